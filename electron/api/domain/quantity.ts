@@ -1,0 +1,66 @@
+/**
+ * Exact quantities. What the user entered (a decimal string and a unit) is normalised to an
+ * integer: milligrams for mass, millilitres for volume, a count for tablets. Integers add up
+ * exactly, which totals per drug must (courts sentence by total weight).
+ */
+export const quantityUnits = ['mg', 'g', 'kg', 't', 'ml', 'l', 'tablet'] as const;
+export type QuantityUnit = (typeof quantityUnits)[number];
+export type NormalisedUnit = 'mg' | 'ml' | 'count';
+
+/** Each unit as a power of ten of its normalised unit. */
+const unitScale: Record<QuantityUnit, { base: NormalisedUnit; exponent: number }> = {
+  mg: { base: 'mg', exponent: 0 },
+  g: { base: 'mg', exponent: 3 },
+  kg: { base: 'mg', exponent: 6 },
+  t: { base: 'mg', exponent: 9 },
+  ml: { base: 'ml', exponent: 0 },
+  l: { base: 'ml', exponent: 3 },
+  tablet: { base: 'count', exponent: 0 },
+};
+
+export type QuantityProblem = 'format' | 'notPositive' | 'tooPrecise' | 'tooLarge';
+
+export type NormalisedQuantity =
+  | { ok: true; value: number; unit: NormalisedUnit }
+  | { ok: false; problem: QuantityProblem };
+
+/** 9,000 t in mg stays below 2^53; nothing seized is larger. */
+const maximumNormalised = 9_000_000_000_000_000;
+
+/** Parses "25.619" kg → 25 619 000 mg with integer arithmetic only (no floating point). */
+export function normaliseQuantity(value: string, unit: QuantityUnit): NormalisedQuantity {
+  const text = value.trim().normalize('NFKC').replace(/,/g, '');
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return { ok: false, problem: 'format' };
+  const whole = match[1]!;
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const { base, exponent } = unitScale[unit];
+  if (fraction.length > exponent) return { ok: false, problem: 'tooPrecise' };
+  const digits = `${whole}${fraction.padEnd(exponent, '0')}`.replace(/^0+(?=\d)/, '');
+  if (digits.length > 16 || Number(digits) > maximumNormalised) return { ok: false, problem: 'tooLarge' };
+  const normalised = Number(digits);
+  if (normalised <= 0) return { ok: false, problem: 'notPositive' };
+  return { ok: true, value: normalised, unit: base };
+}
+
+/** Formats a normalised mass in grams or kilograms without rounding: 26000000 mg → "26 kg". */
+export function formatMass(milligrams: number, unit: 'g' | 'kg'): string {
+  const exponent = unit === 'kg' ? 6 : 3;
+  return `${decimalOf(milligrams, exponent)} ${unit}`;
+}
+
+/** `integer / 10^exponent` as an exact decimal string, trailing zeros dropped. */
+export function decimalOf(integer: number, exponent: number): string {
+  const negative = integer < 0;
+  const digits = String(Math.abs(integer)).padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Yuan as entered ("12.50") → fen (1250), exactly. */
+export function yuanToFen(value: string): number | null {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(value.trim().replace(/,/g, ''));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

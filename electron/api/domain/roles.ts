@@ -1,0 +1,10 @@
+/** User roles, weakest first. A role may do everything the roles before it may. */
+export const roles = ['viewer', 'investigator', 'lead', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** What a procedure needs: no session at all, or an unlocked session with at least a role. */
+export type Access = 'public' | Role;
+
+export function roleAllows(role: Role, needed: Role): boolean {
+  return roles.indexOf(role) >= roles.indexOf(needed);
+}

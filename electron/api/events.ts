@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Events pushed from core to the renderer; names are past tense. */
+export const events = {
+  'session.locked': z.object({ reason: z.enum(['user', 'idle']) }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

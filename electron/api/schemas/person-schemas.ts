@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { caseRoles, genders, legalStatuses } from '../domain/person-vocabulary';
+import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+
+/** A new person. The ID number is checked by the service, which names the problem. */
+export const personInputSchema = z.object({
+  name: requiredText(40),
+  aliases: z.array(requiredText(40)).max(20).default([]),
+  gender: z.enum(genders).default('unknown'),
+  birthDate: isoDateSchema.nullish(),
+  idNumber: optionalText(32),
+  household: optionalText(120),
+  address: optionalText(200),
+  notes: optionalText(2000),
+});
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export const casePersonSchema = z.object({
+  caseEntityId: z.string(),
+  entityId: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  gender: z.enum(genders),
+  birthDate: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  household: z.string().nullable(),
+  roleInCase: z.enum(caseRoles),
+  legalStatus: z.enum(legalStatuses),
+  legalStatusOn: z.string().nullable(),
+});
+export type CasePerson = z.infer<typeof casePersonSchema>;
+
+export const addPersonToCaseInput = z
+  .object({
+    caseId: idSchema,
+    /** Either a new person … */
+    person: personInputSchema.optional(),
+    /** … or one that already exists (offered when the ID number is known). */
+    entityId: idSchema.optional(),
+    roleInCase: z.enum(caseRoles).default('suspect'),
+    legalStatus: z.enum(legalStatuses).default('none'),
+    legalStatusOn: isoDateSchema.nullish(),
+  })
+  .refine((input) => (input.person === undefined) !== (input.entityId === undefined), {
+    message: 'Give either person or entityId',
+    path: ['person'],
+  });
+export type AddPersonToCaseInput = z.input<typeof addPersonToCaseInput>;

@@ -1,0 +1,57 @@
+import { desc } from 'drizzle-orm';
+import type { Executor } from '../db/database-types';
+import { auditLogTable, type AuditRecord } from '../db/schema';
+import { genesisHash, hashAuditRecord } from './audit-hash';
+
+export interface Actor {
+  userId: string | null;
+  username: string | null;
+}
+
+export const systemActor: Actor = { userId: null, username: 'system' };
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  result?: AuditRecord['result'];
+  /** Facts about the action: never passwords, keys or recovery keys. */
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends one record to the chain. Call it inside the transaction that makes the change, so the
+ * change and its record commit or roll back together.
+ */
+export function appendAudit(db: Executor, actor: Actor, at: string, entry: AuditEntry): AuditRecord {
+  const last = db
+    .select({ seq: auditLogTable.seq, hash: auditLogTable.hash })
+    .from(auditLogTable)
+    .orderBy(desc(auditLogTable.seq))
+    .limit(1)
+    .get();
+  const unhashed = {
+    seq: (last?.seq ?? 0) + 1,
+    at,
+    userId: actor.userId,
+    username: actor.username,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    result: entry.result ?? 'ok',
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    prevHash: last?.hash ?? genesisHash,
+  };
+  const record = { ...unhashed, hash: hashAuditRecord(unhashed) };
+  db.insert(auditLogTable).values(record).run();
+  return record;
+}
+
+export function lastAuditRecord(db: Executor): Pick<AuditRecord, 'seq' | 'hash'> | undefined {
+  return db
+    .select({ seq: auditLogTable.seq, hash: auditLogTable.hash })
+    .from(auditLogTable)
+    .orderBy(desc(auditLogTable.seq))
+    .limit(1)
+    .get();
+}

@@ -1,0 +1,48 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  relationTypes,
+  sourceReliabilities,
+} from '../../../api/domain/relation-types';
+import { casesTable } from './cases';
+import { stampColumns } from './columns';
+import { entitiesTable } from './entities';
+
+/**
+ * A link between two entities. Directed relations run from → to (supply: upstream → downstream;
+ * money: payer → payee). Graded with the Admiralty scale.
+ */
+export const relationsTable = sqliteTable(
+  'relations',
+  {
+    id: text().primaryKey(),
+    fromEntityId: text()
+      .notNull()
+      .references(() => entitiesTable.id),
+    toEntityId: text()
+      .notNull()
+      .references(() => entitiesTable.id),
+    type: text({ enum: relationTypes }).notNull(),
+    directed: integer({ mode: 'boolean' }).notNull().default(true),
+    startedOn: text(),
+    endedOn: text(),
+    /** Money in fen (分), exact. */
+    amountFen: integer(),
+    /** Aggregates for imported calls and transfers. */
+    eventCount: integer(),
+    durationSeconds: integer(),
+    source: text(),
+    reliability: text({ enum: sourceReliabilities }),
+    credibility: integer(),
+    caseId: text().references(() => casesTable.id),
+    notes: text(),
+    deletedAt: text(),
+    ...stampColumns(),
+  },
+  (table) => [
+    index('relations_from_idx').on(table.fromEntityId),
+    index('relations_to_idx').on(table.toEntityId),
+    index('relations_case_idx').on(table.caseId),
+    index('relations_type_idx').on(table.type),
+  ],
+);
+export type RelationRecord = typeof relationsTable.$inferSelect;

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { contract, isProcedureName, type ProcedureName } from '../api/contract';
+import { roleAllows } from '../api/domain/roles';
+import type { ApiError, ApiResult } from '../api/result';
+import { AppError, isAppError } from './app-error';
+import { auditHandlers } from './audit/audit-handlers';
+import { caseHandlers } from './cases/case-handlers';
+import type { CoreDeps } from './core-deps';
+import { entityHandlers } from './entities/entity-handlers';
+import type { Handlers, PublicContext, SessionContext } from './handler-types';
+import { SessionManager } from './session/session-manager';
+import { sessionHandlers } from './session/session-handlers';
+import { WorkspaceRegistry } from './session/workspace-registry';
+import { settingsHandlers } from './settings/settings-handlers';
+import { statsHandlers } from './stats/stats-handlers';
+import { userHandlers } from './users/user-handlers';
+import type { VaultEnv } from './vault/vault-env';
+import { workspaceHandlers } from './workspaces/workspace-handlers';
+
+export interface Router {
+  /** Validates, checks the session and role, runs the handler; never throws. */
+  invoke(procedure: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  sessions: SessionManager;
+  registry: WorkspaceRegistry;
+  /** Locks the session and stops timers (app quit, test teardown). */
+  dispose(): void;
+}
+
+const handlers: Handlers = {
+  'app.info': (ctx) => ({
+    version: ctx.deps.version,
+    host: ctx.deps.host,
+    canPickDirectory: Boolean(ctx.deps.pickDirectory),
+  }),
+  ...workspaceHandlers,
+  ...sessionHandlers,
+  ...settingsHandlers,
+  ...userHandlers,
+  ...caseHandlers,
+  ...entityHandlers,
+  ...auditHandlers,
+  ...statsHandlers,
+};
+
+/** SQLite errors that mean the file itself is damaged, as opposed to a bug or bad input. */
+const corruptionCodes = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+function toApiError(error: unknown, deps: CoreDeps): ApiError {
+  if (isAppError(error)) return error.toApiError();
+  if (error instanceof z.ZodError) {
+    return {
+      code: 'input.invalid',
+      message: 'The input does not match the procedure schema',
+      details: { issues: error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })) },
+    };
+  }
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && corruptionCodes.has(code)) {
+    return { code: 'workspace.corrupt', message: 'The workspace database is damaged' };
+  }
+  // The message may quote data; only the error's name, code and stack frames are logged.
+  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
+  deps.logError?.(`${error instanceof Error ? error.name : typeof error} ${typeof code === 'string' ? code : ''}\n${stack}`);
+  return { code: 'internal', message: 'An internal error occurred' };
+}
+
+/**
+ * The one entry point to core, used by Electron main, the browser host, the CLI and tests.
+ * Calls run one at a time: a desktop has one user, and it keeps a lock from closing the
+ * database under a running call.
+ */
+export function createRouter(deps: CoreDeps): Router {
+  const env: VaultEnv = { clock: deps.clock, migrationsFolder: deps.migrationsFolder, nativeBinding: deps.nativeBinding };
+  const sessions = new SessionManager(deps.clock, deps.emit);
+  const registry = new WorkspaceRegistry(path.join(deps.appDataDir, 'workspaces.json'));
+  const publicContext: PublicContext = { deps, env, sessions, registry };
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function run(name: ProcedureName, rawInput: unknown): Promise<unknown> {
+    const spec = contract[name];
+    const input = spec.input.parse(rawInput ?? {});
+    if (spec.access === 'public') {
+      const handler = handlers[name] as (ctx: PublicContext, input: unknown) => unknown;
+      return spec.output.parse(await handler(publicContext, input));
+    }
+    const workspace = sessions.current();
+    if (!workspace) throw new AppError('session.locked', 'The workspace is locked');
+    if (!roleAllows(workspace.user.role, spec.access)) {
+      workspace.audit({ action: name, result: 'denied', details: { role: workspace.user.role } });
+      throw new AppError('auth.forbidden', 'The role of this account does not allow this', { needed: spec.access });
+    }
+    sessions.touch();
+    const handler = handlers[name] as (ctx: SessionContext, input: unknown) => unknown;
+    return spec.output.parse(await handler({ ...publicContext, workspace }, input));
+  }
+
+  function invoke(procedure: unknown, input: unknown): Promise<ApiResult<unknown>> {
+    const result = queue.then(async (): Promise<ApiResult<unknown>> => {
+      if (!isProcedureName(procedure)) {
+        return { ok: false, error: { code: 'procedure.unknown', message: 'Unknown procedure' } };
+      }
+      try {
+        return { ok: true, value: await run(procedure, input) };
+      } catch (error) {
+        return { ok: false, error: toApiError(error, deps) };
+      }
+    });
+    queue = result;
+    return result;
+  }
+
+  return {
+    invoke,
+    sessions,
+    registry,
+    dispose() {
+      sessions.stopIdleTimer();
+      sessions.lock('user');
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { AreaHandlers } from '../handler-types';
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  resetUserPassword,
+  setUserRole,
+} from './user-service';
+
+export const userHandlers: AreaHandlers<'users'> = {
+  'users.list': (ctx) => listUsers(ctx.workspace.db),
+  'users.create': (ctx, input) => createUser(ctx.workspace, input),
+  'users.setRole': (ctx, input) => setUserRole(ctx.workspace, input.userId, input.role),
+  'users.disable': (ctx, input) => disableUser(ctx.workspace, input.userId),
+  'users.enable': (ctx, input) => enableUser(ctx.workspace, input.userId, input.password),
+  'users.resetPassword': async (ctx, input) => {
+    await resetUserPassword(ctx.workspace, input.userId, input.password);
+    return { ok: true };
+  },
+};

@@ -1,0 +1,107 @@
+import type Database from 'better-sqlite3';
+import type { SessionUser } from '../../api/schemas/session-schemas';
+import { appendAudit, lastAuditRecord, type Actor, type AuditEntry } from '../audit/audit-log';
+import { makeAuditAnchor } from '../audit/audit-anchor';
+import { isoNow, type Clock } from '../clock';
+import type { AppDatabase, Executor } from '../db/database-types';
+import { updateHeader } from './workspace-header';
+
+export interface UnlockedWorkspaceInit {
+  dir: string;
+  workspaceId: string;
+  name: string;
+  isDemo: boolean;
+  db: AppDatabase;
+  sqlite: Database.Database;
+  dataKey: Buffer;
+  user: SessionUser;
+  auditIntegrity: 'ok' | 'broken';
+  clock: Clock;
+}
+
+/**
+ * An open, decrypted workspace and the user who opened it. Services get it (or its pieces)
+ * as a parameter; it is the only holder of the data key while unlocked.
+ */
+export class UnlockedWorkspace {
+  readonly dir: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly isDemo: boolean;
+  readonly db: AppDatabase;
+  readonly sqlite: Database.Database;
+  readonly user: SessionUser;
+  readonly auditIntegrity: 'ok' | 'broken';
+  readonly clock: Clock;
+  private readonly key: Buffer;
+  private closed = false;
+
+  constructor(init: UnlockedWorkspaceInit) {
+    this.dir = init.dir;
+    this.workspaceId = init.workspaceId;
+    this.name = init.name;
+    this.isDemo = init.isDemo;
+    this.db = init.db;
+    this.sqlite = init.sqlite;
+    this.key = init.dataKey;
+    this.user = init.user;
+    this.auditIntegrity = init.auditIntegrity;
+    this.clock = init.clock;
+  }
+
+  get actor(): Actor {
+    return { userId: this.user.id, username: this.user.username };
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The data key; only for wrapping new key slots, anchors and `export-key`. */
+  dataKey(): Buffer {
+    if (this.closed) throw new Error('Workspace is closed');
+    return this.key;
+  }
+
+  now(): string {
+    return isoNow(this.clock);
+  }
+
+  /**
+   * Runs one user action: the change and its audit record in one synchronous transaction.
+   * `audit` may be computed from the change's result.
+   */
+  write<T>(change: (tx: Executor) => T, audit: AuditEntry | ((result: T) => AuditEntry)): T {
+    return this.db.transaction((tx) => {
+      const result = change(tx);
+      appendAudit(tx, this.actor, this.now(), typeof audit === 'function' ? audit(result) : audit);
+      return result;
+    });
+  }
+
+  /** Records an action that changes nothing (a view, an export, a denied attempt). */
+  audit(entry: AuditEntry): void {
+    appendAudit(this.db, this.actor, this.now(), entry);
+  }
+
+  /** Writes the audit anchor to the header so a cut-off tail is detected at the next unlock. */
+  refreshAnchor(): void {
+    const last = lastAuditRecord(this.db);
+    if (!last) return;
+    const anchor = makeAuditAnchor(this.key, this.workspaceId, last.seq, last.hash);
+    updateHeader(this.dir, (header) => ({ ...header, auditAnchor: anchor }));
+  }
+
+  /** Records the lock, anchors the chain, closes the database and wipes the key. */
+  close(reason: string): void {
+    if (this.closed) return;
+    try {
+      this.audit({ action: 'session.locked', details: { reason } });
+      this.refreshAnchor();
+    } finally {
+      this.closed = true;
+      this.sqlite.close();
+      this.key.fill(0);
+    }
+  }
+}

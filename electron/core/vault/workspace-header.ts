@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../app-error';
+import { headerPath, writeFileAtomic } from './workspace-files';
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const kdfParamsSchema = z.object({
+  algorithm: z.literal('argon2id'),
+  memoryKiB: z.number().int().min(65_536),
+  iterations: z.number().int().min(3),
+  parallelism: z.number().int().min(1).max(16),
+  salt: base64,
+});
+export type KdfParams = z.infer<typeof kdfParamsSchema>;
+
+export const wrappedKeySchema = z.object({ iv: base64, ciphertext: base64, tag: base64 });
+export type WrappedKey = z.infer<typeof wrappedKeySchema>;
+
+export const keySlotSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['user', 'recovery']),
+  /** Set for user slots; the account row in the database holds the role. */
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  kdf: kdfParamsSchema,
+  wrapped: wrappedKeySchema,
+  updatedAt: z.string(),
+});
+export type KeySlot = z.infer<typeof keySlotSchema>;
+
+export const lockoutSchema = z.object({
+  /** Consecutive failed unlocks since the last success. */
+  failures: z.number().int().min(0),
+  lockedUntil: z.string().nullable(),
+  /** Failed attempts not yet in the audit log (it is encrypted: written at the next unlock). */
+  pending: z.array(z.object({ at: z.string(), username: z.string() })),
+});
+export type LockoutState = z.infer<typeof lockoutSchema>;
+
+/** The latest audit record's count and hash, MAC'd with a key only an unlocked session has. */
+export const auditAnchorSchema = z.object({
+  count: z.number().int().min(0),
+  hash: z.string(),
+  mac: z.string(),
+});
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
+
+export const workspaceHeaderSchema = z.object({
+  format: z.literal('quanlian-workspace'),
+  version: z.literal(1),
+  workspaceId: z.string(),
+  name: z.string(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  cipher: z.literal('sqlcipher4-rawkey'),
+  slots: z.array(keySlotSchema).min(1),
+  lockout: lockoutSchema,
+  auditAnchor: auditAnchorSchema.nullable(),
+});
+export type WorkspaceHeader = z.infer<typeof workspaceHeaderSchema>;
+
+export function readHeader(dir: string): WorkspaceHeader {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(headerPath(dir), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('workspace.headerMissing', 'The workspace header file is missing');
+    }
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError('workspace.headerInvalid', 'The workspace header is not valid JSON');
+  }
+  const parsed = workspaceHeaderSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError('workspace.headerInvalid', 'The workspace header has an unknown format');
+  }
+  return parsed.data;
+}
+
+export function writeHeader(dir: string, header: WorkspaceHeader): void {
+  writeFileAtomic(headerPath(dir), `${JSON.stringify(header, null, 2)}\n`);
+}
+
+/** Reads, changes and atomically rewrites the header. */
+export function updateHeader(
+  dir: string,
+  change: (header: WorkspaceHeader) => WorkspaceHeader,
+): WorkspaceHeader {
+  const next = change(readHeader(dir));
+  writeHeader(dir, next);
+  return next;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../electron/api/contract';
+import type { EventName, EventPayload } from '../../electron/api/events';
+import type { ApiResult } from '../../electron/api/result';
+import { createRouter, type Router } from '../../electron/core/router';
+import { FakeClock } from './fake-clock';
+
+export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+
+export function makeTempDir(prefix = 'quanlian-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  router: Router;
+  clock: FakeClock;
+  root: string;
+  events: { event: EventName; payload: unknown }[];
+  /** Calls a procedure and returns the raw result. */
+  call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ApiResult<ProcedureOutput<P>>>;
+  /** Calls a procedure and returns its value, failing the test on an error result. */
+  ok<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  dispose(): void;
+}
+
+/** A router over real encrypted files in a fresh temporary folder, with a hand-moved clock. */
+export function makeTestCore(root = makeTempDir()): TestCore {
+  const clock = new FakeClock();
+  const events: TestCore['events'] = [];
+  const router = createRouter({
+    version: 'test',
+    host: 'test',
+    appDataDir: path.join(root, 'appdata'),
+    defaultWorkspaceDir: path.join(root, 'workspaces'),
+    migrationsFolder,
+    clock,
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
+  });
+  const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>
+    router.invoke(procedure, input) as Promise<ApiResult<ProcedureOutput<P>>>;
+  return {
+    router,
+    clock,
+    root,
+    events,
+    call,
+    async ok(procedure, input) {
+      const result = await call(procedure, input);
+      if (!result.ok) throw new Error(`${procedure} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    dispose() {
+      router.dispose();
+    },
+  };
+}
+
+export const adminPassword = 'Admin#Pass2026';
+
+/** Creates a workspace through the router; the admin is signed in afterwards. */
+export async function createTestWorkspace(core: TestCore, name = '禁毒大队测试') {
+  return core.ok('workspace.create', {
+    name,
+    unitName: '滨江市公安局禁毒支队一大队',
+    adminUsername: 'admin',
+    adminDisplayName: '管理员',
+    password: adminPassword,
+  });
+}
