@@ -36,6 +36,7 @@ import {
 } from './schemas/case-schemas';
 import { addPersonToCaseInput, casePersonSchema } from './schemas/person-schemas';
 import { entityListInput, entityListOutput } from './schemas/entity-schemas';
+import { seizureListInput, seizureListOutput } from './schemas/seizure-schemas';
 import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
 import { workspaceStatsSchema } from './schemas/stats-schemas';
 
@@ -97,6 +98,8 @@ export const contract = {
   'cases.addPerson': procedure('investigator', addPersonToCaseInput, casePersonSchema),
 
   'entities.list': procedure('viewer', entityListInput, entityListOutput),
+
+  'seizures.list': procedure('viewer', seizureListInput, seizureListOutput),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),

@@ -9,6 +9,7 @@ import { caseHandlers } from './cases/case-handlers';
 import type { CoreDeps } from './core-deps';
 import { entityHandlers } from './entities/entity-handlers';
 import type { Handlers, PublicContext, SessionContext } from './handler-types';
+import { seizureHandlers } from './seizures/seizure-handlers';
 import { SessionManager } from './session/session-manager';
 import { sessionHandlers } from './session/session-handlers';
 import { WorkspaceRegistry } from './session/workspace-registry';
@@ -39,6 +40,7 @@ const handlers: Handlers = {
   ...userHandlers,
   ...caseHandlers,
   ...entityHandlers,
+  ...seizureHandlers,
   ...auditHandlers,
   ...statsHandlers,
 };

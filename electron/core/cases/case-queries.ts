@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import type { caseListInput } from '../../api/schemas/case-schemas';
 import type { Executor } from '../db/database-types';
 import { containsPattern } from '../db/like-pattern';
-import { caseEntitiesTable, casesTable } from '../db/schema';
+import { casesTable } from '../db/schema';
 import { listCasePersons } from '../people/person-queries';
 
-const suspectCount = sql<number>`(SELECT count(*) FROM ${caseEntitiesTable} WHERE ${caseEntitiesTable.caseId} = ${casesTable.id} AND ${caseEntitiesTable.roleInCase} = 'suspect')`;
+// Correlated subqueries are written out: drizzle leaves the outer column unqualified there.
+const suspectCount = sql<number>`(SELECT count(*) FROM case_entities ce WHERE ce.case_id = cases.id AND ce.role_in_case = 'suspect')`;
 
 const rowColumns = {
   id: casesTable.id,

@@ -126,3 +126,24 @@ export function appliedMigrationCount(sqlite: Database.Database): number {
   };
   return row.n;
 }
+
+/**
+ * Opens a database read-only for inspection (a backup snapshot): key and proof only, no
+ * pragmas, no migrations, nothing written.
+ */
+export function openForInspection(
+  file: string,
+  key: Buffer,
+  nativeBinding?: string,
+): { db: AppDatabase; sqlite: Database.Database } | null {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    applyKey(sqlite, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return { db: drizzle({ client: sqlite, schema, casing: 'snake_case' }), sqlite };
+  } catch (error) {
+    sqlite.close();
+    if (isNotADatabase(error)) return null;
+    throw error;
+  }
+}

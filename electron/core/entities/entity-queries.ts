@@ -3,30 +3,23 @@ import type { z } from 'zod';
 import type { EntityRow, entityListInput } from '../../api/schemas/entity-schemas';
 import type { Executor } from '../db/database-types';
 import { containsPattern } from '../db/like-pattern';
-import {
-  accountsTable,
-  caseEntitiesTable,
-  entitiesTable,
-  locationsTable,
-  organisationsTable,
-  parcelsTable,
-  personsTable,
-  phonesTable,
-  vehiclesTable,
-} from '../db/schema';
+import { entitiesTable } from '../db/schema';
 
-/** The identifier that makes each kind findable, read from the table of its kind. */
-const identifier = sql<string | null>`CASE ${entitiesTable.kind}
-  WHEN 'person' THEN (SELECT ${personsTable.idNumber} FROM ${personsTable} WHERE ${personsTable.entityId} = ${entitiesTable.id})
-  WHEN 'phone' THEN (SELECT ${phonesTable.number} FROM ${phonesTable} WHERE ${phonesTable.entityId} = ${entitiesTable.id})
-  WHEN 'vehicle' THEN (SELECT ${vehiclesTable.plate} FROM ${vehiclesTable} WHERE ${vehiclesTable.entityId} = ${entitiesTable.id})
-  WHEN 'account' THEN (SELECT ${accountsTable.accountNo} FROM ${accountsTable} WHERE ${accountsTable.entityId} = ${entitiesTable.id})
-  WHEN 'parcel' THEN (SELECT ${parcelsTable.waybillNo} FROM ${parcelsTable} WHERE ${parcelsTable.entityId} = ${entitiesTable.id})
-  WHEN 'organisation' THEN (SELECT ${organisationsTable.creditCode} FROM ${organisationsTable} WHERE ${organisationsTable.entityId} = ${entitiesTable.id})
-  WHEN 'location' THEN (SELECT ${locationsTable.address} FROM ${locationsTable} WHERE ${locationsTable.entityId} = ${entitiesTable.id})
+/**
+ * The identifier that makes each kind findable, read from the table of its kind. Correlated
+ * subqueries are written out: drizzle leaves the outer column unqualified inside them.
+ */
+const identifier = sql<string | null>`CASE entities.kind
+  WHEN 'person' THEN (SELECT id_number FROM persons WHERE persons.entity_id = entities.id)
+  WHEN 'phone' THEN (SELECT number FROM phones WHERE phones.entity_id = entities.id)
+  WHEN 'vehicle' THEN (SELECT plate FROM vehicles WHERE vehicles.entity_id = entities.id)
+  WHEN 'account' THEN (SELECT account_no FROM accounts WHERE accounts.entity_id = entities.id)
+  WHEN 'parcel' THEN (SELECT waybill_no FROM parcels WHERE parcels.entity_id = entities.id)
+  WHEN 'organisation' THEN (SELECT credit_code FROM organisations WHERE organisations.entity_id = entities.id)
+  WHEN 'location' THEN (SELECT address FROM locations WHERE locations.entity_id = entities.id)
 END`;
 
-const caseCount = sql<number>`(SELECT count(*) FROM ${caseEntitiesTable} WHERE ${caseEntitiesTable.entityId} = ${entitiesTable.id})`;
+const caseCount = sql<number>`(SELECT count(*) FROM case_entities ce WHERE ce.entity_id = entities.id)`;
 
 /** One page of live (not deleted, not merged) entities, filtered by kind and text. */
 export function listEntities(

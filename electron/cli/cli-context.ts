@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock } from '../core/clock';
+import { AppError } from '../core/app-error';
+import type { VaultEnv } from '../core/vault/vault-env';
+
+export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+
+export function cliEnv(): VaultEnv {
+  return { clock: systemClock, migrationsFolder };
+}
+
+/** A mistake in how the command was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export interface Secrets {
+  /** The password of the acting user. */
+  password(): string;
+  /** A second password (the new user's, the new one), when the command needs it. */
+  newPassword(): string;
+}
+
+/**
+ * Passwords come from QUANLIAN_PASSWORD / QUANLIAN_NEW_PASSWORD, or with --password-stdin from
+ * standard input (first line the password, second line the new password). Never from argv,
+ * where other users of the machine could read them.
+ */
+export function readSecrets(fromStdin: boolean): Secrets {
+  let lines: string[] | null = null;
+  const stdinLines = () => {
+    lines ??= fs.readFileSync(0, 'utf8').split(/\r?\n/);
+    return lines;
+  };
+  const pick = (index: number, variable: string) => {
+    const value = fromStdin ? stdinLines()[index] : process.env[variable];
+    if (!value) {
+      throw new UsageError(
+        fromStdin ? `Line ${index + 1} of standard input must hold a password` : `Set ${variable} or use --password-stdin`,
+      );
+    }
+    return value;
+  };
+  return {
+    password: () => pick(0, 'QUANLIAN_PASSWORD'),
+    newPassword: () => pick(1, 'QUANLIAN_NEW_PASSWORD'),
+  };
+}
+
+export function requireOption(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export interface Output {
+  json: boolean;
+  /** Prints a result: JSON as is, or the text form. */
+  result(value: unknown, text: string): void;
+}
+
+export function makeOutput(json: boolean): Output {
+  return {
+    json,
+    result(value, text) {
+      process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+    },
+  };
+}
+
+export function describeError(error: unknown): { code: string; message: string; details?: unknown } {
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
+  if (error instanceof UsageError) return { code: 'usage', message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.name : 'Unknown error' };
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { describeError, makeOutput, readSecrets, UsageError } from './cli-context';
+import type { CommandOptions } from './command-options';
+import {
+  addUserCommand,
+  backupCommand,
+  exportKeyCommand,
+  restoreCommand,
+  statsCommand,
+  verifyAuditCommand,
+} from './commands/session-commands';
+import { initCommand, seedDemoCommand } from './commands/workspace-commands';
+
+const usage = `Quanlian command line (npm run cli -- <command> [options])
+
+Passwords: QUANLIAN_PASSWORD (and QUANLIAN_NEW_PASSWORD where a second one is needed),
+or --password-stdin (first line, second line). Add --json for machine-readable output.
+
+  init          --workspace DIR --user NAME [--name NAME] [--unit UNIT] [--display-name NAME]
+                create a workspace; prints the one-time recovery key
+  seed-demo     --workspace DIR            create the demo workspace (fictional data)
+  add-user      --workspace DIR --name NAME --role viewer|investigator|lead|admin [--user ADMIN]
+  verify-audit  --workspace DIR [--user NAME]   exit code 1 when the chain is broken
+  backup        --workspace DIR --out FILE [--user NAME]
+  restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
+  export-key    --workspace DIR [--user ADMIN]   the raw SQLCipher key, audited
+  stats         --workspace DIR [--user NAME]
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      user: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      unit: { type: 'string' },
+      'display-name': { type: 'string' },
+      out: { type: 'string' },
+      backup: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'password-stdin': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const options: CommandOptions = values;
+  const out = makeOutput(Boolean(values.json));
+  const secrets = readSecrets(Boolean(values['password-stdin']));
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(usage);
+    return command || values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'init':
+        await initCommand(options, secrets, out);
+        return 0;
+      case 'seed-demo':
+        await seedDemoCommand(options, out);
+        return 0;
+      case 'add-user':
+        await addUserCommand(options, secrets, out);
+        return 0;
+      case 'verify-audit':
+        return (await verifyAuditCommand(options, secrets, out)) ? 0 : 1;
+      case 'backup':
+        await backupCommand(options, secrets, out);
+        return 0;
+      case 'restore':
+        await restoreCommand(options, secrets, out);
+        return 0;
+      case 'export-key':
+        await exportKeyCommand(options, secrets, out);
+        return 0;
+      case 'stats':
+        await statsCommand(options, secrets, out);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command: ${command}`);
+    }
+  } catch (error) {
+    const described = describeError(error);
+    if (out.json) process.stdout.write(`${JSON.stringify({ ok: false, error: described }, null, 2)}\n`);
+    else process.stderr.write(`error: ${described.code}: ${described.message}\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`\n${usage}`);
+      return 2;
+    }
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,41 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Errors are shown by the screens; retrying a refused or invalid call only repeats it.
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function AppProviders({
+  children,
+  queryClient,
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+}) {
+  const [client] = useState(() => queryClient ?? makeQueryClient());
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  dayjs.locale(english ? 'en' : 'zh-cn');
+  return (
+    <QueryClientProvider client={client}>
+      <ConfigProvider
+        locale={english ? enUS : zhCN}
+        theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

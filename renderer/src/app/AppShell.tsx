@@ -1,0 +1,134 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DeploymentUnitOutlined,
+  ExperimentOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  LockOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { SessionInfo } from '../../../electron/api/schemas/session-schemas';
+import { invoke } from '../api/client';
+import { AuditPage } from '../features/audit/AuditPage';
+import { BriefingsPage } from '../features/briefings/BriefingsPage';
+import { CaseDetailPage } from '../features/cases/CaseDetailPage';
+import { CasesPage } from '../features/cases/CasesPage';
+import { EntitiesPage } from '../features/entities/EntitiesPage';
+import { GraphPage } from '../features/graph/GraphPage';
+import { SeizuresPage } from '../features/seizures/SeizuresPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SessionProvider } from './SessionContext';
+import { setSession } from './session-query';
+import { useActivityHeartbeat } from './useActivityHeartbeat';
+
+const navItems = [
+  { key: '/cases', icon: <FolderOpenOutlined />, label: 'nav.cases' },
+  { key: '/entities', icon: <TeamOutlined />, label: 'nav.entities' },
+  { key: '/graph', icon: <DeploymentUnitOutlined />, label: 'nav.graph' },
+  { key: '/seizures', icon: <ExperimentOutlined />, label: 'nav.seizures' },
+  { key: '/briefings', icon: <FileTextOutlined />, label: 'nav.briefings' },
+  { key: '/statistics', icon: <BarChartOutlined />, label: 'nav.statistics' },
+  { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
+  { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
+] as const;
+
+function Navigation() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = navItems.find((item) => location.pathname.startsWith(item.key))?.key ?? '/cases';
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      items={navItems.map((item) => ({ key: item.key, icon: item.icon, label: t(item.label) }))}
+      onClick={({ key }) => navigate(key)}
+    />
+  );
+}
+
+export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  useActivityHeartbeat();
+
+  const lock = async () => {
+    await invoke('session.lock', {}).catch(() => undefined);
+    setSession(queryClient, null);
+    onLocked();
+  };
+
+  return (
+    <SessionProvider session={session}>
+      <HashRouter>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider width={180} breakpoint="lg" collapsedWidth={64}>
+            <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600 }}>
+              {t('app.name')}
+            </div>
+            <Navigation />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header
+              style={{
+                background: '#fff',
+                padding: '0 24px',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'space-between',
+                borderBottom: '1px solid #e5e7eb',
+              }}
+            >
+              <Typography.Text strong ellipsis style={{ maxWidth: 520 }}>
+                {session.workspaceName}
+                {session.unitName ? ` · ${session.unitName}` : ''}
+              </Typography.Text>
+              <Space size="middle">
+                <Typography.Text type="secondary" data-testid="signed-in-user">
+                  {t('common.signedInAs', {
+                    name: session.user.displayName,
+                    role: t(`enums.role.${session.user.role}`),
+                  })}
+                </Typography.Text>
+                <LanguageSwitch />
+                <Tooltip title={t('common.lock')}>
+                  <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-button">
+                    {t('common.lock')}
+                  </Button>
+                </Tooltip>
+              </Space>
+            </Layout.Header>
+            {session.isDemo && <Alert type="info" banner title={t('app.demoBanner')} />}
+            {session.auditIntegrity === 'broken' && (
+              <Alert type="error" banner title={t('app.auditBroken')} />
+            )}
+            <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+              <Routes>
+                <Route path="/" element={<Navigate to="/cases" replace />} />
+                <Route path="/cases" element={<CasesPage />} />
+                <Route path="/cases/:caseId" element={<CaseDetailPage />} />
+                <Route path="/entities" element={<EntitiesPage />} />
+                <Route path="/graph" element={<GraphPage />} />
+                <Route path="/seizures" element={<SeizuresPage />} />
+                <Route path="/briefings" element={<BriefingsPage />} />
+                <Route path="/statistics" element={<StatisticsPage />} />
+                <Route path="/audit" element={<AuditPage />} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="*" element={<Navigate to="/cases" replace />} />
+              </Routes>
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </HashRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,168 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Table, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { caseStatuses, type CaseStatus } from '../../../../electron/api/domain/case-vocabulary';
+import type { CaseRow } from '../../../../electron/api/schemas/case-schemas';
+import type { caseSortFields } from '../../../../electron/api/schemas/case-schemas';
+import { useProcedure } from '../../api/hooks';
+import { useCan } from '../../app/SessionContext';
+import { useErrorText } from '../../app/useErrorText';
+import { formatDate, formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { CaseStatusTag } from '../../components/StatusTag';
+import { CreateCaseModal } from './CreateCaseModal';
+
+type SortField = (typeof caseSortFields)[number];
+
+export function CasesPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const canWrite = useCan('investigator');
+  const [creating, setCreating] = useState(false);
+  const [text, setText] = useState('');
+  const [statuses, setStatuses] = useState<CaseStatus[]>([]);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>({
+    field: 'updatedAt',
+    order: 'desc',
+  });
+  const cases = useProcedure(
+    'cases.list',
+    { text: text || undefined, statuses: statuses.length ? statuses : undefined, page, pageSize, sort },
+    { placeholderData: (previous) => previous },
+  );
+
+  const sortOrder = (field: SortField) =>
+    sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('cases.title')}
+        extra={
+          <>
+            <Input.Search
+              allowClear
+              placeholder={t('cases.searchPlaceholder')}
+              style={{ width: 280 }}
+              onSearch={(value) => {
+                setText(value.trim());
+                setPage(1);
+              }}
+              data-testid="cases-search"
+            />
+            <Select<CaseStatus[]>
+              mode="multiple"
+              allowClear
+              placeholder={t('cases.statusFilter')}
+              style={{ minWidth: 200 }}
+              value={statuses}
+              onChange={(value) => {
+                setStatuses(value);
+                setPage(1);
+              }}
+              options={caseStatuses.map((status) => ({ value: status, label: t(`enums.caseStatus.${status}`) }))}
+            />
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">
+                {t('cases.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {cases.isError && <Alert type="error" showIcon title={errorText(cases.error)} style={{ marginBottom: 16 }} />}
+      <Table<CaseRow>
+        rowKey="id"
+        size="middle"
+        loading={cases.isFetching}
+        dataSource={cases.data?.rows}
+        locale={{ emptyText: t('cases.empty') }}
+        scroll={{ x: 1100 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: cases.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (total) => t('common.total', { count: total }),
+          onChange: (nextPage, nextSize) => {
+            setPage(nextSize === pageSize ? nextPage : 1);
+            setPageSize(nextSize);
+          },
+        }}
+        onChange={(_pagination, _filters, sorter) => {
+          const single = sorter as SorterResult<CaseRow>;
+          if (single.order && single.field) {
+            setSort({ field: single.field as SortField, order: single.order === 'ascend' ? 'asc' : 'desc' });
+          } else {
+            setSort({ field: 'updatedAt', order: 'desc' });
+          }
+        }}
+        onRow={(row) => ({ onDoubleClick: () => navigate(`/cases/${row.id}`) })}
+        columns={[
+          {
+            title: t('cases.caseNo'),
+            dataIndex: 'caseNo',
+            sorter: true,
+            sortOrder: sortOrder('caseNo'),
+            width: 190,
+            render: (caseNo: string, row) => <Link to={`/cases/${row.id}`}>{caseNo}</Link>,
+          },
+          {
+            title: t('cases.caseTitle'),
+            dataIndex: 'title',
+            sorter: true,
+            sortOrder: sortOrder('title'),
+            ellipsis: true,
+            render: (title: string) => <Typography.Text strong>{title}</Typography.Text>,
+          },
+          {
+            title: t('cases.status'),
+            dataIndex: 'status',
+            width: 110,
+            sorter: true,
+            sortOrder: sortOrder('status'),
+            render: (status: CaseStatus) => <CaseStatusTag status={status} />,
+          },
+          {
+            title: t('cases.supervisionLevel'),
+            dataIndex: 'supervisionLevel',
+            width: 140,
+            render: (level: CaseRow['supervisionLevel']) => t(`enums.supervisionLevel.${level}`),
+          },
+          {
+            title: t('cases.openedOn'),
+            dataIndex: 'openedOn',
+            width: 120,
+            sorter: true,
+            sortOrder: sortOrder('openedOn'),
+            render: (value: string | null) => formatDate(value),
+          },
+          { title: t('cases.suspects'), dataIndex: 'suspectCount', width: 90, align: 'right' },
+          {
+            title: t('cases.updatedAt'),
+            dataIndex: 'updatedAt',
+            width: 160,
+            sorter: true,
+            sortOrder: sortOrder('updatedAt'),
+            render: (value: string) => formatDateTime(value),
+          },
+        ]}
+      />
+      <CreateCaseModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(row) => {
+          setCreating(false);
+          navigate(`/cases/${row.id}`);
+        }}
+      />
+    </>
+  );
+}

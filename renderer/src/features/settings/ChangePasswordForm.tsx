@@ -1,0 +1,58 @@
+import { Alert, App, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useProcedureMutation } from '../../api/hooks';
+import { useErrorText } from '../../app/useErrorText';
+import { usePasswordRules } from '../../components/password-rules';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const passwordRules = usePasswordRules();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const change = useProcedureMutation('session.changePassword', {
+    onSuccess: () => {
+      form.resetFields();
+      void message.success(t('settings.passwordChanged'));
+    },
+  });
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={({ confirm: _confirm, ...values }) => change.mutate(values)}
+    >
+      <Form.Item name="currentPassword" label={t('settings.currentPassword')} rules={[{ required: true }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item
+        name="newPassword"
+        label={t('settings.newPassword')}
+        extra={t('workspace.passwordHint')}
+        rules={passwordRules.strong}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('workspace.passwordConfirm')}
+        dependencies={['newPassword']}
+        rules={passwordRules.repeats('newPassword')}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      {change.isError && <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />}
+      <Button type="primary" htmlType="submit" loading={change.isPending}>
+        {t('settings.changePassword')}
+      </Button>
+    </Form>
+  );
+}

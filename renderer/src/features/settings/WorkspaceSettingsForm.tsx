@@ -1,0 +1,40 @@
+import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../electron/api/schemas/settings-schemas';
+import { useProcedure, useProcedureMutation } from '../../api/hooks';
+import { useCan } from '../../app/SessionContext';
+import { useErrorText } from '../../app/useErrorText';
+
+export function WorkspaceSettingsForm() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const isAdmin = useCan('admin');
+  const settings = useProcedure('settings.get', {});
+  const update = useProcedureMutation('settings.update', {
+    onSuccess: () => void message.success(t('settings.saved')),
+  });
+  if (!settings.data) return null;
+
+  return (
+    <Form<Settings>
+      layout="vertical"
+      disabled={!isAdmin}
+      initialValues={settings.data}
+      onFinish={(values) => update.mutate(values)}
+    >
+      <Form.Item name="unitName" label={t('settings.unitName')} rules={[{ required: true, max: 80 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="idleLockMinutes" label={t('settings.idleLock')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={240} precision={0} />
+      </Form.Item>
+      {update.isError && <Alert type="error" showIcon title={errorText(update.error)} style={{ marginBottom: 16 }} />}
+      {isAdmin && (
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('common.save')}
+        </Button>
+      )}
+    </Form>
+  );
+}
