@@ -35,7 +35,9 @@ export function readSecrets(fromStdin: boolean): Secrets {
     const value = fromStdin ? stdinLines()[index] : process.env[variable];
     if (!value) {
       throw new UsageError(
-        fromStdin ? `Line ${index + 1} of standard input must hold a password` : `Set ${variable} or use --password-stdin`,
+        fromStdin
+          ? `Line ${index + 1} of standard input must hold a password`
+          : `Set ${variable} or use --password-stdin`,
       );
     }
     return value;
@@ -66,8 +68,13 @@ export function makeOutput(json: boolean): Output {
   };
 }
 
-export function describeError(error: unknown): { code: string; message: string; details?: unknown } {
-  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
+export function describeError(error: unknown): {
+  code: string;
+  message: string;
+  details?: unknown;
+} {
+  if (error instanceof AppError)
+    return { code: error.code, message: error.message, details: error.details };
   if (error instanceof UsageError) return { code: 'usage', message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.name : 'Unknown error' };
 }

@@ -83,7 +83,8 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     const described = describeError(error);
-    if (out.json) process.stdout.write(`${JSON.stringify({ ok: false, error: described }, null, 2)}\n`);
+    if (out.json)
+      process.stdout.write(`${JSON.stringify({ ok: false, error: described }, null, 2)}\n`);
     else process.stderr.write(`error: ${described.code}: ${described.message}\n`);
     if (error instanceof UsageError) {
       process.stderr.write(`\n${usage}`);

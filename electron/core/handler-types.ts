@@ -25,4 +25,6 @@ export type HandlerFor<P extends ProcedureName> = Contract[P]['access'] extends 
 export type Handlers<P extends ProcedureName = ProcedureName> = { [K in P]: HandlerFor<K> };
 
 /** The handlers of one area, e.g. `AreaHandlers<'cases'>` for every `cases.*` procedure. */
-export type AreaHandlers<Area extends string> = Handlers<Extract<ProcedureName, `${Area}.${string}`>>;
+export type AreaHandlers<Area extends string> = Handlers<
+  Extract<ProcedureName, `${Area}.${string}`>
+>;

@@ -54,7 +54,9 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
     return {
       code: 'input.invalid',
       message: 'The input does not match the procedure schema',
-      details: { issues: error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })) },
+      details: {
+        issues: error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
+      },
     };
   }
   const code = (error as { code?: unknown }).code;
@@ -62,8 +64,11 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
     return { code: 'workspace.corrupt', message: 'The workspace database is damaged' };
   }
   // The message may quote data; only the error's name, code and stack frames are logged.
-  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
-  deps.logError?.(`${error instanceof Error ? error.name : typeof error} ${typeof code === 'string' ? code : ''}\n${stack}`);
+  const stack =
+    error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
+  deps.logError?.(
+    `${error instanceof Error ? error.name : typeof error} ${typeof code === 'string' ? code : ''}\n${stack}`,
+  );
   return { code: 'internal', message: 'An internal error occurred' };
 }
 
@@ -73,7 +78,11 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
  * database under a running call.
  */
 export function createRouter(deps: CoreDeps): Router {
-  const env: VaultEnv = { clock: deps.clock, migrationsFolder: deps.migrationsFolder, nativeBinding: deps.nativeBinding };
+  const env: VaultEnv = {
+    clock: deps.clock,
+    migrationsFolder: deps.migrationsFolder,
+    nativeBinding: deps.nativeBinding,
+  };
   const sessions = new SessionManager(deps.clock, deps.emit);
   const registry = new WorkspaceRegistry(path.join(deps.appDataDir, 'workspaces.json'));
   const publicContext: PublicContext = { deps, env, sessions, registry };
@@ -90,7 +99,9 @@ export function createRouter(deps: CoreDeps): Router {
     if (!workspace) throw new AppError('session.locked', 'The workspace is locked');
     if (!roleAllows(workspace.user.role, spec.access)) {
       workspace.audit({ action: name, result: 'denied', details: { role: workspace.user.role } });
-      throw new AppError('auth.forbidden', 'The role of this account does not allow this', { needed: spec.access });
+      throw new AppError('auth.forbidden', 'The role of this account does not allow this', {
+        needed: spec.access,
+      });
     }
     sessions.touch();
     const handler = handlers[name] as (ctx: SessionContext, input: unknown) => unknown;

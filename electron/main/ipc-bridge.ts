@@ -15,10 +15,17 @@ export function bindInvokeChannel(
 ): void {
   ipcMain.handle(
     invokeChannel,
-    async (event: IpcMainInvokeEvent, procedure: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+    async (
+      event: IpcMainInvokeEvent,
+      procedure: unknown,
+      input: unknown,
+    ): Promise<ApiResult<unknown>> => {
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
-        return { ok: false, error: { code: 'ipc.senderRejected', message: 'The sender is not the app' } };
+        return {
+          ok: false,
+          error: { code: 'ipc.senderRejected', message: 'The sender is not the app' },
+        };
       }
       return router.invoke(procedure, input);
     },

@@ -19,7 +19,10 @@ export interface TestCore {
   root: string;
   events: { event: EventName; payload: unknown }[];
   /** Calls a procedure and returns the raw result. */
-  call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ApiResult<ProcedureOutput<P>>>;
+  call<P extends ProcedureName>(
+    procedure: P,
+    input: ProcedureInput<P>,
+  ): Promise<ApiResult<ProcedureOutput<P>>>;
   /** Calls a procedure and returns its value, failing the test on an error result. */
   ok<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
   dispose(): void;
@@ -36,7 +39,8 @@ export function makeTestCore(root = makeTempDir()): TestCore {
     defaultWorkspaceDir: path.join(root, 'workspaces'),
     migrationsFolder,
     clock,
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
+      events.push({ event, payload }),
   });
   const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>
     router.invoke(procedure, input) as Promise<ApiResult<ProcedureOutput<P>>>;
@@ -48,7 +52,8 @@ export function makeTestCore(root = makeTempDir()): TestCore {
     call,
     async ok(procedure, input) {
       const result = await call(procedure, input);
-      if (!result.ok) throw new Error(`${procedure} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`${procedure} failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
     dispose() {

@@ -2,7 +2,14 @@ export const genders = ['male', 'female', 'unknown'] as const;
 export type Gender = (typeof genders)[number];
 
 /** Role of an entity within one case (嫌疑人, 吸毒人员, 证人, 关系人 …). */
-export const caseRoles = ['suspect', 'drug_user', 'witness', 'associate', 'victim', 'involved'] as const;
+export const caseRoles = [
+  'suspect',
+  'drug_user',
+  'witness',
+  'associate',
+  'victim',
+  'involved',
+] as const;
 export type CaseRole = (typeof caseRoles)[number];
 
 /** Legal status / coercive measure of a person in a case. */

@@ -21,8 +21,7 @@ const unitScale: Record<QuantityUnit, { base: NormalisedUnit; exponent: number }
 export type QuantityProblem = 'format' | 'notPositive' | 'tooPrecise' | 'tooLarge';
 
 export type NormalisedQuantity =
-  | { ok: true; value: number; unit: NormalisedUnit }
-  | { ok: false; problem: QuantityProblem };
+  { ok: true; value: number; unit: NormalisedUnit } | { ok: false; problem: QuantityProblem };
 
 /** 9,000 t in mg stays below 2^53; nothing seized is larger. */
 const maximumNormalised = 9_000_000_000_000_000;
@@ -37,7 +36,8 @@ export function normaliseQuantity(value: string, unit: QuantityUnit): Normalised
   const { base, exponent } = unitScale[unit];
   if (fraction.length > exponent) return { ok: false, problem: 'tooPrecise' };
   const digits = `${whole}${fraction.padEnd(exponent, '0')}`.replace(/^0+(?=\d)/, '');
-  if (digits.length > 16 || Number(digits) > maximumNormalised) return { ok: false, problem: 'tooLarge' };
+  if (digits.length > 16 || Number(digits) > maximumNormalised)
+    return { ok: false, problem: 'tooLarge' };
   const normalised = Number(digits);
   if (normalised <= 0) return { ok: false, problem: 'notPositive' };
   return { ok: true, value: normalised, unit: base };

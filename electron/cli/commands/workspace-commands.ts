@@ -4,7 +4,11 @@ import { createWorkspace } from '../../core/vault/workspace-vault';
 import { cliEnv, requireOption, type Output, type Secrets } from '../cli-context';
 import type { CommandOptions } from '../command-options';
 
-export async function initCommand(options: CommandOptions, secrets: Secrets, out: Output): Promise<void> {
+export async function initCommand(
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
   const dir = path.resolve(requireOption(options.workspace, 'workspace'));
   const username = requireOption(options.user, 'user');
   const { workspace, recoveryKey } = await createWorkspace(
@@ -12,7 +16,11 @@ export async function initCommand(options: CommandOptions, secrets: Secrets, out
       dir,
       name: options.name ?? path.basename(dir),
       unitName: options.unit ?? '',
-      admin: { username, displayName: options['display-name'] ?? username, password: secrets.password() },
+      admin: {
+        username,
+        displayName: options['display-name'] ?? username,
+        password: secrets.password(),
+      },
     },
     cliEnv(),
   );

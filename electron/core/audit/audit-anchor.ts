@@ -15,11 +15,20 @@ function macOf(dataKey: Buffer, workspaceId: string, count: number, hash: string
   }
 }
 
-export function makeAuditAnchor(dataKey: Buffer, workspaceId: string, count: number, hash: string): AuditAnchor {
+export function makeAuditAnchor(
+  dataKey: Buffer,
+  workspaceId: string,
+  count: number,
+  hash: string,
+): AuditAnchor {
   return { count, hash, mac: macOf(dataKey, workspaceId, count, hash) };
 }
 
-export function isAuthenticAnchor(dataKey: Buffer, workspaceId: string, anchor: AuditAnchor): boolean {
+export function isAuthenticAnchor(
+  dataKey: Buffer,
+  workspaceId: string,
+  anchor: AuditAnchor,
+): boolean {
   const expected = Buffer.from(macOf(dataKey, workspaceId, anchor.count, anchor.hash), 'hex');
   const actual = Buffer.from(anchor.mac, 'hex');
   return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);

@@ -7,7 +7,11 @@ export const auditHandlers: AreaHandlers<'audit'> = {
   'audit.list': (ctx, input) => listAudit(ctx.workspace.db, input),
   'audit.verify': (ctx) => {
     const result = verifyAuditChain(ctx.workspace.db, readHeader(ctx.workspace.dir).auditAnchor);
-    ctx.workspace.audit({ action: 'audit.verified', result: result.ok ? 'ok' : 'failed', details: { ...result } });
+    ctx.workspace.audit({
+      action: 'audit.verified',
+      result: result.ok ? 'ok' : 'failed',
+      details: { ...result },
+    });
     return result;
   },
 };

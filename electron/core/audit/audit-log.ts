@@ -23,7 +23,12 @@ export interface AuditEntry {
  * Appends one record to the chain. Call it inside the transaction that makes the change, so the
  * change and its record commit or roll back together.
  */
-export function appendAudit(db: Executor, actor: Actor, at: string, entry: AuditEntry): AuditRecord {
+export function appendAudit(
+  db: Executor,
+  actor: Actor,
+  at: string,
+  entry: AuditEntry,
+): AuditRecord {
   const last = db
     .select({ seq: auditLogTable.seq, hash: auditLogTable.hash })
     .from(auditLogTable)

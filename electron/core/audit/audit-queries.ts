@@ -33,6 +33,11 @@ export function listAudit(
       result: record.result,
       details: record.details ? (JSON.parse(record.details) as Record<string, unknown>) : null,
     }));
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLogTable).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLogTable)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }

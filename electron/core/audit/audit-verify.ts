@@ -12,14 +12,23 @@ const batchSize = 5_000;
  * its fields ('hash'), it does not point at the record before it ('link'), or a sequence number
  * is missing ('gap'). With the header's anchor it also detects a cut-off tail ('truncated').
  */
-export function verifyAuditChain(db: Executor, anchor?: Pick<AuditAnchor, 'count' | 'hash'> | null): AuditVerification {
+export function verifyAuditChain(
+  db: Executor,
+  anchor?: Pick<AuditAnchor, 'count' | 'hash'> | null,
+): AuditVerification {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let checked = 0;
   let anchorHashSeen: string | null = null;
 
   for (let offset = 0; ; offset += batchSize) {
-    const rows = db.select().from(auditLogTable).orderBy(asc(auditLogTable.seq)).limit(batchSize).offset(offset).all();
+    const rows = db
+      .select()
+      .from(auditLogTable)
+      .orderBy(asc(auditLogTable.seq))
+      .limit(batchSize)
+      .offset(offset)
+      .all();
     for (const row of rows) {
       if (row.seq !== expectedSeq) return broken(checked, expectedSeq, 'gap');
       if (row.prevHash !== prevHash) return broken(checked, row.seq, 'link');
@@ -39,6 +48,10 @@ export function verifyAuditChain(db: Executor, anchor?: Pick<AuditAnchor, 'count
   return { ok: true, checked, firstBrokenSeq: null, reason: null };
 }
 
-function broken(checked: number, seq: number, reason: NonNullable<AuditVerification['reason']>): AuditVerification {
+function broken(
+  checked: number,
+  seq: number,
+  reason: NonNullable<AuditVerification['reason']>,
+): AuditVerification {
   return { ok: false, checked, firstBrokenSeq: seq, reason };
 }

@@ -80,10 +80,13 @@ export function readBackupHeader(file: string): { header: BackupHeader; database
     if (size < prefixLength || fs.readSync(fd, prefix, 0, prefixLength, 0) !== prefixLength) {
       throw new AppError('backup.invalid', 'Not a Quanlian backup');
     }
-    if (!prefix.subarray(0, magic.length).equals(magic)) throw new AppError('backup.invalid', 'Not a Quanlian backup');
-    if (prefix.readUInt32LE(magic.length) !== formatVersion) throw new AppError('backup.invalid', 'Unknown backup version');
+    if (!prefix.subarray(0, magic.length).equals(magic))
+      throw new AppError('backup.invalid', 'Not a Quanlian backup');
+    if (prefix.readUInt32LE(magic.length) !== formatVersion)
+      throw new AppError('backup.invalid', 'Unknown backup version');
     const jsonLength = prefix.readUInt32LE(magic.length + 4);
-    if (jsonLength > 1 << 24 || prefixLength + jsonLength > size) throw new AppError('backup.corrupt', 'The backup header is cut off');
+    if (jsonLength > 1 << 24 || prefixLength + jsonLength > size)
+      throw new AppError('backup.corrupt', 'The backup header is cut off');
     const json = Buffer.alloc(jsonLength);
     fs.readSync(fd, json, 0, jsonLength, prefixLength);
     let parsed: unknown;
@@ -105,14 +108,23 @@ export function readBackupHeader(file: string): { header: BackupHeader; database
 }
 
 /** Copies the database bytes out of a backup into `target`, checking their SHA-256. */
-export function extractBackupDatabase(file: string, databaseOffset: number, expectedSha256: string, target: string): void {
+export function extractBackupDatabase(
+  file: string,
+  databaseOffset: number,
+  expectedSha256: string,
+  target: string,
+): void {
   const hash = crypto.createHash('sha256');
   const input = fs.openSync(file, 'r');
   const output = fs.openSync(target, 'wx', 0o600);
   try {
     const buffer = Buffer.alloc(1 << 20);
     let position = databaseOffset;
-    for (let read = fs.readSync(input, buffer, 0, buffer.length, position); read > 0; read = fs.readSync(input, buffer, 0, buffer.length, position)) {
+    for (
+      let read = fs.readSync(input, buffer, 0, buffer.length, position);
+      read > 0;
+      read = fs.readSync(input, buffer, 0, buffer.length, position)
+    ) {
       hash.update(buffer.subarray(0, read));
       fs.writeSync(output, buffer, 0, read);
       position += read;

@@ -13,15 +13,28 @@ import type { VaultEnv } from '../vault/vault-env';
 import { databaseFiles, databasePath, headerPath, syncDirectory } from '../vault/workspace-files';
 import { readHeader, writeHeader } from '../vault/workspace-header';
 import { normaliseUsername, unlockWorkspace } from '../vault/workspace-vault';
-import { extractBackupDatabase, readBackupHeader, sha256File, writeBackupFile } from './backup-file';
+import {
+  extractBackupDatabase,
+  readBackupHeader,
+  sha256File,
+  writeBackupFile,
+} from './backup-file';
 
 /**
  * Writes an encrypted, consistent backup of an open workspace. `VACUUM INTO` copies one
  * snapshot (other connections may keep writing) and keeps the encryption.
  */
-export function createBackup(workspace: UnlockedWorkspace, out: string): { file: string; size: number; sha256: string } {
+export function createBackup(
+  workspace: UnlockedWorkspace,
+  out: string,
+): { file: string; size: number; sha256: string } {
   const target = path.resolve(out);
-  workspace.audit({ action: 'backup.created', targetType: 'workspace', targetId: workspace.workspaceId, details: { file: path.basename(target) } });
+  workspace.audit({
+    action: 'backup.created',
+    targetType: 'workspace',
+    targetId: workspace.workspaceId,
+    details: { file: path.basename(target) },
+  });
   const snapshot = path.join(path.dirname(target), `.${path.basename(target)}.${newId()}.db`);
   try {
     workspace.sqlite.prepare('VACUUM INTO ?').run(snapshot);
@@ -32,7 +45,9 @@ export function createBackup(workspace: UnlockedWorkspace, out: string): { file:
     let migrations;
     try {
       const last = lastAuditRecord(opened.db);
-      anchor = last ? makeAuditAnchor(workspace.dataKey(), workspace.workspaceId, last.seq, last.hash) : null;
+      anchor = last
+        ? makeAuditAnchor(workspace.dataKey(), workspace.workspaceId, last.seq, last.hash)
+        : null;
       migrations = appliedMigrationCount(opened.sqlite);
     } finally {
       opened.sqlite.close();
@@ -71,41 +86,66 @@ export interface RestoreResult {
  * against the backup's own key slots, SQLite integrity, the audit chain against its anchor);
  * only then are existing workspace files moved aside and the restored ones put in place.
  */
-export async function restoreBackup(file: string, dir: string, username: string, password: string, env: VaultEnv): Promise<RestoreResult> {
+export async function restoreBackup(
+  file: string,
+  dir: string,
+  username: string,
+  password: string,
+  env: VaultEnv,
+): Promise<RestoreResult> {
   const { header, databaseOffset } = readBackupHeader(file);
-  const slot = header.workspace.slots.find((candidate) => candidate.kind === 'user' && candidate.username === normaliseUsername(username));
+  const slot = header.workspace.slots.find(
+    (candidate) => candidate.kind === 'user' && candidate.username === normaliseUsername(username),
+  );
   const key = slot ? await openKeySlot(header.workspace.workspaceId, slot, password) : null;
-  if (!key) throw new AppError('auth.invalidCredentials', 'The credentials do not open this backup');
+  if (!key)
+    throw new AppError('auth.invalidCredentials', 'The credentials do not open this backup');
 
   fs.mkdirSync(dir, { recursive: true });
   const staged = path.join(dir, `.restore-${newId()}.db`);
   let replacedInto: string | null = null;
   try {
     extractBackupDatabase(file, databaseOffset, header.database.sha256, staged);
-    const opened = openDatabase({ file: staged, key, migrationsFolder: env.migrationsFolder, nativeBinding: env.nativeBinding });
-    if (!opened.ok) throw new AppError('backup.corrupt', 'The backup database cannot be opened', { failure: opened.failure });
+    const opened = openDatabase({
+      file: staged,
+      key,
+      migrationsFolder: env.migrationsFolder,
+      nativeBinding: env.nativeBinding,
+    });
+    if (!opened.ok)
+      throw new AppError('backup.corrupt', 'The backup database cannot be opened', {
+        failure: opened.failure,
+      });
     try {
       const integrity = opened.sqlite.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new AppError('backup.corrupt', 'The backup database fails its integrity check');
+      if (integrity !== 'ok')
+        throw new AppError('backup.corrupt', 'The backup database fails its integrity check');
       const chain = verifyAuditChain(opened.db, header.workspace.auditAnchor);
-      if (!chain.ok) throw new AppError('audit.broken', 'The audit chain in the backup does not verify', { ...chain });
+      if (!chain.ok)
+        throw new AppError('audit.broken', 'The audit chain in the backup does not verify', {
+          ...chain,
+        });
       opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       opened.sqlite.close();
     }
 
-    const existing = [headerPath(dir), ...databaseFiles(dir)].filter((candidate) => fs.existsSync(candidate));
+    const existing = [headerPath(dir), ...databaseFiles(dir)].filter((candidate) =>
+      fs.existsSync(candidate),
+    );
     if (existing.length) {
       replacedInto = path.join(dir, `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
       fs.mkdirSync(replacedInto);
-      for (const candidate of existing) fs.renameSync(candidate, path.join(replacedInto, path.basename(candidate)));
+      for (const candidate of existing)
+        fs.renameSync(candidate, path.join(replacedInto, path.basename(candidate)));
     }
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${staged}${suffix}`, { force: true });
     fs.renameSync(staged, databasePath(dir));
     writeHeader(dir, { ...header.workspace, lockout: emptyLockout() });
     syncDirectory(dir);
   } catch (error) {
-    for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(candidate, { force: true });
+    for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`])
+      fs.rmSync(candidate, { force: true });
     throw error;
   } finally {
     key.fill(0);
@@ -113,7 +153,12 @@ export async function restoreBackup(file: string, dir: string, username: string,
 
   const workspace = await unlockWorkspace(dir, username, password, env);
   try {
-    workspace.audit({ action: 'backup.restored', targetType: 'workspace', targetId: workspace.workspaceId, details: { file: path.basename(file), backupCreatedAt: header.createdAt } });
+    workspace.audit({
+      action: 'backup.restored',
+      targetType: 'workspace',
+      targetId: workspace.workspaceId,
+      details: { file: path.basename(file), backupCreatedAt: header.createdAt },
+    });
     const count = lastAuditRecord(workspace.db)?.seq ?? 0;
     return { dir, replacedInto, auditRecords: count };
   } finally {

@@ -34,15 +34,25 @@ const sortColumns = {
 };
 
 /** One page of cases, filtered and sorted in SQL. */
-export function listCases(db: Executor, input: z.output<typeof caseListInput>): { rows: CaseRow[]; total: number } {
+export function listCases(
+  db: Executor,
+  input: z.output<typeof caseListInput>,
+): { rows: CaseRow[]; total: number } {
   const conditions: SQL[] = [isNull(casesTable.deletedAt)];
   if (input.text) {
     const pattern = containsPattern(input.text);
-    conditions.push(or(sql`${casesTable.caseNo} LIKE ${pattern} ESCAPE '\\'`, sql`${casesTable.title} LIKE ${pattern} ESCAPE '\\'`)!);
+    conditions.push(
+      or(
+        sql`${casesTable.caseNo} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${casesTable.title} LIKE ${pattern} ESCAPE '\\'`,
+      )!,
+    );
   }
   if (input.statuses?.length) conditions.push(inArray(casesTable.status, input.statuses));
-  if (input.offenceTypes?.length) conditions.push(inArray(casesTable.offenceType, input.offenceTypes));
-  if (input.supervisionLevels?.length) conditions.push(inArray(casesTable.supervisionLevel, input.supervisionLevels));
+  if (input.offenceTypes?.length)
+    conditions.push(inArray(casesTable.offenceType, input.offenceTypes));
+  if (input.supervisionLevels?.length)
+    conditions.push(inArray(casesTable.supervisionLevel, input.supervisionLevels));
   const where = and(...conditions);
 
   const column = sortColumns[input.sort.field];
@@ -55,12 +65,21 @@ export function listCases(db: Executor, input: z.output<typeof caseListInput>): 
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(casesTable).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(casesTable)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }
 
 export function findCaseRow(db: Executor, id: string): CaseRow | undefined {
-  return db.select(rowColumns).from(casesTable).where(and(eq(casesTable.id, id), isNull(casesTable.deletedAt))).get();
+  return db
+    .select(rowColumns)
+    .from(casesTable)
+    .where(and(eq(casesTable.id, id), isNull(casesTable.deletedAt)))
+    .get();
 }
 
 export function getCaseDetail(db: Executor, id: string): CaseDetail | undefined {

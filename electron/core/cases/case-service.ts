@@ -15,8 +15,15 @@ export function createCase(workspace: UnlockedWorkspace, input: CaseCreate): Cas
   const caseNo = input.caseNo.toUpperCase();
   return workspace.write(
     (tx) => {
-      const existing = tx.select({ id: casesTable.id }).from(casesTable).where(eq(casesTable.caseNo, caseNo)).get();
-      if (existing) throw new AppError('cases.duplicateCaseNo', 'A case with this number exists', { caseId: existing.id });
+      const existing = tx
+        .select({ id: casesTable.id })
+        .from(casesTable)
+        .where(eq(casesTable.caseNo, caseNo))
+        .get();
+      if (existing)
+        throw new AppError('cases.duplicateCaseNo', 'A case with this number exists', {
+          caseId: existing.id,
+        });
       const id = newId();
       const now = workspace.now();
       tx.insert(casesTable)
@@ -39,7 +46,12 @@ export function createCase(workspace: UnlockedWorkspace, input: CaseCreate): Cas
         .run();
       return findCaseRow(tx, id)!;
     },
-    (row) => ({ action: 'cases.created', targetType: 'case', targetId: row.id, details: { caseNo, title: input.title } }),
+    (row) => ({
+      action: 'cases.created',
+      targetType: 'case',
+      targetId: row.id,
+      details: { caseNo, title: input.title },
+    }),
   );
 }
 

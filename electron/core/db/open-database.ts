@@ -18,11 +18,7 @@ export interface OpenDatabaseOptions {
 }
 
 export type OpenDatabaseFailure =
-  | 'missing'
-  | 'notADatabase'
-  | 'truncated'
-  | 'newerSchema'
-  | 'migrationFailed';
+  'missing' | 'notADatabase' | 'truncated' | 'newerSchema' | 'migrationFailed';
 
 export type OpenDatabaseResult =
   | { ok: true; db: AppDatabase; sqlite: Database.Database }
@@ -113,8 +109,7 @@ function isNewerThan(
     .get();
   if (!table) return false;
   const row = sqlite.prepare('SELECT max(created_at) AS latest FROM __drizzle_migrations').get() as
-    | { latest: number | null }
-    | undefined;
+    { latest: number | null } | undefined;
   const latestKnown = Math.max(0, ...known.map((migration) => migration.folderMillis));
   return row?.latest != null && Number(row.latest) > latestKnown;
 }

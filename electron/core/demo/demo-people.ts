@@ -32,13 +32,26 @@ const p = (
 
 export const demoPeople: DemoPerson[] = [
   // —— “3·15” methamphetamine chain: Yunnan source → couriers → Binjiang dealers → retail → users
-  p('yan', '岩某', 'male', '19790412', '533102', '云南省瑞丽市', { aliases: ['岩哥', '老岩'], noIdNumber: true }),
-  p('lihua', '李某华', 'male', '19830927', '530102', '云南省昆明市五华区', { aliases: ['华哥'], address: '昆明市五华区某小区' }),
-  p('wangqiang', '王某强', 'male', '19880305', '530111', '云南省昆明市官渡区', { aliases: ['强子'] }),
+  p('yan', '岩某', 'male', '19790412', '533102', '云南省瑞丽市', {
+    aliases: ['岩哥', '老岩'],
+    noIdNumber: true,
+  }),
+  p('lihua', '李某华', 'male', '19830927', '530102', '云南省昆明市五华区', {
+    aliases: ['华哥'],
+    address: '昆明市五华区某小区',
+  }),
+  p('wangqiang', '王某强', 'male', '19880305', '530111', '云南省昆明市官渡区', {
+    aliases: ['强子'],
+  }),
   p('zhaofei', '赵某飞', 'male', '19920718', '445281', '广东省普宁市', { aliases: ['阿飞'] }),
   p('sun', '孙某', 'male', '19900221', '330106', '浙江省滨江市西湖区'),
-  p('zhanglong', '张某龙', 'male', '19850614', '330105', '浙江省滨江市拱墅区', { aliases: ['龙哥'], address: '滨江市城东区丽景苑' }),
-  p('huang', '黄某', 'female', '19870902', '330105', '浙江省滨江市拱墅区', { address: '滨江市城东区丽景苑' }),
+  p('zhanglong', '张某龙', 'male', '19850614', '330105', '浙江省滨江市拱墅区', {
+    aliases: ['龙哥'],
+    address: '滨江市城东区丽景苑',
+  }),
+  p('huang', '黄某', 'female', '19870902', '330105', '浙江省滨江市拱墅区', {
+    address: '滨江市城东区丽景苑',
+  }),
   p('liu', '刘某', 'male', '19891130', '330104', '浙江省滨江市江干区', { aliases: ['刘三'] }),
   p('chenhui', '陈某辉', 'male', '19860817', '330102', '浙江省滨江市上城区', { aliases: ['辉仔'] }),
   p('zhou', '周某', 'male', '19940126', '330109', '浙江省滨江市萧山区'),
@@ -61,7 +74,9 @@ export const demoPeople: DemoPerson[] = [
   p('cui', '崔某', 'female', '20010222', '330108', '浙江省滨江市滨江区', { riskGrade: 'low' }),
 
   // —— Nitrous oxide: a chemical trading company reselling 笑气 for inhalation
-  p('jiang', '蒋某', 'male', '19760811', '330103', '浙江省滨江市下城区', { address: '滨江市经济开发区恒泰路8号' }),
+  p('jiang', '蒋某', 'male', '19760811', '330103', '浙江省滨江市下城区', {
+    address: '滨江市经济开发区恒泰路8号',
+  }),
   p('han', '韩某', 'male', '19840402', '330104', '浙江省滨江市江干区'),
   p('cao', '曹某', 'male', '19870623', '330109', '浙江省滨江市萧山区'),
   p('peng', '彭某', 'male', '19800115', '330110', '浙江省滨江市余杭区'),
@@ -79,8 +94,13 @@ export const demoPeople: DemoPerson[] = [
   p('shi', '石某', 'male', '19981203', '330108', '浙江省滨江市滨江区', { riskGrade: 'medium' }),
 
   // —— Heroin: a wastewater alert at the 城西 plant → one district → a dealer
-  p('ye', '叶某', 'male', '19810507', '330106', '浙江省滨江市西湖区', { aliases: ['叶老板'], address: '滨江市西湖区西苑新村' }),
-  p('tan', '谭某', 'female', '19850919', '330106', '浙江省滨江市西湖区', { address: '滨江市西湖区西苑新村' }),
+  p('ye', '叶某', 'male', '19810507', '330106', '浙江省滨江市西湖区', {
+    aliases: ['叶老板'],
+    address: '滨江市西湖区西苑新村',
+  }),
+  p('tan', '谭某', 'female', '19850919', '330106', '浙江省滨江市西湖区', {
+    address: '滨江市西湖区西苑新村',
+  }),
   p('wei', '魏某', 'male', '19770224', '445202', '广东省揭阳市榕城区', { aliases: ['阿魏'] }),
   p('cheng', '程某', 'male', '19881012', '330106', '浙江省滨江市西湖区'),
   p('lu', '陆某', 'male', '19900601', '330106', '浙江省滨江市西湖区'),

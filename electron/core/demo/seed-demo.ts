@@ -52,7 +52,14 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
         caseIds.set(demoCase.key, id);
         const { key: _key, ...fields } = demoCase;
         tx.insert(casesTable)
-          .values({ ...fields, id, createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor })
+          .values({
+            ...fields,
+            id,
+            createdAt: now,
+            updatedAt: now,
+            createdBy: actor,
+            updatedBy: actor,
+          })
           .run();
       }
       const caseId = (key: DemoCaseKey) => caseIds.get(key)!;
@@ -77,7 +84,8 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
         );
         entityIds.set(person.key, id);
       });
-      for (const thing of demoThings) entityIds.set(thing.key, insertEntity(tx, thing.entity, actor, now));
+      for (const thing of demoThings)
+        entityIds.set(thing.key, insertEntity(tx, thing.entity, actor, now));
       const entityId = (key: string) => {
         const id = entityIds.get(key);
         if (!id) throw new Error(`Demo data refers to an unknown key: ${key}`);
@@ -101,7 +109,17 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
       }
       for (const thing of demoThings) {
         for (const key of thing.cases) {
-          linkEntityToCase(tx, { caseId: caseId(key), entityId: entityId(thing.key), roleInCase: 'involved', legalStatus: 'none' }, actor, now);
+          linkEntityToCase(
+            tx,
+            {
+              caseId: caseId(key),
+              entityId: entityId(thing.key),
+              roleInCase: 'involved',
+              legalStatus: 'none',
+            },
+            actor,
+            now,
+          );
         }
       }
 
@@ -132,11 +150,31 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
       for (const thing of demoThings) {
         const caseKey = thing.cases[0]!;
         for (const user of thing.users ?? []) {
-          insertRelation(tx, { fromEntityId: entityId(user), toEntityId: entityId(thing.key), type: 'uses', caseId: caseId(caseKey) }, actor, now);
+          insertRelation(
+            tx,
+            {
+              fromEntityId: entityId(user),
+              toEntityId: entityId(thing.key),
+              type: 'uses',
+              caseId: caseId(caseKey),
+            },
+            actor,
+            now,
+          );
           relationCount += 1;
         }
         for (const owner of thing.owners ?? []) {
-          insertRelation(tx, { fromEntityId: entityId(owner), toEntityId: entityId(thing.key), type: 'owns', caseId: caseId(caseKey) }, actor, now);
+          insertRelation(
+            tx,
+            {
+              fromEntityId: entityId(owner),
+              toEntityId: entityId(thing.key),
+              type: 'owns',
+              caseId: caseId(caseKey),
+            },
+            actor,
+            now,
+          );
           relationCount += 1;
         }
       }
@@ -188,18 +226,30 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
         events: demoEvents.length,
       };
     },
-    (counts) => ({ action: 'demo.seeded', targetType: 'workspace', targetId: workspace.workspaceId, details: { ...counts } }),
+    (counts) => ({
+      action: 'demo.seeded',
+      targetType: 'workspace',
+      targetId: workspace.workspaceId,
+      details: { ...counts },
+    }),
   );
 }
 
 /** Creates the demo workspace in `dir`, seeds it and returns it unlocked. */
-export async function createDemoWorkspace(dir: string, env: VaultEnv): Promise<{ workspace: UnlockedWorkspace; recoveryKey: string; counts: DemoCounts }> {
+export async function createDemoWorkspace(
+  dir: string,
+  env: VaultEnv,
+): Promise<{ workspace: UnlockedWorkspace; recoveryKey: string; counts: DemoCounts }> {
   const created = await createWorkspace(
     {
       dir,
       name: '演示工作区（虚构数据）',
       unitName: demoUnit,
-      admin: { username: demoCredentials.username, displayName: '演示管理员', password: demoCredentials.password },
+      admin: {
+        username: demoCredentials.username,
+        displayName: '演示管理员',
+        password: demoCredentials.password,
+      },
       isDemo: true,
     },
     env,

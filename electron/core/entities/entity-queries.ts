@@ -54,6 +54,11 @@ export function listEntities(
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(entitiesTable).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(entitiesTable)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }

@@ -26,7 +26,10 @@ export function listCasePersons(db: Executor, caseId: string): CasePerson[] {
     .all();
 }
 
-export function findPersonByIdNumber(db: Executor, idNumber: string): { entityId: string; name: string } | undefined {
+export function findPersonByIdNumber(
+  db: Executor,
+  idNumber: string,
+): { entityId: string; name: string } | undefined {
   return db
     .select({ entityId: personsTable.entityId, name: personsTable.name })
     .from(personsTable)

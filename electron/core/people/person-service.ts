@@ -29,16 +29,30 @@ export function preparePerson(db: Executor, input: PersonCreate, today: Date): P
   }
   const existing = findPersonByIdNumber(db, parsed.value.normalised);
   if (existing) {
-    throw new AppError('persons.duplicateIdNumber', 'A person with this ID number is already recorded', {
-      entityId: existing.entityId,
-      name: existing.name,
-    });
+    throw new AppError(
+      'persons.duplicateIdNumber',
+      'A person with this ID number is already recorded',
+      {
+        entityId: existing.entityId,
+        name: existing.name,
+      },
+    );
   }
-  return { ...input, idNumber: parsed.value.normalised, birthDate: parsed.value.birthDate, gender: parsed.value.gender };
+  return {
+    ...input,
+    idNumber: parsed.value.normalised,
+    birthDate: parsed.value.birthDate,
+    gender: parsed.value.gender,
+  };
 }
 
 /** Inserts an entity row and its person row; returns the entity ID. */
-export function insertPerson(tx: Executor, person: PersonCreate, actorId: string, now: string): string {
+export function insertPerson(
+  tx: Executor,
+  person: PersonCreate,
+  actorId: string,
+  now: string,
+): string {
   return insertEntity(
     tx,
     {
@@ -61,21 +75,40 @@ export function insertPerson(tx: Executor, person: PersonCreate, actorId: string
 export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonToCase): CasePerson {
   return workspace.write(
     (tx) => {
-      const found = tx.select({ id: casesTable.id }).from(casesTable).where(eq(casesTable.id, input.caseId)).get();
+      const found = tx
+        .select({ id: casesTable.id })
+        .from(casesTable)
+        .where(eq(casesTable.id, input.caseId))
+        .get();
       if (!found) throw new AppError('cases.notFound', 'No such case');
       const now = workspace.now();
       let entityId = input.entityId;
       if (input.person) {
-        entityId = insertPerson(tx, preparePerson(tx, input.person, workspace.clock.now()), workspace.user.id, now);
+        entityId = insertPerson(
+          tx,
+          preparePerson(tx, input.person, workspace.clock.now()),
+          workspace.user.id,
+          now,
+        );
       } else {
-        const person = tx.select({ id: personsTable.entityId }).from(personsTable).where(eq(personsTable.entityId, entityId!)).get();
+        const person = tx
+          .select({ id: personsTable.entityId })
+          .from(personsTable)
+          .where(eq(personsTable.entityId, entityId!))
+          .get();
         if (!person) throw new AppError('entities.notFound', 'No such person');
         const member = tx
           .select({ id: caseEntitiesTable.id })
           .from(caseEntitiesTable)
-          .where(and(eq(caseEntitiesTable.caseId, input.caseId), eq(caseEntitiesTable.entityId, entityId!)))
+          .where(
+            and(
+              eq(caseEntitiesTable.caseId, input.caseId),
+              eq(caseEntitiesTable.entityId, entityId!),
+            ),
+          )
           .get();
-        if (member) throw new AppError('persons.alreadyInCase', 'The person is already in this case');
+        if (member)
+          throw new AppError('persons.alreadyInCase', 'The person is already in this case');
       }
       const caseEntityId = newId();
       tx.insert(caseEntitiesTable)
@@ -92,14 +125,24 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
           updatedBy: workspace.user.id,
         })
         .run();
-      tx.update(casesTable).set({ updatedAt: now, updatedBy: workspace.user.id }).where(eq(casesTable.id, input.caseId)).run();
-      return listCasePersons(tx, input.caseId).find((person) => person.caseEntityId === caseEntityId)!;
+      tx.update(casesTable)
+        .set({ updatedAt: now, updatedBy: workspace.user.id })
+        .where(eq(casesTable.id, input.caseId))
+        .run();
+      return listCasePersons(tx, input.caseId).find(
+        (person) => person.caseEntityId === caseEntityId,
+      )!;
     },
     (person) => ({
       action: 'cases.personAdded',
       targetType: 'case',
       targetId: input.caseId,
-      details: { entityId: person.entityId, roleInCase: person.roleInCase, legalStatus: person.legalStatus, newPerson: Boolean(input.person) },
+      details: {
+        entityId: person.entityId,
+        roleInCase: person.roleInCase,
+        legalStatus: person.legalStatus,
+        newPerson: Boolean(input.person),
+      },
     }),
   );
 }

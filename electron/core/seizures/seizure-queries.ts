@@ -37,6 +37,11 @@ export function listSeizures(
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(seizuresTable).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(seizuresTable)
+      .where(where)
+      .get()?.n ?? 0;
   return { rows, total };
 }

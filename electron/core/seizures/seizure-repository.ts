@@ -5,11 +5,22 @@ import { seizuresTable } from '../db/schema';
 
 export type SeizureInsert = Omit<
   typeof seizuresTable.$inferInsert,
-  'id' | 'quantityNormalised' | 'normalisedUnit' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'
+  | 'id'
+  | 'quantityNormalised'
+  | 'normalisedUnit'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'createdBy'
+  | 'updatedBy'
 > & { quantityUnit: QuantityUnit };
 
 /** Inserts a seizure with its exact normalised quantity. The caller has validated the value. */
-export function insertSeizure(tx: Executor, seizure: SeizureInsert, actorId: string | null, now: string): string {
+export function insertSeizure(
+  tx: Executor,
+  seizure: SeizureInsert,
+  actorId: string | null,
+  now: string,
+): string {
   const quantity = normaliseQuantity(seizure.quantityValue, seizure.quantityUnit);
   if (!quantity.ok) throw new Error(`Invalid quantity (${quantity.problem})`);
   const id = newId();

@@ -8,15 +8,31 @@ export const sessionHandlers: AreaHandlers<'session'> = {
     ctx.sessions.lock('user');
     const workspace = await unlockWorkspace(input.path, input.username, input.password, ctx.env);
     ctx.sessions.open(workspace);
-    ctx.registry.remember({ path: workspace.dir, name: workspace.name, isDemo: workspace.isDemo, lastOpenedAt: workspace.now() });
+    ctx.registry.remember({
+      path: workspace.dir,
+      name: workspace.name,
+      isDemo: workspace.isDemo,
+      lastOpenedAt: workspace.now(),
+    });
     return ctx.sessions.info()!;
   },
 
   'session.recover': async (ctx, input) => {
     ctx.sessions.lock('user');
-    const workspace = await recoverWorkspace(input.path, input.recoveryKey, input.username, input.newPassword, ctx.env);
+    const workspace = await recoverWorkspace(
+      input.path,
+      input.recoveryKey,
+      input.username,
+      input.newPassword,
+      ctx.env,
+    );
     ctx.sessions.open(workspace);
-    ctx.registry.remember({ path: workspace.dir, name: workspace.name, isDemo: workspace.isDemo, lastOpenedAt: workspace.now() });
+    ctx.registry.remember({
+      path: workspace.dir,
+      name: workspace.name,
+      isDemo: workspace.isDemo,
+      lastOpenedAt: workspace.now(),
+    });
     return ctx.sessions.info()!;
   },
 

@@ -43,7 +43,12 @@ export class WorkspaceRegistry {
       .sort((a, b) => (b.lastOpenedAt ?? '').localeCompare(a.lastOpenedAt ?? ''));
   }
 
-  remember(entry: { path: string; name: string; isDemo: boolean; lastOpenedAt: string | null }): void {
+  remember(entry: {
+    path: string;
+    name: string;
+    isDemo: boolean;
+    lastOpenedAt: string | null;
+  }): void {
     const registry = this.read();
     const others = registry.workspaces.filter((existing) => existing.path !== entry.path);
     this.write({ workspaces: [...others, entry] });

@@ -18,8 +18,16 @@ export function updateSettings(workspace: UnlockedWorkspace, change: Partial<Set
   return workspace.write(
     (tx) => {
       for (const [key, value] of entries) {
-        const row = { key, value: JSON.stringify(value), updatedAt: workspace.now(), updatedBy: workspace.user.id };
-        tx.insert(settingsTable).values(row).onConflictDoUpdate({ target: settingsTable.key, set: row }).run();
+        const row = {
+          key,
+          value: JSON.stringify(value),
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        };
+        tx.insert(settingsTable)
+          .values(row)
+          .onConflictDoUpdate({ target: settingsTable.key, set: row })
+          .run();
       }
       return readSettings(tx);
     },

@@ -13,13 +13,25 @@ import {
   usersTable,
 } from '../db/schema';
 
-function countOf(db: Executor, table: Parameters<ReturnType<Executor['select']>['from']>[0], where?: ReturnType<typeof isNull>): number {
-  return db.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
+function countOf(
+  db: Executor,
+  table: Parameters<ReturnType<Executor['select']>['from']>[0],
+  where?: ReturnType<typeof isNull>,
+): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(where)
+      .get()?.n ?? 0
+  );
 }
 
 /** Counts of what the workspace holds (deleted rows excluded). */
 export function workspaceStats(db: Executor): WorkspaceStats {
-  const casesByStatus = Object.fromEntries(caseStatuses.map((status) => [status, 0])) as WorkspaceStats['casesByStatus'];
+  const casesByStatus = Object.fromEntries(
+    caseStatuses.map((status) => [status, 0]),
+  ) as WorkspaceStats['casesByStatus'];
   for (const row of db
     .select({ status: casesTable.status, n: sql<number>`count(*)` })
     .from(casesTable)
@@ -28,7 +40,9 @@ export function workspaceStats(db: Executor): WorkspaceStats {
     .all()) {
     casesByStatus[row.status] = row.n;
   }
-  const entitiesByKind = Object.fromEntries(entityKinds.map((kind) => [kind, 0])) as WorkspaceStats['entitiesByKind'];
+  const entitiesByKind = Object.fromEntries(
+    entityKinds.map((kind) => [kind, 0]),
+  ) as WorkspaceStats['entitiesByKind'];
   for (const row of db
     .select({ kind: entitiesTable.kind, n: sql<number>`count(*)` })
     .from(entitiesTable)

@@ -39,7 +39,9 @@ function assertOtherAdminRemains(db: Executor, userId: string): void {
   const other = db
     .select({ id: usersTable.id })
     .from(usersTable)
-    .where(and(eq(usersTable.role, 'admin'), eq(usersTable.disabled, false), ne(usersTable.id, userId)))
+    .where(
+      and(eq(usersTable.role, 'admin'), eq(usersTable.disabled, false), ne(usersTable.id, userId)),
+    )
     .get();
   if (!other) throw new AppError('users.lastAdmin', 'The last administrator cannot be removed');
 }
@@ -50,7 +52,11 @@ export async function createUser(
 ): Promise<UserRow> {
   assertStrongPassword(input.password);
   const username = normaliseUsername(input.username);
-  const taken = workspace.db.select({ id: usersTable.id }).from(usersTable).where(eq(usersTable.username, username)).get();
+  const taken = workspace.db
+    .select({ id: usersTable.id })
+    .from(usersTable)
+    .where(eq(usersTable.username, username))
+    .get();
   if (taken) throw new AppError('users.duplicateUsername', 'The user name is taken');
   const now = workspace.now();
   const record: UserRecord = {
@@ -69,7 +75,12 @@ export async function createUser(
     record.id,
     username,
     input.password,
-    { action: 'users.created', targetType: 'user', targetId: record.id, details: { username, role: input.role } },
+    {
+      action: 'users.created',
+      targetType: 'user',
+      targetId: record.id,
+      details: { username, role: input.role },
+    },
     (tx) => tx.insert(usersTable).values(record).run(),
   );
   return toRow(record);
@@ -80,7 +91,10 @@ export function setUserRole(workspace: UnlockedWorkspace, userId: string, role: 
     (tx) => {
       const user = getUser(tx, userId);
       if (user.role === 'admin' && role !== 'admin') assertOtherAdminRemains(tx, userId);
-      tx.update(usersTable).set({ role, updatedAt: workspace.now(), updatedBy: workspace.user.id }).where(eq(usersTable.id, userId)).run();
+      tx.update(usersTable)
+        .set({ role, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+        .where(eq(usersTable.id, userId))
+        .run();
       return toRow(getUser(tx, userId));
     },
     { action: 'users.roleChanged', targetType: 'user', targetId: userId, details: { role } },
@@ -93,7 +107,10 @@ export function disableUser(workspace: UnlockedWorkspace, userId: string): UserR
     (tx) => {
       getUser(tx, userId);
       assertOtherAdminRemainsIfAdmin(tx, userId);
-      tx.update(usersTable).set({ disabled: true, updatedAt: workspace.now(), updatedBy: workspace.user.id }).where(eq(usersTable.id, userId)).run();
+      tx.update(usersTable)
+        .set({ disabled: true, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+        .where(eq(usersTable.id, userId))
+        .run();
       removeUserSlot(workspace.dir, userId);
       return toRow(getUser(tx, userId));
     },
@@ -106,7 +123,11 @@ function assertOtherAdminRemainsIfAdmin(db: Executor, userId: string): void {
 }
 
 /** Enables an account again with a new password (its old slot was removed on disable). */
-export async function enableUser(workspace: UnlockedWorkspace, userId: string, password: string): Promise<UserRow> {
+export async function enableUser(
+  workspace: UnlockedWorkspace,
+  userId: string,
+  password: string,
+): Promise<UserRow> {
   assertStrongPassword(password);
   const user = getUser(workspace.db, userId);
   await writeUserSlot(
@@ -115,12 +136,21 @@ export async function enableUser(workspace: UnlockedWorkspace, userId: string, p
     user.username,
     password,
     { action: 'users.enabled', targetType: 'user', targetId: userId },
-    (tx) => tx.update(usersTable).set({ disabled: false, updatedAt: workspace.now(), updatedBy: workspace.user.id }).where(eq(usersTable.id, userId)).run(),
+    (tx) =>
+      tx
+        .update(usersTable)
+        .set({ disabled: false, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+        .where(eq(usersTable.id, userId))
+        .run(),
   );
   return toRow(getUser(workspace.db, userId));
 }
 
-export async function resetUserPassword(workspace: UnlockedWorkspace, userId: string, password: string): Promise<void> {
+export async function resetUserPassword(
+  workspace: UnlockedWorkspace,
+  userId: string,
+  password: string,
+): Promise<void> {
   assertStrongPassword(password);
   const user = getUser(workspace.db, userId);
   if (user.disabled) throw new AppError('auth.userDisabled', 'The account is disabled');

@@ -8,9 +8,13 @@ export function databaseFailureError(failure: OpenDatabaseFailure): AppError {
       return new AppError('workspace.databaseMissing', 'The workspace database file is missing');
     case 'notADatabase':
     case 'truncated':
-      return new AppError('workspace.corrupt', 'The workspace database is damaged or not a database', {
-        failure,
-      });
+      return new AppError(
+        'workspace.corrupt',
+        'The workspace database is damaged or not a database',
+        {
+          failure,
+        },
+      );
     case 'newerSchema':
       return new AppError('workspace.newerSchema', 'The workspace was written by a newer version');
     case 'migrationFailed':

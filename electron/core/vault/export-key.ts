@@ -7,9 +7,18 @@ import type { UnlockedWorkspace } from './unlocked-workspace';
  */
 export function exportDataKey(workspace: UnlockedWorkspace): string {
   if (workspace.user.role !== 'admin') {
-    workspace.audit({ action: 'workspace.keyExported', result: 'denied', targetType: 'workspace', targetId: workspace.workspaceId });
+    workspace.audit({
+      action: 'workspace.keyExported',
+      result: 'denied',
+      targetType: 'workspace',
+      targetId: workspace.workspaceId,
+    });
     throw new AppError('auth.forbidden', 'Only an administrator may export the key');
   }
-  workspace.audit({ action: 'workspace.keyExported', targetType: 'workspace', targetId: workspace.workspaceId });
+  workspace.audit({
+    action: 'workspace.keyExported',
+    targetType: 'workspace',
+    targetId: workspace.workspaceId,
+  });
   return workspace.dataKey().toString('hex');
 }

@@ -53,7 +53,10 @@ export function unwrapDataKey(wrapped: WrappedKey, slotKey: Buffer, aad: Buffer)
     );
     decipher.setAAD(aad);
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(Buffer.from(wrapped.ciphertext, 'base64')),
+      decipher.final(),
+    ]);
   } catch {
     return null;
   }

@@ -84,8 +84,12 @@ export class UnlockedWorkspace {
     appendAudit(this.db, this.actor, this.now(), entry);
   }
 
-  /** Writes the audit anchor to the header so a cut-off tail is detected at the next unlock. */
+  /**
+   * Writes the audit anchor to the header so a cut-off tail is detected at the next unlock.
+   * After a mismatch the old anchor stays: re-anchoring would hide the evidence.
+   */
   refreshAnchor(): void {
+    if (this.auditIntegrity === 'broken') return;
     const last = lastAuditRecord(this.db);
     if (!last) return;
     const anchor = makeAuditAnchor(this.key, this.workspaceId, last.seq, last.hash);

@@ -30,7 +30,9 @@ export const defaultIdleLockMinutes = 10;
 export function assertStrongPassword(password: string): void {
   const problem = checkPasswordStrength(password);
   if (problem) {
-    throw new AppError('auth.passwordTooWeak', 'The password does not meet the policy', { problem });
+    throw new AppError('auth.passwordTooWeak', 'The password does not meet the policy', {
+      problem,
+    });
   }
 }
 
@@ -68,8 +70,20 @@ export async function createWorkspace(
   const dataKey = crypto.randomBytes(32);
   const recoveryKey = generateRecoveryKey();
   const [adminSlot, recoverySlot] = await Promise.all([
-    createKeySlot(workspaceId, dataKey, options.admin.password, { kind: 'user', userId: adminId, username }, now),
-    createKeySlot(workspaceId, dataKey, normaliseRecoveryKey(recoveryKey), { kind: 'recovery', userId: null, username: null }, now),
+    createKeySlot(
+      workspaceId,
+      dataKey,
+      options.admin.password,
+      { kind: 'user', userId: adminId, username },
+      now,
+    ),
+    createKeySlot(
+      workspaceId,
+      dataKey,
+      normaliseRecoveryKey(recoveryKey),
+      { kind: 'recovery', userId: null, username: null },
+      now,
+    ),
   ]);
 
   const header: WorkspaceHeader = {
@@ -97,22 +111,49 @@ export async function createWorkspace(
     });
     if (!opened.ok) throw databaseFailureError(opened.failure);
     const { db } = opened;
-    const admin = { id: adminId, username, displayName: options.admin.displayName, role: 'admin' as const };
+    const admin = {
+      id: adminId,
+      username,
+      displayName: options.admin.displayName,
+      role: 'admin' as const,
+    };
     db.transaction((tx) => {
       tx.insert(usersTable)
-        .values({ ...admin, disabled: false, createdAt: now, updatedAt: now, createdBy: adminId, updatedBy: adminId })
+        .values({
+          ...admin,
+          disabled: false,
+          createdAt: now,
+          updatedAt: now,
+          createdBy: adminId,
+          updatedBy: adminId,
+        })
         .run();
       tx.insert(settingsTable)
         .values([
-          { key: 'unitName', value: JSON.stringify(options.unitName), updatedAt: now, updatedBy: adminId },
-          { key: 'idleLockMinutes', value: JSON.stringify(defaultIdleLockMinutes), updatedAt: now, updatedBy: adminId },
+          {
+            key: 'unitName',
+            value: JSON.stringify(options.unitName),
+            updatedAt: now,
+            updatedBy: adminId,
+          },
+          {
+            key: 'idleLockMinutes',
+            value: JSON.stringify(defaultIdleLockMinutes),
+            updatedAt: now,
+            updatedBy: adminId,
+          },
         ])
         .run();
       appendAudit(tx, { userId: adminId, username }, now, {
         action: 'workspace.created',
         targetType: 'workspace',
         targetId: workspaceId,
-        details: { name: options.name, unitName: options.unitName, admin: username, isDemo: header.isDemo },
+        details: {
+          name: options.name,
+          unitName: options.unitName,
+          admin: username,
+          isDemo: header.isDemo,
+        },
       });
     });
     const workspace = new UnlockedWorkspace({
@@ -132,25 +173,34 @@ export async function createWorkspace(
   } catch (error) {
     // Only files this call created are removed: the folder held no workspace before.
     if (opened?.ok) opened.sqlite.close();
-    for (const file of [headerPath(options.dir), ...databaseFiles(options.dir)]) fs.rmSync(file, { force: true });
+    for (const file of [headerPath(options.dir), ...databaseFiles(options.dir)])
+      fs.rmSync(file, { force: true });
     dataKey.fill(0);
     throw error;
   }
 }
 
 function readHeaderOf(dir: string): WorkspaceHeader {
-  if (!fs.existsSync(dir)) throw new AppError('workspace.notFound', 'The workspace folder does not exist');
+  if (!fs.existsSync(dir))
+    throw new AppError('workspace.notFound', 'The workspace folder does not exist');
   return readHeader(dir);
 }
 
 function assertNotLockedOut(header: WorkspaceHeader, env: VaultEnv): void {
   const seconds = secondsLockedFor(header.lockout, env.clock.now());
   if (seconds > 0) {
-    throw new AppError('auth.lockedOut', 'Too many failed attempts; wait before trying again', { seconds });
+    throw new AppError('auth.lockedOut', 'Too many failed attempts; wait before trying again', {
+      seconds,
+    });
   }
 }
 
-function failAttempt(dir: string, username: string, env: VaultEnv, code: 'auth.invalidCredentials' | 'auth.recoveryKeyInvalid'): never {
+function failAttempt(
+  dir: string,
+  username: string,
+  env: VaultEnv,
+  code: 'auth.invalidCredentials' | 'auth.recoveryKeyInvalid',
+): never {
   const next = updateHeader(dir, (header) => ({
     ...header,
     lockout: recordFailure(header.lockout, username, env.clock.now()),
@@ -206,23 +256,42 @@ function openWith(
 }
 
 /** Cheap check at unlock (the full walk is `verify-audit`): the anchored record is still there. */
-function isAnchorConsistent(db: UnlockedWorkspace['db'], header: WorkspaceHeader, dataKey: Buffer): boolean {
+function isAnchorConsistent(
+  db: UnlockedWorkspace['db'],
+  header: WorkspaceHeader,
+  dataKey: Buffer,
+): boolean {
   const anchor = header.auditAnchor;
   if (!anchor) return true;
   if (!isAuthenticAnchor(dataKey, header.workspaceId, anchor)) return false;
-  const record = db.select({ hash: auditLogTable.hash }).from(auditLogTable).where(eq(auditLogTable.seq, anchor.count)).get();
+  const record = db
+    .select({ hash: auditLogTable.hash })
+    .from(auditLogTable)
+    .where(eq(auditLogTable.seq, anchor.count))
+    .get();
   return record?.hash === anchor.hash;
 }
 
-function activeUser(db: UnlockedWorkspace['db'], where: { id?: string; username?: string }): SessionUser | undefined {
-  const condition = where.id ? eq(usersTable.id, where.id) : eq(usersTable.username, where.username ?? '');
+function activeUser(
+  db: UnlockedWorkspace['db'],
+  where: { id?: string; username?: string },
+): SessionUser | undefined {
+  const condition = where.id
+    ? eq(usersTable.id, where.id)
+    : eq(usersTable.username, where.username ?? '');
   const row = db.select().from(usersTable).where(condition).get();
   if (!row || row.disabled) return undefined;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
 /** After a successful unlock: failed attempts go into the log, the counter resets. */
-function completeUnlock(workspace: UnlockedWorkspace, header: WorkspaceHeader, anchorOk: boolean, action: string, slotChange?: KeySlot): void {
+function completeUnlock(
+  workspace: UnlockedWorkspace,
+  header: WorkspaceHeader,
+  anchorOk: boolean,
+  action: string,
+  slotChange?: KeySlot,
+): void {
   workspace.db.transaction((tx) => {
     for (const attempt of header.lockout.pending) {
       appendAudit(tx, { userId: null, username: attempt.username }, attempt.at, {
@@ -238,7 +307,11 @@ function completeUnlock(workspace: UnlockedWorkspace, header: WorkspaceHeader, a
         details: { anchorCount: header.auditAnchor?.count ?? null },
       });
     }
-    appendAudit(tx, workspace.actor, workspace.now(), { action, targetType: 'user', targetId: workspace.user.id });
+    appendAudit(tx, workspace.actor, workspace.now(), {
+      action,
+      targetType: 'user',
+      targetId: workspace.user.id,
+    });
     updateHeader(workspace.dir, (current) => ({
       ...current,
       slots: slotChange ? replaceUserSlot(current.slots, slotChange) : current.slots,
@@ -249,22 +322,36 @@ function completeUnlock(workspace: UnlockedWorkspace, header: WorkspaceHeader, a
 }
 
 export function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
-  return [...slots.filter((existing) => !(existing.kind === 'user' && existing.userId === slot.userId)), slot];
+  return [
+    ...slots.filter((existing) => !(existing.kind === 'user' && existing.userId === slot.userId)),
+    slot,
+  ];
 }
 
 /** Unlocks with user name and password. A wrong password counts towards the lockout delay. */
-export async function unlockWorkspace(dir: string, rawUsername: string, password: string, env: VaultEnv): Promise<UnlockedWorkspace> {
+export async function unlockWorkspace(
+  dir: string,
+  rawUsername: string,
+  password: string,
+  env: VaultEnv,
+): Promise<UnlockedWorkspace> {
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
   const slot = findUserSlot(header, username);
   // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
-  const dataKey = await openKeySlot(header.workspaceId, slot ?? header.slots[0]!, slot ? password : `\u0000${password}`);
+  const dataKey = await openKeySlot(
+    header.workspaceId,
+    slot ?? header.slots[0]!,
+    slot ? password : `\u0000${password}`,
+  );
   if (!dataKey || !slot) {
     dataKey?.fill(0);
     failAttempt(dir, username, env, 'auth.invalidCredentials');
   }
-  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) => activeUser(db, { id: slot.userId! }));
+  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
+    activeUser(db, { id: slot.userId! }),
+  );
   completeUnlock(workspace, header, anchorOk, 'session.unlocked');
   return workspace;
 }
@@ -291,9 +378,17 @@ export async function recoverWorkspace(
       : null;
   if (!dataKey) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
 
-  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) => activeUser(db, { username }));
+  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
+    activeUser(db, { username }),
+  );
   try {
-    const slot = await createKeySlot(header.workspaceId, workspace.dataKey(), newPassword, { kind: 'user', userId: workspace.user.id, username }, workspace.now());
+    const slot = await createKeySlot(
+      header.workspaceId,
+      workspace.dataKey(),
+      newPassword,
+      { kind: 'user', userId: workspace.user.id, username },
+      workspace.now(),
+    );
     completeUnlock(workspace, header, anchorOk, 'session.recovered', slot);
     return workspace;
   } catch (error) {
@@ -303,9 +398,14 @@ export async function recoverWorkspace(
 }
 
 /** Checks a password against the signed-in user's own slot, without touching the lockout. */
-async function passwordOpensOwnSlot(workspace: UnlockedWorkspace, password: string): Promise<boolean> {
+async function passwordOpensOwnSlot(
+  workspace: UnlockedWorkspace,
+  password: string,
+): Promise<boolean> {
   const header = readHeader(workspace.dir);
-  const slot = header.slots.find((candidate) => candidate.kind === 'user' && candidate.userId === workspace.user.id);
+  const slot = header.slots.find(
+    (candidate) => candidate.kind === 'user' && candidate.userId === workspace.user.id,
+  );
   if (!slot) return false;
   const key = await openKeySlot(header.workspaceId, slot, password);
   if (!key) return false;
@@ -318,9 +418,18 @@ async function passwordOpensOwnSlot(workspace: UnlockedWorkspace, password: stri
  * Changes the signed-in user's password by rewriting only their key slot. The header is
  * replaced atomically, so after a crash either the old or the new password works.
  */
-export async function changeOwnPassword(workspace: UnlockedWorkspace, currentPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  workspace: UnlockedWorkspace,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   if (!(await passwordOpensOwnSlot(workspace, currentPassword))) {
-    workspace.audit({ action: 'session.passwordChangeFailed', result: 'failed', targetType: 'user', targetId: workspace.user.id });
+    workspace.audit({
+      action: 'session.passwordChangeFailed',
+      result: 'failed',
+      targetType: 'user',
+      targetId: workspace.user.id,
+    });
     throw new AppError('auth.invalidCredentials', 'The current password is not correct');
   }
   assertStrongPassword(newPassword);
@@ -340,11 +449,20 @@ export async function writeUserSlot(
   audit: Parameters<UnlockedWorkspace['write']>[1],
   change: (tx: Parameters<Parameters<UnlockedWorkspace['write']>[0]>[0]) => void = () => {},
 ): Promise<void> {
-  const slot = await createKeySlot(workspace.workspaceId, workspace.dataKey(), password, { kind: 'user', userId, username }, workspace.now());
+  const slot = await createKeySlot(
+    workspace.workspaceId,
+    workspace.dataKey(),
+    password,
+    { kind: 'user', userId, username },
+    workspace.now(),
+  );
   workspace.write((tx) => {
     change(tx);
     // Inside the transaction: if the header cannot be written, the database change rolls back.
-    updateHeader(workspace.dir, (header) => ({ ...header, slots: replaceUserSlot(header.slots, slot) }));
+    updateHeader(workspace.dir, (header) => ({
+      ...header,
+      slots: replaceUserSlot(header.slots, slot),
+    }));
   }, audit);
 }
 

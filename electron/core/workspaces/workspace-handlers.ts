@@ -10,7 +10,11 @@ import { createWorkspace } from '../vault/workspace-vault';
 
 /** A folder name from a workspace name: no path separators or characters Windows refuses. */
 export function folderNameFor(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
+  const cleaned = [...name]
+    .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
   return cleaned.slice(0, 60) || 'workspace';
 }
 
@@ -32,13 +36,16 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
   }),
 
   'workspace.inspect': (ctx, input) => {
-    if (!fs.existsSync(input.path)) throw new AppError('workspace.notFound', 'The workspace folder does not exist');
+    if (!fs.existsSync(input.path))
+      throw new AppError('workspace.notFound', 'The workspace folder does not exist');
     const header = readHeader(input.path);
     return {
       path: input.path,
       name: header.name,
       isDemo: header.isDemo,
-      usernames: header.slots.flatMap((slot) => (slot.kind === 'user' && slot.username ? [slot.username] : [])).sort(),
+      usernames: header.slots
+        .flatMap((slot) => (slot.kind === 'user' && slot.username ? [slot.username] : []))
+        .sort(),
       lockedForSeconds: secondsLockedFor(header.lockout, ctx.deps.clock.now()),
       failedAttempts: header.lockout.failures,
       demoCredentials: header.isDemo ? { ...demoCredentials } : null,
@@ -46,18 +53,29 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
   },
 
   'workspace.create': async (ctx, input) => {
-    const dir = input.path?.trim() ? path.resolve(input.path) : freshFolder(ctx.deps.defaultWorkspaceDir, input.name);
+    const dir = input.path?.trim()
+      ? path.resolve(input.path)
+      : freshFolder(ctx.deps.defaultWorkspaceDir, input.name);
     const { workspace, recoveryKey } = await createWorkspace(
       {
         dir,
         name: input.name,
         unitName: input.unitName,
-        admin: { username: input.adminUsername, displayName: input.adminDisplayName, password: input.password },
+        admin: {
+          username: input.adminUsername,
+          displayName: input.adminDisplayName,
+          password: input.password,
+        },
       },
       ctx.env,
     );
     ctx.sessions.open(workspace);
-    ctx.registry.remember({ path: dir, name: input.name, isDemo: false, lastOpenedAt: workspace.now() });
+    ctx.registry.remember({
+      path: dir,
+      name: input.name,
+      isDemo: false,
+      lastOpenedAt: workspace.now(),
+    });
     return { path: dir, recoveryKey, session: ctx.sessions.info()! };
   },
 
@@ -67,12 +85,18 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
       const { workspace } = await createDemoWorkspace(dir, ctx.env);
       workspace.close('user');
     }
-    ctx.registry.remember({ path: dir, name: readHeader(dir).name, isDemo: true, lastOpenedAt: null });
+    ctx.registry.remember({
+      path: dir,
+      name: readHeader(dir).name,
+      isDemo: true,
+      lastOpenedAt: null,
+    });
     return { path: dir, ...demoCredentials };
   },
 
   'workspace.pickDirectory': async (ctx) => {
-    if (!ctx.deps.pickDirectory) throw new AppError('host.unsupported', 'This host has no folder picker');
+    if (!ctx.deps.pickDirectory)
+      throw new AppError('host.unsupported', 'This host has no folder picker');
     return { path: await ctx.deps.pickDirectory() };
   },
 

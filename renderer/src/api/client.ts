@@ -1,4 +1,8 @@
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../electron/api/contract';
+import type {
+  ProcedureInput,
+  ProcedureName,
+  ProcedureOutput,
+} from '../../../electron/api/contract';
 import type { ErrorCode } from '../../../electron/api/error-codes';
 import type { ApiError } from '../../../electron/api/result';
 import { getBridge } from './bridge';

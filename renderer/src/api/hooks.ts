@@ -5,7 +5,11 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../electron/api/contract';
+import type {
+  ProcedureInput,
+  ProcedureName,
+  ProcedureOutput,
+} from '../../../electron/api/contract';
 import { invoke, type ApiCallError } from './client';
 
 /** Query keys start with the procedure's area, so a write to an area refreshes its reads. */
@@ -31,7 +35,10 @@ const alwaysRefreshed = ['stats', 'audit'];
 
 export function useProcedureMutation<P extends ProcedureName>(
   procedure: P,
-  options: Omit<UseMutationOptions<ProcedureOutput<P>, ApiCallError, ProcedureInput<P>>, 'mutationFn'> & {
+  options: Omit<
+    UseMutationOptions<ProcedureOutput<P>, ApiCallError, ProcedureInput<P>>,
+    'mutationFn'
+  > & {
     /** Other areas this write changes, e.g. a person added to a case changes `entities`. */
     alsoRefreshes?: string[];
   } = {},

@@ -101,7 +101,11 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 </Typography.Text>
                 <LanguageSwitch />
                 <Tooltip title={t('common.lock')}>
-                  <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-button">
+                  <Button
+                    icon={<LockOutlined />}
+                    onClick={() => void lock()}
+                    data-testid="lock-button"
+                  >
                     {t('common.lock')}
                   </Button>
                 </Tooltip>

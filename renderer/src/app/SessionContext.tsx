@@ -4,7 +4,13 @@ import type { SessionInfo } from '../../../electron/api/schemas/session-schemas'
 
 const SessionContext = createContext<SessionInfo | null>(null);
 
-export function SessionProvider({ session, children }: { session: SessionInfo; children: ReactNode }) {
+export function SessionProvider({
+  session,
+  children,
+}: {
+  session: SessionInfo;
+  children: ReactNode;
+}) {
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

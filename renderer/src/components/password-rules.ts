@@ -10,7 +10,9 @@ export function usePasswordRules() {
     {
       validator: (_rule, value: string | undefined) => {
         const problem = value ? checkPasswordStrength(value) : null;
-        return problem ? Promise.reject(new Error(t(`passwordProblems.${problem}`))) : Promise.resolve();
+        return problem
+          ? Promise.reject(new Error(t(`passwordProblems.${problem}`)))
+          : Promise.resolve();
       },
     },
   ];

@@ -53,7 +53,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     migrationsFolder: options.migrationsFolder,
     clock: options.clock ?? systemClock,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
-      for (const stream of eventStreams) stream.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+      for (const stream of eventStreams)
+        stream.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
     },
   });
   router.sessions.startIdleTimer(1_000);
@@ -104,16 +105,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.end(bridgeScript);
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const relative =
+      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(rendererRoot, relative);
-    if (!file.startsWith(rendererRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      !file.startsWith(rendererRoot + path.sep) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       response.writeHead(404).end();
       return;
     }
     let content: Buffer | string = fs.readFileSync(file);
     if (relative === 'index.html') {
       // The bridge is a classic script, so it runs before the app's deferred module script.
-      content = content.toString('utf8').replace('<script type="module"', '<script src="/__host/bridge.js"></script>\n    <script type="module"');
+      content = content
+        .toString('utf8')
+        .replace(
+          '<script type="module"',
+          '<script src="/__host/bridge.js"></script>\n    <script type="module"',
+        );
     }
     response.writeHead(200, {
       'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',

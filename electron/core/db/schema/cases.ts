@@ -1,9 +1,5 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import {
-  caseStatuses,
-  offenceTypes,
-  supervisionLevels,
-} from '../../../api/domain/case-vocabulary';
+import { caseStatuses, offenceTypes, supervisionLevels } from '../../../api/domain/case-vocabulary';
 import { stampColumns } from './columns';
 
 export const casesTable = sqliteTable(

@@ -30,7 +30,10 @@ export const entitiesTable = sqliteTable(
     deletedAt: text(),
     ...stampColumns(),
   },
-  (table) => [index('entities_kind_idx').on(table.kind), index('entities_label_idx').on(table.label)],
+  (table) => [
+    index('entities_kind_idx').on(table.kind),
+    index('entities_label_idx').on(table.label),
+  ],
 );
 export type EntityRecord = typeof entitiesTable.$inferSelect;
 

@@ -1,8 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import {
-  relationTypes,
-  sourceReliabilities,
-} from '../../../api/domain/relation-types';
+import { relationTypes, sourceReliabilities } from '../../../api/domain/relation-types';
 import { casesTable } from './cases';
 import { stampColumns } from './columns';
 import { entitiesTable } from './entities';

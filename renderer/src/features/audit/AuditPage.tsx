@@ -92,12 +92,19 @@ export function AuditPage() {
           { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
           { title: t('audit.at'), dataIndex: 'at', width: 160, render: formatDateTime },
           { title: t('audit.user'), dataIndex: 'username', width: 110 },
-          { title: t('audit.action'), dataIndex: 'action', width: 200, render: (value: string) => <code>{value}</code> },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 200,
+            render: (value: string) => <code>{value}</code>,
+          },
           {
             title: t('audit.result'),
             dataIndex: 'result',
             width: 80,
-            render: (result: AuditRow['result']) => <Tag color={resultColours[result]}>{t(`audit.results.${result}`)}</Tag>,
+            render: (result: AuditRow['result']) => (
+              <Tag color={resultColours[result]}>{t(`audit.results.${result}`)}</Tag>
+            ),
           },
           {
             title: t('audit.details'),

@@ -10,7 +10,10 @@ export function BriefingsPage() {
   return (
     <>
       <PageHeader title={t('briefings.title')} />
-      <Empty image={<FileTextOutlined style={{ fontSize: 64, color: '#94a3b8' }} />} description={t('briefings.empty')}>
+      <Empty
+        image={<FileTextOutlined style={{ fontSize: 64, color: '#94a3b8' }} />}
+        description={t('briefings.empty')}
+      >
         <Button type="primary" onClick={() => navigate('/cases')}>
           {t('briefings.openCases')}
         </Button>

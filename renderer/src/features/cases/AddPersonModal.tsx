@@ -27,7 +27,15 @@ interface Values {
 }
 
 /** Adds a suspect (or any person) to a case. The ID number is checked as it is typed. */
-export function AddPersonModal({ caseId, open, onClose }: { caseId: string; open: boolean; onClose: () => void }) {
+export function AddPersonModal({
+  caseId,
+  open,
+  onClose,
+}: {
+  caseId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -86,13 +94,20 @@ export function AddPersonModal({ caseId, open, onClose }: { caseId: string; open
           if (!('idNumber' in changed) || !changed.idNumber) return;
           const parsed = parseResidentId(changed.idNumber);
           if (parsed.ok) {
-            form.setFieldsValue({ gender: parsed.value.gender, birthDate: dayjs(parsed.value.birthDate) });
+            form.setFieldsValue({
+              gender: parsed.value.gender,
+              birthDate: dayjs(parsed.value.birthDate),
+            });
           }
         }}
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="name" label={t('persons.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
+            <Form.Item
+              name="name"
+              label={t('persons.name')}
+              rules={[{ required: true, whitespace: true, max: 40 }]}
+            >
               <Input data-testid="person-name" />
             </Form.Item>
           </Col>
@@ -111,7 +126,9 @@ export function AddPersonModal({ caseId, open, onClose }: { caseId: string; open
                       : Promise.reject(
                           new Error(
                             t('errors.persons.invalidIdNumber', {
-                              reason: t(`idProblems.${parsed.problem}`, { expected: parsed.expectedCheck ?? '' }),
+                              reason: t(`idProblems.${parsed.problem}`, {
+                                expected: parsed.expectedCheck ?? '',
+                              }),
                             }),
                           ),
                         );
@@ -160,14 +177,19 @@ export function AddPersonModal({ caseId, open, onClose }: { caseId: string; open
           </Col>
           <Col span={8}>
             <Form.Item name="roleInCase" label={t('persons.roleInCase')}>
-              <Select options={caseRoles.map((value) => ({ value, label: t(`enums.caseRole.${value}`) }))} />
+              <Select
+                options={caseRoles.map((value) => ({ value, label: t(`enums.caseRole.${value}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="legalStatus" label={t('persons.legalStatus')}>
               <Select
                 data-testid="person-legal-status"
-                options={legalStatuses.map((value) => ({ value, label: t(`enums.legalStatus.${value}`) }))}
+                options={legalStatuses.map((value) => ({
+                  value,
+                  label: t(`enums.legalStatus.${value}`),
+                }))}
               />
             </Form.Item>
           </Col>

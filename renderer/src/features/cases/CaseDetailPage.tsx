@@ -22,8 +22,16 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
       column={{ xs: 1, lg: 2, xxl: 3 }}
       items={[
         { key: 'caseNo', label: t('cases.caseNo'), children: detail.caseNo },
-        { key: 'status', label: t('cases.status'), children: <CaseStatusTag status={detail.status} /> },
-        { key: 'offence', label: t('cases.offenceType'), children: t(`enums.offenceType.${detail.offenceType}`) },
+        {
+          key: 'status',
+          label: t('cases.status'),
+          children: <CaseStatusTag status={detail.status} />,
+        },
+        {
+          key: 'offence',
+          label: t('cases.offenceType'),
+          children: t(`enums.offenceType.${detail.offenceType}`),
+        },
         {
           key: 'supervision',
           label: t('cases.supervisionLevel'),
@@ -33,12 +41,20 @@ function CaseOverview({ detail }: { detail: CaseDetail }) {
         { key: 'lead', label: t('cases.leadInvestigator'), children: detail.leadInvestigator },
         { key: 'opened', label: t('cases.openedOn'), children: formatDate(detail.openedOn) },
         { key: 'solved', label: t('cases.solvedOn'), children: formatDate(detail.solvedOn) },
-        { key: 'prosecuted', label: t('cases.prosecutedOn'), children: formatDate(detail.prosecutedOn) },
+        {
+          key: 'prosecuted',
+          label: t('cases.prosecutedOn'),
+          children: formatDate(detail.prosecutedOn),
+        },
         {
           key: 'summary',
           label: t('cases.summary'),
           span: 'filled',
-          children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{detail.summary}</Typography.Paragraph>,
+          children: (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              {detail.summary}
+            </Typography.Paragraph>
+          ),
         },
       ]}
     />
@@ -129,7 +145,12 @@ export function CaseDetailPage() {
         }
         extra={
           canWrite && (
-            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="add-suspect">
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setAdding(true)}
+              data-testid="add-suspect"
+            >
               {t('persons.addSuspect')}
             </Button>
           )

@@ -33,7 +33,13 @@ export function CasesPage() {
   });
   const cases = useProcedure(
     'cases.list',
-    { text: text || undefined, statuses: statuses.length ? statuses : undefined, page, pageSize, sort },
+    {
+      text: text || undefined,
+      statuses: statuses.length ? statuses : undefined,
+      page,
+      pageSize,
+      sort,
+    },
     { placeholderData: (previous) => previous },
   );
 
@@ -66,17 +72,27 @@ export function CasesPage() {
                 setStatuses(value);
                 setPage(1);
               }}
-              options={caseStatuses.map((status) => ({ value: status, label: t(`enums.caseStatus.${status}`) }))}
+              options={caseStatuses.map((status) => ({
+                value: status,
+                label: t(`enums.caseStatus.${status}`),
+              }))}
             />
             {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="case-create"
+              >
                 {t('cases.create')}
               </Button>
             )}
           </>
         }
       />
-      {cases.isError && <Alert type="error" showIcon title={errorText(cases.error)} style={{ marginBottom: 16 }} />}
+      {cases.isError && (
+        <Alert type="error" showIcon title={errorText(cases.error)} style={{ marginBottom: 16 }} />
+      )}
       <Table<CaseRow>
         rowKey="id"
         size="middle"
@@ -99,7 +115,10 @@ export function CasesPage() {
         onChange={(_pagination, _filters, sorter) => {
           const single = sorter as SorterResult<CaseRow>;
           if (single.order && single.field) {
-            setSort({ field: single.field as SortField, order: single.order === 'ascend' ? 'asc' : 'desc' });
+            setSort({
+              field: single.field as SortField,
+              order: single.order === 'ascend' ? 'asc' : 'desc',
+            });
           } else {
             setSort({ field: 'updatedAt', order: 'desc' });
           }

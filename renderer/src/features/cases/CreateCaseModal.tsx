@@ -83,25 +83,47 @@ export function CreateCaseModal({
           name="caseNo"
           label={t('cases.caseNo')}
           extra={t('cases.caseNoHint')}
-          rules={[{ required: true, pattern: /^[A-Za-z0-9-]{3,40}$/, message: t('cases.caseNoHint') }]}
+          rules={[
+            { required: true, pattern: /^[A-Za-z0-9-]{3,40}$/, message: t('cases.caseNoHint') },
+          ]}
         >
           <Input data-testid="case-no" />
         </Form.Item>
-        <Form.Item name="title" label={t('cases.caseTitle')} rules={[{ required: true, whitespace: true, max: 120 }]}>
+        <Form.Item
+          name="title"
+          label={t('cases.caseTitle')}
+          rules={[{ required: true, whitespace: true, max: 120 }]}
+        >
           <Input data-testid="case-title" />
         </Form.Item>
         <Form.Item name="offenceType" label={t('cases.offenceType')} rules={[{ required: true }]}>
-          <Select options={offenceTypes.map((value) => ({ value, label: t(`enums.offenceType.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="supervisionLevel" label={t('cases.supervisionLevel')} rules={[{ required: true }]}>
           <Select
-            options={supervisionLevels.map((value) => ({ value, label: t(`enums.supervisionLevel.${value}`) }))}
+            options={offenceTypes.map((value) => ({
+              value,
+              label: t(`enums.offenceType.${value}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="supervisionLevel"
+          label={t('cases.supervisionLevel')}
+          rules={[{ required: true }]}
+        >
+          <Select
+            options={supervisionLevels.map((value) => ({
+              value,
+              label: t(`enums.supervisionLevel.${value}`),
+            }))}
           />
         </Form.Item>
         <Form.Item name="unit" label={t('cases.unit')} rules={[{ max: 80 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="leadInvestigator" label={t('cases.leadInvestigator')} rules={[{ max: 40 }]}>
+        <Form.Item
+          name="leadInvestigator"
+          label={t('cases.leadInvestigator')}
+          rules={[{ max: 40 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="openedOn" label={t('cases.openedOn')} rules={[{ required: true }]}>

@@ -81,7 +81,9 @@ export function EntitiesPage() {
             title: t('entities.kind'),
             dataIndex: 'kind',
             width: 100,
-            render: (value: EntityKind) => <Tag color={kindColours[value]}>{t(`enums.entityKind.${value}`)}</Tag>,
+            render: (value: EntityKind) => (
+              <Tag color={kindColours[value]}>{t(`enums.entityKind.${value}`)}</Tag>
+            ),
           },
           { title: t('entities.label'), dataIndex: 'label', ellipsis: true },
           { title: t('entities.identifier'), dataIndex: 'identifier', ellipsis: true },

@@ -10,7 +10,10 @@ export function GraphPage() {
   return (
     <>
       <PageHeader title={t('graph.title')} />
-      <Empty image={<DeploymentUnitOutlined style={{ fontSize: 64, color: '#94a3b8' }} />} description={t('graph.empty')}>
+      <Empty
+        image={<DeploymentUnitOutlined style={{ fontSize: 64, color: '#94a3b8' }} />}
+        description={t('graph.empty')}
+      >
         <Button type="primary" onClick={() => navigate('/cases')}>
           {t('graph.openCases')}
         </Button>

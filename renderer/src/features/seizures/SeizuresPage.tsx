@@ -13,7 +13,11 @@ export function SeizuresPage() {
   const errorText = useErrorText();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const seizures = useProcedure('seizures.list', { page, pageSize }, { placeholderData: (previous) => previous });
+  const seizures = useProcedure(
+    'seizures.list',
+    { page, pageSize },
+    { placeholderData: (previous) => previous },
+  );
 
   return (
     <>
@@ -37,7 +41,12 @@ export function SeizuresPage() {
           },
         }}
         columns={[
-          { title: t('seizures.seizedAt'), dataIndex: 'seizedAt', width: 160, render: formatDateTime },
+          {
+            title: t('seizures.seizedAt'),
+            dataIndex: 'seizedAt',
+            width: 160,
+            render: formatDateTime,
+          },
           {
             title: t('seizures.case'),
             dataIndex: 'caseNo',
@@ -54,7 +63,8 @@ export function SeizuresPage() {
             key: 'quantity',
             width: 120,
             align: 'right',
-            render: (_value, row) => `${row.quantityValue} ${t(`enums.quantityUnit.${row.quantityUnit}`)}`,
+            render: (_value, row) =>
+              `${row.quantityValue} ${t(`enums.quantityUnit.${row.quantityUnit}`)}`,
           },
           { title: t('seizures.place'), dataIndex: 'place', ellipsis: true },
           { title: t('seizures.evidenceNo'), dataIndex: 'evidenceNo', width: 170 },

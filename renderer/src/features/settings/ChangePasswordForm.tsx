@@ -30,7 +30,11 @@ export function ChangePasswordForm() {
       requiredMark={false}
       onFinish={({ confirm: _confirm, ...values }) => change.mutate(values)}
     >
-      <Form.Item name="currentPassword" label={t('settings.currentPassword')} rules={[{ required: true }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('settings.currentPassword')}
+        rules={[{ required: true }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -49,7 +53,9 @@ export function ChangePasswordForm() {
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      {change.isError && <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />}
+      {change.isError && (
+        <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />
+      )}
       <Button type="primary" htmlType="submit" loading={change.isPending}>
         {t('settings.changePassword')}
       </Button>

@@ -18,13 +18,17 @@ export function SettingsPage() {
           <Card title={t('settings.general')}>
             <Form layout="vertical">
               <Form.Item label={t('settings.language')}>
-                <div style={{ border: '1px solid #d9d9d9', borderRadius: 4, display: 'inline-block' }}>
+                <div
+                  style={{ border: '1px solid #d9d9d9', borderRadius: 4, display: 'inline-block' }}
+                >
                   <LanguageSwitch />
                 </div>
               </Form.Item>
             </Form>
             <WorkspaceSettingsForm />
-            {!isAdmin && <Typography.Text type="secondary">{t('settings.onlyAdmin')}</Typography.Text>}
+            {!isAdmin && (
+              <Typography.Text type="secondary">{t('settings.onlyAdmin')}</Typography.Text>
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>

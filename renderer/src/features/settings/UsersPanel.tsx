@@ -22,7 +22,12 @@ export function UsersPanel() {
   const users = useProcedure('users.list', {});
   const [adding, setAdding] = useState(false);
   const [passwordTarget, setPasswordTarget] = useState<PasswordTarget>(null);
-  const [addForm] = Form.useForm<{ username: string; displayName: string; role: Role; password: string }>();
+  const [addForm] = Form.useForm<{
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+  }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
 
   const create = useProcedureMutation('users.create', {
@@ -50,7 +55,9 @@ export function UsersPanel() {
           {t('settings.addUser')}
         </Button>
       </Space>
-      {failure && <Alert type="error" showIcon title={errorText(failure)} style={{ marginBottom: 16 }} />}
+      {failure && (
+        <Alert type="error" showIcon title={errorText(failure)} style={{ marginBottom: 16 }} />
+      )}
       <Table<UserRow>
         rowKey="id"
         size="small"
@@ -78,7 +85,11 @@ export function UsersPanel() {
             title: t('settings.status'),
             dataIndex: 'disabled',
             render: (disabled: boolean) =>
-              disabled ? <Tag>{t('settings.disabled')}</Tag> : <Tag color="green">{t('settings.enabled')}</Tag>,
+              disabled ? (
+                <Tag>{t('settings.disabled')}</Tag>
+              ) : (
+                <Tag color="green">{t('settings.enabled')}</Tag>
+              ),
           },
           { title: t('audit.at'), dataIndex: 'createdAt', render: formatDateTime },
           {
@@ -88,15 +99,25 @@ export function UsersPanel() {
               user.id === session.user.id ? null : (
                 <Space>
                   {user.disabled ? (
-                    <Button size="small" onClick={() => setPasswordTarget({ user, mode: 'enable' })}>
+                    <Button
+                      size="small"
+                      onClick={() => setPasswordTarget({ user, mode: 'enable' })}
+                    >
                       {t('settings.enable')}
                     </Button>
                   ) : (
                     <>
-                      <Button size="small" danger onClick={() => disable.mutate({ userId: user.id })}>
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => disable.mutate({ userId: user.id })}
+                      >
                         {t('settings.disable')}
                       </Button>
-                      <Button size="small" onClick={() => setPasswordTarget({ user, mode: 'reset' })}>
+                      <Button
+                        size="small"
+                        onClick={() => setPasswordTarget({ user, mode: 'reset' })}
+                      >
                         {t('settings.resetPassword')}
                       </Button>
                     </>
@@ -119,17 +140,35 @@ export function UsersPanel() {
         }}
         destroyOnHidden
       >
-        <Form form={addForm} layout="vertical" initialValues={{ role: 'investigator' }} onFinish={(values) => create.mutate(values)}>
-          <Form.Item name="username" label={t('settings.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,32}$/ }]}>
+        <Form
+          form={addForm}
+          layout="vertical"
+          initialValues={{ role: 'investigator' }}
+          onFinish={(values) => create.mutate(values)}
+        >
+          <Form.Item
+            name="username"
+            label={t('settings.username')}
+            rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,32}$/ }]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('settings.displayName')} rules={[{ required: true, whitespace: true, max: 40 }]}>
+          <Form.Item
+            name="displayName"
+            label={t('settings.displayName')}
+            rules={[{ required: true, whitespace: true, max: 40 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="role" label={t('settings.role')}>
             <Select options={roles.map((value) => ({ value, label: t(`enums.role.${value}`) }))} />
           </Form.Item>
-          <Form.Item name="password" label={t('settings.initialPassword')} extra={t('workspace.passwordHint')} rules={passwordRules.strong}>
+          <Form.Item
+            name="password"
+            label={t('settings.initialPassword')}
+            extra={t('workspace.passwordHint')}
+            rules={passwordRules.strong}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
@@ -137,7 +176,11 @@ export function UsersPanel() {
       </Modal>
       <Modal
         open={passwordTarget !== null}
-        title={passwordTarget ? `${t(passwordTarget.mode === 'enable' ? 'settings.enable' : 'settings.resetPassword')} · ${passwordTarget.user.username}` : ''}
+        title={
+          passwordTarget
+            ? `${t(passwordTarget.mode === 'enable' ? 'settings.enable' : 'settings.resetPassword')} · ${passwordTarget.user.username}`
+            : ''
+        }
         okText={t('common.save')}
         cancelText={t('common.cancel')}
         confirmLoading={enable.isPending || reset.isPending}
@@ -155,11 +198,18 @@ export function UsersPanel() {
             else reset.mutate(input);
           }}
         >
-          <Form.Item name="password" label={t('settings.newPassword')} extra={t('workspace.passwordHint')} rules={passwordRules.strong}>
+          <Form.Item
+            name="password"
+            label={t('settings.newPassword')}
+            extra={t('workspace.passwordHint')}
+            rules={passwordRules.strong}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
-        {(enable.isError || reset.isError) && <Alert type="error" showIcon title={errorText(enable.error ?? reset.error)} />}
+        {(enable.isError || reset.isError) && (
+          <Alert type="error" showIcon title={errorText(enable.error ?? reset.error)} />
+        )}
       </Modal>
     </>
   );

@@ -23,13 +23,19 @@ export function WorkspaceSettingsForm() {
       initialValues={settings.data}
       onFinish={(values) => update.mutate(values)}
     >
-      <Form.Item name="unitName" label={t('settings.unitName')} rules={[{ required: true, max: 80 }]}>
+      <Form.Item
+        name="unitName"
+        label={t('settings.unitName')}
+        rules={[{ required: true, max: 80 }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="idleLockMinutes" label={t('settings.idleLock')} rules={[{ required: true }]}>
         <InputNumber min={1} max={240} precision={0} />
       </Form.Item>
-      {update.isError && <Alert type="error" showIcon title={errorText(update.error)} style={{ marginBottom: 16 }} />}
+      {update.isError && (
+        <Alert type="error" showIcon title={errorText(update.error)} style={{ marginBottom: 16 }} />
+      )}
       {isAdmin && (
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           {t('common.save')}

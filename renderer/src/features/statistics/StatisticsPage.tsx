@@ -42,9 +42,17 @@ export function StatisticsPage() {
               size="small"
               pagination={false}
               rowKey="status"
-              dataSource={caseStatuses.map((status) => ({ status, count: data.casesByStatus[status] }))}
+              dataSource={caseStatuses.map((status) => ({
+                status,
+                count: data.casesByStatus[status],
+              }))}
               columns={[
-                { title: t('cases.status'), dataIndex: 'status', render: (status: (typeof caseStatuses)[number]) => t(`enums.caseStatus.${status}`) },
+                {
+                  title: t('cases.status'),
+                  dataIndex: 'status',
+                  render: (status: (typeof caseStatuses)[number]) =>
+                    t(`enums.caseStatus.${status}`),
+                },
                 { title: t('statistics.cases'), dataIndex: 'count', align: 'right' },
               ]}
             />
@@ -58,7 +66,11 @@ export function StatisticsPage() {
               rowKey="kind"
               dataSource={entityKinds.map((kind) => ({ kind, count: data.entitiesByKind[kind] }))}
               columns={[
-                { title: t('entities.kind'), dataIndex: 'kind', render: (kind: (typeof entityKinds)[number]) => t(`enums.entityKind.${kind}`) },
+                {
+                  title: t('entities.kind'),
+                  dataIndex: 'kind',
+                  render: (kind: (typeof entityKinds)[number]) => t(`enums.entityKind.${kind}`),
+                },
                 { title: t('statistics.entities'), dataIndex: 'count', align: 'right' },
               ]}
             />

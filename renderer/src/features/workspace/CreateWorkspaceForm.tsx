@@ -78,7 +78,9 @@ export function CreateWorkspaceForm({
           data-testid="create-path"
           addonAfter={
             info.data?.canPickDirectory ? (
-              <Typography.Link onClick={() => void pickFolder()}>{t('workspace.chooseFolder')}</Typography.Link>
+              <Typography.Link onClick={() => void pickFolder()}>
+                {t('workspace.chooseFolder')}
+              </Typography.Link>
             ) : undefined
           }
         />
@@ -130,7 +132,12 @@ export function CreateWorkspaceForm({
           title={errorText(create.error ?? pickError)}
         />
       )}
-      <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="create-submit">
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={create.isPending}
+        data-testid="create-submit"
+      >
         {create.isPending ? t('workspace.creating') : t('workspace.createSubmit')}
       </Button>
     </Form>

@@ -24,7 +24,9 @@ export function FirstRunScreen({ workspaces, defaultDirectory, onCreated, onOpen
   return (
     <div style={{ width: '100%', maxWidth: 1120 }}>
       <Typography.Title level={2}>{t('workspace.firstRunTitle')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('workspace.firstRunSubtitle')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('workspace.firstRunSubtitle')}
+      </Typography.Paragraph>
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={14}>
           <Card
@@ -34,7 +36,9 @@ export function FirstRunScreen({ workspaces, defaultDirectory, onCreated, onOpen
               </span>
             }
           >
-            <Typography.Paragraph type="secondary">{t('workspace.createDescription')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('workspace.createDescription')}
+            </Typography.Paragraph>
             <CreateWorkspaceForm defaultDirectory={defaultDirectory} onCreated={onCreated} />
           </Card>
         </Col>
@@ -46,7 +50,9 @@ export function FirstRunScreen({ workspaces, defaultDirectory, onCreated, onOpen
               </span>
             }
           >
-            <Typography.Paragraph type="secondary">{t('workspace.demoDescription')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('workspace.demoDescription')}
+            </Typography.Paragraph>
             {openDemo.isError && <Alert type="error" showIcon title={errorText(openDemo.error)} />}
             <Button
               type="primary"

@@ -33,7 +33,11 @@ export function RecoverForm({
         requiredMark={false}
         onFinish={({ confirm: _confirm, ...values }) => recover.mutate({ path, ...values })}
       >
-        <Form.Item name="recoveryKey" label={t('workspace.recoveryKey')} rules={[{ required: true }]}>
+        <Form.Item
+          name="recoveryKey"
+          label={t('workspace.recoveryKey')}
+          rules={[{ required: true }]}
+        >
           <Input className="recovery-key" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />
         </Form.Item>
         <Form.Item name="username" label={t('workspace.username')} rules={[{ required: true }]}>
@@ -56,7 +60,12 @@ export function RecoverForm({
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         {recover.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(recover.error)} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={errorText(recover.error)}
+          />
         )}
         <Space>
           <Button type="primary" htmlType="submit" loading={recover.isPending}>

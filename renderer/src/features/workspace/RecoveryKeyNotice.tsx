@@ -29,7 +29,12 @@ export function RecoveryKeyNotice({
       <Typography.Paragraph
         className="recovery-key"
         data-testid="recovery-key"
-        style={{ background: '#f6f8fa', padding: 16, textAlign: 'center', border: '1px dashed #94a3b8' }}
+        style={{
+          background: '#f6f8fa',
+          padding: 16,
+          textAlign: 'center',
+          border: '1px dashed #94a3b8',
+        }}
       >
         {created.recoveryKey}
       </Typography.Paragraph>

@@ -19,29 +19,40 @@ interface Props {
   onOther: () => void;
 }
 
-export function UnlockScreen({ workspaces, initialPath, lockNotice, onUnlocked, onRecover, onOther }: Props) {
+export function UnlockScreen({
+  workspaces,
+  initialPath,
+  lockNotice,
+  onUnlocked,
+  onRecover,
+  onOther,
+}: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [path, setPath] = useState(initialPath ?? workspaces.find((w) => w.available)?.path ?? '');
-  const inspect = useProcedure('workspace.inspect', { path }, { enabled: Boolean(path), staleTime: 0 });
-  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const inspect = useProcedure(
+    'workspace.inspect',
+    { path },
+    { enabled: Boolean(path), staleTime: 0 },
+  );
+  const info = inspect.data;
+  // The header's lockout, as of when it was read; refetched after every failed attempt.
+  const lockedUntil = info?.lockedForSeconds
+    ? inspect.dataUpdatedAt + info.lockedForSeconds * 1000
+    : null;
   const secondsLeft = useCountdown(lockedUntil);
 
   const unlock = useProcedureMutation('session.unlock', {
     onSuccess: onUnlocked,
-    onError: (error) => {
+    onError: () => {
       form.setFieldValue('password', '');
-      const seconds = Number(error.details['lockedForSeconds'] ?? error.details['seconds'] ?? 0);
-      if (seconds > 0) setLockedUntil(Date.now() + seconds * 1000);
       void inspect.refetch();
     },
   });
 
-  const info = inspect.data;
   useEffect(() => {
     if (!info) return;
-    if (info.lockedForSeconds > 0) setLockedUntil(Date.now() + info.lockedForSeconds * 1000);
     if (!form.getFieldValue('username')) {
       form.setFieldValue('username', info.demoCredentials?.username ?? info.usernames[0] ?? '');
     }
@@ -73,7 +84,6 @@ export function UnlockScreen({ workspaces, initialPath, lockNotice, onUnlocked, 
               setPath(value);
               form.resetFields();
               unlock.reset();
-              setLockedUntil(null);
             }}
             options={workspaces.map((workspace) => ({
               value: workspace.path,
@@ -98,7 +108,12 @@ export function UnlockScreen({ workspaces, initialPath, lockNotice, onUnlocked, 
           />
         )}
         {inspect.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(inspect.error)} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={errorText(inspect.error)}
+          />
         )}
         <Form.Item name="username" label={t('workspace.username')} rules={[{ required: true }]}>
           <AutoComplete
@@ -109,7 +124,11 @@ export function UnlockScreen({ workspaces, initialPath, lockNotice, onUnlocked, 
           </AutoComplete>
         </Form.Item>
         <Form.Item name="password" label={t('workspace.password')} rules={[{ required: true }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="unlock-password" />
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="current-password"
+            data-testid="unlock-password"
+          />
         </Form.Item>
         {showLockout ? (
           <Alert
@@ -147,7 +166,9 @@ export function UnlockScreen({ workspaces, initialPath, lockNotice, onUnlocked, 
         </Button>
       </Form>
       <Space orientation="vertical" style={{ marginTop: 16 }}>
-        <Typography.Link onClick={() => path && onRecover(path)}>{t('workspace.forgotPassword')}</Typography.Link>
+        <Typography.Link onClick={() => path && onRecover(path)}>
+          {t('workspace.forgotPassword')}
+        </Typography.Link>
         <Typography.Link onClick={onOther}>{t('workspace.otherWorkspace')}</Typography.Link>
       </Space>
     </Card>

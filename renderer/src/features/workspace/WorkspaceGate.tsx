@@ -81,7 +81,12 @@ export function WorkspaceGate({ lockNotice }: { lockNotice: LockNotice }) {
   return (
     <Layout style={{ minHeight: '100vh', background: '#f0f2f5' }}>
       <Layout.Header
-        style={{ background: '#001529', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}
+        style={{
+          background: '#001529',
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+        }}
       >
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
           {t('app.fullName')}

@@ -66,16 +66,20 @@ export const en: Translation<typeof zhCN> = {
       invalidCredentials: 'Wrong user name or password.',
       lockedOut: 'Too many failed attempts. Try again in {{seconds}} s.',
       userDisabled: 'This account is disabled or unknown.',
-      passwordTooWeak: 'Password too weak: at least 8 characters from at least three of upper case, lower case, digits and symbols.',
+      passwordTooWeak:
+        'Password too weak: at least 8 characters from at least three of upper case, lower case, digits and symbols.',
       recoveryKeyInvalid: 'The recovery key is not correct.',
     },
     workspace: {
       notFound: 'The workspace folder was not found.',
       exists: 'The folder already holds a workspace; it will not be overwritten.',
-      headerMissing: 'The workspace header (workspace.json) is missing, so it cannot be opened. Nothing was changed.',
-      headerInvalid: 'The workspace header is damaged or of an unknown format. Nothing was changed.',
+      headerMissing:
+        'The workspace header (workspace.json) is missing, so it cannot be opened. Nothing was changed.',
+      headerInvalid:
+        'The workspace header is damaged or of an unknown format. Nothing was changed.',
       databaseMissing: 'The workspace database file is missing.',
-      corrupt: 'The workspace database is damaged or not a database. The file was not changed; restore from a backup.',
+      corrupt:
+        'The workspace database is damaged or not a database. The file was not changed; restore from a backup.',
       newerSchema: 'This workspace was written by a newer version of Quanlian. Upgrade to open it.',
       migrationFailed: 'The workspace could not be upgraded; nothing was changed.',
       inUse: 'The workspace is in use by another program.',
@@ -162,7 +166,7 @@ export const en: Translation<typeof zhCN> = {
     },
     legalStatus: {
       none: 'None',
-    all: 'All',
+      all: 'All',
       at_large: 'At large',
       summoned: 'Summoned',
       detained: 'Criminal detention',
@@ -173,7 +177,12 @@ export const en: Translation<typeof zhCN> = {
       sentenced: 'Sentenced',
       released: 'Released',
     },
-    role: { viewer: 'Viewer', investigator: 'Investigator', lead: 'Team lead', admin: 'Administrator' },
+    role: {
+      viewer: 'Viewer',
+      investigator: 'Investigator',
+      lead: 'Team lead',
+      admin: 'Administrator',
+    },
     entityKind: {
       person: 'Person',
       organisation: 'Organisation',
@@ -217,7 +226,8 @@ export const en: Translation<typeof zhCN> = {
     password: 'Password',
     passwordConfirm: 'Confirm password',
     passwordMismatch: 'The passwords do not match',
-    passwordHint: 'At least 8 characters from at least three of upper case, lower case, digits and symbols.',
+    passwordHint:
+      'At least 8 characters from at least three of upper case, lower case, digits and symbols.',
     createSubmit: 'Create and open',
     creating: 'Generating keys and creating the encrypted database…',
     recoveryTitle: 'Write down the recovery key',
@@ -311,12 +321,14 @@ export const en: Translation<typeof zhCN> = {
   },
   graph: {
     title: 'Graph',
-    empty: 'The graph opens from a case or an entity: pick a case to see its people, phones, accounts and how they connect.',
+    empty:
+      'The graph opens from a case or an entity: pick a case to see its people, phones, accounts and how they connect.',
     openCases: 'Go to cases',
   },
   briefings: {
     title: 'Briefings',
-    empty: 'No briefings yet. A briefing is generated from a case: summary, suspects, seizure totals, supply chain.',
+    empty:
+      'No briefings yet. A briefing is generated from a case: summary, suspects, seizure totals, supply chain.',
     openCases: 'Go to cases',
   },
   statistics: {
@@ -336,7 +348,12 @@ export const en: Translation<typeof zhCN> = {
     verify: 'Verify the chain',
     verifyOk: 'The audit chain is intact: {{count}} records checked.',
     verifyBroken: 'The audit chain breaks at record {{seq}} ({{reason}}).',
-    reasons: { hash: 'content altered', link: 'link mismatch', gap: 'record missing', truncated: 'tail cut off' },
+    reasons: {
+      hash: 'content altered',
+      link: 'link mismatch',
+      gap: 'record missing',
+      truncated: 'tail cut off',
+    },
     seq: 'No.',
     at: 'Time',
     user: 'User',

@@ -61,7 +61,8 @@ export const zhCN = {
       invalidCredentials: '用户名或密码错误。',
       lockedOut: '连续失败次数过多，请 {{seconds}} 秒后再试。',
       userDisabled: '该账号已停用或不存在。',
-      passwordTooWeak: '密码强度不足：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类。',
+      passwordTooWeak:
+        '密码强度不足：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类。',
       recoveryKeyInvalid: '恢复密钥不正确。',
     },
     workspace: {
@@ -157,7 +158,7 @@ export const zhCN = {
     },
     legalStatus: {
       none: '无',
-    all: '全部',
+      all: '全部',
       at_large: '在逃',
       summoned: '拘传',
       detained: '刑事拘留',
@@ -215,7 +216,8 @@ export const zhCN = {
     createSubmit: '创建并进入',
     creating: '正在生成密钥并创建加密数据库…',
     recoveryTitle: '请记录恢复密钥',
-    recoveryIntro: '忘记全部密码时，只有此恢复密钥能打开工作区。它只显示这一次，不会以明文保存。请打印或抄写后交由单位妥善保管。',
+    recoveryIntro:
+      '忘记全部密码时，只有此恢复密钥能打开工作区。它只显示这一次，不会以明文保存。请打印或抄写后交由单位妥善保管。',
     recoveryConfirm: '我已记录并妥善保管恢复密钥',
     recoveryContinue: '进入工作区',
     recoveryPrintHeading: '全链工作区恢复密钥',

@@ -1,0 +1,15 @@
+import { systemClock } from '../../electron/core/clock';
+import type { UnlockedWorkspace } from '../../electron/core/vault/unlocked-workspace';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import { migrationsFolder } from './test-core';
+
+export const testEnv = { clock: systemClock, migrationsFolder };
+
+/** Unlocks without a router, for tests that reach under the API (tampering, raw SQL). */
+export function openDirect(
+  dir: string,
+  username: string,
+  password: string,
+): Promise<UnlockedWorkspace> {
+  return unlockWorkspace(dir, username, password, testEnv);
+}

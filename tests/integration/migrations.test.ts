@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { describe, expect, it } from 'vitest';
+import { applyKey, openDatabase } from '../../electron/core/db/open-database';
+import { makeTempDir, migrationsFolder } from '../helpers/test-core';
+
+const migrations = readMigrationFiles({ migrationsFolder });
+const journal = JSON.parse(
+  fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+) as {
+  entries: { tag: string }[];
+};
+
+/** A copy of drizzle/ holding only the first `count` migrations: "the release before". */
+function migrationsUpTo(count: number): string {
+  const folder = makeTempDir('quanlian-migrations-');
+  fs.mkdirSync(path.join(folder, 'meta'));
+  const entries = journal.entries.slice(0, count);
+  fs.writeFileSync(
+    path.join(folder, 'meta/_journal.json'),
+    JSON.stringify({ ...journal, entries }),
+  );
+  for (const entry of entries) {
+    fs.copyFileSync(
+      path.join(migrationsFolder, `${entry.tag}.sql`),
+      path.join(folder, `${entry.tag}.sql`),
+    );
+  }
+  return folder;
+}
+
+function tableNames(sqlite: Database.Database): string[] {
+  return (
+    sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('apply to an empty encrypted database', () => {
+    const file = path.join(makeTempDir(), 'empty.db');
+    const key = crypto.randomBytes(32);
+    const opened = openDatabase({ file, key, migrationsFolder, create: true });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(tableNames(opened.sqlite)).toEqual(
+      expect.arrayContaining([
+        'audit_log',
+        'cases',
+        'case_entities',
+        'entities',
+        'persons',
+        'relations',
+        'seizures',
+        'users',
+      ]),
+    );
+    expect(
+      (
+        opened.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(migrations.length);
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
+    opened.sqlite.close();
+  });
+
+  it.each(journal.entries.map((entry, index) => [entry.tag, index + 1]))(
+    'upgrade a database made by the release that ended with %s, keeping its rows',
+    (_tag, count) => {
+      const file = path.join(makeTempDir(), 'old.db');
+      const key = crypto.randomBytes(32);
+      const old = new Database(file);
+      applyKey(old, key);
+      migrate(drizzle({ client: old }), { migrationsFolder: migrationsUpTo(count as number) });
+      old
+        .prepare(
+          `INSERT INTO users (id, username, display_name, role, disabled, created_at, updated_at) VALUES ('u1', 'admin', '管理员', 'admin', 0, '2026-01-01', '2026-01-01')`,
+        )
+        .run();
+      old.close();
+
+      const opened = openDatabase({ file, key, migrationsFolder });
+      expect(opened.ok).toBe(true);
+      if (!opened.ok) return;
+      expect(
+        (
+          opened.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+            n: number;
+          }
+        ).n,
+      ).toBe(migrations.length);
+      expect(opened.sqlite.prepare('SELECT display_name FROM users').all()).toEqual([
+        { display_name: '管理员' },
+      ]);
+      opened.sqlite.close();
+    },
+  );
+
+  it('refuse a database written by a newer release, changing nothing', () => {
+    const file = path.join(makeTempDir(), 'newer.db');
+    const key = crypto.randomBytes(32);
+    const first = openDatabase({ file, key, migrationsFolder, create: true });
+    if (!first.ok) throw new Error('setup failed');
+    first.sqlite
+      .prepare(
+        `INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999)`,
+      )
+      .run();
+    first.sqlite.close();
+    const before = fs.readFileSync(file);
+    expect(openDatabase({ file, key, migrationsFolder })).toEqual({
+      ok: false,
+      failure: 'newerSchema',
+    });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
