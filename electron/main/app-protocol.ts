@@ -29,6 +29,8 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
   } catch {
     return null;
   }
+  // Backslashes are separators on Windows and NUL ends paths in C: neither belongs in a URL path.
+  if (/[\\\0]/.test(pathname)) return null;
   const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, relative);

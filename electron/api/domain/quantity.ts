@@ -23,8 +23,11 @@ export type QuantityProblem = 'format' | 'notPositive' | 'tooPrecise' | 'tooLarg
 export type NormalisedQuantity =
   { ok: true; value: number; unit: NormalisedUnit } | { ok: false; problem: QuantityProblem };
 
-/** 9,000 t in mg stays below 2^53; nothing seized is larger. */
-const maximumNormalised = 9_000_000_000_000_000;
+/**
+ * 10,000 t (in mg), or 10,000 m³, or 10^13 tablets: above any real seizure (the largest seed
+ * case is 178 t of nitrous oxide), and hundreds of such values still sum exactly below 2^53.
+ */
+const maximumNormalised = 10_000_000_000_000;
 
 /** Parses "25.619" kg → 25 619 000 mg with integer arithmetic only (no floating point). */
 export function normaliseQuantity(value: string, unit: QuantityUnit): NormalisedQuantity {
