@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
-/** Seconds left until `until` (epoch ms), ticking once a second; 0 when passed or unset. */
+function subscribeToSeconds(onTick: () => void): () => void {
+  const timer = setInterval(onTick, 250);
+  return () => clearInterval(timer);
+}
+
+/** Whole seconds left until `until` (epoch ms), re-rendering as it changes; 0 when passed or unset. */
 export function useCountdown(until: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (until === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  const secondsLeft = useCallback(
+    () => (until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000))),
+    [until],
+  );
+  return useSyncExternalStore(subscribeToSeconds, secondsLeft);
 }
