@@ -25,10 +25,14 @@ try {
   const after = fs.readdirSync(copy, { recursive: true }).sort();
   const added = after.filter((file) => !before.includes(file));
   if (added.length) {
-    console.error(`The schema has changes without a migration. Run \`npm run db:generate\`.\nNew: ${added.join(', ')}`);
+    console.error(
+      `The schema has changes without a migration. Run \`npm run db:generate\`.\nNew: ${added.join(', ')}`,
+    );
     process.exit(1);
   }
-  console.log(`Schema and ${before.filter((f) => f.endsWith('.sql')).length} migration(s) are in step.`);
+  console.log(
+    `Schema and ${before.filter((f) => f.endsWith('.sql')).length} migration(s) are in step.`,
+  );
 } finally {
   fs.rmSync(copy, { recursive: true, force: true });
 }

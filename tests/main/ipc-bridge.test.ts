@@ -7,7 +7,7 @@ import { bindInvokeChannel } from '../../electron/main/ipc-bridge';
 function bound() {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain = { handle: (channel: string, handler: never) => handlers.set(channel, handler) };
-  const router = { invoke: vi.fn(async () => ({ ok: true, value: 'done' })) };
+  const router = { invoke: vi.fn(async () => ({ ok: true as const, value: 'done' })) };
   bindInvokeChannel(ipcMain as unknown as IpcMain, router, (url) => isAppUrl(url));
   return { handlers, router };
 }

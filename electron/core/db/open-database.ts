@@ -59,12 +59,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
     }
     if (exists && isTruncated(sqlite, options.file)) return fail(sqlite, 'truncated');
 
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('secure_delete = ON');
-    // The audit log lives in this database: a committed record must survive power loss.
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('busy_timeout = 5000');
+    applyPragmas(sqlite);
 
     const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder });
     if (isNewerThan(sqlite, known)) return fail(sqlite, 'newerSchema');
@@ -81,6 +76,20 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
     sqlite.close();
     throw error;
   }
+}
+
+/** The pragmas every workspace connection runs with. */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Freed pages are zeroed, so deleted case data does not linger in the file.
+  sqlite.pragma('secure_delete = ON');
+  // The audit log lives in this database: a committed record must survive power loss.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  // Decrypting a page costs more than reading it from the OS cache: keep decrypted pages in a
+  // generous page cache (up to 256 MiB, allocated only as pages are read).
+  sqlite.pragma('cache_size = -262144');
 }
 
 function fail(sqlite: Database.Database, failure: OpenDatabaseFailure): OpenDatabaseResult {

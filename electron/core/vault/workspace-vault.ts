@@ -328,16 +328,17 @@ export function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
   ];
 }
 
-/** Unlocks with user name and password. A wrong password counts towards the lockout delay. */
-export async function unlockWorkspace(
+/**
+ * Phase one of unlocking: the password against the user's key slot (Argon2id, then the AES-GCM
+ * check). A wrong password or unknown user counts towards the lockout delay.
+ */
+async function unwrapForUser(
   dir: string,
-  rawUsername: string,
+  header: WorkspaceHeader,
+  username: string,
   password: string,
   env: VaultEnv,
-): Promise<UnlockedWorkspace> {
-  const header = readHeaderOf(dir);
-  assertNotLockedOut(header, env);
-  const username = normaliseUsername(rawUsername);
+): Promise<{ dataKey: Buffer; userId: string }> {
   const slot = findUserSlot(header, username);
   // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
   const dataKey = await openKeySlot(
@@ -349,11 +350,44 @@ export async function unlockWorkspace(
     dataKey?.fill(0);
     failAttempt(dir, username, env, 'auth.invalidCredentials');
   }
+  return { dataKey, userId: slot.userId! };
+}
+
+/**
+ * Phase two: everything after the key is known. Opens the database, reads the account, checks
+ * the audit anchor, records the unlock and resets the lockout counter.
+ */
+export function openWithDataKey(
+  dir: string,
+  header: WorkspaceHeader,
+  dataKey: Buffer,
+  userId: string,
+  env: VaultEnv,
+): UnlockedWorkspace {
   const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
-    activeUser(db, { id: slot.userId! }),
+    activeUser(db, { id: userId }),
   );
   completeUnlock(workspace, header, anchorOk, 'session.unlocked');
   return workspace;
+}
+
+/** Unlocks with user name and password. */
+export async function unlockWorkspace(
+  dir: string,
+  rawUsername: string,
+  password: string,
+  env: VaultEnv,
+): Promise<UnlockedWorkspace> {
+  const header = readHeaderOf(dir);
+  assertNotLockedOut(header, env);
+  const { dataKey, userId } = await unwrapForUser(
+    dir,
+    header,
+    normaliseUsername(rawUsername),
+    password,
+    env,
+  );
+  return openWithDataKey(dir, header, dataKey, userId, env);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { GlobalOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { languages, saveLanguage, type Language } from '../i18n';
@@ -10,16 +9,15 @@ export function LanguageSwitch() {
   return (
     <Select<Language>
       aria-label={t('common.language')}
-      size="small"
+      data-testid="language-switch"
       variant="borderless"
-      prefix={<GlobalOutlined />}
       value={i18n.language === 'en' ? 'en' : 'zh-CN'}
       options={languages.map((language) => ({ value: language, label: names[language] }))}
       onChange={(language) => {
         saveLanguage(language);
         void i18n.changeLanguage(language);
       }}
-      style={{ width: 110 }}
+      style={{ width: 104 }}
     />
   );
 }

@@ -36,8 +36,9 @@ export const relationsTable = sqliteTable(
     ...stampColumns(),
   },
   (table) => [
-    index('relations_from_idx').on(table.fromEntityId),
-    index('relations_to_idx').on(table.toEntityId),
+    // Covering indexes for graph traversal: neighbours by type without touching the rows.
+    index('relations_from_idx').on(table.fromEntityId, table.type, table.toEntityId),
+    index('relations_to_idx').on(table.toEntityId, table.type, table.fromEntityId),
     index('relations_case_idx').on(table.caseId),
     index('relations_type_idx').on(table.type),
   ],

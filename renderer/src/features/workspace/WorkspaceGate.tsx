@@ -94,7 +94,7 @@ export function WorkspaceGate({ lockNotice }: { lockNotice: LockNotice }) {
             {t('app.tagline')}
           </Typography.Text>
         </Typography.Title>
-        <div style={{ background: '#fff', borderRadius: 4 }}>
+        <div style={{ background: '#fff', borderRadius: 4, lineHeight: 'normal' }}>
           <LanguageSwitch />
         </div>
       </Layout.Header>

@@ -1,0 +1,119 @@
+import type Database from 'better-sqlite3';
+import { computeCheckCharacter } from '../../electron/api/domain/resident-id';
+import { relationTypes } from '../../electron/api/domain/relation-types';
+
+export interface ScaleCounts {
+  entities: number;
+  persons: number;
+  relations: number;
+}
+
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const given = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华飞鹏辉建国志红文斌';
+const regions = [
+  '330102',
+  '330105',
+  '330106',
+  '330108',
+  '530102',
+  '530111',
+  '445281',
+  '445202',
+  '510104',
+  '440305',
+];
+
+/** A deterministic pseudo-random sequence, so every run builds the same data. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * Fills a migrated workspace database with `persons` persons (valid ID numbers, names with
+ * 某, phones for every fifth) and `relations` relations between them, in batched
+ * transactions, through the real tables. Returns what lookups need.
+ */
+export function seedScale(sqlite: Database.Database, size: { persons: number; relations: number }) {
+  const next = random(20_261_123);
+  const now = '2026-11-23T00:00:00.000Z';
+  const insertEntity = sqlite.prepare(
+    `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, ?, ?, '${now}', '${now}')`,
+  );
+  const insertPerson = sqlite.prepare(
+    'INSERT INTO persons (entity_id, name, aliases, gender, birth_date, id_number, household) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertPhone = sqlite.prepare('INSERT INTO phones (entity_id, number) VALUES (?, ?)');
+  const insertRelation = sqlite.prepare(
+    `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, created_at, updated_at) VALUES (?, ?, ?, ?, 1, '${now}', '${now}')`,
+  );
+
+  const entityIds: string[] = [];
+  const idNumbers: string[] = [];
+  const seen = new Set<string>();
+  const batch = 10_000;
+  let phones = 0;
+  for (let start = 0; start < size.persons; start += batch) {
+    sqlite.transaction(() => {
+      for (let n = start; n < Math.min(size.persons, start + batch); n += 1) {
+        const id = `p${String(n).padStart(8, '0')}`;
+        const name = `${surnames[n % surnames.length]}某${given[Math.floor(next() * given.length)]}`;
+        const male = n % 2 === 0;
+        const year = 1960 + Math.floor(next() * 45);
+        const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+        const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+        const sequence = String((n % 500) * 2 + (male ? 1 : 0)).padStart(3, '0');
+        const first17 = `${regions[n % regions.length]}${year}${month}${day}${sequence}`;
+        const idNumber = `${first17}${computeCheckCharacter(first17)}`;
+        insertEntity.run(id, 'person', name);
+        // A generated number can repeat: keep the first, leave the later one without an ID number.
+        const unique = !seen.has(idNumber);
+        insertPerson.run(
+          id,
+          name,
+          '[]',
+          male ? 'male' : 'female',
+          `${year}-${month}-${day}`,
+          unique ? idNumber : null,
+          null,
+        );
+        if (unique) {
+          seen.add(idNumber);
+          idNumbers.push(idNumber);
+        }
+        entityIds.push(id);
+        if (n % 5 === 0) {
+          const phoneId = `t${String(n).padStart(8, '0')}`;
+          const number = `1${3 + (n % 7)}${String(n).padStart(9, '0')}`;
+          insertEntity.run(phoneId, 'phone', number);
+          insertPhone.run(phoneId, number);
+          entityIds.push(phoneId);
+          phones += 1;
+        }
+      }
+    })();
+  }
+  for (let start = 0; start < size.relations; start += batch) {
+    sqlite.transaction(() => {
+      for (let n = start; n < Math.min(size.relations, start + batch); n += 1) {
+        const from = entityIds[Math.floor(next() * entityIds.length)]!;
+        const to = entityIds[Math.floor(next() * entityIds.length)]!;
+        insertRelation.run(
+          `r${String(n).padStart(9, '0')}`,
+          from,
+          to,
+          relationTypes[n % relationTypes.length],
+        );
+      }
+    })();
+  }
+  return {
+    counts: { entities: size.persons + phones, persons: size.persons, relations: size.relations },
+    idNumbers,
+    entityIds,
+  };
+}
