@@ -35,8 +35,8 @@ function random(seed: number): () => number {
 
 /**
  * Fills a migrated workspace database with `persons` persons (valid ID numbers, names with
- * 某, phones for every fifth) and `relations` relations between them, in batched
- * transactions, through the real tables. Returns what lookups need.
+ * 某, phones for every fifth) and `relations` relations between them, in transactions of
+ * 100,000 rows, through the real tables. Returns what lookups need.
  */
 export function seedScale(sqlite: Database.Database, size: { persons: number; relations: number }) {
   const next = random(20_261_123);
@@ -55,7 +55,8 @@ export function seedScale(sqlite: Database.Database, size: { persons: number; re
   const entityIds: string[] = [];
   const idNumbers: string[] = [];
   const seen = new Set<string>();
-  const batch = 10_000;
+  // One transaction per 100,000 rows, as an import of that size is one transaction.
+  const batch = 100_000;
   let phones = 0;
   for (let start = 0; start < size.persons; start += batch) {
     sqlite.transaction(() => {

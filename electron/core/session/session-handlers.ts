@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../handler-types';
+import { beginSession } from './begin-session';
 import { changeOwnPassword, recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
 
 export const sessionHandlers: AreaHandlers<'session'> = {
@@ -6,15 +7,10 @@ export const sessionHandlers: AreaHandlers<'session'> = {
 
   'session.unlock': async (ctx, input) => {
     ctx.sessions.lock('user');
-    const workspace = await unlockWorkspace(input.path, input.username, input.password, ctx.env);
-    ctx.sessions.open(workspace);
-    ctx.registry.remember({
-      path: workspace.dir,
-      name: workspace.name,
-      isDemo: workspace.isDemo,
-      lastOpenedAt: workspace.now(),
-    });
-    return ctx.sessions.info()!;
+    return beginSession(
+      ctx,
+      await unlockWorkspace(input.path, input.username, input.password, ctx.env),
+    );
   },
 
   'session.recover': async (ctx, input) => {
@@ -26,14 +22,7 @@ export const sessionHandlers: AreaHandlers<'session'> = {
       input.newPassword,
       ctx.env,
     );
-    ctx.sessions.open(workspace);
-    ctx.registry.remember({
-      path: workspace.dir,
-      name: workspace.name,
-      isDemo: workspace.isDemo,
-      lastOpenedAt: workspace.now(),
-    });
-    return ctx.sessions.info()!;
+    return beginSession(ctx, workspace);
   },
 
   'session.lock': (ctx) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../app-error';
 import { createDemoWorkspace, demoCredentials } from '../demo/seed-demo';
 import type { AreaHandlers, PublicContext } from '../handler-types';
+import { beginSession } from '../session/begin-session';
 import { secondsLockedFor } from '../vault/lockout';
 import { looksLikeWorkspace } from '../vault/workspace-files';
 import { readHeader } from '../vault/workspace-header';
@@ -69,14 +70,7 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
       },
       ctx.env,
     );
-    ctx.sessions.open(workspace);
-    ctx.registry.remember({
-      path: dir,
-      name: input.name,
-      isDemo: false,
-      lastOpenedAt: workspace.now(),
-    });
-    return { path: dir, recoveryKey, session: ctx.sessions.info()! };
+    return { path: dir, recoveryKey, session: beginSession(ctx, workspace) };
   },
 
   'workspace.openDemo': async (ctx) => {

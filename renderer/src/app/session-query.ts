@@ -8,11 +8,17 @@ export function useCurrentSession() {
   return useProcedure('session.current', {}, { staleTime: Infinity });
 }
 
+/** Areas whose data is not case data and whose queries the gate itself watches. */
+const gateAreas = new Set(['app', 'session', 'workspace']);
+
 /**
- * Switches the UI to a signed-in session, or back to the gate. On lock every cached query is
- * dropped, so no case data stays in the renderer's memory.
+ * Switches the UI to a signed-in session, or back to the gate. On lock every cached query of
+ * case data is dropped, so none stays in the renderer's memory. The gate's own queries stay:
+ * removing a query detaches the components watching it (a second lock left the gate spinning).
  */
 export function setSession(queryClient: QueryClient, session: SessionInfo | null): void {
-  if (!session) queryClient.clear();
+  if (!session) {
+    queryClient.removeQueries({ predicate: (query) => !gateAreas.has(String(query.queryKey[0])) });
+  }
   queryClient.setQueryData(sessionKey, { session });
 }

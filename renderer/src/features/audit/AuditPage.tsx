@@ -8,6 +8,7 @@ import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { usePager } from '../../components/usePager';
 
 const resultColours = { ok: 'green', denied: 'orange', failed: 'red' } as const;
 
@@ -15,12 +16,11 @@ export function AuditPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const allowed = useCan('lead');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const pager = usePager();
   const [action, setAction] = useState('');
   const audit = useProcedure(
     'audit.list',
-    { page, pageSize, action: action || undefined },
+    { page: pager.page, pageSize: pager.pageSize, action: action || undefined },
     { enabled: allowed, placeholderData: (previous) => previous },
   );
   const verify = useProcedureMutation('audit.verify');
@@ -39,7 +39,7 @@ export function AuditPage() {
               style={{ width: 240 }}
               onSearch={(value) => {
                 setAction(value.trim());
-                setPage(1);
+                pager.reset();
               }}
             />
             <Button
@@ -78,16 +78,7 @@ export function AuditPage() {
         loading={audit.isFetching}
         dataSource={audit.data?.rows}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: audit.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize === pageSize ? nextPage : 1);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pager.pagination(audit.data?.total)}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
           { title: t('audit.at'), dataIndex: 'at', width: 160, render: formatDateTime },

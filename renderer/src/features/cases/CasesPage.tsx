@@ -12,6 +12,7 @@ import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { formatDate, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { usePager } from '../../components/usePager';
 import { CaseStatusTag } from '../../components/StatusTag';
 import { CreateCaseModal } from './CreateCaseModal';
 
@@ -25,8 +26,7 @@ export function CasesPage() {
   const [creating, setCreating] = useState(false);
   const [text, setText] = useState('');
   const [statuses, setStatuses] = useState<CaseStatus[]>([]);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const pager = usePager();
   const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>({
     field: 'updatedAt',
     order: 'desc',
@@ -36,8 +36,8 @@ export function CasesPage() {
     {
       text: text || undefined,
       statuses: statuses.length ? statuses : undefined,
-      page,
-      pageSize,
+      page: pager.page,
+      pageSize: pager.pageSize,
       sort,
     },
     { placeholderData: (previous) => previous },
@@ -58,7 +58,7 @@ export function CasesPage() {
               style={{ width: 280 }}
               onSearch={(value) => {
                 setText(value.trim());
-                setPage(1);
+                pager.reset();
               }}
               data-testid="cases-search"
             />
@@ -70,7 +70,7 @@ export function CasesPage() {
               value={statuses}
               onChange={(value) => {
                 setStatuses(value);
-                setPage(1);
+                pager.reset();
               }}
               options={caseStatuses.map((status) => ({
                 value: status,
@@ -100,18 +100,7 @@ export function CasesPage() {
         dataSource={cases.data?.rows}
         locale={{ emptyText: t('cases.empty') }}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: cases.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize === pageSize ? nextPage : 1);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pager.pagination(cases.data?.total)}
         onChange={(_pagination, _filters, sorter) => {
           const single = sorter as SorterResult<CaseRow>;
           if (single.order && single.field) {

@@ -6,6 +6,7 @@ import type { EntityRow } from '../../../../electron/api/schemas/entity-schemas'
 import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
+import { usePager } from '../../components/usePager';
 
 const kindColours: Record<EntityKind, string> = {
   person: 'blue',
@@ -22,11 +23,15 @@ export function EntitiesPage() {
   const errorText = useErrorText();
   const [kind, setKind] = useState<EntityKind | 'all'>('all');
   const [text, setText] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const pager = usePager();
   const entities = useProcedure(
     'entities.list',
-    { kinds: kind === 'all' ? undefined : [kind], text: text || undefined, page, pageSize },
+    {
+      kinds: kind === 'all' ? undefined : [kind],
+      text: text || undefined,
+      page: pager.page,
+      pageSize: pager.pageSize,
+    },
     { placeholderData: (previous) => previous },
   );
 
@@ -41,7 +46,7 @@ export function EntitiesPage() {
             placeholder={t('entities.searchPlaceholder')}
             onSearch={(value) => {
               setText(value.trim());
-              setPage(1);
+              pager.reset();
             }}
           />
         }
@@ -51,7 +56,7 @@ export function EntitiesPage() {
         value={kind}
         onChange={(value) => {
           setKind(value);
-          setPage(1);
+          pager.reset();
         }}
         options={[
           { value: 'all', label: t('common.all') },
@@ -65,17 +70,7 @@ export function EntitiesPage() {
         loading={entities.isFetching}
         dataSource={entities.data?.rows}
         locale={{ emptyText: t('entities.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: entities.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize === pageSize ? nextPage : 1);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pager.pagination(entities.data?.total)}
         columns={[
           {
             title: t('entities.kind'),

@@ -1,5 +1,4 @@
 import { Alert, Table } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SeizureRow } from '../../../../electron/api/schemas/seizure-schemas';
@@ -7,15 +6,15 @@ import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { drugName, formatDateTime, formatYuan } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { usePager } from '../../components/usePager';
 
 export function SeizuresPage() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const pager = usePager();
   const seizures = useProcedure(
     'seizures.list',
-    { page, pageSize },
+    { page: pager.page, pageSize: pager.pageSize },
     { placeholderData: (previous) => previous },
   );
 
@@ -30,16 +29,7 @@ export function SeizuresPage() {
         dataSource={seizures.data?.rows}
         locale={{ emptyText: t('seizures.empty') }}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: seizures.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize === pageSize ? nextPage : 1);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pager.pagination(seizures.data?.total)}
         columns={[
           {
             title: t('seizures.seizedAt'),

@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
-import { usePasswordRules } from '../../components/password-rules';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface Values {
   currentPassword: string;
@@ -13,7 +13,6 @@ interface Values {
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const passwordRules = usePasswordRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useProcedureMutation('session.changePassword', {
@@ -37,22 +36,11 @@ export function ChangePasswordForm() {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
+      <NewPasswordFields
         name="newPassword"
         label={t('settings.newPassword')}
-        extra={t('workspace.passwordHint')}
-        rules={passwordRules.strong}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('workspace.passwordConfirm')}
-        dependencies={['newPassword']}
-        rules={passwordRules.repeats('newPassword')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        confirmName="confirm"
+      />
       {change.isError && (
         <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />
       )}

@@ -8,7 +8,7 @@ import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { formatDateTime } from '../../components/format';
-import { usePasswordRules } from '../../components/password-rules';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 type PasswordTarget = { user: UserRow; mode: 'enable' | 'reset' } | null;
 
@@ -16,7 +16,6 @@ type PasswordTarget = { user: UserRow; mode: 'enable' | 'reset' } | null;
 export function UsersPanel() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const passwordRules = usePasswordRules();
   const { message } = App.useApp();
   const session = useSession();
   const users = useProcedure('users.list', {});
@@ -163,14 +162,7 @@ export function UsersPanel() {
           <Form.Item name="role" label={t('settings.role')}>
             <Select options={roles.map((value) => ({ value, label: t(`enums.role.${value}`) }))} />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('settings.initialPassword')}
-            extra={t('workspace.passwordHint')}
-            rules={passwordRules.strong}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="password" label={t('settings.initialPassword')} />
         </Form>
         {create.isError && <Alert type="error" showIcon title={errorText(create.error)} />}
       </Modal>
@@ -198,14 +190,7 @@ export function UsersPanel() {
             else reset.mutate(input);
           }}
         >
-          <Form.Item
-            name="password"
-            label={t('settings.newPassword')}
-            extra={t('workspace.passwordHint')}
-            rules={passwordRules.strong}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="password" label={t('settings.newPassword')} />
         </Form>
         {(enable.isError || reset.isError) && (
           <Alert type="error" showIcon title={errorText(enable.error ?? reset.error)} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../electron/api/schemas/session-schemas';
 import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
-import { usePasswordRules } from '../../components/password-rules';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface Values {
   recoveryKey: string;
@@ -23,7 +23,6 @@ export function RecoverForm({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const passwordRules = usePasswordRules();
   const recover = useProcedureMutation('session.recover', { onSuccess: onRecovered });
 
   return (
@@ -43,22 +42,11 @@ export function RecoverForm({
         <Form.Item name="username" label={t('workspace.username')} rules={[{ required: true }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
           label={t('workspace.newPassword')}
-          extra={t('workspace.passwordHint')}
-          rules={passwordRules.strong}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('workspace.passwordConfirm')}
-          dependencies={['newPassword']}
-          rules={passwordRules.repeats('newPassword')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          confirmName="confirm"
+        />
         {recover.isError && (
           <Alert
             type="error"
