@@ -27,16 +27,64 @@ import {
 } from './schemas/user-schemas';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings-schemas';
 import {
+  caseAddEntityInput,
+  caseAuditInput,
   caseCreateInput,
   caseDetailSchema,
   caseIdInput,
   caseListInput,
   caseListOutput,
+  caseMemberIdInput,
+  caseMemberSchema,
+  caseMemberUpdateInput,
   caseRowSchema,
+  caseTransitionInput,
+  caseUpdateInput,
+  linkedCaseSchema,
+  linkedCasesReportSchema,
 } from './schemas/case-schemas';
 import { addPersonToCaseInput, casePersonSchema } from './schemas/person-schemas';
-import { entityListInput, entityListOutput } from './schemas/entity-schemas';
-import { seizureListInput, seizureListOutput } from './schemas/seizure-schemas';
+import {
+  entityCreateInput,
+  entityDetailSchema,
+  entityIdInput,
+  entityListInput,
+  entityListOutput,
+  entityMergeInput,
+  entityMergeOutput,
+  entityUnmergeInput,
+  entityUpdateInput,
+  relationRowSchema,
+} from './schemas/entity-schemas';
+import {
+  seizureIdInput,
+  seizureInputSchema,
+  seizureListInput,
+  seizureListOutput,
+  seizureRowSchema,
+  seizureUpdateInput,
+} from './schemas/seizure-schemas';
+import {
+  relationIdInput,
+  relationInputSchema,
+  relationListInput,
+  relationUpdateInput,
+} from './schemas/relation-schemas';
+import {
+  eventIdInput,
+  eventInputSchema,
+  eventUpdateInput,
+  timelineEventSchema,
+  timelineInput,
+} from './schemas/event-schemas';
+import {
+  attachmentAddInput,
+  attachmentContentSchema,
+  attachmentIdInput,
+  attachmentListInput,
+  attachmentRowSchema,
+} from './schemas/attachment-schemas';
+import { searchInput, searchOutput } from './schemas/search-schemas';
 import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
 import { workspaceStatsSchema } from './schemas/stats-schemas';
 
@@ -95,11 +143,46 @@ export const contract = {
   'cases.list': procedure('viewer', caseListInput, caseListOutput),
   'cases.get': procedure('viewer', caseIdInput, caseDetailSchema),
   'cases.create': procedure('investigator', caseCreateInput, caseRowSchema),
+  'cases.update': procedure('investigator', caseUpdateInput, caseRowSchema),
+  'cases.transition': procedure('investigator', caseTransitionInput, caseRowSchema),
   'cases.addPerson': procedure('investigator', addPersonToCaseInput, casePersonSchema),
+  'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
+  'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
+  'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),
+  'cases.linked': procedure('viewer', caseIdInput, z.array(linkedCaseSchema)),
+  'cases.auditHistory': procedure('viewer', caseAuditInput, auditListOutput),
 
   'entities.list': procedure('viewer', entityListInput, entityListOutput),
+  'entities.get': procedure('viewer', entityIdInput, entityDetailSchema),
+  'entities.create': procedure('investigator', entityCreateInput, entityDetailSchema),
+  'entities.update': procedure('investigator', entityUpdateInput, entityDetailSchema),
+  'entities.delete': procedure('investigator', entityIdInput, okOutput),
+  'entities.merge': procedure('lead', entityMergeInput, entityMergeOutput),
+  'entities.unmerge': procedure('lead', entityUnmergeInput, okOutput),
+
+  'relations.list': procedure('viewer', relationListInput, z.array(relationRowSchema)),
+  'relations.create': procedure('investigator', relationInputSchema, relationRowSchema),
+  'relations.update': procedure('investigator', relationUpdateInput, relationRowSchema),
+  'relations.delete': procedure('investigator', relationIdInput, okOutput),
 
   'seizures.list': procedure('viewer', seizureListInput, seizureListOutput),
+  'seizures.create': procedure('investigator', seizureInputSchema, seizureRowSchema),
+  'seizures.update': procedure('investigator', seizureUpdateInput, seizureRowSchema),
+  'seizures.delete': procedure('investigator', seizureIdInput, okOutput),
+
+  'events.timeline': procedure('viewer', timelineInput, z.array(timelineEventSchema)),
+  'events.create': procedure('investigator', eventInputSchema, timelineEventSchema),
+  'events.update': procedure('investigator', eventUpdateInput, timelineEventSchema),
+  'events.delete': procedure('investigator', eventIdInput, okOutput),
+
+  'attachments.list': procedure('viewer', attachmentListInput, z.array(attachmentRowSchema)),
+  'attachments.get': procedure('viewer', attachmentIdInput, attachmentContentSchema),
+  'attachments.add': procedure('investigator', attachmentAddInput, attachmentRowSchema),
+  'attachments.delete': procedure('investigator', attachmentIdInput, okOutput),
+
+  'search.query': procedure('viewer', searchInput, searchOutput),
+
+  'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),

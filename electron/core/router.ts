@@ -4,10 +4,15 @@ import { contract, isProcedureName, type ProcedureName } from '../api/contract';
 import { roleAllows } from '../api/domain/roles';
 import type { ApiError, ApiResult } from '../api/result';
 import { AppError, isAppError } from './app-error';
+import { attachmentHandlers } from './attachments/attachment-handlers';
 import { auditHandlers } from './audit/audit-handlers';
 import { caseHandlers } from './cases/case-handlers';
 import type { CoreDeps } from './core-deps';
 import { entityHandlers } from './entities/entity-handlers';
+import { eventHandlers } from './events/event-handlers';
+import { relationHandlers } from './relations/relation-handlers';
+import { reportHandlers } from './reports/report-handlers';
+import { searchHandlers } from './search/search-handlers';
 import type { Handlers, PublicContext, SessionContext } from './handler-types';
 import { seizureHandlers } from './seizures/seizure-handlers';
 import { SessionManager } from './session/session-manager';
@@ -41,6 +46,11 @@ const handlers: Handlers = {
   ...caseHandlers,
   ...entityHandlers,
   ...seizureHandlers,
+  ...relationHandlers,
+  ...eventHandlers,
+  ...attachmentHandlers,
+  ...searchHandlers,
+  ...reportHandlers,
   ...auditHandlers,
   ...statsHandlers,
 };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { caseStatuses, offenceTypes, supervisionLevels } from '../domain/case-vocabulary';
+import { entityKinds } from '../domain/entity-kinds';
+import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
 import { casePersonSchema } from './person-schemas';
+import { drugTotalSchema } from './seizure-schemas';
 import {
   idSchema,
   isoDateSchema,
@@ -34,13 +37,28 @@ export const caseRowSchema = z.object({
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
 
-export const caseSortFields = ['caseNo', 'title', 'openedOn', 'updatedAt', 'status'] as const;
+export const caseSortFields = [
+  'caseNo',
+  'title',
+  'openedOn',
+  'solvedOn',
+  'updatedAt',
+  'status',
+] as const;
+
+const dateRange = z
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .optional();
 
 export const caseListInput = pageInputSchema.extend({
   text: z.string().trim().max(100).optional(),
   statuses: z.array(z.enum(caseStatuses)).max(10).optional(),
   offenceTypes: z.array(z.enum(offenceTypes)).max(20).optional(),
   supervisionLevels: z.array(z.enum(supervisionLevels)).max(10).optional(),
+  unit: z.string().trim().max(80).optional(),
+  leadInvestigator: z.string().trim().max(40).optional(),
+  opened: dateRange,
+  solved: dateRange,
   sort: z
     .object({ field: z.enum(caseSortFields), order: z.enum(['asc', 'desc']) })
     .default({ field: 'updatedAt', order: 'desc' }),
@@ -55,18 +73,100 @@ export const caseCreateInput = z.object({
   supervisionLevel: z.enum(supervisionLevels).default('ordinary'),
   unit: optionalText(80),
   leadInvestigator: optionalText(40),
+  acceptedOn: isoDateSchema.nullish(),
   openedOn: isoDateSchema,
   summary: optionalText(10_000),
 });
 export type CaseCreateInput = z.input<typeof caseCreateInput>;
 
+/** The editable fields of a case; the status changes only through `cases.transition`. */
+export const caseUpdateInput = z.object({ id: idSchema, fields: caseCreateInput });
+
+export const caseTransitionInput = z.object({
+  id: idSchema,
+  to: z.enum(caseStatuses),
+  /** The day of the change (破案 / 移送起诉 / 结案 date). */
+  on: isoDateSchema,
+  /** For 并案: the case this one joins. */
+  mergedIntoCaseId: idSchema.optional(),
+});
+
+export const caseMemberSchema = z.object({
+  caseEntityId: z.string(),
+  entityId: z.string(),
+  kind: z.enum(entityKinds),
+  label: z.string(),
+  identifier: z.string().nullable(),
+  roleInCase: z.enum(caseRoles),
+  chainTier: z.enum(chainTiers).nullable(),
+});
+export type CaseMember = z.infer<typeof caseMemberSchema>;
+
 export const caseDetailSchema = caseRowSchema.extend({
   summary: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
   prosecutedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  mergedIntoCaseId: z.string().nullable(),
   createdAt: z.string(),
   persons: z.array(casePersonSchema),
+  /** Organisations, locations, phones, vehicles, accounts and parcels in the case. */
+  members: z.array(caseMemberSchema),
+  drugTotals: z.array(drugTotalSchema),
+  cashTotalFen: z.number().int(),
+  counts: z.object({
+    seizures: z.number().int(),
+    relations: z.number().int(),
+    events: z.number().int(),
+    attachments: z.number().int(),
+  }),
+  allowedTransitions: z.array(z.enum(caseStatuses)),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const caseIdInput = z.object({ id: idSchema });
+
+export const caseAddEntityInput = z.object({
+  caseId: idSchema,
+  entityId: idSchema,
+  roleInCase: z.enum(caseRoles).default('involved'),
+  legalStatus: z.enum(legalStatuses).default('none'),
+  legalStatusOn: isoDateSchema.nullish(),
+});
+
+export const caseMemberUpdateInput = z.object({
+  caseEntityId: idSchema,
+  roleInCase: z.enum(caseRoles),
+  legalStatus: z.enum(legalStatuses),
+  legalStatusOn: isoDateSchema.nullish(),
+  chainTier: z.enum(chainTiers).nullish(),
+});
+export const caseMemberIdInput = z.object({ caseEntityId: idSchema });
+
+/** What two cases share: the same entity in both, or an identifier used by people in both. */
+export const sharedEntitySchema = z.object({
+  entityId: z.string(),
+  kind: z.enum(entityKinds),
+  label: z.string(),
+  via: z.enum(['member', 'identifier']),
+});
+
+export const linkedCaseSchema = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  title: z.string(),
+  status: z.enum(caseStatuses),
+  shared: z.array(sharedEntitySchema),
+});
+export type LinkedCase = z.infer<typeof linkedCaseSchema>;
+
+export const linkedCasesReportSchema = z.array(
+  z.object({
+    a: z.object({ caseId: z.string(), caseNo: z.string(), title: z.string() }),
+    b: z.object({ caseId: z.string(), caseNo: z.string(), title: z.string() }),
+    shared: z.array(sharedEntitySchema),
+  }),
+);
+export type LinkedCasesReport = z.infer<typeof linkedCasesReportSchema>;
+
+export const caseAuditInput = pageInputSchema.extend({ caseId: idSchema });

@@ -1,8 +1,11 @@
 import { AppError } from '../app-error';
 import type { AreaHandlers } from '../handler-types';
 import { addPersonToCase } from '../people/person-service';
+import { caseAuditHistory } from './case-history';
+import { addEntityToCase, removeCaseMember, updateCaseMember } from './case-members';
 import { getCaseDetail, listCases } from './case-queries';
-import { createCase } from './case-service';
+import { createCase, transitionCase, updateCase } from './case-service';
+import { linkedCases } from './linked-cases';
 
 export const caseHandlers: AreaHandlers<'cases'> = {
   'cases.list': (ctx, input) => listCases(ctx.workspace.db, input),
@@ -12,5 +15,19 @@ export const caseHandlers: AreaHandlers<'cases'> = {
     return detail;
   },
   'cases.create': (ctx, input) => createCase(ctx.workspace, input),
+  'cases.update': (ctx, input) => updateCase(ctx.workspace, input.id, input.fields),
+  'cases.transition': (ctx, input) => transitionCase(ctx.workspace, input),
   'cases.addPerson': (ctx, input) => addPersonToCase(ctx.workspace, input),
+  'cases.addEntity': (ctx, input) => addEntityToCase(ctx.workspace, input),
+  'cases.updateMember': (ctx, input) => {
+    updateCaseMember(ctx.workspace, input);
+    return { ok: true };
+  },
+  'cases.removeMember': (ctx, input) => {
+    removeCaseMember(ctx.workspace, input.caseEntityId);
+    return { ok: true };
+  },
+  'cases.linked': (ctx, input) => linkedCases(ctx.workspace.db, input.id),
+  'cases.auditHistory': (ctx, input) =>
+    caseAuditHistory(ctx.workspace.db, input.caseId, input.page, input.pageSize),
 };

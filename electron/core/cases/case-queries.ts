@@ -1,11 +1,27 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { CaseDetail, CaseListInput, CaseRow } from '../../api/schemas/case-schemas';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { caseListInput } from '../../api/schemas/case-schemas';
+import { caseTransitions } from '../../api/domain/case-workflow';
+import type {
+  CaseDetail,
+  CaseMember,
+  CaseRow,
+  caseListInput,
+} from '../../api/schemas/case-schemas';
 import type { Executor } from '../db/database-types';
 import { containsPattern } from '../db/like-pattern';
-import { casesTable } from '../db/schema';
+import {
+  attachmentsTable,
+  caseEntitiesTable,
+  casesTable,
+  entitiesTable,
+  eventsTable,
+  relationsTable,
+  seizuresTable,
+} from '../db/schema';
+import { identifier } from '../entities/entity-queries';
 import { listCasePersons } from '../people/person-queries';
+import { caseDrugTotals } from '../seizures/drug-totals';
 
 // Correlated subqueries are written out: drizzle leaves the outer column unqualified there.
 const suspectCount = sql<number>`(SELECT count(*) FROM case_entities ce WHERE ce.case_id = cases.id AND ce.role_in_case = 'suspect')`;
@@ -29,23 +45,28 @@ const sortColumns = {
   caseNo: casesTable.caseNo,
   title: casesTable.title,
   openedOn: casesTable.openedOn,
+  solvedOn: casesTable.solvedOn,
   updatedAt: casesTable.updatedAt,
   status: casesTable.status,
 };
 
-/** One page of cases, filtered and sorted in SQL. */
+function like(column: SQL | AnySQLiteColumn, text: string): SQL {
+  return sql`${column} LIKE ${containsPattern(text)} ESCAPE '\\'`;
+}
+
+/** One page of cases, filtered and sorted in SQL (indexes on status, dates, unit). */
 export function listCases(
   db: Executor,
   input: z.output<typeof caseListInput>,
 ): { rows: CaseRow[]; total: number } {
-  const conditions: SQL[] = [isNull(casesTable.deletedAt)];
+  const conditions: (SQL | undefined)[] = [isNull(casesTable.deletedAt)];
   if (input.text) {
-    const pattern = containsPattern(input.text);
     conditions.push(
       or(
-        sql`${casesTable.caseNo} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${casesTable.title} LIKE ${pattern} ESCAPE '\\'`,
-      )!,
+        like(casesTable.caseNo, input.text),
+        like(casesTable.title, input.text),
+        like(casesTable.summary, input.text),
+      ),
     );
   }
   if (input.statuses?.length) conditions.push(inArray(casesTable.status, input.statuses));
@@ -53,6 +74,13 @@ export function listCases(
     conditions.push(inArray(casesTable.offenceType, input.offenceTypes));
   if (input.supervisionLevels?.length)
     conditions.push(inArray(casesTable.supervisionLevel, input.supervisionLevels));
+  if (input.unit) conditions.push(like(casesTable.unit, input.unit));
+  if (input.leadInvestigator)
+    conditions.push(like(casesTable.leadInvestigator, input.leadInvestigator));
+  if (input.opened?.from) conditions.push(gte(casesTable.openedOn, input.opened.from));
+  if (input.opened?.to) conditions.push(lte(casesTable.openedOn, input.opened.to));
+  if (input.solved?.from) conditions.push(gte(casesTable.solvedOn, input.solved.from));
+  if (input.solved?.to) conditions.push(lte(casesTable.solvedOn, input.solved.to));
   const where = and(...conditions);
 
   const column = sortColumns[input.sort.field];
@@ -82,20 +110,90 @@ export function findCaseRow(db: Executor, id: string): CaseRow | undefined {
     .get();
 }
 
+const memberColumns = {
+  caseEntityId: caseEntitiesTable.id,
+  entityId: entitiesTable.id,
+  kind: entitiesTable.kind,
+  label: entitiesTable.label,
+  identifier,
+  roleInCase: caseEntitiesTable.roleInCase,
+  chainTier: caseEntitiesTable.chainTier,
+};
+
+/** One membership of an entity (any kind) in a case. */
+export function findCaseMember(db: Executor, caseEntityId: string): CaseMember | undefined {
+  return db
+    .select(memberColumns)
+    .from(caseEntitiesTable)
+    .innerJoin(entitiesTable, eq(entitiesTable.id, caseEntitiesTable.entityId))
+    .where(eq(caseEntitiesTable.id, caseEntityId))
+    .get();
+}
+
+/** Organisations, locations and identifiers in a case (persons are listed with their status). */
+export function listCaseMembers(db: Executor, caseId: string): CaseMember[] {
+  return db
+    .select(memberColumns)
+    .from(caseEntitiesTable)
+    .innerJoin(entitiesTable, eq(entitiesTable.id, caseEntitiesTable.entityId))
+    .where(
+      and(
+        eq(caseEntitiesTable.caseId, caseId),
+        ne(entitiesTable.kind, 'person'),
+        isNull(entitiesTable.deletedAt),
+      ),
+    )
+    .orderBy(asc(entitiesTable.kind), asc(entitiesTable.label))
+    .all();
+}
+
+function countWhere(
+  db: Executor,
+  table:
+    typeof seizuresTable | typeof relationsTable | typeof eventsTable | typeof attachmentsTable,
+  caseId: string,
+): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(and(eq(table.caseId, caseId), isNull(table.deletedAt)))
+      .get()?.n ?? 0
+  );
+}
+
 export function getCaseDetail(db: Executor, id: string): CaseDetail | undefined {
   const row = db
     .select({
       ...rowColumns,
       summary: casesTable.summary,
+      acceptedOn: casesTable.acceptedOn,
       prosecutedOn: casesTable.prosecutedOn,
       closedOn: casesTable.closedOn,
+      mergedIntoCaseId: casesTable.mergedIntoCaseId,
       createdAt: casesTable.createdAt,
     })
     .from(casesTable)
     .where(and(eq(casesTable.id, id), isNull(casesTable.deletedAt)))
     .get();
   if (!row) return undefined;
-  return { ...row, persons: listCasePersons(db, id) };
+  const cash = db
+    .select({ fen: sql<number>`coalesce(sum(${seizuresTable.cashFen}), 0)` })
+    .from(seizuresTable)
+    .where(and(eq(seizuresTable.caseId, id), isNull(seizuresTable.deletedAt)))
+    .get();
+  return {
+    ...row,
+    persons: listCasePersons(db, id),
+    members: listCaseMembers(db, id),
+    drugTotals: caseDrugTotals(db, id),
+    cashTotalFen: cash?.fen ?? 0,
+    counts: {
+      seizures: countWhere(db, seizuresTable, id),
+      relations: countWhere(db, relationsTable, id),
+      events: countWhere(db, eventsTable, id),
+      attachments: countWhere(db, attachmentsTable, id),
+    },
+    allowedTransitions: [...caseTransitions[row.status]],
+  };
 }
-
-export type { CaseListInput };

@@ -1,60 +1,177 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CaseRow } from '../../api/schemas/case-schemas';
-import type { caseCreateInput } from '../../api/schemas/case-schemas';
+import { canTransition, transitionDateField } from '../../api/domain/case-workflow';
+import type { CaseRow, caseCreateInput, caseTransitionInput } from '../../api/schemas/case-schemas';
 import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { casesTable } from '../db/schema';
+import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { findCaseRow } from './case-queries';
 
-export type CaseCreate = z.output<typeof caseCreateInput>;
+export type CaseFields = z.output<typeof caseCreateInput>;
+
+function assertCaseNoFree(tx: Executor, caseNo: string, exceptId?: string): void {
+  const existing = tx
+    .select({ id: casesTable.id })
+    .from(casesTable)
+    .where(and(eq(casesTable.caseNo, caseNo), exceptId ? ne(casesTable.id, exceptId) : undefined))
+    .get();
+  if (existing)
+    throw new AppError('cases.duplicateCaseNo', 'A case with this number exists', {
+      caseId: existing.id,
+    });
+}
+
+function caseColumns(fields: CaseFields) {
+  return {
+    caseNo: fields.caseNo.toUpperCase(),
+    title: fields.title,
+    offenceType: fields.offenceType,
+    supervisionLevel: fields.supervisionLevel,
+    unit: fields.unit ?? null,
+    leadInvestigator: fields.leadInvestigator ?? null,
+    acceptedOn: fields.acceptedOn ?? null,
+    openedOn: fields.openedOn,
+    summary: fields.summary ?? null,
+  };
+}
+
+export function insertCase(
+  tx: Executor,
+  fields: CaseFields,
+  actorId: string,
+  now: string,
+  extra: Partial<typeof casesTable.$inferInsert> = {},
+): string {
+  const id = newId();
+  tx.insert(casesTable)
+    .values({
+      ...caseColumns(fields),
+      status: 'filed',
+      ...extra,
+      id,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actorId,
+      updatedBy: actorId,
+    })
+    .run();
+  indexCase(tx, id);
+  return id;
+}
 
 /** Opens a new case (status 立案). Case numbers are unique in the workspace. */
-export function createCase(workspace: UnlockedWorkspace, input: CaseCreate): CaseRow {
-  const caseNo = input.caseNo.toUpperCase();
+export function createCase(workspace: UnlockedWorkspace, fields: CaseFields): CaseRow {
   return workspace.write(
     (tx) => {
-      const existing = tx
-        .select({ id: casesTable.id })
-        .from(casesTable)
-        .where(eq(casesTable.caseNo, caseNo))
-        .get();
-      if (existing)
-        throw new AppError('cases.duplicateCaseNo', 'A case with this number exists', {
-          caseId: existing.id,
-        });
-      const id = newId();
-      const now = workspace.now();
-      tx.insert(casesTable)
-        .values({
-          id,
-          caseNo,
-          title: input.title,
-          offenceType: input.offenceType,
-          status: 'filed',
-          supervisionLevel: input.supervisionLevel,
-          unit: input.unit ?? null,
-          leadInvestigator: input.leadInvestigator ?? null,
-          openedOn: input.openedOn,
-          summary: input.summary ?? null,
-          createdAt: now,
-          updatedAt: now,
-          createdBy: workspace.user.id,
-          updatedBy: workspace.user.id,
-        })
-        .run();
-      return findCaseRow(tx, id)!;
+      assertCaseNoFree(tx, fields.caseNo.toUpperCase());
+      return findCaseRow(tx, insertCase(tx, fields, workspace.user.id, workspace.now()))!;
     },
     (row) => ({
       action: 'cases.created',
       targetType: 'case',
       targetId: row.id,
-      details: { caseNo, title: input.title },
+      details: { caseNo: row.caseNo, title: row.title },
     }),
   );
 }
 
-export function assertCaseExists(workspace: UnlockedWorkspace, caseId: string): void {
-  if (!findCaseRow(workspace.db, caseId)) throw new AppError('cases.notFound', 'No such case');
+function existingCase(tx: Executor, id: string) {
+  const found = tx.select().from(casesTable).where(eq(casesTable.id, id)).get();
+  if (!found || found.deletedAt) throw new AppError('cases.notFound', 'No such case');
+  return found;
+}
+
+/** Edits a case's fields; the audit record lists what changed, from and to. */
+export function updateCase(workspace: UnlockedWorkspace, id: string, fields: CaseFields): CaseRow {
+  let changes: Record<string, { from: unknown; to: unknown }> = {};
+  return workspace.write(
+    (tx) => {
+      const before = existingCase(tx, id);
+      const after = caseColumns(fields);
+      if (after.caseNo !== before.caseNo) assertCaseNoFree(tx, after.caseNo, id);
+      changes = Object.fromEntries(
+        Object.entries(after)
+          .filter(([key, value]) => before[key as keyof typeof before] !== value)
+          .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
+      );
+      tx.update(casesTable)
+        .set({ ...after, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+        .where(eq(casesTable.id, id))
+        .run();
+      indexCase(tx, id);
+      return findCaseRow(tx, id)!;
+    },
+    () => ({
+      action: 'cases.updated',
+      targetType: 'case',
+      targetId: id,
+      details: { caseId: id, changes },
+    }),
+  );
+}
+
+/** Moves a case along its workflow (立案 → 侦查 → 破案 → 移送起诉 → 结案, 撤案, 并案) and dates it. */
+export function transitionCase(
+  workspace: UnlockedWorkspace,
+  input: z.output<typeof caseTransitionInput>,
+): CaseRow {
+  let from = '';
+  return workspace.write(
+    (tx) => {
+      const current = existingCase(tx, input.id);
+      from = current.status;
+      if (!canTransition(current.status, input.to)) {
+        throw new AppError('cases.invalidTransition', 'This status change is not allowed', {
+          from: current.status,
+          to: input.to,
+        });
+      }
+      if (input.to === 'merged') {
+        if (!input.mergedIntoCaseId || input.mergedIntoCaseId === input.id) {
+          throw new AppError('cases.invalidTransition', 'A merged case needs the case it joins', {
+            from: current.status,
+            to: input.to,
+          });
+        }
+        existingCase(tx, input.mergedIntoCaseId);
+      }
+      if (current.openedOn && input.on < current.openedOn) {
+        throw new AppError('cases.invalidTransition', 'The date is before the case was opened', {
+          from: current.status,
+          to: input.to,
+        });
+      }
+      const dateField = transitionDateField[input.to];
+      tx.update(casesTable)
+        .set({
+          status: input.to,
+          ...(dateField ? { [dateField]: input.on } : {}),
+          ...(input.to === 'merged' ? { mergedIntoCaseId: input.mergedIntoCaseId } : {}),
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        })
+        .where(eq(casesTable.id, input.id))
+        .run();
+      return findCaseRow(tx, input.id)!;
+    },
+    () => ({
+      action: 'cases.statusChanged',
+      targetType: 'case',
+      targetId: input.id,
+      details: {
+        caseId: input.id,
+        from,
+        to: input.to,
+        on: input.on,
+        mergedIntoCaseId: input.mergedIntoCaseId ?? null,
+      },
+    }),
+  );
+}
+
+export function assertCaseExists(tx: Executor, caseId: string): void {
+  existingCase(tx, caseId);
 }

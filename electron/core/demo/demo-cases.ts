@@ -3,7 +3,7 @@ import type { RelationType } from '../../api/domain/relation-types';
 import type { CaseRole, ChainTier, LegalStatus } from '../../api/domain/person-vocabulary';
 import type { QuantityUnit } from '../../api/domain/quantity';
 import type { EntityInsert } from '../entities/entity-repository';
-import type { eventKinds } from '../db/schema';
+import type { EventKind } from '../../api/domain/event-kinds';
 
 /** The three demo cases: a methamphetamine chain, a nitrous-oxide company, a heroin lead from wastewater. */
 export type DemoCaseKey = 'meth' | 'n2o' | 'heroin';
@@ -762,7 +762,7 @@ export const demoSeizures: DemoSeizure[] = [
 
 export interface DemoEvent {
   caseKey: DemoCaseKey;
-  kind: (typeof eventKinds)[number];
+  kind: EventKind;
   occurredAt: string;
   precision?: 'day' | 'minute';
   title: string;

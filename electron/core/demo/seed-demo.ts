@@ -1,6 +1,5 @@
 import { computeCheckCharacter } from '../../api/domain/resident-id';
-import { newId } from '../db/ids';
-import { casesTable } from '../db/schema';
+import { insertCase } from '../cases/case-service';
 import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
 import { insertEvent } from '../events/event-repository';
 import { insertRelation } from '../relations/relation-repository';
@@ -48,19 +47,13 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
     (tx) => {
       const caseIds = new Map<DemoCaseKey, string>();
       for (const demoCase of demoCases) {
-        const id = newId();
-        caseIds.set(demoCase.key, id);
-        const { key: _key, ...fields } = demoCase;
-        tx.insert(casesTable)
-          .values({
-            ...fields,
-            id,
-            createdAt: now,
-            updatedAt: now,
-            createdBy: actor,
-            updatedBy: actor,
-          })
-          .run();
+        const { key, status, solvedOn, prosecutedOn, ...fields } = demoCase;
+        const id = insertCase(tx, fields, actor, now, {
+          status,
+          solvedOn: solvedOn ?? null,
+          prosecutedOn: prosecutedOn ?? null,
+        });
+        caseIds.set(key, id);
       }
       const caseId = (key: DemoCaseKey) => caseIds.get(key)!;
 

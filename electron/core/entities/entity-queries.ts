@@ -9,7 +9,7 @@ import { entitiesTable } from '../db/schema';
  * The identifier that makes each kind findable, read from the table of its kind. Correlated
  * subqueries are written out: drizzle leaves the outer column unqualified inside them.
  */
-const identifier = sql<string | null>`CASE entities.kind
+export const identifier = sql<string | null>`CASE entities.kind
   WHEN 'person' THEN (SELECT id_number FROM persons WHERE persons.entity_id = entities.id)
   WHEN 'phone' THEN (SELECT number FROM phones WHERE phones.entity_id = entities.id)
   WHEN 'vehicle' THEN (SELECT plate FROM vehicles WHERE vehicles.entity_id = entities.id)

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import {
@@ -11,6 +12,7 @@ import {
   phonesTable,
   vehiclesTable,
 } from '../db/schema';
+import { indexEntity } from '../search/search-indexer';
 
 type Details<T extends { $inferInsert: unknown }> = Omit<T['$inferInsert'], 'entityId'>;
 
@@ -23,6 +25,17 @@ export type EntityInsert =
   | ({ kind: 'vehicle' } & Details<typeof vehiclesTable>)
   | ({ kind: 'account' } & Details<typeof accountsTable>)
   | ({ kind: 'parcel' } & Details<typeof parcelsTable>);
+
+/** The table holding the fields of each kind. */
+export const kindTables = {
+  person: personsTable,
+  organisation: organisationsTable,
+  location: locationsTable,
+  phone: phonesTable,
+  vehicle: vehiclesTable,
+  account: accountsTable,
+  parcel: parcelsTable,
+} as const;
 
 /** The display label of an entity: what a chart node and a search hit show. */
 export function labelOf(entity: EntityInsert): string {
@@ -64,45 +77,33 @@ export function insertEntity(
     })
     .run();
   const { kind, ...details } = entity;
-  const row = { ...details, entityId: id };
-  switch (kind) {
-    case 'person':
-      tx.insert(personsTable)
-        .values(row as typeof personsTable.$inferInsert)
-        .run();
-      break;
-    case 'organisation':
-      tx.insert(organisationsTable)
-        .values(row as typeof organisationsTable.$inferInsert)
-        .run();
-      break;
-    case 'location':
-      tx.insert(locationsTable)
-        .values(row as typeof locationsTable.$inferInsert)
-        .run();
-      break;
-    case 'phone':
-      tx.insert(phonesTable)
-        .values(row as typeof phonesTable.$inferInsert)
-        .run();
-      break;
-    case 'vehicle':
-      tx.insert(vehiclesTable)
-        .values(row as typeof vehiclesTable.$inferInsert)
-        .run();
-      break;
-    case 'account':
-      tx.insert(accountsTable)
-        .values(row as typeof accountsTable.$inferInsert)
-        .run();
-      break;
-    case 'parcel':
-      tx.insert(parcelsTable)
-        .values(row as typeof parcelsTable.$inferInsert)
-        .run();
-      break;
-  }
+  tx.insert(kindTables[kind])
+    .values({ ...details, entityId: id } as never)
+    .run();
+  indexEntity(tx, id);
   return id;
+}
+
+/** Replaces the fields of an entity (same kind), its label and notes; re-indexes it. */
+export function updateEntityRows(
+  tx: Executor,
+  id: string,
+  entity: EntityInsert,
+  notes: string | null,
+  actorId: string,
+  now: string,
+): void {
+  tx.update(entitiesTable)
+    .set({ label: labelOf(entity), notes, updatedAt: now, updatedBy: actorId })
+    .where(eq(entitiesTable.id, id))
+    .run();
+  const { kind, ...details } = entity;
+  const table = kindTables[kind];
+  tx.update(table)
+    .set(details as never)
+    .where(eq(table.entityId, id))
+    .run();
+  indexEntity(tx, id);
 }
 
 export type CaseLinkInsert = Omit<

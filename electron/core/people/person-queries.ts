@@ -25,14 +25,3 @@ export function listCasePersons(db: Executor, caseId: string): CasePerson[] {
     .orderBy(asc(caseEntitiesTable.createdAt), asc(caseEntitiesTable.id))
     .all();
 }
-
-export function findPersonByIdNumber(
-  db: Executor,
-  idNumber: string,
-): { entityId: string; name: string } | undefined {
-  return db
-    .select({ entityId: personsTable.entityId, name: personsTable.name })
-    .from(personsTable)
-    .where(eq(personsTable.idNumber, idNumber))
-    .get();
-}

@@ -1,74 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { parseResidentId } from '../../api/domain/resident-id';
 import type { CasePerson } from '../../api/schemas/person-schemas';
 import type { addPersonToCaseInput, personInputSchema } from '../../api/schemas/person-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { caseEntitiesTable, casesTable, personsTable } from '../db/schema';
+import { prepareEntity } from '../entities/entity-identifiers';
 import { insertEntity } from '../entities/entity-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { findPersonByIdNumber, listCasePersons } from './person-queries';
+import { listCasePersons } from './person-queries';
 
 export type PersonCreate = z.output<typeof personInputSchema>;
 export type AddPersonToCase = z.output<typeof addPersonToCaseInput>;
 
-/**
- * Checks a person before anything is written: a given ID number must pass GB 11643 and must
- * not belong to someone already recorded. Birth date and sex are read from the ID number.
- */
-export function preparePerson(db: Executor, input: PersonCreate, today: Date): PersonCreate {
-  if (!input.idNumber) return input;
-  const parsed = parseResidentId(input.idNumber, today);
-  if (!parsed.ok) {
-    throw new AppError('persons.invalidIdNumber', 'The resident ID number is not valid', {
-      problem: parsed.problem,
-      ...(parsed.expectedCheck ? { expectedCheck: parsed.expectedCheck } : {}),
-    });
-  }
-  const existing = findPersonByIdNumber(db, parsed.value.normalised);
-  if (existing) {
-    throw new AppError(
-      'persons.duplicateIdNumber',
-      'A person with this ID number is already recorded',
-      {
-        entityId: existing.entityId,
-        name: existing.name,
-      },
-    );
-  }
-  return {
-    ...input,
-    idNumber: parsed.value.normalised,
-    birthDate: parsed.value.birthDate,
-    gender: parsed.value.gender,
-  };
-}
-
-/** Inserts an entity row and its person row; returns the entity ID. */
-export function insertPerson(
-  tx: Executor,
-  person: PersonCreate,
-  actorId: string,
-  now: string,
-): string {
-  return insertEntity(
-    tx,
-    {
-      kind: 'person',
-      name: person.name,
-      aliases: person.aliases,
-      gender: person.gender,
-      birthDate: person.birthDate ?? null,
-      idNumber: person.idNumber ?? null,
-      household: person.household ?? null,
-      address: person.address ?? null,
-    },
-    actorId,
-    now,
-    person.notes,
-  );
+/** Checks a new person (ID number, duplicates) and returns the row to insert. */
+export function preparePerson(db: Executor, input: PersonCreate, today: Date) {
+  return prepareEntity(db, { ...input, kind: 'person' }, today);
 }
 
 /** Adds a new or existing person to a case with a role and legal status, in one transaction. */
@@ -84,12 +32,8 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
       const now = workspace.now();
       let entityId = input.entityId;
       if (input.person) {
-        entityId = insertPerson(
-          tx,
-          preparePerson(tx, input.person, workspace.clock.now()),
-          workspace.user.id,
-          now,
-        );
+        const prepared = preparePerson(tx, input.person, workspace.clock.now());
+        entityId = insertEntity(tx, prepared.entity, workspace.user.id, now, prepared.notes);
       } else {
         const person = tx
           .select({ id: personsTable.entityId })

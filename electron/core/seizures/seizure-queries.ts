@@ -12,26 +12,7 @@ export function listSeizures(
   const conditions: SQL[] = [isNull(seizuresTable.deletedAt)];
   if (input.caseId) conditions.push(eq(seizuresTable.caseId, input.caseId));
   const where = and(...conditions);
-  const rows = db
-    .select({
-      id: seizuresTable.id,
-      caseId: seizuresTable.caseId,
-      caseNo: casesTable.caseNo,
-      seizedAt: seizuresTable.seizedAt,
-      drugType: seizuresTable.drugType,
-      form: seizuresTable.form,
-      quantityValue: seizuresTable.quantityValue,
-      quantityUnit: seizuresTable.quantityUnit,
-      quantityNormalised: seizuresTable.quantityNormalised,
-      normalisedUnit: seizuresTable.normalisedUnit,
-      place: seizuresTable.place,
-      fromName: entitiesTable.label,
-      evidenceNo: seizuresTable.evidenceNo,
-      cashFen: seizuresTable.cashFen,
-    })
-    .from(seizuresTable)
-    .innerJoin(casesTable, eq(casesTable.id, seizuresTable.caseId))
-    .leftJoin(entitiesTable, eq(entitiesTable.id, seizuresTable.fromEntityId))
+  const rows = selectSeizures(db)
     .where(where)
     .orderBy(desc(seizuresTable.seizedAt), desc(seizuresTable.id))
     .limit(input.pageSize)
@@ -44,4 +25,39 @@ export function listSeizures(
       .where(where)
       .get()?.n ?? 0;
   return { rows, total };
+}
+
+export function findSeizure(db: Executor, id: string): SeizureRow | undefined {
+  return selectSeizures(db)
+    .where(and(eq(seizuresTable.id, id), isNull(seizuresTable.deletedAt)))
+    .get();
+}
+
+function selectSeizures(db: Executor) {
+  return db
+    .select({
+      id: seizuresTable.id,
+      caseId: seizuresTable.caseId,
+      caseNo: casesTable.caseNo,
+      seizedAt: seizuresTable.seizedAt,
+      drugType: seizuresTable.drugType,
+      form: seizuresTable.form,
+      quantityValue: seizuresTable.quantityValue,
+      quantityUnit: seizuresTable.quantityUnit,
+      quantityNormalised: seizuresTable.quantityNormalised,
+      normalisedUnit: seizuresTable.normalisedUnit,
+      purityBasisPoints: seizuresTable.purityBasisPoints,
+      place: seizuresTable.place,
+      locationEntityId: seizuresTable.locationEntityId,
+      fromEntityId: seizuresTable.fromEntityId,
+      fromName: entitiesTable.label,
+      evidenceNo: seizuresTable.evidenceNo,
+      cashFen: seizuresTable.cashFen,
+      tools: seizuresTable.tools,
+      notes: seizuresTable.notes,
+    })
+    .from(seizuresTable)
+    .innerJoin(casesTable, eq(casesTable.id, seizuresTable.caseId))
+    .leftJoin(entitiesTable, eq(entitiesTable.id, seizuresTable.fromEntityId))
+    .$dynamic();
 }

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit-log';
 import { isAuthenticAnchor } from '../audit/audit-anchor';
 import { isoNow } from '../clock';
 import { newId } from '../db/ids';
+import { ensureSearchIndexCurrent } from '../search/search-indexer';
 import { openDatabase } from '../db/open-database';
 import { auditLogTable, settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
@@ -111,6 +112,7 @@ export async function createWorkspace(
     });
     if (!opened.ok) throw databaseFailureError(opened.failure);
     const { db } = opened;
+    ensureSearchIndexCurrent(db, now);
     const admin = {
       id: adminId,
       username,
@@ -239,6 +241,7 @@ function openWith(
     dataKey.fill(0);
     throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
   }
+  ensureSearchIndexCurrent(opened.db, isoNow(env.clock));
   const anchorOk = isAnchorConsistent(opened.db, header, dataKey);
   const workspace = new UnlockedWorkspace({
     dir,

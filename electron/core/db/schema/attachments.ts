@@ -1,7 +1,6 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { attachmentOwnerTypes } from '../../../api/schemas/attachment-schemas';
 import { casesTable } from './cases';
-
-export const attachmentOwnerTypes = ['case', 'entity', 'seizure'] as const;
 
 /**
  * Evidence files. The content lives in the encrypted database (so it is encrypted at rest like

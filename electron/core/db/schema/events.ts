@@ -1,21 +1,8 @@
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { casesTable } from './cases';
+import { eventKinds } from '../../../api/domain/event-kinds';
 import { stampColumns } from './columns';
 import { entitiesTable } from './entities';
-
-export const eventKinds = [
-  'purchase',
-  'delivery',
-  'call',
-  'meeting',
-  'transfer',
-  'arrest',
-  'search',
-  'test',
-  'wastewater_alert',
-  'seizure',
-  'other',
-] as const;
 
 /** A dated happening for the timeline. */
 export const eventsTable = sqliteTable(

@@ -95,6 +95,9 @@ export const en: Translation<typeof zhCN> = {
     cases: {
       notFound: 'Case not found.',
       duplicateCaseNo: 'A case with this number already exists.',
+      invalidTransition: 'This status change is not allowed ({{from}} → {{to}}).',
+      memberNotFound: 'No such member in this case.',
+      alreadyMember: 'This entity is already in the case.',
     },
     persons: {
       invalidIdNumber: 'Invalid resident ID number: {{reason}}',
@@ -103,6 +106,15 @@ export const en: Translation<typeof zhCN> = {
     },
     entities: {
       notFound: 'Entity not found.',
+      duplicateIdentifier: 'This identifier is already recorded as “{{name}}”.',
+      invalidPhone:
+        'Invalid phone number: a mobile is 11 digits starting with 1; a landline needs its area code.',
+      invalidPlate:
+        'Invalid plate: province character + letter + 5 characters (6 for new-energy plates), no I or O.',
+      kindMismatch: 'An entity keeps its kind.',
+      mergeInvalid: 'Only two different, live entities of the same kind can be merged.',
+      unmergeInvalid:
+        'This record cannot be unmerged (not a merge, already undone, or the entities changed).',
     },
     backup: {
       invalid: 'Not a valid backup file.',
@@ -111,6 +123,27 @@ export const en: Translation<typeof zhCN> = {
     },
     audit: {
       broken: 'The audit chain does not verify.',
+    },
+    seizures: {
+      notFound: 'Seizure not found.',
+      invalidQuantity:
+        'Invalid quantity: a positive number, no finer than a milligram, at most 10,000 t.',
+      invalidPurity: 'Purity must be a percentage from 0 to 100 with at most two decimals.',
+      invalidCash: 'Invalid cash amount (yuan, at most two decimals).',
+    },
+    relations: {
+      notFound: 'Relation not found.',
+      selfLink: 'A relation needs two different entities.',
+      invalidPeriod: 'The end date is before the start date.',
+      invalidAmount: 'Invalid amount (yuan, at most two decimals).',
+    },
+    events: {
+      notFound: 'Event not found.',
+    },
+    attachments: {
+      notFound: 'Attachment not found.',
+      tooLarge: 'The file is too large: the limit is {{limitMiB}} MB.',
+      empty: 'The file is empty.',
     },
   },
   idProblems: {

@@ -87,6 +87,9 @@ export const zhCN = {
     cases: {
       notFound: '找不到该案件。',
       duplicateCaseNo: '案件编号已存在。',
+      invalidTransition: '不允许的状态变更（{{from}} → {{to}}）。',
+      memberNotFound: '该案件中没有此成员。',
+      alreadyMember: '该实体已在本案中。',
     },
     persons: {
       invalidIdNumber: '身份证号无效：{{reason}}',
@@ -95,6 +98,12 @@ export const zhCN = {
     },
     entities: {
       notFound: '找不到该实体。',
+      duplicateIdentifier: '该标识已登记为“{{name}}”。',
+      invalidPhone: '电话号码格式不正确：手机号为 1 开头的 11 位数字，固定电话带区号。',
+      invalidPlate: '车牌号格式不正确：省份简称 + 字母 + 5 位（新能源 6 位），不含 I 和 O。',
+      kindMismatch: '实体的类别不能更改。',
+      mergeInvalid: '只能合并两个同类别、未删除的不同实体。',
+      unmergeInvalid: '该记录不能撤销合并（不是合并记录、已撤销，或实体已变化）。',
     },
     backup: {
       invalid: '备份文件格式无效。',
@@ -103,6 +112,26 @@ export const zhCN = {
     },
     audit: {
       broken: '审计链校验失败。',
+    },
+    seizures: {
+      notFound: '找不到该缴获记录。',
+      invalidQuantity: '数量不正确：须为正数，精度不超过毫克，且不超过 10000 吨。',
+      invalidPurity: '纯度须为 0 到 100 之间的百分数，最多两位小数。',
+      invalidCash: '毒资金额格式不正确（元，最多两位小数）。',
+    },
+    relations: {
+      notFound: '找不到该关系。',
+      selfLink: '关系的两端不能是同一个实体。',
+      invalidPeriod: '结束日期早于开始日期。',
+      invalidAmount: '金额格式不正确（元，最多两位小数）。',
+    },
+    events: {
+      notFound: '找不到该事件。',
+    },
+    attachments: {
+      notFound: '找不到该附件。',
+      tooLarge: '文件过大：上限为 {{limitMiB}} MB。',
+      empty: '文件为空。',
     },
   },
   idProblems: {

@@ -1,0 +1,146 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CaseMember,
+  caseAddEntityInput,
+  caseMemberUpdateInput,
+} from '../../api/schemas/case-schemas';
+import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
+import { caseEntitiesTable, casesTable, entitiesTable } from '../db/schema';
+import { linkEntityToCase } from '../entities/entity-repository';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { findCaseMember } from './case-queries';
+import { assertCaseExists } from './case-service';
+
+function touchCase(tx: Executor, caseId: string, workspace: UnlockedWorkspace): void {
+  tx.update(casesTable)
+    .set({ updatedAt: workspace.now(), updatedBy: workspace.user.id })
+    .where(eq(casesTable.id, caseId))
+    .run();
+}
+
+export function assertLiveEntity(tx: Executor, entityId: string) {
+  const entity = tx.select().from(entitiesTable).where(eq(entitiesTable.id, entityId)).get();
+  if (!entity || entity.deletedAt || entity.mergedIntoId)
+    throw new AppError('entities.notFound', 'No such entity');
+  return entity;
+}
+
+/** Adds an existing entity (a phone, a car, a gang …) to a case. */
+export function addEntityToCase(
+  workspace: UnlockedWorkspace,
+  input: z.output<typeof caseAddEntityInput>,
+): CaseMember {
+  return workspace.write(
+    (tx) => {
+      assertCaseExists(tx, input.caseId);
+      assertLiveEntity(tx, input.entityId);
+      const member = tx
+        .select({ id: caseEntitiesTable.id })
+        .from(caseEntitiesTable)
+        .where(
+          and(
+            eq(caseEntitiesTable.caseId, input.caseId),
+            eq(caseEntitiesTable.entityId, input.entityId),
+          ),
+        )
+        .get();
+      if (member) throw new AppError('cases.alreadyMember', 'The entity is already in this case');
+      const id = linkEntityToCase(
+        tx,
+        {
+          caseId: input.caseId,
+          entityId: input.entityId,
+          roleInCase: input.roleInCase,
+          legalStatus: input.legalStatus,
+          legalStatusOn: input.legalStatusOn ?? null,
+        },
+        workspace.user.id,
+        workspace.now(),
+      );
+      touchCase(tx, input.caseId, workspace);
+      return findCaseMember(tx, id)!;
+    },
+    (member) => ({
+      action: 'cases.entityAdded',
+      targetType: 'case',
+      targetId: input.caseId,
+      details: { caseId: input.caseId, entityId: member.entityId, roleInCase: input.roleInCase },
+    }),
+  );
+}
+
+function existingMember(tx: Executor, caseEntityId: string) {
+  const member = tx
+    .select()
+    .from(caseEntitiesTable)
+    .where(eq(caseEntitiesTable.id, caseEntityId))
+    .get();
+  if (!member) throw new AppError('cases.memberNotFound', 'No such case member');
+  return member;
+}
+
+/** Changes a member's role, legal status (and its date) or chain tier in the case. */
+export function updateCaseMember(
+  workspace: UnlockedWorkspace,
+  input: z.output<typeof caseMemberUpdateInput>,
+): void {
+  let before: ReturnType<typeof existingMember> | undefined;
+  workspace.write(
+    (tx) => {
+      before = existingMember(tx, input.caseEntityId);
+      tx.update(caseEntitiesTable)
+        .set({
+          roleInCase: input.roleInCase,
+          legalStatus: input.legalStatus,
+          legalStatusOn: input.legalStatusOn ?? null,
+          chainTier: input.chainTier ?? null,
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        })
+        .where(eq(caseEntitiesTable.id, input.caseEntityId))
+        .run();
+      touchCase(tx, before.caseId, workspace);
+    },
+    () => ({
+      action: 'cases.memberUpdated',
+      targetType: 'case',
+      targetId: before!.caseId,
+      details: {
+        caseId: before!.caseId,
+        entityId: before!.entityId,
+        from: {
+          roleInCase: before!.roleInCase,
+          legalStatus: before!.legalStatus,
+          legalStatusOn: before!.legalStatusOn,
+          chainTier: before!.chainTier,
+        },
+        to: {
+          roleInCase: input.roleInCase,
+          legalStatus: input.legalStatus,
+          legalStatusOn: input.legalStatusOn ?? null,
+          chainTier: input.chainTier ?? null,
+        },
+      },
+    }),
+  );
+}
+
+/** Takes an entity out of a case; the entity itself and its relations stay. */
+export function removeCaseMember(workspace: UnlockedWorkspace, caseEntityId: string): void {
+  let removed: ReturnType<typeof existingMember> | undefined;
+  workspace.write(
+    (tx) => {
+      removed = existingMember(tx, caseEntityId);
+      tx.delete(caseEntitiesTable).where(eq(caseEntitiesTable.id, caseEntityId)).run();
+      touchCase(tx, removed.caseId, workspace);
+    },
+    () => ({
+      action: 'cases.memberRemoved',
+      targetType: 'case',
+      targetId: removed!.caseId,
+      details: { caseId: removed!.caseId, ...removed },
+    }),
+  );
+}

@@ -1,0 +1,126 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { yuanToFen } from '../../api/domain/quantity';
+import type { RelationRow } from '../../api/schemas/entity-schemas';
+import type { relationInputSchema } from '../../api/schemas/relation-schemas';
+import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
+import { relationsTable } from '../db/schema';
+import { assertLiveEntity } from '../cases/case-members';
+import { assertCaseExists } from '../cases/case-service';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { listRelations } from './relation-queries';
+import { insertRelation, type RelationInsert } from './relation-repository';
+
+export type RelationFields = z.output<typeof relationInputSchema>;
+
+/** Checks a relation's ends, period, amount and case before anything is written. */
+function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
+  if (fields.fromEntityId === fields.toEntityId)
+    throw new AppError('relations.selfLink', 'A relation needs two different entities');
+  assertLiveEntity(tx, fields.fromEntityId);
+  assertLiveEntity(tx, fields.toEntityId);
+  if (fields.caseId) assertCaseExists(tx, fields.caseId);
+  if (fields.startedOn && fields.endedOn && fields.endedOn < fields.startedOn) {
+    throw new AppError('relations.invalidPeriod', 'The period ends before it starts');
+  }
+  let amountFen: number | null = null;
+  if (fields.amountYuan) {
+    amountFen = yuanToFen(fields.amountYuan);
+    if (amountFen === null)
+      throw new AppError('relations.invalidAmount', 'The amount is not a valid sum in yuan');
+  }
+  return {
+    fromEntityId: fields.fromEntityId,
+    toEntityId: fields.toEntityId,
+    type: fields.type,
+    directed: fields.directed,
+    startedOn: fields.startedOn ?? null,
+    endedOn: fields.endedOn ?? null,
+    amountFen,
+    eventCount: fields.eventCount ?? null,
+    durationSeconds: fields.durationSeconds ?? null,
+    source: fields.source ?? null,
+    reliability: fields.reliability ?? null,
+    credibility: fields.credibility ?? null,
+    caseId: fields.caseId ?? null,
+    notes: fields.notes ?? null,
+  };
+}
+
+function existingRelation(tx: Executor, id: string) {
+  const relation = tx.select().from(relationsTable).where(eq(relationsTable.id, id)).get();
+  if (!relation || relation.deletedAt) throw new AppError('relations.notFound', 'No such relation');
+  return relation;
+}
+
+export function createRelation(workspace: UnlockedWorkspace, fields: RelationFields): RelationRow {
+  return workspace.write(
+    (tx) => {
+      const id = insertRelation(
+        tx,
+        prepareRelation(tx, fields),
+        workspace.user.id,
+        workspace.now(),
+      );
+      return listRelations(tx, { id })[0]!;
+    },
+    (row) => ({
+      action: 'relations.created',
+      targetType: 'relation',
+      targetId: row.id,
+      details: { caseId: row.caseId, type: row.type, from: row.fromEntityId, to: row.toEntityId },
+    }),
+  );
+}
+
+export function updateRelation(
+  workspace: UnlockedWorkspace,
+  id: string,
+  fields: RelationFields,
+): RelationRow {
+  let before: ReturnType<typeof existingRelation> | undefined;
+  return workspace.write(
+    (tx) => {
+      before = existingRelation(tx, id);
+      tx.update(relationsTable)
+        .set({
+          ...prepareRelation(tx, fields),
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        })
+        .where(eq(relationsTable.id, id))
+        .run();
+      return listRelations(tx, { id })[0]!;
+    },
+    (row) => ({
+      action: 'relations.updated',
+      targetType: 'relation',
+      targetId: id,
+      details: { caseId: row.caseId, before, after: row },
+    }),
+  );
+}
+
+export function deleteRelation(workspace: UnlockedWorkspace, id: string): void {
+  let before: ReturnType<typeof existingRelation> | undefined;
+  workspace.write(
+    (tx) => {
+      before = existingRelation(tx, id);
+      tx.update(relationsTable)
+        .set({
+          deletedAt: workspace.now(),
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        })
+        .where(eq(relationsTable.id, id))
+        .run();
+    },
+    () => ({
+      action: 'relations.deleted',
+      targetType: 'relation',
+      targetId: id,
+      details: { caseId: before?.caseId ?? null, type: before?.type },
+    }),
+  );
+}

@@ -1,0 +1,156 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { drugCatalog } from '../../api/domain/drug-catalog';
+import { normaliseQuantity, yuanToFen } from '../../api/domain/quantity';
+import type { SeizureRow, seizureInputSchema } from '../../api/schemas/seizure-schemas';
+import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
+import { seizuresTable } from '../db/schema';
+import { assertLiveEntity } from '../cases/case-members';
+import { assertCaseExists } from '../cases/case-service';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { findSeizure } from './seizure-queries';
+import { insertSeizure, type SeizureInsert } from './seizure-repository';
+
+export type SeizureFields = z.output<typeof seizureInputSchema>;
+
+/** Purity as entered ("71.5", "71.5%") → basis points (7150), 0–100 % with at most two decimals. */
+export function purityToBasisPoints(text: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!match) return null;
+  const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return value <= 10_000 ? value : null;
+}
+
+/** Checks quantity, purity, cash, case and people before anything is written. */
+function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
+  assertCaseExists(tx, fields.caseId);
+  if (fields.fromEntityId) assertLiveEntity(tx, fields.fromEntityId);
+  if (fields.locationEntityId) assertLiveEntity(tx, fields.locationEntityId);
+  const quantity = normaliseQuantity(fields.quantityValue, fields.quantityUnit);
+  if (!quantity.ok)
+    throw new AppError('seizures.invalidQuantity', 'The quantity is not valid', {
+      problem: quantity.problem,
+    });
+  let purityBasisPoints: number | null = null;
+  if (fields.purityPercent) {
+    purityBasisPoints = purityToBasisPoints(fields.purityPercent);
+    if (purityBasisPoints === null)
+      throw new AppError('seizures.invalidPurity', 'Purity must be a percentage from 0 to 100');
+  }
+  let cashFen: number | null = null;
+  if (fields.cashYuan) {
+    cashFen = yuanToFen(fields.cashYuan);
+    if (cashFen === null)
+      throw new AppError('seizures.invalidCash', 'The cash amount is not a valid sum in yuan');
+  }
+  return {
+    caseId: fields.caseId,
+    seizedAt: new Date(fields.seizedAt).toISOString(),
+    place: fields.place ?? null,
+    locationEntityId: fields.locationEntityId ?? null,
+    fromEntityId: fields.fromEntityId ?? null,
+    drugType: fields.drugType,
+    form: fields.form ?? null,
+    quantityValue: fields.quantityValue.trim().normalize('NFKC').replace(/,/g, ''),
+    quantityUnit: fields.quantityUnit,
+    purityBasisPoints,
+    cashFen,
+    tools: fields.tools ?? null,
+    evidenceNo: fields.evidenceNo ?? null,
+    notes: fields.notes ?? null,
+  };
+}
+
+function auditFacts(row: SeizureRow) {
+  const drug = drugCatalog.find((entry) => entry.code === row.drugType);
+  return {
+    caseId: row.caseId,
+    drugType: row.drugType,
+    drug: drug?.zh ?? row.drugType,
+    quantity: `${row.quantityValue} ${row.quantityUnit}`,
+    normalised: `${row.quantityNormalised} ${row.normalisedUnit}`,
+    evidenceNo: row.evidenceNo,
+  };
+}
+
+export function createSeizure(workspace: UnlockedWorkspace, fields: SeizureFields): SeizureRow {
+  return workspace.write(
+    (tx) =>
+      findSeizure(
+        tx,
+        insertSeizure(tx, prepareSeizure(tx, fields), workspace.user.id, workspace.now()),
+      )!,
+    (row) => ({
+      action: 'seizures.created',
+      targetType: 'seizure',
+      targetId: row.id,
+      details: auditFacts(row),
+    }),
+  );
+}
+
+function existingSeizure(tx: Executor, id: string): SeizureRow {
+  const row = findSeizure(tx, id);
+  if (!row) throw new AppError('seizures.notFound', 'No such seizure');
+  return row;
+}
+
+export function updateSeizure(
+  workspace: UnlockedWorkspace,
+  id: string,
+  fields: SeizureFields,
+): SeizureRow {
+  let before: SeizureRow | undefined;
+  return workspace.write(
+    (tx) => {
+      before = existingSeizure(tx, id);
+      const prepared = prepareSeizure(tx, fields);
+      const quantity = normaliseQuantity(prepared.quantityValue, prepared.quantityUnit);
+      if (!quantity.ok)
+        throw new AppError('seizures.invalidQuantity', 'The quantity is not valid', {
+          problem: quantity.problem,
+        });
+      tx.update(seizuresTable)
+        .set({
+          ...prepared,
+          quantityNormalised: quantity.value,
+          normalisedUnit: quantity.unit,
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        })
+        .where(eq(seizuresTable.id, id))
+        .run();
+      return findSeizure(tx, id)!;
+    },
+    (row) => ({
+      action: 'seizures.updated',
+      targetType: 'seizure',
+      targetId: id,
+      details: { ...auditFacts(row), before: before ? auditFacts(before) : null },
+    }),
+  );
+}
+
+export function deleteSeizure(workspace: UnlockedWorkspace, id: string): void {
+  let before: SeizureRow | undefined;
+  workspace.write(
+    (tx) => {
+      before = existingSeizure(tx, id);
+      tx.update(seizuresTable)
+        .set({
+          deletedAt: workspace.now(),
+          updatedAt: workspace.now(),
+          updatedBy: workspace.user.id,
+        })
+        .where(eq(seizuresTable.id, id))
+        .run();
+    },
+    () => ({
+      action: 'seizures.deleted',
+      targetType: 'seizure',
+      targetId: id,
+      details: before ? auditFacts(before) : {},
+    }),
+  );
+}

@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const fields = {
+  caseNo: 'A3301-W01',
+  title: '流程测试案',
+  offenceType: 'trafficking' as const,
+  openedOn: '2026-10-01',
+};
+
+async function withCase() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  return c.ok('cases.create', fields);
+}
+
+describe('case workflow', () => {
+  it('moves 立案 → 侦查 → 破案 → 移送起诉 → 结案, dating each step', async () => {
+    const caseRow = await withCase();
+    expect((await c.ok('cases.get', { id: caseRow.id })).allowedTransitions).toEqual([
+      'investigating',
+      'withdrawn',
+      'merged',
+    ]);
+    await c.ok('cases.transition', { id: caseRow.id, to: 'investigating', on: '2026-10-02' });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-10-20' });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'prosecuted', on: '2026-11-05' });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'closed', on: '2026-11-20' });
+    const detail = await c.ok('cases.get', { id: caseRow.id });
+    expect(detail).toMatchObject({
+      status: 'closed',
+      solvedOn: '2026-10-20',
+      prosecutedOn: '2026-11-05',
+      closedOn: '2026-11-20',
+      allowedTransitions: [],
+    });
+    const history = await c.ok('cases.auditHistory', { caseId: caseRow.id });
+    expect(
+      history.rows
+        .filter((row) => row.action === 'cases.statusChanged')
+        .map((row) => [row.details?.['from'], row.details?.['to']]),
+    ).toEqual([
+      ['prosecuted', 'closed'],
+      ['solved', 'prosecuted'],
+      ['investigating', 'solved'],
+      ['filed', 'investigating'],
+    ]);
+  });
+
+  it.each([
+    ['filed', 'solved'],
+    ['filed', 'closed'],
+    ['filed', 'filed'],
+  ] as const)('refuses %s → %s and changes nothing', async (_from, to) => {
+    const caseRow = await withCase();
+    expect(
+      await c.call('cases.transition', { id: caseRow.id, to, on: '2026-10-05' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'cases.invalidTransition', details: { from: 'filed', to } },
+    });
+    expect((await c.ok('cases.get', { id: caseRow.id })).status).toBe('filed');
+  });
+
+  it('refuses a date before the case was opened, and a 并案 without its target', async () => {
+    const caseRow = await withCase();
+    expect(
+      await c.call('cases.transition', { id: caseRow.id, to: 'investigating', on: '2026-09-30' }),
+    ).toMatchObject({
+      error: { code: 'cases.invalidTransition' },
+    });
+    expect(
+      await c.call('cases.transition', { id: caseRow.id, to: 'merged', on: '2026-10-05' }),
+    ).toMatchObject({
+      error: { code: 'cases.invalidTransition' },
+    });
+    const other = await c.ok('cases.create', { ...fields, caseNo: 'A3301-W02' });
+    await c.ok('cases.transition', {
+      id: caseRow.id,
+      to: 'merged',
+      on: '2026-10-05',
+      mergedIntoCaseId: other.id,
+    });
+    expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
+      status: 'merged',
+      mergedIntoCaseId: other.id,
+      closedOn: '2026-10-05',
+    });
+  });
+
+  it('edits fields with the changes in the audit record; a taken case number is refused', async () => {
+    const caseRow = await withCase();
+    await c.ok('cases.create', { ...fields, caseNo: 'A3301-W09' });
+    await c.ok('cases.update', {
+      id: caseRow.id,
+      fields: { ...fields, title: '改名后的案件', supervisionLevel: 'city' },
+    });
+    const history = await c.ok('cases.auditHistory', { caseId: caseRow.id });
+    expect(history.rows[0]).toMatchObject({
+      action: 'cases.updated',
+      details: {
+        changes: {
+          title: { from: '流程测试案', to: '改名后的案件' },
+          supervisionLevel: { from: 'ordinary', to: 'city' },
+        },
+      },
+    });
+    expect(
+      await c.call('cases.update', { id: caseRow.id, fields: { ...fields, caseNo: 'a3301-w09' } }),
+    ).toMatchObject({
+      error: { code: 'cases.duplicateCaseNo' },
+    });
+  });
+
+  it('keeps members: role, legal status and its date, chain tier; removal keeps the entity', async () => {
+    const caseRow = await withCase();
+    const person = await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name: '孙某' } });
+    await c.ok('cases.updateMember', {
+      caseEntityId: person.caseEntityId,
+      roleInCase: 'suspect',
+      legalStatus: 'arrested',
+      legalStatusOn: '2026-10-09',
+      chainTier: 'distribution',
+    });
+    const detail = await c.ok('cases.get', { id: caseRow.id });
+    expect(detail.persons[0]).toMatchObject({
+      legalStatus: 'arrested',
+      legalStatusOn: '2026-10-09',
+    });
+    await c.ok('cases.removeMember', { caseEntityId: person.caseEntityId });
+    expect((await c.ok('cases.get', { id: caseRow.id })).persons).toEqual([]);
+    expect((await c.ok('entities.get', { id: person.entityId })).deleted).toBe(false);
+    expect(await c.call('cases.removeMember', { caseEntityId: person.caseEntityId })).toMatchObject(
+      { error: { code: 'cases.memberNotFound' } },
+    );
+  });
+
+  it('filters the list by unit, lead investigator and date ranges', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const make = (caseNo: string, unit: string, lead: string, openedOn: string) =>
+      c.ok('cases.create', {
+        caseNo,
+        title: caseNo,
+        offenceType: 'trafficking',
+        unit,
+        leadInvestigator: lead,
+        openedOn,
+      });
+    await make('A001', '一大队', '陈建国', '2026-01-10');
+    await make('A002', '二大队', '李志明', '2026-03-15');
+    await make('A003', '一大队', '李志明', '2026-06-01');
+    const list = async (input: Parameters<TestCore['ok']>[1]) =>
+      (
+        await c.ok('cases.list', { ...(input as object), sort: { field: 'caseNo', order: 'asc' } })
+      ).rows.map((row) => row.caseNo);
+    expect(await list({ unit: '一大队' })).toEqual(['A001', 'A003']);
+    expect(await list({ leadInvestigator: '李志明' })).toEqual(['A002', 'A003']);
+    expect(await list({ opened: { from: '2026-02-01', to: '2026-06-01' } })).toEqual([
+      'A002',
+      'A003',
+    ]);
+    expect(await list({ unit: '一大队', opened: { to: '2026-05-31' } })).toEqual(['A001']);
+  });
+});

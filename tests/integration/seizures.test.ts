@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SeizureInput } from '../../electron/api/schemas/seizure-schemas';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+async function withCase() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  return c.ok('cases.create', {
+    caseNo: 'A3301-S01',
+    title: '缴获测试案',
+    offenceType: 'trafficking',
+    openedOn: '2026-10-01',
+  });
+}
+
+const seizure = (
+  caseId: string,
+  drugType: SeizureInput['drugType'],
+  quantityValue: string,
+  quantityUnit: SeizureInput['quantityUnit'],
+  extra: Partial<SeizureInput> = {},
+): SeizureInput => ({
+  caseId,
+  seizedAt: '2026-10-02T03:00:00.000Z',
+  drugType,
+  quantityValue,
+  quantityUnit,
+  ...extra,
+});
+
+async function totalsOf(caseId: string) {
+  return (await c.ok('cases.get', { id: caseId })).drugTotals.map((total) => [
+    total.drugType,
+    total.unit,
+    total.total,
+    total.tier,
+  ]);
+}
+
+describe('seizures', () => {
+  it('add up exactly per drug across units: 25.619 kg + 381 g = 26 kg, 数量大', async () => {
+    const caseRow = await withCase();
+    await c.ok(
+      'seizures.create',
+      seizure(caseRow.id, 'methamphetamine', '25.619', 'kg', {
+        purityPercent: '71.5',
+        cashYuan: '386500',
+        evidenceNo: 'WZ-1',
+      }),
+    );
+    await c.ok('seizures.create', seizure(caseRow.id, 'methamphetamine', '381', 'g'));
+    await c.ok('seizures.create', seizure(caseRow.id, 'heroin', '0.5', 'g'));
+    await c.ok('seizures.create', seizure(caseRow.id, 'methadone', '30', 'ml'));
+    expect(await totalsOf(caseRow.id)).toEqual([
+      ['heroin', 'mg', 500, 'belowRelativelyLarge'],
+      ['methadone', 'ml', 30, 'notApplicable'],
+      ['methamphetamine', 'mg', 26_000_000, 'large'],
+    ]);
+    const detail = await c.ok('cases.get', { id: caseRow.id });
+    expect(detail.cashTotalFen).toBe(38_650_000);
+    expect(detail.drugTotals.find((t) => t.drugType === 'methamphetamine')?.thresholds).toEqual({
+      large: 50_000,
+      relativelyLarge: 10_000,
+      source: '刑法第347条',
+    });
+    const rows = (await c.ok('seizures.list', { caseId: caseRow.id })).rows;
+    expect(rows.find((row) => row.quantityValue === '25.619')).toMatchObject({
+      purityBasisPoints: 7150,
+      cashFen: 38_650_000,
+      evidenceNo: 'WZ-1',
+    });
+  });
+
+  it.each([
+    ['9.999', 'belowRelativelyLarge'],
+    ['10', 'relativelyLarge'],
+    ['49.999', 'relativelyLarge'],
+    ['50', 'large'],
+  ])('heroin %s g is %s (10 g and 50 g boundaries inclusive)', async (grams, tier) => {
+    const caseRow = await withCase();
+    await c.ok('seizures.create', seizure(caseRow.id, 'heroin', grams, 'g'));
+    expect((await totalsOf(caseRow.id))[0]?.[3]).toBe(tier);
+  });
+
+  it('crosses a boundary only through the sum: 6 g + 4 g of methamphetamine is 10 g, 数量较大', async () => {
+    const caseRow = await withCase();
+    await c.ok('seizures.create', seizure(caseRow.id, 'methamphetamine', '6', 'g'));
+    expect((await totalsOf(caseRow.id))[0]?.[3]).toBe('belowRelativelyLarge');
+    await c.ok('seizures.create', seizure(caseRow.id, 'methamphetamine', '4000', 'mg'));
+    expect(await totalsOf(caseRow.id)).toEqual([
+      ['methamphetamine', 'mg', 10_000, 'relativelyLarge'],
+    ]);
+  });
+
+  it('gives no statutory tier to nitrous oxide or precursors', async () => {
+    const caseRow = await withCase();
+    await c.ok('seizures.create', seizure(caseRow.id, 'nitrous_oxide', '28', 't'));
+    await c.ok('seizures.create', seizure(caseRow.id, 'hydroxylimine', '12.5', 'kg'));
+    expect(await totalsOf(caseRow.id)).toEqual([
+      ['hydroxylimine', 'mg', 12_500_000, 'notApplicable'],
+      ['nitrous_oxide', 'mg', 28_000_000_000, 'notApplicable'],
+    ]);
+  });
+
+  it.each([
+    [{ quantityValue: '-5' }, 'seizures.invalidQuantity', { problem: 'format' }],
+    [{ quantityValue: '0' }, 'seizures.invalidQuantity', { problem: 'notPositive' }],
+    [
+      { quantityValue: '0.0001', quantityUnit: 'g' },
+      'seizures.invalidQuantity',
+      { problem: 'tooPrecise' },
+    ],
+    [
+      { quantityValue: '20000', quantityUnit: 't' },
+      'seizures.invalidQuantity',
+      { problem: 'tooLarge' },
+    ],
+    [{ purityPercent: '120' }, 'seizures.invalidPurity', undefined],
+    [{ cashYuan: '12.345' }, 'seizures.invalidCash', undefined],
+    [{ caseId: 'no-such-case' }, 'cases.notFound', undefined],
+  ] as [Partial<SeizureInput>, string, Record<string, unknown> | undefined][])(
+    'refuses %o with %s and writes nothing',
+    async (change, code, details) => {
+      const caseRow = await withCase();
+      const result = await c.call('seizures.create', {
+        ...seizure(caseRow.id, 'heroin', '5', 'g'),
+        ...change,
+      });
+      expect(result).toMatchObject({ ok: false, error: details ? { code, details } : { code } });
+      expect((await c.ok('seizures.list', {})).total).toBe(0);
+      expect((await c.ok('audit.list', { action: 'seizures.created' })).total).toBe(0);
+    },
+  );
+
+  it('updates and deletes, keeping totals exact and every change in the case history', async () => {
+    const caseRow = await withCase();
+    const first = await c.ok('seizures.create', seizure(caseRow.id, 'ketamine', '80', 'g'));
+    await c.ok('seizures.update', {
+      id: first.id,
+      seizure: seizure(caseRow.id, 'ketamine', '0.12', 'kg'),
+    });
+    expect(await totalsOf(caseRow.id)).toEqual([['ketamine', 'mg', 120_000, 'relativelyLarge']]);
+    await c.ok('seizures.delete', { id: first.id });
+    expect(await totalsOf(caseRow.id)).toEqual([]);
+    const history = await c.ok('cases.auditHistory', { caseId: caseRow.id });
+    expect(history.rows.map((row) => row.action)).toEqual([
+      'seizures.deleted',
+      'seizures.updated',
+      'seizures.created',
+      'cases.created',
+    ]);
+    expect(history.rows[1]?.details).toMatchObject({
+      quantity: '0.12 kg',
+      normalised: '120000 mg',
+      before: { quantity: '80 g' },
+    });
+  });
+});
