@@ -9,6 +9,7 @@ import {
   statsCommand,
   verifyAuditCommand,
 } from './commands/session-commands';
+import { caseShowCommand, searchCommand } from './commands/case-commands';
 import { initCommand, seedDemoCommand } from './commands/workspace-commands';
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
@@ -25,6 +26,8 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
   export-key    --workspace DIR [--user ADMIN]   the raw SQLCipher key, audited
   stats         --workspace DIR [--user NAME]
+  search        --workspace DIR QUERY        names, pinyin (qmj), ID numbers, phones, plates, case numbers
+  case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -77,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'stats':
         await statsCommand(options, secrets, out);
+        return 0;
+      case 'search':
+        await searchCommand(options, positionals[1], secrets, out);
+        return 0;
+      case 'case':
+        if (positionals[1] !== 'show') throw new UsageError('Use: case show CASE_NO');
+        await caseShowCommand(options, positionals[2], secrets, out);
         return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);

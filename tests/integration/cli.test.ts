@@ -65,4 +65,45 @@ describe('command line', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out is required');
   });
+
+  it('search and case show answer from the demo workspace, as JSON', () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    const search = JSON.parse(
+      execCli(['search', '--workspace', dir, '--user', 'demo', 'lmh', '--json'], env).stdout,
+    );
+    expect(
+      search.groups.map((group: { type: string; hits: { title: string }[] }) => [
+        group.type,
+        group.hits.map((hit) => hit.title),
+      ]),
+    ).toEqual([
+      ['person', ['李某华']],
+      ['organisation', ['李某华贩毒团伙']],
+      ['account', ['支付宝 lh1983@alipay']],
+    ]);
+    const shown = JSON.parse(
+      execCli(
+        ['case', 'show', '--workspace', dir, '--user', 'demo', 'A3301052026030015', '--json'],
+        env,
+      ).stdout,
+    );
+    expect(
+      shown.drugTotals.map(
+        (total: { drugType: string; total: number; formatted: string; tier: string }) => [
+          total.drugType,
+          total.total,
+          total.formatted,
+          total.tier,
+        ],
+      ),
+    ).toEqual([
+      ['methamphetamine', 26_000_000, '26 kg', 'large'],
+      ['methamphetamine_tablets', 118_600, '118.6 g', 'large'],
+    ]);
+    const missing = execCli(['case', 'show', '--workspace', dir, '--user', 'demo', 'A000'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('cases.notFound');
+  });
 });

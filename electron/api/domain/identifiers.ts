@@ -44,7 +44,7 @@ export function parsePlate(raw: string): PlateResult {
   const value = raw
     .normalize('NFKC')
     .toUpperCase()
-    .replace(/[\s·•.\-]/g, '');
+    .replace(/[\s·•.-]/g, '');
   if (newEnergyPlate.test(value)) return { ok: true, value, newEnergy: true };
   if (ordinaryPlate.test(value)) return { ok: true, value, newEnergy: false };
   return { ok: false, problem: 'format' };
