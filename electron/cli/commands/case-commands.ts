@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { drugCatalog } from '../../api/domain/drug-catalog';
-import { decimalOf } from '../../api/domain/quantity';
+import { decimalOf, formatNormalised } from '../../api/domain/quantity';
 import type { DrugTotal } from '../../api/schemas/seizure-schemas';
 import { AppError } from '../../core/app-error';
 import { getCaseDetail } from '../../core/cases/case-queries';
@@ -38,15 +38,10 @@ const tierNames: Record<DrugTotal['tier'], string> = {
   notApplicable: '无法定数量标准',
 };
 
-/** A total in the largest unit that keeps it exact and readable: 26000000 mg → "26 kg". */
+/** A total as the CLI prints it: "26 kg", "118.6 g", "1200 tablets". */
 export function formatTotal(total: DrugTotal): string {
-  if (total.unit === 'ml')
-    return total.total >= 1000 ? `${decimalOf(total.total, 3)} l` : `${total.total} ml`;
-  if (total.unit === 'count') return `${total.total} tablets`;
-  if (total.total >= 1_000_000_000) return `${decimalOf(total.total, 9)} t`;
-  if (total.total >= 1_000_000) return `${decimalOf(total.total, 6)} kg`;
-  if (total.total >= 1_000) return `${decimalOf(total.total, 3)} g`;
-  return `${total.total} mg`;
+  const { value, unit } = formatNormalised(total.total, total.unit);
+  return `${value} ${unit === 'tablet' ? 'tablets' : unit}`;
 }
 
 export async function searchCommand(

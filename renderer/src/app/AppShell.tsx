@@ -20,6 +20,9 @@ import { BriefingsPage } from '../features/briefings/BriefingsPage';
 import { CaseDetailPage } from '../features/cases/CaseDetailPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { EntitiesPage } from '../features/entities/EntitiesPage';
+import { EntityPage } from '../features/entities/EntityPage';
+import { LinkedCasesReportPage } from '../features/reports/LinkedCasesReportPage';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { GraphPage } from '../features/graph/GraphPage';
 import { SeizuresPage } from '../features/seizures/SeizuresPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -93,6 +96,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 {session.unitName ? ` · ${session.unitName}` : ''}
               </Typography.Text>
               <Space size="middle">
+                <GlobalSearch />
                 <Typography.Text type="secondary" data-testid="signed-in-user">
                   {t('common.signedInAs', {
                     name: session.user.displayName,
@@ -121,6 +125,8 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/:caseId" element={<CaseDetailPage />} />
                 <Route path="/entities" element={<EntitiesPage />} />
+                <Route path="/entities/:entityId" element={<EntityPage />} />
+                <Route path="/reports/linked-cases" element={<LinkedCasesReportPage />} />
                 <Route path="/graph" element={<GraphPage />} />
                 <Route path="/seizures" element={<SeizuresPage />} />
                 <Route path="/briefings" element={<BriefingsPage />} />

@@ -17,7 +17,7 @@ export function usePager(initialPageSize = 50) {
       pageSize,
       total: total ?? 0,
       showSizeChanger: true,
-      pageSizeOptions: [20, 50, 100, 200],
+      pageSizeOptions: [20, 50, 100, 200, 500],
       showTotal: (count) => t('common.total', { count }),
       onChange: (nextPage, nextSize) => {
         setPage(nextSize === pageSize ? nextPage : 1);

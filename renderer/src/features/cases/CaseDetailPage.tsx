@@ -1,173 +1,112 @@
-import { ArrowLeftOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
-import type { CaseDetail } from '../../../../electron/api/schemas/case-schemas';
-import type { CasePerson } from '../../../../electron/api/schemas/person-schemas';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useProcedure } from '../../api/hooks';
-import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
-import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { CaseStatusTag, LegalStatusTag } from '../../components/StatusTag';
-import { AddPersonModal } from './AddPersonModal';
+import { CaseStatusTag } from '../../components/StatusTag';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { HistoryTab } from './tabs/HistoryTab';
+import { LinkedTab } from './tabs/LinkedTab';
+import { MembersTab } from './tabs/MembersTab';
+import { OverviewTab } from './tabs/OverviewTab';
+import { PeopleTab } from './tabs/PeopleTab';
+import { RelationsTab } from './tabs/RelationsTab';
+import { SeizuresTab } from './tabs/SeizuresTab';
+import { TimelineTab } from './tabs/TimelineTab';
 
-function CaseOverview({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, lg: 2, xxl: 3 }}
-      items={[
-        { key: 'caseNo', label: t('cases.caseNo'), children: detail.caseNo },
-        {
-          key: 'status',
-          label: t('cases.status'),
-          children: <CaseStatusTag status={detail.status} />,
-        },
-        {
-          key: 'offence',
-          label: t('cases.offenceType'),
-          children: t(`enums.offenceType.${detail.offenceType}`),
-        },
-        {
-          key: 'supervision',
-          label: t('cases.supervisionLevel'),
-          children: t(`enums.supervisionLevel.${detail.supervisionLevel}`),
-        },
-        { key: 'unit', label: t('cases.unit'), children: detail.unit },
-        { key: 'lead', label: t('cases.leadInvestigator'), children: detail.leadInvestigator },
-        { key: 'opened', label: t('cases.openedOn'), children: formatDate(detail.openedOn) },
-        { key: 'solved', label: t('cases.solvedOn'), children: formatDate(detail.solvedOn) },
-        {
-          key: 'prosecuted',
-          label: t('cases.prosecutedOn'),
-          children: formatDate(detail.prosecutedOn),
-        },
-        {
-          key: 'summary',
-          label: t('cases.summary'),
-          span: 'filled',
-          children: (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-              {detail.summary}
-            </Typography.Paragraph>
-          ),
-        },
-      ]}
-    />
-  );
-}
+const identifierKinds = ['phone', 'vehicle', 'account', 'location', 'parcel'] as const;
 
-function CasePersons({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  return (
-    <Table<CasePerson>
-      rowKey="caseEntityId"
-      size="middle"
-      dataSource={detail.persons}
-      pagination={false}
-      scroll={{ x: 1000 }}
-      locale={{ emptyText: <Empty description={t('persons.empty')} /> }}
-      columns={[
-        {
-          title: t('persons.name'),
-          dataIndex: 'name',
-          width: 140,
-          render: (name: string, person) => (
-            <span>
-              <Typography.Text strong>{name}</Typography.Text>
-              {person.aliases.map((alias) => (
-                <Tag key={alias} style={{ marginLeft: 6 }}>
-                  {alias}
-                </Tag>
-              ))}
-            </span>
-          ),
-        },
-        {
-          title: t('persons.roleInCase'),
-          dataIndex: 'roleInCase',
-          width: 110,
-          render: (role: CasePerson['roleInCase']) => t(`enums.caseRole.${role}`),
-        },
-        {
-          title: t('persons.legalStatus'),
-          dataIndex: 'legalStatus',
-          width: 200,
-          render: (status: CasePerson['legalStatus'], person) => (
-            <span>
-              <LegalStatusTag status={status} />
-              <Typography.Text type="secondary">{formatDate(person.legalStatusOn)}</Typography.Text>
-            </span>
-          ),
-        },
-        { title: t('persons.idNumber'), dataIndex: 'idNumber', width: 190 },
-        {
-          title: t('persons.gender'),
-          dataIndex: 'gender',
-          width: 70,
-          render: (gender: CasePerson['gender']) => t(`enums.gender.${gender}`),
-        },
-        { title: t('persons.birthDate'), dataIndex: 'birthDate', width: 120 },
-        { title: t('persons.household'), dataIndex: 'household', ellipsis: true },
-      ]}
-    />
-  );
-}
-
+/** One case, tab by tab; the open tab is in the URL (?tab=…) so it survives reloads and links. */
 export function CaseDetailPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const canWrite = useCan('investigator');
   const { caseId = '' } = useParams();
-  const [adding, setAdding] = useState(false);
+  const [params, setParams] = useSearchParams();
   const detail = useProcedure('cases.get', { id: caseId });
 
   if (detail.isPending) return <Spin />;
   if (detail.isError) return <Alert type="error" showIcon title={errorText(detail.error)} />;
   const data = detail.data;
+  const count = (n: number) => (n ? ` (${n})` : '');
 
   return (
     <>
       <PageHeader
         title={
-          <span>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/cases')} />
-            <span data-testid="case-title-heading">{data.title}</span>{' '}
+          <Space>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate('/cases')}
+              aria-label={t('common.back')}
+            />
+            <span data-testid="case-title-heading">{data.title}</span>
             <Typography.Text type="secondary" style={{ fontSize: 14 }}>
               {data.caseNo}
             </Typography.Text>
-          </span>
-        }
-        extra={
-          canWrite && (
-            <Button
-              type="primary"
-              icon={<UserAddOutlined />}
-              onClick={() => setAdding(true)}
-              data-testid="add-suspect"
-            >
-              {t('persons.addSuspect')}
-            </Button>
-          )
+            <CaseStatusTag status={data.status} />
+          </Space>
         }
       />
       <Tabs
-        defaultActiveKey="persons"
+        activeKey={params.get('tab') ?? 'people'}
+        onChange={(tab) => setParams({ tab }, { replace: true })}
         items={[
-          { key: 'overview', label: t('cases.overview'), children: <CaseOverview detail={data} /> },
           {
-            key: 'persons',
-            label: `${t('cases.persons')} (${data.persons.length})`,
-            children: <CasePersons detail={data} />,
+            key: 'overview',
+            label: t('cases2.tabs.overview'),
+            children: <OverviewTab detail={data} />,
+          },
+          {
+            key: 'people',
+            label: `${t('cases2.tabs.people')}${count(data.persons.length)}`,
+            children: <PeopleTab detail={data} />,
+          },
+          {
+            key: 'organisations',
+            label: `${t('cases2.tabs.organisations')}${count(data.members.filter((m) => m.kind === 'organisation').length)}`,
+            children: <MembersTab detail={data} kinds={['organisation']} />,
+          },
+          {
+            key: 'identifiers',
+            label: `${t('cases2.tabs.identifiers')}${count(data.members.filter((m) => m.kind !== 'organisation').length)}`,
+            children: <MembersTab detail={data} kinds={identifierKinds} />,
+          },
+          {
+            key: 'seizures',
+            label: `${t('cases2.tabs.seizures')}${count(data.counts.seizures)}`,
+            children: <SeizuresTab detail={data} />,
+          },
+          {
+            key: 'relations',
+            label: `${t('cases2.tabs.relations')}${count(data.counts.relations)}`,
+            children: <RelationsTab detail={data} />,
+          },
+          {
+            key: 'timeline',
+            label: `${t('cases2.tabs.timeline')}${count(data.counts.events)}`,
+            children: <TimelineTab detail={data} />,
+          },
+          {
+            key: 'attachments',
+            label: `${t('cases2.tabs.attachments')}${count(data.counts.attachments)}`,
+            children: <AttachmentsPanel ownerType="case" ownerId={data.id} listByCase />,
+          },
+          {
+            key: 'linked',
+            label: t('cases2.tabs.linked'),
+            children: <LinkedTab caseId={data.id} />,
+          },
+          {
+            key: 'history',
+            label: t('cases2.tabs.history'),
+            children: <HistoryTab caseId={data.id} />,
           },
         ]}
       />
-      <AddPersonModal caseId={data.id} open={adding} onClose={() => setAdding(false)} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
@@ -14,7 +14,8 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { usePager } from '../../components/usePager';
 import { CaseStatusTag } from '../../components/StatusTag';
-import { CreateCaseModal } from './CreateCaseModal';
+import { CaseFilters, filtersToInput, type CaseFilterValues } from './CaseFilters';
+import { CaseFormModal } from './CaseFormModal';
 
 type SortField = (typeof caseSortFields)[number];
 
@@ -26,6 +27,8 @@ export function CasesPage() {
   const [creating, setCreating] = useState(false);
   const [text, setText] = useState('');
   const [statuses, setStatuses] = useState<CaseStatus[]>([]);
+  const [filters, setFilters] = useState<CaseFilterValues>({});
+  const [showFilters, setShowFilters] = useState(false);
   const pager = usePager();
   const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>({
     field: 'updatedAt',
@@ -36,6 +39,7 @@ export function CasesPage() {
     {
       text: text || undefined,
       statuses: statuses.length ? statuses : undefined,
+      ...filtersToInput(filters),
       page: pager.page,
       pageSize: pager.pageSize,
       sort,
@@ -77,6 +81,21 @@ export function CasesPage() {
                 label: t(`enums.caseStatus.${status}`),
               }))}
             />
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setShowFilters((shown) => !shown)}
+              type={showFilters ? 'primary' : 'default'}
+              ghost={showFilters}
+            >
+              {t('common.filters')}
+            </Button>
+            <Button
+              icon={<ApartmentOutlined />}
+              onClick={() => navigate('/reports/linked-cases')}
+              data-testid="linked-report-open"
+            >
+              {t('cases2.linkedReport')}
+            </Button>
             {canWrite && (
               <Button
                 type="primary"
@@ -90,6 +109,15 @@ export function CasesPage() {
           </>
         }
       />
+      {showFilters && (
+        <CaseFilters
+          values={filters}
+          onChange={(next) => {
+            setFilters(next);
+            pager.reset();
+          }}
+        />
+      )}
       {cases.isError && (
         <Alert type="error" showIcon title={errorText(cases.error)} style={{ marginBottom: 16 }} />
       )}
@@ -99,7 +127,8 @@ export function CasesPage() {
         loading={cases.isFetching}
         dataSource={cases.data?.rows}
         locale={{ emptyText: t('cases.empty') }}
-        scroll={{ x: 1100 }}
+        virtual={pager.pageSize > 100}
+        scroll={pager.pageSize > 100 ? { x: 1100, y: 560 } : { x: 1100 }}
         pagination={pager.pagination(cases.data?.total)}
         onChange={(_pagination, _filters, sorter) => {
           const single = sorter as SorterResult<CaseRow>;
@@ -163,10 +192,10 @@ export function CasesPage() {
           },
         ]}
       />
-      <CreateCaseModal
+      <CaseFormModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(row) => {
+        onSaved={(row) => {
           setCreating(false);
           navigate(`/cases/${row.id}`);
         }}

@@ -1,26 +1,25 @@
-import { Alert, Input, Segmented, Table, Tag } from 'antd';
+import { Alert, Input, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityKinds, type EntityKind } from '../../../../electron/api/domain/entity-kinds';
 import type { EntityRow } from '../../../../electron/api/schemas/entity-schemas';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { useProcedure } from '../../api/hooks';
+import { useCan } from '../../app/SessionContext';
+import { KindTag } from '../../components/KindTag';
+import { EntityFormModal } from './EntityFormModal';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { usePager } from '../../components/usePager';
 
-const kindColours: Record<EntityKind, string> = {
-  person: 'blue',
-  organisation: 'purple',
-  location: 'green',
-  phone: 'cyan',
-  vehicle: 'orange',
-  account: 'gold',
-  parcel: 'magenta',
-};
-
 export function EntitiesPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const navigate = useNavigate();
+  const canWrite = useCan('investigator');
+  const [creating, setCreating] = useState(false);
   const [kind, setKind] = useState<EntityKind | 'all'>('all');
   const [text, setText] = useState('');
   const pager = usePager();
@@ -40,15 +39,27 @@ export function EntitiesPage() {
       <PageHeader
         title={t('entities.title')}
         extra={
-          <Input.Search
-            allowClear
-            style={{ width: 360 }}
-            placeholder={t('entities.searchPlaceholder')}
-            onSearch={(value) => {
-              setText(value.trim());
-              pager.reset();
-            }}
-          />
+          <>
+            <Input.Search
+              allowClear
+              style={{ width: 360 }}
+              placeholder={t('entities.searchPlaceholder')}
+              onSearch={(value) => {
+                setText(value.trim());
+                pager.reset();
+              }}
+            />
+            {canWrite && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="entity-create"
+              >
+                {t('entity.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Segmented<EntityKind | 'all'>
@@ -76,15 +87,25 @@ export function EntitiesPage() {
             title: t('entities.kind'),
             dataIndex: 'kind',
             width: 100,
-            render: (value: EntityKind) => (
-              <Tag color={kindColours[value]}>{t(`enums.entityKind.${value}`)}</Tag>
-            ),
+            render: (value: EntityKind) => <KindTag kind={value} />,
           },
-          { title: t('entities.label'), dataIndex: 'label', ellipsis: true },
+          {
+            title: t('entities.label'),
+            dataIndex: 'label',
+            ellipsis: true,
+            render: (label: string, row) => <Link to={`/entities/${row.id}`}>{label}</Link>,
+          },
           { title: t('entities.identifier'), dataIndex: 'identifier', ellipsis: true },
           { title: t('entities.caseCount'), dataIndex: 'caseCount', width: 110, align: 'right' },
         ]}
       />
+      {creating && (
+        <EntityFormModal
+          open
+          onClose={() => setCreating(false)}
+          onSaved={(detail) => navigate(`/entities/${detail.id}`)}
+        />
+      )}
     </>
   );
 }

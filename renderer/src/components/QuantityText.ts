@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+import { formatNormalised, type NormalisedUnit } from '../../../electron/api/domain/quantity';
+
+/** Formats an exact normalised total in the reader's language: "26 千克" / "26 kg". */
+export function useQuantityText(): (total: number, unit: NormalisedUnit) => string {
+  const { t } = useTranslation();
+  return (total, unit) => {
+    const formatted = formatNormalised(total, unit);
+    return `${formatted.value} ${t(`enums.quantityUnit.${formatted.unit}`)}`;
+  };
+}

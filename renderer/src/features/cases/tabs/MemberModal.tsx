@@ -1,0 +1,103 @@
+import { Alert, DatePicker, Form, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import {
+  caseRoles,
+  chainTiers,
+  legalStatuses,
+  type CaseRole,
+  type ChainTier,
+  type LegalStatus,
+} from '../../../../../electron/api/domain/person-vocabulary';
+import { useProcedureMutation } from '../../../api/hooks';
+import { useErrorText } from '../../../app/useErrorText';
+
+export interface MemberValues {
+  caseEntityId: string;
+  roleInCase: CaseRole;
+  legalStatus: LegalStatus;
+  legalStatusOn: string | null;
+  chainTier: ChainTier | null;
+}
+
+/** Edits an entity's role, legal status (with its date) and chain tier within one case. */
+export function MemberModal({
+  member,
+  onClose,
+  showLegalStatus,
+}: {
+  member: MemberValues;
+  onClose: () => void;
+  showLegalStatus: boolean;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<{
+    roleInCase: CaseRole;
+    legalStatus: LegalStatus;
+    legalStatusOn?: Dayjs;
+    chainTier?: ChainTier;
+  }>();
+  const update = useProcedureMutation('cases.updateMember', { onSuccess: onClose });
+  return (
+    <Modal
+      open
+      title={t('cases2.memberEdit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'member-submit' } as never}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          roleInCase: member.roleInCase,
+          legalStatus: member.legalStatus,
+          legalStatusOn: member.legalStatusOn ? dayjs(member.legalStatusOn) : undefined,
+          chainTier: member.chainTier ?? undefined,
+        }}
+        onFinish={(values) =>
+          update.mutate({
+            caseEntityId: member.caseEntityId,
+            roleInCase: values.roleInCase,
+            legalStatus: values.legalStatus,
+            legalStatusOn: values.legalStatusOn?.format('YYYY-MM-DD') ?? null,
+            chainTier: values.chainTier ?? null,
+          })
+        }
+      >
+        <Form.Item name="roleInCase" label={t('persons.roleInCase')}>
+          <Select
+            options={caseRoles.map((value) => ({ value, label: t(`enums.caseRole.${value}`) }))}
+          />
+        </Form.Item>
+        {showLegalStatus && (
+          <>
+            <Form.Item name="legalStatus" label={t('persons.legalStatus')}>
+              <Select
+                data-testid="member-legal-status"
+                options={legalStatuses.map((value) => ({
+                  value,
+                  label: t(`enums.legalStatus.${value}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="legalStatusOn" label={t('persons.legalStatusOn')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="chainTier" label={t('cases2.chainTier')}>
+          <Select
+            allowClear
+            options={chainTiers.map((value) => ({ value, label: t(`enums.chainTier.${value}`) }))}
+          />
+        </Form.Item>
+      </Form>
+      {update.isError && <Alert type="error" showIcon title={errorText(update.error)} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,202 @@
+import {
+  Alert,
+  App,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Switch,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { decimalOf } from '../../../../../electron/api/domain/quantity';
+import {
+  informationCredibilities,
+  relationTypes,
+  sourceReliabilities,
+  type RelationType,
+} from '../../../../../electron/api/domain/relation-types';
+import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
+import type { RelationRow } from '../../../../../electron/api/schemas/entity-schemas';
+import { useProcedureMutation } from '../../../api/hooks';
+import { useErrorText } from '../../../app/useErrorText';
+import { EntityPicker } from '../../../components/EntityPicker';
+import { caseSuggestions } from './case-suggestions';
+
+interface Values {
+  fromEntityId: string;
+  toEntityId: string;
+  type: RelationType;
+  directed: boolean;
+  period?: [Dayjs | null, Dayjs | null];
+  amountYuan?: string;
+  eventCount?: number;
+  durationSeconds?: number;
+  source?: string;
+  reliability?: (typeof sourceReliabilities)[number];
+  credibility?: number;
+  notes?: string;
+}
+
+/** Records a relation between two entities of the case, graded A–F / 1–6 (Admiralty). */
+export function RelationFormModal({
+  detail,
+  editing,
+  onClose,
+}: {
+  detail: CaseDetail;
+  editing?: RelationRow;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const done = () => {
+    void message.success(t('common.saved'));
+    onClose();
+  };
+  const create = useProcedureMutation('relations.create', {
+    alsoRefreshes: ['cases', 'entities'],
+    onSuccess: done,
+  });
+  const update = useProcedureMutation('relations.update', {
+    alsoRefreshes: ['cases', 'entities'],
+    onSuccess: done,
+  });
+  const save = editing ? update : create;
+  const suggestions = caseSuggestions(detail);
+
+  const submit = ({ period, ...values }: Values) => {
+    const relation = {
+      ...values,
+      startedOn: period?.[0]?.format('YYYY-MM-DD') ?? null,
+      endedOn: period?.[1]?.format('YYYY-MM-DD') ?? null,
+      caseId: detail.id,
+    };
+    if (editing) update.mutate({ id: editing.id, relation });
+    else create.mutate(relation);
+  };
+
+  return (
+    <Modal
+      open
+      width={800}
+      title={editing ? t('relation.edit') : t('relation.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'relation-submit' } as never}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          editing
+            ? {
+                fromEntityId: editing.fromEntityId,
+                toEntityId: editing.toEntityId,
+                type: editing.type as RelationType,
+                directed: editing.directed,
+                period: [
+                  editing.startedOn ? dayjs(editing.startedOn) : null,
+                  editing.endedOn ? dayjs(editing.endedOn) : null,
+                ],
+                amountYuan:
+                  editing.amountFen !== null ? decimalOf(editing.amountFen, 2) : undefined,
+                eventCount: editing.eventCount ?? undefined,
+                durationSeconds: editing.durationSeconds ?? undefined,
+                source: editing.source ?? undefined,
+                reliability: (editing.reliability ?? undefined) as Values['reliability'],
+                credibility: editing.credibility ?? undefined,
+                notes: editing.notes ?? undefined,
+              }
+            : { type: 'supplies', directed: true }
+        }
+      >
+        <Row gutter={16}>
+          <Col span={10}>
+            <Form.Item name="fromEntityId" label={t('relation.from')} rules={[{ required: true }]}>
+              <EntityPicker suggestions={suggestions} testId="relation-from" />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="directed" label={t('relation.directed')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="toEntityId" label={t('relation.to')} rules={[{ required: true }]}>
+              <EntityPicker suggestions={suggestions} testId="relation-to" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="type" label={t('relation.type')} rules={[{ required: true }]}>
+              <Select
+                data-testid="relation-type"
+                options={relationTypes.map((value) => ({
+                  value,
+                  label: t(`enums.relationType.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="period" label={t('relation.period')}>
+              <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="amountYuan" label={t('relation.amount')}>
+              <Input inputMode="decimal" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="eventCount" label={t('relation.count')}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="durationSeconds" label={t('relation.duration')}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="source" label={t('relation.source')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="reliability" label={t('relation.reliability')}>
+              <Select
+                allowClear
+                options={sourceReliabilities.map((value) => ({ value, label: value }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="credibility" label={t('relation.credibility')}>
+              <Select
+                allowClear
+                options={informationCredibilities.map((value) => ({ value, label: String(value) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="notes" label={t('entity.fields.notes')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      {save.isError && <Alert type="error" showIcon title={errorText(save.error)} />}
+    </Modal>
+  );
+}

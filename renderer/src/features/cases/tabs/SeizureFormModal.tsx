@@ -1,0 +1,220 @@
+import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { drugCatalog, type DrugCode } from '../../../../../electron/api/domain/drug-catalog';
+import {
+  decimalOf,
+  normaliseQuantity,
+  quantityUnits,
+  type QuantityUnit,
+} from '../../../../../electron/api/domain/quantity';
+import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
+import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
+import { useProcedureMutation } from '../../../api/hooks';
+import { useErrorText } from '../../../app/useErrorText';
+import { EntityPicker } from '../../../components/EntityPicker';
+import { useQuantityText } from '../../../components/QuantityText';
+import { caseSuggestions } from './case-suggestions';
+
+interface Values {
+  seizedAt: Dayjs;
+  drugType: DrugCode;
+  form?: string;
+  quantityValue: string;
+  quantityUnit: QuantityUnit;
+  purityPercent?: string;
+  cashYuan?: string;
+  fromEntityId?: string;
+  locationEntityId?: string;
+  place?: string;
+  evidenceNo?: string;
+  tools?: string;
+  notes?: string;
+}
+
+/** Records or edits a seizure; the exact normalised quantity is shown as it is typed. */
+export function SeizureFormModal({
+  detail,
+  editing,
+  onClose,
+}: {
+  detail: CaseDetail;
+  editing?: SeizureRow;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const quantityText = useQuantityText();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const value = Form.useWatch('quantityValue', form);
+  const unit = Form.useWatch('quantityUnit', form);
+  const preview = value && unit ? normaliseQuantity(value, unit) : null;
+  const done = () => {
+    void message.success(t('common.saved'));
+    onClose();
+  };
+  const create = useProcedureMutation('seizures.create', {
+    alsoRefreshes: ['cases'],
+    onSuccess: done,
+  });
+  const update = useProcedureMutation('seizures.update', {
+    alsoRefreshes: ['cases'],
+    onSuccess: done,
+  });
+  const save = editing ? update : create;
+
+  const submit = (values: Values) => {
+    const seizure = { ...values, caseId: detail.id, seizedAt: values.seizedAt.toISOString() };
+    if (editing) update.mutate({ id: editing.id, seizure });
+    else create.mutate(seizure);
+  };
+
+  return (
+    <Modal
+      open
+      width={820}
+      title={editing ? t('seizure.edit') : t('seizure.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'seizure-submit' } as never}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          editing
+            ? {
+                seizedAt: dayjs(editing.seizedAt),
+                drugType: editing.drugType as DrugCode,
+                form: editing.form ?? undefined,
+                quantityValue: editing.quantityValue,
+                quantityUnit: editing.quantityUnit,
+                purityPercent:
+                  editing.purityBasisPoints !== null
+                    ? decimalOf(editing.purityBasisPoints, 2)
+                    : undefined,
+                cashYuan: editing.cashFen !== null ? decimalOf(editing.cashFen, 2) : undefined,
+                fromEntityId: editing.fromEntityId ?? undefined,
+                locationEntityId: editing.locationEntityId ?? undefined,
+                place: editing.place ?? undefined,
+                evidenceNo: editing.evidenceNo ?? undefined,
+                tools: editing.tools ?? undefined,
+                notes: editing.notes ?? undefined,
+              }
+            : { seizedAt: dayjs(), drugType: 'methamphetamine', quantityUnit: 'g' }
+        }
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="seizedAt" label={t('seizure.seizedAt')} rules={[{ required: true }]}>
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="drugType" label={t('seizures.drugType')} rules={[{ required: true }]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                data-testid="seizure-drug"
+                options={drugCatalog.map((drug) => ({
+                  value: drug.code,
+                  label: i18n.language === 'en' ? `${drug.en} ${drug.zh}` : `${drug.zh} ${drug.en}`,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="quantityValue"
+              label={t('seizure.quantity')}
+              rules={[{ required: true }]}
+              extra={
+                preview?.ok ? (
+                  <Typography.Text type="success" data-testid="seizure-normalised">
+                    = {quantityText(preview.value, preview.unit)}
+                  </Typography.Text>
+                ) : preview ? (
+                  <Typography.Text type="danger">
+                    {t('errors.seizures.invalidQuantity')}
+                  </Typography.Text>
+                ) : undefined
+              }
+            >
+              <Input data-testid="seizure-quantity" inputMode="decimal" />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="quantityUnit" label={t('seizure.unit')} rules={[{ required: true }]}>
+              <Select
+                data-testid="seizure-unit"
+                options={quantityUnits.map((value) => ({
+                  value,
+                  label: t(`enums.quantityUnit.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="purityPercent" label={t('seizure.purity')}>
+              <Input inputMode="decimal" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="form" label={t('seizure.form')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="fromEntityId" label={t('seizure.from')}>
+              <EntityPicker
+                suggestions={caseSuggestions(detail)}
+                kinds={['person', 'organisation']}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="cashYuan" label={t('seizure.cash')}>
+              <Input inputMode="decimal" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="place" label={t('seizure.place')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="locationEntityId" label={t('seizure.location')}>
+              <EntityPicker suggestions={caseSuggestions(detail)} kinds={['location']} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="evidenceNo" label={t('seizure.evidenceNo')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="tools" label={t('seizure.tools')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="notes" label={t('seizure.notes')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      {save.isError && (
+        <Alert type="error" showIcon title={errorText(save.error)} data-testid="seizure-error" />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,170 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
+import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
+import { useProcedure, useProcedureMutation } from '../../../api/hooks';
+import { useCan } from '../../../app/SessionContext';
+import { decimalOf } from '../../../../../electron/api/domain/quantity';
+import { drugName, formatDateTime, formatYuan } from '../../../components/format';
+import { useQuantityText } from '../../../components/QuantityText';
+import { TierTag } from '../../../components/TierTag';
+import { SeizureFormModal } from './SeizureFormModal';
+
+/** Totals per drug (exact, with their statutory tier) and every seizure of the case. */
+export function SeizuresTab({ detail }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const quantityText = useQuantityText();
+  const canWrite = useCan('investigator');
+  const [form, setForm] = useState<{ editing?: SeizureRow } | null>(null);
+  const seizures = useProcedure('seizures.list', { caseId: detail.id, pageSize: 500 });
+  const remove = useProcedureMutation('seizures.delete', { alsoRefreshes: ['cases'] });
+
+  return (
+    <>
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        {detail.drugTotals.map((total) => (
+          <Col key={`${total.drugType}-${total.unit}`} xs={24} md={12} xl={8}>
+            <Card size="small" data-testid={`total-${total.drugType}`}>
+              <Statistic
+                title={`${drugName(total.drugType, i18n.language)} · ${t('seizure.total')}（${total.seizures}）`}
+                value={quantityText(total.total, total.unit)}
+              />
+              <Space style={{ marginTop: 8 }} wrap>
+                <TierTag tier={total.tier} />
+                {total.thresholds && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('seizure.thresholdHint', {
+                      relativelyLarge: quantityText(total.thresholds.relativelyLarge, 'mg'),
+                      large: quantityText(total.thresholds.large, 'mg'),
+                      source: total.thresholds.source,
+                    })}
+                  </Typography.Text>
+                )}
+              </Space>
+            </Card>
+          </Col>
+        ))}
+        {detail.cashTotalFen > 0 && (
+          <Col xs={24} md={12} xl={8}>
+            <Card size="small">
+              <Statistic
+                title={t('seizure.cashTotal')}
+                value={`${formatYuan(detail.cashTotalFen)} ${t('common.yuan')}`}
+              />
+            </Card>
+          </Col>
+        )}
+      </Row>
+      {canWrite && (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => setForm({})}
+          data-testid="seizure-add"
+        >
+          {t('seizure.add')}
+        </Button>
+      )}
+      <Table<SeizureRow>
+        rowKey="id"
+        size="small"
+        loading={seizures.isFetching}
+        dataSource={seizures.data?.rows}
+        pagination={false}
+        scroll={{ x: 1200 }}
+        locale={{ emptyText: <Empty description={t('seizures.empty')} /> }}
+        columns={[
+          {
+            title: t('seizure.seizedAt'),
+            dataIndex: 'seizedAt',
+            width: 150,
+            render: formatDateTime,
+          },
+          {
+            title: t('seizures.drugType'),
+            dataIndex: 'drugType',
+            width: 180,
+            render: (code: string) => drugName(code, i18n.language),
+          },
+          {
+            title: t('seizure.quantity'),
+            key: 'quantity',
+            width: 150,
+            render: (_value, row) =>
+              `${row.quantityValue} ${t(`enums.quantityUnit.${row.quantityUnit}`)}`,
+          },
+          {
+            title: t('seizure.purity'),
+            dataIndex: 'purityBasisPoints',
+            width: 90,
+            render: (bp: number | null) => (bp === null ? '' : `${decimalOf(bp, 2)}%`),
+          },
+          {
+            title: t('seizure.from'),
+            dataIndex: 'fromName',
+            width: 110,
+            render: (name: string | null, row) =>
+              row.fromEntityId ? <Link to={`/entities/${row.fromEntityId}`}>{name}</Link> : '',
+          },
+          { title: t('seizure.place'), dataIndex: 'place', ellipsis: true },
+          { title: t('seizure.evidenceNo'), dataIndex: 'evidenceNo', width: 160 },
+          {
+            title: t('seizure.cash'),
+            dataIndex: 'cashFen',
+            width: 130,
+            align: 'right',
+            render: (fen: number | null) => formatYuan(fen),
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 100,
+                  render: (_value: unknown, row: SeizureRow) => (
+                    <Space>
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setForm({ editing: row })}
+                        aria-label={t('common.edit')}
+                      />
+                      <Popconfirm
+                        title={t('common.confirmDelete')}
+                        onConfirm={() => remove.mutate({ id: row.id })}
+                      >
+                        <Button
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.delete')}
+                        />
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {form && (
+        <SeizureFormModal detail={detail} editing={form.editing} onClose={() => setForm(null)} />
+      )}
+    </>
+  );
+}

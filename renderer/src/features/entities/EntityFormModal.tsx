@@ -1,0 +1,132 @@
+import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { entityKinds, type EntityKind } from '../../../../electron/api/domain/entity-kinds';
+import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
+import { useProcedureMutation } from '../../api/hooks';
+import { useErrorText } from '../../app/useErrorText';
+import { EntityFields } from './EntityFields';
+import { toEntityInput, toFormValues } from './entity-form-values';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onSaved?: (detail: EntityDetail) => void;
+  /** Edit this entity; otherwise create one. */
+  editing?: EntityDetail;
+  /** Create straight into this case. */
+  caseId?: string;
+  kinds?: readonly EntityKind[];
+  /** Offered when the identifier is already recorded: use that entity instead. */
+  onUseExisting?: (entityId: string) => void;
+}
+
+/** Creates or edits an entity of any kind; duplicate identifiers offer the existing entity. */
+export function EntityFormModal({
+  open,
+  onClose,
+  onSaved,
+  editing,
+  caseId,
+  kinds = entityKinds,
+  onUseExisting,
+}: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [kind, setKind] = useState<EntityKind>(editing?.kind ?? kinds[0]!);
+  const done = (detail: EntityDetail) => {
+    void message.success(t('common.saved'));
+    form.resetFields();
+    onSaved?.(detail);
+    onClose();
+  };
+  const create = useProcedureMutation('entities.create', {
+    alsoRefreshes: ['cases', 'search'],
+    onSuccess: done,
+  });
+  const update = useProcedureMutation('entities.update', {
+    alsoRefreshes: ['cases', 'search'],
+    onSuccess: done,
+  });
+  const mutation = editing ? update : create;
+  const duplicateOf =
+    mutation.error &&
+    ['persons.duplicateIdNumber', 'entities.duplicateIdentifier'].includes(mutation.error.code)
+      ? mutation.error.details
+      : null;
+
+  const submit = (values: Record<string, unknown>) => {
+    const entity = toEntityInput(kind, values);
+    if (editing) update.mutate({ id: editing.id, entity });
+    else create.mutate({ entity, caseId });
+  };
+
+  return (
+    <Modal
+      open={open}
+      width={760}
+      title={editing ? t('entity.edit') : t('entity.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        mutation.reset();
+        onClose();
+      }}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'entity-submit' } as never}
+    >
+      {!editing && kinds.length > 1 && (
+        <Form.Item label={t('entity.kind')}>
+          <Select
+            value={kind}
+            onChange={(next) => {
+              setKind(next);
+              mutation.reset();
+            }}
+            options={kinds.map((value) => ({ value, label: t(`enums.entityKind.${value}`) }))}
+            data-testid="entity-kind"
+          />
+        </Form.Item>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={editing ? toFormValues(editing) : undefined}
+        onFinish={submit}
+        key={kind}
+      >
+        <EntityFields kind={kind} />
+        <Form.Item name="notes" label={t('entity.fields.notes')} rules={[{ max: 4000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+      {mutation.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(mutation.error)}
+          action={
+            duplicateOf && onUseExisting ? (
+              <Button
+                size="small"
+                onClick={() => {
+                  onUseExisting(String(duplicateOf['entityId']));
+                  mutation.reset();
+                  onClose();
+                }}
+                data-testid="use-existing"
+              >
+                {t('entity.useExisting', { name: String(duplicateOf['name']) })}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+    </Modal>
+  );
+}

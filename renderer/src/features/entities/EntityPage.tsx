@@ -1,0 +1,239 @@
+import {
+  ArrowLeftOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Modal,
+  Popconfirm,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
+import { useProcedure, useProcedureMutation } from '../../api/hooks';
+import { useCan } from '../../app/SessionContext';
+import { useErrorText } from '../../app/useErrorText';
+import { EntityPicker } from '../../components/EntityPicker';
+import { formatDate } from '../../components/format';
+import { KindTag } from '../../components/KindTag';
+import { PageHeader } from '../../components/PageHeader';
+import { CaseStatusTag, LegalStatusTag } from '../../components/StatusTag';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { EntityFormModal } from './EntityFormModal';
+import { RelationsTable } from './RelationsTable';
+
+/** Shows a kind's stored fields with their labels, skipping the empty ones. */
+function DetailFields({ detail }: { detail: EntityDetail }) {
+  const { t } = useTranslation();
+  const label = (key: string) => {
+    const fromEntity = t(`entity.fields.${key}` as never, { defaultValue: '' }) as string;
+    if (fromEntity) return fromEntity;
+    return t(`persons.${key}` as never, { defaultValue: key }) as string;
+  };
+  const show = (key: string, value: unknown) => {
+    if (Array.isArray(value)) return value.join('、');
+    const enumKey = {
+      gender: 'gender',
+      orgType: 'orgType',
+      locationType: 'locationType',
+      accountType: 'accountType',
+      riskGrade: 'riskGrade',
+      areaColour: 'areaColour',
+    }[key];
+    return enumKey ? (t(`enums.${enumKey}.${value}` as never) as string) : String(value);
+  };
+  const items = Object.entries(detail.details)
+    .filter(
+      ([key, value]) =>
+        value !== null &&
+        value !== '' &&
+        !(Array.isArray(value) && value.length === 0) &&
+        key !== 'photoAttachmentId' &&
+        key !== 'leaderEntityId',
+    )
+    .map(([key, value]) => ({ key, label: label(key), children: show(key, value) }));
+  return (
+    <Descriptions bordered size="small" column={{ xs: 1, lg: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap', width: 140 } }} />
+  );
+}
+
+export function EntityPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const canWrite = useCan('investigator');
+  const canMerge = useCan('lead');
+  const { entityId = '' } = useParams();
+  const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [duplicateId, setDuplicateId] = useState<string>();
+  const detail = useProcedure('entities.get', { id: entityId });
+  const remove = useProcedureMutation('entities.delete', { alsoRefreshes: ['cases', 'search'] });
+  const merge = useProcedureMutation('entities.merge', {
+    alsoRefreshes: ['cases', 'search', 'relations', 'events', 'attachments'],
+    onSuccess: () => {
+      setMerging(false);
+      void message.success(t('entity.merged'));
+    },
+  });
+
+  if (detail.isPending) return <Spin />;
+  if (detail.isError) return <Alert type="error" showIcon title={errorText(detail.error)} />;
+  const entity = detail.data;
+  const live = !entity.deleted && !entity.mergedIntoId;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
+            <KindTag kind={entity.kind} />
+            <span data-testid="entity-title">{entity.label}</span>
+            {entity.identifier && entity.identifier !== entity.label && (
+              <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                {entity.identifier}
+              </Typography.Text>
+            )}
+          </Space>
+        }
+        extra={
+          live && (
+            <>
+              {canWrite && (
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('common.edit')}
+                </Button>
+              )}
+              {canMerge && (
+                <Button
+                  icon={<MergeCellsOutlined />}
+                  onClick={() => setMerging(true)}
+                  data-testid="entity-merge"
+                >
+                  {t('entity.merge')}
+                </Button>
+              )}
+              {canWrite && (
+                <Popconfirm
+                  title={t('common.confirmDelete')}
+                  onConfirm={() =>
+                    remove.mutate({ id: entity.id }, { onSuccess: () => navigate('/entities') })
+                  }
+                >
+                  <Button danger icon={<DeleteOutlined />}>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </>
+          )
+        }
+      />
+      {entity.deleted && (
+        <Alert type="warning" showIcon title={t('entity.deleted')} style={{ marginBottom: 16 }} />
+      )}
+      {entity.mergedIntoId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('entity.mergedNotice')}
+          action={<Link to={`/entities/${entity.mergedIntoId}`}>{t('common.open')}</Link>}
+        />
+      )}
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Card title={t('entity.details')} size="small">
+          <DetailFields detail={entity} />
+        </Card>
+        <Card title={`${t('entity.cases')} (${entity.cases.length})`} size="small">
+          <Table
+            rowKey="caseEntityId"
+            size="small"
+            pagination={false}
+            dataSource={entity.cases}
+            columns={[
+              {
+                title: t('cases.caseNo'),
+                dataIndex: 'caseNo',
+                render: (caseNo: string, row) => <Link to={`/cases/${row.caseId}`}>{caseNo}</Link>,
+              },
+              { title: t('cases.caseTitle'), dataIndex: 'title' },
+              {
+                title: t('cases.status'),
+                dataIndex: 'status',
+                render: (status) => <CaseStatusTag status={status} />,
+              },
+              {
+                title: t('persons.roleInCase'),
+                dataIndex: 'roleInCase',
+                render: (role) => t(`enums.caseRole.${role as 'suspect'}`),
+              },
+              {
+                title: t('persons.legalStatus'),
+                dataIndex: 'legalStatus',
+                render: (status, row) =>
+                  status === 'none' ? (
+                    ''
+                  ) : (
+                    <Space size={4}>
+                      <LegalStatusTag status={status} />
+                      {formatDate(row.legalStatusOn)}
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+        <Card title={`${t('entity.relations')} (${entity.relations.length})`} size="small">
+          <RelationsTable rows={entity.relations} showCase />
+        </Card>
+        <Card title={t('entity.attachments')} size="small">
+          <AttachmentsPanel ownerType="entity" ownerId={entity.id} readOnly={!live || !canWrite} />
+        </Card>
+      </Space>
+      {editing && <EntityFormModal open editing={entity} onClose={() => setEditing(false)} />}
+      <Modal
+        open={merging}
+        title={t('entity.merge')}
+        okText={t('entity.merge')}
+        cancelText={t('common.cancel')}
+        okButtonProps={
+          { disabled: !duplicateId, danger: true, 'data-testid': 'merge-submit' } as never
+        }
+        confirmLoading={merge.isPending}
+        onCancel={() => setMerging(false)}
+        onOk={() => duplicateId && merge.mutate({ keepId: entity.id, mergeId: duplicateId })}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('entity.mergeHint')}</Typography.Paragraph>
+        <EntityPicker
+          value={duplicateId}
+          onChange={setDuplicateId}
+          kinds={[entity.kind]}
+          testId="merge-picker"
+        />
+        {merge.isError && (
+          <Alert type="error" showIcon title={errorText(merge.error)} style={{ marginTop: 12 }} />
+        )}
+      </Modal>
+    </>
+  );
+}
