@@ -70,6 +70,8 @@ export async function startHarness(viewport = { width: 1366, height: 768 }): Pro
     pageErrors,
     async screenshot(name) {
       const file = path.join(artifactsDir, `${name}.png`);
+      // Let antd's open/close and tab animations finish, so the picture shows the settled page.
+      await page.waitForTimeout(400);
       await page.screenshot({ path: file, fullPage: false });
       return file;
     },

@@ -72,9 +72,15 @@ export function yuanToFen(value: string): number | null {
  * A normalised total in the largest unit that keeps it exact and readable:
  * 26000000 mg → "26 kg", 118600 mg → "118.6 g", 1250 ml → "1.25 l".
  */
-export function formatNormalised(total: number, unit: NormalisedUnit): { value: string; unit: QuantityUnit } {
+export function formatNormalised(
+  total: number,
+  unit: NormalisedUnit,
+): { value: string; unit: QuantityUnit } {
   if (unit === 'count') return { value: String(total), unit: 'tablet' };
-  if (unit === 'ml') return total >= 1_000 ? { value: decimalOf(total, 3), unit: 'l' } : { value: String(total), unit: 'ml' };
+  if (unit === 'ml')
+    return total >= 1_000
+      ? { value: decimalOf(total, 3), unit: 'l' }
+      : { value: String(total), unit: 'ml' };
   if (total >= 1_000_000_000) return { value: decimalOf(total, 9), unit: 't' };
   if (total >= 1_000_000) return { value: decimalOf(total, 6), unit: 'kg' };
   if (total >= 1_000) return { value: decimalOf(total, 3), unit: 'g' };

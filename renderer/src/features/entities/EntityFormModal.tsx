@@ -80,17 +80,19 @@ export function EntityFormModal({
       okButtonProps={{ 'data-testid': 'entity-submit' } as never}
     >
       {!editing && kinds.length > 1 && (
-        <Form.Item label={t('entity.kind')}>
-          <Select
-            value={kind}
-            onChange={(next) => {
-              setKind(next);
-              mutation.reset();
-            }}
-            options={kinds.map((value) => ({ value, label: t(`enums.entityKind.${value}`) }))}
-            data-testid="entity-kind"
-          />
-        </Form.Item>
+        <Form layout="vertical" component="div">
+          <Form.Item label={t('entity.kind')}>
+            <Select
+              value={kind}
+              onChange={(next) => {
+                setKind(next);
+                mutation.reset();
+              }}
+              options={kinds.map((value) => ({ value, label: t(`enums.entityKind.${value}`) }))}
+              data-testid="entity-kind"
+            />
+          </Form.Item>
+        </Form>
       )}
       <Form
         form={form}

@@ -64,7 +64,13 @@ function DetailFields({ detail }: { detail: EntityDetail }) {
     )
     .map(([key, value]) => ({ key, label: label(key), children: show(key, value) }));
   return (
-    <Descriptions bordered size="small" column={{ xs: 1, lg: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap', width: 140 } }} />
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, lg: 2 }}
+      items={items}
+      styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}
+    />
   );
 }
 

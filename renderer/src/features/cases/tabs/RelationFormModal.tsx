@@ -141,6 +141,7 @@ export function RelationFormModal({
             <Form.Item name="type" label={t('relation.type')} rules={[{ required: true }]}>
               <Select
                 data-testid="relation-type"
+                showSearch={{ optionFilterProp: 'label' }}
                 options={relationTypes.map((value) => ({
                   value,
                   label: t(`enums.relationType.${value}`),
