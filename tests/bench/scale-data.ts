@@ -116,5 +116,108 @@ export function seedScale(sqlite: Database.Database, size: { persons: number; re
     counts: { entities: size.persons + phones, persons: size.persons, relations: size.relations },
     idNumbers,
     entityIds,
+    personIds: entityIds.filter((id) => id.startsWith('p')),
+    phoneIds: entityIds.filter((id) => id.startsWith('t')),
   };
+}
+
+const units = [
+  '禁毒支队一大队',
+  '禁毒支队二大队',
+  '禁毒支队三大队',
+  '西湖分局禁毒大队',
+  '上城分局禁毒大队',
+  '拱墅分局禁毒大队',
+  '滨江分局禁毒大队',
+  '萧山分局禁毒大队',
+  '余杭分局禁毒大队',
+  '经开区分局',
+];
+const statuses = ['filed', 'investigating', 'solved', 'prosecuted', 'closed'] as const;
+const levels = [
+  'ordinary',
+  'ordinary',
+  'ordinary',
+  'notable',
+  'city',
+  'province',
+  'ministry',
+] as const;
+const titleWords = [
+  '贩卖甲基苯丙胺',
+  '贩卖海洛因',
+  '运输毒品',
+  '容留他人吸毒',
+  '非法持有毒品',
+  '制造毒品',
+  '贩卖氯胺酮',
+  '走私毒品',
+];
+
+/**
+ * Adds `count` cases over the seeded persons: realistic statuses, levels, units, dates; five
+ * persons and a phone per case, and one seizure each. Returns the case IDs.
+ */
+export function seedCases(
+  sqlite: Database.Database,
+  count: number,
+  personIds: string[],
+  phoneIds: string[],
+): string[] {
+  const next = random(7_777);
+  const now = '2026-11-23T00:00:00.000Z';
+  const insertCase =
+    sqlite.prepare(`INSERT INTO cases (id, case_no, title, offence_type, status, supervision_level, unit, lead_investigator, opened_on, solved_on, summary, created_at, updated_at)
+    VALUES (?, ?, ?, 'trafficking', ?, ?, ?, ?, ?, ?, ?, '${now}', ?)`);
+  const insertMember = sqlite.prepare(
+    `INSERT OR IGNORE INTO case_entities (id, case_id, entity_id, role_in_case, legal_status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '${now}', '${now}')`,
+  );
+  const insertSeizure =
+    sqlite.prepare(`INSERT INTO seizures (id, case_id, seized_at, drug_type, quantity_value, quantity_unit, quantity_normalised, normalised_unit, created_at, updated_at)
+    VALUES (?, ?, ?, 'methamphetamine', ?, 'g', ?, 'mg', '${now}', '${now}')`);
+  const ids: string[] = [];
+  sqlite.transaction(() => {
+    for (let n = 0; n < count; n += 1) {
+      const id = `c${String(n).padStart(7, '0')}`;
+      const year = 2016 + (n % 10);
+      const opened = `${year}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+      const status = statuses[Math.floor(next() * statuses.length)]!;
+      const solved = status === 'filed' || status === 'investigating' ? null : `${year}-12-20`;
+      const caseNo = `A3301${String(year)}${String(n).padStart(7, '0')}`;
+      const title = `“${(n % 12) + 1}·${(n % 28) + 1}”${titleWords[n % titleWords.length]}案`;
+      insertCase.run(
+        id,
+        caseNo,
+        title,
+        status,
+        levels[n % levels.length],
+        units[n % units.length],
+        `${surnames[n % 50]}某${given[n % given.length]}`,
+        opened,
+        solved,
+        `${title}，经侦查发现……`,
+        `${opened}T08:00:00.000Z`,
+      );
+      for (let m = 0; m < 5; m += 1) {
+        insertMember.run(
+          `${id}-m${m}`,
+          id,
+          personIds[Math.floor(next() * personIds.length)],
+          m < 3 ? 'suspect' : 'drug_user',
+          m === 0 ? 'arrested' : 'none',
+        );
+      }
+      insertMember.run(
+        `${id}-ph`,
+        id,
+        phoneIds[Math.floor(next() * phoneIds.length)],
+        'involved',
+        'none',
+      );
+      const grams = 1 + Math.floor(next() * 500);
+      insertSeizure.run(`${id}-s`, id, `${opened}T10:00:00.000Z`, String(grams), grams * 1000);
+      ids.push(id);
+    }
+  })();
+  return ids;
 }
