@@ -85,6 +85,26 @@ import {
   attachmentRowSchema,
 } from './schemas/attachment-schemas';
 import { searchInput, searchOutput } from './schemas/search-schemas';
+import {
+  chainOutput,
+  graphCaseInput,
+  graphCommunitiesOutput,
+  graphDataSchema,
+  graphExportInput,
+  graphExportOutput,
+  graphImageExportInput,
+  graphLayoutInput,
+  graphLayoutOutput,
+  graphNeighbourhoodInput,
+  graphPathInput,
+  graphPathOutput,
+  graphUpstreamInput,
+  graphUpstreamOutput,
+  graphViewRowSchema,
+  graphViewSaveInput,
+  graphViewSchema,
+  keyPlayerSchema,
+} from './schemas/graph-schemas';
 import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
 import { workspaceStatsSchema } from './schemas/stats-schemas';
 
@@ -181,6 +201,33 @@ export const contract = {
   'attachments.delete': procedure('investigator', attachmentIdInput, okOutput),
 
   'search.query': procedure('viewer', searchInput, searchOutput),
+
+  'graph.case': procedure('viewer', graphCaseInput, graphDataSchema),
+  'graph.neighbourhood': procedure('viewer', graphNeighbourhoodInput, graphDataSchema),
+  'graph.paths': procedure('viewer', graphPathInput, graphPathOutput),
+  'graph.communities': procedure('viewer', graphCaseInput, graphCommunitiesOutput),
+  'graph.keyPlayers': procedure('viewer', graphCaseInput, z.array(keyPlayerSchema)),
+  'graph.upstream': procedure('viewer', graphUpstreamInput, graphUpstreamOutput),
+  'graph.chain': procedure('viewer', graphCaseInput, chainOutput),
+  'graph.layout': procedure('viewer', graphLayoutInput, graphLayoutOutput),
+  'graph.export': procedure('viewer', graphExportInput, graphExportOutput),
+  'graph.recordImageExport': procedure('viewer', graphImageExportInput, okOutput),
+  'graph.views.list': procedure(
+    'viewer',
+    z.object({ caseId: z.string().optional() }),
+    z.array(graphViewRowSchema),
+  ),
+  'graph.views.get': procedure(
+    'viewer',
+    z.object({ id: z.string().min(1).max(64) }),
+    graphViewSchema,
+  ),
+  'graph.views.save': procedure('investigator', graphViewSaveInput, graphViewSchema),
+  'graph.views.delete': procedure(
+    'investigator',
+    z.object({ id: z.string().min(1).max(64) }),
+    okOutput,
+  ),
 
   'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
 

@@ -55,6 +55,8 @@ export const errorCodes = [
   'attachments.notFound',
   'attachments.tooLarge',
   'attachments.empty',
+  'graph.viewNotFound',
+  'graph.tooLarge',
   'backup.invalid',
   'backup.corrupt',
   'backup.targetNotEmpty',

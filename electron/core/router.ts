@@ -10,6 +10,7 @@ import { caseHandlers } from './cases/case-handlers';
 import type { CoreDeps } from './core-deps';
 import { entityHandlers } from './entities/entity-handlers';
 import { eventHandlers } from './events/event-handlers';
+import { graphHandlers } from './graph/graph-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { searchHandlers } from './search/search-handlers';
@@ -50,6 +51,7 @@ const handlers: Handlers = {
   ...eventHandlers,
   ...attachmentHandlers,
   ...searchHandlers,
+  ...graphHandlers,
   ...reportHandlers,
   ...auditHandlers,
   ...statsHandlers,

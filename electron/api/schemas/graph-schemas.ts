@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { entityKinds } from '../domain/entity-kinds';
+import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
+import { relationTypes, sourceReliabilities } from '../domain/relation-types';
+import { idSchema, requiredText } from './common';
+
+export const graphNodeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(entityKinds),
+  label: z.string(),
+  identifier: z.string().nullable(),
+  /** In a case's chart: the person's legal status, role and chain tier in that case. */
+  legalStatus: z.enum(legalStatuses).nullable(),
+  roleInCase: z.enum(caseRoles).nullable(),
+  chainTier: z.enum(chainTiers).nullable(),
+  /** Organisation type or location type, for the icon. */
+  subtype: z.string().nullable(),
+  inCase: z.boolean(),
+});
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+
+export const graphEdgeSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  type: z.enum(relationTypes),
+  directed: z.boolean(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  amountFen: z.number().int().nullable(),
+  eventCount: z.number().int().nullable(),
+  reliability: z.enum(sourceReliabilities).nullable(),
+  credibility: z.number().int().nullable(),
+  source: z.string().nullable(),
+  caseId: z.string().nullable(),
+});
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+
+export const graphDataSchema = z.object({
+  nodes: z.array(graphNodeSchema),
+  edges: z.array(graphEdgeSchema),
+  /** True when a node limit cut the result short. */
+  truncated: z.boolean(),
+});
+export type GraphData = z.infer<typeof graphDataSchema>;
+
+export const graphCaseInput = z.object({ caseId: idSchema });
+
+export const graphNeighbourhoodInput = z.object({
+  entityIds: z.array(idSchema).min(1).max(500),
+  hops: z.number().int().min(1).max(3).default(1),
+  relationTypes: z.array(z.enum(relationTypes)).max(20).optional(),
+  /** Gives legal status and tier of persons in this case. */
+  caseId: idSchema.optional(),
+  limit: z.number().int().min(1).max(5_000).default(500),
+});
+
+export const graphPathInput = z.object({
+  fromId: idSchema,
+  toId: idSchema,
+  maxHops: z.number().int().min(1).max(6).default(4),
+  mode: z.enum(['shortest', 'all']).default('shortest'),
+  relationTypes: z.array(z.enum(relationTypes)).max(20).optional(),
+  caseId: idSchema.optional(),
+});
+
+export const graphPathOutput = z.object({
+  /** Each path as the node IDs and the relation IDs along it. */
+  paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) })),
+  /** Nodes and edges of the paths, so a chart can add what it does not show yet. */
+  graph: graphDataSchema,
+  capped: z.boolean(),
+});
+export type GraphPaths = z.infer<typeof graphPathOutput>;
+
+export const graphCommunitiesOutput = z.object({
+  communities: z.array(z.object({ id: z.number().int(), nodeIds: z.array(z.string()) })),
+  modularity: z.number(),
+});
+
+export const keyPlayerSchema = z.object({
+  entityId: z.string(),
+  label: z.string(),
+  kind: z.enum(entityKinds),
+  degree: z.number().int(),
+  betweenness: z.number(),
+});
+export type KeyPlayer = z.infer<typeof keyPlayerSchema>;
+
+export const graphUpstreamInput = z
+  .object({
+    entityId: idSchema.optional(),
+    seizureId: idSchema.optional(),
+    maxDepth: z.number().int().min(1).max(12).default(8),
+  })
+  .refine((input) => Boolean(input.entityId) !== Boolean(input.seizureId), {
+    message: 'Give entityId or seizureId',
+  });
+
+export const graphUpstreamOutput = z.object({
+  rootId: z.string(),
+  /** Suppliers by distance: depth 1 supplies the root, depth 2 supplies them … */
+  levels: z.array(z.object({ depth: z.number().int(), nodeIds: z.array(z.string()) })),
+  /** The furthest known suppliers: nobody known supplies them. */
+  sourceIds: z.array(z.string()),
+  graph: graphDataSchema,
+});
+export type UpstreamTrace = z.infer<typeof graphUpstreamOutput>;
+
+export const chainMemberSchema = z.object({
+  entityId: z.string(),
+  label: z.string(),
+  kind: z.enum(entityKinds),
+  tier: z.enum(chainTiers).nullable(),
+  /** 'case': recorded on the membership; 'derived': from roles and supply relations. */
+  tierSource: z.enum(['case', 'derived']).nullable(),
+  /** Layer of the supply-chain layout, upstream first. */
+  level: z.number().int(),
+});
+
+export const chainGapSchema = z.object({
+  entityId: z.string(),
+  label: z.string(),
+  tier: z.enum(chainTiers).nullable(),
+  /** How many the person supplies downstream. */
+  suppliesTo: z.number().int(),
+  legalStatus: z.enum(legalStatuses).nullable(),
+});
+export type ChainGap = z.infer<typeof chainGapSchema>;
+
+export const chainOutput = z.object({
+  members: z.array(chainMemberSchema),
+  /** Persons in the chain with no known upstream: every drug case must trace the source. */
+  gaps: z.array(chainGapSchema),
+  sourceIds: z.array(z.string()),
+});
+export type ChainAnalysis = z.infer<typeof chainOutput>;
+
+export const graphLayoutInput = z.object({
+  nodeIds: z.array(idSchema).max(50_000),
+  edges: z.array(z.tuple([idSchema, idSchema])).max(200_000),
+  iterations: z.number().int().min(10).max(2_000).default(200),
+});
+export const graphLayoutOutput = z.record(z.string(), z.object({ x: z.number(), y: z.number() }));
+
+export const graphViewStateSchema = z.object({
+  nodeIds: z.array(z.string()).max(50_000),
+  positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
+  hiddenIds: z.array(z.string()).max(50_000).default([]),
+  pinnedIds: z.array(z.string()).max(50_000).default([]),
+  layout: z.enum(['force', 'chain', 'circular', 'manual']).default('manual'),
+  filters: z
+    .object({
+      relationTypes: z.array(z.enum(relationTypes)).optional(),
+      kinds: z.array(z.enum(entityKinds)).optional(),
+      minReliability: z.enum(sourceReliabilities).optional(),
+      period: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
+    })
+    .default({}),
+});
+export type GraphViewState = z.infer<typeof graphViewStateSchema>;
+
+export const graphViewRowSchema = z.object({
+  id: z.string(),
+  caseId: z.string().nullable(),
+  name: z.string(),
+  updatedAt: z.string(),
+});
+export const graphViewSchema = graphViewRowSchema.extend({ state: graphViewStateSchema });
+export type GraphView = z.infer<typeof graphViewSchema>;
+
+export const graphViewSaveInput = z.object({
+  id: idSchema.optional(),
+  caseId: idSchema.nullish(),
+  name: requiredText(80),
+  state: graphViewStateSchema,
+});
+
+export const graphExportInput = z.object({
+  format: z.enum(['graphml', 'anx', 'json']),
+  nodeIds: z.array(idSchema).min(1).max(50_000),
+  /** Positions to keep (ANX shows the chart as laid out). */
+  positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
+  caseId: idSchema.optional(),
+});
+export const graphExportOutput = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+});
+
+export const graphImageExportInput = z.object({
+  caseId: idSchema.optional(),
+  nodes: z.number().int(),
+  viewName: z.string().max(80).optional(),
+});

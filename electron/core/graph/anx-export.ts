@@ -1,0 +1,126 @@
+import type { EntityKind } from '../../api/domain/entity-kinds';
+import type { GraphData } from '../../api/schemas/graph-schemas';
+import { xmlText } from './xml-text';
+
+/** i2 standard icon types for each kind, so entities arrive with the right icon. */
+const iconTypes: Record<EntityKind, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  location: 'Place',
+  phone: 'Phone',
+  vehicle: 'Car',
+  account: 'Account',
+  parcel: 'Package',
+};
+
+const kindNames: Record<EntityKind, string> = {
+  person: '人员',
+  organisation: '组织',
+  location: '地点',
+  phone: '电话',
+  vehicle: '车辆',
+  account: '账户',
+  parcel: '包裹',
+};
+
+const relationNames: Record<string, string> = {
+  supplies: '供货',
+  transports_for: '运输',
+  member_of: '成员',
+  leads: '领导',
+  employs: '雇佣',
+  finances: '资金往来',
+  calls: '通话',
+  kin: '亲属',
+  lives_with: '同住',
+  owns: '拥有',
+  uses: '使用',
+  co_offender: '同案',
+  protects: '保护伞',
+  other: '其他',
+};
+
+/**
+ * i2 Analyst's Notebook exchange (ANX) XML of a chart as laid out: entity and link types,
+ * attribute classes for identifiers and legal status, each entity at its position and each
+ * relation as a link (arrow on the head when directed), so analysts can continue in i2.
+ */
+export function toAnx(
+  data: GraphData,
+  positions: Record<string, { x: number; y: number }> = {},
+): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<Chart IdReferenceLinking="false" Rigorous="true">',
+    '  <AttributeClassCollection>',
+    '    <AttributeClass Name="标识" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="法律状态" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="链条层级" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="可靠性" Type="AttText" ShowValue="true"/>',
+    '  </AttributeClassCollection>',
+    '  <LinkTypeCollection>',
+    ...[...new Set(data.edges.map((edge) => edge.type))].map(
+      (type) => `    <LinkType Name="${xmlText(relationNames[type] ?? type)}" Colour="0"/>`,
+    ),
+    '  </LinkTypeCollection>',
+    '  <EntityTypeCollection>',
+    ...[...new Set(data.nodes.map((node) => node.kind))].map(
+      (kind) => `    <EntityType Name="${kindNames[kind]}" IconFile="${iconTypes[kind]}"/>`,
+    ),
+    '  </EntityTypeCollection>',
+    '  <ChartItemCollection>',
+  ];
+  data.nodes.forEach((node, index) => {
+    const position = positions[node.id] ?? {
+      x: (index % 20) * 120,
+      y: Math.floor(index / 20) * 120,
+    };
+    const attributes = [
+      node.identifier ? ['标识', node.identifier] : null,
+      node.legalStatus && node.legalStatus !== 'none' ? ['法律状态', node.legalStatus] : null,
+      node.chainTier ? ['链条层级', node.chainTier] : null,
+    ].filter((pair): pair is [string, string] => pair !== null);
+    lines.push(
+      `    <ChartItem Label="${xmlText(node.label)}" DateSet="false" XPosition="${Math.round(position.x)}">`,
+      `      <End Y="${Math.round(position.y)}">`,
+      `        <Entity EntityId="${xmlText(node.id)}" Identity="${xmlText(node.label)}">`,
+      `          <Icon><IconStyle Type="${kindNames[node.kind]}"/></Icon>`,
+      '        </Entity>',
+      '      </End>',
+      ...(attributes.length
+        ? [
+            '      <AttributeCollection>',
+            ...attributes.map(
+              ([name, value]) =>
+                `        <Attribute AttributeClass="${name}" Value="${xmlText(value)}"/>`,
+            ),
+            '      </AttributeCollection>',
+          ]
+        : []),
+      '    </ChartItem>',
+    );
+  });
+  for (const edge of data.edges) {
+    const name = relationNames[edge.type] ?? edge.type;
+    const grading =
+      edge.reliability || edge.credibility
+        ? `${edge.reliability ?? ''}${edge.credibility ?? ''}`
+        : null;
+    lines.push(
+      `    <ChartItem Label="${xmlText(name)}" DateSet="false">`,
+      `      <Link End1Id="${xmlText(edge.from)}" End2Id="${xmlText(edge.to)}">`,
+      `        <LinkStyle ArrowStyle="${edge.directed ? 'ArrowOnHead' : 'ArrowNone'}" Type="${xmlText(name)}"/>`,
+      '      </Link>',
+      ...(grading
+        ? [
+            '      <AttributeCollection>',
+            `        <Attribute AttributeClass="可靠性" Value="${xmlText(grading)}"/>`,
+            '      </AttributeCollection>',
+          ]
+        : []),
+      '    </ChartItem>',
+    );
+  }
+  lines.push('  </ChartItemCollection>', '</Chart>', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,92 @@
+import { AppError } from '../app-error';
+import { assertCaseExists } from '../cases/case-service';
+import type { AreaHandlers } from '../handler-types';
+import { toAnx } from './anx-export';
+import { chainAnalysis } from './chain-analysis';
+import { forceLayout } from './force-layout';
+import { detectCommunities, keyPlayers } from './graph-analytics';
+import { caseGraph, edgesAmong, loadNodes, neighbourhood } from './graph-data';
+import { findPaths } from './graph-paths';
+import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
+import { toGraphml } from './graphml-export';
+import { upstreamTrace } from './upstream-trace';
+
+const exportFormats = {
+  graphml: { extension: 'graphml', mimeType: 'application/graphml+xml' },
+  anx: { extension: 'anx', mimeType: 'application/xml' },
+  json: { extension: 'json', mimeType: 'application/json' },
+} as const;
+
+export const graphHandlers: AreaHandlers<'graph'> = {
+  'graph.case': (ctx, input) => {
+    assertCaseExists(ctx.workspace.db, input.caseId);
+    return caseGraph(ctx.workspace.db, input.caseId);
+  },
+  'graph.neighbourhood': (ctx, input) =>
+    neighbourhood(ctx.workspace.db, input.entityIds, input.hops, {
+      types: input.relationTypes,
+      limit: input.limit,
+      caseId: input.caseId,
+    }),
+  'graph.paths': (ctx, input) => findPaths(ctx.workspace.db, input),
+  'graph.communities': (ctx, input) => detectCommunities(caseGraph(ctx.workspace.db, input.caseId)),
+  'graph.keyPlayers': (ctx, input) => keyPlayers(caseGraph(ctx.workspace.db, input.caseId)),
+  'graph.upstream': (ctx, input) => upstreamTrace(ctx.workspace.db, input),
+  'graph.chain': (ctx, input) => {
+    assertCaseExists(ctx.workspace.db, input.caseId);
+    return chainAnalysis(ctx.workspace.db, input.caseId);
+  },
+  'graph.layout': (_ctx, input) => forceLayout(input.nodeIds, input.edges, input.iterations),
+  'graph.export': (ctx, input) => {
+    const nodes = loadNodes(ctx.workspace.db, input.nodeIds, input.caseId);
+    if (!nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
+    const data = {
+      nodes,
+      edges: edgesAmong(
+        ctx.workspace.db,
+        nodes.map((node) => node.id),
+      ),
+      truncated: false,
+    };
+    const content =
+      input.format === 'graphml'
+        ? toGraphml(data, input.positions)
+        : input.format === 'anx'
+          ? toAnx(data, input.positions)
+          : JSON.stringify({ ...data, positions: input.positions }, null, 2);
+    ctx.workspace.audit({
+      action: 'graph.exported',
+      targetType: input.caseId ? 'case' : 'graph',
+      targetId: input.caseId ?? null,
+      details: {
+        caseId: input.caseId ?? null,
+        format: input.format,
+        nodes: data.nodes.length,
+        edges: data.edges.length,
+      },
+    });
+    const format = exportFormats[input.format];
+    const stamp = ctx.workspace.now().slice(0, 10);
+    return {
+      fileName: `quanlian-graph-${stamp}.${format.extension}`,
+      mimeType: format.mimeType,
+      content,
+    };
+  },
+  'graph.recordImageExport': (ctx, input) => {
+    ctx.workspace.audit({
+      action: 'graph.imageExported',
+      targetType: input.caseId ? 'case' : 'graph',
+      targetId: input.caseId ?? null,
+      details: { caseId: input.caseId ?? null, nodes: input.nodes, view: input.viewName ?? null },
+    });
+    return { ok: true };
+  },
+  'graph.views.list': (ctx, input) => listGraphViews(ctx.workspace.db, input.caseId),
+  'graph.views.get': (ctx, input) => getGraphView(ctx.workspace.db, input.id),
+  'graph.views.save': (ctx, input) => saveGraphView(ctx.workspace, input),
+  'graph.views.delete': (ctx, input) => {
+    deleteGraphView(ctx.workspace, input.id);
+    return { ok: true };
+  },
+};

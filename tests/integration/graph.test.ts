@@ -1,0 +1,315 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { upstreamByRecursiveQuery } from '../../electron/core/graph/upstream-trace';
+import { openDirect } from '../helpers/direct-workspace';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+/** source → dealer → retailer → user, a courier transporting for the source, and a dealer nobody supplies. */
+async function handMadeChain() {
+  c = makeTestCore();
+  const created = await createTestWorkspace(c);
+  const caseRow = await c.ok('cases.create', {
+    caseNo: 'A-CHAIN-1',
+    title: '手工链条',
+    offenceType: 'trafficking',
+    openedOn: '2026-01-01',
+  });
+  const person = async (name: string, roleInCase: 'suspect' | 'drug_user' = 'suspect') =>
+    (
+      await c.ok('entities.create', {
+        entity: { kind: 'person', name },
+        caseId: caseRow.id,
+        roleInCase,
+      })
+    ).id;
+  const ids = {
+    source: await person('源头'),
+    courier: await person('马仔'),
+    dealer: await person('分销甲'),
+    orphan: await person('分销乙'),
+    retailer: await person('零包'),
+    user: await person('吸毒者', 'drug_user'),
+  };
+  const relate = (from: string, to: string, type: 'supplies' | 'transports_for' | 'calls') =>
+    c.ok('relations.create', { fromEntityId: from, toEntityId: to, type, caseId: caseRow.id });
+  const supplySourceDealer = await relate(ids.source, ids.dealer, 'supplies');
+  await relate(ids.courier, ids.source, 'transports_for');
+  const supplyDealerRetailer = await relate(ids.dealer, ids.retailer, 'supplies');
+  await relate(ids.orphan, ids.retailer, 'supplies');
+  await relate(ids.retailer, ids.user, 'supplies');
+  // The orphan dealer is recorded as a dealer: a distribution-tier gap.
+  const orphanMember = (await c.ok('cases.get', { id: caseRow.id })).persons.find(
+    (p) => p.entityId === ids.orphan,
+  )!;
+  await c.ok('cases.updateMember', {
+    caseEntityId: orphanMember.caseEntityId,
+    roleInCase: 'suspect',
+    legalStatus: 'at_large',
+    chainTier: 'distribution',
+  });
+  return { caseRow, ids, created, supplySourceDealer, supplyDealerRetailer };
+}
+
+describe('chain analysis', () => {
+  it('assigns tiers and lists the dealer with no known upstream as the only gap', async () => {
+    const { caseRow, ids } = await handMadeChain();
+    const chain = await c.ok('graph.chain', { caseId: caseRow.id });
+    const tierOf = Object.fromEntries(
+      chain.members.map((member) => [member.label, [member.tier, member.tierSource, member.level]]),
+    );
+    expect(tierOf).toEqual({
+      源头: ['source', 'derived', 2],
+      马仔: ['transport', 'derived', 3],
+      分销甲: ['distribution', 'derived', 4],
+      分销乙: ['distribution', 'case', 4],
+      零包: ['distribution', 'derived', 4],
+      吸毒者: ['consumption', 'derived', 6],
+    });
+    expect(chain.gaps).toEqual([
+      {
+        entityId: ids.orphan,
+        label: '分销乙',
+        tier: 'distribution',
+        suppliesTo: 1,
+        legalStatus: 'at_large',
+      },
+    ]);
+    expect(chain.sourceIds).toEqual([ids.source]);
+
+    // Recording a supplier for the orphan closes the gap, even from outside the case.
+    const upstream = await c.ok('entities.create', {
+      entity: { kind: 'person', name: '外省上线' },
+    });
+    await c.ok('relations.create', {
+      fromEntityId: upstream.id,
+      toEntityId: ids.orphan,
+      type: 'supplies',
+    });
+    expect((await c.ok('graph.chain', { caseId: caseRow.id })).gaps).toEqual([]);
+  });
+
+  it('the demo methamphetamine case: 陈某辉 is the gap; sources are 岩某 and 李某华', async () => {
+    c = makeTestCore();
+    const demo = await c.ok('workspace.openDemo', {});
+    await c.ok('session.unlock', {
+      path: demo.path,
+      username: demo.username,
+      password: demo.password,
+    });
+    const meth = (await c.ok('cases.list', { text: 'A3301052026030015' })).rows[0]!;
+    const chain = await c.ok('graph.chain', { caseId: meth.id });
+    const chart = await c.ok('graph.case', { caseId: meth.id });
+    const label = (id: string) => chart.nodes.find((node) => node.id === id)?.label;
+    expect(chain.gaps.map((gap) => [gap.label, gap.tier, gap.suppliesTo])).toEqual([
+      ['陈某辉', 'distribution', 1],
+    ]);
+    expect(chain.sourceIds.map(label).sort()).toEqual(['岩某', '李某华']);
+  });
+});
+
+describe('paths', () => {
+  it('finds the shortest path ignoring direction, and all paths up to N hops, shortest first', async () => {
+    const { ids, supplySourceDealer, supplyDealerRetailer } = await handMadeChain();
+    const shortest = await c.ok('graph.paths', { fromId: ids.user, toId: ids.source });
+    expect(shortest.paths.map((path) => path.nodeIds)).toEqual([
+      [ids.user, ids.retailer, ids.dealer, ids.source],
+    ]);
+    expect(shortest.paths[0]!.edgeIds.slice(1)).toEqual([
+      supplyDealerRetailer.id,
+      supplySourceDealer.id,
+    ]);
+    expect(shortest.graph.nodes.map((node) => node.label).sort()).toEqual([
+      '分销甲',
+      '吸毒者',
+      '源头',
+      '零包',
+    ]);
+
+    expect(
+      (await c.ok('graph.paths', { fromId: ids.user, toId: ids.source, maxHops: 2 })).paths,
+    ).toEqual([]);
+    // The courier is reached through the source: four hops.
+    const all = await c.ok('graph.paths', {
+      fromId: ids.courier,
+      toId: ids.retailer,
+      mode: 'all',
+      maxHops: 4,
+    });
+    expect(all.paths.map((path) => path.nodeIds)).toEqual([
+      [ids.courier, ids.source, ids.dealer, ids.retailer],
+    ]);
+    const viaOrphan = await c.ok('graph.paths', {
+      fromId: ids.orphan,
+      toId: ids.source,
+      mode: 'all',
+      maxHops: 3,
+    });
+    expect(viaOrphan.paths.map((path) => path.nodeIds)).toEqual([
+      [ids.orphan, ids.retailer, ids.dealer, ids.source],
+    ]);
+  });
+
+  it('the demo: a retailer reaches the southern source through the dealer and the wholesaler', async () => {
+    c = makeTestCore();
+    const demo = await c.ok('workspace.openDemo', {});
+    await c.ok('session.unlock', {
+      path: demo.path,
+      username: demo.username,
+      password: demo.password,
+    });
+    const found = await c.ok('search.query', { text: '吴某' });
+    const wu = found.groups[0]!.hits.find((hit) => hit.title === '吴某')!;
+    const yan = (await c.ok('search.query', { text: '岩哥' })).groups[0]!.hits[0]!;
+    const result = await c.ok('graph.paths', { fromId: wu.id, toId: yan.id });
+    const label = (id: string) => result.graph.nodes.find((node) => node.id === id)!.label;
+    expect(result.paths[0]!.nodeIds.map(label)).toEqual(['吴某', '张某龙', '李某华', '岩某']);
+  });
+});
+
+describe('upstream trace', () => {
+  it('walks supply relations to the sources, the same as a recursive SQL query', async () => {
+    const { ids } = await handMadeChain();
+    const trace = await c.ok('graph.upstream', { entityId: ids.user });
+    expect(trace.levels).toEqual([
+      { depth: 1, nodeIds: [ids.retailer] },
+      { depth: 2, nodeIds: [ids.dealer, ids.orphan].sort() },
+      { depth: 3, nodeIds: [ids.source] },
+    ]);
+    expect(trace.sourceIds).toEqual([ids.orphan, ids.source].sort());
+    expect(trace.graph.edges.every((edge) => edge.type === 'supplies')).toBe(true);
+
+    const workspace = await openDirect(c.router.sessions.current()!.dir, 'admin', adminPassword);
+    const reference = upstreamByRecursiveQuery(workspace.db, ids.user, 8);
+    workspace.close('user');
+    expect(Object.fromEntries(reference)).toEqual({
+      [ids.user]: 0,
+      [ids.retailer]: 1,
+      [ids.dealer]: 2,
+      [ids.orphan]: 2,
+      [ids.source]: 3,
+    });
+  });
+
+  it('starts from the person a seizure was taken from', async () => {
+    const { caseRow, ids } = await handMadeChain();
+    const seizure = await c.ok('seizures.create', {
+      caseId: caseRow.id,
+      seizedAt: '2026-02-01T00:00:00Z',
+      drugType: 'heroin',
+      quantityValue: '3',
+      quantityUnit: 'g',
+      fromEntityId: ids.retailer,
+    });
+    expect((await c.ok('graph.upstream', { seizureId: seizure.id })).rootId).toBe(ids.retailer);
+  });
+});
+
+describe('neighbourhood, views and export', () => {
+  it('expands by hops and relation type, and says when a limit cut it short', async () => {
+    const { ids } = await handMadeChain();
+    const one = await c.ok('graph.neighbourhood', { entityIds: [ids.dealer], hops: 1 });
+    expect(one.nodes.map((node) => node.label).sort()).toEqual(['分销甲', '源头', '零包']);
+    const two = await c.ok('graph.neighbourhood', { entityIds: [ids.dealer], hops: 2 });
+    expect(two.nodes.map((node) => node.label).sort()).toEqual([
+      '分销乙',
+      '分销甲',
+      '吸毒者',
+      '源头',
+      '零包',
+      '马仔',
+    ]);
+    expect(two.edges).toHaveLength(5);
+    const onlyTransport = await c.ok('graph.neighbourhood', {
+      entityIds: [ids.source],
+      hops: 2,
+      relationTypes: ['transports_for'],
+    });
+    expect(onlyTransport.nodes.map((node) => node.label).sort()).toEqual(['源头', '马仔']);
+    const limited = await c.ok('graph.neighbourhood', {
+      entityIds: [ids.dealer],
+      hops: 3,
+      limit: 3,
+    });
+    expect([limited.nodes.length, limited.truncated]).toEqual([3, true]);
+  });
+
+  it('saves a view and gives back exactly its positions, filters and hidden nodes', async () => {
+    const { caseRow, ids } = await handMadeChain();
+    const state = {
+      nodeIds: Object.values(ids),
+      positions: { [ids.source]: { x: -120.5, y: 40 }, [ids.dealer]: { x: 0, y: 160.25 } },
+      hiddenIds: [ids.user],
+      pinnedIds: [ids.source],
+      layout: 'chain' as const,
+      filters: {
+        relationTypes: ['supplies' as const],
+        period: ['2026-01-01', null] as [string, null],
+      },
+    };
+    const saved = await c.ok('graph.views.save', { caseId: caseRow.id, name: '供应链视图', state });
+    expect((await c.ok('graph.views.get', { id: saved.id })).state).toEqual(state);
+    expect(
+      (await c.ok('graph.views.list', { caseId: caseRow.id })).map((view) => view.name),
+    ).toEqual(['供应链视图']);
+    await c.ok('graph.views.save', {
+      id: saved.id,
+      caseId: caseRow.id,
+      name: '改名',
+      state: { ...state, hiddenIds: [] },
+    });
+    expect(await c.ok('graph.views.get', { id: saved.id })).toMatchObject({
+      name: '改名',
+      state: { hiddenIds: [] },
+    });
+    await c.ok('graph.views.delete', { id: saved.id });
+    expect(await c.call('graph.views.get', { id: saved.id })).toMatchObject({
+      error: { code: 'graph.viewNotFound' },
+    });
+    expect(
+      (await c.ok('cases.auditHistory', { caseId: caseRow.id })).rows
+        .slice(0, 3)
+        .map((row) => row.action),
+    ).toEqual(['graph.viewDeleted', 'graph.viewSaved', 'graph.viewSaved']);
+  });
+
+  it('exports the case chart as GraphML and ANX, audited', async () => {
+    const { caseRow } = await handMadeChain();
+    const chart = await c.ok('graph.case', { caseId: caseRow.id });
+    const graphml = await c.ok('graph.export', {
+      format: 'graphml',
+      nodeIds: chart.nodes.map((node) => node.id),
+      caseId: caseRow.id,
+    });
+    expect(graphml.fileName).toMatch(/^quanlian-graph-\d{4}-\d{2}-\d{2}\.graphml$/);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'node' || name === 'edge',
+    }).parse(graphml.content);
+    expect([parsed.graphml.graph.node.length, parsed.graphml.graph.edge.length]).toEqual([
+      chart.nodes.length,
+      chart.edges.length,
+    ]);
+    const anx = await c.ok('graph.export', {
+      format: 'anx',
+      nodeIds: chart.nodes.map((node) => node.id),
+      caseId: caseRow.id,
+    });
+    expect(XMLValidator.validate(anx.content)).toBe(true);
+    expect(
+      (await c.ok('cases.auditHistory', { caseId: caseRow.id })).rows
+        .slice(0, 2)
+        .map((row) => [row.action, row.details?.['format']]),
+    ).toEqual([
+      ['graph.exported', 'anx'],
+      ['graph.exported', 'graphml'],
+    ]);
+  });
+});
