@@ -4,8 +4,12 @@
  */
 export function xmlText(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  return [...String(value)]
+    .filter((char) => {
+      const code = char.charCodeAt(0);
+      return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
+    })
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
