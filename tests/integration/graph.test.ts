@@ -212,6 +212,41 @@ describe('upstream trace', () => {
   });
 });
 
+describe('key players and suggested gangs', () => {
+  it('rank the chain by betweenness over the case or over exactly the entities on a chart', async () => {
+    const { caseRow, ids } = await handMadeChain();
+    const inCase = await c.ok('graph.keyPlayers', { caseId: caseRow.id });
+    expect(inCase[0]).toMatchObject({ entityId: ids.retailer, label: '零包', degree: 3 });
+    expect(inCase.map((player) => player.label).slice(0, 3)).toEqual(['零包', '分销甲', '源头']);
+
+    // On a chart of three, the dealer is the only one between two others.
+    const onChart = await c.ok('graph.keyPlayers', {
+      entityIds: [ids.source, ids.dealer, ids.retailer],
+    });
+    expect(onChart.map((player) => [player.label, player.degree, player.betweenness])).toEqual([
+      ['分销甲', 2, 1],
+      ['源头', 1, 0],
+      ['零包', 1, 0],
+    ]);
+    const gangs = await c.ok('graph.communities', {
+      entityIds: [ids.source, ids.dealer, ids.retailer],
+    });
+    expect(gangs.communities.flatMap((community) => community.nodeIds).sort()).toEqual(
+      [ids.source, ids.dealer, ids.retailer].sort(),
+    );
+    expect(await c.call('graph.keyPlayers', {})).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
+  });
+
+  it('edges say which case they were recorded in', async () => {
+    const { caseRow } = await handMadeChain();
+    const chart = await c.ok('graph.case', { caseId: caseRow.id });
+    expect(new Set(chart.edges.map((edge) => edge.caseNo))).toEqual(new Set(['A-CHAIN-1']));
+  });
+});
+
 describe('neighbourhood, views and export', () => {
   it('expands by hops and relation type, and says when a limit cut it short', async () => {
     const { ids } = await handMadeChain();
@@ -248,9 +283,12 @@ describe('neighbourhood, views and export', () => {
       positions: { [ids.source]: { x: -120.5, y: 40 }, [ids.dealer]: { x: 0, y: 160.25 } },
       hiddenIds: [ids.user],
       pinnedIds: [ids.source],
+      clusterIds: [ids.dealer],
       layout: 'chain' as const,
       filters: {
         relationTypes: ['supplies' as const],
+        maxCredibility: 2,
+        caseIds: [caseRow.id],
         period: ['2026-01-01', null] as [string, null],
       },
     };

@@ -33,6 +33,8 @@ export const graphEdgeSchema = z.object({
   credibility: z.number().int().nullable(),
   source: z.string().nullable(),
   caseId: z.string().nullable(),
+  /** The case the relation was recorded in, for the filter and tooltips. */
+  caseNo: z.string().nullable(),
 });
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 
@@ -46,6 +48,16 @@ export type GraphData = z.infer<typeof graphDataSchema>;
 
 export const graphCaseInput = z.object({ caseId: idSchema });
 
+/** What an analytic runs over: a case's chart, or exactly the entities on the analyst's chart. */
+export const graphScopeInput = z
+  .object({
+    caseId: idSchema.optional(),
+    entityIds: z.array(idSchema).min(1).max(50_000).optional(),
+  })
+  .refine((input) => Boolean(input.caseId) !== Boolean(input.entityIds), {
+    message: 'Give caseId or entityIds',
+  });
+
 export const graphNeighbourhoodInput = z.object({
   entityIds: z.array(idSchema).min(1).max(500),
   hops: z.number().int().min(1).max(3).default(1),
@@ -53,6 +65,12 @@ export const graphNeighbourhoodInput = z.object({
   /** Gives legal status and tier of persons in this case. */
   caseId: idSchema.optional(),
   limit: z.number().int().min(1).max(5_000).default(500),
+});
+
+/** Exactly these entities (a saved view, a selection), with every relation among them. */
+export const graphSubgraphInput = z.object({
+  entityIds: z.array(idSchema).min(1).max(50_000),
+  caseId: idSchema.optional(),
 });
 
 export const graphPathInput = z.object({
@@ -148,12 +166,18 @@ export const graphViewStateSchema = z.object({
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
   hiddenIds: z.array(z.string()).max(50_000).default([]),
   pinnedIds: z.array(z.string()).max(50_000).default([]),
+  /** Organisations shown collapsed with their members. */
+  clusterIds: z.array(z.string()).max(5_000).default([]),
   layout: z.enum(['force', 'chain', 'circular', 'manual']).default('manual'),
   filters: z
     .object({
       relationTypes: z.array(z.enum(relationTypes)).optional(),
       kinds: z.array(z.enum(entityKinds)).optional(),
       minReliability: z.enum(sourceReliabilities).optional(),
+      /** Admiralty information credibility: 1 (confirmed) is best, so at most this number. */
+      maxCredibility: z.number().int().min(1).max(6).optional(),
+      /** Only relations recorded in these cases. */
+      caseIds: z.array(z.string()).optional(),
       period: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
     })
     .default({}),

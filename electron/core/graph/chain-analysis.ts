@@ -1,84 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { chainTiers, type ChainTier } from '../../api/domain/person-vocabulary';
-import type { ChainAnalysis, GraphData, GraphNode } from '../../api/schemas/graph-schemas';
+import { assignTiers, headTiers } from '../../api/domain/chain-tiers';
+import type { ChainAnalysis } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
 import { caseGraph, chunks } from './graph-data';
-
-/** Tiers that are the top of a chain: nobody is expected upstream of them. */
-const headTiers = new Set<ChainTier>(['precursor', 'manufacture', 'source']);
-/** Layer of each tier in the supply-chain layout, upstream first; finance and cover at the side. */
-const tierLevel: Record<ChainTier, number> = {
-  precursor: 0,
-  manufacture: 1,
-  source: 2,
-  transport: 3,
-  distribution: 4,
-  retail: 5,
-  consumption: 6,
-  finance: 7,
-};
-const otherLevel = 8;
-
-/**
- * The tier of a person or organisation when the case does not record one: from its role and
- * its supply relations in the case (没有上线而有下线 → source; 上下线都有 → distribution;
- * only 上线 → retail, or consumption for a drug user; transports for someone → transport).
- */
-export function deriveTier(
-  node: GraphNode,
-  supplied: boolean,
-  supplies: boolean,
-  transports: boolean,
-): ChainTier | null {
-  if (node.kind !== 'person' && node.kind !== 'organisation') return null;
-  if (transports) return 'transport';
-  if (node.roleInCase === 'drug_user') return 'consumption';
-  if (supplies && !supplied) return 'source';
-  if (supplies && supplied) return 'distribution';
-  if (supplied) return 'retail';
-  return null;
-}
-
-/** Tier and layout level of every node of a chart, recorded tiers first. */
-export function assignTiers(chart: GraphData): ChainAnalysis['members'] {
-  const supplied = new Set(
-    chart.edges.filter((edge) => edge.type === 'supplies').map((edge) => edge.to),
-  );
-  const supplies = new Set(
-    chart.edges.filter((edge) => edge.type === 'supplies').map((edge) => edge.from),
-  );
-  const transports = new Set(
-    chart.edges.filter((edge) => edge.type === 'transports_for').map((edge) => edge.from),
-  );
-  const members = chart.nodes.map((node) => {
-    const derived = deriveTier(
-      node,
-      supplied.has(node.id),
-      supplies.has(node.id),
-      transports.has(node.id),
-    );
-    const tier = node.chainTier ?? derived;
-    return {
-      entityId: node.id,
-      label: node.label,
-      kind: node.kind,
-      tier,
-      tierSource: node.chainTier ? ('case' as const) : derived ? ('derived' as const) : null,
-      level: tier ? tierLevel[tier] : otherLevel,
-    };
-  });
-  // Phones, accounts, cars and places sit on the layer of the first tiered entity linked to them.
-  const byId = new Map(members.map((member) => [member.entityId, member]));
-  for (const member of members) {
-    if (member.tier) continue;
-    const neighbour = chart.edges
-      .filter((edge) => edge.from === member.entityId || edge.to === member.entityId)
-      .map((edge) => byId.get(edge.from === member.entityId ? edge.to : edge.from))
-      .find((candidate) => candidate?.tier);
-    if (neighbour) member.level = neighbour.level;
-  }
-  return members;
-}
 
 interface UpstreamFacts {
   id: string;
@@ -148,5 +72,3 @@ export function chainAnalysis(db: Executor, caseId: string): ChainAnalysis {
     .sort();
   return { members, gaps, sourceIds };
 }
-
-export { chainTiers };

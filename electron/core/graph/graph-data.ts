@@ -97,6 +97,7 @@ interface EdgeRow {
   credibility: number | null;
   source: string | null;
   case_id: string | null;
+  case_no: string | null;
 }
 
 function toEdge(row: EdgeRow): GraphEdge {
@@ -114,6 +115,7 @@ function toEdge(row: EdgeRow): GraphEdge {
     credibility: row.credibility,
     source: row.source,
     caseId: row.case_id,
+    caseNo: row.case_no,
   };
 }
 
@@ -128,8 +130,8 @@ export function edgesAmong(
   for (const part of chunks([...members])) {
     const rows = db.all<EdgeRow>(sql`
       SELECT r.id, r.from_entity_id, r.to_entity_id, r.type, r.directed, r.started_on, r.ended_on, r.amount_fen,
-        r.event_count, r.reliability, r.credibility, r.source, r.case_id
-      FROM relations r WHERE r.from_entity_id IN (${list(part)}) AND r.deleted_at IS NULL ${typeFilter(types)}`);
+        r.event_count, r.reliability, r.credibility, r.source, r.case_id, c.case_no
+      FROM relations r LEFT JOIN cases c ON c.id = r.case_id WHERE r.from_entity_id IN (${list(part)}) AND r.deleted_at IS NULL ${typeFilter(types)}`);
     for (const row of rows) if (members.has(row.to_entity_id)) edges.push(toEdge(row));
   }
   return edges.sort((a, b) => a.id.localeCompare(b.id));
@@ -142,7 +144,8 @@ export function relationsById(db: Executor, ids: string[]): GraphEdge[] {
       ...db
         .all<EdgeRow>(
           sql`SELECT r.id, r.from_entity_id, r.to_entity_id, r.type, r.directed, r.started_on, r.ended_on, r.amount_fen,
-          r.event_count, r.reliability, r.credibility, r.source, r.case_id FROM relations r WHERE r.id IN (${list(part)})`,
+          r.event_count, r.reliability, r.credibility, r.source, r.case_id, c.case_no
+          FROM relations r LEFT JOIN cases c ON c.id = r.case_id WHERE r.id IN (${list(part)})`,
         )
         .map(toEdge),
     );

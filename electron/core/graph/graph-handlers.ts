@@ -1,5 +1,7 @@
 import { AppError } from '../app-error';
 import { assertCaseExists } from '../cases/case-service';
+import type { GraphData } from '../../api/schemas/graph-schemas';
+import type { Executor } from '../db/database-types';
 import type { AreaHandlers } from '../handler-types';
 import { toAnx } from './anx-export';
 import { chainAnalysis } from './chain-analysis';
@@ -17,6 +19,25 @@ const exportFormats = {
   json: { extension: 'json', mimeType: 'application/json' },
 } as const;
 
+/** Exactly these entities with every relation among them. */
+function subgraph(db: Executor, entityIds: string[], caseId?: string): GraphData {
+  const nodes = loadNodes(db, entityIds, caseId);
+  return {
+    nodes,
+    edges: edgesAmong(
+      db,
+      nodes.map((node) => node.id),
+    ),
+    truncated: false,
+  };
+}
+
+function scopeGraph(db: Executor, scope: { caseId?: string; entityIds?: string[] }): GraphData {
+  if (scope.entityIds) return subgraph(db, scope.entityIds);
+  assertCaseExists(db, scope.caseId!);
+  return caseGraph(db, scope.caseId!);
+}
+
 export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.case': (ctx, input) => {
     assertCaseExists(ctx.workspace.db, input.caseId);
@@ -28,9 +49,10 @@ export const graphHandlers: AreaHandlers<'graph'> = {
       limit: input.limit,
       caseId: input.caseId,
     }),
+  'graph.subgraph': (ctx, input) => subgraph(ctx.workspace.db, input.entityIds, input.caseId),
   'graph.paths': (ctx, input) => findPaths(ctx.workspace.db, input),
-  'graph.communities': (ctx, input) => detectCommunities(caseGraph(ctx.workspace.db, input.caseId)),
-  'graph.keyPlayers': (ctx, input) => keyPlayers(caseGraph(ctx.workspace.db, input.caseId)),
+  'graph.communities': (ctx, input) => detectCommunities(scopeGraph(ctx.workspace.db, input)),
+  'graph.keyPlayers': (ctx, input) => keyPlayers(scopeGraph(ctx.workspace.db, input)),
   'graph.upstream': (ctx, input) => upstreamTrace(ctx.workspace.db, input),
   'graph.chain': (ctx, input) => {
     assertCaseExists(ctx.workspace.db, input.caseId);
@@ -38,16 +60,8 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   },
   'graph.layout': (_ctx, input) => forceLayout(input.nodeIds, input.edges, input.iterations),
   'graph.export': (ctx, input) => {
-    const nodes = loadNodes(ctx.workspace.db, input.nodeIds, input.caseId);
-    if (!nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
-    const data = {
-      nodes,
-      edges: edgesAmong(
-        ctx.workspace.db,
-        nodes.map((node) => node.id),
-      ),
-      truncated: false,
-    };
+    const data = subgraph(ctx.workspace.db, input.nodeIds, input.caseId);
+    if (!data.nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
     const content =
       input.format === 'graphml'
         ? toGraphml(data, input.positions)

@@ -7,7 +7,11 @@ export function xmlText(value: string | number | boolean | null | undefined): st
   return [...String(value)]
     .filter((char) => {
       const code = char.charCodeAt(0);
-      return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
+      return (
+        (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) &&
+        code !== 0xfffe &&
+        code !== 0xffff
+      );
     })
     .join('')
     .replace(/&/g, '&amp;')

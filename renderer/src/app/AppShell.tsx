@@ -80,7 +80,8 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
             </div>
             <Navigation />
           </Layout.Sider>
-          <Layout>
+          {/* The page scrolls inside the content area, so the header stays and the graph can fill the height. */}
+          <Layout style={{ height: '100vh' }}>
             <Layout.Header
               style={{
                 background: '#fff',
@@ -119,7 +120,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
             {session.auditIntegrity === 'broken' && (
               <Alert type="error" banner title={t('app.auditBroken')} />
             )}
-            <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+            <Layout.Content style={{ padding: 24, overflow: 'auto', minHeight: 0 }}>
               <Routes>
                 <Route path="/" element={<Navigate to="/cases" replace />} />
                 <Route path="/cases" element={<CasesPage />} />

@@ -35,6 +35,7 @@ export function edge(
     credibility: null,
     source: null,
     caseId: null,
+    caseNo: null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectCommunities, keyPlayers } from '../../../electron/core/graph/graph-analytics';
-import { assignTiers } from '../../../electron/core/graph/chain-analysis';
+import { assignTiers } from '../../../electron/api/domain/chain-tiers';
 import { edge, graph, node } from './fixtures';
 
 describe('community detection (Louvain)', () => {

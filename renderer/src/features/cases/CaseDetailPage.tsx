@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeploymentUnitOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -49,6 +49,16 @@ export function CaseDetailPage() {
             </Typography.Text>
             <CaseStatusTag status={data.status} />
           </Space>
+        }
+        extra={
+          <Button
+            type="primary"
+            icon={<DeploymentUnitOutlined />}
+            onClick={() => navigate(`/graph?case=${data.id}`)}
+            data-testid="open-case-graph"
+          >
+            {t('graph.openGraph')}
+          </Button>
         }
       />
       <Tabs

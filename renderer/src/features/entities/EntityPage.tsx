@@ -1,26 +1,14 @@
 import {
   ArrowLeftOutlined,
   DeleteOutlined,
+  DeploymentUnitOutlined,
   EditOutlined,
   MergeCellsOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Modal,
-  Popconfirm,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Modal, Popconfirm, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
@@ -30,49 +18,9 @@ import { KindTag } from '../../components/KindTag';
 import { PageHeader } from '../../components/PageHeader';
 import { CaseStatusTag, LegalStatusTag } from '../../components/StatusTag';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { EntityDetailFields } from './EntityDetailFields';
 import { EntityFormModal } from './EntityFormModal';
 import { RelationsTable } from './RelationsTable';
-
-/** Shows a kind's stored fields with their labels, skipping the empty ones. */
-function DetailFields({ detail }: { detail: EntityDetail }) {
-  const { t } = useTranslation();
-  const label = (key: string) => {
-    const fromEntity = t(`entity.fields.${key}` as never, { defaultValue: '' }) as string;
-    if (fromEntity) return fromEntity;
-    return t(`persons.${key}` as never, { defaultValue: key }) as string;
-  };
-  const show = (key: string, value: unknown) => {
-    if (Array.isArray(value)) return value.join('、');
-    const enumKey = {
-      gender: 'gender',
-      orgType: 'orgType',
-      locationType: 'locationType',
-      accountType: 'accountType',
-      riskGrade: 'riskGrade',
-      areaColour: 'areaColour',
-    }[key];
-    return enumKey ? (t(`enums.${enumKey}.${value}` as never) as string) : String(value);
-  };
-  const items = Object.entries(detail.details)
-    .filter(
-      ([key, value]) =>
-        value !== null &&
-        value !== '' &&
-        !(Array.isArray(value) && value.length === 0) &&
-        key !== 'photoAttachmentId' &&
-        key !== 'leaderEntityId',
-    )
-    .map(([key, value]) => ({ key, label: label(key), children: show(key, value) }));
-  return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, lg: 2 }}
-      items={items}
-      styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}
-    />
-  );
-}
 
 export function EntityPage() {
   const { t } = useTranslation();
@@ -123,6 +71,13 @@ export function EntityPage() {
         extra={
           live && (
             <>
+              <Button
+                icon={<DeploymentUnitOutlined />}
+                onClick={() => navigate(`/graph?entity=${entity.id}`)}
+                data-testid="open-entity-graph"
+              >
+                {t('graph.openGraph')}
+              </Button>
               {canWrite && (
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                   {t('common.edit')}
@@ -167,7 +122,7 @@ export function EntityPage() {
       )}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card title={t('entity.details')} size="small">
-          <DetailFields detail={entity} />
+          <EntityDetailFields detail={entity} />
         </Card>
         <Card title={`${t('entity.cases')} (${entity.cases.length})`} size="small">
           <Table

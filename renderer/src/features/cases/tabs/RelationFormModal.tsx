@@ -20,12 +20,10 @@ import {
   sourceReliabilities,
   type RelationType,
 } from '../../../../../electron/api/domain/relation-types';
-import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import type { RelationRow } from '../../../../../electron/api/schemas/entity-schemas';
 import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
-import { EntityPicker } from '../../../components/EntityPicker';
-import { caseSuggestions } from './case-suggestions';
+import { EntityPicker, type PickableEntity } from '../../../components/EntityPicker';
 
 interface Values {
   fromEntityId: string;
@@ -44,20 +42,28 @@ interface Values {
 
 /** Records a relation between two entities of the case, graded A–F / 1–6 (Admiralty). */
 export function RelationFormModal({
-  detail,
+  caseId,
+  suggestions,
   editing,
+  initial,
   onClose,
+  onSaved,
 }: {
-  detail: CaseDetail;
+  caseId?: string;
+  suggestions: PickableEntity[];
   editing?: RelationRow;
+  /** Ends given in advance (a relation drawn on the chart). */
+  initial?: { fromEntityId: string; toEntityId: string };
   onClose: () => void;
+  onSaved?: (row: RelationRow) => void;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const done = () => {
+  const done = (row: RelationRow) => {
     void message.success(t('common.saved'));
+    onSaved?.(row);
     onClose();
   };
   const create = useProcedureMutation('relations.create', {
@@ -69,14 +75,13 @@ export function RelationFormModal({
     onSuccess: done,
   });
   const save = editing ? update : create;
-  const suggestions = caseSuggestions(detail);
 
   const submit = ({ period, ...values }: Values) => {
     const relation = {
       ...values,
       startedOn: period?.[0]?.format('YYYY-MM-DD') ?? null,
       endedOn: period?.[1]?.format('YYYY-MM-DD') ?? null,
-      caseId: detail.id,
+      caseId: caseId ?? null,
     };
     if (editing) update.mutate({ id: editing.id, relation });
     else create.mutate(relation);
@@ -118,7 +123,7 @@ export function RelationFormModal({
                 credibility: editing.credibility ?? undefined,
                 notes: editing.notes ?? undefined,
               }
-            : { type: 'supplies', directed: true }
+            : { type: 'supplies', directed: true, ...initial }
         }
       >
         <Row gutter={16}>

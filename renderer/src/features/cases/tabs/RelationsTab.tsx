@@ -7,6 +7,7 @@ import type { RelationRow } from '../../../../../electron/api/schemas/entity-sch
 import { useProcedure, useProcedureMutation } from '../../../api/hooks';
 import { useCan } from '../../../app/SessionContext';
 import { RelationsTable } from '../../entities/RelationsTable';
+import { caseSuggestions } from './case-suggestions';
 import { RelationFormModal } from './RelationFormModal';
 
 export function RelationsTab({ detail }: { detail: CaseDetail }) {
@@ -34,7 +35,12 @@ export function RelationsTab({ detail }: { detail: CaseDetail }) {
         onDelete={canWrite ? (row) => remove.mutate({ id: row.id }) : undefined}
       />
       {form && (
-        <RelationFormModal detail={detail} editing={form.editing} onClose={() => setForm(null)} />
+        <RelationFormModal
+          caseId={detail.id}
+          suggestions={caseSuggestions(detail)}
+          editing={form.editing}
+          onClose={() => setForm(null)}
+        />
       )}
     </>
   );

@@ -1,0 +1,50 @@
+import { Descriptions, type DescriptionsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
+
+/** Shows a kind's stored fields with their labels, skipping the empty ones. */
+export function EntityDetailFields({
+  detail,
+  column = { xs: 1, lg: 2 },
+}: {
+  detail: EntityDetail;
+  column?: DescriptionsProps['column'];
+}) {
+  const { t } = useTranslation();
+  const label = (key: string) => {
+    const fromEntity = t(`entity.fields.${key}` as never, { defaultValue: '' }) as string;
+    if (fromEntity) return fromEntity;
+    return t(`persons.${key}` as never, { defaultValue: key }) as string;
+  };
+  const show = (key: string, value: unknown) => {
+    if (Array.isArray(value)) return value.join('、');
+    const enumKey = {
+      gender: 'gender',
+      orgType: 'orgType',
+      locationType: 'locationType',
+      accountType: 'accountType',
+      riskGrade: 'riskGrade',
+      areaColour: 'areaColour',
+    }[key];
+    return enumKey ? (t(`enums.${enumKey}.${value}` as never) as string) : String(value);
+  };
+  const items = Object.entries(detail.details)
+    .filter(
+      ([key, value]) =>
+        value !== null &&
+        value !== '' &&
+        !(Array.isArray(value) && value.length === 0) &&
+        key !== 'photoAttachmentId' &&
+        key !== 'leaderEntityId',
+    )
+    .map(([key, value]) => ({ key, label: label(key), children: show(key, value) }));
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={column}
+      items={items}
+      styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}
+    />
+  );
+}

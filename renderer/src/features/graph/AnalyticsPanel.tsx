@@ -1,0 +1,334 @@
+import { AimOutlined, BranchesOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Collapse,
+  Empty,
+  InputNumber,
+  List,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  GraphData,
+  GraphNode,
+  GraphPaths,
+} from '../../../../electron/api/schemas/graph-schemas';
+import { invoke } from '../../api/client';
+import { useProcedure } from '../../api/hooks';
+import { useErrorText } from '../../app/useErrorText';
+import { KindTag } from '../../components/KindTag';
+import { LegalStatusTag } from '../../components/StatusTag';
+import type { Highlight } from './useVisElements';
+
+interface Props {
+  caseId?: string;
+  nodes: GraphNode[];
+  /** The entities on the chart: key players and gangs are found among them. */
+  entityIds: string[];
+  pathEnds: { from?: string; to?: string };
+  onPathEnds(ends: { from?: string; to?: string }): void;
+  communitiesShown: boolean;
+  onAddGraph(data: GraphData): void;
+  onHighlight(highlight: Highlight | null): void;
+  onFocus(nodeId: string): void;
+  onCommunities(communities: Record<string, number> | null): void;
+}
+
+function pathHighlight(path: GraphPaths['paths'][number]): Highlight {
+  return { nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) };
+}
+
+/** Paths between two entities, key players, suggested gangs and chain gaps. */
+export function AnalyticsPanel(props: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [mode, setMode] = useState<'shortest' | 'all'>('shortest');
+  const [maxHops, setMaxHops] = useState(4);
+  const [paths, setPaths] = useState<GraphPaths | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [open, setOpen] = useState<string[]>(['path', 'gaps']);
+  const caseId = props.caseId;
+  const scope = { entityIds: props.entityIds };
+  const hasChart = props.entityIds.length > 0;
+  const keyPlayers = useProcedure('graph.keyPlayers', scope, {
+    enabled: hasChart && open.includes('keyPlayers'),
+  });
+  const communities = useProcedure('graph.communities', scope, {
+    enabled: hasChart && open.includes('communities'),
+  });
+  const chain = useProcedure('graph.chain', { caseId: caseId ?? '' }, { enabled: Boolean(caseId) });
+  const label = (id: string) =>
+    props.nodes.find((node) => node.id === id)?.label ??
+    paths?.graph.nodes.find((node) => node.id === id)?.label ??
+    id;
+  const nodeOptions = props.nodes.map((node) => ({
+    value: node.id,
+    label:
+      node.identifier && node.identifier !== node.label
+        ? `${node.label} ${node.identifier}`
+        : node.label,
+  }));
+
+  const findPaths = async () => {
+    if (!props.pathEnds.from || !props.pathEnds.to) return;
+    setFailure(null);
+    try {
+      const result = await invoke('graph.paths', {
+        fromId: props.pathEnds.from,
+        toId: props.pathEnds.to,
+        mode,
+        maxHops,
+        caseId: mode === 'all' ? caseId : undefined,
+      });
+      setPaths(result);
+      props.onAddGraph(result.graph);
+      props.onHighlight(result.paths[0] ? pathHighlight(result.paths[0]) : null);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  const needsCase = (
+    <Typography.Text type="secondary">{t('graph.analytics.needsCase')}</Typography.Text>
+  );
+
+  return (
+    <Collapse
+      size="small"
+      activeKey={open}
+      onChange={(keys) => setOpen(keys as string[])}
+      items={[
+        {
+          key: 'path',
+          label: t('graph.analytics.path'),
+          children: (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                allowClear
+                placeholder={t('graph.analytics.from')}
+                value={props.pathEnds.from}
+                onChange={(from) => props.onPathEnds({ ...props.pathEnds, from })}
+                options={nodeOptions}
+                data-testid="path-from"
+                style={{ width: '100%' }}
+              />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                allowClear
+                placeholder={t('graph.analytics.to')}
+                value={props.pathEnds.to}
+                onChange={(to) => props.onPathEnds({ ...props.pathEnds, to })}
+                options={nodeOptions}
+                data-testid="path-to"
+                style={{ width: '100%' }}
+              />
+              <Radio.Group
+                size="small"
+                value={mode}
+                onChange={(event) => setMode(event.target.value)}
+                optionType="button"
+              >
+                <Radio value="shortest">{t('graph.analytics.shortest')}</Radio>
+                <Radio value="all">{t('graph.analytics.all')}</Radio>
+              </Radio.Group>
+              <Space>
+                <Typography.Text>{t('graph.analytics.maxHops')}</Typography.Text>
+                <InputNumber
+                  size="small"
+                  min={1}
+                  max={6}
+                  value={maxHops}
+                  onChange={(value) => setMaxHops(value ?? 4)}
+                />
+                <Button
+                  type="primary"
+                  size="small"
+                  icon={<BranchesOutlined />}
+                  disabled={!props.pathEnds.from || !props.pathEnds.to}
+                  onClick={() => void findPaths()}
+                  data-testid="path-find"
+                >
+                  {t('graph.analytics.find')}
+                </Button>
+              </Space>
+              {failure !== null && <Alert type="error" showIcon title={errorText(failure)} />}
+              {paths &&
+                (paths.paths.length === 0 ? (
+                  <Typography.Text type="warning">
+                    {t('graph.analytics.noPath', { hops: maxHops })}
+                  </Typography.Text>
+                ) : (
+                  <List
+                    size="small"
+                    header={
+                      <Typography.Text type="secondary">
+                        {t('graph.analytics.pathsFound', { count: paths.paths.length })}
+                      </Typography.Text>
+                    }
+                    dataSource={paths.paths}
+                    data-testid="path-results"
+                    renderItem={(path) => (
+                      <List.Item
+                        style={{ cursor: 'pointer' }}
+                        onClick={() => props.onHighlight(pathHighlight(path))}
+                      >
+                        {path.nodeIds.map(label).join(' — ')}
+                      </List.Item>
+                    )}
+                  />
+                ))}
+            </Space>
+          ),
+        },
+        {
+          key: 'gaps',
+          label: `${t('graph.analytics.gaps')}${chain.data ? ` (${chain.data.gaps.length})` : ''}`,
+          children: !caseId ? (
+            needsCase
+          ) : (
+            <>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                {t('graph.analytics.gapsHint')}
+              </Typography.Paragraph>
+              <List
+                size="small"
+                dataSource={chain.data?.gaps}
+                locale={{
+                  emptyText: (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={t('graph.analytics.noGaps')}
+                    />
+                  ),
+                }}
+                data-testid="chain-gaps"
+                renderItem={(gap) => (
+                  <List.Item
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => {
+                      props.onFocus(gap.entityId);
+                      props.onHighlight({ nodeIds: new Set([gap.entityId]), edgeIds: new Set() });
+                    }}
+                    actions={[<AimOutlined key="focus" />]}
+                  >
+                    <Space size={4} wrap>
+                      <Typography.Text strong>{gap.label}</Typography.Text>
+                      {gap.tier && <Tag>{t(`enums.chainTier.${gap.tier}`)}</Tag>}
+                      {gap.legalStatus && gap.legalStatus !== 'none' && (
+                        <LegalStatusTag status={gap.legalStatus} />
+                      )}
+                      <Typography.Text type="secondary">→ {gap.suppliesTo}</Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            </>
+          ),
+        },
+        {
+          key: 'keyPlayers',
+          label: t('graph.analytics.keyPlayers'),
+          children: (
+            <Table
+              size="small"
+              rowKey="entityId"
+              pagination={false}
+              loading={keyPlayers.isFetching}
+              dataSource={keyPlayers.data?.slice(0, 10)}
+              onRow={(row) => ({
+                onClick: () => props.onFocus(row.entityId),
+                style: { cursor: 'pointer' },
+              })}
+              columns={[
+                { title: '#', key: 'rank', width: 32, render: (_v, _row, index) => index + 1 },
+                {
+                  title: t('entities.label'),
+                  dataIndex: 'label',
+                  render: (value: string, row) => (
+                    <Space size={4}>
+                      <KindTag kind={row.kind} />
+                      {value}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('graph.analytics.betweenness'),
+                  dataIndex: 'betweenness',
+                  width: 70,
+                  align: 'right',
+                  render: (value: number) => value.toFixed(3),
+                },
+                {
+                  title: t('graph.analytics.degree'),
+                  dataIndex: 'degree',
+                  width: 56,
+                  align: 'right',
+                },
+              ]}
+            />
+          ),
+        },
+        {
+          key: 'communities',
+          label: t('graph.analytics.communities'),
+          children: (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Button
+                size="small"
+                disabled={!communities.data}
+                onClick={() =>
+                  props.onCommunities(
+                    props.communitiesShown || !communities.data
+                      ? null
+                      : Object.fromEntries(
+                          communities.data.communities.flatMap((community) =>
+                            community.nodeIds.map((id) => [id, community.id]),
+                          ),
+                        ),
+                  )
+                }
+                data-testid="toggle-communities"
+              >
+                {props.communitiesShown
+                  ? t('graph.analytics.hideCommunities')
+                  : t('graph.analytics.showCommunities')}
+              </Button>
+              <List
+                size="small"
+                dataSource={communities.data?.communities.filter(
+                  (community) => community.nodeIds.length > 1,
+                )}
+                renderItem={(community) => (
+                  <List.Item
+                    style={{ cursor: 'pointer' }}
+                    onClick={() =>
+                      props.onHighlight({ nodeIds: new Set(community.nodeIds), edgeIds: new Set() })
+                    }
+                  >
+                    <Typography.Text>
+                      {t('graph.analytics.communityN', {
+                        n: community.id + 1,
+                        count: community.nodeIds.length,
+                      })}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" ellipsis style={{ maxWidth: 140 }}>
+                      {community.nodeIds.slice(0, 4).map(label).join('、')}
+                    </Typography.Text>
+                  </List.Item>
+                )}
+              />
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}

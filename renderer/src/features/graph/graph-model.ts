@@ -1,0 +1,274 @@
+import type { Edge, Node } from 'vis-network/peer';
+import type { EntityKind } from '../../../../electron/api/domain/entity-kinds';
+import type { ChainTier, LegalStatus } from '../../../../electron/api/domain/person-vocabulary';
+import {
+  sourceReliabilities,
+  type RelationType,
+} from '../../../../electron/api/domain/relation-types';
+import type {
+  GraphEdge,
+  GraphNode,
+  GraphViewState,
+} from '../../../../electron/api/schemas/graph-schemas';
+import { assignTiers, tierLevel } from '../../../../electron/api/domain/chain-tiers';
+import { kindIcon } from './node-icons';
+
+/** How each relation type is drawn: supply in red with an arrow downstream, money in gold … */
+export const relationStyles: Record<
+  RelationType,
+  { color: string; dashes: boolean | number[]; width: number }
+> = {
+  supplies: { color: '#dc2626', dashes: false, width: 3 },
+  transports_for: { color: '#ea580c', dashes: [8, 4], width: 2 },
+  member_of: { color: '#7c3aed', dashes: false, width: 1.5 },
+  leads: { color: '#6d28d9', dashes: false, width: 2.5 },
+  employs: { color: '#8b5cf6', dashes: [4, 4], width: 1.5 },
+  finances: { color: '#ca8a04', dashes: [10, 4], width: 2.5 },
+  calls: { color: '#2563eb', dashes: [2, 4], width: 1.5 },
+  kin: { color: '#16a34a', dashes: false, width: 1.5 },
+  lives_with: { color: '#22c55e', dashes: [6, 3], width: 1.5 },
+  owns: { color: '#64748b', dashes: false, width: 1 },
+  uses: { color: '#94a3b8', dashes: false, width: 1 },
+  co_offender: { color: '#92400e', dashes: false, width: 2 },
+  protects: { color: '#111827', dashes: [2, 2], width: 2.5 },
+  other: { color: '#9ca3af', dashes: [3, 3], width: 1 },
+};
+
+/** Border colour of a person by legal status: at large is red and thick. */
+export const legalStatusColours: Partial<Record<LegalStatus, string>> = {
+  at_large: '#dc2626',
+  detained: '#f97316',
+  arrested: '#b91c1c',
+  bail: '#eab308',
+  residential_surveillance: '#eab308',
+  prosecuted: '#7c3aed',
+  sentenced: '#6d28d9',
+};
+
+/** Colours for suggested gangs (communities), cycled. */
+export const communityColours = [
+  '#f97316',
+  '#06b6d4',
+  '#a855f7',
+  '#84cc16',
+  '#ec4899',
+  '#14b8a6',
+  '#eab308',
+  '#6366f1',
+];
+
+export interface NodeLook {
+  /** Layer for the hierarchical supply-chain layout. */
+  level?: number;
+  community?: number;
+  highlighted?: boolean;
+  dimmed?: boolean;
+  statusLabel?: string;
+  position?: { x: number; y: number };
+  pinned?: boolean;
+}
+
+/** A chart node for vis-network: kind icon, legal status ring, Chinese label, tooltip text. */
+export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
+  const statusColour = node.legalStatus ? legalStatusColours[node.legalStatus] : undefined;
+  const ring =
+    look.community !== undefined
+      ? communityColours[look.community % communityColours.length]!
+      : (statusColour ?? '#cbd5e1');
+  const lines = [
+    node.label,
+    node.identifier && node.identifier !== node.label ? node.identifier : null,
+    look.statusLabel,
+  ].filter(Boolean);
+  return {
+    id: node.id,
+    label: look.statusLabel ? `${node.label}\n(${look.statusLabel})` : node.label,
+    // A string title is shown as text by vis-network, never as HTML.
+    title: lines.join('\n'),
+    shape: 'circularImage',
+    image: kindIcon(node.kind),
+    size: node.kind === 'person' || node.kind === 'organisation' ? 22 : 16,
+    borderWidth: look.highlighted ? 6 : statusColour || look.community !== undefined ? 4 : 2,
+    color: {
+      border: look.highlighted ? '#facc15' : ring,
+      background: '#ffffff',
+      highlight: { border: '#facc15', background: '#ffffff' },
+    },
+    // Large type with a white halo: the chart is read zoomed out, over crossing lines.
+    font: {
+      size: node.kind === 'person' || node.kind === 'organisation' ? 18 : 14,
+      color: look.dimmed ? '#cbd5e1' : '#1f2937',
+      strokeWidth: 4,
+      strokeColor: '#ffffff',
+      face: 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif',
+      multi: false,
+    },
+    opacity: look.dimmed ? 0.25 : 1,
+    level: look.level,
+    x: look.position?.x,
+    y: look.position?.y,
+    fixed: look.pinned ? { x: true, y: true } : false,
+  };
+}
+
+/** A relation for vis-network: colour and dashes by type, arrow when directed, grading in the tooltip. */
+export function toVisEdge(
+  edge: GraphEdge,
+  typeLabel: string,
+  look: { highlighted?: boolean; dimmed?: boolean } = {},
+): Edge {
+  const style = relationStyles[edge.type];
+  const grading =
+    edge.reliability || edge.credibility
+      ? ` ${edge.reliability ?? '?'}${edge.credibility ?? '?'}`
+      : '';
+  const period =
+    edge.startedOn || edge.endedOn ? `\n${edge.startedOn ?? '…'} ~ ${edge.endedOn ?? '…'}` : '';
+  const count = edge.eventCount ? ` ×${edge.eventCount}` : '';
+  const recordedIn = edge.caseNo ? `\n${edge.caseNo}` : '';
+  return {
+    id: edge.id,
+    from: edge.from,
+    to: edge.to,
+    arrows: edge.directed ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined,
+    dashes: style.dashes,
+    width: look.highlighted ? style.width + 3 : style.width,
+    color: {
+      color: look.highlighted ? '#facc15' : style.color,
+      opacity: look.dimmed ? 0.15 : 0.9,
+      highlight: '#facc15',
+    },
+    label: edge.type === 'supplies' || edge.type === 'finances' ? typeLabel : undefined,
+    font: { size: 13, align: 'middle', color: '#475569', strokeWidth: 3, strokeColor: '#ffffff' },
+    title: `${typeLabel}${count}${grading}${period}${recordedIn}${edge.source ? `\n${edge.source}` : ''}`,
+    smooth: { enabled: true, type: 'continuous', roundness: 0.3 },
+  };
+}
+
+export type ChartFilters = GraphViewState['filters'];
+
+/** Whether a relation's period overlaps the window; undated relations always do. */
+function inPeriod(edge: GraphEdge, period: ChartFilters['period']): boolean {
+  if (!period) return true;
+  const [from, to] = period;
+  if (from && edge.endedOn && edge.endedOn < from) return false;
+  if (to && edge.startedOn && edge.startedOn > to) return false;
+  return true;
+}
+
+/**
+ * What the filters leave on the chart: relations of the chosen types, grading and period;
+ * entities of the chosen kinds. Entities stay even without visible relations (they were
+ * added on purpose); hidden ones are removed by the caller.
+ */
+export function applyFilters(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+  filters: ChartFilters,
+): { nodeIds: Set<string>; edgeIds: Set<string> } {
+  const nodeIds = new Set(
+    nodes
+      .filter((node) => !filters.kinds || filters.kinds.includes(node.kind))
+      .map((node) => node.id),
+  );
+  const minRank = filters.minReliability
+    ? sourceReliabilities.indexOf(filters.minReliability)
+    : sourceReliabilities.length;
+  const edgeIds = new Set(
+    edges
+      .filter((edge) => nodeIds.has(edge.from) && nodeIds.has(edge.to))
+      .filter((edge) => !filters.relationTypes || filters.relationTypes.includes(edge.type))
+      .filter(
+        (edge) =>
+          !filters.minReliability ||
+          (edge.reliability !== null && sourceReliabilities.indexOf(edge.reliability) <= minRank),
+      )
+      .filter(
+        (edge) =>
+          !filters.maxCredibility ||
+          (edge.credibility !== null && edge.credibility <= filters.maxCredibility),
+      )
+      .filter(
+        (edge) =>
+          !filters.caseIds?.length ||
+          (edge.caseId !== null && filters.caseIds.includes(edge.caseId)),
+      )
+      .filter((edge) => inPeriod(edge, filters.period))
+      .map((edge) => edge.id),
+  );
+  return { nodeIds, edgeIds };
+}
+
+/** Circles per community, the circles on a larger ring: suggested gangs side by side. */
+export function circularPositions(
+  communities: string[][],
+): Record<string, { x: number; y: number }> {
+  const positions: Record<string, { x: number; y: number }> = {};
+  const ringRadius =
+    communities.length > 1
+      ? 120 * Math.sqrt(communities.reduce((sum, group) => sum + group.length, 0))
+      : 0;
+  communities.forEach((group, index) => {
+    const angle = (2 * Math.PI * index) / communities.length;
+    const centre = { x: ringRadius * Math.cos(angle), y: ringRadius * Math.sin(angle) };
+    const radius = group.length > 1 ? Math.max(60, (group.length * 70) / (2 * Math.PI)) : 0;
+    group.forEach((id, position) => {
+      const theta = (2 * Math.PI * position) / group.length;
+      positions[id] = {
+        x: Math.round(centre.x + radius * Math.cos(theta)),
+        y: Math.round(centre.y + radius * Math.sin(theta)),
+      };
+    });
+  });
+  return positions;
+}
+
+/** The relation period bounds of a chart (for the time window slider). */
+export function periodBounds(edges: GraphEdge[]): [string, string] | null {
+  const dates = edges
+    .flatMap((edge) => [edge.startedOn, edge.endedOn])
+    .filter((date): date is string => Boolean(date))
+    .sort();
+  return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
+}
+
+export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
+  return [...new Set(nodes.map((node) => node.kind))];
+}
+
+/**
+ * Layers of the supply-chain layout, upstream first. Each tier gets a layer; within a tier,
+ * who supplies whom adds layers (a southern source above the wholesaler it supplies, both
+ * "source"); each layer's phones, accounts, vehicles and places sit on a layer just below it.
+ * Layers are numbered without gaps, since vis-network spaces them evenly.
+ */
+export function chainLevels(nodes: GraphNode[], edges: GraphEdge[]): { levels: Map<string, number>; tiers: Record<number, ChainTier> } {
+  const members = assignTiers({ nodes, edges, truncated: false });
+  const tierOf = new Map(members.map((member) => [member.entityId, member.tier]));
+  const depth = new Map(members.map((member) => [member.entityId, 0]));
+  const sameTierSupplies = edges.filter((edge) => edge.type === 'supplies' && tierOf.get(edge.from) && tierOf.get(edge.from) === tierOf.get(edge.to));
+  // Longest supply run inside a tier, capped so a cycle cannot loop.
+  for (let round = 0; round < 3; round += 1) {
+    for (const edge of sameTierSupplies) depth.set(edge.to, Math.max(depth.get(edge.to)!, Math.min(depth.get(edge.from)! + 1, 3)));
+  }
+  const keyOf = new Map<string, number>();
+  for (const member of members) {
+    if (member.tier) keyOf.set(member.entityId, member.level * 100 + depth.get(member.entityId)! * 10);
+  }
+  for (const member of members) {
+    if (member.tier) continue;
+    const neighbour = edges
+      .filter((edge) => edge.from === member.entityId || edge.to === member.entityId)
+      .map((edge) => (edge.from === member.entityId ? edge.to : edge.from))
+      .find((id) => tierOf.get(id));
+    keyOf.set(member.entityId, neighbour ? keyOf.get(neighbour)! + 1 : member.level * 100);
+  }
+  const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);
+  const layer = new Map(keys.map((key, index) => [key, index]));
+  const tiers: Record<number, ChainTier> = {};
+  for (const [tier, level] of Object.entries(tierLevel)) {
+    const first = keys.find((key) => Math.floor(key / 100) === level && key % 10 === 0);
+    if (first !== undefined) tiers[layer.get(first)!] = tier as ChainTier;
+  }
+  return { levels: new Map([...keyOf].map(([id, key]) => [id, layer.get(key)!])), tiers };
+}

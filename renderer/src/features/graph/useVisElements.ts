@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClusterSpec } from './NetworkCanvas';
+import { organisationMembers, type ChartState } from './chart-state';
+import { applyFilters, chainLevels, toVisEdge, toVisNode } from './graph-model';
+
+export interface Highlight {
+  nodeIds: Set<string>;
+  edgeIds: Set<string>;
+}
+
+/** The chart state as vis-network nodes, edges and clusters: filters, hiding and highlights applied. */
+export function useVisElements(state: ChartState, highlight: Highlight | null) {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const nodes = Object.values(state.nodes);
+    const edges = Object.values(state.edges);
+    const visible = applyFilters(nodes, edges, state.filters);
+    const hidden = new Set(state.hidden);
+    const pinned = new Set(state.pinned);
+    const shownNodes = nodes.filter((node) => visible.nodeIds.has(node.id) && !hidden.has(node.id));
+    const shownIds = new Set(shownNodes.map((node) => node.id));
+    const dim = highlight !== null && highlight.nodeIds.size > 0;
+    // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
+    const chain = state.layout === 'chain' ? chainLevels(nodes, edges) : null;
+    const visNodes = shownNodes.map((node) =>
+      toVisNode(node, {
+        level: chain?.levels.get(node.id),
+        community: state.communities?.[node.id],
+        highlighted: highlight?.nodeIds.has(node.id),
+        dimmed: dim && !highlight!.nodeIds.has(node.id),
+        statusLabel:
+          node.legalStatus && node.legalStatus !== 'none'
+            ? t(`enums.legalStatus.${node.legalStatus}`)
+            : undefined,
+        position: state.positions[node.id],
+        pinned: pinned.has(node.id),
+      }),
+    );
+    const visEdges = edges
+      .filter(
+        (edge) => visible.edgeIds.has(edge.id) && shownIds.has(edge.from) && shownIds.has(edge.to),
+      )
+      .map((edge) =>
+        toVisEdge(edge, t(`enums.relationType.${edge.type}`), {
+          highlighted: highlight?.edgeIds.has(edge.id),
+          dimmed: dim && !highlight!.edgeIds.has(edge.id),
+        }),
+      );
+    const clusters: ClusterSpec[] = state.clusters
+      .filter((id) => shownIds.has(id))
+      .map((id) => {
+        const memberIds = organisationMembers(state, id).filter((member) => shownIds.has(member));
+        return { id, memberIds, label: `${state.nodes[id]!.label}（${memberIds.length + 1}）` };
+      });
+    const levelLabels = chain
+      ? Object.fromEntries(Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]))
+      : undefined;
+    return { visNodes, visEdges, clusters, levelLabels };
+    // i18n.language: labels change with the language.
+  }, [state, highlight, t, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { AppShell } from './pages/app-shell';
+import { CasesPage } from './pages/cases-page';
+import { FirstRunPage } from './pages/first-run-page';
+import { GraphPage } from './pages/graph-page';
+import { UnlockPage } from './pages/unlock-page';
+
+/** Width and height of a PNG from its IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const bytes = fs.readFileSync(file);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+describe('the link chart of the demo methamphetamine case (1366×768)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function entityId(name: string): Promise<string> {
+    const found = await h.host.router.invoke('search.query', { text: name });
+    if (!found.ok) throw new Error(found.error.code);
+    const hits = (found.value as { groups: { hits: { id: string; title: string }[] }[] }).groups.flatMap((group) => group.hits);
+    return hits.find((hit) => hit.title === name)!.id;
+  }
+
+  it('supply-chain layout, the path from a retailer to the southern source, the chain gap, a saved view reopened exactly', async () => {
+    const { page } = h;
+    const graph = new GraphPage(page);
+    await new FirstRunPage(page).openDemo();
+    await new UnlockPage(page).unlock('Quanlian@2026');
+    await new AppShell(page).waitUntilShown();
+    await new CasesPage(page).caseLink('A3301052026030015').click();
+    await page.getByTestId('open-case-graph').click();
+    await graph.waitStable();
+    expect(await page.getByTestId('graph-title').innerText()).toBe('关系图 · A3301052026030015');
+    expect(await graph.stats()).toBe('50 个实体 · 59 条关系');
+    await h.screenshot('30-graph-force');
+
+    // Supply chain: the source above the wholesaler, above the dealer, above the retailer.
+    await graph.chooseLayout('供应链');
+    const [yan, li, zhang, wu] = await Promise.all(['岩某', '李某华', '张某龙', '吴某'].map(entityId));
+    const chain = await graph.positions();
+    expect(chain[yan!]!.y).toBeLessThan(chain[li!]!.y);
+    expect(chain[li!]!.y).toBeLessThan(chain[zhang!]!.y);
+    expect(chain[zhang!]!.y).toBeLessThan(chain[wu!]!.y);
+    await h.screenshot('31-graph-supply-chain');
+
+    expect(await graph.findPath('吴某', '岩某')).toEqual(['吴某 — 张某龙 — 李某华 — 岩某']);
+    await h.screenshot('32-graph-path-retailer-to-source');
+
+    const gaps = page.getByTestId('chain-gaps').locator('.ant-list-item');
+    expect(await gaps.allInnerTexts()).toEqual([expect.stringMatching(/^陈某辉\s*分销\s*逮捕\s*→ 1/)]);
+    await gaps.first().click();
+    await h.screenshot('33-graph-chain-gap');
+
+    await graph.saveView('3·15 供应链');
+    const saved = await graph.positions();
+    await graph.openTab('视图');
+    const before = await graph.layoutCount();
+    await page.getByTestId('graph-views').getByText('3·15 供应链').click();
+    await graph.waitStable(before);
+    expect(page.url()).toMatch(/#\/graph\?view=/);
+    expect(await page.getByTestId('graph-title').innerText()).toBe('关系图 · 3·15 供应链');
+    expect(await graph.positions()).toEqual(saved);
+
+    await page.reload();
+    await graph.waitStable();
+    expect(await graph.positions()).toEqual(saved);
+    expect(await graph.stats()).toBe('50 个实体 · 59 条关系');
+    await h.screenshot('34-graph-view-reopened');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('expands an entity from the context menu, undoes and redoes it, hides and shows again', async () => {
+    const { page } = h;
+    const graph = new GraphPage(page);
+    await graph.chooseLayout('力导向');
+    // 叶某 also stands in the other trafficking case: one hop brings in its people.
+    await graph.rightClickEntity('叶某');
+    await h.screenshot('35-graph-context-menu');
+    await graph.menu('展开 1 层');
+    await page.getByText('新增 8 个实体').waitFor();
+    const expanded = await graph.stats();
+    expect(expanded).toMatch(/^58 个实体 · \d+ 条关系$/);
+    await h.screenshot('36-graph-expanded');
+    await page.getByTestId('graph-undo').click();
+    expect(await graph.stats()).toBe('50 个实体 · 59 条关系');
+    await page.getByTestId('graph-redo').click();
+    expect(await graph.stats()).toBe(expanded);
+    await page.getByTestId('graph-undo').click();
+
+    await graph.rightClickEntity('岩某');
+    await graph.menu('隐藏');
+    expect(await graph.stats()).toBe('49 个实体 · 57 条关系 · 隐藏 1 个');
+    await page.keyboard.press('Control+z');
+    expect(await graph.stats()).toBe('50 个实体 · 59 条关系');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('exports a PNG at twice the canvas resolution and a GraphML that parses back', async () => {
+    const { page } = h;
+    const size = await page.getByTestId('graph-canvas').evaluate((element) => [element.clientWidth, element.clientHeight]);
+    const [png] = await Promise.all([page.waitForEvent('download'), exportAs(page, 'PNG 图片（2 倍分辨率）')]);
+    const pngFile = `${h.root}/chart.png`;
+    await png.saveAs(pngFile);
+    expect(pngSize(pngFile)).toEqual([size[0]! * 2, size[1]! * 2]);
+
+    const [graphml] = await Promise.all([page.waitForEvent('download'), exportAs(page, 'GraphML（Gephi / networkx）')]);
+    const graphmlFile = `${h.root}/chart.graphml`;
+    await graphml.saveAs(graphmlFile);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(fs.readFileSync(graphmlFile, 'utf8'));
+    expect(parsed.graphml.graph.node).toHaveLength(50);
+    expect(parsed.graphml.graph.edge).toHaveLength(59);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
+
+async function exportAs(page: import('playwright-core').Page, format: string): Promise<void> {
+  await page.getByTestId('graph-export').click();
+  await page.getByRole('menuitem', { name: format }).click();
+}

@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { pickOption } from './select-option';
+
+export type Positions = Record<string, { x: number; y: number }>;
+
+export class GraphPage {
+  constructor(private readonly page: Page) {}
+
+  canvas() {
+    return this.page.getByTestId('graph-canvas');
+  }
+
+  /** How many times the chart has been laid out and drawn. */
+  async layoutCount(): Promise<number> {
+    return Number((await this.canvas().getAttribute('data-layouts')) ?? 0);
+  }
+
+  /** Waits until the chart has been laid out more than `after` times and is stable. */
+  async waitStable(after = 0): Promise<void> {
+    await this.page.waitForFunction(
+      (count) => {
+        const canvas = document.querySelector<HTMLElement>('[data-testid=graph-canvas]');
+        return canvas?.dataset['stable'] === 'true' && Number(canvas.dataset['layouts'] ?? 0) > count;
+      },
+      after,
+      { timeout: 30_000 },
+    );
+  }
+
+  async positions(): Promise<Positions> {
+    return JSON.parse((await this.canvas().getAttribute('data-positions')) ?? '{}') as Positions;
+  }
+
+  async stats(): Promise<string> {
+    return this.page.getByTestId('graph-stats').innerText();
+  }
+
+  async chooseLayout(name: string): Promise<void> {
+    const before = await this.layoutCount();
+    await this.page.getByTestId('graph-layouts').getByText(name, { exact: true }).click();
+    await this.waitStable(before);
+  }
+
+  async findPath(from: string, to: string): Promise<string[]> {
+    await pickOption(this.page, this.page.getByTestId('path-from'), from, true);
+    await pickOption(this.page, this.page.getByTestId('path-to'), to, true);
+    await this.page.getByTestId('path-find').click();
+    const results = this.page.getByTestId('path-results').locator('.ant-list-item');
+    await results.first().waitFor();
+    return results.allInnerTexts();
+  }
+
+  async openTab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** Centres the entity on the canvas (find on chart) and right-clicks it. */
+  async rightClickEntity(label: string): Promise<void> {
+    await pickOption(this.page, this.page.getByTestId('graph-find'), label, true);
+    // The focus animation takes 400 ms.
+    await this.page.waitForTimeout(600);
+    const box = (await this.canvas().boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    await this.page.getByTestId('graph-context-menu').waitFor();
+  }
+
+  async menu(item: string): Promise<void> {
+    await this.page.getByTestId('graph-context-menu').getByRole('menuitem', { name: item }).click();
+  }
+
+  async saveView(name: string): Promise<void> {
+    await this.page.getByTestId('graph-save-view').click();
+    await this.page.getByTestId('view-name').fill(name);
+    await this.page.getByTestId('save-view-ok').click();
+    await this.page.getByText('视图已保存').waitFor();
+  }
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyFilters,
+  chainLevels,
+  circularPositions,
+  periodBounds,
+  toVisEdge,
+  toVisNode,
+} from '../../../renderer/src/features/graph/graph-model';
+import { edge, node } from '../graph/fixtures';
+
+describe('graph model', () => {
+  it('draws a person at large with a thick red ring, a kind icon, and a tooltip as plain text', () => {
+    const visNode = toVisNode(
+      node('p1', { label: '<b>岩某</b>', identifier: '5331...', legalStatus: 'at_large' }),
+      { statusLabel: '在逃', level: 2 },
+    );
+    expect(visNode).toMatchObject({
+      id: 'p1',
+      label: '<b>岩某</b>\n(在逃)',
+      title: '<b>岩某</b>\n5331...\n在逃',
+      shape: 'circularImage',
+      borderWidth: 4,
+      level: 2,
+      color: { border: '#dc2626' },
+    });
+    expect(String(visNode.image)).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+    expect(typeof visNode.title).toBe('string');
+  });
+
+  it('colours by community when communities are shown, and highlights a path', () => {
+    expect(toVisNode(node('x'), { community: 1 }).color).toMatchObject({ border: '#06b6d4' });
+    expect(toVisNode(node('x'), { highlighted: true })).toMatchObject({
+      borderWidth: 6,
+      color: { border: '#facc15' },
+    });
+  });
+
+  it('draws supply as a thick red arrow with its label, calls as a thin dotted line without arrow when undirected', () => {
+    const supply = toVisEdge(
+      { ...edge('a', 'b', 'supplies'), reliability: 'A', credibility: 2, startedOn: '2026-01-01' },
+      '供货',
+    );
+    expect(supply).toMatchObject({
+      arrows: { to: { enabled: true } },
+      width: 3,
+      label: '供货',
+      color: { color: '#dc2626' },
+      title: '供货 A2\n2026-01-01 ~ …',
+    });
+    const call = toVisEdge(
+      { ...edge('a', 'b', 'calls'), directed: false, eventCount: 136 },
+      '通话',
+    );
+    expect(call).toMatchObject({
+      arrows: undefined,
+      dashes: [2, 4],
+      label: undefined,
+      title: '通话 ×136',
+    });
+  });
+
+  it('filters relations by type, grading and period, entities by kind', () => {
+    const nodes = [node('a'), node('b'), node('t', { kind: 'phone' })];
+    const edges = [
+      {
+        ...edge('a', 'b', 'supplies', 's1'),
+        reliability: 'A' as const,
+        startedOn: '2026-01-01',
+        endedOn: '2026-03-01',
+      },
+      { ...edge('a', 'b', 'supplies', 's2'), reliability: 'D' as const, startedOn: '2026-06-01' },
+      { ...edge('a', 't', 'uses', 'u1') },
+    ];
+    expect(applyFilters(nodes, edges, {})).toEqual({
+      nodeIds: new Set(['a', 'b', 't']),
+      edgeIds: new Set(['s1', 's2', 'u1']),
+    });
+    expect(applyFilters(nodes, edges, { relationTypes: ['supplies'] }).edgeIds).toEqual(
+      new Set(['s1', 's2']),
+    );
+    expect(applyFilters(nodes, edges, { relationTypes: [] }).edgeIds).toEqual(new Set());
+    expect(applyFilters(nodes, edges, { minReliability: 'B' }).edgeIds).toEqual(new Set(['s1']));
+    expect(applyFilters(nodes, edges, { period: ['2026-04-01', null] }).edgeIds).toEqual(
+      new Set(['s2', 'u1']),
+    );
+    expect(applyFilters(nodes, edges, { kinds: ['person'] })).toEqual({
+      nodeIds: new Set(['a', 'b']),
+      edgeIds: new Set(['s1', 's2']),
+    });
+  });
+
+  it('filters by information credibility (1 is best) and by the case a relation was recorded in', () => {
+    const nodes = [node('a'), node('b')];
+    const edges = [
+      { ...edge('a', 'b', 'supplies', 'c1'), credibility: 1, caseId: 'case-1', caseNo: 'A1' },
+      { ...edge('a', 'b', 'supplies', 'c3'), credibility: 3, caseId: 'case-2', caseNo: 'A2' },
+      { ...edge('a', 'b', 'calls', 'none') },
+    ];
+    expect(applyFilters(nodes, edges, { maxCredibility: 2 }).edgeIds).toEqual(new Set(['c1']));
+    expect(applyFilters(nodes, edges, { maxCredibility: 3 }).edgeIds).toEqual(
+      new Set(['c1', 'c3']),
+    );
+    expect(applyFilters(nodes, edges, { caseIds: ['case-2'] }).edgeIds).toEqual(new Set(['c3']));
+    expect(applyFilters(nodes, edges, { caseIds: [] }).edgeIds).toEqual(
+      new Set(['c1', 'c3', 'none']),
+    );
+  });
+
+  it('puts the supply chain on layers without gaps: a source above the source it supplies, phones below their owner', () => {
+    const nodes = [
+      node('south', { chainTier: 'source' }),
+      node('wholesale', { chainTier: 'source' }),
+      node('retailer', { chainTier: 'retail' }),
+      node('phone', { kind: 'phone' }),
+    ];
+    const edges = [edge('south', 'wholesale', 'supplies'), edge('wholesale', 'retailer', 'supplies'), edge('wholesale', 'phone', 'uses')];
+    const { levels, tiers } = chainLevels(nodes, edges);
+    expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 2, retailer: 3 });
+    expect(tiers).toEqual({ 0: 'source', 3: 'retail' });
+  });
+
+  it('lays communities out as circles on a ring', () => {
+    const positions = circularPositions([['a', 'b', 'c', 'd'], ['e']]);
+    expect(Object.keys(positions)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(positions['e']).toEqual({ x: -268, y: 0 });
+    expect(positions['a']).toEqual({ x: 328, y: 0 });
+    expect(positions['c']).toEqual({ x: 208, y: 0 });
+  });
+
+  it('finds the period bounds of the relations', () => {
+    expect(
+      periodBounds([
+        { ...edge('a', 'b'), startedOn: '2026-02-01', endedOn: '2026-05-01' },
+        { ...edge('b', 'c'), startedOn: '2025-11-03' },
+      ]),
+    ).toEqual(['2025-11-03', '2026-05-01']);
+    expect(periodBounds([edge('a', 'b')])).toBeNull();
+  });
+});
