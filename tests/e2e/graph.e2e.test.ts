@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { AppShell } from './pages/app-shell';
 import { CasesPage } from './pages/cases-page';
 import { FirstRunPage } from './pages/first-run-page';
 import { GraphPage } from './pages/graph-page';
+import { pickOption } from './pages/select-option';
 import { UnlockPage } from './pages/unlock-page';
 
 /** Width and height of a PNG from its IHDR chunk. */
@@ -26,7 +28,9 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
   async function entityId(name: string): Promise<string> {
     const found = await h.host.router.invoke('search.query', { text: name });
     if (!found.ok) throw new Error(found.error.code);
-    const hits = (found.value as { groups: { hits: { id: string; title: string }[] }[] }).groups.flatMap((group) => group.hits);
+    const hits = (
+      found.value as { groups: { hits: { id: string; title: string }[] }[] }
+    ).groups.flatMap((group) => group.hits);
     return hits.find((hit) => hit.title === name)!.id;
   }
 
@@ -45,7 +49,9 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
 
     // Supply chain: the source above the wholesaler, above the dealer, above the retailer.
     await graph.chooseLayout('供应链');
-    const [yan, li, zhang, wu] = await Promise.all(['岩某', '李某华', '张某龙', '吴某'].map(entityId));
+    const [yan, li, zhang, wu] = await Promise.all(
+      ['岩某', '李某华', '张某龙', '吴某'].map(entityId),
+    );
     const chain = await graph.positions();
     expect(chain[yan!]!.y).toBeLessThan(chain[li!]!.y);
     expect(chain[li!]!.y).toBeLessThan(chain[zhang!]!.y);
@@ -56,7 +62,9 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
     await h.screenshot('32-graph-path-retailer-to-source');
 
     const gaps = page.getByTestId('chain-gaps').locator('.ant-list-item');
-    expect(await gaps.allInnerTexts()).toEqual([expect.stringMatching(/^陈某辉\s*分销\s*逮捕\s*→ 1/)]);
+    expect(await gaps.allInnerTexts()).toEqual([
+      expect.stringMatching(/^陈某辉\s*分销\s*逮捕\s*→ 1/),
+    ]);
     await gaps.first().click();
     await h.screenshot('33-graph-chain-gap');
 
@@ -106,23 +114,51 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
 
   it('exports a PNG at twice the canvas resolution and a GraphML that parses back', async () => {
     const { page } = h;
-    const size = await page.getByTestId('graph-canvas').evaluate((element) => [element.clientWidth, element.clientHeight]);
-    const [png] = await Promise.all([page.waitForEvent('download'), exportAs(page, 'PNG 图片（2 倍分辨率）')]);
+    // vis-network sizes its canvas to the chart's pixels (device pixel ratio 1 here).
+    const drawn = page.getByTestId('graph-canvas').locator('canvas').first();
+    const size = [
+      Number(await drawn.getAttribute('width')),
+      Number(await drawn.getAttribute('height')),
+    ];
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      exportAs(page, 'PNG 图片（2 倍分辨率）'),
+    ]);
     const pngFile = `${h.root}/chart.png`;
     await png.saveAs(pngFile);
     expect(pngSize(pngFile)).toEqual([size[0]! * 2, size[1]! * 2]);
 
-    const [graphml] = await Promise.all([page.waitForEvent('download'), exportAs(page, 'GraphML（Gephi / networkx）')]);
+    const [graphml] = await Promise.all([
+      page.waitForEvent('download'),
+      exportAs(page, 'GraphML（Gephi / networkx）'),
+    ]);
     const graphmlFile = `${h.root}/chart.graphml`;
     await graphml.saveAs(graphmlFile);
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(fs.readFileSync(graphmlFile, 'utf8'));
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(
+      fs.readFileSync(graphmlFile, 'utf8'),
+    );
     expect(parsed.graphml.graph.node).toHaveLength(50);
     expect(parsed.graphml.graph.edge).toHaveLength(59);
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('draws a relation from one entity to another: the form opens with both ends, the chart gains the edge', async () => {
+    const { page } = h;
+    const graph = new GraphPage(page);
+    const [xie, ye] = await Promise.all(['谢某', '叶某'].map(entityId));
+    await graph.drawRelation(xie!, ye!);
+    const form = page.getByRole('dialog');
+    await form.getByText('谢某').first().waitFor();
+    expect(await form.innerText()).toContain('叶某');
+    await pickOption(page, page.getByTestId('relation-type'), '通话', true);
+    await h.screenshot('37-graph-draw-relation');
+    await page.getByTestId('relation-submit').click();
+    await page.getByText('50 个实体 · 60 条关系').waitFor();
+    expect(h.pageErrors).toEqual([]);
+  });
 });
 
-async function exportAs(page: import('playwright-core').Page, format: string): Promise<void> {
+async function exportAs(page: Page, format: string): Promise<void> {
   await page.getByTestId('graph-export').click();
   await page.getByRole('menuitem', { name: format }).click();
 }

@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { pickOption } from './select-option';
 
+/** The page's document, as far as `waitStable` uses it (tests compile without the DOM library). */
+declare const document: {
+  querySelector(selector: string): { dataset: Record<string, string | undefined> } | null;
+};
+
 export type Positions = Record<string, { x: number; y: number }>;
 
 export class GraphPage {
@@ -19,8 +24,10 @@ export class GraphPage {
   async waitStable(after = 0): Promise<void> {
     await this.page.waitForFunction(
       (count) => {
-        const canvas = document.querySelector<HTMLElement>('[data-testid=graph-canvas]');
-        return canvas?.dataset['stable'] === 'true' && Number(canvas.dataset['layouts'] ?? 0) > count;
+        const canvas = document.querySelector('[data-testid=graph-canvas]');
+        return (
+          canvas?.dataset['stable'] === 'true' && Number(canvas.dataset['layouts'] ?? 0) > count
+        );
       },
       after,
       { timeout: 30_000 },
@@ -29,6 +36,32 @@ export class GraphPage {
 
   async positions(): Promise<Positions> {
     return JSON.parse((await this.canvas().getAttribute('data-positions')) ?? '{}') as Positions;
+  }
+
+  /** Where an entity is on the screen, from the chart's published positions and view. */
+  async entityPoint(entityId: string): Promise<{ x: number; y: number }> {
+    const box = (await this.canvas().boundingBox())!;
+    const view = JSON.parse((await this.canvas().getAttribute('data-view'))!) as {
+      scale: number;
+      position: { x: number; y: number };
+    };
+    const position = (await this.positions())[entityId]!;
+    return {
+      x: box.x + box.width / 2 + (position.x - view.position.x) * view.scale,
+      y: box.y + box.height / 2 + (position.y - view.position.y) * view.scale,
+    };
+  }
+
+  /** Draws a relation by dragging from one entity to another in drawing mode. */
+  async drawRelation(fromId: string, toId: string): Promise<void> {
+    await this.page.getByTestId('graph-draw').click();
+    const from = await this.entityPoint(fromId);
+    const to = await this.entityPoint(toId);
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await this.page.mouse.move(to.x, to.y, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   async stats(): Promise<string> {

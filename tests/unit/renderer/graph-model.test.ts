@@ -114,18 +114,48 @@ describe('graph model', () => {
       node('retailer', { chainTier: 'retail' }),
       node('phone', { kind: 'phone' }),
     ];
-    const edges = [edge('south', 'wholesale', 'supplies'), edge('wholesale', 'retailer', 'supplies'), edge('wholesale', 'phone', 'uses')];
+    const edges = [
+      edge('south', 'wholesale', 'supplies'),
+      edge('wholesale', 'retailer', 'supplies'),
+      edge('wholesale', 'phone', 'uses'),
+    ];
     const { levels, tiers } = chainLevels(nodes, edges);
     expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 2, retailer: 3 });
     expect(tiers).toEqual({ 0: 'source', 3: 'retail' });
   });
 
-  it('lays communities out as circles on a ring', () => {
+  it('lays communities out as circles on a ring, neighbouring circles a gap apart', () => {
     const positions = circularPositions([['a', 'b', 'c', 'd'], ['e']]);
-    expect(Object.keys(positions)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(positions['e']).toEqual({ x: -268, y: 0 });
-    expect(positions['a']).toEqual({ x: 328, y: 0 });
-    expect(positions['c']).toEqual({ x: 208, y: 0 });
+    // Four around a centre (-52, 80) at radius 70; the single one opposite, 190 away (70 + 0 + 120).
+    expect(positions).toEqual({
+      a: { x: 18, y: 80 },
+      b: { x: -52, y: 150 },
+      c: { x: -122, y: 80 },
+      d: { x: -52, y: 10 },
+      e: { x: 52, y: -80 },
+    });
+    const groups = [
+      Array.from({ length: 15 }, (_, i) => `a${i}`),
+      Array.from({ length: 10 }, (_, i) => `b${i}`),
+      ['c0', 'c1', 'c2'],
+      ['d0'],
+    ];
+    const laid = circularPositions(groups);
+    const centre = (group: string[]) => ({
+      x: group.reduce((sum, id) => sum + laid[id]!.x, 0) / group.length,
+      y: group.reduce((sum, id) => sum + laid[id]!.y, 0) / group.length,
+    });
+    const distance = (i: number, j: number) =>
+      Math.round(
+        Math.hypot(
+          centre(groups[i]!).x - centre(groups[j]!).x,
+          centre(groups[i]!).y - centre(groups[j]!).y,
+        ),
+      );
+    // Radii 227, 151, 70 and 0: each pair at least r₁ + r₂ + 120 apart.
+    expect([distance(0, 1), distance(1, 2), distance(2, 3), distance(3, 0)]).toEqual([
+      498, 385, 231, 390,
+    ]);
   });
 
   it('finds the period bounds of the relations', () => {

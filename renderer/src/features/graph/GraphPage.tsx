@@ -127,7 +127,13 @@ export function GraphPage() {
       }
       const current = canvas.current?.getPositions() ?? {};
       const anchor = (anchorId && current[anchorId]) || { x: 0, y: 0 };
-      chart.execute(combine(label, addGraph(data), setPositions({ ...current, ...positionsAround(anchor, fresh) })));
+      chart.execute(
+        combine(
+          label,
+          addGraph(data),
+          setPositions({ ...current, ...positionsAround(anchor, fresh) }),
+        ),
+      );
       return fresh.length;
     },
     [chart],
@@ -339,7 +345,7 @@ export function GraphPage() {
               </Button>
             )}
             <CasePicker
-              value={source.caseId}
+              value={caseId}
               currentLabel={
                 caseDetail.data ? `${caseDetail.data.caseNo} ${caseDetail.data.title}` : undefined
               }

@@ -90,6 +90,15 @@ function layoutOptions(layout: ChartLayout, nodeCount: number): Options {
 /** Positions for end-to-end tests and benchmarks to read (rounded, as saved). */
 function publishPositions(instance: Network, element: HTMLElement) {
   element.dataset['positions'] = JSON.stringify(roundPositions(instance.getPositions()));
+  publishView(instance, element);
+}
+
+/** Zoom and centre, so a test can find an entity on screen. */
+function publishView(instance: Network, element: HTMLElement) {
+  element.dataset['view'] = JSON.stringify({
+    scale: instance.getScale(),
+    position: instance.getViewPosition(),
+  });
 }
 
 /** Marks the chart stable: laid out, physics off, drawn. */
@@ -126,10 +135,16 @@ function makeClusters(instance: Network, clusters: ClusterSpec[]): string[] {
 }
 
 /** Writes the tier name at the left edge of each layer, at screen size whatever the zoom. */
-function drawLevelLabels(instance: Network, nodeSet: DataSet<Node>, context: CanvasRenderingContext2D, labels: Record<number, string>) {
+function drawLevelLabels(
+  instance: Network,
+  nodeSet: DataSet<Node>,
+  context: CanvasRenderingContext2D,
+  labels: Record<number, string>,
+) {
   const firstOfLevel = new Map<number, string>();
   for (const node of nodeSet.get()) {
-    if (typeof node.level === 'number' && labels[node.level] && !firstOfLevel.has(node.level)) firstOfLevel.set(node.level, String(node.id));
+    if (typeof node.level === 'number' && labels[node.level] && !firstOfLevel.has(node.level))
+      firstOfLevel.set(node.level, String(node.id));
   }
   if (!firstOfLevel.size) return;
   const positions = instance.getPositions([...firstOfLevel.values()]);
@@ -221,6 +236,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       markStable(instance, element);
     });
     instance.on('dragEnd', () => publishPositions(instance, element));
+    instance.on('zoom', () => publishView(instance, element));
+    instance.on('animationFinished', () => publishView(instance, element));
     instance.on('afterDrawing', (context: CanvasRenderingContext2D) => {
       const labels = handlers.current.levelLabels;
       if (labels) drawLevelLabels(instance, nodeSet, context, labels);

@@ -203,20 +203,34 @@ export function applyFilters(
 export function circularPositions(
   communities: string[][],
 ): Record<string, { x: number; y: number }> {
+  const gap = 120;
+  const radii = communities.map((group) =>
+    group.length > 1 ? Math.max(70, (group.length * 95) / (2 * Math.PI)) : 0,
+  );
+  // Each circle takes an arc of the ring in proportion to its width plus a gap.
+  const spans = radii.map((radius) => 2 * radius + gap);
+  const circumference = spans.reduce((sum, span) => sum + span, 0);
+  // Large enough that neighbours on the ring are a gap apart (chord between centres ≥ r₁ + r₂ + gap).
+  const ringRadius = Math.max(
+    0,
+    ...radii.map((radius, index) => {
+      if (communities.length < 2) return 0;
+      const next = (index + 1) % radii.length;
+      const between = ((spans[index]! + spans[next]!) / 2 / circumference) * 2 * Math.PI;
+      return (radius + radii[next]! + gap) / (2 * Math.sin(Math.min(between, Math.PI) / 2));
+    }),
+  );
   const positions: Record<string, { x: number; y: number }> = {};
-  const ringRadius =
-    communities.length > 1
-      ? 120 * Math.sqrt(communities.reduce((sum, group) => sum + group.length, 0))
-      : 0;
+  let before = 0;
   communities.forEach((group, index) => {
-    const angle = (2 * Math.PI * index) / communities.length;
+    const angle = ((before + spans[index]! / 2) / circumference) * 2 * Math.PI;
+    before += spans[index]!;
     const centre = { x: ringRadius * Math.cos(angle), y: ringRadius * Math.sin(angle) };
-    const radius = group.length > 1 ? Math.max(60, (group.length * 70) / (2 * Math.PI)) : 0;
     group.forEach((id, position) => {
       const theta = (2 * Math.PI * position) / group.length;
       positions[id] = {
-        x: Math.round(centre.x + radius * Math.cos(theta)),
-        y: Math.round(centre.y + radius * Math.sin(theta)),
+        x: Math.round(centre.x + radii[index]! * Math.cos(theta)),
+        y: Math.round(centre.y + radii[index]! * Math.sin(theta)),
       };
     });
   });
@@ -242,18 +256,28 @@ export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
  * "source"); each layer's phones, accounts, vehicles and places sit on a layer just below it.
  * Layers are numbered without gaps, since vis-network spaces them evenly.
  */
-export function chainLevels(nodes: GraphNode[], edges: GraphEdge[]): { levels: Map<string, number>; tiers: Record<number, ChainTier> } {
+export function chainLevels(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+): { levels: Map<string, number>; tiers: Record<number, ChainTier> } {
   const members = assignTiers({ nodes, edges, truncated: false });
   const tierOf = new Map(members.map((member) => [member.entityId, member.tier]));
   const depth = new Map(members.map((member) => [member.entityId, 0]));
-  const sameTierSupplies = edges.filter((edge) => edge.type === 'supplies' && tierOf.get(edge.from) && tierOf.get(edge.from) === tierOf.get(edge.to));
+  const sameTierSupplies = edges.filter(
+    (edge) =>
+      edge.type === 'supplies' &&
+      tierOf.get(edge.from) &&
+      tierOf.get(edge.from) === tierOf.get(edge.to),
+  );
   // Longest supply run inside a tier, capped so a cycle cannot loop.
   for (let round = 0; round < 3; round += 1) {
-    for (const edge of sameTierSupplies) depth.set(edge.to, Math.max(depth.get(edge.to)!, Math.min(depth.get(edge.from)! + 1, 3)));
+    for (const edge of sameTierSupplies)
+      depth.set(edge.to, Math.max(depth.get(edge.to)!, Math.min(depth.get(edge.from)! + 1, 3)));
   }
   const keyOf = new Map<string, number>();
   for (const member of members) {
-    if (member.tier) keyOf.set(member.entityId, member.level * 100 + depth.get(member.entityId)! * 10);
+    if (member.tier)
+      keyOf.set(member.entityId, member.level * 100 + depth.get(member.entityId)! * 10);
   }
   for (const member of members) {
     if (member.tier) continue;

@@ -1,13 +1,13 @@
 import { useCallback, useReducer } from 'react';
 import { emptyChart, type ChartCommand, type ChartState } from './chart-state';
 
-interface History {
+export interface ChartHistory {
   past: { state: ChartState; label: string }[];
   present: ChartState;
   future: { state: ChartState; label: string }[];
 }
 
-type Action =
+export type ChartHistoryAction =
   | { type: 'execute'; command: ChartCommand }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -15,7 +15,10 @@ type Action =
 
 const limit = 100;
 
-function reduce(history: History, action: Action): History {
+export function reduceChartHistory(
+  history: ChartHistory,
+  action: ChartHistoryAction,
+): ChartHistory {
   switch (action.type) {
     case 'execute':
       return {
@@ -50,7 +53,11 @@ function reduce(history: History, action: Action): History {
 
 /** The chart's state with undo and redo of every command. */
 export function useChartHistory() {
-  const [history, dispatch] = useReducer(reduce, { past: [], present: emptyChart, future: [] });
+  const [history, dispatch] = useReducer(reduceChartHistory, {
+    past: [],
+    present: emptyChart,
+    future: [],
+  });
   return {
     state: history.present,
     execute: useCallback((command: ChartCommand) => dispatch({ type: 'execute', command }), []),

@@ -54,7 +54,9 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         return { id, memberIds, label: `${state.nodes[id]!.label}（${memberIds.length + 1}）` };
       });
     const levelLabels = chain
-      ? Object.fromEntries(Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]))
+      ? Object.fromEntries(
+          Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]),
+        )
       : undefined;
     return { visNodes, visEdges, clusters, levelLabels };
     // i18n.language: labels change with the language.

@@ -501,7 +501,7 @@ export const zhCN = {
       noPath: '在 {{hops}} 层内未找到路径',
       pathsFound: '找到 {{count}} 条路径',
       keyPlayers: '关键人物',
-      degree: '关联数',
+      degree: '关联',
       betweenness: '中介度',
       communities: '疑似团伙',
       showCommunities: '按社团着色',
