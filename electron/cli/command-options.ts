@@ -8,6 +8,12 @@ export interface CommandOptions {
   'display-name'?: string;
   out?: string;
   backup?: string;
+  case?: string;
+  format?: string;
+  from?: string;
+  to?: string;
+  'max-hops'?: string;
+  all?: boolean;
   json?: boolean;
   'password-stdin'?: boolean;
 }

@@ -10,6 +10,7 @@ import {
   verifyAuditCommand,
 } from './commands/session-commands';
 import { caseShowCommand, searchCommand } from './commands/case-commands';
+import { chainCommand, graphCommand, pathCommand } from './commands/graph-commands';
 import { initCommand, seedDemoCommand } from './commands/workspace-commands';
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
@@ -28,6 +29,11 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   stats         --workspace DIR [--user NAME]
   search        --workspace DIR QUERY        names, pinyin (qmj), ID numbers, phones, plates, case numbers
   case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
+  graph         --workspace DIR --case CASE_NO --format graphml|anx|json --out FILE
+                the case's chart laid out, for Gephi/networkx or i2 Analyst's Notebook (audited)
+  path          --workspace DIR --from ID --to ID [--max-hops N] [--all]
+                shortest path (or all paths up to N hops) between two entities
+  chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
       'display-name': { type: 'string' },
       out: { type: 'string' },
       backup: { type: 'string' },
+      case: { type: 'string' },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'max-hops': { type: 'string' },
+      all: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'password-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -87,6 +99,15 @@ async function main(argv: string[]): Promise<number> {
       case 'case':
         if (positionals[1] !== 'show') throw new UsageError('Use: case show CASE_NO');
         await caseShowCommand(options, positionals[2], secrets, out);
+        return 0;
+      case 'graph':
+        await graphCommand(options, secrets, out);
+        return 0;
+      case 'path':
+        await pathCommand(options, secrets, out);
+        return 0;
+      case 'chain':
+        await chainCommand(options, secrets, out);
         return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);

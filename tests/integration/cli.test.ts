@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { execCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/test-core';
@@ -105,5 +106,73 @@ describe('command line', () => {
     const missing = execCli(['case', 'show', '--workspace', dir, '--user', 'demo', 'A000'], env);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('cases.notFound');
+  });
+
+  it('graph exports the case chart, path finds the retailer-to-source path, chain lists tiers, sources and the gap', () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const idOf = (name: string) =>
+      (
+        JSON.parse(run(['search', name, '--json']).stdout).groups[0].hits as {
+          id: string;
+          title: string;
+        }[]
+      ).find((hit) => hit.title === name)!.id;
+
+    const out = path.join(makeTempDir(), 'chart.graphml');
+    const exported = run([
+      'graph',
+      '--case',
+      'a3301052026030015',
+      '--format',
+      'graphml',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(JSON.parse(exported.stdout)).toEqual({
+      file: out,
+      format: 'graphml',
+      nodes: 50,
+      edges: 59,
+    });
+    const graphml = new XMLParser({ ignoreAttributes: false }).parse(fs.readFileSync(out, 'utf8'));
+    expect([graphml.graphml.graph.node.length, graphml.graphml.graph.edge.length]).toEqual([
+      50, 59,
+    ]);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+
+    const found = JSON.parse(
+      run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--json']).stdout,
+    );
+    expect(
+      found.paths.map((item: { labels: string[]; types: string[] }) => [item.labels, item.types]),
+    ).toEqual([
+      [
+        ['吴某', '张某龙', '李某华', '岩某'],
+        ['supplies', 'supplies', 'supplies'],
+      ],
+    ]);
+    expect(
+      run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--max-hops', '2']).stdout,
+    ).toBe('No path within 2 hops.\n');
+    const unknown = run(['path', '--from', 'nobody', '--to', idOf('岩某')]);
+    expect([unknown.status, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('entities.notFound'),
+    ]);
+
+    const chain = JSON.parse(run(['chain', '--case', 'A3301052026030015', '--json']).stdout);
+    expect(chain.gaps.map((gap: { label: string; tier: string }) => [gap.label, gap.tier])).toEqual(
+      [['陈某辉', 'distribution']],
+    );
+    expect(chain.sources.map((source: { label: string }) => source.label).sort()).toEqual([
+      '岩某',
+      '李某华',
+    ]);
+    const text = run(['chain', '--case', 'A3301052026030015']).stdout;
+    expect(text).toContain('gaps (nobody known upstream):\n  陈某辉 (distribution) supplies 1');
   });
 });

@@ -4,6 +4,7 @@ import { decimalOf, formatNormalised } from '../../api/domain/quantity';
 import type { DrugTotal } from '../../api/schemas/seizure-schemas';
 import { AppError } from '../../core/app-error';
 import { getCaseDetail } from '../../core/cases/case-queries';
+import type { Executor } from '../../core/db/database-types';
 import { casesTable } from '../../core/db/schema';
 import { searchWorkspace } from '../../core/search/search-queries';
 import { unlockWorkspace } from '../../core/vault/workspace-vault';
@@ -12,7 +13,8 @@ import { eq } from 'drizzle-orm';
 import { cliEnv, requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import type { CommandOptions } from '../command-options';
 
-async function readOnly<T>(
+/** Unlocks the workspace for one read, audited by the caller, and closes it again. */
+export async function readOnly<T>(
   options: CommandOptions,
   secrets: Secrets,
   work: (workspace: UnlockedWorkspace) => T,
@@ -29,6 +31,17 @@ async function readOnly<T>(
   } finally {
     workspace.close('user');
   }
+}
+
+/** The ID of the case with this number (case numbers are stored upper-case). */
+export function caseIdByNumber(db: Executor, caseNo: string): string {
+  const row = db
+    .select({ id: casesTable.id })
+    .from(casesTable)
+    .where(eq(casesTable.caseNo, caseNo.toUpperCase()))
+    .get();
+  if (!row) throw new AppError('cases.notFound', 'No case with this number');
+  return row.id;
 }
 
 const tierNames: Record<DrugTotal['tier'], string> = {
@@ -81,12 +94,7 @@ export async function caseShowCommand(
 ): Promise<void> {
   if (!caseNo) throw new UsageError('case show needs a case number');
   const detail = await readOnly(options, secrets, (workspace) => {
-    const row = workspace.db
-      .select({ id: casesTable.id })
-      .from(casesTable)
-      .where(eq(casesTable.caseNo, caseNo.toUpperCase()))
-      .get();
-    const found = row ? getCaseDetail(workspace.db, row.id) : undefined;
+    const found = getCaseDetail(workspace.db, caseIdByNumber(workspace.db, caseNo));
     if (!found) throw new AppError('cases.notFound', 'No case with this number');
     workspace.audit({
       action: 'cases.viewedCli',

@@ -3,21 +3,14 @@ import { assertCaseExists } from '../cases/case-service';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
 import type { AreaHandlers } from '../handler-types';
-import { toAnx } from './anx-export';
 import { chainAnalysis } from './chain-analysis';
 import { forceLayout } from './force-layout';
+import { exportGraph } from './graph-export';
 import { detectCommunities, keyPlayers } from './graph-analytics';
 import { caseGraph, edgesAmong, loadNodes, neighbourhood } from './graph-data';
 import { findPaths } from './graph-paths';
 import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
-import { toGraphml } from './graphml-export';
 import { upstreamTrace } from './upstream-trace';
-
-const exportFormats = {
-  graphml: { extension: 'graphml', mimeType: 'application/graphml+xml' },
-  anx: { extension: 'anx', mimeType: 'application/xml' },
-  json: { extension: 'json', mimeType: 'application/json' },
-} as const;
 
 /** Exactly these entities with every relation among them. */
 function subgraph(db: Executor, entityIds: string[], caseId?: string): GraphData {
@@ -62,30 +55,7 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.export': (ctx, input) => {
     const data = subgraph(ctx.workspace.db, input.nodeIds, input.caseId);
     if (!data.nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
-    const content =
-      input.format === 'graphml'
-        ? toGraphml(data, input.positions)
-        : input.format === 'anx'
-          ? toAnx(data, input.positions)
-          : JSON.stringify({ ...data, positions: input.positions }, null, 2);
-    ctx.workspace.audit({
-      action: 'graph.exported',
-      targetType: input.caseId ? 'case' : 'graph',
-      targetId: input.caseId ?? null,
-      details: {
-        caseId: input.caseId ?? null,
-        format: input.format,
-        nodes: data.nodes.length,
-        edges: data.edges.length,
-      },
-    });
-    const format = exportFormats[input.format];
-    const stamp = ctx.workspace.now().slice(0, 10);
-    return {
-      fileName: `quanlian-graph-${stamp}.${format.extension}`,
-      mimeType: format.mimeType,
-      content,
-    };
+    return exportGraph(ctx.workspace, data, input.format, input.positions, input.caseId);
   },
   'graph.recordImageExport': (ctx, input) => {
     ctx.workspace.audit({
