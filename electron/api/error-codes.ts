@@ -56,7 +56,6 @@ export const errorCodes = [
   'attachments.tooLarge',
   'attachments.empty',
   'graph.viewNotFound',
-  'graph.tooLarge',
   'backup.invalid',
   'backup.corrupt',
   'backup.targetNotEmpty',

@@ -7,25 +7,7 @@ import * as schema from '../../electron/core/db/schema';
 import { rebuildSearchIndex } from '../../electron/core/search/search-indexer';
 import { searchWorkspace } from '../../electron/core/search/search-queries';
 import { seedCases } from './scale-data';
-
-export interface Timing {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function time(runs: number, work: (n: number) => void): Timing {
-  const timings: number[] = [];
-  for (let n = 0; n < runs; n += 1) {
-    const started = performance.now();
-    work(n);
-    timings.push(performance.now() - started);
-  }
-  timings.sort((a, b) => a - b);
-  const at = (p: number) =>
-    timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]!;
-  return { p50: at(50), p95: at(95), max: timings[timings.length - 1]! };
-}
+import { time, type Timing } from './timing';
 
 export interface CaseManagementResults {
   cases: number;

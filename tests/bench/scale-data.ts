@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { computeCheckCharacter } from '../../electron/api/domain/resident-id';
 import { relationTypes } from '../../electron/api/domain/relation-types';
+// A 32-bit generator: a plain LCG in doubles loses precision and cycles over a few thousand values.
+import { seededRandom } from '../../electron/core/graph/graph-model';
 
 export interface ScaleCounts {
   entities: number;
@@ -24,22 +26,13 @@ const regions = [
   '440305',
 ];
 
-/** A deterministic pseudo-random sequence, so every run builds the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 /**
  * Fills a migrated workspace database with `persons` persons (valid ID numbers, names with
  * 某, phones for every fifth) and `relations` relations between them, in transactions of
  * 100,000 rows, through the real tables. Returns what lookups need.
  */
 export function seedScale(sqlite: Database.Database, size: { persons: number; relations: number }) {
-  const next = random(20_261_123);
+  const next = seededRandom(20_261_123);
   const now = '2026-11-23T00:00:00.000Z';
   const insertEntity = sqlite.prepare(
     `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, ?, ?, '${now}', '${now}')`,
@@ -164,7 +157,7 @@ export function seedCases(
   personIds: string[],
   phoneIds: string[],
 ): string[] {
-  const next = random(7_777);
+  const next = seededRandom(7_777);
   const now = '2026-11-23T00:00:00.000Z';
   const insertCase =
     sqlite.prepare(`INSERT INTO cases (id, case_no, title, offence_type, status, supervision_level, unit, lead_investigator, opened_on, solved_on, summary, created_at, updated_at)

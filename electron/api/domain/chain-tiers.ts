@@ -66,13 +66,30 @@ export function assignTiers(chart: GraphData): ChainAnalysis['members'] {
   });
   // Phones, accounts, cars and places sit on the layer of the first tiered entity linked to them.
   const byId = new Map(members.map((member) => [member.entityId, member]));
+  const neighbours = neighbourLists(chart.edges);
   for (const member of members) {
     if (member.tier) continue;
-    const neighbour = chart.edges
-      .filter((edge) => edge.from === member.entityId || edge.to === member.entityId)
-      .map((edge) => byId.get(edge.from === member.entityId ? edge.to : edge.from))
+    const neighbour = (neighbours.get(member.entityId) ?? [])
+      .map((id) => byId.get(id))
       .find((candidate) => candidate?.tier);
     if (neighbour) member.level = neighbour.level;
   }
   return members;
+}
+
+/** Each entity's neighbours in relation order, both directions: one pass over the relations. */
+export function neighbourLists(
+  edges: readonly { from: string; to: string }[],
+): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    const list = lists.get(from);
+    if (list) list.push(to);
+    else lists.set(from, [to]);
+  };
+  for (const edge of edges) {
+    add(edge.from, edge.to);
+    add(edge.to, edge.from);
+  }
+  return lists;
 }

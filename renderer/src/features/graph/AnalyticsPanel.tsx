@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   GraphData,
@@ -63,11 +63,18 @@ export function AnalyticsPanel(props: Props) {
   const communities = useProcedure('graph.communities', scope, {
     enabled: hasChart && open.includes('communities'),
   });
-  const chain = useProcedure('graph.chain', { caseId: caseId ?? '' }, { enabled: Boolean(caseId) });
+  // After the chart: calls run one at a time, and the chart comes first.
+  const chain = useProcedure(
+    'graph.chain',
+    { caseId: caseId ?? '' },
+    { enabled: Boolean(caseId) && hasChart },
+  );
+  const labels = useMemo(
+    () => new Map(props.nodes.map((node) => [node.id, node.label])),
+    [props.nodes],
+  );
   const label = (id: string) =>
-    props.nodes.find((node) => node.id === id)?.label ??
-    paths?.graph.nodes.find((node) => node.id === id)?.label ??
-    id;
+    labels.get(id) ?? paths?.graph.nodes.find((node) => node.id === id)?.label ?? id;
   const nodeOptions = props.nodes.map((node) => ({
     value: node.id,
     label:

@@ -42,7 +42,12 @@ import { SaveViewModal } from './SaveViewModal';
 import { SelectionBar } from './SelectionBar';
 import { UpstreamCard } from './UpstreamCard';
 import { useChartHistory } from './useChartHistory';
-import { serverLayoutThreshold, useChartLoader, type ChartSource } from './useChartLoader';
+import {
+  serverLayoutIterations,
+  serverLayoutThreshold,
+  useChartLoader,
+  type ChartSource,
+} from './useChartLoader';
 import { useVisElements, type Highlight } from './useVisElements';
 import { ViewsPanel } from './ViewsPanel';
 
@@ -104,6 +109,10 @@ export function GraphPage() {
   const nodes = useMemo(() => Object.values(chart.state.nodes), [chart.state.nodes]);
   const edges = useMemo(() => Object.values(chart.state.edges), [chart.state.edges]);
   const visibleIds = useMemo(() => visNodes.map((node) => String(node.id)), [visNodes]);
+  const visibleNodes = useMemo(() => {
+    const shown = new Set(visibleIds);
+    return nodes.filter((node) => shown.has(node.id));
+  }, [nodes, visibleIds]);
   const entityIds = useMemo(() => nodes.map((node) => node.id).sort(), [nodes]);
 
   const fail = useCallback(
@@ -182,7 +191,7 @@ export function GraphPage() {
         const positions = await invoke('graph.layout', {
           nodeIds: visibleIds,
           edges: visEdges.map((edge) => [String(edge.from), String(edge.to)] as [string, string]),
-          iterations: 100,
+          iterations: serverLayoutIterations,
         });
         return chart.execute(setLayout('manual', positions));
       }
@@ -373,7 +382,7 @@ export function GraphPage() {
           onUndo={chart.undo}
           onRedo={chart.redo}
           onFit={() => canvas.current?.fit()}
-          nodes={nodes.filter((node) => visibleIds.includes(node.id))}
+          nodes={visibleNodes}
           onFind={(nodeId) => {
             canvas.current?.focus(nodeId);
             setSelection([nodeId]);

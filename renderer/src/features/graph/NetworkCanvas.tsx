@@ -40,8 +40,21 @@ const baseOptions: Options = {
   height: '100%',
   width: '100%',
   interaction: { hover: true, multiselect: true, tooltipDelay: 250, zoomSpeed: 0.8 },
-  nodes: { shapeProperties: { useBorderWithImage: true, interpolation: false } },
-  edges: { selectionWidth: 2, hoverWidth: 1 },
+  nodes: {
+    shapeProperties: { useBorderWithImage: true, interpolation: false },
+    // Large type with a white halo: the chart is read zoomed out, over crossing lines.
+    font: {
+      face: 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif',
+      strokeWidth: 4,
+      strokeColor: '#ffffff',
+    },
+  },
+  edges: {
+    selectionWidth: 2,
+    hoverWidth: 1,
+    font: { size: 13, align: 'middle', color: '#475569', strokeWidth: 3, strokeColor: '#ffffff' },
+    smooth: { enabled: true, type: 'continuous', roundness: 0.3 },
+  },
   physics: {
     enabled: false,
     solver: 'barnesHut',
@@ -61,9 +74,12 @@ const baseOptions: Options = {
 function layoutOptions(layout: ChartLayout, nodeCount: number): Options {
   const big = nodeCount > 1_000;
   const interaction = { hideEdgesOnDrag: big, hideEdgesOnZoom: big };
+  // Straight lines on large charts: a curve costs a Bézier per relation per frame.
+  const edges = { smooth: big ? false : { enabled: true, type: 'continuous', roundness: 0.3 } };
   if (layout === 'chain') {
     return {
       interaction,
+      edges,
       physics: { enabled: false },
       layout: {
         hierarchical: {
@@ -82,6 +98,7 @@ function layoutOptions(layout: ChartLayout, nodeCount: number): Options {
   }
   return {
     interaction,
+    edges,
     layout: { hierarchical: false },
     physics: { enabled: layout === 'force' && nodeCount <= 3_000 },
   };
@@ -282,8 +299,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     } else {
       if (movePositions || props.layout === 'chain') instance.fit({ animation: false });
       const element = container.current!;
+      // The changes above have asked vis-network for a redraw on the next frame; a second,
+      // synchronous one here would draw a large chart twice.
       instance.once('afterDrawing', () => markStable(instance, element));
-      instance.redraw();
     }
   }, [props.nodes, props.edges, props.layout, props.positionsVersion, nodeSet, edgeSet]);
 

@@ -10,8 +10,12 @@ import type {
   GraphNode,
   GraphViewState,
 } from '../../../../electron/api/schemas/graph-schemas';
-import { assignTiers, tierLevel } from '../../../../electron/api/domain/chain-tiers';
-import { kindIcon } from './node-icons';
+import {
+  assignTiers,
+  neighbourLists,
+  tierLevel,
+} from '../../../../electron/api/domain/chain-tiers';
+import { kindColours, kindIcon } from './node-icons';
 
 /** How each relation type is drawn: supply in red with an arrow downstream, money in gold … */
 export const relationStyles: Record<
@@ -66,6 +70,8 @@ export interface NodeLook {
   statusLabel?: string;
   position?: { x: number; y: number };
   pinned?: boolean;
+  /** Large charts: a coloured dot per entity instead of an icon, so thousands draw quickly. */
+  compact?: boolean;
 }
 
 /** A chart node for vis-network: kind icon, legal status ring, Chinese label, tooltip text. */
@@ -85,23 +91,26 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
     label: look.statusLabel ? `${node.label}\n(${look.statusLabel})` : node.label,
     // A string title is shown as text by vis-network, never as HTML.
     title: lines.join('\n'),
-    shape: 'circularImage',
-    image: kindIcon(node.kind),
-    size: node.kind === 'person' || node.kind === 'organisation' ? 22 : 16,
+    ...(look.compact
+      ? { shape: 'dot', size: node.kind === 'person' || node.kind === 'organisation' ? 10 : 7 }
+      : {
+          shape: 'circularImage',
+          image: kindIcon(node.kind),
+          size: node.kind === 'person' || node.kind === 'organisation' ? 22 : 16,
+        }),
     borderWidth: look.highlighted ? 6 : statusColour || look.community !== undefined ? 4 : 2,
     color: {
       border: look.highlighted ? '#facc15' : ring,
-      background: '#ffffff',
-      highlight: { border: '#facc15', background: '#ffffff' },
+      background: look.compact ? kindColours[node.kind] : '#ffffff',
+      highlight: {
+        border: '#facc15',
+        background: look.compact ? kindColours[node.kind] : '#ffffff',
+      },
     },
-    // Large type with a white halo: the chart is read zoomed out, over crossing lines.
+    // Face and halo are chart-wide options (NetworkCanvas); per entity only what differs.
     font: {
       size: node.kind === 'person' || node.kind === 'organisation' ? 18 : 14,
       color: look.dimmed ? '#cbd5e1' : '#1f2937',
-      strokeWidth: 4,
-      strokeColor: '#ffffff',
-      face: 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif',
-      multi: false,
     },
     opacity: look.dimmed ? 0.25 : 1,
     level: look.level,
@@ -115,7 +124,7 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
 export function toVisEdge(
   edge: GraphEdge,
   typeLabel: string,
-  look: { highlighted?: boolean; dimmed?: boolean } = {},
+  look: { highlighted?: boolean; dimmed?: boolean; compact?: boolean } = {},
 ): Edge {
   const style = relationStyles[edge.type];
   const grading =
@@ -130,18 +139,24 @@ export function toVisEdge(
     id: edge.id,
     from: edge.from,
     to: edge.to,
-    arrows: edge.directed ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined,
-    dashes: style.dashes,
+    // Large charts keep colour and the direction of supply; labels, dashes and other arrows
+    // cost more to draw than they tell when thousands are on screen.
+    arrows:
+      edge.directed && (!look.compact || edge.type === 'supplies')
+        ? { to: { enabled: true, scaleFactor: 0.6 } }
+        : undefined,
+    dashes: look.compact ? false : style.dashes,
     width: look.highlighted ? style.width + 3 : style.width,
     color: {
       color: look.highlighted ? '#facc15' : style.color,
       opacity: look.dimmed ? 0.15 : 0.9,
       highlight: '#facc15',
     },
-    label: edge.type === 'supplies' || edge.type === 'finances' ? typeLabel : undefined,
-    font: { size: 13, align: 'middle', color: '#475569', strokeWidth: 3, strokeColor: '#ffffff' },
+    label:
+      !look.compact && (edge.type === 'supplies' || edge.type === 'finances')
+        ? typeLabel
+        : undefined,
     title: `${typeLabel}${count}${grading}${period}${recordedIn}${edge.source ? `\n${edge.source}` : ''}`,
-    smooth: { enabled: true, type: 'continuous', roundness: 0.3 },
   };
 }
 
@@ -279,12 +294,10 @@ export function chainLevels(
     if (member.tier)
       keyOf.set(member.entityId, member.level * 100 + depth.get(member.entityId)! * 10);
   }
+  const neighbours = neighbourLists(edges);
   for (const member of members) {
     if (member.tier) continue;
-    const neighbour = edges
-      .filter((edge) => edge.from === member.entityId || edge.to === member.entityId)
-      .map((edge) => (edge.from === member.entityId ? edge.to : edge.from))
-      .find((id) => tierOf.get(id));
+    const neighbour = (neighbours.get(member.entityId) ?? []).find((id) => tierOf.get(id));
     keyOf.set(member.entityId, neighbour ? keyOf.get(neighbour)! + 1 : member.level * 100);
   }
   const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);

@@ -5,6 +5,8 @@ import { emptyChart, type ChartState } from './chart-state';
 
 /** Above this many entities the layout is computed in the main process and drawn without physics. */
 export const serverLayoutThreshold = 1_500;
+/** ForceAtlas2 iterations for those: from its warm start, enough for a readable overview. */
+export const serverLayoutIterations = 60;
 
 export interface ChartSource {
   caseId?: string;
@@ -60,7 +62,7 @@ async function loadChart(source: ChartSource): Promise<LoadedChart> {
     const positions = await invoke('graph.layout', {
       nodeIds: data.nodes.map((node) => node.id),
       edges: data.edges.map((edge) => [edge.from, edge.to]),
-      iterations: 100,
+      iterations: serverLayoutIterations,
     });
     return {
       truncated: data.truncated,

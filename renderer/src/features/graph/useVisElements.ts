@@ -4,6 +4,9 @@ import type { ClusterSpec } from './NetworkCanvas';
 import { organisationMembers, type ChartState } from './chart-state';
 import { applyFilters, chainLevels, toVisEdge, toVisNode } from './graph-model';
 
+/** Above this many entities the chart is drawn with dots and straight lines. */
+export const compactAbove = 1_000;
+
 export interface Highlight {
   nodeIds: Set<string>;
   edgeIds: Set<string>;
@@ -23,6 +26,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     const dim = highlight !== null && highlight.nodeIds.size > 0;
     // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
     const chain = state.layout === 'chain' ? chainLevels(nodes, edges) : null;
+    const compact = shownNodes.length > compactAbove;
     const visNodes = shownNodes.map((node) =>
       toVisNode(node, {
         level: chain?.levels.get(node.id),
@@ -35,6 +39,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
             : undefined,
         position: state.positions[node.id],
         pinned: pinned.has(node.id),
+        compact,
       }),
     );
     const visEdges = edges
@@ -45,6 +50,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         toVisEdge(edge, t(`enums.relationType.${edge.type}`), {
           highlighted: highlight?.edgeIds.has(edge.id),
           dimmed: dim && !highlight!.edgeIds.has(edge.id),
+          compact,
         }),
       );
     const clusters: ClusterSpec[] = state.clusters

@@ -161,6 +161,9 @@ export const en: Translation<typeof zhCN> = {
       tooLarge: 'The file is too large: the limit is {{limitMiB}} MB.',
       empty: 'The file is empty.',
     },
+    graph: {
+      viewNotFound: 'The saved view was not found; it may have been deleted.',
+    },
   },
   idProblems: {
     length: 'must have 18 characters',

@@ -149,6 +149,9 @@ export const zhCN = {
       tooLarge: '文件过大：上限为 {{limitMiB}} MB。',
       empty: '文件为空。',
     },
+    graph: {
+      viewNotFound: '找不到该视图，可能已被删除。',
+    },
   },
   idProblems: {
     length: '应为 18 位',
