@@ -1,6 +1,6 @@
 import louvain from 'graphology-communities-louvain';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import type { GraphData, KeyPlayer } from '../../api/schemas/graph-schemas';
+import { betweenness as betweennessOf } from './betweenness';
 import { seededRandom, toUndirectedGraph } from './graph-model';
 
 /**
@@ -35,7 +35,7 @@ export function detectCommunities(data: GraphData): {
  */
 export function keyPlayers(data: GraphData): KeyPlayer[] {
   const graph = toUndirectedGraph(data.nodes, data.edges);
-  const betweenness = graph.order > 2 ? betweennessCentrality(graph, { normalized: true }) : {};
+  const betweenness = graph.order > 2 ? betweennessOf(graph) : {};
   return data.nodes
     .map((node) => ({
       entityId: node.id,
