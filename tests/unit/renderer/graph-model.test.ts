@@ -42,10 +42,10 @@ describe('graph model', () => {
       '供货',
     );
     expect(supply).toMatchObject({
-      arrows: { to: { enabled: true } },
+      arrows: 'to',
       width: 3,
       label: '供货',
-      color: { color: '#dc2626' },
+      color: '#dc2626',
       title: '供货 A2\n2026-01-01 ~ …',
     });
     const call = toVisEdge(

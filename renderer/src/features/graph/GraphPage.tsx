@@ -169,10 +169,11 @@ export function GraphPage() {
     [addAround, caseId, fail, message, t],
   );
 
-  const upstream = async (entityId: string) => {
+  /** Upstream from a person, or from whom a seizure was taken. */
+  const upstream = async (from: { entityId: string } | { seizureId: string }) => {
     try {
-      const found = await invoke('graph.upstream', { entityId });
-      addAround(found.graph, entityId, 'graph.commands.upstream');
+      const found = await invoke('graph.upstream', from);
+      addAround(found.graph, found.rootId, 'graph.commands.upstream');
       setTrace(found);
       setHighlight({
         nodeIds: new Set(found.graph.nodes.map((node) => node.id)),
@@ -283,7 +284,7 @@ export function GraphPage() {
         setPanel('analytics');
         return setPathEnds((ends) => ({ ...ends, to: first }));
       case 'upstream':
-        return first && void upstream(first);
+        return first && void upstream({ entityId: first });
       case 'showAll':
         return chart.execute(showAll);
       case 'fit':
@@ -293,6 +294,15 @@ export function GraphPage() {
         return setSelection(visibleIds);
     }
   };
+
+  // Opened from a seizure ("trace upstream"): once the chart is there, trace from whom it was taken.
+  const traceSeizure = params.get('traceSeizure');
+  const traced = useRef<string | null>(null);
+  useEffect(() => {
+    if (!traceSeizure || loaded.loading || !nodes.length || traced.current === traceSeizure) return;
+    traced.current = traceSeizure;
+    void upstream({ seizureId: traceSeizure });
+  });
 
   // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo chart edits; Delete hides the selection.
   useEffect(() => {
@@ -446,6 +456,7 @@ export function GraphPage() {
             levelLabels={levelLabels}
             drawing={drawing}
             onDoubleClick={(nodeId) => void expand([nodeId], expandHops)}
+            onOpenGroup={(organisationId) => chart.execute(ungroupOrganisation(organisationId))}
             onSelect={setSelection}
             onContextMenu={setMenu}
             onCreateEdge={(fromEntityId, toEntityId) => {
@@ -593,7 +604,7 @@ export function GraphPage() {
           node={drawerNode}
           onClose={() => setDrawerId(null)}
           onExpand={(id) => void expand([id], 1)}
-          onUpstream={(id) => void upstream(id)}
+          onUpstream={(id) => void upstream({ entityId: id })}
         />
       )}
       {saving && (

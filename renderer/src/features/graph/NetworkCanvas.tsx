@@ -30,6 +30,8 @@ interface Props {
   levelLabels?: Record<number, string>;
   drawing: boolean;
   onDoubleClick(nodeId: string): void;
+  /** A grouped organisation was double-clicked. */
+  onOpenGroup(organisationId: string): void;
   onSelect(nodeIds: string[]): void;
   onContextMenu(target: { nodeId: string | null; x: number; y: number }): void;
   onCreateEdge(fromId: string, toId: string): void;
@@ -52,6 +54,8 @@ const baseOptions: Options = {
   edges: {
     selectionWidth: 2,
     hoverWidth: 1,
+    arrows: { to: { scaleFactor: 0.6 } },
+    color: { highlight: '#facc15', opacity: 0.9 },
     font: { size: 13, align: 'middle', color: '#475569', strokeWidth: 3, strokeColor: '#ffffff' },
     smooth: { enabled: true, type: 'continuous', roundness: 0.3 },
   },
@@ -229,7 +233,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     instance.on('doubleClick', (event: { nodes: IdType[] }) => {
       const [nodeId] = event.nodes;
       if (nodeId === undefined) return;
-      if (instance.isCluster(nodeId)) instance.openCluster(nodeId);
+      // Opening a group is a chart edit (undoable): the chart state drops it, and the effect below opens it.
+      if (instance.isCluster(nodeId))
+        handlers.current.onOpenGroup(String(nodeId).slice('cluster:'.length));
       else handlers.current.onDoubleClick(String(nodeId));
     });
     instance.on('select', (event: { nodes: IdType[] }) =>

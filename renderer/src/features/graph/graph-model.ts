@@ -141,17 +141,19 @@ export function toVisEdge(
     to: edge.to,
     // Large charts keep colour and the direction of supply; labels, dashes and other arrows
     // cost more to draw than they tell when thousands are on screen.
-    arrows:
-      edge.directed && (!look.compact || edge.type === 'supplies')
-        ? { to: { enabled: true, scaleFactor: 0.6 } }
-        : undefined,
+    // Shorthands ('to', a colour string) where they say the same: vis-network builds an option
+    // object per nested object, which counts with 30,000 relations.
+    arrows: edge.directed && (!look.compact || edge.type === 'supplies') ? 'to' : undefined,
     dashes: look.compact ? false : style.dashes,
     width: look.highlighted ? style.width + 3 : style.width,
-    color: {
-      color: look.highlighted ? '#facc15' : style.color,
-      opacity: look.dimmed ? 0.15 : 0.9,
-      highlight: '#facc15',
-    },
+    color:
+      look.highlighted || look.dimmed
+        ? {
+            color: look.highlighted ? '#facc15' : style.color,
+            opacity: look.dimmed ? 0.15 : 0.9,
+            highlight: '#facc15',
+          }
+        : style.color,
     label:
       !look.compact && (edge.type === 'supplies' || edge.type === 'finances')
         ? typeLabel

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { legalStatuses } from '../../../../electron/api/domain/person-vocabulary';
+import { relationTypes } from '../../../../electron/api/domain/relation-types';
 import type { ClusterSpec } from './NetworkCanvas';
 import { organisationMembers, type ChartState } from './chart-state';
 import { applyFilters, chainLevels, toVisEdge, toVisNode } from './graph-model';
@@ -27,6 +29,13 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
     const chain = state.layout === 'chain' ? chainLevels(nodes, edges) : null;
     const compact = shownNodes.length > compactAbove;
+    // Translated once per chart, not once per entity and relation.
+    const statusLabels = new Map(
+      legalStatuses.map((status) => [status, t(`enums.legalStatus.${status}`)]),
+    );
+    const typeLabels = new Map(
+      relationTypes.map((type) => [type, t(`enums.relationType.${type}`)]),
+    );
     const visNodes = shownNodes.map((node) =>
       toVisNode(node, {
         level: chain?.levels.get(node.id),
@@ -35,7 +44,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         dimmed: dim && !highlight!.nodeIds.has(node.id),
         statusLabel:
           node.legalStatus && node.legalStatus !== 'none'
-            ? t(`enums.legalStatus.${node.legalStatus}`)
+            ? statusLabels.get(node.legalStatus)
             : undefined,
         position: state.positions[node.id],
         pinned: pinned.has(node.id),
@@ -47,7 +56,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         (edge) => visible.edgeIds.has(edge.id) && shownIds.has(edge.from) && shownIds.has(edge.to),
       )
       .map((edge) =>
-        toVisEdge(edge, t(`enums.relationType.${edge.type}`), {
+        toVisEdge(edge, typeLabels.get(edge.type)!, {
           highlighted: highlight?.edgeIds.has(edge.id),
           dimmed: dim && !highlight!.edgeIds.has(edge.id),
           compact,

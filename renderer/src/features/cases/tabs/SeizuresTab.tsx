@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, RiseOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -9,6 +9,7 @@ import {
   Space,
   Statistic,
   Table,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -119,7 +120,22 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
             dataIndex: 'fromName',
             width: 110,
             render: (name: string | null, row) =>
-              row.fromEntityId ? <Link to={`/entities/${row.fromEntityId}`}>{name}</Link> : '',
+              row.fromEntityId ? (
+                <Space size={4}>
+                  <Link to={`/entities/${row.fromEntityId}`}>{name}</Link>
+                  <Tooltip title={t('graph.menu.upstream')}>
+                    <Link
+                      to={`/graph?case=${detail.id}&traceSeizure=${row.id}`}
+                      aria-label={t('graph.menu.upstream')}
+                      data-testid={`trace-seizure-${row.id}`}
+                    >
+                      <RiseOutlined />
+                    </Link>
+                  </Tooltip>
+                </Space>
+              ) : (
+                ''
+              ),
           },
           { title: t('seizure.place'), dataIndex: 'place', ellipsis: true },
           { title: t('seizure.evidenceNo'), dataIndex: 'evidenceNo', width: 160 },

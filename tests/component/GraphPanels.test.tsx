@@ -1,0 +1,144 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { GraphEdge, GraphNode } from '../../electron/api/schemas/graph-schemas';
+import { AnalyticsPanel } from '../../renderer/src/features/graph/AnalyticsPanel';
+import { FilterPanel } from '../../renderer/src/features/graph/FilterPanel';
+import type { ChartFilters } from '../../renderer/src/features/graph/graph-model';
+import { installFakeBridge, Providers } from './fake-bridge';
+
+const node = (id: string, label: string, kind: GraphNode['kind'] = 'person'): GraphNode => ({
+  id,
+  kind,
+  label,
+  identifier: null,
+  legalStatus: null,
+  roleInCase: null,
+  chainTier: null,
+  subtype: null,
+  inCase: true,
+});
+const edge = (
+  id: string,
+  from: string,
+  to: string,
+  type: GraphEdge['type'],
+  extra: Partial<GraphEdge> = {},
+): GraphEdge => ({
+  id,
+  from,
+  to,
+  type,
+  directed: true,
+  startedOn: null,
+  endedOn: null,
+  amountFen: null,
+  eventCount: null,
+  reliability: null,
+  credibility: null,
+  source: null,
+  caseId: null,
+  caseNo: null,
+  ...extra,
+});
+
+const nodes = [
+  node('yan', '岩某'),
+  node('li', '李某华'),
+  node('wu', '吴某'),
+  node('phone', '13908829731', 'phone'),
+];
+const edges = [
+  edge('s1', 'yan', 'li', 'supplies', {
+    startedOn: '2025-11-01',
+    endedOn: '2026-01-31',
+    caseId: 'c1',
+    caseNo: 'A3301052026030015',
+  }),
+  edge('s2', 'li', 'wu', 'supplies', {
+    startedOn: '2026-03-01',
+    caseId: 'c1',
+    caseNo: 'A3301052026030015',
+  }),
+  edge('u1', 'yan', 'phone', 'uses'),
+];
+
+describe('graph filter panel', () => {
+  it('unticking a relation type filters to the others; the period and case filters show what the chart holds', () => {
+    const onChange = vi.fn<(filters: ChartFilters) => void>();
+    render(
+      <Providers>
+        <FilterPanel nodes={nodes} edges={edges} filters={{}} onChange={onChange} />
+      </Providers>,
+    );
+    expect(screen.getByText('供货（上下线） (2)')).toBeInTheDocument();
+    expect(screen.getByTestId('filter-period-text').textContent).toBe('2025-11-01 ~ 2026-03-01');
+    fireEvent.click(screen.getByLabelText('使用 (1)'));
+    expect(onChange).toHaveBeenLastCalledWith({ relationTypes: ['supplies'] });
+    fireEvent.click(screen.getByLabelText('电话'));
+    expect(onChange).toHaveBeenLastCalledWith({ kinds: ['person'] });
+  });
+});
+
+describe('graph analytics panel', () => {
+  it('finds the path between two entities on the chart, lists it by name and highlights it', async () => {
+    const calls = installFakeBridge({
+      'graph.chain': () => ({
+        ok: true,
+        value: {
+          members: [],
+          gaps: [
+            {
+              entityId: 'li',
+              label: '李某华',
+              tier: 'source',
+              suppliesTo: 1,
+              legalStatus: 'arrested',
+            },
+          ],
+          sourceIds: ['yan'],
+        },
+      }),
+      'graph.paths': () => ({
+        ok: true,
+        value: {
+          paths: [{ nodeIds: ['wu', 'li', 'yan'], edgeIds: ['s2', 's1'] }],
+          graph: { nodes: [], edges: [], truncated: false },
+          capped: false,
+        },
+      }),
+    });
+    const onHighlight = vi.fn();
+    const onFocus = vi.fn();
+    render(
+      <Providers>
+        <AnalyticsPanel
+          caseId="c1"
+          nodes={nodes}
+          entityIds={nodes.map((item) => item.id)}
+          pathEnds={{ from: 'wu', to: 'yan' }}
+          onPathEnds={() => undefined}
+          communitiesShown={false}
+          onAddGraph={() => undefined}
+          onHighlight={onHighlight}
+          onFocus={onFocus}
+          onCommunities={() => undefined}
+        />
+      </Providers>,
+    );
+    fireEvent.click(screen.getByTestId('path-find'));
+    expect(await screen.findByText('吴某 — 李某华 — 岩某')).toBeInTheDocument();
+    expect(calls.find((call) => call.procedure === 'graph.paths')?.input).toEqual({
+      fromId: 'wu',
+      toId: 'yan',
+      mode: 'shortest',
+      maxHops: 4,
+    });
+    expect(onHighlight).toHaveBeenLastCalledWith({
+      nodeIds: new Set(['wu', 'li', 'yan']),
+      edgeIds: new Set(['s2', 's1']),
+    });
+
+    fireEvent.click(await screen.findByText('李某华', { selector: 'strong' }));
+    await waitFor(() => expect(onFocus).toHaveBeenCalledWith('li'));
+  });
+});
