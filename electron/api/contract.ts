@@ -109,6 +109,7 @@ import {
 } from './schemas/graph-schemas';
 import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
 import { workspaceStatsSchema } from './schemas/stats-schemas';
+import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Who may call it: 'public' needs no session; a role needs an unlocked session with that role or higher. */
@@ -233,6 +234,7 @@ export const contract = {
   ),
 
   'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
+  'reports.briefing': procedure('viewer', briefingInput, documentFileSchema),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),

@@ -56,6 +56,7 @@ export const errorCodes = [
   'attachments.tooLarge',
   'attachments.empty',
   'graph.viewNotFound',
+  'reports.rendererUnavailable',
   'backup.invalid',
   'backup.corrupt',
   'backup.targetNotEmpty',

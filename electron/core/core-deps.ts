@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { DocumentRenderer } from './reports/document-renderer';
 import type { Emit } from './session/session-manager';
 
 /** Everything core needs from the process it runs in (Electron main, the browser host, tests, CLI). */
@@ -15,6 +16,8 @@ export interface CoreDeps {
   emit: Emit;
   /** A native folder picker, when the host has one. */
   pickDirectory?: () => Promise<string | null>;
+  /** PDF and PNG from HTML/SVG (Electron's Chromium in the app, headless Chromium elsewhere). */
+  documents?: DocumentRenderer;
   /** Receives internal failures: error name, code and stack only, never inputs. */
   logError?: (summary: string) => void;
 }

@@ -5,6 +5,7 @@ import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../elect
 import type { EventName, EventPayload } from '../../electron/api/events';
 import type { ApiResult } from '../../electron/api/result';
 import { createRouter, type Router } from '../../electron/core/router';
+import type { CoreDeps } from '../../electron/core/core-deps';
 import { FakeClock } from './fake-clock';
 
 export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
@@ -29,7 +30,10 @@ export interface TestCore {
 }
 
 /** A router over real encrypted files in a fresh temporary folder, with a hand-moved clock. */
-export function makeTestCore(root = makeTempDir()): TestCore {
+export function makeTestCore(
+  root = makeTempDir(),
+  extra: Pick<CoreDeps, 'documents'> = {},
+): TestCore {
   const clock = new FakeClock();
   const events: TestCore['events'] = [];
   const router = createRouter({
@@ -41,6 +45,7 @@ export function makeTestCore(root = makeTempDir()): TestCore {
     clock,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
       events.push({ event, payload }),
+    ...extra,
   });
   const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>
     router.invoke(procedure, input) as Promise<ApiResult<ProcedureOutput<P>>>;

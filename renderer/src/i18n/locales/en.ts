@@ -164,6 +164,10 @@ export const en: Translation<typeof zhCN> = {
     graph: {
       viewNotFound: 'The saved view was not found; it may have been deleted.',
     },
+    reports: {
+      rendererUnavailable:
+        'Cannot make a PDF or Word file: no layout engine (Chromium) found. Preview and print instead.',
+    },
   },
   idProblems: {
     length: 'must have 18 characters',

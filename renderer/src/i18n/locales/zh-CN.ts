@@ -152,6 +152,9 @@ export const zhCN = {
     graph: {
       viewNotFound: '找不到该视图，可能已被删除。',
     },
+    reports: {
+      rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
+    },
   },
   idProblems: {
     length: '应为 18 位',

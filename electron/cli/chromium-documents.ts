@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { DocumentRenderer } from '../core/reports/document-renderer';
+import { footerTemplate } from '../core/reports/document-renderer';
+
+const candidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+/** The Chromium to use: `CHROMIUM_PATH`, else the usual install places. */
+export function findChromium(): string | undefined {
+  const configured = process.env['CHROMIUM_PATH'];
+  if (configured && existsSync(configured)) return configured;
+  return candidates.find((path) => existsSync(path));
+}
+
+/**
+ * PDF and PNG through headless Chromium (the CLI and the browser host; the app uses its own
+ * Chromium). Offline and without JavaScript: a document is static HTML and inline SVG.
+ */
+export function chromiumDocuments(executablePath: string): DocumentRenderer & {
+  close(): Promise<void>;
+} {
+  let browser: Promise<Browser> | undefined;
+  const launch = () =>
+    (browser ??= import('playwright-core').then(({ chromium }) =>
+      chromium.launch({
+        executablePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
+      }),
+    ));
+  async function withPage<T>(scale: number, use: (page: Page) => Promise<T>): Promise<T> {
+    const context = await (
+      await launch()
+    ).newContext({ javaScriptEnabled: false, offline: true, deviceScaleFactor: scale });
+    try {
+      return await use(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    pdf: (html, options) =>
+      withPage(1, async (page) => {
+        await page.setContent(html, { waitUntil: 'load' });
+        return page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footerTemplate(options.footer),
+        });
+      }),
+    png: (svg, size, scale) =>
+      withPage(scale, async (page) => {
+        await page.setViewportSize(size);
+        await page.setContent(`<html><body style="margin:0">${svg}</body></html>`, {
+          waitUntil: 'load',
+        });
+        return page.screenshot({ clip: { x: 0, y: 0, ...size }, type: 'png' });
+      }),
+    async close() {
+      if (browser) await (await browser).close();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import type { ReactNode } from 'react';
+import type { BriefingModel } from './briefing-model';
+
+/**
+ * The case briefing as one React template, rendered to static HTML on the server side
+ * (`react-dom/server`) for the in-app preview, printing and PDF; the DOCX follows the same
+ * model section by section. No scripts, no external resources: the charts are inline SVG.
+ */
+export function BriefingDocument({ model }: { model: BriefingModel }) {
+  const { text } = model;
+  return (
+    <html lang={model.language}>
+      <head>
+        <meta charSet="utf-8" />
+        <title>{`${text.briefingTitle} ${model.caseNo}`}</title>
+        <style>{documentCss}</style>
+      </head>
+      <body>
+        <article className="briefing">
+          {model.classification ? <div className="marking">{model.classification}</div> : null}
+          <h1>{text.briefingTitle}</h1>
+          <div className="masthead">
+            <span>
+              {text.unit}：{model.unitName}
+            </span>
+            <span>
+              {text.caseNo}：{model.caseNo}
+            </span>
+            <span>
+              {text.date}：{model.date}
+            </span>
+            <span>
+              {text.author}：{model.author}
+            </span>
+          </div>
+
+          <Section title={text.sections.summary}>
+            <table className="facts">
+              <tbody>
+                {model.facts.map((fact) => (
+                  <tr key={fact.label}>
+                    <th>{fact.label}</th>
+                    <td>{fact.value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {model.caseSummary ? <p className="case-summary">{model.caseSummary}</p> : null}
+            <p className="summary-paragraph">{model.summaryParagraph}</p>
+          </Section>
+
+          <Section title={text.sections.figures}>
+            <div className="figures">
+              {model.figures.map((figure) => (
+                <div className="figure" key={figure.label}>
+                  <div className="figure-value">{figure.value}</div>
+                  <div className="figure-label">{figure.label}</div>
+                </div>
+              ))}
+            </div>
+            <Table
+              head={[
+                text.columns.drug,
+                text.columns.total,
+                text.columns.count,
+                text.columns.statutoryTier,
+              ]}
+              rows={model.drugTotals.map((row) => [
+                row.drug,
+                row.total,
+                String(row.count),
+                row.tier,
+              ])}
+              empty={text.none}
+            />
+          </Section>
+
+          <Section title={text.sections.graph}>
+            <figure dangerouslySetInnerHTML={{ __html: model.gangChart.svg }} />
+            <p className="note">{model.gangChart.note}</p>
+          </Section>
+
+          <Section title={text.sections.chain}>
+            <figure dangerouslySetInnerHTML={{ __html: model.supplyChain.svg }} />
+          </Section>
+
+          <Section title={text.sections.timeline}>
+            <Table
+              head={[
+                text.columns.date,
+                text.columns.kind,
+                text.columns.event,
+                text.columns.eventPlace,
+              ]}
+              rows={model.timeline.map((row) => [row.date, row.kind, row.title, row.place])}
+              empty={text.none}
+              wrap={[2, 3]}
+            />
+          </Section>
+
+          <Section title={text.sections.suspects}>
+            <Table
+              head={[
+                text.columns.name,
+                text.columns.gender,
+                text.columns.birthDate,
+                text.columns.idNumber,
+                text.columns.household,
+                text.columns.role,
+                text.columns.tier,
+                text.columns.legalStatus,
+              ]}
+              rows={model.suspects.map((row) => [
+                row.name,
+                row.gender,
+                row.birthDate,
+                row.idNumber,
+                row.household,
+                row.role,
+                row.tier,
+                [row.legalStatus, row.legalStatusOn].filter(Boolean).join(' '),
+              ])}
+              empty={text.none}
+              wrap={[4, 7]}
+            />
+          </Section>
+
+          <Section title={text.sections.seizures}>
+            <Table
+              head={[
+                text.columns.evidenceNo,
+                text.columns.seizedAt,
+                text.columns.drug,
+                text.columns.quantity,
+                text.columns.purity,
+                text.columns.place,
+                text.columns.from,
+              ]}
+              rows={model.seizures.map((row) => [
+                row.evidenceNo,
+                row.seizedAt,
+                row.drug,
+                row.quantity,
+                row.purity,
+                row.place,
+                row.from,
+              ])}
+              empty={text.none}
+              wrap={[5]}
+            />
+          </Section>
+
+          <Section title={text.sections.leads}>
+            {model.leads.length ? (
+              <Table
+                head={[
+                  text.columns.name,
+                  text.columns.tier,
+                  text.columns.suppliesTo,
+                  text.columns.legalStatus,
+                ]}
+                rows={model.leads.map((row) => [
+                  row.name,
+                  row.tier,
+                  String(row.suppliesTo),
+                  row.legalStatus,
+                ])}
+                empty={text.none}
+              />
+            ) : (
+              <p>{text.noLeads}</p>
+            )}
+          </Section>
+          <p className="generated">{text.generated}</p>
+        </article>
+      </body>
+    </html>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A grid; cells keep to one line except in the `wrap` columns (addresses, titles, places). */
+function Table({
+  head,
+  rows,
+  empty,
+  wrap = [],
+}: {
+  head: string[];
+  rows: string[][];
+  empty: string;
+  wrap?: number[];
+}) {
+  if (!rows.length) return <p className="empty">{empty}</p>;
+  return (
+    <table className="grid">
+      <thead>
+        <tr>
+          {head.map((cell) => (
+            <th key={cell}>{cell}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            {row.map((cell, column) => (
+              <td key={column} className={wrap.includes(column) ? 'wrap' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A4 with official-document proportions; CJK fonts that exist on Windows, Linux and macOS. */
+const documentCss = `
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+* { box-sizing: border-box; }
+body { margin: 0; color: #0f172a; background: #fff;
+  font-family: 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', 'Songti SC', 'Noto Sans CJK SC', serif;
+  font-size: 10.5pt; line-height: 1.6; }
+.briefing { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
+.marking { text-align: right; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-weight: bold;
+  font-size: 12pt; color: #b91c1c; letter-spacing: 0.3em; }
+h1 { text-align: center; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 20pt;
+  color: #b91c1c; margin: 4mm 0 2mm; letter-spacing: 0.2em; }
+.masthead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2mm 6mm;
+  border-bottom: 2px solid #b91c1c; padding-bottom: 2mm; margin-bottom: 4mm; font-size: 9.5pt; }
+h2 { font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 13pt; margin: 6mm 0 2mm; }
+section { break-inside: auto; }
+figure { margin: 0; text-align: center; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
+table { width: 100%; border-collapse: collapse; margin: 2mm 0; }
+table.grid th, table.grid td, table.facts th, table.facts td { border: 1px solid #94a3b8; padding: 1mm 2mm;
+  text-align: left; vertical-align: top; font-size: 9pt; }
+table.grid th, table.facts th { background: #f1f5f9; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; }
+table.facts th { width: 28mm; }
+table.grid td { white-space: nowrap; font-size: 8.5pt; }
+table.grid td.wrap { white-space: normal; }
+tr { break-inside: avoid; }
+.summary-paragraph { text-indent: 2em; }
+.case-summary { text-indent: 2em; white-space: pre-wrap; }
+.figures { display: flex; gap: 3mm; margin: 2mm 0; }
+.figure { flex: 1; border: 1px solid #cbd5e1; border-radius: 2mm; padding: 2mm; text-align: center; }
+.figure-value { white-space: nowrap; font-size: 12pt; font-weight: bold; color: #b91c1c; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; }
+.figure-label { font-size: 8.5pt; color: #475569; }
+.note, .empty, .generated { color: #64748b; font-size: 8.5pt; }
+.generated { margin-top: 6mm; text-align: right; }
+`;

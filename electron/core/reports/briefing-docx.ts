@@ -1,0 +1,295 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { BriefingModel } from './briefing-model';
+
+/** A chart rasterised for Word (PNG at twice its size, shown at its own size). */
+export interface ChartImage {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+// 宋体 for body text and 黑体 for headings: on every Chinese Windows, mapped to Noto CJK by
+// LibreOffice and WPS on Linux. Latin text in Times New Roman / Arial as official documents do.
+const bodyFont = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun' };
+const headingFont = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei' };
+const red = 'B91C1C';
+/** Width of the text column of an A4 page with 16 mm margins, in pixels at 96 dpi. */
+const textWidthPx = 672;
+
+function heading(text: string): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text, bold: true, size: 26, font: headingFont, color: '0F172A' })],
+  });
+}
+
+function body(text: string, options: { indent?: boolean; muted?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: 80, line: 360 },
+    indent: options.indent ? { firstLine: 420 } : undefined,
+    children: [
+      new TextRun({
+        text,
+        size: options.muted ? 17 : 21,
+        color: options.muted ? '64748B' : undefined,
+      }),
+    ],
+  });
+}
+
+function cell(text: string, header = false): TableCell {
+  return new TableCell({
+    shading: header ? { type: ShadingType.CLEAR, fill: 'F1F5F9', color: 'auto' } : undefined,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        children: [
+          new TextRun({ text, size: 18, bold: header, font: header ? headingFont : bodyFont }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Twips across the text column of the page. */
+const textWidthTwips = 10_092;
+
+function table(
+  head: string[],
+  rows: string[][],
+  empty: string,
+  weights: number[] = head.map(() => 1),
+): Paragraph | Table {
+  if (!rows.length) return body(empty, { muted: true });
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  const columnWidths = weights.map((weight) => Math.floor((weight / sum) * textWidthTwips));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '94A3B8' };
+  return new Table({
+    width: { size: textWidthTwips, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((text) => cell(text, true)) }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((text) => cell(text)) }),
+      ),
+    ],
+  });
+}
+
+function image(chart: ChartImage): Paragraph {
+  const scale = Math.min(1, textWidthPx / chart.width);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: chart.png,
+        transformation: {
+          width: Math.round(chart.width * scale),
+          height: Math.round(chart.height * scale),
+        },
+      }),
+    ],
+  });
+}
+
+/** The briefing as a Word document with the same sections and words as the HTML/PDF. */
+export async function briefingDocx(
+  model: BriefingModel,
+  charts: { gang: ChartImage; chain: ChartImage },
+): Promise<Uint8Array> {
+  const { text } = model;
+  const marking = model.classification
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [
+            new TextRun({
+              text: model.classification,
+              bold: true,
+              color: red,
+              size: 24,
+              font: headingFont,
+            }),
+          ],
+        }),
+      ]
+    : [];
+  const document = new Document({
+    creator: model.author,
+    title: `${text.briefingTitle} ${model.caseNo}`,
+    styles: { default: { document: { run: { font: bodyFont, size: 21 } } } },
+    sections: [
+      {
+        properties: {
+          page: { margin: { top: 1020, bottom: 1134, left: 907, right: 907 } },
+        },
+        headers: { default: new Header({ children: marking }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ text: `${model.caseNo}  ·  `, size: 16, color: '64748B' }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '64748B' }),
+                  new TextRun({ text: ' / ', size: 16, color: '64748B' }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: '64748B' }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [
+              new TextRun({
+                text: text.briefingTitle,
+                bold: true,
+                size: 40,
+                color: red,
+                font: headingFont,
+              }),
+            ],
+          }),
+          new Paragraph({
+            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: red, space: 4 } },
+            spacing: { after: 200 },
+            children: [
+              new TextRun({
+                text: [
+                  `${text.unit}：${model.unitName}`,
+                  `${text.caseNo}：${model.caseNo}`,
+                  `${text.date}：${model.date}`,
+                  `${text.author}：${model.author}`,
+                ].join('    '),
+                size: 18,
+              }),
+            ],
+          }),
+          heading(text.sections.summary),
+          ...model.facts.map((fact) => body(`${fact.label}：${fact.value}`)),
+          ...(model.caseSummary ? [body(model.caseSummary, { indent: true })] : []),
+          body(model.summaryParagraph, { indent: true }),
+          heading(text.sections.figures),
+          body(model.figures.map((figure) => `${figure.label} ${figure.value}`).join('；')),
+          table(
+            [text.columns.drug, text.columns.total, text.columns.count, text.columns.statutoryTier],
+            model.drugTotals.map((row) => [row.drug, row.total, String(row.count), row.tier]),
+            text.none,
+          ),
+          heading(text.sections.graph),
+          image(charts.gang),
+          body(model.gangChart.note, { muted: true }),
+          heading(text.sections.chain),
+          image(charts.chain),
+          heading(text.sections.timeline),
+          table(
+            [text.columns.date, text.columns.kind, text.columns.event, text.columns.eventPlace],
+            model.timeline.map((row) => [row.date, row.kind, row.title, row.place]),
+            text.none,
+            [3, 2, 6, 4],
+          ),
+          heading(text.sections.suspects),
+          table(
+            [
+              text.columns.name,
+              text.columns.gender,
+              text.columns.birthDate,
+              text.columns.idNumber,
+              text.columns.household,
+              text.columns.role,
+              text.columns.tier,
+              text.columns.legalStatus,
+            ],
+            model.suspects.map((row) => [
+              row.name,
+              row.gender,
+              row.birthDate,
+              row.idNumber,
+              row.household,
+              row.role,
+              row.tier,
+              [row.legalStatus, row.legalStatusOn].filter(Boolean).join(' '),
+            ]),
+            text.none,
+            [10, 5, 14, 22, 16, 11, 11, 15],
+          ),
+          heading(text.sections.seizures),
+          table(
+            [
+              text.columns.evidenceNo,
+              text.columns.seizedAt,
+              text.columns.drug,
+              text.columns.quantity,
+              text.columns.purity,
+              text.columns.place,
+              text.columns.from,
+            ],
+            model.seizures.map((row) => [
+              row.evidenceNo,
+              row.seizedAt,
+              row.drug,
+              row.quantity,
+              row.purity,
+              row.place,
+              row.from,
+            ]),
+            text.none,
+            [16, 14, 17, 11, 8, 22, 10],
+          ),
+          heading(text.sections.leads),
+          model.leads.length
+            ? table(
+                [
+                  text.columns.name,
+                  text.columns.tier,
+                  text.columns.suppliesTo,
+                  text.columns.legalStatus,
+                ],
+                model.leads.map((row) => [
+                  row.name,
+                  row.tier,
+                  String(row.suppliesTo),
+                  row.legalStatus,
+                ]),
+                text.none,
+              )
+            : body(text.noLeads),
+          body(text.generated, { muted: true }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

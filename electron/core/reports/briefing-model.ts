@@ -1,0 +1,260 @@
+import { drugCatalog } from '../../api/domain/drug-catalog';
+import { maskResidentId } from '../../api/domain/resident-id';
+import { chainTiers } from '../../api/domain/person-vocabulary';
+import { tierLevel } from '../../api/domain/chain-tiers';
+import type { LegalStatus } from '../../api/domain/person-vocabulary';
+import type { Classification } from '../../api/schemas/briefing-schemas';
+import { AppError } from '../app-error';
+import { getCaseDetail } from '../cases/case-queries';
+import type { Executor } from '../db/database-types';
+import { caseTimeline } from '../events/event-service';
+import { chainAnalysis } from '../graph/chain-analysis';
+import { forceLayout } from '../graph/force-layout';
+import { caseGraph } from '../graph/graph-data';
+import { getGraphView } from '../graph/graph-views';
+import { listSeizures } from '../seizures/seizure-queries';
+import { readSettings } from '../settings/settings-service';
+import { gangChartSvg, supplyChainSvg } from './chart-svg';
+import { formatDate, formatMoney, formatQuantity, type DocumentLanguage } from './chinese-format';
+import { documentText, enumText, fill, type DocumentText } from './document-text';
+
+export interface BriefingOptions {
+  caseId: string;
+  classification: Classification;
+  unmaskIds: boolean;
+  viewId?: string | null | undefined;
+  language: DocumentLanguage;
+  author: string;
+  /** ISO time the document is generated at. */
+  now: string;
+}
+
+/** Everything a briefing shows, already in words: one model for HTML, PDF and DOCX. */
+export interface BriefingModel {
+  text: DocumentText;
+  language: DocumentLanguage;
+  classification: string;
+  unitName: string;
+  author: string;
+  date: string;
+  caseNo: string;
+  facts: { label: string; value: string }[];
+  caseSummary: string;
+  summaryParagraph: string;
+  figures: { label: string; value: string }[];
+  drugTotals: { drug: string; total: string; count: number; tier: string }[];
+  gangChart: { svg: string; note: string };
+  supplyChain: { svg: string };
+  timeline: { date: string; kind: string; title: string; place: string }[];
+  suspects: {
+    name: string;
+    gender: string;
+    birthDate: string;
+    idNumber: string;
+    household: string;
+    role: string;
+    legalStatus: string;
+    legalStatusOn: string;
+    tier: string;
+  }[];
+  seizures: {
+    evidenceNo: string;
+    seizedAt: string;
+    drug: string;
+    quantity: string;
+    purity: string;
+    place: string;
+    from: string;
+  }[];
+  leads: { name: string; tier: string; suppliesTo: number; legalStatus: string }[];
+}
+
+/** Suspects the police hold or have held: every measure except none and 在逃. */
+const notCaught = new Set<LegalStatus>(['none', 'at_large']);
+
+export function drugName(code: string, language: DocumentLanguage): string {
+  const drug = drugCatalog.find((entry) => entry.code === code);
+  if (!drug) return code;
+  return language === 'zh-CN' ? drug.zh : drug.en;
+}
+
+/** Builds the briefing of a case from the database, in one read. */
+export function buildBriefingModel(db: Executor, options: BriefingOptions): BriefingModel {
+  const detail = getCaseDetail(db, options.caseId);
+  if (!detail) throw new AppError('cases.notFound', 'Case not found');
+  const { language } = options;
+  const text = documentText(language);
+  const names = enumText(language);
+  const date = (iso: string | null) => formatDate(iso, language);
+
+  const suspects = detail.persons.filter((person) => person.roleInCase === 'suspect');
+  const caught = suspects.filter((person) => !notCaught.has(person.legalStatus));
+  const atLarge = suspects.filter((person) => person.legalStatus === 'at_large');
+  const drugUsers = detail.persons.filter((person) => person.roleInCase === 'drug_user');
+  const chart = caseGraph(db, options.caseId);
+  const gangs = chart.nodes.filter((node) => node.inCase && node.subtype === 'gang').length;
+  const factories = chart.nodes.filter((node) => node.inCase && node.subtype === 'factory').length;
+  const chain = chainAnalysis(db, options.caseId);
+  // The gang chart shows people and organisations and the relations among them; phones,
+  // accounts and places are in the tables and would crowd a printed page.
+  const gangIds = new Set(
+    chart.nodes
+      .filter((node) => node.inCase && (node.kind === 'person' || node.kind === 'organisation'))
+      .map((node) => node.id),
+  );
+  const gang = {
+    nodes: chart.nodes.filter((node) => gangIds.has(node.id)),
+    edges: chart.edges.filter((edge) => gangIds.has(edge.from) && gangIds.has(edge.to)),
+    truncated: false,
+  };
+  const tierOf = new Map(chain.members.map((member) => [member.entityId, member.tier]));
+
+  const drugTotals = detail.drugTotals.map((total) => ({
+    drug: drugName(total.drugType, language),
+    total: formatQuantity(total.total, total.unit, language),
+    count: total.seizures,
+    tier: names.statutoryTier[total.tier],
+    tierCode: total.tier,
+    unit: total.unit,
+    milligrams: total.unit === 'mg' ? total.total : 0,
+  }));
+  const massTotal = drugTotals.reduce((sum, total) => sum + total.milligrams, 0);
+
+  // The 成绩单 sentence: what was done, in figures, in the order a team lead reports them.
+  const s = text.summary;
+  const sentence: string[] = [];
+  sentence.push(fill(s.opened, { date: date(detail.openedOn ?? detail.createdAt) }));
+  sentence.push(fill(s.status, { status: names.caseStatus[detail.status] }));
+  sentence.push(caught.length ? fill(s.suspects, { count: caught.length }) : s.suspectsNone);
+  if (atLarge.length) sentence.push(fill(s.atLarge, { count: atLarge.length }));
+  if (drugTotals.length) {
+    const parts = drugTotals
+      .map(
+        (total) =>
+          fill(s.drugPart, { drug: total.drug, quantity: total.total }).replace('） ', '）') +
+          (total.tierCode === 'large' || total.tierCode === 'relativelyLarge'
+            ? fill(s.tierPart, { tier: total.tier })
+            : ''),
+      )
+      .join(s.partSeparator);
+    sentence.push(
+      massTotal > 0
+        ? fill(s.drugs, { total: formatQuantity(massTotal, 'mg', language), parts })
+        : fill(s.drugsOnly, { parts }),
+    );
+  } else sentence.push(s.drugsNone);
+  if (detail.cashTotalFen > 0)
+    sentence.push(fill(s.cash, { amount: formatMoney(detail.cashTotalFen, language) }));
+  if (gangs) sentence.push(fill(s.gangs, { count: gangs }));
+  if (factories) sentence.push(fill(s.factories, { count: factories }));
+  if (drugUsers.length) sentence.push(fill(s.users, { count: drugUsers.length }));
+  sentence.push(
+    chain.gaps.length
+      ? fill(s.leads, {
+          count: chain.gaps.length,
+          names: chain.gaps.map((gap) => gap.label).join(s.listSeparator),
+        })
+      : s.noLeads,
+  );
+
+  // The gang chart: a saved view's layout when one is chosen, else the automatic one.
+  let positions: Record<string, { x: number; y: number }>;
+  let note = text.graphGenerated;
+  const view = options.viewId ? getGraphView(db, options.viewId) : null;
+  if (view) {
+    positions = view.state.positions;
+    note = fill(text.graphFromView, { name: view.name });
+  } else {
+    positions = forceLayout(
+      gang.nodes.map((node) => node.id),
+      gang.edges.map((edge) => [edge.from, edge.to] as [string, string]),
+      gang.nodes.length > 1_000 ? 60 : 300,
+    );
+  }
+  const levelNames = new Map(chainTiers.map((tier) => [tierLevel[tier], names.chainTier[tier]]));
+
+  const seizures = listSeizures(db, { caseId: options.caseId, page: 1, pageSize: 500 }).rows;
+  const settings = readSettings(db);
+  return {
+    text,
+    language,
+    classification: text.classification[options.classification],
+    unitName: detail.unit ?? settings.unitName,
+    author: options.author,
+    date: date(options.now),
+    caseNo: detail.caseNo,
+    facts: [
+      { label: text.fields.title, value: detail.title },
+      { label: text.fields.offence, value: names.offenceType[detail.offenceType] },
+      { label: text.fields.status, value: names.caseStatus[detail.status] },
+      { label: text.fields.supervision, value: names.supervisionLevel[detail.supervisionLevel] },
+      { label: text.fields.openedOn, value: date(detail.openedOn) },
+      { label: text.fields.solvedOn, value: date(detail.solvedOn) },
+      { label: text.fields.lead, value: detail.leadInvestigator ?? '' },
+    ],
+    caseSummary: detail.summary ?? '',
+    summaryParagraph: `${sentence.join('')}`,
+    figures: [
+      { label: text.figureLabels.suspects, value: String(caught.length) },
+      { label: text.figureLabels.atLarge, value: String(atLarge.length) },
+      {
+        label: text.figureLabels.drugs,
+        value: massTotal > 0 ? formatQuantity(massTotal, 'mg', language) : '0',
+      },
+      { label: text.figureLabels.cash, value: formatMoney(detail.cashTotalFen, language) },
+      { label: text.figureLabels.gangs, value: String(gangs) },
+      { label: text.figureLabels.users, value: String(drugUsers.length) },
+    ],
+    drugTotals: drugTotals.map(({ drug, total, count, tier }) => ({ drug, total, count, tier })),
+    gangChart: { svg: gangChartSvg(gang, positions), note },
+    supplyChain: {
+      svg: supplyChainSvg(gang, chain, (level) => levelNames.get(level) ?? ''),
+    },
+    timeline: caseTimeline(db, { caseId: options.caseId }).map((event) => ({
+      date: date(event.occurredAt),
+      kind: names.eventKind[event.kind],
+      title: event.title,
+      place: event.place ?? '',
+    })),
+    suspects: detail.persons
+      .filter((person) => person.roleInCase === 'suspect' || person.roleInCase === 'drug_user')
+      .map((person) => {
+        const tier = tierOf.get(person.entityId);
+        return {
+          name: person.name,
+          gender: names.gender[person.gender],
+          birthDate: date(person.birthDate),
+          idNumber: person.idNumber
+            ? options.unmaskIds
+              ? person.idNumber
+              : maskResidentId(person.idNumber)
+            : '',
+          household: person.household ?? '',
+          role: names.caseRole[person.roleInCase],
+          legalStatus: names.legalStatus[person.legalStatus],
+          legalStatusOn: date(person.legalStatusOn),
+          tier: tier ? names.chainTier[tier] : '',
+        };
+      }),
+    seizures: [...seizures]
+      .sort((a, b) => a.seizedAt.localeCompare(b.seizedAt))
+      .map((seizure) => ({
+        evidenceNo: seizure.evidenceNo ?? '',
+        seizedAt: date(seizure.seizedAt),
+        drug: drugName(seizure.drugType, language),
+        quantity: formatQuantity(seizure.quantityNormalised, seizure.normalisedUnit, language),
+        purity:
+          seizure.purityBasisPoints === null
+            ? ''
+            : `${(seizure.purityBasisPoints / 100).toFixed(2).replace(/\.?0+$/, '')}%`,
+        place: seizure.place ?? '',
+        from: seizure.fromName ?? '',
+      })),
+    leads: chain.gaps.map((gap) => ({
+      name: gap.label,
+      tier: gap.tier ? names.chainTier[gap.tier] : '',
+      suppliesTo: gap.suppliesTo,
+      legalStatus: gap.legalStatus ? names.legalStatus[gap.legalStatus] : '',
+    })),
+  };
+}

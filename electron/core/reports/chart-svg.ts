@@ -1,0 +1,171 @@
+import type { EntityKind } from '../../api/domain/entity-kinds';
+import { otherLevel } from '../../api/domain/chain-tiers';
+import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
+import { xmlText as escapeXml } from '../graph/xml-text';
+
+type Positions = Record<string, { x: number; y: number }>;
+
+/** Kind colours, as on the interactive chart. */
+const kindColours: Record<EntityKind, string> = {
+  person: '#2563eb',
+  organisation: '#7c3aed',
+  location: '#16a34a',
+  phone: '#0891b2',
+  vehicle: '#ea580c',
+  account: '#ca8a04',
+  parcel: '#db2777',
+};
+
+const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
+export const chartWidth = 680;
+
+function svgOpen(width: number, height: number): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily}">` +
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>' +
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`
+  );
+}
+
+/** A line from one circle's rim to the other's, so arrowheads are not hidden under nodes. */
+function rimLine(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  radius: number,
+): string {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const ux = dx / length;
+  const uy = dy / length;
+  const f = (value: number) => value.toFixed(1);
+  return `x1="${f(from.x + ux * radius)}" y1="${f(from.y + uy * radius)}" x2="${f(to.x - ux * radius)}" y2="${f(to.y - uy * radius)}"`;
+}
+
+/**
+ * The gang chart as a static SVG for briefings: the positions of a saved view or of the
+ * automatic layout, fitted into the page width, kind colours, names under the nodes.
+ */
+export function gangChartSvg(data: GraphData, positions: Positions): string {
+  const placed = data.nodes.filter((node) => positions[node.id]);
+  if (!placed.length) return `${svgOpen(chartWidth, 60)}</svg>`;
+  const linked = new Set(data.edges.flatMap((edge) => [edge.from, edge.to]));
+  const connected = placed.filter((node) => linked.has(node.id));
+  const isolated = placed.filter((node) => !linked.has(node.id));
+  // Unlinked entities go in a row at the foot, so they do not stretch the chart's extent.
+  const footRows = Math.ceil(isolated.length / 10);
+  const height = 440 + footRows * 36;
+  const margin = 40;
+  const box = { width: chartWidth - 2 * margin, height: 440 - 2 * margin };
+  const at = new Map<string, { x: number; y: number }>();
+  // Half linear, half by rank along each axis: dense clusters open up, the shape stays.
+  const spread = (values: number[]): number[] => {
+    const min = Math.min(...values);
+    const range = Math.max(...values) - min || 1;
+    const order = values.map((_, index) => index).sort((a, b) => values[a]! - values[b]!);
+    const rank = new Array<number>(values.length);
+    order.forEach((index, position) => {
+      rank[index] = values.length > 1 ? position / (values.length - 1) : 0.5;
+    });
+    return values.map((value, index) => 0.5 * ((value - min) / range) + 0.5 * rank[index]!);
+  };
+  const xs = spread(connected.map((node) => positions[node.id]!.x));
+  const ys = spread(connected.map((node) => positions[node.id]!.y));
+  connected.forEach((node, index) =>
+    at.set(node.id, { x: margin + xs[index]! * box.width, y: margin + ys[index]! * box.height }),
+  );
+  isolated.forEach((node, index) =>
+    at.set(node.id, {
+      x: margin + ((index % 10) + 0.5) * (box.width / 10),
+      y: 440 - 8 + Math.floor(index / 10) * 36,
+    }),
+  );
+  const radius = placed.length > 150 ? 4 : 9;
+  const showLabels = placed.length <= 150;
+  const parts = [svgOpen(chartWidth, height)];
+  for (const edge of data.edges) {
+    const from = at.get(edge.from);
+    const to = at.get(edge.to);
+    if (!from || !to) continue;
+    const supply = edge.type === 'supplies' || edge.type === 'transports_for';
+    parts.push(
+      `<line ${rimLine(from, to, radius + 1)} stroke="${supply ? '#dc2626' : '#94a3b8'}" stroke-width="${supply ? 1.6 : 1}"${edge.directed ? ' marker-end="url(#arrow)"' : ''}/>`,
+    );
+  }
+  for (const node of placed) {
+    const { x, y } = at.get(node.id)!;
+    parts.push(
+      `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius}" fill="${kindColours[node.kind]}" stroke="#ffffff" stroke-width="1.5"/>`,
+    );
+    if (showLabels)
+      parts.push(
+        `<text x="${x.toFixed(1)}" y="${(y + radius + 12).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a">${escapeXml(node.label)}</text>`,
+      );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/**
+ * The supply chain as layers, upstream at the top (source → factory → transport → dealers →
+ * retail → users), one row per tier with its name at the left, supply arrows between them.
+ */
+export function supplyChainSvg(
+  data: GraphData,
+  chain: ChainAnalysis,
+  tierName: (level: number) => string,
+): string {
+  const shown = new Set(data.nodes.map((node) => node.id));
+  const members = chain.members.filter(
+    (member) => member.level < otherLevel && shown.has(member.entityId),
+  );
+  const levels = [...new Set(members.map((member) => member.level))].sort((a, b) => a - b);
+  const rowHeight = 64;
+  const labelWidth = 110;
+  const height = Math.max(levels.length, 1) * rowHeight + 20;
+  const parts = [svgOpen(chartWidth, height)];
+  const at = new Map<string, { x: number; y: number }>();
+  levels.forEach((level, row) => {
+    const inRow = members
+      .filter((member) => member.level === level)
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+    const y = 10 + row * rowHeight + rowHeight / 2;
+    parts.push(
+      `<rect x="0" y="${10 + row * rowHeight}" width="${chartWidth}" height="${rowHeight}" fill="${row % 2 ? '#ffffff' : '#f1f5f9'}"/>`,
+      `<text x="8" y="${y + 4}" font-size="12" font-weight="bold" fill="#334155">${escapeXml(tierName(level))}</text>`,
+    );
+    const span = chartWidth - labelWidth - 20;
+    inRow.forEach((member, index) => {
+      const x = labelWidth + ((index + 0.5) * span) / inRow.length;
+      at.set(member.entityId, { x, y });
+    });
+  });
+  for (const edge of data.edges) {
+    if (edge.type !== 'supplies' && edge.type !== 'transports_for') continue;
+    const from = at.get(edge.from);
+    const to = at.get(edge.to);
+    if (from && to)
+      parts.push(
+        `<line ${rimLine(from, to, 9)} stroke="#dc2626" stroke-width="1.4" marker-end="url(#arrow)"/>`,
+      );
+  }
+  const crowded = members.length > 40;
+  for (const member of members) {
+    const { x, y } = at.get(member.entityId)!;
+    parts.push(
+      `<circle cx="${x.toFixed(1)}" cy="${(y - 6).toFixed(1)}" r="8" fill="${kindColours[member.kind]}" stroke="#ffffff" stroke-width="1.5"/>`,
+    );
+    if (!crowded)
+      parts.push(
+        `<text x="${x.toFixed(1)}" y="${(y + 16).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a">${escapeXml(member.label)}</text>`,
+      );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Height of an SVG produced here (for rasterising it at its own size). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const match = /width="(\d+)" height="(\d+)"/.exec(svg);
+  return { width: Number(match?.[1] ?? chartWidth), height: Number(match?.[2] ?? 400) };
+}

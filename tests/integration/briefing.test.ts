@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskResidentId } from '../../electron/api/domain/resident-id';
+import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
+import { makeTempDir, makeTestCore, type TestCore } from '../helpers/test-core';
+
+const chromium = findChromium();
+const documents = chromium ? chromiumDocuments(chromium) : undefined;
+const artifacts = path.resolve('tests/e2e/artifacts');
+let c: TestCore;
+let caseId: string;
+let idNumbers: string[];
+
+/** Text of a PDF, whitespace removed (pdftotext breaks lines and pads table cells). */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, '');
+}
+
+function save(name: string, content: string, encoding: 'utf8' | 'base64'): string {
+  const file = path.join(makeTempDir('quanlian-brief-'), name);
+  fs.writeFileSync(file, Buffer.from(content, encoding));
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.copyFileSync(file, path.join(artifacts, name));
+  return file;
+}
+
+beforeAll(async () => {
+  c = makeTestCore(undefined, { documents });
+  const demo = await c.ok('workspace.openDemo', {});
+  await c.ok('session.unlock', {
+    path: demo.path,
+    username: demo.username,
+    password: demo.password,
+  });
+  caseId = (await c.ok('cases.list', { text: 'A3301052026030015' })).rows[0]!.id;
+  const detail = await c.ok('cases.get', { id: caseId });
+  idNumbers = detail.persons
+    .filter((person) => person.roleInCase === 'suspect' || person.roleInCase === 'drug_user')
+    .flatMap((person) => (person.idNumber ? [person.idNumber] : []));
+}, 60_000);
+
+afterAll(async () => {
+  c?.dispose();
+  await documents?.close();
+});
+
+describe('case briefing of the demo methamphetamine case', () => {
+  it('HTML: case number, masked IDs, exact totals and the summary paragraph', async () => {
+    const file = await c.ok('reports.briefing', { caseId, format: 'html' });
+    expect(file.mimeType).toBe('text/html');
+    expect(file.fileName).toMatch(/^案情简报-A3301052026030015-\d{4}-\d{2}-\d{2}\.html$/);
+    const html = file.content;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(idNumbers.length).toBeGreaterThanOrEqual(10);
+    for (const id of idNumbers) {
+      expect(html).toContain(maskResidentId(id));
+      expect(html).not.toContain(id);
+    }
+    expect(html).toContain('A3301052026030015');
+    expect(html).toContain('26 千克');
+    expect(html).toContain(
+      '抓获犯罪嫌疑人 13 名，在逃 2 名；缴获毒品 26.1186 千克（甲基苯丙胺（冰毒）26 千克，达到数量大标准；甲基苯丙胺片剂（麻古）118.6 克，达到数量大标准），毒资 39.89 万元；打掉贩毒团伙 2 个；查获吸毒人员 10 名。',
+    );
+    expect(html).toContain('尚有 1 名涉案人员上线未明（陈某辉）');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('unmasks ID numbers only when asked, and not for a viewer', async () => {
+    const file = await c.ok('reports.briefing', { caseId, format: 'html', unmaskIds: true });
+    for (const id of idNumbers) expect(file.content).toContain(id);
+  });
+
+  it.runIf(documents)(
+    'PDF: the same text, every font embedded',
+    async () => {
+      const file = await c.ok('reports.briefing', {
+        caseId,
+        format: 'pdf',
+        classification: 'secret',
+      });
+      expect(file.encoding).toBe('base64');
+      const pdf = save('briefing.pdf', file.content, 'base64');
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(pdf);
+      expect(text).toContain('A3301052026030015');
+      expect(text).toContain('秘密');
+      for (const id of idNumbers) expect(text).toContain(maskResidentId(id));
+      expect(text).toContain('甲基苯丙胺（冰毒）26千克，达到数量大标准');
+      expect(text).toContain('尚有1名涉案人员上线未明（陈某辉）');
+      const fonts = execFileSync('pdffonts', [pdf]).toString().trim().split('\n').slice(2);
+      expect(fonts.length).toBeGreaterThan(0);
+      // Columns: name type encoding emb sub uni object ID: every font embedded, with a Unicode map.
+      for (const line of fonts) {
+        const [emb, , uni] = line.split(/\s+/).slice(-5, -2);
+        expect([emb, uni]).toEqual(['yes', 'yes']);
+      }
+    },
+    60_000,
+  );
+
+  it.runIf(documents)(
+    'DOCX opens in LibreOffice with the same content',
+    async () => {
+      const file = await c.ok('reports.briefing', { caseId, format: 'docx' });
+      const docx = save('briefing.docx', file.content, 'base64');
+      expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+      const out = makeTempDir('quanlian-soffice-');
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${out}/profile`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          out,
+          docx,
+        ],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
+      const converted = path.join(out, 'briefing.pdf');
+      fs.copyFileSync(converted, path.join(artifacts, 'briefing-docx.pdf'));
+      const text = pdfText(converted);
+      expect(text).toContain('A3301052026030015');
+      for (const id of idNumbers) expect(text).toContain(maskResidentId(id));
+      expect(text).toContain('甲基苯丙胺（冰毒）26千克，达到数量大标准');
+      expect(text).toContain('尚有1名涉案人员上线未明（陈某辉）');
+    },
+    180_000,
+  );
+
+  it('every export is audited with its options', async () => {
+    const audit = await c.ok('audit.list', { page: 1, pageSize: 50 });
+    const briefing = audit.rows.filter((row) => row.action.startsWith('briefing.'));
+    expect(
+      briefing.map((row) => [row.action, row.details?.['format'], row.details?.['unmaskedIds']]),
+    ).toEqual([
+      ...(documents
+        ? [
+            ['briefing.exported', 'docx', false],
+            ['briefing.exported', 'pdf', false],
+          ]
+        : []),
+      ['briefing.previewed', 'html', true],
+      ['briefing.previewed', 'html', false],
+    ]);
+  });
+});
