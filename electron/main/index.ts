@@ -17,6 +17,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyAllPermissions, hardenWebContents } from './harden';
 import { bindInvokeChannel, broadcast } from './ipc-bridge';
 import { createMainWindow } from './main-window';
+import { electronDocuments } from './electron-documents';
 import { nativeBindingPath } from './native-binding';
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -52,6 +53,7 @@ function start(): void {
     nativeBinding: nativeBindingPath(app.isPackaged, appPath),
     clock: systemClock,
     emit: (event, payload) => broadcast(() => BrowserWindow.getAllWindows(), event, payload),
+    documents: electronDocuments(),
     pickDirectory: async () => {
       const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
       const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };

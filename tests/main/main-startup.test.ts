@@ -5,6 +5,7 @@ const electron = vi.hoisted(() => {
   const calls = {
     schemes: [] as unknown[],
     handled: [] as string[],
+    partitionSchemes: [] as string[],
     ipcChannels: [] as string[],
     windows: [] as { options: Record<string, unknown>; url: string }[],
     appEvents: [] as string[],
@@ -49,6 +50,12 @@ const electron = vi.hoisted(() => {
       },
       ipcMain: { handle: (channel: string) => calls.ipcChannels.push(channel) },
       session: {
+        fromPartition: (partition: string) => ({
+          protocol: {
+            handle: (scheme: string) => calls.partitionSchemes.push(`${partition}:${scheme}`),
+          },
+          setPermissionRequestHandler: () => undefined,
+        }),
         defaultSession: {
           setPermissionRequestHandler: () => (calls.permissionHandlers += 1),
           setPermissionCheckHandler: () => (calls.permissionHandlers += 1),
@@ -89,6 +96,8 @@ describe('main process start', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(electron.calls.handled).toEqual(['app']);
+    // Documents (PDF, Word charts) render in their own in-memory session, served from memory.
+    expect(electron.calls.partitionSchemes).toEqual(['quanlian-documents:app']);
     expect(electron.calls.ipcChannels).toEqual(['quanlian:invoke']);
     expect(electron.calls.permissionHandlers).toBe(3);
     expect(electron.calls.appEvents).toEqual(

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../../electron/api/events';
 import type { Clock } from '../../../electron/core/clock';
 import { systemClock } from '../../../electron/core/clock';
+import { chromiumDocuments, findChromium } from '../../../electron/cli/chromium-documents';
 import { createRouter, type Router } from '../../../electron/core/router';
 import { bridgeScript } from './bridge-script';
 
@@ -45,6 +46,8 @@ const contentTypes: Record<string, string> = {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = crypto.randomBytes(24).toString('hex');
   const eventStreams = new Set<http.ServerResponse>();
+  const chromium = findChromium();
+  const documents = chromium ? chromiumDocuments(chromium) : undefined;
   const router = createRouter({
     version: 'browser-host',
     host: 'browser-host',
@@ -56,6 +59,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       for (const stream of eventStreams)
         stream.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
     },
+    documents,
   });
   router.sessions.startIdleTimer(1_000);
 
@@ -143,6 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     router,
     close: async () => {
       router.dispose();
+      await documents?.close();
       for (const stream of eventStreams) stream.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

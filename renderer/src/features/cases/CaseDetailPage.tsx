@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeploymentUnitOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeploymentUnitOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -51,14 +51,23 @@ export function CaseDetailPage() {
           </Space>
         }
         extra={
-          <Button
-            type="primary"
-            icon={<DeploymentUnitOutlined />}
-            onClick={() => navigate(`/graph?case=${data.id}`)}
-            data-testid="open-case-graph"
-          >
-            {t('graph.openGraph')}
-          </Button>
+          <Space>
+            <Button
+              type="primary"
+              icon={<DeploymentUnitOutlined />}
+              onClick={() => navigate(`/graph?case=${data.id}`)}
+              data-testid="open-case-graph"
+            >
+              {t('graph.openGraph')}
+            </Button>
+            <Button
+              icon={<FileTextOutlined />}
+              onClick={() => navigate(`/briefings?case=${data.id}`)}
+              data-testid="open-case-briefing"
+            >
+              {t('briefings.open')}
+            </Button>
+          </Space>
         }
       />
       <Tabs

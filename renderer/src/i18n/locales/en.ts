@@ -580,9 +580,28 @@ export const en: Translation<typeof zhCN> = {
   },
   briefings: {
     title: 'Briefings',
-    empty:
-      'No briefings yet. A briefing is generated from a case: summary, suspects, seizure totals, supply chain.',
-    openCases: 'Go to cases',
+    open: 'Briefing',
+    pickCase:
+      'Pick a case to brief: the case, results, gang chart, supply chain, suspects, seizures and open leads.',
+    options: 'Options',
+    classification: 'Classification marking',
+    classifications: {
+      none: 'None',
+      internal: 'Internal',
+      secret: 'Secret',
+      confidential: 'Confidential',
+    },
+    graphView: 'Chart',
+    graphGenerated: 'Laid out from the case data',
+    language: 'Language',
+    unmaskIds: 'Show full ID numbers',
+    unmaskHint: 'Masked by default (1501**********1234); showing them in full is audited.',
+    refresh: 'Refresh preview',
+    print: 'Print',
+    pdf: 'Save as PDF',
+    docx: 'Save as Word',
+    preview: 'Briefing preview',
+    saved: 'Saved {{name}}',
   },
   statistics: {
     title: 'Statistics',
