@@ -14,6 +14,9 @@ export interface CommandOptions {
   to?: string;
   'max-hops'?: string;
   all?: boolean;
+  classification?: string;
+  unmask?: boolean;
+  lang?: string;
   json?: boolean;
   'password-stdin'?: boolean;
 }

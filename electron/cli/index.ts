@@ -11,6 +11,7 @@ import {
 } from './commands/session-commands';
 import { caseShowCommand, searchCommand } from './commands/case-commands';
 import { chainCommand, graphCommand, pathCommand } from './commands/graph-commands';
+import { briefCommand } from './commands/report-commands';
 import { initCommand, seedDemoCommand } from './commands/workspace-commands';
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
@@ -34,6 +35,9 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   path          --workspace DIR --from ID --to ID [--max-hops N] [--all]
                 shortest path (or all paths up to N hops) between two entities
   chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
+  brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
+                [--classification none|internal|secret|confidential] [--unmask] [--lang en]
+                the case briefing (PDF and Word need Chromium: CHROMIUM_PATH or /usr/bin/chromium)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       'max-hops': { type: 'string' },
       all: { type: 'boolean', default: false },
+      classification: { type: 'string' },
+      unmask: { type: 'boolean', default: false },
+      lang: { type: 'string' },
       json: { type: 'boolean', default: false },
       'password-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -108,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'chain':
         await chainCommand(options, secrets, out);
+        return 0;
+      case 'brief':
+        await briefCommand(options, secrets, out);
         return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -175,4 +176,41 @@ describe('command line', () => {
     const text = run(['chain', '--case', 'A3301052026030015']).stdout;
     expect(text).toContain('gaps (nobody known upstream):\n  陈某辉 (distribution) supplies 1');
   });
+
+  it('brief writes the case briefing as PDF (owner-only) with the marking and masked IDs; a bad format is a usage error', () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const out = path.join(makeTempDir(), 'brief.pdf');
+    const made = run([
+      'brief',
+      '--case',
+      'A3301052026030015',
+      '--format',
+      'pdf',
+      '--classification',
+      'secret',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(made.status).toBe(0);
+    expect(JSON.parse(made.stdout)).toEqual({
+      file: out,
+      format: 'pdf',
+      bytes: fs.statSync(out).size,
+    });
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    const text = execFileSync('pdftotext', [out, '-']).toString().replace(/\s+/g, '');
+    expect(text).toContain('秘密');
+    expect(text).toContain('5301**********1377');
+    expect(text).not.toContain('530102198309271377');
+
+    const bad = run(['brief', '--case', 'A3301052026030015', '--format', 'rtf', '--out', out]);
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining('--format must be one of'),
+    ]);
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ import type { CommandOptions } from '../command-options';
 export async function readOnly<T>(
   options: CommandOptions,
   secrets: Secrets,
-  work: (workspace: UnlockedWorkspace) => T,
+  work: (workspace: UnlockedWorkspace) => T | Promise<T>,
 ): Promise<T> {
   const dir = path.resolve(requireOption(options.workspace, 'workspace'));
   const workspace = await unlockWorkspace(
@@ -27,7 +27,8 @@ export async function readOnly<T>(
     cliEnv(),
   );
   try {
-    return work(workspace);
+    // Awaited here, so the workspace stays open until asynchronous work (a PDF) is done.
+    return await work(workspace);
   } finally {
     workspace.close('user');
   }
