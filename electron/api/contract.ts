@@ -110,6 +110,16 @@ import {
 import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
 import { workspaceStatsSchema } from './schemas/stats-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
+import {
+  importCancelInput,
+  importCommitInput,
+  importMappingSchema,
+  importPreviewInput,
+  importPreviewOutput,
+  importSummarySchema,
+  relationRecordsInput,
+  relationRecordsOutput,
+} from './schemas/import-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Who may call it: 'public' needs no session; a role needs an unlocked session with that role or higher. */
@@ -235,6 +245,18 @@ export const contract = {
 
   'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
   'reports.briefing': procedure('viewer', briefingInput, documentFileSchema),
+
+  'import.preview': procedure('investigator', importPreviewInput, importPreviewOutput),
+  'import.commit': procedure('investigator', importCommitInput, importSummarySchema),
+  /** Runs beside the import it cancels (the router does not queue it behind the import). */
+  'import.cancel': procedure('investigator', importCancelInput, okOutput),
+  'import.mappings.list': procedure('viewer', emptyInput, z.array(importMappingSchema)),
+  'import.mappings.save': procedure(
+    'investigator',
+    importMappingSchema,
+    z.array(importMappingSchema),
+  ),
+  'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),

@@ -13,6 +13,7 @@ import { eventHandlers } from './events/event-handlers';
 import { graphHandlers } from './graph/graph-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
+import { importHandlers } from './io/import-handlers';
 import { searchHandlers } from './search/search-handlers';
 import type { Handlers, PublicContext, SessionContext } from './handler-types';
 import { seizureHandlers } from './seizures/seizure-handlers';
@@ -53,6 +54,7 @@ const handlers: Handlers = {
   ...searchHandlers,
   ...graphHandlers,
   ...reportHandlers,
+  ...importHandlers,
   ...auditHandlers,
   ...statsHandlers,
 };
@@ -120,17 +122,21 @@ export function createRouter(deps: CoreDeps): Router {
     return spec.output.parse(await handler({ ...publicContext, workspace }, input));
   }
 
+  async function settle(procedure: unknown, input: unknown): Promise<ApiResult<unknown>> {
+    if (!isProcedureName(procedure)) {
+      return { ok: false, error: { code: 'procedure.unknown', message: 'Unknown procedure' } };
+    }
+    try {
+      return { ok: true, value: await run(procedure, input) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error, deps) };
+    }
+  }
+
   function invoke(procedure: unknown, input: unknown): Promise<ApiResult<unknown>> {
-    const result = queue.then(async (): Promise<ApiResult<unknown>> => {
-      if (!isProcedureName(procedure)) {
-        return { ok: false, error: { code: 'procedure.unknown', message: 'Unknown procedure' } };
-      }
-      try {
-        return { ok: true, value: await run(procedure, input) };
-      } catch (error) {
-        return { ok: false, error: toApiError(error, deps) };
-      }
-    });
+    // Cancelling must reach the import it stops, which holds the queue; it only flips a flag.
+    if (procedure === 'import.cancel') return settle(procedure, input);
+    const result = queue.then(() => settle(procedure, input));
     queue = result;
     return result;
   }

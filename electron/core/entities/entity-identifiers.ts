@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { EntityInsert } from './entity-repository';
 
-interface Holder {
+export interface Holder {
   id: string;
   label: string;
   kind: string;
@@ -28,7 +28,7 @@ const identifierColumns = {
  * their rows (for the audit trail) and so their identifiers: a merged one is reported as the
  * entity it was merged into.
  */
-function findHolder(
+export function findHolder(
   db: Executor,
   kind: keyof typeof identifierColumns,
   value: string,

@@ -8,3 +8,4 @@ export * from './events';
 export * from './attachments';
 export * from './graph-views';
 export * from './audit-log';
+export * from './records';

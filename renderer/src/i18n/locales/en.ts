@@ -164,6 +164,13 @@ export const en: Translation<typeof zhCN> = {
     graph: {
       viewNotFound: 'The saved view was not found; it may have been deleted.',
     },
+    import: {
+      malformedFile: 'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
+      empty: 'The file has no data rows.',
+      missingColumns: 'Required columns missing: {{fields}}. Map them to columns.',
+      invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
+      cancelled: 'Import cancelled; nothing was changed.',
+    },
     reports: {
       rendererUnavailable:
         'Cannot make a PDF or Word file: no layout engine (Chromium) found. Preview and print instead.',

@@ -152,6 +152,13 @@ export const zhCN = {
     graph: {
       viewNotFound: '找不到该视图，可能已被删除。',
     },
+    import: {
+      malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',
+      empty: '文件中没有数据行。',
+      missingColumns: '缺少必需的列：{{fields}}。请在列对应中指定。',
+      invalidRows: '有 {{count}} 行数据有误，未导入任何数据。请修正后重试。',
+      cancelled: '已取消导入，数据未作任何更改。',
+    },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
     },

@@ -1,0 +1,117 @@
+import { yuanToFen } from '../../api/domain/quantity';
+import type { Cell } from './table-file';
+
+/** Why a value was refused; the UI translates each. */
+export type ValueProblem =
+  | 'required'
+  | 'phone'
+  | 'dateTime'
+  | 'date'
+  | 'duration'
+  | 'amount'
+  | 'idNumber'
+  | 'gender'
+  | 'sameEnds';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
+
+const chinaOffsetMs = 8 * 3_600_000;
+/** Days from Excel's day 0 (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
+const excelEpochDays = 25_569;
+
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell).trim();
+}
+
+/**
+ * A local date and time as exported by Chinese carriers and banks (China Standard Time, no
+ * daylight saving) → UTC ISO. Accepts "2026-03-05 14:23:11", "2026/3/5 14:23", "20260305142311",
+ * "2026年3月5日 14时23分11秒", an Excel date cell, or an Excel serial number (45721.6).
+ */
+export function parseLocalDateTime(cell: Cell): Parsed<string> {
+  if (cell instanceof Date) {
+    // exceljs reads a date cell's wall-clock time as if it were UTC.
+    return { ok: true, value: new Date(cell.getTime() - chinaOffsetMs).toISOString() };
+  }
+  if (typeof cell === 'number') {
+    if (cell < 1 || cell > 2_958_465) return { ok: false, problem: 'dateTime' };
+    const utcMs = Math.round((cell - excelEpochDays) * 86_400_000) - chinaOffsetMs;
+    return { ok: true, value: new Date(utcMs).toISOString() };
+  }
+  const text = cellText(cell);
+  if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalDateTime(Number(text));
+  const match =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?$/.exec(
+      text,
+    ) ?? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (!match) return { ok: false, problem: 'dateTime' };
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const local = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  const check = new Date(local);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month! - 1 ||
+    check.getUTCDate() !== day ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second! > 59
+  )
+    return { ok: false, problem: 'dateTime' };
+  return { ok: true, value: new Date(local - chinaOffsetMs).toISOString() };
+}
+
+/** A date (birth date): "1983-09-27", "1983/9/27", "19830927", a date cell or serial. */
+export function parseDate(cell: Cell): Parsed<string> {
+  if (cell instanceof Date) return { ok: true, value: cell.toISOString().slice(0, 10) };
+  if (typeof cell === 'number' && cell < 2_958_465) {
+    return {
+      ok: true,
+      value: new Date(Math.round((cell - excelEpochDays) * 86_400_000)).toISOString().slice(0, 10),
+    };
+  }
+  const text = cellText(cell);
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const parsed = parseLocalDateTime(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : text);
+  if (!parsed.ok) return { ok: false, problem: 'date' };
+  return {
+    ok: true,
+    value: new Date(Date.parse(parsed.value) + chinaOffsetMs).toISOString().slice(0, 10),
+  };
+}
+
+/** A call's length: seconds ("205"), "00:03:25", "3:25", or "3分25秒". */
+export function parseDuration(cell: Cell): Parsed<number> {
+  if (typeof cell === 'number')
+    return Number.isInteger(cell) && cell >= 0
+      ? { ok: true, value: cell }
+      : { ok: false, problem: 'duration' };
+  const text = cellText(cell);
+  if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
+  if (clock) {
+    const [hours, minutes, seconds] = [Number(clock[1] ?? 0), Number(clock[2]), Number(clock[3])];
+    if (seconds < 60 && (clock[1] === undefined || minutes < 60))
+      return { ok: true, value: hours * 3600 + minutes * 60 + seconds };
+  }
+  const words = /^(?:(\d+)(?:小时|时))?(?:(\d+)分(?:钟)?)?(?:(\d+)秒)?$/.exec(text);
+  if (words && text)
+    return {
+      ok: true,
+      value: Number(words[1] ?? 0) * 3600 + Number(words[2] ?? 0) * 60 + Number(words[3] ?? 0),
+    };
+  return { ok: false, problem: 'duration' };
+}
+
+/** An amount in yuan ("1,234.50", "¥800", a number cell) → fen, exactly; never negative. */
+export function parseAmount(cell: Cell): Parsed<number> {
+  const text =
+    typeof cell === 'number'
+      ? cell.toFixed(2)
+      : cellText(cell)
+          .replace(/^[¥￥]/, '')
+          .trim();
+  const fen = yuanToFen(text);
+  return fen === null || fen <= 0 ? { ok: false, problem: 'amount' } : { ok: true, value: fen };
+}

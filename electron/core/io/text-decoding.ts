@@ -1,0 +1,28 @@
+import iconv from 'iconv-lite';
+
+export const textEncodings = ['utf8', 'gb18030'] as const;
+export type TextEncoding = (typeof textEncodings)[number];
+
+/**
+ * The encoding of a CSV exported by another system: a UTF-8 BOM or valid UTF-8 means UTF-8;
+ * anything else is taken as GB18030, the superset of GBK and GB2312 that Chinese systems
+ * (and Excel on Chinese Windows) write.
+ */
+export function detectEncoding(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** Decodes text in the given encoding, without a BOM. */
+export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
+  const text =
+    encoding === 'utf8'
+      ? new TextDecoder('utf-8').decode(bytes)
+      : iconv.decode(Buffer.from(bytes), 'gb18030');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
