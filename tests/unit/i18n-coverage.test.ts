@@ -21,6 +21,7 @@ describe('translations', () => {
       entities: '实体',
       graph: '关系图',
       seizures: '缴获',
+      import: '导入',
       briefings: '简报',
       statistics: '统计',
       audit: '审计',

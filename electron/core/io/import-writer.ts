@@ -206,7 +206,7 @@ export async function commitImport(
     if (plan.data.template === 'calls') await writeCalls(plan.data.records);
     else if (plan.data.template === 'transactions') await writeTransfers(plan.data.records);
     else await writePersons(plan.data.records);
-    summary.seconds = (performance.now() - started) / 1000;
+    summary.seconds = Math.round(performance.now() - started) / 1000;
     workspace.audit({
       action: 'import.completed',
       targetType: options.caseId ? 'case' : 'workspace',

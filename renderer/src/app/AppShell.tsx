@@ -4,6 +4,7 @@ import {
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FileTextOutlined,
+  ImportOutlined,
   FolderOpenOutlined,
   LockOutlined,
   SettingOutlined,
@@ -17,6 +18,7 @@ import type { SessionInfo } from '../../../electron/api/schemas/session-schemas'
 import { invoke } from '../api/client';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BriefingsPage } from '../features/briefings/BriefingsPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { CaseDetailPage } from '../features/cases/CaseDetailPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { EntitiesPage } from '../features/entities/EntitiesPage';
@@ -37,6 +39,7 @@ const navItems = [
   { key: '/entities', icon: <TeamOutlined />, label: 'nav.entities' },
   { key: '/graph', icon: <DeploymentUnitOutlined />, label: 'nav.graph' },
   { key: '/seizures', icon: <ExperimentOutlined />, label: 'nav.seizures' },
+  { key: '/import', icon: <ImportOutlined />, label: 'nav.import' },
   { key: '/briefings', icon: <FileTextOutlined />, label: 'nav.briefings' },
   { key: '/statistics', icon: <BarChartOutlined />, label: 'nav.statistics' },
   { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
@@ -131,6 +134,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 <Route path="/graph" element={<GraphPage />} />
                 <Route path="/seizures" element={<SeizuresPage />} />
                 <Route path="/briefings" element={<BriefingsPage />} />
+                <Route path="/import" element={<ImportPage />} />
                 <Route path="/statistics" element={<StatisticsPage />} />
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
