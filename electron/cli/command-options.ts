@@ -17,6 +17,10 @@ export interface CommandOptions {
   classification?: string;
   unmask?: boolean;
   lang?: string;
+  template?: string;
+  file?: string;
+  encoding?: string;
+  'dry-run'?: boolean;
   json?: boolean;
   'password-stdin'?: boolean;
 }

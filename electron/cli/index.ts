@@ -12,6 +12,7 @@ import {
 import { caseShowCommand, searchCommand } from './commands/case-commands';
 import { chainCommand, graphCommand, pathCommand } from './commands/graph-commands';
 import { briefCommand } from './commands/report-commands';
+import { importCommand } from './commands/import-commands';
 import { initCommand, seedDemoCommand } from './commands/workspace-commands';
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
@@ -38,6 +39,9 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
                 [--classification none|internal|secret|confidential] [--unmask] [--lang en]
                 the case briefing (PDF and Word need Chromium: CHROMIUM_PATH or /usr/bin/chromium)
+  import        --workspace DIR --template persons|calls|transactions --file FILE
+                [--encoding auto|utf8|gb18030] [--case CASE_NO] [--dry-run]
+                CSV or XLSX; every row checked first, then all or nothing (exit 1 on bad rows)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -62,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       classification: { type: 'string' },
       unmask: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      template: { type: 'string' },
+      file: { type: 'string' },
+      encoding: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'password-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -116,6 +124,8 @@ async function main(argv: string[]): Promise<number> {
       case 'chain':
         await chainCommand(options, secrets, out);
         return 0;
+      case 'import':
+        return (await importCommand(options, secrets, out)) ? 0 : 1;
       case 'brief':
         await briefCommand(options, secrets, out);
         return 0;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { execCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/test-core';
@@ -213,4 +214,52 @@ describe('command line', () => {
       expect.stringContaining('--format must be one of'),
     ]);
   }, 120_000);
+
+  it('import checks every row (exit 1, nothing written) and then imports a GB18030 call list into a case', () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const folder = makeTempDir();
+    const bad = path.join(folder, 'bad.csv');
+    fs.writeFileSync(
+      bad,
+      iconv.encode(
+        '主叫号码,被叫号码,通话时间,通话时长\n13912345678,13887654321,2026-03-05 14:23:11,60\n13912345678,1388,2026-03-05 14:25:00,60\n',
+        'gb18030',
+      ),
+    );
+    const refused = run(['import', '--template', 'calls', '--file', bad]);
+    expect([refused.status, refused.stdout]).toEqual([
+      1,
+      '2 rows, 1 valid, 1 with errors (nothing written)\n  line 3: callee phone "1388"\n',
+    ]);
+    const good = path.join(folder, 'good.csv');
+    fs.writeFileSync(
+      good,
+      iconv.encode(
+        '主叫号码,被叫号码,通话时间,通话时长\n13912345678,13887654321,2026-03-05 14:23:11,60\n13912345678,13887654321,2026-03-05 15:00:00,00:02:00\n',
+        'gb18030',
+      ),
+    );
+    const dry = JSON.parse(
+      run(['import', '--template', 'calls', '--file', good, '--dry-run', '--json']).stdout,
+    );
+    expect([dry.encoding, dry.valid, dry.imported]).toEqual(['gb18030', 2, false]);
+    const done = JSON.parse(
+      run([
+        'import',
+        '--template',
+        'calls',
+        '--file',
+        good,
+        '--case',
+        'A3301052026030015',
+        '--json',
+      ]).stdout,
+    );
+    expect(done.summary).toMatchObject({ rows: 2, entitiesCreated: 2, relationsCreated: 1 });
+    const shown = JSON.parse(run(['case', 'show', 'A3301052026030015', '--json']).stdout);
+    expect(JSON.stringify(shown)).toContain('13887654321');
+  });
 });

@@ -190,8 +190,11 @@ describe('import', () => {
     const file = { fileName: 'big.csv', contentBase64: base64(csv), template: 'calls' as const };
     const before = await counts();
     const pending = c.call('import.commit', { ...file, importId: 'imp-cancel' });
-    while (!c.events.some((item) => item.event === 'import.progressed' && item.payload.done > 0))
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    const progressed = () =>
+      c.events.some(
+        (item) => item.event === 'import.progressed' && (item.payload as { done: number }).done > 0,
+      );
+    while (!progressed()) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await c.ok('import.cancel', { importId: 'imp-cancel' })).toEqual({ ok: true });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'import.cancelled' } });
     const after = await counts();
