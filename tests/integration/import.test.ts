@@ -115,6 +115,11 @@ describe('import', () => {
       detail: 'LAC0',
     });
     expect(relation.startedOn).toBe('2026-03-01');
+    // Imported phones are in the search index like phones entered by hand: by the last digits.
+    const byDigits = await c.ok('search.query', { text: callee!.slice(-6) });
+    expect(
+      byDigits.groups.flatMap((group) => group.hits.map((hit) => [group.type, hit.title])),
+    ).toContainEqual(['phone', callee]);
 
     // The same file again adds to the same relations, not new ones.
     const again = await c.ok('import.commit', { ...file, importId: 'imp-calls-2' });

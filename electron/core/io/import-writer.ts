@@ -1,9 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { accountTypes } from '../../api/domain/entity-kinds';
 import type { ImportSummary } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
-import { caseEntitiesTable, relationsTable } from '../db/schema';
+import { caseEntitiesTable } from '../db/schema';
+import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
+import { bulkIdentifiers } from './bulk-identifiers';
 import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
@@ -83,122 +85,129 @@ export async function commitImport(
         now,
       );
   };
-  const phoneId = (number: string): string => {
-    const known = entityIds.get(`phone:${number}`);
-    if (known) return known;
-    const holder = findHolder(db, 'phone', number);
-    let id: string;
-    if (holder) {
-      id = holder.id;
-      summary.entitiesMatched += 1;
-    } else {
-      id = insertEntity(
-        db,
-        { kind: 'phone', number, carrier: null, imei: null, registeredName: null },
-        actor,
-        now,
-      );
-      summary.entitiesCreated += 1;
+  const bulk = bulkIdentifiers(sqlite, actor, now);
+  /** Entity IDs of many phone numbers or account numbers: known ones matched, the rest created. */
+  const resolve = (
+    kind: 'phone' | 'account',
+    values: Iterable<string>,
+    accountTypeOf: (value: string) => (typeof accountTypes)[number] = () => 'bank',
+  ): void => {
+    const missing = [...new Set(values)].filter((value) => !entityIds.has(`${kind}:${value}`));
+    const found = bulk.known(kind, missing);
+    for (const value of missing) {
+      let id = found.get(value);
+      if (id) summary.entitiesMatched += 1;
+      else {
+        id = kind === 'phone' ? bulk.addPhone(value) : bulk.addAccount(value, accountTypeOf(value));
+        summary.entitiesCreated += 1;
+      }
+      entityIds.set(`${kind}:${value}`, id);
+      ensureInCase(id, 'involved');
     }
-    entityIds.set(`phone:${number}`, id);
-    ensureInCase(id, 'involved');
-    return id;
   };
-  const accountId = (accountNo: string, channel: string | null): string => {
-    const known = entityIds.get(`account:${accountNo}`);
-    if (known) return known;
-    const holder = findHolder(db, 'account', accountNo);
-    let id: string;
-    if (holder) {
-      id = holder.id;
-      summary.entitiesMatched += 1;
-    } else {
-      const accountType: (typeof accountTypes)[number] = /支付宝|alipay/i.test(channel ?? '')
-        ? 'alipay'
-        : /微信|财付通|wechat|tenpay/i.test(channel ?? '')
-          ? 'wechat'
-          : 'bank';
-      id = insertEntity(
-        db,
-        { kind: 'account', accountType, accountNo, institution: null, holderName: null },
-        actor,
-        now,
-      );
-      summary.entitiesCreated += 1;
-    }
-    entityIds.set(`account:${accountNo}`, id);
-    ensureInCase(id, 'involved');
-    return id;
+  const phoneId = (number: string): string => {
+    resolve('phone', [number]);
+    return entityIds.get(`phone:${number}`)!;
   };
 
-  /** Adds counts to the live relation of this type between two entities, or records one. */
-  const aggregate = (
-    type: 'calls' | 'finances',
-    fromId: string,
-    toId: string,
-    totals: {
-      count: number;
-      first: string;
-      last: string;
-      durationSeconds?: number;
-      amountFen?: number;
-    },
-  ): string => {
-    const existing = db
-      .select()
-      .from(relationsTable)
-      .where(
-        and(
-          eq(relationsTable.fromEntityId, fromId),
-          eq(relationsTable.toEntityId, toId),
-          eq(relationsTable.type, type),
-          isNull(relationsTable.deletedAt),
-        ),
-      )
-      .get();
-    const first = localDate(totals.first);
-    const last = localDate(totals.last);
-    if (existing) {
-      db.update(relationsTable)
-        .set({
-          eventCount: (existing.eventCount ?? 0) + totals.count,
-          durationSeconds:
-            totals.durationSeconds === undefined
-              ? existing.durationSeconds
-              : (existing.durationSeconds ?? 0) + totals.durationSeconds,
-          amountFen:
-            totals.amountFen === undefined
-              ? existing.amountFen
-              : (existing.amountFen ?? 0) + totals.amountFen,
-          startedOn: existing.startedOn && existing.startedOn < first ? existing.startedOn : first,
-          endedOn: existing.endedOn && existing.endedOn > last ? existing.endedOn : last,
-          updatedAt: now,
-          updatedBy: actor,
-        })
-        .where(eq(relationsTable.id, existing.id))
-        .run();
-      summary.relationsUpdated += 1;
-      return existing.id;
-    }
-    summary.relationsCreated += 1;
-    return insertRelation(
-      db,
+  interface PairTotals {
+    fromId: string;
+    toId: string;
+    count: number;
+    first: string;
+    last: string;
+    durationSeconds?: number;
+    amountFen?: number;
+    relationId?: string;
+  }
+
+  /**
+   * Adds each pair's counts to the live relation of this type between the two entities, or
+   * records a new one: existing relations are read in one query, then written with prepared
+   * statements (a call list can hold hundreds of thousands of pairs).
+   */
+  const aggregateAll = async (type: 'calls' | 'finances', pairs: PairTotals[]) => {
+    const existing = new Map<
+      string,
       {
-        fromEntityId: fromId,
-        toEntityId: toId,
-        type,
-        directed: true,
-        startedOn: first,
-        endedOn: last,
-        eventCount: totals.count,
-        durationSeconds: totals.durationSeconds ?? null,
-        amountFen: totals.amountFen ?? null,
-        source: options.fileName,
-        caseId: options.caseId,
-      },
-      actor,
-      now,
+        id: string;
+        event_count: number | null;
+        duration_seconds: number | null;
+        amount_fen: number | null;
+        started_on: string | null;
+        ended_on: string | null;
+      }
+    >();
+    const fromIds = [...new Set(pairs.map((pair) => pair.fromId))];
+    for (let offset = 0; offset < fromIds.length; offset += 5_000) {
+      const rows = db.all<{
+        id: string;
+        from_entity_id: string;
+        to_entity_id: string;
+        event_count: number | null;
+        duration_seconds: number | null;
+        amount_fen: number | null;
+        started_on: string | null;
+        ended_on: string | null;
+      }>(
+        sql`SELECT id, from_entity_id, to_entity_id, event_count, duration_seconds, amount_fen, started_on, ended_on
+          FROM relations WHERE type = ${type} AND deleted_at IS NULL
+          AND from_entity_id IN (SELECT value FROM json_each(${JSON.stringify(fromIds.slice(offset, offset + 5_000))}))`,
+      );
+      for (const row of rows) existing.set(`${row.from_entity_id}>${row.to_entity_id}`, row);
+    }
+    const update = sqlite.prepare(
+      'UPDATE relations SET event_count = ?, duration_seconds = ?, amount_fen = ?, started_on = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?',
     );
+    const insert = sqlite.prepare(
+      `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, started_on, ended_on, amount_fen, event_count, duration_seconds, source, case_id, created_at, updated_at, created_by, updated_by)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (let index = 0; index < pairs.length; index += 1) {
+      const pair = pairs[index]!;
+      const first = localDate(pair.first);
+      const last = localDate(pair.last);
+      const found = existing.get(`${pair.fromId}>${pair.toId}`);
+      if (found) {
+        update.run(
+          (found.event_count ?? 0) + pair.count,
+          pair.durationSeconds === undefined
+            ? found.duration_seconds
+            : (found.duration_seconds ?? 0) + pair.durationSeconds,
+          pair.amountFen === undefined
+            ? found.amount_fen
+            : (found.amount_fen ?? 0) + pair.amountFen,
+          found.started_on && found.started_on < first ? found.started_on : first,
+          found.ended_on && found.ended_on > last ? found.ended_on : last,
+          now,
+          actor,
+          found.id,
+        );
+        pair.relationId = found.id;
+        summary.relationsUpdated += 1;
+      } else {
+        pair.relationId = newId();
+        insert.run(
+          pair.relationId,
+          pair.fromId,
+          pair.toId,
+          type,
+          first,
+          last,
+          pair.amountFen ?? null,
+          pair.count,
+          pair.durationSeconds ?? null,
+          options.fileName,
+          options.caseId,
+          now,
+          now,
+          actor,
+          actor,
+        );
+        summary.relationsCreated += 1;
+      }
+      if ((index + 1) % chunkRows === 0) await step(0, 1);
+    }
   };
 
   sqlite.exec('BEGIN IMMEDIATE');
@@ -235,15 +244,14 @@ export async function commitImport(
   }
 
   async function writeCalls(records: CallRecord[]) {
-    const pairs = new Map<
-      string,
-      { count: number; first: string; last: string; durationSeconds: number; relationId?: string }
-    >();
+    const pairs = new Map<string, PairTotals>();
     for (const record of records) {
       const key = `${record.caller}>${record.callee}`;
       const pair = pairs.get(key);
       if (!pair)
         pairs.set(key, {
+          fromId: record.caller,
+          toId: record.callee,
           count: 1,
           first: record.startedAt,
           last: record.startedAt,
@@ -251,15 +259,20 @@ export async function commitImport(
         });
       else {
         pair.count += 1;
-        pair.durationSeconds += record.durationSeconds;
+        pair.durationSeconds! += record.durationSeconds;
         if (record.startedAt < pair.first) pair.first = record.startedAt;
         if (record.startedAt > pair.last) pair.last = record.startedAt;
       }
     }
-    for (const [key, pair] of pairs) {
-      const [caller, callee] = key.split('>') as [string, string];
-      pair.relationId = aggregate('calls', phoneId(caller), phoneId(callee), pair);
+    resolve(
+      'phone',
+      [...pairs.values()].flatMap((pair) => [pair.fromId, pair.toId]),
+    );
+    for (const pair of pairs.values()) {
+      pair.fromId = entityIds.get(`phone:${pair.fromId}`)!;
+      pair.toId = entityIds.get(`phone:${pair.toId}`)!;
     }
+    await aggregateAll('calls', [...pairs.values()]);
     await step(0, records.length);
     const insert = sqlite.prepare(
       'INSERT INTO call_records (relation_id, started_at, duration_seconds, base_station, import_id) VALUES (?, ?, ?, ?, ?)',
@@ -280,22 +293,14 @@ export async function commitImport(
   }
 
   async function writeTransfers(records: TransferRecord[]) {
-    const pairs = new Map<
-      string,
-      {
-        count: number;
-        first: string;
-        last: string;
-        amountFen: number;
-        channel: string | null;
-        relationId?: string;
-      }
-    >();
+    const pairs = new Map<string, PairTotals & { channel: string | null }>();
     for (const record of records) {
       const key = `${record.fromAccount}>${record.toAccount}`;
       const pair = pairs.get(key);
       if (!pair)
         pairs.set(key, {
+          fromId: record.fromAccount,
+          toId: record.toAccount,
           count: 1,
           first: record.at,
           last: record.at,
@@ -304,20 +309,30 @@ export async function commitImport(
         });
       else {
         pair.count += 1;
-        pair.amountFen += record.amountFen;
+        pair.amountFen! += record.amountFen;
         if (record.at < pair.first) pair.first = record.at;
         if (record.at > pair.last) pair.last = record.at;
       }
     }
-    for (const [key, pair] of pairs) {
-      const [from, to] = key.split('>') as [string, string];
-      pair.relationId = aggregate(
-        'finances',
-        accountId(from, pair.channel),
-        accountId(to, pair.channel),
-        pair,
-      );
+    // An account's type comes from the channel of its first transaction (支付宝, 微信, else bank).
+    const channels = new Map<string, string | null>();
+    for (const pair of pairs.values()) {
+      if (!channels.has(pair.fromId)) channels.set(pair.fromId, pair.channel);
+      if (!channels.has(pair.toId)) channels.set(pair.toId, pair.channel);
     }
+    resolve('account', channels.keys(), (accountNo) => {
+      const channel = channels.get(accountNo) ?? '';
+      return /支付宝|alipay/i.test(channel)
+        ? 'alipay'
+        : /微信|财付通|wechat|tenpay/i.test(channel)
+          ? 'wechat'
+          : 'bank';
+    });
+    for (const pair of pairs.values()) {
+      pair.fromId = entityIds.get(`account:${pair.fromId}`)!;
+      pair.toId = entityIds.get(`account:${pair.toId}`)!;
+    }
+    await aggregateAll('finances', [...pairs.values()]);
     await step(0, records.length);
     const insert = sqlite.prepare(
       'INSERT INTO money_transfers (relation_id, at, amount_fen, channel, import_id) VALUES (?, ?, ?, ?, ?)',

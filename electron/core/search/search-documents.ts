@@ -27,6 +27,40 @@ function row<T>(db: Executor, query: ReturnType<typeof sql>): T | undefined {
   return db.get<T>(query);
 }
 
+/** A phone's document (also written directly by bulk imports). */
+export function phoneDocument(
+  id: string,
+  label: string,
+  p: { carrier: string | null; imei: string | null; registered_name: string | null } | undefined,
+  notes: string | null,
+): SearchDocument {
+  return {
+    targetType: 'phone',
+    targetId: id,
+    title: label,
+    subtitle: join(p?.carrier, p?.registered_name) || null,
+    body: join(p?.carrier, p?.imei, p?.registered_name, notes),
+    pinyin: pinyinForms(p?.registered_name),
+  };
+}
+
+/** An account's document (also written directly by bulk imports). */
+export function accountDocument(
+  id: string,
+  label: string,
+  a: { account_no: string; institution: string | null; holder_name: string | null } | undefined,
+  notes: string | null,
+): SearchDocument {
+  return {
+    targetType: 'account',
+    targetId: id,
+    title: label,
+    subtitle: a?.holder_name ?? null,
+    body: join(a?.account_no, a?.institution, a?.holder_name, notes),
+    pinyin: pinyinForms(a?.holder_name),
+  };
+}
+
 /** The document of an entity, or null when it should not be found (deleted or merged). */
 export function entityDocument(db: Executor, entityId: string): SearchDocument | null {
   const entity = row<EntityRow>(
@@ -91,12 +125,7 @@ export function entityDocument(db: Executor, entityId: string): SearchDocument |
         imei: string | null;
         registered_name: string | null;
       }>(db, sql`SELECT carrier, imei, registered_name FROM phones WHERE entity_id = ${entityId}`);
-      return {
-        ...base,
-        subtitle: join(p?.carrier, p?.registered_name) || null,
-        body: join(p?.carrier, p?.imei, p?.registered_name, entity.notes),
-        pinyin: pinyinForms(p?.registered_name),
-      };
+      return phoneDocument(entity.id, entity.label, p, entity.notes);
     }
     case 'vehicle': {
       const v = row<{
@@ -120,12 +149,7 @@ export function entityDocument(db: Executor, entityId: string): SearchDocument |
         db,
         sql`SELECT account_no, institution, holder_name FROM accounts WHERE entity_id = ${entityId}`,
       );
-      return {
-        ...base,
-        subtitle: a?.holder_name ?? null,
-        body: join(a?.account_no, a?.institution, a?.holder_name, entity.notes),
-        pinyin: pinyinForms(a?.holder_name),
-      };
+      return accountDocument(entity.id, entity.label, a, entity.notes);
     }
     default: {
       const p = row<{
