@@ -108,7 +108,12 @@ import {
   keyPlayerSchema,
 } from './schemas/graph-schemas';
 import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
-import { workspaceStatsSchema } from './schemas/stats-schemas';
+import {
+  unitStatsExportInput,
+  unitStatsInput,
+  unitStatsSchema,
+  workspaceStatsSchema,
+} from './schemas/stats-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 import {
   importCancelInput,
@@ -262,6 +267,8 @@ export const contract = {
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),
 
   'stats.summary': procedure('viewer', emptyInput, workspaceStatsSchema),
+  'stats.unit': procedure('viewer', unitStatsInput, unitStatsSchema),
+  'stats.export': procedure('viewer', unitStatsExportInput, documentFileSchema),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,84 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import type { StatsRows } from './stats-rows';
+
+/** The one-page printable summary of unit statistics: the paragraph and the same rows as the XLSX. */
+export function StatsDocument({ rows }: { rows: StatsRows }) {
+  return (
+    <html lang={rows.language}>
+      <head>
+        <meta charSet="utf-8" />
+        <title>{rows.title}</title>
+        <style>{css}</style>
+      </head>
+      <body>
+        <h1>{rows.title}</h1>
+        <p className="meta">{rows.subtitle}</p>
+        <p className="paragraph">{rows.paragraph}</p>
+        <div className="columns">
+          <table>
+            <tbody>
+              {rows.figures.map(([label, value]) => (
+                <tr key={label}>
+                  <th>{label}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div>
+            <table>
+              <thead>
+                <tr>
+                  {rows.drugHead.map((cell) => (
+                    <th key={cell}>{cell}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.drugs.map((row) => (
+                  <tr key={row[0]}>
+                    {row.map((cell, index) => (
+                      <td key={index}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table>
+              <thead>
+                <tr>
+                  {rows.monthHead.map((cell) => (
+                    <th key={cell}>{cell}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.months.map((row) => (
+                  <tr key={row[0]}>
+                    {row.map((cell, index) => (
+                      <td key={index}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+const css = `
+@page { size: A4; margin: 15mm; }
+body { font-family: 'Noto Serif CJK SC', 'SimSun', serif; font-size: 10pt; color: #0f172a; margin: 0; }
+h1 { text-align: center; color: #b91c1c; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 18pt; margin: 0 0 2mm; }
+.meta { text-align: center; color: #475569; margin: 0 0 4mm; }
+.paragraph { text-indent: 2em; line-height: 1.7; }
+.columns { display: flex; gap: 6mm; align-items: flex-start; }
+.columns > * { flex: 1; }
+table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }
+th, td { border: 1px solid #94a3b8; padding: 1mm 2mm; text-align: left; font-size: 9pt; }
+th { background: #f1f5f9; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; }
+`;
