@@ -11,7 +11,7 @@ import {
 } from './commands/session-commands';
 import { caseShowCommand, searchCommand } from './commands/case-commands';
 import { chainCommand, graphCommand, pathCommand } from './commands/graph-commands';
-import { briefCommand } from './commands/report-commands';
+import { briefCommand, unitStatsCommand } from './commands/report-commands';
 import { importCommand } from './commands/import-commands';
 import { initCommand, seedDemoCommand } from './commands/workspace-commands';
 
@@ -28,7 +28,9 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   backup        --workspace DIR --out FILE [--user NAME]
   restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
   export-key    --workspace DIR [--user ADMIN]   the raw SQLCipher key, audited
-  stats         --workspace DIR [--user NAME]
+  stats         --workspace DIR [--user NAME]      what the workspace holds
+  stats         --workspace DIR --from DATE --to DATE [--unit UNIT] [--format json|xlsx --out FILE]
+                the period's figures (cases solved, suspects caught, drugs in kg, gangs, users…)
   search        --workspace DIR QUERY        names, pinyin (qmj), ID numbers, phones, plates, case numbers
   case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
   graph         --workspace DIR --case CASE_NO --format graphml|anx|json --out FILE
@@ -106,7 +108,8 @@ async function main(argv: string[]): Promise<number> {
         await exportKeyCommand(options, secrets, out);
         return 0;
       case 'stats':
-        await statsCommand(options, secrets, out);
+        if (options.from || options.to) await unitStatsCommand(options, secrets, out);
+        else await statsCommand(options, secrets, out);
         return 0;
       case 'search':
         await searchCommand(options, positionals[1], secrets, out);

@@ -262,4 +262,34 @@ describe('command line', () => {
     const shown = JSON.parse(run(['case', 'show', 'A3301052026030015', '--json']).stdout);
     expect(JSON.stringify(shown)).toContain('13887654321');
   });
+
+  it('stats --from --to gives the period figures as JSON and as XLSX; a bad date is a usage error', () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const stats = JSON.parse(
+      run(['stats', '--from', '2026-01-01', '--to', '2026-12-31', '--json']).stdout,
+    );
+    // The demo: the meth case (公安部目标案件) and the heroin case are solved in 2026; 笑气 is not 毒品.
+    expect([stats.casesSolved, stats.drugsMilligrams, stats.solvedBySupervision.ministry]).toEqual([
+      2, 26_177_700, 1,
+    ]);
+    const out = path.join(makeTempDir(), 'stats.xlsx');
+    const xlsx = run([
+      'stats',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-12-31',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    ]);
+    expect(xlsx.status).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const bad = run(['stats', '--from', '2026-13-01', '--to', '2026-12-31']);
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('must be dates')]);
+  });
 });

@@ -90,9 +90,9 @@ async function fixture() {
   const seize = (
     caseId: string,
     seizedAt: string,
-    drugType: 'methamphetamine' | 'heroin' | 'ketamine',
+    drugType: 'methamphetamine' | 'heroin' | 'ketamine' | 'nitrous_oxide',
     quantityValue: string,
-    quantityUnit: 'g' | 'kg',
+    quantityUnit: 'g' | 'kg' | 't',
     cashYuan?: string,
   ) =>
     c.ok('seizures.create', { caseId, seizedAt, drugType, quantityValue, quantityUnit, cashYuan });
@@ -100,6 +100,8 @@ async function fixture() {
   await seize(a, '2026-03-10T03:00:00.000Z', 'methamphetamine', '381', 'g');
   await seize(b, '2026-04-20T02:00:00.000Z', 'heroin', '50', 'g');
   await seize(cc, '2026-05-02T02:00:00.000Z', 'ketamine', '2', 'kg');
+  // Nitrous oxide is listed but is not 毒品: it stays out of the drugs-seized total.
+  await seize(cc, '2026-05-03T02:00:00.000Z', 'nitrous_oxide', '5', 't');
   await seize(d, '2025-06-01T02:00:00.000Z', 'heroin', '1', 'kg');
 }
 
@@ -122,6 +124,7 @@ describe('unit statistics', () => {
       units: ['一大队', '二大队'],
     });
     expect(stats.drugs).toEqual([
+      { drugType: 'nitrous_oxide', unit: 'mg', total: 5_000_000_000, seizures: 1 },
       { drugType: 'methamphetamine', unit: 'mg', total: 26_000_000, seizures: 2 },
       { drugType: 'ketamine', unit: 'mg', total: 2_000_000, seizures: 1 },
       { drugType: 'heroin', unit: 'mg', total: 50_000, seizures: 1 },
@@ -198,6 +201,7 @@ describe('unit statistics', () => {
         .slice(2)
         .map((row) => (row as unknown[]).slice(1)),
     ).toEqual([
+      ['笑气（一氧化二氮）', '5000 千克', '5000', 1],
       ['甲基苯丙胺（冰毒）', '26 千克', '26', 2],
       ['氯胺酮', '2 千克', '2', 1],
       ['海洛因', '50 克', '0.05', 1],

@@ -31,3 +31,18 @@ export const drugCatalog = [
 
 export type DrugCode = (typeof drugCatalog)[number]['code'];
 export const drugCodes = drugCatalog.map((drug) => drug.code) as [DrugCode, ...DrugCode[]];
+
+/**
+ * Seized substances that are not 毒品 under art. 357 (precursor chemicals, and nitrous oxide,
+ * prosecuted as 非法经营): listed per type, left out of the "drugs seized" totals.
+ */
+const notNarcotics = new Set<string>([
+  'nitrous_oxide',
+  'hydroxylimine',
+  'ephedra',
+  'precursor_other',
+]);
+
+export function isNarcotic(code: string): boolean {
+  return !notNarcotics.has(code);
+}

@@ -7,7 +7,10 @@ import {
   type BriefingFormat,
   type Classification,
 } from '../../api/schemas/briefing-schemas';
+import { unitStatsInput } from '../../api/schemas/stats-schemas';
 import { exportBriefing } from '../../core/reports/briefing-export';
+import { exportUnitStats } from '../../core/stats/stats-export';
+import { unitStatistics } from '../../core/stats/unit-statistics';
 import { chromiumDocuments, findChromium } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import type { CommandOptions } from '../command-options';
@@ -52,4 +55,37 @@ export async function briefCommand(
   } finally {
     await documents?.close();
   }
+}
+
+/**
+ * `stats --from DATE --to DATE [--unit UNIT] [--format json|xlsx --out FILE]`: the figures a
+ * team lead reports for the period; XLSX as the app exports it (audited).
+ */
+export async function unitStatsCommand(
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  const parsed = unitStatsInput.safeParse({
+    from: requireOption(options.from, 'from'),
+    to: requireOption(options.to, 'to'),
+    unit: options.unit,
+  });
+  if (!parsed.success) throw new UsageError('--from and --to must be dates (YYYY-MM-DD)');
+  const format = options.format ?? 'json';
+  if (format !== 'json' && format !== 'xlsx') throw new UsageError('--format must be json or xlsx');
+  if (format === 'xlsx') {
+    const file = path.resolve(requireOption(options.out, 'out'));
+    const document = await readOnly(options, secrets, (workspace) =>
+      exportUnitStats(workspace, { ...parsed.data, format: 'xlsx' }, undefined),
+    );
+    fs.writeFileSync(file, Buffer.from(document.content, 'base64'), { mode: 0o600 });
+    out.result({ file, format }, `${document.fileName} → ${file}`);
+    return;
+  }
+  const stats = await readOnly(options, secrets, (workspace) => {
+    workspace.audit({ action: 'stats.exported', details: { ...parsed.data, format: 'json' } });
+    return unitStatistics(workspace.db, parsed.data);
+  });
+  out.result(stats, stats.paragraph);
 }

@@ -1,4 +1,4 @@
-import { drugCatalog } from '../../api/domain/drug-catalog';
+import { drugCatalog, isNarcotic } from '../../api/domain/drug-catalog';
 import { maskResidentId } from '../../api/domain/resident-id';
 import { chainTiers } from '../../api/domain/person-vocabulary';
 import { tierLevel } from '../../api/domain/chain-tiers';
@@ -116,7 +116,7 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
     tier: names.statutoryTier[total.tier],
     tierCode: total.tier,
     unit: total.unit,
-    milligrams: total.unit === 'mg' ? total.total : 0,
+    milligrams: total.unit === 'mg' && isNarcotic(total.drugType) ? total.total : 0,
   }));
   const massTotal = drugTotals.reduce((sum, total) => sum + total.milligrams, 0);
 

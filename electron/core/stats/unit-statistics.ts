@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { supervisionLevels } from '../../api/domain/case-vocabulary';
+import { drugCodes, isNarcotic } from '../../api/domain/drug-catalog';
 import type { UnitStats } from '../../api/schemas/stats-schemas';
 import type { Executor } from '../db/database-types';
 import { formatMoney, kilograms, type DocumentLanguage } from '../reports/chinese-format';
@@ -17,6 +18,8 @@ const solvedStatuses = sql`('solved', 'prosecuted', 'closed')`;
 const caughtStatuses = sql`('summoned', 'detained', 'arrested', 'bail', 'residential_surveillance', 'prosecuted', 'sentenced', 'released')`;
 /** A seizure's calendar day in China time (stored as UTC). */
 const seizedDay = sql`date(s.seized_at, '+8 hours')`;
+
+const narcoticCodes = JSON.stringify(drugCodes.filter(isNarcotic));
 
 function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
@@ -71,7 +74,7 @@ export function unitStatistics(
       GROUP BY s.drug_type, s.normalised_unit ORDER BY total DESC, s.drug_type`,
   );
   const drugsMilligrams = drugs
-    .filter((drug) => drug.unit === 'mg')
+    .filter((drug) => drug.unit === 'mg' && isNarcotic(drug.drugType))
     .reduce((sum, drug) => sum + drug.total, 0);
   const drugMoneyFen =
     db.get<{ fen: number | null }>(
@@ -122,8 +125,8 @@ export function unitStatistics(
         db.get<{
           mg: number | null;
         }>(sql`SELECT sum(s.quantity_normalised) AS mg FROM seizures s JOIN cases c ON c.id = s.case_id
-          WHERE ${live} AND s.deleted_at IS NULL AND s.normalised_unit = 'mg' AND ${within(seizedDay)} ${inUnit}`)
-          ?.mg ?? 0,
+          WHERE ${live} AND s.deleted_at IS NULL AND s.normalised_unit = 'mg' AND ${within(seizedDay)} ${inUnit}
+          AND s.drug_type IN (SELECT value FROM json_each(${narcoticCodes}))`)?.mg ?? 0,
     };
   });
   const units = db

@@ -1,82 +1,251 @@
-import { Alert, Card, Col, Row, Spin, Statistic, Table } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseStatuses } from '../../../../electron/api/domain/case-vocabulary';
-import { entityKinds } from '../../../../electron/api/domain/entity-kinds';
+import { useSearchParams } from 'react-router';
+import { drugCatalog } from '../../../../electron/api/domain/drug-catalog';
+import { decimalOf } from '../../../../electron/api/domain/quantity';
+import { invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
+import { downloadDocument } from '../briefings/file-download';
+import { MonthlyChart } from './MonthlyChart';
+import { WorkspaceOverview } from './WorkspaceOverview';
 
+const kg = (milligrams: number) => decimalOf(milligrams, 6);
+
+/**
+ * 统计: the figures a team lead reports for a period and unit, by month, exported to XLSX or
+ * printed on one page; below, what the workspace holds.
+ */
 export function StatisticsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const errorText = useErrorText();
-  const stats = useProcedure('stats.summary', {});
-  if (stats.isPending) return <Spin />;
-  if (stats.isError) return <Alert type="error" showIcon title={errorText(stats.error)} />;
-  const data = stats.data;
+  // The period and unit live in the address (#/statistics?from=…&to=…&unit=…): a view to return to.
+  const [params, setParams] = useSearchParams();
+  const range: [Dayjs, Dayjs] = [
+    dayjs(params.get('from') ?? dayjs().startOf('year').format('YYYY-MM-DD')),
+    dayjs(params.get('to') ?? dayjs().endOf('year').format('YYYY-MM-DD')),
+  ];
+  const unit = params.get('unit') ?? undefined;
+  const choose = (next: { from?: string; to?: string; unit?: string | undefined }) => {
+    const merged = {
+      from: range[0].format('YYYY-MM-DD'),
+      to: range[1].format('YYYY-MM-DD'),
+      unit,
+      ...next,
+    };
+    setParams(
+      Object.fromEntries(Object.entries(merged).filter(([, value]) => value)) as Record<
+        string,
+        string
+      >,
+      { replace: true },
+    );
+  };
+  const [busy, setBusy] = useState<string>();
+  const printFrame = useRef<HTMLIFrameElement>(null);
+  const [printHtml, setPrintHtml] = useState<string>();
+  const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), unit };
+  const stats = useProcedure('stats.unit', period);
 
-  const figures = [
-    ['cases', data.cases],
-    ['entities', data.entities],
-    ['relations', data.relations],
-    ['seizures', data.seizures],
-    ['events', data.events],
-    ['users', data.users],
-  ] as const;
+  const exportAs = async (format: 'xlsx' | 'pdf' | 'html') => {
+    setBusy(format);
+    try {
+      const file = await invoke('stats.export', { ...period, format });
+      if (format === 'html') setPrintHtml(file.content);
+      else downloadDocument(file);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const data = stats.data;
+  const drugLabel = (code: string) => {
+    const drug = drugCatalog.find((entry) => entry.code === code);
+    return drug ? (i18n.language === 'en' ? drug.en : drug.zh) : code;
+  };
+  const figures = data
+    ? ([
+        ['casesSolved', data.casesSolved],
+        ['suspectsArrested', data.suspectsArrested],
+        ['drugsKg', kg(data.drugsMilligrams)],
+        ['gangsBroken', data.gangsBroken],
+        ['factoriesDestroyed', data.factoriesDestroyed],
+        ['drugUsersFound', data.drugUsersFound],
+        ['newDrugUsers', data.newDrugUsers],
+        ['drugMoney', decimalOf(data.drugMoneyFen, 2)],
+      ] as const)
+    : [];
 
   return (
     <>
-      <PageHeader title={t('statistics.title')} />
-      <Row gutter={[16, 16]}>
-        {figures.map(([key, value]) => (
-          <Col key={key} xs={12} md={8} xl={4}>
-            <Card>
-              <Statistic title={t(`statistics.${key}`)} value={value} data-testid={`stat-${key}`} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={12}>
-          <Card title={t('statistics.byStatus')}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="status"
-              dataSource={caseStatuses.map((status) => ({
-                status,
-                count: data.casesByStatus[status],
-              }))}
-              columns={[
-                {
-                  title: t('cases.status'),
-                  dataIndex: 'status',
-                  render: (status: (typeof caseStatuses)[number]) =>
-                    t(`enums.caseStatus.${status}`),
-                },
-                { title: t('statistics.cases'), dataIndex: 'count', align: 'right' },
-              ]}
+      <PageHeader
+        title={t('statistics.title')}
+        extra={
+          <Space wrap>
+            <DatePicker.RangePicker
+              value={range}
+              allowClear={false}
+              onChange={(value) =>
+                value?.[0] &&
+                value[1] &&
+                choose({ from: value[0].format('YYYY-MM-DD'), to: value[1].format('YYYY-MM-DD') })
+              }
+              data-testid="stats-range"
             />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('statistics.byKind')}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="kind"
-              dataSource={entityKinds.map((kind) => ({ kind, count: data.entitiesByKind[kind] }))}
-              columns={[
-                {
-                  title: t('entities.kind'),
-                  dataIndex: 'kind',
-                  render: (kind: (typeof entityKinds)[number]) => t(`enums.entityKind.${kind}`),
-                },
-                { title: t('statistics.entities'), dataIndex: 'count', align: 'right' },
-              ]}
+            <Select
+              allowClear
+              placeholder={t('statistics.allUnits')}
+              style={{ width: 200 }}
+              value={unit}
+              onChange={(chosen?: string) => choose({ unit: chosen })}
+              options={(data?.units ?? []).map((name) => ({ value: name, label: name }))}
+              data-testid="stats-unit"
             />
-          </Card>
-        </Col>
-      </Row>
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={busy === 'xlsx'}
+              onClick={() => void exportAs('xlsx')}
+              data-testid="stats-xlsx"
+            >
+              {t('statistics.xlsx')}
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              loading={busy === 'pdf'}
+              onClick={() => void exportAs('pdf')}
+            >
+              {t('statistics.pdf')}
+            </Button>
+            <Button
+              icon={<PrinterOutlined />}
+              loading={busy === 'html'}
+              onClick={() => void exportAs('html')}
+            >
+              {t('statistics.print')}
+            </Button>
+          </Space>
+        }
+      />
+      {stats.isError ? <Alert type="error" showIcon title={errorText(stats.error)} /> : null}
+      {!data ? (
+        <Spin />
+      ) : (
+        <>
+          <Alert
+            type="info"
+            title={data.paragraph}
+            style={{ marginBottom: 16 }}
+            data-testid="stats-paragraph"
+          />
+          <Row gutter={[16, 16]}>
+            {figures.map(([key, value]) => (
+              <Col key={key} xs={12} md={6} xl={3}>
+                <Card size="small">
+                  <Statistic
+                    title={t(`statistics.${key}`)}
+                    value={value}
+                    data-testid={`unit-${key}`}
+                  />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} xl={14}>
+              <Card size="small" title={t('statistics.byMonth')}>
+                <MonthlyChart months={data.months} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={10}>
+              <Card size="small" title={t('statistics.drugsByType')}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey={(row) => `${row.drugType}-${row.unit}`}
+                  dataSource={data.drugs}
+                  data-testid="stats-drugs"
+                  columns={[
+                    {
+                      key: 'drug',
+                      title: t('seizures.drugType'),
+                      render: (_, row) => drugLabel(row.drugType),
+                    },
+                    {
+                      key: 'total',
+                      title: t('statistics.kg'),
+                      align: 'right',
+                      render: (_, row) =>
+                        row.unit === 'mg' ? kg(row.total) : `${row.total} ${row.unit}`,
+                    },
+                    {
+                      key: 'seizures',
+                      dataIndex: 'seizures',
+                      title: t('statistics.seizures'),
+                      align: 'right',
+                    },
+                  ]}
+                />
+                <Table
+                  size="small"
+                  pagination={false}
+                  style={{ marginTop: 12 }}
+                  rowKey="level"
+                  dataSource={Object.entries(data.solvedBySupervision).map(([level, count]) => ({
+                    level,
+                    count,
+                  }))}
+                  columns={[
+                    {
+                      key: 'level',
+                      title: t('statistics.supervision'),
+                      render: (_, row) => t(`enums.supervisionLevel.${row.level}` as never),
+                    },
+                    {
+                      key: 'count',
+                      dataIndex: 'count',
+                      title: t('statistics.casesSolved'),
+                      align: 'right',
+                    },
+                  ]}
+                />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+      {printHtml ? (
+        <iframe
+          ref={printFrame}
+          title={t('statistics.print')}
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={printHtml}
+          style={{ position: 'absolute', width: 0, height: 0, border: 0 }}
+          onLoad={() => printFrame.current?.contentWindow?.print()}
+        />
+      ) : null}
+      <div style={{ marginTop: 32 }}>
+        <WorkspaceOverview />
+      </div>
     </>
   );
 }
