@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Access } from './domain/roles';
-import { emptyInput, okOutput } from './schemas/common';
+import { emptyInput, idSchema, okOutput } from './schemas/common';
 import {
   openDemoOutput,
   pickDirectoryOutput,
@@ -116,6 +116,12 @@ import {
 } from './schemas/stats-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 import {
+  packageExportInput,
+  packageOpenInput,
+  packageReviewSchema,
+  packageSummarySchema,
+} from './schemas/package-schemas';
+import {
   importCancelInput,
   importCommitInput,
   importMappingSchema,
@@ -140,6 +146,8 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(
 ): ProcedureSpec<I, O> {
   return { access, input, output };
 }
+
+const caseExportInput = z.object({ id: idSchema, format: z.enum(['xlsx', 'json']) });
 
 const appInfoOutput = z.object({
   version: z.string(),
@@ -262,6 +270,11 @@ export const contract = {
     z.array(importMappingSchema),
   ),
   'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
+
+  'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
+  'package.export': procedure('investigator', packageExportInput, documentFileSchema),
+  'package.review': procedure('investigator', packageOpenInput, packageReviewSchema),
+  'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),

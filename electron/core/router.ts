@@ -14,6 +14,7 @@ import { graphHandlers } from './graph/graph-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
+import { packageHandlers } from './io/package-handlers';
 import { searchHandlers } from './search/search-handlers';
 import type { Handlers, PublicContext, SessionContext } from './handler-types';
 import { seizureHandlers } from './seizures/seizure-handlers';
@@ -55,6 +56,7 @@ const handlers: Handlers = {
   ...graphHandlers,
   ...reportHandlers,
   ...importHandlers,
+  ...packageHandlers,
   ...auditHandlers,
   ...statsHandlers,
 };

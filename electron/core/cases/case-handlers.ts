@@ -1,3 +1,4 @@
+import { exportCase } from '../io/case-export';
 import { AppError } from '../app-error';
 import type { AreaHandlers } from '../handler-types';
 import { addPersonToCase } from '../people/person-service';
@@ -9,6 +10,7 @@ import { linkedCases } from './linked-cases';
 
 export const caseHandlers: AreaHandlers<'cases'> = {
   'cases.list': (ctx, input) => listCases(ctx.workspace.db, input),
+  'cases.export': (ctx, input) => exportCase(ctx.workspace, input.id, input.format),
   'cases.get': (ctx, input) => {
     const detail = getCaseDetail(ctx.workspace.db, input.id);
     if (!detail) throw new AppError('cases.notFound', 'No such case');

@@ -173,6 +173,12 @@ export const en: Translation<typeof zhCN> = {
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
       cancelled: 'Import cancelled; nothing was changed.',
     },
+    package: {
+      corrupt: 'The package is damaged, cut short or altered; it was refused.',
+      wrongPassphrase: 'The passphrase does not open this package.',
+      passphraseTooShort: 'The passphrase needs at least {{min}} characters.',
+      caseExists: 'This workspace already has case {{caseNo}}; nothing was imported.',
+    },
     reports: {
       rendererUnavailable:
         'Cannot make a PDF or Word file: no layout engine (Chromium) found. Preview and print instead.',

@@ -160,6 +160,12 @@ export const zhCN = {
       invalidRows: '有 {{count}} 行数据有误，未导入任何数据。请修正后重试。',
       cancelled: '已取消导入，数据未作任何更改。',
     },
+    package: {
+      corrupt: '协查包已损坏、被截断或被改动，拒绝导入。',
+      wrongPassphrase: '口令不正确，无法打开该协查包。',
+      passphraseTooShort: '口令至少 {{min}} 个字符。',
+      caseExists: '本工作区已有案件编号 {{caseNo}}，未导入任何数据。',
+    },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
     },

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { entityKinds } from '../domain/entity-kinds';
+import { idSchema } from './common';
+
+const passphrase = z.string().min(1).max(200);
+
+export const packageExportInput = z
+  .object({
+    caseId: idSchema.optional(),
+    entityIds: z.array(idSchema).min(1).max(50_000).optional(),
+    passphrase,
+  })
+  .refine((input) => (input.caseId === undefined) !== (input.entityIds === undefined), {
+    message: 'Give either caseId or entityIds',
+    path: ['caseId'],
+  });
+
+export const packageOpenInput = z.object({
+  contentBase64: z.string().min(1).max(700_000_000),
+  passphrase,
+});
+
+export const packageReviewSchema = z.object({
+  caseNo: z.string().nullable(),
+  caseTitle: z.string().nullable(),
+  caseExists: z.boolean(),
+  exportedAt: z.string(),
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(entityKinds),
+      label: z.string(),
+      status: z.enum(['new', 'matched']),
+      existingId: z.string().nullable(),
+      existingLabel: z.string().nullable(),
+      /** Fields whose value in the package differs from this workspace's (this workspace's are kept). */
+      differences: z.array(z.string()),
+    }),
+  ),
+  counts: z.object({
+    relations: z.number().int(),
+    seizures: z.number().int(),
+    events: z.number().int(),
+    attachments: z.number().int(),
+  }),
+});
+export type PackageReview = z.infer<typeof packageReviewSchema>;
+
+export const packageSummarySchema = z.object({
+  caseId: z.string().nullable(),
+  entitiesCreated: z.number().int(),
+  entitiesMatched: z.number().int(),
+  relations: z.number().int(),
+  seizures: z.number().int(),
+  events: z.number().int(),
+  attachments: z.number().int(),
+});
+export type PackageSummary = z.infer<typeof packageSummarySchema>;

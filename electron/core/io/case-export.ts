@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import type { DocumentFile } from '../../api/schemas/briefing-schemas';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { readCaseSnapshot, type CaseSnapshot } from './case-snapshot';
+
+function addTable(workbook: ExcelJS.Workbook, name: string, rows: Record<string, unknown>[]): void {
+  const sheet = workbook.addWorksheet(name);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  sheet.addRow(columns).font = { bold: true };
+  for (const row of rows)
+    sheet.addRow(
+      columns.map((column) => {
+        const value = row[column];
+        // Arrays (aliases, licence numbers) as JSON; everything else as stored.
+        return Array.isArray(value) ? JSON.stringify(value) : (value ?? null);
+      }),
+    );
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** Every table of a case as sheets: one per entity kind, with the kind's own columns. */
+async function caseWorkbook(snapshot: CaseSnapshot): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Quanlian';
+  if (snapshot.case) {
+    const sheet = workbook.addWorksheet('case');
+    for (const [field, value] of Object.entries(snapshot.case)) sheet.addRow([field, value]);
+  }
+  const kinds = [...new Set(snapshot.entities.map((item) => item.entity.kind))];
+  for (const kind of kinds)
+    addTable(
+      workbook,
+      `entities-${kind}`,
+      snapshot.entities
+        .filter((item) => item.entity.kind === kind)
+        .map((item) => ({ ...item.entity, ...item.details })),
+    );
+  addTable(workbook, 'case_entities', snapshot.caseEntities);
+  addTable(workbook, 'relations', snapshot.relations);
+  addTable(workbook, 'seizures', snapshot.seizures);
+  addTable(workbook, 'custody_steps', snapshot.custodySteps);
+  addTable(workbook, 'events', snapshot.events);
+  addTable(workbook, 'event_entities', snapshot.eventEntities);
+  addTable(workbook, 'attachments', snapshot.attachments);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A case as XLSX (every table) or JSON; the file leaves the workspace, so it is audited. */
+export async function exportCase(
+  workspace: UnlockedWorkspace,
+  caseId: string,
+  format: 'xlsx' | 'json',
+): Promise<DocumentFile> {
+  const snapshot = readCaseSnapshot(
+    workspace.db,
+    { caseId },
+    { now: workspace.now(), workspaceId: workspace.workspaceId },
+    false,
+  );
+  workspace.audit({
+    action: 'cases.exported',
+    targetType: 'case',
+    targetId: caseId,
+    details: { format, entities: snapshot.entities.length, relations: snapshot.relations.length },
+  });
+  const fileName = `${snapshot.case!.caseNo}-${workspace.now().slice(0, 10)}.${format}`;
+  return format === 'json'
+    ? {
+        fileName,
+        mimeType: 'application/json',
+        encoding: 'utf8',
+        content: JSON.stringify(snapshot, null, 2),
+      }
+    : {
+        fileName,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        encoding: 'base64',
+        content: Buffer.from(await caseWorkbook(snapshot)).toString('base64'),
+      };
+}

@@ -1,0 +1,44 @@
+import type { AreaHandlers } from '../handler-types';
+import { openPackage, sealPackage } from './case-package';
+import { readCaseSnapshot } from './case-snapshot';
+import { importPackage, reviewPackage } from './package-import';
+
+export const packageHandlers: AreaHandlers<'package'> = {
+  'package.export': async (ctx, input) => {
+    const { workspace } = ctx;
+    const snapshot = readCaseSnapshot(
+      workspace.db,
+      input.caseId ? { caseId: input.caseId } : { entityIds: input.entityIds! },
+      { now: workspace.now(), workspaceId: workspace.workspaceId },
+      true,
+    );
+    const sealed = await sealPackage(snapshot, input.passphrase);
+    workspace.audit({
+      action: 'package.exported',
+      targetType: snapshot.case ? 'case' : 'workspace',
+      targetId: snapshot.case?.id ?? null,
+      details: {
+        caseNo: snapshot.case?.caseNo ?? null,
+        entities: snapshot.entities.length,
+        relations: snapshot.relations.length,
+        bytes: sealed.length,
+      },
+    });
+    return {
+      fileName: `${snapshot.case?.caseNo ?? 'entities'}-${workspace.now().slice(0, 10)}.qlpkg`,
+      mimeType: 'application/octet-stream',
+      encoding: 'base64' as const,
+      content: sealed.toString('base64'),
+    };
+  },
+  'package.review': async (ctx, input) =>
+    reviewPackage(
+      ctx.workspace.db,
+      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase),
+    ),
+  'package.import': async (ctx, input) =>
+    importPackage(
+      ctx.workspace,
+      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase),
+    ),
+};

@@ -1,0 +1,320 @@
+import crypto from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { EntityKind } from '../../api/domain/entity-kinds';
+import type { PackageReview, PackageSummary } from '../../api/schemas/package-schemas';
+import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
+import { newId } from '../db/ids';
+import {
+  attachmentsTable,
+  caseEntitiesTable,
+  casesTable,
+  custodyStepsTable,
+  entitiesTable,
+  eventEntitiesTable,
+  eventsTable,
+  relationsTable,
+  seizuresTable,
+} from '../db/schema';
+import { findHolder } from '../entities/entity-identifiers';
+import { kindTables } from '../entities/entity-repository';
+import { indexCase, indexEntity } from '../search/search-indexer';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import type { CaseSnapshot } from './case-snapshot';
+
+type PackageEntity = CaseSnapshot['entities'][number];
+
+/** The identifier other workspaces know an entity by, when its kind has one. */
+function identifierOf(item: PackageEntity): {
+  kind: 'person' | 'phone' | 'vehicle' | 'account' | 'parcel';
+  value: string;
+  accountType?: string;
+} | null {
+  const details = item.details;
+  const text = (key: string) =>
+    typeof details[key] === 'string' && details[key] ? (details[key] as string) : null;
+  switch (item.entity.kind) {
+    case 'person':
+      return text('idNumber') ? { kind: 'person', value: text('idNumber')! } : null;
+    case 'phone':
+      return text('number') ? { kind: 'phone', value: text('number')! } : null;
+    case 'vehicle':
+      return text('plate') ? { kind: 'vehicle', value: text('plate')! } : null;
+    case 'account':
+      return text('accountNo')
+        ? { kind: 'account', value: text('accountNo')!, accountType: text('accountType') ?? 'bank' }
+        : null;
+    case 'parcel':
+      return text('waybillNo') ? { kind: 'parcel', value: text('waybillNo')! } : null;
+    default:
+      return null;
+  }
+}
+
+/** Each package entity: the entity of this workspace it is (same ID or same identifier), if any. */
+function matchEntities(db: Executor, snapshot: CaseSnapshot): Map<string, string> {
+  const matches = new Map<string, string>();
+  for (const item of snapshot.entities) {
+    const sameId = db
+      .select({ id: entitiesTable.id })
+      .from(entitiesTable)
+      .where(eq(entitiesTable.id, item.entity.id))
+      .get();
+    if (sameId) {
+      matches.set(item.entity.id, sameId.id);
+      continue;
+    }
+    const identifier = identifierOf(item);
+    if (!identifier) continue;
+    const holder = findHolder(
+      db,
+      identifier.kind,
+      identifier.value,
+      undefined,
+      identifier.accountType ? sql`t.account_type = ${identifier.accountType}` : undefined,
+    );
+    if (holder) matches.set(item.entity.id, holder.id);
+  }
+  return matches;
+}
+
+function detailsOf(db: Executor, id: string, kind: EntityKind): Record<string, unknown> {
+  const table = kindTables[kind];
+  return (db.select().from(table).where(eq(table.entityId, id)).get() ?? {}) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** What importing would do, written nowhere: matches, differences, what is new. */
+export function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
+  const matches = matchEntities(db, snapshot);
+  const caseExists = snapshot.case
+    ? Boolean(
+        db
+          .select({ id: casesTable.id })
+          .from(casesTable)
+          .where(and(eq(casesTable.caseNo, snapshot.case.caseNo), isNull(casesTable.deletedAt)))
+          .get(),
+      )
+    : false;
+  return {
+    caseNo: snapshot.case?.caseNo ?? null,
+    caseTitle: snapshot.case?.title ?? null,
+    caseExists,
+    exportedAt: snapshot.exportedAt,
+    entities: snapshot.entities.map((item) => {
+      const existingId = matches.get(item.entity.id) ?? null;
+      let differences: string[] = [];
+      let existingLabel: string | null = null;
+      if (existingId) {
+        const existing = db
+          .select()
+          .from(entitiesTable)
+          .where(eq(entitiesTable.id, existingId))
+          .get()!;
+        existingLabel = existing.label;
+        const theirs = detailsOf(db, existingId, existing.kind as EntityKind);
+        differences = Object.entries(item.details)
+          .filter(
+            ([field, value]) =>
+              value !== null &&
+              value !== undefined &&
+              JSON.stringify(theirs[field] ?? null) !== JSON.stringify(value),
+          )
+          .map(([field]) => field);
+        if (existing.label !== item.entity.label) differences.unshift('label');
+      }
+      return {
+        id: item.entity.id,
+        kind: item.entity.kind as EntityKind,
+        label: item.entity.label,
+        status: existingId ? ('matched' as const) : ('new' as const),
+        existingId,
+        existingLabel,
+        differences,
+      };
+    }),
+    counts: {
+      relations: snapshot.relations.length,
+      seizures: snapshot.seizures.length,
+      events: snapshot.events.length,
+      attachments: snapshot.attachments.length,
+    },
+  };
+}
+
+/**
+ * Writes a package in one transaction: new entities keep their IDs (IDs are UUIDv7, unique
+ * across workstations), known ones are linked instead of duplicated and keep this workspace's
+ * fields; rows are stamped as imported by the current user; attachments are checked against
+ * their SHA-256.
+ */
+export function importPackage(
+  workspace: UnlockedWorkspace,
+  snapshot: CaseSnapshot,
+): PackageSummary {
+  const now = workspace.now();
+  const actor = workspace.user.id;
+  const stamp = { createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor };
+  return workspace.write(
+    (tx) => {
+      const review = reviewPackage(tx, snapshot);
+      if (review.caseExists)
+        throw new AppError('package.caseExists', 'The case number is already in this workspace', {
+          caseNo: review.caseNo,
+        });
+      const entityId = new Map<string, string>();
+      for (const item of review.entities) entityId.set(item.id, item.existingId ?? item.id);
+      const fresh = (id: string, exists: (id: string) => boolean) => (exists(id) ? newId() : id);
+      const taken =
+        (
+          table:
+            | typeof casesTable
+            | typeof relationsTable
+            | typeof seizuresTable
+            | typeof eventsTable
+            | typeof caseEntitiesTable
+            | typeof custodyStepsTable
+            | typeof attachmentsTable,
+        ) =>
+        (id: string) =>
+          Boolean(tx.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
+
+      let caseId: string | null = null;
+      if (snapshot.case) {
+        caseId = fresh(snapshot.case.id, taken(casesTable));
+        tx.insert(casesTable)
+          .values({ ...snapshot.case, ...stamp, id: caseId, mergedIntoCaseId: null })
+          .run();
+        indexCase(tx, caseId);
+      }
+      const mapCase = (id: string | null) =>
+        id && snapshot.case && id === snapshot.case.id ? caseId : null;
+      let created = 0;
+      for (const item of snapshot.entities) {
+        if (entityId.get(item.entity.id) !== item.entity.id) continue;
+        tx.insert(entitiesTable)
+          .values({ ...item.entity, ...stamp, mergedIntoId: null, deletedAt: null })
+          .run();
+        const table = kindTables[item.entity.kind as EntityKind];
+        tx.insert(table)
+          .values({ ...item.details, entityId: item.entity.id } as never)
+          .run();
+        indexEntity(tx, item.entity.id);
+        created += 1;
+      }
+      const mapEntity = (id: string | null) => (id ? (entityId.get(id) ?? null) : null);
+      for (const member of snapshot.caseEntities) {
+        if (!caseId) break;
+        const mapped = mapEntity(member.entityId)!;
+        tx.insert(caseEntitiesTable)
+          .values({
+            ...member,
+            ...stamp,
+            id: fresh(member.id, taken(caseEntitiesTable)),
+            caseId,
+            entityId: mapped,
+          })
+          .onConflictDoNothing()
+          .run();
+      }
+      let relations = 0;
+      for (const relation of snapshot.relations) {
+        if (taken(relationsTable)(relation.id)) continue;
+        tx.insert(relationsTable)
+          .values({
+            ...relation,
+            ...stamp,
+            fromEntityId: mapEntity(relation.fromEntityId)!,
+            toEntityId: mapEntity(relation.toEntityId)!,
+            caseId: mapCase(relation.caseId),
+          })
+          .run();
+        relations += 1;
+      }
+      const seizureId = new Map<string, string>();
+      for (const seizure of snapshot.seizures) {
+        const id = fresh(seizure.id, taken(seizuresTable));
+        seizureId.set(seizure.id, id);
+        tx.insert(seizuresTable)
+          .values({
+            ...seizure,
+            ...stamp,
+            id,
+            caseId: caseId!,
+            fromEntityId: mapEntity(seizure.fromEntityId),
+            locationEntityId: mapEntity(seizure.locationEntityId),
+          })
+          .run();
+      }
+      for (const step of snapshot.custodySteps)
+        tx.insert(custodyStepsTable)
+          .values({
+            ...step,
+            id: fresh(step.id, taken(custodyStepsTable)),
+            seizureId: seizureId.get(step.seizureId)!,
+          } as never)
+          .run();
+      const eventId = new Map<string, string>();
+      for (const event of snapshot.events) {
+        const id = fresh(event.id, taken(eventsTable));
+        eventId.set(event.id, id);
+        tx.insert(eventsTable)
+          .values({ ...event, ...stamp, id, caseId })
+          .run();
+      }
+      for (const link of snapshot.eventEntities)
+        tx.insert(eventEntitiesTable)
+          .values({
+            ...link,
+            eventId: eventId.get(link.eventId)!,
+            entityId: mapEntity(link.entityId)!,
+          })
+          .onConflictDoNothing()
+          .run();
+      for (const attachment of snapshot.attachments) {
+        const content = Buffer.from(attachment.contentBase64 ?? '', 'base64');
+        if (crypto.createHash('sha256').update(content).digest('hex') !== attachment.sha256)
+          throw new AppError('package.corrupt', 'An attachment does not match its SHA-256');
+        const ownerId =
+          attachment.ownerType === 'case'
+            ? caseId!
+            : attachment.ownerType === 'seizure'
+              ? seizureId.get(attachment.ownerId)!
+              : mapEntity(attachment.ownerId)!;
+        const { contentBase64: _content, ...row } = attachment;
+        tx.insert(attachmentsTable)
+          .values({
+            ...row,
+            ...stamp,
+            id: fresh(row.id, taken(attachmentsTable)),
+            ownerId,
+            caseId: mapCase(row.caseId),
+            content,
+          })
+          .run();
+      }
+      return {
+        caseId,
+        entitiesCreated: created,
+        entitiesMatched: review.entities.filter((item) => item.status === 'matched').length,
+        relations,
+        seizures: snapshot.seizures.length,
+        events: snapshot.events.length,
+        attachments: snapshot.attachments.length,
+      };
+    },
+    (summary) => ({
+      action: 'package.imported',
+      targetType: summary.caseId ? 'case' : 'workspace',
+      targetId: summary.caseId,
+      details: {
+        ...summary,
+        caseNo: snapshot.case?.caseNo ?? null,
+        sourceWorkspaceId: snapshot.sourceWorkspaceId,
+        exportedAt: snapshot.exportedAt,
+      },
+    }),
+  );
+}
