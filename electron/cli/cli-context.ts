@@ -18,6 +18,8 @@ export interface Secrets {
   password(): string;
   /** A second password (the new user's, the new one), when the command needs it. */
   newPassword(): string;
+  /** The passphrase of a case package (QUANLIAN_PACKAGE_PASSPHRASE, or the second line). */
+  passphrase(): string;
 }
 
 /**
@@ -45,6 +47,7 @@ export function readSecrets(fromStdin: boolean): Secrets {
   return {
     password: () => pick(0, 'QUANLIAN_PASSWORD'),
     newPassword: () => pick(1, 'QUANLIAN_NEW_PASSWORD'),
+    passphrase: () => pick(1, 'QUANLIAN_PACKAGE_PASSPHRASE'),
   };
 }
 

@@ -13,6 +13,7 @@ import { caseShowCommand, searchCommand } from './commands/case-commands';
 import { chainCommand, graphCommand, pathCommand } from './commands/graph-commands';
 import { briefCommand, unitStatsCommand } from './commands/report-commands';
 import { importCommand } from './commands/import-commands';
+import { packageCommand } from './commands/package-commands';
 import { initCommand, seedDemoCommand } from './commands/workspace-commands';
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
@@ -44,6 +45,9 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   import        --workspace DIR --template persons|calls|transactions --file FILE
                 [--encoding auto|utf8|gb18030] [--case CASE_NO] [--dry-run]
                 CSV or XLSX; every row checked first, then all or nothing (exit 1 on bad rows)
+  package export --workspace DIR --case CASE_NO --out FILE
+  package import --workspace DIR --file FILE [--dry-run]
+                the case package (协查), passphrase in QUANLIAN_PACKAGE_PASSPHRASE or line 2 of stdin
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -126,6 +130,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'chain':
         await chainCommand(options, secrets, out);
+        return 0;
+      case 'package':
+        await packageCommand(positionals[1], options, secrets, out);
         return 0;
       case 'import':
         return (await importCommand(options, secrets, out)) ? 0 : 1;

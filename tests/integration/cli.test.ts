@@ -292,4 +292,52 @@ describe('command line', () => {
     const bad = run(['stats', '--from', '2026-13-01', '--to', '2026-12-31']);
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('must be dates')]);
   });
+
+  it('package export and import carry a case to another workspace; a wrong passphrase is refused', () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const other = path.join(makeTempDir(), 'other');
+    expect(
+      execCli(['init', '--workspace', other, '--user', 'admin'], {
+        QUANLIAN_PASSWORD: 'Admin#Pass2026',
+      }).status,
+    ).toBe(0);
+    const file = path.join(makeTempDir(), 'case.qlpkg');
+    const exported = execCli(
+      [
+        'package',
+        'export',
+        '--workspace',
+        dir,
+        '--user',
+        'demo',
+        '--case',
+        'A3301052026030015',
+        '--out',
+        file,
+        '--json',
+      ],
+      { QUANLIAN_PASSWORD: 'Quanlian@2026', QUANLIAN_PACKAGE_PASSPHRASE: '协查口令-2026-11' },
+    );
+    expect(exported.status).toBe(0);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const importInto = (passphrase: string, extra: string[] = []) =>
+      execCli(['package', 'import', '--workspace', other, '--file', file, ...extra, '--json'], {
+        QUANLIAN_PASSWORD: 'Admin#Pass2026',
+        QUANLIAN_PACKAGE_PASSPHRASE: passphrase,
+      });
+    const wrong = importInto('not-the-passphrase');
+    expect([wrong.status, JSON.parse(wrong.stdout).error.code]).toEqual([
+      1,
+      'package.wrongPassphrase',
+    ]);
+    const dry = JSON.parse(importInto('协查口令-2026-11', ['--dry-run']).stdout);
+    expect([dry.review.caseNo, dry.summary]).toEqual(['A3301052026030015', null]);
+    const done = JSON.parse(importInto('协查口令-2026-11').stdout);
+    expect(done.summary.entitiesCreated).toBe(JSON.parse(exported.stdout).entities);
+    const shown = execCli(['case', 'show', '--workspace', other, 'A3301052026030015', '--json'], {
+      QUANLIAN_PASSWORD: 'Admin#Pass2026',
+    });
+    expect(shown.status).toBe(0);
+  }, 120_000);
 });
