@@ -1,3 +1,4 @@
+import { CaseExportMenu } from './CaseExportMenu';
 import { ArrowLeftOutlined, DeploymentUnitOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +68,7 @@ export function CaseDetailPage() {
             >
               {t('briefings.open')}
             </Button>
+            <CaseExportMenu caseId={data.id} />
           </Space>
         }
       />

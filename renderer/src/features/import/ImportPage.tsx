@@ -14,6 +14,7 @@ import {
   Space,
   Steps,
   Table,
+  Tabs,
   Tag,
   Upload,
 } from 'antd';
@@ -32,6 +33,7 @@ import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { CasePicker } from '../graph/CasePicker';
+import { PackageImport } from './PackageImport';
 import { readFileBase64 } from './read-file';
 
 type Encoding = 'auto' | 'utf8' | 'gb18030';
@@ -44,7 +46,7 @@ interface PickedFile {
  * 导入向导: file and template → columns → preview and validation report → import with a
  * progress bar and cancel. Nothing is written before the last step, and then all or nothing.
  */
-export function ImportPage() {
+function TableImport() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -152,7 +154,6 @@ export function ImportPage() {
 
   return (
     <>
-      <PageHeader title={t('import.title')} />
       <Steps
         current={step}
         style={{ marginBottom: 16 }}
@@ -434,6 +435,23 @@ export function ImportPage() {
           )}
         </Card>
       ) : null}
+    </>
+  );
+}
+
+/** 数据导入: tables from other systems (persons, call records, bank records) or a case package. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('import.title')} />
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'table', label: t('import.tabTable'), children: <TableImport /> },
+          { key: 'package', label: t('import.tabPackage'), children: <PackageImport /> },
+        ]}
+      />
     </>
   );
 }
