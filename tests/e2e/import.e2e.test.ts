@@ -26,6 +26,7 @@ declare const document: {
   querySelector(selector: string): { textContent: string | null } | null;
 };
 declare const window: { progressSeen: string[] };
+declare const location: { hash: string };
 declare class MutationObserver {
   constructor(callback: () => void);
   observe(target: unknown, options: Record<string, boolean>): void;
@@ -92,6 +93,21 @@ describe('the import wizard (1366×768)', () => {
       /已导入 100000 行\s+新建实体 100 个，匹配已有实体 0 个；新建关系 \d+ 条/,
     );
     await h.screenshot('53-import-done');
+    // The drill-down: the calls behind one aggregated relation, from the phone's page.
+    const found = await h.host.router.invoke('search.query', { text: '13910000000' });
+    if (!found.ok) throw new Error(found.error.code);
+    const phoneId = (found.value as { groups: { hits: { id: string }[] }[] }).groups[0]!.hits[0]!
+      .id;
+    await page.evaluate((id) => {
+      location.hash = `#/entities/${id}`;
+    }, phoneId);
+    await page.getByTestId('relation-drill').first().click();
+    await page.getByTestId('relation-records').locator('tbody tr').first().waitFor();
+    expect(
+      await page.getByTestId('relation-records').locator('tbody tr').first().innerText(),
+    ).toMatch(/^2026-05-\d\d 10:\d\d:00\s+\d+\s+基站\d$/);
+    await h.screenshot('54-import-drill-down');
+    await page.keyboard.press('Escape');
     const seen = await page.evaluate(() => window.progressSeen);
     expect(seen[0]).toBe('0%');
     expect(seen.length).toBeGreaterThanOrEqual(2);

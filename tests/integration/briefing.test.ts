@@ -64,6 +64,10 @@ describe('case briefing of the demo methamphetamine case', () => {
       '抓获犯罪嫌疑人 13 名，在逃 2 名；缴获毒品 26.1186 千克（甲基苯丙胺（冰毒）26 千克，达到数量大标准；甲基苯丙胺片剂（麻古）118.6 克，达到数量大标准），毒资 39.89 万元；打掉贩毒团伙 2 个；查获吸毒人员 10 名。',
     );
     expect(html).toContain('尚有 1 名涉案人员上线未明（陈某辉）');
+    // Suspects by legal status, counted by hand from the demo: 15 suspects.
+    expect(html).toContain(
+      '<tr><td>在逃</td><td>2</td></tr><tr><td>刑事拘留</td><td>2</td></tr><tr><td>逮捕</td><td>7</td></tr><tr><td>取保候审</td><td>3</td></tr><tr><td>监视居住</td><td>1</td></tr>',
+    );
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script/i);
   });

@@ -61,6 +61,11 @@ export function BriefingDocument({ model }: { model: BriefingModel }) {
               ))}
             </div>
             <Table
+              head={[text.columns.legalStatus, text.columns.suspects]}
+              rows={model.legalStatuses.map((row) => [row.status, String(row.count)])}
+              empty={text.none}
+            />
+            <Table
               head={[
                 text.columns.drug,
                 text.columns.total,

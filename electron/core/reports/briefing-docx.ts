@@ -204,6 +204,11 @@ export async function briefingDocx(
           heading(text.sections.figures),
           body(model.figures.map((figure) => `${figure.label} ${figure.value}`).join('；')),
           table(
+            [text.columns.legalStatus, text.columns.suspects],
+            model.legalStatuses.map((row) => [row.status, String(row.count)]),
+            text.none,
+          ),
+          table(
             [text.columns.drug, text.columns.total, text.columns.count, text.columns.statutoryTier],
             model.drugTotals.map((row) => [row.drug, row.total, String(row.count), row.tier]),
             text.none,

@@ -1,6 +1,6 @@
 import { drugCatalog, isNarcotic } from '../../api/domain/drug-catalog';
 import { maskResidentId } from '../../api/domain/resident-id';
-import { chainTiers } from '../../api/domain/person-vocabulary';
+import { chainTiers, legalStatuses } from '../../api/domain/person-vocabulary';
 import { tierLevel } from '../../api/domain/chain-tiers';
 import type { LegalStatus } from '../../api/domain/person-vocabulary';
 import type { Classification } from '../../api/schemas/briefing-schemas';
@@ -42,6 +42,8 @@ export interface BriefingModel {
   caseSummary: string;
   summaryParagraph: string;
   figures: { label: string; value: string }[];
+  /** Suspects by legal status (强制措施), in the order of the status list. */
+  legalStatuses: { status: string; count: number }[];
   drugTotals: { drug: string; total: string; count: number; tier: string }[];
   gangChart: { svg: string; note: string };
   supplyChain: { svg: string };
@@ -205,6 +207,12 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
       { label: text.figureLabels.gangs, value: String(gangs) },
       { label: text.figureLabels.users, value: String(drugUsers.length) },
     ],
+    legalStatuses: legalStatuses
+      .map((status) => ({
+        status: names.legalStatus[status],
+        count: suspects.filter((person) => person.legalStatus === status).length,
+      }))
+      .filter((row) => row.count > 0),
     drugTotals: drugTotals.map(({ drug, total, count, tier }) => ({ drug, total, count, tier })),
     gangChart: { svg: gangChartSvg(gang, positions), note },
     supplyChain: {

@@ -1,11 +1,13 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RelationType } from '../../../../electron/api/domain/relation-types';
 import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
 import { formatDate, formatYuan } from '../../components/format';
 import { KindTag } from '../../components/KindTag';
+import { RelationRecordsModal } from './RelationRecordsModal';
 
 /** Relations with both ends linked to their entity pages; edit and delete when allowed. */
 export function RelationsTable({
@@ -20,6 +22,7 @@ export function RelationsTable({
   showCase?: boolean;
 }) {
   const { t } = useTranslation();
+  const [drilled, setDrilled] = useState<RelationRow>();
   const end = (id: string, label: string, kind: RelationRow['fromKind']) => (
     <Space size={4}>
       <KindTag kind={kind} />
@@ -27,116 +30,141 @@ export function RelationsTable({
     </Space>
   );
   return (
-    <Table<RelationRow>
-      rowKey="id"
-      size="small"
-      dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50 } : false}
-      scroll={{ x: 1000 }}
-      locale={{ emptyText: t('common.noData') }}
-      columns={[
-        {
-          title: t('relation.from'),
-          key: 'from',
-          render: (_v, row) => end(row.fromEntityId, row.fromLabel, row.fromKind),
-        },
-        {
-          title: t('relation.type'),
-          dataIndex: 'type',
-          width: 130,
-          render: (type: RelationType, row) => (
-            <Tag>
-              {row.directed ? '→ ' : '— '}
-              {t(`enums.relationType.${type}`)}
-            </Tag>
-          ),
-        },
-        {
-          title: t('relation.to'),
-          key: 'to',
-          render: (_v, row) => end(row.toEntityId, row.toLabel, row.toKind),
-        },
-        {
-          title: t('relation.period'),
-          key: 'period',
-          width: 200,
-          render: (_v, row) =>
-            row.startedOn || row.endedOn
-              ? `${formatDate(row.startedOn)} ~ ${formatDate(row.endedOn)}`
-              : '',
-        },
-        {
-          title: `${t('relation.amount')} / ${t('relation.count')}`,
-          key: 'amount',
-          width: 160,
-          render: (_v, row) =>
-            [
-              row.amountFen !== null ? formatYuan(row.amountFen) : null,
-              row.eventCount !== null ? `×${row.eventCount}` : null,
-            ]
-              .filter(Boolean)
-              .join('  '),
-        },
-        {
-          title: t('relation.grading'),
-          key: 'grading',
-          width: 80,
-          render: (_v, row) =>
-            row.reliability || row.credibility
-              ? `${row.reliability ?? '?'}${row.credibility ?? '?'}`
-              : '',
-        },
-        {
-          title: t('relation.source'),
-          dataIndex: 'source',
-          ellipsis: true,
-          render: (source: string | null) => (
-            <Typography.Text type="secondary">{source}</Typography.Text>
-          ),
-        },
-        ...(showCase
-          ? [
-              {
-                title: t('relation.case'),
-                dataIndex: 'caseNo',
-                width: 170,
-                render: (caseNo: string | null, row: RelationRow) =>
-                  caseNo ? <Link to={`/cases/${row.caseId}`}>{caseNo}</Link> : '',
-              },
-            ]
-          : []),
-        ...(onEdit || onDelete
-          ? [
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 100,
-                render: (_v: unknown, row: RelationRow) => (
-                  <Space>
-                    {onEdit && (
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        onClick={() => onEdit(row)}
-                        aria-label={t('common.edit')}
-                      />
-                    )}
-                    {onDelete && (
-                      <Popconfirm title={t('common.confirmDelete')} onConfirm={() => onDelete(row)}>
+    <>
+      {drilled ? (
+        <RelationRecordsModal relation={drilled} onClose={() => setDrilled(undefined)} />
+      ) : null}
+      <Table<RelationRow>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50 } : false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('common.noData') }}
+        columns={[
+          {
+            title: t('relation.from'),
+            key: 'from',
+            render: (_v, row) => end(row.fromEntityId, row.fromLabel, row.fromKind),
+          },
+          {
+            title: t('relation.type'),
+            dataIndex: 'type',
+            width: 130,
+            render: (type: RelationType, row) => (
+              <Tag>
+                {row.directed ? '→ ' : '— '}
+                {t(`enums.relationType.${type}`)}
+              </Tag>
+            ),
+          },
+          {
+            title: t('relation.to'),
+            key: 'to',
+            render: (_v, row) => end(row.toEntityId, row.toLabel, row.toKind),
+          },
+          {
+            title: t('relation.period'),
+            key: 'period',
+            width: 200,
+            render: (_v, row) =>
+              row.startedOn || row.endedOn
+                ? `${formatDate(row.startedOn)} ~ ${formatDate(row.endedOn)}`
+                : '',
+          },
+          {
+            title: `${t('relation.amount')} / ${t('relation.count')}`,
+            key: 'amount',
+            width: 160,
+            render: (_v, row) => {
+              const text = [
+                row.amountFen !== null ? formatYuan(row.amountFen) : null,
+                row.eventCount !== null ? `×${row.eventCount}` : null,
+                row.durationSeconds !== null
+                  ? t('relation.totalSeconds', { seconds: row.durationSeconds })
+                  : null,
+              ]
+                .filter(Boolean)
+                .join('  ');
+              // Imported calls and transfers: the records behind the totals, one click away.
+              return (row.type === 'calls' || row.type === 'finances') && row.eventCount ? (
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setDrilled(row)}
+                  data-testid="relation-drill"
+                >
+                  {text}
+                </Button>
+              ) : (
+                text
+              );
+            },
+          },
+          {
+            title: t('relation.grading'),
+            key: 'grading',
+            width: 80,
+            render: (_v, row) =>
+              row.reliability || row.credibility
+                ? `${row.reliability ?? '?'}${row.credibility ?? '?'}`
+                : '',
+          },
+          {
+            title: t('relation.source'),
+            dataIndex: 'source',
+            ellipsis: true,
+            render: (source: string | null) => (
+              <Typography.Text type="secondary">{source}</Typography.Text>
+            ),
+          },
+          ...(showCase
+            ? [
+                {
+                  title: t('relation.case'),
+                  dataIndex: 'caseNo',
+                  width: 170,
+                  render: (caseNo: string | null, row: RelationRow) =>
+                    caseNo ? <Link to={`/cases/${row.caseId}`}>{caseNo}</Link> : '',
+                },
+              ]
+            : []),
+          ...(onEdit || onDelete
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 100,
+                  render: (_v: unknown, row: RelationRow) => (
+                    <Space>
+                      {onEdit && (
                         <Button
                           size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('common.delete')}
+                          icon={<EditOutlined />}
+                          onClick={() => onEdit(row)}
+                          aria-label={t('common.edit')}
                         />
-                      </Popconfirm>
-                    )}
-                  </Space>
-                ),
-              },
-            ]
-          : []),
-      ]}
-    />
+                      )}
+                      {onDelete && (
+                        <Popconfirm
+                          title={t('common.confirmDelete')}
+                          onConfirm={() => onDelete(row)}
+                        >
+                          <Button
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={t('common.delete')}
+                          />
+                        </Popconfirm>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
   );
 }

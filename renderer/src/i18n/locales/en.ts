@@ -944,7 +944,15 @@ export const en: Translation<typeof zhCN> = {
     notes: 'Notes',
     cashTotal: 'Cash in total',
   },
+  relationRecords: {
+    time: 'Time',
+    duration: 'Duration (s)',
+    amount: 'Amount',
+    baseStation: 'Base station',
+    channel: 'Channel',
+  },
   relation: {
+    totalSeconds: '{{seconds}} s in all',
     add: 'Add relation',
     edit: 'Edit relation',
     from: 'From (upstream / payer)',

@@ -908,7 +908,15 @@ export const zhCN = {
     notes: '备注',
     cashTotal: '毒资合计',
   },
+  relationRecords: {
+    time: '时间',
+    duration: '时长（秒）',
+    amount: '金额',
+    baseStation: '基站',
+    channel: '渠道',
+  },
   relation: {
+    totalSeconds: '共 {{seconds}} 秒',
     add: '添加关系',
     edit: '修改关系',
     from: '起点（上线/付款方）',

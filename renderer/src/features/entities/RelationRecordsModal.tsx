@@ -1,0 +1,70 @@
+import { Modal, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
+import { useProcedure } from '../../api/hooks';
+import { formatYuan } from '../../components/format';
+
+/** The calls or transfers behind an aggregated relation, as imported (话单 / 流水 drill-down). */
+export function RelationRecordsModal({
+  relation,
+  onClose,
+}: {
+  relation: RelationRow;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const records = useProcedure('import.records', { relationId: relation.id, page, pageSize: 50 });
+  const calls = records.data?.kind !== 'transfers';
+  return (
+    <Modal
+      open
+      width={720}
+      footer={null}
+      onCancel={onClose}
+      title={`${relation.fromLabel} → ${relation.toLabel}`}
+    >
+      <Table
+        size="small"
+        rowKey={(row, index) => `${row.at}-${index}`}
+        loading={records.isFetching}
+        dataSource={records.data?.rows ?? []}
+        data-testid="relation-records"
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: records.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (total) => t('common.total', { count: total }),
+        }}
+        columns={[
+          {
+            key: 'at',
+            title: t('relationRecords.time'),
+            render: (_, row) => dayjs(row.at).format('YYYY-MM-DD HH:mm:ss'),
+          },
+          calls
+            ? {
+                key: 'duration',
+                title: t('relationRecords.duration'),
+                align: 'right',
+                render: (_, row) => row.durationSeconds,
+              }
+            : {
+                key: 'amount',
+                title: t('relationRecords.amount'),
+                align: 'right',
+                render: (_, row) => (row.amountFen === null ? '' : formatYuan(row.amountFen)),
+              },
+          {
+            key: 'detail',
+            title: calls ? t('relationRecords.baseStation') : t('relationRecords.channel'),
+            dataIndex: 'detail',
+          },
+        ]}
+      />
+    </Modal>
+  );
+}
