@@ -2,6 +2,7 @@
 /** @jsxImportSource react */
 import type { ReactNode } from 'react';
 import type { BriefingModel } from './briefing-model';
+import { briefingTables, type DocumentTable } from './briefing-tables';
 
 /**
  * The case briefing as one React template, rendered to static HTML on the server side
@@ -10,6 +11,7 @@ import type { BriefingModel } from './briefing-model';
  */
 export function BriefingDocument({ model }: { model: BriefingModel }) {
   const { text } = model;
+  const tables = briefingTables(model);
   return (
     <html lang={model.language}>
       <head>
@@ -60,26 +62,8 @@ export function BriefingDocument({ model }: { model: BriefingModel }) {
                 </div>
               ))}
             </div>
-            <Table
-              head={[text.columns.legalStatus, text.columns.suspects]}
-              rows={model.legalStatuses.map((row) => [row.status, String(row.count)])}
-              empty={text.none}
-            />
-            <Table
-              head={[
-                text.columns.drug,
-                text.columns.total,
-                text.columns.count,
-                text.columns.statutoryTier,
-              ]}
-              rows={model.drugTotals.map((row) => [
-                row.drug,
-                row.total,
-                String(row.count),
-                row.tier,
-              ])}
-              empty={text.none}
-            />
+            <Table table={tables.legalStatuses} empty={text.none} />
+            <Table table={tables.drugTotals} empty={text.none} />
           </Section>
 
           <Section title={text.sections.graph}>
@@ -92,88 +76,20 @@ export function BriefingDocument({ model }: { model: BriefingModel }) {
           </Section>
 
           <Section title={text.sections.timeline}>
-            <Table
-              head={[
-                text.columns.date,
-                text.columns.kind,
-                text.columns.event,
-                text.columns.eventPlace,
-              ]}
-              rows={model.timeline.map((row) => [row.date, row.kind, row.title, row.place])}
-              empty={text.none}
-              wrap={[2, 3]}
-            />
+            <Table table={tables.timeline} empty={text.none} />
           </Section>
 
           <Section title={text.sections.suspects}>
-            <Table
-              head={[
-                text.columns.name,
-                text.columns.gender,
-                text.columns.birthDate,
-                text.columns.idNumber,
-                text.columns.household,
-                text.columns.role,
-                text.columns.tier,
-                text.columns.legalStatus,
-              ]}
-              rows={model.suspects.map((row) => [
-                row.name,
-                row.gender,
-                row.birthDate,
-                row.idNumber,
-                row.household,
-                row.role,
-                row.tier,
-                [row.legalStatus, row.legalStatusOn].filter(Boolean).join(' '),
-              ])}
-              empty={text.none}
-              wrap={[4, 7]}
-            />
+            <Table table={tables.suspects} empty={text.none} />
           </Section>
 
           <Section title={text.sections.seizures}>
-            <Table
-              head={[
-                text.columns.evidenceNo,
-                text.columns.seizedAt,
-                text.columns.drug,
-                text.columns.quantity,
-                text.columns.purity,
-                text.columns.place,
-                text.columns.from,
-              ]}
-              rows={model.seizures.map((row) => [
-                row.evidenceNo,
-                row.seizedAt,
-                row.drug,
-                row.quantity,
-                row.purity,
-                row.place,
-                row.from,
-              ])}
-              empty={text.none}
-              wrap={[5]}
-            />
+            <Table table={tables.seizures} empty={text.none} />
           </Section>
 
           <Section title={text.sections.leads}>
             {model.leads.length ? (
-              <Table
-                head={[
-                  text.columns.name,
-                  text.columns.tier,
-                  text.columns.suppliesTo,
-                  text.columns.legalStatus,
-                ]}
-                rows={model.leads.map((row) => [
-                  row.name,
-                  row.tier,
-                  String(row.suppliesTo),
-                  row.legalStatus,
-                ])}
-                empty={text.none}
-              />
+              <Table table={tables.leads} empty={text.none} />
             ) : (
               <p>{text.noLeads}</p>
             )}
@@ -194,33 +110,23 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A grid; cells keep to one line except in the `wrap` columns (addresses, titles, places). */
-function Table({
-  head,
-  rows,
-  empty,
-  wrap = [],
-}: {
-  head: string[];
-  rows: string[][];
-  empty: string;
-  wrap?: number[];
-}) {
-  if (!rows.length) return <p className="empty">{empty}</p>;
+/** A grid; cells keep to one line except in the wrapping columns (addresses, titles, places). */
+function Table({ table, empty }: { table: DocumentTable; empty: string }) {
+  if (!table.rows.length) return <p className="empty">{empty}</p>;
   return (
     <table className="grid">
       <thead>
         <tr>
-          {head.map((cell) => (
+          {table.head.map((cell) => (
             <th key={cell}>{cell}</th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, index) => (
+        {table.rows.map((row, index) => (
           <tr key={index}>
             {row.map((cell, column) => (
-              <td key={column} className={wrap.includes(column) ? 'wrap' : undefined}>
+              <td key={column} className={table.wrap.includes(column) ? 'wrap' : undefined}>
                 {cell}
               </td>
             ))}

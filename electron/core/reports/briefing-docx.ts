@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import type { BriefingModel } from './briefing-model';
+import { briefingTables, type DocumentTable } from './briefing-tables';
 
 /** A chart rasterised for Word (PNG at twice its size, shown at its own size). */
 export interface ChartImage {
@@ -73,15 +74,10 @@ function cell(text: string, header = false): TableCell {
 /** Twips across the text column of the page. */
 const textWidthTwips = 10_092;
 
-function table(
-  head: string[],
-  rows: string[][],
-  empty: string,
-  weights: number[] = head.map(() => 1),
-): Paragraph | Table {
-  if (!rows.length) return body(empty, { muted: true });
-  const sum = weights.reduce((total, weight) => total + weight, 0);
-  const columnWidths = weights.map((weight) => Math.floor((weight / sum) * textWidthTwips));
+function table(data: DocumentTable, empty: string): Paragraph | Table {
+  if (!data.rows.length) return body(empty, { muted: true });
+  const sum = data.weights.reduce((total, weight) => total + weight, 0);
+  const columnWidths = data.weights.map((weight) => Math.floor((weight / sum) * textWidthTwips));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '94A3B8' };
   return new Table({
     width: { size: textWidthTwips, type: WidthType.DXA },
@@ -96,8 +92,8 @@ function table(
       insideVertical: border,
     },
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((text) => cell(text, true)) }),
-      ...rows.map(
+      new TableRow({ tableHeader: true, children: data.head.map((text) => cell(text, true)) }),
+      ...data.rows.map(
         (row) => new TableRow({ cantSplit: true, children: row.map((text) => cell(text)) }),
       ),
     ],
@@ -127,6 +123,7 @@ export async function briefingDocx(
   charts: { gang: ChartImage; chain: ChartImage },
 ): Promise<Uint8Array> {
   const { text } = model;
+  const tables = briefingTables(model);
   const marking = model.classification
     ? [
         new Paragraph({
@@ -203,94 +200,21 @@ export async function briefingDocx(
           body(model.summaryParagraph, { indent: true }),
           heading(text.sections.figures),
           body(model.figures.map((figure) => `${figure.label} ${figure.value}`).join('；')),
-          table(
-            [text.columns.legalStatus, text.columns.suspects],
-            model.legalStatuses.map((row) => [row.status, String(row.count)]),
-            text.none,
-          ),
-          table(
-            [text.columns.drug, text.columns.total, text.columns.count, text.columns.statutoryTier],
-            model.drugTotals.map((row) => [row.drug, row.total, String(row.count), row.tier]),
-            text.none,
-          ),
+          table(tables.legalStatuses, text.none),
+          table(tables.drugTotals, text.none),
           heading(text.sections.graph),
           image(charts.gang),
           body(model.gangChart.note, { muted: true }),
           heading(text.sections.chain),
           image(charts.chain),
           heading(text.sections.timeline),
-          table(
-            [text.columns.date, text.columns.kind, text.columns.event, text.columns.eventPlace],
-            model.timeline.map((row) => [row.date, row.kind, row.title, row.place]),
-            text.none,
-            [3, 2, 6, 4],
-          ),
+          table(tables.timeline, text.none),
           heading(text.sections.suspects),
-          table(
-            [
-              text.columns.name,
-              text.columns.gender,
-              text.columns.birthDate,
-              text.columns.idNumber,
-              text.columns.household,
-              text.columns.role,
-              text.columns.tier,
-              text.columns.legalStatus,
-            ],
-            model.suspects.map((row) => [
-              row.name,
-              row.gender,
-              row.birthDate,
-              row.idNumber,
-              row.household,
-              row.role,
-              row.tier,
-              [row.legalStatus, row.legalStatusOn].filter(Boolean).join(' '),
-            ]),
-            text.none,
-            [10, 5, 14, 22, 16, 11, 11, 15],
-          ),
+          table(tables.suspects, text.none),
           heading(text.sections.seizures),
-          table(
-            [
-              text.columns.evidenceNo,
-              text.columns.seizedAt,
-              text.columns.drug,
-              text.columns.quantity,
-              text.columns.purity,
-              text.columns.place,
-              text.columns.from,
-            ],
-            model.seizures.map((row) => [
-              row.evidenceNo,
-              row.seizedAt,
-              row.drug,
-              row.quantity,
-              row.purity,
-              row.place,
-              row.from,
-            ]),
-            text.none,
-            [16, 14, 17, 11, 8, 22, 10],
-          ),
+          table(tables.seizures, text.none),
           heading(text.sections.leads),
-          model.leads.length
-            ? table(
-                [
-                  text.columns.name,
-                  text.columns.tier,
-                  text.columns.suppliesTo,
-                  text.columns.legalStatus,
-                ],
-                model.leads.map((row) => [
-                  row.name,
-                  row.tier,
-                  String(row.suppliesTo),
-                  row.legalStatus,
-                ]),
-                text.none,
-              )
-            : body(text.noLeads),
+          model.leads.length ? table(tables.leads, text.none) : body(text.noLeads),
           body(text.generated, { muted: true }),
         ],
       },

@@ -1,20 +1,9 @@
-import type { EntityKind } from '../../api/domain/entity-kinds';
+import { kindColours } from '../../api/domain/entity-kinds';
 import { otherLevel } from '../../api/domain/chain-tiers';
 import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
 import { xmlText as escapeXml } from '../graph/xml-text';
 
 type Positions = Record<string, { x: number; y: number }>;
-
-/** Kind colours, as on the interactive chart. */
-const kindColours: Record<EntityKind, string> = {
-  person: '#2563eb',
-  organisation: '#7c3aed',
-  location: '#16a34a',
-  phone: '#0891b2',
-  vehicle: '#ea580c',
-  account: '#ca8a04',
-  parcel: '#db2777',
-};
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 export const chartWidth = 680;

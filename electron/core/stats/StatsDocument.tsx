@@ -27,46 +27,35 @@ export function StatsDocument({ rows }: { rows: StatsRows }) {
             </tbody>
           </table>
           <div>
-            <table>
-              <thead>
-                <tr>
-                  {rows.drugHead.map((cell) => (
-                    <th key={cell}>{cell}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.drugs.map((row) => (
-                  <tr key={row[0]}>
-                    {row.map((cell, index) => (
-                      <td key={index}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table>
-              <thead>
-                <tr>
-                  {rows.monthHead.map((cell) => (
-                    <th key={cell}>{cell}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.months.map((row) => (
-                  <tr key={row[0]}>
-                    {row.map((cell, index) => (
-                      <td key={index}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Grid head={rows.drugHead} rows={rows.drugs} />
+            <Grid head={rows.monthHead} rows={rows.months} />
           </div>
         </div>
       </body>
     </html>
+  );
+}
+
+function Grid({ head, rows }: { head: string[]; rows: (string | number)[][] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {head.map((cell) => (
+            <th key={cell}>{cell}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={String(row[0])}>
+            {row.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

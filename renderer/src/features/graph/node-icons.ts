@@ -1,15 +1,6 @@
-import type { EntityKind } from '../../../../electron/api/domain/entity-kinds';
+import { kindColours, type EntityKind } from '../../../../electron/api/domain/entity-kinds';
 
-/** Kind colours, shared by the legend, tags and nodes. */
-export const kindColours: Record<EntityKind, string> = {
-  person: '#2563eb',
-  organisation: '#7c3aed',
-  location: '#16a34a',
-  phone: '#0891b2',
-  vehicle: '#ea580c',
-  account: '#ca8a04',
-  parcel: '#db2777',
-};
+export { kindColours };
 
 /** White glyphs on the kind colour, 64×64, drawn as SVG paths (no icon font is needed offline). */
 const glyphs: Record<EntityKind, string> = {

@@ -1,4 +1,3 @@
-import { InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -16,7 +15,6 @@ import {
   Table,
   Tabs,
   Tag,
-  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -34,13 +32,9 @@ import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { CasePicker } from '../graph/CasePicker';
 import { PackageImport } from './PackageImport';
-import { readFileBase64 } from './read-file';
+import { FileDrop, type PickedFile } from './FileDrop';
 
 type Encoding = 'auto' | 'utf8' | 'gb18030';
-interface PickedFile {
-  name: string;
-  contentBase64: string;
-}
 
 /**
  * 导入向导: file and template → columns → preview and validation report → import with a
@@ -189,23 +183,12 @@ function TableImport() {
               />
             </Form.Item>
             <Form.Item label={t('import.file')} extra={t('import.fileHint')}>
-              <Upload.Dragger
+              <FileDrop
                 accept=".csv,.txt,.xlsx"
-                maxCount={1}
-                showUploadList={false}
-                beforeUpload={(picked) => {
-                  void readFileBase64(picked).then((contentBase64) =>
-                    setFile({ name: picked.name, contentBase64 }),
-                  );
-                  return false;
-                }}
-                data-testid="import-file"
-              >
-                <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
-                </p>
-                <p>{file ? file.name : t('import.drop')}</p>
-              </Upload.Dragger>
+                file={file}
+                prompt={t('import.drop')}
+                onPick={setFile}
+              />
             </Form.Item>
             <Form.Item label={t('import.encoding')}>
               <Select

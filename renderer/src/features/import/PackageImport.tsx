@@ -1,5 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Input, Result, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Result, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -9,13 +8,13 @@ import type {
 import { invoke } from '../../api/client';
 import { useErrorText } from '../../app/useErrorText';
 import { KindTag } from '../../components/KindTag';
-import { readFileBase64 } from './read-file';
+import { FileDrop, type PickedFile } from './FileDrop';
 
 /** 导入协查包: open the package with its passphrase, review matches and differences, then import. */
 export function PackageImport() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [file, setFile] = useState<{ name: string; contentBase64: string }>();
+  const [file, setFile] = useState<PickedFile>();
   const [passphrase, setPassphrase] = useState('');
   const [review, setReview] = useState<PackageReview>();
   const [summary, setSummary] = useState<PackageSummary>();
@@ -49,22 +48,7 @@ export function PackageImport() {
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       {!review ? (
         <Space orientation="vertical" style={{ width: '100%', maxWidth: 560 }}>
-          <Upload.Dragger
-            accept=".qlpkg"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={(picked) => {
-              void readFileBase64(picked).then((contentBase64) =>
-                setFile({ name: picked.name, contentBase64 }),
-              );
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{file ? file.name : t('packageImport.drop')}</p>
-          </Upload.Dragger>
+          <FileDrop accept=".qlpkg" file={file} prompt={t('packageImport.drop')} onPick={setFile} />
           <Input.Password
             placeholder={t('packageImport.passphrase')}
             value={passphrase}
