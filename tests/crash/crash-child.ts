@@ -1,0 +1,83 @@
+/**
+ * The process the crash test kills. It opens the workspace and works until SIGKILL, writing
+ * one line to stdout after each transaction has committed: what the parent must find again.
+ *   writes   — cases one by one, and now and then a 2,000-row call import (one transaction)
+ *   password — changes the password from A to B (the parent then expects A or B to work)
+ *   backup   — writes backups of the workspace, one after another
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { caseCreateInput } from '../../electron/api/schemas/case-schemas';
+import { createBackup } from '../../electron/core/backup/backup-service';
+import { createCase } from '../../electron/core/cases/case-service';
+import { systemClock } from '../../electron/core/clock';
+import { planImport } from '../../electron/core/io/import-plan';
+import { commitImport } from '../../electron/core/io/import-writer';
+import { readTableFile } from '../../electron/core/io/table-file';
+import { changeOwnPassword, unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+
+const [mode, dir, password, newPassword, run] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+const env = { clock: systemClock, migrationsFolder: path.resolve(__dirname, '../../drizzle') };
+const say = (line: string) => fs.writeSync(1, `${line}\n`);
+
+function callList(seed: number): Buffer {
+  const lines = ['主叫号码,被叫号码,通话时间,通话时长'];
+  for (let index = 0; index < 2_000; index += 1)
+    lines.push(
+      `1390000${String((seed + index) % 300).padStart(4, '0')},1380000${String((index * 7) % 300).padStart(4, '0')},2026-03-01 10:${String(index % 60).padStart(2, '0')}:00,${index % 500}`,
+    );
+  return Buffer.from(lines.join('\n'));
+}
+
+async function main() {
+  const workspace = await unlockWorkspace(dir, 'admin', password, env);
+  say('ready');
+  if (mode === 'password') {
+    await changeOwnPassword(workspace, password, newPassword);
+    say('changed');
+    return;
+  }
+  for (let index = 0; ; index += 1) {
+    if (mode === 'backup') {
+      const file = path.join(dir, '..', `backup-${run}-${index}.qlbak`);
+      createBackup(workspace, file);
+      say(`backup ${file}`);
+      continue;
+    }
+    if (index % 5 === 4) {
+      const plan = planImport(await readTableFile(new Uint8Array(callList(index))), 'calls');
+      const importId = `crash-${run}-${index}`;
+      await commitImport(workspace, plan, {
+        importId,
+        fileName: 'crash.csv',
+        caseId: null,
+        onProgress: () => undefined,
+        isCancelled: () => false,
+      });
+      say(`import ${importId} ${plan.data.records.length}`);
+    } else {
+      const caseNo = `CRASH-${run}-${index}`;
+      createCase(
+        workspace,
+        caseCreateInput.parse({
+          caseNo,
+          title: `崩溃测试 ${index}`,
+          offenceType: 'trafficking',
+          openedOn: '2026-03-01',
+        }),
+      );
+      say(`case ${caseNo}`);
+    }
+  }
+}
+
+void main().catch((error: unknown) => {
+  say(`error ${(error as Error).name}`);
+  process.exit(1);
+});
