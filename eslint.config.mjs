@@ -101,7 +101,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli/**/*.ts', 'tests/bench/**/*.ts', 'tests/crash/**/*.ts', 'tests/e2e/host/serve.ts', 'scripts/**'],
+    files: [
+      'electron/cli/**/*.ts',
+      'tests/bench/**/*.ts',
+      'tests/crash/**/*.ts',
+      'tests/e2e/host/serve.ts',
+      'scripts/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
