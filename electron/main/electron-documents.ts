@@ -40,6 +40,7 @@ export function electronDocuments(): DocumentRenderer {
         contextIsolation: true,
         nodeIntegration: false,
         javascript: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -16,6 +16,8 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click must not open links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }
