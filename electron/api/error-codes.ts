@@ -66,6 +66,8 @@ export const errorCodes = [
   'package.wrongPassphrase',
   'package.passphraseTooShort',
   'package.caseExists',
+  'storage.full',
+  'storage.readOnly',
   'backup.invalid',
   'backup.corrupt',
   'backup.targetNotEmpty',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../core/clock';
-import { AppError } from '../core/app-error';
+import { AppError, storageError } from '../core/app-error';
 import type { VaultEnv } from '../core/vault/vault-env';
 
 export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
@@ -79,5 +79,7 @@ export function describeError(error: unknown): {
   if (error instanceof AppError)
     return { code: error.code, message: error.message, details: error.details };
   if (error instanceof UsageError) return { code: 'usage', message: error.message };
+  const storage = storageError(error);
+  if (storage) return { code: storage.code, message: storage.message };
   return { code: 'internal', message: error instanceof Error ? error.name : 'Unknown error' };
 }

@@ -25,3 +25,20 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+const fullCodes = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+const readOnlyCodes = new Set(['SQLITE_READONLY', 'EROFS']);
+
+/**
+ * A failure of the disk rather than of the program (SQLite or the file system ran out of
+ * space, or cannot write), as the error the user is shown; null for anything else.
+ */
+export function storageError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (fullCodes.has(code))
+    return new AppError('storage.full', 'The disk is full; nothing was changed');
+  if (readOnlyCodes.has(code) || code.startsWith('SQLITE_READONLY'))
+    return new AppError('storage.readOnly', 'The workspace cannot be written to');
+  return null;
+}

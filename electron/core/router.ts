@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contract, isProcedureName, type ProcedureName } from '../api/contract';
 import { roleAllows } from '../api/domain/roles';
 import type { ApiError, ApiResult } from '../api/result';
-import { AppError, isAppError } from './app-error';
+import { AppError, isAppError, storageError } from './app-error';
 import { attachmentHandlers } from './attachments/attachment-handlers';
 import { auditHandlers } from './audit/audit-handlers';
 import { caseHandlers } from './cases/case-handlers';
@@ -75,6 +75,8 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
       },
     };
   }
+  const storage = storageError(error);
+  if (storage) return storage.toApiError();
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && corruptionCodes.has(code)) {
     return { code: 'workspace.corrupt', message: 'The workspace database is damaged' };

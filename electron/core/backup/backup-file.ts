@@ -60,9 +60,13 @@ export function writeBackupFile(out: string, header: BackupHeader, databaseFile:
       fs.closeSync(source);
     }
     fs.fsyncSync(fd);
-  } finally {
+  } catch (error) {
+    // A full disk (or any write failure) leaves no half-written backup behind.
     fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
   fs.renameSync(temp, out);
 }
 

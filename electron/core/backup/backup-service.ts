@@ -69,6 +69,15 @@ export function createBackup(
       snapshot,
     );
     return { file: target, size, sha256 };
+  } catch (error) {
+    workspace.audit({
+      action: 'backup.failed',
+      result: 'failed',
+      targetType: 'workspace',
+      targetId: workspace.workspaceId,
+      details: { file: path.basename(target), code: (error as { code?: string }).code ?? null },
+    });
+    throw error;
   } finally {
     fs.rmSync(snapshot, { force: true });
   }

@@ -173,6 +173,11 @@ export const en: Translation<typeof zhCN> = {
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
       cancelled: 'Import cancelled; nothing was changed.',
     },
+    storage: {
+      full: 'The disk is full; nothing was changed. Free some space and try again.',
+      readOnly:
+        'The workspace folder cannot be written to (read-only or no permission); nothing was changed.',
+    },
     package: {
       corrupt: 'The package is damaged, cut short or altered; it was refused.',
       wrongPassphrase: 'The passphrase does not open this package.',

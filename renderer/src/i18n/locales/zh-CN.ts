@@ -160,6 +160,10 @@ export const zhCN = {
       invalidRows: '有 {{count}} 行数据有误，未导入任何数据。请修正后重试。',
       cancelled: '已取消导入，数据未作任何更改。',
     },
+    storage: {
+      full: '磁盘空间已满，操作未执行，数据未作任何更改。请清理磁盘后重试。',
+      readOnly: '工作区所在位置不可写入（只读或无权限），操作未执行。',
+    },
     package: {
       corrupt: '协查包已损坏、被截断或被改动，拒绝导入。',
       wrongPassphrase: '口令不正确，无法打开该协查包。',
