@@ -2,6 +2,7 @@ import type { EventName, EventPayload } from '../../api/events';
 import type { SessionInfo } from '../../api/schemas/session-schemas';
 import type { Clock } from '../clock';
 import { readSettings } from '../settings/settings-service';
+import { acquireWorkspaceLock } from '../vault/workspace-lock';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -15,6 +16,8 @@ export class SessionManager {
   private lastActivity = 0;
   private idleLockMs = 10 * 60_000;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** Removes this instance's lock file from the open workspace. */
+  private releaseLock: (() => void) | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -28,6 +31,12 @@ export class SessionManager {
   /** Makes `workspace` the session, locking any other one first. */
   open(workspace: UnlockedWorkspace): void {
     if (this.workspace && this.workspace !== workspace) this.lock('user');
+    try {
+      this.releaseLock = acquireWorkspaceLock(workspace.dir);
+    } catch (error) {
+      workspace.close('user');
+      throw error;
+    }
     this.workspace = workspace;
     this.reloadSettings();
     this.touch();
@@ -55,6 +64,8 @@ export class SessionManager {
     if (!workspace) return;
     this.workspace = null;
     workspace.close(reason);
+    this.releaseLock?.();
+    this.releaseLock = null;
     this.emit('session.locked', { reason });
   }
 
