@@ -114,6 +114,11 @@ import {
   unitStatsSchema,
   workspaceStatsSchema,
 } from './schemas/stats-schemas';
+import {
+  backupRestoreInput,
+  backupScheduleSchema,
+  backupStatusSchema,
+} from './schemas/backup-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 import {
   packageExportInput,
@@ -273,6 +278,10 @@ export const contract = {
 
   'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
   'package.export': procedure('investigator', packageExportInput, documentFileSchema),
+  'backup.status': procedure('admin', emptyInput, backupStatusSchema),
+  'backup.schedule': procedure('admin', backupScheduleSchema, backupStatusSchema),
+  'backup.create': procedure('admin', emptyInput, backupStatusSchema),
+  'backup.restore': procedure('admin', backupRestoreInput, sessionInfoSchema),
   'package.review': procedure('investigator', packageOpenInput, packageReviewSchema),
   'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
 

@@ -68,6 +68,7 @@ export const errorCodes = [
   'package.caseExists',
   'storage.full',
   'storage.readOnly',
+  'backup.folderInvalid',
   'backup.invalid',
   'backup.corrupt',
   'backup.targetNotEmpty',

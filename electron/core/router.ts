@@ -15,6 +15,8 @@ import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
 import { packageHandlers } from './io/package-handlers';
+import { backupHandlers } from './backup/backup-handlers';
+import { backupIfDue } from './backup/backup-schedule';
 import { searchHandlers } from './search/search-handlers';
 import type { Handlers, PublicContext, SessionContext } from './handler-types';
 import { seizureHandlers } from './seizures/seizure-handlers';
@@ -32,6 +34,8 @@ export interface Router {
   invoke(procedure: unknown, input: unknown): Promise<ApiResult<unknown>>;
   sessions: SessionManager;
   registry: WorkspaceRegistry;
+  /** Makes the scheduled backup if one is due (also every minute by itself); its file name. */
+  runScheduledBackup(): Promise<string | null>;
   /** Locks the session and stops timers (app quit, test teardown). */
   dispose(): void;
 }
@@ -57,6 +61,7 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...importHandlers,
   ...packageHandlers,
+  ...backupHandlers,
   ...auditHandlers,
   ...statsHandlers,
 };
@@ -145,11 +150,34 @@ export function createRouter(deps: CoreDeps): Router {
     return result;
   }
 
+  /**
+   * The scheduled backup, when one is due, in the call queue (never beside an import's
+   * transaction). Failures go to the error log: the next check tries again.
+   */
+  function runScheduledBackup(): Promise<string | null> {
+    const result = queue.then(() => {
+      const workspace = sessions.current();
+      if (!workspace) return null;
+      try {
+        return backupIfDue(workspace);
+      } catch (error) {
+        deps.logError?.(`scheduled backup failed: ${(error as { code?: string }).code ?? 'error'}`);
+        return null;
+      }
+    });
+    queue = result;
+    return result;
+  }
+  const backupTimer = setInterval(() => void runScheduledBackup(), 60_000);
+  backupTimer.unref?.();
+
   return {
     invoke,
     sessions,
     registry,
+    runScheduledBackup,
     dispose() {
+      clearInterval(backupTimer);
       sessions.stopIdleTimer();
       sessions.lock('user');
     },

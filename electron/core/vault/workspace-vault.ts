@@ -435,7 +435,7 @@ export async function recoverWorkspace(
 }
 
 /** Checks a password against the signed-in user's own slot, without touching the lockout. */
-async function passwordOpensOwnSlot(
+export async function passwordOpensOwnSlot(
   workspace: UnlockedWorkspace,
   password: string,
 ): Promise<boolean> {

@@ -134,6 +134,7 @@ export const en: Translation<typeof zhCN> = {
         'This record cannot be unmerged (not a merge, already undone, or the entities changed).',
     },
     backup: {
+      folderInvalid: 'Set the backup folder (a full path).',
       invalid: 'Not a valid backup file.',
       corrupt: 'The backup is damaged; nothing was changed.',
       targetNotEmpty: 'The target folder is not empty.',

@@ -123,6 +123,7 @@ export const zhCN = {
       unmergeInvalid: '该记录不能撤销合并（不是合并记录、已撤销，或实体已变化）。',
     },
     backup: {
+      folderInvalid: '请设置备份文件夹（完整路径）。',
       invalid: '备份文件格式无效。',
       corrupt: '备份文件已损坏，未做任何修改。',
       targetNotEmpty: '目标文件夹不为空。',

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import {
+  backupScheduleSchema,
+  type BackupSchedule,
+  type BackupStatus,
+} from '../../api/schemas/backup-schemas';
+import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
+import { settingsTable } from '../db/schema';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { readBackupHeader } from './backup-file';
+import { createBackup } from './backup-service';
+
+const scheduleKey = 'backup.schedule';
+const lastKey = 'backup.lastAt';
+const defaultSchedule: BackupSchedule = { folder: '', everyHours: 24, keep: 7 };
+/** quanlian-20261123-201500.qlbak: sorts by time, and nothing else in the folder matches. */
+const backupName = /^quanlian-\d{8}-\d{6}\.qlbak$/;
+
+function setting(db: Executor, key: string): unknown {
+  const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+  return row ? (JSON.parse(row.value) as unknown) : null;
+}
+
+function writeSetting(db: Executor, key: string, value: unknown, now: string, userId: string) {
+  const row = { key, value: JSON.stringify(value), updatedAt: now, updatedBy: userId };
+  db.insert(settingsTable)
+    .values(row)
+    .onConflictDoUpdate({ target: settingsTable.key, set: row })
+    .run();
+}
+
+export function readSchedule(db: Executor): BackupSchedule {
+  const parsed = backupScheduleSchema.safeParse(setting(db, scheduleKey));
+  return parsed.success ? parsed.data : defaultSchedule;
+}
+
+export function updateSchedule(
+  workspace: UnlockedWorkspace,
+  schedule: BackupSchedule,
+): BackupSchedule {
+  if (schedule.folder && !path.isAbsolute(schedule.folder))
+    throw new AppError('backup.folderInvalid', 'The backup folder must be an absolute path');
+  return workspace.write(
+    (tx) => {
+      writeSetting(tx, scheduleKey, schedule, workspace.now(), workspace.user.id);
+      return schedule;
+    },
+    { action: 'backup.scheduled', details: { ...schedule } },
+  );
+}
+
+export function backupStatus(db: Executor): BackupStatus {
+  const schedule = readSchedule(db);
+  const lastBackupAt = (setting(db, lastKey) as string | null) ?? null;
+  if (!schedule.folder || !fs.existsSync(schedule.folder))
+    return { schedule, lastBackupAt, files: [] };
+  const files = fs
+    .readdirSync(schedule.folder)
+    .filter((name) => backupName.test(name))
+    .sort()
+    .reverse()
+    .flatMap((fileName) => {
+      const file = path.join(schedule.folder, fileName);
+      try {
+        const { header } = readBackupHeader(file);
+        return [{ fileName, size: fs.statSync(file).size, createdAt: header.createdAt }];
+      } catch {
+        return [];
+      }
+    });
+  return { schedule, lastBackupAt, files };
+}
+
+/** A backup into the schedule's folder now, then the oldest beyond `keep` removed. */
+export function backupNow(workspace: UnlockedWorkspace): { fileName: string; removed: string[] } {
+  const schedule = readSchedule(workspace.db);
+  if (!schedule.folder) throw new AppError('backup.folderInvalid', 'No backup folder is set');
+  fs.mkdirSync(schedule.folder, { recursive: true });
+  const stamp = workspace.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const fileName = `quanlian-${stamp}.qlbak`;
+  createBackup(workspace, path.join(schedule.folder, fileName));
+  writeSetting(workspace.db, lastKey, workspace.now(), workspace.now(), workspace.user.id);
+  const all = fs
+    .readdirSync(schedule.folder)
+    .filter((name) => backupName.test(name))
+    .sort();
+  const removed = all.slice(0, Math.max(0, all.length - schedule.keep));
+  for (const name of removed) fs.rmSync(path.join(schedule.folder, name), { force: true });
+  return { fileName, removed };
+}
+
+/** Makes the scheduled backup when one is due; returns its file name, or null. */
+export function backupIfDue(workspace: UnlockedWorkspace): string | null {
+  const schedule = readSchedule(workspace.db);
+  if (!schedule.folder) return null;
+  const last = setting(workspace.db, lastKey) as string | null;
+  const due =
+    !last || Date.parse(workspace.now()) - Date.parse(last) >= schedule.everyHours * 3_600_000;
+  return due ? backupNow(workspace).fileName : null;
+}
+
+/** Where a listed backup lives; names outside the schedule's pattern are refused. */
+export function backupFilePath(db: Executor, fileName: string): string {
+  const { folder } = readSchedule(db);
+  if (!folder || !backupName.test(fileName))
+    throw new AppError('backup.invalid', 'Not a backup of this workspace');
+  return path.join(folder, fileName);
+}

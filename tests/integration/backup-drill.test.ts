@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../electron/core/backup/backup-service';
+import { restoreBackup } from '../../electron/core/backup/backup-service';
+import { systemClock } from '../../electron/core/clock';
+import { createWorkspace, unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTempDir,
+  makeTestCore,
+  migrationsFolder,
+  type TestCore,
+} from '../helpers/test-core';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const hour = 3_600_000;
+
+describe('backup drill', () => {
+  it('scheduled backups: made when due, the newest N kept', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const folder = path.join(makeTempDir('quanlian-backups-'), '备份');
+    const status = await c.ok('backup.schedule', { folder, everyHours: 24, keep: 2 });
+    expect([status.files, status.lastBackupAt]).toEqual([[], null]);
+
+    expect(await c.router.runScheduledBackup()).toBe('quanlian-20261123-080000.qlbak');
+    c.clock.advance(hour);
+    expect(await c.router.runScheduledBackup()).toBeNull();
+    for (const day of [1, 2, 3]) {
+      c.clock.advance(24 * hour);
+      expect(await c.router.runScheduledBackup()).toBe(`quanlian-202611${23 + day}-090000.qlbak`);
+    }
+    const after = await c.ok('backup.status', {});
+    expect(after.files.map((file) => file.fileName)).toEqual([
+      'quanlian-20261126-090000.qlbak',
+      'quanlian-20261125-090000.qlbak',
+    ]);
+    expect(after.lastBackupAt).toBe('2026-11-26T09:00:00.000Z');
+    expect(fs.readdirSync(folder).sort()).toEqual(after.files.map((file) => file.fileName).sort());
+    expect((await c.ok('audit.list', { action: 'backup.created' })).rows).toHaveLength(4);
+  });
+
+  it('restore from the settings: verified first, a wrong password changes nothing, then the backup state returns', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const folder = makeTempDir('quanlian-backups-');
+    await c.ok('backup.schedule', { folder, everyHours: 24, keep: 7 });
+    await c.ok('cases.create', {
+      caseNo: 'BEFORE-1',
+      title: '备份前',
+      offenceType: 'trafficking',
+      openedOn: '2026-01-01',
+    });
+    const { files } = await c.ok('backup.create', {});
+    await c.ok('cases.create', {
+      caseNo: 'AFTER-1',
+      title: '备份后',
+      offenceType: 'trafficking',
+      openedOn: '2026-01-02',
+    });
+
+    const wrong = await c.call('backup.restore', {
+      fileName: files[0]!.fileName,
+      password: 'Wrong#Pass2026',
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'auth.invalidCredentials' } });
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo).sort()).toEqual([
+      'AFTER-1',
+      'BEFORE-1',
+    ]);
+    const outside = await c.call('backup.restore', {
+      fileName: '../../etc/passwd',
+      password: adminPassword,
+    });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'backup.invalid' } });
+
+    const session = await c.ok('backup.restore', {
+      fileName: files[0]!.fileName,
+      password: adminPassword,
+    });
+    expect(session.user.username).toBe('admin');
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo)).toEqual(['BEFORE-1']);
+    expect((await c.ok('audit.list', { action: 'backup.restored' })).rows).toHaveLength(1);
+    expect((await c.ok('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('a backup made by an older release is migrated when restored', async () => {
+    // The release before: migrations without 0003 (no call records table).
+    const older = makeTempDir('quanlian-older-migrations-');
+    fs.mkdirSync(path.join(older, 'meta'));
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+    ) as { entries: { tag: string }[] };
+    const entries = journal.entries.filter((entry) => !entry.tag.startsWith('0003'));
+    fs.writeFileSync(
+      path.join(older, 'meta/_journal.json'),
+      JSON.stringify({ ...journal, entries }),
+    );
+    for (const entry of entries)
+      fs.copyFileSync(
+        path.join(migrationsFolder, `${entry.tag}.sql`),
+        path.join(older, `${entry.tag}.sql`),
+      );
+
+    const dir = path.join(makeTempDir(), 'old-workspace');
+    const created = await createWorkspace(
+      {
+        dir,
+        name: '旧版',
+        unitName: '一大队',
+        admin: { username: 'admin', displayName: 'admin', password: adminPassword },
+      },
+      { clock: systemClock, migrationsFolder: older },
+    );
+    const tables = (sqlite: typeof created.workspace.sqlite) =>
+      (
+        sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+          name: string;
+        }[]
+      ).map((row) => row.name);
+    expect(tables(created.workspace.sqlite)).not.toContain('call_records');
+    const file = path.join(makeTempDir(), 'old.qlbak');
+    createBackup(created.workspace, file);
+    created.workspace.close('user');
+
+    const target = path.join(makeTempDir(), 'restored');
+    await restoreBackup(file, target, 'admin', adminPassword, {
+      clock: systemClock,
+      migrationsFolder,
+    });
+    const opened = await unlockWorkspace(target, 'admin', adminPassword, {
+      clock: systemClock,
+      migrationsFolder,
+    });
+    try {
+      expect(tables(opened.sqlite)).toEqual(
+        expect.arrayContaining(['call_records', 'money_transfers']),
+      );
+      expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      opened.close('user');
+    }
+  });
+});
