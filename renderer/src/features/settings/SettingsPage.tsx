@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 import { UsersPanel } from './UsersPanel';
+import { BackupPanel } from './BackupPanel';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -40,6 +41,13 @@ export function SettingsPage() {
           <Col span={24}>
             <Card title={t('settings.users')}>
               <UsersPanel />
+            </Card>
+          </Col>
+        )}
+        {isAdmin && (
+          <Col span={24}>
+            <Card title={t('backup.title')}>
+              <BackupPanel />
             </Card>
           </Col>
         )}
