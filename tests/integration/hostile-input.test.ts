@@ -120,9 +120,7 @@ describe('names that look like markup stay text in every output', () => {
     });
 
     const html = (await c.ok('reports.briefing', { caseId, format: 'html' })).content;
-    expect(html).toContain(
-      '&lt;script&gt;x()&lt;/script&gt;&lt;img onerror=y()&gt;',
-    );
+    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt;&lt;img onerror=y()&gt;');
     expect(html).not.toMatch(/<script|<img/i);
 
     const ids = [person.entityId, other.entityId];
@@ -161,9 +159,7 @@ describe('names that look like markup stay text in every output', () => {
       chain: { png, width: 1, height: 1 },
     });
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
-    expect(xml).toContain(
-      '&lt;script&gt;x()&lt;/script&gt;&lt;img onerror=y()&gt;',
-    );
+    expect(xml).toContain('&lt;script&gt;x()&lt;/script&gt;&lt;img onerror=y()&gt;');
     expect(xml).not.toContain('<script');
     expect(xml).not.toContain('<img');
   });
