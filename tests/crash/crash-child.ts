@@ -4,11 +4,12 @@
  *   writes   — cases one by one, and now and then a 2,000-row call import (one transaction)
  *   password — changes the password from A to B (the parent then expects A or B to work)
  *   backup   — writes backups of the workspace, one after another
+ *   restore  — restores the workspace from a backup (the parent expects the old or the restored state)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { caseCreateInput } from '../../electron/api/schemas/case-schemas';
-import { createBackup } from '../../electron/core/backup/backup-service';
+import { createBackup, restoreBackup } from '../../electron/core/backup/backup-service';
 import { createCase } from '../../electron/core/cases/case-service';
 import { systemClock } from '../../electron/core/clock';
 import { planImport } from '../../electron/core/io/import-plan';
@@ -36,6 +37,13 @@ function callList(seed: number): Buffer {
 }
 
 async function main() {
+  if (mode === 'restore') {
+    // newPassword carries the backup file here.
+    say('ready');
+    await restoreBackup(newPassword, dir, 'admin', password, env);
+    say('restored');
+    return;
+  }
   const workspace = await unlockWorkspace(dir, 'admin', password, env);
   say('ready');
   if (mode === 'password') {

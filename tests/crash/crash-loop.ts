@@ -3,7 +3,8 @@
  * and checks, after every kill, that the workspace unlocks, `PRAGMA integrity_check` is ok, the
  * audit chain verifies and every transaction the process reported as committed is there. Then
  * the same for a password change (the old or the new password opens, never neither) and for
- * backups (every backup reported as written restores and verifies).
+ * backups (every backup reported as written restores and verifies), and for restores (the
+ * workspace opens as it was or as restored, never broken).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { verifyAuditChain } from '../../electron/core/audit/audit-verify';
-import { restoreBackup } from '../../electron/core/backup/backup-service';
+import { createBackup, restoreBackup } from '../../electron/core/backup/backup-service';
+import { caseCreateInput } from '../../electron/api/schemas/case-schemas';
+import { createCase } from '../../electron/core/cases/case-service';
 import { systemClock } from '../../electron/core/clock';
 import { createWorkspace, unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 
@@ -147,6 +150,42 @@ async function main() {
   }
   console.log(
     `  ${backupKills} kills during backups: workspace intact each time; ${backups} reported backups restored and verified.`,
+  );
+
+  // Restores killed at random: the workspace opens either as it was or as restored, never broken.
+  const snapshotFile = path.join(root, 'restore-source.qlbak');
+  const opened = await unlockWorkspace(dir, 'admin', password, env);
+  createBackup(opened, snapshotFile);
+  opened.close('user');
+  const restoreKills = Math.max(5, Math.round(kills / 5));
+  let restored = 0;
+  for (let run = 0; run < restoreKills; run += 1) {
+    // A case made after the backup tells the two states apart.
+    const marker = `AFTER-BACKUP-${run}`;
+    const writer = await unlockWorkspace(dir, 'admin', password, env);
+    createCase(
+      writer,
+      caseCreateInput.parse({
+        caseNo: marker,
+        title: marker,
+        offenceType: 'trafficking',
+        openedOn: '2026-03-01',
+      }),
+    );
+    writer.close('user');
+    const lines = await killAtRandom(['restore', dir, password, snapshotFile, String(run)], 1_500);
+    await check(dir, password, []);
+    const after = await unlockWorkspace(dir, 'admin', password, env);
+    const present = after.db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM cases WHERE case_no = ${marker}`,
+    )!.n;
+    after.close('user');
+    if (lines.includes('restored') && present)
+      throw new Error('a reported restore did not take effect');
+    if (!present) restored += 1;
+  }
+  console.log(
+    `  ${restoreKills} kills during restores: the workspace opened intact each time (${restored}× restored, ${restoreKills - restored}× as it was).`,
   );
   fs.rmSync(root, { recursive: true, force: true });
 }

@@ -146,3 +146,72 @@ describe('backup drill', () => {
     }
   });
 });
+
+describe('a restore cut short', () => {
+  it('is finished from its journal when the workspace is next opened', async () => {
+    const { vi } = await import('vitest');
+    const env = { clock: systemClock, migrationsFolder };
+    const dir = path.join(makeTempDir(), 'workspace');
+    const created = await createWorkspace(
+      {
+        dir,
+        name: '中断',
+        unitName: '一大队',
+        admin: { username: 'admin', displayName: 'admin', password: adminPassword },
+      },
+      env,
+    );
+    const { createCase } = await import('../../electron/core/cases/case-service');
+    const { caseCreateInput } = await import('../../electron/api/schemas/case-schemas');
+    createCase(
+      created.workspace,
+      caseCreateInput.parse({
+        caseNo: 'IN-BACKUP',
+        title: '备份中',
+        offenceType: 'trafficking',
+        openedOn: '2026-01-01',
+      }),
+    );
+    const file = path.join(makeTempDir(), 'b.qlbak');
+    createBackup(created.workspace, file);
+    createCase(
+      created.workspace,
+      caseCreateInput.parse({
+        caseNo: 'AFTER',
+        title: '备份后',
+        offenceType: 'trafficking',
+        openedOn: '2026-01-02',
+      }),
+    );
+    created.workspace.close('user');
+
+    // The process "dies" when it moves the staged database into place.
+    const rename = fs.renameSync;
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from).includes('.restore-') && String(to).endsWith('quanlian.db'))
+        throw new Error('killed');
+      rename(from, to);
+    });
+    await expect(restoreBackup(file, dir, 'admin', adminPassword, env)).rejects.toThrow('killed');
+    spy.mockRestore();
+    expect(fs.existsSync(path.join(dir, 'restore-journal.json'))).toBe(true);
+
+    const opened = await unlockWorkspace(dir, 'admin', adminPassword, env);
+    try {
+      const cases = opened.sqlite.prepare('SELECT case_no FROM cases ORDER BY case_no').all() as {
+        case_no: string;
+      }[];
+      expect(cases.map((row) => row.case_no)).toEqual(['IN-BACKUP']);
+      expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      opened.close('user');
+    }
+    expect(fs.existsSync(path.join(dir, 'restore-journal.json'))).toBe(false);
+    // The replaced files were kept aside, not deleted.
+    const kept = fs.readdirSync(dir).filter((name) => name.startsWith('.replaced-'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readdirSync(path.join(dir, kept[0]!)).sort()).toEqual(
+      expect.arrayContaining(['quanlian.db', 'workspace.json']),
+    );
+  });
+});

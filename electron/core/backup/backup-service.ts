@@ -10,8 +10,9 @@ import { openKeySlot } from '../vault/key-slot';
 import { emptyLockout } from '../vault/lockout';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { VaultEnv } from '../vault/vault-env';
-import { databaseFiles, databasePath, headerPath, syncDirectory } from '../vault/workspace-files';
-import { readHeader, writeHeader } from '../vault/workspace-header';
+import { swapInRestore } from '../vault/restore-journal';
+import { databaseFiles, headerPath } from '../vault/workspace-files';
+import { readHeader } from '../vault/workspace-header';
 import { normaliseUsername, unlockWorkspace } from '../vault/workspace-vault';
 import {
   extractBackupDatabase,
@@ -112,7 +113,8 @@ export async function restoreBackup(
 
   fs.mkdirSync(dir, { recursive: true });
   const staged = path.join(dir, `.restore-${newId()}.db`);
-  let replacedInto: string | null = null;
+  let replacedInto: string | null;
+  let swapping = false;
   try {
     extractBackupDatabase(file, databaseOffset, header.database.sha256, staged);
     const opened = openDatabase({
@@ -139,22 +141,22 @@ export async function restoreBackup(
       opened.sqlite.close();
     }
 
-    const existing = [headerPath(dir), ...databaseFiles(dir)].filter((candidate) =>
+    const existing = [headerPath(dir), ...databaseFiles(dir)].some((candidate) =>
       fs.existsSync(candidate),
     );
-    if (existing.length) {
-      replacedInto = path.join(dir, `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-      fs.mkdirSync(replacedInto);
-      for (const candidate of existing)
-        fs.renameSync(candidate, path.join(replacedInto, path.basename(candidate)));
-    }
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${staged}${suffix}`, { force: true });
-    fs.renameSync(staged, databasePath(dir));
-    writeHeader(dir, { ...header.workspace, lockout: emptyLockout() });
-    syncDirectory(dir);
+    const replacedName = `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    replacedInto = existing ? path.join(dir, replacedName) : null;
+    swapping = true;
+    swapInRestore(dir, {
+      staged: path.basename(staged),
+      replacedInto: replacedName,
+      header: { ...header.workspace, lockout: emptyLockout() },
+    });
   } catch (error) {
-    for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`])
-      fs.rmSync(candidate, { force: true });
+    // Once the swap has begun, its journal finishes it at the next opening: keep what it needs.
+    if (!swapping)
+      for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`])
+        fs.rmSync(candidate, { force: true });
     throw error;
   } finally {
     key.fill(0);

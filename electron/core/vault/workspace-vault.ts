@@ -25,6 +25,7 @@ import {
   type KeySlot,
   type WorkspaceHeader,
 } from './workspace-header';
+import { finishPendingRestore } from './restore-journal';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -185,6 +186,7 @@ export async function createWorkspace(
 function readHeaderOf(dir: string): WorkspaceHeader {
   if (!fs.existsSync(dir))
     throw new AppError('workspace.notFound', 'The workspace folder does not exist');
+  finishPendingRestore(dir);
   return readHeader(dir);
 }
 

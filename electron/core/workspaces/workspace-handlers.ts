@@ -1,3 +1,4 @@
+import { finishPendingRestore } from '../vault/restore-journal';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error';
@@ -39,6 +40,8 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
   'workspace.inspect': (ctx, input) => {
     if (!fs.existsSync(input.path))
       throw new AppError('workspace.notFound', 'The workspace folder does not exist');
+    // A restore cut short by a crash is finished before anyone looks at the workspace.
+    finishPendingRestore(input.path);
     const header = readHeader(input.path);
     return {
       path: input.path,
