@@ -173,7 +173,7 @@ async function main() {
       }),
     );
     writer.close('user');
-    const lines = await killAtRandom(['restore', dir, password, snapshotFile, String(run)], 1_500);
+    const lines = await killAtRandom(['restore', dir, password, snapshotFile, String(run)], 900);
     await check(dir, password, []);
     const after = await unlockWorkspace(dir, 'admin', password, env);
     const present = after.db.get<{ n: number }>(
