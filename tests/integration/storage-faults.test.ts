@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackup } from '../../electron/core/backup/backup-service';
 import { storageError } from '../../electron/core/app-error';
+import { UnlockedWorkspace } from '../../electron/core/vault/unlocked-workspace';
 import {
   createTestWorkspace,
   makeTempDir,
@@ -99,5 +100,37 @@ describe('a full disk', () => {
     // With space again, the backup is written.
     expect(createBackup(workspace, target).file).toBe(target);
     expect(fs.readdirSync(folder)).toEqual(['backup.qlbak']);
+  });
+});
+
+describe('a read-only workspace folder', () => {
+  it('refuses to open with a clear error (the unlock must write its header), and opens once writable', async () => {
+    c = makeTestCore();
+    const created = await createTestWorkspace(c);
+    await c.ok('session.lock', {});
+    // Root ignores file permissions, so the read-only file system is injected where the header is written.
+    const rename = fs.renameSync;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to).endsWith('workspace.json'))
+        throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
+      rename(from, to);
+    });
+    const discard = vi.spyOn(UnlockedWorkspace.prototype, 'discard');
+    const refused = await c.call('session.unlock', {
+      path: created.path,
+      username: 'admin',
+      password: 'Admin#Pass2026',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage.readOnly' } });
+    expect(await c.ok('session.current', {})).toEqual({ session: null });
+    // Nothing was left open: the half-opened workspace was discarded (connection closed, key wiped).
+    expect(discard).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+    const session = await c.ok('session.unlock', {
+      path: created.path,
+      username: 'admin',
+      password: 'Admin#Pass2026',
+    });
+    expect(session.user.username).toBe('admin');
   });
 });

@@ -108,4 +108,12 @@ export class UnlockedWorkspace {
       this.key.fill(0);
     }
   }
+
+  /** Closes without recording anything: for an unlock that failed half way (e.g. a read-only disk). */
+  discard(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sqlite.close();
+    this.key.fill(0);
+  }
 }

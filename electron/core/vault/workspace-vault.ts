@@ -372,7 +372,13 @@ export function openWithDataKey(
   const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
     activeUser(db, { id: userId }),
   );
-  completeUnlock(workspace, header, anchorOk, 'session.unlocked');
+  try {
+    completeUnlock(workspace, header, anchorOk, 'session.unlocked');
+  } catch (error) {
+    // Nothing half-open is left behind: the connection closes and the key is wiped.
+    workspace.discard();
+    throw error;
+  }
   return workspace;
 }
 
