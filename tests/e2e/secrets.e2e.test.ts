@@ -88,10 +88,19 @@ describe('no plaintext outside the encrypted workspace (1366×768)', () => {
     });
     for (const secret of secrets) expect(storage).not.toContain(secret);
 
+    // Everything new in the temp folder, less what the test tools write there themselves:
+    // Vitest's transform cache (our test sources), Playwright's downloads, and the roots of
+    // other end-to-end tests running beside this one (whose exports hold case data by design).
     const created = fs
       .readdirSync(os.tmpdir())
       .filter((name) => !before.has(name))
-      .map((name) => path.join(os.tmpdir(), name));
+      .map((name) => path.join(os.tmpdir(), name))
+      .filter(
+        (entry) =>
+          !fs.existsSync(path.join(entry, 'ssr')) &&
+          !path.basename(entry).startsWith('playwright-artifacts-') &&
+          (!path.basename(entry).startsWith('quanlian-e2e-') || entry === h.root),
+      );
     const files = created.flatMap((entry) => {
       try {
         return fs.statSync(entry).isDirectory() ? filesBelow(entry) : [entry];
