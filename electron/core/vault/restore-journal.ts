@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WorkspaceHeader } from './workspace-header';
 import { writeHeader } from './workspace-header';
-import { databaseFiles, databasePath, headerPath, syncDirectory } from './workspace-files';
+import {
+  databaseFiles,
+  databasePath,
+  headerPath,
+  syncDirectory,
+  writeFileAtomic,
+} from './workspace-files';
 
 /**
  * A restore swaps the database and the header, two files: a crash between the two would leave
@@ -16,18 +22,6 @@ interface RestoreJournal {
   staged: string;
   replacedInto: string;
   header: WorkspaceHeader;
-}
-
-function writeAtomically(file: string, content: string): void {
-  const temp = `${file}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
 }
 
 /** Step by step, each step safe to repeat after a crash. */
@@ -52,8 +46,7 @@ function complete(dir: string, journal: RestoreJournal): void {
 
 /** Puts a verified, staged database and its header in place; the old files are kept aside. */
 export function swapInRestore(dir: string, journal: RestoreJournal): void {
-  writeAtomically(path.join(dir, journalName), JSON.stringify(journal));
-  syncDirectory(dir);
+  writeFileAtomic(path.join(dir, journalName), JSON.stringify(journal));
   complete(dir, journal);
 }
 
