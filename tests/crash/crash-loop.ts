@@ -136,10 +136,22 @@ async function main() {
     `  ${passwordKills} kills during a password change: old password ${oldWorked}×, new ${newWorked}×, never neither.`,
   );
 
+  // Kill windows scaled to how long one backup and one restore take on this machine, so the
+  // kills land both inside them and after they finish.
+  const snapshotFile = path.join(root, 'restore-source.qlbak');
+  const opened = await unlockWorkspace(dir, 'admin', password, env);
+  let started = performance.now();
+  createBackup(opened, snapshotFile);
+  const backupMs = performance.now() - started;
+  opened.close('user');
+  started = performance.now();
+  await restoreBackup(snapshotFile, path.join(root, 'timing-restore'), 'admin', password, env);
+  const restoreMs = performance.now() - started;
+
   const backupKills = Math.max(5, Math.round(kills / 5));
   let backups = 0;
   for (let run = 0; run < backupKills; run += 1) {
-    const lines = await killAtRandom(['backup', dir, password, '', String(run)], 1_000);
+    const lines = await killAtRandom(['backup', dir, password, '', String(run)], 2.5 * backupMs);
     await check(dir, password, []);
     for (const line of lines.filter((item) => item.startsWith('backup '))) {
       const target = path.join(root, `restored-${run}-${backups}`);
@@ -153,10 +165,6 @@ async function main() {
   );
 
   // Restores killed at random: the workspace opens either as it was or as restored, never broken.
-  const snapshotFile = path.join(root, 'restore-source.qlbak');
-  const opened = await unlockWorkspace(dir, 'admin', password, env);
-  createBackup(opened, snapshotFile);
-  opened.close('user');
   const restoreKills = Math.max(5, Math.round(kills / 5));
   let restored = 0;
   for (let run = 0; run < restoreKills; run += 1) {
@@ -173,7 +181,10 @@ async function main() {
       }),
     );
     writer.close('user');
-    const lines = await killAtRandom(['restore', dir, password, snapshotFile, String(run)], 900);
+    const lines = await killAtRandom(
+      ['restore', dir, password, snapshotFile, String(run)],
+      1.5 * restoreMs,
+    );
     await check(dir, password, []);
     const after = await unlockWorkspace(dir, 'admin', password, env);
     const present = after.db.get<{ n: number }>(
