@@ -1,65 +1,34 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../electron/api/schemas/graph-schemas';
+import type { GraphNode } from '../../electron/api/schemas/graph-schemas';
 import { AnalyticsPanel } from '../../renderer/src/features/graph/AnalyticsPanel';
 import { FilterPanel } from '../../renderer/src/features/graph/FilterPanel';
 import type { ChartFilters } from '../../renderer/src/features/graph/graph-model';
+import { edge, node } from '../unit/graph/fixtures';
 import { installFakeBridge, Providers } from './fake-bridge';
 
-const node = (id: string, label: string, kind: GraphNode['kind'] = 'person'): GraphNode => ({
-  id,
-  kind,
-  label,
-  identifier: null,
-  legalStatus: null,
-  roleInCase: null,
-  chainTier: null,
-  subtype: null,
-  inCase: true,
-});
-const edge = (
-  id: string,
-  from: string,
-  to: string,
-  type: GraphEdge['type'],
-  extra: Partial<GraphEdge> = {},
-): GraphEdge => ({
-  id,
-  from,
-  to,
-  type,
-  directed: true,
-  startedOn: null,
-  endedOn: null,
-  amountFen: null,
-  eventCount: null,
-  reliability: null,
-  credibility: null,
-  source: null,
-  caseId: null,
-  caseNo: null,
-  ...extra,
-});
-
+/** People of the demo chain, as the chart holds them (no role in a case). */
+const person = (id: string, label: string, kind: GraphNode['kind'] = 'person') =>
+  node(id, { label, kind, roleInCase: null });
 const nodes = [
-  node('yan', '岩某'),
-  node('li', '李某华'),
-  node('wu', '吴某'),
-  node('phone', '13908829731', 'phone'),
+  person('yan', '岩某'),
+  person('li', '李某华'),
+  person('wu', '吴某'),
+  person('phone', '13908829731', 'phone'),
 ];
 const edges = [
-  edge('s1', 'yan', 'li', 'supplies', {
+  edge('yan', 'li', 'supplies', 's1', {
     startedOn: '2025-11-01',
     endedOn: '2026-01-31',
     caseId: 'c1',
     caseNo: 'A3301052026030015',
   }),
-  edge('s2', 'li', 'wu', 'supplies', {
+  edge('li', 'wu', 'supplies', 's2', {
     startedOn: '2026-03-01',
     caseId: 'c1',
     caseNo: 'A3301052026030015',
   }),
-  edge('u1', 'yan', 'phone', 'uses'),
+  edge('yan', 'phone', 'uses', 'u1'),
 ];
 
 describe('graph filter panel', () => {

@@ -20,6 +20,7 @@ export function edge(
   to: string,
   type: GraphEdge['type'] = 'calls',
   id = `${from}-${to}`,
+  extra: Partial<GraphEdge> = {},
 ): GraphEdge {
   return {
     id,
@@ -36,6 +37,7 @@ export function edge(
     source: null,
     caseId: null,
     caseNo: null,
+    ...extra,
   };
 }
 
