@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
-import { FirstRunPage } from './pages/first-run-page';
-import { UnlockPage } from './pages/unlock-page';
+import { signInToDemo } from './pages/demo-session';
 
 describe('backup and restore from the settings (1920×1080)', () => {
   let h: Harness;
@@ -16,10 +14,7 @@ describe('backup and restore from the settings (1920×1080)', () => {
 
   it('sets a backup folder, backs up now, adds a case after it, restores the backup with the password', async () => {
     const { page } = h;
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    const shell = new AppShell(page);
-    await shell.waitUntilShown();
+    const shell = await signInToDemo(page);
     await shell.navigate('设置');
     await page.getByTestId('backup-folder').fill(path.join(h.root, '备份'));
     await page.getByTestId('backup-save').click();

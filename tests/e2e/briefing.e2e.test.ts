@@ -2,11 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
+import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
-import { FirstRunPage } from './pages/first-run-page';
 import { pickOption } from './pages/select-option';
-import { UnlockPage } from './pages/unlock-page';
 
 describe('the case briefing (1366×768)', () => {
   let h: Harness;
@@ -19,9 +17,7 @@ describe('the case briefing (1366×768)', () => {
 
   it('previews the briefing of the demo case, marks it 秘密 and saves the PDF', async () => {
     const { page } = h;
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    await new AppShell(page).waitUntilShown();
+    await signInToDemo(page);
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-briefing').click();
 

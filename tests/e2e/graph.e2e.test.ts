@@ -3,12 +3,10 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
+import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
-import { FirstRunPage } from './pages/first-run-page';
 import { GraphPage } from './pages/graph-page';
 import { pickOption } from './pages/select-option';
-import { UnlockPage } from './pages/unlock-page';
 
 /** Width and height of a PNG from its IHDR chunk. */
 function pngSize(file: string): [number, number] {
@@ -37,9 +35,7 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
   it('supply-chain layout, the path from a retailer to the southern source, the chain gap, a saved view reopened exactly', async () => {
     const { page } = h;
     const graph = new GraphPage(page);
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    await new AppShell(page).waitUntilShown();
+    await signInToDemo(page);
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-graph').click();
     await graph.waitStable();

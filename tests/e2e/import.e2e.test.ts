@@ -1,9 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
-import { FirstRunPage } from './pages/first-run-page';
-import { UnlockPage } from './pages/unlock-page';
+import { signInToDemo } from './pages/demo-session';
 
 /** A carrier's call list in GB18030, `count` calls among 50 phones. */
 function callList(count: number, badLine?: number): Buffer {
@@ -43,10 +41,7 @@ describe('the import wizard (1366×768)', () => {
 
   it('names the bad row of a GB18030 call list, then imports 100,000 calls with the progress bar', async () => {
     const { page } = h;
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    const shell = new AppShell(page);
-    await shell.waitUntilShown();
+    const shell = await signInToDemo(page);
     await shell.navigate('导入');
     const fileInput = page.locator('.ant-upload input[type=file]');
 

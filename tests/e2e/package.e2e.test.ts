@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
+import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
-import { FirstRunPage } from './pages/first-run-page';
-import { UnlockPage } from './pages/unlock-page';
 
 describe('the case package from the case page to the import page (1366×768)', () => {
   let h: Harness;
@@ -17,10 +15,7 @@ describe('the case package from the case page to the import page (1366×768)', (
 
   it('seals the demo case with a passphrase; opening it here shows every entity as known and refuses the duplicate case', async () => {
     const { page } = h;
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    const shell = new AppShell(page);
-    await shell.waitUntilShown();
+    const shell = await signInToDemo(page);
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('case-export').click();
     await page.getByText('协查包（加密）…').click();

@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
+import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
-import { FirstRunPage } from './pages/first-run-page';
-import { UnlockPage } from './pages/unlock-page';
 
 declare const localStorage: {
   length: number;
@@ -63,10 +61,7 @@ describe('no plaintext outside the encrypted workspace (1366×768)', () => {
 
   it('after a session and a lock: not in the workspace files, the browser profile, temp files or storage; the page shows none', async () => {
     const { page } = h;
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    const shell = new AppShell(page);
-    await shell.waitUntilShown();
+    const shell = await signInToDemo(page);
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByText('张某龙').first().waitFor();
     await page.getByTestId('open-case-graph').click();

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { AppShell } from './pages/app-shell';
-import { FirstRunPage } from './pages/first-run-page';
-import { UnlockPage } from './pages/unlock-page';
+import { signInToDemo } from './pages/demo-session';
 
 declare const location: { hash: string };
 
@@ -19,10 +17,7 @@ describe('unit statistics of the demo workspace (1920×1080)', () => {
 
   it('shows the 2026 figures; the Excel file holds the numbers on screen', async () => {
     const { page } = h;
-    await new FirstRunPage(page).openDemo();
-    await new UnlockPage(page).unlock('Quanlian@2026');
-    const shell = new AppShell(page);
-    await shell.waitUntilShown();
+    const shell = await signInToDemo(page);
     await shell.navigate('统计');
     await page.evaluate(() => {
       location.hash = '#/statistics?from=2026-01-01&to=2026-12-31';
