@@ -11,6 +11,15 @@ const candidates = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
+/** Headless Chromium on offline machines: no sandbox as root, no GPU, no calls home. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 /** The Chromium to use: `CHROMIUM_PATH`, else the usual install places. */
 export function findChromium(): string | undefined {
   const configured = process.env['CHROMIUM_PATH'];
@@ -30,12 +39,7 @@ export function chromiumDocuments(executablePath: string): DocumentRenderer & {
     (browser ??= import('playwright-core').then(({ chromium }) =>
       chromium.launch({
         executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
+        args: chromiumArgs,
       }),
     ));
   async function withPage<T>(scale: number, use: (page: Page) => Promise<T>): Promise<T> {

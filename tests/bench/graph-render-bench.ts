@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ApiResult } from '../../electron/api/result';
 import { forceLayout } from '../../electron/core/graph/force-layout';
-import { chromiumPath } from '../e2e/harness';
+import { chromiumArgs, findChromium } from '../../electron/cli/chromium-documents';
 import { startBrowserHost } from '../e2e/host/browser-host';
 
 const repo = path.resolve(__dirname, '../..');
@@ -200,14 +200,8 @@ export async function benchGraphRendering(tmp: string): Promise<RenderResults> {
     migrationsFolder: path.join(repo, 'drizzle'),
   });
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    executablePath: findChromium(),
+    args: chromiumArgs,
   });
   try {
     const { router } = host;

@@ -2,22 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../electron/cli/chromium-documents';
 import { startBrowserHost, type BrowserHost } from './host/browser-host';
 
 const repo = path.resolve(__dirname, '../..');
 export const artifactsDir = path.join(repo, 'tests/e2e/artifacts');
-
-/** CHROMIUM_PATH, then Debian's /usr/bin/chromium; Playwright never downloads a browser here. */
-export function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env['CHROMIUM_PATH'],
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ];
-  return candidates.find((candidate): candidate is string =>
-    Boolean(candidate && fs.existsSync(candidate)),
-  );
-}
 
 export interface Harness {
   host: BrowserHost;
@@ -43,14 +32,8 @@ export async function startHarness(viewport = { width: 1366, height: 768 }): Pro
     migrationsFolder: path.join(repo, 'drizzle'),
   });
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    executablePath: findChromium(),
+    args: chromiumArgs,
   });
   const context = await browser.newContext({
     viewport,
