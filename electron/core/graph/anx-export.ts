@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
+import { enumText } from '../reports/document-text';
 import { xmlText } from './xml-text';
 
 /** i2 standard icon types for each kind, so entities arrive with the right icon. */
@@ -13,16 +14,10 @@ const iconTypes: Record<EntityKind, string> = {
   parcel: 'Package',
 };
 
-const kindNames: Record<EntityKind, string> = {
-  person: '人员',
-  organisation: '组织',
-  location: '地点',
-  phone: '电话',
-  vehicle: '车辆',
-  account: '账户',
-  parcel: '包裹',
-};
+/** Entity type names as the UI says them (i2 shows them in its legend). */
+const kindNames = enumText('zh-CN').entityKind;
 
+/** Short link type names (i2's link labels): the UI's longer ones would crowd the chart. */
 const relationNames: Record<string, string> = {
   supplies: '供货',
   transports_for: '运输',
