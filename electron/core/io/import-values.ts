@@ -16,6 +16,11 @@ export type ValueProblem =
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
 const chinaOffsetMs = 8 * 3_600_000;
+
+/** The calendar day in China time of a UTC instant (relation periods and birth dates are days). */
+export function chinaDate(iso: string): string {
+  return new Date(Date.parse(iso) + chinaOffsetMs).toISOString().slice(0, 10);
+}
 /** Days from Excel's day 0 (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
 const excelEpochDays = 25_569;
 
@@ -77,7 +82,7 @@ export function parseDate(cell: Cell): Parsed<string> {
   if (!parsed.ok) return { ok: false, problem: 'date' };
   return {
     ok: true,
-    value: new Date(Date.parse(parsed.value) + chinaOffsetMs).toISOString().slice(0, 10),
+    value: chinaDate(parsed.value),
   };
 }
 

@@ -6,6 +6,7 @@ import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
+import { chinaDate } from './import-values';
 import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
@@ -22,12 +23,6 @@ export interface CommitOptions {
 
 /** Rows written between two looks at the cancel button and two progress reports. */
 const chunkRows = 20_000;
-const chinaOffsetMs = 8 * 3_600_000;
-
-/** The China-time calendar date of a UTC instant (a relation's period is in dates). */
-function localDate(iso: string): string {
-  return new Date(Date.parse(iso) + chinaOffsetMs).toISOString().slice(0, 10);
-}
 
 class Cancelled extends Error {}
 
@@ -165,8 +160,8 @@ export async function commitImport(
     );
     for (let index = 0; index < pairs.length; index += 1) {
       const pair = pairs[index]!;
-      const first = localDate(pair.first);
-      const last = localDate(pair.last);
+      const first = chinaDate(pair.first);
+      const last = chinaDate(pair.last);
       const found = existing.get(`${pair.fromId}>${pair.toId}`);
       if (found) {
         update.run(

@@ -3,7 +3,12 @@ import { supervisionLevels } from '../../api/domain/case-vocabulary';
 import { drugCodes, isNarcotic } from '../../api/domain/drug-catalog';
 import type { UnitStats } from '../../api/schemas/stats-schemas';
 import type { Executor } from '../db/database-types';
-import { formatMoney, kilograms, type DocumentLanguage } from '../reports/chinese-format';
+import {
+  formatDate,
+  formatMoney,
+  kilograms,
+  type DocumentLanguage,
+} from '../reports/chinese-format';
 import { enumText } from '../reports/document-text';
 
 export interface UnitStatsQuery {
@@ -163,10 +168,7 @@ export function statsParagraph(
   language: DocumentLanguage,
 ): string {
   const names = enumText(language);
-  const day = (iso: string) => {
-    const [year, month, date] = iso.split('-').map(Number);
-    return language === 'zh-CN' ? `${year}年${month}月${date}日` : iso;
-  };
+  const day = (iso: string) => formatDate(iso, language);
   if (language === 'en') {
     const targets = (['ministry', 'province'] as const)
       .filter((level) => stats.solvedBySupervision[level])
