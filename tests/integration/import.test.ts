@@ -307,3 +307,32 @@ describe('import', () => {
     ]);
   });
 });
+
+describe('saved column mappings', () => {
+  it('are kept by name, only with the template’s fields, sorted, and replaced by the same name', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    expect(await c.ok('import.mappings.list', {})).toEqual([]);
+    await c.ok('import.mappings.save', {
+      name: '移动话单',
+      template: 'calls',
+      columns: { caller: '本机号码', callee: '对方号码', bogus: 'x' },
+    });
+    await c.ok('import.mappings.save', {
+      name: '工行流水',
+      template: 'transactions',
+      columns: { fromAccount: '交易账号' },
+    });
+    const saved = await c.ok('import.mappings.save', {
+      name: '移动话单',
+      template: 'calls',
+      columns: { caller: '主叫' },
+    });
+    expect(saved).toEqual([
+      { name: '工行流水', template: 'transactions', columns: { fromAccount: '交易账号' } },
+      { name: '移动话单', template: 'calls', columns: { caller: '主叫' } },
+    ]);
+    expect(await c.ok('import.mappings.list', {})).toEqual(saved);
+    expect((await c.ok('audit.list', { action: 'import.mappingSaved' })).rows).toHaveLength(3);
+  });
+});

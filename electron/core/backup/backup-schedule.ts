@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import {
   backupScheduleSchema,
   type BackupSchedule,
@@ -8,7 +7,7 @@ import {
 } from '../../api/schemas/backup-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
-import { settingsTable } from '../db/schema';
+import { readSetting, writeSetting } from '../settings/settings-service';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { readBackupHeader } from './backup-file';
 import { createBackup } from './backup-service';
@@ -19,21 +18,8 @@ const defaultSchedule: BackupSchedule = { folder: '', everyHours: 24, keep: 7 };
 /** quanlian-20261123-201500.qlbak: sorts by time, and nothing else in the folder matches. */
 const backupName = /^quanlian-\d{8}-\d{6}\.qlbak$/;
 
-function setting(db: Executor, key: string): unknown {
-  const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
-  return row ? (JSON.parse(row.value) as unknown) : null;
-}
-
-function writeSetting(db: Executor, key: string, value: unknown, now: string, userId: string) {
-  const row = { key, value: JSON.stringify(value), updatedAt: now, updatedBy: userId };
-  db.insert(settingsTable)
-    .values(row)
-    .onConflictDoUpdate({ target: settingsTable.key, set: row })
-    .run();
-}
-
 export function readSchedule(db: Executor): BackupSchedule {
-  const parsed = backupScheduleSchema.safeParse(setting(db, scheduleKey));
+  const parsed = backupScheduleSchema.safeParse(readSetting(db, scheduleKey));
   return parsed.success ? parsed.data : defaultSchedule;
 }
 
@@ -54,7 +40,7 @@ export function updateSchedule(
 
 export function backupStatus(db: Executor): BackupStatus {
   const schedule = readSchedule(db);
-  const lastBackupAt = (setting(db, lastKey) as string | null) ?? null;
+  const lastBackupAt = (readSetting(db, lastKey) as string | null) ?? null;
   if (!schedule.folder || !fs.existsSync(schedule.folder))
     return { schedule, lastBackupAt, files: [] };
   const files = fs
@@ -96,7 +82,7 @@ export function backupNow(workspace: UnlockedWorkspace): { fileName: string; rem
 export function backupIfDue(workspace: UnlockedWorkspace): string | null {
   const schedule = readSchedule(workspace.db);
   if (!schedule.folder) return null;
-  const last = setting(workspace.db, lastKey) as string | null;
+  const last = readSetting(workspace.db, lastKey) as string | null;
   const due =
     !last || Date.parse(workspace.now()) - Date.parse(last) >= schedule.everyHours * 3_600_000;
   return due ? backupNow(workspace).fileName : null;

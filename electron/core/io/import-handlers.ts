@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { importFields } from '../../api/domain/import-templates';
 import {
@@ -6,7 +6,8 @@ import {
   type ImportMapping,
   type importPreviewInput,
 } from '../../api/schemas/import-schemas';
-import { settingsTable } from '../db/schema';
+import type { Executor } from '../db/database-types';
+import { readSetting, writeSetting } from '../settings/settings-service';
 import type { AreaHandlers } from '../handler-types';
 import { planImport, type ImportPlan } from './import-plan';
 import { commitImport } from './import-writer';
@@ -15,6 +16,11 @@ import { readTableFile } from './table-file';
 /** Imports under way, by ID: the cancel button only flips the flag the writer looks at. */
 const running = new Map<string, { cancelled: boolean }>();
 const mappingsKey = 'import.mappings';
+
+function savedMappings(db: Executor): ImportMapping[] {
+  const value = readSetting(db, mappingsKey);
+  return value === null ? [] : importMappingSchema.array().parse(value);
+}
 
 async function plan(input: z.output<typeof importPreviewInput>) {
   const bytes = Buffer.from(input.contentBase64, 'base64');
@@ -79,21 +85,11 @@ export const importHandlers: AreaHandlers<'import'> = {
     if (job) job.cancelled = true;
     return { ok: true };
   },
-  'import.mappings.list': (ctx) => {
-    const row = ctx.workspace.db
-      .select()
-      .from(settingsTable)
-      .where(eq(settingsTable.key, mappingsKey))
-      .get();
-    return row ? importMappingSchema.array().parse(JSON.parse(row.value)) : [];
-  },
+  'import.mappings.list': (ctx) => savedMappings(ctx.workspace.db),
   'import.mappings.save': (ctx, input) =>
     ctx.workspace.write(
       (tx) => {
-        const row = tx.select().from(settingsTable).where(eq(settingsTable.key, mappingsKey)).get();
-        const known: ImportMapping[] = row
-          ? importMappingSchema.array().parse(JSON.parse(row.value))
-          : [];
+        const known = savedMappings(tx);
         const columns = Object.fromEntries(
           Object.entries(input.columns).filter(([field]) =>
             importFields[input.template].some((known) => known.key === field),
@@ -103,16 +99,7 @@ export const importHandlers: AreaHandlers<'import'> = {
           ...known.filter((mapping) => mapping.name !== input.name),
           { ...input, columns },
         ].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-        const value = {
-          key: mappingsKey,
-          value: JSON.stringify(mappings),
-          updatedAt: ctx.workspace.now(),
-          updatedBy: ctx.workspace.user.id,
-        };
-        tx.insert(settingsTable)
-          .values(value)
-          .onConflictDoUpdate({ target: settingsTable.key, set: value })
-          .run();
+        writeSetting(tx, mappingsKey, mappings, ctx.workspace.now(), ctx.workspace.user.id);
         return mappings;
       },
       { action: 'import.mappingSaved', details: { name: input.name, template: input.template } },

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../api/schemas/settings-schemas';
 import type { Executor } from '../db/database-types';
 import { settingsTable } from '../db/schema';
@@ -12,23 +13,34 @@ export function readSettings(db: Executor): Settings {
   return settingsSchema.parse(values);
 }
 
+/** One stored setting's value (parsed JSON), or null when it was never set. */
+export function readSetting(db: Executor, key: string): unknown {
+  const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+  return row ? (JSON.parse(row.value) as unknown) : null;
+}
+
+/** Stores one setting (as JSON), stamped with who and when; call inside the change's transaction. */
+export function writeSetting(
+  tx: Executor,
+  key: string,
+  value: unknown,
+  now: string,
+  userId: string,
+): void {
+  const row = { key, value: JSON.stringify(value), updatedAt: now, updatedBy: userId };
+  tx.insert(settingsTable)
+    .values(row)
+    .onConflictDoUpdate({ target: settingsTable.key, set: row })
+    .run();
+}
+
 /** Updates the given settings in one audited transaction. */
 export function updateSettings(workspace: UnlockedWorkspace, change: Partial<Settings>): Settings {
   const entries = Object.entries(change).filter(([, value]) => value !== undefined);
   return workspace.write(
     (tx) => {
-      for (const [key, value] of entries) {
-        const row = {
-          key,
-          value: JSON.stringify(value),
-          updatedAt: workspace.now(),
-          updatedBy: workspace.user.id,
-        };
-        tx.insert(settingsTable)
-          .values(row)
-          .onConflictDoUpdate({ target: settingsTable.key, set: row })
-          .run();
-      }
+      for (const [key, value] of entries)
+        writeSetting(tx, key, value, workspace.now(), workspace.user.id);
       return readSettings(tx);
     },
     { action: 'settings.updated', targetType: 'settings', details: Object.fromEntries(entries) },
