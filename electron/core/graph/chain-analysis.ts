@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { assignTiers, headTiers } from '../../api/domain/chain-tiers';
-import type { ChainAnalysis } from '../../api/schemas/graph-schemas';
+import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
 import { caseGraph, chunks } from './graph-data';
 
@@ -37,8 +37,11 @@ function upstreamFacts(db: Executor, ids: string[]): Map<string, UpstreamFacts> 
  * who move drugs downstream (transport, distribution, retail) with nobody known upstream of
  * them anywhere in the workspace. 打击毒品犯罪必查毒品来源: each gap is a lead still open.
  */
-export function chainAnalysis(db: Executor, caseId: string): ChainAnalysis {
-  const chart = caseGraph(db, caseId);
+export function chainAnalysis(
+  db: Executor,
+  caseId: string,
+  chart: GraphData = caseGraph(db, caseId),
+): ChainAnalysis {
   const members = assignTiers(chart);
   const persons = chart.nodes.filter((node) => node.kind === 'person' && node.inCase);
   const facts = upstreamFacts(

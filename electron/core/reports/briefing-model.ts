@@ -96,7 +96,8 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   const chart = caseGraph(db, options.caseId);
   const gangs = chart.nodes.filter((node) => node.inCase && node.subtype === 'gang').length;
   const factories = chart.nodes.filter((node) => node.inCase && node.subtype === 'factory').length;
-  const chain = chainAnalysis(db, options.caseId);
+  // The chart read once serves the chain analysis, the counts and both diagrams.
+  const chain = chainAnalysis(db, options.caseId, chart);
   // The gang chart shows people and organisations and the relations among them; phones,
   // accounts and places are in the tables and would crowd a printed page.
   const gangIds = new Set(
