@@ -277,7 +277,8 @@ export const contract = {
   'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
 
   'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
-  'package.export': procedure('investigator', packageExportInput, documentFileSchema),
+  /** A package carries full ID numbers (the receiving unit matches on them): leads and admins only. */
+  'package.export': procedure('lead', packageExportInput, documentFileSchema),
   'backup.status': procedure('admin', emptyInput, backupStatusSchema),
   'backup.schedule': procedure('admin', backupScheduleSchema, backupStatusSchema),
   'backup.create': procedure('admin', emptyInput, backupStatusSchema),

@@ -113,11 +113,12 @@ export function createRouter(deps: CoreDeps): Router {
 
   async function run(name: ProcedureName, rawInput: unknown): Promise<unknown> {
     const spec = contract[name];
-    const input = spec.input.parse(rawInput ?? {});
     if (spec.access === 'public') {
       const handler = handlers[name] as (ctx: PublicContext, input: unknown) => unknown;
-      return spec.output.parse(await handler(publicContext, input));
+      return spec.output.parse(await handler(publicContext, spec.input.parse(rawInput ?? {})));
     }
+    // Session and role come before the input is read: a refused call is refused (and audited)
+    // whatever it carries, so probing with malformed input leaves a trace too.
     const workspace = sessions.current();
     if (!workspace) throw new AppError('session.locked', 'The workspace is locked');
     if (!roleAllows(workspace.user.role, spec.access)) {
@@ -126,6 +127,7 @@ export function createRouter(deps: CoreDeps): Router {
         needed: spec.access,
       });
     }
+    const input = spec.input.parse(rawInput ?? {});
     sessions.touch();
     const handler = handlers[name] as (ctx: SessionContext, input: unknown) => unknown;
     return spec.output.parse(await handler({ ...publicContext, workspace }, input));

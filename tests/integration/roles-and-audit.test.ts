@@ -97,6 +97,80 @@ describe('roles', () => {
     });
   });
 
+  it('the role is checked before the input: a viewer probing with malformed input is refused and audited', async () => {
+    const { dir } = await signInAs('viewer');
+    // Malformed on purpose: before the role came first these were input.invalid, unaudited.
+    for (const [procedure, input] of [
+      ['backup.restore', { fileName: 42 }],
+      ['import.commit', 'not an object'],
+      ['users.disable', { userId: null }],
+    ] as const) {
+      expect(await c.router.invoke(procedure, input)).toMatchObject({
+        ok: false,
+        error: { code: 'auth.forbidden' },
+      });
+    }
+    // A well-formed call the role allows still validates its input.
+    expect(await c.router.invoke('cases.get', { id: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
+    await c.ok('session.lock', {});
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    const denied = await c.ok('audit.list', { pageSize: 100 });
+    expect(
+      denied.rows.filter((row) => row.result === 'denied').map((row) => [row.action, row.username]),
+    ).toEqual([
+      ['users.disable', 'viewer'],
+      ['import.commit', 'viewer'],
+      ['backup.restore', 'viewer'],
+    ]);
+  });
+
+  it('full ID numbers leave the workspace only for a lead or admin: case export masks them, packages need a lead', async () => {
+    const idNumber = '11010519491231002X';
+    const masked = '1101**********002X';
+    const { dir, caseRow } = await signInAs('investigator');
+    await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name: '甲某', idNumber } });
+    const exportedIds = async () => {
+      const file = await c.ok('cases.export', { id: caseRow.id, format: 'json' });
+      const snapshot = JSON.parse(file.content) as {
+        entities: { details: Record<string, unknown> }[];
+      };
+      return snapshot.entities.flatMap((item) =>
+        typeof item.details['idNumber'] === 'string' ? [item.details['idNumber']] : [],
+      );
+    };
+    expect(await exportedIds()).toEqual([masked]);
+    const xlsx = await c.ok('cases.export', { id: caseRow.id, format: 'xlsx' });
+    expect(Buffer.from(xlsx.content, 'base64').includes(Buffer.from(idNumber))).toBe(false);
+    expect(
+      await c.call('package.export', { caseId: caseRow.id, passphrase: 'Long enough 2026' }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.forbidden', details: { needed: 'lead' } } });
+    expect(
+      await c.call('reports.briefing', {
+        caseId: caseRow.id,
+        format: 'html',
+        unmaskIds: true,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+
+    await c.ok('session.lock', {});
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await exportedIds()).toEqual([idNumber]);
+    const exports = await c.ok('audit.list', { action: 'cases.exported', pageSize: 10 });
+    expect(
+      exports.rows.map((row) => [
+        row.username,
+        (row.details as { unmaskedIds: boolean }).unmaskedIds,
+      ]),
+    ).toEqual([
+      ['admin', true],
+      ['investigator', false],
+      ['investigator', false],
+    ]);
+  });
+
   it('a lead reads and verifies the audit log', async () => {
     await signInAs('lead');
     expect((await c.ok('audit.verify', {})).ok).toBe(true);

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { mayExportFullIds } from '../../api/domain/roles';
+import { maskResidentId } from '../../api/domain/resident-id';
 import type { DocumentFile } from '../../api/schemas/briefing-schemas';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { readCaseSnapshot, type CaseSnapshot } from './case-snapshot';
@@ -45,23 +47,48 @@ async function caseWorkbook(snapshot: CaseSnapshot): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** A case as XLSX (every table) or JSON; the file leaves the workspace, so it is audited. */
+/** The snapshot with every person's ID number masked (1501**********1234). */
+function withMaskedIds(snapshot: CaseSnapshot): CaseSnapshot {
+  return {
+    ...snapshot,
+    entities: snapshot.entities.map((item) =>
+      typeof item.details['idNumber'] === 'string'
+        ? {
+            ...item,
+            details: { ...item.details, idNumber: maskResidentId(item.details['idNumber']) },
+          }
+        : item,
+    ),
+  };
+}
+
+/**
+ * A case as XLSX (every table) or JSON; the file leaves the workspace, so it is audited. ID
+ * numbers are masked unless the user is a lead or administrator (then the audit says so).
+ */
 export async function exportCase(
   workspace: UnlockedWorkspace,
   caseId: string,
   format: 'xlsx' | 'json',
 ): Promise<DocumentFile> {
-  const snapshot = readCaseSnapshot(
+  const fullIds = mayExportFullIds(workspace.user.role);
+  const read = readCaseSnapshot(
     workspace.db,
     { caseId },
     { now: workspace.now(), workspaceId: workspace.workspaceId },
     false,
   );
+  const snapshot = fullIds ? read : withMaskedIds(read);
   workspace.audit({
     action: 'cases.exported',
     targetType: 'case',
     targetId: caseId,
-    details: { format, entities: snapshot.entities.length, relations: snapshot.relations.length },
+    details: {
+      format,
+      entities: snapshot.entities.length,
+      relations: snapshot.relations.length,
+      unmaskedIds: fullIds,
+    },
   });
   const fileName = `${snapshot.case!.caseNo}-${workspace.now().slice(0, 10)}.${format}`;
   return format === 'json'

@@ -1,3 +1,4 @@
+import { fullIdNumbersRole, mayExportFullIds } from '../../api/domain/roles';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import type { z } from 'zod';
@@ -34,8 +35,10 @@ export async function exportBriefing(
   input: z.output<typeof briefingInput>,
   renderer: DocumentRenderer | undefined,
 ): Promise<DocumentFile> {
-  if (input.unmaskIds && workspace.user.role === 'viewer')
-    throw new AppError('auth.forbidden', 'Unmasked ID numbers need an investigator role or higher');
+  if (input.unmaskIds && !mayExportFullIds(workspace.user.role))
+    throw new AppError('auth.forbidden', 'Unmasked ID numbers need a lead or administrator', {
+      needed: fullIdNumbersRole,
+    });
   if (input.format !== 'html' && !renderer)
     throw new AppError('reports.rendererUnavailable', 'No document renderer in this host');
   const model = buildBriefingModel(workspace.db, {

@@ -12,6 +12,7 @@ import {
   classifications,
   type Classification,
 } from '../../../../electron/api/schemas/briefing-schemas';
+import { fullIdNumbersRole } from '../../../../electron/api/domain/roles';
 import { invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
 import { useCan } from '../../app/SessionContext';
@@ -37,7 +38,7 @@ export function BriefingsPage() {
   const errorText = useErrorText();
   const [params, setParams] = useSearchParams();
   const caseId = params.get('case') ?? undefined;
-  const mayUnmask = useCan('investigator');
+  const mayUnmask = useCan(fullIdNumbersRole);
   const [choices, setChoices] = useState<BriefingChoices>({
     classification: 'internal',
     unmaskIds: false,

@@ -2,7 +2,9 @@ import { DownOutlined, ExportOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fullIdNumbersRole } from '../../../../electron/api/domain/roles';
 import { invoke } from '../../api/client';
+import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { downloadDocument } from '../briefings/file-download';
 
@@ -14,6 +16,8 @@ export function CaseExportMenu({ caseId }: { caseId: string }) {
   const [sealing, setSealing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ passphrase: string; repeat: string }>();
+  // A package carries full ID numbers: leads and administrators only (checked again in core).
+  const maySeal = useCan(fullIdNumbersRole);
 
   const run = async (task: () => Promise<Parameters<typeof downloadDocument>[0]>) => {
     setBusy(true);
@@ -38,7 +42,7 @@ export function CaseExportMenu({ caseId }: { caseId: string }) {
             { key: 'xlsx', label: t('caseExport.xlsx') },
             { key: 'json', label: t('caseExport.json') },
             { type: 'divider' },
-            { key: 'package', label: t('caseExport.package') },
+            { key: 'package', label: t('caseExport.package'), disabled: !maySeal },
           ],
           onClick: ({ key }) => {
             if (key === 'package') setSealing(true);

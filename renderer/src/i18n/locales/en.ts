@@ -756,7 +756,8 @@ export const en: Translation<typeof zhCN> = {
     graphGenerated: 'Laid out from the case data',
     language: 'Language',
     unmaskIds: 'Show full ID numbers',
-    unmaskHint: 'Masked by default (1501**********1234); showing them in full is audited.',
+    unmaskHint:
+      'Masked by default (1501**********1234); showing them in full needs a lead or administrator and is audited.',
     refresh: 'Refresh preview',
     print: 'Print',
     pdf: 'Save as PDF',

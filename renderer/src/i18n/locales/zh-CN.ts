@@ -725,7 +725,8 @@ export const zhCN = {
     graphGenerated: '按案件数据自动布局',
     language: '语言',
     unmaskIds: '显示完整身份证号',
-    unmaskHint: '默认遮蔽中间位数（如 1501**********1234）；显示完整号码会记入审计。',
+    unmaskHint:
+      '默认遮蔽中间位数（如 1501**********1234）；显示完整号码须为负责人或管理员，并记入审计。',
     refresh: '刷新预览',
     print: '打印',
     pdf: '导出 PDF',
