@@ -121,6 +121,16 @@ import {
 } from './schemas/backup-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 import {
+  backupCreateAtInput,
+  backupCreateAtOutput,
+  backupRestoreFromInput,
+  backupRestoreFromOutput,
+  caseFindByNumberInput,
+  demoCreateInput,
+  demoCreateOutput,
+  exportKeyOutput,
+} from './schemas/cli-schemas';
+import {
   packageExportInput,
   packageOpenInput,
   packageReviewSchema,
@@ -156,7 +166,7 @@ const caseExportInput = z.object({ id: idSchema, format: z.enum(['xlsx', 'json']
 
 const appInfoOutput = z.object({
   version: z.string(),
-  host: z.enum(['electron', 'browser-host', 'test']),
+  host: z.enum(['electron', 'browser-host', 'cli', 'test']),
   canPickDirectory: z.boolean(),
 });
 
@@ -173,6 +183,10 @@ export const contract = {
   'workspace.openDemo': procedure('public', emptyInput, openDemoOutput),
   'workspace.pickDirectory': procedure('public', emptyInput, pickDirectoryOutput),
   'workspace.forget': procedure('public', workspacePathInput, okOutput),
+  /** The demo workspace in a folder of the caller's choosing (the CLI's seed-demo). */
+  'workspace.createDemo': procedure('public', demoCreateInput, demoCreateOutput),
+  /** The raw SQLCipher key, for recovery with standard tools; audited. */
+  'workspace.exportKey': procedure('admin', emptyInput, exportKeyOutput),
 
   'session.current': procedure('public', emptyInput, currentSessionOutput),
   'session.unlock': procedure('public', unlockInput, sessionInfoSchema),
@@ -193,6 +207,7 @@ export const contract = {
 
   'cases.list': procedure('viewer', caseListInput, caseListOutput),
   'cases.get': procedure('viewer', caseIdInput, caseDetailSchema),
+  'cases.findByNumber': procedure('viewer', caseFindByNumberInput, caseRowSchema),
   'cases.create': procedure('investigator', caseCreateInput, caseRowSchema),
   'cases.update': procedure('investigator', caseUpdateInput, caseRowSchema),
   'cases.transition': procedure('investigator', caseTransitionInput, caseRowSchema),
@@ -283,6 +298,9 @@ export const contract = {
   'backup.schedule': procedure('admin', backupScheduleSchema, backupStatusSchema),
   'backup.create': procedure('admin', emptyInput, backupStatusSchema),
   'backup.restore': procedure('admin', backupRestoreInput, sessionInfoSchema),
+  /** A backup to, or a restore from, a file named by path (the CLI). */
+  'backup.createAt': procedure('admin', backupCreateAtInput, backupCreateAtOutput),
+  'backup.restoreFrom': procedure('admin', backupRestoreFromInput, backupRestoreFromOutput),
   'package.review': procedure('investigator', packageOpenInput, packageReviewSchema),
   'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
 

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { systemClock } from '../core/clock';
-import { AppError, storageError } from '../core/app-error';
-import type { VaultEnv } from '../core/vault/vault-env';
+import { storageError } from '../core/app-error';
+import type { ApiError } from '../api/result';
 
-export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
-
-export function cliEnv(): VaultEnv {
-  return { clock: systemClock, migrationsFolder };
+/** An error result of a procedure, carried to the CLI's error printer as it came. */
+export class ProcedureError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
 }
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
@@ -76,8 +75,7 @@ export function describeError(error: unknown): {
   message: string;
   details?: unknown;
 } {
-  if (error instanceof AppError)
-    return { code: error.code, message: error.message, details: error.details };
+  if (error instanceof ProcedureError) return error.error;
   if (error instanceof UsageError) return { code: 'usage', message: error.message };
   const storage = storageError(error);
   if (storage) return { code: storage.code, message: storage.message };

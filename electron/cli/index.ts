@@ -4,6 +4,7 @@ import type { CommandOptions } from './command-options';
 import {
   addUserCommand,
   backupCommand,
+  disableUserCommand,
   exportKeyCommand,
   restoreCommand,
   statsCommand,
@@ -25,6 +26,7 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 create a workspace; prints the one-time recovery key
   seed-demo     --workspace DIR            create the demo workspace (fictional data)
   add-user      --workspace DIR --name NAME --role viewer|investigator|lead|admin [--user ADMIN]
+  disable-user  --workspace DIR --name NAME [--user ADMIN]   the account can no longer sign in
   verify-audit  --workspace DIR [--user NAME]   exit code 1 when the chain is broken
   backup        --workspace DIR --out FILE [--user NAME]
   restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
@@ -50,37 +52,48 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 the case package (协查), passphrase in QUANLIAN_PACKAGE_PASSPHRASE or line 2 of stdin
 `;
 
+const optionSpec = {
+  workspace: { type: 'string' },
+  user: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  unit: { type: 'string' },
+  'display-name': { type: 'string' },
+  out: { type: 'string' },
+  backup: { type: 'string' },
+  case: { type: 'string' },
+  format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'max-hops': { type: 'string' },
+  all: { type: 'boolean', default: false },
+  classification: { type: 'string' },
+  unmask: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  template: { type: 'string' },
+  file: { type: 'string' },
+  encoding: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  'password-stdin': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** The parsed command line, or null (after printing why, and the usage) when it is malformed. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: optionSpec });
+  } catch (error) {
+    // An unknown option, a missing value: the usage and exit code 2, never a stack trace.
+    process.stderr.write(`error: usage: ${(error as Error).message}\n\n${usage}`);
+    return null;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      workspace: { type: 'string' },
-      user: { type: 'string' },
-      role: { type: 'string' },
-      name: { type: 'string' },
-      unit: { type: 'string' },
-      'display-name': { type: 'string' },
-      out: { type: 'string' },
-      backup: { type: 'string' },
-      case: { type: 'string' },
-      format: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'max-hops': { type: 'string' },
-      all: { type: 'boolean', default: false },
-      classification: { type: 'string' },
-      unmask: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      template: { type: 'string' },
-      file: { type: 'string' },
-      encoding: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'password-stdin': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const parsed = parseCommandLine(argv);
+  if (!parsed) return 2;
+  const { positionals, values } = parsed;
   const options: CommandOptions = values;
   const out = makeOutput(Boolean(values.json));
   const secrets = readSecrets(Boolean(values['password-stdin']));
@@ -99,6 +112,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'add-user':
         await addUserCommand(options, secrets, out);
+        return 0;
+      case 'disable-user':
+        await disableUserCommand(options, secrets, out);
         return 0;
       case 'verify-audit':
         return (await verifyAuditCommand(options, secrets, out)) ? 0 : 1;

@@ -5,7 +5,7 @@ import type { Emit } from './session/session-manager';
 /** Everything core needs from the process it runs in (Electron main, the browser host, tests, CLI). */
 export interface CoreDeps {
   version: string;
-  host: 'electron' | 'browser-host' | 'test';
+  host: 'electron' | 'browser-host' | 'cli' | 'test';
   /** Where this installation keeps its list of workspaces and the demo workspace. */
   appDataDir: string;
   /** Where new workspaces go when the user does not choose a folder. */

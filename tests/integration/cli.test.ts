@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { execCli } from '../helpers/run-cli';
-import { makeTempDir } from '../helpers/test-core';
+import { makeTempDir, makeTestCore } from '../helpers/test-core';
 
 describe('command line', () => {
   it('init prints the recovery key once; add-user and stats work with the password from stdin', () => {
@@ -68,6 +68,76 @@ describe('command line', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out is required');
   });
+
+  it('an unknown option or command prints the usage and exits 2, never a stack trace', () => {
+    for (const args of [['stats', '--no-such-option'], ['frobnicate'], ['stats', '--workspace']]) {
+      const result = execCli(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Quanlian command line');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('goes through the router: a viewer cannot back up, restore, export a package or import; every refusal is audited; disable-user stops a sign-in', async () => {
+    const dir = path.join(makeTempDir(), 'demo');
+    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const admin = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    const added = execCli(
+      ['add-user', '--workspace', dir, '--user', 'demo', '--name', 'kan', '--role', 'viewer'],
+      { ...admin, QUANLIAN_NEW_PASSWORD: 'Viewer#Pass2026' },
+    );
+    expect(added.status).toBe(0);
+    const backup = path.join(makeTempDir(), 'demo.qlbak');
+    expect(
+      execCli(['backup', '--workspace', dir, '--user', 'demo', '--out', backup], admin).status,
+    ).toBe(0);
+    const calls = path.join(makeTempDir(), 'calls.csv');
+    fs.writeFileSync(
+      calls,
+      '主叫号码,被叫号码,开始时间,通话时长\n13800000001,13900000002,2026-10-01 10:00:00,60\n',
+    );
+    const asViewer = (args: string[]) =>
+      execCli([...args, '--workspace', dir, '--user', 'kan', '--json'], {
+        QUANLIAN_PASSWORD: 'Viewer#Pass2026',
+        QUANLIAN_PACKAGE_PASSPHRASE: '协查口令-2026-11',
+      });
+    const attempts = {
+      'backup.createAt': asViewer(['backup', '--out', path.join(makeTempDir(), 'x.qlbak')]),
+      'backup.restoreFrom': asViewer(['restore', '--backup', backup]),
+      'package.export': asViewer([
+        'package',
+        'export',
+        '--case',
+        'A3301052026030015',
+        '--out',
+        path.join(makeTempDir(), 'x.qlpkg'),
+      ]),
+      'import.preview': asViewer(['import', '--template', 'calls', '--file', calls]),
+      'workspace.exportKey': asViewer(['export-key']),
+    };
+    for (const result of Object.values(attempts)) {
+      expect([result.status, JSON.parse(result.stdout).error.code]).toEqual([1, 'auth.forbidden']);
+    }
+    expect(
+      execCli(['disable-user', '--workspace', dir, '--user', 'demo', '--name', 'kan'], admin)
+        .status,
+    ).toBe(0);
+    expect(JSON.parse(asViewer(['stats']).stdout).error.code).toBe('auth.invalidCredentials');
+
+    const core = makeTestCore();
+    try {
+      await core.ok('session.unlock', { path: dir, username: 'demo', password: 'Quanlian@2026' });
+      const denied = await core.ok('audit.list', { username: 'kan', pageSize: 50 });
+      expect(
+        denied.rows
+          .filter((row) => row.result === 'denied')
+          .map((row) => row.action)
+          .sort(),
+      ).toEqual(Object.keys(attempts).sort());
+    } finally {
+      core.dispose();
+    }
+  }, 180_000);
 
   it('search and case show answer from the demo workspace, as JSON', () => {
     const dir = path.join(makeTempDir(), 'demo');

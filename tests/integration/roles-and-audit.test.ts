@@ -189,6 +189,7 @@ describe('roles', () => {
       'session.recover',
       'session.unlock',
       'workspace.create',
+      'workspace.createDemo',
       'workspace.forget',
       'workspace.inspect',
       'workspace.list',

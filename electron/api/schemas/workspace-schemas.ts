@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './common';
+import { requiredText, text } from './common';
 
 export const workspaceSummarySchema = z.object({
   path: z.string(),
@@ -41,7 +41,8 @@ export const workspaceCreateInput = z.object({
   /** Folder to create the workspace in; a new folder under the default directory when absent. */
   path: z.string().max(4096).optional(),
   name: requiredText(60),
-  unitName: requiredText(80),
+  /** May be left empty (the CLI's init) and set later in the settings. */
+  unitName: text(80).default(''),
   adminUsername: usernameSchema,
   adminDisplayName: requiredText(40),
   password: z.string().min(1).max(256),

@@ -1,49 +1,9 @@
-import path from 'node:path';
 import { drugCatalog } from '../../api/domain/drug-catalog';
 import { decimalOf, formatNormalised } from '../../api/domain/quantity';
 import type { DrugTotal } from '../../api/schemas/seizure-schemas';
-import { AppError } from '../../core/app-error';
-import { getCaseDetail } from '../../core/cases/case-queries';
-import type { Executor } from '../../core/db/database-types';
-import { casesTable } from '../../core/db/schema';
-import { searchWorkspace } from '../../core/search/search-queries';
-import { unlockWorkspace } from '../../core/vault/workspace-vault';
-import type { UnlockedWorkspace } from '../../core/vault/unlocked-workspace';
-import { eq } from 'drizzle-orm';
-import { cliEnv, requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { UsageError, type Output, type Secrets } from '../cli-context';
+import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-
-/** Unlocks the workspace for one read, audited by the caller, and closes it again. */
-export async function readOnly<T>(
-  options: CommandOptions,
-  secrets: Secrets,
-  work: (workspace: UnlockedWorkspace) => T | Promise<T>,
-): Promise<T> {
-  const dir = path.resolve(requireOption(options.workspace, 'workspace'));
-  const workspace = await unlockWorkspace(
-    dir,
-    options.user ?? 'admin',
-    secrets.password(),
-    cliEnv(),
-  );
-  try {
-    // Awaited here, so the workspace stays open until asynchronous work (a PDF) is done.
-    return await work(workspace);
-  } finally {
-    workspace.close('user');
-  }
-}
-
-/** The ID of the case with this number (case numbers are stored upper-case). */
-export function caseIdByNumber(db: Executor, caseNo: string): string {
-  const row = db
-    .select({ id: casesTable.id })
-    .from(casesTable)
-    .where(eq(casesTable.caseNo, caseNo.toUpperCase()))
-    .get();
-  if (!row) throw new AppError('cases.notFound', 'No case with this number');
-  return row.id;
-}
 
 const tierNames: Record<DrugTotal['tier'], string> = {
   large: '数量大',
@@ -65,10 +25,9 @@ export async function searchCommand(
   out: Output,
 ): Promise<void> {
   if (!query) throw new UsageError('search needs a query');
-  const result = await readOnly(options, secrets, (workspace) => {
-    workspace.audit({ action: 'search.cli', details: { length: query.length } });
-    return searchWorkspace(workspace.db, query, 20);
-  });
+  const result = await withSession(options, secrets, (client) =>
+    client.call('search.query', { text: query, limitPerGroup: 20 }),
+  );
   out.result(
     result,
     result.groups.length
@@ -94,17 +53,9 @@ export async function caseShowCommand(
   out: Output,
 ): Promise<void> {
   if (!caseNo) throw new UsageError('case show needs a case number');
-  const detail = await readOnly(options, secrets, (workspace) => {
-    const found = getCaseDetail(workspace.db, caseIdByNumber(workspace.db, caseNo));
-    if (!found) throw new AppError('cases.notFound', 'No case with this number');
-    workspace.audit({
-      action: 'cases.viewedCli',
-      targetType: 'case',
-      targetId: found.id,
-      details: { caseId: found.id },
-    });
-    return found;
-  });
+  const detail = await withSession(options, secrets, async (client) =>
+    client.call('cases.get', { id: await caseIdOf(client, caseNo) }),
+  );
   const drugs = detail.drugTotals.map((total) => ({ ...total, formatted: formatTotal(total) }));
   out.result(
     { ...detail, drugTotals: drugs },

@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../core/app-error';
-import { chainAnalysis } from '../../core/graph/chain-analysis';
-import { forceLayout } from '../../core/graph/force-layout';
-import { caseGraph, loadNodes } from '../../core/graph/graph-data';
-import { exportGraph, type GraphExportFormat } from '../../core/graph/graph-export';
-import { findPaths } from '../../core/graph/graph-paths';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-import { caseIdByNumber, readOnly } from './case-commands';
 
-const formats: GraphExportFormat[] = ['graphml', 'anx', 'json'];
+const formats = ['graphml', 'anx', 'json'] as const;
+type GraphFormat = (typeof formats)[number];
 
 /** `graph --case CASE_NO --format graphml|anx|json --out FILE`: a case's chart, laid out (ForceAtlas2). */
 export async function graphCommand(
@@ -19,22 +14,24 @@ export async function graphCommand(
   out: Output,
 ): Promise<void> {
   const caseNo = requireOption(options.case, 'case');
-  const format = requireOption(options.format, 'format') as GraphExportFormat;
+  const format = requireOption(options.format, 'format') as GraphFormat;
   if (!formats.includes(format))
     throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   const file = path.resolve(requireOption(options.out, 'out'));
-  const exported = await readOnly(options, secrets, (workspace) => {
-    const caseId = caseIdByNumber(workspace.db, caseNo);
-    const data = caseGraph(workspace.db, caseId);
-    const positions = forceLayout(
-      data.nodes.map((node) => node.id),
-      data.edges.map((edge) => [edge.from, edge.to]),
-      200,
-    );
-    return { data, file: exportGraph(workspace, data, format, positions, caseId) };
+  const exported = await withSession(options, secrets, async (client) => {
+    const caseId = await caseIdOf(client, caseNo);
+    const data = await client.call('graph.case', { caseId });
+    const nodeIds = data.nodes.map((node) => node.id);
+    const positions = await client.call('graph.layout', {
+      nodeIds,
+      edges: data.edges.map((edge) => [edge.from, edge.to]),
+      iterations: 200,
+    });
+    const document = await client.call('graph.export', { format, nodeIds, positions, caseId });
+    return { data, document };
   });
   // Owner-only: the file holds case data outside the encrypted workspace.
-  fs.writeFileSync(file, exported.file.content, { mode: 0o600 });
+  fs.writeFileSync(file, exported.document.content, { mode: 0o600 });
   out.result(
     { file, format, nodes: exported.data.nodes.length, edges: exported.data.edges.length },
     `${exported.data.nodes.length} entities, ${exported.data.edges.length} relations → ${file}`,
@@ -52,12 +49,11 @@ export async function pathCommand(
   const maxHops = options['max-hops'] ? Number(options['max-hops']) : 4;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6)
     throw new UsageError('--max-hops must be 1 to 6');
-  const result = await readOnly(options, secrets, (workspace) => {
-    if (loadNodes(workspace.db, [fromId, toId]).length < (fromId === toId ? 1 : 2)) {
-      throw new AppError('entities.notFound', 'No entity with this ID');
-    }
-    workspace.audit({ action: 'graph.pathCli', details: { fromId, toId, maxHops } });
-    return findPaths(workspace.db, {
+  const result = await withSession(options, secrets, async (client) => {
+    // Unknown IDs are named as such rather than reported as "no path".
+    await client.call('entities.get', { id: fromId });
+    await client.call('entities.get', { id: toId });
+    return client.call('graph.paths', {
       fromId,
       toId,
       maxHops,
@@ -89,16 +85,9 @@ export async function chainCommand(
   out: Output,
 ): Promise<void> {
   const caseNo = requireOption(options.case, 'case');
-  const chain = await readOnly(options, secrets, (workspace) => {
-    const caseId = caseIdByNumber(workspace.db, caseNo);
-    workspace.audit({
-      action: 'graph.chainCli',
-      targetType: 'case',
-      targetId: caseId,
-      details: { caseId },
-    });
-    return chainAnalysis(workspace.db, caseId);
-  });
+  const chain = await withSession(options, secrets, async (client) =>
+    client.call('graph.chain', { caseId: await caseIdOf(client, caseNo) }),
+  );
   const label = (id: string) => chain.members.find((member) => member.entityId === id)?.label ?? id;
   const tiers = [
     ...new Set(chain.members.map((member) => member.tier).filter((tier) => tier !== null)),

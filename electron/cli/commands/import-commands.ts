@@ -1,16 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
-import { newId } from '../../core/db/ids';
-import { planImport } from '../../core/io/import-plan';
-import { commitImport } from '../../core/io/import-writer';
-import { readTableFile } from '../../core/io/table-file';
-import type { TextEncoding } from '../../core/io/text-decoding';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-import { caseIdByNumber, readOnly } from './case-commands';
 
-const encodings = ['auto', 'utf8', 'gb18030'];
+const encodings = ['auto', 'utf8', 'gb18030'] as const;
+type Encoding = (typeof encodings)[number];
 
 /**
  * `import --template persons|calls|transactions --file FILE [--encoding auto] [--case CASE_NO]
@@ -24,50 +21,50 @@ export async function importCommand(
   const template = requireOption(options.template, 'template') as ImportTemplate;
   if (!importTemplates.includes(template))
     throw new UsageError(`--template must be one of ${importTemplates.join(', ')}`);
-  const encoding = options.encoding ?? 'auto';
+  const encoding = (options.encoding ?? 'auto') as Encoding;
   if (!encodings.includes(encoding))
     throw new UsageError(`--encoding must be one of ${encodings.join(', ')}`);
   const filePath = path.resolve(requireOption(options.file, 'file'));
-  const file = await readTableFile(
-    new Uint8Array(fs.readFileSync(filePath)),
-    encoding as TextEncoding | 'auto',
-  );
-  const plan = planImport(file, template);
-  const report = {
-    file: filePath,
-    format: file.format,
-    encoding: file.encoding,
-    rows: plan.rowCount,
-    valid: plan.data.records.length,
-    problems: plan.problems,
+  const file = {
+    fileName: path.basename(filePath),
+    contentBase64: fs.readFileSync(filePath).toString('base64'),
+    encoding,
+    template,
   };
-  if (plan.problems.length || options['dry-run']) {
+  return withSession(options, secrets, async (client) => {
+    const preview = await client.call('import.preview', file);
+    const report = {
+      file: filePath,
+      format: preview.format,
+      encoding: preview.encoding,
+      rows: preview.rowCount,
+      valid: preview.validCount,
+      problems: preview.problems,
+    };
+    if (preview.problemCount || options['dry-run']) {
+      out.result(
+        { ...report, imported: false },
+        [
+          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.problemCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written)'}`,
+          ...preview.problems
+            .slice(0, 50)
+            .map(
+              (problem) =>
+                `  line ${problem.line}: ${problem.field} ${problem.problem} "${problem.value}"`,
+            ),
+        ].join('\n'),
+      );
+      return preview.problemCount === 0;
+    }
+    const summary = await client.call('import.commit', {
+      ...file,
+      importId: randomUUID(),
+      caseId: options.case ? await caseIdOf(client, options.case) : null,
+    });
     out.result(
-      { ...report, imported: false },
-      [
-        `${plan.rowCount} rows, ${plan.data.records.length} valid, ${plan.problems.length} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written)'}`,
-        ...plan.problems
-          .slice(0, 50)
-          .map(
-            (problem) =>
-              `  line ${problem.line}: ${problem.field} ${problem.problem} "${problem.value}"`,
-          ),
-      ].join('\n'),
+      { ...report, imported: true, summary },
+      `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
     );
-    return plan.problems.length === 0;
-  }
-  const summary = await readOnly(options, secrets, (workspace) =>
-    commitImport(workspace, plan, {
-      importId: newId(),
-      fileName: path.basename(filePath),
-      caseId: options.case ? caseIdByNumber(workspace.db, options.case) : null,
-      onProgress: () => undefined,
-      isCancelled: () => false,
-    }),
-  );
-  out.result(
-    { ...report, imported: true, summary },
-    `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
-  );
-  return true;
+    return true;
+  });
 }

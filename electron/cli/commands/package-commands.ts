@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPackage, sealPackage } from '../../core/io/case-package';
-import { readCaseSnapshot } from '../../core/io/case-snapshot';
-import { importPackage, reviewPackage } from '../../core/io/package-import';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-import { caseIdByNumber, readOnly } from './case-commands';
 
 /**
  * `package export --case CASE_NO --out FILE` and `package import --file FILE [--dry-run]`: the
@@ -22,43 +19,38 @@ export async function packageCommand(
     const caseNo = requireOption(options.case, 'case');
     const file = path.resolve(requireOption(options.out, 'out'));
     const passphrase = secrets.passphrase();
-    const sealed = await readOnly(options, secrets, async (workspace) => {
-      const snapshot = readCaseSnapshot(
-        workspace.db,
-        { caseId: caseIdByNumber(workspace.db, caseNo) },
-        { now: workspace.now(), workspaceId: workspace.workspaceId },
-        true,
-      );
-      const bytes = await sealPackage(snapshot, passphrase);
-      workspace.audit({
-        action: 'package.exported',
-        targetType: 'case',
-        targetId: snapshot.case!.id,
-        details: {
-          caseNo,
-          entities: snapshot.entities.length,
-          relations: snapshot.relations.length,
-          bytes: bytes.length,
-        },
+    const sealed = await withSession(options, secrets, async (client) => {
+      const caseId = await caseIdOf(client, caseNo);
+      const document = await client.call('package.export', { caseId, passphrase });
+      // The review of our own package names what it carries, as the receiving unit will see it.
+      const review = await client.call('package.review', {
+        contentBase64: document.content,
+        passphrase,
       });
-      return { bytes, entities: snapshot.entities.length, relations: snapshot.relations.length };
+      return { bytes: Buffer.from(document.content, 'base64'), review };
     });
+    // Owner-only, like every export.
     fs.writeFileSync(file, sealed.bytes, { mode: 0o600 });
+    const entities = sealed.review.entities.length;
+    const relations = sealed.review.counts.relations;
     out.result(
-      { file, bytes: sealed.bytes.length, entities: sealed.entities, relations: sealed.relations },
-      `${caseNo}: ${sealed.entities} entities, ${sealed.relations} relations → ${file}`,
+      { file, bytes: sealed.bytes.length, entities, relations },
+      `${caseNo}: ${entities} entities, ${relations} relations → ${file}`,
     );
     return;
   }
   if (action === 'import') {
-    const bytes = fs.readFileSync(path.resolve(requireOption(options.file, 'file')));
-    const passphrase = secrets.passphrase();
-    const result = await readOnly(options, secrets, async (workspace) => {
-      const snapshot = await openPackage(bytes, passphrase);
-      const review = reviewPackage(workspace.db, snapshot);
+    const content = {
+      contentBase64: fs
+        .readFileSync(path.resolve(requireOption(options.file, 'file')))
+        .toString('base64'),
+      passphrase: secrets.passphrase(),
+    };
+    const result = await withSession(options, secrets, async (client) => {
+      const review = await client.call('package.review', content);
       return options['dry-run']
         ? { review, summary: null }
-        : { review, summary: importPackage(workspace, snapshot) };
+        : { review, summary: await client.call('package.import', content) };
     });
     const matched = result.review.entities.filter((item) => item.status === 'matched');
     out.result(

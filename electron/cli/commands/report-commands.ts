@@ -2,19 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   briefingFormats,
-  briefingInput,
   classifications,
   type BriefingFormat,
   type Classification,
+  type DocumentFile,
 } from '../../api/schemas/briefing-schemas';
 import { unitStatsInput } from '../../api/schemas/stats-schemas';
-import { exportBriefing } from '../../core/reports/briefing-export';
-import { exportUnitStats } from '../../core/stats/stats-export';
-import { unitStatistics } from '../../core/stats/unit-statistics';
 import { chromiumDocuments, findChromium } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-import { caseIdByNumber, readOnly } from './case-commands';
+
+/** Writes a generated document owner-only: it holds case data outside the encrypted workspace. */
+function saveDocument(file: string, document: DocumentFile): void {
+  fs.writeFileSync(file, Buffer.from(document.content, document.encoding), { mode: 0o600 });
+}
 
 /**
  * `brief --case CASE_NO --format pdf|docx|html --out FILE [--classification C] [--unmask]`:
@@ -36,21 +38,20 @@ export async function briefCommand(
   const chromium = format === 'html' ? undefined : findChromium();
   const documents = chromium ? chromiumDocuments(chromium) : undefined;
   try {
-    const document = await readOnly(options, secrets, (workspace) =>
-      exportBriefing(
-        workspace,
-        briefingInput.parse({
-          caseId: caseIdByNumber(workspace.db, caseNo),
+    const document = await withSession(
+      options,
+      secrets,
+      async (client) =>
+        client.call('reports.briefing', {
+          caseId: await caseIdOf(client, caseNo),
           format,
           classification,
           unmaskIds: Boolean(options.unmask),
           language: options.lang === 'en' ? 'en' : 'zh-CN',
         }),
-        documents,
-      ),
+      documents,
     );
-    // Owner-only: the file holds case data outside the encrypted workspace.
-    fs.writeFileSync(file, Buffer.from(document.content, document.encoding), { mode: 0o600 });
+    saveDocument(file, document);
     out.result({ file, format, bytes: fs.statSync(file).size }, `${document.fileName} → ${file}`);
   } finally {
     await documents?.close();
@@ -76,16 +77,15 @@ export async function unitStatsCommand(
   if (format !== 'json' && format !== 'xlsx') throw new UsageError('--format must be json or xlsx');
   if (format === 'xlsx') {
     const file = path.resolve(requireOption(options.out, 'out'));
-    const document = await readOnly(options, secrets, (workspace) =>
-      exportUnitStats(workspace, { ...parsed.data, format: 'xlsx' }, undefined),
+    const document = await withSession(options, secrets, (client) =>
+      client.call('stats.export', { ...parsed.data, format: 'xlsx' }),
     );
-    fs.writeFileSync(file, Buffer.from(document.content, 'base64'), { mode: 0o600 });
+    saveDocument(file, document);
     out.result({ file, format }, `${document.fileName} → ${file}`);
     return;
   }
-  const stats = await readOnly(options, secrets, (workspace) => {
-    workspace.audit({ action: 'stats.exported', details: { ...parsed.data, format: 'json' } });
-    return unitStatistics(workspace.db, parsed.data);
-  });
+  const stats = await withSession(options, secrets, (client) =>
+    client.call('stats.unit', parsed.data),
+  );
   out.result(stats, stats.paragraph);
 }

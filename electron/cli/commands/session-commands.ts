@@ -1,37 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { roles } from '../../api/domain/roles';
-import { verifyAuditChain } from '../../core/audit/audit-verify';
-import { createBackup, restoreBackup } from '../../core/backup/backup-service';
-import { workspaceStats } from '../../core/stats/workspace-stats';
-import { createUser } from '../../core/users/user-service';
-import { exportDataKey } from '../../core/vault/export-key';
-import type { UnlockedWorkspace } from '../../core/vault/unlocked-workspace';
-import { readHeader } from '../../core/vault/workspace-header';
-import { unlockWorkspace } from '../../core/vault/workspace-vault';
-import { AppError } from '../../core/app-error';
-import { cliEnv, requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { withSession, type CliClient } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-
-/** Unlocks as --user (default admin), runs `work`, and locks again whatever happens. */
-async function withWorkspace<T>(
-  options: CommandOptions,
-  secrets: Secrets,
-  work: (workspace: UnlockedWorkspace) => T | Promise<T>,
-): Promise<T> {
-  const dir = path.resolve(requireOption(options.workspace, 'workspace'));
-  const workspace = await unlockWorkspace(
-    dir,
-    options.user ?? 'admin',
-    secrets.password(),
-    cliEnv(),
-  );
-  try {
-    return await work(workspace);
-  } finally {
-    workspace.close('user');
-  }
-}
 
 export async function addUserCommand(
   options: CommandOptions,
@@ -41,17 +13,37 @@ export async function addUserCommand(
   const username = requireOption(options.name, 'name');
   const role = z.enum(roles).safeParse(options.role);
   if (!role.success) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
-  const user = await withWorkspace(options, secrets, (workspace) => {
-    if (workspace.user.role !== 'admin')
-      throw new AppError('auth.forbidden', 'Only an administrator may add users');
-    return createUser(workspace, {
+  const user = await withSession(options, secrets, (client) =>
+    client.call('users.create', {
       username,
       displayName: options['display-name'] ?? username,
       role: role.data,
       password: secrets.newPassword(),
-    });
-  });
+    }),
+  );
   out.result(user, `User ${user.username} (${user.role}) added.`);
+}
+
+async function userIdOf(client: CliClient, username: string): Promise<string> {
+  const wanted = username.trim().toLowerCase();
+  const user = (await client.call('users.list', {})).find(
+    (row) => row.username.toLowerCase() === wanted,
+  );
+  if (!user) throw new UsageError(`No user named ${username}`);
+  return user.id;
+}
+
+/** `disable-user --name NAME`: the account can no longer sign in (administrators only). */
+export async function disableUserCommand(
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  const username = requireOption(options.name, 'name');
+  const user = await withSession(options, secrets, async (client) =>
+    client.call('users.disable', { userId: await userIdOf(client, username) }),
+  );
+  out.result(user, `User ${user.username} disabled.`);
 }
 
 export async function verifyAuditCommand(
@@ -59,15 +51,7 @@ export async function verifyAuditCommand(
   secrets: Secrets,
   out: Output,
 ): Promise<boolean> {
-  const result = await withWorkspace(options, secrets, (workspace) => {
-    const verification = verifyAuditChain(workspace.db, readHeader(workspace.dir).auditAnchor);
-    workspace.audit({
-      action: 'audit.verified',
-      result: verification.ok ? 'ok' : 'failed',
-      details: { ...verification },
-    });
-    return verification;
-  });
+  const result = await withSession(options, secrets, (client) => client.call('audit.verify', {}));
   out.result(
     result,
     result.ok
@@ -82,9 +66,9 @@ export async function backupCommand(
   secrets: Secrets,
   out: Output,
 ): Promise<void> {
-  const target = requireOption(options.out, 'out');
-  const result = await withWorkspace(options, secrets, (workspace) =>
-    createBackup(workspace, target),
+  const target = path.resolve(requireOption(options.out, 'out'));
+  const result = await withSession(options, secrets, (client) =>
+    client.call('backup.createAt', { path: target }),
   );
   out.result(
     result,
@@ -92,19 +76,18 @@ export async function backupCommand(
   );
 }
 
+/**
+ * `restore --backup FILE --workspace DIR`: an administrator signed in to the workspace replaces
+ * it with the backup; the backup's own key slots only prove that it is intact.
+ */
 export async function restoreCommand(
   options: CommandOptions,
   secrets: Secrets,
   out: Output,
 ): Promise<void> {
   const file = path.resolve(requireOption(options.backup, 'backup'));
-  const dir = path.resolve(requireOption(options.workspace, 'workspace'));
-  const result = await restoreBackup(
-    file,
-    dir,
-    options.user ?? 'admin',
-    secrets.password(),
-    cliEnv(),
+  const result = await withSession(options, secrets, (client) =>
+    client.call('backup.restoreFrom', { path: file, password: secrets.password() }),
   );
   out.result(
     result,
@@ -120,7 +103,9 @@ export async function exportKeyCommand(
   secrets: Secrets,
   out: Output,
 ): Promise<void> {
-  const key = await withWorkspace(options, secrets, exportDataKey);
+  const { key } = await withSession(options, secrets, (client) =>
+    client.call('workspace.exportKey', {}),
+  );
   out.result(
     { key, cipher: 'sqlcipher4', usage: `PRAGMA key = "x'${key}'";` },
     `${key}\n\nOpen quanlian.db in SQLCipher 4 with:  PRAGMA key = "x'${key}'";\nThis key opens every record in the workspace: keep it like the recovery key.`,
@@ -132,7 +117,7 @@ export async function statsCommand(
   secrets: Secrets,
   out: Output,
 ): Promise<void> {
-  const stats = await withWorkspace(options, secrets, (workspace) => workspaceStats(workspace.db));
+  const stats = await withSession(options, secrets, (client) => client.call('stats.summary', {}));
   out.result(
     stats,
     [

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { createDemoWorkspace, demoCredentials } from '../../core/demo/seed-demo';
-import { createWorkspace } from '../../core/vault/workspace-vault';
-import { cliEnv, requireOption, type Output, type Secrets } from '../cli-context';
+import { requireOption, type Output, type Secrets } from '../cli-context';
+import { withRouter } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 
 export async function initCommand(
@@ -11,37 +10,33 @@ export async function initCommand(
 ): Promise<void> {
   const dir = path.resolve(requireOption(options.workspace, 'workspace'));
   const username = requireOption(options.user, 'user');
-  const { workspace, recoveryKey } = await createWorkspace(
-    {
-      dir,
+  const created = await withRouter((client) =>
+    client.call('workspace.create', {
+      path: dir,
       name: options.name ?? path.basename(dir),
       unitName: options.unit ?? '',
-      admin: {
-        username,
-        displayName: options['display-name'] ?? username,
-        password: secrets.password(),
-      },
-    },
-    cliEnv(),
+      adminUsername: username,
+      adminDisplayName: options['display-name'] ?? username,
+      password: secrets.password(),
+    }),
   );
-  workspace.close('user');
   out.result(
-    { workspace: dir, admin: username, recoveryKey },
-    `Workspace created in ${dir}\nAdministrator: ${username}\n\nRecovery key (shown once; print it and keep it safe):\n\n    ${recoveryKey}\n`,
+    { workspace: dir, admin: username, recoveryKey: created.recoveryKey },
+    `Workspace created in ${dir}\nAdministrator: ${username}\n\nRecovery key (shown once; print it and keep it safe):\n\n    ${created.recoveryKey}\n`,
   );
 }
 
 export async function seedDemoCommand(options: CommandOptions, out: Output): Promise<void> {
   const dir = path.resolve(requireOption(options.workspace, 'workspace'));
-  const { workspace, recoveryKey, counts } = await createDemoWorkspace(dir, cliEnv());
-  workspace.close('user');
+  const demo = await withRouter((client) => client.call('workspace.createDemo', { path: dir }));
+  const { counts } = demo;
   out.result(
-    { workspace: dir, ...demoCredentials, recoveryKey, counts },
+    { workspace: dir, ...demo },
     [
       `Demo workspace created in ${dir} (fictional data).`,
-      `  user: ${demoCredentials.username}`,
-      `  password: ${demoCredentials.password}`,
-      `  recovery key: ${recoveryKey}`,
+      `  user: ${demo.username}`,
+      `  password: ${demo.password}`,
+      `  recovery key: ${demo.recoveryKey}`,
       `  ${counts.cases} cases, ${counts.persons} persons, ${counts.entities} entities, ${counts.relations} relations, ${counts.seizures} seizures, ${counts.events} events`,
     ].join('\n'),
   );

@@ -4,7 +4,7 @@ import type { AreaHandlers } from '../handler-types';
 import { addPersonToCase } from '../people/person-service';
 import { caseAuditHistory } from './case-history';
 import { addEntityToCase, removeCaseMember, updateCaseMember } from './case-members';
-import { getCaseDetail, listCases } from './case-queries';
+import { findCaseByNumber, getCaseDetail, listCases } from './case-queries';
 import { createCase, transitionCase, updateCase } from './case-service';
 import { linkedCases } from './linked-cases';
 
@@ -15,6 +15,11 @@ export const caseHandlers: AreaHandlers<'cases'> = {
     const detail = getCaseDetail(ctx.workspace.db, input.id);
     if (!detail) throw new AppError('cases.notFound', 'No such case');
     return detail;
+  },
+  'cases.findByNumber': (ctx, input) => {
+    const row = findCaseByNumber(ctx.workspace.db, input.caseNo);
+    if (!row) throw new AppError('cases.notFound', 'No case with this number');
+    return row;
   },
   'cases.create': (ctx, input) => createCase(ctx.workspace, input),
   'cases.update': (ctx, input) => updateCase(ctx.workspace, input.id, input.fields),

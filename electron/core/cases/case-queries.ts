@@ -102,6 +102,15 @@ export function listCases(
   return { rows, total };
 }
 
+/** The case with this number (stored upper-case, as typed otherwise). */
+export function findCaseByNumber(db: Executor, caseNo: string): CaseRow | undefined {
+  return db
+    .select(rowColumns)
+    .from(casesTable)
+    .where(and(eq(casesTable.caseNo, caseNo.trim().toUpperCase()), isNull(casesTable.deletedAt)))
+    .get();
+}
+
 export function findCaseRow(db: Executor, id: string): CaseRow | undefined {
   return db
     .select(rowColumns)

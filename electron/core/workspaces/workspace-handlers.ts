@@ -9,6 +9,7 @@ import { secondsLockedFor } from '../vault/lockout';
 import { looksLikeWorkspace } from '../vault/workspace-files';
 import { readHeader } from '../vault/workspace-header';
 import { createWorkspace } from '../vault/workspace-vault';
+import { exportDataKey } from '../vault/export-key';
 
 /** A folder name from a workspace name: no path separators or characters Windows refuses. */
 export function folderNameFor(name: string): string {
@@ -90,6 +91,15 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
     });
     return { path: dir, ...demoCredentials };
   },
+
+  'workspace.createDemo': async (ctx, input) => {
+    const dir = path.resolve(input.path);
+    const { workspace, recoveryKey, counts } = await createDemoWorkspace(dir, ctx.env);
+    workspace.close('user');
+    return { path: dir, ...demoCredentials, recoveryKey, counts };
+  },
+
+  'workspace.exportKey': (ctx) => ({ key: exportDataKey(ctx.workspace) }),
 
   'workspace.pickDirectory': async (ctx) => {
     if (!ctx.deps.pickDirectory)
