@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../api/contract';
 import { systemClock } from '../core/clock';
@@ -7,7 +8,19 @@ import { cliAppDataDir } from './cli-app-data';
 import { ProcedureError, requireOption, type Secrets } from './cli-context';
 import type { CommandOptions } from './command-options';
 
-export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+/**
+ * The migrations beside the code: `drizzle/` in the repository, whether this file runs from
+ * electron/cli (tsx) or from a chunk of the bundle in out/cli/chunks.
+ */
+function findMigrationsFolder(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'drizzle');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../../drizzle');
+  }
+}
+
+export const migrationsFolder = findMigrationsFolder();
 
 /** The CLI's side of the router: the same front door as the app, one call at a time. */
 export interface CliClient {

@@ -1,21 +1,12 @@
 import { parseArgs } from 'node:util';
 import { describeError, makeOutput, readSecrets, UsageError } from './cli-context';
 import type { CommandOptions } from './command-options';
-import {
-  addUserCommand,
-  backupCommand,
-  disableUserCommand,
-  exportKeyCommand,
-  restoreCommand,
-  statsCommand,
-  verifyAuditCommand,
-} from './commands/session-commands';
-import { caseShowCommand, searchCommand } from './commands/case-commands';
-import { chainCommand, graphCommand, pathCommand } from './commands/graph-commands';
-import { briefCommand, unitStatsCommand } from './commands/report-commands';
-import { importCommand } from './commands/import-commands';
-import { packageCommand } from './commands/package-commands';
-import { initCommand, seedDemoCommand } from './commands/workspace-commands';
+// Commands are loaded when called: `--help` and a usage error never load the router.
+const sessionCommands = () => import('./commands/session-commands');
+const caseCommands = () => import('./commands/case-commands');
+const graphCommands = () => import('./commands/graph-commands');
+const reportCommands = () => import('./commands/report-commands');
+const workspaceCommands = () => import('./commands/workspace-commands');
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
 
@@ -105,55 +96,62 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'init':
-        await initCommand(options, secrets, out);
+        await (await workspaceCommands()).initCommand(options, secrets, out);
         return 0;
       case 'seed-demo':
-        await seedDemoCommand(options, out);
+        await (await workspaceCommands()).seedDemoCommand(options, out);
         return 0;
       case 'add-user':
-        await addUserCommand(options, secrets, out);
+        await (await sessionCommands()).addUserCommand(options, secrets, out);
         return 0;
       case 'disable-user':
-        await disableUserCommand(options, secrets, out);
+        await (await sessionCommands()).disableUserCommand(options, secrets, out);
         return 0;
       case 'verify-audit':
-        return (await verifyAuditCommand(options, secrets, out)) ? 0 : 1;
+        return (await (await sessionCommands()).verifyAuditCommand(options, secrets, out)) ? 0 : 1;
       case 'backup':
-        await backupCommand(options, secrets, out);
+        await (await sessionCommands()).backupCommand(options, secrets, out);
         return 0;
       case 'restore':
-        await restoreCommand(options, secrets, out);
+        await (await sessionCommands()).restoreCommand(options, secrets, out);
         return 0;
       case 'export-key':
-        await exportKeyCommand(options, secrets, out);
+        await (await sessionCommands()).exportKeyCommand(options, secrets, out);
         return 0;
       case 'stats':
-        if (options.from || options.to) await unitStatsCommand(options, secrets, out);
-        else await statsCommand(options, secrets, out);
+        if (options.from || options.to)
+          await (await reportCommands()).unitStatsCommand(options, secrets, out);
+        else await (await sessionCommands()).statsCommand(options, secrets, out);
         return 0;
       case 'search':
-        await searchCommand(options, positionals[1], secrets, out);
+        await (await caseCommands()).searchCommand(options, positionals[1], secrets, out);
         return 0;
       case 'case':
         if (positionals[1] !== 'show') throw new UsageError('Use: case show CASE_NO');
-        await caseShowCommand(options, positionals[2], secrets, out);
+        await (await caseCommands()).caseShowCommand(options, positionals[2], secrets, out);
         return 0;
       case 'graph':
-        await graphCommand(options, secrets, out);
+        await (await graphCommands()).graphCommand(options, secrets, out);
         return 0;
       case 'path':
-        await pathCommand(options, secrets, out);
+        await (await graphCommands()).pathCommand(options, secrets, out);
         return 0;
       case 'chain':
-        await chainCommand(options, secrets, out);
+        await (await graphCommands()).chainCommand(options, secrets, out);
         return 0;
       case 'package':
-        await packageCommand(positionals[1], options, secrets, out);
+        await (
+          await import('./commands/package-commands')
+        ).packageCommand(positionals[1], options, secrets, out);
         return 0;
       case 'import':
-        return (await importCommand(options, secrets, out)) ? 0 : 1;
+        return (await (
+          await import('./commands/import-commands')
+        ).importCommand(options, secrets, out))
+          ? 0
+          : 1;
       case 'brief':
-        await briefCommand(options, secrets, out);
+        await (await reportCommands()).briefCommand(options, secrets, out);
         return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);
