@@ -70,6 +70,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     crypto.timingSafeEqual(Buffer.from(candidate), Buffer.from(token));
 
   const server = http.createServer((request, response) => {
+    try {
+      serve(request, response);
+    } catch {
+      // A malformed address (bad percent-encoding, an unparsable URL) is the client's mistake:
+      // answer it, and keep serving everyone else.
+      if (!response.headersSent) response.writeHead(400);
+      response.end();
+    }
+  });
+
+  function serve(request: http.IncomingMessage, response: http.ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/rpc' && request.method === 'POST') {
       if (!tokenMatches(request.headers['x-quanlian-token'] as string | undefined)) {
@@ -135,7 +146,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'x-content-type-options': 'nosniff',
     });
     response.end(content);
-  });
+  }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
