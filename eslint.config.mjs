@@ -66,7 +66,8 @@ export default tseslint.config(
   },
   {
     // Core is plain Node: never Electron, so it runs in tests, the CLI and the browser host.
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    // Words shared with the UI live in electron/api/i18n: nothing here reaches up into renderer/.
+    files: ['electron/core/**/*.{ts,tsx}', 'electron/cli/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -74,13 +75,36 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'core/ knows nothing of Electron; pass dependencies in.' },
           ],
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: 'Shared words and types live in electron/api (i18n, domain, schemas).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.{ts,tsx}', 'electron/preload/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message:
+                'Main and preload never import the renderer; shared code is in electron/api.',
+            },
+          ],
         },
       ],
     },
   },
   {
     // The contract is shared with the renderer: no Node, no Electron, no core.
-    files: ['electron/api/**/*.ts'],
+    files: ['electron/api/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -92,7 +116,7 @@ export default tseslint.config(
               message: 'electron/api is shared with the renderer.',
             },
             {
-              group: ['**/core/**', '**/main/**'],
+              group: ['**/core/**', '**/main/**', '**/renderer/**', '**/cli/**'],
               message: 'electron/api depends on nothing else.',
             },
           ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../electron/api/error-codes';
-import { en } from '../../renderer/src/i18n/locales/en';
-import { zhCN } from '../../renderer/src/i18n/locales/zh-CN';
+import { en } from '../../electron/api/i18n/en';
+import { zhCN } from '../../electron/api/i18n/zh-CN';
 
 function lookup(tree: unknown, key: string): unknown {
   return key

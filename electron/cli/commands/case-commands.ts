@@ -1,16 +1,13 @@
 import { drugCatalog } from '../../api/domain/drug-catalog';
+import { zhCN } from '../../api/i18n/zh-CN';
 import { decimalOf, formatNormalised } from '../../api/domain/quantity';
 import type { DrugTotal } from '../../api/schemas/seizure-schemas';
 import { UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 
-const tierNames: Record<DrugTotal['tier'], string> = {
-  large: '数量大',
-  relativelyLarge: '数量较大',
-  belowRelativelyLarge: '未达数量较大',
-  notApplicable: '无法定数量标准',
-};
+/** The tier as the app and the briefing name it (the CLI prints Chinese, like the documents). */
+const tierNames: Record<DrugTotal['tier'], string> = zhCN.seizure.tiers;
 
 /** A total as the CLI prints it: "26 kg", "118.6 g", "1200 tablets". */
 export function formatTotal(total: DrugTotal): string {

@@ -1,5 +1,5 @@
-import { en } from '../../../renderer/src/i18n/locales/en';
-import { zhCN } from '../../../renderer/src/i18n/locales/zh-CN';
+import { en } from '../../api/i18n/en';
+import { zhCN } from '../../api/i18n/zh-CN';
 import type { DocumentLanguage } from './chinese-format';
 
 /**

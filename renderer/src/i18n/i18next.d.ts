@@ -1,5 +1,5 @@
 import 'i18next';
-import type { zhCN } from './locales/zh-CN';
+import type { zhCN } from '../../../electron/api/i18n/zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

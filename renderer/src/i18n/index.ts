@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { zhCN } from './locales/zh-CN';
+import { en } from '../../../electron/api/i18n/en';
+import { zhCN } from '../../../electron/api/i18n/zh-CN';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];

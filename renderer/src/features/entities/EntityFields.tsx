@@ -13,7 +13,7 @@ import {
   riskGrades,
 } from '../../../../electron/api/domain/person-vocabulary';
 import { parseResidentId } from '../../../../electron/api/domain/resident-id';
-import type { zhCN } from '../../i18n/locales/zh-CN';
+import type { zhCN } from '../../../../electron/api/i18n/zh-CN';
 
 function text(
   name: string,

@@ -1,4 +1,4 @@
-/** Simplified Chinese: the product's first language. Every UI string lives here and in en.ts. */
+/** Simplified Chinese: the product's first language. Every string users read (the UI, documents, exports, the CLI) lives here and in en.ts. */
 export const zhCN = {
   app: {
     name: '全链',
