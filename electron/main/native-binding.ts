@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** electron-builder's `${os}` name for this platform: the folders under build/native/. */
-const targetOs = (platform: NodeJS.Platform) =>
+export const targetOs = (platform: NodeJS.Platform) =>
   platform === 'win32' ? 'win' : platform === 'darwin' ? 'mac' : platform;
 
 /**
