@@ -55,5 +55,5 @@ async function start(): Promise<void> {
   }
   // Loaded only now: the router requires Argon2 as it loads.
   const { startApp } = await import('./start-app');
-  startApp({ sqliteBinding: native.sqliteBinding, trusted, devServerUrl });
+  startApp({ sqliteBinding: native.sqliteBinding, trusted, devServerUrl, mainDir: __dirname });
 }

@@ -24,13 +24,18 @@ export interface StartOptions {
   sqliteBinding: string;
   trusted: (url: string | undefined) => boolean;
   devServerUrl: string | undefined;
+  /**
+   * The folder of the main bundle's entry (out/main). Passed in because this module is a
+   * separate chunk (out/main/chunks/) with its own __dirname.
+   */
+  mainDir: string;
 }
 
 /**
  * Everything after the native modules are known to load: the router (which loads SQLite and
  * Argon2), the app:// protocol, IPC and the window. index.ts imports this module only then.
  */
-export function startApp({ sqliteBinding, trusted, devServerUrl }: StartOptions): void {
+export function startApp({ sqliteBinding, trusted, devServerUrl, mainDir }: StartOptions): void {
   const appPath = app.getAppPath();
   const router = createRouter({
     version: app.getVersion(),
@@ -57,7 +62,7 @@ export function startApp({ sqliteBinding, trusted, devServerUrl }: StartOptions)
   router.sessions.startIdleTimer();
 
   denyAllPermissions(session.defaultSession);
-  serveRenderer(protocol, net, path.join(__dirname, '../renderer'));
+  serveRenderer(protocol, net, path.join(mainDir, '../renderer'));
   bindInvokeChannel(ipcMain, router, trusted);
 
   // Lock when the operating system locks or sleeps: the workstation is shared.
@@ -66,7 +71,7 @@ export function startApp({ sqliteBinding, trusted, devServerUrl }: StartOptions)
 
   const open = () =>
     createMainWindow({
-      preloadPath: path.join(__dirname, '../preload/index.cjs'),
+      preloadPath: path.join(mainDir, '../preload/index.cjs'),
       url: devServerUrl ?? appEntryUrl,
       devTools: !app.isPackaged,
     });
