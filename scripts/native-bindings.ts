@@ -11,8 +11,10 @@
 // `check` fails, naming the module, the target and the fix, when any binary is missing, stale or
 // built for the wrong CPU; `npm run dist` runs it before electron-builder.
 //
-//   tsx scripts/native-bindings.ts stage   fetch/build what this machine can
-//   tsx scripts/native-bindings.ts check   exit 1 unless every target has every binary
+//   tsx scripts/native-bindings.ts stage        fetch/build what this machine can
+//   tsx scripts/native-bindings.ts check        exit 1 unless every target has every binary
+//   tsx scripts/native-bindings.ts dist [flags]  stage + check the targets the electron-builder
+//                                               flags select, then run electron-builder
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -450,6 +452,31 @@ export async function stage(input: CheckInput, only?: 'host'): Promise<void> {
   }
 }
 
+/**
+ * The targets an electron-builder command line builds, as electron-builder reads it: platform
+ * flags pick platforms (none: this machine's), arch flags replace the configured archs.
+ */
+export function selectTargets(targets: BuildTarget[], args: string[]): BuildTarget[] {
+  const platformFlags: Record<string, TargetOs> = {
+    '--win': 'win',
+    '-w': 'win',
+    '--windows': 'win',
+    '--linux': 'linux',
+    '-l': 'linux',
+    '--mac': 'mac',
+    '-m': 'mac',
+    '--macos': 'mac',
+  };
+  const oses = new Set(args.flatMap((arg) => platformFlags[arg] ?? []));
+  if (oses.size === 0) oses.add(hostTarget().os);
+  const archs = new Set(
+    args.filter((arg) => /^--(x64|arm64|ia32|armv7l)$/.test(arg)).map((arg) => arg.slice(2)),
+  );
+  return targets.filter(
+    (target) => oses.has(target.os) && (archs.size === 0 || archs.has(target.arch)),
+  );
+}
+
 export function formatProblems(problems: BindingProblem[]): string {
   return problems
     .map((item) => `  ${item.target}: ${item.module}: ${item.problem}\n    fix: ${item.fix}`)
@@ -461,11 +488,31 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const [command, option] = process.argv.slice(2);
   const input = checkInput(root);
+  if (command === 'dist') {
+    // npm run dist -- --linux --arm64: stage and check what this command line builds, then
+    // hand the same arguments to electron-builder.
+    const builderArgs = process.argv.slice(3);
+    const selected = { ...input, targets: selectTargets(input.targets, builderArgs) };
+    if (selected.targets.length === 0) throw new Error('No electron-builder.yml target selected');
+    await stage(selected);
+    const problems = checkBindings(selected);
+    if (problems.length > 0) {
+      console.error(`Not packaging: native code missing.\n${formatProblems(problems)}`);
+      process.exit(1);
+    }
+    execFileSync('electron-builder', ['--config', 'electron-builder.yml', ...builderArgs], {
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    return;
+  }
   if (command === 'stage') {
     await stage(input, option === '--host' ? 'host' : undefined);
     if (option === '--host') return;
   } else if (command !== 'check') {
-    console.error('usage: tsx scripts/native-bindings.ts stage [--host] | check');
+    console.error(
+      'usage: tsx scripts/native-bindings.ts stage [--host] | check | dist [electron-builder flags]',
+    );
     process.exit(2);
   }
   const problems = checkBindings(input);

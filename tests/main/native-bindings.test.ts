@@ -7,8 +7,10 @@ import {
   binaryTarget,
   checkBindings,
   checkInput,
+  hostTarget,
   napiPlatformPackage,
   readBuildTargets,
+  selectTargets,
   stampPath,
   targetName,
   type BuildTarget,
@@ -202,8 +204,18 @@ describe('the binding check npm run dist runs before electron-builder', () => {
         scripts: Record<string, string>;
       }
     ).scripts;
-    expect(scripts['dist']).toMatch(
-      /npm run native:stage && npm run native:check && electron-builder /,
+    expect(scripts['dist']).toBe('npm run build && tsx scripts/native-bindings.ts dist');
+  });
+
+  it('stages and checks exactly the targets an electron-builder command line builds', () => {
+    const names = (args: string[]) => selectTargets(real.targets, args).map(targetName);
+    expect(names(['--win'])).toEqual(['win-x64']);
+    expect(names(['--linux', '--arm64'])).toEqual(['linux-arm64']);
+    expect(names(['-l'])).toEqual(['linux-x64', 'linux-arm64']);
+    expect(names(['--win', '--linux', '--x64'])).toEqual(['win-x64', 'linux-x64']);
+    // No platform flag: electron-builder builds for the machine it runs on.
+    expect(names([])).toEqual(
+      real.targets.filter((target) => target.os === hostTarget().os).map(targetName),
     );
   });
 });
