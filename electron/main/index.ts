@@ -53,7 +53,17 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  // Loaded only now: the router requires Argon2 as it loads.
-  const { startApp } = await import('./start-app');
-  startApp({ sqliteBinding: native.sqliteBinding, trusted, devServerUrl, mainDir: __dirname });
+  try {
+    // Loaded only now: the router requires Argon2 as it loads.
+    const { startApp } = await import('./start-app');
+    startApp({ sqliteBinding: native.sqliteBinding, trusted, devServerUrl, mainDir: __dirname });
+  } catch (error) {
+    // Anything else missing from the package (a module, a file): say what, never start half-way.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const title = '全链无法启动 / Quanlian cannot start';
+    const message = `${reason}\n\n请重新安装全链。 Reinstall Quanlian; if this persists, send main.log to the administrator.`;
+    writeLog(`${title}\n${message}`);
+    dialog.showErrorBox(title, message);
+    app.quit();
+  }
 }

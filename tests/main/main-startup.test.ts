@@ -189,4 +189,31 @@ describe('main process start', () => {
     expect(electron.calls.handled).toEqual([]);
     logged.mockRestore();
   });
+
+  it('names any other start failure (a module missing from the package) instead of hanging', async () => {
+    electron.state.singleInstance = true;
+    vi.doMock('../../electron/main/start-app', () => ({
+      startApp: () => {
+        throw new Error(
+          "Cannot find module 'exceljs'\nRequire stack:\n- /opt/quanlian/out/main/index.js",
+        );
+      },
+    }));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('../../electron/main/index');
+    await vi.waitFor(() => expect(electron.calls.quit).toBe(1));
+    vi.doUnmock('../../electron/main/start-app');
+    expect(electron.calls.errorBoxes).toEqual([
+      {
+        title: '全链无法启动 / Quanlian cannot start',
+        message:
+          "Cannot find module 'exceljs'\n\n请重新安装全链。 Reinstall Quanlian; if this persists, send main.log to the administrator.",
+      },
+    ]);
+    expect(fs.readFileSync(path.join(electron.state.logs, 'main.log'), 'utf8')).toContain(
+      "Cannot find module 'exceljs'",
+    );
+    expect(electron.calls.windows).toEqual([]);
+    logged.mockRestore();
+  });
 });
