@@ -1,24 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  net,
-  powerMonitor,
-  protocol,
-  session,
-  type OpenDialogOptions,
-} from 'electron';
-import { systemClock } from '../core/clock';
-import { createRouter } from '../core/router';
-import { appEntryUrl, isAppUrl } from './app-origin';
-import { registerAppScheme, serveRenderer } from './app-protocol';
-import { denyAllPermissions, hardenWebContents } from './harden';
-import { bindInvokeChannel, broadcast } from './ipc-bridge';
-import { createMainWindow } from './main-window';
-import { electronDocuments } from './electron-documents';
-import { nativeBindingPath } from './native-binding';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
+import { isAppUrl } from './app-origin';
+import { registerAppScheme } from './app-protocol';
+import { hardenWebContents } from './harden';
+import { checkNativeModules, describeNativeFailures, prepareNativeModules } from './native-modules';
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const trusted = (url: string | undefined) => isAppUrl(url, devServerUrl);
@@ -40,53 +26,44 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start(): void {
-  const appPath = app.getAppPath();
-  const router = createRouter({
-    version: app.getVersion(),
-    host: 'electron',
-    appDataDir: app.getPath('userData'),
-    defaultWorkspaceDir: path.join(app.getPath('documents'), 'Quanlian'),
-    migrationsFolder: app.isPackaged
-      ? path.join(process.resourcesPath, 'drizzle')
-      : path.join(appPath, 'drizzle'),
-    nativeBinding: nativeBindingPath(app.isPackaged, appPath),
-    clock: systemClock,
-    emit: (event, payload) => broadcast(() => BrowserWindow.getAllWindows(), event, payload),
-    documents: electronDocuments(),
-    pickDirectory: async () => {
-      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-      const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
-      const result = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    logError: (summary) => console.error(`[quanlian] ${summary}`),
-  });
-  router.sessions.startIdleTimer();
+/** Appends to main.log in the app's log folder; stderr alone is lost on Windows. */
+function writeLog(text: string): void {
+  console.error(`[quanlian] ${text}`);
+  try {
+    const folder = app.getPath('logs');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.appendFileSync(path.join(folder, 'main.log'), `${new Date().toISOString()} ${text}\n`);
+  } catch {
+    // the console line above is all there is
+  }
+}
 
-  denyAllPermissions(session.defaultSession);
-  serveRenderer(protocol, net, path.join(__dirname, '../renderer'));
-  bindInvokeChannel(ipcMain, router, trusted);
-
-  // Lock when the operating system locks or sleeps: the workstation is shared.
-  powerMonitor.on('lock-screen', () => router.sessions.lock('idle'));
-  powerMonitor.on('suspend', () => router.sessions.lock('idle'));
-
-  const open = () =>
-    createMainWindow({
-      preloadPath: path.join(__dirname, '../preload/index.cjs'),
-      url: devServerUrl ?? appEntryUrl,
-      devTools: !app.isPackaged,
-    });
-  open();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
-  });
-  app.on('before-quit', () => router.dispose());
-  app.on('window-all-closed', () => {
-    router.sessions.lock('user');
-    if (process.platform !== 'darwin') app.quit();
-  });
+/**
+ * Proves SQLite (with the cipher) and Argon2 load before anything else: otherwise every
+ * workspace action would fail with a bare internal error. On failure a dialog names the
+ * module, the platform and the fix, the same goes to the log, and the app quits.
+ */
+async function start(): Promise<void> {
+  const native = prepareNativeModules(app.isPackaged, app.getAppPath());
+  const failures = checkNativeModules(native);
+  if (failures.length > 0) {
+    const { title, message } = describeNativeFailures(failures);
+    writeLog(`${title}\n${message}`);
+    dialog.showErrorBox(title, message);
+    app.quit();
+    return;
+  }
+  try {
+    // Loaded only now: the router requires Argon2 as it loads.
+    const { startApp } = await import('./start-app');
+    startApp({ sqliteBinding: native.sqliteBinding, trusted, devServerUrl, mainDir: __dirname });
+  } catch (error) {
+    // Anything else missing from the package (a module, a file): say what, never start half-way.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const title = '全链无法启动 / Quanlian cannot start';
+    const message = `${reason}\n\n请重新安装全链。 Reinstall Quanlian; if this persists, send main.log to the administrator.`;
+    writeLog(`${title}\n${message}`);
+    dialog.showErrorBox(title, message);
+    app.quit();
+  }
 }

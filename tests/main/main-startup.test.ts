@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as NativeBinding from '../../electron/main/native-binding';
+
+type NativeBindingModule = typeof NativeBinding;
 
 /** Everything main touches in electron, recorded. */
 const electron = vi.hoisted(() => {
@@ -11,6 +17,7 @@ const electron = vi.hoisted(() => {
     appEvents: [] as string[],
     permissionHandlers: 0,
     quit: 0,
+    errorBoxes: [] as { title: string; message: string }[],
   };
   class BrowserWindow {
     static instances: BrowserWindow[] = [];
@@ -29,7 +36,7 @@ const electron = vi.hoisted(() => {
     isDestroyed = () => false;
     show = () => undefined;
   }
-  const state = { singleInstance: true };
+  const state = { singleInstance: true, sqliteBinding: '', logs: '' };
   return {
     calls,
     state,
@@ -40,7 +47,7 @@ const electron = vi.hoisted(() => {
         on: (event: string) => calls.appEvents.push(event),
         whenReady: () => Promise.resolve(),
         getAppPath: () => '/opt/quanlian',
-        getPath: (name: string) => `/home/user/${name}`,
+        getPath: (name: string) => (name === 'logs' ? state.logs : `/home/user/${name}`),
         getVersion: () => '0.1.0',
         quit: () => (calls.quit += 1),
       },
@@ -63,7 +70,10 @@ const electron = vi.hoisted(() => {
         },
       },
       powerMonitor: { on: () => undefined },
-      dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+      dialog: {
+        showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+        showErrorBox: (title: string, message: string) => calls.errorBoxes.push({ title, message }),
+      },
       net: { fetch: async () => new Response('') },
       BrowserWindow,
     },
@@ -71,6 +81,16 @@ const electron = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
+// Where main looks for the Electron build of SQLite; the Node build stands in for it here.
+vi.mock('../../electron/main/native-binding', async (importOriginal) => ({
+  ...(await importOriginal<NativeBindingModule>()),
+  nativeBindingPath: () => electron.state.sqliteBinding,
+}));
+
+const nodeBuildOfSqlite = path.resolve(
+  __dirname,
+  '../../node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+);
 
 beforeEach(() => {
   vi.resetModules();
@@ -83,14 +103,18 @@ beforeEach(() => {
     appEvents: [],
     permissionHandlers: 0,
     quit: 0,
+    errorBoxes: [],
   });
+  electron.state.sqliteBinding = nodeBuildOfSqlite;
+  electron.state.logs = fs.mkdtempSync(path.join(os.tmpdir(), 'quanlian-logs-'));
 });
 
 describe('main process start', () => {
   it('registers the app scheme, guards, IPC and one secure window', async () => {
     electron.state.singleInstance = true;
     await import('../../electron/main/index');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(electron.calls.windows).toHaveLength(1), { timeout: 10_000 });
+    expect(electron.calls.errorBoxes).toEqual([]);
 
     expect(electron.calls.schemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -131,5 +155,65 @@ describe('main process start', () => {
     expect(electron.calls.quit).toBe(1);
     expect(electron.calls.windows).toEqual([]);
     expect(electron.calls.ipcChannels).toEqual([]);
+  });
+
+  it('names the missing SQLite module, the platform and the fix, logs it, and opens nothing', async () => {
+    electron.state.singleInstance = true;
+    electron.state.sqliteBinding = '/opt/quanlian/build/native/none/better_sqlite3.node';
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('../../electron/main/index');
+    await vi.waitFor(() => expect(electron.calls.quit).toBe(1));
+    const target = `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+
+    expect(electron.calls.errorBoxes).toHaveLength(1);
+    const [box] = electron.calls.errorBoxes;
+    expect(box!.title).toBe(
+      '全链无法启动：缺少本机模块 / Quanlian cannot start: a native module is missing',
+    );
+    const lines = box!.message.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'better-sqlite3-multiple-ciphers (SQLite with encryption)',
+      `平台 Platform: ${target}`,
+      '文件 File: /opt/quanlian/build/native/none/better_sqlite3.node',
+    ]);
+    expect(lines[3]).toMatch(/^原因 Reason: .*better_sqlite3\.node/);
+    expect(lines[4]).toContain('`npm start`');
+    expect(lines).toHaveLength(5); // Argon2 loads: only SQLite is named
+    expect(box!.message).not.toMatch(/internal error/i);
+
+    const log = fs.readFileSync(path.join(electron.state.logs, 'main.log'), 'utf8');
+    expect(log).toContain(`${box!.title}\n${box!.message}\n`);
+    expect(logged).toHaveBeenCalledWith(`[quanlian] ${box!.title}\n${box!.message}`);
+    expect(electron.calls.windows).toEqual([]);
+    expect(electron.calls.ipcChannels).toEqual([]);
+    expect(electron.calls.handled).toEqual([]);
+    logged.mockRestore();
+  });
+
+  it('names any other start failure (a module missing from the package) instead of hanging', async () => {
+    electron.state.singleInstance = true;
+    vi.doMock('../../electron/main/start-app', () => ({
+      startApp: () => {
+        throw new Error(
+          "Cannot find module 'exceljs'\nRequire stack:\n- /opt/quanlian/out/main/index.js",
+        );
+      },
+    }));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('../../electron/main/index');
+    await vi.waitFor(() => expect(electron.calls.quit).toBe(1));
+    vi.doUnmock('../../electron/main/start-app');
+    expect(electron.calls.errorBoxes).toEqual([
+      {
+        title: '全链无法启动 / Quanlian cannot start',
+        message:
+          "Cannot find module 'exceljs'\n\n请重新安装全链。 Reinstall Quanlian; if this persists, send main.log to the administrator.",
+      },
+    ]);
+    expect(fs.readFileSync(path.join(electron.state.logs, 'main.log'), 'utf8')).toContain(
+      "Cannot find module 'exceljs'",
+    );
+    expect(electron.calls.windows).toEqual([]);
+    logged.mockRestore();
   });
 });

@@ -36,13 +36,17 @@ describe('electron-builder configuration (packages are built on a connected mach
     });
   });
 
-  it('rebuilds the native SQLite module for Electron and keeps it outside the asar', () => {
-    expect(config['npmRebuild']).toBe(true);
+  it("packs each target's staged native code outside the asar, never a rebuilt node_modules", () => {
+    expect(config['npmRebuild']).toBe(false);
     expect(config['asar']).toBe(true);
-    expect(config['asarUnpack']).toContain('**/*.node');
     expect(config['extraResources']).toContainEqual(
       expect.objectContaining({ from: 'drizzle', to: 'drizzle' }),
     );
+    expect(config['extraResources']).toContainEqual({
+      from: 'build/native/${os}-${arch}',
+      to: 'native',
+      filter: ['*.node'],
+    });
   });
 
   it('sets the security fuses', () => {
