@@ -17,7 +17,13 @@ export function execCli(args: string[], env: Record<string, string> = {}, input?
       path.join(repo, 'electron/cli/index.ts'),
       ...args,
     ],
-    { cwd: repo, env: { ...process.env, QUANLIAN_APP_DATA: appData, ...env }, input, encoding: 'utf8', timeout: 60_000 },
+    {
+      cwd: repo,
+      env: { ...process.env, QUANLIAN_APP_DATA: appData, ...env },
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
