@@ -129,6 +129,9 @@ import {
 import {
   importCancelInput,
   importCommitInput,
+  importDeleteInput,
+  importDeleteOutput,
+  importListOutput,
   importMappingSchema,
   importPreviewInput,
   importPreviewOutput,
@@ -275,6 +278,9 @@ export const contract = {
     z.array(importMappingSchema),
   ),
   'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
+  'import.list': procedure('viewer', emptyInput, importListOutput),
+  /** Takes an import's records out and re-aggregates its relations. */
+  'import.delete': procedure('lead', importDeleteInput, importDeleteOutput),
 
   'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
   'package.export': procedure('investigator', packageExportInput, documentFileSchema),

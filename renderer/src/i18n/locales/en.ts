@@ -173,6 +173,17 @@ export const en: Translation<typeof zhCN> = {
       missingColumns: 'Required columns missing: {{fields}}. Map them to columns.',
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
       cancelled: 'Import cancelled; nothing was changed.',
+      notFound: 'That import was not found; it may have been deleted.',
+      noValidRows: 'No row of the file is valid; nothing was imported.',
+      pathNotAllowed: 'This window cannot import a file by its path; choose the file instead.',
+      fileUnreadable: 'The file cannot be read (missing or no permission).',
+      unknownField: 'The mapping names a field, “{{field}}”, that this import type does not have.',
+      unknownHeader: 'The file has no column named “{{header}}”.',
+      tooLarge: 'The file is too large, or inflates to too much (limit {{limitMiB}} MB); refused.',
+      tooManyColumns: 'The table has more than {{limit}} columns; refused.',
+      tooManyRows: 'The table has more than {{limit}} rows; refused.',
+      timedOut:
+        'Reading the file took too long and was stopped. It may be damaged or not a normal table.',
     },
     storage: {
       full: 'The disk is full; nothing was changed. Free some space and try again.',
