@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { importFields } from '../../api/domain/import-templates';
@@ -17,7 +15,7 @@ import { deleteImport } from './import-deletion';
 import { planImport, type ImportPlan } from './import-plan';
 import { rejectedRowsFile } from './import-rejected';
 import { commitImport, rejectedLines } from './import-writer';
-import { readTableFile } from './table-file';
+import { readTableSource } from './table-file';
 
 /** Imports under way, by ID: the cancel button only flips the flag the writer looks at. */
 const running = new Map<string, { cancelled: boolean }>();
@@ -30,28 +28,21 @@ function savedMappings(db: Executor): ImportMapping[] {
 
 type FileInput = z.output<typeof importPreviewInput>;
 
-/** The file's bytes: sent as base64, or read from disk where the host allows paths. */
-async function fileBytes(deps: CoreDeps, input: FileInput): Promise<Uint8Array> {
-  if (input.contentBase64 !== undefined) return Buffer.from(input.contentBase64, 'base64');
-  if (!(deps.readsFilePaths ?? deps.host === 'test'))
-    throw new AppError('import.pathNotAllowed', 'This window cannot import a file by its path');
-  try {
-    return await fs.readFile(input.filePath!);
-  } catch {
-    throw new AppError('import.fileUnreadable', 'The file cannot be read');
-  }
-}
-
+/** The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths. */
 async function plan(deps: CoreDeps, input: FileInput) {
-  const bytes = await fileBytes(deps, input);
-  const file = await readTableFile(bytes, input.encoding);
+  let source: { bytes: Uint8Array } | { path: string };
+  if (input.contentBase64 !== undefined)
+    source = { bytes: Buffer.from(input.contentBase64, 'base64') };
+  else if (deps.readsFilePaths ?? deps.host === 'test') source = { path: input.filePath! };
+  else throw new AppError('import.pathNotAllowed', 'This window cannot import a file by its path');
+  const { table: file, sha256 } = await readTableSource(source, input.encoding);
   const importPlan = planImport(file, input.template, {
     mapping: input.mapping,
     headerMap: input.headerMap,
     ownAccount: input.ownAccount,
     areaCode: input.areaCode,
   });
-  return { bytes, file, plan: importPlan };
+  return { sha256, file, plan: importPlan };
 }
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
@@ -90,12 +81,12 @@ export const importHandlers: AreaHandlers<'import'> = {
     const job = { cancelled: false };
     running.set(input.importId, job);
     try {
-      const { bytes, file, plan: importPlan } = await plan(ctx.deps, input);
+      const { sha256, file, plan: importPlan } = await plan(ctx.deps, input);
       let lastReport = 0;
       const summary = await commitImport(ctx.workspace, importPlan, {
         importId: input.importId,
         fileName: input.fileName,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256,
         caseId: input.caseId ?? null,
         skipInvalid: input.skipInvalid,
         isCancelled: () => job.cancelled,
