@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -261,6 +262,37 @@ describe('bank statements (流水) and payment bills', () => {
     expect(holder.groups.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
       '6230520000000000001',
     ]);
+  });
+
+  it('a file given by its path on disk (CLI, Electron main) is read there and hashed', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const filePath = path.join(fixtures, 'bank-statement.csv');
+    const summary = await c.ok('import.commit', {
+      fileName: '农行流水.csv',
+      filePath,
+      template: 'transactions',
+      importId: 'imp-path',
+      skipInvalid: true,
+    });
+    expect([summary.rows, summary.rejectedRows]).toEqual([5, 2]);
+    expect((await c.ok('import.list', {}))[0]).toMatchObject({
+      id: 'imp-path',
+      fileName: '农行流水.csv',
+      sha256: createHash('sha256').update(fixture('bank-statement.csv')).digest('hex'),
+      template: 'transactions',
+      rowCount: 5,
+      rejectedCount: 2,
+      createdBy: 'admin',
+    });
+    expect(
+      await c.call('import.preview', {
+        fileName: 'x.csv',
+        filePath,
+        contentBase64: base64('a'),
+        template: 'transactions',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
   });
 
   it('signed amounts without a debit/credit column', async () => {

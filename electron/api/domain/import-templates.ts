@@ -107,15 +107,24 @@ export function headerKey(header: string): string {
   return header.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
-/** The field a value alias names, or undefined. */
-export function matchAlias<K extends string>(
+/**
+ * A lookup from value to alias name (call types, debit/credit flags), built once: values are
+ * compared like headers, and the last 1,000 values seen are remembered (a column repeats a
+ * handful of values a million times).
+ */
+export function aliasMatcher<K extends string>(
   aliases: Record<K, string[]>,
-  value: string,
-): K | undefined {
-  const key = headerKey(value);
+): (value: string) => K | undefined {
+  const byKey = new Map<string, K>();
   for (const [name, list] of Object.entries(aliases) as [K, string[]][])
-    if (list.some((alias) => headerKey(alias) === key)) return name;
-  return undefined;
+    for (const alias of list) byKey.set(headerKey(alias), name);
+  const seen = new Map<string, K | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const found = byKey.get(headerKey(value));
+    if (seen.size < 1_000) seen.set(value, found);
+    return found;
+  };
 }
 
 /**

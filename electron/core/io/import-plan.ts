@@ -4,7 +4,7 @@ import {
   debitCreditAliases,
   headerKey,
   importFields,
-  matchAlias,
+  aliasMatcher,
   requiredGroups,
   type ImportTemplate,
 } from '../../api/domain/import-templates';
@@ -260,6 +260,9 @@ export function planImport(
     const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
     const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
     const hasType = mapping['callType'] !== undefined;
+    const callTypeOf = aliasMatcher(callTypeAliases);
+    // Numbers repeat (a target's contacts): each distinct text is parsed once.
+    const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
     const areas = new Map<string, string | null>();
     const areaOf = (text: string) => {
       let code = areas.get(text);
@@ -279,7 +282,9 @@ export function planImport(
           problem(line, cells, key, 'required');
           return undefined;
         }
-        const parsed = parseFarEnd(text, areaCode);
+        const cacheKey = areaCode ? `${text}|${areaCode}` : text;
+        let parsed = numbers.get(cacheKey);
+        if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
         if (parsed.ok) return parsed;
         problem(line, cells, key, 'phone');
         return undefined;
@@ -288,7 +293,7 @@ export function planImport(
       const far = number(farKey, area);
       let type: 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn' = 'out';
       if (hasType) {
-        const found = matchAlias(callTypeAliases, textOf(cells, 'callType'));
+        const found = callTypeOf(textOf(cells, 'callType'));
         if (found) type = found;
         else problem(line, cells, 'callType', 'callType');
       }
@@ -331,6 +336,7 @@ export function planImport(
       mapping['fromAccount'] !== undefined &&
       mapping['toAccount'] !== undefined;
     const hasFlag = mapping['debitCredit'] !== undefined;
+    const flagOf = aliasMatcher(debitCreditAliases);
     const split = mapping['debitAmount'] !== undefined || mapping['creditAmount'] !== undefined;
     // Without a debit/credit column, signed amounts say the direction, if the file has any.
     const signed =
@@ -365,7 +371,7 @@ export function planImport(
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
           if (hasFlag) {
-            const flag = matchAlias(debitCreditAliases, textOf(cells, 'debitCredit'));
+            const flag = flagOf(textOf(cells, 'debitCredit'));
             if (flag) direction = flag;
             else problem(line, cells, 'debitCredit', 'debitCredit');
           } else if (signed && parsed > 0) direction = 'in';
