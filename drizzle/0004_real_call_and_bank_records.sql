@@ -72,5 +72,4 @@ ALTER TABLE `relations` ADD `message_count` integer;--> statement-breakpoint
 ALTER TABLE `call_records` ADD `kind` text DEFAULT 'call' NOT NULL;--> statement-breakpoint
 ALTER TABLE `call_records` ADD `imei` text;--> statement-breakpoint
 ALTER TABLE `call_records` ADD `imsi` text;--> statement-breakpoint
-ALTER TABLE `call_records` ADD `line` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `call_records_import_idx` ON `call_records` (`import_id`);
+ALTER TABLE `call_records` ADD `line` integer DEFAULT 0 NOT NULL;

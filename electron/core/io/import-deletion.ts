@@ -44,7 +44,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
           FROM import_relations WHERE import_id = ${importId}`,
       );
       result.callRecords = tx.run(
-        sql`DELETE FROM call_records WHERE import_id = ${importId}`,
+        sql`DELETE FROM call_records WHERE import_id = ${importId} AND relation_id IN
+          (SELECT relation_id FROM import_relations WHERE import_id = ${importId})`,
       ).changes;
       result.transfers = tx.run(
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
