@@ -132,6 +132,8 @@ import {
   importDeleteInput,
   importDeleteOutput,
   importListOutput,
+  phoneIdentifiersInput,
+  phoneIdentifiersOutput,
   importMappingSchema,
   importPreviewInput,
   importPreviewOutput,
@@ -279,6 +281,7 @@ export const contract = {
   ),
   'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
   'import.list': procedure('viewer', emptyInput, importListOutput),
+  'import.phoneIdentifiers': procedure('viewer', phoneIdentifiersInput, phoneIdentifiersOutput),
   /** Takes an import's records out and re-aggregates its relations. */
   'import.delete': procedure('lead', importDeleteInput, importDeleteOutput),
 

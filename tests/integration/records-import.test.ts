@@ -159,6 +159,35 @@ describe('carrier call records (话单)', () => {
     expect(links.map((link) => [link.fromEntityId, link.toEntityId, link.source].sort())).toEqual([
       [first, other, 'IMEI 86123456789012'].sort(),
     ]);
+    const identifiers = await c.ok('import.phoneIdentifiers', { phoneId: first });
+    expect(identifiers.filter((item) => item.type !== 'cell')).toEqual([
+      {
+        type: 'imei',
+        value: '86123456789012',
+        seenCount: 15,
+        firstSeen: '2026-04-01T00:00:00.000Z',
+        lastSeen: '2026-04-03T05:00:00.000Z',
+        sharedWith: [{ id: other, label: '13600001111' }],
+      },
+      {
+        type: 'imsi',
+        value: '460001234567890',
+        seenCount: 15,
+        firstSeen: '2026-04-01T00:00:00.000Z',
+        lastSeen: '2026-04-03T05:00:00.000Z',
+        sharedWith: [],
+      },
+    ]);
+    // Base stations as LAC-CI, most seen first.
+    expect(
+      identifiers
+        .filter((item) => item.type === 'cell')
+        .map((item) => [item.value, item.seenCount]),
+    ).toEqual([
+      ['25301-10231', 9],
+      ['25301-10232', 3],
+      ['25302-20001', 3],
+    ]);
     expect(await relationsOf(other, 'calls')).toEqual([
       '13600001111>13812345678: 1 12',
       '13812345678>13600001111: 1 8',

@@ -157,3 +157,17 @@ export const importDeleteOutput = z.object({
   relationsUpdated: z.number().int(),
   entitiesDeleted: z.number().int(),
 });
+
+export const phoneIdentifiersInput = z.object({ phoneId: idSchema });
+/** IMEI, IMSI and base stations seen with a phone in imported records, over all imports. */
+export const phoneIdentifiersOutput = z.array(
+  z.object({
+    type: z.enum(['imei', 'imsi', 'cell']),
+    value: z.string(),
+    seenCount: z.number().int(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+    /** Other phones the same IMEI was seen with (one handset, several SIMs). */
+    sharedWith: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+);

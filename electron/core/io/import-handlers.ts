@@ -155,6 +155,34 @@ export const importHandlers: AreaHandlers<'import'> = {
         createdAt: row.created_at,
         createdBy: row.created_by,
       })),
+  'import.phoneIdentifiers': (ctx, input) => {
+    const db = ctx.workspace.db;
+    const rows = db.all<{
+      type: 'imei' | 'imsi' | 'cell';
+      value: string;
+      seen: number;
+      first: string;
+      last: string;
+    }>(
+      sql`SELECT type, value, sum(seen_count) AS seen, min(first_seen) AS first, max(last_seen) AS last
+        FROM phone_identifiers WHERE phone_id = ${input.phoneId} GROUP BY type, value ORDER BY type, seen DESC, value`,
+    );
+    return rows.map((row) => ({
+      type: row.type,
+      value: row.value,
+      seenCount: row.seen,
+      firstSeen: row.first,
+      lastSeen: row.last,
+      sharedWith:
+        row.type === 'imei'
+          ? db.all<{ id: string; label: string }>(
+              sql`SELECT DISTINCT e.id, e.label FROM phone_identifiers p JOIN entities e ON e.id = p.phone_id
+                WHERE p.type = 'imei' AND p.value = ${row.value} AND p.phone_id != ${input.phoneId}
+                AND e.deleted_at IS NULL ORDER BY e.label`,
+            )
+          : [],
+    }));
+  },
   'import.delete': (ctx, input) => {
     const {
       fileName: _name,
