@@ -200,6 +200,21 @@ describe('carrier call records (话单)', () => {
     expect(records.rows.map((row) => row.at)).toEqual(['2026-04-10T00:30:00.000Z']);
   });
 
+  it('the phone form records a foreign supplier number, as the import does', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const created = await c.ok('entities.create', {
+      entity: { kind: 'phone', number: '+95 9 123 456 789' },
+    });
+    expect((await c.ok('entities.get', { id: created.id })).label).toBe('+959123456789');
+    await c.ok('import.commit', { ...cdr, importId: 'imp-cdr', skipInvalid: true });
+    // The import finds the same entity for 00959123456789 and +95 9 123 456 789.
+    expect(await relationsOf(created.id, 'calls')).toEqual([
+      '+959123456789>13987654321: 1 120',
+      '13987654321>+959123456789: 1 300',
+    ]);
+  });
+
   it('a header the templates do not know is mapped by its text', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

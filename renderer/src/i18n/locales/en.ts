@@ -125,7 +125,7 @@ export const en: Translation<typeof zhCN> = {
       notFound: 'Entity not found.',
       duplicateIdentifier: 'This identifier is already recorded as “{{name}}”.',
       invalidPhone:
-        'Invalid phone number: a mobile is 11 digits starting with 1; a landline needs its area code.',
+        'Invalid phone number: a mobile is 11 digits starting with 1; a landline needs its area code; a foreign number starts with + or 00 and the country code (+95 9…).',
       invalidPlate:
         'Invalid plate: province character + letter + 5 characters (6 for new-energy plates), no I or O.',
       kindMismatch: 'An entity keeps its kind.',

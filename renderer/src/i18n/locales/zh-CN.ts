@@ -116,7 +116,8 @@ export const zhCN = {
     entities: {
       notFound: '找不到该实体。',
       duplicateIdentifier: '该标识已登记为“{{name}}”。',
-      invalidPhone: '电话号码格式不正确：手机号为 1 开头的 11 位数字，固定电话带区号。',
+      invalidPhone:
+        '电话号码格式不正确：手机号为 1 开头的 11 位数字，固定电话带区号，境外号码以 + 或 00 加国家码开头（如 +95 9…）。',
       invalidPlate: '车牌号格式不正确：省份简称 + 字母 + 5 位（新能源 6 位），不含 I 和 O。',
       kindMismatch: '实体的类别不能更改。',
       mergeInvalid: '只能合并两个同类别、未删除的不同实体。',
