@@ -25,7 +25,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Table files are parsed in a worker thread with memory and time limits.
+          'table-worker': resolve(__dirname, 'electron/core/io/table-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -139,6 +139,11 @@ import {
 import {
   importCancelInput,
   importCommitInput,
+  importDeleteInput,
+  importDeleteOutput,
+  importListOutput,
+  phoneIdentifiersInput,
+  phoneIdentifiersOutput,
   importMappingSchema,
   importPreviewInput,
   importPreviewOutput,
@@ -290,6 +295,10 @@ export const contract = {
     z.array(importMappingSchema),
   ),
   'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
+  'import.list': procedure('viewer', emptyInput, importListOutput),
+  'import.phoneIdentifiers': procedure('viewer', phoneIdentifiersInput, phoneIdentifiersOutput),
+  /** Takes an import's records out and re-aggregates its relations. */
+  'import.delete': procedure('lead', importDeleteInput, importDeleteOutput),
 
   'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
   /** A package carries full ID numbers (the receiving unit matches on them): leads and admins only. */

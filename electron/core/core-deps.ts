@@ -18,6 +18,11 @@ export interface CoreDeps {
   pickDirectory?: () => Promise<string | null>;
   /** PDF and PNG from HTML/SVG (Electron's Chromium in the app, headless Chromium elsewhere). */
   documents?: DocumentRenderer;
+  /**
+   * Whether import procedures may read a file by its path on disk (the CLI; Electron main for a
+   * file its own open dialog returned). Off where the caller is a web page; on in tests.
+   */
+  readsFilePaths?: boolean;
   /** Receives internal failures: error name, code and stack only, never inputs. */
   logError?: (summary: string) => void;
 }

@@ -100,7 +100,7 @@ describe('the import wizard (1366×768)', () => {
     await page.getByTestId('relation-records').locator('tbody tr').first().waitFor();
     expect(
       await page.getByTestId('relation-records').locator('tbody tr').first().innerText(),
-    ).toMatch(/^2026-05-\d\d 10:\d\d:00\s+\d+\s+基站\d$/);
+    ).toMatch(/^2026-05-\d\d 10:\d\d:00\s+\d+\s+通话\s+基站\d\s+话单\.csv 第 \d+ 行$/);
     await h.screenshot('54-import-drill-down');
     await page.keyboard.press('Escape');
     const seen = await page.evaluate(() => window.progressSeen);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,8 +67,10 @@ describe('import', () => {
       caller: rows[0]![0],
       callee: rows[0]![1],
       startedAt: '2026-03-01T00:00:00.000Z',
+      kind: 'call',
       durationSeconds: '5',
       baseStation: 'LAC0',
+      farType: 'mobile',
     });
 
     // What the file says, counted here independently of the importer.
@@ -110,9 +113,20 @@ describe('import', () => {
     expect(records.rows.reduce((sum, row) => sum + row.durationSeconds!, 0)).toBe(expected.seconds);
     expect(records.rows[0]).toEqual({
       at: '2026-03-01T00:00:00.000Z',
+      recordKind: 'call',
       durationSeconds: 5,
       amountFen: null,
       detail: 'LAC0',
+      // Provenance: the import, the file's name and SHA-256, who imported it, and the line.
+      source: {
+        importId: 'imp-calls-1',
+        fileName: '话单.csv',
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        template: 'calls',
+        importedAt: expect.any(String),
+        importedBy: 'admin',
+        line: 2,
+      },
     });
     expect(relation.startedOn).toBe('2026-03-01');
     // Imported phones are in the search index like phones entered by hand: by the last digits.
@@ -142,7 +156,7 @@ describe('import', () => {
     const csv = [
       '本机号码,对方号码,开始时间,时长',
       '13912345678,13887654321,2026-03-05 14:23:11,00:03:25',
-      '13912345678,12345,2026-03-05 14:30:00,60',
+      '13912345678,未知号码,2026-03-05 14:30:00,60',
       '13912345678,13887654321,2026-02-30 09:00:00,60',
       '13912345678,13887654321,2026/3/6 9:00,3分25秒',
       '13912345678,13887654321,2026-03-07 10:00:00,-5',
@@ -153,10 +167,10 @@ describe('import', () => {
     expect(preview.encoding).toBe('utf8');
     expect([preview.rowCount, preview.validCount, preview.problemCount]).toEqual([6, 2, 4]);
     expect(preview.problems).toEqual([
-      { line: 3, field: 'callee', problem: 'phone', value: '12345' },
+      { line: 3, field: 'counterpart', problem: 'phone', value: '未知号码' },
       { line: 4, field: 'startedAt', problem: 'dateTime', value: '2026-02-30 09:00:00' },
       { line: 6, field: 'duration', problem: 'duration', value: '-5' },
-      { line: 7, field: 'callee', problem: 'sameEnds', value: '13912345678' },
+      { line: 7, field: 'counterpart', problem: 'sameEnds', value: '13912345678' },
     ]);
     const before = await counts();
     const result = await c.call('import.commit', { ...file, importId: 'imp-bad' });
@@ -180,7 +194,7 @@ describe('import', () => {
       ok: false,
       error: {
         code: 'import.missingColumns',
-        details: { fields: 'caller, callee, startedAt, duration' },
+        details: { fields: 'ownNumber, counterpart' },
       },
     });
   });

@@ -5,24 +5,121 @@
  */
 
 export type PhoneProblem = 'format';
-export type PhoneResult =
-  { ok: true; value: string; type: 'mobile' | 'landline' } | { ok: false; problem: PhoneProblem };
 
-/** Mobile `^1[3-9]\d{9}$` (a +86 / 0086 prefix is dropped) or a landline with area code. */
-export function parsePhone(raw: string): PhoneResult {
-  const compact = raw
-    .normalize('NFKC')
-    .replace(/[\s()-]/g, '')
-    .replace(/^(\+86|0086)/, '');
-  if (/^1[3-9]\d{9}$/.test(compact)) return { ok: true, value: compact, type: 'mobile' };
-  const landline = raw
-    .normalize('NFKC')
-    .trim()
-    .replace(/[\s()]/g, '');
-  if (/^0\d{2,3}-?\d{7,8}$/.test(landline)) {
-    return { ok: true, value: landline.replace('-', ''), type: 'landline' };
+/**
+ * What a number is. Mobile: CN `1[3-9]` and 11 digits; landline: CN with area code; local:
+ * a CN landline printed without its area code (7–8 digits); international: E.164 with a
+ * country other than China; service: short numbers (110, 10086, 95555, 12345, 96xxx);
+ * hotline: 400/800; smsGateway: 106… long numbers that send bulk SMS; unknown: digits that
+ * fit none of these (carriers print hidden or malformed numbers as they come).
+ */
+export const phoneNumberTypes = [
+  'mobile',
+  'landline',
+  'local',
+  'international',
+  'service',
+  'hotline',
+  'smsGateway',
+  'unknown',
+] as const;
+export type PhoneNumberType = (typeof phoneNumberTypes)[number];
+
+export type PhoneResult =
+  | { ok: true; value: string; type: PhoneNumberType; country: string | null }
+  | { ok: false; problem: PhoneProblem };
+
+/**
+ * Country calling codes → ISO 3166 country, longest first when read. China's neighbours on the
+ * trafficking routes (Myanmar, Laos, Vietnam, Thailand, Cambodia) and the usual others.
+ */
+const callingCodes: Record<string, string> = {
+  '1': 'US', '7': 'RU', '20': 'EG', '27': 'ZA', '30': 'GR', '31': 'NL', '32': 'BE', '33': 'FR',
+  '34': 'ES', '36': 'HU', '39': 'IT', '40': 'RO', '41': 'CH', '43': 'AT', '44': 'GB', '45': 'DK',
+  '46': 'SE', '47': 'NO', '48': 'PL', '49': 'DE', '51': 'PE', '52': 'MX', '54': 'AR', '55': 'BR',
+  '56': 'CL', '57': 'CO', '60': 'MY', '61': 'AU', '62': 'ID', '63': 'PH', '64': 'NZ', '65': 'SG',
+  '66': 'TH', '81': 'JP', '82': 'KR', '84': 'VN', '86': 'CN', '90': 'TR', '91': 'IN', '92': 'PK',
+  '93': 'AF', '94': 'LK', '95': 'MM', '98': 'IR', '234': 'NG', '351': 'PT', '353': 'IE',
+  '380': 'UA', '852': 'HK', '853': 'MO', '855': 'KH', '856': 'LA', '880': 'BD', '886': 'TW',
+  '960': 'MV', '961': 'LB', '962': 'JO', '966': 'SA', '971': 'AE', '972': 'IL', '974': 'QA',
+  '975': 'BT', '976': 'MN', '977': 'NP', '992': 'TJ', '993': 'TM', '994': 'AZ', '996': 'KG',
+  '998': 'UZ',
+}; // prettier-ignore
+
+/** The country of an E.164 number (`+95…` → MM), or null when the code is not listed. */
+export function phoneCountry(e164: string): string | null {
+  const digits = e164.replace(/^\+/, '');
+  for (const length of [3, 2, 1]) {
+    const country = callingCodes[digits.slice(0, length)];
+    if (country) return country;
   }
-  return { ok: false, problem: 'format' };
+  return null;
+}
+
+/** The type of a number as stored (the output of `parsePhone`/`parseFarEnd`). */
+export function phoneNumberType(value: string): PhoneNumberType {
+  if (value.startsWith('+')) return 'international';
+  if (/^1[3-9]\d{9}$/.test(value)) return 'mobile';
+  if (/^[48]00\d{7}$/.test(value)) return 'hotline';
+  if (/^106\d{5,17}$/.test(value)) return 'smsGateway';
+  if (/^(?:1\d{2}|1\d{4}|9[56]\d{3,6}|12\d{3,4})$/.test(value)) return 'service';
+  if (/^0[1-9]\d{8,10}$/.test(value)) return 'landline';
+  if (/^[2-8]\d{6,7}$/.test(value)) return 'local';
+  return 'unknown';
+}
+
+function result(value: string): PhoneResult {
+  const type = phoneNumberType(value);
+  return { ok: true, value, type, country: type === 'international' ? phoneCountry(value) : null };
+}
+
+/** Digits with a leading + kept: spaces, dashes, brackets and full-width forms dropped. */
+function compactNumber(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\s()\-.]/g, '');
+}
+
+/**
+ * A number as people type it in a form: CN mobile (a +86 / 0086 / 86 prefix is dropped),
+ * CN landline with area code, an international number (+95 9…, 0095 9…), a 400/800 hotline
+ * or a service number. A foreign supplier's number is as valid as a local one.
+ */
+export function parsePhone(raw: string): PhoneResult {
+  const parsed = parseFarEnd(raw);
+  if (!parsed.ok || parsed.type === 'unknown' || parsed.type === 'local')
+    return { ok: false, problem: 'format' };
+  return parsed;
+}
+
+/**
+ * The far end of a call as carriers print it. Everything parsePhone takes, plus landlines
+ * without area code (the area code given, when known, is put in front), SMS gateway numbers
+ * and unknown digit strings (kept as printed, typed `unknown`). Empty or digit-free text is
+ * refused.
+ */
+export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult {
+  let compact = compactNumber(raw);
+  if (!/^\+?\d{3,20}$/.test(compact)) return { ok: false, problem: 'format' };
+  if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
+  if (compact.startsWith('+86')) {
+    compact = compact.slice(3);
+    // +86 10 12345678: the area code's trunk 0 is dropped after the country code.
+    if (!/^1[3-9]\d{9}$/.test(compact) && /^[1-9]\d{8,10}$/.test(compact)) compact = `0${compact}`;
+  } else if (compact.startsWith('+')) {
+    return compact.length >= 8 && compact.length <= 16 && phoneCountry(compact)
+      ? result(compact)
+      : { ok: false, problem: 'format' };
+  }
+  // 86 without +: a mobile (13 digits) or a landline whose area code lost its 0.
+  if (/^861[3-9]\d{9}$/.test(compact)) compact = compact.slice(2);
+  else if (/^86[1-9]\d{8,10}$/.test(compact) && !/^86[2-8]\d{6,7}$/.test(compact))
+    compact = `0${compact.slice(2)}`;
+  // A CN landline printed with its area code but without the trunk 0 (10 12345678) stays as is.
+  if (/^[2-8]\d{6,7}$/.test(compact) && areaCode && /^0[1-9]\d{1,2}$/.test(areaCode))
+    compact = `${areaCode}${compact}`;
+  // A mobile number with digits missing or added is a typing error, not an unknown number.
+  if (/^1[3-9]\d*$/.test(compact) && ![3, 5, 11].includes(compact.length))
+    return { ok: false, problem: 'format' };
+  return result(compact);
 }
 
 const provinces = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';

@@ -4,11 +4,17 @@ export type ImportTemplate = (typeof importTemplates)[number];
 
 export interface ImportField {
   key: string;
+  /** Required on its own; fields in `requiredGroups` are required one group at least. */
   required: boolean;
   /** Header texts other systems use for this column, compared without spaces and case. */
   aliases: string[];
 }
 
+/**
+ * Columns of each template, with the headers carriers (话单), banks (流水) and Alipay/WeChat
+ * bill exports use. A call list has either 主叫/被叫 columns or 本机号码 + 对方号码 (+ 呼叫类型);
+ * a statement either 付款/收款 accounts or 本方 + 对手 accounts (+ 借贷标志 or signed amounts).
+ */
 export const importFields: Record<ImportTemplate, ImportField[]> = {
   persons: [
     { key: 'name', required: true, aliases: ['姓名', '名字', 'name'] },
@@ -21,22 +27,122 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'aliases', required: false, aliases: ['绰号', '别名', '化名', 'aliases', 'alias'] },
   ],
   calls: [
-    { key: 'caller', required: true, aliases: ['主叫号码', '主叫', '本机号码', '本方号码', 'caller', 'from'] },
-    { key: 'callee', required: true, aliases: ['被叫号码', '被叫', '对方号码', '对端号码', 'callee', 'to'] },
-    { key: 'startedAt', required: true, aliases: ['通话时间', '开始时间', '通话开始时间', '呼叫时间', '起始时间', 'starttime', 'time'] },
-    { key: 'duration', required: true, aliases: ['通话时长', '时长', '通话时长(秒)', '时长(秒)', 'duration'] },
-    { key: 'baseStation', required: false, aliases: ['基站', '基站号', '基站编号', 'lac-ci', 'lacci', '位置区', 'cell', 'basestation'] },
+    { key: 'ownNumber', required: false, aliases: ['本机号码', '本方号码', '机主号码', '用户号码', '查询号码', '计费号码', '本机', 'ownnumber', 'msisdn'] },
+    { key: 'counterpart', required: false, aliases: ['对方号码', '对端号码', '对方', '对端', '对方电话', 'counterpart', 'othernumber'] },
+    { key: 'callType', required: false, aliases: ['呼叫类型', '通话类型', '话单类型', '业务类型', '通信类型', '呼叫方向', '通话方向', '类型', 'calltype', 'direction'] },
+    { key: 'caller', required: false, aliases: ['主叫号码', '主叫', 'caller', 'from'] },
+    { key: 'callee', required: false, aliases: ['被叫号码', '被叫', 'callee', 'to'] },
+    { key: 'date', required: false, aliases: ['通话日期', '日期', 'date'] },
+    { key: 'startedAt', required: false, aliases: ['开始时间', '通话时间', '通话开始时间', '呼叫时间', '起始时间', '通话起始时间', '时间', 'starttime', 'time'] },
+    { key: 'duration', required: false, aliases: ['通话时长', '时长', '通话时长(秒)', '时长(秒)', '通话时长秒', 'duration'] },
+    { key: 'baseStation', required: false, aliases: ['基站', '基站号', '基站编号', 'lac-ci', 'lacci', 'lac/ci', 'cell', 'basestation'] },
+    { key: 'lac', required: false, aliases: ['lac', '位置区', '位置区码', '位置区号', 'lac号'] },
+    { key: 'ci', required: false, aliases: ['ci', '小区', '小区号', '小区识别码', 'cellid', 'ci号'] },
+    { key: 'imei', required: false, aliases: ['imei', '串号', '手机串号', '设备号', '设备串号'] },
+    { key: 'imsi', required: false, aliases: ['imsi', '用户识别码'] },
+    { key: 'ownArea', required: false, aliases: ['本机归属地', '通话地', '通话地点', '漫游地', '本机通话地', '本方归属地'] },
+    { key: 'counterpartArea', required: false, aliases: ['对方归属地', '对端归属地', '对方号码归属地'] },
   ],
   transactions: [
-    { key: 'fromAccount', required: true, aliases: ['交易账号', '付款账号', '转出账号', '本方账号', '付款方账号', 'from', 'fromaccount'] },
-    { key: 'toAccount', required: true, aliases: ['对手账号', '收款账号', '转入账号', '对方账号', '收款方账号', 'to', 'toaccount'] },
-    { key: 'at', required: true, aliases: ['交易时间', '交易日期', '时间', 'time', 'at'] },
-    { key: 'amount', required: true, aliases: ['交易金额', '金额', '金额(元)', 'amount'] },
-    { key: 'channel', required: false, aliases: ['交易渠道', '渠道', '交易方式', '支付方式', 'channel'] },
+    { key: 'account', required: false, aliases: ['交易卡号', '交易账号', '本方账号', '本方卡号', '查询账号', '查询卡号', '客户账号', '卡号', '账号', 'account'] },
+    { key: 'accountName', required: false, aliases: ['交易户名', '本方户名', '户名', '客户名称', 'accountname'] },
+    { key: 'counterpartAccount', required: false, aliases: ['对手账号', '对方账号', '对手卡号', '对方卡号', '交易对手账号', '对方账户', '对手账户', 'counterpartaccount'] },
+    { key: 'counterpartName', required: false, aliases: ['对手户名', '对方户名', '交易对方', '对方名称', '对手名称', '交易对手', 'counterpartname'] },
+    { key: 'counterpartBank', required: false, aliases: ['对手开户行', '对方开户行', '对手行名', '对方银行', '对手开户银行'] },
+    { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', 'from', 'fromaccount'] },
+    { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', 'to', 'toaccount'] },
+    { key: 'debitCredit', required: false, aliases: ['借贷标志', '借贷方向', '借贷', '收/支', '收支', '收付标志', '收付', '资金方向', '资金流向', '出入账标志', '交易方向', '收支类型', 'debitcredit', 'dc'] },
+    { key: 'date', required: false, aliases: ['交易日期', '日期', '记账日期', 'date'] },
+    { key: 'at', required: false, aliases: ['交易时间', '时间', '交易创建时间', '付款时间', '记账时间', 'time', 'at'] },
+    { key: 'amount', required: false, aliases: ['交易金额', '金额', '金额(元)', '发生额', '交易发生额', 'amount'] },
+    { key: 'debitAmount', required: false, aliases: ['支出金额', '借方金额', '借方发生额', '支出', '付款金额'] },
+    { key: 'creditAmount', required: false, aliases: ['收入金额', '贷方金额', '贷方发生额', '收入', '收款金额'] },
+    { key: 'channel', required: false, aliases: ['交易渠道', '渠道', '交易方式', '支付方式', '收/付款方式', '交易类型', 'channel'] },
+    { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '备注', '附言', '商品说明', '商品', '用途', 'summary'] },
+    { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', 'reference'] },
+    { key: 'status', required: false, aliases: ['交易状态', '当前状态', '状态', 'status'] },
   ],
+}; // prettier-ignore
+
+/**
+ * Fields of which at least one group must be mapped completely, per template. The first group
+ * listed is the one named when none is complete.
+ */
+export const requiredGroups: Record<ImportTemplate, string[][]> = {
+  persons: [['name']],
+  calls: [
+    ['ownNumber', 'counterpart', 'startedAt'],
+    ['caller', 'callee', 'startedAt'],
+    ['ownNumber', 'counterpart', 'date'],
+    ['caller', 'callee', 'date'],
+  ],
+  transactions: [
+    ['account', 'at'],
+    ['fromAccount', 'toAccount', 'at'],
+    ['account', 'date'],
+    ['fromAccount', 'toAccount', 'date'],
+  ],
+};
+
+/** The direction of a call-list row, from the call-type column. */
+export type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
+
+/** Call-type values as carriers print them, compared like headers (no spaces, lower case). */
+export const callTypeAliases: Record<CallType, string[]> = {
+  out: ['主叫', '呼出', 'mo', '主叫通话', '去话', '拨出', '出', '主', 'out', 'outgoing', '语音主叫'],
+  in: ['被叫', '呼入', 'mt', '被叫通话', '来话', '接听', '入', '被', 'in', 'incoming', '语音被叫'],
+  forwarded: ['呼转', '前转', '呼叫转移', '转接', '呼转通话', '无条件前转', 'cf', 'forwarded', 'forward'],
+  smsOut: ['短信发', '发短信', '短信发送', '短信主叫', 'sms-mo', 'smsmo', 'sms_mo', '发送短信', '短信(发)', '短信上行', 'sms发', 'smsout'],
+  smsIn: ['短信收', '收短信', '短信接收', '短信被叫', 'sms-mt', 'smsmt', 'sms_mt', '接收短信', '短信(收)', '短信下行', 'sms收', 'smsin'],
+}; // prettier-ignore
+
+/** Debit/credit values on bank and payment statements: out of the account, or into it. */
+export const debitCreditAliases: Record<'out' | 'in', string[]> = {
+  out: ['借', '借方', '支出', '支', '付', '付款', '出', '转出', 'd', 'dr', 'debit', '-', '出账', '已支出'],
+  in: ['贷', '贷方', '收入', '收', '进', '收款', '转入', 'c', 'cr', 'credit', '+', '入账', '入', '已收入'],
 }; // prettier-ignore
 
 /** A header as compared with aliases: no spaces, no full-width brackets, lower case. */
 export function headerKey(header: string): string {
   return header.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
+
+/**
+ * A lookup from value to alias name (call types, debit/credit flags), built once: values are
+ * compared like headers, and the last 1,000 values seen are remembered (a column repeats a
+ * handful of values a million times).
+ */
+export function aliasMatcher<K extends string>(
+  aliases: Record<K, string[]>,
+): (value: string) => K | undefined {
+  const byKey = new Map<string, K>();
+  for (const [name, list] of Object.entries(aliases) as [K, string[]][])
+    for (const alias of list) byKey.set(headerKey(alias), name);
+  const seen = new Map<string, K | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const found = byKey.get(headerKey(value));
+    if (seen.size < 1_000) seen.set(value, found);
+    return found;
+  };
+}
+
+/**
+ * Why a row was set aside, as the rejected-rows file says it (the file goes to people who fix
+ * the source data; it is written in Chinese, like the files it comes from).
+ */
+export const importProblemTexts: Record<string, string> = {
+  required: '必填项为空',
+  phone: '号码无法识别',
+  dateTime: '时间无法识别或不存在',
+  date: '日期无法识别',
+  duration: '时长格式不正确',
+  amount: '金额格式不正确',
+  idNumber: '身份证号无效',
+  gender: '性别应为 男/女',
+  sameEnds: '两端号码/账号相同',
+  callType: '呼叫类型无法识别',
+  debitCredit: '借贷标志无法识别',
+  notCompleted: '交易未成功（关闭、失败或已退款）',
+  columns: '列数超出上限',
+};

@@ -2,16 +2,34 @@ import { z } from 'zod';
 import { importTemplates } from '../domain/import-templates';
 import { idSchema } from './common';
 
-/** A file as the user picked it: name and bytes (base64), at most 200 MB. */
-const fileInput = z.object({
-  fileName: z.string().trim().min(1).max(260),
-  contentBase64: z.string().min(1).max(280_000_000),
-  encoding: z.enum(['auto', 'utf8', 'gb18030']).default('auto'),
-  template: z.enum(importTemplates),
-  /** Field → column index; the columns' names suggest one when absent. */
-  mapping: z.record(z.string(), z.number().int().min(0).max(500)).optional(),
-  caseId: idSchema.nullish(),
-});
+/**
+ * A file as the user picked it: name and bytes (base64, at most 200 MB), or a path on disk
+ * (the CLI and Electron main: a 2 GB file does not go through base64).
+ */
+const fileInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(260),
+    contentBase64: z.string().min(1).max(280_000_000).optional(),
+    filePath: z.string().min(1).max(4_096).optional(),
+    encoding: z.enum(['auto', 'utf8', 'gb18030']).default('auto'),
+    template: z.enum(importTemplates),
+    /** Field → column index; the columns' names suggest one when absent. */
+    mapping: z.record(z.string(), z.number().int().min(0).max(500)).optional(),
+    /** Header text → field, for headers the templates do not know (`对方号码=counterpart`). */
+    headerMap: z.record(z.string().max(100), z.string().max(40)).optional(),
+    /** The bill owner's account when the file has no account column (Alipay/WeChat bills). */
+    ownAccount: z.string().trim().max(100).nullish(),
+    /** Area code for landlines printed without one (0871). */
+    areaCode: z
+      .string()
+      .regex(/^0[1-9]\d{1,2}$/)
+      .nullish(),
+    caseId: idSchema.nullish(),
+  })
+  .refine((input) => (input.contentBase64 === undefined) !== (input.filePath === undefined), {
+    message: 'Give the content or a path, one of them',
+    path: ['contentBase64'],
+  });
 
 export const importPreviewInput = fileInput;
 
@@ -30,25 +48,44 @@ export const importPreviewOutput = z.object({
   mapping: z.record(z.string(), z.number().int()),
   rowCount: z.number().int(),
   validCount: z.number().int(),
+  /** Problems found, and the lines they are on (a line can have several). */
   problemCount: z.number().int(),
+  rejectedCount: z.number().int(),
   /** The first 200 problems, in file order. */
   problems: z.array(importProblemSchema),
   /** The first rows as they will be read, field → text. */
   sample: z.array(z.record(z.string(), z.string())),
+  /** Alipay/WeChat bill, and its owner, as read from the lines above the header. */
+  platform: z.enum(['alipay', 'wechat']).nullable(),
+  owner: z.string().nullable(),
 });
 export type ImportPreview = z.infer<typeof importPreviewOutput>;
 
-export const importCommitInput = fileInput.extend({ importId: idSchema });
+export const importCommitInput = fileInput.and(
+  z.object({
+    importId: idSchema,
+    /** Import the valid rows and return the others in a rejected-rows file. */
+    skipInvalid: z.boolean().default(false),
+  }),
+);
+
+/** Rejected rows: the file's columns as read plus a reason column, in the file's encoding. */
+export const rejectedFileSchema = z.object({
+  fileName: z.string(),
+  contentBase64: z.string(),
+});
 
 export const importSummarySchema = z.object({
   importId: z.string(),
   template: z.enum(importTemplates),
   rows: z.number().int(),
+  rejectedRows: z.number().int(),
   entitiesCreated: z.number().int(),
   entitiesMatched: z.number().int(),
   relationsCreated: z.number().int(),
   relationsUpdated: z.number().int(),
   seconds: z.number(),
+  rejectedFile: rejectedFileSchema.nullable(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
@@ -67,15 +104,70 @@ export const relationRecordsInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(100),
 });
+
+/** Where a record came from: the import, its file and the line in it. */
+export const recordSourceSchema = z.object({
+  importId: z.string(),
+  fileName: z.string().nullable(),
+  sha256: z.string().nullable(),
+  template: z.string().nullable(),
+  importedAt: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  line: z.number().int(),
+});
+
 export const relationRecordsOutput = z.object({
   kind: z.enum(['calls', 'transfers']),
   total: z.number().int(),
+  /** Calls (incl. forwarded) and text messages under the relation. */
+  counts: z.object({ calls: z.number().int(), messages: z.number().int() }),
   rows: z.array(
     z.object({
       at: z.string(),
+      /** call, forwarded, sms; out or in (seen from the statement's account). */
+      recordKind: z.string(),
       durationSeconds: z.number().int().nullable(),
       amountFen: z.number().int().nullable(),
       detail: z.string().nullable(),
+      source: recordSourceSchema,
     }),
   ),
 });
+
+export const importListOutput = z.array(
+  z.object({
+    id: z.string(),
+    fileName: z.string(),
+    sha256: z.string(),
+    template: z.enum(importTemplates),
+    rowCount: z.number().int(),
+    rejectedCount: z.number().int(),
+    caseId: z.string().nullable(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+  }),
+);
+
+export const importDeleteInput = z.object({ importId: idSchema });
+export const importDeleteOutput = z.object({
+  importId: z.string(),
+  callRecords: z.number().int(),
+  transfers: z.number().int(),
+  relationsDeleted: z.number().int(),
+  relationsUpdated: z.number().int(),
+  entitiesDeleted: z.number().int(),
+});
+
+export const phoneIdentifiersInput = z.object({ phoneId: idSchema });
+/** IMEI, IMSI and base stations seen with a phone in imported records, over all imports. */
+export const phoneIdentifiersOutput = z.array(
+  z.object({
+    type: z.enum(['imei', 'imsi', 'cell']),
+    value: z.string(),
+    seenCount: z.number().int(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+    /** Other phones the same IMEI was seen with (one handset, several SIMs). */
+    sharedWith: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+);

@@ -17,7 +17,7 @@ export function bulkIdentifiers(sqlite: Database.Database, actorId: string, now:
   );
   const phone = sqlite.prepare('INSERT INTO phones (entity_id, number) VALUES (?, ?)');
   const account = sqlite.prepare(
-    'INSERT INTO accounts (entity_id, account_type, account_no) VALUES (?, ?, ?)',
+    'INSERT INTO accounts (entity_id, account_type, account_no, holder_name, institution) VALUES (?, ?, ?, ?, ?)',
   );
   const writeDocument = documentWriter(sqlite);
 
@@ -55,15 +55,20 @@ export function bulkIdentifiers(sqlite: Database.Database, actorId: string, now:
       writeDocument(phoneDocument(id, number, undefined, null));
       return id;
     },
-    addAccount(accountNo: string, accountType: AccountType): string {
+    addAccount(
+      accountNo: string,
+      accountType: AccountType,
+      holderName: string | null = null,
+      institution: string | null = null,
+    ): string {
       const id = newId();
       entity.run(id, 'account', accountNo, now, now, actorId, actorId);
-      account.run(id, accountType, accountNo);
+      account.run(id, accountType, accountNo, holderName, institution);
       writeDocument(
         accountDocument(
           id,
           accountNo,
-          { account_no: accountNo, institution: null, holder_name: null },
+          { account_no: accountNo, institution, holder_name: holderName },
           null,
         ),
       );

@@ -1,35 +1,61 @@
-import { parsePhone } from '../../api/domain/identifiers';
-import { headerKey, importFields, type ImportTemplate } from '../../api/domain/import-templates';
+import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/identifiers';
+import {
+  callTypeAliases,
+  debitCreditAliases,
+  headerKey,
+  importFields,
+  aliasMatcher,
+  requiredGroups,
+  type ImportTemplate,
+} from '../../api/domain/import-templates';
 import type { Gender } from '../../api/domain/person-vocabulary';
 import { parseResidentId } from '../../api/domain/resident-id';
 import { AppError } from '../app-error';
+import { areaCodeOf } from './area-codes';
 import {
   cellText,
-  parseAmount,
   parseDate,
+  parseDateAndTime,
   parseDuration,
-  parseLocalDateTime,
+  parseSignedAmount,
   type Parsed,
   type ValueProblem,
 } from './import-values';
-import type { Cell, TableFile } from './table-file';
+import type { Cell, TableFile, TableRow } from './table-file';
 
+export type CallKind = 'call' | 'forwarded' | 'sms';
+
+/** A call or text message, from the phone that placed it to the one that received it. */
 export interface CallRecord {
   line: number;
   caller: string;
   callee: string;
+  kind: CallKind;
   startedAt: string;
   durationSeconds: number;
   baseStation: string | null;
+  /** The target phone of the list (本机), whose handset and SIM the IMEI and IMSI name. */
+  own: string | null;
+  imei: string | null;
+  imsi: string | null;
+  /** What the far end is (the number that is not the target's). */
+  farType: PhoneNumberType;
 }
 
+/** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
   line: number;
-  fromAccount: string;
-  toAccount: string;
+  account: string;
+  accountName: string | null;
+  counterpart: string | null;
+  counterpartName: string | null;
+  counterpartBank: string | null;
+  direction: 'out' | 'in';
   at: string;
   amountFen: number;
   channel: string | null;
+  summary: string | null;
+  reference: string | null;
 }
 
 export interface PersonRecord {
@@ -57,6 +83,12 @@ export type ImportRecords =
   | { template: 'transactions'; records: TransferRecord[] }
   | { template: 'persons'; records: PersonRecord[] };
 
+/** Alipay and WeChat bill exports name the platform and the owner above the header. */
+export interface Preamble {
+  platform: 'alipay' | 'wechat' | null;
+  owner: string | null;
+}
+
 export interface ImportPlan {
   headerLine: number;
   headers: string[];
@@ -65,24 +97,50 @@ export interface ImportPlan {
   rowCount: number;
   data: ImportRecords;
   problems: RowProblem[];
+  /** The data rows as read (for the rejected-rows file). */
+  rows: TableRow[];
+  preamble: Preamble;
 }
 
-/**
- * The header row: among the first ten rows, the one naming most of the template's columns (a
- * title row or a merged group heading above it is skipped).
- */
+export interface PlanOptions {
+  /** Field → column index, as chosen in the wizard. */
+  mapping?: Record<string, number>;
+  /** Header text → field, for headers the templates do not know (CLI `--map`). */
+  headerMap?: Record<string, string>;
+  /** The statement's own account when the file has no account column (payment bills). */
+  ownAccount?: string | null;
+  /** Area code for landlines printed without one, when the file does not say. */
+  areaCode?: string | null;
+}
+
+/** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
+const headerSearchRows = 40;
+
+/** The header row: among the first rows, the one naming most of the template's columns. */
 function findHeader(file: TableFile, template: ImportTemplate): number {
   let best = 0;
   let bestScore = -1;
   const aliases = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)));
-  file.rows.slice(0, 10).forEach((row, index) => {
-    const score = row.cells.filter((cell) => aliases.has(headerKey(cellText(cell)))).length;
+  file.rows.slice(0, headerSearchRows).forEach((row, index) => {
+    const keys = new Set(row.cells.map((cell) => headerKey(cellText(cell))));
+    const score = [...keys].filter((key) => aliases.has(key)).length;
     if (score > bestScore) {
       best = index;
       bestScore = score;
     }
   });
   return best;
+}
+
+function readPreamble(rows: TableRow[]): Preamble {
+  const text = rows.map((row) => row.cells.map(cellText).join(' ')).join('\n');
+  const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
+  const owner =
+    /支付宝账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
+    /微信号[:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
+    /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
+    null;
+  return { platform, owner };
 }
 
 /** Field → column by the headers' names; the user may change it in the wizard. */
@@ -103,6 +161,31 @@ export function suggestMapping(
   return mapping;
 }
 
+/** Applies `header text → field` overrides to a mapping. */
+function applyHeaderMap(
+  template: ImportTemplate,
+  headers: string[],
+  mapping: Record<string, number>,
+  headerMap: Record<string, string>,
+): Record<string, number> {
+  const result = { ...mapping };
+  const keys = headers.map(headerKey);
+  for (const [header, field] of Object.entries(headerMap)) {
+    if (!importFields[template].some((known) => known.key === field))
+      throw new AppError('import.unknownField', 'The mapping names a field the template lacks', {
+        field,
+      });
+    const column = keys.indexOf(headerKey(header));
+    if (column < 0)
+      throw new AppError('import.unknownHeader', 'The mapping names a header the file lacks', {
+        header: header.slice(0, 40),
+      });
+    for (const [other, index] of Object.entries(result)) if (index === column) delete result[other];
+    result[field] = column;
+  }
+  return result;
+}
+
 const genders: Record<string, Gender> = {
   男: 'male',
   女: 'female',
@@ -112,184 +195,214 @@ const genders: Record<string, Gender> = {
   female: 'female',
 };
 
+/** Values payment bills print for "nothing here". */
+const emptyMarks = new Set(['', '/', '-', '--', '—', 'null', '无']);
+
+/** IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more). */
+function imeiKey(text: string): string | null {
+  const digits = text.replace(/\D/g, '');
+  return digits.length >= 14 && digits.length <= 17 ? digits.slice(0, 14) : null;
+}
+
 /** Reads every data row of the file as records of the template, collecting every problem. */
 export function planImport(
   file: TableFile,
   template: ImportTemplate,
-  chosenMapping?: Record<string, number>,
+  options: PlanOptions = {},
 ): ImportPlan {
   const headerIndex = findHeader(file, template);
   const headerRow = file.rows[headerIndex];
   const dataRows = file.rows.slice(headerIndex + 1);
   if (!headerRow || !dataRows.length) throw new AppError('import.empty', 'No data rows');
+  const preamble = readPreamble(file.rows.slice(0, headerIndex));
   const headers = headerRow.cells.map(cellText);
-  const mapping = chosenMapping ?? suggestMapping(template, headers);
-  const missing = importFields[template]
-    .filter((field) => field.required && mapping[field.key] === undefined)
-    .map((field) => field.key);
-  if (missing.length)
+  let mapping = options.mapping ?? suggestMapping(template, headers);
+  if (options.headerMap) mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
+  const ownAccount = options.ownAccount?.trim() || preamble.owner;
+  const mapped = (key: string) =>
+    mapping[key] !== undefined ||
+    (key === 'account' && template === 'transactions' && !!ownAccount);
+  if (!requiredGroups[template].some((group) => group.every(mapped))) {
+    const missing = requiredGroups[template][0]!.filter((key) => !mapped(key));
     throw new AppError('import.missingColumns', 'Required columns are not mapped', {
       fields: missing.join(', '),
     });
+  }
 
   const problems: RowProblem[] = [];
   const cellOf = (cells: Cell[], key: string): Cell =>
     mapping[key] === undefined ? null : (cells[mapping[key]] ?? null);
+  const textOf = (cells: Cell[], key: string) => cellText(cellOf(cells, key));
+  const problem = (line: number, cells: Cell[], field: string, kind: ValueProblem) =>
+    problems.push({ line, field, problem: kind, value: textOf(cells, field).slice(0, 40) });
   const take = <T>(line: number, cells: Cell[], key: string, parsed: Parsed<T>): T | undefined => {
     if (parsed.ok) return parsed.value;
-    problems.push({
-      line,
-      field: key,
-      problem: parsed.problem,
-      value: cellText(cellOf(cells, key)).slice(0, 40),
-    });
+    problem(line, cells, key, parsed.problem);
     return undefined;
   };
-  const required = (line: number, cells: Cell[], key: string): string | undefined => {
-    const text = cellText(cellOf(cells, key));
+  const optional = (cells: Cell[], key: string) => {
+    const text = textOf(cells, key);
+    return emptyMarks.has(text) ? null : text;
+  };
+  const timeOf = (line: number, cells: Cell[], timeKey: string) => {
+    const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     return take(
       line,
       cells,
-      key,
-      text ? { ok: true, value: text } : { ok: false, problem: 'required' },
+      field,
+      parseDateAndTime(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
   };
-  const phone = (line: number, cells: Cell[], key: string): string | undefined => {
-    const text = required(line, cells, key);
-    if (text === undefined) return undefined;
-    const parsed = parsePhone(text);
-    return take(
-      line,
-      cells,
-      key,
-      parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problem: 'phone' },
-    );
-  };
-  const optional = (cells: Cell[], key: string) => cellText(cellOf(cells, key)) || null;
 
   let data: ImportRecords;
   if (template === 'calls') {
     const records: CallRecord[] = [];
+    const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
+    const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
+    const hasType = mapping['callType'] !== undefined;
+    const callTypeOf = aliasMatcher(callTypeAliases);
+    // Numbers repeat (a target's contacts): each distinct text is parsed once.
+    const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
+    const areas = new Map<string, string | null>();
+    const areaOf = (text: string) => {
+      let code = areas.get(text);
+      if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
+      return code;
+    };
     for (const { line, cells } of dataRows) {
-      const caller = phone(line, cells, 'caller');
-      const callee = phone(line, cells, 'callee');
-      const startedAt = take(
+      const before = problems.length;
+      const area =
+        areaOf(textOf(cells, 'counterpartArea')) ??
+        areaOf(textOf(cells, 'ownArea')) ??
+        options.areaCode ??
+        null;
+      const number = (key: string, areaCode: string | null) => {
+        const text = textOf(cells, key);
+        if (!text) {
+          problem(line, cells, key, 'required');
+          return undefined;
+        }
+        const cacheKey = areaCode ? `${text}|${areaCode}` : text;
+        let parsed = numbers.get(cacheKey);
+        if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+        if (parsed.ok) return parsed;
+        problem(line, cells, key, 'phone');
+        return undefined;
+      };
+      const near = number(nearKey, null);
+      const far = number(farKey, area);
+      let type: 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn' = 'out';
+      if (hasType) {
+        const found = callTypeOf(textOf(cells, 'callType'));
+        if (found) type = found;
+        else problem(line, cells, 'callType', 'callType');
+      }
+      const kind: CallKind =
+        type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
+      const startedAt = timeOf(line, cells, 'startedAt');
+      let durationSeconds: number | undefined = 0;
+      if (kind !== 'sms') {
+        durationSeconds =
+          mapping['duration'] === undefined
+            ? 0
+            : take(line, cells, 'duration', parseDuration(cellOf(cells, 'duration')));
+      }
+      if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
+      if (problems.length > before || !near || !far || !startedAt || durationSeconds === undefined)
+        continue;
+      // 本机号码 is the caller unless the row says the call came in.
+      const incoming = byOwn && (type === 'in' || type === 'smsIn');
+      const lac = optional(cells, 'lac');
+      const ci = optional(cells, 'ci');
+      records.push({
         line,
-        cells,
-        'startedAt',
-        parseLocalDateTime(cellOf(cells, 'startedAt')),
-      );
-      const durationSeconds = take(
-        line,
-        cells,
-        'duration',
-        parseDuration(cellOf(cells, 'duration')),
-      );
-      if (caller && callee && caller === callee)
-        problems.push({ line, field: 'callee', problem: 'sameEnds', value: callee });
-      else if (caller && callee && startedAt && durationSeconds !== undefined)
-        records.push({
-          line,
-          caller,
-          callee,
-          startedAt,
-          durationSeconds,
-          baseStation: optional(cells, 'baseStation'),
-        });
+        caller: incoming ? far.value : near.value,
+        callee: incoming ? near.value : far.value,
+        kind,
+        startedAt,
+        durationSeconds,
+        baseStation: optional(cells, 'baseStation') ?? (lac && ci ? `${lac}-${ci}` : lac),
+        own: byOwn ? near.value : null,
+        imei: byOwn ? imeiKey(textOf(cells, 'imei')) : null,
+        imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
+        farType: far.type,
+      });
     }
     data = { template, records };
   } else if (template === 'transactions') {
     const records: TransferRecord[] = [];
+    const byPair =
+      mapping['account'] === undefined &&
+      mapping['fromAccount'] !== undefined &&
+      mapping['toAccount'] !== undefined;
+    const hasFlag = mapping['debitCredit'] !== undefined;
+    const flagOf = aliasMatcher(debitCreditAliases);
+    const split = mapping['debitAmount'] !== undefined || mapping['creditAmount'] !== undefined;
+    // Without a debit/credit column, signed amounts say the direction, if the file has any.
+    const signed =
+      !hasFlag &&
+      !split &&
+      dataRows.some((row) => /^\s*[-(（]/.test(cellText(cellOf(row.cells, 'amount'))));
     for (const { line, cells } of dataRows) {
-      const fromAccount = required(line, cells, 'fromAccount')?.replace(/\s+/g, '');
-      const toAccount = required(line, cells, 'toAccount')?.replace(/\s+/g, '');
-      const at = take(line, cells, 'at', parseLocalDateTime(cellOf(cells, 'at')));
-      const amountFen = take(line, cells, 'amount', parseAmount(cellOf(cells, 'amount')));
-      if (fromAccount && toAccount && fromAccount === toAccount)
-        problems.push({ line, field: 'toAccount', problem: 'sameEnds', value: toAccount });
-      else if (fromAccount && toAccount && at && amountFen !== undefined)
-        records.push({
-          line,
-          fromAccount,
-          toAccount,
-          at,
-          amountFen,
-          channel: optional(cells, 'channel'),
-        });
+      const before = problems.length;
+      const compact = (key: string) => optional(cells, key)?.replace(/\s+/g, '') ?? null;
+      const account = byPair ? compact('fromAccount') : (compact('account') ?? ownAccount);
+      if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
+      const counterpartName = optional(cells, 'counterpartName');
+      const counterpart = byPair
+        ? compact('toAccount')
+        : (compact('counterpartAccount') ??
+          (preamble.platform ? (counterpartName?.replace(/\s+/g, '') ?? null) : null));
+      if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
+      const at = timeOf(line, cells, 'at');
+      let direction: 'out' | 'in' = 'out';
+      let amountFen: number | undefined;
+      if (split) {
+        const debit = optional(cells, 'debitAmount');
+        const credit = optional(cells, 'creditAmount');
+        const zero = (text: string | null) => !text || /^[0.,\s]*$/.test(text);
+        if (!zero(debit)) amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit));
+        else if (!zero(credit)) {
+          direction = 'in';
+          amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit));
+        } else problem(line, cells, 'debitAmount', 'amount');
+      } else {
+        const parsed = take(line, cells, 'amount', parseSignedAmount(cellOf(cells, 'amount')));
+        if (parsed !== undefined) {
+          amountFen = Math.abs(parsed);
+          if (hasFlag) {
+            const flag = flagOf(textOf(cells, 'debitCredit'));
+            if (flag) direction = flag;
+            else problem(line, cells, 'debitCredit', 'debitCredit');
+          } else if (signed && parsed > 0) direction = 'in';
+          else if (!signed && parsed < 0) problem(line, cells, 'amount', 'amount');
+        }
+      }
+      if (amountFen !== undefined) amountFen = Math.abs(amountFen);
+      const status = optional(cells, 'status');
+      if (status && /关闭|失败|撤销|冲正|已退款|退款成功|未支付/.test(status))
+        problem(line, cells, 'status', 'notCompleted');
+      if (account && counterpart && account === counterpart)
+        problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
+      if (problems.length > before || !account || !at || amountFen === undefined) continue;
+      records.push({
+        line,
+        account,
+        accountName: optional(cells, 'accountName'),
+        counterpart,
+        counterpartName,
+        counterpartBank: optional(cells, 'counterpartBank'),
+        direction,
+        at,
+        amountFen,
+        channel: optional(cells, 'channel'),
+        summary: optional(cells, 'summary'),
+        reference: optional(cells, 'reference'),
+      });
     }
     data = { template, records };
   } else {
-    const records: PersonRecord[] = [];
-    for (const { line, cells } of dataRows) {
-      const name = required(line, cells, 'name');
-      const idText = optional(cells, 'idNumber');
-      let idNumber: string | null = null;
-      let gender: Gender = 'unknown';
-      let birthDate: string | null = null;
-      let valid = name !== undefined;
-      if (idText) {
-        const parsed = parseResidentId(idText);
-        if (parsed.ok) ({ normalised: idNumber, gender, birthDate } = parsed.value);
-        else {
-          problems.push({
-            line,
-            field: 'idNumber',
-            problem: 'idNumber',
-            value: idText.slice(0, 40),
-          });
-          valid = false;
-        }
-      }
-      const genderText = optional(cells, 'gender');
-      if (genderText && !idNumber) {
-        const known = genders[genderText.toLowerCase()];
-        if (known) gender = known;
-        else {
-          problems.push({
-            line,
-            field: 'gender',
-            problem: 'gender',
-            value: genderText.slice(0, 40),
-          });
-          valid = false;
-        }
-      }
-      if (
-        !birthDate &&
-        cellOf(cells, 'birthDate') !== null &&
-        cellText(cellOf(cells, 'birthDate'))
-      ) {
-        const parsed = take(line, cells, 'birthDate', parseDate(cellOf(cells, 'birthDate')));
-        if (parsed === undefined) valid = false;
-        birthDate = parsed ?? null;
-      }
-      let phoneNumber: string | null = null;
-      const phoneText = optional(cells, 'phone');
-      if (phoneText) {
-        const parsed = parsePhone(phoneText);
-        if (parsed.ok) phoneNumber = parsed.value;
-        else {
-          problems.push({ line, field: 'phone', problem: 'phone', value: phoneText.slice(0, 40) });
-          valid = false;
-        }
-      }
-      if (valid && name)
-        records.push({
-          line,
-          name,
-          idNumber,
-          gender,
-          birthDate,
-          household: optional(cells, 'household'),
-          address: optional(cells, 'address'),
-          phone: phoneNumber,
-          aliases: (optional(cells, 'aliases') ?? '')
-            .split(/[,，、;；]/)
-            .map((alias) => alias.trim())
-            .filter(Boolean),
-        });
-    }
-    data = { template, records };
+    data = { template, records: planPersons(dataRows, problems, cellOf, take, optional) };
   }
   return {
     headerLine: headerRow.line,
@@ -298,5 +411,79 @@ export function planImport(
     rowCount: dataRows.length,
     data,
     problems,
+    rows: dataRows,
+    preamble,
   };
+}
+
+function planPersons(
+  dataRows: TableRow[],
+  problems: RowProblem[],
+  cellOf: (cells: Cell[], key: string) => Cell,
+  take: <T>(line: number, cells: Cell[], key: string, parsed: Parsed<T>) => T | undefined,
+  optional: (cells: Cell[], key: string) => string | null,
+): PersonRecord[] {
+  const records: PersonRecord[] = [];
+  for (const { line, cells } of dataRows) {
+    const nameText = cellText(cellOf(cells, 'name'));
+    const name = take(
+      line,
+      cells,
+      'name',
+      nameText ? { ok: true, value: nameText } : { ok: false, problem: 'required' },
+    );
+    const idText = optional(cells, 'idNumber');
+    let idNumber: string | null = null;
+    let gender: Gender = 'unknown';
+    let birthDate: string | null = null;
+    let valid = name !== undefined;
+    if (idText) {
+      const parsed = parseResidentId(idText);
+      if (parsed.ok) ({ normalised: idNumber, gender, birthDate } = parsed.value);
+      else {
+        problems.push({ line, field: 'idNumber', problem: 'idNumber', value: idText.slice(0, 40) });
+        valid = false;
+      }
+    }
+    const genderText = optional(cells, 'gender');
+    if (genderText && !idNumber) {
+      const known = genders[genderText.toLowerCase()];
+      if (known) gender = known;
+      else {
+        problems.push({ line, field: 'gender', problem: 'gender', value: genderText.slice(0, 40) });
+        valid = false;
+      }
+    }
+    if (!birthDate && cellText(cellOf(cells, 'birthDate'))) {
+      const parsed = take(line, cells, 'birthDate', parseDate(cellOf(cells, 'birthDate')));
+      if (parsed === undefined) valid = false;
+      birthDate = parsed ?? null;
+    }
+    let phoneNumber: string | null = null;
+    const phoneText = optional(cells, 'phone');
+    if (phoneText) {
+      const parsed = parsePhone(phoneText);
+      if (parsed.ok) phoneNumber = parsed.value;
+      else {
+        problems.push({ line, field: 'phone', problem: 'phone', value: phoneText.slice(0, 40) });
+        valid = false;
+      }
+    }
+    if (valid && name)
+      records.push({
+        line,
+        name,
+        idNumber,
+        gender,
+        birthDate,
+        household: optional(cells, 'household'),
+        address: optional(cells, 'address'),
+        phone: phoneNumber,
+        aliases: (optional(cells, 'aliases') ?? '')
+          .split(/[,，、;；]/)
+          .map((alias) => alias.trim())
+          .filter(Boolean),
+      });
+  }
+  return records;
 }

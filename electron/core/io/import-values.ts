@@ -11,7 +11,11 @@ export type ValueProblem =
   | 'amount'
   | 'idNumber'
   | 'gender'
-  | 'sameEnds';
+  | 'sameEnds'
+  | 'callType'
+  | 'debitCredit'
+  | 'notCompleted'
+  | 'columns';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
@@ -109,14 +113,81 @@ export function parseDuration(cell: Cell): Parsed<number> {
   return { ok: false, problem: 'duration' };
 }
 
-/** An amount in yuan ("1,234.50", "¥800", a number cell) → fen, exactly; never negative. */
-export function parseAmount(cell: Cell): Parsed<number> {
-  const text =
+/**
+ * An amount in yuan as statements print it → fen, exactly, with its sign: "1,234.50",
+ * "-800.00", "+12,500", "¥800", "800元", "（800.00）" in brackets for a debit, full-width
+ * digits, a number cell. Zero is refused (nothing moved).
+ */
+export function parseSignedAmount(cell: Cell): Parsed<number> {
+  let text =
     typeof cell === 'number'
       ? cell.toFixed(2)
       : cellText(cell)
-          .replace(/^[¥￥]/, '')
-          .trim();
+          .normalize('NFKC')
+          .replace(/[\s¥￥]|元$|^RMB|^CNY/gi, '');
+  let sign = 1;
+  const bracketed = /^\((.*)\)$/.exec(text);
+  if (bracketed) [sign, text] = [-1, bracketed[1]!];
+  if (text.startsWith('-')) [sign, text] = [-sign, text.slice(1)];
+  else if (text.startsWith('+')) text = text.slice(1);
+  if (typeof cell !== 'number' && !/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text))
+    return { ok: false, problem: 'amount' };
   const fen = yuanToFen(text);
-  return fen === null || fen <= 0 ? { ok: false, problem: 'amount' } : { ok: true, value: fen };
+  return fen === null || fen === 0
+    ? { ok: false, problem: 'amount' }
+    : { ok: true, value: sign * fen };
+}
+
+/** An amount that must be positive (a debit or credit column, or a plain amount). */
+export function parseAmount(cell: Cell): Parsed<number> {
+  const parsed = parseSignedAmount(cell);
+  return parsed.ok && parsed.value < 0 ? { ok: false, problem: 'amount' } : parsed;
+}
+
+/**
+ * A date column and a time column as banks split them (20260401 + 171647, 2026-04-01 +
+ * 17:16:47, an Excel date serial + a time fraction) → UTC ISO. A time column that already
+ * holds the whole date and time is read alone.
+ */
+export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string> {
+  const timeText = cellText(timeCell);
+  // A time-only spreadsheet cell reads as a Date on Excel's day 0 (1899-12-30).
+  const timeOnlyDate = timeCell instanceof Date && timeCell.getUTCFullYear() < 1901;
+  if (
+    (timeCell instanceof Date && !timeOnlyDate) ||
+    (typeof timeCell === 'number' && timeCell >= 1) ||
+    (typeof timeCell === 'string' && (/^\d{14}$/.test(timeText) || /^\d{4}[-/.年]/.test(timeText)))
+  )
+    return parseLocalDateTime(timeCell);
+  let day: string | undefined;
+  if (dateCell instanceof Date) day = dateCell.toISOString().slice(0, 10);
+  else if (typeof dateCell === 'number') {
+    if (dateCell >= 1 && dateCell < 2_958_465)
+      day = new Date(Math.floor(dateCell) * 86_400_000 - excelEpochDays * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+  } else {
+    const text = cellText(dateCell);
+    const match =
+      /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
+      /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+    if (match) day = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  }
+  if (!day) return { ok: false, problem: 'dateTime' };
+  let clock = '00:00:00';
+  if (timeCell instanceof Date) clock = timeCell.toISOString().slice(11, 19);
+  else if (typeof timeCell === 'number' && timeCell >= 0 && timeCell < 1) {
+    const seconds = Math.round(timeCell * 86_400);
+    clock = [seconds / 3600, (seconds % 3600) / 60, seconds % 60]
+      .map((part) => String(Math.floor(part)).padStart(2, '0'))
+      .join(':');
+  } else if (timeCell !== null && cellText(timeCell) !== '') {
+    const text = cellText(timeCell);
+    const match =
+      /^(\d{2})(\d{2})(\d{2})$/.exec(text.padStart(6, '0')) ??
+      /^(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})秒?)?$/.exec(text);
+    if (!match || !/^\d{1,6}$|[:时]/.test(text)) return { ok: false, problem: 'dateTime' };
+    clock = [match[1], match[2], match[3] ?? '0'].map((part) => part!.padStart(2, '0')).join(':');
+  }
+  return parseLocalDateTime(`${day} ${clock}`);
 }

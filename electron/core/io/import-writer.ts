@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { accountTypes } from '../../api/domain/entity-kinds';
+import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { ImportSummary } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
 import { caseEntitiesTable } from '../db/schema';
@@ -12,10 +13,16 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { CallRecord, ImportPlan, PersonRecord, TransferRecord } from './import-plan';
 
+type AccountType = (typeof accountTypes)[number];
+
 export interface CommitOptions {
   importId: string;
   fileName: string;
+  /** SHA-256 of the file, hex: kept with the import for provenance. */
+  sha256?: string;
   caseId: string | null;
+  /** Write the valid rows and leave the others out (else any problem refuses the file). */
+  skipInvalid?: boolean;
   /** Rows written so far, of all. */
   onProgress(done: number, total: number): void;
   isCancelled(): boolean;
@@ -26,28 +33,53 @@ const chunkRows = 20_000;
 
 class Cancelled extends Error {}
 
+interface PairTotals {
+  fromId: string;
+  toId: string;
+  count: number;
+  messages: number;
+  first: string;
+  last: string;
+  durationSeconds?: number;
+  amountFen?: number;
+  relationId?: string;
+}
+
+/** Lines of the file with at least one problem. */
+export function rejectedLines(plan: ImportPlan): Set<number> {
+  return new Set(plan.problems.map((problem) => problem.line));
+}
+
 /**
- * Writes a checked import in one transaction, all or nothing. Long imports yield to the event
- * loop every 20,000 rows, so progress reaches the window and the cancel button works; cancel
- * (or any failure, or the workspace locking) rolls everything back.
+ * Writes a checked import in one transaction, all or nothing: the valid rows (every row, or
+ * those without problems when `skipInvalid`), the import's own row with file name, SHA-256
+ * and counts, and what it added to each relation (so it can be taken out again). Long imports
+ * yield to the event loop every 20,000 rows, so progress reaches the window and the cancel
+ * button works; cancel (or any failure, or the workspace locking) rolls everything back.
  */
 export async function commitImport(
   workspace: UnlockedWorkspace,
   plan: ImportPlan,
   options: CommitOptions,
 ): Promise<ImportSummary> {
-  if (plan.problems.length)
+  if (plan.problems.length && !options.skipInvalid)
     throw new AppError('import.invalidRows', 'Rows have errors', { count: plan.problems.length });
+  const rejectedRows = rejectedLines(plan).size;
+  if (!plan.data.records.length)
+    throw new AppError('import.noValidRows', 'No row of the file is valid');
   const started = performance.now();
+  const template: ImportTemplate = plan.data.template;
   const summary: ImportSummary = {
     importId: options.importId,
-    template: plan.data.template,
+    template,
     rows: plan.data.records.length,
+    rejectedRows,
     entitiesCreated: 0,
     entitiesMatched: 0,
     relationsCreated: 0,
     relationsUpdated: 0,
     seconds: 0,
+    rejectedFile: null,
   };
   const { sqlite } = workspace;
   const db = workspace.db;
@@ -58,6 +90,13 @@ export async function commitImport(
     await new Promise((resolve) => setImmediate(resolve));
     if (options.isCancelled() || workspace.isClosed) throw new Cancelled();
   };
+  const created = sqlite.prepare(
+    'INSERT OR IGNORE INTO import_created (import_id, target_type, target_id) VALUES (?, ?, ?)',
+  );
+  const contribution = sqlite.prepare(
+    `INSERT INTO import_relations (import_id, relation_id, created, event_count, message_count, duration_seconds, amount_fen, previous)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
 
   /** The entity holding an identifier, or a new one; in the case when one is given. */
   const entityIds = new Map<string, string>();
@@ -72,20 +111,26 @@ export async function commitImport(
         and(eq(caseEntitiesTable.caseId, options.caseId), eq(caseEntitiesTable.entityId, entityId)),
       )
       .get();
-    if (!linked)
-      linkEntityToCase(
+    if (!linked) {
+      const linkId = linkEntityToCase(
         db,
         { caseId: options.caseId, entityId, roleInCase, legalStatus: 'none' },
         actor,
         now,
       );
+      created.run(options.importId, 'caseEntity', linkId);
+    }
   };
   const bulk = bulkIdentifiers(sqlite, actor, now);
   /** Entity IDs of many phone numbers or account numbers: known ones matched, the rest created. */
   const resolve = (
     kind: 'phone' | 'account',
     values: Iterable<string>,
-    accountTypeOf: (value: string) => (typeof accountTypes)[number] = () => 'bank',
+    accountOf: (value: string) => {
+      type: AccountType;
+      holder: string | null;
+      bank: string | null;
+    } = () => ({ type: 'bank', holder: null, bank: null }),
   ): void => {
     const missing = [...new Set(values)].filter((value) => !entityIds.has(`${kind}:${value}`));
     const found = bulk.known(kind, missing);
@@ -93,7 +138,12 @@ export async function commitImport(
       let id = found.get(value);
       if (id) summary.entitiesMatched += 1;
       else {
-        id = kind === 'phone' ? bulk.addPhone(value) : bulk.addAccount(value, accountTypeOf(value));
+        if (kind === 'phone') id = bulk.addPhone(value);
+        else {
+          const account = accountOf(value);
+          id = bulk.addAccount(value, account.type, account.holder, account.bank);
+        }
+        created.run(options.importId, 'entity', id);
         summary.entitiesCreated += 1;
       }
       entityIds.set(`${kind}:${value}`, id);
@@ -105,73 +155,52 @@ export async function commitImport(
     return entityIds.get(`phone:${number}`)!;
   };
 
-  interface PairTotals {
-    fromId: string;
-    toId: string;
-    count: number;
-    first: string;
-    last: string;
-    durationSeconds?: number;
-    amountFen?: number;
-    relationId?: string;
-  }
-
   /**
    * Adds each pair's counts to the live relation of this type between the two entities, or
    * records a new one: existing relations are read in one query, then written with prepared
    * statements (a call list can hold hundreds of thousands of pairs).
    */
   const aggregateAll = async (type: 'calls' | 'finances', pairs: PairTotals[]) => {
-    const existing = new Map<
-      string,
-      {
-        id: string;
-        event_count: number | null;
-        duration_seconds: number | null;
-        amount_fen: number | null;
-        started_on: string | null;
-        ended_on: string | null;
-      }
-    >();
+    interface Existing {
+      id: string;
+      event_count: number | null;
+      message_count: number | null;
+      duration_seconds: number | null;
+      amount_fen: number | null;
+      started_on: string | null;
+      ended_on: string | null;
+    }
+    const existing = new Map<string, Existing>();
     const fromIds = [...new Set(pairs.map((pair) => pair.fromId))];
     for (let offset = 0; offset < fromIds.length; offset += 5_000) {
-      const rows = db.all<{
-        id: string;
-        from_entity_id: string;
-        to_entity_id: string;
-        event_count: number | null;
-        duration_seconds: number | null;
-        amount_fen: number | null;
-        started_on: string | null;
-        ended_on: string | null;
-      }>(
-        sql`SELECT id, from_entity_id, to_entity_id, event_count, duration_seconds, amount_fen, started_on, ended_on
+      const rows = db.all<Existing & { from_entity_id: string; to_entity_id: string }>(
+        sql`SELECT id, from_entity_id, to_entity_id, event_count, message_count, duration_seconds, amount_fen, started_on, ended_on
           FROM relations WHERE type = ${type} AND deleted_at IS NULL
           AND from_entity_id IN (SELECT value FROM json_each(${JSON.stringify(fromIds.slice(offset, offset + 5_000))}))`,
       );
       for (const row of rows) existing.set(`${row.from_entity_id}>${row.to_entity_id}`, row);
     }
     const update = sqlite.prepare(
-      'UPDATE relations SET event_count = ?, duration_seconds = ?, amount_fen = ?, started_on = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+      'UPDATE relations SET event_count = ?, message_count = ?, duration_seconds = ?, amount_fen = ?, started_on = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?',
     );
     const insert = sqlite.prepare(
-      `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, started_on, ended_on, amount_fen, event_count, duration_seconds, source, case_id, created_at, updated_at, created_by, updated_by)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, started_on, ended_on, amount_fen, event_count, message_count, duration_seconds, source, case_id, created_at, updated_at, created_by, updated_by)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const add = (stored: number | null, more: number | undefined, keepNull: boolean) =>
+      more === undefined || (keepNull && !more && stored === null) ? stored : (stored ?? 0) + more;
     for (let index = 0; index < pairs.length; index += 1) {
       const pair = pairs[index]!;
       const first = chinaDate(pair.first);
       const last = chinaDate(pair.last);
       const found = existing.get(`${pair.fromId}>${pair.toId}`);
+      const messages = type === 'calls' ? pair.messages : undefined;
       if (found) {
         update.run(
           (found.event_count ?? 0) + pair.count,
-          pair.durationSeconds === undefined
-            ? found.duration_seconds
-            : (found.duration_seconds ?? 0) + pair.durationSeconds,
-          pair.amountFen === undefined
-            ? found.amount_fen
-            : (found.amount_fen ?? 0) + pair.amountFen,
+          add(found.message_count, messages, true),
+          add(found.duration_seconds, pair.durationSeconds, false),
+          add(found.amount_fen, pair.amountFen, false),
           found.started_on && found.started_on < first ? found.started_on : first,
           found.ended_on && found.ended_on > last ? found.ended_on : last,
           now,
@@ -191,6 +220,7 @@ export async function commitImport(
           last,
           pair.amountFen ?? null,
           pair.count,
+          messages ?? null,
           pair.durationSeconds ?? null,
           options.fileName,
           options.caseId,
@@ -201,21 +231,63 @@ export async function commitImport(
         );
         summary.relationsCreated += 1;
       }
+      contribution.run(
+        options.importId,
+        pair.relationId,
+        found ? 0 : 1,
+        pair.count,
+        messages ?? 0,
+        pair.durationSeconds ?? 0,
+        pair.amountFen ?? 0,
+        found
+          ? JSON.stringify({
+              eventCount: found.event_count,
+              messageCount: found.message_count,
+              durationSeconds: found.duration_seconds,
+              amountFen: found.amount_fen,
+              startedOn: found.started_on,
+              endedOn: found.ended_on,
+            })
+          : null,
+      );
       if ((index + 1) % chunkRows === 0) await step(0, 1);
     }
   };
 
   sqlite.exec('BEGIN IMMEDIATE');
   try {
+    sqlite
+      .prepare(
+        `INSERT INTO imports (id, file_name, sha256, template, row_count, rejected_count, case_id, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        options.importId,
+        options.fileName,
+        options.sha256 ?? '',
+        template,
+        summary.rows,
+        rejectedRows,
+        options.caseId,
+        now,
+        actor,
+      );
     if (plan.data.template === 'calls') await writeCalls(plan.data.records);
-    else if (plan.data.template === 'transactions') await writeTransfers(plan.data.records);
+    else if (plan.data.template === 'transactions')
+      await writeTransfers(plan.data.records, plan.preamble.platform);
     else await writePersons(plan.data.records);
     summary.seconds = Math.round(performance.now() - started) / 1000;
+    const { rejectedFile: _file, ...details } = summary;
     workspace.audit({
       action: 'import.completed',
       targetType: options.caseId ? 'case' : 'workspace',
       targetId: options.caseId,
-      details: { ...summary, fileName: options.fileName, caseId: options.caseId },
+      details: {
+        ...details,
+        fileName: options.fileName,
+        sha256: options.sha256,
+        caseId: options.caseId,
+      },
     });
     sqlite.exec('COMMIT');
     return summary;
@@ -227,37 +299,42 @@ export async function commitImport(
           action: 'import.cancelled',
           targetType: options.caseId ? 'case' : 'workspace',
           targetId: options.caseId,
-          details: {
-            importId: options.importId,
-            template: plan.data.template,
-            fileName: options.fileName,
-          },
+          details: { importId: options.importId, template, fileName: options.fileName },
         });
       throw new AppError('import.cancelled', 'The import was cancelled; nothing was written');
     }
     throw error;
   }
 
+  function totals(
+    pairs: Map<string, PairTotals>,
+    key: string,
+    from: string,
+    to: string,
+    at: string,
+  ) {
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { fromId: from, toId: to, count: 0, messages: 0, first: at, last: at };
+      pairs.set(key, pair);
+    } else {
+      if (at < pair.first) pair.first = at;
+      if (at > pair.last) pair.last = at;
+    }
+    return pair;
+  }
+
   async function writeCalls(records: CallRecord[]) {
     const pairs = new Map<string, PairTotals>();
-    for (const record of records) {
+    const keys: string[] = new Array<string>(records.length);
+    for (let index = 0; index < records.length; index += 1) {
+      const record = records[index]!;
       const key = `${record.caller}>${record.callee}`;
-      const pair = pairs.get(key);
-      if (!pair)
-        pairs.set(key, {
-          fromId: record.caller,
-          toId: record.callee,
-          count: 1,
-          first: record.startedAt,
-          last: record.startedAt,
-          durationSeconds: record.durationSeconds,
-        });
-      else {
-        pair.count += 1;
-        pair.durationSeconds! += record.durationSeconds;
-        if (record.startedAt < pair.first) pair.first = record.startedAt;
-        if (record.startedAt > pair.last) pair.last = record.startedAt;
-      }
+      keys[index] = key;
+      const pair = totals(pairs, key, record.caller, record.callee, record.startedAt);
+      pair.durationSeconds = (pair.durationSeconds ?? 0) + record.durationSeconds;
+      if (record.kind === 'sms') pair.messages += 1;
+      else pair.count += 1;
     }
     resolve(
       'phone',
@@ -270,59 +347,155 @@ export async function commitImport(
     await aggregateAll('calls', [...pairs.values()]);
     await step(0, records.length);
     const insert = sqlite.prepare(
-      'INSERT INTO call_records (relation_id, started_at, duration_seconds, base_station, import_id) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, base_station, imei, imsi, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const seen = new Map<
+      string,
+      { phone: string; type: string; value: string; count: number; first: string; last: string }
+    >();
+    const sight = (phone: string, type: string, value: string | null, at: string) => {
+      if (!value) return;
+      const key = `${phone}|${type}|${value}`;
+      const found = seen.get(key);
+      if (!found) seen.set(key, { phone, type, value, count: 1, first: at, last: at });
+      else {
+        found.count += 1;
+        if (at < found.first) found.first = at;
+        if (at > found.last) found.last = at;
+      }
+    };
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
-      const pair = pairs.get(`${record.caller}>${record.callee}`)!;
       insert.run(
-        pair.relationId,
+        pairs.get(keys[index]!)!.relationId,
+        record.kind,
         record.startedAt,
         record.durationSeconds,
         record.baseStation,
+        record.imei,
+        record.imsi,
         options.importId,
+        record.line,
       );
+      if (record.own) {
+        sight(record.own, 'imei', record.imei, record.startedAt);
+        sight(record.own, 'imsi', record.imsi, record.startedAt);
+        sight(record.own, 'cell', record.baseStation, record.startedAt);
+      }
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
+    writeIdentifiers([...seen.values()]);
     options.onProgress(records.length, records.length);
   }
 
-  async function writeTransfers(records: TransferRecord[]) {
-    const pairs = new Map<string, PairTotals & { channel: string | null }>();
-    for (const record of records) {
-      const key = `${record.fromAccount}>${record.toAccount}`;
-      const pair = pairs.get(key);
-      if (!pair)
-        pairs.set(key, {
-          fromId: record.fromAccount,
-          toId: record.toAccount,
-          count: 1,
-          first: record.at,
-          last: record.at,
-          amountFen: record.amountFen,
-          channel: record.channel,
-        });
-      else {
-        pair.count += 1;
-        pair.amountFen! += record.amountFen;
-        if (record.at < pair.first) pair.first = record.at;
-        if (record.at > pair.last) pair.last = record.at;
-      }
+  /**
+   * IMEI, IMSI and base stations seen with each target phone; an IMEI seen with two numbers
+   * (in this import or an earlier one) links the two phones: one handset, two SIMs.
+   */
+  function writeIdentifiers(
+    seen: {
+      phone: string;
+      type: string;
+      value: string;
+      count: number;
+      first: string;
+      last: string;
+    }[],
+  ) {
+    const insert = sqlite.prepare(
+      'INSERT INTO phone_identifiers (phone_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const item of seen)
+      insert.run(
+        entityIds.get(`phone:${item.phone}`)!,
+        item.type,
+        item.value,
+        item.count,
+        item.first,
+        item.last,
+        options.importId,
+      );
+    const imeis = [
+      ...new Set(seen.filter((item) => item.type === 'imei').map((item) => item.value)),
+    ];
+    const phonesOf = sqlite.prepare(
+      `SELECT DISTINCT p.phone_id FROM phone_identifiers p JOIN entities e ON e.id = p.phone_id
+       WHERE p.type = 'imei' AND p.value = ? AND e.deleted_at IS NULL ORDER BY p.phone_id`,
+    );
+    const linked = sqlite.prepare(
+      `SELECT id FROM relations WHERE type = 'other' AND source = ? AND deleted_at IS NULL
+       AND ((from_entity_id = ? AND to_entity_id = ?) OR (from_entity_id = ? AND to_entity_id = ?))`,
+    );
+    for (const imei of imeis) {
+      const phones = (phonesOf.all(imei) as { phone_id: string }[]).map((row) => row.phone_id);
+      for (let a = 0; a < phones.length; a += 1)
+        for (let b = a + 1; b < phones.length; b += 1) {
+          const [from, to] = [phones[a]!, phones[b]!];
+          const source = `IMEI ${imei}`;
+          if (linked.get(source, from, to, to, from)) continue;
+          const relationId = insertRelation(
+            db,
+            {
+              fromEntityId: from,
+              toEntityId: to,
+              type: 'other',
+              directed: false,
+              source,
+              caseId: options.caseId,
+            },
+            actor,
+            now,
+          );
+          contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
+          summary.relationsCreated += 1;
+        }
     }
-    // An account's type comes from the channel of its first transaction (支付宝, 微信, else bank).
-    const channels = new Map<string, string | null>();
-    for (const pair of pairs.values()) {
-      if (!channels.has(pair.fromId)) channels.set(pair.fromId, pair.channel);
-      if (!channels.has(pair.toId)) channels.set(pair.toId, pair.channel);
-    }
-    resolve('account', channels.keys(), (accountNo) => {
-      const channel = channels.get(accountNo) ?? '';
-      return /支付宝|alipay/i.test(channel)
+  }
+
+  async function writeTransfers(records: TransferRecord[], platform: 'alipay' | 'wechat' | null) {
+    const pairs = new Map<string, PairTotals>();
+    const keys: (string | null)[] = new Array<string | null>(records.length);
+    const accounts = new Map<
+      string,
+      { type: AccountType; holder: string | null; bank: string | null }
+    >();
+    const typeOf = (channel: string | null): AccountType =>
+      platform ??
+      (/支付宝|alipay/i.test(channel ?? '')
         ? 'alipay'
-        : /微信|财付通|wechat|tenpay/i.test(channel)
+        : /微信|财付通|wechat|tenpay/i.test(channel ?? '')
           ? 'wechat'
-          : 'bank';
-    });
+          : 'bank');
+    for (let index = 0; index < records.length; index += 1) {
+      const record = records[index]!;
+      // An account's type and holder come from its first transaction (支付宝, 微信, else bank).
+      if (!accounts.has(record.account))
+        accounts.set(record.account, {
+          type: typeOf(record.channel),
+          holder: record.accountName,
+          bank: null,
+        });
+      if (record.counterpart === null) {
+        keys[index] = null;
+        continue;
+      }
+      if (!accounts.has(record.counterpart))
+        accounts.set(record.counterpart, {
+          type: typeOf(record.channel),
+          holder: record.counterpartName,
+          bank: record.counterpartBank,
+        });
+      const [from, to] =
+        record.direction === 'out'
+          ? [record.account, record.counterpart]
+          : [record.counterpart, record.account];
+      const key = `${from}>${to}`;
+      keys[index] = key;
+      const pair = totals(pairs, key, from, to, record.at);
+      pair.count += 1;
+      pair.amountFen = (pair.amountFen ?? 0) + record.amountFen;
+    }
+    resolve('account', accounts.keys(), (accountNo) => accounts.get(accountNo)!);
     for (const pair of pairs.values()) {
       pair.fromId = entityIds.get(`account:${pair.fromId}`)!;
       pair.toId = entityIds.get(`account:${pair.toId}`)!;
@@ -330,12 +503,24 @@ export async function commitImport(
     await aggregateAll('finances', [...pairs.values()]);
     await step(0, records.length);
     const insert = sqlite.prepare(
-      'INSERT INTO money_transfers (relation_id, at, amount_fen, channel, import_id) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO money_transfers (relation_id, account_id, direction, at, amount_fen, channel, summary, reference, import_id, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
-      const pair = pairs.get(`${record.fromAccount}>${record.toAccount}`)!;
-      insert.run(pair.relationId, record.at, record.amountFen, record.channel, options.importId);
+      const key = keys[index];
+      insert.run(
+        key ? pairs.get(key)!.relationId : null,
+        entityIds.get(`account:${record.account}`)!,
+        record.direction,
+        record.at,
+        record.amountFen,
+        record.channel,
+        record.summary,
+        record.reference,
+        options.importId,
+        record.line,
+      );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
     options.onProgress(records.length, records.length);
@@ -367,6 +552,7 @@ export async function commitImport(
           actor,
           now,
         );
+        created.run(options.importId, 'entity', personId);
         summary.entitiesCreated += 1;
       }
       ensureInCase(personId, 'suspect');
@@ -376,7 +562,7 @@ export async function commitImport(
           sql`SELECT count(*) AS n FROM relations WHERE from_entity_id = ${personId} AND to_entity_id = ${phone} AND type = 'uses' AND deleted_at IS NULL`,
         );
         if (!uses?.n) {
-          insertRelation(
+          const relationId = insertRelation(
             db,
             {
               fromEntityId: personId,
@@ -389,6 +575,7 @@ export async function commitImport(
             actor,
             now,
           );
+          contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
           summary.relationsCreated += 1;
         }
       }

@@ -1,89 +1,136 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode } from '../../api/error-codes';
 import { AppError } from '../app-error';
-import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
+import { tableLimits, type TableFile, type TableLimits } from './table-parse';
+import type { TableJob } from './table-worker';
+import type { TextEncoding } from './text-decoding';
 
-/** A cell as read: text from CSV; text, number or date from a spreadsheet. */
-export type Cell = string | number | Date | null;
+export type { Cell, TableFile, TableRow } from './table-parse';
 
-/** A row with the line (CSV) or row number (spreadsheet) the user sees it at. */
-export interface TableRow {
-  line: number;
-  cells: Cell[];
+export interface TableReadOptions {
+  limits?: TableLimits;
+  /** The parser is stopped after this long (a hostile file must not hold the app). */
+  timeoutMs?: number;
+  /** Heap for the parser thread, MB. */
+  maxHeapMb?: number;
 }
 
-export interface TableFile {
-  format: 'csv' | 'xlsx';
-  encoding: TextEncoding | null;
-  rows: TableRow[];
+const defaultTimeoutMs = 180_000;
+const defaultHeapMb = 3_072;
+
+/**
+ * How to start the parser thread. From the TypeScript sources (tests, the CLI under tsx, the
+ * browser host) the worker registers tsx and requires `table-worker.ts`; in the electron-vite
+ * build `table-worker.js` is an entry of its own beside the main bundle (electron.vite.config).
+ */
+function startWorker(heapMb: number): Worker {
+  const here = import.meta.url;
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 };
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(here).resolve('tsx/cjs/api');
+    const script = fileURLToPath(new URL('./table-worker.ts', here));
+    return new Worker(
+      `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`,
+      { eval: true, resourceLimits },
+    );
+  }
+  const dir = path.dirname(fileURLToPath(here));
+  const script = [path.join(dir, 'table-worker.js'), path.join(dir, '..', 'table-worker.js')].find(
+    (candidate) => fs.existsSync(candidate),
+  );
+  if (!script) throw new Error('table-worker.js is missing from the build');
+  return new Worker(script, { resourceLimits });
 }
 
-const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+/** The idle parser thread, kept for the next file; jobs run one at a time. */
+let idle: { worker: Worker; heapMb: number } | null = null;
+let queue: Promise<unknown> = Promise.resolve();
 
-/** Reads a CSV (any of the encodings Chinese systems write) or the first sheet of an XLSX. */
+type WorkerReply =
+  | { ok: true; table: TableFile; sha256: string }
+  | { ok: false; code: ErrorCode; details?: Record<string, unknown> };
+
+function runJob(
+  job: TableJob,
+  options: TableReadOptions,
+): Promise<{ table: TableFile; sha256: string }> {
+  const heapMb = options.maxHeapMb ?? defaultHeapMb;
+  const reuse = idle && idle.heapMb === heapMb ? idle.worker : null;
+  if (idle && !reuse) void idle.worker.terminate();
+  idle = null;
+  const worker = reuse ?? startWorker(heapMb);
+  worker.ref();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (keep: boolean, action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (keep) {
+        worker.unref();
+        idle = { worker, heapMb };
+      } else void worker.terminate();
+      action();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(false, () =>
+          reject(new AppError('import.timedOut', 'Reading the file took too long')),
+        ),
+      options.timeoutMs ?? defaultTimeoutMs,
+    );
+    const onMessage = (message: WorkerReply) =>
+      settle(true, () =>
+        message.ok
+          ? resolve({ table: message.table, sha256: message.sha256 })
+          : reject(new AppError(message.code, 'The file cannot be imported', message.details)),
+      );
+    const onError = (error: Error & { code?: string }) =>
+      settle(false, () =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError('import.tooLarge', 'Reading the file needs too much memory', {
+                limitMiB: heapMb,
+              })
+            : error,
+        ),
+      );
+    const onExit = () =>
+      settle(false, () => reject(new AppError('import.malformedFile', 'The file cannot be read')));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job, job.bytes ? [job.bytes.buffer as ArrayBuffer] : []);
+  });
+}
+
+/**
+ * Reads a table file in a worker thread with memory and time limits, so a hostile or huge
+ * file cannot freeze or exhaust the app: a CSV (UTF-8 or GB18030) or the first sheet of an
+ * XLSX, from bytes or from a path on disk. Returns the rows and the file's SHA-256.
+ */
+export function readTableSource(
+  source: { bytes: Uint8Array } | { path: string },
+  encoding: TextEncoding | 'auto' = 'auto',
+  options: TableReadOptions = {},
+): Promise<{ table: TableFile; sha256: string }> {
+  // The bytes move to the worker: a copy keeps the caller's buffer usable.
+  const job: TableJob =
+    'bytes' in source
+      ? { bytes: new Uint8Array(source.bytes), encoding, limits: options.limits ?? tableLimits }
+      : { path: source.path, encoding, limits: options.limits ?? tableLimits };
+  const result = queue.then(() => runJob(job, options));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/** Reads a CSV or XLSX from bytes (in the parser thread; see readTableSource). */
 export async function readTableFile(
   bytes: Uint8Array,
   encoding: TextEncoding | 'auto' = 'auto',
 ): Promise<TableFile> {
-  if (zipMagic.every((byte, index) => bytes[index] === byte)) return readXlsx(bytes);
-  const used = encoding === 'auto' ? detectEncoding(bytes) : encoding;
-  const text = decodeText(bytes, used);
-  let rows: TableRow[];
-  try {
-    rows = (
-      parse(text, {
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-        bom: true,
-        info: true,
-      }) as unknown as { record: string[]; info: { lines: number } }[]
-    ).map(({ record, info }) => ({ line: info.lines, cells: record }));
-  } catch (error) {
-    // csv-parse names the line; the text of the file never goes into the error.
-    const line = (error as { lines?: number }).lines;
-    throw new AppError('import.malformedFile', 'The CSV file cannot be read', {
-      ...(line ? { line } : {}),
-    });
-  }
-  return { format: 'csv', encoding: used, rows };
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<TableFile> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: Cell[] = [];
-    for (let column = 1; column <= sheet.columnCount; column += 1) {
-      const cell = row.getCell(column);
-      // A merged header cell: every column under it reads the text of its top-left cell.
-      cells.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
-    }
-    rows.push({ line: row.number, cells });
-  });
-  return { format: 'xlsx', encoding: null, rows };
-}
-
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'object') {
-    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
-    if ('richText' in value)
-      return value.richText
-        .map((part) => part.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-  }
-  return String(value);
+  return (await readTableSource({ bytes }, encoding)).table;
 }

@@ -1,10 +1,33 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { importTemplates } from '../../../api/domain/import-templates';
+import { entitiesTable } from './entities';
 import { relationsTable } from './relations';
 
 /**
- * Imported call detail records (话单), one row per call, under the aggregated `calls` relation
- * between the two phones: the relation carries count, total duration and period; these rows
- * are the drill-down. Times are UTC ISO; the import that brought each row is kept.
+ * One row per import of a file: what was read, by whom, when. Every record below names its
+ * import and the line of the file it came from, so a relation can be traced back to
+ * "file, line N" and an import can be taken out again.
+ */
+export const importsTable = sqliteTable('imports', {
+  id: text().primaryKey(),
+  fileName: text().notNull(),
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: text().notNull(),
+  template: text({ enum: importTemplates }).notNull(),
+  rowCount: integer().notNull(),
+  rejectedCount: integer().notNull(),
+  caseId: text(),
+  createdAt: text().notNull(),
+  createdBy: text().notNull(),
+});
+
+export const callRecordKinds = ['call', 'forwarded', 'sms'] as const;
+
+/**
+ * Imported call detail records (话单), one row per call or message, under the aggregated
+ * `calls` relation from the phone that placed it to the one that received it: the relation
+ * carries the call count, message count, total duration and period; these rows are the
+ * drill-down. Times are UTC ISO.
  */
 export const callRecordsTable = sqliteTable(
   'call_records',
@@ -13,26 +36,116 @@ export const callRecordsTable = sqliteTable(
     relationId: text()
       .notNull()
       .references(() => relationsTable.id),
+    kind: text({ enum: callRecordKinds }).notNull().default('call'),
     startedAt: text().notNull(),
     durationSeconds: integer().notNull(),
     baseStation: text(),
+    imei: text(),
+    imsi: text(),
     importId: text().notNull(),
+    /** Line (CSV) or row (spreadsheet) of the file. */
+    line: integer().notNull().default(0),
   },
+  // No index on import_id: deleting an import finds its records through the relations it
+  // wrote (import_relations), which spares a million index writes on a large import.
   (table) => [index('call_records_relation_idx').on(table.relationId, table.startedAt)],
 );
 
-/** Imported bank and payment transactions, one row each, under the `finances` relation. */
+/**
+ * Imported bank and payment transactions, one row each, on the account of the statement.
+ * A transfer between two accounts sits under the `finances` relation in the direction the
+ * money moved; a cash or ATM row (no counterpart) has no relation.
+ */
 export const moneyTransfersTable = sqliteTable(
   'money_transfers',
   {
     id: integer().primaryKey(),
-    relationId: text()
+    relationId: text().references(() => relationsTable.id),
+    /** The statement's account; null on rows imported before accounts were kept. */
+    accountId: text().references(() => entitiesTable.id),
+    /** Seen from the account: money out (debit) or in (credit). */
+    direction: text({ enum: ['out', 'in'] })
       .notNull()
-      .references(() => relationsTable.id),
+      .default('out'),
     at: text().notNull(),
     amountFen: integer().notNull(),
     channel: text(),
+    summary: text(),
+    reference: text(),
+    importId: text().notNull(),
+    line: integer().notNull().default(0),
+  },
+  (table) => [
+    index('money_transfers_relation_idx').on(table.relationId, table.at),
+    index('money_transfers_account_idx').on(table.accountId, table.at),
+    index('money_transfers_import_idx').on(table.importId),
+  ],
+);
+
+export interface RelationAggregates {
+  eventCount: number | null;
+  messageCount: number | null;
+  durationSeconds: number | null;
+  amountFen: number | null;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+export const phoneIdentifierTypes = ['imei', 'imsi', 'cell'] as const;
+
+/**
+ * Device and network identifiers seen with a phone in its records (IMEI, IMSI, LAC+CI base
+ * station), per import, with how often and when. An IMEI seen with two numbers is one handset
+ * used with two SIMs.
+ */
+export const phoneIdentifiersTable = sqliteTable(
+  'phone_identifiers',
+  {
+    id: integer().primaryKey(),
+    phoneId: text()
+      .notNull()
+      .references(() => entitiesTable.id),
+    type: text({ enum: phoneIdentifierTypes }).notNull(),
+    value: text().notNull(),
+    seenCount: integer().notNull(),
+    firstSeen: text().notNull(),
+    lastSeen: text().notNull(),
     importId: text().notNull(),
   },
-  (table) => [index('money_transfers_relation_idx').on(table.relationId, table.at)],
+  (table) => [
+    index('phone_identifiers_value_idx').on(table.type, table.value),
+    index('phone_identifiers_phone_idx').on(table.phoneId),
+    index('phone_identifiers_import_idx').on(table.importId),
+  ],
+);
+
+/**
+ * What an import added to each relation it wrote (so deleting the import takes exactly that
+ * back out), and whether it created the relation.
+ */
+export const importRelationsTable = sqliteTable(
+  'import_relations',
+  {
+    importId: text().notNull(),
+    relationId: text().notNull(),
+    created: integer({ mode: 'boolean' }).notNull(),
+    eventCount: integer().notNull(),
+    messageCount: integer().notNull(),
+    durationSeconds: integer().notNull(),
+    amountFen: integer().notNull(),
+    /** The relation's aggregates before this import added to it (JSON; null when created). */
+    previous: text({ mode: 'json' }).$type<RelationAggregates>(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.relationId] })],
+);
+
+/** Entities and case links an import created: deleting the import removes those still unused. */
+export const importCreatedTable = sqliteTable(
+  'import_created',
+  {
+    importId: text().notNull(),
+    targetType: text({ enum: ['entity', 'caseEntity'] }).notNull(),
+    targetId: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.targetType, table.targetId] })],
 );

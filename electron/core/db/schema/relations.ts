@@ -26,6 +26,8 @@ export const relationsTable = sqliteTable(
     amountFen: integer(),
     /** Aggregates for imported calls and transfers. */
     eventCount: integer(),
+    /** Text messages among imported call records (eventCount counts calls only). */
+    messageCount: integer(),
     durationSeconds: integer(),
     source: text(),
     reliability: text({ enum: sourceReliabilities }),

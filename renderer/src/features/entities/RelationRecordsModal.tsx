@@ -1,4 +1,4 @@
-import { Modal, Table } from 'antd';
+import { Modal, Table, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,7 @@ export function RelationRecordsModal({
   return (
     <Modal
       open
-      width={720}
+      width={900}
       footer={null}
       onCancel={onClose}
       title={`${relation.fromLabel} → ${relation.toLabel}`}
@@ -59,9 +59,37 @@ export function RelationRecordsModal({
                 render: (_, row) => (row.amountFen === null ? '' : formatYuan(row.amountFen)),
               },
           {
+            key: 'kind',
+            title: t('relationRecords.kind'),
+            render: (_, row) => t(`import.values.${row.recordKind}` as never),
+          },
+          {
             key: 'detail',
             title: calls ? t('relationRecords.baseStation') : t('relationRecords.channel'),
             dataIndex: 'detail',
+          },
+          {
+            // Provenance: 关系 → 原始记录 → 文件第 N 行.
+            key: 'source',
+            title: t('relationRecords.source'),
+            render: (_, row) => (
+              <Tooltip
+                title={t('relationRecords.sourceDetail', {
+                  sha256: row.source.sha256 ?? '—',
+                  user: row.source.importedBy ?? '—',
+                  at: row.source.importedAt
+                    ? dayjs(row.source.importedAt).format('YYYY-MM-DD HH:mm')
+                    : '—',
+                })}
+              >
+                <span data-testid="record-source">
+                  {t('relationRecords.sourceLine', {
+                    file: row.source.fileName ?? row.source.importId,
+                    line: row.source.line,
+                  })}
+                </span>
+              </Tooltip>
+            ),
           },
         ]}
       />

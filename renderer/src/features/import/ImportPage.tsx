@@ -30,6 +30,7 @@ import { invoke } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
+import { downloadDocument } from '../briefings/file-download';
 import { CasePicker } from '../graph/CasePicker';
 import { PackageImport } from './PackageImport';
 import { FileDrop, type PickedFile } from './FileDrop';
@@ -38,7 +39,9 @@ type Encoding = 'auto' | 'utf8' | 'gb18030';
 
 /**
  * 导入向导: file and template → columns → preview and validation report → import with a
- * progress bar and cancel. Nothing is written before the last step, and then all or nothing.
+ * progress bar and cancel. Nothing is written before the last step; then either all or
+ * nothing, or (chosen by the user) the valid rows, with the others handed back as a
+ * rejected-rows file to save.
  */
 function TableImport() {
   const { t } = useTranslation();
@@ -57,6 +60,9 @@ function TableImport() {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [summary, setSummary] = useState<ImportSummary>();
   const [mappingName, setMappingName] = useState('');
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [ownAccount, setOwnAccount] = useState('');
+  const [areaCode, setAreaCode] = useState('');
   const mappings = useProcedure('import.mappings.list', {});
   const saveMapping = useProcedureMutation('import.mappings.save');
 
@@ -75,6 +81,8 @@ function TableImport() {
       encoding,
       template,
       mapping: chosen,
+      ownAccount: template === 'transactions' && ownAccount.trim() ? ownAccount.trim() : null,
+      areaCode: template === 'calls' && /^0[1-9]\d{1,2}$/.test(areaCode) ? areaCode : null,
       caseId: caseId ?? null,
     };
 
@@ -105,7 +113,7 @@ function TableImport() {
     setError(undefined);
     setStep(3);
     try {
-      setSummary(await invoke('import.commit', { ...input, importId: id }));
+      setSummary(await invoke('import.commit', { ...input, importId: id, skipInvalid }));
     } catch (caught) {
       setError(errorText(caught));
     } finally {
@@ -140,7 +148,9 @@ function TableImport() {
         render: (value: string) =>
           /^\d{4}-\d{2}-\d{2}T.*Z$/.test(value)
             ? dayjs(value).format('YYYY-MM-DD HH:mm:ss')
-            : value,
+            : ['kind', 'farType', 'direction'].includes(key)
+              ? t(`import.values.${value}` as never, { defaultValue: value })
+              : value,
       })),
     [preview, t, template],
   );
@@ -261,6 +271,48 @@ function TableImport() {
               {t('import.saveMapping')}
             </Button>
           </Space>
+          <Alert
+            type="info"
+            showIcon
+            title={t(`import.requiredHint.${template}`)}
+            style={{ marginBottom: 12 }}
+          />
+          {preview.platform ? (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="import-platform"
+              title={t('import.platformFound', {
+                platform: t(`import.platforms.${preview.platform}`),
+                owner: preview.owner ?? '—',
+              })}
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
+          {template === 'transactions' ? (
+            <Space style={{ marginBottom: 12 }}>
+              {t('import.ownAccount')}
+              <Input
+                value={ownAccount}
+                placeholder={preview.owner ?? ''}
+                onChange={(event) => setOwnAccount(event.target.value)}
+                style={{ width: 280 }}
+                data-testid="import-own-account"
+              />
+            </Space>
+          ) : null}
+          {template === 'calls' ? (
+            <Space style={{ marginBottom: 12 }}>
+              {t('import.areaCode')}
+              <Input
+                value={areaCode}
+                placeholder="0871"
+                onChange={(event) => setAreaCode(event.target.value.trim())}
+                style={{ width: 120 }}
+                data-testid="import-area-code"
+              />
+            </Space>
+          ) : null}
           <Table
             size="small"
             pagination={false}
@@ -321,6 +373,11 @@ function TableImport() {
             </Descriptions.Item>
             <Descriptions.Item label={t('import.problems')}>
               <span data-testid="import-problems">{preview.problemCount}</span>
+              {preview.rejectedCount ? (
+                <span data-testid="import-rejected-count">
+                  {t('import.problemLines', { count: preview.rejectedCount })}
+                </span>
+              ) : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('import.encoding')}>
               {preview.encoding ?? 'XLSX'}
@@ -333,6 +390,22 @@ function TableImport() {
                 showIcon
                 title={t('import.fixFirst', { count: preview.problemCount })}
                 style={{ marginBottom: 12 }}
+              />
+              <Radio.Group
+                value={skipInvalid}
+                onChange={(event) => setSkipInvalid(event.target.value as boolean)}
+                style={{ marginBottom: 12 }}
+                data-testid="import-mode"
+                options={[
+                  { value: false, label: t('import.allOrNothing') },
+                  {
+                    value: true,
+                    label: t('import.validOnly', {
+                      valid: preview.validCount,
+                      rejected: preview.rejectedCount,
+                    }),
+                  },
+                ]}
               />
               <Table
                 size="small"
@@ -370,7 +443,7 @@ function TableImport() {
             <Button onClick={() => setStep(1)}>{t('import.back')}</Button>
             <Button
               type="primary"
-              disabled={preview.problemCount > 0 || preview.validCount === 0}
+              disabled={(preview.problemCount > 0 && !skipInvalid) || preview.validCount === 0}
               onClick={() => void run()}
               data-testid="import-run"
             >
@@ -386,10 +459,37 @@ function TableImport() {
             <Result
               status="success"
               title={t('import.done', { count: summary.rows })}
-              subTitle={t('import.doneDetail', summary)}
+              subTitle={
+                <>
+                  {t('import.doneDetail', summary)}
+                  {summary.rejectedRows ? (
+                    <div data-testid="import-rejected">
+                      {t('import.rejectedDetail', { count: summary.rejectedRows })}
+                    </div>
+                  ) : null}
+                </>
+              }
               data-testid="import-done"
-              extra={
+              extra={[
+                summary.rejectedFile ? (
+                  <Button
+                    key="rejected"
+                    onClick={() =>
+                      summary.rejectedFile &&
+                      downloadDocument({
+                        fileName: summary.rejectedFile.fileName,
+                        mimeType: 'text/csv',
+                        encoding: 'base64',
+                        content: summary.rejectedFile.contentBase64,
+                      })
+                    }
+                    data-testid="import-rejected-download"
+                  >
+                    {t('import.saveRejected')}
+                  </Button>
+                ) : null,
                 <Button
+                  key="another"
                   onClick={() => {
                     setStep(0);
                     setFile(undefined);
@@ -397,8 +497,8 @@ function TableImport() {
                   }}
                 >
                   {t('import.another')}
-                </Button>
-              }
+                </Button>,
+              ]}
             />
           ) : error ? (
             <Button onClick={() => setStep(2)}>{t('import.back')}</Button>

@@ -1,0 +1,50 @@
+import iconv from 'iconv-lite';
+import { importProblemTexts } from '../../api/domain/import-templates';
+import type { ImportPlan } from './import-plan';
+import { cellText } from './import-values';
+import type { TableFile } from './table-file';
+
+/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The rows an import set aside: the header and each rejected row as read, with a last column
+ * naming every problem of the row (column header: reason). Written in the encoding the file
+ * came in (GB18030 stays GB18030; UTF-8 and spreadsheets give UTF-8 with a BOM, which Excel
+ * needs to read it). Null when no row was rejected.
+ */
+export function rejectedRowsFile(
+  file: TableFile,
+  plan: ImportPlan,
+  fileName: string,
+): { fileName: string; contentBase64: string } | null {
+  if (!plan.problems.length) return null;
+  const reasons = new Map<number, string[]>();
+  const columnOf = new Map(Object.entries(plan.mapping).map(([field, index]) => [field, index]));
+  for (const problem of plan.problems) {
+    const column = columnOf.get(problem.field);
+    const header = (column !== undefined && plan.headers[column]) || problem.field;
+    const text = `${header}：${importProblemTexts[problem.problem] ?? problem.problem}`;
+    const list = reasons.get(problem.line) ?? [];
+    if (!list.includes(text)) list.push(text);
+    reasons.set(problem.line, list);
+  }
+  const width = plan.headers.length;
+  const line = (cells: string[]) => cells.map(csvField).join(',');
+  const lines = [line([...plan.headers, '原因'])];
+  for (const row of plan.rows) {
+    const reason = reasons.get(row.line);
+    if (!reason) continue;
+    const cells = Array.from({ length: width }, (_, index) => cellText(row.cells[index] ?? null));
+    lines.push(line([...cells, reason.join('；')]));
+  }
+  const text = `${lines.join('\r\n')}\r\n`;
+  const bytes =
+    file.encoding === 'gb18030'
+      ? iconv.encode(text, 'gb18030')
+      : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  const base = fileName.replace(/\.[^.]+$/, '');
+  return { fileName: `${base}.rejected.csv`, contentBase64: bytes.toString('base64') };
+}

@@ -1,0 +1,173 @@
+import type ExcelJS from 'exceljs';
+import { AppError } from '../app-error';
+import { CsvError, readCsvRows } from './csv-rows';
+import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
+
+/** A cell as read: text from CSV; text, number or date from a spreadsheet. */
+export type Cell = string | number | Date | null;
+
+/** A row with the line (CSV) or row number (spreadsheet) the user sees it at. */
+export interface TableRow {
+  line: number;
+  cells: Cell[];
+}
+
+export interface TableFile {
+  format: 'csv' | 'xlsx';
+  encoding: TextEncoding | null;
+  rows: TableRow[];
+}
+
+/**
+ * What a table file may hold. A CSV is decoded whole (V8 strings stop near 512 M characters);
+ * a spreadsheet is loaded whole by exceljs, so its inflated size is what counts.
+ */
+export const tableLimits = {
+  maxCsvBytes: 512 * 1024 * 1024,
+  maxXlsxBytes: 100 * 1024 * 1024,
+  maxXlsxInflatedBytes: 512 * 1024 * 1024,
+  /** Inflated ÷ compressed, for an entry over 1 MiB: real sheets stay far below. */
+  maxXlsxRatio: 200,
+  maxColumns: 500,
+  maxRows: 5_000_000,
+};
+export type TableLimits = typeof tableLimits;
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+export function isZip(bytes: Uint8Array): boolean {
+  return zipMagic.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * Reads the zip's central directory and refuses the file when the sizes it declares inflate
+ * beyond the limits (a zip bomb), before anything is inflated. Entries that lie about their
+ * size are stopped by the worker's memory and time limits instead.
+ */
+export function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at -= 1)
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  const malformed = () => new AppError('import.malformedFile', 'The spreadsheet cannot be read');
+  if (end < 0) throw malformed();
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  const tooLarge = () =>
+    new AppError('import.tooLarge', 'The spreadsheet inflates beyond the limit', {
+      limitMiB: mib(limits.maxXlsxInflatedBytes),
+    });
+  for (let index = 0; index < entries; index += 1) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw malformed();
+    const compressed = view.getUint32(at + 20, true);
+    const inflated = view.getUint32(at + 24, true);
+    // ZIP64 sizes (0xFFFFFFFF) mean an entry of 4 GB or more.
+    if (compressed === 0xffffffff || inflated === 0xffffffff) throw tooLarge();
+    if (inflated > 1024 * 1024 && inflated > Math.max(compressed, 1) * limits.maxXlsxRatio)
+      throw tooLarge();
+    total += inflated;
+    if (total > limits.maxXlsxInflatedBytes) throw tooLarge();
+    at +=
+      46 +
+      view.getUint16(at + 28, true) +
+      view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
+  }
+}
+
+/** Reads a CSV (any of the encodings Chinese systems write) or the first sheet of an XLSX. */
+export async function parseTable(
+  bytes: Uint8Array,
+  encoding: TextEncoding | 'auto',
+  limits: TableLimits = tableLimits,
+): Promise<TableFile> {
+  if (isZip(bytes)) return parseXlsx(bytes, limits);
+  if (bytes.length > limits.maxCsvBytes)
+    throw new AppError('import.tooLarge', 'The file is too large', {
+      limitMiB: mib(limits.maxCsvBytes),
+    });
+  const used = encoding === 'auto' ? detectEncoding(bytes) : encoding;
+  const text = decodeText(bytes, used);
+  try {
+    return { format: 'csv', encoding: used, rows: readCsvRows(text, limits) };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // The line is named; the text of the file never goes into the error.
+    if (error.reason === 'tooManyColumns')
+      throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+        limit: limits.maxColumns,
+        line: error.line,
+      });
+    if (error.reason === 'tooManyRows')
+      throw new AppError('import.tooManyRows', 'The file has too many rows', {
+        limit: limits.maxRows,
+      });
+    throw new AppError('import.malformedFile', 'The CSV file cannot be read', {
+      line: error.line,
+    });
+  }
+}
+
+async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableFile> {
+  if (bytes.length > limits.maxXlsxBytes)
+    throw new AppError('import.tooLarge', 'The file is too large', {
+      limitMiB: mib(limits.maxXlsxBytes),
+    });
+  checkZipSizes(bytes, limits);
+  // Loaded on first use: CSV imports do not pay for it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
+  const rows: TableRow[] = [];
+  // Only the cells present: one cell in column XFD does not make 16,384 empty ones.
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column > limits.maxColumns)
+        throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+          limit: limits.maxColumns,
+          line: row.number,
+        });
+      while (cells.length < column - 1) cells.push(null);
+      // A merged header cell: every column under it reads the text of its top-left cell.
+      cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
+    });
+    rows.push({ line: row.number, cells });
+    if (rows.length > limits.maxRows)
+      throw new AppError('import.tooManyRows', 'The file has too many rows', {
+        limit: limits.maxRows,
+      });
+  });
+  // Rows are as wide as the widest, as a CSV's would be after padding.
+  const width = Math.max(0, ...rows.map((row) => row.cells.length));
+  for (const row of rows) while (row.cells.length < width) row.cells.push(null);
+  return { format: 'xlsx', encoding: null, rows };
+}
+
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'object') {
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
+    if ('text' in value) return String(value.text).trim();
+  }
+  return String(value);
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../app-error';
+import { parseTable, type TableLimits } from './table-parse';
+import type { TextEncoding } from './text-decoding';
+
+/**
+ * The table parser's thread: for each job, reads the file (bytes handed over, or a path),
+ * hashes it, parses it within the limits, and posts the rows back, or the refusal's code.
+ * Runs under the memory limits its parent gives it; the parent stops it when a job takes too
+ * long, and keeps it for the next job otherwise (starting one costs about a second).
+ */
+export interface TableJob {
+  bytes?: Uint8Array;
+  path?: string;
+  encoding: TextEncoding | 'auto';
+  limits: TableLimits;
+}
+
+async function run(job: TableJob) {
+  try {
+    let bytes = job.bytes;
+    if (!bytes) {
+      let size: number;
+      try {
+        size = fs.statSync(job.path!).size;
+      } catch {
+        parentPort!.postMessage({ ok: false, code: 'import.fileUnreadable' });
+        return;
+      }
+      const limit = Math.max(job.limits.maxCsvBytes, job.limits.maxXlsxBytes);
+      if (size > limit) {
+        parentPort!.postMessage({
+          ok: false,
+          code: 'import.tooLarge',
+          details: { limitMiB: Math.round(limit / 1024 / 1024) },
+        });
+        return;
+      }
+      bytes = fs.readFileSync(job.path!);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const table = await parseTable(bytes, job.encoding, job.limits);
+    parentPort!.postMessage({ ok: true, table, sha256 });
+  } catch (error) {
+    parentPort!.postMessage(
+      isAppError(error)
+        ? { ok: false, code: error.code, details: error.details }
+        : { ok: false, code: 'import.malformedFile' },
+    );
+  }
+}
+
+parentPort!.on('message', (job: TableJob) => void run(job));

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { signInToDemo } from './pages/demo-session';
+
+const fixture = path.join(import.meta.dirname, '../fixtures/records/carrier-cdr.csv');
+
+describe('a carrier call list with a direction column (1366×768)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('recognises 呼叫类型, imports the valid rows, saves the rejected ones; calls point the right way', async () => {
+    const { page } = h;
+    const shell = await signInToDemo(page);
+    await shell.navigate('导入');
+    await page.locator('.ant-upload input[type=file]').setInputFiles({
+      name: '13987654321话单.csv',
+      mimeType: 'text/csv',
+      buffer: fs.readFileSync(fixture),
+    });
+    await page.getByText('13987654321话单.csv').waitFor();
+    await page.getByTestId('import-next').click();
+    // The direction column and the number columns are found by their headers.
+    expect(await page.getByTestId('map-callType').innerText()).toContain('呼叫类型');
+    expect(await page.getByTestId('map-ownNumber').innerText()).toContain('本机号码');
+    expect(await page.getByTestId('map-counterpart').innerText()).toContain('对方号码');
+    await h.screenshot('55-records-columns');
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-problem-table').waitFor();
+    expect(await page.getByTestId('import-problems').innerText()).toBe('3');
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
+    await page.getByText('只导入 15 行有效数据，3 行有误的另存为文件').click();
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(false);
+    await h.screenshot('56-records-valid-only');
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-rejected').innerText()).toBe('另有 3 行有误，未导入。');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-rejected-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('13987654321话单.rejected.csv');
+    const saved = fs.readFileSync((await download.path())!, 'utf8');
+    expect(saved.split('\r\n').map((line) => line.split(',').at(-1))).toEqual([
+      '原因',
+      '对方号码：号码无法识别',
+      '呼叫类型：呼叫类型无法识别',
+      '开始时间：时间无法识别或不存在',
+      '',
+    ]);
+    await h.screenshot('57-records-done');
+
+    // The contact's phone page: one call in from him, two out to him (a call and a forward).
+    const found = await h.host.router.invoke('search.query', { text: '13812345678' });
+    if (!found.ok) throw new Error(found.error.code);
+    const phoneId = (found.value as { groups: { hits: { id: string }[] }[] }).groups[0]!.hits[0]!
+      .id;
+    const detail = await h.host.router.invoke('entities.get', { id: phoneId });
+    if (!detail.ok) throw new Error(detail.error.code);
+    const relations = (
+      detail.value as {
+        relations: { type: string; fromLabel: string; toLabel: string; eventCount: number }[];
+      }
+    ).relations
+      .filter((relation) => relation.type === 'calls')
+      .map((relation) => `${relation.fromLabel}>${relation.toLabel} ${relation.eventCount}`)
+      .sort();
+    expect(relations).toEqual(['13812345678>13987654321 1', '13987654321>13812345678 2']);
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/entities/${id}`;
+    }, phoneId);
+    await page.getByTestId('relation-drill').first().waitFor();
+    await h.screenshot('58-records-phone');
+    expect(h.pageErrors).toEqual([]);
+  }, 120_000);
+});

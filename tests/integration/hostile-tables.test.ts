@@ -1,0 +1,165 @@
+import { createDeflateRaw } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readTableSource } from '../../electron/core/io/table-file';
+import { tableLimits } from '../../electron/core/io/table-parse';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Hostile table files are refused quickly, in the parser thread, with a translated code:
+ * nothing is written and the app's own thread stays free.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+
+/** 200 rows with one cell each in column XFD (16,384): a 3 KB file that once took 75 s. */
+async function xfdWorkbook(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('话单');
+  for (let row = 1; row <= 200; row += 1) sheet.getCell(row, 16_384).value = row;
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** An XLSX whose sheet inflates to 800 MB of blanks from about 800 KB. */
+async function zipBomb(): Promise<Uint8Array> {
+  const deflater = createDeflateRaw({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflater.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve) => deflater.on('end', resolve));
+  const blank = Buffer.alloc(8 * 1024 * 1024, 0x20);
+  for (let index = 0; index < 100; index += 1) deflater.write(blank);
+  deflater.end();
+  await done;
+  const deflated = Buffer.concat(chunks);
+  const inflated = 100 * blank.length;
+  // One entry, stored as deflated with its true sizes in both headers.
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(deflated.length, 18);
+  local.writeUInt32LE(inflated, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(deflated.length, 20);
+  central.writeUInt32LE(inflated, 24);
+  central.writeUInt16LE(name.length, 28);
+  const directoryAt = local.length + name.length + deflated.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(directoryAt, 16);
+  return new Uint8Array(Buffer.concat([local, name, deflated, central, name, end]));
+}
+
+async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await task();
+  return { ms: performance.now() - started, result };
+}
+
+describe('hostile table files', () => {
+  it('one cell in column XFD on 200 rows: refused in under 2 s, translated', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const bytes = await xfdWorkbook();
+    expect(bytes.length).toBeLessThan(8 * 1024);
+    // A warm parser thread, as in the app after the first file.
+    await c.call('import.preview', {
+      fileName: 'a.csv',
+      contentBase64: base64('a\n1'),
+      template: 'persons',
+    });
+    const { ms, result } = await timed(() =>
+      c.call('import.preview', {
+        fileName: 'x.xlsx',
+        contentBase64: base64(bytes),
+        template: 'calls',
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'import.tooManyColumns', details: { limit: 500, line: 1 } },
+    });
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('a zip bomb: refused from its declared sizes before anything is inflated', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const bytes = await zipBomb();
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    await c.call('import.preview', {
+      fileName: 'a.csv',
+      contentBase64: base64('a\n1'),
+      template: 'persons',
+    });
+    const { ms, result } = await timed(() =>
+      c.call('import.commit', {
+        fileName: 'bomb.xlsx',
+        contentBase64: base64(bytes),
+        template: 'calls',
+        importId: 'imp-bomb',
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'import.tooLarge', details: { limitMiB: 512 } },
+    });
+    expect(ms).toBeLessThan(2_000);
+    expect((await c.ok('import.list', {})).length).toBe(0);
+  });
+
+  it('a CSV row with more than 500 columns, a file past the row cap, an unreadable path', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const wide = `${Array.from({ length: 501 }, (_, index) => `c${index}`).join(',')}\n1\n`;
+    expect(
+      await c.call('import.preview', {
+        fileName: 'w.csv',
+        contentBase64: base64(wide),
+        template: 'calls',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'import.tooManyColumns', details: { line: 1 } } });
+    await expect(
+      readTableSource({ bytes: Buffer.from('a\n1\n2\n3\n') }, 'auto', {
+        limits: { ...tableLimits, maxRows: 3 },
+      }),
+    ).rejects.toMatchObject({ code: 'import.tooManyRows' });
+    expect(
+      await c.call('import.preview', {
+        fileName: 'x.csv',
+        filePath: '/nonexistent/x.csv',
+        template: 'calls',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'import.fileUnreadable' } });
+  });
+
+  it('a parser that runs too long or out of memory is stopped, and the next file still reads', async () => {
+    // A sheet of 60,000 rows, parsed with a 1 ms limit, then with a 16 MB heap.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('s');
+    for (let row = 1; row <= 60_000; row += 1) sheet.addRow([`1390000${row}`, row, 'x'.repeat(40)]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await expect(readTableSource({ bytes }, 'auto', { timeoutMs: 1 })).rejects.toMatchObject({
+      code: 'import.timedOut',
+    });
+    await expect(readTableSource({ bytes }, 'auto', { maxHeapMb: 16 })).rejects.toMatchObject({
+      code: 'import.tooLarge',
+    });
+    const after = await readTableSource({ bytes: Buffer.from('a,b\n1,2\n') });
+    expect(after.table.rows).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+    ]);
+  }, 60_000);
+});

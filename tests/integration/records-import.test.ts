@@ -1,0 +1,503 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { phoneNumberType } from '../../electron/api/domain/identifiers';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Call and bank records in the shapes carriers, banks, Alipay and WeChat send them
+ * (tests/fixtures/records): direction, every kind of far-end number, split date and time,
+ * preambles, the valid rows imported and the others handed back, provenance and deletion.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const fixtures = path.join(import.meta.dirname, '../fixtures/records');
+const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
+const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+
+async function entityId(text: string): Promise<string> {
+  const found = await c.ok('search.query', { text });
+  return found.groups.flatMap((group) => group.hits)[0]!.id;
+}
+
+/** The entity's relations of one type as `from>to: [count, duration or amount]`, sorted. */
+async function relationsOf(id: string, type: string) {
+  const detail = await c.ok('entities.get', { id });
+  return detail.relations
+    .filter((relation) => relation.type === type)
+    .map(
+      (relation) =>
+        `${relation.fromLabel}>${relation.toLabel}: ${relation.eventCount} ${type === 'calls' ? relation.durationSeconds : relation.amountFen}`,
+    )
+    .sort();
+}
+
+const target = '13987654321';
+const cdr = {
+  fileName: '13987654321话单.csv',
+  contentBase64: base64(fixture('carrier-cdr.csv')),
+  template: 'calls' as const,
+};
+
+describe('carrier call records (话单)', () => {
+  it('主叫/被叫/呼转/SMS rows point the right way; every far-end number typed; bad rows set aside', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const preview = await c.ok('import.preview', cdr);
+    // The direction column and the base station, IMEI, IMSI and area columns are recognised.
+    expect(preview.mapping).toEqual({
+      ownNumber: 1,
+      counterpart: 2,
+      callType: 3,
+      startedAt: 4,
+      duration: 5,
+      lac: 6,
+      ci: 7,
+      imei: 8,
+      imsi: 9,
+      counterpartArea: 10,
+    });
+    expect([preview.rowCount, preview.validCount, preview.rejectedCount]).toEqual([18, 15, 3]);
+    expect(preview.problems).toEqual([
+      { line: 17, field: 'counterpart', problem: 'phone', value: '未知' },
+      { line: 18, field: 'callType', problem: 'callType', value: '视频' },
+      { line: 19, field: 'startedAt', problem: 'dateTime', value: '2026-13-01 16:00:00' },
+    ]);
+
+    // All or nothing still refuses the file…
+    expect(await c.call('import.commit', { ...cdr, importId: 'imp-cdr-all' })).toMatchObject({
+      ok: false,
+      error: { code: 'import.invalidRows', details: { count: 3 } },
+    });
+    // …"import the valid rows" writes them and hands back the others.
+    const summary = await c.ok('import.commit', { ...cdr, importId: 'imp-cdr', skipInvalid: true });
+    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(summary.rejectedFile!.fileName).toBe('13987654321话单.rejected.csv');
+    expect(Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8')).toBe(
+      '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原因\r\n' +
+        '16,13987654321,未知,被叫,2026-04-03 14:00:00,10,25301,10231,861234567890123,460001234567890,,对方号码：号码无法识别\r\n' +
+        '17,13987654321,13812345678,视频,2026-04-03 15:00:00,10,25301,10231,861234567890123,460001234567890,广东广州,呼叫类型：呼叫类型无法识别\r\n' +
+        '18,13987654321,13812345678,主叫,2026-13-01 16:00:00,60,25301,10231,861234567890123,460001234567890,广东广州,开始时间：时间无法识别或不存在\r\n',
+    );
+    const audit = await c.ok('audit.list', { action: 'import.completed' });
+    expect(audit.rows[0]!.details).toMatchObject({ rows: 15, rejectedRows: 3 });
+
+    // Calls and their seconds per directed pair: 主叫 and 呼转 out, 被叫 in; texts apart.
+    const targetId = await entityId(target);
+    expect(await relationsOf(targetId, 'calls')).toEqual(
+      [
+        '13987654321>+8562055551234: 1 40',
+        '+959123456789>13987654321: 1 120',
+        '06912123456>13987654321: 1 10',
+        '10086>13987654321: 1 30',
+        '1069012345678901>13987654321: 0 0',
+        '13812345678>13987654321: 1 125',
+        '13987654321>+959123456789: 1 300',
+        '13987654321>087165123456: 1 20',
+        '13987654321>12345: 1 15',
+        '13987654321>13812345678: 2 155',
+        '13987654321>4008123123: 1 60',
+        '13987654321>95555: 1 45',
+      ].sort(),
+    );
+    const detail = await c.ok('entities.get', { id: targetId });
+    const relation = (from: string, to: string) =>
+      detail.relations.find(
+        (item) => item.type === 'calls' && item.fromLabel === from && item.toLabel === to,
+      )!;
+    const out = await c.ok('import.records', { relationId: relation(target, '13812345678').id });
+    expect(out.counts).toEqual({ calls: 2, messages: 1 });
+    expect(out.rows.map((row) => [row.recordKind, row.durationSeconds, row.source.line])).toEqual([
+      ['call', 65, 2],
+      ['forwarded', 90, 4],
+      ['sms', 0, 5],
+    ]);
+    const back = await c.ok('import.records', { relationId: relation('13812345678', target).id });
+    expect(back.counts).toEqual({ calls: 1, messages: 1 });
+    const gateway = await c.ok('import.records', {
+      relationId: relation('1069012345678901', target).id,
+    });
+    expect(gateway.counts).toEqual({ calls: 0, messages: 1 });
+
+    // Every far-end number is a phone entity, normalised and typed.
+    const phones = await c.ok('entities.list', { kinds: ['phone'] });
+    expect(phones.rows.map((row) => `${row.label} ${phoneNumberType(row.label)}`).sort()).toEqual([
+      '+8562055551234 international',
+      '+959123456789 international',
+      '06912123456 landline',
+      '087165123456 landline',
+      '10086 service',
+      '1069012345678901 smsGateway',
+      '12345 service',
+      '13812345678 mobile',
+      '13987654321 mobile',
+      '4008123123 hotline',
+      '95555 service',
+    ]);
+  });
+
+  it('an IMEI seen with two SIMs links the two phones', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await c.ok('import.commit', { ...cdr, importId: 'imp-cdr', skipInvalid: true });
+    // The second SIM's list: split date and time columns, the IMEI printed with 16 digits.
+    const second = await c.ok('import.commit', {
+      fileName: '13600001111话单.csv',
+      contentBase64: base64(fixture('second-sim-cdr.csv')),
+      template: 'calls',
+      importId: 'imp-second',
+    });
+    expect(second).toMatchObject({ rows: 2, rejectedRows: 0, rejectedFile: null });
+    const first = await entityId(target);
+    const other = await entityId('13600001111');
+    const links = (await c.ok('entities.get', { id: first })).relations.filter(
+      (relation) => relation.type === 'other',
+    );
+    expect(links.map((link) => [link.fromEntityId, link.toEntityId, link.source].sort())).toEqual([
+      [first, other, 'IMEI 86123456789012'].sort(),
+    ]);
+    const identifiers = await c.ok('import.phoneIdentifiers', { phoneId: first });
+    expect(identifiers.filter((item) => item.type !== 'cell')).toEqual([
+      {
+        type: 'imei',
+        value: '86123456789012',
+        seenCount: 15,
+        firstSeen: '2026-04-01T00:00:00.000Z',
+        lastSeen: '2026-04-03T05:00:00.000Z',
+        sharedWith: [{ id: other, label: '13600001111' }],
+      },
+      {
+        type: 'imsi',
+        value: '460001234567890',
+        seenCount: 15,
+        firstSeen: '2026-04-01T00:00:00.000Z',
+        lastSeen: '2026-04-03T05:00:00.000Z',
+        sharedWith: [],
+      },
+    ]);
+    // Base stations as LAC-CI, most seen first.
+    expect(
+      identifiers
+        .filter((item) => item.type === 'cell')
+        .map((item) => [item.value, item.seenCount]),
+    ).toEqual([
+      ['25301-10231', 9],
+      ['25301-10232', 3],
+      ['25302-20001', 3],
+    ]);
+    expect(await relationsOf(other, 'calls')).toEqual([
+      '13600001111>13812345678: 1 12',
+      '13812345678>13600001111: 1 8',
+    ]);
+    const records = await c.ok('import.records', {
+      relationId: (await c.ok('entities.get', { id: other })).relations.find(
+        (relation) => relation.type === 'calls' && relation.fromLabel === '13600001111',
+      )!.id,
+    });
+    expect(records.rows.map((row) => row.at)).toEqual(['2026-04-10T00:30:00.000Z']);
+  });
+
+  it('the phone form records a foreign supplier number, as the import does', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const created = await c.ok('entities.create', {
+      entity: { kind: 'phone', number: '+95 9 123 456 789' },
+    });
+    expect((await c.ok('entities.get', { id: created.id })).label).toBe('+959123456789');
+    await c.ok('import.commit', { ...cdr, importId: 'imp-cdr', skipInvalid: true });
+    // The import finds the same entity for 00959123456789 and +95 9 123 456 789.
+    expect(await relationsOf(created.id, 'calls')).toEqual([
+      '+959123456789>13987654321: 1 120',
+      '13987654321>+959123456789: 1 300',
+    ]);
+  });
+
+  it('a header the templates do not know is mapped by its text', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: 'x.csv',
+      contentBase64: base64(
+        '甲号码,乙号码,时刻,秒数\n13987654321,+84912345678,2026-04-01 08:00:00,5\n',
+      ),
+      template: 'calls' as const,
+    };
+    expect(await c.call('import.preview', file)).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns' },
+    });
+    const preview = await c.ok('import.preview', {
+      ...file,
+      headerMap: { 甲号码: 'caller', 乙号码: 'callee', 时刻: 'startedAt', 秒数: 'duration' },
+    });
+    expect(preview.sample).toEqual([
+      {
+        caller: '13987654321',
+        callee: '+84912345678',
+        kind: 'call',
+        startedAt: '2026-04-01T00:00:00.000Z',
+        durationSeconds: '5',
+        farType: 'international',
+      },
+    ]);
+    expect(
+      await c.call('import.preview', { ...file, headerMap: { 丙号码: 'caller' } }),
+    ).toMatchObject({ ok: false, error: { code: 'import.unknownHeader' } });
+  });
+});
+
+describe('bank statements (流水) and payment bills', () => {
+  it('借贷标志, split date and time, thousands separators, full-width digits, ATM rows', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: '农行流水.csv',
+      contentBase64: base64(fixture('bank-statement.csv')),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect([preview.encoding, preview.headerLine, preview.rowCount, preview.rejectedCount]).toEqual(
+      ['gb18030', 3, 7, 2],
+    );
+    expect(preview.problems).toEqual([
+      { line: 9, field: 'amount', problem: 'amount', value: 'abc' },
+      { line: 10, field: 'debitCredit', problem: 'debitCredit', value: 'X' },
+    ]);
+    expect(preview.sample.map((row) => [row['direction'], row['at'], row['amountFen']])).toEqual([
+      ['in', '2026-04-01T09:16:47.000Z', '1250000'],
+      ['out', '2026-04-02T01:05:01.000Z', '300000'],
+      ['out', '2026-04-02T04:00:00.000Z', '200000'],
+      ['in', '2026-04-03T00:00:00.000Z', '50000'],
+      ['in', '2026-04-02T16:00:00.000Z', '100000'],
+    ]);
+    const summary = await c.ok('import.commit', {
+      ...file,
+      importId: 'imp-bank',
+      skipInvalid: true,
+    });
+    // Three accounts; the ATM withdrawal is a record on the account, with no counterpart.
+    expect(summary).toMatchObject({
+      rows: 5,
+      rejectedRows: 2,
+      entitiesCreated: 3,
+      relationsCreated: 3,
+    });
+    const rejected = iconv.decode(
+      Buffer.from(summary.rejectedFile!.contentBase64, 'base64'),
+      'gb18030',
+    );
+    expect(rejected.split('\r\n')).toEqual([
+      '交易卡号,交易户名,交易日期,交易时间,交易金额,借贷标志,交易余额,对手账号,对手户名,对手开户行,摘要,交易渠道,原因',
+      '6228480398271645312,李某,20260404,100000,abc,借,"9,100.00",6217001540009283746,王某,中国建设银行昆明分行,转账,网银,交易金额：金额格式不正确',
+      '6228480398271645312,李某,20260404,100500,100,X,"9,000.00",6217001540009283746,王某,中国建设银行昆明分行,转账,网银,借贷标志：借贷标志无法识别',
+      '',
+    ]);
+    expect(await relationsOf(await entityId('6228480398271645312'), 'finances')).toEqual([
+      '6217001540009283746>6228480398271645312: 1 1250000',
+      '6228480398271645312>6217001540009283746: 1 300000',
+      '6230520000000000001>6228480398271645312: 2 150000',
+    ]);
+    const counterpart = await c.ok('entities.get', { id: await entityId('6217001540009283746') });
+    expect(counterpart.label).toBe('6217001540009283746');
+    const holder = await c.ok('search.query', { text: '赵某' });
+    expect(holder.groups.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
+      '6230520000000000001',
+    ]);
+  });
+
+  it('a file given by its path on disk (CLI, Electron main) is read there and hashed', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const filePath = path.join(fixtures, 'bank-statement.csv');
+    const summary = await c.ok('import.commit', {
+      fileName: '农行流水.csv',
+      filePath,
+      template: 'transactions',
+      importId: 'imp-path',
+      skipInvalid: true,
+    });
+    expect([summary.rows, summary.rejectedRows]).toEqual([5, 2]);
+    expect((await c.ok('import.list', {}))[0]).toMatchObject({
+      id: 'imp-path',
+      fileName: '农行流水.csv',
+      sha256: createHash('sha256').update(fixture('bank-statement.csv')).digest('hex'),
+      template: 'transactions',
+      rowCount: 5,
+      rejectedCount: 2,
+      createdBy: 'admin',
+    });
+    expect(
+      await c.call('import.preview', {
+        fileName: 'x.csv',
+        filePath,
+        contentBase64: base64('a'),
+        template: 'transactions',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+  });
+
+  it('signed amounts without a debit/credit column', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const csv =
+      '本方账号,对方账号,交易时间,交易金额\nA100,B200,2026-04-01 10:00,-1500\nA100,B200,2026-04-01 11:00,+200.5\nA100,,2026-04-01 12:00,-300\n';
+    await c.ok('import.commit', {
+      fileName: 's.csv',
+      contentBase64: base64(csv),
+      template: 'transactions',
+      importId: 'imp-signed',
+    });
+    expect(await relationsOf(await entityId('A100'), 'finances')).toEqual([
+      'A100>B200: 1 150000',
+      'B200>A100: 1 20050',
+    ]);
+  });
+
+  it('an Alipay bill (GBK, notes above the header): owner from the notes, closed trades set aside', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: '支付宝交易明细.csv',
+      contentBase64: base64(fixture('alipay-bill.csv')),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect([preview.platform, preview.owner, preview.headerLine, preview.rejectedCount]).toEqual([
+      'alipay',
+      'lh1983@alipay.com',
+      16,
+      1,
+    ]);
+    const summary = await c.ok('import.commit', {
+      ...file,
+      importId: 'imp-alipay',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({ rows: 2, rejectedRows: 1 });
+    expect(
+      iconv
+        .decode(Buffer.from(summary.rejectedFile!.contentBase64, 'base64'), 'gb18030')
+        .split('\r\n')[1],
+    ).toBe(
+      '2026-04-05 12:00:00,日用百货,某超市,/,购物,支出,35.50,花呗,交易关闭,2026040522001400003,,,,交易状态：交易未成功（关闭、失败或已退款）',
+    );
+    expect(await relationsOf(await entityId('lh1983@alipay.com'), 'finances')).toEqual([
+      'lh1983@alipay.com>zh***@163.com: 1 80000',
+      'zh***@163.com>lh1983@alipay.com: 1 20000',
+    ]);
+    const accounts = await c.ok('entities.list', { kinds: ['account'] });
+    expect(accounts.rows.map((row) => row.label).sort()).toEqual([
+      'lh1983@alipay.com',
+      'zh***@163.com',
+    ]);
+  });
+
+  it('a WeChat bill (UTF-8, notes above the header), the owner named by the user', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: '微信支付账单.csv',
+      contentBase64: base64(fixture('wechat-bill.csv')),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect([preview.platform, preview.owner, preview.headerLine, preview.rejectedCount]).toEqual([
+      'wechat',
+      '阿龙',
+      15,
+      1,
+    ]);
+    await c.ok('import.commit', {
+      ...file,
+      importId: 'imp-wechat',
+      skipInvalid: true,
+      ownAccount: 'wxid_along',
+    });
+    expect(await relationsOf(await entityId('wxid_along'), 'finances')).toEqual([
+      'wxid_along>美团: 1 20000',
+      'wxid_along>老周: 1 100000',
+      '老周>wxid_along: 1 500000',
+    ]);
+  });
+});
+
+describe('deleting an import', () => {
+  it('restores the workspace exactly: relations, counts, search', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await c.ok('import.commit', { ...cdr, importId: 'imp-first', skipInvalid: true });
+    const targetId = await entityId(target);
+    const snapshot = async () => ({
+      stats: await c
+        .ok('stats.summary', {})
+        .then(({ entities, relations }) => ({ entities, relations })),
+      relations: (await c.ok('entities.get', { id: targetId })).relations,
+      search: await c.ok('search.query', { text: '1360000' }),
+      phones: (await c.ok('entities.list', { kinds: ['phone'] })).rows
+        .map((row) => row.label)
+        .sort(),
+    });
+    const before = await snapshot();
+    // A second import adds to existing relations and brings new numbers.
+    const csv = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13987654321,13812345678,主叫,2026-05-01 08:00:00,100',
+      '13987654321,13812345678,短信收,2026-05-01 08:10:00,',
+      '13987654321,13600001111,被叫,2026-05-02 08:00:00,7',
+    ].join('\n');
+    await c.ok('import.commit', {
+      fileName: 'more.csv',
+      contentBase64: base64(csv),
+      template: 'calls',
+      importId: 'imp-second',
+    });
+    expect(await snapshot()).not.toEqual(before);
+    expect((await c.ok('import.list', {})).map((row) => [row.id, row.rowCount])).toEqual([
+      ['imp-second', 3],
+      ['imp-first', 15],
+    ]);
+    const deleted = await c.ok('import.delete', { importId: 'imp-second' });
+    expect(deleted).toEqual({
+      importId: 'imp-second',
+      callRecords: 3,
+      transfers: 0,
+      relationsDeleted: 1,
+      relationsUpdated: 2,
+      entitiesDeleted: 1,
+    });
+    const after = await snapshot();
+    expect(after.stats).toEqual(before.stats);
+    expect(after.phones).toEqual(before.phones);
+    expect(after.search).toEqual(before.search);
+    expect(
+      after.relations.map(({ id, eventCount, durationSeconds, startedOn, endedOn }) => ({
+        id,
+        eventCount,
+        durationSeconds,
+        startedOn,
+        endedOn,
+      })),
+    ).toEqual(
+      before.relations.map(({ id, eventCount, durationSeconds, startedOn, endedOn }) => ({
+        id,
+        eventCount,
+        durationSeconds,
+        startedOn,
+        endedOn,
+      })),
+    );
+    expect((await c.ok('audit.list', { action: 'import.deleted' })).rows[0]!.details).toMatchObject(
+      {
+        importId: 'imp-second',
+        callRecords: 3,
+      },
+    );
+    expect(await c.call('import.delete', { importId: 'imp-second' })).toMatchObject({
+      ok: false,
+      error: { code: 'import.notFound' },
+    });
+  });
+});

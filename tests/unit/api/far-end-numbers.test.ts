@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseFarEnd, parsePhone } from '../../../electron/api/domain/identifiers';
+import {
+  parseDateAndTime,
+  parseDuration,
+  parseSignedAmount,
+} from '../../../electron/core/io/import-values';
+
+describe('far-end numbers as carriers print them', () => {
+  it.each([
+    ['13812345678', '13812345678', 'mobile', null],
+    ['+86 138 1234 5678', '13812345678', 'mobile', null],
+    ['008613812345678', '13812345678', 'mobile', null],
+    ['8613812345678', '13812345678', 'mobile', null],
+    ['+95 9 123 456 789', '+959123456789', 'international', 'MM'],
+    ['00959123456789', '+959123456789', 'international', 'MM'],
+    ['+856 20 5555 1234', '+8562055551234', 'international', 'LA'],
+    ['+84 912 345 678', '+84912345678', 'international', 'VN'],
+    ['10086', '10086', 'service', null],
+    ['95555', '95555', 'service', null],
+    ['12345', '12345', 'service', null],
+    ['110', '110', 'service', null],
+    ['4008123123', '4008123123', 'hotline', null],
+    ['800-810-8888', '8008108888', 'hotline', null],
+    ['0871-65123456', '087165123456', 'landline', null],
+    ['+86 10 12345678', '01012345678', 'landline', null],
+    ['65123456', '087165123456', 'landline', null],
+    ['10690000123456', '10690000123456', 'smsGateway', null],
+    ['９８７６５４３２１０１２３', '9876543210123', 'unknown', null],
+  ])('%s → %s (%s)', (raw, value, type, country) => {
+    expect(parseFarEnd(raw, '0871')).toEqual({ ok: true, value, type, country });
+  });
+
+  it('a landline without area code stays local when no area is known', () => {
+    expect(parseFarEnd('65123456')).toEqual({
+      ok: true,
+      value: '65123456',
+      type: 'local',
+      country: null,
+    });
+  });
+
+  it.each(['', '-1', '未知', '1388', '138123456789', '+999 123'])('refuses %j', (raw) => {
+    expect(parseFarEnd(raw)).toEqual({ ok: false, problem: 'format' });
+  });
+
+  it('the phone form takes a foreign supplier number but not a local fragment', () => {
+    expect(parsePhone('+95 9 123 456 789')).toMatchObject({ ok: true, value: '+959123456789' });
+    expect(parsePhone('65123456')).toEqual({ ok: false, problem: 'format' });
+  });
+});
+
+describe('statement values', () => {
+  it.each([
+    ['12,500.00', 1_250_000],
+    ['-3,000.00', -300_000],
+    ['+200.5', 20_050],
+    ['¥2,000.00', 200_000],
+    ['５００．００元', 50_000],
+    ['(80.00)', -8_000],
+  ])('amount %s → %d fen', (text, fen) => {
+    expect(parseSignedAmount(text)).toEqual({ ok: true, value: fen });
+  });
+
+  it.each(['abc', '0.00', '1,23,4', ''])('refuses amount %j', (text) => {
+    expect(parseSignedAmount(text)).toEqual({ ok: false, problem: 'amount' });
+  });
+
+  it.each([
+    ['20260401', '171647', '2026-04-01T09:16:47.000Z'],
+    ['2026-04-01', '7:05:00', '2026-03-31T23:05:00.000Z'],
+    ['2026/4/1', '', '2026-03-31T16:00:00.000Z'],
+    [46113, 0.5, '2026-04-01T04:00:00.000Z'],
+    ['', '2026-04-01 17:16:47', '2026-04-01T09:16:47.000Z'],
+    ['', '20260401171647', '2026-04-01T09:16:47.000Z'],
+  ] as const)('date %j + time %j → %s', (date, time, iso) => {
+    expect(parseDateAndTime(date, time)).toEqual({ ok: true, value: iso });
+  });
+
+  it.each([
+    ['65', 65],
+    ['00:02:05', 125],
+    ['1分30秒', 90],
+    ['1小时2分', 3_720],
+  ])('duration %s → %d s', (text, seconds) => {
+    expect(parseDuration(text)).toEqual({ ok: true, value: seconds });
+  });
+});
