@@ -11,7 +11,11 @@ fs.rmSync(new URL('../out/cli', import.meta.url), { recursive: true, force: true
 
 await build({
   absWorkingDir: root,
-  entryPoints: { quanlian: 'electron/cli/index.ts' },
+  // Table files are parsed in a worker thread (memory and time limits): its own entry.
+  entryPoints: {
+    quanlian: 'electron/cli/index.ts',
+    'table-worker': 'electron/core/io/table-worker.ts',
+  },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

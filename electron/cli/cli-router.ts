@@ -41,6 +41,8 @@ export function openRouter(documents?: DocumentRenderer): { router: Router; clie
     // Progress events have nobody to show them to; the command prints the result.
     emit: () => undefined,
     documents,
+    // The CLI names files on its own command line: core may read them by path.
+    readsFilePaths: true,
     logError: (summary) => process.stderr.write(`[quanlian] ${summary}\n`),
   });
   const client: CliClient = {

@@ -21,6 +21,12 @@ export interface CommandOptions {
   file?: string;
   encoding?: string;
   'dry-run'?: boolean;
+  map?: string;
+  'skip-invalid'?: boolean;
+  rejected?: string;
+  'own-account'?: string;
+  'area-code'?: string;
+  id?: string;
   json?: boolean;
   'password-stdin'?: boolean;
 }

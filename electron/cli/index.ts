@@ -37,7 +37,13 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 the case briefing (PDF and Word need Chromium: CHROMIUM_PATH or /usr/bin/chromium)
   import        --workspace DIR --template persons|calls|transactions --file FILE
                 [--encoding auto|utf8|gb18030] [--case CASE_NO] [--dry-run]
-                CSV or XLSX; every row checked first, then all or nothing (exit 1 on bad rows)
+                [--map 'HEADER=field,…'] [--own-account ACC] [--area-code 0871]
+                [--skip-invalid [--rejected FILE]]
+                CSV or XLSX (话单, 流水, Alipay/WeChat bills); every row checked first, then all
+                or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
+                rejected-rows file (default FILE.rejected.csv)
+  imports list  --workspace DIR            the imports, with file, rows and who made them
+  imports delete --workspace DIR --id IMPORT_ID   removes exactly its records (lead or admin)
   package export --workspace DIR --case CASE_NO --out FILE
   package import --workspace DIR --file FILE [--dry-run]
                 the case package (协查), passphrase in QUANLIAN_PACKAGE_PASSPHRASE or line 2 of stdin
@@ -65,6 +71,12 @@ const optionSpec = {
   file: { type: 'string' },
   encoding: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  map: { type: 'string' },
+  'skip-invalid': { type: 'boolean', default: false },
+  rejected: { type: 'string' },
+  'own-account': { type: 'string' },
+  'area-code': { type: 'string' },
+  id: { type: 'string' },
   json: { type: 'boolean', default: false },
   'password-stdin': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -143,6 +155,11 @@ async function main(argv: string[]): Promise<number> {
         await (
           await import('./commands/package-commands')
         ).packageCommand(positionals[1], options, secrets, out);
+        return 0;
+      case 'imports':
+        await (
+          await import('./commands/import-commands')
+        ).importsCommand(positionals[1], options, secrets, out);
         return 0;
       case 'import':
         return (await (

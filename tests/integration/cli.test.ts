@@ -139,6 +139,56 @@ describe('command line', () => {
     }
   }, 180_000);
 
+  it('import --skip-invalid writes the rejected rows beside the file; --map names unknown headers; imports delete undoes it', () => {
+    const dir = path.join(makeTempDir(), 'ws');
+    const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
+    expect(execCli(['init', '--workspace', dir, '--user', 'admin'], env).status).toBe(0);
+    const file = path.join(makeTempDir(), '话单.csv');
+    fs.writeFileSync(
+      file,
+      [
+        '目标号码,联系号码,呼叫类型,开始时间,通话时长',
+        '13800000001,13900000002,主叫,2026-10-01 10:00:00,60',
+        '13800000001,13900000002,被叫,2026-10-01 11:00:00,0:01:30',
+        '13800000001,not-a-number,主叫,2026-10-01 12:00:00,30',
+      ].join('\n'),
+    );
+    const run = (args: string[]) =>
+      execCli(
+        ['import', '--workspace', dir, '--template', 'calls', '--file', file, ...args, '--json'],
+        env,
+      );
+    const map = ['--map', '目标号码=ownNumber,联系号码=counterpart'];
+    const refused = run(map);
+    expect([refused.status, JSON.parse(refused.stdout).imported]).toEqual([1, false]);
+    const imported = run([...map, '--skip-invalid']);
+    expect(imported.status).toBe(0);
+    const result = JSON.parse(imported.stdout);
+    expect([result.summary.rows, result.summary.rejectedRows, result.rejectedFile]).toEqual([
+      2,
+      1,
+      `${file}.rejected.csv`,
+    ]);
+    expect(fs.statSync(result.rejectedFile).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(result.rejectedFile, 'utf8').split(/\r?\n/).slice(0, 2)).toEqual([
+      '\ufeff目标号码,联系号码,呼叫类型,开始时间,通话时长,原因',
+      expect.stringMatching(/^13800000001,not-a-number,主叫,2026-10-01 12:00:00,30,/),
+    ]);
+    const listed = JSON.parse(
+      execCli(['imports', 'list', '--workspace', dir, '--json'], env).stdout,
+    );
+    expect(listed.map((row: { rowCount: number }) => row.rowCount)).toEqual([2]);
+    const deleted = execCli(
+      ['imports', 'delete', '--workspace', dir, '--id', listed[0].id, '--json'],
+      env,
+    );
+    expect(JSON.parse(deleted.stdout)).toMatchObject({ callRecords: 2, entitiesDeleted: 2 });
+    expect(JSON.parse(execCli(['stats', '--workspace', dir, '--json'], env).stdout)).toMatchObject({
+      entities: 0,
+      relations: 0,
+    });
+  }, 120_000);
+
   it('search and case show answer from the demo workspace, as JSON', () => {
     const dir = path.join(makeTempDir(), 'demo');
     expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);

@@ -9,9 +9,29 @@ import type { CommandOptions } from '../command-options';
 const encodings = ['auto', 'utf8', 'gb18030'] as const;
 type Encoding = (typeof encodings)[number];
 
+/** `--map '对方号码=counterpart,交易卡号=account'`: header text → template field. */
+export function parseHeaderMap(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  const entries = text
+    .split(/[,，]/)
+    .filter((pair) => pair.trim())
+    .map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const header = pair.slice(0, at).trim();
+      const field = pair.slice(at + 1).trim();
+      if (at < 1 || !header || !field)
+        throw new UsageError(`--map takes HEADER=field pairs separated by commas, not "${pair}"`);
+      return [header, field] as const;
+    });
+  return Object.fromEntries(entries);
+}
+
 /**
- * `import --template persons|calls|transactions --file FILE [--encoding auto] [--case CASE_NO]
- * [--dry-run]`: checks every row first; writes all or nothing. Exit code 1 when rows are bad.
+ * `import --template T --file FILE [--encoding auto] [--case CASE_NO] [--map H=f,…]
+ * [--own-account A] [--area-code 0871] [--skip-invalid [--rejected FILE]] [--dry-run]`: every
+ * row is checked first. Without --skip-invalid a bad row writes nothing (exit 1, lines named);
+ * with it the valid rows are imported in one transaction and the others, with the reason, go to
+ * the rejected-rows file (exit 0, both counts printed).
  */
 export async function importCommand(
   options: CommandOptions,
@@ -25,11 +45,18 @@ export async function importCommand(
   if (!encodings.includes(encoding))
     throw new UsageError(`--encoding must be one of ${encodings.join(', ')}`);
   const filePath = path.resolve(requireOption(options.file, 'file'));
+  if (!fs.existsSync(filePath)) throw new UsageError(`No file at ${filePath}`);
+  const skipInvalid = Boolean(options['skip-invalid']);
+  const rejectedPath = path.resolve(options.rejected ?? `${filePath}.rejected.csv`);
   const file = {
     fileName: path.basename(filePath),
-    contentBase64: fs.readFileSync(filePath).toString('base64'),
+    // Core reads the file itself (the CLI's router may read paths): no 2 GB base64 string.
+    filePath,
     encoding,
     template,
+    headerMap: parseHeaderMap(options.map),
+    ownAccount: options['own-account'],
+    areaCode: options['area-code'],
   };
   return withSession(options, secrets, async (client) => {
     const preview = await client.call('import.preview', file);
@@ -39,13 +66,15 @@ export async function importCommand(
       encoding: preview.encoding,
       rows: preview.rowCount,
       valid: preview.validCount,
+      rejected: preview.rejectedCount,
       problems: preview.problems,
     };
-    if (preview.problemCount || options['dry-run']) {
+    const refused = preview.problemCount > 0 && !skipInvalid;
+    if (refused || options['dry-run']) {
       out.result(
         { ...report, imported: false },
         [
-          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.problemCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written)'}`,
+          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
           ...preview.problems
             .slice(0, 50)
             .map(
@@ -54,17 +83,66 @@ export async function importCommand(
             ),
         ].join('\n'),
       );
-      return preview.problemCount === 0;
+      return !refused;
     }
     const summary = await client.call('import.commit', {
       ...file,
       importId: randomUUID(),
+      skipInvalid,
       caseId: options.case ? await caseIdOf(client, options.case) : null,
     });
+    let rejectedFile: string | null = null;
+    if (summary.rejectedFile) {
+      // Owner-only like every export: rejected rows are case data too.
+      fs.writeFileSync(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'), {
+        mode: 0o600,
+      });
+      rejectedFile = rejectedPath;
+    }
+    const { rejectedFile: _content, ...counts } = summary;
     out.result(
-      { ...report, imported: true, summary },
-      `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
+      { ...report, imported: true, summary: counts, rejectedFile },
+      [
+        `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
+        ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
+      ].join('\n'),
     );
     return true;
   });
+}
+
+/** `imports list` and `imports delete --id ID` (lead or admin): the imports and their undoing. */
+export async function importsCommand(
+  action: string | undefined,
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  if (action === 'list') {
+    const imports = await withSession(options, secrets, (client) => client.call('import.list', {}));
+    out.result(
+      imports,
+      imports.length
+        ? imports
+            .map(
+              (item) =>
+                `${item.id}  ${item.createdAt.slice(0, 16)}  ${item.template}  ${item.rowCount} rows (${item.rejectedCount} rejected)  ${item.fileName}`,
+            )
+            .join('\n')
+        : 'No imports.',
+    );
+    return;
+  }
+  if (action === 'delete') {
+    const importId = requireOption(options.id, 'id');
+    const result = await withSession(options, secrets, (client) =>
+      client.call('import.delete', { importId }),
+    );
+    out.result(
+      result,
+      `Import ${importId} deleted: ${result.callRecords} call records, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.entitiesDeleted} entities removed.`,
+    );
+    return;
+  }
+  throw new UsageError('Use: imports list | imports delete --id IMPORT_ID');
 }

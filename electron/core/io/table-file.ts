@@ -39,9 +39,13 @@ function startWorker(heapMb: number): Worker {
     );
   }
   const dir = path.dirname(fileURLToPath(here));
-  const script = [path.join(dir, 'table-worker.js'), path.join(dir, '..', 'table-worker.js')].find(
-    (candidate) => fs.existsSync(candidate),
-  );
+  // Beside this chunk or one folder up: out/main (electron-vite) or out/cli (the CLI bundle,
+  // an ES module build, hence .mjs).
+  const script = [dir, path.join(dir, '..')]
+    .flatMap((folder) =>
+      ['table-worker.js', 'table-worker.mjs'].map((name) => path.join(folder, name)),
+    )
+    .find((candidate) => fs.existsSync(candidate));
   if (!script) throw new Error('table-worker.js is missing from the build');
   return new Worker(script, { resourceLimits });
 }
