@@ -326,7 +326,7 @@ describe('neighbourhood, views and export', () => {
       nodeIds: chart.nodes.map((node) => node.id),
       caseId: caseRow.id,
     });
-    expect(graphml.fileName).toMatch(/^quanlian-graph-\d{4}-\d{2}-\d{2}\.graphml$/);
+    expect(graphml.fileName).toMatch(/^quanlian-graph-A-CHAIN-1-\d{4}-\d{2}-\d{2}\.graphml$/);
     const parsed = new XMLParser({
       ignoreAttributes: false,
       isArray: (name) => name === 'node' || name === 'edge',
@@ -341,11 +341,20 @@ describe('neighbourhood, views and export', () => {
       caseId: caseRow.id,
     });
     expect(XMLValidator.validate(anx.content)).toBe(true);
+    expect(anx.fileName).toMatch(/^quanlian-graph-A-CHAIN-1-\d{4}-\d{2}-\d{2}\.anx$/);
+    const gexf = await c.ok('graph.export', {
+      format: 'gexf',
+      nodeIds: chart.nodes.map((node) => node.id),
+      caseId: caseRow.id,
+    });
+    expect([gexf.fileName.endsWith('.gexf'), gexf.encoding]).toEqual([true, 'utf8']);
+    expect(XMLValidator.validate(gexf.content)).toBe(true);
     expect(
       (await c.ok('cases.auditHistory', { caseId: caseRow.id })).rows
-        .slice(0, 2)
+        .slice(0, 3)
         .map((row) => [row.action, row.details?.['format']]),
     ).toEqual([
+      ['graph.exported', 'gexf'],
       ['graph.exported', 'anx'],
       ['graph.exported', 'graphml'],
     ]);

@@ -201,7 +201,7 @@ export const graphViewSaveInput = z.object({
 });
 
 export const graphExportInput = z.object({
-  format: z.enum(['graphml', 'anx', 'json']),
+  format: z.enum(['graphml', 'gexf', 'anx', 'json']),
   nodeIds: z.array(idSchema).min(1).max(50_000),
   /** Positions to keep (ANX shows the chart as laid out). */
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
@@ -210,6 +210,8 @@ export const graphExportInput = z.object({
 export const graphExportOutput = z.object({
   fileName: z.string(),
   mimeType: z.string(),
+  /** Text formats are UTF-8; PNG and PDF come base64-encoded. */
+  encoding: z.enum(['utf8', 'base64']),
   content: z.string(),
 });
 

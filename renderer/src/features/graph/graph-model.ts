@@ -1,10 +1,7 @@
 import type { Edge, Node } from 'vis-network/peer';
 import type { EntityKind } from '../../../../electron/api/domain/entity-kinds';
 import type { ChainTier, LegalStatus } from '../../../../electron/api/domain/person-vocabulary';
-import {
-  sourceReliabilities,
-  type RelationType,
-} from '../../../../electron/api/domain/relation-types';
+import { sourceReliabilities } from '../../../../electron/api/domain/relation-types';
 import type {
   GraphEdge,
   GraphNode,
@@ -15,28 +12,10 @@ import {
   neighbourLists,
   tierLevel,
 } from '../../../../electron/api/domain/chain-tiers';
+import { relationStyles } from '../../../../electron/api/domain/chart-look';
 import { kindColours, kindIcon } from './node-icons';
 
-/** How each relation type is drawn: supply in red with an arrow downstream, money in gold … */
-export const relationStyles: Record<
-  RelationType,
-  { color: string; dashes: boolean | number[]; width: number }
-> = {
-  supplies: { color: '#dc2626', dashes: false, width: 3 },
-  transports_for: { color: '#ea580c', dashes: [8, 4], width: 2 },
-  member_of: { color: '#7c3aed', dashes: false, width: 1.5 },
-  leads: { color: '#6d28d9', dashes: false, width: 2.5 },
-  employs: { color: '#8b5cf6', dashes: [4, 4], width: 1.5 },
-  finances: { color: '#ca8a04', dashes: [10, 4], width: 2.5 },
-  calls: { color: '#2563eb', dashes: [2, 4], width: 1.5 },
-  kin: { color: '#16a34a', dashes: false, width: 1.5 },
-  lives_with: { color: '#22c55e', dashes: [6, 3], width: 1.5 },
-  owns: { color: '#64748b', dashes: false, width: 1 },
-  uses: { color: '#94a3b8', dashes: false, width: 1 },
-  co_offender: { color: '#92400e', dashes: false, width: 2 },
-  protects: { color: '#111827', dashes: [2, 2], width: 2.5 },
-  other: { color: '#9ca3af', dashes: [3, 3], width: 1 },
-};
+export { relationStyles };
 
 /** Border colour of a person by legal status: at large is red and thick. */
 export const legalStatusColours: Partial<Record<LegalStatus, string>> = {

@@ -482,6 +482,7 @@ export const en: Translation<typeof zhCN> = {
       export: 'Export',
       png: 'PNG image (2× resolution)',
       graphml: 'GraphML (Gephi / networkx)',
+      gexf: 'GEXF (Gephi timeline)',
       anx: "i2 ANX (Analyst's Notebook)",
       json: 'JSON',
       expandHops: 'Double click expands',

@@ -459,6 +459,7 @@ export const zhCN = {
       export: '导出',
       png: 'PNG 图片（2 倍分辨率）',
       graphml: 'GraphML（Gephi / networkx）',
+      gexf: 'GEXF（Gephi 时间轴）',
       anx: "i2 ANX（Analyst's Notebook）",
       json: 'JSON',
       expandHops: '双击展开层数',
