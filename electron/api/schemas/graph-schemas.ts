@@ -76,15 +76,40 @@ export const graphSubgraphInput = z.object({
 export const graphPathInput = z.object({
   fromId: idSchema,
   toId: idSchema,
-  maxHops: z.number().int().min(1).max(6).default(4),
-  mode: z.enum(['shortest', 'all']).default('shortest'),
+  /**
+   * shortest: no hop cap unless given; all: every simple path up to this many hops (4 when
+   * not given). k-shortest ignores it.
+   */
+  maxHops: z.number().int().min(1).max(12).optional(),
+  mode: z.enum(['shortest', 'kShortest', 'all']).default('shortest'),
+  /** How many paths k-shortest lists. */
+  k: z.number().int().min(1).max(50).default(3),
+  /** Only walk these relation types (e.g. supply and money). */
   relationTypes: z.array(z.enum(relationTypes)).max(20).optional(),
   caseId: idSchema.optional(),
+  /** The search stops with graph.pathSearchStopped after this long. */
+  budgetMs: z.number().int().min(100).max(60_000).default(10_000),
 });
 
+export const pathStepSchema = z.object({
+  relationId: z.string(),
+  type: z.enum(relationTypes),
+  fromId: z.string(),
+  toId: z.string(),
+  /** forward: along the relation's arrow; backward: against it; undirected relations have none. */
+  direction: z.enum(['forward', 'backward', 'undirected']),
+});
+export type PathStep = z.infer<typeof pathStepSchema>;
+
 export const graphPathOutput = z.object({
-  /** Each path as the node IDs and the relation IDs along it. */
-  paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) })),
+  /** Each path as the node IDs and the relation IDs along it, and each step's type and direction. */
+  paths: z.array(
+    z.object({
+      nodeIds: z.array(z.string()),
+      edgeIds: z.array(z.string()),
+      steps: z.array(pathStepSchema),
+    }),
+  ),
   /** Nodes and edges of the paths, so a chart can add what it does not show yet. */
   graph: graphDataSchema,
   capped: z.boolean(),

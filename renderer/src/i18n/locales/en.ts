@@ -165,6 +165,7 @@ export const en: Translation<typeof zhCN> = {
     },
     graph: {
       viewNotFound: 'The saved view was not found; it may have been deleted.',
+      pathSearchStopped: 'The path search stopped after {{seconds}} s without an answer. Restrict relation types or the case and try again.',
     },
     import: {
       malformedFile:
@@ -545,6 +546,10 @@ export const en: Translation<typeof zhCN> = {
       to: 'To',
       shortest: 'Shortest path',
       all: 'All paths',
+      kShortest: 'K shortest',
+      k: 'Paths',
+      pathTypes: 'Only these relation types (empty: all)',
+      notConnected: 'The two are not connected',
       maxHops: 'Max hops',
       find: 'Find path',
       noPath: 'No path within {{hops}} hops',

@@ -153,6 +153,7 @@ export const zhCN = {
     },
     graph: {
       viewNotFound: '找不到该视图，可能已被删除。',
+      pathSearchStopped: '路径搜索在 {{seconds}} 秒后停止，未找到结果。请限定关系类型或案件后重试。',
     },
     import: {
       malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',
@@ -522,6 +523,10 @@ export const zhCN = {
       to: '终点',
       shortest: '最短路径',
       all: '全部路径',
+      kShortest: '前 K 条最短',
+      k: '条数',
+      pathTypes: '只走这些关系类型（空为全部）',
+      notConnected: '两者之间没有连接',
       maxHops: '最多层数',
       find: '查找路径',
       noPath: '在 {{hops}} 层内未找到路径',
