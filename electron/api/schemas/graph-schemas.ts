@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
 import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
 import { relationTypes, sourceReliabilities } from '../domain/relation-types';
+import { classifications } from './briefing-schemas';
 import { idSchema, requiredText } from './common';
 
 export const graphNodeSchema = z.object({
@@ -226,11 +227,16 @@ export const graphViewSaveInput = z.object({
 });
 
 export const graphExportInput = z.object({
-  format: z.enum(['graphml', 'gexf', 'anx', 'json']),
+  /** Files for other tools (graphml, gexf, anx, json) or pictures to print (svg, png, pdf). */
+  format: z.enum(['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf']),
   nodeIds: z.array(idSchema).min(1).max(50_000),
-  /** Positions to keep (ANX shows the chart as laid out). */
+  /** Positions to keep (ANX and the pictures show the chart as laid out; missing ones are laid out). */
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
   caseId: idSchema.optional(),
+  /** Pictures only: the mark in the title block, the landscape page, the language of the legend. */
+  classification: z.enum(classifications).default('internal'),
+  page: z.enum(['A4', 'A3']).default('A4'),
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 export const graphExportOutput = z.object({
   fileName: z.string(),
