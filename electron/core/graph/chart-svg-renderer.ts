@@ -192,6 +192,56 @@ function titleBlock(title: ChartTitle, words: ChartWords, width: number, margin:
   return parts.join('');
 }
 
+/**
+ * Pushes apart entities whose icon-and-label boxes overlap (a few rounds of pairwise
+ * separation along the axis of least overlap), kept inside the box: a force layout packs
+ * clusters tighter than a printed label needs.
+ */
+export function separate(
+  points: { x: number; y: number }[],
+  options: {
+    /** Width of each point's box (icon or label, whichever is wider). */
+    widths: number[];
+    height: number;
+    box: { left: number; top: number; right: number; bottom: number };
+  },
+): void {
+  const { widths, height, box } = options;
+  const widest = Math.max(...widths, 0);
+  for (let round = 0; round < 60; round += 1) {
+    let moved = false;
+    const order = points.map((_, index) => index).sort((a, b) => points[a]!.x - points[b]!.x);
+    for (let i = 0; i < order.length; i += 1) {
+      const p = points[order[i]!]!;
+      for (let j = i + 1; j < order.length; j += 1) {
+        const q = points[order[j]!]!;
+        const dx = q.x - p.x;
+        if (dx >= widest) break;
+        const width = (widths[order[i]!]! + widths[order[j]!]!) / 2;
+        const dy = q.y - p.y;
+        const overlapX = width - Math.abs(dx);
+        const overlapY = height - Math.abs(dy);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapX * 1.5 < overlapY) {
+          const push = overlapX / 2 + 0.5;
+          p.x -= push;
+          q.x += push;
+        } else {
+          const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
+          p.y -= push;
+          q.y += push;
+        }
+      }
+    }
+    for (const point of points) {
+      point.x = Math.min(Math.max(point.x, box.left), box.right);
+      point.y = Math.min(Math.max(point.y, box.top), box.bottom);
+    }
+    if (!moved) break;
+  }
+}
+
 /** Pairs of entities with their relations, so parallel relations can be bent apart. */
 function parallelOffsets(edges: GraphEdge[]): Map<string, number> {
   const groups = new Map<string, GraphEdge[]>();
@@ -274,23 +324,34 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const padBottom = radius + (showLabels ? labelFont + 6 : 2);
   const innerWidth = Math.max(box.width - 2 * padX, 1);
   const innerHeight = Math.max(box.height - padTop - padBottom, 1);
-  const scale = Math.min(
-    spanX > 0 ? innerWidth / spanX : Infinity,
-    spanY > 0 ? innerHeight / spanY : Infinity,
-    2,
-  );
-  const usedScale = Number.isFinite(scale) ? scale : 1;
-  const offsetX = box.x + padX + (innerWidth - spanX * usedScale) / 2;
-  const offsetY = box.y + padTop + (innerHeight - spanY * usedScale) / 2;
-  const at = new Map(
-    placedNodes.map((node) => [
-      node.id,
-      {
-        x: offsetX + (positions[node.id]!.x - minX) * usedScale,
-        y: offsetY + (positions[node.id]!.y - minY) * usedScale,
+  // Each axis is stretched to the box, but never more than 1.6 times the other, so the
+  // chart uses the page without distorting the layout beyond recognition.
+  const fitX = spanX > 0 ? innerWidth / spanX : Infinity;
+  const fitY = spanY > 0 ? innerHeight / spanY : Infinity;
+  const base = Math.min(fitX, fitY, 2);
+  const usedScale = Number.isFinite(base) ? base : 1;
+  const scaleX = Number.isFinite(fitX) ? Math.min(fitX, usedScale * 1.6) : usedScale;
+  const scaleY = Number.isFinite(fitY) ? Math.min(fitY, usedScale * 1.6) : usedScale;
+  const offsetX = box.x + padX + (innerWidth - Math.max(spanX, 0) * scaleX) / 2;
+  const offsetY = box.y + padTop + (innerHeight - Math.max(spanY, 0) * scaleY) / 2;
+  const points = placedNodes.map((node) => ({
+    x: offsetX + (positions[node.id]!.x - minX) * scaleX,
+    y: offsetY + (positions[node.id]!.y - minY) * scaleY,
+  }));
+  if (count <= 400)
+    separate(points, {
+      widths: placedNodes.map(
+        (node) => Math.max(icon, showLabels ? textEms(ellipsise(node.label)) * labelFont : 0) + 6,
+      ),
+      height: icon + (showLabels ? labelFont + 8 : 4),
+      box: {
+        left: box.x + padX,
+        top: box.y + padTop,
+        right: box.x + box.width - padX,
+        bottom: box.y + box.height - padBottom,
       },
-    ]),
-  );
+    });
+  const at = new Map(placedNodes.map((node, index) => [node.id, points[index]!]));
 
   const defs = `<defs>${iconSymbols(placedNodes.map((node) => node.kind).concat(items.flatMap((item) => (item.kind ? [item.kind] : []))))}${arrowMarkers(edges.filter((edge) => edge.directed).map((edge) => edge.type))}</defs>`;
   const edgeParts: string[] = ['<g class="edges">'];
