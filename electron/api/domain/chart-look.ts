@@ -61,3 +61,78 @@ export const relationShortNames: Record<RelationType, string> = {
   protects: '保护伞',
   other: '其他',
 };
+
+/** Display width of text in ems: CJK and full-width characters are 1, the rest about 0.56. */
+export function textEms(text: string): number {
+  let ems = 0;
+  for (const char of text) ems += char.charCodeAt(0) > 0x2e7f ? 1 : 0.56;
+  return ems;
+}
+
+/** Labels longer than this many half-width columns are cut with an ellipsis. */
+export const labelColumns = 16;
+
+/** The label as shown on a chart: at most `columns` half-width columns, an ellipsis where cut. */
+export function ellipsise(text: string, columns = labelColumns): string {
+  if (textEms(text) * 2 <= columns) return text;
+  let out = '';
+  for (const char of text) {
+    if (textEms(`${out}${char}…`) * 2 > columns) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Pushes apart entities whose icon-and-label boxes overlap (a few rounds of pairwise
+ * separation along the axis of least overlap), kept inside the box: a force layout packs
+ * clusters tighter than a printed label needs.
+ */
+export function separate(
+  points: { x: number; y: number }[],
+  options: {
+    /** Width of each point's box (icon or label, whichever is wider). */
+    widths: number[];
+    /** Height of each box (icon and label), or one for all. */
+    height: number | number[];
+    box: { left: number; top: number; right: number; bottom: number };
+  },
+): void {
+  const { widths, box } = options;
+  const heights = points.map((_, index) =>
+    typeof options.height === 'number' ? options.height : options.height[index]!,
+  );
+  const widest = Math.max(...widths, 0);
+  for (let round = 0; round < 60; round += 1) {
+    let moved = false;
+    const order = points.map((_, index) => index).sort((a, b) => points[a]!.x - points[b]!.x);
+    for (let i = 0; i < order.length; i += 1) {
+      const p = points[order[i]!]!;
+      for (let j = i + 1; j < order.length; j += 1) {
+        const q = points[order[j]!]!;
+        const dx = q.x - p.x;
+        if (dx >= widest) break;
+        const width = (widths[order[i]!]! + widths[order[j]!]!) / 2;
+        const dy = q.y - p.y;
+        const overlapX = width - Math.abs(dx);
+        const overlapY = (heights[order[i]!]! + heights[order[j]!]!) / 2 - Math.abs(dy);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapX * 1.5 < overlapY) {
+          const push = overlapX / 2 + 0.5;
+          p.x -= push;
+          q.x += push;
+        } else {
+          const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
+          p.y -= push;
+          q.y += push;
+        }
+      }
+    }
+    for (const point of points) {
+      point.x = Math.min(Math.max(point.x, box.left), box.right);
+      point.y = Math.min(Math.max(point.y, box.top), box.bottom);
+    }
+    if (!moved) break;
+  }
+}

@@ -1,4 +1,12 @@
-import { kindGlyphs, relationShortNames, relationStyles } from '../../api/domain/chart-look';
+import {
+  ellipsise,
+  kindGlyphs,
+  labelColumns,
+  relationShortNames,
+  relationStyles,
+  separate,
+  textEms,
+} from '../../api/domain/chart-look';
 import { entityKinds, kindColours, type EntityKind } from '../../api/domain/entity-kinds';
 import { relationTypes, type RelationType } from '../../api/domain/relation-types';
 import type { GraphData, GraphEdge } from '../../api/schemas/graph-schemas';
@@ -51,26 +59,7 @@ export interface ChartSvgOptions {
 export const fontFamily =
   "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 const labelFont = 11;
-/** Labels longer than this many columns are cut with an ellipsis; the full text is the tooltip. */
-const labelColumns = 16;
-
-/** Display width of text in ems: CJK and full-width characters are 1, the rest about 0.55. */
-export function textEms(text: string): number {
-  let ems = 0;
-  for (const char of text) ems += char.charCodeAt(0) > 0x2e7f ? 1 : 0.56;
-  return ems;
-}
-
-/** The label as shown: at most `columns` half-width columns, an ellipsis where it was cut. */
-export function ellipsise(text: string, columns = labelColumns): string {
-  if (textEms(text) * 2 <= columns) return text;
-  let out = '';
-  for (const char of text) {
-    if (textEms(`${out}${char}…`) * 2 > columns) break;
-    out += char;
-  }
-  return `${out}…`;
-}
+export { ellipsise, textEms };
 
 const f = (value: number) => (Math.round(value * 10) / 10).toString();
 
@@ -190,56 +179,6 @@ function titleBlock(title: ChartTitle, words: ChartWords, width: number, margin:
     '</g>',
   );
   return parts.join('');
-}
-
-/**
- * Pushes apart entities whose icon-and-label boxes overlap (a few rounds of pairwise
- * separation along the axis of least overlap), kept inside the box: a force layout packs
- * clusters tighter than a printed label needs.
- */
-export function separate(
-  points: { x: number; y: number }[],
-  options: {
-    /** Width of each point's box (icon or label, whichever is wider). */
-    widths: number[];
-    height: number;
-    box: { left: number; top: number; right: number; bottom: number };
-  },
-): void {
-  const { widths, height, box } = options;
-  const widest = Math.max(...widths, 0);
-  for (let round = 0; round < 60; round += 1) {
-    let moved = false;
-    const order = points.map((_, index) => index).sort((a, b) => points[a]!.x - points[b]!.x);
-    for (let i = 0; i < order.length; i += 1) {
-      const p = points[order[i]!]!;
-      for (let j = i + 1; j < order.length; j += 1) {
-        const q = points[order[j]!]!;
-        const dx = q.x - p.x;
-        if (dx >= widest) break;
-        const width = (widths[order[i]!]! + widths[order[j]!]!) / 2;
-        const dy = q.y - p.y;
-        const overlapX = width - Math.abs(dx);
-        const overlapY = height - Math.abs(dy);
-        if (overlapX <= 0 || overlapY <= 0) continue;
-        moved = true;
-        if (overlapX * 1.5 < overlapY) {
-          const push = overlapX / 2 + 0.5;
-          p.x -= push;
-          q.x += push;
-        } else {
-          const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
-          p.y -= push;
-          q.y += push;
-        }
-      }
-    }
-    for (const point of points) {
-      point.x = Math.min(Math.max(point.x, box.left), box.right);
-      point.y = Math.min(Math.max(point.y, box.top), box.bottom);
-    }
-    if (!moved) break;
-  }
 }
 
 /** Pairs of entities with their relations, so parallel relations can be bent apart. */

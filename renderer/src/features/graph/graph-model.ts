@@ -12,7 +12,7 @@ import {
   neighbourLists,
   tierLevel,
 } from '../../../../electron/api/domain/chain-tiers';
-import { relationStyles } from '../../../../electron/api/domain/chart-look';
+import { ellipsise, relationStyles } from '../../../../electron/api/domain/chart-look';
 import { kindColours, kindIcon } from './node-icons';
 
 export { relationStyles };
@@ -67,7 +67,10 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
   ].filter(Boolean);
   return {
     id: node.id,
-    label: look.statusLabel ? `${node.label}\n(${look.statusLabel})` : node.label,
+    // Long names are cut with an ellipsis; the tooltip carries the full text.
+    label: look.statusLabel
+      ? `${ellipsise(node.label)}\n(${look.statusLabel})`
+      : ellipsise(node.label),
     // A string title is shown as text by vis-network, never as HTML.
     title: lines.join('\n'),
     ...(look.compact
@@ -139,6 +142,42 @@ export function toVisEdge(
         : undefined,
     title: `${typeLabel}${count}${grading}${period}${recordedIn}${edge.source ? `\n${edge.source}` : ''}`,
   };
+}
+
+/**
+ * Bends for relations that share a pair of entities, so each is drawn apart with its label
+ * readable: offsets −k … +k around the straight line, the side taken from the pair's
+ * canonical order so that A→B and B→A do not land on the same curve. Single relations keep
+ * the chart-wide smoothing (undefined here).
+ */
+export function parallelSmooth(
+  edges: { id?: string | number; from?: string | number; to?: string | number }[],
+): Map<string, Edge['smooth']> {
+  const groups = new Map<string, typeof edges>();
+  for (const edge of edges) {
+    const [a, b] = [String(edge.from), String(edge.to)].sort();
+    const key = `${a}\u0000${b}`;
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+  const out = new Map<string, Edge['smooth']>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.forEach((edge, index) => {
+      const offset = index - (group.length - 1) / 2;
+      const reversed = String(edge.from) > String(edge.to);
+      out.set(
+        String(edge.id),
+        offset === 0
+          ? { enabled: false, type: 'continuous', roundness: 0 }
+          : {
+              enabled: true,
+              type: offset > 0 !== reversed ? 'curvedCW' : 'curvedCCW',
+              roundness: Math.min(0.9, 0.3 * Math.abs(offset) + 0.1),
+            },
+      );
+    });
+  }
+  return out;
 }
 
 export type ChartFilters = GraphViewState['filters'];
