@@ -105,6 +105,16 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     );
     expect((Math.max(...xs) - Math.min(...xs)) / box.width).toBeGreaterThan(0.75);
     expect((Math.max(...ys) - Math.min(...ys)) / box.height).toBeGreaterThan(0.6);
+
+    // Hovering an entity shows its full name; leaving the chart closes the tooltip.
+    const [first] = nodeLabels;
+    const point = await graph.entityPoint(first!.id);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.locator('.vis-tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    expect(await tooltip.innerText()).toContain(first!.text.split('\n')[0]!.replace('…', ''));
+    await page.mouse.move(box.x + box.width + 150, box.y + 40);
+    await tooltip.waitFor({ state: 'hidden' });
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -541,7 +541,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       const labels = handlers.current.levelLabels;
       if (labels) drawLevelLabels(instance, nodeSet, context, labels);
     });
+    // vis-network leaves its tooltip up when the pointer leaves the canvas from a node.
+    const hideTooltip = () =>
+      element.querySelectorAll<HTMLElement>('.vis-tooltip').forEach((tooltip) => {
+        tooltip.style.visibility = 'hidden';
+      });
+    element.addEventListener('pointerleave', hideTooltip);
+    instance.on('blurNode', hideTooltip);
     return () => {
+      element.removeEventListener('pointerleave', hideTooltip);
       clearTimeout(timer);
       instance.destroy();
       network.current = null;
