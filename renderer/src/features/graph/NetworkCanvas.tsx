@@ -469,8 +469,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     // (tooltip) or when zoomed in. Runs when the view settles, not every frame.
     const runDeclutter = () => {
       if (network.current !== instance) return;
+      // The hierarchical layout lays out again on any change to a node: it keeps its labels
+      // (its rows are spaced for them) rather than move under the user's eyes.
       const chosen =
-        nodeLabels.current.size > declutterUpTo
+        nodeLabels.current.size > declutterUpTo || handlers.current.layout === 'chain'
           ? null
           : chooseLabels(
               labelCandidates(instance, nodeLabels.current, edgeLabels.current),
@@ -593,6 +595,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
         ]),
     );
+    if (props.layout === 'chain') blanked.current.clear();
     // Labels blanked by the declutter stay blank until it looks again (no flash).
     const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
       blanked.current.has(`${kind}:${String(id)}`) ? '' : text;
