@@ -40,6 +40,43 @@ afterAll(async () => {
   await documents?.close();
 });
 
+describe('files other tools open, read back by networkx', () => {
+  const script = `
+import json, sys, networkx as nx
+path, kind = sys.argv[1], sys.argv[2]
+g = nx.read_graphml(path) if kind == 'graphml' else nx.read_gexf(path)
+print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),
+  'supplies': sorted([u, v] for u, v, d in g.edges(data=True) if d.get('type') == 'supplies')}))
+`;
+
+  it.each(['graphml', 'gexf'] as const)(
+    '%s of the demo case: every entity and relation, supply in its direction',
+    async (format) => {
+      const chart = await c.ok('graph.case', { caseId });
+      const file = await c.ok('graph.export', { format, nodeIds, caseId });
+      expect(file.fileName).toMatch(
+        new RegExp(`^quanlian-graph-A3301052026030015-.*\\.${format}$`),
+      );
+      const saved = save(`chart-meth-case.${format}`, file.content, 'utf8');
+      const read = JSON.parse(
+        execFileSync('python3', ['-c', script, saved, format], { encoding: 'utf8' }),
+      ) as { directed: boolean; nodes: number; edges: number; supplies: string[][] };
+      expect([read.directed, read.nodes, read.edges]).toEqual([
+        true,
+        chart.nodes.length,
+        chart.edges.length,
+      ]);
+      expect(read.supplies).toEqual(
+        chart.edges
+          .filter((edge) => edge.type === 'supplies')
+          .map((edge) => [edge.from, edge.to])
+          .sort(),
+      );
+      expect(read.supplies.length).toBeGreaterThanOrEqual(10);
+    },
+  );
+});
+
 describe('chart pictures of the demo methamphetamine case', () => {
   it('SVG: one icon per entity, the title block with the chosen mark, the legend', async () => {
     // No positions: the export lays the chart out itself (the CLI's case).
