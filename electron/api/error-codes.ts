@@ -56,6 +56,7 @@ export const errorCodes = [
   'attachments.tooLarge',
   'attachments.empty',
   'graph.viewNotFound',
+  'graph.pathSearchStopped',
   'reports.rendererUnavailable',
   'import.malformedFile',
   'import.empty',

@@ -70,7 +70,28 @@ describe('graph analytics panel', () => {
       'graph.paths': () => ({
         ok: true,
         value: {
-          paths: [{ nodeIds: ['wu', 'li', 'yan'], edgeIds: ['s2', 's1'] }],
+          paths: [
+            {
+              nodeIds: ['wu', 'li', 'yan'],
+              edgeIds: ['s2', 's1'],
+              steps: [
+                {
+                  relationId: 's2',
+                  type: 'supplies',
+                  fromId: 'wu',
+                  toId: 'li',
+                  direction: 'backward',
+                },
+                {
+                  relationId: 's1',
+                  type: 'supplies',
+                  fromId: 'li',
+                  toId: 'yan',
+                  direction: 'backward',
+                },
+              ],
+            },
+          ],
           graph: { nodes: [], edges: [], truncated: false },
           capped: false,
         },
@@ -95,12 +116,14 @@ describe('graph analytics panel', () => {
       </Providers>,
     );
     fireEvent.click(screen.getByTestId('path-find'));
-    expect(await screen.findByText('吴某 — 李某华 — 岩某')).toBeInTheDocument();
+    expect((await screen.findByTestId('path-steps')).textContent).toBe(
+      '吴某 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
+    );
+    // No hop cap on the shortest path.
     expect(calls.find((call) => call.procedure === 'graph.paths')?.input).toEqual({
       fromId: 'wu',
       toId: 'yan',
       mode: 'shortest',
-      maxHops: 4,
     });
     expect(onHighlight).toHaveBeenLastCalledWith({
       nodeIds: new Set(['wu', 'li', 'yan']),

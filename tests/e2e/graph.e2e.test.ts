@@ -54,7 +54,9 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
     expect(chain[zhang!]!.y).toBeLessThan(chain[wu!]!.y);
     await h.screenshot('31-graph-supply-chain');
 
-    expect(await graph.findPath('吴某', '岩某')).toEqual(['吴某 — 张某龙 — 李某华 — 岩某']);
+    expect(await graph.findPath('吴某', '岩某')).toEqual([
+      '吴某 ←供货（上下线）— 张某龙 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
+    ]);
     await h.screenshot('32-graph-path-retailer-to-source');
 
     const gaps = page.getByTestId('chain-gaps').locator('.ant-list-item');

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findPaths } from '../../electron/core/graph/graph-paths';
 import { upstreamByRecursiveQuery } from '../../electron/core/graph/upstream-trace';
 import { openDirect } from '../helpers/direct-workspace';
 import {
@@ -174,6 +175,136 @@ describe('paths', () => {
   });
 });
 
+describe('long paths', () => {
+  /** p0 … p8 in a line (8 hops), supply down the line except one money step against it, and
+   * detours over calls: p2 – q1 – p5 (2 hops) and p2 – q1 – q2 – p5 (3 hops). */
+  async function line() {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A-LINE-8',
+      title: '长链',
+      offenceType: 'trafficking',
+      openedOn: '2026-01-01',
+    });
+    const person = async (name: string) =>
+      (await c.ok('entities.create', { entity: { kind: 'person', name }, caseId: caseRow.id })).id;
+    const p: string[] = [];
+    for (let i = 0; i <= 8; i += 1) p.push(await person(`链${i}`));
+    const q1 = await person('绕一');
+    const q2 = await person('绕二');
+    const relate = (from: string, to: string, type: 'supplies' | 'finances' | 'calls') =>
+      c.ok('relations.create', { fromEntityId: from, toEntityId: to, type, caseId: caseRow.id });
+    for (let i = 0; i < 8; i += 1)
+      if (i === 3) await relate(p[4]!, p[3]!, 'finances');
+      else await relate(p[i]!, p[i + 1]!, 'supplies');
+    await relate(p[2]!, q1, 'calls');
+    await relate(q1, p[5]!, 'calls');
+    await relate(q1, q2, 'calls');
+    await relate(q2, p[5]!, 'calls');
+    return { p, q1, q2, caseRow };
+  }
+
+  it('finds an 8-hop path with no hop cap, each step with its relation type and direction', async () => {
+    const { p } = await line();
+    const onlySupplyAndMoney = await c.ok('graph.paths', {
+      fromId: p[0]!,
+      toId: p[8]!,
+      relationTypes: ['supplies', 'finances'],
+    });
+    expect(onlySupplyAndMoney.paths).toHaveLength(1);
+    const [path] = onlySupplyAndMoney.paths;
+    expect(path!.nodeIds).toEqual(p);
+    expect(path!.steps.map((step) => [step.type, step.direction])).toEqual([
+      ['supplies', 'forward'],
+      ['supplies', 'forward'],
+      ['supplies', 'forward'],
+      ['finances', 'backward'],
+      ['supplies', 'forward'],
+      ['supplies', 'forward'],
+      ['supplies', 'forward'],
+      ['supplies', 'forward'],
+    ]);
+    // Walked from the other end, every directed step turns round.
+    const back = await c.ok('graph.paths', {
+      fromId: p[8]!,
+      toId: p[0]!,
+      relationTypes: ['supplies', 'finances'],
+    });
+    expect(back.paths[0]!.steps.map((step) => step.direction)).toEqual([
+      'backward',
+      'backward',
+      'backward',
+      'backward',
+      'forward',
+      'backward',
+      'backward',
+      'backward',
+    ]);
+    // Over every type the calls detour is one hop shorter: 7.
+    const any = await c.ok('graph.paths', { fromId: p[0]!, toId: p[8]! });
+    expect(any.paths[0]!.edgeIds).toHaveLength(7);
+    // A cap still caps when asked for.
+    expect((await c.ok('graph.paths', { fromId: p[0]!, toId: p[8]!, maxHops: 6 })).paths).toEqual(
+      [],
+    );
+  });
+
+  it('a search that runs out of time stops with a clear error instead of "no path"', async () => {
+    const { p } = await line();
+    const workspace = await openDirect(c.router.sessions.current()!.dir, 'admin', adminPassword);
+    // A clock that moves 1 s on every look: the 3 s budget is spent after the third layer.
+    let clock = 0;
+    const now = () => (clock += 1000);
+    let caught: unknown;
+    try {
+      findPaths(
+        workspace.db,
+        { fromId: p[0]!, toId: p[8]!, mode: 'shortest', budgetMs: 3000 },
+        now,
+      );
+    } catch (error) {
+      caught = error;
+    } finally {
+      workspace.close('user');
+    }
+    expect(caught).toMatchObject({
+      code: 'graph.pathSearchStopped',
+      message: 'Path search stopped after 3 s',
+      details: { seconds: 3 },
+    });
+  });
+
+  it('lists the k shortest paths and all simple paths up to a limit, shortest first', async () => {
+    const { p, q1, q2 } = await line();
+    const k = await c.ok('graph.paths', { fromId: p[0]!, toId: p[8]!, mode: 'kShortest', k: 5 });
+    expect(k.paths.map((path) => path.nodeIds)).toEqual([
+      [p[0], p[1], p[2], q1, p[5], p[6], p[7], p[8]],
+      p,
+      [p[0], p[1], p[2], q1, q2, p[5], p[6], p[7], p[8]],
+    ]);
+    expect(k.paths[0]!.steps.slice(1, 4).map((step) => [step.type, step.direction])).toEqual([
+      ['supplies', 'forward'],
+      ['calls', 'forward'],
+      ['calls', 'forward'],
+    ]);
+    expect(k.capped).toBe(false);
+    const two = await c.ok('graph.paths', { fromId: p[0]!, toId: p[8]!, mode: 'kShortest', k: 2 });
+    expect([two.paths.length, two.capped]).toEqual([2, true]);
+    const all = await c.ok('graph.paths', { fromId: p[2]!, toId: p[5]!, mode: 'all', maxHops: 3 });
+    expect(all.paths.map((path) => path.nodeIds)).toEqual([
+      [p[2], q1, p[5]],
+      [p[2], p[3], p[4], p[5]],
+      [p[2], q1, q2, p[5]],
+    ]);
+    expect(
+      (
+        await c.ok('graph.paths', { fromId: p[2]!, toId: p[5]!, mode: 'all', maxHops: 2 })
+      ).paths.map((path) => path.nodeIds),
+    ).toEqual([[p[2], q1, p[5]]]);
+  });
+});
+
 describe('upstream trace', () => {
   it('walks supply relations to the sources, the same as a recursive SQL query', async () => {
     const { ids } = await handMadeChain();
@@ -326,7 +457,7 @@ describe('neighbourhood, views and export', () => {
       nodeIds: chart.nodes.map((node) => node.id),
       caseId: caseRow.id,
     });
-    expect(graphml.fileName).toMatch(/^quanlian-graph-\d{4}-\d{2}-\d{2}\.graphml$/);
+    expect(graphml.fileName).toMatch(/^quanlian-graph-A-CHAIN-1-\d{4}-\d{2}-\d{2}\.graphml$/);
     const parsed = new XMLParser({
       ignoreAttributes: false,
       isArray: (name) => name === 'node' || name === 'edge',
@@ -341,11 +472,20 @@ describe('neighbourhood, views and export', () => {
       caseId: caseRow.id,
     });
     expect(XMLValidator.validate(anx.content)).toBe(true);
+    expect(anx.fileName).toMatch(/^quanlian-graph-A-CHAIN-1-\d{4}-\d{2}-\d{2}\.anx$/);
+    const gexf = await c.ok('graph.export', {
+      format: 'gexf',
+      nodeIds: chart.nodes.map((node) => node.id),
+      caseId: caseRow.id,
+    });
+    expect([gexf.fileName.endsWith('.gexf'), gexf.encoding]).toEqual([true, 'utf8']);
+    expect(XMLValidator.validate(gexf.content)).toBe(true);
     expect(
       (await c.ok('cases.auditHistory', { caseId: caseRow.id })).rows
-        .slice(0, 2)
+        .slice(0, 3)
         .map((row) => [row.action, row.details?.['format']]),
     ).toEqual([
+      ['graph.exported', 'gexf'],
       ['graph.exported', 'anx'],
       ['graph.exported', 'graphml'],
     ]);

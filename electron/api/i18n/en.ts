@@ -165,6 +165,8 @@ export const en: Translation<typeof zhCN> = {
     },
     graph: {
       viewNotFound: 'The saved view was not found; it may have been deleted.',
+      pathSearchStopped:
+        'The path search stopped after {{seconds}} s without an answer. Restrict relation types or the case and try again.',
     },
     import: {
       malformedFile:
@@ -493,9 +495,21 @@ export const en: Translation<typeof zhCN> = {
       export: 'Export',
       png: 'PNG image (2× resolution)',
       graphml: 'GraphML (Gephi / networkx)',
+      print: 'For print (PDF / PNG / SVG, titled, with legend)',
+      gexf: 'GEXF (Gephi timeline)',
       anx: "i2 ANX (Analyst's Notebook)",
       json: 'JSON',
       expandHops: 'Double click expands',
+    },
+    print: {
+      title: 'Export the chart for print',
+      format: 'Format',
+      pdf: 'PDF (vector)',
+      png: 'PNG (300 dpi)',
+      svg: 'SVG (vector)',
+      page: 'Page (landscape)',
+      a4: 'A4 landscape',
+      a3: 'A3 landscape',
     },
     commands: {
       add: 'Add',
@@ -555,6 +569,10 @@ export const en: Translation<typeof zhCN> = {
       to: 'To',
       shortest: 'Shortest path',
       all: 'All paths',
+      kShortest: 'K shortest',
+      k: 'Paths',
+      pathTypes: 'Only these relation types (empty: all)',
+      notConnected: 'The two are not connected',
       maxHops: 'Max hops',
       find: 'Find path',
       noPath: 'No path within {{hops}} hops',

@@ -154,6 +154,8 @@ export const zhCN = {
     },
     graph: {
       viewNotFound: '找不到该视图，可能已被删除。',
+      pathSearchStopped:
+        '路径搜索在 {{seconds}} 秒后停止，未找到结果。请限定关系类型或案件后重试。',
     },
     import: {
       malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',
@@ -470,9 +472,21 @@ export const zhCN = {
       export: '导出',
       png: 'PNG 图片（2 倍分辨率）',
       graphml: 'GraphML（Gephi / networkx）',
+      print: '打印版（PDF / PNG / SVG，含标题与图例）',
+      gexf: 'GEXF（Gephi 时间轴）',
       anx: "i2 ANX（Analyst's Notebook）",
       json: 'JSON',
       expandHops: '双击展开层数',
+    },
+    print: {
+      title: '导出打印版关系图',
+      format: '格式',
+      pdf: 'PDF（矢量）',
+      png: 'PNG（300 dpi）',
+      svg: 'SVG（矢量）',
+      page: '纸张（横向）',
+      a4: 'A4 横向',
+      a3: 'A3 横向',
     },
     commands: {
       add: '添加',
@@ -532,6 +546,10 @@ export const zhCN = {
       to: '终点',
       shortest: '最短路径',
       all: '全部路径',
+      kShortest: '前 K 条最短',
+      k: '条数',
+      pathTypes: '只走这些关系类型（空为全部）',
+      notConnected: '两者之间没有连接',
       maxHops: '最多层数',
       find: '查找路径',
       noPath: '在 {{hops}} 层内未找到路径',

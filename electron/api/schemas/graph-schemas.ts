@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
 import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
 import { relationTypes, sourceReliabilities } from '../domain/relation-types';
+import { classifications } from './briefing-schemas';
 import { idSchema, requiredText } from './common';
 
 export const graphNodeSchema = z.object({
@@ -76,15 +77,40 @@ export const graphSubgraphInput = z.object({
 export const graphPathInput = z.object({
   fromId: idSchema,
   toId: idSchema,
-  maxHops: z.number().int().min(1).max(6).default(4),
-  mode: z.enum(['shortest', 'all']).default('shortest'),
+  /**
+   * shortest: no hop cap unless given; all: every simple path up to this many hops (4 when
+   * not given). k-shortest ignores it.
+   */
+  maxHops: z.number().int().min(1).max(12).optional(),
+  mode: z.enum(['shortest', 'kShortest', 'all']).default('shortest'),
+  /** How many paths k-shortest lists. */
+  k: z.number().int().min(1).max(50).default(3),
+  /** Only walk these relation types (e.g. supply and money). */
   relationTypes: z.array(z.enum(relationTypes)).max(20).optional(),
   caseId: idSchema.optional(),
+  /** The search stops with graph.pathSearchStopped after this long. */
+  budgetMs: z.number().int().min(100).max(60_000).default(10_000),
 });
 
+export const pathStepSchema = z.object({
+  relationId: z.string(),
+  type: z.enum(relationTypes),
+  fromId: z.string(),
+  toId: z.string(),
+  /** forward: along the relation's arrow; backward: against it; undirected relations have none. */
+  direction: z.enum(['forward', 'backward', 'undirected']),
+});
+export type PathStep = z.infer<typeof pathStepSchema>;
+
 export const graphPathOutput = z.object({
-  /** Each path as the node IDs and the relation IDs along it. */
-  paths: z.array(z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()) })),
+  /** Each path as the node IDs and the relation IDs along it, and each step's type and direction. */
+  paths: z.array(
+    z.object({
+      nodeIds: z.array(z.string()),
+      edgeIds: z.array(z.string()),
+      steps: z.array(pathStepSchema),
+    }),
+  ),
   /** Nodes and edges of the paths, so a chart can add what it does not show yet. */
   graph: graphDataSchema,
   capped: z.boolean(),
@@ -201,15 +227,22 @@ export const graphViewSaveInput = z.object({
 });
 
 export const graphExportInput = z.object({
-  format: z.enum(['graphml', 'anx', 'json']),
+  /** Files for other tools (graphml, gexf, anx, json) or pictures to print (svg, png, pdf). */
+  format: z.enum(['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf']),
   nodeIds: z.array(idSchema).min(1).max(50_000),
-  /** Positions to keep (ANX shows the chart as laid out). */
+  /** Positions to keep (ANX and the pictures show the chart as laid out; missing ones are laid out). */
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
   caseId: idSchema.optional(),
+  /** Pictures only: the mark in the title block, the landscape page, the language of the legend. */
+  classification: z.enum(classifications).default('internal'),
+  page: z.enum(['A4', 'A3']).default('A4'),
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 export const graphExportOutput = z.object({
   fileName: z.string(),
   mimeType: z.string(),
+  /** Text formats are UTF-8; PNG and PDF come base64-encoded. */
+  encoding: z.enum(['utf8', 'base64']),
   content: z.string(),
 });
 

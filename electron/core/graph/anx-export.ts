@@ -1,3 +1,4 @@
+import { relationShortNames } from '../../api/domain/chart-look';
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { enumText } from '../reports/document-text';
@@ -17,23 +18,7 @@ const iconTypes: Record<EntityKind, string> = {
 /** Entity type names as the UI says them (i2 shows them in its legend). */
 const kindNames = enumText('zh-CN').entityKind;
 
-/** Short link type names (i2's link labels): the UI's longer ones would crowd the chart. */
-const relationNames: Record<string, string> = {
-  supplies: '供货',
-  transports_for: '运输',
-  member_of: '成员',
-  leads: '领导',
-  employs: '雇佣',
-  finances: '资金往来',
-  calls: '通话',
-  kin: '亲属',
-  lives_with: '同住',
-  owns: '拥有',
-  uses: '使用',
-  co_offender: '同案',
-  protects: '保护伞',
-  other: '其他',
-};
+const relationNames: Record<string, string> = relationShortNames;
 
 /**
  * i2 Analyst's Notebook exchange (ANX) XML of a chart as laid out: entity and link types,

@@ -1,19 +1,50 @@
+import { sql } from 'drizzle-orm';
 import type { GraphData } from '../../api/schemas/graph-schemas';
+import type { Executor } from '../db/database-types';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { toAnx } from './anx-export';
+import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
 
-export type GraphExportFormat = 'graphml' | 'anx' | 'json';
+export type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
 
-const exportFormats = {
+export const exportFormats = {
   graphml: { extension: 'graphml', mimeType: 'application/graphml+xml' },
+  gexf: { extension: 'gexf', mimeType: 'application/gexf+xml' },
   anx: { extension: 'anx', mimeType: 'application/xml' },
   json: { extension: 'json', mimeType: 'application/json' },
+  svg: { extension: 'svg', mimeType: 'image/svg+xml' },
+  png: { extension: 'png', mimeType: 'image/png' },
+  pdf: { extension: 'pdf', mimeType: 'application/pdf' },
 } as const;
 
+/** The case number of a chart's case, or null for a chart outside one. */
+export function caseNumber(db: Executor, caseId: string | undefined): string | null {
+  if (!caseId) return null;
+  return (
+    db.get<{ case_no: string }>(sql`SELECT case_no FROM cases WHERE id = ${caseId}`)?.case_no ??
+    null
+  );
+}
+
 /**
- * A chart as a file for Gephi/networkx (GraphML), i2 Analyst's Notebook (ANX) or scripts
- * (JSON), with positions kept. Case data leaves the workspace, so it is audited.
+ * `quanlian-graph-<case no>-<date>.<ext>`: the case number tells files of different cases
+ * apart in a shared folder; characters file systems refuse are replaced.
+ */
+export function exportFileName(
+  caseNo: string | null,
+  date: string,
+  format: keyof typeof exportFormats,
+): string {
+  const safeCaseNo = caseNo
+    ? [...caseNo].map((char) => (char < ' ' || '\\/:*?"<>| '.includes(char) ? '_' : char)).join('')
+    : null;
+  return `quanlian-graph-${safeCaseNo ? `${safeCaseNo}-` : ''}${date.slice(0, 10)}.${exportFormats[format].extension}`;
+}
+
+/**
+ * A chart as a file for Gephi/networkx (GraphML, GEXF), i2 Analyst's Notebook (ANX) or
+ * scripts (JSON), with positions kept. Case data leaves the workspace, so it is audited.
  */
 export function exportGraph(
   workspace: UnlockedWorkspace,
@@ -21,23 +52,30 @@ export function exportGraph(
   format: GraphExportFormat,
   positions: Record<string, { x: number; y: number }>,
   caseId?: string,
-): { fileName: string; mimeType: string; content: string } {
+): { fileName: string; mimeType: string; encoding: 'utf8'; content: string } {
+  const caseNo = caseNumber(workspace.db, caseId);
   const content =
     format === 'graphml'
       ? toGraphml(data, positions)
-      : format === 'anx'
-        ? toAnx(data, positions)
-        : JSON.stringify({ ...data, positions }, null, 2);
+      : format === 'gexf'
+        ? toGexf(data, positions, {
+            creator: 'Quanlian',
+            description: caseNo ?? '',
+            lastModified: workspace.now(),
+          })
+        : format === 'anx'
+          ? toAnx(data, positions)
+          : JSON.stringify({ ...data, positions }, null, 2);
   workspace.audit({
     action: 'graph.exported',
     targetType: caseId ? 'case' : 'graph',
     targetId: caseId ?? null,
     details: { caseId: caseId ?? null, format, nodes: data.nodes.length, edges: data.edges.length },
   });
-  const { extension, mimeType } = exportFormats[format];
   return {
-    fileName: `quanlian-graph-${workspace.now().slice(0, 10)}.${extension}`,
-    mimeType,
+    fileName: exportFileName(caseNo, workspace.now(), format),
+    mimeType: exportFormats[format].mimeType,
+    encoding: 'utf8',
     content,
   };
 }

@@ -4,6 +4,7 @@ import type { GraphData } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
 import type { AreaHandlers } from '../handler-types';
 import { chainAnalysis } from './chain-analysis';
+import { exportChartDocument } from './chart-document';
 import { forceLayout } from './force-layout';
 import { exportGraph } from './graph-export';
 import { detectCommunities, keyPlayers } from './graph-analytics';
@@ -55,7 +56,10 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.export': (ctx, input) => {
     const data = subgraph(ctx.workspace.db, input.nodeIds, input.caseId);
     if (!data.nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
-    return exportGraph(ctx.workspace, data, input.format, input.positions, input.caseId);
+    const { format } = input;
+    return format === 'svg' || format === 'png' || format === 'pdf'
+      ? exportChartDocument(ctx.workspace, data, { ...input, format }, ctx.deps.documents)
+      : exportGraph(ctx.workspace, data, format, input.positions, input.caseId);
   },
   'graph.recordImageExport': (ctx, input) => {
     ctx.workspace.audit({

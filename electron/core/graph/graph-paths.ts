@@ -1,38 +1,59 @@
-import { allSimplePaths } from 'graphology-simple-path';
 import type { RelationType } from '../../api/domain/relation-types';
-import type { GraphPaths } from '../../api/schemas/graph-schemas';
+import type { GraphEdge, GraphPaths, PathStep } from '../../api/schemas/graph-schemas';
+import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { caseGraph, edgesAmong, loadNodes, neighbourSteps, relationsById } from './graph-data';
-import { toUndirectedGraph } from './graph-model';
 
-const maxPaths = 100;
-/** All-paths searches stop growing their neighbourhood past this many entities. */
-const maxExploredNodes = 20_000;
+/** Most paths one answer lists (k shortest and all simple paths). */
+export const maxPaths = 100;
+/** Path searches stop growing their neighbourhood past this many entities. */
+const maxExploredNodes = 50_000;
+/** How long a search may run before it stops with `graph.pathSearchStopped`. */
+export const defaultPathBudgetMs = 10_000;
 
 interface Step {
   node: string;
   edgeId: string;
 }
 
+type NodePath = { nodeIds: string[]; edgeIds: string[] };
+
+/** A clock that throws the stable "search stopped after N s" error once the budget is spent. */
+function deadline(budgetMs: number, now: () => number = Date.now) {
+  const started = now();
+  return () => {
+    if (now() - started > budgetMs)
+      throw new AppError(
+        'graph.pathSearchStopped',
+        `Path search stopped after ${Math.round(budgetMs / 1000)} s`,
+        { seconds: Math.round(budgetMs / 1000) },
+      );
+  };
+}
+
 /**
  * Shortest connection between two entities over the whole workspace, ignoring direction:
- * breadth-first from both ends at once, one SQL round per layer, always growing the smaller
- * frontier. Returns node and relation IDs, or null when none within `maxHops`.
+ * breadth-first from both ends at once over the indexed relations, one SQL round per layer,
+ * always growing the smaller frontier. No hop cap unless `maxHops` is given: a search that
+ * runs out of its time budget stops with `graph.pathSearchStopped` rather than answering
+ * "no path". Returns node and relation IDs, or null when the two are not connected.
  */
 export function shortestPath(
   db: Executor,
   fromId: string,
   toId: string,
-  maxHops: number,
+  maxHops: number | undefined,
   types?: readonly RelationType[],
-): { nodeIds: string[]; edgeIds: string[] } | null {
+  check: () => void = deadline(defaultPathBudgetMs),
+): NodePath | null {
   if (fromId === toId) return { nodeIds: [fromId], edgeIds: [] };
   const parents = [
     new Map<string, Step | null>([[fromId, null]]),
     new Map<string, Step | null>([[toId, null]]),
   ];
   const frontiers = [[fromId], [toId]];
-  for (let hops = 0; hops < maxHops; hops += 1) {
+  for (let hops = 0; maxHops === undefined || hops < maxHops; hops += 1) {
+    check();
     const side = frontiers[0]!.length <= frontiers[1]!.length ? 0 : 1;
     const mine = parents[side]!;
     const theirs = parents[1 - side]!;
@@ -53,7 +74,7 @@ function joinPaths(
   fromSide: Map<string, Step | null>,
   toSide: Map<string, Step | null>,
   meeting: string,
-) {
+): NodePath {
   const nodeIds = [meeting];
   const edgeIds: string[] = [];
   for (let step = fromSide.get(meeting); step; step = fromSide.get(step.node)) {
@@ -72,11 +93,13 @@ function distances(
   db: Executor,
   start: string,
   depth: number,
-  types?: readonly RelationType[],
+  types: readonly RelationType[] | undefined,
+  check: () => void,
 ): Map<string, number> {
   const seen = new Map([[start, 0]]);
   let frontier = [start];
   for (let d = 1; d <= depth && frontier.length && seen.size < maxExploredNodes; d += 1) {
+    check();
     const next: string[] = [];
     for (const step of neighbourSteps(db, frontier, types)) {
       if (seen.has(step.to)) continue;
@@ -88,86 +111,207 @@ function distances(
   return seen;
 }
 
+/** Undirected adjacency: neighbour → the relations joining them (parallel ones kept in order). */
+function adjacency(edges: GraphEdge[]): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  const link = (a: string, b: string, id: string) => {
+    let row = out.get(a);
+    if (!row) out.set(a, (row = new Map()));
+    row.set(b, [...(row.get(b) ?? []), id]);
+  };
+  for (const edge of edges) {
+    if (edge.from === edge.to) continue;
+    link(edge.from, edge.to, edge.id);
+    link(edge.to, edge.from, edge.id);
+  }
+  return out;
+}
+
+/** Hops from every node to `target` in memory (breadth first), for pruning the path search. */
+function hopsTo(adjacent: Map<string, Map<string, string[]>>, target: string): Map<string, number> {
+  const hops = new Map([[target, 0]]);
+  let frontier = [target];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const node of frontier)
+      for (const neighbour of adjacent.get(node)?.keys() ?? [])
+        if (!hops.has(neighbour)) {
+          hops.set(neighbour, hops.get(node)! + 1);
+          next.push(neighbour);
+        }
+    frontier = next;
+  }
+  return hops;
+}
+
 /**
- * Every simple path of at most `maxHops` relations between two entities, shortest first
- * (capped at 100). Only entities that can lie on such a path are loaded: d(from, x) + d(x, to) ≤ N.
+ * Every simple path (no entity twice) of at most `maxHops` relations between two entities,
+ * shortest first, at most `limit + 1` of them (the extra one tells the caller it was capped).
+ * Only entities that can lie on such a path are loaded: d(from, x) + d(x, to) ≤ N, and the
+ * depth-first search never enters a node that is too far from the target to arrive in time.
  */
-export function allPaths(
+export function simplePaths(
   db: Executor,
   fromId: string,
   toId: string,
   maxHops: number,
-  options: { types?: readonly RelationType[]; caseId?: string },
-): { paths: { nodeIds: string[]; edgeIds: string[] }[]; capped: boolean } {
-  let nodeIds: string[];
-  let edges;
+  options: {
+    types?: readonly RelationType[];
+    caseId?: string;
+    limit?: number;
+    check?: () => void;
+  },
+): { paths: NodePath[]; capped: boolean } {
+  const check = options.check ?? deadline(defaultPathBudgetMs);
+  const limit = options.limit ?? maxPaths;
+  let edges: GraphEdge[];
   if (options.caseId) {
-    const chart = caseGraph(db, options.caseId);
-    nodeIds = chart.nodes.map((node) => node.id);
-    edges = chart.edges.filter((edge) => !options.types || options.types.includes(edge.type));
+    edges = caseGraph(db, options.caseId).edges.filter(
+      (edge) => !options.types?.length || options.types.includes(edge.type),
+    );
   } else {
-    const fromDistances = distances(db, fromId, maxHops - 1, options.types);
-    const toDistances = distances(db, toId, maxHops - 1, options.types);
-    nodeIds = [...fromDistances.keys()].filter(
+    const fromDistances = distances(db, fromId, maxHops - 1, options.types, check);
+    const toDistances = distances(db, toId, maxHops - 1, options.types, check);
+    const nodeIds = [...fromDistances.keys()].filter(
       (id) => toDistances.has(id) && fromDistances.get(id)! + toDistances.get(id)! <= maxHops,
     );
     for (const id of [fromId, toId]) if (!nodeIds.includes(id)) nodeIds.push(id);
     edges = edgesAmong(db, nodeIds, options.types);
   }
-  const graph = toUndirectedGraph(
-    nodeIds.map((id) => ({ id })),
-    edges,
-  );
-  if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return { paths: [], capped: false };
-  const found = allSimplePaths(graph, fromId, toId, { maxDepth: maxHops }).sort(
-    (a, b) => a.length - b.length || a.join().localeCompare(b.join()),
-  );
-  return {
-    capped: found.length > maxPaths,
-    paths: found.slice(0, maxPaths).map((path) => ({
-      nodeIds: path,
-      edgeIds: path
-        .slice(1)
-        .map(
-          (node, index) =>
-            graph.getEdgeAttribute(graph.edge(path[index]!, node)!, 'relationIds')[0]!,
-        ),
-    })),
+  const adjacent = adjacency(edges);
+  const remaining = hopsTo(adjacent, toId);
+  if (!remaining.has(fromId)) return { paths: [], capped: false };
+  // Iterative deepening: all paths of length L before any of length L + 1, so the first
+  // `limit` found are the shortest ones, without enumerating everything first.
+  const found: NodePath[] = [];
+  const onPath = new Set<string>([fromId]);
+  const nodes = [fromId];
+  const via: string[] = [];
+  let visits = 0;
+  const walk = (node: string, length: number): boolean => {
+    if ((visits += 1) % 1024 === 0) check();
+    if (node === toId) {
+      if (nodes.length - 1 === length) found.push({ nodeIds: [...nodes], edgeIds: [...via] });
+      return found.length > limit;
+    }
+    const left = length - (nodes.length - 1);
+    const neighbours = [...(adjacent.get(node)?.entries() ?? [])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
+    for (const [neighbour, relationIds] of neighbours) {
+      if (onPath.has(neighbour) || (remaining.get(neighbour) ?? Infinity) > left - 1) continue;
+      onPath.add(neighbour);
+      nodes.push(neighbour);
+      via.push(relationIds[0]!);
+      const full = walk(neighbour, length);
+      onPath.delete(neighbour);
+      nodes.pop();
+      via.pop();
+      if (full) return true;
+    }
+    return false;
   };
+  for (let length = remaining.get(fromId)!; length <= maxHops; length += 1)
+    if (walk(fromId, length)) break;
+  return { capped: found.length > limit, paths: found.slice(0, limit) };
 }
 
-/** The answer to `graph.paths`: the paths and the nodes and relations they use. */
+/**
+ * The k shortest simple paths between two entities (by hops, ties in a stable order): the
+ * shortest length is found without a hop cap, then the simple-path search runs a few hops
+ * beyond it until k are found.
+ */
+export function kShortestPaths(
+  db: Executor,
+  fromId: string,
+  toId: string,
+  k: number,
+  options: { types?: readonly RelationType[]; caseId?: string; check?: () => void },
+): { paths: NodePath[]; capped: boolean } {
+  const check = options.check ?? deadline(defaultPathBudgetMs);
+  const shortest = shortestPath(db, fromId, toId, undefined, options.types, check);
+  if (!shortest) return { paths: [], capped: false };
+  const length = shortest.edgeIds.length;
+  if (length === 0) return { paths: [shortest], capped: false };
+  const result = simplePaths(db, fromId, toId, length + 2, {
+    ...options,
+    limit: k,
+    check,
+  });
+  return { paths: result.paths, capped: result.capped };
+}
+
+/** The direction a path walks a relation in: with its arrow, against it, or an undirected one. */
+function stepsOf(path: NodePath, relations: Map<string, GraphEdge>): PathStep[] {
+  return path.edgeIds.map((edgeId, index) => {
+    const relation = relations.get(edgeId)!;
+    const from = path.nodeIds[index]!;
+    return {
+      relationId: edgeId,
+      type: relation.type,
+      fromId: from,
+      toId: path.nodeIds[index + 1]!,
+      direction: !relation.directed
+        ? 'undirected'
+        : relation.from === from
+          ? 'forward'
+          : 'backward',
+    };
+  });
+}
+
+/**
+ * The answer to `graph.paths`: the paths, each step with its relation type and direction,
+ * and the nodes and relations they use.
+ *  - shortest: one shortest path, no hop cap unless `maxHops` is given;
+ *  - k-shortest: the `k` shortest simple paths;
+ *  - all: every simple path up to `maxHops` (4 when not given).
+ */
 export function findPaths(
   db: Executor,
   input: {
     fromId: string;
     toId: string;
-    maxHops: number;
-    mode: 'shortest' | 'all';
+    maxHops?: number;
+    mode: 'shortest' | 'kShortest' | 'all';
+    k?: number;
     relationTypes?: RelationType[];
     caseId?: string;
+    budgetMs?: number;
   },
+  now?: () => number,
 ): GraphPaths {
+  const check = deadline(input.budgetMs ?? defaultPathBudgetMs, now);
+  const types = input.relationTypes?.length ? input.relationTypes : undefined;
   const result =
     input.mode === 'shortest'
       ? {
-          paths: [
-            shortestPath(db, input.fromId, input.toId, input.maxHops, input.relationTypes),
-          ].filter((path) => path !== null),
+          paths: [shortestPath(db, input.fromId, input.toId, input.maxHops, types, check)].filter(
+            (path) => path !== null,
+          ),
           capped: false,
         }
-      : allPaths(db, input.fromId, input.toId, input.maxHops, {
-          types: input.relationTypes,
-          caseId: input.caseId,
-        });
+      : input.mode === 'kShortest'
+        ? kShortestPaths(db, input.fromId, input.toId, input.k ?? 3, {
+            types,
+            caseId: input.caseId,
+            check,
+          })
+        : simplePaths(db, input.fromId, input.toId, input.maxHops ?? 4, {
+            types,
+            caseId: input.caseId,
+            check,
+          });
   const nodeIds = [...new Set(result.paths.flatMap((path) => path.nodeIds))];
   const edgeIds = [...new Set(result.paths.flatMap((path) => path.edgeIds))];
+  const edges = relationsById(db, edgeIds);
+  const byId = new Map(edges.map((edge) => [edge.id, edge]));
   return {
-    paths: result.paths,
+    paths: result.paths.map((path) => ({ ...path, steps: stepsOf(path, byId) })),
     capped: result.capped,
     graph: {
       nodes: loadNodes(db, nodeIds, input.caseId),
-      edges: relationsById(db, edgeIds),
+      edges,
       truncated: false,
     },
   };

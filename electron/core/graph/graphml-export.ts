@@ -26,8 +26,10 @@ const edgeKeys = [
 
 /**
  * GraphML of a chart: entities and relations with their types and key properties as typed
- * attributes, so it opens in Gephi, yEd and networkx. Directed and undirected relations are
- * marked per edge.
+ * attributes, so it opens in Gephi, yEd and networkx. The graph is directed and every edge
+ * follows that default: an undirected relation (kin, calls, co-offenders) is one edge from
+ * its recorded first end with `directed=false` as data. A per-edge `directed` XML attribute
+ * would mix defaults, which networkx refuses ("directed=false edge found in directed graph").
  */
 export function toGraphml(
   data: GraphData,
@@ -67,7 +69,7 @@ export function toGraphml(
   }
   for (const edge of data.edges) {
     lines.push(
-      `    <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}" directed="${edge.directed}">`,
+      `    <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}">`,
       ...edgeKeys.flatMap(([name]) => data_('e', name, edge[name])),
       '    </edge>',
     );

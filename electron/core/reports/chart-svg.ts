@@ -1,7 +1,9 @@
-import { kindColours } from '../../api/domain/entity-kinds';
 import { otherLevel } from '../../api/domain/chain-tiers';
 import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
+import { chartWords } from '../graph/chart-document';
+import { chartSvg, ellipsise, iconSymbols } from '../graph/chart-svg-renderer';
 import { xmlText as escapeXml } from '../graph/xml-text';
+import type { DocumentLanguage } from './chinese-format';
 
 type Positions = Record<string, { x: number; y: number }>;
 
@@ -10,7 +12,7 @@ export const chartWidth = 680;
 
 function svgOpen(width: number, height: number): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily}">` +
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>' +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`
   );
@@ -32,21 +34,20 @@ function rimLine(
 }
 
 /**
- * The gang chart as a static SVG for briefings: the positions of a saved view or of the
- * automatic layout, fitted into the page width, kind colours, names under the nodes.
+ * The gang chart as a static SVG for briefings, drawn by the chart renderer (the icons,
+ * relation styles and labels of the screen, and a legend): the positions of a saved view or
+ * of the automatic layout, fitted into the page width.
  */
-export function gangChartSvg(data: GraphData, positions: Positions): string {
+export function gangChartSvg(
+  data: GraphData,
+  positions: Positions,
+  language: DocumentLanguage = 'zh-CN',
+): string {
   const placed = data.nodes.filter((node) => positions[node.id]);
   if (!placed.length) return `${svgOpen(chartWidth, 60)}</svg>`;
   const linked = new Set(data.edges.flatMap((edge) => [edge.from, edge.to]));
   const connected = placed.filter((node) => linked.has(node.id));
   const isolated = placed.filter((node) => !linked.has(node.id));
-  // Unlinked entities go in a row at the foot, so they do not stretch the chart's extent.
-  const footRows = Math.ceil(isolated.length / 10);
-  const height = 440 + footRows * 36;
-  const margin = 40;
-  const box = { width: chartWidth - 2 * margin, height: 440 - 2 * margin };
-  const at = new Map<string, { x: number; y: number }>();
   // Half linear, half by rank along each axis: dense clusters open up, the shape stays.
   const spread = (values: number[]): number[] => {
     const min = Math.min(...values);
@@ -60,39 +61,25 @@ export function gangChartSvg(data: GraphData, positions: Positions): string {
   };
   const xs = spread(connected.map((node) => positions[node.id]!.x));
   const ys = spread(connected.map((node) => positions[node.id]!.y));
-  connected.forEach((node, index) =>
-    at.set(node.id, { x: margin + xs[index]! * box.width, y: margin + ys[index]! * box.height }),
-  );
-  isolated.forEach((node, index) =>
-    at.set(node.id, {
-      x: margin + ((index % 10) + 0.5) * (box.width / 10),
-      y: 440 - 8 + Math.floor(index / 10) * 36,
-    }),
-  );
-  const radius = placed.length > 150 ? 4 : 9;
-  const showLabels = placed.length <= 150;
-  const parts = [svgOpen(chartWidth, height)];
-  for (const edge of data.edges) {
-    const from = at.get(edge.from);
-    const to = at.get(edge.to);
-    if (!from || !to) continue;
-    const supply = edge.type === 'supplies' || edge.type === 'transports_for';
-    parts.push(
-      `<line ${rimLine(from, to, radius + 1)} stroke="${supply ? '#dc2626' : '#94a3b8'}" stroke-width="${supply ? 1.6 : 1}"${edge.directed ? ' marker-end="url(#arrow)"' : ''}/>`,
-    );
-  }
-  for (const node of placed) {
-    const { x, y } = at.get(node.id)!;
-    parts.push(
-      `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius}" fill="${kindColours[node.kind]}" stroke="#ffffff" stroke-width="1.5"/>`,
-    );
-    if (showLabels)
-      parts.push(
-        `<text x="${x.toFixed(1)}" y="${(y + radius + 12).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a">${escapeXml(node.label)}</text>`,
-      );
-  }
-  parts.push('</svg>');
-  return parts.join('');
+  const box = { width: 600, height: 360 };
+  const at: Positions = {};
+  connected.forEach((node, index) => {
+    at[node.id] = { x: xs[index]! * box.width, y: ys[index]! * box.height };
+  });
+  // Unlinked entities go in rows at the foot, so they do not stretch the chart's extent.
+  const footRows = Math.ceil(isolated.length / 10);
+  isolated.forEach((node, index) => {
+    at[node.id] = {
+      x: ((index % 10) + 0.5) * (box.width / 10),
+      y: box.height + 50 + Math.floor(index / 10) * 50,
+    };
+  });
+  return chartSvg(data, at, {
+    width: chartWidth,
+    height: 520 + footRows * 50,
+    words: chartWords(language),
+    legend: 'bottom',
+  });
 }
 
 /**
@@ -112,7 +99,10 @@ export function supplyChainSvg(
   const rowHeight = 64;
   const labelWidth = 110;
   const height = Math.max(levels.length, 1) * rowHeight + 20;
-  const parts = [svgOpen(chartWidth, height)];
+  const parts = [
+    svgOpen(chartWidth, height),
+    `<defs>${iconSymbols(members.map((member) => member.kind))}</defs>`,
+  ];
   const at = new Map<string, { x: number; y: number }>();
   levels.forEach((level, row) => {
     const inRow = members
@@ -142,11 +132,11 @@ export function supplyChainSvg(
   for (const member of members) {
     const { x, y } = at.get(member.entityId)!;
     parts.push(
-      `<circle cx="${x.toFixed(1)}" cy="${(y - 6).toFixed(1)}" r="8" fill="${kindColours[member.kind]}" stroke="#ffffff" stroke-width="1.5"/>`,
+      `<use class="node-icon" xlink:href="#icon-${member.kind}" href="#icon-${member.kind}" x="${(x - 9).toFixed(1)}" y="${(y - 15).toFixed(1)}" width="18" height="18"><title>${escapeXml(member.label)}</title></use>`,
     );
     if (!crowded)
       parts.push(
-        `<text x="${x.toFixed(1)}" y="${(y + 16).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a">${escapeXml(member.label)}</text>`,
+        `<text x="${x.toFixed(1)}" y="${(y + 16).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a">${escapeXml(ellipsise(member.label))}</text>`,
       );
   }
   parts.push('</svg>');

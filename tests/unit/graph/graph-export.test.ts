@@ -58,14 +58,16 @@ describe('GraphML export', () => {
     });
     expect(attributes(parsed.graph.node[1]).label).toBe('<script>alert(1)</script> & "引号"');
     const supply = parsed.graph.edge[0];
-    expect([supply.source, supply.target, supply.directed]).toEqual(['p2', 'p1', 'true']);
+    expect([supply.source, supply.target, supply.directed]).toEqual(['p2', 'p1', undefined]);
+    expect(parsed.graph.edgedefault).toBe('directed');
     expect(attributes(supply)).toMatchObject({
       type: 'supplies',
+      directed: 'true',
       reliability: 'A',
       credibility: '2',
       amountFen: '84500050',
     });
-    expect(parsed.graph.edge[2].directed).toBe('false');
+    expect(attributes(parsed.graph.edge[2]).directed).toBe('false');
     expect(xml).not.toContain('<script>');
   });
 });

@@ -20,6 +20,7 @@ import type {
   GraphNode,
   GraphPaths,
 } from '../../../../electron/api/schemas/graph-schemas';
+import { relationTypes, type RelationType } from '../../../../electron/api/domain/relation-types';
 import { invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
@@ -49,8 +50,10 @@ function pathHighlight(path: GraphPaths['paths'][number]): Highlight {
 export function AnalyticsPanel(props: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [mode, setMode] = useState<'shortest' | 'all'>('shortest');
+  const [mode, setMode] = useState<'shortest' | 'kShortest' | 'all'>('shortest');
   const [maxHops, setMaxHops] = useState(4);
+  const [k, setK] = useState(3);
+  const [pathTypes, setPathTypes] = useState<RelationType[]>([]);
   const [paths, setPaths] = useState<GraphPaths | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [open, setOpen] = useState<string[]>(['path', 'gaps']);
@@ -91,8 +94,9 @@ export function AnalyticsPanel(props: Props) {
         fromId: props.pathEnds.from,
         toId: props.pathEnds.to,
         mode,
-        maxHops,
-        caseId: mode === 'all' ? caseId : undefined,
+        // Shortest paths have no hop cap: the search is bounded by its time budget instead.
+        ...(mode === 'all' ? { maxHops, caseId } : mode === 'kShortest' ? { k } : {}),
+        ...(pathTypes.length ? { relationTypes: pathTypes } : {}),
       });
       setPaths(result);
       props.onAddGraph(result.graph);
@@ -144,17 +148,48 @@ export function AnalyticsPanel(props: Props) {
                 optionType="button"
               >
                 <Radio value="shortest">{t('graph.analytics.shortest')}</Radio>
+                <Radio value="kShortest">{t('graph.analytics.kShortest')}</Radio>
                 <Radio value="all">{t('graph.analytics.all')}</Radio>
               </Radio.Group>
+              <Select
+                mode="multiple"
+                allowClear
+                size="small"
+                placeholder={t('graph.analytics.pathTypes')}
+                value={pathTypes}
+                onChange={setPathTypes}
+                options={relationTypes.map((type) => ({
+                  value: type,
+                  label: t(`enums.relationType.${type}`),
+                }))}
+                data-testid="path-types"
+                style={{ width: '100%' }}
+              />
               <Space>
-                <Typography.Text>{t('graph.analytics.maxHops')}</Typography.Text>
-                <InputNumber
-                  size="small"
-                  min={1}
-                  max={6}
-                  value={maxHops}
-                  onChange={(value) => setMaxHops(value ?? 4)}
-                />
+                {mode === 'all' && (
+                  <>
+                    <Typography.Text>{t('graph.analytics.maxHops')}</Typography.Text>
+                    <InputNumber
+                      size="small"
+                      min={1}
+                      max={12}
+                      value={maxHops}
+                      onChange={(value) => setMaxHops(value ?? 4)}
+                    />
+                  </>
+                )}
+                {mode === 'kShortest' && (
+                  <>
+                    <Typography.Text>{t('graph.analytics.k')}</Typography.Text>
+                    <InputNumber
+                      size="small"
+                      min={1}
+                      max={50}
+                      value={k}
+                      onChange={(value) => setK(value ?? 3)}
+                    />
+                  </>
+                )}
                 <Button
                   type="primary"
                   size="small"
@@ -170,7 +205,9 @@ export function AnalyticsPanel(props: Props) {
               {paths &&
                 (paths.paths.length === 0 ? (
                   <Typography.Text type="warning">
-                    {t('graph.analytics.noPath', { hops: maxHops })}
+                    {mode === 'all'
+                      ? t('graph.analytics.noPath', { hops: maxHops })
+                      : t('graph.analytics.notConnected')}
                   </Typography.Text>
                 ) : (
                   <List
@@ -187,7 +224,24 @@ export function AnalyticsPanel(props: Props) {
                         style={{ cursor: 'pointer' }}
                         onClick={() => props.onHighlight(pathHighlight(path))}
                       >
-                        {path.nodeIds.map(label).join(' — ')}
+                        <span data-testid="path-steps">
+                          {label(path.nodeIds[0]!)}
+                          {path.steps.map((step) => {
+                            const type = t(`enums.relationType.${step.type}`);
+                            const link =
+                              step.direction === 'forward'
+                                ? ` —${type}→ `
+                                : step.direction === 'backward'
+                                  ? ` ←${type}— `
+                                  : ` —${type}— `;
+                            return (
+                              <span key={step.relationId}>
+                                <Typography.Text type="secondary">{link}</Typography.Text>
+                                {label(step.toId)}
+                              </span>
+                            );
+                          })}
+                        </span>
                       </List.Item>
                     )}
                   />

@@ -31,6 +31,7 @@ import {
   type ChartState,
 } from './chart-state';
 import { downloadText, downloadUrl } from './downloads';
+import { downloadDocument } from '../briefings/file-download';
 import { EntityDrawer } from './EntityDrawer';
 import { FilterPanel } from './FilterPanel';
 import { GraphContextMenu, type MenuAction } from './GraphContextMenu';
@@ -38,6 +39,7 @@ import { circularPositions, nodeKinds } from './graph-model';
 import { GraphToolbar, type ExportFormat } from './GraphToolbar';
 import { LegendPanel } from './LegendPanel';
 import { NetworkCanvas, type NetworkHandle } from './NetworkCanvas';
+import { PrintExportModal, type PrintChoices } from './PrintExportModal';
 import { SaveViewModal } from './SaveViewModal';
 import { SelectionBar } from './SelectionBar';
 import { UpstreamCard } from './UpstreamCard';
@@ -102,6 +104,7 @@ export function GraphPage() {
   const [savedView, setSavedView] = useState<{ id: string; name: string } | null>(null);
   const [expandHops, setExpandHops] = useState<1 | 2 | 3>(1);
   const [busy, setBusy] = useState(false);
+  const [printOpen, setPrintOpen] = useState(false);
 
   const currentView =
     savedView ?? (loaded.view ? { id: loaded.view.id, name: loaded.view.name } : undefined);
@@ -216,8 +219,29 @@ export function GraphPage() {
     }
   };
 
+  const exportPrint = async (choices: PrintChoices) => {
+    if (!visibleIds.length || !canvas.current) return;
+    setBusy(true);
+    try {
+      const file = await invoke('graph.export', {
+        ...choices,
+        nodeIds: visibleIds,
+        positions: canvas.current.getPositions(),
+        caseId,
+      });
+      downloadDocument(file);
+      setPrintOpen(false);
+      void message.success(t('graph.exported'));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const exportAs = async (format: ExportFormat) => {
     if (!visibleIds.length || !canvas.current) return;
+    if (format === 'print') return setPrintOpen(true);
     setBusy(true);
     try {
       if (format === 'png') {
@@ -605,6 +629,13 @@ export function GraphPage() {
           onClose={() => setDrawerId(null)}
           onExpand={(id) => void expand([id], 1)}
           onUpstream={(id) => void upstream({ entityId: id })}
+        />
+      )}
+      {printOpen && (
+        <PrintExportModal
+          busy={busy}
+          onExport={(choices) => void exportPrint(choices)}
+          onClose={() => setPrintOpen(false)}
         />
       )}
       {saving && (

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../../../electron/api/schemas/graph-schemas';
 import type { ChartLayout } from './chart-state';
 
-export type ExportFormat = 'png' | 'graphml' | 'anx' | 'json';
+export type ExportFormat = 'print' | 'png' | 'graphml' | 'gexf' | 'anx' | 'json';
 
 interface Props {
   layout: ChartLayout;
@@ -120,7 +120,7 @@ export function GraphToolbar(props: Props) {
       <Dropdown
         trigger={['click']}
         menu={{
-          items: (['png', 'graphml', 'anx', 'json'] as const).map((format) => ({
+          items: (['print', 'png', 'graphml', 'gexf', 'anx', 'json'] as const).map((format) => ({
             key: format,
             label: t(`graph.toolbar.${format}`),
           })),

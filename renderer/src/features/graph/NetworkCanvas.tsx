@@ -3,6 +3,8 @@ import { DataSet } from 'vis-data/peer';
 import { Network, type Edge, type IdType, type Node, type Options } from 'vis-network/peer';
 import 'vis-network/styles/vis-network.css';
 import type { ChartLayout, Positions } from './chart-state';
+import { separate, textEms } from '../../../../electron/api/domain/chart-look';
+import { chooseLabels, minLabelPx, type LabelCandidate } from './label-declutter';
 
 export interface NetworkHandle {
   getPositions(): Positions;
@@ -37,6 +39,11 @@ interface Props {
   onCreateEdge(fromId: string, toId: string): void;
 }
 
+const labelFace = 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+const edgeFontSize = 13;
+/** Above this many entities labels are left to vis-network's size threshold alone. */
+const declutterUpTo = 1_000;
+
 const baseOptions: Options = {
   autoResize: true,
   height: '100%',
@@ -46,17 +53,29 @@ const baseOptions: Options = {
     shapeProperties: { useBorderWithImage: true, interpolation: false },
     // Large type with a white halo: the chart is read zoomed out, over crossing lines.
     font: {
-      face: 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif',
+      face: labelFace,
       strokeWidth: 4,
       strokeColor: '#ffffff',
     },
+    // Level of detail: labels shrink with the zoom and the declutter blanks any under 11 px;
+    // vis-network's own threshold (it skips below drawThreshold − 1 and fades up to it) covers
+    // large charts, where the declutter does not run. People and organisations (18 px)
+    // outlast the rest (14 px).
+    scaling: { label: { enabled: false, drawThreshold: minLabelPx, maxVisible: 30 } },
   },
   edges: {
     selectionWidth: 2,
     hoverWidth: 1,
     arrows: { to: { scaleFactor: 0.6 } },
     color: { highlight: '#facc15', opacity: 0.9 },
-    font: { size: 13, align: 'middle', color: '#475569', strokeWidth: 3, strokeColor: '#ffffff' },
+    font: {
+      size: edgeFontSize,
+      align: 'middle',
+      color: '#475569',
+      strokeWidth: 3,
+      strokeColor: '#ffffff',
+    },
+    scaling: { label: { enabled: false, drawThreshold: minLabelPx, maxVisible: 30 } },
     smooth: { enabled: true, type: 'continuous', roundness: 0.3 },
   },
   physics: {
@@ -72,7 +91,8 @@ const baseOptions: Options = {
     },
     stabilization: { enabled: true, iterations: 500, updateInterval: 50, fit: true },
   },
-  layout: { improvedLayout: false, hierarchical: false },
+  // A fixed seed: the same chart opens with the same layout every time (and in tests).
+  layout: { improvedLayout: false, hierarchical: false, randomSeed: 7 },
 };
 
 function layoutOptions(layout: ChartLayout, nodeCount: number): Options {
@@ -187,6 +207,191 @@ function drawLevelLabels(
   context.restore();
 }
 
+/** What a label is when shown: its full text, font size and the node's radius. */
+interface LabelSource {
+  label: string;
+  fontSize: number;
+  size: number;
+  priority: number;
+}
+
+/** vis-network's own edge geometry (not in its typings): the label sits at the curve's midpoint. */
+type EdgeBodies = {
+  body?: {
+    edges?: Record<string, { edgeType?: { getPoint(t: number): { x: number; y: number } } }>;
+  };
+};
+
+let measure: CanvasRenderingContext2D | null = null;
+function textWidth(text: string, fontPx: number): number {
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return text.length * fontPx;
+  measure.font = `${fontPx}px ${labelFace}`;
+  return measure.measureText(text).width;
+}
+
+/**
+ * Where each label would be drawn on screen now, for those vis-network would draw (at least
+ * the minimum size): node labels under the icon, relation labels at the middle of the curve.
+ */
+function labelCandidates(
+  instance: Network,
+  nodeLabels: Map<string, LabelSource>,
+  edgeLabels: Map<string, { label: string; from: string; to: string }>,
+): LabelCandidate[] {
+  const scale = instance.getScale();
+  const positions = instance.getPositions();
+  const candidates: LabelCandidate[] = [];
+  for (const [id, source] of nodeLabels) {
+    const position = positions[id];
+    const fontPx = source.fontSize * scale;
+    if (!position || !source.label || fontPx < minLabelPx) continue;
+    const lines = source.label.split('\n');
+    const width = Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4;
+    const top = instance.canvasToDOM({ x: position.x, y: position.y + source.size }).y;
+    const centre = instance.canvasToDOM(position).x;
+    candidates.push({
+      id,
+      kind: 'node',
+      priority: source.priority,
+      left: centre - width / 2,
+      top,
+      width,
+      height: lines.length * fontPx * 1.2 + 2,
+      fontPx,
+    });
+  }
+  const fontPx = edgeFontSize * scale;
+  if (fontPx >= minLabelPx) {
+    const bodies = (instance as unknown as EdgeBodies).body?.edges ?? {};
+    for (const [id, edge] of edgeLabels) {
+      const from = positions[edge.from];
+      const to = positions[edge.to];
+      if (!from || !to) continue;
+      const middle = bodies[id]?.edgeType?.getPoint(0.5) ?? {
+        x: (from.x + to.x) / 2,
+        y: (from.y + to.y) / 2,
+      };
+      const point = instance.canvasToDOM(middle);
+      const width = textWidth(edge.label, fontPx) + 4;
+      const height = fontPx * 1.2 + 2;
+      candidates.push({
+        id,
+        kind: 'edge',
+        priority: 50,
+        left: point.x - width / 2,
+        top: point.y - height / 2,
+        width,
+        height,
+        fontPx,
+      });
+    }
+  }
+  return candidates;
+}
+
+/** Each entity's icon on screen, a little inset (labels may touch an icon's rim). */
+function iconBoxes(instance: Network, nodeLabels: Map<string, LabelSource>) {
+  const scale = instance.getScale();
+  const positions = instance.getPositions();
+  return [...nodeLabels].flatMap(([id, source]) => {
+    const position = positions[id];
+    if (!position) return [];
+    const centre = instance.canvasToDOM(position);
+    const half = source.size * scale * 0.8;
+    return [{ id, left: centre.x - half, top: centre.y - half, width: 2 * half, height: 2 * half }];
+  });
+}
+
+/**
+ * The force layout comes out round; the canvas is wide. Stretch the layout along the wider
+ * axis (at most 1.6×) so the fit that follows uses the canvas instead of a disc in its middle.
+ */
+function stretchToCanvas(instance: Network, element: HTMLElement) {
+  const positions = Object.entries(instance.getPositions());
+  if (positions.length < 3 || !element.clientHeight) return;
+  const xs = positions.map(([, p]) => p.x);
+  const ys = positions.map(([, p]) => p.y);
+  const width = Math.max(...xs) - Math.min(...xs) || 1;
+  const height = Math.max(...ys) - Math.min(...ys) || 1;
+  const want = element.clientWidth / element.clientHeight;
+  const ratio = want / (width / height);
+  if (Math.abs(Math.log(ratio)) < 0.1) return;
+  const stretchX = ratio > 1 ? Math.min(ratio, 1.6) : 1;
+  const stretchY = ratio < 1 ? Math.min(1 / ratio, 1.6) : 1;
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  for (const [id, p] of positions)
+    instance.moveNode(id, cx + (p.x - cx) * stretchX, cy + (p.y - cy) * stretchY);
+}
+
+/** Zoom at which people's and organisations' names (18 px) are drawn at 13 px. */
+const readableScale = 13 / 18;
+
+/**
+ * A force layout spaces entities for physics, not for reading: fitted into a laptop's canvas
+ * its names come out under the legible size. When the fit would be below the readable zoom,
+ * pull the layout together and push apart whatever then
+ * overlaps, icon and name, so the fit that follows shows the names.
+ */
+function compactToReadable(
+  instance: Network,
+  element: HTMLElement,
+  labels: Map<string, LabelSource>,
+) {
+  const entries = Object.entries(instance.getPositions());
+  if (entries.length < 3 || entries.length > declutterUpTo) return;
+  const points = entries.map(([, p]) => ({ ...p }));
+  const sources = entries.map(([id]) => labels.get(id));
+  const widths = sources.map(
+    (source) =>
+      Math.max(
+        2 * (source?.size ?? 16),
+        source ? textEms(source.label.split('\n')[0] ?? '') * source.fontSize : 0,
+      ) + 8,
+  );
+  const heights = sources.map(
+    (source) =>
+      2 * (source?.size ?? 16) +
+      (source?.label.split('\n').length ?? 1) * (source?.fontSize ?? 14) * 1.25 +
+      8,
+  );
+  // Separating grows the layout again: a few rounds of shrink and separate converge.
+  for (let round = 0; round < 4; round += 1) {
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs) + 120;
+    const height = Math.max(...ys) - Math.min(...ys) + 120;
+    const fit = Math.min(element.clientWidth / width, element.clientHeight / height);
+    if (fit >= readableScale) break;
+    const shrink = Math.max(fit / readableScale, 0.6);
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    for (const point of points) {
+      point.x = cx + (point.x - cx) * shrink;
+      point.y = cy + (point.y - cy) * shrink;
+    }
+    separate(points, {
+      widths,
+      height: heights,
+      box: { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity },
+    });
+  }
+  entries.forEach(([id], index) => instance.moveNode(id, points[index]!.x, points[index]!.y));
+}
+
+/**
+ * The first view: the whole chart fitted, unless that would put people's names under the
+ * legible size; then the middle of the chart at the smallest legible zoom (the fit button
+ * still shows everything, names on hover).
+ */
+function initialView(instance: Network) {
+  instance.fit({ animation: false });
+  const legible = (minLabelPx + 0.5) / 18;
+  if (instance.getScale() < legible)
+    instance.moveTo({ scale: legible, position: instance.getViewPosition(), animation: false });
+}
+
 function roundPositions(positions: Record<string, { x: number; y: number }>): Positions {
   return Object.fromEntries(
     Object.entries(positions).map(([id, position]) => [
@@ -212,6 +417,11 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   const grouped = useRef<string[]>([]);
   const handlers = useRef(props);
   handlers.current = props;
+  /** Full labels as given, and which are blanked because they would overlap or be too small. */
+  const nodeLabels = useRef(new Map<string, LabelSource>());
+  const edgeLabels = useRef(new Map<string, { label: string; from: string; to: string }>());
+  const blanked = useRef(new Set<string>());
+  const declutter = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const instance = new Network(
@@ -254,18 +464,96 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       },
     );
     const element = container.current!;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Labels: none under the minimum size, none overlapping another; the rest on hover
+    // (tooltip) or when zoomed in. Runs when the view settles, not every frame.
+    const runDeclutter = () => {
+      if (network.current !== instance) return;
+      // The hierarchical layout lays out again on any change to a node: it keeps its labels
+      // (its rows are spaced for them) rather than move under the user's eyes.
+      const chosen =
+        nodeLabels.current.size > declutterUpTo || handlers.current.layout === 'chain'
+          ? null
+          : chooseLabels(
+              labelCandidates(instance, nodeLabels.current, edgeLabels.current),
+              { width: element.clientWidth, height: element.clientHeight },
+              iconBoxes(instance, nodeLabels.current),
+            );
+      if (chosen) {
+        const shown = new Set(chosen.map((label) => `${label.kind}:${label.id}`));
+        const nodeUpdates: Node[] = [];
+        const edgeUpdates: Edge[] = [];
+        for (const [id, source] of nodeLabels.current) {
+          const key = `node:${id}`;
+          if (shown.has(key) === !blanked.current.has(key)) continue;
+          if (shown.has(key)) blanked.current.delete(key);
+          else blanked.current.add(key);
+          nodeUpdates.push({ id, label: shown.has(key) ? source.label : '' });
+        }
+        for (const [id, source] of edgeLabels.current) {
+          const key = `edge:${id}`;
+          if (shown.has(key) === !blanked.current.has(key)) continue;
+          if (shown.has(key)) blanked.current.delete(key);
+          else blanked.current.add(key);
+          edgeUpdates.push({ id, label: shown.has(key) ? source.label : '' });
+        }
+        if (nodeUpdates.length) nodeSet.update(nodeUpdates);
+        if (edgeUpdates.length) edgeSet.update(edgeUpdates);
+      }
+      // For tests: the labels drawn, in screen pixels.
+      element.dataset['labels'] = JSON.stringify(
+        (chosen ?? []).map((label) => ({
+          id: label.id,
+          kind: label.kind,
+          text:
+            label.kind === 'node'
+              ? nodeLabels.current.get(label.id)?.label
+              : edgeLabels.current.get(label.id)?.label,
+          box: [label.left, label.top, label.width, label.height].map(Math.round),
+          fontPx: Math.round(label.fontPx * 10) / 10,
+        })),
+      );
+      element.dataset['labelled'] = element.dataset['layouts'] ?? '0';
+    };
+    declutter.current = () => {
+      clearTimeout(timer);
+      timer = setTimeout(runDeclutter, 120);
+    };
     instance.on('stabilizationIterationsDone', () => {
       instance.setOptions({ physics: { enabled: false } });
+      stretchToCanvas(instance, element);
+      compactToReadable(instance, element, nodeLabels.current);
+      stretchToCanvas(instance, element);
+      initialView(instance);
       markStable(instance, element);
+      declutter.current();
     });
-    instance.on('dragEnd', () => publishPositions(instance, element));
-    instance.on('zoom', () => publishView(instance, element));
-    instance.on('animationFinished', () => publishView(instance, element));
+    instance.on('dragEnd', () => {
+      publishPositions(instance, element);
+      declutter.current();
+    });
+    instance.on('zoom', () => {
+      publishView(instance, element);
+      declutter.current();
+    });
+    instance.on('animationFinished', () => {
+      publishView(instance, element);
+      declutter.current();
+    });
     instance.on('afterDrawing', (context: CanvasRenderingContext2D) => {
       const labels = handlers.current.levelLabels;
       if (labels) drawLevelLabels(instance, nodeSet, context, labels);
     });
+    // vis-network leaves its tooltip up when the pointer leaves the canvas from a node.
+    const hideTooltip = () =>
+      element.querySelectorAll<HTMLElement>('.vis-tooltip').forEach((tooltip) => {
+        tooltip.style.visibility = 'hidden';
+      });
+    element.addEventListener('pointerleave', hideTooltip);
+    instance.on('blurNode', hideTooltip);
     return () => {
+      element.removeEventListener('pointerleave', hideTooltip);
+      clearTimeout(timer);
       instance.destroy();
       network.current = null;
     };
@@ -285,17 +573,49 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     openClusters(instance, grouped.current);
     const wanted = new Set(props.nodes.map((node) => String(node.id)));
     nodeSet.remove(nodeSet.getIds().filter((id) => !wanted.has(String(id))));
+    nodeLabels.current = new Map(
+      props.nodes.map((node) => {
+        const fontSize = (node.font as { size?: number } | undefined)?.size ?? 14;
+        return [
+          String(node.id),
+          {
+            label: String(node.label ?? ''),
+            fontSize,
+            size: node.size ?? 16,
+            priority: fontSize >= 18 ? 100 : 10,
+          },
+        ];
+      }),
+    );
+    edgeLabels.current = new Map(
+      props.edges
+        .filter((edge) => edge.label)
+        .map((edge) => [
+          String(edge.id),
+          { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
+        ]),
+    );
+    if (props.layout === 'chain') blanked.current.clear();
+    // Labels blanked by the declutter stay blank until it looks again (no flash).
+    const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
+      blanked.current.has(`${kind}:${String(id)}`) ? '' : text;
     // Existing nodes keep where the user put them unless positions were set on purpose.
     nodeSet.update(
       props.nodes.map((node) => {
-        if (movePositions || !nodeSet.get(node.id!)) return node;
-        const { x: _x, y: _y, ...rest } = node;
+        const shown = { ...node, label: label('node', node.id, node.label) };
+        if (movePositions || !nodeSet.get(node.id!)) return shown;
+        const { x: _x, y: _y, ...rest } = shown;
         return rest;
       }),
     );
     const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
     edgeSet.remove(edgeSet.getIds().filter((id) => !wantedEdges.has(String(id))));
-    edgeSet.update(props.edges);
+    edgeSet.update(
+      props.edges.map((edge) =>
+        edge.label ? { ...edge, label: label('edge', edge.id, edge.label) } : edge,
+      ),
+    );
+    declutter.current();
     grouped.current = makeClusters(instance, handlers.current.clusters);
     if (!relayout) return;
     if (container.current) container.current.dataset['stable'] = 'false';
@@ -307,7 +627,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       const element = container.current!;
       // The changes above have asked vis-network for a redraw on the next frame; a second,
       // synchronous one here would draw a large chart twice.
-      instance.once('afterDrawing', () => markStable(instance, element));
+      instance.once('afterDrawing', () => {
+        markStable(instance, element);
+        declutter.current();
+      });
     }
   }, [props.nodes, props.edges, props.layout, props.positionsVersion, nodeSet, edgeSet]);
 

@@ -1,10 +1,7 @@
 import type { Edge, Node } from 'vis-network/peer';
 import type { EntityKind } from '../../../../electron/api/domain/entity-kinds';
 import type { ChainTier, LegalStatus } from '../../../../electron/api/domain/person-vocabulary';
-import {
-  sourceReliabilities,
-  type RelationType,
-} from '../../../../electron/api/domain/relation-types';
+import { sourceReliabilities } from '../../../../electron/api/domain/relation-types';
 import type {
   GraphEdge,
   GraphNode,
@@ -15,28 +12,10 @@ import {
   neighbourLists,
   tierLevel,
 } from '../../../../electron/api/domain/chain-tiers';
+import { ellipsise, relationStyles } from '../../../../electron/api/domain/chart-look';
 import { kindColours, kindIcon } from './node-icons';
 
-/** How each relation type is drawn: supply in red with an arrow downstream, money in gold … */
-export const relationStyles: Record<
-  RelationType,
-  { color: string; dashes: boolean | number[]; width: number }
-> = {
-  supplies: { color: '#dc2626', dashes: false, width: 3 },
-  transports_for: { color: '#ea580c', dashes: [8, 4], width: 2 },
-  member_of: { color: '#7c3aed', dashes: false, width: 1.5 },
-  leads: { color: '#6d28d9', dashes: false, width: 2.5 },
-  employs: { color: '#8b5cf6', dashes: [4, 4], width: 1.5 },
-  finances: { color: '#ca8a04', dashes: [10, 4], width: 2.5 },
-  calls: { color: '#2563eb', dashes: [2, 4], width: 1.5 },
-  kin: { color: '#16a34a', dashes: false, width: 1.5 },
-  lives_with: { color: '#22c55e', dashes: [6, 3], width: 1.5 },
-  owns: { color: '#64748b', dashes: false, width: 1 },
-  uses: { color: '#94a3b8', dashes: false, width: 1 },
-  co_offender: { color: '#92400e', dashes: false, width: 2 },
-  protects: { color: '#111827', dashes: [2, 2], width: 2.5 },
-  other: { color: '#9ca3af', dashes: [3, 3], width: 1 },
-};
+export { relationStyles };
 
 /** Border colour of a person by legal status: at large is red and thick. */
 export const legalStatusColours: Partial<Record<LegalStatus, string>> = {
@@ -88,7 +67,10 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
   ].filter(Boolean);
   return {
     id: node.id,
-    label: look.statusLabel ? `${node.label}\n(${look.statusLabel})` : node.label,
+    // Long names are cut with an ellipsis; the tooltip carries the full text.
+    label: look.statusLabel
+      ? `${ellipsise(node.label)}\n(${look.statusLabel})`
+      : ellipsise(node.label),
     // A string title is shown as text by vis-network, never as HTML.
     title: lines.join('\n'),
     ...(look.compact
@@ -160,6 +142,42 @@ export function toVisEdge(
         : undefined,
     title: `${typeLabel}${count}${grading}${period}${recordedIn}${edge.source ? `\n${edge.source}` : ''}`,
   };
+}
+
+/**
+ * Bends for relations that share a pair of entities, so each is drawn apart with its label
+ * readable: offsets −k … +k around the straight line, the side taken from the pair's
+ * canonical order so that A→B and B→A do not land on the same curve. Single relations keep
+ * the chart-wide smoothing (undefined here).
+ */
+export function parallelSmooth(
+  edges: { id?: string | number; from?: string | number; to?: string | number }[],
+): Map<string, Edge['smooth']> {
+  const groups = new Map<string, typeof edges>();
+  for (const edge of edges) {
+    const [a, b] = [String(edge.from), String(edge.to)].sort();
+    const key = `${a}\u0000${b}`;
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+  const out = new Map<string, Edge['smooth']>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.forEach((edge, index) => {
+      const offset = index - (group.length - 1) / 2;
+      const reversed = String(edge.from) > String(edge.to);
+      out.set(
+        String(edge.id),
+        offset === 0
+          ? { enabled: false, type: 'continuous', roundness: 0 }
+          : {
+              enabled: true,
+              type: offset > 0 !== reversed ? 'curvedCW' : 'curvedCCW',
+              roundness: Math.min(0.9, 0.3 * Math.abs(offset) + 0.1),
+            },
+      );
+    });
+  }
+  return out;
 }
 
 export type ChartFilters = GraphViewState['filters'];

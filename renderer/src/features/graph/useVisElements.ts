@@ -4,7 +4,7 @@ import { legalStatuses } from '../../../../electron/api/domain/person-vocabulary
 import { relationTypes } from '../../../../electron/api/domain/relation-types';
 import type { ClusterSpec } from './NetworkCanvas';
 import { organisationMembers, type ChartState } from './chart-state';
-import { applyFilters, chainLevels, toVisEdge, toVisNode } from './graph-model';
+import { applyFilters, chainLevels, parallelSmooth, toVisEdge, toVisNode } from './graph-model';
 
 /** Above this many entities the chart is drawn with dots and straight lines. */
 export const compactAbove = 1_000;
@@ -62,6 +62,13 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
           compact,
         }),
       );
+    if (!compact) {
+      const bends = parallelSmooth(visEdges);
+      for (const edge of visEdges) {
+        const bend = bends.get(String(edge.id));
+        if (bend) edge.smooth = bend;
+      }
+    }
     const clusters: ClusterSpec[] = state.clusters
       .filter((id) => shownIds.has(id))
       .map((id) => {

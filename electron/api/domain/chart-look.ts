@@ -1,0 +1,138 @@
+import type { EntityKind } from './entity-kinds';
+import type { RelationType } from './relation-types';
+
+/**
+ * How the chart draws things, shared by the screen (vis-network), the exported SVG/PNG/PDF,
+ * the briefing's charts and the GEXF colours, so a printed chart looks like the screen.
+ */
+
+/** White glyphs on the kind colour, 64×64, drawn as SVG paths (no icon font is needed offline). */
+export const kindGlyphs: Record<EntityKind, string> = {
+  person: '<circle cx="32" cy="24" r="9"/><path d="M15 50c2-10 9-15 17-15s15 5 17 15z"/>',
+  organisation:
+    '<circle cx="22" cy="26" r="6"/><circle cx="42" cy="26" r="6"/><circle cx="32" cy="20" r="7"/><path d="M12 48c1-8 6-12 12-12 3 0 5 1 8 3 3-2 5-3 8-3 6 0 11 4 12 12z"/>',
+  location:
+    '<path d="M32 12c-8 0-14 6-14 14 0 10 14 26 14 26s14-16 14-26c0-8-6-14-14-14zm0 19a5 5 0 1 1 0-10 5 5 0 0 1 0 10z"/>',
+  phone:
+    '<rect x="22" y="12" width="20" height="40" rx="4"/><rect x="26" y="17" width="12" height="26" fill="#000" opacity=".25"/>',
+  vehicle:
+    '<path d="M14 40v-8l5-10h26l5 10v8z"/><circle cx="22" cy="42" r="5"/><circle cx="42" cy="42" r="5"/>',
+  account:
+    '<rect x="12" y="20" width="40" height="26" rx="3"/><rect x="12" y="26" width="40" height="6" fill="#000" opacity=".3"/>',
+  parcel:
+    '<path d="M14 24l18-9 18 9v20l-18 9-18-9z"/><path d="M14 24l18 9 18-9M32 33v20" stroke="#000" stroke-opacity=".3" stroke-width="2" fill="none"/>',
+};
+
+/** How each relation type is drawn: supply in red with an arrow downstream, money in gold … */
+export const relationStyles: Record<
+  RelationType,
+  { color: string; dashes: boolean | number[]; width: number }
+> = {
+  supplies: { color: '#dc2626', dashes: false, width: 3 },
+  transports_for: { color: '#ea580c', dashes: [8, 4], width: 2 },
+  member_of: { color: '#7c3aed', dashes: false, width: 1.5 },
+  leads: { color: '#6d28d9', dashes: false, width: 2.5 },
+  employs: { color: '#8b5cf6', dashes: [4, 4], width: 1.5 },
+  finances: { color: '#ca8a04', dashes: [10, 4], width: 2.5 },
+  calls: { color: '#2563eb', dashes: [2, 4], width: 1.5 },
+  kin: { color: '#16a34a', dashes: false, width: 1.5 },
+  lives_with: { color: '#22c55e', dashes: [6, 3], width: 1.5 },
+  owns: { color: '#64748b', dashes: false, width: 1 },
+  uses: { color: '#94a3b8', dashes: false, width: 1 },
+  co_offender: { color: '#92400e', dashes: false, width: 2 },
+  protects: { color: '#111827', dashes: [2, 2], width: 2.5 },
+  other: { color: '#9ca3af', dashes: [3, 3], width: 1 },
+};
+
+/** Short relation names for labels on the chart (i2 link labels, edge labels in SVG): the UI's longer ones crowd it. */
+export const relationShortNames: Record<RelationType, string> = {
+  supplies: '供货',
+  transports_for: '运输',
+  member_of: '成员',
+  leads: '领导',
+  employs: '雇佣',
+  finances: '资金往来',
+  calls: '通话',
+  kin: '亲属',
+  lives_with: '同住',
+  owns: '拥有',
+  uses: '使用',
+  co_offender: '同案',
+  protects: '保护伞',
+  other: '其他',
+};
+
+/** Display width of text in ems: CJK and full-width characters are 1, the rest about 0.56. */
+export function textEms(text: string): number {
+  let ems = 0;
+  for (const char of text) ems += char.charCodeAt(0) > 0x2e7f ? 1 : 0.56;
+  return ems;
+}
+
+/** Labels longer than this many half-width columns are cut with an ellipsis. */
+export const labelColumns = 16;
+
+/** The label as shown on a chart: at most `columns` half-width columns, an ellipsis where cut. */
+export function ellipsise(text: string, columns = labelColumns): string {
+  if (textEms(text) * 2 <= columns) return text;
+  let out = '';
+  for (const char of text) {
+    if (textEms(`${out}${char}…`) * 2 > columns) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Pushes apart entities whose icon-and-label boxes overlap (a few rounds of pairwise
+ * separation along the axis of least overlap), kept inside the box: a force layout packs
+ * clusters tighter than a printed label needs.
+ */
+export function separate(
+  points: { x: number; y: number }[],
+  options: {
+    /** Width of each point's box (icon or label, whichever is wider). */
+    widths: number[];
+    /** Height of each box (icon and label), or one for all. */
+    height: number | number[];
+    box: { left: number; top: number; right: number; bottom: number };
+  },
+): void {
+  const { widths, box } = options;
+  const heights = points.map((_, index) =>
+    typeof options.height === 'number' ? options.height : options.height[index]!,
+  );
+  const widest = Math.max(...widths, 0);
+  for (let round = 0; round < 60; round += 1) {
+    let moved = false;
+    const order = points.map((_, index) => index).sort((a, b) => points[a]!.x - points[b]!.x);
+    for (let i = 0; i < order.length; i += 1) {
+      const p = points[order[i]!]!;
+      for (let j = i + 1; j < order.length; j += 1) {
+        const q = points[order[j]!]!;
+        const dx = q.x - p.x;
+        if (dx >= widest) break;
+        const width = (widths[order[i]!]! + widths[order[j]!]!) / 2;
+        const dy = q.y - p.y;
+        const overlapX = width - Math.abs(dx);
+        const overlapY = (heights[order[i]!]! + heights[order[j]!]!) / 2 - Math.abs(dy);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapX * 1.5 < overlapY) {
+          const push = overlapX / 2 + 0.5;
+          p.x -= push;
+          q.x += push;
+        } else {
+          const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
+          p.y -= push;
+          q.y += push;
+        }
+      }
+    }
+    for (const point of points) {
+      point.x = Math.min(Math.max(point.x, box.left), box.right);
+      point.y = Math.min(Math.max(point.y, box.top), box.bottom);
+    }
+    if (!moved) break;
+  }
+}

@@ -1,0 +1,368 @@
+import {
+  ellipsise,
+  kindGlyphs,
+  labelColumns,
+  relationShortNames,
+  relationStyles,
+  separate,
+  textEms,
+} from '../../api/domain/chart-look';
+import { entityKinds, kindColours, type EntityKind } from '../../api/domain/entity-kinds';
+import { relationTypes, type RelationType } from '../../api/domain/relation-types';
+import type { GraphData, GraphEdge } from '../../api/schemas/graph-schemas';
+import { xmlText } from './xml-text';
+
+export type Positions = Record<string, { x: number; y: number }>;
+
+/** Landscape pages at 96 px per inch (CSS pixels), the unit Chromium prints SVG in. */
+export const pageSizes = {
+  A4: { width: 1123, height: 794 },
+  A3: { width: 1587, height: 1123 },
+} as const;
+export type PageSize = keyof typeof pageSizes;
+
+/** What the title block of a printed chart says. */
+export interface ChartTitle {
+  caseNo: string | null;
+  caseTitle: string | null;
+  unit: string;
+  date: string;
+  user: string;
+  /** 内部 / 秘密 / 机密, or empty for none. */
+  classification: string;
+}
+
+/** Words the drawing needs, in the document's language. */
+export interface ChartWords {
+  kindNames: Record<EntityKind, string>;
+  relationNames: Record<RelationType, string>;
+  legend: string;
+  caseNo: string;
+  unit: string;
+  user: string;
+  date: string;
+  /** "{{nodes}} entities, {{edges}} relations". */
+  scale: string;
+}
+
+export interface ChartSvgOptions {
+  width: number;
+  height: number;
+  words: ChartWords;
+  title?: ChartTitle | null;
+  /** Legend at the right (pages) or under the chart (briefings); none when null. */
+  legend?: 'right' | 'bottom' | null;
+  /** Icon diameter; by default it shrinks as the chart grows. */
+  iconSize?: number;
+}
+
+export const fontFamily =
+  "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
+const labelFont = 11;
+export { ellipsise, textEms };
+
+const f = (value: number) => (Math.round(value * 10) / 10).toString();
+
+/** One `<symbol>` per kind: the same icon as on screen (kind colour, white glyph). */
+export function iconSymbols(kinds: Iterable<EntityKind>): string {
+  return [...new Set(kinds)]
+    .map(
+      (kind) =>
+        `<symbol id="icon-${kind}" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="${kindColours[kind]}"/><g fill="#ffffff">${kindGlyphs[kind]}</g></symbol>`,
+    )
+    .join('');
+}
+
+function arrowMarkers(types: Iterable<RelationType>): string {
+  return [...new Set(types)]
+    .map(
+      (type) =>
+        `<marker id="arrow-${type}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${relationStyles[type].color}"/></marker>`,
+    )
+    .join('');
+}
+
+const dashArray = (dashes: boolean | number[]) =>
+  Array.isArray(dashes) ? ` stroke-dasharray="${dashes.join(' ')}"` : '';
+
+interface LegendItem {
+  kind?: EntityKind;
+  type?: RelationType;
+  text: string;
+  width: number;
+}
+
+/** Legend items laid out in rows no wider than `width`: kinds first, then relation types. */
+function flowLegend(items: LegendItem[], width: number, rowHeight: number) {
+  const placed: { item: LegendItem; x: number; y: number }[] = [];
+  let x = 0;
+  let y = 0;
+  for (const item of items) {
+    if (x > 0 && x + item.width > width) {
+      x = 0;
+      y += rowHeight;
+    }
+    placed.push({ item, x, y });
+    x += item.width + 14;
+  }
+  return { placed, height: items.length ? y + rowHeight : 0 };
+}
+
+function legendItems(data: GraphData, words: ChartWords): LegendItem[] {
+  const kinds = entityKinds.filter((kind) => data.nodes.some((node) => node.kind === kind));
+  const types = relationTypes.filter((type) => data.edges.some((edge) => edge.type === type));
+  return [
+    ...kinds.map((kind) => ({
+      kind,
+      text: words.kindNames[kind],
+      width: 22 + textEms(words.kindNames[kind]) * 12,
+    })),
+    ...types.map((type) => ({
+      type,
+      text: words.relationNames[type],
+      width: 36 + textEms(words.relationNames[type]) * 12,
+    })),
+  ];
+}
+
+function drawLegend(
+  placed: { item: LegendItem; x: number; y: number }[],
+  origin: { x: number; y: number },
+): string {
+  const parts = ['<g class="legend">'];
+  for (const { item, x, y } of placed) {
+    const left = origin.x + x;
+    const middle = origin.y + y + 9;
+    if (item.kind)
+      parts.push(
+        `<use class="legend-icon" xlink:href="#icon-${item.kind}" href="#icon-${item.kind}" x="${f(left)}" y="${f(middle - 8)}" width="16" height="16"/>`,
+        `<text x="${f(left + 21)}" y="${f(middle + 4)}" font-size="12" fill="#0f172a">${xmlText(item.text)}</text>`,
+      );
+    else if (item.type) {
+      const style = relationStyles[item.type];
+      parts.push(
+        `<line class="legend-relation" x1="${f(left)}" y1="${f(middle)}" x2="${f(left + 28)}" y2="${f(middle)}" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}/>`,
+        `<text x="${f(left + 34)}" y="${f(middle + 4)}" font-size="12" fill="#0f172a">${xmlText(item.text)}</text>`,
+      );
+    }
+  }
+  parts.push('</g>');
+  return parts.join('');
+}
+
+function titleBlock(title: ChartTitle, words: ChartWords, width: number, margin: number): string {
+  const right = width - margin;
+  const parts = ['<g class="title-block">'];
+  parts.push(
+    `<text x="${margin}" y="${margin + 20}" font-size="20" font-weight="bold" fill="#0f172a">${xmlText(title.caseTitle ?? '')}</text>`,
+    `<text x="${margin}" y="${margin + 44}" font-size="13" fill="#334155">${xmlText(
+      [
+        title.caseNo ? `${words.caseNo}：${title.caseNo}` : '',
+        title.unit ? `${words.unit}：${title.unit}` : '',
+      ]
+        .filter(Boolean)
+        .join('\u3000'),
+    )}</text>`,
+    `<text x="${right}" y="${margin + 44}" font-size="13" fill="#334155" text-anchor="end">${xmlText(
+      `${words.user}：${title.user}\u3000${words.date}：${title.date}`,
+    )}</text>`,
+  );
+  if (title.classification) {
+    const boxWidth = textEms(title.classification) * 18 + 20;
+    parts.push(
+      `<rect class="classification" x="${f(right - boxWidth)}" y="${margin}" width="${f(boxWidth)}" height="26" fill="none" stroke="#dc2626" stroke-width="2"/>`,
+      `<text x="${f(right - boxWidth / 2)}" y="${margin + 19}" font-size="18" font-weight="bold" fill="#dc2626" text-anchor="middle">${xmlText(title.classification)}</text>`,
+    );
+  }
+  parts.push(
+    `<line x1="${margin}" y1="${margin + 56}" x2="${right}" y2="${margin + 56}" stroke="#0f172a" stroke-width="1.5"/>`,
+    '</g>',
+  );
+  return parts.join('');
+}
+
+/** Pairs of entities with their relations, so parallel relations can be bent apart. */
+function parallelOffsets(edges: GraphEdge[]): Map<string, number> {
+  const groups = new Map<string, GraphEdge[]>();
+  for (const edge of edges) {
+    const key =
+      edge.from < edge.to ? `${edge.from}\u0000${edge.to}` : `${edge.to}\u0000${edge.from}`;
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+  const offsets = new Map<string, number>();
+  for (const group of groups.values())
+    group.forEach((edge, index) => {
+      // Offsets are measured to the left of the pair's canonical direction (low ID → high ID).
+      const offset = index - (group.length - 1) / 2;
+      offsets.set(edge.id, edge.from < edge.to ? offset : -offset);
+    });
+  return offsets;
+}
+
+/**
+ * A chart as a standalone SVG: the same icons, colours, dashes and arrows as on screen, names
+ * under the entities (cut with an ellipsis, the full text as a tooltip), each relation's short
+ * name on it, parallel relations bent apart, and optionally a title block (case, unit, user,
+ * date, classification mark) and a legend of the kinds and relation types present. The one
+ * renderer behind chart exports (SVG, PNG, PDF), the briefing's gang chart and the CLI.
+ */
+export function chartSvg(data: GraphData, positions: Positions, options: ChartSvgOptions): string {
+  const { width, height, words } = options;
+  const margin = 24;
+  const placedNodes = data.nodes.filter((node) => positions[node.id]);
+  const shown = new Set(placedNodes.map((node) => node.id));
+  const edges = data.edges.filter((edge) => shown.has(edge.from) && shown.has(edge.to));
+  const drawn: GraphData = { nodes: placedNodes, edges, truncated: data.truncated };
+
+  let top = margin;
+  const parts: string[] = [];
+  if (options.title) {
+    parts.push(titleBlock(options.title, words, width, margin));
+    top += 68;
+  }
+  const box = { x: margin, y: top, width: width - 2 * margin, height: height - top - margin };
+  const items = options.legend ? legendItems(drawn, words) : [];
+  const scaleText = words.scale
+    .replace('{{nodes}}', String(placedNodes.length))
+    .replace('{{edges}}', String(edges.length));
+  if (options.legend === 'right') {
+    const column = 170;
+    const flowed = flowLegend(items, column, 22);
+    parts.push(
+      `<text x="${f(width - margin - column)}" y="${f(top + 14)}" font-size="14" font-weight="bold" fill="#0f172a">${xmlText(words.legend)}</text>`,
+      drawLegend(flowed.placed, { x: width - margin - column, y: top + 24 }),
+      `<text class="scale" x="${f(width - margin - column)}" y="${f(top + 24 + flowed.height + 20)}" font-size="12" fill="#475569">${xmlText(scaleText)}</text>`,
+      `<line x1="${f(width - margin - column - 12)}" y1="${f(top)}" x2="${f(width - margin - column - 12)}" y2="${f(height - margin)}" stroke="#cbd5e1"/>`,
+    );
+    box.width -= column + 24;
+  } else if (options.legend === 'bottom') {
+    const flowed = flowLegend(items, box.width, 22);
+    const legendTop = height - margin - flowed.height - 18;
+    parts.push(
+      `<line x1="${margin}" y1="${f(legendTop - 8)}" x2="${width - margin}" y2="${f(legendTop - 8)}" stroke="#cbd5e1"/>`,
+      drawLegend(flowed.placed, { x: margin, y: legendTop }),
+      `<text class="scale" x="${margin}" y="${f(height - margin)}" font-size="12" fill="#475569">${xmlText(scaleText)}</text>`,
+    );
+    box.height = legendTop - 16 - top;
+  }
+
+  const count = placedNodes.length;
+  const icon = options.iconSize ?? (count <= 60 ? 34 : count <= 150 ? 26 : count <= 400 ? 18 : 10);
+  const radius = icon / 2;
+  const showLabels = count <= 400;
+  const showEdgeLabels = edges.length <= 300;
+  // Fit the layout into the box, leaving room for the labels under the icons.
+  const xs = placedNodes.map((node) => positions[node.id]!.x);
+  const ys = placedNodes.map((node) => positions[node.id]!.y);
+  const minX = Math.min(...xs);
+  const minY = Math.min(...ys);
+  const spanX = Math.max(...xs) - minX;
+  const spanY = Math.max(...ys) - minY;
+  const padX = showLabels ? Math.max(radius, labelColumns * labelFont * 0.3) : radius;
+  const padTop = radius + 2;
+  const padBottom = radius + (showLabels ? labelFont + 6 : 2);
+  const innerWidth = Math.max(box.width - 2 * padX, 1);
+  const innerHeight = Math.max(box.height - padTop - padBottom, 1);
+  // Each axis is stretched to the box, but never more than 1.6 times the other, so the
+  // chart uses the page without distorting the layout beyond recognition.
+  const fitX = spanX > 0 ? innerWidth / spanX : Infinity;
+  const fitY = spanY > 0 ? innerHeight / spanY : Infinity;
+  const base = Math.min(fitX, fitY, 2);
+  const usedScale = Number.isFinite(base) ? base : 1;
+  const scaleX = Number.isFinite(fitX) ? Math.min(fitX, usedScale * 1.6) : usedScale;
+  const scaleY = Number.isFinite(fitY) ? Math.min(fitY, usedScale * 1.6) : usedScale;
+  const offsetX = box.x + padX + (innerWidth - Math.max(spanX, 0) * scaleX) / 2;
+  const offsetY = box.y + padTop + (innerHeight - Math.max(spanY, 0) * scaleY) / 2;
+  const points = placedNodes.map((node) => ({
+    x: offsetX + (positions[node.id]!.x - minX) * scaleX,
+    y: offsetY + (positions[node.id]!.y - minY) * scaleY,
+  }));
+  if (count <= 400)
+    separate(points, {
+      widths: placedNodes.map(
+        (node) => Math.max(icon, showLabels ? textEms(ellipsise(node.label)) * labelFont : 0) + 6,
+      ),
+      height: icon + (showLabels ? labelFont + 8 : 4),
+      box: {
+        left: box.x + padX,
+        top: box.y + padTop,
+        right: box.x + box.width - padX,
+        bottom: box.y + box.height - padBottom,
+      },
+    });
+  const at = new Map(placedNodes.map((node, index) => [node.id, points[index]!]));
+
+  const defs = `<defs>${iconSymbols(placedNodes.map((node) => node.kind).concat(items.flatMap((item) => (item.kind ? [item.kind] : []))))}${arrowMarkers(edges.filter((edge) => edge.directed).map((edge) => edge.type))}</defs>`;
+  const edgeParts: string[] = ['<g class="edges">'];
+  const edgeLabels: string[] = ['<g class="edge-labels">'];
+  const offsets = parallelOffsets(edges);
+  for (const edge of edges) {
+    const a = at.get(edge.from)!;
+    const b = at.get(edge.to)!;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = Math.hypot(dx, dy) || 1;
+    // Bend: the control point sits off the midpoint, to the left of from → to.
+    const bend = (offsets.get(edge.id) ?? 0) * Math.min(28, length / 3);
+    const control = {
+      x: (a.x + b.x) / 2 - (dy / length) * bend * 2,
+      y: (a.y + b.y) / 2 + (dx / length) * bend * 2,
+    };
+    const towards = (p: { x: number; y: number }, q: { x: number; y: number }, r: number) => {
+      const ux = q.x - p.x;
+      const uy = q.y - p.y;
+      const d = Math.hypot(ux, uy) || 1;
+      return { x: p.x + (ux / d) * r, y: p.y + (uy / d) * r };
+    };
+    const start = towards(a, control, radius + 1);
+    const end = towards(b, control, radius + (edge.directed ? 2 : 1));
+    const style = relationStyles[edge.type];
+    const path =
+      bend === 0
+        ? `M${f(start.x)} ${f(start.y)}L${f(end.x)} ${f(end.y)}`
+        : `M${f(start.x)} ${f(start.y)}Q${f(control.x)} ${f(control.y)} ${f(end.x)} ${f(end.y)}`;
+    edgeParts.push(
+      `<path class="edge" data-type="${edge.type}" d="${path}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}${edge.directed ? ` marker-end="url(#arrow-${edge.type})"` : ''}/>`,
+    );
+    if (showEdgeLabels) {
+      const mid = {
+        x: 0.25 * a.x + 0.5 * control.x + 0.25 * b.x,
+        y: 0.25 * a.y + 0.5 * control.y + 0.25 * b.y,
+      };
+      edgeLabels.push(
+        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="10" text-anchor="middle" fill="${style.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(relationShortNames[edge.type])}</text>`,
+      );
+    }
+  }
+  edgeParts.push('</g>');
+  edgeLabels.push('</g>');
+
+  const nodeParts: string[] = ['<g class="nodes">'];
+  for (const node of placedNodes) {
+    const { x, y } = at.get(node.id)!;
+    const shortLabel = ellipsise(node.label);
+    nodeParts.push(
+      `<g class="node" data-kind="${node.kind}"><title>${xmlText(node.label)}</title>`,
+      node.legalStatus === 'at_large'
+        ? `<circle cx="${f(x)}" cy="${f(y)}" r="${f(radius + 2.5)}" fill="none" stroke="#dc2626" stroke-width="2.5"/>`
+        : '',
+      `<use class="node-icon" xlink:href="#icon-${node.kind}" href="#icon-${node.kind}" x="${f(x - radius)}" y="${f(y - radius)}" width="${f(icon)}" height="${f(icon)}"/>`,
+      showLabels
+        ? `<text class="node-label" x="${f(x)}" y="${f(y + radius + labelFont + 2)}" font-size="${labelFont}" text-anchor="middle" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(shortLabel)}</text>`
+        : '',
+      '</g>',
+    );
+  }
+  nodeParts.push('</g>');
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily}">`,
+    defs,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    ...parts,
+    ...edgeParts,
+    ...edgeLabels,
+    ...nodeParts,
+    '</svg>',
+  ].join('');
+}

@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
+import { makeTempDir, makeTestCore, type TestCore } from '../helpers/test-core';
+
+const chromium = findChromium();
+const documents = chromium ? chromiumDocuments(chromium) : undefined;
+const artifacts = path.resolve('tests/e2e/artifacts');
+let c: TestCore;
+let caseId: string;
+let nodeIds: string[];
+let kinds: string[];
+
+function save(name: string, content: string, encoding: 'utf8' | 'base64'): string {
+  const file = path.join(makeTempDir('quanlian-chart-'), name);
+  fs.writeFileSync(file, Buffer.from(content, encoding));
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.copyFileSync(file, path.join(artifacts, name));
+  return file;
+}
+
+beforeAll(async () => {
+  c = makeTestCore(undefined, { documents });
+  const demo = await c.ok('workspace.openDemo', {});
+  await c.ok('session.unlock', {
+    path: demo.path,
+    username: demo.username,
+    password: demo.password,
+  });
+  caseId = (await c.ok('cases.list', { text: 'A3301052026030015' })).rows[0]!.id;
+  const chart = await c.ok('graph.case', { caseId });
+  nodeIds = chart.nodes.map((node) => node.id);
+  kinds = chart.nodes.map((node) => node.kind);
+}, 60_000);
+
+afterAll(async () => {
+  c?.dispose();
+  await documents?.close();
+});
+
+describe('files other tools open, read back by networkx', () => {
+  const script = `
+import json, sys, networkx as nx
+path, kind = sys.argv[1], sys.argv[2]
+g = nx.read_graphml(path) if kind == 'graphml' else nx.read_gexf(path)
+print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),
+  'supplies': sorted([u, v] for u, v, d in g.edges(data=True) if d.get('type') == 'supplies')}))
+`;
+
+  it.each(['graphml', 'gexf'] as const)(
+    '%s of the demo case: every entity and relation, supply in its direction',
+    async (format) => {
+      const chart = await c.ok('graph.case', { caseId });
+      const file = await c.ok('graph.export', { format, nodeIds, caseId });
+      expect(file.fileName).toMatch(
+        new RegExp(`^quanlian-graph-A3301052026030015-.*\\.${format}$`),
+      );
+      const saved = save(`chart-meth-case.${format}`, file.content, 'utf8');
+      const read = JSON.parse(
+        execFileSync('python3', ['-c', script, saved, format], { encoding: 'utf8' }),
+      ) as { directed: boolean; nodes: number; edges: number; supplies: string[][] };
+      expect([read.directed, read.nodes, read.edges]).toEqual([
+        true,
+        chart.nodes.length,
+        chart.edges.length,
+      ]);
+      expect(read.supplies).toEqual(
+        chart.edges
+          .filter((edge) => edge.type === 'supplies')
+          .map((edge) => [edge.from, edge.to])
+          .sort(),
+      );
+      expect(read.supplies.length).toBeGreaterThanOrEqual(10);
+    },
+  );
+});
+
+describe('chart pictures of the demo methamphetamine case', () => {
+  it('SVG: one icon per entity, the title block with the chosen mark, the legend', async () => {
+    // No positions: the export lays the chart out itself (the CLI's case).
+    const file = await c.ok('graph.export', {
+      format: 'svg',
+      nodeIds,
+      caseId,
+      classification: 'secret',
+    });
+    expect(file.fileName).toMatch(/^quanlian-graph-A3301052026030015-\d{4}-\d{2}-\d{2}\.svg$/);
+    expect([file.mimeType, file.encoding]).toEqual(['image/svg+xml', 'utf8']);
+    save('chart-meth-case.svg', file.content, 'utf8');
+    const icons = [...file.content.matchAll(/<use class="node-icon" xlink:href="#icon-(\w+)"/g)];
+    expect(icons.map((match) => match[1]).sort()).toEqual([...kinds].sort());
+    expect(nodeIds.length).toBeGreaterThanOrEqual(40);
+    expect(file.content).toContain('案件编号：A3301052026030015');
+    expect(file.content).toMatch(/>秘密<\/text>/);
+    expect(file.content).toContain('制图：');
+    expect(file.content).toContain('<g class="legend">');
+    expect(file.content).toContain('>人员</text>');
+    expect(file.content).toContain('>供货（上下线）</text>');
+    expect(file.content).toContain(`实体 ${nodeIds.length} 个`);
+    const audit = (await c.ok('cases.auditHistory', { caseId })).rows[0]!;
+    expect([audit.action, audit.details?.['format'], audit.details?.['classification']]).toEqual([
+      'graph.exported',
+      'svg',
+      'secret',
+    ]);
+  });
+
+  it.runIf(documents)(
+    'PNG at print resolution (300 dpi A4 landscape) and a vector PDF page with the same text',
+    async () => {
+      const png = await c.ok('graph.export', { format: 'png', nodeIds, caseId });
+      const pngFile = save('chart-meth-case.png', png.content, 'base64');
+      const bytes = fs.readFileSync(pngFile);
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3509, 2481]);
+
+      const pdf = await c.ok('graph.export', {
+        format: 'pdf',
+        nodeIds,
+        caseId,
+        page: 'A3',
+        classification: 'confidential',
+      });
+      const pdfFile = save('chart-meth-case.pdf', pdf.content, 'base64');
+      const info = execFileSync('pdfinfo', [pdfFile]).toString();
+      expect(info).toMatch(/Pages:\s+1\n/);
+      // A3 landscape: 420 × 297 mm in points.
+      expect(info).toMatch(/Page size:\s+119[01]\.\d+ x 841\.\d+ pts \(A3\)/);
+      const text = execFileSync('pdftotext', [pdfFile, '-']).toString().replace(/\s+/g, '');
+      expect(text).toContain('机密');
+      expect(text).toContain('案件编号：A3301052026030015');
+      expect(text).toContain('图例');
+      // Vector: the page draws text and paths, no image of the chart.
+      expect(
+        execFileSync('pdfimages', ['-list', pdfFile]).toString().trim().split('\n'),
+      ).toHaveLength(2);
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,145 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { chartWords } from '../../../electron/core/graph/chart-document';
+import { chartSvg, ellipsise, pageSizes } from '../../../electron/core/graph/chart-svg-renderer';
+import { edge, graph, node } from './fixtures';
+
+const data = graph(
+  [
+    node('a', { label: '张某龙', legalStatus: 'at_large' }),
+    node('b', { label: '李某华' }),
+    node('ph', { kind: 'phone', label: '13800000000' }),
+    node('car', { kind: 'vehicle', label: '浙A12345超长的车辆描述文字需要省略号' }),
+    node('far', { label: '不在图上' }),
+  ],
+  [
+    edge('b', 'a', 'supplies', 's1'),
+    edge('a', 'b', 'finances', 'f1'),
+    edge('a', 'ph', 'uses', 'u1'),
+    edge('a', 'car', 'owns', 'o1'),
+  ],
+);
+const positions = {
+  a: { x: 0, y: 0 },
+  b: { x: 200, y: 0 },
+  ph: { x: 0, y: 150 },
+  car: { x: 200, y: 150 },
+};
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+});
+
+/** Every element named `name` anywhere under `tree`, in document order. */
+function all(tree: unknown, name: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value && typeof value === 'object')
+      for (const [key, child] of Object.entries(value)) {
+        if (key === name) found.push(...(child as Record<string, unknown>[]));
+        walk(child);
+      }
+  };
+  walk(tree);
+  return found;
+}
+
+const text = (element: Record<string, unknown> | string) =>
+  typeof element === 'string' ? element : String(element['#text'] ?? '');
+
+describe('chart SVG renderer', () => {
+  const svg = chartSvg(data, positions, {
+    ...pageSizes.A4,
+    words: chartWords('zh-CN'),
+    legend: 'right',
+    title: {
+      caseNo: 'A3301052026030015',
+      caseTitle: '“3·15”贩卖冰毒案',
+      unit: '滨江分局禁毒大队',
+      date: '2026-03-20',
+      user: '王警官',
+      classification: '秘密',
+    },
+  });
+  const tree = parser.parse(svg);
+
+  it('is well-formed, one icon per placed entity, of its kind, with the full name as tooltip', () => {
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const icons = all(tree, 'use').filter((use) => use['class'] === 'node-icon');
+    expect(icons.map((use) => use['href'])).toEqual([
+      '#icon-person',
+      '#icon-person',
+      '#icon-phone',
+      '#icon-vehicle',
+    ]);
+    const symbols = all(tree, 'symbol').map((symbol) => symbol['id']);
+    expect(symbols.sort()).toEqual(['icon-person', 'icon-phone', 'icon-vehicle']);
+    const labels = all(tree, 'text')
+      .filter((element) => element['class'] === 'node-label')
+      .map(text);
+    expect(labels).toEqual(['张某龙', '李某华', '13800000000', '浙A12345超长的…']);
+    expect(all(tree, 'title').map(text)).toContain('浙A12345超长的车辆描述文字需要省略号');
+    // At large: a red ring round the icon.
+    expect(svg).toContain('stroke="#dc2626" stroke-width="2.5"');
+  });
+
+  it('has the title block: case, unit, user, date and the classification mark', () => {
+    const block = all(tree, 'g').find((g) => g['class'] === 'title-block')!;
+    expect(all(block, 'text').map(text)).toEqual([
+      '“3·15”贩卖冰毒案',
+      '案件编号：A3301052026030015\u3000单位：滨江分局禁毒大队',
+      '制图：王警官\u3000日期：2026-03-20',
+      '秘密',
+    ]);
+  });
+
+  it('has a legend of the kinds and relation types present, and the scale', () => {
+    const legend = all(tree, 'g').find((g) => g['class'] === 'legend')!;
+    expect(all(legend, 'text').map(text)).toEqual([
+      '人员',
+      '电话',
+      '车辆',
+      '供货（上下线）',
+      '资金往来',
+      '拥有',
+      '使用',
+    ]);
+    expect(text(all(tree, 'text').find((element) => element['class'] === 'scale')!)).toBe(
+      '实体 4 个，关系 4 条',
+    );
+  });
+
+  it('bends parallel relations apart and labels every relation', () => {
+    const paths = all(tree, 'path').filter((path) => path['class'] === 'edge');
+    expect(paths.map((path) => path['data-type'])).toEqual([
+      'supplies',
+      'finances',
+      'uses',
+      'owns',
+    ]);
+    const [supply, money, uses] = paths.map((path) => String(path['d']));
+    expect(supply).toContain('Q');
+    expect(money).toContain('Q');
+    expect(supply).not.toEqual(money);
+    expect(uses).not.toContain('Q');
+    const edgeLabels = all(tree, 'text').filter((element) => element['class'] === 'edge-label');
+    expect(edgeLabels.map(text)).toEqual(['供货', '资金往来', '使用', '拥有']);
+    // The two bent labels sit on opposite sides of the straight line between the pair.
+    const ys = edgeLabels.slice(0, 2).map((label) => Number(label['y']));
+    const icons = all(tree, 'use').filter((use) => use['class'] === 'node-icon');
+    const pairY = Number(icons[0]!['y']) + Number(icons[0]!['height']) / 2;
+    expect(Number(icons[1]!['y']) + Number(icons[1]!['height']) / 2).toBe(pairY);
+    expect(Math.sign(ys[0]! - pairY) * Math.sign(ys[1]! - pairY)).toBe(-1);
+    expect(ys[0]).not.toBe(ys[1]);
+  });
+
+  it('cuts long labels by display width', () => {
+    expect(ellipsise('张三')).toBe('张三');
+    expect(ellipsise('一二三四五六七八九十')).toBe('一二三四五六七…');
+    expect(ellipsise('ABCDEFGHIJKLMNOPQRSTUVWXYZ')).toBe('ABCDEFGHIJKLM…');
+  });
+});

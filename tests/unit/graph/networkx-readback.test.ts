@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toGexf } from '../../../electron/core/graph/gexf-export';
+import { toGraphml } from '../../../electron/core/graph/graphml-export';
+import { edge, graph, node } from './fixtures';
+
+/**
+ * Someone else's reader (STYLE.md 18): networkx reads the files back. Python's networkx comes
+ * from Debian's python3-networkx on the CI machine.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanlian-nx-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const script = `
+import json, sys, networkx as nx
+path, kind = sys.argv[1], sys.argv[2]
+g = nx.read_graphml(path) if kind == 'graphml' else nx.read_gexf(path)
+edges = sorted([u, v, d.get('type'), d.get('directed'), d.get('start'), d.get('end')] for u, v, d in g.edges(data=True))
+nodes = {n: {k: d[k] for k in ('kind', 'label', 'x', 'y', 'viz') if k in d} for n, d in g.nodes(data=True)}
+print(json.dumps({'directed': g.is_directed(), 'multi': g.is_multigraph(), 'nodes': nodes, 'edges': edges}, ensure_ascii=False))
+`;
+
+function readWithNetworkx(content: string, kind: 'graphml' | 'gexf') {
+  const file = path.join(dir, `chart.${kind}`);
+  fs.writeFileSync(file, content);
+  return JSON.parse(execFileSync('python3', ['-c', script, file, kind], { encoding: 'utf8' })) as {
+    directed: boolean;
+    multi: boolean;
+    nodes: Record<string, Record<string, unknown>>;
+    edges: [string, string, string, boolean | null, string | null, string | null][];
+  };
+}
+
+// Supply (directed), kin (undirected) and money between the same pair: the mix networkx refused.
+const data = graph(
+  [
+    node('src', { label: '上线' }),
+    node('dealer', { label: '下线' }),
+    node('ph', { kind: 'phone', label: '13800000000' }),
+  ],
+  [
+    edge('src', 'dealer', 'supplies', 'e1', { startedOn: '2024-01-05', endedOn: '2024-03-01' }),
+    edge('src', 'dealer', 'finances', 'e2'),
+    edge('dealer', 'src', 'kin', 'e3', { directed: false }),
+    edge('dealer', 'ph', 'uses', 'e4', { startedOn: '2024-02-01' }),
+  ],
+);
+
+describe('networkx reads the exports back', () => {
+  it('GraphML: one directed multigraph, every relation in its recorded direction, undirected ones marked', () => {
+    const read = readWithNetworkx(toGraphml(data, { src: { x: 1, y: 2 } }), 'graphml');
+    expect([read.directed, read.multi]).toEqual([true, true]);
+    expect(Object.keys(read.nodes).sort()).toEqual(['dealer', 'ph', 'src']);
+    expect(read.nodes['src']).toEqual({ kind: 'person', label: '上线', x: 1, y: 2 });
+    expect(read.edges.map(([u, v, type, directed]) => [u, v, type, directed])).toEqual([
+      ['dealer', 'ph', 'uses', true],
+      ['dealer', 'src', 'kin', false],
+      ['src', 'dealer', 'finances', true],
+      ['src', 'dealer', 'supplies', true],
+    ]);
+  });
+
+  it('GEXF: directed, positions and colours on nodes, relation periods as time intervals', () => {
+    const read = readWithNetworkx(
+      toGexf(data, { src: { x: 10, y: 20 }, dealer: { x: -5, y: 0 }, ph: { x: 0, y: 7.5 } }),
+      'gexf',
+    );
+    expect([read.directed, read.multi]).toEqual([true, true]);
+    expect(read.nodes['src']).toMatchObject({
+      kind: 'person',
+      label: '上线',
+      viz: { color: { r: 37, g: 99, b: 235 }, position: { x: 10, y: -20, z: 0 } },
+    });
+    expect(read.nodes['ph']).toMatchObject({
+      kind: 'phone',
+      viz: { color: { r: 8, g: 145, b: 178 } },
+    });
+    expect(read.edges).toEqual([
+      ['dealer', 'ph', 'uses', true, '2024-02-01', null],
+      ['dealer', 'src', 'kin', false, null, null],
+      ['src', 'dealer', 'finances', true, null, null],
+      ['src', 'dealer', 'supplies', true, '2024-01-05', '2024-03-01'],
+    ]);
+  });
+});

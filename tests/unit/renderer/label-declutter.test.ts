@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseLabels,
+  type LabelCandidate,
+} from '../../../renderer/src/features/graph/label-declutter';
+import { parallelSmooth } from '../../../renderer/src/features/graph/graph-model';
+
+const label = (id: string, left: number, top: number, extra: Partial<LabelCandidate> = {}) =>
+  ({
+    id,
+    kind: 'node',
+    priority: 10,
+    left,
+    top,
+    width: 40,
+    height: 14,
+    fontPx: 12,
+    ...extra,
+  }) as const;
+
+describe('label declutter', () => {
+  it('keeps the more important of two overlapping labels, drops those under 11 px or off screen', () => {
+    const chosen = chooseLabels(
+      [
+        label('phone', 10, 10, { priority: 10 }),
+        label('boss', 30, 15, { priority: 100 }),
+        label('far', 200, 10),
+        label('tiny', 300, 10, { fontPx: 10.9 }),
+        label('outside', 900, 10),
+        label('edge', 65, 12, { kind: 'edge', priority: 50 }),
+      ],
+      { width: 800, height: 600 },
+    );
+    expect(chosen.map((item) => item.id)).toEqual(['boss', 'far']);
+  });
+
+  it('does not let a label cover another entity’s icon, but its own is fine', () => {
+    const icons = [
+      { id: 'a', left: 0, top: 0, width: 30, height: 30 },
+      { id: 'b', left: 100, top: 20, width: 30, height: 30 },
+    ];
+    const chosen = chooseLabels(
+      [label('a', 0, 20), label('c', 95, 30), label('d', 300, 300)],
+      { width: 800, height: 600 },
+      icons,
+    );
+    expect(chosen.map((item) => item.id)).toEqual(['a', 'd']);
+  });
+});
+
+describe('parallel relations', () => {
+  it('bends relations between the same pair to opposite sides, whichever way they point', () => {
+    const bends = parallelSmooth([
+      { id: 's', from: 'a', to: 'b' },
+      { id: 'f', from: 'b', to: 'a' },
+      { id: 'k', from: 'a', to: 'c' },
+      { id: 'x', from: 'c', to: 'd' },
+      { id: 'y', from: 'c', to: 'd' },
+      { id: 'z', from: 'd', to: 'c' },
+    ]);
+    // a→b and b→a are both bent counter-clockwise, each from its own start: opposite sides
+    // of the line between a and b.
+    expect(bends.get('s')).toEqual({ enabled: true, type: 'curvedCCW', roundness: 0.25 });
+    expect(bends.get('f')).toEqual({ enabled: true, type: 'curvedCCW', roundness: 0.25 });
+    expect(bends.has('k')).toBe(false);
+    expect([bends.get('x'), bends.get('y'), bends.get('z')]).toEqual([
+      { enabled: true, type: 'curvedCCW', roundness: 0.4 },
+      { enabled: false, type: 'continuous', roundness: 0 },
+      { enabled: true, type: 'curvedCCW', roundness: 0.4 },
+    ]);
+  });
+});
