@@ -27,6 +27,9 @@ export interface CommandOptions {
   'own-account'?: string;
   'area-code'?: string;
   id?: string;
+  page?: string;
+  k?: string;
+  types?: string;
   json?: boolean;
   'password-stdin'?: boolean;
 }

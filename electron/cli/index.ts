@@ -27,10 +27,13 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 the period's figures (cases solved, suspects caught, drugs in kg, gangs, users…)
   search        --workspace DIR QUERY        names, pinyin (qmj), ID numbers, phones, plates, case numbers
   case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
-  graph         --workspace DIR --case CASE_NO --format graphml|anx|json --out FILE
-                the case's chart laid out, for Gephi/networkx or i2 Analyst's Notebook (audited)
-  path          --workspace DIR --from ID --to ID [--max-hops N] [--all]
-                shortest path (or all paths up to N hops) between two entities
+  graph         --workspace DIR --case CASE_NO --format graphml|gexf|anx|json|svg|png|pdf --out FILE
+                [--page A4|A3] [--classification none|internal|secret|confidential] [--lang en]
+                the case's chart laid out: for Gephi/networkx/yEd, i2 Analyst's Notebook, or the
+                printed picture with icons, title block and legend (audited)
+  path          --workspace DIR --from ID --to ID [--max-hops N] [--all | --k N] [--types T,…]
+                shortest path (no hop cap), k shortest, or all paths up to N hops, with each
+                step's relation type and direction
   chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
                 [--classification none|internal|secret|confidential] [--unmask] [--lang en]
@@ -77,6 +80,9 @@ const optionSpec = {
   'own-account': { type: 'string' },
   'area-code': { type: 'string' },
   id: { type: 'string' },
+  page: { type: 'string' },
+  k: { type: 'string' },
+  types: { type: 'string' },
   json: { type: 'boolean', default: false },
   'password-stdin': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },

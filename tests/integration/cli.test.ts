@@ -280,6 +280,28 @@ describe('command line', () => {
     expect(
       run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--max-hops', '2']).stdout,
     ).toBe('No path within 2 hops.\n');
+    // Each step with its relation type and direction: the retailer is supplied from upstream.
+    expect(run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--k', '2']).stdout).toBe(
+      '吴某 ←supplies← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n' +
+        '吴某 →member_of→ 张某龙贩毒团伙 ←leads← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n',
+    );
+    const svg = path.join(makeTempDir(), 'chart.svg');
+    expect(
+      run([
+        'graph',
+        '--case',
+        'A3301052026030015',
+        '--format',
+        'svg',
+        '--classification',
+        'secret',
+        '--out',
+        svg,
+      ]).status,
+    ).toBe(0);
+    expect(fs.readFileSync(svg, 'utf8')).toMatch(
+      /A3301052026030015[\s\S]*秘密|秘密[\s\S]*A3301052026030015/,
+    );
     const unknown = run(['path', '--from', 'nobody', '--to', idOf('岩某')]);
     expect([unknown.status, unknown.stderr]).toEqual([
       1,

@@ -1,13 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { relationTypes, type RelationType } from '../../api/domain/relation-types';
+import { classifications, type Classification } from '../../api/schemas/briefing-schemas';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 
-const formats = ['graphml', 'anx', 'json'] as const;
+const formats = ['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf'] as const;
 type GraphFormat = (typeof formats)[number];
+const pages = ['A4', 'A3'] as const;
 
-/** `graph --case CASE_NO --format graphml|anx|json --out FILE`: a case's chart, laid out (ForceAtlas2). */
+/**
+ * `graph --case CASE_NO --format graphml|gexf|anx|json|svg|png|pdf --out FILE [--page A4|A3]
+ * [--classification C]`: a case's chart laid out (ForceAtlas2), as a file for Gephi, networkx
+ * or i2, or as the picture the app prints (icons, labels, title block, legend).
+ */
 export async function graphCommand(
   options: CommandOptions,
   secrets: Secrets,
@@ -17,6 +24,11 @@ export async function graphCommand(
   const format = requireOption(options.format, 'format') as GraphFormat;
   if (!formats.includes(format))
     throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  const page = (options.page ?? 'A4') as (typeof pages)[number];
+  if (!pages.includes(page)) throw new UsageError('--page must be A4 or A3');
+  const classification = (options.classification ?? 'internal') as Classification;
+  if (!classifications.includes(classification))
+    throw new UsageError(`--classification must be one of ${classifications.join(', ')}`);
   const file = path.resolve(requireOption(options.out, 'out'));
   const exported = await withSession(options, secrets, async (client) => {
     const caseId = await caseIdOf(client, caseNo);
@@ -27,18 +39,34 @@ export async function graphCommand(
       edges: data.edges.map((edge) => [edge.from, edge.to]),
       iterations: 200,
     });
-    const document = await client.call('graph.export', { format, nodeIds, positions, caseId });
+    const document = await client.call('graph.export', {
+      format,
+      nodeIds,
+      positions,
+      caseId,
+      page,
+      classification,
+      language: options.lang === 'en' ? 'en' : 'zh-CN',
+    });
     return { data, document };
   });
   // Owner-only: the file holds case data outside the encrypted workspace.
-  fs.writeFileSync(file, exported.document.content, { mode: 0o600 });
+  fs.writeFileSync(file, Buffer.from(exported.document.content, exported.document.encoding), {
+    mode: 0o600,
+  });
   out.result(
     { file, format, nodes: exported.data.nodes.length, edges: exported.data.edges.length },
     `${exported.data.nodes.length} entities, ${exported.data.edges.length} relations → ${file}`,
   );
 }
 
-/** `path --from ID --to ID [--max-hops N] [--all]`: shortest (or all) paths between two entities. */
+const arrows = { forward: '→', backward: '←', undirected: '—' } as const;
+
+/**
+ * `path --from ID --to ID [--max-hops N] [--all | --k N] [--types supplies,finances]`: the
+ * shortest path (no hop cap unless --max-hops), the k shortest, or all simple paths up to N
+ * hops, each step with its relation type and direction.
+ */
 export async function pathCommand(
   options: CommandOptions,
   secrets: Secrets,
@@ -46,9 +74,19 @@ export async function pathCommand(
 ): Promise<void> {
   const fromId = requireOption(options.from, 'from');
   const toId = requireOption(options.to, 'to');
-  const maxHops = options['max-hops'] ? Number(options['max-hops']) : 4;
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6)
-    throw new UsageError('--max-hops must be 1 to 6');
+  const maxHops = options['max-hops'] === undefined ? undefined : Number(options['max-hops']);
+  if (maxHops !== undefined && (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 12))
+    throw new UsageError('--max-hops must be 1 to 12');
+  const k = options.k === undefined ? undefined : Number(options.k);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50))
+    throw new UsageError('--k must be 1 to 50');
+  const types = options.types?.split(',').map((type) => type.trim()) as RelationType[] | undefined;
+  const unknownType = types?.find((type) => !relationTypes.includes(type));
+  if (unknownType)
+    throw new UsageError(
+      `--types takes relation types (${relationTypes.join(', ')}), not ${unknownType}`,
+    );
+  const mode = options.all ? 'all' : k !== undefined ? 'kShortest' : 'shortest';
   const result = await withSession(options, secrets, async (client) => {
     // Unknown IDs are named as such rather than reported as "no path".
     await client.call('entities.get', { id: fromId });
@@ -57,7 +95,9 @@ export async function pathCommand(
       fromId,
       toId,
       maxHops,
-      mode: options.all ? 'all' : 'shortest',
+      mode,
+      k,
+      relationTypes: types,
     });
   });
   const label = (id: string) => result.graph.nodes.find((node) => node.id === id)?.label ?? id;
@@ -66,15 +106,26 @@ export async function pathCommand(
       paths: result.paths.map((found) => ({
         ...found,
         labels: found.nodeIds.map(label),
-        types: found.edgeIds.map(
-          (id) => result.graph.edges.find((edge) => edge.id === id)?.type ?? null,
-        ),
+        types: found.steps.map((step) => step.type),
+        directions: found.steps.map((step) => step.direction),
       })),
       capped: result.capped,
     },
     result.paths.length
-      ? result.paths.map((found) => found.nodeIds.map(label).join(' — ')).join('\n')
-      : `No path within ${maxHops} hops.`,
+      ? result.paths
+          .map((found) =>
+            [
+              label(found.nodeIds[0]!),
+              ...found.steps.map(
+                (step, at) =>
+                  ` ${arrows[step.direction]}${step.type}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
+              ),
+            ].join(''),
+          )
+          .join('\n')
+      : maxHops === undefined
+        ? 'No path.'
+        : `No path within ${maxHops} hops.`,
   );
 }
 
