@@ -1,7 +1,7 @@
 import { relationShortNames } from '../../api/domain/chart-look';
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
-import { enumText } from '../reports/document-text';
+import { enumText } from '../../api/i18n/document-text';
 import { xmlText } from './xml-text';
 
 /** i2 standard icon types for each kind, so entities arrive with the right icon. */

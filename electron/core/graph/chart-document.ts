@@ -3,8 +3,8 @@ import type { Classification } from '../../api/schemas/briefing-schemas';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { AppError } from '../app-error';
 import type { DocumentRenderer } from '../reports/document-renderer';
-import { documentText, enumText } from '../reports/document-text';
-import type { DocumentLanguage } from '../reports/chinese-format';
+import { documentText, enumText } from '../../api/i18n/document-text';
+import type { DocumentLanguage } from '../../api/i18n/chinese-format';
 import { readSettings } from '../settings/settings-service';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import {

@@ -15,8 +15,13 @@ import { getGraphView } from '../graph/graph-views';
 import { listSeizures } from '../seizures/seizure-queries';
 import { readSettings } from '../settings/settings-service';
 import { gangChartSvg, supplyChainSvg } from './chart-svg';
-import { formatDate, formatMoney, formatQuantity, type DocumentLanguage } from './chinese-format';
-import { documentText, enumText, fill, type DocumentText } from './document-text';
+import {
+  formatDate,
+  formatMoney,
+  formatQuantity,
+  type DocumentLanguage,
+} from '../../api/i18n/chinese-format';
+import { documentText, enumText, fill, type DocumentText } from '../../api/i18n/document-text';
 
 export interface BriefingOptions {
   caseId: string;

@@ -3,7 +3,7 @@ import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
 import { chartWords } from '../graph/chart-document';
 import { chartSvg, ellipsise, iconSymbols } from '../graph/chart-svg-renderer';
 import { xmlText as escapeXml } from '../graph/xml-text';
-import type { DocumentLanguage } from './chinese-format';
+import type { DocumentLanguage } from '../../api/i18n/chinese-format';
 
 type Positions = Record<string, { x: number; y: number }>;
 

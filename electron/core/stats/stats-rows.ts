@@ -6,9 +6,9 @@ import {
   formatQuantity,
   kilograms,
   type DocumentLanguage,
-} from '../reports/chinese-format';
+} from '../../api/i18n/chinese-format';
 import { drugName } from '../reports/briefing-model';
-import { enumText } from '../reports/document-text';
+import { enumText } from '../../api/i18n/document-text';
 
 /** Unit statistics as labelled rows: the same words and figures in the XLSX, the page and the PDF. */
 export interface StatsRows {

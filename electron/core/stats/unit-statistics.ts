@@ -8,8 +8,8 @@ import {
   formatMoney,
   kilograms,
   type DocumentLanguage,
-} from '../reports/chinese-format';
-import { enumText } from '../reports/document-text';
+} from '../../api/i18n/chinese-format';
+import { enumText } from '../../api/i18n/document-text';
 
 export interface UnitStatsQuery {
   from: string;

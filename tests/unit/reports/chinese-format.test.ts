@@ -4,7 +4,7 @@ import {
   formatMoney,
   formatQuantity,
   kilograms,
-} from '../../../electron/core/reports/chinese-format';
+} from '../../../electron/api/i18n/chinese-format';
 
 describe('Chinese figures for briefings', () => {
   it('writes dates as 年月日 without leading zeros', () => {

@@ -1,5 +1,5 @@
-import { decimalOf } from '../../api/domain/quantity';
-import type { NormalisedUnit } from '../../api/domain/quantity';
+import { decimalOf } from '../domain/quantity';
+import type { NormalisedUnit } from '../domain/quantity';
 
 export type DocumentLanguage = 'zh-CN' | 'en';
 

@@ -1,5 +1,5 @@
-import { en } from '../../api/i18n/en';
-import { zhCN } from '../../api/i18n/zh-CN';
+import { en } from './en';
+import { zhCN } from './zh-CN';
 import type { DocumentLanguage } from './chinese-format';
 
 /**
