@@ -78,11 +78,16 @@ import {
   timelineInput,
 } from './schemas/event-schemas';
 import {
+  attachmentAddFileInput,
   attachmentAddInput,
   attachmentContentSchema,
   attachmentIdInput,
   attachmentListInput,
+  attachmentPickInput,
+  attachmentPickOutput,
   attachmentRowSchema,
+  attachmentSaveToInput,
+  attachmentSaveToOutput,
 } from './schemas/attachment-schemas';
 import { searchInput, searchOutput } from './schemas/search-schemas';
 import {
@@ -168,6 +173,7 @@ const appInfoOutput = z.object({
   version: z.string(),
   host: z.enum(['electron', 'browser-host', 'cli', 'test']),
   canPickDirectory: z.boolean(),
+  canPickFile: z.boolean(),
 });
 
 /**
@@ -244,6 +250,9 @@ export const contract = {
   'attachments.list': procedure('viewer', attachmentListInput, z.array(attachmentRowSchema)),
   'attachments.get': procedure('viewer', attachmentIdInput, attachmentContentSchema),
   'attachments.add': procedure('investigator', attachmentAddInput, attachmentRowSchema),
+  'attachments.addFile': procedure('investigator', attachmentAddFileInput, attachmentRowSchema),
+  'attachments.saveTo': procedure('viewer', attachmentSaveToInput, attachmentSaveToOutput),
+  'attachments.pickFile': procedure('viewer', attachmentPickInput, attachmentPickOutput),
   'attachments.delete': procedure('investigator', attachmentIdInput, okOutput),
 
   'search.query': procedure('viewer', searchInput, searchOutput),

@@ -45,6 +45,7 @@ const handlers: Handlers = {
     version: ctx.deps.version,
     host: ctx.deps.host,
     canPickDirectory: Boolean(ctx.deps.pickDirectory),
+    canPickFile: Boolean(ctx.deps.pickFile),
   }),
   ...workspaceHandlers,
   ...sessionHandlers,
