@@ -225,7 +225,11 @@ export async function sealBlob(
       if (!(await input.stat()).isFile())
         throw new AppError('attachments.unreadable', 'The file cannot be read');
       const buffer = Buffer.alloc(attachmentChunkBytes);
-      for (let read = await readFull(input, buffer); read > 0; read = await readFull(input, buffer)) {
+      for (
+        let read = await readFull(input, buffer);
+        read > 0;
+        read = await readFull(input, buffer)
+      ) {
         sizeBytes += read;
         if (sizeBytes > maxBytes) throw tooLarge(maxBytes, sizeBytes);
         const chunk = buffer.subarray(0, read);

@@ -3,10 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  maxAttachmentBytes,
-  maxInlineAttachmentBytes,
-} from '../../api/domain/attachment-limits';
+import { maxAttachmentBytes, maxInlineAttachmentBytes } from '../../api/domain/attachment-limits';
 import type {
   AttachmentRow,
   attachmentAddFileInput,
@@ -296,12 +293,7 @@ export async function saveAttachmentTo(
           : new AppError('attachments.targetUnwritable', 'The file cannot be written there');
       }
     } else {
-      await openBlobToFile(
-        workspace.dir,
-        identity(workspace, row.id, row.fileSecret),
-        row,
-        out,
-      );
+      await openBlobToFile(workspace.dir, identity(workspace, row.id, row.fileSecret), row, out);
     }
   } catch (error) {
     workspace.audit({
