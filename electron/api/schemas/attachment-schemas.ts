@@ -44,6 +44,8 @@ const attachmentFields = {
   kind: z.enum(attachmentKinds).default('other'),
   mimeType: z.string().trim().max(100).default('application/octet-stream'),
   description: optionalText(500),
+  /** The case a person's or identifier's file was added in, so the case lists it too. */
+  caseId: idSchema.optional(),
 };
 
 /** A small file sent inline (the renderer's upload, the browser host). */

@@ -52,6 +52,7 @@ function owningCase(
   tx: Executor,
   ownerType: AttachmentRow['ownerType'],
   ownerId: string,
+  inCase?: string,
 ): string | null {
   if (ownerType === 'case') {
     assertCaseExists(tx, ownerId);
@@ -76,7 +77,8 @@ function owningCase(
     return event.caseId;
   }
   assertLiveEntity(tx, ownerId);
-  return null;
+  if (inCase) assertCaseExists(tx, inCase);
+  return inCase ?? null;
 }
 
 function identity(
@@ -90,7 +92,7 @@ function identity(
 
 type AddFields = Pick<
   z.output<typeof attachmentAddInput>,
-  'ownerType' | 'ownerId' | 'kind' | 'mimeType' | 'description'
+  'ownerType' | 'ownerId' | 'kind' | 'mimeType' | 'description' | 'caseId'
 > & { fileName: string };
 
 /**
@@ -104,7 +106,7 @@ async function addSealed(
   source: { path: string } | { bytes: Buffer },
   maxBytes: number,
 ): Promise<AttachmentRow> {
-  owningCase(workspace.db, fields.ownerType, fields.ownerId);
+  owningCase(workspace.db, fields.ownerType, fields.ownerId, fields.caseId);
   const id = newId();
   const fileSecret = crypto.randomBytes(32);
   const mimeType = fields.mimeType || 'application/octet-stream';
@@ -118,7 +120,7 @@ async function addSealed(
   try {
     return workspace.write(
       (tx) => {
-        const caseId = owningCase(tx, fields.ownerType, fields.ownerId);
+        const caseId = owningCase(tx, fields.ownerType, fields.ownerId, fields.caseId);
         const now = workspace.now();
         tx.insert(attachmentsTable)
           .values({

@@ -162,6 +162,15 @@ export const en: Translation<typeof zhCN> = {
       notFound: 'Attachment not found.',
       tooLarge: 'The file is too large: the limit is {{limitMiB}} MB.',
       empty: 'The file is empty.',
+      corrupt:
+        'The attachment file is damaged or was altered (chunk {{chunk}} fails its check); nothing was handed over. Restore it from a backup.',
+      missing: 'The encrypted attachment file is missing; restore it from a backup.',
+      unreadable: 'The file cannot be read (missing, not a file, or no permission).',
+      targetExists: 'A file of that name already exists there; choose another name.',
+      targetUnwritable: 'That location cannot be written (read-only or no permission).',
+      tooLargeToInline:
+        'The file is over {{limitMiB}} MB and cannot be previewed or downloaded here; use “Save to file”.',
+      pathNotPicked: 'Choose the file with the file picker.',
     },
     graph: {
       viewNotFound: 'The saved view was not found; it may have been deleted.',
@@ -1015,6 +1024,26 @@ export const en: Translation<typeof zhCN> = {
   },
   attachment: {
     upload: 'Upload',
+    addLarge: 'Add large file',
+    saveTo: 'Save to file',
+    savedTo: 'Saved to {{path}}',
+    kind: 'Type',
+    owner: 'Linked to',
+    ownerType: {
+      case: 'Case',
+      entity: 'Person/identifier',
+      seizure: 'Seizure',
+      event: 'Event',
+    },
+    kinds: {
+      statement: 'Statement (笔录)',
+      expertOpinion: 'Expert opinion (鉴定意见)',
+      photo: 'Photo',
+      video: 'Video',
+      electronicData: 'Electronic data',
+      other: 'Other',
+    },
+    largeLimit: 'Large files (up to {{limit}} GB) are encrypted in chunks in the workspace folder.',
     fileName: 'File',
     size: 'Size',
     sha256: 'SHA-256',
