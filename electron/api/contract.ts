@@ -43,7 +43,12 @@ import {
   linkedCaseSchema,
   linkedCasesReportSchema,
 } from './schemas/case-schemas';
-import { addPersonToCaseInput, casePersonSchema } from './schemas/person-schemas';
+import {
+  addPersonToCaseInput,
+  casePersonSchema,
+  sameNameInput,
+  sameNamePersonSchema,
+} from './schemas/person-schemas';
 import {
   entityCreateInput,
   entityDetailSchema,
@@ -218,6 +223,7 @@ export const contract = {
   'cases.update': procedure('investigator', caseUpdateInput, caseRowSchema),
   'cases.transition': procedure('investigator', caseTransitionInput, caseRowSchema),
   'cases.addPerson': procedure('investigator', addPersonToCaseInput, casePersonSchema),
+  'persons.sameName': procedure('viewer', sameNameInput, z.array(sameNamePersonSchema)),
   'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
   'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
   'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),

@@ -11,6 +11,7 @@ import type { CoreDeps } from './core-deps';
 import { entityHandlers } from './entities/entity-handlers';
 import { eventHandlers } from './events/event-handlers';
 import { graphHandlers } from './graph/graph-handlers';
+import { personHandlers } from './people/person-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
@@ -53,6 +54,7 @@ const handlers: Handlers = {
   ...userHandlers,
   ...caseHandlers,
   ...entityHandlers,
+  ...personHandlers,
   ...seizureHandlers,
   ...relationHandlers,
   ...eventHandlers,

@@ -1051,6 +1051,12 @@ export const en: Translation<typeof zhCN> = {
     empty: 'No attachments yet.',
     limit: 'Up to {{limit}} MB per file, stored encrypted in the workspace.',
   },
+  recordForm: {
+    discardTitle: 'Discard unsaved input?',
+    discardText: 'What you typed in this dialog has not been saved and will be lost.',
+    discard: 'Discard and close',
+    keepEditing: 'Keep editing',
+  },
   linkedReport: {
     title: 'Linked cases',
     caseA: 'Case',

@@ -1012,6 +1012,12 @@ export const zhCN = {
     empty: '暂无附件。',
     limit: '单个文件不超过 {{limit}} MB，加密保存在工作区中。',
   },
+  recordForm: {
+    discardTitle: '放弃未保存的内容？',
+    discardText: '此对话框中填写的内容尚未保存，关闭后将丢失。',
+    discard: '放弃并关闭',
+    keepEditing: '继续编辑',
+  },
   linkedReport: {
     title: '串并案分析',
     caseA: '案件',
