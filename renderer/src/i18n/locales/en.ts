@@ -322,8 +322,8 @@ export const en: Translation<typeof zhCN> = {
       calls: 'Calls',
       kin: 'Kin',
       lives_with: 'Lives with',
-      owns: 'Owns',
-      uses: 'Uses',
+      owns: 'Registered owner (机主)',
+      uses: 'Uses (actual user)',
       co_offender: 'Co-offender',
       protects: 'Protects',
       other: 'Other',
@@ -1056,6 +1056,42 @@ export const en: Translation<typeof zhCN> = {
     discardText: 'What you typed in this dialog has not been saved and will be lost.',
     discard: 'Discard and close',
     keepEditing: 'Keep editing',
+  },
+  personForm: {
+    phones: 'Phones (actual user)',
+    phonesPlaceholder: 'Press Enter after each number; recorded as a “uses” relation',
+    sameNameTitle:
+      '{{count}} person(s) named “{{name}}” already recorded: is this the same person?',
+    sameNameText:
+      'Use the recorded person, or create a new one once you are sure it is someone else.',
+    useThis: 'Use this person',
+    createAnyway: 'A different person: create anyway',
+    inThisCase: 'Already in this case ({{role}})',
+    noId: 'no ID number',
+    born: 'born {{year}}',
+    cases: 'in {{count}} case(s)',
+  },
+  grading: {
+    reliability: {
+      A: 'completely reliable',
+      B: 'usually reliable',
+      C: 'fairly reliable',
+      D: 'not usually reliable',
+      E: 'unreliable',
+      F: 'cannot be judged',
+    },
+    credibility: {
+      '1': 'confirmed by other sources',
+      '2': 'probably true',
+      '3': 'possibly true',
+      '4': 'doubtful',
+      '5': 'improbable',
+      '6': 'cannot be judged',
+    },
+    scheme:
+      'Intelligence grading (6×6 “Admiralty” scale): the letter grades the source, A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged; the digit grades the information itself, 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged. They are graded separately: B2 = a usually reliable source, information probably true.',
+    reliabilityHelp: 'How reliable the source is (A–F)',
+    credibilityHelp: 'How likely the information is true (1–6)',
   },
   linkedReport: {
     title: 'Linked cases',
