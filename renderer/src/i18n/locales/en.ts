@@ -1093,6 +1093,14 @@ export const en: Translation<typeof zhCN> = {
     reliabilityHelp: 'How reliable the source is (A–F)',
     credibilityHelp: 'How likely the information is true (1–6)',
   },
+  backupHelp: {
+    suggested: 'Suggested: {{dir}}',
+    useSuggested: 'Use the suggested folder',
+    suggestedNote:
+      'Better still, another disk or a removable drive, so a failed disk does not take the backups with it.',
+    needFolder: 'Set a backup folder and click “Save” first; then you can back up now.',
+    needSave: 'The backup folder has been typed but not saved yet: click “Save” first.',
+  },
   linkedReport: {
     title: 'Linked cases',
     caseA: 'Case',

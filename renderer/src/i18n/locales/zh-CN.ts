@@ -1052,6 +1052,13 @@ export const zhCN = {
     reliabilityHelp: '信息来源是否可靠（A–F）',
     credibilityHelp: '这条信息是否属实（1–6）',
   },
+  backupHelp: {
+    suggested: '建议位置：{{dir}}',
+    useSuggested: '使用建议位置',
+    suggestedNote: '最好另选一块磁盘或移动硬盘，工作区所在磁盘损坏时备份仍在。',
+    needFolder: '需先设置备份文件夹并点击“保存”，才能立即备份。',
+    needSave: '备份文件夹已填写但尚未保存：请先点击“保存”。',
+  },
   linkedReport: {
     title: '串并案分析',
     caseA: '案件',
