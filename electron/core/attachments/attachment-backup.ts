@@ -12,6 +12,9 @@ export function backupAttachmentList(
   snapshot: Database.Database,
   workspaceDir: string,
 ): { name: string; size: number; sha256: string }[] {
+  // A workspace not yet migrated to file attachments has none to carry.
+  const columns = snapshot.prepare('PRAGMA table_info(attachments)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'storage')) return [];
   const ids = snapshot
     .prepare("SELECT id FROM attachments WHERE storage = 'file' ORDER BY id")
     .pluck()
