@@ -375,4 +375,42 @@ describe('evidence-sized attachments', () => {
     ).rejects.toMatchObject({ code: 'backup.corrupt' });
     expect(fs.readdirSync(target)).toEqual([]);
   });
+
+  it('in the desktop app takes only paths its own picker returned, each once', async () => {
+    const evidence = makeTempDir('quanlian-picked-');
+    cleanup.push(evidence);
+    const source = path.join(evidence, '讯问笔录.txt');
+    fs.writeFileSync(source, '讯问笔录：第一次');
+    const target = path.join(evidence, '导出.txt');
+    fs.writeFileSync(target, 'old content the user agreed to replace');
+    const picks: (string | null)[] = [source, target];
+    c = makeTestCore(undefined, { host: 'electron', pickFile: async () => picks.shift() ?? null });
+    await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301-PICK',
+      title: '选择文件测试',
+      offenceType: 'trafficking',
+      openedOn: '2026-11-01',
+    });
+    const owner = { ownerType: 'case' as const, ownerId: caseRow.id, kind: 'statement' as const };
+    expect(await c.call('attachments.addFile', { ...owner, path: source })).toMatchObject({
+      ok: false,
+      error: { code: 'attachments.pathNotPicked' },
+    });
+    expect(await c.ok('attachments.pickFile', { mode: 'open' })).toEqual({ path: source });
+    const added = await c.ok('attachments.addFile', { ...owner, path: source });
+    // The grant is used up.
+    expect(await c.call('attachments.addFile', { ...owner, path: source })).toMatchObject({
+      error: { code: 'attachments.pathNotPicked' },
+    });
+    // An open grant does not allow writing; a save grant replaces the file the user chose.
+    expect(await c.call('attachments.saveTo', { id: added.id, path: target })).toMatchObject({
+      error: { code: 'attachments.pathNotPicked' },
+    });
+    expect(await c.ok('attachments.pickFile', { mode: 'save', suggestedName: 'x' })).toEqual({
+      path: target,
+    });
+    await c.ok('attachments.saveTo', { id: added.id, path: target });
+    expect(fs.readFileSync(target, 'utf8')).toBe('讯问笔录：第一次');
+  });
 });

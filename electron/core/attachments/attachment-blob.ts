@@ -336,18 +336,20 @@ export async function openBlob(
 }
 
 /**
- * Decrypts an attachment into a new file at `target` (created exclusively, owner-only). A
- * corrupt chunk removes what was written and throws: a damaged file is never handed over.
+ * Decrypts an attachment into a new file at `target` (created exclusively unless `overwrite`,
+ * owner-only). A corrupt chunk removes what was written and throws: a damaged file is never
+ * handed over.
  */
 export async function openBlobToFile(
   workspaceDir: string,
   identity: BlobIdentity,
   expected: { sizeBytes: number; sha256: string },
   target: string,
+  overwrite = false,
 ): Promise<void> {
   let output: fs.promises.FileHandle;
   try {
-    output = await fs.promises.open(target, 'wx', 0o600);
+    output = await fs.promises.open(target, overwrite ? 'w' : 'wx', 0o600);
   } catch (error) {
     throw (error as NodeJS.ErrnoException).code === 'EEXIST'
       ? new AppError('attachments.targetExists', 'A file of that name already exists')

@@ -280,6 +280,8 @@ export async function saveAttachmentTo(
   workspace: UnlockedWorkspace,
   id: string,
   target: string,
+  /** Replace an existing file (the user confirmed it in the native save dialog). */
+  overwrite = false,
 ): Promise<{ path: string; sizeBytes: number; sha256: string }> {
   const row = storedRow(workspace.db, id);
   const out = path.resolve(target);
@@ -288,14 +290,20 @@ export async function saveAttachmentTo(
     if (row.storage === 'database') {
       const content = databaseContent(workspace.db, row);
       try {
-        fs.writeFileSync(out, content, { flag: 'wx', mode: 0o600 });
+        fs.writeFileSync(out, content, { flag: overwrite ? 'w' : 'wx', mode: 0o600 });
       } catch (error) {
         throw (error as NodeJS.ErrnoException).code === 'EEXIST'
           ? new AppError('attachments.targetExists', 'A file of that name already exists')
           : new AppError('attachments.targetUnwritable', 'The file cannot be written there');
       }
     } else {
-      await openBlobToFile(workspace.dir, identity(workspace, row.id, row.fileSecret), row, out);
+      await openBlobToFile(
+        workspace.dir,
+        identity(workspace, row.id, row.fileSecret),
+        row,
+        out,
+        overwrite,
+      );
     }
   } catch (error) {
     workspace.audit({
