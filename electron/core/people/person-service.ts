@@ -92,7 +92,7 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
         roleInCase: person.roleInCase,
         legalStatus: person.legalStatus,
         newPerson: Boolean(input.person),
-        phones: input.phones.length,
+        ...(input.phones.length ? { phones: input.phones.length } : {}),
       },
     }),
   );
