@@ -20,13 +20,7 @@ import { invoke } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { setSession, useCurrentSession } from '../../app/session-query';
 import { useErrorText } from '../../app/useErrorText';
-
-/** A folder beside the workspace's, named after it: where backups go unless the user says otherwise. */
-export function suggestedBackupFolder(workspacePath: string): string {
-  const separator = workspacePath.includes('\\') && !workspacePath.includes('/') ? '\\' : '/';
-  const trimmed = workspacePath.replace(/[\\/]+$/, '');
-  return `${trimmed}-备份`.replace(/[\\/]/g, separator);
-}
+import { suggestedBackupFolder } from './backup-folder';
 
 /**
  * 备份与恢复: scheduled backups into a folder (one is suggested), a backup now (its button says
