@@ -413,4 +413,42 @@ describe('evidence-sized attachments', () => {
     await c.ok('attachments.saveTo', { id: added.id, path: target });
     expect(fs.readFileSync(target, 'utf8')).toBe('讯问笔录：第一次');
   });
+
+  it('still reads an attachment kept in the database by an earlier version', async () => {
+    const { dir, caseRow } = await setup();
+    await c.ok('session.lock', {});
+    const content = Buffer.from('旧版附件：扣押清单');
+    const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+    const workspace = await openDirect(dir, 'admin', adminPassword);
+    workspace.sqlite
+      .prepare(
+        `INSERT INTO attachments (id, owner_type, owner_id, case_id, file_name, mime_type, size_bytes,
+           sha256, content, created_at, updated_at)
+         VALUES ('legacy-1', 'case', ?, ?, '扣押清单.txt', 'text/plain', ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        caseRow.id,
+        caseRow.id,
+        content.length,
+        sha256,
+        content,
+        '2026-01-01T00:00:00Z',
+        '2026-01-01T00:00:00Z',
+      );
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    const listed = await c.ok('attachments.list', { caseId: caseRow.id });
+    expect(listed.map((row) => [row.fileName, row.kind, row.sizeBytes])).toEqual([
+      ['扣押清单.txt', 'other', content.length],
+    ]);
+    const back = await c.ok('attachments.get', { id: 'legacy-1' });
+    expect(Buffer.from(back.contentBase64, 'base64').equals(content)).toBe(true);
+    const out = path.join(c.root, 'legacy-out.txt');
+    expect(await c.ok('attachments.saveTo', { id: 'legacy-1', path: out })).toEqual({
+      path: out,
+      sizeBytes: content.length,
+      sha256,
+    });
+    expect(fs.readFileSync(out).equals(content)).toBe(true);
+  });
 });
