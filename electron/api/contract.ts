@@ -43,7 +43,12 @@ import {
   linkedCaseSchema,
   linkedCasesReportSchema,
 } from './schemas/case-schemas';
-import { addPersonToCaseInput, casePersonSchema } from './schemas/person-schemas';
+import {
+  addPersonToCaseInput,
+  casePersonSchema,
+  sameNameInput,
+  sameNamePersonSchema,
+} from './schemas/person-schemas';
 import {
   entityCreateInput,
   entityDetailSchema,
@@ -78,11 +83,16 @@ import {
   timelineInput,
 } from './schemas/event-schemas';
 import {
+  attachmentAddFileInput,
   attachmentAddInput,
   attachmentContentSchema,
   attachmentIdInput,
   attachmentListInput,
+  attachmentPickInput,
+  attachmentPickOutput,
   attachmentRowSchema,
+  attachmentSaveToInput,
+  attachmentSaveToOutput,
 } from './schemas/attachment-schemas';
 import { searchInput, searchOutput } from './schemas/search-schemas';
 import {
@@ -173,6 +183,7 @@ const appInfoOutput = z.object({
   version: z.string(),
   host: z.enum(['electron', 'browser-host', 'cli', 'test']),
   canPickDirectory: z.boolean(),
+  canPickFile: z.boolean(),
 });
 
 /**
@@ -217,6 +228,7 @@ export const contract = {
   'cases.update': procedure('investigator', caseUpdateInput, caseRowSchema),
   'cases.transition': procedure('investigator', caseTransitionInput, caseRowSchema),
   'cases.addPerson': procedure('investigator', addPersonToCaseInput, casePersonSchema),
+  'persons.sameName': procedure('viewer', sameNameInput, z.array(sameNamePersonSchema)),
   'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
   'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
   'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),
@@ -249,6 +261,9 @@ export const contract = {
   'attachments.list': procedure('viewer', attachmentListInput, z.array(attachmentRowSchema)),
   'attachments.get': procedure('viewer', attachmentIdInput, attachmentContentSchema),
   'attachments.add': procedure('investigator', attachmentAddInput, attachmentRowSchema),
+  'attachments.addFile': procedure('investigator', attachmentAddFileInput, attachmentRowSchema),
+  'attachments.saveTo': procedure('viewer', attachmentSaveToInput, attachmentSaveToOutput),
+  'attachments.pickFile': procedure('viewer', attachmentPickInput, attachmentPickOutput),
   'attachments.delete': procedure('investigator', attachmentIdInput, okOutput),
 
   'search.query': procedure('viewer', searchInput, searchOutput),

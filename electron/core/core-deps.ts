@@ -16,6 +16,8 @@ export interface CoreDeps {
   emit: Emit;
   /** A native folder picker, when the host has one. */
   pickDirectory?: () => Promise<string | null>;
+  /** A native file picker: a file to open, or where to save one (`suggestedName`). */
+  pickFile?: (mode: 'open' | 'save', suggestedName?: string) => Promise<string | null>;
   /** PDF and PNG from HTML/SVG (Electron's Chromium in the app, headless Chromium elsewhere). */
   documents?: DocumentRenderer;
   /**

@@ -11,6 +11,7 @@ import type { CoreDeps } from './core-deps';
 import { entityHandlers } from './entities/entity-handlers';
 import { eventHandlers } from './events/event-handlers';
 import { graphHandlers } from './graph/graph-handlers';
+import { personHandlers } from './people/person-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
@@ -45,6 +46,7 @@ const handlers: Handlers = {
     version: ctx.deps.version,
     host: ctx.deps.host,
     canPickDirectory: Boolean(ctx.deps.pickDirectory),
+    canPickFile: Boolean(ctx.deps.pickFile),
   }),
   ...workspaceHandlers,
   ...sessionHandlers,
@@ -52,6 +54,7 @@ const handlers: Handlers = {
   ...userHandlers,
   ...caseHandlers,
   ...entityHandlers,
+  ...personHandlers,
   ...seizureHandlers,
   ...relationHandlers,
   ...eventHandlers,

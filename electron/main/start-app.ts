@@ -9,6 +9,7 @@ import {
   protocol,
   session,
   type OpenDialogOptions,
+  type SaveDialogOptions,
 } from 'electron';
 import { systemClock } from '../core/clock';
 import { createRouter } from '../core/router';
@@ -52,6 +53,21 @@ export function startApp({ sqliteBinding, trusted, devServerUrl, mainDir }: Star
     pickDirectory: async () => {
       const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
       const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    pickFile: async (mode, suggestedName) => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      if (mode === 'save') {
+        const options: SaveDialogOptions = { defaultPath: suggestedName };
+        const result = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled ? null : (result.filePath ?? null);
+      }
+      const options: OpenDialogOptions = { properties: ['openFile'] };
       const result = window
         ? await dialog.showOpenDialog(window, options)
         : await dialog.showOpenDialog(options);

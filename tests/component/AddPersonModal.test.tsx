@@ -52,6 +52,7 @@ describe('AddPersonModal', () => {
       roleInCase: 'suspect',
       legalStatus: 'none',
       legalStatusOn: null,
+      phones: [],
       person: {
         name: '全某甲',
         idNumber: '11010519491231002X',
@@ -91,6 +92,7 @@ describe('AddPersonModal', () => {
       roleInCase: 'suspect',
       legalStatus: 'none',
       legalStatusOn: null,
+      phones: [],
     });
   });
 });

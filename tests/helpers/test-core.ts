@@ -32,7 +32,7 @@ export interface TestCore {
 /** A router over real encrypted files in a fresh temporary folder, with a hand-moved clock. */
 export function makeTestCore(
   root = makeTempDir(),
-  extra: Pick<CoreDeps, 'documents'> = {},
+  extra: Partial<Pick<CoreDeps, 'documents' | 'host' | 'pickFile'>> = {},
 ): TestCore {
   const clock = new FakeClock();
   const events: TestCore['events'] = [];

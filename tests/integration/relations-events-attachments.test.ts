@@ -217,7 +217,7 @@ describe('attachments', () => {
 
   it('refuses a file over the limit, or empty, and writes nothing', async () => {
     const { caseRow } = await setup();
-    const tooBig = Buffer.alloc(20 * 1024 * 1024 + 1, 1).toString('base64');
+    const tooBig = Buffer.alloc(32 * 1024 * 1024 + 1, 1).toString('base64');
     expect(
       await c.call('attachments.add', {
         ownerType: 'case',
@@ -229,7 +229,7 @@ describe('attachments', () => {
       ok: false,
       error: {
         code: 'attachments.tooLarge',
-        details: { limitBytes: 20 * 1024 * 1024, limitMiB: 20, sizeBytes: 20 * 1024 * 1024 + 1 },
+        details: { limitBytes: 32 * 1024 * 1024, limitMiB: 32, sizeBytes: 32 * 1024 * 1024 + 1 },
       },
     });
     expect(

@@ -40,9 +40,31 @@ export const addPersonToCaseInput = z
     roleInCase: z.enum(caseRoles).default('suspect'),
     legalStatus: z.enum(legalStatuses).default('none'),
     legalStatusOn: isoDateSchema.nullish(),
+    /** Phones the person uses: each is found or created and linked by a 使用 (uses) relation. */
+    phones: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
   })
   .refine((input) => (input.person === undefined) !== (input.entityId === undefined), {
     message: 'Give either person or entityId',
     path: ['person'],
   });
 export type AddPersonToCaseInput = z.input<typeof addPersonToCaseInput>;
+
+/** Persons of the same name, to tell a new one from those already recorded. */
+export const sameNameInput = z.object({
+  name: z.string().trim().min(1).max(40),
+  /** The case the person is being added to: its members are marked and listed first. */
+  caseId: idSchema.optional(),
+});
+export const sameNamePersonSchema = z.object({
+  entityId: z.string(),
+  name: z.string(),
+  /** The ID number masked (1101**********002X), or null when none is known. */
+  idNumberMasked: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  gender: z.enum(genders),
+  household: z.string().nullable(),
+  /** The role in the given case, when the person is already in it. */
+  roleInCase: z.enum(caseRoles).nullable(),
+  caseCount: z.number().int(),
+});
+export type SameNamePerson = z.infer<typeof sameNamePersonSchema>;

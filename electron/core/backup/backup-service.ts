@@ -14,7 +14,11 @@ import { swapInRestore } from '../vault/restore-journal';
 import { databaseFiles, headerPath } from '../vault/workspace-files';
 import { readHeader } from '../vault/workspace-header';
 import { normaliseUsername, unlockWorkspace } from '../vault/workspace-vault';
+import { attachmentsDir } from '../attachments/attachment-blob';
+import { backupAttachmentList } from '../attachments/attachment-backup';
 import {
+  type BackupHeader,
+  extractBackupAttachments,
   extractBackupDatabase,
   readBackupHeader,
   sha256File,
@@ -44,12 +48,14 @@ export function createBackup(
     if (!opened) throw new AppError('backup.corrupt', 'The snapshot could not be read back');
     let anchor;
     let migrations;
+    let attachments: NonNullable<BackupHeader['attachments']> = [];
     try {
       const last = lastAuditRecord(opened.db);
       anchor = last
         ? makeAuditAnchor(workspace.dataKey(), workspace.workspaceId, last.seq, last.hash)
         : null;
       migrations = appliedMigrationCount(opened.sqlite);
+      attachments = backupAttachmentList(opened.sqlite, workspace.dir);
     } finally {
       opened.sqlite.close();
     }
@@ -60,14 +66,16 @@ export function createBackup(
       target,
       {
         format: 'quanlian-backup',
-        version: 1,
+        version: 2,
         createdAt: workspace.now(),
         createdBy: workspace.user.username,
         appliedMigrations: migrations,
         workspace: { ...header, lockout: emptyLockout(), auditAnchor: anchor },
         database: { size, sha256 },
+        attachments,
       },
       snapshot,
+      attachmentsDir(workspace.dir),
     );
     return { file: target, size, sha256 };
   } catch (error) {
@@ -113,10 +121,18 @@ export async function restoreBackup(
 
   fs.mkdirSync(dir, { recursive: true });
   const staged = path.join(dir, `.restore-${newId()}.db`);
+  const stagedAttachments = `${staged}-attachments`;
   let replacedInto: string | null;
   let swapping = false;
   try {
-    extractBackupDatabase(file, databaseOffset, header.database.sha256, staged);
+    extractBackupDatabase(
+      file,
+      databaseOffset,
+      header.database.sha256,
+      staged,
+      header.database.size,
+    );
+    extractBackupAttachments(file, header, databaseOffset, stagedAttachments);
     const opened = openDatabase({
       file: staged,
       key,
@@ -149,14 +165,17 @@ export async function restoreBackup(
     swapping = true;
     swapInRestore(dir, {
       staged: path.basename(staged),
+      stagedAttachments: path.basename(stagedAttachments),
       replacedInto: replacedName,
       header: { ...header.workspace, lockout: emptyLockout() },
     });
   } catch (error) {
     // Once the swap has begun, its journal finishes it at the next opening: keep what it needs.
-    if (!swapping)
+    if (!swapping) {
       for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`])
         fs.rmSync(candidate, { force: true });
+      fs.rmSync(stagedAttachments, { recursive: true, force: true });
+    }
     throw error;
   } finally {
     key.fill(0);

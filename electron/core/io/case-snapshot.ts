@@ -34,7 +34,9 @@ export interface CaseSnapshot {
   events: Row<typeof eventsTable>[];
   eventEntities: Row<typeof eventEntitiesTable>[];
   /** Attachments with their bytes as base64 (left out of the JSON export). */
-  attachments: (Omit<Row<typeof attachmentsTable>, 'content'> & { contentBase64?: string })[];
+  attachments: (Omit<Row<typeof attachmentsTable>, 'content' | 'fileSecret'> & {
+    contentBase64?: string;
+  })[];
 }
 
 export type SnapshotScope = { caseId: string } | { entityIds: string[] };
@@ -141,6 +143,7 @@ export function readCaseSnapshot(
     ...(caseRow ? [caseRow.id] : []),
     ...ids,
     ...seizures.map((seizure) => seizure.id),
+    ...events.map((event) => event.id),
   ];
   const attachments = owners.length
     ? db
@@ -148,7 +151,8 @@ export function readCaseSnapshot(
         .from(attachmentsTable)
         .where(and(inArray(attachmentsTable.ownerId, owners), isNull(attachmentsTable.deletedAt)))
         .all()
-        .map(({ content, ...attachment }) =>
+        // A file attachment's secret never leaves the workspace; a package carries the bytes.
+        .map(({ content, fileSecret: _secret, ...attachment }) =>
           withContent ? { ...attachment, contentBase64: content.toString('base64') } : attachment,
         )
     : [];

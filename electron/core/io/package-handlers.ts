@@ -1,3 +1,4 @@
+import { attachmentBytes } from '../attachments/attachment-service';
 import type { AreaHandlers } from '../handler-types';
 import { openPackage, sealPackage } from './case-package';
 import { readCaseSnapshot } from './case-snapshot';
@@ -12,6 +13,12 @@ export const packageHandlers: AreaHandlers<'package'> = {
       { now: workspace.now(), workspaceId: workspace.workspaceId },
       true,
     );
+    // Files kept outside the database are decrypted (and checked) into the package.
+    for (const attachment of snapshot.attachments)
+      if (attachment.storage === 'file')
+        attachment.contentBase64 = (await attachmentBytes(workspace, attachment.id)).toString(
+          'base64',
+        );
     const sealed = await sealPackage(snapshot, input.passphrase);
     workspace.audit({
       action: 'package.exported',

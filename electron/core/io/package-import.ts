@@ -282,7 +282,9 @@ export function importPackage(
             ? caseId!
             : attachment.ownerType === 'seizure'
               ? seizureId.get(attachment.ownerId)!
-              : mapEntity(attachment.ownerId)!;
+              : attachment.ownerType === 'event'
+                ? eventId.get(attachment.ownerId)!
+                : mapEntity(attachment.ownerId)!;
         const { contentBase64: _content, ...row } = attachment;
         tx.insert(attachmentsTable)
           .values({
@@ -291,6 +293,8 @@ export function importPackage(
             id: fresh(row.id, taken(attachmentsTable)),
             ownerId,
             caseId: mapCase(row.caseId),
+            // A package carries the bytes inline; small enough to keep in the database.
+            storage: 'database',
             content,
           })
           .run();

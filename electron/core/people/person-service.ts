@@ -6,8 +6,10 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { caseEntitiesTable, casesTable, personsTable } from '../db/schema';
-import { prepareEntity } from '../entities/entity-identifiers';
-import { insertEntity } from '../entities/entity-repository';
+import { parsePhone } from '../../api/domain/identifiers';
+import { findHolder, prepareEntity } from '../entities/entity-identifiers';
+import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
+import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { listCasePersons } from './person-queries';
 
@@ -21,6 +23,9 @@ export function preparePerson(db: Executor, input: PersonCreate, today: Date) {
 
 /** Adds a new or existing person to a case with a role and legal status, in one transaction. */
 export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonToCase): CasePerson {
+  // Checked before the transaction so a wrong number names itself and changes nothing.
+  for (const phone of input.phones)
+    if (!parsePhone(phone).ok) throw new AppError('entities.invalidPhone', 'Not a phone number');
   return workspace.write(
     (tx) => {
       const found = tx
@@ -54,6 +59,7 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
         if (member)
           throw new AppError('persons.alreadyInCase', 'The person is already in this case');
       }
+      linkPhones(tx, workspace, input, entityId!, now);
       const caseEntityId = newId();
       tx.insert(caseEntitiesTable)
         .values({
@@ -86,7 +92,69 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
         roleInCase: person.roleInCase,
         legalStatus: person.legalStatus,
         newPerson: Boolean(input.person),
+        ...(input.phones.length ? { phones: input.phones.length } : {}),
       },
     }),
   );
+}
+
+/**
+ * The phones typed on the person form: each number is found (or recorded) as a phone entity,
+ * put in the case, and linked to the person by a 使用 (uses, actual user) relation; the
+ * registered owner (机主) is a different relation, `owns`, recorded where it is known.
+ */
+function linkPhones(
+  tx: Executor,
+  workspace: UnlockedWorkspace,
+  input: AddPersonToCase,
+  personId: string,
+  now: string,
+): void {
+  for (const raw of new Set(input.phones)) {
+    const parsed = parsePhone(raw);
+    if (!parsed.ok) throw new AppError('entities.invalidPhone', 'Not a phone number');
+    const holder = findHolder(tx, 'phone', parsed.value);
+    let phoneId: string;
+    if (holder && !holder.deleted_at) {
+      phoneId = holder.id;
+    } else {
+      const prepared = prepareEntity(tx, { kind: 'phone', number: raw }, workspace.clock.now());
+      phoneId = insertEntity(tx, prepared.entity, workspace.user.id, now, prepared.notes);
+    }
+    const member = tx
+      .select({ id: caseEntitiesTable.id })
+      .from(caseEntitiesTable)
+      .where(
+        and(eq(caseEntitiesTable.caseId, input.caseId), eq(caseEntitiesTable.entityId, phoneId)),
+      )
+      .get();
+    if (!member)
+      linkEntityToCase(
+        tx,
+        { caseId: input.caseId, entityId: phoneId, roleInCase: 'involved', legalStatus: 'none' },
+        workspace.user.id,
+        now,
+      );
+    insertRelation(
+      tx,
+      {
+        fromEntityId: personId,
+        toEntityId: phoneId,
+        type: 'uses',
+        directed: true,
+        startedOn: null,
+        endedOn: null,
+        amountFen: null,
+        eventCount: null,
+        durationSeconds: null,
+        source: null,
+        reliability: null,
+        credibility: null,
+        caseId: input.caseId,
+        notes: null,
+      },
+      workspace.user.id,
+      now,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { attachmentsFolderName } from '../attachments/attachment-blob';
 import type { WorkspaceHeader } from './workspace-header';
 import { writeHeader } from './workspace-header';
 import {
@@ -20,6 +21,8 @@ const journalName = 'restore-journal.json';
 
 interface RestoreJournal {
   staged: string;
+  /** The backup's attachment files, staged in a folder beside the database (absent before v2). */
+  stagedAttachments?: string;
   replacedInto: string;
   header: WorkspaceHeader;
 }
@@ -36,6 +39,16 @@ function complete(dir: string, journal: RestoreJournal): void {
       else fs.rmSync(file, { force: true });
     }
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${staged}${suffix}`, { force: true });
+    // The attachment files go with their database: the current ones aside, the backup's in.
+    const attachments = path.join(dir, attachmentsFolderName);
+    const keptAttachments = path.join(replaced, attachmentsFolderName);
+    if (fs.existsSync(attachments) && !fs.existsSync(keptAttachments))
+      fs.renameSync(attachments, keptAttachments);
+    const stagedAttachments = journal.stagedAttachments
+      ? path.join(dir, journal.stagedAttachments)
+      : null;
+    if (stagedAttachments && fs.existsSync(stagedAttachments))
+      fs.renameSync(stagedAttachments, attachments);
     fs.renameSync(staged, databasePath(dir));
   }
   writeHeader(dir, journal.header);

@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { EntityKind } from '../../../electron/api/domain/entity-kinds';
 import { useProcedure } from '../api/hooks';
 import { KindTag } from './KindTag';
+import { personDistinction, type PersonFacts } from './person-distinction';
 
 export interface PickableEntity {
   id: string;
   kind: EntityKind;
   label: string;
   identifier?: string | null;
+  /** For a person: what tells them from another of the same name (shown instead of the bare ID). */
+  person?: PersonFacts;
 }
 
 /**
@@ -70,8 +73,14 @@ export function EntityPicker({
           <Space size={4}>
             <KindTag kind={entity.kind} />
             <span>{entity.label}</span>
-            {entity.identifier && (
-              <Typography.Text type="secondary">{entity.identifier}</Typography.Text>
+            {entity.person ? (
+              <Typography.Text type="secondary">
+                {personDistinction(entity.person, t)}
+              </Typography.Text>
+            ) : (
+              entity.identifier && (
+                <Typography.Text type="secondary">{entity.identifier}</Typography.Text>
+              )
             )}
           </Space>
         ),

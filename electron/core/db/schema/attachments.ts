@@ -1,10 +1,12 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { attachmentOwnerTypes } from '../../../api/schemas/attachment-schemas';
+import { attachmentKinds, attachmentOwnerTypes } from '../../../api/schemas/attachment-schemas';
 import { casesTable } from './cases';
 
 /**
- * Evidence files. The content lives in the encrypted database (so it is encrypted at rest like
- * everything else); the SHA-256 proves it has not changed since it was added.
+ * Evidence files. New files live outside the database, in `attachments/<id>.qla` in the
+ * workspace folder, encrypted in authenticated chunks (`storage = 'file'`); files added before
+ * that kept their bytes in `content` inside the encrypted database (`storage = 'database'`).
+ * The SHA-256 of the plaintext proves the file has not changed since it was added.
  */
 export const attachmentsTable = sqliteTable(
   'attachments',
@@ -17,6 +19,7 @@ export const attachmentsTable = sqliteTable(
     mimeType: text().notNull(),
     sizeBytes: integer().notNull(),
     sha256: text().notNull(),
+    /** The bytes of a `storage = 'database'` attachment; empty for `storage = 'file'`. */
     content: blob({ mode: 'buffer' }).notNull(),
     description: text(),
     deletedAt: text(),
@@ -24,6 +27,16 @@ export const attachmentsTable = sqliteTable(
     createdBy: text(),
     updatedAt: text().notNull(),
     updatedBy: text(),
+    kind: text({ enum: attachmentKinds }).notNull().default('other'),
+    storage: text({ enum: ['database', 'file'] })
+      .notNull()
+      .default('database'),
+    /**
+     * The random 256-bit secret a `storage = 'file'` attachment's key is derived from. It lives
+     * only here, in the encrypted database, so re-keying the workspace (a revoked user) protects
+     * the files too without re-encrypting gigabytes.
+     */
+    fileSecret: blob({ mode: 'buffer' }),
   },
   (table) => [index('attachments_owner_idx').on(table.ownerType, table.ownerId)],
 );

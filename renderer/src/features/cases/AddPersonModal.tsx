@@ -1,5 +1,6 @@
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Button, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   caseRoles,
@@ -10,8 +11,13 @@ import {
   type LegalStatus,
 } from '../../../../electron/api/domain/person-vocabulary';
 import { parseResidentId } from '../../../../electron/api/domain/resident-id';
+import type { SameNamePerson } from '../../../../electron/api/schemas/person-schemas';
+import { invoke } from '../../api/client';
 import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
+import { RecordFormModal } from '../../components/RecordFormModal';
+import { TypedDatePicker } from '../../components/TypedDatePicker';
+import { personDistinction } from '../../components/person-distinction';
 
 interface Values {
   name: string;
@@ -24,9 +30,14 @@ interface Values {
   roleInCase: CaseRole;
   legalStatus: LegalStatus;
   legalStatusOn?: Dayjs;
+  phones?: string[];
 }
 
-/** Adds a suspect (or any person) to a case. The ID number is checked as it is typed. */
+/**
+ * Adds a suspect (or any person) to a case. The ID number is checked as it is typed; a person
+ * of the same name already recorded is shown, with what tells them apart, before a second one
+ * is created; phones typed here become 使用 relations.
+ */
 export function AddPersonModal({
   caseId,
   open,
@@ -43,8 +54,10 @@ export function AddPersonModal({
   const idNumber = Form.useWatch('idNumber', form);
   const parsedId = idNumber ? parseResidentId(idNumber) : null;
 
+  const [sameName, setSameName] = useState<SameNamePerson[] | null>(null);
   const close = () => {
     add.reset();
+    setSameName(null);
     form.resetFields();
     onClose();
   };
@@ -57,13 +70,14 @@ export function AddPersonModal({
   });
   const duplicate = add.error?.code === 'persons.duplicateIdNumber' ? add.error.details : null;
 
-  const submit = (values: Values) => {
-    const { roleInCase, legalStatus, legalStatusOn, birthDate, ...person } = values;
+  const create = (values: Values) => {
+    const { roleInCase, legalStatus, legalStatusOn, birthDate, phones, ...person } = values;
     add.mutate({
       caseId,
       roleInCase,
       legalStatus,
       legalStatusOn: legalStatusOn?.format('YYYY-MM-DD') ?? null,
+      phones: phones ?? [],
       person: {
         ...person,
         aliases: person.aliases ?? [],
@@ -72,16 +86,42 @@ export function AddPersonModal({
     });
   };
 
+  /** A person with an ID number is told apart by it; without one, same names are shown first. */
+  const submit = async (values: Values) => {
+    if (!values.idNumber && sameName === null) {
+      try {
+        const found = await invoke('persons.sameName', { name: values.name, caseId });
+        if (found.length) {
+          setSameName(found);
+          return;
+        }
+      } catch {
+        // The check only helps; saving goes on and reports its own errors.
+      }
+    }
+    create(values);
+  };
+
+  const pickExisting = (entityId: string) => {
+    const values = form.getFieldsValue();
+    add.mutate({
+      caseId,
+      entityId,
+      roleInCase: values.roleInCase,
+      legalStatus: values.legalStatus,
+      legalStatusOn: values.legalStatusOn?.format('YYYY-MM-DD') ?? null,
+      phones: values.phones ?? [],
+    });
+  };
+
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open={open}
       title={t('persons.addSuspect')}
       width={760}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={add.isPending}
-      onOk={() => form.submit()}
-      onCancel={close}
+      onClose={close}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'person-submit' } as never}
     >
@@ -89,8 +129,9 @@ export function AddPersonModal({
         form={form}
         layout="vertical"
         initialValues={{ gender: 'unknown', roleInCase: 'suspect', legalStatus: 'none' }}
-        onFinish={submit}
+        onFinish={(values) => void submit(values)}
         onValuesChange={(changed: Partial<Values>) => {
+          if ('name' in changed || 'idNumber' in changed) setSameName(null);
           if (!('idNumber' in changed) || !changed.idNumber) return;
           const parsed = parseResidentId(changed.idNumber);
           if (parsed.ok) {
@@ -162,7 +203,7 @@ export function AddPersonModal({
           </Col>
           <Col span={6}>
             <Form.Item name="birthDate" label={t('persons.birthDate')}>
-              <DatePicker disabled={parsedId?.ok} style={{ width: '100%' }} />
+              <TypedDatePicker disabled={parsedId?.ok} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -195,11 +236,86 @@ export function AddPersonModal({
           </Col>
           <Col span={8}>
             <Form.Item name="legalStatusOn" label={t('persons.legalStatusOn')}>
-              <DatePicker style={{ width: '100%' }} />
+              <TypedDatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="phones" label={t('personForm.phones')}>
+              <Select
+                mode="tags"
+                open={false}
+                tokenSeparators={[',', '，', ' ']}
+                placeholder={t('personForm.phonesPlaceholder')}
+                data-testid="person-phones"
+              />
             </Form.Item>
           </Col>
         </Row>
       </Form>
+      {sameName && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="same-name-warning"
+          title={t('personForm.sameNameTitle', {
+            count: sameName.length,
+            name: sameName[0]?.name ?? '',
+          })}
+          description={
+            <>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('personForm.sameNameText')}
+              </Typography.Paragraph>
+              <List
+                size="small"
+                dataSource={sameName}
+                renderItem={(person) => (
+                  <List.Item
+                    data-testid="same-name-person"
+                    actions={[
+                      person.roleInCase ? (
+                        <Typography.Text key="in" type="secondary">
+                          {t('personForm.inThisCase', {
+                            role: t(`enums.caseRole.${person.roleInCase}`),
+                          })}
+                        </Typography.Text>
+                      ) : (
+                        <Button
+                          key="use"
+                          size="small"
+                          type="primary"
+                          onClick={() => pickExisting(person.entityId)}
+                        >
+                          {t('personForm.useThis')}
+                        </Button>
+                      ),
+                    ]}
+                  >
+                    <Space>
+                      <Typography.Text strong>{person.name}</Typography.Text>
+                      <Typography.Text>
+                        {personDistinction({ ...person, roleInCase: null }, t)}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t('personForm.cases', { count: person.caseCount })}
+                      </Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+              <Button
+                size="small"
+                style={{ marginTop: 8 }}
+                data-testid="same-name-create"
+                onClick={() => create(form.getFieldsValue())}
+              >
+                {t('personForm.createAnyway')}
+              </Button>
+            </>
+          }
+        />
+      )}
       {add.isError && (
         <Alert
           type="error"
@@ -207,25 +323,13 @@ export function AddPersonModal({
           title={errorText(add.error)}
           action={
             duplicate ? (
-              <Button
-                size="small"
-                onClick={() => {
-                  const values = form.getFieldsValue();
-                  add.mutate({
-                    caseId,
-                    entityId: String(duplicate['entityId']),
-                    roleInCase: values.roleInCase,
-                    legalStatus: values.legalStatus,
-                    legalStatusOn: values.legalStatusOn?.format('YYYY-MM-DD') ?? null,
-                  });
-                }}
-              >
+              <Button size="small" onClick={() => pickExisting(String(duplicate['entityId']))}>
                 {t('persons.useExisting', { name: String(duplicate['name']) })}
               </Button>
             ) : undefined
           }
         />
       )}
-    </Modal>
+    </RecordFormModal>
   );
 }

@@ -7,7 +7,7 @@ import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { CaseStatusTag } from '../../components/StatusTag';
-import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { CaseAttachments } from '../attachments/CaseAttachments';
 import { HistoryTab } from './tabs/HistoryTab';
 import { LinkedTab } from './tabs/LinkedTab';
 import { MembersTab } from './tabs/MembersTab';
@@ -114,7 +114,7 @@ export function CaseDetailPage() {
           {
             key: 'attachments',
             label: `${t('cases2.tabs.attachments')}${count(data.counts.attachments)}`,
-            children: <AttachmentsPanel ownerType="case" ownerId={data.id} listByCase />,
+            children: <CaseAttachments detail={data} />,
           },
           {
             key: 'linked',

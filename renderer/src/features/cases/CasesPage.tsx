@@ -141,7 +141,16 @@ export function CasesPage() {
             setSort({ field: 'updatedAt', order: 'desc' });
           }
         }}
-        onRow={(row) => ({ onDoubleClick: () => navigate(`/cases/${row.id}`) })}
+        onRow={(row) => ({
+          'data-testid': 'case-row',
+          style: { cursor: 'pointer' },
+          // A click anywhere on the row opens the case; not when the user was selecting text.
+          onClick: (event) => {
+            if (window.getSelection()?.toString()) return;
+            if ((event.target as HTMLElement).closest('a, button')) return;
+            navigate(`/cases/${row.id}`);
+          },
+        })}
         columns={[
           {
             title: t('cases.caseNo'),

@@ -1,4 +1,5 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { TypedDatePicker } from '../../components/TypedDatePicker';
 import { useTranslation } from 'react-i18next';
 import {
   accountTypes,
@@ -95,7 +96,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
           </Col>
           <Col span={6}>
             <Form.Item name="birthDate" label={t('persons.birthDate')}>
-              <DatePicker disabled={parsedId?.ok} style={{ width: '100%' }} />
+              <TypedDatePicker disabled={parsedId?.ok} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>{text('household', t('persons.household'), { max: 120 })}</Col>
@@ -232,7 +233,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
           <Col span={12}>{text('destination', f('destination'), { max: 100 })}</Col>
           <Col span={12}>
             <Form.Item name="shippedOn" label={f('shippedOn')}>
-              <DatePicker style={{ width: '100%' }} />
+              <TypedDatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>

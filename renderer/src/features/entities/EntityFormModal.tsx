@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityKinds, type EntityKind } from '../../../../electron/api/domain/entity-kinds';
@@ -7,6 +7,7 @@ import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { EntityFields } from './EntityFields';
 import { toEntityInput, toFormValues } from './entity-form-values';
+import { RecordFormModal } from '../../components/RecordFormModal';
 
 interface Props {
   open: boolean;
@@ -64,15 +65,13 @@ export function EntityFormModal({
   };
 
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open={open}
       width={760}
       title={editing ? t('entity.edit') : t('entity.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      onClose={() => {
         mutation.reset();
         onClose();
       }}
@@ -129,6 +128,6 @@ export function EntityFormModal({
           }
         />
       )}
-    </Modal>
+    </RecordFormModal>
   );
 }

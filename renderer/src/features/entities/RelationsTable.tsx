@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GradingHelp, GradingText } from '../../components/GradingText';
 import { Link } from 'react-router';
 import type { RelationType } from '../../../../electron/api/domain/relation-types';
 import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
@@ -102,13 +103,12 @@ export function RelationsTable({
             },
           },
           {
-            title: t('relation.grading'),
+            title: <GradingHelp>{t('relation.grading')}</GradingHelp>,
             key: 'grading',
-            width: 80,
-            render: (_v, row) =>
-              row.reliability || row.credibility
-                ? `${row.reliability ?? '?'}${row.credibility ?? '?'}`
-                : '',
+            width: 150,
+            render: (_v, row) => (
+              <GradingText reliability={row.reliability} credibility={row.credibility} />
+            ),
           },
           {
             title: t('relation.source'),

@@ -18,10 +18,14 @@ import { useTranslation } from 'react-i18next';
 import type { BackupSchedule } from '../../../../electron/api/schemas/backup-schemas';
 import { invoke } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
-import { setSession } from '../../app/session-query';
+import { setSession, useCurrentSession } from '../../app/session-query';
 import { useErrorText } from '../../app/useErrorText';
+import { suggestedBackupFolder } from './backup-folder';
 
-/** 备份与恢复: scheduled backups into a folder, a backup now, restore with the password. */
+/**
+ * 备份与恢复: scheduled backups into a folder (one is suggested), a backup now (its button says
+ * why it is disabled), restore with the password.
+ */
 export function BackupPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -30,6 +34,8 @@ export function BackupPanel() {
   const status = useProcedure('backup.status', {});
   const info = useProcedure('app.info', {});
   const [form] = Form.useForm<BackupSchedule>();
+  const session = useCurrentSession();
+  const typedFolder = Form.useWatch('folder', form);
   const save = useProcedureMutation('backup.schedule', {
     onSuccess: () => void message.success(t('backup.saved')),
   });
@@ -59,6 +65,15 @@ export function BackupPanel() {
   };
 
   if (!status.data) return null;
+  const suggested = session.data?.session
+    ? suggestedBackupFolder(session.data.session.workspacePath)
+    : null;
+  const savedFolder = status.data.schedule.folder;
+  const disabledReason = savedFolder
+    ? null
+    : typedFolder?.trim()
+      ? t('backupHelp.needSave')
+      : t('backupHelp.needFolder');
   return (
     <>
       <Form<BackupSchedule>
@@ -87,6 +102,26 @@ export function BackupPanel() {
             }
           />
         </Form.Item>
+        {!typedFolder?.trim() && suggested && (
+          <Form.Item style={{ width: '100%' }}>
+            <Space direction="vertical" size={0} data-testid="backup-suggested">
+              <Space>
+                <Typography.Text type="secondary">
+                  {t('backupHelp.suggested', { dir: suggested })}
+                </Typography.Text>
+                <Typography.Link
+                  onClick={() => form.setFieldValue('folder', suggested)}
+                  data-testid="backup-use-suggested"
+                >
+                  {t('backupHelp.useSuggested')}
+                </Typography.Link>
+              </Space>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('backupHelp.suggestedNote')}
+              </Typography.Text>
+            </Space>
+          </Form.Item>
+        )}
         <Form.Item name="everyHours" label={t('backup.every')}>
           <InputNumber min={1} max={168} addonAfter={t('backup.hours')} />
         </Form.Item>
@@ -106,13 +141,18 @@ export function BackupPanel() {
       <Space style={{ margin: '12px 0' }}>
         <Button
           icon={<CloudDownloadOutlined />}
-          disabled={!status.data.schedule.folder}
+          disabled={!savedFolder}
           loading={now.isPending}
           onClick={() => now.mutate({})}
           data-testid="backup-now"
         >
           {t('backup.now')}
         </Button>
+        {disabledReason && (
+          <Typography.Text type="warning" data-testid="backup-now-reason">
+            {disabledReason}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary">
           {status.data.lastBackupAt
             ? t('backup.last', { at: dayjs(status.data.lastBackupAt).format('YYYY-MM-DD HH:mm') })

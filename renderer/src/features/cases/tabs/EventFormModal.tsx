@@ -1,4 +1,4 @@
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { eventKinds, type EventKind } from '../../../../../electron/api/domain/event-kinds';
@@ -8,6 +8,8 @@ import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { KindTag } from '../../../components/KindTag';
 import { caseSuggestions } from './case-suggestions';
+import { RecordFormModal } from '../../../components/RecordFormModal';
+import { TypedDatePicker } from '../../../components/TypedDatePicker';
 
 interface Values {
   kind: EventKind;
@@ -59,15 +61,13 @@ export function EventFormModal({
   };
 
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open
       width={720}
       title={editing ? t('event.edit') : t('event.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       okButtonProps={{ 'data-testid': 'event-submit' } as never}
     >
       <Form<Values>
@@ -101,7 +101,7 @@ export function EventFormModal({
           </Col>
           <Col span={10}>
             <Form.Item name="occurredAt" label={t('event.occurredAt')} rules={[{ required: true }]}>
-              <DatePicker
+              <TypedDatePicker
                 showTime={dayOnly ? false : { format: 'HH:mm' }}
                 format={dayOnly ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm'}
                 style={{ width: '100%' }}
@@ -153,6 +153,6 @@ export function EventFormModal({
         </Row>
       </Form>
       {save.isError && <Alert type="error" showIcon title={errorText(save.error)} />}
-    </Modal>
+    </RecordFormModal>
   );
 }

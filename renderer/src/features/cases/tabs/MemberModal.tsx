@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Modal, Select } from 'antd';
+import { Alert, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,8 @@ import {
 } from '../../../../../electron/api/domain/person-vocabulary';
 import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
+import { RecordFormModal } from '../../../components/RecordFormModal';
+import { TypedDatePicker } from '../../../components/TypedDatePicker';
 
 export interface MemberValues {
   caseEntityId: string;
@@ -40,14 +42,12 @@ export function MemberModal({
   }>();
   const update = useProcedureMutation('cases.updateMember', { onSuccess: onClose });
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open
       title={t('cases2.memberEdit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       okButtonProps={{ 'data-testid': 'member-submit' } as never}
     >
       <Form
@@ -86,7 +86,7 @@ export function MemberModal({
               />
             </Form.Item>
             <Form.Item name="legalStatusOn" label={t('persons.legalStatusOn')}>
-              <DatePicker style={{ width: '100%' }} />
+              <TypedDatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
         )}
@@ -98,6 +98,6 @@ export function MemberModal({
         </Form.Item>
       </Form>
       {update.isError && <Alert type="error" showIcon title={errorText(update.error)} />}
-    </Modal>
+    </RecordFormModal>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  App,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Switch,
-} from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { decimalOf } from '../../../../../electron/api/domain/quantity';
@@ -24,6 +12,8 @@ import type { RelationRow } from '../../../../../electron/api/schemas/entity-sch
 import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { EntityPicker, type PickableEntity } from '../../../components/EntityPicker';
+import { GradingHelp, useGradeLabels } from '../../../components/GradingText';
+import { RecordFormModal } from '../../../components/RecordFormModal';
 
 interface Values {
   fromEntityId: string;
@@ -61,6 +51,7 @@ export function RelationFormModal({
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const grade = useGradeLabels();
   const done = (row: RelationRow) => {
     void message.success(t('common.saved'));
     onSaved?.(row);
@@ -88,15 +79,13 @@ export function RelationFormModal({
   };
 
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open
       width={800}
       title={editing ? t('relation.edit') : t('relation.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       okButtonProps={{ 'data-testid': 'relation-submit' } as never}
     >
       <Form<Values>
@@ -180,18 +169,34 @@ export function RelationFormModal({
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="reliability" label={t('relation.reliability')}>
+            <Form.Item
+              name="reliability"
+              label={<GradingHelp>{t('relation.reliability')}</GradingHelp>}
+              extra={t('grading.reliabilityHelp')}
+            >
               <Select
                 allowClear
-                options={sourceReliabilities.map((value) => ({ value, label: value }))}
+                data-testid="relation-reliability"
+                options={sourceReliabilities.map((value) => ({
+                  value,
+                  label: grade.reliability(value),
+                }))}
               />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="credibility" label={t('relation.credibility')}>
+            <Form.Item
+              name="credibility"
+              label={<GradingHelp>{t('relation.credibility')}</GradingHelp>}
+              extra={t('grading.credibilityHelp')}
+            >
               <Select
                 allowClear
-                options={informationCredibilities.map((value) => ({ value, label: String(value) }))}
+                data-testid="relation-credibility"
+                options={informationCredibilities.map((value) => ({
+                  value,
+                  label: grade.credibility(value),
+                }))}
               />
             </Form.Item>
           </Col>
@@ -203,6 +208,6 @@ export function RelationFormModal({
         </Row>
       </Form>
       {save.isError && <Alert type="error" showIcon title={errorText(save.error)} />}
-    </Modal>
+    </RecordFormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { drugCatalog, type DrugCode } from '../../../../../electron/api/domain/drug-catalog';
@@ -13,6 +13,7 @@ import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-sch
 import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { EntityPicker } from '../../../components/EntityPicker';
+import { TypedDatePicker } from '../../../components/TypedDatePicker';
 import { useQuantityText } from '../../../components/QuantityText';
 import { caseSuggestions } from './case-suggestions';
 
@@ -112,10 +113,11 @@ export function SeizureFormModal({
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="seizedAt" label={t('seizure.seizedAt')} rules={[{ required: true }]}>
-              <DatePicker
+              <TypedDatePicker
                 showTime={{ format: 'HH:mm' }}
                 format="YYYY-MM-DD HH:mm"
                 style={{ width: '100%' }}
+                data-testid="seizure-time"
               />
             </Form.Item>
           </Col>

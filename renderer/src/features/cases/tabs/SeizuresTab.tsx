@@ -152,6 +152,8 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
                   title: t('common.actions'),
                   key: 'actions',
                   width: 100,
+                  // Always in view at 1366 px: the table scrolls under it.
+                  fixed: 'right' as const,
                   render: (_value: unknown, row: SeizureRow) => (
                     <Space>
                       <Button

@@ -9,6 +9,12 @@ export function caseSuggestions(detail: CaseDetail): PickableEntity[] {
       kind: 'person' as const,
       label: person.name,
       identifier: person.idNumber,
+      person: {
+        idNumber: person.idNumber,
+        birthDate: person.birthDate,
+        household: person.household,
+        roleInCase: person.roleInCase,
+      },
     })),
     ...detail.members.map((member) => ({
       id: member.entityId,
