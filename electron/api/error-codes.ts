@@ -24,6 +24,7 @@ export const errorCodes = [
   'workspace.newerSchema',
   'workspace.migrationFailed',
   'workspace.inUse',
+  'workspace.kdfOutOfBounds',
   'host.unsupported',
   'users.duplicateUsername',
   'users.notFound',

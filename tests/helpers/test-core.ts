@@ -6,7 +6,9 @@ import type { EventName, EventPayload } from '../../electron/api/events';
 import type { ApiResult } from '../../electron/api/result';
 import { createRouter, type Router } from '../../electron/core/router';
 import type { CoreDeps } from '../../electron/core/core-deps';
+import type { KdfCost } from '../../electron/core/vault/vault-env';
 import { FakeClock } from './fake-clock';
+import { testKdf } from './test-kdf';
 
 export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
 
@@ -29,10 +31,13 @@ export interface TestCore {
   dispose(): void;
 }
 
-/** A router over real encrypted files in a fresh temporary folder, with a hand-moved clock. */
+/**
+ * A router over real encrypted files in a fresh temporary folder, with a hand-moved clock and
+ * the cheap test Argon2id (`kdf: 'real'` for the production parameters).
+ */
 export function makeTestCore(
   root = makeTempDir(),
-  extra: Pick<CoreDeps, 'documents'> = {},
+  extra: Pick<CoreDeps, 'documents'> & { kdf?: KdfCost | 'real' } = {},
 ): TestCore {
   const clock = new FakeClock();
   const events: TestCore['events'] = [];
@@ -42,10 +47,11 @@ export function makeTestCore(
     appDataDir: path.join(root, 'appdata'),
     defaultWorkspaceDir: path.join(root, 'workspaces'),
     migrationsFolder,
+    kdf: extra.kdf === 'real' ? undefined : (extra.kdf ?? testKdf),
     clock,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
       events.push({ event, payload }),
-    ...extra,
+    documents: extra.documents,
   });
   const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>
     router.invoke(procedure, input) as Promise<ApiResult<ProcedureOutput<P>>>;

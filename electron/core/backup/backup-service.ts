@@ -6,7 +6,7 @@ import { makeAuditAnchor } from '../audit/audit-anchor';
 import { lastAuditRecord } from '../audit/audit-log';
 import { appliedMigrationCount, openDatabase, openForInspection } from '../db/open-database';
 import { newId } from '../db/ids';
-import { openKeySlot } from '../vault/key-slot';
+import { kdfCost, openKeySlot } from '../vault/key-slot';
 import { emptyLockout } from '../vault/lockout';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { VaultEnv } from '../vault/vault-env';
@@ -107,7 +107,9 @@ export async function restoreBackup(
   const slot = header.workspace.slots.find(
     (candidate) => candidate.kind === 'user' && candidate.username === normaliseUsername(username),
   );
-  const key = slot ? await openKeySlot(header.workspace.workspaceId, slot, password) : null;
+  const key = slot
+    ? await openKeySlot(header.workspace.workspaceId, slot, password, kdfCost(env))
+    : null;
   if (!key)
     throw new AppError('auth.invalidCredentials', 'The credentials do not open this backup');
 

@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../app-error';
 import { defaultKdf, deriveSlotKey } from '../vault/key-slot';
+import type { KdfCost } from '../vault/vault-env';
 import type { CaseSnapshot } from './case-snapshot';
 
 /**
@@ -19,9 +20,10 @@ const headerSchema = z.object({
   version: z.literal(1),
   kdf: z.object({
     algorithm: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(65_536).max(1_048_576),
-    iterations: z.number().int().min(3).max(20),
-    parallelism: z.number().int().min(1).max(16),
+    // Bounds are checked before deriving (`assertKdfWithinBounds`).
+    memoryKiB: z.number().int().min(1),
+    iterations: z.number().int().min(1),
+    parallelism: z.number().int().min(1),
     salt: z.string().min(16).max(64),
   }),
   nonce: z.string().length(16),
@@ -39,17 +41,22 @@ function keyCheck(key: Buffer): string {
     .toString('base64');
 }
 
-export async function sealPackage(snapshot: CaseSnapshot, passphrase: string): Promise<Buffer> {
+/** Seals a snapshot; `cost` is the environment's Argon2id cost (cheaper only in tests). */
+export async function sealPackage(
+  snapshot: CaseSnapshot,
+  passphrase: string,
+  cost: KdfCost = defaultKdf,
+): Promise<Buffer> {
   if (passphrase.length < minPassphraseLength)
     throw new AppError('package.passphraseTooShort', 'The passphrase is too short', {
       min: minPassphraseLength,
     });
   const kdf = {
     algorithm: 'argon2id' as const,
-    ...defaultKdf,
+    ...cost,
     salt: crypto.randomBytes(16).toString('base64'),
   };
-  const key = await deriveSlotKey(passphrase, kdf);
+  const key = await deriveSlotKey(passphrase, kdf, cost);
   const nonce = crypto.randomBytes(12);
   const header = Buffer.from(
     JSON.stringify({ version: 1, kdf, nonce: nonce.toString('base64'), check: keyCheck(key) }),
@@ -67,7 +74,11 @@ export async function sealPackage(snapshot: CaseSnapshot, passphrase: string): P
   return Buffer.concat([magic, length, header, body]);
 }
 
-export async function openPackage(bytes: Buffer, passphrase: string): Promise<CaseSnapshot> {
+export async function openPackage(
+  bytes: Buffer,
+  passphrase: string,
+  floor: KdfCost = defaultKdf,
+): Promise<CaseSnapshot> {
   const malformed = () =>
     new AppError('package.corrupt', 'The package is damaged or not a package');
   if (bytes.length < magic.length + 4 + 16 || !bytes.subarray(0, magic.length).equals(magic))
@@ -83,7 +94,7 @@ export async function openPackage(bytes: Buffer, passphrase: string): Promise<Ca
   } catch {
     throw malformed();
   }
-  const key = await deriveSlotKey(passphrase, header.kdf);
+  const key = await deriveSlotKey(passphrase, header.kdf, floor);
   try {
     if (keyCheck(key) !== header.check)
       throw new AppError('package.wrongPassphrase', 'The passphrase does not open this package');

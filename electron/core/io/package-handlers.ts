@@ -12,7 +12,7 @@ export const packageHandlers: AreaHandlers<'package'> = {
       { now: workspace.now(), workspaceId: workspace.workspaceId },
       true,
     );
-    const sealed = await sealPackage(snapshot, input.passphrase);
+    const sealed = await sealPackage(snapshot, input.passphrase, ctx.env.kdf);
     workspace.audit({
       action: 'package.exported',
       targetType: snapshot.case ? 'case' : 'workspace',
@@ -34,11 +34,11 @@ export const packageHandlers: AreaHandlers<'package'> = {
   'package.review': async (ctx, input) =>
     reviewPackage(
       ctx.workspace.db,
-      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase),
+      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase, ctx.env.kdf),
     ),
   'package.import': async (ctx, input) =>
     importPackage(
       ctx.workspace,
-      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase),
+      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase, ctx.env.kdf),
     ),
 };

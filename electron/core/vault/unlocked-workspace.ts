@@ -4,6 +4,8 @@ import { appendAudit, lastAuditRecord, type Actor, type AuditEntry } from '../au
 import { makeAuditAnchor } from '../audit/audit-anchor';
 import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
+import { defaultKdf } from './key-slot';
+import type { KdfCost } from './vault-env';
 import { updateHeader } from './workspace-header';
 
 export interface UnlockedWorkspaceInit {
@@ -17,6 +19,10 @@ export interface UnlockedWorkspaceInit {
   user: SessionUser;
   auditIntegrity: 'ok' | 'broken';
   clock: Clock;
+  /** From the vault environment: the Argon2id cost of slots this session writes. */
+  kdf?: KdfCost;
+  /** From the vault environment: where the outside copy of the audit head lives. */
+  anchorDir?: string;
 }
 
 /**
@@ -33,6 +39,8 @@ export class UnlockedWorkspace {
   readonly user: SessionUser;
   readonly auditIntegrity: 'ok' | 'broken';
   readonly clock: Clock;
+  readonly kdf: KdfCost;
+  readonly anchorDir: string | undefined;
   private readonly key: Buffer;
   private closed = false;
 
@@ -47,6 +55,8 @@ export class UnlockedWorkspace {
     this.user = init.user;
     this.auditIntegrity = init.auditIntegrity;
     this.clock = init.clock;
+    this.kdf = init.kdf ?? defaultKdf;
+    this.anchorDir = init.anchorDir;
   }
 
   get actor(): Actor {

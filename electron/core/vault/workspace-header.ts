@@ -5,11 +5,12 @@ import { headerPath, writeFileAtomic } from './workspace-files';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/** The shape only: the bounds are checked where a key is derived (`assertKdfWithinBounds`). */
 export const kdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
-  memoryKiB: z.number().int().min(65_536),
-  iterations: z.number().int().min(3),
-  parallelism: z.number().int().min(1).max(16),
+  memoryKiB: z.number().int().min(1),
+  iterations: z.number().int().min(1),
+  parallelism: z.number().int().min(1),
   salt: base64,
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;

@@ -12,7 +12,7 @@ import { ensureSearchIndexCurrent } from '../search/search-indexer';
 import { openDatabase } from '../db/open-database';
 import { auditLogTable, settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
-import { createKeySlot, openKeySlot } from './key-slot';
+import { createKeySlot, kdfCost, openKeySlot } from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import { UnlockedWorkspace } from './unlocked-workspace';
@@ -78,6 +78,7 @@ export async function createWorkspace(
       options.admin.password,
       { kind: 'user', userId: adminId, username },
       now,
+      kdfCost(env),
     ),
     createKeySlot(
       workspaceId,
@@ -85,6 +86,7 @@ export async function createWorkspace(
       normaliseRecoveryKey(recoveryKey),
       { kind: 'recovery', userId: null, username: null },
       now,
+      kdfCost(env),
     ),
   ]);
 
@@ -170,6 +172,8 @@ export async function createWorkspace(
       user: admin,
       auditIntegrity: 'ok',
       clock: env.clock,
+      kdf: env.kdf,
+      anchorDir: env.anchorDir,
     });
     workspace.refreshAnchor();
     return { workspace, recoveryKey };
@@ -256,6 +260,8 @@ function openWith(
     user,
     auditIntegrity: anchorOk ? 'ok' : 'broken',
     clock: env.clock,
+    kdf: env.kdf,
+    anchorDir: env.anchorDir,
   });
   return { workspace, anchorOk };
 }
@@ -350,6 +356,7 @@ async function unwrapForUser(
     header.workspaceId,
     slot ?? header.slots[0]!,
     slot ? password : `\u0000${password}`,
+    kdfCost(env),
   );
   if (!dataKey || !slot) {
     dataKey?.fill(0);
@@ -419,7 +426,12 @@ export async function recoverWorkspace(
   const recoverySlot = header.slots.find((slot) => slot.kind === 'recovery');
   const dataKey =
     recoverySlot && isWellFormedRecoveryKey(recoveryKey)
-      ? await openKeySlot(header.workspaceId, recoverySlot, normaliseRecoveryKey(recoveryKey))
+      ? await openKeySlot(
+          header.workspaceId,
+          recoverySlot,
+          normaliseRecoveryKey(recoveryKey),
+          kdfCost(env),
+        )
       : null;
   if (!dataKey) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
 
@@ -433,6 +445,7 @@ export async function recoverWorkspace(
       newPassword,
       { kind: 'user', userId: workspace.user.id, username },
       workspace.now(),
+      workspace.kdf,
     );
     completeUnlock(workspace, header, anchorOk, 'session.recovered', slot);
     return workspace;
@@ -452,7 +465,7 @@ export async function passwordOpensOwnSlot(
     (candidate) => candidate.kind === 'user' && candidate.userId === workspace.user.id,
   );
   if (!slot) return false;
-  const key = await openKeySlot(header.workspaceId, slot, password);
+  const key = await openKeySlot(header.workspaceId, slot, password, workspace.kdf);
   if (!key) return false;
   const same = crypto.timingSafeEqual(key, workspace.dataKey());
   key.fill(0);
@@ -500,6 +513,7 @@ export async function writeUserSlot(
     password,
     { kind: 'user', userId, username },
     workspace.now(),
+    workspace.kdf,
   );
   workspace.write((tx) => {
     change(tx);

@@ -100,6 +100,8 @@ export const en: Translation<typeof zhCN> = {
       newerSchema: 'This workspace was written by a newer version of Quanlian. Upgrade to open it.',
       migrationFailed: 'The workspace could not be upgraded; nothing was changed.',
       inUse: 'The workspace is in use by another program.',
+      kdfOutOfBounds:
+        'The key derivation settings in the workspace header are outside the accepted bounds (altered header?). Nothing was changed.',
     },
     host: {
       unsupported: 'Not available here.',

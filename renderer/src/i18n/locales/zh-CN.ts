@@ -92,6 +92,8 @@ export const zhCN = {
       newerSchema: '该工作区由更新版本的全链创建，请升级软件后再打开。',
       migrationFailed: '工作区升级失败，数据未被修改。',
       inUse: '该工作区正被另一个程序使用。',
+      kdfOutOfBounds:
+        '工作区头文件中的密钥派生参数超出允许范围（头文件可能被改动），未作任何更改。',
     },
     host: {
       unsupported: '当前环境不支持此功能。',
