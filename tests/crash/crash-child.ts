@@ -15,7 +15,8 @@ import { systemClock } from '../../electron/core/clock';
 import { planImport } from '../../electron/core/io/import-plan';
 import { commitImport } from '../../electron/core/io/import-writer';
 import { readTableFile } from '../../electron/core/io/table-file';
-import { changeOwnPassword, unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import { changeOwnPassword } from '../../electron/core/vault/key-rotation';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 
 const [mode, dir, password, newPassword, run] = process.argv.slice(2) as [
   string,

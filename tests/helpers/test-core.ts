@@ -6,7 +6,7 @@ import type { EventName, EventPayload } from '../../electron/api/events';
 import type { ApiResult } from '../../electron/api/result';
 import { createRouter, type Router } from '../../electron/core/router';
 import type { CoreDeps } from '../../electron/core/core-deps';
-import type { KdfCost } from '../../electron/core/vault/vault-env';
+import { vaultEnvFor, type KdfCost, type VaultEnv } from '../../electron/core/vault/vault-env';
 import { FakeClock } from './fake-clock';
 import { testKdf } from './test-kdf';
 
@@ -21,6 +21,8 @@ export interface TestCore {
   clock: FakeClock;
   root: string;
   events: { event: EventName; payload: unknown }[];
+  /** The router's own vault environment, for tests that reach under the API. */
+  env: VaultEnv;
   /** Calls a procedure and returns the raw result. */
   call<P extends ProcedureName>(
     procedure: P,
@@ -41,7 +43,7 @@ export function makeTestCore(
 ): TestCore {
   const clock = new FakeClock();
   const events: TestCore['events'] = [];
-  const router = createRouter({
+  const deps: CoreDeps = {
     version: 'test',
     host: 'test',
     appDataDir: path.join(root, 'appdata'),
@@ -52,7 +54,8 @@ export function makeTestCore(
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
       events.push({ event, payload }),
     documents: extra.documents,
-  });
+  };
+  const router = createRouter(deps);
   const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>
     router.invoke(procedure, input) as Promise<ApiResult<ProcedureOutput<P>>>;
   return {
@@ -60,6 +63,7 @@ export function makeTestCore(
     clock,
     root,
     events,
+    env: vaultEnvFor(deps),
     call,
     async ok(procedure, input) {
       const result = await call(procedure, input);

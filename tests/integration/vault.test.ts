@@ -218,8 +218,8 @@ describe('workspace vault', () => {
     const after = readHeader(dir);
     const recoveryBefore = before.slots.find((slot) => slot.kind === 'recovery');
     expect(after.slots.find((slot) => slot.kind === 'recovery')).toEqual(recoveryBefore);
-    expect(after.slots.find((slot) => slot.kind === 'user')?.wrapped).not.toEqual(
-      before.slots.find((slot) => slot.kind === 'user')?.wrapped,
+    expect(after.slots.find((slot) => slot.kind === 'user')?.privateKey).not.toEqual(
+      before.slots.find((slot) => slot.kind === 'user')?.privateKey,
     );
     expect(fs.statSync(path.join(dir, 'quanlian.db')).ino).toBe(databaseBefore);
 

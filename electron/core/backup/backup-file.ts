@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../app-error';
+import { signedAuditHeadSchema } from '../../api/schemas/audit-schemas';
 import { workspaceHeaderSchema } from '../vault/workspace-header';
 
 /**
@@ -20,6 +21,8 @@ export const backupHeaderSchema = z.object({
   createdBy: z.string(),
   appliedMigrations: z.number().int(),
   workspace: workspaceHeaderSchema,
+  /** The snapshot's audit head signed by the administrator who made the backup, if one did. */
+  signedHead: signedAuditHeadSchema.nullable(),
   database: z.object({ size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;

@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../handler-types';
 import { beginSession } from './begin-session';
-import { changeOwnPassword, recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
+import { changeOwnPassword } from '../vault/key-rotation';
+import { recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
 
 export const sessionHandlers: AreaHandlers<'session'> = {
   'session.current': (ctx) => ({ session: ctx.sessions.info() }),
@@ -34,7 +35,9 @@ export const sessionHandlers: AreaHandlers<'session'> = {
   'session.activity': () => ({ ok: true }),
 
   'session.changePassword': async (ctx, input) => {
-    await changeOwnPassword(ctx.workspace, input.currentPassword, input.newPassword);
+    await changeOwnPassword(ctx.workspace, input.currentPassword, input.newPassword, {
+      rotate: input.rotateKey,
+    });
     return { ok: true };
   },
 };

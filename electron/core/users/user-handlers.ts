@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../handler-types';
+import { rotateKey } from '../vault/key-rotation';
 import {
   createUser,
   disableUser,
@@ -14,6 +15,10 @@ export const userHandlers: AreaHandlers<'users'> = {
   'users.setRole': (ctx, input) => setUserRole(ctx.workspace, input.userId, input.role),
   'users.disable': (ctx, input) => disableUser(ctx.workspace, input.userId),
   'users.enable': (ctx, input) => enableUser(ctx.workspace, input.userId, input.password),
+  'users.rotateKey': async (ctx) => {
+    await rotateKey(ctx.workspace);
+    return { ok: true };
+  },
   'users.resetPassword': async (ctx, input) => {
     await resetUserPassword(ctx.workspace, input.userId, input.password);
     return { ok: true };

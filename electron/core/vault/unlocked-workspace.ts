@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { appendAudit, lastAuditRecord, type Actor, type AuditEntry } from '../audit/audit-log';
-import { makeAuditAnchor } from '../audit/audit-anchor';
+import { anchorOf, writeOutsideHead } from '../audit/audit-anchor';
 import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
 import { defaultKdf } from './key-slot';
@@ -16,6 +16,8 @@ export interface UnlockedWorkspaceInit {
   db: AppDatabase;
   sqlite: Database.Database;
   dataKey: Buffer;
+  /** The audit signing key (Ed25519 PKCS#8), for administrators only. */
+  signingKey?: Buffer | null;
   user: SessionUser;
   auditIntegrity: 'ok' | 'broken';
   clock: Clock;
@@ -41,7 +43,8 @@ export class UnlockedWorkspace {
   readonly clock: Clock;
   readonly kdf: KdfCost;
   readonly anchorDir: string | undefined;
-  private readonly key: Buffer;
+  private key: Buffer;
+  private signing: Buffer | null;
   private closed = false;
 
   constructor(init: UnlockedWorkspaceInit) {
@@ -52,6 +55,7 @@ export class UnlockedWorkspace {
     this.db = init.db;
     this.sqlite = init.sqlite;
     this.key = init.dataKey;
+    this.signing = init.signingKey ?? null;
     this.user = init.user;
     this.auditIntegrity = init.auditIntegrity;
     this.clock = init.clock;
@@ -71,6 +75,20 @@ export class UnlockedWorkspace {
   dataKey(): Buffer {
     if (this.closed) throw new Error('Workspace is closed');
     return this.key;
+  }
+
+  /** The audit signing key; null unless an administrator unlocked. */
+  signingKey(): Buffer | null {
+    if (this.closed) throw new Error('Workspace is closed');
+    return this.signing;
+  }
+
+  /** After a key rotation: the connection is re-keyed, the old keys are wiped. */
+  replaceKeys(dataKey: Buffer, signingKey: Buffer | null): void {
+    if (this.key !== dataKey) this.key.fill(0);
+    if (this.signing && this.signing !== signingKey) this.signing.fill(0);
+    this.key = dataKey;
+    this.signing = signingKey;
   }
 
   now(): string {
@@ -95,15 +113,18 @@ export class UnlockedWorkspace {
   }
 
   /**
-   * Writes the audit anchor to the header so a cut-off tail is detected at the next unlock.
-   * After a mismatch the old anchor stays: re-anchoring would hide the evidence.
+   * Writes the audit head to the header and to the copy outside the workspace, so a cut-off
+   * tail or a rewritten chain is detected at the next unlock. After a mismatch the old heads
+   * stay: re-anchoring would hide the evidence.
    */
   refreshAnchor(): void {
     if (this.auditIntegrity === 'broken') return;
     const last = lastAuditRecord(this.db);
     if (!last) return;
-    const anchor = makeAuditAnchor(this.key, this.workspaceId, last.seq, last.hash);
+    const anchor = anchorOf(last);
     updateHeader(this.dir, (header) => ({ ...header, auditAnchor: anchor }));
+    if (this.anchorDir)
+      writeOutsideHead(this.anchorDir, { workspaceId: this.workspaceId, ...anchor }, this.now());
   }
 
   /** Records the lock, anchors the chain, closes the database and wipes the key. */
@@ -116,6 +137,7 @@ export class UnlockedWorkspace {
       this.closed = true;
       this.sqlite.close();
       this.key.fill(0);
+      this.signing?.fill(0);
     }
   }
 
@@ -125,5 +147,6 @@ export class UnlockedWorkspace {
     this.closed = true;
     this.sqlite.close();
     this.key.fill(0);
+    this.signing?.fill(0);
   }
 }

@@ -24,6 +24,31 @@ export function looksLikeWorkspace(dir: string): boolean {
   return fs.existsSync(headerPath(dir));
 }
 
+/**
+ * Owner-only access on POSIX: the workspace folder 0700, its files 0600, so other accounts on
+ * the workstation cannot read or copy them. Windows has no modes: there the folder inherits
+ * the ACL of the user profile it is created in (see the README's security model).
+ */
+export const privateFolderMode = 0o700;
+export const privateFileMode = 0o600;
+
+export function restrictFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  fs.chmodSync(dir, privateFolderMode);
+}
+
+/** Sets 0600 on the files that exist (the database's WAL and SHM appear and go). */
+export function restrictFiles(files: string[]): void {
+  if (process.platform === 'win32') return;
+  for (const file of files) {
+    try {
+      fs.chmodSync(file, privateFileMode);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
 /** Writes a file so that a crash leaves either the old or the new content, never a mix. */
 export function writeFileAtomic(file: string, content: string | Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;

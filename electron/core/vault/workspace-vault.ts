@@ -4,20 +4,38 @@ import { eq } from 'drizzle-orm';
 import { checkPasswordStrength } from '../../api/domain/password-policy';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { AppError } from '../app-error';
-import { appendAudit } from '../audit/audit-log';
-import { isAuthenticAnchor } from '../audit/audit-anchor';
+import { appendAudit, type AuditEntry } from '../audit/audit-log';
+import {
+  checkAuditHead,
+  newAuditSigningKey,
+  readOutsideHead,
+  type AnchorProblem,
+} from '../audit/audit-anchor';
 import { isoNow } from '../clock';
 import { newId } from '../db/ids';
 import { ensureSearchIndexCurrent } from '../search/search-indexer';
 import { openDatabase } from '../db/open-database';
 import { auditLogTable, settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
-import { createKeySlot, kdfCost, openKeySlot } from './key-slot';
+import {
+  createKeySlot,
+  kdfCost,
+  openKeySlot,
+  openResealedSlot,
+  type SlotSecrets,
+} from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import { UnlockedWorkspace } from './unlocked-workspace';
 import type { VaultEnv } from './vault-env';
-import { databaseFiles, databasePath, headerPath } from './workspace-files';
+import { applyKey } from '../db/open-database';
+import {
+  headerAfterRotation,
+  readRekeyJournal,
+  rekeyDatabase,
+  removeRekeyJournal,
+} from './rekey-journal';
+import { databaseFiles, databasePath, headerPath, restrictFolder } from './workspace-files';
 import {
   readHeader,
   updateHeader,
@@ -25,7 +43,9 @@ import {
   type KeySlot,
   type WorkspaceHeader,
 } from './workspace-header';
-import { finishPendingRestore } from './restore-journal';
+import { finishPendingRestore, headerDuringRestore } from './restore-journal';
+import Database from 'better-sqlite3';
+import { lastAuditRecord } from '../audit/audit-log';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -70,11 +90,12 @@ export async function createWorkspace(
   const adminId = newId();
   const username = normaliseUsername(options.admin.username);
   const dataKey = crypto.randomBytes(32);
+  const signing = newAuditSigningKey();
   const recoveryKey = generateRecoveryKey();
   const [adminSlot, recoverySlot] = await Promise.all([
     createKeySlot(
       workspaceId,
-      dataKey,
+      { dataKey, signingKey: signing.privateKey },
       options.admin.password,
       { kind: 'user', userId: adminId, username },
       now,
@@ -82,7 +103,7 @@ export async function createWorkspace(
     ),
     createKeySlot(
       workspaceId,
-      dataKey,
+      { dataKey, signingKey: null },
       normaliseRecoveryKey(recoveryKey),
       { kind: 'recovery', userId: null, username: null },
       now,
@@ -92,7 +113,7 @@ export async function createWorkspace(
 
   const header: WorkspaceHeader = {
     format: 'quanlian-workspace',
-    version: 1,
+    version: 2,
     workspaceId,
     name: options.name,
     isDemo: options.isDemo ?? false,
@@ -101,10 +122,13 @@ export async function createWorkspace(
     slots: [adminSlot, recoverySlot],
     lockout: emptyLockout(),
     auditAnchor: null,
+    auditSigningKey: { publicKey: signing.publicKey, createdAt: now },
+    keyRotatedAt: null,
   };
 
   let opened: ReturnType<typeof openDatabase> | undefined;
   try {
+    restrictFolder(options.dir);
     writeHeader(options.dir, header);
     opened = openDatabase({
       file: databasePath(options.dir),
@@ -169,6 +193,7 @@ export async function createWorkspace(
       db,
       sqlite: opened.sqlite,
       dataKey,
+      signingKey: signing.privateKey,
       user: admin,
       auditIntegrity: 'ok',
       clock: env.clock,
@@ -183,6 +208,7 @@ export async function createWorkspace(
     for (const file of [headerPath(options.dir), ...databaseFiles(options.dir)])
       fs.rmSync(file, { force: true });
     dataKey.fill(0);
+    signing.privateKey.fill(0);
     throw error;
   }
 }
@@ -190,8 +216,15 @@ export async function createWorkspace(
 function readHeaderOf(dir: string): WorkspaceHeader {
   if (!fs.existsSync(dir))
     throw new AppError('workspace.notFound', 'The workspace folder does not exist');
-  finishPendingRestore(dir);
-  return readHeader(dir);
+  // Journals are not acted on here: only after the user has proved who they are.
+  try {
+    return readHeader(dir);
+  } catch (error) {
+    const during =
+      (error as AppError).code === 'workspace.headerMissing' && headerDuringRestore(dir);
+    if (during) return during;
+    throw error;
+  }
 }
 
 function assertNotLockedOut(header: WorkspaceHeader, env: VaultEnv): void {
@@ -223,32 +256,167 @@ function findUserSlot(header: WorkspaceHeader, username: string): KeySlot | unde
   return header.slots.find((slot) => slot.kind === 'user' && slot.username === username);
 }
 
+function wipe(secrets: SlotSecrets | null | undefined): void {
+  secrets?.dataKey.fill(0);
+  secrets?.signingKey?.fill(0);
+}
+
+/** Whether the database opens with `key` (proved by reading sqlite_master); nothing else runs. */
+function databaseOpensWith(dir: string, key: Buffer, env: VaultEnv): boolean {
+  if (!fs.existsSync(databasePath(dir))) return false;
+  const sqlite = new Database(databasePath(dir), {
+    fileMustExist: true,
+    nativeBinding: env.nativeBinding,
+  });
+  try {
+    applyKey(sqlite, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Finishes an interrupted rotation: re-keys (again) to the new key, then installs its header. */
+function finishRotation(
+  dir: string,
+  header: WorkspaceHeader,
+  oldKey: Buffer | null,
+  newKey: Buffer,
+  env: VaultEnv,
+): WorkspaceHeader {
+  const journal = readRekeyJournal(dir);
+  if (!journal || journal === 'invalid') return header;
+  if (oldKey) {
+    const sqlite = new Database(databasePath(dir), {
+      fileMustExist: true,
+      nativeBinding: env.nativeBinding,
+    });
+    try {
+      applyKey(sqlite, oldKey);
+      rekeyDatabase(sqlite, newKey);
+    } finally {
+      sqlite.close();
+    }
+  }
+  const next = headerAfterRotation(journal, header);
+  writeHeader(dir, next);
+  removeRekeyJournal(dir);
+  return next;
+}
+
+interface Authenticated {
+  header: WorkspaceHeader;
+  slot: KeySlot;
+  secrets: SlotSecrets;
+  /** What happened to journals left by a crash, for the audit log. */
+  notes: AuditEntry[];
+}
+
+/**
+ * Opens `slot` with `secret` and settles a key rotation that a crash interrupted. The caller's
+ * slot is in the old header and, re-sealed, in the new one (in the journal): the database is
+ * tried with the old key first (an interrupted re-key's journal is rolled back with it), then
+ * the rotation is finished; with only the new key it opens when the re-key had committed.
+ * Returns null when the secret opens neither.
+ */
+async function authenticate(
+  dir: string,
+  header: WorkspaceHeader,
+  slot: KeySlot,
+  secret: string,
+  env: VaultEnv,
+): Promise<Authenticated | null> {
+  const opened = await openKeySlot(header.workspaceId, slot, secret, kdfCost(env));
+  const journal = readRekeyJournal(dir);
+  const notes: AuditEntry[] = [];
+  if (journal === 'invalid') {
+    if (opened)
+      notes.push({
+        action: 'workspace.journalIgnored',
+        result: 'failed',
+        details: { journal: 'rekey' },
+      });
+    return opened ? { header, slot, secrets: opened, notes } : null;
+  }
+  if (!journal) return opened ? { header, slot, secrets: opened, notes } : null;
+
+  const nextSlot = journal.header.slots.find((candidate) =>
+    slot.kind === 'recovery' ? candidate.kind === 'recovery' : candidate.userId === slot.userId,
+  );
+  const next =
+    nextSlot && opened && nextSlot.publicKey === slot.publicKey
+      ? openResealedSlot(journal.header.workspaceId, nextSlot, opened.privateKey)
+      : nextSlot
+        ? await openKeySlot(journal.header.workspaceId, nextSlot, secret, kdfCost(env))
+        : null;
+  if (!opened && !next) return null;
+
+  if (opened && databaseOpensWith(dir, opened.dataKey, env)) {
+    if (next && nextSlot) {
+      const installed = finishRotation(dir, header, opened.dataKey, next.dataKey, env);
+      wipe(opened);
+      notes.push({ action: 'workspace.keyRotationFinished', details: { reason: journal.reason } });
+      return { header: installed, slot: nextSlot, secrets: next, notes };
+    }
+    if (nextSlot) {
+      // Their own password changed in the interrupted rotation and they gave the old one:
+      // the rotation is abandoned, the old password and key stay valid.
+      removeRekeyJournal(dir);
+      notes.push({
+        action: 'workspace.keyRotationAbandoned',
+        result: 'failed',
+        details: { reason: journal.reason },
+      });
+      return { header, slot, secrets: opened, notes };
+    }
+    // Not in the new header: this account was being revoked.
+    wipe(opened);
+    throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+  }
+  if (next && nextSlot) {
+    // A re-key that had not committed leaves its journal: only the old key may roll it back.
+    const pending = fs.existsSync(`${databasePath(dir)}-journal`);
+    if (!pending && databaseOpensWith(dir, next.dataKey, env)) {
+      const installed = finishRotation(dir, header, null, next.dataKey, env);
+      wipe(opened);
+      notes.push({ action: 'workspace.keyRotationFinished', details: { reason: journal.reason } });
+      return { header: installed, slot: nextSlot, secrets: next, notes };
+    }
+  }
+  wipe(next);
+  // Neither key opens the database: let the normal open report it as damaged.
+  return opened ? { header, slot, secrets: opened, notes } : null;
+}
+
 /** Opens the database with a key from a slot and reads who is unlocking. */
 function openWith(
   dir: string,
   header: WorkspaceHeader,
-  dataKey: Buffer,
+  secrets: SlotSecrets,
   env: VaultEnv,
   findUser: (db: UnlockedWorkspace['db']) => SessionUser | undefined,
-): { workspace: UnlockedWorkspace; anchorOk: boolean } {
+): { workspace: UnlockedWorkspace; problem: AnchorProblem | null } {
   const opened = openDatabase({
     file: databasePath(dir),
-    key: dataKey,
+    key: secrets.dataKey,
     migrationsFolder: env.migrationsFolder,
     nativeBinding: env.nativeBinding,
   });
   if (!opened.ok) {
-    dataKey.fill(0);
+    wipe(secrets);
     throw databaseFailureError(opened.failure);
   }
   const user = findUser(opened.db);
   if (!user) {
     opened.sqlite.close();
-    dataKey.fill(0);
+    wipe(secrets);
     throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
   }
   ensureSearchIndexCurrent(opened.db, isoNow(env.clock));
-  const anchorOk = isAnchorConsistent(opened.db, header, dataKey);
+  const problem = auditHeadProblem(opened.db, header, env);
   const workspace = new UnlockedWorkspace({
     dir,
     workspaceId: header.workspaceId,
@@ -256,31 +424,41 @@ function openWith(
     isDemo: header.isDemo,
     db: opened.db,
     sqlite: opened.sqlite,
-    dataKey,
+    dataKey: secrets.dataKey,
+    // The signing key is for administrators only, whatever a slot holds.
+    signingKey: user.role === 'admin' ? secrets.signingKey : null,
     user,
-    auditIntegrity: anchorOk ? 'ok' : 'broken',
+    auditIntegrity: problem ? 'broken' : 'ok',
     clock: env.clock,
     kdf: env.kdf,
     anchorDir: env.anchorDir,
   });
-  return { workspace, anchorOk };
+  if (user.role !== 'admin') secrets.signingKey?.fill(0);
+  return { workspace, problem };
 }
 
-/** Cheap check at unlock (the full walk is `verify-audit`): the anchored record is still there. */
-function isAnchorConsistent(
+/**
+ * Cheap check at unlock (the full walk is `verify-audit`): the records named by the header's
+ * anchor and by the copy outside the workspace are still there with the same hashes.
+ */
+function auditHeadProblem(
   db: UnlockedWorkspace['db'],
   header: WorkspaceHeader,
-  dataKey: Buffer,
-): boolean {
-  const anchor = header.auditAnchor;
-  if (!anchor) return true;
-  if (!isAuthenticAnchor(dataKey, header.workspaceId, anchor)) return false;
-  const record = db
-    .select({ hash: auditLogTable.hash })
-    .from(auditLogTable)
-    .where(eq(auditLogTable.seq, anchor.count))
-    .get();
-  return record?.hash === anchor.hash;
+  env: VaultEnv,
+): AnchorProblem | null {
+  const last = lastAuditRecord(db);
+  const outside = env.anchorDir ? readOutsideHead(env.anchorDir, header.workspaceId) : null;
+  return checkAuditHead(
+    (seq) =>
+      db
+        .select({ hash: auditLogTable.hash })
+        .from(auditLogTable)
+        .where(eq(auditLogTable.seq, seq))
+        .get(),
+    last?.seq ?? 0,
+    header.auditAnchor,
+    outside,
+  );
 }
 
 function activeUser(
@@ -295,12 +473,13 @@ function activeUser(
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
-/** After a successful unlock: failed attempts go into the log, the counter resets. */
+/** After a successful unlock: failed attempts and journal outcomes go into the log. */
 function completeUnlock(
   workspace: UnlockedWorkspace,
   header: WorkspaceHeader,
-  anchorOk: boolean,
+  problem: AnchorProblem | null,
   action: string,
+  notes: AuditEntry[],
   slotChange?: KeySlot,
 ): void {
   workspace.db.transaction((tx) => {
@@ -311,11 +490,12 @@ function completeUnlock(
         details: { recordedAt: workspace.now() },
       });
     }
-    if (!anchorOk) {
+    for (const note of notes) appendAudit(tx, workspace.actor, workspace.now(), note);
+    if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
         action: 'audit.anchorMismatch',
         result: 'failed',
-        details: { anchorCount: header.auditAnchor?.count ?? null },
+        details: { problem, anchorCount: header.auditAnchor?.count ?? null },
       });
     }
     appendAudit(tx, workspace.actor, workspace.now(), {
@@ -340,47 +520,23 @@ export function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
 }
 
 /**
- * Phase one of unlocking: the password against the user's key slot (Argon2id, then the AES-GCM
- * check). A wrong password or unknown user counts towards the lockout delay.
- */
-async function unwrapForUser(
-  dir: string,
-  header: WorkspaceHeader,
-  username: string,
-  password: string,
-  env: VaultEnv,
-): Promise<{ dataKey: Buffer; userId: string }> {
-  const slot = findUserSlot(header, username);
-  // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
-  const dataKey = await openKeySlot(
-    header.workspaceId,
-    slot ?? header.slots[0]!,
-    slot ? password : `\u0000${password}`,
-    kdfCost(env),
-  );
-  if (!dataKey || !slot) {
-    dataKey?.fill(0);
-    failAttempt(dir, username, env, 'auth.invalidCredentials');
-  }
-  return { dataKey, userId: slot.userId! };
-}
-
-/**
  * Phase two: everything after the key is known. Opens the database, reads the account, checks
- * the audit anchor, records the unlock and resets the lockout counter.
+ * the audit head, records the unlock and resets the lockout counter.
  */
 export function openWithDataKey(
   dir: string,
   header: WorkspaceHeader,
-  dataKey: Buffer,
+  secrets: SlotSecrets | Buffer,
   userId: string,
   env: VaultEnv,
+  notes: AuditEntry[] = [],
 ): UnlockedWorkspace {
-  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
+  const keys = Buffer.isBuffer(secrets) ? { dataKey: secrets, signingKey: null } : secrets;
+  const { workspace, problem } = openWith(dir, header, keys, env, (db) =>
     activeUser(db, { id: userId }),
   );
   try {
-    completeUnlock(workspace, header, anchorOk, 'session.unlocked');
+    completeUnlock(workspace, header, problem, 'session.unlocked', notes);
   } catch (error) {
     // Nothing half-open is left behind: the connection closes and the key is wiped.
     workspace.discard();
@@ -389,7 +545,11 @@ export function openWithDataKey(
   return workspace;
 }
 
-/** Unlocks with user name and password. */
+/**
+ * Unlocks with user name and password: the password against the user's key slot (Argon2id,
+ * then the AES-GCM check; a wrong password or unknown user counts towards the lockout delay),
+ * then journals a crash left (only now, for a proven user), then the database.
+ */
 export async function unlockWorkspace(
   dir: string,
   rawUsername: string,
@@ -398,14 +558,41 @@ export async function unlockWorkspace(
 ): Promise<UnlockedWorkspace> {
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
-  const { dataKey, userId } = await unwrapForUser(
+  const username = normaliseUsername(rawUsername);
+  const slot = findUserSlot(header, username);
+  // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
+  const authenticated = await authenticate(
     dir,
     header,
-    normaliseUsername(rawUsername),
-    password,
+    slot ?? header.slots[0]!,
+    slot ? password : `\u0000${password}`,
     env,
   );
-  return openWithDataKey(dir, header, dataKey, userId, env);
+  if (!authenticated || !slot) {
+    wipe(authenticated?.secrets);
+    failAttempt(dir, username, env, 'auth.invalidCredentials');
+  }
+  const restore = finishPendingRestore(dir);
+  if (restore === 'finished') {
+    // The restored header is in place now: sign in against it.
+    wipe(authenticated.secrets);
+    return unlockWorkspace(dir, rawUsername, password, env);
+  }
+  const notes: AuditEntry[] =
+    restore === 'rejected'
+      ? [
+          ...authenticated.notes,
+          { action: 'workspace.journalIgnored', result: 'failed', details: { journal: 'restore' } },
+        ]
+      : authenticated.notes;
+  return openWithDataKey(
+    dir,
+    authenticated.header,
+    authenticated.secrets,
+    slot.userId!,
+    env,
+    notes,
+  );
 }
 
 /**
@@ -424,30 +611,38 @@ export async function recoverWorkspace(
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
   const recoverySlot = header.slots.find((slot) => slot.kind === 'recovery');
-  const dataKey =
+  const authenticated =
     recoverySlot && isWellFormedRecoveryKey(recoveryKey)
-      ? await openKeySlot(
-          header.workspaceId,
-          recoverySlot,
-          normaliseRecoveryKey(recoveryKey),
-          kdfCost(env),
-        )
+      ? await authenticate(dir, header, recoverySlot, normaliseRecoveryKey(recoveryKey), env)
       : null;
-  if (!dataKey) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  if (!authenticated) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
 
-  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
-    activeUser(db, { username }),
+  const { workspace, problem } = openWith(
+    dir,
+    authenticated.header,
+    // The recovery slot holds no signing key; an administrator's own slot gets it back at the
+    // next rotation.
+    { dataKey: authenticated.secrets.dataKey, signingKey: null },
+    env,
+    (db) => activeUser(db, { username }),
   );
   try {
     const slot = await createKeySlot(
       header.workspaceId,
-      workspace.dataKey(),
+      { dataKey: workspace.dataKey(), signingKey: null },
       newPassword,
       { kind: 'user', userId: workspace.user.id, username },
       workspace.now(),
       workspace.kdf,
     );
-    completeUnlock(workspace, header, anchorOk, 'session.recovered', slot);
+    completeUnlock(
+      workspace,
+      authenticated.header,
+      problem,
+      'session.recovered',
+      authenticated.notes,
+      slot,
+    );
     return workspace;
   } catch (error) {
     workspace.close('error');
@@ -465,37 +660,11 @@ export async function passwordOpensOwnSlot(
     (candidate) => candidate.kind === 'user' && candidate.userId === workspace.user.id,
   );
   if (!slot) return false;
-  const key = await openKeySlot(header.workspaceId, slot, password, workspace.kdf);
-  if (!key) return false;
-  const same = crypto.timingSafeEqual(key, workspace.dataKey());
-  key.fill(0);
+  const opened = await openKeySlot(header.workspaceId, slot, password, workspace.kdf);
+  if (!opened) return false;
+  const same = crypto.timingSafeEqual(opened.dataKey, workspace.dataKey());
+  wipe(opened);
   return same;
-}
-
-/**
- * Changes the signed-in user's password by rewriting only their key slot. The header is
- * replaced atomically, so after a crash either the old or the new password works.
- */
-export async function changeOwnPassword(
-  workspace: UnlockedWorkspace,
-  currentPassword: string,
-  newPassword: string,
-): Promise<void> {
-  if (!(await passwordOpensOwnSlot(workspace, currentPassword))) {
-    workspace.audit({
-      action: 'session.passwordChangeFailed',
-      result: 'failed',
-      targetType: 'user',
-      targetId: workspace.user.id,
-    });
-    throw new AppError('auth.invalidCredentials', 'The current password is not correct');
-  }
-  assertStrongPassword(newPassword);
-  await writeUserSlot(workspace, workspace.user.id, workspace.user.username, newPassword, {
-    action: 'session.passwordChanged',
-    targetType: 'user',
-    targetId: workspace.user.id,
-  });
 }
 
 /** Writes (or replaces) an account's key slot together with its audit record. */
@@ -506,10 +675,11 @@ export async function writeUserSlot(
   password: string,
   audit: Parameters<UnlockedWorkspace['write']>[1],
   change: (tx: Parameters<Parameters<UnlockedWorkspace['write']>[0]>[0]) => void = () => {},
+  signingKey: Buffer | null = null,
 ): Promise<void> {
   const slot = await createKeySlot(
     workspace.workspaceId,
-    workspace.dataKey(),
+    { dataKey: workspace.dataKey(), signingKey },
     password,
     { kind: 'user', userId, username },
     workspace.now(),
@@ -523,12 +693,4 @@ export async function writeUserSlot(
       slots: replaceUserSlot(header.slots, slot),
     }));
   }, audit);
-}
-
-/** Removes an account's key slot (on disable): that password no longer opens the workspace. */
-export function removeUserSlot(dir: string, userId: string): void {
-  updateHeader(dir, (header) => ({
-    ...header,
-    slots: header.slots.filter((slot) => !(slot.kind === 'user' && slot.userId === userId)),
-  }));
 }
