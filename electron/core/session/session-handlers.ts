@@ -37,6 +37,7 @@ export const sessionHandlers: AreaHandlers<'session'> = {
   'session.changePassword': async (ctx, input) => {
     await changeOwnPassword(ctx.workspace, input.currentPassword, input.newPassword, {
       rotate: input.rotateKey,
+      env: ctx.env,
     });
     return { ok: true };
   },

@@ -12,11 +12,11 @@ import {
 export const userHandlers: AreaHandlers<'users'> = {
   'users.list': (ctx) => listUsers(ctx.workspace.db),
   'users.create': (ctx, input) => createUser(ctx.workspace, input),
-  'users.setRole': (ctx, input) => setUserRole(ctx.workspace, input.userId, input.role),
-  'users.disable': (ctx, input) => disableUser(ctx.workspace, input.userId),
+  'users.setRole': (ctx, input) => setUserRole(ctx.workspace, input.userId, input.role, ctx.env),
+  'users.disable': (ctx, input) => disableUser(ctx.workspace, input.userId, ctx.env),
   'users.enable': (ctx, input) => enableUser(ctx.workspace, input.userId, input.password),
   'users.rotateKey': async (ctx) => {
-    await rotateKey(ctx.workspace);
+    await rotateKey(ctx.workspace, ctx.env);
     return { ok: true };
   },
   'users.resetPassword': async (ctx, input) => {

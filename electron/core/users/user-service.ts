@@ -8,6 +8,7 @@ import { usersTable, type UserRecord } from '../db/schema';
 import { rotateDataKey } from '../vault/key-rotation';
 import { resealSlot } from '../vault/key-slot';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import type { VaultEnv } from '../vault/vault-env';
 import { updateHeader } from '../vault/workspace-header';
 import { assertStrongPassword, normaliseUsername, writeUserSlot } from '../vault/workspace-vault';
 
@@ -96,6 +97,7 @@ export async function setUserRole(
   workspace: UnlockedWorkspace,
   userId: string,
   role: Role,
+  env: VaultEnv,
 ): Promise<UserRow> {
   const before = getUser(workspace.db, userId);
   const change = (tx: Executor) => {
@@ -113,7 +115,7 @@ export async function setUserRole(
     details: { role, from: before.role },
   };
   if (roleRank[role] < roleRank[before.role]) {
-    await rotateDataKey(workspace, { reason: 'userDemoted', change, audit });
+    await rotateDataKey(workspace, { reason: 'userDemoted', change, audit }, env);
   } else {
     workspace.write((tx) => {
       change(tx);
@@ -142,20 +144,28 @@ export async function setUserRole(
  * Disables an account and rotates the data key: its slot is dropped and the database
  * re-encrypted, so neither its password nor the key it could have copied opens anything.
  */
-export async function disableUser(workspace: UnlockedWorkspace, userId: string): Promise<UserRow> {
+export async function disableUser(
+  workspace: UnlockedWorkspace,
+  userId: string,
+  env: VaultEnv,
+): Promise<UserRow> {
   getUser(workspace.db, userId);
   assertOtherAdminRemainsIfAdmin(workspace.db, userId);
-  await rotateDataKey(workspace, {
-    reason: 'userDisabled',
-    change: (tx) => {
-      assertOtherAdminRemainsIfAdmin(tx, userId);
-      tx.update(usersTable)
-        .set({ disabled: true, updatedAt: workspace.now(), updatedBy: workspace.user.id })
-        .where(eq(usersTable.id, userId))
-        .run();
+  await rotateDataKey(
+    workspace,
+    {
+      reason: 'userDisabled',
+      change: (tx) => {
+        assertOtherAdminRemainsIfAdmin(tx, userId);
+        tx.update(usersTable)
+          .set({ disabled: true, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+          .where(eq(usersTable.id, userId))
+          .run();
+      },
+      audit: { action: 'users.disabled', targetType: 'user', targetId: userId },
     },
-    audit: { action: 'users.disabled', targetType: 'user', targetId: userId },
-  });
+    env,
+  );
   return toRow(getUser(workspace.db, userId));
 }
 

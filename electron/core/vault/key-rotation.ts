@@ -6,9 +6,13 @@ import type { Executor } from '../db/database-types';
 import { usersTable } from '../db/schema';
 import { createKeySlot, openKeySlot, resealSlot } from './key-slot';
 import { recordFailure, secondsLockedFor } from './lockout';
-import { rekeyDatabase, removeRekeyJournal, writeRekeyJournal } from './rekey-journal';
+import { openDatabase } from '../db/open-database';
+import { databaseFailureError } from './database-failure';
+import { finishRotation, stageRekeyedCopy, writeRekeyJournal } from './rekey-journal';
+import type { VaultEnv } from './vault-env';
+import { databasePath } from './workspace-files';
 import type { UnlockedWorkspace } from './unlocked-workspace';
-import { readHeader, updateHeader, writeHeader, type KeySlot } from './workspace-header';
+import { readHeader, updateHeader, type KeySlot } from './workspace-header';
 import { assertStrongPassword, writeUserSlot } from './workspace-vault';
 
 export type RotationReason = 'userDisabled' | 'userDemoted' | 'rotateKey' | 'passwordChanged';
@@ -37,6 +41,7 @@ export interface RotationOptions {
 export async function rotateDataKey(
   workspace: UnlockedWorkspace,
   options: RotationOptions,
+  env: VaultEnv,
 ): Promise<void> {
   const signingKey = workspace.signingKey();
   if (workspace.user.role !== 'admin' && options.reason !== 'passwordChanged')
@@ -111,28 +116,48 @@ export async function rotateDataKey(
       : current.auditSigningKey,
     keyRotatedAt: now,
   };
-  writeRekeyJournal(workspace.dir, { reason: options.reason, startedAt: now, header: next });
-  rekeyDatabase(workspace.sqlite, dataKey);
-  writeHeader(workspace.dir, next);
-  removeRekeyJournal(workspace.dir);
-  workspace.replaceKeys(
+  const staged = stageRekeyedCopy(
+    workspace.dir,
+    workspace.sqlite,
+    workspace.dataKey(),
+    dataKey,
+    env.nativeBinding,
+  );
+  const journal = { reason: options.reason, startedAt: now, staged, header: next };
+  writeRekeyJournal(workspace.dir, journal);
+  workspace.reconnect(
     dataKey,
     workspace.user.role === 'admin' ? (signing?.privateKey ?? signingKey) : null,
+    (key) => {
+      finishRotation(workspace.dir, journal, readHeader(workspace.dir));
+      const opened = openDatabase({
+        file: databasePath(workspace.dir),
+        key,
+        migrationsFolder: env.migrationsFolder,
+        nativeBinding: env.nativeBinding,
+      });
+      if (!opened.ok) throw databaseFailureError(opened.failure);
+      return opened;
+    },
   );
   if (signing && workspace.user.role !== 'admin') signing.privateKey.fill(0);
   workspace.refreshAnchor();
 }
 
 /** An administrator's "rotate key": a new data key for a suspected compromise. */
-export function rotateKey(workspace: UnlockedWorkspace): Promise<void> {
-  return rotateDataKey(workspace, {
-    reason: 'rotateKey',
-    audit: {
-      action: 'workspace.keyRotated',
-      targetType: 'workspace',
-      targetId: workspace.workspaceId,
+export function rotateKey(workspace: UnlockedWorkspace, env: VaultEnv): Promise<void> {
+  return rotateDataKey(
+    workspace,
+    {
+      reason: 'rotateKey',
+      audit: {
+        action: 'workspace.keyRotated',
+        targetType: 'workspace',
+        targetId: workspace.workspaceId,
+      },
     },
-  });
+    env,
+  );
 }
 
 /**
@@ -145,7 +170,7 @@ export async function changeOwnPassword(
   workspace: UnlockedWorkspace,
   currentPassword: string,
   newPassword: string,
-  options: { rotate?: boolean } = {},
+  options: { rotate?: boolean; env?: VaultEnv } = {},
 ): Promise<void> {
   const header = readHeader(workspace.dir);
   const seconds = secondsLockedFor(header.lockout, workspace.clock.now());
@@ -189,12 +214,12 @@ export async function changeOwnPassword(
     targetId: workspace.user.id,
     details: { rotated: Boolean(options.rotate) },
   };
-  if (options.rotate) {
-    await rotateDataKey(workspace, {
-      reason: 'passwordChanged',
-      audit,
-      ownNewPassword: newPassword,
-    });
+  if (options.rotate && options.env) {
+    await rotateDataKey(
+      workspace,
+      { reason: 'passwordChanged', audit, ownNewPassword: newPassword },
+      options.env,
+    );
   } else {
     await writeUserSlot(
       workspace,

@@ -1,22 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { syncDirectory, writeFileAtomic } from './workspace-files';
-import { workspaceHeaderSchema, type WorkspaceHeader } from './workspace-header';
+import { applyKey } from '../db/open-database';
+import { newId } from '../db/ids';
+import { databasePath, restrictFiles, syncDirectory, writeFileAtomic } from './workspace-files';
+import { workspaceHeaderSchema, writeHeader, type WorkspaceHeader } from './workspace-header';
 
 /**
- * A key rotation changes two files: the database is re-encrypted with the new data key, and
- * the header's slots are re-sealed around it. The new header is written here first; the header
- * itself is replaced only after the re-key. Whoever unlocks next with a crash in between holds
- * the old and the new key (their slot is in both headers) and finishes or rolls back: the
- * workspace always opens with the old or the new key, never neither.
+ * A key rotation changes two files: the database, re-encrypted with the new data key, and the
+ * header, whose slots are re-sealed around it. `PRAGMA rekey` in place is not crash-safe (SQLite3
+ * Multiple Ciphers journals only the first page: a kill while it writes leaves pages under both
+ * keys), so the rotation re-keys a copy, and only once the copy is complete and on disk writes
+ * this journal (the copy's name and the new header), renames the copy over the database (atomic),
+ * writes the header and removes the journal. Whoever next proves who they are finishes it: their
+ * slot is in both headers. The database opens with the old or the new key, never neither.
  */
 const journalName = 'rekey-journal.json';
 
 const rekeyJournalSchema = z.object({
   reason: z.string().max(40),
   startedAt: z.string(),
+  /** The re-keyed copy beside the database; only a name of the rotation's own form. */
+  staged: z.string().regex(/^\.rekey-[0-9A-Za-z-]{10,64}\.db$/),
   header: workspaceHeaderSchema,
 });
 export type RekeyJournal = z.infer<typeof rekeyJournalSchema>;
@@ -25,11 +31,7 @@ export function rekeyJournalPath(dir: string): string {
   return path.join(dir, journalName);
 }
 
-export function writeRekeyJournal(dir: string, journal: RekeyJournal): void {
-  writeFileAtomic(rekeyJournalPath(dir), JSON.stringify(journal));
-}
-
-/** The pending rotation, or null. A journal that does not parse is ignored (and reported). */
+/** The pending rotation, 'invalid' for a journal that does not parse (ignored), or null. */
 export function readRekeyJournal(dir: string): RekeyJournal | 'invalid' | null {
   let raw: string;
   try {
@@ -46,27 +48,80 @@ export function readRekeyJournal(dir: string): RekeyJournal | 'invalid' | null {
   }
 }
 
-export function removeRekeyJournal(dir: string): void {
+/** Drops a pending rotation and its copy (the old key stays valid). */
+export function abandonRotation(dir: string, journal: RekeyJournal | 'invalid'): void {
+  if (journal !== 'invalid') fs.rmSync(path.join(dir, journal.staged), { force: true });
   fs.rmSync(rekeyJournalPath(dir), { force: true });
   syncDirectory(dir);
 }
 
 /**
- * Re-encrypts every page with `newKey`. SQLite3 Multiple Ciphers cannot re-key in WAL mode:
- * the WAL is folded in, the database goes to rollback-journal mode (the re-key is then one
- * transaction, rolled back from its journal after a crash), and comes back to WAL.
+ * Copies the database (its WAL folded in first; no write runs meanwhile) and re-encrypts the
+ * copy with `newKey`. A crash here leaves only a stray copy. Returns the copy's file name.
  */
-export function rekeyDatabase(sqlite: Database.Database, newKey: Buffer): void {
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  sqlite.pragma('journal_mode = DELETE');
-  sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-  sqlite.pragma('journal_mode = WAL');
+export function stageRekeyedCopy(
+  dir: string,
+  live: Database.Database,
+  oldKey: Buffer,
+  newKey: Buffer,
+  nativeBinding?: string,
+): string {
+  live.pragma('wal_checkpoint(TRUNCATE)');
+  const staged = `.rekey-${newId()}.db`;
+  const file = path.join(dir, staged);
+  fs.copyFileSync(databasePath(dir), file);
+  restrictFiles([file]);
+  const copy = new Database(file, { fileMustExist: true, nativeBinding });
+  try {
+    applyKey(copy, oldKey);
+    // SQLite3 Multiple Ciphers cannot re-key in WAL mode.
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+    copy.pragma('journal_mode = WAL');
+  } finally {
+    copy.close();
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return staged;
 }
 
-/** The header a finished rotation leaves: the journal's, with the live lockout and anchor. */
-export function headerAfterRotation(
+export function writeRekeyJournal(dir: string, journal: RekeyJournal): void {
+  writeFileAtomic(rekeyJournalPath(dir), JSON.stringify(journal));
+}
+
+/**
+ * Puts the re-keyed copy in place and installs the new header (with the live lockout and
+ * anchor). Each step is safe to repeat: with the copy already renamed, only the header is left.
+ * The database must not be open.
+ */
+export function finishRotation(
+  dir: string,
   journal: RekeyJournal,
   current: WorkspaceHeader,
 ): WorkspaceHeader {
-  return { ...journal.header, lockout: current.lockout, auditAnchor: current.auditAnchor };
+  const staged = path.join(dir, journal.staged);
+  if (fs.existsSync(staged)) {
+    // The WAL was folded in before the copy and nothing was written since: these belong to
+    // the old file and would be read with the wrong key.
+    for (const suffix of ['-wal', '-shm'])
+      fs.rmSync(`${databasePath(dir)}${suffix}`, { force: true });
+    fs.renameSync(staged, databasePath(dir));
+    syncDirectory(dir);
+  }
+  const next = { ...journal.header, lockout: current.lockout, auditAnchor: current.auditAnchor };
+  writeHeader(dir, next);
+  fs.rmSync(rekeyJournalPath(dir), { force: true });
+  syncDirectory(dir);
+  return next;
+}
+
+/** Whether the rename already happened (the copy is gone): the database is on the new key. */
+export function rotationSwapped(dir: string, journal: RekeyJournal): boolean {
+  return !fs.existsSync(path.join(dir, journal.staged));
 }

@@ -36,8 +36,7 @@ export class UnlockedWorkspace {
   readonly workspaceId: string;
   readonly name: string;
   readonly isDemo: boolean;
-  readonly db: AppDatabase;
-  readonly sqlite: Database.Database;
+  private connection: { db: AppDatabase; sqlite: Database.Database };
   readonly user: SessionUser;
   readonly auditIntegrity: 'ok' | 'broken';
   readonly clock: Clock;
@@ -52,8 +51,7 @@ export class UnlockedWorkspace {
     this.workspaceId = init.workspaceId;
     this.name = init.name;
     this.isDemo = init.isDemo;
-    this.db = init.db;
-    this.sqlite = init.sqlite;
+    this.connection = { db: init.db, sqlite: init.sqlite };
     this.key = init.dataKey;
     this.signing = init.signingKey ?? null;
     this.user = init.user;
@@ -61,6 +59,14 @@ export class UnlockedWorkspace {
     this.clock = init.clock;
     this.kdf = init.kdf ?? defaultKdf;
     this.anchorDir = init.anchorDir;
+  }
+
+  get db(): AppDatabase {
+    return this.connection.db;
+  }
+
+  get sqlite(): Database.Database {
+    return this.connection.sqlite;
   }
 
   get actor(): Actor {
@@ -83,12 +89,29 @@ export class UnlockedWorkspace {
     return this.signing;
   }
 
-  /** After a key rotation: the connection is re-keyed, the old keys are wiped. */
-  replaceKeys(dataKey: Buffer, signingKey: Buffer | null): void {
+  /**
+   * For a key rotation: the old connection is closed, `open` puts the re-keyed database in
+   * place and opens it with the new key, and the old keys are wiped. If that fails the session
+   * is over.
+   */
+  reconnect(
+    dataKey: Buffer,
+    signingKey: Buffer | null,
+    open: (key: Buffer) => { db: AppDatabase; sqlite: Database.Database },
+  ): void {
+    if (this.connection.sqlite.open) this.connection.sqlite.close();
     if (this.key !== dataKey) this.key.fill(0);
     if (this.signing && this.signing !== signingKey) this.signing.fill(0);
     this.key = dataKey;
     this.signing = signingKey;
+    try {
+      this.connection = open(dataKey);
+    } catch (error) {
+      this.closed = true;
+      this.key.fill(0);
+      this.signing?.fill(0);
+      throw error;
+    }
   }
 
   now(): string {

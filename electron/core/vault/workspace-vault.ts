@@ -28,12 +28,11 @@ import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import { UnlockedWorkspace } from './unlocked-workspace';
 import type { VaultEnv } from './vault-env';
-import { applyKey } from '../db/open-database';
 import {
-  headerAfterRotation,
+  abandonRotation,
+  finishRotation,
   readRekeyJournal,
-  rekeyDatabase,
-  removeRekeyJournal,
+  rotationSwapped,
 } from './rekey-journal';
 import { databaseFiles, databasePath, headerPath, restrictFolder } from './workspace-files';
 import {
@@ -44,7 +43,6 @@ import {
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
-import Database from 'better-sqlite3';
 import { lastAuditRecord } from '../audit/audit-log';
 
 export const defaultIdleLockMinutes = 10;
@@ -261,52 +259,6 @@ function wipe(secrets: SlotSecrets | null | undefined): void {
   secrets?.signingKey?.fill(0);
 }
 
-/** Whether the database opens with `key` (proved by reading sqlite_master); nothing else runs. */
-function databaseOpensWith(dir: string, key: Buffer, env: VaultEnv): boolean {
-  if (!fs.existsSync(databasePath(dir))) return false;
-  const sqlite = new Database(databasePath(dir), {
-    fileMustExist: true,
-    nativeBinding: env.nativeBinding,
-  });
-  try {
-    applyKey(sqlite, key);
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    sqlite.close();
-  }
-}
-
-/** Finishes an interrupted rotation: re-keys (again) to the new key, then installs its header. */
-function finishRotation(
-  dir: string,
-  header: WorkspaceHeader,
-  oldKey: Buffer | null,
-  newKey: Buffer,
-  env: VaultEnv,
-): WorkspaceHeader {
-  const journal = readRekeyJournal(dir);
-  if (!journal || journal === 'invalid') return header;
-  if (oldKey) {
-    const sqlite = new Database(databasePath(dir), {
-      fileMustExist: true,
-      nativeBinding: env.nativeBinding,
-    });
-    try {
-      applyKey(sqlite, oldKey);
-      rekeyDatabase(sqlite, newKey);
-    } finally {
-      sqlite.close();
-    }
-  }
-  const next = headerAfterRotation(journal, header);
-  writeHeader(dir, next);
-  removeRekeyJournal(dir);
-  return next;
-}
-
 interface Authenticated {
   header: WorkspaceHeader;
   slot: KeySlot;
@@ -317,10 +269,10 @@ interface Authenticated {
 
 /**
  * Opens `slot` with `secret` and settles a key rotation that a crash interrupted. The caller's
- * slot is in the old header and, re-sealed, in the new one (in the journal): the database is
- * tried with the old key first (an interrupted re-key's journal is rolled back with it), then
- * the rotation is finished; with only the new key it opens when the re-key had committed.
- * Returns null when the secret opens neither.
+ * slot is in the old header and, re-sealed, in the new one (in the journal): with the new key
+ * the rotation is finished; with only the old key (their own password changed in it) it is
+ * abandoned unless the new database is already in place; an account the rotation revokes is
+ * refused. Returns null when the secret opens nothing.
  */
 async function authenticate(
   dir: string,
@@ -331,17 +283,19 @@ async function authenticate(
 ): Promise<Authenticated | null> {
   const opened = await openKeySlot(header.workspaceId, slot, secret, kdfCost(env));
   const journal = readRekeyJournal(dir);
-  const notes: AuditEntry[] = [];
-  if (journal === 'invalid') {
-    if (opened)
-      notes.push({
-        action: 'workspace.journalIgnored',
-        result: 'failed',
-        details: { journal: 'rekey' },
-      });
-    return opened ? { header, slot, secrets: opened, notes } : null;
+  if (!journal) return opened ? { header, slot, secrets: opened, notes: [] } : null;
+  if (journal === 'invalid' || journal.header.workspaceId !== header.workspaceId) {
+    if (!opened) return null;
+    abandonRotation(dir, journal);
+    return {
+      header,
+      slot,
+      secrets: opened,
+      notes: [
+        { action: 'workspace.journalIgnored', result: 'failed', details: { journal: 'rekey' } },
+      ],
+    };
   }
-  if (!journal) return opened ? { header, slot, secrets: opened, notes } : null;
 
   const nextSlot = journal.header.slots.find((candidate) =>
     slot.kind === 'recovery' ? candidate.kind === 'recovery' : candidate.userId === slot.userId,
@@ -353,42 +307,36 @@ async function authenticate(
         ? await openKeySlot(journal.header.workspaceId, nextSlot, secret, kdfCost(env))
         : null;
   if (!opened && !next) return null;
-
-  if (opened && databaseOpensWith(dir, opened.dataKey, env)) {
-    if (next && nextSlot) {
-      const installed = finishRotation(dir, header, opened.dataKey, next.dataKey, env);
-      wipe(opened);
-      notes.push({ action: 'workspace.keyRotationFinished', details: { reason: journal.reason } });
-      return { header: installed, slot: nextSlot, secrets: next, notes };
-    }
-    if (nextSlot) {
-      // Their own password changed in the interrupted rotation and they gave the old one:
-      // the rotation is abandoned, the old password and key stay valid.
-      removeRekeyJournal(dir);
-      notes.push({
-        action: 'workspace.keyRotationAbandoned',
-        result: 'failed',
-        details: { reason: journal.reason },
-      });
-      return { header, slot, secrets: opened, notes };
-    }
+  const details = { reason: journal.reason };
+  if (next && nextSlot) {
+    wipe(opened);
+    return {
+      header: finishRotation(dir, journal, header),
+      slot: nextSlot,
+      secrets: next,
+      notes: [{ action: 'workspace.keyRotationFinished', details }],
+    };
+  }
+  wipe(next);
+  if (!nextSlot) {
     // Not in the new header: this account was being revoked.
     wipe(opened);
     throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
   }
-  if (next && nextSlot) {
-    // A re-key that had not committed leaves its journal: only the old key may roll it back.
-    const pending = fs.existsSync(`${databasePath(dir)}-journal`);
-    if (!pending && databaseOpensWith(dir, next.dataKey, env)) {
-      const installed = finishRotation(dir, header, null, next.dataKey, env);
-      wipe(opened);
-      notes.push({ action: 'workspace.keyRotationFinished', details: { reason: journal.reason } });
-      return { header: installed, slot: nextSlot, secrets: next, notes };
-    }
+  if (rotationSwapped(dir, journal)) {
+    // The new database is in place: only the new password opens it now.
+    wipe(opened);
+    return null;
   }
-  wipe(next);
-  // Neither key opens the database: let the normal open report it as damaged.
-  return opened ? { header, slot, secrets: opened, notes } : null;
+  // Their own password changed in the interrupted rotation and they gave the old one: the
+  // rotation is dropped, the old password and key stay valid.
+  abandonRotation(dir, journal);
+  return {
+    header,
+    slot,
+    secrets: opened!,
+    notes: [{ action: 'workspace.keyRotationAbandoned', result: 'failed', details }],
+  };
 }
 
 /** Opens the database with a key from a slot and reads who is unlocking. */
