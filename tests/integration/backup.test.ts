@@ -139,4 +139,58 @@ describe('backup and restore', () => {
     });
     expect(fingerprint(dir)['quanlian.db']).toEqual(before);
   });
+
+  it('over a workspace only its administrator may restore; a viewer is refused and audited', async () => {
+    const { dir, file } = await workspaceWithBackup();
+    await c.ok('users.create', {
+      username: 'zhao',
+      displayName: '赵',
+      role: 'viewer',
+      password: 'Zhao#Pass2026',
+    });
+    await c.ok('cases.create', {
+      caseNo: 'A3301-LIVE',
+      title: '现行',
+      offenceType: 'other',
+      openedOn: '2026-11-03',
+    });
+    await c.ok('session.lock', {});
+    await expect(restoreBackup(file, dir, 'zhao', 'Zhao#Pass2026', c.env)).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo).sort()).toEqual([
+      'A3301-BK',
+      'A3301-LIVE',
+    ]);
+    const denied = (await c.ok('audit.list', { action: 'backup.restore' })).rows;
+    expect(denied.map((row) => [row.username, row.result])).toEqual([['zhao', 'denied']]);
+  });
+
+  it('a planted restore journal is not acted on before sign-in, and ignored after it', async () => {
+    const { dir } = await workspaceWithBackup();
+    await c.ok('session.lock', {});
+    const outside = path.join(c.root, 'outside.db');
+    fs.writeFileSync(outside, 'not yours');
+    const header = readHeader(dir);
+    const before = fingerprint(dir);
+    fs.writeFileSync(
+      path.join(dir, 'restore-journal.json'),
+      JSON.stringify({ staged: '../outside.db', replacedInto: '../moved', header }),
+    );
+    // Inspecting (no credentials) changes nothing.
+    await c.ok('workspace.inspect', { path: dir });
+    expect(fs.existsSync(path.join(dir, 'restore-journal.json'))).toBe(true);
+    // A failed sign-in does not act on it either.
+    await c.call('session.unlock', { path: dir, username: 'admin', password: 'Wrong#Pass2026' });
+    expect(fingerprint(dir)['quanlian.db']).toBe(before['quanlian.db']);
+
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(fs.readFileSync(outside, 'utf8')).toBe('not yours');
+    expect(fs.existsSync(path.join(c.root, 'moved'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'restore-journal.json'))).toBe(false);
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo)).toEqual(['A3301-BK']);
+    const ignored = (await c.ok('audit.list', { action: 'workspace.journalIgnored' })).rows;
+    expect(ignored.map((row) => row.details)).toEqual([{ journal: 'restore' }]);
+  });
 });

@@ -211,7 +211,11 @@ export async function createWorkspace(
   }
 }
 
-function readHeaderOf(dir: string): WorkspaceHeader {
+/**
+ * The header to sign in against, without acting on any journal (a journal is acted on only
+ * after the user is authenticated): while a restore is half done, the one it will replace.
+ */
+export function readHeaderOf(dir: string): WorkspaceHeader {
   if (!fs.existsSync(dir))
     throw new AppError('workspace.notFound', 'The workspace folder does not exist');
   // Journals are not acted on here: only after the user has proved who they are.
