@@ -34,7 +34,14 @@ import {
   readRekeyJournal,
   rotationSwapped,
 } from './rekey-journal';
-import { databaseFiles, databasePath, headerPath, restrictFolder } from './workspace-files';
+import {
+  databaseFiles,
+  databasePath,
+  headerPath,
+  privateFileMode,
+  restrictFiles,
+  restrictFolder,
+} from './workspace-files';
 import {
   readHeader,
   updateHeader,
@@ -128,6 +135,8 @@ export async function createWorkspace(
   try {
     restrictFolder(options.dir);
     writeHeader(options.dir, header);
+    // Made owner-only before SQLite opens it: the WAL and SHM it creates take the same mode.
+    fs.closeSync(fs.openSync(databasePath(options.dir), 'wx', privateFileMode));
     opened = openDatabase({
       file: databasePath(options.dir),
       key: dataKey,
@@ -351,6 +360,9 @@ function openWith(
   env: VaultEnv,
   findUser: (db: UnlockedWorkspace['db']) => SessionUser | undefined,
 ): { workspace: UnlockedWorkspace; problem: AnchorProblem | null } {
+  // Owner-only, also for files an older version or a copy left readable by others.
+  restrictFolder(dir);
+  restrictFiles([headerPath(dir), ...databaseFiles(dir)]);
   const opened = openDatabase({
     file: databasePath(dir),
     key: secrets.dataKey,
