@@ -9,6 +9,7 @@ import { lastAuditRecord } from './audit-log';
 import {
   readOutsideHead,
   signAuditHead,
+  type AuditHead,
   type OutsideHead,
   type SignedAuditHead,
 } from './audit-anchor';
@@ -108,6 +109,27 @@ export function signWorkspaceHead(workspace: UnlockedWorkspace): SignedAuditHead
     signingKey,
     header.auditSigningKey.publicKey,
     { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash },
+    workspace.now(),
+    workspace.user.username,
+  );
+}
+
+/**
+ * The head as it stands, for a file leaving the workspace (a case package): signed when an
+ * administrator holds the signing key, plain otherwise. Writes nothing.
+ */
+export function currentAuditHead(
+  workspace: UnlockedWorkspace,
+): (AuditHead & Partial<SignedAuditHead>) | null {
+  const last = lastAuditRecord(workspace.db);
+  if (!last) return null;
+  const head = { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash };
+  const signingKey = workspace.signingKey();
+  if (!signingKey) return head;
+  return signAuditHead(
+    signingKey,
+    readHeader(workspace.dir).auditSigningKey.publicKey,
+    head,
     workspace.now(),
     workspace.user.username,
   );

@@ -1,3 +1,4 @@
+import { currentAuditHead } from '../audit/audit-verify';
 import type { AreaHandlers } from '../handler-types';
 import { openPackage, sealPackage } from './case-package';
 import { readCaseSnapshot } from './case-snapshot';
@@ -12,7 +13,12 @@ export const packageHandlers: AreaHandlers<'package'> = {
       { now: workspace.now(), workspaceId: workspace.workspaceId },
       true,
     );
-    const sealed = await sealPackage(snapshot, input.passphrase, ctx.env.kdf);
+    const sealed = await sealPackage(
+      snapshot,
+      input.passphrase,
+      ctx.env.kdf,
+      currentAuditHead(workspace),
+    );
     workspace.audit({
       action: 'package.exported',
       targetType: snapshot.case ? 'case' : 'workspace',

@@ -186,6 +186,11 @@ export const en: Translation<typeof zhCN> = {
       wrongPassphrase: 'The passphrase does not open this package.',
       passphraseTooShort: 'The passphrase needs at least {{min}} characters.',
       caseExists: 'This workspace already has case {{caseNo}}; nothing was imported.',
+      tooLarge:
+        'The package unpacks to more than {{limitMiB}} MB (or is a compression bomb); it was refused.',
+      invalidContent: 'The package content is not valid ({{path}}); nothing was imported.',
+      conflict:
+        'A record in the package clashes with one in this workspace ({{entityId}}); nothing was imported.',
     },
     reports: {
       rendererUnavailable:

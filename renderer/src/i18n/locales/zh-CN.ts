@@ -172,6 +172,9 @@ export const zhCN = {
       wrongPassphrase: '口令不正确，无法打开该协查包。',
       passphraseTooShort: '口令至少 {{min}} 个字符。',
       caseExists: '本工作区已有案件编号 {{caseNo}}，未导入任何数据。',
+      tooLarge: '协查包解压后超过 {{limitMiB}} MB（或为压缩炸弹），已拒绝。',
+      invalidContent: '协查包内容无效（{{path}}），未导入任何数据。',
+      conflict: '协查包中的记录与本工作区已有记录冲突（{{entityId}}），未导入任何数据。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
