@@ -810,6 +810,8 @@ export const en: Translation<typeof zhCN> = {
       link: 'link mismatch',
       gap: 'record missing',
       truncated: 'tail cut off',
+      anchorMissing: 'anchor removed from the header',
+      forked: 'chain rewritten (differs from the copy kept outside the workspace)',
     },
     seq: 'No.',
     at: 'Time',
