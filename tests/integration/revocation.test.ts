@@ -192,4 +192,23 @@ describe('revocation re-keys the workspace', () => {
     expect(readHeader(dir).lockout).toMatchObject({ failures: 0, lockedUntil: null });
     expect((await c.ok('audit.list', { action: 'session.passwordChangeFailed' })).total).toBe(5);
   });
+
+  it('a disable whose re-key a crash prevented is finished at the next administrator sign-in', async () => {
+    const { dir, wang, oldKey } = await workspaceWithInsider();
+    await c.ok('session.lock', {});
+    // As after a kill between the committed change and the re-key: disabled, slot still there.
+    const direct = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    direct.sqlite.prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(wang.id);
+    direct.close('user');
+    expect(readHeader(dir).slots.map((slot) => slot.username)).toContain('wang');
+
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(readHeader(dir).slots.map((slot) => slot.username)).toEqual(['admin', null]);
+    const rotated = (await c.ok('audit.list', { action: 'workspace.keyRotated' })).rows;
+    expect(rotated.map((row) => row.details)).toEqual([
+      { staleSlots: 1, keyRotated: 'userDisabled' },
+    ]);
+    await c.ok('session.lock', {});
+    expect(rawOpens(dir, oldKey)).toBe(false);
+  });
 });

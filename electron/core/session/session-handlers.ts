@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../handler-types';
 import { beginSession } from './begin-session';
-import { changeOwnPassword } from '../vault/key-rotation';
+import { changeOwnPassword, finishInterruptedRevocation } from '../vault/key-rotation';
 import { recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
 
 export const sessionHandlers: AreaHandlers<'session'> = {
@@ -8,10 +8,14 @@ export const sessionHandlers: AreaHandlers<'session'> = {
 
   'session.unlock': async (ctx, input) => {
     ctx.sessions.lock('user');
-    return beginSession(
-      ctx,
-      await unlockWorkspace(input.path, input.username, input.password, ctx.env),
-    );
+    const workspace = await unlockWorkspace(input.path, input.username, input.password, ctx.env);
+    try {
+      await finishInterruptedRevocation(workspace, ctx.env);
+    } catch (error) {
+      workspace.close('error');
+      throw error;
+    }
+    return beginSession(ctx, workspace);
   },
 
   'session.recover': async (ctx, input) => {

@@ -236,3 +236,41 @@ export async function changeOwnPassword(
     lockout: { ...current.lockout, failures: 0, lockedUntil: null },
   }));
 }
+
+/**
+ * A rotation whose database change committed but whose re-key a crash prevented leaves a slot
+ * for an account that is disabled (or gone). When an administrator signs in, it is finished.
+ * Returns whether it rotated.
+ */
+export async function finishInterruptedRevocation(
+  workspace: UnlockedWorkspace,
+  env: VaultEnv,
+): Promise<boolean> {
+  if (workspace.user.role !== 'admin') return false;
+  const active = new Set(
+    workspace.db
+      .select({ id: usersTable.id, disabled: usersTable.disabled })
+      .from(usersTable)
+      .all()
+      .filter((user) => !user.disabled)
+      .map((user) => user.id),
+  );
+  const stale = readHeader(workspace.dir).slots.filter(
+    (slot) => slot.kind === 'user' && !active.has(slot.userId ?? ''),
+  );
+  if (!stale.length) return false;
+  await rotateDataKey(
+    workspace,
+    {
+      reason: 'userDisabled',
+      audit: {
+        action: 'workspace.keyRotated',
+        targetType: 'workspace',
+        targetId: workspace.workspaceId,
+        details: { staleSlots: stale.length },
+      },
+    },
+    env,
+  );
+  return true;
+}

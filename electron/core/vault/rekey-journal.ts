@@ -66,7 +66,14 @@ export function stageRekeyedCopy(
   newKey: Buffer,
   nativeBinding?: string,
 ): string {
-  live.pragma('wal_checkpoint(TRUNCATE)');
+  // Every committed page must be in the main file, or the copy would miss them.
+  const [result] = live.pragma('wal_checkpoint(TRUNCATE)') as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
+  if (!result || result.busy !== 0 || result.log !== result.checkpointed)
+    throw new Error('The WAL could not be folded in before the key rotation');
   const staged = `.rekey-${newId()}.db`;
   const file = path.join(dir, staged);
   fs.copyFileSync(databasePath(dir), file);
