@@ -93,6 +93,7 @@ describe('revocation re-keys the workspace', () => {
     // Everyone else, and the recovery key, still gets in.
     await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
     await c.ok('session.lock', {});
+    const signingBefore = readHeader(dir).auditSigningKey.publicKey;
     await c.ok('session.recover', {
       path: dir,
       recoveryKey,
@@ -100,6 +101,17 @@ describe('revocation re-keys the workspace', () => {
       newPassword: 'Admin#After2026',
     });
     expect((await c.ok('audit.verify', {})).ok).toBe(true);
+    // The recovered administrator holds a new signing key (the recovery slot has none).
+    expect(readHeader(dir).auditSigningKey.publicKey).not.toBe(signingBefore);
+    expect((await c.call('audit.signHead', {})).ok).toBe(true);
+    // The printed recovery key still opens after the rotation.
+    await c.ok('session.lock', {});
+    await c.ok('session.recover', {
+      path: dir,
+      recoveryKey,
+      username: 'admin',
+      newPassword: 'Admin#Again2026',
+    });
   });
 
   it('demoting an administrator replaces the data key and the audit signing key', async () => {

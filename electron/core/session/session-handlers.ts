@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../handler-types';
 import { beginSession } from './begin-session';
-import { changeOwnPassword, finishInterruptedRevocation } from '../vault/key-rotation';
+import { changeOwnPassword, finishInterruptedRevocation, rotateKey } from '../vault/key-rotation';
 import { recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
 
 export const sessionHandlers: AreaHandlers<'session'> = {
@@ -27,6 +27,15 @@ export const sessionHandlers: AreaHandlers<'session'> = {
       input.newPassword,
       ctx.env,
     );
+    try {
+      // The recovery slot holds no signing key: an administrator who recovers gets a new one,
+      // with a new data key (a forgotten password may be a disclosed one).
+      if (workspace.user.role === 'admin' && !workspace.signingKey())
+        await rotateKey(workspace, ctx.env);
+    } catch (error) {
+      workspace.close('error');
+      throw error;
+    }
     return beginSession(ctx, workspace);
   },
 
