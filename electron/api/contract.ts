@@ -117,7 +117,12 @@ import {
   graphViewSchema,
   keyPlayerSchema,
 } from './schemas/graph-schemas';
-import { auditListInput, auditListOutput, auditVerifyOutput } from './schemas/audit-schemas';
+import {
+  auditListInput,
+  auditListOutput,
+  auditVerifyOutput,
+  signedAuditHeadSchema,
+} from './schemas/audit-schemas';
 import {
   unitStatsExportInput,
   unitStatsInput,
@@ -220,6 +225,8 @@ export const contract = {
   'users.disable': procedure('admin', userDisableInput, userRowSchema),
   'users.enable': procedure('admin', userEnableInput, userRowSchema),
   'users.resetPassword': procedure('admin', userResetPasswordInput, okOutput),
+  /** A new data key and signing key; every remaining slot re-wrapped (suspected compromise). */
+  'users.rotateKey': procedure('admin', emptyInput, okOutput),
 
   'cases.list': procedure('viewer', caseListInput, caseListOutput),
   'cases.get': procedure('viewer', caseIdInput, caseDetailSchema),
@@ -330,6 +337,7 @@ export const contract = {
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),
+  'audit.signHead': procedure('admin', emptyInput, signedAuditHeadSchema),
 
   'stats.summary': procedure('viewer', emptyInput, workspaceStatsSchema),
   'stats.unit': procedure('viewer', unitStatsInput, unitStatsSchema),

@@ -17,7 +17,9 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 create a workspace; prints the one-time recovery key
   seed-demo     --workspace DIR            create the demo workspace (fictional data)
   add-user      --workspace DIR --name NAME --role viewer|investigator|lead|admin [--user ADMIN]
-  disable-user  --workspace DIR --name NAME [--user ADMIN]   the account can no longer sign in
+  disable-user  --workspace DIR --name NAME [--user ADMIN]   the account can no longer sign in;
+                the data key is replaced, so the account's old key slot opens nothing
+  rotate-key    --workspace DIR [--user ADMIN]   a fresh data key, every slot re-sealed
   verify-audit  --workspace DIR [--user NAME]   exit code 1 when the chain is broken
   backup        --workspace DIR --out FILE [--user NAME]
   restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
@@ -124,6 +126,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'disable-user':
         await (await sessionCommands()).disableUserCommand(options, secrets, out);
+        return 0;
+      case 'rotate-key':
+        await (await sessionCommands()).rotateKeyCommand(options, secrets, out);
         return 0;
       case 'verify-audit':
         return (await (await sessionCommands()).verifyAuditCommand(options, secrets, out)) ? 0 : 1;

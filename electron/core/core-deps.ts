@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { DocumentRenderer } from './reports/document-renderer';
 import type { Emit } from './session/session-manager';
+import type { KdfCost } from './vault/vault-env';
 
 /** Everything core needs from the process it runs in (Electron main, the browser host, tests, CLI). */
 export interface CoreDeps {
@@ -14,6 +15,8 @@ export interface CoreDeps {
   nativeBinding?: string;
   clock: Clock;
   emit: Emit;
+  /** Cheaper Argon2id for tests only (see `VaultEnv.kdf`); unset everywhere else. */
+  kdf?: KdfCost;
   /** A native folder picker, when the host has one. */
   pickDirectory?: () => Promise<string | null>;
   /** A native file picker: a file to open, or where to save one (`suggestedName`). */

@@ -27,7 +27,7 @@ import { WorkspaceRegistry } from './session/workspace-registry';
 import { settingsHandlers } from './settings/settings-handlers';
 import { statsHandlers } from './stats/stats-handlers';
 import { userHandlers } from './users/user-handlers';
-import type { VaultEnv } from './vault/vault-env';
+import { vaultEnvFor, type VaultEnv } from './vault/vault-env';
 import { workspaceHandlers } from './workspaces/workspace-handlers';
 
 export interface Router {
@@ -104,11 +104,7 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
  * database under a running call.
  */
 export function createRouter(deps: CoreDeps): Router {
-  const env: VaultEnv = {
-    clock: deps.clock,
-    migrationsFolder: deps.migrationsFolder,
-    nativeBinding: deps.nativeBinding,
-  };
+  const env: VaultEnv = vaultEnvFor(deps);
   const sessions = new SessionManager(deps.clock, deps.emit);
   const registry = new WorkspaceRegistry(path.join(deps.appDataDir, 'workspaces.json'));
   const publicContext: PublicContext = { deps, env, sessions, registry };

@@ -2,9 +2,12 @@
  * The process the crash test kills. It opens the workspace and works until SIGKILL, writing
  * one line to stdout after each transaction has committed: what the parent must find again.
  *   writes   — cases one by one, and now and then a 2,000-row call import (one transaction)
- *   password — changes the password from A to B (the parent then expects A or B to work)
+ *   password — changes the password from A to B (the parent then expects A or B to work);
+ *              `password-rotate` replaces the data key with it
  *   backup   — writes backups of the workspace, one after another
  *   restore  — restores the workspace from a backup (the parent expects the old or the restored state)
+ *   rekey    — rotates the data key again and again (the parent expects it to open with the old
+ *              or the new key, never neither); every third rotation with a password change
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +18,8 @@ import { systemClock } from '../../electron/core/clock';
 import { planImport } from '../../electron/core/io/import-plan';
 import { commitImport } from '../../electron/core/io/import-writer';
 import { readTableFile } from '../../electron/core/io/table-file';
-import { changeOwnPassword, unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import { changeOwnPassword, rotateKey } from '../../electron/core/vault/key-rotation';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 
 const [mode, dir, password, newPassword, run] = process.argv.slice(2) as [
   string,
@@ -46,10 +50,19 @@ async function main() {
   }
   const workspace = await unlockWorkspace(dir, 'admin', password, env);
   say('ready');
-  if (mode === 'password') {
-    await changeOwnPassword(workspace, password, newPassword);
+  if (mode === 'password' || mode === 'password-rotate') {
+    await changeOwnPassword(workspace, password, newPassword, {
+      rotate: mode === 'password-rotate',
+      env,
+    });
     say('changed');
     return;
+  }
+  if (mode === 'rekey') {
+    for (let index = 0; ; index += 1) {
+      await rotateKey(workspace, env);
+      say(`rotated ${index}`);
+    }
   }
   for (let index = 0; ; index += 1) {
     if (mode === 'backup') {

@@ -89,6 +89,7 @@ async function check(dir: string, password: string, lines: string[]): Promise<nu
 
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'quanlian-crash-'));
+  if (process.env['CRASH_KEEP']) console.log(root);
   const dir = path.join(root, 'workspace');
   const created = await createWorkspace(
     {
@@ -100,6 +101,11 @@ async function main() {
     env,
   );
   created.workspace.close('user');
+  if (process.env['CRASH_ONLY'] === 'rekey') {
+    await rekeyKills(dir, await passwordKills(dir, passwords[0]!));
+    fs.rmSync(root, { recursive: true, force: true });
+    return;
+  }
   console.log(`Seed ${seed}. ${kills} kills during writes…`);
   let transactions = 0;
   let password = passwords[0]!;
@@ -109,32 +115,7 @@ async function main() {
   }
   console.log(`  ${kills} kills survived; ${transactions} committed transactions found again.`);
 
-  const passwordKills = Math.max(5, Math.round(kills / 5));
-  let oldWorked = 0;
-  let newWorked = 0;
-  for (let run = 0; run < passwordKills; run += 1) {
-    const next = password === passwords[0] ? passwords[1]! : passwords[0]!;
-    const lines = await killAtRandom(['password', dir, password, next, String(run)], 400);
-    let opened: string | null = null;
-    for (const candidate of [password, next]) {
-      try {
-        await check(dir, candidate, []);
-        opened = candidate;
-        break;
-      } catch {
-        // tried below: neither opening is the failure
-      }
-    }
-    if (!opened) throw new Error('after a kill during a password change, neither password opens');
-    if (lines.includes('changed') && opened !== next)
-      throw new Error('a reported password change was lost');
-    if (opened === password) oldWorked += 1;
-    else newWorked += 1;
-    password = opened;
-  }
-  console.log(
-    `  ${passwordKills} kills during a password change: old password ${oldWorked}×, new ${newWorked}×, never neither.`,
-  );
+  password = await passwordKills(dir, password);
 
   // Kill windows scaled to how long one backup and one restore take on this machine, so the
   // kills land both inside them and after they finish.
@@ -198,7 +179,88 @@ async function main() {
   console.log(
     `  ${restoreKills} kills during restores: the workspace opened intact each time (${restored}× restored, ${restoreKills - restored}× as it was).`,
   );
+  await rekeyKills(dir, password);
   fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** Kills during password changes, with and without a key rotation: the old or the new opens. */
+async function passwordKills(dir: string, start: string): Promise<string> {
+  let password = start;
+  const changes = Math.max(5, Math.round(kills / 5));
+  let oldWorked = 0;
+  let newWorked = 0;
+  for (let run = 0; run < changes; run += 1) {
+    const next = password === passwords[0] ? passwords[1]! : passwords[0]!;
+    const mode = run % 2 === 0 ? 'password' : 'password-rotate';
+    const lines = await killAtRandom([mode, dir, password, next, String(run)], 400);
+    let opened: string | null = null;
+    for (const candidate of [password, next]) {
+      try {
+        await check(dir, candidate, []);
+        opened = candidate;
+        break;
+      } catch {
+        // tried below: neither opening is the failure
+      }
+    }
+    if (!opened) throw new Error('after a kill during a password change, neither password opens');
+    if (lines.includes('changed') && opened !== next)
+      throw new Error('a reported password change was lost');
+    if (opened === password) oldWorked += 1;
+    else newWorked += 1;
+    password = opened;
+  }
+  console.log(
+    `  ${changes} kills during a password change: old password ${oldWorked}×, new ${newWorked}×, never neither.`,
+  );
+  return password;
+}
+
+/**
+ * Kills during key rotations (checkpoint, out of WAL, PRAGMA rekey, header, journal). After each
+ * kill the admin's password still opens the workspace, whichever key the database is under;
+ * the unlock finishes an interrupted rotation and leaves no journal; the data key changes as
+ * reported.
+ */
+async function rekeyKills(dir: string, password: string): Promise<void> {
+  const rekeyKills = kills;
+  let finished = 0;
+  let rotations = 0;
+  let previousKey = await currentKey(dir, password);
+  for (let run = 0; run < rekeyKills; run += 1) {
+    const lines = await killAtRandom(['rekey', dir, password, '', String(run)], 600);
+    const journalLeft = fs.existsSync(path.join(dir, 'rekey-journal.json'));
+    const files = fs.readdirSync(dir).join(' ');
+    try {
+      await check(dir, password, []);
+    } catch (error) {
+      throw new Error(
+        `after a kill during rotation (${lines.at(-1) ?? 'none'}; ${files}): ${String(error)}`,
+        { cause: error },
+      );
+    }
+    if (fs.existsSync(path.join(dir, 'rekey-journal.json')))
+      throw new Error('an unlock left the re-key journal behind');
+    if (journalLeft) finished += 1;
+    const reported = lines.filter((line) => line.startsWith('rotated ')).length;
+    const key = await currentKey(dir, password);
+    if (reported > 0 && key.equals(previousKey))
+      throw new Error('a reported rotation did not change the data key');
+    rotations += reported;
+    previousKey = key;
+  }
+  console.log(
+    `  ${rekeyKills} kills during key rotations: opened each time with the old or the new key (${rotations} rotations reported, ${finished} interrupted ones settled at the next unlock).`,
+  );
+}
+
+async function currentKey(dir: string, password: string): Promise<Buffer> {
+  const workspace = await unlockWorkspace(dir, 'admin', password, env);
+  try {
+    return Buffer.from(workspace.dataKey());
+  } finally {
+    workspace.close('user');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,9 @@ import type { EventName, EventPayload } from '../../electron/api/events';
 import type { ApiResult } from '../../electron/api/result';
 import { createRouter, type Router } from '../../electron/core/router';
 import type { CoreDeps } from '../../electron/core/core-deps';
+import { vaultEnvFor, type KdfCost, type VaultEnv } from '../../electron/core/vault/vault-env';
 import { FakeClock } from './fake-clock';
+import { testKdf } from './test-kdf';
 
 export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
 
@@ -19,6 +21,8 @@ export interface TestCore {
   clock: FakeClock;
   root: string;
   events: { event: EventName; payload: unknown }[];
+  /** The router's own vault environment, for tests that reach under the API. */
+  env: VaultEnv;
   /** Calls a procedure and returns the raw result. */
   call<P extends ProcedureName>(
     procedure: P,
@@ -29,24 +33,32 @@ export interface TestCore {
   dispose(): void;
 }
 
-/** A router over real encrypted files in a fresh temporary folder, with a hand-moved clock. */
+/**
+ * A router over real encrypted files in a fresh temporary folder, with a hand-moved clock and
+ * the cheap test Argon2id (`kdf: 'real'` for the production parameters).
+ */
 export function makeTestCore(
   root = makeTempDir(),
-  extra: Partial<Pick<CoreDeps, 'documents' | 'host' | 'pickFile'>> = {},
+  extra: Partial<Pick<CoreDeps, 'documents' | 'host' | 'pickFile'>> & {
+    kdf?: KdfCost | 'real';
+  } = {},
 ): TestCore {
   const clock = new FakeClock();
   const events: TestCore['events'] = [];
-  const router = createRouter({
+  const deps: CoreDeps = {
     version: 'test',
-    host: 'test',
     appDataDir: path.join(root, 'appdata'),
     defaultWorkspaceDir: path.join(root, 'workspaces'),
     migrationsFolder,
+    kdf: extra.kdf === 'real' ? undefined : (extra.kdf ?? testKdf),
     clock,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
       events.push({ event, payload }),
-    ...extra,
-  });
+    documents: extra.documents,
+    host: extra.host ?? 'test',
+    pickFile: extra.pickFile,
+  };
+  const router = createRouter(deps);
   const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>
     router.invoke(procedure, input) as Promise<ApiResult<ProcedureOutput<P>>>;
   return {
@@ -54,6 +66,7 @@ export function makeTestCore(
     clock,
     root,
     events,
+    env: vaultEnvFor(deps),
     call,
     async ok(procedure, input) {
       const result = await call(procedure, input);

@@ -13,6 +13,7 @@ import {
   migrationsFolder,
   type TestCore,
 } from '../helpers/test-core';
+import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
@@ -114,7 +115,7 @@ describe('backup drill', () => {
         unitName: '一大队',
         admin: { username: 'admin', displayName: 'admin', password: adminPassword },
       },
-      { clock: systemClock, migrationsFolder: older },
+      { clock: systemClock, migrationsFolder: older, kdf: testKdf },
     );
     const tables = (sqlite: typeof created.workspace.sqlite) =>
       (
@@ -131,10 +132,12 @@ describe('backup drill', () => {
     await restoreBackup(file, target, 'admin', adminPassword, {
       clock: systemClock,
       migrationsFolder,
+      kdf: testKdf,
     });
     const opened = await unlockWorkspace(target, 'admin', adminPassword, {
       clock: systemClock,
       migrationsFolder,
+      kdf: testKdf,
     });
     try {
       expect(tables(opened.sqlite)).toEqual(
@@ -150,7 +153,7 @@ describe('backup drill', () => {
 describe('a restore cut short', () => {
   it('is finished from its journal when the workspace is next opened', async () => {
     const { vi } = await import('vitest');
-    const env = { clock: systemClock, migrationsFolder };
+    const env = { clock: systemClock, migrationsFolder, kdf: testKdf };
     const dir = path.join(makeTempDir(), 'workspace');
     const created = await createWorkspace(
       {

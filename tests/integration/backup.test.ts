@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '../../electron/core/backup/backup-service';
-import { openDirect, testEnv } from '../helpers/direct-workspace';
+import { readHeader } from '../../electron/core/vault/workspace-header';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 import {
   adminPassword,
   createTestWorkspace,
@@ -28,7 +29,7 @@ async function workspaceWithBackup() {
     person: { name: '备份人员', idNumber: '11010519491231002X' },
   });
   // Taken while the app holds the workspace open: the backup reads a consistent snapshot.
-  const workspace = await openDirect(dir, 'admin', adminPassword);
+  const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
   const file = path.join(c.root, 'backup.qlbackup');
   const made = createBackup(workspace, file);
   workspace.close('user');
@@ -43,7 +44,7 @@ describe('backup and restore', () => {
     expect(filesContaining(path.dirname(file), '备份人员')).toEqual([]);
 
     const target = path.join(c.root, 'restored');
-    const result = await restoreBackup(file, target, 'admin', adminPassword, testEnv);
+    const result = await restoreBackup(file, target, 'admin', adminPassword, c.env);
     expect(result).toMatchObject({ dir: target, replacedInto: null });
 
     c.dispose();
@@ -68,19 +69,21 @@ describe('backup and restore', () => {
       openedOn: '2026-11-02',
     });
     await c.ok('session.lock', {});
-    const before = fingerprint(dir);
+    const liveHead = readHeader(dir).auditAnchor!;
 
-    const result = await restoreBackup(file, dir, 'admin', adminPassword, testEnv);
+    const result = await restoreBackup(file, dir, 'admin', adminPassword, c.env);
     expect(result.replacedInto).not.toBeNull();
-    expect(fingerprint(result.replacedInto!)).toEqual(
-      Object.fromEntries(
-        Object.entries(before).filter(
-          ([name]) => name !== 'quanlian.db-shm' && name !== 'quanlian.db-wal',
-        ),
-      ),
-    );
+    expect(fs.readdirSync(result.replacedInto!).sort()).toEqual(['quanlian.db', 'workspace.json']);
+    // The replaced database is the live one: it still opens with its case made after the backup.
+    expect(filesContaining(result.replacedInto!, 'A3301-AFTER')).toEqual([]);
     await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
     expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo)).toEqual(['A3301-BK']);
+    // The restore record keeps the head it replaced (the live chain plus the restorer's sign-in).
+    const restored = (await c.ok('audit.list', { action: 'backup.restored' })).rows[0]!;
+    expect(restored.details).toMatchObject({
+      replacedHead: { count: liveHead.count + 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(await c.ok('audit.verify', {})).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -113,26 +116,81 @@ describe('backup and restore', () => {
       },
       'backup.corrupt',
     ],
-  ])('refuses %s and changes nothing', async (_what, damage, code) => {
+  ])('refuses %s: nothing replaced, the refusal audited', async (_what, damage, code) => {
     const { dir, file } = await workspaceWithBackup();
     await c.ok('session.lock', {});
     damage(file);
-    const before = fingerprint(dir);
-    await expect(restoreBackup(file, dir, 'admin', adminPassword, testEnv)).rejects.toMatchObject({
+    await expect(restoreBackup(file, dir, 'admin', adminPassword, c.env)).rejects.toMatchObject({
       code,
     });
-    expect(fingerprint(dir)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo)).toEqual(['A3301-BK']);
+    const refused = (await c.ok('audit.list', { action: 'backup.restore' })).rows;
+    expect(refused.map((row) => [row.result, row.details?.['code']])).toEqual([['failed', code]]);
   });
 
-  it('refuses a wrong password and changes nothing', async () => {
+  it('refuses a wrong password and changes nothing in the database', async () => {
     const { dir, file } = await workspaceWithBackup();
     await c.ok('session.lock', {});
-    const before = fingerprint(dir);
-    await expect(
-      restoreBackup(file, dir, 'admin', 'Wrong#Pass2026', testEnv),
-    ).rejects.toMatchObject({
+    const before = fingerprint(dir)['quanlian.db'];
+    await expect(restoreBackup(file, dir, 'admin', 'Wrong#Pass2026', c.env)).rejects.toMatchObject({
       code: 'auth.invalidCredentials',
     });
-    expect(fingerprint(dir)).toEqual(before);
+    expect(fingerprint(dir)['quanlian.db']).toEqual(before);
+  });
+
+  it('over a workspace only its administrator may restore; a viewer is refused and audited', async () => {
+    const { dir, file } = await workspaceWithBackup();
+    await c.ok('users.create', {
+      username: 'zhao',
+      displayName: '赵',
+      role: 'viewer',
+      password: 'Zhao#Pass2026',
+    });
+    await c.ok('cases.create', {
+      caseNo: 'A3301-LIVE',
+      title: '现行',
+      offenceType: 'other',
+      openedOn: '2026-11-03',
+    });
+    await c.ok('session.lock', {});
+    await expect(restoreBackup(file, dir, 'zhao', 'Zhao#Pass2026', c.env)).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo).sort()).toEqual([
+      'A3301-BK',
+      'A3301-LIVE',
+    ]);
+    const denied = (await c.ok('audit.list', { action: 'backup.restore' })).rows;
+    expect(denied.map((row) => [row.username, row.result])).toEqual([['zhao', 'denied']]);
+  });
+
+  it('a planted restore journal is not acted on before sign-in, and ignored after it', async () => {
+    const { dir } = await workspaceWithBackup();
+    await c.ok('session.lock', {});
+    const outside = path.join(c.root, 'outside.db');
+    fs.writeFileSync(outside, 'not yours');
+    const header = readHeader(dir);
+    const before = fingerprint(dir);
+    fs.writeFileSync(
+      path.join(dir, 'restore-journal.json'),
+      JSON.stringify({ staged: '../outside.db', replacedInto: '../moved', header }),
+    );
+    // Inspecting (no credentials) changes nothing.
+    await c.ok('workspace.inspect', { path: dir });
+    expect(fs.existsSync(path.join(dir, 'restore-journal.json'))).toBe(true);
+    // A failed sign-in does not act on it either.
+    await c.call('session.unlock', { path: dir, username: 'admin', password: 'Wrong#Pass2026' });
+    expect(fingerprint(dir)['quanlian.db']).toBe(before['quanlian.db']);
+
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(fs.readFileSync(outside, 'utf8')).toBe('not yours');
+    expect(fs.existsSync(path.join(c.root, 'moved'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'restore-journal.json'))).toBe(false);
+    expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo)).toEqual(['A3301-BK']);
+    const ignored = (await c.ok('audit.list', { action: 'workspace.journalIgnored' })).rows;
+    expect(ignored.map((row) => row.details)).toEqual([{ journal: 'restore' }]);
   });
 });

@@ -11,8 +11,8 @@ import {
 } from '../helpers/test-core';
 
 const cores: TestCore[] = [];
-function core(root?: string): TestCore {
-  const made = makeTestCore(root);
+function core(root?: string, kdf?: 'real'): TestCore {
+  const made = makeTestCore(root, { kdf });
   cores.push(made);
   return made;
 }
@@ -30,9 +30,14 @@ async function newCase(c: TestCore, caseNo = 'A3301002026110001') {
 }
 
 describe('workspace vault', () => {
-  it('creates, locks and unlocks a workspace, keeping its data', async () => {
-    const c = core();
+  it('creates, locks and unlocks a workspace, keeping its data (real Argon2id parameters)', async () => {
+    // The one workspace on the production cost; every other test uses the cheap test KDF.
+    const c = core(undefined, 'real');
     const created = await createTestWorkspace(c);
+    expect(readHeader(created.path).slots.map((slot) => slot.kdf)).toEqual([
+      expect.objectContaining({ memoryKiB: 65_536, iterations: 3, parallelism: 4 }),
+      expect.objectContaining({ memoryKiB: 65_536, iterations: 3, parallelism: 4 }),
+    ]);
     expect(created.recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(created.session.user).toMatchObject({ username: 'admin', role: 'admin' });
     expect(fs.readdirSync(created.path).sort()).toEqual(
@@ -213,8 +218,8 @@ describe('workspace vault', () => {
     const after = readHeader(dir);
     const recoveryBefore = before.slots.find((slot) => slot.kind === 'recovery');
     expect(after.slots.find((slot) => slot.kind === 'recovery')).toEqual(recoveryBefore);
-    expect(after.slots.find((slot) => slot.kind === 'user')?.wrapped).not.toEqual(
-      before.slots.find((slot) => slot.kind === 'user')?.wrapped,
+    expect(after.slots.find((slot) => slot.kind === 'user')?.privateKey).not.toEqual(
+      before.slots.find((slot) => slot.kind === 'user')?.privateKey,
     );
     expect(fs.statSync(path.join(dir, 'quanlian.db')).ino).toBe(databaseBefore);
 
@@ -314,5 +319,53 @@ describe('workspace vault', () => {
       error: { code: 'auth.passwordTooWeak', details: { problem: 'tooSimple' } },
     });
     expect(fs.existsSync(path.join(dir, 'workspace.json'))).toBe(false);
+  });
+
+  it('refuses a header whose KDF parameters are out of bounds, quickly, either way', async () => {
+    const c = core();
+    const { path: dir } = await createTestWorkspace(c);
+    await c.ok('session.lock', {});
+    const original = fs.readFileSync(path.join(dir, 'workspace.json'), 'utf8');
+    const withAdminKdf = (change: Record<string, number>) => {
+      const header = JSON.parse(original) as { slots: { kdf: Record<string, unknown> }[] };
+      header.slots[0]!.kdf = { ...header.slots[0]!.kdf, ...change };
+      fs.writeFileSync(path.join(dir, 'workspace.json'), JSON.stringify(header));
+    };
+    const unlock = () =>
+      c.call('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+
+    // 300 passes would hold the unlock for seconds (minutes at 4 GiB): refused before deriving.
+    for (const change of [
+      { iterations: 300 },
+      { memoryKiB: 4_194_304 },
+      { parallelism: 64 },
+    ] as Record<string, number>[]) {
+      withAdminKdf(change);
+      const started = performance.now();
+      expect(await unlock()).toMatchObject({
+        ok: false,
+        error: { code: 'workspace.kdfOutOfBounds' },
+      });
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+    // Below the environment's floor (here the test cost, 64 KiB × 1) is refused too.
+    withAdminKdf({ memoryKiB: 32 });
+    expect(await unlock()).toMatchObject({
+      ok: false,
+      error: { code: 'workspace.kdfOutOfBounds' },
+    });
+    fs.writeFileSync(path.join(dir, 'workspace.json'), original);
+    expect((await unlock()).ok).toBe(true);
+    await c.ok('session.lock', {});
+
+    // A workspace made with the cheap test cost does not open under the production floor.
+    const production = core(undefined, 'real');
+    expect(
+      await production.call('session.unlock', {
+        path: dir,
+        username: 'admin',
+        password: adminPassword,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'workspace.kdfOutOfBounds' } });
   });
 });

@@ -100,6 +100,8 @@ export const en: Translation<typeof zhCN> = {
       newerSchema: 'This workspace was written by a newer version of Quanlian. Upgrade to open it.',
       migrationFailed: 'The workspace could not be upgraded; nothing was changed.',
       inUse: 'The workspace is in use by another program.',
+      kdfOutOfBounds:
+        'The key derivation settings in the workspace header are outside the accepted bounds (altered header?). Nothing was changed.',
     },
     host: {
       unsupported: 'Not available here.',
@@ -206,6 +208,11 @@ export const en: Translation<typeof zhCN> = {
       wrongPassphrase: 'The passphrase does not open this package.',
       passphraseTooShort: 'The passphrase needs at least {{min}} characters.',
       caseExists: 'This workspace already has case {{caseNo}}; nothing was imported.',
+      tooLarge:
+        'The package unpacks to more than {{limitMiB}} MB (or is a compression bomb); it was refused.',
+      invalidContent: 'The package content is not valid ({{path}}); nothing was imported.',
+      conflict:
+        'A record in the package clashes with one in this workspace ({{entityId}}); nothing was imported.',
     },
     reports: {
       rendererUnavailable:
@@ -904,6 +911,8 @@ export const en: Translation<typeof zhCN> = {
       link: 'link mismatch',
       gap: 'record missing',
       truncated: 'tail cut off',
+      anchorMissing: 'anchor removed from the header',
+      forked: 'chain rewritten (differs from the copy kept outside the workspace)',
     },
     seq: 'No.',
     at: 'Time',

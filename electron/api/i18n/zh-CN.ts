@@ -92,6 +92,8 @@ export const zhCN = {
       newerSchema: '该工作区由更新版本的全链创建，请升级软件后再打开。',
       migrationFailed: '工作区升级失败，数据未被修改。',
       inUse: '该工作区正被另一个程序使用。',
+      kdfOutOfBounds:
+        '工作区头文件中的密钥派生参数超出允许范围（头文件可能被改动），未作任何更改。',
     },
     host: {
       unsupported: '当前环境不支持此功能。',
@@ -190,6 +192,9 @@ export const zhCN = {
       wrongPassphrase: '口令不正确，无法打开该协查包。',
       passphraseTooShort: '口令至少 {{min}} 个字符。',
       caseExists: '本工作区已有案件编号 {{caseNo}}，未导入任何数据。',
+      tooLarge: '协查包解压后超过 {{limitMiB}} MB（或为压缩炸弹），已拒绝。',
+      invalidContent: '协查包内容无效（{{path}}），未导入任何数据。',
+      conflict: '协查包中的记录与本工作区已有记录冲突（{{entityId}}），未导入任何数据。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
@@ -867,7 +872,14 @@ export const zhCN = {
     verify: '校验审计链',
     verifyOk: '审计链完整：已校验 {{count}} 条记录。',
     verifyBroken: '审计链在第 {{seq}} 条记录处断开（{{reason}}）。',
-    reasons: { hash: '内容被修改', link: '链接不符', gap: '记录缺失', truncated: '尾部被截断' },
+    reasons: {
+      hash: '内容被修改',
+      link: '链接不符',
+      gap: '记录缺失',
+      truncated: '尾部被截断',
+      anchorMissing: '头文件中的锚点被删除',
+      forked: '审计链被改写（与工作区外保存的副本不符）',
+    },
     seq: '序号',
     at: '时间',
     user: '用户',

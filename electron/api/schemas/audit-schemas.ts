@@ -28,6 +28,18 @@ export const auditVerifyOutput = z.object({
   checked: z.number().int(),
   /** The first record whose hash or link does not match, when the chain is broken. */
   firstBrokenSeq: z.number().int().nullable(),
-  reason: z.enum(['hash', 'link', 'gap', 'truncated']).nullable(),
+  reason: z.enum(['hash', 'link', 'gap', 'truncated', 'anchorMissing', 'forked']).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerifyOutput>;
+
+/** The audit head signed with the administrators' key, to print or keep for a later audit. */
+export const signedAuditHeadSchema = z.object({
+  workspaceId: z.string(),
+  count: z.number().int(),
+  hash: z.string(),
+  signedAt: z.string(),
+  signedBy: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
+export type SignedAuditHeadRow = z.infer<typeof signedAuditHeadSchema>;

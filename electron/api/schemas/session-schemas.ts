@@ -45,6 +45,8 @@ export const createWorkspaceOutput = z.object({
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
+  /** Also replace the data key, so an old copy of the header with the old password is useless. */
+  rotateKey: z.boolean().optional(),
 });
 
 export const currentSessionOutput = z.object({ session: sessionInfoSchema.nullable() });

@@ -46,6 +46,25 @@ export async function disableUserCommand(
   out.result(user, `User ${user.username} disabled.`);
 }
 
+/**
+ * `rotate-key`: a fresh data key for the database, every remaining key slot re-sealed; old
+ * slots (a copied header, a disabled account's) open nothing afterwards. Administrators only.
+ */
+export async function rotateKeyCommand(
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  const result = await withSession(options, secrets, (client) =>
+    client.call('users.rotateKey', {}),
+  );
+  out.result(
+    result,
+    'Data key replaced: the database is re-encrypted and every remaining key slot re-sealed.\n' +
+      'Backups made before keep opening with the key they were made with.',
+  );
+}
+
 export async function verifyAuditCommand(
   options: CommandOptions,
   secrets: Secrets,

@@ -2,24 +2,38 @@ import { asc } from 'drizzle-orm';
 import type { AuditVerification } from '../../api/schemas/audit-schemas';
 import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { readHeader, type AuditAnchor } from '../vault/workspace-header';
+import { AppError } from '../app-error';
+import { lastAuditRecord } from './audit-log';
+import {
+  readOutsideHead,
+  signAuditHead,
+  type AuditHead,
+  type OutsideHead,
+  type SignedAuditHead,
+} from './audit-anchor';
 import { genesisHash, hashAuditRecord } from './audit-hash';
-import type { AuditAnchor } from '../vault/workspace-header';
 
 const batchSize = 5_000;
 
 /**
  * Walks the whole chain and names the first record that does not hold: its hash does not match
  * its fields ('hash'), it does not point at the record before it ('link'), or a sequence number
- * is missing ('gap'). With the header's anchor it also detects a cut-off tail ('truncated').
+ * is missing ('gap'). With the header's anchor it also detects a cut-off tail ('truncated') and
+ * a removed anchor ('anchorMissing'); with the copy outside the workspace, a chain rolled back
+ * or rewritten by someone holding the data key ('truncated', 'forked').
  */
 export function verifyAuditChain(
   db: Executor,
   anchor?: Pick<AuditAnchor, 'count' | 'hash'> | null,
+  outside?: OutsideHead | null,
 ): AuditVerification {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let checked = 0;
   let anchorHashSeen: string | null = null;
+  let outsideHashSeen: string | null = null;
 
   for (let offset = 0; ; offset += batchSize) {
     const rows = db
@@ -35,6 +49,7 @@ export function verifyAuditChain(
       const { hash, ...rest } = row;
       if (hashAuditRecord(rest) !== hash) return broken(checked, row.seq, 'hash');
       if (anchor && row.seq === anchor.count) anchorHashSeen = hash;
+      if (outside && row.seq === outside.count) outsideHashSeen = hash;
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;
@@ -45,7 +60,23 @@ export function verifyAuditChain(
   if (anchor && anchor.count > 0 && (checked < anchor.count || anchorHashSeen !== anchor.hash)) {
     return broken(checked, Math.min(checked + 1, anchor.count), 'truncated');
   }
+  // `null` (not `undefined`) means the header was read and has no anchor.
+  if (anchor === null && checked > 1) return broken(checked, 1, 'anchorMissing');
+  if (outside && outside.count !== 0) {
+    if (outside.count < 0) return broken(checked, 1, 'forked');
+    if (checked < outside.count) return broken(checked, checked + 1, 'truncated');
+    if (outsideHashSeen !== outside.hash) return broken(checked, outside.count, 'forked');
+  }
   return { ok: true, checked, firstBrokenSeq: null, reason: null };
+}
+
+/** The full check of an open workspace: its chain against the header and the outside copy. */
+export function verifyWorkspaceAudit(workspace: UnlockedWorkspace): AuditVerification {
+  const header = readHeader(workspace.dir);
+  const outside = workspace.anchorDir
+    ? readOutsideHead(workspace.anchorDir, workspace.workspaceId)
+    : null;
+  return verifyAuditChain(workspace.db, header.auditAnchor, outside);
 }
 
 function broken(
@@ -54,4 +85,52 @@ function broken(
   reason: NonNullable<AuditVerification['reason']>,
 ): AuditVerification {
   return { ok: false, checked, firstBrokenSeq: seq, reason };
+}
+
+/**
+ * The current audit head signed with the administrators' key, for printing or keeping outside
+ * the workstation; the signing is itself audited (and the head signed includes that record).
+ */
+export function signWorkspaceHead(workspace: UnlockedWorkspace): SignedAuditHead {
+  const signingKey = workspace.signingKey();
+  if (!signingKey) {
+    workspace.audit({ action: 'audit.headSigned', result: 'denied' });
+    throw new AppError('auth.forbidden', 'Only an administrator holds the signing key');
+  }
+  workspace.audit({
+    action: 'audit.headSigned',
+    targetType: 'workspace',
+    targetId: workspace.workspaceId,
+  });
+  workspace.refreshAnchor();
+  const last = lastAuditRecord(workspace.db)!;
+  const header = readHeader(workspace.dir);
+  return signAuditHead(
+    signingKey,
+    header.auditSigningKey.publicKey,
+    { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash },
+    workspace.now(),
+    workspace.user.username,
+  );
+}
+
+/**
+ * The head as it stands, for a file leaving the workspace (a case package): signed when an
+ * administrator holds the signing key, plain otherwise. Writes nothing.
+ */
+export function currentAuditHead(
+  workspace: UnlockedWorkspace,
+): (AuditHead & Partial<SignedAuditHead>) | null {
+  const last = lastAuditRecord(workspace.db);
+  if (!last) return null;
+  const head = { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash };
+  const signingKey = workspace.signingKey();
+  if (!signingKey) return head;
+  return signAuditHead(
+    signingKey,
+    readHeader(workspace.dir).auditSigningKey.publicKey,
+    head,
+    workspace.now(),
+    workspace.user.username,
+  );
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error';
+import { signedAuditHeadSchema } from '../../api/schemas/audit-schemas';
 import { workspaceHeaderSchema } from '../vault/workspace-header';
 
 /**
@@ -23,6 +24,8 @@ export const backupHeaderSchema = z.object({
   createdBy: z.string(),
   appliedMigrations: z.number().int(),
   workspace: workspaceHeaderSchema,
+  /** The snapshot's audit head signed by the administrator who made the backup, if one did. */
+  signedHead: signedAuditHeadSchema.nullable(),
   database: z.object({ size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   /** The encrypted attachment files that follow the database, in order (absent in version 1). */
   attachments: z

@@ -1,17 +1,15 @@
 import path from 'node:path';
 import type { AreaHandlers, SessionContext } from '../handler-types';
 import { beginSession } from '../session/begin-session';
-import { AppError } from '../app-error';
-import { passwordOpensOwnSlot, unlockWorkspace } from '../vault/workspace-vault';
+import { unlockWorkspace } from '../vault/workspace-vault';
 import { backupFilePath, backupNow, backupStatus, updateSchedule } from './backup-schedule';
-import { createBackup, restoreBackup, type RestoreResult } from './backup-service';
+import { createBackup, restoreOverWorkspace, type RestoreResult } from './backup-service';
 
 /**
- * Restores the open workspace from a backup file: the signed-in administrator's password is
- * checked while the workspace is still open (a wrong one changes nothing), the workspace is
- * locked, the backup is verified (password, checksum, integrity, audit chain) before anything is
- * replaced, older schemas are migrated, and the workspace is opened again. The replaced files
- * are kept aside.
+ * Restores the open workspace from a backup file. Only an administrator signed in to this
+ * workspace may; the backup is verified (password, checksum, integrity, audit chain) before
+ * anything is replaced, older schemas are migrated, and the workspace is opened again. The
+ * replaced files are kept aside.
  */
 async function restoreOpenWorkspace(
   ctx: SessionContext,
@@ -19,14 +17,15 @@ async function restoreOpenWorkspace(
   password: string,
 ): Promise<RestoreResult> {
   const { dir, user } = ctx.workspace;
-  if (!(await passwordOpensOwnSlot(ctx.workspace, password)))
-    throw new AppError('auth.invalidCredentials', 'The password is not correct');
-  ctx.sessions.lock('user');
+  let closed = false;
   try {
-    return await restoreBackup(file, dir, user.username, password, ctx.env);
+    return await restoreOverWorkspace(ctx.workspace, file, password, ctx.env, () => {
+      closed = true;
+      ctx.sessions.lock('user');
+    });
   } finally {
-    // Open again (restored, or as it was when the backup was refused).
-    beginSession(ctx, await unlockWorkspace(dir, user.username, password, ctx.env));
+    // Open again (restored, or as it was when the restore failed after locking).
+    if (closed) beginSession(ctx, await unlockWorkspace(dir, user.username, password, ctx.env));
   }
 }
 

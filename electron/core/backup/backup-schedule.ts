@@ -64,7 +64,7 @@ export function backupStatus(db: Executor): BackupStatus {
 export function backupNow(workspace: UnlockedWorkspace): { fileName: string; removed: string[] } {
   const schedule = readSchedule(workspace.db);
   if (!schedule.folder) throw new AppError('backup.folderInvalid', 'No backup folder is set');
-  fs.mkdirSync(schedule.folder, { recursive: true });
+  fs.mkdirSync(schedule.folder, { recursive: true, mode: 0o700 });
   const stamp = workspace.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const fileName = `quanlian-${stamp}.qlbak`;
   createBackup(workspace, path.join(schedule.folder, fileName));

@@ -2,32 +2,40 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error';
 import { verifyAuditChain } from '../audit/audit-verify';
-import { makeAuditAnchor } from '../audit/audit-anchor';
+import { anchorOf, resetOutsideHead, signAuditHead } from '../audit/audit-anchor';
 import { lastAuditRecord } from '../audit/audit-log';
 import { appliedMigrationCount, openDatabase, openForInspection } from '../db/open-database';
 import { newId } from '../db/ids';
-import { openKeySlot } from '../vault/key-slot';
+import { kdfCost, openKeySlot } from '../vault/key-slot';
 import { emptyLockout } from '../vault/lockout';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { VaultEnv } from '../vault/vault-env';
 import { swapInRestore } from '../vault/restore-journal';
-import { databaseFiles, headerPath } from '../vault/workspace-files';
+import {
+  databaseFiles,
+  headerPath,
+  looksLikeWorkspace,
+  restrictFiles,
+  restrictFolder,
+} from '../vault/workspace-files';
 import { readHeader } from '../vault/workspace-header';
-import { normaliseUsername, unlockWorkspace } from '../vault/workspace-vault';
+import { normaliseUsername, passwordOpensOwnSlot, unlockWorkspace } from '../vault/workspace-vault';
 import { attachmentsDir } from '../attachments/attachment-blob';
 import { backupAttachmentList } from '../attachments/attachment-backup';
 import {
-  type BackupHeader,
   extractBackupAttachments,
   extractBackupDatabase,
   readBackupHeader,
   sha256File,
   writeBackupFile,
+  type BackupHeader,
 } from './backup-file';
 
 /**
  * Writes an encrypted, consistent backup of an open workspace. `VACUUM INTO` copies one
- * snapshot (other connections may keep writing) and keeps the encryption.
+ * snapshot (other connections may keep writing) and keeps the encryption. The backup carries
+ * the snapshot's audit head, signed when an administrator makes it, and is readable by its
+ * owner only.
  */
 export function createBackup(
   workspace: UnlockedWorkspace,
@@ -51,15 +59,24 @@ export function createBackup(
     let attachments: NonNullable<BackupHeader['attachments']> = [];
     try {
       const last = lastAuditRecord(opened.db);
-      anchor = last
-        ? makeAuditAnchor(workspace.dataKey(), workspace.workspaceId, last.seq, last.hash)
-        : null;
+      anchor = last ? anchorOf(last) : null;
       migrations = appliedMigrationCount(opened.sqlite);
       attachments = backupAttachmentList(opened.sqlite, workspace.dir);
     } finally {
       opened.sqlite.close();
     }
     const header = readHeader(workspace.dir);
+    const signingKey = workspace.signingKey();
+    const signedHead =
+      anchor && signingKey
+        ? signAuditHead(
+            signingKey,
+            header.auditSigningKey.publicKey,
+            { workspaceId: workspace.workspaceId, ...anchor },
+            workspace.now(),
+            workspace.user.username,
+          )
+        : null;
     const size = fs.statSync(snapshot).size;
     const sha256 = sha256File(snapshot);
     writeBackupFile(
@@ -71,6 +88,7 @@ export function createBackup(
         createdBy: workspace.user.username,
         appliedMigrations: migrations,
         workspace: { ...header, lockout: emptyLockout(), auditAnchor: anchor },
+        signedHead,
         database: { size, sha256 },
         attachments,
       },
@@ -99,31 +117,43 @@ export interface RestoreResult {
   auditRecords: number;
 }
 
+interface StagedBackup {
+  header: BackupHeader;
+  staged: string;
+  /** The backup's attachment files, extracted and checked beside the staged database. */
+  stagedAttachments: string;
+}
+
 /**
- * Restores a backup into `dir`. Everything is checked first (format, checksum, the password
- * against the backup's own key slots, SQLite integrity, the audit chain against its anchor);
- * only then are existing workspace files moved aside and the restored ones put in place.
+ * Checks a backup before anything is replaced (format, checksum, the credentials against the
+ * backup's own key slots, SQLite integrity, the audit chain against its anchor) and stages its
+ * database in `dir`. The backup's slots only prove the backup is intact; who may restore is
+ * decided against the current workspace.
  */
-export async function restoreBackup(
+async function stageBackup(
   file: string,
   dir: string,
   username: string,
   password: string,
   env: VaultEnv,
-): Promise<RestoreResult> {
+  expectedWorkspaceId: string | null,
+): Promise<StagedBackup> {
   const { header, databaseOffset } = readBackupHeader(file);
+  if (expectedWorkspaceId && header.workspace.workspaceId !== expectedWorkspaceId)
+    throw new AppError('backup.invalid', 'The backup belongs to another workspace');
   const slot = header.workspace.slots.find(
     (candidate) => candidate.kind === 'user' && candidate.username === normaliseUsername(username),
   );
-  const key = slot ? await openKeySlot(header.workspace.workspaceId, slot, password) : null;
-  if (!key)
+  const opened = slot
+    ? await openKeySlot(header.workspace.workspaceId, slot, password, kdfCost(env))
+    : null;
+  if (!opened)
     throw new AppError('auth.invalidCredentials', 'The credentials do not open this backup');
+  opened.signingKey?.fill(0);
+  const key = opened.dataKey;
 
-  fs.mkdirSync(dir, { recursive: true });
   const staged = path.join(dir, `.restore-${newId()}.db`);
   const stagedAttachments = `${staged}-attachments`;
-  let replacedInto: string | null;
-  let swapping = false;
   try {
     extractBackupDatabase(
       file,
@@ -133,65 +163,195 @@ export async function restoreBackup(
       header.database.size,
     );
     extractBackupAttachments(file, header, databaseOffset, stagedAttachments);
-    const opened = openDatabase({
+    const db = openDatabase({
       file: staged,
       key,
       migrationsFolder: env.migrationsFolder,
       nativeBinding: env.nativeBinding,
     });
-    if (!opened.ok)
+    if (!db.ok)
       throw new AppError('backup.corrupt', 'The backup database cannot be opened', {
-        failure: opened.failure,
+        failure: db.failure,
       });
     try {
-      const integrity = opened.sqlite.pragma('integrity_check', { simple: true });
+      const integrity = db.sqlite.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
         throw new AppError('backup.corrupt', 'The backup database fails its integrity check');
-      const chain = verifyAuditChain(opened.db, header.workspace.auditAnchor);
+      const chain = verifyAuditChain(db.db, header.workspace.auditAnchor);
       if (!chain.ok)
         throw new AppError('audit.broken', 'The audit chain in the backup does not verify', {
           ...chain,
         });
-      opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
-      opened.sqlite.close();
+      db.sqlite.close();
     }
-
-    const existing = [headerPath(dir), ...databaseFiles(dir)].some((candidate) =>
-      fs.existsSync(candidate),
-    );
-    const replacedName = `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    replacedInto = existing ? path.join(dir, replacedName) : null;
-    swapping = true;
-    swapInRestore(dir, {
-      staged: path.basename(staged),
-      stagedAttachments: path.basename(stagedAttachments),
-      replacedInto: replacedName,
-      header: { ...header.workspace, lockout: emptyLockout() },
-    });
+    restrictFiles([staged]);
+    return { header, staged, stagedAttachments };
   } catch (error) {
-    // Once the swap has begun, its journal finishes it at the next opening: keep what it needs.
-    if (!swapping) {
-      for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`])
-        fs.rmSync(candidate, { force: true });
-      fs.rmSync(stagedAttachments, { recursive: true, force: true });
-    }
+    for (const candidate of [staged, `${staged}-wal`, `${staged}-shm`])
+      fs.rmSync(candidate, { force: true });
+    fs.rmSync(stagedAttachments, { recursive: true, force: true });
     throw error;
   } finally {
     key.fill(0);
   }
+}
 
+/** Swaps a staged backup in; the existing files, if any, are kept aside. */
+function swapIn(dir: string, staged: StagedBackup, env: VaultEnv): string | null {
+  const existing = [headerPath(dir), ...databaseFiles(dir)].some((candidate) =>
+    fs.existsSync(candidate),
+  );
+  const replacedName = `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  // The restored chain is shorter than the live one: the outside copy of the head moves back
+  // to the backup's, and the restore record below keeps the replaced head.
+  const anchor = staged.header.workspace.auditAnchor;
+  if (env.anchorDir && anchor)
+    resetOutsideHead(
+      env.anchorDir,
+      { workspaceId: staged.header.workspace.workspaceId, ...anchor },
+      new Date().toISOString(),
+    );
+  swapInRestore(dir, {
+    staged: path.basename(staged.staged),
+    stagedAttachments: path.basename(staged.stagedAttachments),
+    replacedInto: replacedName,
+    header: { ...staged.header.workspace, lockout: emptyLockout() },
+  });
+  return existing ? path.join(dir, replacedName) : null;
+}
+
+async function recordRestore(
+  dir: string,
+  file: string,
+  header: BackupHeader,
+  username: string,
+  password: string,
+  env: VaultEnv,
+  replacedHead: { count: number; hash: string } | null,
+  replacedInto: string | null,
+): Promise<RestoreResult> {
   const workspace = await unlockWorkspace(dir, username, password, env);
   try {
     workspace.audit({
       action: 'backup.restored',
       targetType: 'workspace',
       targetId: workspace.workspaceId,
-      details: { file: path.basename(file), backupCreatedAt: header.createdAt },
+      details: {
+        file: path.basename(file),
+        backupCreatedAt: header.createdAt,
+        replacedHead,
+      },
     });
     const count = lastAuditRecord(workspace.db)?.seq ?? 0;
     return { dir, replacedInto, auditRecords: count };
   } finally {
     workspace.close('user');
+  }
+}
+
+/**
+ * Restores a backup over the open workspace. Only an administrator signed in to this
+ * workspace may (their password is checked again, against the current slots); the backup must
+ * be of this workspace and open with the same credentials. `close` locks the current session
+ * just before the files are swapped; the restored workspace is left locked.
+ */
+export async function restoreOverWorkspace(
+  current: UnlockedWorkspace,
+  file: string,
+  password: string,
+  env: VaultEnv,
+  close: () => void,
+): Promise<RestoreResult> {
+  const audit = (result: 'denied' | 'failed', code: string) =>
+    current.audit({
+      action: 'backup.restore',
+      result,
+      targetType: 'workspace',
+      targetId: current.workspaceId,
+      details: { file: path.basename(file), code },
+    });
+  if (current.user.role !== 'admin') {
+    audit('denied', 'auth.forbidden');
+    throw new AppError('auth.forbidden', 'Only an administrator may restore a backup');
+  }
+  if (!(await passwordOpensOwnSlot(current, password))) {
+    audit('failed', 'auth.invalidCredentials');
+    throw new AppError('auth.invalidCredentials', 'The password is not correct');
+  }
+  const { dir, user } = current;
+  let staged: StagedBackup;
+  try {
+    staged = await stageBackup(file, dir, user.username, password, env, current.workspaceId);
+  } catch (error) {
+    audit('failed', (error as { code?: string }).code ?? 'error');
+    throw error;
+  }
+  const live = lastAuditRecord(current.db);
+  const replacedHead = live ? anchorOf(live) : null;
+  current.audit({
+    action: 'backup.restoreStarted',
+    targetType: 'workspace',
+    targetId: current.workspaceId,
+    details: { file: path.basename(file), backupCreatedAt: staged.header.createdAt },
+  });
+  close();
+  const replacedInto = swapIn(dir, staged, env);
+  return recordRestore(
+    dir,
+    file,
+    staged.header,
+    user.username,
+    password,
+    env,
+    replacedHead,
+    replacedInto,
+  );
+}
+
+/**
+ * Restores a backup into a folder that holds no workspace (a restore drill, or a new machine
+ * after a disk loss): the credentials open the backup's own slots. Never over a workspace:
+ * replacing a live workspace needs its administrator signed in (`restoreBackup`).
+ */
+export async function restoreBackupToFolder(
+  file: string,
+  dir: string,
+  username: string,
+  password: string,
+  env: VaultEnv,
+): Promise<RestoreResult> {
+  if ([headerPath(dir), ...databaseFiles(dir)].some((candidate) => fs.existsSync(candidate)))
+    throw new AppError('backup.targetNotEmpty', 'The folder already holds a workspace');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  restrictFolder(dir);
+  const staged = await stageBackup(file, dir, username, password, env, null);
+  const replacedInto = swapIn(dir, staged, env);
+  return recordRestore(dir, file, staged.header, username, password, env, null, replacedInto);
+}
+
+/**
+ * Restores `file` into `dir` for a caller without a session (the CLI): over an existing
+ * workspace the credentials must first sign in to that workspace as an administrator; into an
+ * empty folder they must open the backup.
+ */
+export async function restoreBackup(
+  file: string,
+  dir: string,
+  username: string,
+  password: string,
+  env: VaultEnv,
+): Promise<RestoreResult> {
+  if (!looksLikeWorkspace(dir)) return restoreBackupToFolder(file, dir, username, password, env);
+  const current = await unlockWorkspace(dir, username, password, env);
+  let closed = false;
+  try {
+    return await restoreOverWorkspace(current, file, password, env, () => {
+      closed = true;
+      current.close('user');
+    });
+  } finally {
+    if (!closed) current.close('user');
   }
 }

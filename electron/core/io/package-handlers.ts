@@ -1,4 +1,5 @@
 import { attachmentBytes } from '../attachments/attachment-service';
+import { currentAuditHead } from '../audit/audit-verify';
 import type { AreaHandlers } from '../handler-types';
 import { openPackage, sealPackage } from './case-package';
 import { readCaseSnapshot } from './case-snapshot';
@@ -19,7 +20,12 @@ export const packageHandlers: AreaHandlers<'package'> = {
         attachment.contentBase64 = (await attachmentBytes(workspace, attachment.id)).toString(
           'base64',
         );
-    const sealed = await sealPackage(snapshot, input.passphrase);
+    const sealed = await sealPackage(
+      snapshot,
+      input.passphrase,
+      ctx.env.kdf,
+      currentAuditHead(workspace),
+    );
     workspace.audit({
       action: 'package.exported',
       targetType: snapshot.case ? 'case' : 'workspace',
@@ -41,11 +47,11 @@ export const packageHandlers: AreaHandlers<'package'> = {
   'package.review': async (ctx, input) =>
     reviewPackage(
       ctx.workspace.db,
-      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase),
+      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase, ctx.env.kdf),
     ),
   'package.import': async (ctx, input) =>
     importPackage(
       ctx.workspace,
-      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase),
+      await openPackage(Buffer.from(input.contentBase64, 'base64'), input.passphrase, ctx.env.kdf),
     ),
 };

@@ -56,11 +56,21 @@ function matchEntities(db: Executor, snapshot: CaseSnapshot): Map<string, string
   const matches = new Map<string, string>();
   for (const item of snapshot.entities) {
     const sameId = db
-      .select({ id: entitiesTable.id })
+      .select({
+        id: entitiesTable.id,
+        kind: entitiesTable.kind,
+        deletedAt: entitiesTable.deletedAt,
+        mergedIntoId: entitiesTable.mergedIntoId,
+      })
       .from(entitiesTable)
       .where(eq(entitiesTable.id, item.entity.id))
       .get();
     if (sameId) {
+      // The same ID is the same entity only if it is still that kind and alive here.
+      if (sameId.kind !== item.entity.kind || sameId.deletedAt || sameId.mergedIntoId)
+        throw new AppError('package.conflict', 'An entity ID in the package is used differently', {
+          entityId: item.entity.id,
+        });
       matches.set(item.entity.id, sameId.id);
       continue;
     }
@@ -157,6 +167,29 @@ export function importPackage(
   const now = workspace.now();
   const actor = workspace.user.id;
   const stamp = { createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor };
+  try {
+    return writePackage(workspace, snapshot, stamp);
+  } catch (error) {
+    // A row the database's constraints refuse (an identifier already held here under another
+    // ID, say) is a clear refusal; the transaction has rolled back.
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
+      throw new AppError(
+        'package.conflict',
+        'A record in the package clashes with this workspace',
+        {
+          entityId: null,
+        },
+      );
+    throw error;
+  }
+}
+
+function writePackage(
+  workspace: UnlockedWorkspace,
+  snapshot: CaseSnapshot,
+  stamp: { createdAt: string; updatedAt: string; createdBy: string; updatedBy: string },
+): PackageSummary {
   return workspace.write(
     (tx) => {
       const review = reviewPackage(tx, snapshot);
@@ -165,7 +198,11 @@ export function importPackage(
           caseNo: review.caseNo,
         });
       const entityId = new Map<string, string>();
-      for (const item of review.entities) entityId.set(item.id, item.existingId ?? item.id);
+      const matched = new Set<string>();
+      for (const item of review.entities) {
+        entityId.set(item.id, item.existingId ?? item.id);
+        if (item.existingId) matched.add(item.id);
+      }
       const fresh = (id: string, exists: (id: string) => boolean) => (exists(id) ? newId() : id);
       const taken =
         (
@@ -193,7 +230,8 @@ export function importPackage(
         id && snapshot.case && id === snapshot.case.id ? caseId : null;
       let created = 0;
       for (const item of snapshot.entities) {
-        if (entityId.get(item.entity.id) !== item.entity.id) continue;
+        // Matched entities (same ID, or same identifier) are not inserted again.
+        if (matched.has(item.entity.id)) continue;
         tx.insert(entitiesTable)
           .values({ ...item.entity, ...stamp, mergedIntoId: null, deletedAt: null })
           .run();

@@ -1,16 +1,21 @@
 import type { AreaHandlers } from '../handler-types';
 import { beginSession } from './begin-session';
-import { changeOwnPassword, recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
+import { changeOwnPassword, finishInterruptedRevocation, rotateKey } from '../vault/key-rotation';
+import { recoverWorkspace, unlockWorkspace } from '../vault/workspace-vault';
 
 export const sessionHandlers: AreaHandlers<'session'> = {
   'session.current': (ctx) => ({ session: ctx.sessions.info() }),
 
   'session.unlock': async (ctx, input) => {
     ctx.sessions.lock('user');
-    return beginSession(
-      ctx,
-      await unlockWorkspace(input.path, input.username, input.password, ctx.env),
-    );
+    const workspace = await unlockWorkspace(input.path, input.username, input.password, ctx.env);
+    try {
+      await finishInterruptedRevocation(workspace, ctx.env);
+    } catch (error) {
+      workspace.close('error');
+      throw error;
+    }
+    return beginSession(ctx, workspace);
   },
 
   'session.recover': async (ctx, input) => {
@@ -22,6 +27,15 @@ export const sessionHandlers: AreaHandlers<'session'> = {
       input.newPassword,
       ctx.env,
     );
+    try {
+      // The recovery slot holds no signing key: an administrator who recovers gets a new one,
+      // with a new data key (a forgotten password may be a disclosed one).
+      if (workspace.user.role === 'admin' && !workspace.signingKey())
+        await rotateKey(workspace, ctx.env);
+    } catch (error) {
+      workspace.close('error');
+      throw error;
+    }
     return beginSession(ctx, workspace);
   },
 
@@ -34,7 +48,10 @@ export const sessionHandlers: AreaHandlers<'session'> = {
   'session.activity': () => ({ ok: true }),
 
   'session.changePassword': async (ctx, input) => {
-    await changeOwnPassword(ctx.workspace, input.currentPassword, input.newPassword);
+    await changeOwnPassword(ctx.workspace, input.currentPassword, input.newPassword, {
+      rotate: input.rotateKey,
+      env: ctx.env,
+    });
     return { ok: true };
   },
 };

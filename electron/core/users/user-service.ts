@@ -5,13 +5,12 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { usersTable, type UserRecord } from '../db/schema';
+import { rotateDataKey } from '../vault/key-rotation';
+import { resealSlot } from '../vault/key-slot';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import {
-  assertStrongPassword,
-  normaliseUsername,
-  removeUserSlot,
-  writeUserSlot,
-} from '../vault/workspace-vault';
+import type { VaultEnv } from '../vault/vault-env';
+import { updateHeader } from '../vault/workspace-header';
+import { assertStrongPassword, normaliseUsername, writeUserSlot } from '../vault/workspace-vault';
 
 function toRow(record: UserRecord): UserRow {
   return {
@@ -82,40 +81,92 @@ export async function createUser(
       details: { username, role: input.role },
     },
     (tx) => tx.insert(usersTable).values(record).run(),
+    input.role === 'admin' ? workspace.signingKey() : null,
   );
   return toRow(record);
 }
 
-export function setUserRole(workspace: UnlockedWorkspace, userId: string, role: Role): UserRow {
-  return workspace.write(
-    (tx) => {
-      const user = getUser(tx, userId);
-      if (user.role === 'admin' && role !== 'admin') assertOtherAdminRemains(tx, userId);
-      tx.update(usersTable)
-        .set({ role, updatedAt: workspace.now(), updatedBy: workspace.user.id })
-        .where(eq(usersTable.id, userId))
-        .run();
-      return toRow(getUser(tx, userId));
-    },
-    { action: 'users.roleChanged', targetType: 'user', targetId: userId, details: { role } },
-  );
+const roleRank: Record<Role, number> = { viewer: 0, investigator: 1, lead: 2, admin: 3 };
+
+/**
+ * Changes an account's role. A demotion rotates the data key and the audit signing key (what
+ * the account could hold under its old role is worth nothing afterwards); a promotion to
+ * administrator seals the signing key into that account's slot.
+ */
+export async function setUserRole(
+  workspace: UnlockedWorkspace,
+  userId: string,
+  role: Role,
+  env: VaultEnv,
+): Promise<UserRow> {
+  const before = getUser(workspace.db, userId);
+  const change = (tx: Executor) => {
+    const user = getUser(tx, userId);
+    if (user.role === 'admin' && role !== 'admin') assertOtherAdminRemains(tx, userId);
+    tx.update(usersTable)
+      .set({ role, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+      .where(eq(usersTable.id, userId))
+      .run();
+  };
+  const audit = {
+    action: 'users.roleChanged',
+    targetType: 'user',
+    targetId: userId,
+    details: { role, from: before.role },
+  };
+  if (roleRank[role] < roleRank[before.role]) {
+    await rotateDataKey(workspace, { reason: 'userDemoted', change, audit }, env);
+  } else {
+    workspace.write((tx) => {
+      change(tx);
+      if (role === 'admin' && before.role !== 'admin') {
+        // Inside the transaction: if the header cannot be written, the change rolls back.
+        updateHeader(workspace.dir, (header) => ({
+          ...header,
+          slots: header.slots.map((slot) =>
+            slot.kind === 'user' && slot.userId === userId
+              ? resealSlot(
+                  workspace.workspaceId,
+                  slot,
+                  { dataKey: workspace.dataKey(), signingKey: workspace.signingKey() },
+                  workspace.now(),
+                )
+              : slot,
+          ),
+        }));
+      }
+    }, audit);
+  }
+  return toRow(getUser(workspace.db, userId));
 }
 
-/** Disables an account and removes its key slot, so its password no longer opens anything. */
-export function disableUser(workspace: UnlockedWorkspace, userId: string): UserRow {
-  return workspace.write(
-    (tx) => {
-      getUser(tx, userId);
-      assertOtherAdminRemainsIfAdmin(tx, userId);
-      tx.update(usersTable)
-        .set({ disabled: true, updatedAt: workspace.now(), updatedBy: workspace.user.id })
-        .where(eq(usersTable.id, userId))
-        .run();
-      removeUserSlot(workspace.dir, userId);
-      return toRow(getUser(tx, userId));
+/**
+ * Disables an account and rotates the data key: its slot is dropped and the database
+ * re-encrypted, so neither its password nor the key it could have copied opens anything.
+ */
+export async function disableUser(
+  workspace: UnlockedWorkspace,
+  userId: string,
+  env: VaultEnv,
+): Promise<UserRow> {
+  getUser(workspace.db, userId);
+  assertOtherAdminRemainsIfAdmin(workspace.db, userId);
+  await rotateDataKey(
+    workspace,
+    {
+      reason: 'userDisabled',
+      change: (tx) => {
+        assertOtherAdminRemainsIfAdmin(tx, userId);
+        tx.update(usersTable)
+          .set({ disabled: true, updatedAt: workspace.now(), updatedBy: workspace.user.id })
+          .where(eq(usersTable.id, userId))
+          .run();
+      },
+      audit: { action: 'users.disabled', targetType: 'user', targetId: userId },
     },
-    { action: 'users.disabled', targetType: 'user', targetId: userId },
+    env,
   );
+  return toRow(getUser(workspace.db, userId));
 }
 
 function assertOtherAdminRemainsIfAdmin(db: Executor, userId: string): void {
@@ -142,6 +193,7 @@ export async function enableUser(
         .set({ disabled: false, updatedAt: workspace.now(), updatedBy: workspace.user.id })
         .where(eq(usersTable.id, userId))
         .run(),
+    user.role === 'admin' ? workspace.signingKey() : null,
   );
   return toRow(getUser(workspace.db, userId));
 }
@@ -154,9 +206,13 @@ export async function resetUserPassword(
   assertStrongPassword(password);
   const user = getUser(workspace.db, userId);
   if (user.disabled) throw new AppError('auth.userDisabled', 'The account is disabled');
-  await writeUserSlot(workspace, userId, user.username, password, {
-    action: 'users.passwordReset',
-    targetType: 'user',
-    targetId: userId,
-  });
+  await writeUserSlot(
+    workspace,
+    userId,
+    user.username,
+    password,
+    { action: 'users.passwordReset', targetType: 'user', targetId: userId },
+    () => {},
+    user.role === 'admin' ? workspace.signingKey() : null,
+  );
 }

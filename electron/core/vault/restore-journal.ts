@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { attachmentsFolderName } from '../attachments/attachment-blob';
-import type { WorkspaceHeader } from './workspace-header';
-import { writeHeader } from './workspace-header';
+import { workspaceHeaderSchema, writeHeader, type WorkspaceHeader } from './workspace-header';
 import {
   databaseFiles,
   databasePath,
   headerPath,
+  restrictFiles,
   syncDirectory,
   writeFileAtomic,
 } from './workspace-files';
@@ -15,24 +16,32 @@ import {
  * A restore swaps the database and the header, two files: a crash between the two would leave
  * a header whose key slots do not open the database. So the restore first writes this journal
  * (the verified database staged beside it, the backup's header, where the replaced files go)
- * and removes it last; whoever opens the workspace next finishes a restore the journal names.
+ * and removes it last; the next user who proves who they are finishes a restore it names.
  */
 const journalName = 'restore-journal.json';
 
-interface RestoreJournal {
-  staged: string;
+/**
+ * Only names the restore itself makes are accepted: a journal planted in the folder cannot
+ * move files out of the workspace or rename an outside file into the database.
+ */
+const restoreJournalSchema = z.object({
+  staged: z.string().regex(/^\.restore-[0-9A-Za-z-]{10,64}\.db$/),
   /** The backup's attachment files, staged in a folder beside the database (absent before v2). */
-  stagedAttachments?: string;
-  replacedInto: string;
-  header: WorkspaceHeader;
-}
+  stagedAttachments: z
+    .string()
+    .regex(/^\.restore-[0-9A-Za-z-]{10,64}\.db-attachments$/)
+    .optional(),
+  replacedInto: z.string().regex(/^\.replaced-[0-9A-Za-z-]{10,64}$/),
+  header: workspaceHeaderSchema,
+});
+type RestoreJournal = z.infer<typeof restoreJournalSchema>;
 
 /** Step by step, each step safe to repeat after a crash. */
 function complete(dir: string, journal: RestoreJournal): void {
   const staged = path.join(dir, journal.staged);
   const replaced = path.join(dir, journal.replacedInto);
   if (fs.existsSync(staged)) {
-    fs.mkdirSync(replaced, { recursive: true });
+    fs.mkdirSync(replaced, { recursive: true, mode: 0o700 });
     for (const file of [headerPath(dir), ...databaseFiles(dir)]) {
       const kept = path.join(replaced, path.basename(file));
       if (fs.existsSync(file) && !fs.existsSync(kept)) fs.renameSync(file, kept);
@@ -52,6 +61,7 @@ function complete(dir: string, journal: RestoreJournal): void {
     fs.renameSync(staged, databasePath(dir));
   }
   writeHeader(dir, journal.header);
+  restrictFiles([databasePath(dir), headerPath(dir)]);
   syncDirectory(dir);
   fs.rmSync(path.join(dir, journalName), { force: true });
   syncDirectory(dir);
@@ -59,22 +69,70 @@ function complete(dir: string, journal: RestoreJournal): void {
 
 /** Puts a verified, staged database and its header in place; the old files are kept aside. */
 export function swapInRestore(dir: string, journal: RestoreJournal): void {
-  writeFileAtomic(path.join(dir, journalName), JSON.stringify(journal));
-  complete(dir, journal);
+  const checked = restoreJournalSchema.parse(journal);
+  writeFileAtomic(path.join(dir, journalName), JSON.stringify(checked));
+  complete(dir, checked);
 }
 
-/** Finishes a restore that a crash interrupted; called before a workspace is opened. */
-export function finishPendingRestore(dir: string): boolean {
+/**
+ * Finishes a restore that a crash interrupted. Called only after the user unlocking has been
+ * authenticated. A journal with names other than a restore's own ('rejected') is removed
+ * without acting on it, and the unlock records that.
+ */
+export function finishPendingRestore(dir: string): 'none' | 'finished' | 'rejected' {
   const file = path.join(dir, journalName);
-  if (!fs.existsSync(file)) return false;
-  let journal: RestoreJournal;
+  if (!fs.existsSync(file)) return 'none';
+  let parsed: ReturnType<typeof restoreJournalSchema.safeParse>;
   try {
-    journal = JSON.parse(fs.readFileSync(file, 'utf8')) as RestoreJournal;
+    parsed = restoreJournalSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
     // The journal never finished being written (it is written atomically): no swap began.
     fs.rmSync(file, { force: true });
-    return false;
+    return 'rejected';
   }
-  complete(dir, journal);
-  return true;
+  if (!parsed.success || parsed.data.header.workspaceId !== currentWorkspaceId(dir, parsed.data)) {
+    fs.rmSync(file, { force: true });
+    return 'rejected';
+  }
+  complete(dir, parsed.data);
+  return 'finished';
+}
+
+/**
+ * A restore puts back a backup of the same workspace. While the swap is under way the live
+ * header may already have moved aside: then it is read from where the journal put it.
+ */
+function currentWorkspaceId(dir: string, journal: RestoreJournal): string | null {
+  for (const file of [headerPath(dir), path.join(dir, journal.replacedInto, 'workspace.json')]) {
+    try {
+      return (
+        (JSON.parse(fs.readFileSync(file, 'utf8')) as { workspaceId?: string }).workspaceId ?? null
+      );
+    } catch {
+      // try the next place
+    }
+  }
+  return journal.header.workspaceId;
+}
+
+/**
+ * The header to authenticate against while a restore is half done and `workspace.json` has
+ * already moved aside: the replaced one (the live workspace's), else the restored one.
+ */
+export function headerDuringRestore(dir: string): WorkspaceHeader | null {
+  let journal: RestoreJournal;
+  try {
+    journal = restoreJournalSchema.parse(
+      JSON.parse(fs.readFileSync(path.join(dir, journalName), 'utf8')),
+    );
+  } catch {
+    return null;
+  }
+  try {
+    return workspaceHeaderSchema.parse(
+      JSON.parse(fs.readFileSync(path.join(dir, journal.replacedInto, 'workspace.json'), 'utf8')),
+    );
+  } catch {
+    return journal.header;
+  }
 }

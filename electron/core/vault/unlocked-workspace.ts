@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { appendAudit, lastAuditRecord, type Actor, type AuditEntry } from '../audit/audit-log';
-import { makeAuditAnchor } from '../audit/audit-anchor';
+import { anchorOf, writeOutsideHead } from '../audit/audit-anchor';
 import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
+import { defaultKdf } from './key-slot';
+import type { KdfCost } from './vault-env';
 import { updateHeader } from './workspace-header';
 
 export interface UnlockedWorkspaceInit {
@@ -14,9 +16,15 @@ export interface UnlockedWorkspaceInit {
   db: AppDatabase;
   sqlite: Database.Database;
   dataKey: Buffer;
+  /** The audit signing key (Ed25519 PKCS#8), for administrators only. */
+  signingKey?: Buffer | null;
   user: SessionUser;
   auditIntegrity: 'ok' | 'broken';
   clock: Clock;
+  /** From the vault environment: the Argon2id cost of slots this session writes. */
+  kdf?: KdfCost;
+  /** From the vault environment: where the outside copy of the audit head lives. */
+  anchorDir?: string;
 }
 
 /**
@@ -28,12 +36,14 @@ export class UnlockedWorkspace {
   readonly workspaceId: string;
   readonly name: string;
   readonly isDemo: boolean;
-  readonly db: AppDatabase;
-  readonly sqlite: Database.Database;
+  private connection: { db: AppDatabase; sqlite: Database.Database };
   readonly user: SessionUser;
   readonly auditIntegrity: 'ok' | 'broken';
   readonly clock: Clock;
-  private readonly key: Buffer;
+  readonly kdf: KdfCost;
+  readonly anchorDir: string | undefined;
+  private key: Buffer;
+  private signing: Buffer | null;
   private closed = false;
 
   constructor(init: UnlockedWorkspaceInit) {
@@ -41,12 +51,22 @@ export class UnlockedWorkspace {
     this.workspaceId = init.workspaceId;
     this.name = init.name;
     this.isDemo = init.isDemo;
-    this.db = init.db;
-    this.sqlite = init.sqlite;
+    this.connection = { db: init.db, sqlite: init.sqlite };
     this.key = init.dataKey;
+    this.signing = init.signingKey ?? null;
     this.user = init.user;
     this.auditIntegrity = init.auditIntegrity;
     this.clock = init.clock;
+    this.kdf = init.kdf ?? defaultKdf;
+    this.anchorDir = init.anchorDir;
+  }
+
+  get db(): AppDatabase {
+    return this.connection.db;
+  }
+
+  get sqlite(): Database.Database {
+    return this.connection.sqlite;
   }
 
   get actor(): Actor {
@@ -61,6 +81,37 @@ export class UnlockedWorkspace {
   dataKey(): Buffer {
     if (this.closed) throw new Error('Workspace is closed');
     return this.key;
+  }
+
+  /** The audit signing key; null unless an administrator unlocked. */
+  signingKey(): Buffer | null {
+    if (this.closed) throw new Error('Workspace is closed');
+    return this.signing;
+  }
+
+  /**
+   * For a key rotation: the old connection is closed, `open` puts the re-keyed database in
+   * place and opens it with the new key, and the old keys are wiped. If that fails the session
+   * is over.
+   */
+  reconnect(
+    dataKey: Buffer,
+    signingKey: Buffer | null,
+    open: (key: Buffer) => { db: AppDatabase; sqlite: Database.Database },
+  ): void {
+    if (this.connection.sqlite.open) this.connection.sqlite.close();
+    if (this.key !== dataKey) this.key.fill(0);
+    if (this.signing && this.signing !== signingKey) this.signing.fill(0);
+    this.key = dataKey;
+    this.signing = signingKey;
+    try {
+      this.connection = open(dataKey);
+    } catch (error) {
+      this.closed = true;
+      this.key.fill(0);
+      this.signing?.fill(0);
+      throw error;
+    }
   }
 
   now(): string {
@@ -85,15 +136,18 @@ export class UnlockedWorkspace {
   }
 
   /**
-   * Writes the audit anchor to the header so a cut-off tail is detected at the next unlock.
-   * After a mismatch the old anchor stays: re-anchoring would hide the evidence.
+   * Writes the audit head to the header and to the copy outside the workspace, so a cut-off
+   * tail or a rewritten chain is detected at the next unlock. After a mismatch the old heads
+   * stay: re-anchoring would hide the evidence.
    */
   refreshAnchor(): void {
     if (this.auditIntegrity === 'broken') return;
     const last = lastAuditRecord(this.db);
     if (!last) return;
-    const anchor = makeAuditAnchor(this.key, this.workspaceId, last.seq, last.hash);
+    const anchor = anchorOf(last);
     updateHeader(this.dir, (header) => ({ ...header, auditAnchor: anchor }));
+    if (this.anchorDir)
+      writeOutsideHead(this.anchorDir, { workspaceId: this.workspaceId, ...anchor }, this.now());
   }
 
   /** Records the lock, anchors the chain, closes the database and wipes the key. */
@@ -106,6 +160,7 @@ export class UnlockedWorkspace {
       this.closed = true;
       this.sqlite.close();
       this.key.fill(0);
+      this.signing?.fill(0);
     }
   }
 
@@ -115,5 +170,6 @@ export class UnlockedWorkspace {
     this.closed = true;
     this.sqlite.close();
     this.key.fill(0);
+    this.signing?.fill(0);
   }
 }

@@ -1,4 +1,12 @@
+import path from 'node:path';
 import type { Clock } from '../clock';
+
+/** The cost of one Argon2id derivation. */
+export interface KdfCost {
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
 
 /** What the vault needs from its surroundings; passed in, never imported. */
 export interface VaultEnv {
@@ -6,4 +14,32 @@ export interface VaultEnv {
   migrationsFolder: string;
   /** better-sqlite3 binary built for Electron, when running inside Electron. */
   nativeBinding?: string;
+  /**
+   * The Argon2id cost of new key slots and packages, and the least a slot may have to be tried.
+   * Unset: the real parameters (`defaultKdf`). Tests set a cheap one so that every create and
+   * unlock does not pay 64 MiB × 3; a header with weaker parameters than this is refused.
+   */
+  kdf?: KdfCost;
+  /**
+   * A folder outside every workspace (the OS user's app data) holding each workspace's audit
+   * head, so that rewriting the workspace folder alone is detected. Unset: no outside copy.
+   */
+  anchorDir?: string;
+}
+
+/** The vault environment of a router, from the process's dependencies. */
+export function vaultEnvFor(deps: {
+  clock: Clock;
+  migrationsFolder: string;
+  nativeBinding?: string;
+  appDataDir: string;
+  kdf?: KdfCost;
+}): VaultEnv {
+  return {
+    clock: deps.clock,
+    migrationsFolder: deps.migrationsFolder,
+    nativeBinding: deps.nativeBinding,
+    kdf: deps.kdf,
+    anchorDir: path.join(deps.appDataDir, 'audit-heads'),
+  };
 }

@@ -5,11 +5,12 @@ import { headerPath, writeFileAtomic } from './workspace-files';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/** The shape only: the bounds are checked where a key is derived (`assertKdfWithinBounds`). */
 export const kdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
-  memoryKiB: z.number().int().min(65_536),
-  iterations: z.number().int().min(3),
-  parallelism: z.number().int().min(1).max(16),
+  memoryKiB: z.number().int().min(1),
+  iterations: z.number().int().min(1),
+  parallelism: z.number().int().min(1),
   salt: base64,
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
@@ -17,6 +18,15 @@ export type KdfParams = z.infer<typeof kdfParamsSchema>;
 export const wrappedKeySchema = z.object({ iv: base64, ciphertext: base64, tag: base64 });
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 
+/** A secret sealed to a slot's X25519 public key (ephemeral key + AES-256-GCM). */
+export const sealedKeySchema = wrappedKeySchema.extend({ ephemeral: base64 });
+export type SealedKey = z.infer<typeof sealedKeySchema>;
+
+/**
+ * One way in: an X25519 key pair whose private key is wrapped by the owner's password (or the
+ * recovery key) through Argon2id, and the workspace secrets sealed to its public key. Sealing
+ * needs no password, so rotating the data key re-wraps every remaining slot.
+ */
 export const keySlotSchema = z.object({
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
@@ -24,7 +34,11 @@ export const keySlotSchema = z.object({
   userId: z.string().nullable(),
   username: z.string().nullable(),
   kdf: kdfParamsSchema,
-  wrapped: wrappedKeySchema,
+  publicKey: base64,
+  privateKey: wrappedKeySchema,
+  dataKey: sealedKeySchema,
+  /** The audit signing key, in administrators' slots only. */
+  signingKey: sealedKeySchema.nullable(),
   updatedAt: z.string(),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
@@ -38,17 +52,20 @@ export const lockoutSchema = z.object({
 });
 export type LockoutState = z.infer<typeof lockoutSchema>;
 
-/** The latest audit record's count and hash, MAC'd with a key only an unlocked session has. */
+/**
+ * The latest audit record's count and hash. Not keyed: every account holds the data key, so a
+ * MAC with it proved nothing. The copy outside the workspace (`audit-head-store.ts`) and the
+ * administrators' signed head are what an account holder cannot rewrite.
+ */
 export const auditAnchorSchema = z.object({
   count: z.number().int().min(0),
-  hash: z.string(),
-  mac: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
 
 export const workspaceHeaderSchema = z.object({
   format: z.literal('quanlian-workspace'),
-  version: z.literal(1),
+  version: z.literal(2),
   workspaceId: z.string(),
   name: z.string(),
   isDemo: z.boolean(),
@@ -57,6 +74,10 @@ export const workspaceHeaderSchema = z.object({
   slots: z.array(keySlotSchema).min(1),
   lockout: lockoutSchema,
   auditAnchor: auditAnchorSchema.nullable(),
+  /** Ed25519 public key (SPKI DER) of the administrators' audit signing key. */
+  auditSigningKey: z.object({ publicKey: base64, createdAt: z.string() }),
+  /** When the data key was last replaced (disable, demotion, rotate-key), if ever. */
+  keyRotatedAt: z.string().nullable(),
 });
 export type WorkspaceHeader = z.infer<typeof workspaceHeaderSchema>;
 

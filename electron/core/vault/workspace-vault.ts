@@ -4,20 +4,44 @@ import { eq } from 'drizzle-orm';
 import { checkPasswordStrength } from '../../api/domain/password-policy';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { AppError } from '../app-error';
-import { appendAudit } from '../audit/audit-log';
-import { isAuthenticAnchor } from '../audit/audit-anchor';
+import { appendAudit, type AuditEntry } from '../audit/audit-log';
+import {
+  checkAuditHead,
+  newAuditSigningKey,
+  readOutsideHead,
+  type AnchorProblem,
+} from '../audit/audit-anchor';
 import { isoNow } from '../clock';
 import { newId } from '../db/ids';
 import { ensureSearchIndexCurrent } from '../search/search-indexer';
 import { openDatabase } from '../db/open-database';
 import { auditLogTable, settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
-import { createKeySlot, openKeySlot } from './key-slot';
+import {
+  createKeySlot,
+  kdfCost,
+  openKeySlot,
+  openResealedSlot,
+  type SlotSecrets,
+} from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import { UnlockedWorkspace } from './unlocked-workspace';
 import type { VaultEnv } from './vault-env';
-import { databaseFiles, databasePath, headerPath } from './workspace-files';
+import {
+  abandonRotation,
+  finishRotation,
+  readRekeyJournal,
+  rotationSwapped,
+} from './rekey-journal';
+import {
+  databaseFiles,
+  databasePath,
+  headerPath,
+  privateFileMode,
+  restrictFiles,
+  restrictFolder,
+} from './workspace-files';
 import {
   readHeader,
   updateHeader,
@@ -25,7 +49,8 @@ import {
   type KeySlot,
   type WorkspaceHeader,
 } from './workspace-header';
-import { finishPendingRestore } from './restore-journal';
+import { finishPendingRestore, headerDuringRestore } from './restore-journal';
+import { lastAuditRecord } from '../audit/audit-log';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -70,27 +95,30 @@ export async function createWorkspace(
   const adminId = newId();
   const username = normaliseUsername(options.admin.username);
   const dataKey = crypto.randomBytes(32);
+  const signing = newAuditSigningKey();
   const recoveryKey = generateRecoveryKey();
   const [adminSlot, recoverySlot] = await Promise.all([
     createKeySlot(
       workspaceId,
-      dataKey,
+      { dataKey, signingKey: signing.privateKey },
       options.admin.password,
       { kind: 'user', userId: adminId, username },
       now,
+      kdfCost(env),
     ),
     createKeySlot(
       workspaceId,
-      dataKey,
+      { dataKey, signingKey: null },
       normaliseRecoveryKey(recoveryKey),
       { kind: 'recovery', userId: null, username: null },
       now,
+      kdfCost(env),
     ),
   ]);
 
   const header: WorkspaceHeader = {
     format: 'quanlian-workspace',
-    version: 1,
+    version: 2,
     workspaceId,
     name: options.name,
     isDemo: options.isDemo ?? false,
@@ -99,11 +127,16 @@ export async function createWorkspace(
     slots: [adminSlot, recoverySlot],
     lockout: emptyLockout(),
     auditAnchor: null,
+    auditSigningKey: { publicKey: signing.publicKey, createdAt: now },
+    keyRotatedAt: null,
   };
 
   let opened: ReturnType<typeof openDatabase> | undefined;
   try {
+    restrictFolder(options.dir);
     writeHeader(options.dir, header);
+    // Made owner-only before SQLite opens it: the WAL and SHM it creates take the same mode.
+    fs.closeSync(fs.openSync(databasePath(options.dir), 'wx', privateFileMode));
     opened = openDatabase({
       file: databasePath(options.dir),
       key: dataKey,
@@ -167,9 +200,12 @@ export async function createWorkspace(
       db,
       sqlite: opened.sqlite,
       dataKey,
+      signingKey: signing.privateKey,
       user: admin,
       auditIntegrity: 'ok',
       clock: env.clock,
+      kdf: env.kdf,
+      anchorDir: env.anchorDir,
     });
     workspace.refreshAnchor();
     return { workspace, recoveryKey };
@@ -179,15 +215,27 @@ export async function createWorkspace(
     for (const file of [headerPath(options.dir), ...databaseFiles(options.dir)])
       fs.rmSync(file, { force: true });
     dataKey.fill(0);
+    signing.privateKey.fill(0);
     throw error;
   }
 }
 
-function readHeaderOf(dir: string): WorkspaceHeader {
+/**
+ * The header to sign in against, without acting on any journal (a journal is acted on only
+ * after the user is authenticated): while a restore is half done, the one it will replace.
+ */
+export function readHeaderOf(dir: string): WorkspaceHeader {
   if (!fs.existsSync(dir))
     throw new AppError('workspace.notFound', 'The workspace folder does not exist');
-  finishPendingRestore(dir);
-  return readHeader(dir);
+  // Journals are not acted on here: only after the user has proved who they are.
+  try {
+    return readHeader(dir);
+  } catch (error) {
+    const during =
+      (error as AppError).code === 'workspace.headerMissing' && headerDuringRestore(dir);
+    if (during) return during;
+    throw error;
+  }
 }
 
 function assertNotLockedOut(header: WorkspaceHeader, env: VaultEnv): void {
@@ -219,32 +267,120 @@ function findUserSlot(header: WorkspaceHeader, username: string): KeySlot | unde
   return header.slots.find((slot) => slot.kind === 'user' && slot.username === username);
 }
 
+function wipe(secrets: SlotSecrets | null | undefined): void {
+  secrets?.dataKey.fill(0);
+  secrets?.signingKey?.fill(0);
+}
+
+interface Authenticated {
+  header: WorkspaceHeader;
+  slot: KeySlot;
+  secrets: SlotSecrets;
+  /** What happened to journals left by a crash, for the audit log. */
+  notes: AuditEntry[];
+}
+
+/**
+ * Opens `slot` with `secret` and settles a key rotation that a crash interrupted. The caller's
+ * slot is in the old header and, re-sealed, in the new one (in the journal): with the new key
+ * the rotation is finished; with only the old key (their own password changed in it) it is
+ * abandoned unless the new database is already in place; an account the rotation revokes is
+ * refused. Returns null when the secret opens nothing.
+ */
+async function authenticate(
+  dir: string,
+  header: WorkspaceHeader,
+  slot: KeySlot,
+  secret: string,
+  env: VaultEnv,
+): Promise<Authenticated | null> {
+  const opened = await openKeySlot(header.workspaceId, slot, secret, kdfCost(env));
+  const journal = readRekeyJournal(dir);
+  if (!journal) return opened ? { header, slot, secrets: opened, notes: [] } : null;
+  if (journal === 'invalid' || journal.header.workspaceId !== header.workspaceId) {
+    if (!opened) return null;
+    abandonRotation(dir, journal);
+    return {
+      header,
+      slot,
+      secrets: opened,
+      notes: [
+        { action: 'workspace.journalIgnored', result: 'failed', details: { journal: 'rekey' } },
+      ],
+    };
+  }
+
+  const nextSlot = journal.header.slots.find((candidate) =>
+    slot.kind === 'recovery' ? candidate.kind === 'recovery' : candidate.userId === slot.userId,
+  );
+  const next =
+    nextSlot && opened && nextSlot.publicKey === slot.publicKey
+      ? openResealedSlot(journal.header.workspaceId, nextSlot, opened.privateKey)
+      : nextSlot
+        ? await openKeySlot(journal.header.workspaceId, nextSlot, secret, kdfCost(env))
+        : null;
+  if (!opened && !next) return null;
+  const details = { reason: journal.reason };
+  if (next && nextSlot) {
+    wipe(opened);
+    return {
+      header: finishRotation(dir, journal, header),
+      slot: nextSlot,
+      secrets: next,
+      notes: [{ action: 'workspace.keyRotationFinished', details }],
+    };
+  }
+  wipe(next);
+  if (!nextSlot) {
+    // Not in the new header: this account was being revoked.
+    wipe(opened);
+    throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+  }
+  if (rotationSwapped(dir, journal)) {
+    // The new database is in place: only the new password opens it now.
+    wipe(opened);
+    return null;
+  }
+  // Their own password changed in the interrupted rotation and they gave the old one: the
+  // rotation is dropped, the old password and key stay valid.
+  abandonRotation(dir, journal);
+  return {
+    header,
+    slot,
+    secrets: opened!,
+    notes: [{ action: 'workspace.keyRotationAbandoned', result: 'failed', details }],
+  };
+}
+
 /** Opens the database with a key from a slot and reads who is unlocking. */
 function openWith(
   dir: string,
   header: WorkspaceHeader,
-  dataKey: Buffer,
+  secrets: SlotSecrets,
   env: VaultEnv,
   findUser: (db: UnlockedWorkspace['db']) => SessionUser | undefined,
-): { workspace: UnlockedWorkspace; anchorOk: boolean } {
+): { workspace: UnlockedWorkspace; problem: AnchorProblem | null } {
+  // Owner-only, also for files an older version or a copy left readable by others.
+  restrictFolder(dir);
+  restrictFiles([headerPath(dir), ...databaseFiles(dir)]);
   const opened = openDatabase({
     file: databasePath(dir),
-    key: dataKey,
+    key: secrets.dataKey,
     migrationsFolder: env.migrationsFolder,
     nativeBinding: env.nativeBinding,
   });
   if (!opened.ok) {
-    dataKey.fill(0);
+    wipe(secrets);
     throw databaseFailureError(opened.failure);
   }
   const user = findUser(opened.db);
   if (!user) {
     opened.sqlite.close();
-    dataKey.fill(0);
+    wipe(secrets);
     throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
   }
   ensureSearchIndexCurrent(opened.db, isoNow(env.clock));
-  const anchorOk = isAnchorConsistent(opened.db, header, dataKey);
+  const problem = auditHeadProblem(opened.db, header, env);
   const workspace = new UnlockedWorkspace({
     dir,
     workspaceId: header.workspaceId,
@@ -252,29 +388,41 @@ function openWith(
     isDemo: header.isDemo,
     db: opened.db,
     sqlite: opened.sqlite,
-    dataKey,
+    dataKey: secrets.dataKey,
+    // The signing key is for administrators only, whatever a slot holds.
+    signingKey: user.role === 'admin' ? secrets.signingKey : null,
     user,
-    auditIntegrity: anchorOk ? 'ok' : 'broken',
+    auditIntegrity: problem ? 'broken' : 'ok',
     clock: env.clock,
+    kdf: env.kdf,
+    anchorDir: env.anchorDir,
   });
-  return { workspace, anchorOk };
+  if (user.role !== 'admin') secrets.signingKey?.fill(0);
+  return { workspace, problem };
 }
 
-/** Cheap check at unlock (the full walk is `verify-audit`): the anchored record is still there. */
-function isAnchorConsistent(
+/**
+ * Cheap check at unlock (the full walk is `verify-audit`): the records named by the header's
+ * anchor and by the copy outside the workspace are still there with the same hashes.
+ */
+function auditHeadProblem(
   db: UnlockedWorkspace['db'],
   header: WorkspaceHeader,
-  dataKey: Buffer,
-): boolean {
-  const anchor = header.auditAnchor;
-  if (!anchor) return true;
-  if (!isAuthenticAnchor(dataKey, header.workspaceId, anchor)) return false;
-  const record = db
-    .select({ hash: auditLogTable.hash })
-    .from(auditLogTable)
-    .where(eq(auditLogTable.seq, anchor.count))
-    .get();
-  return record?.hash === anchor.hash;
+  env: VaultEnv,
+): AnchorProblem | null {
+  const last = lastAuditRecord(db);
+  const outside = env.anchorDir ? readOutsideHead(env.anchorDir, header.workspaceId) : null;
+  return checkAuditHead(
+    (seq) =>
+      db
+        .select({ hash: auditLogTable.hash })
+        .from(auditLogTable)
+        .where(eq(auditLogTable.seq, seq))
+        .get(),
+    last?.seq ?? 0,
+    header.auditAnchor,
+    outside,
+  );
 }
 
 function activeUser(
@@ -289,12 +437,13 @@ function activeUser(
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
-/** After a successful unlock: failed attempts go into the log, the counter resets. */
+/** After a successful unlock: failed attempts and journal outcomes go into the log. */
 function completeUnlock(
   workspace: UnlockedWorkspace,
   header: WorkspaceHeader,
-  anchorOk: boolean,
+  problem: AnchorProblem | null,
   action: string,
+  notes: AuditEntry[],
   slotChange?: KeySlot,
 ): void {
   workspace.db.transaction((tx) => {
@@ -305,11 +454,12 @@ function completeUnlock(
         details: { recordedAt: workspace.now() },
       });
     }
-    if (!anchorOk) {
+    for (const note of notes) appendAudit(tx, workspace.actor, workspace.now(), note);
+    if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
         action: 'audit.anchorMismatch',
         result: 'failed',
-        details: { anchorCount: header.auditAnchor?.count ?? null },
+        details: { problem, anchorCount: header.auditAnchor?.count ?? null },
       });
     }
     appendAudit(tx, workspace.actor, workspace.now(), {
@@ -334,46 +484,23 @@ export function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
 }
 
 /**
- * Phase one of unlocking: the password against the user's key slot (Argon2id, then the AES-GCM
- * check). A wrong password or unknown user counts towards the lockout delay.
- */
-async function unwrapForUser(
-  dir: string,
-  header: WorkspaceHeader,
-  username: string,
-  password: string,
-  env: VaultEnv,
-): Promise<{ dataKey: Buffer; userId: string }> {
-  const slot = findUserSlot(header, username);
-  // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
-  const dataKey = await openKeySlot(
-    header.workspaceId,
-    slot ?? header.slots[0]!,
-    slot ? password : `\u0000${password}`,
-  );
-  if (!dataKey || !slot) {
-    dataKey?.fill(0);
-    failAttempt(dir, username, env, 'auth.invalidCredentials');
-  }
-  return { dataKey, userId: slot.userId! };
-}
-
-/**
  * Phase two: everything after the key is known. Opens the database, reads the account, checks
- * the audit anchor, records the unlock and resets the lockout counter.
+ * the audit head, records the unlock and resets the lockout counter.
  */
 export function openWithDataKey(
   dir: string,
   header: WorkspaceHeader,
-  dataKey: Buffer,
+  secrets: SlotSecrets | Buffer,
   userId: string,
   env: VaultEnv,
+  notes: AuditEntry[] = [],
 ): UnlockedWorkspace {
-  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
+  const keys = Buffer.isBuffer(secrets) ? { dataKey: secrets, signingKey: null } : secrets;
+  const { workspace, problem } = openWith(dir, header, keys, env, (db) =>
     activeUser(db, { id: userId }),
   );
   try {
-    completeUnlock(workspace, header, anchorOk, 'session.unlocked');
+    completeUnlock(workspace, header, problem, 'session.unlocked', notes);
   } catch (error) {
     // Nothing half-open is left behind: the connection closes and the key is wiped.
     workspace.discard();
@@ -382,7 +509,11 @@ export function openWithDataKey(
   return workspace;
 }
 
-/** Unlocks with user name and password. */
+/**
+ * Unlocks with user name and password: the password against the user's key slot (Argon2id,
+ * then the AES-GCM check; a wrong password or unknown user counts towards the lockout delay),
+ * then journals a crash left (only now, for a proven user), then the database.
+ */
 export async function unlockWorkspace(
   dir: string,
   rawUsername: string,
@@ -391,14 +522,41 @@ export async function unlockWorkspace(
 ): Promise<UnlockedWorkspace> {
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
-  const { dataKey, userId } = await unwrapForUser(
+  const username = normaliseUsername(rawUsername);
+  const slot = findUserSlot(header, username);
+  // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
+  const authenticated = await authenticate(
     dir,
     header,
-    normaliseUsername(rawUsername),
-    password,
+    slot ?? header.slots[0]!,
+    slot ? password : `\u0000${password}`,
     env,
   );
-  return openWithDataKey(dir, header, dataKey, userId, env);
+  if (!authenticated || !slot) {
+    wipe(authenticated?.secrets);
+    failAttempt(dir, username, env, 'auth.invalidCredentials');
+  }
+  const restore = finishPendingRestore(dir);
+  if (restore === 'finished') {
+    // The restored header is in place now: sign in against it.
+    wipe(authenticated.secrets);
+    return unlockWorkspace(dir, rawUsername, password, env);
+  }
+  const notes: AuditEntry[] =
+    restore === 'rejected'
+      ? [
+          ...authenticated.notes,
+          { action: 'workspace.journalIgnored', result: 'failed', details: { journal: 'restore' } },
+        ]
+      : authenticated.notes;
+  return openWithDataKey(
+    dir,
+    authenticated.header,
+    authenticated.secrets,
+    slot.userId!,
+    env,
+    notes,
+  );
 }
 
 /**
@@ -417,24 +575,38 @@ export async function recoverWorkspace(
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
   const recoverySlot = header.slots.find((slot) => slot.kind === 'recovery');
-  const dataKey =
+  const authenticated =
     recoverySlot && isWellFormedRecoveryKey(recoveryKey)
-      ? await openKeySlot(header.workspaceId, recoverySlot, normaliseRecoveryKey(recoveryKey))
+      ? await authenticate(dir, header, recoverySlot, normaliseRecoveryKey(recoveryKey), env)
       : null;
-  if (!dataKey) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  if (!authenticated) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
 
-  const { workspace, anchorOk } = openWith(dir, header, dataKey, env, (db) =>
-    activeUser(db, { username }),
+  const { workspace, problem } = openWith(
+    dir,
+    authenticated.header,
+    // The recovery slot holds no signing key; an administrator's own slot gets it back at the
+    // next rotation.
+    { dataKey: authenticated.secrets.dataKey, signingKey: null },
+    env,
+    (db) => activeUser(db, { username }),
   );
   try {
     const slot = await createKeySlot(
       header.workspaceId,
-      workspace.dataKey(),
+      { dataKey: workspace.dataKey(), signingKey: null },
       newPassword,
       { kind: 'user', userId: workspace.user.id, username },
       workspace.now(),
+      workspace.kdf,
     );
-    completeUnlock(workspace, header, anchorOk, 'session.recovered', slot);
+    completeUnlock(
+      workspace,
+      authenticated.header,
+      problem,
+      'session.recovered',
+      authenticated.notes,
+      slot,
+    );
     return workspace;
   } catch (error) {
     workspace.close('error');
@@ -452,37 +624,11 @@ export async function passwordOpensOwnSlot(
     (candidate) => candidate.kind === 'user' && candidate.userId === workspace.user.id,
   );
   if (!slot) return false;
-  const key = await openKeySlot(header.workspaceId, slot, password);
-  if (!key) return false;
-  const same = crypto.timingSafeEqual(key, workspace.dataKey());
-  key.fill(0);
+  const opened = await openKeySlot(header.workspaceId, slot, password, workspace.kdf);
+  if (!opened) return false;
+  const same = crypto.timingSafeEqual(opened.dataKey, workspace.dataKey());
+  wipe(opened);
   return same;
-}
-
-/**
- * Changes the signed-in user's password by rewriting only their key slot. The header is
- * replaced atomically, so after a crash either the old or the new password works.
- */
-export async function changeOwnPassword(
-  workspace: UnlockedWorkspace,
-  currentPassword: string,
-  newPassword: string,
-): Promise<void> {
-  if (!(await passwordOpensOwnSlot(workspace, currentPassword))) {
-    workspace.audit({
-      action: 'session.passwordChangeFailed',
-      result: 'failed',
-      targetType: 'user',
-      targetId: workspace.user.id,
-    });
-    throw new AppError('auth.invalidCredentials', 'The current password is not correct');
-  }
-  assertStrongPassword(newPassword);
-  await writeUserSlot(workspace, workspace.user.id, workspace.user.username, newPassword, {
-    action: 'session.passwordChanged',
-    targetType: 'user',
-    targetId: workspace.user.id,
-  });
 }
 
 /** Writes (or replaces) an account's key slot together with its audit record. */
@@ -493,13 +639,15 @@ export async function writeUserSlot(
   password: string,
   audit: Parameters<UnlockedWorkspace['write']>[1],
   change: (tx: Parameters<Parameters<UnlockedWorkspace['write']>[0]>[0]) => void = () => {},
+  signingKey: Buffer | null = null,
 ): Promise<void> {
   const slot = await createKeySlot(
     workspace.workspaceId,
-    workspace.dataKey(),
+    { dataKey: workspace.dataKey(), signingKey },
     password,
     { kind: 'user', userId, username },
     workspace.now(),
+    workspace.kdf,
   );
   workspace.write((tx) => {
     change(tx);
@@ -509,12 +657,4 @@ export async function writeUserSlot(
       slots: replaceUserSlot(header.slots, slot),
     }));
   }, audit);
-}
-
-/** Removes an account's key slot (on disable): that password no longer opens the workspace. */
-export function removeUserSlot(dir: string, userId: string): void {
-  updateHeader(dir, (header) => ({
-    ...header,
-    slots: header.slots.filter((slot) => !(slot.kind === 'user' && slot.userId === userId)),
-  }));
 }

@@ -1,4 +1,3 @@
-import { finishPendingRestore } from '../vault/restore-journal';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error';
@@ -8,7 +7,7 @@ import { beginSession } from '../session/begin-session';
 import { secondsLockedFor } from '../vault/lockout';
 import { looksLikeWorkspace } from '../vault/workspace-files';
 import { readHeader } from '../vault/workspace-header';
-import { createWorkspace } from '../vault/workspace-vault';
+import { createWorkspace, readHeaderOf } from '../vault/workspace-vault';
 import { exportDataKey } from '../vault/export-key';
 
 /** A folder name from a workspace name: no path separators or characters Windows refuses. */
@@ -41,9 +40,8 @@ export const workspaceHandlers: AreaHandlers<'workspace'> = {
   'workspace.inspect': (ctx, input) => {
     if (!fs.existsSync(input.path))
       throw new AppError('workspace.notFound', 'The workspace folder does not exist');
-    // A restore cut short by a crash is finished before anyone looks at the workspace.
-    finishPendingRestore(input.path);
-    const header = readHeader(input.path);
+    // A journal a crash left is finished only after a sign-in, never on inspection.
+    const header = readHeaderOf(input.path);
     return {
       path: input.path,
       name: header.name,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createKeySlot,
   openKeySlot,
+  resealSlot,
   unwrapDataKey,
   wrapDataKey,
 } from '../../../electron/core/vault/key-slot';
@@ -12,14 +13,14 @@ describe('key slots', () => {
     const dataKey = crypto.randomBytes(32);
     const slot = await createKeySlot(
       'ws-1',
-      dataKey,
+      { dataKey, signingKey: null },
       'Pass#word2026',
       { kind: 'user', userId: 'u1', username: 'a' },
       'now',
     );
     expect(slot.kdf).toMatchObject({ algorithm: 'argon2id', memoryKiB: 65_536, iterations: 3 });
-    expect(Buffer.from(slot.wrapped.ciphertext, 'base64')).not.toEqual(dataKey);
-    expect(await openKeySlot('ws-1', slot, 'Pass#word2026')).toEqual(dataKey);
+    expect(Buffer.from(slot.dataKey.ciphertext, 'base64')).not.toEqual(dataKey);
+    expect((await openKeySlot('ws-1', slot, 'Pass#word2026'))?.dataKey).toEqual(dataKey);
     expect(await openKeySlot('ws-1', slot, 'Pass#word2027')).toBeNull();
     // The same slot moved to another workspace or user does not open.
     expect(await openKeySlot('ws-2', slot, 'Pass#word2026')).toBeNull();
@@ -30,12 +31,41 @@ describe('key slots', () => {
     const dataKey = crypto.randomBytes(32);
     const slot = await createKeySlot(
       'ws',
-      dataKey,
+      { dataKey, signingKey: null },
       'Ａｂｃ＃１２３４',
       { kind: 'user', userId: 'u', username: 'a' },
       'now',
     );
-    expect(await openKeySlot('ws', slot, 'Abc#1234')).toEqual(dataKey);
+    expect((await openKeySlot('ws', slot, 'Abc#1234'))?.dataKey).toEqual(dataKey);
+  });
+
+  it('re-seal to the same public key without the password; the old sealing opens nothing new', async () => {
+    const first = crypto.randomBytes(32);
+    const second = crypto.randomBytes(32);
+    const signing = crypto.randomBytes(48);
+    const slot = await createKeySlot(
+      'ws',
+      { dataKey: first, signingKey: null },
+      'Pass#word2026',
+      { kind: 'user', userId: 'u', username: 'a' },
+      'now',
+    );
+    const resealed = resealSlot('ws', slot, { dataKey: second, signingKey: signing }, 'later');
+    expect(resealed.privateKey).toEqual(slot.privateKey);
+    const opened = await openKeySlot('ws', resealed, 'Pass#word2026');
+    expect(opened?.dataKey).toEqual(second);
+    expect(opened?.signingKey).toEqual(signing);
+    // A sealed key moved onto another slot's public key does not open.
+    const other = await createKeySlot(
+      'ws',
+      { dataKey: first, signingKey: null },
+      'Other#word2026',
+      { kind: 'user', userId: 'v', username: 'b' },
+      'now',
+    );
+    expect(
+      await openKeySlot('ws', { ...other, dataKey: resealed.dataKey }, 'Other#word2026'),
+    ).toBeNull();
   });
 
   it('refuse a tampered ciphertext or tag', () => {

@@ -1,0 +1,276 @@
+import crypto from 'node:crypto';
+import { AppError } from '../app-error';
+import { newAuditSigningKey } from '../audit/audit-anchor';
+import type { AuditEntry } from '../audit/audit-log';
+import type { Executor } from '../db/database-types';
+import { usersTable } from '../db/schema';
+import { createKeySlot, openKeySlot, resealSlot } from './key-slot';
+import { recordFailure, secondsLockedFor } from './lockout';
+import { openDatabase } from '../db/open-database';
+import { databaseFailureError } from './database-failure';
+import { finishRotation, stageRekeyedCopy, writeRekeyJournal } from './rekey-journal';
+import type { VaultEnv } from './vault-env';
+import { databasePath } from './workspace-files';
+import type { UnlockedWorkspace } from './unlocked-workspace';
+import { readHeader, updateHeader, type KeySlot } from './workspace-header';
+import { assertStrongPassword, writeUserSlot } from './workspace-vault';
+
+export type RotationReason = 'userDisabled' | 'userDemoted' | 'rotateKey' | 'passwordChanged';
+
+export interface RotationOptions {
+  reason: RotationReason;
+  /** The database change that needs the rotation (disable, demote), committed with `audit`. */
+  change?: (tx: Executor) => void;
+  audit: AuditEntry;
+  /** The signed-in user's new password, when the rotation comes with a password change. */
+  ownNewPassword?: string;
+}
+
+/**
+ * Replaces the data key and the audit signing key, and re-wraps every remaining slot: slots of
+ * disabled or deleted accounts are dropped, the recovery slot and every other account's slot
+ * are re-sealed to their public keys (no password needed), the signing key goes to
+ * administrators' slots only. Afterwards the old slots, an old copy of `workspace.json` and the
+ * old data key open nothing: the database is re-encrypted (`PRAGMA rekey`). Backups made
+ * before still open with the key they were made with.
+ *
+ * Order, for crashes: the change and its audit record commit (old key); the new header goes to
+ * the re-key journal; the database is re-keyed; the header is replaced; the journal removed.
+ * The next unlock finishes or rolls back what a crash interrupted (`authenticate`).
+ */
+export async function rotateDataKey(
+  workspace: UnlockedWorkspace,
+  options: RotationOptions,
+  env: VaultEnv,
+): Promise<void> {
+  const signingKey = workspace.signingKey();
+  if (workspace.user.role !== 'admin' && options.reason !== 'passwordChanged')
+    throw new AppError('auth.forbidden', 'Only an administrator may rotate the key');
+  const now = workspace.now();
+  const dataKey = crypto.randomBytes(32);
+  // A password change by a non-administrator keeps the signing key it cannot see.
+  const signing = signingKey || options.reason !== 'passwordChanged' ? newAuditSigningKey() : null;
+  const ownSlot = options.ownNewPassword
+    ? await createKeySlot(
+        workspace.workspaceId,
+        {
+          dataKey,
+          signingKey: workspace.user.role === 'admin' ? (signing?.privateKey ?? null) : null,
+        },
+        options.ownNewPassword,
+        { kind: 'user', userId: workspace.user.id, username: workspace.user.username },
+        now,
+        workspace.kdf,
+      )
+    : null;
+
+  // One user action, one record: the change's record says the key was rotated and why.
+  workspace.write(
+    (tx) => {
+      options.change?.(tx);
+    },
+    {
+      ...options.audit,
+      details: { ...options.audit.details, keyRotated: options.reason },
+    },
+  );
+  const current = readHeader(workspace.dir);
+  const users = new Map(
+    workspace.db
+      .select({ id: usersTable.id, role: usersTable.role, disabled: usersTable.disabled })
+      .from(usersTable)
+      .all()
+      .map((user) => [user.id, user]),
+  );
+  const slots: KeySlot[] = [];
+  for (const slot of current.slots) {
+    if (slot.kind === 'recovery') {
+      slots.push(resealSlot(workspace.workspaceId, slot, { dataKey, signingKey: null }, now));
+      continue;
+    }
+    const user = users.get(slot.userId ?? '');
+    // Disabled or deleted accounts lose their slot.
+    if (!user || user.disabled) continue;
+    if (ownSlot && slot.userId === workspace.user.id) {
+      slots.push(ownSlot);
+      continue;
+    }
+    const keepsSigning = user.role === 'admin' && signing;
+    slots.push(
+      resealSlot(
+        workspace.workspaceId,
+        slot,
+        {
+          dataKey,
+          signingKey: keepsSigning ? signing.privateKey : null,
+        },
+        now,
+      ),
+    );
+  }
+  const next = {
+    ...current,
+    slots,
+    auditSigningKey: signing
+      ? { publicKey: signing.publicKey, createdAt: now }
+      : current.auditSigningKey,
+    keyRotatedAt: now,
+  };
+  const staged = stageRekeyedCopy(
+    workspace.dir,
+    workspace.sqlite,
+    workspace.dataKey(),
+    dataKey,
+    env.nativeBinding,
+  );
+  const journal = { reason: options.reason, startedAt: now, staged, header: next };
+  writeRekeyJournal(workspace.dir, journal);
+  workspace.reconnect(
+    dataKey,
+    workspace.user.role === 'admin' ? (signing?.privateKey ?? signingKey) : null,
+    (key) => {
+      finishRotation(workspace.dir, journal, readHeader(workspace.dir));
+      const opened = openDatabase({
+        file: databasePath(workspace.dir),
+        key,
+        migrationsFolder: env.migrationsFolder,
+        nativeBinding: env.nativeBinding,
+      });
+      if (!opened.ok) throw databaseFailureError(opened.failure);
+      return opened;
+    },
+  );
+  if (signing && workspace.user.role !== 'admin') signing.privateKey.fill(0);
+  workspace.refreshAnchor();
+}
+
+/** An administrator's "rotate key": a new data key for a suspected compromise. */
+export function rotateKey(workspace: UnlockedWorkspace, env: VaultEnv): Promise<void> {
+  return rotateDataKey(
+    workspace,
+    {
+      reason: 'rotateKey',
+      audit: {
+        action: 'workspace.keyRotated',
+        targetType: 'workspace',
+        targetId: workspace.workspaceId,
+      },
+    },
+    env,
+  );
+}
+
+/**
+ * Changes the signed-in user's password. Failed attempts count towards the same delay as
+ * failed sign-ins (an unattended unlocked session cannot be used to guess the password).
+ * With `rotate`, the data key is replaced too, so an old copy of the header with the old
+ * password opens nothing; without it only the user's own slot is rewritten.
+ */
+export async function changeOwnPassword(
+  workspace: UnlockedWorkspace,
+  currentPassword: string,
+  newPassword: string,
+  options: { rotate?: boolean; env?: VaultEnv } = {},
+): Promise<void> {
+  const header = readHeader(workspace.dir);
+  const seconds = secondsLockedFor(header.lockout, workspace.clock.now());
+  if (seconds > 0)
+    throw new AppError('auth.lockedOut', 'Too many failed attempts; wait before trying again', {
+      seconds,
+    });
+  const slot = header.slots.find(
+    (candidate) => candidate.kind === 'user' && candidate.userId === workspace.user.id,
+  );
+  const opened = slot
+    ? await openKeySlot(header.workspaceId, slot, currentPassword, workspace.kdf)
+    : null;
+  const matches = opened ? crypto.timingSafeEqual(opened.dataKey, workspace.dataKey()) : false;
+  opened?.dataKey.fill(0);
+  opened?.signingKey?.fill(0);
+  if (!matches) {
+    const next = updateHeader(workspace.dir, (current) => ({
+      ...current,
+      // Counted, not queued: this session writes its own audit record now.
+      lockout: {
+        ...recordFailure(current.lockout, workspace.user.username, workspace.clock.now()),
+        pending: current.lockout.pending,
+      },
+    }));
+    workspace.audit({
+      action: 'session.passwordChangeFailed',
+      result: 'failed',
+      targetType: 'user',
+      targetId: workspace.user.id,
+    });
+    throw new AppError('auth.invalidCredentials', 'The current password is not correct', {
+      failures: next.lockout.failures,
+      lockedForSeconds: secondsLockedFor(next.lockout, workspace.clock.now()),
+    });
+  }
+  assertStrongPassword(newPassword);
+  const audit: AuditEntry = {
+    action: 'session.passwordChanged',
+    targetType: 'user',
+    targetId: workspace.user.id,
+    details: { rotated: Boolean(options.rotate) },
+  };
+  if (options.rotate && options.env) {
+    await rotateDataKey(
+      workspace,
+      { reason: 'passwordChanged', audit, ownNewPassword: newPassword },
+      options.env,
+    );
+  } else {
+    await writeUserSlot(
+      workspace,
+      workspace.user.id,
+      workspace.user.username,
+      newPassword,
+      audit,
+      () => {},
+      workspace.signingKey(),
+    );
+  }
+  updateHeader(workspace.dir, (current) => ({
+    ...current,
+    lockout: { ...current.lockout, failures: 0, lockedUntil: null },
+  }));
+}
+
+/**
+ * A rotation whose database change committed but whose re-key a crash prevented leaves a slot
+ * for an account that is disabled (or gone). When an administrator signs in, it is finished.
+ * Returns whether it rotated.
+ */
+export async function finishInterruptedRevocation(
+  workspace: UnlockedWorkspace,
+  env: VaultEnv,
+): Promise<boolean> {
+  if (workspace.user.role !== 'admin') return false;
+  const active = new Set(
+    workspace.db
+      .select({ id: usersTable.id, disabled: usersTable.disabled })
+      .from(usersTable)
+      .all()
+      .filter((user) => !user.disabled)
+      .map((user) => user.id),
+  );
+  const stale = readHeader(workspace.dir).slots.filter(
+    (slot) => slot.kind === 'user' && !active.has(slot.userId ?? ''),
+  );
+  if (!stale.length) return false;
+  await rotateDataKey(
+    workspace,
+    {
+      reason: 'userDisabled',
+      audit: {
+        action: 'workspace.keyRotated',
+        targetType: 'workspace',
+        targetId: workspace.workspaceId,
+        details: { staleSlots: stale.length },
+      },
+    },
+    env,
+  );
+  return true;
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { restoreBackup } from '../../electron/core/backup/backup-service';
+import { readHeader } from '../../electron/core/vault/workspace-header';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+/** Every entry in a folder (one level) with its permission bits. */
+function modes(dir: string): Record<string, number> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((name) => !name.endsWith('.lock'))
+      .map((name) => [name, modeOf(path.join(dir, name))]),
+  );
+}
+
+describe.skipIf(process.platform === 'win32')('owner-only files (POSIX)', () => {
+  it('workspace folder 0700; database, WAL, SHM, header, backups, replaced files 0600', async () => {
+    const previous = process.umask(0o022);
+    try {
+      c = makeTestCore();
+      const { path: dir } = await createTestWorkspace(c);
+      await c.ok('cases.create', {
+        caseNo: 'A-MODE-1',
+        title: '权限',
+        offenceType: 'other',
+        openedOn: '2026-11-01',
+      });
+      expect(modeOf(dir)).toBe(0o700);
+      expect(modes(dir)).toEqual({
+        'quanlian.db': 0o600,
+        'quanlian.db-wal': 0o600,
+        'quanlian.db-shm': 0o600,
+        'workspace.json': 0o600,
+      });
+
+      const backups = path.join(c.root, 'backups');
+      await c.ok('backup.schedule', { folder: backups, everyHours: 24, keep: 3 });
+      await c.ok('backup.create', {});
+      expect(modeOf(backups)).toBe(0o700);
+      const [backup] = fs.readdirSync(backups);
+      expect(modeOf(path.join(backups, backup!))).toBe(0o600);
+
+      // A key rotation puts a new database file in place: owner-only too.
+      await c.ok('users.rotateKey', {});
+      expect(modeOf(path.join(dir, 'quanlian.db'))).toBe(0o600);
+
+      await c.ok('session.lock', {});
+      const restored = await restoreBackup(
+        path.join(backups, backup!),
+        dir,
+        'admin',
+        adminPassword,
+        c.env,
+      );
+      expect(modeOf(restored.replacedInto!)).toBe(0o700);
+      expect(modes(restored.replacedInto!)).toEqual({
+        'quanlian.db': 0o600,
+        'workspace.json': 0o600,
+      });
+      expect(modeOf(path.join(dir, 'quanlian.db'))).toBe(0o600);
+      const anchorFile = path.join(c.env.anchorDir!, `${readHeader(dir).workspaceId}.json`);
+      expect(modeOf(c.env.anchorDir!)).toBe(0o700);
+      expect(modeOf(anchorFile)).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('files left readable by others are made owner-only at the next unlock', async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await c.ok('session.lock', {});
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'quanlian.db'), 0o644);
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(modeOf(dir)).toBe(0o700);
+    expect(modeOf(path.join(dir, 'quanlian.db'))).toBe(0o600);
+  });
+});
