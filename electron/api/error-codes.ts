@@ -47,6 +47,8 @@ export const errorCodes = [
   'seizures.invalidQuantity',
   'seizures.invalidPurity',
   'seizures.invalidCash',
+  'seizures.invalidContent',
+  'seizures.implausibleQuantity',
   'relations.notFound',
   'relations.selfLink',
   'relations.invalidPeriod',

@@ -3,7 +3,7 @@ import { caseStatuses, offenceTypes, supervisionLevels } from '../domain/case-vo
 import { entityKinds } from '../domain/entity-kinds';
 import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
 import { casePersonSchema } from './person-schemas';
-import { drugTotalSchema } from './seizure-schemas';
+import { drugTotalSchema, personDrugTotalSchema, substanceTotalSchema } from './seizure-schemas';
 import {
   idSchema,
   isoDateSchema,
@@ -113,6 +113,8 @@ export const caseDetailSchema = caseRowSchema.extend({
   /** Organisations, locations, phones, vehicles, accounts and parcels in the case. */
   members: z.array(caseMemberSchema),
   drugTotals: z.array(drugTotalSchema),
+  substanceTotals: z.array(substanceTotalSchema),
+  personDrugTotals: z.array(personDrugTotalSchema),
   cashTotalFen: z.number().int(),
   counts: z.object({
     seizures: z.number().int(),

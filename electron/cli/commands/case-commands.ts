@@ -49,7 +49,8 @@ const tierNames: Record<DrugTotal['tier'], string> = {
   large: '数量大',
   relativelyLarge: '数量较大',
   belowRelativelyLarge: '未达数量较大',
-  notApplicable: '无法定数量标准',
+  notApplicable: '无司法解释数量标准',
+  contentRequired: '需录入含量',
 };
 
 /** A total as the CLI prints it: "26 kg", "118.6 g", "1200 tablets". */

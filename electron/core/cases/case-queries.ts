@@ -21,7 +21,7 @@ import {
 } from '../db/schema';
 import { identifier } from '../entities/entity-queries';
 import { listCasePersons } from '../people/person-queries';
-import { caseDrugTotals } from '../seizures/drug-totals';
+import { caseDrugFigures } from '../seizures/drug-totals';
 
 // Correlated subqueries are written out: drizzle leaves the outer column unqualified there.
 const suspectCount = sql<number>`(SELECT count(*) FROM case_entities ce WHERE ce.case_id = cases.id AND ce.role_in_case = 'suspect')`;
@@ -186,7 +186,7 @@ export function getCaseDetail(db: Executor, id: string): CaseDetail | undefined 
     ...row,
     persons: listCasePersons(db, id),
     members: listCaseMembers(db, id),
-    drugTotals: caseDrugTotals(db, id),
+    ...caseDrugFigures(db, id),
     cashTotalFen: cash?.fen ?? 0,
     counts: {
       seizures: countWhere(db, seizuresTable, id),

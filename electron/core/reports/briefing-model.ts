@@ -1,4 +1,5 @@
-import { drugCatalog, isNarcotic } from '../../api/domain/drug-catalog';
+import { catalogueEntry, isNarcotic, isPrecursor } from '../../api/domain/drug-catalog';
+import type { CountUnit } from '../../api/domain/quantity';
 import { maskResidentId } from '../../api/domain/resident-id';
 import { chainTiers, legalStatuses } from '../../api/domain/person-vocabulary';
 import { tierLevel } from '../../api/domain/chain-tiers';
@@ -74,8 +75,19 @@ export interface BriefingModel {
 /** Suspects the police hold or have held: every measure except none and 在逃. */
 const notCaught = new Set<LegalStatus>(['none', 'at_large']);
 
+function figuresUnit(code: string): string | undefined {
+  return catalogueEntry(code)?.figures?.unit;
+}
+
+function substanceOfTotal(
+  detail: { drugTotals: { drugType: string; substance: string }[] },
+  code: string,
+) {
+  return detail.drugTotals.find((total) => total.drugType === code)?.substance ?? code;
+}
+
 export function drugName(code: string, language: DocumentLanguage): string {
-  const drug = drugCatalog.find((entry) => entry.code === code);
+  const drug = catalogueEntry(code);
   if (!drug) return code;
   return language === 'zh-CN' ? drug.zh : drug.en;
 }
@@ -114,14 +126,14 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
 
   const drugTotals = detail.drugTotals.map((total) => ({
     drug: drugName(total.drugType, language),
-    total: formatQuantity(total.total, total.unit, language),
+    total: formatQuantity(total.total, total.unit, language, total.countUnit),
     count: total.seizures,
     tier: names.statutoryTier[total.tier],
-    tierCode: total.tier,
-    unit: total.unit,
-    milligrams: total.unit === 'mg' && isNarcotic(total.drugType) ? total.total : 0,
   }));
-  const massTotal = drugTotals.reduce((sum, total) => sum + total.milligrams, 0);
+  const narcotics = detail.substanceTotals.filter((total) => isNarcotic(total.substance));
+  const massTotal = narcotics
+    .filter((total) => total.thresholds === null || figuresUnit(total.substance) !== 'plant')
+    .reduce((sum, total) => sum + total.counted, 0);
 
   // The 成绩单 sentence: what was done, in figures, in the order a team lead reports them.
   const s = text.summary;
@@ -130,15 +142,36 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   sentence.push(fill(s.status, { status: names.caseStatus[detail.status] }));
   sentence.push(caught.length ? fill(s.suspects, { count: caught.length }) : s.suspectsNone);
   if (atLarge.length) sentence.push(fill(s.atLarge, { count: atLarge.length }));
-  if (drugTotals.length) {
-    const parts = drugTotals
-      .map(
-        (total) =>
-          fill(s.drugPart, { drug: total.drug, quantity: total.total }).replace('） ', '）') +
-          (total.tierCode === 'large' || total.tierCode === 'relativelyLarge'
-            ? fill(s.tierPart, { tier: total.tier })
-            : ''),
+  // Drugs (毒品 only) by substance, each form named; precursors and substitutes on their own.
+  const formsOf = (codes: (code: string) => boolean) =>
+    detail.drugTotals
+      .filter((total) => codes(total.drugType))
+      .map((total) =>
+        fill(s.drugPart, {
+          drug: drugName(total.drugType, language),
+          quantity: formatQuantity(total.total, total.unit, language, total.countUnit),
+        }).replace('） ', '）'),
       )
+      .join(s.listSeparator);
+  if (narcotics.length) {
+    const parts = narcotics
+      .map((total) => {
+        const forms = formsOf((code) => substanceOfTotal(detail, code) === total.substance);
+        const combined =
+          total.forms.length > 1
+            ? fill(s.combinedPart, {
+                substance: drugName(total.substance, language).replace(/[（(].*[）)]$/, ''),
+                quantity: formatQuantity(total.counted, 'mg', language),
+              })
+            : '';
+        const tier =
+          total.tier === 'large' || total.tier === 'relativelyLarge'
+            ? fill(s.tierPart, { tier: names.statutoryTier[total.tier] })
+            : total.tier === 'contentRequired'
+              ? s.contentPending
+              : '';
+        return `${forms}${combined}${tier}`;
+      })
       .join(s.partSeparator);
     sentence.push(
       massTotal > 0
@@ -146,6 +179,10 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         : fill(s.drugsOnly, { parts }),
     );
   } else sentence.push(s.drugsNone);
+  const precursors = formsOf(isPrecursor);
+  if (precursors) sentence.push(fill(s.precursors, { parts: precursors }));
+  const others = formsOf((code) => !isNarcotic(code) && !isPrecursor(code));
+  if (others) sentence.push(fill(s.otherSeized, { parts: others }));
   if (detail.cashTotalFen > 0)
     sentence.push(fill(s.cash, { amount: formatMoney(detail.cashTotalFen, language) }));
   if (gangs) sentence.push(fill(s.gangs, { count: gangs }));
@@ -214,7 +251,7 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         count: suspects.filter((person) => person.legalStatus === status).length,
       }))
       .filter((row) => row.count > 0),
-    drugTotals: drugTotals.map(({ drug, total, count, tier }) => ({ drug, total, count, tier })),
+    drugTotals,
     gangChart: { svg: gangChartSvg(gang, positions), note },
     supplyChain: {
       svg: supplyChainSvg(gang, chain, (level) => levelNames.get(level) ?? ''),
@@ -251,7 +288,12 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         evidenceNo: seizure.evidenceNo ?? '',
         seizedAt: date(seizure.seizedAt),
         drug: drugName(seizure.drugType, language),
-        quantity: formatQuantity(seizure.quantityNormalised, seizure.normalisedUnit, language),
+        quantity: formatQuantity(
+          seizure.quantityNormalised,
+          seizure.normalisedUnit,
+          language,
+          seizure.normalisedUnit === 'count' ? (seizure.quantityUnit as CountUnit) : null,
+        ),
         purity:
           seizure.purityBasisPoints === null
             ? ''
