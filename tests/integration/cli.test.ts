@@ -168,14 +168,19 @@ describe('command line', () => {
 
     const chain = JSON.parse(run(['chain', '--case', 'A3301052026030015', '--json']).stdout);
     expect(chain.gaps.map((gap: { label: string; tier: string }) => [gap.label, gap.tier])).toEqual(
-      [['陈某辉', 'distribution']],
+      [
+        ['岩某', 'source'],
+        ['陈某辉', 'distribution'],
+      ],
     );
     expect(chain.sources.map((source: { label: string }) => source.label).sort()).toEqual([
       '岩某',
       '李某华',
     ]);
     const text = run(['chain', '--case', 'A3301052026030015']).stdout;
-    expect(text).toContain('gaps (nobody known upstream):\n  陈某辉 (distribution) supplies 1');
+    expect(text).toContain(
+      'gaps (nobody known upstream):\n  岩某 (source) supplies 1\n  陈某辉 (distribution) supplies 1',
+    );
   });
 
   it('brief writes the case briefing as PDF (owner-only) with the marking and masked IDs; a bad format is a usage error', () => {

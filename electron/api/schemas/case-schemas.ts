@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses, offenceTypes, supervisionLevels } from '../domain/case-vocabulary';
 import { entityKinds } from '../domain/entity-kinds';
-import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
+import { caseRoles, chainTiers, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
 import { casePersonSchema } from './person-schemas';
 import { drugTotalSchema, personDrugTotalSchema, substanceTotalSchema } from './seizure-schemas';
 import {
@@ -134,6 +134,7 @@ export const caseAddEntityInput = z.object({
   roleInCase: z.enum(caseRoles).default('involved'),
   legalStatus: z.enum(legalStatuses).default('none'),
   legalStatusOn: isoDateSchema.nullish(),
+  caughtOn: isoDateSchema.nullish(),
 });
 
 export const caseMemberUpdateInput = z.object({
@@ -142,6 +143,10 @@ export const caseMemberUpdateInput = z.object({
   legalStatus: z.enum(legalStatuses),
   legalStatusOn: isoDateSchema.nullish(),
   chainTier: z.enum(chainTiers).nullish(),
+  /** 到案/抓获 (or 查获, for a drug user) date; undefined keeps the recorded one. */
+  caughtOn: isoDateSchema.nullish(),
+  /** 毒源已查明 / 境外上线已掌握 for the top of a chain; undefined keeps the recorded one. */
+  sourceStatus: z.enum(sourceStatuses).nullish(),
 });
 export const caseMemberIdInput = z.object({ caseEntityId: idSchema });
 

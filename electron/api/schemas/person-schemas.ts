@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseRoles, genders, legalStatuses } from '../domain/person-vocabulary';
+import { caseRoles, genders, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
 
 /** A new person. The ID number is checked by the service, which names the problem. */
@@ -27,6 +27,8 @@ export const casePersonSchema = z.object({
   roleInCase: z.enum(caseRoles),
   legalStatus: z.enum(legalStatuses),
   legalStatusOn: z.string().nullable(),
+  caughtOn: z.string().nullable(),
+  sourceStatus: z.enum(sourceStatuses).nullable(),
 });
 export type CasePerson = z.infer<typeof casePersonSchema>;
 

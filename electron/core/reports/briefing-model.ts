@@ -69,7 +69,7 @@ export interface BriefingModel {
     place: string;
     from: string;
   }[];
-  leads: { name: string; tier: string; suppliesTo: number; legalStatus: string }[];
+  leads: { name: string; gap: string; tier: string; suppliesTo: number; legalStatus: string }[];
 }
 
 /** Suspects the police hold or have held: every measure except none and 在逃. */
@@ -188,13 +188,25 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   if (gangs) sentence.push(fill(s.gangs, { count: gangs }));
   if (factories) sentence.push(fill(s.factories, { count: factories }));
   if (drugUsers.length) sentence.push(fill(s.users, { count: drugUsers.length }));
+  const gapName = (gap: (typeof chain.gaps)[number]) =>
+    gap.legalStatus === 'at_large' || gap.legalStatus === 'wanted_online'
+      ? `${gap.label}${fill(s.atLargeMark, { status: names.legalStatus[gap.legalStatus] })}`
+      : gap.label;
+  const sourceGaps = chain.gaps.filter((gap) => gap.kind === 'sourceUnknown');
+  const upstreamGaps = chain.gaps.filter((gap) => gap.kind === 'upstreamUnknown');
+  const list = (gaps: typeof chain.gaps) => gaps.map(gapName).join(s.listSeparator);
   sentence.push(
-    chain.gaps.length
-      ? fill(s.leads, {
-          count: chain.gaps.length,
-          names: chain.gaps.map((gap) => gap.label).join(s.listSeparator),
+    sourceGaps.length && upstreamGaps.length
+      ? fill(s.sourceAndLeads, {
+          sources: list(sourceGaps),
+          count: upstreamGaps.length,
+          names: list(upstreamGaps),
         })
-      : s.noLeads,
+      : sourceGaps.length
+        ? fill(s.sourceLeads, { names: list(sourceGaps) })
+        : upstreamGaps.length
+          ? fill(s.leads, { count: upstreamGaps.length, names: list(upstreamGaps) })
+          : s.noLeads,
   );
 
   // The gang chart: a saved view's layout when one is chosen, else the automatic one.
@@ -303,6 +315,7 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
       })),
     leads: chain.gaps.map((gap) => ({
       name: gap.label,
+      gap: s.gapKinds[gap.kind],
       tier: gap.tier ? names.chainTier[gap.tier] : '',
       suppliesTo: gap.suppliesTo,
       legalStatus: gap.legalStatus ? names.legalStatus[gap.legalStatus] : '',

@@ -22,7 +22,7 @@ const zhText = {
     timeline: '五、案件进展',
     suspects: '六、犯罪嫌疑人',
     seizures: '七、缴获毒品',
-    leads: '八、待查线索（上线未明）',
+    leads: '八、待查线索（源头、上线未明）',
   },
   fields: {
     title: '案件名称',
@@ -66,11 +66,12 @@ const zhText = {
     event: '事项',
     kind: '类别',
     suppliesTo: '下线人数',
+    gap: '待查事项',
     suspects: '犯罪嫌疑人（名）',
   },
   graphFromView: '关系图取自保存的视图“{{name}}”。',
   graphGenerated: '关系图按案件数据自动布局。',
-  noLeads: '涉案人员上线均已查明。',
+  noLeads: '涉案人员上线及链条源头均已查明。',
   none: '无',
   summary: {
     opened: '本案于{{date}}立案',
@@ -92,6 +93,11 @@ const zhText = {
     factories: '，捣毁制毒工厂 {{count}} 个',
     users: '；查获吸毒人员 {{count}} 名',
     leads: '。尚有 {{count}} 名涉案人员上线未明（{{names}}），需沿链条继续追查。',
+    sourceLeads: '。链条源头未查明（{{names}}），需继续深挖毒源。',
+    sourceAndLeads:
+      '。链条源头未查明（{{sources}}），另有 {{count}} 名涉案人员上线未明（{{names}}），需沿链条继续追查。',
+    gapKinds: { sourceUnknown: '源头未查明', upstreamUnknown: '上线未明' },
+    atLargeMark: '（{{status}}）',
     noLeads: '。涉案人员上线均已查明。',
     listSeparator: '、',
     partSeparator: '；',
@@ -119,7 +125,7 @@ const enText: typeof zhText = {
     timeline: '5. Timeline',
     suspects: '6. Suspects',
     seizures: '7. Seizures',
-    leads: '8. Outstanding leads (supplier unknown)',
+    leads: '8. Outstanding leads (source or supplier unknown)',
   },
   fields: {
     title: 'Title',
@@ -163,6 +169,7 @@ const enText: typeof zhText = {
     event: 'Event',
     kind: 'Kind',
     suppliesTo: 'Supplies',
+    gap: 'To find',
     suspects: 'Suspects',
   },
   graphFromView: 'Chart from the saved view "{{name}}".',
@@ -190,6 +197,11 @@ const enText: typeof zhText = {
     users: '; {{count}} drug users found',
     leads:
       '. {{count}} people have no known supplier ({{names}}) and the chain must be followed up.',
+    sourceLeads: '. The source of the chain is not established ({{names}}).',
+    sourceAndLeads:
+      '. The source of the chain is not established ({{sources}}); {{count}} more people have no known supplier ({{names}}).',
+    gapKinds: { sourceUnknown: 'source not established', upstreamUnknown: 'supplier unknown' },
+    atLargeMark: ' ({{status}})',
     noLeads: '. Every person in the case has a known supplier.',
     listSeparator: ', ',
     partSeparator: '; ',

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { formatNormalised, type CountUnit, type NormalisedUnit } from '../../../electron/api/domain/quantity';
+import {
+  formatNormalised,
+  type CountUnit,
+  type NormalisedUnit,
+} from '../../../electron/api/domain/quantity';
 
 /** Formats an exact normalised total in the reader's language: "26 千克" / "26 kg". */
 export function useQuantityText(): (

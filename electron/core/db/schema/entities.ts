@@ -76,6 +76,8 @@ export const organisationsTable = sqliteTable('organisations', {
   licenceNumbers: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
   leaderEntityId: text().references(() => entitiesTable.id),
   address: text(),
+  /** 打掉: the date a gang was broken (成绩单 counts gangs by it). */
+  brokenOn: text(),
 });
 
 export const locationsTable = sqliteTable('locations', {
@@ -87,6 +89,8 @@ export const locationsTable = sqliteTable('locations', {
   latitude: real(),
   longitude: real(),
   areaColour: text({ enum: areaColours }),
+  /** 捣毁: the date a factory or 窝点 was destroyed. */
+  destroyedOn: text(),
 });
 
 export const phonesTable = sqliteTable(
