@@ -41,6 +41,8 @@ export const errorCodes = [
   'entities.mergeInvalid',
   'entities.unmergeInvalid',
   'cases.invalidTransition',
+  'cases.reasonRequired',
+  'cases.notAnOutcomeEntity',
   'cases.memberNotFound',
   'cases.alreadyMember',
   'seizures.notFound',

@@ -276,10 +276,15 @@ describe('command line', () => {
     const stats = JSON.parse(
       run(['stats', '--from', '2026-01-01', '--to', '2026-12-31', '--json']).stdout,
     );
-    // The demo: the meth case (公安部目标案件) and the heroin case are solved in 2026; 笑气 is not 毒品.
-    expect([stats.casesSolved, stats.drugsMilligrams, stats.solvedBySupervision.ministry]).toEqual([
-      2, 26_177_700, 1,
-    ]);
+    // The demo: the meth case (公安部目标案件) is the drug case solved in 2026; the 笑气 case
+    // (非法经营) is reported apart, and 笑气 is not 毒品.
+    expect([
+      stats.casesSolved,
+      stats.substituteCasesSolved,
+      stats.drugsMilligrams,
+      stats.solvedBySupervision.ministry,
+      stats.solvedBySupervision.city,
+    ]).toEqual([1, 1, 26_177_700, 1, 0]);
     const out = path.join(makeTempDir(), 'stats.xlsx');
     const xlsx = run([
       'stats',

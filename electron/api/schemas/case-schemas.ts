@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { caseStatuses, offenceTypes, supervisionLevels } from '../domain/case-vocabulary';
+import {
+  caseProcedures,
+  caseStatuses,
+  offenceTypes,
+  supervisionLevels,
+} from '../domain/case-vocabulary';
+import { stepBackReasons } from '../domain/case-workflow';
 import { entityKinds } from '../domain/entity-kinds';
 import { caseRoles, chainTiers, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
 import { casePersonSchema } from './person-schemas';
@@ -26,6 +32,7 @@ export const caseRowSchema = z.object({
   caseNo: z.string(),
   title: z.string(),
   offenceType: z.enum(offenceTypes),
+  procedure: z.enum(caseProcedures),
   status: z.enum(caseStatuses),
   supervisionLevel: z.enum(supervisionLevels),
   unit: z.string().nullable(),
@@ -89,6 +96,15 @@ export const caseTransitionInput = z.object({
   on: isoDateSchema,
   /** For 并案: the case this one joins. */
   mergedIntoCaseId: idSchema.optional(),
+  /** Required for a step back: 退回补充侦查 or 更正. */
+  reason: z.enum(stepBackReasons).optional(),
+  note: optionalText(500),
+});
+
+/** 打掉 a gang / 捣毁 a factory or 窝点: the date, or null to undo. */
+export const caseOutcomeInput = z.object({
+  entityId: idSchema,
+  on: isoDateSchema.nullable(),
 });
 
 export const caseMemberSchema = z.object({

@@ -42,6 +42,8 @@ export const addPersonToCaseInput = z
     roleInCase: z.enum(caseRoles).default('suspect'),
     legalStatus: z.enum(legalStatuses).default('none'),
     legalStatusOn: isoDateSchema.nullish(),
+    /** 到案/抓获 date of a suspect, or the date a drug user was found (查获). */
+    caughtOn: isoDateSchema.nullish(),
   })
   .refine((input) => (input.person === undefined) !== (input.entityId === undefined), {
     message: 'Give either person or entityId',

@@ -31,6 +31,7 @@ const rowColumns = {
   caseNo: casesTable.caseNo,
   title: casesTable.title,
   offenceType: casesTable.offenceType,
+  procedure: casesTable.procedure,
   status: casesTable.status,
   supervisionLevel: casesTable.supervisionLevel,
   unit: casesTable.unit,

@@ -4,10 +4,9 @@ import type { CasePerson } from '../../api/schemas/person-schemas';
 import type { addPersonToCaseInput, personInputSchema } from '../../api/schemas/person-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
-import { newId } from '../db/ids';
 import { caseEntitiesTable, casesTable, personsTable } from '../db/schema';
 import { prepareEntity } from '../entities/entity-identifiers';
-import { insertEntity } from '../entities/entity-repository';
+import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { listCasePersons } from './person-queries';
 
@@ -54,21 +53,19 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
         if (member)
           throw new AppError('persons.alreadyInCase', 'The person is already in this case');
       }
-      const caseEntityId = newId();
-      tx.insert(caseEntitiesTable)
-        .values({
-          id: caseEntityId,
+      const caseEntityId = linkEntityToCase(
+        tx,
+        {
           caseId: input.caseId,
           entityId: entityId!,
           roleInCase: input.roleInCase,
           legalStatus: input.legalStatus,
           legalStatusOn: input.legalStatusOn ?? null,
-          createdAt: now,
-          updatedAt: now,
-          createdBy: workspace.user.id,
-          updatedBy: workspace.user.id,
-        })
-        .run();
+          caughtOn: input.caughtOn ?? null,
+        },
+        workspace.user.id,
+        now,
+      );
       tx.update(casesTable)
         .set({ updatedAt: now, updatedBy: workspace.user.id })
         .where(eq(casesTable.id, input.caseId))

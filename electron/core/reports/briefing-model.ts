@@ -1,10 +1,11 @@
 import { catalogueEntry, isNarcotic, isPrecursor } from '../../api/domain/drug-catalog';
 import type { CountUnit } from '../../api/domain/quantity';
 import { maskResidentId } from '../../api/domain/resident-id';
-import { chainTiers, legalStatuses } from '../../api/domain/person-vocabulary';
+import { chainTiers, legalStatuses, notInHandStatuses } from '../../api/domain/person-vocabulary';
 import { tierLevel } from '../../api/domain/chain-tiers';
 import type { LegalStatus } from '../../api/domain/person-vocabulary';
 import type { Classification } from '../../api/schemas/briefing-schemas';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../app-error';
 import { getCaseDetail } from '../cases/case-queries';
 import type { Executor } from '../db/database-types';
@@ -73,7 +74,7 @@ export interface BriefingModel {
 }
 
 /** Suspects the police hold or have held: every measure except none and 在逃. */
-const notCaught = new Set<LegalStatus>(['none', 'at_large']);
+const notCaught = new Set<LegalStatus>(notInHandStatuses);
 
 function figuresUnit(code: string): string | undefined {
   return catalogueEntry(code)?.figures?.unit;
@@ -102,12 +103,21 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   const date = (iso: string | null) => formatDate(iso, language);
 
   const suspects = detail.persons.filter((person) => person.roleInCase === 'suspect');
-  const caught = suspects.filter((person) => !notCaught.has(person.legalStatus));
+  // 抓获 by the 到案 date, as the 成绩单 counts it; in hand without a date is said, not counted.
+  const caught = suspects.filter((person) => person.caughtOn);
+  const caughtUndated = suspects.filter(
+    (person) => !person.caughtOn && !notCaught.has(person.legalStatus),
+  );
   const atLarge = suspects.filter((person) => person.legalStatus === 'at_large');
   const drugUsers = detail.persons.filter((person) => person.roleInCase === 'drug_user');
   const chart = caseGraph(db, options.caseId);
-  const gangs = chart.nodes.filter((node) => node.inCase && node.subtype === 'gang').length;
-  const factories = chart.nodes.filter((node) => node.inCase && node.subtype === 'factory').length;
+  // Gangs and factories count once marked broken / destroyed, as in the 成绩单.
+  const { gangs, factories } = db.get<{ gangs: number; factories: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM case_entities ce JOIN organisations o ON o.entity_id = ce.entity_id
+        WHERE ce.case_id = ${options.caseId} AND o.org_type = 'gang' AND o.broken_on IS NOT NULL) AS gangs,
+      (SELECT count(*) FROM case_entities ce JOIN locations l ON l.entity_id = ce.entity_id
+        WHERE ce.case_id = ${options.caseId} AND l.location_type = 'factory' AND l.destroyed_on IS NOT NULL) AS factories`)!;
   // The chart read once serves the chain analysis, the counts and both diagrams.
   const chain = chainAnalysis(db, options.caseId, chart);
   // The gang chart shows people and organisations and the relations among them; phones,
@@ -141,6 +151,7 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   sentence.push(fill(s.opened, { date: date(detail.openedOn ?? detail.createdAt) }));
   sentence.push(fill(s.status, { status: names.caseStatus[detail.status] }));
   sentence.push(caught.length ? fill(s.suspects, { count: caught.length }) : s.suspectsNone);
+  if (caughtUndated.length) sentence.push(fill(s.suspectsUndated, { count: caughtUndated.length }));
   if (atLarge.length) sentence.push(fill(s.atLarge, { count: atLarge.length }));
   // Drugs (毒品 only) by substance, each form named; precursors and substitutes on their own.
   const formsOf = (codes: (code: string) => boolean) =>
