@@ -93,6 +93,34 @@ describe('case workflow', () => {
     });
   });
 
+  it('marks a gang broken with a date (audited), refuses a company, and lists the date on the member', async () => {
+    const caseRow = await withCase();
+    const gang = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '丁团伙', orgType: 'gang' },
+      caseId: caseRow.id,
+    });
+    const company = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '戊公司', orgType: 'company' },
+      caseId: caseRow.id,
+    });
+    expect(
+      await c.call('cases.markOutcome', { entityId: company.id, on: '2026-10-03' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'cases.notAnOutcomeEntity' },
+    });
+    await c.ok('cases.markOutcome', { entityId: gang.id, on: '2026-10-03' });
+    const members = (await c.ok('cases.get', { id: caseRow.id })).members;
+    expect(members.map((m) => [m.label, m.markable, m.outcomeOn])).toEqual([
+      ['丁团伙', true, '2026-10-03'],
+      ['戊公司', false, null],
+    ]);
+    const audit = await c.ok('audit.list', { action: 'entities.gangBroken' });
+    expect(audit.rows.map((row) => row.details)).toEqual([
+      { entityId: gang.id, from: null, to: '2026-10-03' },
+    ]);
+  });
+
   it.each([
     ['filed', 'solved'],
     ['filed', 'closed'],

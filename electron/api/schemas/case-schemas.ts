@@ -115,6 +115,10 @@ export const caseMemberSchema = z.object({
   identifier: z.string().nullable(),
   roleInCase: z.enum(caseRoles),
   chainTier: z.enum(chainTiers).nullable(),
+  /** 打掉 (gang) / 捣毁 (place) date. */
+  outcomeOn: z.string().nullable(),
+  /** A gang or a place: can be marked broken / destroyed. */
+  markable: z.boolean(),
 });
 export type CaseMember = z.infer<typeof caseMemberSchema>;
 

@@ -119,6 +119,15 @@ const memberColumns = {
   identifier,
   roleInCase: caseEntitiesTable.roleInCase,
   chainTier: caseEntitiesTable.chainTier,
+  /** 打掉 date of a gang, 捣毁 date of a place: null when not marked (or not a gang / place). */
+  outcomeOn: sql<
+    string | null
+  >`coalesce((SELECT o.broken_on FROM organisations o WHERE o.entity_id = entities.id), (SELECT l.destroyed_on FROM locations l WHERE l.entity_id = entities.id))`,
+  /** Whether the entity can be marked: a gang, or a place. */
+  markable:
+    sql<number>`(EXISTS (SELECT 1 FROM organisations o WHERE o.entity_id = entities.id AND o.org_type = 'gang') OR EXISTS (SELECT 1 FROM locations l WHERE l.entity_id = entities.id))`.mapWith(
+      Boolean,
+    ),
 };
 
 /** One membership of an entity (any kind) in a case. */

@@ -901,6 +901,24 @@ export const en: Translation<typeof zhCN> = {
     groupCase: 'Cases',
   },
   cases2: {
+    measureHistoryHint:
+      'Every change of measure, with its date, is kept in the history; statistics count by those dates.',
+    caughtOn: 'Date caught / found',
+    caughtOnHint:
+      'Kept apart from the current measure; the statistics count caught suspects and found drug users by it.',
+    caughtOnShort: 'caught {{date}}',
+    sourceStatus: 'Source (top of the chain)',
+    sourceUnknown: 'Source not established',
+    stepBackTo: 'Back to: {{status}}',
+    stepBackReason: 'Reason',
+    stepBackReasons: {
+      returned_for_supplementary_investigation: 'Returned for supplementary investigation',
+      correction: 'Correction',
+    },
+    stepBackNote: 'Note',
+    outcome: 'Broken / destroyed',
+    brokenOn: 'Date broken',
+    destroyedOn: 'Date destroyed',
     filterOffence: 'Offence',
     filterLevel: 'Supervision',
     filterUnit: 'Unit',
