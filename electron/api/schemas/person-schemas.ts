@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseRoles, genders, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
+import { identityDocumentTypes } from '../domain/identity-documents';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
 
 /** A new person. The ID number is checked by the service, which names the problem. */
@@ -9,6 +10,8 @@ export const personInputSchema = z.object({
   gender: z.enum(genders).default('unknown'),
   birthDate: isoDateSchema.nullish(),
   idNumber: optionalText(32),
+  /** The document the number belongs to; 居民身份证 when absent. */
+  idType: z.enum(identityDocumentTypes).optional(),
   household: optionalText(120),
   address: optionalText(200),
   notes: optionalText(2000),

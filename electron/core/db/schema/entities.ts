@@ -11,6 +11,7 @@ import {
   personColours,
   riskGrades,
 } from '../../../api/domain/person-vocabulary';
+import { identityDocumentTypes } from '../../../api/domain/identity-documents';
 import { stampColumns } from './columns';
 
 /**
@@ -51,8 +52,10 @@ export const personsTable = sqliteTable(
     aliases: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
     gender: text({ enum: genders }).notNull().default('unknown'),
     birthDate: text(),
-    /** 身份证号, normalised, check digit verified. */
+    /** The document number, normalised and checked by the rule of its type. */
     idNumber: text(),
+    /** 居民身份证 (null: earlier records, all resident IDs), 护照, 永居证, 港澳台 permits. */
+    idType: text({ enum: identityDocumentTypes }),
     household: text(),
     address: text(),
     nationality: text(),

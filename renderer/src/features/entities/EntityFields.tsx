@@ -12,7 +12,11 @@ import {
   personColours,
   riskGrades,
 } from '../../../../electron/api/domain/person-vocabulary';
-import { parseResidentId } from '../../../../electron/api/domain/resident-id';
+import {
+  identityDocumentTypes,
+  parseIdentityDocument,
+  type IdentityDocumentType,
+} from '../../../../electron/api/domain/identity-documents';
 import type { zhCN } from '../../i18n/locales/zh-CN';
 
 function text(
@@ -38,7 +42,9 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
   const options = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}` as never) as string }));
   const idNumber = Form.useWatch('idNumber');
-  const parsedId = typeof idNumber === 'string' && idNumber ? parseResidentId(idNumber) : null;
+  const idType = (Form.useWatch('idType') as IdentityDocumentType | undefined) ?? 'resident_id';
+  const parsedId =
+    typeof idNumber === 'string' && idNumber ? parseIdentityDocument(idType, idNumber) : null;
 
   switch (kind) {
     case 'person':
@@ -48,12 +54,25 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
             {text('name', t('persons.name'), { required: true, max: 40, testId: 'entity-name' })}
           </Col>
           <Col span={12}>
+            <Form.Item name="idType" label={t('persons.idType')}>
+              <Select
+                placeholder={t('idTypes.resident_id')}
+                allowClear
+                data-testid="entity-id-type"
+                options={identityDocumentTypes.map((value) => ({
+                  value,
+                  label: t(`idTypes.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
             <Form.Item
               name="idNumber"
               label={t('persons.idNumber')}
               validateTrigger="onBlur"
               extra={
-                parsedId?.ok
+                parsedId?.ok && parsedId.value.birthDate && parsedId.value.gender
                   ? t('persons.idNumberValid', {
                       birthDate: parsedId.value.birthDate,
                       gender: t(`enums.gender.${parsedId.value.gender}`),
@@ -64,7 +83,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
                 {
                   validator: (_rule, value: string | undefined) => {
                     if (!value) return Promise.resolve();
-                    const parsed = parseResidentId(value);
+                    const parsed = parseIdentityDocument(idType, value);
                     return parsed.ok
                       ? Promise.resolve()
                       : Promise.reject(
@@ -80,7 +99,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
                 },
               ]}
             >
-              <Input maxLength={18} data-testid="entity-id-number" />
+              <Input maxLength={20} data-testid="entity-id-number" />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -195,12 +195,21 @@ export const en: Translation<typeof zhCN> = {
         'Cannot make a PDF or Word file: no layout engine (Chromium) found. Preview and print instead.',
     },
   },
+  idTypes: {
+    resident_id: 'Resident identity card',
+    foreign_permanent_residence: 'Foreigner permanent residence card',
+    hmt_residence_permit: 'Residence permit (Hong Kong, Macao, Taiwan)',
+    hk_macao_permit: 'Hong Kong / Macao home-return permit',
+    taiwan_permit: 'Taiwan compatriot permit',
+    passport: 'Passport',
+  },
   idProblems: {
     length: 'must have 18 characters',
     characters: 'the first 17 must be digits and the last a digit or X',
     region: 'unknown region code',
     birthDate: 'invalid birth date',
     checkDigit: 'wrong check digit (should be {{expected}})',
+    format: 'not in the format of this document type',
   },
   passwordProblems: {
     tooShort: 'at least 8 characters',
@@ -452,6 +461,7 @@ export const en: Translation<typeof zhCN> = {
     notFound: 'Case not found',
   },
   persons: {
+    idType: 'Document type',
     add: 'Add person',
     addSuspect: 'Add suspect',
     name: 'Name',

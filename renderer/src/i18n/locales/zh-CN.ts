@@ -111,7 +111,7 @@ export const zhCN = {
       alreadyMember: '该实体已在本案中。',
     },
     persons: {
-      invalidIdNumber: '身份证号无效：{{reason}}',
+      invalidIdNumber: '证件号码无效：{{reason}}',
       duplicateIdNumber: '该身份证号已登记为“{{name}}”。',
       alreadyInCase: '该人员已在本案中。',
     },
@@ -179,12 +179,21 @@ export const zhCN = {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
     },
   },
+  idTypes: {
+    resident_id: '居民身份证',
+    foreign_permanent_residence: '外国人永久居留身份证',
+    hmt_residence_permit: '港澳台居民居住证',
+    hk_macao_permit: '港澳居民来往内地通行证',
+    taiwan_permit: '台湾居民来往大陆通行证',
+    passport: '护照',
+  },
   idProblems: {
     length: '应为 18 位',
     characters: '前 17 位须为数字，最后一位为数字或 X',
     region: '地区码无效',
     birthDate: '出生日期无效',
     checkDigit: '校验码错误（应为 {{expected}}）',
+    format: '不符合该证件类型的格式',
   },
   passwordProblems: {
     tooShort: '至少 8 位',
@@ -429,6 +438,7 @@ export const zhCN = {
     notFound: '找不到该案件',
   },
   persons: {
+    idType: '证件类型',
     add: '添加人员',
     addSuspect: '添加嫌疑人',
     name: '姓名',
