@@ -12,6 +12,7 @@ import {
   personColours,
   riskGrades,
 } from '../../../../electron/api/domain/person-vocabulary';
+import { useRiskGradeName } from '../../components/RiskGrade';
 import {
   identityDocumentTypes,
   parseIdentityDocument,
@@ -41,6 +42,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
   const f = (key: keyof typeof zhCN.entity.fields) => t(`entity.fields.${key}`);
   const options = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}` as never) as string }));
+  const riskGradeName = useRiskGradeName();
   const idNumber = Form.useWatch('idNumber');
   const idType = (Form.useWatch('idType') as IdentityDocumentType | undefined) ?? 'resident_id';
   const parsedId =
@@ -121,7 +123,10 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
           <Col span={12}>{text('address', t('persons.address'))}</Col>
           <Col span={12}>
             <Form.Item name="riskGrade" label={f('riskGrade')}>
-              <Select allowClear options={options(riskGrades, 'enums.riskGrade')} />
+              <Select
+                allowClear
+                options={riskGrades.map((value) => ({ value, label: riskGradeName(value).label }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>

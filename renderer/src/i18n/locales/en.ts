@@ -873,6 +873,17 @@ export const en: Translation<typeof zhCN> = {
     filterAction: 'Filter by action',
   },
   settings: {
+    riskGrades: 'Drug-user risk grades: names and colours',
+    riskGradesHint:
+      'Grades differ by province (high/medium/low, A/B/C, four colours): leave empty for the national names.',
+    colours: {
+      red: 'Red',
+      orange: 'Orange',
+      yellow: 'Yellow',
+      blue: 'Blue',
+      green: 'Green',
+      default: 'Grey',
+    },
     title: 'Settings',
     general: 'General',
     language: 'Interface language',

@@ -837,6 +837,9 @@ export const zhCN = {
     filterAction: '按操作筛选',
   },
   settings: {
+    riskGrades: '吸毒人员风险等级名称与颜色',
+    riskGradesHint: '各地分级不同（高/中/低、A/B/C、四色等）：留空使用全国通用名称。',
+    colours: { red: '红', orange: '橙', yellow: '黄', blue: '蓝', green: '绿', default: '灰' },
     title: '设置',
     general: '常规',
     language: '界面语言',
