@@ -35,6 +35,7 @@ import {
   caseListInput,
   caseListOutput,
   caseMemberIdInput,
+  caseOutcomeInput,
   caseMemberSchema,
   caseMemberUpdateInput,
   caseRowSchema,
@@ -239,6 +240,7 @@ export const contract = {
   'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
   'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
   'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),
+  'cases.markOutcome': procedure('investigator', caseOutcomeInput, okOutput),
   'cases.linked': procedure('viewer', caseIdInput, z.array(linkedCaseSchema)),
   'cases.auditHistory': procedure('viewer', caseAuditInput, auditListOutput),
 

@@ -36,7 +36,7 @@ describe('AddPersonModal', () => {
     const form = renderModal();
     fireEvent.change(form.idNumber, { target: { value: '110105194912310021' } });
     fireEvent.blur(form.idNumber);
-    expect(await screen.findByText('身份证号无效：校验码错误（应为 X）')).toBeInTheDocument();
+    expect(await screen.findByText('证件号码无效：校验码错误（应为 X）')).toBeInTheDocument();
   });
 
   it('reads birth date and sex from a valid ID number and sends exactly what was entered', async () => {

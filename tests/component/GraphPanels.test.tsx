@@ -62,6 +62,7 @@ describe('graph analytics panel', () => {
               tier: 'source',
               suppliesTo: 1,
               legalStatus: 'arrested',
+              kind: 'upstreamUnknown',
             },
           ],
           sourceIds: ['yan'],

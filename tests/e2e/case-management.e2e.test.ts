@@ -85,8 +85,11 @@ describe('case management in Chinese at 1366×768', () => {
       await casePage.addSeizure({ drug: '甲基苯丙胺（冰毒）', quantity: '381', unitLabel: '克' }),
     ).toBe('= 381 克');
     const total = page.getByTestId('total-methamphetamine');
-    await total.getByText('26 千克').waitFor();
-    expect(await total.innerText()).toMatch(/甲基苯丙胺（冰毒） · 合计（2）\s+26 千克\s+数量大/);
+    await total.getByText('26 千克', { exact: true }).waitFor();
+    // The substance total, then each form with its number of seizures, then the tier.
+    expect(await total.innerText()).toMatch(
+      /甲基苯丙胺（冰毒） · 合计\s+26 千克\s+甲基苯丙胺（冰毒） 26 千克（2）\s+数量大/,
+    );
     await h.screenshot('22-seizure-totals');
 
     await page.getByTestId('global-search-open').click();

@@ -45,7 +45,7 @@ describe('first run to a case with a suspect, through lock and unlock (1366×768
     expect(await casePage.heading().innerText()).toBe('“11·23”贩卖甲基苯丙胺案');
 
     await casePage.addSuspect({ name: '全某甲', idNumber: '110105194912310021' });
-    await page.getByText('身份证号无效：校验码错误（应为 X）').waitFor();
+    await page.getByText('证件号码无效：校验码错误（应为 X）').waitFor();
     await h.screenshot('03-invalid-id-number');
     // Corrected in the same form: birth date and sex are read from the number.
     await page.getByTestId('person-id-number').fill('11010519491231002X');

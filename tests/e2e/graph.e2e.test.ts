@@ -61,7 +61,8 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
 
     const gaps = page.getByTestId('chain-gaps').locator('.ant-list-item');
     expect(await gaps.allInnerTexts()).toEqual([
-      expect.stringMatching(/^陈某辉\s*分销\s*逮捕\s*→ 1/),
+      expect.stringMatching(/^岩某\s*源头未查明\s*毒源\/上线\s*在逃\s*→ 1/),
+      expect.stringMatching(/^陈某辉\s*上线未明\s*分销\s*逮捕\s*→ 1/),
     ]);
     await gaps.first().click();
     await h.screenshot('33-graph-chain-gap');

@@ -75,7 +75,7 @@ describe('unit statistics of the demo workspace (1920×1080)', () => {
       cells['抓获犯罪嫌疑人（名）'],
       cells['缴获毒品（千克）'],
       cells['打掉贩毒团伙（个）'],
-      cells['查获吸毒人员（名）'],
+      cells['查获吸毒人员（人次）'],
     ]).toEqual([
       onScreen.casesSolved,
       onScreen.suspectsArrested,

@@ -61,9 +61,12 @@ describe('case briefing of the demo methamphetamine case', () => {
     expect(html).toContain('A3301052026030015');
     expect(html).toContain('26 千克');
     expect(html).toContain(
-      '抓获犯罪嫌疑人 13 名，在逃 2 名；缴获毒品 26.1186 千克（甲基苯丙胺（冰毒）26 千克，达到数量大标准；甲基苯丙胺片剂（麻古）118.6 克，达到数量大标准），毒资 39.89 万元；打掉贩毒团伙 2 个；查获吸毒人员 10 名。',
+      '抓获犯罪嫌疑人 13 名，在逃 2 名；缴获毒品 26.1186 千克（甲基苯丙胺（冰毒）26 千克、甲基苯丙胺片剂（麻古）118.6 克，合计甲基苯丙胺 26.1186 千克，达到数量大标准），毒资 39.89 万元；打掉贩毒团伙 2 个；查获吸毒人员 10 名。',
     );
-    expect(html).toContain('尚有 1 名涉案人员上线未明（陈某辉）');
+    expect(html).toContain(
+      '链条源头未查明（岩某（在逃）），另有 1 名涉案人员上线未明（陈某辉），需沿链条继续追查。',
+    );
+    expect(html).not.toContain('均已查明');
     // Suspects by legal status, counted by hand from the demo: 15 suspects.
     expect(html).toContain(
       '<tr><td>在逃</td><td>2</td></tr><tr><td>刑事拘留</td><td>2</td></tr><tr><td>逮捕</td><td>7</td></tr><tr><td>取保候审</td><td>3</td></tr><tr><td>监视居住</td><td>1</td></tr>',
@@ -92,8 +95,8 @@ describe('case briefing of the demo methamphetamine case', () => {
       expect(text).toContain('A3301052026030015');
       expect(text).toContain('秘密');
       for (const id of idNumbers) expect(text).toContain(maskResidentId(id));
-      expect(text).toContain('甲基苯丙胺（冰毒）26千克，达到数量大标准');
-      expect(text).toContain('尚有1名涉案人员上线未明（陈某辉）');
+      expect(text).toContain('合计甲基苯丙胺26.1186千克，达到数量大标准');
+      expect(text).toContain('另有1名涉案人员上线未明（陈某辉）');
       const fonts = execFileSync('pdffonts', [pdf]).toString().trim().split('\n').slice(2);
       expect(fonts.length).toBeGreaterThan(0);
       // Columns: name type encoding emb sub uni object ID: every font embedded, with a Unicode map.
@@ -130,8 +133,8 @@ describe('case briefing of the demo methamphetamine case', () => {
       const text = pdfText(converted);
       expect(text).toContain('A3301052026030015');
       for (const id of idNumbers) expect(text).toContain(maskResidentId(id));
-      expect(text).toContain('甲基苯丙胺（冰毒）26千克，达到数量大标准');
-      expect(text).toContain('尚有1名涉案人员上线未明（陈某辉）');
+      expect(text).toContain('合计甲基苯丙胺26.1186千克，达到数量大标准');
+      expect(text).toContain('另有1名涉案人员上线未明（陈某辉）');
     },
     180_000,
   );

@@ -35,7 +35,8 @@ describe('case workflow', () => {
       solvedOn: '2026-10-20',
       prosecutedOn: '2026-11-05',
       closedOn: '2026-11-20',
-      allowedTransitions: [],
+      // Only a correction can reopen a closed case.
+      allowedTransitions: ['prosecuted'],
     });
     const history = await c.ok('cases.auditHistory', { caseId: caseRow.id });
     expect(
@@ -47,6 +48,76 @@ describe('case workflow', () => {
       ['solved', 'prosecuted'],
       ['investigating', 'solved'],
       ['filed', 'investigating'],
+    ]);
+  });
+
+  it('steps back only with a reason: 退回补充侦查 clears the 移送起诉 date, and the audit keeps it', async () => {
+    const caseRow = await withCase();
+    await c.ok('cases.transition', { id: caseRow.id, to: 'investigating', on: '2026-10-02' });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-10-20' });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'prosecuted', on: '2026-11-05' });
+    expect(
+      await c.call('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-11-10' }),
+    ).toMatchObject({ ok: false, error: { code: 'cases.reasonRequired' } });
+    expect((await c.ok('cases.get', { id: caseRow.id })).status).toBe('prosecuted');
+    await c.ok('cases.transition', {
+      id: caseRow.id,
+      to: 'solved',
+      on: '2026-11-10',
+      reason: 'returned_for_supplementary_investigation',
+      note: '证据不足，退回补充侦查',
+    });
+    expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
+      status: 'solved',
+      solvedOn: '2026-10-20',
+      prosecutedOn: null,
+    });
+    const history = await c.ok('cases.auditHistory', { caseId: caseRow.id });
+    expect(history.rows[0]?.details).toMatchObject({
+      from: 'prosecuted',
+      to: 'solved',
+      on: '2026-11-10',
+      reason: 'returned_for_supplementary_investigation',
+      note: '证据不足，退回补充侦查',
+    });
+    // 更正: a case marked solved by mistake goes back to 侦查 and loses its 破案 date.
+    await c.ok('cases.transition', {
+      id: caseRow.id,
+      to: 'investigating',
+      on: '2026-11-11',
+      reason: 'correction',
+    });
+    expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
+      status: 'investigating',
+      solvedOn: null,
+    });
+  });
+
+  it('marks a gang broken with a date (audited), refuses a company, and lists the date on the member', async () => {
+    const caseRow = await withCase();
+    const gang = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '丁团伙', orgType: 'gang' },
+      caseId: caseRow.id,
+    });
+    const company = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '戊公司', orgType: 'company' },
+      caseId: caseRow.id,
+    });
+    expect(
+      await c.call('cases.markOutcome', { entityId: company.id, on: '2026-10-03' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'cases.notAnOutcomeEntity' },
+    });
+    await c.ok('cases.markOutcome', { entityId: gang.id, on: '2026-10-03' });
+    const members = (await c.ok('cases.get', { id: caseRow.id })).members;
+    expect(members.map((m) => [m.label, m.markable, m.outcomeOn])).toEqual([
+      ['丁团伙', true, '2026-10-03'],
+      ['戊公司', false, null],
+    ]);
+    const audit = await c.ok('audit.list', { action: 'entities.gangBroken' });
+    expect(audit.rows.map((row) => row.details)).toEqual([
+      { entityId: gang.id, from: null, to: '2026-10-03' },
     ]);
   });
 

@@ -310,14 +310,19 @@ describe('command line', () => {
 
     const chain = JSON.parse(run(['chain', '--case', 'A3301052026030015', '--json']).stdout);
     expect(chain.gaps.map((gap: { label: string; tier: string }) => [gap.label, gap.tier])).toEqual(
-      [['陈某辉', 'distribution']],
+      [
+        ['岩某', 'source'],
+        ['陈某辉', 'distribution'],
+      ],
     );
     expect(chain.sources.map((source: { label: string }) => source.label).sort()).toEqual([
       '岩某',
       '李某华',
     ]);
     const text = run(['chain', '--case', 'A3301052026030015']).stdout;
-    expect(text).toContain('gaps (nobody known upstream):\n  陈某辉 (distribution) supplies 1');
+    expect(text).toContain(
+      'gaps (nobody known upstream):\n  岩某 (source) supplies 1\n  陈某辉 (distribution) supplies 1',
+    );
   });
 
   it('brief writes the case briefing as PDF (owner-only) with the marking and masked IDs; a bad format is a usage error', () => {
@@ -413,10 +418,15 @@ describe('command line', () => {
     const stats = JSON.parse(
       run(['stats', '--from', '2026-01-01', '--to', '2026-12-31', '--json']).stdout,
     );
-    // The demo: the meth case (公安部目标案件) and the heroin case are solved in 2026; 笑气 is not 毒品.
-    expect([stats.casesSolved, stats.drugsMilligrams, stats.solvedBySupervision.ministry]).toEqual([
-      2, 26_177_700, 1,
-    ]);
+    // The demo: the meth case (公安部目标案件) is the drug case solved in 2026; the 笑气 case
+    // (非法经营) is reported apart, and 笑气 is not 毒品.
+    expect([
+      stats.casesSolved,
+      stats.substituteCasesSolved,
+      stats.drugsMilligrams,
+      stats.solvedBySupervision.ministry,
+      stats.solvedBySupervision.city,
+    ]).toEqual([1, 1, 26_177_700, 1, 0]);
     const out = path.join(makeTempDir(), 'stats.xlsx');
     const xlsx = run([
       'stats',

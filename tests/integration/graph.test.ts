@@ -60,7 +60,7 @@ async function handMadeChain() {
 }
 
 describe('chain analysis', () => {
-  it('assigns tiers and lists the dealer with no known upstream as the only gap', async () => {
+  it('assigns tiers; gaps: the unverified top of the chain (源头未查明) and the dealer with no known upstream', async () => {
     const { caseRow, ids } = await handMadeChain();
     const chain = await c.ok('graph.chain', { caseId: caseRow.id });
     const tierOf = Object.fromEntries(
@@ -74,16 +74,65 @@ describe('chain analysis', () => {
       零包: ['distribution', 'derived', 4],
       吸毒者: ['consumption', 'derived', 6],
     });
+    // 源头 is only the top because nobody above is known: not a recorded source.
     expect(chain.gaps).toEqual([
+      {
+        entityId: ids.source,
+        label: '源头',
+        tier: 'source',
+        suppliesTo: 1,
+        legalStatus: 'none',
+        kind: 'sourceUnknown',
+      },
       {
         entityId: ids.orphan,
         label: '分销乙',
         tier: 'distribution',
         suppliesTo: 1,
         legalStatus: 'at_large',
+        kind: 'upstreamUnknown',
       },
     ]);
     expect(chain.sourceIds).toEqual([ids.source]);
+    const member = (name: string) =>
+      c
+        .ok('cases.get', { id: caseRow.id })
+        .then((detail) => detail.persons.find((p) => p.name === name)!);
+    const source = await member('源头');
+    // Marked 毒源已查明, the top is a recorded source: only the dealer remains.
+    await c.ok('cases.updateMember', {
+      caseEntityId: source.caseEntityId,
+      roleInCase: 'suspect',
+      legalStatus: 'detained',
+      legalStatusOn: '2026-02-01',
+      sourceStatus: 'identified',
+    });
+    expect(
+      (await c.ok('graph.chain', { caseId: caseRow.id })).gaps.map((gap) => [gap.label, gap.kind]),
+    ).toEqual([['分销乙', 'upstreamUnknown']]);
+    // The top supplier 在逃: 源头未查明 again, whatever is recorded about him.
+    await c.ok('cases.updateMember', {
+      caseEntityId: source.caseEntityId,
+      roleInCase: 'suspect',
+      legalStatus: 'at_large',
+      legalStatusOn: '2026-02-03',
+    });
+    expect(
+      (await c.ok('graph.chain', { caseId: caseRow.id })).gaps.map((gap) => [
+        gap.label,
+        gap.kind,
+        gap.legalStatus,
+      ]),
+    ).toEqual([
+      ['源头', 'sourceUnknown', 'at_large'],
+      ['分销乙', 'upstreamUnknown', 'at_large'],
+    ]);
+    await c.ok('cases.updateMember', {
+      caseEntityId: source.caseEntityId,
+      roleInCase: 'suspect',
+      legalStatus: 'detained',
+      legalStatusOn: '2026-02-05',
+    });
 
     // Recording a supplier for the orphan closes the gap, even from outside the case.
     const upstream = await c.ok('entities.create', {
@@ -97,7 +146,7 @@ describe('chain analysis', () => {
     expect((await c.ok('graph.chain', { caseId: caseRow.id })).gaps).toEqual([]);
   });
 
-  it('the demo methamphetamine case: 陈某辉 is the gap; sources are 岩某 and 李某华', async () => {
+  it('the demo methamphetamine case: 岩某 (在逃) is 源头未查明 and 陈某辉 上线未明; sources are 岩某 and 李某华', async () => {
     c = makeTestCore();
     const demo = await c.ok('workspace.openDemo', {});
     await c.ok('session.unlock', {
@@ -109,8 +158,9 @@ describe('chain analysis', () => {
     const chain = await c.ok('graph.chain', { caseId: meth.id });
     const chart = await c.ok('graph.case', { caseId: meth.id });
     const label = (id: string) => chart.nodes.find((node) => node.id === id)?.label;
-    expect(chain.gaps.map((gap) => [gap.label, gap.tier, gap.suppliesTo])).toEqual([
-      ['陈某辉', 'distribution', 1],
+    expect(chain.gaps.map((gap) => [gap.label, gap.tier, gap.suppliesTo, gap.kind])).toEqual([
+      ['岩某', 'source', 1, 'sourceUnknown'],
+      ['陈某辉', 'distribution', 1, 'upstreamUnknown'],
     ]);
     expect(chain.sourceIds.map(label).sort()).toEqual(['岩某', '李某华']);
   });

@@ -54,9 +54,10 @@ describe('seizures', () => {
     await c.ok('seizures.create', seizure(caseRow.id, 'methamphetamine', '381', 'g'));
     await c.ok('seizures.create', seizure(caseRow.id, 'heroin', '0.5', 'g'));
     await c.ok('seizures.create', seizure(caseRow.id, 'methadone', '30', 'ml'));
+    // 30 ml of methadone without its content cannot be tiered (art. 1 para. 2): 需录入含量.
     expect(await totalsOf(caseRow.id)).toEqual([
       ['heroin', 'mg', 500, 'belowRelativelyLarge'],
-      ['methadone', 'ml', 30, 'notApplicable'],
+      ['methadone', 'ml', 30, 'contentRequired'],
       ['methamphetamine', 'mg', 26_000_000, 'large'],
     ]);
     const detail = await c.ok('cases.get', { id: caseRow.id });
@@ -119,6 +120,12 @@ describe('seizures', () => {
       { problem: 'tooLarge' },
     ],
     [{ purityPercent: '120' }, 'seizures.invalidPurity', undefined],
+    [{ contentPerUnit: '50mg' }, 'seizures.invalidContent', undefined],
+    [
+      { quantityValue: '1000.001', quantityUnit: 'kg' },
+      'seizures.implausibleQuantity',
+      { reason: 'massOverOneTonne' },
+    ],
     [{ cashYuan: '12.345' }, 'seizures.invalidCash', undefined],
     [{ caseId: 'no-such-case' }, 'cases.notFound', undefined],
   ] as [Partial<SeizureInput>, string, Record<string, unknown> | undefined][])(
@@ -157,5 +164,75 @@ describe('seizures', () => {
       normalised: '120000 mg',
       before: { quantity: '80 g' },
     });
+  });
+
+  it('adds 8 g 冰毒 and 3 g 麻古 as 11 g 甲基苯丙胺 (数量较大), per form and per person', async () => {
+    const caseRow = await withCase();
+    const a = await c.ok('entities.create', {
+      entity: { kind: 'person', name: '甲某' },
+      caseId: caseRow.id,
+    });
+    const b = await c.ok('entities.create', {
+      entity: { kind: 'person', name: '乙某' },
+      caseId: caseRow.id,
+    });
+    await c.ok(
+      'seizures.create',
+      seizure(caseRow.id, 'methamphetamine', '8', 'g', { fromEntityId: a.id, weightBasis: 'net' }),
+    );
+    await c.ok(
+      'seizures.create',
+      seizure(caseRow.id, 'methamphetamine_tablets', '3', 'g', { fromEntityId: b.id }),
+    );
+    const detail = await c.ok('cases.get', { id: caseRow.id });
+    expect(await totalsOf(caseRow.id)).toEqual([
+      ['methamphetamine', 'mg', 8_000, 'relativelyLarge'],
+      ['methamphetamine_tablets', 'mg', 3_000, 'relativelyLarge'],
+    ]);
+    expect(detail.substanceTotals.map((t) => [t.substance, t.forms, t.counted, t.tier])).toEqual([
+      [
+        'methamphetamine',
+        ['methamphetamine', 'methamphetamine_tablets'],
+        11_000,
+        'relativelyLarge',
+      ],
+    ]);
+    expect(detail.personDrugTotals.map((t) => [t.name, t.substance, t.counted, t.tier])).toEqual([
+      ['甲某', 'methamphetamine', 8_000, 'belowRelativelyLarge'],
+      ['乙某', 'methamphetamine', 3_000, 'belowRelativelyLarge'],
+    ]);
+    const rows = (await c.ok('seizures.list', { caseId: caseRow.id })).rows;
+    expect(rows.find((row) => row.quantityValue === '8')?.weightBasis).toBe('net');
+  });
+
+  it('counts 1000 片 曲马多 by content: 50 mg/片 = 50 g, no tier; without content 需录入含量', async () => {
+    const caseRow = await withCase();
+    const tablets = await c.ok(
+      'seizures.create',
+      seizure(caseRow.id, 'tramadol_tablets', '1000', 'tablet'),
+    );
+    expect((await c.ok('cases.get', { id: caseRow.id })).substanceTotals).toMatchObject([
+      { substance: 'tramadol', counted: 0, uncounted: 1, tier: 'contentRequired' },
+    ]);
+    await c.ok('seizures.update', {
+      id: tablets.id,
+      seizure: seizure(caseRow.id, 'tramadol_tablets', '1000', 'tablet', { contentPerUnit: '50' }),
+    });
+    const detail = await c.ok('cases.get', { id: caseRow.id });
+    expect(detail.substanceTotals).toMatchObject([
+      { substance: 'tramadol', counted: 50_000, uncounted: 0, tier: 'belowRelativelyLarge' },
+    ]);
+    expect(detail.drugTotals).toMatchObject([
+      { drugType: 'tramadol_tablets', unit: 'count', countUnit: 'tablet', total: 1_000 },
+    ]);
+  });
+
+  it('saves an implausible quantity once confirmed, and audits it', async () => {
+    const caseRow = await withCase();
+    await c.ok(
+      'seizures.create',
+      seizure(caseRow.id, 'heroin', '1.5', 't', { confirmedImplausible: true }),
+    );
+    expect(await totalsOf(caseRow.id)).toEqual([['heroin', 'mg', 1_500_000_000, 'large']]);
   });
 });

@@ -2,18 +2,41 @@ import type { CaseStatus } from './case-vocabulary';
 
 /**
  * Allowed status changes: 立案 → 侦查 → 破案 → 移送起诉 → 结案, and 撤案 or 并案 from any open
- * state. A case sent to prosecution may still be closed only; closed, withdrawn and merged
- * cases are final.
+ * state; one step back with a reason (退回补充侦查, 更正). Withdrawn and merged cases are final.
  */
 export const caseTransitions: Record<CaseStatus, readonly CaseStatus[]> = {
   filed: ['investigating', 'withdrawn', 'merged'],
-  investigating: ['solved', 'withdrawn', 'merged'],
-  solved: ['prosecuted', 'withdrawn', 'merged'],
-  prosecuted: ['closed'],
-  closed: [],
+  investigating: ['solved', 'withdrawn', 'merged', 'filed'],
+  solved: ['prosecuted', 'withdrawn', 'merged', 'investigating'],
+  prosecuted: ['closed', 'solved'],
+  closed: ['prosecuted'],
   withdrawn: [],
   merged: [],
 };
+
+/**
+ * Steps back, each with a reason: 退回补充侦查 (the prosecutor returns a case sent to
+ * prosecution: 移送起诉 → 破案/侦查终结), or 更正 (a status set by mistake). The date the
+ * undone step had set is cleared; the audit keeps the whole history.
+ */
+export const stepBackReasons = ['returned_for_supplementary_investigation', 'correction'] as const;
+export type StepBackReason = (typeof stepBackReasons)[number];
+
+const order: CaseStatus[] = ['filed', 'investigating', 'solved', 'prosecuted', 'closed'];
+
+export function isStepBack(from: CaseStatus, to: CaseStatus): boolean {
+  const a = order.indexOf(from);
+  const b = order.indexOf(to);
+  return a >= 0 && b >= 0 && b < a;
+}
+
+/** The date fields a step back from `from` clears. */
+export function stepBackClears(from: CaseStatus): ('solvedOn' | 'prosecutedOn' | 'closedOn')[] {
+  if (from === 'solved') return ['solvedOn'];
+  if (from === 'prosecuted') return ['prosecutedOn'];
+  if (from === 'closed') return ['closedOn'];
+  return [];
+}
 
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return caseTransitions[from].includes(to);

@@ -3,9 +3,30 @@
  * integer: milligrams for mass, millilitres for volume, a count for tablets. Integers add up
  * exactly, which totals per drug must (courts sentence by total weight).
  */
-export const quantityUnits = ['mg', 'g', 'kg', 't', 'ml', 'l', 'tablet'] as const;
+export const quantityUnits = [
+  'mg',
+  'g',
+  'kg',
+  't',
+  'ml',
+  'l',
+  'tablet',
+  'pill',
+  'ampoule',
+  'bottle',
+  'plant',
+  'mu',
+] as const;
 export type QuantityUnit = (typeof quantityUnits)[number];
-export type NormalisedUnit = 'mg' | 'ml' | 'count';
+/** Milligrams, millilitres, a count (片/粒/支/瓶/株), or thousandths of a 亩 (planted area). */
+export const normalisedUnits = ['mg', 'ml', 'count', 'area'] as const;
+export type NormalisedUnit = (typeof normalisedUnits)[number];
+/** Units counted one by one: 片, 粒, 支, 瓶, 株. */
+export const countUnits = ['tablet', 'pill', 'ampoule', 'bottle', 'plant'] as const;
+export type CountUnit = (typeof countUnits)[number];
+/** Whether a weighed quantity is net (净重, what courts count) or gross (毛重, with packaging). */
+export const weightBases = ['net', 'gross'] as const;
+export type WeightBasis = (typeof weightBases)[number];
 
 /** Each unit as a power of ten of its normalised unit. */
 const unitScale: Record<QuantityUnit, { base: NormalisedUnit; exponent: number }> = {
@@ -16,6 +37,11 @@ const unitScale: Record<QuantityUnit, { base: NormalisedUnit; exponent: number }
   ml: { base: 'ml', exponent: 0 },
   l: { base: 'ml', exponent: 3 },
   tablet: { base: 'count', exponent: 0 },
+  pill: { base: 'count', exponent: 0 },
+  ampoule: { base: 'count', exponent: 0 },
+  bottle: { base: 'count', exponent: 0 },
+  plant: { base: 'count', exponent: 0 },
+  mu: { base: 'area', exponent: 3 },
 };
 
 export type QuantityProblem = 'format' | 'notPositive' | 'tooPrecise' | 'tooLarge';
@@ -75,8 +101,10 @@ export function yuanToFen(value: string): number | null {
 export function formatNormalised(
   total: number,
   unit: NormalisedUnit,
+  countUnit?: CountUnit | null,
 ): { value: string; unit: QuantityUnit } {
-  if (unit === 'count') return { value: String(total), unit: 'tablet' };
+  if (unit === 'count') return { value: String(total), unit: countUnit ?? 'tablet' };
+  if (unit === 'area') return { value: decimalOf(total, 3), unit: 'mu' };
   if (unit === 'ml')
     return total >= 1_000
       ? { value: decimalOf(total, 3), unit: 'l' }
@@ -85,4 +113,15 @@ export function formatNormalised(
   if (total >= 1_000_000) return { value: decimalOf(total, 6), unit: 'kg' };
   if (total >= 1_000) return { value: decimalOf(total, 3), unit: 'g' };
   return { value: String(total), unit: 'mg' };
+}
+
+/**
+ * Content per unit as entered in milligrams ("50" mg/片, "0.4", "0.02" for 20 µg) → micrograms,
+ * exactly; null when it is not a positive number with at most three decimals or above 100 g.
+ */
+export function contentToMicrograms(text: string): number | null {
+  const match = /^(\d{1,6})(?:\.(\d{1,3}))?$/.exec(text.trim().normalize('NFKC'));
+  if (!match) return null;
+  const value = Number(match[1]) * 1_000 + Number((match[2] ?? '').padEnd(3, '0'));
+  return value > 0 && value <= 100_000_000 ? value : null;
 }

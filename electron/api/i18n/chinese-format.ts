@@ -1,5 +1,5 @@
 import { decimalOf } from '../domain/quantity';
-import type { NormalisedUnit } from '../domain/quantity';
+import type { CountUnit, NormalisedUnit } from '../domain/quantity';
 
 export type DocumentLanguage = 'zh-CN' | 'en';
 
@@ -19,9 +19,13 @@ export function formatDate(iso: string | null, language: DocumentLanguage): stri
 }
 
 const unitNames = {
-  'zh-CN': { t: '吨', kg: '千克', g: '克', mg: '毫克', l: '升', ml: '毫升', count: '粒' },
-  en: { t: 't', kg: 'kg', g: 'g', mg: 'mg', l: 'l', ml: 'ml', count: 'tablets' },
+  'zh-CN': { t: '吨', kg: '千克', g: '克', mg: '毫克', l: '升', ml: '毫升', count: '粒', mu: '亩' },
+  en: { t: 't', kg: 'kg', g: 'g', mg: 'mg', l: 'l', ml: 'ml', count: 'tablets', mu: 'mu' },
 } as const;
+const countNames: Record<DocumentLanguage, Record<CountUnit, string>> = {
+  'zh-CN': { tablet: '片', pill: '粒', ampoule: '支', bottle: '瓶', plant: '株' },
+  en: { tablet: 'tablets', pill: 'pills', ampoule: 'ampoules', bottle: 'bottles', plant: 'plants' },
+};
 
 /**
  * A normalised total in the unit a briefing uses: kilograms from one kilogram up (25619000 mg →
@@ -31,9 +35,12 @@ export function formatQuantity(
   total: number,
   unit: NormalisedUnit,
   language: DocumentLanguage,
+  countUnit?: CountUnit | null,
 ): string {
   const names = unitNames[language];
-  if (unit === 'count') return `${total} ${names.count}`;
+  if (unit === 'count')
+    return `${total} ${countUnit ? countNames[language][countUnit] : names.count}`;
+  if (unit === 'area') return `${decimalOf(total, 3)} ${names.mu}`;
   if (unit === 'ml')
     return total >= 1_000 ? `${decimalOf(total, 3)} ${names.l}` : `${total} ${names.ml}`;
   if (total >= 1_000_000) return `${decimalOf(total, 6)} ${names.kg}`;

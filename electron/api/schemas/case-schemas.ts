@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { caseStatuses, offenceTypes, supervisionLevels } from '../domain/case-vocabulary';
+import {
+  caseProcedures,
+  caseStatuses,
+  offenceTypes,
+  supervisionLevels,
+} from '../domain/case-vocabulary';
+import { stepBackReasons } from '../domain/case-workflow';
 import { entityKinds } from '../domain/entity-kinds';
-import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
+import { caseRoles, chainTiers, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
 import { casePersonSchema } from './person-schemas';
-import { drugTotalSchema } from './seizure-schemas';
+import { drugTotalSchema, personDrugTotalSchema, substanceTotalSchema } from './seizure-schemas';
 import {
   idSchema,
   isoDateSchema,
@@ -26,6 +32,7 @@ export const caseRowSchema = z.object({
   caseNo: z.string(),
   title: z.string(),
   offenceType: z.enum(offenceTypes),
+  procedure: z.enum(caseProcedures),
   status: z.enum(caseStatuses),
   supervisionLevel: z.enum(supervisionLevels),
   unit: z.string().nullable(),
@@ -89,6 +96,15 @@ export const caseTransitionInput = z.object({
   on: isoDateSchema,
   /** For 并案: the case this one joins. */
   mergedIntoCaseId: idSchema.optional(),
+  /** Required for a step back: 退回补充侦查 or 更正. */
+  reason: z.enum(stepBackReasons).optional(),
+  note: optionalText(500),
+});
+
+/** 打掉 a gang / 捣毁 a factory or 窝点: the date, or null to undo. */
+export const caseOutcomeInput = z.object({
+  entityId: idSchema,
+  on: isoDateSchema.nullable(),
 });
 
 export const caseMemberSchema = z.object({
@@ -99,6 +115,10 @@ export const caseMemberSchema = z.object({
   identifier: z.string().nullable(),
   roleInCase: z.enum(caseRoles),
   chainTier: z.enum(chainTiers).nullable(),
+  /** 打掉 (gang) / 捣毁 (place) date. */
+  outcomeOn: z.string().nullable(),
+  /** A gang or a place: can be marked broken / destroyed. */
+  markable: z.boolean(),
 });
 export type CaseMember = z.infer<typeof caseMemberSchema>;
 
@@ -113,6 +133,8 @@ export const caseDetailSchema = caseRowSchema.extend({
   /** Organisations, locations, phones, vehicles, accounts and parcels in the case. */
   members: z.array(caseMemberSchema),
   drugTotals: z.array(drugTotalSchema),
+  substanceTotals: z.array(substanceTotalSchema),
+  personDrugTotals: z.array(personDrugTotalSchema),
   cashTotalFen: z.number().int(),
   counts: z.object({
     seizures: z.number().int(),
@@ -132,6 +154,7 @@ export const caseAddEntityInput = z.object({
   roleInCase: z.enum(caseRoles).default('involved'),
   legalStatus: z.enum(legalStatuses).default('none'),
   legalStatusOn: isoDateSchema.nullish(),
+  caughtOn: isoDateSchema.nullish(),
 });
 
 export const caseMemberUpdateInput = z.object({
@@ -140,6 +163,10 @@ export const caseMemberUpdateInput = z.object({
   legalStatus: z.enum(legalStatuses),
   legalStatusOn: isoDateSchema.nullish(),
   chainTier: z.enum(chainTiers).nullish(),
+  /** 到案/抓获 (or 查获, for a drug user) date; undefined keeps the recorded one. */
+  caughtOn: isoDateSchema.nullish(),
+  /** 毒源已查明 / 境外上线已掌握 for the top of a chain; undefined keeps the recorded one. */
+  sourceStatus: z.enum(sourceStatuses).nullish(),
 });
 export const caseMemberIdInput = z.object({ caseEntityId: idSchema });
 

@@ -169,6 +169,8 @@ export const chainGapSchema = z.object({
   /** How many the person supplies downstream. */
   suppliesTo: z.number().int(),
   legalStatus: z.enum(legalStatuses).nullable(),
+  /** 源头未查明 (the top of the chain is not a recorded source) or 上线未明. */
+  kind: z.enum(['sourceUnknown', 'upstreamUnknown']),
 });
 export type ChainGap = z.infer<typeof chainGapSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { caseRoles, genders, legalStatuses } from '../domain/person-vocabulary';
+import { caseRoles, genders, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
+import { identityDocumentTypes } from '../domain/identity-documents';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
 
 /** A new person. The ID number is checked by the service, which names the problem. */
@@ -9,6 +10,8 @@ export const personInputSchema = z.object({
   gender: z.enum(genders).default('unknown'),
   birthDate: isoDateSchema.nullish(),
   idNumber: optionalText(32),
+  /** The document the number belongs to; 居民身份证 when absent. */
+  idType: z.enum(identityDocumentTypes).optional(),
   household: optionalText(120),
   address: optionalText(200),
   notes: optionalText(2000),
@@ -27,6 +30,8 @@ export const casePersonSchema = z.object({
   roleInCase: z.enum(caseRoles),
   legalStatus: z.enum(legalStatuses),
   legalStatusOn: z.string().nullable(),
+  caughtOn: z.string().nullable(),
+  sourceStatus: z.enum(sourceStatuses).nullable(),
 });
 export type CasePerson = z.infer<typeof casePersonSchema>;
 
@@ -42,6 +47,8 @@ export const addPersonToCaseInput = z
     legalStatusOn: isoDateSchema.nullish(),
     /** Phones the person uses: each is found or created and linked by a 使用 (uses) relation. */
     phones: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
+    /** 到案/抓获 date of a suspect, or the date a drug user was found (查获). */
+    caughtOn: isoDateSchema.nullish(),
   })
   .refine((input) => (input.person === undefined) !== (input.entityId === undefined), {
     message: 'Give either person or entityId',

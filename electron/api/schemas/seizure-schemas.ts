@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { drugCodes } from '../domain/drug-catalog';
-import { quantityUnits } from '../domain/quantity';
+import { countUnits, normalisedUnits, quantityUnits, weightBases } from '../domain/quantity';
+import { statutoryTiers } from '../domain/drug-counting';
 import { idSchema, isoDateTimeSchema, optionalText, pageInputSchema, pageOf } from './common';
 
 export const seizureRowSchema = z.object({
@@ -13,7 +14,10 @@ export const seizureRowSchema = z.object({
   quantityValue: z.string(),
   quantityUnit: z.enum(quantityUnits),
   quantityNormalised: z.number().int(),
-  normalisedUnit: z.enum(['mg', 'ml', 'count']),
+  normalisedUnit: z.enum(normalisedUnits),
+  weightBasis: z.enum(weightBases).nullable(),
+  contentPerUnit: z.string().nullable(),
+  contentMicrograms: z.number().int().nullable(),
   purityBasisPoints: z.number().int().nullable(),
   place: z.string().nullable(),
   locationEntityId: z.string().nullable(),
@@ -40,6 +44,12 @@ export const seizureInputSchema = z.object({
   /** As entered: a decimal string, checked and normalised exactly by core. */
   quantityValue: z.string().trim().min(1).max(30),
   quantityUnit: z.enum(quantityUnits),
+  /** 净重 / 毛重 of a weighed quantity. */
+  weightBasis: z.enum(weightBases).nullish(),
+  /** Drug content per unit in mg (50 for 50 mg/片), for standard-spec medicines. */
+  contentPerUnit: optionalText(12),
+  /** The user confirmed an implausible quantity (over 1 t of a drug, a million tablets …). */
+  confirmedImplausible: z.boolean().optional(),
   /** Percent as entered ("71.5"), stored in basis points. */
   purityPercent: optionalText(10),
   /** 毒资 in yuan as entered ("386500.00"), stored in fen. */
@@ -53,22 +63,42 @@ export type SeizureInput = z.input<typeof seizureInputSchema>;
 export const seizureUpdateInput = z.object({ id: idSchema, seizure: seizureInputSchema });
 export const seizureIdInput = z.object({ id: idSchema });
 
-export const statutoryTiers = [
-  'large',
-  'relativelyLarge',
-  'belowRelativelyLarge',
-  'notApplicable',
-] as const;
+export { statutoryTiers };
 
-/** The exact total of one drug in a case, in its normalised unit, and its statutory tier. */
+const thresholdsSchema = z
+  .object({ large: z.number().int(), relativelyLarge: z.number().int(), source: z.string() })
+  .nullable();
+
+/**
+ * The exact total of one form of a drug in a case, in its normalised unit (counts per 片/支/瓶),
+ * and the statutory tier of its substance's combined amount (冰毒 and 麻古 as 甲基苯丙胺).
+ */
 export const drugTotalSchema = z.object({
   drugType: z.string(),
-  unit: z.enum(['mg', 'ml', 'count']),
+  substance: z.string(),
+  unit: z.enum(normalisedUnits),
+  countUnit: z.enum(countUnits).nullable(),
   total: z.number().int(),
   seizures: z.number().int(),
   tier: z.enum(statutoryTiers),
-  thresholds: z
-    .object({ large: z.number().int(), relativelyLarge: z.number().int(), source: z.string() })
-    .nullable(),
+  thresholds: thresholdsSchema,
 });
 export type DrugTotal = z.infer<typeof drugTotalSchema>;
+
+/** A substance's forms added up as courts count them (mg of drug; 株 for plants). */
+export const substanceTotalSchema = z.object({
+  substance: z.string(),
+  forms: z.array(z.string()),
+  counted: z.number().int(),
+  uncounted: z.number().int(),
+  tier: z.enum(statutoryTiers),
+  thresholds: thresholdsSchema,
+});
+export type SubstanceTotalRow = z.infer<typeof substanceTotalSchema>;
+
+/** What one person is answerable for: the seizures attributed to them across the case. */
+export const personDrugTotalSchema = substanceTotalSchema.extend({
+  entityId: z.string(),
+  name: z.string(),
+});
+export type PersonDrugTotal = z.infer<typeof personDrugTotalSchema>;

@@ -1,13 +1,28 @@
 import { z } from 'zod';
+import { riskGradeColours } from '../domain/risk-grades';
+
+const riskGradeName = z.object({
+  label: z.string().trim().max(10),
+  colour: z.enum(riskGradeColours),
+});
+/** One name and colour per stored grade (high / medium / low). */
+const riskGradeNamesSchema = z.object({
+  high: riskGradeName,
+  medium: riskGradeName,
+  low: riskGradeName,
+});
 
 export const settingsSchema = z.object({
   unitName: z.string(),
   /** Auto-lock after this many idle minutes (1–240). */
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** Local names and colours of the drug-user risk grades (高/中/低, A/B/C, 四色 …). */
+  riskGrades: riskGradeNamesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsUpdateInput = z.object({
   unitName: z.string().trim().min(1).max(80).optional(),
   idleLockMinutes: z.number().int().min(1).max(240).optional(),
+  riskGrades: riskGradeNamesSchema.optional(),
 });

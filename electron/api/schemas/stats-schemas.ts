@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { caseStatuses, supervisionLevels } from '../domain/case-vocabulary';
 import { entityKinds } from '../domain/entity-kinds';
+import { incompleteKinds } from '../domain/stats-rules';
+import { countUnits, normalisedUnits } from '../domain/quantity';
 
 export const workspaceStatsSchema = z.object({
   cases: z.number().int(),
@@ -24,31 +26,48 @@ export const unitStatsInput = z.object({
 
 const figure = z.number().int();
 
-/** The figures a team lead reports for a period and unit (the "成绩单"). */
+/** The figures a team lead reports for a period and unit (the "成绩单"), each by a stated rule. */
 export const unitStatsSchema = z.object({
   from: z.string(),
   to: z.string(),
   unit: z.string().nullable(),
   casesOpened: figure,
+  administrativeCases: figure,
   casesSolved: figure,
+  /** Criminal cases outside ch. 6 §7 (笑气 as 非法经营 …), reported on their own line. */
+  substituteCasesSolved: figure,
+  /** 抓获: suspects by their 到案 date. */
   suspectsArrested: figure,
-  /** Milligrams of all drugs measured by mass, exact. */
+  measures: z.object({
+    detained: figure,
+    arrested: figure,
+    prosecuted: figure,
+    compulsoryIsolation: figure,
+  }),
+  /** Milligrams of drugs (毒品) as courts count them (content for medicines), exact. */
   drugsMilligrams: figure,
+  /** Milligrams of precursor chemicals, apart from drugs. */
+  precursorsMilligrams: figure,
   drugs: z.array(
     z.object({
       drugType: z.string(),
-      unit: z.enum(['mg', 'ml', 'count']),
+      unit: z.enum(normalisedUnits),
+      countUnit: z.enum(countUnits).nullable(),
       total: figure,
       seizures: figure,
     }),
   ),
   gangsBroken: figure,
   factoriesDestroyed: figure,
-  /** Solved cases by supervision level (公安部目标案件 …). */
+  densDestroyed: figure,
+  /** Solved drug-crime cases by supervision level (公安部目标案件 …). */
   solvedBySupervision: z.record(z.enum(supervisionLevels), figure),
+  /** 人次 by the date found. */
   drugUsersFound: figure,
   newDrugUsers: figure,
   drugMoneyFen: figure,
+  /** What could not be counted, said rather than silently left out. */
+  incomplete: z.array(z.object({ kind: z.enum(incompleteKinds), count: figure })),
   months: z.array(
     z.object({
       month: z.string(),

@@ -7,6 +7,7 @@ import { addEntityToCase, removeCaseMember, updateCaseMember } from './case-memb
 import { findCaseByNumber, getCaseDetail, listCases } from './case-queries';
 import { createCase, transitionCase, updateCase } from './case-service';
 import { linkedCases } from './linked-cases';
+import { markCaseOutcome } from './case-outcomes';
 
 export const caseHandlers: AreaHandlers<'cases'> = {
   'cases.list': (ctx, input) => listCases(ctx.workspace.db, input),
@@ -32,6 +33,10 @@ export const caseHandlers: AreaHandlers<'cases'> = {
   },
   'cases.removeMember': (ctx, input) => {
     removeCaseMember(ctx.workspace, input.caseEntityId);
+    return { ok: true };
+  },
+  'cases.markOutcome': (ctx, input) => {
+    markCaseOutcome(ctx.workspace, input);
     return { ok: true };
   },
   'cases.linked': (ctx, input) => linkedCases(ctx.workspace.db, input.id),

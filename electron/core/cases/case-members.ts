@@ -10,6 +10,7 @@ import type { Executor } from '../db/database-types';
 import { caseEntitiesTable, casesTable, entitiesTable } from '../db/schema';
 import { linkEntityToCase } from '../entities/entity-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { recordMeasure } from './case-measures';
 import { findCaseMember } from './case-queries';
 import { assertCaseExists } from './case-service';
 
@@ -55,6 +56,7 @@ export function addEntityToCase(
           roleInCase: input.roleInCase,
           legalStatus: input.legalStatus,
           legalStatusOn: input.legalStatusOn ?? null,
+          caughtOn: input.caughtOn ?? null,
         },
         workspace.user.id,
         workspace.now(),
@@ -96,11 +98,30 @@ export function updateCaseMember(
           legalStatus: input.legalStatus,
           legalStatusOn: input.legalStatusOn ?? null,
           chainTier: input.chainTier ?? null,
+          ...(input.caughtOn !== undefined ? { caughtOn: input.caughtOn } : {}),
+          ...(input.sourceStatus !== undefined ? { sourceStatus: input.sourceStatus } : {}),
           updatedAt: workspace.now(),
           updatedBy: workspace.user.id,
         })
         .where(eq(caseEntitiesTable.id, input.caseEntityId))
         .run();
+      // A new measure, or the same one with another date, goes into the history.
+      if (
+        input.legalStatus !== before.legalStatus ||
+        (input.legalStatusOn ?? null) !== before.legalStatusOn
+      )
+        recordMeasure(
+          tx,
+          {
+            caseEntityId: before.id,
+            caseId: before.caseId,
+            entityId: before.entityId,
+            measure: input.legalStatus,
+            takenOn: input.legalStatusOn ?? null,
+          },
+          workspace.user.id,
+          workspace.now(),
+        );
       touchCase(tx, before.caseId, workspace);
     },
     () => ({
@@ -115,12 +136,17 @@ export function updateCaseMember(
           legalStatus: before!.legalStatus,
           legalStatusOn: before!.legalStatusOn,
           chainTier: before!.chainTier,
+          caughtOn: before!.caughtOn,
+          sourceStatus: before!.sourceStatus,
         },
         to: {
           roleInCase: input.roleInCase,
           legalStatus: input.legalStatus,
           legalStatusOn: input.legalStatusOn ?? null,
           chainTier: input.chainTier ?? null,
+          caughtOn: input.caughtOn === undefined ? before!.caughtOn : input.caughtOn,
+          sourceStatus:
+            input.sourceStatus === undefined ? before!.sourceStatus : input.sourceStatus,
         },
       },
     }),

@@ -21,7 +21,7 @@ import {
 } from '../db/schema';
 import { identifier } from '../entities/entity-queries';
 import { listCasePersons } from '../people/person-queries';
-import { caseDrugTotals } from '../seizures/drug-totals';
+import { caseDrugFigures } from '../seizures/drug-totals';
 
 // Correlated subqueries are written out: drizzle leaves the outer column unqualified there.
 const suspectCount = sql<number>`(SELECT count(*) FROM case_entities ce WHERE ce.case_id = cases.id AND ce.role_in_case = 'suspect')`;
@@ -31,6 +31,7 @@ const rowColumns = {
   caseNo: casesTable.caseNo,
   title: casesTable.title,
   offenceType: casesTable.offenceType,
+  procedure: casesTable.procedure,
   status: casesTable.status,
   supervisionLevel: casesTable.supervisionLevel,
   unit: casesTable.unit,
@@ -127,6 +128,15 @@ const memberColumns = {
   identifier,
   roleInCase: caseEntitiesTable.roleInCase,
   chainTier: caseEntitiesTable.chainTier,
+  /** 打掉 date of a gang, 捣毁 date of a place: null when not marked (or not a gang / place). */
+  outcomeOn: sql<
+    string | null
+  >`coalesce((SELECT o.broken_on FROM organisations o WHERE o.entity_id = entities.id), (SELECT l.destroyed_on FROM locations l WHERE l.entity_id = entities.id))`,
+  /** Whether the entity can be marked: a gang, or a place. */
+  markable:
+    sql<number>`(EXISTS (SELECT 1 FROM organisations o WHERE o.entity_id = entities.id AND o.org_type = 'gang') OR EXISTS (SELECT 1 FROM locations l WHERE l.entity_id = entities.id))`.mapWith(
+      Boolean,
+    ),
 };
 
 /** One membership of an entity (any kind) in a case. */
@@ -195,7 +205,7 @@ export function getCaseDetail(db: Executor, id: string): CaseDetail | undefined 
     ...row,
     persons: listCasePersons(db, id),
     members: listCaseMembers(db, id),
-    drugTotals: caseDrugTotals(db, id),
+    ...caseDrugFigures(db, id),
     cashTotalFen: cash?.fen ?? 0,
     counts: {
       seizures: countWhere(db, seizuresTable, id),

@@ -1,6 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { canTransition, transitionDateField } from '../../api/domain/case-workflow';
+import {
+  canTransition,
+  isStepBack,
+  stepBackClears,
+  transitionDateField,
+} from '../../api/domain/case-workflow';
+import { procedureOf } from '../../api/domain/case-vocabulary';
 import type { CaseRow, caseCreateInput, caseTransitionInput } from '../../api/schemas/case-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
@@ -29,6 +35,7 @@ function caseColumns(fields: CaseFields) {
     caseNo: fields.caseNo.toUpperCase(),
     title: fields.title,
     offenceType: fields.offenceType,
+    procedure: procedureOf(fields.offenceType),
     supervisionLevel: fields.supervisionLevel,
     unit: fields.unit ?? null,
     leadInvestigator: fields.leadInvestigator ?? null,
@@ -138,6 +145,13 @@ export function transitionCase(
         }
         existingCase(tx, input.mergedIntoCaseId);
       }
+      const back = isStepBack(current.status, input.to);
+      if (back && !input.reason) {
+        throw new AppError('cases.reasonRequired', 'A step back needs a reason', {
+          from: current.status,
+          to: input.to,
+        });
+      }
       if (current.openedOn && input.on < current.openedOn) {
         throw new AppError('cases.invalidTransition', 'The date is before the case was opened', {
           from: current.status,
@@ -148,7 +162,8 @@ export function transitionCase(
       tx.update(casesTable)
         .set({
           status: input.to,
-          ...(dateField ? { [dateField]: input.on } : {}),
+          ...(dateField && !back ? { [dateField]: input.on } : {}),
+          ...(back ? Object.fromEntries(stepBackClears(current.status).map((f) => [f, null])) : {}),
           ...(input.to === 'merged' ? { mergedIntoCaseId: input.mergedIntoCaseId } : {}),
           updatedAt: workspace.now(),
           updatedBy: workspace.user.id,
@@ -167,6 +182,7 @@ export function transitionCase(
         to: input.to,
         on: input.on,
         mergedIntoCaseId: input.mergedIntoCaseId ?? null,
+        ...(input.reason ? { reason: input.reason, note: input.note ?? null } : {}),
       },
     }),
   );

@@ -81,7 +81,20 @@ export interface DemoMembership {
   status: LegalStatus;
   statusOn?: string;
   tier?: ChainTier;
+  /** 到案 date of a suspect in hand, 查获 date of a drug user. */
+  caughtOn?: string;
+  /** Measures before the current one (刑拘 before 逮捕), with their dates. */
+  earlier?: { measure: LegalStatus; on: string }[];
 }
+
+/** The day each case's suspects were caught (统一收网) and its drug users found. */
+const roundUp: Record<DemoCaseKey, string> = {
+  meth: '2026-06-28',
+  n2o: '2026-07-02',
+  heroin: '2026-09-02',
+};
+/** Caught later than the round-up: 李某华 and 王某强 in Kunming on 7 July. */
+const caughtLater: Record<string, string> = { lihua: '2026-07-03', wangqiang: '2026-07-03' };
 
 const m = (
   caseKey: DemoCaseKey,
@@ -90,14 +103,19 @@ const m = (
   status: LegalStatus,
   statusOn?: string,
   tier?: ChainTier,
-): DemoMembership => ({
-  caseKey,
-  person,
-  role,
-  status,
-  statusOn,
-  tier,
-});
+): DemoMembership => {
+  const inHand = status !== 'none' && status !== 'at_large';
+  const caughtOn =
+    role === 'drug_user'
+      ? roundUp[caseKey]
+      : role === 'suspect' && inHand
+        ? (caughtLater[person] ?? roundUp[caseKey])
+        : undefined;
+  // Every arrest followed a criminal detention on the day caught.
+  const earlier =
+    status === 'arrested' && caughtOn ? [{ measure: 'detained' as const, on: caughtOn }] : [];
+  return { caseKey, person, role, status, statusOn, tier, caughtOn, earlier };
+};
 
 export const demoMemberships: DemoMembership[] = [
   m('meth', 'yan', 'suspect', 'at_large', '2026-06-30', 'source'),

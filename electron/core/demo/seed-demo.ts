@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { computeCheckCharacter } from '../../api/domain/resident-id';
 import { insertCase } from '../cases/case-service';
 import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
+import { recordMeasure } from '../cases/case-measures';
 import { insertEvent } from '../events/event-repository';
 import { insertRelation } from '../relations/relation-repository';
 import { insertSeizure } from '../seizures/seizure-repository';
+import { organisationsTable } from '../db/schema';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { createWorkspace } from '../vault/workspace-vault';
 import type { VaultEnv } from '../vault/vault-env';
@@ -86,7 +89,7 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
       };
 
       for (const member of demoMemberships) {
-        linkEntityToCase(
+        const caseEntityId = linkEntityToCase(
           tx,
           {
             caseId: caseId(member.caseKey),
@@ -95,11 +98,31 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
             legalStatus: member.status,
             legalStatusOn: member.statusOn ?? null,
             chainTier: member.tier ?? null,
+            caughtOn: member.caughtOn ?? null,
           },
           actor,
           now,
         );
+        for (const earlier of member.earlier ?? [])
+          recordMeasure(
+            tx,
+            {
+              caseEntityId,
+              caseId: caseId(member.caseKey),
+              entityId: entityId(member.person),
+              measure: earlier.measure,
+              takenOn: earlier.on,
+            },
+            actor,
+            now,
+          );
       }
+      // Both gangs of the methamphetamine case were broken in the round-up.
+      for (const key of ['gang_lihua', 'gang_zhang'])
+        tx.update(organisationsTable)
+          .set({ brokenOn: '2026-06-28' })
+          .where(eq(organisationsTable.entityId, entityId(key)))
+          .run();
       for (const thing of demoThings) {
         for (const key of thing.cases) {
           linkEntityToCase(

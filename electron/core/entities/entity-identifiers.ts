@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { parsePhone, parsePlate } from '../../api/domain/identifiers';
-import { parseResidentId } from '../../api/domain/resident-id';
+import { parseIdentityDocument } from '../../api/domain/identity-documents';
+import { regionName } from '../people/region-names';
 import type { ParsedEntityInput } from '../../api/schemas/entity-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
@@ -74,16 +75,23 @@ export function prepareEntity(
   const notes = input.notes ?? null;
   switch (input.kind) {
     case 'person': {
-      let { idNumber, birthDate, gender } = input;
+      let { idNumber, birthDate, gender, household } = input;
+      const idType = input.idType ?? 'resident_id';
       if (idNumber) {
-        const parsed = parseResidentId(idNumber, today);
+        const parsed = parseIdentityDocument(idType, idNumber, today);
         if (!parsed.ok) {
-          throw new AppError('persons.invalidIdNumber', 'The resident ID number is not valid', {
+          throw new AppError('persons.invalidIdNumber', 'The ID number is not valid', {
             problem: parsed.problem,
+            idType,
             ...(parsed.expectedCheck ? { expectedCheck: parsed.expectedCheck } : {}),
           });
         }
-        ({ normalised: idNumber, birthDate, gender } = parsed.value);
+        idNumber = parsed.value.normalised;
+        birthDate = parsed.value.birthDate ?? birthDate;
+        gender = parsed.value.gender ?? gender;
+        // 户籍地 from the region code where the user left it empty.
+        if (!household && parsed.value.regionCode)
+          household = regionName(parsed.value.regionCode) ?? household;
         refuseDuplicate(findHolder(db, 'person', idNumber, exceptId));
       }
       return {
@@ -95,7 +103,8 @@ export function prepareEntity(
           gender,
           birthDate: birthDate ?? null,
           idNumber: idNumber ?? null,
-          household: input.household ?? null,
+          idType: idNumber ? idType : null,
+          household: household ?? null,
           address: input.address ?? null,
           riskGrade: input.riskGrade ?? null,
           personColour: input.personColour ?? null,

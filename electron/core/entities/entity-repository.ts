@@ -1,3 +1,4 @@
+import { recordMeasure } from '../cases/case-measures';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
@@ -122,5 +123,18 @@ export function linkEntityToCase(
   tx.insert(caseEntitiesTable)
     .values({ ...link, id, createdAt: now, updatedAt: now, createdBy: actorId, updatedBy: actorId })
     .run();
+  if (link.legalStatus)
+    recordMeasure(
+      tx,
+      {
+        caseEntityId: id,
+        caseId: link.caseId,
+        entityId: link.entityId,
+        measure: link.legalStatus,
+        takenOn: link.legalStatusOn ?? null,
+      },
+      actorId,
+      now,
+    );
   return id;
 }

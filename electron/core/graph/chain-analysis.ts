@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { assignTiers, headTiers } from '../../api/domain/chain-tiers';
-import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
+import type { ChainAnalysis, ChainGap, GraphData } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
 import { caseGraph, chunks } from './graph-data';
 
@@ -32,10 +32,26 @@ function upstreamFacts(db: Executor, ids: string[]): Map<string, UpstreamFacts> 
   return facts;
 }
 
+/** Members of the case marked 毒源已查明 or 境外上线已掌握. */
+function recordedSources(db: Executor, caseId: string): Map<string, string> {
+  return new Map(
+    db
+      .all<{ entityId: string; status: string }>(
+        sql`SELECT entity_id AS entityId, source_status AS status FROM case_entities
+          WHERE case_id = ${caseId} AND source_status IS NOT NULL`,
+      )
+      .map((row) => [row.entityId, row.status]),
+  );
+}
+
 /**
- * The case's supply chain: every member's tier and layer, the sources, and the gaps: persons
- * who move drugs downstream (transport, distribution, retail) with nobody known upstream of
- * them anywhere in the workspace. 打击毒品犯罪必查毒品来源: each gap is a lead still open.
+ * The case's supply chain: every member's tier and layer, the sources, and the gaps:
+ * - 上线未明: persons who move drugs downstream (transport, distribution, retail) with nobody
+ *   known upstream of them anywhere in the workspace;
+ * - 源头未查明: the top of a chain (nobody upstream) that is not a recorded source (a factory or
+ *   a cook, a 毒源 marked identified, a person whose supplier abroad is known), and any top
+ *   who is 在逃 or 上网追逃, whatever is recorded about them.
+ * 打击毒品犯罪必查毒品来源: each gap is a lead still open.
  */
 export function chainAnalysis(
   db: Executor,
@@ -49,7 +65,26 @@ export function chainAnalysis(
     persons.map((person) => person.id),
   );
   const tierOf = new Map(members.map((member) => [member.entityId, member.tier]));
-  const gaps = persons
+  const marked = recordedSources(db, caseId);
+  const sourceGaps: ChainGap[] = persons
+    .filter((person) => {
+      const tier = tierOf.get(person.id);
+      const fact = facts.get(person.id)!;
+      if (!tier || !headTiers.has(tier) || fact.supplied_by > 0 || fact.transports_for > 0)
+        return false;
+      const atLarge = person.legalStatus === 'at_large' || person.legalStatus === 'wanted_online';
+      const producer = tier === 'manufacture' || tier === 'precursor';
+      return atLarge || !(producer || marked.has(person.id));
+    })
+    .map((person) => ({
+      entityId: person.id,
+      label: person.label,
+      tier: tierOf.get(person.id) ?? null,
+      suppliesTo: facts.get(person.id)!.supplies_to,
+      legalStatus: person.legalStatus,
+      kind: 'sourceUnknown',
+    }));
+  const gaps: ChainGap[] = persons
     .filter((person) => {
       const tier = tierOf.get(person.id);
       const fact = facts.get(person.id)!;
@@ -67,8 +102,15 @@ export function chainAnalysis(
       tier: tierOf.get(person.id) ?? null,
       suppliesTo: facts.get(person.id)!.supplies_to,
       legalStatus: person.legalStatus,
+      kind: 'upstreamUnknown' as ChainGap['kind'],
     }))
-    .sort((a, b) => b.suppliesTo - a.suppliesTo || a.label.localeCompare(b.label));
+    .concat(sourceGaps)
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        b.suppliesTo - a.suppliesTo ||
+        a.label.localeCompare(b.label),
+    );
   const sourceIds = members
     .filter((member) => member.tier && headTiers.has(member.tier))
     .map((member) => member.entityId)

@@ -17,6 +17,8 @@ export function listCasePersons(db: Executor, caseId: string): CasePerson[] {
       roleInCase: caseEntitiesTable.roleInCase,
       legalStatus: caseEntitiesTable.legalStatus,
       legalStatusOn: caseEntitiesTable.legalStatusOn,
+      caughtOn: caseEntitiesTable.caughtOn,
+      sourceStatus: caseEntitiesTable.sourceStatus,
     })
     .from(caseEntitiesTable)
     .innerJoin(entitiesTable, eq(entitiesTable.id, caseEntitiesTable.entityId))

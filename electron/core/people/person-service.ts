@@ -4,7 +4,6 @@ import type { CasePerson } from '../../api/schemas/person-schemas';
 import type { addPersonToCaseInput, personInputSchema } from '../../api/schemas/person-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
-import { newId } from '../db/ids';
 import { caseEntitiesTable, casesTable, personsTable } from '../db/schema';
 import { parsePhone } from '../../api/domain/identifiers';
 import { findHolder, prepareEntity } from '../entities/entity-identifiers';
@@ -60,21 +59,19 @@ export function addPersonToCase(workspace: UnlockedWorkspace, input: AddPersonTo
           throw new AppError('persons.alreadyInCase', 'The person is already in this case');
       }
       linkPhones(tx, workspace, input, entityId!, now);
-      const caseEntityId = newId();
-      tx.insert(caseEntitiesTable)
-        .values({
-          id: caseEntityId,
+      const caseEntityId = linkEntityToCase(
+        tx,
+        {
           caseId: input.caseId,
           entityId: entityId!,
           roleInCase: input.roleInCase,
           legalStatus: input.legalStatus,
           legalStatusOn: input.legalStatusOn ?? null,
-          createdAt: now,
-          updatedAt: now,
-          createdBy: workspace.user.id,
-          updatedBy: workspace.user.id,
-        })
-        .run();
+          caughtOn: input.caughtOn ?? null,
+        },
+        workspace.user.id,
+        now,
+      );
       tx.update(casesTable)
         .set({ updatedAt: now, updatedBy: workspace.user.id })
         .where(eq(casesTable.id, input.caseId))

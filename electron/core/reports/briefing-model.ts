@@ -1,9 +1,11 @@
-import { drugCatalog, isNarcotic } from '../../api/domain/drug-catalog';
+import { catalogueEntry, isNarcotic, isPrecursor } from '../../api/domain/drug-catalog';
+import type { CountUnit } from '../../api/domain/quantity';
 import { maskResidentId } from '../../api/domain/resident-id';
-import { chainTiers, legalStatuses } from '../../api/domain/person-vocabulary';
+import { chainTiers, legalStatuses, notInHandStatuses } from '../../api/domain/person-vocabulary';
 import { tierLevel } from '../../api/domain/chain-tiers';
 import type { LegalStatus } from '../../api/domain/person-vocabulary';
 import type { Classification } from '../../api/schemas/briefing-schemas';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../app-error';
 import { getCaseDetail } from '../cases/case-queries';
 import type { Executor } from '../db/database-types';
@@ -73,14 +75,25 @@ export interface BriefingModel {
     place: string;
     from: string;
   }[];
-  leads: { name: string; tier: string; suppliesTo: number; legalStatus: string }[];
+  leads: { name: string; gap: string; tier: string; suppliesTo: number; legalStatus: string }[];
 }
 
 /** Suspects the police hold or have held: every measure except none and 在逃. */
-const notCaught = new Set<LegalStatus>(['none', 'at_large']);
+const notCaught = new Set<LegalStatus>(notInHandStatuses);
+
+function figuresUnit(code: string): string | undefined {
+  return catalogueEntry(code)?.figures?.unit;
+}
+
+function substanceOfTotal(
+  detail: { drugTotals: { drugType: string; substance: string }[] },
+  code: string,
+) {
+  return detail.drugTotals.find((total) => total.drugType === code)?.substance ?? code;
+}
 
 export function drugName(code: string, language: DocumentLanguage): string {
-  const drug = drugCatalog.find((entry) => entry.code === code);
+  const drug = catalogueEntry(code);
   if (!drug) return code;
   return language === 'zh-CN' ? drug.zh : drug.en;
 }
@@ -95,12 +108,21 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   const date = (iso: string | null) => formatDate(iso, language);
 
   const suspects = detail.persons.filter((person) => person.roleInCase === 'suspect');
-  const caught = suspects.filter((person) => !notCaught.has(person.legalStatus));
+  // 抓获 by the 到案 date, as the 成绩单 counts it; in hand without a date is said, not counted.
+  const caught = suspects.filter((person) => person.caughtOn);
+  const caughtUndated = suspects.filter(
+    (person) => !person.caughtOn && !notCaught.has(person.legalStatus),
+  );
   const atLarge = suspects.filter((person) => person.legalStatus === 'at_large');
   const drugUsers = detail.persons.filter((person) => person.roleInCase === 'drug_user');
   const chart = caseGraph(db, options.caseId);
-  const gangs = chart.nodes.filter((node) => node.inCase && node.subtype === 'gang').length;
-  const factories = chart.nodes.filter((node) => node.inCase && node.subtype === 'factory').length;
+  // Gangs and factories count once marked broken / destroyed, as in the 成绩单.
+  const { gangs, factories } = db.get<{ gangs: number; factories: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM case_entities ce JOIN organisations o ON o.entity_id = ce.entity_id
+        WHERE ce.case_id = ${options.caseId} AND o.org_type = 'gang' AND o.broken_on IS NOT NULL) AS gangs,
+      (SELECT count(*) FROM case_entities ce JOIN locations l ON l.entity_id = ce.entity_id
+        WHERE ce.case_id = ${options.caseId} AND l.location_type = 'factory' AND l.destroyed_on IS NOT NULL) AS factories`)!;
   // The chart read once serves the chain analysis, the counts and both diagrams.
   const chain = chainAnalysis(db, options.caseId, chart);
   // The gang chart shows people and organisations and the relations among them; phones,
@@ -119,14 +141,14 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
 
   const drugTotals = detail.drugTotals.map((total) => ({
     drug: drugName(total.drugType, language),
-    total: formatQuantity(total.total, total.unit, language),
+    total: formatQuantity(total.total, total.unit, language, total.countUnit),
     count: total.seizures,
     tier: names.statutoryTier[total.tier],
-    tierCode: total.tier,
-    unit: total.unit,
-    milligrams: total.unit === 'mg' && isNarcotic(total.drugType) ? total.total : 0,
   }));
-  const massTotal = drugTotals.reduce((sum, total) => sum + total.milligrams, 0);
+  const narcotics = detail.substanceTotals.filter((total) => isNarcotic(total.substance));
+  const massTotal = narcotics
+    .filter((total) => total.thresholds === null || figuresUnit(total.substance) !== 'plant')
+    .reduce((sum, total) => sum + total.counted, 0);
 
   // The 成绩单 sentence: what was done, in figures, in the order a team lead reports them.
   const s = text.summary;
@@ -134,16 +156,38 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   sentence.push(fill(s.opened, { date: date(detail.openedOn ?? detail.createdAt) }));
   sentence.push(fill(s.status, { status: names.caseStatus[detail.status] }));
   sentence.push(caught.length ? fill(s.suspects, { count: caught.length }) : s.suspectsNone);
+  if (caughtUndated.length) sentence.push(fill(s.suspectsUndated, { count: caughtUndated.length }));
   if (atLarge.length) sentence.push(fill(s.atLarge, { count: atLarge.length }));
-  if (drugTotals.length) {
-    const parts = drugTotals
-      .map(
-        (total) =>
-          fill(s.drugPart, { drug: total.drug, quantity: total.total }).replace('） ', '）') +
-          (total.tierCode === 'large' || total.tierCode === 'relativelyLarge'
-            ? fill(s.tierPart, { tier: total.tier })
-            : ''),
+  // Drugs (毒品 only) by substance, each form named; precursors and substitutes on their own.
+  const formsOf = (codes: (code: string) => boolean) =>
+    detail.drugTotals
+      .filter((total) => codes(total.drugType))
+      .map((total) =>
+        fill(s.drugPart, {
+          drug: drugName(total.drugType, language),
+          quantity: formatQuantity(total.total, total.unit, language, total.countUnit),
+        }).replace('） ', '）'),
       )
+      .join(s.listSeparator);
+  if (narcotics.length) {
+    const parts = narcotics
+      .map((total) => {
+        const forms = formsOf((code) => substanceOfTotal(detail, code) === total.substance);
+        const combined =
+          total.forms.length > 1
+            ? fill(s.combinedPart, {
+                substance: drugName(total.substance, language).replace(/[（(].*[）)]$/, ''),
+                quantity: formatQuantity(total.counted, 'mg', language),
+              })
+            : '';
+        const tier =
+          total.tier === 'large' || total.tier === 'relativelyLarge'
+            ? fill(s.tierPart, { tier: names.statutoryTier[total.tier] })
+            : total.tier === 'contentRequired'
+              ? s.contentPending
+              : '';
+        return `${forms}${combined}${tier}`;
+      })
       .join(s.partSeparator);
     sentence.push(
       massTotal > 0
@@ -151,18 +195,34 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         : fill(s.drugsOnly, { parts }),
     );
   } else sentence.push(s.drugsNone);
+  const precursors = formsOf(isPrecursor);
+  if (precursors) sentence.push(fill(s.precursors, { parts: precursors }));
+  const others = formsOf((code) => !isNarcotic(code) && !isPrecursor(code));
+  if (others) sentence.push(fill(s.otherSeized, { parts: others }));
   if (detail.cashTotalFen > 0)
     sentence.push(fill(s.cash, { amount: formatMoney(detail.cashTotalFen, language) }));
   if (gangs) sentence.push(fill(s.gangs, { count: gangs }));
   if (factories) sentence.push(fill(s.factories, { count: factories }));
   if (drugUsers.length) sentence.push(fill(s.users, { count: drugUsers.length }));
+  const gapName = (gap: (typeof chain.gaps)[number]) =>
+    gap.legalStatus === 'at_large' || gap.legalStatus === 'wanted_online'
+      ? `${gap.label}${fill(s.atLargeMark, { status: names.legalStatus[gap.legalStatus] })}`
+      : gap.label;
+  const sourceGaps = chain.gaps.filter((gap) => gap.kind === 'sourceUnknown');
+  const upstreamGaps = chain.gaps.filter((gap) => gap.kind === 'upstreamUnknown');
+  const list = (gaps: typeof chain.gaps) => gaps.map(gapName).join(s.listSeparator);
   sentence.push(
-    chain.gaps.length
-      ? fill(s.leads, {
-          count: chain.gaps.length,
-          names: chain.gaps.map((gap) => gap.label).join(s.listSeparator),
+    sourceGaps.length && upstreamGaps.length
+      ? fill(s.sourceAndLeads, {
+          sources: list(sourceGaps),
+          count: upstreamGaps.length,
+          names: list(upstreamGaps),
         })
-      : s.noLeads,
+      : sourceGaps.length
+        ? fill(s.sourceLeads, { names: list(sourceGaps) })
+        : upstreamGaps.length
+          ? fill(s.leads, { count: upstreamGaps.length, names: list(upstreamGaps) })
+          : s.noLeads,
   );
 
   // The gang chart: a saved view's layout when one is chosen, else the automatic one.
@@ -219,7 +279,7 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         count: suspects.filter((person) => person.legalStatus === status).length,
       }))
       .filter((row) => row.count > 0),
-    drugTotals: drugTotals.map(({ drug, total, count, tier }) => ({ drug, total, count, tier })),
+    drugTotals,
     gangChart: { svg: gangChartSvg(gang, positions), note },
     supplyChain: {
       svg: supplyChainSvg(gang, chain, (level) => levelNames.get(level) ?? ''),
@@ -256,7 +316,12 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         evidenceNo: seizure.evidenceNo ?? '',
         seizedAt: date(seizure.seizedAt),
         drug: drugName(seizure.drugType, language),
-        quantity: formatQuantity(seizure.quantityNormalised, seizure.normalisedUnit, language),
+        quantity: formatQuantity(
+          seizure.quantityNormalised,
+          seizure.normalisedUnit,
+          language,
+          seizure.normalisedUnit === 'count' ? (seizure.quantityUnit as CountUnit) : null,
+        ),
         purity:
           seizure.purityBasisPoints === null
             ? ''
@@ -266,6 +331,7 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
       })),
     leads: chain.gaps.map((gap) => ({
       name: gap.label,
+      gap: s.gapKinds[gap.kind],
       tier: gap.tier ? names.chainTier[gap.tier] : '',
       suppliesTo: gap.suppliesTo,
       legalStatus: gap.legalStatus ? names.legalStatus[gap.legalStatus] : '',

@@ -96,11 +96,18 @@ export function briefingTables(model: BriefingModel) {
     leads: table(
       [
         [c.name, 1],
+        [c.gap, 1],
         [c.tier, 1],
         [c.suppliesTo, 1],
         [c.legalStatus, 1],
       ],
-      model.leads.map((row) => [row.name, row.tier, String(row.suppliesTo), row.legalStatus]),
+      model.leads.map((row) => [
+        row.name,
+        row.gap,
+        row.tier,
+        String(row.suppliesTo),
+        row.legalStatus,
+      ]),
     ),
   };
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { drugCatalog } from '../../api/domain/drug-catalog';
-import { normaliseQuantity, yuanToFen } from '../../api/domain/quantity';
+import { catalogueEntry } from '../../api/domain/drug-catalog';
+import { implausibility } from '../../api/domain/drug-counting';
+import { contentToMicrograms, normaliseQuantity, yuanToFen } from '../../api/domain/quantity';
 import type { SeizureRow, seizureInputSchema } from '../../api/schemas/seizure-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
@@ -32,6 +33,28 @@ function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
     throw new AppError('seizures.invalidQuantity', 'The quantity is not valid', {
       problem: quantity.problem,
     });
+  let contentMicrograms: number | null = null;
+  if (fields.contentPerUnit) {
+    contentMicrograms = contentToMicrograms(fields.contentPerUnit);
+    if (contentMicrograms === null)
+      throw new AppError(
+        'seizures.invalidContent',
+        'The content per unit must be a positive number of milligrams',
+      );
+  }
+  if (!fields.confirmedImplausible) {
+    const reason = implausibility({
+      drugType: fields.drugType,
+      quantityNormalised: quantity.value,
+      normalisedUnit: quantity.unit,
+      quantityUnit: fields.quantityUnit,
+      contentMicrograms,
+    });
+    if (reason)
+      throw new AppError('seizures.implausibleQuantity', 'The quantity needs confirmation', {
+        reason,
+      });
+  }
   let purityBasisPoints: number | null = null;
   if (fields.purityPercent) {
     purityBasisPoints = purityToBasisPoints(fields.purityPercent);
@@ -54,6 +77,9 @@ function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
     form: fields.form ?? null,
     quantityValue: fields.quantityValue.trim().normalize('NFKC').replace(/,/g, ''),
     quantityUnit: fields.quantityUnit,
+    weightBasis: quantity.unit === 'mg' ? (fields.weightBasis ?? null) : null,
+    contentPerUnit: contentMicrograms === null ? null : fields.contentPerUnit!.trim(),
+    contentMicrograms,
     purityBasisPoints,
     cashFen,
     tools: fields.tools ?? null,
@@ -63,13 +89,15 @@ function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
 }
 
 function auditFacts(row: SeizureRow) {
-  const drug = drugCatalog.find((entry) => entry.code === row.drugType);
+  const drug = catalogueEntry(row.drugType);
   return {
     caseId: row.caseId,
     drugType: row.drugType,
     drug: drug?.zh ?? row.drugType,
     quantity: `${row.quantityValue} ${row.quantityUnit}`,
     normalised: `${row.quantityNormalised} ${row.normalisedUnit}`,
+    weightBasis: row.weightBasis,
+    contentPerUnit: row.contentPerUnit,
     evidenceNo: row.evidenceNo,
   };
 }

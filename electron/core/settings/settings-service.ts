@@ -1,11 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../api/schemas/settings-schemas';
+import { defaultRiskGradeNames } from '../../api/domain/risk-grades';
 import type { Executor } from '../db/database-types';
 import { settingsTable } from '../db/schema';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { defaultIdleLockMinutes } from '../vault/workspace-vault';
 
-const defaults: Settings = { unitName: '', idleLockMinutes: defaultIdleLockMinutes };
+const defaults: Settings = {
+  unitName: '',
+  idleLockMinutes: defaultIdleLockMinutes,
+  riskGrades: defaultRiskGradeNames,
+};
 
 export function readSettings(db: Executor): Settings {
   const values: Record<string, unknown> = { ...defaults };

@@ -15,13 +15,19 @@ export function StatsDocument({ rows }: { rows: StatsRows }) {
         <h1>{rows.title}</h1>
         <p className="meta">{rows.subtitle}</p>
         <p className="paragraph">{rows.paragraph}</p>
+        {rows.incomplete.map((note) => (
+          <p key={note} className="incomplete">
+            {note}
+          </p>
+        ))}
         <div className="columns">
           <table>
             <tbody>
-              {rows.figures.map(([label, value]) => (
+              {rows.figures.map(([label, value, rule]) => (
                 <tr key={label}>
                   <th>{label}</th>
                   <td>{value}</td>
+                  <td className="rule">{rule}</td>
                 </tr>
               ))}
             </tbody>
@@ -65,6 +71,8 @@ body { font-family: 'Noto Serif CJK SC', 'SimSun', serif; font-size: 10pt; color
 h1 { text-align: center; color: #b91c1c; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 18pt; margin: 0 0 2mm; }
 .meta { text-align: center; color: #475569; margin: 0 0 4mm; }
 .paragraph { text-indent: 2em; line-height: 1.7; }
+.rule { color: #64748b; font-size: 7.5pt; }
+.incomplete { color: #b45309; }
 .columns { display: flex; gap: 6mm; align-items: flex-start; }
 .columns > * { flex: 1; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }

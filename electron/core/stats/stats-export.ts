@@ -18,11 +18,13 @@ async function workbookOf(rows: StatsRows): Promise<Uint8Array> {
   const summary = workbook.addWorksheet(rows.language === 'zh-CN' ? '成绩单' : 'Summary');
   summary.addRow([rows.title]).font = { bold: true, size: 14 };
   summary.addRow([rows.subtitle]);
-  for (const [label, value] of rows.figures) summary.addRow([label, value]);
+  for (const [label, value, rule] of rows.figures) summary.addRow([label, value, rule]);
   summary.addRow([]);
   summary.addRow([rows.paragraph]);
+  for (const note of rows.incomplete) summary.addRow([note]);
   summary.getColumn(1).width = 28;
   summary.getColumn(2).width = 18;
+  summary.getColumn(3).width = 60;
   const drugs = workbook.addWorksheet(rows.language === 'zh-CN' ? '缴获毒品' : 'Drugs');
   drugs.addRow(rows.drugHead).font = { bold: true };
   for (const row of rows.drugs) drugs.addRow(row);

@@ -8,7 +8,8 @@ import {
   type DocumentLanguage,
 } from '../../api/i18n/chinese-format';
 import { drugName } from '../reports/briefing-model';
-import { enumText } from '../../api/i18n/document-text';
+import { enumText, fill } from '../../api/i18n/document-text';
+import { incompleteTexts, statsRules } from '../../api/domain/stats-rules';
 
 /** Unit statistics as labelled rows: the same words and figures in the XLSX, the page and the PDF. */
 export interface StatsRows {
@@ -16,7 +17,10 @@ export interface StatsRows {
   title: string;
   subtitle: string;
   paragraph: string;
-  figures: [string, string | number][];
+  /** Label, figure and the rule it is counted by. */
+  figures: [string, string | number, string][];
+  /** What could not be counted. */
+  incomplete: string[];
   drugHead: string[];
   drugs: [string, string, string, number][];
   monthHead: string[];
@@ -26,36 +30,77 @@ export interface StatsRows {
 export function statsRows(stats: UnitStats, language: DocumentLanguage = 'zh-CN'): StatsRows {
   const names = enumText(language);
   const zh = language === 'zh-CN';
+  const rules = statsRules[language];
   const period = `${formatDate(stats.from, language)} – ${formatDate(stats.to, language)}`;
   return {
     language,
     title: zh ? '禁毒工作统计' : 'Narcotics work statistics',
     subtitle: `${stats.unit ?? (zh ? '全部单位' : 'All units')} · ${period}`,
     paragraph: stats.paragraph,
-    figures: [
-      [zh ? '立案（起）' : 'Cases opened', stats.casesOpened],
-      [zh ? '破获毒品刑事案件（起）' : 'Cases solved', stats.casesSolved],
-      [zh ? '抓获犯罪嫌疑人（名）' : 'Suspects caught', stats.suspectsArrested],
-      [zh ? '缴获毒品（千克）' : 'Drugs seized (kg)', kilograms(stats.drugsMilligrams)],
-      ...supervisionLevels
-        .filter((level) => level !== 'ordinary')
-        .map(
-          (level) =>
-            [
-              `${names.supervisionLevel[level]}${zh ? '（起）' : ''}`,
-              stats.solvedBySupervision[level],
-            ] as [string, number],
-        ),
-      [zh ? '打掉贩毒团伙（个）' : 'Gangs broken', stats.gangsBroken],
-      [zh ? '捣毁制毒工厂（个）' : 'Factories destroyed', stats.factoriesDestroyed],
-      [zh ? '查获吸毒人员（名）' : 'Drug users found', stats.drugUsersFound],
-      [zh ? '其中新发现（名）' : 'of whom new', stats.newDrugUsers],
-      [zh ? '缴获毒资' : 'Drug money', formatMoney(stats.drugMoneyFen, language)],
-    ],
+    figures: (
+      [
+        [zh ? '破获毒品刑事案件（起）' : 'Drug cases solved', stats.casesSolved, 'casesSolved'],
+        [
+          zh ? '另破获涉笑气等替代物案件（起）' : 'Substitute cases solved',
+          stats.substituteCasesSolved,
+          'substituteCasesSolved',
+        ],
+        [
+          zh ? '抓获犯罪嫌疑人（名）' : 'Suspects caught',
+          stats.suspectsArrested,
+          'suspectsArrested',
+        ],
+        [zh ? '刑事拘留（名）' : 'Detained', stats.measures.detained, 'detained'],
+        [zh ? '逮捕（名）' : 'Arrested', stats.measures.arrested, 'arrested'],
+        [zh ? '移送起诉（名）' : 'Sent for prosecution', stats.measures.prosecuted, 'prosecuted'],
+        [zh ? '缴获毒品（千克）' : 'Drugs seized (kg)', kilograms(stats.drugsMilligrams), 'drugs'],
+        [
+          zh ? '缴获易制毒化学品（千克）' : 'Precursors seized (kg)',
+          kilograms(stats.precursorsMilligrams),
+          'precursors',
+        ],
+        ...supervisionLevels
+          .filter((level) => level !== 'ordinary')
+          .map(
+            (level) =>
+              [
+                `${names.supervisionLevel[level]}${zh ? '（起）' : ''}`,
+                stats.solvedBySupervision[level],
+                'targetCases',
+              ] as const,
+          ),
+        [zh ? '打掉贩毒团伙（个）' : 'Gangs broken', stats.gangsBroken, 'gangsBroken'],
+        [
+          zh ? '捣毁制毒工厂（个）' : 'Factories destroyed',
+          stats.factoriesDestroyed,
+          'factoriesDestroyed',
+        ],
+        [zh ? '捣毁窝点（个）' : 'Stash houses destroyed', stats.densDestroyed, 'densDestroyed'],
+        [zh ? '查获吸毒人员（人次）' : 'Drug-user finds', stats.drugUsersFound, 'drugUsersFound'],
+        [zh ? '其中新发现（名）' : 'of whom new', stats.newDrugUsers, 'newDrugUsers'],
+        [
+          zh ? '强制隔离戒毒（名）' : 'Compulsory rehabilitation',
+          stats.measures.compulsoryIsolation,
+          'compulsoryIsolation',
+        ],
+        [zh ? '缴获毒资' : 'Drug money', formatMoney(stats.drugMoneyFen, language), 'drugMoney'],
+        [zh ? '刑事立案（起）' : 'Criminal cases opened', stats.casesOpened, 'casesOpened'],
+        [
+          zh ? '行政案件（起）' : 'Administrative cases',
+          stats.administrativeCases,
+          'administrativeCases',
+        ],
+      ] as const
+    ).map(
+      ([label, value, rule]) => [label, value, rules[rule]] as [string, string | number, string],
+    ),
+    incomplete: stats.incomplete.map((item) =>
+      fill(incompleteTexts[language][item.kind], { count: item.count }),
+    ),
     drugHead: zh ? ['毒品种类', '合计', '千克', '次数'] : ['Drug', 'Total', 'kg', 'Seizures'],
     drugs: stats.drugs.map((drug) => [
       drugName(drug.drugType, language),
-      formatQuantity(drug.total, drug.unit, language),
+      formatQuantity(drug.total, drug.unit, language, drug.countUnit),
       drug.unit === 'mg' ? kilograms(drug.total) : '',
       drug.seizures,
     ]),

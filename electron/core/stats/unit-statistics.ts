@@ -1,6 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { supervisionLevels } from '../../api/domain/case-vocabulary';
-import { drugCodes, isNarcotic } from '../../api/domain/drug-catalog';
+import { drugCrimeOffences, supervisionLevels } from '../../api/domain/case-vocabulary';
+import { figuresOf, isNarcotic, isPrecursor } from '../../api/domain/drug-catalog';
+import { countedQuantity } from '../../api/domain/drug-counting';
+import {
+  decimalOf,
+  type CountUnit,
+  type NormalisedUnit,
+  type QuantityUnit,
+} from '../../api/domain/quantity';
+import { notInHandStatuses } from '../../api/domain/person-vocabulary';
+import { incompleteTexts } from '../../api/domain/stats-rules';
 import type { UnitStats } from '../../api/schemas/stats-schemas';
 import type { Executor } from '../db/database-types';
 import {
@@ -9,7 +18,7 @@ import {
   kilograms,
   type DocumentLanguage,
 } from '../../api/i18n/chinese-format';
-import { enumText } from '../../api/i18n/document-text';
+import { enumText, fill } from '../../api/i18n/document-text';
 
 export interface UnitStatsQuery {
   from: string;
@@ -17,14 +26,10 @@ export interface UnitStatsQuery {
   unit?: string | undefined;
 }
 
-/** Statuses of a case that count as solved (破案 and every stage after it). */
-const solvedStatuses = sql`('solved', 'prosecuted', 'closed')`;
-/** Measures that mean the suspect was caught (抓获): all but none and 在逃. */
-const caughtStatuses = sql`('summoned', 'detained', 'arrested', 'bail', 'residential_surveillance', 'prosecuted', 'sentenced', 'released')`;
 /** A seizure's calendar day in China time (stored as UTC). */
 const seizedDay = sql`date(s.seized_at, '+8 hours')`;
-
-const narcoticCodes = JSON.stringify(drugCodes.filter(isNarcotic));
+const drugCrimes = JSON.stringify(drugCrimeOffences);
+const notInHand = JSON.stringify(notInHandStatuses);
 
 function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
@@ -40,11 +45,23 @@ function monthsOf(from: string, to: string): string[] {
   return months;
 }
 
+interface SeizureFact {
+  day: string;
+  drugType: string;
+  quantityNormalised: number;
+  normalisedUnit: NormalisedUnit;
+  quantityUnit: QuantityUnit;
+  contentMicrograms: number | null;
+  cashFen: number | null;
+}
+
 /**
- * The figures of DOMAIN.md's "成绩单" for a period and unit, each by a stated rule:
- * cases solved by their 破案 date; suspects caught by the date of their measure (each person
- * once); drugs and money by the day of seizure; gangs and factories of the cases solved;
- * drug users of the cases opened, "new" when no earlier case had them.
+ * The figures of DOMAIN.md's "成绩单" for a period and unit, each by the rule written next to it
+ * (electron/api/domain/stats-rules.ts): drug-crime cases by 破案 date, 笑气 and other substitutes
+ * apart; suspects by their 到案 date, each once; 刑拘/逮捕/移送起诉 by the measure's date in the
+ * history; drugs by the day seized, as courts count them, precursors apart; gangs and places by
+ * the date marked broken or destroyed; drug users in 人次 by the date found. What cannot be
+ * counted for want of a date or a content is counted and said.
  */
 export function unitStatistics(
   db: Executor,
@@ -56,105 +73,191 @@ export function unitStatistics(
   const inUnit: SQL = unit ? sql`AND c.unit = ${unit}` : sql``;
   const count = (statement: SQL) => db.get<{ n: number }>(statement)?.n ?? 0;
   const live = sql`c.deleted_at IS NULL`;
+  const period = (column: SQL) => sql`${column} BETWEEN ${from} AND ${to}`;
+  const isDrugCrime = sql`c.offence_type IN (SELECT value FROM json_each(${drugCrimes}))`;
 
   const casesOpened = count(
-    sql`SELECT count(*) AS n FROM cases c WHERE ${live} AND c.opened_on BETWEEN ${from} AND ${to} ${inUnit}`,
+    sql`SELECT count(*) AS n FROM cases c WHERE ${live} AND c.procedure = 'criminal' AND ${period(sql`c.opened_on`)} ${inUnit}`,
   );
-  const solvedWhere = sql`${live} AND c.status IN ${solvedStatuses} AND c.solved_on BETWEEN ${from} AND ${to} ${inUnit}`;
-  const casesSolved = count(sql`SELECT count(*) AS n FROM cases c WHERE ${solvedWhere}`);
-  const caughtWhere = sql`${live} AND ce.role_in_case = 'suspect' AND ce.legal_status IN ${caughtStatuses}
-    AND ce.legal_status_on BETWEEN ${from} AND ${to} ${inUnit}`;
-  const suspectsArrested = count(
-    sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${caughtWhere}`,
+  const administrativeCases = count(
+    sql`SELECT count(*) AS n FROM cases c WHERE ${live} AND c.procedure = 'administrative'
+      AND ${period(sql`coalesce(c.accepted_on, c.opened_on)`)} ${inUnit}`,
   );
-  const seizureWhere = sql`${live} AND s.deleted_at IS NULL AND ${seizedDay} BETWEEN ${from} AND ${to} ${inUnit}`;
-  const drugs = db.all<{
-    drugType: string;
-    unit: 'mg' | 'ml' | 'count';
-    total: number;
-    seizures: number;
-  }>(
-    sql`SELECT s.drug_type AS drugType, s.normalised_unit AS unit, sum(s.quantity_normalised) AS total, count(*) AS seizures
-      FROM seizures s JOIN cases c ON c.id = s.case_id WHERE ${seizureWhere}
-      GROUP BY s.drug_type, s.normalised_unit ORDER BY total DESC, s.drug_type`,
+  const solvedCriminal = sql`${live} AND c.procedure = 'criminal' AND c.status NOT IN ('withdrawn', 'merged')
+    AND ${period(sql`c.solved_on`)} ${inUnit}`;
+  const solved = db.all<{ day: string; level: (typeof supervisionLevels)[number] }>(
+    sql`SELECT c.solved_on AS day, c.supervision_level AS level FROM cases c WHERE ${solvedCriminal} AND ${isDrugCrime}`,
   );
-  const drugsMilligrams = drugs
-    .filter((drug) => drug.unit === 'mg' && isNarcotic(drug.drugType))
-    .reduce((sum, drug) => sum + drug.total, 0);
-  const drugMoneyFen =
-    db.get<{ fen: number | null }>(
-      sql`SELECT sum(s.cash_fen) AS fen FROM seizures s JOIN cases c ON c.id = s.case_id WHERE ${seizureWhere}`,
-    )?.fen ?? 0;
-  const memberOfSolved = (join: SQL, condition: SQL) =>
-    count(sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id
-      ${join} WHERE ${solvedWhere} AND ${condition}`);
-  const gangsBroken = memberOfSolved(
-    sql`JOIN organisations o ON o.entity_id = ce.entity_id`,
-    sql`o.org_type = 'gang'`,
-  );
-  const factoriesDestroyed = memberOfSolved(
-    sql`JOIN locations l ON l.entity_id = ce.entity_id`,
-    sql`l.location_type = 'factory'`,
+  const substituteCasesSolved = count(
+    sql`SELECT count(*) AS n FROM cases c WHERE ${solvedCriminal} AND NOT ${isDrugCrime}`,
   );
   const solvedBySupervision = Object.fromEntries(
     supervisionLevels.map((level) => [level, 0]),
   ) as UnitStats['solvedBySupervision'];
-  for (const row of db.all<{ level: (typeof supervisionLevels)[number]; n: number }>(
-    sql`SELECT c.supervision_level AS level, count(*) AS n FROM cases c WHERE ${solvedWhere} GROUP BY c.supervision_level`,
-  ))
-    solvedBySupervision[row.level] = row.n;
-  const usersWhere = sql`${live} AND ce.role_in_case = 'drug_user' AND c.opened_on BETWEEN ${from} AND ${to} ${inUnit}`;
+  for (const row of solved) solvedBySupervision[row.level] += 1;
+
+  // 抓获: each suspect once, on the first 到案 date within the period.
+  const caught = db.all<{ day: string }>(
+    sql`SELECT min(ce.caught_on) AS day FROM case_entities ce JOIN cases c ON c.id = ce.case_id
+      WHERE ${live} AND ce.role_in_case = 'suspect' AND ${period(sql`ce.caught_on`)} ${inUnit}
+      GROUP BY ce.entity_id`,
+  );
+  const suspectsWithoutCaughtOn = count(
+    sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id
+      WHERE ${live} AND ce.role_in_case = 'suspect' AND ce.caught_on IS NULL
+      AND ce.legal_status NOT IN (SELECT value FROM json_each(${notInHand}))
+      AND (c.opened_on IS NULL OR c.opened_on <= ${to}) ${inUnit}
+      AND NOT EXISTS (SELECT 1 FROM case_entities e2 WHERE e2.entity_id = ce.entity_id AND e2.caught_on IS NOT NULL)`,
+  );
+
+  const measureKinds = {
+    detained: 'detained',
+    arrested: 'arrested',
+    prosecuted: 'prosecuted',
+    compulsoryIsolation: 'compulsory_isolation',
+  } as const;
+  const measures = { detained: 0, arrested: 0, prosecuted: 0, compulsoryIsolation: 0 };
+  const byMeasure = new Map(
+    db
+      .all<{ measure: string; n: number }>(
+        sql`SELECT m.measure AS measure, count(DISTINCT m.entity_id) AS n FROM case_measures m JOIN cases c ON c.id = m.case_id
+          WHERE ${live} AND ${period(sql`m.taken_on`)} ${inUnit} GROUP BY m.measure`,
+      )
+      .map((row) => [row.measure, row.n]),
+  );
+  for (const [key, measure] of Object.entries(measureKinds))
+    measures[key as keyof typeof measures] = byMeasure.get(measure) ?? 0;
+  const measuresWithoutDate = count(
+    sql`SELECT count(*) AS n FROM case_measures m JOIN cases c ON c.id = m.case_id
+      WHERE ${live} AND m.taken_on IS NULL AND m.measure IN ('detained', 'arrested', 'prosecuted', 'compulsory_isolation')
+      AND (c.opened_on IS NULL OR c.opened_on <= ${to}) ${inUnit}`,
+  );
+
+  // Seizures: read once, counted as courts count them.
+  const seizures = db.all<SeizureFact>(
+    sql`SELECT ${seizedDay} AS day, s.drug_type AS drugType, s.quantity_normalised AS quantityNormalised,
+      s.normalised_unit AS normalisedUnit, s.quantity_unit AS quantityUnit,
+      s.content_micrograms AS contentMicrograms, s.cash_fen AS cashFen
+      FROM seizures s JOIN cases c ON c.id = s.case_id
+      WHERE ${live} AND s.deleted_at IS NULL AND ${period(seizedDay)} ${inUnit}`,
+  );
+  const forms = new Map<string, UnitStats['drugs'][number]>();
+  let drugsMilligrams = 0;
+  let precursorsMilligrams = 0;
+  let drugMoneyFen = 0;
+  let seizuresWithoutContent = 0;
+  const drugMilligramsOf = (seizure: SeizureFact): number => {
+    if (!isNarcotic(seizure.drugType) || figuresOf(seizure.drugType)?.unit === 'plant') return 0;
+    return countedQuantity(seizure) ?? 0;
+  };
+  for (const seizure of seizures) {
+    drugMoneyFen += seizure.cashFen ?? 0;
+    const countUnit =
+      seizure.normalisedUnit === 'count' ? (seizure.quantityUnit as CountUnit) : null;
+    const key = `${seizure.drugType}|${seizure.normalisedUnit}|${countUnit ?? ''}`;
+    const form = forms.get(key);
+    if (form) {
+      form.total += seizure.quantityNormalised;
+      form.seizures += 1;
+    } else
+      forms.set(key, {
+        drugType: seizure.drugType,
+        unit: seizure.normalisedUnit,
+        countUnit,
+        total: seizure.quantityNormalised,
+        seizures: 1,
+      });
+    if (isNarcotic(seizure.drugType)) {
+      if (countedQuantity(seizure) === null) seizuresWithoutContent += 1;
+      drugsMilligrams += drugMilligramsOf(seizure);
+    } else if (isPrecursor(seizure.drugType) && seizure.normalisedUnit === 'mg')
+      precursorsMilligrams += seizure.quantityNormalised;
+  }
+  const drugs = [...forms.values()].sort(
+    (a, b) => b.total - a.total || a.drugType.localeCompare(b.drugType),
+  );
+
+  const organisationsOfUnit = (alias: string) =>
+    unit
+      ? sql`AND EXISTS (SELECT 1 FROM case_entities ce JOIN cases c ON c.id = ce.case_id
+          WHERE ce.entity_id = ${sql.raw(alias)}.entity_id AND ${live} ${inUnit})`
+      : sql``;
+  const gangsBroken = count(
+    sql`SELECT count(*) AS n FROM organisations o JOIN entities e ON e.id = o.entity_id
+      WHERE e.deleted_at IS NULL AND e.merged_into_id IS NULL AND o.org_type = 'gang'
+      AND ${period(sql`o.broken_on`)} ${organisationsOfUnit('o')}`,
+  );
+  const placesDestroyed = (type: string) =>
+    count(
+      sql`SELECT count(*) AS n FROM locations l JOIN entities e ON e.id = l.entity_id
+        WHERE e.deleted_at IS NULL AND e.merged_into_id IS NULL AND l.location_type = ${type}
+        AND ${period(sql`l.destroyed_on`)} ${organisationsOfUnit('l')}`,
+    );
+  const factoriesDestroyed = placesDestroyed('factory');
+  const densDestroyed = placesDestroyed('stash_house');
+
+  // 查获吸毒人员: 人次 by the date found; new = never recorded as a drug user before.
+  const usersWhere = sql`${live} AND ce.role_in_case = 'drug_user' AND ${period(sql`ce.caught_on`)} ${inUnit}`;
   const drugUsersFound = count(
-    sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}`,
+    sql`SELECT count(*) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}`,
   );
   const newDrugUsers = count(
     sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}
       AND NOT EXISTS (SELECT 1 FROM case_entities e2 JOIN cases c2 ON c2.id = e2.case_id
-        WHERE e2.entity_id = ce.entity_id AND e2.role_in_case = 'drug_user' AND c2.deleted_at IS NULL AND c2.opened_on < ${from})`,
+        WHERE e2.entity_id = ce.entity_id AND e2.role_in_case = 'drug_user' AND c2.deleted_at IS NULL
+        AND coalesce(e2.caught_on, c2.opened_on, substr(e2.created_at, 1, 10)) < ${from})`,
+  );
+  const drugUsersWithoutDate = count(
+    sql`SELECT count(*) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id
+      WHERE ${live} AND ce.role_in_case = 'drug_user' AND ce.caught_on IS NULL
+      AND (c.opened_on IS NULL OR c.opened_on <= ${to}) ${inUnit}`,
   );
 
-  const months = monthsOf(from, to).map((month) => {
-    const first = `${month}-01`;
-    const last = `${month}-31`;
-    const within = (column: SQL) =>
-      sql`${column} BETWEEN max(${first}, ${from}) AND min(${last}, ${to})`;
-    return {
-      month,
-      casesSolved: count(
-        sql`SELECT count(*) AS n FROM cases c WHERE ${live} AND c.status IN ${solvedStatuses} AND ${within(sql`c.solved_on`)} ${inUnit}`,
-      ),
-      suspectsArrested:
-        count(sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id
-        WHERE ${live} AND ce.role_in_case = 'suspect' AND ce.legal_status IN ${caughtStatuses} AND ${within(sql`ce.legal_status_on`)} ${inUnit}`),
-      drugsMilligrams:
-        db.get<{
-          mg: number | null;
-        }>(sql`SELECT sum(s.quantity_normalised) AS mg FROM seizures s JOIN cases c ON c.id = s.case_id
-          WHERE ${live} AND s.deleted_at IS NULL AND s.normalised_unit = 'mg' AND ${within(seizedDay)} ${inUnit}
-          AND s.drug_type IN (SELECT value FROM json_each(${narcoticCodes}))`)?.mg ?? 0,
-    };
-  });
+  const months = monthsOf(from, to).map((month) => ({
+    month,
+    casesSolved: solved.filter((row) => row.day.startsWith(month)).length,
+    suspectsArrested: caught.filter((row) => row.day.startsWith(month)).length,
+    drugsMilligrams: seizures
+      .filter((seizure) => seizure.day.startsWith(month))
+      .reduce((sum, seizure) => sum + drugMilligramsOf(seizure), 0),
+  }));
   const units = db
     .all<{ unit: string }>(
       sql`SELECT DISTINCT unit FROM cases WHERE deleted_at IS NULL AND unit IS NOT NULL AND unit != '' ORDER BY unit`,
     )
     .map((row) => row.unit);
+  const incomplete = (
+    [
+      ['suspectsWithoutCaughtOn', suspectsWithoutCaughtOn],
+      ['measuresWithoutDate', measuresWithoutDate],
+      ['drugUsersWithoutDate', drugUsersWithoutDate],
+      ['seizuresWithoutContent', seizuresWithoutContent],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => ({ kind, count: n }));
 
   const stats = {
     from,
     to,
     unit,
     casesOpened,
-    casesSolved,
-    suspectsArrested,
+    administrativeCases,
+    casesSolved: solved.length,
+    substituteCasesSolved,
+    suspectsArrested: caught.length,
+    measures,
     drugsMilligrams,
+    precursorsMilligrams,
     drugs,
     gangsBroken,
     factoriesDestroyed,
+    densDestroyed,
     solvedBySupervision,
     drugUsersFound,
     newDrugUsers,
     drugMoneyFen,
+    incomplete,
     months,
     units,
     paragraph: '',
@@ -162,39 +265,76 @@ export function unitStatistics(
   return { ...stats, paragraph: statsParagraph(stats, language) };
 }
 
-/** "2026年1月1日至2026年12月31日，破获毒品刑事案件 26 起，抓获犯罪嫌疑人 59 名，缴获毒品 25.619 千克 …" */
+/** Tonnes from a tonne up ("2.97 吨"), else kilograms: precursors are reported in tonnes. */
+function precursorAmount(milligrams: number, language: DocumentLanguage): string {
+  const zh = language === 'zh-CN';
+  if (milligrams >= 1_000_000_000) return `${decimalOf(milligrams, 9)} ${zh ? '吨' : 't'}`;
+  return `${kilograms(milligrams)} ${zh ? '千克' : 'kg'}`;
+}
+
+/**
+ * "2026年1月1日至2026年12月31日，破获毒品刑事案件 26 起，抓获犯罪嫌疑人 59 名（刑事拘留 …），
+ * 缴获毒品 25.619 千克 …", then what could not be counted.
+ */
 export function statsParagraph(
   stats: Omit<UnitStats, 'paragraph'>,
   language: DocumentLanguage,
 ): string {
   const names = enumText(language);
   const day = (iso: string) => formatDate(iso, language);
+  const gaps = stats.incomplete.map((item) =>
+    fill(incompleteTexts[language][item.kind], { count: item.count }),
+  );
+  const m = stats.measures;
   if (language === 'en') {
-    const targets = (['ministry', 'province'] as const)
+    const targets = (['ministry', 'province', 'city'] as const)
       .filter((level) => stats.solvedBySupervision[level])
       .map((level) => `${stats.solvedBySupervision[level]} ${names.supervisionLevel[level]}`);
-    return [
-      `${day(stats.from)} to ${day(stats.to)}${stats.unit ? `, ${stats.unit}` : ''}: ${stats.casesSolved} drug cases solved`,
-      `${stats.suspectsArrested} suspects caught`,
-      `${kilograms(stats.drugsMilligrams)} kg of drugs seized`,
-      ...(targets.length ? [`${targets.join(', ')} solved`] : []),
-      `${stats.gangsBroken} gangs broken`,
-      `${stats.factoriesDestroyed} factories destroyed`,
-      `${stats.drugUsersFound} drug users found (${stats.newDrugUsers} new)`,
-      `drug money ${formatMoney(stats.drugMoneyFen, 'en')}.`,
-    ].join(', ');
+    return (
+      [
+        `${day(stats.from)} to ${day(stats.to)}${stats.unit ? `, ${stats.unit}` : ''}: ${stats.casesSolved} drug cases solved`,
+        ...(stats.substituteCasesSolved
+          ? [`${stats.substituteCasesSolved} more cases on nitrous oxide or other substitutes`]
+          : []),
+        `${stats.suspectsArrested} suspects caught (${m.detained} detained, ${m.arrested} arrested, ${m.prosecuted} sent for prosecution)`,
+        `${kilograms(stats.drugsMilligrams)} kg of drugs seized`,
+        ...(stats.precursorsMilligrams
+          ? [`${precursorAmount(stats.precursorsMilligrams, 'en')} of precursor chemicals`]
+          : []),
+        ...(targets.length ? [`${targets.join(', ')} solved`] : []),
+        `${stats.gangsBroken} gangs broken`,
+        `${stats.factoriesDestroyed} factories destroyed`,
+        ...(stats.densDestroyed ? [`${stats.densDestroyed} stash houses destroyed`] : []),
+        `${stats.drugUsersFound} drug-user finds (${stats.newDrugUsers} new)`,
+        ...(m.compulsoryIsolation
+          ? [`${m.compulsoryIsolation} sent to compulsory rehabilitation`]
+          : []),
+        `drug money ${formatMoney(stats.drugMoneyFen, 'en')}.`,
+      ].join(', ') + (gaps.length ? ` Incomplete data: ${gaps.join('; ')}.` : '')
+    );
   }
   const targets = (['ministry', 'province', 'city'] as const)
     .filter((level) => stats.solvedBySupervision[level])
     .map((level) => `${names.supervisionLevel[level]} ${stats.solvedBySupervision[level]} 起`);
-  return [
-    `${day(stats.from)}至${day(stats.to)}，${stats.unit ?? ''}破获毒品刑事案件 ${stats.casesSolved} 起`,
-    `抓获犯罪嫌疑人 ${stats.suspectsArrested} 名`,
-    `缴获毒品 ${kilograms(stats.drugsMilligrams)} 千克`,
-    ...(targets.length ? [`破获${targets.join('、')}`] : []),
-    `打掉贩毒团伙 ${stats.gangsBroken} 个`,
-    `捣毁制毒工厂 ${stats.factoriesDestroyed} 个`,
-    `查获吸毒人员 ${stats.drugUsersFound} 名（新发现 ${stats.newDrugUsers} 名）`,
-    `缴获毒资 ${formatMoney(stats.drugMoneyFen, 'zh-CN')}。`,
-  ].join('，');
+  return (
+    [
+      `${day(stats.from)}至${day(stats.to)}，${stats.unit ?? ''}破获毒品刑事案件 ${stats.casesSolved} 起${
+        stats.substituteCasesSolved
+          ? `（另破获涉笑气等替代物案件 ${stats.substituteCasesSolved} 起）`
+          : ''
+      }`,
+      `抓获犯罪嫌疑人 ${stats.suspectsArrested} 名（刑事拘留 ${m.detained} 名、逮捕 ${m.arrested} 名、移送起诉 ${m.prosecuted} 名）`,
+      `缴获毒品 ${kilograms(stats.drugsMilligrams)} 千克`,
+      ...(stats.precursorsMilligrams
+        ? [`缴获易制毒化学品 ${precursorAmount(stats.precursorsMilligrams, 'zh-CN')}`]
+        : []),
+      ...(targets.length ? [`破获${targets.join('、')}`] : []),
+      `打掉贩毒团伙 ${stats.gangsBroken} 个`,
+      `捣毁制毒工厂 ${stats.factoriesDestroyed} 个${stats.densDestroyed ? `、窝点 ${stats.densDestroyed} 个` : ''}`,
+      `查获吸毒人员 ${stats.drugUsersFound} 人次（新发现 ${stats.newDrugUsers} 名）${
+        m.compulsoryIsolation ? `，强制隔离戒毒 ${m.compulsoryIsolation} 名` : ''
+      }`,
+      `缴获毒资 ${formatMoney(stats.drugMoneyFen, 'zh-CN')}。`,
+    ].join('，') + (gaps.length ? `数据不完整：${gaps.join('；')}。` : '')
+  );
 }

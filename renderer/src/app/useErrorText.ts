@@ -9,7 +9,7 @@ export function useErrorText(): (error: unknown) => string {
     const details = error.details;
     if (error.code === 'persons.invalidIdNumber') {
       const problem = String(details['problem'] ?? 'characters') as
-        'length' | 'characters' | 'region' | 'birthDate' | 'checkDigit';
+        'length' | 'characters' | 'region' | 'birthDate' | 'checkDigit' | 'format';
       return t('errors.persons.invalidIdNumber', {
         reason: t(`idProblems.${problem}`, { expected: String(details['expectedCheck'] ?? '') }),
       });

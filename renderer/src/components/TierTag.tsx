@@ -7,6 +7,7 @@ const tierColours: Record<DrugTotal['tier'], string> = {
   relativelyLarge: 'orange',
   belowRelativelyLarge: 'blue',
   notApplicable: 'default',
+  contentRequired: 'gold',
 };
 
 /** The statutory tier of a drug total (数量大 / 数量较大 / …). */

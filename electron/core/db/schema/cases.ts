@@ -1,5 +1,10 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { caseStatuses, offenceTypes, supervisionLevels } from '../../../api/domain/case-vocabulary';
+import {
+  caseProcedures,
+  caseStatuses,
+  offenceTypes,
+  supervisionLevels,
+} from '../../../api/domain/case-vocabulary';
 import { stampColumns } from './columns';
 
 export const casesTable = sqliteTable(
@@ -8,6 +13,8 @@ export const casesTable = sqliteTable(
     id: text().primaryKey(),
     caseNo: text().notNull(),
     title: text().notNull(),
+    /** 刑事 or 行政: set from the offence type. */
+    procedure: text({ enum: caseProcedures }).notNull().default('criminal'),
     offenceType: text({ enum: offenceTypes }).notNull(),
     status: text({ enum: caseStatuses }).notNull(),
     supervisionLevel: text({ enum: supervisionLevels }).notNull(),

@@ -11,6 +11,7 @@ import {
   personColours,
   riskGrades,
 } from '../../../api/domain/person-vocabulary';
+import { identityDocumentTypes } from '../../../api/domain/identity-documents';
 import { stampColumns } from './columns';
 
 /**
@@ -51,8 +52,10 @@ export const personsTable = sqliteTable(
     aliases: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
     gender: text({ enum: genders }).notNull().default('unknown'),
     birthDate: text(),
-    /** 身份证号, normalised, check digit verified. */
+    /** The document number, normalised and checked by the rule of its type. */
     idNumber: text(),
+    /** 居民身份证 (null: earlier records, all resident IDs), 护照, 永居证, 港澳台 permits. */
+    idType: text({ enum: identityDocumentTypes }),
     household: text(),
     address: text(),
     nationality: text(),
@@ -76,6 +79,8 @@ export const organisationsTable = sqliteTable('organisations', {
   licenceNumbers: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
   leaderEntityId: text().references(() => entitiesTable.id),
   address: text(),
+  /** 打掉: the date a gang was broken (成绩单 counts gangs by it). */
+  brokenOn: text(),
 });
 
 export const locationsTable = sqliteTable('locations', {
@@ -87,6 +92,8 @@ export const locationsTable = sqliteTable('locations', {
   latitude: real(),
   longitude: real(),
   areaColour: text({ enum: areaColours }),
+  /** 捣毁: the date a factory or 窝点 was destroyed. */
+  destroyedOn: text(),
 });
 
 export const phonesTable = sqliteTable(

@@ -2,9 +2,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { casesTable } from './cases';
 import { stampColumns } from './columns';
 import { entitiesTable } from './entities';
-import { quantityUnits } from '../../../api/domain/quantity';
-
-export const normalisedUnits = ['mg', 'ml', 'count'] as const;
+import { normalisedUnits, quantityUnits, weightBases } from '../../../api/domain/quantity';
 
 /**
  * A seizure (缴获). The quantity is kept as entered (value + unit) and as an exact integer in the
@@ -27,6 +25,12 @@ export const seizuresTable = sqliteTable(
     quantityUnit: text({ enum: quantityUnits }).notNull(),
     quantityNormalised: integer().notNull(),
     normalisedUnit: text({ enum: normalisedUnits }).notNull(),
+    /** 净重 or 毛重 for a weighed quantity; null where not stated (earlier records). */
+    weightBasis: text({ enum: weightBases }),
+    /** Drug content per unit (mg per 片/支/瓶/ml) as entered, for standard-spec medicines. */
+    contentPerUnit: text(),
+    /** The same content in micrograms, exact. */
+    contentMicrograms: integer(),
     /** Purity in basis points (71.5 % → 7150), when tested. */
     purityBasisPoints: integer(),
     /** 毒资: cash seized, in fen. */

@@ -1,4 +1,6 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
+import type { RiskGrade } from '../../../../electron/api/domain/person-vocabulary';
+import { RiskGradeTag } from '../../components/RiskGrade';
 import { useTranslation } from 'react-i18next';
 import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
 
@@ -18,12 +20,12 @@ export function EntityDetailFields({
   };
   const show = (key: string, value: unknown) => {
     if (Array.isArray(value)) return value.join('、');
+    if (key === 'riskGrade') return <RiskGradeTag grade={value as RiskGrade} />;
     const enumKey = {
       gender: 'gender',
       orgType: 'orgType',
       locationType: 'locationType',
       accountType: 'accountType',
-      riskGrade: 'riskGrade',
       areaColour: 'areaColour',
     }[key];
     return enumKey ? (t(`enums.${enumKey}.${value}` as never) as string) : String(value);

@@ -13,7 +13,12 @@ import {
   personColours,
   riskGrades,
 } from '../../../../electron/api/domain/person-vocabulary';
-import { parseResidentId } from '../../../../electron/api/domain/resident-id';
+import { useRiskGradeName } from '../../components/RiskGrade';
+import {
+  identityDocumentTypes,
+  parseIdentityDocument,
+  type IdentityDocumentType,
+} from '../../../../electron/api/domain/identity-documents';
 import type { zhCN } from '../../../../electron/api/i18n/zh-CN';
 
 function text(
@@ -38,8 +43,11 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
   const f = (key: keyof typeof zhCN.entity.fields) => t(`entity.fields.${key}`);
   const options = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}` as never) as string }));
+  const riskGradeName = useRiskGradeName();
   const idNumber = Form.useWatch('idNumber');
-  const parsedId = typeof idNumber === 'string' && idNumber ? parseResidentId(idNumber) : null;
+  const idType = (Form.useWatch('idType') as IdentityDocumentType | undefined) ?? 'resident_id';
+  const parsedId =
+    typeof idNumber === 'string' && idNumber ? parseIdentityDocument(idType, idNumber) : null;
 
   switch (kind) {
     case 'person':
@@ -49,12 +57,25 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
             {text('name', t('persons.name'), { required: true, max: 40, testId: 'entity-name' })}
           </Col>
           <Col span={12}>
+            <Form.Item name="idType" label={t('persons.idType')}>
+              <Select
+                placeholder={t('idTypes.resident_id')}
+                allowClear
+                data-testid="entity-id-type"
+                options={identityDocumentTypes.map((value) => ({
+                  value,
+                  label: t(`idTypes.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
             <Form.Item
               name="idNumber"
               label={t('persons.idNumber')}
               validateTrigger="onBlur"
               extra={
-                parsedId?.ok
+                parsedId?.ok && parsedId.value.birthDate && parsedId.value.gender
                   ? t('persons.idNumberValid', {
                       birthDate: parsedId.value.birthDate,
                       gender: t(`enums.gender.${parsedId.value.gender}`),
@@ -65,7 +86,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
                 {
                   validator: (_rule, value: string | undefined) => {
                     if (!value) return Promise.resolve();
-                    const parsed = parseResidentId(value);
+                    const parsed = parseIdentityDocument(idType, value);
                     return parsed.ok
                       ? Promise.resolve()
                       : Promise.reject(
@@ -81,7 +102,7 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
                 },
               ]}
             >
-              <Input maxLength={18} data-testid="entity-id-number" />
+              <Input maxLength={20} data-testid="entity-id-number" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -103,7 +124,10 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
           <Col span={12}>{text('address', t('persons.address'))}</Col>
           <Col span={12}>
             <Form.Item name="riskGrade" label={f('riskGrade')}>
-              <Select allowClear options={options(riskGrades, 'enums.riskGrade')} />
+              <Select
+                allowClear
+                options={riskGrades.map((value) => ({ value, label: riskGradeName(value).label }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>

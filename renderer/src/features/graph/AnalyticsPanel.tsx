@@ -282,6 +282,9 @@ export function AnalyticsPanel(props: Props) {
                   >
                     <Space size={4} wrap>
                       <Typography.Text strong>{gap.label}</Typography.Text>
+                      <Tag color={gap.kind === 'sourceUnknown' ? 'red' : 'orange'}>
+                        {t(`graph.analytics.gapKinds.${gap.kind}`)}
+                      </Tag>
                       {gap.tier && <Tag>{t(`enums.chainTier.${gap.tier}`)}</Tag>}
                       {gap.legalStatus && gap.legalStatus !== 'none' && (
                         <LegalStatusTag status={gap.legalStatus} />

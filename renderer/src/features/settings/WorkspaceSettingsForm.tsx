@@ -1,4 +1,6 @@
-import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { riskGrades } from '../../../../electron/api/domain/person-vocabulary';
+import { riskGradeColours } from '../../../../electron/api/domain/risk-grades';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/api/schemas/settings-schemas';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
@@ -32,6 +34,29 @@ export function WorkspaceSettingsForm() {
       </Form.Item>
       <Form.Item name="idleLockMinutes" label={t('settings.idleLock')} rules={[{ required: true }]}>
         <InputNumber min={1} max={240} precision={0} />
+      </Form.Item>
+      <Form.Item label={t('settings.riskGrades')} extra={t('settings.riskGradesHint')}>
+        {riskGrades.map((grade) => (
+          <Space key={grade} style={{ display: 'flex', marginBottom: 8 }} align="baseline">
+            <Tag style={{ width: 40, textAlign: 'center' }}>{t(`enums.riskGrade.${grade}`)}</Tag>
+            <Form.Item name={['riskGrades', grade, 'label']} noStyle rules={[{ max: 10 }]}>
+              <Input
+                placeholder={t(`enums.riskGrade.${grade}`)}
+                style={{ width: 140 }}
+                data-testid={`risk-grade-label-${grade}`}
+              />
+            </Form.Item>
+            <Form.Item name={['riskGrades', grade, 'colour']} noStyle>
+              <Select
+                style={{ width: 120 }}
+                options={riskGradeColours.map((colour) => ({
+                  value: colour,
+                  label: <Tag color={colour}>{t(`settings.colours.${colour}`)}</Tag>,
+                }))}
+              />
+            </Form.Item>
+          </Space>
+        ))}
       </Form.Item>
       {update.isError && (
         <Alert type="error" showIcon title={errorText(update.error)} style={{ marginBottom: 16 }} />

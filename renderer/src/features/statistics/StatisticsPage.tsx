@@ -12,12 +12,15 @@ import {
   Spin,
   Statistic,
   Table,
+  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { drugCatalog } from '../../../../electron/api/domain/drug-catalog';
+import { statsRules, type StatsFigureKey } from '../../../../electron/api/domain/stats-rules';
+import { useQuantityText } from '../../components/QuantityText';
 import { decimalOf } from '../../../../electron/api/domain/quantity';
 import { invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
@@ -35,6 +38,7 @@ const kg = (milligrams: number) => decimalOf(milligrams, 6);
  */
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
+  const quantityText = useQuantityText();
   const { message } = App.useApp();
   const errorText = useErrorText();
   // The period and unit live in the address (#/statistics?from=…&to=…&unit=…): a view to return to.
@@ -83,17 +87,30 @@ export function StatisticsPage() {
     const drug = drugCatalog.find((entry) => entry.code === code);
     return drug ? (i18n.language === 'en' ? drug.en : drug.zh) : code;
   };
-  const figures = data
-    ? ([
-        ['casesSolved', data.casesSolved],
-        ['suspectsArrested', data.suspectsArrested],
-        ['drugsKg', kg(data.drugsMilligrams)],
-        ['gangsBroken', data.gangsBroken],
-        ['factoriesDestroyed', data.factoriesDestroyed],
-        ['drugUsersFound', data.drugUsersFound],
-        ['newDrugUsers', data.newDrugUsers],
-        ['drugMoney', decimalOf(data.drugMoneyFen, 2)],
-      ] as const)
+  const rules = statsRules[i18n.language === 'en' ? 'en' : 'zh-CN'];
+  const figures: [string, StatsFigureKey, string | number][] = data
+    ? [
+        ['casesSolved', 'casesSolved', data.casesSolved],
+        ['substituteCasesSolved', 'substituteCasesSolved', data.substituteCasesSolved],
+        ['suspectsArrested', 'suspectsArrested', data.suspectsArrested],
+        ['detained', 'detained', data.measures.detained],
+        ['arrested', 'arrested', data.measures.arrested],
+        ['prosecuted', 'prosecuted', data.measures.prosecuted],
+        ['drugsKg', 'drugs', kg(data.drugsMilligrams)],
+        ['precursorsKg', 'precursors', kg(data.precursorsMilligrams)],
+        ['gangsBroken', 'gangsBroken', data.gangsBroken],
+        ['factoriesDestroyed', 'factoriesDestroyed', data.factoriesDestroyed],
+        ['densDestroyed', 'densDestroyed', data.densDestroyed],
+        ['drugUsersFound', 'drugUsersFound', data.drugUsersFound],
+        ['newDrugUsers', 'newDrugUsers', data.newDrugUsers],
+        ['compulsoryIsolation', 'compulsoryIsolation', data.measures.compulsoryIsolation],
+        ['drugMoney', 'drugMoney', decimalOf(data.drugMoneyFen, 2)],
+        ['casesOpened', 'casesOpened', data.casesOpened],
+        ['administrativeCases', 'administrativeCases', data.administrativeCases],
+      ]
+    : [];
+  const incomplete = data
+    ? data.incomplete.map((item) => t(`statistics.incomplete.${item.kind}`, { count: item.count }))
     : [];
 
   return (
@@ -157,15 +174,28 @@ export function StatisticsPage() {
             style={{ marginBottom: 16 }}
             data-testid="stats-paragraph"
           />
+          {incomplete.length ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('statistics.incompleteTitle')}
+              description={incomplete.join('；')}
+              data-testid="stats-incomplete"
+            />
+          ) : null}
           <Row gutter={[16, 16]}>
-            {figures.map(([key, value]) => (
-              <Col key={key} xs={12} md={6} xl={3}>
-                <Card size="small">
+            {figures.map(([key, rule, value]) => (
+              <Col key={key} xs={12} md={8} xl={4}>
+                <Card size="small" style={{ height: '100%' }}>
                   <Statistic
-                    title={t(`statistics.${key}`)}
+                    title={t(`statistics.${key}` as never)}
                     value={value}
                     data-testid={`unit-${key}`}
                   />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {rules[rule]}
+                  </Typography.Text>
                 </Card>
               </Col>
             ))}
@@ -181,7 +211,7 @@ export function StatisticsPage() {
                 <Table
                   size="small"
                   pagination={false}
-                  rowKey={(row) => `${row.drugType}-${row.unit}`}
+                  rowKey={(row) => `${row.drugType}-${row.unit}-${row.countUnit ?? ''}`}
                   dataSource={data.drugs}
                   data-testid="stats-drugs"
                   columns={[
@@ -195,7 +225,9 @@ export function StatisticsPage() {
                       title: t('statistics.kg'),
                       align: 'right',
                       render: (_, row) =>
-                        row.unit === 'mg' ? kg(row.total) : `${row.total} ${row.unit}`,
+                        row.unit === 'mg'
+                          ? kg(row.total)
+                          : quantityText(row.total, row.unit, row.countUnit),
                     },
                     {
                       key: 'seizures',

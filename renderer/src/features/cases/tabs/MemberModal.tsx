@@ -5,7 +5,9 @@ import {
   caseRoles,
   chainTiers,
   legalStatuses,
+  sourceStatuses,
   type CaseRole,
+  type SourceStatus,
   type ChainTier,
   type LegalStatus,
 } from '../../../../../electron/api/domain/person-vocabulary';
@@ -20,6 +22,8 @@ export interface MemberValues {
   legalStatus: LegalStatus;
   legalStatusOn: string | null;
   chainTier: ChainTier | null;
+  caughtOn?: string | null;
+  sourceStatus?: SourceStatus | null;
 }
 
 /** Edits an entity's role, legal status (with its date) and chain tier within one case. */
@@ -39,6 +43,8 @@ export function MemberModal({
     legalStatus: LegalStatus;
     legalStatusOn?: Dayjs;
     chainTier?: ChainTier;
+    caughtOn?: Dayjs;
+    sourceStatus?: SourceStatus;
   }>();
   const update = useProcedureMutation('cases.updateMember', { onSuccess: onClose });
   return (
@@ -58,6 +64,8 @@ export function MemberModal({
           legalStatus: member.legalStatus,
           legalStatusOn: member.legalStatusOn ? dayjs(member.legalStatusOn) : undefined,
           chainTier: member.chainTier ?? undefined,
+          caughtOn: member.caughtOn ? dayjs(member.caughtOn) : undefined,
+          sourceStatus: member.sourceStatus ?? undefined,
         }}
         onFinish={(values) =>
           update.mutate({
@@ -66,6 +74,12 @@ export function MemberModal({
             legalStatus: values.legalStatus,
             legalStatusOn: values.legalStatusOn?.format('YYYY-MM-DD') ?? null,
             chainTier: values.chainTier ?? null,
+            ...(showLegalStatus
+              ? {
+                  caughtOn: values.caughtOn?.format('YYYY-MM-DD') ?? null,
+                  sourceStatus: values.sourceStatus ?? null,
+                }
+              : {}),
           })
         }
       >
@@ -85,8 +99,29 @@ export function MemberModal({
                 }))}
               />
             </Form.Item>
-            <Form.Item name="legalStatusOn" label={t('persons.legalStatusOn')}>
+            <Form.Item
+              name="legalStatusOn"
+              label={t('persons.legalStatusOn')}
+              extra={t('cases2.measureHistoryHint')}
+            >
               <TypedDatePicker style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item
+              name="caughtOn"
+              label={t('cases2.caughtOn')}
+              extra={t('cases2.caughtOnHint')}
+            >
+              <TypedDatePicker style={{ width: '100%' }} data-testid="member-caught-on" />
+            </Form.Item>
+            <Form.Item name="sourceStatus" label={t('cases2.sourceStatus')}>
+              <Select
+                allowClear
+                placeholder={t('cases2.sourceUnknown')}
+                options={sourceStatuses.map((value) => ({
+                  value,
+                  label: t(`enums.sourceStatus.${value}`),
+                }))}
+              />
             </Form.Item>
           </>
         )}

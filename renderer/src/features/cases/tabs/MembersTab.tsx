@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Space, Table } from 'antd';
+import { Button, DatePicker, Empty, Popconfirm, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -26,6 +27,7 @@ export function MembersTab({
   const [existing, setExisting] = useState<{ entityId?: string } | null>(null);
   const [editing, setEditing] = useState<MemberValues | null>(null);
   const remove = useProcedureMutation('cases.removeMember', { alsoRefreshes: ['entities'] });
+  const mark = useProcedureMutation('cases.markOutcome', { alsoRefreshes: ['cases', 'stats'] });
   const rows = detail.members.filter((member) => kinds.includes(member.kind));
 
   return (
@@ -75,6 +77,35 @@ export function MembersTab({
             dataIndex: 'chainTier',
             width: 140,
             render: (tier: CaseMember['chainTier']) => (tier ? t(`enums.chainTier.${tier}`) : ''),
+          },
+          {
+            title: t('cases2.outcome'),
+            key: 'outcome',
+            width: 220,
+            render: (_value: unknown, row: CaseMember) =>
+              !row.markable ? null : canWrite ? (
+                <Space size={4}>
+                  <DatePicker
+                    size="small"
+                    placeholder={t(
+                      row.kind === 'organisation' ? 'cases2.brokenOn' : 'cases2.destroyedOn',
+                    )}
+                    value={row.outcomeOn ? dayjs(row.outcomeOn) : null}
+                    data-testid={`outcome-${row.label}`}
+                    onChange={(value) =>
+                      mark.mutate({
+                        entityId: row.entityId,
+                        on: value ? value.format('YYYY-MM-DD') : null,
+                      })
+                    }
+                  />
+                </Space>
+              ) : row.outcomeOn ? (
+                <Tag color="red">
+                  {t(row.kind === 'organisation' ? 'cases2.brokenOn' : 'cases2.destroyedOn')}{' '}
+                  {row.outcomeOn}
+                </Tag>
+              ) : null,
           },
           ...(canWrite
             ? [

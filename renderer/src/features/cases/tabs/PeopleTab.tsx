@@ -84,6 +84,11 @@ export function PeopleTab({ detail }: { detail: CaseDetail }) {
                 <Typography.Text type="secondary">
                   {formatDate(person.legalStatusOn)}
                 </Typography.Text>
+                {person.caughtOn ? (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {t('cases2.caughtOnShort', { date: formatDate(person.caughtOn) })}
+                  </Typography.Text>
+                ) : null}
               </span>
             ),
           },
@@ -116,6 +121,8 @@ export function PeopleTab({ detail }: { detail: CaseDetail }) {
                             legalStatus: person.legalStatus,
                             legalStatusOn: person.legalStatusOn,
                             chainTier: null,
+                            caughtOn: person.caughtOn,
+                            sourceStatus: person.sourceStatus,
                           })
                         }
                       />

@@ -1,12 +1,22 @@
 import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { drugCatalog, type DrugCode } from '../../../../../electron/api/domain/drug-catalog';
 import {
+  catalogueEntry,
+  drugCatalog,
+  mixtureGuidance,
+  searchCatalogue,
+  type DrugCode,
+} from '../../../../../electron/api/domain/drug-catalog';
+import { countedQuantity, implausibility } from '../../../../../electron/api/domain/drug-counting';
+import {
+  contentToMicrograms,
   decimalOf,
   normaliseQuantity,
   quantityUnits,
+  weightBases,
   type QuantityUnit,
+  type WeightBasis,
 } from '../../../../../electron/api/domain/quantity';
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
@@ -23,6 +33,8 @@ interface Values {
   form?: string;
   quantityValue: string;
   quantityUnit: QuantityUnit;
+  weightBasis?: WeightBasis;
+  contentPerUnit?: string;
   purityPercent?: string;
   cashYuan?: string;
   fromEntityId?: string;
@@ -50,7 +62,28 @@ export function SeizureFormModal({
   const [form] = Form.useForm<Values>();
   const value = Form.useWatch('quantityValue', form);
   const unit = Form.useWatch('quantityUnit', form);
+  const drugType = Form.useWatch('drugType', form);
+  const weightBasis = Form.useWatch('weightBasis', form);
+  const contentText = Form.useWatch('contentPerUnit', form);
   const preview = value && unit ? normaliseQuantity(value, unit) : null;
+  const entry = drugType ? catalogueEntry(drugType) : undefined;
+  const contentMicrograms = contentText ? contentToMicrograms(contentText) : null;
+  const countable =
+    preview?.ok && drugType
+      ? {
+          drugType,
+          quantityNormalised: preview.value,
+          normalisedUnit: preview.unit,
+          quantityUnit: unit,
+          contentMicrograms,
+        }
+      : null;
+  const counted = countable ? countedQuantity(countable) : null;
+  const asksContent =
+    preview?.ok && (preview.unit === 'count' || preview.unit === 'ml' || entry?.medicine === true);
+  const substance = entry ? catalogueEntry(entry.substance ?? entry.code) : undefined;
+  const mixture = drugType ? mixtureGuidance(drugType) : null;
+  const { modal } = App.useApp();
   const done = () => {
     void message.success(t('common.saved'));
     onClose();
@@ -65,10 +98,26 @@ export function SeizureFormModal({
   });
   const save = editing ? update : create;
 
-  const submit = (values: Values) => {
-    const seizure = { ...values, caseId: detail.id, seizedAt: values.seizedAt.toISOString() };
+  const send = (values: Values, confirmedImplausible: boolean) => {
+    const seizure = {
+      ...values,
+      caseId: detail.id,
+      seizedAt: values.seizedAt.toISOString(),
+      confirmedImplausible,
+    };
     if (editing) update.mutate({ id: editing.id, seizure });
     else create.mutate(seizure);
+  };
+  const submit = (values: Values) => {
+    const reason = countable ? implausibility(countable) : null;
+    if (!reason) return send(values, false);
+    void modal.confirm({
+      title: t('seizure.confirmImplausibleTitle'),
+      content: `${t(`seizure.implausibleReasons.${reason}`)}。${t('seizure.confirmImplausible')}`,
+      okText: t('common.save'),
+      cancelText: t('common.cancel'),
+      onOk: () => send(values, true),
+    });
   };
 
   return (
@@ -95,6 +144,8 @@ export function SeizureFormModal({
                 form: editing.form ?? undefined,
                 quantityValue: editing.quantityValue,
                 quantityUnit: editing.quantityUnit,
+                weightBasis: editing.weightBasis ?? undefined,
+                contentPerUnit: editing.contentPerUnit ?? undefined,
                 purityPercent:
                   editing.purityBasisPoints !== null
                     ? decimalOf(editing.purityBasisPoints, 2)
@@ -107,7 +158,12 @@ export function SeizureFormModal({
                 tools: editing.tools ?? undefined,
                 notes: editing.notes ?? undefined,
               }
-            : { seizedAt: dayjs(), drugType: 'methamphetamine', quantityUnit: 'g' }
+            : {
+                seizedAt: dayjs(),
+                drugType: 'methamphetamine',
+                quantityUnit: 'g',
+                weightBasis: 'net',
+              }
         }
       >
         <Row gutter={16}>
@@ -124,7 +180,10 @@ export function SeizureFormModal({
           <Col span={12}>
             <Form.Item name="drugType" label={t('seizures.drugType')} rules={[{ required: true }]}>
               <Select
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={{
+                  filterOption: (input, option) =>
+                    searchCatalogue(input).some((found) => found.code === option?.value),
+                }}
                 data-testid="seizure-drug"
                 options={drugCatalog.map((drug) => ({
                   value: drug.code,
@@ -141,7 +200,12 @@ export function SeizureFormModal({
               extra={
                 preview?.ok ? (
                   <Typography.Text type="success" data-testid="seizure-normalised">
-                    = {quantityText(preview.value, preview.unit)}
+                    ={' '}
+                    {quantityText(
+                      preview.value,
+                      preview.unit,
+                      preview.unit === 'count' ? (unit as never) : null,
+                    )}
                   </Typography.Text>
                 ) : preview ? (
                   <Typography.Text type="danger">
@@ -163,6 +227,50 @@ export function SeizureFormModal({
                 }))}
               />
             </Form.Item>
+          </Col>
+          <Col span={6}>
+            {preview?.ok && preview.unit === 'mg' ? (
+              <Form.Item
+                name="weightBasis"
+                label={t('seizure.weightBasis')}
+                extra={
+                  weightBasis === 'gross' ? (
+                    <Typography.Text type="warning">{t('seizure.grossWarning')}</Typography.Text>
+                  ) : undefined
+                }
+              >
+                <Select
+                  data-testid="seizure-weight-basis"
+                  allowClear
+                  options={weightBases.map((basis) => ({
+                    value: basis,
+                    label: t(`seizure.weightBases.${basis}`),
+                  }))}
+                />
+              </Form.Item>
+            ) : null}
+          </Col>
+          <Col span={6}>
+            {asksContent ? (
+              <Form.Item
+                name="contentPerUnit"
+                label={t('seizure.contentPerUnit')}
+                tooltip={t('seizure.contentHelp')}
+                extra={
+                  counted !== null ? (
+                    <Typography.Text type="success" data-testid="seizure-counted">
+                      {t('seizure.countedPreview', { quantity: quantityText(counted, 'mg') })}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text type="warning" data-testid="seizure-content-missing">
+                      {t('seizure.contentMissing')}
+                    </Typography.Text>
+                  )
+                }
+              >
+                <Input data-testid="seizure-content" inputMode="decimal" />
+              </Form.Item>
+            ) : null}
           </Col>
           <Col span={6}>
             <Form.Item name="purityPercent" label={t('seizure.purity')}>
@@ -214,6 +322,29 @@ export function SeizureFormModal({
           </Col>
         </Row>
       </Form>
+      {mixture && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="seizure-mixture"
+          title={t(mixture === 'meth' ? 'seizure.mixtureMeth' : 'seizure.mixtureHeroin')}
+        />
+      )}
+      {entry?.kind === 'narcotic' && !substance?.figures && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('seizure.noFigures')} />
+      )}
+      {entry?.kind === 'precursor' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('seizure.precursorNote', {
+            category: entry.precursorCategory ?? '—',
+            listed: entry.listed ?? '—',
+          })}
+        />
+      )}
       {save.isError && (
         <Alert type="error" showIcon title={errorText(save.error)} data-testid="seizure-error" />
       )}

@@ -16,7 +16,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
-import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
+import type { DrugTotal, SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
+import { figuresOf } from '../../../../../electron/api/domain/drug-catalog';
 import { useProcedure, useProcedureMutation } from '../../../api/hooks';
 import { useCan } from '../../../app/SessionContext';
 import { decimalOf } from '../../../../../electron/api/domain/quantity';
@@ -24,6 +25,8 @@ import { drugName, formatDateTime, formatYuan } from '../../../components/format
 import { useQuantityText } from '../../../components/QuantityText';
 import { TierTag } from '../../../components/TierTag';
 import { SeizureFormModal } from './SeizureFormModal';
+
+const isPlants = (code: string) => figuresOf(code)?.unit === 'plant';
 
 /** Totals per drug (exact, with their statutory tier) and every seizure of the case. */
 export function SeizuresTab({ detail }: { detail: CaseDetail }) {
@@ -37,20 +40,50 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        {detail.drugTotals.map((total) => (
-          <Col key={`${total.drugType}-${total.unit}`} xs={24} md={12} xl={8}>
-            <Card size="small" data-testid={`total-${total.drugType}`}>
+        {detail.substanceTotals.map((total) => (
+          <Col key={total.substance} xs={24} md={12} xl={8}>
+            <Card size="small" data-testid={`total-${total.substance}`}>
               <Statistic
-                title={`${drugName(total.drugType, i18n.language)} · ${t('seizure.total')}（${total.seizures}）`}
-                value={quantityText(total.total, total.unit)}
+                title={`${drugName(total.substance, i18n.language)} · ${t('seizure.total')}`}
+                value={
+                  total.thresholds || total.counted > 0
+                    ? quantityText(
+                        total.counted,
+                        total.thresholds && isPlants(total.substance) ? 'count' : 'mg',
+                        isPlants(total.substance) ? 'plant' : null,
+                      )
+                    : t('seizure.notCounted')
+                }
               />
-              <Space style={{ marginTop: 8 }} wrap>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+                {detail.drugTotals
+                  .filter((form) => form.substance === total.substance)
+                  .map(
+                    (form) =>
+                      `${drugName(form.drugType, i18n.language)} ${quantityText(form.total, form.unit, form.countUnit)}（${form.seizures}）`,
+                  )
+                  .join('；')}
+              </Typography.Paragraph>
+              <Space wrap>
                 <TierTag tier={total.tier} />
+                {total.uncounted > 0 && (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                    {t('seizure.uncounted', { count: total.uncounted })}
+                  </Typography.Text>
+                )}
                 {total.thresholds && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('seizure.thresholdHint', {
-                      relativelyLarge: quantityText(total.thresholds.relativelyLarge, 'mg'),
-                      large: quantityText(total.thresholds.large, 'mg'),
+                      relativelyLarge: quantityText(
+                        total.thresholds.relativelyLarge,
+                        isPlants(total.substance) ? 'count' : 'mg',
+                        'plant',
+                      ),
+                      large: quantityText(
+                        total.thresholds.large,
+                        isPlants(total.substance) ? 'count' : 'mg',
+                        'plant',
+                      ),
                       source: total.thresholds.source,
                     })}
                   </Typography.Text>
@@ -70,6 +103,36 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
           </Col>
         )}
       </Row>
+      {detail.personDrugTotals.length > 0 && (
+        <Table
+          size="small"
+          style={{ marginBottom: 16 }}
+          pagination={false}
+          title={() => t('seizure.perPerson')}
+          rowKey={(row) => `${row.entityId}-${row.substance}`}
+          dataSource={detail.personDrugTotals}
+          data-testid="person-drug-totals"
+          columns={[
+            { title: t('seizure.person'), dataIndex: 'name', width: 140 },
+            {
+              title: t('seizures.drugType'),
+              dataIndex: 'substance',
+              render: (code: string) => drugName(code, i18n.language),
+            },
+            {
+              title: t('seizure.total'),
+              key: 'counted',
+              render: (_value, row) =>
+                quantityText(row.counted, isPlants(row.substance) ? 'count' : 'mg', 'plant'),
+            },
+            {
+              title: t('seizure.tier'),
+              dataIndex: 'tier',
+              render: (tier: DrugTotal['tier']) => <TierTag tier={tier} />,
+            },
+          ]}
+        />
+      )}
       {canWrite && (
         <Button
           type="primary"
@@ -107,7 +170,13 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
             key: 'quantity',
             width: 150,
             render: (_value, row) =>
-              `${row.quantityValue} ${t(`enums.quantityUnit.${row.quantityUnit}`)}`,
+              [
+                `${row.quantityValue} ${t(`enums.quantityUnit.${row.quantityUnit}`)}`,
+                row.weightBasis ? t(`seizure.weightBases.${row.weightBasis}`) : '',
+                row.contentPerUnit ? t('seizure.contentShown', { mg: row.contentPerUnit }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
           },
           {
             title: t('seizure.purity'),

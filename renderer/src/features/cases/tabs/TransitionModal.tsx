@@ -1,7 +1,12 @@
-import { Alert, App, DatePicker, Form, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../../../electron/api/domain/case-vocabulary';
+import {
+  isStepBack,
+  stepBackReasons,
+  type StepBackReason,
+} from '../../../../../electron/api/domain/case-workflow';
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import { useProcedure, useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
@@ -19,8 +24,15 @@ export function TransitionModal({
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ to: CaseStatus; on: Dayjs; mergedIntoCaseId?: string }>();
+  const [form] = Form.useForm<{
+    to: CaseStatus;
+    on: Dayjs;
+    mergedIntoCaseId?: string;
+    reason?: StepBackReason;
+    note?: string;
+  }>();
   const to = Form.useWatch('to', form);
+  const back = to ? isStepBack(detail.status, to) : false;
   const others = useProcedure(
     'cases.list',
     { pageSize: 500, sort: { field: 'caseNo', order: 'asc' } },
@@ -58,6 +70,8 @@ export function TransitionModal({
             to: values.to,
             on: values.on.format('YYYY-MM-DD'),
             mergedIntoCaseId: values.mergedIntoCaseId,
+            reason: back ? values.reason : undefined,
+            note: back ? values.note : undefined,
           })
         }
       >
@@ -66,13 +80,35 @@ export function TransitionModal({
             data-testid="transition-to"
             options={detail.allowedTransitions.map((status) => ({
               value: status,
-              label: t(`enums.caseStatus.${status}`),
+              label: isStepBack(detail.status, status)
+                ? t('cases2.stepBackTo', { status: t(`enums.caseStatus.${status}`) })
+                : t(`enums.caseStatus.${status}`),
             }))}
           />
         </Form.Item>
         <Form.Item name="on" label={t('cases2.transitionOn')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
+        {back && (
+          <>
+            <Form.Item
+              name="reason"
+              label={t('cases2.stepBackReason')}
+              rules={[{ required: true }]}
+            >
+              <Select
+                data-testid="transition-reason"
+                options={stepBackReasons.map((value) => ({
+                  value,
+                  label: t(`cases2.stepBackReasons.${value}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="note" label={t('cases2.stepBackNote')}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
         {to === 'merged' && (
           <Form.Item
             name="mergedIntoCaseId"
