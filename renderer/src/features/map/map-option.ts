@@ -142,11 +142,14 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
           const from = point(data, flow.fromKey);
           const to = point(data, flow.toKey);
           if (!from || !to) return [];
+          // A flow between neighbouring points keeps its tooltip but draws no label over them.
+          const short = Math.hypot(to[0] - from[0], to[1] - from[1]) < 3;
           return [
             {
               name: flowLabel(flow),
               coords: [from, to],
               lineStyle: { width: Math.min(2 + flow.links, 8) },
+              ...(short ? { label: { show: false } } : {}),
             },
           ];
         }),
