@@ -17,7 +17,6 @@ import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { decimalOf } from '../../../../electron/api/domain/quantity';
 import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 import { invoke } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
@@ -27,15 +26,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { drugName } from '../../components/format';
 import { downloadUrl } from '../graph/downloads';
 import { MapChart, type MapChartHandle } from './MapChart';
+import { formatAmount } from './map-format';
 import { buildMapOption, type MapTexts } from './map-option';
-
-/** An exact normalised amount in the unit a briefing uses: kg/g for mass, L for volume. */
-export function formatAmount(amount: number, unit: string): string {
-  if (unit === 'mg')
-    return amount >= 1_000_000 ? `${decimalOf(amount, 6)} kg` : `${decimalOf(amount, 3)} g`;
-  if (unit === 'ml') return `${decimalOf(amount, 3)} L`;
-  return String(amount);
-}
 
 /** SVG text → PNG at twice the screen size, drawn by the browser from the same picture. */
 async function svgToPng(svg: string, width: number, height: number): Promise<string> {

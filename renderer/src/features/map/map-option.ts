@@ -28,6 +28,18 @@ const colours: Record<MapLayer, string> = {
   outflows: '#08979c',
 };
 
+const htmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
+}
+
 function regionLabel(data: MapData, key: string): string {
   const region = data.regions.find((candidate) => candidate.key === key);
   return region ? (region.prefectureName ?? region.provinceName) : key;
@@ -105,8 +117,11 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
     },
     tooltip: {
       trigger: 'item',
+      // ECharts puts a formatter's string in as HTML: names are case data, so they are escaped.
       formatter: (params: { name: string; data?: { tooltip?: string } }) =>
-        params.data?.tooltip ? `${params.name}<br/>${params.data.tooltip}` : params.name,
+        params.data?.tooltip
+          ? `${escapeHtml(params.name)}<br/>${escapeHtml(params.data.tooltip)}`
+          : escapeHtml(params.name),
     },
     geo: {
       map: 'china',
