@@ -53,6 +53,11 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Twice the map's size on screen.
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(1400);
+
+    // Every case at once: the heroin case's Guangdong supplier is a second flow into 滨江.
+    await map.clearCase();
+    await map.waitForText('揭阳市 → 滨江市 · 1条供货关系 · 海洛因 52.3 g');
+    await h.screenshot('41-map-all-cases');
     expect(h.pageErrors).toEqual([]);
   });
 });

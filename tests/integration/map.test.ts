@@ -132,3 +132,13 @@ describe('map.data on the demo meth case', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'entities.notFound' } });
   });
 });
+
+describe('map.data timing on the demo workspace', () => {
+  it('answers the whole workspace in well under a second', async () => {
+    const started = performance.now();
+    for (let i = 0; i < 10; i += 1) await c.ok('map.data', {});
+    const perCall = (performance.now() - started) / 10;
+    console.info(`map.data, whole demo workspace: ${perCall.toFixed(1)} ms per call`);
+    expect(perCall).toBeLessThan(500);
+  });
+});

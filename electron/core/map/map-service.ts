@@ -296,11 +296,16 @@ export function mapData(db: Executor, query: MapQuery): MapData {
     note(link.toEntityId, link.toIdNumber, link.toHousehold, link.toAddress);
   }
   const aggregate = aggregateFlows(links, regionOf, seizedFrom);
+  const regionsByKey = new Map([...regionOf.values()].map((region) => [region.key, region]));
   for (const flow of aggregate.flows) {
-    resolver.use([...regionOf.values()].find((region) => region.key === flow.fromKey)!);
-    resolver.use([...regionOf.values()].find((region) => region.key === flow.toKey)!);
+    resolver.use(regionsByKey.get(flow.fromKey)!);
+    resolver.use(regionsByKey.get(flow.toKey)!);
   }
 
+  const seizuresAt = new Map<string, number>();
+  for (const seizure of seizures)
+    if (seizure.locationId)
+      seizuresAt.set(seizure.locationId, (seizuresAt.get(seizure.locationId) ?? 0) + 1);
   const placesOut = casePlaces.map((place) => ({
     entityId: place.entityId,
     name: place.name,
@@ -308,7 +313,7 @@ export function mapData(db: Executor, query: MapQuery): MapData {
     region: resolver.use(resolver.ofPlace(place.entityId))?.key ?? null,
     lng: place.lng,
     lat: place.lat,
-    seizures: seizures.filter((seizure) => seizure.locationId === place.entityId).length,
+    seizures: seizuresAt.get(place.entityId) ?? 0,
   }));
 
   const counts = new Map<

@@ -9,6 +9,13 @@ export class MapPage {
     await pickOption(this.page, this.page.getByTestId('map-case'), caseNo, true);
   }
 
+  /** Back to every case: the select's clear button. */
+  async clearCase(): Promise<void> {
+    const select = this.page.getByTestId('map-case');
+    await select.hover();
+    await select.locator('.ant-select-clear').click();
+  }
+
   /** Waits until the map's SVG draws text containing `text` (a province, a flow label). */
   async waitForText(text: string): Promise<void> {
     await this.page
