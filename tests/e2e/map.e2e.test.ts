@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir, startHarness, type Harness } from './harness';
+import { AppShell } from './pages/app-shell';
+import { CasesPage } from './pages/cases-page';
 import { signInToDemo } from './pages/demo-session';
 import { MapPage } from './pages/map-page';
 
@@ -18,10 +20,10 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
 
   it('draws the provinces, the flow Yunnan → 滨江 with its quantity, and exports it', async () => {
     const { page } = h;
-    const shell = await signInToDemo(page);
-    await shell.navigate('地图');
+    await signInToDemo(page);
+    await new CasesPage(page).caseLink('A3301052026030015').click();
+    await page.getByTestId('open-case-map').click();
     const map = new MapPage(page);
-    await map.chooseCase('A3301052026030015');
     await map.waitForText(flowLabel);
     await h.screenshot('40-map-meth-case');
 
@@ -56,8 +58,13 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
 
     // Every case at once: the heroin case's Guangdong supplier is a second flow into 滨江.
     await map.clearCase();
+    await map.waitForText('全部案件');
     await map.waitForText('揭阳市 → 滨江市 · 1条供货关系 · 海洛因 52.3 g');
     await h.screenshot('41-map-all-cases');
+    // And back to one case through the menu and the case select.
+    await new AppShell(page).navigate('地图');
+    await map.chooseCase('A3301062026080021');
+    await map.waitForText('A3301062026080021 城西污水监测海洛因异常线索案');
     expect(h.pageErrors).toEqual([]);
   });
 });

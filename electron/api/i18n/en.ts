@@ -1127,6 +1127,7 @@ export const en: Translation<typeof zhCN> = {
   },
   map: {
     title: 'Map',
+    openMap: 'Map',
     case: 'Case',
     period: 'Period',
     allCases: 'All cases',

@@ -1091,6 +1091,7 @@ export const zhCN = {
   },
   map: {
     title: '地图',
+    openMap: '地图',
     case: '案件',
     period: '时间段',
     allCases: '全部案件',
