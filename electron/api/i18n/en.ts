@@ -1132,6 +1132,7 @@ export const en: Translation<typeof zhCN> = {
     period: 'Period',
     allCases: 'All cases',
     allTime: 'All time',
+    atCapital: 'no located place: shown at the provincial capital',
     drawnOn: 'Drawn on',
     layers: {
       places: 'Places',

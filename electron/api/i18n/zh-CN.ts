@@ -1096,6 +1096,7 @@ export const zhCN = {
     period: '时间段',
     allCases: '全部案件',
     allTime: '全部时间',
+    atCapital: '无定位地点，按省会位置标注',
     drawnOn: '制图日期',
     layers: {
       places: '地点',

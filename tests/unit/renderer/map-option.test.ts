@@ -12,6 +12,7 @@ const texts: MapTexts = {
   arrests: '抓获地',
   flows: '供货流向',
   outflows: '户籍地→抓获地',
+  atCapital: '按省会标注',
   people: (count) => `${count}人`,
   links: (count) => `${count}条`,
   drug: (code) => (code === 'methamphetamine' ? '冰毒' : code),
@@ -33,7 +34,7 @@ const data: MapData = {
   regions: [
     region('330000/滨江市', 120.2, 30.28, '滨江市'),
     region('530000/昆明市', 102.74, 25.02, '昆明市'),
-    region('530000/瑞丽市', 102.71, 25.04, '瑞丽市'),
+    { ...region('530000/瑞丽市', 102.71, 25.04, '瑞丽市'), locatedBy: 'capital' },
   ],
   provinces: [
     { code: '330000', mapName: '浙江', places: 1, seizures: 1, households: 1, arrests: 1 },
@@ -60,6 +61,15 @@ const data: MapData = {
       arrestKey: '330000/滨江市',
       arrestLng: 120.2,
       arrestLat: 30.28,
+    },
+    {
+      entityId: 'p2',
+      name: '岩某',
+      householdKey: '530000/瑞丽市',
+      arrestPlace: null,
+      arrestKey: null,
+      arrestLng: null,
+      arrestLat: null,
     },
   ],
   flows: [
@@ -113,6 +123,13 @@ describe('map option', () => {
         ],
         tooltip: '李某',
       },
+    ]);
+  });
+
+  it('groups people by 户籍地 and says when a region is drawn at its provincial capital', () => {
+    expect(series('户籍地').data).toEqual([
+      { name: '昆明市：1人', value: [102.74, 25.02, 1], tooltip: '李某' },
+      { name: '瑞丽市：1人', value: [102.71, 25.04, 1], tooltip: '岩某（按省会标注）' },
     ]);
   });
 

@@ -102,6 +102,7 @@ export function MapPage() {
       arrests: t('map.layers.arrests'),
       flows: t('map.layers.flows'),
       outflows: t('map.layers.outflows'),
+      atCapital: t('map.atCapital'),
       people: (count) => t('map.people', { count }),
       links: (count) => t('map.links', { count }),
       drug: (code) => drugName(code, i18n.language),

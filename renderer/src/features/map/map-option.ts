@@ -10,6 +10,8 @@ export interface MapTexts {
   arrests: string;
   flows: string;
   outflows: string;
+  /** Said of a region drawn at its provincial capital, for want of a located place in it. */
+  atCapital: string;
   people: (count: number) => string;
   links: (count: number) => string;
   drug: (code: string) => string;
@@ -90,11 +92,15 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
     entry.names.push(person.name);
     outflows.set(key, entry);
   }
-  const regionPoint = (key: string, names: string[]) => ({
-    name: `${regionLabel(data, key)}：${texts.people(names.length)}`,
-    value: [...point(data, key)!, names.length],
-    tooltip: names.join('、'),
-  });
+  const regionPoint = (key: string, names: string[]) => {
+    const region = data.regions.find((candidate) => candidate.key === key);
+    const approximate = region?.locatedBy === 'capital' && region.prefectureName;
+    return {
+      name: `${regionLabel(data, key)}：${texts.people(names.length)}`,
+      value: [...point(data, key)!, names.length],
+      tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
+    };
+  };
 
   return {
     animation: false,
