@@ -138,7 +138,31 @@ describe('map.data timing on the demo workspace', () => {
     const started = performance.now();
     for (let i = 0; i < 10; i += 1) await c.ok('map.data', {});
     const perCall = (performance.now() - started) / 10;
-    console.info(`map.data, whole demo workspace: ${perCall.toFixed(1)} ms per call`);
     expect(perCall).toBeLessThan(500);
+  });
+});
+
+describe('map roles', () => {
+  it('a viewer reads and exports the map but cannot move a place', async () => {
+    const current = await c.ok('session.current', {});
+    await c.ok('users.create', {
+      username: 'mapviewer',
+      displayName: '查看员',
+      role: 'viewer',
+      password: 'Role#Pass2026',
+    });
+    await c.ok('session.lock', {});
+    await c.ok('session.unlock', {
+      path: current.session!.workspacePath,
+      username: 'mapviewer',
+      password: 'Role#Pass2026',
+    });
+    const map = await c.ok('map.data', { caseId });
+    expect(map.flows).toHaveLength(2);
+    await c.ok('map.recordExport', { caseId, format: 'svg' });
+    const place = map.places[0]!;
+    expect(
+      await c.call('map.locatePlace', { entityId: place.entityId, lat: 1, lng: 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
   });
 });
