@@ -27,6 +27,12 @@ import {
 } from './schemas/user-schemas';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings-schemas';
 import {
+  mapDataInput,
+  mapDataSchema,
+  mapExportInput,
+  mapLocatePlaceInput,
+} from './schemas/map-schemas';
+import {
   caseAddEntityInput,
   caseAuditInput,
   caseCreateInput,
@@ -344,6 +350,11 @@ export const contract = {
   'stats.summary': procedure('viewer', emptyInput, workspaceStatsSchema),
   'stats.unit': procedure('viewer', unitStatsInput, unitStatsSchema),
   'stats.export': procedure('viewer', unitStatsExportInput, documentFileSchema),
+
+  'map.data': procedure('viewer', mapDataInput, mapDataSchema),
+  'map.locatePlace': procedure('investigator', mapLocatePlaceInput, okOutput),
+  /** The view draws the SVG/PNG; this records the export in the audit log first. */
+  'map.recordExport': procedure('viewer', mapExportInput, okOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { entityHandlers } from './entities/entity-handlers';
 import { eventHandlers } from './events/event-handlers';
 import { graphHandlers } from './graph/graph-handlers';
 import { personHandlers } from './people/person-handlers';
+import { mapHandlers } from './map/map-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
@@ -67,6 +68,7 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...auditHandlers,
   ...statsHandlers,
+  ...mapHandlers,
 };
 
 /** SQLite errors that mean the file itself is damaged, as opposed to a bug or bad input. */

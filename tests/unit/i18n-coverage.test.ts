@@ -24,6 +24,7 @@ describe('translations', () => {
       import: '导入',
       briefings: '简报',
       statistics: '统计',
+      map: '地图',
       audit: '审计',
       settings: '设置',
     });

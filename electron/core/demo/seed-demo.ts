@@ -20,6 +20,7 @@ import {
   demoUnit,
   type DemoCaseKey,
 } from './demo-cases';
+import { applyDemoCoordinates } from './demo-coordinates';
 import { demoPeople, type DemoPerson } from './demo-people';
 
 /** The demo workspace's sign-in, printed by the CLI and shown on the unlock screen. */
@@ -233,6 +234,7 @@ export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
           now,
         );
       }
+      applyDemoCoordinates(tx, entityId);
       return {
         cases: demoCases.length,
         persons: demoPeople.length,

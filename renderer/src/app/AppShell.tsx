@@ -6,6 +6,7 @@ import {
   FileTextOutlined,
   ImportOutlined,
   FolderOpenOutlined,
+  GlobalOutlined,
   LockOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -29,6 +30,7 @@ import { GraphPage } from '../features/graph/GraphPage';
 import { SeizuresPage } from '../features/seizures/SeizuresPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { MapPage } from '../features/map/MapPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionProvider } from './SessionContext';
 import { setSession } from './session-query';
@@ -38,6 +40,7 @@ const navItems = [
   { key: '/cases', icon: <FolderOpenOutlined />, label: 'nav.cases' },
   { key: '/entities', icon: <TeamOutlined />, label: 'nav.entities' },
   { key: '/graph', icon: <DeploymentUnitOutlined />, label: 'nav.graph' },
+  { key: '/map', icon: <GlobalOutlined />, label: 'nav.map' },
   { key: '/seizures', icon: <ExperimentOutlined />, label: 'nav.seizures' },
   { key: '/import', icon: <ImportOutlined />, label: 'nav.import' },
   { key: '/briefings', icon: <FileTextOutlined />, label: 'nav.briefings' },
@@ -132,6 +135,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 <Route path="/entities/:entityId" element={<EntityPage />} />
                 <Route path="/reports/linked-cases" element={<LinkedCasesReportPage />} />
                 <Route path="/graph" element={<GraphPage />} />
+                <Route path="/map" element={<MapPage />} />
                 <Route path="/seizures" element={<SeizuresPage />} />
                 <Route path="/briefings" element={<BriefingsPage />} />
                 <Route path="/import" element={<ImportPage />} />

@@ -1,5 +1,10 @@
 import { CaseExportMenu } from './CaseExportMenu';
-import { ArrowLeftOutlined, DeploymentUnitOutlined, FileTextOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DeploymentUnitOutlined,
+  FileTextOutlined,
+  GlobalOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -60,6 +65,13 @@ export function CaseDetailPage() {
               data-testid="open-case-graph"
             >
               {t('graph.openGraph')}
+            </Button>
+            <Button
+              icon={<GlobalOutlined />}
+              onClick={() => navigate(`/map?caseId=${data.id}`)}
+              data-testid="open-case-map"
+            >
+              {t('map.openMap')}
             </Button>
             <Button
               icon={<FileTextOutlined />}

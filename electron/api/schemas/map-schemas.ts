@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from './common';
+
+/** The map of a case (or of every case): filter by case and by period (dates inclusive). */
+export const mapDataInput = z
+  .object({
+    caseId: idSchema.optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    message: 'from must not be after to',
+    path: ['to'],
+  });
+
+const coordinate = { lng: z.number(), lat: z.number() };
+
+export const mapRegionSchema = z.object({
+  /** `<province code>` or `<province code>/<prefecture name>`. */
+  key: z.string(),
+  provinceCode: z.string(),
+  /** The province as the boundary map names it (云南, 浙江 …). */
+  provinceName: z.string(),
+  prefectureName: z.string().nullable(),
+  ...coordinate,
+  /** `places`: the mean of the region's located places; `capital`: the provincial capital. */
+  locatedBy: z.enum(['places', 'capital']),
+});
+
+export const mapProvinceSchema = z.object({
+  code: z.string(),
+  mapName: z.string(),
+  places: z.number().int(),
+  seizures: z.number().int(),
+  households: z.number().int(),
+  arrests: z.number().int(),
+});
+
+export const mapPlaceSchema = z.object({
+  entityId: z.string(),
+  name: z.string(),
+  locationType: z.string(),
+  region: z.string().nullable(),
+  ...coordinate,
+  seizures: z.number().int(),
+});
+
+export const seizedAmountSchema = z.object({
+  drugType: z.string(),
+  normalisedUnit: z.string(),
+  amount: z.number().int(),
+});
+
+export const mapSeizureSchema = z.object({
+  id: z.string(),
+  seizedAt: z.string(),
+  drugType: z.string(),
+  amount: z.number().int(),
+  normalisedUnit: z.string(),
+  place: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  provinceCode: z.string().nullable(),
+});
+
+export const mapPersonSchema = z.object({
+  entityId: z.string(),
+  name: z.string(),
+  /** Region key of the 户籍地 (from the ID number's region code and the household text). */
+  householdKey: z.string().nullable(),
+  arrestPlace: z.string().nullable(),
+  arrestKey: z.string().nullable(),
+  arrestLng: z.number().nullable(),
+  arrestLat: z.number().nullable(),
+});
+
+export const mapFlowSchema = z.object({
+  fromKey: z.string(),
+  toKey: z.string(),
+  links: z.number().int(),
+  buyers: z.number().int(),
+  /** Seized from the buyers in the destination region. */
+  seized: z.array(seizedAmountSchema),
+});
+
+export const mapDataSchema = z.object({
+  caseId: z.string().nullable(),
+  regions: z.array(mapRegionSchema),
+  provinces: z.array(mapProvinceSchema),
+  places: z.array(mapPlaceSchema),
+  seizures: z.array(mapSeizureSchema),
+  people: z.array(mapPersonSchema),
+  flows: z.array(mapFlowSchema),
+  /** Supply relations inside one region, and those with an end in no known region. */
+  localLinks: z.number().int(),
+  unplacedLinks: z.number().int(),
+});
+export type MapData = z.output<typeof mapDataSchema>;
+
+/** Coordinates typed or picked on the map for a location entity. */
+export const mapLocatePlaceInput = z.object({
+  entityId: idSchema,
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+/** The map leaves the workspace as a picture: recorded in the audit log. */
+export const mapExportInput = z.object({
+  caseId: idSchema.optional(),
+  format: z.enum(['svg', 'png']),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});

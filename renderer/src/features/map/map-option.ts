@@ -1,0 +1,262 @@
+import type { MapData } from '../../../../electron/api/schemas/map-schemas';
+
+/** The texts the map draws, already translated (the option builder stays free of i18n). */
+export interface MapTexts {
+  title: string;
+  subtitle: string;
+  places: string;
+  seizures: string;
+  households: string;
+  arrests: string;
+  flows: string;
+  outflows: string;
+  /** Said of a region drawn at its provincial capital, for want of a located place in it. */
+  atCapital: string;
+  people: (count: number) => string;
+  links: (count: number) => string;
+  drug: (code: string) => string;
+  amount: (amount: number, unit: string) => string;
+}
+
+/** Layer names double as legend entries: clicking one hides or shows the layer. */
+export type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
+
+const colours: Record<MapLayer, string> = {
+  places: '#2f54eb',
+  seizures: '#cf1322',
+  households: '#389e0d',
+  arrests: '#d46b08',
+  flows: '#c41d7f',
+  outflows: '#08979c',
+};
+
+const htmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
+}
+
+function regionLabel(data: MapData, key: string): string {
+  const region = data.regions.find((candidate) => candidate.key === key);
+  return region ? (region.prefectureName ?? region.provinceName) : key;
+}
+
+function point(data: MapData, key: string): [number, number] | null {
+  const region = data.regions.find((candidate) => candidate.key === key);
+  return region ? [region.lng, region.lat] : null;
+}
+
+/** People per region key, with their names for the tooltip. */
+function byRegion(entries: { key: string | null; name: string }[]) {
+  const groups = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (!entry.key) continue;
+    groups.set(entry.key, [...(groups.get(entry.key) ?? []), entry.name]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * The ECharts option of the map: provinces drawn from the shipped boundary data ('china',
+ * registered by china-map.ts), the provinces the case touches shaded, then one series per layer.
+ * Pure, so the picture depends on the data and the texts only.
+ */
+export function buildMapOption(data: MapData, texts: MapTexts) {
+  const name = (layer: MapLayer) => texts[layer];
+  const flowLabel = (flow: MapData['flows'][number]) =>
+    [
+      `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
+      texts.links(flow.links),
+      ...flow.seized.map(
+        (s) => `${texts.drug(s.drugType)} ${texts.amount(s.amount, s.normalisedUnit)}`,
+      ),
+    ].join(' · ');
+  const households = byRegion(data.people.map((p) => ({ key: p.householdKey, name: p.name })));
+  const arrests = byRegion(data.people.map((p) => ({ key: p.arrestKey, name: p.name })));
+  const outflows = new Map<string, { from: string; to: string; names: string[] }>();
+  for (const person of data.people) {
+    if (!person.householdKey || !person.arrestKey || person.householdKey === person.arrestKey)
+      continue;
+    const key = `${person.householdKey}→${person.arrestKey}`;
+    const entry = outflows.get(key) ?? {
+      from: person.householdKey,
+      to: person.arrestKey,
+      names: [],
+    };
+    entry.names.push(person.name);
+    outflows.set(key, entry);
+  }
+  const regionPoint = (key: string, names: string[]) => {
+    const region = data.regions.find((candidate) => candidate.key === key);
+    const approximate = region?.locatedBy === 'capital' && region.prefectureName;
+    return {
+      name: `${regionLabel(data, key)}：${texts.people(names.length)}`,
+      value: [...point(data, key)!, names.length],
+      tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
+    };
+  };
+
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    title: {
+      text: texts.title,
+      subtext: texts.subtitle,
+      left: 16,
+      top: 12,
+      textStyle: { fontSize: 16 },
+      subtextStyle: { fontSize: 12 },
+    },
+    legend: {
+      orient: 'vertical',
+      left: 16,
+      bottom: 16,
+      data: (['flows', 'outflows', 'places', 'seizures', 'households', 'arrests'] as const).map(
+        name,
+      ),
+    },
+    tooltip: {
+      trigger: 'item',
+      // ECharts puts a formatter's string in as HTML: names are case data, so they are escaped.
+      formatter: (params: { name: string; data?: { tooltip?: string } }) =>
+        params.data?.tooltip
+          ? `${escapeHtml(params.name)}<br/>${escapeHtml(params.data.tooltip)}`
+          : escapeHtml(params.name),
+    },
+    geo: {
+      map: 'china',
+      roam: true,
+      // Centred on the data's regions when there are any, the whole country otherwise.
+      ...(data.regions.length ? { center: centreOf(data), zoom: zoomFor(data) } : {}),
+      label: { show: true, fontSize: 11, color: '#595959' },
+      itemStyle: { areaColor: '#f5f7fa', borderColor: '#8c99a6', borderWidth: 0.8 },
+      emphasis: { label: { show: true }, itemStyle: { areaColor: '#e6f4ff' } },
+      regions: data.provinces.map((province) => ({
+        name: province.mapName,
+        itemStyle: { areaColor: '#dbe9f7', borderColor: '#5b7fa6' },
+        label: { color: '#1f1f1f', fontWeight: 'bold' },
+      })),
+    },
+    series: [
+      {
+        name: name('flows'),
+        type: 'lines',
+        coordinateSystem: 'geo',
+        zlevel: 2,
+        symbol: ['none', 'arrow'],
+        symbolSize: 12,
+        lineStyle: { color: colours.flows, curveness: 0.25, opacity: 0.9 },
+        label: {
+          show: true,
+          position: 'middle',
+          fontSize: 12,
+          color: colours.flows,
+          formatter: '{b}',
+        },
+        data: data.flows.flatMap((flow) => {
+          const from = point(data, flow.fromKey);
+          const to = point(data, flow.toKey);
+          if (!from || !to) return [];
+          // A flow between neighbouring points keeps its tooltip but draws no label over them.
+          const short = Math.hypot(to[0] - from[0], to[1] - from[1]) < 3;
+          return [
+            {
+              name: flowLabel(flow),
+              coords: [from, to],
+              lineStyle: { width: Math.min(2 + flow.links, 8) },
+              ...(short ? { label: { show: false } } : {}),
+            },
+          ];
+        }),
+      },
+      {
+        name: name('outflows'),
+        type: 'lines',
+        coordinateSystem: 'geo',
+        symbol: ['none', 'arrow'],
+        symbolSize: 8,
+        lineStyle: { color: colours.outflows, type: 'dashed', curveness: -0.2, width: 1.5 },
+        data: [...outflows.values()].map((entry) => ({
+          name: `${regionLabel(data, entry.from)} → ${regionLabel(data, entry.to)}：${texts.people(entry.names.length)}`,
+          coords: [point(data, entry.from)!, point(data, entry.to)!],
+          tooltip: entry.names.join('、'),
+        })),
+      },
+      {
+        name: name('places'),
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'pin',
+        symbolSize: 22,
+        itemStyle: { color: colours.places },
+        label: { show: true, position: 'right', fontSize: 11, formatter: '{b}' },
+        labelLayout: { hideOverlap: true },
+        data: data.places.map((place) => ({
+          name: place.name,
+          value: [place.lng, place.lat],
+          entityId: place.entityId,
+        })),
+      },
+      {
+        name: name('seizures'),
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'diamond',
+        symbolSize: 12,
+        itemStyle: { color: colours.seizures },
+        data: data.seizures
+          .filter((seizure) => seizure.lng !== null && seizure.lat !== null)
+          .map((seizure) => ({
+            name: `${seizure.place ?? ''} ${texts.drug(seizure.drugType)}`,
+            value: [seizure.lng!, seizure.lat!],
+            tooltip: `${seizure.seizedAt.slice(0, 10)} ${texts.amount(seizure.amount, seizure.normalisedUnit)}`,
+          })),
+      },
+      {
+        name: name('households'),
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'circle',
+        symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 4,
+        itemStyle: { color: colours.households, opacity: 0.75 },
+        label: { show: true, position: 'bottom', fontSize: 11, formatter: '{b}' },
+        labelLayout: { hideOverlap: true },
+        data: households.map(([key, names]) => regionPoint(key, names)),
+      },
+      {
+        name: name('arrests'),
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'triangle',
+        symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 3,
+        itemStyle: { color: colours.arrests, opacity: 0.85 },
+        data: arrests.map(([key, names]) => regionPoint(key, names)),
+      },
+    ],
+  };
+}
+
+function centreOf(data: MapData): [number, number] {
+  const lngs = data.regions.map((region) => region.lng);
+  const lats = data.regions.map((region) => region.lat);
+  return [(Math.min(...lngs) + Math.max(...lngs)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+}
+
+/** Zoom so the data's regions fill the view, never closer than a few provinces. */
+function zoomFor(data: MapData): number {
+  const lngs = data.regions.map((region) => region.lng);
+  const lats = data.regions.map((region) => region.lat);
+  const span = Math.max(
+    Math.max(...lngs) - Math.min(...lngs),
+    (Math.max(...lats) - Math.min(...lats)) * 1.4,
+    8,
+  );
+  // The whole country spans about 62° of longitude at zoom 1.
+  return Math.max(1, Math.min(6, (62 / span) * 0.8));
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, startHarness, type Harness } from './harness';
+import { AppShell } from './pages/app-shell';
+import { CasesPage } from './pages/cases-page';
+import { signInToDemo } from './pages/demo-session';
+import { MapPage } from './pages/map-page';
+
+const flowLabel = '昆明市 → 滨江市 · 2条供货关系 · 甲基苯丙胺（冰毒） 26 kg';
+
+describe('the map of the demo methamphetamine case at 1366×768', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('draws the provinces, the flow Yunnan → 滨江 with its quantity, and exports it', async () => {
+    const { page } = h;
+    await signInToDemo(page);
+    await new CasesPage(page).caseLink('A3301052026030015').click();
+    await page.getByTestId('open-case-map').click();
+    const map = new MapPage(page);
+    await map.waitForText(flowLabel);
+    await h.screenshot('40-map-meth-case');
+
+    const texts = await map.drawnTexts();
+    // Every province of the shipped boundary data is labelled; the flow and the places are drawn.
+    for (const province of ['云南', '浙江', '广东', '四川', '新疆', '黑龙江', '海南'])
+      expect(texts).toContain(province);
+    expect(texts).toContain(flowLabel);
+    expect(texts).toContain('城东物流园仓库');
+    expect(texts).toContain('A3301052026030015 “3·15”跨省贩卖、运输甲基苯丙胺案');
+    const provincePaths = await page.getByTestId('map-chart').locator('svg path').count();
+    expect(provincePaths).toBeGreaterThan(34);
+    await expect(page.getByTestId('map-flows').textContent()).resolves.toContain(
+      '云南 昆明市 → 浙江 滨江市 · 2条供货关系',
+    );
+
+    const svg = await map.export('SVG');
+    const svgFile = path.join(artifactsDir, '40-map-meth-case.svg');
+    await svg.saveAs(svgFile);
+    const content = fs.readFileSync(svgFile, 'utf8');
+    expect(content.startsWith('<svg')).toBe(true);
+    expect(content).toContain('滨江市');
+    expect(content).toContain('云南');
+
+    const png = await map.export('PNG');
+    const pngFile = path.join(artifactsDir, '40-map-meth-case-export.png');
+    await png.saveAs(pngFile);
+    const bytes = fs.readFileSync(pngFile);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Twice the map's size on screen.
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(1400);
+
+    // Every case at once: the heroin case's Guangdong supplier is a second flow into 滨江.
+    await map.clearCase();
+    await map.waitForText('全部案件');
+    await map.waitForText('揭阳市 → 滨江市 · 1条供货关系 · 海洛因 52.3 g');
+    await h.screenshot('41-map-all-cases');
+    // And back to one case through the menu and the case select.
+    await new AppShell(page).navigate('地图');
+    await map.chooseCase('A3301062026080021');
+    await map.waitForText('A3301062026080021 城西污水监测海洛因异常线索案');
+    expect(h.pageErrors).toEqual([]);
+  });
+});

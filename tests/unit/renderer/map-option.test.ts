@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { MapData } from '../../../electron/api/schemas/map-schemas';
+import { buildMapOption, type MapTexts } from '../../../renderer/src/features/map/map-option';
+import { formatAmount } from '../../../renderer/src/features/map/map-format';
+
+const texts: MapTexts = {
+  title: 'A1 案',
+  subtitle: '全部时间',
+  places: '地点',
+  seizures: '缴获',
+  households: '户籍地',
+  arrests: '抓获地',
+  flows: '供货流向',
+  outflows: '户籍地→抓获地',
+  atCapital: '按省会标注',
+  people: (count) => `${count}人`,
+  links: (count) => `${count}条`,
+  drug: (code) => (code === 'methamphetamine' ? '冰毒' : code),
+  amount: formatAmount,
+};
+
+const region = (key: string, lng: number, lat: number, prefectureName: string | null) => ({
+  key,
+  provinceCode: key.slice(0, 6),
+  provinceName: key.startsWith('53') ? '云南' : '浙江',
+  prefectureName,
+  lng,
+  lat,
+  locatedBy: 'places' as const,
+});
+
+const data: MapData = {
+  caseId: 'c1',
+  regions: [
+    region('330000/滨江市', 120.2, 30.28, '滨江市'),
+    region('530000/昆明市', 102.74, 25.02, '昆明市'),
+    { ...region('530000/瑞丽市', 102.71, 25.04, '瑞丽市'), locatedBy: 'capital' },
+  ],
+  provinces: [
+    { code: '330000', mapName: '浙江', places: 1, seizures: 1, households: 1, arrests: 1 },
+    { code: '530000', mapName: '云南', places: 0, seizures: 0, households: 2, arrests: 0 },
+  ],
+  places: [
+    {
+      entityId: 'l1',
+      name: '<img src=x onerror=alert(1)>',
+      locationType: 'stash_house',
+      region: '330000/滨江市',
+      lng: 120.3,
+      lat: 30.3,
+      seizures: 1,
+    },
+  ],
+  seizures: [],
+  people: [
+    {
+      entityId: 'p1',
+      name: '李某',
+      householdKey: '530000/昆明市',
+      arrestPlace: '滨江市城东区',
+      arrestKey: '330000/滨江市',
+      arrestLng: 120.2,
+      arrestLat: 30.28,
+    },
+    {
+      entityId: 'p2',
+      name: '岩某',
+      householdKey: '530000/瑞丽市',
+      arrestPlace: null,
+      arrestKey: null,
+      arrestLng: null,
+      arrestLat: null,
+    },
+  ],
+  flows: [
+    {
+      fromKey: '530000/昆明市',
+      toKey: '330000/滨江市',
+      links: 2,
+      buyers: 2,
+      seized: [{ drugType: 'methamphetamine', normalisedUnit: 'mg', amount: 26_000_000 }],
+    },
+    { fromKey: '530000/瑞丽市', toKey: '530000/昆明市', links: 1, buyers: 1, seized: [] },
+  ],
+  localLinks: 0,
+  unplacedLinks: 0,
+};
+
+describe('map option', () => {
+  const option = buildMapOption(data, texts);
+  const series = (name: string) => option.series.find((entry) => entry.name === name)!;
+
+  it('draws each flow from the supplier region to the buyer region, labelled with links and quantity', () => {
+    expect(series('供货流向').data).toEqual([
+      {
+        name: '昆明市 → 滨江市 · 2条 · 冰毒 26 kg',
+        coords: [
+          [102.74, 25.02],
+          [120.2, 30.28],
+        ],
+        lineStyle: { width: 4 },
+      },
+      {
+        name: '瑞丽市 → 昆明市 · 1条',
+        coords: [
+          [102.71, 25.04],
+          [102.74, 25.02],
+        ],
+        lineStyle: { width: 3 },
+        label: { show: false },
+      },
+    ]);
+  });
+
+  it('shades the provinces of the case and links 户籍地 to the place of arrest', () => {
+    expect(option.geo.regions.map((entry) => entry.name)).toEqual(['浙江', '云南']);
+    expect(series('户籍地→抓获地').data).toEqual([
+      {
+        name: '昆明市 → 滨江市：1人',
+        coords: [
+          [102.74, 25.02],
+          [120.2, 30.28],
+        ],
+        tooltip: '李某',
+      },
+    ]);
+  });
+
+  it('groups people by 户籍地 and says when a region is drawn at its provincial capital', () => {
+    expect(series('户籍地').data).toEqual([
+      { name: '昆明市：1人', value: [102.74, 25.02, 1], tooltip: '李某' },
+      { name: '瑞丽市：1人', value: [102.71, 25.04, 1], tooltip: '岩某（按省会标注）' },
+    ]);
+  });
+
+  it('escapes case data in the HTML tooltip', () => {
+    const formatter = option.tooltip.formatter;
+    expect(formatter({ name: '<img src=x onerror=alert(1)>', data: { tooltip: 'a&b' } })).toBe(
+      '&lt;img src=x onerror=alert(1)&gt;<br/>a&amp;b',
+    );
+  });
+
+  it('writes amounts exactly in kg, g and L', () => {
+    expect(formatAmount(25_619_000, 'mg')).toBe('25.619 kg');
+    expect(formatAmount(118_600, 'mg')).toBe('118.6 g');
+    expect(formatAmount(1_500, 'ml')).toBe('1.5 L');
+    expect(formatAmount(12, 'count')).toBe('12');
+  });
+});
