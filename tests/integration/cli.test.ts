@@ -379,7 +379,7 @@ describe('command line', () => {
     const refused = run(['import', '--template', 'calls', '--file', bad]);
     expect([refused.status, refused.stdout]).toEqual([
       1,
-      '2 rows, 1 valid, 1 with errors (nothing written)\n  line 3: callee phone "1388"\n',
+      '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n  line 3: callee phone "1388"\n',
     ]);
     const good = path.join(folder, 'good.csv');
     fs.writeFileSync(

@@ -122,7 +122,7 @@ describe('case packages are bounded and validated', () => {
       'relations.r-000000001',
     ],
     [
-      'an attachment over the 20 MB limit',
+      'an attachment over the 32 MiB inline limit',
       snapshot({
         entities: [phoneEntity('e-000000001', '13800000001')],
         attachments: [
@@ -131,7 +131,7 @@ describe('case packages are bounded and validated', () => {
             ownerType: 'entity',
             ownerId: 'e-000000001',
             caseId: null,
-            sizeBytes: 21 * 1024 * 1024,
+            sizeBytes: 33 * 1024 * 1024,
             sha256: '0'.repeat(64),
             contentBase64: '',
           },

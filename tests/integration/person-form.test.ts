@@ -94,7 +94,7 @@ describe('the person form', () => {
       await c.call('cases.addPerson', {
         caseId: caseRow.id,
         person: { name: '赵某' },
-        phones: ['12345'],
+        phones: ['not-a-phone'],
       }),
     ).toMatchObject({ ok: false, error: { code: 'entities.invalidPhone' } });
     expect((await c.ok('cases.get', { id: caseRow.id })).persons).toEqual([]);

@@ -1,3 +1,5 @@
+import { maxInlineAttachmentBytes } from '../../api/domain/attachment-limits';
+import { AppError } from '../app-error';
 import { attachmentBytes } from '../attachments/attachment-service';
 import { currentAuditHead } from '../audit/audit-verify';
 import type { AreaHandlers } from '../handler-types';
@@ -14,7 +16,17 @@ export const packageHandlers: AreaHandlers<'package'> = {
       { now: workspace.now(), workspaceId: workspace.workspaceId },
       true,
     );
-    // Files kept outside the database are decrypted (and checked) into the package.
+    // Files kept outside the database are decrypted (and checked) into the package, which
+    // carries them in memory: evidence larger than the inline limit goes by other means.
+    const tooLarge = snapshot.attachments.find(
+      (attachment) => attachment.sizeBytes > maxInlineAttachmentBytes,
+    );
+    if (tooLarge)
+      throw new AppError('package.tooLarge', 'An attachment is too large for a case package', {
+        attachmentId: tooLarge.id,
+        sizeBytes: tooLarge.sizeBytes,
+        limit: maxInlineAttachmentBytes,
+      });
     for (const attachment of snapshot.attachments)
       if (attachment.storage === 'file')
         attachment.contentBase64 = (await attachmentBytes(workspace, attachment.id)).toString(

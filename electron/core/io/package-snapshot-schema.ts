@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { maxAttachmentBytes } from '../../api/domain/attachment-limits';
+import { maxInlineAttachmentBytes } from '../../api/domain/attachment-limits';
+
+/** A package carries attachments inline, in memory: each at most the inline limit (32 MiB). */
+const maxPackageAttachmentBytes = maxInlineAttachmentBytes;
 import { entityKinds } from '../../api/domain/entity-kinds';
 import { attachmentOwnerTypes } from '../../api/schemas/attachment-schemas';
 
@@ -18,7 +21,7 @@ const many = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(ma
 /** Base64 of one attachment: at most the API's limit once decoded. */
 const attachmentBase64 = z
   .string()
-  .max(Math.ceil((maxAttachmentBytes * 4) / 3) + 4)
+  .max(Math.ceil((maxPackageAttachmentBytes * 4) / 3) + 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export const maxPackageAttachments = 500;
@@ -46,7 +49,7 @@ export const packageSnapshotSchema = z.object({
       ownerType: z.enum(attachmentOwnerTypes),
       ownerId: id,
       caseId: nullableId,
-      sizeBytes: z.number().int().min(1).max(maxAttachmentBytes),
+      sizeBytes: z.number().int().min(1).max(maxPackageAttachmentBytes),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       contentBase64: attachmentBase64,
     }),

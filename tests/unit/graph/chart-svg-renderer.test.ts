@@ -105,7 +105,7 @@ describe('chart SVG renderer', () => {
       '车辆',
       '供货（上下线）',
       '资金往来',
-      '拥有',
+      '机主（登记所有人）',
       '使用',
     ]);
     expect(text(all(tree, 'text').find((element) => element['class'] === 'scale')!)).toBe(
