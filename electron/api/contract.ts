@@ -151,6 +151,7 @@ import {
   relationRecordsInput,
   relationRecordsOutput,
 } from './schemas/import-schemas';
+import { commonContactsInput, commonContactsOutput } from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Who may call it: 'public' needs no session; a role needs an unlocked session with that role or higher. */
@@ -319,6 +320,9 @@ export const contract = {
   'stats.summary': procedure('viewer', emptyInput, workspaceStatsSchema),
   'stats.unit': procedure('viewer', unitStatsInput, unitStatsSchema),
   'stats.export': procedure('viewer', unitStatsExportInput, documentFileSchema),
+
+  /** 话单碰撞: numbers in touch with at least K of the target phones. */
+  'analytics.commonContacts': procedure('viewer', commonContactsInput, commonContactsOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

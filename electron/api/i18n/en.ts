@@ -202,6 +202,10 @@ export const en: Translation<typeof zhCN> = {
       rendererUnavailable:
         'Cannot make a PDF or Word file: no layout engine (Chromium) found. Preview and print instead.',
     },
+    analytics: {
+      phoneNotFound: 'The phone {{phone}} is not in the workspace.',
+      accountNotFound: 'The account {{account}} is not in the workspace.',
+    },
   },
   idProblems: {
     length: 'must have 18 characters',

@@ -187,6 +187,10 @@ export const zhCN = {
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
     },
+    analytics: {
+      phoneNotFound: '工作区中没有号码 {{phone}}。',
+      accountNotFound: '工作区中没有账户 {{account}}。',
+    },
   },
   idProblems: {
     length: '应为 18 位',

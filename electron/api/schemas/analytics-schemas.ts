@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { phoneNumberTypes } from '../domain/identifiers';
+import { idSchema, isoDateSchema, isoDateTimeSchema } from './common';
+
+/**
+ * Investigative analytics over imported call and bank records: 话单碰撞 (common contacts),
+ * a phone's contact profile, 资金穿透 (money trace). Periods take a China calendar day
+ * (YYYY-MM-DD, the whole day, inclusive at both ends) or an instant.
+ */
+const periodBound = z.union([isoDateSchema, isoDateTimeSchema]);
+
+/** A phone named by its entity ID or by its number as people type it. */
+const phoneRef = z.string().trim().min(1).max(64);
+
+export const commonContactsInput = z
+  .object({
+    /** Target phones: entity IDs or numbers. */
+    phones: z.array(phoneRef).max(200).optional(),
+    /** Or every phone of the case's suspects (used with `phones` when both are given). */
+    caseId: idSchema.optional(),
+    /** A contact must be in touch with at least this many targets. */
+    minTargets: z.number().int().min(1).max(200).default(2),
+    from: periodBound.optional(),
+    to: periodBound.optional(),
+    /** Service numbers, hotlines and SMS gateways are left out unless asked for. */
+    includeService: z.boolean().default(false),
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().min(0).default(0),
+  })
+  .refine((input) => (input.phones?.length ?? 0) > 0 || input.caseId !== undefined, {
+    message: 'Give phones or a case',
+  });
+
+const phoneRefSchema = z.object({ id: z.string(), number: z.string() });
+
+export const contactPerTargetSchema = z.object({
+  targetId: z.string(),
+  targetNumber: z.string(),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  /** Calls and messages the target placed/sent (out) and received (in). */
+  outgoing: z.number().int(),
+  incoming: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+
+export const commonContactSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  numberType: z.enum(phoneNumberTypes),
+  targetCount: z.number().int(),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  perTarget: z.array(contactPerTargetSchema),
+});
+export type CommonContact = z.infer<typeof commonContactSchema>;
+
+export const commonContactsOutput = z.object({
+  targets: z.array(phoneRefSchema),
+  rows: z.array(commonContactSchema),
+  /** Contacts found in all, of which `rows` is one page. */
+  total: z.number().int(),
+});
+export type CommonContactsResult = z.infer<typeof commonContactsOutput>;
+
+export const moneyTraceInput = z
+  .object({
+    /** An account entity ID or account number. */
+    account: z.string().trim().min(1).max(64).optional(),
+    /** Or every account a person owns or uses. */
+    personId: idSchema.optional(),
+    hops: z.number().int().min(1).max(8).default(3),
+    /** out: where the money went; in: where it came from. */
+    direction: z.enum(['out', 'in']).default('out'),
+    from: periodBound.optional(),
+    to: periodBound.optional(),
+    /** Structuring (拆分交易): transfers within `structuringMarginPercent` below this amount. */
+    structuringThresholdFen: z.number().int().min(100).default(5_000_000),
+    structuringMarginPercent: z.number().int().min(1).max(50).default(10),
+    structuringMinCount: z.number().int().min(2).max(100).default(3),
+    limit: z.number().int().min(1).max(2000).default(500),
+  })
+  .refine((input) => input.account !== undefined || input.personId !== undefined, {
+    message: 'Give an account or a person',
+  });
+
+export const accountFlagsSchema = z.object({
+  /** Inflows of which at least 80 % left again within 24 hours. */
+  fastInFastOut: z.number().int(),
+  /** Transfers just under the structuring threshold. */
+  structuring: z.number().int(),
+  /** Transfers of whole thousands of yuan. */
+  roundAmounts: z.number().int(),
+});
+
+export const tracedAccountSchema = z.object({
+  id: z.string(),
+  accountNo: z.string(),
+  holderName: z.string().nullable(),
+  /** 0 for the start accounts. */
+  hop: z.number().int(),
+  /** Traced money that reached the account (out) or came from it (in), in fen. */
+  reachedFen: z.number().int(),
+  /** Start account … this account, along the path that carried the most money at its hop. */
+  path: z.array(z.string()),
+  inFen: z.number().int(),
+  outFen: z.number().int(),
+  netFen: z.number().int(),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  counterparties: z.number().int(),
+  flags: accountFlagsSchema,
+  /** Flags over their thresholds: fastInFastOut, structuring, roundAmounts. */
+  alerts: z.array(z.enum(['fastInFastOut', 'structuring', 'roundAmounts'])),
+});
+export type TracedAccount = z.infer<typeof tracedAccountSchema>;
+
+export const tracedFlowSchema = z.object({
+  fromId: z.string(),
+  toId: z.string(),
+  hop: z.number().int(),
+  /** Traced part of the transfers on this link at this hop, in fen. */
+  tracedFen: z.number().int(),
+  transfers: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+
+export const moneyTraceOutput = z.object({
+  direction: z.enum(['out', 'in']),
+  starts: z.array(z.string()),
+  accounts: z.array(tracedAccountSchema),
+  flows: z.array(tracedFlowSchema),
+  total: z.number().int(),
+});
+export type MoneyTraceResult = z.infer<typeof moneyTraceOutput>;

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Investigative analytics over records imported through the router: planted truths among
+ * noise, exact results.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function importCsv(
+  template: 'calls' | 'transactions',
+  importId: string,
+  header: string,
+  rows: string[],
+) {
+  return c.ok('import.commit', {
+    fileName: `${importId}.csv`,
+    contentBase64: base64([header, ...rows].join('\n') + '\n'),
+    template,
+    importId,
+  });
+}
+
+const [t1, t2, t3] = ['13900000001', '13900000002', '13900000003'];
+const [c1, c2] = ['13800000001', '13800000002'];
+const [n1, n2, n3] = ['13700000001', '13700000002', '13700000003'];
+const gateway = '1069012345678901';
+
+/** Three targets; C1 in touch with all three, C2 with T1 and T2; the rest is noise. */
+const callRows = [
+  `${t1},${c1},主叫,2026-04-01 08:00:00,60`,
+  `${t1},${c1},被叫,2026-04-02 09:00:00,30`,
+  `${t1},${c1},短信发,2026-04-03 10:00:00,0`,
+  `${t1},${c2},主叫,2026-04-04 11:00:00,100`,
+  `${t1},${n1},主叫,2026-04-05 12:00:00,10`,
+  `${t1},10086,被叫,2026-04-05 13:00:00,20`,
+  `${t1},${gateway},短信收,2026-04-05 14:00:00,0`,
+  `${t2},${c1},被叫,2026-04-06 08:00:00,45`,
+  `${t2},${c2},被叫,2026-04-07 08:00:00,15`,
+  `${t2},${c2},短信收,2026-04-07 09:00:00,0`,
+  `${t2},${n2},主叫,2026-04-08 08:00:00,5`,
+  `${t2},10086,主叫,2026-04-08 09:00:00,20`,
+  `${t2},${gateway},短信收,2026-04-08 10:00:00,0`,
+  `${t3},${c1},主叫,2026-04-09 08:00:00,200`,
+  `${t3},${n3},主叫,2026-04-09 09:00:00,7`,
+  `${t3},10086,主叫,2026-04-09 10:00:00,20`,
+  `${n1},${n2},主叫,2026-04-10 08:00:00,3`,
+];
+
+async function seedCalls() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  await importCsv('calls', 'imp-calls', '本机号码,对方号码,呼叫类型,开始时间,通话时长', callRows);
+}
+
+/** `number: targets [target calls/messages/seconds out/in first..last]` per found contact. */
+function summary(rows: { number: string; targetCount: number; perTarget: object[] }[]) {
+  return rows.map((row) => ({
+    number: row.number,
+    targets: row.targetCount,
+    perTarget: row.perTarget,
+  }));
+}
+
+describe('话单碰撞 — common contacts', () => {
+  it('finds exactly the two planted common contacts with per-target counts and direction', async () => {
+    await seedCalls();
+    const result = await c.ok('analytics.commonContacts', {
+      phones: [t1, '+86 139 0000 0002', t3],
+    });
+    expect(result.targets.map((target) => target.number)).toEqual([t1, t2, t3]);
+    expect(result.total).toBe(2);
+    const [first, second] = result.rows;
+    expect(first).toMatchObject({
+      number: c1,
+      numberType: 'mobile',
+      targetCount: 3,
+      calls: 4,
+      messages: 1,
+      durationSeconds: 335,
+      firstAt: '2026-04-01T00:00:00.000Z',
+      lastAt: '2026-04-09T00:00:00.000Z',
+    });
+    expect(first!.perTarget.map(({ targetId: _, ...rest }) => rest)).toEqual([
+      { targetNumber: t1, calls: 2, messages: 1, durationSeconds: 90, outgoing: 2, incoming: 1, firstAt: '2026-04-01T00:00:00.000Z', lastAt: '2026-04-03T02:00:00.000Z' },
+      { targetNumber: t2, calls: 1, messages: 0, durationSeconds: 45, outgoing: 0, incoming: 1, firstAt: '2026-04-06T00:00:00.000Z', lastAt: '2026-04-06T00:00:00.000Z' },
+      { targetNumber: t3, calls: 1, messages: 0, durationSeconds: 200, outgoing: 1, incoming: 0, firstAt: '2026-04-09T00:00:00.000Z', lastAt: '2026-04-09T00:00:00.000Z' },
+    ]); // prettier-ignore
+    expect(second).toMatchObject({
+      number: c2,
+      targetCount: 2,
+      calls: 2,
+      messages: 1,
+      durationSeconds: 115,
+    });
+    expect(second!.perTarget.map(({ targetId: _, ...rest }) => rest)).toEqual([
+      { targetNumber: t1, calls: 1, messages: 0, durationSeconds: 100, outgoing: 1, incoming: 0, firstAt: '2026-04-04T03:00:00.000Z', lastAt: '2026-04-04T03:00:00.000Z' },
+      { targetNumber: t2, calls: 1, messages: 1, durationSeconds: 15, outgoing: 0, incoming: 2, firstAt: '2026-04-07T00:00:00.000Z', lastAt: '2026-04-07T01:00:00.000Z' },
+    ]); // prettier-ignore
+  });
+
+  it('K, service numbers, the period and paging', async () => {
+    await seedCalls();
+    const phones = [t1, t2, t3];
+    const all = await c.ok('analytics.commonContacts', { phones, minTargets: 3 });
+    expect(summary(all.rows).map((row) => [row.number, row.targets])).toEqual([[c1, 3]]);
+
+    const withService = await c.ok('analytics.commonContacts', { phones, includeService: true });
+    expect(withService.rows.map((row) => [row.number, row.numberType, row.targetCount])).toEqual([
+      [c1, 'mobile', 3],
+      ['10086', 'service', 3],
+      [c2, 'mobile', 2],
+      [gateway, 'smsGateway', 2],
+    ]);
+
+    // China days 04-05 … 04-09, both whole: C1 with T2 and T3 only; C2 drops out.
+    const period = await c.ok('analytics.commonContacts', {
+      phones,
+      from: '2026-04-05',
+      to: '2026-04-09',
+    });
+    expect(
+      period.rows.map((row) => [row.number, row.perTarget.map((t) => t.targetNumber)]),
+    ).toEqual([[c1, [t2, t3]]]);
+    // An instant as the upper bound is inclusive: 04-09 08:00 China is 00:00 UTC.
+    const instant = await c.ok('analytics.commonContacts', {
+      phones,
+      from: '2026-04-05',
+      to: '2026-04-08T23:59:59.999Z',
+    });
+    expect(instant.total).toBe(0);
+
+    const page = await c.ok('analytics.commonContacts', { phones, limit: 1 });
+    expect([page.rows.map((row) => row.number), page.total]).toEqual([[c1], 2]);
+    const next = await c.ok('analytics.commonContacts', { phones, limit: 1, offset: 1 });
+    expect([next.rows.map((row) => row.number), next.total]).toEqual([[c2], 2]);
+  });
+
+  it('an unknown phone is refused, naming it; the empty query is refused', async () => {
+    await seedCalls();
+    expect(await c.call('analytics.commonContacts', { phones: [t1, '13911112222'] })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
+      },
+    );
+    expect(await c.call('analytics.commonContacts', { phones: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
+  });
+});
