@@ -151,7 +151,12 @@ import {
   relationRecordsInput,
   relationRecordsOutput,
 } from './schemas/import-schemas';
-import { commonContactsInput, commonContactsOutput } from './schemas/analytics-schemas';
+import {
+  commonContactsInput,
+  commonContactsOutput,
+  moneyTraceInput,
+  moneyTraceOutput,
+} from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Who may call it: 'public' needs no session; a role needs an unlocked session with that role or higher. */
@@ -323,6 +328,8 @@ export const contract = {
 
   /** 话单碰撞: numbers in touch with at least K of the target phones. */
   'analytics.commonContacts': procedure('viewer', commonContactsInput, commonContactsOutput),
+  /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
+  'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -153,3 +153,126 @@ describe('话单碰撞 — common contacts', () => {
     });
   });
 });
+
+const [accA, accB, accC, accD, accE, accF, accX] = [
+  '6222000000000000001',
+  '6222000000000000002',
+  '6222000000000000003',
+  '6222000000000000004',
+  '6222000000000000005',
+  '6222000000000000006',
+  '6222000000000000009',
+];
+
+/**
+ * A → B → (C, E) → D → F, with X's money mixed into B (B holds 75 % traced money when it pays
+ * C and E), E paying D once before it received anything (not to be followed), and the B → C
+ * transfer seen again on C's own statement (one transfer, not two).
+ */
+async function seedMoney() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  await importCsv('transactions', 'imp-chain', '付款账号,收款账号,交易时间,交易金额', [
+    `${accX},${accB},2026-04-01 09:00:00,5000.00`,
+    `${accA},${accB},2026-04-01 10:00:00,15000.00`,
+    `${accB},${accC},2026-04-01 12:00:00,8000.00`,
+    `${accB},${accE},2026-04-01 13:00:00,4000.00`,
+    `${accE},${accD},2026-03-31 10:00:00,2000.00`,
+    `${accC},${accD},2026-04-02 10:00:00,6000.00`,
+    `${accE},${accD},2026-04-02 11:00:00,1000.00`,
+    `${accD},${accF},2026-04-03 10:00:00,5000.00`,
+  ]);
+  await importCsv('transactions', 'imp-c', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+    `${accC},${accB},贷,2026-04-01 12:00:00,8000.00`,
+  ]);
+}
+
+describe('资金穿透 — money trace', () => {
+  it('forward: exact amounts per hop, pro rata through mixed accounts, out-of-order not followed', async () => {
+    await seedMoney();
+    const trace = await c.ok('analytics.moneyTrace', { account: accA });
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual(
+      [
+        [accA, 0, 1_500_000, [accA]],
+        [accB, 1, 1_500_000, [accA, accB]],
+        [accC, 2, 600_000, [accA, accB, accC]],
+        [accE, 2, 300_000, [accA, accB, accE]],
+        [accD, 3, 525_000, [accA, accB, accC, accD]],
+      ],
+    );
+    expect(trace.total).toBe(5);
+    const number = new Map(trace.accounts.map((row) => [row.id, row.accountNo]));
+    expect(
+      trace.flows.map((flow) => [number.get(flow.fromId), number.get(flow.toId), flow.hop, flow.tracedFen, flow.transfers]),
+    ).toEqual([
+      [accA, accB, 1, 1_500_000, 1],
+      [accB, accC, 2, 600_000, 1],
+      [accB, accE, 2, 300_000, 1],
+      [accC, accD, 3, 450_000, 1],
+      [accE, accD, 3, 75_000, 1],
+    ]); // prettier-ignore
+    const b = trace.accounts.find((row) => row.accountNo === accB)!;
+    expect(b).toMatchObject({
+      inFen: 2_000_000,
+      outFen: 1_200_000,
+      netFen: 800_000,
+      firstAt: '2026-04-01T01:00:00.000Z',
+      lastAt: '2026-04-01T05:00:00.000Z',
+      counterparties: 4,
+      flags: { fastInFastOut: 2, structuring: 0, roundAmounts: 4 },
+      alerts: ['fastInFastOut', 'roundAmounts'],
+    });
+    // The transfer on both statements counts once.
+    expect(trace.accounts.find((row) => row.accountNo === accC)).toMatchObject({
+      inFen: 800_000,
+      outFen: 600_000,
+    });
+
+    // One hop more reaches F: D holds 525,000 traced of 900,000 when it pays 500,000.
+    const four = await c.ok('analytics.moneyTrace', { account: accA, hops: 4 });
+    expect(four.accounts.at(-1)).toMatchObject({ accountNo: accF, hop: 4, reachedFen: 291_667 });
+    const one = await c.ok('analytics.moneyTrace', { account: accA, hops: 1 });
+    expect(one.accounts.map((row) => row.accountNo)).toEqual([accA, accB]);
+  });
+
+  it('backward: where D’s money came from, pro rata, the early transfer traced to nothing', async () => {
+    await seedMoney();
+    const trace = await c.ok('analytics.moneyTrace', { account: accD, direction: 'in' });
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual(
+      [
+        [accD, 0, 900_000, [accD]],
+        [accC, 1, 600_000, [accD, accC]],
+        [accE, 1, 300_000, [accD, accE]],
+        [accB, 2, 700_000, [accD, accC, accB]],
+        [accA, 3, 525_000, [accD, accC, accB, accA]],
+        [accX, 3, 175_000, [accD, accC, accB, accX]],
+      ],
+    );
+  });
+
+  it('structuring under a chosen threshold; unknown account named', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-smurf', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${accB},2026-04-01 09:00:00,9800.00`,
+      `${accA},${accB},2026-04-02 09:00:00,9500.00`,
+      `${accA},${accB},2026-04-03 09:00:00,9990.00`,
+      `${accA},${accB},2026-04-04 09:00:00,10000.00`,
+      `${accA},${accB},2026-04-05 09:00:00,8999.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', {
+      account: accA,
+      hops: 1,
+      structuringThresholdFen: 1_000_000,
+    });
+    expect(trace.accounts[0]).toMatchObject({
+      accountNo: accA,
+      flags: { structuring: 3, roundAmounts: 1 },
+      alerts: ['structuring'],
+    });
+    expect(await c.call('analytics.moneyTrace', { account: '6222999' })).toMatchObject({
+      ok: false,
+      error: { code: 'analytics.accountNotFound', details: { account: '6222999' } },
+    });
+  });
+});

@@ -1,6 +1,8 @@
 import type { AreaHandlers } from '../handler-types';
 import { commonContacts } from './common-contacts';
+import { moneyTrace } from './money-trace';
 
 export const analyticsHandlers: AreaHandlers<'analytics'> = {
   'analytics.commonContacts': (ctx, input) => commonContacts(ctx.workspace.db, input),
+  'analytics.moneyTrace': (ctx, input) => moneyTrace(ctx.workspace.db, input),
 };
