@@ -154,6 +154,8 @@ import {
 import {
   commonContactsInput,
   commonContactsOutput,
+  contactProfileInput,
+  contactProfileOutput,
   moneyTraceInput,
   moneyTraceOutput,
 } from './schemas/analytics-schemas';
@@ -328,6 +330,8 @@ export const contract = {
 
   /** 话单碰撞: numbers in touch with at least K of the target phones. */
   'analytics.commonContacts': procedure('viewer', commonContactsInput, commonContactsOutput),
+  /** One phone's contacts, rhythm and night activity; optionally two periods compared. */
+  'analytics.contactProfile': procedure('viewer', contactProfileInput, contactProfileOutput),
   /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
   'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
 } as const satisfies Record<string, ProcedureSpec>;

@@ -48,6 +48,7 @@ const callRows = [
   `${t3},${n3},主叫,2026-04-09 09:00:00,7`,
   `${t3},10086,主叫,2026-04-09 10:00:00,20`,
   `${n1},${n2},主叫,2026-04-10 08:00:00,3`,
+  `${t1},${n1},被叫,2026-04-05 23:30:00,40`,
 ];
 
 async function seedCalls() {
@@ -273,6 +274,75 @@ describe('资金穿透 — money trace', () => {
     expect(await c.call('analytics.moneyTrace', { account: '6222999' })).toMatchObject({
       ok: false,
       error: { code: 'analytics.accountNotFound', details: { account: '6222999' } },
+    });
+  });
+});
+
+describe('contact profile of one phone', () => {
+  it('totals, top lists, night activity, heat matrix, daily histogram, new contacts, two periods', async () => {
+    await seedCalls();
+    const profile = await c.ok('analytics.contactProfile', { phone: t1 });
+    const { topByCount, topByDuration, newContacts, heatmap, daily, ...totals } = profile.period;
+    expect(totals).toEqual({
+      from: null,
+      to: null,
+      calls: 6,
+      messages: 2,
+      durationSeconds: 260,
+      contacts: 5,
+      firstAt: '2026-04-01T00:00:00.000Z',
+      lastAt: '2026-04-05T15:30:00.000Z',
+      activeDays: 5,
+      nightEvents: 1,
+    });
+    expect(topByCount.map((row) => [row.number, row.calls, row.messages, row.outgoing, row.incoming])).toEqual([
+      [c1, 2, 1, 2, 1],
+      [n1, 2, 0, 1, 1],
+      [c2, 1, 0, 1, 0],
+    ]); // prettier-ignore
+    expect(topByDuration.map((row) => [row.number, row.durationSeconds])).toEqual([
+      [c2, 100],
+      [c1, 90],
+      [n1, 50],
+    ]);
+    expect(newContacts).toEqual([]);
+    // Monday = 0: 2026-04-01 is a Wednesday; hours in China time.
+    const cells = heatmap.flatMap((hours, weekday) =>
+      hours.flatMap((count, hour) => (count ? [[weekday, hour, count]] : [])),
+    );
+    expect(cells).toEqual([
+      [2, 8, 1],
+      [3, 9, 1],
+      [4, 10, 1],
+      [5, 11, 1],
+      [6, 12, 1],
+      [6, 13, 1],
+      [6, 14, 1],
+      [6, 23, 1],
+    ]);
+    expect(daily).toEqual([
+      { day: '2026-04-01', calls: 1, messages: 0 },
+      { day: '2026-04-02', calls: 1, messages: 0 },
+      { day: '2026-04-03', calls: 0, messages: 1 },
+      { day: '2026-04-04', calls: 1, messages: 0 },
+      { day: '2026-04-05', calls: 3, messages: 1 },
+    ]);
+
+    const later = await c.ok('analytics.contactProfile', { phone: t1, from: '2026-04-04' });
+    expect(later.period.newContacts.map((row) => row.number)).toEqual([c2, n1]);
+
+    const compared = await c.ok('analytics.contactProfile', {
+      phone: t1,
+      from: '2026-04-01',
+      to: '2026-04-03',
+      compareFrom: '2026-04-04',
+      compareTo: '2026-04-05',
+    });
+    expect([compared.period.calls, compared.period.messages]).toEqual([2, 1]);
+    expect(compared.compare).toMatchObject({ calls: 4, messages: 1, gained: [n1, c2], lost: [c1] });
+    expect(await c.call('analytics.contactProfile', { phone: '13911112222' })).toMatchObject({
+      ok: false,
+      error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
     });
   });
 });

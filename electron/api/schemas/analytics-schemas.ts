@@ -139,3 +139,68 @@ export const moneyTraceOutput = z.object({
   total: z.number().int(),
 });
 export type MoneyTraceResult = z.infer<typeof moneyTraceOutput>;
+
+export const contactProfileInput = z.object({
+  /** Entity ID or number. */
+  phone: phoneRef,
+  from: periodBound.optional(),
+  to: periodBound.optional(),
+  /** A second period to compare with the first ("before and after the arrest"). */
+  compareFrom: periodBound.optional(),
+  compareTo: periodBound.optional(),
+  /** Length of each top list. */
+  limit: z.number().int().min(1).max(500).default(20),
+  includeService: z.boolean().default(false),
+});
+
+export const profileContactSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  numberType: z.enum(phoneNumberTypes),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  outgoing: z.number().int(),
+  incoming: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+export type ProfileContact = z.infer<typeof profileContactSchema>;
+
+export const periodProfileSchema = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  contacts: z.number().int(),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  /** China calendar days with at least one call or message. */
+  activeDays: z.number().int(),
+  /** Calls and messages between 22:00 and 06:00 China time. */
+  nightEvents: z.number().int(),
+  topByCount: z.array(profileContactSchema),
+  topByDuration: z.array(profileContactSchema),
+  /** Contacts first seen with this phone inside the period (only with a start). */
+  newContacts: z.array(profileContactSchema),
+  /** [weekday Monday = 0][hour 0–23], China time, calls and messages. */
+  heatmap: z.array(z.array(z.number().int())),
+  daily: z.array(
+    z.object({ day: z.string(), calls: z.number().int(), messages: z.number().int() }),
+  ),
+});
+export type PeriodProfile = z.infer<typeof periodProfileSchema>;
+
+export const contactProfileOutput = z.object({
+  phone: phoneRefSchema,
+  period: periodProfileSchema,
+  compare: periodProfileSchema
+    .extend({
+      /** Numbers in touch in the second period only, and in the first only. */
+      gained: z.array(z.string()),
+      lost: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type ContactProfileResult = z.infer<typeof contactProfileOutput>;

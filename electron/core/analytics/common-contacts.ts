@@ -12,7 +12,7 @@ import {
 } from './analytics-scope';
 
 /** Far-end types that are not people: left out of 话单碰撞 unless asked for. */
-const serviceTypes = new Set<PhoneNumberType>(['service', 'hotline', 'smsGateway']);
+export const serviceTypes = new Set<PhoneNumberType>(['service', 'hotline', 'smsGateway']);
 
 export interface CommonContactsQuery {
   phones?: string[];
