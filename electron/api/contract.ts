@@ -152,6 +152,10 @@ import {
   relationRecordsOutput,
 } from './schemas/import-schemas';
 import {
+  cellPresenceInput,
+  cellPresenceOutput,
+  colocationInput,
+  colocationOutput,
   commonContactsInput,
   commonContactsOutput,
   contactProfileInput,
@@ -332,6 +336,10 @@ export const contract = {
   'analytics.commonContacts': procedure('viewer', commonContactsInput, commonContactsOutput),
   /** One phone's contacts, rhythm and night activity; optionally two periods compared. */
   'analytics.contactProfile': procedure('viewer', contactProfileInput, contactProfileOutput),
+  /** 同基站伴随: phones seen on one base station within a window, with the occasions. */
+  'analytics.colocation': procedure('viewer', colocationInput, colocationOutput),
+  /** Who was on a base station between two instants. */
+  'analytics.cellPresence': procedure('viewer', cellPresenceInput, cellPresenceOutput),
   /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
   'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
 } as const satisfies Record<string, ProcedureSpec>;

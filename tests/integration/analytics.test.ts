@@ -346,3 +346,79 @@ describe('contact profile of one phone', () => {
     });
   });
 });
+
+describe('同基站伴随 — co-location', () => {
+  const [p, q, r] = ['13600000001', '13600000002', '13600000003'];
+  async function seedCells() {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('calls', 'imp-cells', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI', [
+      `${p},13500000001,主叫,2026-04-01 08:00:00,10,100,1`,
+      `${p},13500000001,主叫,2026-04-01 08:03:00,10,100,1`,
+      `${p},13500000001,主叫,2026-04-02 12:00:00,10,200,2`,
+      `${p},13500000001,主叫,2026-04-03 18:00:00,10,300,3`,
+      `${p},13500000001,主叫,2026-04-04 20:00:00,10,400,4`,
+      `${q},13500000002,被叫,2026-04-01 08:05:00,10,100,1`,
+      `${q},13500000002,被叫,2026-04-02 12:09:00,10,200,2`,
+      `${q},13500000002,被叫,2026-04-03 17:58:00,10,300,3`,
+      `${q},13500000002,被叫,2026-04-04 20:20:00,10,400,4`,
+      `${r},13500000003,主叫,2026-04-01 08:04:00,10,999,9`,
+      `${r},13500000003,主叫,2026-04-04 20:10:00,10,400,4`,
+    ]);
+  }
+  const shape = (pairs: { a: { number: string }; b: { number: string }; occasions: object[] }[]) =>
+    pairs.map((pair) => ({ a: pair.a.number, b: pair.b.number, occasions: pair.occasions }));
+
+  it('three times within 10 minutes, once 20 minutes apart: three occasions', async () => {
+    await seedCells();
+    const found = await c.ok('analytics.colocation', { phones: [r, q, p] });
+    expect(shape(found.pairs)).toEqual([
+      {
+        a: p,
+        b: q,
+        occasions: [
+          { cell: '100-1', aAt: '2026-04-01T00:00:00.000Z', bAt: '2026-04-01T00:05:00.000Z', gapSeconds: 300 },
+          { cell: '200-2', aAt: '2026-04-02T04:00:00.000Z', bAt: '2026-04-02T04:09:00.000Z', gapSeconds: 540 },
+          { cell: '300-3', aAt: '2026-04-03T10:00:00.000Z', bAt: '2026-04-03T09:58:00.000Z', gapSeconds: 120 },
+        ],
+      },
+    ]); // prettier-ignore
+    expect(found.total).toBe(1);
+
+    const wide = await c.ok('analytics.colocation', { phones: [p, q], windowMinutes: 20 });
+    expect(wide.pairs[0]!.occasions.map((item) => item.gapSeconds)).toEqual([300, 540, 120, 1200]);
+    const once = await c.ok('analytics.colocation', { phones: [p, q, r], minOccasions: 1 });
+    expect(once.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual(
+      [
+        [p, q, 3],
+        [p, r, 1],
+        [q, r, 1],
+      ],
+    );
+    // One phone: companions from the whole workspace.
+    const companions = await c.ok('analytics.colocation', { phones: [p] });
+    expect(companions.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual([
+      [p, q, 3],
+    ]); // prettier-ignore
+  });
+
+  it('who was on a base station between two instants', async () => {
+    await seedCells();
+    const present = await c.ok('analytics.cellPresence', {
+      cell: '400-4',
+      from: '2026-04-04T12:00:00Z',
+      to: '2026-04-04T12:30:00Z',
+    });
+    expect(present.rows.map((row) => [row.number, row.sightings, row.firstAt])).toEqual([
+      [p, 1, '2026-04-04T12:00:00.000Z'],
+      [r, 1, '2026-04-04T12:10:00.000Z'],
+      [q, 1, '2026-04-04T12:20:00.000Z'],
+    ]);
+    const early = await c.ok('analytics.cellPresence', {
+      cell: '400-4',
+      from: '2026-04-04T12:00:00Z',
+      to: '2026-04-04T12:15:00Z',
+    });
+    expect(early.rows.map((row) => row.number)).toEqual([p, r]);
+  });
+});

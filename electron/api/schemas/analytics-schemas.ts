@@ -204,3 +204,62 @@ export const contactProfileOutput = z.object({
     .nullable(),
 });
 export type ContactProfileResult = z.infer<typeof contactProfileOutput>;
+
+export const colocationInput = z.object({
+  /** Entity IDs or numbers. */
+  phones: z.array(phoneRef).min(1).max(50),
+  /** Two sightings on one base station at most this far apart are together. */
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  /** A pair needs at least this many separate occasions. */
+  minOccasions: z.number().int().min(1).max(1000).default(2),
+  /** Also phones outside the list (伴随 of unknown phones); always so for one phone. */
+  companions: z.boolean().default(false),
+  from: periodBound.optional(),
+  to: periodBound.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const colocationOccasionSchema = z.object({
+  /** LAC-CI. */
+  cell: z.string(),
+  aAt: z.string(),
+  bAt: z.string(),
+  gapSeconds: z.number().int(),
+});
+
+export const colocationPairSchema = z.object({
+  a: phoneRefSchema,
+  b: phoneRefSchema,
+  occasions: z.array(colocationOccasionSchema),
+});
+
+export const colocationOutput = z.object({
+  pairs: z.array(colocationPairSchema),
+  total: z.number().int(),
+});
+export type ColocationResult = z.infer<typeof colocationOutput>;
+
+export const cellPresenceInput = z.object({
+  /** Base station as LAC-CI (e.g. 25301-10231). */
+  cell: z.string().trim().min(1).max(64),
+  from: periodBound,
+  to: periodBound,
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const cellPresenceOutput = z.object({
+  rows: z.array(
+    phoneRefSchema.extend({
+      sightings: z.number().int(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type CellPresenceResult = z.infer<typeof cellPresenceOutput>;
