@@ -7,6 +7,7 @@ import {
   ImportOutlined,
   FolderOpenOutlined,
   LockOutlined,
+  RadarChartOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ import { GraphPage } from '../features/graph/GraphPage';
 import { SeizuresPage } from '../features/seizures/SeizuresPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionProvider } from './SessionContext';
 import { setSession } from './session-query';
@@ -38,6 +40,7 @@ const navItems = [
   { key: '/cases', icon: <FolderOpenOutlined />, label: 'nav.cases' },
   { key: '/entities', icon: <TeamOutlined />, label: 'nav.entities' },
   { key: '/graph', icon: <DeploymentUnitOutlined />, label: 'nav.graph' },
+  { key: '/analytics', icon: <RadarChartOutlined />, label: 'analytics.nav' },
   { key: '/seizures', icon: <ExperimentOutlined />, label: 'nav.seizures' },
   { key: '/import', icon: <ImportOutlined />, label: 'nav.import' },
   { key: '/briefings', icon: <FileTextOutlined />, label: 'nav.briefings' },
@@ -136,6 +139,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 <Route path="/briefings" element={<BriefingsPage />} />
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/statistics" element={<StatisticsPage />} />
+                <Route path="/analytics" element={<AnalyticsPage />} />
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="*" element={<Navigate to="/cases" replace />} />
