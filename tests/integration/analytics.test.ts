@@ -140,6 +140,44 @@ describe('话单碰撞 — common contacts', () => {
     expect([next.rows.map((row) => row.number), next.total]).toEqual([[c2], 2]);
   });
 
+  it("a case's suspects' phones are the targets", async () => {
+    await seedCalls();
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301052026040001',
+      title: '贩毒案',
+      offenceType: 'trafficking',
+      openedOn: '2026-04-01',
+    });
+    const phoneId = async (number: string) =>
+      (await c.ok('analytics.contactProfile', { phone: number })).phone.id;
+    // Two suspects using T1 and T2; a witness using T3 (not a target); T3 alone is not enough.
+    for (const [name, number, role] of [
+      ['张某', t1, 'suspect'],
+      ['李某', t2, 'suspect'],
+      ['王某', t3, 'witness'],
+    ] as const) {
+      const person = await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name }, roleInCase: role });
+      await c.ok('relations.create', { fromEntityId: person.entityId, toEntityId: await phoneId(number), type: 'uses' });
+    } // prettier-ignore
+    const found = await c.ok('analytics.commonContacts', { caseId: caseRow.id });
+    expect(found.targets.map((target) => target.number)).toEqual([t1, t2]);
+    expect(found.rows.map((row) => [row.number, row.targetCount])).toEqual([
+      [c1, 2],
+      [c2, 2],
+    ]);
+    // Named phones and the case together.
+    const both = await c.ok('analytics.commonContacts', {
+      caseId: caseRow.id,
+      phones: [t3],
+      minTargets: 3,
+    });
+    expect(both.rows.map((row) => row.number)).toEqual([c1]);
+    expect(await c.call('analytics.commonContacts', { caseId: 'no-such-case' })).toMatchObject({
+      ok: false,
+      error: { code: 'cases.notFound' },
+    });
+  });
+
   it('an unknown phone is refused, naming it; the empty query is refused', async () => {
     await seedCalls();
     expect(await c.call('analytics.commonContacts', { phones: [t1, '13911112222'] })).toMatchObject(

@@ -63,7 +63,7 @@ export function resolvePhone(db: Executor, ref: string): PhoneRow {
 
 /**
  * The phones of a case's suspects: phones the suspects own or use (relations either way),
- * plus phones that are members of the case themselves.
+ * plus phones added to the case as suspects themselves.
  */
 export function suspectPhones(db: Executor, caseId: string): PhoneRow[] {
   const found = db.get<{ id: string }>(
@@ -79,7 +79,7 @@ export function suspectPhones(db: Executor, caseId: string): PhoneRow[] {
       WHERE r.type IN ('owns', 'uses') AND r.deleted_at IS NULL
       UNION SELECT r.from_entity_id FROM relations r JOIN suspects s ON s.id = r.to_entity_id
       WHERE r.type IN ('owns', 'uses') AND r.deleted_at IS NULL
-      UNION SELECT ce.entity_id FROM case_entities ce WHERE ce.case_id = ${caseId}
+      UNION SELECT id FROM suspects
     )
     ${livePhone} AND e.id IN (SELECT id FROM owned) ORDER BY p.number`);
 }
