@@ -1146,6 +1146,8 @@ export const en: Translation<typeof zhCN> = {
     first: 'First',
     last: 'Last',
     addToChart: 'Add to chart',
+    addToCase: 'Add to the case',
+    addedToCase: 'Added to the case',
     sendToChart: 'Send all to the chart (new view)',
     sentToChart: 'Saved as a chart view',
     shownOf: '{{shown}} shown of {{total}}',

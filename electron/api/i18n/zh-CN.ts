@@ -1110,6 +1110,8 @@ export const zhCN = {
     first: '首次',
     last: '末次',
     addToChart: '加入关系图',
+    addToCase: '加入案件',
+    addedToCase: '已加入案件',
     sendToChart: '全部发送到关系图（新视图）',
     sentToChart: '已保存为关系图视图',
     shownOf: '显示 {{shown}} 条，共 {{total}} 条',

@@ -1,10 +1,11 @@
-import { Button, Form, InputNumber, Select, Space, Switch, Table } from 'antd';
+import { App, Button, Form, InputNumber, Select, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { CommonContact } from '../../../../electron/api/schemas/analytics-schemas';
-import { useProcedure } from '../../api/hooks';
+import { useProcedure, useProcedureMutation } from '../../api/hooks';
+import { useErrorText } from '../../app/useErrorText';
 import { useCan } from '../../app/SessionContext';
 import { formatDateTime } from '../../components/format';
 import { CasePicker } from '../graph/CasePicker';
@@ -26,6 +27,13 @@ export function CommonContactsTab() {
   const canWrite = useCan('investigator');
   const addToChart = useAddToChart();
   const chart = useSendToChart();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const addToCase = useProcedureMutation('cases.addEntity', {
+    alsoRefreshes: ['entities'],
+    onSuccess: () => void message.success(t('analytics.addedToCase')),
+    onError: (error) => void message.error(errorText(error)),
+  });
   const [phones, setPhones] = useState<string[]>([]);
   const [caseId, setCaseId] = useState<string>();
   const [minTargets, setMinTargets] = useState(2);
@@ -160,13 +168,26 @@ export function CommonContactsTab() {
               {
                 key: 'chart',
                 render: (_, row) => (
-                  <Button
-                    size="small"
-                    onClick={() => addToChart(row.id)}
-                    data-testid="add-to-chart"
-                  >
-                    {t('analytics.addToChart')}
-                  </Button>
+                  <Space>
+                    <Button
+                      size="small"
+                      onClick={() => addToChart(row.id)}
+                      data-testid="add-to-chart"
+                    >
+                      {t('analytics.addToChart')}
+                    </Button>
+                    {canWrite && query?.caseId && (
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          addToCase.mutate({ caseId: query.caseId!, entityId: row.id })
+                        }
+                        data-testid="add-to-case"
+                      >
+                        {t('analytics.addToCase')}
+                      </Button>
+                    )}
+                  </Space>
                 ),
               },
             ]}
