@@ -103,6 +103,22 @@ describe('话单碰撞 — common contacts', () => {
     ]); // prettier-ignore
   });
 
+  it("a call in both parties' lists counts once", async () => {
+    await seedCalls();
+    // C1's own list holds its call from T3 (and one more to T3 an hour later).
+    await importCsv('calls', 'imp-c1', '本机号码,对方号码,呼叫类型,开始时间,通话时长', [
+      `${c1},${t3},被叫,2026-04-09 08:00:00,200`,
+      `${c1},${t3},主叫,2026-04-09 09:00:00,30`,
+    ]);
+    const result = await c.ok('analytics.commonContacts', { phones: [t1, t2, t3] });
+    const t3Row = result.rows[0]!.perTarget.find((row) => row.targetNumber === t3)!;
+    expect([t3Row.calls, t3Row.durationSeconds, t3Row.outgoing, t3Row.incoming]).toEqual([
+      2, 230, 1, 1,
+    ]);
+    const profile = await c.ok('analytics.contactProfile', { phone: t3 });
+    expect([profile.period.calls, profile.period.durationSeconds]).toEqual([4, 257]);
+  });
+
   it('K, service numbers, the period and paging', async () => {
     await seedCalls();
     const phones = [t1, t2, t3];

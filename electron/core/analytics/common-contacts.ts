@@ -56,7 +56,8 @@ export function targetPhones(
  * 话单碰撞: the numbers in touch with at least `minTargets` of the target phones, with what
  * passed between each of them and each target (calls, messages, seconds, direction, first and
  * last contact). One grouped query over the two traversal indexes of `relations` and
- * `call_records_relation_idx`; ordered by how many targets, then how many contacts.
+ * `call_records_relation_idx` (covering); ordered by how many targets, then how many contacts.
+ * A call in both parties' lists (same direction, second and kind) counts once.
  */
 export function commonContacts(db: Executor, input: CommonContactsQuery): CommonContactsResult {
   const targets = targetPhones(db, input);
@@ -67,13 +68,15 @@ export function commonContacts(db: Executor, input: CommonContactsQuery): Common
   const pairs = db.all<PairRow>(sql`
     WITH hits AS (
       SELECT r.from_entity_id AS target, r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind,
-             c.started_at AS started_at, c.duration_seconds AS duration_seconds
+             c.started_at AS started_at, MAX(c.duration_seconds) AS duration_seconds
       FROM relations r JOIN call_records c ON c.relation_id = r.id
       WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      GROUP BY c.relation_id, c.started_at, c.kind
       UNION ALL
-      SELECT r.to_entity_id, r.from_entity_id, 0, c.kind, c.started_at, c.duration_seconds
+      SELECT r.to_entity_id, r.from_entity_id, 0, c.kind, c.started_at, MAX(c.duration_seconds)
       FROM relations r JOIN call_records c ON c.relation_id = r.id
       WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      GROUP BY c.relation_id, c.started_at, c.kind
     )
     SELECT h.target AS target, h.other AS other, p.number AS number,
            SUM(h.outgoing) AS outgoing,

@@ -30,19 +30,21 @@ interface Hit {
 
 const chinaOffsetMs = 8 * 3600_000;
 
-/** Every call and message of the phone in the period, either way. */
+/** Every call and message of the phone in the period, either way; one in both lists once. */
 function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
   const when = periodCondition(sql`c.started_at`, period);
   return db.all<Hit>(sql`
     WITH hits AS (
       SELECT r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind, c.started_at AS at,
-             c.duration_seconds AS duration
+             MAX(c.duration_seconds) AS duration
       FROM relations r JOIN call_records c ON c.relation_id = r.id
       WHERE r.from_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      GROUP BY c.relation_id, c.started_at, c.kind
       UNION ALL
-      SELECT r.from_entity_id, 0, c.kind, c.started_at, c.duration_seconds
+      SELECT r.from_entity_id, 0, c.kind, c.started_at, MAX(c.duration_seconds)
       FROM relations r JOIN call_records c ON c.relation_id = r.id
       WHERE r.to_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      GROUP BY c.relation_id, c.started_at, c.kind
     )
     SELECT h.other AS other, p.number AS number, h.outgoing AS outgoing, h.kind = 'sms' AS sms,
            h.at AS at, h.duration AS duration
