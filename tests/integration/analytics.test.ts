@@ -119,6 +119,20 @@ describe('话单碰撞 — common contacts', () => {
     expect([profile.period.calls, profile.period.durationSeconds]).toEqual([4, 257]);
   });
 
+  it('a merged duplicate phone stands for the phone it was merged into', async () => {
+    await seedCalls();
+    const idOf = async (number: string) =>
+      (await c.ok('analytics.contactProfile', { phone: number })).phone.id;
+    const [keepId, mergeId] = [await idOf(c1), await idOf(c2)];
+    await c.ok('entities.merge', { keepId, mergeId });
+    const result = await c.ok('analytics.commonContacts', { phones: [t1, t2, t3] });
+    expect(
+      result.rows.map((row) => [row.number, row.targetCount, row.calls, row.messages]),
+    ).toEqual([[c1, 3, 6, 2]]);
+    const profile = await c.ok('analytics.contactProfile', { phone: c2 });
+    expect([profile.phone.id, profile.phone.number, profile.period.calls]).toEqual([keepId, c1, 6]);
+  });
+
   it('K, service numbers, the period and paging', async () => {
     await seedCalls();
     const phones = [t1, t2, t3];

@@ -48,14 +48,31 @@ const livePhone = sql`SELECT e.id AS id, p.number AS number FROM entities e
   JOIN phones p ON p.entity_id = e.id
   WHERE e.deleted_at IS NULL AND e.merged_into_id IS NULL`;
 
-/** A phone named by entity ID or number; refused, naming it, when the workspace has none. */
+/** The entity a duplicate was merged into (its relations moved there), or the entity itself. */
+function survivor(db: Executor, id: string): string {
+  let current = id;
+  for (let step = 0; step < 16; step += 1) {
+    const row = db.get<{ merged: string | null }>(
+      sql`SELECT merged_into_id AS merged FROM entities WHERE id = ${current}`,
+    );
+    if (!row?.merged) break;
+    current = row.merged;
+  }
+  return current;
+}
+
+/**
+ * A phone named by entity ID or number (a merged duplicate's stands for the phone it was merged
+ * into); refused, naming it, when the workspace has none.
+ */
 export function resolvePhone(db: Executor, ref: string): PhoneRow {
-  const byId = db.get<PhoneRow>(sql`${livePhone} AND e.id = ${ref}`);
-  if (byId) return byId;
   const parsed = parseFarEnd(ref);
   const number = parsed.ok ? parsed.value : ref;
-  const byNumber = db.get<PhoneRow>(sql`${livePhone} AND p.number = ${number}`);
-  if (byNumber) return byNumber;
+  const named =
+    db.get<{ id: string }>(sql`SELECT entity_id AS id FROM phones WHERE entity_id = ${ref}`) ??
+    db.get<{ id: string }>(sql`SELECT entity_id AS id FROM phones WHERE number = ${number}`);
+  const found = named && db.get<PhoneRow>(sql`${livePhone} AND e.id = ${survivor(db, named.id)}`);
+  if (found) return found;
   throw new AppError('analytics.phoneNotFound', 'The phone is not in the workspace', {
     phone: ref,
   });
@@ -94,12 +111,16 @@ const liveAccount = sql`SELECT e.id AS id, a.account_no AS accountNo, a.holder_n
   FROM entities e JOIN accounts a ON a.entity_id = e.id
   WHERE e.deleted_at IS NULL AND e.merged_into_id IS NULL`;
 
-/** An account named by entity ID or account number; refused, naming it, when unknown. */
+/** An account named by entity ID or account number (merged: the survivor); else refused, named. */
 export function resolveAccount(db: Executor, ref: string): AccountRow {
   const compact = ref.replace(/\s/g, '');
+  const named =
+    db.get<{ id: string }>(sql`SELECT entity_id AS id FROM accounts WHERE entity_id = ${ref}`) ??
+    db.get<{ id: string }>(
+      sql`SELECT entity_id AS id FROM accounts WHERE account_no = ${compact} ORDER BY entity_id LIMIT 1`,
+    );
   const found =
-    db.get<AccountRow>(sql`${liveAccount} AND e.id = ${ref}`) ??
-    db.get<AccountRow>(sql`${liveAccount} AND a.account_no = ${compact} ORDER BY e.id LIMIT 1`);
+    named && db.get<AccountRow>(sql`${liveAccount} AND e.id = ${survivor(db, named.id)}`);
   if (found) return found;
   throw new AppError('analytics.accountNotFound', 'The account is not in the workspace', {
     account: ref,
