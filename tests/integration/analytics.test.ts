@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { contract } from '../../electron/api/contract';
 
 /**
  * Investigative analytics over records imported through the router: planted truths among
@@ -488,5 +489,38 @@ describe('同基站伴随 — co-location', () => {
       to: '2026-04-04T12:15:00Z',
     });
     expect(early.rows.map((row) => row.number)).toEqual([p, r]);
+  });
+});
+
+describe('access', () => {
+  it('every analytics procedure is a viewer read; a viewer runs them, a locked session cannot', async () => {
+    expect(
+      Object.entries(contract)
+        .filter(([name]) => name.startsWith('analytics.'))
+        .map(([name, spec]) => [name, spec.access]),
+    ).toEqual([
+      ['analytics.commonContacts', 'viewer'],
+      ['analytics.contactProfile', 'viewer'],
+      ['analytics.colocation', 'viewer'],
+      ['analytics.cellPresence', 'viewer'],
+      ['analytics.moneyTrace', 'viewer'],
+    ]);
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await importCsv('calls', 'imp-calls', '本机号码,对方号码,呼叫类型,开始时间,通话时长', callRows);
+    await c.ok('users.create', {
+      username: 'viewer',
+      displayName: '查看员',
+      role: 'viewer',
+      password: 'Role#Pass2026',
+    });
+    await c.ok('session.lock', {});
+    expect(await c.call('analytics.commonContacts', { phones: [t1, t2] })).toMatchObject({
+      ok: false,
+      error: { code: 'session.locked' },
+    });
+    await c.ok('session.unlock', { path: dir, username: 'viewer', password: 'Role#Pass2026' });
+    const found = await c.ok('analytics.commonContacts', { phones: [t1, t2] });
+    expect(found.rows.map((row) => row.number)).toEqual([c1, c2]);
   });
 });
