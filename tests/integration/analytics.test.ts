@@ -320,6 +320,30 @@ describe('资金穿透 — money trace', () => {
     );
   });
 
+  it("from a person's accounts: all their money traced", async () => {
+    await seedMoney();
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301052026040002',
+      title: '洗钱案',
+      offenceType: 'trafficking',
+      openedOn: '2026-04-01',
+    });
+    const person = await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name: '赵某' } });
+    for (const accountNo of [accA, accX]) {
+      const start = (await c.ok('analytics.moneyTrace', { account: accountNo, hops: 1 })).starts[0]!;
+      await c.ok('relations.create', { fromEntityId: person.entityId, toEntityId: start, type: 'owns' });
+    } // prettier-ignore
+    const trace = await c.ok('analytics.moneyTrace', { personId: person.entityId });
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen])).toEqual([
+      [accA, 0, 1_500_000],
+      [accX, 0, 500_000],
+      [accB, 1, 2_000_000],
+      [accC, 2, 800_000],
+      [accE, 2, 400_000],
+      [accD, 3, 700_000],
+    ]);
+  });
+
   it('structuring under a chosen threshold; unknown account named', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
