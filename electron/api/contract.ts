@@ -173,6 +173,18 @@ import {
   relationRecordsInput,
   relationRecordsOutput,
 } from './schemas/import-schemas';
+import {
+  cellPresenceInput,
+  cellPresenceOutput,
+  colocationInput,
+  colocationOutput,
+  commonContactsInput,
+  commonContactsOutput,
+  contactProfileInput,
+  contactProfileOutput,
+  moneyTraceInput,
+  moneyTraceOutput,
+} from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Who may call it: 'public' needs no session; a role needs an unlocked session with that role or higher. */
@@ -355,6 +367,16 @@ export const contract = {
   'map.locatePlace': procedure('investigator', mapLocatePlaceInput, okOutput),
   /** The view draws the SVG/PNG; this records the export in the audit log first. */
   'map.recordExport': procedure('viewer', mapExportInput, okOutput),
+  /** 话单碰撞: numbers in touch with at least K of the target phones. */
+  'analytics.commonContacts': procedure('viewer', commonContactsInput, commonContactsOutput),
+  /** One phone's contacts, rhythm and night activity; optionally two periods compared. */
+  'analytics.contactProfile': procedure('viewer', contactProfileInput, contactProfileOutput),
+  /** 同基站伴随: phones seen on one base station within a window, with the occasions. */
+  'analytics.colocation': procedure('viewer', colocationInput, colocationOutput),
+  /** Who was on a base station between two instants. */
+  'analytics.cellPresence': procedure('viewer', cellPresenceInput, cellPresenceOutput),
+  /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
+  'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -99,6 +99,8 @@ export const errorCodes = [
   'backup.corrupt',
   'backup.targetNotEmpty',
   'audit.broken',
+  'analytics.phoneNotFound',
+  'analytics.accountNotFound',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

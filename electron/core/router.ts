@@ -4,6 +4,7 @@ import { contract, isProcedureName, type ProcedureName } from '../api/contract';
 import { roleAllows } from '../api/domain/roles';
 import type { ApiError, ApiResult } from '../api/result';
 import { AppError, isAppError, storageError } from './app-error';
+import { analyticsHandlers } from './analytics/analytics-handlers';
 import { attachmentHandlers } from './attachments/attachment-handlers';
 import { auditHandlers } from './audit/audit-handlers';
 import { caseHandlers } from './cases/case-handlers';
@@ -69,6 +70,7 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...statsHandlers,
   ...mapHandlers,
+  ...analyticsHandlers,
 };
 
 /** SQLite errors that mean the file itself is damaged, as opposed to a bug or bad input. */

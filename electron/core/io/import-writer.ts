@@ -347,7 +347,7 @@ export async function commitImport(
     await aggregateAll('calls', [...pairs.values()]);
     await step(0, records.length);
     const insert = sqlite.prepare(
-      'INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, base_station, imei, imsi, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, base_station, own_phone_id, imei, imsi, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const seen = new Map<
       string,
@@ -372,6 +372,7 @@ export async function commitImport(
         record.startedAt,
         record.durationSeconds,
         record.baseStation,
+        record.own ? entityIds.get(`phone:${record.own}`)! : null,
         record.imei,
         record.imsi,
         options.importId,

@@ -8,6 +8,7 @@ import {
   FolderOpenOutlined,
   GlobalOutlined,
   LockOutlined,
+  RadarChartOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,7 @@ import { SeizuresPage } from '../features/seizures/SeizuresPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { MapPage } from '../features/map/MapPage';
+import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionProvider } from './SessionContext';
 import { setSession } from './session-query';
@@ -41,6 +43,7 @@ const navItems = [
   { key: '/entities', icon: <TeamOutlined />, label: 'nav.entities' },
   { key: '/graph', icon: <DeploymentUnitOutlined />, label: 'nav.graph' },
   { key: '/map', icon: <GlobalOutlined />, label: 'nav.map' },
+  { key: '/analytics', icon: <RadarChartOutlined />, label: 'analytics.nav' },
   { key: '/seizures', icon: <ExperimentOutlined />, label: 'nav.seizures' },
   { key: '/import', icon: <ImportOutlined />, label: 'nav.import' },
   { key: '/briefings', icon: <FileTextOutlined />, label: 'nav.briefings' },
@@ -140,6 +143,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
                 <Route path="/briefings" element={<BriefingsPage />} />
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/statistics" element={<StatisticsPage />} />
+                <Route path="/analytics" element={<AnalyticsPage />} />
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="*" element={<Navigate to="/cases" replace />} />

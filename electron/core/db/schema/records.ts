@@ -40,6 +40,11 @@ export const callRecordsTable = sqliteTable(
     startedAt: text().notNull(),
     durationSeconds: integer().notNull(),
     baseStation: text(),
+    /**
+     * The target phone of the list the row came from (本机): the phone the base station, IMEI
+     * and IMSI belong to. Null when the list named no target phone.
+     */
+    ownPhoneId: text(),
     imei: text(),
     imsi: text(),
     importId: text().notNull(),
@@ -48,7 +53,17 @@ export const callRecordsTable = sqliteTable(
   },
   // No index on import_id: deleting an import finds its records through the relations it
   // wrote (import_relations), which spares a million index writes on a large import.
-  (table) => [index('call_records_relation_idx').on(table.relationId, table.startedAt)],
+  (table) => [
+    // Covers 话单碰撞 and the contact profile (kind, seconds) without reading the rows.
+    index('call_records_relation_idx').on(
+      table.relationId,
+      table.startedAt,
+      table.kind,
+      table.durationSeconds,
+    ),
+    // Who was on a base station when (同基站伴随, "who was on this cell between t1 and t2").
+    index('call_records_cell_idx').on(table.baseStation, table.startedAt),
+  ],
 );
 
 /**

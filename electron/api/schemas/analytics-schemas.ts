@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { phoneNumberTypes } from '../domain/identifiers';
+import { idSchema, isoDateSchema, isoDateTimeSchema } from './common';
+
+/**
+ * Investigative analytics over imported call and bank records: 话单碰撞 (common contacts),
+ * a phone's contact profile, 资金穿透 (money trace). Periods take a China calendar day
+ * (YYYY-MM-DD, the whole day, inclusive at both ends) or an instant.
+ */
+const periodBound = z.union([isoDateSchema, isoDateTimeSchema]);
+
+/** A phone named by its entity ID or by its number as people type it. */
+const phoneRef = z.string().trim().min(1).max(64);
+
+export const commonContactsInput = z
+  .object({
+    /** Target phones: entity IDs or numbers. */
+    phones: z.array(phoneRef).max(200).optional(),
+    /** Or every phone of the case's suspects (used with `phones` when both are given). */
+    caseId: idSchema.optional(),
+    /** A contact must be in touch with at least this many targets. */
+    minTargets: z.number().int().min(1).max(200).default(2),
+    from: periodBound.optional(),
+    to: periodBound.optional(),
+    /** Service numbers, hotlines and SMS gateways are left out unless asked for. */
+    includeService: z.boolean().default(false),
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().min(0).default(0),
+  })
+  .refine((input) => (input.phones?.length ?? 0) > 0 || input.caseId !== undefined, {
+    message: 'Give phones or a case',
+  });
+
+const phoneRefSchema = z.object({ id: z.string(), number: z.string() });
+
+export const contactPerTargetSchema = z.object({
+  targetId: z.string(),
+  targetNumber: z.string(),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  /** Calls and messages the target placed/sent (out) and received (in). */
+  outgoing: z.number().int(),
+  incoming: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+
+export const commonContactSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  numberType: z.enum(phoneNumberTypes),
+  targetCount: z.number().int(),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  perTarget: z.array(contactPerTargetSchema),
+});
+export type CommonContact = z.infer<typeof commonContactSchema>;
+
+export const commonContactsOutput = z.object({
+  targets: z.array(phoneRefSchema),
+  rows: z.array(commonContactSchema),
+  /** Contacts found in all, of which `rows` is one page. */
+  total: z.number().int(),
+});
+export type CommonContactsResult = z.infer<typeof commonContactsOutput>;
+
+export const moneyTraceInput = z
+  .object({
+    /** An account entity ID or account number. */
+    account: z.string().trim().min(1).max(64).optional(),
+    /** Or every account a person owns or uses. */
+    personId: idSchema.optional(),
+    hops: z.number().int().min(1).max(8).default(3),
+    /** out: where the money went; in: where it came from. */
+    direction: z.enum(['out', 'in']).default('out'),
+    from: periodBound.optional(),
+    to: periodBound.optional(),
+    /** Structuring (拆分交易): transfers within `structuringMarginPercent` below this amount. */
+    structuringThresholdFen: z.number().int().min(100).default(5_000_000),
+    structuringMarginPercent: z.number().int().min(1).max(50).default(10),
+    structuringMinCount: z.number().int().min(2).max(100).default(3),
+    limit: z.number().int().min(1).max(2000).default(500),
+  })
+  .refine((input) => input.account !== undefined || input.personId !== undefined, {
+    message: 'Give an account or a person',
+  });
+
+export const accountFlagsSchema = z.object({
+  /** Inflows of which at least 80 % left again within 24 hours. */
+  fastInFastOut: z.number().int(),
+  /** Transfers just under the structuring threshold. */
+  structuring: z.number().int(),
+  /** Transfers of whole thousands of yuan. */
+  roundAmounts: z.number().int(),
+});
+
+export const tracedAccountSchema = z.object({
+  id: z.string(),
+  accountNo: z.string(),
+  holderName: z.string().nullable(),
+  /** 0 for the start accounts. */
+  hop: z.number().int(),
+  /** Traced money that reached the account (out) or came from it (in), in fen. */
+  reachedFen: z.number().int(),
+  /** Start account … this account, along the path that carried the most money at its hop. */
+  path: z.array(z.string()),
+  inFen: z.number().int(),
+  outFen: z.number().int(),
+  netFen: z.number().int(),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  counterparties: z.number().int(),
+  flags: accountFlagsSchema,
+  /** Flags over their thresholds: fastInFastOut, structuring, roundAmounts. */
+  alerts: z.array(z.enum(['fastInFastOut', 'structuring', 'roundAmounts'])),
+});
+export type TracedAccount = z.infer<typeof tracedAccountSchema>;
+
+export const tracedFlowSchema = z.object({
+  fromId: z.string(),
+  toId: z.string(),
+  hop: z.number().int(),
+  /** Traced part of the transfers on this link at this hop, in fen. */
+  tracedFen: z.number().int(),
+  transfers: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+
+export const moneyTraceOutput = z.object({
+  direction: z.enum(['out', 'in']),
+  starts: z.array(z.string()),
+  accounts: z.array(tracedAccountSchema),
+  flows: z.array(tracedFlowSchema),
+  total: z.number().int(),
+});
+export type MoneyTraceResult = z.infer<typeof moneyTraceOutput>;
+
+export const contactProfileInput = z.object({
+  /** Entity ID or number. */
+  phone: phoneRef,
+  from: periodBound.optional(),
+  to: periodBound.optional(),
+  /** A second period to compare with the first ("before and after the arrest"). */
+  compareFrom: periodBound.optional(),
+  compareTo: periodBound.optional(),
+  /** Length of each top list. */
+  limit: z.number().int().min(1).max(500).default(20),
+  includeService: z.boolean().default(false),
+});
+
+export const profileContactSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  numberType: z.enum(phoneNumberTypes),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  outgoing: z.number().int(),
+  incoming: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+export type ProfileContact = z.infer<typeof profileContactSchema>;
+
+export const periodProfileSchema = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  calls: z.number().int(),
+  messages: z.number().int(),
+  durationSeconds: z.number().int(),
+  contacts: z.number().int(),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  /** China calendar days with at least one call or message. */
+  activeDays: z.number().int(),
+  /** Calls and messages between 22:00 and 06:00 China time. */
+  nightEvents: z.number().int(),
+  topByCount: z.array(profileContactSchema),
+  topByDuration: z.array(profileContactSchema),
+  /** Contacts first seen with this phone inside the period (only with a start). */
+  newContacts: z.array(profileContactSchema),
+  /** [weekday Monday = 0][hour 0–23], China time, calls and messages. */
+  heatmap: z.array(z.array(z.number().int())),
+  daily: z.array(
+    z.object({ day: z.string(), calls: z.number().int(), messages: z.number().int() }),
+  ),
+});
+export type PeriodProfile = z.infer<typeof periodProfileSchema>;
+
+export const contactProfileOutput = z.object({
+  phone: phoneRefSchema,
+  period: periodProfileSchema,
+  compare: periodProfileSchema
+    .extend({
+      /** Numbers in touch in the second period only, and in the first only. */
+      gained: z.array(z.string()),
+      lost: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type ContactProfileResult = z.infer<typeof contactProfileOutput>;
+
+export const colocationInput = z.object({
+  /** Entity IDs or numbers. */
+  phones: z.array(phoneRef).min(1).max(50),
+  /** Two sightings on one base station at most this far apart are together. */
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  /** A pair needs at least this many separate occasions. */
+  minOccasions: z.number().int().min(1).max(1000).default(2),
+  /** Also phones outside the list (伴随 of unknown phones); always so for one phone. */
+  companions: z.boolean().default(false),
+  from: periodBound.optional(),
+  to: periodBound.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const colocationOccasionSchema = z.object({
+  /** LAC-CI. */
+  cell: z.string(),
+  aAt: z.string(),
+  bAt: z.string(),
+  gapSeconds: z.number().int(),
+});
+
+export const colocationPairSchema = z.object({
+  a: phoneRefSchema,
+  b: phoneRefSchema,
+  occasions: z.array(colocationOccasionSchema),
+});
+
+export const colocationOutput = z.object({
+  pairs: z.array(colocationPairSchema),
+  total: z.number().int(),
+});
+export type ColocationResult = z.infer<typeof colocationOutput>;
+
+export const cellPresenceInput = z.object({
+  /** Base station as LAC-CI (e.g. 25301-10231). */
+  cell: z.string().trim().min(1).max(64),
+  from: periodBound,
+  to: periodBound,
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const cellPresenceOutput = z.object({
+  rows: z.array(
+    phoneRefSchema.extend({
+      sightings: z.number().int(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type CellPresenceResult = z.infer<typeof cellPresenceOutput>;

@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import type { CellPresenceResult, ColocationResult } from '../../api/schemas/analytics-schemas';
+import type { Executor } from '../db/database-types';
+import { inList, periodCondition, periodOf, resolvePhone } from './analytics-scope';
+
+export interface ColocationQuery {
+  phones: string[];
+  windowMinutes: number;
+  minOccasions: number;
+  companions: boolean;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+interface Sighting {
+  phone: string;
+  cell: string;
+  at: string;
+}
+
+interface Match {
+  a: string;
+  b: string;
+  cell: string;
+  aAt: string;
+  bAt: string;
+}
+
+const shift = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
+
+/**
+ * 同基站伴随: pairs of phones seen on the same base station (LAC-CI) within the window, with
+ * each occasion. A phone is seen on a cell by the rows of its own call list (`own_phone_id`).
+ * The target phones' sightings come through the relation indexes; who else was on each cell
+ * around each sighting through `call_records_cell_idx`. Sightings of one pair on one cell
+ * less than a window after the last one count as one occasion.
+ */
+export function colocation(db: Executor, query: ColocationQuery): ColocationResult {
+  const targets = new Map(query.phones.map((ref) => resolvePhone(db, ref)).map((p) => [p.id, p]));
+  const ids = inList([...targets.keys()]);
+  const when = periodCondition(sql`c.started_at`, periodOf(query));
+  const sightings = db.all<Sighting>(sql`
+    SELECT c.own_phone_id AS phone, c.base_station AS cell, c.started_at AS at
+    FROM relations r JOIN call_records c ON c.relation_id = r.id
+    WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL
+      AND c.own_phone_id = r.from_entity_id AND c.base_station IS NOT NULL AND ${when}
+    UNION
+    SELECT c.own_phone_id, c.base_station, c.started_at
+    FROM relations r JOIN call_records c ON c.relation_id = r.id
+    WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL
+      AND c.own_phone_id = r.to_entity_id AND c.base_station IS NOT NULL AND ${when}
+    ORDER BY 3`);
+  const window = query.windowMinutes * 60_000;
+  const anyone = query.companions || targets.size === 1;
+  const matches: Match[] = [];
+  const seen = new Set<string>();
+  for (const sighting of sightings) {
+    const near = db.all<{ phone: string; at: string }>(sql`
+      SELECT DISTINCT own_phone_id AS phone, started_at AS at FROM call_records
+      WHERE base_station = ${sighting.cell}
+        AND started_at >= ${shift(sighting.at, -window)} AND started_at <= ${shift(sighting.at, window)}
+        AND own_phone_id IS NOT NULL AND own_phone_id <> ${sighting.phone}`);
+    for (const other of near) {
+      const isTarget = targets.has(other.phone);
+      if (!anyone && !isTarget) continue;
+      // A pair of two targets is found from both sides: keep it once, lower ID first.
+      if (isTarget && other.phone < sighting.phone) continue;
+      const key = `${sighting.phone}|${other.phone}|${sighting.cell}|${sighting.at}|${other.at}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({
+        a: sighting.phone,
+        b: other.phone,
+        cell: sighting.cell,
+        aAt: sighting.at,
+        bAt: other.at,
+      });
+    }
+  }
+
+  const byPair = new Map<
+    string,
+    { a: string; b: string; occasions: ColocationResult['pairs'][number]['occasions'] }
+  >();
+  const lastOf = new Map<string, string>();
+  matches.sort((x, y) => (x.aAt < y.aAt ? -1 : x.aAt > y.aAt ? 1 : x.bAt < y.bAt ? -1 : 1));
+  for (const match of matches) {
+    const pairKey = `${match.a}|${match.b}`;
+    const cellKey = `${pairKey}|${match.cell}`;
+    const start = match.aAt < match.bAt ? match.aAt : match.bAt;
+    const end = match.aAt < match.bAt ? match.bAt : match.aAt;
+    const last = lastOf.get(cellKey);
+    lastOf.set(cellKey, last && last > end ? last : end);
+    if (last && Date.parse(start) - Date.parse(last) <= window) continue;
+    const pair = byPair.get(pairKey) ?? { a: match.a, b: match.b, occasions: [] };
+    pair.occasions.push({
+      cell: match.cell,
+      aAt: match.aAt,
+      bAt: match.bAt,
+      gapSeconds: Math.round(Math.abs(Date.parse(match.bAt) - Date.parse(match.aAt)) / 1000),
+    });
+    byPair.set(pairKey, pair);
+  }
+  const found = [...byPair.values()].filter((pair) => pair.occasions.length >= query.minOccasions);
+  const numbers = new Map<string, string>();
+  const others = [...new Set(found.map((pair) => pair.b))];
+  for (let at = 0; at < others.length; at += 500)
+    for (const row of db.all<{ id: string; number: string }>(
+      sql`SELECT entity_id AS id, number FROM phones WHERE entity_id IN (${inList(others.slice(at, at + 500))})`,
+    ))
+      numbers.set(row.id, row.number);
+  const numberOf = (id: string) => targets.get(id)?.number ?? numbers.get(id) ?? id;
+  const pairs = found
+    .map((pair) => {
+      // Two target phones read in number order; a target and a companion, target first.
+      const swap = targets.has(pair.b) && numberOf(pair.a) > numberOf(pair.b);
+      const [a, b] = swap ? [pair.b, pair.a] : [pair.a, pair.b];
+      return {
+        a: { id: a, number: numberOf(a) },
+        b: { id: b, number: numberOf(b) },
+        occasions: swap
+          ? pair.occasions.map((item) => ({ ...item, aAt: item.bAt, bAt: item.aAt }))
+          : pair.occasions,
+      };
+    })
+    .sort(
+      (x, y) =>
+        y.occasions.length - x.occasions.length ||
+        x.a.number.localeCompare(y.a.number) ||
+        x.b.number.localeCompare(y.b.number),
+    );
+  return { pairs: pairs.slice(0, query.limit), total: pairs.length };
+}
+
+/** Who was on a base station between two instants: each phone with its sightings (cell index). */
+export function cellPresence(
+  db: Executor,
+  query: { cell: string; from: string; to: string; limit: number },
+): CellPresenceResult {
+  const period = periodOf(query);
+  const rows = db.all<{
+    id: string;
+    number: string;
+    sightings: number;
+    firstAt: string;
+    lastAt: string;
+  }>(sql`
+    SELECT c.own_phone_id AS id, p.number AS number, COUNT(*) AS sightings,
+           MIN(c.started_at) AS firstAt, MAX(c.started_at) AS lastAt
+    FROM call_records c JOIN phones p ON p.entity_id = c.own_phone_id
+    WHERE c.base_station = ${query.cell.replace(/\s/g, '')}
+      AND ${periodCondition(sql`c.started_at`, period)} AND c.own_phone_id IS NOT NULL
+    GROUP BY c.own_phone_id ORDER BY MIN(c.started_at), p.number`);
+  return { rows: rows.slice(0, query.limit), total: rows.length };
+}

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { phoneNumberType, type PhoneNumberType } from '../../api/domain/identifiers';
+import type { CommonContact, CommonContactsResult } from '../../api/schemas/analytics-schemas';
+import type { Executor } from '../db/database-types';
+import {
+  inList,
+  periodCondition,
+  periodOf,
+  resolvePhone,
+  suspectPhones,
+  type PhoneRow,
+} from './analytics-scope';
+
+/** Far-end types that are not people: left out of 话单碰撞 unless asked for. */
+export const serviceTypes = new Set<PhoneNumberType>(['service', 'hotline', 'smsGateway']);
+
+export interface CommonContactsQuery {
+  phones?: string[];
+  caseId?: string;
+  minTargets: number;
+  from?: string;
+  to?: string;
+  includeService: boolean;
+  limit: number;
+  offset: number;
+}
+
+interface PairRow {
+  target: string;
+  other: string;
+  number: string;
+  outgoing: number;
+  calls: number;
+  messages: number;
+  duration: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/** The target phones of a query: the named ones, then the case's suspects' phones, once each. */
+export function targetPhones(
+  db: Executor,
+  input: { phones?: string[]; caseId?: string },
+): PhoneRow[] {
+  const targets = new Map<string, PhoneRow>();
+  for (const ref of input.phones ?? []) {
+    const phone = resolvePhone(db, ref);
+    targets.set(phone.id, phone);
+  }
+  if (input.caseId)
+    for (const phone of suspectPhones(db, input.caseId)) targets.set(phone.id, phone);
+  return [...targets.values()];
+}
+
+/**
+ * 话单碰撞: the numbers in touch with at least `minTargets` of the target phones, with what
+ * passed between each of them and each target (calls, messages, seconds, direction, first and
+ * last contact). One grouped query over the two traversal indexes of `relations` and
+ * `call_records_relation_idx` (covering); ordered by how many targets, then how many contacts.
+ * A call in both parties' lists (same direction, second and kind) counts once.
+ */
+export function commonContacts(db: Executor, input: CommonContactsQuery): CommonContactsResult {
+  const targets = targetPhones(db, input);
+  if (!targets.length) return { targets: [], rows: [], total: 0 };
+  const period = periodOf(input);
+  const ids = inList(targets.map((phone) => phone.id));
+  const when = periodCondition(sql`c.started_at`, period);
+  const pairs = db.all<PairRow>(sql`
+    WITH hits AS (
+      SELECT r.from_entity_id AS target, r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind,
+             c.started_at AS started_at, MAX(c.duration_seconds) AS duration_seconds
+      FROM relations r JOIN call_records c ON c.relation_id = r.id
+      WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      GROUP BY c.relation_id, c.started_at, c.kind
+      UNION ALL
+      SELECT r.to_entity_id, r.from_entity_id, 0, c.kind, c.started_at, MAX(c.duration_seconds)
+      FROM relations r JOIN call_records c ON c.relation_id = r.id
+      WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      GROUP BY c.relation_id, c.started_at, c.kind
+    )
+    SELECT h.target AS target, h.other AS other, p.number AS number,
+           SUM(h.outgoing) AS outgoing,
+           SUM(h.kind <> 'sms') AS calls, SUM(h.kind = 'sms') AS messages,
+           SUM(h.duration_seconds) AS duration,
+           MIN(h.started_at) AS firstAt, MAX(h.started_at) AS lastAt
+    FROM hits h
+    JOIN entities e ON e.id = h.other AND e.deleted_at IS NULL
+    JOIN phones p ON p.entity_id = h.other
+    WHERE h.other <> h.target
+    GROUP BY h.target, h.other`);
+
+  const numberOf = new Map(targets.map((phone) => [phone.id, phone.number]));
+  const byContact = new Map<string, CommonContact>();
+  for (const pair of pairs) {
+    const numberType = phoneNumberType(pair.number);
+    if (!input.includeService && serviceTypes.has(numberType)) continue;
+    let contact = byContact.get(pair.other);
+    if (!contact) {
+      contact = {
+        id: pair.other,
+        number: pair.number,
+        numberType,
+        targetCount: 0,
+        calls: 0,
+        messages: 0,
+        durationSeconds: 0,
+        firstAt: pair.firstAt,
+        lastAt: pair.lastAt,
+        perTarget: [],
+      };
+      byContact.set(pair.other, contact);
+    }
+    const total = pair.calls + pair.messages;
+    contact.targetCount += 1;
+    contact.calls += pair.calls;
+    contact.messages += pair.messages;
+    contact.durationSeconds += pair.duration;
+    if (pair.firstAt < contact.firstAt) contact.firstAt = pair.firstAt;
+    if (pair.lastAt > contact.lastAt) contact.lastAt = pair.lastAt;
+    contact.perTarget.push({
+      targetId: pair.target,
+      targetNumber: numberOf.get(pair.target)!,
+      calls: pair.calls,
+      messages: pair.messages,
+      durationSeconds: pair.duration,
+      outgoing: pair.outgoing,
+      incoming: total - pair.outgoing,
+      firstAt: pair.firstAt,
+      lastAt: pair.lastAt,
+    });
+  }
+  const found = [...byContact.values()]
+    .filter((contact) => contact.targetCount >= input.minTargets)
+    .sort(
+      (a, b) =>
+        b.targetCount - a.targetCount ||
+        b.calls + b.messages - (a.calls + a.messages) ||
+        a.number.localeCompare(b.number),
+    );
+  for (const contact of found)
+    contact.perTarget.sort((a, b) => a.targetNumber.localeCompare(b.targetNumber));
+  return {
+    targets: targets.map((phone) => ({ id: phone.id, number: phone.number })),
+    rows: found.slice(input.offset, input.offset + input.limit),
+    total: found.length,
+  };
+}

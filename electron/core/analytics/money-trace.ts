@@ -1,0 +1,383 @@
+import { sql } from 'drizzle-orm';
+import type { MoneyTraceResult, TracedAccount } from '../../api/schemas/analytics-schemas';
+import { AppError } from '../app-error';
+import type { Executor } from '../db/database-types';
+import {
+  inList,
+  periodCondition,
+  periodOf,
+  personAccounts,
+  resolveAccount,
+  type AccountRow,
+  type Period,
+} from './analytics-scope';
+
+export interface MoneyTraceQuery {
+  account?: string;
+  personId?: string;
+  hops: number;
+  direction: 'out' | 'in';
+  from?: string;
+  to?: string;
+  structuringThresholdFen: number;
+  structuringMarginPercent: number;
+  structuringMinCount: number;
+  limit: number;
+}
+
+/** One movement on an account's ledger, duplicates from both statements merged. */
+interface LedgerEvent {
+  /** Same on both accounts' ledgers: relation, instant, amount (null for cash). */
+  key: string | null;
+  at: string;
+  amountFen: number;
+  flow: 'in' | 'out';
+  counterpart: string | null;
+}
+
+interface TransferRow {
+  fromId: string | null;
+  toId: string | null;
+  relationId: string | null;
+  direction: 'in' | 'out';
+  at: string;
+  amountFen: number;
+}
+
+const dayMs = 86_400_000;
+/** At least this share of an inflow leaving within a day is 快进快出. */
+const fastShare = 0.8;
+/** A round amount: whole thousands of yuan. */
+const roundFen = 100_000;
+
+/**
+ * An account's movements in the period. A transfer between two accounts whose statements were
+ * both imported appears once from each side (out on the payer's, in on the payee's): rows are
+ * keyed by relation, instant and amount, and a key seen n times on one side and m on the
+ * other is max(n, m) transfers. Reads `relations_from_idx`/`relations_to_idx`,
+ * `money_transfers_relation_idx` and, for cash, `money_transfers_account_idx`.
+ */
+function ledger(db: Executor, accountId: string, period: Period): LedgerEvent[] {
+  const when = periodCondition(sql`m.at`, period);
+  const rows = db.all<TransferRow>(sql`
+    SELECT r.from_entity_id AS fromId, r.to_entity_id AS toId, m.relation_id AS relationId,
+           m.direction AS direction, m.at AS at, m.amount_fen AS amountFen
+    FROM relations r JOIN money_transfers m ON m.relation_id = r.id
+    WHERE r.from_entity_id = ${accountId} AND r.type = 'finances' AND r.deleted_at IS NULL AND ${when}
+    UNION ALL
+    SELECT r.from_entity_id, r.to_entity_id, m.relation_id, m.direction, m.at, m.amount_fen
+    FROM relations r JOIN money_transfers m ON m.relation_id = r.id
+    WHERE r.to_entity_id = ${accountId} AND r.from_entity_id <> ${accountId}
+      AND r.type = 'finances' AND r.deleted_at IS NULL AND ${when}
+    UNION ALL
+    SELECT NULL, NULL, NULL, m.direction, m.at, m.amount_fen FROM money_transfers m
+    WHERE m.account_id = ${accountId} AND m.relation_id IS NULL AND ${when}`);
+  const sides = new Map<string, { row: TransferRow; out: number; in: number }>();
+  const events: LedgerEvent[] = [];
+  for (const row of rows) {
+    if (row.relationId === null) {
+      events.push({
+        key: null,
+        at: row.at,
+        amountFen: row.amountFen,
+        flow: row.direction,
+        counterpart: null,
+      });
+      continue;
+    }
+    const key = `${row.relationId}|${row.at}|${row.amountFen}`;
+    const seen = sides.get(key) ?? { row, out: 0, in: 0 };
+    seen[row.direction] += 1;
+    sides.set(key, seen);
+  }
+  for (const [key, { row, out, in: incoming }] of sides) {
+    const payer = row.fromId === accountId;
+    events.push({
+      key,
+      at: row.at,
+      amountFen: row.amountFen * Math.max(out, incoming),
+      flow: payer ? 'out' : 'in',
+      counterpart: payer ? row.toId : row.fromId,
+    });
+  }
+  // Inflows first at the same instant: money that arrives in the same second may leave in it.
+  return events.sort((a, b) =>
+    a.at === b.at ? (a.flow === b.flow ? 0 : a.flow === 'in' ? -1 : 1) : a.at < b.at ? -1 : 1,
+  );
+}
+
+/**
+ * Forward pro-rata tracing through one account (the proportional method): the account's
+ * balance is a pool; traced money entering it mixes with the rest, and every later outflow
+ * carries the traced share of the pool at that moment. Money that left before the traced money
+ * arrived carries none of it; an outflow larger than the known balance drew on money from
+ * before the statement, so it takes at most what the pool holds.
+ */
+function passForward(
+  events: LedgerEvent[],
+  traced: Map<string, number>,
+): { event: LedgerEvent; tracedFen: number }[] {
+  let pool = 0;
+  let taint = 0;
+  const leaving: { event: LedgerEvent; tracedFen: number }[] = [];
+  for (const event of events) {
+    if (event.flow === 'in') {
+      pool += event.amountFen;
+      taint += (event.key && traced.get(event.key)) || 0;
+      continue;
+    }
+    const share = Math.min(event.amountFen, pool);
+    if (share <= 0) continue;
+    const carried = (taint * share) / pool;
+    taint -= carried;
+    pool -= share;
+    if (carried > 0) leaving.push({ event, tracedFen: carried });
+  }
+  return leaving;
+}
+
+/**
+ * The same method read backwards: each outflow is made of the earlier inflows still in the
+ * pool, pro rata, so the traced part of an outflow is attributed to those inflows in those
+ * shares. Inflows decay together, so one running factor (`scale`) and one running sum of
+ * attribution per unit (`perUnit`) stand for every inflow in the pool: linear in the events.
+ */
+function passBackward(
+  events: LedgerEvent[],
+  traced: Map<string, number>,
+): { event: LedgerEvent; tracedFen: number }[] {
+  let pool = 0;
+  let scale = 1;
+  let perUnit = 0;
+  let members: { event: LedgerEvent; stored: number; since: number }[] = [];
+  const sources: { event: LedgerEvent; tracedFen: number }[] = [];
+  const settle = () => {
+    for (const member of members) {
+      const fen = member.stored * (perUnit - member.since);
+      if (fen > 0) sources.push({ event: member.event, tracedFen: fen });
+    }
+    members = [];
+    pool = 0;
+    scale = 1;
+    perUnit = 0;
+  };
+  for (const event of events) {
+    if (event.flow === 'in') {
+      members.push({ event, stored: event.amountFen / scale, since: perUnit });
+      pool += event.amountFen;
+      continue;
+    }
+    const share = Math.min(event.amountFen, pool);
+    if (share <= 0) continue;
+    const fen = (event.key && traced.get(event.key)) || 0;
+    if (fen > 0) perUnit += ((fen * share) / (pool * event.amountFen)) * scale;
+    if (pool - share <= 1e-6) {
+      settle();
+      continue;
+    }
+    scale *= (pool - share) / pool;
+    pool -= share;
+    if (scale < 1e-9) {
+      // Keep the numbers in range: fold the factor into every member.
+      for (const member of members) {
+        member.stored *= scale;
+        member.since /= scale;
+      }
+      perUnit /= scale;
+      scale = 1;
+    }
+  }
+  settle();
+  return sources;
+}
+
+function accountStats(events: LedgerEvent[], query: MoneyTraceQuery) {
+  let inFen = 0;
+  let outFen = 0;
+  const counterparties = new Set<string>();
+  const low = Math.ceil(query.structuringThresholdFen * (1 - query.structuringMarginPercent / 100));
+  const flags = { fastInFastOut: 0, structuring: 0, roundAmounts: 0 };
+  for (const [index, event] of events.entries()) {
+    if (event.flow === 'in') inFen += event.amountFen;
+    else outFen += event.amountFen;
+    if (event.counterpart) counterparties.add(event.counterpart);
+    if (event.amountFen >= low && event.amountFen < query.structuringThresholdFen)
+      flags.structuring += 1;
+    if (event.amountFen > 0 && event.amountFen % roundFen === 0) flags.roundAmounts += 1;
+    if (event.flow === 'in') {
+      const until = new Date(Date.parse(event.at) + dayMs).toISOString();
+      let left = 0;
+      for (let next = index + 1; next < events.length && events[next]!.at <= until; next += 1)
+        if (events[next]!.flow === 'out') left += events[next]!.amountFen;
+      if (left >= fastShare * event.amountFen) flags.fastInFastOut += 1;
+    }
+  }
+  const alerts: TracedAccount['alerts'] = [];
+  if (flags.fastInFastOut > 0) alerts.push('fastInFastOut');
+  if (flags.structuring >= query.structuringMinCount) alerts.push('structuring');
+  if (flags.roundAmounts >= 3 && flags.roundAmounts * 2 >= events.length)
+    alerts.push('roundAmounts');
+  return {
+    inFen,
+    outFen,
+    netFen: inFen - outFen,
+    firstAt: events[0]?.at ?? null,
+    lastAt: events.at(-1)?.at ?? null,
+    counterparties: counterparties.size,
+    flags,
+    alerts,
+  };
+}
+
+/**
+ * 资金穿透: follows money from an account (or a person's accounts) up to `hops` transfers
+ * forward (where it went) or backward (where it came from), in time order, splitting it pro
+ * rata where an account mixes it with other money. Every reached account with its hop, the
+ * traced amount, the path that carried the most of it, its own in/out totals and flags; every
+ * link with the traced amount per hop. Money coming back to a start account is not followed
+ * again.
+ */
+export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResult {
+  const starts: AccountRow[] = [];
+  if (query.account) starts.push(resolveAccount(db, query.account));
+  if (query.personId)
+    for (const account of personAccounts(db, query.personId))
+      if (!starts.some((start) => start.id === account.id)) starts.push(account);
+  if (!starts.length)
+    throw new AppError('analytics.accountNotFound', 'The person has no account in the workspace', {
+      account: query.personId,
+    });
+  const period = periodOf(query);
+  const startIds = new Set(starts.map((start) => start.id));
+  const ledgers = new Map<string, LedgerEvent[]>();
+  const ledgerOf = (id: string) => {
+    let events = ledgers.get(id);
+    if (!events) ledgers.set(id, (events = ledger(db, id, period)));
+    return events;
+  };
+
+  const reached = new Map<string, { hop: number; fen: number; via: string | null; best: number }>();
+  const flows = new Map<
+    string,
+    {
+      fromId: string;
+      toId: string;
+      hop: number;
+      fen: number;
+      n: number;
+      first: string;
+      last: string;
+    }
+  >();
+  for (const start of starts) reached.set(start.id, { hop: 0, fen: 0, via: null, best: 0 });
+
+  // Layer by layer: what each account received at this hop, keyed by transfer.
+  let layer = new Map<string, Map<string, number>>();
+  const send = (
+    next: Map<string, Map<string, number>>,
+    from: string,
+    event: LedgerEvent,
+    fen: number,
+    hop: number,
+  ) => {
+    const to = event.counterpart!;
+    if (startIds.has(to)) return;
+    const incoming = next.get(to) ?? new Map<string, number>();
+    incoming.set(event.key!, (incoming.get(event.key!) ?? 0) + fen);
+    next.set(to, incoming);
+    const [payer, payee] = query.direction === 'out' ? [from, to] : [to, from];
+    const flowKey = `${payer}>${payee}@${hop}`;
+    const flow = flows.get(flowKey) ?? {
+      fromId: payer,
+      toId: payee,
+      hop,
+      fen: 0,
+      n: 0,
+      first: event.at,
+      last: event.at,
+    };
+    flow.fen += fen;
+    flow.n += 1;
+    if (event.at < flow.first) flow.first = event.at;
+    if (event.at > flow.last) flow.last = event.at;
+    flows.set(flowKey, flow);
+    let target = reached.get(to);
+    if (!target || target.hop > hop) {
+      target = { hop, fen: target?.fen ?? 0, via: from, best: 0 };
+      reached.set(to, target);
+    }
+    target.fen += fen;
+    if (target.hop === hop && fen > target.best) {
+      target.best = fen;
+      target.via = from;
+    }
+  };
+
+  // Hop 1: everything that left (or entered) a start account is traced in full.
+  const leavingStart = query.direction === 'out' ? 'out' : 'in';
+  for (const start of starts)
+    for (const event of ledgerOf(start.id))
+      if (event.flow === leavingStart && event.counterpart) {
+        reached.get(start.id)!.fen += event.amountFen;
+        send(layer, start.id, event, event.amountFen, 1);
+      }
+  for (let hop = 2; hop <= query.hops && layer.size; hop += 1) {
+    const next = new Map<string, Map<string, number>>();
+    for (const [account, traced] of layer)
+      for (const { event, tracedFen } of (query.direction === 'out' ? passForward : passBackward)(
+        ledgerOf(account),
+        traced,
+      ))
+        if (event.counterpart) send(next, account, event, tracedFen, hop);
+    layer = next;
+  }
+
+  const labels = new Map<string, AccountRow>();
+  const ids = [...reached.keys()];
+  for (let at = 0; at < ids.length; at += 500)
+    for (const row of db.all<AccountRow>(sql`
+      SELECT e.id AS id, COALESCE(a.account_no, e.label) AS accountNo, a.holder_name AS holderName
+      FROM entities e LEFT JOIN accounts a ON a.entity_id = e.id
+      WHERE e.id IN (${inList(ids.slice(at, at + 500))})`))
+      labels.set(row.id, row);
+  const pathOf = (id: string): string[] => {
+    const chain: string[] = [];
+    for (let step: string | null = id; step && chain.length <= query.hops;) {
+      chain.unshift(labels.get(step)?.accountNo ?? step);
+      step = reached.get(step)!.via;
+    }
+    return chain;
+  };
+
+  const accounts = [...reached.entries()]
+    .map(([id, item]) => ({
+      id,
+      accountNo: labels.get(id)?.accountNo ?? id,
+      holderName: labels.get(id)?.holderName ?? null,
+      hop: item.hop,
+      reachedFen: Math.round(item.fen),
+      path: pathOf(id),
+      ...accountStats(ledgerOf(id), query),
+    }))
+    .sort(
+      (a, b) =>
+        a.hop - b.hop || b.reachedFen - a.reachedFen || a.accountNo.localeCompare(b.accountNo),
+    );
+  return {
+    direction: query.direction,
+    starts: starts.map((start) => start.id),
+    accounts: accounts.slice(0, query.limit),
+    flows: [...flows.values()]
+      .map((flow) => ({
+        fromId: flow.fromId,
+        toId: flow.toId,
+        hop: flow.hop,
+        tracedFen: Math.round(flow.fen),
+        transfers: flow.n,
+        firstAt: flow.first,
+        lastAt: flow.last,
+      }))
+      .sort((a, b) => a.hop - b.hop || b.tracedFen - a.tracedFen),
+    total: accounts.length,
+  };
+}

@@ -1,0 +1,69 @@
+import { Alert, App, DatePicker } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { invoke } from '../../api/client';
+import { useErrorText } from '../../app/useErrorText';
+
+export type Range = [Dayjs, Dayjs] | null;
+
+/** A picked range as China calendar days, both whole (what the analytics procedures take). */
+export function periodOf(range: Range): { from?: string; to?: string } {
+  return range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {};
+}
+
+export function PeriodPicker({
+  value,
+  onChange,
+  testId,
+}: {
+  value: Range;
+  onChange(range: Range): void;
+  testId?: string;
+}) {
+  return (
+    <DatePicker.RangePicker
+      value={value}
+      onChange={(dates) => onChange(dates && dates[0] && dates[1] ? [dates[0], dates[1]] : null)}
+      data-testid={testId}
+    />
+  );
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const errorText = useErrorText();
+  if (!error) return null;
+  return <Alert type="error" showIcon message={errorText(error)} style={{ marginBottom: 12 }} />;
+}
+
+/** Opens the chart around one entity (the chart's own "expand from here"). */
+export function useAddToChart() {
+  const navigate = useNavigate();
+  return (entityId: string) => navigate(`/graph?entity=${encodeURIComponent(entityId)}`);
+}
+
+/** Saves the entities as a new chart view, laid out by force, and opens it. */
+export function useSendToChart() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const send = async (name: string, nodeIds: string[]) => {
+    setBusy(true);
+    try {
+      const view = await invoke('graph.views.save', {
+        name,
+        state: { nodeIds: [...new Set(nodeIds)], positions: {}, layout: 'force' },
+      });
+      void message.success(t('analytics.sentToChart'));
+      navigate(`/graph?view=${encodeURIComponent(view.id)}`);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { send, busy };
+}

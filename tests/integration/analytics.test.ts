@@ -1,0 +1,550 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { contract } from '../../electron/api/contract';
+
+/**
+ * Investigative analytics over records imported through the router: planted truths among
+ * noise, exact results.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function importCsv(
+  template: 'calls' | 'transactions',
+  importId: string,
+  header: string,
+  rows: string[],
+) {
+  return c.ok('import.commit', {
+    fileName: `${importId}.csv`,
+    contentBase64: base64([header, ...rows].join('\n') + '\n'),
+    template,
+    importId,
+  });
+}
+
+const [t1, t2, t3] = ['13900000001', '13900000002', '13900000003'];
+const [c1, c2] = ['13800000001', '13800000002'];
+const [n1, n2, n3] = ['13700000001', '13700000002', '13700000003'];
+const gateway = '1069012345678901';
+
+/** Three targets; C1 in touch with all three, C2 with T1 and T2; the rest is noise. */
+const callRows = [
+  `${t1},${c1},主叫,2026-04-01 08:00:00,60`,
+  `${t1},${c1},被叫,2026-04-02 09:00:00,30`,
+  `${t1},${c1},短信发,2026-04-03 10:00:00,0`,
+  `${t1},${c2},主叫,2026-04-04 11:00:00,100`,
+  `${t1},${n1},主叫,2026-04-05 12:00:00,10`,
+  `${t1},10086,被叫,2026-04-05 13:00:00,20`,
+  `${t1},${gateway},短信收,2026-04-05 14:00:00,0`,
+  `${t2},${c1},被叫,2026-04-06 08:00:00,45`,
+  `${t2},${c2},被叫,2026-04-07 08:00:00,15`,
+  `${t2},${c2},短信收,2026-04-07 09:00:00,0`,
+  `${t2},${n2},主叫,2026-04-08 08:00:00,5`,
+  `${t2},10086,主叫,2026-04-08 09:00:00,20`,
+  `${t2},${gateway},短信收,2026-04-08 10:00:00,0`,
+  `${t3},${c1},主叫,2026-04-09 08:00:00,200`,
+  `${t3},${n3},主叫,2026-04-09 09:00:00,7`,
+  `${t3},10086,主叫,2026-04-09 10:00:00,20`,
+  `${n1},${n2},主叫,2026-04-10 08:00:00,3`,
+  `${t1},${n1},被叫,2026-04-05 23:30:00,40`,
+];
+
+async function seedCalls() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  await importCsv('calls', 'imp-calls', '本机号码,对方号码,呼叫类型,开始时间,通话时长', callRows);
+}
+
+/** `number: targets [target calls/messages/seconds out/in first..last]` per found contact. */
+function summary(rows: { number: string; targetCount: number; perTarget: object[] }[]) {
+  return rows.map((row) => ({
+    number: row.number,
+    targets: row.targetCount,
+    perTarget: row.perTarget,
+  }));
+}
+
+describe('话单碰撞 — common contacts', () => {
+  it('finds exactly the two planted common contacts with per-target counts and direction', async () => {
+    await seedCalls();
+    const result = await c.ok('analytics.commonContacts', {
+      phones: [t1, '+86 139 0000 0002', t3],
+    });
+    expect(result.targets.map((target) => target.number)).toEqual([t1, t2, t3]);
+    expect(result.total).toBe(2);
+    const [first, second] = result.rows;
+    expect(first).toMatchObject({
+      number: c1,
+      numberType: 'mobile',
+      targetCount: 3,
+      calls: 4,
+      messages: 1,
+      durationSeconds: 335,
+      firstAt: '2026-04-01T00:00:00.000Z',
+      lastAt: '2026-04-09T00:00:00.000Z',
+    });
+    expect(first!.perTarget.map(({ targetId: _, ...rest }) => rest)).toEqual([
+      { targetNumber: t1, calls: 2, messages: 1, durationSeconds: 90, outgoing: 2, incoming: 1, firstAt: '2026-04-01T00:00:00.000Z', lastAt: '2026-04-03T02:00:00.000Z' },
+      { targetNumber: t2, calls: 1, messages: 0, durationSeconds: 45, outgoing: 0, incoming: 1, firstAt: '2026-04-06T00:00:00.000Z', lastAt: '2026-04-06T00:00:00.000Z' },
+      { targetNumber: t3, calls: 1, messages: 0, durationSeconds: 200, outgoing: 1, incoming: 0, firstAt: '2026-04-09T00:00:00.000Z', lastAt: '2026-04-09T00:00:00.000Z' },
+    ]); // prettier-ignore
+    expect(second).toMatchObject({
+      number: c2,
+      targetCount: 2,
+      calls: 2,
+      messages: 1,
+      durationSeconds: 115,
+    });
+    expect(second!.perTarget.map(({ targetId: _, ...rest }) => rest)).toEqual([
+      { targetNumber: t1, calls: 1, messages: 0, durationSeconds: 100, outgoing: 1, incoming: 0, firstAt: '2026-04-04T03:00:00.000Z', lastAt: '2026-04-04T03:00:00.000Z' },
+      { targetNumber: t2, calls: 1, messages: 1, durationSeconds: 15, outgoing: 0, incoming: 2, firstAt: '2026-04-07T00:00:00.000Z', lastAt: '2026-04-07T01:00:00.000Z' },
+    ]); // prettier-ignore
+  });
+
+  it("a call in both parties' lists counts once", async () => {
+    await seedCalls();
+    // C1's own list holds its call from T3 (and one more to T3 an hour later).
+    await importCsv('calls', 'imp-c1', '本机号码,对方号码,呼叫类型,开始时间,通话时长', [
+      `${c1},${t3},被叫,2026-04-09 08:00:00,200`,
+      `${c1},${t3},主叫,2026-04-09 09:00:00,30`,
+    ]);
+    const result = await c.ok('analytics.commonContacts', { phones: [t1, t2, t3] });
+    const t3Row = result.rows[0]!.perTarget.find((row) => row.targetNumber === t3)!;
+    expect([t3Row.calls, t3Row.durationSeconds, t3Row.outgoing, t3Row.incoming]).toEqual([
+      2, 230, 1, 1,
+    ]);
+    const profile = await c.ok('analytics.contactProfile', { phone: t3 });
+    expect([profile.period.calls, profile.period.durationSeconds]).toEqual([4, 257]);
+  });
+
+  it('a merged duplicate phone stands for the phone it was merged into', async () => {
+    await seedCalls();
+    const idOf = async (number: string) =>
+      (await c.ok('analytics.contactProfile', { phone: number })).phone.id;
+    const [keepId, mergeId] = [await idOf(c1), await idOf(c2)];
+    await c.ok('entities.merge', { keepId, mergeId });
+    const result = await c.ok('analytics.commonContacts', { phones: [t1, t2, t3] });
+    expect(
+      result.rows.map((row) => [row.number, row.targetCount, row.calls, row.messages]),
+    ).toEqual([[c1, 3, 6, 2]]);
+    const profile = await c.ok('analytics.contactProfile', { phone: c2 });
+    expect([profile.phone.id, profile.phone.number, profile.period.calls]).toEqual([keepId, c1, 6]);
+  });
+
+  it('K, service numbers, the period and paging', async () => {
+    await seedCalls();
+    const phones = [t1, t2, t3];
+    const all = await c.ok('analytics.commonContacts', { phones, minTargets: 3 });
+    expect(summary(all.rows).map((row) => [row.number, row.targets])).toEqual([[c1, 3]]);
+
+    const withService = await c.ok('analytics.commonContacts', { phones, includeService: true });
+    expect(withService.rows.map((row) => [row.number, row.numberType, row.targetCount])).toEqual([
+      [c1, 'mobile', 3],
+      ['10086', 'service', 3],
+      [c2, 'mobile', 2],
+      [gateway, 'smsGateway', 2],
+    ]);
+
+    // China days 04-05 … 04-09, both whole: C1 with T2 and T3 only; C2 drops out.
+    const period = await c.ok('analytics.commonContacts', {
+      phones,
+      from: '2026-04-05',
+      to: '2026-04-09',
+    });
+    expect(
+      period.rows.map((row) => [row.number, row.perTarget.map((t) => t.targetNumber)]),
+    ).toEqual([[c1, [t2, t3]]]);
+    // An instant as the upper bound is inclusive: 04-09 08:00 China is 00:00 UTC.
+    const instant = await c.ok('analytics.commonContacts', {
+      phones,
+      from: '2026-04-05',
+      to: '2026-04-08T23:59:59.999Z',
+    });
+    expect(instant.total).toBe(0);
+
+    const page = await c.ok('analytics.commonContacts', { phones, limit: 1 });
+    expect([page.rows.map((row) => row.number), page.total]).toEqual([[c1], 2]);
+    const next = await c.ok('analytics.commonContacts', { phones, limit: 1, offset: 1 });
+    expect([next.rows.map((row) => row.number), next.total]).toEqual([[c2], 2]);
+  });
+
+  it("a case's suspects' phones are the targets", async () => {
+    await seedCalls();
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301052026040001',
+      title: '贩毒案',
+      offenceType: 'trafficking',
+      openedOn: '2026-04-01',
+    });
+    const phoneId = async (number: string) =>
+      (await c.ok('analytics.contactProfile', { phone: number })).phone.id;
+    // Two suspects using T1 and T2; a witness using T3 (not a target); T3 alone is not enough.
+    for (const [name, number, role] of [
+      ['张某', t1, 'suspect'],
+      ['李某', t2, 'suspect'],
+      ['王某', t3, 'witness'],
+    ] as const) {
+      const person = await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name }, roleInCase: role });
+      await c.ok('relations.create', { fromEntityId: person.entityId, toEntityId: await phoneId(number), type: 'uses' });
+    } // prettier-ignore
+    const found = await c.ok('analytics.commonContacts', { caseId: caseRow.id });
+    expect(found.targets.map((target) => target.number)).toEqual([t1, t2]);
+    expect(found.rows.map((row) => [row.number, row.targetCount])).toEqual([
+      [c1, 2],
+      [c2, 2],
+    ]);
+    // Named phones and the case together.
+    const both = await c.ok('analytics.commonContacts', {
+      caseId: caseRow.id,
+      phones: [t3],
+      minTargets: 3,
+    });
+    expect(both.rows.map((row) => row.number)).toEqual([c1]);
+    expect(await c.call('analytics.commonContacts', { caseId: 'no-such-case' })).toMatchObject({
+      ok: false,
+      error: { code: 'cases.notFound' },
+    });
+  });
+
+  it('an unknown phone is refused, naming it; the empty query is refused', async () => {
+    await seedCalls();
+    expect(await c.call('analytics.commonContacts', { phones: [t1, '13911112222'] })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
+      },
+    );
+    expect(await c.call('analytics.commonContacts', { phones: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
+  });
+});
+
+const [accA, accB, accC, accD, accE, accF, accX] = [
+  '6222000000000000001',
+  '6222000000000000002',
+  '6222000000000000003',
+  '6222000000000000004',
+  '6222000000000000005',
+  '6222000000000000006',
+  '6222000000000000009',
+];
+
+/**
+ * A → B → (C, E) → D → F, with X's money mixed into B (B holds 75 % traced money when it pays
+ * C and E), E paying D once before it received anything (not to be followed), and the B → C
+ * transfer seen again on C's own statement (one transfer, not two).
+ */
+async function seedMoney() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  await importCsv('transactions', 'imp-chain', '付款账号,收款账号,交易时间,交易金额', [
+    `${accX},${accB},2026-04-01 09:00:00,5000.00`,
+    `${accA},${accB},2026-04-01 10:00:00,15000.00`,
+    `${accB},${accC},2026-04-01 12:00:00,8000.00`,
+    `${accB},${accE},2026-04-01 13:00:00,4000.00`,
+    `${accE},${accD},2026-03-31 10:00:00,2000.00`,
+    `${accC},${accD},2026-04-02 10:00:00,6000.00`,
+    `${accE},${accD},2026-04-02 11:00:00,1000.00`,
+    `${accD},${accF},2026-04-03 10:00:00,5000.00`,
+  ]);
+  await importCsv('transactions', 'imp-c', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+    `${accC},${accB},贷,2026-04-01 12:00:00,8000.00`,
+  ]);
+}
+
+describe('资金穿透 — money trace', () => {
+  it('forward: exact amounts per hop, pro rata through mixed accounts, out-of-order not followed', async () => {
+    await seedMoney();
+    const trace = await c.ok('analytics.moneyTrace', { account: accA });
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual(
+      [
+        [accA, 0, 1_500_000, [accA]],
+        [accB, 1, 1_500_000, [accA, accB]],
+        [accC, 2, 600_000, [accA, accB, accC]],
+        [accE, 2, 300_000, [accA, accB, accE]],
+        [accD, 3, 525_000, [accA, accB, accC, accD]],
+      ],
+    );
+    expect(trace.total).toBe(5);
+    const number = new Map(trace.accounts.map((row) => [row.id, row.accountNo]));
+    expect(
+      trace.flows.map((flow) => [number.get(flow.fromId), number.get(flow.toId), flow.hop, flow.tracedFen, flow.transfers]),
+    ).toEqual([
+      [accA, accB, 1, 1_500_000, 1],
+      [accB, accC, 2, 600_000, 1],
+      [accB, accE, 2, 300_000, 1],
+      [accC, accD, 3, 450_000, 1],
+      [accE, accD, 3, 75_000, 1],
+    ]); // prettier-ignore
+    const b = trace.accounts.find((row) => row.accountNo === accB)!;
+    expect(b).toMatchObject({
+      inFen: 2_000_000,
+      outFen: 1_200_000,
+      netFen: 800_000,
+      firstAt: '2026-04-01T01:00:00.000Z',
+      lastAt: '2026-04-01T05:00:00.000Z',
+      counterparties: 4,
+      flags: { fastInFastOut: 2, structuring: 0, roundAmounts: 4 },
+      alerts: ['fastInFastOut', 'roundAmounts'],
+    });
+    // The transfer on both statements counts once.
+    expect(trace.accounts.find((row) => row.accountNo === accC)).toMatchObject({
+      inFen: 800_000,
+      outFen: 600_000,
+    });
+
+    // One hop more reaches F: D holds 525,000 traced of 900,000 when it pays 500,000.
+    const four = await c.ok('analytics.moneyTrace', { account: accA, hops: 4 });
+    expect(four.accounts.at(-1)).toMatchObject({ accountNo: accF, hop: 4, reachedFen: 291_667 });
+    const one = await c.ok('analytics.moneyTrace', { account: accA, hops: 1 });
+    expect(one.accounts.map((row) => row.accountNo)).toEqual([accA, accB]);
+  });
+
+  it('backward: where D’s money came from, pro rata, the early transfer traced to nothing', async () => {
+    await seedMoney();
+    const trace = await c.ok('analytics.moneyTrace', { account: accD, direction: 'in' });
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual(
+      [
+        [accD, 0, 900_000, [accD]],
+        [accC, 1, 600_000, [accD, accC]],
+        [accE, 1, 300_000, [accD, accE]],
+        [accB, 2, 700_000, [accD, accC, accB]],
+        [accA, 3, 525_000, [accD, accC, accB, accA]],
+        [accX, 3, 175_000, [accD, accC, accB, accX]],
+      ],
+    );
+  });
+
+  it("from a person's accounts: all their money traced", async () => {
+    await seedMoney();
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301052026040002',
+      title: '洗钱案',
+      offenceType: 'trafficking',
+      openedOn: '2026-04-01',
+    });
+    const person = await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name: '赵某' } });
+    for (const accountNo of [accA, accX]) {
+      const start = (await c.ok('analytics.moneyTrace', { account: accountNo, hops: 1 })).starts[0]!;
+      await c.ok('relations.create', { fromEntityId: person.entityId, toEntityId: start, type: 'owns' });
+    } // prettier-ignore
+    const trace = await c.ok('analytics.moneyTrace', { personId: person.entityId });
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen])).toEqual([
+      [accA, 0, 1_500_000],
+      [accX, 0, 500_000],
+      [accB, 1, 2_000_000],
+      [accC, 2, 800_000],
+      [accE, 2, 400_000],
+      [accD, 3, 700_000],
+    ]);
+  });
+
+  it('structuring under a chosen threshold; unknown account named', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-smurf', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${accB},2026-04-01 09:00:00,9800.00`,
+      `${accA},${accB},2026-04-02 09:00:00,9500.00`,
+      `${accA},${accB},2026-04-03 09:00:00,9990.00`,
+      `${accA},${accB},2026-04-04 09:00:00,10000.00`,
+      `${accA},${accB},2026-04-05 09:00:00,8999.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', {
+      account: accA,
+      hops: 1,
+      structuringThresholdFen: 1_000_000,
+    });
+    expect(trace.accounts[0]).toMatchObject({
+      accountNo: accA,
+      flags: { structuring: 3, roundAmounts: 1 },
+      alerts: ['structuring'],
+    });
+    expect(await c.call('analytics.moneyTrace', { account: '6222999' })).toMatchObject({
+      ok: false,
+      error: { code: 'analytics.accountNotFound', details: { account: '6222999' } },
+    });
+  });
+});
+
+describe('contact profile of one phone', () => {
+  it('totals, top lists, night activity, heat matrix, daily histogram, new contacts, two periods', async () => {
+    await seedCalls();
+    const profile = await c.ok('analytics.contactProfile', { phone: t1 });
+    const { topByCount, topByDuration, newContacts, heatmap, daily, ...totals } = profile.period;
+    expect(totals).toEqual({
+      from: null,
+      to: null,
+      calls: 6,
+      messages: 2,
+      durationSeconds: 260,
+      contacts: 5,
+      firstAt: '2026-04-01T00:00:00.000Z',
+      lastAt: '2026-04-05T15:30:00.000Z',
+      activeDays: 5,
+      nightEvents: 1,
+    });
+    expect(topByCount.map((row) => [row.number, row.calls, row.messages, row.outgoing, row.incoming])).toEqual([
+      [c1, 2, 1, 2, 1],
+      [n1, 2, 0, 1, 1],
+      [c2, 1, 0, 1, 0],
+    ]); // prettier-ignore
+    expect(topByDuration.map((row) => [row.number, row.durationSeconds])).toEqual([
+      [c2, 100],
+      [c1, 90],
+      [n1, 50],
+    ]);
+    expect(newContacts).toEqual([]);
+    // Monday = 0: 2026-04-01 is a Wednesday; hours in China time.
+    const cells = heatmap.flatMap((hours, weekday) =>
+      hours.flatMap((count, hour) => (count ? [[weekday, hour, count]] : [])),
+    );
+    expect(cells).toEqual([
+      [2, 8, 1],
+      [3, 9, 1],
+      [4, 10, 1],
+      [5, 11, 1],
+      [6, 12, 1],
+      [6, 13, 1],
+      [6, 14, 1],
+      [6, 23, 1],
+    ]);
+    expect(daily).toEqual([
+      { day: '2026-04-01', calls: 1, messages: 0 },
+      { day: '2026-04-02', calls: 1, messages: 0 },
+      { day: '2026-04-03', calls: 0, messages: 1 },
+      { day: '2026-04-04', calls: 1, messages: 0 },
+      { day: '2026-04-05', calls: 3, messages: 1 },
+    ]);
+
+    const later = await c.ok('analytics.contactProfile', { phone: t1, from: '2026-04-04' });
+    expect(later.period.newContacts.map((row) => row.number)).toEqual([c2, n1]);
+
+    const compared = await c.ok('analytics.contactProfile', {
+      phone: t1,
+      from: '2026-04-01',
+      to: '2026-04-03',
+      compareFrom: '2026-04-04',
+      compareTo: '2026-04-05',
+    });
+    expect([compared.period.calls, compared.period.messages]).toEqual([2, 1]);
+    expect(compared.compare).toMatchObject({ calls: 4, messages: 1, gained: [n1, c2], lost: [c1] });
+    expect(await c.call('analytics.contactProfile', { phone: '13911112222' })).toMatchObject({
+      ok: false,
+      error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
+    });
+  });
+});
+
+describe('同基站伴随 — co-location', () => {
+  const [p, q, r] = ['13600000001', '13600000002', '13600000003'];
+  async function seedCells() {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('calls', 'imp-cells', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI', [
+      `${p},13500000001,主叫,2026-04-01 08:00:00,10,100,1`,
+      `${p},13500000001,主叫,2026-04-01 08:03:00,10,100,1`,
+      `${p},13500000001,主叫,2026-04-02 12:00:00,10,200,2`,
+      `${p},13500000001,主叫,2026-04-03 18:00:00,10,300,3`,
+      `${p},13500000001,主叫,2026-04-04 20:00:00,10,400,4`,
+      `${q},13500000002,被叫,2026-04-01 08:05:00,10,100,1`,
+      `${q},13500000002,被叫,2026-04-02 12:09:00,10,200,2`,
+      `${q},13500000002,被叫,2026-04-03 17:58:00,10,300,3`,
+      `${q},13500000002,被叫,2026-04-04 20:20:00,10,400,4`,
+      `${r},13500000003,主叫,2026-04-01 08:04:00,10,999,9`,
+      `${r},13500000003,主叫,2026-04-04 20:10:00,10,400,4`,
+    ]);
+  }
+  const shape = (pairs: { a: { number: string }; b: { number: string }; occasions: object[] }[]) =>
+    pairs.map((pair) => ({ a: pair.a.number, b: pair.b.number, occasions: pair.occasions }));
+
+  it('three times within 10 minutes, once 20 minutes apart: three occasions', async () => {
+    await seedCells();
+    const found = await c.ok('analytics.colocation', { phones: [r, q, p] });
+    expect(shape(found.pairs)).toEqual([
+      {
+        a: p,
+        b: q,
+        occasions: [
+          { cell: '100-1', aAt: '2026-04-01T00:00:00.000Z', bAt: '2026-04-01T00:05:00.000Z', gapSeconds: 300 },
+          { cell: '200-2', aAt: '2026-04-02T04:00:00.000Z', bAt: '2026-04-02T04:09:00.000Z', gapSeconds: 540 },
+          { cell: '300-3', aAt: '2026-04-03T10:00:00.000Z', bAt: '2026-04-03T09:58:00.000Z', gapSeconds: 120 },
+        ],
+      },
+    ]); // prettier-ignore
+    expect(found.total).toBe(1);
+
+    const wide = await c.ok('analytics.colocation', { phones: [p, q], windowMinutes: 20 });
+    expect(wide.pairs[0]!.occasions.map((item) => item.gapSeconds)).toEqual([300, 540, 120, 1200]);
+    const once = await c.ok('analytics.colocation', { phones: [p, q, r], minOccasions: 1 });
+    expect(once.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual(
+      [
+        [p, q, 3],
+        [p, r, 1],
+        [q, r, 1],
+      ],
+    );
+    // One phone: companions from the whole workspace.
+    const companions = await c.ok('analytics.colocation', { phones: [p] });
+    expect(companions.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual([
+      [p, q, 3],
+    ]); // prettier-ignore
+  });
+
+  it('who was on a base station between two instants', async () => {
+    await seedCells();
+    const present = await c.ok('analytics.cellPresence', {
+      cell: '400-4',
+      from: '2026-04-04T12:00:00Z',
+      to: '2026-04-04T12:30:00Z',
+    });
+    expect(present.rows.map((row) => [row.number, row.sightings, row.firstAt])).toEqual([
+      [p, 1, '2026-04-04T12:00:00.000Z'],
+      [r, 1, '2026-04-04T12:10:00.000Z'],
+      [q, 1, '2026-04-04T12:20:00.000Z'],
+    ]);
+    const early = await c.ok('analytics.cellPresence', {
+      cell: '400-4',
+      from: '2026-04-04T12:00:00Z',
+      to: '2026-04-04T12:15:00Z',
+    });
+    expect(early.rows.map((row) => row.number)).toEqual([p, r]);
+  });
+});
+
+describe('access', () => {
+  it('every analytics procedure is a viewer read; a viewer runs them, a locked session cannot', async () => {
+    expect(
+      Object.entries(contract)
+        .filter(([name]) => name.startsWith('analytics.'))
+        .map(([name, spec]) => [name, spec.access]),
+    ).toEqual([
+      ['analytics.commonContacts', 'viewer'],
+      ['analytics.contactProfile', 'viewer'],
+      ['analytics.colocation', 'viewer'],
+      ['analytics.cellPresence', 'viewer'],
+      ['analytics.moneyTrace', 'viewer'],
+    ]);
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await importCsv('calls', 'imp-calls', '本机号码,对方号码,呼叫类型,开始时间,通话时长', callRows);
+    await c.ok('users.create', {
+      username: 'viewer',
+      displayName: '查看员',
+      role: 'viewer',
+      password: 'Role#Pass2026',
+    });
+    await c.ok('session.lock', {});
+    expect(await c.call('analytics.commonContacts', { phones: [t1, t2] })).toMatchObject({
+      ok: false,
+      error: { code: 'session.locked' },
+    });
+    await c.ok('session.unlock', { path: dir, username: 'viewer', password: 'Role#Pass2026' });
+    const found = await c.ok('analytics.commonContacts', { phones: [t1, t2] });
+    expect(found.rows.map((row) => row.number)).toEqual([c1, c2]);
+  });
+});

@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { expect, it } from 'vitest';
+import { applyKey, openDatabase } from '../../electron/core/db/open-database';
+import { makeTempDir, migrationsFolder } from '../helpers/test-core';
+
+/** Drizzle's folder cut after `tag`: the release before the call-record cells. */
+function migrationsUntil(tag: string): string {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as { entries: { tag: string }[] };
+  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
+  const folder = makeTempDir('quanlian-migrations-');
+  fs.mkdirSync(path.join(folder, 'meta'));
+  fs.writeFileSync(
+    path.join(folder, 'meta/_journal.json'),
+    JSON.stringify({ ...journal, entries }),
+  );
+  for (const entry of entries)
+    fs.copyFileSync(
+      path.join(migrationsFolder, `${entry.tag}.sql`),
+      path.join(folder, `${entry.tag}.sql`),
+    );
+  return folder;
+}
+
+it('call records imported before own_phone_id get the target phone whose cell they name', () => {
+  const file = path.join(makeTempDir(), 'old.db');
+  const key = crypto.randomBytes(32);
+  const old = new Database(file);
+  applyKey(old, key);
+  migrate(drizzle({ client: old }), {
+    migrationsFolder: migrationsUntil('0004_real_call_and_bank_records'),
+  });
+  const stamp = "'2026-01-01', '2026-01-01'";
+  for (const [id, number] of [
+    ['p-target', '13900000001'],
+    ['p-far', '13800000001'],
+  ]) {
+    old.exec(`INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES ('${id}', 'phone', '${number}', ${stamp})`);
+    old.exec(`INSERT INTO phones (entity_id, number) VALUES ('${id}', '${number}')`);
+  } // prettier-ignore
+  old.exec(`INSERT INTO relations (id, from_entity_id, to_entity_id, type, created_at, updated_at) VALUES
+    ('r-out', 'p-target', 'p-far', 'calls', ${stamp}), ('r-in', 'p-far', 'p-target', 'calls', ${stamp})`);
+  old.exec(`INSERT INTO call_records (id, relation_id, started_at, duration_seconds, base_station, import_id) VALUES
+    (1, 'r-out', '2026-04-01T00:00:00.000Z', 10, '100-1', 'imp'),
+    (2, 'r-in', '2026-04-01T01:00:00.000Z', 10, '100-2', 'imp'),
+    (3, 'r-in', '2026-04-01T02:00:00.000Z', 10, NULL, 'imp'),
+    (4, 'r-out', '2026-04-01T03:00:00.000Z', 10, '100-9', 'other-import')`);
+  old.exec(`INSERT INTO phone_identifiers (phone_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES
+    ('p-target', 'cell', '100-1', 1, '2026-04-01', '2026-04-01', 'imp'),
+    ('p-target', 'cell', '100-2', 1, '2026-04-01', '2026-04-01', 'imp')`);
+  old.close();
+
+  const opened = openDatabase({ file, key, migrationsFolder });
+  if (!opened.ok) throw new Error(opened.failure);
+  expect(
+    opened.sqlite.prepare('SELECT id, own_phone_id AS own FROM call_records ORDER BY id').all(),
+  ).toEqual([
+    { id: 1, own: 'p-target' },
+    { id: 2, own: 'p-target' },
+    { id: 3, own: null },
+    { id: 4, own: null },
+  ]);
+  opened.sqlite.close();
+});
