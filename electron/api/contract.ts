@@ -348,6 +348,12 @@ export const contract = {
   'backup.status': procedure('admin', emptyInput, backupStatusSchema),
   'backup.schedule': procedure('admin', backupScheduleSchema, backupStatusSchema),
   'backup.create': procedure('admin', emptyInput, backupStatusSchema),
+  /** After a key rotation: a backup under the new key, every older one in the folder removed. */
+  'backup.replaceOld': procedure(
+    'admin',
+    emptyInput,
+    z.object({ fileName: z.string(), removed: z.array(z.string()) }),
+  ),
   'backup.restore': procedure('admin', backupRestoreInput, sessionInfoSchema),
   /** A backup to, or a restore from, a file named by path (the CLI). */
   'backup.createAt': procedure('admin', backupCreateAtInput, backupCreateAtOutput),

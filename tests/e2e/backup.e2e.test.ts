@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
@@ -43,6 +44,31 @@ describe('backup and restore from the settings (1920×1080)', () => {
     await h.screenshot('81-backup-restored');
     const cases = await h.host.router.invoke('cases.list', { text: 'A-AFTER-BACKUP' });
     expect(cases.ok && (cases.value as { total: number }).total).toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('replaces the data key, then the old backups by one under the new key', async () => {
+    const { page } = h;
+    const folder = path.join(h.root, '备份');
+    const before = fs.readdirSync(folder).filter((name) => name.endsWith('.qlbak'));
+    expect(before).toHaveLength(1);
+    await page.getByText('此前制作的备份仍用当时的密钥加密').waitFor();
+    await page.getByTestId('rotate-key').click();
+    await page
+      .getByRole('button', { name: 'OK' })
+      .or(page.getByRole('button', { name: '确 定' }))
+      .click();
+    await page.getByText('数据密钥已更换').waitFor({ timeout: 60_000 });
+    await page.getByTestId('replace-old-backups').click();
+    await page
+      .getByRole('button', { name: 'OK' })
+      .or(page.getByRole('button', { name: '确 定' }))
+      .click();
+    await page.getByText('已生成新备份，删除旧备份 1 份').waitFor();
+    const after = fs.readdirSync(folder).filter((name) => name.endsWith('.qlbak'));
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    await h.screenshot('82-key-rotated');
     expect(h.pageErrors).toEqual([]);
   });
 });

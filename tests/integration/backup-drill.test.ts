@@ -45,6 +45,30 @@ describe('backup drill', () => {
     expect((await c.ok('audit.list', { action: 'backup.created' })).rows).toHaveLength(4);
   });
 
+  it('after a key rotation, the older backups are replaced by one under the new key (a revoked password opens none)', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const folder = path.join(makeTempDir('quanlian-backups-'), '备份');
+    await c.ok('backup.schedule', { folder, everyHours: 24, keep: 7 });
+    await c.ok('backup.create', {});
+    c.clock.advance(hour);
+    const before = await c.ok('backup.create', {});
+    expect(before.files).toHaveLength(2);
+    await c.ok('users.rotateKey', {});
+    c.clock.advance(hour);
+    const replaced = await c.ok('backup.replaceOld', {});
+    expect(replaced.removed).toEqual(before.files.map((file) => file.fileName).sort());
+    const after = await c.ok('backup.status', {});
+    expect(after.files.map((file) => file.fileName)).toEqual([replaced.fileName]);
+    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.qlbak'))).toEqual([
+      replaced.fileName,
+    ]);
+    const audit = await c.ok('audit.list', { action: 'backup.oldReplaced', pageSize: 5 });
+    expect(audit.rows.map((row) => row.details)).toEqual([
+      { kept: replaced.fileName, removed: replaced.removed },
+    ]);
+  });
+
   it('restore from the settings: verified first, a wrong password changes nothing, then the backup state returns', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -1023,6 +1023,20 @@ export const en: Translation<typeof zhCN> = {
     resetPassword: 'Reset password',
     initialPassword: 'Initial password',
     userCreated: 'User added',
+    rotateKeyOnChange: 'Also replace the data key',
+    rotateKeyOnChangeHint:
+      'Afterwards an old copy of the workspace header with the old password opens nothing (takes tens of seconds; keep the app open).',
+    keys: 'Data key',
+    keysHint:
+      'Disabling or demoting an account replaces the data key, so the revoked account opens nothing from then on. Backups made before remain encrypted with the key they were made with, and the old passwords still open them: if they may have leaked, make a new backup under the new key and delete the old ones.',
+    rotateKey: 'Replace the data key',
+    rotateKeyConfirm:
+      'Re-encrypt the whole database with a new data key and re-seal every account and the recovery key?',
+    keyRotated: 'Data key replaced',
+    replaceOldBackups: 'Back up under the new key and delete older backups',
+    replaceOldBackupsConfirm:
+      'Make a new backup in the backup folder and delete every older backup in it?',
+    oldBackupsReplaced: 'New backup made; {{count}} older backups deleted',
     onlyAdmin: 'Only administrators can change this.',
   },
   search: {

@@ -982,6 +982,18 @@ export const zhCN = {
     initialPassword: '初始密码',
     userCreated: '用户已添加',
     onlyAdmin: '仅管理员可修改。',
+    rotateKeyOnChange: '同时更换数据密钥',
+    rotateKeyOnChangeHint:
+      '更换后，旧的工作区头文件副本连同旧密码都打不开数据库（需要数十秒，期间请勿关闭程序）。',
+    keys: '数据密钥',
+    keysHint:
+      '停用或降级账户时会自动更换数据密钥，被撤销的账户从此打不开数据库。此前制作的备份仍用当时的密钥加密，旧账户的密码仍能打开它们：如有外泄风险，请在更换后以新密钥重新备份并删除旧备份。',
+    rotateKey: '更换数据密钥',
+    rotateKeyConfirm: '用新的数据密钥重新加密整个数据库，并重新封装全部账户和恢复密钥的密钥槽？',
+    keyRotated: '数据密钥已更换',
+    replaceOldBackups: '以新密钥重新备份并删除旧备份',
+    replaceOldBackupsConfirm: '在备份文件夹中生成一份新备份，并删除其中全部旧备份？',
+    oldBackupsReplaced: '已生成新备份，删除旧备份 {{count}} 份',
   },
   search: {
     placeholder: '姓名、拼音（如 qmj）、身份证号、手机号、车牌、账号、案件编号…',

@@ -2,7 +2,13 @@ import path from 'node:path';
 import type { AreaHandlers, SessionContext } from '../handler-types';
 import { beginSession } from '../session/begin-session';
 import { unlockWorkspace } from '../vault/workspace-vault';
-import { backupFilePath, backupNow, backupStatus, updateSchedule } from './backup-schedule';
+import {
+  backupFilePath,
+  backupNow,
+  backupStatus,
+  replaceOldBackups,
+  updateSchedule,
+} from './backup-schedule';
 import { createBackup, restoreOverWorkspace, type RestoreResult } from './backup-service';
 
 /**
@@ -39,6 +45,7 @@ export const backupHandlers: AreaHandlers<'backup'> = {
     backupNow(ctx.workspace);
     return backupStatus(ctx.workspace.db);
   },
+  'backup.replaceOld': (ctx) => replaceOldBackups(ctx.workspace),
   'backup.createAt': (ctx, input) => createBackup(ctx.workspace, input.path),
   'backup.restore': async (ctx, input) => {
     await restoreOpenWorkspace(

@@ -78,6 +78,32 @@ export function backupNow(workspace: UnlockedWorkspace): { fileName: string; rem
   return { fileName, removed };
 }
 
+/**
+ * After the data key was replaced, the backups in the folder still open with the key (and the
+ * key slots) they were made with: a revoked account's old password opens them. This makes a
+ * backup under the current key and removes every older one in the folder; audited with the
+ * names removed.
+ */
+export function replaceOldBackups(workspace: UnlockedWorkspace): {
+  fileName: string;
+  removed: string[];
+} {
+  const { fileName } = backupNow(workspace);
+  const { folder } = readSchedule(workspace.db);
+  const removed = fs
+    .readdirSync(folder)
+    .filter((name) => backupName.test(name) && name !== fileName)
+    .sort();
+  for (const name of removed) fs.rmSync(path.join(folder, name), { force: true });
+  workspace.audit({
+    action: 'backup.oldReplaced',
+    targetType: 'workspace',
+    targetId: workspace.workspaceId,
+    details: { kept: fileName, removed },
+  });
+  return { fileName, removed };
+}
+
 /** Makes the scheduled backup when one is due; returns its file name, or null. */
 export function backupIfDue(workspace: UnlockedWorkspace): string | null {
   const schedule = readSchedule(workspace.db);

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
@@ -8,6 +8,7 @@ interface Values {
   currentPassword: string;
   newPassword: string;
   confirm: string;
+  rotateKey: boolean;
 }
 
 export function ChangePasswordForm() {
@@ -27,6 +28,7 @@ export function ChangePasswordForm() {
       form={form}
       layout="vertical"
       requiredMark={false}
+      initialValues={{ rotateKey: false }}
       onFinish={({ confirm: _confirm, ...values }) => change.mutate(values)}
     >
       <Form.Item
@@ -41,6 +43,13 @@ export function ChangePasswordForm() {
         label={t('settings.newPassword')}
         confirmName="confirm"
       />
+      <Form.Item
+        name="rotateKey"
+        valuePropName="checked"
+        extra={t('settings.rotateKeyOnChangeHint')}
+      >
+        <Checkbox data-testid="password-rotate-key">{t('settings.rotateKeyOnChange')}</Checkbox>
+      </Form.Item>
       {change.isError && (
         <Alert type="error" showIcon title={errorText(change.error)} style={{ marginBottom: 16 }} />
       )}

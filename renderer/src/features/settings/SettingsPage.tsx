@@ -7,6 +7,7 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 import { UsersPanel } from './UsersPanel';
 import { BackupPanel } from './BackupPanel';
+import { KeyRotationPanel } from './KeyRotationPanel';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -48,6 +49,13 @@ export function SettingsPage() {
           <Col span={24}>
             <Card title={t('backup.title')}>
               <BackupPanel />
+            </Card>
+          </Col>
+        )}
+        {isAdmin && (
+          <Col span={24}>
+            <Card title={t('settings.keys')}>
+              <KeyRotationPanel />
             </Card>
           </Col>
         )}
