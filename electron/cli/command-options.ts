@@ -30,6 +30,17 @@ export interface CommandOptions {
   page?: string;
   k?: string;
   types?: string;
+  phones?: string;
+  phone?: string;
+  min?: string;
+  limit?: string;
+  window?: string;
+  companions?: boolean;
+  'include-service'?: boolean;
+  cell?: string;
+  account?: string;
+  hops?: string;
+  direction?: string;
   json?: boolean;
   'password-stdin'?: boolean;
 }

@@ -47,6 +47,15 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 CSV or XLSX (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
                 rejected-rows file (default FILE.rejected.csv)
+  contacts common --workspace DIR --phones P1,P2,… | --case CASE_NO [--min K] [--from D --to D]
+                [--include-service]   话单碰撞: numbers in touch with at least K targets
+  contacts top  --workspace DIR --phone P [--limit N] [--from D --to D]
+                a phone's top contacts, active days, night activity
+  contacts colocated --workspace DIR --phones P1,P2,… [--window 10m] [--min M] [--companions]
+                同基站伴随: phones on the same base station within the window, with the occasions
+  contacts on-cell --workspace DIR --cell LAC-CI --from T --to T   who was on a base station
+  money trace   --workspace DIR --account ACC [--hops H] [--direction out|in] [--from D --to D]
+                资金穿透: every account the money reached, with hop, amount and path
   imports list  --workspace DIR            the imports, with file, rows and who made them
   imports delete --workspace DIR --id IMPORT_ID   removes exactly its records (lead or admin)
   package export --workspace DIR --case CASE_NO --out FILE
@@ -85,6 +94,17 @@ const optionSpec = {
   page: { type: 'string' },
   k: { type: 'string' },
   types: { type: 'string' },
+  phones: { type: 'string' },
+  phone: { type: 'string' },
+  min: { type: 'string' },
+  limit: { type: 'string' },
+  window: { type: 'string' },
+  companions: { type: 'boolean', default: false },
+  'include-service': { type: 'boolean', default: false },
+  cell: { type: 'string' },
+  account: { type: 'string' },
+  hops: { type: 'string' },
+  direction: { type: 'string' },
   json: { type: 'boolean', default: false },
   'password-stdin': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -166,6 +186,16 @@ async function main(argv: string[]): Promise<number> {
         await (
           await import('./commands/package-commands')
         ).packageCommand(positionals[1], options, secrets, out);
+        return 0;
+      case 'contacts':
+        await (
+          await import('./commands/analytics-commands')
+        ).contactsCommand(positionals[1], options, secrets, out);
+        return 0;
+      case 'money':
+        await (
+          await import('./commands/analytics-commands')
+        ).moneyCommand(positionals[1], options, secrets, out);
         return 0;
       case 'imports':
         await (

@@ -1,0 +1,194 @@
+import { decimalOf } from '../../api/domain/quantity';
+import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import { caseIdOf, withSession } from '../cli-router';
+import type { CommandOptions } from '../command-options';
+
+/** `--phones 13800000001,13900000002`: numbers or entity IDs. */
+function listOption(value: string | undefined, name: string): string[] {
+  const items = (value ?? '')
+    .split(/[,，]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (!items.length) throw new UsageError(`--${name} needs at least one value`);
+  return items;
+}
+
+function wholeNumber(value: string | undefined, name: string, min: number, max: number) {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return number;
+}
+
+/** `--window 10m`, `--window 1h`, `--window 90` (minutes). */
+export function windowMinutes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\s*(m|min|h)?$/i.exec(value.trim());
+  if (!match) throw new UsageError('--window takes minutes (10m) or hours (1h)');
+  return Number(match[1]) * (match[2]?.toLowerCase() === 'h' ? 60 : 1);
+}
+
+/** Dates as typed (YYYY-MM-DD: China days, both inclusive) or ISO instants. */
+function period(options: CommandOptions) {
+  return {
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  };
+}
+
+const yuan = (fen: number) => decimalOf(fen, 2);
+
+/**
+ * `contacts common|top|colocated|on-cell`: 话单碰撞, one phone's contact profile, 同基站伴随 and
+ * who was on a base station, over the imported call records.
+ */
+export async function contactsCommand(
+  action: string | undefined,
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  if (action === 'common') {
+    const result = await withSession(options, secrets, async (client) =>
+      client.call('analytics.commonContacts', {
+        ...(options.phones ? { phones: listOption(options.phones, 'phones') } : {}),
+        ...(options.case ? { caseId: await caseIdOf(client, options.case) } : {}),
+        ...(!options.phones && !options.case ? { phones: listOption(undefined, 'phones') } : {}),
+        minTargets: wholeNumber(options.min, 'min', 1, 200),
+        includeService: Boolean(options['include-service']),
+        limit: wholeNumber(options.limit, 'limit', 1, 1000),
+        ...period(options),
+      }),
+    );
+    out.result(
+      result,
+      result.rows.length
+        ? [
+            `${result.total} numbers in touch with at least ${options.min ?? 2} of ${result.targets.length} targets:`,
+            ...result.rows.map(
+              (row) =>
+                `  ${row.number} (${row.numberType})  targets ${row.targetCount}  calls ${row.calls}  texts ${row.messages}  ${row.durationSeconds} s  ${row.firstAt.slice(0, 10)} – ${row.lastAt.slice(0, 10)}\n` +
+                row.perTarget
+                  .map(
+                    (target) =>
+                      `      ${target.targetNumber}: calls ${target.calls}, texts ${target.messages}, ${target.durationSeconds} s, out ${target.outgoing} / in ${target.incoming}`,
+                  )
+                  .join('\n'),
+            ),
+          ].join('\n')
+        : 'No common contacts.',
+    );
+    return;
+  }
+  if (action === 'top') {
+    const phone = requireOption(options.phone, 'phone');
+    const result = await withSession(options, secrets, (client) =>
+      client.call('analytics.contactProfile', {
+        phone,
+        limit: wholeNumber(options.limit, 'limit', 1, 500),
+        includeService: Boolean(options['include-service']),
+        ...period(options),
+      }),
+    );
+    const { period: profile } = result;
+    out.result(
+      result,
+      [
+        `${result.phone.number}: ${profile.calls} calls, ${profile.messages} texts, ${profile.durationSeconds} s, ${profile.contacts} contacts, ${profile.activeDays} active days, ${profile.nightEvents} at night (22:00–06:00)`,
+        'top by count:',
+        ...profile.topByCount.map(
+          (row) =>
+            `  ${row.number}  calls ${row.calls}  texts ${row.messages}  ${row.durationSeconds} s`,
+        ),
+        'top by duration:',
+        ...profile.topByDuration.map(
+          (row) => `  ${row.number}  ${row.durationSeconds} s  calls ${row.calls}`,
+        ),
+      ].join('\n'),
+    );
+    return;
+  }
+  if (action === 'colocated') {
+    const result = await withSession(options, secrets, (client) =>
+      client.call('analytics.colocation', {
+        phones: listOption(options.phones, 'phones'),
+        windowMinutes: windowMinutes(options.window),
+        minOccasions: wholeNumber(options.min, 'min', 1, 1000),
+        companions: Boolean(options.companions),
+        ...period(options),
+      }),
+    );
+    out.result(
+      result,
+      result.pairs.length
+        ? result.pairs
+            .map(
+              (pair) =>
+                `${pair.a.number} + ${pair.b.number}: ${pair.occasions.length} occasions\n` +
+                pair.occasions
+                  .map(
+                    (occasion) =>
+                      `    ${occasion.cell}  ${occasion.aAt} / ${occasion.bAt} (${occasion.gapSeconds} s apart)`,
+                  )
+                  .join('\n'),
+            )
+            .join('\n')
+        : 'No phones seen together.',
+    );
+    return;
+  }
+  if (action === 'on-cell') {
+    const result = await withSession(options, secrets, (client) =>
+      client.call('analytics.cellPresence', {
+        cell: requireOption(options.cell, 'cell'),
+        from: requireOption(options.from, 'from'),
+        to: requireOption(options.to, 'to'),
+      }),
+    );
+    out.result(
+      result,
+      result.rows.length
+        ? result.rows
+            .map(
+              (row) => `${row.number}  ${row.sightings} sightings  ${row.firstAt} – ${row.lastAt}`,
+            )
+            .join('\n')
+        : 'Nobody on this base station in the period.',
+    );
+    return;
+  }
+  throw new UsageError('Use: contacts common | top | colocated | on-cell');
+}
+
+/** `money trace --account ACC [--hops H] [--direction out|in]`: 资金穿透. */
+export async function moneyCommand(
+  action: string | undefined,
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  if (action !== 'trace') throw new UsageError('Use: money trace --account ACC');
+  const direction = options.direction ?? 'out';
+  if (direction !== 'out' && direction !== 'in')
+    throw new UsageError('--direction must be out or in');
+  const result = await withSession(options, secrets, (client) =>
+    client.call('analytics.moneyTrace', {
+      account: requireOption(options.account, 'account'),
+      hops: wholeNumber(options.hops, 'hops', 1, 8),
+      direction,
+      ...period(options),
+    }),
+  );
+  out.result(
+    result,
+    result.accounts.length
+      ? result.accounts
+          .map(
+            (account) =>
+              `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${account.path.join(' → ')}`,
+          )
+          .join('\n')
+      : 'No money followed from this account.',
+  );
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execCli } from '../helpers/run-cli';
+import { makeTempDir } from '../helpers/test-core';
+
+/** The analytics commands over records imported with the CLI itself: exact JSON. */
+const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
+let dir: string;
+
+function csv(name: string, lines: string[]): string {
+  const file = path.join(makeTempDir(), name);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const run = (args: string[]) => {
+  const result = execCli([...args, '--workspace', dir, '--json'], env);
+  if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stdout}${result.stderr}`);
+  return JSON.parse(result.stdout);
+};
+
+beforeAll(() => {
+  dir = path.join(makeTempDir(), 'ws');
+  expect(execCli(['init', '--workspace', dir, '--user', 'admin'], env).status).toBe(0);
+  const calls = csv('calls.csv', [
+    '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI',
+    '13900000001,13800000001,主叫,2026-04-01 08:00:00,60,100,1',
+    '13900000001,13800000002,主叫,2026-04-04 11:00:00,100,200,2',
+    '13900000002,13800000001,被叫,2026-04-06 08:00:00,45,100,1',
+    '13900000002,13800000002,被叫,2026-04-07 08:00:00,15,200,2',
+    '13900000003,13800000001,主叫,2026-04-09 08:00:00,200,300,3',
+    '13900000003,13700000003,主叫,2026-04-09 09:00:00,7,300,3',
+    '13900000001,10086,被叫,2026-04-05 13:00:00,20,100,1',
+    '13900000002,10086,主叫,2026-04-08 09:00:00,20,100,1',
+    '13900000001,13700000009,主叫,2026-04-10 08:00:00,10,500,5',
+    '13900000002,13700000008,主叫,2026-04-10 08:06:00,10,500,5',
+  ]);
+  run(['import', '--template', 'calls', '--file', calls]);
+  const money = csv('money.csv', [
+    '付款账号,收款账号,交易时间,交易金额',
+    '6222000000000000001,6222000000000000002,2026-04-01 10:00:00,"15,000.00"',
+    '6222000000000000002,6222000000000000003,2026-04-01 12:00:00,8000.00',
+    '6222000000000000003,6222000000000000004,2026-03-31 10:00:00,2000.00',
+    '6222000000000000003,6222000000000000004,2026-04-02 10:00:00,6000.00',
+  ]);
+  run(['import', '--template', 'transactions', '--file', money]);
+}, 120_000);
+
+describe('analytics commands', () => {
+  it('contacts common: the two contacts shared by the targets, service numbers left out', () => {
+    const found = run(['contacts', 'common', '--phones', '13900000001,13900000002,13900000003']);
+    expect(
+      found.rows.map((row: { number: string; targetCount: number; calls: number }) => [
+        row.number,
+        row.targetCount,
+        row.calls,
+      ]),
+    ).toEqual([
+      ['13800000001', 3, 3],
+      ['13800000002', 2, 2],
+    ]);
+    const strict = run([
+      'contacts',
+      'common',
+      '--phones',
+      '13900000001,13900000002,13900000003',
+      '--min',
+      '3',
+    ]);
+    expect(strict.total).toBe(1);
+  }, 60_000);
+
+  it('contacts top and colocated', () => {
+    const profile = run(['contacts', 'top', '--phone', '13900000001', '--limit', '2']);
+    expect(profile.period.calls).toBe(4);
+    expect(profile.period.topByDuration.map((row: { number: string }) => row.number)).toEqual([
+      '13800000002',
+      '13800000001',
+    ]);
+    const together = run([
+      'contacts',
+      'colocated',
+      '--phones',
+      '13900000001,13900000002',
+      '--window',
+      '10m',
+      '--min',
+      '1',
+    ]);
+    expect(
+      together.pairs.map((pair: { occasions: { cell: string }[] }) =>
+        pair.occasions.map((occasion) => occasion.cell),
+      ),
+    ).toEqual([['500-5']]);
+  }, 60_000);
+
+  it('money trace: each reached account with hop, amount and path; an earlier transfer is not followed', () => {
+    const trace = run(['money', 'trace', '--account', '6222000000000000001', '--hops', '3']);
+    expect(
+      trace.accounts.map((account: { accountNo: string; hop: number; reachedFen: number }) => [
+        account.accountNo.slice(-1),
+        account.hop,
+        account.reachedFen,
+      ]),
+    ).toEqual([
+      ['1', 0, 1_500_000],
+      ['2', 1, 1_500_000],
+      ['3', 2, 800_000],
+      ['4', 3, 600_000],
+    ]);
+    const unknown = execCli(
+      ['money', 'trace', '--account', '6222999999999999999', '--workspace', dir],
+      env,
+    );
+    expect([unknown.status, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('analytics.accountNotFound'),
+    ]);
+  }, 60_000);
+});
