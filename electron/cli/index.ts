@@ -20,6 +20,7 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   disable-user  --workspace DIR --name NAME [--user ADMIN]   the account can no longer sign in;
                 the data key is replaced, so the account's old key slot opens nothing
   rotate-key    --workspace DIR [--user ADMIN]   a fresh data key, every slot re-sealed
+  audit-head    --workspace DIR [--user ADMIN]   the audit chain's head, signed, to file away
   verify-audit  --workspace DIR [--user NAME]   exit code 1 when the chain is broken
   backup        --workspace DIR --out FILE [--user NAME]
   restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
@@ -149,6 +150,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'rotate-key':
         await (await sessionCommands()).rotateKeyCommand(options, secrets, out);
+        return 0;
+      case 'audit-head':
+        await (await sessionCommands()).auditHeadCommand(options, secrets, out);
         return 0;
       case 'verify-audit':
         return (await (await sessionCommands()).verifyAuditCommand(options, secrets, out)) ? 0 : 1;

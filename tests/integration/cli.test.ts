@@ -122,6 +122,11 @@ describe('command line', () => {
       execCli(['disable-user', '--workspace', dir, '--user', 'demo', '--name', 'kan'], admin)
         .status,
     ).toBe(0);
+    const head = JSON.parse(
+      execCli(['audit-head', '--workspace', dir, '--user', 'demo', '--json'], admin).stdout,
+    );
+    expect(head).toMatchObject({ signedBy: 'demo', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(head.count).toBeGreaterThan(10);
     expect(JSON.parse(asViewer(['stats']).stdout).error.code).toBe('auth.invalidCredentials');
 
     const core = makeTestCore();

@@ -142,6 +142,21 @@ describe('roles', () => {
       );
     };
     expect(await exportedIds()).toEqual([masked]);
+    const graphFiles = async () => {
+      const nodeIds = (await c.ok('graph.case', { caseId: caseRow.id })).nodes.map(
+        (node) => node.id,
+      );
+      return Promise.all(
+        (['graphml', 'gexf', 'anx', 'json'] as const).map(
+          async (format) =>
+            (await c.ok('graph.export', { format, nodeIds, caseId: caseRow.id })).content,
+        ),
+      );
+    };
+    for (const content of await graphFiles()) {
+      expect(content).toContain(masked);
+      expect(content).not.toContain(idNumber);
+    }
     const xlsx = await c.ok('cases.export', { id: caseRow.id, format: 'xlsx' });
     expect(Buffer.from(xlsx.content, 'base64').includes(Buffer.from(idNumber))).toBe(false);
     expect(
@@ -158,6 +173,7 @@ describe('roles', () => {
     await c.ok('session.lock', {});
     await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
     expect(await exportedIds()).toEqual([idNumber]);
+    for (const content of await graphFiles()) expect(content).toContain(idNumber);
     const exports = await c.ok('audit.list', { action: 'cases.exported', pageSize: 10 });
     expect(
       exports.rows.map((row) => [

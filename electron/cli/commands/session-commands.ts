@@ -65,6 +65,30 @@ export async function rotateKeyCommand(
   );
 }
 
+/**
+ * `audit-head`: the audit chain's head (record count and hash) signed with the workspace's
+ * administrator signing key, to print or file away; a later audit compares the live chain with
+ * it. Administrators only.
+ */
+export async function auditHeadCommand(
+  options: CommandOptions,
+  secrets: Secrets,
+  out: Output,
+): Promise<void> {
+  const head = await withSession(options, secrets, (client) => client.call('audit.signHead', {}));
+  out.result(
+    head,
+    [
+      `workspace ${head.workspaceId}`,
+      `records   ${head.count}`,
+      `head hash ${head.hash}`,
+      `signed    ${head.signedAt} by ${head.signedBy}`,
+      `key       ${head.publicKey}`,
+      `signature ${head.signature}`,
+    ].join('\n'),
+  );
+}
+
 export async function verifyAuditCommand(
   options: CommandOptions,
   secrets: Secrets,

@@ -1,3 +1,5 @@
+import { mayExportFullIds } from '../../api/domain/roles';
+import { maskResidentId } from '../../api/domain/resident-id';
 import { sql } from 'drizzle-orm';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
@@ -46,13 +48,27 @@ export function exportFileName(
  * A chart as a file for Gephi/networkx (GraphML, GEXF), i2 Analyst's Notebook (ANX) or
  * scripts (JSON), with positions kept. Case data leaves the workspace, so it is audited.
  */
+/** Persons' ID numbers masked (1501**********1234): below lead, files leave without them. */
+function withMaskedIds(data: GraphData): GraphData {
+  return {
+    ...data,
+    nodes: data.nodes.map((node) =>
+      node.kind === 'person' && node.identifier
+        ? { ...node, identifier: maskResidentId(node.identifier) }
+        : node,
+    ),
+  };
+}
+
 export function exportGraph(
   workspace: UnlockedWorkspace,
-  data: GraphData,
+  chart: GraphData,
   format: GraphExportFormat,
   positions: Record<string, { x: number; y: number }>,
   caseId?: string,
 ): { fileName: string; mimeType: string; encoding: 'utf8'; content: string } {
+  const fullIds = mayExportFullIds(workspace.user.role);
+  const data = fullIds ? chart : withMaskedIds(chart);
   const caseNo = caseNumber(workspace.db, caseId);
   const content =
     format === 'graphml'
@@ -70,7 +86,13 @@ export function exportGraph(
     action: 'graph.exported',
     targetType: caseId ? 'case' : 'graph',
     targetId: caseId ?? null,
-    details: { caseId: caseId ?? null, format, nodes: data.nodes.length, edges: data.edges.length },
+    details: {
+      caseId: caseId ?? null,
+      format,
+      nodes: data.nodes.length,
+      edges: data.edges.length,
+      unmaskedIds: fullIds,
+    },
   });
   return {
     fileName: exportFileName(caseNo, workspace.now(), format),
