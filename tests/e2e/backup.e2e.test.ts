@@ -53,17 +53,11 @@ describe('backup and restore from the settings (1920×1080)', () => {
     const before = fs.readdirSync(folder).filter((name) => name.endsWith('.qlbak'));
     expect(before).toHaveLength(1);
     await page.getByText('此前制作的备份仍用当时的密钥加密').waitFor();
-    // Popconfirms stay in the page once shown: confirm in the one that is open.
-    const confirmOpen = () =>
-      page
-        .locator('.ant-popover:not(.ant-popover-hidden)')
-        .getByRole('button', { name: /确\s*定|OK/ })
-        .click();
     await page.getByTestId('rotate-key').click();
-    await confirmOpen();
+    await page.getByTestId('rotate-key-confirm').click();
     await page.getByText('数据密钥已更换').waitFor({ timeout: 60_000 });
     await page.getByTestId('replace-old-backups').click();
-    await confirmOpen();
+    await page.getByTestId('replace-old-backups-confirm').click();
     await page.getByText('已生成新备份，删除旧备份 1 份').waitFor();
     const after = fs.readdirSync(folder).filter((name) => name.endsWith('.qlbak'));
     expect(after).toHaveLength(1);

@@ -25,13 +25,18 @@ export function KeyRotationPanel() {
       <Alert type="info" showIcon title={t('settings.keysHint')} />
       {failure && <Alert type="error" showIcon title={errorText(failure)} />}
       <Space wrap>
-        <Popconfirm title={t('settings.rotateKeyConfirm')} onConfirm={() => rotate.mutate({})}>
+        <Popconfirm
+          title={t('settings.rotateKeyConfirm')}
+          okButtonProps={{ 'data-testid': 'rotate-key-confirm' }}
+          onConfirm={() => rotate.mutate({})}
+        >
           <Button danger loading={rotate.isPending} data-testid="rotate-key">
             {t('settings.rotateKey')}
           </Button>
         </Popconfirm>
         <Popconfirm
           title={t('settings.replaceOldBackupsConfirm')}
+          okButtonProps={{ 'data-testid': 'replace-old-backups-confirm' }}
           onConfirm={() => replace.mutate({})}
         >
           <Button loading={replace.isPending} data-testid="replace-old-backups">
