@@ -1,7 +1,8 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Switch, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
 import { formatDateTime } from '../../components/format';
@@ -37,15 +38,7 @@ export function ColocationTab() {
     <>
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('analytics.phones')}>
-          <Select
-            mode="tags"
-            value={phones}
-            onChange={setPhones}
-            placeholder={t('analytics.phonesHint')}
-            style={{ width: 360 }}
-            tokenSeparators={[',', ' ', '，']}
-            open={false}
-          />
+          <PhoneTagsInput value={phones} onChange={setPhones} />
         </Form.Item>
         <Form.Item label={t('analytics.colocation.window')}>
           <InputNumber

@@ -1,7 +1,8 @@
-import { App, Button, Form, InputNumber, Select, Space, Switch, Table } from 'antd';
+import { App, Button, Form, InputNumber, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { CommonContact } from '../../../../electron/api/schemas/analytics-schemas';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
@@ -58,16 +59,7 @@ export function CommonContactsTab() {
     <>
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('analytics.phones')}>
-          <Select
-            mode="tags"
-            value={phones}
-            onChange={setPhones}
-            placeholder={t('analytics.phonesHint')}
-            style={{ width: 360 }}
-            tokenSeparators={[',', ' ', '，']}
-            open={false}
-            data-testid="common-phones"
-          />
+          <PhoneTagsInput value={phones} onChange={setPhones} testId="common-phones" />
         </Form.Item>
         <Form.Item label={t('analytics.orCase')}>
           <CasePicker value={caseId} onChange={setCaseId} width={260} />
