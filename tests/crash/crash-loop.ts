@@ -17,6 +17,7 @@ import { caseCreateInput } from '../../electron/api/schemas/case-schemas';
 import { createCase } from '../../electron/core/cases/case-service';
 import { systemClock } from '../../electron/core/clock';
 import { createWorkspace, unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import { rotateKey } from '../../electron/core/vault/key-rotation';
 
 const env = { clock: systemClock, migrationsFolder: path.resolve(__dirname, '../../drizzle') };
 const kills = Number(process.env['CRASH_KILLS'] ?? 50);
@@ -226,9 +227,23 @@ async function rekeyKills(dir: string, password: string): Promise<void> {
   const rekeyKills = kills;
   let finished = 0;
   let rotations = 0;
+  // The kill window is scaled to one rotation on this workspace (it grows with the data the
+  // earlier phases wrote): a fixed window shorter than the re-keyed copy never reached the
+  // journal, rename and header steps.
+  const timing = await unlockWorkspace(dir, 'admin', password, env);
+  const started = performance.now();
+  try {
+    await rotateKey(timing, env);
+  } finally {
+    timing.close('user');
+  }
+  const rotateMs = performance.now() - started;
   let previousKey = await currentKey(dir, password);
   for (let run = 0; run < rekeyKills; run += 1) {
-    const lines = await killAtRandom(['rekey', dir, password, '', String(run)], 600);
+    const lines = await killAtRandom(
+      ['rekey', dir, password, '', String(run)],
+      Math.max(600, 2.5 * rotateMs),
+    );
     const journalLeft = fs.existsSync(path.join(dir, 'rekey-journal.json'));
     const files = fs.readdirSync(dir).join(' ');
     try {
@@ -250,7 +265,7 @@ async function rekeyKills(dir: string, password: string): Promise<void> {
     previousKey = key;
   }
   console.log(
-    `  ${rekeyKills} kills during key rotations: opened each time with the old or the new key (${rotations} rotations reported, ${finished} interrupted ones settled at the next unlock).`,
+    `  ${rekeyKills} kills during key rotations (one takes ${Math.round(rotateMs)} ms): opened each time with the old or the new key (${rotations} rotations reported, ${finished} interrupted ones settled at the next unlock).`,
   );
 }
 

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import Module, { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -76,9 +76,11 @@ function bundleRequires(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
       else if (entry.name.endsWith('.js')) {
-        for (const match of fs.readFileSync(full, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+        // require("x") and import("x") (packages loaded when first needed, e.g. exceljs).
+        const source = fs.readFileSync(full, 'utf8');
+        for (const match of source.matchAll(/(?:require|import)\("([^".][^"]*)"\)/g)) {
           const id = match[1]!;
-          if (id.startsWith('node:') || id === 'electron') continue;
+          if (id.startsWith('node:') || id === 'electron' || builtinModules.includes(id)) continue;
           names.add(
             id
               .split('/')
@@ -227,7 +229,12 @@ async function main(): Promise<void> {
   // IPC round trips, down to a real encrypted workspace: SQLite and Argon2 from resources/native.
   assert.deepEqual(await bridge.invoke('app.info', {}), {
     ok: true,
-    value: { version: electron.app.getVersion(), host: 'electron', canPickDirectory: true },
+    value: {
+      version: electron.app.getVersion(),
+      host: 'electron',
+      canPickDirectory: true,
+      canPickFile: true,
+    },
   });
   const workspacePath = path.join(temp, 'documents', 'Smoke');
   const created = await bridge.invoke('workspace.create', {
