@@ -33,17 +33,22 @@ export const commonContactsInput = z
 
 const phoneRefSchema = z.object({ id: z.string(), number: z.string() });
 
-export const contactPerTargetSchema = z.object({
-  targetId: z.string(),
-  targetNumber: z.string(),
+/** Traffic between two phones: counts, seconds, direction split, first and last contact. */
+const contactTrafficSchema = z.object({
   calls: z.number().int(),
   messages: z.number().int(),
   durationSeconds: z.number().int(),
-  /** Calls and messages the target placed/sent (out) and received (in). */
+  /** Calls and messages the target (or profiled phone) placed/sent (out) and received (in). */
   outgoing: z.number().int(),
   incoming: z.number().int(),
   firstAt: z.string(),
   lastAt: z.string(),
+});
+
+export const contactPerTargetSchema = z.object({
+  targetId: z.string(),
+  targetNumber: z.string(),
+  ...contactTrafficSchema.shape,
 });
 
 export const commonContactSchema = z.object({
@@ -157,13 +162,7 @@ export const profileContactSchema = z.object({
   id: z.string(),
   number: z.string(),
   numberType: z.enum(phoneNumberTypes),
-  calls: z.number().int(),
-  messages: z.number().int(),
-  durationSeconds: z.number().int(),
-  outgoing: z.number().int(),
-  incoming: z.number().int(),
-  firstAt: z.string(),
-  lastAt: z.string(),
+  ...contactTrafficSchema.shape,
 });
 export type ProfileContact = z.infer<typeof profileContactSchema>;
 
