@@ -82,7 +82,9 @@ describe('forms that forgive, in Chinese at 1366×768', () => {
     // Relations: the phone from the person form, grading chosen and shown in words.
     await casePage.openTab(/关系/);
     const relationRows = page.getByRole('tabpanel').locator('tr.ant-table-row');
-    await relationRows.first().waitFor();
+    // Wait for the relation itself: right after the switch the suspects panel (rows
+    // of its own) can still be the visible one.
+    await relationRows.filter({ hasText: '13912345678' }).waitFor();
     expect(await relationRows.allInnerTexts()).toEqual([
       expect.stringMatching(/刘某军\s+→ 使用\s+电话\s+13912345678/),
     ]);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
+import { networkxPython } from '../helpers/networkx-python';
 import { makeTempDir, makeTestCore, type TestCore } from '../helpers/test-core';
 
 const chromium = findChromium();
@@ -59,7 +60,7 @@ print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'ed
       );
       const saved = save(`chart-meth-case.${format}`, file.content, 'utf8');
       const read = JSON.parse(
-        execFileSync('python3', ['-c', script, saved, format], { encoding: 'utf8' }),
+        execFileSync(networkxPython, ['-c', script, saved, format], { encoding: 'utf8' }),
       ) as { directed: boolean; nodes: number; edges: number; supplies: string[][] };
       expect([read.directed, read.nodes, read.edges]).toEqual([
         true,

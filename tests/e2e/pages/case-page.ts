@@ -9,7 +9,10 @@ export class CasePage {
   }
 
   async openTab(label: RegExp | string): Promise<void> {
-    await this.page.getByRole('tab', { name: label }).click();
+    const tab = this.page.getByRole('tab', { name: label });
+    await tab.click();
+    // Until the tab is selected, the previous panel is the visible one.
+    await this.page.getByRole('tab', { name: label, selected: true }).waitFor();
   }
 
   async addSuspect(values: { name: string; idNumber?: string }): Promise<void> {

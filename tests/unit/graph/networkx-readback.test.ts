@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toGexf } from '../../../electron/core/graph/gexf-export';
 import { toGraphml } from '../../../electron/core/graph/graphml-export';
+import { networkxPython } from '../../helpers/networkx-python';
 import { edge, graph, node } from './fixtures';
 
 /**
@@ -26,7 +27,9 @@ print(json.dumps({'directed': g.is_directed(), 'multi': g.is_multigraph(), 'node
 function readWithNetworkx(content: string, kind: 'graphml' | 'gexf') {
   const file = path.join(dir, `chart.${kind}`);
   fs.writeFileSync(file, content);
-  return JSON.parse(execFileSync('python3', ['-c', script, file, kind], { encoding: 'utf8' })) as {
+  return JSON.parse(
+    execFileSync(networkxPython, ['-c', script, file, kind], { encoding: 'utf8' }),
+  ) as {
     directed: boolean;
     multi: boolean;
     nodes: Record<string, Record<string, unknown>>;
