@@ -13,6 +13,7 @@ import { readSetting, writeSetting } from '../settings/settings-service';
 import type { AreaHandlers } from '../handler-types';
 import { deleteImport } from './import-deletion';
 import { planImport, type ImportPlan } from './import-plan';
+import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
 import { rejectedRowsFile } from './import-rejected';
 import { commitImport, rejectedLines } from './import-writer';
 import { readTableSource } from './table-file';
@@ -28,13 +29,30 @@ function savedMappings(db: Executor): ImportMapping[] {
 
 type FileInput = z.output<typeof importPreviewInput>;
 
-/** The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths. */
-async function plan(deps: CoreDeps, input: FileInput) {
+/**
+ * The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths.
+ * A preview's plan of a file on disk is kept for the commit that follows it (plan-cache).
+ */
+async function plan(deps: CoreDeps, input: FileInput, use: 'preview' | 'commit') {
   let source: { bytes: Uint8Array } | { path: string };
   if (input.contentBase64 !== undefined)
     source = { bytes: Buffer.from(input.contentBase64, 'base64') };
   else if (deps.readsFilePaths ?? deps.host === 'test') source = { path: input.filePath! };
   else throw new AppError('import.pathNotAllowed', 'This window cannot import a file by its path');
+  const key = planKey(input);
+  if (use === 'commit') {
+    const kept = takePlan(key);
+    if (kept) return kept;
+  }
+  const planned = await readAndPlan(source, input);
+  if (use === 'preview') keepPlan(key, planned);
+  return planned;
+}
+
+async function readAndPlan(
+  source: { bytes: Uint8Array } | { path: string },
+  input: FileInput,
+): Promise<PlannedFile> {
   const { table: file, sha256 } = await readTableSource(source, input.encoding);
   const importPlan = planImport(file, input.template, {
     mapping: input.mapping,
@@ -60,7 +78,7 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
 
 export const importHandlers: AreaHandlers<'import'> = {
   'import.preview': async (ctx, input) => {
-    const { file, plan: importPlan } = await plan(ctx.deps, input);
+    const { file, plan: importPlan } = await plan(ctx.deps, input, 'preview');
     return {
       format: file.format,
       encoding: file.encoding,
@@ -81,7 +99,7 @@ export const importHandlers: AreaHandlers<'import'> = {
     const job = { cancelled: false };
     running.set(input.importId, job);
     try {
-      const { sha256, file, plan: importPlan } = await plan(ctx.deps, input);
+      const { sha256, file, plan: importPlan } = await plan(ctx.deps, input, 'commit');
       let lastReport = 0;
       const summary = await commitImport(ctx.workspace, importPlan, {
         importId: input.importId,

@@ -7,6 +7,7 @@ import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
+import { deferIndexes, multiRowInsert } from './bulk-insert';
 import { chinaDate } from './import-values';
 import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
 import { insertRelation } from '../relations/relation-repository';
@@ -346,9 +347,19 @@ export async function commitImport(
     }
     await aggregateAll('calls', [...pairs.values()]);
     await step(0, records.length);
-    const insert = sqlite.prepare(
-      'INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, base_station, own_phone_id, imei, imsi, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const rebuildIndexes = deferIndexes(sqlite, 'call_records', records.length);
+    const insert = multiRowInsert(sqlite, 'call_records', [
+      'relation_id',
+      'kind',
+      'started_at',
+      'duration_seconds',
+      'base_station',
+      'own_phone_id',
+      'imei',
+      'imsi',
+      'import_id',
+      'line',
+    ]);
     const seen = new Map<
       string,
       { phone: string; type: string; value: string; count: number; first: string; last: string }
@@ -366,7 +377,7 @@ export async function commitImport(
     };
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
-      insert.run(
+      insert.add(
         pairs.get(keys[index]!)!.relationId,
         record.kind,
         record.startedAt,
@@ -385,6 +396,8 @@ export async function commitImport(
       }
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
+    insert.flush();
+    rebuildIndexes();
     writeIdentifiers([...seen.values()]);
     options.onProgress(records.length, records.length);
   }
