@@ -688,6 +688,7 @@ export const en: Translation<typeof zhCN> = {
     expanded: '{{count}} entities added',
     backToCase: 'Back to case',
     hiddenCount: '{{count}} hidden',
+    serviceNumbers: { hide: 'Hide service numbers' },
     truncatedCase: 'This case has too many entities: only part is shown.',
     clearHighlight: 'Clear highlight',
   },

@@ -659,6 +659,7 @@ export const zhCN = {
     expanded: '新增 {{count}} 个实体',
     backToCase: '返回案件',
     hiddenCount: '隐藏 {{count}} 个',
+    serviceNumbers: { hide: '隐藏服务号码' },
     truncatedCase: '本案实体过多，只显示了一部分。',
     clearHighlight: '取消高亮',
   },

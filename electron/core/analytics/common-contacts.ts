@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { phoneNumberType, type PhoneNumberType } from '../../api/domain/identifiers';
+import { phoneNumberType, serviceNumberTypes } from '../../api/domain/identifiers';
 import type { CommonContact, CommonContactsResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
 import {
@@ -12,7 +12,7 @@ import {
 } from './analytics-scope';
 
 /** Far-end types that are not people: left out of 话单碰撞 unless asked for. */
-export const serviceTypes = new Set<PhoneNumberType>(['service', 'hotline', 'smsGateway']);
+export const serviceTypes = serviceNumberTypes;
 
 export interface CommonContactsQuery {
   phones?: string[];

@@ -11,6 +11,7 @@ import { detectCommunities, keyPlayers } from './graph-analytics';
 import { caseGraph, edgesAmong, loadNodes, neighbourhood } from './graph-data';
 import { findPaths } from './graph-paths';
 import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
+import { withoutServiceNumbers } from './service-numbers';
 import { upstreamTrace } from './upstream-trace';
 
 /** Exactly these entities with every relation among them. */
@@ -32,18 +33,27 @@ function scopeGraph(db: Executor, scope: { caseId?: string; entityIds?: string[]
   return caseGraph(db, scope.caseId!);
 }
 
+/** The chart as asked: without service numbers when `hideServiceNumbers`. */
+function asked(input: { hideServiceNumbers?: boolean }, data: GraphData): GraphData {
+  return input.hideServiceNumbers ? withoutServiceNumbers(data) : data;
+}
+
 export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.case': (ctx, input) => {
     assertCaseExists(ctx.workspace.db, input.caseId);
-    return caseGraph(ctx.workspace.db, input.caseId);
+    return asked(input, caseGraph(ctx.workspace.db, input.caseId));
   },
   'graph.neighbourhood': (ctx, input) =>
-    neighbourhood(ctx.workspace.db, input.entityIds, input.hops, {
-      types: input.relationTypes,
-      limit: input.limit,
-      caseId: input.caseId,
-    }),
-  'graph.subgraph': (ctx, input) => subgraph(ctx.workspace.db, input.entityIds, input.caseId),
+    asked(
+      input,
+      neighbourhood(ctx.workspace.db, input.entityIds, input.hops, {
+        types: input.relationTypes,
+        limit: input.limit,
+        caseId: input.caseId,
+      }),
+    ),
+  'graph.subgraph': (ctx, input) =>
+    asked(input, subgraph(ctx.workspace.db, input.entityIds, input.caseId)),
   'graph.paths': (ctx, input) => findPaths(ctx.workspace.db, input),
   'graph.communities': (ctx, input) => detectCommunities(scopeGraph(ctx.workspace.db, input)),
   'graph.keyPlayers': (ctx, input) => keyPlayers(scopeGraph(ctx.workspace.db, input)),

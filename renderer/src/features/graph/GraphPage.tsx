@@ -41,6 +41,7 @@ import { LegendPanel } from './LegendPanel';
 import { NetworkCanvas, type NetworkHandle } from './NetworkCanvas';
 import { PrintExportModal, type PrintChoices } from './PrintExportModal';
 import { SaveViewModal } from './SaveViewModal';
+import { ServiceNumbersSwitch } from './ServiceNumbersSwitch';
 import { SelectionBar } from './SelectionBar';
 import { UpstreamCard } from './UpstreamCard';
 import { useChartHistory } from './useChartHistory';
@@ -429,6 +430,7 @@ export function GraphPage() {
           busy={busy}
         />
         <Space size={8}>
+          <ServiceNumbersSwitch chart={chart} />
           <Tooltip title={t('graph.toolbar.expandHops')}>
             <Select
               size="small"
