@@ -85,7 +85,9 @@ export function isServiceNumber(value: string): boolean {
 
 /** A phone entity (as charts and lists carry it) whose number is a service number. */
 export function isServicePhone(entity: { kind: string; identifier: string | null }): boolean {
-  return entity.kind === 'phone' && entity.identifier !== null && isServiceNumber(entity.identifier);
+  return (
+    entity.kind === 'phone' && entity.identifier !== null && isServiceNumber(entity.identifier)
+  );
 }
 
 function result(value: string): PhoneResult {

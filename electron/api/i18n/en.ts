@@ -919,6 +919,17 @@ export const en: Translation<typeof zhCN> = {
     docx: 'Save as Word',
     preview: 'Briefing preview',
     saved: 'Saved {{name}}',
+    evidence: {
+      title: 'Appendix: evidence sources',
+      intro: 'Relation → original records → file line N',
+      relation: '{{from}} → {{to}} ({{type}}, {{count}} records)',
+      source: '{{file}} (SHA-256 {{sha}}) lines {{lines}}',
+      noSha: 'not recorded',
+      moreRecords: 'and {{count}} more',
+      moreRelations: 'and {{count}} more relations',
+      none: 'No relation of this case has imported records.',
+      separator: ', ',
+    },
   },
   statistics: {
     title: 'Statistics',

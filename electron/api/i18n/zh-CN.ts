@@ -885,6 +885,17 @@ export const zhCN = {
     docx: '导出 Word',
     preview: '简报预览',
     saved: '已导出 {{name}}',
+    evidence: {
+      title: '附：证据来源',
+      intro: '关系 → 原始记录 → 文件第 N 行',
+      relation: '{{from}} → {{to}}（{{type}}，原始记录 {{count}} 条）',
+      source: '{{file}}（SHA-256 {{sha}}）第 {{lines}} 行',
+      noSha: '未记录',
+      moreRecords: '及另外 {{count}} 条',
+      moreRelations: '及另外 {{count}} 个关系',
+      none: '本案关系均无导入的原始记录。',
+      separator: '、',
+    },
   },
   statistics: {
     title: '统计',

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { BriefingModel } from './briefing-model';
 import { briefingTables, type DocumentTable } from './briefing-tables';
+import { EvidenceAppendixSection } from './EvidenceAppendixSection';
 
 /**
  * The case briefing as one React template, rendered to static HTML on the server side
@@ -94,6 +95,7 @@ export function BriefingDocument({ model }: { model: BriefingModel }) {
               <p>{text.noLeads}</p>
             )}
           </Section>
+          <EvidenceAppendixSection appendix={model.evidence} />
           <p className="generated">{text.generated}</p>
         </article>
       </body>

@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { BriefingModel } from './briefing-model';
 import { briefingTables, type DocumentTable } from './briefing-tables';
+import { evidenceLines } from './evidence-appendix';
 
 /** A chart rasterised for Word (PNG at twice its size, shown at its own size). */
 export interface ChartImage {
@@ -215,6 +216,8 @@ export async function briefingDocx(
           table(tables.seizures, text.none),
           heading(text.sections.leads),
           model.leads.length ? table(tables.leads, text.none) : body(text.noLeads),
+          heading(model.evidence.title),
+          ...[model.evidence.intro, ...evidenceLines(model.evidence)].map((line) => body(line)),
           body(text.generated, { muted: true }),
         ],
       },

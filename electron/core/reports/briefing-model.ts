@@ -18,6 +18,12 @@ import { listSeizures } from '../seizures/seizure-queries';
 import { readSettings } from '../settings/settings-service';
 import { gangChartSvg, supplyChainSvg } from './chart-svg';
 import {
+  briefingEvidenceLimits,
+  evidenceAppendix,
+  readEvidence,
+  type EvidenceAppendix,
+} from './evidence-appendix';
+import {
   formatDate,
   formatMoney,
   formatQuantity,
@@ -76,6 +82,8 @@ export interface BriefingModel {
     from: string;
   }[];
   leads: { name: string; gap: string; tier: string; suppliesTo: number; legalStatus: string }[];
+  /** 关系 → 原始记录 → 文件第 N 行, for the relations on the chart with imported records. */
+  evidence: EvidenceAppendix;
 }
 
 /** Suspects the police hold or have held: every measure except none and 在逃. */
@@ -336,5 +344,13 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
       suppliesTo: gap.suppliesTo,
       legalStatus: gap.legalStatus ? names.legalStatus[gap.legalStatus] : '',
     })),
+    evidence: evidenceAppendix(
+      readEvidence(
+        db,
+        chart.edges.map((edge) => edge.id),
+        briefingEvidenceLimits,
+      ),
+      language,
+    ),
   };
 }
