@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentChunkBytes } from '../../api/domain/attachment-limits';
 import { AppError } from '../app-error';
+import { attachmentsFolderName } from '../vault/workspace-files';
 
 /**
  * An attachment file, `attachments/<id>.qla` in the workspace folder:
@@ -26,8 +27,6 @@ const headerBytes = magic.length + 4 + 4 + 32;
 const tagBytes = 16;
 /** The trailer is padded so its length does not tell the file name's length. */
 const trailerBytes = 1024;
-
-export const attachmentsFolderName = 'attachments';
 
 export function attachmentsDir(workspaceDir: string): string {
   return path.join(workspaceDir, attachmentsFolderName);

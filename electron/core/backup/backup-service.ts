@@ -21,12 +21,12 @@ import {
 import { readHeader } from '../vault/workspace-header';
 import { normaliseUsername, passwordOpensOwnSlot, unlockWorkspace } from '../vault/workspace-vault';
 import { attachmentsDir } from '../attachments/attachment-blob';
+import { sha256File } from '../durable-file';
 import { backupAttachmentList } from '../attachments/attachment-backup';
 import {
   extractBackupAttachments,
   extractBackupDatabase,
   readBackupHeader,
-  sha256File,
   writeBackupFile,
   type BackupHeader,
 } from './backup-file';

@@ -20,7 +20,7 @@ import {
   seizuresTable,
 } from '../db/schema';
 import { identifier } from '../entities/entity-queries';
-import { listCasePersons } from '../people/person-queries';
+import { listCasePersons } from '../entities/person-queries';
 import { caseDrugFigures } from '../seizures/drug-totals';
 
 // Correlated subqueries are written out: drizzle leaves the outer column unqualified there.

@@ -14,6 +14,7 @@ import { newId } from '../db/ids';
 import { casesTable } from '../db/schema';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { existingCase } from '../membership/case-guards';
 import { findCaseRow } from './case-queries';
 
 export type CaseFields = z.output<typeof caseCreateInput>;
@@ -83,12 +84,6 @@ export function createCase(workspace: UnlockedWorkspace, fields: CaseFields): Ca
       details: { caseNo: row.caseNo, title: row.title },
     }),
   );
-}
-
-function existingCase(tx: Executor, id: string) {
-  const found = tx.select().from(casesTable).where(eq(casesTable.id, id)).get();
-  if (!found || found.deletedAt) throw new AppError('cases.notFound', 'No such case');
-  return found;
 }
 
 /** Edits a case's fields; the audit record lists what changed, from and to. */
@@ -186,8 +181,4 @@ export function transitionCase(
       },
     }),
   );
-}
-
-export function assertCaseExists(tx: Executor, caseId: string): void {
-  existingCase(tx, caseId);
 }

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { computeCheckCharacter } from '../../api/domain/resident-id';
 import { insertCase } from '../cases/case-service';
-import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
-import { recordMeasure } from '../cases/case-measures';
+import { insertEntity } from '../entities/entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
+import { recordMeasure } from '../membership/case-measures';
 import { insertEvent } from '../events/event-repository';
 import { insertRelation } from '../relations/relation-repository';
 import { insertSeizure } from '../seizures/seizure-repository';

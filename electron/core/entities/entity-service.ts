@@ -7,13 +7,13 @@ import type {
 } from '../../api/schemas/entity-schemas';
 import { AppError } from '../app-error';
 import { entitiesTable } from '../db/schema';
-import { assertCaseExists } from '../cases/case-service';
-import { assertLiveEntity } from '../cases/case-members';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import { indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { getEntityDetail } from './entity-detail';
 import { prepareEntity } from './entity-identifiers';
-import { insertEntity, linkEntityToCase, updateEntityRows } from './entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
+import { insertEntity, updateEntityRows } from './entity-repository';
 
 /**
  * Records an entity of any kind, optionally straight into a case. Identifiers are checked and

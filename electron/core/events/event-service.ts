@@ -8,8 +8,7 @@ import type {
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { entitiesTable, eventEntitiesTable, eventsTable } from '../db/schema';
-import { assertLiveEntity } from '../cases/case-members';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertEvent, type EventInsert } from './event-repository';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../app-error';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists } from '../membership/case-guards';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import type { Executor } from '../db/database-types';
 import type { AreaHandlers } from '../handler-types';

@@ -1,7 +1,7 @@
 import { maxInlineAttachmentBytes } from '../../api/domain/attachment-limits';
 import { AppError } from '../app-error';
 import { attachmentBytes } from '../attachments/attachment-service';
-import { currentAuditHead } from '../audit/audit-verify';
+import { currentAuditHead } from '../vault/workspace-audit';
 import type { AreaHandlers } from '../handler-types';
 import { openPackage, sealPackage } from './case-package';
 import { readCaseSnapshot } from './case-snapshot';

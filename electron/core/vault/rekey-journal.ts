@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { applyKey } from '../db/open-database';
 import { newId } from '../db/ids';
-import { databasePath, restrictFiles, syncDirectory, writeFileAtomic } from './workspace-files';
+import { syncDirectory, writeFileAtomic } from '../durable-file';
+import { databasePath, restrictFiles } from './workspace-files';
 import { workspaceHeaderSchema, writeHeader, type WorkspaceHeader } from './workspace-header';
 
 /**

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 /** The plaintext header: key slots, lockout counter, audit anchor. No case data. */
 export const headerFileName = 'workspace.json';
+/** The encrypted attachment files, one `<id>.qla` each. */
+export const attachmentsFolderName = 'attachments';
 /** The encrypted SQLite database (SQLCipher 4 scheme). */
 export const databaseFileName = 'quanlian.db';
 
@@ -56,29 +58,4 @@ export function restrictFolder(dir: string): void {
 export function restrictFiles(files: string[]): void {
   if (process.platform === 'win32') return;
   for (const file of files) ownerOnly(file);
-}
-
-/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  syncDirectory(path.dirname(file));
-}
-
-/** Makes a rename durable. Windows cannot open directories; its rename is durable enough. */
-export function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { headerPath, writeFileAtomic } from './workspace-files';
+import { writeFileAtomic } from '../durable-file';
+import { headerPath } from './workspace-files';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
