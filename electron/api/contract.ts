@@ -154,6 +154,7 @@ import {
 } from './schemas/cli-schemas';
 import {
   packageExportInput,
+  packageExportOutput,
   packageOpenInput,
   packageReviewSchema,
   packageSummarySchema,
@@ -344,7 +345,7 @@ export const contract = {
 
   'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
   /** A package carries full ID numbers (the receiving unit matches on them): leads and admins only. */
-  'package.export': procedure('lead', packageExportInput, documentFileSchema),
+  'package.export': procedure('lead', packageExportInput, packageExportOutput),
   'backup.status': procedure('admin', emptyInput, backupStatusSchema),
   'backup.schedule': procedure('admin', backupScheduleSchema, backupStatusSchema),
   'backup.create': procedure('admin', emptyInput, backupStatusSchema),
