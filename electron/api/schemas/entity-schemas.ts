@@ -23,7 +23,7 @@ import {
 } from './common';
 import { personInputSchema } from './person-schemas';
 
-export const entityRowSchema = z.object({
+const entityRowSchema = z.object({
   id: z.string(),
   kind: z.enum(entityKinds),
   label: z.string(),
@@ -43,7 +43,7 @@ export const entityListOutput = pageOf(entityRowSchema);
 const notes = { notes: optionalText(4000) };
 
 /** The fields of each kind, as entered. Phones, plates and ID numbers are checked by core. */
-export const entityInputSchema = z.discriminatedUnion('kind', [
+const entityInputSchema = z.discriminatedUnion('kind', [
   personInputSchema.extend({
     kind: z.literal('person'),
     riskGrade: z.enum(riskGrades).nullish(),
@@ -123,7 +123,7 @@ export const entityCreateInput = z.object({
 export const entityUpdateInput = z.object({ id: idSchema, entity: entityInputSchema });
 export const entityIdInput = z.object({ id: idSchema });
 
-export const entityCaseSchema = z.object({
+const entityCaseSchema = z.object({
   caseEntityId: z.string(),
   caseId: z.string(),
   caseNo: z.string(),

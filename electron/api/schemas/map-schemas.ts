@@ -15,7 +15,7 @@ export const mapDataInput = z
 
 const coordinate = { lng: z.number(), lat: z.number() };
 
-export const mapRegionSchema = z.object({
+const mapRegionSchema = z.object({
   /** `<province code>` or `<province code>/<prefecture name>`. */
   key: z.string(),
   provinceCode: z.string(),
@@ -27,7 +27,7 @@ export const mapRegionSchema = z.object({
   locatedBy: z.enum(['places', 'capital']),
 });
 
-export const mapProvinceSchema = z.object({
+const mapProvinceSchema = z.object({
   code: z.string(),
   mapName: z.string(),
   places: z.number().int(),
@@ -36,7 +36,7 @@ export const mapProvinceSchema = z.object({
   arrests: z.number().int(),
 });
 
-export const mapPlaceSchema = z.object({
+const mapPlaceSchema = z.object({
   entityId: z.string(),
   name: z.string(),
   locationType: z.string(),
@@ -45,13 +45,13 @@ export const mapPlaceSchema = z.object({
   seizures: z.number().int(),
 });
 
-export const seizedAmountSchema = z.object({
+const seizedAmountSchema = z.object({
   drugType: z.string(),
   normalisedUnit: z.string(),
   amount: z.number().int(),
 });
 
-export const mapSeizureSchema = z.object({
+const mapSeizureSchema = z.object({
   id: z.string(),
   seizedAt: z.string(),
   drugType: z.string(),
@@ -63,7 +63,7 @@ export const mapSeizureSchema = z.object({
   provinceCode: z.string().nullable(),
 });
 
-export const mapPersonSchema = z.object({
+const mapPersonSchema = z.object({
   entityId: z.string(),
   name: z.string(),
   /** Region key of the 户籍地 (from the ID number's region code and the household text). */
@@ -74,7 +74,7 @@ export const mapPersonSchema = z.object({
   arrestLat: z.number().nullable(),
 });
 
-export const mapFlowSchema = z.object({
+const mapFlowSchema = z.object({
   fromKey: z.string(),
   toKey: z.string(),
   links: z.number().int(),

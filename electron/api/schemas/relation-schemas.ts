@@ -19,7 +19,6 @@ export const relationInputSchema = z.object({
   caseId: idSchema.nullish(),
   notes: optionalText(2000),
 });
-export type RelationInput = z.input<typeof relationInputSchema>;
 
 export const relationUpdateInput = z.object({ id: idSchema, relation: relationInputSchema });
 export const relationIdInput = z.object({ id: idSchema });

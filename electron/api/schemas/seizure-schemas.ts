@@ -63,8 +63,6 @@ export type SeizureInput = z.input<typeof seizureInputSchema>;
 export const seizureUpdateInput = z.object({ id: idSchema, seizure: seizureInputSchema });
 export const seizureIdInput = z.object({ id: idSchema });
 
-export { statutoryTiers };
-
 const thresholdsSchema = z
   .object({ large: z.number().int(), relativelyLarge: z.number().int(), source: z.string() })
   .nullable();

@@ -43,7 +43,7 @@ export interface BlobIdentity {
   attachmentId: string;
 }
 
-export interface BlobTrailer {
+interface BlobTrailer {
   fileName: string;
   mimeType: string;
   sizeBytes: number;
@@ -177,7 +177,7 @@ async function readFull(file: fs.promises.FileHandle, buffer: Buffer): Promise<n
   return filled;
 }
 
-export interface SealedBlob {
+interface SealedBlob {
   sizeBytes: number;
   sha256: string;
 }
@@ -271,7 +271,7 @@ type ChunkSink = (chunk: Buffer) => Promise<void> | void;
  * the trailer, the total size and the SHA-256 against `expected`. Throws `attachments.corrupt`
  * (or `attachments.missing`) on the first problem: the caller must discard what it received.
  */
-export async function openBlob(
+async function openBlob(
   workspaceDir: string,
   identity: BlobIdentity,
   expected: { sizeBytes: number; sha256: string },

@@ -17,7 +17,7 @@ const formatVersion = 2;
 const readableVersions = new Set([1, 2]);
 const prefixLength = magic.length + 8;
 
-export const backupHeaderSchema = z.object({
+const backupHeaderSchema = z.object({
   format: z.literal('quanlian-backup'),
   version: z.union([z.literal(1), z.literal(formatVersion)]),
   createdAt: z.string(),

@@ -315,7 +315,7 @@ export async function restoreOverWorkspace(
  * after a disk loss): the credentials open the backup's own slots. Never over a workspace:
  * replacing a live workspace needs its administrator signed in (`restoreBackup`).
  */
-export async function restoreBackupToFolder(
+async function restoreBackupToFolder(
   file: string,
   dir: string,
   username: string,

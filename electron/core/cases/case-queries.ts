@@ -150,7 +150,7 @@ export function findCaseMember(db: Executor, caseEntityId: string): CaseMember |
 }
 
 /** Organisations, locations and identifiers in a case (persons are listed with their status). */
-export function listCaseMembers(db: Executor, caseId: string): CaseMember[] {
+function listCaseMembers(db: Executor, caseId: string): CaseMember[] {
   return db
     .select(memberColumns)
     .from(caseEntitiesTable)

@@ -7,7 +7,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { EntityInsert } from './entity-repository';
 
-export interface Holder {
+interface Holder {
   id: string;
   label: string;
   kind: string;

@@ -37,7 +37,7 @@ export const kindTables = {
 } as const;
 
 /** The display label of an entity: what a chart node and a search hit show. */
-export function labelOf(entity: EntityInsert): string {
+function labelOf(entity: EntityInsert): string {
   switch (entity.kind) {
     case 'person':
     case 'organisation':

@@ -13,11 +13,11 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { listCasePersons } from './person-queries';
 
-export type PersonCreate = z.output<typeof personInputSchema>;
-export type AddPersonToCase = z.output<typeof addPersonToCaseInput>;
+type PersonCreate = z.output<typeof personInputSchema>;
+type AddPersonToCase = z.output<typeof addPersonToCaseInput>;
 
 /** Checks a new person (ID number, duplicates) and returns the row to insert. */
-export function preparePerson(db: Executor, input: PersonCreate, today: Date) {
+function preparePerson(db: Executor, input: PersonCreate, today: Date) {
   return prepareEntity(db, { ...input, kind: 'person' }, today);
 }
 

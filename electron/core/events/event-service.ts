@@ -12,7 +12,7 @@ import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertEvent, type EventInsert } from './event-repository';
 
-export type EventFields = z.output<typeof eventInputSchema>;
+type EventFields = z.output<typeof eventInputSchema>;
 
 /** A date alone means the time is not known: kept as a date, shown as a day. */
 function prepareEvent(tx: Executor, fields: EventFields): EventInsert {

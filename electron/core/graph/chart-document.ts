@@ -47,7 +47,7 @@ export function chartWords(language: DocumentLanguage): ChartWords {
 }
 
 /** Positions for every node: the chart's where given, a force layout for the rest (CLI, scripts). */
-export function completePositions(data: GraphData, positions: Positions): Positions {
+function completePositions(data: GraphData, positions: Positions): Positions {
   if (data.nodes.every((node) => positions[node.id])) return positions;
   const laidOut = forceLayout(
     data.nodes.map((node) => node.id),
@@ -58,12 +58,12 @@ export function completePositions(data: GraphData, positions: Positions): Positi
 }
 
 /** Print resolution: 300 dots per inch from SVG's 96 CSS pixels per inch. */
-export const printScale = 300 / 96;
+const printScale = 300 / 96;
 
 /** Page box in millimetres (landscape) less the margins; the footer sits in the bottom one. */
 const pageMillimetres = { A4: [297, 210], A3: [420, 297] } as const;
 
-export function chartPdfHtml(svg: string, page: PageSize): string {
+function chartPdfHtml(svg: string, page: PageSize): string {
   const [width, height] = pageMillimetres[page];
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:${width}mm ${height}mm;margin:8mm 8mm 12mm 8mm}html,body{margin:0}svg{display:block;width:${width - 16}mm;height:${height - 21}mm}</style></head><body>${svg}</body></html>`;
 }

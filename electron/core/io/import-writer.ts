@@ -16,7 +16,7 @@ import type { CallRecord, ImportPlan, PersonRecord, TransferRecord } from './imp
 
 type AccountType = (typeof accountTypes)[number];
 
-export interface CommitOptions {
+interface CommitOptions {
   importId: string;
   fileName: string;
   /** SHA-256 of the file, hex: kept with the import for provenance. */

@@ -3,7 +3,7 @@ import { newId } from '../db/ids';
 import { caseEntitiesTable } from '../db/schema';
 import { recordMeasure } from './case-measures';
 
-export type CaseLinkInsert = Omit<
+type CaseLinkInsert = Omit<
   typeof caseEntitiesTable.$inferInsert,
   'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'
 >;

@@ -11,7 +11,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { listRelations } from './relation-queries';
 import { insertRelation, type RelationInsert } from './relation-repository';
 
-export type RelationFields = z.output<typeof relationInputSchema>;
+type RelationFields = z.output<typeof relationInputSchema>;
 
 /** Checks a relation's ends, period, amount and case before anything is written. */
 function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {

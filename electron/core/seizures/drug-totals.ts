@@ -37,7 +37,7 @@ function caseSeizures(db: Executor, caseId: string): CaseSeizure[] {
     .all();
 }
 
-export interface CaseDrugFigures {
+interface CaseDrugFigures {
   drugTotals: DrugTotal[];
   substanceTotals: SubstanceTotalRow[];
   personDrugTotals: PersonDrugTotal[];

@@ -15,9 +15,9 @@ import type { UnlockedWorkspace } from './unlocked-workspace';
 import { readHeader, updateHeader, type KeySlot } from './workspace-header';
 import { assertStrongPassword, writeUserSlot } from './workspace-vault';
 
-export type RotationReason = 'userDisabled' | 'userDemoted' | 'rotateKey' | 'passwordChanged';
+type RotationReason = 'userDisabled' | 'userDemoted' | 'rotateKey' | 'passwordChanged';
 
-export interface RotationOptions {
+interface RotationOptions {
   reason: RotationReason;
   /** The database change that needs the rotation (disable, demote), committed with `audit`. */
   change?: (tx: Executor) => void;

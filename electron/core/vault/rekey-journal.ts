@@ -26,9 +26,9 @@ const rekeyJournalSchema = z.object({
   staged: z.string().regex(/^\.rekey-[0-9A-Za-z-]{10,64}\.db$/),
   header: workspaceHeaderSchema,
 });
-export type RekeyJournal = z.infer<typeof rekeyJournalSchema>;
+type RekeyJournal = z.infer<typeof rekeyJournalSchema>;
 
-export function rekeyJournalPath(dir: string): string {
+function rekeyJournalPath(dir: string): string {
   return path.join(dir, journalName);
 }
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The plaintext header: key slots, lockout counter, audit anchor. No case data. */
-export const headerFileName = 'workspace.json';
+const headerFileName = 'workspace.json';
 /** The encrypted attachment files, one `<id>.qla` each. */
 export const attachmentsFolderName = 'attachments';
 /** The encrypted SQLite database (SQLCipher 4 scheme). */
-export const databaseFileName = 'quanlian.db';
+const databaseFileName = 'quanlian.db';
 
 export function headerPath(dir: string): string {
   return path.join(dir, headerFileName);
@@ -31,7 +31,6 @@ export function looksLikeWorkspace(dir: string): boolean {
  * the workstation cannot read or copy them. Windows has no modes: there the folder inherits
  * the ACL of the user profile it is created in (see the README's security model).
  */
-export const privateFolderMode = 0o700;
 export const privateFileMode = 0o600;
 
 /**

@@ -19,7 +19,7 @@ export interface MapTexts {
 }
 
 /** Layer names double as legend entries: clicking one hides or shows the layer. */
-export type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
+type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
 
 const colours: Record<MapLayer, string> = {
   places: '#2f54eb',
@@ -38,7 +38,7 @@ const htmlEntities: Record<string, string> = {
   "'": '&#39;',
 };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
 }
 
