@@ -42,6 +42,8 @@ export const errorCodes = [
   'entities.mergeInvalid',
   'entities.unmergeInvalid',
   'cases.invalidTransition',
+  'cases.dateBeforeFiling',
+  'cases.mergeTargetMissing',
   'cases.reasonRequired',
   'cases.notAnOutcomeEntity',
   'cases.memberNotFound',

@@ -25,6 +25,7 @@ export const en: Translation<typeof zhCN> = {
     settings: 'Settings',
   },
   common: {
+    listSeparator: ', ',
     save: 'Save',
     cancel: 'Cancel',
     create: 'New',
@@ -115,7 +116,10 @@ export const en: Translation<typeof zhCN> = {
     cases: {
       notFound: 'Case not found.',
       duplicateCaseNo: 'A case with this number already exists.',
-      invalidTransition: 'This status change is not allowed ({{from}} → {{to}}).',
+      invalidTransition: 'A case cannot go from “{{from}}” to “{{to}}”.',
+      dateBeforeFiling:
+        'The date of “{{to}}” ({{on}}) is before the filing date ({{openedOn}}). Enter the filing date or a later one.',
+      mergeTargetMissing: 'Choose the case this one is merged into.',
       reasonRequired:
         'A step back needs a reason (returned for supplementary investigation, or correction).',
       notAnOutcomeEntity: 'Only a gang can be marked broken and only a place destroyed.',
@@ -216,9 +220,10 @@ export const en: Translation<typeof zhCN> = {
       caseExists: 'This workspace already has case {{caseNo}}; nothing was imported.',
       tooLarge:
         'The package unpacks to more than {{limitMiB}} MB (or is a compression bomb); it was refused.',
-      invalidContent: 'The package content is not valid ({{path}}); nothing was imported.',
+      invalidContent:
+        'The package content is not valid or not consistent (altered, or made by an incompatible version); nothing was imported.',
       conflict:
-        'A record in the package clashes with one in this workspace ({{entityId}}); nothing was imported.',
+        'A record in the package clashes with one in this workspace (deleted, merged or of another kind here, or its identifier is held by someone else); nothing was imported.',
     },
     reports: {
       rendererUnavailable:

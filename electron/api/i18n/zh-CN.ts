@@ -20,6 +20,7 @@ export const zhCN = {
     settings: '设置',
   },
   common: {
+    listSeparator: '、',
     save: '保存',
     cancel: '取消',
     create: '新建',
@@ -107,7 +108,10 @@ export const zhCN = {
     cases: {
       notFound: '找不到该案件。',
       duplicateCaseNo: '案件编号已存在。',
-      invalidTransition: '不允许的状态变更（{{from}} → {{to}}）。',
+      invalidTransition: '案件状态不能从“{{from}}”变更为“{{to}}”。',
+      dateBeforeFiling:
+        '{{to}}日期（{{on}}）早于立案日期（{{openedOn}}），请填写立案日期当天或之后的日期。',
+      mergeTargetMissing: '并案须选择并入的案件。',
       reasonRequired: '退回上一阶段须说明原因（退回补充侦查或更正）。',
       notAnOutcomeEntity: '只有团伙可标记为打掉，只有地点可标记为捣毁。',
       memberNotFound: '该案件中没有此成员。',
@@ -198,8 +202,10 @@ export const zhCN = {
       passphraseTooShort: '口令至少 {{min}} 个字符。',
       caseExists: '本工作区已有案件编号 {{caseNo}}，未导入任何数据。',
       tooLarge: '协查包解压后超过 {{limitMiB}} MB（或为压缩炸弹），已拒绝。',
-      invalidContent: '协查包内容无效（{{path}}），未导入任何数据。',
-      conflict: '协查包中的记录与本工作区已有记录冲突（{{entityId}}），未导入任何数据。',
+      invalidContent:
+        '协查包内容无效或前后不一致（可能被改动或由不兼容的版本生成），未导入任何数据。',
+      conflict:
+        '协查包中的记录与本工作区已有记录冲突（同一记录在本工作区已删除、已合并或类别不同，或其标识已登记给他人），未导入任何数据。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
