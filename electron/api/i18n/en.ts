@@ -166,6 +166,10 @@ export const en: Translation<typeof zhCN> = {
       selfLink: 'A relation needs two different entities.',
       invalidPeriod: 'The end date is before the start date.',
       invalidAmount: 'Invalid amount (yuan, at most two decimals).',
+      drugOnlyOnSupply: 'Only a “Supplies” relation can carry a drug and quantity.',
+      drugIncomplete: 'A supplied drug needs its drug type, quantity and unit together.',
+      invalidQuantity:
+        'Invalid supplied quantity: a positive number, to the milligram at most, up to 10,000 t.',
     },
     events: {
       notFound: 'Event not found.',
@@ -1182,7 +1186,12 @@ export const en: Translation<typeof zhCN> = {
     },
     notCounted: 'Not counted',
     uncounted: '{{count}} need content per unit',
-    perPerson: 'Per person (seizures attributed to them)',
+    perPerson: 'Per person (seizures attributed to them; without any, their supply relations)',
+    basis: 'Basis',
+    bases: {
+      seized: 'Seized ({{count}})',
+      supplied: 'By statement or transaction records ({{count}} supply relations)',
+    },
     person: 'Person',
     weightBasis: 'Weighed as',
     weightBases: { net: 'net', gross: 'gross' },
@@ -1251,6 +1260,12 @@ export const en: Translation<typeof zhCN> = {
     reliability: 'Source reliability',
     credibility: 'Credibility',
     case: 'Case',
+    suppliedDrug: 'Drug supplied',
+    suppliedQuantity: 'Quantity supplied',
+    suppliedUnit: 'Unit',
+    suppliedHelp:
+      'By statement or transaction records; counts toward the supplier’s per-person total where no seizure of that drug is attributed to them.',
+    drugAndQuantity: 'Drug / amount / count',
   },
   event: {
     add: 'Add event',

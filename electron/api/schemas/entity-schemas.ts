@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalisedUnits, quantityUnits } from '../domain/quantity';
 import {
   accountTypes,
   entityKinds,
@@ -150,6 +151,11 @@ export const relationRowSchema = z.object({
   amountFen: z.number().int().nullable(),
   eventCount: z.number().int().nullable(),
   durationSeconds: z.number().int().nullable(),
+  drugType: z.string().nullable(),
+  quantityValue: z.string().nullable(),
+  quantityUnit: z.enum(quantityUnits).nullable(),
+  quantityNormalised: z.number().int().nullable(),
+  normalisedUnit: z.enum(normalisedUnits).nullable(),
   source: z.string().nullable(),
   reliability: z.string().nullable(),
   credibility: z.number().int().nullable(),
