@@ -39,6 +39,7 @@ export const errorCodes = [
   'entities.invalidPhone',
   'entities.invalidPlate',
   'entities.kindMismatch',
+  'entities.ownerNotPerson',
   'entities.mergeInvalid',
   'entities.unmergeInvalid',
   'cases.invalidTransition',

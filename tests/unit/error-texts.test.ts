@@ -27,6 +27,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'entities.duplicateIdentifier': { entityId: 'x', name: '刘某军', kind: 'person' },
   'entities.invalidPhone': { problem: 'length' },
   'entities.invalidPlate': { problem: 'format' },
+  'entities.ownerNotPerson': { kind: 'phone' },
   'seizures.invalidQuantity': { problem: 'precision' },
   'seizures.implausibleQuantity': { reason: 'aboveTenTonnes' },
   'relations.drugOnlyOnSupply': { type: 'kin' },

@@ -139,6 +139,7 @@ export const en: Translation<typeof zhCN> = {
       invalidPlate:
         'Invalid plate: province character + letter + 5 characters (6 for new-energy plates), no I or O.',
       kindMismatch: 'An entity keeps its kind.',
+      ownerNotPerson: 'A registered owner or account holder is a recorded person or organisation.',
       mergeInvalid: 'Only two different, live entities of the same kind can be merged.',
       unmergeInvalid:
         'This record cannot be unmerged (not a merge, already undone, or the entities changed).',
@@ -1151,6 +1152,10 @@ export const en: Translation<typeof zhCN> = {
       carrier: 'Carrier',
       imei: 'IMEI',
       registeredName: 'Registered to',
+      owner: 'Registered owner / account holder',
+      ownerUnrecorded: 'Owner not yet recorded (label only)',
+      ownerHelp:
+        'Pick a recorded person or organisation to record the “registered owner” relation; for one not yet recorded, type the name below as a label.',
       plate: 'Plate',
       vehicleType: 'Vehicle type',
       model: 'Make and model',

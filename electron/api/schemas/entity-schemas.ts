@@ -77,6 +77,8 @@ export const entityInputSchema = z.discriminatedUnion('kind', [
     number: requiredText(30),
     carrier: optionalText(30),
     imei: optionalText(20),
+    /** The 机主 as a recorded person or organisation; the text is the fallback label. */
+    ownerEntityId: idSchema.nullish(),
     registeredName: optionalText(40),
     ...notes,
   }),
@@ -87,6 +89,7 @@ export const entityInputSchema = z.discriminatedUnion('kind', [
     model: optionalText(60),
     colour: optionalText(20),
     vin: optionalText(17),
+    ownerEntityId: idSchema.nullish(),
     ...notes,
   }),
   z.object({
@@ -94,6 +97,7 @@ export const entityInputSchema = z.discriminatedUnion('kind', [
     accountType: z.enum(accountTypes),
     accountNo: requiredText(64),
     institution: optionalText(60),
+    ownerEntityId: idSchema.nullish(),
     holderName: optionalText(60),
     ...notes,
   }),
@@ -177,6 +181,8 @@ export const entityDetailSchema = z.object({
   deleted: z.boolean(),
   cases: z.array(entityCaseSchema),
   relations: z.array(relationRowSchema),
+  /** The registered owner (机主/户名) of a phone, vehicle or account, when recorded. */
+  owner: z.object({ id: z.string(), kind: z.enum(entityKinds), label: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
