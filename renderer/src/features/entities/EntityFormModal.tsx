@@ -48,11 +48,11 @@ export function EntityFormModal({
     onClose();
   };
   const create = useProcedureMutation('entities.create', {
-    alsoRefreshes: ['cases', 'search'],
+    alsoRefreshes: ['cases', 'search', 'relations'],
     onSuccess: done,
   });
   const update = useProcedureMutation('entities.update', {
-    alsoRefreshes: ['cases', 'search'],
+    alsoRefreshes: ['cases', 'search', 'relations'],
     onSuccess: done,
   });
   const mutation = editing ? update : create;
