@@ -118,6 +118,18 @@ describe('refusals in the words of the domain', () => {
     );
   });
 
+  it('a refusal by role names the role needed, and reads whole without one', () => {
+    expect(errorText(translators['zh-CN'], 'auth.forbidden', { needed: 'lead' })).toBe(
+      '当前账号的角色无权执行此操作：需要“负责人”或更高的角色。',
+    );
+    expect(errorText(translators.en, 'auth.forbidden', { needed: 'admin' })).toBe(
+      'Your role does not allow this: it needs “Administrator” or a higher role.',
+    );
+    expect(errorText(translators['zh-CN'], 'auth.forbidden')).toBe(
+      '当前账号的角色无权执行此操作。',
+    );
+  });
+
   it('missing import columns are named by their column titles', () => {
     const details = sentDetails['import.missingColumns'];
     expect(errorText(translators['zh-CN'], 'import.missingColumns', details)).toBe(

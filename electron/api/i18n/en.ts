@@ -82,6 +82,7 @@ export const en: Translation<typeof zhCN> = {
     },
     auth: {
       forbidden: 'Your role does not allow this.',
+      forbiddenNeeds: 'Your role does not allow this: it needs “{{needed}}” or a higher role.',
       invalidCredentials: 'Wrong user name or password.',
       lockedOut: 'Too many failed attempts. Try again in {{seconds}} s.',
       userDisabled: 'This account is disabled or unknown.',

@@ -77,6 +77,7 @@ export const zhCN = {
     },
     auth: {
       forbidden: '当前账号的角色无权执行此操作。',
+      forbiddenNeeds: '当前账号的角色无权执行此操作：需要“{{needed}}”或更高的角色。',
       invalidCredentials: '用户名或密码错误。',
       lockedOut: '连续失败次数过多，请 {{seconds}} 秒后再试。',
       userDisabled: '该账号已停用或不存在。',

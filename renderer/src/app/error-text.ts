@@ -3,6 +3,7 @@ import {
   type ImportTemplate,
 } from '../../../electron/api/domain/import-templates';
 import { caseStatuses } from '../../../electron/api/domain/case-vocabulary';
+import { roles } from '../../../electron/api/domain/roles';
 
 /** The translate function this needs: a key and interpolation values. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -33,6 +34,8 @@ function wordsOf(t: Translate, code: string, details: Details): Details {
         .map((field) => t(`import.fields.${template as ImportTemplate}.${String(field)}`))
         .join(t('common.listSeparator'));
   }
+  if ((roles as readonly unknown[]).includes(details['needed']))
+    words['needed'] = t(`enums.role.${String(details['needed'])}`);
   if (code === 'persons.invalidIdNumber') {
     const problem = String(details['problem'] ?? 'characters');
     words['reason'] = t(`idProblems.${problem}`, {
@@ -44,5 +47,8 @@ function wordsOf(t: Translate, code: string, details: Details): Details {
 
 /** One refusal as a sentence of the domain, by its stable code, in the current language. */
 export function errorText(t: Translate, code: string, details: Details = {}): string {
+  // A refusal by role names the role it needs, where core says which.
+  if (code === 'auth.forbidden' && (roles as readonly unknown[]).includes(details['needed']))
+    return t('errors.auth.forbiddenNeeds', wordsOf(t, code, details));
   return t(`errors.${code}`, wordsOf(t, code, details));
 }
