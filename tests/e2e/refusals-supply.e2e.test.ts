@@ -72,6 +72,9 @@ describe('refusals in domain words, supplied drugs, linked owners — Chinese at
     await pickOption(page, page.getByTestId('relation-drug'), '冰毒', true);
     await page.getByTestId('relation-quantity').fill('30');
     await h.screenshot('161-supply-drug-quantity');
+    // The whole form, buttons included, fits the 1366×768 window.
+    const submitBox = await page.getByTestId('relation-submit').boundingBox();
+    expect(submitBox!.y + submitBox!.height).toBeLessThanOrEqual(768);
     await page.getByTestId('relation-submit').click();
     await page.getByTestId('relation-submit').waitFor({ state: 'detached' });
     const relationRows = page.getByRole('tabpanel').locator('tr.ant-table-row');

@@ -101,6 +101,9 @@ export function RelationFormModal({
       form={form}
       open
       width={800}
+      // A supply relation's drug row makes the form tall: start near the top so the buttons
+      // stay in view at 1366×768.
+      style={{ top: 24 }}
       title={editing ? t('relation.edit') : t('relation.add')}
       confirmLoading={save.isPending}
       onClose={onClose}
@@ -175,7 +178,7 @@ export function RelationFormModal({
                 <Form.Item
                   name="drugType"
                   label={t('relation.suppliedDrug')}
-                  extra={t('relation.suppliedHelp')}
+                  tooltip={t('relation.suppliedHelp')}
                 >
                   <Select
                     allowClear
