@@ -128,6 +128,21 @@ describe('supply relations with drug and quantity', () => {
     });
   });
 
+  it('a supply relation without a drug is recorded as before (a unit alone is the form default)', async () => {
+    const { caseRow, upstream, dealer } = await caseWithPeople();
+    expect(
+      await c.ok('relations.create', {
+        fromEntityId: upstream.id,
+        toEntityId: dealer.id,
+        type: 'supplies',
+        quantityUnit: 'g',
+        amountYuan: '3000',
+        caseId: caseRow.id,
+      }),
+    ).toMatchObject({ amountFen: 300_000, drugType: null, quantityUnit: null });
+    expect((await c.ok('cases.get', { id: caseRow.id })).personDrugTotals).toEqual([]);
+  });
+
   it('an edit can change the drug, and turning the relation into another type clears it', async () => {
     const { caseRow, upstream, dealer } = await caseWithPeople();
     const base = {

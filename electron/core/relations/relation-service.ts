@@ -54,7 +54,8 @@ function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
  * seizure's; other types carry none. Drug and quantity come together or not at all.
  */
 function suppliedDrug(fields: RelationFields) {
-  const given = Boolean(fields.drugType || fields.quantityValue || fields.quantityUnit);
+  // A unit alone is the form's default, not something the user entered.
+  const given = Boolean(fields.drugType || fields.quantityValue);
   if (!given)
     return {
       drugType: null,
