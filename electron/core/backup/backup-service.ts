@@ -274,7 +274,9 @@ export async function restoreOverWorkspace(
     });
   if (current.user.role !== 'admin') {
     audit('denied', 'auth.forbidden');
-    throw new AppError('auth.forbidden', 'Only an administrator may restore a backup');
+    throw new AppError('auth.forbidden', 'Only an administrator may restore a backup', {
+      needed: 'admin',
+    });
   }
   if (!(await passwordOpensOwnSlot(current, password))) {
     audit('failed', 'auth.invalidCredentials');

@@ -133,7 +133,7 @@ export function transitionCase(
       }
       if (input.to === 'merged') {
         if (!input.mergedIntoCaseId || input.mergedIntoCaseId === input.id) {
-          throw new AppError('cases.invalidTransition', 'A merged case needs the case it joins', {
+          throw new AppError('cases.mergeTargetMissing', 'A merged case needs the case it joins', {
             from: current.status,
             to: input.to,
           });
@@ -148,9 +148,11 @@ export function transitionCase(
         });
       }
       if (current.openedOn && input.on < current.openedOn) {
-        throw new AppError('cases.invalidTransition', 'The date is before the case was opened', {
+        throw new AppError('cases.dateBeforeFiling', 'The date is before the case was opened', {
           from: current.status,
           to: input.to,
+          on: input.on,
+          openedOn: current.openedOn,
         });
       }
       const dateField = transitionDateField[input.to];

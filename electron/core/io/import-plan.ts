@@ -222,7 +222,8 @@ export function planImport(
   if (!requiredGroups[template].some((group) => group.every(mapped))) {
     const missing = requiredGroups[template][0]!.filter((key) => !mapped(key));
     throw new AppError('import.missingColumns', 'Required columns are not mapped', {
-      fields: missing.join(', '),
+      template,
+      fields: missing,
     });
   }
 

@@ -45,7 +45,9 @@ export async function rotateDataKey(
 ): Promise<void> {
   const signingKey = workspace.signingKey();
   if (workspace.user.role !== 'admin' && options.reason !== 'passwordChanged')
-    throw new AppError('auth.forbidden', 'Only an administrator may rotate the key');
+    throw new AppError('auth.forbidden', 'Only an administrator may rotate the key', {
+      needed: 'admin',
+    });
   const now = workspace.now();
   const dataKey = crypto.randomBytes(32);
   // A password change by a non-administrator keeps the signing key it cannot see.

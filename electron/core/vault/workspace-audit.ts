@@ -31,7 +31,9 @@ export function signWorkspaceHead(workspace: UnlockedWorkspace): SignedAuditHead
   const signingKey = workspace.signingKey();
   if (!signingKey) {
     workspace.audit({ action: 'audit.headSigned', result: 'denied' });
-    throw new AppError('auth.forbidden', 'Only an administrator holds the signing key');
+    throw new AppError('auth.forbidden', 'Only an administrator holds the signing key', {
+      needed: 'admin',
+    });
   }
   workspace.audit({
     action: 'audit.headSigned',
