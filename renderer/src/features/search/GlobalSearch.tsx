@@ -45,10 +45,14 @@ export function GlobalSearch() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Opened again, the last query is selected: typing replaces it, an arrow key keeps it.
+  // Opened again, the last query is selected: typing replaces it, an arrow key keeps it. The
+  // field selects its text when it takes the focus; this covers a dialog that did not give it.
   useEffect(() => {
     if (!open) return;
-    const timer = setTimeout(() => input.current?.focus({ cursor: 'all' }));
+    const timer = setTimeout(() => {
+      if (input.current && document.activeElement !== input.current.input)
+        input.current.focus({ cursor: 'all' });
+    });
     return () => clearTimeout(timer);
   }, [open]);
 
@@ -86,6 +90,7 @@ export function GlobalSearch() {
           placeholder={t('search.placeholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
+          onFocus={(event) => event.target.select()}
           onPressEnter={() => first && go(first)}
           variant="borderless"
           style={{ padding: 16 }}
