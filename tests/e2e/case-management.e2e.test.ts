@@ -90,6 +90,13 @@ describe('case management in Chinese at 1366×768', () => {
       expect.stringMatching(/人员\s*全某乙[\s\S]*拼音匹配/),
     ]);
     await h.screenshot('23-search-pinyin-initials');
+    // Closed and opened again with Ctrl+K, the last query is selected: typing replaces it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('global-search-input').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('qmy');
+    expect(await page.getByTestId('global-search-input').inputValue()).toBe('qmy');
+    await page.getByTestId('global-search-hit').filter({ hasText: '全某乙' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('entity-title').getByText('全某乙').waitFor();
     // The first table on the entity page lists its cases.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { classifications } from './briefing-schemas';
 import { idSchema, isoDateSchema } from './common';
 
 /** The map of a case (or of every case): filter by case and by period (dates inclusive). */
@@ -110,4 +111,19 @@ export const mapExportInput = z.object({
   format: z.enum(['svg', 'png']),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
+  /** The mark printed on the picture (内部/秘密/机密). */
+  classification: z.enum(classifications).default('internal'),
+});
+
+/** The map as drawn (SVG from the view, title block and mark included) on a landscape page. */
+export const mapPdfInput = z.object({
+  caseId: idSchema.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  classification: z.enum(classifications).default('internal'),
+  page: z.enum(['A4', 'A3']).default('A4'),
+  svg: z
+    .string()
+    .max(50_000_000)
+    .refine((svg) => /^\s*<svg[\s>]/.test(svg), { message: 'not an SVG picture' }),
 });

@@ -400,6 +400,7 @@ export function recordMapExport(
       format: input.format,
       from: input.from ?? null,
       to: input.to ?? null,
+      classification: input.classification,
     },
   });
   return { ok: true };
