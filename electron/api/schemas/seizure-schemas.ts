@@ -98,7 +98,7 @@ export type SubstanceTotalRow = z.infer<typeof substanceTotalSchema>;
  * Where a person's figure comes from: the seizures attributed to them (缴获), or, for a substance
  * none of those is, what their supply relations record (据供述/交易记录).
  */
-export const drugFigureBases = ['seized', 'supplied'] as const;
+const drugFigureBases = ['seized', 'supplied'] as const;
 export type DrugFigureBasis = (typeof drugFigureBases)[number];
 
 /** What one person is answerable for, per substance, across the case. */

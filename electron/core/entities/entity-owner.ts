@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import { AppError } from '../app-error';
-import { assertLiveEntity } from '../cases/case-members';
+import { assertLiveEntity } from '../membership/case-guards';
 import type { Executor } from '../db/database-types';
 import { entitiesTable, relationsTable } from '../db/schema';
 import { insertRelation } from '../relations/relation-repository';
@@ -13,7 +13,7 @@ const ownerKinds: readonly EntityKind[] = ['person', 'organisation'];
 /** The text field that names the owner of a kind, kept as the label for owners not recorded. */
 export const ownerNameField = { phone: 'registeredName', account: 'holderName' } as const;
 
-export interface OwnerLink {
+interface OwnerLink {
   id: string;
   kind: EntityKind;
   label: string;

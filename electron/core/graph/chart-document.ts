@@ -63,7 +63,7 @@ const printScale = 300 / 96;
 /** Page box in millimetres (landscape) less the margins; the footer sits in the bottom one. */
 const pageMillimetres = { A4: [297, 210], A3: [420, 297] } as const;
 
-function chartPdfHtml(svg: string, page: PageSize): string {
+export function chartPdfHtml(svg: string, page: PageSize): string {
   const [width, height] = pageMillimetres[page];
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:${width}mm ${height}mm;margin:8mm 8mm 12mm 8mm}html,body{margin:0}svg{display:block;width:${width - 16}mm;height:${height - 21}mm}</style></head><body>${svg}</body></html>`;
 }

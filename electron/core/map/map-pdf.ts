@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DocumentFile } from '../../api/schemas/briefing-schemas';
 import type { mapPdfInput } from '../../api/schemas/map-schemas';
 import { AppError } from '../app-error';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists } from '../membership/case-guards';
 import { chartPdfHtml } from '../graph/chart-document';
 import { caseNumber } from '../graph/graph-export';
 import type { DocumentRenderer } from '../reports/document-renderer';

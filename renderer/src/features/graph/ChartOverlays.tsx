@@ -8,7 +8,7 @@ import { SelectionBar } from './SelectionBar';
 import { UpstreamCard } from './UpstreamCard';
 import type { GraphActions } from './useGraphActions';
 
-export interface MenuAnchor {
+interface MenuAnchor {
   nodeId: string | null;
   x: number;
   y: number;
