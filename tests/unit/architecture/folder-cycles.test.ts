@@ -1,31 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scriptCheck } from './script-check';
 
-const script = path.resolve('scripts/check-architecture.mjs');
-let dir: string | undefined;
-
-function check(root?: string) {
-  const run = spawnSync(process.execPath, root ? [script, root] : [script], { encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** A throwaway core folder with the given files (path → source). */
-function plant(files: Record<string, string>): string {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-arch-'));
-  for (const [file, source] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), source);
-  }
-  return dir;
-}
-
-afterEach(() => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+const { check, plant } = scriptCheck('scripts/check-architecture.mjs', 'ql-arch-');
 
 describe('check-architecture', () => {
   it('finds no folder cycle in electron/core', () => {
