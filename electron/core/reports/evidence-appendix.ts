@@ -8,7 +8,7 @@ import type { Executor } from '../db/database-types';
 import { chunks } from '../graph/graph-data';
 
 /** Where a relation's records came from: an imported file and the lines of it. */
-export interface EvidenceSource {
+interface EvidenceSource {
   fileName: string;
   sha256: string;
   lines: number[];
@@ -27,7 +27,7 @@ export interface RelationEvidence {
   moreRecords: number;
 }
 
-export interface EvidenceLimits {
+interface EvidenceLimits {
   relations: number;
   linesPerRelation: number;
 }
