@@ -77,6 +77,7 @@ export const errorCodes = [
   'import.cancelled',
   'import.notFound',
   'import.noValidRows',
+  'import.caseRequired',
   'import.pathNotAllowed',
   'import.fileUnreadable',
   'import.unknownField',

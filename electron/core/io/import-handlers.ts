@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { importFields } from '../../api/domain/import-templates';
+import { importFields, type ImportTemplate } from '../../api/domain/import-templates';
 import {
   importMappingSchema,
   type ImportMapping,
@@ -15,6 +15,7 @@ import { deleteImport } from './import-deletion';
 import { planImport, type ImportPlan } from './import-plan';
 import { rejectedRowsFile } from './import-rejected';
 import { commitImport, rejectedLines } from './import-writer';
+import { resolveSeizureLedger } from './seizure-ledger-resolve';
 import { readTableSource } from './table-file';
 
 /** Imports under way, by ID: the cancel button only flips the flag the writer looks at. */
@@ -29,7 +30,7 @@ function savedMappings(db: Executor): ImportMapping[] {
 type FileInput = z.output<typeof importPreviewInput>;
 
 /** The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths. */
-async function plan(deps: CoreDeps, input: FileInput) {
+async function plan(deps: CoreDeps, db: Executor, input: FileInput) {
   let source: { bytes: Uint8Array } | { path: string };
   if (input.contentBase64 !== undefined)
     source = { bytes: Buffer.from(input.contentBase64, 'base64') };
@@ -42,14 +43,18 @@ async function plan(deps: CoreDeps, input: FileInput) {
     ownAccount: input.ownAccount,
     areaCode: input.areaCode,
   });
+  resolveSeizureLedger(db, importPlan, input.caseId ?? null);
   return { sha256, file, plan: importPlan };
 }
+
+/** Record fields the preview does not show: line numbers and internal IDs. */
+const hiddenSampleKeys = new Set(['line', 'caseId', 'fromEntityId', 'contentMicrograms']);
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
   return importPlan.data.records.slice(0, 10).map((record) =>
     Object.fromEntries(
       Object.entries(record)
-        .filter(([key, value]) => key !== 'line' && value !== null)
+        .filter(([key, value]) => !hiddenSampleKeys.has(key) && value !== null)
         .map(([key, value]) => [
           key,
           Array.isArray(value) ? value.join('、') : String(value ?? ''),
@@ -60,7 +65,7 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
 
 export const importHandlers: AreaHandlers<'import'> = {
   'import.preview': async (ctx, input) => {
-    const { file, plan: importPlan } = await plan(ctx.deps, input);
+    const { file, plan: importPlan } = await plan(ctx.deps, ctx.workspace.db, input);
     return {
       format: file.format,
       encoding: file.encoding,
@@ -81,7 +86,7 @@ export const importHandlers: AreaHandlers<'import'> = {
     const job = { cancelled: false };
     running.set(input.importId, job);
     try {
-      const { sha256, file, plan: importPlan } = await plan(ctx.deps, input);
+      const { sha256, file, plan: importPlan } = await plan(ctx.deps, ctx.workspace.db, input);
       let lastReport = 0;
       const summary = await commitImport(ctx.workspace, importPlan, {
         importId: input.importId,
@@ -134,7 +139,7 @@ export const importHandlers: AreaHandlers<'import'> = {
         id: string;
         file_name: string;
         sha256: string;
-        template: 'persons' | 'calls' | 'transactions';
+        template: ImportTemplate;
         row_count: number;
         rejected_count: number;
         case_id: string | null;

@@ -15,7 +15,19 @@ export type ValueProblem =
   | 'callType'
   | 'debitCredit'
   | 'notCompleted'
-  | 'columns';
+  | 'columns'
+  // Seizure ledgers (缴获/扣押物品登记表).
+  | 'drug'
+  | 'drugAmbiguous'
+  | 'quantity'
+  | 'unit'
+  | 'content'
+  | 'weightBasis'
+  | 'purity'
+  | 'implausible'
+  | 'caseNo'
+  | 'holder'
+  | 'holderAmbiguous';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
