@@ -125,8 +125,10 @@ import {
   keyPlayerSchema,
 } from './schemas/graph-schemas';
 import {
+  auditExportInput,
   auditListInput,
   auditListOutput,
+  auditUsersOutput,
   auditVerifyOutput,
   signedAuditHeadSchema,
 } from './schemas/audit-schemas';
@@ -362,6 +364,8 @@ export const contract = {
   'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
+  'audit.users': procedure('lead', emptyInput, auditUsersOutput),
+  'audit.export': procedure('lead', auditExportInput, documentFileSchema),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),
   'audit.signHead': procedure('admin', emptyInput, signedAuditHeadSchema),
 

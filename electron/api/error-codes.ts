@@ -78,6 +78,7 @@ export const errorCodes = [
   'import.notFound',
   'import.noValidRows',
   'import.caseRequired',
+  'audit.exportTooLarge',
   'import.pathNotAllowed',
   'import.fileUnreadable',
   'import.unknownField',
