@@ -76,6 +76,13 @@ function valuesOf(
     values['from'] = named('caseStatus', details['from']);
     values['to'] = named('caseStatus', details['to']);
   }
+  if (row.action === 'cases.measureSteppedBack') {
+    values['from'] = named('legalStatus', details['from']);
+    values['to'] = named('legalStatus', details['to']);
+    const reasons = words.cases2.measureStepBackReasons as Record<string, string>;
+    values['reason'] =
+      typeof details['reason'] === 'string' ? (reasons[details['reason']] ?? null) : null;
+  }
   if (row.action === 'entities.created') values['kind'] = named('entityKind', details['kind']);
   if (typeof details['drugType'] === 'string') {
     const entry = catalogueEntry(details['drugType']);

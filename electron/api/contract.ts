@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legalStatuses } from './domain/person-vocabulary';
 import type { Access } from './domain/roles';
 import { emptyInput, idSchema, okOutput } from './schemas/common';
 import {
@@ -41,6 +42,8 @@ import {
   caseListInput,
   caseListOutput,
   caseMemberIdInput,
+  measureHistoryOutput,
+  measureStepBackInput,
   caseOutcomeInput,
   caseMemberSchema,
   caseMemberUpdateInput,
@@ -260,6 +263,12 @@ export const contract = {
   'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
   'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
   'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),
+  'cases.measures': procedure('viewer', caseMemberIdInput, measureHistoryOutput),
+  'cases.stepBackMeasure': procedure(
+    'investigator',
+    measureStepBackInput,
+    z.object({ legalStatus: z.enum(legalStatuses), legalStatusOn: z.string().nullable() }),
+  ),
   'cases.markOutcome': procedure('investigator', caseOutcomeInput, okOutput),
   'cases.linked': procedure('viewer', caseIdInput, z.array(linkedCaseSchema)),
   'cases.auditHistory': procedure('viewer', caseAuditInput, auditListOutput),

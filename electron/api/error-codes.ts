@@ -79,6 +79,7 @@ export const errorCodes = [
   'import.noValidRows',
   'import.caseRequired',
   'audit.exportTooLarge',
+  'cases.noMeasure',
   'import.pathNotAllowed',
   'import.fileUnreadable',
   'import.unknownField',

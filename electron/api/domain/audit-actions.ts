@@ -6,7 +6,7 @@
 export const auditActionGroups = {
   session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed'],
   users: ['users.created', 'users.roleChanged', 'users.disabled', 'users.enabled', 'users.passwordReset'],
-  cases: ['cases.created', 'cases.updated', 'cases.statusChanged', 'cases.entityAdded', 'cases.personAdded', 'cases.memberUpdated', 'cases.memberRemoved', 'cases.exported'],
+  cases: ['cases.created', 'cases.updated', 'cases.statusChanged', 'cases.entityAdded', 'cases.personAdded', 'cases.memberUpdated', 'cases.memberRemoved', 'cases.measureSteppedBack', 'cases.exported'],
   entities: ['entities.created', 'entities.updated', 'entities.deleted', 'entities.merged', 'entities.unmerged', 'entities.gangBroken', 'entities.placeDestroyed'],
   records: ['relations.created', 'relations.updated', 'relations.deleted', 'events.created', 'events.updated', 'events.deleted', 'seizures.created', 'seizures.updated', 'seizures.deleted'],
   attachments: ['attachments.added', 'attachments.viewed', 'attachments.saved', 'attachments.saveFailed', 'attachments.deleted'],

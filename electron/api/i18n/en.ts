@@ -120,6 +120,7 @@ export const en: Translation<typeof zhCN> = {
         'A step back needs a reason (returned for supplementary investigation, or correction).',
       notAnOutcomeEntity: 'Only a gang can be marked broken and only a place destroyed.',
       memberNotFound: 'No such member in this case.',
+      noMeasure: 'This person has no measure to take back.',
       alreadyMember: 'This entity is already in the case.',
     },
     persons: {
@@ -1080,6 +1081,7 @@ export const en: Translation<typeof zhCN> = {
         personAdded: 'Person added to case',
         memberUpdated: 'Person in case edited',
         memberRemoved: 'Removed from case',
+        measureSteppedBack: 'Measure taken back',
         exported: 'Case exported',
       },
       entities: {
@@ -1162,6 +1164,8 @@ export const en: Translation<typeof zhCN> = {
         entityAdded: 'Added {{subject}} to case {{caseNo}}',
         memberUpdated: 'Edited {{subject}} in case {{caseNo}}',
         memberRemoved: 'Removed {{subject}} from case {{caseNo}}',
+        measureSteppedBack:
+          'Took back “{{from}}” of {{subject}} in case {{caseNo}}; now “{{to}}” ({{reason}})',
         exported: 'Exported case {{caseNo}} ({{format}})',
       },
       entities: {
@@ -1270,6 +1274,21 @@ export const en: Translation<typeof zhCN> = {
     groupCase: 'Cases',
   },
   cases2: {
+    measureHistory: 'Measures',
+    noMeasures: 'No measures recorded',
+    measureUndated: 'no date',
+    recordedBy: 'recorded by {{user}}',
+    stepBack: 'Take back the latest measure',
+    stepBackTitle: 'Take back “{{measure}}”',
+    stepBackHint:
+      'The measure before it becomes current again; the reason goes into the audit log.',
+    measureStepBackReason: 'Reason',
+    measureStepBackReasons: {
+      correction: 'Correction (entered by mistake)',
+      supplementaryInvestigation: 'Returned for supplementary investigation',
+    },
+    measureStepBackNote: 'Note (optional)',
+    steppedBack: 'Taken back; current measure: {{measure}}',
     measureHistoryHint:
       'Every change of measure, with its date, is kept in the history; statistics count by those dates.',
     caughtOn: 'Date caught / found',

@@ -111,6 +111,7 @@ export const zhCN = {
       reasonRequired: '退回上一阶段须说明原因（退回补充侦查或更正）。',
       notAnOutcomeEntity: '只有团伙可标记为打掉，只有地点可标记为捣毁。',
       memberNotFound: '该案件中没有此成员。',
+      noMeasure: '此人没有可撤回的强制措施。',
       alreadyMember: '该实体已在本案中。',
     },
     persons: {
@@ -1043,6 +1044,7 @@ export const zhCN = {
         personAdded: '加入涉案人员',
         memberUpdated: '修改涉案人员信息',
         memberRemoved: '移出涉案对象',
+        measureSteppedBack: '撤回强制措施',
         exported: '导出案件',
       },
       entities: {
@@ -1117,6 +1119,8 @@ export const zhCN = {
         entityAdded: '将 {{subject}} 加入案件 {{caseNo}}',
         memberUpdated: '修改案件 {{caseNo}} 中 {{subject}} 的信息',
         memberRemoved: '将 {{subject}} 移出案件 {{caseNo}}',
+        measureSteppedBack:
+          '撤回 {{subject}} 在案件 {{caseNo}} 的“{{from}}”，恢复为“{{to}}”（{{reason}}）',
         exported: '导出案件 {{caseNo}}（{{format}}）',
       },
       entities: {
@@ -1213,6 +1217,17 @@ export const zhCN = {
     groupCase: '案件',
   },
   cases2: {
+    measureHistory: '强制措施记录',
+    noMeasures: '尚无强制措施记录',
+    measureUndated: '日期未填',
+    recordedBy: '{{user}} 录入',
+    stepBack: '撤回最近一项措施',
+    stepBackTitle: '撤回“{{measure}}”',
+    stepBackHint: '撤回后，当前措施恢复为上一项；撤回原因记入审计日志。',
+    measureStepBackReason: '原因',
+    measureStepBackReasons: { correction: '更正（录入有误）', supplementaryInvestigation: '退回补充侦查' },
+    measureStepBackNote: '说明（可选）',
+    steppedBack: '已撤回，当前措施：{{measure}}',
     measureHistoryHint: '每次变更强制措施（含日期）都记入措施记录，统计按措施日期计数。',
     caughtOn: '到案（抓获）/ 查获日期',
     caughtOnHint: '与当前强制措施分开保存；成绩单按此日期统计抓获和查获吸毒人员。',
