@@ -1039,6 +1039,8 @@ export const en: Translation<typeof zhCN> = {
     filterGroup: 'Kind of action',
     filterCase: 'Case',
     filterDates: 'Dates',
+    dateFrom: 'From',
+    dateTo: 'To',
     export: 'Export to Excel',
     exported: 'Audit log exported',
   },

@@ -115,7 +115,7 @@ export function AuditPage() {
         <CasePicker value={filter.caseId} onChange={(caseId) => change({ caseId })} width={280} />
         <DatePicker.RangePicker
           allowEmpty={[true, true]}
-          placeholder={[t('audit.filterDates'), t('audit.filterDates')]}
+          placeholder={[t('audit.dateFrom'), t('audit.dateTo')]}
           onChange={(dates: [Dayjs | null, Dayjs | null] | null) =>
             change({
               from: dates?.[0]?.format('YYYY-MM-DD') ?? undefined,
