@@ -4,7 +4,7 @@ import { en } from './i18n/en';
 import { zhCN } from './i18n/zh-CN';
 
 /** What a describer needs of an audit record; case number and subject are looked up by core. */
-export interface DescribableAudit {
+interface DescribableAudit {
   action: string;
   result: 'ok' | 'denied' | 'failed';
   details: Record<string, unknown> | null;
@@ -31,7 +31,7 @@ export function auditActionName(action: string, language: DocumentLanguage): str
   return lookup(wordsOf(language).auditLog.actions as Nested, action);
 }
 
-export function auditSentence(action: string, language: DocumentLanguage): string | null {
+function auditSentence(action: string, language: DocumentLanguage): string | null {
   return lookup(wordsOf(language).auditLog.sentences as Nested, action);
 }
 

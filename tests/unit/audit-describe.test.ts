@@ -8,14 +8,14 @@ import { zhCN } from '../../electron/api/i18n/zh-CN';
 
 const core = path.resolve(import.meta.dirname, '../../electron/core');
 
-/** Every `action: '…'` written in core (both branches of a conditional too), and unlock's. */
+/** Every `action: '…'` written in core (both branches of a conditional too, `kind ?` or `a.b === 'x' ?`), and unlock's. */
 function writtenActions(): Set<string> {
   const found = new Set<string>(['session.unlocked', 'session.recovered']);
   for (const file of fs.readdirSync(core, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const text = fs.readFileSync(path.join(core, file), 'utf8');
     for (const line of text.split('\n'))
-      if (/\baction:\s*(kind|'|\w+\s*\?)/.test(line))
+      if (/\baction:\s*(kind|'|\w+\s*\?|[\w.]+\s*===)/.test(line))
         for (const match of line.matchAll(/'([a-z]+\.[a-zA-Z]+)'/g)) found.add(match[1]!);
   }
   return found;
@@ -86,6 +86,12 @@ describe('audit log in words', () => {
       action: 'backup.create',
       summary: '无权执行的操作被拒绝：backup.create（角色：查阅员）',
     });
+    const briefing = row('briefing.exported', { format: 'pdf' }, { caseNo: 'A1' });
+    expect(describeAudit(briefing, 'zh-CN')).toEqual({
+      action: '导出案件简报',
+      summary: '导出案件 A1 的简报（PDF）',
+    });
+    expect(describeAudit(briefing, 'en').summary).toBe('Exported the briefing of case A1 (PDF)');
     // No sentence of its own: the case it concerned.
     expect(describeAudit(row('relations.updated', {}, { caseNo: 'A1' }), 'zh-CN')).toEqual({
       action: '修改关系',

@@ -11,7 +11,7 @@ export const auditActionGroups = {
   records: ['relations.created', 'relations.updated', 'relations.deleted', 'events.created', 'events.updated', 'events.deleted', 'seizures.created', 'seizures.updated', 'seizures.deleted'],
   attachments: ['attachments.added', 'attachments.viewed', 'attachments.saved', 'attachments.saveFailed', 'attachments.deleted'],
   import: ['import.completed', 'import.cancelled', 'import.deleted', 'import.mappingSaved', 'package.imported'],
-  export: ['package.exported', 'graph.exported', 'graph.imageExported', 'map.exported', 'stats.exported', 'audit.exported'],
+  export: ['package.exported', 'graph.exported', 'graph.imageExported', 'map.exported', 'stats.exported', 'briefing.exported', 'briefing.previewed', 'audit.exported'],
   graph: ['graph.viewSaved', 'graph.viewDeleted', 'map.placeLocated'],
   backup: ['backup.created', 'backup.failed', 'backup.scheduled', 'backup.oldReplaced', 'backup.restore', 'backup.restoreStarted', 'backup.restored'],
   workspace: ['workspace.created', 'workspace.keyExported', 'workspace.keyRotated', 'workspace.keyRotationFinished', 'workspace.keyRotationAbandoned', 'workspace.journalIgnored', 'settings.updated', 'demo.seeded'],
@@ -20,7 +20,7 @@ export const auditActionGroups = {
 
 export type AuditActionGroup = keyof typeof auditActionGroups;
 export const auditActionGroupNames = Object.keys(auditActionGroups) as AuditActionGroup[];
-export type AuditAction = (typeof auditActionGroups)[AuditActionGroup][number];
+type AuditAction = (typeof auditActionGroups)[AuditActionGroup][number];
 export const auditActions: readonly AuditAction[] = Object.values(auditActionGroups).flat();
 
 export function auditGroupOf(action: string): AuditActionGroup | null {

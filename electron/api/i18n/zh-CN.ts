@@ -20,6 +20,7 @@ export const zhCN = {
     settings: '设置',
   },
   common: {
+    listSeparator: '、',
     save: '保存',
     cancel: '取消',
     create: '新建',
@@ -76,6 +77,7 @@ export const zhCN = {
     },
     auth: {
       forbidden: '当前账号的角色无权执行此操作。',
+      forbiddenNeeds: '当前账号的角色无权执行此操作：需要“{{needed}}”或更高的角色。',
       invalidCredentials: '用户名或密码错误。',
       lockedOut: '连续失败次数过多，请 {{seconds}} 秒后再试。',
       userDisabled: '该账号已停用或不存在。',
@@ -107,7 +109,10 @@ export const zhCN = {
     cases: {
       notFound: '找不到该案件。',
       duplicateCaseNo: '案件编号已存在。',
-      invalidTransition: '不允许的状态变更（{{from}} → {{to}}）。',
+      invalidTransition: '案件状态不能从“{{from}}”变更为“{{to}}”。',
+      dateBeforeFiling:
+        '{{to}}日期（{{on}}）早于立案日期（{{openedOn}}），请填写立案日期当天或之后的日期。',
+      mergeTargetMissing: '并案须选择并入的案件。',
       reasonRequired: '退回上一阶段须说明原因（退回补充侦查或更正）。',
       notAnOutcomeEntity: '只有团伙可标记为打掉，只有地点可标记为捣毁。',
       memberNotFound: '该案件中没有此成员。',
@@ -126,6 +131,7 @@ export const zhCN = {
         '电话号码格式不正确：手机号为 1 开头的 11 位数字，固定电话带区号，境外号码以 + 或 00 加国家码开头（如 +95 9…）。',
       invalidPlate: '车牌号格式不正确：省份简称 + 字母 + 5 位（新能源 6 位），不含 I 和 O。',
       kindMismatch: '实体的类别不能更改。',
+      ownerNotPerson: '机主/户名只能是已登记的人员或单位。',
       mergeInvalid: '只能合并两个同类别、未删除的不同实体。',
       unmergeInvalid: '该记录不能撤销合并（不是合并记录、已撤销，或实体已变化）。',
     },
@@ -152,6 +158,9 @@ export const zhCN = {
       selfLink: '关系的两端不能是同一个实体。',
       invalidPeriod: '结束日期早于开始日期。',
       invalidAmount: '金额格式不正确（元，最多两位小数）。',
+      drugOnlyOnSupply: '只有“供货（上下线）”关系可以填写毒品种类和数量。',
+      drugIncomplete: '供货的毒品种类、数量和单位须一并填写。',
+      invalidQuantity: '供货数量不正确：须为正数，精度不超过毫克，且不超过 10000 吨。',
     },
     events: {
       notFound: '找不到该事件。',
@@ -201,8 +210,10 @@ export const zhCN = {
       passphraseTooShort: '口令至少 {{min}} 个字符。',
       caseExists: '本工作区已有案件编号 {{caseNo}}，未导入任何数据。',
       tooLarge: '协查包解压后超过 {{limitMiB}} MB（或为压缩炸弹），已拒绝。',
-      invalidContent: '协查包内容无效（{{path}}），未导入任何数据。',
-      conflict: '协查包中的记录与本工作区已有记录冲突（{{entityId}}），未导入任何数据。',
+      invalidContent:
+        '协查包内容无效或前后不一致（可能被改动或由不兼容的版本生成），未导入任何数据。',
+      conflict:
+        '协查包中的记录与本工作区已有记录冲突（同一记录在本工作区已删除、已合并或类别不同，或其标识已登记给他人），未导入任何数据。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
@@ -1083,6 +1094,7 @@ export const zhCN = {
       },
       map: { exported: '导出地图', placeLocated: '标注地点位置' },
       stats: { exported: '导出统计（成绩单）' },
+      briefing: { exported: '导出案件简报', previewed: '预览案件简报' },
       backup: {
         created: '备份',
         failed: '备份失败',
@@ -1155,6 +1167,10 @@ export const zhCN = {
         imported: '导入案件 {{caseNo}} 的协查包',
       },
       stats: { exported: '导出 {{from}} 至 {{to}} 的统计（{{format}}）' },
+      briefing: {
+        exported: '导出案件 {{caseNo}} 的简报（{{format}}）',
+        previewed: '预览案件 {{caseNo}} 的简报',
+      },
       backup: { created: '备份到 {{file}}', failed: '备份到 {{file}} 失败' },
       workspace: { created: '创建工作区，管理员 {{admin}}' },
       audit: {
@@ -1321,6 +1337,9 @@ export const zhCN = {
       carrier: '运营商/快递公司',
       imei: 'IMEI',
       registeredName: '机主',
+      owner: '机主/户名（登记所有人）',
+      ownerUnrecorded: '未登记的机主/户名（仅作标注）',
+      ownerHelp: '选择已登记的人员或单位，将建立“机主”关系；尚未登记的，可在下方填写姓名作标注。',
       plate: '车牌号',
       vehicleType: '车辆类型',
       model: '品牌型号',
@@ -1356,7 +1375,12 @@ export const zhCN = {
     },
     notCounted: '未计量',
     uncounted: '{{count}} 条需录入含量',
-    perPerson: '按人员合计（归属于本人的缴获）',
+    perPerson: '按人员合计（归属于本人的缴获；无缴获的，按其供货关系）',
+    basis: '依据',
+    bases: {
+      seized: '缴获（{{count}} 起）',
+      supplied: '据供述/交易记录（{{count}} 条供货关系）',
+    },
     person: '人员',
     weightBasis: '称量方式',
     weightBases: { net: '净重', gross: '毛重' },
@@ -1423,6 +1447,11 @@ export const zhCN = {
     reliability: '来源可靠性',
     credibility: '信息可信度',
     case: '所属案件',
+    suppliedDrug: '供货毒品种类',
+    suppliedQuantity: '供货数量',
+    suppliedUnit: '单位',
+    suppliedHelp: '据供述或交易记录；本人名下无该毒品缴获时，计入其按人员合计。',
+    drugAndQuantity: '毒品 / 金额 / 次数',
   },
   event: {
     add: '添加事件',
@@ -1546,6 +1575,9 @@ export const zhCN = {
     provinces: '涉及省份',
     province: '省份',
     exported: '地图已导出',
+    export: '导出',
+    exportTitle: '导出地图',
+    pngLabel: 'PNG（屏幕 2 倍）',
     locate: '地点坐标',
     choosePlace: '选择地点',
     lat: '纬度',

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { auditActionGroupNames } from '../domain/audit-actions';
 import { idSchema, pageInputSchema, pageOf } from './common';
 
-export const auditResults = ['ok', 'denied', 'failed'] as const;
+const auditResults = ['ok', 'denied', 'failed'] as const;
 
-export const auditRowSchema = z.object({
+const auditRowSchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   userId: z.string().nullable(),
@@ -63,4 +63,3 @@ export const signedAuditHeadSchema = z.object({
   publicKey: z.string(),
   signature: z.string(),
 });
-export type SignedAuditHeadRow = z.infer<typeof signedAuditHeadSchema>;

@@ -1,7 +1,7 @@
 import type { AreaHandlers } from '../handler-types';
 import { exportAudit } from './audit-export';
 import { auditUsernames, listAudit } from './audit-queries';
-import { signWorkspaceHead, verifyWorkspaceAudit } from './audit-verify';
+import { signWorkspaceHead, verifyWorkspaceAudit } from '../vault/workspace-audit';
 
 export const auditHandlers: AreaHandlers<'audit'> = {
   'audit.list': (ctx, input) => listAudit(ctx.workspace.db, input),

@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import { drugCatalog, type CatalogueEntry } from '../../api/domain/drug-catalog';
 
 /** A ledger's drug cell: the catalogue code it names, or why not with the nearest names. */
-export type DrugMatch =
+type DrugMatch =
   | { ok: true; code: string }
   | { ok: false; problem: 'drug' | 'drugAmbiguous'; suggestions: string[] };
 

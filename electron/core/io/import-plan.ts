@@ -24,7 +24,7 @@ import {
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import type { Cell, TableFile, TableRow } from './table-file';
 
-export type CallKind = 'call' | 'forwarded' | 'sms';
+type CallKind = 'call' | 'forwarded' | 'sms';
 
 /** A call or text message, from the phone that placed it to the one that received it. */
 export interface CallRecord {
@@ -81,14 +81,14 @@ export interface RowProblem {
   suggestions?: string[];
 }
 
-export type ImportRecords =
+type ImportRecords =
   | { template: 'calls'; records: CallRecord[] }
   | { template: 'transactions'; records: TransferRecord[] }
   | { template: 'persons'; records: PersonRecord[] }
   | { template: 'seizures'; records: SeizureLedgerRecord[] };
 
 /** Alipay and WeChat bill exports name the platform and the owner above the header. */
-export interface Preamble {
+interface Preamble {
   platform: 'alipay' | 'wechat' | null;
   owner: string | null;
 }
@@ -106,7 +106,7 @@ export interface ImportPlan {
   preamble: Preamble;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** Field → column index, as chosen in the wizard. */
   mapping?: Record<string, number>;
   /** Header text → field, for headers the templates do not know (CLI `--map`). */
@@ -148,10 +148,7 @@ function readPreamble(rows: TableRow[]): Preamble {
 }
 
 /** Field → column by the headers' names; the user may change it in the wizard. */
-export function suggestMapping(
-  template: ImportTemplate,
-  headers: string[],
-): Record<string, number> {
+function suggestMapping(template: ImportTemplate, headers: string[]): Record<string, number> {
   const keys = headers.map(headerKey);
   const mapping: Record<string, number> = {};
   for (const field of importFields[template]) {
@@ -229,7 +226,8 @@ export function planImport(
   if (!requiredGroups[template].some((group) => group.every(mapped))) {
     const missing = requiredGroups[template][0]!.filter((key) => !mapped(key));
     throw new AppError('import.missingColumns', 'Required columns are not mapped', {
-      fields: missing.join(', '),
+      template,
+      fields: missing,
     });
   }
 

@@ -150,12 +150,6 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
     : { ok: true, value: sign * fen };
 }
 
-/** An amount that must be positive (a debit or credit column, or a plain amount). */
-export function parseAmount(cell: Cell): Parsed<number> {
-  const parsed = parseSignedAmount(cell);
-  return parsed.ok && parsed.value < 0 ? { ok: false, problem: 'amount' } : parsed;
-}
-
 /**
  * A date column and a time column as banks split them (20260401 + 171647, 2026-04-01 +
  * 17:16:47, an Excel date serial + a time fraction) → UTC ISO. A time column that already

@@ -8,7 +8,8 @@ import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { chinaDate } from './import-values';
-import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
+import { insertEntity } from '../entities/entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
@@ -17,7 +18,7 @@ import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
 
-export interface CommitOptions {
+interface CommitOptions {
   importId: string;
   fileName: string;
   /** SHA-256 of the file, hex: kept with the import for provenance. */

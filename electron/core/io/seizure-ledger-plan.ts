@@ -78,7 +78,7 @@ function numberText(cell: Cell): string {
 }
 
 /** "50mg/片", "0.4 g/支", "50毫克", "50" (mg) → micrograms, exactly; null when unreadable. */
-export function parseContent(text: string): number | null {
+function parseContent(text: string): number | null {
   const match =
     /^(\d+)(?:\.(\d+))?(μg|ug|微克|mg|毫克|g|克)?(?:[/每](?:片|粒|丸|颗|支|瓶|ml|毫升))?$/.exec(
       text.normalize('NFKC').toLowerCase().replace(/\s+/g, ''),
@@ -92,7 +92,7 @@ export function parseContent(text: string): number | null {
   return contentToMicrograms(decimalOf(micrograms, 3)) === null ? null : micrograms;
 }
 
-export interface LedgerPlanContext {
+interface LedgerPlanContext {
   dataRows: TableRow[];
   headers: string[];
   mapping: Record<string, number>;
