@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legalStatuses } from './domain/person-vocabulary';
 import type { Access } from './domain/roles';
 import { emptyInput, idSchema, okOutput } from './schemas/common';
 import {
@@ -42,6 +43,8 @@ import {
   caseListInput,
   caseListOutput,
   caseMemberIdInput,
+  measureHistoryOutput,
+  measureStepBackInput,
   caseOutcomeInput,
   caseMemberSchema,
   caseMemberUpdateInput,
@@ -126,8 +129,10 @@ import {
   keyPlayerSchema,
 } from './schemas/graph-schemas';
 import {
+  auditExportInput,
   auditListInput,
   auditListOutput,
+  auditUsersOutput,
   auditVerifyOutput,
   signedAuditHeadSchema,
 } from './schemas/audit-schemas';
@@ -260,6 +265,12 @@ export const contract = {
   'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
   'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
   'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),
+  'cases.measures': procedure('viewer', caseMemberIdInput, measureHistoryOutput),
+  'cases.stepBackMeasure': procedure(
+    'investigator',
+    measureStepBackInput,
+    z.object({ legalStatus: z.enum(legalStatuses), legalStatusOn: z.string().nullable() }),
+  ),
   'cases.markOutcome': procedure('investigator', caseOutcomeInput, okOutput),
   'cases.linked': procedure('viewer', caseIdInput, z.array(linkedCaseSchema)),
   'cases.auditHistory': procedure('viewer', caseAuditInput, auditListOutput),
@@ -364,6 +375,8 @@ export const contract = {
   'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
+  'audit.users': procedure('lead', emptyInput, auditUsersOutput),
+  'audit.export': procedure('lead', auditExportInput, documentFileSchema),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),
   'audit.signHead': procedure('admin', emptyInput, signedAuditHeadSchema),
 
