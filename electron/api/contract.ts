@@ -184,6 +184,8 @@ import {
   contactProfileOutput,
   moneyTraceInput,
   moneyTraceOutput,
+  analyticsTimelineInput,
+  analyticsTimelineOutput,
 } from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -383,6 +385,8 @@ export const contract = {
   'analytics.cellPresence': procedure('viewer', cellPresenceInput, cellPresenceOutput),
   /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
   'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
+  /** Timeline (theme lines): entities or a case's people, phones, accounts; marks in time order. */
+  'analytics.timeline': procedure('viewer', analyticsTimelineInput, analyticsTimelineOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -101,6 +101,7 @@ export const errorCodes = [
   'audit.broken',
   'analytics.phoneNotFound',
   'analytics.accountNotFound',
+  'analytics.entityNotFound',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -227,6 +227,7 @@ export const en: Translation<typeof zhCN> = {
     analytics: {
       phoneNotFound: 'The phone {{phone}} is not in the workspace.',
       accountNotFound: 'The account {{account}} is not in the workspace.',
+      entityNotFound: 'The entity {{entity}} is not in the workspace.',
     },
   },
   idTypes: {

@@ -207,6 +207,7 @@ export const zhCN = {
     analytics: {
       phoneNotFound: '工作区中没有号码 {{phone}}。',
       accountNotFound: '工作区中没有账户 {{account}}。',
+      entityNotFound: '工作区中没有该实体（{{entity}}）。',
     },
   },
   idTypes: {

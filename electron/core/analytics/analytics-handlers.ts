@@ -3,6 +3,7 @@ import { cellPresence, colocation } from './colocation';
 import { commonContacts } from './common-contacts';
 import { contactProfile } from './contact-profile';
 import { moneyTrace } from './money-trace';
+import { timeline } from './timeline';
 
 export const analyticsHandlers: AreaHandlers<'analytics'> = {
   'analytics.commonContacts': (ctx, input) => commonContacts(ctx.workspace.db, input),
@@ -10,4 +11,5 @@ export const analyticsHandlers: AreaHandlers<'analytics'> = {
   'analytics.colocation': (ctx, input) => colocation(ctx.workspace.db, input),
   'analytics.cellPresence': (ctx, input) => cellPresence(ctx.workspace.db, input),
   'analytics.moneyTrace': (ctx, input) => moneyTrace(ctx.workspace.db, input),
+  'analytics.timeline': (ctx, input) => timeline(ctx.workspace.db, input),
 };
