@@ -143,6 +143,13 @@ import {
 } from './schemas/backup-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 import {
+  briefingItemAddInput,
+  briefingItemIdInput,
+  briefingItemMoveInput,
+  briefingItemSchema,
+  briefingItemsInput,
+} from './schemas/briefing-item-schemas';
+import {
   backupCreateAtInput,
   backupCreateAtOutput,
   backupRestoreFromInput,
@@ -186,6 +193,7 @@ import {
   moneyTraceOutput,
   analyticsTimelineInput,
   analyticsTimelineOutput,
+  timelineExportInput,
 } from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -327,6 +335,15 @@ export const contract = {
 
   'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
   'reports.briefing': procedure('viewer', briefingInput, documentFileSchema),
+  /** Analysis results kept for a case's briefing (tables and figures), in their order. */
+  'reports.briefingItems.list': procedure(
+    'viewer',
+    briefingItemsInput,
+    z.array(briefingItemSchema),
+  ),
+  'reports.briefingItems.add': procedure('investigator', briefingItemAddInput, briefingItemSchema),
+  'reports.briefingItems.remove': procedure('investigator', briefingItemIdInput, okOutput),
+  'reports.briefingItems.move': procedure('investigator', briefingItemMoveInput, okOutput),
 
   'import.preview': procedure('investigator', importPreviewInput, importPreviewOutput),
   'import.commit': procedure('investigator', importCommitInput, importSummarySchema),
@@ -387,6 +404,8 @@ export const contract = {
   'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
   /** Timeline (theme lines): entities or a case's people, phones, accounts; marks in time order. */
   'analytics.timeline': procedure('viewer', analyticsTimelineInput, analyticsTimelineOutput),
+  /** The view draws the SVG/PNG; this records the export in the audit log first. */
+  'analytics.recordTimelineExport': procedure('viewer', timelineExportInput, okOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

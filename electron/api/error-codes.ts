@@ -102,6 +102,8 @@ export const errorCodes = [
   'analytics.phoneNotFound',
   'analytics.accountNotFound',
   'analytics.entityNotFound',
+  'briefing.invalidFigure',
+  'briefing.itemNotFound',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

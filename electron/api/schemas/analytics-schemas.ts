@@ -334,3 +334,12 @@ export const analyticsTimelineOutput = z.object({
   last: z.string().nullable(),
 });
 export type TimelineResult = z.infer<typeof analyticsTimelineOutput>;
+
+/** A timeline leaving the workspace as a picture (SVG or PNG drawn by the view). */
+export const timelineExportInput = z.object({
+  caseId: idSchema.optional(),
+  entityIds: z.array(idSchema).max(100).default([]),
+  format: z.enum(['svg', 'png']),
+  from: periodBound.optional(),
+  to: periodBound.optional(),
+});
