@@ -899,6 +899,16 @@ export const en: Translation<typeof zhCN> = {
     },
   },
   briefings: {
+    items: {
+      title: 'Analysis results',
+      empty: 'No analysis results yet. Add them from the analysis page.',
+      up: 'Move up',
+      down: 'Move down',
+      remove: 'Remove',
+      removed: 'Removed from the briefing',
+      table: 'Table, {{rows}} rows',
+      figure: 'Figure',
+    },
     title: 'Briefings',
     open: 'Briefing',
     pickCase:
@@ -1470,8 +1480,21 @@ export const en: Translation<typeof zhCN> = {
       transfers: 'Transfers',
       viewName: 'Money trace {{account}}',
     },
+    briefing: {
+      add: 'Add to briefing',
+      confirm: 'Add',
+      added: 'Added to the case briefing',
+      case: 'Case',
+      title: 'Title',
+      asTable: 'Added as a table: the result rows shown.',
+      asFigure: 'Added as a figure: the picture shown.',
+      commonTitle: 'Common contacts: {{targets}}',
+      colocationTitle: 'Co-location: {{phones}}',
+      profileTitle: 'Contact profile: {{phone}}',
+    },
     timeline: {
       tab: 'Timeline',
+      open: 'Timeline',
       entities: 'Entities',
       entitiesHint: 'Add people, phones, accounts …',
       orCase: 'Or a case (suspects, their phones and accounts)',

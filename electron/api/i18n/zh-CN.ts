@@ -870,6 +870,16 @@ export const zhCN = {
     },
   },
   briefings: {
+    items: {
+      title: '研判结果',
+      empty: '尚未加入研判结果。可在“研判”页把结果加入简报。',
+      up: '上移',
+      down: '下移',
+      remove: '移除',
+      removed: '已从简报移除',
+      table: '表格，{{rows}} 行',
+      figure: '图片',
+    },
     title: '案情简报',
     open: '生成简报',
     pickCase:
@@ -1417,8 +1427,21 @@ export const zhCN = {
       transfers: '笔数',
       viewName: '资金穿透 {{account}}',
     },
+    briefing: {
+      add: '加入简报',
+      confirm: '加入',
+      added: '已加入案情简报',
+      case: '案件',
+      title: '标题',
+      asTable: '以表格加入：当前显示的结果行。',
+      asFigure: '以图片加入：当前显示的图。',
+      commonTitle: '话单碰撞：{{targets}}',
+      colocationTitle: '同基站伴随：{{phones}}',
+      profileTitle: '通联画像：{{phone}}',
+    },
     timeline: {
       tab: '时间线',
+      open: '时间线',
       entities: '实体',
       entitiesHint: '添加人员、号码、账户等',
       orCase: '或案件（嫌疑人及其号码、账户）',

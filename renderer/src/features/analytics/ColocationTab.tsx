@@ -2,6 +2,8 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Switch, Table } fro
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { colocationTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
@@ -69,6 +71,17 @@ export function ColocationTab() {
         </Button>
       </Form>
       <ErrorAlert error={result.error} />
+      {rows && rows.length > 0 && (
+        <div style={{ marginBottom: 8 }}>
+          <AddToBriefingButton
+            source="colocation"
+            title={t('analytics.briefing.colocationTitle', { phones: phones.join('、') })}
+            table={() =>
+              colocationTable(result.data!, (key: string) => t(key as 'analytics.number'))
+            }
+          />
+        </div>
+      )}
       {rows && (
         <Table
           size="small"

@@ -2,6 +2,8 @@ import { App, Button, Form, InputNumber, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commonContactsTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { CommonContact } from '../../../../electron/api/schemas/analytics-schemas';
@@ -110,6 +112,18 @@ export function CommonContactsTab() {
               >
                 {t('analytics.sendToChart')}
               </Button>
+            )}
+            {result.data.rows.length > 0 && (
+              <AddToBriefingButton
+                caseId={query?.caseId}
+                source="commonContacts"
+                title={t('analytics.briefing.commonTitle', {
+                  targets: result.data.targets.map((target) => target.number).join('、'),
+                })}
+                table={() =>
+                  commonContactsTable(result.data, (key: string) => t(key as 'analytics.number'))
+                }
+              />
             )}
           </Space>
           <Table<CommonContact>

@@ -1,6 +1,8 @@
 import { Button, Card, Form, Input, InputNumber, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { TracedAccount } from '../../../../electron/api/schemas/analytics-schemas';
 import { useProcedure } from '../../api/hooks';
@@ -104,6 +106,13 @@ export function MoneyTraceTab() {
                 {t('analytics.sendToChart')}
               </Button>
             )}
+            <AddToBriefingButton
+              source="moneyTrace"
+              title={t('analytics.money.viewName', { account: query?.account ?? '' })}
+              table={() =>
+                moneyTraceTable(result.data, (key: string) => t(key as 'analytics.number'))
+              }
+            />
           </Space>
           <Table<TracedAccount>
             size="small"

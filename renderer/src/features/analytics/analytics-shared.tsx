@@ -50,12 +50,18 @@ export function useSendToChart() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
-  const send = async (name: string, nodeIds: string[]) => {
+  /** `period` (China days) opens the chart filtered to relations active in it. */
+  const send = async (name: string, nodeIds: string[], period?: [string, string]) => {
     setBusy(true);
     try {
       const view = await invoke('graph.views.save', {
         name,
-        state: { nodeIds: [...new Set(nodeIds)], positions: {}, layout: 'force' },
+        state: {
+          nodeIds: [...new Set(nodeIds)],
+          positions: {},
+          layout: 'force',
+          ...(period ? { filters: { period } } : {}),
+        },
       });
       void message.success(t('analytics.sentToChart'));
       navigate(`/graph?view=${encodeURIComponent(view.id)}`);
