@@ -106,9 +106,11 @@ export function timeTicks(start: number, end: number, width: number): Tick[] {
   }
   const size = approxMs(step);
   // Days and minutes count from China midnight, so ticks fall on 00:00, 06:00 …
-  let at = Math.ceil((start + chinaOffsetMs) / size) * size - chinaOffsetMs;
-  if (step.unit === 'day' && step.size === 7) {
-    // Weeks start on Monday.
+  const weekly = step.unit === 'day' && step.size === 7;
+  const align = weekly ? day : size;
+  let at = Math.ceil((start + chinaOffsetMs) / align) * align - chinaOffsetMs;
+  if (weekly) {
+    // Weeks start on Monday: the first Monday from the window's first whole day.
     const weekday = (new Date(at + chinaOffsetMs).getUTCDay() + 6) % 7;
     at += ((7 - weekday) % 7) * day;
   }
