@@ -230,9 +230,12 @@ export const TimelineChart = forwardRef<
               y2={height - bottomPad}
               stroke={tick.major ? '#c7ccd4' : '#eceef2'}
             />
-            <text x={x(tick.at) + 3} y={axisHeight - 11} fill="#4b5563" data-tick="">
-              {tick.label}
-            </text>
+            {/* A label that would run off the right edge is left to the next window. */}
+            {x(tick.at) + tick.label.length * 7 < gutter + plotWidth + rightPad && (
+              <text x={x(tick.at) + 3} y={axisHeight - 11} fill="#4b5563" data-tick="">
+                {tick.label}
+              </text>
+            )}
           </g>
         ))}
       </g>

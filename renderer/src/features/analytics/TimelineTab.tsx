@@ -73,14 +73,17 @@ export function TimelineTab() {
   const chart = useRef<TimelineChartHandle>(null);
   const { ref: box, width } = useWidth(1100);
 
-  // A new result is shown whole; zooming and panning then move the window over it.
-  const fitted = useMemo<TimeWindow>(
-    () =>
-      data?.marks.length
-        ? fitWindow(Date.parse(data.marks[0]!.at), Date.parse(data.marks.at(-1)!.at))
-        : [0, 1],
-    [data],
-  );
+  // A new result is shown whole (a filtered one: its period); zooming and panning then move
+  // the window over it.
+  const filteredFrom = query?.from;
+  const filteredTo = query?.to;
+  const fitted = useMemo<TimeWindow>(() => {
+    if (data && filteredFrom && filteredTo)
+      return [Date.parse(filteredFrom), Date.parse(filteredTo)];
+    return data?.marks.length
+      ? fitWindow(Date.parse(data.marks[0]!.at), Date.parse(data.marks.at(-1)!.at))
+      : [0, 1];
+  }, [data, filteredFrom, filteredTo]);
   const [moved, setMoved] = useState<{ of: unknown; window: TimeWindow } | null>(null);
   const window = moved && moved.of === data ? moved.window : fitted;
   const setWindow = (next: TimeWindow) => setMoved({ of: data, window: next });
