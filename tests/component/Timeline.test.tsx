@@ -51,6 +51,16 @@ const april: [number, number] = [
   Date.parse('2026-04-30T16:00:00.000Z'),
 ];
 
+/** Marks (or links) drawn per kind, from each kind's path. */
+function counts(chart: HTMLElement, attribute: 'data-mark' | 'data-link') {
+  return Object.fromEntries(
+    [...chart.querySelectorAll(`[${attribute}]`)].map((path) => [
+      path.getAttribute(attribute),
+      Number(path.getAttribute('data-count')),
+    ]),
+  );
+}
+
 function drawChart(onWindowChange = vi.fn(), onSelect = vi.fn()) {
   render(
     <TimelineChart
@@ -72,13 +82,20 @@ describe('TimelineChart', () => {
   it('draws one line per entity, the marks in the window, links between lines and week ticks', () => {
     const chart = drawChart();
     expect(chart.querySelectorAll('[data-line]')).toHaveLength(4);
-    const drawn = [...chart.querySelectorAll('[data-mark]')].map((g) =>
-      g.getAttribute('data-mark'),
-    );
-    expect(drawn).toEqual(['status', 'call', 'sms', 'transfer', 'seizure']);
-    expect(
-      [...chart.querySelectorAll('[data-link]')].map((l) => l.getAttribute('data-link')),
-    ).toEqual(['call', 'transfer']);
+    // One path per kind, with how many marks it draws.
+    expect(counts(chart, 'data-mark')).toEqual({
+      call: 1,
+      sms: 1,
+      transfer: 1,
+      seizure: 1,
+      status: 1,
+    });
+    expect(counts(chart, 'data-link')).toEqual({ call: 1, transfer: 1 });
+    // A call between two lines: a dot on each (rows 2 and 3), joined by a link at its time.
+    const call = chart.querySelector('[data-mark=call]')!.getAttribute('d')!;
+    expect(call.match(/M/g)).toHaveLength(2);
+    const link = chart.querySelector('[data-link=call]')!.getAttribute('d')!;
+    expect(link).toMatch(/^M[\d.]+ 107V137$/);
     // A 30-day window 816 px wide: a tick each Monday, China time.
     expect([...chart.querySelectorAll('[data-tick]')].map((t) => t.textContent)).toEqual([
       '2026-04-06',
@@ -109,6 +126,12 @@ describe('TimelineChart', () => {
     fireEvent.pointerMove(chart, { clientX: 168 + plot / 2, clientY: 100, pointerId: 1 });
     fireEvent.pointerUp(chart, { clientX: 168 + plot / 2, clientY: 100, pointerId: 1 });
     const [selFrom, selTo] = onSelect.mock.calls[0]![0] as [number, number];
+    // Pointing at the seizure on 王某's line (row 1) names it.
+    const seizureX = 168 + ((Date.parse('2026-04-20T03:00:00.000Z') - april[0]) / span) * plot;
+    fireEvent.pointerMove(chart, { clientX: seizureX + 3, clientY: 32 + 30 + 15 });
+    expect(screen.getByTestId('timeline-hover')).toHaveTextContent(
+      'seizure 2026-04-20T03:00:00.000Z',
+    );
     expect(selFrom).toBeCloseTo(april[0] + span / 4, -1);
     expect(selTo).toBeCloseTo(april[0] + span / 2, -1);
   });
@@ -188,7 +211,7 @@ describe('时间线 tab', () => {
       offset: 0,
     });
     const chart = screen.getByTestId('timeline-chart');
-    expect(chart.querySelectorAll('[data-mark]')).toHaveLength(5);
+    expect(Object.values(counts(chart, 'data-mark')).reduce((a, b) => a + b)).toBe(5);
     expect(within(chart).getByText('案件 TL-01')).toBeInTheDocument();
     const legend = screen.getByTestId('timeline-legend');
     for (const kind of ['通话', '短信', '转账', '缴获', '强制措施', '到案', '案件进程', '事件'])

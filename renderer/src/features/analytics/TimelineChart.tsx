@@ -7,10 +7,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import type {
-  TimelineLine,
-  TimelineMark,
-  TimelineMarkKind,
+import {
+  timelineMarkKinds,
+  type TimelineLine,
+  type TimelineMark,
+  type TimelineMarkKind,
 } from '../../../../electron/api/schemas/analytics-schemas';
 import { timeTicks, zoomWindow } from './timeline-scale';
 
@@ -41,27 +42,40 @@ export interface TimelineChartHandle {
   size(): { width: number; height: number };
 }
 
-/** One mark's shape, centred on (x, y). */
-export function MarkShape({ kind, x, y }: { kind: TimelineMarkKind; x: number; y: number }) {
-  const fill = markColours[kind];
+/** One mark's outline centred on (x, y), as path data (so a kind's marks are one path). */
+export function shapePath(kind: TimelineMarkKind, x: number, y: number): string {
+  const circle = (r: number) =>
+    `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+  const box = (w: number, h: number) => `M${x - w / 2} ${y - h / 2}h${w}v${h}h${-w}Z`;
   switch (kind) {
     case 'call':
-      return <circle cx={x} cy={y} r={4} fill={fill} />;
+      return circle(4);
     case 'sms':
-      return <rect x={x - 3} y={y - 3} width={6} height={6} fill={fill} />;
+      return box(6, 6);
     case 'transfer':
-      return <path d={`M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z`} fill={fill} />;
+      return `M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z`;
     case 'seizure':
-      return <path d={`M${x} ${y - 6}L${x + 6} ${y + 5}L${x - 6} ${y + 5}Z`} fill={fill} />;
+      return `M${x} ${y - 6}L${x + 6} ${y + 5}L${x - 6} ${y + 5}Z`;
     case 'measure':
-      return <rect x={x - 4} y={y - 4} width={8} height={8} fill={fill} />;
+      return box(8, 8);
     case 'caught':
-      return <circle cx={x} cy={y} r={5} fill="#fff" stroke={fill} strokeWidth={2.5} />;
-    case 'status':
-      return <rect x={x - 1.5} y={y - 9} width={3} height={18} fill={fill} />;
     case 'event':
-      return <circle cx={x} cy={y} r={5} fill={fill} stroke="#874d00" strokeWidth={1} />;
+      return circle(5);
+    case 'status':
+      return box(3, 18);
   }
+}
+
+/** Fill and outline of a kind's marks. */
+export function shapePaint(kind: TimelineMarkKind) {
+  if (kind === 'caught') return { fill: '#fff', stroke: markColours.caught, strokeWidth: 2.5 };
+  if (kind === 'event') return { fill: markColours.event, stroke: '#874d00', strokeWidth: 1 };
+  return { fill: markColours[kind] };
+}
+
+/** One mark (the legend's sample). */
+export function MarkShape({ kind, x, y }: { kind: TimelineMarkKind; x: number; y: number }) {
+  return <path d={shapePath(kind, x, y)} {...shapePaint(kind)} />;
 }
 
 /**
@@ -103,6 +117,7 @@ export const TimelineChart = forwardRef<
       const copy = svg.current!.cloneNode(true) as SVGSVGElement;
       copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
       copy.querySelector('[data-role=brush]')?.remove();
+      copy.querySelector('[data-role=hover]')?.remove();
       return `<?xml version="1.0" encoding="UTF-8"?>\n${copy.outerHTML}`;
     },
     size: () => ({ width, height }),
@@ -150,8 +165,12 @@ export const TimelineChart = forwardRef<
     else setDrag({ mode: 'brush', from: timeAt(px), to: timeAt(px) });
   };
   const onPointerMove = (event: React.PointerEvent<SVGSVGElement>) => {
-    if (!drag) return;
     const px = pointerX(event);
+    if (!drag) {
+      const found = markAt(px, event.clientY - svg.current!.getBoundingClientRect().top);
+      if (found?.index !== hover?.index) setHover(found);
+      return;
+    }
     if (drag.mode === 'pan') {
       const shift = ((drag.fromPx - px) / plotWidth) * (drag.window[1] - drag.window[0]);
       onWindowChange([drag.window[0] + shift, drag.window[1] + shift]);
@@ -170,37 +189,63 @@ export const TimelineChart = forwardRef<
       ? [Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)]
       : selection;
 
-  const links: React.ReactNode[] = [];
-  const shapes: React.ReactNode[] = [];
-  marks.forEach((mark, index) => {
-    const at = times[index]!;
-    if (at < start || at > end) return;
-    const row = rowOf.get(mark.lineId);
-    if (row === undefined) return;
-    const px = x(at);
-    const other = mark.toLineId === null ? undefined : rowOf.get(mark.toLineId);
-    if (other !== undefined)
-      links.push(
-        <line
-          key={mark.id}
-          x1={px}
-          x2={px}
-          y1={y(row)}
-          y2={y(other)}
-          stroke={markColours[mark.kind]}
-          strokeOpacity={0.55}
-          strokeWidth={1.5}
-          data-link={mark.kind}
-        />,
-      );
-    shapes.push(
-      <g key={mark.id} data-mark={mark.kind}>
-        <title>{markTitle(mark)}</title>
-        <MarkShape kind={mark.kind} x={px} y={y(row)} />
-        {other !== undefined && <MarkShape kind={mark.kind} x={px} y={y(other)} />}
-      </g>,
-    );
-  });
+  // Every kind's marks (and links) as one path each: 5,000 marks are 16 elements to place,
+  // not 5,000 (drawing stays well under a second). The mark under the pointer is found by
+  // searching its line's times.
+  const layers = useMemo(() => {
+    const shapes = new Map<TimelineMarkKind, { d: string[]; count: number }>();
+    const links = new Map<TimelineMarkKind, string[]>();
+    const perLine = new Map<number, number[]>();
+    const px = (ms: number) => gutter + ((ms - start) / (end - start)) * plotWidth;
+    const py = (row: number) => axisHeight + row * rowHeight + rowHeight / 2;
+    marks.forEach((mark, index) => {
+      const at = times[index]!;
+      const row = rowOf.get(mark.lineId);
+      if (row === undefined) return;
+      const other = mark.toLineId === null ? undefined : rowOf.get(mark.toLineId);
+      for (const r of other === undefined ? [row] : [row, other]) {
+        const list = perLine.get(r) ?? [];
+        list.push(index);
+        perLine.set(r, list);
+      }
+      if (at < start || at > end) return;
+      const x = px(at);
+      const layer = shapes.get(mark.kind) ?? { d: [], count: 0 };
+      layer.count += 1;
+      layer.d.push(shapePath(mark.kind, x, py(row)));
+      if (other !== undefined) {
+        layer.d.push(shapePath(mark.kind, x, py(other)));
+        const link = links.get(mark.kind) ?? [];
+        link.push(`M${x} ${py(row)}V${py(other)}`);
+        links.set(mark.kind, link);
+      }
+      shapes.set(mark.kind, layer);
+    });
+    return { shapes, links, perLine };
+  }, [marks, times, rowOf, start, end, plotWidth]);
+
+  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
+  const markAt = (px: number, top: number) => {
+    const row = Math.floor((top - axisHeight) / rowHeight);
+    const list = layers.perLine.get(row);
+    if (!list?.length) return null;
+    const at = timeAt(px);
+    // The first mark on the line at or after the pointer's time, and the one before it.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (times[list[middle]!]! < at) low = middle + 1;
+      else high = middle;
+    }
+    const near = [list[low - 1], list[low]]
+      .filter((index): index is number => index !== undefined)
+      .map((index) => ({ index, distance: Math.abs(x(times[index]!) - px) }))
+      .sort((a, b) => a.distance - b.distance)[0];
+    return near && near.distance <= 6
+      ? { index: near.index, x: x(times[near.index]!), y: y(row) }
+      : null;
+  };
 
   return (
     <svg
@@ -214,6 +259,7 @@ export const TimelineChart = forwardRef<
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
+      onPointerLeave={() => setHover(null)}
       data-testid="timeline-chart"
       data-start={new Date(start).toISOString()}
       data-end={new Date(end).toISOString()}
@@ -254,8 +300,40 @@ export const TimelineChart = forwardRef<
           </text>
         </g>
       ))}
-      <g>{links}</g>
-      <g>{shapes}</g>
+      <g data-role="links">
+        {[...layers.links].map(([kind, d]) => (
+          <path
+            key={kind}
+            d={d.join('')}
+            stroke={markColours[kind]}
+            strokeOpacity={0.55}
+            strokeWidth={1.5}
+            data-link={kind}
+            data-count={d.length}
+          />
+        ))}
+      </g>
+      <g data-role="marks">
+        {timelineMarkKinds
+          .filter((kind) => layers.shapes.has(kind))
+          .map((kind) => (
+            <path
+              key={kind}
+              d={layers.shapes.get(kind)!.d.join('')}
+              {...shapePaint(kind)}
+              data-mark={kind}
+              data-count={layers.shapes.get(kind)!.count}
+            />
+          ))}
+      </g>
+      {hover && !drag && (
+        <HoverLabel
+          x={hover.x}
+          y={hover.y}
+          text={markTitle(marks[hover.index]!)}
+          right={gutter + plotWidth}
+        />
+      )}
       {shownSelection && (
         <rect
           data-role="brush"
@@ -278,6 +356,28 @@ export const TimelineChart = forwardRef<
     </svg>
   );
 });
+
+/** The hovered mark's description in a box beside it, kept inside the plot. */
+function HoverLabel({ x, y, text, right }: { x: number; y: number; text: string; right: number }) {
+  const width = [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 12 : 7), 12);
+  const left = x + 10 + width > right ? x - 10 - width : x + 10;
+  return (
+    <g data-role="hover" pointerEvents="none" data-testid="timeline-hover">
+      <rect
+        x={left}
+        y={y - 24}
+        width={width}
+        height={20}
+        rx={3}
+        fill="#111827"
+        fillOpacity={0.85}
+      />
+      <text x={left + 6} y={y - 10} fill="#fff">
+        {text}
+      </text>
+    </g>
+  );
+}
 
 /** A label cut to fit the gutter (the full one is on the line's title in the legend). */
 function truncate(text: string, max: number): string {
