@@ -52,7 +52,7 @@ const april: [number, number] = [
 ];
 
 /** Marks (or links) drawn per kind, from each kind's path. */
-function counts(chart: HTMLElement, attribute: 'data-mark' | 'data-link') {
+function counts(chart: HTMLElement, attribute: 'data-mark' | 'data-link'): Record<string, number> {
   return Object.fromEntries(
     [...chart.querySelectorAll(`[${attribute}]`)].map((path) => [
       path.getAttribute(attribute),

@@ -1498,6 +1498,7 @@ export const en: Translation<typeof zhCN> = {
       entities: 'Entities',
       entitiesHint: 'Add people, phones, accounts …',
       orCase: 'Or a case (suspects, their phones and accounts)',
+      allLines: 'Show all {{count}} lines (also those without marks)',
       run: 'Draw',
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',

@@ -1445,6 +1445,7 @@ export const zhCN = {
       entities: '实体',
       entitiesHint: '添加人员、号码、账户等',
       orCase: '或案件（嫌疑人及其号码、账户）',
+      allLines: '显示全部 {{count}} 行（含无标记的行）',
       run: '绘制',
       zoomIn: '放大',
       zoomOut: '缩小',

@@ -1,4 +1,4 @@
-import { App, Alert, Button, Form, Space, Tag, Typography } from 'antd';
+import { App, Alert, Button, Checkbox, Form, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -168,6 +168,15 @@ export function TimelineTab() {
     }
   };
 
+  // Lines with no mark on this page are left out unless asked for (a case's phones without
+  // records would otherwise fill the chart); the case's own line always stays.
+  const [allLines, setAllLines] = useState(false);
+  const shownLines = useMemo(() => {
+    if (!data || allLines) return data?.lines ?? [];
+    const used = new Set(data.marks.flatMap((mark) => [mark.lineId, mark.toLineId]));
+    return data.lines.filter((line) => line.kind === 'case' || used.has(line.id));
+  }, [data, allLines]);
+
   const entityIdsOnChart = (data?.lines ?? [])
     .filter((line) => line.kind !== 'case')
     .map((line) => line.id);
@@ -222,6 +231,13 @@ export function TimelineTab() {
             <span data-testid="timeline-count">
               {t('analytics.timeline.shown', { shown: data.marks.length, total: data.total })}
             </span>
+            <Checkbox
+              checked={allLines}
+              onChange={(event) => setAllLines(event.target.checked)}
+              data-testid="timeline-all-lines"
+            >
+              {t('analytics.timeline.allLines', { count: data.lines.length })}
+            </Checkbox>
             <Button
               size="small"
               onClick={() => setWindow(zoomWindow(window, (window[0] + window[1]) / 2, 0.5))}
@@ -372,7 +388,7 @@ export function TimelineTab() {
             ) : (
               <TimelineChart
                 ref={chart}
-                lines={data.lines}
+                lines={shownLines}
                 marks={data.marks}
                 window={window}
                 onWindowChange={setWindow}
