@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type {
@@ -217,5 +217,50 @@ describe('时间线 tab', () => {
     for (const kind of ['通话', '短信', '转账', '缴获', '强制措施', '到案', '案件进程', '事件'])
       expect(within(legend).getByText(kind)).toBeInTheDocument();
     expect(screen.getByTestId('briefing-add-timeline')).toBeInTheDocument();
+  });
+
+  it('a brushed period opens on the chart as a view filtered to it', async () => {
+    const result: TimelineResult = {
+      lines,
+      marks: marks.slice(0, 5),
+      total: 5,
+      first: marks[0]!.at,
+      last: marks[4]!.at,
+    };
+    const calls = installFakeBridge({
+      'cases.list': () => ({ ok: true, value: { rows: [], total: 0 } }),
+      'analytics.timeline': () => ({ ok: true, value: result }),
+      'graph.views.save': () => ({ ok: true, value: { id: 'view-1' } }),
+    });
+    render(
+      <Providers>
+        <SessionProvider session={session}>
+          <MemoryRouter initialEntries={['/analytics?tab=timeline&case=case-1']}>
+            <AnalyticsPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </Providers>,
+    );
+    const chart = await screen.findByTestId('timeline-chart');
+    // The chart is 1,100 px wide here (jsdom measures nothing); its window is the marks' span
+    // with 4 % either side: a drag over its second quarter is 5–10 April, China time.
+    const plot = 1100 - 168 - 16;
+    fireEvent.pointerDown(chart, { button: 0, clientX: 168 + plot / 4, clientY: 100 });
+    fireEvent.pointerMove(chart, { clientX: 168 + plot / 2, clientY: 100 });
+    fireEvent.pointerUp(chart, { clientX: 168 + plot / 2, clientY: 100 });
+    const selection = await screen.findByTestId('timeline-selection');
+    expect(selection).toHaveTextContent('已选时段：2026-04-05 11:24 至 2026-04-10 17:30');
+    fireEvent.click(within(selection).getByRole('button', { name: '在关系图中查看此时段' }));
+    await waitFor(() =>
+      expect(calls.find((call) => call.procedure === 'graph.views.save')?.input).toEqual({
+        name: '时间线 2026-04-05 至 2026-04-10',
+        state: {
+          nodeIds: ['p', 'ph1', 'ph2'],
+          positions: {},
+          layout: 'force',
+          filters: { period: ['2026-04-05', '2026-04-10'] },
+        },
+      }),
+    );
   });
 });
