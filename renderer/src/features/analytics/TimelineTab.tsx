@@ -200,11 +200,15 @@ export function TimelineTab() {
                 placeholder={t('analytics.timeline.entitiesHint')}
                 kinds={['person', 'phone', 'account', 'organisation', 'vehicle'] as EntityKind[]}
                 onChange={(id) => {
-                  void invoke('entities.get', { id }).then((entity) =>
-                    setEntities((list) =>
-                      list.some((e) => e.id === id) ? list : [...list, { id, label: entity.label }],
-                    ),
-                  );
+                  invoke('entities.get', { id })
+                    .then((entity) =>
+                      setEntities((list) =>
+                        list.some((e) => e.id === id)
+                          ? list
+                          : [...list, { id, label: entity.label }],
+                      ),
+                    )
+                    .catch((error: unknown) => void message.error(errorText(error)));
                 }}
                 testId="timeline-entities"
               />
