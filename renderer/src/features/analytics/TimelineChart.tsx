@@ -7,11 +7,10 @@ import {
   useRef,
   useState,
 } from 'react';
-import {
-  timelineMarkKinds,
-  type TimelineLine,
-  type TimelineMark,
-  type TimelineMarkKind,
+import type {
+  TimelineLine,
+  TimelineMark,
+  TimelineMarkKind,
 } from '../../../../electron/api/schemas/analytics-schemas';
 import { timeTicks, zoomWindow } from './timeline-scale';
 
@@ -66,9 +65,24 @@ export function shapePath(kind: TimelineMarkKind, x: number, y: number): string 
   }
 }
 
+/**
+ * Kinds drawn from the bottom up: large, rare marks first, so a seizure on the day of an
+ * arrest event, or a call beside a measure, stays visible on top.
+ */
+const drawOrder: TimelineMarkKind[] = [
+  'event',
+  'status',
+  'measure',
+  'caught',
+  'transfer',
+  'call',
+  'sms',
+  'seizure',
+];
+
 /** Fill and outline of a kind's marks. */
 export function shapePaint(kind: TimelineMarkKind) {
-  if (kind === 'caught') return { fill: '#fff', stroke: markColours.caught, strokeWidth: 2.5 };
+  if (kind === 'caught') return { fill: 'none', stroke: markColours.caught, strokeWidth: 2.5 };
   if (kind === 'event') return { fill: markColours.event, stroke: '#874d00', strokeWidth: 1 };
   return { fill: markColours[kind] };
 }
@@ -314,7 +328,7 @@ export const TimelineChart = forwardRef<
         ))}
       </g>
       <g data-role="marks">
-        {timelineMarkKinds
+        {drawOrder
           .filter((kind) => layers.shapes.has(kind))
           .map((kind) => (
             <path
