@@ -20,7 +20,7 @@ function findMigrationsFolder(): string {
   }
 }
 
-export const migrationsFolder = findMigrationsFolder();
+const migrationsFolder = findMigrationsFolder();
 
 /** The CLI's side of the router: the same front door as the app, one call at a time. */
 export interface CliClient {
@@ -30,7 +30,7 @@ export interface CliClient {
   ): Promise<ProcedureOutput<P>>;
 }
 
-export function openRouter(documents?: DocumentRenderer): { router: Router; client: CliClient } {
+function openRouter(documents?: DocumentRenderer): { router: Router; client: CliClient } {
   const router = createRouter({
     version: 'cli',
     host: 'cli',

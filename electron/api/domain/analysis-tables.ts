@@ -11,12 +11,12 @@ import { decimalOf } from './quantity';
  * Analysis results as briefing tables: the rows the investigator saw on the analysis page, in
  * words of the app's language (`label` looks a column title up in the translations).
  */
-export type Label = (key: string) => string;
+type Label = (key: string) => string;
 
 const chinaOffsetMs = 8 * 3600_000;
 
 /** An instant as China time to the minute (the documents' zone, whatever the machine's). */
-export function chinaMinute(iso: string | null): string {
+function chinaMinute(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(Date.parse(iso) + chinaOffsetMs);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,7 +24,7 @@ export function chinaMinute(iso: string | null): string {
 }
 
 /** Fen as yuan with two decimals and thousands separators, exact. */
-export function yuan(fen: number): string {
+function yuan(fen: number): string {
   const negative = fen < 0;
   const [whole, fraction = ''] = decimalOf(Math.abs(fen), 2).split('.');
   return `${negative ? '-' : ''}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;

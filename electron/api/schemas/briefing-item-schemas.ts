@@ -18,7 +18,7 @@ const pngBase64 = z
   .max(8_000_000)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
-export const briefingTableSchema = z.object({
+const briefingTableSchema = z.object({
   kind: z.literal('table'),
   columns: z.array(cellText).min(1).max(20),
   rows: z.array(z.array(cellText).max(20)).max(1_000),
@@ -34,7 +34,6 @@ export const briefingItemAddInput = z.object({
     z.object({ kind: z.literal('figure'), png: pngBase64 }),
   ]),
 });
-export type BriefingItemAddInput = z.input<typeof briefingItemAddInput>;
 
 export const briefingItemSchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@ import type { CellPresenceResult, ColocationResult } from '../../api/schemas/ana
 import type { Executor } from '../db/database-types';
 import { inList, periodCondition, periodOf, resolvePhone } from './analytics-scope';
 
-export interface ColocationQuery {
+interface ColocationQuery {
   phones: string[];
   windowMinutes: number;
   minOccasions: number;

@@ -9,7 +9,7 @@ import type { Executor } from '../db/database-types';
 import { periodCondition, periodOf, resolvePhone, type Period } from './analytics-scope';
 import { serviceTypes } from './common-contacts';
 
-export interface ContactProfileQuery {
+interface ContactProfileQuery {
   phone: string;
   from?: string;
   to?: string;

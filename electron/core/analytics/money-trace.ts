@@ -12,7 +12,7 @@ import {
   type Period,
 } from './analytics-scope';
 
-export interface MoneyTraceQuery {
+interface MoneyTraceQuery {
   account?: string;
   personId?: string;
   hops: number;

@@ -8,7 +8,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { inList, periodOf, type Period } from './analytics-scope';
 
-export interface TimelineQuery {
+interface TimelineQuery {
   entityIds?: string[];
   caseId?: string;
   from?: string;

@@ -8,7 +8,7 @@ import { toAnx } from './anx-export';
 import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
 
-export type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
+type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
 
 export const exportFormats = {
   graphml: { extension: 'graphml', mimeType: 'application/graphml+xml' },

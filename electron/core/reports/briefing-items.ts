@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BriefingItem, briefingItemAddInput } from '../../api/schemas/briefing-item-schemas';
 import { AppError } from '../app-error';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists } from '../membership/case-guards';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { briefingItemsTable, type BriefingItemContent } from '../db/schema';
@@ -16,7 +16,7 @@ const maxSidePx = 8_000;
  * The size of a PNG from its header (IHDR), refusing anything that is not one: the picture is
  * later put into the briefing's HTML and Word file, so only a real PNG may get there.
  */
-export function pngSize(base64: string): { width: number; height: number } {
+function pngSize(base64: string): { width: number; height: number } {
   const bytes = Buffer.from(base64, 'base64');
   if (
     bytes.length < 33 ||

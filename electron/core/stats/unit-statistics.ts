@@ -20,7 +20,7 @@ import {
 } from '../../api/i18n/chinese-format';
 import { enumText, fill } from '../../api/i18n/document-text';
 
-export interface UnitStatsQuery {
+interface UnitStatsQuery {
   from: string;
   to: string;
   unit?: string | undefined;
@@ -276,10 +276,7 @@ function precursorAmount(milligrams: number, language: DocumentLanguage): string
  * "2026年1月1日至2026年12月31日，破获毒品刑事案件 26 起，抓获犯罪嫌疑人 59 名（刑事拘留 …），
  * 缴获毒品 25.619 千克 …", then what could not be counted.
  */
-export function statsParagraph(
-  stats: Omit<UnitStats, 'paragraph'>,
-  language: DocumentLanguage,
-): string {
+function statsParagraph(stats: Omit<UnitStats, 'paragraph'>, language: DocumentLanguage): string {
   const names = enumText(language);
   const day = (iso: string) => formatDate(iso, language);
   const gaps = stats.incomplete.map((item) =>

@@ -12,7 +12,7 @@ import { svgToPng } from '../../components/svg-picture';
 import { CasePicker } from '../graph/CasePicker';
 
 /** Something that can draw itself as SVG (the timeline). */
-export interface FigureSource {
+interface FigureSource {
   toSvg(): string;
   size(): { width: number; height: number };
 }

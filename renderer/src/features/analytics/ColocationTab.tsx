@@ -8,7 +8,14 @@ import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
 import { formatDateTime } from '../../components/format';
-import { ErrorAlert, PeriodPicker, periodOf, useAddToChart, type Range } from './analytics-shared';
+import {
+  ErrorAlert,
+  PeriodPicker,
+  periodOf,
+  ResultHeader,
+  useAddToChart,
+  type Range,
+} from './analytics-shared';
 
 type Query = ProcedureInput<'analytics.colocation'>;
 type PresenceQuery = ProcedureInput<'analytics.cellPresence'>;
@@ -71,23 +78,24 @@ export function ColocationTab() {
         </Button>
       </Form>
       <ErrorAlert error={result.error} />
-      {rows && rows.length > 0 && (
-        <div style={{ marginBottom: 8 }}>
-          <AddToBriefingButton
-            source="colocation"
-            title={t('analytics.briefing.colocationTitle', { phones: phones.join('、') })}
-            table={() =>
-              colocationTable(result.data!, (key: string) => t(key as 'analytics.number'))
-            }
-          />
-        </div>
+      {rows && (
+        <ResultHeader shown={rows.length} total={result.data!.total}>
+          {rows.length > 0 && (
+            <AddToBriefingButton
+              source="colocation"
+              title={t('analytics.briefing.colocationTitle', { phones: phones.join('、') })}
+              table={() =>
+                colocationTable(result.data!, (key: string) => t(key as 'analytics.number'))
+              }
+            />
+          )}
+        </ResultHeader>
       )}
       {rows && (
         <Table
           size="small"
           dataSource={rows}
           pagination={false}
-          footer={() => t('analytics.shownOf', { shown: rows.length, total: result.data!.total })}
           expandable={{
             expandedRowRender: (pair) => (
               <Table

@@ -16,6 +16,7 @@ import {
   ErrorAlert,
   PeriodPicker,
   periodOf,
+  ResultHeader,
   useAddToChart,
   useSendToChart,
   type Range,
@@ -93,26 +94,23 @@ export function CommonContactsTab() {
       <ErrorAlert error={result.error} />
       {result.data && (
         <>
-          <Space style={{ marginBottom: 8 }}>
-            <span>
-              {t('analytics.shownOf', { shown: result.data.rows.length, total: result.data.total })}
-            </span>
-            {canWrite && result.data.rows.length > 0 && (
-              <Button
-                loading={chart.busy}
-                onClick={() =>
-                  void chart.send(
-                    t('analytics.common.viewName', { date: dayjs().format('YYYY-MM-DD HH:mm') }),
-                    [
-                      ...result.data.targets.map((target) => target.id),
-                      ...result.data.rows.map((row) => row.id),
-                    ],
-                  )
-                }
-              >
-                {t('analytics.sendToChart')}
-              </Button>
-            )}
+          <ResultHeader
+            shown={result.data.rows.length}
+            total={result.data.total}
+            sending={chart.busy}
+            onSendToChart={
+              canWrite && result.data.rows.length > 0
+                ? () =>
+                    void chart.send(
+                      t('analytics.common.viewName', { date: dayjs().format('YYYY-MM-DD HH:mm') }),
+                      [
+                        ...result.data.targets.map((target) => target.id),
+                        ...result.data.rows.map((row) => row.id),
+                      ],
+                    )
+                : undefined
+            }
+          >
             {result.data.rows.length > 0 && (
               <AddToBriefingButton
                 caseId={query?.caseId}
@@ -125,7 +123,7 @@ export function CommonContactsTab() {
                 }
               />
             )}
-          </Space>
+          </ResultHeader>
           <Table<CommonContact>
             size="small"
             rowKey="id"

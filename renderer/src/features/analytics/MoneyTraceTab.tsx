@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Radio, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
@@ -12,6 +12,7 @@ import {
   ErrorAlert,
   PeriodPicker,
   periodOf,
+  ResultHeader,
   useAddToChart,
   useSendToChart,
   type Range,
@@ -86,26 +87,20 @@ export function MoneyTraceTab() {
       <ErrorAlert error={result.error} />
       {result.data && (
         <>
-          <Space style={{ marginBottom: 8 }}>
-            <span>
-              {t('analytics.shownOf', {
-                shown: result.data.accounts.length,
-                total: result.data.total,
-              })}
-            </span>
-            {canWrite && (
-              <Button
-                loading={chart.busy}
-                onClick={() =>
-                  void chart.send(
-                    t('analytics.money.viewName', { account: query?.account ?? '' }),
-                    result.data.accounts.map((row) => row.id),
-                  )
-                }
-              >
-                {t('analytics.sendToChart')}
-              </Button>
-            )}
+          <ResultHeader
+            shown={result.data.accounts.length}
+            total={result.data.total}
+            sending={chart.busy}
+            onSendToChart={
+              canWrite
+                ? () =>
+                    void chart.send(
+                      t('analytics.money.viewName', { account: query?.account ?? '' }),
+                      result.data.accounts.map((row) => row.id),
+                    )
+                : undefined
+            }
+          >
             <AddToBriefingButton
               source="moneyTrace"
               title={t('analytics.money.viewName', { account: query?.account ?? '' })}
@@ -113,7 +108,7 @@ export function MoneyTraceTab() {
                 moneyTraceTable(result.data, (key: string) => t(key as 'analytics.number'))
               }
             />
-          </Space>
+          </ResultHeader>
           <Table<TracedAccount>
             size="small"
             rowKey="id"

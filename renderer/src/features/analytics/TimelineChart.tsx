@@ -42,7 +42,7 @@ export interface TimelineChartHandle {
 }
 
 /** One mark's outline centred on (x, y), as path data (so a kind's marks are one path). */
-export function shapePath(kind: TimelineMarkKind, x: number, y: number): string {
+function shapePath(kind: TimelineMarkKind, x: number, y: number): string {
   const circle = (r: number) =>
     `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
   const box = (w: number, h: number) => `M${x - w / 2} ${y - h / 2}h${w}v${h}h${-w}Z`;
@@ -81,7 +81,7 @@ const drawOrder: TimelineMarkKind[] = [
 ];
 
 /** Fill and outline of a kind's marks. */
-export function shapePaint(kind: TimelineMarkKind) {
+function shapePaint(kind: TimelineMarkKind) {
   if (kind === 'caught') return { fill: 'none', stroke: markColours.caught, strokeWidth: 2.5 };
   if (kind === 'event') return { fill: markColours.event, stroke: '#874d00', strokeWidth: 1 };
   return { fill: markColours[kind] };

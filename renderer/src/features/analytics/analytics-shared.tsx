@@ -1,6 +1,6 @@
-import { Alert, App, DatePicker } from 'antd';
+import { Alert, App, Button, DatePicker, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { invoke } from '../../api/client';
@@ -72,4 +72,35 @@ export function useSendToChart() {
     }
   };
   return { send, busy };
+}
+
+/**
+ * Above a result table: how many rows are shown of how many found, when given, the button
+ * that saves the result as a new chart view, and any further actions (加入简报) after it.
+ */
+export function ResultHeader({
+  shown,
+  total,
+  onSendToChart,
+  sending,
+  children,
+}: {
+  shown: number;
+  total: number;
+  onSendToChart?: () => void;
+  sending?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space style={{ marginBottom: 8 }}>
+      <span>{t('analytics.shownOf', { shown, total })}</span>
+      {onSendToChart && (
+        <Button loading={sending} onClick={onSendToChart}>
+          {t('analytics.sendToChart')}
+        </Button>
+      )}
+      {children}
+    </Space>
+  );
 }

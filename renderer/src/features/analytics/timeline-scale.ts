@@ -8,11 +8,11 @@ const hour = 60 * minute;
 const day = 24 * hour;
 
 /** The narrowest window: ten minutes across the chart. */
-export const minSpanMs = 10 * minute;
+const minSpanMs = 10 * minute;
 /** The widest: fifty years. */
-export const maxSpanMs = 50 * 365 * day;
+const maxSpanMs = 50 * 365 * day;
 
-export interface Tick {
+interface Tick {
   at: number;
   label: string;
   /** A year or month boundary: drawn stronger. */
@@ -54,7 +54,7 @@ function approxMs(step: Step): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** China wall-clock parts of an instant. */
-export function chinaParts(ms: number) {
+function chinaParts(ms: number) {
   const d = new Date(ms + chinaOffsetMs);
   return {
     year: d.getUTCFullYear(),
