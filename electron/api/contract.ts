@@ -149,6 +149,13 @@ import {
 } from './schemas/backup-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
 import {
+  briefingItemAddInput,
+  briefingItemIdInput,
+  briefingItemMoveInput,
+  briefingItemSchema,
+  briefingItemsInput,
+} from './schemas/briefing-item-schemas';
+import {
   backupCreateAtInput,
   backupCreateAtOutput,
   backupRestoreFromInput,
@@ -191,6 +198,9 @@ import {
   contactProfileOutput,
   moneyTraceInput,
   moneyTraceOutput,
+  analyticsTimelineInput,
+  analyticsTimelineOutput,
+  timelineExportInput,
 } from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -338,6 +348,15 @@ export const contract = {
 
   'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
   'reports.briefing': procedure('viewer', briefingInput, documentFileSchema),
+  /** Analysis results kept for a case's briefing (tables and figures), in their order. */
+  'reports.briefingItems.list': procedure(
+    'viewer',
+    briefingItemsInput,
+    z.array(briefingItemSchema),
+  ),
+  'reports.briefingItems.add': procedure('investigator', briefingItemAddInput, briefingItemSchema),
+  'reports.briefingItems.remove': procedure('investigator', briefingItemIdInput, okOutput),
+  'reports.briefingItems.move': procedure('investigator', briefingItemMoveInput, okOutput),
 
   'import.preview': procedure('investigator', importPreviewInput, importPreviewOutput),
   'import.commit': procedure('investigator', importCommitInput, importSummarySchema),
@@ -400,6 +419,10 @@ export const contract = {
   'analytics.cellPresence': procedure('viewer', cellPresenceInput, cellPresenceOutput),
   /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
   'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
+  /** Timeline (theme lines): entities or a case's people, phones, accounts; marks in time order. */
+  'analytics.timeline': procedure('viewer', analyticsTimelineInput, analyticsTimelineOutput),
+  /** The view draws the SVG/PNG; this records the export in the audit log first. */
+  'analytics.recordTimelineExport': procedure('viewer', timelineExportInput, okOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

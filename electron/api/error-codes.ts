@@ -110,6 +110,9 @@ export const errorCodes = [
   'audit.broken',
   'analytics.phoneNotFound',
   'analytics.accountNotFound',
+  'analytics.entityNotFound',
+  'briefing.invalidFigure',
+  'briefing.itemNotFound',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
