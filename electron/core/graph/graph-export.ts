@@ -7,6 +7,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { toAnx } from './anx-export';
 import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
+import { workspaceToday } from '../settings/workspace-time';
 
 export type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
 
@@ -95,7 +96,7 @@ export function exportGraph(
     },
   });
   return {
-    fileName: exportFileName(caseNo, workspace.now(), format),
+    fileName: exportFileName(caseNo, workspaceToday(workspace), format),
     mimeType: exportFormats[format].mimeType,
     encoding: 'utf8',
     content,

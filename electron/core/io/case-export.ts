@@ -5,6 +5,7 @@ import { maskResidentId } from '../../api/domain/resident-id';
 import type { DocumentFile } from '../../api/schemas/briefing-schemas';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { readCaseSnapshot, type CaseSnapshot } from './case-snapshot';
+import { workspaceToday } from '../settings/workspace-time';
 
 function addTable(workbook: ExcelJS.Workbook, name: string, rows: Record<string, unknown>[]): void {
   const sheet = workbook.addWorksheet(name);
@@ -92,7 +93,7 @@ export async function exportCase(
       unmaskedIds: fullIds,
     },
   });
-  const fileName = `${snapshot.case!.caseNo}-${workspace.now().slice(0, 10)}.${format}`;
+  const fileName = `${snapshot.case!.caseNo}-${workspaceToday(workspace)}.${format}`;
   return format === 'json'
     ? {
         fileName,

@@ -6,6 +6,7 @@ import type { AreaHandlers } from '../handler-types';
 import { openPackage, sealPackage } from './case-package';
 import { readCaseSnapshot } from './case-snapshot';
 import { importPackage, reviewPackage } from './package-import';
+import { workspaceToday } from '../settings/workspace-time';
 
 export const packageHandlers: AreaHandlers<'package'> = {
   'package.export': async (ctx, input) => {
@@ -50,7 +51,7 @@ export const packageHandlers: AreaHandlers<'package'> = {
       },
     });
     return {
-      fileName: `${snapshot.case?.caseNo ?? 'entities'}-${workspace.now().slice(0, 10)}.qlpkg`,
+      fileName: `${snapshot.case?.caseNo ?? 'entities'}-${workspaceToday(workspace)}.qlpkg`,
       mimeType: 'application/octet-stream',
       encoding: 'base64' as const,
       content: sealed.toString('base64'),
