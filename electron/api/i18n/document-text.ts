@@ -192,7 +192,7 @@ const enText: typeof zhText = {
     drugsOnly: '; seized: {{parts}}',
     drugsNone: '; no drugs seized yet',
     drugPart: '{{drug}} {{quantity}}',
-    tierPart: ', {{tier}}',
+    tierPart: ', reaching the “{{tier}}” threshold',
     combinedPart: ', in all {{substance}} {{quantity}}',
     contentPending: ', content per unit still to be entered',
     precursors: '; precursor chemicals seized: {{parts}}',
@@ -223,7 +223,17 @@ export function documentText(language: DocumentLanguage): DocumentText {
 /** The UI's names for statuses, roles, tiers and kinds, in the document's language. */
 export function enumText(language: DocumentLanguage) {
   const locale = language === 'zh-CN' ? zhCN : en;
-  return { ...locale.enums, statutoryTier: locale.seizure.tiers };
+  // The English screen keeps the Chinese legal term beside the translation (Large (数量大));
+  // an English document is read by people without Chinese, so it says it in English only.
+  const statutoryTier =
+    language === 'zh-CN'
+      ? locale.seizure.tiers
+      : {
+          ...locale.seizure.tiers,
+          large: 'Large quantity',
+          relativelyLarge: 'Relatively large quantity',
+        };
+  return { ...locale.enums, statutoryTier };
 }
 
 /** Fills `{{name}}` placeholders. */
