@@ -114,7 +114,8 @@ export const en: Translation<typeof zhCN> = {
     },
     cases: {
       notFound: 'Case not found.',
-      duplicateCaseNo: 'A case with this number already exists.',
+      duplicateCaseNo:
+        'Case number {{caseNo}} is already used by the case “{{title}}” (spellings that differ only in brackets or spaces are the same number).',
       invalidTransition: 'This status change is not allowed ({{from}} → {{to}}).',
       reasonRequired:
         'A step back needs a reason (returned for supplementary investigation, or correction).',
@@ -489,7 +490,8 @@ export const en: Translation<typeof zhCN> = {
     summary: 'Summary',
     empty: 'No cases yet. Click “New case” to start.',
     created: 'Case created',
-    caseNoHint: 'Letters, digits and dashes, e.g. A3301052026030015',
+    caseNoHint:
+      'System number (e.g. A3301052026030015) or document number (e.g. 滨公（禁）立字〔2026〕15号); brackets and spaces are made uniform',
     overview: 'Overview',
     persons: 'People',
     notFound: 'Case not found',

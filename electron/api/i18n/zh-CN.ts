@@ -106,7 +106,8 @@ export const zhCN = {
     },
     cases: {
       notFound: '找不到该案件。',
-      duplicateCaseNo: '案件编号已存在。',
+      duplicateCaseNo:
+        '案件编号 {{caseNo}} 已由案件“{{title}}”使用（括号、空格写法不同视为同一编号）。',
       invalidTransition: '不允许的状态变更（{{from}} → {{to}}）。',
       reasonRequired: '退回上一阶段须说明原因（退回补充侦查或更正）。',
       notAnOutcomeEntity: '只有团伙可标记为打掉，只有地点可标记为捣毁。',
@@ -462,7 +463,8 @@ export const zhCN = {
     summary: '简要案情',
     empty: '尚无案件。点击“新建案件”开始录入。',
     created: '案件已创建',
-    caseNoHint: '字母、数字和连字符，例如 A3301052026030015',
+    caseNoHint:
+      '系统编号（如 A3301052026030015）或文书编号（如 滨公（禁）立字〔2026〕15号）；括号和空格自动统一',
     overview: '概况',
     persons: '人员',
     notFound: '找不到该案件',

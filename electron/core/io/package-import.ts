@@ -21,6 +21,7 @@ import { kindTables } from '../entities/entity-repository';
 import { indexCase, indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { CaseSnapshot } from './case-snapshot';
+import { normaliseCaseNo } from '../../api/domain/case-number';
 
 type PackageEntity = CaseSnapshot['entities'][number];
 
@@ -104,7 +105,12 @@ export function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageRevi
         db
           .select({ id: casesTable.id })
           .from(casesTable)
-          .where(and(eq(casesTable.caseNo, snapshot.case.caseNo), isNull(casesTable.deletedAt)))
+          .where(
+            and(
+              eq(casesTable.caseNo, normaliseCaseNo(snapshot.case.caseNo)),
+              isNull(casesTable.deletedAt),
+            ),
+          )
           .get(),
       )
     : false;
