@@ -925,6 +925,7 @@ export const en: Translation<typeof zhCN> = {
     title: 'Statistics',
     overview: 'Workspace overview',
     allUnits: 'All units',
+    classification: 'Classification marking',
     xlsx: 'Excel',
     pdf: 'PDF',
     print: 'Print one-page summary',
@@ -1005,6 +1006,9 @@ export const en: Translation<typeof zhCN> = {
     general: 'General',
     language: 'Interface language',
     idleLock: 'Lock after idle (minutes)',
+    timeZone: 'Time zone',
+    timeZoneHint:
+      'Dates in briefings, statistics, exported file names and backup names are in this zone (default Asia/Shanghai, Beijing time).',
     unitName: 'Unit name',
     saved: 'Saved',
     security: 'Account security',

@@ -891,6 +891,7 @@ export const zhCN = {
     title: '统计',
     overview: '工作区概况',
     allUnits: '全部单位',
+    classification: '密级标识',
     xlsx: '导出 Excel',
     pdf: '导出 PDF',
     print: '打印一页汇总',
@@ -963,6 +964,9 @@ export const zhCN = {
     general: '常规',
     language: '界面语言',
     idleLock: '无操作自动锁定（分钟）',
+    timeZone: '时区',
+    timeZoneHint:
+      '简报、统计表、导出文件名和备份文件名中的日期按此时区计算（默认 Asia/Shanghai 北京时间）。',
     unitName: '单位名称',
     saved: '已保存',
     security: '账号安全',
