@@ -6,6 +6,8 @@ import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases-page';
 import { pickOption } from './pages/select-option';
 
+declare const location: { hash: string };
+
 /** A saved PDF's text with the whitespace pdftotext adds removed. */
 function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, '');
