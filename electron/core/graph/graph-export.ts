@@ -78,7 +78,7 @@ export function exportGraph(
         ? toGexf(data, positions, {
             creator: 'Quanlian',
             description: caseNo ?? '',
-            lastModified: workspace.now(),
+            lastModified: workspaceToday(workspace),
           })
         : format === 'anx'
           ? toAnx(data, positions)
