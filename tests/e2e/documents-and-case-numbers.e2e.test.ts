@@ -46,6 +46,36 @@ describe('document headers and document-style case numbers (1366×768)', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('the settings offer the time zone, Asia/Shanghai by default; choosing one is saved', async () => {
+    const { page } = h;
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const zone = page.getByTestId('settings-time-zone');
+    await zone.getByText('Asia/Shanghai').waitFor();
+    await pickOption(page, zone, 'Asia/Urumqi', true);
+    await page
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByRole('button', { name: '保存' }))
+      .first()
+      .click();
+    await page.getByText('已保存', { exact: true }).waitFor();
+    await h.screenshot('94-settings-time-zone');
+    const saved = await h.host.router.invoke('settings.get', {});
+    expect(saved.ok && saved.value.timeZone).toBe('Asia/Urumqi');
+    await pickOption(page, zone, 'Asia/Shanghai', true);
+    await page
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByRole('button', { name: '保存' }))
+      .first()
+      .click();
+    await expect
+      .poll(async () => {
+        const now = await h.host.router.invoke('settings.get', {});
+        return now.ok && now.value.timeZone;
+      })
+      .toBe('Asia/Shanghai');
+    expect(h.pageErrors).toEqual([]);
+  });
+
   it('the statistics PDF carries the marking, the unit, 制表人 and the date', async () => {
     const { page } = h;
     await page.evaluate(() => {
