@@ -60,7 +60,7 @@ describe('document headers and document-style case numbers (1366×768)', () => {
     await page.getByText('已保存', { exact: true }).waitFor();
     await h.screenshot('94-settings-time-zone');
     const saved = await h.host.router.invoke('settings.get', {});
-    expect(saved.ok && saved.value.timeZone).toBe('Asia/Urumqi');
+    expect(saved.ok && (saved.value as { timeZone: string }).timeZone).toBe('Asia/Urumqi');
     await pickOption(page, zone, 'Asia/Shanghai', true);
     await page
       .getByRole('button', { name: '保 存' })
@@ -70,7 +70,7 @@ describe('document headers and document-style case numbers (1366×768)', () => {
     await expect
       .poll(async () => {
         const now = await h.host.router.invoke('settings.get', {});
-        return now.ok && now.value.timeZone;
+        return now.ok && (now.value as { timeZone: string }).timeZone;
       })
       .toBe('Asia/Shanghai');
     expect(h.pageErrors).toEqual([]);
