@@ -3,13 +3,14 @@
 // room, app-error.ts and clock.ts below them). Handlers (*-handlers.ts) are the router's side of
 // a room: they map procedures to services and may call any room, so they form one room above
 // the others. Type-only imports are left out: they vanish at run time and never order loading.
-// Prints every cycle with the files that close it.
+// Prints every cycle with the files that close it. `node scripts/check-architecture.mjs [dir]`
+// checks another folder laid out the same way (the test plants a cycle in one).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const core = path.join(repo, 'electron/core');
+const core = path.resolve(process.argv[2] ?? path.join(repo, 'electron/core'));
 const importPattern = /^\s*(?:import|export)\s+(type\s+)?[^'"]*?\bfrom\s+['"](\.[^'"]+)['"]/gm;
 
 /** The room a file in electron/core belongs to. */
@@ -74,9 +75,9 @@ function visit(room) {
 for (const room of edges.keys()) if (!index.has(room)) visit(room);
 
 if (cycles.length === 0) {
-  console.log(`architecture: ${edges.size} rooms in electron/core, no folder cycle`);
+  console.log(`architecture: ${edges.size} rooms in ${path.relative(repo, core)}, no folder cycle`);
 } else {
-  console.error(`architecture: ${cycles.length} folder cycle(s) in electron/core`);
+  console.error(`architecture: ${cycles.length} folder cycle(s) in ${path.relative(repo, core)}`);
   for (const cycle of cycles) {
     console.error(`  ${cycle.join(' ⇄ ')}`);
     for (const from of cycle)

@@ -30,6 +30,7 @@ import {
   mapDataInput,
   mapDataSchema,
   mapExportInput,
+  mapPdfInput,
   mapLocatePlaceInput,
 } from './schemas/map-schemas';
 import {
@@ -154,6 +155,7 @@ import {
 } from './schemas/cli-schemas';
 import {
   packageExportInput,
+  packageExportOutput,
   packageOpenInput,
   packageReviewSchema,
   packageSummarySchema,
@@ -344,7 +346,7 @@ export const contract = {
 
   'cases.export': procedure('viewer', caseExportInput, documentFileSchema),
   /** A package carries full ID numbers (the receiving unit matches on them): leads and admins only. */
-  'package.export': procedure('lead', packageExportInput, documentFileSchema),
+  'package.export': procedure('lead', packageExportInput, packageExportOutput),
   'backup.status': procedure('admin', emptyInput, backupStatusSchema),
   'backup.schedule': procedure('admin', backupScheduleSchema, backupStatusSchema),
   'backup.create': procedure('admin', emptyInput, backupStatusSchema),
@@ -373,6 +375,8 @@ export const contract = {
   'map.locatePlace': procedure('investigator', mapLocatePlaceInput, okOutput),
   /** The view draws the SVG/PNG; this records the export in the audit log first. */
   'map.recordExport': procedure('viewer', mapExportInput, okOutput),
+  /** The map as the view draws it, printed to a PDF page by the main process (audited). */
+  'map.exportPdf': procedure('viewer', mapPdfInput, documentFileSchema),
   /** 话单碰撞: numbers in touch with at least K of the target phones. */
   'analytics.commonContacts': procedure('viewer', commonContactsInput, commonContactsOutput),
   /** One phone's contacts, rhythm and night activity; optionally two periods compared. */

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** package.json's productName: Electron names its user-data folder after it. */
-export const appProductName = '全链 Quanlian';
+const appProductName = '全链 Quanlian';
 
 /**
  * The folder the desktop app keeps its own files in (Electron's `userData`): the list of known

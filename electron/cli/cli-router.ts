@@ -21,7 +21,7 @@ function findMigrationsFolder(): string {
   }
 }
 
-export const migrationsFolder = findMigrationsFolder();
+const migrationsFolder = findMigrationsFolder();
 
 /** The CLI's side of the router: the same front door as the app, one call at a time. */
 export interface CliClient {
@@ -31,7 +31,7 @@ export interface CliClient {
   ): Promise<ProcedureOutput<P>>;
 }
 
-export function openRouter(documents?: DocumentRenderer): { router: Router; client: CliClient } {
+function openRouter(documents?: DocumentRenderer): { router: Router; client: CliClient } {
   const router = createRouter({
     version: 'cli',
     host: 'cli',

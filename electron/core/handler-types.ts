@@ -18,7 +18,7 @@ export interface SessionContext extends PublicContext {
 
 type Awaitable<T> = T | Promise<T>;
 
-export type HandlerFor<P extends ProcedureName> = Contract[P]['access'] extends 'public'
+type HandlerFor<P extends ProcedureName> = Contract[P]['access'] extends 'public'
   ? (ctx: PublicContext, input: ParsedInput<P>) => Awaitable<ProcedureOutput<P>>
   : (ctx: SessionContext, input: ParsedInput<P>) => Awaitable<ProcedureOutput<P>>;
 

@@ -12,7 +12,7 @@ import type { CoreDeps } from './core-deps';
 import { entityHandlers } from './entities/entity-handlers';
 import { eventHandlers } from './events/event-handlers';
 import { graphHandlers } from './graph/graph-handlers';
-import { personHandlers } from './people/person-handlers';
+import { personHandlers } from './entities/person-handlers';
 import { mapHandlers } from './map/map-handlers';
 import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';

@@ -1,7 +1,7 @@
 /** The renderer is served from app://quanlian/, never from file:// (Electron checklist #18). */
 export const appScheme = 'app';
 export const appHost = 'quanlian';
-export const appOrigin = `${appScheme}://${appHost}`;
+const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
 /**

@@ -1,7 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { secureWebPreferences } from './web-preferences';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   preloadPath: string;
   url: string;
   devTools: boolean;

@@ -30,7 +30,7 @@ export function prepareNativeModules(
 }
 
 /** A native module main cannot use, with what the person at the machine can do about it. */
-export interface NativeModuleFailure {
+interface NativeModuleFailure {
   module: string;
   binary: string;
   target: string;

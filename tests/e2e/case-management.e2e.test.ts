@@ -3,7 +3,7 @@ import { startHarness, type Harness } from './harness';
 import { AppShell } from './pages/app-shell';
 import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases-page';
-import { FirstRunPage } from './pages/first-run-page';
+import { createWorkspaceAndEnter } from './pages/new-workspace';
 
 describe('case management in Chinese at 1366×768', () => {
   let h: Harness;
@@ -19,17 +19,8 @@ describe('case management in Chinese at 1366×768', () => {
     const shell = new AppShell(page);
     const cases = new CasesPage(page);
     const casePage = new CasePage(page);
-    const firstRun = new FirstRunPage(page);
 
-    await firstRun.waitUntilShown();
-    await firstRun.createWorkspace({
-      name: '禁毒支队',
-      unit: '滨江市公安局禁毒支队',
-      displayName: '陈建国',
-      password: 'Jindu#2026pass',
-    });
-    await firstRun.noteRecoveryKeyAndContinue();
-    await shell.waitUntilShown();
+    await createWorkspaceAndEnter(page, { name: '禁毒支队', unit: '滨江市公安局禁毒支队' });
 
     // An earlier case in which the phone was already recorded.
     await cases.createCase({ caseNo: 'A3301-2026-0001', title: '“9·01”贩卖毒品案' });
@@ -99,6 +90,13 @@ describe('case management in Chinese at 1366×768', () => {
       expect.stringMatching(/人员\s*全某乙[\s\S]*拼音匹配/),
     ]);
     await h.screenshot('23-search-pinyin-initials');
+    // Closed and opened again with Ctrl+K, the last query is selected: typing replaces it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('global-search-input').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('qmy');
+    expect(await page.getByTestId('global-search-input').inputValue()).toBe('qmy');
+    await page.getByTestId('global-search-hit').filter({ hasText: '全某乙' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('entity-title').getByText('全某乙').waitFor();
     // The first table on the entity page lists its cases.

@@ -5,7 +5,7 @@ import { startHarness, type Harness } from './harness';
 import { AppShell } from './pages/app-shell';
 import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases-page';
-import { FirstRunPage } from './pages/first-run-page';
+import { createWorkspaceAndEnter } from './pages/new-workspace';
 import { pickOption } from './pages/select-option';
 
 describe('forms that forgive, in Chinese at 1366×768', () => {
@@ -22,17 +22,8 @@ describe('forms that forgive, in Chinese at 1366×768', () => {
     const shell = new AppShell(page);
     const cases = new CasesPage(page);
     const casePage = new CasePage(page);
-    const firstRun = new FirstRunPage(page);
 
-    await firstRun.waitUntilShown();
-    await firstRun.createWorkspace({
-      name: '禁毒大队',
-      unit: '滨江市公安局禁毒大队',
-      displayName: '陈建国',
-      password: 'Jindu#2026pass',
-    });
-    await firstRun.noteRecoveryKeyAndContinue();
-    await shell.waitUntilShown();
+    await createWorkspaceAndEnter(page, { name: '禁毒大队', unit: '滨江市公安局禁毒大队' });
     await cases.createCase({ caseNo: 'A3301-2026-0100', title: '“11·24”贩卖毒品案' });
     await casePage.heading().waitFor();
 

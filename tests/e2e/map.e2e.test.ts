@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,16 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
     expect(content.startsWith('<svg')).toBe(true);
     expect(content).toContain('滨江市');
     expect(content).toContain('云南');
+    // The mark chosen at export (内部 by default) is in the picture, not left on the screen.
+    expect(content).toContain('>内部</text>');
+    expect(await map.drawnTexts()).not.toContain('内部');
+
+    const pdf = await map.export('PDF', '秘密');
+    const pdfFile = path.join(artifactsDir, '40-map-meth-case.pdf');
+    await pdf.saveAs(pdfFile);
+    expect(pdf.suggestedFilename()).toMatch(/^quanlian-map-A3301052026030015-.*\.pdf$/);
+    const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+    for (const words of ['秘密', '滨江市', 'A3301052026030015']) expect(pdfText).toContain(words);
 
     const png = await map.export('PNG');
     const pngFile = path.join(artifactsDir, '40-map-meth-case-export.png');

@@ -92,3 +92,17 @@ export async function createTestWorkspace(core: TestCore, name = '禁毒大队�
     password: adminPassword,
   });
 }
+
+/** The demo case most tests read: 滨江 methamphetamine supply (three seizures, a cross-case phone). */
+export const demoCaseNo = 'A3301052026030015';
+
+/** Opens the demo workspace, signs in as its user, and returns the demo case's ID. */
+export async function signInToDemo(core: TestCore): Promise<string> {
+  const demo = await core.ok('workspace.openDemo', {});
+  await core.ok('session.unlock', {
+    path: demo.path,
+    username: demo.username,
+    password: demo.password,
+  });
+  return (await core.ok('cases.list', { text: demoCaseNo })).rows[0]!.id;
+}

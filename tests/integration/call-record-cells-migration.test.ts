@@ -1,32 +1,12 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { expect, it } from 'vitest';
 import { applyKey, openDatabase } from '../../electron/core/db/open-database';
+import { migrationsUntil } from '../helpers/migrations-until';
 import { makeTempDir, migrationsFolder } from '../helpers/test-core';
-
-/** Drizzle's folder cut after `tag`: the release before the call-record cells. */
-function migrationsUntil(tag: string): string {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-  ) as { entries: { tag: string }[] };
-  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
-  const folder = makeTempDir('quanlian-migrations-');
-  fs.mkdirSync(path.join(folder, 'meta'));
-  fs.writeFileSync(
-    path.join(folder, 'meta/_journal.json'),
-    JSON.stringify({ ...journal, entries }),
-  );
-  for (const entry of entries)
-    fs.copyFileSync(
-      path.join(migrationsFolder, `${entry.tag}.sql`),
-      path.join(folder, `${entry.tag}.sql`),
-    );
-  return folder;
-}
 
 it('call records imported before own_phone_id get the target phone whose cell they name', () => {
   const file = path.join(makeTempDir(), 'old.db');

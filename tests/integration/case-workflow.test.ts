@@ -141,12 +141,15 @@ describe('case workflow', () => {
     expect(
       await c.call('cases.transition', { id: caseRow.id, to: 'investigating', on: '2026-09-30' }),
     ).toMatchObject({
-      error: { code: 'cases.invalidTransition' },
+      error: {
+        code: 'cases.dateBeforeFiling',
+        details: { from: 'filed', to: 'investigating', on: '2026-09-30', openedOn: '2026-10-01' },
+      },
     });
     expect(
       await c.call('cases.transition', { id: caseRow.id, to: 'merged', on: '2026-10-05' }),
     ).toMatchObject({
-      error: { code: 'cases.invalidTransition' },
+      error: { code: 'cases.mergeTargetMissing', details: { from: 'filed', to: 'merged' } },
     });
     const other = await c.ok('cases.create', { ...fields, caseNo: 'A3301-W02' });
     await c.ok('cases.transition', {

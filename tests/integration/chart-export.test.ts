@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
 import { networkxPython } from '../helpers/networkx-python';
-import { makeTempDir, makeTestCore, type TestCore } from '../helpers/test-core';
+import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
 
 const chromium = findChromium();
 const documents = chromium ? chromiumDocuments(chromium) : undefined;
@@ -24,13 +24,7 @@ function save(name: string, content: string, encoding: 'utf8' | 'base64'): strin
 
 beforeAll(async () => {
   c = makeTestCore(undefined, { documents });
-  const demo = await c.ok('workspace.openDemo', {});
-  await c.ok('session.unlock', {
-    path: demo.path,
-    username: demo.username,
-    password: demo.password,
-  });
-  caseId = (await c.ok('cases.list', { text: 'A3301052026030015' })).rows[0]!.id;
+  caseId = await signInToDemo(c);
   const chart = await c.ok('graph.case', { caseId });
   nodeIds = chart.nodes.map((node) => node.id);
   kinds = chart.nodes.map((node) => node.kind);

@@ -194,7 +194,7 @@ describe('import', () => {
       ok: false,
       error: {
         code: 'import.missingColumns',
-        details: { fields: 'ownNumber, counterpart' },
+        details: { template: 'calls', fields: ['ownNumber', 'counterpart'] },
       },
     });
   });

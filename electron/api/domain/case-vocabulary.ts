@@ -12,7 +12,7 @@ export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Criminal cases (刑事案件) and administrative cases (行政案件: 治安管理处罚法, 禁毒法). */
 export const caseProcedures = ['criminal', 'administrative'] as const;
-export type CaseProcedure = (typeof caseProcedures)[number];
+type CaseProcedure = (typeof caseProcedures)[number];
 
 /**
  * Offences narcotics units handle: those of PRC Criminal Law ch. 6 §7 (arts. 347–357), 非法经营

@@ -21,7 +21,7 @@ export const otherLevel = 8;
  * its supply relations in the case (没有上线而有下线 → source; 上下线都有 → distribution;
  * only 上线 → retail, or consumption for a drug user; transports for someone → transport).
  */
-export function deriveTier(
+function deriveTier(
   node: GraphNode,
   supplied: boolean,
   supplies: boolean,

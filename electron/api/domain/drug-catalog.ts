@@ -17,10 +17,10 @@
  * against the official text, so each precursor shows "数量标准待核".
  */
 
-export type Measure = 'mass' | 'volume' | 'count';
+type Measure = 'mass' | 'volume' | 'count';
 
 /** What kind of thing an entry is: only narcotics are 毒品 under art. 357 and count as drugs seized. */
-export type SubstanceKind = 'narcotic' | 'precursor' | 'substitute' | 'other';
+type SubstanceKind = 'narcotic' | 'precursor' | 'substitute' | 'other';
 
 /** Statutory figures as the law writes them: a number and its unit. */
 export interface StatutoryFigures {
@@ -32,7 +32,7 @@ export interface StatutoryFigures {
   source: string;
 }
 
-export interface CatalogueEntry {
+interface CatalogueEntry {
   code: string;
   zh: string;
   en: string;
@@ -198,8 +198,6 @@ export const drugCatalog: readonly CatalogueEntry[] = [
   { code: 'precursor_other', zh: '其他易制毒化学品', en: 'Other precursor chemical', aliases: [], kind: 'precursor', measure: 'mass' },
   { code: 'other', zh: '其他', en: 'Other', aliases: [], kind: 'other', measure: 'mass' },
 ]; // prettier-ignore
-
-export const catalogueEdition = '2026-12-02';
 
 export type DrugCode = string;
 export const drugCodes = drugCatalog.map((drug) => drug.code) as [string, ...string[]];

@@ -15,10 +15,10 @@ export const statutoryTiers = [
   'notApplicable',
   'contentRequired',
 ] as const;
-export type StatutoryTier = (typeof statutoryTiers)[number];
+type StatutoryTier = (typeof statutoryTiers)[number];
 
 /** Figures in the normalised unit (milligrams, or plants for 株). */
-export interface Thresholds {
+interface Thresholds {
   large: number;
   relativelyLarge: number;
   source: string;
@@ -83,7 +83,7 @@ export function tierOf(code: string, counted: number, uncounted: number): Statut
   return 'belowRelativelyLarge';
 }
 
-export interface SubstanceTotal {
+interface SubstanceTotal {
   substance: string;
   /** The forms recorded (冰毒, 麻古 …), in catalogue order. */
   forms: string[];
@@ -126,7 +126,7 @@ export function substanceTotals(seizures: readonly CountableSeizure[]): Substanc
     .sort((a, b) => a.substance.localeCompare(b.substance));
 }
 
-export type ImplausibleReason =
+type ImplausibleReason =
   'massOverOneTonne' | 'medicineOverTenKilograms' | 'countOverMillion' | 'contentOverOneGram';
 
 /**

@@ -4,7 +4,7 @@
  * value is refused.
  */
 
-export type PhoneProblem = 'format';
+type PhoneProblem = 'format';
 
 /**
  * What a number is. Mobile: CN `1[3-9]` and 11 digits; landline: CN with area code; local:
@@ -25,7 +25,7 @@ export const phoneNumberTypes = [
 ] as const;
 export type PhoneNumberType = (typeof phoneNumberTypes)[number];
 
-export type PhoneResult =
+type PhoneResult =
   | { ok: true; value: string; type: PhoneNumberType; country: string | null }
   | { ok: false; problem: PhoneProblem };
 
@@ -47,7 +47,7 @@ const callingCodes: Record<string, string> = {
 }; // prettier-ignore
 
 /** The country of an E.164 number (`+95…` → MM), or null when the code is not listed. */
-export function phoneCountry(e164: string): string | null {
+function phoneCountry(e164: string): string | null {
   const digits = e164.replace(/^\+/, '');
   for (const length of [3, 2, 1]) {
     const country = callingCodes[digits.slice(0, length)];
@@ -133,7 +133,7 @@ const newEnergyPlate = new RegExp(
   `^[${provinces}][${letter}](?:[DF][${letter}0-9]\\d{4}|\\d{5}[DF])$`,
 );
 
-export type PlateResult =
+type PlateResult =
   { ok: true; value: string; newEnergy: boolean } | { ok: false; problem: 'format' };
 
 /** 浙A·7M2Q8 → 浙A7M2Q8; refuses I and O, wrong lengths and unknown province characters. */

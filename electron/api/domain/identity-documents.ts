@@ -27,9 +27,9 @@ export const identityDocumentTypes = [
 ] as const;
 export type IdentityDocumentType = (typeof identityDocumentTypes)[number];
 
-export type IdentityProblem = ResidentIdProblem | 'format';
+type IdentityProblem = ResidentIdProblem | 'format';
 
-export interface IdentityFacts {
+interface IdentityFacts {
   /** What is stored: upper-case, half-width; a 15-digit ID upgraded to 18. */
   normalised: string;
   /** The 6-digit region (residence) code, for a 居民身份证. */
@@ -40,7 +40,7 @@ export interface IdentityFacts {
   upgradedFrom: string | null;
 }
 
-export type IdentityResult =
+type IdentityResult =
   | { ok: true; value: IdentityFacts }
   | { ok: false; problem: IdentityProblem; expectedCheck?: string };
 

@@ -2,7 +2,7 @@
 export const importTemplates = ['persons', 'calls', 'transactions'] as const;
 export type ImportTemplate = (typeof importTemplates)[number];
 
-export interface ImportField {
+interface ImportField {
   key: string;
   /** Required on its own; fields in `requiredGroups` are required one group at least. */
   required: boolean;
@@ -85,7 +85,7 @@ export const requiredGroups: Record<ImportTemplate, string[][]> = {
 };
 
 /** The direction of a call-list row, from the call-type column. */
-export type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
+type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
 
 /** Call-type values as carriers print them, compared like headers (no spaces, lower case). */
 export const callTypeAliases: Record<CallType, string[]> = {

@@ -2,9 +2,9 @@
  * MLPS 2.0 level 3 expects complex passwords: here at least 8 characters drawn from at least
  * three of upper case, lower case, digits and symbols (Chinese characters count as symbols).
  */
-export const minimumPasswordLength = 8;
+const minimumPasswordLength = 8;
 
-export type PasswordProblem = 'tooShort' | 'tooSimple' | 'tooLong';
+type PasswordProblem = 'tooShort' | 'tooSimple' | 'tooLong';
 
 export function checkPasswordStrength(password: string): PasswordProblem | null {
   if (password.length < minimumPasswordLength) return 'tooShort';

@@ -44,9 +44,9 @@ const unitScale: Record<QuantityUnit, { base: NormalisedUnit; exponent: number }
   mu: { base: 'area', exponent: 3 },
 };
 
-export type QuantityProblem = 'format' | 'notPositive' | 'tooPrecise' | 'tooLarge';
+type QuantityProblem = 'format' | 'notPositive' | 'tooPrecise' | 'tooLarge';
 
-export type NormalisedQuantity =
+type NormalisedQuantity =
   { ok: true; value: number; unit: NormalisedUnit } | { ok: false; problem: QuantityProblem };
 
 /**

@@ -16,7 +16,7 @@ const provinceCodes = new Set([
 
 export type ResidentIdProblem = 'length' | 'characters' | 'region' | 'birthDate' | 'checkDigit';
 
-export interface ResidentIdFacts {
+interface ResidentIdFacts {
   /** Upper-case, half-width form: what is stored. */
   normalised: string;
   regionCode: string;
@@ -25,7 +25,7 @@ export interface ResidentIdFacts {
   gender: 'male' | 'female';
 }
 
-export type ResidentIdResult =
+type ResidentIdResult =
   | { ok: true; value: ResidentIdFacts }
   | { ok: false; problem: ResidentIdProblem; expectedCheck?: string };
 

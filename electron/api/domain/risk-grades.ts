@@ -1,13 +1,13 @@
-import { riskGrades, type RiskGrade } from './person-vocabulary';
+import type { RiskGrade } from './person-vocabulary';
 
 /**
  * Drug-user risk grades differ by province (高/中/低 nationally; A/B/C or four colours locally).
  * The stored grade stays high/medium/low; each workspace names and colours it in settings.
  */
 export const riskGradeColours = ['red', 'orange', 'yellow', 'blue', 'green', 'default'] as const;
-export type RiskGradeColour = (typeof riskGradeColours)[number];
+type RiskGradeColour = (typeof riskGradeColours)[number];
 
-export interface RiskGradeName {
+interface RiskGradeName {
   /** The local name; empty for the national 高/中/低 of the UI's language. */
   label: string;
   colour: RiskGradeColour;
@@ -18,5 +18,3 @@ export const defaultRiskGradeNames: Record<RiskGrade, RiskGradeName> = {
   medium: { label: '', colour: 'orange' },
   low: { label: '', colour: 'green' },
 };
-
-export { riskGrades };

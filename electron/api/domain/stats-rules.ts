@@ -80,7 +80,7 @@ export const incompleteKinds = [
   'drugUsersWithoutDate',
   'seizuresWithoutContent',
 ] as const;
-export type IncompleteKind = (typeof incompleteKinds)[number];
+type IncompleteKind = (typeof incompleteKinds)[number];
 
 export const incompleteTexts: Record<'zh-CN' | 'en', Record<IncompleteKind, string>> = {
   'zh-CN': {

@@ -45,7 +45,7 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export interface ZonedParts {
+interface ZonedParts {
   year: string;
   month: string;
   day: string;

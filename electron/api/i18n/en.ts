@@ -25,6 +25,7 @@ export const en: Translation<typeof zhCN> = {
     settings: 'Settings',
   },
   common: {
+    listSeparator: ', ',
     save: 'Save',
     cancel: 'Cancel',
     create: 'New',
@@ -81,6 +82,7 @@ export const en: Translation<typeof zhCN> = {
     },
     auth: {
       forbidden: 'Your role does not allow this.',
+      forbiddenNeeds: 'Your role does not allow this: it needs “{{needed}}” or a higher role.',
       invalidCredentials: 'Wrong user name or password.',
       lockedOut: 'Too many failed attempts. Try again in {{seconds}} s.',
       userDisabled: 'This account is disabled or unknown.',
@@ -116,7 +118,10 @@ export const en: Translation<typeof zhCN> = {
       notFound: 'Case not found.',
       duplicateCaseNo:
         'Case number {{caseNo}} is already used by the case “{{title}}” (spellings that differ only in brackets or spaces are the same number).',
-      invalidTransition: 'This status change is not allowed ({{from}} → {{to}}).',
+      invalidTransition: 'A case cannot go from “{{from}}” to “{{to}}”.',
+      dateBeforeFiling:
+        'The date of “{{to}}” ({{on}}) is before the filing date ({{openedOn}}). Enter the filing date or a later one.',
+      mergeTargetMissing: 'Choose the case this one is merged into.',
       reasonRequired:
         'A step back needs a reason (returned for supplementary investigation, or correction).',
       notAnOutcomeEntity: 'Only a gang can be marked broken and only a place destroyed.',
@@ -136,6 +141,7 @@ export const en: Translation<typeof zhCN> = {
       invalidPlate:
         'Invalid plate: province character + letter + 5 characters (6 for new-energy plates), no I or O.',
       kindMismatch: 'An entity keeps its kind.',
+      ownerNotPerson: 'A registered owner or account holder is a recorded person or organisation.',
       mergeInvalid: 'Only two different, live entities of the same kind can be merged.',
       unmergeInvalid:
         'This record cannot be unmerged (not a merge, already undone, or the entities changed).',
@@ -163,6 +169,10 @@ export const en: Translation<typeof zhCN> = {
       selfLink: 'A relation needs two different entities.',
       invalidPeriod: 'The end date is before the start date.',
       invalidAmount: 'Invalid amount (yuan, at most two decimals).',
+      drugOnlyOnSupply: 'Only a “Supplies” relation can carry a drug and quantity.',
+      drugIncomplete: 'A supplied drug needs its drug type, quantity and unit together.',
+      invalidQuantity:
+        'Invalid supplied quantity: a positive number, to the milligram at most, up to 10,000 t.',
     },
     events: {
       notFound: 'Event not found.',
@@ -217,9 +227,10 @@ export const en: Translation<typeof zhCN> = {
       caseExists: 'This workspace already has case {{caseNo}}; nothing was imported.',
       tooLarge:
         'The package unpacks to more than {{limitMiB}} MB (or is a compression bomb); it was refused.',
-      invalidContent: 'The package content is not valid ({{path}}); nothing was imported.',
+      invalidContent:
+        'The package content is not valid or not consistent (altered, or made by an incompatible version); nothing was imported.',
       conflict:
-        'A record in the package clashes with one in this workspace ({{entityId}}); nothing was imported.',
+        'A record in the package clashes with one in this workspace (deleted, merged or of another kind here, or its identifier is held by someone else); nothing was imported.',
     },
     reports: {
       rendererUnavailable:
@@ -1148,6 +1159,10 @@ export const en: Translation<typeof zhCN> = {
       carrier: 'Carrier',
       imei: 'IMEI',
       registeredName: 'Registered to',
+      owner: 'Registered owner / account holder',
+      ownerUnrecorded: 'Owner not yet recorded (label only)',
+      ownerHelp:
+        'Pick a recorded person or organisation to record the “registered owner” relation; for one not yet recorded, type the name below as a label.',
       plate: 'Plate',
       vehicleType: 'Vehicle type',
       model: 'Make and model',
@@ -1183,7 +1198,12 @@ export const en: Translation<typeof zhCN> = {
     },
     notCounted: 'Not counted',
     uncounted: '{{count}} need content per unit',
-    perPerson: 'Per person (seizures attributed to them)',
+    perPerson: 'Per person (seizures attributed to them; without any, their supply relations)',
+    basis: 'Basis',
+    bases: {
+      seized: 'Seized ({{count}})',
+      supplied: 'By statement or transaction records ({{count}} supply relations)',
+    },
     person: 'Person',
     weightBasis: 'Weighed as',
     weightBases: { net: 'net', gross: 'gross' },
@@ -1252,6 +1272,12 @@ export const en: Translation<typeof zhCN> = {
     reliability: 'Source reliability',
     credibility: 'Credibility',
     case: 'Case',
+    suppliedDrug: 'Drug supplied',
+    suppliedQuantity: 'Quantity supplied',
+    suppliedUnit: 'Unit',
+    suppliedHelp:
+      'By statement or transaction records; counts toward the supplier’s per-person total where no seizure of that drug is attributed to them.',
+    drugAndQuantity: 'Drug / amount / count',
   },
   event: {
     add: 'Add event',
@@ -1379,6 +1405,9 @@ export const en: Translation<typeof zhCN> = {
     provinces: 'Provinces involved',
     province: 'Province',
     exported: 'Map exported',
+    export: 'Export',
+    exportTitle: 'Export the map',
+    pngLabel: 'PNG (2× screen)',
     locate: 'Coordinates of a place',
     choosePlace: 'Choose a place',
     lat: 'Latitude',

@@ -45,13 +45,13 @@ const contactTrafficSchema = z.object({
   lastAt: z.string(),
 });
 
-export const contactPerTargetSchema = z.object({
+const contactPerTargetSchema = z.object({
   targetId: z.string(),
   targetNumber: z.string(),
   ...contactTrafficSchema.shape,
 });
 
-export const commonContactSchema = z.object({
+const commonContactSchema = z.object({
   id: z.string(),
   number: z.string(),
   numberType: z.enum(phoneNumberTypes),
@@ -94,7 +94,7 @@ export const moneyTraceInput = z
     message: 'Give an account or a person',
   });
 
-export const accountFlagsSchema = z.object({
+const accountFlagsSchema = z.object({
   /** Inflows of which at least 80 % left again within 24 hours. */
   fastInFastOut: z.number().int(),
   /** Transfers just under the structuring threshold. */
@@ -103,7 +103,7 @@ export const accountFlagsSchema = z.object({
   roundAmounts: z.number().int(),
 });
 
-export const tracedAccountSchema = z.object({
+const tracedAccountSchema = z.object({
   id: z.string(),
   accountNo: z.string(),
   holderName: z.string().nullable(),
@@ -125,7 +125,7 @@ export const tracedAccountSchema = z.object({
 });
 export type TracedAccount = z.infer<typeof tracedAccountSchema>;
 
-export const tracedFlowSchema = z.object({
+const tracedFlowSchema = z.object({
   fromId: z.string(),
   toId: z.string(),
   hop: z.number().int(),
@@ -158,7 +158,7 @@ export const contactProfileInput = z.object({
   includeService: z.boolean().default(false),
 });
 
-export const profileContactSchema = z.object({
+const profileContactSchema = z.object({
   id: z.string(),
   number: z.string(),
   numberType: z.enum(phoneNumberTypes),
@@ -166,7 +166,7 @@ export const profileContactSchema = z.object({
 });
 export type ProfileContact = z.infer<typeof profileContactSchema>;
 
-export const periodProfileSchema = z.object({
+const periodProfileSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   calls: z.number().int(),
@@ -223,7 +223,7 @@ export const colocationInput = z.object({
   limit: z.number().int().min(1).max(1000).default(200),
 });
 
-export const colocationOccasionSchema = z.object({
+const colocationOccasionSchema = z.object({
   /** LAC-CI. */
   cell: z.string(),
   aAt: z.string(),
@@ -231,7 +231,7 @@ export const colocationOccasionSchema = z.object({
   gapSeconds: z.number().int(),
 });
 
-export const colocationPairSchema = z.object({
+const colocationPairSchema = z.object({
   a: phoneRefSchema,
   b: phoneRefSchema,
   occasions: z.array(colocationOccasionSchema),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { pageInputSchema, pageOf } from './common';
 
-export const auditResults = ['ok', 'denied', 'failed'] as const;
+const auditResults = ['ok', 'denied', 'failed'] as const;
 
-export const auditRowSchema = z.object({
+const auditRowSchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   userId: z.string().nullable(),
@@ -42,4 +42,3 @@ export const signedAuditHeadSchema = z.object({
   publicKey: z.string(),
   signature: z.string(),
 });
-export type SignedAuditHeadRow = z.infer<typeof signedAuditHeadSchema>;

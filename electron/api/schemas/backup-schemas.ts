@@ -8,7 +8,7 @@ export const backupScheduleSchema = z.object({
 });
 export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
 
-export const backupFileSchema = z.object({
+const backupFileSchema = z.object({
   fileName: z.string(),
   size: z.number().int(),
   createdAt: z.string(),

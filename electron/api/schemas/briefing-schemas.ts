@@ -18,7 +18,6 @@ export const briefingInput = z.object({
   viewId: idSchema.nullish(),
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
-export type BriefingInput = z.input<typeof briefingInput>;
 
 /** A generated document: text (HTML) as is, binary (PDF, DOCX) as base64. */
 export const documentFileSchema = z.object({

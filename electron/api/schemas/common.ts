@@ -41,10 +41,3 @@ export function pageOf<T extends z.ZodType>(row: T) {
 
 export const emptyInput = z.object({}).strict();
 export const okOutput = z.object({ ok: z.literal(true) });
-
-export const actorStampSchema = z.object({
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  createdBy: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-});

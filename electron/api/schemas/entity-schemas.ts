@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalisedUnits, quantityUnits } from '../domain/quantity';
 import {
   accountTypes,
   entityKinds,
@@ -23,7 +24,7 @@ import {
 } from './common';
 import { personInputSchema } from './person-schemas';
 
-export const entityRowSchema = z.object({
+const entityRowSchema = z.object({
   id: z.string(),
   kind: z.enum(entityKinds),
   label: z.string(),
@@ -43,7 +44,7 @@ export const entityListOutput = pageOf(entityRowSchema);
 const notes = { notes: optionalText(4000) };
 
 /** The fields of each kind, as entered. Phones, plates and ID numbers are checked by core. */
-export const entityInputSchema = z.discriminatedUnion('kind', [
+const entityInputSchema = z.discriminatedUnion('kind', [
   personInputSchema.extend({
     kind: z.literal('person'),
     riskGrade: z.enum(riskGrades).nullish(),
@@ -76,6 +77,8 @@ export const entityInputSchema = z.discriminatedUnion('kind', [
     number: requiredText(30),
     carrier: optionalText(30),
     imei: optionalText(20),
+    /** The 机主 as a recorded person or organisation; the text is the fallback label. */
+    ownerEntityId: idSchema.nullish(),
     registeredName: optionalText(40),
     ...notes,
   }),
@@ -86,6 +89,7 @@ export const entityInputSchema = z.discriminatedUnion('kind', [
     model: optionalText(60),
     colour: optionalText(20),
     vin: optionalText(17),
+    ownerEntityId: idSchema.nullish(),
     ...notes,
   }),
   z.object({
@@ -93,6 +97,7 @@ export const entityInputSchema = z.discriminatedUnion('kind', [
     accountType: z.enum(accountTypes),
     accountNo: requiredText(64),
     institution: optionalText(60),
+    ownerEntityId: idSchema.nullish(),
     holderName: optionalText(60),
     ...notes,
   }),
@@ -123,7 +128,7 @@ export const entityCreateInput = z.object({
 export const entityUpdateInput = z.object({ id: idSchema, entity: entityInputSchema });
 export const entityIdInput = z.object({ id: idSchema });
 
-export const entityCaseSchema = z.object({
+const entityCaseSchema = z.object({
   caseEntityId: z.string(),
   caseId: z.string(),
   caseNo: z.string(),
@@ -150,6 +155,11 @@ export const relationRowSchema = z.object({
   amountFen: z.number().int().nullable(),
   eventCount: z.number().int().nullable(),
   durationSeconds: z.number().int().nullable(),
+  drugType: z.string().nullable(),
+  quantityValue: z.string().nullable(),
+  quantityUnit: z.enum(quantityUnits).nullable(),
+  quantityNormalised: z.number().int().nullable(),
+  normalisedUnit: z.enum(normalisedUnits).nullable(),
   source: z.string().nullable(),
   reliability: z.string().nullable(),
   credibility: z.number().int().nullable(),
@@ -171,6 +181,8 @@ export const entityDetailSchema = z.object({
   deleted: z.boolean(),
   cases: z.array(entityCaseSchema),
   relations: z.array(relationRowSchema),
+  /** The registered owner (机主/户名) of a phone, vehicle or account, when recorded. */
+  owner: z.object({ id: z.string(), kind: z.enum(entityKinds), label: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -13,7 +13,6 @@ export const eventInputSchema = z.object({
   place: optionalText(200),
   entityIds: z.array(idSchema).max(200).default([]),
 });
-export type EventInput = z.input<typeof eventInputSchema>;
 
 export const eventUpdateInput = z.object({ id: idSchema, event: eventInputSchema });
 export const eventIdInput = z.object({ id: idSchema });

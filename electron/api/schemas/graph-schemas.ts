@@ -5,7 +5,7 @@ import { relationTypes, sourceReliabilities } from '../domain/relation-types';
 import { classifications } from './briefing-schemas';
 import { idSchema, requiredText } from './common';
 
-export const graphNodeSchema = z.object({
+const graphNodeSchema = z.object({
   id: z.string(),
   kind: z.enum(entityKinds),
   label: z.string(),
@@ -20,7 +20,7 @@ export const graphNodeSchema = z.object({
 });
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
-export const graphEdgeSchema = z.object({
+const graphEdgeSchema = z.object({
   id: z.string(),
   from: z.string(),
   to: z.string(),
@@ -92,7 +92,7 @@ export const graphPathInput = z.object({
   budgetMs: z.number().int().min(100).max(60_000).default(10_000),
 });
 
-export const pathStepSchema = z.object({
+const pathStepSchema = z.object({
   relationId: z.string(),
   type: z.enum(relationTypes),
   fromId: z.string(),
@@ -151,7 +151,7 @@ export const graphUpstreamOutput = z.object({
 });
 export type UpstreamTrace = z.infer<typeof graphUpstreamOutput>;
 
-export const chainMemberSchema = z.object({
+const chainMemberSchema = z.object({
   entityId: z.string(),
   label: z.string(),
   kind: z.enum(entityKinds),
@@ -162,7 +162,7 @@ export const chainMemberSchema = z.object({
   level: z.number().int(),
 });
 
-export const chainGapSchema = z.object({
+const chainGapSchema = z.object({
   entityId: z.string(),
   label: z.string(),
   tier: z.enum(chainTiers).nullable(),

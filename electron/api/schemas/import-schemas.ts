@@ -33,7 +33,7 @@ const fileInput = z
 
 export const importPreviewInput = fileInput;
 
-export const importProblemSchema = z.object({
+const importProblemSchema = z.object({
   line: z.number().int(),
   field: z.string(),
   problem: z.string(),
@@ -70,7 +70,7 @@ export const importCommitInput = fileInput.and(
 );
 
 /** Rejected rows: the file's columns as read plus a reason column, in the file's encoding. */
-export const rejectedFileSchema = z.object({
+const rejectedFileSchema = z.object({
   fileName: z.string(),
   contentBase64: z.string(),
 });
@@ -106,7 +106,7 @@ export const relationRecordsInput = z.object({
 });
 
 /** Where a record came from: the import, its file and the line in it. */
-export const recordSourceSchema = z.object({
+const recordSourceSchema = z.object({
   importId: z.string(),
   fileName: z.string().nullable(),
   sha256: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { classifications } from './briefing-schemas';
 import { idSchema, isoDateSchema } from './common';
 
 /** The map of a case (or of every case): filter by case and by period (dates inclusive). */
@@ -15,7 +16,7 @@ export const mapDataInput = z
 
 const coordinate = { lng: z.number(), lat: z.number() };
 
-export const mapRegionSchema = z.object({
+const mapRegionSchema = z.object({
   /** `<province code>` or `<province code>/<prefecture name>`. */
   key: z.string(),
   provinceCode: z.string(),
@@ -27,7 +28,7 @@ export const mapRegionSchema = z.object({
   locatedBy: z.enum(['places', 'capital']),
 });
 
-export const mapProvinceSchema = z.object({
+const mapProvinceSchema = z.object({
   code: z.string(),
   mapName: z.string(),
   places: z.number().int(),
@@ -36,7 +37,7 @@ export const mapProvinceSchema = z.object({
   arrests: z.number().int(),
 });
 
-export const mapPlaceSchema = z.object({
+const mapPlaceSchema = z.object({
   entityId: z.string(),
   name: z.string(),
   locationType: z.string(),
@@ -45,13 +46,13 @@ export const mapPlaceSchema = z.object({
   seizures: z.number().int(),
 });
 
-export const seizedAmountSchema = z.object({
+const seizedAmountSchema = z.object({
   drugType: z.string(),
   normalisedUnit: z.string(),
   amount: z.number().int(),
 });
 
-export const mapSeizureSchema = z.object({
+const mapSeizureSchema = z.object({
   id: z.string(),
   seizedAt: z.string(),
   drugType: z.string(),
@@ -63,7 +64,7 @@ export const mapSeizureSchema = z.object({
   provinceCode: z.string().nullable(),
 });
 
-export const mapPersonSchema = z.object({
+const mapPersonSchema = z.object({
   entityId: z.string(),
   name: z.string(),
   /** Region key of the 户籍地 (from the ID number's region code and the household text). */
@@ -74,7 +75,7 @@ export const mapPersonSchema = z.object({
   arrestLat: z.number().nullable(),
 });
 
-export const mapFlowSchema = z.object({
+const mapFlowSchema = z.object({
   fromKey: z.string(),
   toKey: z.string(),
   links: z.number().int(),
@@ -110,4 +111,19 @@ export const mapExportInput = z.object({
   format: z.enum(['svg', 'png']),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
+  /** The mark printed on the picture (内部/秘密/机密). */
+  classification: z.enum(classifications).default('internal'),
+});
+
+/** The map as drawn (SVG from the view, title block and mark included) on a landscape page. */
+export const mapPdfInput = z.object({
+  caseId: idSchema.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  classification: z.enum(classifications).default('internal'),
+  page: z.enum(['A4', 'A3']).default('A4'),
+  svg: z
+    .string()
+    .max(50_000_000)
+    .refine((svg) => /^\s*<svg[\s>]/.test(svg), { message: 'not an SVG picture' }),
 });

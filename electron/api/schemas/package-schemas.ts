@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
+import { documentFileSchema } from './briefing-schemas';
 import { idSchema } from './common';
 
 const passphrase = z.string().min(1).max(200);
@@ -14,6 +15,15 @@ export const packageExportInput = z
     message: 'Give either caseId or entityIds',
     path: ['caseId'],
   });
+
+/** The sealed package as a file, and what it carries (so a caller need not open it again). */
+export const packageExportOutput = documentFileSchema.extend({
+  counts: z.object({
+    entities: z.number().int(),
+    relations: z.number().int(),
+    attachments: z.number().int(),
+  }),
+});
 
 export const packageOpenInput = z.object({
   contentBase64: z.string().min(1).max(700_000_000),

@@ -16,7 +16,6 @@ export const personInputSchema = z.object({
   address: optionalText(200),
   notes: optionalText(2000),
 });
-export type PersonInput = z.input<typeof personInputSchema>;
 
 export const casePersonSchema = z.object({
   caseEntityId: z.string(),
@@ -54,7 +53,6 @@ export const addPersonToCaseInput = z
     message: 'Give either person or entityId',
     path: ['person'],
   });
-export type AddPersonToCaseInput = z.input<typeof addPersonToCaseInput>;
 
 /** Persons of the same name, to tell a new one from those already recorded. */
 export const sameNameInput = z.object({

@@ -9,7 +9,7 @@ export const searchInput = z.object({
   limitPerGroup: z.number().int().min(1).max(100).default(8),
 });
 
-export const searchHitSchema = z.object({
+const searchHitSchema = z.object({
   type: z.enum(searchGroupTypes),
   id: z.string(),
   title: z.string(),

@@ -63,8 +63,6 @@ export type SeizureInput = z.input<typeof seizureInputSchema>;
 export const seizureUpdateInput = z.object({ id: idSchema, seizure: seizureInputSchema });
 export const seizureIdInput = z.object({ id: idSchema });
 
-export { statutoryTiers };
-
 const thresholdsSchema = z
   .object({ large: z.number().int(), relativelyLarge: z.number().int(), source: z.string() })
   .nullable();
@@ -96,9 +94,19 @@ export const substanceTotalSchema = z.object({
 });
 export type SubstanceTotalRow = z.infer<typeof substanceTotalSchema>;
 
-/** What one person is answerable for: the seizures attributed to them across the case. */
+/**
+ * Where a person's figure comes from: the seizures attributed to them (缴获), or, for a substance
+ * none of those is, what their supply relations record (据供述/交易记录).
+ */
+const drugFigureBases = ['seized', 'supplied'] as const;
+export type DrugFigureBasis = (typeof drugFigureBases)[number];
+
+/** What one person is answerable for, per substance, across the case. */
 export const personDrugTotalSchema = substanceTotalSchema.extend({
   entityId: z.string(),
   name: z.string(),
+  basis: z.enum(drugFigureBases),
+  /** How many seizures, or supply relations, the figure adds up. */
+  sources: z.number().int(),
 });
 export type PersonDrugTotal = z.infer<typeof personDrugTotalSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '../domain/roles';
 import { usernameSchema } from './workspace-schemas';
 
-export const sessionUserSchema = z.object({
+const sessionUserSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),

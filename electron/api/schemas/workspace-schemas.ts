@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requiredText, text } from './common';
 
-export const workspaceSummarySchema = z.object({
+const workspaceSummarySchema = z.object({
   path: z.string(),
   name: z.string(),
   isDemo: z.boolean(),
@@ -28,7 +28,6 @@ export const workspaceInspectOutput = z.object({
   failedAttempts: z.number().int(),
   demoCredentials: z.object({ username: z.string(), password: z.string() }).nullable(),
 });
-export type WorkspaceInspection = z.infer<typeof workspaceInspectOutput>;
 
 export const usernameSchema = z
   .string()
@@ -47,7 +46,6 @@ export const workspaceCreateInput = z.object({
   adminDisplayName: requiredText(40),
   password: z.string().min(1).max(256),
 });
-export type WorkspaceCreateInput = z.input<typeof workspaceCreateInput>;
 
 export const pickDirectoryOutput = z.object({ path: z.string().nullable() });
 

@@ -21,20 +21,15 @@ export async function packageCommand(
     const passphrase = secrets.passphrase();
     const sealed = await withSession(options, secrets, async (client) => {
       const caseId = await caseIdOf(client, caseNo);
+      // The export names what it carries: no second open (and Argon2id) of our own package.
       const document = await client.call('package.export', { caseId, passphrase });
-      // The review of our own package names what it carries, as the receiving unit will see it.
-      const review = await client.call('package.review', {
-        contentBase64: document.content,
-        passphrase,
-      });
-      return { bytes: Buffer.from(document.content, 'base64'), review };
+      return { bytes: Buffer.from(document.content, 'base64'), counts: document.counts };
     });
     // Owner-only, like every export.
     fs.writeFileSync(file, sealed.bytes, { mode: 0o600 });
-    const entities = sealed.review.entities.length;
-    const relations = sealed.review.counts.relations;
+    const { entities, relations, attachments } = sealed.counts;
     out.result(
-      { file, bytes: sealed.bytes.length, entities, relations },
+      { file, bytes: sealed.bytes.length, entities, relations, attachments },
       `${caseNo}: ${entities} entities, ${relations} relations → ${file}`,
     );
     return;

@@ -4,7 +4,7 @@ import type { Executor } from '../db/database-types';
 import { inList, periodCondition, periodOf, resolvePhone } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
 
-export interface ColocationQuery {
+interface ColocationQuery {
   phones: string[];
   windowMinutes: number;
   minOccasions: number;

@@ -15,7 +15,7 @@ import { workspaceTimeZone } from '../settings/settings-service';
 /** Far-end types that are not people: left out of 话单碰撞 unless asked for. */
 export const serviceTypes = new Set<PhoneNumberType>(['service', 'hotline', 'smsGateway']);
 
-export interface CommonContactsQuery {
+interface CommonContactsQuery {
   phones?: string[];
   caseId?: string;
   minTargets: number;
@@ -39,10 +39,7 @@ interface PairRow {
 }
 
 /** The target phones of a query: the named ones, then the case's suspects' phones, once each. */
-export function targetPhones(
-  db: Executor,
-  input: { phones?: string[]; caseId?: string },
-): PhoneRow[] {
+function targetPhones(db: Executor, input: { phones?: string[]; caseId?: string }): PhoneRow[] {
   const targets = new Map<string, PhoneRow>();
   for (const ref of input.phones ?? []) {
     const phone = resolvePhone(db, ref);

@@ -11,7 +11,7 @@ import { serviceTypes } from './common-contacts';
 import { workspaceTimeZone } from '../settings/settings-service';
 import { zonedParts } from '../../api/domain/time-zone';
 
-export interface ContactProfileQuery {
+interface ContactProfileQuery {
   phone: string;
   from?: string;
   to?: string;

@@ -13,7 +13,7 @@ import {
 } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
 
-export interface MoneyTraceQuery {
+interface MoneyTraceQuery {
   account?: string;
   personId?: string;
   hops: number;

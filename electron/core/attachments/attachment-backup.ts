@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { sha256File } from '../backup/backup-file';
+import { sha256File } from '../durable-file';
 import { blobPath } from './attachment-blob';
 
 /**

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentChunkBytes } from '../../api/domain/attachment-limits';
 import { AppError } from '../app-error';
+import { attachmentsFolderName } from '../vault/workspace-files';
 
 /**
  * An attachment file, `attachments/<id>.qla` in the workspace folder:
@@ -27,8 +28,6 @@ const tagBytes = 16;
 /** The trailer is padded so its length does not tell the file name's length. */
 const trailerBytes = 1024;
 
-export const attachmentsFolderName = 'attachments';
-
 export function attachmentsDir(workspaceDir: string): string {
   return path.join(workspaceDir, attachmentsFolderName);
 }
@@ -44,7 +43,7 @@ export interface BlobIdentity {
   attachmentId: string;
 }
 
-export interface BlobTrailer {
+interface BlobTrailer {
   fileName: string;
   mimeType: string;
   sizeBytes: number;
@@ -178,7 +177,7 @@ async function readFull(file: fs.promises.FileHandle, buffer: Buffer): Promise<n
   return filled;
 }
 
-export interface SealedBlob {
+interface SealedBlob {
   sizeBytes: number;
   sha256: string;
 }
@@ -272,7 +271,7 @@ type ChunkSink = (chunk: Buffer) => Promise<void> | void;
  * the trailer, the total size and the SHA-256 against `expected`. Throws `attachments.corrupt`
  * (or `attachments.missing`) on the first problem: the caller must discard what it received.
  */
-export async function openBlob(
+async function openBlob(
   workspaceDir: string,
   identity: BlobIdentity,
   expected: { sizeBytes: number; sha256: string },

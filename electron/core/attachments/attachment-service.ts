@@ -14,8 +14,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { attachmentsTable, casesTable, eventsTable, seizuresTable } from '../db/schema';
-import { assertLiveEntity } from '../cases/case-members';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import {
   blobPath,

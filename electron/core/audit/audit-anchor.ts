@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../vault/workspace-files';
+import { writeFileAtomic } from '../durable-file';
 import type { AuditAnchor } from '../vault/workspace-header';
 
 /**

@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../handler-types';
 import { listAudit } from './audit-queries';
-import { signWorkspaceHead, verifyWorkspaceAudit } from './audit-verify';
+import { signWorkspaceHead, verifyWorkspaceAudit } from '../vault/workspace-audit';
 
 export const auditHandlers: AreaHandlers<'audit'> = {
   'audit.list': (ctx, input) => listAudit(ctx.workspace.db, input),

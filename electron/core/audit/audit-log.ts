@@ -8,8 +8,6 @@ export interface Actor {
   username: string | null;
 }
 
-export const systemActor: Actor = { userId: null, username: 'system' };
-
 export interface AuditEntry {
   action: string;
   targetType?: string | null;

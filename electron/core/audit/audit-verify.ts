@@ -2,17 +2,8 @@ import { asc } from 'drizzle-orm';
 import type { AuditVerification } from '../../api/schemas/audit-schemas';
 import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
-import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { readHeader, type AuditAnchor } from '../vault/workspace-header';
-import { AppError } from '../app-error';
-import { lastAuditRecord } from './audit-log';
-import {
-  readOutsideHead,
-  signAuditHead,
-  type AuditHead,
-  type OutsideHead,
-  type SignedAuditHead,
-} from './audit-anchor';
+import type { AuditAnchor } from '../vault/workspace-header';
+import type { OutsideHead } from './audit-anchor';
 import { genesisHash, hashAuditRecord } from './audit-hash';
 
 const batchSize = 5_000;
@@ -70,67 +61,10 @@ export function verifyAuditChain(
   return { ok: true, checked, firstBrokenSeq: null, reason: null };
 }
 
-/** The full check of an open workspace: its chain against the header and the outside copy. */
-export function verifyWorkspaceAudit(workspace: UnlockedWorkspace): AuditVerification {
-  const header = readHeader(workspace.dir);
-  const outside = workspace.anchorDir
-    ? readOutsideHead(workspace.anchorDir, workspace.workspaceId)
-    : null;
-  return verifyAuditChain(workspace.db, header.auditAnchor, outside);
-}
-
 function broken(
   checked: number,
   seq: number,
   reason: NonNullable<AuditVerification['reason']>,
 ): AuditVerification {
   return { ok: false, checked, firstBrokenSeq: seq, reason };
-}
-
-/**
- * The current audit head signed with the administrators' key, for printing or keeping outside
- * the workstation; the signing is itself audited (and the head signed includes that record).
- */
-export function signWorkspaceHead(workspace: UnlockedWorkspace): SignedAuditHead {
-  const signingKey = workspace.signingKey();
-  if (!signingKey) {
-    workspace.audit({ action: 'audit.headSigned', result: 'denied' });
-    throw new AppError('auth.forbidden', 'Only an administrator holds the signing key');
-  }
-  workspace.audit({
-    action: 'audit.headSigned',
-    targetType: 'workspace',
-    targetId: workspace.workspaceId,
-  });
-  workspace.refreshAnchor();
-  const last = lastAuditRecord(workspace.db)!;
-  const header = readHeader(workspace.dir);
-  return signAuditHead(
-    signingKey,
-    header.auditSigningKey.publicKey,
-    { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash },
-    workspace.now(),
-    workspace.user.username,
-  );
-}
-
-/**
- * The head as it stands, for a file leaving the workspace (a case package): signed when an
- * administrator holds the signing key, plain otherwise. Writes nothing.
- */
-export function currentAuditHead(
-  workspace: UnlockedWorkspace,
-): (AuditHead & Partial<SignedAuditHead>) | null {
-  const last = lastAuditRecord(workspace.db);
-  if (!last) return null;
-  const head = { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash };
-  const signingKey = workspace.signingKey();
-  if (!signingKey) return head;
-  return signAuditHead(
-    signingKey,
-    readHeader(workspace.dir).auditSigningKey.publicKey,
-    head,
-    workspace.now(),
-    workspace.user.username,
-  );
 }

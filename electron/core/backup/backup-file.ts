@@ -17,7 +17,7 @@ const formatVersion = 2;
 const readableVersions = new Set([1, 2]);
 const prefixLength = magic.length + 8;
 
-export const backupHeaderSchema = z.object({
+const backupHeaderSchema = z.object({
   format: z.literal('quanlian-backup'),
   version: z.union([z.literal(1), z.literal(formatVersion)]),
   createdAt: z.string(),
@@ -40,20 +40,6 @@ export const backupHeaderSchema = z.object({
     .optional(),
 });
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
-
-export function sha256File(file: string): string {
-  const hash = crypto.createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) {
-      hash.update(buffer.subarray(0, read));
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 
 function appendFile(fd: number, file: string): void {
   const source = fs.openSync(file, 'r');

@@ -19,7 +19,7 @@ const defaultSchedule: BackupSchedule = { folder: '', everyHours: 24, keep: 7 };
 /** quanlian-20261123-201500.qlbak: sorts by time, and nothing else in the folder matches. */
 const backupName = /^quanlian-\d{8}-\d{6}\.qlbak$/;
 
-export function readSchedule(db: Executor): BackupSchedule {
+function readSchedule(db: Executor): BackupSchedule {
   const parsed = backupScheduleSchema.safeParse(readSetting(db, scheduleKey));
   return parsed.success ? parsed.data : defaultSchedule;
 }

@@ -21,12 +21,12 @@ import {
 import { readHeader } from '../vault/workspace-header';
 import { normaliseUsername, passwordOpensOwnSlot, unlockWorkspace } from '../vault/workspace-vault';
 import { attachmentsDir } from '../attachments/attachment-blob';
+import { sha256File } from '../durable-file';
 import { backupAttachmentList } from '../attachments/attachment-backup';
 import {
   extractBackupAttachments,
   extractBackupDatabase,
   readBackupHeader,
-  sha256File,
   writeBackupFile,
   type BackupHeader,
 } from './backup-file';
@@ -274,7 +274,9 @@ export async function restoreOverWorkspace(
     });
   if (current.user.role !== 'admin') {
     audit('denied', 'auth.forbidden');
-    throw new AppError('auth.forbidden', 'Only an administrator may restore a backup');
+    throw new AppError('auth.forbidden', 'Only an administrator may restore a backup', {
+      needed: 'admin',
+    });
   }
   if (!(await passwordOpensOwnSlot(current, password))) {
     audit('failed', 'auth.invalidCredentials');
@@ -315,7 +317,7 @@ export async function restoreOverWorkspace(
  * after a disk loss): the credentials open the backup's own slots. Never over a workspace:
  * replacing a live workspace needs its administrator signed in (`restoreBackup`).
  */
-export async function restoreBackupToFolder(
+async function restoreBackupToFolder(
   file: string,
   dir: string,
   username: string,

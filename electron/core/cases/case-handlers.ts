@@ -1,7 +1,7 @@
 import { exportCase } from '../io/case-export';
 import { AppError } from '../app-error';
 import type { AreaHandlers } from '../handler-types';
-import { addPersonToCase } from '../people/person-service';
+import { addPersonToCase } from '../entities/person-service';
 import { caseAuditHistory } from './case-history';
 import { addEntityToCase, removeCaseMember, updateCaseMember } from './case-members';
 import { findCaseByNumber, getCaseDetail, listCases } from './case-queries';

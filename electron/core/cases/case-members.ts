@@ -7,25 +7,18 @@ import type {
 } from '../../api/schemas/case-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
-import { caseEntitiesTable, casesTable, entitiesTable } from '../db/schema';
-import { linkEntityToCase } from '../entities/entity-repository';
+import { caseEntitiesTable, casesTable } from '../db/schema';
+import { linkEntityToCase } from '../membership/case-link';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { recordMeasure } from './case-measures';
+import { recordMeasure } from '../membership/case-measures';
 import { findCaseMember } from './case-queries';
-import { assertCaseExists } from './case-service';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 
 function touchCase(tx: Executor, caseId: string, workspace: UnlockedWorkspace): void {
   tx.update(casesTable)
     .set({ updatedAt: workspace.now(), updatedBy: workspace.user.id })
     .where(eq(casesTable.id, caseId))
     .run();
-}
-
-export function assertLiveEntity(tx: Executor, entityId: string) {
-  const entity = tx.select().from(entitiesTable).where(eq(entitiesTable.id, entityId)).get();
-  if (!entity || entity.deletedAt || entity.mergedIntoId)
-    throw new AppError('entities.notFound', 'No such entity');
-  return entity;
 }
 
 /** Adds an existing entity (a phone, a car, a gang …) to a case. */

@@ -4,7 +4,7 @@ import type { caseOutcomeInput } from '../../api/schemas/case-schemas';
 import { AppError } from '../app-error';
 import { locationsTable, organisationsTable } from '../db/schema';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { assertLiveEntity } from './case-members';
+import { assertLiveEntity } from '../membership/case-guards';
 
 /**
  * Records that a gang was broken (打掉) or a factory / 窝点 destroyed (捣毁) on a date, or undoes

@@ -20,7 +20,7 @@ import {
   seizuresTable,
 } from '../db/schema';
 import { identifier } from '../entities/entity-queries';
-import { listCasePersons } from '../people/person-queries';
+import { listCasePersons } from '../entities/person-queries';
 import { caseDrugFigures } from '../seizures/drug-totals';
 import { normaliseCaseNo } from '../../api/domain/case-number';
 
@@ -152,7 +152,7 @@ export function findCaseMember(db: Executor, caseEntityId: string): CaseMember |
 }
 
 /** Organisations, locations and identifiers in a case (persons are listed with their status). */
-export function listCaseMembers(db: Executor, caseId: string): CaseMember[] {
+function listCaseMembers(db: Executor, caseId: string): CaseMember[] {
   return db
     .select(memberColumns)
     .from(caseEntitiesTable)

@@ -14,6 +14,7 @@ import { newId } from '../db/ids';
 import { casesTable } from '../db/schema';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { existingCase } from '../membership/case-guards';
 import { findCaseRow } from './case-queries';
 
 export type CaseFields = z.output<typeof caseCreateInput>;
@@ -91,12 +92,6 @@ export function createCase(workspace: UnlockedWorkspace, fields: CaseFields): Ca
   );
 }
 
-function existingCase(tx: Executor, id: string) {
-  const found = tx.select().from(casesTable).where(eq(casesTable.id, id)).get();
-  if (!found || found.deletedAt) throw new AppError('cases.notFound', 'No such case');
-  return found;
-}
-
 /** Edits a case's fields; the audit record lists what changed, from and to. */
 export function updateCase(workspace: UnlockedWorkspace, id: string, fields: CaseFields): CaseRow {
   let changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -144,7 +139,7 @@ export function transitionCase(
       }
       if (input.to === 'merged') {
         if (!input.mergedIntoCaseId || input.mergedIntoCaseId === input.id) {
-          throw new AppError('cases.invalidTransition', 'A merged case needs the case it joins', {
+          throw new AppError('cases.mergeTargetMissing', 'A merged case needs the case it joins', {
             from: current.status,
             to: input.to,
           });
@@ -159,9 +154,11 @@ export function transitionCase(
         });
       }
       if (current.openedOn && input.on < current.openedOn) {
-        throw new AppError('cases.invalidTransition', 'The date is before the case was opened', {
+        throw new AppError('cases.dateBeforeFiling', 'The date is before the case was opened', {
           from: current.status,
           to: input.to,
+          on: input.on,
+          openedOn: current.openedOn,
         });
       }
       const dateField = transitionDateField[input.to];
@@ -192,8 +189,4 @@ export function transitionCase(
       },
     }),
   );
-}
-
-export function assertCaseExists(tx: Executor, caseId: string): void {
-  existingCase(tx, caseId);
 }

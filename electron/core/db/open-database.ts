@@ -6,7 +6,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import type { AppDatabase } from './database-types';
 
-export interface OpenDatabaseOptions {
+interface OpenDatabaseOptions {
   file: string;
   /** The 256-bit data key. Used as a SQLCipher raw key, so no KDF runs at open. */
   key: Buffer;
@@ -20,7 +20,7 @@ export interface OpenDatabaseOptions {
 export type OpenDatabaseFailure =
   'missing' | 'notADatabase' | 'truncated' | 'newerSchema' | 'migrationFailed';
 
-export type OpenDatabaseResult =
+type OpenDatabaseResult =
   | { ok: true; db: AppDatabase; sqlite: Database.Database }
   | { ok: false; failure: OpenDatabaseFailure };
 

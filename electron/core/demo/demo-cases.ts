@@ -8,7 +8,7 @@ import type { EventKind } from '../../api/domain/event-kinds';
 /** The three demo cases: a methamphetamine chain, a nitrous-oxide company, a heroin lead from wastewater. */
 export type DemoCaseKey = 'meth' | 'n2o' | 'heroin';
 
-export interface DemoCase {
+interface DemoCase {
   key: DemoCaseKey;
   caseNo: string;
   title: string;
@@ -74,7 +74,7 @@ export const demoCases: DemoCase[] = [
   },
 ];
 
-export interface DemoMembership {
+interface DemoMembership {
   caseKey: DemoCaseKey;
   person: string;
   role: CaseRole;
@@ -164,7 +164,7 @@ export const demoMemberships: DemoMembership[] = [
 ];
 
 /** Non-person entities, keyed, with the cases they belong to and who uses or owns them. */
-export interface DemoThing {
+interface DemoThing {
   key: string;
   entity: EntityInsert;
   cases: DemoCaseKey[];
@@ -424,7 +424,7 @@ export const demoThings: DemoThing[] = [
   },
 ];
 
-export interface DemoRelation {
+interface DemoRelation {
   from: string;
   to: string;
   type: RelationType;
@@ -681,7 +681,7 @@ export const demoRelations: DemoRelation[] = [
   r('ye', 'xiyuan', 'uses', 'heroin'),
 ];
 
-export interface DemoSeizure {
+interface DemoSeizure {
   caseKey: DemoCaseKey;
   seizedAt: string;
   place: string;
@@ -778,7 +778,7 @@ export const demoSeizures: DemoSeizure[] = [
   },
 ];
 
-export interface DemoEvent {
+interface DemoEvent {
   caseKey: DemoCaseKey;
   kind: EventKind;
   occurredAt: string;

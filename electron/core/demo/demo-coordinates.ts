@@ -7,7 +7,7 @@ import type { Executor } from '../db/database-types';
  * spots that name no real address. The Kunming place is at a real position in Kunming's Guandu
  * district (a car park is all the demo says of it).
  */
-export const demoCoordinates: Record<string, { lat: number; lng: number }> = {
+const demoCoordinates: Record<string, { lat: number; lng: number }> = {
   stash_east: { lat: 30.3012, lng: 120.2986 },
   n2o_warehouse: { lat: 30.3147, lng: 120.3561 },
   wwtp_west: { lat: 30.2488, lng: 120.0512 },

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { computeCheckCharacter } from '../../api/domain/resident-id';
 import { insertCase } from '../cases/case-service';
-import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
-import { recordMeasure } from '../cases/case-measures';
+import { insertEntity } from '../entities/entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
+import { recordMeasure } from '../membership/case-measures';
 import { insertEvent } from '../events/event-repository';
 import { insertRelation } from '../relations/relation-repository';
 import { insertSeizure } from '../seizures/seizure-repository';
@@ -27,14 +28,14 @@ import { demoPeople, type DemoPerson } from './demo-people';
 export const demoCredentials = { username: 'demo', password: 'Quanlian@2026' } as const;
 
 /** A fictional but valid ID number: region, birth date, a sequence of the right parity, check digit. */
-export function demoIdNumber(person: DemoPerson, index: number): string {
+function demoIdNumber(person: DemoPerson, index: number): string {
   const sequence = 100 + ((index * 37) % 800);
   const parityFixed = person.gender === 'male' ? sequence | 1 : sequence & ~1;
   const first17 = `${person.region}${person.born}${String(parityFixed).padStart(3, '0')}`;
   return `${first17}${computeCheckCharacter(first17)}`;
 }
 
-export interface DemoCounts {
+interface DemoCounts {
   cases: number;
   persons: number;
   entities: number;
@@ -44,7 +45,7 @@ export interface DemoCounts {
 }
 
 /** Writes the demo dataset into an unlocked workspace in one audited transaction. */
-export function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
+function seedDemo(workspace: UnlockedWorkspace): DemoCounts {
   const actor = workspace.user.id;
   const now = workspace.now();
   return workspace.write(

@@ -5,6 +5,7 @@ import { caseEntitiesTable, casesTable, entitiesTable } from '../db/schema';
 import { listRelations } from '../relations/relation-queries';
 import { kindTables } from './entity-repository';
 import { identifier } from './entity-queries';
+import { findOwner, ownedKinds } from './entity-owner';
 
 /** An entity with the fields of its kind, every case it is in, and its relations. */
 export function getEntityDetail(db: Executor, id: string): EntityDetail | undefined {
@@ -48,9 +49,16 @@ export function getEntityDetail(db: Executor, id: string): EntityDetail | undefi
     .orderBy(casesTable.openedOn)
     .all();
   const { deletedAt, ...rest } = entity;
+  const owned = (ownedKinds as readonly string[]).includes(entity.kind);
+  const owner = owned ? findOwner(db, id) : null;
   return {
     ...rest,
-    details: { ...details, notes: entity.notes },
+    details: {
+      ...details,
+      ...(owned ? { ownerEntityId: owner?.id ?? null } : {}),
+      notes: entity.notes,
+    },
+    owner,
     deleted: deletedAt !== null,
     cases,
     relations: listRelations(db, { entityId: id }),

@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { parsePhone, parsePlate } from '../../api/domain/identifiers';
 import { parseIdentityDocument } from '../../api/domain/identity-documents';
-import { regionName } from '../people/region-names';
+import { regionName } from './region-names';
 import type { ParsedEntityInput } from '../../api/schemas/entity-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { EntityInsert } from './entity-repository';
 
-export interface Holder {
+interface Holder {
   id: string;
   label: string;
   kind: string;

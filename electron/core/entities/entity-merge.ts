@@ -16,7 +16,7 @@ import { indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 
 /** Everything a merge moved, kept in its audit record so the merge can be undone exactly. */
-export interface MergeRecord {
+interface MergeRecord {
   keepId: string;
   mergeId: string;
   kind: string;

@@ -1,10 +1,8 @@
-import { recordMeasure } from '../cases/case-measures';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import {
   accountsTable,
-  caseEntitiesTable,
   entitiesTable,
   locationsTable,
   organisationsTable,
@@ -39,7 +37,7 @@ export const kindTables = {
 } as const;
 
 /** The display label of an entity: what a chart node and a search hit show. */
-export function labelOf(entity: EntityInsert): string {
+function labelOf(entity: EntityInsert): string {
   switch (entity.kind) {
     case 'person':
     case 'organisation':
@@ -105,36 +103,4 @@ export function updateEntityRows(
     .where(eq(table.entityId, id))
     .run();
   indexEntity(tx, id);
-}
-
-export type CaseLinkInsert = Omit<
-  typeof caseEntitiesTable.$inferInsert,
-  'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'
->;
-
-/** Adds an entity to a case (a person with role and legal status, or any other entity). */
-export function linkEntityToCase(
-  tx: Executor,
-  link: CaseLinkInsert,
-  actorId: string | null,
-  now: string,
-): string {
-  const id = newId();
-  tx.insert(caseEntitiesTable)
-    .values({ ...link, id, createdAt: now, updatedAt: now, createdBy: actorId, updatedBy: actorId })
-    .run();
-  if (link.legalStatus)
-    recordMeasure(
-      tx,
-      {
-        caseEntityId: id,
-        caseId: link.caseId,
-        entityId: link.entityId,
-        measure: link.legalStatus,
-        takenOn: link.legalStatusOn ?? null,
-      },
-      actorId,
-      now,
-    );
-  return id;
 }

@@ -7,13 +7,29 @@ import type {
 } from '../../api/schemas/entity-schemas';
 import { AppError } from '../app-error';
 import { entitiesTable } from '../db/schema';
-import { assertCaseExists } from '../cases/case-service';
-import { assertLiveEntity } from '../cases/case-members';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import { indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import type { Executor } from '../db/database-types';
 import { getEntityDetail } from './entity-detail';
+import { assertOwner, ownerNameField, setOwner } from './entity-owner';
 import { prepareEntity } from './entity-identifiers';
-import { insertEntity, linkEntityToCase, updateEntityRows } from './entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
+import { insertEntity, updateEntityRows } from './entity-repository';
+
+/**
+ * The input with its owner text set to the picked owner's name (the text stays the label of an
+ * owner not recorded), and the owner picked: undefined where the form has no owner field.
+ */
+function withOwner(tx: Executor, input: ParsedEntityInput) {
+  if (input.kind !== 'phone' && input.kind !== 'vehicle' && input.kind !== 'account')
+    return { input, ownerId: undefined };
+  const ownerId = input.ownerEntityId;
+  if (!ownerId) return { input, ownerId };
+  const owner = assertOwner(tx, ownerId);
+  const field = input.kind === 'vehicle' ? null : ownerNameField[input.kind];
+  return { input: field ? { ...input, [field]: owner.label } : input, ownerId };
+}
 
 /**
  * Records an entity of any kind, optionally straight into a case. Identifiers are checked and
@@ -27,8 +43,15 @@ export function createEntity(
     (tx) => {
       const now = workspace.now();
       if (input.caseId) assertCaseExists(tx, input.caseId);
-      const prepared = prepareEntity(tx, input.entity, workspace.clock.now());
+      const { input: entity, ownerId } = withOwner(tx, input.entity);
+      const prepared = prepareEntity(tx, entity, workspace.clock.now());
       const id = insertEntity(tx, prepared.entity, workspace.user.id, now, prepared.notes);
+      if (ownerId)
+        setOwner(tx, id, ownerId, {
+          caseId: input.caseId ?? null,
+          actorId: workspace.user.id,
+          now,
+        });
       if (input.caseId) {
         linkEntityToCase(
           tx,
@@ -50,7 +73,12 @@ export function createEntity(
       action: 'entities.created',
       targetType: 'entity',
       targetId: detail.id,
-      details: { kind: detail.kind, label: detail.label, caseId: input.caseId ?? null },
+      details: {
+        kind: detail.kind,
+        label: detail.label,
+        caseId: input.caseId ?? null,
+        ...(detail.owner ? { ownerEntityId: detail.owner.id } : {}),
+      },
     }),
   );
 }
@@ -68,8 +96,16 @@ export function updateEntity(
       if (current.kind !== input.kind)
         throw new AppError('entities.kindMismatch', 'An entity keeps its kind');
       before = getEntityDetail(tx, id);
-      const prepared = prepareEntity(tx, input, workspace.clock.now(), id);
+      const { input: entity, ownerId } = withOwner(tx, input);
+      const prepared = prepareEntity(tx, entity, workspace.clock.now(), id);
       updateEntityRows(tx, id, prepared.entity, prepared.notes, workspace.user.id, workspace.now());
+      // A new 机主 relation joins the case the entity is in, when it is in exactly one.
+      const cases = before?.cases ?? [];
+      setOwner(tx, id, ownerId, {
+        caseId: cases.length === 1 ? cases[0]!.caseId : null,
+        actorId: workspace.user.id,
+        now: workspace.now(),
+      });
       return getEntityDetail(tx, id)!;
     },
     (after) => ({

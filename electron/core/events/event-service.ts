@@ -8,12 +8,11 @@ import type {
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { entitiesTable, eventEntitiesTable, eventsTable } from '../db/schema';
-import { assertLiveEntity } from '../cases/case-members';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertEvent, type EventInsert } from './event-repository';
 
-export type EventFields = z.output<typeof eventInputSchema>;
+type EventFields = z.output<typeof eventInputSchema>;
 
 /** A date alone means the time is not known: kept as a date, shown as a day. */
 function prepareEvent(tx: Executor, fields: EventFields): EventInsert {

@@ -4,8 +4,12 @@ import type { GraphData } from '../../api/schemas/graph-schemas';
 import { enumText } from '../../api/i18n/document-text';
 import { xmlText } from './xml-text';
 
-/** i2 standard icon types for each kind, so entities arrive with the right icon. */
-const iconTypes: Record<EntityKind, string> = {
+/**
+ * i2 standard icon types for each kind, so entities arrive with the right icon. No i2 schema
+ * or icon catalogue is published offline; these are the icon names of i2's standard palette
+ * as written by other ANX writers tested against i2 (Person, Car, Phone, …).
+ */
+export const anxIconTypes: Record<EntityKind, string> = {
   person: 'Person',
   organisation: 'Organisation',
   location: 'Place',
@@ -45,7 +49,7 @@ export function toAnx(
     '  </LinkTypeCollection>',
     '  <EntityTypeCollection>',
     ...[...new Set(data.nodes.map((node) => node.kind))].map(
-      (kind) => `    <EntityType Name="${kindNames[kind]}" IconFile="${iconTypes[kind]}"/>`,
+      (kind) => `    <EntityType Name="${kindNames[kind]}" IconFile="${anxIconTypes[kind]}"/>`,
     ),
     '  </EntityTypeCollection>',
     '  <ChartItemCollection>',
@@ -62,7 +66,7 @@ export function toAnx(
     ].filter((pair): pair is [string, string] => pair !== null);
     lines.push(
       `    <ChartItem Label="${xmlText(node.label)}" DateSet="false" XPosition="${Math.round(position.x)}">`,
-      `      <End Y="${Math.round(position.y)}">`,
+      `      <End X="${Math.round(position.x)}" Y="${Math.round(position.y)}" Z="0">`,
       `        <Entity EntityId="${xmlText(node.id)}" Identity="${xmlText(node.label)}">`,
       `          <Icon><IconStyle Type="${kindNames[node.kind]}"/></Icon>`,
       '        </Entity>',

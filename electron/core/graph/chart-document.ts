@@ -48,7 +48,7 @@ export function chartWords(language: DocumentLanguage): ChartWords {
 }
 
 /** Positions for every node: the chart's where given, a force layout for the rest (CLI, scripts). */
-export function completePositions(data: GraphData, positions: Positions): Positions {
+function completePositions(data: GraphData, positions: Positions): Positions {
   if (data.nodes.every((node) => positions[node.id])) return positions;
   const laidOut = forceLayout(
     data.nodes.map((node) => node.id),
@@ -59,7 +59,7 @@ export function completePositions(data: GraphData, positions: Positions): Positi
 }
 
 /** Print resolution: 300 dots per inch from SVG's 96 CSS pixels per inch. */
-export const printScale = 300 / 96;
+const printScale = 300 / 96;
 
 /** Page box in millimetres (landscape) less the margins; the footer sits in the bottom one. */
 const pageMillimetres = { A4: [297, 210], A3: [420, 297] } as const;

@@ -22,7 +22,7 @@ export const pageSizes = {
 export type PageSize = keyof typeof pageSizes;
 
 /** What the title block of a printed chart says. */
-export interface ChartTitle {
+interface ChartTitle {
   caseNo: string | null;
   caseTitle: string | null;
   unit: string;
@@ -45,7 +45,7 @@ export interface ChartWords {
   scale: string;
 }
 
-export interface ChartSvgOptions {
+interface ChartSvgOptions {
   width: number;
   height: number;
   words: ChartWords;
@@ -56,10 +56,9 @@ export interface ChartSvgOptions {
   iconSize?: number;
 }
 
-export const fontFamily =
-  "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
+const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 const labelFont = 11;
-export { ellipsise, textEms };
+export { ellipsise };
 
 const f = (value: number) => (Math.round(value * 10) / 10).toString();
 

@@ -188,7 +188,12 @@ export function caseGraph(db: Executor, caseId: string): GraphData {
       UNION SELECT to_entity_id FROM relations WHERE case_id = ${caseId} AND deleted_at IS NULL`,
     )
     .map((row) => row.id);
-  const nodes = loadNodes(db, ids, caseId);
+  return subgraph(db, ids, caseId);
+}
+
+/** Exactly these entities with every relation among them. */
+export function subgraph(db: Executor, entityIds: string[], caseId?: string): GraphData {
+  const nodes = loadNodes(db, entityIds, caseId);
   return {
     nodes,
     edges: edgesAmong(

@@ -9,7 +9,7 @@ import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
 import { workspaceToday } from '../settings/workspace-time';
 
-export type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
+type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
 
 export const exportFormats = {
   graphml: { extension: 'graphml', mimeType: 'application/graphml+xml' },

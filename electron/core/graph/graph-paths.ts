@@ -5,11 +5,11 @@ import type { Executor } from '../db/database-types';
 import { caseGraph, edgesAmong, loadNodes, neighbourSteps, relationsById } from './graph-data';
 
 /** Most paths one answer lists (k shortest and all simple paths). */
-export const maxPaths = 100;
+const maxPaths = 100;
 /** Path searches stop growing their neighbourhood past this many entities. */
 const maxExploredNodes = 50_000;
 /** How long a search may run before it stops with `graph.pathSearchStopped`. */
-export const defaultPathBudgetMs = 10_000;
+const defaultPathBudgetMs = 10_000;
 
 interface Step {
   node: string;
@@ -38,7 +38,7 @@ function deadline(budgetMs: number, now: () => number = Date.now) {
  * runs out of its time budget stops with `graph.pathSearchStopped` rather than answering
  * "no path". Returns node and relation IDs, or null when the two are not connected.
  */
-export function shortestPath(
+function shortestPath(
   db: Executor,
   fromId: string,
   toId: string,
@@ -150,7 +150,7 @@ function hopsTo(adjacent: Map<string, Map<string, string[]>>, target: string): M
  * Only entities that can lie on such a path are loaded: d(from, x) + d(x, to) ≤ N, and the
  * depth-first search never enters a node that is too far from the target to arrive in time.
  */
-export function simplePaths(
+function simplePaths(
   db: Executor,
   fromId: string,
   toId: string,
@@ -221,7 +221,7 @@ export function simplePaths(
  * shortest length is found without a hop cap, then the simple-path search runs a few hops
  * beyond it until k are found.
  */
-export function kShortestPaths(
+function kShortestPaths(
   db: Executor,
   fromId: string,
   toId: string,

@@ -9,7 +9,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { graphViewsTable } from '../db/schema';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 
 export function listGraphViews(db: Executor, caseId?: string) {

@@ -44,18 +44,18 @@ const headerSchema = z.object({
  * The most a package may inflate to: 256 MiB, and never more than 100 times its compressed
  * size (JSON with base64 attachments compresses a few times; a gzip bomb a thousand times).
  */
-export const maxPackageJsonBytes = 256 * 1024 * 1024;
+const maxPackageJsonBytes = 256 * 1024 * 1024;
 const maxInflationRatio = 100;
 
 /** The head a package (or anything else leaving the workspace) carries. */
-export interface PackageAuditHead {
+interface PackageAuditHead {
   workspaceId: string;
   count: number;
   hash: string;
   signature?: string;
 }
 
-export const minPassphraseLength = 10;
+const minPassphraseLength = 10;
 
 function keyCheck(key: Buffer): string {
   return crypto

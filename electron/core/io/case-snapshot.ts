@@ -39,7 +39,7 @@ export interface CaseSnapshot {
   })[];
 }
 
-export type SnapshotScope = { caseId: string } | { entityIds: string[] };
+type SnapshotScope = { caseId: string } | { entityIds: string[] };
 
 function entitiesWithDetails(db: Executor, ids: string[]): CaseSnapshot['entities'] {
   if (!ids.length) return [];

@@ -16,7 +16,7 @@ export class CsvError extends Error {
   }
 }
 
-export interface CsvRow {
+interface CsvRow {
   /** The line the row starts on, counting from 1. */
   line: number;
   cells: string[];

@@ -23,7 +23,7 @@ import {
 } from './import-values';
 import type { Cell, TableFile, TableRow } from './table-file';
 
-export type CallKind = 'call' | 'forwarded' | 'sms';
+type CallKind = 'call' | 'forwarded' | 'sms';
 
 /** A call or text message, from the phone that placed it to the one that received it. */
 export interface CallRecord {
@@ -70,7 +70,7 @@ export interface PersonRecord {
   aliases: string[];
 }
 
-export interface RowProblem {
+interface RowProblem {
   line: number;
   field: string;
   problem: ValueProblem;
@@ -78,13 +78,13 @@ export interface RowProblem {
   value: string;
 }
 
-export type ImportRecords =
+type ImportRecords =
   | { template: 'calls'; records: CallRecord[] }
   | { template: 'transactions'; records: TransferRecord[] }
   | { template: 'persons'; records: PersonRecord[] };
 
 /** Alipay and WeChat bill exports name the platform and the owner above the header. */
-export interface Preamble {
+interface Preamble {
   platform: 'alipay' | 'wechat' | null;
   owner: string | null;
 }
@@ -102,7 +102,7 @@ export interface ImportPlan {
   preamble: Preamble;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** Field → column index, as chosen in the wizard. */
   mapping?: Record<string, number>;
   /** Header text → field, for headers the templates do not know (CLI `--map`). */
@@ -144,10 +144,7 @@ function readPreamble(rows: TableRow[]): Preamble {
 }
 
 /** Field → column by the headers' names; the user may change it in the wizard. */
-export function suggestMapping(
-  template: ImportTemplate,
-  headers: string[],
-): Record<string, number> {
+function suggestMapping(template: ImportTemplate, headers: string[]): Record<string, number> {
   const keys = headers.map(headerKey);
   const mapping: Record<string, number> = {};
   for (const field of importFields[template]) {
@@ -225,7 +222,8 @@ export function planImport(
   if (!requiredGroups[template].some((group) => group.every(mapped))) {
     const missing = requiredGroups[template][0]!.filter((key) => !mapped(key));
     throw new AppError('import.missingColumns', 'Required columns are not mapped', {
-      fields: missing.join(', '),
+      template,
+      fields: missing,
     });
   }
 

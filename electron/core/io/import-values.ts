@@ -39,7 +39,7 @@ export function cellText(cell: Cell): string {
  * daylight saving) → UTC ISO. Accepts "2026-03-05 14:23:11", "2026/3/5 14:23", "20260305142311",
  * "2026年3月5日 14时23分11秒", an Excel date cell, or an Excel serial number (45721.6).
  */
-export function parseLocalDateTime(cell: Cell): Parsed<string> {
+function parseLocalDateTime(cell: Cell): Parsed<string> {
   if (cell instanceof Date) {
     // exceljs reads a date cell's wall-clock time as if it were UTC.
     return { ok: true, value: new Date(cell.getTime() - chinaOffsetMs).toISOString() };
@@ -136,12 +136,6 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
   return fen === null || fen === 0
     ? { ok: false, problem: 'amount' }
     : { ok: true, value: sign * fen };
-}
-
-/** An amount that must be positive (a debit or credit column, or a plain amount). */
-export function parseAmount(cell: Cell): Parsed<number> {
-  const parsed = parseSignedAmount(cell);
-  return parsed.ok && parsed.value < 0 ? { ok: false, problem: 'amount' } : parsed;
 }
 
 /**

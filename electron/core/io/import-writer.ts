@@ -8,14 +8,15 @@ import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { chinaDate } from './import-values';
-import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
+import { insertEntity } from '../entities/entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { CallRecord, ImportPlan, PersonRecord, TransferRecord } from './import-plan';
 
 type AccountType = (typeof accountTypes)[number];
 
-export interface CommitOptions {
+interface CommitOptions {
   importId: string;
   fileName: string;
   /** SHA-256 of the file, hex: kept with the import for provenance. */

@@ -20,6 +20,8 @@ import { findHolder } from '../entities/entity-identifiers';
 import { kindTables } from '../entities/entity-repository';
 import { indexCase, indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import type { KdfCost } from '../vault/vault-env';
+import { openPackage } from './case-package';
 import type { CaseSnapshot } from './case-snapshot';
 import { normaliseCaseNo } from '../../api/domain/case-number';
 
@@ -98,7 +100,7 @@ function detailsOf(db: Executor, id: string, kind: EntityKind): Record<string, u
 }
 
 /** What importing would do, written nowhere: matches, differences, what is new. */
-export function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
+function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
   const matches = matchEntities(db, snapshot);
   const caseExists = snapshot.case
     ? Boolean(
@@ -166,10 +168,7 @@ export function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageRevi
  * fields; rows are stamped as imported by the current user; attachments are checked against
  * their SHA-256.
  */
-export function importPackage(
-  workspace: UnlockedWorkspace,
-  snapshot: CaseSnapshot,
-): PackageSummary {
+function importPackage(workspace: UnlockedWorkspace, snapshot: CaseSnapshot): PackageSummary {
   const now = workspace.now();
   const actor = workspace.user.id;
   const stamp = { createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor };
@@ -365,4 +364,32 @@ function writePackage(
       },
     }),
   );
+}
+
+/** The package as sent (base64) and its passphrase. */
+interface SealedPackage {
+  contentBase64: string;
+  passphrase: string;
+}
+
+function openSealed(sealed: SealedPackage, kdf: KdfCost | undefined): Promise<CaseSnapshot> {
+  return openPackage(Buffer.from(sealed.contentBase64, 'base64'), sealed.passphrase, kdf);
+}
+
+/** Opens a package and reviews it against this workspace; writes nothing. */
+export async function reviewSealedPackage(
+  workspace: UnlockedWorkspace,
+  sealed: SealedPackage,
+  kdf: KdfCost | undefined,
+): Promise<PackageReview> {
+  return reviewPackage(workspace.db, await openSealed(sealed, kdf));
+}
+
+/** Opens a package and imports it (one audited transaction). */
+export async function importSealedPackage(
+  workspace: UnlockedWorkspace,
+  sealed: SealedPackage,
+  kdf: KdfCost | undefined,
+): Promise<PackageSummary> {
+  return importPackage(workspace, await openSealed(sealed, kdf));
 }

@@ -24,7 +24,7 @@ const attachmentBase64 = z
   .max(Math.ceil((maxPackageAttachmentBytes * 4) / 3) + 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const maxPackageAttachments = 500;
+const maxPackageAttachments = 500;
 
 export const packageSnapshotSchema = z.object({
   format: z.literal('quanlian-case/1'),

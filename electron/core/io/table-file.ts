@@ -11,7 +11,7 @@ import type { TextEncoding } from './text-decoding';
 
 export type { Cell, TableFile, TableRow } from './table-parse';
 
-export interface TableReadOptions {
+interface TableReadOptions {
   limits?: TableLimits;
   /** The parser is stopped after this long (a hostile file must not hold the app). */
   timeoutMs?: number;

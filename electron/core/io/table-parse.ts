@@ -36,7 +36,7 @@ export type TableLimits = typeof tableLimits;
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return zipMagic.every((byte, index) => bytes[index] === byte);
 }
 
@@ -45,7 +45,7 @@ export function isZip(bytes: Uint8Array): boolean {
  * beyond the limits (a zip bomb), before anything is inflated. Entries that lie about their
  * size are stopped by the worker's memory and time limits instead.
  */
-export function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
+function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at -= 1)

@@ -1,6 +1,6 @@
 import type { MapRegion } from './map-regions';
 
-export interface SupplyLink {
+interface SupplyLink {
   fromEntityId: string;
   toEntityId: string;
 }
@@ -12,7 +12,7 @@ export interface SeizedAmount {
   amount: number;
 }
 
-export interface RegionFlow {
+interface RegionFlow {
   fromKey: string;
   toKey: string;
   /** Supply relations between the two regions. */
@@ -23,7 +23,7 @@ export interface RegionFlow {
   seized: SeizedAmount[];
 }
 
-export interface FlowAggregate {
+interface FlowAggregate {
   flows: RegionFlow[];
   /** Supply relations inside one region (not drawn as a flow). */
   local: number;

@@ -7,7 +7,7 @@ import type {
   mapLocatePlaceInput,
 } from '../../api/schemas/map-schemas';
 import { AppError } from '../app-error';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists } from '../membership/case-guards';
 import type { Executor } from '../db/database-types';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { aggregateFlows, type SeizedAmount } from './map-flows';
@@ -400,6 +400,7 @@ export function recordMapExport(
       format: input.format,
       from: input.from ?? null,
       to: input.to ?? null,
+      classification: input.classification,
     },
   });
   return { ok: true };

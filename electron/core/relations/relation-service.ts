@@ -1,18 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { yuanToFen } from '../../api/domain/quantity';
+import { normaliseQuantity, yuanToFen } from '../../api/domain/quantity';
 import type { RelationRow } from '../../api/schemas/entity-schemas';
 import type { relationInputSchema } from '../../api/schemas/relation-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { relationsTable } from '../db/schema';
-import { assertLiveEntity } from '../cases/case-members';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { listRelations } from './relation-queries';
 import { insertRelation, type RelationInsert } from './relation-repository';
 
-export type RelationFields = z.output<typeof relationInputSchema>;
+type RelationFields = z.output<typeof relationInputSchema>;
 
 /** Checks a relation's ends, period, amount and case before anything is written. */
 function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
@@ -31,6 +30,7 @@ function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
       throw new AppError('relations.invalidAmount', 'The amount is not a valid sum in yuan');
   }
   return {
+    ...suppliedDrug(fields),
     fromEntityId: fields.fromEntityId,
     toEntityId: fields.toEntityId,
     type: fields.type,
@@ -45,6 +45,43 @@ function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
     credibility: fields.credibility ?? null,
     caseId: fields.caseId ?? null,
     notes: fields.notes ?? null,
+  };
+}
+
+/**
+ * The drug and quantity a supply relation carries (据供述/交易记录), normalised exactly like a
+ * seizure's; other types carry none. Drug and quantity come together or not at all.
+ */
+function suppliedDrug(fields: RelationFields) {
+  // A unit alone is the form's default, not something the user entered.
+  const given = Boolean(fields.drugType || fields.quantityValue);
+  if (!given)
+    return {
+      drugType: null,
+      quantityValue: null,
+      quantityUnit: null,
+      quantityNormalised: null,
+      normalisedUnit: null,
+    };
+  if (fields.type !== 'supplies')
+    throw new AppError('relations.drugOnlyOnSupply', 'Only a supply relation carries a drug', {
+      type: fields.type,
+    });
+  if (!fields.drugType || !fields.quantityValue || !fields.quantityUnit)
+    throw new AppError('relations.drugIncomplete', 'A supplied drug needs its type and quantity', {
+      missing: !fields.drugType ? 'drugType' : 'quantity',
+    });
+  const quantity = normaliseQuantity(fields.quantityValue, fields.quantityUnit);
+  if (!quantity.ok)
+    throw new AppError('relations.invalidQuantity', 'The supplied quantity is not valid', {
+      problem: quantity.problem,
+    });
+  return {
+    drugType: fields.drugType,
+    quantityValue: fields.quantityValue,
+    quantityUnit: fields.quantityUnit,
+    quantityNormalised: quantity.value,
+    normalisedUnit: quantity.unit,
   };
 }
 

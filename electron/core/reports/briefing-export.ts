@@ -11,7 +11,7 @@ import { buildBriefingModel, type BriefingModel } from './briefing-model';
 import { svgSize } from './chart-svg';
 import type { DocumentRenderer } from './document-renderer';
 
-export function briefingHtml(model: BriefingModel): string {
+function briefingHtml(model: BriefingModel): string {
   return `<!DOCTYPE html>${renderToStaticMarkup(createElement(BriefingDocument, { model }))}`;
 }
 

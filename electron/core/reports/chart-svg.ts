@@ -8,7 +8,7 @@ import type { DocumentLanguage } from '../../api/i18n/chinese-format';
 type Positions = Record<string, { x: number; y: number }>;
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
-export const chartWidth = 680;
+const chartWidth = 680;
 
 function svgOpen(width: number, height: number): string {
   return (

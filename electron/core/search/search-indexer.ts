@@ -4,7 +4,7 @@ import type { Executor } from '../db/database-types';
 import { caseDocument, entityDocument, type SearchDocument } from './search-documents';
 
 /** Bump when what goes into documents changes: open workspaces rebuild their index once. */
-export const searchIndexVersion = 1;
+const searchIndexVersion = 1;
 
 const upsertDocument = `INSERT INTO search_documents (target_type, target_id, title, subtitle, body, pinyin)
   VALUES (@targetType, @targetId, @title, @subtitle, @body, @pinyin)

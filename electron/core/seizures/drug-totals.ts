@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { substanceOf } from '../../api/domain/drug-catalog';
 import {
   substanceTotals,
@@ -7,12 +7,13 @@ import {
 } from '../../api/domain/drug-counting';
 import type { CountUnit } from '../../api/domain/quantity';
 import type {
+  DrugFigureBasis,
   DrugTotal,
   PersonDrugTotal,
   SubstanceTotalRow,
 } from '../../api/schemas/seizure-schemas';
 import type { Executor } from '../db/database-types';
-import { entitiesTable, seizuresTable } from '../db/schema';
+import { entitiesTable, relationsTable, seizuresTable } from '../db/schema';
 
 interface CaseSeizure extends CountableSeizure {
   fromEntityId: string | null;
@@ -37,7 +38,91 @@ function caseSeizures(db: Executor, caseId: string): CaseSeizure[] {
     .all();
 }
 
-export interface CaseDrugFigures {
+/** The case's supply relations that record a drug and quantity, as countable quantities. */
+function caseSupplies(db: Executor, caseId: string): CaseSeizure[] {
+  const rows = db
+    .select({
+      drugType: relationsTable.drugType,
+      quantityNormalised: relationsTable.quantityNormalised,
+      normalisedUnit: relationsTable.normalisedUnit,
+      quantityUnit: relationsTable.quantityUnit,
+      fromEntityId: relationsTable.fromEntityId,
+      fromName: entitiesTable.label,
+    })
+    .from(relationsTable)
+    .innerJoin(entitiesTable, eq(entitiesTable.id, relationsTable.fromEntityId))
+    .where(
+      and(
+        eq(relationsTable.caseId, caseId),
+        eq(relationsTable.type, 'supplies'),
+        isNotNull(relationsTable.drugType),
+        isNull(relationsTable.deletedAt),
+        isNull(entitiesTable.deletedAt),
+      ),
+    )
+    .orderBy(asc(relationsTable.startedOn), asc(relationsTable.id))
+    .all();
+  return rows.flatMap((row) =>
+    row.drugType && row.quantityNormalised !== null && row.normalisedUnit && row.quantityUnit
+      ? [
+          {
+            drugType: row.drugType,
+            quantityNormalised: row.quantityNormalised,
+            normalisedUnit: row.normalisedUnit,
+            quantityUnit: row.quantityUnit,
+            contentMicrograms: null,
+            fromEntityId: row.fromEntityId,
+            fromName: row.fromName,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Quantities grouped by the person they are attributed to. */
+function byPerson(quantities: readonly CaseSeizure[]) {
+  const people = new Map<string, { name: string; quantities: CaseSeizure[] }>();
+  for (const quantity of quantities) {
+    if (!quantity.fromEntityId) continue;
+    const person = people.get(quantity.fromEntityId);
+    if (person) person.quantities.push(quantity);
+    else
+      people.set(quantity.fromEntityId, { name: quantity.fromName ?? '', quantities: [quantity] });
+  }
+  return people;
+}
+
+/**
+ * Each person's total per substance: the seizures attributed to them where there are any for
+ * that substance (缴获), otherwise what their supply relations record (据供述/交易记录). The two
+ * are never added together, so a seized parcel the supplier also admitted is not counted twice.
+ */
+function personTotals(seizures: CaseSeizure[], supplies: CaseSeizure[]): PersonDrugTotal[] {
+  const rows: PersonDrugTotal[] = [];
+  const seized = byPerson(seizures);
+  const supplied = byPerson(supplies);
+  const add = (entityId: string, name: string, basis: DrugFigureBasis, of: CaseSeizure[]) => {
+    for (const total of substanceTotals(of)) {
+      const sources = of.filter((item) => substanceOf(item.drugType) === total.substance).length;
+      rows.push({ ...total, entityId, name, basis, sources });
+    }
+  };
+  for (const [entityId, person] of seized) add(entityId, person.name, 'seized', person.quantities);
+  for (const [entityId, person] of supplied) {
+    const seizedSubstances = new Set(
+      (seized.get(entityId)?.quantities ?? []).map((item) => substanceOf(item.drugType)),
+    );
+    const rest = person.quantities.filter(
+      (item) => !seizedSubstances.has(substanceOf(item.drugType)),
+    );
+    add(entityId, person.name, 'supplied', rest);
+  }
+  return rows.sort(
+    (a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.substance.localeCompare(b.substance),
+  );
+}
+
+interface CaseDrugFigures {
   drugTotals: DrugTotal[];
   substanceTotals: SubstanceTotalRow[];
   personDrugTotals: PersonDrugTotal[];
@@ -46,7 +131,7 @@ export interface CaseDrugFigures {
 /**
  * A case's seizures as courts count them: the exact total of each form as recorded (per
  * normalised unit; counts per 片/支/瓶), each substance's forms added up with its tier, and
- * each person's total from the seizures attributed to them.
+ * each person's total from the seizures attributed to them, or from their supply relations.
  */
 export function caseDrugFigures(db: Executor, caseId: string): CaseDrugFigures {
   const seizures = caseSeizures(db, caseId);
@@ -75,24 +160,7 @@ export function caseDrugFigures(db: Executor, caseId: string): CaseDrugFigures {
       thresholds: thresholdsOf(substance),
     });
   }
-  const people = new Map<string, { name: string; seizures: CaseSeizure[] }>();
-  for (const seizure of seizures) {
-    if (!seizure.fromEntityId) continue;
-    const person = people.get(seizure.fromEntityId);
-    if (person) person.seizures.push(seizure);
-    else people.set(seizure.fromEntityId, { name: seizure.fromName ?? '', seizures: [seizure] });
-  }
-  const personDrugTotals = [...people.entries()]
-    .flatMap(([entityId, person]) =>
-      substanceTotals(person.seizures).map((total) => ({
-        ...total,
-        entityId,
-        name: person.name,
-      })),
-    )
-    .sort(
-      (a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.substance.localeCompare(b.substance),
-    );
+  const personDrugTotals = personTotals(seizures, caseSupplies(db, caseId));
   return {
     drugTotals: [...forms.values()].sort(
       (a, b) =>

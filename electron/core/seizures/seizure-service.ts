@@ -7,16 +7,15 @@ import type { SeizureRow, seizureInputSchema } from '../../api/schemas/seizure-s
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { seizuresTable } from '../db/schema';
-import { assertLiveEntity } from '../cases/case-members';
-import { assertCaseExists } from '../cases/case-service';
+import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { findSeizure } from './seizure-queries';
 import { insertSeizure, type SeizureInsert } from './seizure-repository';
 
-export type SeizureFields = z.output<typeof seizureInputSchema>;
+type SeizureFields = z.output<typeof seizureInputSchema>;
 
 /** Purity as entered ("71.5", "71.5%") → basis points (7150), 0–100 % with at most two decimals. */
-export function purityToBasisPoints(text: string): number | null {
+function purityToBasisPoints(text: string): number | null {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
   if (!match) return null;
   const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

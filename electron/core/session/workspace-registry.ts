@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { WorkspaceSummary } from '../../api/schemas/workspace-schemas';
-import { looksLikeWorkspace, writeFileAtomic } from '../vault/workspace-files';
+import { writeFileAtomic } from '../durable-file';
+import { looksLikeWorkspace } from '../vault/workspace-files';
 
 const registrySchema = z.object({
   workspaces: z.array(

@@ -33,7 +33,7 @@ export interface StatsRows {
 }
 
 /** Who made the sheet, for whom and when: the header of an exported sheet. */
-export interface StatsHeader {
+interface StatsHeader {
   /** The workspace's unit (单位名称 in settings). */
   unitName: string;
   /** 制表人: the signed-in user who exported it. */

@@ -22,7 +22,7 @@ import { enumText, fill } from '../../api/i18n/document-text';
 import { nextDay, zonedDay, zonedDayStart } from '../../api/domain/time-zone';
 import { workspaceTimeZone } from '../settings/settings-service';
 
-export interface UnitStatsQuery {
+interface UnitStatsQuery {
   from: string;
   to: string;
   unit?: string | undefined;
@@ -282,10 +282,7 @@ function precursorAmount(milligrams: number, language: DocumentLanguage): string
  * "2026年1月1日至2026年12月31日，破获毒品刑事案件 26 起，抓获犯罪嫌疑人 59 名（刑事拘留 …），
  * 缴获毒品 25.619 千克 …", then what could not be counted.
  */
-export function statsParagraph(
-  stats: Omit<UnitStats, 'paragraph'>,
-  language: DocumentLanguage,
-): string {
+function statsParagraph(stats: Omit<UnitStats, 'paragraph'>, language: DocumentLanguage): string {
   const names = enumText(language);
   // The period's ends are calendar days already: no zone applies.
   const day = (iso: string) => formatDate(iso, language, 'UTC');

@@ -13,7 +13,9 @@ export function exportDataKey(workspace: UnlockedWorkspace): string {
       targetType: 'workspace',
       targetId: workspace.workspaceId,
     });
-    throw new AppError('auth.forbidden', 'Only an administrator may export the key');
+    throw new AppError('auth.forbidden', 'Only an administrator may export the key', {
+      needed: 'admin',
+    });
   }
   workspace.audit({
     action: 'workspace.keyExported',

@@ -15,9 +15,9 @@ import type { UnlockedWorkspace } from './unlocked-workspace';
 import { readHeader, updateHeader, type KeySlot } from './workspace-header';
 import { assertStrongPassword, writeUserSlot } from './workspace-vault';
 
-export type RotationReason = 'userDisabled' | 'userDemoted' | 'rotateKey' | 'passwordChanged';
+type RotationReason = 'userDisabled' | 'userDemoted' | 'rotateKey' | 'passwordChanged';
 
-export interface RotationOptions {
+interface RotationOptions {
   reason: RotationReason;
   /** The database change that needs the rotation (disable, demote), committed with `audit`. */
   change?: (tx: Executor) => void;
@@ -45,7 +45,9 @@ export async function rotateDataKey(
 ): Promise<void> {
   const signingKey = workspace.signingKey();
   if (workspace.user.role !== 'admin' && options.reason !== 'passwordChanged')
-    throw new AppError('auth.forbidden', 'Only an administrator may rotate the key');
+    throw new AppError('auth.forbidden', 'Only an administrator may rotate the key', {
+      needed: 'admin',
+    });
   const now = workspace.now();
   const dataKey = crypto.randomBytes(32);
   // A password change by a non-administrator keeps the signing key it cannot see.

@@ -12,7 +12,7 @@ export const defaultKdf: Readonly<KdfCost> = { memoryKiB: 65_536, iterations: 3,
  * The most a slot or package may ask for. Without a ceiling a planted header (300 passes,
  * 4 GiB) makes every unlock hang for minutes or exhaust memory before the password is checked.
  */
-export const maximumKdf: Readonly<KdfCost> = {
+const maximumKdf: Readonly<KdfCost> = {
   memoryKiB: 262_144,
   iterations: 8,
   parallelism: 16,
@@ -23,7 +23,7 @@ export function kdfCost(env: { kdf?: KdfCost }): KdfCost {
   return env.kdf ?? defaultKdf;
 }
 
-export function newKdfParams(cost: KdfCost = defaultKdf): KdfParams {
+function newKdfParams(cost: KdfCost = defaultKdf): KdfParams {
   return { algorithm: 'argon2id', ...cost, salt: crypto.randomBytes(16).toString('base64') };
 }
 
@@ -32,7 +32,7 @@ export function newKdfParams(cost: KdfCost = defaultKdf): KdfParams {
  * unlock would hang, below the floor a slot would be cheap to guess (a header edited to weaken
  * one). The floor is the environment's cost (the real parameters outside tests).
  */
-export function assertKdfWithinBounds(kdf: KdfParams, floor: KdfCost = defaultKdf): void {
+function assertKdfWithinBounds(kdf: KdfParams, floor: KdfCost = defaultKdf): void {
   const salt = Buffer.from(kdf.salt, 'base64');
   const within =
     kdf.memoryKiB >= floor.memoryKiB &&
@@ -123,7 +123,7 @@ function sealingKey(shared: Buffer, ephemeral: Buffer): Buffer {
  * AES-256-GCM). Anyone may seal, only the slot's private key opens: that is what lets an
  * administrator re-key the workspace for every remaining slot without knowing any password.
  */
-export function sealToPublicKey(secret: Buffer, publicKey: string, aad: Buffer): SealedKey {
+function sealToPublicKey(secret: Buffer, publicKey: string, aad: Buffer): SealedKey {
   const recipient = crypto.createPublicKey({
     key: Buffer.from(publicKey, 'base64'),
     format: 'der',
@@ -141,11 +141,7 @@ export function sealToPublicKey(secret: Buffer, publicKey: string, aad: Buffer):
   }
 }
 
-export function openSealed(
-  sealed: SealedKey,
-  privateKey: crypto.KeyObject,
-  aad: Buffer,
-): Buffer | null {
+function openSealed(sealed: SealedKey, privateKey: crypto.KeyObject, aad: Buffer): Buffer | null {
   try {
     const ephemeralDer = Buffer.from(sealed.ephemeral, 'base64');
     const ephemeral = crypto.createPublicKey({ key: ephemeralDer, format: 'der', type: 'spki' });
@@ -162,7 +158,7 @@ export function openSealed(
   }
 }
 
-export interface SlotOwner {
+interface SlotOwner {
   kind: KeySlot['kind'];
   userId: string | null;
   username: string | null;
@@ -258,7 +254,7 @@ export async function openKeySlot(
   }
 }
 
-export interface OpenedSlot extends SlotSecrets {
+interface OpenedSlot extends SlotSecrets {
   /** The slot's private key: opens the same slot re-sealed by a rotation, without Argon2id. */
   privateKey: crypto.KeyObject;
 }

@@ -1,9 +1,9 @@
 import type { LockoutState } from './workspace-header';
 
 /** After this many consecutive failures the unlock form waits … */
-export const failuresBeforeDelay = 5;
+const failuresBeforeDelay = 5;
 /** … this long, doubling with every further failure. */
-export const firstDelaySeconds = 30;
+const firstDelaySeconds = 30;
 const maximumDelaySeconds = 24 * 60 * 60;
 const maximumPending = 200;
 

@@ -20,7 +20,7 @@ export function generateRecoveryKey(): string {
   return formatRecoveryKey(out);
 }
 
-export function formatRecoveryKey(compact: string): string {
+function formatRecoveryKey(compact: string): string {
   return compact.match(/.{1,4}/g)!.join('-');
 }
 

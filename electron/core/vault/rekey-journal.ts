@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { applyKey } from '../db/open-database';
 import { newId } from '../db/ids';
-import { databasePath, restrictFiles, syncDirectory, writeFileAtomic } from './workspace-files';
+import { syncDirectory, writeFileAtomic } from '../durable-file';
+import { databasePath, restrictFiles } from './workspace-files';
 import { workspaceHeaderSchema, writeHeader, type WorkspaceHeader } from './workspace-header';
 
 /**
@@ -25,9 +26,9 @@ const rekeyJournalSchema = z.object({
   staged: z.string().regex(/^\.rekey-[0-9A-Za-z-]{10,64}\.db$/),
   header: workspaceHeaderSchema,
 });
-export type RekeyJournal = z.infer<typeof rekeyJournalSchema>;
+type RekeyJournal = z.infer<typeof rekeyJournalSchema>;
 
-export function rekeyJournalPath(dir: string): string {
+function rekeyJournalPath(dir: string): string {
   return path.join(dir, journalName);
 }
 

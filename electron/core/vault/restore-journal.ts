@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { attachmentsFolderName } from '../attachments/attachment-blob';
+import { syncDirectory, writeFileAtomic } from '../durable-file';
 import { workspaceHeaderSchema, writeHeader, type WorkspaceHeader } from './workspace-header';
 import {
   databaseFiles,
   databasePath,
   headerPath,
   restrictFiles,
-  syncDirectory,
-  writeFileAtomic,
+  attachmentsFolderName,
 } from './workspace-files';
 
 /**

@@ -8,7 +8,7 @@ import { defaultKdf } from './key-slot';
 import type { KdfCost } from './vault-env';
 import { updateHeader } from './workspace-header';
 
-export interface UnlockedWorkspaceInit {
+interface UnlockedWorkspaceInit {
   dir: string;
   workspaceId: string;
   name: string;

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The plaintext header: key slots, lockout counter, audit anchor. No case data. */
-export const headerFileName = 'workspace.json';
+const headerFileName = 'workspace.json';
+/** The encrypted attachment files, one `<id>.qla` each. */
+export const attachmentsFolderName = 'attachments';
 /** The encrypted SQLite database (SQLCipher 4 scheme). */
-export const databaseFileName = 'quanlian.db';
+const databaseFileName = 'quanlian.db';
 
 export function headerPath(dir: string): string {
   return path.join(dir, headerFileName);
@@ -29,7 +31,6 @@ export function looksLikeWorkspace(dir: string): boolean {
  * the workstation cannot read or copy them. Windows has no modes: there the folder inherits
  * the ACL of the user profile it is created in (see the README's security model).
  */
-export const privateFolderMode = 0o700;
 export const privateFileMode = 0o600;
 
 /**
@@ -56,29 +57,4 @@ export function restrictFolder(dir: string): void {
 export function restrictFiles(files: string[]): void {
   if (process.platform === 'win32') return;
   for (const file of files) ownerOnly(file);
-}
-
-/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  syncDirectory(path.dirname(file));
-}
-
-/** Makes a rename durable. Windows cannot open directories; its rename is durable enough. */
-export function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../app-error';
-import { headerPath, writeFileAtomic } from './workspace-files';
+import { writeFileAtomic } from '../durable-file';
+import { headerPath } from './workspace-files';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** The shape only: the bounds are checked where a key is derived (`assertKdfWithinBounds`). */
-export const kdfParamsSchema = z.object({
+const kdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
   memoryKiB: z.number().int().min(1),
   iterations: z.number().int().min(1),
@@ -15,11 +16,11 @@ export const kdfParamsSchema = z.object({
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
 
-export const wrappedKeySchema = z.object({ iv: base64, ciphertext: base64, tag: base64 });
+const wrappedKeySchema = z.object({ iv: base64, ciphertext: base64, tag: base64 });
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 
 /** A secret sealed to a slot's X25519 public key (ephemeral key + AES-256-GCM). */
-export const sealedKeySchema = wrappedKeySchema.extend({ ephemeral: base64 });
+const sealedKeySchema = wrappedKeySchema.extend({ ephemeral: base64 });
 export type SealedKey = z.infer<typeof sealedKeySchema>;
 
 /**
@@ -27,7 +28,7 @@ export type SealedKey = z.infer<typeof sealedKeySchema>;
  * recovery key) through Argon2id, and the workspace secrets sealed to its public key. Sealing
  * needs no password, so rotating the data key re-wraps every remaining slot.
  */
-export const keySlotSchema = z.object({
+const keySlotSchema = z.object({
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
   /** Set for user slots; the account row in the database holds the role. */
@@ -43,7 +44,7 @@ export const keySlotSchema = z.object({
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
 
-export const lockoutSchema = z.object({
+const lockoutSchema = z.object({
   /** Consecutive failed unlocks since the last success. */
   failures: z.number().int().min(0),
   lockedUntil: z.string().nullable(),
@@ -57,7 +58,7 @@ export type LockoutState = z.infer<typeof lockoutSchema>;
  * MAC with it proved nothing. The copy outside the workspace (`audit-head-store.ts`) and the
  * administrators' signed head are what an account holder cannot rewrite.
  */
-export const auditAnchorSchema = z.object({
+const auditAnchorSchema = z.object({
   count: z.number().int().min(0),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });

@@ -67,7 +67,7 @@ export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-export interface CreateWorkspaceOptions {
+interface CreateWorkspaceOptions {
   dir: string;
   name: string;
   unitName: string;
@@ -476,7 +476,7 @@ function completeUnlock(
   workspace.refreshAnchor();
 }
 
-export function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
+function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
   return [
     ...slots.filter((existing) => !(existing.kind === 'user' && existing.userId === slot.userId)),
     slot,

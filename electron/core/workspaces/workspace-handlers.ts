@@ -11,7 +11,7 @@ import { createWorkspace, readHeaderOf } from '../vault/workspace-vault';
 import { exportDataKey } from '../vault/export-key';
 
 /** A folder name from a workspace name: no path separators or characters Windows refuses. */
-export function folderNameFor(name: string): string {
+function folderNameFor(name: string): string {
   const cleaned = [...name]
     .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char))
     .join('')
@@ -27,7 +27,7 @@ function freshFolder(parent: string, name: string): string {
   return candidate;
 }
 
-export function demoWorkspaceDir(ctx: PublicContext): string {
+function demoWorkspaceDir(ctx: PublicContext): string {
   return path.join(ctx.deps.appDataDir, 'demo-workspace');
 }
 

@@ -26,9 +26,11 @@ export function EntityPicker({
   kinds,
   placeholder,
   testId,
+  allowClear = false,
 }: {
-  value?: string;
+  value?: string | null;
   onChange?: (id: string) => void;
+  allowClear?: boolean;
   suggestions?: PickableEntity[];
   kinds?: EntityKind[];
   placeholder?: string;
@@ -62,8 +64,9 @@ export function EntityPicker({
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setText }}
-      value={value}
+      value={value ?? undefined}
       onChange={onChange}
+      allowClear={allowClear}
       placeholder={placeholder ?? t('entity.pickEntity')}
       loading={found.isFetching}
       data-testid={testId}

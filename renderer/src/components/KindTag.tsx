@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EntityKind } from '../../../electron/api/domain/entity-kinds';
 
-export const kindColours: Record<EntityKind, string> = {
+const kindColours: Record<EntityKind, string> = {
   person: 'blue',
   organisation: 'purple',
   location: 'green',

@@ -9,7 +9,7 @@ export type Language = (typeof languages)[number];
 const storageKey = 'quanlian.language';
 
 /** The interface language is a preference, not case data: it may live in localStorage. */
-export function savedLanguage(): Language {
+function savedLanguage(): Language {
   const saved = globalThis.localStorage?.getItem(storageKey);
   return saved === 'en' ? 'en' : 'zh-CN';
 }
@@ -30,5 +30,3 @@ export function initI18n(language: Language = savedLanguage()) {
   }
   return i18n;
 }
-
-export { i18n };

@@ -30,9 +30,15 @@ export class MapPage {
     return this.page.getByTestId('map-chart').locator('svg text').allTextContents();
   }
 
-  async export(format: 'SVG' | 'PNG') {
+  /** Exports through the dialog: format, then (optionally) the classification mark. */
+  async export(format: 'SVG' | 'PNG' | 'PDF', classification?: string) {
+    await this.page.getByTestId('map-export').click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByTestId('print-format').getByText(format, { exact: false }).click();
+    if (classification)
+      await pickOption(this.page, dialog.getByTestId('print-classification'), classification);
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: format }).click();
+    await this.page.getByTestId('print-export-ok').click();
     return download;
   }
 }

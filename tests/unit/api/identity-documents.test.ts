@@ -4,7 +4,7 @@ import {
   upgradeFifteenDigitId,
 } from '../../../electron/api/domain/identity-documents';
 import { computeCheckCharacter } from '../../../electron/api/domain/resident-id';
-import { regionName } from '../../../electron/core/people/region-names';
+import { regionName } from '../../../electron/core/entities/region-names';
 
 const today = new Date('2026-12-02T00:00:00Z');
 const withCheck = (first17: string) => `${first17}${computeCheckCharacter(first17)}`;

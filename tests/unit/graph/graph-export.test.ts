@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { toAnx } from '../../../electron/core/graph/anx-export';
+import { anxIconTypes, toAnx } from '../../../electron/core/graph/anx-export';
 import { toGraphml } from '../../../electron/core/graph/graphml-export';
 import { edge, graph, node } from './fixtures';
 
@@ -104,5 +104,85 @@ describe('i2 ANX export', () => {
       ['p1', 'p2', '亲属', 'ArrowNone'],
     ]);
     expect(xml).not.toContain('<script>');
+  });
+});
+
+describe('i2 ANX structure, read back', () => {
+  // No XSD for ANX is available offline: the structure is held to i2's documented elements
+  // (Chart → type collections → ChartItemCollection; ChartItem → End/Entity/Icon or Link).
+  const readBack = (xml: string) =>
+    new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      preserveOrder: false,
+      isArray: (name) =>
+        ['ChartItem', 'EntityType', 'LinkType', 'AttributeClass', 'Attribute'].includes(name),
+    }).parse(xml).Chart;
+
+  it('declares every type it uses, links only entities it holds, and names i2 standard icons', () => {
+    const kinds = ['person', 'organisation', 'location', 'phone', 'vehicle', 'account', 'parcel'];
+    const all = {
+      nodes: kinds.map((kind, index) => node(`n${index}`, { kind: kind as never })),
+      edges: [
+        edge('n0', 'n1', 'member_of'),
+        edge('n0', 'n3', 'uses'),
+        edge('n0', 'n5', 'finances'),
+      ],
+      truncated: false,
+    };
+    const xml = toAnx(all, { n0: { x: 10, y: 20 } });
+    // The collections in i2's order: types before the items that use them.
+    expect([...xml.matchAll(/^ {2}<(\w+)>/gm)].map((match) => match[1])).toEqual([
+      'AttributeClassCollection',
+      'LinkTypeCollection',
+      'EntityTypeCollection',
+      'ChartItemCollection',
+    ]);
+    const chart = readBack(xml);
+    expect([chart.IdReferenceLinking, chart.Rigorous]).toEqual(['false', 'true']);
+    const entityTypes = chart.EntityTypeCollection.EntityType as {
+      Name: string;
+      IconFile: string;
+    }[];
+    expect(entityTypes.map((type) => [type.Name, type.IconFile])).toEqual([
+      ['人员', 'Person'],
+      ['组织', 'Organisation'],
+      ['地点', 'Place'],
+      ['电话', 'Phone'],
+      ['车辆', 'Car'],
+      ['账户', 'Account'],
+      ['包裹', 'Package'],
+    ]);
+    const items = chart.ChartItemCollection.ChartItem as {
+      XPosition?: string;
+      End?: {
+        X: string;
+        Y: string;
+        Entity: { EntityId: string; Icon: { IconStyle: { Type: string } } };
+      };
+      Link?: { End1Id: string; End2Id: string; LinkStyle: { Type: string } };
+    }[];
+    const entities = items.filter((item) => item.End);
+    expect(entities).toHaveLength(7);
+    expect([entities[0]!.XPosition, entities[0]!.End!.X, entities[0]!.End!.Y]).toEqual([
+      '10',
+      '10',
+      '20',
+    ]);
+    const declared = new Set(entityTypes.map((type) => type.Name));
+    expect(entities.every((item) => declared.has(item.End!.Entity.Icon.IconStyle.Type))).toBe(true);
+    const ids = new Set(entities.map((item) => item.End!.Entity.EntityId));
+    const linkTypes = new Set(
+      (chart.LinkTypeCollection.LinkType as { Name: string }[]).map((type) => type.Name),
+    );
+    const links = items.filter((item) => item.Link).map((item) => item.Link!);
+    expect(links.map((link) => [link.End1Id, link.End2Id, link.LinkStyle.Type])).toEqual([
+      ['n0', 'n1', '成员'],
+      ['n0', 'n3', '使用'],
+      ['n0', 'n5', '资金往来'],
+    ]);
+    expect(links.every((link) => ids.has(link.End1Id) && ids.has(link.End2Id))).toBe(true);
+    expect(links.every((link) => linkTypes.has(link.LinkStyle.Type))).toBe(true);
+    expect(Object.keys(anxIconTypes).sort()).toEqual([...kinds].sort());
   });
 });

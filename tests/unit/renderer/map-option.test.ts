@@ -112,6 +112,26 @@ describe('map option', () => {
     ]);
   });
 
+  it('draws the title block at the left and the classification mark, in red, at the right', () => {
+    expect(buildMapOption(data, { ...texts, classification: '机密' }).title).toEqual([
+      {
+        text: 'A1 案',
+        subtext: '全部时间',
+        left: 16,
+        top: 12,
+        textStyle: { fontSize: 16 },
+        subtextStyle: { fontSize: 12 },
+      },
+      {
+        text: '机密',
+        right: 24,
+        top: 12,
+        textStyle: { fontSize: 20, fontWeight: 'bold', color: '#cf1322' },
+      },
+    ]);
+    expect(option.title[1]!.text).toBe('');
+  });
+
   it('shades the provinces of the case and links 户籍地 to the place of arrest', () => {
     expect(option.geo.regions.map((entry) => entry.name)).toEqual(['浙江', '云南']);
     expect(series('户籍地→抓获地').data).toEqual([

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { normalisedUnits, quantityUnits } from '../../../api/domain/quantity';
 import { relationTypes, sourceReliabilities } from '../../../api/domain/relation-types';
 import { casesTable } from './cases';
 import { stampColumns } from './columns';
@@ -29,6 +30,16 @@ export const relationsTable = sqliteTable(
     /** Text messages among imported call records (eventCount counts calls only). */
     messageCount: integer(),
     durationSeconds: integer(),
+    /**
+     * What a supply relation moved, by the supplier's statement or a ledger (据供述/交易记录):
+     * a drug code of the catalogue and its quantity as entered and exactly normalised, like a
+     * seizure's. Null on every other type.
+     */
+    drugType: text(),
+    quantityValue: text(),
+    quantityUnit: text({ enum: quantityUnits }),
+    quantityNormalised: integer(),
+    normalisedUnit: text({ enum: normalisedUnits }),
     source: text(),
     reliability: text({ enum: sourceReliabilities }),
     credibility: integer(),

@@ -6,7 +6,14 @@ import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
 import { formatDateTime } from '../../components/format';
-import { ErrorAlert, PeriodPicker, periodOf, useAddToChart, type Range } from './analytics-shared';
+import {
+  ErrorAlert,
+  PeriodPicker,
+  periodOf,
+  ResultHeader,
+  useAddToChart,
+  type Range,
+} from './analytics-shared';
 
 type Query = ProcedureInput<'analytics.colocation'>;
 type PresenceQuery = ProcedureInput<'analytics.cellPresence'>;
@@ -69,12 +76,12 @@ export function ColocationTab() {
         </Button>
       </Form>
       <ErrorAlert error={result.error} />
+      {rows && <ResultHeader shown={rows.length} total={result.data!.total} />}
       {rows && (
         <Table
           size="small"
           dataSource={rows}
           pagination={false}
-          footer={() => t('analytics.shownOf', { shown: rows.length, total: result.data!.total })}
           expandable={{
             expandedRowRender: (pair) => (
               <Table

@@ -14,6 +14,7 @@ import {
   ErrorAlert,
   PeriodPicker,
   periodOf,
+  ResultHeader,
   useAddToChart,
   useSendToChart,
   type Range,
@@ -91,27 +92,23 @@ export function CommonContactsTab() {
       <ErrorAlert error={result.error} />
       {result.data && (
         <>
-          <Space style={{ marginBottom: 8 }}>
-            <span>
-              {t('analytics.shownOf', { shown: result.data.rows.length, total: result.data.total })}
-            </span>
-            {canWrite && result.data.rows.length > 0 && (
-              <Button
-                loading={chart.busy}
-                onClick={() =>
-                  void chart.send(
-                    t('analytics.common.viewName', { date: dayjs().format('YYYY-MM-DD HH:mm') }),
-                    [
-                      ...result.data.targets.map((target) => target.id),
-                      ...result.data.rows.map((row) => row.id),
-                    ],
-                  )
-                }
-              >
-                {t('analytics.sendToChart')}
-              </Button>
-            )}
-          </Space>
+          <ResultHeader
+            shown={result.data.rows.length}
+            total={result.data.total}
+            sending={chart.busy}
+            onSendToChart={
+              canWrite && result.data.rows.length > 0
+                ? () =>
+                    void chart.send(
+                      t('analytics.common.viewName', { date: dayjs().format('YYYY-MM-DD HH:mm') }),
+                      [
+                        ...result.data.targets.map((target) => target.id),
+                        ...result.data.rows.map((row) => row.id),
+                      ],
+                    )
+                : undefined
+            }
+          />
           <Table<CommonContact>
             size="small"
             rowKey="id"

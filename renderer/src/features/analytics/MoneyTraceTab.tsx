@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Radio, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../../../electron/api/contract';
@@ -10,6 +10,7 @@ import {
   ErrorAlert,
   PeriodPicker,
   periodOf,
+  ResultHeader,
   useAddToChart,
   useSendToChart,
   type Range,
@@ -84,27 +85,20 @@ export function MoneyTraceTab() {
       <ErrorAlert error={result.error} />
       {result.data && (
         <>
-          <Space style={{ marginBottom: 8 }}>
-            <span>
-              {t('analytics.shownOf', {
-                shown: result.data.accounts.length,
-                total: result.data.total,
-              })}
-            </span>
-            {canWrite && (
-              <Button
-                loading={chart.busy}
-                onClick={() =>
-                  void chart.send(
-                    t('analytics.money.viewName', { account: query?.account ?? '' }),
-                    result.data.accounts.map((row) => row.id),
-                  )
-                }
-              >
-                {t('analytics.sendToChart')}
-              </Button>
-            )}
-          </Space>
+          <ResultHeader
+            shown={result.data.accounts.length}
+            total={result.data.total}
+            sending={chart.busy}
+            onSendToChart={
+              canWrite
+                ? () =>
+                    void chart.send(
+                      t('analytics.money.viewName', { account: query?.account ?? '' }),
+                      result.data.accounts.map((row) => row.id),
+                    )
+                : undefined
+            }
+          />
           <Table<TracedAccount>
             size="small"
             rowKey="id"

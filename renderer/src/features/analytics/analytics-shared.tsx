@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker } from 'antd';
+import { Alert, App, Button, DatePicker, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,4 +66,32 @@ export function useSendToChart() {
     }
   };
   return { send, busy };
+}
+
+/**
+ * Above a result table: how many rows are shown of how many found and, when given, the button
+ * that saves the result as a new chart view.
+ */
+export function ResultHeader({
+  shown,
+  total,
+  onSendToChart,
+  sending,
+}: {
+  shown: number;
+  total: number;
+  onSendToChart?: () => void;
+  sending?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space style={{ marginBottom: 8 }}>
+      <span>{t('analytics.shownOf', { shown, total })}</span>
+      {onSendToChart && (
+        <Button loading={sending} onClick={onSendToChart}>
+          {t('analytics.sendToChart')}
+        </Button>
+      )}
+    </Space>
+  );
 }

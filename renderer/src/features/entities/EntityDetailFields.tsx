@@ -1,4 +1,6 @@
-import { Descriptions, type DescriptionsProps } from 'antd';
+import { Descriptions, Space, type DescriptionsProps } from 'antd';
+import { Link } from 'react-router';
+import { KindTag } from '../../components/KindTag';
 import type { RiskGrade } from '../../../../electron/api/domain/person-vocabulary';
 import { RiskGradeTag } from '../../components/RiskGrade';
 import { useTranslation } from 'react-i18next';
@@ -37,9 +39,23 @@ export function EntityDetailFields({
         value !== '' &&
         !(Array.isArray(value) && value.length === 0) &&
         key !== 'photoAttachmentId' &&
-        key !== 'leaderEntityId',
+        key !== 'leaderEntityId' &&
+        key !== 'ownerEntityId' &&
+        // A recorded owner is shown as a link; its name in the text field is only its label.
+        !(detail.owner && (key === 'registeredName' || key === 'holderName')),
     )
     .map(([key, value]) => ({ key, label: label(key), children: show(key, value) }));
+  if (detail.owner)
+    items.unshift({
+      key: 'owner',
+      label: label('owner'),
+      children: (
+        <Space size={4} data-testid="entity-owner-link">
+          <KindTag kind={detail.owner.kind} />
+          <Link to={`/entities/${detail.owner.id}`}>{detail.owner.label}</Link>
+        </Space>
+      ),
+    });
   return (
     <Descriptions
       bordered

@@ -20,6 +20,7 @@ import {
   type IdentityDocumentType,
 } from '../../../../electron/api/domain/identity-documents';
 import type { zhCN } from '../../../../electron/api/i18n/zh-CN';
+import { EntityPicker, type PickableEntity } from '../../components/EntityPicker';
 
 function text(
   name: string,
@@ -37,8 +38,51 @@ function text(
   );
 }
 
+/**
+ * The registered owner (机主/户名) picked among recorded people and organisations; the text field
+ * (`nameField`) is the fallback label, shown only while no owner is picked.
+ */
+function OwnerFields({
+  nameField,
+  suggestions,
+}: {
+  nameField: 'registeredName' | 'holderName' | null;
+  suggestions: PickableEntity[];
+}) {
+  const { t } = useTranslation();
+  const ownerId = Form.useWatch('ownerEntityId') as string | null | undefined;
+  return (
+    <>
+      <Col span={12}>
+        <Form.Item
+          name="ownerEntityId"
+          label={t('entity.fields.owner')}
+          extra={t('entity.fields.ownerHelp')}
+        >
+          <EntityPicker
+            kinds={['person', 'organisation']}
+            suggestions={suggestions}
+            allowClear
+            testId="entity-owner"
+          />
+        </Form.Item>
+      </Col>
+      {nameField && !ownerId && (
+        <Col span={12}>{text(nameField, t('entity.fields.ownerUnrecorded'), { max: 40 })}</Col>
+      )}
+    </>
+  );
+}
+
 /** The form fields of one entity kind; names match `entityInputSchema`. */
-export function EntityFields({ kind }: { kind: EntityKind }) {
+export function EntityFields({
+  kind,
+  ownerSuggestions = [],
+}: {
+  kind: EntityKind;
+  /** People and organisations offered first as 机主/户名 (the case's, and the current owner). */
+  ownerSuggestions?: PickableEntity[];
+}) {
   const { t } = useTranslation();
   const f = (key: keyof typeof zhCN.entity.fields) => t(`entity.fields.${key}`);
   const options = <T extends string>(values: readonly T[], prefix: string) =>
@@ -208,8 +252,8 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
             {text('number', f('number'), { required: true, max: 30, testId: 'entity-phone' })}
           </Col>
           <Col span={12}>{text('carrier', f('carrier'), { max: 30 })}</Col>
-          <Col span={12}>{text('registeredName', f('registeredName'), { max: 40 })}</Col>
           <Col span={12}>{text('imei', f('imei'), { max: 20 })}</Col>
+          <OwnerFields nameField="registeredName" suggestions={ownerSuggestions} />
         </Row>
       );
     case 'vehicle':
@@ -221,7 +265,8 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
           <Col span={12}>{text('vehicleType', f('vehicleType'), { max: 30 })}</Col>
           <Col span={12}>{text('model', f('model'), { max: 60 })}</Col>
           <Col span={12}>{text('colour', f('colour'), { max: 20 })}</Col>
-          <Col span={24}>{text('vin', f('vin'), { max: 17 })}</Col>
+          <Col span={12}>{text('vin', f('vin'), { max: 17 })}</Col>
+          <OwnerFields nameField={null} suggestions={ownerSuggestions} />
         </Row>
       );
     case 'account':
@@ -245,7 +290,8 @@ export function EntityFields({ kind }: { kind: EntityKind }) {
             })}
           </Col>
           <Col span={12}>{text('institution', f('institution'), { max: 60 })}</Col>
-          <Col span={12}>{text('holderName', f('holderName'), { max: 60 })}</Col>
+          <Col span={12} />
+          <OwnerFields nameField="holderName" suggestions={ownerSuggestions} />
         </Row>
       );
     case 'parcel':

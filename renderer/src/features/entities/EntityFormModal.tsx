@@ -8,6 +8,7 @@ import { useErrorText } from '../../app/useErrorText';
 import { EntityFields } from './EntityFields';
 import { toEntityInput, toFormValues } from './entity-form-values';
 import { RecordFormModal } from '../../components/RecordFormModal';
+import type { PickableEntity } from '../../components/EntityPicker';
 
 interface Props {
   open: boolean;
@@ -20,6 +21,8 @@ interface Props {
   kinds?: readonly EntityKind[];
   /** Offered when the identifier is already recorded: use that entity instead. */
   onUseExisting?: (entityId: string) => void;
+  /** People and organisations offered first as 机主/户名 (the case's own). */
+  ownerSuggestions?: PickableEntity[];
 }
 
 /** Creates or edits an entity of any kind; duplicate identifiers offer the existing entity. */
@@ -31,6 +34,7 @@ export function EntityFormModal({
   caseId,
   kinds = entityKinds,
   onUseExisting,
+  ownerSuggestions = [],
 }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -44,11 +48,11 @@ export function EntityFormModal({
     onClose();
   };
   const create = useProcedureMutation('entities.create', {
-    alsoRefreshes: ['cases', 'search'],
+    alsoRefreshes: ['cases', 'search', 'relations'],
     onSuccess: done,
   });
   const update = useProcedureMutation('entities.update', {
-    alsoRefreshes: ['cases', 'search'],
+    alsoRefreshes: ['cases', 'search', 'relations'],
     onSuccess: done,
   });
   const mutation = editing ? update : create;
@@ -101,7 +105,14 @@ export function EntityFormModal({
         onFinish={submit}
         key={kind}
       >
-        <EntityFields kind={kind} />
+        <EntityFields
+          kind={kind}
+          ownerSuggestions={
+            editing?.owner && !ownerSuggestions.some((entity) => entity.id === editing.owner?.id)
+              ? [editing.owner, ...ownerSuggestions]
+              : ownerSuggestions
+          }
+        />
         <Form.Item name="notes" label={t('entity.fields.notes')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={2} />
         </Form.Item>

@@ -6,7 +6,7 @@ import { GradingHelp, GradingText } from '../../components/GradingText';
 import { Link } from 'react-router';
 import type { RelationType } from '../../../../electron/api/domain/relation-types';
 import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
-import { formatDate, formatYuan } from '../../components/format';
+import { drugName, formatDate, formatYuan } from '../../components/format';
 import { KindTag } from '../../components/KindTag';
 import { RelationRecordsModal } from './RelationRecordsModal';
 
@@ -22,7 +22,7 @@ export function RelationsTable({
   onDelete?: (row: RelationRow) => void;
   showCase?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [drilled, setDrilled] = useState<RelationRow>();
   const end = (id: string, label: string, kind: RelationRow['fromKind']) => (
     <Space size={4}>
@@ -74,11 +74,14 @@ export function RelationsTable({
                 : '',
           },
           {
-            title: `${t('relation.amount')} / ${t('relation.count')}`,
+            title: t('relation.drugAndQuantity'),
             key: 'amount',
-            width: 160,
+            width: 180,
             render: (_v, row) => {
               const text = [
+                row.drugType && row.quantityValue && row.quantityUnit
+                  ? `${drugName(row.drugType, i18n.language)} ${row.quantityValue} ${t(`enums.quantityUnit.${row.quantityUnit}`)}`
+                  : null,
                 row.amountFen !== null ? formatYuan(row.amountFen) : null,
                 row.eventCount !== null ? `×${row.eventCount}` : null,
                 row.durationSeconds !== null

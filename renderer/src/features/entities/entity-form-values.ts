@@ -9,6 +9,11 @@ const dateFields = ['birthDate', 'shippedOn'] as const;
 export function toEntityInput(kind: EntityKind, values: Record<string, unknown>): EntityInput {
   const input: Record<string, unknown> = { kind };
   for (const [key, value] of Object.entries(values)) {
+    // A cleared owner picker removes the 机主 relation; other empty fields are left out.
+    if (key === 'ownerEntityId') {
+      input[key] = value || null;
+      continue;
+    }
     if (value === undefined || value === '') continue;
     input[key] =
       dateFields.includes(key as (typeof dateFields)[number]) && value

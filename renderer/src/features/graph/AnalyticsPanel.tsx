@@ -46,6 +46,8 @@ function pathHighlight(path: GraphPaths['paths'][number]): Highlight {
   return { nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) };
 }
 
+const gapsPerPage = 20;
+
 /** Paths between two entities, key players, suggested gangs and chain gaps. */
 export function AnalyticsPanel(props: Props) {
   const { t } = useTranslation();
@@ -262,6 +264,12 @@ export function AnalyticsPanel(props: Props) {
               <List
                 size="small"
                 dataSource={chain.data?.gaps}
+                // A large chart can have thousands of gaps: drawn a page at a time.
+                pagination={
+                  (chain.data?.gaps.length ?? 0) > gapsPerPage
+                    ? { pageSize: gapsPerPage, size: 'small', showSizeChanger: false }
+                    : false
+                }
                 locale={{
                   emptyText: (
                     <Empty

@@ -14,6 +14,9 @@ export interface PrintChoices {
 
 interface Props {
   busy: boolean;
+  /** The dialog's title and the PNG choice's words, where the picture is not the chart's. */
+  title?: string;
+  pngLabel?: string;
   onExport(choices: PrintChoices): void;
   onClose(): void;
 }
@@ -22,7 +25,7 @@ interface Props {
  * The chart as a picture to print or put in a report: format, landscape page and the
  * classification mark printed in the title block are chosen here, at export.
  */
-export function PrintExportModal({ busy, onExport, onClose }: Props) {
+export function PrintExportModal({ busy, title, pngLabel, onExport, onClose }: Props) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<PrintChoices>({
     format: 'pdf',
@@ -32,7 +35,7 @@ export function PrintExportModal({ busy, onExport, onClose }: Props) {
   return (
     <Modal
       open
-      title={t('graph.print.title')}
+      title={title ?? t('graph.print.title')}
       onCancel={onClose}
       onOk={() => onExport(choices)}
       okText={t('graph.toolbar.export')}
@@ -48,7 +51,7 @@ export function PrintExportModal({ busy, onExport, onClose }: Props) {
             data-testid="print-format"
           >
             <Radio value="pdf">{t('graph.print.pdf')}</Radio>
-            <Radio value="png">{t('graph.print.png')}</Radio>
+            <Radio value="png">{pngLabel ?? t('graph.print.png')}</Radio>
             <Radio value="svg">{t('graph.print.svg')}</Radio>
           </Radio.Group>
         </Form.Item>

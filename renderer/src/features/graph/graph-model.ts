@@ -29,7 +29,7 @@ export const legalStatusColours: Partial<Record<LegalStatus, string>> = {
 };
 
 /** Colours for suggested gangs (communities), cycled. */
-export const communityColours = [
+const communityColours = [
   '#f97316',
   '#06b6d4',
   '#a855f7',
@@ -40,7 +40,7 @@ export const communityColours = [
   '#6366f1',
 ];
 
-export interface NodeLook {
+interface NodeLook {
   /** Layer for the hierarchical supply-chain layout. */
   level?: number;
   community?: number;

@@ -7,7 +7,7 @@ export interface ChartHistory {
   future: { state: ChartState; label: string }[];
 }
 
-export type ChartHistoryAction =
+type ChartHistoryAction =
   | { type: 'execute'; command: ChartCommand }
   | { type: 'undo' }
   | { type: 'redo' }

@@ -23,7 +23,7 @@ function fromData(data: GraphData): ChartState {
 }
 
 /** The first chart for a case, an entity or a saved view; large ones get a precomputed layout. */
-export interface LoadedChart {
+interface LoadedChart {
   state: ChartState;
   truncated: boolean;
   /** The saved view opened, and its case. */

@@ -7,7 +7,7 @@ import { organisationMembers, type ChartState } from './chart-state';
 import { applyFilters, chainLevels, parallelSmooth, toVisEdge, toVisNode } from './graph-model';
 
 /** Above this many entities the chart is drawn with dots and straight lines. */
-export const compactAbove = 1_000;
+const compactAbove = 1_000;
 
 export interface Highlight {
   nodeIds: Set<string>;

@@ -9,6 +9,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { registerChinaMap } from './china-map';
+import { classificationTitle } from './map-option';
 
 echarts.use([
   LinesChart,
@@ -21,8 +22,11 @@ echarts.use([
 ]);
 
 export interface MapChartHandle {
-  /** The map as drawn now (zoom, pan and hidden layers included), as an SVG document. */
-  toSvg(): string;
+  /**
+   * The map as drawn now (zoom, pan and hidden layers included), as an SVG document, with
+   * `mark` as its classification mark (the screen keeps its own).
+   */
+  toSvg(mark: string): string;
   size(): { width: number; height: number };
 }
 
@@ -71,7 +75,18 @@ export function MapChart({
   }, [option]);
 
   useImperativeHandle(ref, () => ({
-    toSvg: () => chart.current?.renderToSVGString() ?? '',
+    toSvg: (mark) => {
+      const instance = chart.current;
+      if (!instance) return '';
+      // Merged, not replaced: only the second title changes, the zoom and hidden layers stay.
+      const shown = (option as { title?: { text?: string }[] }).title?.[1]?.text ?? '';
+      instance.setOption({ title: [{}, classificationTitle(mark)] });
+      try {
+        return instance.renderToSVGString();
+      } finally {
+        instance.setOption({ title: [{}, classificationTitle(shown)] });
+      }
+    },
     size: () => ({
       width: chart.current?.getWidth() ?? 0,
       height: chart.current?.getHeight() ?? 0,

@@ -24,7 +24,9 @@ import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { drugName } from '../../components/format';
+import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
+import { PrintExportModal, type PrintChoices } from '../graph/PrintExportModal';
 import { MapChart, type MapChartHandle } from './MapChart';
 import { formatAmount } from './map-format';
 import { buildMapOption, type MapTexts } from './map-option';
@@ -84,6 +86,7 @@ export function MapPage() {
   const chart = useRef<MapChartHandle>(null);
   const [picking, setPicking] = useState(false);
   const [coords, setCoords] = useState<Coordinates>({});
+  const [exporting, setExporting] = useState<'closed' | 'open' | 'busy'>('closed');
 
   const texts: MapTexts = useMemo(
     () => ({
@@ -115,22 +118,34 @@ export function MapPage() {
     [map.data, texts],
   );
 
-  const exportAs = async (format: 'svg' | 'png') => {
+  /** The picture as drawn, with the mark chosen at export; PDF is printed by the main process. */
+  const exportAs = async ({ format, page, classification }: PrintChoices) => {
     if (!chart.current) return;
+    setExporting('busy');
     try {
-      await invoke('map.recordExport', { caseId, format, from, to });
-      const svg = chart.current.toSvg();
-      const { width, height } = chart.current.size();
-      const fileName = `quanlian-map-${chosenCase?.caseNo ?? 'all'}-${dayjs().format('YYYY-MM-DD')}.${format}`;
-      if (format === 'svg') {
-        const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-        downloadUrl(url, fileName);
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const mark =
+        classification === 'none' ? '' : t(`briefings.classifications.${classification}`);
+      const svg = chart.current.toSvg(mark);
+      if (format === 'pdf') {
+        downloadDocument(
+          await invoke('map.exportPdf', { caseId, from, to, classification, page, svg }),
+        );
       } else {
-        downloadUrl(await svgToPng(svg, width, height), fileName);
+        await invoke('map.recordExport', { caseId, format, from, to, classification });
+        const { width, height } = chart.current.size();
+        const fileName = `quanlian-map-${chosenCase?.caseNo ?? 'all'}-${dayjs().format('YYYY-MM-DD')}.${format}`;
+        if (format === 'svg') {
+          const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+          downloadUrl(url, fileName);
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        } else {
+          downloadUrl(await svgToPng(svg, width, height), fileName);
+        }
       }
+      setExporting('closed');
       void message.success(t('map.exported'));
     } catch (error) {
+      setExporting('open');
       void message.error(errorText(error));
     }
   };
@@ -166,11 +181,13 @@ export function MapPage() {
               }
               aria-label={t('map.period')}
             />
-            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('svg')}>
-              SVG
-            </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('png')}>
-              PNG
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!option}
+              onClick={() => setExporting('open')}
+              data-testid="map-export"
+            >
+              {t('map.export')}
             </Button>
           </>
         }
@@ -198,6 +215,15 @@ export function MapPage() {
           />
         </div>
       </div>
+      {exporting !== 'closed' && (
+        <PrintExportModal
+          title={t('map.exportTitle')}
+          pngLabel={t('map.pngLabel')}
+          busy={exporting === 'busy'}
+          onExport={(choices) => void exportAs(choices)}
+          onClose={() => setExporting('closed')}
+        />
+      )}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 export interface MapTexts {
   title: string;
   subtitle: string;
+  /** The classification mark at the top right (内部/秘密/机密); empty for none. */
+  classification?: string;
   places: string;
   seizures: string;
   households: string;
@@ -18,8 +20,18 @@ export interface MapTexts {
   amount: (amount: number, unit: string) => string;
 }
 
+/** The mark as the map's second title: bold red at the top right, as on a printed document. */
+export function classificationTitle(mark: string) {
+  return {
+    text: mark,
+    right: 24,
+    top: 12,
+    textStyle: { fontSize: 20, fontWeight: 'bold' as const, color: '#cf1322' },
+  };
+}
+
 /** Layer names double as legend entries: clicking one hides or shows the layer. */
-export type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
+type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
 
 const colours: Record<MapLayer, string> = {
   places: '#2f54eb',
@@ -38,7 +50,7 @@ const htmlEntities: Record<string, string> = {
   "'": '&#39;',
 };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
 }
 
@@ -105,14 +117,19 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
   return {
     animation: false,
     backgroundColor: '#ffffff',
-    title: {
-      text: texts.title,
-      subtext: texts.subtitle,
-      left: 16,
-      top: 12,
-      textStyle: { fontSize: 16 },
-      subtextStyle: { fontSize: 12 },
-    },
+    // The title block, and the classification mark opposite it (second title, so an export
+    // can set the mark without redrawing the map: see classificationTitle).
+    title: [
+      {
+        text: texts.title,
+        subtext: texts.subtitle,
+        left: 16,
+        top: 12,
+        textStyle: { fontSize: 16 },
+        subtextStyle: { fontSize: 12 },
+      },
+      classificationTitle(texts.classification ?? ''),
+    ],
     legend: {
       orient: 'vertical',
       left: 16,

@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Empty, Input, List, Modal, Space, Tag, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../../../electron/api/schemas/search-schemas';
@@ -26,6 +26,7 @@ export function GlobalSearch() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const input = useRef<InputRef>(null);
   const query = useDebounced(text.trim(), 150);
   const result = useProcedure(
     'search.query',
@@ -43,6 +44,17 @@ export function GlobalSearch() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // Opened again, the last query is selected: typing replaces it, an arrow key keeps it. The
+  // field selects its text when it takes the focus; this covers a dialog that did not give it.
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => {
+      if (input.current && document.activeElement !== input.current.input)
+        input.current.focus({ cursor: 'all' });
+    });
+    return () => clearTimeout(timer);
+  }, [open]);
 
   const groups = query ? (result.data?.groups ?? []) : [];
   const first = groups[0]?.hits[0];
@@ -71,12 +83,14 @@ export function GlobalSearch() {
         styles={{ body: { padding: 0 } }}
       >
         <Input
+          ref={input}
           autoFocus
           size="large"
           prefix={<SearchOutlined />}
           placeholder={t('search.placeholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
+          onFocus={(event) => event.target.select()}
           onPressEnter={() => first && go(first)}
           variant="borderless"
           style={{ padding: 16 }}

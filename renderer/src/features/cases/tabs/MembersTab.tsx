@@ -12,6 +12,7 @@ import { KindTag } from '../../../components/KindTag';
 import { EntityFormModal } from '../../entities/EntityFormModal';
 import { AddExistingModal } from './AddExistingModal';
 import { MemberModal, type MemberValues } from './MemberModal';
+import { caseSuggestions } from './case-suggestions';
 
 /** The organisations, or the identifiers (phones, vehicles, accounts, places, parcels), of a case. */
 export function MembersTab({
@@ -152,6 +153,7 @@ export function MembersTab({
           open
           caseId={detail.id}
           kinds={kinds}
+          ownerSuggestions={caseSuggestions(detail)}
           onClose={() => setCreating(false)}
           onUseExisting={(entityId) => setExisting({ entityId })}
         />

@@ -1,7 +1,16 @@
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { decimalOf } from '../../../../../electron/api/domain/quantity';
+import {
+  drugCatalog,
+  searchCatalogue,
+  type DrugCode,
+} from '../../../../../electron/api/domain/drug-catalog';
+import {
+  decimalOf,
+  quantityUnits,
+  type QuantityUnit,
+} from '../../../../../electron/api/domain/quantity';
 import {
   informationCredibilities,
   relationTypes,
@@ -24,6 +33,9 @@ interface Values {
   amountYuan?: string;
   eventCount?: number;
   durationSeconds?: number;
+  drugType?: DrugCode;
+  quantityValue?: string;
+  quantityUnit?: QuantityUnit;
   source?: string;
   reliability?: (typeof sourceReliabilities)[number];
   credibility?: number;
@@ -47,11 +59,12 @@ export function RelationFormModal({
   onClose: () => void;
   onSaved?: (row: RelationRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const grade = useGradeLabels();
+  const type = Form.useWatch('type', form);
   const done = (row: RelationRow) => {
     void message.success(t('common.saved'));
     onSaved?.(row);
@@ -68,8 +81,13 @@ export function RelationFormModal({
   const save = editing ? update : create;
 
   const submit = ({ period, ...values }: Values) => {
+    // Only a supply relation carries a drug; fields left from another type are not sent.
+    const supply = values.type === 'supplies';
     const relation = {
       ...values,
+      drugType: supply ? (values.drugType ?? null) : null,
+      quantityValue: supply ? values.quantityValue : undefined,
+      quantityUnit: supply ? (values.quantityUnit ?? null) : null,
       startedOn: period?.[0]?.format('YYYY-MM-DD') ?? null,
       endedOn: period?.[1]?.format('YYYY-MM-DD') ?? null,
       caseId: caseId ?? null,
@@ -83,6 +101,9 @@ export function RelationFormModal({
       form={form}
       open
       width={800}
+      // A supply relation's drug row makes the form tall: start near the top so the buttons
+      // stay in view at 1366×768.
+      style={{ top: 24 }}
       title={editing ? t('relation.edit') : t('relation.add')}
       confirmLoading={save.isPending}
       onClose={onClose}
@@ -107,12 +128,15 @@ export function RelationFormModal({
                   editing.amountFen !== null ? decimalOf(editing.amountFen, 2) : undefined,
                 eventCount: editing.eventCount ?? undefined,
                 durationSeconds: editing.durationSeconds ?? undefined,
+                drugType: (editing.drugType ?? undefined) as DrugCode | undefined,
+                quantityValue: editing.quantityValue ?? undefined,
+                quantityUnit: editing.quantityUnit ?? 'g',
                 source: editing.source ?? undefined,
                 reliability: (editing.reliability ?? undefined) as Values['reliability'],
                 credibility: editing.credibility ?? undefined,
                 notes: editing.notes ?? undefined,
               }
-            : { type: 'supplies', directed: true, ...initial }
+            : { type: 'supplies', directed: true, quantityUnit: 'g', ...initial }
         }
       >
         <Row gutter={16}>
@@ -148,6 +172,47 @@ export function RelationFormModal({
               <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          {type === 'supplies' && (
+            <>
+              <Col span={12}>
+                <Form.Item
+                  name="drugType"
+                  label={t('relation.suppliedDrug')}
+                  tooltip={t('relation.suppliedHelp')}
+                >
+                  <Select
+                    allowClear
+                    showSearch={{
+                      filterOption: (input, option) =>
+                        searchCatalogue(input).some((found) => found.code === option?.value),
+                    }}
+                    data-testid="relation-drug"
+                    options={drugCatalog.map((drug) => ({
+                      value: drug.code,
+                      label:
+                        i18n.language === 'en' ? `${drug.en} ${drug.zh}` : `${drug.zh} ${drug.en}`,
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="quantityValue" label={t('relation.suppliedQuantity')}>
+                  <Input data-testid="relation-quantity" inputMode="decimal" />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name="quantityUnit" label={t('relation.suppliedUnit')}>
+                  <Select
+                    data-testid="relation-unit"
+                    options={quantityUnits.map((value) => ({
+                      value,
+                      label: t(`enums.quantityUnit.${value}`),
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           <Col span={8}>
             <Form.Item name="amountYuan" label={t('relation.amount')}>
               <Input inputMode="decimal" />

@@ -130,6 +130,11 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
               dataIndex: 'tier',
               render: (tier: DrugTotal['tier']) => <TierTag tier={tier} />,
             },
+            {
+              title: t('seizure.basis'),
+              key: 'basis',
+              render: (_value, row) => t(`seizure.bases.${row.basis}`, { count: row.sources }),
+            },
           ]}
         />
       )}

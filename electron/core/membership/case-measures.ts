@@ -1,10 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
 import type { LegalStatus } from '../../api/domain/person-vocabulary';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { caseMeasuresTable } from '../db/schema';
 
-export interface MeasureEntry {
+interface MeasureEntry {
   caseEntityId: string;
   caseId: string;
   entityId: string;
@@ -35,17 +34,4 @@ export function recordMeasure(
       updatedBy: actorId,
     })
     .run();
-}
-
-/** A member's measures, oldest first. */
-export function measuresOf(
-  db: Executor,
-  caseEntityId: string,
-): { measure: LegalStatus; takenOn: string | null }[] {
-  return db
-    .select({ measure: caseMeasuresTable.measure, takenOn: caseMeasuresTable.takenOn })
-    .from(caseMeasuresTable)
-    .where(eq(caseMeasuresTable.caseEntityId, caseEntityId))
-    .orderBy(asc(caseMeasuresTable.takenOn), asc(caseMeasuresTable.createdAt))
-    .all();
 }

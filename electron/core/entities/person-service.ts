@@ -6,17 +6,18 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { caseEntitiesTable, casesTable, personsTable } from '../db/schema';
 import { parsePhone } from '../../api/domain/identifiers';
-import { findHolder, prepareEntity } from '../entities/entity-identifiers';
-import { insertEntity, linkEntityToCase } from '../entities/entity-repository';
+import { findHolder, prepareEntity } from './entity-identifiers';
+import { insertEntity } from './entity-repository';
+import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { listCasePersons } from './person-queries';
 
-export type PersonCreate = z.output<typeof personInputSchema>;
-export type AddPersonToCase = z.output<typeof addPersonToCaseInput>;
+type PersonCreate = z.output<typeof personInputSchema>;
+type AddPersonToCase = z.output<typeof addPersonToCaseInput>;
 
 /** Checks a new person (ID number, duplicates) and returns the row to insert. */
-export function preparePerson(db: Executor, input: PersonCreate, today: Date) {
+function preparePerson(db: Executor, input: PersonCreate, today: Date) {
   return prepareEntity(db, { ...input, kind: 'person' }, today);
 }
 

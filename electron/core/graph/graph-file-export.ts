@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { graphExportInput, graphImageExportInput } from '../../api/schemas/graph-schemas';
+import { AppError } from '../app-error';
+import type { DocumentRenderer } from '../reports/document-renderer';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { exportChartDocument } from './chart-document';
+import { exportGraph } from './graph-export';
+import { subgraph } from './graph-data';
+
+/**
+ * The chosen entities as a file: for other tools (GraphML, GEXF, ANX, JSON) or as a picture to
+ * print (SVG, PNG, PDF). Each writer audits its own export.
+ */
+export function exportGraphFile(
+  workspace: UnlockedWorkspace,
+  input: z.output<typeof graphExportInput>,
+  documents: DocumentRenderer | undefined,
+) {
+  const data = subgraph(workspace.db, input.nodeIds, input.caseId);
+  if (!data.nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
+  const { format } = input;
+  return format === 'svg' || format === 'png' || format === 'pdf'
+    ? exportChartDocument(workspace, data, { ...input, format }, documents)
+    : exportGraph(workspace, data, format, input.positions, input.caseId);
+}
+
+/** The view drew and saved the picture itself; the export is recorded here. */
+export function recordGraphImageExport(
+  workspace: UnlockedWorkspace,
+  input: z.output<typeof graphImageExportInput>,
+): { ok: true } {
+  workspace.audit({
+    action: 'graph.imageExported',
+    targetType: input.caseId ? 'case' : 'graph',
+    targetId: input.caseId ?? null,
+    details: { caseId: input.caseId ?? null, nodes: input.nodes, view: input.viewName ?? null },
+  });
+  return { ok: true };
+}

@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import type { ImportTemplate } from '../../api/domain/import-templates';
+import type { Executor } from '../db/database-types';
+
+/** Every import, newest first, with who ran it. */
+export function listImports(db: Executor) {
+  return db
+    .all<{
+      id: string;
+      file_name: string;
+      sha256: string;
+      template: ImportTemplate;
+      row_count: number;
+      rejected_count: number;
+      case_id: string | null;
+      created_at: string;
+      created_by: string | null;
+    }>(
+      sql`SELECT i.id, i.file_name, i.sha256, i.template, i.row_count, i.rejected_count, i.case_id, i.created_at,
+          u.username AS created_by FROM imports i LEFT JOIN users u ON u.id = i.created_by ORDER BY i.created_at DESC, i.rowid DESC`,
+    )
+    .map((row) => ({
+      id: row.id,
+      fileName: row.file_name,
+      sha256: row.sha256,
+      template: row.template,
+      rowCount: row.row_count,
+      rejectedCount: row.rejected_count,
+      caseId: row.case_id,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    }));
+}
+
+/** A phone's IMEI, IMSI and cells as the records saw them; an IMEI also names the other SIMs. */
+export function phoneIdentifiers(db: Executor, phoneId: string) {
+  const rows = db.all<{
+    type: 'imei' | 'imsi' | 'cell';
+    value: string;
+    seen: number;
+    first: string;
+    last: string;
+  }>(
+    sql`SELECT type, value, sum(seen_count) AS seen, min(first_seen) AS first, max(last_seen) AS last
+        FROM phone_identifiers WHERE phone_id = ${phoneId} GROUP BY type, value ORDER BY type, seen DESC, value`,
+  );
+  return rows.map((row) => ({
+    type: row.type,
+    value: row.value,
+    seenCount: row.seen,
+    firstSeen: row.first,
+    lastSeen: row.last,
+    sharedWith:
+      row.type === 'imei'
+        ? db.all<{ id: string; label: string }>(
+            sql`SELECT DISTINCT e.id, e.label FROM phone_identifiers p JOIN entities e ON e.id = p.phone_id
+                WHERE p.type = 'imei' AND p.value = ${row.value} AND p.phone_id != ${phoneId}
+                AND e.deleted_at IS NULL ORDER BY e.label`,
+          )
+        : [],
+  }));
+}
+
+interface SourceRow {
+  import_id: string;
+  line: number;
+  file_name: string | null;
+  sha256: string | null;
+  template: string | null;
+  imported_at: string | null;
+  imported_by: string | null;
+}
+
+const sourceOf = (row: SourceRow) => ({
+  importId: row.import_id,
+  fileName: row.file_name,
+  sha256: row.sha256,
+  template: row.template,
+  importedAt: row.imported_at,
+  importedBy: row.imported_by,
+  line: row.line,
+});
+
+/** The records under a relation, each with the file and line it came from. */
+export function relationRecords(
+  db: Executor,
+  input: { relationId: string; page: number; pageSize: number },
+) {
+  const offset = (input.page - 1) * input.pageSize;
+  const source = sql`i.file_name, i.sha256, i.template, i.created_at AS imported_at, u.username AS imported_by`;
+  const counts = db.get<{ calls: number | null; messages: number | null }>(
+    sql`SELECT sum(kind != 'sms') AS calls, sum(kind = 'sms') AS messages FROM call_records WHERE relation_id = ${input.relationId}`,
+  )!;
+  const calls = (counts.calls ?? 0) + (counts.messages ?? 0);
+  if (calls)
+    return {
+      kind: 'calls' as const,
+      total: calls,
+      counts: { calls: counts.calls ?? 0, messages: counts.messages ?? 0 },
+      rows: db
+        .all<
+          SourceRow & {
+            at: string;
+            kind: string;
+            duration_seconds: number;
+            base_station: string | null;
+          }
+        >(
+          sql`SELECT r.started_at AS at, r.kind, r.duration_seconds, r.base_station, r.import_id, r.line, ${source}
+            FROM call_records r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
+            WHERE r.relation_id = ${input.relationId} ORDER BY r.started_at, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
+        )
+        .map((row) => ({
+          at: row.at,
+          recordKind: row.kind,
+          durationSeconds: row.duration_seconds,
+          amountFen: null,
+          detail: row.base_station,
+          source: sourceOf(row),
+        })),
+    };
+  const transfers = db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM money_transfers WHERE relation_id = ${input.relationId}`,
+  )!.n;
+  return {
+    kind: 'transfers' as const,
+    total: transfers,
+    counts: { calls: 0, messages: 0 },
+    rows: db
+      .all<
+        SourceRow & { at: string; direction: string; amount_fen: number; channel: string | null }
+      >(
+        sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.import_id, r.line, ${source}
+          FROM money_transfers r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
+          WHERE r.relation_id = ${input.relationId} ORDER BY r.at, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
+      )
+      .map((row) => ({
+        at: row.at,
+        recordKind: row.direction,
+        durationSeconds: null,
+        amountFen: row.amount_fen,
+        detail: row.channel,
+        source: sourceOf(row),
+      })),
+  };
+}

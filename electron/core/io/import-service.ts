@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import type { importCommitInput, importPreviewInput } from '../../api/schemas/import-schemas';
+import { AppError } from '../app-error';
+import type { CoreDeps } from '../core-deps';
+import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { planImport, type ImportPlan } from './import-plan';
+import { rejectedRowsFile } from './import-rejected';
+import { commitImport, rejectedLines } from './import-writer';
+import { readTableSource } from './table-file';
+
+/** Imports under way, by ID: the cancel button only flips the flag the writer looks at. */
+const running = new Map<string, { cancelled: boolean }>();
+type FileInput = z.output<typeof importPreviewInput>;
+
+/** The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths. */
+async function plan(deps: CoreDeps, input: FileInput) {
+  let source: { bytes: Uint8Array } | { path: string };
+  if (input.contentBase64 !== undefined)
+    source = { bytes: Buffer.from(input.contentBase64, 'base64') };
+  else if (deps.readsFilePaths ?? deps.host === 'test') source = { path: input.filePath! };
+  else throw new AppError('import.pathNotAllowed', 'This window cannot import a file by its path');
+  const { table: file, sha256 } = await readTableSource(source, input.encoding);
+  const importPlan = planImport(file, input.template, {
+    mapping: input.mapping,
+    headerMap: input.headerMap,
+    ownAccount: input.ownAccount,
+    areaCode: input.areaCode,
+  });
+  return { sha256, file, plan: importPlan };
+}
+
+function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
+  return importPlan.data.records.slice(0, 10).map((record) =>
+    Object.fromEntries(
+      Object.entries(record)
+        .filter(([key, value]) => key !== 'line' && value !== null)
+        .map(([key, value]) => [
+          key,
+          Array.isArray(value) ? value.join('、') : String(value ?? ''),
+        ]),
+    ),
+  );
+}
+
+/** What the file holds and what importing it would do: counts, problems, a sample. */
+export async function previewImport(deps: CoreDeps, input: FileInput) {
+  const { file, plan: importPlan } = await plan(deps, input);
+  return {
+    format: file.format,
+    encoding: file.encoding,
+    headerLine: importPlan.headerLine,
+    headers: importPlan.headers,
+    mapping: importPlan.mapping,
+    rowCount: importPlan.rowCount,
+    validCount: importPlan.data.records.length,
+    problemCount: importPlan.problems.length,
+    rejectedCount: rejectedLines(importPlan).size,
+    problems: importPlan.problems.slice(0, 200),
+    sample: sampleOf(importPlan),
+    platform: importPlan.preamble.platform,
+    owner: importPlan.preamble.owner,
+  };
+}
+
+/**
+ * Imports the file (one audited transaction per batch, see the writer), reporting progress;
+ * `keepAlive` holds the session open while it runs. Returns the rejected rows as a file.
+ */
+export async function runImport(
+  workspace: UnlockedWorkspace,
+  deps: CoreDeps,
+  input: z.output<typeof importCommitInput>,
+  keepAlive: () => void,
+) {
+  const job = { cancelled: false };
+  running.set(input.importId, job);
+  try {
+    const { sha256, file, plan: importPlan } = await plan(deps, input);
+    let lastReport = 0;
+    const summary = await commitImport(workspace, importPlan, {
+      importId: input.importId,
+      fileName: input.fileName,
+      sha256,
+      caseId: input.caseId ?? null,
+      skipInvalid: input.skipInvalid,
+      isCancelled: () => job.cancelled,
+      onProgress: (done, total) => {
+        keepAlive();
+        const time = Date.now();
+        if (done < total && time - lastReport < 100) return;
+        lastReport = time;
+        deps.emit('import.progressed', { importId: input.importId, done, total });
+      },
+    });
+    return { ...summary, rejectedFile: rejectedRowsFile(file, importPlan, input.fileName) };
+  } finally {
+    running.delete(input.importId);
+  }
+}
+
+/** The cancel button only flips the flag the writer looks at. */
+export function cancelImport(importId: string): { ok: true } {
+  const job = running.get(importId);
+  if (job) job.cancelled = true;
+  return { ok: true };
+}

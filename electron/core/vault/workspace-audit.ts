@@ -1,0 +1,74 @@
+import type { AuditVerification } from '../../api/schemas/audit-schemas';
+import { AppError } from '../app-error';
+import {
+  readOutsideHead,
+  signAuditHead,
+  type AuditHead,
+  type SignedAuditHead,
+} from '../audit/audit-anchor';
+import { lastAuditRecord } from '../audit/audit-log';
+import { verifyAuditChain } from '../audit/audit-verify';
+import type { UnlockedWorkspace } from './unlocked-workspace';
+import { readHeader } from './workspace-header';
+
+// The audit chain of an open workspace, checked and signed against its header (the chain
+// itself, below the vault, knows nothing of headers or sessions).
+
+/** The full check of an open workspace: its chain against the header and the outside copy. */
+export function verifyWorkspaceAudit(workspace: UnlockedWorkspace): AuditVerification {
+  const header = readHeader(workspace.dir);
+  const outside = workspace.anchorDir
+    ? readOutsideHead(workspace.anchorDir, workspace.workspaceId)
+    : null;
+  return verifyAuditChain(workspace.db, header.auditAnchor, outside);
+}
+
+/**
+ * The current audit head signed with the administrators' key, for printing or keeping outside
+ * the workstation; the signing is itself audited (and the head signed includes that record).
+ */
+export function signWorkspaceHead(workspace: UnlockedWorkspace): SignedAuditHead {
+  const signingKey = workspace.signingKey();
+  if (!signingKey) {
+    workspace.audit({ action: 'audit.headSigned', result: 'denied' });
+    throw new AppError('auth.forbidden', 'Only an administrator holds the signing key', {
+      needed: 'admin',
+    });
+  }
+  workspace.audit({
+    action: 'audit.headSigned',
+    targetType: 'workspace',
+    targetId: workspace.workspaceId,
+  });
+  workspace.refreshAnchor();
+  const last = lastAuditRecord(workspace.db)!;
+  const header = readHeader(workspace.dir);
+  return signAuditHead(
+    signingKey,
+    header.auditSigningKey.publicKey,
+    { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash },
+    workspace.now(),
+    workspace.user.username,
+  );
+}
+
+/**
+ * The head as it stands, for a file leaving the workspace (a case package): signed when an
+ * administrator holds the signing key, plain otherwise. Writes nothing.
+ */
+export function currentAuditHead(
+  workspace: UnlockedWorkspace,
+): (AuditHead & Partial<SignedAuditHead>) | null {
+  const last = lastAuditRecord(workspace.db);
+  if (!last) return null;
+  const head = { workspaceId: workspace.workspaceId, count: last.seq, hash: last.hash };
+  const signingKey = workspace.signingKey();
+  if (!signingKey) return head;
+  return signAuditHead(
+    signingKey,
+    readHeader(workspace.dir).auditSigningKey.publicKey,
+    head,
+    workspace.now(),
+    workspace.user.username,
+  );
+}

@@ -1,0 +1,119 @@
+import { Alert, Button, Spin } from 'antd';
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChartState } from './chart-state';
+import { GraphContextMenu } from './GraphContextMenu';
+import type { NetworkHandle } from './NetworkCanvas';
+import { SelectionBar } from './SelectionBar';
+import { UpstreamCard } from './UpstreamCard';
+import type { GraphActions } from './useGraphActions';
+
+interface MenuAnchor {
+  nodeId: string | null;
+  x: number;
+  y: number;
+}
+
+interface Props {
+  state: ChartState;
+  actions: GraphActions;
+  canvas: RefObject<NetworkHandle | null>;
+  loading: boolean;
+  drawing: boolean;
+  menu: MenuAnchor | null;
+  onCloseMenu(): void;
+}
+
+/** What floats over the chart: loading veil, hints, the upstream card, selection bar and menu. */
+export function ChartOverlays({
+  state,
+  actions,
+  canvas,
+  loading,
+  drawing,
+  menu,
+  onCloseMenu,
+}: Props) {
+  const { t } = useTranslation();
+  const { selection, highlight, trace } = actions;
+  const menuNode = menu?.nodeId ? (state.nodes[menu.nodeId] ?? null) : null;
+  const menuTargets = menu?.nodeId
+    ? selection.includes(menu.nodeId)
+      ? selection
+      : [menu.nodeId]
+    : [];
+  return (
+    <>
+      {loading && (
+        <div
+          style={{
+            position: 'absolute',
+            inset: 0,
+            display: 'grid',
+            placeItems: 'center',
+            background: 'rgba(255,255,255,.6)',
+          }}
+        >
+          <Spin size="large" />
+        </div>
+      )}
+      <div
+        style={{
+          position: 'absolute',
+          left: 12,
+          top: 12,
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 8,
+          alignItems: 'flex-start',
+        }}
+      >
+        {drawing && <Alert type="info" showIcon title={t('graph.toolbar.drawHint')} />}
+        {highlight && (
+          <Button
+            size="small"
+            onClick={() => actions.setHighlight(null)}
+            data-testid="clear-highlight"
+          >
+            {t('graph.clearHighlight')}
+          </Button>
+        )}
+        {trace && (
+          <UpstreamCard
+            trace={trace}
+            onFocus={(nodeId) => canvas.current?.focus(nodeId)}
+            onClose={actions.closeTrace}
+          />
+        )}
+      </div>
+      {selection.length > 0 && (
+        <div style={{ position: 'absolute', left: 12, bottom: 12 }}>
+          <SelectionBar
+            count={selection.length}
+            label={selection.length === 1 ? state.nodes[selection[0]!]?.label : undefined}
+            allPinned={selection.every((id) => state.pinned.includes(id))}
+            onAction={(action) => actions.act(action, selection)}
+          />
+        </div>
+      )}
+      {menu && (
+        <GraphContextMenu
+          x={menu.x}
+          y={menu.y}
+          node={menuNode}
+          count={menuTargets.length}
+          pinned={menuTargets.every((id) => state.pinned.includes(id))}
+          grouped={Boolean(menu.nodeId && state.clusters.includes(menu.nodeId))}
+          hiddenCount={state.hidden.length}
+          onAction={(action) => actions.act(action, menuTargets)}
+          onClose={onCloseMenu}
+        />
+      )}
+    </>
+  );
+}
+
+/** The context menu's anchor: where it opened and on which entity (none on the background). */
+export function useMenuAnchor() {
+  return useState<MenuAnchor | null>(null);
+}

@@ -1,0 +1,74 @@
+import { App } from 'antd';
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client';
+import { downloadDocument } from '../briefings/file-download';
+import { downloadText, downloadUrl } from './downloads';
+import type { ExportFormat } from './GraphToolbar';
+import type { NetworkHandle } from './NetworkCanvas';
+import type { PrintChoices } from './PrintExportModal';
+
+interface Inputs {
+  canvas: RefObject<NetworkHandle | null>;
+  caseId: string | undefined;
+  caseNo: string | undefined;
+  visibleIds: string[];
+  viewName: string | undefined;
+  fail(error: unknown): void;
+}
+
+/** Exports of the drawn chart: the titled print (SVG/PNG/PDF), the screen PNG and the data files. */
+export function useChartExport({ canvas, caseId, caseNo, visibleIds, viewName, fail }: Inputs) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [printOpen, setPrintOpen] = useState(false);
+
+  const exportPrint = async (choices: PrintChoices) => {
+    if (!visibleIds.length || !canvas.current) return;
+    setBusy(true);
+    try {
+      const file = await invoke('graph.export', {
+        ...choices,
+        nodeIds: visibleIds,
+        positions: canvas.current.getPositions(),
+        caseId,
+      });
+      downloadDocument(file);
+      setPrintOpen(false);
+      void message.success(t('graph.exported'));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAs = async (format: ExportFormat) => {
+    if (!visibleIds.length || !canvas.current) return;
+    if (format === 'print') return setPrintOpen(true);
+    setBusy(true);
+    try {
+      if (format === 'png') {
+        await invoke('graph.recordImageExport', { caseId, nodes: visibleIds.length, viewName });
+        const url = await canvas.current.exportPng(2);
+        downloadUrl(url, `${caseNo ?? 'graph'}-${new Date().toISOString().slice(0, 10)}.png`);
+      } else {
+        const file = await invoke('graph.export', {
+          format,
+          nodeIds: visibleIds,
+          positions: canvas.current.getPositions(),
+          caseId,
+        });
+        downloadText(file.content, file.fileName, file.mimeType);
+      }
+      void message.success(t('graph.exported'));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { busy, printOpen, closePrint: () => setPrintOpen(false), exportPrint, exportAs };
+}

@@ -1,0 +1,31 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { GlobalSearch } from '../../renderer/src/features/search/GlobalSearch';
+import { installFakeBridge, Providers } from './fake-bridge';
+
+describe('global search (Ctrl+K)', () => {
+  it('opened again, the old query is selected so that typing replaces it', async () => {
+    installFakeBridge({
+      'search.query': () => ({ ok: true, value: { groups: [] } }),
+    });
+    render(
+      <Providers>
+        <MemoryRouter>
+          <GlobalSearch />
+        </MemoryRouter>
+      </Providers>,
+    );
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const first = await screen.findByTestId('global-search-input');
+    fireEvent.change(first, { target: { value: '岩某' } });
+    fireEvent.keyDown(first, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('global-search-input')).toBeNull());
+
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const again = (await screen.findByTestId('global-search-input')) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    expect(again.value).toBe('岩某');
+    expect([again.selectionStart, again.selectionEnd]).toEqual([0, 2]);
+  });
+});

@@ -1,0 +1,139 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, type ErrorCode } from '../../electron/api/error-codes';
+import { en } from '../../electron/api/i18n/en';
+import { zhCN } from '../../electron/api/i18n/zh-CN';
+import { errorText, type Translate } from '../../renderer/src/app/error-text';
+
+/** Details as the core sends them, one representative set per code that carries any. */
+const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
+  'auth.forbidden': { needed: 'lead' },
+  'auth.lockedOut': { seconds: 30 },
+  'auth.invalidCredentials': { failures: 2, lockedForSeconds: 0 },
+  'auth.passwordTooWeak': { problem: 'tooSimple' },
+  'workspace.inUse': { host: 'pc-01', since: '2026-03-01T08:00:00.000Z' },
+  'cases.duplicateCaseNo': { caseId: '0190a0b0-0000-7000-8000-000000000001' },
+  'cases.invalidTransition': { from: 'filed', to: 'closed' },
+  'cases.dateBeforeFiling': {
+    from: 'filed',
+    to: 'investigating',
+    on: '2026-03-01',
+    openedOn: '2026-03-05',
+  },
+  'cases.mergeTargetMissing': { from: 'investigating', to: 'merged' },
+  'cases.reasonRequired': { from: 'solved', to: 'investigating' },
+  'persons.invalidIdNumber': { problem: 'checkDigit', idType: 'resident_id', expectedCheck: 'X' },
+  'persons.duplicateIdNumber': { entityId: 'x', name: '刘某军', kind: 'person' },
+  'entities.duplicateIdentifier': { entityId: 'x', name: '刘某军', kind: 'person' },
+  'entities.invalidPhone': { problem: 'length' },
+  'entities.invalidPlate': { problem: 'format' },
+  'entities.ownerNotPerson': { kind: 'phone' },
+  'seizures.invalidQuantity': { problem: 'precision' },
+  'seizures.implausibleQuantity': { reason: 'aboveTenTonnes' },
+  'relations.drugOnlyOnSupply': { type: 'kin' },
+  'relations.drugIncomplete': { missing: 'drugType' },
+  'relations.invalidQuantity': { problem: 'tooPrecise' },
+  'attachments.corrupt': { chunk: 3 },
+  'attachments.tooLarge': { limitBytes: 4 * 2 ** 30, limitMiB: 4096, sizeBytes: 5 * 2 ** 30 },
+  'attachments.tooLargeToInline': { limitMiB: 64 },
+  'graph.pathSearchStopped': { seconds: 10 },
+  'import.missingColumns': { template: 'calls', fields: ['ownNumber', 'counterpart'] },
+  'import.invalidRows': { count: 12 },
+  'import.unknownField': { field: '通话地点' },
+  'import.unknownHeader': { header: '对方号码（新）' },
+  'import.tooLarge': { limitMiB: 200 },
+  'import.tooManyColumns': { limit: 200, line: 7 },
+  'import.tooManyRows': { limit: 2000000, line: 2000001 },
+  'package.passphraseTooShort': { min: 12 },
+  'package.caseExists': { caseNo: '滨公(禁)立字〔2026〕15号' },
+  'package.tooLarge': { limitMiB: 512 },
+  'package.invalidContent': { path: 'entities.3.kind', code: 'invalid_enum_value' },
+  'package.conflict': { entityId: '0190a0b0-0000-7000-8000-000000000001' },
+  'backup.corrupt': { failure: 'SQLITE_NOTADB' },
+  'audit.broken': { ok: false, brokenAtSeq: 17, reason: 'hashMismatch' },
+  'analytics.phoneNotFound': { phone: '13800138000' },
+  'analytics.accountNotFound': { account: '6222020200112233445' },
+};
+
+/** Latin words a Chinese user reads as they are: formats, programs, units, file names. */
+const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'Word', 'Chromium', 'IMEI']);
+const latinWordsAllowedText = ['workspace.json'];
+
+const translators: Record<'zh-CN' | 'en', Translate> = {} as never;
+
+beforeAll(async () => {
+  for (const [language, translation] of [
+    ['zh-CN', zhCN],
+    ['en', en],
+  ] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      resources: { [language]: { translation } },
+      lng: language,
+      interpolation: { escapeValue: false },
+    });
+    translators[language] = instance.t.bind(instance) as unknown as Translate;
+  }
+});
+
+const cases = errorCodes.map((code) => [code, sentDetails[code] ?? {}] as const);
+
+describe('refusals in the words of the domain', () => {
+  it.each(cases)('%s reads as Chinese, with no identifier, code or JSON in it', (code, details) => {
+    const text = errorText(translators['zh-CN'], code, details);
+    expect(text).not.toBe(`errors.${code}`);
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toMatch(/\{\{|\}\}|[{}[\]"]/);
+    let latin = text;
+    for (const allowed of latinWordsAllowedText) latin = latin.replaceAll(allowed, '');
+    // Single letters are data (a check digit X, plate letters I and O), not identifiers.
+    const words = latin.match(/[A-Za-z][A-Za-z_.]+/g) ?? [];
+    expect(words.filter((word) => !latinWordsAllowed.has(word))).toEqual([]);
+  });
+
+  it.each(cases)('%s reads as English, with no Chinese or identifier of ours', (code, details) => {
+    const text = errorText(translators.en, code, details);
+    expect(text).not.toBe(`errors.${code}`);
+    expect(text).not.toMatch(/\{\{|\}\}|[{}[\]"]/);
+    // Chinese may only come from the user's own data (names, headers, case numbers).
+    const own = Object.values(details).filter((value) => typeof value === 'string') as string[];
+    let rest = text;
+    for (const value of own) if (/[\u4e00-\u9fff]/.test(value)) rest = rest.replaceAll(value, '');
+    expect(rest).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(rest).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]*\b/);
+  });
+
+  it('the refused status change names the statuses in Chinese and the dates it compared', () => {
+    const zh = translators['zh-CN'];
+    expect(errorText(zh, 'cases.invalidTransition', { from: 'filed', to: 'closed' })).toBe(
+      '案件状态不能从“立案”变更为“结案”。',
+    );
+    expect(errorText(zh, 'cases.dateBeforeFiling', sentDetails['cases.dateBeforeFiling'])).toBe(
+      '侦查日期（2026-03-01）早于立案日期（2026-03-05），请填写立案日期当天或之后的日期。',
+    );
+    expect(
+      errorText(translators.en, 'cases.dateBeforeFiling', sentDetails['cases.dateBeforeFiling']),
+    ).toBe(
+      'The date of “Investigating” (2026-03-01) is before the filing date (2026-03-05). Enter the filing date or a later one.',
+    );
+  });
+
+  it('a refusal by role names the role needed, and reads whole without one', () => {
+    expect(errorText(translators['zh-CN'], 'auth.forbidden', { needed: 'lead' })).toBe(
+      '当前账号的角色无权执行此操作：需要“负责人”或更高的角色。',
+    );
+    expect(errorText(translators.en, 'auth.forbidden', { needed: 'admin' })).toBe(
+      'Your role does not allow this: it needs “Administrator” or a higher role.',
+    );
+    expect(errorText(translators['zh-CN'], 'auth.forbidden')).toBe(
+      '当前账号的角色无权执行此操作。',
+    );
+  });
+
+  it('missing import columns are named by their column titles', () => {
+    const details = sentDetails['import.missingColumns'];
+    expect(errorText(translators['zh-CN'], 'import.missingColumns', details)).toBe(
+      '缺少必需的列：本机号码、对方号码。请在列对应中指定。',
+    );
+  });
+});
