@@ -159,6 +159,14 @@ describe.skipIf(!documents)('document headers (pdftotext / DOCX text)', () => {
     );
   });
 
+  it('map PDF: named by the day in the zone', async () => {
+    const file = await c.ok('map.exportPdf', {
+      caseId,
+      svg: '<svg width="100" height="60" xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>',
+    });
+    expect(file.fileName).toBe('quanlian-map-A3301052026030024-2026-03-24.pdf');
+  });
+
   it('English briefing: header and paragraph in English', async () => {
     const file = await c.ok('reports.briefing', { caseId, format: 'pdf', language: 'en' });
     const text = pdfText(save('briefing-en.pdf', file.content, 'base64'));
