@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legalStatuses } from './domain/person-vocabulary';
 import type { Access } from './domain/roles';
 import { emptyInput, idSchema, okOutput } from './schemas/common';
 import {
@@ -42,6 +43,8 @@ import {
   caseListInput,
   caseListOutput,
   caseMemberIdInput,
+  measureHistoryOutput,
+  measureStepBackInput,
   caseOutcomeInput,
   caseMemberSchema,
   caseMemberUpdateInput,
@@ -126,8 +129,10 @@ import {
   keyPlayerSchema,
 } from './schemas/graph-schemas';
 import {
+  auditExportInput,
   auditListInput,
   auditListOutput,
+  auditUsersOutput,
   auditVerifyOutput,
   signedAuditHeadSchema,
 } from './schemas/audit-schemas';
@@ -143,6 +148,13 @@ import {
   backupStatusSchema,
 } from './schemas/backup-schemas';
 import { briefingInput, documentFileSchema } from './schemas/briefing-schemas';
+import {
+  briefingItemAddInput,
+  briefingItemIdInput,
+  briefingItemMoveInput,
+  briefingItemSchema,
+  briefingItemsInput,
+} from './schemas/briefing-item-schemas';
 import {
   backupCreateAtInput,
   backupCreateAtOutput,
@@ -186,6 +198,9 @@ import {
   contactProfileOutput,
   moneyTraceInput,
   moneyTraceOutput,
+  analyticsTimelineInput,
+  analyticsTimelineOutput,
+  timelineExportInput,
 } from './schemas/analytics-schemas';
 
 export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -260,6 +275,12 @@ export const contract = {
   'cases.addEntity': procedure('investigator', caseAddEntityInput, caseMemberSchema),
   'cases.updateMember': procedure('investigator', caseMemberUpdateInput, okOutput),
   'cases.removeMember': procedure('investigator', caseMemberIdInput, okOutput),
+  'cases.measures': procedure('viewer', caseMemberIdInput, measureHistoryOutput),
+  'cases.stepBackMeasure': procedure(
+    'investigator',
+    measureStepBackInput,
+    z.object({ legalStatus: z.enum(legalStatuses), legalStatusOn: z.string().nullable() }),
+  ),
   'cases.markOutcome': procedure('investigator', caseOutcomeInput, okOutput),
   'cases.linked': procedure('viewer', caseIdInput, z.array(linkedCaseSchema)),
   'cases.auditHistory': procedure('viewer', caseAuditInput, auditListOutput),
@@ -327,6 +348,15 @@ export const contract = {
 
   'reports.linkedCases': procedure('viewer', emptyInput, linkedCasesReportSchema),
   'reports.briefing': procedure('viewer', briefingInput, documentFileSchema),
+  /** Analysis results kept for a case's briefing (tables and figures), in their order. */
+  'reports.briefingItems.list': procedure(
+    'viewer',
+    briefingItemsInput,
+    z.array(briefingItemSchema),
+  ),
+  'reports.briefingItems.add': procedure('investigator', briefingItemAddInput, briefingItemSchema),
+  'reports.briefingItems.remove': procedure('investigator', briefingItemIdInput, okOutput),
+  'reports.briefingItems.move': procedure('investigator', briefingItemMoveInput, okOutput),
 
   'import.preview': procedure('investigator', importPreviewInput, importPreviewOutput),
   'import.commit': procedure('investigator', importCommitInput, importSummarySchema),
@@ -364,6 +394,8 @@ export const contract = {
   'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
+  'audit.users': procedure('lead', emptyInput, auditUsersOutput),
+  'audit.export': procedure('lead', auditExportInput, documentFileSchema),
   'audit.verify': procedure('lead', emptyInput, auditVerifyOutput),
   'audit.signHead': procedure('admin', emptyInput, signedAuditHeadSchema),
 
@@ -387,6 +419,10 @@ export const contract = {
   'analytics.cellPresence': procedure('viewer', cellPresenceInput, cellPresenceOutput),
   /** 资金穿透: money followed from an account up to H hops, in time order, pro rata. */
   'analytics.moneyTrace': procedure('viewer', moneyTraceInput, moneyTraceOutput),
+  /** Timeline (theme lines): entities or a case's people, phones, accounts; marks in time order. */
+  'analytics.timeline': procedure('viewer', analyticsTimelineInput, analyticsTimelineOutput),
+  /** The view draws the SVG/PNG; this records the export in the audit log first. */
+  'analytics.recordTimelineExport': procedure('viewer', timelineExportInput, okOutput),
 } as const satisfies Record<string, ProcedureSpec>;
 
 export type Contract = typeof contract;

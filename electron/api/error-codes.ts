@@ -83,6 +83,9 @@ export const errorCodes = [
   'import.cancelled',
   'import.notFound',
   'import.noValidRows',
+  'import.caseRequired',
+  'audit.exportTooLarge',
+  'cases.noMeasure',
   'import.pathNotAllowed',
   'import.fileUnreadable',
   'import.unknownField',
@@ -107,6 +110,9 @@ export const errorCodes = [
   'audit.broken',
   'analytics.phoneNotFound',
   'analytics.accountNotFound',
+  'analytics.entityNotFound',
+  'briefing.invalidFigure',
+  'briefing.itemNotFound',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

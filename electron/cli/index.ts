@@ -41,7 +41,7 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
                 [--classification none|internal|secret|confidential] [--unmask] [--lang en]
                 the case briefing (PDF and Word need Chromium: CHROMIUM_PATH or /usr/bin/chromium)
-  import        --workspace DIR --template persons|calls|transactions --file FILE
+  import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
                 [--encoding auto|utf8|gb18030] [--case CASE_NO] [--dry-run]
                 [--map 'HEADER=field,…'] [--own-account ACC] [--area-code 0871]
                 [--skip-invalid [--rejected FILE]]

@@ -46,6 +46,7 @@ function renderPage(tab: string, handlers: Parameters<typeof installFakeBridge>[
 }
 
 describe('AnalyticsPage', () => {
+  // The first render loads the whole page with its tabs: 17 s were seen on a loaded machine.
   it('资金穿透: runs the trace, shows amounts in yuan, paths and alerts, sends all to the chart', async () => {
     const calls = renderPage('money', {
       'analytics.moneyTrace': () => ({ ok: true, value: trace }),
@@ -75,7 +76,7 @@ describe('AnalyticsPage', () => {
         state: { nodeIds: ['a', 'b'], positions: {}, layout: 'force' },
       }),
     );
-  });
+  }, 60_000);
 
   it('an unknown account is named in the error', async () => {
     renderPage('money', {

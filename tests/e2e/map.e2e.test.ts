@@ -64,8 +64,12 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
     await png.saveAs(pngFile);
     const bytes = fs.readFileSync(pngFile);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-    // Twice the map's size on screen.
-    expect(bytes.readUInt32BE(16)).toBeGreaterThan(1400);
+    // Twice the map's size on screen (the size the SVG export gave).
+    const [, svgWidth, svgHeight] = /^<svg width="(\d+)" height="(\d+)"/.exec(content)!;
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([
+      2 * Number(svgWidth),
+      2 * Number(svgHeight),
+    ]);
 
     // Every case at once: the heroin case's Guangdong supplier is a second flow into 滨江.
     await map.clearCase();

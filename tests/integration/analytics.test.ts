@@ -547,7 +547,7 @@ describe('同基站伴随 — co-location', () => {
 });
 
 describe('access', () => {
-  it('every analytics procedure is a viewer read; a viewer runs them, a locked session cannot', async () => {
+  it('every analytics procedure is viewer level (reads, and the audited timeline export); a viewer runs them, a locked session cannot', async () => {
     expect(
       Object.entries(contract)
         .filter(([name]) => name.startsWith('analytics.'))
@@ -558,6 +558,8 @@ describe('access', () => {
       ['analytics.colocation', 'viewer'],
       ['analytics.cellPresence', 'viewer'],
       ['analytics.moneyTrace', 'viewer'],
+      ['analytics.timeline', 'viewer'],
+      ['analytics.recordTimelineExport', 'viewer'],
     ]);
     c = makeTestCore();
     const { path: dir } = await createTestWorkspace(c);

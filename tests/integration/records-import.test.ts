@@ -464,6 +464,7 @@ describe('deleting an import', () => {
       importId: 'imp-second',
       callRecords: 3,
       transfers: 0,
+      seizures: 0,
       relationsDeleted: 1,
       relationsUpdated: 2,
       entitiesDeleted: 1,

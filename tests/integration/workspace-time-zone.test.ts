@@ -39,6 +39,14 @@ function docxText(file: string): string {
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
 }
 
+/** The time cell of the first data row of an audit export (newest record first). */
+async function firstTime(content: string): Promise<unknown> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  await workbook.xlsx.load(Buffer.from(content, 'base64') as unknown as ArrayBuffer);
+  return workbook.worksheets[0]!.getRow(2).getCell(2).value;
+}
+
 beforeAll(async () => {
   c = makeTestCore(undefined, { documents });
   // The documents are made at the same instant as the seizure: 03:15 on the 24th in Beijing.
@@ -127,6 +135,42 @@ describe('dates in the workspace zone with the process in UTC', () => {
     expect(file.fileName).toBe('案情简报-A3301052026030024-2026-03-23.html');
     expect(file.content).toContain('<td>WZ-0324</td><td>2026年3月23日</td>');
     await c.ok('settings.update', { timeZone: 'Asia/Shanghai' });
+  });
+
+  it('audit log: its days, the export’s times and its file name follow the zone', async () => {
+    const total = async (day: string) =>
+      (await c.ok('audit.list', { caseId, from: day, to: day })).total;
+    expect(await total('2026-03-24')).toBeGreaterThan(0);
+    const onThe24th = await total('2026-03-24');
+    expect(await total('2026-03-23')).toBe(0);
+    const shanghai = await c.ok('audit.export', { caseId, language: 'zh-CN' });
+    expect(shanghai.fileName).toBe('审计日志-2026-03-24.xlsx');
+    expect(await firstTime(shanghai.content)).toBe('2026-03-24 03:15:00');
+    await c.ok('settings.update', { timeZone: 'UTC' });
+    try {
+      // The export just made is in the case's log too, on the same day.
+      expect(await total('2026-03-23')).toBe(onThe24th + 1);
+      expect(await total('2026-03-24')).toBe(0);
+      const utc = await c.ok('audit.export', { caseId, language: 'zh-CN' });
+      expect(utc.fileName).toBe('审计日志-2026-03-23.xlsx');
+      expect(await firstTime(utc.content)).toBe('2026-03-23 19:15:00');
+    } finally {
+      await c.ok('settings.update', { timeZone: 'Asia/Shanghai' });
+    }
+  });
+
+  it('timeline: a case’s 立案 day is the start of that day in the zone, and a period of days takes it', async () => {
+    const opened = async () =>
+      (
+        await c.ok('analytics.timeline', { caseId, from: '2026-03-20', to: '2026-03-20' })
+      ).marks.filter((mark) => mark.kind === 'status');
+    expect((await opened()).map((mark) => mark.at)).toEqual(['2026-03-19T16:00:00.000Z']);
+    await c.ok('settings.update', { timeZone: 'UTC' });
+    try {
+      expect((await opened()).map((mark) => mark.at)).toEqual(['2026-03-20T00:00:00.000Z']);
+    } finally {
+      await c.ok('settings.update', { timeZone: 'Asia/Shanghai' });
+    }
   });
 });
 

@@ -32,7 +32,7 @@ export interface StatutoryFigures {
   source: string;
 }
 
-interface CatalogueEntry {
+export interface CatalogueEntry {
   code: string;
   zh: string;
   en: string;

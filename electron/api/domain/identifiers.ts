@@ -68,6 +68,28 @@ export function phoneNumberType(value: string): PhoneNumberType {
   return 'unknown';
 }
 
+/**
+ * Numbers that are not people: service and short numbers, 400/800 hotlines, SMS gateways.
+ * Every call list is full of them; charts hide them unless asked, 话单碰撞 leaves them out.
+ */
+export const serviceNumberTypes: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>([
+  'service',
+  'hotline',
+  'smsGateway',
+]);
+
+/** Whether a stored number (the output of `parsePhone`/`parseFarEnd`) is a service number. */
+function isServiceNumber(value: string): boolean {
+  return serviceNumberTypes.has(phoneNumberType(value));
+}
+
+/** A phone entity (as charts and lists carry it) whose number is a service number. */
+export function isServicePhone(entity: { kind: string; identifier: string | null }): boolean {
+  return (
+    entity.kind === 'phone' && entity.identifier !== null && isServiceNumber(entity.identifier)
+  );
+}
+
 function result(value: string): PhoneResult {
   const type = phoneNumberType(value);
   return { ok: true, value, type, country: type === 'international' ? phoneCountry(value) : null };

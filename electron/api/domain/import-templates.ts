@@ -1,5 +1,5 @@
 /** What an import can bring in, and the columns each needs. */
-export const importTemplates = ['persons', 'calls', 'transactions'] as const;
+export const importTemplates = ['persons', 'calls', 'transactions', 'seizures'] as const;
 export type ImportTemplate = (typeof importTemplates)[number];
 
 interface ImportField {
@@ -62,6 +62,22 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', 'reference'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '状态', 'status'] },
   ],
+  seizures: [
+    { key: 'caseNo', required: false, aliases: ['案件编号', '案件号', '案号', '案件编号/案号', 'caseno'] },
+    { key: 'drug', required: true, aliases: ['物品名称', '毒品种类', '毒品名称', '物品名称/毒品种类', '品名', '物品', '名称', 'drug'] },
+    { key: 'quantity', required: true, aliases: ['数量', '重量', '数量/重量', '净重', '毛重', '称量', 'quantity'] },
+    { key: 'unit', required: false, aliases: ['计量单位', '单位', 'unit'] },
+    { key: 'content', required: false, aliases: ['规格/含量', '规格', '含量', '规格含量', '药品含量', 'content'] },
+    { key: 'weightBasis', required: false, aliases: ['毛重/净重', '净重/毛重', '称重方式', '重量类型', 'weightbasis'] },
+    { key: 'holder', required: false, aliases: ['持有人', '持有人姓名', '涉案人员', '犯罪嫌疑人', '嫌疑人', 'holder'] },
+    { key: 'holderIdNumber', required: false, aliases: ['持有人身份证号', '持有人证件号码', '身份证号', '公民身份号码', '证件号码'] },
+    { key: 'date', required: false, aliases: ['缴获日期', '扣押日期', '查获日期', '日期', 'date'] },
+    { key: 'seizedAt', required: false, aliases: ['缴获时间', '扣押时间', '查获时间', '时间', 'seizedat'] },
+    { key: 'place', required: false, aliases: ['缴获地点', '扣押地点', '查获地点', '地点', 'place'] },
+    { key: 'evidenceNo', required: false, aliases: ['物证编号', '扣押清单号', '扣押清单编号', '物证编号/扣押清单号', '物证号', '清单号', 'evidenceno'] },
+    { key: 'purity', required: false, aliases: ['纯度', '纯度(%)', '纯度（%）', '含量(%)', 'purity'] },
+    { key: 'notes', required: false, aliases: ['备注', '说明', 'notes'] },
+  ],
 }; // prettier-ignore
 
 /**
@@ -81,6 +97,10 @@ export const requiredGroups: Record<ImportTemplate, string[][]> = {
     ['fromAccount', 'toAccount', 'at'],
     ['account', 'date'],
     ['fromAccount', 'toAccount', 'date'],
+  ],
+  seizures: [
+    ['drug', 'quantity', 'date'],
+    ['drug', 'quantity', 'seizedAt'],
   ],
 };
 
@@ -145,4 +165,15 @@ export const importProblemTexts: Record<string, string> = {
   debitCredit: '借贷标志无法识别',
   notCompleted: '交易未成功（关闭、失败或已退款）',
   columns: '列数超出上限',
+  drug: '物品名称无法识别',
+  drugAmbiguous: '物品名称对应多种毒品，请写明',
+  quantity: '数量格式不正确或不大于 0',
+  unit: '计量单位无法识别',
+  content: '规格/含量无法识别（如 50mg/片）',
+  weightBasis: '毛重/净重应为 毛重 或 净重',
+  purity: '纯度应为 0–100 的百分数',
+  implausible: '数量异常，须在缴获表单中逐条确认',
+  caseNo: '案件编号不存在',
+  holder: '持有人不是该案涉案人员',
+  holderAmbiguous: '该案有多名同名人员，请填身份证号',
 };

@@ -25,6 +25,7 @@ const zhText = {
     suspects: '六、犯罪嫌疑人',
     seizures: '七、缴获毒品',
     leads: '八、待查线索（源头、上线未明）',
+    analyses: '九、研判结果',
   },
   fields: {
     title: '案件名称',
@@ -131,6 +132,7 @@ const enText: typeof zhText = {
     suspects: '6. Suspects',
     seizures: '7. Seizures',
     leads: '8. Outstanding leads (source or supplier unknown)',
+    analyses: '9. Analysis results',
   },
   fields: {
     title: 'Title',

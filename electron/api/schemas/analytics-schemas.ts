@@ -262,3 +262,84 @@ export const cellPresenceOutput = z.object({
   total: z.number().int(),
 });
 export type CellPresenceResult = z.infer<typeof cellPresenceOutput>;
+
+/**
+ * The timeline (i2's theme lines): entities as lines, dated records and case facts as marks.
+ * Either the named entities, or a case: its own line (status dates, seizures, events) plus
+ * its suspects and the phones and accounts of the case and of its suspects.
+ */
+export const analyticsTimelineInput = z
+  .object({
+    entityIds: z.array(idSchema).max(100).optional(),
+    caseId: idSchema.optional(),
+    from: periodBound.optional(),
+    to: periodBound.optional(),
+    /** Marks in time order: the first `limit` after `offset`, and the total. */
+    limit: z.number().int().min(1).max(20_000).default(5_000),
+    offset: z.number().int().min(0).default(0),
+  })
+  .refine((input) => (input.entityIds?.length ?? 0) > 0 || input.caseId !== undefined, {
+    message: 'Give entities or a case',
+  });
+
+const timelineLineSchema = z.object({
+  /** The entity ID, or the case ID for the case's own line. */
+  id: z.string(),
+  /** 'case' or the entity's kind. */
+  kind: z.string(),
+  label: z.string(),
+});
+export type TimelineLine = z.infer<typeof timelineLineSchema>;
+
+export const timelineMarkKinds = [
+  'call',
+  'sms',
+  'transfer',
+  'seizure',
+  'measure',
+  'caught',
+  'status',
+  'event',
+] as const;
+export type TimelineMarkKind = (typeof timelineMarkKinds)[number];
+
+const timelineMarkSchema = z.object({
+  id: z.string(),
+  kind: z.enum(timelineMarkKinds),
+  /** UTC ISO instant; a day-only fact sits at 00:00 China time of its day. */
+  at: z.string(),
+  precision: z.enum(['day', 'minute']),
+  lineId: z.string(),
+  /** The other line of a call or transfer between two lines (drawn as a link). */
+  toLineId: z.string().nullable(),
+  /**
+   * What the mark is, as data: the far end's label (calls, transfers), the drug code
+   * (seizure), the measure (legal status code), the case date's name, the event title.
+   */
+  label: z.string(),
+  /** Seconds of a call, fen of a transfer, quantity text of a seizure, kind of an event. */
+  detail: z.string().nullable(),
+  /** A relation entered by hand (no detail records): how many calls or transfers it stands for. */
+  count: z.number().int().nullable(),
+});
+export type TimelineMark = z.infer<typeof timelineMarkSchema>;
+
+export const analyticsTimelineOutput = z.object({
+  lines: z.array(timelineLineSchema),
+  marks: z.array(timelineMarkSchema),
+  /** Marks in the period in all, of which `marks` is one page. */
+  total: z.number().int(),
+  /** First and last mark in the period (for the axis), null when there are none. */
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+});
+export type TimelineResult = z.infer<typeof analyticsTimelineOutput>;
+
+/** A timeline leaving the workspace as a picture (SVG or PNG drawn by the view). */
+export const timelineExportInput = z.object({
+  caseId: idSchema.optional(),
+  entityIds: z.array(idSchema).max(100).default([]),
+  format: z.enum(['svg', 'png']),
+  from: periodBound.optional(),
+  to: periodBound.optional(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageInputSchema, pageOf } from './common';
+import { auditActionGroupNames } from '../domain/audit-actions';
+import { idSchema, pageInputSchema, pageOf } from './common';
 
 const auditResults = ['ok', 'denied', 'failed'] as const;
 
@@ -13,14 +14,34 @@ const auditRowSchema = z.object({
   targetId: z.string().nullable(),
   result: z.enum(auditResults),
   details: z.record(z.string(), z.unknown()).nullable(),
+  /** The case the action concerned (its target, or the case named in its details). */
+  caseNo: z.string().nullable(),
+  /** The person or other entity it concerned, by name. */
+  subject: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 
-export const auditListInput = pageInputSchema.extend({
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What an auditor narrows the log by: user, kind of action, case and days (China time). */
+const auditFilter = z.object({
   action: z.string().trim().max(60).optional(),
+  group: z.enum(auditActionGroupNames as [string, ...string[]]).optional(),
   username: z.string().trim().max(64).optional(),
   targetId: z.string().max(64).optional(),
+  caseId: idSchema.optional(),
+  from: day.optional(),
+  to: day.optional(),
 });
+export type AuditFilter = z.infer<typeof auditFilter>;
+
+export const auditListInput = pageInputSchema.extend(auditFilter.shape);
+
+export const auditExportInput = auditFilter.extend({
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+export const auditUsersOutput = z.array(z.string());
 export const auditListOutput = pageOf(auditRowSchema);
 
 export const auditVerifyOutput = z.object({

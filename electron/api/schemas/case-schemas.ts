@@ -173,6 +173,25 @@ export const caseMemberUpdateInput = z.object({
 });
 export const caseMemberIdInput = z.object({ caseEntityId: idSchema });
 
+/** Why a measure is taken back: a wrong entry, or the procuratorate sent the case back. */
+export const measureStepBackReasons = ['correction', 'supplementaryInvestigation'] as const;
+export const measureStepBackInput = z.object({
+  caseEntityId: idSchema,
+  reason: z.enum(measureStepBackReasons),
+  note: z.string().trim().max(500).nullish(),
+});
+
+export const measureHistoryOutput = z.array(
+  z.object({
+    id: z.string(),
+    measure: z.enum(legalStatuses),
+    takenOn: z.string().nullable(),
+    notes: z.string().nullable(),
+    recordedAt: z.string(),
+    recordedBy: z.string().nullable(),
+  }),
+);
+
 /** What two cases share: the same entity in both, or an identifier used by people in both. */
 export const sharedEntitySchema = z.object({
   entityId: z.string(),

@@ -47,7 +47,10 @@ export const graphDataSchema = z.object({
 });
 export type GraphData = z.infer<typeof graphDataSchema>;
 
-export const graphCaseInput = z.object({ caseId: idSchema });
+/** Leaves out phones that are service numbers, hotlines or SMS gateways, and their relations. */
+const hideServiceNumbers = z.boolean().optional();
+
+export const graphCaseInput = z.object({ caseId: idSchema, hideServiceNumbers });
 
 /** What an analytic runs over: a case's chart, or exactly the entities on the analyst's chart. */
 export const graphScopeInput = z
@@ -66,12 +69,14 @@ export const graphNeighbourhoodInput = z.object({
   /** Gives legal status and tier of persons in this case. */
   caseId: idSchema.optional(),
   limit: z.number().int().min(1).max(5_000).default(500),
+  hideServiceNumbers,
 });
 
 /** Exactly these entities (a saved view, a selection), with every relation among them. */
 export const graphSubgraphInput = z.object({
   entityIds: z.array(idSchema).min(1).max(50_000),
   caseId: idSchema.optional(),
+  hideServiceNumbers,
 });
 
 export const graphPathInput = z.object({
@@ -207,6 +212,8 @@ export const graphViewStateSchema = z.object({
       /** Only relations recorded in these cases. */
       caseIds: z.array(z.string()).optional(),
       period: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
+      /** Service numbers (10086, 95555, 400/800…) are hidden unless this is true. */
+      showServiceNumbers: z.boolean().optional(),
     })
     .default({}),
 });

@@ -38,6 +38,8 @@ const importProblemSchema = z.object({
   field: z.string(),
   problem: z.string(),
   value: z.string(),
+  /** Catalogue names an unknown or ambiguous drug name may mean (seizure ledgers). */
+  suggestions: z.array(z.string()).optional(),
 });
 
 export const importPreviewOutput = z.object({
@@ -84,6 +86,7 @@ export const importSummarySchema = z.object({
   entitiesMatched: z.number().int(),
   relationsCreated: z.number().int(),
   relationsUpdated: z.number().int(),
+  seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),
 });
@@ -153,6 +156,7 @@ export const importDeleteOutput = z.object({
   importId: z.string(),
   callRecords: z.number().int(),
   transfers: z.number().int(),
+  seizures: z.number().int(),
   relationsDeleted: z.number().int(),
   relationsUpdated: z.number().int(),
   entitiesDeleted: z.number().int(),

@@ -27,6 +27,9 @@ export const seizureRowSchema = z.object({
   cashFen: z.number().int().nullable(),
   tools: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The ledger import and line the seizure came from; null when entered by hand. */
+  importId: z.string().nullable(),
+  line: z.number().int().nullable(),
 });
 export type SeizureRow = z.infer<typeof seizureRowSchema>;
 

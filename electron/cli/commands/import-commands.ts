@@ -28,7 +28,7 @@ export function parseHeaderMap(text: string | undefined): Record<string, string>
 
 /**
  * `import --template T --file FILE [--encoding auto] [--case CASE_NO] [--map H=f,…]
- * [--own-account A] [--area-code 0871] [--skip-invalid [--rejected FILE]] [--dry-run]`: every
+ * [--own-account A] [--area-code 0871] (T: persons, calls, transactions, seizures) [--skip-invalid [--rejected FILE]] [--dry-run]`: every
  * row is checked first. Without --skip-invalid a bad row writes nothing (exit 1, lines named);
  * with it the valid rows are imported in one transaction and the others, with the reason, go to
  * the rejected-rows file (exit 0, both counts printed).
@@ -59,7 +59,9 @@ export async function importCommand(
     areaCode: options['area-code'],
   };
   return withSession(options, secrets, async (client) => {
-    const preview = await client.call('import.preview', file);
+    // The case is read before the check: a seizure ledger finds its holders in it.
+    const caseId = options.case ? await caseIdOf(client, options.case) : null;
+    const preview = await client.call('import.preview', { ...file, caseId });
     const report = {
       file: filePath,
       format: preview.format,
@@ -79,7 +81,7 @@ export async function importCommand(
             .slice(0, 50)
             .map(
               (problem) =>
-                `  line ${problem.line}: ${problem.field} ${problem.problem} "${problem.value}"`,
+                `  line ${problem.line}: ${problem.field} ${problem.problem} "${problem.value}"${problem.suggestions?.length ? ` (did you mean: ${problem.suggestions.join(', ')}?)` : ''}`,
             ),
         ].join('\n'),
       );
@@ -89,7 +91,7 @@ export async function importCommand(
       ...file,
       importId: randomUUID(),
       skipInvalid,
-      caseId: options.case ? await caseIdOf(client, options.case) : null,
+      caseId,
     });
     let rejectedFile: string | null = null;
     if (summary.rejectedFile) {
@@ -103,7 +105,9 @@ export async function importCommand(
     out.result(
       { ...report, imported: true, summary: counts, rejectedFile },
       [
-        `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
+        template === 'seizures'
+          ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
+          : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
         ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
       ].join('\n'),
     );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { phoneNumberType, type PhoneNumberType } from '../../api/domain/identifiers';
+import { phoneNumberType, serviceNumberTypes } from '../../api/domain/identifiers';
 import type { CommonContact, CommonContactsResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
 import {
@@ -13,7 +13,7 @@ import {
 import { workspaceTimeZone } from '../settings/settings-service';
 
 /** Far-end types that are not people: left out of 话单碰撞 unless asked for. */
-export const serviceTypes = new Set<PhoneNumberType>(['service', 'hotline', 'smsGateway']);
+export const serviceTypes = serviceNumberTypes;
 
 interface CommonContactsQuery {
   phones?: string[];

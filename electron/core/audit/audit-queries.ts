@@ -1,28 +1,78 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AuditRow, auditListInput } from '../../api/schemas/audit-schemas';
+import { auditActionGroups, type AuditActionGroup } from '../../api/domain/audit-actions';
+import type { AuditFilter, AuditRow, auditListInput } from '../../api/schemas/audit-schemas';
+import { nextDay, zonedDayStart } from '../../api/domain/time-zone';
 import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
 
-/** Newest first, filtered by action, user name or target. */
-export function listAudit(
-  db: Executor,
-  input: z.output<typeof auditListInput>,
-): { rows: AuditRow[]; total: number } {
+/**
+ * The filter as SQL: exact user, action or kind of action, case (target or named), days. The
+ * days are calendar days in the workspace's zone, compared as the UTC instants the log keeps.
+ */
+export function auditWhere(input: AuditFilter, zone: string): SQL | undefined {
   const conditions: SQL[] = [];
   if (input.action) conditions.push(eq(auditLogTable.action, input.action));
+  if (input.group)
+    conditions.push(
+      inArray(auditLogTable.action, [...auditActionGroups[input.group as AuditActionGroup]]),
+    );
   if (input.username) conditions.push(eq(auditLogTable.username, input.username));
   if (input.targetId) conditions.push(eq(auditLogTable.targetId, input.targetId));
-  const where = conditions.length ? and(...conditions) : undefined;
-  const rows = db
-    .select()
-    .from(auditLogTable)
-    .where(where)
-    .orderBy(desc(auditLogTable.seq))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all()
-    .map((record) => ({
+  if (input.caseId)
+    conditions.push(
+      or(
+        and(eq(auditLogTable.targetType, 'case'), eq(auditLogTable.targetId, input.caseId)),
+        sql`json_extract(${auditLogTable.details}, '$.caseId') = ${input.caseId}`,
+      )!,
+    );
+  if (input.from) conditions.push(sql`${auditLogTable.at} >= ${zonedDayStart(input.from, zone)}`);
+  if (input.to)
+    conditions.push(sql`${auditLogTable.at} < ${zonedDayStart(nextDay(input.to), zone)}`);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+type StoredRow = typeof auditLogTable.$inferSelect;
+
+/** Rows with the case number and the subject's name looked up (one query each per page). */
+export function withNames(db: Executor, records: StoredRow[]): AuditRow[] {
+  const parsed = records.map((record) => ({
+    record,
+    details: record.details ? (JSON.parse(record.details) as Record<string, unknown>) : null,
+  }));
+  const caseIdOf = ({ record, details }: (typeof parsed)[number]) =>
+    record.targetType === 'case'
+      ? record.targetId
+      : typeof details?.['caseId'] === 'string'
+        ? details['caseId']
+        : null;
+  const entityIdOf = ({ record, details }: (typeof parsed)[number]) =>
+    record.targetType === 'entity'
+      ? record.targetId
+      : typeof details?.['entityId'] === 'string'
+        ? details['entityId']
+        : null;
+  const caseIds = [...new Set(parsed.map(caseIdOf).filter((id): id is string => !!id))];
+  const entityIds = [...new Set(parsed.map(entityIdOf).filter((id): id is string => !!id))];
+  const caseNos = new Map(
+    db
+      .all<{ id: string; case_no: string }>(
+        sql`SELECT id, case_no FROM cases WHERE id IN (SELECT value FROM json_each(${JSON.stringify(caseIds)}))`,
+      )
+      .map((row) => [row.id, row.case_no]),
+  );
+  const labels = new Map(
+    db
+      .all<{ id: string; label: string }>(
+        sql`SELECT id, label FROM entities WHERE id IN (SELECT value FROM json_each(${JSON.stringify(entityIds)}))`,
+      )
+      .map((row) => [row.id, row.label]),
+  );
+  return parsed.map((item) => {
+    const { record, details } = item;
+    const caseId = caseIdOf(item);
+    const entityId = entityIdOf(item);
+    return {
       seq: record.seq,
       at: record.at,
       userId: record.userId,
@@ -31,13 +81,44 @@ export function listAudit(
       targetType: record.targetType,
       targetId: record.targetId,
       result: record.result,
-      details: record.details ? (JSON.parse(record.details) as Record<string, unknown>) : null,
-    }));
+      details,
+      caseNo:
+        (caseId ? caseNos.get(caseId) : undefined) ??
+        (typeof details?.['caseNo'] === 'string' ? details['caseNo'] : null),
+      subject: (entityId ? labels.get(entityId) : undefined) ?? null,
+    };
+  });
+}
+
+/** Newest first, filtered by user, action or kind, case and days (in the workspace's zone). */
+export function listAudit(
+  db: Executor,
+  input: z.output<typeof auditListInput>,
+  zone: string,
+): { rows: AuditRow[]; total: number } {
+  const where = auditWhere(input, zone);
+  const records = db
+    .select()
+    .from(auditLogTable)
+    .where(where)
+    .orderBy(desc(auditLogTable.seq))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
   const total =
     db
       .select({ n: sql<number>`count(*)` })
       .from(auditLogTable)
       .where(where)
       .get()?.n ?? 0;
-  return { rows, total };
+  return { rows: withNames(db, records), total };
+}
+
+/** The user names the log holds, for the filter. */
+export function auditUsernames(db: Executor): string[] {
+  return db
+    .all<{ username: string }>(
+      sql`SELECT DISTINCT username FROM audit_log WHERE username IS NOT NULL ORDER BY username`,
+    )
+    .map((row) => row.username);
 }

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { measureHistoryOutput } from '../../api/schemas/case-schemas';
 import { exportCase } from '../io/case-export';
 import { AppError } from '../app-error';
 import type { AreaHandlers } from '../handler-types';
@@ -8,6 +10,7 @@ import { findCaseByNumber, getCaseDetail, listCases } from './case-queries';
 import { createCase, transitionCase, updateCase } from './case-service';
 import { linkedCases } from './linked-cases';
 import { markCaseOutcome } from './case-outcomes';
+import { measureHistory, stepBackMeasure } from './measure-step-back';
 
 export const caseHandlers: AreaHandlers<'cases'> = {
   'cases.list': (ctx, input) => listCases(ctx.workspace.db, input),
@@ -31,6 +34,9 @@ export const caseHandlers: AreaHandlers<'cases'> = {
     updateCaseMember(ctx.workspace, input);
     return { ok: true };
   },
+  'cases.measures': (ctx, input) =>
+    measureHistory(ctx.workspace.db, input.caseEntityId) as z.infer<typeof measureHistoryOutput>,
+  'cases.stepBackMeasure': (ctx, input) => stepBackMeasure(ctx.workspace, input),
   'cases.removeMember': (ctx, input) => {
     removeCaseMember(ctx.workspace, input.caseEntityId);
     return { ok: true };

@@ -1,3 +1,4 @@
+import type { GraphData } from '../../api/schemas/graph-schemas';
 import type { AreaHandlers } from '../handler-types';
 import { forceLayout } from './force-layout';
 import { detectCommunities, keyPlayers } from './graph-analytics';
@@ -6,17 +7,27 @@ import { exportGraphFile, recordGraphImageExport } from './graph-file-export';
 import { findPaths } from './graph-paths';
 import { checkedCaseChain, checkedCaseGraph, scopeGraph } from './graph-reads';
 import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
+import { withoutServiceNumbers } from './service-numbers';
 import { upstreamTrace } from './upstream-trace';
 
+/** The chart as asked: without service numbers when `hideServiceNumbers`. */
+function asked(input: { hideServiceNumbers?: boolean }, data: GraphData): GraphData {
+  return input.hideServiceNumbers ? withoutServiceNumbers(data) : data;
+}
+
 export const graphHandlers: AreaHandlers<'graph'> = {
-  'graph.case': (ctx, input) => checkedCaseGraph(ctx.workspace.db, input.caseId),
+  'graph.case': (ctx, input) => asked(input, checkedCaseGraph(ctx.workspace.db, input.caseId)),
   'graph.neighbourhood': (ctx, input) =>
-    neighbourhood(ctx.workspace.db, input.entityIds, input.hops, {
-      types: input.relationTypes,
-      limit: input.limit,
-      caseId: input.caseId,
-    }),
-  'graph.subgraph': (ctx, input) => subgraph(ctx.workspace.db, input.entityIds, input.caseId),
+    asked(
+      input,
+      neighbourhood(ctx.workspace.db, input.entityIds, input.hops, {
+        types: input.relationTypes,
+        limit: input.limit,
+        caseId: input.caseId,
+      }),
+    ),
+  'graph.subgraph': (ctx, input) =>
+    asked(input, subgraph(ctx.workspace.db, input.entityIds, input.caseId)),
   'graph.paths': (ctx, input) => findPaths(ctx.workspace.db, input),
   'graph.communities': (ctx, input) => detectCommunities(scopeGraph(ctx.workspace.db, input)),
   'graph.keyPlayers': (ctx, input) => keyPlayers(scopeGraph(ctx.workspace.db, input)),

@@ -4,8 +4,29 @@ import { mayExportFullIds } from '../../api/domain/roles';
 import { maskResidentId } from '../../api/domain/resident-id';
 import type { DocumentFile } from '../../api/schemas/briefing-schemas';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { readEvidence, type RelationEvidence } from '../reports/evidence-appendix';
 import { readCaseSnapshot, type CaseSnapshot } from './case-snapshot';
 import { workspaceToday } from '../settings/workspace-time';
+
+/** An export lists the records behind up to this many relations, this many lines each. */
+const exportEvidenceLimits = { relations: 5_000, linesPerRelation: 200 };
+
+/** 关系 → 原始记录 → 文件第 N 行 as sheet rows: one per relation and file. */
+function evidenceRows(relations: RelationEvidence[]): Record<string, unknown>[] {
+  return relations.flatMap((relation) =>
+    relation.sources.map((source, index) => ({
+      relation_id: relation.relationId,
+      type: relation.type,
+      from: relation.from,
+      to: relation.to,
+      records: relation.records,
+      file_name: source.fileName,
+      sha256: source.sha256,
+      lines: source.lines.join(','),
+      more_records: index === relation.sources.length - 1 ? relation.moreRecords : 0,
+    })),
+  );
+}
 
 function addTable(workbook: ExcelJS.Workbook, name: string, rows: Record<string, unknown>[]): void {
   const sheet = workbook.addWorksheet(name);
@@ -23,7 +44,10 @@ function addTable(workbook: ExcelJS.Workbook, name: string, rows: Record<string,
 }
 
 /** Every table of a case as sheets: one per entity kind, with the kind's own columns. */
-async function caseWorkbook(snapshot: CaseSnapshot): Promise<Uint8Array> {
+async function caseWorkbook(
+  snapshot: CaseSnapshot,
+  evidence: RelationEvidence[],
+): Promise<Uint8Array> {
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'Quanlian';
@@ -47,6 +71,7 @@ async function caseWorkbook(snapshot: CaseSnapshot): Promise<Uint8Array> {
   addTable(workbook, 'events', snapshot.events);
   addTable(workbook, 'event_entities', snapshot.eventEntities);
   addTable(workbook, 'attachments', snapshot.attachments);
+  addTable(workbook, 'evidence', evidenceRows(evidence));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -82,6 +107,11 @@ export async function exportCase(
     false,
   );
   const snapshot = fullIds ? read : withMaskedIds(read);
+  const evidence = readEvidence(
+    workspace.db,
+    snapshot.relations.map((relation) => relation.id),
+    exportEvidenceLimits,
+  );
   workspace.audit({
     action: 'cases.exported',
     targetType: 'case',
@@ -99,12 +129,16 @@ export async function exportCase(
         fileName,
         mimeType: 'application/json',
         encoding: 'utf8',
-        content: JSON.stringify(snapshot, null, 2),
+        content: JSON.stringify(
+          { ...snapshot, evidence: evidence.relations, moreEvidence: evidence.moreRelations },
+          null,
+          2,
+        ),
       }
     : {
         fileName,
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         encoding: 'base64',
-        content: Buffer.from(await caseWorkbook(snapshot)).toString('base64'),
+        content: Buffer.from(await caseWorkbook(snapshot, evidence.relations)).toString('base64'),
       };
 }

@@ -35,6 +35,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         importId,
         callRecords: 0,
         transfers: 0,
+        seizures: 0,
         relationsDeleted: 0,
         relationsUpdated: 0,
         entitiesDeleted: 0,
@@ -51,6 +52,11 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
+      // A ledger's seizures go with their custody steps: exactly the rows the import wrote.
+      tx.run(
+        sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
+      );
+      result.seizures = tx.run(sql`DELETE FROM seizures WHERE import_id = ${importId}`).changes;
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
 

@@ -5,7 +5,7 @@ import { listImports, phoneIdentifiers, relationRecords } from './import-queries
 import { cancelImport, previewImport, runImport } from './import-service';
 
 export const importHandlers: AreaHandlers<'import'> = {
-  'import.preview': (ctx, input) => previewImport(ctx.deps, input),
+  'import.preview': (ctx, input) => previewImport(ctx.deps, ctx.workspace.db, input),
   'import.commit': (ctx, input) =>
     runImport(ctx.workspace, ctx.deps, input, () => ctx.sessions.touch()),
   'import.cancel': (_ctx, input) => cancelImport(input.importId),

@@ -21,6 +21,7 @@ import {
   type Parsed,
   type ValueProblem,
 } from './import-values';
+import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import type { Cell, TableFile, TableRow } from './table-file';
 
 type CallKind = 'call' | 'forwarded' | 'sms';
@@ -70,18 +71,21 @@ export interface PersonRecord {
   aliases: string[];
 }
 
-interface RowProblem {
+export interface RowProblem {
   line: number;
   field: string;
   problem: ValueProblem;
   /** What the cell held, shortened: the user needs to see it to fix it. */
   value: string;
+  /** Catalogue names close to an unknown drug name, or those an ambiguous one could mean. */
+  suggestions?: string[];
 }
 
 type ImportRecords =
   | { template: 'calls'; records: CallRecord[] }
   | { template: 'transactions'; records: TransferRecord[] }
-  | { template: 'persons'; records: PersonRecord[] };
+  | { template: 'persons'; records: PersonRecord[] }
+  | { template: 'seizures'; records: SeizureLedgerRecord[] };
 
 /** Alipay and WeChat bill exports name the platform and the owner above the header. */
 interface Preamble {
@@ -231,8 +235,20 @@ export function planImport(
   const cellOf = (cells: Cell[], key: string): Cell =>
     mapping[key] === undefined ? null : (cells[mapping[key]] ?? null);
   const textOf = (cells: Cell[], key: string) => cellText(cellOf(cells, key));
-  const problem = (line: number, cells: Cell[], field: string, kind: ValueProblem) =>
-    problems.push({ line, field, problem: kind, value: textOf(cells, field).slice(0, 40) });
+  const problem = (
+    line: number,
+    cells: Cell[],
+    field: string,
+    kind: ValueProblem,
+    suggestions?: string[],
+  ) =>
+    problems.push({
+      line,
+      field,
+      problem: kind,
+      value: textOf(cells, field).slice(0, 40),
+      ...(suggestions ? { suggestions } : {}),
+    });
   const take = <T>(line: number, cells: Cell[], key: string, parsed: Parsed<T>): T | undefined => {
     if (parsed.ok) return parsed.value;
     problem(line, cells, key, parsed.problem);
@@ -398,6 +414,16 @@ export function planImport(
         reference: optional(cells, 'reference'),
       });
     }
+    data = { template, records };
+  } else if (template === 'seizures') {
+    const records = planSeizureLedger({
+      dataRows,
+      headers,
+      mapping,
+      cellOf,
+      optional,
+      problem,
+    });
     data = { template, records };
   } else {
     data = { template, records: planPersons(dataRows, problems, cellOf, take, optional) };

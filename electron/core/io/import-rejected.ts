@@ -39,7 +39,10 @@ export function rejectedRowsFile(
   for (const problem of plan.problems) {
     const column = columnOf.get(problem.field);
     const header = (column !== undefined && plan.headers[column]) || problem.field;
-    const text = `${header}：${importProblemTexts[problem.problem] ?? problem.problem}`;
+    const guess = problem.suggestions?.length
+      ? `（是否为：${problem.suggestions.join('、')}？）`
+      : '';
+    const text = `${header}：${importProblemTexts[problem.problem] ?? problem.problem}${guess}`;
     const list = reasons.get(problem.line) ?? [];
     if (!list.includes(text)) list.push(text);
     reasons.set(problem.line, list);

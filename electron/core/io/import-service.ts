@@ -2,23 +2,46 @@ import type { z } from 'zod';
 import type { importCommitInput, importPreviewInput } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
 import type { CoreDeps } from '../core-deps';
+import type { Executor } from '../db/database-types';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { planImport, type ImportPlan } from './import-plan';
 import { rejectedRowsFile } from './import-rejected';
+import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
 import { commitImport, rejectedLines } from './import-writer';
+import { resolveSeizureLedger } from './seizure-ledger-resolve';
 import { readTableSource } from './table-file';
 
 /** Imports under way, by ID: the cancel button only flips the flag the writer looks at. */
 const running = new Map<string, { cancelled: boolean }>();
 type FileInput = z.output<typeof importPreviewInput>;
 
-/** The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths. */
-async function plan(deps: CoreDeps, input: FileInput) {
+/**
+ * The file's rows and SHA-256: sent as base64, or read from disk where the host allows paths.
+ * A preview's plan of a file on disk is kept for the commit that follows it (plan-cache), except a
+ * seizure ledger's: its holders are matched against the case as it is at commit time.
+ */
+async function plan(deps: CoreDeps, db: Executor, input: FileInput, use: 'preview' | 'commit') {
   let source: { bytes: Uint8Array } | { path: string };
   if (input.contentBase64 !== undefined)
     source = { bytes: Buffer.from(input.contentBase64, 'base64') };
   else if (deps.readsFilePaths ?? deps.host === 'test') source = { path: input.filePath! };
   else throw new AppError('import.pathNotAllowed', 'This window cannot import a file by its path');
+  const cacheable = input.template !== 'seizures';
+  const key = planKey(input);
+  if (use === 'commit' && cacheable) {
+    const kept = takePlan(key);
+    if (kept) return kept;
+  }
+  const planned = await readAndPlan(db, source, input);
+  if (use === 'preview' && cacheable) keepPlan(key, planned);
+  return planned;
+}
+
+async function readAndPlan(
+  db: Executor,
+  source: { bytes: Uint8Array } | { path: string },
+  input: FileInput,
+): Promise<PlannedFile> {
   const { table: file, sha256 } = await readTableSource(source, input.encoding);
   const importPlan = planImport(file, input.template, {
     mapping: input.mapping,
@@ -26,14 +49,18 @@ async function plan(deps: CoreDeps, input: FileInput) {
     ownAccount: input.ownAccount,
     areaCode: input.areaCode,
   });
+  resolveSeizureLedger(db, importPlan, input.caseId ?? null);
   return { sha256, file, plan: importPlan };
 }
+
+/** Record fields the preview does not show: line numbers and internal IDs. */
+const hiddenSampleKeys = new Set(['line', 'caseId', 'fromEntityId', 'contentMicrograms']);
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
   return importPlan.data.records.slice(0, 10).map((record) =>
     Object.fromEntries(
       Object.entries(record)
-        .filter(([key, value]) => key !== 'line' && value !== null)
+        .filter(([key, value]) => !hiddenSampleKeys.has(key) && value !== null)
         .map(([key, value]) => [
           key,
           Array.isArray(value) ? value.join('、') : String(value ?? ''),
@@ -43,8 +70,8 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
 }
 
 /** What the file holds and what importing it would do: counts, problems, a sample. */
-export async function previewImport(deps: CoreDeps, input: FileInput) {
-  const { file, plan: importPlan } = await plan(deps, input);
+export async function previewImport(deps: CoreDeps, db: Executor, input: FileInput) {
+  const { file, plan: importPlan } = await plan(deps, db, input, 'preview');
   return {
     format: file.format,
     encoding: file.encoding,
@@ -75,7 +102,7 @@ export async function runImport(
   const job = { cancelled: false };
   running.set(input.importId, job);
   try {
-    const { sha256, file, plan: importPlan } = await plan(deps, input);
+    const { sha256, file, plan: importPlan } = await plan(deps, workspace.db, input, 'commit');
     let lastReport = 0;
     const summary = await commitImport(workspace, importPlan, {
       importId: input.importId,

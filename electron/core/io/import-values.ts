@@ -15,7 +15,19 @@ export type ValueProblem =
   | 'callType'
   | 'debitCredit'
   | 'notCompleted'
-  | 'columns';
+  | 'columns'
+  // Seizure ledgers (缴获/扣押物品登记表).
+  | 'drug'
+  | 'drugAmbiguous'
+  | 'quantity'
+  | 'unit'
+  | 'content'
+  | 'weightBasis'
+  | 'purity'
+  | 'implausible'
+  | 'caseNo'
+  | 'holder'
+  | 'holderAmbiguous';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
@@ -39,7 +51,7 @@ export function cellText(cell: Cell): string {
  * daylight saving) → UTC ISO. Accepts "2026-03-05 14:23:11", "2026/3/5 14:23", "20260305142311",
  * "2026年3月5日 14时23分11秒", an Excel date cell, or an Excel serial number (45721.6).
  */
-function parseLocalDateTime(cell: Cell): Parsed<string> {
+export function parseLocalDateTime(cell: Cell): Parsed<string> {
   if (cell instanceof Date) {
     // exceljs reads a date cell's wall-clock time as if it were UTC.
     return { ok: true, value: new Date(cell.getTime() - chinaOffsetMs).toISOString() };

@@ -7,12 +7,15 @@ import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
+import { deferIndexes, multiRowInsert } from './bulk-insert';
 import { chinaDate } from './import-values';
 import { insertEntity } from '../entities/entity-repository';
 import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { insertSeizure } from '../seizures/seizure-repository';
 import type { CallRecord, ImportPlan, PersonRecord, TransferRecord } from './import-plan';
+import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
 
@@ -79,6 +82,7 @@ export async function commitImport(
     entitiesMatched: 0,
     relationsCreated: 0,
     relationsUpdated: 0,
+    seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
   };
@@ -86,6 +90,13 @@ export async function commitImport(
   const db = workspace.db;
   const now = workspace.now();
   const actor = workspace.user.id;
+  // A ledger of one case is that case's import, whether or not the case was chosen.
+  const ledgerCases =
+    plan.data.template === 'seizures'
+      ? new Set(plan.data.records.map((record) => record.caseId))
+      : new Set<string | null>();
+  const importCaseId =
+    options.caseId ?? (ledgerCases.size === 1 ? ([...ledgerCases][0] ?? null) : null);
   const step = async (done: number, total: number) => {
     options.onProgress(done, total);
     await new Promise((resolve) => setImmediate(resolve));
@@ -269,11 +280,12 @@ export async function commitImport(
         template,
         summary.rows,
         rejectedRows,
-        options.caseId,
+        importCaseId,
         now,
         actor,
       );
     if (plan.data.template === 'calls') await writeCalls(plan.data.records);
+    else if (plan.data.template === 'seizures') await writeSeizures(plan.data.records);
     else if (plan.data.template === 'transactions')
       await writeTransfers(plan.data.records, plan.preamble.platform);
     else await writePersons(plan.data.records);
@@ -281,13 +293,13 @@ export async function commitImport(
     const { rejectedFile: _file, ...details } = summary;
     workspace.audit({
       action: 'import.completed',
-      targetType: options.caseId ? 'case' : 'workspace',
-      targetId: options.caseId,
+      targetType: importCaseId ? 'case' : 'workspace',
+      targetId: importCaseId,
       details: {
         ...details,
         fileName: options.fileName,
         sha256: options.sha256,
-        caseId: options.caseId,
+        caseId: importCaseId,
       },
     });
     sqlite.exec('COMMIT');
@@ -347,9 +359,19 @@ export async function commitImport(
     }
     await aggregateAll('calls', [...pairs.values()]);
     await step(0, records.length);
-    const insert = sqlite.prepare(
-      'INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, base_station, own_phone_id, imei, imsi, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const rebuildIndexes = deferIndexes(sqlite, 'call_records', records.length);
+    const insert = multiRowInsert(sqlite, 'call_records', [
+      'relation_id',
+      'kind',
+      'started_at',
+      'duration_seconds',
+      'base_station',
+      'own_phone_id',
+      'imei',
+      'imsi',
+      'import_id',
+      'line',
+    ]);
     const seen = new Map<
       string,
       { phone: string; type: string; value: string; count: number; first: string; last: string }
@@ -367,7 +389,7 @@ export async function commitImport(
     };
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
-      insert.run(
+      insert.add(
         pairs.get(keys[index]!)!.relationId,
         record.kind,
         record.startedAt,
@@ -386,6 +408,8 @@ export async function commitImport(
       }
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
+    insert.flush();
+    rebuildIndexes();
     writeIdentifiers([...seen.values()]);
     options.onProgress(records.length, records.length);
   }
@@ -524,6 +548,39 @@ export async function commitImport(
         record.line,
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
+    }
+    options.onProgress(records.length, records.length);
+  }
+
+  /** Ledger rows as seizures of their cases, each naming this import and its line. */
+  async function writeSeizures(records: SeizureLedgerRecord[]) {
+    for (let index = 0; index < records.length; index += 1) {
+      const record = records[index]!;
+      if (!record.caseId) throw new Error('A ledger row reached the writer without its case');
+      insertSeizure(
+        db,
+        {
+          caseId: record.caseId,
+          seizedAt: record.seizedAt,
+          place: record.place,
+          fromEntityId: record.fromEntityId,
+          drugType: record.drugType,
+          quantityValue: record.quantityValue,
+          quantityUnit: record.quantityUnit,
+          weightBasis: record.weightBasis,
+          contentPerUnit: record.contentPerUnit,
+          contentMicrograms: record.contentMicrograms,
+          purityBasisPoints: record.purityBasisPoints,
+          evidenceNo: record.evidenceNo,
+          notes: record.notes,
+          importId: options.importId,
+          line: record.line,
+        },
+        actor,
+        now,
+      );
+      summary.seizuresCreated += 1;
+      if ((index + 1) % 2_000 === 0) await step(index + 1, records.length);
     }
     options.onProgress(records.length, records.length);
   }

@@ -2,7 +2,8 @@
 /** @jsxImportSource react */
 import type { ReactNode } from 'react';
 import type { BriefingModel } from './briefing-model';
-import { briefingTables, type DocumentTable } from './briefing-tables';
+import { analysisTable, briefingTables, type DocumentTable } from './briefing-tables';
+import { EvidenceAppendixSection } from './EvidenceAppendixSection';
 
 /**
  * The case briefing as one React template, rendered to static HTML on the server side
@@ -85,6 +86,28 @@ export function BriefingDocument({ model }: { model: BriefingModel }) {
               <p>{text.noLeads}</p>
             )}
           </Section>
+          {model.analyses.length ? (
+            <Section title={text.sections.analyses}>
+              {model.analyses.map((item, index) => (
+                <div className="analysis" key={index}>
+                  <h3>{item.title}</h3>
+                  {item.kind === 'table' ? (
+                    <Table table={analysisTable(item.columns, item.rows)} empty={text.none} />
+                  ) : (
+                    <figure>
+                      <img
+                        alt={item.title}
+                        src={`data:image/png;base64,${item.png}`}
+                        width={item.width}
+                        height={item.height}
+                      />
+                    </figure>
+                  )}
+                </div>
+              ))}
+            </Section>
+          ) : null}
+          <EvidenceAppendixSection appendix={model.evidence} />
           <p className="generated">{text.generated}</p>
         </article>
       </body>
@@ -145,7 +168,8 @@ h1 { text-align: center; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; 
 h2 { font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 13pt; margin: 6mm 0 2mm; }
 section { break-inside: auto; }
 figure { margin: 0; text-align: center; break-inside: avoid; }
-figure svg { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
+figure svg, figure img { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
+h3 { font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 11pt; margin: 4mm 0 1mm; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0; }
 table.grid th, table.grid td, table.facts th, table.facts td { border: 1px solid #94a3b8; padding: 1mm 2mm;
   text-align: left; vertical-align: top; font-size: 9pt; }

@@ -18,7 +18,8 @@ import {
   WidthType,
 } from 'docx';
 import type { BriefingModel } from './briefing-model';
-import { briefingTables, type DocumentTable } from './briefing-tables';
+import { analysisTable, briefingTables, type DocumentTable } from './briefing-tables';
+import { evidenceLines } from './evidence-appendix';
 
 /** A chart rasterised for Word (PNG at twice its size, shown at its own size). */
 export interface ChartImage {
@@ -210,6 +211,19 @@ export async function briefingDocx(
           table(tables.seizures, text.none),
           heading(text.sections.leads),
           model.leads.length ? table(tables.leads, text.none) : body(text.noLeads),
+          ...(model.analyses.length ? [heading(text.sections.analyses)] : []),
+          ...model.analyses.flatMap((item) => [
+            body(item.title),
+            item.kind === 'table'
+              ? table(analysisTable(item.columns, item.rows), text.none)
+              : image({
+                  png: Buffer.from(item.png, 'base64'),
+                  width: item.width / 2,
+                  height: item.height / 2,
+                }),
+          ]),
+          heading(model.evidence.title),
+          ...[model.evidence.intro, ...evidenceLines(model.evidence)].map((line) => body(line)),
           body(text.generated, { muted: true }),
         ],
       },

@@ -16,7 +16,14 @@ import { caseGraph } from '../graph/graph-data';
 import { getGraphView } from '../graph/graph-views';
 import { listSeizures } from '../seizures/seizure-queries';
 import { readSettings } from '../settings/settings-service';
+import { listBriefingItems } from './briefing-items';
 import { gangChartSvg, supplyChainSvg } from './chart-svg';
+import {
+  briefingEvidenceLimits,
+  evidenceAppendix,
+  readEvidence,
+  type EvidenceAppendix,
+} from './evidence-appendix';
 import {
   formatDate,
   formatMoney,
@@ -86,7 +93,15 @@ export interface BriefingModel {
     from: string;
   }[];
   leads: { name: string; gap: string; tier: string; suppliesTo: number; legalStatus: string }[];
+  /** 关系 → 原始记录 → 文件第 N 行, for the relations on the chart with imported records. */
+  evidence: EvidenceAppendix;
+  /** Analysis results the investigators chose for the briefing (研判结果), in their order. */
+  analyses: BriefingAnalysis[];
 }
+
+export type BriefingAnalysis =
+  | { title: string; kind: 'table'; columns: string[]; rows: string[][] }
+  | { title: string; kind: 'figure'; png: string; width: number; height: number };
 
 /** Suspects the police hold or have held: every measure except none and 在逃. */
 const notCaught = new Set<LegalStatus>(notInHandStatuses);
@@ -349,6 +364,10 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
         place: seizure.place ?? '',
         from: seizure.fromName ?? '',
       })),
+    analyses: listBriefingItems(db, options.caseId).map(({ title, content }) => ({
+      title,
+      ...content,
+    })),
     leads: chain.gaps.map((gap) => ({
       name: gap.label,
       gap: s.gapKinds[gap.kind],
@@ -356,5 +375,13 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
       suppliesTo: gap.suppliesTo,
       legalStatus: gap.legalStatus ? names.legalStatus[gap.legalStatus] : '',
     })),
+    evidence: evidenceAppendix(
+      readEvidence(
+        db,
+        chart.edges.map((edge) => edge.id),
+        briefingEvidenceLimits,
+      ),
+      language,
+    ),
   };
 }

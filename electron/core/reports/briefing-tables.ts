@@ -23,6 +23,14 @@ function table(
   };
 }
 
+/** An analysis result's table as the briefing draws it: columns of equal weight, all wrapping. */
+export function analysisTable(columns: string[], rows: string[][]): DocumentTable {
+  return table(
+    columns.map((label) => [label, 1, true] as [string, number, boolean]),
+    rows,
+  );
+}
+
 export function briefingTables(model: BriefingModel) {
   const c = model.text.columns;
   return {

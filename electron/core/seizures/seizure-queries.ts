@@ -58,6 +58,8 @@ function selectSeizures(db: Executor) {
       cashFen: seizuresTable.cashFen,
       tools: seizuresTable.tools,
       notes: seizuresTable.notes,
+      importId: seizuresTable.importId,
+      line: seizuresTable.line,
     })
     .from(seizuresTable)
     .innerJoin(casesTable, eq(casesTable.id, seizuresTable.caseId))

@@ -15,7 +15,7 @@ import { insertSeizure, type SeizureInsert } from './seizure-repository';
 type SeizureFields = z.output<typeof seizureInputSchema>;
 
 /** Purity as entered ("71.5", "71.5%") → basis points (7150), 0–100 % with at most two decimals. */
-function purityToBasisPoints(text: string): number | null {
+export function purityToBasisPoints(text: string): number | null {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
   if (!match) return null;
   const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

@@ -9,3 +9,4 @@ export * from './attachments';
 export * from './graph-views';
 export * from './audit-log';
 export * from './records';
+export * from './briefing-items';

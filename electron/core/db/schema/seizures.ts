@@ -38,11 +38,15 @@ export const seizuresTable = sqliteTable(
     tools: text(),
     evidenceNo: text(),
     notes: text(),
+    /** The ledger import (缴获登记表) the seizure came from, and the line of the file; null when entered by hand. */
+    importId: text(),
+    line: integer(),
     deletedAt: text(),
     ...stampColumns(),
   },
   (table) => [
     index('seizures_case_idx').on(table.caseId),
+    index('seizures_import_idx').on(table.importId),
     index('seizures_drug_idx').on(table.drugType),
     index('seizures_seized_at_idx').on(table.seizedAt),
   ],

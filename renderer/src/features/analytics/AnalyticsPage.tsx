@@ -6,10 +6,11 @@ import { ColocationTab } from './ColocationTab';
 import { CommonContactsTab } from './CommonContactsTab';
 import { ContactProfileTab } from './ContactProfileTab';
 import { MoneyTraceTab } from './MoneyTraceTab';
+import { TimelineTab } from './TimelineTab';
 
-const tabs = ['common', 'profile', 'colocation', 'money'] as const;
+const tabs = ['common', 'profile', 'colocation', 'money', 'timeline'] as const;
 
-/** 研判: 话单碰撞, contact profiles, 同基站伴随 and 资金穿透 over the imported records. */
+/** 研判: 话单碰撞, contact profiles, 同基站伴随, 资金穿透 and the timeline over the records. */
 export function AnalyticsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -30,6 +31,7 @@ export function AnalyticsPage() {
             children: <ColocationTab />,
           },
           { key: 'money', label: t('analytics.money.tab'), children: <MoneyTraceTab /> },
+          { key: 'timeline', label: t('analytics.timeline.tab'), children: <TimelineTab /> },
         ]}
       />
     </>

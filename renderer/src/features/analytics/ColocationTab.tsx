@@ -2,6 +2,8 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Switch, Table } fro
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { colocationTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
@@ -76,7 +78,19 @@ export function ColocationTab() {
         </Button>
       </Form>
       <ErrorAlert error={result.error} />
-      {rows && <ResultHeader shown={rows.length} total={result.data!.total} />}
+      {rows && (
+        <ResultHeader shown={rows.length} total={result.data!.total}>
+          {rows.length > 0 && (
+            <AddToBriefingButton
+              source="colocation"
+              title={t('analytics.briefing.colocationTitle', { phones: phones.join('、') })}
+              table={() =>
+                colocationTable(result.data!, (key: string) => t(key as 'analytics.number'))
+              }
+            />
+          )}
+        </ResultHeader>
+      )}
       {rows && (
         <Table
           size="small"

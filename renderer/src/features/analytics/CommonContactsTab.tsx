@@ -2,6 +2,8 @@ import { App, Button, Form, InputNumber, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commonContactsTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { CommonContact } from '../../../../electron/api/schemas/analytics-schemas';
@@ -108,7 +110,20 @@ export function CommonContactsTab() {
                     )
                 : undefined
             }
-          />
+          >
+            {result.data.rows.length > 0 && (
+              <AddToBriefingButton
+                caseId={query?.caseId}
+                source="commonContacts"
+                title={t('analytics.briefing.commonTitle', {
+                  targets: result.data.targets.map((target) => target.number).join('、'),
+                })}
+                table={() =>
+                  commonContactsTable(result.data, (key: string) => t(key as 'analytics.number'))
+                }
+              />
+            )}
+          </ResultHeader>
           <Table<CommonContact>
             size="small"
             rowKey="id"

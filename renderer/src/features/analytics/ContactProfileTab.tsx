@@ -1,6 +1,8 @@
 import { Button, Card, Col, Form, Input, Row, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contactProfileTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type {
   PeriodProfile,
@@ -197,6 +199,17 @@ export function ContactProfileTab() {
         </Button>
       </Form>
       <ErrorAlert error={result.error} />
+      {result.data && (
+        <div style={{ marginBottom: 8 }}>
+          <AddToBriefingButton
+            source="contactProfile"
+            title={t('analytics.briefing.profileTitle', { phone: result.data.phone.number })}
+            table={() =>
+              contactProfileTable(result.data, (key: string) => t(key as 'analytics.number'))
+            }
+          />
+        </div>
+      )}
       {result.data && <PeriodView profile={result.data.period} />}
       {result.data?.compare && (
         <Card size="small" title={t('analytics.profile.compare')} style={{ marginTop: 16 }}>

@@ -1,6 +1,8 @@
 import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
+import { AddToBriefingButton } from './AddToBriefingButton';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { TracedAccount } from '../../../../electron/api/schemas/analytics-schemas';
 import { useProcedure } from '../../api/hooks';
@@ -98,7 +100,15 @@ export function MoneyTraceTab() {
                     )
                 : undefined
             }
-          />
+          >
+            <AddToBriefingButton
+              source="moneyTrace"
+              title={t('analytics.money.viewName', { account: query?.account ?? '' })}
+              table={() =>
+                moneyTraceTable(result.data, (key: string) => t(key as 'analytics.number'))
+              }
+            />
+          </ResultHeader>
           <Table<TracedAccount>
             size="small"
             rowKey="id"

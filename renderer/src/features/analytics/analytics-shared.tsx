@@ -1,6 +1,6 @@
 import { Alert, App, Button, DatePicker, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { invoke } from '../../api/client';
@@ -50,12 +50,18 @@ export function useSendToChart() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
-  const send = async (name: string, nodeIds: string[]) => {
+  /** `period` (China days) opens the chart filtered to relations active in it. */
+  const send = async (name: string, nodeIds: string[], period?: [string, string]) => {
     setBusy(true);
     try {
       const view = await invoke('graph.views.save', {
         name,
-        state: { nodeIds: [...new Set(nodeIds)], positions: {}, layout: 'force' },
+        state: {
+          nodeIds: [...new Set(nodeIds)],
+          positions: {},
+          layout: 'force',
+          ...(period ? { filters: { period } } : {}),
+        },
       });
       void message.success(t('analytics.sentToChart'));
       navigate(`/graph?view=${encodeURIComponent(view.id)}`);
@@ -69,19 +75,21 @@ export function useSendToChart() {
 }
 
 /**
- * Above a result table: how many rows are shown of how many found and, when given, the button
- * that saves the result as a new chart view.
+ * Above a result table: how many rows are shown of how many found, when given, the button
+ * that saves the result as a new chart view, and any further actions (加入简报) after it.
  */
 export function ResultHeader({
   shown,
   total,
   onSendToChart,
   sending,
+  children,
 }: {
   shown: number;
   total: number;
   onSendToChart?: () => void;
   sending?: boolean;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -92,6 +100,7 @@ export function ResultHeader({
           {t('analytics.sendToChart')}
         </Button>
       )}
+      {children}
     </Space>
   );
 }

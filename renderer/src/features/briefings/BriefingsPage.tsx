@@ -19,6 +19,7 @@ import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { CasePicker } from '../graph/CasePicker';
+import { BriefingItemsCard } from './BriefingItemsCard';
 import { downloadDocument } from './file-download';
 
 interface BriefingChoices {
@@ -166,6 +167,7 @@ export function BriefingsPage() {
                 {t('briefings.docx')}
               </Button>
             </Space>
+            <BriefingItemsCard caseId={caseId} onChanged={() => void preview.refetch()} />
           </Card>
           <div style={{ flex: 1, minWidth: 0 }}>
             {html ? (

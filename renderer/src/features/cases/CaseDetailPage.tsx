@@ -2,6 +2,7 @@ import { CaseExportMenu } from './CaseExportMenu';
 import {
   ArrowLeftOutlined,
   DeploymentUnitOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   GlobalOutlined,
 } from '@ant-design/icons';
@@ -72,6 +73,13 @@ export function CaseDetailPage() {
               data-testid="open-case-map"
             >
               {t('map.openMap')}
+            </Button>
+            <Button
+              icon={<FieldTimeOutlined />}
+              onClick={() => navigate(`/analytics?tab=timeline&case=${data.id}`)}
+              data-testid="open-case-timeline"
+            >
+              {t('analytics.timeline.open')}
             </Button>
             <Button
               icon={<FileTextOutlined />}

@@ -14,6 +14,7 @@ import { ungroupOrganisation } from './chart-state';
 import { GraphDialogs } from './GraphDialogs';
 import { GraphSidePanel } from './GraphSidePanel';
 import { NetworkCanvas, type NetworkHandle } from './NetworkCanvas';
+import { ServiceNumbersSwitch } from './ServiceNumbersSwitch';
 import { useChartExport } from './useChartExport';
 import { useChartHistory } from './useChartHistory';
 import { useChartLoader, type ChartSource } from './useChartLoader';
@@ -177,7 +178,12 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
           edges: visEdges.length,
           hidden: chart.state.hidden.length,
         }}
-        extra={toolbarExtra}
+        extra={
+          <>
+            <ServiceNumbersSwitch chart={chart} />
+            {toolbarExtra}
+          </>
+        }
       />
       {loaded.error !== null && (
         <Alert type="error" showIcon title={errorText(loaded.error)} style={{ marginBottom: 8 }} />

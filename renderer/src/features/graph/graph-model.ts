@@ -1,6 +1,7 @@
 import type { Edge, Node } from 'vis-network/peer';
 import type { EntityKind } from '../../../../electron/api/domain/entity-kinds';
 import type { ChainTier, LegalStatus } from '../../../../electron/api/domain/person-vocabulary';
+import { isServicePhone } from '../../../../electron/api/domain/identifiers';
 import { sourceReliabilities } from '../../../../electron/api/domain/relation-types';
 import type {
   GraphEdge,
@@ -193,7 +194,7 @@ function inPeriod(edge: GraphEdge, period: ChartFilters['period']): boolean {
 
 /**
  * What the filters leave on the chart: relations of the chosen types, grading and period;
- * entities of the chosen kinds. Entities stay even without visible relations (they were
+ * entities of the chosen kinds; service numbers only when asked. Entities stay even without visible relations (they were
  * added on purpose); hidden ones are removed by the caller.
  */
 export function applyFilters(
@@ -204,6 +205,7 @@ export function applyFilters(
   const nodeIds = new Set(
     nodes
       .filter((node) => !filters.kinds || filters.kinds.includes(node.kind))
+      .filter((node) => filters.showServiceNumbers || !isServicePhone(node))
       .map((node) => node.id),
   );
   const minRank = filters.minReliability

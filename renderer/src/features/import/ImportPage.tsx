@@ -29,6 +29,7 @@ import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
+import { drugName } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadDocument } from '../briefings/file-download';
 import { CasePicker } from '../graph/CasePicker';
@@ -44,7 +45,7 @@ type Encoding = 'auto' | 'utf8' | 'gb18030';
  * rejected-rows file to save.
  */
 function TableImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [step, setStep] = useState(0);
@@ -150,9 +151,15 @@ function TableImport() {
             ? dayjs(value).format('YYYY-MM-DD HH:mm:ss')
             : ['kind', 'farType', 'direction'].includes(key)
               ? t(`import.values.${value}` as never, { defaultValue: value })
-              : value,
+              : key === 'drugType'
+                ? drugName(value, i18n.language)
+                : key === 'quantityUnit'
+                  ? t(`enums.quantityUnit.${value}` as never)
+                  : key === 'weightBasis'
+                    ? t(`seizure.weightBases.${value}` as never)
+                    : value,
       })),
-    [preview, t, template],
+    [preview, t, i18n.language, template],
   );
   const percent = progress.total ? Math.floor((progress.done / progress.total) * 100) : 0;
 
@@ -425,7 +432,20 @@ function TableImport() {
                     title: t('import.reason'),
                     render: (_, row) => t(`import.problemKinds.${row.problem}` as never),
                   },
-                  { key: 'value', dataIndex: 'value', title: t('import.value') },
+                  {
+                    key: 'value',
+                    title: t('import.value'),
+                    render: (_, row) => (
+                      <>
+                        {row.value}
+                        {row.suggestions?.length ? (
+                          <div data-testid="import-suggestion">
+                            {t('import.didYouMean', { names: row.suggestions.join('、') })}
+                          </div>
+                        ) : null}
+                      </>
+                    ),
+                  },
                 ]}
               />
             </>
@@ -461,7 +481,9 @@ function TableImport() {
               title={t('import.done', { count: summary.rows })}
               subTitle={
                 <>
-                  {t('import.doneDetail', summary)}
+                  {summary.template === 'seizures'
+                    ? t('import.seizuresCreated', { count: summary.seizuresCreated })
+                    : t('import.doneDetail', summary)}
                   {summary.rejectedRows ? (
                     <div data-testid="import-rejected">
                       {t('import.rejectedDetail', { count: summary.rejectedRows })}

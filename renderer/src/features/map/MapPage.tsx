@@ -23,6 +23,7 @@ import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
+import { svgToPng } from '../../components/svg-picture';
 import { drugName } from '../../components/format';
 import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
@@ -30,30 +31,6 @@ import { PrintExportModal, type PrintChoices } from '../graph/PrintExportModal';
 import { MapChart, type MapChartHandle } from './MapChart';
 import { formatAmount } from './map-format';
 import { buildMapOption, type MapTexts } from './map-option';
-
-/** SVG text → PNG at twice the screen size, drawn by the browser from the same picture. */
-async function svgToPng(svg: string, width: number, height: number): Promise<string> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    await new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The map picture could not be drawn'));
-      image.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = width * 2;
-    canvas.height = height * 2;
-    const context = canvas.getContext('2d')!;
-    context.scale(2, 2);
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, width, height);
-    context.drawImage(image, 0, 0, width, height);
-    return canvas.toDataURL('image/png');
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
 
 /**
  * 地图: where the chain runs. Provinces from boundary data shipped with the app (no tiles, no

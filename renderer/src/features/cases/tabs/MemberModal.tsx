@@ -15,6 +15,7 @@ import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { RecordFormModal } from '../../../components/RecordFormModal';
 import { TypedDatePicker } from '../../../components/TypedDatePicker';
+import { MeasureHistory } from './MeasureHistory';
 
 export interface MemberValues {
   caseEntityId: string;
@@ -90,6 +91,12 @@ export function MemberModal({
         </Form.Item>
         {showLegalStatus && (
           <>
+            <MeasureHistory
+              caseEntityId={member.caseEntityId}
+              onSteppedBack={(legalStatus, on) =>
+                form.setFieldsValue({ legalStatus, legalStatusOn: on ? dayjs(on) : undefined })
+              }
+            />
             <Form.Item name="legalStatus" label={t('persons.legalStatus')}>
               <Select
                 data-testid="member-legal-status"

@@ -1,0 +1,130 @@
+import type {
+  ColocationResult,
+  CommonContactsResult,
+  ContactProfileResult,
+  MoneyTraceResult,
+} from '../schemas/analytics-schemas';
+import type { BriefingTable } from '../schemas/briefing-item-schemas';
+import { decimalOf } from './quantity';
+
+/**
+ * Analysis results as briefing tables: the rows the investigator saw on the analysis page, in
+ * words of the app's language (`label` looks a column title up in the translations).
+ */
+type Label = (key: string) => string;
+
+const chinaOffsetMs = 8 * 3600_000;
+
+/** An instant as China time to the minute (the documents' zone, whatever the machine's). */
+function chinaMinute(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(Date.parse(iso) + chinaOffsetMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** Fen as yuan with two decimals and thousands separators, exact. */
+function yuan(fen: number): string {
+  const negative = fen < 0;
+  const [whole, fraction = ''] = decimalOf(Math.abs(fen), 2).split('.');
+  return `${negative ? '-' : ''}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;
+}
+
+export function commonContactsTable(result: CommonContactsResult, label: Label): BriefingTable {
+  return {
+    kind: 'table',
+    columns: [
+      label('analytics.number'),
+      label('analytics.common.targets'),
+      label('analytics.common.target'),
+      label('analytics.calls'),
+      label('analytics.messages'),
+      label('analytics.duration'),
+      label('analytics.first'),
+      label('analytics.last'),
+    ],
+    rows: result.rows.map((row) => [
+      row.number,
+      String(row.targetCount),
+      row.perTarget.map((target) => target.targetNumber).join('、'),
+      String(row.calls),
+      String(row.messages),
+      String(row.durationSeconds),
+      chinaMinute(row.firstAt),
+      chinaMinute(row.lastAt),
+    ]),
+  };
+}
+
+export function contactProfileTable(result: ContactProfileResult, label: Label): BriefingTable {
+  return {
+    kind: 'table',
+    columns: [
+      label('analytics.number'),
+      label('analytics.calls'),
+      label('analytics.messages'),
+      label('analytics.duration'),
+      label('analytics.outgoing'),
+      label('analytics.incoming'),
+      label('analytics.first'),
+      label('analytics.last'),
+    ],
+    rows: result.period.topByCount.map((row) => [
+      row.number,
+      String(row.calls),
+      String(row.messages),
+      String(row.durationSeconds),
+      String(row.outgoing),
+      String(row.incoming),
+      chinaMinute(row.firstAt),
+      chinaMinute(row.lastAt),
+    ]),
+  };
+}
+
+export function colocationTable(result: ColocationResult, label: Label): BriefingTable {
+  return {
+    kind: 'table',
+    columns: [
+      label('analytics.colocation.pair'),
+      label('analytics.colocation.occasions'),
+      label('analytics.colocation.cell'),
+      label('analytics.first'),
+      label('analytics.last'),
+    ],
+    rows: result.pairs.map((pair) => {
+      const times = pair.occasions.map((occasion) => occasion.aAt).sort();
+      return [
+        `${pair.a.number} — ${pair.b.number}`,
+        String(pair.occasions.length),
+        [...new Set(pair.occasions.map((occasion) => occasion.cell))].join('、'),
+        chinaMinute(times[0] ?? null),
+        chinaMinute(times.at(-1) ?? null),
+      ];
+    }),
+  };
+}
+
+export function moneyTraceTable(result: MoneyTraceResult, label: Label): BriefingTable {
+  return {
+    kind: 'table',
+    columns: [
+      label('analytics.money.hop'),
+      label('analytics.money.account'),
+      label('analytics.money.reached'),
+      label('analytics.money.inTotal'),
+      label('analytics.money.outTotal'),
+      label('analytics.money.path'),
+      label('analytics.money.alerts'),
+    ],
+    rows: result.accounts.map((account) => [
+      String(account.hop),
+      account.holderName ? `${account.accountNo}（${account.holderName}）` : account.accountNo,
+      yuan(account.reachedFen),
+      yuan(account.inFen),
+      yuan(account.outFen),
+      account.path.join(' → '),
+      account.alerts.map((alert) => label(`analytics.money.${alert}`)).join('、'),
+    ]),
+  };
+}

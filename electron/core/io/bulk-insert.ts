@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+
+/** Rows per INSERT statement: one call into SQLite binds this many rows. */
+const rowsPerStatement = 64;
+
+/**
+ * Buffers rows and writes them with multi-row `INSERT … VALUES (…), (…)` statements, prepared
+ * once: a million single-row `run` calls spend as much time crossing into SQLite and binding
+ * as SQLite spends storing. Call `flush` before reading the table or committing.
+ */
+export function multiRowInsert(sqlite: Database.Database, table: string, columns: string[]) {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statementFor = (rows: number) =>
+    sqlite.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
+    );
+  const full = statementFor(rowsPerStatement);
+  const width = columns.length;
+  const buffer: unknown[] = new Array<unknown>(rowsPerStatement * width);
+  let filled = 0;
+  return {
+    /** One row's values, in the order of `columns`. */
+    add(...values: unknown[]): void {
+      for (let column = 0; column < width; column += 1) buffer[filled + column] = values[column];
+      filled += width;
+      if (filled === buffer.length) {
+        full.run(buffer);
+        filled = 0;
+      }
+    },
+    flush(): void {
+      if (!filled) return;
+      statementFor(filled / width).run(buffer.slice(0, filled));
+      filled = 0;
+    },
+  };
+}
+
+/** Below this many rows an import keeps the indexes: rebuilding would cost more than it saves. */
+const deferFromRows = 50_000;
+
+/**
+ * Drops a table's indexes for a bulk insert and gives back the function that builds them
+ * again, when the import brings at least as many rows as the table holds. Inserting a million
+ * rows into an index in random order touches a random page per row and leaves pages half
+ * full (each one encrypted at commit); `CREATE INDEX` sorts once and writes full pages. Run
+ * inside the import's transaction: a rollback (cancel, crash) brings the indexes back as they
+ * were.
+ */
+export function deferIndexes(
+  sqlite: Database.Database,
+  table: string,
+  incomingRows: number,
+  fromRows = deferFromRows,
+): () => void {
+  if (incomingRows < fromRows) return () => undefined;
+  // The largest rowid bounds the rows held (deleted imports leave gaps): no full count.
+  const { held } = sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS held FROM ${table}`).get() as {
+    held: number;
+  };
+  if (held > incomingRows) return () => undefined;
+  const indexes = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+    )
+    .all(table) as { name: string; sql: string }[];
+  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  return () => {
+    for (const index of indexes) sqlite.exec(index.sql);
+  };
+}

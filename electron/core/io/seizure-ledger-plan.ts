@@ -1,0 +1,223 @@
+import { implausibility } from '../../api/domain/drug-counting';
+import { headerKey } from '../../api/domain/import-templates';
+import {
+  contentToMicrograms,
+  decimalOf,
+  normaliseQuantity,
+  type QuantityUnit,
+  type WeightBasis,
+} from '../../api/domain/quantity';
+import { purityToBasisPoints } from '../seizures/seizure-service';
+import { matchDrugName } from './drug-name-match';
+import { cellText, parseDateAndTime, parseLocalDateTime, type ValueProblem } from './import-values';
+import type { Cell, TableRow } from './table-file';
+
+/** One line of a 缴获/扣押物品登记表, read; case and holder are found in the workspace later. */
+export interface SeizureLedgerRecord {
+  line: number;
+  caseNo: string | null;
+  drugType: string;
+  quantityValue: string;
+  quantityUnit: QuantityUnit;
+  weightBasis: WeightBasis | null;
+  /** Content per unit in mg, as the seizure form keeps it ("50" for 50 mg/片). */
+  contentPerUnit: string | null;
+  contentMicrograms: number | null;
+  /** 持有人: a name, or an ID number (also from the ID column). */
+  holder: string | null;
+  holderIdNumber: string | null;
+  seizedAt: string;
+  place: string | null;
+  evidenceNo: string | null;
+  purityBasisPoints: number | null;
+  notes: string | null;
+  /** Filled in from the workspace before the import is shown or written. */
+  caseId: string | null;
+  fromEntityId: string | null;
+}
+
+/** Units as ledgers write them. */
+const unitWords: Record<string, QuantityUnit> = {
+  mg: 'mg', 毫克: 'mg',
+  g: 'g', 克: 'g', 公克: 'g',
+  kg: 'kg', 千克: 'kg', 公斤: 'kg',
+  t: 't', 吨: 't',
+  ml: 'ml', 毫升: 'ml',
+  l: 'l', 升: 'l',
+  片: 'tablet', tablet: 'tablet',
+  粒: 'pill', 丸: 'pill', 颗: 'pill', pill: 'pill',
+  支: 'ampoule', ampoule: 'ampoule',
+  瓶: 'bottle', bottle: 'bottle',
+  株: 'plant', 棵: 'plant', plant: 'plant',
+  亩: 'mu', mu: 'mu',
+}; // prettier-ignore
+
+const basisWords: Record<string, WeightBasis> = {
+  净重: 'net',
+  净: 'net',
+  net: 'net',
+  毛重: 'gross',
+  毛: 'gross',
+  gross: 'gross',
+};
+
+/** Micrograms in one unit of each content unit, as a power of ten. */
+const contentExponents: Record<string, number> = {
+  μg: 0,
+  ug: 0,
+  微克: 0,
+  mg: 3,
+  毫克: 3,
+  g: 6,
+  克: 6,
+};
+
+/** A number cell as a decimal string without float noise (0.30000000000000004 → 0.3). */
+function numberText(cell: Cell): string {
+  return typeof cell === 'number' ? String(Number(cell.toPrecision(15))) : cellText(cell);
+}
+
+/** "50mg/片", "0.4 g/支", "50毫克", "50" (mg) → micrograms, exactly; null when unreadable. */
+function parseContent(text: string): number | null {
+  const match =
+    /^(\d+)(?:\.(\d+))?(μg|ug|微克|mg|毫克|g|克)?(?:[/每](?:片|粒|丸|颗|支|瓶|ml|毫升))?$/.exec(
+      text.normalize('NFKC').toLowerCase().replace(/\s+/g, ''),
+    );
+  if (!match) return null;
+  const exponent = contentExponents[match[3] ?? 'mg']!;
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > exponent) return null;
+  const micrograms = Number(`${match[1]}${fraction.padEnd(exponent, '0')}`);
+  // The seizure form's own rule (positive, at most 100 g per unit) decides the range.
+  return contentToMicrograms(decimalOf(micrograms, 3)) === null ? null : micrograms;
+}
+
+interface LedgerPlanContext {
+  dataRows: TableRow[];
+  headers: string[];
+  mapping: Record<string, number>;
+  cellOf(cells: Cell[], key: string): Cell;
+  optional(cells: Cell[], key: string): string | null;
+  problem(
+    line: number,
+    cells: Cell[],
+    field: string,
+    kind: ValueProblem,
+    suggestions?: string[],
+  ): void;
+}
+
+/** Reads every row of a seizure ledger, naming each problem of each row. */
+export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerRecord[] {
+  const { dataRows, cellOf, optional, problem } = context;
+  const quantityHeader = headerKey(context.headers[context.mapping['quantity'] ?? -1] ?? '');
+  // A column headed 净重 or 毛重 says how its weights were taken.
+  const headerBasis: WeightBasis | null = quantityHeader.includes('净重')
+    ? 'net'
+    : quantityHeader.includes('毛重')
+      ? 'gross'
+      : null;
+  const records: SeizureLedgerRecord[] = [];
+  for (const { line, cells } of dataRows) {
+    let valid = true;
+    const refuse = (field: string, kind: ValueProblem, suggestions?: string[]) => {
+      problem(line, cells, field, kind, suggestions);
+      valid = false;
+    };
+
+    const drugText = optional(cells, 'drug');
+    let drugType: string | undefined;
+    if (!drugText) refuse('drug', 'required');
+    else {
+      const found = matchDrugName(drugText);
+      if (found.ok) drugType = found.code;
+      else refuse('drug', found.problem, found.suggestions);
+    }
+
+    let quantityText = numberText(cellOf(cells, 'quantity')).normalize('NFKC').replace(/\s+/g, '');
+    let unitText = optional(cells, 'unit');
+    // "50g", "1.2 千克": the unit written beside the number.
+    const inline = /^([\d.,]+)([^\d.,]+)$/.exec(quantityText);
+    if (inline) [quantityText, unitText] = [inline[1]!, unitText ?? inline[2]!];
+    let quantityUnit: QuantityUnit | undefined;
+    if (!unitText) refuse('unit', 'required');
+    else {
+      quantityUnit = unitWords[unitText.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];
+      if (!quantityUnit) refuse('unit', 'unit');
+    }
+    let quantity: ReturnType<typeof normaliseQuantity> | undefined;
+    if (!quantityText) refuse('quantity', 'required');
+    else if (quantityUnit) {
+      quantity = normaliseQuantity(quantityText, quantityUnit);
+      if (!quantity.ok) refuse('quantity', 'quantity');
+    }
+
+    let weightBasis: WeightBasis | null = headerBasis;
+    const basisText = optional(cells, 'weightBasis');
+    if (basisText) {
+      const basis = basisWords[basisText.toLowerCase()];
+      if (basis) weightBasis = basis;
+      else refuse('weightBasis', 'weightBasis');
+    }
+
+    let contentMicrograms: number | null = null;
+    const contentText = optional(cells, 'content');
+    if (contentText) {
+      contentMicrograms = parseContent(contentText);
+      if (contentMicrograms === null) refuse('content', 'content');
+    }
+
+    let purityBasisPoints: number | null = null;
+    const purityText = optional(cells, 'purity');
+    if (purityText) {
+      purityBasisPoints = purityToBasisPoints(purityText);
+      if (purityBasisPoints === null) refuse('purity', 'purity');
+    }
+
+    // 缴获日期 and 缴获时间 split, or the whole time in either column ("2026-10-04 20:15").
+    const dateCell = cellOf(cells, 'date');
+    const timeCell = cellOf(cells, 'seizedAt');
+    const timeField = cellText(timeCell) ? 'seizedAt' : 'date';
+    let seizedAt: string | undefined;
+    if (!cellText(dateCell) && !cellText(timeCell)) refuse('date', 'required');
+    else {
+      const parsed =
+        timeField === 'date' ? parseLocalDateTime(dateCell) : parseDateAndTime(dateCell, timeCell);
+      if (parsed.ok) seizedAt = parsed.value;
+      else refuse(timeField, 'dateTime');
+    }
+
+    if (drugType && quantity?.ok && quantityUnit) {
+      const reason = implausibility({
+        drugType,
+        quantityNormalised: quantity.value,
+        normalisedUnit: quantity.unit,
+        quantityUnit,
+        contentMicrograms,
+      });
+      if (reason) refuse('quantity', 'implausible');
+    }
+    if (!valid || !drugType || !quantity?.ok || !quantityUnit || !seizedAt) continue;
+    const holder = optional(cells, 'holder');
+    records.push({
+      line,
+      caseNo: optional(cells, 'caseNo'),
+      drugType,
+      quantityValue: quantityText.replace(/,/g, ''),
+      quantityUnit,
+      weightBasis: quantity.unit === 'mg' ? weightBasis : null,
+      contentPerUnit: contentMicrograms === null ? null : decimalOf(contentMicrograms, 3),
+      contentMicrograms,
+      holder,
+      holderIdNumber: optional(cells, 'holderIdNumber'),
+      seizedAt,
+      place: optional(cells, 'place'),
+      evidenceNo: optional(cells, 'evidenceNo'),
+      purityBasisPoints,
+      notes: optional(cells, 'notes'),
+      caseId: null,
+      fromEntityId: null,
+    });
+  }
+  return records;
+}

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const ledger = {
+  fileName: '缴获登记表.csv',
+  contentBase64: fs
+    .readFileSync(path.join(import.meta.dirname, '../fixtures/records/seizure-ledger.csv'))
+    .toString('base64'),
+  template: 'seizures' as const,
+};
+
+async function setUp() {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+  const first = await c.ok('cases.create', {
+    caseNo: 'A5301-L01',
+    title: '官渡区贩卖毒品案',
+    offenceType: 'trafficking',
+    openedOn: '2026-10-01',
+  });
+  const second = await c.ok('cases.create', {
+    caseNo: 'A5301-L02',
+    title: '寻甸县非法种植毒品原植物案',
+    offenceType: 'trafficking',
+    openedOn: '2026-10-05',
+  });
+  const zhang = await c.ok('entities.create', {
+    entity: { kind: 'person', name: '张某', idNumber: '530111199001011238' },
+    caseId: first.id,
+  });
+  const li = await c.ok('entities.create', {
+    entity: { kind: 'person', name: '李某' },
+    caseId: first.id,
+  });
+  return { first, second, zhang, li };
+}
+
+const rejectedText =
+  '\ufeff序号,案件编号,物品名称,数量,计量单位,规格/含量,毛重/净重,持有人,缴获日期,缴获时间,缴获地点,扣押清单号,纯度,原因\r\n' +
+  '7,A5301-L01,冰du,5,克,,净重,张某,2026-10-06,10:00,,KY-006,,物品名称：物品名称无法识别（是否为：甲基苯丙胺（冰毒）？）\r\n' +
+  '8,A5301-L01,海洛因,5,斤,,,,2026-10-06,10:05,,KY-007,,计量单位：计量单位无法识别\r\n' +
+  '9,A5301-L01,冰毒,2,g,,,王某,2026-10-06,10:10,,KY-008,,持有人：持有人不是该案涉案人员\r\n' +
+  '10,X-999,冰毒,2,g,,,,2026-10-06,10:15,,KY-009,,案件编号：案件编号不存在\r\n' +
+  '11,A5301-L01,海洛因,2000,千克,,,,2026-10-06,10:20,,KY-010,,数量：数量异常，须在缴获表单中逐条确认\r\n' +
+  '12,A5301-L01,摇头丸,10,粒,,,,2026-10-06,10:25,,KY-011,,"物品名称：物品名称对应多种毒品，请写明（是否为：甲基苯丙胺片剂（麻古）、MDMA（3,4-亚甲二氧基甲基苯丙胺）？）"\r\n' +
+  '13,A5301-L01,冰毒,1,g,,,,2026-02-30,10:30,,KY-012,,缴获时间：时间无法识别或不存在\r\n';
+
+describe('seizure ledger import (缴获/扣押物品登记表)', () => {
+  it('reads Chinese names, slang and units; names every bad row, with close matches for an unknown drug', async () => {
+    await setUp();
+    const preview = await c.ok('import.preview', ledger);
+    expect(preview.mapping).toEqual({
+      caseNo: 1,
+      drug: 2,
+      quantity: 3,
+      unit: 4,
+      content: 5,
+      weightBasis: 6,
+      holder: 7,
+      date: 8,
+      seizedAt: 9,
+      place: 10,
+      evidenceNo: 11,
+      purity: 12,
+    });
+    expect([preview.rowCount, preview.validCount, preview.rejectedCount]).toEqual([13, 6, 7]);
+    expect(preview.problems).toEqual([
+      {
+        line: 8,
+        field: 'drug',
+        problem: 'drug',
+        value: '冰du',
+        suggestions: ['甲基苯丙胺（冰毒）'],
+      },
+      { line: 9, field: 'unit', problem: 'unit', value: '斤' },
+      { line: 10, field: 'holder', problem: 'holder', value: '王某' },
+      { line: 11, field: 'caseNo', problem: 'caseNo', value: 'X-999' },
+      { line: 12, field: 'quantity', problem: 'implausible', value: '2000' },
+      {
+        line: 13,
+        field: 'drug',
+        problem: 'drugAmbiguous',
+        value: '摇头丸',
+        suggestions: ['甲基苯丙胺片剂（麻古）', 'MDMA（3,4-亚甲二氧基甲基苯丙胺）'],
+      },
+      { line: 14, field: 'seizedAt', problem: 'dateTime', value: '10:30' },
+    ]);
+  });
+
+  it('imports the valid rows into their cases with holders, totals and tiers; hands back the others; deleting the import removes exactly its seizures', async () => {
+    const { first, second, zhang, li } = await setUp();
+    const byHand = await c.ok('seizures.create', {
+      caseId: first.id,
+      seizedAt: '2026-10-01T02:00:00.000Z',
+      drugType: 'heroin',
+      quantityValue: '1',
+      quantityUnit: 'g',
+    });
+    expect(await c.call('import.commit', { ...ledger, importId: 'imp-ledger-all' })).toMatchObject({
+      ok: false,
+      error: { code: 'import.invalidRows', details: { count: 7 } },
+    });
+    const summary = await c.ok('import.commit', {
+      ...ledger,
+      importId: 'imp-ledger',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({
+      template: 'seizures',
+      rows: 6,
+      rejectedRows: 7,
+      seizuresCreated: 6,
+      entitiesCreated: 0,
+    });
+    expect(summary.rejectedFile!.fileName).toBe('缴获登记表.rejected.csv');
+    expect(Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8')).toBe(
+      rejectedText,
+    );
+
+    const rows = (await c.ok('seizures.list', { caseId: first.id, pageSize: 50 })).rows
+      .map((row) => [
+        row.line,
+        row.importId,
+        row.drugType,
+        `${row.quantityValue} ${row.quantityUnit}`,
+        row.weightBasis,
+        row.contentPerUnit,
+        row.fromName,
+        row.seizedAt,
+        row.place,
+        row.evidenceNo,
+        row.purityBasisPoints,
+      ])
+      .sort((a, b) => String(a[7]).localeCompare(String(b[7])));
+    expect(rows).toEqual([
+      [null, null, 'heroin', '1 g', null, null, null, '2026-10-01T02:00:00.000Z', null, null, null],
+      [2, 'imp-ledger', 'methamphetamine', '8 g', 'net', null, '张某', '2026-10-02T06:30:00.000Z', '官渡区某小区3栋', 'KY-001', 7150],
+      [3, 'imp-ledger', 'methamphetamine_tablets', '3 g', 'net', null, '张某', '2026-10-02T06:35:00.000Z', '官渡区某小区3栋', 'KY-002', null],
+      [4, 'imp-ledger', 'ketamine', '0.5 kg', 'gross', null, '李某', '2026-10-03T01:00:00.000Z', '盘龙区某酒店', 'KY-003', null],
+      [5, 'imp-ledger', 'tramadol_tablets', '1000 tablet', null, '50', '李某', '2026-10-03T01:10:00.000Z', '盘龙区某酒店', 'KY-004', null],
+      [6, 'imp-ledger', 'heroin', '12.5 g', null, null, null, '2026-10-04T12:15:00.000Z', null, 'KY-005', null],
+    ]); // prettier-ignore
+
+    const detail = await c.ok('cases.get', { id: first.id });
+    // 1 g by hand + 12.5 g from the ledger; 冰毒 8 g + 麻古 3 g = 11 g 甲基苯丙胺 (≥ 10 g);
+    // K粉 500 g (数量大 from 500 g); 曲马多 1000 片 × 50 mg = 50 g content (below 400 g).
+    expect(detail.substanceTotals.map((t) => [t.substance, t.counted, t.tier])).toEqual([
+      ['heroin', 13_500, 'relativelyLarge'],
+      ['ketamine', 500_000, 'large'],
+      ['methamphetamine', 11_000, 'relativelyLarge'],
+      ['tramadol', 50_000, 'belowRelativelyLarge'],
+    ]);
+    // Per holder: 张某 by name and by ID number, 李某 by name.
+    expect(
+      detail.personDrugTotals.map((t) => [t.entityId, t.name, t.substance, t.counted, t.tier]),
+    ).toEqual([
+      [li.id, '李某', 'ketamine', 500_000, 'large'],
+      [li.id, '李某', 'tramadol', 50_000, 'belowRelativelyLarge'],
+      [zhang.id, '张某', 'methamphetamine', 11_000, 'relativelyLarge'],
+    ]);
+    const poppies = await c.ok('cases.get', { id: second.id });
+    // 600 株 罂粟: 500 株 and more (刑法第351条), below 3,000.
+    expect(poppies.substanceTotals.map((t) => [t.substance, t.counted, t.tier])).toEqual([
+      ['poppy_plant', 600, 'relativelyLarge'],
+    ]);
+
+    const removed = await c.ok('import.delete', { importId: 'imp-ledger' });
+    expect(removed).toMatchObject({ seizures: 6, entitiesDeleted: 0 });
+    expect((await c.ok('seizures.list', { caseId: first.id })).rows.map((row) => row.id)).toEqual([
+      byHand.id,
+    ]);
+    expect((await c.ok('seizures.list', { caseId: second.id })).total).toBe(0);
+    expect((await c.ok('entities.get', { id: zhang.id })).label).toBe('张某');
+  });
+});
