@@ -55,12 +55,13 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'package.conflict': { entityId: '0190a0b0-0000-7000-8000-000000000001' },
   'backup.corrupt': { failure: 'SQLITE_NOTADB' },
   'audit.broken': { ok: false, brokenAtSeq: 17, reason: 'hashMismatch' },
+  'audit.exportTooLarge': { limit: 200_000 },
   'analytics.phoneNotFound': { phone: '13800138000' },
   'analytics.accountNotFound': { account: '6222020200112233445' },
 };
 
 /** Latin words a Chinese user reads as they are: formats, programs, units, file names. */
-const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'Word', 'Chromium', 'IMEI']);
+const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'PNG', 'Word', 'Chromium', 'IMEI']);
 const latinWordsAllowedText = ['workspace.json'];
 
 const translators: Record<'zh-CN' | 'en', Translate> = {} as never;
