@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Every test runs with the process in UTC: dates in documents must come from the
+    // workspace's zone (Asia/Shanghai by default), never from the machine's.
+    env: { TZ: 'UTC' },
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },

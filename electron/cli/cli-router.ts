@@ -7,6 +7,7 @@ import { createRouter, type Router } from '../core/router';
 import { cliAppDataDir } from './cli-app-data';
 import { ProcedureError, requireOption, type Secrets } from './cli-context';
 import type { CommandOptions } from './command-options';
+import { zonedDateTime } from '../api/domain/time-zone';
 
 /**
  * The migrations beside the code: `drizzle/` in the repository, whether this file runs from
@@ -88,6 +89,15 @@ export async function withSession<T>(
     });
     return work(client);
   }, documents);
+}
+
+/**
+ * A printer of stored instants as "YYYY-MM-DD HH:mm" in the workspace's zone (a setting), so
+ * the CLI says what the documents say wherever the process runs.
+ */
+export async function workspaceClock(client: CliClient): Promise<(iso: string) => string> {
+  const zone = (await client.call('settings.get', {})).timeZone;
+  return (iso) => zonedDateTime(iso, zone);
 }
 
 /** The ID of the case with this number. */

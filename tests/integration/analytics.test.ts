@@ -421,6 +421,36 @@ describe('contact profile of one phone', () => {
       { day: '2026-04-05', calls: 3, messages: 1 },
     ]);
 
+    // In a workspace set to UTC the same calls fall at 00:00–06:00 and 15:00: six at night.
+    await c.ok('settings.update', { timeZone: 'UTC' });
+    const inUtc = (await c.ok('analytics.contactProfile', { phone: t1 })).period;
+    expect(inUtc.nightEvents).toBe(6);
+    expect(
+      inUtc.heatmap.flatMap((hours, weekday) =>
+        hours.flatMap((count, hour) => (count ? [[weekday, hour, count]] : [])),
+      ),
+    ).toEqual([
+      [2, 0, 1],
+      [3, 1, 1],
+      [4, 2, 1],
+      [5, 3, 1],
+      [6, 4, 1],
+      [6, 5, 1],
+      [6, 6, 1],
+      [6, 15, 1],
+    ]);
+    // The day 2026-04-05 in UTC ends at 00:00 UTC on the 6th, not at 16:00 UTC on the 5th.
+    const fifth = await c.ok('analytics.contactProfile', {
+      phone: t1,
+      from: '2026-04-05',
+      to: '2026-04-05',
+    });
+    expect([fifth.period.from, fifth.period.to]).toEqual([
+      '2026-04-05T00:00:00.000Z',
+      '2026-04-06T00:00:00.000Z',
+    ]);
+    await c.ok('settings.update', { timeZone: 'Asia/Shanghai' });
+
     const later = await c.ok('analytics.contactProfile', { phone: t1, from: '2026-04-04' });
     expect(later.period.newContacts.map((row) => row.number)).toEqual([c2, n1]);
 

@@ -28,17 +28,18 @@ describe('backup drill', () => {
     const status = await c.ok('backup.schedule', { folder, everyHours: 24, keep: 2 });
     expect([status.files, status.lastBackupAt]).toEqual([[], null]);
 
-    expect(await c.router.runScheduledBackup()).toBe('quanlian-20261123-080000.qlbak');
+    // Named by the workspace's clock (Beijing): 08:00 UTC is 16:00.
+    expect(await c.router.runScheduledBackup()).toBe('quanlian-20261123-160000.qlbak');
     c.clock.advance(hour);
     expect(await c.router.runScheduledBackup()).toBeNull();
     for (const day of [1, 2, 3]) {
       c.clock.advance(24 * hour);
-      expect(await c.router.runScheduledBackup()).toBe(`quanlian-202611${23 + day}-090000.qlbak`);
+      expect(await c.router.runScheduledBackup()).toBe(`quanlian-202611${23 + day}-170000.qlbak`);
     }
     const after = await c.ok('backup.status', {});
     expect(after.files.map((file) => file.fileName)).toEqual([
-      'quanlian-20261126-090000.qlbak',
-      'quanlian-20261125-090000.qlbak',
+      'quanlian-20261126-170000.qlbak',
+      'quanlian-20261125-170000.qlbak',
     ]);
     expect(after.lastBackupAt).toBe('2026-11-26T09:00:00.000Z');
     expect(fs.readdirSync(folder).sort()).toEqual(after.files.map((file) => file.fileName).sort());

@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { execCli } from '../helpers/run-cli';
 import { makeTempDir, makeTestCore } from '../helpers/test-core';
+import { zonedDateTime } from '../../electron/api/domain/time-zone';
 
 describe('command line', () => {
   it('init prints the recovery key once; add-user and stats work with the password from stdin', () => {
@@ -183,6 +184,14 @@ describe('command line', () => {
       execCli(['imports', 'list', '--workspace', dir, '--json'], env).stdout,
     );
     expect(listed.map((row: { rowCount: number }) => row.rowCount)).toEqual([2]);
+    // The text listing dates the import in the workspace's zone (Beijing), not the process's (UTC).
+    const text = execCli(['imports', 'list', '--workspace', dir], env).stdout;
+    expect(text).toContain(
+      `${listed[0].id}  ${zonedDateTime(listed[0].createdAt, 'Asia/Shanghai')}  calls  2 rows (1 rejected)`,
+    );
+    expect(zonedDateTime(listed[0].createdAt, 'Asia/Shanghai')).not.toBe(
+      listed[0].createdAt.slice(0, 16).replace('T', ' '),
+    );
     const deleted = execCli(
       ['imports', 'delete', '--workspace', dir, '--id', listed[0].id, '--json'],
       env,

@@ -258,9 +258,21 @@ describe('unit statistics (成绩单) by stated rules', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
     const summary = workbook.getWorksheet('成绩单')!;
+    // The marking, the title, the period and who made the sheet head it.
+    expect(
+      summary
+        .getSheetValues()
+        .slice(1, 5)
+        .map((row) => (row as unknown[])[1]),
+    ).toEqual([
+      '内部',
+      '禁毒工作统计',
+      '全部单位 · 2026年1月1日 – 2026年12月31日',
+      '单位：滨江市公安局禁毒支队一大队    制表人：管理员    制表日期：2026年11月23日',
+    ]);
     const rows = summary
       .getSheetValues()
-      .slice(3, 25)
+      .slice(5, 27)
       .map((row) => (row as unknown[]).slice(1, 4));
     expect(rows.slice(0, 8)).toEqual([
       ['破获毒品刑事案件（起）', 3, '案由属刑法第六章第七节、破案日期在期内的刑事案件；撤案、并案不计'],

@@ -12,7 +12,11 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'auth.invalidCredentials': { failures: 2, lockedForSeconds: 0 },
   'auth.passwordTooWeak': { problem: 'tooSimple' },
   'workspace.inUse': { host: 'pc-01', since: '2026-03-01T08:00:00.000Z' },
-  'cases.duplicateCaseNo': { caseId: '0190a0b0-0000-7000-8000-000000000001' },
+  'cases.duplicateCaseNo': {
+    caseId: '0190a0b0-0000-7000-8000-000000000001',
+    caseNo: '滨公（禁）立字〔2026〕15号',
+    title: '刘某军贩卖毒品案',
+  },
   'cases.invalidTransition': { from: 'filed', to: 'closed' },
   'cases.dateBeforeFiling': {
     from: 'filed',
@@ -51,12 +55,13 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'package.conflict': { entityId: '0190a0b0-0000-7000-8000-000000000001' },
   'backup.corrupt': { failure: 'SQLITE_NOTADB' },
   'audit.broken': { ok: false, brokenAtSeq: 17, reason: 'hashMismatch' },
+  'audit.exportTooLarge': { limit: 200_000 },
   'analytics.phoneNotFound': { phone: '13800138000' },
   'analytics.accountNotFound': { account: '6222020200112233445' },
 };
 
 /** Latin words a Chinese user reads as they are: formats, programs, units, file names. */
-const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'Word', 'Chromium', 'IMEI']);
+const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'PNG', 'Word', 'Chromium', 'IMEI']);
 const latinWordsAllowedText = ['workspace.json'];
 
 const translators: Record<'zh-CN' | 'en', Translate> = {} as never;

@@ -1,16 +1,17 @@
 import { decimalOf } from '../domain/quantity';
 import type { CountUnit, NormalisedUnit } from '../domain/quantity';
+import { zonedDay } from '../domain/time-zone';
 
 export type DocumentLanguage = 'zh-CN' | 'en';
 
 /**
  * Figures as Chinese official documents write them: Arabic numerals, exact decimals (courts
  * sentence by total weight, so nothing is rounded), 千克/克, 万元 for large sums, and
- * dates as 2026年3月15日.
+ * dates as 2026年3月15日 (an instant on its calendar day in the workspace's zone).
  */
-export function formatDate(iso: string | null, language: DocumentLanguage): string {
+export function formatDate(iso: string | null, language: DocumentLanguage, zone: string): string {
   if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(zonedDay(iso, zone));
   if (!match) return iso;
   const [, year, month, day] = match;
   return language === 'zh-CN'

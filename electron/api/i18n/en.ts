@@ -116,7 +116,8 @@ export const en: Translation<typeof zhCN> = {
     },
     cases: {
       notFound: 'Case not found.',
-      duplicateCaseNo: 'A case with this number already exists.',
+      duplicateCaseNo:
+        'Case number {{caseNo}} is already used by the case “{{title}}” (spellings that differ only in brackets or spaces are the same number).',
       invalidTransition: 'A case cannot go from “{{from}}” to “{{to}}”.',
       dateBeforeFiling:
         'The date of “{{to}}” ({{on}}) is before the filing date ({{openedOn}}). Enter the filing date or a later one.',
@@ -510,7 +511,8 @@ export const en: Translation<typeof zhCN> = {
     summary: 'Summary',
     empty: 'No cases yet. Click “New case” to start.',
     created: 'Case created',
-    caseNoHint: 'Letters, digits and dashes, e.g. A3301052026030015',
+    caseNoHint:
+      'System number (e.g. A3301052026030015) or document number (e.g. 滨公（禁）立字〔2026〕15号); brackets and spaces are made uniform',
     overview: 'Overview',
     persons: 'People',
     notFound: 'Case not found',
@@ -1008,6 +1010,7 @@ export const en: Translation<typeof zhCN> = {
     title: 'Statistics',
     overview: 'Workspace overview',
     allUnits: 'All units',
+    classification: 'Classification marking',
     xlsx: 'Excel',
     pdf: 'PDF',
     print: 'Print one-page summary',
@@ -1278,6 +1281,9 @@ export const en: Translation<typeof zhCN> = {
     general: 'General',
     language: 'Interface language',
     idleLock: 'Lock after idle (minutes)',
+    timeZone: 'Time zone',
+    timeZoneHint:
+      'Dates in briefings, statistics, exported file names and backup names are in this zone (default Asia/Shanghai, Beijing time).',
     unitName: 'Unit name',
     saved: 'Saved',
     security: 'Account security',

@@ -108,7 +108,8 @@ export const zhCN = {
     },
     cases: {
       notFound: '找不到该案件。',
-      duplicateCaseNo: '案件编号已存在。',
+      duplicateCaseNo:
+        '案件编号 {{caseNo}} 已由案件“{{title}}”使用（括号、空格写法不同视为同一编号）。',
       invalidTransition: '案件状态不能从“{{from}}”变更为“{{to}}”。',
       dateBeforeFiling:
         '{{to}}日期（{{on}}）早于立案日期（{{openedOn}}），请填写立案日期当天或之后的日期。',
@@ -481,7 +482,8 @@ export const zhCN = {
     summary: '简要案情',
     empty: '尚无案件。点击“新建案件”开始录入。',
     created: '案件已创建',
-    caseNoHint: '字母、数字和连字符，例如 A3301052026030015',
+    caseNoHint:
+      '系统编号（如 A3301052026030015）或文书编号（如 滨公（禁）立字〔2026〕15号）；括号和空格自动统一',
     overview: '概况',
     persons: '人员',
     notFound: '找不到该案件',
@@ -971,6 +973,7 @@ export const zhCN = {
     title: '统计',
     overview: '工作区概况',
     allUnits: '全部单位',
+    classification: '密级标识',
     xlsx: '导出 Excel',
     pdf: '导出 PDF',
     print: '打印一页汇总',
@@ -1223,6 +1226,9 @@ export const zhCN = {
     general: '常规',
     language: '界面语言',
     idleLock: '无操作自动锁定（分钟）',
+    timeZone: '时区',
+    timeZoneHint:
+      '简报、统计表、导出文件名和备份文件名中的日期按此时区计算（默认 Asia/Shanghai 北京时间）。',
     unitName: '单位名称',
     saved: '已保存',
     security: '账号安全',

@@ -5,6 +5,7 @@ import {
   offenceTypes,
   supervisionLevels,
 } from '../domain/case-vocabulary';
+import { isCaseNo, normaliseCaseNo } from '../domain/case-number';
 import { stepBackReasons } from '../domain/case-workflow';
 import { entityKinds } from '../domain/entity-kinds';
 import { caseRoles, chainTiers, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
@@ -19,13 +20,15 @@ import {
   requiredText,
 } from './common';
 
-/** 案件编号: letters, digits and dashes, as unit systems print them (e.g. A4403052026110001). */
+/**
+ * 案件编号: the system form (A3301052026030015) or the document form (滨公（禁）立字〔2026〕15号),
+ * brackets, spaces and letter case normalised (electron/api/domain/case-number.ts).
+ */
 export const caseNoSchema = z
   .string()
-  .trim()
-  .min(3)
-  .max(40)
-  .regex(/^[A-Za-z0-9-]+$/);
+  .max(80)
+  .transform(normaliseCaseNo)
+  .pipe(z.string().max(40).refine(isCaseNo, { message: 'Not a case number' }));
 
 export const caseRowSchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { classifications } from './briefing-schemas';
 import { caseStatuses, supervisionLevels } from '../domain/case-vocabulary';
 import { entityKinds } from '../domain/entity-kinds';
 import { incompleteKinds } from '../domain/stats-rules';
@@ -22,6 +23,8 @@ export const unitStatsInput = z.object({
   to: z.iso.date(),
   /** The unit (办案单位) as recorded on cases; all units when absent. */
   unit: z.string().trim().max(80).optional(),
+  /** The language of the paragraph (and of an exported sheet): the UI's. */
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 
 const figure = z.number().int();
@@ -83,4 +86,6 @@ export type UnitStats = z.infer<typeof unitStatsSchema>;
 
 export const unitStatsExportInput = unitStatsInput.extend({
   format: z.enum(['xlsx', 'html', 'pdf']),
+  /** Marking printed at the top of the sheet (密级), as on briefings. */
+  classification: z.enum(classifications).default('internal'),
 });

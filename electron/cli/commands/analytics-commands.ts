@@ -1,6 +1,6 @@
 import { decimalOf } from '../../api/domain/quantity';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
-import { caseIdOf, withSession } from '../cli-router';
+import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 
 /** `--phones 13800000001,13900000002`: numbers or entity IDs. */
@@ -50,16 +50,24 @@ export async function contactsCommand(
   out: Output,
 ): Promise<void> {
   if (action === 'common') {
-    const result = await withSession(options, secrets, async (client) =>
-      client.call('analytics.commonContacts', {
-        ...(options.phones ? { phones: listOption(options.phones, 'phones') } : {}),
-        ...(options.case ? { caseId: await caseIdOf(client, options.case) } : {}),
-        ...(!options.phones && !options.case ? { phones: listOption(undefined, 'phones') } : {}),
-        minTargets: wholeNumber(options.min, 'min', 1, 200),
-        includeService: Boolean(options['include-service']),
-        limit: wholeNumber(options.limit, 'limit', 1, 1000),
-        ...period(options),
-      }),
+    const [result, at] = await withSession(
+      options,
+      secrets,
+      async (client) =>
+        [
+          await client.call('analytics.commonContacts', {
+            ...(options.phones ? { phones: listOption(options.phones, 'phones') } : {}),
+            ...(options.case ? { caseId: await caseIdOf(client, options.case) } : {}),
+            ...(!options.phones && !options.case
+              ? { phones: listOption(undefined, 'phones') }
+              : {}),
+            minTargets: wholeNumber(options.min, 'min', 1, 200),
+            includeService: Boolean(options['include-service']),
+            limit: wholeNumber(options.limit, 'limit', 1, 1000),
+            ...period(options),
+          }),
+          await workspaceClock(client),
+        ] as const,
     );
     out.result(
       result,
@@ -68,7 +76,7 @@ export async function contactsCommand(
             `${result.total} numbers in touch with at least ${options.min ?? 2} of ${result.targets.length} targets:`,
             ...result.rows.map(
               (row) =>
-                `  ${row.number} (${row.numberType})  targets ${row.targetCount}  calls ${row.calls}  texts ${row.messages}  ${row.durationSeconds} s  ${row.firstAt.slice(0, 10)} – ${row.lastAt.slice(0, 10)}\n` +
+                `  ${row.number} (${row.numberType})  targets ${row.targetCount}  calls ${row.calls}  texts ${row.messages}  ${row.durationSeconds} s  ${at(row.firstAt).slice(0, 10)} – ${at(row.lastAt).slice(0, 10)}\n` +
                 row.perTarget
                   .map(
                     (target) =>
@@ -110,14 +118,20 @@ export async function contactsCommand(
     return;
   }
   if (action === 'colocated') {
-    const result = await withSession(options, secrets, (client) =>
-      client.call('analytics.colocation', {
-        phones: listOption(options.phones, 'phones'),
-        windowMinutes: windowMinutes(options.window),
-        minOccasions: wholeNumber(options.min, 'min', 1, 1000),
-        companions: Boolean(options.companions),
-        ...period(options),
-      }),
+    const [result, at] = await withSession(
+      options,
+      secrets,
+      async (client) =>
+        [
+          await client.call('analytics.colocation', {
+            phones: listOption(options.phones, 'phones'),
+            windowMinutes: windowMinutes(options.window),
+            minOccasions: wholeNumber(options.min, 'min', 1, 1000),
+            companions: Boolean(options.companions),
+            ...period(options),
+          }),
+          await workspaceClock(client),
+        ] as const,
     );
     out.result(
       result,
@@ -129,7 +143,7 @@ export async function contactsCommand(
                 pair.occasions
                   .map(
                     (occasion) =>
-                      `    ${occasion.cell}  ${occasion.aAt} / ${occasion.bAt} (${occasion.gapSeconds} s apart)`,
+                      `    ${occasion.cell}  ${at(occasion.aAt)} / ${at(occasion.bAt)} (${occasion.gapSeconds} s apart)`,
                   )
                   .join('\n'),
             )
@@ -139,19 +153,26 @@ export async function contactsCommand(
     return;
   }
   if (action === 'on-cell') {
-    const result = await withSession(options, secrets, (client) =>
-      client.call('analytics.cellPresence', {
-        cell: requireOption(options.cell, 'cell'),
-        from: requireOption(options.from, 'from'),
-        to: requireOption(options.to, 'to'),
-      }),
+    const [result, at] = await withSession(
+      options,
+      secrets,
+      async (client) =>
+        [
+          await client.call('analytics.cellPresence', {
+            cell: requireOption(options.cell, 'cell'),
+            from: requireOption(options.from, 'from'),
+            to: requireOption(options.to, 'to'),
+          }),
+          await workspaceClock(client),
+        ] as const,
     );
     out.result(
       result,
       result.rows.length
         ? result.rows
             .map(
-              (row) => `${row.number}  ${row.sightings} sightings  ${row.firstAt} – ${row.lastAt}`,
+              (row) =>
+                `${row.number}  ${row.sightings} sightings  ${at(row.firstAt)} – ${at(row.lastAt)}`,
             )
             .join('\n')
         : 'Nobody on this base station in the period.',

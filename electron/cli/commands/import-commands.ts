@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
-import { caseIdOf, withSession } from '../cli-router';
+import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 
 const encodings = ['auto', 'utf8', 'gb18030'] as const;
@@ -123,14 +123,17 @@ export async function importsCommand(
   out: Output,
 ): Promise<void> {
   if (action === 'list') {
-    const imports = await withSession(options, secrets, (client) => client.call('import.list', {}));
+    const { imports, at } = await withSession(options, secrets, async (client) => ({
+      imports: await client.call('import.list', {}),
+      at: await workspaceClock(client),
+    }));
     out.result(
       imports,
       imports.length
         ? imports
             .map(
               (item) =>
-                `${item.id}  ${item.createdAt.slice(0, 16)}  ${item.template}  ${item.rowCount} rows (${item.rejectedCount} rejected)  ${item.fileName}`,
+                `${item.id}  ${at(item.createdAt)}  ${item.template}  ${item.rowCount} rows (${item.rejectedCount} rejected)  ${item.fileName}`,
             )
             .join('\n')
         : 'No imports.',

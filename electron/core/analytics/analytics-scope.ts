@@ -1,30 +1,28 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { parseFarEnd } from '../../api/domain/identifiers';
+import { nextDay, zonedDayStart } from '../../api/domain/time-zone';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 
-const chinaOffsetMs = 8 * 3600_000;
-
-/** A query period as UTC ISO bounds: `from` inclusive, `to` exclusive. */
+/** A query period as UTC ISO bounds: `from` inclusive, `to` exclusive; days counted in `zone`. */
 export interface Period {
   from: string | null;
   to: string | null;
+  /** The workspace's IANA zone: hours, weekdays and days of the results are its wall clock. */
+  zone: string;
 }
 
 /**
- * A China calendar day is its whole day (00:00–24:00 Beijing time); an instant is taken as
- * given (an upper instant inclusive).
+ * A calendar day is its whole day in the workspace's zone (00:00–24:00 Beijing time by
+ * default); an instant is taken as given (an upper instant inclusive).
  */
-export function periodOf(input: { from?: string; to?: string }): Period {
+export function periodOf(input: { from?: string; to?: string }, zone: string): Period {
   const bound = (value: string | undefined, end: boolean): string | null => {
     if (value === undefined) return null;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const midnight = Date.parse(`${value}T00:00:00.000Z`) - chinaOffsetMs;
-      return new Date(midnight + (end ? 86_400_000 : 0)).toISOString();
-    }
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return zonedDayStart(end ? nextDay(value) : value, zone);
     return new Date(Date.parse(value) + (end ? 1 : 0)).toISOString();
   };
-  return { from: bound(input.from, false), to: bound(input.to, true) };
+  return { from: bound(input.from, false), to: bound(input.to, true), zone };
 }
 
 /** SQL condition on a UTC ISO column for a period. */

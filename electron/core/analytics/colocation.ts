@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CellPresenceResult, ColocationResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
 import { inList, periodCondition, periodOf, resolvePhone } from './analytics-scope';
+import { workspaceTimeZone } from '../settings/settings-service';
 
 interface ColocationQuery {
   phones: string[];
@@ -39,7 +40,7 @@ const shift = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOStr
 export function colocation(db: Executor, query: ColocationQuery): ColocationResult {
   const targets = new Map(query.phones.map((ref) => resolvePhone(db, ref)).map((p) => [p.id, p]));
   const ids = inList([...targets.keys()]);
-  const when = periodCondition(sql`c.started_at`, periodOf(query));
+  const when = periodCondition(sql`c.started_at`, periodOf(query, workspaceTimeZone(db)));
   const sightings = db.all<Sighting>(sql`
     SELECT c.own_phone_id AS phone, c.base_station AS cell, c.started_at AS at
     FROM relations r JOIN call_records c ON c.relation_id = r.id
@@ -138,7 +139,7 @@ export function cellPresence(
   db: Executor,
   query: { cell: string; from: string; to: string; limit: number },
 ): CellPresenceResult {
-  const period = periodOf(query);
+  const period = periodOf(query, workspaceTimeZone(db));
   const rows = db.all<{
     id: string;
     number: string;

@@ -10,6 +10,7 @@ import {
   suspectPhones,
   type PhoneRow,
 } from './analytics-scope';
+import { workspaceTimeZone } from '../settings/settings-service';
 
 /** Far-end types that are not people: left out of 话单碰撞 unless asked for. */
 export const serviceTypes = serviceNumberTypes;
@@ -59,7 +60,7 @@ function targetPhones(db: Executor, input: { phones?: string[]; caseId?: string 
 export function commonContacts(db: Executor, input: CommonContactsQuery): CommonContactsResult {
   const targets = targetPhones(db, input);
   if (!targets.length) return { targets: [], rows: [], total: 0 };
-  const period = periodOf(input);
+  const period = periodOf(input, workspaceTimeZone(db));
   const ids = inList(targets.map((phone) => phone.id));
   const when = periodCondition(sql`c.started_at`, period);
   const pairs = db.all<PairRow>(sql`

@@ -8,6 +8,8 @@ import type {
 import type { Executor } from '../db/database-types';
 import { periodCondition, periodOf, resolvePhone, type Period } from './analytics-scope';
 import { serviceTypes } from './common-contacts';
+import { workspaceTimeZone } from '../settings/settings-service';
+import { zonedParts } from '../../api/domain/time-zone';
 
 interface ContactProfileQuery {
   phone: string;
@@ -27,8 +29,6 @@ interface Hit {
   at: string;
   duration: number;
 }
-
-const chinaOffsetMs = 8 * 3600_000;
 
 /** Every call and message of the phone in the period, either way; one in both lists once. */
 function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
@@ -108,11 +108,12 @@ function profileOf(
     if (hit.sms) messages += 1;
     else calls += 1;
     durationSeconds += hit.duration;
-    const local = new Date(Date.parse(hit.at) + chinaOffsetMs);
-    const hour = local.getUTCHours();
+    // Night, weekday and day are the workspace zone's wall clock.
+    const local = zonedParts(hit.at, period.zone);
+    const hour = Number(local.hour);
     if (hour >= 22 || hour < 6) nightEvents += 1;
-    heatmap[(local.getUTCDay() + 6) % 7]![hour]! += 1;
-    const day = local.toISOString().slice(0, 10);
+    const day = `${local.year}-${local.month}-${local.day}`;
+    heatmap[(new Date(`${day}T00:00:00.000Z`).getUTCDay() + 6) % 7]![hour]! += 1;
     const count = daily.get(day) ?? { day, calls: 0, messages: 0 };
     if (hit.sms) count.messages += 1;
     else count.calls += 1;
@@ -153,18 +154,18 @@ function profileOf(
 /**
  * A phone's contact profile for a period: totals, top contacts by count and by duration, new
  * contacts, night activity, active days, the hour × weekday heat matrix and the daily
- * histogram (China time); with a second period, the same for it and who came and went.
+ * histogram (in the workspace's zone); with a second period, the same for it and who came and went.
  */
 export function contactProfile(db: Executor, query: ContactProfileQuery): ContactProfileResult {
   const phone = resolvePhone(db, query.phone);
   let firsts: Map<string, string> | undefined;
   const firstSeen = () => (firsts ??= firstContacts(db, phone.id));
-  const period = periodOf(query);
+  const period = periodOf(query, workspaceTimeZone(db));
   const hits = hitsOf(db, phone.id, period);
   const first = profileOf(hits, period, firstSeen, query);
   if (query.compareFrom === undefined && query.compareTo === undefined)
     return { phone, period: first, compare: null };
-  const otherPeriod = periodOf({ from: query.compareFrom, to: query.compareTo });
+  const otherPeriod = periodOf({ from: query.compareFrom, to: query.compareTo }, period.zone);
   const otherHits = hitsOf(db, phone.id, otherPeriod);
   const second = profileOf(otherHits, otherPeriod, firstSeen, query);
   const numbers = (hits: Hit[]) =>

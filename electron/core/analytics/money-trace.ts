@@ -11,6 +11,7 @@ import {
   type AccountRow,
   type Period,
 } from './analytics-scope';
+import { workspaceTimeZone } from '../settings/settings-service';
 
 interface MoneyTraceQuery {
   account?: string;
@@ -247,7 +248,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
     throw new AppError('analytics.accountNotFound', 'The person has no account in the workspace', {
       account: query.personId,
     });
-  const period = periodOf(query);
+  const period = periodOf(query, workspaceTimeZone(db));
   const startIds = new Set(starts.map((start) => start.id));
   const ledgers = new Map<string, LedgerEvent[]>();
   const ledgerOf = (id: string) => {

@@ -4,8 +4,10 @@ import type {
   TimelineMark,
   TimelineResult,
 } from '../../api/schemas/analytics-schemas';
+import { zonedDay, zonedDayStart } from '../../api/domain/time-zone';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
+import { workspaceTimeZone } from '../settings/settings-service';
 import { inList, periodOf, type Period } from './analytics-scope';
 
 interface TimelineQuery {
@@ -21,12 +23,17 @@ interface TimelineQuery {
 const maxLines = 80;
 
 /**
- * A stored date or instant as a UTC ISO instant: a bare day (YYYY-MM-DD) is 00:00 China time
- * of that day, so day facts and imported records sort on one axis.
+ * A stored date or instant as a UTC ISO instant: a bare day (YYYY-MM-DD) is 00:00 of that day
+ * in the workspace's zone (China time by default), so day facts and imported records sort on
+ * one axis and a period of days takes the same days. The zone's offset is taken at the
+ * period's start (or today): SQLite knows no zones, and a day fact has no time to shift by.
  */
-function instant(column: SQL): SQL {
+function instant(column: SQL, period: Period): SQL {
+  const day = zonedDay(period.from ?? new Date().toISOString(), period.zone);
+  const aheadMinutes =
+    (Date.parse(`${day}T00:00:00.000Z`) - Date.parse(zonedDayStart(day, period.zone))) / 60_000;
   return sql`(CASE WHEN length(${column}) = 10
-    THEN strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, '-8 hours') ELSE ${column} END)`;
+    THEN strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, ${`${-aheadMinutes} minutes`}) ELSE ${column} END)`;
 }
 
 function precisionOf(column: SQL): SQL {
@@ -115,11 +122,11 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
   const caseLine = caseId ?? '';
   const callAt = sql`c.started_at`;
   const transferAt = sql`m.at`;
-  const relationAt = instant(sql`r.started_on`);
+  const relationAt = instant(sql`r.started_on`, period);
   const seizureAt = sql`s.seized_at`;
-  const measureAt = instant(sql`cm.taken_on`);
-  const caughtAt = instant(sql`ce.caught_on`);
-  const eventAt = instant(sql`ev.occurred_at`);
+  const measureAt = instant(sql`cm.taken_on`, period);
+  const caughtAt = instant(sql`ce.caught_on`, period);
+  const eventAt = instant(sql`ev.occurred_at`, period);
   // The line a call or transfer sits on (the first end that is a line) and the other line.
   const lineEnd = sql`CASE WHEN r.from_entity_id IN (${ids}) THEN r.from_entity_id ELSE r.to_entity_id END`;
   const otherLine = sql`CASE WHEN r.from_entity_id IN (${ids}) AND r.to_entity_id IN (${ids})
@@ -194,10 +201,10 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
       ['closed_on', 'closed'],
     ] as const) {
       const on = sql.raw(`k.${column}`);
-      sources.push(sql`SELECT ${`status:${name}`}, 'status', ${instant(on)}, 'day', k.id, NULL,
+      sources.push(sql`SELECT ${`status:${name}`}, 'status', ${instant(on, period)}, 'day', k.id, NULL,
           ${name}, NULL, NULL
         FROM cases k WHERE k.id = ${caseId} AND ${on} IS NOT NULL
-          AND ${between(instant(on), period)}`);
+          AND ${between(instant(on, period), period)}`);
     }
   }
   return sql.join(sources, sql` UNION ALL `);
@@ -220,7 +227,7 @@ export function timeline(db: Executor, input: TimelineQuery): TimelineResult {
   const entityLines = lines.filter((line) => line.kind !== 'case').map((line) => line.id);
   // An empty IN () is not SQL: a line ID no row carries stands in.
   const lineIds = entityLines.length ? entityLines : [''];
-  const period = periodOf(input);
+  const period = periodOf(input, workspaceTimeZone(db));
   const marks = markSources(lineIds, input.caseId, period);
   const summary = db.get<{ total: number; first: string | null; last: string | null }>(
     sql`SELECT count(*) AS total, MIN(at) AS first, MAX(at) AS last FROM (${marks})`,

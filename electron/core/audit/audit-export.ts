@@ -1,6 +1,7 @@
 import { desc } from 'drizzle-orm';
 import type { z } from 'zod';
 import { describeAudit } from '../../api/audit-describe';
+import { zonedDay, zonedParts } from '../../api/domain/time-zone';
 import { en } from '../../api/i18n/en';
 import { zhCN } from '../../api/i18n/zh-CN';
 import type { auditExportInput } from '../../api/schemas/audit-schemas';
@@ -13,19 +14,23 @@ import { auditWhere, withNames } from './audit-queries';
 /** More rows than any unit's year of work; a wider export is narrowed by the filter first. */
 const maximumRows = 200_000;
 
-/** UTC ISO → "2026-10-02 14:30:00" in China time, as the page shows it. */
-const chinaTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+/** UTC ISO → "2026-10-02 14:30:00" in the workspace's zone (China time by default). */
+function zonedTime(iso: string, zone: string): string {
+  const { year, month, day, hour, minute, second } = zonedParts(iso, zone);
+  return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
+}
 
 /**
- * The filtered audit log as an XLSX sheet in words (the page's columns), for auditors. The
- * export is itself audited, with the filter and the number of records.
+ * The filtered audit log as an XLSX sheet in words (the page's columns), for auditors, its
+ * times and its file name in the workspace's zone. The export is itself audited, with the
+ * filter and the number of records.
  */
 export async function exportAudit(
   workspace: UnlockedWorkspace,
   input: z.output<typeof auditExportInput>,
+  zone: string,
 ): Promise<DocumentFile> {
-  const where = auditWhere(input);
+  const where = auditWhere(input, zone);
   const records = workspace.db
     .select()
     .from(auditLogTable)
@@ -55,7 +60,7 @@ export async function exportAudit(
     const text = describeAudit(row, input.language);
     sheet.addRow([
       row.seq,
-      chinaTime(row.at),
+      zonedTime(row.at, zone),
       row.username ?? '',
       text.action,
       text.summary,
@@ -72,7 +77,7 @@ export async function exportAudit(
     details: { count: records.length, language, ...filter },
   });
   return {
-    fileName: `${words.audit.title}-${chinaTime(workspace.now()).slice(0, 10)}.xlsx`,
+    fileName: `${words.audit.title}-${zonedDay(workspace.now(), zone)}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     encoding: 'base64',
     content,

@@ -2,16 +2,15 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { auditActionGroups, type AuditActionGroup } from '../../api/domain/audit-actions';
 import type { AuditFilter, AuditRow, auditListInput } from '../../api/schemas/audit-schemas';
+import { nextDay, zonedDayStart } from '../../api/domain/time-zone';
 import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
 
-/** The first instant of a China-time day, as the UTC ISO the log keeps. */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
-const dayAfter = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
-
-/** The filter as SQL: exact user, action or kind of action, case (target or named), days. */
-export function auditWhere(input: AuditFilter): SQL | undefined {
+/**
+ * The filter as SQL: exact user, action or kind of action, case (target or named), days. The
+ * days are calendar days in the workspace's zone, compared as the UTC instants the log keeps.
+ */
+export function auditWhere(input: AuditFilter, zone: string): SQL | undefined {
   const conditions: SQL[] = [];
   if (input.action) conditions.push(eq(auditLogTable.action, input.action));
   if (input.group)
@@ -27,8 +26,9 @@ export function auditWhere(input: AuditFilter): SQL | undefined {
         sql`json_extract(${auditLogTable.details}, '$.caseId') = ${input.caseId}`,
       )!,
     );
-  if (input.from) conditions.push(sql`${auditLogTable.at} >= ${dayStart(input.from)}`);
-  if (input.to) conditions.push(sql`${auditLogTable.at} < ${dayAfter(input.to)}`);
+  if (input.from) conditions.push(sql`${auditLogTable.at} >= ${zonedDayStart(input.from, zone)}`);
+  if (input.to)
+    conditions.push(sql`${auditLogTable.at} < ${zonedDayStart(nextDay(input.to), zone)}`);
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -90,12 +90,13 @@ export function withNames(db: Executor, records: StoredRow[]): AuditRow[] {
   });
 }
 
-/** Newest first, filtered by user, action or kind, case and days. */
+/** Newest first, filtered by user, action or kind, case and days (in the workspace's zone). */
 export function listAudit(
   db: Executor,
   input: z.output<typeof auditListInput>,
+  zone: string,
 ): { rows: AuditRow[]; total: number } {
-  const where = auditWhere(input);
+  const where = auditWhere(input, zone);
   const records = db
     .select()
     .from(auditLogTable)

@@ -11,6 +11,7 @@ import { readSetting, writeSetting } from '../settings/settings-service';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { readBackupHeader } from './backup-file';
 import { createBackup } from './backup-service';
+import { workspaceStamp } from '../settings/workspace-time';
 
 const scheduleKey = 'backup.schedule';
 const lastKey = 'backup.lastAt';
@@ -65,8 +66,7 @@ export function backupNow(workspace: UnlockedWorkspace): { fileName: string; rem
   const schedule = readSchedule(workspace.db);
   if (!schedule.folder) throw new AppError('backup.folderInvalid', 'No backup folder is set');
   fs.mkdirSync(schedule.folder, { recursive: true, mode: 0o700 });
-  const stamp = workspace.now().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const fileName = `quanlian-${stamp}.qlbak`;
+  const fileName = `quanlian-${workspaceStamp(workspace)}.qlbak`;
   createBackup(workspace, path.join(schedule.folder, fileName));
   writeSetting(workspace.db, lastKey, workspace.now(), workspace.now(), workspace.user.id);
   const all = fs

@@ -22,6 +22,7 @@ import {
 import { identifier } from '../entities/entity-queries';
 import { listCasePersons } from '../entities/person-queries';
 import { caseDrugFigures } from '../seizures/drug-totals';
+import { normaliseCaseNo } from '../../api/domain/case-number';
 
 // Correlated subqueries are written out: drizzle leaves the outer column unqualified there.
 const suspectCount = sql<number>`(SELECT count(*) FROM case_entities ce WHERE ce.case_id = cases.id AND ce.role_in_case = 'suspect')`;
@@ -104,11 +105,12 @@ export function listCases(
 }
 
 /** The case with this number (stored upper-case, as typed otherwise). */
+/** A case by its number in any spelling of brackets and spaces (stored normalised). */
 export function findCaseByNumber(db: Executor, caseNo: string): CaseRow | undefined {
   return db
     .select(rowColumns)
     .from(casesTable)
-    .where(and(eq(casesTable.caseNo, caseNo.trim().toUpperCase()), isNull(casesTable.deletedAt)))
+    .where(and(eq(casesTable.caseNo, normaliseCaseNo(caseNo)), isNull(casesTable.deletedAt)))
     .get();
 }
 

@@ -19,15 +19,21 @@ import { findCaseRow } from './case-queries';
 
 export type CaseFields = z.output<typeof caseCreateInput>;
 
+/**
+ * Numbers are stored normalised (caseNoSchema), so 滨公(禁)立字[2026]15号 meets the stored
+ * 滨公（禁）立字〔2026〕15号 here; the refusal names the case that holds the number.
+ */
 function assertCaseNoFree(tx: Executor, caseNo: string, exceptId?: string): void {
   const existing = tx
-    .select({ id: casesTable.id })
+    .select({ id: casesTable.id, caseNo: casesTable.caseNo, title: casesTable.title })
     .from(casesTable)
     .where(and(eq(casesTable.caseNo, caseNo), exceptId ? ne(casesTable.id, exceptId) : undefined))
     .get();
   if (existing)
     throw new AppError('cases.duplicateCaseNo', 'A case with this number exists', {
       caseId: existing.id,
+      caseNo: existing.caseNo,
+      title: existing.title,
     });
 }
 

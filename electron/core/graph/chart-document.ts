@@ -16,6 +16,7 @@ import {
 } from './chart-svg-renderer';
 import { forceLayout } from './force-layout';
 import { caseNumber, exportFileName, exportFormats } from './graph-export';
+import { workspaceToday } from '../settings/workspace-time';
 
 const chartLabels = {
   'zh-CN': {
@@ -93,7 +94,7 @@ export async function exportChartDocument(
         sql`SELECT case_no, title, unit FROM cases WHERE id = ${input.caseId}`,
       )
     : undefined;
-  const now = workspace.now();
+  const today = workspaceToday(workspace);
   const svg = chartSvg(data, completePositions(data, input.positions), {
     ...pageSizes[input.page],
     words: chartWords(input.language),
@@ -103,7 +104,7 @@ export async function exportChartDocument(
       caseTitle: caseRow?.title ?? null,
       unit: caseRow?.unit ?? readSettings(workspace.db).unitName,
       user: workspace.user.displayName,
-      date: now.slice(0, 10),
+      date: today,
       classification: documentText(input.language).classification[input.classification],
     },
   });
@@ -140,7 +141,7 @@ export async function exportChartDocument(
     },
   });
   return {
-    fileName: exportFileName(caseNumber(workspace.db, input.caseId), now, input.format),
+    fileName: exportFileName(caseNumber(workspace.db, input.caseId), today, input.format),
     mimeType: exportFormats[input.format].mimeType,
     ...file,
   };

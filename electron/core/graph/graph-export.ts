@@ -7,6 +7,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { toAnx } from './anx-export';
 import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
+import { workspaceToday } from '../settings/workspace-time';
 
 type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
 
@@ -77,7 +78,7 @@ export function exportGraph(
         ? toGexf(data, positions, {
             creator: 'Quanlian',
             description: caseNo ?? '',
-            lastModified: workspace.now(),
+            lastModified: workspaceToday(workspace),
           })
         : format === 'anx'
           ? toAnx(data, positions)
@@ -95,7 +96,7 @@ export function exportGraph(
     },
   });
   return {
-    fileName: exportFileName(caseNo, workspace.now(), format),
+    fileName: exportFileName(caseNo, workspaceToday(workspace), format),
     mimeType: exportFormats[format].mimeType,
     encoding: 'utf8',
     content,

@@ -6,6 +6,7 @@ import type { DocumentFile } from '../../api/schemas/briefing-schemas';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { readEvidence, type RelationEvidence } from '../reports/evidence-appendix';
 import { readCaseSnapshot, type CaseSnapshot } from './case-snapshot';
+import { workspaceToday } from '../settings/workspace-time';
 
 /** An export lists the records behind up to this many relations, this many lines each. */
 const exportEvidenceLimits = { relations: 5_000, linesPerRelation: 200 };
@@ -122,7 +123,7 @@ export async function exportCase(
       unmaskedIds: fullIds,
     },
   });
-  const fileName = `${snapshot.case!.caseNo}-${workspace.now().slice(0, 10)}.${format}`;
+  const fileName = `${snapshot.case!.caseNo}-${workspaceToday(workspace)}.${format}`;
   return format === 'json'
     ? {
         fileName,

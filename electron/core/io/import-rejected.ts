@@ -2,11 +2,24 @@ import iconv from 'iconv-lite';
 import { importProblemTexts } from '../../api/domain/import-templates';
 import type { ImportPlan } from './import-plan';
 import { cellText } from './import-values';
-import type { TableFile } from './table-file';
+import type { Cell, TableFile } from './table-file';
 
 /** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A spreadsheet date cell as it was typed: exceljs hands the cell's wall-clock time as if it
+ * were UTC, so its UTC fields are what the user saw ("2026-10-01 12:00:00"), not an instant
+ * to shift into any zone or print with a misleading "Z".
+ */
+function typedText(cell: Cell): string {
+  if (!(cell instanceof Date)) return cellText(cell);
+  const text = cell.toISOString();
+  return text.endsWith('T00:00:00.000Z')
+    ? text.slice(0, 10)
+    : `${text.slice(0, 10)} ${text.slice(11, 19)}`;
 }
 
 /**
@@ -40,7 +53,7 @@ export function rejectedRowsFile(
   for (const row of plan.rows) {
     const reason = reasons.get(row.line);
     if (!reason) continue;
-    const cells = Array.from({ length: width }, (_, index) => cellText(row.cells[index] ?? null));
+    const cells = Array.from({ length: width }, (_, index) => typedText(row.cells[index] ?? null));
     lines.push(line([...cells, reason.join('；')]));
   }
   const text = `${lines.join('\r\n')}\r\n`;

@@ -3,6 +3,7 @@ import { maxInlineAttachmentBytes } from '../../api/domain/attachment-limits';
 import type { packageExportInput, packageExportOutput } from '../../api/schemas/package-schemas';
 import { AppError } from '../app-error';
 import { attachmentBytes } from '../attachments/attachment-service';
+import { workspaceToday } from '../settings/workspace-time';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { KdfCost } from '../vault/vault-env';
 import { currentAuditHead } from '../vault/workspace-audit';
@@ -53,7 +54,7 @@ export async function exportCasePackage(
     },
   });
   return {
-    fileName: `${snapshot.case?.caseNo ?? 'entities'}-${workspace.now().slice(0, 10)}.qlpkg`,
+    fileName: `${snapshot.case?.caseNo ?? 'entities'}-${workspaceToday(workspace)}.qlpkg`,
     mimeType: 'application/octet-stream',
     encoding: 'base64',
     content: sealed.toString('base64'),

@@ -23,6 +23,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { KdfCost } from '../vault/vault-env';
 import { openPackage } from './case-package';
 import type { CaseSnapshot } from './case-snapshot';
+import { normaliseCaseNo } from '../../api/domain/case-number';
 
 type PackageEntity = CaseSnapshot['entities'][number];
 
@@ -106,7 +107,12 @@ function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
         db
           .select({ id: casesTable.id })
           .from(casesTable)
-          .where(and(eq(casesTable.caseNo, snapshot.case.caseNo), isNull(casesTable.deletedAt)))
+          .where(
+            and(
+              eq(casesTable.caseNo, normaliseCaseNo(snapshot.case.caseNo)),
+              isNull(casesTable.deletedAt),
+            ),
+          )
           .get(),
       )
     : false;

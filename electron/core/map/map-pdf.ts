@@ -6,6 +6,7 @@ import { assertCaseExists } from '../membership/case-guards';
 import { chartPdfHtml } from '../graph/chart-document';
 import { caseNumber } from '../graph/graph-export';
 import type { DocumentRenderer } from '../reports/document-renderer';
+import { workspaceToday } from '../settings/workspace-time';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 
 /**
@@ -52,7 +53,7 @@ export async function exportMapPdf(
     },
   });
   return {
-    fileName: `quanlian-map-${caseNo ?? 'all'}-${workspace.now().slice(0, 10)}.pdf`,
+    fileName: `quanlian-map-${caseNo ?? 'all'}-${workspaceToday(workspace)}.pdf`,
     mimeType: 'application/pdf',
     encoding: 'base64',
     content: Buffer.from(pdf).toString('base64'),

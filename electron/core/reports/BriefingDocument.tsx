@@ -25,18 +25,9 @@ export function BriefingDocument({ model }: { model: BriefingModel }) {
           {model.classification ? <div className="marking">{model.classification}</div> : null}
           <h1>{text.briefingTitle}</h1>
           <div className="masthead">
-            <span>
-              {text.unit}：{model.unitName}
-            </span>
-            <span>
-              {text.caseNo}：{model.caseNo}
-            </span>
-            <span>
-              {text.date}：{model.date}
-            </span>
-            <span>
-              {text.author}：{model.author}
-            </span>
+            {model.masthead.map((line) => (
+              <span key={line}>{line}</span>
+            ))}
           </div>
 
           <Section title={text.sections.summary}>

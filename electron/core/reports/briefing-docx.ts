@@ -185,18 +185,13 @@ export async function briefingDocx(
             spacing: { after: 200 },
             children: [
               new TextRun({
-                text: [
-                  `${text.unit}：${model.unitName}`,
-                  `${text.caseNo}：${model.caseNo}`,
-                  `${text.date}：${model.date}`,
-                  `${text.author}：${model.author}`,
-                ].join('    '),
+                text: model.masthead.join('    '),
                 size: 18,
               }),
             ],
           }),
           heading(text.sections.summary),
-          ...model.facts.map((fact) => body(`${fact.label}：${fact.value}`)),
+          ...model.facts.map((fact) => body(`${fact.label}${text.colon}${fact.value}`)),
           ...(model.caseSummary ? [body(model.caseSummary, { indent: true })] : []),
           body(model.summaryParagraph, { indent: true }),
           heading(text.sections.figures),

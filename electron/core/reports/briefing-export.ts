@@ -72,7 +72,7 @@ export async function exportBriefing(
     },
   });
   return {
-    fileName: `${model.text.briefingTitle}-${model.caseNo}-${workspace.now().slice(0, 10)}.${input.format}`,
+    fileName: `${model.text.briefingTitle}-${model.caseNo}-${model.day}.${input.format}`,
     mimeType: mimeTypes[input.format],
     ...file,
   };

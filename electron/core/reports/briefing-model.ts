@@ -30,6 +30,7 @@ import {
   formatQuantity,
   type DocumentLanguage,
 } from '../../api/i18n/chinese-format';
+import { zonedDay } from '../../api/domain/time-zone';
 import { documentText, enumText, fill, type DocumentText } from '../../api/i18n/document-text';
 
 export interface BriefingOptions {
@@ -38,6 +39,7 @@ export interface BriefingOptions {
   unmaskIds: boolean;
   viewId?: string | null | undefined;
   language: DocumentLanguage;
+  /** 制作人: the signed-in user who generates the document. */
   author: string;
   /** ISO time the document is generated at. */
   now: string;
@@ -49,8 +51,16 @@ export interface BriefingModel {
   language: DocumentLanguage;
   classification: string;
   unitName: string;
+  /** 承办人: the case's lead investigator (主办侦查员) as recorded on the case. */
+  investigator: string;
+  /** 制作人: who generated the document. */
   author: string;
+  /** The day generated, in the workspace's zone. */
   date: string;
+  /** The same day as YYYY-MM-DD, for file names. */
+  day: string;
+  /** The header lines under the title: 单位, 案件编号, 日期, 承办人, 制作人. */
+  masthead: string[];
   caseNo: string;
   facts: { label: string; value: string }[];
   caseSummary: string;
@@ -120,7 +130,9 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   const { language } = options;
   const text = documentText(language);
   const names = enumText(language);
-  const date = (iso: string | null) => formatDate(iso, language);
+  const settings = readSettings(db);
+  const zone = settings.timeZone;
+  const date = (iso: string | null) => formatDate(iso, language, zone);
 
   const suspects = detail.persons.filter((person) => person.roleInCase === 'suspect');
   // 抓获 by the 到案 date, as the 成绩单 counts it; in hand without a date is said, not counted.
@@ -257,14 +269,22 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   const levelNames = new Map(chainTiers.map((tier) => [tierLevel[tier], names.chainTier[tier]]));
 
   const seizures = listSeizures(db, { caseId: options.caseId, page: 1, pageSize: 500 }).rows;
-  const settings = readSettings(db);
   return {
     text,
     language,
     classification: text.classification[options.classification],
     unitName: detail.unit ?? settings.unitName,
+    investigator: detail.leadInvestigator ?? '',
     author: options.author,
     date: date(options.now),
+    day: zonedDay(options.now, zone),
+    masthead: [
+      [text.unit, detail.unit ?? settings.unitName],
+      [text.caseNo, detail.caseNo],
+      [text.date, date(options.now)],
+      [text.investigator, detail.leadInvestigator ?? ''],
+      [text.author, options.author],
+    ].map(([label, value]) => `${label}${text.colon}${value}`),
     caseNo: detail.caseNo,
     facts: [
       { label: text.fields.title, value: detail.title },

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../api/schemas/settings-schemas';
 import { defaultRiskGradeNames } from '../../api/domain/risk-grades';
+import { defaultTimeZone } from '../../api/domain/time-zone';
 import type { Executor } from '../db/database-types';
 import { settingsTable } from '../db/schema';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
@@ -10,12 +11,19 @@ const defaults: Settings = {
   unitName: '',
   idleLockMinutes: defaultIdleLockMinutes,
   riskGrades: defaultRiskGradeNames,
+  timeZone: defaultTimeZone,
 };
 
 export function readSettings(db: Executor): Settings {
   const values: Record<string, unknown> = { ...defaults };
   for (const row of db.select().from(settingsTable).all()) values[row.key] = JSON.parse(row.value);
   return settingsSchema.parse(values);
+}
+
+/** The workspace's IANA zone: the one every date the core prints or names a file with is in. */
+export function workspaceTimeZone(db: Executor): string {
+  const zone = readSetting(db, 'timeZone');
+  return typeof zone === 'string' && zone ? zone : defaultTimeZone;
 }
 
 /** One stored setting's value (parsed JSON), or null when it was never set. */

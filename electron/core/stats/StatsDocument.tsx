@@ -12,8 +12,14 @@ export function StatsDocument({ rows }: { rows: StatsRows }) {
         <style>{css}</style>
       </head>
       <body>
+        {rows.classification ? <div className="marking">{rows.classification}</div> : null}
         <h1>{rows.title}</h1>
         <p className="meta">{rows.subtitle}</p>
+        <div className="masthead">
+          {rows.masthead.map((line) => (
+            <span key={line}>{line}</span>
+          ))}
+        </div>
         <p className="paragraph">{rows.paragraph}</p>
         {rows.incomplete.map((note) => (
           <p key={note} className="incomplete">
@@ -69,7 +75,9 @@ const css = `
 @page { size: A4; margin: 15mm; }
 body { font-family: 'Noto Serif CJK SC', 'SimSun', serif; font-size: 10pt; color: #0f172a; margin: 0; }
 h1 { text-align: center; color: #b91c1c; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 18pt; margin: 0 0 2mm; }
-.meta { text-align: center; color: #475569; margin: 0 0 4mm; }
+.meta { text-align: center; color: #475569; margin: 0 0 2mm; }
+.marking { text-align: right; color: #b91c1c; font-weight: bold; font-size: 12pt; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; }
+.masthead { display: flex; justify-content: space-between; gap: 6mm; border-bottom: 2px solid #b91c1c; padding-bottom: 1mm; margin: 0 0 4mm; color: #334155; }
 .paragraph { text-indent: 2em; line-height: 1.7; }
 .rule { color: #64748b; font-size: 7.5pt; }
 .incomplete { color: #b45309; }

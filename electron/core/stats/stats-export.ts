@@ -9,6 +9,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { StatsDocument } from './StatsDocument';
 import { statsRows, type StatsRows } from './stats-rows';
 import { unitStatistics } from './unit-statistics';
+import { readSettings } from '../settings/settings-service';
 
 async function workbookOf(rows: StatsRows): Promise<Uint8Array> {
   // Loaded when a workbook is made: exceljs alone takes ~200 ms to load, on every start otherwise.
@@ -16,8 +17,10 @@ async function workbookOf(rows: StatsRows): Promise<Uint8Array> {
   const workbook = new Excel.Workbook();
   workbook.creator = 'Quanlian';
   const summary = workbook.addWorksheet(rows.language === 'zh-CN' ? '成绩单' : 'Summary');
+  if (rows.classification) summary.addRow([rows.classification]).font = { bold: true };
   summary.addRow([rows.title]).font = { bold: true, size: 14 };
   summary.addRow([rows.subtitle]);
+  summary.addRow([rows.masthead.join('    ')]);
   for (const [label, value, rule] of rows.figures) summary.addRow([label, value, rule]);
   summary.addRow([]);
   summary.addRow([rows.paragraph]);
@@ -50,7 +53,14 @@ export async function exportUnitStats(
 ): Promise<DocumentFile> {
   if (input.format === 'pdf' && !renderer)
     throw new AppError('reports.rendererUnavailable', 'No document renderer in this host');
-  const rows = statsRows(unitStatistics(workspace.db, input));
+  const settings = readSettings(workspace.db);
+  const rows = statsRows(unitStatistics(workspace.db, input, input.language), input.language, {
+    unitName: settings.unitName,
+    preparedBy: workspace.user.displayName,
+    now: workspace.now(),
+    zone: settings.timeZone,
+    classification: input.classification,
+  });
   const html = `<!DOCTYPE html>${renderToStaticMarkup(createElement(StatsDocument, { rows }))}`;
   let file: Pick<DocumentFile, 'encoding' | 'content'>;
   if (input.format === 'html') file = { encoding: 'utf8', content: html };
@@ -63,7 +73,13 @@ export async function exportUnitStats(
     file = { encoding: 'base64', content: Buffer.from(await workbookOf(rows)).toString('base64') };
   workspace.audit({
     action: 'stats.exported',
-    details: { from: input.from, to: input.to, unit: input.unit ?? null, format: input.format },
+    details: {
+      from: input.from,
+      to: input.to,
+      unit: input.unit ?? null,
+      format: input.format,
+      classification: input.classification,
+    },
   });
   return {
     fileName: `${rows.title}-${input.from}-${input.to}.${input.format}`,

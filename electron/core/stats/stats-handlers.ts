@@ -5,6 +5,6 @@ import { workspaceStats } from './workspace-stats';
 
 export const statsHandlers: AreaHandlers<'stats'> = {
   'stats.summary': (ctx) => workspaceStats(ctx.workspace.db),
-  'stats.unit': (ctx, input) => unitStatistics(ctx.workspace.db, input),
+  'stats.unit': (ctx, input) => unitStatistics(ctx.workspace.db, input, input.language),
   'stats.export': (ctx, input) => exportUnitStats(ctx.workspace, input, ctx.deps.documents),
 };

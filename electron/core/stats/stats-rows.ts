@@ -8,14 +8,19 @@ import {
   type DocumentLanguage,
 } from '../../api/i18n/chinese-format';
 import { drugName } from '../reports/briefing-model';
-import { enumText, fill } from '../../api/i18n/document-text';
+import { documentText, enumText, fill } from '../../api/i18n/document-text';
+import type { Classification } from '../../api/schemas/briefing-schemas';
 import { incompleteTexts, statsRules } from '../../api/domain/stats-rules';
 
 /** Unit statistics as labelled rows: the same words and figures in the XLSX, the page and the PDF. */
 export interface StatsRows {
   language: DocumentLanguage;
+  /** Marking printed at the top right (内部, 秘密 …); empty for none. */
+  classification: string;
   title: string;
   subtitle: string;
+  /** 单位, 制表人, 制表日期 as "label：value" lines. */
+  masthead: string[];
   paragraph: string;
   /** Label, figure and the rule it is counted by. */
   figures: [string, string | number, string][];
@@ -27,15 +32,40 @@ export interface StatsRows {
   months: [string, number, number, string][];
 }
 
-export function statsRows(stats: UnitStats, language: DocumentLanguage = 'zh-CN'): StatsRows {
+/** Who made the sheet, for whom and when: the header of an exported sheet. */
+interface StatsHeader {
+  /** The workspace's unit (单位名称 in settings). */
+  unitName: string;
+  /** 制表人: the signed-in user who exported it. */
+  preparedBy: string;
+  /** ISO instant of the export. */
+  now: string;
+  /** The workspace's IANA zone, for the date. */
+  zone: string;
+  classification: Classification;
+}
+
+export function statsRows(
+  stats: UnitStats,
+  language: DocumentLanguage,
+  header: StatsHeader,
+): StatsRows {
   const names = enumText(language);
+  const text = documentText(language);
   const zh = language === 'zh-CN';
   const rules = statsRules[language];
-  const period = `${formatDate(stats.from, language)} – ${formatDate(stats.to, language)}`;
+  // The period's ends are calendar days: no zone applies to them.
+  const period = `${formatDate(stats.from, language, 'UTC')} – ${formatDate(stats.to, language, 'UTC')}`;
   return {
     language,
+    classification: text.classification[header.classification],
     title: zh ? '禁毒工作统计' : 'Narcotics work statistics',
     subtitle: `${stats.unit ?? (zh ? '全部单位' : 'All units')} · ${period}`,
+    masthead: [
+      [text.unit, header.unitName],
+      [zh ? '制表人' : 'Prepared by', header.preparedBy],
+      [zh ? '制表日期' : 'Date', formatDate(header.now, language, header.zone)],
+    ].map(([label, value]) => `${label}${text.colon}${value}`),
     paragraph: stats.paragraph,
     figures: (
       [

@@ -19,6 +19,8 @@ import {
   type DocumentLanguage,
 } from '../../api/i18n/chinese-format';
 import { enumText, fill } from '../../api/i18n/document-text';
+import { nextDay, zonedDay, zonedDayStart } from '../../api/domain/time-zone';
+import { workspaceTimeZone } from '../settings/settings-service';
 
 interface UnitStatsQuery {
   from: string;
@@ -26,8 +28,6 @@ interface UnitStatsQuery {
   unit?: string | undefined;
 }
 
-/** A seizure's calendar day in China time (stored as UTC). */
-const seizedDay = sql`date(s.seized_at, '+8 hours')`;
 const drugCrimes = JSON.stringify(drugCrimeOffences);
 const notInHand = JSON.stringify(notInHandStatuses);
 
@@ -69,6 +69,7 @@ export function unitStatistics(
   language: DocumentLanguage = 'zh-CN',
 ): UnitStats {
   const { from, to } = query;
+  const zone = workspaceTimeZone(db);
   const unit = query.unit?.trim() || null;
   const inUnit: SQL = unit ? sql`AND c.unit = ${unit}` : sql``;
   const count = (statement: SQL) => db.get<{ n: number }>(statement)?.n ?? 0;
@@ -134,13 +135,18 @@ export function unitStatistics(
   );
 
   // Seizures: read once, counted as courts count them.
-  const seizures = db.all<SeizureFact>(
-    sql`SELECT ${seizedDay} AS day, s.drug_type AS drugType, s.quantity_normalised AS quantityNormalised,
+  // A seizure counts on its calendar day in the workspace's zone (stored as UTC instants).
+  const seizedFrom = zonedDayStart(from, zone);
+  const seizedBefore = zonedDayStart(nextDay(to), zone);
+  const seizures = db
+    .all<Omit<SeizureFact, 'day'> & { seizedAt: string }>(
+      sql`SELECT s.seized_at AS seizedAt, s.drug_type AS drugType, s.quantity_normalised AS quantityNormalised,
       s.normalised_unit AS normalisedUnit, s.quantity_unit AS quantityUnit,
       s.content_micrograms AS contentMicrograms, s.cash_fen AS cashFen
       FROM seizures s JOIN cases c ON c.id = s.case_id
-      WHERE ${live} AND s.deleted_at IS NULL AND ${period(seizedDay)} ${inUnit}`,
-  );
+      WHERE ${live} AND s.deleted_at IS NULL AND s.seized_at >= ${seizedFrom} AND s.seized_at < ${seizedBefore} ${inUnit}`,
+    )
+    .map(({ seizedAt, ...fact }): SeizureFact => ({ ...fact, day: zonedDay(seizedAt, zone) }));
   const forms = new Map<string, UnitStats['drugs'][number]>();
   let drugsMilligrams = 0;
   let precursorsMilligrams = 0;
@@ -278,7 +284,8 @@ function precursorAmount(milligrams: number, language: DocumentLanguage): string
  */
 function statsParagraph(stats: Omit<UnitStats, 'paragraph'>, language: DocumentLanguage): string {
   const names = enumText(language);
-  const day = (iso: string) => formatDate(iso, language);
+  // The period's ends are calendar days already: no zone applies.
+  const day = (iso: string) => formatDate(iso, language, 'UTC');
   const gaps = stats.incomplete.map((item) =>
     fill(incompleteTexts[language][item.kind], { count: item.count }),
   );

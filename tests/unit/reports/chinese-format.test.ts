@@ -8,10 +8,19 @@ import {
 
 describe('Chinese figures for briefings', () => {
   it('writes dates as 年月日 without leading zeros', () => {
-    expect(formatDate('2026-03-05', 'zh-CN')).toBe('2026年3月5日');
-    expect(formatDate('2026-11-23T08:00:00.000Z', 'zh-CN')).toBe('2026年11月23日');
-    expect(formatDate('2026-03-05', 'en')).toBe('2026-03-05');
-    expect(formatDate(null, 'zh-CN')).toBe('');
+    const zone = 'Asia/Shanghai';
+    expect(formatDate('2026-03-05', 'zh-CN', zone)).toBe('2026年3月5日');
+    expect(formatDate('2026-11-23T08:00:00.000Z', 'zh-CN', zone)).toBe('2026年11月23日');
+    expect(formatDate('2026-03-05', 'en', zone)).toBe('2026-03-05');
+    expect(formatDate(null, 'zh-CN', zone)).toBe('');
+  });
+
+  it('writes an instant on its calendar day in the given zone, a day as it is', () => {
+    // 03:15 on the 24th in Beijing is 19:15 on the 23rd in UTC.
+    expect(formatDate('2026-03-23T19:15:00.000Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年3月24日');
+    expect(formatDate('2026-03-23T19:15:00.000Z', 'zh-CN', 'UTC')).toBe('2026年3月23日');
+    expect(formatDate('2026-03-23T19:15:00.000Z', 'en', 'Asia/Urumqi')).toBe('2026-03-24');
+    expect(formatDate('2026-03-24', 'zh-CN', 'America/Los_Angeles')).toBe('2026年3月24日');
   });
 
   it('keeps every milligram of a total', () => {

@@ -7,6 +7,7 @@ import {
   type OffenceType,
   type SupervisionLevel,
 } from '../../../../electron/api/domain/case-vocabulary';
+import { isCaseNo, normaliseCaseNo } from '../../../../electron/api/domain/case-number';
 import type { CaseDetail, CaseRow } from '../../../../electron/api/schemas/case-schemas';
 import { useProcedureMutation } from '../../api/hooks';
 import { useSession } from '../../app/SessionContext';
@@ -107,11 +108,24 @@ export function CaseFormModal({
               name="caseNo"
               label={t('cases.caseNo')}
               extra={t('cases.caseNoHint')}
+              // Checked in the stored form: (禁) and [2026] are accepted and shown as （禁）〔2026〕.
               rules={[
-                { required: true, pattern: /^[A-Za-z0-9-]{3,40}$/, message: t('cases.caseNoHint') },
+                { required: true, message: t('cases.caseNoHint') },
+                {
+                  validator: (_rule, value?: string) =>
+                    !value || isCaseNo(normaliseCaseNo(value))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('cases.caseNoHint'))),
+                },
               ]}
             >
-              <Input data-testid="case-no" />
+              <Input
+                data-testid="case-no"
+                onBlur={(event) =>
+                  event.target.value &&
+                  form.setFieldValue('caseNo', normaliseCaseNo(event.target.value))
+                }
+              />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { riskGrades } from '../../../../electron/api/domain/person-vocabulary';
 import { riskGradeColours } from '../../../../electron/api/domain/risk-grades';
+import { timeZoneNames } from '../../../../electron/api/domain/time-zone';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/api/schemas/settings-schemas';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
@@ -31,6 +32,19 @@ export function WorkspaceSettingsForm() {
         rules={[{ required: true, max: 80 }]}
       >
         <Input />
+      </Form.Item>
+      <Form.Item
+        name="timeZone"
+        label={t('settings.timeZone')}
+        extra={t('settings.timeZoneHint')}
+        rules={[{ required: true }]}
+      >
+        <Select
+          showSearch
+          style={{ maxWidth: 320 }}
+          options={timeZoneNames().map((zone) => ({ value: zone, label: zone }))}
+          data-testid="settings-time-zone"
+        />
       </Form.Item>
       <Form.Item name="idleLockMinutes" label={t('settings.idleLock')} rules={[{ required: true }]}>
         <InputNumber min={1} max={240} precision={0} />

@@ -20,6 +20,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { drugCatalog } from '../../../../electron/api/domain/drug-catalog';
 import { statsRules, type StatsFigureKey } from '../../../../electron/api/domain/stats-rules';
+import {
+  classifications,
+  type Classification,
+} from '../../../../electron/api/schemas/briefing-schemas';
 import { useQuantityText } from '../../components/QuantityText';
 import { decimalOf } from '../../../../electron/api/domain/quantity';
 import { invoke } from '../../api/client';
@@ -66,13 +70,20 @@ export function StatisticsPage() {
   const [busy, setBusy] = useState<string>();
   const printFrame = useRef<HTMLIFrameElement>(null);
   const [printHtml, setPrintHtml] = useState<string>();
-  const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), unit };
+  const language = i18n.language === 'en' ? ('en' as const) : ('zh-CN' as const);
+  const [classification, setClassification] = useState<Classification>('internal');
+  const period = {
+    from: range[0].format('YYYY-MM-DD'),
+    to: range[1].format('YYYY-MM-DD'),
+    unit,
+    language,
+  };
   const stats = useProcedure('stats.unit', period);
 
   const exportAs = async (format: 'xlsx' | 'pdf' | 'html') => {
     setBusy(format);
     try {
-      const file = await invoke('stats.export', { ...period, format });
+      const file = await invoke('stats.export', { ...period, format, classification });
       if (format === 'html') setPrintHtml(file.content);
       else downloadDocument(file);
     } catch (error) {
@@ -137,6 +148,18 @@ export function StatisticsPage() {
               onChange={(chosen?: string) => choose({ unit: chosen })}
               options={(data?.units ?? []).map((name) => ({ value: name, label: name }))}
               data-testid="stats-unit"
+            />
+            <Select
+              style={{ width: 110 }}
+              value={classification}
+              onChange={setClassification}
+              aria-label={t('statistics.classification')}
+              title={t('statistics.classification')}
+              options={classifications.map((value) => ({
+                value,
+                label: t(`briefings.classifications.${value}`),
+              }))}
+              data-testid="stats-classification"
             />
             <Button
               icon={<FileExcelOutlined />}

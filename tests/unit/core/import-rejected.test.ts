@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { rejectedRowsFile } from '../../../electron/core/io/import-rejected';
+import type { ImportPlan } from '../../../electron/core/io/import-plan';
+import type { TableFile } from '../../../electron/core/io/table-file';
+
+describe('the rejected-rows file', () => {
+  it('writes spreadsheet date cells as typed, without a zone shift or a "Z"', () => {
+    // exceljs reads "2026-10-01 03:15:00" in a cell as 2026-10-01T03:15:00Z (wall clock as UTC).
+    const rows = [
+      { line: 2, cells: ['13800000001', new Date('2026-10-01T03:15:00.000Z'), 'x'] },
+      { line: 3, cells: ['13800000002', new Date('2026-10-02T00:00:00.000Z'), 'y'] },
+    ];
+    const plan = {
+      headers: ['本机号码', '开始时间', '通话时长'],
+      mapping: { ownNumber: 0, startedAt: 1, durationSeconds: 2 },
+      problems: [
+        { line: 2, field: 'durationSeconds', problem: 'duration', value: 'x' },
+        { line: 3, field: 'durationSeconds', problem: 'duration', value: 'y' },
+      ],
+      rows,
+    } as unknown as ImportPlan;
+    const file = { format: 'xlsx', encoding: null, rows } as TableFile;
+    const result = rejectedRowsFile(file, plan, '话单.xlsx')!;
+    expect(result.fileName).toBe('话单.rejected.csv');
+    const lines = Buffer.from(result.contentBase64, 'base64').toString('utf8').split('\r\n');
+    expect(lines.slice(1, 3).map((line) => line.split(',').slice(0, 3))).toEqual([
+      ['13800000001', '2026-10-01 03:15:00', 'x'],
+      ['13800000002', '2026-10-02', 'y'],
+    ]);
+  });
+});
