@@ -146,7 +146,8 @@ describe('main process start', () => {
     expect(String((window!.options['webPreferences'] as { preload: string }).preload)).toMatch(
       /preload[\\/]index\.cjs$/,
     );
-  });
+    // Loading the main process's modules takes seconds on a busy two-core machine.
+  }, 20_000);
 
   it('quits at once when another instance holds the lock', async () => {
     electron.state.singleInstance = false;

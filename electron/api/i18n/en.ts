@@ -244,7 +244,7 @@ export const en: Translation<typeof zhCN> = {
     analytics: {
       phoneNotFound: 'The phone {{phone}} is not in the workspace.',
       accountNotFound: 'The account {{account}} is not in the workspace.',
-      entityNotFound: 'The entity {{entity}} is not in the workspace.',
+      entityNotFound: 'The chosen item is no longer in the workspace (it may have been deleted).',
     },
     briefing: {
       invalidFigure: 'The figure is not valid: only PNG pictures can be added.',

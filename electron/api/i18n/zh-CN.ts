@@ -222,7 +222,7 @@ export const zhCN = {
     analytics: {
       phoneNotFound: '工作区中没有号码 {{phone}}。',
       accountNotFound: '工作区中没有账户 {{account}}。',
-      entityNotFound: '工作区中没有该实体（{{entity}}）。',
+      entityNotFound: '所选对象已不在工作区中（可能已被删除）。',
     },
     briefing: {
       invalidFigure: '图片无效：只能加入 PNG 图片。',
