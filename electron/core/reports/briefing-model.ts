@@ -200,7 +200,9 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
             ? fill(s.tierPart, { tier: names.statutoryTier[total.tier] })
             : total.tier === 'contentRequired'
               ? s.contentPending
-              : '';
+              : total.tier === 'netWeightRequired'
+                ? s.netWeightPending
+                : '';
         return `${forms}${combined}${tier}`;
       })
       .join(s.partSeparator);
