@@ -258,7 +258,10 @@ describe('unit statistics (成绩单) by stated rules', () => {
       /数据不完整：1 名嫌疑人缺少到案日期，未计入；1 条缴获仅有毛重，未计入毒品数量。$/,
     );
     const html = (await c.ok('reports.briefing', { caseId: a, format: 'html' })).content;
-    expect(html).toContain('海洛因 12 克，含毛重，待录入净重后认定数量标准');
+    // The briefing's drug total agrees with the statistics: 11 g; the gross 12 g named apart.
+    expect(html).toContain(
+      '缴获毒品 11 克（海洛因 12 克，含毛重，未计入合计，待录入净重后认定数量标准；甲基苯丙胺（冰毒）8 克、甲基苯丙胺片剂（麻古）3 克，合计甲基苯丙胺 11 克，达到数量较大标准）',
+    );
   });
 
   it('the briefing of case A and the statistics of its month agree', async () => {
