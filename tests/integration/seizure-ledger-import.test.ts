@@ -148,10 +148,11 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
 
     const detail = await c.ok('cases.get', { id: first.id });
     // 1 g by hand + 12.5 g from the ledger; 冰毒 8 g + 麻古 3 g = 11 g 甲基苯丙胺 (≥ 10 g);
-    // K粉 500 g (数量大 from 500 g); 曲马多 1000 片 × 50 mg = 50 g content (below 400 g).
+    // K粉 500 g 毛重: 数量大 (500 g) only with its packaging, so the tier waits for the net
+    // weight (courts count net); 曲马多 1000 片 × 50 mg = 50 g content (below 400 g).
     expect(detail.substanceTotals.map((t) => [t.substance, t.counted, t.tier])).toEqual([
       ['heroin', 13_500, 'relativelyLarge'],
-      ['ketamine', 500_000, 'large'],
+      ['ketamine', 500_000, 'netWeightRequired'],
       ['methamphetamine', 11_000, 'relativelyLarge'],
       ['tramadol', 50_000, 'belowRelativelyLarge'],
     ]);
@@ -159,7 +160,7 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
     expect(
       detail.personDrugTotals.map((t) => [t.entityId, t.name, t.substance, t.counted, t.tier]),
     ).toEqual([
-      [li.id, '李某', 'ketamine', 500_000, 'large'],
+      [li.id, '李某', 'ketamine', 500_000, 'netWeightRequired'],
       [li.id, '李某', 'tramadol', 50_000, 'belowRelativelyLarge'],
       [zhang.id, '张某', 'methamphetamine', 11_000, 'relativelyLarge'],
     ]);

@@ -231,6 +231,39 @@ describe('unit statistics (成绩单) by stated rules', () => {
     ]).toEqual([1, 1, 1, 0, 2_970_000_000, 0, [{ kind: 'seizuresWithoutContent', count: 1 }]]);
   });
 
+  it('a weight recorded only gross (毛重) is left out of the drug figure and said, on the page and in the briefing', async () => {
+    const { a } = await fixture();
+    await c.ok('seizures.create', {
+      caseId: a,
+      seizedAt: '2026-03-11T02:00:00.000Z',
+      drugType: 'heroin',
+      quantityValue: '12',
+      quantityUnit: 'g',
+      weightBasis: 'gross',
+    });
+    const march = await c.ok('stats.unit', {
+      from: '2026-03-01',
+      to: '2026-03-31',
+      unit: '一大队',
+    });
+    expect([march.drugsMilligrams, march.incomplete]).toEqual([
+      11_000,
+      [
+        { kind: 'suspectsWithoutCaughtOn', count: 1 },
+        { kind: 'seizuresGrossWeight', count: 1 },
+      ],
+    ]);
+    expect(march.paragraph).toContain('缴获毒品 0.011 千克，破获公安部目标案件 1 起');
+    expect(march.paragraph).toMatch(
+      /数据不完整：1 名嫌疑人缺少到案日期，未计入；1 条缴获仅有毛重，未计入毒品数量。$/,
+    );
+    const html = (await c.ok('reports.briefing', { caseId: a, format: 'html' })).content;
+    // The briefing's drug total agrees with the statistics: 11 g; the gross 12 g named apart.
+    expect(html).toContain(
+      '缴获毒品 11 克（海洛因 12 克，含毛重，未计入合计，待录入净重后认定数量标准；甲基苯丙胺（冰毒）8 克、甲基苯丙胺片剂（麻古）3 克，合计甲基苯丙胺 11 克，达到数量较大标准）',
+    );
+  });
+
   it('the briefing of case A and the statistics of its month agree', async () => {
     const { a } = await fixture();
     const march = await c.ok('stats.unit', {
@@ -281,7 +314,7 @@ describe('unit statistics (成绩单) by stated rules', () => {
       ['刑事拘留（名）', 4, '措施记录中刑事拘留日期在期内的人数'],
       ['逮捕（名）', 2, '措施记录中逮捕日期在期内的人数'],
       ['移送起诉（名）', 1, '措施记录中移送起诉日期在期内的人数'],
-      ['缴获毒品（千克）', '0.031', '缴获日期在期内的毒品，按净重；标准规格药品按含量；不含易制毒化学品、笑气'],
+      ['缴获毒品（千克）', '0.031', '缴获日期在期内的毒品，按净重（仅有毛重的不计）；标准规格药品按含量；不含易制毒化学品、笑气'],
       ['缴获易制毒化学品（千克）', '2970', '缴获日期在期内的易制毒化学品，与毒品分列'],
     ]); // prettier-ignore
     const values = summary.getSheetValues().map((row) => (row as unknown[] | undefined)?.[1]);

@@ -11,8 +11,13 @@
  *   text (2016-04-06, in force 2016-04-11) and the table in DOMAIN.md.
  * - 《易制毒化学品管理条例》(国务院令第445号, 2005-11-01) annex, categories 1–3; 羟亚胺 added
  *   2008; 邻氯苯基环戊酮 added later (date to be verified); 国办函〔2021〕58号 (2021) additions.
- * - Controlled without a figure in the interpretation: 苯丙胺, MDA, MDEA, LSD, 氟胺酮, 依托咪酯
- *   (listed 2023), 合成大麻素类 (class-wide, 2021).
+ * - 苯丙胺, MDA, MDEA are not named in the interpretation but item 2 reads "3,4-亚甲二氧基甲基苯丙胺
+ *   （MDMA）等苯丙胺类毒品（甲基苯丙胺除外）、吗啡一百克以上" (第2条: 二十克以上): they take MDMA's
+ *   100 g / 20 g (DOMAIN.md's row "其他苯丙胺类"). Text checked 2026-12-03 against the published
+ *   interpretation (and the 2000 interpretation 法释〔2000〕13号 it replaced, which had the same
+ *   "苯丙胺类毒品（甲基苯丙胺除外）" rule).
+ * - Controlled without a figure in the interpretation: LSD, 氟胺酮, 依托咪酯 (listed 2023),
+ *   合成大麻素类 (class-wide, 2021).
  * The precursor figures of interpretation art. 7–9 are not listed: they were not verified
  * against the official text, so each precursor shows "数量标准待核".
  */
@@ -57,6 +62,8 @@ const art1 = (item: number) => `法释〔2016〕8号 第1条第${item}项、第2
 const criminalLaw347 = '刑法第347条';
 const annex2005 = '易制毒化学品管理条例附表（2005）';
 const additions2021 = '国办函〔2021〕58号（2021）';
+/** Item 2's "MDMA等苯丙胺类毒品（甲基苯丙胺除外）": amphetamine-type drugs not named on their own. */
+const amphetamineType = `${art1(2)}（苯丙胺类毒品，甲基苯丙胺除外）`;
 
 const narcotic = (
   code: string,
@@ -149,10 +156,11 @@ export const drugCatalog: readonly CatalogueEntry[] = [
   // 刑法第351条: plants, counted in 株.
   narcotic('poppy_plant', '罂粟（植株）', 'Opium poppy (plants)', ['罂粟'], fig('plant', 3_000, 500, '刑法第351条'), { measure: 'count' }),
   narcotic('cannabis_plant', '大麻（植株）', 'Cannabis (plants)', ['大麻植株'], undefined, { measure: 'count' }),
+  // 苯丙胺类毒品 of item 2, not named on their own.
+  narcotic('amphetamine', '苯丙胺', 'Amphetamine', [], fig('g', 100, 20, amphetamineType)),
+  narcotic('mda', 'MDA（3,4-亚甲二氧基苯丙胺）', 'MDA', [], fig('g', 100, 20, amphetamineType)),
+  narcotic('mdea', 'MDEA（3,4-亚甲二氧基乙基苯丙胺）', 'MDEA', [], fig('g', 100, 20, amphetamineType)),
   // Controlled, no figure in the interpretation.
-  narcotic('amphetamine', '苯丙胺', 'Amphetamine', []),
-  narcotic('mda', 'MDA（3,4-亚甲二氧基苯丙胺）', 'MDA', []),
-  narcotic('mdea', 'MDEA（3,4-亚甲二氧基乙基苯丙胺）', 'MDEA', []),
   narcotic('lsd', '麦角酰二乙胺（LSD）', 'LSD', ['LSD', '邮票', '贴纸']),
   narcotic('fluorexetamine', '氟胺酮', 'Fluoroketamine (2F-DCK)', ['2F-DCK']),
   narcotic('etomidate', '依托咪酯', 'Etomidate', ['上头电子烟', '太空油'], undefined, { listed: '2023年列入管制' }),

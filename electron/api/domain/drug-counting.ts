@@ -1,5 +1,5 @@
 import { catalogueEntry, figuresOf, substanceOf, type StatutoryFigures } from './drug-catalog';
-import type { NormalisedUnit } from './quantity';
+import type { NormalisedUnit, WeightBasis } from './quantity';
 
 /**
  * How courts count a quantity (法释〔2016〕8号, 刑法第357条): by net weight, not converted by
@@ -7,13 +7,17 @@ import type { NormalisedUnit } from './quantity';
  * up as that substance; several acts cumulated per person.
  */
 
-/** 数量大 / 数量较大 / below / no figure set / content or weight still to be entered. */
+/**
+ * 数量大 / 数量较大 / below / no figure set / content still to be entered / net weight still to
+ * be entered (the tier reached only by a gross weight, packaging included: courts count net).
+ */
 export const statutoryTiers = [
   'large',
   'relativelyLarge',
   'belowRelativelyLarge',
   'notApplicable',
   'contentRequired',
+  'netWeightRequired',
 ] as const;
 type StatutoryTier = (typeof statutoryTiers)[number];
 
@@ -50,6 +54,13 @@ export interface CountableSeizure {
   quantityUnit: string;
   /** Drug content per unit (片, 支, 瓶, ml), in micrograms, when entered. */
   contentMicrograms: number | null;
+  /** 净重 or 毛重 for a weighed quantity; absent or null when not stated. */
+  weightBasis?: WeightBasis | null;
+}
+
+/** Whether a seizure's counted quantity is a gross weight (毛重, packaging included). */
+function isGross(seizure: CountableSeizure): boolean {
+  return seizure.weightBasis === 'gross' && seizure.normalisedUnit === 'mg';
 }
 
 /**
@@ -72,15 +83,23 @@ export function countedQuantity(seizure: CountableSeizure): number | null {
 
 /**
  * The tier of a substance's total. Quantities still uncounted (content missing) cannot lower a
- * tier already reached, so 数量大 stands; below it the tier waits for the content.
+ * tier already reached, so 数量大 stands; below it the tier waits for the content. `gross` is the
+ * part of `counted` weighed gross (毛重): net is at most that, so a tier it alone reaches waits
+ * for the net weight (需录入净重) rather than being claimed on packaging.
  */
-export function tierOf(code: string, counted: number, uncounted: number): StatutoryTier {
+export function tierOf(code: string, counted: number, uncounted: number, gross = 0): StatutoryTier {
   const thresholds = thresholdsOf(code);
   if (!thresholds) return 'notApplicable';
-  if (counted >= thresholds.large) return 'large';
+  const tierAt = (amount: number): StatutoryTier =>
+    amount >= thresholds.large
+      ? 'large'
+      : amount >= thresholds.relativelyLarge
+        ? 'relativelyLarge'
+        : 'belowRelativelyLarge';
+  const sure = tierAt(counted - gross);
+  if (sure === 'large') return 'large';
   if (uncounted > 0) return 'contentRequired';
-  if (counted >= thresholds.relativelyLarge) return 'relativelyLarge';
-  return 'belowRelativelyLarge';
+  return tierAt(counted) === sure ? sure : 'netWeightRequired';
 }
 
 interface SubstanceTotal {
@@ -90,6 +109,8 @@ interface SubstanceTotal {
   counted: number;
   /** Seizures that cannot be counted until their content is entered. */
   uncounted: number;
+  /** The part of `counted` weighed gross (毛重). */
+  grossWeighed: number;
   tier: StatutoryTier;
   thresholds: Thresholds | null;
 }
@@ -106,6 +127,7 @@ export function substanceTotals(seizures: readonly CountableSeizure[]): Substanc
         forms: [],
         counted: 0,
         uncounted: 0,
+        grossWeighed: 0,
         tier: 'notApplicable',
         thresholds: null,
       };
@@ -114,13 +136,16 @@ export function substanceTotals(seizures: readonly CountableSeizure[]): Substanc
     if (!total.forms.includes(seizure.drugType)) total.forms.push(seizure.drugType);
     const counted = countedQuantity(seizure);
     if (counted === null) total.uncounted += 1;
-    else total.counted += counted;
+    else {
+      total.counted += counted;
+      if (isGross(seizure)) total.grossWeighed += counted;
+    }
   }
   return [...totals.values()]
     .map((total) => ({
       ...total,
       forms: total.forms.sort(),
-      tier: tierOf(total.substance, total.counted, total.uncounted),
+      tier: tierOf(total.substance, total.counted, total.uncounted, total.grossWeighed),
       thresholds: thresholdsOf(total.substance),
     }))
     .sort((a, b) => a.substance.localeCompare(b.substance));

@@ -35,7 +35,8 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     detained: '措施记录中刑事拘留日期在期内的人数',
     arrested: '措施记录中逮捕日期在期内的人数',
     prosecuted: '措施记录中移送起诉日期在期内的人数',
-    drugs: '缴获日期在期内的毒品，按净重；标准规格药品按含量；不含易制毒化学品、笑气',
+    drugs:
+      '缴获日期在期内的毒品，按净重（仅有毛重的不计）；标准规格药品按含量；不含易制毒化学品、笑气',
     precursors: '缴获日期在期内的易制毒化学品，与毒品分列',
     targetCases: '同“破获毒品刑事案件”，按督办级别',
     gangsBroken: '标记为打掉、打掉日期在期内的团伙',
@@ -59,7 +60,7 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     arrested: 'Persons with an arrest dated in the period',
     prosecuted: 'Persons sent for prosecution in the period',
     drugs:
-      'Drugs seized in the period, net weight; licensed medicines by content; no precursors or nitrous oxide',
+      'Drugs seized in the period, net weight (gross weights left out); licensed medicines by content; no precursors or nitrous oxide',
     precursors: 'Precursor chemicals seized in the period, apart from drugs',
     targetCases: 'As cases solved, by supervision level',
     gangsBroken: 'Gangs marked broken with a date in the period',
@@ -79,6 +80,7 @@ export const incompleteKinds = [
   'measuresWithoutDate',
   'drugUsersWithoutDate',
   'seizuresWithoutContent',
+  'seizuresGrossWeight',
 ] as const;
 type IncompleteKind = (typeof incompleteKinds)[number];
 
@@ -88,11 +90,14 @@ export const incompleteTexts: Record<'zh-CN' | 'en', Record<IncompleteKind, stri
     measuresWithoutDate: '{{count}} 条强制措施缺少日期，未计入',
     drugUsersWithoutDate: '{{count}} 条吸毒人员记录缺少查获日期，未计入',
     seizuresWithoutContent: '{{count}} 条缴获需录入含量，未计入毒品数量',
+    seizuresGrossWeight: '{{count}} 条缴获仅有毛重，未计入毒品数量',
   },
   en: {
     suspectsWithoutCaughtOn: '{{count}} suspects have no date caught and are not counted',
     measuresWithoutDate: '{{count}} measures have no date and are not counted',
     drugUsersWithoutDate: '{{count}} drug-user records have no date found and are not counted',
     seizuresWithoutContent: '{{count}} seizures need their content and are not in the drug total',
+    seizuresGrossWeight:
+      '{{count}} seizures have only a gross weight and are not in the drug total',
   },
 };

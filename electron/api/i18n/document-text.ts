@@ -90,6 +90,7 @@ const zhText = {
     tierPart: '，达到{{tier}}标准',
     combinedPart: '，合计{{substance}} {{quantity}}',
     contentPending: '，含量待录入，数量标准未认定',
+    netWeightPending: '，含毛重，未计入合计，待录入净重后认定数量标准',
     precursors: '；缴获易制毒化学品：{{parts}}',
     otherSeized: '；另缴获{{parts}}',
     cash: '，毒资 {{amount}}',
@@ -197,6 +198,8 @@ const enText: typeof zhText = {
     tierPart: ', reaching the “{{tier}}” threshold',
     combinedPart: ', in all {{substance}} {{quantity}}',
     contentPending: ', content per unit still to be entered',
+    netWeightPending:
+      ', gross weight included, left out of the total: net weight still to be entered',
     precursors: '; precursor chemicals seized: {{parts}}',
     otherSeized: '; also seized: {{parts}}',
     cash: ', drug money {{amount}}',

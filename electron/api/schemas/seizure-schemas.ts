@@ -92,6 +92,8 @@ export const substanceTotalSchema = z.object({
   forms: z.array(z.string()),
   counted: z.number().int(),
   uncounted: z.number().int(),
+  /** The part of `counted` weighed gross (毛重): a tier it alone reaches waits for net weight. */
+  grossWeighed: z.number().int(),
   tier: z.enum(statutoryTiers),
   thresholds: thresholdsSchema,
 });

@@ -175,7 +175,9 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   const narcotics = detail.substanceTotals.filter((total) => isNarcotic(total.substance));
   const massTotal = narcotics
     .filter((total) => total.thresholds === null || figuresUnit(total.substance) !== 'plant')
-    .reduce((sum, total) => sum + total.counted, 0);
+    // Courts count net weight: a gross weight is named with its drug but left out of the total,
+    // as the 成绩单 leaves it out (and a medicine without its content).
+    .reduce((sum, total) => sum + total.counted - total.grossWeighed, 0);
 
   // The 成绩单 sentence: what was done, in figures, in the order a team lead reports them.
   const s = text.summary;
@@ -212,7 +214,9 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
             ? fill(s.tierPart, { tier: names.statutoryTier[total.tier] })
             : total.tier === 'contentRequired'
               ? s.contentPending
-              : '';
+              : total.tier === 'netWeightRequired'
+                ? s.netWeightPending
+                : '';
         return `${forms}${combined}${tier}`;
       })
       .join(s.partSeparator);

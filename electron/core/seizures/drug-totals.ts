@@ -28,6 +28,7 @@ function caseSeizures(db: Executor, caseId: string): CaseSeizure[] {
       normalisedUnit: seizuresTable.normalisedUnit,
       quantityUnit: seizuresTable.quantityUnit,
       contentMicrograms: seizuresTable.contentMicrograms,
+      weightBasis: seizuresTable.weightBasis,
       fromEntityId: seizuresTable.fromEntityId,
       fromName: entitiesTable.label,
     })

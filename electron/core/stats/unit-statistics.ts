@@ -52,6 +52,7 @@ interface SeizureFact {
   normalisedUnit: NormalisedUnit;
   quantityUnit: QuantityUnit;
   contentMicrograms: number | null;
+  weightBasis: 'net' | 'gross' | null;
   cashFen: number | null;
 }
 
@@ -142,7 +143,7 @@ export function unitStatistics(
     .all<Omit<SeizureFact, 'day'> & { seizedAt: string }>(
       sql`SELECT s.seized_at AS seizedAt, s.drug_type AS drugType, s.quantity_normalised AS quantityNormalised,
       s.normalised_unit AS normalisedUnit, s.quantity_unit AS quantityUnit,
-      s.content_micrograms AS contentMicrograms, s.cash_fen AS cashFen
+      s.content_micrograms AS contentMicrograms, s.weight_basis AS weightBasis, s.cash_fen AS cashFen
       FROM seizures s JOIN cases c ON c.id = s.case_id
       WHERE ${live} AND s.deleted_at IS NULL AND s.seized_at >= ${seizedFrom} AND s.seized_at < ${seizedBefore} ${inUnit}`,
     )
@@ -152,8 +153,13 @@ export function unitStatistics(
   let precursorsMilligrams = 0;
   let drugMoneyFen = 0;
   let seizuresWithoutContent = 0;
+  let seizuresGrossWeight = 0;
+  // Courts count net weight: a weight recorded only gross (毛重, packaging included) is said, not added.
+  const grossOnly = (seizure: SeizureFact) =>
+    seizure.weightBasis === 'gross' && seizure.normalisedUnit === 'mg';
   const drugMilligramsOf = (seizure: SeizureFact): number => {
     if (!isNarcotic(seizure.drugType) || figuresOf(seizure.drugType)?.unit === 'plant') return 0;
+    if (grossOnly(seizure)) return 0;
     return countedQuantity(seizure) ?? 0;
   };
   for (const seizure of seizures) {
@@ -175,6 +181,8 @@ export function unitStatistics(
       });
     if (isNarcotic(seizure.drugType)) {
       if (countedQuantity(seizure) === null) seizuresWithoutContent += 1;
+      else if (grossOnly(seizure) && figuresOf(seizure.drugType)?.unit !== 'plant')
+        seizuresGrossWeight += 1;
       drugsMilligrams += drugMilligramsOf(seizure);
     } else if (isPrecursor(seizure.drugType) && seizure.normalisedUnit === 'mg')
       precursorsMilligrams += seizure.quantityNormalised;
@@ -238,6 +246,7 @@ export function unitStatistics(
       ['measuresWithoutDate', measuresWithoutDate],
       ['drugUsersWithoutDate', drugUsersWithoutDate],
       ['seizuresWithoutContent', seizuresWithoutContent],
+      ['seizuresGrossWeight', seizuresGrossWeight],
     ] as const
   )
     .filter(([, n]) => n > 0)

@@ -8,6 +8,7 @@ const tierColours: Record<DrugTotal['tier'], string> = {
   belowRelativelyLarge: 'blue',
   notApplicable: 'default',
   contentRequired: 'gold',
+  netWeightRequired: 'gold',
 };
 
 /** The statutory tier of a drug total (数量大 / 数量较大 / …). */

@@ -28,6 +28,11 @@ const domainTable: [string, number, number][] = [
   ['methamphetamine', 50 * g, 10 * g],
   ['cocaine', 50 * g, 10 * g],
   ['mdma', 100 * g, 20 * g],
+  // 其他苯丙胺类: item 2 reads "MDMA等苯丙胺类毒品（甲基苯丙胺除外）", so every amphetamine-type
+  // drug other than methamphetamine takes MDMA's figures.
+  ['amphetamine', 100 * g, 20 * g],
+  ['mda', 100 * g, 20 * g],
+  ['mdea', 100 * g, 20 * g],
   ['morphine', 100 * g, 20 * g],
   ['fentanyl', 125 * g, 25 * g],
   ['methcathinone', 200 * g, 40 * g],
@@ -71,8 +76,8 @@ const tierOfSeizures = (seizures: CountableSeizure[]) =>
   substanceTotals(seizures).map((total) => [total.substance, total.counted, total.tier]);
 
 describe('statutory tiers of every drug in DOMAIN.md', () => {
-  it('has 33 rows, each drug in the catalogue as a narcotic', () => {
-    expect(domainTable).toHaveLength(33);
+  it('has 36 rows, each drug in the catalogue as a narcotic', () => {
+    expect(domainTable).toHaveLength(36);
     for (const [code] of domainTable) expect(isNarcotic(code)).toBe(true);
   });
 
@@ -145,10 +150,47 @@ describe('counting as courts count', () => {
         forms: ['methamphetamine', 'methamphetamine_tablets'],
         counted: 11 * g,
         uncounted: 0,
+        grossWeighed: 0,
         tier: 'relativelyLarge',
         thresholds: { large: 50 * g, relativelyLarge: 10 * g, source: '刑法第347条' },
       },
     ]);
+  });
+
+  it('a gross weight (毛重) reaches no tier by itself: courts count net weight (需录入净重)', () => {
+    const gross = (drugType: string, milligrams: number): CountableSeizure => ({
+      ...weighed(drugType, milligrams),
+      weightBasis: 'gross',
+    });
+    // 12 g gross of heroin: the net weight may be under 10 g.
+    expect(tierOfSeizures([gross('heroin', 12 * g)])).toEqual([
+      ['heroin', 12 * g, 'netWeightRequired'],
+    ]);
+    // 10 g gross exactly: net is at most that, still possibly below.
+    expect(tierOfSeizures([gross('heroin', 10 * g)])).toEqual([
+      ['heroin', 10 * g, 'netWeightRequired'],
+    ]);
+    // 10 g less 1 mg gross: the net is less still, below 数量较大 for sure.
+    expect(tierOfSeizures([gross('heroin', 10 * g - 1)])).toEqual([
+      ['heroin', 10 * g - 1, 'belowRelativelyLarge'],
+    ]);
+    // 12 g net and 1 g gross: 数量较大 either way.
+    expect(tierOfSeizures([weighed('heroin', 12 * g), gross('heroin', 1 * g)])).toEqual([
+      ['heroin', 13 * g, 'relativelyLarge'],
+    ]);
+    // 10 g net and 45 g gross: 数量大 only with the packaging, so it waits for the net weight.
+    expect(tierOfSeizures([weighed('heroin', 10 * g), gross('heroin', 45 * g)])).toEqual([
+      ['heroin', 55 * g, 'netWeightRequired'],
+    ]);
+    // 50 g net is 数量大 whatever the gross weights add.
+    expect(tierOfSeizures([weighed('heroin', 50 * g), gross('heroin', 1 * g)])).toEqual([
+      ['heroin', 51 * g, 'large'],
+    ]);
+    // Net weight stated, or not stated at all, counts as entered.
+    expect(
+      tierOfSeizures([{ ...weighed('heroin', 10 * g), weightBasis: 'net' }, weighed('heroin', 1)]),
+    ).toEqual([['heroin', 10 * g + 1, 'relativelyLarge']]);
+    expect(substanceTotals([gross('heroin', 12 * g)])[0]?.grossWeighed).toBe(12 * g);
   });
 
   it('codeine cough syrup counts by content per ml; 罂粟 by plants (刑法第351条)', () => {

@@ -260,29 +260,34 @@ export function StatisticsPage() {
                     },
                   ]}
                 />
-                <Table
-                  size="small"
-                  pagination={false}
-                  style={{ marginTop: 12 }}
-                  rowKey="level"
-                  dataSource={Object.entries(data.solvedBySupervision).map(([level, count]) => ({
-                    level,
-                    count,
-                  }))}
-                  columns={[
-                    {
-                      key: 'level',
-                      title: t('statistics.supervision'),
-                      render: (_, row) => t(`enums.supervisionLevel.${row.level}` as never),
-                    },
-                    {
-                      key: 'count',
-                      dataIndex: 'count',
-                      title: t('statistics.casesSolved'),
-                      align: 'right',
-                    },
-                  ]}
-                />
+                <div data-testid="stats-target-cases">
+                  <Table
+                    size="small"
+                    pagination={false}
+                    style={{ marginTop: 12 }}
+                    rowKey="level"
+                    dataSource={Object.entries(data.solvedBySupervision).map(([level, count]) => ({
+                      level,
+                      count,
+                    }))}
+                    columns={[
+                      {
+                        key: 'level',
+                        title: t('statistics.supervision'),
+                        render: (_, row) => t(`enums.supervisionLevel.${row.level}` as never),
+                      },
+                      {
+                        key: 'count',
+                        dataIndex: 'count',
+                        title: t('statistics.casesSolved'),
+                        align: 'right',
+                      },
+                    ]}
+                  />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {rules.targetCases}
+                  </Typography.Text>
+                </div>
               </Card>
             </Col>
           </Row>
