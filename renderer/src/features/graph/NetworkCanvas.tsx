@@ -37,6 +37,8 @@ interface Props {
   onSelect(nodeIds: string[]): void;
   onContextMenu(target: { nodeId: string | null; x: number; y: number }): void;
   onCreateEdge(fromId: string, toId: string): void;
+  /** The chart was laid out and drawn (after each layout). */
+  onStable?(): void;
 }
 
 const labelFace = 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
@@ -143,8 +145,9 @@ function publishView(instance: Network, element: HTMLElement) {
 }
 
 /** Marks the chart stable: laid out, physics off, drawn. */
-function markStable(instance: Network, element: HTMLElement) {
+function markStable(instance: Network, element: HTMLElement, onStable?: () => void) {
   element.dataset['stable'] = 'true';
+  onStable?.();
   // Counts layouts, so a test can wait for the next one rather than see the last.
   element.dataset['layouts'] = String(Number(element.dataset['layouts'] ?? 0) + 1);
   publishPositions(instance, element);
@@ -525,7 +528,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       compactToReadable(instance, element, nodeLabels.current);
       stretchToCanvas(instance, element);
       initialView(instance);
-      markStable(instance, element);
+      markStable(instance, element, handlers.current.onStable);
       declutter.current();
     });
     instance.on('dragEnd', () => {
@@ -628,7 +631,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       // The changes above have asked vis-network for a redraw on the next frame; a second,
       // synchronous one here would draw a large chart twice.
       instance.once('afterDrawing', () => {
-        markStable(instance, element);
+        markStable(instance, element, handlers.current.onStable);
         declutter.current();
       });
     }
