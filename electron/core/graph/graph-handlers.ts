@@ -3,13 +3,20 @@ import { detectCommunities, keyPlayers } from './graph-analytics';
 import { neighbourhood, subgraph } from './graph-data';
 import { exportGraphFile, recordGraphImageExport } from './graph-file-export';
 import { findPaths } from './graph-paths';
-import { layoutInThread } from './layout-thread';
+import { layoutInThread, warmLayoutThread } from './layout-thread';
 import { checkedCaseChain, checkedCaseGraph, scopeGraph } from './graph-reads';
 import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
 import { upstreamTrace } from './upstream-trace';
 
+/** Charts above this many entities are laid out in the layout thread by the window. */
+const layoutThreadAbove = 1_000;
+
 export const graphHandlers: AreaHandlers<'graph'> = {
-  'graph.case': (ctx, input) => checkedCaseGraph(ctx.workspace.db, input.caseId),
+  'graph.case': (ctx, input) => {
+    const chart = checkedCaseGraph(ctx.workspace.db, input.caseId);
+    if (chart.nodes.length > layoutThreadAbove) warmLayoutThread();
+    return chart;
+  },
   'graph.neighbourhood': (ctx, input) =>
     neighbourhood(ctx.workspace.db, input.entityIds, input.hops, {
       types: input.relationTypes,

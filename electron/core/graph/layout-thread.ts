@@ -35,6 +35,16 @@ function runJob(job: LayoutJob, onProgress?: LayoutProgress): Promise<Positions>
 }
 
 /**
+ * Starts the layout thread ahead of the layout, when a chart large enough to need one is read:
+ * the thread boots (a few hundred ms) while the chart travels to the window.
+ */
+export function warmLayoutThread(): void {
+  if (idle) return;
+  idle = startWorkerThread(import.meta.url, 'layout-worker');
+  idle.unref();
+}
+
+/**
  * ForceAtlas2 (force-layout.ts) in a worker thread: the main process stays free for other
  * calls while a large chart is laid out, and `onProgress` hears every few iterations.
  * Gives exactly the positions `forceLayout` gives in-process.
