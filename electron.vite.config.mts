@@ -30,6 +30,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Table files are parsed in a worker thread with memory and time limits.
           'table-worker': resolve(__dirname, 'electron/core/io/table-worker.ts'),
+          // Large charts are laid out in a worker thread, off the call queue.
+          'layout-worker': resolve(__dirname, 'electron/core/graph/layout-worker.ts'),
         },
       },
     },

@@ -11,10 +11,11 @@ fs.rmSync(new URL('../out/cli', import.meta.url), { recursive: true, force: true
 
 await build({
   absWorkingDir: root,
-  // Table files are parsed in a worker thread (memory and time limits): its own entry.
+  // Table files are parsed, and large charts laid out, in worker threads: their own entries.
   entryPoints: {
     quanlian: 'electron/cli/index.ts',
     'table-worker': 'electron/core/io/table-worker.ts',
+    'layout-worker': 'electron/core/graph/layout-worker.ts',
   },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },

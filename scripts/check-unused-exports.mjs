@@ -24,6 +24,7 @@ const entryPoints = new Set([
   'electron/cli/index.ts',
   'electron/api/contract.ts',
   'electron/core/io/table-worker.ts',
+  'electron/core/graph/layout-worker.ts',
   'renderer/src/main.tsx',
 ]);
 /**

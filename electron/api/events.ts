@@ -8,6 +8,12 @@ export const events = {
     done: z.number().int(),
     total: z.number().int(),
   }),
+  /** A chart's layout in the layout thread: iterations done of the total. */
+  'graph.layoutProgressed': z.object({
+    layoutId: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

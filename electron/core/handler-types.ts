@@ -14,6 +14,12 @@ export interface PublicContext {
 
 export interface SessionContext extends PublicContext {
   workspace: UnlockedWorkspace;
+  /**
+   * Runs long work that no longer touches the database (a layout in its thread) outside the
+   * call queue: the calls behind this one go ahead while it runs. Refused as
+   * `session.locked` if the workspace was locked or changed meanwhile.
+   */
+  offQueue<T>(work: () => Promise<T>): Promise<T>;
 }
 
 type Awaitable<T> = T | Promise<T>;

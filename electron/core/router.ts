@@ -105,7 +105,8 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
 /**
  * The one entry point to core, used by Electron main, the browser host, the CLI and tests.
  * Calls run one at a time: a desktop has one user, and it keeps a lock from closing the
- * database under a running call.
+ * database under a running call. Long work that no longer needs the database (a chart's layout) leaves
+ * the queue through `offQueue`, so reads never wait behind it.
  */
 export function createRouter(deps: CoreDeps): Router {
   const env: VaultEnv = vaultEnvFor(deps);
@@ -114,7 +115,11 @@ export function createRouter(deps: CoreDeps): Router {
   const publicContext: PublicContext = { deps, env, sessions, registry };
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function run(name: ProcedureName, rawInput: unknown): Promise<unknown> {
+  async function run(
+    name: ProcedureName,
+    rawInput: unknown,
+    release: () => void,
+  ): Promise<unknown> {
     const spec = contract[name];
     if (spec.access === 'public') {
       const handler = handlers[name] as (ctx: PublicContext, input: unknown) => unknown;
@@ -133,15 +138,26 @@ export function createRouter(deps: CoreDeps): Router {
     const input = spec.input.parse(rawInput ?? {});
     sessions.touch();
     const handler = handlers[name] as (ctx: SessionContext, input: unknown) => unknown;
-    return spec.output.parse(await handler({ ...publicContext, workspace }, input));
+    const offQueue = async <T>(work: () => Promise<T>): Promise<T> => {
+      release();
+      const value = await work();
+      if (sessions.current() !== workspace)
+        throw new AppError('session.locked', 'The workspace is locked');
+      return value;
+    };
+    return spec.output.parse(await handler({ ...publicContext, workspace, offQueue }, input));
   }
 
-  async function settle(procedure: unknown, input: unknown): Promise<ApiResult<unknown>> {
+  async function settle(
+    procedure: unknown,
+    input: unknown,
+    release: () => void = () => undefined,
+  ): Promise<ApiResult<unknown>> {
     if (!isProcedureName(procedure)) {
       return { ok: false, error: { code: 'procedure.unknown', message: 'Unknown procedure' } };
     }
     try {
-      return { ok: true, value: await run(procedure, input) };
+      return { ok: true, value: await run(procedure, input, release) };
     } catch (error) {
       return { ok: false, error: toApiError(error, deps) };
     }
@@ -150,8 +166,12 @@ export function createRouter(deps: CoreDeps): Router {
   function invoke(procedure: unknown, input: unknown): Promise<ApiResult<unknown>> {
     // Cancelling must reach the import it stops, which holds the queue; it only flips a flag.
     if (procedure === 'import.cancel') return settle(procedure, input);
-    const result = queue.then(() => settle(procedure, input));
-    queue = result;
+    // The next call starts when this one has settled, or when it moved its long work off the
+    // queue (SessionContext.offQueue).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const result = queue.then(() => settle(procedure, input, release));
+    queue = Promise.race([result, released]);
     return result;
   }
 

@@ -187,7 +187,7 @@ async function openChart(
 
 /**
  * The chart in Chromium through the browser host, as the app draws it: a 2,000/5,000 case chart
- * from page load (main-process layout, then drawn with physics off), and a 10,000/30,000 saved
+ * from page load (laid out in the layout thread, then drawn with physics off), and a 10,000/30,000 saved
  * view with precomputed positions. Frame times while panning and zooming each.
  */
 export async function benchGraphRendering(tmp: string): Promise<RenderResults> {

@@ -188,16 +188,22 @@ function graphLines(analytics: GraphAnalyticsResults, render: RenderResults): st
     `| betweenness + degree ("key players": ours, Brandes on typed arrays with leaves folded in) | ${analytics.subgraph.nodes.toLocaleString()} | ${analytics.subgraph.edges.toLocaleString()} | ${ms(analytics.subgraph.betweennessMs)} | < 2 s |`,
     `| reference: graphology-metrics betweenness, unweighted, same graph | ${analytics.subgraph.nodes.toLocaleString()} | ${analytics.subgraph.edges.toLocaleString()} | ${ms(analytics.subgraph.referenceBetweennessMs)} | |`,
     `| Louvain communities ("suggested gangs") | ${analytics.subgraph.nodes.toLocaleString()} | ${analytics.subgraph.edges.toLocaleString()} | ${ms(analytics.subgraph.louvainMs)} | |`,
-    `| ForceAtlas2 layout in the main process, 100 iterations, Barnes–Hut | ${analytics.layout.nodes.toLocaleString()} | ${analytics.layout.edges.toLocaleString()} | ${(analytics.layout.seconds * 1000).toFixed(0)} ms | |`,
+    `| ForceAtlas2 layout (the layout thread's code, run in-process here), 100 iterations, Barnes–Hut θ = 1.2 | ${analytics.layout.nodes.toLocaleString()} | ${analytics.layout.edges.toLocaleString()} | ${(analytics.layout.seconds * 1000).toFixed(0)} ms | |`,
     '',
     `Betweenness, graphology-metrics / ours: **${(analytics.subgraph.referenceBetweennessMs / analytics.subgraph.betweennessMs).toFixed(1)}×** (same values; the unit tests hold ours to graphology's).`,
     '',
+    ...renderLines(render),
+  ];
+}
+
+function renderLines(render: RenderResults): string[] {
+  return [
     `Rendering in Chromium ${render.chromium} (headless, software rendering: \`--disable-gpu\`), 1920×1080, through the browser host and the built renderer; measured from page load to the chart drawn, stable and taking input.`,
     '',
     '| chart | load → stable | target |',
     '|---|---|---|',
-    `| ${render.live.nodes.toLocaleString()} entities / ${render.live.edges.toLocaleString()} relations, a case chart (layout computed in the main process, drawn with physics off) | ${ms(render.live.loadToStableMs)} | < 3 s |`,
-    `| ${render.precomputed.nodes.toLocaleString()} entities / ${render.precomputed.edges.toLocaleString()} relations, a saved view with precomputed positions, physics off | ${ms(render.precomputed.loadToStableMs)} | < 5 s |`,
+    `| ${render.live.nodes.toLocaleString()} entities / ${render.live.edges.toLocaleString()} relations, a case chart (laid out in the layout thread, drawn with physics off) | ${ms(render.live.loadToStableMs)} | ≤ 1.5 s |`,
+    `| ${render.precomputed.nodes.toLocaleString()} entities / ${render.precomputed.edges.toLocaleString()} relations, a saved view with precomputed positions, physics off | ${ms(render.precomputed.loadToStableMs)} | ≤ 3 s |`,
     '',
     `(The 10,000-entity positions took ${(render.precomputeSeconds * 1000).toFixed(0)} ms of ForceAtlas2 when the view was saved.)`,
     '',
@@ -257,6 +263,12 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   const results = path.join(repo, 'tests/bench/RESULTS.md');
+  if (process.env['BENCH_ONLY'] === 'render') {
+    // The chart rendering alone (a few minutes instead of the whole bench): printed, not written.
+    console.log(renderLines(await benchGraphRendering(tmp)).join('\n'));
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   if (process.env['BENCH_ONLY'] === 'io') {
     // Re-measures only this section and keeps the rest of RESULTS.md as it was.
     const io = await benchImportAndBriefing(tmp, Number(process.env['BENCH_IO_ROWS'] ?? 1_000_000));

@@ -104,6 +104,7 @@ describe('graph analytics panel', () => {
       <Providers>
         <AnalyticsPanel
           caseId="c1"
+          chartDrawn
           nodes={nodes}
           entityIds={nodes.map((item) => item.id)}
           pathEnds={{ from: 'wu', to: 'yan' }}
@@ -133,5 +134,37 @@ describe('graph analytics panel', () => {
 
     fireEvent.click(await screen.findByText('李某华', { selector: 'strong' }));
     await waitFor(() => expect(onFocus).toHaveBeenCalledWith('li'));
+  });
+
+  it('reads the chain gaps only once the chart is drawn', async () => {
+    const calls = installFakeBridge({
+      'graph.chain': () => ({ ok: true, value: { members: [], gaps: [], sourceIds: [] } }),
+    });
+    const panel = (chartDrawn: boolean) => (
+      <Providers>
+        <AnalyticsPanel
+          caseId="c1"
+          chartDrawn={chartDrawn}
+          nodes={nodes}
+          entityIds={nodes.map((item) => item.id)}
+          pathEnds={{}}
+          onPathEnds={() => undefined}
+          communitiesShown={false}
+          onAddGraph={() => undefined}
+          onHighlight={() => undefined}
+          onFocus={() => undefined}
+          onCommunities={() => undefined}
+        />
+      </Providers>
+    );
+    const { rerender } = render(panel(false));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls.filter((call) => call.procedure === 'graph.chain')).toEqual([]);
+    rerender(panel(true));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.procedure === 'graph.chain')).toEqual([
+        { procedure: 'graph.chain', input: { caseId: 'c1' } },
+      ]),
+    );
   });
 });

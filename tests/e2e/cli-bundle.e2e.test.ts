@@ -42,5 +42,26 @@ describe('bundled command line', () => {
     });
     expect(stats.status).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ cases: 3, relations: 105 });
+    // The chart is laid out in the bundle's layout thread (out/cli/layout-worker.mjs).
+    const out = path.join(makeTempDir(), 'chart.json');
+    const graph = quanlian(
+      [
+        'graph',
+        '--workspace',
+        dir,
+        '--user',
+        'demo',
+        '--case',
+        'A3301052026030015',
+        '--format',
+        'json',
+        '--out',
+        out,
+        '--json',
+      ],
+      { QUANLIAN_PASSWORD: 'Quanlian@2026' },
+    );
+    expect(graph.stderr).toBe('');
+    expect(JSON.parse(graph.stdout)).toEqual({ file: out, format: 'json', nodes: 50, edges: 59 });
   });
 });

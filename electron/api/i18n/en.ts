@@ -563,6 +563,7 @@ export const en: Translation<typeof zhCN> = {
       'The graph opens from a case or an entity: pick a case to see its people, phones, accounts and how they connect.',
     openCases: 'Go to cases',
     pickCase: 'Pick a case…',
+    layingOut: 'Laying out {{percent}}%',
     layouts: {
       force: 'Force',
       chain: 'Supply chain',

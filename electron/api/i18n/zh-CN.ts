@@ -533,6 +533,7 @@ export const zhCN = {
     empty: '关系图从案件或实体打开：选择一个案件，查看其人员、电话、账户及相互关系。',
     openCases: '前往案件列表',
     pickCase: '选择案件…',
+    layingOut: '正在布局 {{percent}}%',
     layouts: {
       force: '力导向',
       chain: '供应链',

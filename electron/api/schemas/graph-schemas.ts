@@ -191,6 +191,8 @@ export const graphLayoutInput = z.object({
   nodeIds: z.array(idSchema).max(50_000),
   edges: z.array(z.tuple([idSchema, idSchema])).max(200_000),
   iterations: z.number().int().min(10).max(2_000).default(200),
+  /** Names the layout in its `graph.layoutProgressed` events. */
+  layoutId: z.string().max(64).optional(),
 });
 export const graphLayoutOutput = z.record(z.string(), z.object({ x: z.number(), y: z.number() }));
 

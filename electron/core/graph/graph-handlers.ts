@@ -1,10 +1,10 @@
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import type { AreaHandlers } from '../handler-types';
-import { forceLayout } from './force-layout';
 import { detectCommunities, keyPlayers } from './graph-analytics';
 import { neighbourhood, subgraph } from './graph-data';
 import { exportGraphFile, recordGraphImageExport } from './graph-file-export';
 import { findPaths } from './graph-paths';
+import { layoutInThread, warmLayoutThread } from './layout-thread';
 import { checkedCaseChain, checkedCaseGraph, scopeGraph } from './graph-reads';
 import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
 import { withoutServiceNumbers } from './service-numbers';
@@ -15,8 +15,15 @@ function asked(input: { hideServiceNumbers?: boolean }, data: GraphData): GraphD
   return input.hideServiceNumbers ? withoutServiceNumbers(data) : data;
 }
 
+/** Charts above this many entities are laid out in the layout thread by the window. */
+const layoutThreadAbove = 1_000;
+
 export const graphHandlers: AreaHandlers<'graph'> = {
-  'graph.case': (ctx, input) => asked(input, checkedCaseGraph(ctx.workspace.db, input.caseId)),
+  'graph.case': (ctx, input) => {
+    const chart = asked(input, checkedCaseGraph(ctx.workspace.db, input.caseId));
+    if (chart.nodes.length > layoutThreadAbove) warmLayoutThread();
+    return chart;
+  },
   'graph.neighbourhood': (ctx, input) =>
     asked(
       input,
@@ -33,7 +40,13 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.keyPlayers': (ctx, input) => keyPlayers(scopeGraph(ctx.workspace.db, input)),
   'graph.upstream': (ctx, input) => upstreamTrace(ctx.workspace.db, input),
   'graph.chain': (ctx, input) => checkedCaseChain(ctx.workspace.db, input.caseId),
-  'graph.layout': (_ctx, input) => forceLayout(input.nodeIds, input.edges, input.iterations),
+  // ForceAtlas2 takes seconds on a large chart: in the layout thread, off the call queue.
+  'graph.layout': (ctx, { layoutId, ...job }) =>
+    ctx.offQueue(() =>
+      layoutInThread(job, (done, total) => {
+        if (layoutId) ctx.deps.emit('graph.layoutProgressed', { layoutId, done, total });
+      }),
+    ),
   'graph.export': (ctx, input) => exportGraphFile(ctx.workspace, input, ctx.deps.documents),
   'graph.recordImageExport': (ctx, input) => recordGraphImageExport(ctx.workspace, input),
   'graph.views.list': (ctx, input) => listGraphViews(ctx.workspace.db, input.caseId),

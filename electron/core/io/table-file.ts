@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../api/error-codes';
 import { AppError } from '../app-error';
+import { startWorkerThread } from '../worker-thread';
 import { tableLimits, type TableFile, type TableLimits } from './table-parse';
 import type { TableJob } from './table-worker';
 import type { TextEncoding } from './text-decoding';
@@ -22,32 +19,12 @@ interface TableReadOptions {
 const defaultTimeoutMs = 180_000;
 const defaultHeapMb = 3_072;
 
-/**
- * How to start the parser thread. From the TypeScript sources (tests, the CLI under tsx, the
- * browser host) the worker registers tsx and requires `table-worker.ts`; in the electron-vite
- * build `table-worker.js` is an entry of its own beside the main bundle (electron.vite.config).
- */
+/** The parser thread, under memory limits (worker-thread.ts finds its script). */
 function startWorker(heapMb: number): Worker {
-  const here = import.meta.url;
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 };
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(here).resolve('tsx/cjs/api');
-    const script = fileURLToPath(new URL('./table-worker.ts', here));
-    return new Worker(
-      `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`,
-      { eval: true, resourceLimits },
-    );
-  }
-  const dir = path.dirname(fileURLToPath(here));
-  // Beside this chunk or one folder up: out/main (electron-vite) or out/cli (the CLI bundle,
-  // an ES module build, hence .mjs).
-  const script = [dir, path.join(dir, '..')]
-    .flatMap((folder) =>
-      ['table-worker.js', 'table-worker.mjs'].map((name) => path.join(folder, name)),
-    )
-    .find((candidate) => fs.existsSync(candidate));
-  if (!script) throw new Error('table-worker.js is missing from the build');
-  return new Worker(script, { resourceLimits });
+  return startWorkerThread(import.meta.url, 'table-worker', {
+    maxOldGenerationSizeMb: heapMb,
+    maxYoungGenerationSizeMb: 64,
+  });
 }
 
 /** The idle parser thread, kept for the next file; jobs run one at a time. */

@@ -45,4 +45,16 @@ describe('ForceAtlas2 layout for large charts', () => {
     );
     expect(Object.keys(positions)).toEqual(['x', 'y']);
   });
+
+  it('reports progress every 10 iterations and at the end, without changing the result', () => {
+    const { ids, edges } = twoRings();
+    const heard: [number, number][] = [];
+    const positions = forceLayout(ids, edges, 25, (done, total) => heard.push([done, total]));
+    expect(heard).toEqual([
+      [10, 25],
+      [20, 25],
+      [25, 25],
+    ]);
+    expect(positions).toEqual(forceLayout(ids, edges, 25));
+  });
 });

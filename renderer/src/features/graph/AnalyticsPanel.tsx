@@ -30,6 +30,8 @@ import type { Highlight } from './useVisElements';
 
 interface Props {
   caseId?: string;
+  /** The chart is drawn: the chain gaps of the whole case are read only then. */
+  chartDrawn: boolean;
   nodes: GraphNode[];
   /** The entities on the chart: key players and gangs are found among them. */
   entityIds: string[];
@@ -68,11 +70,12 @@ export function AnalyticsPanel(props: Props) {
   const communities = useProcedure('graph.communities', scope, {
     enabled: hasChart && open.includes('communities'),
   });
-  // After the chart: calls run one at a time, and the chart comes first.
+  // After the chart is drawn: calls run one at a time, and the chart comes first (a large
+  // case's chain takes the main process a second, the window is still drawing).
   const chain = useProcedure(
     'graph.chain',
     { caseId: caseId ?? '' },
-    { enabled: Boolean(caseId) && hasChart },
+    { enabled: Boolean(caseId) && hasChart && props.chartDrawn },
   );
   const labels = useMemo(
     () => new Map(props.nodes.map((node) => [node.id, node.label])),

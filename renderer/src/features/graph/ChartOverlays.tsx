@@ -19,6 +19,8 @@ interface Props {
   actions: GraphActions;
   canvas: RefObject<NetworkHandle | null>;
   loading: boolean;
+  /** Share of the layout done (0–1) while a large chart is laid out. */
+  layoutProgress?: number;
   drawing: boolean;
   menu: MenuAnchor | null;
   onCloseMenu(): void;
@@ -30,6 +32,7 @@ export function ChartOverlays({
   actions,
   canvas,
   loading,
+  layoutProgress,
   drawing,
   menu,
   onCloseMenu,
@@ -54,7 +57,17 @@ export function ChartOverlays({
             background: 'rgba(255,255,255,.6)',
           }}
         >
-          <Spin size="large" />
+          <div style={{ display: 'grid', justifyItems: 'center', gap: 12 }}>
+            <Spin
+              size="large"
+              percent={layoutProgress === undefined ? undefined : layoutProgress * 100}
+            />
+            {layoutProgress !== undefined && (
+              <span data-testid="graph-layout-progress">
+                {t('graph.layingOut', { percent: Math.round(layoutProgress * 100) })}
+              </span>
+            )}
+          </div>
         </div>
       )}
       <div

@@ -44,6 +44,10 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   );
   const chart = useChartHistory();
   const loaded = useChartLoader(source, chart.reset);
+  // Side analyses (the chain gaps) wait until the chart is drawn: the chart comes first.
+  const sourceKey = `${source.caseId ?? ''}|${source.entityId ?? ''}|${source.viewId ?? ''}`;
+  const [drawnFor, setDrawnFor] = useState<string | null>(null);
+  const onStable = useCallback(() => setDrawnFor(sourceKey), [sourceKey]);
   const caseId = source.caseId ?? loaded.view?.caseId ?? undefined;
   const caseDetail = useProcedure('cases.get', { id: caseId ?? '' }, { enabled: Boolean(caseId) });
 
@@ -224,12 +228,14 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
               setDrawing(false);
               setDrawn({ fromEntityId, toEntityId });
             }}
+            onStable={onStable}
           />
           <ChartOverlays
             state={chart.state}
             actions={actions}
             canvas={canvas}
             loading={loaded.loading}
+            layoutProgress={loaded.layoutProgress}
             drawing={drawing}
             menu={menu}
             onCloseMenu={() => setMenu(null)}
@@ -242,6 +248,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
           caseId={caseId}
           nodes={nodes}
           edges={edges}
+          chartDrawn={drawnFor === sourceKey}
           currentViewId={currentView?.id}
           onOpenView={(viewId) => navigate(`/graph?view=${viewId}`)}
         />

@@ -18,6 +18,8 @@ interface Props {
   caseId: string | undefined;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** The chart is drawn: analyses of the whole case may start. */
+  chartDrawn: boolean;
   currentViewId: string | undefined;
   onOpenView(viewId: string): void;
 }
@@ -50,6 +52,7 @@ export function GraphSidePanel(props: Props) {
             children: (
               <AnalyticsPanel
                 caseId={caseId}
+                chartDrawn={props.chartDrawn}
                 nodes={nodes}
                 entityIds={entityIds}
                 pathEnds={actions.pathEnds}

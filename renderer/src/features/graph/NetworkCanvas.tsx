@@ -37,6 +37,8 @@ interface Props {
   onSelect(nodeIds: string[]): void;
   onContextMenu(target: { nodeId: string | null; x: number; y: number }): void;
   onCreateEdge(fromId: string, toId: string): void;
+  /** The chart was laid out and drawn (after each layout). */
+  onStable?(): void;
 }
 
 const labelFace = 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
@@ -143,8 +145,9 @@ function publishView(instance: Network, element: HTMLElement) {
 }
 
 /** Marks the chart stable: laid out, physics off, drawn. */
-function markStable(instance: Network, element: HTMLElement) {
+function markStable(instance: Network, element: HTMLElement, onStable?: () => void) {
   element.dataset['stable'] = 'true';
+  onStable?.();
   // Counts layouts, so a test can wait for the next one rather than see the last.
   element.dataset['layouts'] = String(Number(element.dataset['layouts'] ?? 0) + 1);
   publishPositions(instance, element);
@@ -221,6 +224,25 @@ type EdgeBodies = {
     edges?: Record<string, { edgeType?: { getPoint(t: number): { x: number; y: number } } }>;
   };
 };
+
+/** vis-network's event bus (not in its typings), for its own redraw blocking. */
+type Body = { body: { emitter: { emit(event: string): void } } };
+
+/**
+ * Runs `change` with vis-network's redraws held: without this each DataSet change and option
+ * change redraws the whole chart at once (with physics off a data change draws synchronously),
+ * three or four full draws of a large chart before the one that counts. One draw follows.
+ */
+function batched(instance: Network, change: () => void) {
+  const { emitter } = (instance as unknown as Body).body;
+  emitter.emit('_blockRedraw');
+  try {
+    change();
+  } finally {
+    emitter.emit('_allowRedraw');
+  }
+  emitter.emit('_requestRedraw');
+}
 
 let measure: CanvasRenderingContext2D | null = null;
 function textWidth(text: string, fontPx: number): number {
@@ -525,7 +547,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       compactToReadable(instance, element, nodeLabels.current);
       stretchToCanvas(instance, element);
       initialView(instance);
-      markStable(instance, element);
+      markStable(instance, element, handlers.current.onStable);
       declutter.current();
     });
     instance.on('dragEnd', () => {
@@ -570,65 +592,68 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     const structure = `${props.layout}|${props.nodes.map((node) => node.id).join(',')}|${props.edges.map((edge) => edge.id).join(',')}`;
     const relayout = movePositions || structure !== appliedStructure.current;
     appliedStructure.current = structure;
-    openClusters(instance, grouped.current);
-    const wanted = new Set(props.nodes.map((node) => String(node.id)));
-    nodeSet.remove(nodeSet.getIds().filter((id) => !wanted.has(String(id))));
-    nodeLabels.current = new Map(
-      props.nodes.map((node) => {
-        const fontSize = (node.font as { size?: number } | undefined)?.size ?? 14;
-        return [
-          String(node.id),
-          {
-            label: String(node.label ?? ''),
-            fontSize,
-            size: node.size ?? 16,
-            priority: fontSize >= 18 ? 100 : 10,
-          },
-        ];
-      }),
-    );
-    edgeLabels.current = new Map(
-      props.edges
-        .filter((edge) => edge.label)
-        .map((edge) => [
-          String(edge.id),
-          { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
-        ]),
-    );
-    if (props.layout === 'chain') blanked.current.clear();
-    // Labels blanked by the declutter stay blank until it looks again (no flash).
-    const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
-      blanked.current.has(`${kind}:${String(id)}`) ? '' : text;
-    // Existing nodes keep where the user put them unless positions were set on purpose.
-    nodeSet.update(
-      props.nodes.map((node) => {
-        const shown = { ...node, label: label('node', node.id, node.label) };
-        if (movePositions || !nodeSet.get(node.id!)) return shown;
-        const { x: _x, y: _y, ...rest } = shown;
-        return rest;
-      }),
-    );
-    const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
-    edgeSet.remove(edgeSet.getIds().filter((id) => !wantedEdges.has(String(id))));
-    edgeSet.update(
-      props.edges.map((edge) =>
-        edge.label ? { ...edge, label: label('edge', edge.id, edge.label) } : edge,
-      ),
-    );
-    declutter.current();
-    grouped.current = makeClusters(instance, handlers.current.clusters);
+    const force = props.layout === 'force' && props.nodes.length <= 3_000;
+    batched(instance, () => {
+      openClusters(instance, grouped.current);
+      const wanted = new Set(props.nodes.map((node) => String(node.id)));
+      nodeSet.remove(nodeSet.getIds().filter((id) => !wanted.has(String(id))));
+      nodeLabels.current = new Map(
+        props.nodes.map((node) => {
+          const fontSize = (node.font as { size?: number } | undefined)?.size ?? 14;
+          return [
+            String(node.id),
+            {
+              label: String(node.label ?? ''),
+              fontSize,
+              size: node.size ?? 16,
+              priority: fontSize >= 18 ? 100 : 10,
+            },
+          ];
+        }),
+      );
+      edgeLabels.current = new Map(
+        props.edges
+          .filter((edge) => edge.label)
+          .map((edge) => [
+            String(edge.id),
+            { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
+          ]),
+      );
+      if (props.layout === 'chain') blanked.current.clear();
+      // Labels blanked by the declutter stay blank until it looks again (no flash).
+      const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
+        blanked.current.has(`${kind}:${String(id)}`) ? '' : text;
+      // Existing nodes keep where the user put them unless positions were set on purpose.
+      nodeSet.update(
+        props.nodes.map((node) => {
+          const shown = { ...node, label: label('node', node.id, node.label) };
+          if (movePositions || !nodeSet.get(node.id!)) return shown;
+          const { x: _x, y: _y, ...rest } = shown;
+          return rest;
+        }),
+      );
+      const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
+      edgeSet.remove(edgeSet.getIds().filter((id) => !wantedEdges.has(String(id))));
+      edgeSet.update(
+        props.edges.map((edge) =>
+          edge.label ? { ...edge, label: label('edge', edge.id, edge.label) } : edge,
+        ),
+      );
+      declutter.current();
+      grouped.current = makeClusters(instance, handlers.current.clusters);
+      if (!relayout) return;
+      if (container.current) container.current.dataset['stable'] = 'false';
+      instance.setOptions(layoutOptions(props.layout, props.nodes.length));
+      if (!force && (movePositions || props.layout === 'chain')) instance.fit({ animation: false });
+    });
     if (!relayout) return;
-    if (container.current) container.current.dataset['stable'] = 'false';
-    instance.setOptions(layoutOptions(props.layout, props.nodes.length));
-    if (props.layout === 'force' && props.nodes.length <= 3_000) {
+    if (force) {
       instance.stabilize(props.nodes.length > 500 ? 200 : 500);
     } else {
-      if (movePositions || props.layout === 'chain') instance.fit({ animation: false });
       const element = container.current!;
-      // The changes above have asked vis-network for a redraw on the next frame; a second,
-      // synchronous one here would draw a large chart twice.
+      // The batch above asked vis-network for one redraw on the next frame.
       instance.once('afterDrawing', () => {
-        markStable(instance, element);
+        markStable(instance, element, handlers.current.onStable);
         declutter.current();
       });
     }

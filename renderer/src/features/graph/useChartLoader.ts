@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { GraphData } from '../../../../electron/api/schemas/graph-schemas';
+import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { emptyChart, type ChartState } from './chart-state';
 
 /** Above this many entities the layout is computed in the main process and drawn without physics. */
 export const serverLayoutThreshold = 1_500;
 /** ForceAtlas2 iterations for those: from its warm start, enough for a readable overview. */
-export const serverLayoutIterations = 60;
+const serverLayoutIterations = 60;
 
 export interface ChartSource {
   caseId?: string;
@@ -30,7 +31,40 @@ interface LoadedChart {
   view?: { id: string; name: string; caseId: string | null };
 }
 
-async function loadChart(source: ChartSource): Promise<LoadedChart> {
+let layouts = 0;
+
+/**
+ * A large chart's positions from the layout thread; `onProgress` hears the share done
+ * (0–1) while it runs.
+ */
+export async function layoutInCore(
+  nodeIds: string[],
+  edges: [string, string][],
+  onProgress?: (share: number) => void,
+) {
+  layouts += 1;
+  const layoutId = `layout-${layouts}`;
+  const stop = onProgress
+    ? getBridge().on('graph.layoutProgressed', (event) => {
+        if (event.layoutId === layoutId) onProgress(event.done / event.total);
+      })
+    : undefined;
+  try {
+    return await invoke('graph.layout', {
+      nodeIds,
+      edges,
+      iterations: serverLayoutIterations,
+      layoutId,
+    });
+  } finally {
+    stop?.();
+  }
+}
+
+async function loadChart(
+  source: ChartSource,
+  onProgress: (share: number) => void,
+): Promise<LoadedChart> {
   if (source.viewId) {
     const view = await invoke('graph.views.get', { id: source.viewId });
     const data = view.state.nodeIds.length
@@ -59,11 +93,11 @@ async function loadChart(source: ChartSource): Promise<LoadedChart> {
     : await invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 });
   const state = fromData(data);
   if (data.nodes.length > serverLayoutThreshold) {
-    const positions = await invoke('graph.layout', {
-      nodeIds: data.nodes.map((node) => node.id),
-      edges: data.edges.map((edge) => [edge.from, edge.to]),
-      iterations: serverLayoutIterations,
-    });
+    const positions = await layoutInCore(
+      data.nodes.map((node) => node.id),
+      data.edges.map((edge) => [edge.from, edge.to]),
+      onProgress,
+    );
     return {
       truncated: data.truncated,
       state: { ...state, layout: 'manual', positions, positionsVersion: 1 },
@@ -78,13 +112,17 @@ export function useChartLoader(source: ChartSource, onLoaded: (state: ChartState
     error: unknown;
     truncated: boolean;
     view?: LoadedChart['view'];
+    /** Share of a large chart's layout done, while it runs. */
+    layoutProgress?: number;
   }>({ loading: false, error: null, truncated: false });
   const key = `${source.caseId ?? ''}|${source.entityId ?? ''}|${source.viewId ?? ''}`;
   useEffect(() => {
     if (!source.caseId && !source.entityId && !source.viewId) return;
     let cancelled = false;
     setStatus({ loading: true, error: null, truncated: false }); // eslint-disable-line react-hooks/set-state-in-effect
-    loadChart(source).then(
+    const progress = (share: number) =>
+      !cancelled && setStatus((status) => ({ ...status, layoutProgress: share }));
+    loadChart(source, progress).then(
       (loaded) => {
         if (cancelled) return;
         onLoaded(loaded.state);

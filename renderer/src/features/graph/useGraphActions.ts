@@ -25,7 +25,7 @@ import type { MenuAction } from './GraphContextMenu';
 import { circularPositions } from './graph-model';
 import type { NetworkHandle } from './NetworkCanvas';
 import type { useChartHistory } from './useChartHistory';
-import { serverLayoutIterations, serverLayoutThreshold } from './useChartLoader';
+import { layoutInCore, serverLayoutThreshold } from './useChartLoader';
 import type { Highlight } from './useVisElements';
 
 const neighbourhoodLimit = 500;
@@ -135,11 +135,7 @@ export function useGraphActions({ chart, canvas, caseId, drawn, fail }: Inputs) 
       if (layout === 'chain') return chart.execute(setLayout('chain'));
       if (layout === 'force') {
         if (visibleIds.length <= serverLayoutThreshold) return chart.execute(setLayout('force'));
-        const positions = await invoke('graph.layout', {
-          nodeIds: visibleIds,
-          edges: drawn.current.pairs,
-          iterations: serverLayoutIterations,
-        });
+        const positions = await layoutInCore(visibleIds, drawn.current.pairs);
         return chart.execute(setLayout('manual', positions));
       }
       if (!visibleIds.length) return;
