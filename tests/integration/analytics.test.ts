@@ -217,6 +217,15 @@ describe('话单碰撞 — common contacts', () => {
         error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
       },
     );
+    // The profile and co-location name the unknown phone the same way.
+    for (const call of [
+      c.call('analytics.contactProfile', { phone: '13911112222' }),
+      c.call('analytics.colocation', { phones: [t1, '13911112222'] }),
+    ])
+      expect(await call).toMatchObject({
+        ok: false,
+        error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
+      });
     expect(await c.call('analytics.commonContacts', { phones: [] })).toMatchObject({
       ok: false,
       error: { code: 'input.invalid' },

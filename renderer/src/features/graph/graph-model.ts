@@ -108,7 +108,7 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
  * order of the yuan, between 1.5 and 10 (100 yuan 3, 10,000 yuan 6, 1,000,000 yuan 9);
  * other relations, and money without an amount, by their type.
  */
-export function edgeWidth(edge: GraphEdge): number {
+function edgeWidth(edge: GraphEdge): number {
   const base = relationStyles[edge.type].width;
   if (edge.type !== 'finances' || !edge.amountFen || edge.amountFen <= 0) return base;
   const scaled = Math.log10(Math.max(1, edge.amountFen / 100)) * 1.5;
