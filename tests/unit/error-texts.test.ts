@@ -53,10 +53,12 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'audit.broken': { ok: false, brokenAtSeq: 17, reason: 'hashMismatch' },
   'analytics.phoneNotFound': { phone: '13800138000' },
   'analytics.accountNotFound': { account: '6222020200112233445' },
+  'analytics.entityNotFound': { entity: '0190a0b0-0000-7000-8000-000000000001' },
+  'audit.exportTooLarge': { limit: 100000 },
 };
 
 /** Latin words a Chinese user reads as they are: formats, programs, units, file names. */
-const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'Word', 'Chromium', 'IMEI']);
+const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'PNG', 'Word', 'Chromium', 'IMEI']);
 const latinWordsAllowedText = ['workspace.json'];
 
 const translators: Record<'zh-CN' | 'en', Translate> = {} as never;
