@@ -41,6 +41,9 @@ export interface CommandOptions {
   account?: string;
   hops?: string;
   direction?: string;
+  'structuring-threshold'?: string;
+  'compare-from'?: string;
+  'compare-to'?: string;
   json?: boolean;
   'password-stdin'?: boolean;
 }

@@ -49,13 +49,16 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
                 rejected-rows file (default FILE.rejected.csv)
   contacts common --workspace DIR --phones P1,P2,… | --case CASE_NO [--min K] [--from D --to D]
-                [--include-service]   话单碰撞: numbers in touch with at least K targets
+                [--include-service] [--limit N]   话单碰撞: numbers in touch with at least K targets
   contacts top  --workspace DIR --phone P [--limit N] [--from D --to D]
-                a phone's top contacts, active days, night activity
+                [--compare-from D --compare-to D]
+                a phone's top contacts, active days, night activity; a second period compared
   contacts colocated --workspace DIR --phones P1,P2,… [--window 10m] [--min M] [--companions]
-                同基站伴随: phones on the same base station within the window, with the occasions
-  contacts on-cell --workspace DIR --cell LAC-CI --from T --to T   who was on a base station
+                [--limit N]   同基站伴随: phones on one base station within the window, occasions
+  contacts on-cell --workspace DIR --cell LAC-CI --from T --to T [--limit N]
+                who was on a base station between two instants
   money trace   --workspace DIR --account ACC [--hops H] [--direction out|in] [--from D --to D]
+                [--structuring-threshold YUAN] [--limit N]
                 资金穿透: every account the money reached, with hop, amount and path
   imports list  --workspace DIR            the imports, with file, rows and who made them
   imports delete --workspace DIR --id IMPORT_ID   removes exactly its records (lead or admin)
@@ -106,6 +109,9 @@ const optionSpec = {
   account: { type: 'string' },
   hops: { type: 'string' },
   direction: { type: 'string' },
+  'structuring-threshold': { type: 'string' },
+  'compare-from': { type: 'string' },
+  'compare-to': { type: 'string' },
   json: { type: 'boolean', default: false },
   'password-stdin': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },

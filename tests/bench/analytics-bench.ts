@@ -160,13 +160,18 @@ plan(
   '250-1', '2026-03-01', '2026-03-02',
 ); // prettier-ignore
 plan(
-  'money ledger (per side)',
-  `SELECT m.at FROM relations r JOIN money_transfers m ON m.relation_id = r.id WHERE r.to_entity_id = ? AND r.type = 'finances' AND r.deleted_at IS NULL`,
-  'a0',
-);
-plan(
-  'money ledger (cash)',
-  `SELECT m.at FROM money_transfers m WHERE m.account_id = ? AND m.relation_id IS NULL`,
-  'a0',
-);
+  'money ledgers (a hop\'s accounts in one query; two here)',
+  `SELECT r.from_entity_id, r.to_entity_id, 1, m.relation_id, m.direction, m.at, m.amount_fen
+   FROM relations r JOIN money_transfers m ON m.relation_id = r.id
+   WHERE r.from_entity_id IN (?, ?) AND r.type = 'finances' AND r.deleted_at IS NULL
+   UNION ALL
+   SELECT r.to_entity_id, r.from_entity_id, 0, m.relation_id, m.direction, m.at, m.amount_fen
+   FROM relations r JOIN money_transfers m ON m.relation_id = r.id
+   WHERE r.to_entity_id IN (?, ?) AND r.from_entity_id <> r.to_entity_id
+     AND r.type = 'finances' AND r.deleted_at IS NULL
+   UNION ALL
+   SELECT m.account_id, NULL, 0, NULL, m.direction, m.at, m.amount_fen FROM money_transfers m
+   WHERE m.account_id IN (?, ?) AND m.relation_id IS NULL`,
+  'a0', 'a1', 'a0', 'a1', 'a0', 'a1',
+); // prettier-ignore
 sqlite.close();

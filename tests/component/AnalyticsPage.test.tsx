@@ -73,7 +73,79 @@ describe('AnalyticsPage', () => {
     await waitFor(() =>
       expect(calls.find((call) => call.procedure === 'graph.views.save')?.input).toEqual({
         name: '资金穿透 6222000000000000001',
-        state: { nodeIds: ['a', 'b'], positions: {}, layout: 'force' },
+        // The money flow layout: a column per hop, left to right.
+        state: {
+          nodeIds: ['a', 'b'],
+          positions: { a: { x: 0, y: 0 }, b: { x: 280, y: 0 } },
+          layout: 'manual',
+        },
+      }),
+    );
+  }, 60_000);
+
+  it("话单碰撞 opened from a case: the case is chosen, its suspects' phones are the targets", async () => {
+    const calls = renderPage('common&case=case-1', {
+      'analytics.commonContacts': () => ({
+        ok: true,
+        value: { targets: [{ id: 't1', number: '13900000001' }], rows: [], total: 0 },
+      }),
+    });
+    fireEvent.click(await screen.findByTestId('common-run'));
+    await waitFor(() =>
+      expect(calls.find((call) => call.procedure === 'analytics.commonContacts')?.input).toEqual({
+        caseId: 'case-1',
+        minTargets: 2,
+        includeService: false,
+        limit: 50,
+        offset: 0,
+      }),
+    );
+  }, 60_000);
+
+  it('contact profile: the phone and its top contacts sent to the chart as a new view', async () => {
+    const contact = (id: string, number: string) => ({
+      id,
+      number,
+      numberType: 'mobile',
+      calls: 1,
+      messages: 0,
+      durationSeconds: 60,
+      outgoing: 1,
+      incoming: 0,
+      firstAt: '2026-04-01T00:00:00.000Z',
+      lastAt: '2026-04-01T00:00:00.000Z',
+    });
+    const period = {
+      from: null,
+      to: null,
+      calls: 2,
+      messages: 0,
+      durationSeconds: 120,
+      contacts: 2,
+      firstAt: '2026-04-01T00:00:00.000Z',
+      lastAt: '2026-04-01T00:00:00.000Z',
+      activeDays: 1,
+      nightEvents: 0,
+      topByCount: [contact('c1', '13800000001'), contact('c2', '13800000002')],
+      topByDuration: [contact('c2', '13800000002')],
+      newContacts: [],
+      heatmap: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)),
+      daily: [{ day: '2026-04-01', calls: 2, messages: 0 }],
+    };
+    const calls = renderPage('profile', {
+      'analytics.contactProfile': () => ({
+        ok: true,
+        value: { phone: { id: 'p1', number: '13900000001' }, period, compare: null },
+      }),
+      'graph.views.save': () => ({ ok: true, value: { id: 'view-2' } }),
+    });
+    fireEvent.change(screen.getAllByRole('textbox')[0]!, { target: { value: '13900000001' } });
+    fireEvent.click(screen.getByRole('button', { name: '分 析' }));
+    fireEvent.click(await screen.findByTestId('profile-to-chart'));
+    await waitFor(() =>
+      expect(calls.find((call) => call.procedure === 'graph.views.save')?.input).toEqual({
+        name: '通联画像 13900000001',
+        state: { nodeIds: ['p1', 'c1', 'c2'], positions: {}, layout: 'force' },
       }),
     );
   }, 60_000);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { CasesPage } from './pages/cases-page';
 import { signInToDemo } from './pages/demo-session';
 
 /** 话单碰撞 in the browser: call lists imported, three targets, the common contact to the chart. */
@@ -56,6 +57,57 @@ describe('研判 page (1920×1080)', () => {
       .getByText(/^4 个实体/)
       .waitFor();
     await h.screenshot('71-analytics-contact-on-chart');
+    expect(h.pageErrors).toEqual([]);
+  });
+});
+
+/** The issue's path: from a case, 话单碰撞 on its suspects' phones, the found number to the chart. */
+describe('话单碰撞 from a case (1366×768)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ width: 1366, height: 768 });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("opens the meth case, runs 话单碰撞 on its suspects' phones, adds the planted contact to the chart", async () => {
+    const { page } = h;
+    await signInToDemo(page);
+    await new CasesPage(page).caseLink('A3301052026030015').click();
+    await page.getByTestId('open-case-common-contacts').click();
+    const caseId = new URLSearchParams(page.url().split('?').at(-1)).get('case')!;
+
+    // The suspects' phones, as the procedure finds them; a contact planted with three of them.
+    const found = await h.host.router.invoke('analytics.commonContacts', { caseId });
+    if (!found.ok) throw new Error(found.error.code);
+    const targets = (found.value as { targets: { number: string }[] }).targets;
+    expect(targets.length).toBeGreaterThanOrEqual(3);
+    const planted = '13812340001';
+    const rows = targets
+      .slice(0, 3)
+      .map((target, n) => `${target.number},${planted},主叫,2026-05-0${n + 1} 08:00:00,60`);
+    const imported = await h.host.router.invoke('import.commit', {
+      fileName: '话单.csv',
+      contentBase64: Buffer.from(
+        ['本机号码,对方号码,呼叫类型,开始时间,通话时长', ...rows].join('\n'),
+      ).toString('base64'),
+      template: 'calls',
+      importId: 'e2e-case-calls',
+    });
+    expect(imported.ok).toBe(true);
+
+    await page.getByTestId('common-run').click();
+    const results = page.getByTestId('common-results');
+    const row = results.locator('tbody tr.ant-table-row', { hasText: planted });
+    await row.waitFor();
+    expect(await row.locator('td:nth-child(4)').innerText()).toBe('3');
+    await h.screenshot('72-analytics-common-contacts-of-case');
+    await row.getByTestId('add-to-chart').click();
+    await page
+      .getByTestId('graph-stats')
+      .getByText(/^4 个实体/)
+      .waitFor();
     expect(h.pageErrors).toEqual([]);
   });
 });

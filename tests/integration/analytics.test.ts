@@ -217,6 +217,15 @@ describe('话单碰撞 — common contacts', () => {
         error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
       },
     );
+    // The profile and co-location name the unknown phone the same way.
+    for (const call of [
+      c.call('analytics.contactProfile', { phone: '13911112222' }),
+      c.call('analytics.colocation', { phones: [t1, '13911112222'] }),
+    ])
+      expect(await call).toMatchObject({
+        ok: false,
+        error: { code: 'analytics.phoneNotFound', details: { phone: '13911112222' } },
+      });
     expect(await c.call('analytics.commonContacts', { phones: [] })).toMatchObject({
       ok: false,
       error: { code: 'input.invalid' },
@@ -298,6 +307,28 @@ describe('资金穿透 — money trace', () => {
       outFen: 600_000,
     });
 
+    // 快进快出 is ≥ 80 % of an inflow leaving within 24 h: C passes on 6,000 of 8,000 (75 %);
+    // D's 6,000 and 1,000 see 5,000 leave 24 h and 23 h later; E's 4,000 sees 1,000 leave.
+    expect(
+      ['C', 'D', 'E'].map((name) => {
+        const account = trace.accounts.find(
+          (row) => row.accountNo === { C: accC, D: accD, E: accE }[name],
+        )!;
+        return [name, account.flags.fastInFastOut, account.alerts.includes('fastInFastOut')];
+      }),
+    ).toEqual([
+      ['C', 0, false],
+      ['D', 2, true],
+      ['E', 0, false],
+    ]);
+    // A page: the first accounts in the same order, each as in the whole result, and the total.
+    const page = await c.ok('analytics.moneyTrace', { account: accA, limit: 2 });
+    expect([page.accounts, page.total, page.flows]).toEqual([
+      trace.accounts.slice(0, 2),
+      5,
+      trace.flows,
+    ]);
+
     // One hop more reaches F: D holds 525,000 traced of 900,000 when it pays 500,000.
     const four = await c.ok('analytics.moneyTrace', { account: accA, hops: 4 });
     expect(four.accounts.at(-1)).toMatchObject({ accountNo: accF, hop: 4, reachedFen: 291_667 });
@@ -342,6 +373,28 @@ describe('资金穿透 — money trace', () => {
       [accE, 2, 400_000],
       [accD, 3, 700_000],
     ]);
+  });
+
+  it('cash paid in (no counterpart) mixes with the traced money and is on the ledger', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-cash', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accB},,贷,2026-04-01 09:00:00,10000.00`,
+      `${accB},${accA},贷,2026-04-01 10:00:00,10000.00`,
+      `${accB},${accC},借,2026-04-01 12:00:00,10000.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', { account: accA, hops: 2 });
+    // B holds 10,000 of cash and 10,000 from A when it pays C 10,000: half of it is A's.
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen])).toEqual([
+      [accA, 0, 1_000_000],
+      [accB, 1, 1_000_000],
+      [accC, 2, 500_000],
+    ]);
+    expect(trace.accounts[1]).toMatchObject({
+      inFen: 2_000_000,
+      outFen: 1_000_000,
+      counterparties: 2,
+    });
   });
 
   it('structuring under a chosen threshold; unknown account named', async () => {

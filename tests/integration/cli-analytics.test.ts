@@ -95,6 +95,93 @@ describe('analytics commands', () => {
     ).toEqual([['500-5']]);
   }, 60_000);
 
+  it('contacts top --compare-from/--compare-to: the second period, who came and who went', () => {
+    const profile = run([
+      'contacts',
+      'top',
+      '--phone',
+      '13900000001',
+      '--from',
+      '2026-04-01',
+      '--to',
+      '2026-04-04',
+      '--compare-from',
+      '2026-04-05',
+      '--compare-to',
+      '2026-04-10',
+    ]);
+    expect([profile.period.calls, profile.period.contacts]).toEqual([2, 2]);
+    expect(profile.compare).toMatchObject({
+      calls: 2,
+      contacts: 2,
+      activeDays: 2,
+      gained: ['13700000009'],
+      lost: ['13800000001', '13800000002'],
+    });
+  }, 60_000);
+
+  it('contacts on-cell: who was on a base station between two instants, a page and the total', () => {
+    const args = [
+      'contacts',
+      'on-cell',
+      '--cell',
+      '500-5',
+      '--from',
+      '2026-04-10T08:00:00+08:00',
+      '--to',
+      '2026-04-10T08:10:00+08:00',
+    ];
+    const present = run(args);
+    expect(
+      present.rows.map((row: { number: string; sightings: number; firstAt: string }) => [
+        row.number,
+        row.sightings,
+        row.firstAt,
+      ]),
+    ).toEqual([
+      ['13900000001', 1, '2026-04-10T00:00:00.000Z'],
+      ['13900000002', 1, '2026-04-10T00:06:00.000Z'],
+    ]);
+    const page = run([...args, '--limit', '1']);
+    expect([page.rows.length, page.total]).toEqual([1, 2]);
+    const text = execCli([...args, '--limit', '1', '--workspace', dir], env);
+    expect(text.stdout).toContain('(1 of 2 shown; raise --limit for more)');
+  }, 60_000);
+
+  it('money trace --structuring-threshold (yuan) and --limit: the flags under it, a page and the total', () => {
+    const plain = run(['money', 'trace', '--account', '6222000000000000001']);
+    expect(plain.accounts[1].flags.structuring).toBe(0);
+    // 8,000.00 is within 10 % under 8,001.00.
+    const flagged = run([
+      'money',
+      'trace',
+      '--account',
+      '6222000000000000001',
+      '--structuring-threshold',
+      '8001',
+      '--limit',
+      '2',
+    ]);
+    expect(
+      flagged.accounts.map((account: { hop: number; flags: { structuring: number } }) => [
+        account.hop,
+        account.flags.structuring,
+      ]),
+    ).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(flagged.total).toBe(4);
+    const bad = execCli(
+      ['money', 'trace', '--account', '6222000000000000001', '--structuring-threshold', '8千', '--workspace', dir],
+      env,
+    ); // prettier-ignore
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining('--structuring-threshold'),
+    ]);
+  }, 60_000);
+
   it('money trace: each reached account with hop, amount and path; an earlier transfer is not followed', () => {
     const trace = run(['money', 'trace', '--account', '6222000000000000001', '--hops', '3']);
     expect(

@@ -1,4 +1,5 @@
 import type {
+  CellPresenceResult,
   ColocationResult,
   CommonContactsResult,
   ContactProfileResult,
@@ -102,6 +103,25 @@ export function colocationTable(result: ColocationResult, label: Label): Briefin
         chinaMinute(times.at(-1) ?? null),
       ];
     }),
+  };
+}
+
+/** Who was on a base station in a period: each phone, its sightings, first and last. */
+export function cellPresenceTable(result: CellPresenceResult, label: Label): BriefingTable {
+  return {
+    kind: 'table',
+    columns: [
+      label('analytics.number'),
+      label('analytics.colocation.sightings'),
+      label('analytics.first'),
+      label('analytics.last'),
+    ],
+    rows: result.rows.map((row) => [
+      row.number,
+      String(row.sightings),
+      chinaMinute(row.firstAt),
+      chinaMinute(row.lastAt),
+    ]),
   };
 }
 

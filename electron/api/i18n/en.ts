@@ -1723,6 +1723,7 @@ export const en: Translation<typeof zhCN> = {
     shownOf: '{{shown}} shown of {{total}}',
     common: {
       tab: 'Common contacts',
+      open: 'Common contacts',
       minTargets: 'In touch with at least',
       includeService: 'Include service numbers',
       targets: 'Targets',
@@ -1744,6 +1745,7 @@ export const en: Translation<typeof zhCN> = {
       gained: 'New in the second period',
       lost: 'Gone in the second period',
       weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+      viewName: 'Contact profile {{phone}}',
     },
     colocation: {
       tab: 'Co-location',
@@ -1756,6 +1758,8 @@ export const en: Translation<typeof zhCN> = {
       gap: 'Apart (s)',
       presence: 'Phones on this base station in a period',
       sightings: 'Sightings',
+      viewName: 'Co-location {{phones}}',
+      presenceViewName: 'On {{cell}} {{from}} to {{to}}',
     },
     money: {
       tab: 'Money trace',
@@ -1793,6 +1797,7 @@ export const en: Translation<typeof zhCN> = {
       commonTitle: 'Common contacts: {{targets}}',
       colocationTitle: 'Co-location: {{phones}}',
       profileTitle: 'Contact profile: {{phone}}',
+      presenceTitle: 'On base station {{cell}}: {{from}} to {{to}}',
     },
     timeline: {
       tab: 'Timeline',

@@ -1654,6 +1654,7 @@ export const zhCN = {
     shownOf: '显示 {{shown}} 条，共 {{total}} 条',
     common: {
       tab: '话单碰撞',
+      open: '话单碰撞',
       minTargets: '至少联系目标数',
       includeService: '包含服务号码',
       targets: '联系目标数',
@@ -1675,6 +1676,7 @@ export const zhCN = {
       gained: '对比时段新增联系人',
       lost: '对比时段不再联系',
       weekdays: '一,二,三,四,五,六,日',
+      viewName: '通联画像 {{phone}}',
     },
     colocation: {
       tab: '同基站伴随',
@@ -1687,6 +1689,8 @@ export const zhCN = {
       gap: '相隔（秒）',
       presence: '某时段在该基站的号码',
       sightings: '出现次数',
+      viewName: '同基站伴随 {{phones}}',
+      presenceViewName: '基站 {{cell}} {{from}} 至 {{to}}',
     },
     money: {
       tab: '资金穿透',
@@ -1724,6 +1728,7 @@ export const zhCN = {
       commonTitle: '话单碰撞：{{targets}}',
       colocationTitle: '同基站伴随：{{phones}}',
       profileTitle: '通联画像：{{phone}}',
+      presenceTitle: '基站 {{cell}} 上的号码：{{from}} 至 {{to}}',
     },
     timeline: {
       tab: '时间线',

@@ -1,4 +1,4 @@
-import { decimalOf } from '../../api/domain/quantity';
+import { decimalOf, yuanToFen } from '../../api/domain/quantity';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
@@ -38,6 +38,19 @@ function period(options: CommandOptions) {
 }
 
 const yuan = (fen: number) => decimalOf(fen, 2);
+
+/** `--structuring-threshold 10000` (yuan, up to two decimals) → fen. */
+function thresholdFen(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const fen = yuanToFen(value);
+  if (fen === null || fen < 100)
+    throw new UsageError('--structuring-threshold takes an amount in yuan, at least 1.00');
+  return fen;
+}
+
+/** "N of TOTAL shown" under a paged result, so a cut list never reads as the whole. */
+const shownOf = (shown: number, total: number) =>
+  shown < total ? `\n(${shown} of ${total} shown; raise --limit for more)` : '';
 
 /**
  * `contacts common|top|colocated|on-cell`: 话单碰撞, one phone's contact profile, 同基站伴随 and
@@ -84,7 +97,7 @@ export async function contactsCommand(
                   )
                   .join('\n'),
             ),
-          ].join('\n')
+          ].join('\n') + shownOf(result.rows.length, result.total)
         : 'No common contacts.',
     );
     return;
@@ -97,9 +110,11 @@ export async function contactsCommand(
         limit: wholeNumber(options.limit, 'limit', 1, 500),
         includeService: Boolean(options['include-service']),
         ...period(options),
+        ...(options['compare-from'] ? { compareFrom: options['compare-from'] } : {}),
+        ...(options['compare-to'] ? { compareTo: options['compare-to'] } : {}),
       }),
     );
-    const { period: profile } = result;
+    const { period: profile, compare } = result;
     out.result(
       result,
       [
@@ -113,6 +128,13 @@ export async function contactsCommand(
         ...profile.topByDuration.map(
           (row) => `  ${row.number}  ${row.durationSeconds} s  calls ${row.calls}`,
         ),
+        ...(compare
+          ? [
+              `compared period: ${compare.calls} calls, ${compare.messages} texts, ${compare.contacts} contacts, ${compare.activeDays} active days, ${compare.nightEvents} at night`,
+              `  only in the compared period: ${compare.gained.join(', ') || '—'}`,
+              `  only in the first period: ${compare.lost.join(', ') || '—'}`,
+            ]
+          : []),
       ].join('\n'),
     );
     return;
@@ -128,6 +150,7 @@ export async function contactsCommand(
             windowMinutes: windowMinutes(options.window),
             minOccasions: wholeNumber(options.min, 'min', 1, 1000),
             companions: Boolean(options.companions),
+            limit: wholeNumber(options.limit, 'limit', 1, 1000),
             ...period(options),
           }),
           await workspaceClock(client),
@@ -147,7 +170,7 @@ export async function contactsCommand(
                   )
                   .join('\n'),
             )
-            .join('\n')
+            .join('\n') + shownOf(result.pairs.length, result.total)
         : 'No phones seen together.',
     );
     return;
@@ -162,6 +185,7 @@ export async function contactsCommand(
             cell: requireOption(options.cell, 'cell'),
             from: requireOption(options.from, 'from'),
             to: requireOption(options.to, 'to'),
+            limit: wholeNumber(options.limit, 'limit', 1, 1000),
           }),
           await workspaceClock(client),
         ] as const,
@@ -174,7 +198,7 @@ export async function contactsCommand(
               (row) =>
                 `${row.number}  ${row.sightings} sightings  ${at(row.firstAt)} – ${at(row.lastAt)}`,
             )
-            .join('\n')
+            .join('\n') + shownOf(result.rows.length, result.total)
         : 'Nobody on this base station in the period.',
     );
     return;
@@ -182,7 +206,10 @@ export async function contactsCommand(
   throw new UsageError('Use: contacts common | top | colocated | on-cell');
 }
 
-/** `money trace --account ACC [--hops H] [--direction out|in]`: 资金穿透. */
+/**
+ * `money trace --account ACC [--hops H] [--direction out|in] [--structuring-threshold YUAN]
+ * [--limit N]`: 资金穿透.
+ */
 export async function moneyCommand(
   action: string | undefined,
   options: CommandOptions,
@@ -198,6 +225,8 @@ export async function moneyCommand(
       account: requireOption(options.account, 'account'),
       hops: wholeNumber(options.hops, 'hops', 1, 8),
       direction,
+      structuringThresholdFen: thresholdFen(options['structuring-threshold']),
+      limit: wholeNumber(options.limit, 'limit', 1, 2000),
       ...period(options),
     }),
   );
@@ -209,7 +238,7 @@ export async function moneyCommand(
             (account) =>
               `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${account.path.join(' → ')}`,
           )
-          .join('\n')
+          .join('\n') + shownOf(result.accounts.length, result.total)
       : 'No money followed from this account.',
   );
 }

@@ -36,15 +36,6 @@ interface LedgerEvent {
   counterpart: string | null;
 }
 
-interface TransferRow {
-  fromId: string | null;
-  toId: string | null;
-  relationId: string | null;
-  direction: 'in' | 'out';
-  at: string;
-  amountFen: number;
-}
-
 const dayMs = 86_400_000;
 /** At least this share of an inflow leaving within a day is 快进快出. */
 const fastShare = 0.8;
@@ -52,53 +43,78 @@ const fastShare = 0.8;
 const roundFen = 100_000;
 
 /**
- * An account's movements in the period. A transfer between two accounts whose statements were
- * both imported appears once from each side (out on the payer's, in on the payee's): rows are
- * keyed by relation, instant and amount, and a key seen n times on one side and m on the
- * other is max(n, m) transfers. Reads `relations_from_idx`/`relations_to_idx`,
- * `money_transfers_relation_idx` and, for cash, `money_transfers_account_idx`.
+ * A ledger row as the query returns it, an array (a trace reads tens of thousands): the
+ * account it is on, the other account (null for cash), whether the account paid (1), the
+ * relation (null for cash), the statement's direction, instant and amount.
  */
-function ledger(db: Executor, accountId: string, period: Period): LedgerEvent[] {
+type LedgerRow = [string, string | null, number, string | null, 'in' | 'out', string, number];
+
+/** Accounts per ledger query: three IN lists of this many parameters. */
+const ledgerChunk = 500;
+
+/**
+ * The movements of many accounts in the period, one query per `ledgerChunk` accounts (a
+ * trace reads hundreds of ledgers a hop; a statement each cost more in preparing than in
+ * reading). A transfer between two accounts whose statements were both imported appears once
+ * from each side (out on the payer's, in on the payee's): rows are keyed by relation, instant
+ * and amount, and a key seen n times on one side and m on the other is max(n, m) transfers.
+ * Reads `relations_from_idx`/`relations_to_idx` and `money_transfers_relation_idx`; cash rows
+ * (no relation) through `money_transfers_relation_idx` or `money_transfers_account_idx`, as the
+ * planner finds cheaper.
+ */
+function loadLedgers(
+  db: Executor,
+  accountIds: string[],
+  period: Period,
+  into: Map<string, LedgerEvent[]>,
+): void {
   const when = periodCondition(sql`m.at`, period);
-  const rows = db.all<TransferRow>(sql`
-    SELECT r.from_entity_id AS fromId, r.to_entity_id AS toId, m.relation_id AS relationId,
-           m.direction AS direction, m.at AS at, m.amount_fen AS amountFen
-    FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-    WHERE r.from_entity_id = ${accountId} AND r.type = 'finances' AND r.deleted_at IS NULL AND ${when}
-    UNION ALL
-    SELECT r.from_entity_id, r.to_entity_id, m.relation_id, m.direction, m.at, m.amount_fen
-    FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-    WHERE r.to_entity_id = ${accountId} AND r.from_entity_id <> ${accountId}
-      AND r.type = 'finances' AND r.deleted_at IS NULL AND ${when}
-    UNION ALL
-    SELECT NULL, NULL, NULL, m.direction, m.at, m.amount_fen FROM money_transfers m
-    WHERE m.account_id = ${accountId} AND m.relation_id IS NULL AND ${when}`);
-  const sides = new Map<string, { row: TransferRow; out: number; in: number }>();
+  for (let at = 0; at < accountIds.length; at += ledgerChunk) {
+    const chunk = accountIds.slice(at, at + ledgerChunk);
+    const ids = inList(chunk);
+    const rows = db.values<LedgerRow>(sql`
+      SELECT r.from_entity_id, r.to_entity_id, 1, m.relation_id, m.direction, m.at, m.amount_fen
+      FROM relations r JOIN money_transfers m ON m.relation_id = r.id
+      WHERE r.from_entity_id IN (${ids}) AND r.type = 'finances' AND r.deleted_at IS NULL
+        AND ${when}
+      UNION ALL
+      SELECT r.to_entity_id, r.from_entity_id, 0, m.relation_id, m.direction, m.at, m.amount_fen
+      FROM relations r JOIN money_transfers m ON m.relation_id = r.id
+      WHERE r.to_entity_id IN (${ids}) AND r.from_entity_id <> r.to_entity_id
+        AND r.type = 'finances' AND r.deleted_at IS NULL AND ${when}
+      UNION ALL
+      SELECT m.account_id, NULL, 0, NULL, m.direction, m.at, m.amount_fen
+      FROM money_transfers m
+      WHERE m.account_id IN (${ids}) AND m.relation_id IS NULL AND ${when}`);
+    const byOwner = new Map<string, LedgerRow[]>(chunk.map((id) => [id, []]));
+    for (const row of rows) byOwner.get(row[0])!.push(row);
+    for (const [id, owned] of byOwner) into.set(id, ledgerEvents(owned));
+  }
+}
+
+/** One account's rows as its ledger: duplicates merged, in time order. */
+function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
+  const sides = new Map<string, { row: LedgerRow; out: number; in: number }>();
   const events: LedgerEvent[] = [];
   for (const row of rows) {
-    if (row.relationId === null) {
-      events.push({
-        key: null,
-        at: row.at,
-        amountFen: row.amountFen,
-        flow: row.direction,
-        counterpart: null,
-      });
+    const [, , , relationId, direction, at, amountFen] = row;
+    if (relationId === null) {
+      events.push({ key: null, at, amountFen, flow: direction, counterpart: null });
       continue;
     }
-    const key = `${row.relationId}|${row.at}|${row.amountFen}`;
+    const key = `${relationId}|${at}|${amountFen}`;
     const seen = sides.get(key) ?? { row, out: 0, in: 0 };
-    seen[row.direction] += 1;
+    seen[direction] += 1;
     sides.set(key, seen);
   }
   for (const [key, { row, out, in: incoming }] of sides) {
-    const payer = row.fromId === accountId;
+    const [, other, paid, , , at, amountFen] = row;
     events.push({
       key,
-      at: row.at,
-      amountFen: row.amountFen * Math.max(out, incoming),
-      flow: payer ? 'out' : 'in',
-      counterpart: payer ? row.toId : row.fromId,
+      at,
+      amountFen: amountFen * Math.max(out, incoming),
+      flow: paid ? 'out' : 'in',
+      counterpart: other,
     });
   }
   // Inflows first at the same instant: money that arrives in the same second may leave in it.
@@ -251,11 +267,15 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   const period = periodOf(query, workspaceTimeZone(db));
   const startIds = new Set(starts.map((start) => start.id));
   const ledgers = new Map<string, LedgerEvent[]>();
-  const ledgerOf = (id: string) => {
-    let events = ledgers.get(id);
-    if (!events) ledgers.set(id, (events = ledger(db, id, period)));
-    return events;
-  };
+  /** Reads the ledgers not read yet of the accounts about to be walked or shown, together. */
+  const readLedgers = (ids: Iterable<string>) =>
+    loadLedgers(
+      db,
+      [...ids].filter((id) => !ledgers.has(id)),
+      period,
+      ledgers,
+    );
+  const ledgerOf = (id: string) => ledgers.get(id)!;
 
   const reached = new Map<string, { hop: number; fen: number; via: string | null; best: number }>();
   const flows = new Map<
@@ -316,6 +336,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
 
   // Hop 1: everything that left (or entered) a start account is traced in full.
   const leavingStart = query.direction === 'out' ? 'out' : 'in';
+  readLedgers(startIds);
   for (const start of starts)
     for (const event of ledgerOf(start.id))
       if (event.flow === leavingStart && event.counterpart) {
@@ -324,6 +345,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       }
   for (let hop = 2; hop <= query.hops && layer.size; hop += 1) {
     const next = new Map<string, Map<string, number>>();
+    readLedgers(layer.keys());
     for (const [account, traced] of layer)
       for (const { event, tracedFen } of (query.direction === 'out' ? passForward : passBackward)(
         ledgerOf(account),
@@ -350,24 +372,33 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
     return chain;
   };
 
-  const accounts = [...reached.entries()]
+  // Ordered and cut to the page first: the statements of the last hop's accounts (most of a
+  // wide trace) are read only for the accounts shown.
+  const ordered = [...reached.entries()]
     .map(([id, item]) => ({
       id,
       accountNo: labels.get(id)?.accountNo ?? id,
-      holderName: labels.get(id)?.holderName ?? null,
       hop: item.hop,
       reachedFen: Math.round(item.fen),
-      path: pathOf(id),
-      ...accountStats(ledgerOf(id), query),
     }))
     .sort(
       (a, b) =>
         a.hop - b.hop || b.reachedFen - a.reachedFen || a.accountNo.localeCompare(b.accountNo),
     );
+  const page = ordered.slice(0, query.limit);
+  readLedgers(page.map((account) => account.id));
   return {
     direction: query.direction,
     starts: starts.map((start) => start.id),
-    accounts: accounts.slice(0, query.limit),
+    accounts: page.map(({ id, accountNo, hop, reachedFen }) => ({
+      id,
+      accountNo,
+      holderName: labels.get(id)?.holderName ?? null,
+      hop,
+      reachedFen,
+      path: pathOf(id),
+      ...accountStats(ledgerOf(id), query),
+    })),
     flows: [...flows.values()]
       .map((flow) => ({
         fromId: flow.fromId,
@@ -379,6 +410,6 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
         lastAt: flow.last,
       }))
       .sort((a, b) => a.hop - b.hop || b.tracedFen - a.tracedFen),
-    total: accounts.length,
+    total: ordered.length,
   };
 }

@@ -60,6 +60,23 @@ describe('graph model', () => {
     });
   });
 
+  it('draws money as wide as the amount it carried (log scale, 1.5 to 10), other relations by type', () => {
+    const money = (amountFen: number | null) =>
+      toVisEdge({ ...edge('a', 'b', 'finances'), amountFen }, '资金往来').width;
+    expect([money(10_000), money(1_500_000), money(100_000_000), money(500), money(null)]).toEqual([
+      3, 6.3, 9, 1.5, 2.5,
+    ]);
+    expect(money(10_000_000_000_000)).toBe(10);
+    expect(
+      toVisEdge({ ...edge('a', 'b', 'finances'), amountFen: 1_500_000 }, '资金往来', {
+        highlighted: true,
+      }).width,
+    ).toBe(9.3);
+    expect(toVisEdge({ ...edge('a', 'b', 'supplies'), amountFen: 1_500_000 }, '供货').width).toBe(
+      3,
+    );
+  });
+
   it('filters relations by type, grading and period, entities by kind', () => {
     const nodes = [node('a'), node('b'), node('t', { kind: 'phone' })];
     const edges = [

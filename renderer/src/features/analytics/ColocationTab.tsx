@@ -2,28 +2,45 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Switch, Table } fro
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { colocationTable } from '../../../../electron/api/domain/analysis-tables';
+import {
+  cellPresenceTable,
+  colocationTable,
+} from '../../../../electron/api/domain/analysis-tables';
 import { AddToBriefingButton } from './AddToBriefingButton';
 import { PhoneTagsInput } from './PhoneTagsInput';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
+import { useCan } from '../../app/SessionContext';
 import { formatDateTime } from '../../components/format';
+import { formatChina } from './timeline-scale';
 import {
   ErrorAlert,
   PeriodPicker,
   periodOf,
   ResultHeader,
   useAddToChart,
+  useSendToChart,
   type Range,
 } from './analytics-shared';
 
 type Query = ProcedureInput<'analytics.colocation'>;
 type PresenceQuery = ProcedureInput<'analytics.cellPresence'>;
 
+/** A presence query in words: the cell and the instants as China time to the minute. */
+function presenceWords(query: PresenceQuery) {
+  return {
+    cell: query.cell,
+    from: formatChina(Date.parse(query.from)),
+    to: formatChina(Date.parse(query.to)),
+  };
+}
+
 /** 同基站伴随 and "who was on this base station between t1 and t2". */
 export function ColocationTab() {
   const { t } = useTranslation();
   const addToChart = useAddToChart();
+  const canWrite = useCan('investigator');
+  const chart = useSendToChart();
   const [phones, setPhones] = useState<string[]>([]);
   const [windowMinutes, setWindow] = useState(10);
   const [minOccasions, setMin] = useState(2);
@@ -79,7 +96,20 @@ export function ColocationTab() {
       </Form>
       <ErrorAlert error={result.error} />
       {rows && (
-        <ResultHeader shown={rows.length} total={result.data!.total}>
+        <ResultHeader
+          shown={rows.length}
+          total={result.data!.total}
+          sending={chart.busy}
+          onSendToChart={
+            canWrite && rows.length > 0
+              ? () =>
+                  void chart.send(
+                    t('analytics.colocation.viewName', { phones: phones.join('、') }),
+                    rows.flatMap((pair) => [pair.a.id, pair.b.id]),
+                  )
+              : undefined
+          }
+        >
           {rows.length > 0 && (
             <AddToBriefingButton
               source="colocation"
@@ -165,8 +195,35 @@ export function ColocationTab() {
           </Button>
         </Form>
         <ErrorAlert error={presence.error} />
+        {presence.data && presenceQuery && (
+          <ResultHeader
+            shown={presence.data.rows.length}
+            total={presence.data.total}
+            sending={chart.busy}
+            onSendToChart={
+              canWrite && presence.data.rows.length > 0
+                ? () =>
+                    void chart.send(
+                      t('analytics.colocation.presenceViewName', presenceWords(presenceQuery)),
+                      presence.data.rows.map((row) => row.id),
+                    )
+                : undefined
+            }
+          >
+            {presence.data.rows.length > 0 && (
+              <AddToBriefingButton
+                source="colocation"
+                title={t('analytics.briefing.presenceTitle', presenceWords(presenceQuery))}
+                table={() =>
+                  cellPresenceTable(presence.data, (key: string) => t(key as 'analytics.number'))
+                }
+              />
+            )}
+          </ResultHeader>
+        )}
         {presence.data && (
           <Table
+            data-testid="presence-results"
             size="small"
             rowKey="id"
             dataSource={presence.data.rows}

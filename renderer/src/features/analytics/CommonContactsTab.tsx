@@ -2,6 +2,7 @@ import { App, Button, Form, InputNumber, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { commonContactsTable } from '../../../../electron/api/domain/analysis-tables';
 import { AddToBriefingButton } from './AddToBriefingButton';
 import { PhoneTagsInput } from './PhoneTagsInput';
@@ -39,7 +40,11 @@ export function CommonContactsTab() {
     onError: (error) => void message.error(errorText(error)),
   });
   const [phones, setPhones] = useState<string[]>([]);
-  const [caseId, setCaseId] = useState<string>();
+  const [params] = useSearchParams();
+  // Opened from a case (`?tab=common&case=ID`): its suspects' phones are the targets.
+  const [caseId, setCaseId] = useState<string | undefined>(
+    (params.get('tab') === 'common' && params.get('case')) || undefined,
+  );
   const [minTargets, setMinTargets] = useState(2);
   const [includeService, setIncludeService] = useState(false);
   const [range, setRange] = useState<Range>(null);

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Form, Input, Row, Statistic, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactProfileTable } from '../../../../electron/api/domain/analysis-tables';
@@ -9,8 +9,16 @@ import type {
   ProfileContact,
 } from '../../../../electron/api/schemas/analytics-schemas';
 import { useProcedure } from '../../api/hooks';
+import { useCan } from '../../app/SessionContext';
 import { formatDateTime } from '../../components/format';
-import { ErrorAlert, PeriodPicker, periodOf, useAddToChart, type Range } from './analytics-shared';
+import {
+  ErrorAlert,
+  PeriodPicker,
+  periodOf,
+  useAddToChart,
+  useSendToChart,
+  type Range,
+} from './analytics-shared';
 
 type Query = ProcedureInput<'analytics.contactProfile'>;
 
@@ -162,6 +170,8 @@ function PeriodView({ profile }: { profile: PeriodProfile }) {
 /** One phone's contacts, rhythm and night activity; a second period to compare. */
 export function ContactProfileTab() {
   const { t } = useTranslation();
+  const canWrite = useCan('investigator');
+  const chart = useSendToChart();
   const [phone, setPhone] = useState('');
   const [range, setRange] = useState<Range>(null);
   const [compare, setCompare] = useState<Range>(null);
@@ -200,7 +210,27 @@ export function ContactProfileTab() {
       </Form>
       <ErrorAlert error={result.error} />
       {result.data && (
-        <div style={{ marginBottom: 8 }}>
+        <Space style={{ marginBottom: 8 }}>
+          {canWrite && (
+            <Button
+              loading={chart.busy}
+              data-testid="profile-to-chart"
+              onClick={() => {
+                const { phone: profiled, period, compare } = result.data;
+                // The phone and the contacts of its top lists, of both periods.
+                const lists = [period, ...(compare ? [compare] : [])].flatMap((item) => [
+                  ...item.topByCount,
+                  ...item.topByDuration,
+                ]);
+                void chart.send(t('analytics.profile.viewName', { phone: profiled.number }), [
+                  profiled.id,
+                  ...lists.map((contact) => contact.id),
+                ]);
+              }}
+            >
+              {t('analytics.sendToChart')}
+            </Button>
+          )}
           <AddToBriefingButton
             source="contactProfile"
             title={t('analytics.briefing.profileTitle', { phone: result.data.phone.number })}
@@ -208,7 +238,7 @@ export function ContactProfileTab() {
               contactProfileTable(result.data, (key: string) => t(key as 'analytics.number'))
             }
           />
-        </div>
+        </Space>
       )}
       {result.data && <PeriodView profile={result.data.period} />}
       {result.data?.compare && (

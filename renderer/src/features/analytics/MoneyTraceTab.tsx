@@ -20,6 +20,29 @@ import {
 
 type Query = ProcedureInput<'analytics.moneyTrace'>;
 
+/**
+ * The money flow layout: one column per hop, the money running left to right (a forward trace
+ * starts on the left, a backward one ends on the right), accounts in each column in the
+ * table's order (most money first), centred on the start.
+ */
+function moneyFlowPositions(
+  accounts: { id: string; hop: number }[],
+  direction: 'out' | 'in',
+): Record<string, { x: number; y: number }> {
+  const columns = new Map<number, string[]>();
+  for (const account of accounts)
+    columns.set(account.hop, [...(columns.get(account.hop) ?? []), account.id]);
+  const positions: Record<string, { x: number; y: number }> = {};
+  for (const [hop, ids] of columns)
+    ids.forEach((id, row) => {
+      positions[id] = {
+        x: (direction === 'out' ? hop : -hop) * 280,
+        y: (row - (ids.length - 1) / 2) * 90,
+      };
+    });
+  return positions;
+}
+
 /** 资金穿透: where an account's money went, or where it came from, hop by hop. */
 export function MoneyTraceTab() {
   const { t } = useTranslation();
@@ -97,6 +120,8 @@ export function MoneyTraceTab() {
                     void chart.send(
                       t('analytics.money.viewName', { account: query?.account ?? '' }),
                       result.data.accounts.map((row) => row.id),
+                      undefined,
+                      moneyFlowPositions(result.data.accounts, result.data.direction),
                     )
                 : undefined
             }

@@ -50,16 +50,24 @@ export function useSendToChart() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
-  /** `period` (China days) opens the chart filtered to relations active in it. */
-  const send = async (name: string, nodeIds: string[], period?: [string, string]) => {
+  /**
+   * `period` (China days) opens the chart filtered to relations active in it; `positions`
+   * places the entities as given (the money flow's columns) instead of a force layout.
+   */
+  const send = async (
+    name: string,
+    nodeIds: string[],
+    period?: [string, string],
+    positions?: Record<string, { x: number; y: number }>,
+  ) => {
     setBusy(true);
     try {
       const view = await invoke('graph.views.save', {
         name,
         state: {
           nodeIds: [...new Set(nodeIds)],
-          positions: {},
-          layout: 'force',
+          positions: positions ?? {},
+          layout: positions ? 'manual' : 'force',
           ...(period ? { filters: { period } } : {}),
         },
       });

@@ -5,6 +5,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   GlobalOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +74,13 @@ export function CaseDetailPage() {
               data-testid="open-case-map"
             >
               {t('map.openMap')}
+            </Button>
+            <Button
+              icon={<TeamOutlined />}
+              onClick={() => navigate(`/analytics?tab=common&case=${data.id}`)}
+              data-testid="open-case-common-contacts"
+            >
+              {t('analytics.common.open')}
             </Button>
             <Button
               icon={<FieldTimeOutlined />}

@@ -103,6 +103,18 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
   };
 }
 
+/**
+ * Width of a money relation by the amount it carried (i2's weighted links): 1.5 × the decimal
+ * order of the yuan, between 1.5 and 10 (100 yuan 3, 10,000 yuan 6, 1,000,000 yuan 9);
+ * other relations, and money without an amount, by their type.
+ */
+function edgeWidth(edge: GraphEdge): number {
+  const base = relationStyles[edge.type].width;
+  if (edge.type !== 'finances' || !edge.amountFen || edge.amountFen <= 0) return base;
+  const scaled = Math.log10(Math.max(1, edge.amountFen / 100)) * 1.5;
+  return Math.min(10, Math.max(1.5, Math.round(scaled * 10) / 10));
+}
+
 /** A relation for vis-network: colour and dashes by type, arrow when directed, grading in the tooltip. */
 export function toVisEdge(
   edge: GraphEdge,
@@ -128,7 +140,7 @@ export function toVisEdge(
     // object per nested object, which counts with 30,000 relations.
     arrows: edge.directed && (!look.compact || edge.type === 'supplies') ? 'to' : undefined,
     dashes: look.compact ? false : style.dashes,
-    width: look.highlighted ? style.width + 3 : style.width,
+    width: look.highlighted ? edgeWidth(edge) + 3 : edgeWidth(edge),
     color:
       look.highlighted || look.dimmed
         ? {
