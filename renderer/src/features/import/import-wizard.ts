@@ -1,6 +1,11 @@
 import type { ImportTemplate } from '../../../../electron/api/domain/import-templates';
 import type { ImportPreview, ImportSummary } from '../../../../electron/api/schemas/import-schemas';
-import type { PickedFile } from './FileDrop';
+
+/** A file picked or dropped, read in the renderer. */
+export interface PickedFile {
+  name: string;
+  contentBase64: string;
+}
 
 export type Encoding = 'auto' | 'utf8' | 'gb18030';
 
