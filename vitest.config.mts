@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // The CLI tests run the bundled CLI: built here when missing or stale.
+          globalSetup: ['tests/helpers/cli-bundle-setup.ts'],
         },
       },
       {

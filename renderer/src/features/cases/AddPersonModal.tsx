@@ -123,7 +123,7 @@ export function AddPersonModal({
       confirmLoading={add.isPending}
       onClose={close}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'person-submit' } as never}
+      submitTestId="person-submit"
     >
       <Form<Values>
         form={form}

@@ -1,4 +1,4 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,9 +9,10 @@ import {
 } from '../../../../electron/api/domain/case-vocabulary';
 import { isCaseNo, normaliseCaseNo } from '../../../../electron/api/domain/case-number';
 import type { CaseDetail, CaseRow } from '../../../../electron/api/schemas/case-schemas';
-import { useProcedureMutation } from '../../api/hooks';
 import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
+import { RecordFormModal } from '../../components/RecordFormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface Values {
   caseNo: string;
@@ -39,33 +40,32 @@ export function CaseFormModal({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { message } = App.useApp();
   const session = useSession();
-  const [form] = Form.useForm<Values>();
-  const onSuccess = (row: CaseRow) => {
-    void message.success(editing ? t('common.saved') : t('cases.created'));
-    form.resetFields();
-    onSaved(row);
-  };
-  const create = useProcedureMutation('cases.create', { onSuccess, alsoRefreshes: ['search'] });
-  const update = useProcedureMutation('cases.update', { onSuccess, alsoRefreshes: ['search'] });
-  const save = editing ? update : create;
+  const { form, create, update, save } = useRecordForm<Values, 'cases.create', 'cases.update'>({
+    create: 'cases.create',
+    update: 'cases.update',
+    editing: Boolean(editing),
+    alsoRefreshes: ['search'],
+    savedText: editing ? t('common.saved') : t('cases.created'),
+    onSaved: (row) => {
+      form.resetFields();
+      onSaved(row);
+    },
+  });
 
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open={open}
       title={editing ? t('cases2.edit') : t('cases.create')}
       width={720}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      onClose={() => {
         save.reset();
         onClose();
       }}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'case-create-submit' } as never}
+      submitTestId="case-create-submit"
     >
       <Form<Values>
         form={form}
@@ -197,6 +197,6 @@ export function CaseFormModal({
         </Row>
       </Form>
       {save.isError && <Alert type="error" showIcon title={errorText(save.error)} />}
-    </Modal>
+    </RecordFormModal>
   );
 }

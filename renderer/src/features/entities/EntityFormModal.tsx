@@ -1,13 +1,13 @@
-import { Alert, App, Button, Form, Input, Select } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityKinds, type EntityKind } from '../../../../electron/api/domain/entity-kinds';
 import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
-import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { EntityFields } from './EntityFields';
 import { toEntityInput, toFormValues } from './entity-form-values';
 import { RecordFormModal } from '../../components/RecordFormModal';
+import { useRecordForm } from '../../components/useRecordForm';
 import type { PickableEntity } from '../../components/EntityPicker';
 
 interface Props {
@@ -38,24 +38,23 @@ export function EntityFormModal({
 }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Record<string, unknown>>();
   const [kind, setKind] = useState<EntityKind>(editing?.kind ?? kinds[0]!);
-  const done = (detail: EntityDetail) => {
-    void message.success(t('common.saved'));
-    form.resetFields();
-    onSaved?.(detail);
-    onClose();
-  };
-  const create = useProcedureMutation('entities.create', {
+  const {
+    form,
+    create,
+    update,
+    save: mutation,
+  } = useRecordForm<Record<string, unknown>, 'entities.create', 'entities.update'>({
+    create: 'entities.create',
+    update: 'entities.update',
+    editing: Boolean(editing),
     alsoRefreshes: ['cases', 'search', 'relations'],
-    onSuccess: done,
+    onSaved: (detail) => {
+      form.resetFields();
+      onSaved?.(detail);
+      onClose();
+    },
   });
-  const update = useProcedureMutation('entities.update', {
-    alsoRefreshes: ['cases', 'search', 'relations'],
-    onSuccess: done,
-  });
-  const mutation = editing ? update : create;
   const duplicateOf =
     mutation.error &&
     ['persons.duplicateIdNumber', 'entities.duplicateIdentifier'].includes(mutation.error.code)
@@ -80,7 +79,7 @@ export function EntityFormModal({
         onClose();
       }}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'entity-submit' } as never}
+      submitTestId="entity-submit"
     >
       {!editing && kinds.length > 1 && (
         <Form layout="vertical" component="div">

@@ -21,6 +21,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EntityDetailFields } from './EntityDetailFields';
 import { EntityFormModal } from './EntityFormModal';
 import { RelationsTable } from './RelationsTable';
+import { buttonTestId } from '../../components/button-test-id';
 
 export function EntityPage() {
   const { t } = useTranslation();
@@ -176,9 +177,7 @@ export function EntityPage() {
         title={t('entity.merge')}
         okText={t('entity.merge')}
         cancelText={t('common.cancel')}
-        okButtonProps={
-          { disabled: !duplicateId, danger: true, 'data-testid': 'merge-submit' } as never
-        }
+        okButtonProps={buttonTestId('merge-submit', { disabled: !duplicateId, danger: true })}
         confirmLoading={merge.isPending}
         onCancel={() => setMerging(false)}
         onOk={() => duplicateId && merge.mutate({ keepId: entity.id, mergeId: duplicateId })}

@@ -1,5 +1,4 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GradingHelp, GradingText } from '../../components/GradingText';
@@ -9,6 +8,7 @@ import type { RelationRow } from '../../../../electron/api/schemas/entity-schema
 import { drugName, formatDate, formatYuan } from '../../components/format';
 import { KindTag } from '../../components/KindTag';
 import { RelationRecordsModal } from './RelationRecordsModal';
+import { RowActions } from '../../components/RowActions';
 
 /** Relations with both ends linked to their entity pages; edit and delete when allowed. */
 export function RelationsTable({
@@ -139,29 +139,10 @@ export function RelationsTable({
                   key: 'actions',
                   width: 100,
                   render: (_v: unknown, row: RelationRow) => (
-                    <Space>
-                      {onEdit && (
-                        <Button
-                          size="small"
-                          icon={<EditOutlined />}
-                          onClick={() => onEdit(row)}
-                          aria-label={t('common.edit')}
-                        />
-                      )}
-                      {onDelete && (
-                        <Popconfirm
-                          title={t('common.confirmDelete')}
-                          onConfirm={() => onDelete(row)}
-                        >
-                          <Button
-                            size="small"
-                            danger
-                            icon={<DeleteOutlined />}
-                            aria-label={t('common.delete')}
-                          />
-                        </Popconfirm>
-                      )}
-                    </Space>
+                    <RowActions
+                      onEdit={onEdit && (() => onEdit(row))}
+                      onDelete={onDelete && (() => onDelete(row))}
+                    />
                   ),
                 },
               ]

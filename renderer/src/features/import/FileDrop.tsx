@@ -1,11 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Upload } from 'antd';
+import type { PickedFile } from './import-wizard';
 import { readFileBase64 } from './read-file';
-
-export interface PickedFile {
-  name: string;
-  contentBase64: string;
-}
 
 /** Drop or pick one file; it is read here, never uploaded anywhere. */
 export function FileDrop({

@@ -8,7 +8,8 @@ import type {
 import { invoke } from '../../api/client';
 import { useErrorText } from '../../app/useErrorText';
 import { KindTag } from '../../components/KindTag';
-import { FileDrop, type PickedFile } from './FileDrop';
+import { FileDrop } from './FileDrop';
+import type { PickedFile } from './import-wizard';
 
 /** 导入协查包: open the package with its passphrase, review matches and differences, then import. */
 export function PackageImport() {

@@ -5,6 +5,7 @@ import { caseRoles, type CaseRole } from '../../../../../electron/api/domain/per
 import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { EntityPicker } from '../../../components/EntityPicker';
+import { buttonTestId } from '../../../components/button-test-id';
 
 /** Adds an entity already recorded (in another case, or on its own) to this case. */
 export function AddExistingModal({
@@ -34,7 +35,7 @@ export function AddExistingModal({
       confirmLoading={add.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'add-existing-submit' } as never}
+      okButtonProps={buttonTestId('add-existing-submit')}
     >
       <Form
         form={form}

@@ -1,14 +1,14 @@
-import { Alert, App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { eventKinds, type EventKind } from '../../../../../electron/api/domain/event-kinds';
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import type { TimelineEvent } from '../../../../../electron/api/schemas/event-schemas';
-import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { KindTag } from '../../../components/KindTag';
 import { caseSuggestions } from './case-suggestions';
 import { RecordFormModal } from '../../../components/RecordFormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
 import { TypedDatePicker } from '../../../components/TypedDatePicker';
 
 interface Values {
@@ -33,22 +33,14 @@ export function EventFormModal({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const { form, create, update, save } = useRecordForm<Values, 'events.create', 'events.update'>({
+    create: 'events.create',
+    update: 'events.update',
+    editing: Boolean(editing),
+    alsoRefreshes: ['cases'],
+    onSaved: onClose,
+  });
   const dayOnly = Form.useWatch('dayOnly', form);
-  const done = () => {
-    void message.success(t('common.saved'));
-    onClose();
-  };
-  const create = useProcedureMutation('events.create', {
-    alsoRefreshes: ['cases'],
-    onSuccess: done,
-  });
-  const update = useProcedureMutation('events.update', {
-    alsoRefreshes: ['cases'],
-    onSuccess: done,
-  });
-  const save = editing ? update : create;
 
   const submit = ({ dayOnly: onlyDay, occurredAt, ...values }: Values) => {
     const event = {
@@ -68,7 +60,7 @@ export function EventFormModal({
       title={editing ? t('event.edit') : t('event.add')}
       confirmLoading={save.isPending}
       onClose={onClose}
-      okButtonProps={{ 'data-testid': 'event-submit' } as never}
+      submitTestId="event-submit"
     >
       <Form<Values>
         form={form}

@@ -55,7 +55,7 @@ export function MemberModal({
       title={t('cases2.memberEdit')}
       confirmLoading={update.isPending}
       onClose={onClose}
-      okButtonProps={{ 'data-testid': 'member-submit' } as never}
+      submitTestId="member-submit"
     >
       <Form
         form={form}

@@ -107,7 +107,7 @@ export function RelationFormModal({
       title={editing ? t('relation.edit') : t('relation.add')}
       confirmLoading={save.isPending}
       onClose={onClose}
-      okButtonProps={{ 'data-testid': 'relation-submit' } as never}
+      submitTestId="relation-submit"
     >
       <Form<Values>
         form={form}

@@ -1,4 +1,4 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import {
 import { countedQuantity, implausibility } from '../../../../../electron/api/domain/drug-counting';
 import {
   contentToMicrograms,
+  countUnits,
   decimalOf,
   normaliseQuantity,
   quantityUnits,
@@ -20,9 +21,10 @@ import {
 } from '../../../../../electron/api/domain/quantity';
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
-import { useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
 import { EntityPicker } from '../../../components/EntityPicker';
+import { RecordFormModal } from '../../../components/RecordFormModal';
+import { useRecordForm } from '../../../components/useRecordForm';
 import { TypedDatePicker } from '../../../components/TypedDatePicker';
 import { useQuantityText } from '../../../components/QuantityText';
 import { caseSuggestions } from './case-suggestions';
@@ -58,8 +60,17 @@ export function SeizureFormModal({
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const quantityText = useQuantityText();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const { form, create, update, save } = useRecordForm<
+    Values,
+    'seizures.create',
+    'seizures.update'
+  >({
+    create: 'seizures.create',
+    update: 'seizures.update',
+    editing: Boolean(editing),
+    alsoRefreshes: ['cases'],
+    onSaved: onClose,
+  });
   const value = Form.useWatch('quantityValue', form);
   const unit = Form.useWatch('quantityUnit', form);
   const drugType = Form.useWatch('drugType', form);
@@ -84,19 +95,6 @@ export function SeizureFormModal({
   const substance = entry ? catalogueEntry(entry.substance ?? entry.code) : undefined;
   const mixture = drugType ? mixtureGuidance(drugType) : null;
   const { modal } = App.useApp();
-  const done = () => {
-    void message.success(t('common.saved'));
-    onClose();
-  };
-  const create = useProcedureMutation('seizures.create', {
-    alsoRefreshes: ['cases'],
-    onSuccess: done,
-  });
-  const update = useProcedureMutation('seizures.update', {
-    alsoRefreshes: ['cases'],
-    onSuccess: done,
-  });
-  const save = editing ? update : create;
 
   const send = (values: Values, confirmedImplausible: boolean) => {
     const seizure = {
@@ -121,16 +119,14 @@ export function SeizureFormModal({
   };
 
   return (
-    <Modal
+    <RecordFormModal
+      form={form}
       open
       width={820}
       title={editing ? t('seizure.edit') : t('seizure.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'seizure-submit' } as never}
+      onClose={onClose}
+      submitTestId="seizure-submit"
     >
       <Form<Values>
         form={form}
@@ -204,7 +200,9 @@ export function SeizureFormModal({
                     {quantityText(
                       preview.value,
                       preview.unit,
-                      preview.unit === 'count' ? (unit as never) : null,
+                      preview.unit === 'count'
+                        ? (countUnits.find((count) => count === unit) ?? null)
+                        : null,
                     )}
                   </Typography.Text>
                 ) : preview ? (
@@ -348,6 +346,6 @@ export function SeizureFormModal({
       {save.isError && (
         <Alert type="error" showIcon title={errorText(save.error)} data-testid="seizure-error" />
       )}
-    </Modal>
+    </RecordFormModal>
   );
 }

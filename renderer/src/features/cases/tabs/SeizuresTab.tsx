@@ -1,17 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, RiseOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Popconfirm,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { PlusOutlined, RiseOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,6 +13,7 @@ import { drugName, formatDateTime, formatYuan } from '../../../components/format
 import { useQuantityText } from '../../../components/QuantityText';
 import { TierTag } from '../../../components/TierTag';
 import { SeizureFormModal } from './SeizureFormModal';
+import { RowActions } from '../../../components/RowActions';
 
 const isPlants = (code: string) => figuresOf(code)?.unit === 'plant';
 
@@ -229,25 +218,10 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
                   // Always in view at 1366 px: the table scrolls under it.
                   fixed: 'right' as const,
                   render: (_value: unknown, row: SeizureRow) => (
-                    <Space>
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        onClick={() => setForm({ editing: row })}
-                        aria-label={t('common.edit')}
-                      />
-                      <Popconfirm
-                        title={t('common.confirmDelete')}
-                        onConfirm={() => remove.mutate({ id: row.id })}
-                      >
-                        <Button
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('common.delete')}
-                        />
-                      </Popconfirm>
-                    </Space>
+                    <RowActions
+                      onEdit={() => setForm({ editing: row })}
+                      onDelete={() => remove.mutate({ id: row.id })}
+                    />
                   ),
                 },
               ]

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Popconfirm, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useCan } from '../../../app/SessionContext';
 import { KindTag } from '../../../components/KindTag';
 import { caseSuggestions } from './case-suggestions';
 import { EventFormModal } from './EventFormModal';
+import { RowActions } from '../../../components/RowActions';
 
 const kindColours: Partial<Record<EventKind, string>> = {
   arrest: 'red',
@@ -133,25 +134,10 @@ export function TimelineTab({ detail }: { detail: CaseDetail }) {
                           </Space>
                         </Space>
                         {canWrite && (
-                          <Space>
-                            <Button
-                              size="small"
-                              icon={<EditOutlined />}
-                              onClick={() => setForm({ editing: event })}
-                              aria-label={t('common.edit')}
-                            />
-                            <Popconfirm
-                              title={t('common.confirmDelete')}
-                              onConfirm={() => remove.mutate({ id: event.id })}
-                            >
-                              <Button
-                                size="small"
-                                danger
-                                icon={<DeleteOutlined />}
-                                aria-label={t('common.delete')}
-                              />
-                            </Popconfirm>
-                          </Space>
+                          <RowActions
+                            onEdit={() => setForm({ editing: event })}
+                            onDelete={() => remove.mutate({ id: event.id })}
+                          />
                         )}
                       </Space>
                     </Card>

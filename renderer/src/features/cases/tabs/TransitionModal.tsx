@@ -10,6 +10,7 @@ import {
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import { useProcedure, useProcedureMutation } from '../../../api/hooks';
 import { useErrorText } from '../../../app/useErrorText';
+import { buttonTestId } from '../../../components/button-test-id';
 
 /** Moves a case to one of the statuses its workflow allows now, with the date of the change. */
 export function TransitionModal({
@@ -57,7 +58,7 @@ export function TransitionModal({
         onClose();
       }}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'transition-submit' } as never}
+      okButtonProps={buttonTestId('transition-submit')}
     >
       <Form
         form={form}

@@ -1,0 +1,138 @@
+import { Alert, Button, Card, Descriptions, Radio, Space, Table } from 'antd';
+import { useMemo, type Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../../electron/api/schemas/import-schemas';
+import { useImportLabels } from './import-labels';
+import type { WizardAction, WizardState } from './import-wizard';
+
+/** Step 3: the validation report (counts, each problem by line), a sample, and how to import. */
+export function CheckStep({
+  state,
+  preview,
+  dispatch,
+  onRun,
+}: {
+  state: WizardState;
+  preview: ImportPreview;
+  dispatch: Dispatch<WizardAction>;
+  onRun: () => void;
+}) {
+  const { t } = useTranslation();
+  const { template, skipInvalid } = state;
+  const labels = useImportLabels(template);
+  const sampleColumns = useMemo(
+    () =>
+      Object.keys(preview.sample[0] ?? {}).map((key) => ({
+        key,
+        dataIndex: key,
+        title: labels.field(key),
+        ellipsis: true,
+        render: (value: string) => labels.cell(key, value),
+      })),
+    [preview, labels],
+  );
+
+  return (
+    <Card>
+      <Descriptions size="small" column={4} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('import.rows')}>{preview.rowCount}</Descriptions.Item>
+        <Descriptions.Item label={t('import.valid')}>
+          <span data-testid="import-valid">{preview.validCount}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('import.problems')}>
+          <span data-testid="import-problems">{preview.problemCount}</span>
+          {preview.rejectedCount ? (
+            <span data-testid="import-rejected-count">
+              {t('import.problemLines', { count: preview.rejectedCount })}
+            </span>
+          ) : null}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('import.encoding')}>
+          {preview.encoding ?? 'XLSX'}
+        </Descriptions.Item>
+      </Descriptions>
+      {preview.problemCount ? (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            title={t('import.fixFirst', { count: preview.problemCount })}
+            style={{ marginBottom: 12 }}
+          />
+          <Radio.Group
+            value={skipInvalid}
+            onChange={(event) =>
+              dispatch({ type: 'chose', choice: { skipInvalid: event.target.value as boolean } })
+            }
+            style={{ marginBottom: 12 }}
+            data-testid="import-mode"
+            options={[
+              { value: false, label: t('import.allOrNothing') },
+              {
+                value: true,
+                label: t('import.validOnly', {
+                  valid: preview.validCount,
+                  rejected: preview.rejectedCount,
+                }),
+              },
+            ]}
+          />
+          <Table
+            size="small"
+            rowKey={(row) => `${row.line}-${row.field}`}
+            dataSource={preview.problems}
+            pagination={{ pageSize: 10 }}
+            data-testid="import-problem-table"
+            columns={[
+              { key: 'line', dataIndex: 'line', title: t('import.line'), width: 80 },
+              {
+                key: 'field',
+                title: t('import.field'),
+                render: (_, row) => labels.field(row.field),
+              },
+              {
+                key: 'problem',
+                title: t('import.reason'),
+                render: (_, row) => labels.problem(row.problem),
+              },
+              {
+                key: 'value',
+                title: t('import.value'),
+                render: (_, row) => (
+                  <>
+                    {row.value}
+                    {row.suggestions?.length ? (
+                      <div data-testid="import-suggestion">
+                        {t('import.didYouMean', { names: row.suggestions.join('、') })}
+                      </div>
+                    ) : null}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : null}
+      <Table
+        size="small"
+        title={() => t('import.sample')}
+        rowKey={(_, index) => String(index)}
+        dataSource={preview.sample}
+        columns={sampleColumns}
+        pagination={false}
+        scroll={{ x: true }}
+      />
+      <Space style={{ marginTop: 16 }}>
+        <Button onClick={() => dispatch({ type: 'wentTo', step: 1 })}>{t('import.back')}</Button>
+        <Button
+          type="primary"
+          disabled={(preview.problemCount > 0 && !skipInvalid) || preview.validCount === 0}
+          onClick={onRun}
+          data-testid="import-run"
+        >
+          {t('import.run', { count: preview.validCount })}
+        </Button>
+      </Space>
+    </Card>
+  );
+}

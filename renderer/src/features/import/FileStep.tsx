@@ -1,0 +1,74 @@
+import { Button, Card, Form, Radio, Select } from 'antd';
+import type { Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  importTemplates,
+  type ImportTemplate,
+} from '../../../../electron/api/domain/import-templates';
+import { CasePicker } from '../graph/CasePicker';
+import { FileDrop } from './FileDrop';
+import type { Encoding, WizardAction, WizardState } from './import-wizard';
+
+/** Step 1: the template, the file, its encoding and the case the rows belong to. */
+export function FileStep({
+  state,
+  dispatch,
+  onNext,
+}: {
+  state: WizardState;
+  dispatch: Dispatch<WizardAction>;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  const choose = (choice: Extract<WizardAction, { type: 'chose' }>['choice']) =>
+    dispatch({ type: 'chose', choice });
+  return (
+    <Card>
+      <Form layout="vertical" style={{ maxWidth: 640 }}>
+        <Form.Item label={t('import.template')}>
+          <Radio.Group
+            value={state.template}
+            onChange={(event) => choose({ template: event.target.value as ImportTemplate })}
+            optionType="button"
+            options={importTemplates.map((value) => ({
+              value,
+              label: t(`import.templates.${value}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('import.file')} extra={t('import.fileHint')}>
+          <FileDrop
+            accept=".csv,.txt,.xlsx"
+            file={state.file}
+            prompt={t('import.drop')}
+            onPick={(file) => choose({ file })}
+          />
+        </Form.Item>
+        <Form.Item label={t('import.encoding')}>
+          <Select<Encoding>
+            value={state.encoding}
+            onChange={(encoding) => choose({ encoding })}
+            style={{ width: 240 }}
+            options={[
+              { value: 'auto', label: t('import.encodings.auto') },
+              { value: 'utf8', label: 'UTF-8' },
+              { value: 'gb18030', label: 'GB18030 / GBK' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('import.case')} extra={t('import.caseHint')}>
+          <CasePicker value={state.caseId} onChange={(caseId) => choose({ caseId })} width={480} />
+        </Form.Item>
+        <Button
+          type="primary"
+          disabled={!state.file}
+          loading={state.busy}
+          onClick={onNext}
+          data-testid="import-next"
+        >
+          {t('import.next')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Card, Progress, Result, Space } from 'antd';
+import type { Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client';
+import { downloadDocument } from '../briefings/file-download';
+import type { WizardAction, WizardState } from './import-wizard';
+
+/** Step 4: the progress bar and cancel while rows are written; then the summary. */
+export function RunStep({
+  state,
+  dispatch,
+}: {
+  state: WizardState;
+  dispatch: Dispatch<WizardAction>;
+}) {
+  const { t } = useTranslation();
+  const { summary, error, importId, progress } = state;
+  const percent = progress.total ? Math.floor((progress.done / progress.total) * 100) : 0;
+  return (
+    <Card>
+      {summary ? (
+        <Result
+          status="success"
+          title={t('import.done', { count: summary.rows })}
+          subTitle={
+            <>
+              {summary.template === 'seizures'
+                ? t('import.seizuresCreated', { count: summary.seizuresCreated })
+                : t('import.doneDetail', summary)}
+              {summary.rejectedRows ? (
+                <div data-testid="import-rejected">
+                  {t('import.rejectedDetail', { count: summary.rejectedRows })}
+                </div>
+              ) : null}
+            </>
+          }
+          data-testid="import-done"
+          extra={[
+            summary.rejectedFile ? (
+              <Button
+                key="rejected"
+                onClick={() =>
+                  summary.rejectedFile &&
+                  downloadDocument({
+                    fileName: summary.rejectedFile.fileName,
+                    mimeType: 'text/csv',
+                    encoding: 'base64',
+                    content: summary.rejectedFile.contentBase64,
+                  })
+                }
+                data-testid="import-rejected-download"
+              >
+                {t('import.saveRejected')}
+              </Button>
+            ) : null,
+            <Button key="another" onClick={() => dispatch({ type: 'restarted' })}>
+              {t('import.another')}
+            </Button>,
+          ]}
+        />
+      ) : error ? (
+        <Button onClick={() => dispatch({ type: 'wentTo', step: 2 })}>{t('import.back')}</Button>
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Progress percent={percent} data-testid="import-progress" />
+          <span>{t('import.progress', progress)}</span>
+          <Button
+            danger
+            disabled={!importId}
+            onClick={() => importId && void invoke('import.cancel', { importId })}
+            data-testid="import-cancel"
+          >
+            {t('import.cancel')}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}

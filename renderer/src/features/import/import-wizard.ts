@@ -1,0 +1,127 @@
+import type { ImportTemplate } from '../../../../electron/api/domain/import-templates';
+import type { ImportPreview, ImportSummary } from '../../../../electron/api/schemas/import-schemas';
+
+/** A file picked or dropped, read in the renderer. */
+export interface PickedFile {
+  name: string;
+  contentBase64: string;
+}
+
+export type Encoding = 'auto' | 'utf8' | 'gb18030';
+
+/** 0 file and template, 1 columns, 2 check, 3 import. */
+export type WizardStep = 0 | 1 | 2 | 3;
+
+/** Everything the table import wizard knows; changed only through `wizardReducer`. */
+export interface WizardState {
+  step: WizardStep;
+  template: ImportTemplate;
+  encoding: Encoding;
+  caseId?: string;
+  file?: PickedFile;
+  /** Field key → column index in the file. */
+  mapping: Record<string, number>;
+  preview?: ImportPreview;
+  busy: boolean;
+  error?: string;
+  /** Set while an import runs (its progress events carry it). */
+  importId?: string;
+  progress: { done: number; total: number };
+  summary?: ImportSummary;
+  mappingName: string;
+  skipInvalid: boolean;
+  ownAccount: string;
+  areaCode: string;
+}
+
+/** What the user types or picks directly. */
+type Choice = Pick<
+  WizardState,
+  | 'template'
+  | 'encoding'
+  | 'caseId'
+  | 'file'
+  | 'mapping'
+  | 'mappingName'
+  | 'skipInvalid'
+  | 'ownAccount'
+  | 'areaCode'
+>;
+
+export type WizardAction =
+  | { type: 'chose'; choice: Partial<Choice> }
+  | { type: 'wentTo'; step: WizardStep }
+  | { type: 'previewStarted' }
+  | { type: 'previewLoaded'; preview: ImportPreview; next?: WizardStep }
+  | { type: 'previewFailed'; error: string }
+  | { type: 'runStarted'; importId: string }
+  | { type: 'progressed'; importId: string; done: number; total: number }
+  | { type: 'runDone'; summary: ImportSummary }
+  | { type: 'runFailed'; error: string }
+  | { type: 'restarted' };
+
+export const initialWizard: WizardState = {
+  step: 0,
+  template: 'calls',
+  encoding: 'auto',
+  mapping: {},
+  busy: false,
+  progress: { done: 0, total: 0 },
+  mappingName: '',
+  skipInvalid: false,
+  ownAccount: '',
+  areaCode: '',
+};
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'chose':
+      return { ...state, ...action.choice };
+    case 'wentTo':
+      return { ...state, step: action.step };
+    case 'previewStarted':
+      return { ...state, busy: true, error: undefined };
+    case 'previewLoaded':
+      return {
+        ...state,
+        busy: false,
+        preview: action.preview,
+        mapping: action.preview.mapping,
+        step: action.next ?? state.step,
+      };
+    case 'previewFailed':
+      return { ...state, busy: false, error: action.error };
+    case 'runStarted':
+      return {
+        ...state,
+        importId: action.importId,
+        progress: { done: 0, total: state.preview?.validCount ?? 0 },
+        summary: undefined,
+        error: undefined,
+        step: 3,
+      };
+    case 'progressed':
+      return action.importId === state.importId
+        ? { ...state, progress: { done: action.done, total: action.total } }
+        : state;
+    case 'runDone':
+      return { ...state, summary: action.summary, importId: undefined };
+    case 'runFailed':
+      return { ...state, error: action.error, importId: undefined };
+    case 'restarted':
+      return { ...state, step: 0, file: undefined, preview: undefined };
+  }
+}
+
+/** The mapping of a saved set of columns, by header name, onto this file's columns. */
+export function savedMapping(
+  columns: Record<string, string>,
+  headers: readonly string[],
+): Record<string, number> {
+  const chosen: Record<string, number> = {};
+  for (const [field, header] of Object.entries(columns)) {
+    const column = headers.indexOf(header);
+    if (column >= 0) chosen[field] = column;
+  }
+  return chosen;
+}
