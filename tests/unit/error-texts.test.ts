@@ -59,7 +59,6 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'analytics.phoneNotFound': { phone: '13800138000' },
   'analytics.accountNotFound': { account: '6222020200112233445' },
   'analytics.entityNotFound': { entity: '0190a0b0-0000-7000-8000-000000000001' },
-  'audit.exportTooLarge': { limit: 200_000 },
 };
 
 /** Latin words a Chinese user reads as they are: formats, programs, units, file names. */
