@@ -94,6 +94,17 @@ describe('case management in Chinese at 1366×768', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('global-search-input').waitFor({ state: 'detached' });
     await page.keyboard.press('Control+k');
+    // Type only once the reopened box has the focus with the old query selected (the modal
+    // opens asynchronously; a key pressed before that lands nowhere).
+    await page.waitForFunction(() => {
+      const input = document.activeElement as HTMLInputElement | null;
+      return (
+        input?.getAttribute('data-testid') === 'global-search-input' &&
+        input.value === 'qmy' &&
+        input.selectionStart === 0 &&
+        input.selectionEnd === input.value.length
+      );
+    });
     await page.keyboard.type('qmy');
     expect(await page.getByTestId('global-search-input').inputValue()).toBe('qmy');
     await page.getByTestId('global-search-hit').filter({ hasText: '全某乙' }).waitFor();
