@@ -5,6 +5,16 @@ import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases-page';
 import { createWorkspaceAndEnter } from './pages/new-workspace';
 
+/** The page's focused field, as the search test reads it (the test tsconfig has no DOM library). */
+declare const document: {
+  activeElement: {
+    getAttribute(name: string): string | null;
+    value: string;
+    selectionStart: number | null;
+    selectionEnd: number | null;
+  } | null;
+};
+
 describe('case management in Chinese at 1366×768', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -97,7 +107,7 @@ describe('case management in Chinese at 1366×768', () => {
     // Type only once the reopened box has the focus with the old query selected (the modal
     // opens asynchronously; a key pressed before that lands nowhere).
     await page.waitForFunction(() => {
-      const input = document.activeElement as HTMLInputElement | null;
+      const input = document.activeElement;
       return (
         input?.getAttribute('data-testid') === 'global-search-input' &&
         input.value === 'qmy' &&
