@@ -182,28 +182,34 @@ const session: SessionInfo = {
   auditIntegrity: 'ok',
 };
 
+/** The first five marks of the fixture, as the core returns them for case-1. */
+const fiveMarks: TimelineResult = {
+  lines,
+  marks: marks.slice(0, 5),
+  total: 5,
+  first: marks[0]!.at,
+  last: marks[4]!.at,
+};
+
+function renderCaseTimeline() {
+  render(
+    <Providers>
+      <SessionProvider session={session}>
+        <MemoryRouter initialEntries={['/analytics?tab=timeline&case=case-1']}>
+          <AnalyticsPage />
+        </MemoryRouter>
+      </SessionProvider>
+    </Providers>,
+  );
+}
+
 describe('时间线 tab', () => {
   it('opens a case timeline from the URL: count, legend and every mark drawn', async () => {
-    const result: TimelineResult = {
-      lines,
-      marks: marks.slice(0, 5),
-      total: 5,
-      first: marks[0]!.at,
-      last: marks[4]!.at,
-    };
     const calls = installFakeBridge({
       'cases.list': () => ({ ok: true, value: { rows: [], total: 0 } }),
-      'analytics.timeline': () => ({ ok: true, value: result }),
+      'analytics.timeline': () => ({ ok: true, value: fiveMarks }),
     });
-    render(
-      <Providers>
-        <SessionProvider session={session}>
-          <MemoryRouter initialEntries={['/analytics?tab=timeline&case=case-1']}>
-            <AnalyticsPage />
-          </MemoryRouter>
-        </SessionProvider>
-      </Providers>,
-    );
+    renderCaseTimeline();
     expect(await screen.findByTestId('timeline-count')).toHaveTextContent('显示 5 个标记，共 5 个');
     expect(calls.find((call) => call.procedure === 'analytics.timeline')?.input).toEqual({
       caseId: 'case-1',
@@ -220,27 +226,12 @@ describe('时间线 tab', () => {
   });
 
   it('a brushed period opens on the chart as a view filtered to it', async () => {
-    const result: TimelineResult = {
-      lines,
-      marks: marks.slice(0, 5),
-      total: 5,
-      first: marks[0]!.at,
-      last: marks[4]!.at,
-    };
     const calls = installFakeBridge({
       'cases.list': () => ({ ok: true, value: { rows: [], total: 0 } }),
-      'analytics.timeline': () => ({ ok: true, value: result }),
+      'analytics.timeline': () => ({ ok: true, value: fiveMarks }),
       'graph.views.save': () => ({ ok: true, value: { id: 'view-1' } }),
     });
-    render(
-      <Providers>
-        <SessionProvider session={session}>
-          <MemoryRouter initialEntries={['/analytics?tab=timeline&case=case-1']}>
-            <AnalyticsPage />
-          </MemoryRouter>
-        </SessionProvider>
-      </Providers>,
-    );
+    renderCaseTimeline();
     const chart = await screen.findByTestId('timeline-chart');
     // The chart is 1,100 px wide here (jsdom measures nothing); its window is the marks' span
     // with 4 % either side: a drag over its second quarter is 5–10 April, China time.
