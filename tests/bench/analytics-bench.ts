@@ -22,10 +22,15 @@ const transfers = 200_000;
 const yearStart = Date.parse('2026-01-01T00:00:00.000Z');
 const yearMs = 365 * 86_400_000;
 
+// mulberry32: a 32-bit generator in integer arithmetic. (The LCG used before multiplied in
+// floating point past 2^53, lost its low bits and cycled: 200,000 transfers fell on ~6,000
+// account pairs, 33 transfers each, instead of spreading over the 20,000 accounts.)
 let seed = 42;
 const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed / 2_147_483_648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 };
 const pick = (n: number) => Math.floor(random() * n);
 

@@ -397,6 +397,36 @@ describe('资金穿透 — money trace', () => {
     });
   });
 
+  it('a page cut between equal amounts keeps the account-number order, with the paths named', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    // A pays three accounts the same amount (imported out of number order); the third pays on.
+    const [p1, p2, p3, q] = [
+      '6222000000000000031',
+      '6222000000000000032',
+      '6222000000000000033',
+      '6222000000000000040',
+    ];
+    await importCsv('transactions', 'imp-ties', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${p3},2026-05-01 09:00:00,1000.00`,
+      `${accA},${p1},2026-05-01 09:10:00,1000.00`,
+      `${accA},${p2},2026-05-01 09:20:00,1000.00`,
+      `${p3},${q},2026-05-02 09:00:00,400.00`,
+    ]); // prettier-ignore
+    const whole = await c.ok('analytics.moneyTrace', { account: accA });
+    expect(whole.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accA, 0, 300_000, [accA]],
+      [p1, 1, 100_000, [accA, p1]],
+      [p2, 1, 100_000, [accA, p2]],
+      [p3, 1, 100_000, [accA, p3]],
+      [q, 2, 40_000, [accA, p3, q]],
+    ]); // prettier-ignore
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const page = await c.ok('analytics.moneyTrace', { account: accA, limit });
+      expect([page.accounts, page.total]).toEqual([whole.accounts.slice(0, limit), 5]);
+    }
+  });
+
   it('structuring under a chosen threshold; unknown account named', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -91,7 +91,13 @@ export const moneyTransfersTable = sqliteTable(
     line: integer().notNull().default(0),
   },
   (table) => [
-    index('money_transfers_relation_idx').on(table.relationId, table.at),
+    // Covers a ledger's read (资金穿透 reads tens of thousands of transfers by relation).
+    index('money_transfers_relation_idx').on(
+      table.relationId,
+      table.at,
+      table.direction,
+      table.amountFen,
+    ),
     index('money_transfers_account_idx').on(table.accountId, table.at),
     index('money_transfers_import_idx').on(table.importId),
   ],
