@@ -28,4 +28,33 @@ describe('global search (Ctrl+K)', () => {
     expect(again.value).toBe('岩某');
     expect([again.selectionStart, again.selectionEnd]).toEqual([0, 2]);
   });
+
+  it('keys typed before the field has the focus replace the old query, none lost', async () => {
+    installFakeBridge({
+      'search.query': () => ({ ok: true, value: { groups: [] } }),
+    });
+    render(
+      <Providers>
+        <MemoryRouter>
+          <GlobalSearch />
+        </MemoryRouter>
+      </Providers>,
+    );
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const first = await screen.findByTestId('global-search-input');
+    fireEvent.change(first, { target: { value: '岩某' } });
+    fireEvent.keyDown(first, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('global-search-input')).toBeNull());
+
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const again = (await screen.findByTestId('global-search-input')) as HTMLInputElement;
+    // The dialog is open but the focus is elsewhere (as while it animates in).
+    again.blur();
+    expect(document.activeElement).not.toBe(again);
+    for (const key of ['q', 'm', 'y']) fireEvent.keyDown(document.body, { key });
+    await waitFor(() => expect(again.value).toBe('qmy'));
+    expect(document.activeElement).toBe(again);
+    // Typing on in the field appends (the early keys are not selected and replaced).
+    expect([again.selectionStart, again.selectionEnd]).toEqual([3, 3]);
+  });
 });

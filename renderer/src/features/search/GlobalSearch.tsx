@@ -47,13 +47,34 @@ export function GlobalSearch() {
 
   // Opened again, the last query is selected: typing replaces it, an arrow key keeps it. The
   // field selects its text when it takes the focus; this covers a dialog that did not give it.
+  // Keys typed before the field has the focus (Ctrl+K, then straight on while the dialog
+  // opens) are not lost: they replace the old query as typing into the selection would.
+  const typedEarly = useRef(false);
   useEffect(() => {
     if (!open) return;
+    typedEarly.current = false;
+    const pending: ReturnType<typeof setTimeout>[] = [];
     const timer = setTimeout(() => {
       if (input.current && document.activeElement !== input.current.input)
-        input.current.focus({ cursor: 'all' });
+        input.current.focus({ cursor: typedEarly.current ? 'end' : 'all' });
     });
-    return () => clearTimeout(timer);
+    const onEarlyKey = (event: KeyboardEvent) => {
+      const field = input.current?.input;
+      if (!field || document.activeElement === field) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+      event.preventDefault();
+      const replacing = !typedEarly.current;
+      typedEarly.current = true;
+      setText((previous) => (replacing ? event.key : previous + event.key));
+      // Focused once the keys already pressed are in; the next ones go to the field itself.
+      pending.push(setTimeout(() => input.current?.focus({ cursor: 'end' })));
+    };
+    window.addEventListener('keydown', onEarlyKey, true);
+    return () => {
+      clearTimeout(timer);
+      pending.forEach(clearTimeout);
+      window.removeEventListener('keydown', onEarlyKey, true);
+    };
   }, [open]);
 
   const groups = query ? (result.data?.groups ?? []) : [];
@@ -90,7 +111,7 @@ export function GlobalSearch() {
           placeholder={t('search.placeholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          onFocus={(event) => event.target.select()}
+          onFocus={(event) => typedEarly.current || event.target.select()}
           onPressEnter={() => first && go(first)}
           variant="borderless"
           style={{ padding: 16 }}
