@@ -61,6 +61,9 @@ async function zipBomb(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat([local, name, deflated, central, name, end]));
 }
 
+/** Far below the minutes a hostile file's real work would take; far above a loaded machine's jitter. */
+const hangGuardMs = 15_000;
+
 async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await task();
@@ -68,7 +71,7 @@ async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T
 }
 
 describe('hostile table files', () => {
-  it('one cell in column XFD on 200 rows: refused in under 2 s, translated', async () => {
+  it('one cell in column XFD on 200 rows: refused at its first row, translated', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
     const bytes = await xfdWorkbook();
@@ -90,7 +93,9 @@ describe('hostile table files', () => {
       ok: false,
       error: { code: 'import.tooManyColumns', details: { limit: 500, line: 1 } },
     });
-    expect(ms).toBeLessThan(2_000);
+    // A guard against building 200 × 16,384 cells (minutes), not a speed claim: under a
+    // loaded CI machine a fixed 2 s made this flaky.
+    expect(ms).toBeLessThan(hangGuardMs);
   });
 
   it('a zip bomb: refused from its declared sizes before anything is inflated', async () => {
@@ -115,7 +120,8 @@ describe('hostile table files', () => {
       ok: false,
       error: { code: 'import.tooLarge', details: { limitMiB: 512 } },
     });
-    expect(ms).toBeLessThan(2_000);
+    // Inflating the bomb would take minutes and gigabytes; this only guards against that.
+    expect(ms).toBeLessThan(hangGuardMs);
     expect((await c.ok('import.list', {})).length).toBe(0);
   });
 
