@@ -283,6 +283,20 @@ export function planImport(
       if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
       return code;
     };
+    // Defined once, not per row (a million rows made a million closures).
+    const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
+      const text = textOf(cells, key);
+      if (!text) {
+        problem(line, cells, key, 'required');
+        return undefined;
+      }
+      const cacheKey = areaCode ? `${text}|${areaCode}` : text;
+      let parsed = numbers.get(cacheKey);
+      if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+      if (parsed.ok) return parsed;
+      problem(line, cells, key, 'phone');
+      return undefined;
+    };
     for (const { line, cells } of dataRows) {
       const before = problems.length;
       const area =
@@ -290,21 +304,8 @@ export function planImport(
         areaOf(textOf(cells, 'ownArea')) ??
         options.areaCode ??
         null;
-      const number = (key: string, areaCode: string | null) => {
-        const text = textOf(cells, key);
-        if (!text) {
-          problem(line, cells, key, 'required');
-          return undefined;
-        }
-        const cacheKey = areaCode ? `${text}|${areaCode}` : text;
-        let parsed = numbers.get(cacheKey);
-        if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
-        if (parsed.ok) return parsed;
-        problem(line, cells, key, 'phone');
-        return undefined;
-      };
-      const near = number(nearKey, null);
-      const far = number(farKey, area);
+      const near = number(line, cells, nearKey, null);
+      const far = number(line, cells, farKey, area);
       let type: 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn' = 'out';
       if (hasType) {
         const found = callTypeOf(textOf(cells, 'callType'));

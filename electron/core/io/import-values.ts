@@ -62,6 +62,17 @@ export function parseLocalDateTime(cell: Cell): Parsed<string> {
     return { ok: true, value: new Date(utcMs).toISOString() };
   }
   const text = cellText(cell);
+  // The form carriers and banks write most ("2026-03-05 14:23:11"), read without a regex: the
+  // same fields the pattern below would give, checked the same way.
+  if (text.length === 19 && isPlainDateTime(text))
+    return localToIso(
+      digitsAt(text, 0, 4),
+      digitsAt(text, 5, 2),
+      digitsAt(text, 8, 2),
+      digitsAt(text, 11, 2),
+      digitsAt(text, 14, 2),
+      digitsAt(text, 17, 2),
+    );
   if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalDateTime(Number(text));
   const match =
     /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?$/.exec(
@@ -69,15 +80,49 @@ export function parseLocalDateTime(cell: Cell): Parsed<string> {
     ) ?? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) return { ok: false, problem: 'dateTime' };
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
-  const local = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  return localToIso(year!, month!, day!, hour!, minute!, second!);
+}
+
+/** "YYYY-MM-DD HH:MM:SS" (or with / or . between the date's parts, or T before the time). */
+function isPlainDateTime(text: string): boolean {
+  for (let index = 0; index < 19; index += 1) {
+    const code = text.charCodeAt(index);
+    if (index === 4 || index === 7) {
+      if (code !== 45 && code !== 47 && code !== 46) return false;
+    } else if (index === 10) {
+      if (code !== 32 && code !== 84) return false;
+    } else if (index === 13 || index === 16) {
+      if (code !== 58) return false;
+    } else if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index += 1)
+    value = value * 10 + text.charCodeAt(index) - 48;
+  return value;
+}
+
+/** A local date and time in China → UTC ISO, or the problem when the fields name no instant. */
+function localToIso(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): Parsed<string> {
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(local);
   if (
     check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month! - 1 ||
+    check.getUTCMonth() !== month - 1 ||
     check.getUTCDate() !== day ||
-    hour! > 23 ||
-    minute! > 59 ||
-    second! > 59
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
   )
     return { ok: false, problem: 'dateTime' };
   return { ok: true, value: new Date(local - chinaOffsetMs).toISOString() };

@@ -49,6 +49,16 @@ interface PairTotals {
   relationId?: string;
 }
 
+/** An IMEI, IMSI or base station seen with a target phone: how often and when. */
+interface Sighting {
+  phone: string;
+  type: string;
+  value: string;
+  count: number;
+  first: string;
+  last: string;
+}
+
 /** Lines of the file with at least one problem. */
 export function rejectedLines(plan: ImportPlan): Set<number> {
   return new Set(plan.problems.map((problem) => problem.line));
@@ -338,26 +348,47 @@ export async function commitImport(
   }
 
   async function writeCalls(records: CallRecord[]) {
-    const pairs = new Map<string, PairTotals>();
-    const keys: string[] = new Array<string>(records.length);
+    // Caller → callee → pair: the numbers are strings the plan shares between rows, so no key
+    // is built per row. `pairs` keeps them in the order first seen.
+    const byCaller = new Map<string, Map<string, PairTotals>>();
+    const pairs: PairTotals[] = [];
+    // Each record's pair, by index: no second lookup when the records are written.
+    const pairOf: PairTotals[] = new Array<PairTotals>(records.length);
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
-      const key = `${record.caller}>${record.callee}`;
-      keys[index] = key;
-      const pair = totals(pairs, key, record.caller, record.callee, record.startedAt);
+      const at = record.startedAt;
+      let callees = byCaller.get(record.caller);
+      if (!callees) byCaller.set(record.caller, (callees = new Map()));
+      let pair = callees.get(record.callee);
+      if (!pair) {
+        pair = {
+          fromId: record.caller,
+          toId: record.callee,
+          count: 0,
+          messages: 0,
+          first: at,
+          last: at,
+        };
+        callees.set(record.callee, pair);
+        pairs.push(pair);
+      } else {
+        if (at < pair.first) pair.first = at;
+        if (at > pair.last) pair.last = at;
+      }
+      pairOf[index] = pair;
       pair.durationSeconds = (pair.durationSeconds ?? 0) + record.durationSeconds;
       if (record.kind === 'sms') pair.messages += 1;
       else pair.count += 1;
     }
     resolve(
       'phone',
-      [...pairs.values()].flatMap((pair) => [pair.fromId, pair.toId]),
+      pairs.flatMap((pair) => [pair.fromId, pair.toId]),
     );
-    for (const pair of pairs.values()) {
+    for (const pair of pairs) {
       pair.fromId = entityIds.get(`phone:${pair.fromId}`)!;
       pair.toId = entityIds.get(`phone:${pair.toId}`)!;
     }
-    await aggregateAll('calls', [...pairs.values()]);
+    await aggregateAll('calls', pairs);
     await step(0, records.length);
     const rebuildIndexes = deferIndexes(sqlite, 'call_records', records.length);
     const insert = multiRowInsert(sqlite, 'call_records', [
@@ -372,45 +403,65 @@ export async function commitImport(
       'import_id',
       'line',
     ]);
-    const seen = new Map<
-      string,
-      { phone: string; type: string; value: string; count: number; first: string; last: string }
-    >();
-    const sight = (phone: string, type: string, value: string | null, at: string) => {
+    /** Identifiers seen, in the order first seen (the rows are written in that order). */
+    const seen: Sighting[] = [];
+    /** Per target phone, per type: value → its sighting (no key string built per row). */
+    const byPhone = new Map<string, Map<string, Sighting>[]>();
+    const sight = (
+      sightings: Map<string, Sighting>,
+      phone: string,
+      type: string,
+      value: string | null,
+      at: string,
+    ) => {
       if (!value) return;
-      const key = `${phone}|${type}|${value}`;
-      const found = seen.get(key);
-      if (!found) seen.set(key, { phone, type, value, count: 1, first: at, last: at });
-      else {
+      const found = sightings.get(value);
+      if (!found) {
+        const item = { phone, type, value, count: 1, first: at, last: at };
+        sightings.set(value, item);
+        seen.push(item);
+      } else {
         found.count += 1;
         if (at < found.first) found.first = at;
         if (at > found.last) found.last = at;
       }
     };
+    // Lists come one target phone at a time: its ID and sightings are kept from row to row.
+    let lastOwn: string | null = null;
+    let ownId: string | null = null;
+    let ownSightings: Map<string, Sighting>[] = [];
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
+      const own = record.own;
+      if (own && own !== lastOwn) {
+        lastOwn = own;
+        ownId = entityIds.get(`phone:${own}`)!;
+        let sightings = byPhone.get(own);
+        if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
+        ownSightings = sightings;
+      }
       insert.add(
-        pairs.get(keys[index]!)!.relationId,
+        pairOf[index]!.relationId,
         record.kind,
         record.startedAt,
         record.durationSeconds,
         record.baseStation,
-        record.own ? entityIds.get(`phone:${record.own}`)! : null,
+        own ? ownId : null,
         record.imei,
         record.imsi,
         options.importId,
         record.line,
       );
-      if (record.own) {
-        sight(record.own, 'imei', record.imei, record.startedAt);
-        sight(record.own, 'imsi', record.imsi, record.startedAt);
-        sight(record.own, 'cell', record.baseStation, record.startedAt);
+      if (own) {
+        sight(ownSightings[0]!, own, 'imei', record.imei, record.startedAt);
+        sight(ownSightings[1]!, own, 'imsi', record.imsi, record.startedAt);
+        sight(ownSightings[2]!, own, 'cell', record.baseStation, record.startedAt);
       }
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
     insert.flush();
     rebuildIndexes();
-    writeIdentifiers([...seen.values()]);
+    writeIdentifiers(seen);
     options.onProgress(records.length, records.length);
   }
 
@@ -418,16 +469,7 @@ export async function commitImport(
    * IMEI, IMSI and base stations seen with each target phone; an IMEI seen with two numbers
    * (in this import or an earlier one) links the two phones: one handset, two SIMs.
    */
-  function writeIdentifiers(
-    seen: {
-      phone: string;
-      type: string;
-      value: string;
-      count: number;
-      first: string;
-      last: string;
-    }[],
-  ) {
+  function writeIdentifiers(seen: Sighting[]) {
     const insert = sqlite.prepare(
       'INSERT INTO phone_identifiers (phone_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import { startWorkerThread } from '../worker-thread';
 import { tableLimits, type TableFile, type TableLimits } from './table-parse';
 import type { TableJob } from './table-worker';
+import { unpackCsv, type PackedCsv } from './table-transfer';
 import type { TextEncoding } from './text-decoding';
 
 export type { Cell, TableFile, TableRow } from './table-parse';
@@ -33,6 +34,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 type WorkerReply =
   | { ok: true; table: TableFile; sha256: string }
+  | { ok: true; packed: PackedCsv; sha256: string }
   | { ok: false; code: ErrorCode; details?: Record<string, unknown> };
 
 function runJob(
@@ -68,7 +70,10 @@ function runJob(
     const onMessage = (message: WorkerReply) =>
       settle(true, () =>
         message.ok
-          ? resolve({ table: message.table, sha256: message.sha256 })
+          ? resolve({
+              table: 'packed' in message ? unpackCsv(message.packed) : message.table,
+              sha256: message.sha256,
+            })
           : reject(new AppError(message.code, 'The file cannot be imported', message.details)),
       );
     const onError = (error: Error & { code?: string }) =>

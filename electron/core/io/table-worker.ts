@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../app-error';
 import { parseTable, type TableLimits } from './table-parse';
+import { packCsv, packedBuffers } from './table-transfer';
 import type { TextEncoding } from './text-decoding';
 
 /**
  * The table parser's thread: for each job, reads the file (bytes handed over, or a path),
- * hashes it, parses it within the limits, and posts the rows back, or the refusal's code.
+ * hashes it, parses it within the limits, and posts the rows back (a CSV's packed), or the
+ * refusal's code.
  * Runs under the memory limits its parent gives it; the parent stops it when a job takes too
  * long, and keeps it for the next job otherwise (starting one costs about a second).
  */
@@ -42,7 +44,10 @@ async function run(job: TableJob) {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const table = await parseTable(bytes, job.encoding, job.limits);
-    parentPort!.postMessage({ ok: true, table, sha256 });
+    // A CSV goes back packed (table-transfer): one string and typed arrays, not a row object each.
+    const packed = packCsv(table);
+    if (packed) parentPort!.postMessage({ ok: true, packed, sha256 }, packedBuffers(packed));
+    else parentPort!.postMessage({ ok: true, table, sha256 });
   } catch (error) {
     parentPort!.postMessage(
       isAppError(error)
