@@ -18,12 +18,13 @@ import { relationHandlers } from './relations/relation-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
 import { packageHandlers } from './io/package-handlers';
+import { forgetPlan } from './io/plan-cache';
 import { backupHandlers } from './backup/backup-handlers';
 import { backupIfDue } from './backup/backup-schedule';
 import { searchHandlers } from './search/search-handlers';
 import type { Handlers, PublicContext, SessionContext } from './handler-types';
 import { seizureHandlers } from './seizures/seizure-handlers';
-import { SessionManager } from './session/session-manager';
+import { SessionManager, type Emit } from './session/session-manager';
 import { sessionHandlers } from './session/session-handlers';
 import { WorkspaceRegistry } from './session/workspace-registry';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -110,7 +111,13 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
  */
 export function createRouter(deps: CoreDeps): Router {
   const env: VaultEnv = vaultEnvFor(deps);
-  const sessions = new SessionManager(deps.clock, deps.emit);
+  // A lock also drops what the session held in memory outside the database: the rows of a
+  // previewed file kept for its commit.
+  const emit: Emit = (event, payload) => {
+    if (event === 'session.locked') forgetPlan();
+    deps.emit(event, payload);
+  };
+  const sessions = new SessionManager(deps.clock, emit);
   const registry = new WorkspaceRegistry(path.join(deps.appDataDir, 'workspaces.json'));
   const publicContext: PublicContext = { deps, env, sessions, registry };
   let queue: Promise<unknown> = Promise.resolve();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlannedFile } from '../../electron/core/io/plan-cache';
 import { forgetPlan, keepPlan, planKey, takePlan } from '../../electron/core/io/plan-cache';
+import { createTestWorkspace, makeTestCore } from '../helpers/test-core';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-cache-'));
 const file = path.join(dir, 'calls.csv');
@@ -34,5 +35,27 @@ describe('a preview plan kept for its commit', () => {
     expect(takePlan(planKey(input()))).toBeNull();
     expect(planKey({ contentBase64: 'AAAA', encoding: 'auto', template: 'calls' })).toBeNull();
     expect(planKey(input({ filePath: path.join(dir, 'missing.csv') }))).toBeNull();
+  });
+
+  it('is dropped when the session locks (the file’s rows do not outlive the session)', async () => {
+    fs.writeFileSync(
+      file,
+      '本机号码,对方号码,开始时间,通话时长\n13900000001,13800000001,2026-04-01 10:00:00,60\n',
+    );
+    const c = makeTestCore();
+    await createTestWorkspace(c);
+    const preview = await c.ok('import.preview', {
+      fileName: 'calls.csv',
+      filePath: file,
+      encoding: 'auto',
+      template: 'calls',
+    });
+    expect(preview.validCount).toBe(1);
+    // Kept: the commit would take it (taken here and put back to look).
+    const kept = takePlan(planKey(input()));
+    expect(kept?.plan.rowCount).toBe(1);
+    keepPlan(planKey(input()), kept!);
+    await c.ok('session.lock', {});
+    expect(takePlan(planKey(input()))).toBeNull();
   });
 });
