@@ -1,7 +1,4 @@
-import {
-  UserAddOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
+import { UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
