@@ -18,7 +18,7 @@ export function EntityDetailFields({
   const label = (key: string) => {
     const fromEntity = dynamicText(`entity.fields.${key}`, '');
     if (fromEntity) return fromEntity;
-    return dynamicText(`persons.${key}`);
+    return dynamicText(`persons.${key}`, key);
   };
   const show = (key: string, value: unknown) => {
     if (Array.isArray(value)) return value.join('、');
