@@ -1,14 +1,10 @@
-import { App, Alert, Button, Checkbox, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ProcedureInput } from '../../../../electron/api/contract';
-import { invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
 import { useCan } from '../../app/SessionContext';
-import { useErrorText } from '../../app/useErrorText';
-import { svgToPng } from '../../components/svg-picture';
-import { downloadText, downloadUrl } from '../graph/downloads';
 import { ErrorAlert, useSendToChart } from './analytics-shared';
 import { AddToBriefingButton } from './AddToBriefingButton';
 import { TimelineChart, type TimeWindow, type TimelineChartHandle } from './TimelineChart';
@@ -16,6 +12,7 @@ import { TimelineLegend } from './TimelineLegend';
 import { TimelineQueryForm } from './TimelineQueryForm';
 import { chinaDay, fitWindow, formatChina, zoomWindow } from './timeline-scale';
 import { useElementWidth } from './useElementWidth';
+import { useTimelineExport } from './useTimelineExport';
 import { useTimelineLabels } from './useTimelineLabels';
 
 type Query = ProcedureInput<'analytics.timeline'>;
@@ -28,8 +25,6 @@ const pageSize = 5_000;
  */
 export function TimelineTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const canWrite = useCan('investigator');
   const chartToView = useSendToChart();
   const [params] = useSearchParams();
@@ -84,26 +79,7 @@ export function TimelineTab() {
   const clearFilter = () =>
     query && setQuery({ ...query, from: undefined, to: undefined, offset: 0 });
 
-  const exportAs = async (format: 'svg' | 'png') => {
-    if (!chart.current || !query) return;
-    try {
-      await invoke('analytics.recordTimelineExport', {
-        caseId: query.caseId,
-        entityIds: query.entityIds ?? [],
-        format,
-        from: query.from,
-        to: query.to,
-      });
-      const svg = chart.current.toSvg();
-      const { width: w, height: h } = chart.current.size();
-      const fileName = `quanlian-timeline-${chinaDay(Date.now())}.${format}`;
-      if (format === 'svg') downloadText(svg, fileName, 'image/svg+xml');
-      else downloadUrl(await svgToPng(svg, w, h), fileName);
-      void message.success(t('analytics.timeline.exported'));
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
+  const exportAs = useTimelineExport(chart, query);
 
   // Lines with no mark on this page are left out unless asked for (a case's phones without
   // records would otherwise fill the chart); the case's own line always stays.
