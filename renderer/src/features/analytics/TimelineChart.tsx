@@ -10,86 +10,28 @@ import {
 import type {
   TimelineLine,
   TimelineMark,
-  TimelineMarkKind,
 } from '../../../../electron/api/schemas/analytics-schemas';
+import { HoverLabel, truncate } from './timeline-labels';
+import {
+  axisHeight,
+  bottomPad,
+  font,
+  gutter,
+  markLayers,
+  nearestMark,
+  rightPad,
+  rowHeight,
+  rowY,
+} from './timeline-layout';
+import { drawOrder, markColours, shapePaint } from './timeline-marks';
 import { timeTicks, zoomWindow } from './timeline-scale';
 
 export type TimeWindow = [number, number];
-
-/** Colours of the mark kinds (also the legend's). */
-export const markColours: Record<TimelineMarkKind, string> = {
-  call: '#1677ff',
-  sms: '#69b1ff',
-  transfer: '#389e0d',
-  seizure: '#cf1322',
-  measure: '#722ed1',
-  caught: '#9254de',
-  status: '#fa8c16',
-  event: '#d48806',
-};
-
-const gutter = 168;
-const rightPad = 16;
-const axisHeight = 32;
-const rowHeight = 30;
-const bottomPad = 12;
-const font = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 export interface TimelineChartHandle {
   /** The chart as a standalone SVG document (fonts and colours inline). */
   toSvg(): string;
   size(): { width: number; height: number };
-}
-
-/** One mark's outline centred on (x, y), as path data (so a kind's marks are one path). */
-function shapePath(kind: TimelineMarkKind, x: number, y: number): string {
-  const circle = (r: number) =>
-    `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
-  const box = (w: number, h: number) => `M${x - w / 2} ${y - h / 2}h${w}v${h}h${-w}Z`;
-  switch (kind) {
-    case 'call':
-      return circle(4);
-    case 'sms':
-      return box(6, 6);
-    case 'transfer':
-      return `M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z`;
-    case 'seizure':
-      return `M${x} ${y - 6}L${x + 6} ${y + 5}L${x - 6} ${y + 5}Z`;
-    case 'measure':
-      return box(8, 8);
-    case 'caught':
-    case 'event':
-      return circle(5);
-    case 'status':
-      return box(3, 18);
-  }
-}
-
-/**
- * Kinds drawn from the bottom up: large, rare marks first, so a seizure on the day of an
- * arrest event, or a call beside a measure, stays visible on top.
- */
-const drawOrder: TimelineMarkKind[] = [
-  'event',
-  'status',
-  'measure',
-  'caught',
-  'transfer',
-  'call',
-  'sms',
-  'seizure',
-];
-
-/** Fill and outline of a kind's marks. */
-function shapePaint(kind: TimelineMarkKind) {
-  if (kind === 'caught') return { fill: 'none', stroke: markColours.caught, strokeWidth: 2.5 };
-  if (kind === 'event') return { fill: markColours.event, stroke: '#874d00', strokeWidth: 1 };
-  return { fill: markColours[kind] };
-}
-
-/** One mark (the legend's sample). */
-export function MarkShape({ kind, x, y }: { kind: TimelineMarkKind; x: number; y: number }) {
-  return <path d={shapePath(kind, x, y)} {...shapePaint(kind)} />;
 }
 
 /**
@@ -122,7 +64,7 @@ export const TimelineChart = forwardRef<
   const x = (ms: number) => gutter + ((ms - start) / (end - start)) * plotWidth;
   const timeAt = (px: number) => start + ((px - gutter) / plotWidth) * (end - start);
   const rowOf = useMemo(() => new Map(lines.map((line, index) => [line.id, index])), [lines]);
-  const y = (row: number) => axisHeight + row * rowHeight + rowHeight / 2;
+  const y = rowY;
   const times = useMemo(() => marks.map((mark) => Date.parse(mark.at)), [marks]);
   const ticks = timeTicks(start, end, plotWidth);
 
@@ -203,63 +145,13 @@ export const TimelineChart = forwardRef<
       ? [Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)]
       : selection;
 
-  // Every kind's marks (and links) as one path each: 5,000 marks are 16 elements to place,
-  // not 5,000 (drawing stays well under a second). The mark under the pointer is found by
-  // searching its line's times.
-  const layers = useMemo(() => {
-    const shapes = new Map<TimelineMarkKind, { d: string[]; count: number }>();
-    const links = new Map<TimelineMarkKind, string[]>();
-    const perLine = new Map<number, number[]>();
-    const px = (ms: number) => gutter + ((ms - start) / (end - start)) * plotWidth;
-    const py = (row: number) => axisHeight + row * rowHeight + rowHeight / 2;
-    marks.forEach((mark, index) => {
-      const at = times[index]!;
-      const row = rowOf.get(mark.lineId);
-      if (row === undefined) return;
-      const other = mark.toLineId === null ? undefined : rowOf.get(mark.toLineId);
-      for (const r of other === undefined ? [row] : [row, other]) {
-        const list = perLine.get(r) ?? [];
-        list.push(index);
-        perLine.set(r, list);
-      }
-      if (at < start || at > end) return;
-      const x = px(at);
-      const layer = shapes.get(mark.kind) ?? { d: [], count: 0 };
-      layer.count += 1;
-      layer.d.push(shapePath(mark.kind, x, py(row)));
-      if (other !== undefined) {
-        layer.d.push(shapePath(mark.kind, x, py(other)));
-        const link = links.get(mark.kind) ?? [];
-        link.push(`M${x} ${py(row)}V${py(other)}`);
-        links.set(mark.kind, link);
-      }
-      shapes.set(mark.kind, layer);
-    });
-    return { shapes, links, perLine };
-  }, [marks, times, rowOf, start, end, plotWidth]);
+  const layers = useMemo(
+    () => markLayers(marks, times, rowOf, [start, end], plotWidth),
+    [marks, times, rowOf, start, end, plotWidth],
+  );
 
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
-  const markAt = (px: number, top: number) => {
-    const row = Math.floor((top - axisHeight) / rowHeight);
-    const list = layers.perLine.get(row);
-    if (!list?.length) return null;
-    const at = timeAt(px);
-    // The first mark on the line at or after the pointer's time, and the one before it.
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (times[list[middle]!]! < at) low = middle + 1;
-      else high = middle;
-    }
-    const near = [list[low - 1], list[low]]
-      .filter((index): index is number => index !== undefined)
-      .map((index) => ({ index, distance: Math.abs(x(times[index]!) - px) }))
-      .sort((a, b) => a.distance - b.distance)[0];
-    return near && near.distance <= 6
-      ? { index: near.index, x: x(times[near.index]!), y: y(row) }
-      : null;
-  };
+  const markAt = (px: number, top: number) => nearestMark(layers, times, px, top, timeAt(px), x);
 
   return (
     <svg
@@ -370,37 +262,3 @@ export const TimelineChart = forwardRef<
     </svg>
   );
 });
-
-/** The hovered mark's description in a box beside it, kept inside the plot. */
-function HoverLabel({ x, y, text, right }: { x: number; y: number; text: string; right: number }) {
-  const width = [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 12 : 7), 12);
-  const left = x + 10 + width > right ? x - 10 - width : x + 10;
-  return (
-    <g data-role="hover" pointerEvents="none" data-testid="timeline-hover">
-      <rect
-        x={left}
-        y={y - 24}
-        width={width}
-        height={20}
-        rx={3}
-        fill="#111827"
-        fillOpacity={0.85}
-      />
-      <text x={left + 6} y={y - 10} fill="#fff">
-        {text}
-      </text>
-    </g>
-  );
-}
-
-/** A label cut to fit the gutter (the full one is on the line's title in the legend). */
-function truncate(text: string, max: number): string {
-  let width = 0;
-  let cut = 0;
-  for (const char of text) {
-    width += char.charCodeAt(0) > 0x2e80 ? 2 : 1;
-    if (width > max) return `${text.slice(0, cut)}…`;
-    cut += char.length;
-  }
-  return text;
-}

@@ -1,48 +1,20 @@
-import {
-  DeleteOutlined,
-  DownloadOutlined,
-  EyeOutlined,
-  FolderOpenOutlined,
-  SaveOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { DownloadOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  maxAttachmentBytes,
-  maxInlineAttachmentBytes,
-} from '../../../../electron/api/domain/attachment-limits';
-import {
-  attachmentKinds,
-  type AttachmentKind,
-  type AttachmentRow,
+import { maxInlineAttachmentBytes } from '../../../../electron/api/domain/attachment-limits';
+import type {
+  AttachmentKind,
+  AttachmentRow,
 } from '../../../../electron/api/schemas/attachment-schemas';
-import { invoke } from '../../api/client';
-import { useProcedure, useProcedureMutation } from '../../api/hooks';
+import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { formatDateTime } from '../../components/format';
-import { base64ToBlob, fileToBase64, formatBytes } from './file-content';
-
-/** Something in the case a file can be linked to (a person, an identifier, a seizure, an event). */
-export interface AttachmentOwner {
-  ownerType: AttachmentRow['ownerType'];
-  ownerId: string;
-  label: string;
-}
+import { RowActions } from '../../components/RowActions';
+import { AttachmentUploadBar } from './AttachmentUploadBar';
+import { ownerKey, type AttachmentOwner } from './attachment-owner';
+import { formatBytes } from './file-content';
+import { useAttachmentFiles, type NewFileTarget } from './useAttachmentFiles';
 
 interface Props {
   ownerType: AttachmentRow['ownerType'];
@@ -53,9 +25,6 @@ interface Props {
   owners?: AttachmentOwner[];
   readOnly?: boolean;
 }
-
-const ownerKey = (owner: Pick<AttachmentOwner, 'ownerType' | 'ownerId'>) =>
-  `${owner.ownerType}:${owner.ownerId}`;
 
 /**
  * Evidence files: upload (encrypted in the workspace, SHA-256 shown) with a type and what the
@@ -71,9 +40,6 @@ export function AttachmentsPanel({
 }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { message } = App.useApp();
-  const [preview, setPreview] = useState<{ url: string; name: string } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const [kind, setKind] = useState<AttachmentKind>('other');
   const ownOwner = { ownerType, ownerId };
   const [target, setTarget] = useState(ownerKey(ownOwner));
@@ -90,139 +56,30 @@ export function AttachmentsPanel({
   const chosen =
     owners.find((owner) => ownerKey(owner) === target) ??
     ({ ...ownOwner, label: '' } satisfies AttachmentOwner);
-  const onSaved = () => void message.success(t('common.saved'));
-  const add = useProcedureMutation('attachments.add', {
-    alsoRefreshes: ['cases'],
-    onSuccess: onSaved,
-  });
-  const addFile = useProcedureMutation('attachments.addFile', {
-    alsoRefreshes: ['cases'],
-    onSuccess: onSaved,
-  });
-  const remove = useProcedureMutation('attachments.delete', { alsoRefreshes: ['cases'] });
-
-  const open = async (row: AttachmentRow, mode: 'preview' | 'download') => {
-    setFailure(null);
-    try {
-      const file = await invoke('attachments.get', { id: row.id });
-      const url = URL.createObjectURL(base64ToBlob(file.contentBase64, file.mimeType));
-      if (mode === 'preview') {
-        setPreview({ url, name: file.fileName });
-      } else {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file.fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      }
-    } catch (error) {
-      setFailure(error);
-    }
+  const newFile: NewFileTarget = {
+    ownerType: chosen.ownerType,
+    ownerId: chosen.ownerId,
+    caseId: listByCase ? ownerId : undefined,
+    kind,
   };
+  const files = useAttachmentFiles();
+  const { error } = files;
 
-  const saveTo = async (row: AttachmentRow) => {
-    setFailure(null);
-    try {
-      const picked = await invoke('attachments.pickFile', {
-        mode: 'save',
-        suggestedName: row.fileName,
-      });
-      if (!picked.path) return;
-      const saved = await invoke('attachments.saveTo', { id: row.id, path: picked.path });
-      void message.success(t('attachment.savedTo', { path: saved.path }));
-    } catch (error) {
-      setFailure(error);
-    }
-  };
-
-  const addLarge = async () => {
-    setFailure(null);
-    try {
-      const picked = await invoke('attachments.pickFile', { mode: 'open' });
-      if (!picked.path) return;
-      addFile.mutate({
-        ownerType: chosen.ownerType,
-        ownerId: chosen.ownerId,
-        caseId: listByCase ? ownerId : undefined,
-        kind,
-        path: picked.path,
-      });
-    } catch (error) {
-      setFailure(error);
-    }
-  };
-
-  const error = add.error ?? addFile.error ?? remove.error ?? failure;
   return (
     <>
       {!readOnly && (
-        <Space style={{ marginBottom: 12 }} wrap>
-          <Select
-            aria-label={t('attachment.kind')}
-            data-testid="attachment-kind"
-            style={{ width: 130 }}
-            value={kind}
-            onChange={setKind}
-            options={attachmentKinds.map((value) => ({
-              value,
-              label: t(`attachment.kinds.${value}`),
-            }))}
-          />
-          {owners.length > 0 && (
-            <Select
-              aria-label={t('attachment.owner')}
-              data-testid="attachment-owner"
-              style={{ width: 220 }}
-              value={target}
-              onChange={setTarget}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={owners.map((owner) => ({
-                value: ownerKey(owner),
-                label: `${t(`attachment.ownerType.${owner.ownerType}`)}：${owner.label}`,
-              }))}
-            />
-          )}
-          <Upload
-            showUploadList={false}
-            multiple
-            beforeUpload={async (file) => {
-              setFailure(null);
-              add.mutate({
-                ownerType: chosen.ownerType,
-                ownerId: chosen.ownerId,
-                caseId: listByCase ? ownerId : undefined,
-                kind,
-                fileName: file.name,
-                mimeType: file.type || 'application/octet-stream',
-                contentBase64: await fileToBase64(file),
-              });
-              return false;
-            }}
-          >
-            <Button
-              icon={<UploadOutlined />}
-              loading={add.isPending}
-              data-testid="attachment-upload"
-            >
-              {t('attachment.upload')}
-            </Button>
-          </Upload>
-          {byPath && (
-            <Button
-              icon={<FolderOpenOutlined />}
-              loading={addFile.isPending}
-              onClick={() => void addLarge()}
-              data-testid="attachment-add-large"
-            >
-              {t('attachment.addLarge')}
-            </Button>
-          )}
-          <Typography.Text type="secondary">
-            {byPath
-              ? t('attachment.largeLimit', { limit: maxAttachmentBytes / 2 ** 30 })
-              : t('attachment.limit', { limit: maxInlineAttachmentBytes / 2 ** 20 })}
-          </Typography.Text>
-        </Space>
+        <AttachmentUploadBar
+          kind={kind}
+          onKindChange={setKind}
+          owners={owners}
+          target={target}
+          onTargetChange={setTarget}
+          byPath={byPath}
+          uploading={files.uploading}
+          addingLarge={files.addingLarge}
+          onUpload={(file) => files.upload(file, newFile)}
+          onAddLarge={() => void files.addLarge(newFile)}
+        />
       )}
       {error !== null && error !== undefined && (
         <Alert
@@ -288,12 +145,12 @@ export function AttachmentsPanel({
             width: 140,
             fixed: 'right',
             render: (_value, row) => (
-              <Space>
+              <RowActions onDelete={readOnly ? undefined : () => files.remove(row)}>
                 {row.mimeType.startsWith('image/') && row.sizeBytes <= maxInlineAttachmentBytes && (
                   <Button
                     size="small"
                     icon={<EyeOutlined />}
-                    onClick={() => void open(row, 'preview')}
+                    onClick={() => void files.open(row, 'preview')}
                     aria-label={t('common.preview')}
                   />
                 )}
@@ -301,46 +158,32 @@ export function AttachmentsPanel({
                   <Button
                     size="small"
                     icon={<SaveOutlined />}
-                    onClick={() => void saveTo(row)}
+                    onClick={() => void files.saveTo(row)}
                     aria-label={t('attachment.saveTo')}
                   />
                 ) : (
                   <Button
                     size="small"
                     icon={<DownloadOutlined />}
-                    onClick={() => void open(row, 'download')}
+                    onClick={() => void files.open(row, 'download')}
                     aria-label={t('common.download')}
                   />
                 )}
-                {!readOnly && (
-                  <Popconfirm
-                    title={t('common.confirmDelete')}
-                    onConfirm={() => remove.mutate({ id: row.id })}
-                  >
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.delete')}
-                    />
-                  </Popconfirm>
-                )}
-              </Space>
+              </RowActions>
             ),
           },
         ]}
       />
       <Modal
-        open={preview !== null}
-        title={preview?.name}
+        open={files.preview !== null}
+        title={files.preview?.name}
         footer={null}
         width={900}
-        onCancel={() => {
-          if (preview) URL.revokeObjectURL(preview.url);
-          setPreview(null);
-        }}
+        onCancel={files.closePreview}
       >
-        {preview && <img src={preview.url} alt={preview.name} style={{ maxWidth: '100%' }} />}
+        {files.preview && (
+          <img src={files.preview.url} alt={files.preview.name} style={{ maxWidth: '100%' }} />
+        )}
       </Modal>
     </>
   );

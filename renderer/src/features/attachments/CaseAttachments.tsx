@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../electron/api/schemas/case-schemas';
 import { useProcedure } from '../../api/hooks';
 import { drugName, formatDateTime } from '../../components/format';
-import { AttachmentsPanel, type AttachmentOwner } from './AttachmentsPanel';
+import type { AttachmentOwner } from './attachment-owner';
+import { AttachmentsPanel } from './AttachmentsPanel';
 
 /**
  * A case's files: its own and those linked to its people, identifiers, seizures and events;

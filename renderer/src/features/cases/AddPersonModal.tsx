@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { RecordFormModal } from '../../components/RecordFormModal';
 import { TypedDatePicker } from '../../components/TypedDatePicker';
-import { personDistinction } from '../../components/person-distinction';
+import { SameNameWarning } from './SameNameWarning';
 
 interface Values {
   name: string;
@@ -253,67 +253,10 @@ export function AddPersonModal({
         </Row>
       </Form>
       {sameName && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="same-name-warning"
-          title={t('personForm.sameNameTitle', {
-            count: sameName.length,
-            name: sameName[0]?.name ?? '',
-          })}
-          description={
-            <>
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                {t('personForm.sameNameText')}
-              </Typography.Paragraph>
-              <List
-                size="small"
-                dataSource={sameName}
-                renderItem={(person) => (
-                  <List.Item
-                    data-testid="same-name-person"
-                    actions={[
-                      person.roleInCase ? (
-                        <Typography.Text key="in" type="secondary">
-                          {t('personForm.inThisCase', {
-                            role: t(`enums.caseRole.${person.roleInCase}`),
-                          })}
-                        </Typography.Text>
-                      ) : (
-                        <Button
-                          key="use"
-                          size="small"
-                          type="primary"
-                          onClick={() => pickExisting(person.entityId)}
-                        >
-                          {t('personForm.useThis')}
-                        </Button>
-                      ),
-                    ]}
-                  >
-                    <Space>
-                      <Typography.Text strong>{person.name}</Typography.Text>
-                      <Typography.Text>
-                        {personDistinction({ ...person, roleInCase: null }, t)}
-                      </Typography.Text>
-                      <Typography.Text type="secondary">
-                        {t('personForm.cases', { count: person.caseCount })}
-                      </Typography.Text>
-                    </Space>
-                  </List.Item>
-                )}
-              />
-              <Button
-                size="small"
-                style={{ marginTop: 8 }}
-                data-testid="same-name-create"
-                onClick={() => create(form.getFieldsValue())}
-              >
-                {t('personForm.createAnyway')}
-              </Button>
-            </>
-          }
+        <SameNameWarning
+          sameName={sameName}
+          onUse={pickExisting}
+          onCreateAnyway={() => create(form.getFieldsValue())}
         />
       )}
       {add.isError && (

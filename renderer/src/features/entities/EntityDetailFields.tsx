@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { KindTag } from '../../components/KindTag';
 import type { RiskGrade } from '../../../../electron/api/domain/person-vocabulary';
 import { RiskGradeTag } from '../../components/RiskGrade';
-import { useTranslation } from 'react-i18next';
+import { useDynamicText } from '../../i18n/dynamic-text';
 import type { EntityDetail } from '../../../../electron/api/schemas/entity-schemas';
 
 /** Shows a kind's stored fields with their labels, skipping the empty ones. */
@@ -14,11 +14,11 @@ export function EntityDetailFields({
   detail: EntityDetail;
   column?: DescriptionsProps['column'];
 }) {
-  const { t } = useTranslation();
+  const dynamicText = useDynamicText();
   const label = (key: string) => {
-    const fromEntity = t(`entity.fields.${key}` as never, { defaultValue: '' }) as string;
+    const fromEntity = dynamicText(`entity.fields.${key}`, '');
     if (fromEntity) return fromEntity;
-    return t(`persons.${key}` as never, { defaultValue: key }) as string;
+    return dynamicText(`persons.${key}`, key);
   };
   const show = (key: string, value: unknown) => {
     if (Array.isArray(value)) return value.join('、');
@@ -30,7 +30,7 @@ export function EntityDetailFields({
       accountType: 'accountType',
       areaColour: 'areaColour',
     }[key];
-    return enumKey ? (t(`enums.${enumKey}.${value}` as never) as string) : String(value);
+    return enumKey ? dynamicText(`enums.${enumKey}.${String(value)}`) : String(value);
   };
   const items = Object.entries(detail.details)
     .filter(

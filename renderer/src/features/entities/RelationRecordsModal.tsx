@@ -2,6 +2,7 @@ import { Modal, Table, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDynamicText } from '../../i18n/dynamic-text';
 import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
 import { useProcedure } from '../../api/hooks';
 import { formatYuan } from '../../components/format';
@@ -15,6 +16,7 @@ export function RelationRecordsModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const dynamicText = useDynamicText();
   const [page, setPage] = useState(1);
   const records = useProcedure('import.records', { relationId: relation.id, page, pageSize: 50 });
   const calls = records.data?.kind !== 'transfers';
@@ -61,7 +63,7 @@ export function RelationRecordsModal({
           {
             key: 'kind',
             title: t('relationRecords.kind'),
-            render: (_, row) => t(`import.values.${row.recordKind}` as never),
+            render: (_, row) => dynamicText(`import.values.${row.recordKind}`),
           },
           {
             key: 'detail',

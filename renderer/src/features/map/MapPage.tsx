@@ -1,25 +1,11 @@
-import { AimOutlined, DownloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  InputNumber,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Select, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 import { invoke } from '../../api/client';
-import { useProcedure, useProcedureMutation } from '../../api/hooks';
+import { useProcedure } from '../../api/hooks';
 import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,7 +14,9 @@ import { drugName } from '../../components/format';
 import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
 import { PrintExportModal, type PrintChoices } from '../graph/PrintExportModal';
+import { LocatePlace, type Coordinates } from './LocatePlace';
 import { MapChart, type MapChartHandle } from './MapChart';
+import { MapSummary } from './MapSummary';
 import { formatAmount } from './map-format';
 import { buildMapOption, type MapTexts } from './map-option';
 
@@ -202,141 +190,5 @@ export function MapPage() {
         />
       )}
     </div>
-  );
-}
-
-interface Coordinates {
-  lat?: number;
-  lng?: number;
-}
-
-function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) {
-  const { t } = useTranslation();
-  const label = (key: string) => {
-    const region = data.regions.find((candidate) => candidate.key === key);
-    return region
-      ? `${region.provinceName}${region.prefectureName ? ` ${region.prefectureName}` : ''}`
-      : key;
-  };
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={t('map.layers.flows')} data-testid="map-flows">
-        {data.flows.length ? (
-          data.flows.map((flow) => (
-            <Typography.Paragraph key={`${flow.fromKey}-${flow.toKey}`} style={{ marginBottom: 6 }}>
-              {label(flow.fromKey)} → {label(flow.toKey)} · {texts.links(flow.links)}
-              {flow.seized.map((s) => (
-                <div key={`${s.drugType}-${s.normalisedUnit}`}>
-                  <Typography.Text type="secondary">
-                    {t('map.seizedFromBuyers')} {texts.drug(s.drugType)}{' '}
-                    {formatAmount(s.amount, s.normalisedUnit)}
-                  </Typography.Text>
-                </div>
-              ))}
-            </Typography.Paragraph>
-          ))
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.noFlows')} />
-        )}
-        {(data.localLinks > 0 || data.unplacedLinks > 0) && (
-          <Typography.Text type="secondary">
-            {t('map.linkNote', { local: data.localLinks, unplaced: data.unplacedLinks })}
-          </Typography.Text>
-        )}
-      </Card>
-      <Card size="small" title={t('map.provinces')}>
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="code"
-          dataSource={data.provinces}
-          columns={[
-            { title: t('map.province'), dataIndex: 'mapName' },
-            { title: t('map.layers.households'), dataIndex: 'households' },
-            { title: t('map.layers.arrests'), dataIndex: 'arrests' },
-            { title: t('map.layers.seizures'), dataIndex: 'seizures' },
-          ]}
-        />
-      </Card>
-    </Space>
-  );
-}
-
-/** Coordinates for a place: typed, or picked by clicking the map; saved through map.locatePlace. */
-function LocatePlace({
-  coords,
-  onCoords,
-  picking,
-  onPicking,
-}: {
-  coords: Coordinates;
-  onCoords: (coords: Coordinates) => void;
-  picking: boolean;
-  onPicking: (on: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const places = useProcedure('entities.list', { kinds: ['location'], pageSize: 500 });
-  const [entityId, setEntityId] = useState<string>();
-  const { lat, lng } = coords;
-  const locate = useProcedureMutation('map.locatePlace', { alsoRefreshes: ['entities'] });
-  const save = async () => {
-    if (!entityId || lat === undefined || lng === undefined) return;
-    try {
-      await locate.mutateAsync({ entityId, lat, lng });
-      void message.success(t('map.located'));
-      onPicking(false);
-      onCoords({});
-    } catch (error) {
-      void message.error(errorText(error));
-    }
-  };
-  return (
-    <Card size="small" title={t('map.locate')} style={{ marginTop: 8 }}>
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: '100%' }}
-          placeholder={t('map.choosePlace')}
-          value={entityId}
-          onChange={setEntityId}
-          options={places.data?.rows.map((row) => ({ value: row.id, label: row.label }))}
-        />
-        <Space>
-          <InputNumber
-            placeholder={t('map.lat')}
-            min={-90}
-            max={90}
-            value={lat}
-            onChange={(value) => onCoords({ ...coords, lat: value ?? undefined })}
-          />
-          <InputNumber
-            placeholder={t('map.lng')}
-            min={-180}
-            max={180}
-            value={lng}
-            onChange={(value) => onCoords({ ...coords, lng: value ?? undefined })}
-          />
-        </Space>
-        <Space>
-          <Button
-            icon={<AimOutlined />}
-            type={picking ? 'primary' : 'default'}
-            onClick={() => onPicking(!picking)}
-          >
-            {picking ? t('map.picking') : t('map.pick')}
-          </Button>
-          <Button
-            type="primary"
-            disabled={!entityId || lat === undefined || lng === undefined}
-            loading={locate.isPending}
-            onClick={() => void save()}
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      </Space>
-    </Card>
   );
 }

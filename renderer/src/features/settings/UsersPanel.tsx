@@ -9,6 +9,7 @@ import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { formatDateTime } from '../../components/format';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { RowActions } from '../../components/RowActions';
 
 type PasswordTarget = { user: UserRow; mode: 'enable' | 'reset' } | null;
 
@@ -96,7 +97,7 @@ export function UsersPanel() {
             key: 'actions',
             render: (_value, user) =>
               user.id === session.user.id ? null : (
-                <Space>
+                <RowActions>
                   {user.disabled ? (
                     <Button
                       size="small"
@@ -121,7 +122,7 @@ export function UsersPanel() {
                       </Button>
                     </>
                   )}
-                </Space>
+                </RowActions>
               ),
           },
         ]}

@@ -17,6 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDynamicText } from '../../i18n/dynamic-text';
 import { useSearchParams } from 'react-router';
 import { drugCatalog } from '../../../../electron/api/domain/drug-catalog';
 import { statsRules, type StatsFigureKey } from '../../../../electron/api/domain/stats-rules';
@@ -42,6 +43,7 @@ const kg = (milligrams: number) => decimalOf(milligrams, 6);
  */
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
+  const dynamicText = useDynamicText();
   const quantityText = useQuantityText();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -212,7 +214,7 @@ export function StatisticsPage() {
               <Col key={key} xs={12} md={8} xl={4}>
                 <Card size="small" style={{ height: '100%' }}>
                   <Statistic
-                    title={t(`statistics.${key}` as never)}
+                    title={dynamicText(`statistics.${key}`)}
                     value={value}
                     data-testid={`unit-${key}`}
                   />
@@ -274,7 +276,7 @@ export function StatisticsPage() {
                       {
                         key: 'level',
                         title: t('statistics.supervision'),
-                        render: (_, row) => t(`enums.supervisionLevel.${row.level}` as never),
+                        render: (_, row) => dynamicText(`enums.supervisionLevel.${row.level}`),
                       },
                       {
                         key: 'count',

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Empty, Popconfirm, Space, Table, Tag } from 'antd';
+import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Empty, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { CaseDetail, CaseMember } from '../../../../../electron/api/schemas
 import { useProcedureMutation } from '../../../api/hooks';
 import { useCan } from '../../../app/SessionContext';
 import { KindTag } from '../../../components/KindTag';
+import { RowActions } from '../../../components/RowActions';
 import { EntityFormModal } from '../../entities/EntityFormModal';
 import { AddExistingModal } from './AddExistingModal';
 import { MemberModal, type MemberValues } from './MemberModal';
@@ -115,33 +116,20 @@ export function MembersTab({
                   key: 'actions',
                   width: 100,
                   render: (_value: unknown, row: CaseMember) => (
-                    <Space>
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label={t('cases2.memberEdit')}
-                        onClick={() =>
-                          setEditing({
-                            caseEntityId: row.caseEntityId,
-                            roleInCase: row.roleInCase,
-                            legalStatus: 'none',
-                            legalStatusOn: null,
-                            chainTier: row.chainTier,
-                          })
-                        }
-                      />
-                      <Popconfirm
-                        title={t('common.confirmDelete')}
-                        onConfirm={() => remove.mutate({ caseEntityId: row.caseEntityId })}
-                      >
-                        <Button
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('common.remove')}
-                        />
-                      </Popconfirm>
-                    </Space>
+                    <RowActions
+                      editLabel={t('cases2.memberEdit')}
+                      deleteLabel={t('common.remove')}
+                      onEdit={() =>
+                        setEditing({
+                          caseEntityId: row.caseEntityId,
+                          roleInCase: row.roleInCase,
+                          legalStatus: 'none',
+                          legalStatusOn: null,
+                          chainTier: row.chainTier,
+                        })
+                      }
+                      onDelete={() => remove.mutate({ caseEntityId: row.caseEntityId })}
+                    />
                   ),
                 },
               ]

@@ -1,10 +1,5 @@
-import {
-  DeleteOutlined,
-  EditOutlined,
-  UserAddOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +8,7 @@ import type { CasePerson } from '../../../../../electron/api/schemas/person-sche
 import { useProcedureMutation } from '../../../api/hooks';
 import { useCan } from '../../../app/SessionContext';
 import { formatDate } from '../../../components/format';
+import { RowActions } from '../../../components/RowActions';
 import { LegalStatusTag } from '../../../components/StatusTag';
 import { AddPersonModal } from '../AddPersonModal';
 import { AddExistingModal } from './AddExistingModal';
@@ -108,36 +104,23 @@ export function PeopleTab({ detail }: { detail: CaseDetail }) {
                   key: 'actions',
                   width: 100,
                   render: (_value: unknown, person: CasePerson) => (
-                    <Space>
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label={t('cases2.memberEdit')}
-                        data-testid={`member-edit-${person.name}`}
-                        onClick={() =>
-                          setEditing({
-                            caseEntityId: person.caseEntityId,
-                            roleInCase: person.roleInCase,
-                            legalStatus: person.legalStatus,
-                            legalStatusOn: person.legalStatusOn,
-                            chainTier: null,
-                            caughtOn: person.caughtOn,
-                            sourceStatus: person.sourceStatus,
-                          })
-                        }
-                      />
-                      <Popconfirm
-                        title={t('common.confirmDelete')}
-                        onConfirm={() => remove.mutate({ caseEntityId: person.caseEntityId })}
-                      >
-                        <Button
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('common.remove')}
-                        />
-                      </Popconfirm>
-                    </Space>
+                    <RowActions
+                      editLabel={t('cases2.memberEdit')}
+                      deleteLabel={t('common.remove')}
+                      editTestId={`member-edit-${person.name}`}
+                      onEdit={() =>
+                        setEditing({
+                          caseEntityId: person.caseEntityId,
+                          roleInCase: person.roleInCase,
+                          legalStatus: person.legalStatus,
+                          legalStatusOn: person.legalStatusOn,
+                          chainTier: null,
+                          caughtOn: person.caughtOn,
+                          sourceStatus: person.sourceStatus,
+                        })
+                      }
+                      onDelete={() => remove.mutate({ caseEntityId: person.caseEntityId })}
+                    />
                   ),
                 },
               ]

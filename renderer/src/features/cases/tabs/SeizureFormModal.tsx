@@ -1,51 +1,18 @@
-import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  catalogueEntry,
-  drugCatalog,
-  mixtureGuidance,
-  searchCatalogue,
-  type DrugCode,
-} from '../../../../../electron/api/domain/drug-catalog';
-import { countedQuantity, implausibility } from '../../../../../electron/api/domain/drug-counting';
-import {
-  contentToMicrograms,
-  countUnits,
-  decimalOf,
-  normaliseQuantity,
-  quantityUnits,
-  weightBases,
-  type QuantityUnit,
-  type WeightBasis,
-} from '../../../../../electron/api/domain/quantity';
+import { drugCatalog, searchCatalogue } from '../../../../../electron/api/domain/drug-catalog';
+import { implausibility } from '../../../../../electron/api/domain/drug-counting';
 import type { CaseDetail } from '../../../../../electron/api/schemas/case-schemas';
 import type { SeizureRow } from '../../../../../electron/api/schemas/seizure-schemas';
 import { useErrorText } from '../../../app/useErrorText';
 import { EntityPicker } from '../../../components/EntityPicker';
 import { RecordFormModal } from '../../../components/RecordFormModal';
-import { useRecordForm } from '../../../components/useRecordForm';
 import { TypedDatePicker } from '../../../components/TypedDatePicker';
-import { useQuantityText } from '../../../components/QuantityText';
+import { useRecordForm } from '../../../components/useRecordForm';
 import { caseSuggestions } from './case-suggestions';
-
-interface Values {
-  seizedAt: Dayjs;
-  drugType: DrugCode;
-  form?: string;
-  quantityValue: string;
-  quantityUnit: QuantityUnit;
-  weightBasis?: WeightBasis;
-  contentPerUnit?: string;
-  purityPercent?: string;
-  cashYuan?: string;
-  fromEntityId?: string;
-  locationEntityId?: string;
-  place?: string;
-  evidenceNo?: string;
-  tools?: string;
-  notes?: string;
-}
+import { seizureFormInitialValues, type SeizureFormValues } from './seizure-form-values';
+import { SeizureQuantityFields } from './SeizureQuantityFields';
+import { useSeizureQuantity } from './useSeizureQuantity';
 
 /** Records or edits a seizure; the exact normalised quantity is shown as it is typed. */
 export function SeizureFormModal({
@@ -59,9 +26,8 @@ export function SeizureFormModal({
 }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const quantityText = useQuantityText();
   const { form, create, update, save } = useRecordForm<
-    Values,
+    SeizureFormValues,
     'seizures.create',
     'seizures.update'
   >({
@@ -71,32 +37,11 @@ export function SeizureFormModal({
     alsoRefreshes: ['cases'],
     onSaved: onClose,
   });
-  const value = Form.useWatch('quantityValue', form);
-  const unit = Form.useWatch('quantityUnit', form);
-  const drugType = Form.useWatch('drugType', form);
-  const weightBasis = Form.useWatch('weightBasis', form);
-  const contentText = Form.useWatch('contentPerUnit', form);
-  const preview = value && unit ? normaliseQuantity(value, unit) : null;
-  const entry = drugType ? catalogueEntry(drugType) : undefined;
-  const contentMicrograms = contentText ? contentToMicrograms(contentText) : null;
-  const countable =
-    preview?.ok && drugType
-      ? {
-          drugType,
-          quantityNormalised: preview.value,
-          normalisedUnit: preview.unit,
-          quantityUnit: unit,
-          contentMicrograms,
-        }
-      : null;
-  const counted = countable ? countedQuantity(countable) : null;
-  const asksContent =
-    preview?.ok && (preview.unit === 'count' || preview.unit === 'ml' || entry?.medicine === true);
-  const substance = entry ? catalogueEntry(entry.substance ?? entry.code) : undefined;
-  const mixture = drugType ? mixtureGuidance(drugType) : null;
+  const quantity = useSeizureQuantity(form);
+  const { countable, entry, substance, mixture } = quantity;
   const { modal } = App.useApp();
 
-  const send = (values: Values, confirmedImplausible: boolean) => {
+  const send = (values: SeizureFormValues, confirmedImplausible: boolean) => {
     const seizure = {
       ...values,
       caseId: detail.id,
@@ -106,7 +51,7 @@ export function SeizureFormModal({
     if (editing) update.mutate({ id: editing.id, seizure });
     else create.mutate(seizure);
   };
-  const submit = (values: Values) => {
+  const submit = (values: SeizureFormValues) => {
     const reason = countable ? implausibility(countable) : null;
     if (!reason) return send(values, false);
     void modal.confirm({
@@ -128,39 +73,11 @@ export function SeizureFormModal({
       onClose={onClose}
       submitTestId="seizure-submit"
     >
-      <Form<Values>
+      <Form<SeizureFormValues>
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={
-          editing
-            ? {
-                seizedAt: dayjs(editing.seizedAt),
-                drugType: editing.drugType as DrugCode,
-                form: editing.form ?? undefined,
-                quantityValue: editing.quantityValue,
-                quantityUnit: editing.quantityUnit,
-                weightBasis: editing.weightBasis ?? undefined,
-                contentPerUnit: editing.contentPerUnit ?? undefined,
-                purityPercent:
-                  editing.purityBasisPoints !== null
-                    ? decimalOf(editing.purityBasisPoints, 2)
-                    : undefined,
-                cashYuan: editing.cashFen !== null ? decimalOf(editing.cashFen, 2) : undefined,
-                fromEntityId: editing.fromEntityId ?? undefined,
-                locationEntityId: editing.locationEntityId ?? undefined,
-                place: editing.place ?? undefined,
-                evidenceNo: editing.evidenceNo ?? undefined,
-                tools: editing.tools ?? undefined,
-                notes: editing.notes ?? undefined,
-              }
-            : {
-                seizedAt: dayjs(),
-                drugType: 'methamphetamine',
-                quantityUnit: 'g',
-                weightBasis: 'net',
-              }
-        }
+        initialValues={seizureFormInitialValues(editing)}
       >
         <Row gutter={16}>
           <Col span={12}>
@@ -188,88 +105,7 @@ export function SeizureFormModal({
               />
             </Form.Item>
           </Col>
-          <Col span={8}>
-            <Form.Item
-              name="quantityValue"
-              label={t('seizure.quantity')}
-              rules={[{ required: true }]}
-              extra={
-                preview?.ok ? (
-                  <Typography.Text type="success" data-testid="seizure-normalised">
-                    ={' '}
-                    {quantityText(
-                      preview.value,
-                      preview.unit,
-                      preview.unit === 'count'
-                        ? (countUnits.find((count) => count === unit) ?? null)
-                        : null,
-                    )}
-                  </Typography.Text>
-                ) : preview ? (
-                  <Typography.Text type="danger">
-                    {t('errors.seizures.invalidQuantity')}
-                  </Typography.Text>
-                ) : undefined
-              }
-            >
-              <Input data-testid="seizure-quantity" inputMode="decimal" />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <Form.Item name="quantityUnit" label={t('seizure.unit')} rules={[{ required: true }]}>
-              <Select
-                data-testid="seizure-unit"
-                options={quantityUnits.map((value) => ({
-                  value,
-                  label: t(`enums.quantityUnit.${value}`),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            {preview?.ok && preview.unit === 'mg' ? (
-              <Form.Item
-                name="weightBasis"
-                label={t('seizure.weightBasis')}
-                extra={
-                  weightBasis === 'gross' ? (
-                    <Typography.Text type="warning">{t('seizure.grossWarning')}</Typography.Text>
-                  ) : undefined
-                }
-              >
-                <Select
-                  data-testid="seizure-weight-basis"
-                  allowClear
-                  options={weightBases.map((basis) => ({
-                    value: basis,
-                    label: t(`seizure.weightBases.${basis}`),
-                  }))}
-                />
-              </Form.Item>
-            ) : null}
-          </Col>
-          <Col span={6}>
-            {asksContent ? (
-              <Form.Item
-                name="contentPerUnit"
-                label={t('seizure.contentPerUnit')}
-                tooltip={t('seizure.contentHelp')}
-                extra={
-                  counted !== null ? (
-                    <Typography.Text type="success" data-testid="seizure-counted">
-                      {t('seizure.countedPreview', { quantity: quantityText(counted, 'mg') })}
-                    </Typography.Text>
-                  ) : (
-                    <Typography.Text type="warning" data-testid="seizure-content-missing">
-                      {t('seizure.contentMissing')}
-                    </Typography.Text>
-                  )
-                }
-              >
-                <Input data-testid="seizure-content" inputMode="decimal" />
-              </Form.Item>
-            ) : null}
-          </Col>
+          <SeizureQuantityFields quantity={quantity} />
           <Col span={6}>
             <Form.Item name="purityPercent" label={t('seizure.purity')}>
               <Input inputMode="decimal" />
