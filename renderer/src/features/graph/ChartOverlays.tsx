@@ -1,11 +1,12 @@
 import { Alert, Button, Spin } from 'antd';
-import { useState, type RefObject } from 'react';
+import { useState, useSyncExternalStore, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartState } from './chart-state';
 import { GraphContextMenu } from './GraphContextMenu';
 import type { NetworkHandle } from './NetworkCanvas';
 import { SelectionBar } from './SelectionBar';
 import { UpstreamCard } from './UpstreamCard';
+import type { LayoutProgress } from './useChartLoader';
 import type { GraphActions } from './useGraphActions';
 
 interface MenuAnchor {
@@ -20,10 +21,36 @@ interface Props {
   canvas: RefObject<NetworkHandle | null>;
   loading: boolean;
   /** Share of the layout done (0–1) while a large chart is laid out. */
-  layoutProgress?: number;
+  layoutProgress: LayoutProgress;
   drawing: boolean;
   menu: MenuAnchor | null;
   onCloseMenu(): void;
+}
+
+/** Over the chart while it loads, with the share of its layout done (re-rendered alone on each step). */
+function LoadingVeil({ progress }: { progress: LayoutProgress }) {
+  const { t } = useTranslation();
+  const share = useSyncExternalStore(progress.subscribe, progress.get);
+  return (
+    <div
+      style={{
+        position: 'absolute',
+        inset: 0,
+        display: 'grid',
+        placeItems: 'center',
+        background: 'rgba(255,255,255,.6)',
+      }}
+    >
+      <div style={{ display: 'grid', justifyItems: 'center', gap: 12 }}>
+        <Spin size="large" percent={share === undefined ? undefined : share * 100} />
+        {share !== undefined && (
+          <span data-testid="graph-layout-progress">
+            {t('graph.layingOut', { percent: Math.round(share * 100) })}
+          </span>
+        )}
+      </div>
+    </div>
+  );
 }
 
 /** What floats over the chart: loading veil, hints, the upstream card, selection bar and menu. */
@@ -47,29 +74,7 @@ export function ChartOverlays({
     : [];
   return (
     <>
-      {loading && (
-        <div
-          style={{
-            position: 'absolute',
-            inset: 0,
-            display: 'grid',
-            placeItems: 'center',
-            background: 'rgba(255,255,255,.6)',
-          }}
-        >
-          <div style={{ display: 'grid', justifyItems: 'center', gap: 12 }}>
-            <Spin
-              size="large"
-              percent={layoutProgress === undefined ? undefined : layoutProgress * 100}
-            />
-            {layoutProgress !== undefined && (
-              <span data-testid="graph-layout-progress">
-                {t('graph.layingOut', { percent: Math.round(layoutProgress * 100) })}
-              </span>
-            )}
-          </div>
-        </div>
-      )}
+      {loading && <LoadingVeil progress={layoutProgress} />}
       <div
         style={{
           position: 'absolute',

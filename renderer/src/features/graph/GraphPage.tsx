@@ -76,7 +76,10 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
     chart.state,
     actions.highlight,
   );
-  const visibleIds = useMemo(() => visNodes.map((node) => String(node.id)), [visNodes]);
+  // The same IDs keep the same array: positions or looks changing do not re-render the lists
+  // built from them (the find box holds every entity). IDs hold no line breaks.
+  const visibleKey = useMemo(() => visNodes.map((node) => String(node.id)).join('\n'), [visNodes]);
+  const visibleIds = useMemo(() => (visibleKey ? visibleKey.split('\n') : []), [visibleKey]);
   useEffect(() => {
     drawnRef.current = {
       ids: visibleIds,
@@ -220,6 +223,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
             clusters={clusters}
             levelLabels={levelLabels}
             drawing={drawing}
+            waiting={loaded.loading}
             onDoubleClick={(nodeId) => void actions.expand([nodeId], expandHops)}
             onOpenGroup={(organisationId) => chart.execute(ungroupOrganisation(organisationId))}
             onSelect={actions.setSelection}

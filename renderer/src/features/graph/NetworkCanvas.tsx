@@ -31,6 +31,11 @@ interface Props {
   /** Names of the layers of the supply-chain layout, drawn at the left of each layer. */
   levelLabels?: Record<number, string>;
   drawing: boolean;
+  /**
+   * The chart's positions are still being computed: its elements are built now (while the
+   * layout runs), moved and drawn when the positions come.
+   */
+  waiting?: boolean;
   onDoubleClick(nodeId: string): void;
   /** A grouped organisation was double-clicked. */
   onOpenGroup(organisationId: string): void;
@@ -233,7 +238,7 @@ type Body = { body: { emitter: { emit(event: string): void } } };
  * change redraws the whole chart at once (with physics off a data change draws synchronously),
  * three or four full draws of a large chart before the one that counts. One draw follows.
  */
-function batched(instance: Network, change: () => void) {
+function batched(instance: Network, change: () => void, draw = true) {
   const { emitter } = (instance as unknown as Body).body;
   emitter.emit('_blockRedraw');
   try {
@@ -241,7 +246,89 @@ function batched(instance: Network, change: () => void) {
   } finally {
     emitter.emit('_allowRedraw');
   }
-  emitter.emit('_requestRedraw');
+  if (draw) emitter.emit('_requestRedraw');
+}
+
+/** vis-network's own node bodies (not in its typings), for moving many nodes at once. */
+type NodeBodies = {
+  body: { nodes: Record<string, { x: number; y: number; predefinedPosition: boolean }> };
+};
+
+/**
+ * Moves nodes that are otherwise unchanged, as a node update with only x and y would, without
+ * vis-network parsing each node's options again (the DataSet keeps the look; positions live
+ * on the canvas, as after a drag). `moveNode` would schedule a redraw per node.
+ */
+function moveBodies(instance: Network, moves: [string, number, number][]) {
+  const nodes = (instance as unknown as NodeBodies).body.nodes;
+  for (const [id, x, y] of moves) {
+    const node = nodes[id];
+    if (!node) continue;
+    node.x = Math.trunc(x);
+    node.y = Math.trunc(y);
+    node.predefinedPosition = true;
+  }
+}
+
+/**
+ * Large charts (no declutter): the nodes whose labels vis-network would draw now, on screen
+ * (with a margin for long labels) at a size of at least `minLabelPx` − 1 (below that
+ * vis-network skips them), that it does not have yet.
+ */
+function labelsComingIntoView(
+  instance: Network,
+  element: HTMLElement,
+  nodeLabels: Map<string, LabelSource>,
+  revealed: Set<string>,
+): string[] {
+  const scale = instance.getScale();
+  const smallest = (minLabelPx - 1) / scale;
+  let any = false;
+  for (const source of nodeLabels.values()) if (source.fontSize >= smallest) any = true;
+  if (!any) return [];
+  const margin = 200;
+  const topLeft = instance.DOMtoCanvas({ x: -margin, y: -margin });
+  const bottomRight = instance.DOMtoCanvas({
+    x: element.clientWidth + margin,
+    y: element.clientHeight + margin,
+  });
+  const positions = instance.getPositions();
+  const coming: string[] = [];
+  for (const [id, source] of nodeLabels) {
+    if (revealed.has(id) || !source.label || source.fontSize < smallest) continue;
+    const position = positions[id];
+    if (!position) continue;
+    if (position.x < topLeft.x || position.x > bottomRight.x) continue;
+    if (position.y < topLeft.y || position.y > bottomRight.y) continue;
+    coming.push(id);
+  }
+  return coming;
+}
+
+/** Plain data equal (vis options: objects, arrays, strings, numbers, booleans), `skip` keys left out at the top. */
+function sameData(a: unknown, b: unknown, skip?: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (skip?.has(key) || left[key] === undefined) continue;
+    count += 1;
+    if (!sameData(left[key], right[key])) return false;
+  }
+  for (const key in right) if (!skip?.has(key) && right[key] !== undefined) count -= 1;
+  return count === 0;
+}
+
+/** What an element looks like apart from where it is and its label (kept apart: the declutter blanks it). */
+const lookSkips = new Set(['x', 'y', 'label']);
+
+/** An element as last given to the DataSet: as it came in props, and the label the set holds. */
+interface Applied<T> {
+  element: T;
+  label: string | undefined;
 }
 
 let measure: CanvasRenderingContext2D | null = null;
@@ -435,6 +522,20 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   const [edgeSet] = useState(() => new DataSet<Edge>());
   const appliedVersion = useRef(-1);
   const appliedStructure = useRef('');
+  /** What the DataSets hold, by ID: only what changed is given to vis-network again. */
+  const appliedNodes = useRef(new Map<string, Applied<Node>>());
+  const appliedEdges = useRef(new Map<string, Applied<Edge>>());
+  /** The relation options (straight or curved) last set: setting them again reparses every relation. */
+  const appliedEdgeOptions = useRef('');
+  /**
+   * Large charts get their entities' labels only once they come into view at a readable size
+   * (vis-network measures every label it holds when it fits or first draws the chart, though
+   * at the fitted zoom it draws none of them); these have theirs.
+   */
+  const lazyLabels = useRef(false);
+  const revealed = useRef(new Set<string>());
+  /** A layout held while the positions were awaited: done when they come (or do not). */
+  const heldRelayout = useRef(false);
   /** Cluster IDs made on the canvas, opened before the data changes and made again after. */
   const grouped = useRef<string[]>([]);
   const handlers = useRef(props);
@@ -491,6 +592,23 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     // (tooltip) or when zoomed in. Runs when the view settles, not every frame.
     const runDeclutter = () => {
       if (network.current !== instance) return;
+      if (lazyLabels.current) {
+        const coming = labelsComingIntoView(
+          instance,
+          element,
+          nodeLabels.current,
+          revealed.current,
+        );
+        const updates: Node[] = [];
+        for (const id of coming) {
+          revealed.current.add(id);
+          const label = nodeLabels.current.get(id)!.label;
+          updates.push({ id, label });
+          const applied = appliedNodes.current.get(id);
+          if (applied) applied.label = label;
+        }
+        if (updates.length) nodeSet.update(updates);
+      }
       // The hierarchical layout lays out again on any change to a node: it keeps its labels
       // (its rows are spaced for them) rather than move under the user's eyes.
       const chosen =
@@ -510,14 +628,20 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           if (shown.has(key) === !blanked.current.has(key)) continue;
           if (shown.has(key)) blanked.current.delete(key);
           else blanked.current.add(key);
-          nodeUpdates.push({ id, label: shown.has(key) ? source.label : '' });
+          const text = shown.has(key) ? source.label : '';
+          nodeUpdates.push({ id, label: text });
+          const applied = appliedNodes.current.get(id);
+          if (applied) applied.label = text;
         }
         for (const [id, source] of edgeLabels.current) {
           const key = `edge:${id}`;
           if (shown.has(key) === !blanked.current.has(key)) continue;
           if (shown.has(key)) blanked.current.delete(key);
           else blanked.current.add(key);
-          edgeUpdates.push({ id, label: shown.has(key) ? source.label : '' });
+          const text = shown.has(key) ? source.label : '';
+          edgeUpdates.push({ id, label: text });
+          const applied = appliedEdges.current.get(id);
+          if (applied) applied.label = text;
         }
         if (nodeUpdates.length) nodeSet.update(nodeUpdates);
         if (edgeUpdates.length) edgeSet.update(edgeUpdates);
@@ -585,68 +709,130 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   useEffect(() => {
     const instance = network.current;
     if (!instance) return;
+    const waiting = props.waiting === true;
     const movePositions = appliedVersion.current !== props.positionsVersion;
     appliedVersion.current = props.positionsVersion;
     // A new look (highlight, colours, labels) only restyles; the layout runs again only when
     // entities or relations come or go, the layout changes, or positions are set.
     const structure = `${props.layout}|${props.nodes.map((node) => node.id).join(',')}|${props.edges.map((edge) => edge.id).join(',')}`;
-    const relayout = movePositions || structure !== appliedStructure.current;
+    let relayout = movePositions || structure !== appliedStructure.current;
     appliedStructure.current = structure;
+    // Awaiting positions: the elements are built now, laid out and drawn when they come.
+    if (waiting && relayout) heldRelayout.current = true;
+    if (!waiting && heldRelayout.current) {
+      heldRelayout.current = false;
+      relayout = true;
+    }
+    const hold = waiting && heldRelayout.current;
     const force = props.layout === 'force' && props.nodes.length <= 3_000;
-    batched(instance, () => {
-      openClusters(instance, grouped.current);
-      const wanted = new Set(props.nodes.map((node) => String(node.id)));
-      nodeSet.remove(nodeSet.getIds().filter((id) => !wanted.has(String(id))));
-      nodeLabels.current = new Map(
-        props.nodes.map((node) => {
-          const fontSize = (node.font as { size?: number } | undefined)?.size ?? 14;
-          return [
-            String(node.id),
-            {
-              label: String(node.label ?? ''),
-              fontSize,
-              size: node.size ?? 16,
-              priority: fontSize >= 18 ? 100 : 10,
-            },
-          ];
-        }),
-      );
-      edgeLabels.current = new Map(
-        props.edges
-          .filter((edge) => edge.label)
-          .map((edge) => [
-            String(edge.id),
-            { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
-          ]),
-      );
-      if (props.layout === 'chain') blanked.current.clear();
-      // Labels blanked by the declutter stay blank until it looks again (no flash).
-      const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
-        blanked.current.has(`${kind}:${String(id)}`) ? '' : text;
-      // Existing nodes keep where the user put them unless positions were set on purpose.
-      nodeSet.update(
-        props.nodes.map((node) => {
-          const shown = { ...node, label: label('node', node.id, node.label) };
-          if (movePositions || !nodeSet.get(node.id!)) return shown;
-          const { x: _x, y: _y, ...rest } = shown;
-          return rest;
-        }),
-      );
-      const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
-      edgeSet.remove(edgeSet.getIds().filter((id) => !wantedEdges.has(String(id))));
-      edgeSet.update(
-        props.edges.map((edge) =>
-          edge.label ? { ...edge, label: label('edge', edge.id, edge.label) } : edge,
-        ),
-      );
-      declutter.current();
-      grouped.current = makeClusters(instance, handlers.current.clusters);
-      if (!relayout) return;
-      if (container.current) container.current.dataset['stable'] = 'false';
-      instance.setOptions(layoutOptions(props.layout, props.nodes.length));
-      if (!force && (movePositions || props.layout === 'chain')) instance.fit({ animation: false });
-    });
-    if (!relayout) return;
+    const { edges: edgeOptions, ...otherOptions } = layoutOptions(props.layout, props.nodes.length);
+    // Without physics or hierarchy the options go before the data: physics left on from the
+    // last layout would otherwise start on the new elements.
+    const optionsFirst = relayout && !force && props.layout !== 'chain';
+    batched(
+      instance,
+      () => {
+        // Relation options before the relations: set after, they rebuild every relation's geometry.
+        const edgeKey = JSON.stringify(edgeOptions);
+        if (relayout && edgeKey !== appliedEdgeOptions.current) {
+          instance.setOptions({ edges: edgeOptions });
+          appliedEdgeOptions.current = edgeKey;
+        }
+        if (relayout && container.current) container.current.dataset['stable'] = 'false';
+        if (optionsFirst) instance.setOptions(otherOptions);
+        openClusters(instance, grouped.current);
+        const wanted = new Set(props.nodes.map((node) => String(node.id)));
+        const goneNodes = nodeSet.getIds().filter((id) => !wanted.has(String(id)));
+        nodeSet.remove(goneNodes);
+        for (const id of goneNodes) appliedNodes.current.delete(String(id));
+        nodeLabels.current = new Map(
+          props.nodes.map((node) => {
+            const fontSize = (node.font as { size?: number } | undefined)?.size ?? 14;
+            return [
+              String(node.id),
+              {
+                label: String(node.label ?? ''),
+                fontSize,
+                size: node.size ?? 16,
+                priority: fontSize >= 18 ? 100 : 10,
+              },
+            ];
+          }),
+        );
+        edgeLabels.current = new Map(
+          props.edges
+            .filter((edge) => edge.label)
+            .map((edge) => [
+              String(edge.id),
+              { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
+            ]),
+        );
+        if (props.layout === 'chain') blanked.current.clear();
+        // Labels blanked by the declutter stay blank until it looks again (no flash).
+        const lazy = props.nodes.length > declutterUpTo && props.layout !== 'chain';
+        if (!lazy) revealed.current.clear();
+        lazyLabels.current = lazy;
+        const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
+          blanked.current.has(`${kind}:${String(id)}`) ||
+          (lazy && kind === 'node' && !revealed.current.has(String(id)))
+            ? ''
+            : text;
+        // Only what changed goes to vis-network (it parses every option of every element it
+        // gets); unchanged entities whose positions were set are moved. Existing nodes keep
+        // where the user put them unless positions were set on purpose.
+        const nodeUpdates: Node[] = [];
+        const moves: [string, number, number][] = [];
+        for (const node of props.nodes) {
+          const id = String(node.id);
+          const shownLabel = label('node', node.id, node.label);
+          const applied = appliedNodes.current.get(id);
+          if (applied && sameData(applied.element, node, lookSkips)) {
+            if (applied.label !== shownLabel) nodeUpdates.push({ id, label: shownLabel ?? '' });
+            if (movePositions && typeof node.x === 'number' && typeof node.y === 'number')
+              moves.push([id, node.x, node.y]);
+          } else if (applied && !movePositions) {
+            const { x: _x, y: _y, ...rest } = node;
+            nodeUpdates.push({ ...rest, label: shownLabel });
+          } else {
+            nodeUpdates.push({ ...node, label: shownLabel });
+          }
+          appliedNodes.current.set(id, { element: node, label: shownLabel ?? '' });
+        }
+        if (nodeUpdates.length) nodeSet.update(nodeUpdates);
+        moveBodies(instance, moves);
+        const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
+        const goneEdges = edgeSet.getIds().filter((id) => !wantedEdges.has(String(id)));
+        edgeSet.remove(goneEdges);
+        for (const id of goneEdges) appliedEdges.current.delete(String(id));
+        const edgeUpdates: Edge[] = [];
+        for (const edge of props.edges) {
+          const id = String(edge.id);
+          const shownLabel = edge.label ? label('edge', edge.id, edge.label) : edge.label;
+          const applied = appliedEdges.current.get(id);
+          if (applied && sameData(applied.element, edge, lookSkips)) {
+            if (applied.label !== shownLabel) edgeUpdates.push({ id, label: shownLabel ?? '' });
+          } else {
+            edgeUpdates.push(edge.label ? { ...edge, label: shownLabel } : edge);
+          }
+          appliedEdges.current.set(id, { element: edge, label: shownLabel });
+        }
+        if (edgeUpdates.length) edgeSet.update(edgeUpdates);
+        if (!hold) declutter.current();
+        grouped.current = makeClusters(instance, handlers.current.clusters);
+        if (!relayout) return;
+        if (!optionsFirst) instance.setOptions(otherOptions);
+        if (hold) {
+          // Measures every label now, while the positions are computed (fitting the view and
+          // the first draw need the sizes; a node keeps them until its label or font changes).
+          (instance as unknown as Body).body.emitter.emit('_resizeNodes');
+          return;
+        }
+        if (!force && (movePositions || props.layout === 'chain'))
+          instance.fit({ animation: false });
+      },
+      !hold,
+    );
+    if (!relayout || hold) return;
     if (force) {
       instance.stabilize(props.nodes.length > 500 ? 200 : 500);
     } else {
@@ -657,7 +843,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         declutter.current();
       });
     }
-  }, [props.nodes, props.edges, props.layout, props.positionsVersion, nodeSet, edgeSet]);
+  }, [
+    props.nodes,
+    props.edges,
+    props.layout,
+    props.positionsVersion,
+    props.waiting,
+    nodeSet,
+    edgeSet,
+  ]);
 
   useEffect(() => {
     const instance = network.current;
@@ -695,9 +889,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       const copy = new Network(
         host,
         {
-          nodes: nodeSet
-            .get()
-            .map((node) => ({ ...node, ...positions[String(node.id)], fixed: true })),
+          nodes: nodeSet.get().map((node) => ({
+            ...node,
+            // Labels held back until they come into view are drawn in the copy.
+            ...(lazyLabels.current && !revealed.current.has(String(node.id))
+              ? { label: nodeLabels.current.get(String(node.id))?.label ?? node.label }
+              : {}),
+            ...positions[String(node.id)],
+            fixed: true,
+          })),
           edges: edgeSet.get(),
         },
         { ...baseOptions, physics: { enabled: false }, layout: { hierarchical: false } },

@@ -64,6 +64,7 @@ export async function layoutInCore(
 async function loadChart(
   source: ChartSource,
   onProgress: (share: number) => void,
+  onEarly: (state: ChartState) => void,
 ): Promise<LoadedChart> {
   if (source.viewId) {
     const view = await invoke('graph.views.get', { id: source.viewId });
@@ -93,6 +94,8 @@ async function loadChart(
     : await invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 });
   const state = fromData(data);
   if (data.nodes.length > serverLayoutThreshold) {
+    // The chart's elements are built while the layout thread runs; moved and drawn after.
+    onEarly({ ...state, layout: 'manual' });
     const positions = await layoutInCore(
       data.nodes.map((node) => node.id),
       data.edges.map((edge) => [edge.from, edge.to]),
@@ -106,33 +109,68 @@ async function loadChart(
   return { truncated: data.truncated, state };
 }
 
+/**
+ * The share of a large chart's layout done (0–1), while it runs, for the loading veil alone:
+ * the page, which holds the chart's elements by then, does not render again on every step.
+ */
+export interface LayoutProgress {
+  get(): number | undefined;
+  subscribe(listener: () => void): () => void;
+}
+
+function progressStore(): LayoutProgress & { set(share: number | undefined): void } {
+  let share: number | undefined;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => share,
+    set(value) {
+      share = value;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 export function useChartLoader(source: ChartSource, onLoaded: (state: ChartState) => void) {
   const [status, setStatus] = useState<{
     loading: boolean;
     error: unknown;
     truncated: boolean;
     view?: LoadedChart['view'];
-    /** Share of a large chart's layout done, while it runs. */
-    layoutProgress?: number;
   }>({ loading: false, error: null, truncated: false });
+  const [layoutProgress] = useState(progressStore);
   const key = `${source.caseId ?? ''}|${source.entityId ?? ''}|${source.viewId ?? ''}`;
   useEffect(() => {
     if (!source.caseId && !source.entityId && !source.viewId) return;
     let cancelled = false;
+    let early = false;
     setStatus({ loading: true, error: null, truncated: false }); // eslint-disable-line react-hooks/set-state-in-effect
-    const progress = (share: number) =>
-      !cancelled && setStatus((status) => ({ ...status, layoutProgress: share }));
-    loadChart(source, progress).then(
+    layoutProgress.set(undefined);
+    const progress = (share: number) => !cancelled && layoutProgress.set(share);
+    const onEarly = (state: ChartState) => {
+      if (cancelled) return;
+      early = true;
+      onLoaded(state);
+    };
+    loadChart(source, progress, onEarly).then(
       (loaded) => {
         if (cancelled) return;
         onLoaded(loaded.state);
         setStatus({ loading: false, error: null, truncated: loaded.truncated, view: loaded.view });
       },
-      (error: unknown) => !cancelled && setStatus({ loading: false, error, truncated: false }),
+      (error: unknown) => {
+        if (cancelled) return;
+        // A chart shown before its layout failed is not left half drawn.
+        if (early) onLoaded(emptyChart);
+        setStatus({ loading: false, error, truncated: false });
+      },
     );
     return () => {
       cancelled = true;
     };
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
-  return status;
+  return { ...status, layoutProgress };
 }
