@@ -1,4 +1,3 @@
-import os from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -7,10 +6,6 @@ export default defineConfig({
     // Every test runs with the process in UTC: dates in documents must come from the
     // workspace's zone (Asia/Shanghai by default), never from the machine's.
     env: { TZ: 'UTC' },
-    // One test file per core. Vitest's default leaves one core to itself (one file at a time on
-    // two cores), but its main process mostly waits: the files are CPU-bound in their workers.
-    // Every file works in its own temporary folders, so they may run side by side.
-    maxWorkers: os.availableParallelism(),
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
