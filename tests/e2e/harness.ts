@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../electron/cli/chromium-documents';
+import { testKdf } from '../helpers/test-kdf';
 import { startBrowserHost, type BrowserHost } from './host/browser-host';
 
 const repo = path.resolve(__dirname, '../..');
@@ -30,6 +31,9 @@ export async function startHarness(viewport = { width: 1366, height: 768 }): Pro
     rendererDir,
     root,
     migrationsFolder: path.join(repo, 'drizzle'),
+    // Every workspace the page creates or unlocks pays Argon2id in this process: the test cost.
+    // The production parameters are tested in vault.test.ts, the CLI's tests and the smoke test.
+    kdf: testKdf,
   });
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -53,9 +57,13 @@ export async function startHarness(viewport = { width: 1366, height: 768 }): Pro
     pageErrors,
     async screenshot(name) {
       const file = path.join(artifactsDir, `${name}.png`);
-      // Let antd's open/close and tab animations finish, so the picture shows the settled page.
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: file, fullPage: false });
+      // The settled page: antd starts an open/close or tab animation a frame after the change,
+      // so two frames pass first; then the screenshot runs every finite animation to its end
+      // (no fixed sleep of the longest one: 69 pictures).
+      await page.evaluate(
+        'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+      );
+      await page.screenshot({ path: file, fullPage: false, animations: 'disabled' });
       return file;
     },
     async close() {

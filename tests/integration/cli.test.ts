@@ -4,7 +4,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { execCli } from '../helpers/run-cli';
+import { copiedCliWorkspace, execCli } from '../helpers/run-cli';
 import { makeTempDir, makeTestCore } from '../helpers/test-core';
 import { zonedDateTime } from '../../electron/api/domain/time-zone';
 
@@ -58,10 +58,7 @@ describe('command line', () => {
   });
 
   it('explains a wrong password and a missing option', () => {
-    const dir = path.join(makeTempDir(), 'ws');
-    execCli(['init', '--workspace', dir, '--user', 'admin'], {
-      QUANLIAN_PASSWORD: 'Admin#Pass2026',
-    });
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
     const wrong = execCli(['stats', '--workspace', dir], { QUANLIAN_PASSWORD: 'nope' });
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toBe('error: auth.invalidCredentials: The credentials are not valid\n');
@@ -80,8 +77,7 @@ describe('command line', () => {
   });
 
   it('goes through the router: a viewer cannot back up, restore, export a package or import; every refusal is audited; disable-user stops a sign-in', async () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const admin = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const added = execCli(
       ['add-user', '--workspace', dir, '--user', 'demo', '--name', 'kan', '--role', 'viewer'],
@@ -146,9 +142,8 @@ describe('command line', () => {
   }, 180_000);
 
   it('import --skip-invalid writes the rejected rows beside the file; --map names unknown headers; imports delete undoes it', () => {
-    const dir = path.join(makeTempDir(), 'ws');
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
     const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
-    expect(execCli(['init', '--workspace', dir, '--user', 'admin'], env).status).toBe(0);
     const file = path.join(makeTempDir(), '话单.csv');
     fs.writeFileSync(
       file,
@@ -204,8 +199,7 @@ describe('command line', () => {
   }, 120_000);
 
   it('search and case show answer from the demo workspace, as JSON', () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const search = JSON.parse(
       execCli(['search', '--workspace', dir, '--user', 'demo', 'lmh', '--json'], env).stdout,
@@ -245,8 +239,7 @@ describe('command line', () => {
   });
 
   it('graph exports the case chart, path finds the retailer-to-source path, chain lists tiers, sources and the gap', () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const idOf = (name: string) =>
@@ -280,9 +273,9 @@ describe('command line', () => {
     ]);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
 
-    const found = JSON.parse(
-      run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--json']).stdout,
-    );
+    // Each name searched once (every search is a CLI process that unlocks with Argon2id).
+    const [retailer, source] = [idOf('吴某'), idOf('岩某')];
+    const found = JSON.parse(run(['path', '--from', retailer, '--to', source, '--json']).stdout);
     expect(
       found.paths.map((item: { labels: string[]; types: string[] }) => [item.labels, item.types]),
     ).toEqual([
@@ -291,11 +284,11 @@ describe('command line', () => {
         ['supplies', 'supplies', 'supplies'],
       ],
     ]);
-    expect(
-      run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--max-hops', '2']).stdout,
-    ).toBe('No path within 2 hops.\n');
+    expect(run(['path', '--from', retailer, '--to', source, '--max-hops', '2']).stdout).toBe(
+      'No path within 2 hops.\n',
+    );
     // Each step with its relation type and direction: the retailer is supplied from upstream.
-    expect(run(['path', '--from', idOf('吴某'), '--to', idOf('岩某'), '--k', '2']).stdout).toBe(
+    expect(run(['path', '--from', retailer, '--to', source, '--k', '2']).stdout).toBe(
       '吴某 ←supplies← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n' +
         '吴某 →member_of→ 张某龙贩毒团伙 ←leads← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n',
     );
@@ -316,7 +309,7 @@ describe('command line', () => {
     expect(fs.readFileSync(svg, 'utf8')).toMatch(
       /A3301052026030015[\s\S]*秘密|秘密[\s\S]*A3301052026030015/,
     );
-    const unknown = run(['path', '--from', 'nobody', '--to', idOf('岩某')]);
+    const unknown = run(['path', '--from', 'nobody', '--to', source]);
     expect([unknown.status, unknown.stderr]).toEqual([
       1,
       expect.stringContaining('entities.notFound'),
@@ -340,8 +333,7 @@ describe('command line', () => {
   });
 
   it('brief writes the case briefing as PDF (owner-only) with the marking and masked IDs; a bad format is a usage error', () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const out = path.join(makeTempDir(), 'brief.pdf');
@@ -377,8 +369,7 @@ describe('command line', () => {
   }, 120_000);
 
   it('import checks every row (exit 1, nothing written) and then imports a GB18030 call list into a case', () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const folder = makeTempDir();
@@ -425,8 +416,7 @@ describe('command line', () => {
   });
 
   it('stats --from --to gives the period figures as JSON and as XLSX; a bad date is a usage error', () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const stats = JSON.parse(
@@ -460,14 +450,8 @@ describe('command line', () => {
   });
 
   it('package export and import carry a case to another workspace; a wrong passphrase is refused', () => {
-    const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
-    const other = path.join(makeTempDir(), 'other');
-    expect(
-      execCli(['init', '--workspace', other, '--user', 'admin'], {
-        QUANLIAN_PASSWORD: 'Admin#Pass2026',
-      }).status,
-    ).toBe(0);
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
+    const other = copiedCliWorkspace('admin', path.join(makeTempDir(), 'other'));
     const file = path.join(makeTempDir(), 'case.qlpkg');
     const exported = execCli(
       [

@@ -8,6 +8,7 @@ import type { Clock } from '../../../electron/core/clock';
 import { systemClock } from '../../../electron/core/clock';
 import { chromiumDocuments, findChromium } from '../../../electron/cli/chromium-documents';
 import { createRouter, type Router } from '../../../electron/core/router';
+import type { KdfCost } from '../../../electron/core/vault/vault-env';
 import { bridgeScript } from './bridge-script';
 
 export interface BrowserHostOptions {
@@ -17,6 +18,11 @@ export interface BrowserHostOptions {
   root: string;
   migrationsFolder: string;
   clock?: Clock;
+  /**
+   * A cheaper Argon2id for the end-to-end tests (`testKdf`), as in the in-process tests; unset,
+   * `npm run host`, the production parameters. The app and the CLI have no such setting.
+   */
+  kdf?: KdfCost;
 }
 
 export interface BrowserHost {
@@ -55,6 +61,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     defaultWorkspaceDir: path.join(options.root, 'workspaces'),
     migrationsFolder: options.migrationsFolder,
     clock: options.clock ?? systemClock,
+    kdf: options.kdf,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
       for (const stream of eventStreams)
         stream.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
