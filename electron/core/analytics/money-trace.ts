@@ -384,7 +384,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   const accountNoOf = (id: string) => labels.get(id)?.accountNo ?? id;
   const viaChain = (id: string): string[] => {
     const chain: string[] = [];
-    for (let step: string | null = id; step && chain.length <= query.hops; ) {
+    for (let step: string | null = id; step && chain.length <= query.hops;) {
       chain.unshift(step);
       step = reached.get(step)!.via;
     }
