@@ -166,14 +166,11 @@ plan(
 ); // prettier-ignore
 plan(
   'money ledgers (a hop\'s accounts in one query; two here)',
-  `SELECT r.from_entity_id, r.to_entity_id, 1, m.relation_id, m.direction, m.at, m.amount_fen
-   FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-   WHERE r.from_entity_id IN (?, ?) AND r.type = 'finances' AND r.deleted_at IS NULL
+  `SELECT m.payer_id, m.payee_id, 1, m.relation_id, m.direction, m.at, m.amount_fen
+   FROM money_transfers m WHERE m.payer_id IN (?, ?)
    UNION ALL
-   SELECT r.to_entity_id, r.from_entity_id, 0, m.relation_id, m.direction, m.at, m.amount_fen
-   FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-   WHERE r.to_entity_id IN (?, ?) AND r.from_entity_id <> r.to_entity_id
-     AND r.type = 'finances' AND r.deleted_at IS NULL
+   SELECT m.payee_id, m.payer_id, 0, m.relation_id, m.direction, m.at, m.amount_fen
+   FROM money_transfers m WHERE m.payee_id IN (?, ?) AND m.payer_id <> m.payee_id
    UNION ALL
    SELECT m.account_id, NULL, 0, NULL, m.direction, m.at, m.amount_fen FROM money_transfers m
    WHERE m.account_id IN (?, ?) AND m.relation_id IS NULL`,

@@ -397,6 +397,74 @@ describe('资金穿透 — money trace', () => {
     });
   });
 
+  it('follows the accounts through a merge and its undo; a deleted transfer relation is left out', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const accB2 = '6222000000000000008';
+    const accA2 = '6222000000000000007';
+    await importCsv('transactions', 'imp-b', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accB},,贷,2026-04-01 09:00:00,10000.00`,
+      `${accB},${accA},贷,2026-04-01 10:00:00,10000.00`,
+      `${accB},${accC},借,2026-04-01 12:00:00,10000.00`,
+    ]);
+    // The same card's other statement, read in under another number: cash paid in at 11:00.
+    await importCsv('transactions', 'imp-b2', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accB2},,贷,2026-04-01 11:00:00,10000.00`,
+      `${accA2},,贷,2026-03-01 11:00:00,1.00`,
+    ]);
+    const idOf = async (account: string) =>
+      (await c.ok('analytics.moneyTrace', { account, hops: 1 })).starts[0]!;
+    const reached = async (account: string) =>
+      (await c.ok('analytics.moneyTrace', { account, hops: 2 })).accounts.map((row) => [
+        row.accountNo,
+        row.hop,
+        row.reachedFen,
+      ]);
+    expect(await reached(accA)).toEqual([
+      [accA, 0, 1_000_000],
+      [accB, 1, 1_000_000],
+      [accC, 2, 500_000],
+    ]);
+    // B2's cash is B's: B holds 30,000 when it pays C, a third of it A's.
+    const [a, a2, b, b2] = [
+      await idOf(accA),
+      await idOf(accA2),
+      await idOf(accB),
+      await idOf(accB2),
+    ];
+    const merged = await c.ok('entities.merge', { keepId: b, mergeId: b2 });
+    expect(await reached(accA)).toEqual([
+      [accA, 0, 1_000_000],
+      [accB, 1, 1_000_000],
+      [accC, 2, 333_333],
+    ]);
+    await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
+    expect(await reached(accA)).toEqual([
+      [accA, 0, 1_000_000],
+      [accB, 1, 1_000_000],
+      [accC, 2, 500_000],
+    ]);
+    // A merged into A2: the transfer to B is A2's now, and A2's own statement with it.
+    await c.ok('entities.merge', { keepId: a2, mergeId: a });
+    expect(await reached(accA2)).toEqual([
+      [accA2, 0, 1_000_000],
+      [accB, 1, 1_000_000],
+      [accC, 2, 500_000],
+    ]);
+    // The transfer's relation deleted: its transfers are on no ledger.
+    const [relation] = (await c.ok('relations.list', { entityId: b })).filter(
+      (row) => row.type === 'finances' && row.fromEntityId === a2,
+    );
+    await c.ok('relations.delete', { id: relation!.id });
+    expect(await reached(accA2)).toEqual([[accA2, 0, 0]]);
+    expect(
+      (await c.ok('analytics.moneyTrace', { account: accB, hops: 1 })).accounts[0],
+    ).toMatchObject({
+      inFen: 1_000_000,
+      outFen: 1_000_000,
+    });
+  });
+
   it('a page cut between equal amounts keeps the account-number order, with the paths named', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

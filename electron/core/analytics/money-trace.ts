@@ -28,8 +28,11 @@ interface MoneyTraceQuery {
 
 /** One movement on an account's ledger, duplicates from both statements merged. */
 interface LedgerEvent {
-  /** Same on both accounts' ledgers: relation, instant, amount (null for cash). */
-  key: string | null;
+  /**
+   * The same on both accounts' ledgers (the smallest row id of the transfer's rows), so a
+   * transfer leaving one account is found arriving at the other; null for cash.
+   */
+  key: number | null;
   at: string;
   amountFen: number;
   flow: 'in' | 'out';
@@ -43,24 +46,23 @@ const fastShare = 0.8;
 const roundFen = 100_000;
 
 /**
- * A ledger row as the query returns it, an array (a trace reads tens of thousands): the
- * account it is on, the other account (null for cash), whether the account paid (1), the
- * relation (null for cash), the statement's direction, instant and amount.
+ * A ledger row as the query returns it, in JSON (a trace reads tens of thousands; one JSON
+ * array per account parses faster than a row object each): the other account (null for cash),
+ * whether the account paid (1), the transfer row's id, whether the statement shows it as money
+ * out (1), instant and amount.
  */
-type LedgerRow = [string, string | null, number, string | null, 'in' | 'out', string, number];
+type LedgerRow = [string | null, number, number, number, string, number];
+const rowAt = 4;
 
-/** Accounts per ledger query: three IN lists of this many parameters. */
+/** Accounts per ledger query. */
 const ledgerChunk = 500;
 
 /**
  * The movements of many accounts in the period, one query per `ledgerChunk` accounts (a
  * trace reads hundreds of ledgers a hop; a statement each cost more in preparing than in
- * reading). A transfer between two accounts whose statements were both imported appears once
- * from each side (out on the payer's, in on the payee's): rows are keyed by relation, instant
- * and amount, and a key seen n times on one side and m on the other is max(n, m) transfers.
- * Reads `relations_from_idx`/`relations_to_idx` and `money_transfers_relation_idx`; cash rows
- * (no relation) through `money_transfers_relation_idx` or `money_transfers_account_idx`, as the
- * planner finds cheaper.
+ * reading). Each account's transfers are two ranges of the covering `money_transfers_payer_idx`
+ * and `money_transfers_payee_idx` (payer and payee follow the live `finances` relation); cash
+ * rows (no relation) come through `money_transfers_cash_idx`.
  */
 function loadLedgers(
   db: Executor,
@@ -72,56 +74,78 @@ function loadLedgers(
   for (let at = 0; at < accountIds.length; at += ledgerChunk) {
     const chunk = accountIds.slice(at, at + ledgerChunk);
     // One JSON parameter rather than hundreds: the statement's text stays the same.
-    const ids = sql`SELECT value FROM json_each(${JSON.stringify(chunk)})`;
-    const rows = db.values<LedgerRow>(sql`
-      SELECT r.from_entity_id, r.to_entity_id, 1, m.relation_id, m.direction, m.at, m.amount_fen
-      FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-      WHERE r.from_entity_id IN (${ids}) AND r.type = 'finances' AND r.deleted_at IS NULL
-        AND ${when}
-      UNION ALL
-      SELECT r.to_entity_id, r.from_entity_id, 0, m.relation_id, m.direction, m.at, m.amount_fen
-      FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-      WHERE r.to_entity_id IN (${ids}) AND r.from_entity_id <> r.to_entity_id
-        AND r.type = 'finances' AND r.deleted_at IS NULL AND ${when}
-      UNION ALL
-      SELECT m.account_id, NULL, 0, NULL, m.direction, m.at, m.amount_fen
-      FROM money_transfers m
-      WHERE m.account_id IN (${ids}) AND m.relation_id IS NULL AND ${when}`);
-    const byOwner = new Map<string, LedgerRow[]>(chunk.map((id) => [id, []]));
-    for (const row of rows) byOwner.get(row[0])!.push(row);
-    for (const [id, owned] of byOwner) into.set(id, ledgerEvents(owned));
+    const ledgers = db.values<[string, string, string, string]>(sql`
+      SELECT j.value,
+        (SELECT json_group_array(json_array(m.payee_id, 1, m.id, m.direction = 'out', m.at, m.amount_fen))
+          FROM money_transfers m WHERE m.payer_id = j.value AND ${when}),
+        (SELECT json_group_array(json_array(m.payer_id, 0, m.id, m.direction = 'out', m.at, m.amount_fen))
+          FROM money_transfers m WHERE m.payee_id = j.value AND m.payer_id <> m.payee_id AND ${when}),
+        (SELECT json_group_array(json_array(NULL, m.direction = 'out', m.id, m.direction = 'out', m.at, m.amount_fen))
+          FROM money_transfers m WHERE m.account_id = j.value AND m.relation_id IS NULL AND ${when})
+      FROM json_each(${JSON.stringify(chunk)}) j`);
+    for (const [id, paid, received, cash] of ledgers)
+      into.set(
+        id,
+        ledgerEvents([
+          ...(JSON.parse(paid) as LedgerRow[]),
+          ...(JSON.parse(received) as LedgerRow[]),
+          ...(JSON.parse(cash) as LedgerRow[]),
+        ]),
+      );
   }
 }
 
-/** One account's rows as its ledger: duplicates merged, in time order. */
+const byInstant = (a: LedgerRow, b: LedgerRow) =>
+  a[rowAt] < b[rowAt] ? -1 : a[rowAt] > b[rowAt] ? 1 : 0;
+
+/**
+ * One account's rows as its ledger, in time order, inflows first at the same instant (money
+ * that arrives in a second may leave in it). A transfer between two accounts whose statements
+ * were both imported appears once from each side (out on the payer's, in on the payee's), at
+ * the same instant: rows of one instant with the same counterpart, side and amount, seen n
+ * times as money out and m times as money in, are max(n, m) transfers.
+ */
 function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
-  const sides = new Map<string, { row: LedgerRow; out: number; in: number }>();
+  // Three runs each in time order (the index order): the sort merges them.
+  rows.sort(byInstant);
   const events: LedgerEvent[] = [];
-  for (const row of rows) {
-    const [, , , relationId, direction, at, amountFen] = row;
-    if (relationId === null) {
-      events.push({ key: null, at, amountFen, flow: direction, counterpart: null });
-      continue;
+  const outflows: LedgerEvent[] = [];
+  for (let first = 0; first < rows.length;) {
+    const at = rows[first]![rowAt];
+    let end = first + 1;
+    while (end < rows.length && rows[end]![rowAt] === at) end += 1;
+    const merged: { row: LedgerRow; out: number; in: number; key: number }[] = [];
+    for (let index = first; index < end; index += 1) {
+      const row = rows[index]!;
+      const [other, paid, id, shownOut, , amountFen] = row;
+      const same =
+        other === null
+          ? undefined
+          : merged.find(
+              ({ row: seen }) => seen[0] === other && seen[1] === paid && seen[5] === amountFen,
+            );
+      if (same) {
+        if (shownOut) same.out += 1;
+        else same.in += 1;
+        same.key = Math.min(same.key, id);
+      } else merged.push({ row, out: shownOut, in: 1 - shownOut, key: id });
     }
-    const key = `${relationId}|${at}|${amountFen}`;
-    const seen = sides.get(key) ?? { row, out: 0, in: 0 };
-    seen[direction] += 1;
-    sides.set(key, seen);
+    for (const { row, out, in: incoming, key } of merged) {
+      const [other, paid, , , , amountFen] = row;
+      const event: LedgerEvent = {
+        key: other === null ? null : key,
+        at,
+        amountFen: other === null ? amountFen : amountFen * Math.max(out, incoming),
+        flow: paid ? 'out' : 'in',
+        counterpart: other,
+      };
+      (paid ? outflows : events).push(event);
+    }
+    events.push(...outflows);
+    outflows.length = 0;
+    first = end;
   }
-  for (const [key, { row, out, in: incoming }] of sides) {
-    const [, other, paid, , , at, amountFen] = row;
-    events.push({
-      key,
-      at,
-      amountFen: amountFen * Math.max(out, incoming),
-      flow: paid ? 'out' : 'in',
-      counterpart: other,
-    });
-  }
-  // Inflows first at the same instant: money that arrives in the same second may leave in it.
-  return events.sort((a, b) =>
-    a.at === b.at ? (a.flow === b.flow ? 0 : a.flow === 'in' ? -1 : 1) : a.at < b.at ? -1 : 1,
-  );
+  return events;
 }
 
 /**
@@ -133,7 +157,7 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
  */
 function passForward(
   events: LedgerEvent[],
-  traced: Map<string, number>,
+  traced: Map<number, number>,
 ): { event: LedgerEvent; tracedFen: number }[] {
   let pool = 0;
   let taint = 0;
@@ -141,7 +165,7 @@ function passForward(
   for (const event of events) {
     if (event.flow === 'in') {
       pool += event.amountFen;
-      taint += (event.key && traced.get(event.key)) || 0;
+      taint += (event.key !== null && traced.get(event.key)) || 0;
       continue;
     }
     const share = Math.min(event.amountFen, pool);
@@ -162,7 +186,7 @@ function passForward(
  */
 function passBackward(
   events: LedgerEvent[],
-  traced: Map<string, number>,
+  traced: Map<number, number>,
 ): { event: LedgerEvent; tracedFen: number }[] {
   let pool = 0;
   let scale = 1;
@@ -187,7 +211,7 @@ function passBackward(
     }
     const share = Math.min(event.amountFen, pool);
     if (share <= 0) continue;
-    const fen = (event.key && traced.get(event.key)) || 0;
+    const fen = (event.key !== null && traced.get(event.key)) || 0;
     if (fen > 0) perUnit += ((fen * share) / (pool * event.amountFen)) * scale;
     if (pool - share <= 1e-6) {
       settle();
@@ -215,6 +239,9 @@ function accountStats(events: LedgerEvent[], query: MoneyTraceQuery) {
   const counterparties = new Set<string>();
   const low = Math.ceil(query.structuringThresholdFen * (1 - query.structuringMarginPercent / 100));
   const flags = { fastInFastOut: 0, structuring: 0, roundAmounts: 0 };
+  // Each instant parsed once, when a 24-hour window first reaches it.
+  const instants: number[] = [];
+  const instant = (index: number) => (instants[index] ??= Date.parse(events[index]!.at));
   for (const [index, event] of events.entries()) {
     if (event.flow === 'in') inFen += event.amountFen;
     else outFen += event.amountFen;
@@ -223,9 +250,9 @@ function accountStats(events: LedgerEvent[], query: MoneyTraceQuery) {
       flags.structuring += 1;
     if (event.amountFen > 0 && event.amountFen % roundFen === 0) flags.roundAmounts += 1;
     if (event.flow === 'in') {
-      const until = new Date(Date.parse(event.at) + dayMs).toISOString();
+      const until = instant(index) + dayMs;
       let left = 0;
-      for (let next = index + 1; next < events.length && events[next]!.at <= until; next += 1)
+      for (let next = index + 1; next < events.length && instant(next) <= until; next += 1)
         if (events[next]!.flow === 'out') left += events[next]!.amountFen;
       if (left >= fastShare * event.amountFen) flags.fastInFastOut += 1;
     }
@@ -294,9 +321,9 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   for (const start of starts) reached.set(start.id, { hop: 0, fen: 0, via: null, best: 0 });
 
   // Layer by layer: what each account received at this hop, keyed by transfer.
-  let layer = new Map<string, Map<string, number>>();
+  let layer = new Map<string, Map<number, number>>();
   const send = (
-    next: Map<string, Map<string, number>>,
+    next: Map<string, Map<number, number>>,
     from: string,
     event: LedgerEvent,
     fen: number,
@@ -304,7 +331,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   ) => {
     const to = event.counterpart!;
     if (startIds.has(to)) return;
-    const incoming = next.get(to) ?? new Map<string, number>();
+    const incoming = next.get(to) ?? new Map<number, number>();
     incoming.set(event.key!, (incoming.get(event.key!) ?? 0) + fen);
     next.set(to, incoming);
     const [payer, payee] = query.direction === 'out' ? [from, to] : [to, from];
@@ -345,7 +372,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
         send(layer, start.id, event, event.amountFen, 1);
       }
   for (let hop = 2; hop <= query.hops && layer.size; hop += 1) {
-    const next = new Map<string, Map<string, number>>();
+    const next = new Map<string, Map<number, number>>();
     readLedgers(layer.keys());
     for (const [account, traced] of layer)
       for (const { event, tracedFen } of (query.direction === 'out' ? passForward : passBackward)(

@@ -8,6 +8,7 @@ import {
   caseEntitiesTable,
   entitiesTable,
   eventEntitiesTable,
+  moneyTransfersTable,
   organisationsTable,
   relationsTable,
   seizuresTable,
@@ -34,6 +35,11 @@ interface MergeRecord {
   seizuresFrom: string[];
   seizuresLocation: string[];
   leaderOf: string[];
+  /**
+   * Imported statement rows of the duplicate account (money_transfers), now the kept one's:
+   * its cash rows are on the kept account's ledger. Absent in records from before.
+   */
+  statementRows?: number[];
 }
 
 function live(tx: Executor, id: string) {
@@ -213,6 +219,17 @@ export function mergeEntities(
         .set({ leaderEntityId: keepId })
         .where(inArray(organisationsTable.entityId, leaderOf))
         .run();
+    const statementRows = tx
+      .select({ id: moneyTransfersTable.id })
+      .from(moneyTransfersTable)
+      .where(eq(moneyTransfersTable.accountId, mergeId))
+      .all()
+      .map((row) => row.id);
+    if (statementRows.length)
+      tx.update(moneyTransfersTable)
+        .set({ accountId: keepId })
+        .where(eq(moneyTransfersTable.accountId, mergeId))
+        .run();
 
     tx.update(entitiesTable)
       .set({ mergedIntoId: keepId, updatedAt: now, updatedBy: workspace.user.id })
@@ -241,6 +258,7 @@ export function mergeEntities(
       seizuresFrom,
       seizuresLocation,
       leaderOf,
+      statementRows,
     };
     const audit = appendAudit(tx, workspace.actor, now, {
       action: 'entities.merged',
@@ -288,7 +306,7 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
       throw new AppError('entities.unmergeInvalid', 'The duplicate has changed since the merge');
     }
     const now = workspace.now();
-    const back = <T extends string>(list: T[], apply: (list: T[]) => void) => {
+    const back = <T extends string | number>(list: T[], apply: (list: T[]) => void) => {
       if (list.length) apply(list);
     };
     back(record.relationsFrom, (list) =>
@@ -361,6 +379,13 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
         .set({ leaderEntityId: record.mergeId })
         .where(inArray(organisationsTable.entityId, list))
         .run(),
+    );
+    // A statement can hold more rows than a statement's parameters: one JSON list.
+    back(record.statementRows ?? [], (list) =>
+      tx.run(
+        sql`UPDATE money_transfers SET account_id = ${record.mergeId}
+          WHERE id IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
+      ),
     );
     tx.update(entitiesTable)
       .set({ mergedIntoId: null, updatedAt: now, updatedBy: workspace.user.id })

@@ -571,14 +571,17 @@ export async function commitImport(
     await aggregateAll('finances', [...pairs.values()]);
     await step(0, records.length);
     const insert = sqlite.prepare(
-      `INSERT INTO money_transfers (relation_id, account_id, direction, at, amount_fen, channel, summary, reference, import_id, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO money_transfers (relation_id, payer_id, payee_id, account_id, direction, at, amount_fen, channel, summary, reference, import_id, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
       const key = keys[index];
+      const pair = key ? pairs.get(key)! : null;
       insert.run(
-        key ? pairs.get(key)!.relationId : null,
+        pair?.relationId ?? null,
+        pair?.fromId ?? null,
+        pair?.toId ?? null,
         entityIds.get(`account:${record.account}`)!,
         record.direction,
         record.at,
