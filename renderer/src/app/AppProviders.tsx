@@ -1,11 +1,18 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import 'antd/dist/antd.css';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/**
+ * antd's styles come from its prebuilt stylesheet (zero runtime): no style generation while
+ * the app renders, which on a large chart's first load was ~0.6 s of the window's time.
+ */
+const theme: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#1d4ed8', borderRadius: 4 } };
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -32,7 +39,7 @@ export function AppProviders({
     <QueryClientProvider client={client}>
       <ConfigProvider
         locale={english ? enUS : zhCN}
-        theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}
+        theme={theme}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>
