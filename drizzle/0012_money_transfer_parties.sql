@@ -1,11 +1,13 @@
+DROP INDEX `money_transfers_relation_idx`;--> statement-breakpoint
+CREATE INDEX `money_transfers_relation_idx` ON `money_transfers` (`relation_id`);--> statement-breakpoint
 ALTER TABLE `money_transfers` ADD `payer_id` text;--> statement-breakpoint
 ALTER TABLE `money_transfers` ADD `payee_id` text;--> statement-breakpoint
 UPDATE `money_transfers` SET
   `payer_id` = (SELECT `from_entity_id` FROM `relations` r WHERE r.`id` = `relation_id` AND r.`type` = 'finances' AND r.`deleted_at` IS NULL),
   `payee_id` = (SELECT `to_entity_id` FROM `relations` r WHERE r.`id` = `relation_id` AND r.`type` = 'finances' AND r.`deleted_at` IS NULL)
 WHERE `relation_id` IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `money_transfers_payer_idx` ON `money_transfers` (`payer_id`,`at`,`direction`,`amount_fen`,`relation_id`,`payee_id`) WHERE "money_transfers"."payer_id" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `money_transfers_payee_idx` ON `money_transfers` (`payee_id`,`at`,`direction`,`amount_fen`,`relation_id`,`payer_id`) WHERE "money_transfers"."payee_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `money_transfers_payer_idx` ON `money_transfers` (`payer_id`,`at`,`direction`,`amount_fen`,`payee_id`) WHERE "money_transfers"."payer_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `money_transfers_payee_idx` ON `money_transfers` (`payee_id`,`at`,`direction`,`amount_fen`,`payer_id`) WHERE "money_transfers"."payee_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `money_transfers_cash_idx` ON `money_transfers` (`account_id`,`at`,`direction`,`amount_fen`) WHERE "money_transfers"."relation_id" IS NULL;--> statement-breakpoint
 -- The parties follow the relation through every change to it: edit, merge, unmerge, delete, restore.
 CREATE TRIGGER `money_transfers_parties_follow_relation`

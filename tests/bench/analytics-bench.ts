@@ -165,15 +165,15 @@ plan(
   '250-1', '2026-03-01', '2026-03-02',
 ); // prettier-ignore
 plan(
-  'money ledgers (a hop\'s accounts in one query; two here)',
-  `SELECT m.payer_id, m.payee_id, 1, m.relation_id, m.direction, m.at, m.amount_fen
-   FROM money_transfers m WHERE m.payer_id IN (?, ?)
-   UNION ALL
-   SELECT m.payee_id, m.payer_id, 0, m.relation_id, m.direction, m.at, m.amount_fen
-   FROM money_transfers m WHERE m.payee_id IN (?, ?) AND m.payer_id <> m.payee_id
-   UNION ALL
-   SELECT m.account_id, NULL, 0, NULL, m.direction, m.at, m.amount_fen FROM money_transfers m
-   WHERE m.account_id IN (?, ?) AND m.relation_id IS NULL`,
-  'a0', 'a1', 'a0', 'a1', 'a0', 'a1',
+  'money ledgers (a chunk of accounts per query; one JSON array per account and side)',
+  `SELECT j.value,
+     (SELECT json_group_array(json_array(m.payee_id, 1, m.id, m.direction = 'out', m.at, m.amount_fen))
+       FROM money_transfers m WHERE m.payer_id = j.value),
+     (SELECT json_group_array(json_array(m.payer_id, 0, m.id, m.direction = 'out', m.at, m.amount_fen))
+       FROM money_transfers m WHERE m.payee_id = j.value AND m.payer_id <> m.payee_id),
+     (SELECT json_group_array(json_array(NULL, m.direction = 'out', m.id, m.direction = 'out', m.at, m.amount_fen))
+       FROM money_transfers m WHERE m.account_id = j.value AND m.relation_id IS NULL)
+   FROM json_each(?) j`,
+  '["a0","a1"]',
 ); // prettier-ignore
 sqlite.close();

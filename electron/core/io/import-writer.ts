@@ -570,15 +570,26 @@ export async function commitImport(
     }
     await aggregateAll('finances', [...pairs.values()]);
     await step(0, records.length);
-    const insert = sqlite.prepare(
-      `INSERT INTO money_transfers (relation_id, payer_id, payee_id, account_id, direction, at, amount_fen, channel, summary, reference, import_id, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const rebuildIndexes = deferIndexes(sqlite, 'money_transfers', records.length);
+    const insert = multiRowInsert(sqlite, 'money_transfers', [
+      'relation_id',
+      'payer_id',
+      'payee_id',
+      'account_id',
+      'direction',
+      'at',
+      'amount_fen',
+      'channel',
+      'summary',
+      'reference',
+      'import_id',
+      'line',
+    ]);
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
       const key = keys[index];
       const pair = key ? pairs.get(key)! : null;
-      insert.run(
+      insert.add(
         pair?.relationId ?? null,
         pair?.fromId ?? null,
         pair?.toId ?? null,
@@ -594,6 +605,8 @@ export async function commitImport(
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
+    insert.flush();
+    rebuildIndexes();
     options.onProgress(records.length, records.length);
   }
 

@@ -102,36 +102,16 @@ export const moneyTransfersTable = sqliteTable(
   (table) => [
     // A ledger's read (资金穿透 reads tens of thousands of transfers): covering, per account.
     index('money_transfers_payer_idx')
-      .on(
-        table.payerId,
-        table.at,
-        table.direction,
-        table.amountFen,
-        table.relationId,
-        table.payeeId,
-      )
+      .on(table.payerId, table.at, table.direction, table.amountFen, table.payeeId)
       .where(sql`${table.payerId} IS NOT NULL`),
     index('money_transfers_payee_idx')
-      .on(
-        table.payeeId,
-        table.at,
-        table.direction,
-        table.amountFen,
-        table.relationId,
-        table.payerId,
-      )
+      .on(table.payeeId, table.at, table.direction, table.amountFen, table.payerId)
       .where(sql`${table.payeeId} IS NOT NULL`),
     // Cash and ATM rows (no counterpart) of an account's ledger.
     index('money_transfers_cash_idx')
       .on(table.accountId, table.at, table.direction, table.amountFen)
       .where(sql`${table.relationId} IS NULL`),
-    // Covers the timeline's read of a relation's transfers (grouped by instant and amount).
-    index('money_transfers_relation_idx').on(
-      table.relationId,
-      table.at,
-      table.direction,
-      table.amountFen,
-    ),
+    index('money_transfers_relation_idx').on(table.relationId),
     index('money_transfers_account_idx').on(table.accountId, table.at),
     index('money_transfers_import_idx').on(table.importId),
   ],
