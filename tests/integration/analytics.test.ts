@@ -676,6 +676,38 @@ describe('同基站伴随 — co-location', () => {
     ]); // prettier-ignore
   });
 
+  it("a merged duplicate phone's call list and sightings are the kept phone's, and back on undo", async () => {
+    await seedCells();
+    // Q's other SIM entity, read in from another list: on cell 400-4 five minutes after P.
+    const q2 = '13600000009';
+    await importCsv('calls', 'imp-q2', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI', [
+      `${q2},13500000002,主叫,2026-04-04 20:05:00,10,400,4,861234567890123`,
+    ]);
+    const ids = new Map(
+      (await c.ok('analytics.commonContacts', { phones: [q, q2] })).targets.map((t) => [
+        t.number,
+        t.id,
+      ]),
+    );
+    const occasions = async () =>
+      (await c.ok('analytics.colocation', { phones: [p, q] })).pairs.map((pair) => [
+        pair.b.number,
+        pair.occasions.map((item) => item.cell),
+      ]);
+    const imeis = async (phone: string) =>
+      (await c.ok('import.phoneIdentifiers', { phoneId: ids.get(phone)! }))
+        .filter((row) => row.type === 'imei')
+        .map((row) => row.value);
+    expect(await occasions()).toEqual([[q, ['100-1', '200-2', '300-3']]]);
+    const merged = await c.ok('entities.merge', { keepId: ids.get(q)!, mergeId: ids.get(q2)! });
+    expect(await occasions()).toEqual([[q, ['100-1', '200-2', '300-3', '400-4']]]);
+    // An IMEI is kept as its 14 digits (the check digit dropped).
+    expect(await imeis(q)).toEqual(['86123456789012']);
+    await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
+    expect(await occasions()).toEqual([[q, ['100-1', '200-2', '300-3']]]);
+    expect([await imeis(q), await imeis(q2)]).toEqual([[], ['86123456789012']]);
+  });
+
   it('who was on a base station between two instants', async () => {
     await seedCells();
     const present = await c.ok('analytics.cellPresence', {

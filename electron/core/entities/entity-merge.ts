@@ -8,12 +8,12 @@ import {
   caseEntitiesTable,
   entitiesTable,
   eventEntitiesTable,
-  moneyTransfersTable,
   organisationsTable,
   relationsTable,
   seizuresTable,
 } from '../db/schema';
 import { indexEntity } from '../search/search-indexer';
+import { moveRecordRows, moveRecordRowsBack, type MovedRecordRows } from './merge-record-rows';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 
 /** Everything a merge moved, kept in its audit record so the merge can be undone exactly. */
@@ -35,11 +35,8 @@ interface MergeRecord {
   seizuresFrom: string[];
   seizuresLocation: string[];
   leaderOf: string[];
-  /**
-   * Imported statement rows of the duplicate account (money_transfers), now the kept one's:
-   * its cash rows are on the kept account's ledger. Absent in records from before.
-   */
-  statementRows?: number[];
+  /** Imported records naming the duplicate itself (absent in records from before). */
+  recordRows?: MovedRecordRows;
 }
 
 function live(tx: Executor, id: string) {
@@ -219,17 +216,11 @@ export function mergeEntities(
         .set({ leaderEntityId: keepId })
         .where(inArray(organisationsTable.entityId, leaderOf))
         .run();
-    const statementRows = tx
-      .select({ id: moneyTransfersTable.id })
-      .from(moneyTransfersTable)
-      .where(eq(moneyTransfersTable.accountId, mergeId))
-      .all()
-      .map((row) => row.id);
-    if (statementRows.length)
-      tx.update(moneyTransfersTable)
-        .set({ accountId: keepId })
-        .where(eq(moneyTransfersTable.accountId, mergeId))
-        .run();
+    const recordRows = moveRecordRows(tx, mergeId, keepId, [
+      ...relationsFrom,
+      ...relationsTo,
+      ...selfLoops,
+    ]);
 
     tx.update(entitiesTable)
       .set({ mergedIntoId: keepId, updatedAt: now, updatedBy: workspace.user.id })
@@ -258,7 +249,7 @@ export function mergeEntities(
       seizuresFrom,
       seizuresLocation,
       leaderOf,
-      statementRows,
+      recordRows,
     };
     const audit = appendAudit(tx, workspace.actor, now, {
       action: 'entities.merged',
@@ -306,7 +297,7 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
       throw new AppError('entities.unmergeInvalid', 'The duplicate has changed since the merge');
     }
     const now = workspace.now();
-    const back = <T extends string | number>(list: T[], apply: (list: T[]) => void) => {
+    const back = <T extends string>(list: T[], apply: (list: T[]) => void) => {
       if (list.length) apply(list);
     };
     back(record.relationsFrom, (list) =>
@@ -380,13 +371,7 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
         .where(inArray(organisationsTable.entityId, list))
         .run(),
     );
-    // A statement can hold more rows than a statement's parameters: one JSON list.
-    back(record.statementRows ?? [], (list) =>
-      tx.run(
-        sql`UPDATE money_transfers SET account_id = ${record.mergeId}
-          WHERE id IN (SELECT value FROM json_each(${JSON.stringify(list)}))`,
-      ),
-    );
+    moveRecordRowsBack(tx, record.recordRows ?? [], record.mergeId);
     tx.update(entitiesTable)
       .set({ mergedIntoId: null, updatedAt: now, updatedBy: workspace.user.id })
       .where(eq(entitiesTable.id, record.mergeId))
