@@ -12,7 +12,10 @@ import { useTranslation } from 'react-i18next';
  * antd's styles come from its prebuilt stylesheet (zero runtime): no style generation while
  * the app renders, which on a large chart's first load was ~0.6 s of the window's time.
  */
-const theme: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#1d4ed8', borderRadius: 4 } };
+const theme: ThemeConfig = {
+  zeroRuntime: true,
+  token: { colorPrimary: '#1d4ed8', borderRadius: 4 },
+};
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -37,10 +40,7 @@ export function AppProviders({
   dayjs.locale(english ? 'en' : 'zh-cn');
   return (
     <QueryClientProvider client={client}>
-      <ConfigProvider
-        locale={english ? enUS : zhCN}
-        theme={theme}
-      >
+      <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>
