@@ -19,6 +19,7 @@ import { reportHandlers } from './reports/report-handlers';
 import { importHandlers } from './io/import-handlers';
 import { packageHandlers } from './io/package-handlers';
 import { forgetPlan } from './io/plan-cache';
+import { forgetCaseGraph } from './graph/case-graph-cache';
 import { backupHandlers } from './backup/backup-handlers';
 import { backupIfDue } from './backup/backup-schedule';
 import { searchHandlers } from './search/search-handlers';
@@ -112,9 +113,12 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
 export function createRouter(deps: CoreDeps): Router {
   const env: VaultEnv = vaultEnvFor(deps);
   // A lock also drops what the session held in memory outside the database: the rows of a
-  // previewed file kept for its commit.
+  // previewed file kept for its commit, the last case chart read.
   const emit: Emit = (event, payload) => {
-    if (event === 'session.locked') forgetPlan();
+    if (event === 'session.locked') {
+      forgetPlan();
+      forgetCaseGraph();
+    }
     deps.emit(event, payload);
   };
   const sessions = new SessionManager(deps.clock, emit);

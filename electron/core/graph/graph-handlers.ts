@@ -20,7 +20,10 @@ const layoutThreadAbove = 1_000;
 
 export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.case': (ctx, input) => {
-    const chart = asked(input, checkedCaseGraph(ctx.workspace.db, input.caseId));
+    const chart = asked(
+      input,
+      checkedCaseGraph(ctx.workspace.db, input.caseId, ctx.workspace.sqlite),
+    );
     if (chart.nodes.length > layoutThreadAbove) warmLayoutThread();
     return chart;
   },
@@ -39,7 +42,8 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.communities': (ctx, input) => detectCommunities(scopeGraph(ctx.workspace.db, input)),
   'graph.keyPlayers': (ctx, input) => keyPlayers(scopeGraph(ctx.workspace.db, input)),
   'graph.upstream': (ctx, input) => upstreamTrace(ctx.workspace.db, input),
-  'graph.chain': (ctx, input) => checkedCaseChain(ctx.workspace.db, input.caseId),
+  'graph.chain': (ctx, input) =>
+    checkedCaseChain(ctx.workspace.db, input.caseId, ctx.workspace.sqlite),
   // ForceAtlas2 takes seconds on a large chart: in the layout thread, off the call queue.
   'graph.layout': (ctx, { layoutId, ...job }) =>
     ctx.offQueue(() =>
