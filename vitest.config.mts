@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Integration tests that mock a module: run isolated (see the `integration` project). */
+const mockingFiles = ['tests/integration/cli-package-export.test.ts'];
+
 export default defineConfig({
   test: {
     // Every test runs with the process in UTC: dates in documents must come from the
@@ -8,15 +11,35 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          isolate: false,
+        },
       },
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: mockingFiles,
           environment: 'node',
           testTimeout: 60_000,
           // The CLI tests run the bundled CLI: built here when missing or stale.
+          globalSetup: ['tests/helpers/cli-bundle-setup.ts'],
+          // The files share one module graph per worker instead of importing core again each
+          // (the imports were ~40 % of the project's time). Each test builds its own router
+          // and workspace; module state that outlives a call is dropped at lock.
+          isolate: false,
+        },
+      },
+      {
+        // Files that replace a module (vi.mock) need their own module graph.
+        test: {
+          name: 'integration-isolated',
+          include: mockingFiles,
+          environment: 'node',
+          testTimeout: 60_000,
           globalSetup: ['tests/helpers/cli-bundle-setup.ts'],
         },
       },
@@ -31,6 +54,8 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
           testTimeout: 20_000,
+          // One module graph (and one jsdom) per worker: the testing library unmounts after each test.
+          isolate: false,
         },
       },
       {
