@@ -70,6 +70,32 @@ describe('UnlockScreen', () => {
     expect(await screen.findByText('已连续失败 1 次，5 次后将延时。')).toBeInTheDocument();
   });
 
+  it('shows the count the refusal gives at once, not the one read before it', async () => {
+    // The header is read again after a failure; until that read comes back, the alert must
+    // not show the count from before the attempt ("0 次").
+    let reads = 0;
+    installFakeBridge({
+      'workspace.inspect': () => {
+        reads += 1;
+        return reads === 1 ? inspectResult({ failedAttempts: 2 }) : new Promise(() => undefined);
+      },
+      'session.unlock': () => ({
+        ok: false,
+        error: {
+          code: 'auth.invalidCredentials',
+          message: 'x',
+          details: { failures: 3, lockedForSeconds: 0 },
+        },
+      }),
+    });
+    renderScreen();
+    await screen.findByText('演示账号：demo，密码：Quanlian@2026');
+    fireEvent.change(screen.getByTestId('unlock-password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByText('用户名或密码错误。')).toBeInTheDocument();
+    expect(screen.getByText('已连续失败 3 次，5 次后将延时。')).toBeInTheDocument();
+  });
+
   it('counts down a lockout and keeps the button disabled', async () => {
     installFakeBridge({
       'workspace.inspect': () => inspectResult({ lockedForSeconds: 30, failedAttempts: 5 }),

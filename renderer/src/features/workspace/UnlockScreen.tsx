@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../electron/api/schemas/session-schemas';
 import type { WorkspaceSummary } from '../../../../electron/api/schemas/workspace-schemas';
-import { isApiCallError } from '../../api/client';
+import { isApiCallError, type ApiCallError } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import type { LockNotice } from '../../app/App';
 import { useErrorText } from '../../app/useErrorText';
@@ -17,6 +17,15 @@ interface Props {
   onUnlocked: (session: SessionInfo) => void;
   onRecover: (path: string) => void;
   onOther: () => void;
+}
+
+/**
+ * Consecutive failures after a refused attempt: the count the refusal carries (the header's
+ * re-read comes later and showed the count from before the attempt meanwhile).
+ */
+function failuresAfter(error: ApiCallError, info: { failedAttempts: number } | undefined): number {
+  const failures = error.details['failures'];
+  return typeof failures === 'number' ? failures : (info?.failedAttempts ?? 0);
 }
 
 export function UnlockScreen({
@@ -147,8 +156,8 @@ export function UnlockScreen({
               data-testid="unlock-error"
               title={errorText(lastError)}
               description={
-                isApiCallError(lastError) && lastError.code === 'auth.invalidCredentials' && info
-                  ? t('workspace.failedAttempts', { count: info.failedAttempts })
+                isApiCallError(lastError) && lastError.code === 'auth.invalidCredentials'
+                  ? t('workspace.failedAttempts', { count: failuresAfter(lastError, info) })
                   : undefined
               }
             />
