@@ -266,6 +266,8 @@ export const contract = {
 
   'cases.list': procedure('viewer', caseListInput, caseListOutput),
   'cases.get': procedure('viewer', caseIdInput, caseDetailSchema),
+  /** The case's own row (number, title, status) without its members and figures: for headers. */
+  'cases.row': procedure('viewer', caseIdInput, caseRowSchema),
   'cases.findByNumber': procedure('viewer', caseFindByNumberInput, caseRowSchema),
   'cases.create': procedure('investigator', caseCreateInput, caseRowSchema),
   'cases.update': procedure('investigator', caseUpdateInput, caseRowSchema),

@@ -24,6 +24,12 @@ describe('document-style case numbers through the router', () => {
     const created = await c.ok('cases.create', { ...fields, caseNo: '滨公(禁)立字〔2026〕15号' });
     expect(created.caseNo).toBe('滨公（禁）立字〔2026〕15号');
     expect((await c.ok('cases.get', { id: created.id })).caseNo).toBe('滨公（禁）立字〔2026〕15号');
+    // The chart's header reads the row alone: the same number and title, no members.
+    expect(await c.ok('cases.row', { id: created.id })).toEqual(created);
+    expect(await c.call('cases.row', { id: '01900000-0000-7000-8000-000000000000' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'cases.notFound' }),
+    });
     expect((await c.ok('cases.findByNumber', { caseNo: '滨公（禁）立字 [2026] 15号' })).id).toBe(
       created.id,
     );

@@ -6,7 +6,7 @@ import type { AreaHandlers } from '../handler-types';
 import { addPersonToCase } from '../entities/person-service';
 import { caseAuditHistory } from './case-history';
 import { addEntityToCase, removeCaseMember, updateCaseMember } from './case-members';
-import { findCaseByNumber, getCaseDetail, listCases } from './case-queries';
+import { findCaseByNumber, findCaseRow, getCaseDetail, listCases } from './case-queries';
 import { createCase, transitionCase, updateCase } from './case-service';
 import { linkedCases } from './linked-cases';
 import { markCaseOutcome } from './case-outcomes';
@@ -19,6 +19,11 @@ export const caseHandlers: AreaHandlers<'cases'> = {
     const detail = getCaseDetail(ctx.workspace.db, input.id);
     if (!detail) throw new AppError('cases.notFound', 'No such case');
     return detail;
+  },
+  'cases.row': (ctx, input) => {
+    const row = findCaseRow(ctx.workspace.db, input.id);
+    if (!row) throw new AppError('cases.notFound', 'No such case');
+    return row;
   },
   'cases.findByNumber': (ctx, input) => {
     const row = findCaseByNumber(ctx.workspace.db, input.caseNo);

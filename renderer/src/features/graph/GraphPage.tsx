@@ -49,7 +49,9 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const [drawnFor, setDrawnFor] = useState<string | null>(null);
   const onStable = useCallback(() => setDrawnFor(sourceKey), [sourceKey]);
   const caseId = source.caseId ?? loaded.view?.caseId ?? undefined;
-  const caseDetail = useProcedure('cases.get', { id: caseId ?? '' }, { enabled: Boolean(caseId) });
+  // The header needs the number and title only: the case's detail (every member and figure)
+  // would hold the call queue ahead of the chart's layout.
+  const caseDetail = useProcedure('cases.row', { id: caseId ?? '' }, { enabled: Boolean(caseId) });
 
   const canvas = useRef<NetworkHandle>(null);
   const [menu, setMenu] = useMenuAnchor();
