@@ -13,27 +13,15 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../electron/api/schemas/session-schemas';
 import { invoke } from '../api/client';
-import { AuditPage } from '../features/audit/AuditPage';
-import { BriefingsPage } from '../features/briefings/BriefingsPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { CaseDetailPage } from '../features/cases/CaseDetailPage';
-import { CasesPage } from '../features/cases/CasesPage';
-import { EntitiesPage } from '../features/entities/EntitiesPage';
-import { EntityPage } from '../features/entities/EntityPage';
-import { LinkedCasesReportPage } from '../features/reports/LinkedCasesReportPage';
 import { GlobalSearch } from '../features/search/GlobalSearch';
-import { GraphPage } from '../features/graph/GraphPage';
-import { SeizuresPage } from '../features/seizures/SeizuresPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
-import { MapPage } from '../features/map/MapPage';
-import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
 import { LanguageSwitch } from './LanguageSwitch';
+import { pages, preloadPages } from './pages';
 import { SessionProvider } from './SessionContext';
 import { setSession } from './session-query';
 import { useActivityHeartbeat } from './useActivityHeartbeat';
@@ -72,6 +60,8 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   useActivityHeartbeat();
+  // The other pages' code, fetched once the shell and the first page have drawn.
+  useEffect(() => preloadPages(), []);
 
   const lock = async () => {
     await invoke('session.lock', {}).catch(() => undefined);
@@ -130,24 +120,26 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
               <Alert type="error" banner title={t('app.auditBroken')} />
             )}
             <Layout.Content style={{ padding: 24, overflow: 'auto', minHeight: 0 }}>
-              <Routes>
-                <Route path="/" element={<Navigate to="/cases" replace />} />
-                <Route path="/cases" element={<CasesPage />} />
-                <Route path="/cases/:caseId" element={<CaseDetailPage />} />
-                <Route path="/entities" element={<EntitiesPage />} />
-                <Route path="/entities/:entityId" element={<EntityPage />} />
-                <Route path="/reports/linked-cases" element={<LinkedCasesReportPage />} />
-                <Route path="/graph" element={<GraphPage />} />
-                <Route path="/map" element={<MapPage />} />
-                <Route path="/seizures" element={<SeizuresPage />} />
-                <Route path="/briefings" element={<BriefingsPage />} />
-                <Route path="/import" element={<ImportPage />} />
-                <Route path="/statistics" element={<StatisticsPage />} />
-                <Route path="/analytics" element={<AnalyticsPage />} />
-                <Route path="/audit" element={<AuditPage />} />
-                <Route path="/settings" element={<SettingsPage />} />
-                <Route path="*" element={<Navigate to="/cases" replace />} />
-              </Routes>
+              <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+                <Routes>
+                  <Route path="/" element={<Navigate to="/cases" replace />} />
+                  <Route path="/cases" element={<pages.CasesPage />} />
+                  <Route path="/cases/:caseId" element={<pages.CaseDetailPage />} />
+                  <Route path="/entities" element={<pages.EntitiesPage />} />
+                  <Route path="/entities/:entityId" element={<pages.EntityPage />} />
+                  <Route path="/reports/linked-cases" element={<pages.LinkedCasesReportPage />} />
+                  <Route path="/graph" element={<pages.GraphPage />} />
+                  <Route path="/map" element={<pages.MapPage />} />
+                  <Route path="/seizures" element={<pages.SeizuresPage />} />
+                  <Route path="/briefings" element={<pages.BriefingsPage />} />
+                  <Route path="/import" element={<pages.ImportPage />} />
+                  <Route path="/statistics" element={<pages.StatisticsPage />} />
+                  <Route path="/analytics" element={<pages.AnalyticsPage />} />
+                  <Route path="/audit" element={<pages.AuditPage />} />
+                  <Route path="/settings" element={<pages.SettingsPage />} />
+                  <Route path="*" element={<Navigate to="/cases" replace />} />
+                </Routes>
+              </Suspense>
             </Layout.Content>
           </Layout>
         </Layout>

@@ -1,0 +1,65 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * Each page is its own chunk: the window evaluates the shell and the page it opens on, not
+ * the whole application (the chart, map, import and documents code is most of the bundle).
+ * The rest is fetched once the shell has drawn (`preloadPages`), so later navigation does
+ * not wait for a file either.
+ */
+const loaders = {
+  CasesPage: () => import('../features/cases/CasesPage').then((m) => m.CasesPage),
+  CaseDetailPage: () => import('../features/cases/CaseDetailPage').then((m) => m.CaseDetailPage),
+  EntitiesPage: () => import('../features/entities/EntitiesPage').then((m) => m.EntitiesPage),
+  EntityPage: () => import('../features/entities/EntityPage').then((m) => m.EntityPage),
+  LinkedCasesReportPage: () =>
+    import('../features/reports/LinkedCasesReportPage').then((m) => m.LinkedCasesReportPage),
+  GraphPage: () => import('../features/graph/GraphPage').then((m) => m.GraphPage),
+  MapPage: () => import('../features/map/MapPage').then((m) => m.MapPage),
+  SeizuresPage: () => import('../features/seizures/SeizuresPage').then((m) => m.SeizuresPage),
+  BriefingsPage: () => import('../features/briefings/BriefingsPage').then((m) => m.BriefingsPage),
+  ImportPage: () => import('../features/import/ImportPage').then((m) => m.ImportPage),
+  StatisticsPage: () =>
+    import('../features/statistics/StatisticsPage').then((m) => m.StatisticsPage),
+  AnalyticsPage: () => import('../features/analytics/AnalyticsPage').then((m) => m.AnalyticsPage),
+  AuditPage: () => import('../features/audit/AuditPage').then((m) => m.AuditPage),
+  SettingsPage: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),
+} satisfies Record<string, () => Promise<ComponentType>>;
+
+function page(load: () => Promise<ComponentType>): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((component) => ({ default: component })));
+}
+
+export const pages = {
+  CasesPage: page(loaders.CasesPage),
+  CaseDetailPage: page(loaders.CaseDetailPage),
+  EntitiesPage: page(loaders.EntitiesPage),
+  EntityPage: page(loaders.EntityPage),
+  LinkedCasesReportPage: page(loaders.LinkedCasesReportPage),
+  GraphPage: page(loaders.GraphPage),
+  MapPage: page(loaders.MapPage),
+  SeizuresPage: page(loaders.SeizuresPage),
+  BriefingsPage: page(loaders.BriefingsPage),
+  ImportPage: page(loaders.ImportPage),
+  StatisticsPage: page(loaders.StatisticsPage),
+  AnalyticsPage: page(loaders.AnalyticsPage),
+  AuditPage: page(loaders.AuditPage),
+  SettingsPage: page(loaders.SettingsPage),
+};
+
+/**
+ * Fetches and evaluates the pages' chunks while the window is idle, one per idle period, so
+ * that none delays the page being used. Returns a cancel.
+ */
+export function preloadPages(): () => void {
+  const waiting: (() => Promise<unknown>)[] = Object.values(loaders);
+  let handle = 0;
+  const next = () => {
+    const load = waiting.shift();
+    if (!load) return;
+    void load().finally(() => {
+      handle = window.requestIdleCallback(next);
+    });
+  };
+  handle = window.requestIdleCallback(next);
+  return () => window.cancelIdleCallback(handle);
+}
