@@ -198,12 +198,12 @@ function graphLines(analytics: GraphAnalyticsResults, render: RenderResults): st
 
 function renderLines(render: RenderResults): string[] {
   return [
-    `Rendering in Chromium ${render.chromium} (headless, software rendering: \`--disable-gpu\`), 1920×1080, through the browser host and the built renderer; measured from page load to the chart drawn, stable and taking input.`,
+    `Rendering in Chromium ${render.chromium} (headless, software rendering: \`--disable-gpu\`), 1920×1080, through the browser host and the built renderer; measured to the chart drawn, stable and taking input: from page load in a new window (the app starting on the chart), and in the running app from the case list (the chart's address opened, as a click on 关系图 does); each read afresh.`,
     '',
-    '| chart | load → stable | target |',
-    '|---|---|---|',
-    `| ${render.live.nodes.toLocaleString()} entities / ${render.live.edges.toLocaleString()} relations, a case chart (laid out in the layout thread, drawn with physics off) | ${ms(render.live.loadToStableMs)} | ≤ 1.5 s |`,
-    `| ${render.precomputed.nodes.toLocaleString()} entities / ${render.precomputed.edges.toLocaleString()} relations, a saved view with precomputed positions, physics off | ${ms(render.precomputed.loadToStableMs)} | ≤ 3 s |`,
+    '| chart | page load → stable | opened in the app → stable | target |',
+    '|---|---|---|---|',
+    `| ${render.live.nodes.toLocaleString()} entities / ${render.live.edges.toLocaleString()} relations, a case chart (laid out in the layout thread, drawn with physics off) | ${ms(render.live.loadToStableMs)} | ${ms(render.live.openInAppMs)} | ≤ 1.5 s |`,
+    `| ${render.precomputed.nodes.toLocaleString()} entities / ${render.precomputed.edges.toLocaleString()} relations, a saved view with precomputed positions, physics off | ${ms(render.precomputed.loadToStableMs)} | ${ms(render.precomputed.openInAppMs)} | ≤ 3 s |`,
     '',
     `(The 10,000-entity positions took ${(render.precomputeSeconds * 1000).toFixed(0)} ms of ForceAtlas2 when the view was saved.)`,
     '',
