@@ -575,6 +575,7 @@ export const en: Translation<typeof zhCN> = {
       redo: 'Redo',
       fit: 'Fit',
       searchInGraph: 'Find on chart',
+      moreEntities: '{{count}} more: type a name or number',
       draw: 'Draw relation',
       drawHint: 'Drag from one entity to another to relate them',
       save: 'Save view',

@@ -545,6 +545,7 @@ export const zhCN = {
       redo: '重做',
       fit: '适应窗口',
       searchInGraph: '图中查找实体',
+      moreEntities: '另有 {{count}} 个，输入名称或号码查找',
       draw: '画关系',
       drawHint: '从一个实体拖到另一个实体以建立关系',
       save: '保存视图',

@@ -26,6 +26,7 @@ import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { KindTag } from '../../components/KindTag';
 import { LegalStatusTag } from '../../components/StatusTag';
+import { EntitySelect } from './EntitySelect';
 import type { Highlight } from './useVisElements';
 
 interface Props {
@@ -83,14 +84,6 @@ export function AnalyticsPanel(props: Props) {
   );
   const label = (id: string) =>
     labels.get(id) ?? paths?.graph.nodes.find((node) => node.id === id)?.label ?? id;
-  const nodeOptions = props.nodes.map((node) => ({
-    value: node.id,
-    label:
-      node.identifier && node.identifier !== node.label
-        ? `${node.label} ${node.identifier}`
-        : node.label,
-  }));
-
   const findPaths = async () => {
     if (!props.pathEnds.from || !props.pathEnds.to) return;
     setFailure(null);
@@ -126,23 +119,21 @@ export function AnalyticsPanel(props: Props) {
           label: t('graph.analytics.path'),
           children: (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
+              <EntitySelect
+                nodes={props.nodes}
                 allowClear
                 placeholder={t('graph.analytics.from')}
                 value={props.pathEnds.from}
                 onChange={(from) => props.onPathEnds({ ...props.pathEnds, from })}
-                options={nodeOptions}
                 data-testid="path-from"
                 style={{ width: '100%' }}
               />
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
+              <EntitySelect
+                nodes={props.nodes}
                 allowClear
                 placeholder={t('graph.analytics.to')}
                 value={props.pathEnds.to}
                 onChange={(to) => props.onPathEnds({ ...props.pathEnds, to })}
-                options={nodeOptions}
                 data-testid="path-to"
                 style={{ width: '100%' }}
               />

@@ -6,8 +6,9 @@ import {
   SaveOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Segmented, Select, Space, Tooltip } from 'antd';
+import { Button, Dropdown, Segmented, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EntitySelect } from './EntitySelect';
 import type { GraphNode } from '../../../../electron/api/schemas/graph-schemas';
 import type { ChartLayout } from './chart-state';
 
@@ -85,19 +86,12 @@ export function GraphToolbar(props: Props) {
           />
         </Tooltip>
       </Space.Compact>
-      <Select
-        showSearch={{ optionFilterProp: 'label' }}
+      <EntitySelect
+        nodes={props.nodes}
         value={null}
         placeholder={t('graph.toolbar.searchInGraph')}
         style={{ width: 180 }}
-        options={props.nodes.map((node) => ({
-          value: node.id,
-          label:
-            node.identifier && node.identifier !== node.label
-              ? `${node.label} ${node.identifier}`
-              : node.label,
-        }))}
-        onChange={(nodeId: string | null) => nodeId && props.onFind(nodeId)}
+        onChange={(nodeId) => nodeId && props.onFind(nodeId)}
         data-testid="graph-find"
       />
       {props.canWrite && (
