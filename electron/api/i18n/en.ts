@@ -11,6 +11,9 @@ export const en: Translation<typeof zhCN> = {
     demoBanner: 'Demo workspace: all data is fictional. Do not enter real cases.',
     auditBroken:
       'The audit log does not match its anchor: records may have been cut off or altered. An administrator should verify it on the Audit page.',
+    pageFailed:
+      'This page could not be shown. Other pages are not affected: open another page, or reload.',
+    reload: 'Reload',
   },
   nav: {
     cases: 'Cases',

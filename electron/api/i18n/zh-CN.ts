@@ -6,6 +6,8 @@ export const zhCN = {
     tagline: '禁毒案件管理与关系分析',
     demoBanner: '演示工作区：全部为虚构数据，请勿录入真实案件。',
     auditBroken: '审计日志锚点与记录不一致，可能有记录被截断或篡改。请管理员在“审计”页执行校验。',
+    pageFailed: '此页面未能显示。其他页面不受影响：可打开其他页面，或重新加载。',
+    reload: '重新加载',
   },
   nav: {
     cases: '案件',

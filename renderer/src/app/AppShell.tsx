@@ -21,6 +21,7 @@ import type { SessionInfo } from '../../../electron/api/schemas/session-schemas'
 import { invoke } from '../api/client';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { pages, preloadPages } from './pages';
 import { SessionProvider } from './SessionContext';
 import { setSession } from './session-query';
@@ -120,26 +121,28 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
               <Alert type="error" banner title={t('app.auditBroken')} />
             )}
             <Layout.Content style={{ padding: 24, overflow: 'auto', minHeight: 0 }}>
-              <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
-                <Routes>
-                  <Route path="/" element={<Navigate to="/cases" replace />} />
-                  <Route path="/cases" element={<pages.CasesPage />} />
-                  <Route path="/cases/:caseId" element={<pages.CaseDetailPage />} />
-                  <Route path="/entities" element={<pages.EntitiesPage />} />
-                  <Route path="/entities/:entityId" element={<pages.EntityPage />} />
-                  <Route path="/reports/linked-cases" element={<pages.LinkedCasesReportPage />} />
-                  <Route path="/graph" element={<pages.GraphPage />} />
-                  <Route path="/map" element={<pages.MapPage />} />
-                  <Route path="/seizures" element={<pages.SeizuresPage />} />
-                  <Route path="/briefings" element={<pages.BriefingsPage />} />
-                  <Route path="/import" element={<pages.ImportPage />} />
-                  <Route path="/statistics" element={<pages.StatisticsPage />} />
-                  <Route path="/analytics" element={<pages.AnalyticsPage />} />
-                  <Route path="/audit" element={<pages.AuditPage />} />
-                  <Route path="/settings" element={<pages.SettingsPage />} />
-                  <Route path="*" element={<Navigate to="/cases" replace />} />
-                </Routes>
-              </Suspense>
+              <PageErrorBoundary>
+                <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+                  <Routes>
+                    <Route path="/" element={<Navigate to="/cases" replace />} />
+                    <Route path="/cases" element={<pages.CasesPage />} />
+                    <Route path="/cases/:caseId" element={<pages.CaseDetailPage />} />
+                    <Route path="/entities" element={<pages.EntitiesPage />} />
+                    <Route path="/entities/:entityId" element={<pages.EntityPage />} />
+                    <Route path="/reports/linked-cases" element={<pages.LinkedCasesReportPage />} />
+                    <Route path="/graph" element={<pages.GraphPage />} />
+                    <Route path="/map" element={<pages.MapPage />} />
+                    <Route path="/seizures" element={<pages.SeizuresPage />} />
+                    <Route path="/briefings" element={<pages.BriefingsPage />} />
+                    <Route path="/import" element={<pages.ImportPage />} />
+                    <Route path="/statistics" element={<pages.StatisticsPage />} />
+                    <Route path="/analytics" element={<pages.AnalyticsPage />} />
+                    <Route path="/audit" element={<pages.AuditPage />} />
+                    <Route path="/settings" element={<pages.SettingsPage />} />
+                    <Route path="*" element={<Navigate to="/cases" replace />} />
+                  </Routes>
+                </Suspense>
+              </PageErrorBoundary>
             </Layout.Content>
           </Layout>
         </Layout>

@@ -53,13 +53,20 @@ export const pages = {
 export function preloadPages(): () => void {
   const waiting: (() => Promise<unknown>)[] = Object.values(loaders);
   let handle = 0;
+  let stopped = false;
   const next = () => {
     const load = waiting.shift();
-    if (!load) return;
-    void load().finally(() => {
-      handle = window.requestIdleCallback(next);
-    });
+    if (!load || stopped) return;
+    // A chunk that fails here fails again when its page opens, and is reported there.
+    void load()
+      .catch(() => undefined)
+      .finally(() => {
+        if (!stopped) handle = window.requestIdleCallback(next);
+      });
   };
   handle = window.requestIdleCallback(next);
-  return () => window.cancelIdleCallback(handle);
+  return () => {
+    stopped = true;
+    window.cancelIdleCallback(handle);
+  };
 }
