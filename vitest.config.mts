@@ -66,12 +66,11 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // Two files at a time: each spends much of its time waiting on its page (302 → 232–258 s
-          // on this 2-core machine; four at a time was slower, 270 s). Each file starts its own
-          // host and Chromium; they share one module graph per worker (import 77 → 13–21 s,
-          // the project 217–224 s).
+          // on this 2-core machine; four at a time was slower, 270 s). Each file keeps its own
+          // module graph: shared ones (isolate: false) saved ~20 s but failed the backup file's
+          // key-rotation test in a clean-clone run.
           fileParallelism: true,
           maxWorkers: 2,
-          isolate: false,
         },
       },
     ],
