@@ -25,26 +25,15 @@ const loaders = {
   SettingsPage: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
-function page(load: () => Promise<ComponentType>): LazyExoticComponent<ComponentType> {
-  return lazy(() => load().then((component) => ({ default: component })));
-}
+type Page = LazyExoticComponent<ComponentType>;
 
-export const pages = {
-  CasesPage: page(loaders.CasesPage),
-  CaseDetailPage: page(loaders.CaseDetailPage),
-  EntitiesPage: page(loaders.EntitiesPage),
-  EntityPage: page(loaders.EntityPage),
-  LinkedCasesReportPage: page(loaders.LinkedCasesReportPage),
-  GraphPage: page(loaders.GraphPage),
-  MapPage: page(loaders.MapPage),
-  SeizuresPage: page(loaders.SeizuresPage),
-  BriefingsPage: page(loaders.BriefingsPage),
-  ImportPage: page(loaders.ImportPage),
-  StatisticsPage: page(loaders.StatisticsPage),
-  AnalyticsPage: page(loaders.AnalyticsPage),
-  AuditPage: page(loaders.AuditPage),
-  SettingsPage: page(loaders.SettingsPage),
-};
+/** A lazy component per loader, under the same names. */
+export const pages = Object.fromEntries(
+  Object.entries(loaders).map(([name, load]): [string, Page] => [
+    name,
+    lazy(() => load().then((component) => ({ default: component }))),
+  ]),
+) as Record<keyof typeof loaders, Page>;
 
 /**
  * Fetches and evaluates the pages' chunks while the window is idle, one per idle period, so
