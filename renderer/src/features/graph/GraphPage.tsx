@@ -51,7 +51,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const caseId = source.caseId ?? loaded.view?.caseId ?? undefined;
   // The header needs the number and title only: the case's detail (every member and figure)
   // would hold the call queue ahead of the chart's layout.
-  const caseDetail = useProcedure('cases.row', { id: caseId ?? '' }, { enabled: Boolean(caseId) });
+  const caseRow = useProcedure('cases.row', { id: caseId ?? '' }, { enabled: Boolean(caseId) });
 
   const canvas = useRef<NetworkHandle>(null);
   const [menu, setMenu] = useMenuAnchor();
@@ -96,7 +96,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const exporter = useChartExport({
     canvas,
     caseId,
-    caseNo: caseDetail.data?.caseNo,
+    caseNo: caseRow.data?.caseNo,
     visibleIds,
     viewName: currentView?.name,
     fail,
@@ -117,8 +117,8 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const hasSource = Boolean(source.caseId || source.entityId || source.viewId);
   const title = loaded.view
     ? `${t('graph.title')} · ${currentView?.name ?? loaded.view.name}`
-    : caseDetail.data
-      ? `${t('graph.title')} · ${caseDetail.data.caseNo}`
+    : caseRow.data
+      ? `${t('graph.title')} · ${caseRow.data.caseNo}`
       : source.entityId && chart.state.nodes[source.entityId]
         ? `${t('graph.title')} · ${chart.state.nodes[source.entityId]!.label}`
         : t('graph.title');
@@ -151,7 +151,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
             <CasePicker
               value={caseId}
               currentLabel={
-                caseDetail.data ? `${caseDetail.data.caseNo} ${caseDetail.data.title}` : undefined
+                caseRow.data ? `${caseRow.data.caseNo} ${caseRow.data.title}` : undefined
               }
               onChange={(id) => navigate(`/graph?case=${id}`)}
               width={280}
