@@ -168,6 +168,14 @@ async function interact(page: Page): Promise<{ pan: FrameTimes; zoom: FrameTimes
   return { pan, zoom };
 }
 
+/** Milliseconds from `open` starting to the chart stable. */
+async function timeToStable(page: Page, open: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await open();
+  await page.waitForFunction(chartStable, undefined, { timeout: 120_000, polling: 50 });
+  return performance.now() - started;
+}
+
 async function expectStats(page: Page, nodes: number, edges: number): Promise<void> {
   const stats = await page.getByTestId('graph-stats').innerText();
   if (stats !== `${nodes} 个实体 · ${edges} 条关系`)
@@ -191,10 +199,7 @@ async function openChart(
   });
   const page = await context.newPage();
   await touch();
-  const started = performance.now();
-  await page.goto(url);
-  await page.waitForFunction(chartStable, undefined, { timeout: 120_000, polling: 50 });
-  const loadToStableMs = performance.now() - started;
+  const loadToStableMs = await timeToStable(page, () => page.goto(url));
   await expectStats(page, nodes, edges);
   const { pan, zoom } = await interact(page);
 
@@ -205,12 +210,11 @@ async function openChart(
   await page.getByTestId('graph-canvas').waitFor({ state: 'detached' });
   await touch();
   const hash = url.slice(url.indexOf('#'));
-  const opened = performance.now();
-  await page.evaluate((target) => {
-    location.hash = target;
-  }, hash);
-  await page.waitForFunction(chartStable, undefined, { timeout: 120_000, polling: 50 });
-  const openInAppMs = performance.now() - opened;
+  const openInAppMs = await timeToStable(page, () =>
+    page.evaluate((target) => {
+      location.hash = target;
+    }, hash),
+  );
   await expectStats(page, nodes, edges);
   await context.close();
   return { nodes, edges, loadToStableMs, openInAppMs, pan, zoom };
