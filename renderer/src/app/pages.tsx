@@ -1,10 +1,11 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { lazyPages } from './lazy-pages';
 
 /**
  * Each page is its own chunk: the window evaluates the shell and the page it opens on, not
  * the whole application (the chart, map, import and documents code is most of the bundle).
  * The rest is fetched once the shell has drawn (`preloadPages`), so later navigation does
- * not wait for a file either.
+ * not wait for a file either (`lazy-pages.tsx`).
  */
 const loaders = {
   CasesPage: () => import('../features/cases/CasesPage').then((m) => m.CasesPage),
@@ -25,37 +26,4 @@ const loaders = {
   SettingsPage: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
-type Page = LazyExoticComponent<ComponentType>;
-
-/** A lazy component per loader, under the same names. */
-export const pages = Object.fromEntries(
-  Object.entries(loaders).map(([name, load]): [string, Page] => [
-    name,
-    lazy(() => load().then((component) => ({ default: component }))),
-  ]),
-) as Record<keyof typeof loaders, Page>;
-
-/**
- * Fetches and evaluates the pages' chunks while the window is idle, one per idle period, so
- * that none delays the page being used. Returns a cancel.
- */
-export function preloadPages(): () => void {
-  const waiting: (() => Promise<unknown>)[] = Object.values(loaders);
-  let handle = 0;
-  let stopped = false;
-  const next = () => {
-    const load = waiting.shift();
-    if (!load || stopped) return;
-    // A chunk that fails here fails again when its page opens, and is reported there.
-    void load()
-      .catch(() => undefined)
-      .finally(() => {
-        if (!stopped) handle = window.requestIdleCallback(next);
-      });
-  };
-  handle = window.requestIdleCallback(next);
-  return () => {
-    stopped = true;
-    window.cancelIdleCallback(handle);
-  };
-}
+export const { pages, preloadPages } = lazyPages(loaders);
