@@ -221,6 +221,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
             nodes={visNodes}
             edges={visEdges}
             layout={chart.state.layout}
+            positions={chart.state.positions}
             positionsVersion={chart.state.positionsVersion}
             clusters={clusters}
             levelLabels={levelLabels}

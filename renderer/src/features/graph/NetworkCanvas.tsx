@@ -25,6 +25,8 @@ interface Props {
   nodes: Node[];
   edges: Edge[];
   layout: ChartLayout;
+  /** Where entities go: new ones are placed there, and all moved when `positionsVersion` changes. */
+  positions: Positions;
   /** Changes when positions were set on purpose: only then are nodes moved to their x/y. */
   positionsVersion: number;
   clusters: ClusterSpec[];
@@ -786,15 +788,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           const id = String(node.id);
           const shownLabel = label('node', node.id, node.label);
           const applied = appliedNodes.current.get(id);
+          const place = props.positions[id];
           if (applied && sameData(applied.element, node, lookSkips)) {
             if (applied.label !== shownLabel) nodeUpdates.push({ id, label: shownLabel ?? '' });
-            if (movePositions && typeof node.x === 'number' && typeof node.y === 'number')
-              moves.push([id, node.x, node.y]);
+            if (movePositions && place) moves.push([id, place.x, place.y]);
           } else if (applied && !movePositions) {
             const { x: _x, y: _y, ...rest } = node;
             nodeUpdates.push({ ...rest, label: shownLabel });
           } else {
-            nodeUpdates.push({ ...node, label: shownLabel });
+            nodeUpdates.push({ ...node, x: place?.x, y: place?.y, label: shownLabel });
           }
           appliedNodes.current.set(id, { element: node, label: shownLabel ?? '' });
         }
@@ -847,6 +849,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     props.nodes,
     props.edges,
     props.layout,
+    props.positions,
     props.positionsVersion,
     props.waiting,
     nodeSet,

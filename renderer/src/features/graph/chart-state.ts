@@ -137,7 +137,10 @@ export const showCommunities = (communities: Record<string, number> | null): Cha
 });
 
 /** Members of an organisation on the chart: linked by member_of (to it) or leads (to it). */
-export function organisationMembers(state: ChartState, organisationId: string): string[] {
+export function organisationMembers(
+  state: Pick<ChartState, 'edges'>,
+  organisationId: string,
+): string[] {
   return Object.values(state.edges)
     .filter(
       (edge) => edge.to === organisationId && (edge.type === 'member_of' || edge.type === 'leads'),

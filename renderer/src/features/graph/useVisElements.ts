@@ -14,20 +14,37 @@ export interface Highlight {
   edgeIds: Set<string>;
 }
 
-/** The chart state as vis-network nodes, edges and clusters: filters, hiding and highlights applied. */
+/**
+ * The chart state as vis-network nodes, edges and clusters: filters, hiding and highlights
+ * applied. Positions are not part of them (the canvas takes them apart): a layout arriving or
+ * entities moved leave these elements as they are, so vis-network is not handed thousands of
+ * unchanged elements to compare again.
+ */
 export function useVisElements(state: ChartState, highlight: Highlight | null) {
   const { t, i18n } = useTranslation();
+  const {
+    nodes: nodeMap,
+    edges: edgeMap,
+    filters,
+    hidden,
+    pinned,
+    layout,
+    communities,
+    clusters,
+  } = state;
   return useMemo(() => {
-    const nodes = Object.values(state.nodes);
-    const edges = Object.values(state.edges);
-    const visible = applyFilters(nodes, edges, state.filters);
-    const hidden = new Set(state.hidden);
-    const pinned = new Set(state.pinned);
-    const shownNodes = nodes.filter((node) => visible.nodeIds.has(node.id) && !hidden.has(node.id));
+    const nodes = Object.values(nodeMap);
+    const edges = Object.values(edgeMap);
+    const visible = applyFilters(nodes, edges, filters);
+    const hiddenIds = new Set(hidden);
+    const pinnedIds = new Set(pinned);
+    const shownNodes = nodes.filter(
+      (node) => visible.nodeIds.has(node.id) && !hiddenIds.has(node.id),
+    );
     const shownIds = new Set(shownNodes.map((node) => node.id));
     const dim = highlight !== null && highlight.nodeIds.size > 0;
     // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
-    const chain = state.layout === 'chain' ? chainLevels(nodes, edges) : null;
+    const chain = layout === 'chain' ? chainLevels(nodes, edges) : null;
     const compact = shownNodes.length > compactAbove;
     // Translated once per chart, not once per entity and relation.
     const statusLabels = new Map(
@@ -39,15 +56,14 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     const visNodes = shownNodes.map((node) =>
       toVisNode(node, {
         level: chain?.levels.get(node.id),
-        community: state.communities?.[node.id],
+        community: communities?.[node.id],
         highlighted: highlight?.nodeIds.has(node.id),
         dimmed: dim && !highlight!.nodeIds.has(node.id),
         statusLabel:
           node.legalStatus && node.legalStatus !== 'none'
             ? statusLabels.get(node.legalStatus)
             : undefined,
-        position: state.positions[node.id],
-        pinned: pinned.has(node.id),
+        pinned: pinnedIds.has(node.id),
         compact,
       }),
     );
@@ -69,18 +85,33 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         if (bend) edge.smooth = bend;
       }
     }
-    const clusters: ClusterSpec[] = state.clusters
+    const clusterSpecs: ClusterSpec[] = clusters
       .filter((id) => shownIds.has(id))
       .map((id) => {
-        const memberIds = organisationMembers(state, id).filter((member) => shownIds.has(member));
-        return { id, memberIds, label: `${state.nodes[id]!.label}（${memberIds.length + 1}）` };
+        const memberIds = organisationMembers({ edges: edgeMap }, id).filter((member) =>
+          shownIds.has(member),
+        );
+        return { id, memberIds, label: `${nodeMap[id]!.label}（${memberIds.length + 1}）` };
       });
     const levelLabels = chain
       ? Object.fromEntries(
           Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]),
         )
       : undefined;
-    return { visNodes, visEdges, clusters, levelLabels };
-    // i18n.language: labels change with the language.
-  }, [state, highlight, t, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+    return { visNodes, visEdges, clusters: clusterSpecs, levelLabels };
+    // i18n.language: the labels change with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [
+    nodeMap,
+    edgeMap,
+    filters,
+    hidden,
+    pinned,
+    layout,
+    communities,
+    clusters,
+    highlight,
+    t,
+    i18n.language,
+  ]);
 }
