@@ -71,12 +71,11 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // Two files at a time: each spends much of its time waiting on its page (302 → 232–258 s
-          // on this 2-core machine; four at a time was slower, 270 s). The files share one
-          // module graph per worker (each still starts its own host, Chromium and workspace):
-          // a new worker importing the host, core and Playwright cost 5–7 s before each file.
+          // on this 2-core machine; four at a time was slower, 270 s). Each file keeps its own
+          // module graph: shared ones (isolate: false) saved ~20 s but failed the backup file's
+          // key-rotation test in a clean-clone run.
           fileParallelism: true,
           maxWorkers: 2,
-          isolate: false,
         },
       },
     ],
