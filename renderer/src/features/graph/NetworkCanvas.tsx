@@ -793,8 +793,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             if (applied.label !== shownLabel) nodeUpdates.push({ id, label: shownLabel ?? '' });
             if (movePositions && place) moves.push([id, place.x, place.y]);
           } else if (applied && !movePositions) {
-            const { x: _x, y: _y, ...rest } = node;
-            nodeUpdates.push({ ...rest, label: shownLabel });
+            // The elements carry no positions: a changed look leaves the entity where it is.
+            nodeUpdates.push({ ...node, label: shownLabel });
           } else {
             nodeUpdates.push({ ...node, x: place?.x, y: place?.y, label: shownLabel });
           }

@@ -48,7 +48,6 @@ interface NodeLook {
   highlighted?: boolean;
   dimmed?: boolean;
   statusLabel?: string;
-  position?: { x: number; y: number };
   pinned?: boolean;
   /** Large charts: a coloured dot per entity instead of an icon, so thousands draw quickly. */
   compact?: boolean;
@@ -97,8 +96,6 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
     },
     opacity: look.dimmed ? 0.25 : 1,
     level: look.level,
-    x: look.position?.x,
-    y: look.position?.y,
     fixed: look.pinned ? { x: true, y: true } : false,
   };
 }
