@@ -8,7 +8,7 @@ import { UnlockPage } from './pages/unlock-page';
 describe('the demo workspace (1920×1080), in Chinese and English', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ width: 1920, height: 1080 });
+    h = await startHarness({ width: 1920, height: 1080 }, { motion: true });
   });
   afterAll(async () => {
     await h?.close();

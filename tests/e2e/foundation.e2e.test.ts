@@ -11,7 +11,8 @@ const password = 'Jindu#2026pass';
 describe('first run to a case with a suspect, through lock and unlock (1366×768, Chinese)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    // With animations, as most users see the app (the other files run without).
+    h = await startHarness(undefined, { motion: true });
   });
   afterAll(async () => {
     await h?.close();

@@ -5,6 +5,7 @@ import 'vis-network/styles/vis-network.css';
 import type { ChartLayout, Positions } from './chart-state';
 import { separate, textEms } from '../../../../electron/api/domain/chart-look';
 import { chooseLabels, minLabelPx, type LabelCandidate } from './label-declutter';
+import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
 export interface NetworkHandle {
   getPositions(): Positions;
@@ -873,11 +874,13 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   useImperativeHandle(ref, () => ({
     getPositions: () => roundPositions(network.current?.getPositions() ?? {}),
     fit: () =>
-      network.current?.fit({ animation: { duration: 300, easingFunction: 'easeInOutQuad' } }),
+      network.current?.fit({
+        animation: !prefersReducedMotion() && { duration: 300, easingFunction: 'easeInOutQuad' },
+      }),
     focus: (nodeId) => {
       network.current?.focus(nodeId, {
         scale: 1.2,
-        animation: { duration: 400, easingFunction: 'easeInOutQuad' },
+        animation: !prefersReducedMotion() && { duration: 400, easingFunction: 'easeInOutQuad' },
       });
       network.current?.selectNodes([nodeId]);
     },

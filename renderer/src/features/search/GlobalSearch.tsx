@@ -112,7 +112,13 @@ export function GlobalSearch() {
           value={text}
           onChange={(event) => setText(event.target.value)}
           onFocus={(event) => typedEarly.current || event.target.select()}
-          onPressEnter={() => first && go(first)}
+          onPressEnter={(event) => {
+            if (!first) return;
+            // Closing moves the focus back to the search button at once when there is no
+            // animation (reduced motion): the Enter would then press that button and reopen.
+            event.preventDefault();
+            go(first);
+          }}
           variant="borderless"
           style={{ padding: 16 }}
           data-testid="global-search-input"

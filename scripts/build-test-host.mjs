@@ -1,0 +1,55 @@
+// Bundles the browser host of the end-to-end tests (tests/e2e/host) into out/test-host: the
+// router and all of core in one CommonJS file that the harness loads with Node's own require,
+// and the two worker threads beside it. Through Vitest's module runner every test file compiled
+// and ran the ~400 modules of core again (about 5 s of each file's start on two cores); Node
+// reads one file in a fraction of that. Test-only: nothing here is packaged.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = 'out/test-host';
+fs.rmSync(new URL(`../${outdir}`, import.meta.url), { recursive: true, force: true });
+
+const shared = {
+  absWorkingDir: root,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', '@node-rs/argon2', 'playwright-core', 'electron'],
+  jsx: 'automatic',
+  logLevel: 'warning',
+};
+
+// The host: CommonJS, so the harness can require it past Vitest's module runner. Core finds its
+// worker threads from import.meta.url, which CommonJS lacks: it is this file's URL.
+await build({
+  ...shared,
+  entryPoints: { 'browser-host': 'tests/e2e/host/browser-host.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.url': '__hostModuleUrl' },
+  banner: { js: "const __hostModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The worker threads, as the CLI bundle builds them (ES modules that still call require).
+await build({
+  ...shared,
+  entryPoints: {
+    'table-worker': 'electron/core/io/table-worker.ts',
+    'layout-worker': 'electron/core/graph/layout-worker.ts',
+  },
+  outExtension: { '.js': '.mjs' },
+  format: 'esm',
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      "import { dirname as __pathDirname } from 'node:path';",
+      'const require = __createRequire(import.meta.url);',
+      'const __filename = __fileURLToPath(import.meta.url);',
+      'const __dirname = __pathDirname(__filename);',
+    ].join('\n'),
+  },
+});
