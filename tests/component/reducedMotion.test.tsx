@@ -9,16 +9,17 @@ const original = window.matchMedia;
 function systemMotion(reduce: boolean) {
   const listeners = new Set<() => void>();
   const setting = { reduce };
+  // Only what the app reads of a MediaQueryList.
   window.matchMedia = ((query: string) => ({
     matches: query === '(prefers-reduced-motion: reduce)' && setting.reduce,
     media: query,
     onchange: null,
     addListener: () => undefined,
     removeListener: () => undefined,
-    addEventListener: (_: string, listener: () => void) => listeners.add(listener),
-    removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+    addEventListener: (_: string, listener: () => void) => void listeners.add(listener),
+    removeEventListener: (_: string, listener: () => void) => void listeners.delete(listener),
     dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
+  })) as unknown as typeof window.matchMedia;
   return {
     change(next: boolean) {
       setting.reduce = next;
