@@ -70,8 +70,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // The browser host, bundled once for all files (tests/e2e/harness.ts).
-          globalSetup: ['tests/helpers/host-bundle-setup.ts'],
+          // The browser host, bundled once, and one Chromium, for all files (tests/e2e/harness.ts).
+          globalSetup: [
+            'tests/helpers/host-bundle-setup.ts',
+            'tests/helpers/chromium-server-setup.ts',
+          ],
           // Two files at a time: each spends much of its time waiting on its page (302 → 232–258 s
           // on this 2-core machine; four at a time was slower, 270 s). Each file keeps its own
           // module graph: shared ones (isolate: false) saved ~20 s but failed the backup file's

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { chromiumArgs, findChromium } from '../../electron/cli/chromium-documents';
 import { testKdf } from '../helpers/test-kdf';
 import { hostBundle } from '../helpers/host-bundle-setup';
@@ -37,12 +38,15 @@ export async function startHarness(
   viewport = { width: 1366, height: 768 },
   {
     motion = false,
+    ownBrowser = false,
   }: {
     /**
      * Animations as most users see them. Off by default: a user who turned animations off, so
      * nothing is drawn or waited for while a dialog opens or closes (e2e 204 → 170 s here).
      */
     motion?: boolean;
+    /** A Chromium of its own, started now, whose profile folder is new (the secrets scan). */
+    ownBrowser?: boolean;
   } = {},
 ): Promise<Harness> {
   const rendererDir = path.join(repo, 'out/renderer');
@@ -58,10 +62,11 @@ export async function startHarness(
     // The production parameters are tested in vault.test.ts, the CLI's tests and the smoke test.
     kdf: testKdf,
   });
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: chromiumArgs,
-  });
+  // Else the Chromium of the whole run (tests/helpers/chromium-server-setup.ts): closing this
+  // connection closes this file's context only.
+  const browser = ownBrowser
+    ? await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+    : await chromium.connect(inject('chromiumEndpoint'));
   const context = await browser.newContext({
     viewport,
     locale: 'zh-CN',

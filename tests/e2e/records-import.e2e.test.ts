@@ -46,7 +46,9 @@ describe('a carrier call list with a direction column (1366×768)', () => {
       page.getByTestId('import-rejected-download').click(),
     ]);
     expect(download.suggestedFilename()).toBe('13987654321话单.rejected.csv');
-    const saved = fs.readFileSync((await download.path())!, 'utf8');
+    const rejectedFile = `${h.root}/rejected.csv`;
+    await download.saveAs(rejectedFile);
+    const saved = fs.readFileSync(rejectedFile, 'utf8');
     expect(saved.split('\r\n').map((line) => line.split(',').at(-1))).toEqual([
       '原因',
       '对方号码：号码无法识别',

@@ -53,7 +53,8 @@ describe('no plaintext outside the encrypted workspace (1366×768)', () => {
   let before: Set<string>;
   beforeAll(async () => {
     before = new Set(fs.readdirSync(os.tmpdir()));
-    h = await startHarness();
+    // Its own Chromium: the profile folder it makes is among the files scanned.
+    h = await startHarness(undefined, { ownBrowser: true });
   });
   afterAll(async () => {
     await h?.close();
