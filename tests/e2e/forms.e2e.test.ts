@@ -43,7 +43,7 @@ describe('forms that forgive, in Chinese at 1366×768', () => {
     // it open (without animations it opens within a frame of the click; a key pressed in that
     // frame lands outside it).
     await page.getByTestId('add-suspect').click();
-    await page.waitForFunction(() => document.activeElement?.closest('.ant-modal') !== null);
+    await page.locator('.ant-modal:focus-within').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('person-name').waitFor({ state: 'detached' });
 

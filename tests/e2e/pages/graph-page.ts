@@ -104,7 +104,7 @@ export class GraphPage {
   async saveView(name: string): Promise<void> {
     await this.page.getByTestId('graph-save-view').click();
     await this.page.getByTestId('view-name').fill(name);
-    await this.page.getByTestId('save-view-ok').click();
+    await this.page.getByTestId('save-view-submit').click();
     await this.page.getByText('视图已保存').waitFor();
   }
 }

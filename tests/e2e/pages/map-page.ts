@@ -38,7 +38,7 @@ export class MapPage {
     if (classification)
       await pickOption(this.page, dialog.getByTestId('print-classification'), classification);
     const download = this.page.waitForEvent('download');
-    await this.page.getByTestId('print-export-ok').click();
+    await this.page.getByTestId('print-export-submit').click();
     return download;
   }
 }

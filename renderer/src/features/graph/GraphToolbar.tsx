@@ -8,6 +8,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Dropdown, Segmented, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useDynamicText } from '../../i18n/dynamic-text';
 import { EntitySelect } from './EntitySelect';
 import type { GraphNode } from '../../../../electron/api/schemas/graph-schemas';
 import type { ChartLayout } from './chart-state';
@@ -35,6 +36,8 @@ interface Props {
 /** Layouts, undo/redo, find, draw a relation, save the view, export. */
 export function GraphToolbar(props: Props) {
   const { t } = useTranslation();
+  // The last command's name, a key kept in the chart's history.
+  const text = useDynamicText();
   const layouts = (['force', 'chain', 'circular'] as const).map((layout) => ({
     value: layout,
     label: t(`graph.layouts.${layout}`),
@@ -51,7 +54,7 @@ export function GraphToolbar(props: Props) {
         <Tooltip
           title={
             props.undoLabel
-              ? `${t('graph.toolbar.undo')}：${t(props.undoLabel as never)}`
+              ? `${t('graph.toolbar.undo')}：${text(props.undoLabel)}`
               : t('graph.toolbar.undo')
           }
         >
@@ -66,7 +69,7 @@ export function GraphToolbar(props: Props) {
         <Tooltip
           title={
             props.redoLabel
-              ? `${t('graph.toolbar.redo')}：${t(props.redoLabel as never)}`
+              ? `${t('graph.toolbar.redo')}：${text(props.redoLabel)}`
               : t('graph.toolbar.redo')
           }
         >

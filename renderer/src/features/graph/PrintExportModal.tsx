@@ -1,6 +1,7 @@
 import { Form, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buttonTestId } from '../../components/button-test-id';
 import {
   classifications,
   type Classification,
@@ -39,7 +40,7 @@ export function PrintExportModal({ busy, title, pngLabel, onExport, onClose }: P
       onCancel={onClose}
       onOk={() => onExport(choices)}
       okText={t('graph.toolbar.export')}
-      okButtonProps={{ loading: busy, 'data-testid': 'print-export-ok' } as never}
+      okButtonProps={buttonTestId('print-export-submit', { loading: busy })}
       destroyOnHidden
     >
       <Form layout="vertical">

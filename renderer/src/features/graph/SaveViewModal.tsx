@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buttonTestId } from '../../components/button-test-id';
 import type { GraphView, GraphViewState } from '../../../../electron/api/schemas/graph-schemas';
 import { useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
@@ -27,7 +28,7 @@ export function SaveViewModal({ caseId, current, state, onSaved, onClose }: Prop
       title={t('graph.toolbar.save')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'save-view-ok' } as never}
+      okButtonProps={buttonTestId('save-view-submit', { loading: save.isPending })}
       destroyOnHidden
     >
       <Form
