@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { esmRequireBanner, nodeBundleOptions } from './node-bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 fs.rmSync(new URL('../out/cli', import.meta.url), { recursive: true, force: true });
@@ -20,24 +21,9 @@ await build({
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
   splitting: true,
-  platform: 'node',
-  target: 'node20',
   format: 'esm',
-  external: ['better-sqlite3', '@node-rs/argon2', 'playwright-core', 'electron'],
-  jsx: 'automatic',
-  // CommonJS packages inside an ES module bundle still call require and read __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __createRequire } from 'node:module';",
-      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-      "import { dirname as __pathDirname } from 'node:path';",
-      'const require = __createRequire(import.meta.url);',
-      'const __filename = __fileURLToPath(import.meta.url);',
-      'const __dirname = __pathDirname(__filename);',
-    ].join('\n'),
-  },
-  logLevel: 'warning',
+  banner: esmRequireBanner,
+  ...nodeBundleOptions,
 });
 fs.chmodSync(new URL('../out/cli/quanlian.mjs', import.meta.url), 0o755);

@@ -6,21 +6,13 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { esmRequireBanner, nodeBundleOptions } from './node-bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = 'out/test-host';
 fs.rmSync(new URL(`../${outdir}`, import.meta.url), { recursive: true, force: true });
 
-const shared = {
-  absWorkingDir: root,
-  outdir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3', '@node-rs/argon2', 'playwright-core', 'electron'],
-  jsx: 'automatic',
-  logLevel: 'warning',
-};
+const shared = { ...nodeBundleOptions, absWorkingDir: root, outdir };
 
 // The host: CommonJS, so the harness can require it past Vitest's module runner. Core finds its
 // worker threads from import.meta.url, which CommonJS lacks: it is this file's URL.
@@ -33,7 +25,7 @@ await build({
   banner: { js: "const __hostModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// The worker threads, as the CLI bundle builds them (ES modules that still call require).
+// The worker threads, as the CLI bundle builds them.
 await build({
   ...shared,
   entryPoints: {
@@ -42,14 +34,5 @@ await build({
   },
   outExtension: { '.js': '.mjs' },
   format: 'esm',
-  banner: {
-    js: [
-      "import { createRequire as __createRequire } from 'node:module';",
-      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-      "import { dirname as __pathDirname } from 'node:path';",
-      'const require = __createRequire(import.meta.url);',
-      'const __filename = __fileURLToPath(import.meta.url);',
-      'const __dirname = __pathDirname(__filename);',
-    ].join('\n'),
-  },
+  banner: esmRequireBanner,
 });

@@ -10,5 +10,9 @@ export const cliBundle = path.join(repo, 'out/cli/quanlian.mjs');
  * a few seconds; nothing to do when `npm run build` made it from the same sources).
  */
 export function setup() {
-  buildWhenStale(cliBundle, 'scripts/build-cli.mjs', ['electron', 'drizzle']);
+  buildWhenStale(cliBundle, 'scripts/build-cli.mjs', [
+    'electron',
+    'drizzle',
+    'scripts/node-bundle-options.mjs',
+  ]);
 }

@@ -9,5 +9,9 @@ export const hostBundle = path.join(repo, 'out/test-host/browser-host.cjs');
  * (scripts/build-test-host.mjs), built here when missing or older than its sources.
  */
 export function setup() {
-  buildWhenStale(hostBundle, 'scripts/build-test-host.mjs', ['electron', 'tests/e2e/host']);
+  buildWhenStale(hostBundle, 'scripts/build-test-host.mjs', [
+    'electron',
+    'tests/e2e/host',
+    'scripts/node-bundle-options.mjs',
+  ]);
 }
