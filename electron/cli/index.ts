@@ -40,7 +40,8 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
   chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
                 [--classification none|internal|secret|confidential] [--unmask] [--lang en]
-                the case briefing (PDF and Word need Chromium: CHROMIUM_PATH or /usr/bin/chromium)
+                the case briefing (PDF and Word need Chromium: CHROMIUM_PATH, or the headless shell
+                or chromium in /usr/bin)
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
                 [--encoding auto|utf8|gb18030] [--case CASE_NO] [--dry-run]
                 [--map 'HEADER=field,…'] [--own-account ACC] [--area-code 0871]
