@@ -15,6 +15,8 @@ await build({
   // Table files are parsed, and large charts laid out, in worker threads: their own entries.
   entryPoints: {
     quanlian: 'electron/cli/index.ts',
+    // runCli without the bin around it: the tests run many commands in one process.
+    'run-cli': 'electron/cli/run-cli.ts',
     'table-worker': 'electron/core/io/table-worker.ts',
     'layout-worker': 'electron/core/graph/layout-worker.ts',
   },

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { storageError } from '../core/app-error';
 import type { ApiError } from '../api/result';
+import { cliIo } from './cli-io';
 
 /** An error result of a procedure, carried to the CLI's error printer as it came. */
 export class ProcedureError extends Error {
@@ -29,11 +29,11 @@ export interface Secrets {
 export function readSecrets(fromStdin: boolean): Secrets {
   let lines: string[] | null = null;
   const stdinLines = () => {
-    lines ??= fs.readFileSync(0, 'utf8').split(/\r?\n/);
+    lines ??= cliIo().stdin().split(/\r?\n/);
     return lines;
   };
   const pick = (index: number, variable: string) => {
-    const value = fromStdin ? stdinLines()[index] : process.env[variable];
+    const value = fromStdin ? stdinLines()[index] : cliIo().env[variable];
     if (!value) {
       throw new UsageError(
         fromStdin
@@ -65,7 +65,7 @@ export function makeOutput(json: boolean): Output {
   return {
     json,
     result(value, text) {
-      process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+      cliIo().stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
     },
   };
 }

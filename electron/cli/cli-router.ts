@@ -6,6 +6,7 @@ import type { DocumentRenderer } from '../core/reports/document-renderer';
 import { createRouter, type Router } from '../core/router';
 import { cliAppDataDir } from './cli-app-data';
 import { ProcedureError, requireOption, type Secrets } from './cli-context';
+import { cliIo } from './cli-io';
 import type { CommandOptions } from './command-options';
 import { zonedDateTime } from '../api/domain/time-zone';
 
@@ -35,7 +36,7 @@ function openRouter(documents?: DocumentRenderer): { router: Router; client: Cli
   const router = createRouter({
     version: 'cli',
     host: 'cli',
-    appDataDir: cliAppDataDir(),
+    appDataDir: cliAppDataDir(cliIo().env),
     defaultWorkspaceDir: process.cwd(),
     migrationsFolder,
     clock: systemClock,
@@ -44,7 +45,7 @@ function openRouter(documents?: DocumentRenderer): { router: Router; client: Cli
     documents,
     // The CLI names files on its own command line: core may read them by path.
     readsFilePaths: true,
-    logError: (summary) => process.stderr.write(`[quanlian] ${summary}\n`),
+    logError: (summary) => cliIo().stderr(`[quanlian] ${summary}\n`),
   });
   const client: CliClient = {
     async call(procedure, input) {

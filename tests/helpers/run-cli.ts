@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { cliBundle } from './cli-bundle-setup';
+import type { runCli as RunCli } from '../../electron/cli/run-cli';
+import { cliBundle, cliRunner } from './cli-bundle-setup';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -16,21 +18,50 @@ const appData = fs.mkdtempSync(path.join(os.tmpdir(), 'quanlian-cli-appdata-'));
  */
 const appDataOf = new Map<string, string>();
 
-/**
- * Runs the CLI as a user would (`quanlian …`), as its own process, and returns its output: the
- * bundle in out/cli (built before the integration tests by cli-bundle-setup when stale), not
- * tsx, which spends about 2.5 s compiling before each command.
- */
-export function execCli(args: string[], env: Record<string, string> = {}, input?: string) {
+/** The environment a command of this test file runs with (its workspace's app-data folder). */
+function cliEnv(args: string[], env: Record<string, string>): NodeJS.ProcessEnv {
   const at = args.indexOf('--workspace');
   const workspace = at >= 0 ? args[at + 1] : undefined;
+  return {
+    ...process.env,
+    QUANLIAN_APP_DATA: (workspace && appDataOf.get(path.resolve(workspace))) ?? appData,
+    ...env,
+  };
+}
+
+/**
+ * The bundle's runCli, loaded by Node's require (ES modules without top-level await load that
+ * way since Node 20.19), past Vitest's module runner: run as built, once per worker.
+ */
+let runner: typeof RunCli | undefined;
+
+/**
+ * Runs a command of the bundled CLI (out/cli, built before the integration tests by
+ * cli-bundle-setup when stale) with the arguments, environment and standard input a user's
+ * `quanlian …` would get, and returns its exit code and output. It runs in this process: the
+ * bundle's `runCli`, which the `quanlian` bin calls on the process's own arguments and streams
+ * (its own process cost each command ~0.6 s of Node start and compiling; execCliProcess below
+ * keeps that path tested).
+ */
+export async function execCli(args: string[], env: Record<string, string> = {}, input?: string) {
+  const runCli = (runner ??= (createRequire(__filename)(cliRunner) as { runCli: typeof RunCli })
+    .runCli);
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, {
+    env: cliEnv(args, env),
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    stdin: () => input ?? '',
+  });
+  return { status, stdout, stderr };
+}
+
+/** The same as execCli, as its own process (`node out/cli/quanlian.mjs …`), as a user runs it. */
+export function execCliProcess(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [cliBundle, ...args], {
     cwd: repo,
-    env: {
-      ...process.env,
-      QUANLIAN_APP_DATA: (workspace && appDataOf.get(path.resolve(workspace))) ?? appData,
-      ...env,
-    },
+    env: cliEnv(args, env),
     input,
     encoding: 'utf8',
     timeout: 60_000,

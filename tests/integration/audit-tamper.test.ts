@@ -16,7 +16,7 @@ afterEach(() => c?.dispose());
 
 /** A workspace with a dozen audit records, locked, ready to be tampered with. */
 async function workspaceWithHistory(kdf?: 'real'): Promise<string> {
-  // The CLI runs in its own process on the production Argon2id floor.
+  // The CLI unlocks with the production Argon2id parameters, never the tests' cheap ones.
   c = makeTestCore(undefined, { kdf });
   const { path: dir } = await createTestWorkspace(c);
   for (let n = 1; n <= 5; n += 1) {
@@ -126,7 +126,7 @@ describe('audit chain', () => {
   it('the verify-audit command exits 1 and names the record', async () => {
     const dir = await workspaceWithHistory('real');
     await tamper(dir, `UPDATE audit_log SET target_id = 'x' WHERE seq = 2`);
-    const result = execCli(['verify-audit', '--workspace', dir, '--json'], {
+    const result = await execCli(['verify-audit', '--workspace', dir, '--json'], {
       QUANLIAN_PASSWORD: adminPassword,
     });
     expect(result.status).toBe(1);

@@ -14,15 +14,15 @@ function csv(name: string, lines: string[]): string {
   return file;
 }
 
-const run = (args: string[]) => {
-  const result = execCli([...args, '--workspace', dir, '--json'], env);
+const run = async (args: string[]) => {
+  const result = await execCli([...args, '--workspace', dir, '--json'], env);
   if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stdout}${result.stderr}`);
   return JSON.parse(result.stdout);
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = path.join(makeTempDir(), 'ws');
-  expect(execCli(['init', '--workspace', dir, '--user', 'admin'], env).status).toBe(0);
+  expect((await execCli(['init', '--workspace', dir, '--user', 'admin'], env)).status).toBe(0);
   const calls = csv('calls.csv', [
     '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI',
     '13900000001,13800000001,主叫,2026-04-01 08:00:00,60,100,1',
@@ -36,7 +36,7 @@ beforeAll(() => {
     '13900000001,13700000009,主叫,2026-04-10 08:00:00,10,500,5',
     '13900000002,13700000008,主叫,2026-04-10 08:06:00,10,500,5',
   ]);
-  run(['import', '--template', 'calls', '--file', calls]);
+  await run(['import', '--template', 'calls', '--file', calls]);
   const money = csv('money.csv', [
     '付款账号,收款账号,交易时间,交易金额',
     '6222000000000000001,6222000000000000002,2026-04-01 10:00:00,"15,000.00"',
@@ -44,12 +44,17 @@ beforeAll(() => {
     '6222000000000000003,6222000000000000004,2026-03-31 10:00:00,2000.00',
     '6222000000000000003,6222000000000000004,2026-04-02 10:00:00,6000.00',
   ]);
-  run(['import', '--template', 'transactions', '--file', money]);
+  await run(['import', '--template', 'transactions', '--file', money]);
 }, 120_000);
 
 describe('analytics commands', () => {
-  it('contacts common: the two contacts shared by the targets, service numbers left out', () => {
-    const found = run(['contacts', 'common', '--phones', '13900000001,13900000002,13900000003']);
+  it('contacts common: the two contacts shared by the targets, service numbers left out', async () => {
+    const found = await run([
+      'contacts',
+      'common',
+      '--phones',
+      '13900000001,13900000002,13900000003',
+    ]);
     expect(
       found.rows.map((row: { number: string; targetCount: number; calls: number }) => [
         row.number,
@@ -60,7 +65,7 @@ describe('analytics commands', () => {
       ['13800000001', 3, 3],
       ['13800000002', 2, 2],
     ]);
-    const strict = run([
+    const strict = await run([
       'contacts',
       'common',
       '--phones',
@@ -71,14 +76,14 @@ describe('analytics commands', () => {
     expect(strict.total).toBe(1);
   }, 60_000);
 
-  it('contacts top and colocated', () => {
-    const profile = run(['contacts', 'top', '--phone', '13900000001', '--limit', '2']);
+  it('contacts top and colocated', async () => {
+    const profile = await run(['contacts', 'top', '--phone', '13900000001', '--limit', '2']);
     expect(profile.period.calls).toBe(4);
     expect(profile.period.topByDuration.map((row: { number: string }) => row.number)).toEqual([
       '13800000002',
       '13800000001',
     ]);
-    const together = run([
+    const together = await run([
       'contacts',
       'colocated',
       '--phones',
@@ -95,8 +100,8 @@ describe('analytics commands', () => {
     ).toEqual([['500-5']]);
   }, 60_000);
 
-  it('contacts top --compare-from/--compare-to: the second period, who came and who went', () => {
-    const profile = run([
+  it('contacts top --compare-from/--compare-to: the second period, who came and who went', async () => {
+    const profile = await run([
       'contacts',
       'top',
       '--phone',
@@ -120,7 +125,7 @@ describe('analytics commands', () => {
     });
   }, 60_000);
 
-  it('contacts on-cell: who was on a base station between two instants, a page and the total', () => {
+  it('contacts on-cell: who was on a base station between two instants, a page and the total', async () => {
     const args = [
       'contacts',
       'on-cell',
@@ -131,7 +136,7 @@ describe('analytics commands', () => {
       '--to',
       '2026-04-10T08:10:00+08:00',
     ];
-    const present = run(args);
+    const present = await run(args);
     expect(
       present.rows.map((row: { number: string; sightings: number; firstAt: string }) => [
         row.number,
@@ -142,17 +147,17 @@ describe('analytics commands', () => {
       ['13900000001', 1, '2026-04-10T00:00:00.000Z'],
       ['13900000002', 1, '2026-04-10T00:06:00.000Z'],
     ]);
-    const page = run([...args, '--limit', '1']);
+    const page = await run([...args, '--limit', '1']);
     expect([page.rows.length, page.total]).toEqual([1, 2]);
-    const text = execCli([...args, '--limit', '1', '--workspace', dir], env);
+    const text = await execCli([...args, '--limit', '1', '--workspace', dir], env);
     expect(text.stdout).toContain('(1 of 2 shown; raise --limit for more)');
   }, 60_000);
 
-  it('money trace --structuring-threshold (yuan) and --limit: the flags under it, a page and the total', () => {
-    const plain = run(['money', 'trace', '--account', '6222000000000000001']);
+  it('money trace --structuring-threshold (yuan) and --limit: the flags under it, a page and the total', async () => {
+    const plain = await run(['money', 'trace', '--account', '6222000000000000001']);
     expect(plain.accounts[1].flags.structuring).toBe(0);
     // 8,000.00 is within 10 % under 8,001.00.
-    const flagged = run([
+    const flagged = await run([
       'money',
       'trace',
       '--account',
@@ -172,7 +177,7 @@ describe('analytics commands', () => {
       [1, 1],
     ]);
     expect(flagged.total).toBe(4);
-    const bad = execCli(
+    const bad = await execCli(
       ['money', 'trace', '--account', '6222000000000000001', '--structuring-threshold', '8千', '--workspace', dir],
       env,
     ); // prettier-ignore
@@ -182,8 +187,8 @@ describe('analytics commands', () => {
     ]);
   }, 60_000);
 
-  it('money trace: each reached account with hop, amount and path; an earlier transfer is not followed', () => {
-    const trace = run(['money', 'trace', '--account', '6222000000000000001', '--hops', '3']);
+  it('money trace: each reached account with hop, amount and path; an earlier transfer is not followed', async () => {
+    const trace = await run(['money', 'trace', '--account', '6222000000000000001', '--hops', '3']);
     expect(
       trace.accounts.map((account: { accountNo: string; hop: number; reachedFen: number }) => [
         account.accountNo.slice(-1),
@@ -196,7 +201,7 @@ describe('analytics commands', () => {
       ['3', 2, 800_000],
       ['4', 3, 600_000],
     ]);
-    const unknown = execCli(
+    const unknown = await execCli(
       ['money', 'trace', '--account', '6222999999999999999', '--workspace', dir],
       env,
     );

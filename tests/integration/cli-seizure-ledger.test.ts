@@ -5,11 +5,12 @@ import { execCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/test-core';
 
 describe('CLI import --template seizures', () => {
-  it('checks the ledger (unknown drug named with a guess), imports the valid rows into the case, and imports delete takes them out', () => {
+  it('checks the ledger (unknown drug named with a guess), imports the valid rows into the case, and imports delete takes them out', async () => {
     const dir = path.join(makeTempDir(), 'demo');
-    expect(execCli(['seed-demo', '--workspace', dir]).status).toBe(0);
+    expect((await execCli(['seed-demo', '--workspace', dir])).status).toBe(0);
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
-    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const run = async (args: string[]) =>
+      await execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const file = path.join(makeTempDir(), '扣押清单.csv');
     fs.writeFileSync(
       file,
@@ -22,19 +23,19 @@ describe('CLI import --template seizures', () => {
     );
     const ledger = ['import', '--template', 'seizures', '--file', file];
     // Without a case column, the case is named on the command line.
-    const noCase = run([...ledger, '--json']);
+    const noCase = await run([...ledger, '--json']);
     expect([noCase.status, JSON.parse(noCase.stdout).error.code]).toEqual([
       1,
       'import.caseRequired',
     ]);
     const withCase = [...ledger, '--case', 'A3301052026030015'];
-    const refused = run(withCase);
+    const refused = await run(withCase);
     expect([refused.status, refused.stdout]).toEqual([
       1,
       '3 rows, 2 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n' +
         '  line 3: drug drug "冰du" (did you mean: 甲基苯丙胺（冰毒）?)\n',
     ]);
-    const done = JSON.parse(run([...withCase, '--skip-invalid', '--json']).stdout);
+    const done = JSON.parse((await run([...withCase, '--skip-invalid', '--json'])).stdout);
     expect(done).toMatchObject({
       rows: 3,
       valid: 2,
@@ -56,9 +57,11 @@ describe('CLI import --template seizures', () => {
       '\ufeff物品名称,数量,缴获时间,持有人,扣押清单号,原因\r\n' +
         '冰du,3g,2026-06-28 22:20,李某华,KY-2026-032,物品名称：物品名称无法识别（是否为：甲基苯丙胺（冰毒）？）\r\n',
     );
-    const listed = JSON.parse(run(['imports', 'list', '--json']).stdout);
+    const listed = JSON.parse((await run(['imports', 'list', '--json'])).stdout);
     expect(listed[0]).toMatchObject({ template: 'seizures', rowCount: 2, rejectedCount: 1 });
-    const deleted = JSON.parse(run(['imports', 'delete', '--id', listed[0].id, '--json']).stdout);
+    const deleted = JSON.parse(
+      (await run(['imports', 'delete', '--id', listed[0].id, '--json'])).stdout,
+    );
     expect(deleted).toMatchObject({ seizures: 2, entitiesDeleted: 0 });
   }, 180_000);
 });

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { copiedCliWorkspace, execCli } from '../helpers/run-cli';
+import { copiedCliWorkspace, execCli, execCliProcess } from '../helpers/run-cli';
 import { makeTempDir, makeTestCore } from '../helpers/test-core';
 import { zonedDateTime } from '../../electron/api/domain/time-zone';
 
 describe('command line', () => {
-  it('init prints the recovery key once; add-user and stats work with the password from stdin', () => {
+  it('init prints the recovery key once; add-user and stats work with the password from stdin', async () => {
     const dir = path.join(makeTempDir(), 'ws');
-    const init = execCli(
+    const init = await execCli(
       ['init', '--workspace', dir, '--user', 'chief', '--name', '禁毒大队', '--json'],
       {
         QUANLIAN_PASSWORD: 'Chief#Pass2026',
@@ -25,7 +25,7 @@ describe('command line', () => {
       created.recoveryKey,
     );
 
-    const add = execCli(
+    const add = await execCli(
       [
         'add-user',
         '--workspace',
@@ -45,31 +45,34 @@ describe('command line', () => {
     expect(add.status).toBe(0);
     expect(JSON.parse(add.stdout)).toMatchObject({ username: 'wang', role: 'investigator' });
 
-    const stats = execCli(['stats', '--workspace', dir, '--user', 'wang', '--json'], {
+    const stats = await execCli(['stats', '--workspace', dir, '--user', 'wang', '--json'], {
       QUANLIAN_PASSWORD: 'Wang#Pass2026',
     });
     expect(JSON.parse(stats.stdout)).toMatchObject({ cases: 0, users: 2 });
 
-    const forbidden = execCli(['export-key', '--workspace', dir, '--user', 'wang'], {
+    const forbidden = await execCli(['export-key', '--workspace', dir, '--user', 'wang'], {
       QUANLIAN_PASSWORD: 'Wang#Pass2026',
     });
     expect(forbidden.status).toBe(1);
     expect(forbidden.stderr).toContain('auth.forbidden');
   });
 
-  it('explains a wrong password and a missing option', () => {
+  it('explains a wrong password and a missing option', async () => {
     const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
-    const wrong = execCli(['stats', '--workspace', dir], { QUANLIAN_PASSWORD: 'nope' });
+    const wrong = await execCli(['stats', '--workspace', dir], { QUANLIAN_PASSWORD: 'nope' });
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toBe('error: auth.invalidCredentials: The credentials are not valid\n');
-    const usage = execCli(['backup', '--workspace', dir], { QUANLIAN_PASSWORD: 'Admin#Pass2026' });
+    const usage = await execCli(['backup', '--workspace', dir], {
+      QUANLIAN_PASSWORD: 'Admin#Pass2026',
+    });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out is required');
   });
 
+  // As its own process: the bin's exit code, and nothing that escapes runCli to Node's printer.
   it('an unknown option or command prints the usage and exits 2, never a stack trace', () => {
     for (const args of [['stats', '--no-such-option'], ['frobnicate'], ['stats', '--workspace']]) {
-      const result = execCli(args);
+      const result = execCliProcess(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('Quanlian command line');
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -79,29 +82,30 @@ describe('command line', () => {
   it('goes through the router: a viewer cannot back up, restore, export a package or import; every refusal is audited; disable-user stops a sign-in', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const admin = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
-    const added = execCli(
+    const added = await execCli(
       ['add-user', '--workspace', dir, '--user', 'demo', '--name', 'kan', '--role', 'viewer'],
       { ...admin, QUANLIAN_NEW_PASSWORD: 'Viewer#Pass2026' },
     );
     expect(added.status).toBe(0);
     const backup = path.join(makeTempDir(), 'demo.qlbak');
     expect(
-      execCli(['backup', '--workspace', dir, '--user', 'demo', '--out', backup], admin).status,
+      (await execCli(['backup', '--workspace', dir, '--user', 'demo', '--out', backup], admin))
+        .status,
     ).toBe(0);
     const calls = path.join(makeTempDir(), 'calls.csv');
     fs.writeFileSync(
       calls,
       '主叫号码,被叫号码,开始时间,通话时长\n13800000001,13900000002,2026-10-01 10:00:00,60\n',
     );
-    const asViewer = (args: string[]) =>
-      execCli([...args, '--workspace', dir, '--user', 'kan', '--json'], {
+    const asViewer = async (args: string[]) =>
+      await execCli([...args, '--workspace', dir, '--user', 'kan', '--json'], {
         QUANLIAN_PASSWORD: 'Viewer#Pass2026',
         QUANLIAN_PACKAGE_PASSPHRASE: '协查口令-2026-11',
       });
     const attempts = {
-      'backup.createAt': asViewer(['backup', '--out', path.join(makeTempDir(), 'x.qlbak')]),
-      'backup.restoreFrom': asViewer(['restore', '--backup', backup]),
-      'package.export': asViewer([
+      'backup.createAt': await asViewer(['backup', '--out', path.join(makeTempDir(), 'x.qlbak')]),
+      'backup.restoreFrom': await asViewer(['restore', '--backup', backup]),
+      'package.export': await asViewer([
         'package',
         'export',
         '--case',
@@ -109,22 +113,28 @@ describe('command line', () => {
         '--out',
         path.join(makeTempDir(), 'x.qlpkg'),
       ]),
-      'import.preview': asViewer(['import', '--template', 'calls', '--file', calls]),
-      'workspace.exportKey': asViewer(['export-key']),
+      'import.preview': await asViewer(['import', '--template', 'calls', '--file', calls]),
+      'workspace.exportKey': await asViewer(['export-key']),
     };
     for (const result of Object.values(attempts)) {
       expect([result.status, JSON.parse(result.stdout).error.code]).toEqual([1, 'auth.forbidden']);
     }
     expect(
-      execCli(['disable-user', '--workspace', dir, '--user', 'demo', '--name', 'kan'], admin)
-        .status,
+      (
+        await execCli(
+          ['disable-user', '--workspace', dir, '--user', 'demo', '--name', 'kan'],
+          admin,
+        )
+      ).status,
     ).toBe(0);
     const head = JSON.parse(
-      execCli(['audit-head', '--workspace', dir, '--user', 'demo', '--json'], admin).stdout,
+      (await execCli(['audit-head', '--workspace', dir, '--user', 'demo', '--json'], admin)).stdout,
     );
     expect(head).toMatchObject({ signedBy: 'demo', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(head.count).toBeGreaterThan(10);
-    expect(JSON.parse(asViewer(['stats']).stdout).error.code).toBe('auth.invalidCredentials');
+    expect(JSON.parse((await asViewer(['stats'])).stdout).error.code).toBe(
+      'auth.invalidCredentials',
+    );
 
     const core = makeTestCore();
     try {
@@ -141,7 +151,7 @@ describe('command line', () => {
     }
   }, 180_000);
 
-  it('import --skip-invalid writes the rejected rows beside the file; --map names unknown headers; imports delete undoes it', () => {
+  it('import --skip-invalid writes the rejected rows beside the file; --map names unknown headers; imports delete undoes it', async () => {
     const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
     const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
     const file = path.join(makeTempDir(), '话单.csv');
@@ -154,15 +164,15 @@ describe('command line', () => {
         '13800000001,not-a-number,主叫,2026-10-01 12:00:00,30',
       ].join('\n'),
     );
-    const run = (args: string[]) =>
-      execCli(
+    const run = async (args: string[]) =>
+      await execCli(
         ['import', '--workspace', dir, '--template', 'calls', '--file', file, ...args, '--json'],
         env,
       );
     const map = ['--map', '目标号码=ownNumber,联系号码=counterpart'];
-    const refused = run(map);
+    const refused = await run(map);
     expect([refused.status, JSON.parse(refused.stdout).imported]).toEqual([1, false]);
-    const imported = run([...map, '--skip-invalid']);
+    const imported = await run([...map, '--skip-invalid']);
     expect(imported.status).toBe(0);
     const result = JSON.parse(imported.stdout);
     expect([result.summary.rows, result.summary.rejectedRows, result.rejectedFile]).toEqual([
@@ -176,33 +186,36 @@ describe('command line', () => {
       expect.stringMatching(/^13800000001,not-a-number,主叫,2026-10-01 12:00:00,30,/),
     ]);
     const listed = JSON.parse(
-      execCli(['imports', 'list', '--workspace', dir, '--json'], env).stdout,
+      (await execCli(['imports', 'list', '--workspace', dir, '--json'], env)).stdout,
     );
     expect(listed.map((row: { rowCount: number }) => row.rowCount)).toEqual([2]);
     // The text listing dates the import in the workspace's zone (Beijing), not the process's (UTC).
-    const text = execCli(['imports', 'list', '--workspace', dir], env).stdout;
+    const text = (await execCli(['imports', 'list', '--workspace', dir], env)).stdout;
     expect(text).toContain(
       `${listed[0].id}  ${zonedDateTime(listed[0].createdAt, 'Asia/Shanghai')}  calls  2 rows (1 rejected)`,
     );
     expect(zonedDateTime(listed[0].createdAt, 'Asia/Shanghai')).not.toBe(
       listed[0].createdAt.slice(0, 16).replace('T', ' '),
     );
-    const deleted = execCli(
+    const deleted = await execCli(
       ['imports', 'delete', '--workspace', dir, '--id', listed[0].id, '--json'],
       env,
     );
     expect(JSON.parse(deleted.stdout)).toMatchObject({ callRecords: 2, entitiesDeleted: 2 });
-    expect(JSON.parse(execCli(['stats', '--workspace', dir, '--json'], env).stdout)).toMatchObject({
+    expect(
+      JSON.parse((await execCli(['stats', '--workspace', dir, '--json'], env)).stdout),
+    ).toMatchObject({
       entities: 0,
       relations: 0,
     });
   }, 120_000);
 
-  it('search and case show answer from the demo workspace, as JSON', () => {
+  it('search and case show answer from the demo workspace, as JSON', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
     const search = JSON.parse(
-      execCli(['search', '--workspace', dir, '--user', 'demo', 'lmh', '--json'], env).stdout,
+      (await execCli(['search', '--workspace', dir, '--user', 'demo', 'lmh', '--json'], env))
+        .stdout,
     );
     expect(
       search.groups.map((group: { type: string; hits: { title: string }[] }) => [
@@ -215,9 +228,11 @@ describe('command line', () => {
       ['account', ['支付宝 lh1983@alipay']],
     ]);
     const shown = JSON.parse(
-      execCli(
-        ['case', 'show', '--workspace', dir, '--user', 'demo', 'A3301052026030015', '--json'],
-        env,
+      (
+        await execCli(
+          ['case', 'show', '--workspace', dir, '--user', 'demo', 'A3301052026030015', '--json'],
+          env,
+        )
       ).stdout,
     );
     expect(
@@ -233,25 +248,29 @@ describe('command line', () => {
       ['methamphetamine', 26_000_000, '26 kg', 'large'],
       ['methamphetamine_tablets', 118_600, '118.6 g', 'large'],
     ]);
-    const missing = execCli(['case', 'show', '--workspace', dir, '--user', 'demo', 'A000'], env);
+    const missing = await execCli(
+      ['case', 'show', '--workspace', dir, '--user', 'demo', 'A000'],
+      env,
+    );
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('cases.notFound');
   });
 
-  it('graph exports the case chart, path finds the retailer-to-source path, chain lists tiers, sources and the gap', () => {
+  it('graph exports the case chart, path finds the retailer-to-source path, chain lists tiers, sources and the gap', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
-    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
-    const idOf = (name: string) =>
+    const run = async (args: string[]) =>
+      await execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const idOf = async (name: string) =>
       (
-        JSON.parse(run(['search', name, '--json']).stdout).groups[0].hits as {
+        JSON.parse((await run(['search', name, '--json'])).stdout).groups[0].hits as {
           id: string;
           title: string;
         }[]
       ).find((hit) => hit.title === name)!.id;
 
     const out = path.join(makeTempDir(), 'chart.graphml');
-    const exported = run([
+    const exported = await run([
       'graph',
       '--case',
       'a3301052026030015',
@@ -273,9 +292,11 @@ describe('command line', () => {
     ]);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
 
-    // Each name searched once (every search is a CLI process that unlocks with Argon2id).
-    const [retailer, source] = [idOf('吴某'), idOf('岩某')];
-    const found = JSON.parse(run(['path', '--from', retailer, '--to', source, '--json']).stdout);
+    // Each name searched once (every search unlocks with the production Argon2id).
+    const [retailer, source] = [await idOf('吴某'), await idOf('岩某')];
+    const found = JSON.parse(
+      (await run(['path', '--from', retailer, '--to', source, '--json'])).stdout,
+    );
     expect(
       found.paths.map((item: { labels: string[]; types: string[] }) => [item.labels, item.types]),
     ).toEqual([
@@ -284,38 +305,42 @@ describe('command line', () => {
         ['supplies', 'supplies', 'supplies'],
       ],
     ]);
-    expect(run(['path', '--from', retailer, '--to', source, '--max-hops', '2']).stdout).toBe(
-      'No path within 2 hops.\n',
-    );
+    expect(
+      (await run(['path', '--from', retailer, '--to', source, '--max-hops', '2'])).stdout,
+    ).toBe('No path within 2 hops.\n');
     // Each step with its relation type and direction: the retailer is supplied from upstream.
-    expect(run(['path', '--from', retailer, '--to', source, '--k', '2']).stdout).toBe(
+    expect((await run(['path', '--from', retailer, '--to', source, '--k', '2'])).stdout).toBe(
       '吴某 ←supplies← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n' +
         '吴某 →member_of→ 张某龙贩毒团伙 ←leads← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n',
     );
     const svg = path.join(makeTempDir(), 'chart.svg');
     expect(
-      run([
-        'graph',
-        '--case',
-        'A3301052026030015',
-        '--format',
-        'svg',
-        '--classification',
-        'secret',
-        '--out',
-        svg,
-      ]).status,
+      (
+        await run([
+          'graph',
+          '--case',
+          'A3301052026030015',
+          '--format',
+          'svg',
+          '--classification',
+          'secret',
+          '--out',
+          svg,
+        ])
+      ).status,
     ).toBe(0);
     expect(fs.readFileSync(svg, 'utf8')).toMatch(
       /A3301052026030015[\s\S]*秘密|秘密[\s\S]*A3301052026030015/,
     );
-    const unknown = run(['path', '--from', 'nobody', '--to', source]);
+    const unknown = await run(['path', '--from', 'nobody', '--to', source]);
     expect([unknown.status, unknown.stderr]).toEqual([
       1,
       expect.stringContaining('entities.notFound'),
     ]);
 
-    const chain = JSON.parse(run(['chain', '--case', 'A3301052026030015', '--json']).stdout);
+    const chain = JSON.parse(
+      (await run(['chain', '--case', 'A3301052026030015', '--json'])).stdout,
+    );
     expect(chain.gaps.map((gap: { label: string; tier: string }) => [gap.label, gap.tier])).toEqual(
       [
         ['岩某', 'source'],
@@ -326,18 +351,19 @@ describe('command line', () => {
       '岩某',
       '李某华',
     ]);
-    const text = run(['chain', '--case', 'A3301052026030015']).stdout;
+    const text = (await run(['chain', '--case', 'A3301052026030015'])).stdout;
     expect(text).toContain(
       'gaps (nobody known upstream):\n  岩某 (source) supplies 1\n  陈某辉 (distribution) supplies 1',
     );
   });
 
-  it('brief writes the case briefing as PDF (owner-only) with the marking and masked IDs; a bad format is a usage error', () => {
+  it('brief writes the case briefing as PDF (owner-only) with the marking and masked IDs; a bad format is a usage error', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
-    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const run = async (args: string[]) =>
+      await execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const out = path.join(makeTempDir(), 'brief.pdf');
-    const made = run([
+    const made = await run([
       'brief',
       '--case',
       'A3301052026030015',
@@ -361,17 +387,26 @@ describe('command line', () => {
     expect(text).toContain('5301**********1377');
     expect(text).not.toContain('530102198309271377');
 
-    const bad = run(['brief', '--case', 'A3301052026030015', '--format', 'rtf', '--out', out]);
+    const bad = await run([
+      'brief',
+      '--case',
+      'A3301052026030015',
+      '--format',
+      'rtf',
+      '--out',
+      out,
+    ]);
     expect([bad.status, bad.stderr]).toEqual([
       2,
       expect.stringContaining('--format must be one of'),
     ]);
   }, 120_000);
 
-  it('import checks every row (exit 1, nothing written) and then imports a GB18030 call list into a case', () => {
+  it('import checks every row (exit 1, nothing written) and then imports a GB18030 call list into a case', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
-    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const run = async (args: string[]) =>
+      await execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const folder = makeTempDir();
     const bad = path.join(folder, 'bad.csv');
     fs.writeFileSync(
@@ -381,7 +416,7 @@ describe('command line', () => {
         'gb18030',
       ),
     );
-    const refused = run(['import', '--template', 'calls', '--file', bad]);
+    const refused = await run(['import', '--template', 'calls', '--file', bad]);
     expect([refused.status, refused.stdout]).toEqual([
       1,
       '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n  line 3: callee phone "1388"\n',
@@ -395,32 +430,35 @@ describe('command line', () => {
       ),
     );
     const dry = JSON.parse(
-      run(['import', '--template', 'calls', '--file', good, '--dry-run', '--json']).stdout,
+      (await run(['import', '--template', 'calls', '--file', good, '--dry-run', '--json'])).stdout,
     );
     expect([dry.encoding, dry.valid, dry.imported]).toEqual(['gb18030', 2, false]);
     const done = JSON.parse(
-      run([
-        'import',
-        '--template',
-        'calls',
-        '--file',
-        good,
-        '--case',
-        'A3301052026030015',
-        '--json',
-      ]).stdout,
+      (
+        await run([
+          'import',
+          '--template',
+          'calls',
+          '--file',
+          good,
+          '--case',
+          'A3301052026030015',
+          '--json',
+        ])
+      ).stdout,
     );
     expect(done.summary).toMatchObject({ rows: 2, entitiesCreated: 2, relationsCreated: 1 });
-    const shown = JSON.parse(run(['case', 'show', 'A3301052026030015', '--json']).stdout);
+    const shown = JSON.parse((await run(['case', 'show', 'A3301052026030015', '--json'])).stdout);
     expect(JSON.stringify(shown)).toContain('13887654321');
   });
 
-  it('stats --from --to gives the period figures as JSON and as XLSX; a bad date is a usage error', () => {
+  it('stats --from --to gives the period figures as JSON and as XLSX; a bad date is a usage error', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
-    const run = (args: string[]) => execCli([...args, '--workspace', dir, '--user', 'demo'], env);
+    const run = async (args: string[]) =>
+      await execCli([...args, '--workspace', dir, '--user', 'demo'], env);
     const stats = JSON.parse(
-      run(['stats', '--from', '2026-01-01', '--to', '2026-12-31', '--json']).stdout,
+      (await run(['stats', '--from', '2026-01-01', '--to', '2026-12-31', '--json'])).stdout,
     );
     // The demo: the meth case (公安部目标案件) is the drug case solved in 2026; the 笑气 case
     // (非法经营) is reported apart, and 笑气 is not 毒品.
@@ -432,7 +470,7 @@ describe('command line', () => {
       stats.solvedBySupervision.city,
     ]).toEqual([1, 1, 26_177_700, 1, 0]);
     const out = path.join(makeTempDir(), 'stats.xlsx');
-    const xlsx = run([
+    const xlsx = await run([
       'stats',
       '--from',
       '2026-01-01',
@@ -445,15 +483,15 @@ describe('command line', () => {
     ]);
     expect(xlsx.status).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-    const bad = run(['stats', '--from', '2026-13-01', '--to', '2026-12-31']);
+    const bad = await run(['stats', '--from', '2026-13-01', '--to', '2026-12-31']);
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('must be dates')]);
   });
 
-  it('package export and import carry a case to another workspace; a wrong passphrase is refused', () => {
+  it('package export and import carry a case to another workspace; a wrong passphrase is refused', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const other = copiedCliWorkspace('admin', path.join(makeTempDir(), 'other'));
     const file = path.join(makeTempDir(), 'case.qlpkg');
-    const exported = execCli(
+    const exported = await execCli(
       [
         'package',
         'export',
@@ -471,23 +509,29 @@ describe('command line', () => {
     );
     expect(exported.status).toBe(0);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const importInto = (passphrase: string, extra: string[] = []) =>
-      execCli(['package', 'import', '--workspace', other, '--file', file, ...extra, '--json'], {
-        QUANLIAN_PASSWORD: 'Admin#Pass2026',
-        QUANLIAN_PACKAGE_PASSPHRASE: passphrase,
-      });
-    const wrong = importInto('not-the-passphrase');
+    const importInto = async (passphrase: string, extra: string[] = []) =>
+      await execCli(
+        ['package', 'import', '--workspace', other, '--file', file, ...extra, '--json'],
+        {
+          QUANLIAN_PASSWORD: 'Admin#Pass2026',
+          QUANLIAN_PACKAGE_PASSPHRASE: passphrase,
+        },
+      );
+    const wrong = await importInto('not-the-passphrase');
     expect([wrong.status, JSON.parse(wrong.stdout).error.code]).toEqual([
       1,
       'package.wrongPassphrase',
     ]);
-    const dry = JSON.parse(importInto('协查口令-2026-11', ['--dry-run']).stdout);
+    const dry = JSON.parse((await importInto('协查口令-2026-11', ['--dry-run'])).stdout);
     expect([dry.review.caseNo, dry.summary]).toEqual(['A3301052026030015', null]);
-    const done = JSON.parse(importInto('协查口令-2026-11').stdout);
+    const done = JSON.parse((await importInto('协查口令-2026-11')).stdout);
     expect(done.summary.entitiesCreated).toBe(JSON.parse(exported.stdout).entities);
-    const shown = execCli(['case', 'show', '--workspace', other, 'A3301052026030015', '--json'], {
-      QUANLIAN_PASSWORD: 'Admin#Pass2026',
-    });
+    const shown = await execCli(
+      ['case', 'show', '--workspace', other, 'A3301052026030015', '--json'],
+      {
+        QUANLIAN_PASSWORD: 'Admin#Pass2026',
+      },
+    );
     expect(shown.status).toBe(0);
   }, 120_000);
 });

@@ -11,6 +11,7 @@ import { unitStatsInput } from '../../api/schemas/stats-schemas';
 import { chromiumDocuments, findChromium } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
+import { cliIo } from '../cli-io';
 import type { CommandOptions } from '../command-options';
 
 /** Writes a generated document owner-only: it holds case data outside the encrypted workspace. */
@@ -35,7 +36,7 @@ export async function briefCommand(
   if (!classifications.includes(classification))
     throw new UsageError(`--classification must be one of ${classifications.join(', ')}`);
   const file = path.resolve(requireOption(options.out, 'out'));
-  const chromium = format === 'html' ? undefined : findChromium();
+  const chromium = format === 'html' ? undefined : findChromium(cliIo().env);
   const documents = chromium ? chromiumDocuments(chromium) : undefined;
   try {
     const document = await withSession(
