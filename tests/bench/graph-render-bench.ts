@@ -234,10 +234,8 @@ export async function benchGraphRendering(tmp: string): Promise<RenderResults> {
     root: path.join(tmp, 'render'),
     migrationsFolder: path.join(repo, 'drizzle'),
   });
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: chromiumArgs,
-  });
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
     const { router } = host;
     unwrap(
@@ -312,7 +310,12 @@ export async function benchGraphRendering(tmp: string): Promise<RenderResults> {
       bigEdges.length,
       touch,
     );
-    return { live, precomputed, precomputeSeconds, chromium: browser.version() };
+    return {
+      live,
+      precomputed,
+      precomputeSeconds,
+      chromium: `${browser.version()} (${executablePath ?? 'Playwright default'})`,
+    };
   } finally {
     await browser.close();
     await host.close();
