@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentRenderer } from '../core/reports/document-renderer';
 import { footerTemplate } from '../core/reports/document-renderer';
+import { cliIo } from './cli-io';
 
 /**
  * Chromium's headless shell first (Debian/Ubuntu package `chromium-headless-shell`): the same
@@ -88,4 +89,21 @@ export function chromiumDocuments(executablePath: string): DocumentRenderer & {
       if (browser) await (await browser).close();
     },
   };
+}
+
+/**
+ * Runs `work` with headless Chromium for PDF and PNG when the command's format needs it and one
+ * is installed (else without: core answers `reports.rendererUnavailable`), closed afterwards.
+ */
+export async function withChromiumDocuments<T>(
+  needed: boolean,
+  work: (documents: DocumentRenderer | undefined) => Promise<T>,
+): Promise<T> {
+  const chromium = needed ? findChromium(cliIo().env) : undefined;
+  const documents = chromium ? chromiumDocuments(chromium) : undefined;
+  try {
+    return await work(documents);
+  } finally {
+    await documents?.close();
+  }
 }

@@ -332,6 +332,30 @@ describe('command line', () => {
     expect(fs.readFileSync(svg, 'utf8')).toMatch(
       /A3301052026030015[\s\S]*秘密|秘密[\s\S]*A3301052026030015/,
     );
+    // PNG and PDF through Chromium, as the app prints them (they were refused: no renderer).
+    const pdf = path.join(makeTempDir(), 'chart.pdf');
+    const printed = await run(['graph', '--case', 'A3301052026030015', '--format', 'pdf', '--page', 'A3', '--classification', 'confidential', '--out', pdf]); // prettier-ignore
+    expect([printed.status, printed.stderr]).toEqual([0, '']);
+    expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(
+      /Page size:\s+119[01]\.\d+ x 841\.\d+ pts \(A3\)/,
+    );
+    const pdfText = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
+    expect([pdfText.includes('机密'), pdfText.includes('案件编号：A3301052026030015')]).toEqual([
+      true,
+      true,
+    ]);
+    const png = path.join(makeTempDir(), 'chart.png');
+    expect(
+      (await run(['graph', '--case', 'A3301052026030015', '--format', 'png', '--out', png])).status,
+    ).toBe(0);
+    const pngBytes = fs.readFileSync(png);
+    // A4 landscape at 300 dpi (IHDR width and height, big-endian), owner-only.
+    expect([
+      pngBytes.subarray(1, 4).toString(),
+      pngBytes.readUInt32BE(16),
+      pngBytes.readUInt32BE(20),
+    ]).toEqual(['PNG', 3509, 2481]);
+    expect(fs.statSync(png).mode & 0o777).toBe(0o600);
     const unknown = await run(['path', '--from', 'nobody', '--to', source]);
     expect([unknown.status, unknown.stderr]).toEqual([
       1,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { relationTypes, type RelationType } from '../../api/domain/relation-types';
 import { classifications, type Classification } from '../../api/schemas/briefing-schemas';
+import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
@@ -30,26 +31,35 @@ export async function graphCommand(
   if (!classifications.includes(classification))
     throw new UsageError(`--classification must be one of ${classifications.join(', ')}`);
   const file = path.resolve(requireOption(options.out, 'out'));
-  const exported = await withSession(options, secrets, async (client) => {
-    const caseId = await caseIdOf(client, caseNo);
-    const data = await client.call('graph.case', { caseId });
-    const nodeIds = data.nodes.map((node) => node.id);
-    const positions = await client.call('graph.layout', {
-      nodeIds,
-      edges: data.edges.map((edge) => [edge.from, edge.to]),
-      iterations: 200,
-    });
-    const document = await client.call('graph.export', {
-      format,
-      nodeIds,
-      positions,
-      caseId,
-      page,
-      classification,
-      language: options.lang === 'en' ? 'en' : 'zh-CN',
-    });
-    return { data, document };
-  });
+  // PNG and PDF are drawn by Chromium, as the app prints them.
+  const pictured = format === 'png' || format === 'pdf';
+  const exported = await withChromiumDocuments(pictured, (documents) =>
+    withSession(
+      options,
+      secrets,
+      async (client) => {
+        const caseId = await caseIdOf(client, caseNo);
+        const data = await client.call('graph.case', { caseId });
+        const nodeIds = data.nodes.map((node) => node.id);
+        const positions = await client.call('graph.layout', {
+          nodeIds,
+          edges: data.edges.map((edge) => [edge.from, edge.to]),
+          iterations: 200,
+        });
+        const document = await client.call('graph.export', {
+          format,
+          nodeIds,
+          positions,
+          caseId,
+          page,
+          classification,
+          language: options.lang === 'en' ? 'en' : 'zh-CN',
+        });
+        return { data, document };
+      },
+      documents,
+    ),
+  );
   // Owner-only: the file holds case data outside the encrypted workspace.
   fs.writeFileSync(file, Buffer.from(exported.document.content, exported.document.encoding), {
     mode: 0o600,

@@ -8,10 +8,9 @@ import {
   type DocumentFile,
 } from '../../api/schemas/briefing-schemas';
 import { unitStatsInput } from '../../api/schemas/stats-schemas';
-import { chromiumDocuments, findChromium } from '../chromium-documents';
+import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
-import { cliIo } from '../cli-io';
 import type { CommandOptions } from '../command-options';
 
 /** Writes a generated document owner-only: it holds case data outside the encrypted workspace. */
@@ -36,10 +35,8 @@ export async function briefCommand(
   if (!classifications.includes(classification))
     throw new UsageError(`--classification must be one of ${classifications.join(', ')}`);
   const file = path.resolve(requireOption(options.out, 'out'));
-  const chromium = format === 'html' ? undefined : findChromium(cliIo().env);
-  const documents = chromium ? chromiumDocuments(chromium) : undefined;
-  try {
-    const document = await withSession(
+  const document = await withChromiumDocuments(format !== 'html', (documents) =>
+    withSession(
       options,
       secrets,
       async (client) =>
@@ -51,12 +48,10 @@ export async function briefCommand(
           language: options.lang === 'en' ? 'en' : 'zh-CN',
         }),
       documents,
-    );
-    saveDocument(file, document);
-    out.result({ file, format, bytes: fs.statSync(file).size }, `${document.fileName} → ${file}`);
-  } finally {
-    await documents?.close();
-  }
+    ),
+  );
+  saveDocument(file, document);
+  out.result({ file, format, bytes: fs.statSync(file).size }, `${document.fileName} → ${file}`);
 }
 
 /**
