@@ -92,16 +92,10 @@ export function copiedCliWorkspace(template: CliTemplate, dir: string): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `quanlian-cli-${template}-`));
     made = { workspace: path.join(root, 'ws'), appData: path.join(root, 'appdata') };
     const { args, env } = templateCommands[template];
-    const result = spawnSync(
-      process.execPath,
-      [cliBundle, ...args, '--workspace', made.workspace],
-      {
-        cwd: repo,
-        env: { ...process.env, QUANLIAN_APP_DATA: made.appData, ...env },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const result = execCliProcess([...args, '--workspace', made.workspace], {
+      QUANLIAN_APP_DATA: made.appData,
+      ...env,
+    });
     if (result.status !== 0) {
       throw new Error(`${args[0]} exited ${result.status}: ${result.stdout}${result.stderr}`);
     }
