@@ -1,7 +1,7 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { eventChannel, invokeChannel } from '../api/bridge';
 import type { EventName, EventPayload } from '../api/events';
-import type { ApiResult } from '../api/result';
+import { packResult, type WireResult } from '../api/wire-tables';
 import type { Router } from '../core/router';
 
 /**
@@ -19,7 +19,7 @@ export function bindInvokeChannel(
       event: IpcMainInvokeEvent,
       procedure: unknown,
       input: unknown,
-    ): Promise<ApiResult<unknown>> => {
+    ): Promise<WireResult<unknown>> => {
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
         return {
@@ -27,7 +27,7 @@ export function bindInvokeChannel(
           error: { code: 'ipc.senderRejected', message: 'The sender is not the app' },
         };
       }
-      return router.invoke(procedure, input);
+      return packResult(await router.invoke(procedure, input));
     },
   );
 }

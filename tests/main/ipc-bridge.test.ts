@@ -26,7 +26,7 @@ describe('IPC sender check', () => {
       'cases.list',
       { page: 1 },
     );
-    expect(result).toEqual({ ok: true, value: 'done' });
+    expect(result).toEqual({ ok: true, packed: 'done' });
     expect(router.invoke).toHaveBeenCalledWith('cases.list', { page: 1 });
   });
 

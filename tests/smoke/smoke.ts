@@ -12,6 +12,7 @@ import Module, { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { unpackResult, type WireResult } from '../../electron/api/wire-tables';
 import { contentSecurityPolicy } from '../../electron/main/content-security-policy';
 import { createElectronStandIn } from './electron-stand-in';
 
@@ -199,6 +200,13 @@ async function main(): Promise<void> {
     on(event: string, listener: (payload: unknown) => void): () => void;
   };
   assert.deepEqual(Object.keys(bridge).sort(), ['invoke', 'on']);
+  // Results cross IPC packed (wire-tables.ts); the renderer's client unpacks them so.
+  const call = async (procedure: string, input: unknown) =>
+    unpackResult((await bridge.invoke(procedure, input)) as WireResult<unknown>) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string };
+    };
 
   // app:// serves the built renderer with the CSP, and nothing outside it.
   const serve = record.protocolHandlers.get('app')!;
@@ -227,7 +235,7 @@ async function main(): Promise<void> {
   }
 
   // IPC round trips, down to a real encrypted workspace: SQLite and Argon2 from resources/native.
-  assert.deepEqual(await bridge.invoke('app.info', {}), {
+  assert.deepEqual(await call('app.info', {}), {
     ok: true,
     value: {
       version: electron.app.getVersion(),
@@ -237,7 +245,7 @@ async function main(): Promise<void> {
     },
   });
   const workspacePath = path.join(temp, 'documents', 'Smoke');
-  const created = await bridge.invoke('workspace.create', {
+  const created = await call('workspace.create', {
     path: workspacePath,
     name: '冒烟测试',
     unitName: '禁毒支队',
@@ -249,17 +257,17 @@ async function main(): Promise<void> {
   assert.ok(fs.existsSync(path.join(workspacePath, 'quanlian.db')), 'the database file exists');
   const locked: unknown[] = [];
   const off = bridge.on('session.locked', (payload) => locked.push(payload));
-  assert.deepEqual(await bridge.invoke('session.lock', {}), { ok: true, value: { ok: true } });
+  assert.deepEqual(await call('session.lock', {}), { ok: true, value: { ok: true } });
   assert.deepEqual(locked, [{ reason: 'user' }], 'the lock event reaches the renderer');
   off();
-  const unlocked = await bridge.invoke('session.unlock', {
+  const unlocked = await call('session.unlock', {
     path: workspacePath,
     username: 'admin',
     password: 'Qu4nlian-Smoke-7!z',
   });
   assert.equal(unlocked.ok, true, JSON.stringify(unlocked.error));
   assert.equal((unlocked.value as { workspaceName: string }).workspaceName, '冒烟测试');
-  const wrong = await bridge.invoke('session.unlock', {
+  const wrong = await call('session.unlock', {
     path: workspacePath,
     username: 'admin',
     password: 'not-the-password',

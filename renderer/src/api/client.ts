@@ -5,6 +5,7 @@ import type {
 } from '../../../electron/api/contract';
 import type { ErrorCode } from '../../../electron/api/error-codes';
 import type { ApiError } from '../../../electron/api/result';
+import { unpackResult } from '../../../electron/api/wire-tables';
 import { getBridge } from './bridge';
 
 /** A procedure's error result, thrown so react-query and forms can handle it. */
@@ -29,7 +30,7 @@ export async function invoke<P extends ProcedureName>(
   procedure: P,
   input: ProcedureInput<P>,
 ): Promise<ProcedureOutput<P>> {
-  const result = await getBridge().invoke(procedure, input);
+  const result = unpackResult(await getBridge().invoke(procedure, input));
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value;
 }

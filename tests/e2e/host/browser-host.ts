@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../../electron/api/events';
+import { packResult } from '../../../electron/api/wire-tables';
 import type { Clock } from '../../../electron/core/clock';
 import { systemClock } from '../../../electron/core/clock';
 import { chromiumDocuments, findChromium } from '../../../electron/cli/chromium-documents';
@@ -106,7 +107,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         }
         void router.invoke(body.procedure, body.input).then((result) => {
           response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(result));
+          response.end(JSON.stringify(packResult(result)));
         });
       });
       return;
