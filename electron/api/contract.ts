@@ -341,6 +341,12 @@ export const contract = {
     z.object({ id: z.string().min(1).max(64) }),
     graphViewSchema,
   ),
+  /** A saved view with its chart read afresh, in one call: the window opens it at once. */
+  'graph.views.open': procedure(
+    'viewer',
+    z.object({ id: z.string().min(1).max(64) }),
+    z.object({ view: graphViewSchema, chart: graphDataSchema }),
+  ),
   'graph.views.save': procedure('investigator', graphViewSaveInput, graphViewSchema),
   'graph.views.delete': procedure(
     'investigator',

@@ -475,6 +475,13 @@ describe('neighbourhood, views and export', () => {
     };
     const saved = await c.ok('graph.views.save', { caseId: caseRow.id, name: '供应链视图', state });
     expect((await c.ok('graph.views.get', { id: saved.id })).state).toEqual(state);
+    // Opened: the view with its chart read afresh, the same as asking for its entities.
+    const opened = await c.ok('graph.views.open', { id: saved.id });
+    expect(opened.view).toEqual(await c.ok('graph.views.get', { id: saved.id }));
+    expect(opened.chart).toEqual(
+      await c.ok('graph.subgraph', { entityIds: state.nodeIds, caseId: caseRow.id }),
+    );
+    expect(opened.chart.nodes).toHaveLength(state.nodeIds.length);
     expect(
       (await c.ok('graph.views.list', { caseId: caseRow.id })).map((view) => view.name),
     ).toEqual(['供应链视图']);
@@ -490,6 +497,9 @@ describe('neighbourhood, views and export', () => {
     });
     await c.ok('graph.views.delete', { id: saved.id });
     expect(await c.call('graph.views.get', { id: saved.id })).toMatchObject({
+      error: { code: 'graph.viewNotFound' },
+    });
+    expect(await c.call('graph.views.open', { id: saved.id })).toMatchObject({
       error: { code: 'graph.viewNotFound' },
     });
     expect(

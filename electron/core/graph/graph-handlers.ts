@@ -6,7 +6,13 @@ import { exportGraphFile, recordGraphImageExport } from './graph-file-export';
 import { findPaths } from './graph-paths';
 import { layoutInThread, warmLayoutThread } from './layout-thread';
 import { checkedCaseChain, checkedCaseGraph, scopeGraph } from './graph-reads';
-import { deleteGraphView, getGraphView, listGraphViews, saveGraphView } from './graph-views';
+import {
+  deleteGraphView,
+  getGraphView,
+  listGraphViews,
+  openGraphView,
+  saveGraphView,
+} from './graph-views';
 import { withoutServiceNumbers } from './service-numbers';
 import { upstreamTrace } from './upstream-trace';
 
@@ -55,6 +61,7 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.recordImageExport': (ctx, input) => recordGraphImageExport(ctx.workspace, input),
   'graph.views.list': (ctx, input) => listGraphViews(ctx.workspace.db, input.caseId),
   'graph.views.get': (ctx, input) => getGraphView(ctx.workspace.db, input.id),
+  'graph.views.open': (ctx, input) => openGraphView(ctx.workspace.db, input.id),
   'graph.views.save': (ctx, input) => saveGraphView(ctx.workspace, input),
   'graph.views.delete': (ctx, input) => {
     deleteGraphView(ctx.workspace, input.id);

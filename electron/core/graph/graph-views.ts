@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   graphViewStateSchema,
+  type GraphData,
   type GraphView,
   type graphViewSaveInput,
 } from '../../api/schemas/graph-schemas';
@@ -11,6 +12,7 @@ import { newId } from '../db/ids';
 import { graphViewsTable } from '../db/schema';
 import { assertCaseExists } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { subgraph } from './graph-data';
 
 export function listGraphViews(db: Executor, caseId?: string) {
   return db
@@ -45,6 +47,19 @@ export function getGraphView(db: Executor, id: string): GraphView {
     updatedAt: row.updatedAt,
     state: graphViewStateSchema.parse(row.state),
   };
+}
+
+/**
+ * A saved view and its chart as the workspace holds it now: its entities that still exist, with
+ * every relation among them (tier and status in the view's case). One call instead of the view
+ * and then its 10,000 IDs sent back for the chart.
+ */
+export function openGraphView(db: Executor, id: string): { view: GraphView; chart: GraphData } {
+  const view = getGraphView(db, id);
+  const chart = view.state.nodeIds.length
+    ? subgraph(db, view.state.nodeIds, view.caseId ?? undefined)
+    : { nodes: [], edges: [], truncated: false };
+  return { view, chart };
 }
 
 /** Saves a named view (positions, hidden and pinned nodes, filters, layout), new or over an old one. */

@@ -67,13 +67,7 @@ async function loadChart(
   onEarly: (state: ChartState) => void,
 ): Promise<LoadedChart> {
   if (source.viewId) {
-    const view = await invoke('graph.views.get', { id: source.viewId });
-    const data = view.state.nodeIds.length
-      ? await invoke('graph.subgraph', {
-          entityIds: view.state.nodeIds,
-          caseId: view.caseId ?? undefined,
-        })
-      : { nodes: [], edges: [], truncated: false };
+    const { view, chart: data } = await invoke('graph.views.open', { id: source.viewId });
     return {
       view: { id: view.id, name: view.name, caseId: view.caseId },
       truncated: false,
