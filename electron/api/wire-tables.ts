@@ -9,8 +9,10 @@ import type { ApiResult } from './result';
  */
 
 /**
- * A table is `{ [tableMark]: keys, rows: values of every row, keys.length at a time }`. No key
- * the router answers with starts with a NUL; a value holding this one is sent unpacked.
+ * A table is `{ [tableMark]: keys, same: [column, value][], rows, count }`: the columns with
+ * one value in every row (a case chart's case number, the fields nobody filled) once, the
+ * values of the others row after row. No key the router answers with starts with a NUL; a
+ * value holding this one is sent unpacked.
  */
 const tableMark = '\u0000table';
 /** Shorter lists are sent as they are: packing them saves nothing worth the walk. */
@@ -52,15 +54,28 @@ function commonKeys(items: unknown[]): string[] | null {
   return keys;
 }
 
+/** A column holding one number, string, boolean or null in every row is sent once. */
+function sameInEveryRow(items: Record<string, unknown>[], key: string): boolean {
+  const first = items[0]![key];
+  if (typeof first === 'object' && first !== null) return false;
+  for (const item of items) if (item[key] !== first) return false;
+  return true;
+}
+
 function pack(value: unknown): unknown {
   if (Array.isArray(value)) {
     const keys = value.length >= minRows ? commonKeys(value) : null;
     if (!keys) return value.map(pack);
-    const rows: unknown[] = new Array(value.length * keys.length);
+    const items = value as Record<string, unknown>[];
+    const same = keys.flatMap((key, column) =>
+      sameInEveryRow(items, key) ? [[column, items[0]![key]] as const] : [],
+    );
+    const varying = keys.filter((_, column) => !same.some(([at]) => at === column));
+    const rows: unknown[] = new Array(items.length * varying.length);
     let at = 0;
-    for (const item of value as Record<string, unknown>[])
-      for (const key of keys) rows[at++] = pack(item[key]);
-    return { [tableMark]: keys, rows };
+    for (const item of items) for (const key of varying) rows[at++] = pack(item[key]);
+    // With every column the same, the rows alone cannot say how many there were.
+    return { [tableMark]: keys, rows, same, count: items.length };
   }
   if (isPlainObject(value)) {
     if (Object.hasOwn(value, tableMark)) throw new MarkFound();
@@ -80,11 +95,14 @@ function unpack(value: unknown): unknown {
   const keys = value[tableMark] as string[] | undefined;
   if (keys) {
     const rows = value['rows'] as unknown[];
-    const width = keys.length;
-    const out: Record<string, unknown>[] = new Array(width ? rows.length / width : 0);
-    for (let row = 0, at = 0; row < out.length; row += 1) {
+    const same = new Map(value['same'] as [number, unknown][]);
+    const width = keys.length - same.size;
+    const count = width ? rows.length / width : (value['count'] as number);
+    const out: Record<string, unknown>[] = new Array(count);
+    for (let row = 0, at = 0; row < count; row += 1) {
       const object: Record<string, unknown> = {};
-      for (let column = 0; column < width; column += 1) object[keys[column]!] = unpack(rows[at++]);
+      for (let column = 0; column < keys.length; column += 1)
+        object[keys[column]!] = same.has(column) ? same.get(column) : unpack(rows[at++]);
       out[row] = object;
     }
     return out;

@@ -20,7 +20,8 @@ describe('results packed for the bridge', () => {
   it('sends a long list of like objects as one table and gets the same objects back', () => {
     const value = { edges: Array.from({ length: 40 }, (_, n) => edge(n)), truncated: false };
     const packed = packResult({ ok: true, value });
-    const edges = (packed as { packed: { edges: { rows: unknown[] } } }).packed.edges;
+    const edges = (packed as { packed: { edges: { rows: unknown[]; same: unknown[] } } }).packed
+      .edges;
     expect(Object.values(edges)[0]).toEqual([
       'id',
       'from',
@@ -30,10 +31,32 @@ describe('results packed for the bridge', () => {
       'amountFen',
       'caseNo',
     ]);
-    expect(edges.rows).toHaveLength(40 * 7);
-    expect(edges.rows.slice(0, 7)).toEqual(['r0', 'e0', 'e1', 'supplies', true, 0, 'A-2026-001']);
+    // The type and the case number are the same in every row: sent once.
+    expect(edges.same).toEqual([
+      [3, 'supplies'],
+      [6, 'A-2026-001'],
+    ]);
+    expect(edges.rows).toHaveLength(40 * 5);
+    expect(edges.rows.slice(0, 10)).toEqual([
+      'r0',
+      'e0',
+      'e1',
+      true,
+      0,
+      'r1',
+      'e1',
+      'e2',
+      false,
+      null,
+    ]);
     expect(overJson({ ok: true, value })).toEqual({ ok: true, value });
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(value).length * 0.6);
+  });
+
+  it('counts the rows of a table whose every column is the same', () => {
+    const value = Array.from({ length: 20 }, () => ({ kind: 'phone', caseId: null }));
+    expect(packResult({ ok: true, value })).toMatchObject({ packed: { rows: [], count: 20 } });
+    expect(overJson({ ok: true, value })).toEqual({ ok: true, value });
   });
 
   it('packs tables inside tables and leaves short or mixed lists as they are', () => {
