@@ -109,11 +109,15 @@ import { searchInput, searchOutput } from './schemas/search-schemas';
 import {
   chainOutput,
   graphCaseInput,
+  graphCaseOutput,
+  graphCaseReadInput,
   graphCommunitiesOutput,
   graphDataSchema,
   graphExportInput,
   graphExportOutput,
   graphImageExportInput,
+  graphLayoutAheadInput,
+  graphLayoutAheadOutput,
   graphLayoutInput,
   graphLayoutOutput,
   graphNeighbourhoodInput,
@@ -320,7 +324,7 @@ export const contract = {
 
   'search.query': procedure('viewer', searchInput, searchOutput),
 
-  'graph.case': procedure('viewer', graphCaseInput, graphDataSchema),
+  'graph.case': procedure('viewer', graphCaseReadInput, graphCaseOutput),
   'graph.neighbourhood': procedure('viewer', graphNeighbourhoodInput, graphDataSchema),
   'graph.subgraph': procedure('viewer', graphSubgraphInput, graphDataSchema),
   'graph.paths': procedure('viewer', graphPathInput, graphPathOutput),
@@ -329,6 +333,8 @@ export const contract = {
   'graph.upstream': procedure('viewer', graphUpstreamInput, graphUpstreamOutput),
   'graph.chain': procedure('viewer', graphCaseInput, chainOutput),
   'graph.layout': procedure('viewer', graphLayoutInput, graphLayoutOutput),
+  /** The layout `graph.case` started for a large chart, when it is done. */
+  'graph.layoutAhead': procedure('viewer', graphLayoutAheadInput, graphLayoutAheadOutput),
   'graph.export': procedure('viewer', graphExportInput, graphExportOutput),
   'graph.recordImageExport': procedure('viewer', graphImageExportInput, okOutput),
   'graph.views.list': procedure(

@@ -20,6 +20,7 @@ import { importHandlers } from './io/import-handlers';
 import { packageHandlers } from './io/package-handlers';
 import { forgetPlan } from './io/plan-cache';
 import { forgetCaseGraph } from './graph/case-graph-cache';
+import { forgetLayoutsAhead } from './graph/layout-ahead';
 import { backupHandlers } from './backup/backup-handlers';
 import { backupIfDue } from './backup/backup-schedule';
 import { searchHandlers } from './search/search-handlers';
@@ -113,11 +114,12 @@ function toApiError(error: unknown, deps: CoreDeps): ApiError {
 export function createRouter(deps: CoreDeps): Router {
   const env: VaultEnv = vaultEnvFor(deps);
   // A lock also drops what the session held in memory outside the database: the rows of a
-  // previewed file kept for its commit, the last case chart read.
+  // previewed file kept for its commit, the last case chart read, the layouts started ahead.
   const emit: Emit = (event, payload) => {
     if (event === 'session.locked') {
       forgetPlan();
       forgetCaseGraph();
+      forgetLayoutsAhead();
     }
     deps.emit(event, payload);
   };

@@ -1,7 +1,16 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { forceLayout } from '../../electron/core/graph/force-layout';
 import { layoutInThread, stopLayoutThread } from '../../electron/core/graph/layout-thread';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import {
+  layoutThreadAbove,
+  layoutThreadIterations,
+} from '../../electron/api/schemas/graph-schemas';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /** A connected chart: each entity links back to an earlier one, then extra links (as the bench seeds). */
 function chart(nodes: number, edges: number) {
@@ -69,6 +78,76 @@ describe('chart layout in the layout thread', () => {
     expect(progress).toHaveLength(15);
     expect(progress[0]!.payload).toEqual({ layoutId: 'L1', done: 10, total: 150 });
     expect(progress.at(-1)!.payload).toEqual({ layoutId: 'L1', done: 150, total: 150 });
+  });
+
+  it("the window's read of a large case chart starts its layout; graph.layoutAhead gives it once", async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A-LAYOUT-2',
+      title: '布局',
+      offenceType: 'trafficking',
+      openedOn: '2026-01-01',
+    });
+    // 1,501 entities (one above the line) and a relation from each to the one before.
+    const sqlite = c.router.sessions.current()!.sqlite;
+    const now = '2026-12-04T00:00:00.000Z';
+    sqlite.transaction(() => {
+      for (let n = 0; n <= layoutThreadAbove; n += 1) {
+        const id = `p${String(n).padStart(5, '0')}`;
+        sqlite
+          .prepare(
+            `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, 'person', ?, '${now}', '${now}')`,
+          )
+          .run(id, `人员${n}`);
+        sqlite
+          .prepare("INSERT INTO persons (entity_id, name, aliases) VALUES (?, ?, '[]')")
+          .run(id, `人员${n}`);
+        sqlite
+          .prepare(
+            `INSERT INTO case_entities (id, case_id, entity_id, role_in_case, legal_status, created_at, updated_at) VALUES (?, ?, ?, 'suspect', 'none', '${now}', '${now}')`,
+          )
+          .run(`${id}-m`, caseRow.id, id);
+        if (n)
+          sqlite
+            .prepare(
+              `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, case_id, created_at, updated_at) VALUES (?, ?, ?, 'supplies', 1, ?, '${now}', '${now}')`,
+            )
+            .run(`r${n}`, `p${String(n - 1).padStart(5, '0')}`, id, caseRow.id);
+      }
+    })();
+    const read = await c.ok('graph.case', { caseId: caseRow.id, layoutAhead: true });
+    expect(read.nodes).toHaveLength(layoutThreadAbove + 1);
+    expect(read.layoutId).toMatch(/^[0-9a-f-]{36}$/);
+    const ahead = await c.ok('graph.layoutAhead', { layoutId: read.layoutId! });
+    // Exactly what the window would have got by sending the chart back to be laid out.
+    expect(ahead).toEqual(
+      await c.ok('graph.layout', {
+        nodeIds: read.nodes.map((node) => node.id),
+        edges: read.edges.map((edge) => [edge.from, edge.to]),
+        iterations: layoutThreadIterations,
+      }),
+    );
+    const progress = c.events.filter(
+      (event) =>
+        event.event === 'graph.layoutProgressed' &&
+        (event.payload as { layoutId: string }).layoutId === read.layoutId,
+    );
+    expect(progress.map((event) => (event.payload as { done: number }).done)).toEqual([
+      10, 20, 30, 40, 50, 60,
+    ]);
+    // Given once; a read without layoutAhead (the CLI's) starts none.
+    expect(await c.ok('graph.layoutAhead', { layoutId: read.layoutId! })).toBeNull();
+    expect((await c.ok('graph.case', { caseId: caseRow.id })).layoutId).toBeUndefined();
+    // Locking drops a layout started ahead.
+    const again = await c.ok('graph.case', { caseId: caseRow.id, layoutAhead: true });
+    await c.ok('session.lock', {});
+    await c.ok('session.unlock', {
+      path: dir,
+      username: 'admin',
+      password: adminPassword,
+    });
+    expect(await c.ok('graph.layoutAhead', { layoutId: again.layoutId! })).toBeNull();
   });
 
   it('a layout finished after the workspace was locked is refused', async () => {

@@ -52,6 +52,11 @@ const hideServiceNumbers = z.boolean().optional();
 
 export const graphCaseInput = z.object({ caseId: idSchema, hideServiceNumbers });
 
+export const graphCaseReadInput = graphCaseInput.extend({
+  /** The window's read: a chart above `layoutThreadAbove` is laid out from the moment it is read. */
+  layoutAhead: z.boolean().optional(),
+});
+
 /** What an analytic runs over: a case's chart, or exactly the entities on the analyst's chart. */
 export const graphScopeInput = z
   .object({
@@ -195,6 +200,20 @@ export const graphLayoutInput = z.object({
   layoutId: z.string().max(64).optional(),
 });
 export const graphLayoutOutput = z.record(z.string(), z.object({ x: z.number(), y: z.number() }));
+
+/**
+ * Above this many entities a chart is laid out in the layout thread (ForceAtlas2, this many
+ * iterations from its warm start: enough for a readable overview) and drawn with physics off.
+ */
+export const layoutThreadAbove = 1_500;
+export const layoutThreadIterations = 60;
+
+/** A case chart; read with `layoutAhead`, one above `layoutThreadAbove` names its layout. */
+export const graphCaseOutput = graphDataSchema.extend({ layoutId: z.string().optional() });
+
+export const graphLayoutAheadInput = z.object({ layoutId: z.string().min(1).max(64) });
+/** Null when that layout is no longer kept (asked for twice, the session locked). */
+export const graphLayoutAheadOutput = graphLayoutOutput.nullable();
 
 export const graphViewStateSchema = z.object({
   nodeIds: z.array(z.string()).max(50_000),

@@ -1,9 +1,10 @@
-import type { GraphData } from '../../api/schemas/graph-schemas';
+import { layoutThreadAbove, type GraphData } from '../../api/schemas/graph-schemas';
 import type { AreaHandlers } from '../handler-types';
 import { detectCommunities, keyPlayers } from './graph-analytics';
 import { neighbourhood, subgraph } from './graph-data';
 import { exportGraphFile, recordGraphImageExport } from './graph-file-export';
 import { findPaths } from './graph-paths';
+import { startLayoutAhead, takeLayoutAhead } from './layout-ahead';
 import { layoutInThread, warmLayoutThread } from './layout-thread';
 import { checkedCaseChain, checkedCaseGraph, scopeGraph } from './graph-reads';
 import {
@@ -21,8 +22,8 @@ function asked(input: { hideServiceNumbers?: boolean }, data: GraphData): GraphD
   return input.hideServiceNumbers ? withoutServiceNumbers(data) : data;
 }
 
-/** Charts above this many entities are laid out in the layout thread by the window. */
-const layoutThreadAbove = 1_000;
+/** Charts above this many entities may be laid out in the layout thread at the user's asking. */
+const warmThreadAbove = 1_000;
 
 export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.case': (ctx, input) => {
@@ -30,7 +31,13 @@ export const graphHandlers: AreaHandlers<'graph'> = {
       input,
       checkedCaseGraph(ctx.workspace.db, input.caseId, ctx.workspace.sqlite),
     );
-    if (chart.nodes.length > layoutThreadAbove) warmLayoutThread();
+    if (input.layoutAhead && chart.nodes.length > layoutThreadAbove) {
+      const layoutId = startLayoutAhead(chart, (id, done, total) =>
+        ctx.deps.emit('graph.layoutProgressed', { layoutId: id, done, total }),
+      );
+      return { ...chart, layoutId };
+    }
+    if (chart.nodes.length > warmThreadAbove) warmLayoutThread();
     return chart;
   },
   'graph.neighbourhood': (ctx, input) =>
@@ -57,6 +64,7 @@ export const graphHandlers: AreaHandlers<'graph'> = {
         if (layoutId) ctx.deps.emit('graph.layoutProgressed', { layoutId, done, total });
       }),
     ),
+  'graph.layoutAhead': (ctx, input) => ctx.offQueue(() => takeLayoutAhead(input.layoutId)),
   'graph.export': (ctx, input) => exportGraphFile(ctx.workspace, input, ctx.deps.documents),
   'graph.recordImageExport': (ctx, input) => recordGraphImageExport(ctx.workspace, input),
   'graph.views.list': (ctx, input) => listGraphViews(ctx.workspace.db, input.caseId),

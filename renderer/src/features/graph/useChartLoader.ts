@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { GraphData } from '../../../../electron/api/schemas/graph-schemas';
+import {
+  layoutThreadAbove,
+  layoutThreadIterations,
+  type GraphData,
+} from '../../../../electron/api/schemas/graph-schemas';
 import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { emptyChart, type ChartState } from './chart-state';
 
 /** Above this many entities the layout is computed in the main process and drawn without physics. */
-export const serverLayoutThreshold = 1_500;
-/** ForceAtlas2 iterations for those: from its warm start, enough for a readable overview. */
-const serverLayoutIterations = 60;
+export const serverLayoutThreshold = layoutThreadAbove;
 
 export interface ChartSource {
   caseId?: string;
@@ -53,11 +55,23 @@ export async function layoutInCore(
     return await invoke('graph.layout', {
       nodeIds,
       edges,
-      iterations: serverLayoutIterations,
+      iterations: layoutThreadIterations,
       layoutId,
     });
   } finally {
     stop?.();
+  }
+}
+
+/** The layout the case chart's read started, with its progress; null when no longer kept. */
+async function layoutStartedAhead(layoutId: string, onProgress: (share: number) => void) {
+  const stop = getBridge().on('graph.layoutProgressed', (event) => {
+    if (event.layoutId === layoutId) onProgress(event.done / event.total);
+  });
+  try {
+    return await invoke('graph.layoutAhead', { layoutId });
+  } finally {
+    stop();
   }
 }
 
@@ -83,18 +97,22 @@ async function loadChart(
       },
     };
   }
-  const data = source.caseId
-    ? await invoke('graph.case', { caseId: source.caseId })
+  const data: GraphData & { layoutId?: string } = source.caseId
+    ? await invoke('graph.case', { caseId: source.caseId, layoutAhead: true })
     : await invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 });
   const state = fromData(data);
   if (data.nodes.length > serverLayoutThreshold) {
-    // The layout is asked for first, then the chart's elements are built while the layout
-    // thread runs (moved and drawn after): building them first held the request ~170 ms.
-    const laidOut = layoutInCore(
-      data.nodes.map((node) => node.id),
-      data.edges.map((edge) => [edge.from, edge.to]),
-      onProgress,
-    );
+    // The layout thread is already on it when the case chart's read started it; otherwise it
+    // is asked for first. The chart's elements are built while it runs (moved and drawn after).
+    const inCore = () =>
+      layoutInCore(
+        data.nodes.map((node) => node.id),
+        data.edges.map((edge) => [edge.from, edge.to]),
+        onProgress,
+      );
+    const laidOut = data.layoutId
+      ? layoutStartedAhead(data.layoutId, onProgress).then((positions) => positions ?? inCore())
+      : inCore();
     onEarly({ ...state, layout: 'manual' });
     const positions = await laidOut;
     return {
