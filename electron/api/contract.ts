@@ -113,6 +113,7 @@ import {
   graphCaseReadInput,
   graphCommunitiesOutput,
   graphDataSchema,
+  graphEdgeSchema,
   graphExportInput,
   graphExportOutput,
   graphImageExportInput,
@@ -121,6 +122,7 @@ import {
   graphLayoutInput,
   graphLayoutOutput,
   graphNeighbourhoodInput,
+  graphNodeSchema,
   graphPathInput,
   graphPathOutput,
   graphScopeInput,
@@ -347,11 +349,20 @@ export const contract = {
     z.object({ id: z.string().min(1).max(64) }),
     graphViewSchema,
   ),
-  /** A saved view with its chart read afresh, in one call: the window opens it at once. */
+  /**
+   * A saved view with its entities read afresh; `graph.views.relations` gives the relations
+   * among them. Two calls, asked for together: the window builds the entities while the
+   * relations are read.
+   */
   'graph.views.open': procedure(
     'viewer',
     z.object({ id: z.string().min(1).max(64) }),
-    z.object({ view: graphViewSchema, chart: graphDataSchema }),
+    z.object({ view: graphViewSchema, nodes: z.array(graphNodeSchema) }),
+  ),
+  'graph.views.relations': procedure(
+    'viewer',
+    z.object({ id: z.string().min(1).max(64) }),
+    z.array(graphEdgeSchema),
   ),
   'graph.views.save': procedure('investigator', graphViewSaveInput, graphViewSchema),
   'graph.views.delete': procedure(

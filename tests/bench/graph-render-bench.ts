@@ -19,13 +19,23 @@ export interface FrameTimes {
 export interface RenderRun {
   nodes: number;
   edges: number;
-  /** Page load (the app starting in a new window) to the chart laid out, drawn and answering input. */
+  /**
+   * Page load (the app starting in a new window) to the chart laid out, drawn and answering
+   * input, by the page's own clock.
+   */
   loadToStableMs: number;
   /**
    * In the running app (the shell already drawn, on the case list): the chart's address opened
-   * to the chart laid out, drawn and answering input, as when an investigator opens it.
+   * to the chart laid out, drawn and answering input, as when an investigator opens it; by the
+   * page's own clock.
    */
   openInAppMs: number;
+  /**
+   * The same two as this harness notices them: Playwright shares its Node process with the
+   * browser host's main process, so it hears of the stable chart only once the main process is
+   * free (after the chain gaps the chart asks for next, ~0.5 s of SQL on 10,000 entities).
+   */
+  harness: { loadToStableMs: number; openInAppMs: number };
   pan: FrameTimes;
   zoom: FrameTimes;
 }
@@ -105,7 +115,13 @@ declare const document: {
   querySelector(selector: string): { dataset: Record<string, string | undefined> } | null;
 };
 declare const location: { hash: string };
+declare const MutationObserver: new (callback: () => void) => {
+  observe(target: unknown, options: Record<string, unknown>): void;
+};
 declare const window: {
+  stableAt?: number;
+  openedAt?: number;
+  checkStable(): void;
   frameIntervals: number[];
   stopFrames: boolean;
   lastFrame: number;
@@ -134,11 +150,26 @@ function stopRecording(): number[] {
   return window.frameIntervals;
 }
 
-function chartStable(): boolean {
-  const canvas = document.querySelector('[data-testid=graph-canvas]');
-  return Boolean(
-    canvas && canvas.dataset['stable'] === 'true' && Number(canvas.dataset['layouts'] ?? 0) > 0,
-  );
+/**
+ * An init script: notes `stableAt` (the page's clock) when the chart first reads stable, from
+ * the moment the stable mark is set (a mutation observer), whatever the harness is doing.
+ */
+function watchStable(): void {
+  window.checkStable = () => {
+    if (window.stableAt !== undefined) return;
+    const canvas = document.querySelector('[data-testid=graph-canvas]');
+    if (canvas && canvas.dataset['stable'] === 'true' && Number(canvas.dataset['layouts'] ?? 0) > 0)
+      window.stableAt = performance.now();
+  };
+  new MutationObserver(() => window.checkStable()).observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-stable', 'data-layouts'],
+  });
+}
+
+function stableNoted(): boolean {
+  return window.stableAt !== undefined;
 }
 
 function frameTimes(intervals: number[]): FrameTimes {
@@ -168,11 +199,11 @@ async function interact(page: Page): Promise<{ pan: FrameTimes; zoom: FrameTimes
   return { pan, zoom };
 }
 
-/** Milliseconds from `open` starting to the chart stable. */
+/** Milliseconds from `open` starting to the chart stable, as this harness notices it. */
 async function timeToStable(page: Page, open: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await open();
-  await page.waitForFunction(chartStable, undefined, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction(stableNoted, undefined, { timeout: 120_000, polling: 50 });
   return performance.now() - started;
 }
 
@@ -197,9 +228,12 @@ async function openChart(
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
   });
+  await context.addInitScript(watchStable);
   const page = await context.newPage();
   await touch();
-  const loadToStableMs = await timeToStable(page, () => page.goto(url));
+  const harnessLoad = await timeToStable(page, () => page.goto(url));
+  // The page's clock starts at the navigation.
+  const loadToStableMs = await page.evaluate(() => window.stableAt!);
   await expectStats(page, nodes, edges);
   const { pan, zoom } = await interact(page);
 
@@ -210,14 +244,25 @@ async function openChart(
   await page.getByTestId('graph-canvas').waitFor({ state: 'detached' });
   await touch();
   const hash = url.slice(url.indexOf('#'));
-  const openInAppMs = await timeToStable(page, () =>
+  const harnessOpen = await timeToStable(page, () =>
     page.evaluate((target) => {
+      window.stableAt = undefined;
+      window.openedAt = performance.now();
       location.hash = target;
     }, hash),
   );
+  const openInAppMs = await page.evaluate(() => window.stableAt! - window.openedAt!);
   await expectStats(page, nodes, edges);
   await context.close();
-  return { nodes, edges, loadToStableMs, openInAppMs, pan, zoom };
+  return {
+    nodes,
+    edges,
+    loadToStableMs,
+    openInAppMs,
+    harness: { loadToStableMs: harnessLoad, openInAppMs: harnessOpen },
+    pan,
+    zoom,
+  };
 }
 
 /**

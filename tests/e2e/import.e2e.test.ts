@@ -97,10 +97,15 @@ describe('the import wizard (1366×768)', () => {
       location.hash = `#/entities/${id}`;
     }, phoneId);
     await page.getByTestId('relation-drill').first().click();
-    await page.getByTestId('relation-records').locator('tbody tr').first().waitFor();
-    expect(
-      await page.getByTestId('relation-records').locator('tbody tr').first().innerText(),
-    ).toMatch(/^2026-05-\d\d 10:\d\d:00\s+\d+\s+通话\s+基站\d\s+话单\.csv 第 \d+ 行$/);
+    // A data row: while the records load, the table's one row is its empty placeholder.
+    const firstRecord = page
+      .getByTestId('relation-records')
+      .locator('tbody tr.ant-table-row')
+      .first();
+    await firstRecord.waitFor();
+    expect(await firstRecord.innerText()).toMatch(
+      /^2026-05-\d\d 10:\d\d:00\s+\d+\s+通话\s+基站\d\s+话单\.csv 第 \d+ 行$/,
+    );
     await h.screenshot('54-import-drill-down');
     await page.keyboard.press('Escape');
     const seen = await page.evaluate(() => window.progressSeen);

@@ -475,13 +475,16 @@ describe('neighbourhood, views and export', () => {
     };
     const saved = await c.ok('graph.views.save', { caseId: caseRow.id, name: '供应链视图', state });
     expect((await c.ok('graph.views.get', { id: saved.id })).state).toEqual(state);
-    // Opened: the view with its chart read afresh, the same as asking for its entities.
+    // Opened: the view with its entities and, asked apart, the relations among them, read
+    // afresh: the same chart as asking for its entities.
     const opened = await c.ok('graph.views.open', { id: saved.id });
+    const relations = await c.ok('graph.views.relations', { id: saved.id });
+    const chart = await c.ok('graph.subgraph', { entityIds: state.nodeIds, caseId: caseRow.id });
     expect(opened.view).toEqual(await c.ok('graph.views.get', { id: saved.id }));
-    expect(opened.chart).toEqual(
-      await c.ok('graph.subgraph', { entityIds: state.nodeIds, caseId: caseRow.id }),
-    );
-    expect(opened.chart.nodes).toHaveLength(state.nodeIds.length);
+    expect(opened.nodes).toEqual(chart.nodes);
+    expect(opened.nodes).toHaveLength(state.nodeIds.length);
+    expect(relations).toEqual(chart.edges);
+    expect(relations.length).toBeGreaterThan(0);
     expect(
       (await c.ok('graph.views.list', { caseId: caseRow.id })).map((view) => view.name),
     ).toEqual(['供应链视图']);
@@ -499,14 +502,43 @@ describe('neighbourhood, views and export', () => {
     expect(await c.call('graph.views.get', { id: saved.id })).toMatchObject({
       error: { code: 'graph.viewNotFound' },
     });
-    expect(await c.call('graph.views.open', { id: saved.id })).toMatchObject({
-      error: { code: 'graph.viewNotFound' },
-    });
+    for (const procedure of ['graph.views.open', 'graph.views.relations'] as const)
+      expect(await c.call(procedure, { id: saved.id })).toMatchObject({
+        error: { code: 'graph.viewNotFound' },
+      });
     expect(
       (await c.ok('cases.auditHistory', { caseId: caseRow.id })).rows
         .slice(0, 3)
         .map((row) => row.action),
     ).toEqual(['graph.viewDeleted', 'graph.viewSaved', 'graph.viewSaved']);
+  });
+
+  it('opens a saved view without the entities deleted since, nor their relations', async () => {
+    const { caseRow, ids } = await handMadeChain();
+    const nodeIds = Object.values(ids);
+    const saved = await c.ok('graph.views.save', {
+      caseId: caseRow.id,
+      name: '全部',
+      state: {
+        nodeIds,
+        positions: {},
+        hiddenIds: [],
+        pinnedIds: [],
+        clusterIds: [],
+        layout: 'manual',
+        filters: {},
+      },
+    });
+    await c.ok('entities.delete', { id: ids.user });
+    const opened = await c.ok('graph.views.open', { id: saved.id });
+    const relations = await c.ok('graph.views.relations', { id: saved.id });
+    expect(opened.nodes.map((node) => node.id).sort()).toEqual(
+      nodeIds.filter((id) => id !== ids.user).sort(),
+    );
+    expect(relations.some((edge) => edge.from === ids.user || edge.to === ids.user)).toBe(false);
+    expect(relations).toEqual(
+      (await c.ok('graph.subgraph', { entityIds: nodeIds, caseId: caseRow.id })).edges,
+    );
   });
 
   it('exports the case chart as GraphML and ANX, audited', async () => {

@@ -5,7 +5,7 @@ import { relationTypes, sourceReliabilities } from '../domain/relation-types';
 import { classifications } from './briefing-schemas';
 import { idSchema, requiredText } from './common';
 
-const graphNodeSchema = z.object({
+export const graphNodeSchema = z.object({
   id: z.string(),
   kind: z.enum(entityKinds),
   label: z.string(),
@@ -20,7 +20,7 @@ const graphNodeSchema = z.object({
 });
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
-const graphEdgeSchema = z.object({
+export const graphEdgeSchema = z.object({
   id: z.string(),
   from: z.string(),
   to: z.string(),

@@ -119,6 +119,16 @@ function toEdge(row: EdgeRow): GraphEdge {
   };
 }
 
+/** Of `ids`, the entities that exist: not deleted, not merged into another. */
+export function liveEntityIds(db: Executor, ids: string[]): string[] {
+  return db
+    .all<{ id: string }>(
+      sql`SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+        AND deleted_at IS NULL AND merged_into_id IS NULL`,
+    )
+    .map((row) => row.id);
+}
+
 /**
  * Every live relation with both ends in `ids`. Both ends are tested in SQL against one JSON
  * list, so only matching relations are read from the table: the traversal index answers the

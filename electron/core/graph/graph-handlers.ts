@@ -10,6 +10,7 @@ import { checkedCaseChain, checkedCaseGraph, scopeGraph } from './graph-reads';
 import {
   deleteGraphView,
   getGraphView,
+  graphViewRelations,
   listGraphViews,
   openGraphView,
   saveGraphView,
@@ -70,6 +71,7 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.views.list': (ctx, input) => listGraphViews(ctx.workspace.db, input.caseId),
   'graph.views.get': (ctx, input) => getGraphView(ctx.workspace.db, input.id),
   'graph.views.open': (ctx, input) => openGraphView(ctx.workspace.db, input.id),
+  'graph.views.relations': (ctx, input) => graphViewRelations(ctx.workspace.db, input.id),
   'graph.views.save': (ctx, input) => saveGraphView(ctx.workspace, input),
   'graph.views.delete': (ctx, input) => {
     deleteGraphView(ctx.workspace, input.id);

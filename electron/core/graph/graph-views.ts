@@ -2,7 +2,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   graphViewStateSchema,
-  type GraphData,
+  type GraphEdge,
+  type GraphNode,
   type GraphView,
   type graphViewSaveInput,
 } from '../../api/schemas/graph-schemas';
@@ -12,7 +13,7 @@ import { newId } from '../db/ids';
 import { graphViewsTable } from '../db/schema';
 import { assertCaseExists } from '../membership/case-guards';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { subgraph } from './graph-data';
+import { edgesAmong, liveEntityIds, loadNodes } from './graph-data';
 
 export function listGraphViews(db: Executor, caseId?: string) {
   return db
@@ -50,16 +51,17 @@ export function getGraphView(db: Executor, id: string): GraphView {
 }
 
 /**
- * A saved view and its chart as the workspace holds it now: its entities that still exist, with
- * every relation among them (tier and status in the view's case). One call instead of the view
- * and then its 10,000 IDs sent back for the chart.
+ * A saved view and its entities as the workspace holds them now: those that still exist, with
+ * tier and status in the view's case. The window no longer sends the view's 10,000 IDs back.
  */
-export function openGraphView(db: Executor, id: string): { view: GraphView; chart: GraphData } {
+export function openGraphView(db: Executor, id: string): { view: GraphView; nodes: GraphNode[] } {
   const view = getGraphView(db, id);
-  const chart = view.state.nodeIds.length
-    ? subgraph(db, view.state.nodeIds, view.caseId ?? undefined)
-    : { nodes: [], edges: [], truncated: false };
-  return { view, chart };
+  return { view, nodes: loadNodes(db, view.state.nodeIds, view.caseId ?? undefined) };
+}
+
+/** Every live relation among a saved view's entities that still exist, read afresh. */
+export function graphViewRelations(db: Executor, id: string): GraphEdge[] {
+  return edgesAmong(db, liveEntityIds(db, getGraphView(db, id).state.nodeIds));
 }
 
 /** Saves a named view (positions, hidden and pinned nodes, filters, layout), new or over an old one. */

@@ -539,6 +539,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   const revealed = useRef(new Set<string>());
   /** A layout held while the positions were awaited: done when they come (or do not). */
   const heldRelayout = useRef(false);
+  /** Positions set while held (a saved view's entities come before its relations): fitted when done. */
+  const heldMove = useRef(false);
   /** Cluster IDs made on the canvas, opened before the data changes and made again after. */
   const grouped = useRef<string[]>([]);
   const handlers = useRef(props);
@@ -722,9 +724,13 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     appliedStructure.current = structure;
     // Awaiting positions: the elements are built now, laid out and drawn when they come.
     if (waiting && relayout) heldRelayout.current = true;
+    let fitMoved = movePositions;
+    if (waiting && movePositions) heldMove.current = true;
     if (!waiting && heldRelayout.current) {
       heldRelayout.current = false;
       relayout = true;
+      fitMoved ||= heldMove.current;
+      heldMove.current = false;
     }
     const hold = waiting && heldRelayout.current;
     const force = props.layout === 'force' && props.nodes.length <= 3_000;
@@ -830,8 +836,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           (instance as unknown as Body).body.emitter.emit('_resizeNodes');
           return;
         }
-        if (!force && (movePositions || props.layout === 'chain'))
-          instance.fit({ animation: false });
+        if (!force && (fitMoved || props.layout === 'chain')) instance.fit({ animation: false });
       },
       !hold,
     );

@@ -81,20 +81,28 @@ async function loadChart(
   onEarly: (state: ChartState) => void,
 ): Promise<LoadedChart> {
   if (source.viewId) {
-    const { view, chart: data } = await invoke('graph.views.open', { id: source.viewId });
+    // Both asked at once: the router answers the entities first, and the chart builds them
+    // (without drawing) while the relations are read.
+    const opening = invoke('graph.views.open', { id: source.viewId });
+    const relations = invoke('graph.views.relations', { id: source.viewId });
+    relations.catch(() => undefined); // a missing view is reported by `opening`
+    const { view, nodes } = await opening;
+    const early: ChartState = {
+      ...fromData({ nodes, edges: [], truncated: false }),
+      layout: 'manual',
+      positions: view.state.positions,
+      positionsVersion: 1,
+      hidden: view.state.hiddenIds,
+      pinned: view.state.pinnedIds,
+      filters: view.state.filters,
+      clusters: view.state.clusterIds,
+    };
+    onEarly(early);
+    const edges = await relations;
     return {
       view: { id: view.id, name: view.name, caseId: view.caseId },
       truncated: false,
-      state: {
-        ...fromData(data),
-        layout: 'manual',
-        positions: view.state.positions,
-        positionsVersion: 1,
-        hidden: view.state.hiddenIds,
-        pinned: view.state.pinnedIds,
-        filters: view.state.filters,
-        clusters: view.state.clusterIds,
-      },
+      state: { ...early, edges: Object.fromEntries(edges.map((edge) => [edge.id, edge])) },
     };
   }
   const data: GraphData & { layoutId?: string } = source.caseId
