@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   graphViewStateSchema,
@@ -61,7 +61,15 @@ export function openGraphView(db: Executor, id: string): { view: GraphView; node
 
 /** Every live relation among a saved view's entities that still exist, read afresh. */
 export function graphViewRelations(db: Executor, id: string): GraphEdge[] {
-  return edgesAmong(db, liveEntityIds(db, getGraphView(db, id).state.nodeIds));
+  // The entity IDs alone: a large view's positions are most of its state, and not needed here.
+  const row = db
+    .select({ nodeIds: sql<string>`json_extract(${graphViewsTable.state}, '$.nodeIds')` })
+    .from(graphViewsTable)
+    .where(and(eq(graphViewsTable.id, id), isNull(graphViewsTable.deletedAt)))
+    .get();
+  if (!row) throw new AppError('graph.viewNotFound', 'No such saved view');
+  const nodeIds = graphViewStateSchema.shape.nodeIds.parse(JSON.parse(row.nodeIds ?? '[]'));
+  return edgesAmong(db, liveEntityIds(db, nodeIds));
 }
 
 /** Saves a named view (positions, hidden and pinned nodes, filters, layout), new or over an old one. */
