@@ -8,9 +8,6 @@ import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { emptyChart, type ChartState } from './chart-state';
 
-/** Above this many entities the layout is computed in the main process and drawn without physics. */
-export const serverLayoutThreshold = layoutThreadAbove;
-
 export interface ChartSource {
   caseId?: string;
   entityId?: string;
@@ -46,32 +43,31 @@ export async function layoutInCore(
 ) {
   layouts += 1;
   const layoutId = `layout-${layouts}`;
+  return withProgress(layoutId, onProgress, () =>
+    invoke('graph.layout', { nodeIds, edges, iterations: layoutThreadIterations, layoutId }),
+  );
+}
+
+/** The layout the case chart's read started, with its progress; null when no longer kept. */
+function layoutStartedAhead(layoutId: string, onProgress: (share: number) => void) {
+  return withProgress(layoutId, onProgress, () => invoke('graph.layoutAhead', { layoutId }));
+}
+
+/** Runs `call` while `onProgress` hears the share done (0–1) of the layout named `layoutId`. */
+async function withProgress<T>(
+  layoutId: string,
+  onProgress: ((share: number) => void) | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
   const stop = onProgress
     ? getBridge().on('graph.layoutProgressed', (event) => {
         if (event.layoutId === layoutId) onProgress(event.done / event.total);
       })
     : undefined;
   try {
-    return await invoke('graph.layout', {
-      nodeIds,
-      edges,
-      iterations: layoutThreadIterations,
-      layoutId,
-    });
+    return await call();
   } finally {
     stop?.();
-  }
-}
-
-/** The layout the case chart's read started, with its progress; null when no longer kept. */
-async function layoutStartedAhead(layoutId: string, onProgress: (share: number) => void) {
-  const stop = getBridge().on('graph.layoutProgressed', (event) => {
-    if (event.layoutId === layoutId) onProgress(event.done / event.total);
-  });
-  try {
-    return await invoke('graph.layoutAhead', { layoutId });
-  } finally {
-    stop();
   }
 }
 
@@ -109,7 +105,7 @@ async function loadChart(
     ? await invoke('graph.case', { caseId: source.caseId, layoutAhead: true })
     : await invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 });
   const state = fromData(data);
-  if (data.nodes.length > serverLayoutThreshold) {
+  if (data.nodes.length > layoutThreadAbove) {
     // The layout thread is already on it when the case chart's read started it; otherwise it
     // is asked for first. The chart's elements are built while it runs (moved and drawn after).
     const inCore = () =>

@@ -3,7 +3,11 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RelationType } from '../../../../electron/api/domain/relation-types';
-import type { GraphData, UpstreamTrace } from '../../../../electron/api/schemas/graph-schemas';
+import {
+  layoutThreadAbove,
+  type GraphData,
+  type UpstreamTrace,
+} from '../../../../electron/api/schemas/graph-schemas';
 import { invoke } from '../../api/client';
 import {
   addGraph,
@@ -25,7 +29,7 @@ import type { MenuAction } from './GraphContextMenu';
 import { circularPositions } from './graph-model';
 import type { NetworkHandle } from './NetworkCanvas';
 import type { useChartHistory } from './useChartHistory';
-import { layoutInCore, serverLayoutThreshold } from './useChartLoader';
+import { layoutInCore } from './useChartLoader';
 import type { Highlight } from './useVisElements';
 
 const neighbourhoodLimit = 500;
@@ -134,7 +138,7 @@ export function useGraphActions({ chart, canvas, caseId, drawn, fail }: Inputs) 
     try {
       if (layout === 'chain') return chart.execute(setLayout('chain'));
       if (layout === 'force') {
-        if (visibleIds.length <= serverLayoutThreshold) return chart.execute(setLayout('force'));
+        if (visibleIds.length <= layoutThreadAbove) return chart.execute(setLayout('force'));
         const positions = await layoutInCore(visibleIds, drawn.current.pairs);
         return chart.execute(setLayout('manual', positions));
       }
