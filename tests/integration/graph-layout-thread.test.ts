@@ -92,28 +92,25 @@ describe('chart layout in the layout thread', () => {
     // 1,501 entities (one above the line) and a relation from each to the one before.
     const sqlite = c.router.sessions.current()!.sqlite;
     const now = '2026-12-04T00:00:00.000Z';
+    const entity = sqlite.prepare(
+      `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, 'person', ?, '${now}', '${now}')`,
+    );
+    const person = sqlite.prepare(
+      "INSERT INTO persons (entity_id, name, aliases) VALUES (?, ?, '[]')",
+    );
+    const member = sqlite.prepare(
+      `INSERT INTO case_entities (id, case_id, entity_id, role_in_case, legal_status, created_at, updated_at) VALUES (?, ?, ?, 'suspect', 'none', '${now}', '${now}')`,
+    );
+    const relation = sqlite.prepare(
+      `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, case_id, created_at, updated_at) VALUES (?, ?, ?, 'supplies', 1, ?, '${now}', '${now}')`,
+    );
     sqlite.transaction(() => {
       for (let n = 0; n <= layoutThreadAbove; n += 1) {
         const id = `p${String(n).padStart(5, '0')}`;
-        sqlite
-          .prepare(
-            `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, 'person', ?, '${now}', '${now}')`,
-          )
-          .run(id, `人员${n}`);
-        sqlite
-          .prepare("INSERT INTO persons (entity_id, name, aliases) VALUES (?, ?, '[]')")
-          .run(id, `人员${n}`);
-        sqlite
-          .prepare(
-            `INSERT INTO case_entities (id, case_id, entity_id, role_in_case, legal_status, created_at, updated_at) VALUES (?, ?, ?, 'suspect', 'none', '${now}', '${now}')`,
-          )
-          .run(`${id}-m`, caseRow.id, id);
-        if (n)
-          sqlite
-            .prepare(
-              `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, case_id, created_at, updated_at) VALUES (?, ?, ?, 'supplies', 1, ?, '${now}', '${now}')`,
-            )
-            .run(`r${n}`, `p${String(n - 1).padStart(5, '0')}`, id, caseRow.id);
+        entity.run(id, `人员${n}`);
+        person.run(id, `人员${n}`);
+        member.run(`${id}-m`, caseRow.id, id);
+        if (n) relation.run(`r${n}`, `p${String(n - 1).padStart(5, '0')}`, id, caseRow.id);
       }
     })();
     const read = await c.ok('graph.case', { caseId: caseRow.id, layoutAhead: true });
