@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { forceLayout } from '../../../electron/core/graph/force-layout';
 
@@ -56,5 +57,23 @@ describe('ForceAtlas2 layout for large charts', () => {
       [25, 25],
     ]);
     expect(positions).toEqual(forceLayout(ids, edges, 25));
+  });
+
+  it('lays out 2,000 entities with Barnes–Hut exactly as graphology did before our patch', () => {
+    // patches/graphology-layout-forceatlas2+*.patch keeps the Barnes–Hut regions in a typed
+    // array that grows as the tree does; the arithmetic must stay the same. The digest was taken
+    // with graphology's unpatched iterate; the second run reuses the grown region buffer.
+    const ids = Array.from({ length: 2_000 }, (_, i) => `e${i}`);
+    const edges: [string, string][] = [];
+    for (let k = 0; k < 5_000; k += 1) {
+      edges.push([ids[(k * 7_919) % 2_000]!, ids[(k * 104_729 + 1) % 2_000]!]);
+    }
+    const digest = () =>
+      createHash('sha256')
+        .update(JSON.stringify(forceLayout(ids, edges, 60)))
+        .digest('hex');
+    const unpatched = 'b85b7d745345d0952d9aa43cf71e168951045a6cb7cfb8a74cbfc678a54fe3b6';
+    expect(digest()).toBe(unpatched);
+    expect(digest()).toBe(unpatched);
   });
 });
