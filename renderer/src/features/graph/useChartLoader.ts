@@ -6,13 +6,8 @@ import {
 } from '../../../../electron/api/schemas/graph-schemas';
 import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
+import { takeChartReads, type ChartSource } from './chart-reads';
 import { emptyChart, type ChartState } from './chart-state';
-
-export interface ChartSource {
-  caseId?: string;
-  entityId?: string;
-  viewId?: string;
-}
 
 function fromData(data: GraphData): ChartState {
   return {
@@ -76,11 +71,9 @@ async function loadChart(
   onProgress: (share: number) => void,
   onEarly: (state: ChartState) => void,
 ): Promise<LoadedChart> {
-  if (source.viewId) {
-    // Both asked at once: the router answers the entities first, and the chart builds them
-    // (without drawing) while the relations are read.
-    const opening = invoke('graph.views.open', { id: source.viewId });
-    const relations = invoke('graph.views.relations', { id: source.viewId });
+  const reads = takeChartReads(source);
+  if (reads.kind === 'view') {
+    const { opening, relations } = reads;
     relations.catch(() => undefined); // a missing view is reported by `opening`
     const { view, nodes } = await opening;
     const early: ChartState = {
@@ -101,9 +94,7 @@ async function loadChart(
       state: { ...early, edges: Object.fromEntries(edges.map((edge) => [edge.id, edge])) },
     };
   }
-  const data: GraphData & { layoutId?: string } = source.caseId
-    ? await invoke('graph.case', { caseId: source.caseId, layoutAhead: true })
-    : await invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 });
+  const data = await reads.data;
   const state = fromData(data);
   if (data.nodes.length > layoutThreadAbove) {
     // The layout thread is already on it when the case chart's read started it; otherwise it

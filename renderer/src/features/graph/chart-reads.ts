@@ -1,0 +1,85 @@
+import type { GraphData, GraphEdge } from '../../../../electron/api/schemas/graph-schemas';
+import { invoke } from '../../api/client';
+
+/** Where a chart comes from: a case, one entity's neighbourhood, or a saved view. */
+export interface ChartSource {
+  caseId?: string;
+  entityId?: string;
+  viewId?: string;
+}
+
+/** The reads that open a chart, asked at once: a saved view in two (its entities, then its relations). */
+type ChartReads =
+  | {
+      kind: 'view';
+      opening: ReturnType<typeof openView>;
+      relations: Promise<GraphEdge[]>;
+    }
+  | { kind: 'chart'; data: Promise<GraphData & { layoutId?: string }> };
+
+function openView(id: string) {
+  return invoke('graph.views.open', { id });
+}
+
+function readChart(source: ChartSource): ChartReads {
+  if (source.viewId) {
+    // In this order: the router answers the entities first, and the chart builds them
+    // (without drawing) while the relations are read.
+    const opening = openView(source.viewId);
+    const relations = invoke('graph.views.relations', { id: source.viewId });
+    return { kind: 'view', opening, relations };
+  }
+  return {
+    kind: 'chart',
+    data: source.caseId
+      ? // The case chart's read starts a large chart's layout in the layout thread at once.
+        invoke('graph.case', { caseId: source.caseId, layoutAhead: true })
+      : invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 }),
+  };
+}
+
+const sourceKey = (source: ChartSource) =>
+  `${source.caseId ?? ''}|${source.entityId ?? ''}|${source.viewId ?? ''}`;
+
+/** The chart named by a window address (`#/graph?case=…`), or null for any other page. */
+export function chartSourceAt(hash: string): ChartSource | null {
+  const match = /^#\/graph\?(.*)$/.exec(hash);
+  if (!match) return null;
+  const params = new URLSearchParams(match[1]);
+  const source: ChartSource = {
+    caseId: params.get('case') ?? undefined,
+    entityId: params.get('entity') ?? undefined,
+    viewId: params.get('view') ?? undefined,
+  };
+  return source.caseId || source.entityId || source.viewId ? source : null;
+}
+
+/** Reads started before the chart page asked; kept for one taker, briefly. */
+let started: { key: string; reads: ChartReads; at: number } | null = null;
+const keptMs = 30_000;
+
+/**
+ * Starts a chart's reads ahead of its page: a window that opens on a chart's address reads it
+ * while its own code loads and the shell first renders (~0.8 s on this machine), instead of after.
+ */
+export function startChartReads(source: ChartSource): void {
+  const reads = readChart(source);
+  // Refusals reach the page when it takes the reads; one never taken is not an unhandled error.
+  for (const read of reads.kind === 'view' ? [reads.opening, reads.relations] : [reads.data])
+    read.catch(() => undefined);
+  started = { key: sourceKey(source), reads, at: Date.now() };
+}
+
+/** The chart's reads: those started ahead for this chart, once, or new ones. */
+export function takeChartReads(source: ChartSource): ChartReads {
+  const ahead = started;
+  started = null;
+  if (ahead && ahead.key === sourceKey(source) && Date.now() - ahead.at < keptMs)
+    return ahead.reads;
+  return readChart(source);
+}
+
+/** Drops reads started ahead (at lock: no case data stays in the window's memory). */
+export function forgetChartReads(): void {
+  started = null;
+}
