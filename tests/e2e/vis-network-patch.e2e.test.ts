@@ -47,9 +47,9 @@ window.edges = edges;
       return route.fulfill({ path: path.join(modules, file), contentType: 'text/javascript' });
     });
     await page.goto('http://vis.test/');
-    await page.waitForFunction(() => 'network' in window);
+    await page.waitForFunction(() => 'network' in globalThis);
     const fonts = await page.evaluate(() => {
-      const chart = window as unknown as {
+      const chart = globalThis as unknown as {
         network: {
           body: { edges: Record<string, { labelModule: { fontOptions: object } }> };
           setOptions(options: object): void;
