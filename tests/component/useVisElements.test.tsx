@@ -46,4 +46,25 @@ describe('useVisElements', () => {
       y: true,
     });
   });
+  it("keeps the entities' elements when relations arrive after them, unless the chain layout needs them", () => {
+    // A saved view is read in two: its entities first, then the relations among them.
+    const entitiesOnly: ChartState = { ...early, edges: {} };
+    const { result, rerender } = renderHook(({ state }) => useVisElements(state, null), {
+      initialProps: { state: entitiesOnly },
+    });
+    const first = result.current;
+    expect(first.visEdges).toEqual([]);
+    rerender({ state: early });
+    expect(result.current.visNodes).toBe(first.visNodes);
+    expect(result.current.visEdges.map((visEdge) => [visEdge.from, visEdge.to])).toEqual([
+      ['boss', 'a'],
+      ['a', 'b'],
+    ]);
+    // The supply-chain layout places entities by the supply relations: they count there.
+    rerender({ state: { ...entitiesOnly, layout: 'chain' } });
+    const chainFirst = result.current.visNodes;
+    rerender({ state: { ...early, layout: 'chain' } });
+    expect(result.current.visNodes).not.toBe(chainFirst);
+    expect(result.current.visNodes.map((visNode) => visNode.level)).toEqual([0, 1, 2]);
+  });
 });

@@ -1,4 +1,5 @@
 import { Space, Switch, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isServicePhone } from '../../../../electron/api/domain/identifiers';
 import { setFilters, type ChartCommand, type ChartState } from './chart-state';
@@ -14,8 +15,9 @@ interface Props {
  */
 export function ServiceNumbersSwitch({ chart }: Props) {
   const { t } = useTranslation();
-  const { filters } = chart.state;
-  const count = Object.values(chart.state.nodes).filter(isServicePhone).length;
+  const { filters, nodes } = chart.state;
+  // Counted when the entities change, not on every render of the page (10,000 entities: ~20 ms).
+  const count = useMemo(() => Object.values(nodes).filter(isServicePhone).length, [nodes]);
   return (
     <Space size={6}>
       <Switch

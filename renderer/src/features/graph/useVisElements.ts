@@ -32,10 +32,12 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     communities,
     clusters,
   } = state;
-  return useMemo(() => {
+  // Entities apart from relations: relations arriving after their entities (a saved view is
+  // read in two) or changing leave the entities' elements as they were, not built again.
+  const chainEdges = layout === 'chain' ? edgeMap : null;
+  const entityPart = useMemo(() => {
     const nodes = Object.values(nodeMap);
-    const edges = Object.values(edgeMap);
-    const visible = applyFilters(nodes, edges, filters);
+    const visible = applyFilters(nodes, [], filters);
     const hiddenIds = new Set(hidden);
     const pinnedIds = new Set(pinned);
     const shownNodes = nodes.filter(
@@ -44,14 +46,11 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     const shownIds = new Set(shownNodes.map((node) => node.id));
     const dim = highlight !== null && highlight.nodeIds.size > 0;
     // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
-    const chain = layout === 'chain' ? chainLevels(nodes, edges) : null;
+    const chain = chainEdges ? chainLevels(nodes, Object.values(chainEdges)) : null;
     const compact = shownNodes.length > compactAbove;
-    // Translated once per chart, not once per entity and relation.
+    // Translated once per chart, not once per entity.
     const statusLabels = new Map(
       legalStatuses.map((status) => [status, t(`enums.legalStatus.${status}`)]),
-    );
-    const typeLabels = new Map(
-      relationTypes.map((type) => [type, t(`enums.relationType.${type}`)]),
     );
     const visNodes = shownNodes.map((node) =>
       toVisNode(node, {
@@ -66,6 +65,24 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         pinned: pinnedIds.has(node.id),
         compact,
       }),
+    );
+    const levelLabels = chain
+      ? Object.fromEntries(
+          Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]),
+        )
+      : undefined;
+    return { visNodes, shownIds, compact, levelLabels };
+    // i18n.language: the labels change with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodeMap, chainEdges, filters, hidden, pinned, communities, highlight, t, i18n.language]);
+
+  return useMemo(() => {
+    const { visNodes, shownIds, compact, levelLabels } = entityPart;
+    const edges = Object.values(edgeMap);
+    const visible = applyFilters(Object.values(nodeMap), edges, filters);
+    const dim = highlight !== null && highlight.nodeIds.size > 0;
+    const typeLabels = new Map(
+      relationTypes.map((type) => [type, t(`enums.relationType.${type}`)]),
     );
     const visEdges = edges
       .filter(
@@ -93,25 +110,8 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         );
         return { id, memberIds, label: `${nodeMap[id]!.label}（${memberIds.length + 1}）` };
       });
-    const levelLabels = chain
-      ? Object.fromEntries(
-          Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]),
-        )
-      : undefined;
     return { visNodes, visEdges, clusters: clusterSpecs, levelLabels };
     // i18n.language: the labels change with the language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [
-    nodeMap,
-    edgeMap,
-    filters,
-    hidden,
-    pinned,
-    layout,
-    communities,
-    clusters,
-    highlight,
-    t,
-    i18n.language,
-  ]);
+  }, [entityPart, nodeMap, edgeMap, filters, clusters, highlight, t, i18n.language]);
 }
