@@ -17,7 +17,7 @@ import { NetworkCanvas, type NetworkHandle } from './NetworkCanvas';
 import { ServiceNumbersSwitch } from './ServiceNumbersSwitch';
 import { useChartExport } from './useChartExport';
 import { useChartHistory } from './useChartHistory';
-import type { ChartSource } from './chart-reads';
+import { chartSourceOf, type ChartSource } from './chart-reads';
 import { useChartLoader } from './useChartLoader';
 import { useChartShortcuts } from './useChartShortcuts';
 import { useGraphActions, type DrawnChart } from './useGraphActions';
@@ -35,14 +35,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const canWrite = useCan('investigator');
-  const source: ChartSource = useMemo(
-    () => ({
-      caseId: params.get('case') ?? undefined,
-      entityId: params.get('entity') ?? undefined,
-      viewId: params.get('view') ?? undefined,
-    }),
-    [params],
-  );
+  const source: ChartSource = useMemo(() => chartSourceOf(params), [params]);
   const chart = useChartHistory();
   const loaded = useChartLoader(source, chart.reset);
   // Side analyses (the chain gaps) wait until the chart is drawn: the chart comes first.

@@ -27,6 +27,7 @@ function readChart(source: ChartSource): ChartReads {
     // (without drawing) while the relations are read.
     const opening = openView(source.viewId);
     const relations = invoke('graph.views.relations', { id: source.viewId });
+    relations.catch(() => undefined); // a missing view is reported by `opening`
     return { kind: 'view', opening, relations };
   }
   return {
@@ -38,19 +39,24 @@ function readChart(source: ChartSource): ChartReads {
   };
 }
 
-const sourceKey = (source: ChartSource) =>
+/** One string per chart source: the same chart, the same key. */
+export const chartSourceKey = (source: ChartSource) =>
   `${source.caseId ?? ''}|${source.entityId ?? ''}|${source.viewId ?? ''}`;
+
+/** The chart named by the chart page's address parameters (`case`, `entity`, `view`). */
+export function chartSourceOf(params: URLSearchParams): ChartSource {
+  return {
+    caseId: params.get('case') ?? undefined,
+    entityId: params.get('entity') ?? undefined,
+    viewId: params.get('view') ?? undefined,
+  };
+}
 
 /** The chart named by a window address (`#/graph?case=…`), or null for any other page. */
 export function chartSourceAt(hash: string): ChartSource | null {
   const match = /^#\/graph\?(.*)$/.exec(hash);
   if (!match) return null;
-  const params = new URLSearchParams(match[1]);
-  const source: ChartSource = {
-    caseId: params.get('case') ?? undefined,
-    entityId: params.get('entity') ?? undefined,
-    viewId: params.get('view') ?? undefined,
-  };
+  const source = chartSourceOf(new URLSearchParams(match[1]));
   return source.caseId || source.entityId || source.viewId ? source : null;
 }
 
@@ -65,16 +71,15 @@ const keptMs = 30_000;
 export function startChartReads(source: ChartSource): void {
   const reads = readChart(source);
   // Refusals reach the page when it takes the reads; one never taken is not an unhandled error.
-  for (const read of reads.kind === 'view' ? [reads.opening, reads.relations] : [reads.data])
-    read.catch(() => undefined);
-  started = { key: sourceKey(source), reads, at: Date.now() };
+  (reads.kind === 'view' ? reads.opening : reads.data).catch(() => undefined);
+  started = { key: chartSourceKey(source), reads, at: Date.now() };
 }
 
 /** The chart's reads: those started ahead for this chart, once, or new ones. */
 export function takeChartReads(source: ChartSource): ChartReads {
   const ahead = started;
   started = null;
-  if (ahead && ahead.key === sourceKey(source) && Date.now() - ahead.at < keptMs)
+  if (ahead && ahead.key === chartSourceKey(source) && Date.now() - ahead.at < keptMs)
     return ahead.reads;
   return readChart(source);
 }

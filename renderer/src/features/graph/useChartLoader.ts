@@ -6,7 +6,7 @@ import {
 } from '../../../../electron/api/schemas/graph-schemas';
 import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
-import { takeChartReads, type ChartSource } from './chart-reads';
+import { chartSourceKey, takeChartReads, type ChartSource } from './chart-reads';
 import { emptyChart, type ChartState } from './chart-state';
 
 function fromData(data: GraphData): ChartState {
@@ -74,7 +74,6 @@ async function loadChart(
   const reads = takeChartReads(source);
   if (reads.kind === 'view') {
     const { opening, relations } = reads;
-    relations.catch(() => undefined); // a missing view is reported by `opening`
     const { view, nodes } = await opening;
     const early: ChartState = {
       ...fromData({ nodes, edges: [], truncated: false }),
@@ -151,7 +150,7 @@ export function useChartLoader(source: ChartSource, onLoaded: (state: ChartState
     view?: LoadedChart['view'];
   }>({ loading: false, error: null, truncated: false });
   const [layoutProgress] = useState(progressStore);
-  const key = `${source.caseId ?? ''}|${source.entityId ?? ''}|${source.viewId ?? ''}`;
+  const key = chartSourceKey(source);
   useEffect(() => {
     if (!source.caseId && !source.entityId && !source.viewId) return;
     let cancelled = false;
