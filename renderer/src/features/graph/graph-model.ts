@@ -204,23 +204,38 @@ function inPeriod(edge: GraphEdge, period: ChartFilters['period']): boolean {
 /**
  * What the filters leave on the chart: relations of the chosen types, grading and period;
  * entities of the chosen kinds; service numbers only when asked. Entities stay even without visible relations (they were
- * added on purpose); hidden ones are removed by the caller.
+ * added on purpose); hidden ones are removed by the caller. The chart takes the two steps
+ * apart (`useVisElements`: relations among the entities it shows); this is the rule whole.
  */
 export function applyFilters(
   nodes: GraphNode[],
   edges: GraphEdge[],
   filters: ChartFilters,
 ): { nodeIds: Set<string>; edgeIds: Set<string> } {
-  const nodeIds = new Set(
+  const nodeIds = visibleNodeIds(nodes, filters);
+  return { nodeIds, edgeIds: visibleEdgeIds(edges, nodeIds, filters) };
+}
+
+/** The entities the filters leave: of the chosen kinds, service numbers only when asked. */
+export function visibleNodeIds(nodes: GraphNode[], filters: ChartFilters): Set<string> {
+  return new Set(
     nodes
       .filter((node) => !filters.kinds || filters.kinds.includes(node.kind))
       .filter((node) => filters.showServiceNumbers || !isServicePhone(node))
       .map((node) => node.id),
   );
+}
+
+/** The relations the filters leave among `nodeIds`: chosen types, grading, cases and period. */
+export function visibleEdgeIds(
+  edges: GraphEdge[],
+  nodeIds: ReadonlySet<string>,
+  filters: ChartFilters,
+): Set<string> {
   const minRank = filters.minReliability
     ? sourceReliabilities.indexOf(filters.minReliability)
     : sourceReliabilities.length;
-  const edgeIds = new Set(
+  return new Set(
     edges
       .filter((edge) => nodeIds.has(edge.from) && nodeIds.has(edge.to))
       .filter((edge) => !filters.relationTypes || filters.relationTypes.includes(edge.type))
@@ -242,7 +257,6 @@ export function applyFilters(
       .filter((edge) => inPeriod(edge, filters.period))
       .map((edge) => edge.id),
   );
-  return { nodeIds, edgeIds };
 }
 
 /** Circles per community, the circles on a larger ring: suggested gangs side by side. */

@@ -4,7 +4,14 @@ import { legalStatuses } from '../../../../electron/api/domain/person-vocabulary
 import { relationTypes } from '../../../../electron/api/domain/relation-types';
 import type { ClusterSpec } from './NetworkCanvas';
 import { organisationMembers, type ChartState } from './chart-state';
-import { applyFilters, chainLevels, parallelSmooth, toVisEdge, toVisNode } from './graph-model';
+import {
+  chainLevels,
+  parallelSmooth,
+  toVisEdge,
+  toVisNode,
+  visibleEdgeIds,
+  visibleNodeIds,
+} from './graph-model';
 
 /** Above this many entities the chart is drawn with dots and straight lines. */
 const compactAbove = 1_000;
@@ -37,12 +44,10 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
   const chainEdges = layout === 'chain' ? edgeMap : null;
   const entityPart = useMemo(() => {
     const nodes = Object.values(nodeMap);
-    const visible = applyFilters(nodes, [], filters);
+    const visible = visibleNodeIds(nodes, filters);
     const hiddenIds = new Set(hidden);
     const pinnedIds = new Set(pinned);
-    const shownNodes = nodes.filter(
-      (node) => visible.nodeIds.has(node.id) && !hiddenIds.has(node.id),
-    );
+    const shownNodes = nodes.filter((node) => visible.has(node.id) && !hiddenIds.has(node.id));
     const shownIds = new Set(shownNodes.map((node) => node.id));
     const dim = highlight !== null && highlight.nodeIds.size > 0;
     // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
@@ -79,15 +84,14 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
   return useMemo(() => {
     const { visNodes, shownIds, compact, levelLabels } = entityPart;
     const edges = Object.values(edgeMap);
-    const visible = applyFilters(Object.values(nodeMap), edges, filters);
+    // Among the entities shown: the filters' entities less the hidden ones.
+    const visible = visibleEdgeIds(edges, shownIds, filters);
     const dim = highlight !== null && highlight.nodeIds.size > 0;
     const typeLabels = new Map(
       relationTypes.map((type) => [type, t(`enums.relationType.${type}`)]),
     );
     const visEdges = edges
-      .filter(
-        (edge) => visible.edgeIds.has(edge.id) && shownIds.has(edge.from) && shownIds.has(edge.to),
-      )
+      .filter((edge) => visible.has(edge.id))
       .map((edge) =>
         toVisEdge(edge, typeLabels.get(edge.type)!, {
           highlighted: highlight?.edgeIds.has(edge.id),
