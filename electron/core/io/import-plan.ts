@@ -101,12 +101,15 @@ export interface ImportPlan {
   rowCount: number;
   data: ImportRecords;
   problems: RowProblem[];
-  /** The data rows as read (for the rejected-rows file). */
+  /**
+   * The data rows as read, for the rejected-rows file: every row where the plan is made; a plan
+   * made in the parser thread keeps only the rejected ones (plan-transfer).
+   */
   rows: TableRow[];
   preamble: Preamble;
 }
 
-interface PlanOptions {
+export interface PlanOptions {
   /** Field → column index, as chosen in the wizard. */
   mapping?: Record<string, number>;
   /** Header text → field, for headers the templates do not know (CLI `--map`). */

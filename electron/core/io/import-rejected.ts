@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { importProblemTexts } from '../../api/domain/import-templates';
 import type { ImportPlan } from './import-plan';
 import { cellText } from './import-values';
-import type { Cell, TableFile } from './table-file';
+import type { PlannedTable } from './plan-transfer';
+import type { Cell } from './table-file';
 
 /** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
 function csvField(text: string): string {
@@ -29,7 +30,7 @@ function typedText(cell: Cell): string {
  * needs to read it). Null when no row was rejected.
  */
 export function rejectedRowsFile(
-  file: TableFile,
+  file: PlannedTable,
   plan: ImportPlan,
   fileName: string,
 ): { fileName: string; contentBase64: string } | null {

@@ -4,12 +4,12 @@ import { AppError } from '../app-error';
 import type { CoreDeps } from '../core-deps';
 import type { Executor } from '../db/database-types';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { planImport, type ImportPlan } from './import-plan';
+import type { ImportPlan } from './import-plan';
 import { rejectedRowsFile } from './import-rejected';
 import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
 import { commitImport, rejectedLines } from './import-writer';
 import { resolveSeizureLedger } from './seizure-ledger-resolve';
-import { readTableSource } from './table-file';
+import { readAndPlanSource } from './table-file';
 
 /** Imports under way, by ID: the cancel button only flips the flag the writer looks at. */
 const running = new Map<string, { cancelled: boolean }>();
@@ -42,8 +42,11 @@ async function readAndPlan(
   source: { bytes: Uint8Array } | { path: string },
   input: FileInput,
 ): Promise<PlannedFile> {
-  const { table: file, sha256 } = await readTableSource(source, input.encoding);
-  const importPlan = planImport(file, input.template, {
+  const {
+    file,
+    plan: importPlan,
+    sha256,
+  } = await readAndPlanSource(source, input.encoding, input.template, {
     mapping: input.mapping,
     headerMap: input.headerMap,
     ownAccount: input.ownAccount,

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { ImportPlan } from './import-plan';
-import type { TableFile } from './table-file';
+import type { PlannedTable } from './plan-transfer';
 
 /** What `import.preview` read and checked, kept for the `import.commit` that follows it. */
 export interface PlannedFile {
   sha256: string;
-  file: TableFile;
+  file: PlannedTable;
   plan: ImportPlan;
 }
 

@@ -1,7 +1,10 @@
 import type { Worker } from 'node:worker_threads';
+import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { ErrorCode } from '../../api/error-codes';
 import { AppError } from '../app-error';
 import { startWorkerThread } from '../worker-thread';
+import type { ImportPlan, PlanOptions } from './import-plan';
+import { unpackPlan, type PlannedTable, type PlanOnTheWire } from './plan-transfer';
 import { tableLimits, type TableFile, type TableLimits } from './table-parse';
 import type { TableJob } from './table-worker';
 import { unpackCsv, type PackedCsv } from './table-transfer';
@@ -35,12 +38,11 @@ let queue: Promise<unknown> = Promise.resolve();
 type WorkerReply =
   | { ok: true; table: TableFile; sha256: string }
   | { ok: true; packed: PackedCsv; sha256: string }
+  | { ok: true; wire: PlanOnTheWire; sha256: string }
   | { ok: false; code: ErrorCode; details?: Record<string, unknown> };
+type WorkerResult = Exclude<WorkerReply, { ok: false }>;
 
-function runJob(
-  job: TableJob,
-  options: TableReadOptions,
-): Promise<{ table: TableFile; sha256: string }> {
+function runJob(job: TableJob, options: TableReadOptions): Promise<WorkerResult> {
   const heapMb = options.maxHeapMb ?? defaultHeapMb;
   const reuse = idle && idle.heapMb === heapMb ? idle.worker : null;
   if (idle && !reuse) void idle.worker.terminate();
@@ -70,10 +72,7 @@ function runJob(
     const onMessage = (message: WorkerReply) =>
       settle(true, () =>
         message.ok
-          ? resolve({
-              table: 'packed' in message ? unpackCsv(message.packed) : message.table,
-              sha256: message.sha256,
-            })
+          ? resolve(message)
           : reject(new AppError(message.code, 'The file cannot be imported', message.details)),
       );
     const onError = (error: Error & { code?: string }) =>
@@ -93,24 +92,59 @@ function runJob(
   });
 }
 
-/**
- * Reads a table file in a worker thread with memory and time limits, so a hostile or huge
- * file cannot freeze or exhaust the app: a CSV (UTF-8 or GB18030) or the first sheet of an
- * XLSX, from bytes or from a path on disk. Returns the rows and the file's SHA-256.
- */
-export function readTableSource(
-  source: { bytes: Uint8Array } | { path: string },
-  encoding: TextEncoding | 'auto' = 'auto',
-  options: TableReadOptions = {},
-): Promise<{ table: TableFile; sha256: string }> {
+type TableSource = { bytes: Uint8Array } | { path: string };
+
+/** Queues a job for the parser thread (one at a time). */
+function queueJob(
+  source: TableSource,
+  encoding: TextEncoding | 'auto',
+  options: TableReadOptions,
+  plan?: TableJob['plan'],
+): Promise<WorkerResult> {
   // The bytes move to the worker: a copy keeps the caller's buffer usable.
   const job: TableJob =
     'bytes' in source
       ? { bytes: new Uint8Array(source.bytes), encoding, limits: options.limits ?? tableLimits }
       : { path: source.path, encoding, limits: options.limits ?? tableLimits };
+  if (plan) job.plan = plan;
   const result = queue.then(() => runJob(job, options));
   queue = result.catch(() => undefined);
   return result;
+}
+
+/**
+ * Reads a table file in a worker thread with memory and time limits, so a hostile or huge
+ * file cannot freeze or exhaust the app: a CSV (UTF-8 or GB18030) or the first sheet of an
+ * XLSX, from bytes or from a path on disk. Returns the rows and the file's SHA-256.
+ */
+export async function readTableSource(
+  source: TableSource,
+  encoding: TextEncoding | 'auto' = 'auto',
+  options: TableReadOptions = {},
+): Promise<{ table: TableFile; sha256: string }> {
+  const reply = await queueJob(source, encoding, options);
+  if ('wire' in reply) throw new Error('The parser thread planned a file it was asked to read');
+  return {
+    table: 'packed' in reply ? unpackCsv(reply.packed) : reply.table,
+    sha256: reply.sha256,
+  };
+}
+
+/**
+ * Reads a table file as readTableSource does and checks its rows against an import template
+ * in the same thread (planImport): the main thread gets the plan, never the rows, and stays
+ * free while a million rows are checked.
+ */
+export async function readAndPlanSource(
+  source: TableSource,
+  encoding: TextEncoding | 'auto',
+  template: ImportTemplate,
+  planOptions: PlanOptions,
+  options: TableReadOptions = {},
+): Promise<{ file: PlannedTable; plan: ImportPlan; sha256: string }> {
+  const reply = await queueJob(source, encoding, options, { template, options: planOptions });
+  if (!('wire' in reply)) throw new Error('The parser thread sent rows instead of a plan');
+  return { ...unpackPlan(reply.wire), sha256: reply.sha256 };
 }
 
 /** Reads a CSV or XLSX from bytes (in the parser thread; see readTableSource). */

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import type { ImportTemplate } from '../../api/domain/import-templates';
 import { isAppError } from '../app-error';
+import { planImport, type PlanOptions } from './import-plan';
+import { packPlan, planBuffers } from './plan-transfer';
 import { parseTable, type TableLimits } from './table-parse';
 import { packCsv, packedBuffers } from './table-transfer';
 import type { TextEncoding } from './text-decoding';
 
 /**
  * The table parser's thread: for each job, reads the file (bytes handed over, or a path),
- * hashes it, parses it within the limits, and posts the rows back (a CSV's packed), or the
- * refusal's code.
+ * hashes it, parses it within the limits, and posts the rows back (a CSV's packed), or, when
+ * the job names a template, checks the rows against it and posts the plan back
+ * (plan-transfer): the rows never cross to the main thread. Or the refusal's code.
  * Runs under the memory limits its parent gives it; the parent stops it when a job takes too
  * long, and keeps it for the next job otherwise (starting one costs about a second).
  */
@@ -18,6 +22,8 @@ export interface TableJob {
   path?: string;
   encoding: TextEncoding | 'auto';
   limits: TableLimits;
+  /** Plan the import here (see import-plan) instead of sending the rows back. */
+  plan?: { template: ImportTemplate; options: PlanOptions };
 }
 
 async function run(job: TableJob) {
@@ -44,6 +50,11 @@ async function run(job: TableJob) {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const table = await parseTable(bytes, job.encoding, job.limits);
+    if (job.plan) {
+      const wire = packPlan(table, planImport(table, job.plan.template, job.plan.options));
+      parentPort!.postMessage({ ok: true, wire, sha256 }, planBuffers(wire));
+      return;
+    }
     // A CSV goes back packed (table-transfer): one string and typed arrays, not a row object each.
     const packed = packCsv(table);
     if (packed) parentPort!.postMessage({ ok: true, packed, sha256 }, packedBuffers(packed));
