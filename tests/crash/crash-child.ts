@@ -31,9 +31,10 @@ const [mode, dir, password, newPassword, run] = process.argv.slice(2) as [
 const env = { clock: systemClock, migrationsFolder: path.resolve(__dirname, '../../drizzle') };
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
 
-function callList(seed: number): Buffer {
+/** A call list; every other one is a bulk import (50,000 rows and more: rollback journal). */
+function callList(seed: number, rows: number): Buffer {
   const lines = ['主叫号码,被叫号码,通话时间,通话时长'];
-  for (let index = 0; index < 2_000; index += 1)
+  for (let index = 0; index < rows; index += 1)
     lines.push(
       `1390000${String((seed + index) % 300).padStart(4, '0')},1380000${String((index * 7) % 300).padStart(4, '0')},2026-03-01 10:${String(index % 60).padStart(2, '0')}:00,${index % 500}`,
     );
@@ -72,7 +73,8 @@ async function main() {
       continue;
     }
     if (index % 5 === 4) {
-      const plan = planImport(await readTableFile(new Uint8Array(callList(index))), 'calls');
+      const rows = index % 10 === 9 ? 60_000 : 2_000;
+      const plan = planImport(await readTableFile(new Uint8Array(callList(index, rows))), 'calls');
       const importId = `crash-${run}-${index}`;
       await commitImport(workspace, plan, {
         importId,

@@ -1,6 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deferIndexes, multiRowInsert } from '../../electron/core/io/bulk-insert';
+import {
+  deferIndexes,
+  multiRowInsert,
+  rollbackJournalFor,
+} from '../../electron/core/io/bulk-insert';
+
+const require = createRequire(import.meta.url);
 
 let sqlite: Database.Database;
 const indexSql = () =>
@@ -71,5 +82,93 @@ describe('indexes deferred for a bulk insert', () => {
     insert.flush();
     deferIndexes(sqlite, 'calls', 599, 500);
     expect(indexSql()).toHaveLength(2);
+  });
+});
+
+describe('a rollback journal for a bulk import', () => {
+  let dir: string;
+  let file: string;
+  const marker = '2026-10-01 住址 plaintext before the import';
+  const open = () => {
+    const db = new Database(file);
+    db.pragma(`key='bulk-journal-test'`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    return db;
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanlian-bulk-journal-'));
+    file = path.join(dir, 'workspace.db');
+    const db = open();
+    db.exec(
+      'CREATE TABLE calls (id INTEGER PRIMARY KEY, relation TEXT NOT NULL, at TEXT, line INTEGER)',
+    );
+    db.prepare('INSERT INTO calls (relation, at, line) VALUES (?, ?, ?)').run('r0', marker, 1);
+    db.close();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the import through a journal and puts the workspace back in WAL mode', () => {
+    const db = open();
+    const restore = rollbackJournalFor(db, 1_000, 500);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    db.exec('BEGIN IMMEDIATE');
+    const insert = multiRowInsert(db, 'calls', ['relation', 'at', 'line']);
+    for (let line = 2; line <= 1_001; line += 1) insert.add(`r${line % 7}`, `t${line}`, line);
+    insert.flush();
+    db.prepare('UPDATE calls SET at = ? WHERE id = 1').run('t0-changed');
+    // The page it changed is journaled (encrypted like the database) until COMMIT.
+    expect(fs.existsSync(`${file}-journal`)).toBe(true);
+    expect(fs.readFileSync(`${file}-journal`).includes(marker)).toBe(false);
+    db.exec('COMMIT');
+    restore();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(fs.existsSync(`${file}-journal`)).toBe(false);
+    expect(db.prepare('SELECT count(*) AS n, max(line) AS last FROM calls').get()).toEqual({
+      n: 1_001,
+      last: 1_001,
+    });
+    db.close();
+  });
+
+  it('leaves a small import, and a workspace another connection has open, in WAL mode', () => {
+    const db = open();
+    rollbackJournalFor(db, 499, 500)();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const other = open();
+    other.prepare('SELECT count(*) FROM calls').get();
+    const restore = rollbackJournalFor(db, 1_000, 500);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    restore();
+    other.close();
+    db.close();
+  });
+
+  it('a process killed in the middle of the import leaves the workspace as it was', () => {
+    const script = `
+      const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+      const db = new Database(${JSON.stringify(file)});
+      db.pragma("key='bulk-journal-test'");
+      db.pragma('synchronous = FULL');
+      db.pragma('cache_size = 8');
+      console.log(db.pragma('journal_mode = DELETE', { simple: true }));
+      db.exec('BEGIN IMMEDIATE');
+      db.prepare('UPDATE calls SET at = ? WHERE id = 1').run('t0-changed');
+      const insert = db.prepare('INSERT INTO calls (relation, at, line) VALUES (?, ?, ?)');
+      for (let line = 2; line <= 20000; line += 1) insert.run('r' + (line % 7), 't'.repeat(50), line);
+      process.kill(process.pid, 'SIGKILL');`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+    expect(child.stdout.trim()).toBe('delete');
+    // Pages spilled into the database before the kill; the journal holds what they were.
+    expect(fs.existsSync(`${file}-journal`)).toBe(true);
+    const db = open();
+    expect(db.prepare('SELECT count(*) AS n, max(at) AS at FROM calls').get()).toEqual({
+      n: 1,
+      at: marker,
+    });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
   });
 });

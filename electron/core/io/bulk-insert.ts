@@ -69,3 +69,34 @@ export function deferIndexes(
     for (const index of indexes) sqlite.exec(index.sql);
   };
 }
+
+/**
+ * Switches a workspace in WAL mode to a rollback journal for one bulk import (at least
+ * `fromRows` rows) and gives back the function that switches it back. In WAL mode every page
+ * of a large import is written twice, to the WAL at COMMIT and to the database at the
+ * checkpoint that follows; with a rollback journal the new pages at the end of the file are
+ * written once and only the pages the import changes are journaled first (encrypted like the
+ * database; `synchronous = FULL` still syncs the journal before the database, so a crash
+ * rolls back exactly as before). Call outside any transaction; the workspace is this
+ * process's only connection to the database (SQLite refuses the switch otherwise, and the
+ * import then runs in WAL mode as before).
+ */
+export function rollbackJournalFor(
+  sqlite: Database.Database,
+  incomingRows: number,
+  fromRows = deferFromRows,
+): () => void {
+  if (incomingRows < fromRows || sqlite.inTransaction) return () => undefined;
+  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return () => undefined;
+  let switched: unknown;
+  try {
+    switched = sqlite.pragma('journal_mode = DELETE', { simple: true });
+  } catch {
+    return () => undefined;
+  }
+  if (switched !== 'delete') return () => undefined;
+  return () => {
+    // A closed workspace (locked during the import) is put back in WAL mode when it reopens.
+    if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('journal_mode = WAL');
+  };
+}

@@ -1,4 +1,4 @@
-import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/identifiers';
+import { parseFarEnd, parsePhone } from '../../api/domain/identifiers';
 import {
   callTypeAliases,
   debitCreditAliases,
@@ -21,27 +21,9 @@ import {
   type Parsed,
   type ValueProblem,
 } from './import-values';
+import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import type { Cell, TableFile, TableRow } from './table-file';
-
-type CallKind = 'call' | 'forwarded' | 'sms';
-
-/** A call or text message, from the phone that placed it to the one that received it. */
-export interface CallRecord {
-  line: number;
-  caller: string;
-  callee: string;
-  kind: CallKind;
-  startedAt: string;
-  durationSeconds: number;
-  baseStation: string | null;
-  /** The target phone of the list (本机), whose handset and SIM the IMEI and IMSI name. */
-  own: string | null;
-  imei: string | null;
-  imsi: string | null;
-  /** What the far end is (the number that is not the target's). */
-  farType: PhoneNumberType;
-}
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -82,7 +64,7 @@ export interface RowProblem {
 }
 
 type ImportRecords =
-  | { template: 'calls'; records: CallRecord[] }
+  | { template: 'calls'; records: CallColumns }
   | { template: 'transactions'; records: TransferRecord[] }
   | { template: 'persons'; records: PersonRecord[] }
   | { template: 'seizures'; records: SeizureLedgerRecord[] };
@@ -273,7 +255,7 @@ export function planImport(
 
   let data: ImportRecords;
   if (template === 'calls') {
-    const records: CallRecord[] = [];
+    const records = callColumnsBuilder(dataRows.length);
     const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
     const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
     const hasType = mapping['callType'] !== undefined;
@@ -332,7 +314,7 @@ export function planImport(
       const incoming = byOwn && (type === 'in' || type === 'smsIn');
       const lac = optional(cells, 'lac');
       const ci = optional(cells, 'ci');
-      records.push({
+      records.add({
         line,
         caller: incoming ? far.value : near.value,
         callee: incoming ? near.value : far.value,
@@ -346,7 +328,7 @@ export function planImport(
         farType: far.type,
       });
     }
-    data = { template, records };
+    data = { template, records: records.columns };
   } else if (template === 'transactions') {
     const records: TransferRecord[] = [];
     const byPair =

@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import type { CoreDeps } from '../core-deps';
 import type { Executor } from '../db/database-types';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { callRecordAt } from './call-columns';
 import type { ImportPlan } from './import-plan';
 import { rejectedRowsFile } from './import-rejected';
 import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
@@ -60,7 +61,14 @@ async function readAndPlan(
 const hiddenSampleKeys = new Set(['line', 'caseId', 'fromEntityId', 'contentMicrograms']);
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
-  return importPlan.data.records.slice(0, 10).map((record) =>
+  const { data } = importPlan;
+  const first: object[] =
+    data.template === 'calls'
+      ? Array.from({ length: Math.min(10, data.records.length) }, (_, index) =>
+          callRecordAt(data.records, index),
+        )
+      : data.records.slice(0, 10);
+  return first.map((record) =>
     Object.fromEntries(
       Object.entries(record)
         .filter(([key, value]) => !hiddenSampleKeys.has(key) && value !== null)

@@ -7,14 +7,15 @@ import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
-import { deferIndexes, multiRowInsert } from './bulk-insert';
+import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
 import { chinaDate } from './import-values';
 import { insertEntity } from '../entities/entity-repository';
 import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
-import type { CallRecord, ImportPlan, PersonRecord, TransferRecord } from './import-plan';
+import { callKinds, textAt, type CallColumns } from './call-columns';
+import type { ImportPlan, PersonRecord, TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -276,6 +277,7 @@ export async function commitImport(
     }
   };
 
+  const restoreJournal = rollbackJournalFor(sqlite, plan.data.records.length);
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     sqlite
@@ -327,6 +329,8 @@ export async function commitImport(
       throw new AppError('import.cancelled', 'The import was cancelled; nothing was written');
     }
     throw error;
+  } finally {
+    restoreJournal();
   }
 
   function totals(
@@ -347,37 +351,41 @@ export async function commitImport(
     return pair;
   }
 
-  async function writeCalls(records: CallRecord[]) {
-    // Caller → callee → pair: the numbers are strings the plan shares between rows, so no key
-    // is built per row. `pairs` keeps them in the order first seen.
-    const byCaller = new Map<string, Map<string, PairTotals>>();
+  async function writeCalls(records: CallColumns) {
+    const { length, texts } = records;
+    // Caller → callee → pair, keyed by the numbers' indexes in the text table (no key string
+    // per row). `pairs` keeps them in the order first seen.
+    const pairIndex = new Map<number, number>();
     const pairs: PairTotals[] = [];
     // Each record's pair, by index: no second lookup when the records are written.
-    const pairOf: PairTotals[] = new Array<PairTotals>(records.length);
-    for (let index = 0; index < records.length; index += 1) {
-      const record = records[index]!;
-      const at = record.startedAt;
-      let callees = byCaller.get(record.caller);
-      if (!callees) byCaller.set(record.caller, (callees = new Map()));
-      let pair = callees.get(record.callee);
-      if (!pair) {
+    const pairOf = new Uint32Array(length);
+    const width = texts.length + 1;
+    for (let index = 0; index < length; index += 1) {
+      const caller = records.caller[index]!;
+      const callee = records.callee[index]!;
+      const at = records.startedAt[index]!;
+      const key = caller * width + callee;
+      let found = pairIndex.get(key);
+      let pair: PairTotals;
+      if (found === undefined) {
         pair = {
-          fromId: record.caller,
-          toId: record.callee,
+          fromId: textAt(records, caller)!,
+          toId: textAt(records, callee)!,
           count: 0,
           messages: 0,
           first: at,
           last: at,
         };
-        callees.set(record.callee, pair);
+        pairIndex.set(key, (found = pairs.length));
         pairs.push(pair);
       } else {
+        pair = pairs[found]!;
         if (at < pair.first) pair.first = at;
         if (at > pair.last) pair.last = at;
       }
-      pairOf[index] = pair;
-      pair.durationSeconds = (pair.durationSeconds ?? 0) + record.durationSeconds;
-      if (record.kind === 'sms') pair.messages += 1;
+      pairOf[index] = found;
+      pair.durationSeconds = (pair.durationSeconds ?? 0) + records.durationSeconds[index]!;
+      if (callKinds[records.kind[index]!] === 'sms') pair.messages += 1;
       else pair.count += 1;
     }
     resolve(
@@ -389,8 +397,8 @@ export async function commitImport(
       pair.toId = entityIds.get(`phone:${pair.toId}`)!;
     }
     await aggregateAll('calls', pairs);
-    await step(0, records.length);
-    const rebuildIndexes = deferIndexes(sqlite, 'call_records', records.length);
+    await step(0, length);
+    const rebuildIndexes = deferIndexes(sqlite, 'call_records', length);
     const insert = multiRowInsert(sqlite, 'call_records', [
       'relation_id',
       'kind',
@@ -405,19 +413,19 @@ export async function commitImport(
     ]);
     /** Identifiers seen, in the order first seen (the rows are written in that order). */
     const seen: Sighting[] = [];
-    /** Per target phone, per type: value → its sighting (no key string built per row). */
-    const byPhone = new Map<string, Map<string, Sighting>[]>();
+    /** Per target phone (its text index), per type: value's text index → its sighting. */
+    const byPhone = new Map<number, Map<number, Sighting>[]>();
     const sight = (
-      sightings: Map<string, Sighting>,
+      sightings: Map<number, Sighting>,
       phone: string,
       type: string,
-      value: string | null,
+      value: number,
       at: string,
     ) => {
       if (!value) return;
       const found = sightings.get(value);
       if (!found) {
-        const item = { phone, type, value, count: 1, first: at, last: at };
+        const item = { phone, type, value: texts[value - 1]!, count: 1, first: at, last: at };
         sightings.set(value, item);
         seen.push(item);
       } else {
@@ -427,42 +435,47 @@ export async function commitImport(
       }
     };
     // Lists come one target phone at a time: its ID and sightings are kept from row to row.
-    let lastOwn: string | null = null;
+    let lastOwn = 0;
+    let ownNumber = '';
     let ownId: string | null = null;
-    let ownSightings: Map<string, Sighting>[] = [];
-    for (let index = 0; index < records.length; index += 1) {
-      const record = records[index]!;
-      const own = record.own;
+    let ownSightings: Map<number, Sighting>[] = [];
+    for (let index = 0; index < length; index += 1) {
+      const own = records.own[index]!;
       if (own && own !== lastOwn) {
         lastOwn = own;
-        ownId = entityIds.get(`phone:${own}`)!;
+        ownNumber = texts[own - 1]!;
+        ownId = entityIds.get(`phone:${ownNumber}`)!;
         let sightings = byPhone.get(own);
         if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
         ownSightings = sightings;
       }
+      const at = records.startedAt[index]!;
+      const baseStation = records.baseStation[index]!;
+      const imei = records.imei[index]!;
+      const imsi = records.imsi[index]!;
       insert.add(
-        pairOf[index]!.relationId,
-        record.kind,
-        record.startedAt,
-        record.durationSeconds,
-        record.baseStation,
+        pairs[pairOf[index]!]!.relationId,
+        callKinds[records.kind[index]!],
+        at,
+        records.durationSeconds[index],
+        textAt(records, baseStation),
         own ? ownId : null,
-        record.imei,
-        record.imsi,
+        textAt(records, imei),
+        textAt(records, imsi),
         options.importId,
-        record.line,
+        records.line[index],
       );
       if (own) {
-        sight(ownSightings[0]!, own, 'imei', record.imei, record.startedAt);
-        sight(ownSightings[1]!, own, 'imsi', record.imsi, record.startedAt);
-        sight(ownSightings[2]!, own, 'cell', record.baseStation, record.startedAt);
+        sight(ownSightings[0]!, ownNumber, 'imei', imei, at);
+        sight(ownSightings[1]!, ownNumber, 'imsi', imsi, at);
+        sight(ownSightings[2]!, ownNumber, 'cell', baseStation, at);
       }
-      if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
+      if ((index + 1) % chunkRows === 0) await step(index + 1, length);
     }
     insert.flush();
     rebuildIndexes();
     writeIdentifiers(seen);
-    options.onProgress(records.length, records.length);
+    options.onProgress(length, length);
   }
 
   /**

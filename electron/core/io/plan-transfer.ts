@@ -1,3 +1,4 @@
+import { callColumnBuffers } from './call-columns';
 import type { ImportPlan } from './import-plan';
 import {
   packRecords,
@@ -8,8 +9,9 @@ import {
 import type { TableFile } from './table-parse';
 
 /**
- * A plan made in the parser thread, as it crosses to the main thread: the records packed by
- * column (record-columns), and of the file's rows only those the rejected-rows file needs.
+ * A plan made in the parser thread, as it crosses to the main thread: the records by column
+ * (a call list's are columns already, call-columns; the others are packed, record-columns),
+ * and of the file's rows only those the rejected-rows file needs.
  * A seizure ledger keeps every row: its holders are matched on the main thread, against the
  * workspace, and a row refused there is quoted from the file.
  */
@@ -17,7 +19,9 @@ export interface PlanOnTheWire {
   format: TableFile['format'];
   encoding: TableFile['encoding'];
   plan: Omit<ImportPlan, 'data'> & {
-    data: { template: ImportPlan['data']['template']; packed: PackedRecords };
+    data:
+      | Extract<ImportPlan['data'], { template: 'calls' }>
+      | { template: Exclude<ImportPlan['data']['template'], 'calls'>; packed: PackedRecords };
   };
 }
 
@@ -36,13 +40,17 @@ export function packPlan(file: TableFile, plan: ImportPlan): PlanOnTheWire {
     plan: {
       ...plan,
       rows,
-      data: { template: plan.data.template, packed: packRecords(plan.data.records) },
+      data:
+        plan.data.template === 'calls'
+          ? plan.data
+          : { template: plan.data.template, packed: packRecords(plan.data.records) },
     },
   };
 }
 
 export function planBuffers(wire: PlanOnTheWire): ArrayBuffer[] {
-  return packedRecordBuffers(wire.plan.data.packed);
+  const { data } = wire.plan;
+  return 'packed' in data ? packedRecordBuffers(data.packed) : callColumnBuffers(data.records);
 }
 
 export function unpackPlan(wire: PlanOnTheWire): { file: PlannedTable; plan: ImportPlan } {
@@ -51,7 +59,10 @@ export function unpackPlan(wire: PlanOnTheWire): { file: PlannedTable; plan: Imp
     file: { format: wire.format, encoding: wire.encoding },
     plan: {
       ...rest,
-      data: { template: data.template, records: unpackRecords(data.packed) } as ImportPlan['data'],
+      data:
+        'packed' in data
+          ? ({ template: data.template, records: unpackRecords(data.packed) } as ImportPlan['data'])
+          : data,
     },
   };
 }

@@ -1,0 +1,135 @@
+import { phoneNumberTypes, type PhoneNumberType } from '../../api/domain/identifiers';
+
+export const callKinds = ['call', 'forwarded', 'sms'] as const;
+export type CallKind = (typeof callKinds)[number];
+
+/** A call or text message, from the phone that placed it to the one that received it. */
+export interface CallRecord {
+  line: number;
+  caller: string;
+  callee: string;
+  kind: CallKind;
+  startedAt: string;
+  durationSeconds: number;
+  baseStation: string | null;
+  /** The target phone of the list (本机), whose handset and SIM the IMEI and IMSI name. */
+  own: string | null;
+  imei: string | null;
+  imsi: string | null;
+  /** What the far end is (the number that is not the target's). */
+  farType: PhoneNumberType;
+}
+
+/**
+ * A call list's records column by column, as the planner makes them and the writer reads them:
+ * typed arrays and one table of the distinct texts (numbers, base stations, IMEIs, IMSIs),
+ * which a call list repeats a million times. They cross from the parser thread as they are
+ * (the arrays' buffers moved), and no object is made per record on either side: a million
+ * record objects cost more in garbage collection than checking the rows.
+ */
+export interface CallColumns {
+  length: number;
+  /** Distinct texts; index 0 of the text columns stands for none, i for `texts[i - 1]`. */
+  texts: string[];
+  line: Uint32Array;
+  caller: Uint32Array;
+  callee: Uint32Array;
+  /** Index in `callKinds`. */
+  kind: Uint8Array;
+  /** UTC ISO. */
+  startedAt: string[];
+  durationSeconds: Float64Array;
+  baseStation: Uint32Array;
+  own: Uint32Array;
+  imei: Uint32Array;
+  imsi: Uint32Array;
+  /** Index in `phoneNumberTypes`. */
+  farType: Uint8Array;
+}
+
+/** Collects records into columns; room for `capacity` records (the file's data rows). */
+export function callColumnsBuilder(capacity: number) {
+  const indexOf = new Map<string, number>();
+  const columns: CallColumns = {
+    length: 0,
+    texts: [],
+    line: new Uint32Array(capacity),
+    caller: new Uint32Array(capacity),
+    callee: new Uint32Array(capacity),
+    kind: new Uint8Array(capacity),
+    startedAt: [],
+    durationSeconds: new Float64Array(capacity),
+    baseStation: new Uint32Array(capacity),
+    own: new Uint32Array(capacity),
+    imei: new Uint32Array(capacity),
+    imsi: new Uint32Array(capacity),
+    farType: new Uint8Array(capacity),
+  };
+  const text = (value: string | null): number => {
+    if (value === null) return 0;
+    let at = indexOf.get(value);
+    if (at === undefined) {
+      columns.texts.push(value);
+      indexOf.set(value, (at = columns.texts.length));
+    }
+    return at;
+  };
+  const kindIndex = new Map(callKinds.map((kind, index) => [kind, index]));
+  const typeIndex = new Map(phoneNumberTypes.map((type, index) => [type, index]));
+  return {
+    columns,
+    add(record: CallRecord): void {
+      const at = columns.length;
+      columns.line[at] = record.line;
+      columns.caller[at] = text(record.caller);
+      columns.callee[at] = text(record.callee);
+      columns.kind[at] = kindIndex.get(record.kind)!;
+      columns.startedAt.push(record.startedAt);
+      columns.durationSeconds[at] = record.durationSeconds;
+      columns.baseStation[at] = text(record.baseStation);
+      columns.own[at] = text(record.own);
+      columns.imei[at] = text(record.imei);
+      columns.imsi[at] = text(record.imsi);
+      columns.farType[at] = typeIndex.get(record.farType)!;
+      columns.length = at + 1;
+    },
+  };
+}
+
+/** The text behind an index of a text column (null for 0). */
+export function textAt(columns: CallColumns, index: number): string | null {
+  return index ? columns.texts[index - 1]! : null;
+}
+
+/** One record as an object (the preview's sample; tests). */
+export function callRecordAt(columns: CallColumns, index: number): CallRecord {
+  return {
+    line: columns.line[index]!,
+    caller: textAt(columns, columns.caller[index]!)!,
+    callee: textAt(columns, columns.callee[index]!)!,
+    kind: callKinds[columns.kind[index]!]!,
+    startedAt: columns.startedAt[index]!,
+    durationSeconds: columns.durationSeconds[index]!,
+    baseStation: textAt(columns, columns.baseStation[index]!),
+    own: textAt(columns, columns.own[index]!),
+    imei: textAt(columns, columns.imei[index]!),
+    imsi: textAt(columns, columns.imsi[index]!),
+    farType: phoneNumberTypes[columns.farType[index]!]!,
+  };
+}
+
+/** The columns' buffers, to move to the other thread instead of copying them. */
+export function callColumnBuffers(columns: CallColumns): ArrayBuffer[] {
+  return [
+    columns.line,
+    columns.caller,
+    columns.callee,
+    columns.kind,
+    columns.durationSeconds,
+    columns.baseStation,
+    columns.own,
+    columns.imei,
+    columns.imsi,
+    columns.farType,
+  ].map((array) => array.buffer as ArrayBuffer);
+}
