@@ -47,9 +47,10 @@ export interface CallColumns {
   farType: Uint8Array;
 }
 
-/** Collects records into columns; room for `capacity` records (the file's data rows). */
-export function callColumnsBuilder(capacity: number) {
+/** Collects records into columns, growing them as records come. */
+export function callColumnsBuilder(initialCapacity = 1_024) {
   const indexOf = new Map<string, number>();
+  let capacity = initialCapacity;
   const columns: CallColumns = {
     length: 0,
     texts: [],
@@ -64,6 +65,24 @@ export function callColumnsBuilder(capacity: number) {
     imei: new Uint32Array(capacity),
     imsi: new Uint32Array(capacity),
     farType: new Uint8Array(capacity),
+  };
+  const grow = () => {
+    capacity *= 2;
+    const grown = <T extends Uint32Array | Uint8Array | Float64Array>(array: T): T => {
+      const larger = new (array.constructor as new (length: number) => T)(capacity);
+      larger.set(array);
+      return larger;
+    };
+    columns.line = grown(columns.line);
+    columns.caller = grown(columns.caller);
+    columns.callee = grown(columns.callee);
+    columns.kind = grown(columns.kind);
+    columns.durationSeconds = grown(columns.durationSeconds);
+    columns.baseStation = grown(columns.baseStation);
+    columns.own = grown(columns.own);
+    columns.imei = grown(columns.imei);
+    columns.imsi = grown(columns.imsi);
+    columns.farType = grown(columns.farType);
   };
   const text = (value: string | null): number => {
     if (value === null) return 0;
@@ -80,6 +99,7 @@ export function callColumnsBuilder(capacity: number) {
     columns,
     add(record: CallRecord): void {
       const at = columns.length;
+      if (at === capacity) grow();
       columns.line[at] = record.line;
       columns.caller[at] = text(record.caller);
       columns.callee[at] = text(record.callee);

@@ -27,6 +27,17 @@ export function readCsvRows(
   limits: { maxColumns: number; maxRows: number },
 ): CsvRow[] {
   const rows: CsvRow[] = [];
+  forEachCsvRow(text, limits, (row) => rows.push(row));
+  return rows;
+}
+
+/** Reads the rows one by one, handing each to `visit` as soon as it is read. */
+export function forEachCsvRow(
+  text: string,
+  limits: { maxColumns: number; maxRows: number },
+  visit: (row: CsvRow) => void,
+): void {
+  let count = 0;
   const length = text.length;
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -98,8 +109,8 @@ export function readCsvRows(
       break;
     }
     if (blank && cells.length === 1) continue;
-    rows.push({ line: rowLine, cells });
-    if (rows.length > limits.maxRows) throw new CsvError('tooManyRows', rowLine);
+    count += 1;
+    if (count > limits.maxRows) throw new CsvError('tooManyRows', rowLine);
+    visit({ line: rowLine, cells });
   }
-  return rows;
 }

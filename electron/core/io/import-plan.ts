@@ -84,8 +84,8 @@ export interface ImportPlan {
   data: ImportRecords;
   problems: RowProblem[];
   /**
-   * The data rows as read, for the rejected-rows file: every row where the plan is made; a plan
-   * made in the parser thread keeps only the rejected ones (plan-transfer).
+   * The rejected data rows as read, for the rejected-rows file; a seizure ledger keeps every
+   * data row (its holders are matched on the main thread and a row refused there is quoted).
    */
   rows: TableRow[];
   preamble: Preamble;
@@ -106,11 +106,11 @@ export interface PlanOptions {
 const headerSearchRows = 40;
 
 /** The header row: among the first rows, the one naming most of the template's columns. */
-function findHeader(file: TableFile, template: ImportTemplate): number {
+function findHeader(rows: TableRow[], template: ImportTemplate): number {
   let best = 0;
   let bestScore = -1;
   const aliases = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)));
-  file.rows.slice(0, headerSearchRows).forEach((row, index) => {
+  rows.slice(0, headerSearchRows).forEach((row, index) => {
     const keys = new Set(row.cells.map((cell) => headerKey(cellText(cell))));
     const score = [...keys].filter((key) => aliases.has(key)).length;
     if (score > bestScore) {
@@ -196,27 +196,114 @@ export function planImport(
   template: ImportTemplate,
   options: PlanOptions = {},
 ): ImportPlan {
-  const headerIndex = findHeader(file, template);
-  const headerRow = file.rows[headerIndex];
-  const dataRows = file.rows.slice(headerIndex + 1);
-  if (!headerRow || !dataRows.length) throw new AppError('import.empty', 'No data rows');
-  const preamble = readPreamble(file.rows.slice(0, headerIndex));
-  const headers = headerRow.cells.map(cellText);
+  const planner = startPlan(template, options);
+  for (const row of file.rows) planner.take(row);
+  return planner.finish();
+}
+
+/**
+ * Plans a file row by row as the parser reads it: the first rows are held until the header is
+ * found among them; after it, a call list's rows are checked as they come and only the
+ * rejected ones are kept (a million rows are never all alive, which spared most of the
+ * parser thread's garbage collection); the other templates look at all their rows at the end
+ * (a statement's amounts say whether they are signed only once all are seen).
+ */
+export function startPlan(template: ImportTemplate, options: PlanOptions = {}) {
+  const head: TableRow[] = [];
+  let planner: RowPlanner | null = null;
+  const begin = () => (planner = headerPlanner(head, template, options));
+  return {
+    take(row: TableRow): void {
+      if (planner) planner.take(row);
+      else {
+        head.push(row);
+        if (head.length === headerSearchRows) begin();
+      }
+    },
+    finish(): ImportPlan {
+      return (planner ?? begin()).finish();
+    },
+  };
+}
+
+interface RowPlanner {
+  take(row: TableRow): void;
+  finish(): ImportPlan;
+}
+
+/** Finds the header among the first rows and plans the rows after it, then all that follow. */
+function headerPlanner(
+  head: TableRow[],
+  template: ImportTemplate,
+  options: PlanOptions,
+): RowPlanner {
+  const headerIndex = findHeader(head, template);
+  const headerRow = head[headerIndex];
+  const preamble = readPreamble(head.slice(0, headerIndex));
+  const headers = headerRow ? headerRow.cells.map(cellText) : [];
   let mapping = options.mapping ?? suggestMapping(template, headers);
-  if (options.headerMap) mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
+  if (options.headerMap && headerRow)
+    mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
   const ownAccount = options.ownAccount?.trim() || preamble.owner;
   const mapped = (key: string) =>
     mapping[key] !== undefined ||
     (key === 'account' && template === 'transactions' && !!ownAccount);
-  if (!requiredGroups[template].some((group) => group.every(mapped))) {
-    const missing = requiredGroups[template][0]!.filter((key) => !mapped(key));
-    throw new AppError('import.missingColumns', 'Required columns are not mapped', {
-      template,
-      fields: missing,
-    });
-  }
-
+  // Said when the first data row comes (a file without data rows is empty first).
+  const unmapped = requiredGroups[template].some((group) => group.every(mapped))
+    ? null
+    : new AppError('import.missingColumns', 'Required columns are not mapped', {
+        template,
+        fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
+      });
   const problems: RowProblem[] = [];
+  const kept: TableRow[] = [];
+  let rowCount = 0;
+  const rows: TableRow[] | null = template === 'calls' ? null : [];
+  const calls = template === 'calls' ? callPlanner(mapping, options, problems) : null;
+  const take = (row: TableRow) => {
+    if (unmapped) throw unmapped;
+    rowCount += 1;
+    if (rows) rows.push(row);
+    else if (!calls!.take(row)) kept.push(row);
+  };
+  for (const row of head.slice(headerIndex + 1)) take(row);
+  return {
+    take,
+    finish(): ImportPlan {
+      if (!headerRow || !rowCount) throw new AppError('import.empty', 'No data rows');
+      const data: ImportRecords = calls
+        ? { template: 'calls', records: calls.records }
+        : planAll(
+            template as Exclude<ImportTemplate, 'calls'>,
+            rows!,
+            headers,
+            mapping,
+            preamble,
+            ownAccount,
+            problems,
+          );
+      const rejected = new Set(problems.map((problem) => problem.line));
+      return {
+        headerLine: headerRow.line,
+        headers,
+        mapping,
+        rowCount,
+        data,
+        problems,
+        // A ledger's rows are all kept: its holders are matched later, and refused by line.
+        rows: calls
+          ? kept
+          : template === 'seizures'
+            ? rows!
+            : rows!.filter((row) => rejected.has(row.line)),
+        preamble,
+      };
+    },
+  };
+}
+
+/** Helpers reading a row's cells through the mapping, and noting problems. */
+function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
   const cellOf = (cells: Cell[], key: string): Cell =>
     mapping[key] === undefined ? null : (cells[mapping[key]] ?? null);
   const textOf = (cells: Cell[], key: string) => cellText(cellOf(cells, key));
@@ -252,84 +339,106 @@ export function planImport(
       parseDateAndTime(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
   };
+  return { cellOf, textOf, problem, take, optional, timeOf };
+}
 
-  let data: ImportRecords;
-  if (template === 'calls') {
-    const records = callColumnsBuilder(dataRows.length);
-    const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
-    const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
-    const hasType = mapping['callType'] !== undefined;
-    const callTypeOf = aliasMatcher(callTypeAliases);
-    // Numbers repeat (a target's contacts): each distinct text is parsed once.
-    const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
-    const areas = new Map<string, string | null>();
-    const areaOf = (text: string) => {
-      let code = areas.get(text);
-      if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
-      return code;
-    };
-    // Defined once, not per row (a million rows made a million closures).
-    const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
-      const text = textOf(cells, key);
-      if (!text) {
-        problem(line, cells, key, 'required');
-        return undefined;
-      }
-      const cacheKey = areaCode ? `${text}|${areaCode}` : text;
-      let parsed = numbers.get(cacheKey);
-      if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
-      if (parsed.ok) return parsed;
-      problem(line, cells, key, 'phone');
+/** A call list's rows, checked one by one into columns; `take` says whether the row was valid. */
+function callPlanner(
+  mapping: Record<string, number>,
+  options: PlanOptions,
+  problems: RowProblem[],
+) {
+  const { cellOf, textOf, problem, take, optional, timeOf } = rowReader(mapping, problems);
+  const records = callColumnsBuilder();
+  const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
+  const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
+  const hasType = mapping['callType'] !== undefined;
+  const callTypeOf = aliasMatcher(callTypeAliases);
+  // Numbers repeat (a target's contacts): each distinct text is parsed once.
+  const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
+  const areas = new Map<string, string | null>();
+  const areaOf = (text: string) => {
+    let code = areas.get(text);
+    if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
+    return code;
+  };
+  // Defined once, not per row (a million rows made a million closures).
+  const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
+    const text = textOf(cells, key);
+    if (!text) {
+      problem(line, cells, key, 'required');
       return undefined;
-    };
-    for (const { line, cells } of dataRows) {
-      const before = problems.length;
-      const area =
-        areaOf(textOf(cells, 'counterpartArea')) ??
-        areaOf(textOf(cells, 'ownArea')) ??
-        options.areaCode ??
-        null;
-      const near = number(line, cells, nearKey, null);
-      const far = number(line, cells, farKey, area);
-      let type: 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn' = 'out';
-      if (hasType) {
-        const found = callTypeOf(textOf(cells, 'callType'));
-        if (found) type = found;
-        else problem(line, cells, 'callType', 'callType');
-      }
-      const kind: CallKind =
-        type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
-      const startedAt = timeOf(line, cells, 'startedAt');
-      let durationSeconds: number | undefined = 0;
-      if (kind !== 'sms') {
-        durationSeconds =
-          mapping['duration'] === undefined
-            ? 0
-            : take(line, cells, 'duration', parseDuration(cellOf(cells, 'duration')));
-      }
-      if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
-      if (problems.length > before || !near || !far || !startedAt || durationSeconds === undefined)
-        continue;
-      // 本机号码 is the caller unless the row says the call came in.
-      const incoming = byOwn && (type === 'in' || type === 'smsIn');
-      const lac = optional(cells, 'lac');
-      const ci = optional(cells, 'ci');
-      records.add({
-        line,
-        caller: incoming ? far.value : near.value,
-        callee: incoming ? near.value : far.value,
-        kind,
-        startedAt,
-        durationSeconds,
-        baseStation: optional(cells, 'baseStation') ?? (lac && ci ? `${lac}-${ci}` : lac),
-        own: byOwn ? near.value : null,
-        imei: byOwn ? imeiKey(textOf(cells, 'imei')) : null,
-        imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
-        farType: far.type,
-      });
     }
-    data = { template, records: records.columns };
-  } else if (template === 'transactions') {
+    const cacheKey = areaCode ? `${text}|${areaCode}` : text;
+    let parsed = numbers.get(cacheKey);
+    if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+    if (parsed.ok) return parsed;
+    problem(line, cells, key, 'phone');
+    return undefined;
+  };
+  const takeRow = ({ line, cells }: TableRow): boolean => {
+    const before = problems.length;
+    const area =
+      areaOf(textOf(cells, 'counterpartArea')) ??
+      areaOf(textOf(cells, 'ownArea')) ??
+      options.areaCode ??
+      null;
+    const near = number(line, cells, nearKey, null);
+    const far = number(line, cells, farKey, area);
+    let type: 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn' = 'out';
+    if (hasType) {
+      const found = callTypeOf(textOf(cells, 'callType'));
+      if (found) type = found;
+      else problem(line, cells, 'callType', 'callType');
+    }
+    const kind: CallKind =
+      type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
+    const startedAt = timeOf(line, cells, 'startedAt');
+    let durationSeconds: number | undefined = 0;
+    if (kind !== 'sms') {
+      durationSeconds =
+        mapping['duration'] === undefined
+          ? 0
+          : take(line, cells, 'duration', parseDuration(cellOf(cells, 'duration')));
+    }
+    if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
+    if (problems.length > before || !near || !far || !startedAt || durationSeconds === undefined)
+      return false;
+    // 本机号码 is the caller unless the row says the call came in.
+    const incoming = byOwn && (type === 'in' || type === 'smsIn');
+    const lac = optional(cells, 'lac');
+    const ci = optional(cells, 'ci');
+    records.add({
+      line,
+      caller: incoming ? far.value : near.value,
+      callee: incoming ? near.value : far.value,
+      kind,
+      startedAt,
+      durationSeconds,
+      baseStation: optional(cells, 'baseStation') ?? (lac && ci ? `${lac}-${ci}` : lac),
+      own: byOwn ? near.value : null,
+      imei: byOwn ? imeiKey(textOf(cells, 'imei')) : null,
+      imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
+      farType: far.type,
+    });
+    return true;
+  };
+  return { take: takeRow, records: records.columns };
+}
+
+/** Transactions, persons and seizure-ledger rows, all read: records and problems. */
+function planAll(
+  template: Exclude<ImportTemplate, 'calls'>,
+  dataRows: TableRow[],
+  headers: string[],
+  mapping: Record<string, number>,
+  preamble: Preamble,
+  ownAccount: string | null | undefined,
+  problems: RowProblem[],
+): ImportRecords {
+  const { cellOf, textOf, problem, take, optional, timeOf } = rowReader(mapping, problems);
+  let data: ImportRecords;
+  if (template === 'transactions') {
     const records: TransferRecord[] = [];
     const byPair =
       mapping['account'] === undefined &&
@@ -414,16 +523,7 @@ export function planImport(
   } else {
     data = { template, records: planPersons(dataRows, problems, cellOf, take, optional) };
   }
-  return {
-    headerLine: headerRow.line,
-    headers,
-    mapping,
-    rowCount: dataRows.length,
-    data,
-    problems,
-    rows: dataRows,
-    preamble,
-  };
+  return data;
 }
 
 function planPersons(

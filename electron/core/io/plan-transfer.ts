@@ -11,9 +11,7 @@ import type { TableFile } from './table-parse';
 /**
  * A plan made in the parser thread, as it crosses to the main thread: the records by column
  * (a call list's are columns already, call-columns; the others are packed, record-columns),
- * and of the file's rows only those the rejected-rows file needs.
- * A seizure ledger keeps every row: its holders are matched on the main thread, against the
- * workspace, and a row refused there is quoted from the file.
+ * with the rows the plan keeps (the rejected ones; a seizure ledger's all).
  */
 export interface PlanOnTheWire {
   format: TableFile['format'];
@@ -28,18 +26,12 @@ export interface PlanOnTheWire {
 /** What the main thread keeps of the file once it is planned: its format and encoding. */
 export type PlannedTable = Pick<TableFile, 'format' | 'encoding'>;
 
-export function packPlan(file: TableFile, plan: ImportPlan): PlanOnTheWire {
-  const rejected = new Set(plan.problems.map((problem) => problem.line));
-  const rows =
-    plan.data.template === 'seizures'
-      ? plan.rows
-      : plan.rows.filter((row) => rejected.has(row.line));
+export function packPlan(file: PlannedTable, plan: ImportPlan): PlanOnTheWire {
   return {
     format: file.format,
     encoding: file.encoding,
     plan: {
       ...plan,
-      rows,
       data:
         plan.data.template === 'calls'
           ? plan.data

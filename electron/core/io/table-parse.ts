@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
-import { CsvError, readCsvRows } from './csv-rows';
+import { CsvError, forEachCsvRow } from './csv-rows';
 import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
 
 /** A cell as read: text from CSV; text, number or date from a spreadsheet. */
@@ -86,7 +86,26 @@ export async function parseTable(
   encoding: TextEncoding | 'auto',
   limits: TableLimits = tableLimits,
 ): Promise<TableFile> {
-  if (isZip(bytes)) return parseXlsx(bytes, limits);
+  const rows: TableRow[] = [];
+  const read = await readTableRows(bytes, encoding, limits, (row) => rows.push(row));
+  return { ...read, rows };
+}
+
+/**
+ * Reads a table file row by row, handing each row to `visit` as it is read (a CSV's rows are
+ * then never all alive at once); gives the format and encoding found.
+ */
+export async function readTableRows(
+  bytes: Uint8Array,
+  encoding: TextEncoding | 'auto',
+  limits: TableLimits,
+  visit: (row: TableRow) => void,
+): Promise<Pick<TableFile, 'format' | 'encoding'>> {
+  if (isZip(bytes)) {
+    const sheet = await parseXlsx(bytes, limits);
+    for (const row of sheet.rows) visit(row);
+    return { format: sheet.format, encoding: sheet.encoding };
+  }
   if (bytes.length > limits.maxCsvBytes)
     throw new AppError('import.tooLarge', 'The file is too large', {
       limitMiB: mib(limits.maxCsvBytes),
@@ -94,7 +113,8 @@ export async function parseTable(
   const used = encoding === 'auto' ? detectEncoding(bytes) : encoding;
   const text = decodeText(bytes, used);
   try {
-    return { format: 'csv', encoding: used, rows: readCsvRows(text, limits) };
+    forEachCsvRow(text, limits, visit);
+    return { format: 'csv', encoding: used };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // The line is named; the text of the file never goes into the error.

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import { isAppError } from '../app-error';
-import { planImport, type PlanOptions } from './import-plan';
+import { startPlan, type PlanOptions } from './import-plan';
 import { packPlan, planBuffers } from './plan-transfer';
-import { parseTable, type TableLimits } from './table-parse';
+import { parseTable, readTableRows, type TableLimits } from './table-parse';
 import { packCsv, packedBuffers } from './table-transfer';
 import type { TextEncoding } from './text-decoding';
 
@@ -49,12 +49,15 @@ async function run(job: TableJob) {
       bytes = fs.readFileSync(job.path!);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const table = await parseTable(bytes, job.encoding, job.limits);
     if (job.plan) {
-      const wire = packPlan(table, planImport(table, job.plan.template, job.plan.options));
+      // Each row is checked as it is read (import-plan's startPlan).
+      const planner = startPlan(job.plan.template, job.plan.options);
+      const read = await readTableRows(bytes, job.encoding, job.limits, planner.take);
+      const wire = packPlan(read, planner.finish());
       parentPort!.postMessage({ ok: true, wire, sha256 }, planBuffers(wire));
       return;
     }
+    const table = await parseTable(bytes, job.encoding, job.limits);
     // A CSV goes back packed (table-transfer): one string and typed arrays, not a row object each.
     const packed = packCsv(table);
     if (packed) parentPort!.postMessage({ ok: true, packed, sha256 }, packedBuffers(packed));
