@@ -31,17 +31,40 @@ export function readCsvRows(
   return rows;
 }
 
-/** Reads the rows one by one, handing each to `visit` as soon as it is read. */
+/** Where reading stopped: the position of the next row and its line; rows read. */
+export interface CsvStop {
+  position: number;
+  line: number;
+  rows: number;
+}
+
+/** Part of the text to read: from a row's start (and its line), until a position or a count. */
+export interface CsvSpan {
+  from?: number;
+  line?: number;
+  /** Stop before a row that starts at or after this position. */
+  until?: number;
+  /** Stop after this many rows. */
+  rows?: number;
+}
+
+/**
+ * Reads the rows one by one, handing each to `visit` as soon as it is read; from the start of
+ * the text to its end, or the span asked for. Says where it stopped.
+ */
 export function forEachCsvRow(
   text: string,
   limits: { maxColumns: number; maxRows: number },
   visit: (row: CsvRow) => void,
-): void {
+  span: CsvSpan = {},
+): CsvStop {
   let count = 0;
   const length = text.length;
-  let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  while (position < length) {
+  const until = Math.min(span.until ?? length, length);
+  const most = span.rows ?? Infinity;
+  let position = span.from ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  let line = span.line ?? 1;
+  while (position < until && count < most) {
     const rowLine = line;
     const cells: string[] = [];
     let blank = true;
@@ -113,4 +136,5 @@ export function forEachCsvRow(
     if (count > limits.maxRows) throw new CsvError('tooManyRows', rowLine);
     visit({ line: rowLine, cells });
   }
+  return { position, line, rows: count };
 }

@@ -103,7 +103,7 @@ export interface PlanOptions {
 }
 
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
-const headerSearchRows = 40;
+export const headerSearchRows = 40;
 
 /** The header row: among the first rows, the one naming most of the template's columns. */
 function findHeader(rows: TableRow[], template: ImportTemplate): number {
@@ -208,10 +208,10 @@ export function planImport(
  * parser thread's garbage collection); the other templates look at all their rows at the end
  * (a statement's amounts say whether they are signed only once all are seen).
  */
-export function startPlan(template: ImportTemplate, options: PlanOptions = {}) {
+export function startPlan(template: ImportTemplate, options: PlanOptions = {}, part?: PlanPart) {
   const head: TableRow[] = [];
   let planner: RowPlanner | null = null;
-  const begin = () => (planner = headerPlanner(head, template, options));
+  const begin = () => (planner = headerPlanner(head, template, options, part));
   return {
     take(row: TableRow): void {
       if (planner) planner.take(row);
@@ -231,12 +231,22 @@ interface RowPlanner {
   finish(): ImportPlan;
 }
 
+/**
+ * A plan of part of a file (plan-split): its data rows start at `dataFromLine` (the rows
+ * before it are only looked at for the header), and it may hold none.
+ */
+interface PlanPart {
+  dataFromLine: number;
+}
+
 /** Finds the header among the first rows and plans the rows after it, then all that follow. */
 function headerPlanner(
   head: TableRow[],
   template: ImportTemplate,
   options: PlanOptions,
+  part: PlanPart | undefined,
 ): RowPlanner {
+  const dataFromLine = part?.dataFromLine ?? 0;
   const headerIndex = findHeader(head, template);
   const headerRow = head[headerIndex];
   const preamble = readPreamble(head.slice(0, headerIndex));
@@ -261,6 +271,7 @@ function headerPlanner(
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls = template === 'calls' ? callPlanner(mapping, options, problems) : null;
   const take = (row: TableRow) => {
+    if (row.line < dataFromLine) return;
     if (unmapped) throw unmapped;
     rowCount += 1;
     if (rows) rows.push(row);
@@ -270,7 +281,7 @@ function headerPlanner(
   return {
     take,
     finish(): ImportPlan {
-      if (!headerRow || !rowCount) throw new AppError('import.empty', 'No data rows');
+      if (!headerRow || (!rowCount && !part)) throw new AppError('import.empty', 'No data rows');
       const data: ImportRecords = calls
         ? { template: 'calls', records: calls.records }
         : planAll(

@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type TransferListItem, type Worker } from 'node:worker_threads';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { ErrorCode } from '../../api/error-codes';
 import { AppError } from '../app-error';
@@ -6,6 +6,7 @@ import { startWorkerThread } from '../worker-thread';
 import type { ImportPlan, PlanOptions } from './import-plan';
 import { unpackPlan, type PlannedTable, type PlanOnTheWire } from './plan-transfer';
 import { tableLimits, type TableFile, type TableLimits } from './table-parse';
+import { joinCallPlans } from './plan-split';
 import type { TableJob } from './table-worker';
 import { unpackCsv, type PackedCsv } from './table-transfer';
 import type { TextEncoding } from './text-decoding';
@@ -31,37 +32,68 @@ function startWorker(heapMb: number): Worker {
   });
 }
 
-/** The idle parser thread, kept for the next file; jobs run one at a time. */
-let idle: { worker: Worker; heapMb: number } | null = null;
+/** Idle parser threads, kept for the next file (two: a large call list uses both). */
+const idle: { worker: Worker; heapMb: number }[] = [];
+const keptThreads = 2;
+/** Files are read one at a time. */
 let queue: Promise<unknown> = Promise.resolve();
 
 type WorkerReply =
   | { ok: true; table: TableFile; sha256: string }
   | { ok: true; packed: PackedCsv; sha256: string }
-  | { ok: true; wire: PlanOnTheWire; sha256: string }
+  | {
+      ok: true;
+      wire: PlanOnTheWire;
+      sha256: string;
+      /** Whether the second half went to the second thread, and whether it is read here after all. */
+      split?: boolean;
+      whole?: boolean;
+      rowsRead?: number;
+    }
+  /** The second thread of a call list that was not split. */
+  | { ok: true; none: true }
   | { ok: false; code: ErrorCode; details?: Record<string, unknown> };
 type WorkerResult = Exclude<WorkerReply, { ok: false }>;
 
-function runJob(job: TableJob, options: TableReadOptions): Promise<WorkerResult> {
+/** An idle parser thread with this heap, or a new one. */
+function takeWorker(heapMb: number): Worker {
+  const at = idle.findIndex((item) => item.heapMb === heapMb);
+  if (at >= 0) return idle.splice(at, 1)[0]!.worker;
+  return startWorker(heapMb);
+}
+
+function keepWorker(worker: Worker, heapMb: number): void {
+  worker.unref();
+  if (idle.length < keptThreads) idle.push({ worker, heapMb });
+  else void worker.terminate();
+}
+
+interface RunningJob {
+  reply: Promise<WorkerResult>;
+  /** Stops the thread (its reply is then a rejection nobody waits for). */
+  stop(): void;
+}
+
+function runJob(
+  job: TableJob,
+  options: TableReadOptions,
+  worker = takeWorker(options.maxHeapMb ?? defaultHeapMb),
+): RunningJob {
   const heapMb = options.maxHeapMb ?? defaultHeapMb;
-  const reuse = idle && idle.heapMb === heapMb ? idle.worker : null;
-  if (idle && !reuse) void idle.worker.terminate();
-  idle = null;
-  const worker = reuse ?? startWorker(heapMb);
   worker.ref();
-  return new Promise((resolve, reject) => {
+  let stop = () => undefined as void;
+  const reply = new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
     const settle = (keep: boolean, action: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (keep) {
-        worker.unref();
-        idle = { worker, heapMb };
-      } else void worker.terminate();
+      if (keep) keepWorker(worker, heapMb);
+      else void worker.terminate();
       action();
     };
+    stop = () => settle(false, () => reject(new AppError('import.cancelled', 'Stopped')));
     const timer = setTimeout(
       () =>
         settle(false, () =>
@@ -88,26 +120,27 @@ function runJob(job: TableJob, options: TableReadOptions): Promise<WorkerResult>
     const onExit = () =>
       settle(false, () => reject(new AppError('import.malformedFile', 'The file cannot be read')));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(job, job.bytes ? [job.bytes.buffer as ArrayBuffer] : []);
+    const moved: TransferListItem[] = job.bytes ? [job.bytes.buffer as ArrayBuffer] : [];
+    for (const port of [job.split, job.secondHalf]) if (port) moved.push(port);
+    worker.postMessage(job, moved);
   });
+  return { reply, stop: () => stop() };
 }
 
 type TableSource = { bytes: Uint8Array } | { path: string };
 
-/** Queues a job for the parser thread (one at a time). */
-function queueJob(
-  source: TableSource,
-  encoding: TextEncoding | 'auto',
-  options: TableReadOptions,
-  plan?: TableJob['plan'],
-): Promise<WorkerResult> {
+function jobFor(source: TableSource, encoding: TextEncoding | 'auto', options: TableReadOptions) {
   // The bytes move to the worker: a copy keeps the caller's buffer usable.
   const job: TableJob =
     'bytes' in source
       ? { bytes: new Uint8Array(source.bytes), encoding, limits: options.limits ?? tableLimits }
       : { path: source.path, encoding, limits: options.limits ?? tableLimits };
-  if (plan) job.plan = plan;
-  const result = queue.then(() => runJob(job, options));
+  return job;
+}
+
+/** Runs `work` when the files before it are read (one file at a time). */
+function queued<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work);
   queue = result.catch(() => undefined);
   return result;
 }
@@ -122,8 +155,10 @@ export async function readTableSource(
   encoding: TextEncoding | 'auto' = 'auto',
   options: TableReadOptions = {},
 ): Promise<{ table: TableFile; sha256: string }> {
-  const reply = await queueJob(source, encoding, options);
-  if ('wire' in reply) throw new Error('The parser thread planned a file it was asked to read');
+  const job = jobFor(source, encoding, options);
+  const reply = await queued(() => runJob(job, options).reply);
+  if ('wire' in reply || 'none' in reply)
+    throw new Error('The parser thread planned a file it was asked to read');
   return {
     table: 'packed' in reply ? unpackCsv(reply.packed) : reply.table,
     sha256: reply.sha256,
@@ -132,19 +167,61 @@ export async function readTableSource(
 
 /**
  * Reads a table file as readTableSource does and checks its rows against an import template
- * in the same thread (planImport): the main thread gets the plan, never the rows, and stays
- * free while a million rows are checked.
+ * in the same thread (import-plan): the main thread gets the plan, never the rows, and stays
+ * free while a million rows are checked. A large call list is read by two threads, a half
+ * each (plan-split), under the same limits each.
  */
-export async function readAndPlanSource(
+export function readAndPlanSource(
   source: TableSource,
   encoding: TextEncoding | 'auto',
   template: ImportTemplate,
   planOptions: PlanOptions,
   options: TableReadOptions = {},
 ): Promise<{ file: PlannedTable; plan: ImportPlan; sha256: string }> {
-  const reply = await queueJob(source, encoding, options, { template, options: planOptions });
-  if (!('wire' in reply)) throw new Error('The parser thread sent rows instead of a plan');
-  return { ...unpackPlan(reply.wire), sha256: reply.sha256 };
+  const job = jobFor(source, encoding, options);
+  job.plan = { template, options: planOptions };
+  return queued(async () => {
+    if (template !== 'calls') {
+      const reply = await runJob(job, options).reply;
+      if (!('wire' in reply)) throw new Error('The parser thread sent no plan');
+      return { ...unpackPlan(reply.wire), sha256: reply.sha256 };
+    }
+    // The second thread starts with the first and waits for its half on a port between them.
+    const channel = new MessageChannel();
+    job.split = channel.port1;
+    const second = runJob(
+      { encoding, limits: job.limits, plan: job.plan, secondHalf: channel.port2 },
+      options,
+    );
+    second.reply.catch(() => undefined);
+    let reply: WorkerResult;
+    try {
+      reply = await runJob(job, options).reply;
+    } catch (error) {
+      second.stop();
+      throw error;
+    }
+    if (!('wire' in reply)) throw new Error('The parser thread sent no plan');
+    if (reply.whole !== false) {
+      // Not split (the second thread says so and is kept), or read whole after all.
+      void second.reply.then(
+        (rest) => 'none' in rest || second.stop(),
+        () => undefined,
+      );
+      if (reply.rowsRead === undefined || reply.whole === undefined) void 0;
+      return { ...unpackPlan(reply.wire), sha256: reply.sha256 };
+    }
+    const rest = await second.reply;
+    if (!('wire' in rest)) throw new Error('The second parser thread sent no plan');
+    const firstHalf = unpackPlan(reply.wire);
+    const plan = joinCallPlans(
+      firstHalf.plan,
+      unpackPlan(rest.wire).plan,
+      job.limits,
+      (reply.rowsRead ?? 0) + (rest.rowsRead ?? 0),
+    );
+    return { file: firstHalf.file, plan, sha256: reply.sha256 };
+  });
 }
 
 /** Reads a CSV or XLSX from bytes (in the parser thread; see readTableSource). */

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { ImportTemplate } from '../../api/domain/import-templates';
-import { isAppError } from '../app-error';
-import { startPlan, type PlanOptions } from './import-plan';
+import { AppError, isAppError } from '../app-error';
+import { headerSearchRows, startPlan, type PlanOptions } from './import-plan';
+import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
-import { parseTable, readTableRows, type TableLimits } from './table-parse';
+import {
+  decodeCsv,
+  isZip,
+  parseTable,
+  readCsvText,
+  readTableRows,
+  type TableLimits,
+} from './table-parse';
 import { packCsv, packedBuffers } from './table-transfer';
 import type { TextEncoding } from './text-decoding';
 
@@ -24,10 +32,115 @@ export interface TableJob {
   limits: TableLimits;
   /** Plan the import here (see import-plan) instead of sending the rows back. */
   plan?: { template: ImportTemplate; options: PlanOptions };
+  /** A large call list's second half goes to the second thread through this port (plan-split). */
+  split?: MessagePort;
+  /** This thread plans the second half of a split call list, if one comes through this port. */
+  secondHalf?: MessagePort;
+}
+
+/** What the second thread of a split call list reads: the header rows and its half. */
+interface SecondHalf {
+  head: string;
+  tail: string;
+  /** The line the tail starts on. */
+  line: number;
+  encoding: TextEncoding;
+}
+
+/** Waits for the second half (null: the file was not split), plans it, replies. */
+function planSecondHalf(job: TableJob, port: MessagePort) {
+  port.once('message', (part: SecondHalf | null) => {
+    port.close();
+    if (!part) {
+      parentPort!.postMessage({ ok: true, none: true });
+      return;
+    }
+    try {
+      const { template, options } = job.plan!;
+      const planner = startPlan(template, options, { dataFromLine: part.line });
+      readCsvText(part.head, job.limits, planner.take, { rows: headerSearchRows });
+      const read = readCsvText(part.tail, job.limits, planner.take, { from: 0, line: part.line });
+      const wire = packPlan({ format: 'csv', encoding: part.encoding }, planner.finish());
+      parentPort!.postMessage(
+        { ok: true, wire, sha256: '', rowsRead: read.rows },
+        planBuffers(wire),
+      );
+    } catch (error) {
+      refuse(error);
+    }
+  });
+}
+
+/**
+ * Plans the file, each row checked as it is read (import-plan's startPlan); a large call list
+ * is split with a second thread: the second half goes to the parent as soon as the text is
+ * decoded, and this thread plans the first (or, when no row ends at the split, the whole).
+ */
+async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
+  const { template, options } = job.plan!;
+  const port = job.split;
+  if (!port || template !== 'calls' || isZip(bytes)) {
+    port?.postMessage(null);
+    port?.close();
+    const planner = startPlan(template, options);
+    const read = await readTableRows(bytes, job.encoding, job.limits, planner.take);
+    const wire = packPlan(read, planner.finish());
+    parentPort!.postMessage({ ok: true, wire, sha256, whole: true }, planBuffers(wire));
+    return;
+  }
+  let split: ReturnType<typeof chooseSplit> = null;
+  let decoded: ReturnType<typeof decodeCsv>;
+  try {
+    decoded = decodeCsv(bytes, job.encoding, job.limits);
+    split = chooseSplit(decoded.text, job.limits);
+  } finally {
+    // The second thread waits for its half, or for word that there is none.
+    const part: SecondHalf | null = split && {
+      head: decoded!.text.slice(0, split.headEnd),
+      tail: decoded!.text.slice(split.start),
+      line: split.line,
+      encoding: decoded!.encoding,
+    };
+    port.postMessage(part);
+    port.close();
+  }
+  const { text, encoding } = decoded;
+  const planner = startPlan(template, options, split ? { dataFromLine: 0 } : undefined);
+  let read = readCsvText(text, job.limits, planner.take, split ? { until: split.start } : {});
+  const whole = !split || read.position !== split.start;
+  if (split && whole) {
+    // A quoted cell runs across the split: the rest is read here, after what was read.
+    const rest = readCsvText(
+      text,
+      { ...job.limits, maxRows: job.limits.maxRows - read.rows },
+      planner.take,
+      { from: read.position, line: read.line },
+    );
+    read = { ...rest, rows: read.rows + rest.rows };
+  }
+  const plan = planner.finish();
+  if (whole && !plan.rowCount) throw new AppError('import.empty', 'No data rows');
+  const wire = packPlan({ format: 'csv', encoding }, plan);
+  parentPort!.postMessage(
+    { ok: true, wire, sha256, split: !!split, whole, rowsRead: read.rows },
+    planBuffers(wire),
+  );
+}
+
+function refuse(error: unknown) {
+  parentPort!.postMessage(
+    isAppError(error)
+      ? { ok: false, code: error.code, details: error.details }
+      : { ok: false, code: 'import.malformedFile' },
+  );
 }
 
 async function run(job: TableJob) {
   try {
+    if (job.secondHalf) {
+      planSecondHalf(job, job.secondHalf);
+      return;
+    }
     let bytes = job.bytes;
     if (!bytes) {
       let size: number;
@@ -50,11 +163,7 @@ async function run(job: TableJob) {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (job.plan) {
-      // Each row is checked as it is read (import-plan's startPlan).
-      const planner = startPlan(job.plan.template, job.plan.options);
-      const read = await readTableRows(bytes, job.encoding, job.limits, planner.take);
-      const wire = packPlan(read, planner.finish());
-      parentPort!.postMessage({ ok: true, wire, sha256 }, planBuffers(wire));
+      await planFile(job, bytes, sha256);
       return;
     }
     const table = await parseTable(bytes, job.encoding, job.limits);
@@ -63,11 +172,7 @@ async function run(job: TableJob) {
     if (packed) parentPort!.postMessage({ ok: true, packed, sha256 }, packedBuffers(packed));
     else parentPort!.postMessage({ ok: true, table, sha256 });
   } catch (error) {
-    parentPort!.postMessage(
-      isAppError(error)
-        ? { ok: false, code: error.code, details: error.details }
-        : { ok: false, code: 'import.malformedFile' },
-    );
+    refuse(error);
   }
 }
 

@@ -1,0 +1,109 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { callRecordAt } from '../../electron/core/io/call-columns';
+import type { ImportPlan } from '../../electron/core/io/import-plan';
+import { chooseSplit } from '../../electron/core/io/plan-split';
+import { readAndPlanSource } from '../../electron/core/io/table-file';
+import { tableLimits } from '../../electron/core/io/table-parse';
+
+/**
+ * A call list read by two parser threads gives exactly the plan one thread gives: records,
+ * problems, kept rows and lines, whatever the file's line breaks, quotes and blank lines, and
+ * wherever the middle falls (in a quoted cell that runs across it, the first thread reads on).
+ */
+let seed = 7;
+const random = (below: number) => {
+  seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+  return (seed >>> 8) % below;
+};
+
+function callList(rows: number, options: { noteAcrossMiddle?: boolean } = {}): string {
+  const breaks = ['\r\n', '\n', '\r\n', '\r'];
+  const lines = ['话单查询结果', '本机号码,对方号码,呼叫类型,开始时间,通话时长,备注'];
+  for (let index = 0; index < rows; index += 1) {
+    const kind = ['主叫', '被叫', '短信发', '呼转'][random(4)];
+    const other = random(20) === 0 ? '不是号码' : `1380000${String(random(300)).padStart(4, '0')}`;
+    let note = ['', '正常', '"说 ""你好"", 再见"', '含"引号', '"两行\n的\r\n备注"', ' "前有空格"'][
+      random(6)
+    ];
+    if (options.noteAcrossMiddle && index === rows >> 1)
+      note = `"${Array.from({ length: 400 }, (_, n) => `第${n}行`).join('\n')}"`;
+    lines.push(
+      `1398765${String(random(50)).padStart(4, '0')},${other},${kind},2026-03-05 10:${String(random(60)).padStart(2, '0')}:00,${random(600)},${note}`,
+    );
+    if (random(15) === 0) lines.push('');
+  }
+  let text = lines[0]!;
+  for (const line of lines.slice(1)) text += breaks[random(breaks.length)]! + line;
+  return text;
+}
+
+/** The plan with a call list's columns as records, comparable across threads. */
+function comparable(plan: ImportPlan) {
+  const { data, ...rest } = plan;
+  if (data.template !== 'calls') throw new Error('not a call list');
+  return {
+    ...rest,
+    records: Array.from({ length: data.records.length }, (_, index) =>
+      callRecordAt(data.records, index),
+    ),
+  };
+}
+
+async function planned(bytes: Uint8Array, splitFromChars: number, maxRows = tableLimits.maxRows) {
+  const result = await readAndPlanSource(
+    { bytes },
+    'auto',
+    'calls',
+    {},
+    {
+      limits: { ...tableLimits, splitFromChars, maxRows },
+    },
+  );
+  return { ...result, plan: comparable(result.plan) };
+}
+
+describe('a call list read by two threads', () => {
+  it.each([
+    ['UTF-8', 'utf8', {}],
+    ['GB18030', 'gb18030', {}],
+    ['GB18030, a quoted note across the middle', 'gb18030', { noteAcrossMiddle: true }],
+  ] as const)('%s: the same plan as one thread', async (_name, encoding, options) => {
+    for (let round = 0; round < 3; round += 1) {
+      const text = callList(400 + round * 131, options);
+      const bytes =
+        encoding === 'utf8' ? Buffer.from(`\ufeff${text}`) : iconv.encode(text, 'gb18030');
+      const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
+      const two = await planned(bytes, 1);
+      expect(two).toEqual(one);
+      expect(one.plan.problems.length).toBeGreaterThan(0);
+      expect(one.plan.rows.length).toBe(new Set(one.plan.problems.map((p) => p.line)).size);
+    }
+  });
+
+  it('proposes the line after the middle, past the header rows, with its line number', () => {
+    const limits = { ...tableLimits, splitFromChars: 1 };
+    // The header is looked for in the first 40 rows: a file of fewer stays whole.
+    expect(chooseSplit('a,b\r\n1,2\n"x\ny",3\r4,5\n', limits)).toBe(null);
+    const rows = Array.from({ length: 99 }, (_, n) => `${String(n).padStart(2, '0')},x`);
+    const text = `h1,h2\r\n${rows.join('\r\n')}\r\n`;
+    const point = chooseSplit(text, limits)!;
+    expect(point.start).toBe(text.indexOf('\n', text.length >> 1) + 1);
+    expect(text.slice(point.start, point.start + 4)).toBe('49,x');
+    expect(point.line).toBe(51);
+    expect(point.headEnd).toBe(text.indexOf('39,x'));
+    // In a quoted cell that holds line breaks: proposed all the same (the first thread finds
+    // that no row ends there and reads on).
+    const quoted = `h1,h2\n${rows.slice(0, 45).join('\n')}\n"${'长\n'.repeat(300)}",y\n`;
+    const inside = chooseSplit(quoted, limits)!;
+    expect(quoted.slice(inside.start - 2, inside.start)).toBe('长\n');
+  });
+
+  it('counts the rows of both halves against the limit', async () => {
+    const bytes = Buffer.from(callList(300));
+    await expect(planned(bytes, 1, 250)).rejects.toMatchObject({ code: 'import.tooManyRows' });
+    await expect(planned(bytes, Number.MAX_SAFE_INTEGER, 250)).rejects.toMatchObject({
+      code: 'import.tooManyRows',
+    });
+  });
+});
