@@ -105,5 +105,11 @@ describe('a call list read by two threads', () => {
     await expect(planned(bytes, Number.MAX_SAFE_INTEGER, 250)).rejects.toMatchObject({
       code: 'import.tooManyRows',
     });
+    // Read whole after all (a quoted cell across the middle): the limit as the user set it.
+    const across = Buffer.from(callList(300, { noteAcrossMiddle: true }));
+    await expect(planned(across, 1, 250)).rejects.toMatchObject({
+      code: 'import.tooManyRows',
+      details: { limit: 250 },
+    });
   });
 });

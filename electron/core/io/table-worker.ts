@@ -73,8 +73,9 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
 
 /**
  * Plans the file, each row checked as it is read (import-plan's startPlan); a large call list
- * is split with a second thread: the second half goes to the parent as soon as the text is
- * decoded, and this thread plans the first (or, when no row ends at the split, the whole).
+ * is split with a second thread (plan-split): the second half goes to it through the port as
+ * soon as the text is decoded, and this thread plans the first (or, when no row ends at the
+ * split, the whole).
  */
 async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   const { template, options } = job.plan!;
@@ -110,13 +111,15 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   const whole = !split || read.position !== split.start;
   if (split && whole) {
     // A quoted cell runs across the split: the rest is read here, after what was read.
-    const rest = readCsvText(
-      text,
-      { ...job.limits, maxRows: job.limits.maxRows - read.rows },
-      planner.take,
-      { from: read.position, line: read.line },
-    );
+    const rest = readCsvText(text, job.limits, planner.take, {
+      from: read.position,
+      line: read.line,
+    });
     read = { ...rest, rows: read.rows + rest.rows };
+    if (read.rows > job.limits.maxRows)
+      throw new AppError('import.tooManyRows', 'The file has too many rows', {
+        limit: job.limits.maxRows,
+      });
   }
   const plan = planner.finish();
   if (whole && !plan.rowCount) throw new AppError('import.empty', 'No data rows');
