@@ -206,10 +206,37 @@ export async function commitImport(
     const update = sqlite.prepare(
       'UPDATE relations SET event_count = ?, message_count = ?, duration_seconds = ?, amount_fen = ?, started_on = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?',
     );
-    const insert = sqlite.prepare(
-      `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, started_on, ended_on, amount_fen, event_count, message_count, duration_seconds, source, case_id, created_at, updated_at, created_by, updated_by)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // New relations and every contribution go in many rows per statement (a call list brings
+    // tens of thousands of pairs); written out before the records that name them.
+    const insert = multiRowInsert(sqlite, 'relations', [
+      'id',
+      'from_entity_id',
+      'to_entity_id',
+      'type',
+      'directed',
+      'started_on',
+      'ended_on',
+      'amount_fen',
+      'event_count',
+      'message_count',
+      'duration_seconds',
+      'source',
+      'case_id',
+      'created_at',
+      'updated_at',
+      'created_by',
+      'updated_by',
+    ]);
+    const contributions = multiRowInsert(sqlite, 'import_relations', [
+      'import_id',
+      'relation_id',
+      'created',
+      'event_count',
+      'message_count',
+      'duration_seconds',
+      'amount_fen',
+      'previous',
+    ]);
     const add = (stored: number | null, more: number | undefined, keepNull: boolean) =>
       more === undefined || (keepNull && !more && stored === null) ? stored : (stored ?? 0) + more;
     for (let index = 0; index < pairs.length; index += 1) {
@@ -234,11 +261,12 @@ export async function commitImport(
         summary.relationsUpdated += 1;
       } else {
         pair.relationId = newId();
-        insert.run(
+        insert.add(
           pair.relationId,
           pair.fromId,
           pair.toId,
           type,
+          1,
           first,
           last,
           pair.amountFen ?? null,
@@ -254,7 +282,7 @@ export async function commitImport(
         );
         summary.relationsCreated += 1;
       }
-      contribution.run(
+      contributions.add(
         options.importId,
         pair.relationId,
         found ? 0 : 1,
@@ -275,6 +303,8 @@ export async function commitImport(
       );
       if ((index + 1) % chunkRows === 0) await step(0, 1);
     }
+    insert.flush();
+    contributions.flush();
   };
 
   const restoreJournal = rollbackJournalFor(sqlite, plan.data.records.length);
