@@ -109,6 +109,7 @@ describe('a rollback journal for a bulk import', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes the import through a journal and puts the workspace back in WAL mode', () => {
+    fs.chmodSync(file, 0o600);
     const db = open();
     const restore = rollbackJournalFor(db, 1_000, 500);
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -117,8 +118,11 @@ describe('a rollback journal for a bulk import', () => {
     for (let line = 2; line <= 1_001; line += 1) insert.add(`r${line % 7}`, `t${line}`, line);
     insert.flush();
     db.prepare('UPDATE calls SET at = ? WHERE id = 1').run('t0-changed');
-    // The page it changed is journaled (encrypted like the database) until COMMIT.
+    // The page it changed is journaled (encrypted like the database, owner-only like it)
+    // until COMMIT.
     expect(fs.existsSync(`${file}-journal`)).toBe(true);
+    if (process.platform !== 'win32')
+      expect(fs.statSync(`${file}-journal`).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(`${file}-journal`).includes(marker)).toBe(false);
     db.exec('COMMIT');
     restore();
