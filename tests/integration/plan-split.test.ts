@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { callRecordAt } from '../../electron/core/io/call-columns';
@@ -27,7 +30,7 @@ function callList(rows: number, options: { noteAcrossMiddle?: boolean } = {}): s
       random(6)
     ];
     if (options.noteAcrossMiddle && index === rows >> 1)
-      note = `"${Array.from({ length: 400 }, (_, n) => `第${n}行`).join('\n')}"`;
+      note = `"${Array.from({ length: 400 }, (_, n) => `第${n}行 ok`).join('\n')}"`;
     lines.push(
       `1398765${String(random(50)).padStart(4, '0')},${other},${kind},2026-03-05 10:${String(random(60)).padStart(2, '0')}:00,${random(600)},${note}`,
     );
@@ -50,14 +53,14 @@ function comparable(plan: ImportPlan) {
   };
 }
 
-async function planned(bytes: Uint8Array, splitFromChars: number, maxRows = tableLimits.maxRows) {
+async function planned(bytes: Uint8Array, splitFromBytes: number, maxRows = tableLimits.maxRows) {
   const result = await readAndPlanSource(
     { bytes },
     'auto',
     'calls',
     {},
     {
-      limits: { ...tableLimits, splitFromChars, maxRows },
+      limits: { ...tableLimits, splitFromBytes, maxRows },
     },
   );
   return { ...result, plan: comparable(result.plan) };
@@ -81,22 +84,38 @@ describe('a call list read by two threads', () => {
     }
   });
 
-  it('proposes the line after the middle, past the header rows, with its line number', () => {
-    const limits = { ...tableLimits, splitFromChars: 1 };
+  it('cuts at the line after the middle, past the header rows, never after a Chinese character', () => {
+    const limits = { ...tableLimits, splitFromBytes: 1 };
     // The header is looked for in the first 40 rows: a file of fewer stays whole.
-    expect(chooseSplit('a,b\r\n1,2\n"x\ny",3\r4,5\n', limits)).toBe(null);
+    expect(chooseSplit(Buffer.from('a,b\r\n1,2\n"x\ny",3\r4,5\n'), 'utf8', limits)).toBe(null);
     const rows = Array.from({ length: 99 }, (_, n) => `${String(n).padStart(2, '0')},x`);
     const text = `h1,h2\r\n${rows.join('\r\n')}\r\n`;
-    const point = chooseSplit(text, limits)!;
+    const point = chooseSplit(Buffer.from(text), 'utf8', limits)!;
     expect(point.start).toBe(text.indexOf('\n', text.length >> 1) + 1);
     expect(text.slice(point.start, point.start + 4)).toBe('49,x');
     expect(point.line).toBe(51);
-    expect(point.headEnd).toBe(text.indexOf('39,x'));
-    // In a quoted cell that holds line breaks: proposed all the same (the first thread finds
-    // that no row ends there and reads on).
-    const quoted = `h1,h2\n${rows.slice(0, 45).join('\n')}\n"${'长\n'.repeat(300)}",y\n`;
-    const inside = chooseSplit(quoted, limits)!;
-    expect(quoted.slice(inside.start - 2, inside.start)).toBe('长\n');
+    expect(point.head).toBe(text.slice(0, text.indexOf('39,x')));
+    // After a line ending in a Chinese character the next clean line break is taken.
+    const chinese = `h1,h2\n${rows.slice(0, 45).join('\n')}\n${'长\n'.repeat(300)}z,1\ny,2\n`;
+    const bytes = iconv.encode(chinese, 'gb18030');
+    const after = chooseSplit(bytes, 'gb18030', limits)!;
+    expect(iconv.decode(bytes.subarray(after.start), 'gb18030')).toBe('y,2\n');
+  });
+
+  it('splits a file read from disk (the bytes a Buffer) as one sent as bytes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quanlian-plan-split-'));
+    try {
+      const file = path.join(dir, 'calls.csv');
+      const bytes = iconv.encode(callList(500), 'gb18030');
+      fs.writeFileSync(file, bytes);
+      const limits = { ...tableLimits, splitFromBytes: 1 };
+      const fromDisk = await readAndPlanSource({ path: file }, 'auto', 'calls', {}, { limits });
+      expect({ ...fromDisk, plan: comparable(fromDisk.plan) }).toEqual(
+        await planned(bytes, Number.MAX_SAFE_INTEGER),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts the rows of both halves against the limit', async () => {

@@ -36,6 +36,8 @@ export interface CsvStop {
   position: number;
   line: number;
   rows: number;
+  /** Stopped before a row whose quoted cell runs past the end of the text (`openEnd`). */
+  cut?: boolean;
 }
 
 /** Part of the text to read: from a row's start (and its line), until a position or a count. */
@@ -46,6 +48,11 @@ export interface CsvSpan {
   until?: number;
   /** Stop after this many rows. */
   rows?: number;
+  /**
+   * The text is the first part of a file cut in two: a quoted cell still open at its end is
+   * not an error, reading stops before that row (`cut`).
+   */
+  openEnd?: boolean;
 }
 
 /**
@@ -66,6 +73,7 @@ export function forEachCsvRow(
   let line = span.line ?? 1;
   while (position < until && count < most) {
     const rowLine = line;
+    const rowStart = position;
     const cells: string[] = [];
     let blank = true;
     for (;;) {
@@ -81,7 +89,10 @@ export function forEachCsvRow(
         let at = from;
         for (;;) {
           at = text.indexOf('"', at);
-          if (at < 0) throw new CsvError('unclosedQuote', rowLine);
+          if (at < 0) {
+            if (span.openEnd) return { position: rowStart, line: rowLine, rows: count, cut: true };
+            throw new CsvError('unclosedQuote', rowLine);
+          }
           if (text.charCodeAt(at + 1) === 34) {
             parts += text.slice(from, at + 1);
             at += 2;

@@ -3,45 +3,70 @@ import type { CallColumns } from './call-columns';
 import { forEachCsvRow, type CsvStop } from './csv-rows';
 import { headerSearchRows, type ImportPlan } from './import-plan';
 import type { TableLimits } from './table-parse';
+import { decodeText, type TextEncoding } from './text-decoding';
 
 /**
- * A large call list is read and checked by two parser threads, one half each: the first
- * thread decodes the file, proposes where the second half starts, sends that half and the
- * header rows to the second thread (a port between the two: the main thread never holds the
- * text) and goes on with the first half; the second reads the same header rows, then its half. A call list's rows are checked one
- * by one, so the halves' plans put together are the plan of the whole file. The proposed
- * start is the line after the middle; the first thread reads up to it and checks that a row
- * ends exactly there (a quoted cell may hold line breaks): if not, it reads on to the end
- * alone and the second half is dropped.
+ * A large call list is read and checked by two parser threads, one half each. The first
+ * thread cuts the file's bytes at a line break after the middle, decodes the first rows (the
+ * header is looked for among them) and sends them with the second half's bytes to the second
+ * thread, through a port between the two (the main thread never holds the file); then each
+ * decodes, reads and checks its half. A call list's rows are checked one by one, so the
+ * halves' plans put together are the plan of the whole file. A quoted cell can hold line
+ * breaks: when one is still open at the end of the first half, no row ends at the cut, and the
+ * first thread reads the rest of the file itself (the second half is dropped).
+ *
+ * The cut is right after an LF whose byte before is ASCII: in UTF-8 and GB18030 no character
+ * is then left half-decoded, so the halves decode to the two parts of the whole text.
  */
 
 interface SplitPoint {
-  /** Where the second half starts, and its line. */
+  /** The byte the second half starts at, and its line. */
   start: number;
   line: number;
-  /** The end of the rows the header is looked for in (both threads read them). */
-  headEnd: number;
+  /** The text of the rows the header is looked for in (both threads read them). */
+  head: string;
 }
 
-/** Where to split a CSV's text between two threads, or null when it stays whole. */
-export function chooseSplit(text: string, limits: TableLimits): SplitPoint | null {
-  if (text.length < limits.splitFromChars) return null;
+/** Bytes decoded for the header rows, at most (the 40 rows of a real file take a few KiB). */
+const headBytes = 1 << 20;
+
+/** The start of the line after `from` at which the file may be cut, or -1. */
+function cutAfter(bytes: Uint8Array, from: number): number {
+  let at = bytes.indexOf(10, from);
+  while (at > 0 && bytes[at - 1]! >= 0x80) at = bytes.indexOf(10, at + 1);
+  return at < 0 || at + 1 >= bytes.length ? -1 : at + 1;
+}
+
+/** Where to split a CSV's bytes between two threads, or null when it stays whole. */
+export function chooseSplit(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  limits: TableLimits,
+): SplitPoint | null {
+  if (bytes.length < limits.splitFromBytes) return null;
+  const start = cutAfter(bytes, bytes.length >> 1);
+  if (start < 0) return null;
+  const headEnd = start <= headBytes ? start : cutAfter(bytes, headBytes);
+  if (headEnd < 0 || headEnd > start) return null;
+  const headText = decodeText(bytes.subarray(0, headEnd), encoding);
   let head: CsvStop;
   try {
-    head = forEachCsvRow(text, limits, () => undefined, { rows: headerSearchRows });
+    head = forEachCsvRow(headText, limits, () => undefined, {
+      rows: headerSearchRows,
+      openEnd: true,
+    });
   } catch {
     // A bad row among the first: one thread reads the file and says where.
     return null;
   }
-  const start = text.indexOf('\n', text.length >> 1) + 1;
-  if (start <= head.position || start >= text.length) return null;
+  if (head.cut || head.rows < headerSearchRows) return null;
   // The reader counts a line at each LF and each CR not followed by an LF, in cells too.
   let line = 1;
   for (let at = 0; at < start; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) line += 1;
+    const byte = bytes[at]!;
+    if (byte === 10 || (byte === 13 && bytes[at + 1] !== 10)) line += 1;
   }
-  return { start, line, headEnd: head.position };
+  return { start, line, head: headText.slice(0, head.position) };
 }
 
 /** The two halves' plans as one: the first half's header, rows counted and kept in order. */

@@ -30,8 +30,8 @@ export const tableLimits = {
   maxXlsxRatio: 200,
   maxColumns: 500,
   maxRows: 5_000_000,
-  /** A call list of this many characters (~50,000 rows) is read by two threads (plan-split). */
-  splitFromChars: 4_000_000,
+  /** A call list of this many bytes (~50,000 rows) is read by two threads (plan-split). */
+  splitFromBytes: 4_000_000,
 };
 export type TableLimits = typeof tableLimits;
 
@@ -108,23 +108,22 @@ export async function readTableRows(
     for (const row of sheet.rows) visit(row);
     return { format: sheet.format, encoding: sheet.encoding };
   }
-  const { text, encoding: used } = decodeCsv(bytes, encoding, limits);
-  readCsvText(text, limits, visit);
+  const used = csvEncoding(bytes, encoding, limits);
+  readCsvText(decodeText(bytes, used), limits, visit);
   return { format: 'csv', encoding: used };
 }
 
-/** A CSV's text, decoded in the encoding given or found, once its size is checked. */
-export function decodeCsv(
+/** The encoding of a CSV (given, or found), once its size is checked. */
+export function csvEncoding(
   bytes: Uint8Array,
   encoding: TextEncoding | 'auto',
   limits: TableLimits,
-): { text: string; encoding: TextEncoding } {
+): TextEncoding {
   if (bytes.length > limits.maxCsvBytes)
     throw new AppError('import.tooLarge', 'The file is too large', {
       limitMiB: mib(limits.maxCsvBytes),
     });
-  const used = encoding === 'auto' ? detectEncoding(bytes) : encoding;
-  return { text: decodeText(bytes, used), encoding: used };
+  return encoding === 'auto' ? detectEncoding(bytes) : encoding;
 }
 
 /** Reads a CSV's rows (all, or a span: csv-rows), refused with the reason the user is shown. */

@@ -7,7 +7,7 @@ import { headerSearchRows, startPlan, type PlanOptions } from './import-plan';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import {
-  decodeCsv,
+  csvEncoding,
   isZip,
   parseTable,
   readCsvText,
@@ -15,7 +15,7 @@ import {
   type TableLimits,
 } from './table-parse';
 import { packCsv, packedBuffers } from './table-transfer';
-import type { TextEncoding } from './text-decoding';
+import { decodeText, type TextEncoding } from './text-decoding';
 
 /**
  * The table parser's thread: for each job, reads the file (bytes handed over, or a path),
@@ -38,10 +38,10 @@ export interface TableJob {
   secondHalf?: MessagePort;
 }
 
-/** What the second thread of a split call list reads: the header rows and its half. */
+/** What the second thread of a split call list reads: the header rows and its half's bytes. */
 interface SecondHalf {
   head: string;
-  tail: string;
+  tail: Uint8Array;
   /** The line the tail starts on. */
   line: number;
   encoding: TextEncoding;
@@ -59,7 +59,8 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
       const { template, options } = job.plan!;
       const planner = startPlan(template, options, { dataFromLine: part.line });
       readCsvText(part.head, job.limits, planner.take, { rows: headerSearchRows });
-      const read = readCsvText(part.tail, job.limits, planner.take, { from: 0, line: part.line });
+      const tail = decodeText(part.tail, part.encoding, false);
+      const read = readCsvText(tail, job.limits, planner.take, { from: 0, line: part.line });
       const wire = packPlan({ format: 'csv', encoding: part.encoding }, planner.finish());
       parentPort!.postMessage(
         { ok: true, wire, sha256: '', rowsRead: read.rows },
@@ -73,9 +74,9 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
 
 /**
  * Plans the file, each row checked as it is read (import-plan's startPlan); a large call list
- * is split with a second thread (plan-split): the second half goes to it through the port as
- * soon as the text is decoded, and this thread plans the first (or, when no row ends at the
- * split, the whole).
+ * is split with a second thread (plan-split): the second half's bytes go to it through the
+ * port before anything else is decoded, and this thread plans the first half (or, when a
+ * quoted cell runs across the cut, the whole file).
  */
 async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   const { template, options } = job.plan!;
@@ -90,32 +91,30 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
     return;
   }
   let split: ReturnType<typeof chooseSplit> = null;
-  let decoded: ReturnType<typeof decodeCsv>;
+  let encoding: TextEncoding;
   try {
-    decoded = decodeCsv(bytes, job.encoding, job.limits);
-    split = chooseSplit(decoded.text, job.limits);
+    encoding = csvEncoding(bytes, job.encoding, job.limits);
+    split = chooseSplit(bytes, encoding, job.limits);
   } finally {
     // The second thread waits for its half, or for word that there is none.
-    const part: SecondHalf | null = split && {
-      head: decoded!.text.slice(0, split.headEnd),
-      tail: decoded!.text.slice(split.start),
-      line: split.line,
-      encoding: decoded!.encoding,
-    };
-    port.postMessage(part);
+    if (split) {
+      // A copy of its own to move (a Buffer's slice would share, and move, the whole file).
+      const tail = new Uint8Array(bytes.subarray(split.start));
+      const part: SecondHalf = { head: split.head, tail, line: split.line, encoding: encoding! };
+      port.postMessage(part, [tail.buffer]);
+    } else port.postMessage(null);
     port.close();
   }
-  const { text, encoding } = decoded;
   const planner = startPlan(template, options, split ? { dataFromLine: 0 } : undefined);
-  let read = readCsvText(text, job.limits, planner.take, split ? { until: split.start } : {});
-  const whole = !split || read.position !== split.start;
-  if (split && whole) {
-    // A quoted cell runs across the split: the rest is read here, after what was read.
-    const rest = readCsvText(text, job.limits, planner.take, {
-      from: read.position,
-      line: read.line,
-    });
-    read = { ...rest, rows: read.rows + rest.rows };
+  const text = decodeText(split ? bytes.subarray(0, split.start) : bytes, encoding);
+  let read = readCsvText(text, job.limits, planner.take, { openEnd: !!split });
+  const whole = !split || !!read.cut;
+  if (split && read.cut) {
+    // A quoted cell runs across the cut: the rest of the file is read here.
+    const rest =
+      text.slice(read.position) + decodeText(bytes.subarray(split.start), encoding, false);
+    const more = readCsvText(rest, job.limits, planner.take, { from: 0, line: read.line });
+    read = { ...more, rows: read.rows + more.rows };
     if (read.rows > job.limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {
         limit: job.limits.maxRows,

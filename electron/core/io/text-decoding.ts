@@ -18,11 +18,16 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   }
 }
 
-/** Decodes text in the given encoding, without a BOM. */
-export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
+/**
+ * Decodes text in the given encoding, without the BOM a file starts with; `fileStart` false
+ * for bytes from the middle of a file (a U+FEFF there is text).
+ */
+export function decodeText(bytes: Uint8Array, encoding: TextEncoding, fileStart = true): string {
   const text =
     encoding === 'utf8'
-      ? new TextDecoder('utf-8').decode(bytes)
-      : iconv.decode(Buffer.from(bytes), 'gb18030');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      ? new TextDecoder('utf-8', { ignoreBOM: !fileStart }).decode(bytes)
+      : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', {
+          stripBOM: fileStart,
+        });
+  return fileStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
