@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { MessageChannel, type TransferListItem, type Worker } from 'node:worker_threads';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { ErrorCode } from '../../api/error-codes';
@@ -129,6 +130,16 @@ function runJob(
 
 type TableSource = { bytes: Uint8Array } | { path: string };
 
+/** The file's size in bytes (0 when it cannot be read: the parser thread says why). */
+function sizeOf(source: TableSource): number {
+  if ('bytes' in source) return source.bytes.length;
+  try {
+    return fs.statSync(source.path).size;
+  } catch {
+    return 0;
+  }
+}
+
 function jobFor(source: TableSource, encoding: TextEncoding | 'auto', options: TableReadOptions) {
   // The bytes move to the worker: a copy keeps the caller's buffer usable.
   const job: TableJob =
@@ -181,7 +192,7 @@ export function readAndPlanSource(
   const job = jobFor(source, encoding, options);
   job.plan = { template, options: planOptions };
   return queued(async () => {
-    if (template !== 'calls') {
+    if (template !== 'calls' || sizeOf(source) < job.limits.splitFromBytes) {
       const reply = await runJob(job, options).reply;
       if (!('wire' in reply)) throw new Error('The parser thread sent no plan');
       return { ...unpackPlan(reply.wire), sha256: reply.sha256 };
