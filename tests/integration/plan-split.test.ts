@@ -20,9 +20,16 @@ const random = (below: number) => {
   return (seed >>> 8) % below;
 };
 
-function callList(rows: number, options: { noteAcrossMiddle?: boolean } = {}): string {
+function callList(
+  rows: number,
+  options: { noteAcrossMiddle?: boolean; separator?: string } = {},
+): string {
   const breaks = ['\r\n', '\n', '\r\n', '\r'];
-  const lines = ['话单查询结果', '本机号码,对方号码,呼叫类型,开始时间,通话时长,备注'];
+  const separator = options.separator ?? ',';
+  const lines = [
+    '话单查询结果',
+    ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长', '备注'].join(separator),
+  ];
   for (let index = 0; index < rows; index += 1) {
     const kind = ['主叫', '被叫', '短信发', '呼转'][random(4)];
     const other = random(20) === 0 ? '不是号码' : `1380000${String(random(300)).padStart(4, '0')}`;
@@ -31,8 +38,16 @@ function callList(rows: number, options: { noteAcrossMiddle?: boolean } = {}): s
     ];
     if (options.noteAcrossMiddle && index === rows >> 1)
       note = `"${Array.from({ length: 400 }, (_, n) => `第${n}行 ok`).join('\n')}"`;
+    const minute = String(random(60)).padStart(2, '0');
     lines.push(
-      `1398765${String(random(50)).padStart(4, '0')},${other},${kind},2026-03-05 10:${String(random(60)).padStart(2, '0')}:00,${random(600)},${note}`,
+      [
+        `1398765${String(random(50)).padStart(4, '0')}`,
+        other,
+        kind,
+        `2026-03-05 10:${minute}:00`,
+        random(600),
+        note,
+      ].join(separator),
     );
     if (random(15) === 0) lines.push('');
   }
@@ -71,14 +86,32 @@ describe('a call list read by two threads', () => {
     ['UTF-8', 'utf8', {}],
     ['GB18030', 'gb18030', {}],
     ['GB18030, a quoted note across the middle', 'gb18030', { noteAcrossMiddle: true }],
+    ['GB18030, tab-separated (TXT)', 'gb18030', { separator: '\t' }],
+    ['UTF-8, separated by vertical bars', 'utf8', { separator: '|' }],
+    // Not split (an LF byte can be half of a UTF-16 character): one thread reads it all.
+    ["UTF-16 LE, tab-separated (Excel's Unicode text)", 'utf16le', { separator: '\t' }],
   ] as const)('%s: the same plan as one thread', async (_name, encoding, options) => {
     for (let round = 0; round < 3; round += 1) {
       const text = callList(400 + round * 131, options);
       const bytes =
-        encoding === 'utf8' ? Buffer.from(`\ufeff${text}`) : iconv.encode(text, 'gb18030');
+        encoding === 'utf8'
+          ? Buffer.from(`\ufeff${text}`)
+          : encoding === 'utf16le'
+            ? Buffer.from(`\ufeff${text}`, 'utf16le')
+            : iconv.encode(text, 'gb18030');
       const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
       const two = await planned(bytes, 1);
       expect(two).toEqual(one);
+      // The separator and encoding were found: the header's six columns, the data rows checked.
+      expect(one.plan.headers).toEqual([
+        '本机号码',
+        '对方号码',
+        '呼叫类型',
+        '开始时间',
+        '通话时长',
+        '备注',
+      ]);
+      expect(one.plan.records.length).toBeGreaterThan(300);
       expect(one.plan.problems.length).toBeGreaterThan(0);
       expect(one.plan.rows.length).toBe(new Set(one.plan.problems.map((p) => p.line)).size);
     }
@@ -87,10 +120,10 @@ describe('a call list read by two threads', () => {
   it('cuts at the line after the middle, past the header rows, never after a Chinese character', () => {
     const limits = { ...tableLimits, splitFromBytes: 1 };
     // The header is looked for in the first 40 rows: a file of fewer stays whole.
-    expect(chooseSplit(Buffer.from('a,b\r\n1,2\n"x\ny",3\r4,5\n'), 'utf8', limits)).toBe(null);
+    expect(chooseSplit(Buffer.from('a,b\r\n1,2\n"x\ny",3\r4,5\n'), 'utf8', ',', limits)).toBe(null);
     const rows = Array.from({ length: 99 }, (_, n) => `${String(n).padStart(2, '0')},x`);
     const text = `h1,h2\r\n${rows.join('\r\n')}\r\n`;
-    const point = chooseSplit(Buffer.from(text), 'utf8', limits)!;
+    const point = chooseSplit(Buffer.from(text), 'utf8', ',', limits)!;
     expect(point.start).toBe(text.indexOf('\n', text.length >> 1) + 1);
     expect(text.slice(point.start, point.start + 4)).toBe('49,x');
     expect(point.line).toBe(51);
@@ -98,8 +131,10 @@ describe('a call list read by two threads', () => {
     // After a line ending in a Chinese character the next clean line break is taken.
     const chinese = `h1,h2\n${rows.slice(0, 45).join('\n')}\n${'长\n'.repeat(300)}z,1\ny,2\n`;
     const bytes = iconv.encode(chinese, 'gb18030');
-    const after = chooseSplit(bytes, 'gb18030', limits)!;
+    const after = chooseSplit(bytes, 'gb18030', ',', limits)!;
     expect(iconv.decode(bytes.subarray(after.start), 'gb18030')).toBe('y,2\n');
+    // UTF-16 is never cut: 上 (U+4E0A) is the bytes 0A 4E, an LF byte in the middle of it.
+    expect(chooseSplit(Buffer.from(`\ufeff${text}`, 'utf16le'), 'utf16le', ',', limits)).toBe(null);
   });
 
   it('splits a file read from disk (the bytes a Buffer) as one sent as bytes', async () => {

@@ -42,6 +42,22 @@ const cdr = {
   template: 'calls' as const,
 };
 
+/** The fixture's calls per directed pair, with their seconds. */
+const cdrCalls = [
+  '13987654321>+8562055551234: 1 40',
+  '+959123456789>13987654321: 1 120',
+  '06912123456>13987654321: 1 10',
+  '10086>13987654321: 1 30',
+  '1069012345678901>13987654321: 0 0',
+  '13812345678>13987654321: 1 125',
+  '13987654321>+959123456789: 1 300',
+  '13987654321>087165123456: 1 20',
+  '13987654321>12345: 1 15',
+  '13987654321>13812345678: 2 155',
+  '13987654321>4008123123: 1 60',
+  '13987654321>95555: 1 45',
+].sort();
+
 describe('carrier call records (话单)', () => {
   it('主叫/被叫/呼转/SMS rows point the right way; every far-end number typed; bad rows set aside', async () => {
     c = makeTestCore();
@@ -87,22 +103,7 @@ describe('carrier call records (话单)', () => {
 
     // Calls and their seconds per directed pair: 主叫 and 呼转 out, 被叫 in; texts apart.
     const targetId = await entityId(target);
-    expect(await relationsOf(targetId, 'calls')).toEqual(
-      [
-        '13987654321>+8562055551234: 1 40',
-        '+959123456789>13987654321: 1 120',
-        '06912123456>13987654321: 1 10',
-        '10086>13987654321: 1 30',
-        '1069012345678901>13987654321: 0 0',
-        '13812345678>13987654321: 1 125',
-        '13987654321>+959123456789: 1 300',
-        '13987654321>087165123456: 1 20',
-        '13987654321>12345: 1 15',
-        '13987654321>13812345678: 2 155',
-        '13987654321>4008123123: 1 60',
-        '13987654321>95555: 1 45',
-      ].sort(),
-    );
+    expect(await relationsOf(targetId, 'calls')).toEqual(cdrCalls);
     const detail = await c.ok('entities.get', { id: targetId });
     const relation = (from: string, to: string) =>
       detail.relations.find(
@@ -137,6 +138,61 @@ describe('carrier call records (话单)', () => {
       '4008123123 hotline',
       '95555 service',
     ]);
+  });
+
+  it("the same 话单 as a tab-separated TXT (GBK) or as Excel's Unicode text (UTF-16) reads the same", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const csv = await c.ok('import.preview', cdr);
+    // The fixture has no quoted cells: its commas are its separators.
+    const tabbed = fixture('carrier-cdr.csv').toString('utf8').replaceAll(',', '\t');
+    const variants = [
+      {
+        fileName: '13987654321话单.txt',
+        bytes: iconv.encode(tabbed, 'gb18030'),
+        encoding: 'gb18030',
+      },
+      {
+        fileName: '13987654321话单.txt',
+        bytes: Buffer.from(`\ufeff${tabbed}`, 'utf16le'),
+        encoding: 'utf16le',
+      },
+      {
+        fileName: '13987654321话单.txt',
+        bytes: Buffer.from(tabbed, 'utf16le').swap16(),
+        encoding: 'utf16be',
+      },
+      {
+        fileName: '13987654321话单.txt',
+        bytes: Buffer.from(tabbed.replaceAll('\t', '|')),
+        encoding: 'utf8',
+      },
+    ];
+    for (const variant of variants) {
+      const input = { ...cdr, fileName: variant.fileName, contentBase64: base64(variant.bytes) };
+      expect(await c.ok('import.preview', input)).toEqual({ ...csv, encoding: variant.encoding });
+    }
+    const input = {
+      ...cdr,
+      fileName: variants[1]!.fileName,
+      contentBase64: base64(variants[1]!.bytes),
+    };
+    const summary = await c.ok('import.commit', {
+      ...input,
+      importId: 'imp-utf16',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    // The rows set aside come back as a CSV Excel opens: UTF-8 with a BOM, commas.
+    const rejected = Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8');
+    expect(summary.rejectedFile!.fileName).toBe('13987654321话单.rejected.csv');
+    expect(rejected.split('\r\n')[0]).toBe(
+      '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原因',
+    );
+    expect(rejected.split('\r\n')[1]).toBe(
+      '16,13987654321,未知,被叫,2026-04-03 14:00:00,10,25301,10231,861234567890123,460001234567890,,对方号码：号码无法识别',
+    );
+    expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
   });
 
   it('an IMEI seen with two SIMs links the two phones', async () => {

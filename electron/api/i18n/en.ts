@@ -792,7 +792,8 @@ export const en: Translation<typeof zhCN> = {
       seizures: 'Seizure ledger',
     },
     file: 'File',
-    fileHint: 'CSV (UTF-8 or GB18030/GBK, detected) or Excel (.xlsx).',
+    fileHint:
+      'CSV or TXT (comma, tab, semicolon or | separated; UTF-8, GB18030/GBK or UTF-16, detected) or Excel (.xlsx).',
     drop: 'Click or drop a file',
     encoding: 'Encoding',
     encodings: { auto: 'Detect' },

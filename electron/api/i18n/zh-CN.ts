@@ -760,7 +760,8 @@ export const zhCN = {
       seizures: '缴获/扣押物品登记表',
     },
     file: '文件',
-    fileHint: '支持 CSV（UTF-8、GB18030/GBK 自动识别）和 Excel（.xlsx）。',
+    fileHint:
+      '支持 CSV、TXT（逗号、制表符、分号或竖线分隔；UTF-8、GB18030/GBK、UTF-16 自动识别）和 Excel（.xlsx）。',
     drop: '点击或拖入文件',
     encoding: '编码',
     encodings: { auto: '自动识别' },

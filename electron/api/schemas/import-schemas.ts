@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importTemplates } from '../domain/import-templates';
+import { textEncodings } from '../domain/text-encodings';
 import { idSchema } from './common';
 
 /**
@@ -11,7 +12,7 @@ const fileInput = z
     fileName: z.string().trim().min(1).max(260),
     contentBase64: z.string().min(1).max(280_000_000).optional(),
     filePath: z.string().min(1).max(4_096).optional(),
-    encoding: z.enum(['auto', 'utf8', 'gb18030']).default('auto'),
+    encoding: z.enum(['auto', ...textEncodings]).default('auto'),
     template: z.enum(importTemplates),
     /** Field → column index; the columns' names suggest one when absent. */
     mapping: z.record(z.string(), z.number().int().min(0).max(500)).optional(),
@@ -44,7 +45,7 @@ const importProblemSchema = z.object({
 
 export const importPreviewOutput = z.object({
   format: z.enum(['csv', 'xlsx']),
-  encoding: z.enum(['utf8', 'gb18030']).nullable(),
+  encoding: z.enum(textEncodings).nullable(),
   headerLine: z.number().int(),
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.number().int()),

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
+import { textEncodings } from '../../api/domain/text-encodings';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 
-const encodings = ['auto', 'utf8', 'gb18030'] as const;
+const encodings = ['auto', ...textEncodings] as const;
 type Encoding = (typeof encodings)[number];
 
 /** `--map '对方号码=counterpart,交易卡号=account'`: header text → template field. */

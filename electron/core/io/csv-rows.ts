@@ -1,5 +1,8 @@
+import type { CsvSeparator } from './csv-separator';
+
 /**
- * An RFC 4180 CSV reader: fields separated by commas, quoted with double quotes (a doubled
+ * An RFC 4180 CSV reader: fields separated by commas (or the separator given: tabs,
+ * semicolons, vertical bars), quoted with double quotes (a doubled
  * quote inside is one quote, commas and line breaks inside are data), rows ended by CRLF, LF
  * or CR. Cells are trimmed; blank lines are skipped; a quote inside an unquoted field is
  * data (Chinese exports have them). Chosen over csv-parse by measurement: 3–4× faster on a
@@ -64,7 +67,9 @@ export function forEachCsvRow(
   limits: { maxColumns: number; maxRows: number },
   visit: (row: CsvRow) => void,
   span: CsvSpan = {},
+  separator: CsvSeparator = ',',
 ): CsvStop {
+  const sep = separator.charCodeAt(0);
   let count = 0;
   const length = text.length;
   const until = Math.min(span.until ?? length, length);
@@ -80,9 +85,9 @@ export function forEachCsvRow(
       // One field.
       let value: string;
       let code = text.charCodeAt(position);
-      // Leading spaces before an opening quote.
+      // Leading spaces (and tabs, unless they separate) before an opening quote.
       let start = position;
-      while (code === 32 || code === 9) code = text.charCodeAt(++start);
+      while (code === 32 || (code === 9 && sep !== 9)) code = text.charCodeAt(++start);
       if (code === 34) {
         let parts = '';
         let from = start + 1;
@@ -111,7 +116,7 @@ export function forEachCsvRow(
         let end = position;
         while (end < length) {
           const next = text.charCodeAt(end);
-          if (next === 44 || next === 10 || next === 13) break;
+          if (next === sep || next === 10 || next === 13) break;
           end += 1;
         }
         value = (parts + text.slice(position, end)).trim();
@@ -121,7 +126,7 @@ export function forEachCsvRow(
         let end = position;
         while (end < length) {
           const next = text.charCodeAt(end);
-          if (next === 44 || next === 10 || next === 13) break;
+          if (next === sep || next === 10 || next === 13) break;
           end += 1;
         }
         value = text.slice(position, end).trim();
@@ -130,15 +135,15 @@ export function forEachCsvRow(
       }
       cells.push(value);
       if (cells.length > limits.maxColumns) throw new CsvError('tooManyColumns', rowLine);
-      const separator = text.charCodeAt(position);
-      if (separator === 44) {
+      const after = text.charCodeAt(position);
+      if (after === sep) {
         position += 1;
         blank = false;
         continue;
       }
       // End of row (line break or end of text).
-      if (separator === 13) position += text.charCodeAt(position + 1) === 10 ? 2 : 1;
-      else if (separator === 10) position += 1;
+      if (after === 13) position += text.charCodeAt(position + 1) === 10 ? 2 : 1;
+      else if (after === 10) position += 1;
       line += 1;
       break;
     }

@@ -26,8 +26,9 @@ function typedText(cell: Cell): string {
 /**
  * The rows an import set aside: the header and each rejected row as read, with a last column
  * naming every problem of the row (column header: reason). Written in the encoding the file
- * came in (GB18030 stays GB18030; UTF-8 and spreadsheets give UTF-8 with a BOM, which Excel
- * needs to read it). Null when no row was rejected.
+ * came in (GB18030 stays GB18030; UTF-8, UTF-16 and spreadsheets give UTF-8 with a BOM, which
+ * Excel needs to read it), comma-separated whatever the file's separator was (it is a .csv).
+ * Null when no row was rejected.
  */
 export function rejectedRowsFile(
   file: PlannedTable,

@@ -1,9 +1,10 @@
 import { AppError } from '../app-error';
 import type { CallColumns } from './call-columns';
 import { forEachCsvRow, type CsvStop } from './csv-rows';
+import type { CsvSeparator } from './csv-separator';
 import { headerSearchRows, type ImportPlan } from './import-plan';
 import type { TableLimits } from './table-parse';
-import { decodeText, type TextEncoding } from './text-decoding';
+import { decodeText, isUtf16, type TextEncoding } from './text-decoding';
 
 /**
  * A large call list is read and checked by two parser threads, one half each. The first
@@ -16,7 +17,8 @@ import { decodeText, type TextEncoding } from './text-decoding';
  * first thread reads the rest of the file itself (the second half is dropped).
  *
  * The cut is right after an LF whose byte before is ASCII: in UTF-8 and GB18030 no character
- * is then left half-decoded, so the halves decode to the two parts of the whole text.
+ * is then left half-decoded, so the halves decode to the two parts of the whole text. UTF-16
+ * text is not split (an LF byte there can be half of another character).
  */
 
 interface SplitPoint {
@@ -41,9 +43,10 @@ function cutAfter(bytes: Uint8Array, from: number): number {
 export function chooseSplit(
   bytes: Uint8Array,
   encoding: TextEncoding,
+  separator: CsvSeparator,
   limits: TableLimits,
 ): SplitPoint | null {
-  if (bytes.length < limits.splitFromBytes) return null;
+  if (bytes.length < limits.splitFromBytes || isUtf16(encoding)) return null;
   const start = cutAfter(bytes, bytes.length >> 1);
   if (start < 0) return null;
   const headEnd = start <= headBytes ? start : cutAfter(bytes, headBytes);
@@ -51,10 +54,13 @@ export function chooseSplit(
   const headText = decodeText(bytes.subarray(0, headEnd), encoding);
   let head: CsvStop;
   try {
-    head = forEachCsvRow(headText, limits, () => undefined, {
-      rows: headerSearchRows,
-      openEnd: true,
-    });
+    head = forEachCsvRow(
+      headText,
+      limits,
+      () => undefined,
+      { rows: headerSearchRows, openEnd: true },
+      separator,
+    );
   } catch {
     // A bad row among the first: one thread reads the file and says where.
     return null;

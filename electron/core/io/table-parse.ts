@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
 import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
+import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
 
 /** A cell as read: text from CSV; text, number or date from a spreadsheet. */
@@ -82,7 +83,10 @@ function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
   }
 }
 
-/** Reads a CSV (any of the encodings Chinese systems write) or the first sheet of an XLSX. */
+/**
+ * Reads a CSV or other delimited text (any of the encodings and separators Chinese systems
+ * write) or the first sheet of an XLSX.
+ */
 export async function parseTable(
   bytes: Uint8Array,
   encoding: TextEncoding | 'auto',
@@ -109,7 +113,8 @@ export async function readTableRows(
     return { format: sheet.format, encoding: sheet.encoding };
   }
   const used = csvEncoding(bytes, encoding, limits);
-  readCsvText(decodeText(bytes, used), limits, visit);
+  const text = decodeText(bytes, used);
+  readCsvText(text, limits, visit, undefined, detectSeparator(text));
   return { format: 'csv', encoding: used };
 }
 
@@ -132,9 +137,10 @@ export function readCsvText(
   limits: TableLimits,
   visit: (row: TableRow) => void,
   span?: CsvSpan,
+  separator: CsvSeparator = ',',
 ): CsvStop {
   try {
-    return forEachCsvRow(text, limits, visit, span);
+    return forEachCsvRow(text, limits, visit, span, separator);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // The line is named; the text of the file never goes into the error.

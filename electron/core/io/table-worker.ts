@@ -4,6 +4,7 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import { AppError, isAppError } from '../app-error';
 import { headerSearchRows, startPlan, type PlanOptions } from './import-plan';
+import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import {
@@ -45,7 +46,11 @@ interface SecondHalf {
   /** The line the tail starts on. */
   line: number;
   encoding: TextEncoding;
+  separator: CsvSeparator;
 }
+
+/** The bytes a split file's separator is found in (its first lines). */
+const separatorSampleBytes = 1 << 16;
 
 /** Waits for the second half (null: the file was not split), plans it, replies. */
 function planSecondHalf(job: TableJob, port: MessagePort) {
@@ -58,9 +63,11 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
     try {
       const { template, options } = job.plan!;
       const planner = startPlan(template, options, { dataFromLine: part.line });
-      readCsvText(part.head, job.limits, planner.take, { rows: headerSearchRows });
+      const { separator } = part;
+      readCsvText(part.head, job.limits, planner.take, { rows: headerSearchRows }, separator);
       const tail = decodeText(part.tail, part.encoding, false);
-      const read = readCsvText(tail, job.limits, planner.take, { from: 0, line: part.line });
+      const span = { from: 0, line: part.line };
+      const read = readCsvText(tail, job.limits, planner.take, span, separator);
       const wire = packPlan({ format: 'csv', encoding: part.encoding }, planner.finish());
       parentPort!.postMessage(
         { ok: true, wire, sha256: '', rowsRead: read.rows },
@@ -92,28 +99,38 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   }
   let split: ReturnType<typeof chooseSplit> = null;
   let encoding: TextEncoding;
+  let separator: CsvSeparator;
   try {
     encoding = csvEncoding(bytes, job.encoding, job.limits);
-    split = chooseSplit(bytes, encoding, job.limits);
+    // Found from the first lines (a character cut at the end of them counts for nothing).
+    separator = detectSeparator(decodeText(bytes.subarray(0, separatorSampleBytes), encoding));
+    split = chooseSplit(bytes, encoding, separator, job.limits);
   } finally {
     // The second thread waits for its half, or for word that there is none.
     if (split) {
       // A copy of its own to move (a Buffer's slice would share, and move, the whole file).
       const tail = new Uint8Array(bytes.subarray(split.start));
-      const part: SecondHalf = { head: split.head, tail, line: split.line, encoding: encoding! };
+      const part: SecondHalf = {
+        head: split.head,
+        tail,
+        line: split.line,
+        encoding: encoding!,
+        separator: separator!,
+      };
       port.postMessage(part, [tail.buffer]);
     } else port.postMessage(null);
     port.close();
   }
   const planner = startPlan(template, options, split ? { dataFromLine: 0 } : undefined);
   const text = decodeText(split ? bytes.subarray(0, split.start) : bytes, encoding);
-  let read = readCsvText(text, job.limits, planner.take, { openEnd: !!split });
+  let read = readCsvText(text, job.limits, planner.take, { openEnd: !!split }, separator);
   const whole = !split || !!read.cut;
   if (split && read.cut) {
     // A quoted cell runs across the cut: the rest of the file is read here.
     const rest =
       text.slice(read.position) + decodeText(bytes.subarray(split.start), encoding, false);
-    const more = readCsvText(rest, job.limits, planner.take, { from: 0, line: read.line });
+    const span = { from: 0, line: read.line };
+    const more = readCsvText(rest, job.limits, planner.take, span, separator);
     read = { ...more, rows: read.rows + more.rows };
     if (read.rows > job.limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {

@@ -1,15 +1,41 @@
 import iconv from 'iconv-lite';
+import type { TextEncoding } from '../../api/domain/text-encodings';
 
-export const textEncodings = ['utf8', 'gb18030'] as const;
-export type TextEncoding = (typeof textEncodings)[number];
+export type { TextEncoding };
+
+/** UTF-16 text: Excel's "Unicode text" (tab-separated, little-endian with a BOM) and the like. */
+export const isUtf16 = (encoding: TextEncoding) => encoding === 'utf16le' || encoding === 'utf16be';
 
 /**
- * The encoding of a CSV exported by another system: a UTF-8 BOM or valid UTF-8 means UTF-8;
- * anything else is taken as GB18030, the superset of GBK and GB2312 that Chinese systems
- * (and Excel on Chinese Windows) write.
+ * UTF-16 without a BOM, told by its zero bytes: Latin digits, separators and line breaks have
+ * a zero high byte, and nothing else a table file is written in has NUL bytes.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let pair = 0; pair < pairs; pair += 1) {
+    if (bytes[pair * 2] === 0) evenZeros += 1;
+    if (bytes[pair * 2 + 1] === 0) oddZeros += 1;
+  }
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf16le';
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf16be';
+  return null;
+}
+
+/**
+ * The encoding of a CSV exported by another system: a BOM says UTF-8 or UTF-16; zero bytes in
+ * every other place say UTF-16 without one; valid UTF-8 means UTF-8; anything else is taken as
+ * GB18030, the superset of GBK and GB2312 that Chinese systems (and Excel on Chinese Windows)
+ * write.
  */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return utf16;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return 'utf8';
@@ -18,16 +44,18 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   }
 }
 
+const decoderLabels = { utf8: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be' } as const;
+
 /**
  * Decodes text in the given encoding, without the BOM a file starts with; `fileStart` false
  * for bytes from the middle of a file (a U+FEFF there is text).
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding, fileStart = true): string {
   const text =
-    encoding === 'utf8'
-      ? new TextDecoder('utf-8', { ignoreBOM: !fileStart }).decode(bytes)
-      : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', {
+    encoding === 'gb18030'
+      ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', {
           stripBOM: fileStart,
-        });
+        })
+      : new TextDecoder(decoderLabels[encoding], { ignoreBOM: !fileStart }).decode(bytes);
   return fileStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../electron/core/io/text-decoding';
+import { decodeText, detectEncoding } from '../../../electron/core/io/text-decoding';
 
 describe('decoding a CSV', () => {
   it('drops the BOM a file starts with, and keeps U+FEFF met in the middle of a file', () => {
@@ -23,5 +23,21 @@ describe('decoding a CSV', () => {
       decodeText(bytes.subarray(0, cut), 'gb18030') +
         decodeText(bytes.subarray(cut), 'gb18030', false),
     ).toBe(text);
+  });
+
+  it('tells UTF-16 by its BOM, or by the zero bytes of its Latin characters without one', () => {
+    const text = '本机号码\t对方号码\r\n13987654321\t10086\r\n';
+    const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(detectEncoding(le)).toBe('utf16le');
+    expect(detectEncoding(be)).toBe('utf16be');
+    expect(decodeText(le, 'utf16le')).toBe(text);
+    expect(decodeText(be, 'utf16be')).toBe(text);
+    expect(detectEncoding(le.subarray(2))).toBe('utf16le');
+    expect(detectEncoding(be.subarray(2))).toBe('utf16be');
+    // All Chinese, no zero byte: not taken for UTF-16 without its BOM.
+    expect(detectEncoding(Buffer.from('本机号码对方号码', 'utf16le'))).toBe('gb18030');
+    expect(detectEncoding(Buffer.from(text))).toBe('utf8');
+    expect(detectEncoding(iconv.encode(text, 'gb18030'))).toBe('gb18030');
   });
 });

@@ -38,7 +38,7 @@ export function FileStep({
         </Form.Item>
         <Form.Item label={t('import.file')} extra={t('import.fileHint')}>
           <FileDrop
-            accept=".csv,.txt,.xlsx"
+            accept=".csv,.txt,.tsv,.xlsx"
             file={state.file}
             prompt={t('import.drop')}
             onPick={(file) => choose({ file })}
@@ -53,6 +53,8 @@ export function FileStep({
               { value: 'auto', label: t('import.encodings.auto') },
               { value: 'utf8', label: 'UTF-8' },
               { value: 'gb18030', label: 'GB18030 / GBK' },
+              { value: 'utf16le', label: 'UTF-16 LE' },
+              { value: 'utf16be', label: 'UTF-16 BE' },
             ]}
           />
         </Form.Item>

@@ -1,4 +1,5 @@
 import type { ImportTemplate } from '../../../../electron/api/domain/import-templates';
+import type { TextEncoding } from '../../../../electron/api/domain/text-encodings';
 import type { ImportPreview, ImportSummary } from '../../../../electron/api/schemas/import-schemas';
 
 /** A file picked or dropped, read in the renderer. */
@@ -7,7 +8,7 @@ export interface PickedFile {
   contentBase64: string;
 }
 
-export type Encoding = 'auto' | 'utf8' | 'gb18030';
+export type Encoding = 'auto' | TextEncoding;
 
 /** 0 file and template, 1 columns, 2 check, 3 import. */
 export type WizardStep = 0 | 1 | 2 | 3;
