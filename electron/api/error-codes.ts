@@ -77,6 +77,7 @@ export const errorCodes = [
   'graph.pathSearchStopped',
   'reports.rendererUnavailable',
   'import.malformedFile',
+  'import.encryptedFile',
   'import.empty',
   'import.missingColumns',
   'import.invalidRows',

@@ -47,7 +47,7 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 [--encoding auto|utf8|gb18030|utf16le|utf16be] [--case CASE_NO] [--dry-run]
                 [--map 'HEADER=field,…'] [--own-account ACC] [--area-code 0871]
                 [--skip-invalid [--rejected FILE]]
-                CSV, TXT (tab, ; or | separated) or XLSX (话单, 流水, Alipay/WeChat bills); every row checked first, then all
+                CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
                 rejected-rows file (default FILE.rejected.csv)
   contacts common --workspace DIR --phones P1,P2,… | --case CASE_NO [--min K] [--from D --to D]

@@ -52,7 +52,7 @@ describe('the import wizard (1366×768)', () => {
     });
     await page.getByText('话单-有误.csv').waitFor();
     await page.getByTestId('import-next').click();
-    await page.getByText('列对应（表头在第 1 行，编码 gb18030）').waitFor();
+    await page.getByText('列对应（表头在第 1 行，文件 CSV · GB18030）').waitFor();
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-problem-table').waitFor();
     expect(await page.getByTestId('import-problems').innerText()).toBe('1');

@@ -168,4 +168,40 @@ describe('hostile table files', () => {
       { line: 2, cells: ['1', '2'] },
     ]);
   }, 60_000);
+
+  it('a password-protected workbook and a broken .xls: refused with their own messages', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    // An Office 2007+ workbook saved with a password: an OLE2 container of an encrypted package.
+    const { CFB } = await import('@e965/xlsx');
+    const container = CFB.utils.cfb_new();
+    const agile =
+      '<?xml version="1.0" encoding="UTF-8"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>';
+    CFB.utils.cfb_add(
+      container,
+      '/EncryptionInfo',
+      Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), Buffer.from(agile)]),
+    );
+    CFB.utils.cfb_add(container, '/EncryptedPackage', Buffer.alloc(64));
+    const encrypted = CFB.write(container, { type: 'buffer' }) as Buffer;
+    const input = (bytes: Uint8Array) => ({
+      fileName: '流水.xls',
+      contentBase64: base64(bytes),
+      template: 'transactions' as const,
+    });
+    expect(await c.call('import.preview', input(encrypted))).toMatchObject({
+      ok: false,
+      error: { code: 'import.encryptedFile' },
+    });
+    // The OLE2 signature and then nothing that reads.
+    const broken = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(600, 7),
+    ]);
+    expect(await c.call('import.preview', input(broken))).toMatchObject({
+      ok: false,
+      error: { code: 'import.malformedFile' },
+    });
+    expect(await c.ok('audit.list', { action: 'import.completed' })).toMatchObject({ rows: [] });
+  });
 });

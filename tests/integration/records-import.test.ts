@@ -480,6 +480,81 @@ describe('bank statements (流水) and payment bills', () => {
   });
 });
 
+describe('spreadsheets as banks and carriers send them', () => {
+  it('the 话单 as an Excel 97–2003 workbook (numbers, dates and durations as cells) reads and imports as the CSV', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const csv = await c.ok('import.preview', cdr);
+    // Made by LibreOffice from the CSV: own numbers, serials, IMEIs as number cells, start times
+    // as date cells (one as the number 20260401100000), a duration as a time cell (00:02:05).
+    const xls = {
+      ...cdr,
+      fileName: '13987654321话单.xls',
+      contentBase64: base64(fixture('carrier-cdr.xls')),
+    };
+    expect(await c.ok('import.preview', xls)).toEqual({ ...csv, format: 'xls', encoding: null });
+    const summary = await c.ok('import.commit', { ...xls, importId: 'imp-xls', skipInvalid: true });
+    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8')).toBe(
+      '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原因\r\n' +
+        '16,13987654321,未知,被叫,2026-04-03 14:00:00,10,25301,10231,861234567890123,460001234567890,,对方号码：号码无法识别\r\n' +
+        '17,13987654321,13812345678,视频,2026-04-03 15:00:00,10,25301,10231,861234567890123,460001234567890,广东广州,呼叫类型：呼叫类型无法识别\r\n' +
+        '18,13987654321,13812345678,主叫,2026-13-01 16:00:00,60,25301,10231,861234567890123,460001234567890,广东广州,开始时间：时间无法识别或不存在\r\n',
+    );
+    expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
+  });
+
+  it('a bank statement as .xls, as .xlsx and as the HTML table bank systems save as .xls reads the same', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = (name: string) => ({
+      fileName: name,
+      contentBase64: base64(fixture(name)),
+      template: 'transactions' as const,
+    });
+    // The same sheet (a merged title, the card above the header, date, time and amount cells)
+    // saved by LibreOffice as .xls and .xlsx; and as GBK HTML with text cells.
+    const xls = await c.ok('import.preview', file('bank-statement.xls'));
+    expect(await c.ok('import.preview', file('bank-statement.xlsx'))).toEqual({
+      ...xls,
+      format: 'xlsx',
+    });
+    expect(await c.ok('import.preview', file('bank-statement-web.xls'))).toEqual({
+      ...xls,
+      format: 'html',
+      encoding: 'gb18030',
+    });
+    expect([xls.format, xls.encoding, xls.headerLine, xls.rowCount, xls.rejectedCount]).toEqual([
+      'xls',
+      null,
+      3,
+      4,
+      1,
+    ]);
+    expect(xls.problems).toEqual([{ line: 7, field: 'amount', problem: 'amount', value: 'abc' }]);
+    expect(xls.sample.map((row) => [row['direction'], row['at'], row['amountFen']])).toEqual([
+      ['in', '2026-04-01T09:16:47.000Z', '1250000'],
+      ['out', '2026-04-02T01:05:01.000Z', '300000'],
+      ['out', '2026-04-02T04:00:00.000Z', '200000'],
+    ]);
+    const summary = await c.ok('import.commit', {
+      ...file('bank-statement.xls'),
+      importId: 'imp-xls-bank',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({ rows: 3, rejectedRows: 1, entitiesCreated: 2 });
+    // Date and time cells are written back as they were typed.
+    expect(Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8')).toBe(
+      '\ufeff交易卡号,交易户名,交易日期,交易时间,交易金额,借贷标志,交易余额,对手账号,对手户名,摘要,原因\r\n' +
+        '6228480398271645312,李某,2026-04-04,10:00:00,abc,借,7600,6217001540009283746,王某,转账,交易金额：金额格式不正确\r\n',
+    );
+    expect(await relationsOf(await entityId('6228480398271645312'), 'finances')).toEqual([
+      '6217001540009283746>6228480398271645312: 1 1250000',
+      '6228480398271645312>6217001540009283746: 1 300000',
+    ]);
+  });
+});
+
 describe('deleting an import', () => {
   it('restores the workspace exactly: relations, counts, search', async () => {
     c = makeTestCore();

@@ -205,6 +205,8 @@ export const en: Translation<typeof zhCN> = {
     import: {
       malformedFile:
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
+      encryptedFile:
+        'The Excel file is password-protected and cannot be read. Remove the password in your spreadsheet program, save it again and import that.',
       empty: 'The file has no data rows.',
       missingColumns: 'Required columns missing: {{fields}}. Map them to columns.',
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
@@ -793,15 +795,16 @@ export const en: Translation<typeof zhCN> = {
     },
     file: 'File',
     fileHint:
-      'CSV or TXT (comma, tab, semicolon or | separated; UTF-8, GB18030/GBK or UTF-16, detected) or Excel (.xlsx).',
+      'CSV or TXT (comma, tab, semicolon or | separated; UTF-8, GB18030/GBK or UTF-16, detected) or Excel (.xlsx, .xls, and the HTML tables bank systems save as .xls).',
     drop: 'Click or drop a file',
     encoding: 'Encoding',
+    fileFormat: 'File',
     encodings: { auto: 'Detect' },
     case: 'Into case (optional)',
     caseHint: 'New and matched entities join this case; new relations are recorded in it.',
     next: 'Next',
     back: 'Back',
-    columnsTitle: 'Columns (header on line {{header}}, encoding {{encoding}})',
+    columnsTitle: 'Columns (header on line {{header}}, file {{encoding}})',
     savedMappings: 'Use a saved mapping',
     mappingName: 'Mapping name',
     saveMapping: 'Save mapping',

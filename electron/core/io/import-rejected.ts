@@ -13,11 +13,13 @@ function csvField(text: string): string {
 /**
  * A spreadsheet date cell as it was typed: exceljs hands the cell's wall-clock time as if it
  * were UTC, so its UTC fields are what the user saw ("2026-10-01 12:00:00"), not an instant
- * to shift into any zone or print with a misleading "Z".
+ * to shift into any zone or print with a misleading "Z". A time cell (on Excel's day 0,
+ * 1899-12-30) is its time alone.
  */
 function typedText(cell: Cell): string {
   if (!(cell instanceof Date)) return cellText(cell);
   const text = cell.toISOString();
+  if (text.startsWith('1899-12-30T')) return text.slice(11, 19);
   return text.endsWith('T00:00:00.000Z')
     ? text.slice(0, 10)
     : `${text.slice(0, 10)} ${text.slice(11, 19)}`;

@@ -39,6 +39,8 @@ export function chinaDate(iso: string): string {
 }
 /** Days from Excel's day 0 (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
 const excelEpochDays = 25_569;
+/** 9999-12-31: a larger number in a date cell is not a day. */
+const lastExcelSerial = 2_958_465;
 
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
@@ -56,8 +58,9 @@ export function parseLocalDateTime(cell: Cell): Parsed<string> {
     // exceljs reads a date cell's wall-clock time as if it were UTC.
     return { ok: true, value: new Date(cell.getTime() - chinaOffsetMs).toISOString() };
   }
-  if (typeof cell === 'number') {
-    if (cell < 1 || cell > 2_958_465) return { ok: false, problem: 'dateTime' };
+  // A whole number past Excel's last day is the digits of 20260305142311 typed into a cell.
+  if (typeof cell === 'number' && !(Number.isInteger(cell) && cell > lastExcelSerial)) {
+    if (cell < 1 || cell > lastExcelSerial) return { ok: false, problem: 'dateTime' };
     const utcMs = Math.round((cell - excelEpochDays) * 86_400_000) - chinaOffsetMs;
     return { ok: true, value: new Date(utcMs).toISOString() };
   }
@@ -131,7 +134,7 @@ function localToIso(
 /** A date (birth date): "1983-09-27", "1983/9/27", "19830927", a date cell or serial. */
 export function parseDate(cell: Cell): Parsed<string> {
   if (cell instanceof Date) return { ok: true, value: cell.toISOString().slice(0, 10) };
-  if (typeof cell === 'number' && cell < 2_958_465) {
+  if (typeof cell === 'number' && cell < lastExcelSerial) {
     return {
       ok: true,
       value: new Date(Math.round((cell - excelEpochDays) * 86_400_000)).toISOString().slice(0, 10),
@@ -147,8 +150,15 @@ export function parseDate(cell: Cell): Parsed<string> {
   };
 }
 
-/** A call's length: seconds ("205"), "00:03:25", "3:25", or "3分25秒". */
+/** A call's length: seconds ("205"), "00:03:25", "3:25", "3分25秒", or a time cell (00:03:25). */
 export function parseDuration(cell: Cell): Parsed<number> {
+  // A spreadsheet's time cell: the time elapsed since Excel's day 0 (1899-12-30), as a Date.
+  if (cell instanceof Date) {
+    const seconds = Math.round((cell.getTime() + excelEpochDays * 86_400_000) / 1000);
+    return seconds >= 0 && cell.getUTCFullYear() < 1901
+      ? { ok: true, value: seconds }
+      : { ok: false, problem: 'duration' };
+  }
   if (typeof cell === 'number')
     return Number.isInteger(cell) && cell >= 0
       ? { ok: true, value: cell }
@@ -204,20 +214,24 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
   const timeText = cellText(timeCell);
   // A time-only spreadsheet cell reads as a Date on Excel's day 0 (1899-12-30).
   const timeOnlyDate = timeCell instanceof Date && timeCell.getUTCFullYear() < 1901;
+  // A whole number under 240000 in a time cell is a clock typed as digits (171647), not a day.
+  const clockDigits =
+    typeof timeCell === 'number' && Number.isInteger(timeCell) && timeCell < 240_000;
   if (
     (timeCell instanceof Date && !timeOnlyDate) ||
-    (typeof timeCell === 'number' && timeCell >= 1) ||
+    (typeof timeCell === 'number' && timeCell >= 1 && !clockDigits) ||
     (typeof timeCell === 'string' && (/^\d{14}$/.test(timeText) || /^\d{4}[-/.年]/.test(timeText)))
   )
     return parseLocalDateTime(timeCell);
   let day: string | undefined;
   if (dateCell instanceof Date) day = dateCell.toISOString().slice(0, 10);
-  else if (typeof dateCell === 'number') {
-    if (dateCell >= 1 && dateCell < 2_958_465)
+  else if (typeof dateCell === 'number' && dateCell < lastExcelSerial) {
+    if (dateCell >= 1)
       day = new Date(Math.floor(dateCell) * 86_400_000 - excelEpochDays * 86_400_000)
         .toISOString()
         .slice(0, 10);
   } else {
+    // Text, or 20260401 typed as a number.
     const text = cellText(dateCell);
     const match =
       /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
@@ -227,7 +241,7 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
   if (!day) return { ok: false, problem: 'dateTime' };
   let clock = '00:00:00';
   if (timeCell instanceof Date) clock = timeCell.toISOString().slice(11, 19);
-  else if (typeof timeCell === 'number' && timeCell >= 0 && timeCell < 1) {
+  else if (typeof timeCell === 'number' && timeCell >= 0 && timeCell < 1 && !clockDigits) {
     const seconds = Math.round(timeCell * 86_400);
     clock = [seconds / 3600, (seconds % 3600) / 60, seconds % 60]
       .map((part) => String(Math.floor(part)).padStart(2, '0'))

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
 import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
+import { isOle2, markupTableKind, readLegacySheet } from './legacy-sheet';
 import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
 
 /** A cell as read: text from CSV; text, number or date from a spreadsheet. */
@@ -14,7 +15,8 @@ export interface TableRow {
 }
 
 export interface TableFile {
-  format: 'csv' | 'xlsx';
+  /** Delimited text, Excel 2007+, Excel 97–2003, or an HTML or XML table saved as .xls. */
+  format: 'csv' | 'xlsx' | 'xls' | 'html' | 'xml';
   encoding: TextEncoding | null;
   rows: TableRow[];
 }
@@ -39,8 +41,20 @@ export type TableLimits = typeof tableLimits;
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return zipMagic.every((byte, index) => bytes[index] === byte);
+}
+
+/** Delimited text (CSV, TXT): not a spreadsheet, nor a table in HTML or XML. */
+export function isDelimitedText(bytes: Uint8Array): boolean {
+  return !isZip(bytes) && !isOle2(bytes) && !markupTableKind(bytes);
+}
+
+function checkSpreadsheetSize(bytes: Uint8Array, limits: TableLimits): void {
+  if (bytes.length > limits.maxXlsxBytes)
+    throw new AppError('import.tooLarge', 'The file is too large', {
+      limitMiB: mib(limits.maxXlsxBytes),
+    });
 }
 
 /**
@@ -112,8 +126,19 @@ export async function readTableRows(
     for (const row of sheet.rows) visit(row);
     return { format: sheet.format, encoding: sheet.encoding };
   }
+  if (isOle2(bytes)) {
+    checkSpreadsheetSize(bytes, limits);
+    for (const row of await readLegacySheet({ bytes }, limits)) visit(row);
+    return { format: 'xls', encoding: null };
+  }
+  const markup = markupTableKind(bytes);
+  if (markup) checkSpreadsheetSize(bytes, limits);
   const used = csvEncoding(bytes, encoding, limits);
   const text = decodeText(bytes, used);
+  if (markup) {
+    for (const row of await readLegacySheet({ markup: text }, limits)) visit(row);
+    return { format: markup, encoding: used };
+  }
   readCsvText(text, limits, visit, undefined, detectSeparator(text));
   return { format: 'csv', encoding: used };
 }
@@ -160,10 +185,7 @@ export function readCsvText(
 }
 
 async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableFile> {
-  if (bytes.length > limits.maxXlsxBytes)
-    throw new AppError('import.tooLarge', 'The file is too large', {
-      limitMiB: mib(limits.maxXlsxBytes),
-    });
+  checkSpreadsheetSize(bytes, limits);
   checkZipSizes(bytes, limits);
   // Loaded on first use: CSV imports do not pay for it.
   const { default: Excel } = await import('exceljs');

@@ -9,7 +9,7 @@ import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import {
   csvEncoding,
-  isZip,
+  isDelimitedText,
   parseTable,
   readCsvText,
   readTableRows,
@@ -88,7 +88,7 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
 async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   const { template, options } = job.plan!;
   const port = job.split;
-  if (!port || template !== 'calls' || isZip(bytes)) {
+  if (!port || template !== 'calls' || !isDelimitedText(bytes)) {
     port?.postMessage(null);
     port?.close();
     const planner = startPlan(template, options);

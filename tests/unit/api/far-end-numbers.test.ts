@@ -3,6 +3,7 @@ import { parseFarEnd, parsePhone } from '../../../electron/api/domain/identifier
 import {
   parseDateAndTime,
   parseDuration,
+  parseLocalDateTime,
   parseSignedAmount,
 } from '../../../electron/core/io/import-values';
 
@@ -73,6 +74,17 @@ describe('statement values', () => {
     [46113, 0.5, '2026-04-01T04:00:00.000Z'],
     ['', '2026-04-01 17:16:47', '2026-04-01T09:16:47.000Z'],
     ['', '20260401171647', '2026-04-01T09:16:47.000Z'],
+    // Spreadsheet cells: digits typed as numbers, a date serial and a time fraction, a time cell.
+    [20260401, 171647, '2026-04-01T09:16:47.000Z'],
+    [20260401, 91647, '2026-04-01T01:16:47.000Z'],
+    [20260401, 0, '2026-03-31T16:00:00.000Z'],
+    [46113, 0.7199884259259259, '2026-04-01T09:16:47.000Z'],
+    [
+      new Date('2026-04-01T00:00:00Z'),
+      new Date('1899-12-30T17:16:47Z'),
+      '2026-04-01T09:16:47.000Z',
+    ],
+    ['', 20260401171647, '2026-04-01T09:16:47.000Z'],
   ] as const)('date %j + time %j → %s', (date, time, iso) => {
     expect(parseDateAndTime(date, time)).toEqual({ ok: true, value: iso });
   });
@@ -82,7 +94,23 @@ describe('statement values', () => {
     ['00:02:05', 125],
     ['1分30秒', 90],
     ['1小时2分', 3_720],
+    // A time cell (Excel's day 0 and the time), also past a day ([h]:mm:ss).
+    [new Date('1899-12-30T00:02:05Z'), 125],
+    [new Date('1899-12-31T01:00:00Z'), 90_000],
   ])('duration %s → %d s', (text, seconds) => {
     expect(parseDuration(text)).toEqual({ ok: true, value: seconds });
+  });
+
+  it('refuses a date cell as a duration, and a number that is neither a day nor digits of one', () => {
+    expect(parseDuration(new Date('2026-04-01T00:02:05Z'))).toEqual({
+      ok: false,
+      problem: 'duration',
+    });
+    expect(parseLocalDateTime(20260401171647)).toEqual({
+      ok: true,
+      value: '2026-04-01T09:16:47.000Z',
+    });
+    expect(parseLocalDateTime(99999999)).toEqual({ ok: false, problem: 'dateTime' });
+    expect(parseLocalDateTime(-1)).toEqual({ ok: false, problem: 'dateTime' });
   });
 });

@@ -3,7 +3,7 @@ import { useMemo, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../electron/api/schemas/import-schemas';
 import { useImportLabels } from './import-labels';
-import type { WizardAction, WizardState } from './import-wizard';
+import { fileFormatText, type WizardAction, type WizardState } from './import-wizard';
 
 /** Step 3: the validation report (counts, each problem by line), a sample, and how to import. */
 export function CheckStep({
@@ -47,8 +47,8 @@ export function CheckStep({
             </span>
           ) : null}
         </Descriptions.Item>
-        <Descriptions.Item label={t('import.encoding')}>
-          {preview.encoding ?? 'XLSX'}
+        <Descriptions.Item label={t('import.fileFormat')}>
+          {fileFormatText(preview)}
         </Descriptions.Item>
       </Descriptions>
       {preview.problemCount ? (

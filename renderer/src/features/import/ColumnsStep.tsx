@@ -5,7 +5,7 @@ import { importFields } from '../../../../electron/api/domain/import-templates';
 import type { ImportMapping, ImportPreview } from '../../../../electron/api/schemas/import-schemas';
 import { useProcedureMutation } from '../../api/hooks';
 import { useImportLabels } from './import-labels';
-import { savedMapping, type WizardAction, type WizardState } from './import-wizard';
+import { fileFormatText, savedMapping, type WizardAction, type WizardState } from './import-wizard';
 
 /** Step 2: which column of the file holds which field; saved sets of columns; file-wide values. */
 export function ColumnsStep({
@@ -43,7 +43,7 @@ export function ColumnsStep({
     <Card
       title={t('import.columnsTitle', {
         header: preview.headerLine,
-        encoding: preview.encoding ?? 'XLSX',
+        encoding: fileFormatText(preview),
       })}
     >
       <Space style={{ marginBottom: 12 }} wrap>

@@ -126,3 +126,16 @@ export function savedMapping(
   }
   return chosen;
 }
+
+const encodingNames: Record<TextEncoding, string> = {
+  utf8: 'UTF-8',
+  gb18030: 'GB18030',
+  utf16le: 'UTF-16 LE',
+  utf16be: 'UTF-16 BE',
+};
+
+/** The file as read: its form, and the encoding of a text one ("CSV · GB18030", "XLS"). */
+export function fileFormatText(preview: Pick<ImportPreview, 'format' | 'encoding'>): string {
+  const form = preview.format.toUpperCase();
+  return preview.encoding ? `${form} · ${encodingNames[preview.encoding]}` : form;
+}

@@ -1,0 +1,123 @@
+import { AppError } from '../app-error';
+import type { Cell, TableRow } from './table-parse';
+
+/**
+ * Spreadsheets in the older forms banks and carriers still send: Excel 97–2003 workbooks
+ * (.xls, BIFF5/BIFF8 in an OLE2 container) and the HTML or SpreadsheetML tables many bank
+ * systems save under an .xls name. Read with SheetJS (its Community Edition as published on
+ * npm by @e965/xlsx: the registry's own `xlsx` package stopped at a version with known
+ * vulnerabilities), in the parser thread under its memory and time limits. Cells follow the
+ * conventions of the .xlsx reader (exceljs): text trimmed, numbers as numbers, a date cell as a
+ * Date whose UTC fields are the wall-clock time typed, a merged cell's text in every cell
+ * under it. HTML tables are read as text (SheetJS would otherwise take a 19-digit card number
+ * for a number and round it); the import parses their dates and amounts as it does a CSV's.
+ */
+
+const ole2Magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isOle2(bytes: Uint8Array): boolean {
+  return ole2Magic.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * An HTML table or an Excel 2003 XML workbook (SpreadsheetML): the file's first character,
+ * after a BOM and blanks (in any of the encodings read: the zero bytes of UTF-16 left out), is
+ * `<`, and its start names a table or that workbook's namespace. Null for anything else.
+ */
+export function markupTableKind(bytes: Uint8Array): 'html' | 'xml' | null {
+  let start = '';
+  for (let at = 0; at < bytes.length && start.length < 65_536; at += 1) {
+    const byte = bytes[at]!;
+    if (byte !== 0 && byte < 0x80) start += String.fromCharCode(byte);
+  }
+  if (!start.trimStart().startsWith('<')) return null;
+  if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(start)) return 'xml';
+  return /<table[\s>]/i.test(start) ? 'html' : null;
+}
+
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01; the 1904 date system adds 1,462. */
+const excelEpochDays = 25_569;
+const dayMs = 86_400_000;
+
+interface SheetLimits {
+  maxColumns: number;
+  maxRows: number;
+}
+
+/**
+ * The first sheet's rows, each with its row number; empty rows left out, rows padded to the
+ * widest. `markup`: the file's text, when it is an HTML or XML table.
+ */
+export async function readLegacySheet(
+  source: { bytes: Uint8Array } | { markup: string },
+  limits: SheetLimits,
+): Promise<TableRow[]> {
+  // Loaded on first use: other imports do not pay for it.
+  const XLSX = await import('@e965/xlsx');
+  // Excel 95 workbooks store text in the workbook's code page (GBK on Chinese Windows).
+  XLSX.set_cptable(await import('@e965/xlsx/dist/cpexcel.full.mjs'));
+  let workbook: ReturnType<typeof XLSX.read>;
+  try {
+    workbook = XLSX.read('bytes' in source ? source.bytes : source.markup, {
+      type: 'bytes' in source ? 'buffer' : 'string',
+      dense: true,
+      cellNF: true,
+      cellDates: false,
+      raw: true,
+      // One more than allowed, to tell a sheet over the limit.
+      sheetRows: limits.maxRows + 1,
+    });
+  } catch (error) {
+    // "File is password-protected", and the encrypted packages of Office 2007+ it cannot open.
+    if (/password|encrypt/i.test(String((error as Error).message)))
+      throw new AppError('import.encryptedFile', 'The spreadsheet is password-protected');
+    throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
+  }
+  const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
+  if (!sheet) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
+  const date1904 = !!workbook.Workbook?.WBProps?.date1904;
+  const data = (sheet['!data'] ?? []) as ({ t: string; v?: unknown; z?: unknown }[] | undefined)[];
+  const grid: Cell[][] = data.map((row) =>
+    (row ?? []).map((cell) => {
+      if (!cell || cell.v === undefined || cell.v === null) return null;
+      if (cell.t === 's') return String(cell.v).trim();
+      if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
+      if (cell.t === 'n' && typeof cell.v === 'number') {
+        if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+          const serial = cell.v + (date1904 ? 1_462 : 0);
+          return new Date(Math.round((serial - excelEpochDays) * dayMs));
+        }
+        return cell.v;
+      }
+      if (cell.t === 'd' && cell.v instanceof Date) return cell.v;
+      // Errors (#N/A) and anything else: no value.
+      return null;
+    }),
+  );
+  // A merged cell: every cell under it reads the text of its top-left cell.
+  for (const merge of sheet['!merges'] ?? []) {
+    const value = grid[merge.s.r]?.[merge.s.c] ?? null;
+    for (let r = merge.s.r; r <= merge.e.r; r += 1) {
+      const row = (grid[r] ??= []);
+      for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) row[c] = value;
+    }
+  }
+  const rows: TableRow[] = [];
+  grid.forEach((cells, index) => {
+    const filled = Array.from(cells, (cell) => cell ?? null);
+    if (!filled.some((cell) => cell !== null && cell !== '')) return;
+    if (filled.length > limits.maxColumns)
+      throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+        limit: limits.maxColumns,
+        line: index + 1,
+      });
+    rows.push({ line: index + 1, cells: filled });
+  });
+  if (rows.length > limits.maxRows)
+    throw new AppError('import.tooManyRows', 'The file has too many rows', {
+      limit: limits.maxRows,
+    });
+  const width = rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
+  for (const row of rows) while (row.cells.length < width) row.cells.push(null);
+  return rows;
+}
