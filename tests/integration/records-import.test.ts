@@ -195,6 +195,18 @@ describe('carrier call records (话单)', () => {
     expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
   });
 
+  it('two 话单 put one after the other: the second header row is not a row of calls', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const text = fixture('carrier-cdr.csv').toString('utf8');
+    const twice = await c.ok('import.preview', {
+      ...cdr,
+      contentBase64: base64(text.endsWith('\n') ? text + text : `${text}\n${text}`),
+    });
+    expect([twice.rowCount, twice.validCount, twice.rejectedCount]).toEqual([36, 30, 6]);
+    expect(twice.problems.map((problem) => problem.line)).toEqual([17, 18, 19, 36, 37, 38]);
+  });
+
   it('an IMEI seen with two SIMs links the two phones', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
@@ -502,6 +514,50 @@ describe('spreadsheets as banks and carriers send them', () => {
         '18,13987654321,13812345678,主叫,2026-13-01 16:00:00,60,25301,10231,861234567890123,460001234567890,广东广州,开始时间：时间无法识别或不存在\r\n',
     );
     expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
+  });
+
+  it('a 话单 over several sheets: every sheet under the same header read, notes and other lists said unread', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const csv = await c.ok('import.preview', cdr);
+    // 说明 (notes), 话单1 (header + 10 rows), 话单2 (the header again + 8 rows), 上网记录
+    // (another list); the same workbook as .xls and .xlsx.
+    const input = (name: string) => ({
+      ...cdr,
+      fileName: name,
+      contentBase64: base64(fixture(name)),
+    });
+    const xls = await c.ok('import.preview', input('carrier-cdr-sheets.xls'));
+    expect(await c.ok('import.preview', input('carrier-cdr-sheets.xlsx'))).toEqual({
+      ...xls,
+      format: 'xlsx',
+    });
+    expect(xls.sheets).toEqual([
+      { name: '说明', rows: 0, read: false },
+      { name: '话单1', rows: 10, read: true },
+      { name: '话单2', rows: 8, read: true },
+      { name: '上网记录', rows: 0, read: false },
+    ]);
+    // The rows of both sheets, checked as the CSV's; lines name the sheet and its row.
+    expect([xls.headerLine, xls.rowCount, xls.validCount, xls.rejectedCount]).toEqual([
+      10_000_001, 18, 15, 3,
+    ]);
+    expect(xls.problems).toEqual(
+      csv.problems.map((problem, index) => ({ ...problem, line: 20_000_007 + index })),
+    );
+    expect(xls.sample).toEqual(csv.sample);
+    const summary = await c.ok('import.commit', {
+      ...input('carrier-cdr-sheets.xls'),
+      importId: 'imp-sheets',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
+    // A record from the second sheet names it.
+    const detail = await c.ok('entities.get', { id: await entityId(target) });
+    const gateway = detail.relations.find((relation) => relation.fromLabel === '1069012345678901')!;
+    const records = await c.ok('import.records', { relationId: gateway.id });
+    expect(records.rows.map((row) => row.source.line)).toEqual([20_000_006]);
   });
 
   it('a bank statement as .xls, as .xlsx and as the HTML table bank systems save as .xls reads the same', async () => {

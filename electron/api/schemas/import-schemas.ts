@@ -61,6 +61,11 @@ export const importPreviewOutput = z.object({
   /** Alipay/WeChat bill, and its owner, as read from the lines above the header. */
   platform: z.enum(['alipay', 'wechat']).nullable(),
   owner: z.string().nullable(),
+  /**
+   * A workbook's sheets holding rows, when there are several: data rows read from each, and
+   * whether it was read (under the same header row as the first).
+   */
+  sheets: z.array(z.object({ name: z.string(), rows: z.number().int(), read: z.boolean() })),
 });
 export type ImportPreview = z.infer<typeof importPreviewOutput>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { linesText } from '../../api/domain/file-lines';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
@@ -71,18 +72,32 @@ export async function importCommand(
       valid: preview.validCount,
       rejected: preview.rejectedCount,
       problems: preview.problems,
+      sheets: preview.sheets,
     };
+    // A workbook's sheets, said whether or not anything is written: one left unread is data too.
+    const sheetLines = preview.sheets.length
+      ? [
+          `sheets: ${preview.sheets
+            .map((sheet) =>
+              sheet.read
+                ? `${sheet.name} (${sheet.rows} rows read)`
+                : `${sheet.name} (not read: no header row like the first sheet's)`,
+            )
+            .join('; ')}`,
+        ]
+      : [];
     const refused = preview.problemCount > 0 && !skipInvalid;
     if (refused || options['dry-run']) {
       out.result(
         { ...report, imported: false },
         [
           `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
+          ...sheetLines,
           ...preview.problems
             .slice(0, 50)
             .map(
               (problem) =>
-                `  line ${problem.line}: ${problem.field} ${problem.problem} "${problem.value}"${problem.suggestions?.length ? ` (did you mean: ${problem.suggestions.join(', ')}?)` : ''}`,
+                `  ${linesText([problem.line], 'en')}: ${problem.field} ${problem.problem} "${problem.value}"${problem.suggestions?.length ? ` (did you mean: ${problem.suggestions.join(', ')}?)` : ''}`,
             ),
         ].join('\n'),
       );
@@ -110,6 +125,7 @@ export async function importCommand(
           ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
           : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
         ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
+        ...sheetLines,
       ].join('\n'),
     );
     return true;

@@ -10,6 +10,7 @@ import {
 } from '../../api/domain/import-templates';
 import type { Gender } from '../../api/domain/person-vocabulary';
 import { parseResidentId } from '../../api/domain/resident-id';
+import { sheetOfLine, workbookLine } from '../../api/domain/file-lines';
 import { AppError } from '../app-error';
 import { areaCodeOf } from './area-codes';
 import {
@@ -89,6 +90,17 @@ export interface ImportPlan {
    */
   rows: TableRow[];
   preamble: Preamble;
+  /**
+   * A workbook's sheets that hold rows, when there are several: the rows read from each, and
+   * whether it was read (a later sheet is read under the same header row as the first).
+   */
+  sheets: SheetUse[];
+}
+
+interface SheetUse {
+  index: number;
+  rows: number;
+  read: boolean;
 }
 
 export interface PlanOptions {
@@ -270,8 +282,9 @@ function headerPlanner(
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls = template === 'calls' ? callPlanner(mapping, options, problems) : null;
+  const sheets = sheetReader(head, headerRow, headers);
   const take = (row: TableRow) => {
-    if (row.line < dataFromLine) return;
+    if (row.line < dataFromLine || !sheets.isData(row)) return;
     if (unmapped) throw unmapped;
     rowCount += 1;
     if (rows) rows.push(row);
@@ -308,7 +321,65 @@ function headerPlanner(
             ? rows!
             : rows!.filter((row) => rejected.has(row.line)),
         preamble,
+        sheets: sheets.uses(),
       };
+    },
+  };
+}
+
+/**
+ * A workbook's later sheets: a list too long for one sheet (an .xls holds 65,536 rows) goes on
+ * in the next, under the same header row. A later sheet's rows are data after a row equal to
+ * the header, found among its first rows; a sheet without it (notes, another kind of list) is
+ * not read, and said so. Rows of sheets before the header's are the file's preamble. A row
+ * equal to the header is never data (files put one after another repeat it).
+ */
+function sheetReader(head: TableRow[], headerRow: TableRow | undefined, headers: string[]) {
+  const headerSheet = headerRow ? sheetOfLine(headerRow.line).sheet : 0;
+  // Lines below this are the first sheet's (or a text file's): no division per row.
+  const sheetStart = workbookLine(1, 0);
+  const key = (cells: Cell[]) => {
+    const texts = cells.map(cellText);
+    while (texts.length && texts[texts.length - 1] === '') texts.pop();
+    return texts.join('\u0000');
+  };
+  const headerKey = key(headers);
+  const taken = new Map<number, number>();
+  const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
+  const read = new Set([headerSheet]);
+  let sheet = headerSheet;
+  /** Rows of the current sheet looked at for its header row; null once found (or the header's). */
+  let searched: number | null = null;
+  const firstHeader = headers[0] ?? '';
+  const isHeader = (row: TableRow) =>
+    cellText(row.cells[0] ?? null) === firstHeader && key(row.cells) === headerKey;
+  return {
+    isData(row: TableRow): boolean {
+      const at = row.line < sheetStart ? 0 : sheetOfLine(row.line).sheet;
+      if (at !== sheet) {
+        seen.add(at);
+        sheet = at;
+        searched = 0;
+      }
+      if (isHeader(row)) {
+        if (searched !== null && searched < headerSearchRows) {
+          searched = null;
+          read.add(at);
+        }
+        return false;
+      }
+      if (searched !== null) {
+        searched += 1;
+        return false;
+      }
+      taken.set(at, (taken.get(at) ?? 0) + 1);
+      return true;
+    },
+    uses(): SheetUse[] {
+      if (seen.size < 2) return [];
+      return [...seen]
+        .sort((a, b) => a - b)
+        .map((index) => ({ index, rows: taken.get(index) ?? 0, read: read.has(index) }));
     },
   };
 }

@@ -97,6 +97,11 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
     owner: importPlan.preamble.owner,
+    sheets: importPlan.sheets.map((sheet) => ({
+      name: file.sheetNames?.[sheet.index] ?? String(sheet.index + 1),
+      rows: sheet.rows,
+      read: sheet.read,
+    })),
   };
 }
 

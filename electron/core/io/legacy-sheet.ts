@@ -1,3 +1,4 @@
+import { maxSheets, workbookLine } from '../../api/domain/file-lines';
 import { AppError } from '../app-error';
 import type { Cell, TableRow } from './table-parse';
 
@@ -45,13 +46,13 @@ interface SheetLimits {
 }
 
 /**
- * The first sheet's rows, each with its row number; empty rows left out, rows padded to the
- * widest. `markup`: the file's text, when it is an HTML or XML table.
+ * Every sheet's rows, each with its line (file-lines: the sheet and the row number); empty
+ * rows left out, rows padded to the widest. `markup`: the file's text, for an HTML or XML table.
  */
 export async function readLegacySheet(
   source: { bytes: Uint8Array } | { markup: string },
   limits: SheetLimits,
-): Promise<TableRow[]> {
+): Promise<{ rows: TableRow[]; sheetNames: string[] }> {
   // Loaded on first use: other imports do not pay for it.
   const XLSX = await import('@e965/xlsx');
   // Excel 95 workbooks store text in the workbook's code page (GBK on Chinese Windows).
@@ -73,51 +74,57 @@ export async function readLegacySheet(
       throw new AppError('import.encryptedFile', 'The spreadsheet is password-protected');
     throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
   }
-  const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
-  if (!sheet) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
+  const names = workbook.SheetNames.slice(0, maxSheets);
+  if (!names.length) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
   const date1904 = !!workbook.Workbook?.WBProps?.date1904;
-  const data = (sheet['!data'] ?? []) as ({ t: string; v?: unknown; z?: unknown }[] | undefined)[];
-  const grid: Cell[][] = data.map((row) =>
-    (row ?? []).map((cell) => {
-      if (!cell || cell.v === undefined || cell.v === null) return null;
-      if (cell.t === 's') return String(cell.v).trim();
-      if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
-      if (cell.t === 'n' && typeof cell.v === 'number') {
-        if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
-          const serial = cell.v + (date1904 ? 1_462 : 0);
-          return new Date(Math.round((serial - excelEpochDays) * dayMs));
-        }
-        return cell.v;
+  const cellOf = (cell: { t: string; v?: unknown; z?: unknown } | undefined): Cell => {
+    if (!cell || cell.v === undefined || cell.v === null) return null;
+    if (cell.t === 's') return String(cell.v).trim();
+    if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
+    if (cell.t === 'n' && typeof cell.v === 'number') {
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+        const serial = cell.v + (date1904 ? 1_462 : 0);
+        return new Date(Math.round((serial - excelEpochDays) * dayMs));
       }
-      if (cell.t === 'd' && cell.v instanceof Date) return cell.v;
-      // Errors (#N/A) and anything else: no value.
-      return null;
-    }),
-  );
-  // A merged cell: every cell under it reads the text of its top-left cell.
-  for (const merge of sheet['!merges'] ?? []) {
-    const value = grid[merge.s.r]?.[merge.s.c] ?? null;
-    for (let r = merge.s.r; r <= merge.e.r; r += 1) {
-      const row = (grid[r] ??= []);
-      for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) row[c] = value;
+      return cell.v;
     }
-  }
+    if (cell.t === 'd' && cell.v instanceof Date) return cell.v;
+    // Errors (#N/A) and anything else: no value.
+    return null;
+  };
   const rows: TableRow[] = [];
-  grid.forEach((cells, index) => {
-    const filled = Array.from(cells, (cell) => cell ?? null);
-    if (!filled.some((cell) => cell !== null && cell !== '')) return;
-    if (filled.length > limits.maxColumns)
-      throw new AppError('import.tooManyColumns', 'A row has too many columns', {
-        limit: limits.maxColumns,
-        line: index + 1,
-      });
-    rows.push({ line: index + 1, cells: filled });
-  });
-  if (rows.length > limits.maxRows)
-    throw new AppError('import.tooManyRows', 'The file has too many rows', {
-      limit: limits.maxRows,
+  // Every sheet, in order (a list too long for one .xls sheet, 65,536 rows, goes on in the next).
+  names.forEach((name, sheetIndex) => {
+    const sheet = workbook.Sheets[name]!;
+    const data = (sheet['!data'] ?? []) as (
+      { t: string; v?: unknown; z?: unknown }[] | undefined
+    )[];
+    const grid: Cell[][] = data.map((row) => (row ?? []).map(cellOf));
+    // A merged cell: every cell under it reads the text of its top-left cell.
+    for (const merge of sheet['!merges'] ?? []) {
+      const value = grid[merge.s.r]?.[merge.s.c] ?? null;
+      for (let r = merge.s.r; r <= merge.e.r; r += 1) {
+        const row = (grid[r] ??= []);
+        for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) row[c] = value;
+      }
+    }
+    grid.forEach((cells, index) => {
+      const filled = Array.from(cells, (cell) => cell ?? null);
+      if (!filled.some((cell) => cell !== null && cell !== '')) return;
+      const line = workbookLine(sheetIndex, index + 1);
+      if (filled.length > limits.maxColumns)
+        throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+          limit: limits.maxColumns,
+          line,
+        });
+      rows.push({ line, cells: filled });
     });
+    if (rows.length > limits.maxRows)
+      throw new AppError('import.tooManyRows', 'The file has too many rows', {
+        limit: limits.maxRows,
+      });
+  });
   const width = rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
   for (const row of rows) while (row.cells.length < width) row.cells.push(null);
-  return rows;
+  return { rows, sheetNames: names };
 }

@@ -16,6 +16,7 @@ import type { TableFile } from './table-parse';
 export interface PlanOnTheWire {
   format: TableFile['format'];
   encoding: TableFile['encoding'];
+  sheetNames?: string[];
   plan: Omit<ImportPlan, 'data'> & {
     data:
       | Extract<ImportPlan['data'], { template: 'calls' }>
@@ -23,13 +24,14 @@ export interface PlanOnTheWire {
   };
 }
 
-/** What the main thread keeps of the file once it is planned: its format and encoding. */
-export type PlannedTable = Pick<TableFile, 'format' | 'encoding'>;
+/** What the main thread keeps of the file once it is planned: its format, encoding, sheets. */
+export type PlannedTable = Pick<TableFile, 'format' | 'encoding' | 'sheetNames'>;
 
 export function packPlan(file: PlannedTable, plan: ImportPlan): PlanOnTheWire {
   return {
     format: file.format,
     encoding: file.encoding,
+    sheetNames: file.sheetNames,
     plan: {
       ...plan,
       data:
@@ -48,7 +50,7 @@ export function planBuffers(wire: PlanOnTheWire): ArrayBuffer[] {
 export function unpackPlan(wire: PlanOnTheWire): { file: PlannedTable; plan: ImportPlan } {
   const { data, ...rest } = wire.plan;
   return {
-    file: { format: wire.format, encoding: wire.encoding },
+    file: { format: wire.format, encoding: wire.encoding, sheetNames: wire.sheetNames },
     plan: {
       ...rest,
       data:

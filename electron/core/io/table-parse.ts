@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
 import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
+import { maxSheets, workbookLine } from '../../api/domain/file-lines';
 import { isOle2, markupTableKind, readLegacySheet } from './legacy-sheet';
 import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
 
@@ -18,6 +19,8 @@ export interface TableFile {
   /** Delimited text, Excel 2007+, Excel 97–2003, or an HTML or XML table saved as .xls. */
   format: 'csv' | 'xlsx' | 'xls' | 'html' | 'xml';
   encoding: TextEncoding | null;
+  /** A workbook's sheets, in order; their rows' lines say which (file-lines). */
+  sheetNames?: string[];
   rows: TableRow[];
 }
 
@@ -120,24 +123,26 @@ export async function readTableRows(
   encoding: TextEncoding | 'auto',
   limits: TableLimits,
   visit: (row: TableRow) => void,
-): Promise<Pick<TableFile, 'format' | 'encoding'>> {
+): Promise<Pick<TableFile, 'format' | 'encoding' | 'sheetNames'>> {
   if (isZip(bytes)) {
-    const sheet = await parseXlsx(bytes, limits);
-    for (const row of sheet.rows) visit(row);
-    return { format: sheet.format, encoding: sheet.encoding };
+    const book = await parseXlsx(bytes, limits);
+    for (const row of book.rows) visit(row);
+    return { format: book.format, encoding: book.encoding, sheetNames: book.sheetNames };
   }
   if (isOle2(bytes)) {
     checkSpreadsheetSize(bytes, limits);
-    for (const row of await readLegacySheet({ bytes }, limits)) visit(row);
-    return { format: 'xls', encoding: null };
+    const book = await readLegacySheet({ bytes }, limits);
+    for (const row of book.rows) visit(row);
+    return { format: 'xls', encoding: null, sheetNames: book.sheetNames };
   }
   const markup = markupTableKind(bytes);
   if (markup) checkSpreadsheetSize(bytes, limits);
   const used = csvEncoding(bytes, encoding, limits);
   const text = decodeText(bytes, used);
   if (markup) {
-    for (const row of await readLegacySheet({ markup: text }, limits)) visit(row);
-    return { format: markup, encoding: used };
+    const book = await readLegacySheet({ markup: text }, limits);
+    for (const row of book.rows) visit(row);
+    return { format: markup, encoding: used, sheetNames: book.sheetNames };
   }
   readCsvText(text, limits, visit, undefined, detectSeparator(text));
   return { format: 'csv', encoding: used };
@@ -195,32 +200,37 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
   } catch {
     throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
+  const sheets = workbook.worksheets.slice(0, maxSheets);
+  if (!sheets.length) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
   const rows: TableRow[] = [];
-  // Only the cells present: one cell in column XFD does not make 16,384 empty ones.
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      if (column > limits.maxColumns)
-        throw new AppError('import.tooManyColumns', 'A row has too many columns', {
-          limit: limits.maxColumns,
-          line: row.number,
-        });
-      while (cells.length < column - 1) cells.push(null);
-      // A merged header cell: every column under it reads the text of its top-left cell.
-      cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
-    });
-    rows.push({ line: row.number, cells });
-    if (rows.length > limits.maxRows)
-      throw new AppError('import.tooManyRows', 'The file has too many rows', {
-        limit: limits.maxRows,
+  // Every sheet, in order: a list too long for one sheet goes on in the next (the planner
+  // reads a later sheet only under the same header).
+  sheets.forEach((sheet, sheetIndex) => {
+    // Only the cells present: one cell in column XFD does not make 16,384 empty ones.
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const line = workbookLine(sheetIndex, row.number);
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column > limits.maxColumns)
+          throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+            limit: limits.maxColumns,
+            line,
+          });
+        while (cells.length < column - 1) cells.push(null);
+        // A merged header cell: every column under it reads the text of its top-left cell.
+        cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
       });
+      rows.push({ line, cells });
+      if (rows.length > limits.maxRows)
+        throw new AppError('import.tooManyRows', 'The file has too many rows', {
+          limit: limits.maxRows,
+        });
+    });
   });
   // Rows are as wide as the widest, as a CSV's would be after padding.
-  const width = Math.max(0, ...rows.map((row) => row.cells.length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
   for (const row of rows) while (row.cells.length < width) row.cells.push(null);
-  return { format: 'xlsx', encoding: null, rows };
+  return { format: 'xlsx', encoding: null, rows, sheetNames: sheets.map((sheet) => sheet.name) };
 }
 
 function cellValue(value: ExcelJS.CellValue): Cell {

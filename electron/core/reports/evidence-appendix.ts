@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { linesText } from '../../api/domain/file-lines';
 import type { RelationType } from '../../api/domain/relation-types';
 import type { DocumentLanguage } from '../../api/i18n/chinese-format';
 import { enumText, fill } from '../../api/i18n/document-text';
@@ -137,7 +138,7 @@ export function evidenceAppendix(
           fill(text.source, {
             file: source.fileName,
             sha: source.sha256 ? source.sha256.slice(0, shaShown) : text.noSha,
-            lines: source.lines.join(text.separator),
+            lines: linesText(source.lines, language === 'zh-CN' ? 'zh' : 'en'),
           }),
         ),
         ...(relation.moreRecords > 0

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDynamicText } from '../../i18n/dynamic-text';
+import { linesText } from '../../../../electron/api/domain/file-lines';
 import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
 import { useProcedure } from '../../api/hooks';
 import { formatYuan } from '../../components/format';
@@ -15,7 +16,8 @@ export function RelationRecordsModal({
   relation: RelationRow;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const dynamicText = useDynamicText();
   const [page, setPage] = useState(1);
   const records = useProcedure('import.records', { relationId: relation.id, page, pageSize: 50 });
@@ -87,7 +89,7 @@ export function RelationRecordsModal({
                 <span data-testid="record-source">
                   {t('relationRecords.sourceLine', {
                     file: row.source.fileName ?? row.source.importId,
-                    line: row.source.line,
+                    line: linesText([row.source.line], language),
                   })}
                 </span>
               </Tooltip>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Radio, Space, Table } from 'antd';
 import { useMemo, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lineLabel } from '../../../../electron/api/domain/file-lines';
 import type { ImportPreview } from '../../../../electron/api/schemas/import-schemas';
 import { useImportLabels } from './import-labels';
 import { fileFormatText, type WizardAction, type WizardState } from './import-wizard';
@@ -17,7 +18,8 @@ export function CheckStep({
   dispatch: Dispatch<WizardAction>;
   onRun: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const { template, skipInvalid } = state;
   const labels = useImportLabels(template);
   const sampleColumns = useMemo(
@@ -50,6 +52,19 @@ export function CheckStep({
         <Descriptions.Item label={t('import.fileFormat')}>
           {fileFormatText(preview)}
         </Descriptions.Item>
+        {preview.sheets.length ? (
+          <Descriptions.Item label={t('import.sheets')} span={4}>
+            <span data-testid="import-sheets">
+              {preview.sheets
+                .map((sheet) =>
+                  sheet.read
+                    ? t('import.sheetRead', { name: sheet.name, count: sheet.rows })
+                    : t('import.sheetSkipped', { name: sheet.name }),
+                )
+                .join(t('import.sheetSeparator'))}
+            </span>
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
       {preview.problemCount ? (
         <>
@@ -84,7 +99,12 @@ export function CheckStep({
             pagination={{ pageSize: 10 }}
             data-testid="import-problem-table"
             columns={[
-              { key: 'line', dataIndex: 'line', title: t('import.line'), width: 80 },
+              {
+                key: 'line',
+                title: t('import.line'),
+                width: 80,
+                render: (_, row) => lineLabel(row.line, language),
+              },
               {
                 key: 'field',
                 title: t('import.field'),

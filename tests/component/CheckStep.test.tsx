@@ -1,0 +1,47 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../../electron/api/schemas/import-schemas';
+import { CheckStep } from '../../renderer/src/features/import/CheckStep';
+import { initialWizard } from '../../renderer/src/features/import/import-wizard';
+import { Providers } from './fake-bridge';
+
+const preview: ImportPreview = {
+  format: 'xls',
+  encoding: null,
+  headerLine: 10_000_001,
+  headers: ['本机号码', '对方号码'],
+  mapping: { ownNumber: 0, counterpart: 1 },
+  rowCount: 18,
+  validCount: 17,
+  problemCount: 1,
+  rejectedCount: 1,
+  problems: [{ line: 20_000_007, field: 'counterpart', problem: 'phone', value: '未知' }],
+  sample: [],
+  platform: null,
+  owner: null,
+  sheets: [
+    { name: '说明', rows: 0, read: false },
+    { name: '话单1', rows: 10, read: true },
+    { name: '话单2', rows: 8, read: true },
+  ],
+};
+
+describe('the import check of a workbook', () => {
+  it('names each sheet read or left unread, and each problem by its sheet and row', () => {
+    render(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview }}
+          preview={preview}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+        />
+      </Providers>,
+    );
+    expect(screen.getByTestId('import-sheets').textContent).toBe(
+      '说明（未读取：没有与第一个工作表相同的表头）；话单1（读取 10 行）；话单2（读取 8 行）',
+    );
+    expect(screen.getByText('第 3 个工作表第 7 行')).toBeTruthy();
+    expect(screen.getByText('XLS')).toBeTruthy();
+  });
+});
