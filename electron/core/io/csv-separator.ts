@@ -20,6 +20,9 @@ export function detectSeparator(text: string): CsvSeparator {
   const widths = csvSeparators.map(() => new Map<number, number>());
   const counts = codes.map(() => 0);
   let quoted = false;
+  // At a cell's start (a line's, or after a candidate), where a quote opens a quoted cell; a
+  // quote elsewhere is data, as the reader takes it (含"引号).
+  let cellStart = true;
   let lines = 0;
   let blank = true;
   const endLine = () => {
@@ -34,15 +37,29 @@ export function detectSeparator(text: string): CsvSeparator {
   };
   for (let at = 0; at < sample.length && lines < sampleLines; at += 1) {
     const code = sample.charCodeAt(at);
-    if (code === 34) quoted = !quoted;
-    if (quoted) continue;
-    if (code === 10 || code === 13) {
-      endLine();
+    if (quoted) {
+      // A doubled quote is one quote inside the cell.
+      if (code === 34) {
+        if (sample.charCodeAt(at + 1) === 34) at += 1;
+        else quoted = false;
+      }
       continue;
     }
-    if (code !== 32) blank = false;
+    if (code === 10 || code === 13) {
+      endLine();
+      cellStart = true;
+      continue;
+    }
+    if (code === 32) continue;
+    blank = false;
+    if (code === 34 && cellStart) {
+      quoted = true;
+      cellStart = false;
+      continue;
+    }
     const index = codes.indexOf(code);
     if (index >= 0) counts[index]! += 1;
+    cellStart = index >= 0;
   }
   if (lines < sampleLines) endLine();
   let best: { separator: CsvSeparator; lines: number; count: number } = {

@@ -21,6 +21,14 @@ describe('the separator of a delimited text file', () => {
         '账户明细查询\n户名：张某, 卡号：6222\n卡号\t金额\t摘要\n6222\t1,000.00\t货款, 已付\n6222\t20.00\t取现\n6222\t5.00\t手续费,短信\n',
       ),
     ).toBe('\t');
+    // A quote inside a cell is data: it opens nothing (the commas after it count).
+    expect(detectSeparator('a,b,c\n含"引号,2,3\n4,5,6"\n7,8,9\n')).toBe(',');
+    expect(detectSeparator('a\tb\tc\n6"屏\t2,5\t3\n4\t5\t6\n7\t8,1\t9\n')).toBe('\t');
+    expect(
+      detectSeparator(
+        '说明,来自,系统\n日期;金额;备注\n2026-01-01;6"屏;x\n2026-01-02;5;y\n2026-01-03;4;z\n',
+      ),
+    ).toBe(';');
     // Commas inside quoted cells of a tab-separated file do not count.
     expect(detectSeparator('a\tb\tc\n"1,2,3"\t"4,5"\t6\n"7,8"\t9\t"1,0,1"\n')).toBe('\t');
     // A WeChat bill: commas between cells, a tab at the end of some (order numbers).
