@@ -521,7 +521,7 @@ describe('spreadsheets as banks and carriers send them', () => {
     await createTestWorkspace(c);
     const csv = await c.ok('import.preview', cdr);
     // 说明 (notes), 话单1 (header + 10 rows), 话单2 (the header again + 8 rows), 上网记录
-    // (another list); the same workbook as .xls and .xlsx.
+    // (another list); the same workbook as .xls, .xlsx and .ods.
     const input = (name: string) => ({
       ...cdr,
       fileName: name,
@@ -531,6 +531,11 @@ describe('spreadsheets as banks and carriers send them', () => {
     expect(await c.ok('import.preview', input('carrier-cdr-sheets.xlsx'))).toEqual({
       ...xls,
       format: 'xlsx',
+    });
+    // And as OpenDocument (LibreOffice; the office suites of Kylin and UOS).
+    expect(await c.ok('import.preview', input('carrier-cdr-sheets.ods'))).toEqual({
+      ...xls,
+      format: 'ods',
     });
     expect(xls.sheets).toEqual([
       { name: '说明', rows: 0, read: false },

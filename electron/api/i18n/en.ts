@@ -795,7 +795,7 @@ export const en: Translation<typeof zhCN> = {
     },
     file: 'File',
     fileHint:
-      'CSV or TXT (comma, tab, semicolon or | separated; UTF-8, GB18030/GBK or UTF-16, detected) or Excel (.xlsx, .xls, and the HTML tables bank systems save as .xls).',
+      'CSV or TXT (comma, tab, semicolon or | separated; UTF-8, GB18030/GBK or UTF-16, detected) or a workbook (.xlsx, .xls, .xlsb, .ods, and the HTML tables bank systems save as .xls).',
     drop: 'Click or drop a file',
     encoding: 'Encoding',
     fileFormat: 'File',

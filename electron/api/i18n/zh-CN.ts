@@ -762,7 +762,7 @@ export const zhCN = {
     },
     file: '文件',
     fileHint:
-      '支持 CSV、TXT（逗号、制表符、分号或竖线分隔；UTF-8、GB18030/GBK、UTF-16 自动识别）和 Excel（.xlsx、.xls，以及银行系统导出的网页格式 .xls）。',
+      '支持 CSV、TXT（逗号、制表符、分号或竖线分隔；UTF-8、GB18030/GBK、UTF-16 自动识别）和表格文件（.xlsx、.xls、.xlsb、.ods，以及银行系统导出的网页格式 .xls）。',
     drop: '点击或拖入文件',
     encoding: '编码',
     fileFormat: '文件格式',

@@ -44,7 +44,7 @@ const importProblemSchema = z.object({
 });
 
 export const importPreviewOutput = z.object({
-  format: z.enum(['csv', 'xlsx', 'xls', 'html', 'xml']),
+  format: z.enum(['csv', 'xlsx', 'xlsb', 'ods', 'xls', 'html', 'xml']),
   encoding: z.enum(textEncodings).nullable(),
   headerLine: z.number().int(),
   headers: z.array(z.string()),

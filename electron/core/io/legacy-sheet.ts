@@ -5,12 +5,13 @@ import type { Cell, TableRow } from './table-parse';
 /**
  * Spreadsheets in the older forms banks and carriers still send: Excel 97–2003 workbooks
  * (.xls, BIFF5/BIFF8 in an OLE2 container) and the HTML or SpreadsheetML tables many bank
- * systems save under an .xls name. Read with SheetJS (its Community Edition as published on
- * npm by @e965/xlsx: the registry's own `xlsx` package stopped at a version with known
- * vulnerabilities), in the parser thread under its memory and time limits. Cells follow the
- * conventions of the .xlsx reader (exceljs): text trimmed, numbers as numbers, a date cell as a
- * Date whose UTC fields are the wall-clock time typed, a merged cell's text in every cell
- * under it. HTML tables are read as text (SheetJS would otherwise take a 19-digit card number
+ * systems save under an .xls name; and the workbooks exceljs does not read (.xlsb, and
+ * OpenDocument's .ods from LibreOffice and the office suites of Kylin and UOS). Read with
+ * SheetJS (its Community Edition as published on npm by @e965/xlsx: the registry's own `xlsx`
+ * package stopped at a version with known vulnerabilities), in the parser thread under its
+ * memory and time limits. Cells follow the conventions of the .xlsx reader (exceljs): text
+ * trimmed, numbers as numbers, a date cell as a Date whose UTC fields are the wall-clock time
+ * typed, a merged cell's text in every cell under it. HTML tables are read as text (SheetJS would otherwise take a 19-digit card number
  * for a number and round it); the import parses their dates and amounts as it does a CSV's.
  */
 

@@ -16,8 +16,11 @@ export interface TableRow {
 }
 
 export interface TableFile {
-  /** Delimited text, Excel 2007+, Excel 97–2003, or an HTML or XML table saved as .xls. */
-  format: 'csv' | 'xlsx' | 'xls' | 'html' | 'xml';
+  /**
+   * Delimited text; Excel 2007+ (and its binary form), OpenDocument, Excel 97–2003; or an HTML
+   * or XML table saved as .xls.
+   */
+  format: 'csv' | 'xlsx' | 'xlsb' | 'ods' | 'xls' | 'html' | 'xml';
   encoding: TextEncoding | null;
   /** A workbook's sheets, in order; their rows' lines say which (file-lines). */
   sheetNames?: string[];
@@ -63,9 +66,11 @@ function checkSpreadsheetSize(bytes: Uint8Array, limits: TableLimits): void {
 /**
  * Reads the zip's central directory and refuses the file when the sizes it declares inflate
  * beyond the limits (a zip bomb), before anything is inflated. Entries that lie about their
- * size are stopped by the worker's memory and time limits instead.
+ * size are stopped by the worker's memory and time limits instead. Says which workbook the zip
+ * is: Excel's (.xlsx), Excel's binary one (.xlsb), or OpenDocument's (.ods: LibreOffice, and
+ * the office suites of Kylin and UOS).
  */
-function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
+function checkZip(bytes: Uint8Array, limits: TableLimits): 'xlsx' | 'xlsb' | 'ods' {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at -= 1)
@@ -82,8 +87,15 @@ function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
     new AppError('import.tooLarge', 'The spreadsheet inflates beyond the limit', {
       limitMiB: mib(limits.maxXlsxInflatedBytes),
     });
+  let kind: 'xlsx' | 'xlsb' | 'ods' = 'xlsx';
   for (let index = 0; index < entries; index += 1) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw malformed();
+    const nameLength = view.getUint16(at + 28, true);
+    const name = String.fromCharCode(
+      ...bytes.subarray(at + 46, at + 46 + Math.min(nameLength, 64)),
+    );
+    if (name === 'xl/workbook.bin') kind = 'xlsb';
+    if (name === 'content.xml') kind = 'ods';
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     // ZIP64 sizes (0xFFFFFFFF) mean an entry of 4 GB or more.
@@ -92,12 +104,9 @@ function checkZipSizes(bytes: Uint8Array, limits: TableLimits): void {
       throw tooLarge();
     total += inflated;
     if (total > limits.maxXlsxInflatedBytes) throw tooLarge();
-    at +=
-      46 +
-      view.getUint16(at + 28, true) +
-      view.getUint16(at + 30, true) +
-      view.getUint16(at + 32, true);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
+  return kind;
 }
 
 /**
@@ -125,9 +134,12 @@ export async function readTableRows(
   visit: (row: TableRow) => void,
 ): Promise<Pick<TableFile, 'format' | 'encoding' | 'sheetNames'>> {
   if (isZip(bytes)) {
-    const book = await parseXlsx(bytes, limits);
+    checkSpreadsheetSize(bytes, limits);
+    const kind = checkZip(bytes, limits);
+    const book =
+      kind === 'xlsx' ? await parseXlsx(bytes, limits) : await readLegacySheet({ bytes }, limits);
     for (const row of book.rows) visit(row);
-    return { format: book.format, encoding: book.encoding, sheetNames: book.sheetNames };
+    return { format: kind, encoding: null, sheetNames: book.sheetNames };
   }
   if (isOle2(bytes)) {
     checkSpreadsheetSize(bytes, limits);
@@ -189,9 +201,8 @@ export function readCsvText(
   }
 }
 
+/** An .xlsx, its size and zip directory checked (checkZip). */
 async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableFile> {
-  checkSpreadsheetSize(bytes, limits);
-  checkZipSizes(bytes, limits);
   // Loaded on first use: CSV imports do not pay for it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();

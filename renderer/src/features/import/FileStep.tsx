@@ -38,7 +38,7 @@ export function FileStep({
         </Form.Item>
         <Form.Item label={t('import.file')} extra={t('import.fileHint')}>
           <FileDrop
-            accept=".csv,.txt,.tsv,.xlsx,.xls,.htm,.html,.xml"
+            accept=".csv,.txt,.tsv,.xlsx,.xls,.xlsb,.ods,.htm,.html,.xml"
             file={state.file}
             prompt={t('import.drop')}
             onPick={(file) => choose({ file })}
