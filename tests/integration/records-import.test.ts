@@ -537,6 +537,11 @@ describe('spreadsheets as banks and carriers send them', () => {
       ...xls,
       format: 'ods',
     });
+    // And as Excel's binary workbook (written by SheetJS from the .xls).
+    expect(await c.ok('import.preview', input('carrier-cdr-sheets.xlsb'))).toEqual({
+      ...xls,
+      format: 'xlsb',
+    });
     expect(xls.sheets).toEqual([
       { name: '说明', rows: 0, read: false },
       { name: '话单1', rows: 10, read: true },
