@@ -78,6 +78,7 @@ export const errorCodes = [
   'reports.rendererUnavailable',
   'import.malformedFile',
   'import.encryptedFile',
+  'import.tooManySheets',
   'import.empty',
   'import.missingColumns',
   'import.invalidRows',

@@ -20,7 +20,8 @@ const preview: ImportPreview = {
   platform: null,
   owner: null,
   sheets: [
-    { name: '说明', rows: 0, read: false },
+    { name: '说明', rows: 0, read: false, unread: 'header' },
+    { name: '小王', rows: 0, read: false, unread: 'owner' },
     { name: '话单1', rows: 10, read: true },
     { name: '话单2', rows: 8, read: true },
   ],
@@ -39,7 +40,7 @@ describe('the import check of a workbook', () => {
       </Providers>,
     );
     expect(screen.getByTestId('import-sheets').textContent).toBe(
-      '说明（未读取：没有与第一个工作表相同的表头）；话单1（读取 10 行）；话单2（读取 8 行）',
+      '说明（未读取：没有与第一个工作表相同的表头）；小王（未读取：是另一账户的账单，请单独导入）；话单1（读取 10 行）；话单2（读取 8 行）',
     );
     expect(screen.getByText('第 3 个工作表第 7 行')).toBeTruthy();
     expect(screen.getByText('XLS')).toBeTruthy();

@@ -202,6 +202,30 @@ describe('hostile table files', () => {
       ok: false,
       error: { code: 'import.malformedFile' },
     });
+    // A broken zip inside: not a password.
+    const zeros = Buffer.concat([broken.subarray(0, 8), Buffer.alloc(600)]);
+    expect(await c.call('import.preview', input(zeros))).toMatchObject({
+      ok: false,
+      error: { code: 'import.malformedFile' },
+    });
     expect(await c.ok('audit.list', { action: 'import.completed' })).toMatchObject({ rows: [] });
+  });
+
+  it('an HTML ".xls" of 401 tables is refused whole; a rowspan of a million is one row', async () => {
+    const tables =
+      '<table><tr><td>本机号码</td><td>对方号码</td></tr><tr><td>1</td><td>2</td></tr></table>';
+    await expect(
+      readTableSource({ bytes: Buffer.from(`<html><body>${tables.repeat(401)}</body></html>`) }),
+    ).rejects.toMatchObject({ code: 'import.tooManySheets', details: { limit: 400 } });
+    const { table } = await readTableSource({
+      bytes: Buffer.from('<table><tr><td>主叫</td><td rowspan="1000000">x</td></tr></table>'),
+    });
+    expect(table.rows).toEqual([{ line: 1, cells: ['主叫', 'x'] }]);
+    // A long head (styles, an inline logo) before the table: still a table.
+    const head = `<html><head><style>${'.x{color:red}'.repeat(8_000)}</style></head>`;
+    const styled = await readTableSource({
+      bytes: Buffer.from(`${head}<body><table><tr><td>a</td></tr></table></body></html>`),
+    });
+    expect([styled.table.format, styled.table.rows]).toEqual(['html', [{ line: 1, cells: ['a'] }]]);
   });
 });

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneNumberType } from '../../electron/api/domain/identifiers';
+import { readCsvRows } from '../../electron/core/io/csv-rows';
+import { readTableSource } from '../../electron/core/io/table-file';
+import { tableLimits } from '../../electron/core/io/table-parse';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
 
 /**
@@ -543,10 +547,10 @@ describe('spreadsheets as banks and carriers send them', () => {
       format: 'xlsb',
     });
     expect(xls.sheets).toEqual([
-      { name: '说明', rows: 0, read: false },
+      { name: '说明', rows: 0, read: false, unread: 'header' },
       { name: '话单1', rows: 10, read: true },
       { name: '话单2', rows: 8, read: true },
-      { name: '上网记录', rows: 0, read: false },
+      { name: '上网记录', rows: 0, read: false, unread: 'header' },
     ]);
     // The rows of both sheets, checked as the CSV's; lines name the sheet and its row.
     expect([xls.headerLine, xls.rowCount, xls.validCount, xls.rejectedCount]).toEqual([
@@ -568,6 +572,66 @@ describe('spreadsheets as banks and carriers send them', () => {
     const gateway = detail.relations.find((relation) => relation.fromLabel === '1069012345678901')!;
     const records = await c.ok('import.records', { relationId: gateway.id });
     expect(records.rows.map((row) => row.source.line)).toEqual([20_000_006]);
+  });
+
+  it('two WeChat bills of two owners in one workbook: the second is not put on the first owner', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const XLSX = await import('@e965/xlsx');
+    const text = fixture('wechat-bill.csv')
+      .toString('utf8')
+      .replace(/^\ufeff/, '');
+    const sheetOf = (csv: string) =>
+      XLSX.utils.aoa_to_sheet(readCsvRows(csv, tableLimits).map((row) => row.cells));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheetOf(text), '阿龙');
+    XLSX.utils.book_append_sheet(book, sheetOf(text), '阿龙 (2)');
+    XLSX.utils.book_append_sheet(book, sheetOf(text.replace('阿龙', '小王')), '小王');
+    for (const bookType of ['xlsx', 'xls'] as const) {
+      const preview = await c.ok('import.preview', {
+        fileName: `微信账单.${bookType}`,
+        contentBase64: base64(XLSX.write(book, { type: 'buffer', bookType }) as Buffer),
+        template: 'transactions',
+      });
+      expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 8, 2]);
+      expect(preview.sheets).toEqual([
+        { name: '阿龙', rows: 4, read: true },
+        { name: '阿龙 (2)', rows: 4, read: true },
+        { name: '小王', rows: 0, read: false, unread: 'owner' },
+      ]);
+    }
+  });
+
+  it('a workbook in the 1904 date system: dates as typed, a time and a duration as in any other', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const sheet = XLSX.utils.aoa_to_sheet([['日期', '时间', '时长']]);
+    // 2026-04-01 in the 1904 system; 12:00:00; 00:03:25.
+    sheet['A2'] = { t: 'n', v: 46_113 - 1_462, z: 'yyyy-mm-dd' };
+    sheet['B2'] = { t: 'n', v: 0.5, z: 'hh:mm:ss' };
+    sheet['C2'] = { t: 'n', v: 205 / 86_400, z: '[h]:mm:ss' };
+    sheet['!ref'] = 'A1:C2';
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'S');
+    book.Workbook = { WBProps: { date1904: true } };
+    const xls = XLSX.write(book, { type: 'buffer', bookType: 'xls' }) as Buffer;
+    // The .xlsx by exceljs, which writes the flag as Excel does (SheetJS's "true" it ignores).
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const cells = workbook.addWorksheet('S');
+    cells.addRow(['日期', '时间', '时长']);
+    cells.addRow([46_113 - 1_462, 0.5, 205 / 86_400]);
+    cells.getCell('A2').numFmt = 'yyyy-mm-dd';
+    cells.getCell('B2').numFmt = 'hh:mm:ss';
+    cells.getCell('C2').numFmt = '[h]:mm:ss';
+    const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+    for (const bytes of [xls, xlsx]) {
+      const { table } = await readTableSource({ bytes });
+      expect(table.rows[1]!.cells).toEqual([
+        new Date('2026-04-01T00:00:00Z'),
+        new Date('1899-12-30T12:00:00Z'),
+        new Date('1899-12-30T00:03:25Z'),
+      ]);
+    }
   });
 
   it('a bank statement as .xls, as .xlsx and as the HTML table bank systems save as .xls reads the same', async () => {

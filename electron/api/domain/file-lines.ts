@@ -5,8 +5,8 @@
  * still names the row in the records, problems and evidence appendix.
  */
 const sheetStride = 10_000_000;
-/** Sheets read from one workbook, at most (the line numbers stay within 32 bits). */
-export const maxSheets = 200;
+/** Sheets with rows read from one workbook, at most (line numbers stay within 32 bits). */
+export const maxSheets = 400;
 
 export function workbookLine(sheetIndex: number, row: number): number {
   return sheetIndex * sheetStride + row;

@@ -207,6 +207,8 @@ export const en: Translation<typeof zhCN> = {
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
       encryptedFile:
         'The Excel file is password-protected and cannot be read. Remove the password in your spreadsheet program, save it again and import that.',
+      tooManySheets:
+        'The workbook has more than {{limit}} sheets with data and cannot be imported at once. Split it and import the parts.',
       empty: 'The file has no data rows.',
       missingColumns: 'Required columns missing: {{fields}}. Map them to columns.',
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
@@ -802,6 +804,7 @@ export const en: Translation<typeof zhCN> = {
     sheets: 'Sheets',
     sheetRead: '{{name}} ({{count}} rows read)',
     sheetSkipped: '{{name}} (not read: no header row like the first sheet’s)',
+    sheetOtherOwner: '{{name}} (not read: another account’s bill; import it on its own)',
     sheetSeparator: '; ',
     encodings: { auto: 'Detect' },
     case: 'Into case (optional)',

@@ -188,6 +188,7 @@ export const zhCN = {
     import: {
       malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',
       encryptedFile: '该 Excel 文件设有打开密码，无法读取。请在表格软件中取消密码、另存后再导入。',
+      tooManySheets: '工作簿有数据的工作表超过 {{limit}} 个，无法一次导入。请拆分后分别导入。',
       empty: '文件中没有数据行。',
       missingColumns: '缺少必需的列：{{fields}}。请在列对应中指定。',
       invalidRows: '有 {{count}} 行数据有误，未导入任何数据。请修正后重试。',
@@ -769,6 +770,7 @@ export const zhCN = {
     sheets: '工作表',
     sheetRead: '{{name}}（读取 {{count}} 行）',
     sheetSkipped: '{{name}}（未读取：没有与第一个工作表相同的表头）',
+    sheetOtherOwner: '{{name}}（未读取：是另一账户的账单，请单独导入）',
     sheetSeparator: '；',
     encodings: { auto: '自动识别' },
     case: '归入案件（可选）',

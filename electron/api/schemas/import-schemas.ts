@@ -63,9 +63,17 @@ export const importPreviewOutput = z.object({
   owner: z.string().nullable(),
   /**
    * A workbook's sheets holding rows, when there are several: data rows read from each, and
-   * whether it was read (under the same header row as the first).
+   * whether it was read (under the same header row as the first) or why not (no such header
+   * row; its lines above the header name another bill owner).
    */
-  sheets: z.array(z.object({ name: z.string(), rows: z.number().int(), read: z.boolean() })),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int(),
+      read: z.boolean(),
+      unread: z.enum(['header', 'owner']).optional(),
+    }),
+  ),
 });
 export type ImportPreview = z.infer<typeof importPreviewOutput>;
 

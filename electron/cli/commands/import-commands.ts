@@ -81,7 +81,9 @@ export async function importCommand(
             .map((sheet) =>
               sheet.read
                 ? `${sheet.name} (${sheet.rows} rows read)`
-                : `${sheet.name} (not read: no header row like the first sheet's)`,
+                : sheet.unread === 'owner'
+                  ? `${sheet.name} (not read: another account's bill; import it on its own)`
+                  : `${sheet.name} (not read: no header row like the first sheet's)`,
             )
             .join('; ')}`,
         ]

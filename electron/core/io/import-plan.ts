@@ -101,6 +101,8 @@ interface SheetUse {
   index: number;
   rows: number;
   read: boolean;
+  /** Why a sheet was not read: no header row like the first sheet's, or another bill owner. */
+  unread?: 'header' | 'owner';
 }
 
 export interface PlanOptions {
@@ -282,7 +284,7 @@ function headerPlanner(
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls = template === 'calls' ? callPlanner(mapping, options, problems) : null;
-  const sheets = sheetReader(head, headerRow, headers);
+  const sheets = sheetReader(head, headerRow, headers, preamble.owner);
   const take = (row: TableRow) => {
     if (row.line < dataFromLine || !sheets.isData(row)) return;
     if (unmapped) throw unmapped;
@@ -331,10 +333,17 @@ function headerPlanner(
  * A workbook's later sheets: a list too long for one sheet (an .xls holds 65,536 rows) goes on
  * in the next, under the same header row. A later sheet's rows are data after a row equal to
  * the header, found among its first rows; a sheet without it (notes, another kind of list) is
- * not read, and said so. Rows of sheets before the header's are the file's preamble. A row
- * equal to the header is never data (files put one after another repeat it).
+ * not read, and said so; so is a sheet whose own lines above the header name another bill owner
+ * (an Alipay or WeChat bill each: its rows would otherwise go to the first sheet's owner). Rows
+ * of sheets before the header's are the file's preamble. A row equal to the header is never
+ * data (files put one after another repeat it).
  */
-function sheetReader(head: TableRow[], headerRow: TableRow | undefined, headers: string[]) {
+function sheetReader(
+  head: TableRow[],
+  headerRow: TableRow | undefined,
+  headers: string[],
+  owner: string | null,
+) {
   const headerSheet = headerRow ? sheetOfLine(headerRow.line).sheet : 0;
   // Lines below this are the first sheet's (or a text file's): no division per row.
   const sheetStart = workbookLine(1, 0);
@@ -347,9 +356,11 @@ function sheetReader(head: TableRow[], headerRow: TableRow | undefined, headers:
   const taken = new Map<number, number>();
   const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
   const read = new Set([headerSheet]);
+  /** Later sheets not read because their lines above the header name another owner. */
+  const otherOwner = new Set<number>();
   let sheet = headerSheet;
-  /** Rows of the current sheet looked at for its header row; null once found (or the header's). */
-  let searched: number | null = null;
+  /** Rows of the current sheet above its header row, while it is looked for; null once found. */
+  let above: TableRow[] | null = null;
   const firstHeader = headers[0] ?? '';
   const isHeader = (row: TableRow) =>
     cellText(row.cells[0] ?? null) === firstHeader && key(row.cells) === headerKey;
@@ -359,19 +370,22 @@ function sheetReader(head: TableRow[], headerRow: TableRow | undefined, headers:
       if (at !== sheet) {
         seen.add(at);
         sheet = at;
-        searched = 0;
+        above = [];
       }
       if (isHeader(row)) {
-        if (searched !== null && searched < headerSearchRows) {
-          searched = null;
-          read.add(at);
+        if (above && above.length < headerSearchRows) {
+          const sheetOwner = readPreamble(above).owner;
+          if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
+          else read.add(at);
+          above = null;
         }
         return false;
       }
-      if (searched !== null) {
-        searched += 1;
+      if (above) {
+        if (above.length < headerSearchRows) above.push(row);
         return false;
       }
+      if (!read.has(at)) return false;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return true;
     },
@@ -379,7 +393,12 @@ function sheetReader(head: TableRow[], headerRow: TableRow | undefined, headers:
       if (seen.size < 2) return [];
       return [...seen]
         .sort((a, b) => a - b)
-        .map((index) => ({ index, rows: taken.get(index) ?? 0, read: read.has(index) }));
+        .map((index) => ({
+          index,
+          rows: taken.get(index) ?? 0,
+          read: read.has(index),
+          ...(read.has(index) ? {} : { unread: otherOwner.has(index) ? 'owner' : 'header' }),
+        }));
     },
   };
 }

@@ -101,6 +101,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
       name: file.sheetNames?.[sheet.index] ?? String(sheet.index + 1),
       rows: sheet.rows,
       read: sheet.read,
+      ...(sheet.unread ? { unread: sheet.unread } : {}),
     })),
   };
 }

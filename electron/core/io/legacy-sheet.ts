@@ -15,6 +15,9 @@ import type { Cell, TableRow } from './table-parse';
  * for a number and round it); the import parses their dates and amounts as it does a CSV's.
  */
 
+export const tooManySheets = () =>
+  new AppError('import.tooManySheets', 'The workbook has too many sheets', { limit: maxSheets });
+
 const ole2Magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export function isOle2(bytes: Uint8Array): boolean {
@@ -27,12 +30,16 @@ export function isOle2(bytes: Uint8Array): boolean {
  * `<`, and its start names a table or that workbook's namespace. Null for anything else.
  */
 export function markupTableKind(bytes: Uint8Array): 'html' | 'xml' | null {
-  let start = '';
-  for (let at = 0; at < bytes.length && start.length < 65_536; at += 1) {
+  let first = '';
+  for (let at = 0; at < bytes.length && first.trim() === ''; at += 1) {
     const byte = bytes[at]!;
-    if (byte !== 0 && byte < 0x80) start += String.fromCharCode(byte);
+    if (byte !== 0 && byte < 0x80) first += String.fromCharCode(byte);
   }
-  if (!start.trimStart().startsWith('<')) return null;
+  if (!first.trimStart().startsWith('<')) return null;
+  // The head can be long (styles, an inline logo) before the table starts.
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 22))
+    .toString('latin1')
+    .replaceAll('\0', '');
   if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(start)) return 'xml';
   return /<table[\s>]/i.test(start) ? 'html' : null;
 }
@@ -70,13 +77,16 @@ export async function readLegacySheet(
       sheetRows: limits.maxRows + 1,
     });
   } catch (error) {
-    // "File is password-protected", and the encrypted packages of Office 2007+ it cannot open.
-    if (/password|encrypt/i.test(String((error as Error).message)))
+    // "File is password-protected", an encrypted Office 2007+ package or .xls (a broken zip's
+    // "Unsupported ZIP encryption" is a broken file, not a password).
+    if (/password|ECMA-376 Encrypted|Encryption scheme/i.test(String((error as Error).message)))
       throw new AppError('import.encryptedFile', 'The spreadsheet is password-protected');
     throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
   }
-  const names = workbook.SheetNames.slice(0, maxSheets);
+  const names = workbook.SheetNames;
   if (!names.length) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
+  // Refused rather than cut: a sheet left out would be data lost without a word.
+  if (names.length > maxSheets) throw tooManySheets();
   const date1904 = !!workbook.Workbook?.WBProps?.date1904;
   const cellOf = (cell: { t: string; v?: unknown; z?: unknown } | undefined): Cell => {
     if (!cell || cell.v === undefined || cell.v === null) return null;
@@ -84,7 +94,8 @@ export async function readLegacySheet(
     if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
     if (cell.t === 'n' && typeof cell.v === 'number') {
       if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
-        const serial = cell.v + (date1904 ? 1_462 : 0);
+        // A time of day or a duration (under a day) is no date in either date system.
+        const serial = cell.v + (date1904 && cell.v >= 1 ? 1_462 : 0);
         return new Date(Math.round((serial - excelEpochDays) * dayMs));
       }
       return cell.v;
@@ -101,10 +112,11 @@ export async function readLegacySheet(
       { t: string; v?: unknown; z?: unknown }[] | undefined
     )[];
     const grid: Cell[][] = data.map((row) => (row ?? []).map(cellOf));
-    // A merged cell: every cell under it reads the text of its top-left cell.
+    // A merged cell: every cell under it reads the text of its top-left cell, within the rows
+    // that hold data (a rowspan of a million is not a million rows).
     for (const merge of sheet['!merges'] ?? []) {
       const value = grid[merge.s.r]?.[merge.s.c] ?? null;
-      for (let r = merge.s.r; r <= merge.e.r; r += 1) {
+      for (let r = merge.s.r; r <= Math.min(merge.e.r, grid.length - 1); r += 1) {
         const row = (grid[r] ??= []);
         for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) row[c] = value;
       }

@@ -3,7 +3,10 @@ import { AppError } from '../app-error';
 import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
-import { isOle2, markupTableKind, readLegacySheet } from './legacy-sheet';
+import { isOle2, markupTableKind, readLegacySheet, tooManySheets } from './legacy-sheet';
+
+/** The end of 1904-01-01, the first day of Excel's 1904 date system. */
+const day1904End = Date.UTC(1904, 0, 2);
 import { decodeText, detectEncoding, type TextEncoding } from './text-decoding';
 
 /** A cell as read: text from CSV; text, number or date from a spreadsheet. */
@@ -211,8 +214,17 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
   } catch {
     throw new AppError('import.malformedFile', 'The spreadsheet cannot be read');
   }
-  const sheets = workbook.worksheets.slice(0, maxSheets);
+  const sheets = workbook.worksheets;
   if (!sheets.length) throw new AppError('import.malformedFile', 'The spreadsheet has no sheet');
+  // Refused rather than cut: a sheet left out would be data lost without a word.
+  if (sheets.length > maxSheets) throw tooManySheets();
+  // exceljs puts a time of day of a 1904-date workbook on 1904-01-01: moved to Excel's day 0,
+  // where the import reads times and durations (the .xls reader does the same).
+  const date1904 = !!workbook.properties?.date1904;
+  const timeOfDay = (cell: Cell): Cell =>
+    date1904 && cell instanceof Date && cell.getTime() < day1904End
+      ? new Date(cell.getTime() - 1_462 * 86_400_000)
+      : cell;
   const rows: TableRow[] = [];
   // Every sheet, in order: a list too long for one sheet goes on in the next (the planner
   // reads a later sheet only under the same header).
@@ -229,7 +241,7 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
           });
         while (cells.length < column - 1) cells.push(null);
         // A merged header cell: every column under it reads the text of its top-left cell.
-        cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
+        cells[column - 1] = timeOfDay(cellValue(cell.isMerged ? cell.master.value : cell.value));
       });
       rows.push({ line, cells });
       if (rows.length > limits.maxRows)

@@ -49,8 +49,11 @@ interface SecondHalf {
   separator: CsvSeparator;
 }
 
-/** The bytes a split file's separator is found in (its first lines). */
-const separatorSampleBytes = 1 << 16;
+/**
+ * The bytes a split file's separator is found in: enough for the 65,536 characters the
+ * sniffer looks at in any encoding, so it sees what it sees in the whole decoded file.
+ */
+const separatorSampleBytes = 1 << 18;
 
 /** Waits for the second half (null: the file was not split), plans it, replies. */
 function planSecondHalf(job: TableJob, port: MessagePort) {

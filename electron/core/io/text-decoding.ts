@@ -8,7 +8,9 @@ export const isUtf16 = (encoding: TextEncoding) => encoding === 'utf16le' || enc
 
 /**
  * UTF-16 without a BOM, told by its zero bytes: Latin digits, separators and line breaks have
- * a zero high byte, and nothing else a table file is written in has NUL bytes.
+ * a zero high byte, and nothing else a table file is written in has NUL bytes. Some Chinese
+ * characters have a zero low byte (一 U+4E00, 开 U+5F00, the ideographic space U+3000), so the
+ * other side may have some too, far fewer.
  */
 function utf16WithoutBom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
   const pairs = Math.min(bytes.length, 4096) >> 1;
@@ -19,8 +21,8 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
     if (bytes[pair * 2] === 0) evenZeros += 1;
     if (bytes[pair * 2 + 1] === 0) oddZeros += 1;
   }
-  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf16le';
-  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf16be';
+  if (oddZeros >= pairs * 0.3 && evenZeros * 4 < oddZeros) return 'utf16le';
+  if (evenZeros >= pairs * 0.3 && oddZeros * 4 < evenZeros) return 'utf16be';
   return null;
 }
 

@@ -35,6 +35,11 @@ describe('decoding a CSV', () => {
     expect(decodeText(be, 'utf16be')).toBe(text);
     expect(detectEncoding(le.subarray(2))).toBe('utf16le');
     expect(detectEncoding(be.subarray(2))).toBe('utf16be');
+    // Chinese with a zero low byte (一 U+4E00, 开 U+5F00, U+3000) on the other side still tells.
+    const bank =
+      '2026-04-01 10:00:00,100.00,62220200000000000,王一,中国银行开发区支行,转账\r\n'.repeat(40);
+    expect(detectEncoding(Buffer.from(bank, 'utf16le'))).toBe('utf16le');
+    expect(detectEncoding(Buffer.from(bank, 'utf16le').swap16())).toBe('utf16be');
     // All Chinese, no zero byte: not taken for UTF-16 without its BOM.
     expect(detectEncoding(Buffer.from('本机号码对方号码', 'utf16le'))).toBe('gb18030');
     expect(detectEncoding(Buffer.from(text))).toBe('utf8');

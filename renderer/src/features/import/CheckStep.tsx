@@ -59,7 +59,9 @@ export function CheckStep({
                 .map((sheet) =>
                   sheet.read
                     ? t('import.sheetRead', { name: sheet.name, count: sheet.rows })
-                    : t('import.sheetSkipped', { name: sheet.name }),
+                    : sheet.unread === 'owner'
+                      ? t('import.sheetOtherOwner', { name: sheet.name })
+                      : t('import.sheetSkipped', { name: sheet.name }),
                 )
                 .join(t('import.sheetSeparator'))}
             </span>
