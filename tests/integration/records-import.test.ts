@@ -144,7 +144,7 @@ describe('carrier call records (话单)', () => {
     ]);
   });
 
-  it("the same 话单 as a tab-separated TXT (GBK) or as Excel's Unicode text (UTF-16) reads the same", async () => {
+  it('the same 话单 as tab-separated GBK TXT, as Excel\'s Unicode text (UTF-16), with ="…" text cells reads the same', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
     const csv = await c.ok('import.preview', cdr);
@@ -169,6 +169,16 @@ describe('carrier call records (话单)', () => {
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(tabbed.replaceAll('\t', '|')),
+        encoding: 'utf8',
+      },
+      {
+        fileName: '13987654321话单.csv',
+        // The own number written for Excel to keep as text, as some exporters do.
+        bytes: Buffer.from(
+          fixture('carrier-cdr.csv')
+            .toString('utf8')
+            .replace(/^(\d+),13987654321,/gm, '$1,="13987654321",'),
+        ),
         encoding: 'utf8',
       },
     ];

@@ -34,6 +34,22 @@ export function readCsvRows(
   return rows;
 }
 
+/**
+ * A cell some exporters write for Excel to keep as text (a card number's digits, a leading
+ * zero): ="6222020200000000000" (quotes inside doubled), or '13812345678 before a number; the
+ * text itself. Anything else as it is.
+ */
+function excelText(value: string): string {
+  const first = value.charCodeAt(0);
+  if (first === 61 && value.charCodeAt(1) === 34 && value.length > 2 && value.endsWith('"'))
+    return value.slice(2, -1).replaceAll('""', '"');
+  if (first === 39) {
+    const next = value.charCodeAt(1);
+    if ((next >= 48 && next <= 57) || next === 43) return value.slice(1);
+  }
+  return value;
+}
+
 /** Where reading stopped: the position of the next row and its line; rows read. */
 export interface CsvStop {
   position: number;
@@ -119,7 +135,7 @@ export function forEachCsvRow(
           if (next === sep || next === 10 || next === 13) break;
           end += 1;
         }
-        value = (parts + text.slice(position, end)).trim();
+        value = excelText((parts + text.slice(position, end)).trim());
         position = end;
         blank = false;
       } else {
@@ -129,7 +145,7 @@ export function forEachCsvRow(
           if (next === sep || next === 10 || next === 13) break;
           end += 1;
         }
-        value = text.slice(position, end).trim();
+        value = excelText(text.slice(position, end).trim());
         if (end > position) blank = false;
         position = end;
       }

@@ -49,6 +49,13 @@ describe('the separator of a delimited text file', () => {
     ]);
     expect(rows('a|"b|c"|"d ""e"""\n', '|')).toEqual([['a', 'b|c', 'd "e"']]);
     expect(rows('a;b,c;d\n', ';')).toEqual([['a', 'b,c', 'd']]);
+    // Cells kept as text for Excel: ="…" (also quoted, quotes doubled), '…' before a number.
+    expect(rows('="6222020200000000000",\'13812345678,"=""0871"""\n', ',')).toEqual([
+      ['6222020200000000000', '13812345678', '0871'],
+    ]);
+    expect(rows('="a""b",\'abc,=SUM(A1),\'+86 138\n', ',')).toEqual([
+      ['a"b', "'abc", '=SUM(A1)', '+86 138'],
+    ]);
     // With commas separating, tabs before an opening quote are skipped, as before.
     expect(rows('a,\t"b,c"\n4200001\t,x\n', ',')).toEqual([
       ['a', 'b,c'],
