@@ -57,13 +57,13 @@ const relation = sqlite.prepare(
   `INSERT INTO relations (id, from_entity_id, to_entity_id, type, created_at, updated_at) VALUES (?, ?, ?, ?, '${stamp}', '${stamp}')`,
 );
 const call = sqlite.prepare(
-  `INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, base_station, own_phone_id, import_id) VALUES (?, ?, ?, ?, ?, ?, 'bench')`,
+  `INSERT INTO call_records (relation_num, kind, started_unix, duration_seconds, base_station, own_end, import_num) VALUES ((SELECT num FROM relations WHERE id = ?), ?, ?, ?, ?, ?, 0)`,
 );
 const transfer = sqlite.prepare(
   `INSERT INTO money_transfers (relation_id, account_id, direction, at, amount_fen, import_id) VALUES (?, ?, 'out', ?, ?, 'bench')`,
 );
 const targetIds: string[] = [];
-const pairs: { relation: string; target: string }[] = [];
+const pairs: { relation: string; end: 1 | 2 }[] = [];
 sqlite.transaction(() => {
   for (let n = 0; n < targets; n += 1) {
     const id = `t${n}`;
@@ -90,13 +90,13 @@ sqlite.transaction(() => {
       ]) {
         const id = `r${pairs.length}`;
         relation.run(id, from, to, 'calls');
-        pairs.push({ relation: id, target });
+        pairs.push({ relation: id, end: from === target ? 1 : 2 });
       }
     }
   for (let n = 0; n < callRecords; n += 1) {
     const pair = pairs[pick(pairs.length)]!;
-    const at = new Date(yearStart + pick(yearMs)).toISOString();
-    call.run(pair.relation, random() < 0.2 ? 'sms' : 'call', at, pick(600), `25${pick(4)}-${pick(40)}`, pair.target);
+    const at = Math.floor((yearStart + pick(yearMs)) / 1000);
+    call.run(pair.relation, random() < 0.2 ? 'sms' : 'call', at, pick(600), `25${pick(4)}-${pick(40)}`, pair.end);
   }
   const accountIds: string[] = [];
   for (let n = 0; n < accounts; n += 1) {
@@ -156,13 +156,13 @@ const plan = (label: string, statement: string, ...args: unknown[]) =>
   );
 plan(
   'common contacts / profile (per side)',
-  `SELECT c.started_at FROM relations r JOIN call_records c ON c.relation_id = r.id WHERE r.from_entity_id IN ('t1','t2') AND r.type = 'calls' AND r.deleted_at IS NULL AND c.started_at >= ?`,
-  '2026-01-01',
+  `SELECT c.started_unix FROM relations r JOIN call_records c ON c.relation_num = r.num WHERE r.from_entity_id IN ('t1','t2') AND r.type = 'calls' AND r.deleted_at IS NULL AND c.started_unix >= ?`,
+  1_767_225_600,
 );
 plan(
   'co-location neighbours',
-  `SELECT DISTINCT own_phone_id, started_at FROM call_records WHERE base_station = ? AND started_at >= ? AND started_at <= ? AND own_phone_id IS NOT NULL`,
-  '250-1', '2026-03-01', '2026-03-02',
+  `SELECT DISTINCT CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entity_id END, c.started_unix FROM call_records c JOIN relations r ON r.num = c.relation_num WHERE c.base_station = ? AND c.started_unix >= ? AND c.started_unix <= ? AND c.own_end IS NOT NULL`,
+  '250-1', 1_772_323_200, 1_772_409_600,
 ); // prettier-ignore
 plan(
   'money ledgers (a chunk of accounts per query; one JSON array per account and side)',

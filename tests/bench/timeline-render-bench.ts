@@ -81,7 +81,7 @@ async function main() {
       `INSERT INTO relations (id, from_entity_id, to_entity_id, type, directed, created_at, updated_at) VALUES (?, ?, ?, ?, 1, '${now}', '${now}')`,
     );
     const call = sqlite.prepare(
-      "INSERT INTO call_records (relation_id, kind, started_at, duration_seconds, import_id) VALUES (?, 'call', ?, ?, 'bench')",
+      "INSERT INTO call_records (relation_num, kind, started_unix, duration_seconds, import_num) VALUES ((SELECT num FROM relations WHERE id = ?), 'call', ?, ?, 0)",
     );
     sqlite.transaction(() => {
       for (let n = 0; n < suspects; n += 1) {
@@ -97,11 +97,7 @@ async function main() {
         relation.run(`call${n}`, `ph${n}`, `ph${(n + 1) % suspects}`, 'calls');
       const start = Date.parse('2026-01-01T00:00:00.000Z');
       for (let n = 0; n < markCount - 1; n += 1)
-        call.run(
-          `call${n % suspects}`,
-          new Date(start + n * 97 * 60_000).toISOString(),
-          30 + (n % 300),
-        );
+        call.run(`call${n % suspects}`, (start + n * 97 * 60_000) / 1000, 30 + (n % 300));
     })();
     const total = unwrap<{ total: number }>(
       await router.invoke('analytics.timeline', { caseId, limit: 1 }),

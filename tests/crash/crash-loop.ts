@@ -75,7 +75,7 @@ async function check(dir: string, password: string, lines: string[]): Promise<nu
         found += 1;
       } else if (kind === 'import') {
         const row = workspace.db.get<{ n: number }>(
-          sql`SELECT count(*) AS n FROM call_records WHERE import_id = ${id}`,
+          sql`SELECT count(*) AS n FROM call_records WHERE import_num = (SELECT num FROM imports WHERE id = ${id})`,
         );
         if (row?.n !== Number(rows))
           throw new Error(`committed import ${id} has ${row?.n} of ${rows} rows`);

@@ -8,7 +8,7 @@ import { applyKey, openDatabase } from '../../electron/core/db/open-database';
 import { migrationsUntil } from '../helpers/migrations-until';
 import { makeTempDir, migrationsFolder } from '../helpers/test-core';
 
-it('call records imported before own_phone_id get the target phone whose cell they name', () => {
+it('call records of an early release get the target phone whose cell they name, kept as the relation end, with numbers for relation, time and import', () => {
   const file = path.join(makeTempDir(), 'old.db');
   const key = crypto.randomBytes(32);
   const old = new Database(file);
@@ -34,17 +34,36 @@ it('call records imported before own_phone_id get the target phone whose cell th
   old.exec(`INSERT INTO phone_identifiers (phone_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES
     ('p-target', 'cell', '100-1', 1, '2026-04-01', '2026-04-01', 'imp'),
     ('p-target', 'cell', '100-2', 1, '2026-04-01', '2026-04-01', 'imp')`);
+  old.exec(`INSERT INTO imports (id, file_name, sha256, template, row_count, rejected_count, created_at, created_by) VALUES
+    ('imp', 'a.csv', '', 'calls', 3, 0, ${stamp}), ('other-import', 'b.csv', '', 'calls', 1, 0, ${stamp})`);
   old.close();
 
   const opened = openDatabase({ file, key, migrationsFolder });
   if (!opened.ok) throw new Error(opened.failure);
+  // 0007 found the target phone of rows 1 and 2 by their cells; 0013 keeps it as the end of
+  // the relation it is (r-out from it, r-in to it).
   expect(
-    opened.sqlite.prepare('SELECT id, own_phone_id AS own FROM call_records ORDER BY id').all(),
+    opened.sqlite
+      .prepare(
+        `SELECT c.id, r.id AS relation, c.own_end AS own, c.started_unix AS at, i.id AS import
+         FROM call_records c JOIN relations r ON r.num = c.relation_num
+         JOIN imports i ON i.num = c.import_num ORDER BY c.id`,
+      )
+      .all(),
   ).toEqual([
-    { id: 1, own: 'p-target' },
-    { id: 2, own: 'p-target' },
-    { id: 3, own: null },
-    { id: 4, own: null },
+    { id: 1, relation: 'r-out', own: 1, at: 1_775_001_600, import: 'imp' },
+    { id: 2, relation: 'r-in', own: 2, at: 1_775_005_200, import: 'imp' },
+    { id: 3, relation: 'r-in', own: null, at: 1_775_008_800, import: 'imp' },
+    { id: 4, relation: 'r-out', own: null, at: 1_775_012_400, import: 'other-import' },
+  ]);
+  // A relation written later (no number given) gets the next one.
+  opened.sqlite
+    .exec(`INSERT INTO relations (id, from_entity_id, to_entity_id, type, created_at, updated_at) VALUES
+    ('r-new', 'p-far', 'p-target', 'calls', ${stamp})`);
+  expect(opened.sqlite.prepare('SELECT id, num FROM relations ORDER BY num').all()).toEqual([
+    { id: 'r-out', num: 1 },
+    { id: 'r-in', num: 2 },
+    { id: 'r-new', num: 3 },
   ]);
   opened.sqlite.close();
 });

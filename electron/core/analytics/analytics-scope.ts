@@ -3,6 +3,7 @@ import { parseFarEnd } from '../../api/domain/identifiers';
 import { nextDay, zonedDayStart } from '../../api/domain/time-zone';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
+import { unixSecondsFrom } from '../db/unix-time';
 
 /** A query period as UTC ISO bounds: `from` inclusive, `to` exclusive; days counted in `zone`. */
 export interface Period {
@@ -32,6 +33,21 @@ export function periodCondition(column: SQL, period: Period): SQL {
       sql`1 = 1`,
       ...(period.from ? [sql`${column} >= ${period.from}`] : []),
       ...(period.to ? [sql`${column} < ${period.to}`] : []),
+    ],
+    sql` AND `,
+  );
+}
+
+/**
+ * SQL condition on a Unix-seconds column (call records) for a period: a whole second is in
+ * the period when it is at or after `from` and before `to`.
+ */
+export function unixPeriodCondition(column: SQL, period: Period): SQL {
+  return sql.join(
+    [
+      sql`1 = 1`,
+      ...(period.from ? [sql`${column} >= ${unixSecondsFrom(period.from)}`] : []),
+      ...(period.to ? [sql`${column} < ${unixSecondsFrom(period.to)}`] : []),
     ],
     sql` AND `,
   );

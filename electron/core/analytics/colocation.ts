@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { CellPresenceResult, ColocationResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
-import { inList, periodCondition, periodOf, resolvePhone } from './analytics-scope';
+import { isoOfUnix } from '../db/unix-time';
+import { inList, periodOf, resolvePhone, unixPeriodCondition } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
 
 interface ColocationQuery {
@@ -14,12 +15,6 @@ interface ColocationQuery {
   limit: number;
 }
 
-interface Sighting {
-  phone: string;
-  cell: string;
-  at: string;
-}
-
 interface Match {
   a: string;
   b: string;
@@ -28,11 +23,14 @@ interface Match {
   bAt: string;
 }
 
-const shift = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
+const isoOf = (unix: number) => new Date(unix * 1000).toISOString();
+
+/** The phone a call record was seen with: the end of its relation that is the list's target. */
+const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entity_id END`;
 
 /**
  * 同基站伴随: pairs of phones seen on the same base station (LAC-CI) within the window, with
- * each occasion. A phone is seen on a cell by the rows of its own call list (`own_phone_id`).
+ * each occasion. A phone is seen on a cell by the rows of its own call list (`own_end`).
  * The target phones' sightings come through the relation indexes; who else was on each cell
  * around each sighting through `call_records_cell_idx`. Sightings of one pair on one cell
  * less than a window after the last one count as one occasion.
@@ -40,42 +38,47 @@ const shift = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOStr
 export function colocation(db: Executor, query: ColocationQuery): ColocationResult {
   const targets = new Map(query.phones.map((ref) => resolvePhone(db, ref)).map((p) => [p.id, p]));
   const ids = inList([...targets.keys()]);
-  const when = periodCondition(sql`c.started_at`, periodOf(query, workspaceTimeZone(db)));
-  const sightings = db.all<Sighting>(sql`
-    SELECT c.own_phone_id AS phone, c.base_station AS cell, c.started_at AS at
-    FROM relations r JOIN call_records c ON c.relation_id = r.id
+  const when = unixPeriodCondition(sql`c.started_unix`, periodOf(query, workspaceTimeZone(db)));
+  const sightings = db.all<{ phone: string; cell: string; at: number }>(sql`
+    SELECT r.from_entity_id AS phone, c.base_station AS cell, c.started_unix AS at
+    FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL
-      AND c.own_phone_id = r.from_entity_id AND c.base_station IS NOT NULL AND ${when}
+      AND c.own_end = 1 AND c.base_station IS NOT NULL AND ${when}
     UNION
-    SELECT c.own_phone_id, c.base_station, c.started_at
-    FROM relations r JOIN call_records c ON c.relation_id = r.id
+    SELECT r.to_entity_id, c.base_station, c.started_unix
+    FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL
-      AND c.own_phone_id = r.to_entity_id AND c.base_station IS NOT NULL AND ${when}
+      AND c.own_end = 2 AND c.base_station IS NOT NULL AND ${when}
     ORDER BY 3`);
   const window = query.windowMinutes * 60_000;
+  const windowSeconds = query.windowMinutes * 60;
   const anyone = query.companions || targets.size === 1;
   const matches: Match[] = [];
   const seen = new Set<string>();
   for (const sighting of sightings) {
-    const near = db.all<{ phone: string; at: string }>(sql`
-      SELECT DISTINCT own_phone_id AS phone, started_at AS at FROM call_records
-      WHERE base_station = ${sighting.cell}
-        AND started_at >= ${shift(sighting.at, -window)} AND started_at <= ${shift(sighting.at, window)}
-        AND own_phone_id IS NOT NULL AND own_phone_id <> ${sighting.phone}`);
+    const near = db.all<{ phone: string; at: number }>(sql`
+      SELECT DISTINCT ${ownPhone} AS phone, c.started_unix AS at
+      FROM call_records c JOIN relations r ON r.num = c.relation_num
+      WHERE c.base_station = ${sighting.cell}
+        AND c.started_unix >= ${sighting.at - windowSeconds}
+        AND c.started_unix <= ${sighting.at + windowSeconds} AND c.own_end IS NOT NULL`);
+    const sightingAt = isoOf(sighting.at);
     for (const other of near) {
+      if (other.phone === sighting.phone) continue;
       const isTarget = targets.has(other.phone);
       if (!anyone && !isTarget) continue;
       // A pair of two targets is found from both sides: keep it once, lower ID first.
       if (isTarget && other.phone < sighting.phone) continue;
       const key = `${sighting.phone}|${other.phone}|${sighting.cell}|${sighting.at}|${other.at}`;
+      const otherAt = isoOf(other.at);
       if (seen.has(key)) continue;
       seen.add(key);
       matches.push({
         a: sighting.phone,
         b: other.phone,
         cell: sighting.cell,
-        aAt: sighting.at,
-        bAt: other.at,
+        aAt: sightingAt,
+        bAt: otherAt,
       });
     }
   }
@@ -147,11 +150,14 @@ export function cellPresence(
     firstAt: string;
     lastAt: string;
   }>(sql`
-    SELECT c.own_phone_id AS id, p.number AS number, COUNT(*) AS sightings,
-           MIN(c.started_at) AS firstAt, MAX(c.started_at) AS lastAt
-    FROM call_records c JOIN phones p ON p.entity_id = c.own_phone_id
-    WHERE c.base_station = ${query.cell.replace(/\s/g, '')}
-      AND ${periodCondition(sql`c.started_at`, period)} AND c.own_phone_id IS NOT NULL
-    GROUP BY c.own_phone_id ORDER BY MIN(c.started_at), p.number`);
+    SELECT x.id AS id, p.number AS number, COUNT(*) AS sightings,
+           ${isoOfUnix(sql`MIN(x.at)`)} AS firstAt, ${isoOfUnix(sql`MAX(x.at)`)} AS lastAt
+    FROM (
+      SELECT ${ownPhone} AS id, c.started_unix AS at
+      FROM call_records c JOIN relations r ON r.num = c.relation_num
+      WHERE c.base_station = ${query.cell.replace(/\s/g, '')}
+        AND ${unixPeriodCondition(sql`c.started_unix`, period)} AND c.own_end IS NOT NULL
+    ) x JOIN phones p ON p.entity_id = x.id
+    GROUP BY x.id ORDER BY MIN(x.at), p.number`);
   return { rows: rows.slice(0, query.limit), total: rows.length };
 }

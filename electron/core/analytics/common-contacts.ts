@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { phoneNumberType, serviceNumberTypes } from '../../api/domain/identifiers';
 import type { CommonContact, CommonContactsResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
+import { isoOfUnix } from '../db/unix-time';
 import {
   inList,
-  periodCondition,
+  unixPeriodCondition,
   periodOf,
   resolvePhone,
   suspectPhones,
@@ -62,7 +63,7 @@ export function commonContacts(db: Executor, input: CommonContactsQuery): Common
   if (!targets.length) return { targets: [], rows: [], total: 0 };
   const period = periodOf(input, workspaceTimeZone(db));
   const ids = inList(targets.map((phone) => phone.id));
-  const when = periodCondition(sql`c.started_at`, period);
+  const when = unixPeriodCondition(sql`c.started_unix`, period);
   // Only numbers linked to at least `minTargets` targets can be common contacts: found from the
   // relations alone (a few thousand rows), so the records read are only theirs (a few percent
   // of the targets' records). The count is checked again on the records of the period below.
@@ -80,23 +81,23 @@ export function commonContacts(db: Executor, input: CommonContactsQuery): Common
     ),
     hits AS (
       SELECT r.from_entity_id AS target, r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind,
-             c.started_at AS started_at, MAX(c.duration_seconds) AS duration_seconds
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
+             c.started_unix AS started_at, MAX(c.duration_seconds) AS duration_seconds
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.from_entity_id IN (${ids}) AND r.to_entity_id IN (SELECT other FROM candidates)
         AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
-      GROUP BY c.relation_id, c.started_at, c.kind
+      GROUP BY c.relation_num, c.started_unix, c.kind
       UNION ALL
-      SELECT r.to_entity_id, r.from_entity_id, 0, c.kind, c.started_at, MAX(c.duration_seconds)
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
+      SELECT r.to_entity_id, r.from_entity_id, 0, c.kind, c.started_unix, MAX(c.duration_seconds)
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.to_entity_id IN (${ids}) AND r.from_entity_id IN (SELECT other FROM candidates)
         AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
-      GROUP BY c.relation_id, c.started_at, c.kind
+      GROUP BY c.relation_num, c.started_unix, c.kind
     )
     SELECT h.target AS target, h.other AS other, p.number AS number,
            SUM(h.outgoing) AS outgoing,
            SUM(h.kind <> 'sms') AS calls, SUM(h.kind = 'sms') AS messages,
            SUM(h.duration_seconds) AS duration,
-           MIN(h.started_at) AS firstAt, MAX(h.started_at) AS lastAt
+           ${isoOfUnix(sql`MIN(h.started_at)`)} AS firstAt, ${isoOfUnix(sql`MAX(h.started_at)`)} AS lastAt
     FROM hits h
     JOIN entities e ON e.id = h.other AND e.deleted_at IS NULL
     JOIN phones p ON p.entity_id = h.other

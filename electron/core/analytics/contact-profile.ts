@@ -6,7 +6,8 @@ import type {
   ProfileContact,
 } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
-import { periodCondition, periodOf, resolvePhone, type Period } from './analytics-scope';
+import { isoOfUnix } from '../db/unix-time';
+import { periodOf, resolvePhone, unixPeriodCondition, type Period } from './analytics-scope';
 import { serviceTypes } from './common-contacts';
 import { workspaceTimeZone } from '../settings/settings-service';
 import { zonedParts } from '../../api/domain/time-zone';
@@ -32,22 +33,22 @@ interface Hit {
 
 /** Every call and message of the phone in the period, either way; one in both lists once. */
 function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
-  const when = periodCondition(sql`c.started_at`, period);
+  const when = unixPeriodCondition(sql`c.started_unix`, period);
   return db.all<Hit>(sql`
     WITH hits AS (
-      SELECT r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind, c.started_at AS at,
+      SELECT r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind, c.started_unix AS at,
              MAX(c.duration_seconds) AS duration
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.from_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
-      GROUP BY c.relation_id, c.started_at, c.kind
+      GROUP BY c.relation_num, c.started_unix, c.kind
       UNION ALL
-      SELECT r.from_entity_id, 0, c.kind, c.started_at, MAX(c.duration_seconds)
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
+      SELECT r.from_entity_id, 0, c.kind, c.started_unix, MAX(c.duration_seconds)
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.to_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
-      GROUP BY c.relation_id, c.started_at, c.kind
+      GROUP BY c.relation_num, c.started_unix, c.kind
     )
     SELECT h.other AS other, p.number AS number, h.outgoing AS outgoing, h.kind = 'sms' AS sms,
-           h.at AS at, h.duration AS duration
+           ${isoOfUnix(sql`h.at`)} AS at, h.duration AS duration
     FROM hits h JOIN phones p ON p.entity_id = h.other
     WHERE h.other <> ${phoneId} ORDER BY h.at`);
 }
@@ -55,14 +56,14 @@ function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
 /** When each contact was first in touch with the phone, over all records. */
 function firstContacts(db: Executor, phoneId: string): Map<string, string> {
   const rows = db.all<{ other: string; firstAt: string }>(sql`
-    SELECT other, MIN(at) AS firstAt FROM (
-      SELECT r.to_entity_id AS other, MIN(c.started_at) AS at
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
+    SELECT other, ${isoOfUnix(sql`MIN(at)`)} AS firstAt FROM (
+      SELECT r.to_entity_id AS other, MIN(c.started_unix) AS at
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.from_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL
       GROUP BY r.to_entity_id
       UNION ALL
-      SELECT r.from_entity_id, MIN(c.started_at)
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
+      SELECT r.from_entity_id, MIN(c.started_unix)
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.to_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL
       GROUP BY r.from_entity_id
     ) GROUP BY other`);

@@ -7,8 +7,9 @@ import type {
 import { zonedDay, zonedDayStart } from '../../api/domain/time-zone';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
+import { isoOfUnix } from '../db/unix-time';
 import { workspaceTimeZone } from '../settings/settings-service';
-import { inList, periodOf, type Period } from './analytics-scope';
+import { inList, periodOf, unixPeriodCondition, type Period } from './analytics-scope';
 
 interface TimelineQuery {
   entityIds?: string[];
@@ -120,7 +121,6 @@ function between(at: SQL, period: Period): SQL {
 function markSources(lineIds: string[], caseId: string | undefined, period: Period): SQL {
   const ids = inList(lineIds);
   const caseLine = caseId ?? '';
-  const callAt = sql`c.started_at`;
   const transferAt = sql`m.at`;
   const relationAt = instant(sql`r.started_on`, period);
   const seizureAt = sql`s.seized_at`;
@@ -138,11 +138,13 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
   const sources: SQL[] = [
     // Calls and messages; one row per call even when both parties' lists hold it.
     sql`SELECT 'call:' || MIN(c.id) AS id, CASE WHEN c.kind = 'sms' THEN 'sms' ELSE 'call' END AS kind,
-        c.started_at AS at, 'minute' AS precision, ${lineEnd} AS lineId, ${otherLine} AS toLineId,
-        ${farLabel} AS label, CAST(MAX(c.duration_seconds) AS TEXT) AS detail, NULL AS count
-      FROM relations r JOIN call_records c ON c.relation_id = r.id
-      WHERE r.type = 'calls' AND ${touching} AND ${between(callAt, period)}
-      GROUP BY c.relation_id, c.started_at, c.kind`,
+        ${isoOfUnix(sql`c.started_unix`)} AS at, 'minute' AS precision, ${lineEnd} AS lineId,
+        ${otherLine} AS toLineId, ${farLabel} AS label,
+        CAST(MAX(c.duration_seconds) AS TEXT) AS detail, NULL AS count
+      FROM relations r JOIN call_records c ON c.relation_num = r.num
+      WHERE r.type = 'calls' AND ${touching}
+        AND ${unixPeriodCondition(sql`c.started_unix`, period)}
+      GROUP BY c.relation_num, c.started_unix, c.kind`,
     // Transfers; the payer's and the payee's statements hold the same one.
     sql`SELECT 'transfer:' || MIN(m.id), 'transfer', m.at, 'minute', ${lineEnd}, ${otherLine},
         ${farLabel}, CAST(m.amount_fen AS TEXT), NULL
@@ -157,7 +159,7 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
         COALESCE(r.event_count, 0) + COALESCE(r.message_count, 0)
       FROM relations r
       WHERE r.type IN ('calls', 'finances') AND ${touching} AND r.started_on IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM call_records WHERE relation_id = r.id)
+        AND NOT EXISTS (SELECT 1 FROM call_records WHERE relation_num = r.num)
         AND NOT EXISTS (SELECT 1 FROM money_transfers WHERE relation_id = r.id)
         AND ${between(relationAt, period)}`,
     // Seizures: on the line of the person they were taken from, else on the case's line.

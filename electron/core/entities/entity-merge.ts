@@ -216,11 +216,7 @@ export function mergeEntities(
         .set({ leaderEntityId: keepId })
         .where(inArray(organisationsTable.entityId, leaderOf))
         .run();
-    const recordRows = moveRecordRows(tx, mergeId, keepId, [
-      ...relationsFrom,
-      ...relationsTo,
-      ...selfLoops,
-    ]);
+    const recordRows = moveRecordRows(tx, mergeId, keepId);
 
     tx.update(entitiesTable)
       .set({ mergedIntoId: keepId, updatedAt: now, updatedBy: workspace.user.id })

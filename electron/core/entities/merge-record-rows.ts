@@ -3,17 +3,21 @@ import type { Executor } from '../db/database-types';
 
 /**
  * Imported records that name an entity themselves, not through a relation: the account of a
- * bank statement row (its cash rows are on that account's ledger), the target phone of a call
- * list row (its base station is where that phone was: 同基站伴随) and a phone's IMEI/IMSI/cell
- * sightings. A merge moves them to the entity kept, as it moves relations.
+ * bank statement row (its cash rows are on that account's ledger) and a phone's IMEI/IMSI/cell
+ * sightings. A merge moves them to the entity kept, as it moves relations. (A call record names
+ * its target phone as an end of its relation, so it follows the relation.)
  */
 const recordColumns = [
   { table: 'money_transfers', column: 'account_id' },
-  { table: 'call_records', column: 'own_phone_id' },
   { table: 'phone_identifiers', column: 'phone_id' },
 ] as const;
 
-type RecordTable = (typeof recordColumns)[number]['table'];
+/**
+ * Tables a merge moved rows of. `call_records` stands in merges recorded before migration
+ * 0013, when a call record named its target phone itself; an unmerge of those has nothing of
+ * it to move back.
+ */
+type RecordTable = (typeof recordColumns)[number]['table'] | 'call_records';
 
 /**
  * Rows moved by a merge, as runs of consecutive row ids (an import writes its rows in one run,
@@ -31,29 +35,13 @@ function runsOf(ids: number[]): [number, number][] {
   return runs;
 }
 
-/**
- * Moves the records naming `fromId` to `toId`. Call records are found through the relations of
- * the duplicate (`relationIds`, those the merge moved or hid: a list's target phone is one end
- * of each of its calls) so that a merge reads the duplicate's calls, not every call record.
- */
-export function moveRecordRows(
-  tx: Executor,
-  fromId: string,
-  toId: string,
-  relationIds: string[],
-): MovedRecordRows {
+/** Moves the records naming `fromId` to `toId`. */
+export function moveRecordRows(tx: Executor, fromId: string, toId: string): MovedRecordRows {
   const moved: MovedRecordRows = [];
   for (const { table, column } of recordColumns) {
-    const found =
-      table === 'call_records'
-        ? tx.all<{ id: number }>(sql`
-            SELECT c.id FROM call_records c
-            WHERE c.relation_id IN (SELECT value FROM json_each(${JSON.stringify(relationIds)}))
-              AND c.own_phone_id = ${fromId}
-            ORDER BY c.id`)
-        : tx.all<{ id: number }>(
-            sql`SELECT id FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${fromId} ORDER BY id`,
-          );
+    const found = tx.all<{ id: number }>(
+      sql`SELECT id FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${fromId} ORDER BY id`,
+    );
     if (!found.length) continue;
     const runs = runsOf(found.map((row) => row.id));
     moveRuns(tx, table, runs, toId);
@@ -68,7 +56,9 @@ export function moveRecordRowsBack(tx: Executor, moved: MovedRecordRows, toId: s
 }
 
 function moveRuns(tx: Executor, table: RecordTable, runs: [number, number][], toId: string) {
-  const { column } = recordColumns.find((entry) => entry.table === table)!;
+  const entry = recordColumns.find((candidate) => candidate.table === table);
+  if (!entry) return;
+  const { column } = entry;
   for (const [first, last] of runs)
     tx.run(
       sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${toId} WHERE id BETWEEN ${first} AND ${last}`,

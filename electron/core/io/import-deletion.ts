@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { RelationAggregates } from '../db/schema';
+import { isoOfUnix } from '../db/unix-time';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { chinaDate } from './import-values';
@@ -45,8 +46,9 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
           FROM import_relations WHERE import_id = ${importId}`,
       );
       result.callRecords = tx.run(
-        sql`DELETE FROM call_records WHERE import_id = ${importId} AND relation_id IN
-          (SELECT relation_id FROM import_relations WHERE import_id = ${importId})`,
+        sql`DELETE FROM call_records WHERE import_num = (SELECT num FROM imports WHERE id = ${importId})
+          AND relation_num IN (SELECT r.num FROM import_relations x JOIN relations r ON r.id = x.relation_id
+            WHERE x.import_id = ${importId})`,
       ).changes;
       result.transfers = tx.run(
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
@@ -119,9 +121,11 @@ function reaggregate(
     sql`SELECT event_count, message_count, duration_seconds, amount_fen FROM relations WHERE id = ${item.relation_id}`,
   );
   if (!relation) return;
+  const relationNum = sql`(SELECT num FROM relations WHERE id = ${item.relation_id})`;
   const span = tx.get<{ first: string | null; last: string | null }>(
     sql`SELECT min(at) AS first, max(at) AS last FROM (
-      SELECT started_at AS at FROM call_records WHERE relation_id = ${item.relation_id}
+      SELECT ${isoOfUnix(sql`min(started_unix)`)} AS at FROM call_records WHERE relation_num = ${relationNum}
+      UNION ALL SELECT ${isoOfUnix(sql`max(started_unix)`)} FROM call_records WHERE relation_num = ${relationNum}
       UNION ALL SELECT at FROM money_transfers WHERE relation_id = ${item.relation_id})`,
   );
   const dates = span?.first

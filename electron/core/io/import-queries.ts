@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { Executor } from '../db/database-types';
+import { isoOfUnix } from '../db/unix-time';
 
 /** Every import, newest first, with who ran it. */
 export function listImports(db: Executor) {
@@ -88,8 +89,9 @@ export function relationRecords(
 ) {
   const offset = (input.page - 1) * input.pageSize;
   const source = sql`i.file_name, i.sha256, i.template, i.created_at AS imported_at, u.username AS imported_by`;
+  const relationNum = sql`(SELECT num FROM relations WHERE id = ${input.relationId})`;
   const counts = db.get<{ calls: number | null; messages: number | null }>(
-    sql`SELECT sum(kind != 'sms') AS calls, sum(kind = 'sms') AS messages FROM call_records WHERE relation_id = ${input.relationId}`,
+    sql`SELECT sum(kind != 'sms') AS calls, sum(kind = 'sms') AS messages FROM call_records WHERE relation_num = ${relationNum}`,
   )!;
   const calls = (counts.calls ?? 0) + (counts.messages ?? 0);
   if (calls)
@@ -106,9 +108,10 @@ export function relationRecords(
             base_station: string | null;
           }
         >(
-          sql`SELECT r.started_at AS at, r.kind, r.duration_seconds, r.base_station, r.import_id, r.line, ${source}
-            FROM call_records r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
-            WHERE r.relation_id = ${input.relationId} ORDER BY r.started_at, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
+          sql`SELECT ${isoOfUnix(sql`r.started_unix`)} AS at, r.kind, r.duration_seconds, r.base_station,
+              coalesce(i.id, '') AS import_id, r.line, ${source}
+            FROM call_records r LEFT JOIN imports i ON i.num = r.import_num LEFT JOIN users u ON u.id = i.created_by
+            WHERE r.relation_num = ${relationNum} ORDER BY r.started_unix, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
         )
         .map((row) => ({
           at: row.at,

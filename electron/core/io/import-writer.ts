@@ -5,6 +5,7 @@ import type { ImportSummary } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
 import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
+import { unixSeconds } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -48,6 +49,8 @@ interface PairTotals {
   durationSeconds?: number;
   amountFen?: number;
   relationId?: string;
+  /** The relation's small number (what its call records name). */
+  relationNum?: number;
 }
 
 /** An IMEI, IMSI or base station seen with a target phone: how often and when. */
@@ -186,6 +189,7 @@ export async function commitImport(
   const aggregateAll = async (type: 'calls' | 'finances', pairs: PairTotals[]) => {
     interface Existing {
       id: string;
+      num: number;
       event_count: number | null;
       message_count: number | null;
       duration_seconds: number | null;
@@ -197,7 +201,7 @@ export async function commitImport(
     const fromIds = [...new Set(pairs.map((pair) => pair.fromId))];
     for (let offset = 0; offset < fromIds.length; offset += 5_000) {
       const rows = db.all<Existing & { from_entity_id: string; to_entity_id: string }>(
-        sql`SELECT id, from_entity_id, to_entity_id, event_count, message_count, duration_seconds, amount_fen, started_on, ended_on
+        sql`SELECT id, num, from_entity_id, to_entity_id, event_count, message_count, duration_seconds, amount_fen, started_on, ended_on
           FROM relations WHERE type = ${type} AND deleted_at IS NULL
           AND from_entity_id IN (SELECT value FROM json_each(${JSON.stringify(fromIds.slice(offset, offset + 5_000))}))`,
       );
@@ -208,8 +212,16 @@ export async function commitImport(
     );
     // New relations and every contribution go in many rows per statement (a call list brings
     // tens of thousands of pairs); written out before the records that name them.
+    // New relations are numbered here, so the trigger that numbers a relation written without
+    // one does not run an UPDATE for each.
+    let nextNum = (
+      sqlite.prepare('SELECT coalesce(max(num), 0) + 1 AS next FROM relations').get() as {
+        next: number;
+      }
+    ).next;
     const insert = multiRowInsert(sqlite, 'relations', [
       'id',
+      'num',
       'from_entity_id',
       'to_entity_id',
       'type',
@@ -258,11 +270,14 @@ export async function commitImport(
           found.id,
         );
         pair.relationId = found.id;
+        pair.relationNum = found.num;
         summary.relationsUpdated += 1;
       } else {
         pair.relationId = newId();
+        pair.relationNum = nextNum++;
         insert.add(
           pair.relationId,
+          pair.relationNum,
           pair.fromId,
           pair.toId,
           type,
@@ -429,16 +444,19 @@ export async function commitImport(
     await aggregateAll('calls', pairs);
     await step(0, length);
     const rebuildIndexes = deferIndexes(sqlite, 'call_records', length);
+    const { num: importNum } = sqlite
+      .prepare('SELECT num FROM imports WHERE id = ?')
+      .get(options.importId) as { num: number };
     const insert = multiRowInsert(sqlite, 'call_records', [
-      'relation_id',
+      'relation_num',
       'kind',
-      'started_at',
+      'started_unix',
       'duration_seconds',
       'base_station',
-      'own_phone_id',
+      'own_end',
       'imei',
       'imsi',
-      'import_id',
+      'import_num',
       'line',
     ]);
     /** Identifiers seen, in the order first seen (the rows are written in that order). */
@@ -467,14 +485,12 @@ export async function commitImport(
     // Lists come one target phone at a time: its ID and sightings are kept from row to row.
     let lastOwn = 0;
     let ownNumber = '';
-    let ownId: string | null = null;
     let ownSightings: Map<number, Sighting>[] = [];
     for (let index = 0; index < length; index += 1) {
       const own = records.own[index]!;
       if (own && own !== lastOwn) {
         lastOwn = own;
         ownNumber = texts[own - 1]!;
-        ownId = entityIds.get(`phone:${ownNumber}`)!;
         let sightings = byPhone.get(own);
         if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
         ownSightings = sightings;
@@ -484,15 +500,15 @@ export async function commitImport(
       const imei = records.imei[index]!;
       const imsi = records.imsi[index]!;
       insert.add(
-        pairs[pairOf[index]!]!.relationId,
+        pairs[pairOf[index]!]!.relationNum,
         callKinds[records.kind[index]!],
-        at,
+        unixSeconds(at),
         records.durationSeconds[index],
         textAt(records, baseStation),
-        own ? ownId : null,
+        !own ? null : own === records.caller[index] ? 1 : own === records.callee[index] ? 2 : null,
         textAt(records, imei),
         textAt(records, imsi),
-        options.importId,
+        importNum,
         records.line[index],
       );
       if (own) {
