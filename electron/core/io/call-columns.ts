@@ -1,4 +1,5 @@
 import { phoneNumberTypes, type PhoneNumberType } from '../../api/domain/identifiers';
+import { unixSeconds } from '../db/unix-time';
 
 export const callKinds = ['call', 'forwarded', 'sms'] as const;
 export type CallKind = (typeof callKinds)[number];
@@ -36,8 +37,8 @@ export interface CallColumns {
   callee: Uint32Array;
   /** Index in `callKinds`. */
   kind: Uint8Array;
-  /** UTC ISO. */
-  startedAt: string[];
+  /** Unix seconds (no million ISO strings to copy between threads and parse again). */
+  startedUnix: Float64Array;
   durationSeconds: Float64Array;
   baseStation: Uint32Array;
   own: Uint32Array;
@@ -58,7 +59,7 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
     caller: new Uint32Array(capacity),
     callee: new Uint32Array(capacity),
     kind: new Uint8Array(capacity),
-    startedAt: [],
+    startedUnix: new Float64Array(capacity),
     durationSeconds: new Float64Array(capacity),
     baseStation: new Uint32Array(capacity),
     own: new Uint32Array(capacity),
@@ -77,6 +78,7 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
     columns.caller = grown(columns.caller);
     columns.callee = grown(columns.callee);
     columns.kind = grown(columns.kind);
+    columns.startedUnix = grown(columns.startedUnix);
     columns.durationSeconds = grown(columns.durationSeconds);
     columns.baseStation = grown(columns.baseStation);
     columns.own = grown(columns.own);
@@ -104,7 +106,7 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
       columns.caller[at] = text(record.caller);
       columns.callee[at] = text(record.callee);
       columns.kind[at] = kindIndex.get(record.kind)!;
-      columns.startedAt.push(record.startedAt);
+      columns.startedUnix[at] = unixSeconds(record.startedAt);
       columns.durationSeconds[at] = record.durationSeconds;
       columns.baseStation[at] = text(record.baseStation);
       columns.own[at] = text(record.own);
@@ -128,7 +130,7 @@ export function callRecordAt(columns: CallColumns, index: number): CallRecord {
     caller: textAt(columns, columns.caller[index]!)!,
     callee: textAt(columns, columns.callee[index]!)!,
     kind: callKinds[columns.kind[index]!]!,
-    startedAt: columns.startedAt[index]!,
+    startedAt: new Date(columns.startedUnix[index]! * 1000).toISOString(),
     durationSeconds: columns.durationSeconds[index]!,
     baseStation: textAt(columns, columns.baseStation[index]!),
     own: textAt(columns, columns.own[index]!),
@@ -145,6 +147,7 @@ export function callColumnBuffers(columns: CallColumns): ArrayBuffer[] {
     columns.caller,
     columns.callee,
     columns.kind,
+    columns.startedUnix,
     columns.durationSeconds,
     columns.baseStation,
     columns.own,

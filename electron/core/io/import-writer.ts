@@ -5,7 +5,6 @@ import type { ImportSummary } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
 import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
-import { unixSeconds } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -59,8 +58,31 @@ interface Sighting {
   type: string;
   value: string;
   count: number;
-  first: string;
-  last: string;
+  /** Unix seconds. */
+  first: number;
+  last: number;
+}
+
+const isoOfUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/**
+ * The records' indexes ordered by their relation's number, each relation's in file order: a
+ * counting sort (one pass to count, one to place), not a comparison sort of a million.
+ */
+export function recordsByRelation(pairOf: Uint32Array, relationNums: number[]): Uint32Array {
+  // Each pair's place in relation-number order.
+  const rankOf = new Uint32Array(relationNums.length);
+  relationNums
+    .map((num, pair) => [num, pair] as const)
+    .sort((a, b) => a[0] - b[0])
+    .forEach(([, pair], rank) => (rankOf[pair] = rank));
+  const startOf = new Uint32Array(relationNums.length + 1);
+  for (const pair of pairOf) startOf[rankOf[pair]! + 1]! += 1;
+  for (let rank = 1; rank < startOf.length; rank += 1) startOf[rank]! += startOf[rank - 1]!;
+  const order = new Uint32Array(pairOf.length);
+  for (let index = 0; index < pairOf.length; index += 1)
+    order[startOf[rankOf[pairOf[index]!]!]!++] = index;
+  return order;
 }
 
 /** Lines of the file with at least one problem. */
@@ -404,11 +426,42 @@ export async function commitImport(
     const pairs: PairTotals[] = [];
     // Each record's pair, by index: no second lookup when the records are written.
     const pairOf = new Uint32Array(length);
+    // Each pair's first and last call, Unix seconds (ISO only once per pair, below).
+    const firstOf: number[] = [];
+    const lastOf: number[] = [];
     const width = texts.length + 1;
+    const startedUnix = records.startedUnix;
+    /** Identifiers seen, in the order first seen (the rows are written in that order). */
+    const seen: Sighting[] = [];
+    /** Per target phone (its text index), per type: value's text index → its sighting. */
+    const byPhone = new Map<number, Map<number, Sighting>[]>();
+    const sight = (
+      sightings: Map<number, Sighting>,
+      phone: string,
+      type: string,
+      value: number,
+      at: number,
+    ) => {
+      if (!value) return;
+      const found = sightings.get(value);
+      if (!found) {
+        const item = { phone, type, value: texts[value - 1]!, count: 1, first: at, last: at };
+        sightings.set(value, item);
+        seen.push(item);
+      } else {
+        found.count += 1;
+        if (at < found.first) found.first = at;
+        if (at > found.last) found.last = at;
+      }
+    };
+    // Lists come one target phone at a time: its number and sightings are kept from row to row.
+    let lastOwn = 0;
+    let ownNumber = '';
+    let ownSightings: Map<number, Sighting>[] = [];
     for (let index = 0; index < length; index += 1) {
       const caller = records.caller[index]!;
       const callee = records.callee[index]!;
-      const at = records.startedAt[index]!;
+      const at = startedUnix[index]!;
       const key = caller * width + callee;
       let found = pairIndex.get(key);
       let pair: PairTotals;
@@ -418,21 +471,39 @@ export async function commitImport(
           toId: textAt(records, callee)!,
           count: 0,
           messages: 0,
-          first: at,
-          last: at,
+          first: '',
+          last: '',
         };
         pairIndex.set(key, (found = pairs.length));
         pairs.push(pair);
+        firstOf.push(at);
+        lastOf.push(at);
       } else {
         pair = pairs[found]!;
-        if (at < pair.first) pair.first = at;
-        if (at > pair.last) pair.last = at;
+        if (at < firstOf[found]!) firstOf[found] = at;
+        if (at > lastOf[found]!) lastOf[found] = at;
       }
       pairOf[index] = found;
       pair.durationSeconds = (pair.durationSeconds ?? 0) + records.durationSeconds[index]!;
       if (callKinds[records.kind[index]!] === 'sms') pair.messages += 1;
       else pair.count += 1;
+      const own = records.own[index]!;
+      if (!own) continue;
+      if (own !== lastOwn) {
+        lastOwn = own;
+        ownNumber = texts[own - 1]!;
+        let sightings = byPhone.get(own);
+        if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
+        ownSightings = sightings;
+      }
+      sight(ownSightings[0]!, ownNumber, 'imei', records.imei[index]!, at);
+      sight(ownSightings[1]!, ownNumber, 'imsi', records.imsi[index]!, at);
+      sight(ownSightings[2]!, ownNumber, 'cell', records.baseStation[index]!, at);
     }
+    pairs.forEach((pair, index) => {
+      pair.first = isoOfUnix(firstOf[index]!);
+      pair.last = isoOfUnix(lastOf[index]!);
+    });
     resolve(
       'phone',
       pairs.flatMap((pair) => [pair.fromId, pair.toId]),
@@ -459,64 +530,34 @@ export async function commitImport(
       'import_num',
       'line',
     ]);
-    /** Identifiers seen, in the order first seen (the rows are written in that order). */
-    const seen: Sighting[] = [];
-    /** Per target phone (its text index), per type: value's text index → its sighting. */
-    const byPhone = new Map<number, Map<number, Sighting>[]>();
-    const sight = (
-      sightings: Map<number, Sighting>,
-      phone: string,
-      type: string,
-      value: number,
-      at: string,
-    ) => {
-      if (!value) return;
-      const found = sightings.get(value);
-      if (!found) {
-        const item = { phone, type, value: texts[value - 1]!, count: 1, first: at, last: at };
-        sightings.set(value, item);
-        seen.push(item);
-      } else {
-        found.count += 1;
-        if (at < found.first) found.first = at;
-        if (at > found.last) found.last = at;
-      }
-    };
-    // Lists come one target phone at a time: its ID and sightings are kept from row to row.
-    let lastOwn = 0;
-    let ownNumber = '';
-    let ownSightings: Map<number, Sighting>[] = [];
-    for (let index = 0; index < length; index += 1) {
+    const values = insert.values;
+    // The records go in by relation (file order within one): the relation index is then built
+    // from rows nearly in its order, which SQLite sorts in a fraction of the time.
+    const order = recordsByRelation(
+      pairOf,
+      pairs.map((pair) => pair.relationNum!),
+    );
+    for (let done = 0; done < length; done += 1) {
+      const index = order[done]!;
       const own = records.own[index]!;
-      if (own && own !== lastOwn) {
-        lastOwn = own;
-        ownNumber = texts[own - 1]!;
-        let sightings = byPhone.get(own);
-        if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
-        ownSightings = sightings;
-      }
-      const at = records.startedAt[index]!;
-      const baseStation = records.baseStation[index]!;
-      const imei = records.imei[index]!;
-      const imsi = records.imsi[index]!;
-      insert.add(
-        pairs[pairOf[index]!]!.relationNum,
-        callKinds[records.kind[index]!],
-        unixSeconds(at),
-        records.durationSeconds[index],
-        textAt(records, baseStation),
-        !own ? null : own === records.caller[index] ? 1 : own === records.callee[index] ? 2 : null,
-        textAt(records, imei),
-        textAt(records, imsi),
-        importNum,
-        records.line[index],
-      );
-      if (own) {
-        sight(ownSightings[0]!, ownNumber, 'imei', imei, at);
-        sight(ownSightings[1]!, ownNumber, 'imsi', imsi, at);
-        sight(ownSightings[2]!, ownNumber, 'cell', baseStation, at);
-      }
-      if ((index + 1) % chunkRows === 0) await step(index + 1, length);
+      const row = insert.next();
+      values[row] = pairs[pairOf[index]!]!.relationNum;
+      values[row + 1] = callKinds[records.kind[index]!];
+      values[row + 2] = startedUnix[index];
+      values[row + 3] = records.durationSeconds[index];
+      values[row + 4] = textAt(records, records.baseStation[index]!);
+      values[row + 5] = !own
+        ? null
+        : own === records.caller[index]
+          ? 1
+          : own === records.callee[index]
+            ? 2
+            : null;
+      values[row + 6] = textAt(records, records.imei[index]!);
+      values[row + 7] = textAt(records, records.imsi[index]!);
+      values[row + 8] = importNum;
+      values[row + 9] = records.line[index];
+      if ((done + 1) % chunkRows === 0) await step(done + 1, length);
     }
     insert.flush();
     rebuildIndexes();
@@ -538,8 +579,8 @@ export async function commitImport(
         item.type,
         item.value,
         item.count,
-        item.first,
-        item.last,
+        isoOfUnix(item.first),
+        isoOfUnix(item.last),
         options.importId,
       );
     const imeis = [

@@ -133,7 +133,7 @@ function joinColumns(first: CallColumns, second: CallColumns): CallColumns {
     caller: textIndexes(first.caller, second.caller),
     callee: textIndexes(first.callee, second.callee),
     kind: values(first.kind, second.kind),
-    startedAt: first.startedAt.concat(second.startedAt),
+    startedUnix: values(first.startedUnix, second.startedUnix),
     durationSeconds: values(first.durationSeconds, second.durationSeconds),
     baseStation: textIndexes(first.baseStation, second.baseStation),
     own: textIndexes(first.own, second.own),

@@ -65,6 +65,10 @@ describe('a call list as columns', () => {
       '10086',
     ]);
     expect([...columns.caller.subarray(0, 3)]).toEqual([1, 5, 7]);
+    // Start times as Unix seconds: a number per record, not an ISO string.
+    expect([...columns.startedUnix.subarray(0, 3)]).toEqual([
+      1_772_691_791, 1_772_691_840, 1_772_694_000,
+    ]);
     expect(textAt(columns, columns.imsi[0]!)).toBe(null);
     expect(records.map((_, index) => callRecordAt(columns, index))).toEqual(records);
   });
