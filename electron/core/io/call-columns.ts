@@ -1,5 +1,4 @@
 import { phoneNumberTypes, type PhoneNumberType } from '../../api/domain/identifiers';
-import { unixSeconds } from '../db/unix-time';
 
 export const callKinds = ['call', 'forwarded', 'sms'] as const;
 export type CallKind = (typeof callKinds)[number];
@@ -10,7 +9,8 @@ export interface CallRecord {
   caller: string;
   callee: string;
   kind: CallKind;
-  startedAt: string;
+  /** Start, seconds since 1970 UTC. */
+  startedUnix: number;
   durationSeconds: number;
   baseStation: string | null;
   /** The target phone of the list (本机), whose handset and SIM the IMEI and IMSI name. */
@@ -106,7 +106,7 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
       columns.caller[at] = text(record.caller);
       columns.callee[at] = text(record.callee);
       columns.kind[at] = kindIndex.get(record.kind)!;
-      columns.startedUnix[at] = unixSeconds(record.startedAt);
+      columns.startedUnix[at] = record.startedUnix;
       columns.durationSeconds[at] = record.durationSeconds;
       columns.baseStation[at] = text(record.baseStation);
       columns.own[at] = text(record.own);
@@ -130,7 +130,7 @@ export function callRecordAt(columns: CallColumns, index: number): CallRecord {
     caller: textAt(columns, columns.caller[index]!)!,
     callee: textAt(columns, columns.callee[index]!)!,
     kind: callKinds[columns.kind[index]!]!,
-    startedAt: new Date(columns.startedUnix[index]! * 1000).toISOString(),
+    startedUnix: columns.startedUnix[index]!,
     durationSeconds: columns.durationSeconds[index]!,
     baseStation: textAt(columns, columns.baseStation[index]!),
     own: textAt(columns, columns.own[index]!),

@@ -17,6 +17,7 @@ import {
   cellText,
   parseDate,
   parseDateAndTime,
+  parseDateAndTimeInstant,
   parseDuration,
   parseSignedAmount,
   type Parsed,
@@ -440,7 +441,18 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
       parseDateAndTime(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
   };
-  return { cellOf, textOf, problem, take, optional, timeOf };
+  /** As `timeOf`, as Unix seconds. */
+  const unixTimeOf = (line: number, cells: Cell[], timeKey: string) => {
+    const field = mapping[timeKey] !== undefined ? timeKey : 'date';
+    const ms = take(
+      line,
+      cells,
+      field,
+      parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
+    );
+    return ms === undefined ? undefined : Math.round(ms / 1000);
+  };
+  return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf };
 }
 
 /** A call list's rows, checked one by one into columns; `take` says whether the row was valid. */
@@ -449,7 +461,7 @@ function callPlanner(
   options: PlanOptions,
   problems: RowProblem[],
 ) {
-  const { cellOf, textOf, problem, take, optional, timeOf } = rowReader(mapping, problems);
+  const { cellOf, textOf, problem, take, optional, unixTimeOf } = rowReader(mapping, problems);
   const records = callColumnsBuilder();
   const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
   const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
@@ -494,7 +506,7 @@ function callPlanner(
     }
     const kind: CallKind =
       type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
-    const startedAt = timeOf(line, cells, 'startedAt');
+    const startedUnix = unixTimeOf(line, cells, 'startedAt');
     let durationSeconds: number | undefined = 0;
     if (kind !== 'sms') {
       durationSeconds =
@@ -503,7 +515,13 @@ function callPlanner(
           : take(line, cells, 'duration', parseDuration(cellOf(cells, 'duration')));
     }
     if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
-    if (problems.length > before || !near || !far || !startedAt || durationSeconds === undefined)
+    if (
+      problems.length > before ||
+      !near ||
+      !far ||
+      startedUnix === undefined ||
+      durationSeconds === undefined
+    )
       return false;
     // 本机号码 is the caller unless the row says the call came in.
     const incoming = byOwn && (type === 'in' || type === 'smsIn');
@@ -514,7 +532,7 @@ function callPlanner(
       caller: incoming ? far.value : near.value,
       callee: incoming ? near.value : far.value,
       kind,
-      startedAt,
+      startedUnix,
       durationSeconds,
       baseStation: optional(cells, 'baseStation') ?? (lac && ci ? `${lac}-${ci}` : lac),
       own: byOwn ? near.value : null,

@@ -65,7 +65,14 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
   const first: object[] =
     data.template === 'calls'
       ? Array.from({ length: Math.min(10, data.records.length) }, (_, index) =>
-          callRecordAt(data.records, index),
+          // The start shown as UTC ISO, where the other templates show theirs.
+          Object.fromEntries(
+            Object.entries(callRecordAt(data.records, index)).map(([key, value]) =>
+              key === 'startedUnix'
+                ? ['startedAt', new Date(Number(value) * 1000).toISOString()]
+                : [key, value],
+            ),
+          ),
         )
       : data.records.slice(0, 10);
   return first.map((record) =>

@@ -48,27 +48,35 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
+/** Milliseconds as UTC ISO, or the problem. */
+const isoOf = (parsed: Parsed<number>): Parsed<string> =>
+  parsed.ok ? { ok: true, value: new Date(parsed.value).toISOString() } : parsed;
+
 /**
  * A local date and time as exported by Chinese carriers and banks (China Standard Time, no
  * daylight saving) → UTC ISO. Accepts "2026-03-05 14:23:11", "2026/3/5 14:23", "20260305142311",
  * "2026年3月5日 14时23分11秒", an Excel date cell, or an Excel serial number (45721.6).
  */
 export function parseLocalDateTime(cell: Cell): Parsed<string> {
+  return isoOf(parseLocalInstant(cell));
+}
+
+/** As `parseLocalDateTime`, as milliseconds since 1970 UTC (a call list's million times). */
+function parseLocalInstant(cell: Cell): Parsed<number> {
   if (cell instanceof Date) {
     // exceljs reads a date cell's wall-clock time as if it were UTC.
-    return { ok: true, value: new Date(cell.getTime() - chinaOffsetMs).toISOString() };
+    return { ok: true, value: cell.getTime() - chinaOffsetMs };
   }
   // A whole number past Excel's last day is the digits of 20260305142311 typed into a cell.
   if (typeof cell === 'number' && !(Number.isInteger(cell) && cell > lastExcelSerial)) {
     if (cell < 1 || cell > lastExcelSerial) return { ok: false, problem: 'dateTime' };
-    const utcMs = Math.round((cell - excelEpochDays) * 86_400_000) - chinaOffsetMs;
-    return { ok: true, value: new Date(utcMs).toISOString() };
+    return { ok: true, value: Math.round((cell - excelEpochDays) * 86_400_000) - chinaOffsetMs };
   }
   const text = cellText(cell);
   // The form carriers and banks write most ("2026-03-05 14:23:11"), read without a regex: the
   // same fields the pattern below would give, checked the same way.
   if (text.length === 19 && isPlainDateTime(text))
-    return localToIso(
+    return localInstant(
       digitsAt(text, 0, 4),
       digitsAt(text, 5, 2),
       digitsAt(text, 8, 2),
@@ -76,14 +84,14 @@ export function parseLocalDateTime(cell: Cell): Parsed<string> {
       digitsAt(text, 14, 2),
       digitsAt(text, 17, 2),
     );
-  if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalDateTime(Number(text));
+  if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalInstant(Number(text));
   const match =
     /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?$/.exec(
       text,
     ) ?? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) return { ok: false, problem: 'dateTime' };
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
-  return localToIso(year!, month!, day!, hour!, minute!, second!);
+  return localInstant(year!, month!, day!, hour!, minute!, second!);
 }
 
 /** "YYYY-MM-DD HH:MM:SS" (or with / or . between the date's parts, or T before the time). */
@@ -108,27 +116,38 @@ function digitsAt(text: string, from: number, count: number): number {
   return value;
 }
 
-/** A local date and time in China → UTC ISO, or the problem when the fields name no instant. */
-function localToIso(
+/**
+ * A local date and time in China → milliseconds since 1970 UTC, or the problem when the fields
+ * name no instant (month 13, 30 February, 24:00). Checked without a Date object: a call list
+ * has a million of them.
+ */
+function localInstant(
   year: number,
   month: number,
   day: number,
   hour: number,
   minute: number,
   second: number,
-): Parsed<string> {
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(local);
+): Parsed<number> {
   if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
+    // Date.UTC reads years 0–99 as 1900–1999.
+    year < 100 ||
+    year > 9999 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
     hour > 23 ||
     minute > 59 ||
     second > 59
   )
     return { ok: false, problem: 'dateTime' };
-  return { ok: true, value: new Date(local - chinaOffsetMs).toISOString() };
+  return { ok: true, value: Date.UTC(year, month - 1, day, hour, minute, second) - chinaOffsetMs };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** A date (birth date): "1983-09-27", "1983/9/27", "19830927", a date cell or serial. */
@@ -211,6 +230,11 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
  * holds the whole date and time is read alone.
  */
 export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string> {
+  return isoOf(parseDateAndTimeInstant(dateCell, timeCell));
+}
+
+/** As `parseDateAndTime`, as milliseconds since 1970 UTC. */
+export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<number> {
   const timeText = cellText(timeCell);
   // A time-only spreadsheet cell reads as a Date on Excel's day 0 (1899-12-30).
   const timeOnlyDate = timeCell instanceof Date && timeCell.getUTCFullYear() < 1901;
@@ -222,7 +246,7 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
     (typeof timeCell === 'number' && timeCell >= 1 && !clockDigits) ||
     (typeof timeCell === 'string' && (/^\d{14}$/.test(timeText) || /^\d{4}[-/.年]/.test(timeText)))
   )
-    return parseLocalDateTime(timeCell);
+    return parseLocalInstant(timeCell);
   let day: string | undefined;
   if (dateCell instanceof Date) day = dateCell.toISOString().slice(0, 10);
   else if (typeof dateCell === 'number' && dateCell < lastExcelSerial) {
@@ -254,5 +278,5 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
     if (!match || !/^\d{1,6}$|[:时]/.test(text)) return { ok: false, problem: 'dateTime' };
     clock = [match[1], match[2], match[3] ?? '0'].map((part) => part!.padStart(2, '0')).join(':');
   }
-  return parseLocalDateTime(`${day} ${clock}`);
+  return parseLocalInstant(`${day} ${clock}`);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFarEnd, parsePhone } from '../../../electron/api/domain/identifiers';
 import {
   parseDateAndTime,
+  parseDateAndTimeInstant,
   parseDuration,
   parseLocalDateTime,
   parseSignedAmount,
@@ -112,5 +113,27 @@ describe('statement values', () => {
     });
     expect(parseLocalDateTime(99999999)).toEqual({ ok: false, problem: 'dateTime' });
     expect(parseLocalDateTime(-1)).toEqual({ ok: false, problem: 'dateTime' });
+  });
+
+  it.each([
+    ['2024-02-29 12:00:00', '2024-02-29T04:00:00.000Z'],
+    ['2000-02-29 00:00:00', '2000-02-28T16:00:00.000Z'],
+    ['2026-12-31 23:59:59', '2026-12-31T15:59:59.000Z'],
+    ['2026-02-29 12:00:00', null],
+    ['2100-02-29 12:00:00', null],
+    ['2026-04-31 12:00:00', null],
+    ['2026-13-01 12:00:00', null],
+    ['2026-00-10 12:00:00', null],
+    ['2026-01-00 12:00:00', null],
+    ['2026-01-01 24:00:00', null],
+    ['2026-01-01 23:60:00', null],
+    ['0025-01-01 00:00:00', null],
+  ])('a date and time is checked field by field: %s', (text, iso) => {
+    expect(parseLocalDateTime(text)).toEqual(
+      iso ? { ok: true, value: iso } : { ok: false, problem: 'dateTime' },
+    );
+    expect(parseDateAndTimeInstant(null, text)).toEqual(
+      iso ? { ok: true, value: Date.parse(iso) } : { ok: false, problem: 'dateTime' },
+    );
   });
 });
