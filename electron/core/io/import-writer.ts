@@ -57,6 +57,8 @@ interface Sighting {
   phone: string;
   type: string;
   value: string;
+  /** The value's index in the call list's text table. */
+  valueIndex: number;
   count: number;
   /** Unix seconds. */
   first: number;
@@ -64,6 +66,8 @@ interface Sighting {
 }
 
 const isoOfUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+const smsKind = callKinds.indexOf('sms');
 
 /**
  * The records' indexes ordered by their relation's number, each relation's in file order: a
@@ -426,27 +430,40 @@ export async function commitImport(
     const pairs: PairTotals[] = [];
     // Each record's pair, by index: no second lookup when the records are written.
     const pairOf = new Uint32Array(length);
-    // Each pair's first and last call, Unix seconds (ISO only once per pair, below).
-    const firstOf: number[] = [];
-    const lastOf: number[] = [];
+    // Each pair's totals in typed arrays while the records are read (the objects after): a
+    // million updates of plain numbers, not of object properties.
+    const firstOf = new Float64Array(length);
+    const lastOf = new Float64Array(length);
+    const callsOf = new Uint32Array(length);
+    const messagesOf = new Uint32Array(length);
+    const secondsOf = new Float64Array(length);
     const width = texts.length + 1;
     const startedUnix = records.startedUnix;
     /** Identifiers seen, in the order first seen (the rows are written in that order). */
     const seen: Sighting[] = [];
     /** Per target phone (its text index), per type: value's text index → its sighting. */
     const byPhone = new Map<number, Map<number, Sighting>[]>();
-    const sight = (
-      sightings: Map<number, Sighting>,
-      phone: string,
-      type: string,
-      value: number,
-      at: number,
-    ) => {
+    // The sighting of the row before, per type: a handset's IMEI repeats row after row.
+    const recent: (Sighting | undefined)[] = [undefined, undefined, undefined];
+    const sight = (slot: number, phone: string, type: string, value: number, at: number) => {
       if (!value) return;
-      const found = sightings.get(value);
+      let found = recent[slot];
+      if (found?.valueIndex !== value) {
+        found = ownSightings[slot]!.get(value);
+        recent[slot] = found;
+      }
       if (!found) {
-        const item = { phone, type, value: texts[value - 1]!, count: 1, first: at, last: at };
-        sightings.set(value, item);
+        const item = {
+          phone,
+          type,
+          value: texts[value - 1]!,
+          valueIndex: value,
+          count: 1,
+          first: at,
+          last: at,
+        };
+        ownSightings[slot]!.set(value, item);
+        recent[slot] = item;
         seen.push(item);
       } else {
         found.count += 1;
@@ -464,29 +481,26 @@ export async function commitImport(
       const at = startedUnix[index]!;
       const key = caller * width + callee;
       let found = pairIndex.get(key);
-      let pair: PairTotals;
       if (found === undefined) {
-        pair = {
+        pairs.push({
           fromId: textAt(records, caller)!,
           toId: textAt(records, callee)!,
           count: 0,
           messages: 0,
           first: '',
           last: '',
-        };
-        pairIndex.set(key, (found = pairs.length));
-        pairs.push(pair);
-        firstOf.push(at);
-        lastOf.push(at);
+        });
+        pairIndex.set(key, (found = pairs.length - 1));
+        firstOf[found] = at;
+        lastOf[found] = at;
       } else {
-        pair = pairs[found]!;
         if (at < firstOf[found]!) firstOf[found] = at;
         if (at > lastOf[found]!) lastOf[found] = at;
       }
       pairOf[index] = found;
-      pair.durationSeconds = (pair.durationSeconds ?? 0) + records.durationSeconds[index]!;
-      if (callKinds[records.kind[index]!] === 'sms') pair.messages += 1;
-      else pair.count += 1;
+      secondsOf[found] += records.durationSeconds[index]!;
+      if (records.kind[index] === smsKind) messagesOf[found] += 1;
+      else callsOf[found] += 1;
       const own = records.own[index]!;
       if (!own) continue;
       if (own !== lastOwn) {
@@ -495,12 +509,16 @@ export async function commitImport(
         let sightings = byPhone.get(own);
         if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
         ownSightings = sightings;
+        recent.fill(undefined);
       }
-      sight(ownSightings[0]!, ownNumber, 'imei', records.imei[index]!, at);
-      sight(ownSightings[1]!, ownNumber, 'imsi', records.imsi[index]!, at);
-      sight(ownSightings[2]!, ownNumber, 'cell', records.baseStation[index]!, at);
+      sight(0, ownNumber, 'imei', records.imei[index]!, at);
+      sight(1, ownNumber, 'imsi', records.imsi[index]!, at);
+      sight(2, ownNumber, 'cell', records.baseStation[index]!, at);
     }
     pairs.forEach((pair, index) => {
+      pair.count = callsOf[index]!;
+      pair.messages = messagesOf[index]!;
+      pair.durationSeconds = secondsOf[index]!;
       pair.first = isoOfUnix(firstOf[index]!);
       pair.last = isoOfUnix(lastOf[index]!);
     });
@@ -533,15 +551,13 @@ export async function commitImport(
     const values = insert.values;
     // The records go in by relation (file order within one): the relation index is then built
     // from rows nearly in its order, which SQLite sorts in a fraction of the time.
-    const order = recordsByRelation(
-      pairOf,
-      pairs.map((pair) => pair.relationNum!),
-    );
+    const relationNums = pairs.map((pair) => pair.relationNum!);
+    const order = recordsByRelation(pairOf, relationNums);
     for (let done = 0; done < length; done += 1) {
       const index = order[done]!;
       const own = records.own[index]!;
       const row = insert.next();
-      values[row] = pairs[pairOf[index]!]!.relationNum;
+      values[row] = relationNums[pairOf[index]!];
       values[row + 1] = callKinds[records.kind[index]!];
       values[row + 2] = startedUnix[index];
       values[row + 3] = records.durationSeconds[index];
