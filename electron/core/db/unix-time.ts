@@ -6,11 +6,6 @@ import { sql, type SQL } from 'drizzle-orm';
  * convert at the edges: what is written and what a query compares or returns.
  */
 
-/** A UTC ISO instant → Unix seconds (rounded: a spreadsheet time can be a millisecond off). */
-export function unixSeconds(iso: string): number {
-  return Math.round(Date.parse(iso) / 1000);
-}
-
 /** The first whole second at or after a UTC ISO instant: `column >= it` ⇔ `instant <= column`. */
 export function unixSecondsFrom(iso: string): number {
   return Math.ceil(Date.parse(iso) / 1000);
