@@ -14,7 +14,7 @@ import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
-import { callKinds, textAt, type CallColumns } from './call-columns';
+import { callKinds, type CallColumns } from './call-columns';
 import type { ImportPlan, PersonRecord, TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
@@ -438,7 +438,20 @@ export async function commitImport(
     const messagesOf = new Uint32Array(length);
     const secondsOf = new Float64Array(length);
     const width = texts.length + 1;
-    const startedUnix = records.startedUnix;
+    // The columns in locals: read a million times each in the two loops below.
+    const {
+      startedUnix,
+      caller: callers,
+      callee: callees,
+      kind: kinds,
+      durationSeconds: durations,
+      own: owns,
+      imei: imeis,
+      imsi: imsis,
+      baseStation: cells,
+      line: lines,
+    } = records;
+    const text = (index: number) => (index ? texts[index - 1]! : null);
     /** Identifiers seen, in the order first seen (the rows are written in that order). */
     const seen: Sighting[] = [];
     /** Per target phone (its text index), per type: value's text index → its sighting. */
@@ -476,15 +489,15 @@ export async function commitImport(
     let ownNumber = '';
     let ownSightings: Map<number, Sighting>[] = [];
     for (let index = 0; index < length; index += 1) {
-      const caller = records.caller[index]!;
-      const callee = records.callee[index]!;
+      const caller = callers[index]!;
+      const callee = callees[index]!;
       const at = startedUnix[index]!;
       const key = caller * width + callee;
       let found = pairIndex.get(key);
       if (found === undefined) {
         pairs.push({
-          fromId: textAt(records, caller)!,
-          toId: textAt(records, callee)!,
+          fromId: text(caller)!,
+          toId: text(callee)!,
           count: 0,
           messages: 0,
           first: '',
@@ -498,10 +511,10 @@ export async function commitImport(
         if (at > lastOf[found]!) lastOf[found] = at;
       }
       pairOf[index] = found;
-      secondsOf[found] += records.durationSeconds[index]!;
-      if (records.kind[index] === smsKind) messagesOf[found] += 1;
+      secondsOf[found] += durations[index]!;
+      if (kinds[index] === smsKind) messagesOf[found] += 1;
       else callsOf[found] += 1;
-      const own = records.own[index]!;
+      const own = owns[index]!;
       if (!own) continue;
       if (own !== lastOwn) {
         lastOwn = own;
@@ -511,9 +524,9 @@ export async function commitImport(
         ownSightings = sightings;
         recent.fill(undefined);
       }
-      sight(0, ownNumber, 'imei', records.imei[index]!, at);
-      sight(1, ownNumber, 'imsi', records.imsi[index]!, at);
-      sight(2, ownNumber, 'cell', records.baseStation[index]!, at);
+      sight(0, ownNumber, 'imei', imeis[index]!, at);
+      sight(1, ownNumber, 'imsi', imsis[index]!, at);
+      sight(2, ownNumber, 'cell', cells[index]!, at);
     }
     pairs.forEach((pair, index) => {
       pair.count = callsOf[index]!;
@@ -555,24 +568,24 @@ export async function commitImport(
     const order = recordsByRelation(pairOf, relationNums);
     for (let done = 0; done < length; done += 1) {
       const index = order[done]!;
-      const own = records.own[index]!;
+      const own = owns[index]!;
       const row = insert.next();
       values[row] = relationNums[pairOf[index]!];
-      values[row + 1] = callKinds[records.kind[index]!];
+      values[row + 1] = callKinds[kinds[index]!];
       values[row + 2] = startedUnix[index];
-      values[row + 3] = records.durationSeconds[index];
-      values[row + 4] = textAt(records, records.baseStation[index]!);
+      values[row + 3] = durations[index];
+      values[row + 4] = text(cells[index]!);
       values[row + 5] = !own
         ? null
-        : own === records.caller[index]
+        : own === callers[index]
           ? 1
-          : own === records.callee[index]
+          : own === callees[index]
             ? 2
             : null;
-      values[row + 6] = textAt(records, records.imei[index]!);
-      values[row + 7] = textAt(records, records.imsi[index]!);
+      values[row + 6] = text(imeis[index]!);
+      values[row + 7] = text(imsis[index]!);
       values[row + 8] = importNum;
-      values[row + 9] = records.line[index];
+      values[row + 9] = lines[index];
       if ((done + 1) % chunkRows === 0) await step(done + 1, length);
     }
     insert.flush();
