@@ -72,6 +72,18 @@ describe('case package (协查)', () => {
     const known = await target.ok('entities.create', {
       entity: { kind: 'person', name: '张龙（阿龙）', idNumber: zhang.idNumber! },
     });
+    // And relations of its own: the package's relations are numbered after them (they came
+    // with the source workspace's numbers and collided).
+    const phones = await Promise.all(
+      ['13800000010', '13800000011'].map((number) =>
+        target.ok('entities.create', { entity: { kind: 'phone', number } }),
+      ),
+    );
+    await target.ok('relations.create', {
+      fromEntityId: phones[0]!.id,
+      toEntityId: phones[1]!.id,
+      type: 'calls',
+    });
     const file = await source.ok('package.export', { caseId, passphrase });
     expect(file.fileName).toMatch(/^A3301052026030015-\d{4}-\d{2}-\d{2}\.qlpkg$/);
     expect(Buffer.from(file.content, 'base64').subarray(0, 5).toString()).toBe('QLPKG');
@@ -107,6 +119,14 @@ describe('case package (协查)', () => {
       mapId,
       new Set([zhang.entityId]),
     );
+    // A workspace's relation numbers stay in it: not in the export, not in the package.
+    expect(
+      (
+        JSON.parse((await source.ok('cases.export', { id: caseId, format: 'json' })).content) as {
+          relations: object[];
+        }
+      ).relations.some((relation) => 'num' in relation),
+    ).toBe(false);
     const after = comparable(
       (await target.ok('cases.export', { id: summary.caseId!, format: 'json' })).content,
       (id) => id,

@@ -28,7 +28,8 @@ export interface CaseSnapshot {
   case: Row<typeof casesTable> | null;
   entities: { entity: Row<typeof entitiesTable>; details: Record<string, unknown> }[];
   caseEntities: Row<typeof caseEntitiesTable>[];
-  relations: Row<typeof relationsTable>[];
+  /** Without `num`: a workspace's own number for its call records, not the relation's. */
+  relations: Omit<Row<typeof relationsTable>, 'num'>[];
   seizures: Row<typeof seizuresTable>[];
   custodySteps: Row<typeof custodyStepsTable>[];
   events: Row<typeof eventsTable>[];
@@ -99,6 +100,7 @@ export function readCaseSnapshot(
         .where(and(or(...relationWhere), isNull(relationsTable.deletedAt)))
         .all()
         .filter((relation) => live.has(relation.fromEntityId) && live.has(relation.toEntityId))
+        .map(({ num: _num, ...relation }) => relation)
     : [];
   const seizures = caseRow
     ? db

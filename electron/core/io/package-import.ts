@@ -263,7 +263,10 @@ function writePackage(
           .run();
       }
       let relations = 0;
-      for (const relation of snapshot.relations) {
+      for (const item of snapshot.relations) {
+        // The relation is numbered here: a package's numbers are another workspace's (a
+        // package made before numbers were left out of it may carry them).
+        const { num: _num, ...relation } = item as typeof item & { num?: unknown };
         if (taken(relationsTable)(relation.id)) continue;
         tx.insert(relationsTable)
           .values({
