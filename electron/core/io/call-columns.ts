@@ -95,6 +95,24 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
     }
     return at;
   };
+  /**
+   * `text` for one column, answering a value equal to the row before's without the map: a
+   * list's target number and IMEI repeat row after row (comparing two short strings is cheaper
+   * than hashing a new one).
+   */
+  const columnText = () => {
+    let last: string | null = null;
+    let lastAt = 0;
+    return (value: string | null): number => {
+      if (value === last) return lastAt;
+      last = value;
+      return (lastAt = text(value));
+    };
+  };
+  const [callerText, calleeText, cellText, ownText, imeiText, imsiText] = Array.from(
+    { length: 6 },
+    columnText,
+  );
   const kindIndex = new Map(callKinds.map((kind, index) => [kind, index]));
   const typeIndex = new Map(phoneNumberTypes.map((type, index) => [type, index]));
   return {
@@ -103,15 +121,15 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
       const at = columns.length;
       if (at === capacity) grow();
       columns.line[at] = record.line;
-      columns.caller[at] = text(record.caller);
-      columns.callee[at] = text(record.callee);
+      columns.caller[at] = callerText!(record.caller);
+      columns.callee[at] = calleeText!(record.callee);
       columns.kind[at] = kindIndex.get(record.kind)!;
       columns.startedUnix[at] = record.startedUnix;
       columns.durationSeconds[at] = record.durationSeconds;
-      columns.baseStation[at] = text(record.baseStation);
-      columns.own[at] = text(record.own);
-      columns.imei[at] = text(record.imei);
-      columns.imsi[at] = text(record.imsi);
+      columns.baseStation[at] = cellText!(record.baseStation);
+      columns.own[at] = ownText!(record.own);
+      columns.imei[at] = imeiText!(record.imei);
+      columns.imsi[at] = imsiText!(record.imsi);
       columns.farType[at] = typeIndex.get(record.farType)!;
       columns.length = at + 1;
     },
