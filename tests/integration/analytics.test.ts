@@ -708,6 +708,36 @@ describe('同基站伴随 — co-location', () => {
     expect([await imeis(q), await imeis(q2)]).toEqual([[], ['86123456789012']]);
   });
 
+  it('calls between a phone and its duplicate: after the merge the duplicate’s sightings on their hidden relation are the kept phone’s; back on undo', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const [a, b] = ['13600000011', '13600000012'];
+    const header = '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI';
+    await importCsv('calls', 'imp-a', header, [`${a},${b},主叫,2026-05-01 08:00:00,10,300,3`]);
+    await importCsv('calls', 'imp-b', header, [`${b},${a},被叫,2026-05-01 08:00:00,10,500,5`]);
+    const onCell = async (cell: string) =>
+      (
+        await c.ok('analytics.cellPresence', {
+          cell,
+          from: '2026-05-01',
+          to: '2026-05-01',
+        })
+      ).rows.map((row) => row.number);
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[a], [b]]);
+    const ids = new Map(
+      (await c.ok('analytics.commonContacts', { phones: [a, b] })).targets.map((t) => [
+        t.number,
+        t.id,
+      ]),
+    );
+    const merged = await c.ok('entities.merge', { keepId: ids.get(a)!, mergeId: ids.get(b)! });
+    // B's list was B's: now the kept phone's, not the hidden duplicate's.
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[a], [a]]);
+    expect((await c.ok('analytics.colocation', { phones: [a] })).pairs).toEqual([]);
+    await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[a], [b]]);
+  });
+
   it('who was on a base station between two instants', async () => {
     await seedCells();
     const present = await c.ok('analytics.cellPresence', {

@@ -216,7 +216,7 @@ export function mergeEntities(
         .set({ leaderEntityId: keepId })
         .where(inArray(organisationsTable.entityId, leaderOf))
         .run();
-    const recordRows = moveRecordRows(tx, mergeId, keepId);
+    const recordRows = moveRecordRows(tx, mergeId, keepId, selfLoops);
 
     tx.update(entitiesTable)
       .set({ mergedIntoId: keepId, updatedAt: now, updatedBy: workspace.user.id })

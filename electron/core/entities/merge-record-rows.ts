@@ -4,8 +4,7 @@ import type { Executor } from '../db/database-types';
 /**
  * Imported records that name an entity themselves, not through a relation: the account of a
  * bank statement row (its cash rows are on that account's ledger) and a phone's IMEI/IMSI/cell
- * sightings. A merge moves them to the entity kept, as it moves relations. (A call record names
- * its target phone as an end of its relation, so it follows the relation.)
+ * sightings. A merge moves them to the entity kept, as it moves relations.
  */
 const recordColumns = [
   { table: 'money_transfers', column: 'account_id' },
@@ -13,9 +12,11 @@ const recordColumns = [
 ] as const;
 
 /**
- * Tables a merge moved rows of. `call_records` stands in merges recorded before migration
- * 0013, when a call record named its target phone itself; an unmerge of those has nothing of
- * it to move back.
+ * Tables a merge moved rows of. A call record names its list's target phone as an end of its
+ * relation (`own_end`), so it follows the relations a merge moves; only the relations between
+ * the two entities stay as they were (hidden), and their records that named the duplicate are
+ * turned to the kept end. (Merges recorded before migration 0013 list every call record they
+ * gave the kept phone.)
  */
 type RecordTable = (typeof recordColumns)[number]['table'] | 'call_records';
 
@@ -35,8 +36,17 @@ function runsOf(ids: number[]): [number, number][] {
   return runs;
 }
 
-/** Moves the records naming `fromId` to `toId`. */
-export function moveRecordRows(tx: Executor, fromId: string, toId: string): MovedRecordRows {
+/**
+ * Moves the records naming `fromId` to `toId`; the call records of `betweenIds` (the
+ * relations between the two, hidden by the merge) that named `fromId` as their list's target
+ * name `toId`, the other end.
+ */
+export function moveRecordRows(
+  tx: Executor,
+  fromId: string,
+  toId: string,
+  betweenIds: string[],
+): MovedRecordRows {
   const moved: MovedRecordRows = [];
   for (const { table, column } of recordColumns) {
     const found = tx.all<{ id: number }>(
@@ -47,18 +57,43 @@ export function moveRecordRows(tx: Executor, fromId: string, toId: string): Move
     moveRuns(tx, table, runs, toId);
     moved.push({ table, runs });
   }
+  if (betweenIds.length) {
+    const found = tx.all<{ id: number }>(sql`
+      SELECT c.id FROM call_records c JOIN relations r ON r.num = c.relation_num
+      WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(betweenIds)}))
+        AND ((c.own_end = 1 AND r.from_entity_id = ${fromId}) OR (c.own_end = 2 AND r.to_entity_id = ${fromId}))
+      ORDER BY c.id`);
+    if (found.length) {
+      const runs = runsOf(found.map((row) => row.id));
+      for (const [first, last] of runs)
+        tx.run(
+          sql`UPDATE call_records SET own_end = 3 - own_end WHERE id BETWEEN ${first} AND ${last}`,
+        );
+      moved.push({ table: 'call_records', runs });
+    }
+  }
   return moved;
 }
 
-/** Gives the rows a merge moved back to the duplicate (unmerge). */
+/**
+ * Gives the rows a merge moved back to the duplicate (unmerge), after the relations went back:
+ * a call record it moved names again the end of its relation that is the duplicate.
+ */
 export function moveRecordRowsBack(tx: Executor, moved: MovedRecordRows, toId: string): void {
   for (const { table, runs } of moved) moveRuns(tx, table, runs, toId);
 }
 
 function moveRuns(tx: Executor, table: RecordTable, runs: [number, number][], toId: string) {
-  const entry = recordColumns.find((candidate) => candidate.table === table);
-  if (!entry) return;
-  const { column } = entry;
+  if (table === 'call_records') {
+    for (const [first, last] of runs)
+      tx.run(sql`UPDATE call_records SET own_end = (
+          SELECT CASE WHEN r.from_entity_id = ${toId} THEN 1 WHEN r.to_entity_id = ${toId} THEN 2
+            ELSE call_records.own_end END
+          FROM relations r WHERE r.num = call_records.relation_num)
+        WHERE id BETWEEN ${first} AND ${last} AND own_end IS NOT NULL`);
+    return;
+  }
+  const { column } = recordColumns.find((entry) => entry.table === table)!;
   for (const [first, last] of runs)
     tx.run(
       sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${toId} WHERE id BETWEEN ${first} AND ${last}`,

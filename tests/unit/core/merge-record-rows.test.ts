@@ -2,9 +2,9 @@ import { expect, it } from 'vitest';
 import type { Executor } from '../../../electron/core/db/database-types';
 import { moveRecordRowsBack } from '../../../electron/core/entities/merge-record-rows';
 
-it('an unmerge of a merge recorded before migration 0013 skips the call records it names', () => {
-  // Then a merge moved the call records naming the duplicate; now they name an end of their
-  // relation and come back with it, so only the transfers are moved back.
+it('an unmerge turns the call records its merge moved to the end of their relation that is the duplicate again', () => {
+  // Before migration 0013 a merge gave the kept phone every call record naming the duplicate;
+  // the record ids stand, and the relations are back at the duplicate when this runs.
   const statements: string[] = [];
   const tx = {
     run: (query: { queryChunks: unknown[] }) => {
@@ -20,7 +20,9 @@ it('an unmerge of a merge recorded before migration 0013 skips the call records 
     ],
     'duplicate',
   );
-  expect(statements).toHaveLength(1);
-  expect(statements[0]).toContain('money_transfers');
-  expect(statements[0]).toContain('account_id');
+  expect(statements).toHaveLength(2);
+  expect(statements[0]).toContain('UPDATE call_records SET own_end');
+  expect(statements[0]).toContain('duplicate');
+  expect(statements[1]).toContain('money_transfers');
+  expect(statements[1]).toContain('account_id');
 });
