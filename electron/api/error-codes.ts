@@ -62,6 +62,7 @@ export const errorCodes = [
   'relations.drugOnlyOnSupply',
   'relations.drugIncomplete',
   'relations.invalidQuantity',
+  'relations.importedEnds',
   'events.notFound',
   'attachments.notFound',
   'attachments.tooLarge',

@@ -738,6 +738,38 @@ describe('同基站伴随 — co-location', () => {
     expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[a], [b]]);
   });
 
+  it('the ends of a relation of imported calls cannot be changed; its other fields can', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const [a, x] = ['13600000021', '13500000029'];
+    await importCsv('calls', 'imp-ends', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI', [
+      `${a},${x},主叫,2026-05-02 09:00:00,10,100,1`,
+    ]);
+    const aId = (await c.ok('analytics.commonContacts', { phones: [a] })).targets[0]!.id;
+    const relation = (await c.ok('relations.list', { entityId: aId }))[0]!;
+    const fields = {
+      fromEntityId: relation.fromEntityId,
+      toEntityId: relation.toEntityId,
+      type: relation.type,
+    };
+    expect(
+      await c.call('relations.update', {
+        id: relation.id,
+        relation: { ...fields, fromEntityId: fields.toEntityId, toEntityId: fields.fromEntityId },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'relations.importedEnds' } });
+    // The cell is still the list's target phone's.
+    const onCell = await c.ok('analytics.cellPresence', {
+      cell: '100-1',
+      from: '2026-05-02',
+      to: '2026-05-02',
+    });
+    expect(onCell.rows.map((row) => row.number)).toEqual([a]);
+    expect(
+      await c.ok('relations.update', { id: relation.id, relation: { ...fields, notes: '核实过' } }),
+    ).toMatchObject({ notes: '核实过', fromEntityId: aId });
+  });
+
   it('who was on a base station between two instants', async () => {
     await seedCells();
     const present = await c.ok('analytics.cellPresence', {

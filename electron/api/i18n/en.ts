@@ -179,6 +179,8 @@ export const en: Translation<typeof zhCN> = {
       drugIncomplete: 'A supplied drug needs its drug type, quantity and unit together.',
       invalidQuantity:
         'Invalid supplied quantity: a positive number, to the milligram at most, up to 10,000 t.',
+      importedEnds:
+        'This relation comes from imported call records: its ends are the numbers of those records and cannot be changed. If a number is wrong, delete the import and import the corrected file, or merge the duplicate numbers.',
     },
     events: {
       notFound: 'Event not found.',

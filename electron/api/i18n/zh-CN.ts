@@ -164,6 +164,8 @@ export const zhCN = {
       drugOnlyOnSupply: '只有“供货（上下线）”关系可以填写毒品种类和数量。',
       drugIncomplete: '供货的毒品种类、数量和单位须一并填写。',
       invalidQuantity: '供货数量不正确：须为正数，精度不超过毫克，且不超过 10000 吨。',
+      importedEnds:
+        '这条关系来自导入的话单，两端是话单记录里的号码，不能修改。如号码有误，请删除该次导入后导入改正的文件，或合并重复的号码。',
     },
     events: {
       notFound: '找不到该事件。',

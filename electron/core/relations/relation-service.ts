@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normaliseQuantity, yuanToFen } from '../../api/domain/quantity';
 import type { RelationRow } from '../../api/schemas/entity-schemas';
@@ -120,6 +120,18 @@ export function updateRelation(
   return workspace.write(
     (tx) => {
       before = existingRelation(tx, id);
+      // A call record names its list's target phone as an end of its relation: other ends
+      // would put the records on phones they are not from.
+      const endsChanged =
+        fields.fromEntityId !== before.fromEntityId || fields.toEntityId !== before.toEntityId;
+      if (
+        endsChanged &&
+        tx.get(sql`SELECT 1 FROM call_records WHERE relation_num = ${before.num} LIMIT 1`)
+      )
+        throw new AppError(
+          'relations.importedEnds',
+          'The ends of a relation of imported call records cannot change',
+        );
       tx.update(relationsTable)
         .set({
           ...prepareRelation(tx, fields),
