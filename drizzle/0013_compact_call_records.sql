@@ -4,7 +4,9 @@
 ALTER TABLE `relations` ADD `num` integer;--> statement-breakpoint
 UPDATE `relations` SET `num` = rowid;--> statement-breakpoint
 CREATE UNIQUE INDEX `relations_num_idx` ON `relations` (`num`);--> statement-breakpoint
--- A writer that gives no number (every writer but the import's) gets the next one.
+-- A writer that gives no number (every writer but the import's) gets the next one. A future
+-- rebuild of `relations` or `imports` must create these triggers again (drizzle-kit does not
+-- see them).
 CREATE TRIGGER `relations_num_on_insert`
 AFTER INSERT ON `relations`
 WHEN NEW.`num` IS NULL
@@ -35,7 +37,7 @@ CREATE TABLE `__new_call_records` (
 	FOREIGN KEY (`relation_num`) REFERENCES `relations`(`num`) ON UPDATE no action ON DELETE no action
 );--> statement-breakpoint
 INSERT INTO `__new_call_records` (`id`, `relation_num`, `kind`, `started_unix`, `duration_seconds`, `base_station`, `own_end`, `imei`, `imsi`, `import_num`, `line`)
-SELECT c.`id`, r.`num`, c.`kind`, unixepoch(c.`started_at`), c.`duration_seconds`, c.`base_station`,
+SELECT c.`id`, r.`num`, c.`kind`, CAST(round(unixepoch(c.`started_at`, 'subsec')) AS INTEGER), c.`duration_seconds`, c.`base_station`,
   CASE c.`own_phone_id` WHEN r.`from_entity_id` THEN 1 WHEN r.`to_entity_id` THEN 2 END,
   c.`imei`, c.`imsi`, coalesce((SELECT i.`num` FROM `imports` i WHERE i.`id` = c.`import_id`), 0), c.`line`
 FROM `call_records` c JOIN `relations` r ON r.`id` = c.`relation_id`;--> statement-breakpoint

@@ -30,7 +30,8 @@ it('call records of an early release get the target phone whose cell they name, 
     (1, 'r-out', '2026-04-01T00:00:00.000Z', 10, '100-1', 'imp'),
     (2, 'r-in', '2026-04-01T01:00:00.000Z', 10, '100-2', 'imp'),
     (3, 'r-in', '2026-04-01T02:00:00.000Z', 10, NULL, 'imp'),
-    (4, 'r-out', '2026-04-01T03:00:00.000Z', 10, '100-9', 'other-import')`);
+    (4, 'r-out', '2026-04-01T03:00:00.000Z', 10, '100-9', 'other-import'),
+    (5, 'r-out', '2026-04-01T03:59:59.600Z', 10, NULL, 'imp')`);
   old.exec(`INSERT INTO phone_identifiers (phone_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES
     ('p-target', 'cell', '100-1', 1, '2026-04-01', '2026-04-01', 'imp'),
     ('p-target', 'cell', '100-2', 1, '2026-04-01', '2026-04-01', 'imp')`);
@@ -55,6 +56,8 @@ it('call records of an early release get the target phone whose cell they name, 
     { id: 2, relation: 'r-in', own: 2, at: 1_775_005_200, import: 'imp' },
     { id: 3, relation: 'r-in', own: null, at: 1_775_008_800, import: 'imp' },
     { id: 4, relation: 'r-out', own: null, at: 1_775_012_400, import: 'other-import' },
+    // A spreadsheet's time a fraction off rounds as the importer rounds it, not down.
+    { id: 5, relation: 'r-out', own: null, at: 1_775_016_000, import: 'imp' },
   ]);
   // A relation written later (no number given) gets the next one.
   opened.sqlite

@@ -23,7 +23,8 @@ export const importsTable = sqliteTable(
     /**
      * The import's small number, what its call records name (an integer of one or two bytes
      * instead of a 36-character ID on each of a million rows). Given at insert by a trigger
-     * when the writer gives none (migration 0013); kept by VACUUM, unlike a rowid.
+     * when the writer gives none (migration 0013: a rebuild of this table must create
+     * that trigger again, drizzle-kit does not see it); kept by VACUUM, unlike a rowid.
      */
     num: integer(),
     fileName: text().notNull(),

@@ -16,7 +16,8 @@ export const relationsTable = sqliteTable(
     /**
      * The relation's small number, what its call records name (an integer instead of a
      * 36-character ID on each of a million rows and in their index). Given at insert by a
-     * trigger when the writer gives none (migration 0013); kept by VACUUM, unlike a rowid.
+     * trigger when the writer gives none (migration 0013: a rebuild of this table must create
+     * that trigger again, drizzle-kit does not see it); kept by VACUUM, unlike a rowid.
      */
     num: integer(),
     fromEntityId: text()
