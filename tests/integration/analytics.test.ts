@@ -750,7 +750,7 @@ describe('同基站伴随 — co-location', () => {
     const fields = {
       fromEntityId: relation.fromEntityId,
       toEntityId: relation.toEntityId,
-      type: relation.type,
+      type: 'calls' as const,
     };
     expect(
       await c.call('relations.update', {
