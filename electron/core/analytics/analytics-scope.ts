@@ -26,13 +26,17 @@ export function periodOf(input: { from?: string; to?: string }, zone: string): P
   return { from: bound(input.from, false), to: bound(input.to, true), zone };
 }
 
-/** SQL condition on a UTC ISO column for a period. */
-export function periodCondition(column: SQL, period: Period): SQL {
+/** SQL condition on a UTC ISO column for a period (`bound`: a bound as the column holds it). */
+export function periodCondition(
+  column: SQL,
+  period: Period,
+  bound: (iso: string) => string | number = (iso) => iso,
+): SQL {
   return sql.join(
     [
       sql`1 = 1`,
-      ...(period.from ? [sql`${column} >= ${period.from}`] : []),
-      ...(period.to ? [sql`${column} < ${period.to}`] : []),
+      ...(period.from ? [sql`${column} >= ${bound(period.from)}`] : []),
+      ...(period.to ? [sql`${column} < ${bound(period.to)}`] : []),
     ],
     sql` AND `,
   );
@@ -43,14 +47,7 @@ export function periodCondition(column: SQL, period: Period): SQL {
  * the period when it is at or after `from` and before `to`.
  */
 export function unixPeriodCondition(column: SQL, period: Period): SQL {
-  return sql.join(
-    [
-      sql`1 = 1`,
-      ...(period.from ? [sql`${column} >= ${unixSecondsFrom(period.from)}`] : []),
-      ...(period.to ? [sql`${column} < ${unixSecondsFrom(period.to)}`] : []),
-    ],
-    sql` AND `,
-  );
+  return periodCondition(column, period, unixSecondsFrom);
 }
 
 export interface PhoneRow {

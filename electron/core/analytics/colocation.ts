@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CellPresenceResult, ColocationResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
-import { isoOfUnix } from '../db/unix-time';
+import { isoOfUnix, unixToIso } from '../db/unix-time';
 import { inList, periodOf, resolvePhone, unixPeriodCondition } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
 
@@ -22,8 +22,6 @@ interface Match {
   aAt: string;
   bAt: string;
 }
-
-const isoOf = (unix: number) => new Date(unix * 1000).toISOString();
 
 /** The phone a call record was seen with: the end of its relation that is the list's target. */
 const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entity_id END`;
@@ -62,7 +60,7 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       WHERE c.base_station = ${sighting.cell}
         AND c.started_unix >= ${sighting.at - windowSeconds}
         AND c.started_unix <= ${sighting.at + windowSeconds} AND c.own_end IS NOT NULL`);
-    const sightingAt = isoOf(sighting.at);
+    const sightingAt = unixToIso(sighting.at);
     for (const other of near) {
       if (other.phone === sighting.phone) continue;
       const isTarget = targets.has(other.phone);
@@ -70,7 +68,6 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       // A pair of two targets is found from both sides: keep it once, lower ID first.
       if (isTarget && other.phone < sighting.phone) continue;
       const key = `${sighting.phone}|${other.phone}|${sighting.cell}|${sighting.at}|${other.at}`;
-      const otherAt = isoOf(other.at);
       if (seen.has(key)) continue;
       seen.add(key);
       matches.push({
@@ -78,7 +75,7 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
         b: other.phone,
         cell: sighting.cell,
         aAt: sightingAt,
-        bAt: otherAt,
+        bAt: unixToIso(other.at),
       });
     }
   }

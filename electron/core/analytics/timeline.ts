@@ -9,7 +9,13 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { isoOfUnix } from '../db/unix-time';
 import { workspaceTimeZone } from '../settings/settings-service';
-import { inList, periodOf, unixPeriodCondition, type Period } from './analytics-scope';
+import {
+  inList,
+  periodCondition,
+  periodOf,
+  unixPeriodCondition,
+  type Period,
+} from './analytics-scope';
 
 interface TimelineQuery {
   entityIds?: string[];
@@ -102,17 +108,6 @@ function caseLines(db: Executor, caseId: string): TimelineLine[] {
   return lines.slice(0, maxLines);
 }
 
-function between(at: SQL, period: Period): SQL {
-  return sql.join(
-    [
-      sql`1 = 1`,
-      ...(period.from ? [sql`${at} >= ${period.from}`] : []),
-      ...(period.to ? [sql`${at} < ${period.to}`] : []),
-    ],
-    sql` AND `,
-  );
-}
-
 /**
  * Every mark source as one SELECT of (id, kind, at, precision, lineId, toLineId, label, detail,
  * count), each already limited to the lines and the period (so the period reaches the indexes:
@@ -149,7 +144,7 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
     sql`SELECT 'transfer:' || MIN(m.id), 'transfer', m.at, 'minute', ${lineEnd}, ${otherLine},
         ${farLabel}, CAST(m.amount_fen AS TEXT), NULL
       FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-      WHERE r.type = 'finances' AND ${touching} AND ${between(transferAt, period)}
+      WHERE r.type = 'finances' AND ${touching} AND ${periodCondition(transferAt, period)}
       GROUP BY m.relation_id, m.at, m.amount_fen`,
     // Calls and payments entered by hand (no detail records): one mark at their start.
     sql`SELECT 'relation:' || r.id, CASE WHEN r.type = 'calls' THEN 'call' ELSE 'transfer' END,
@@ -161,37 +156,37 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
       WHERE r.type IN ('calls', 'finances') AND ${touching} AND r.started_on IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM call_records WHERE relation_num = r.num)
         AND NOT EXISTS (SELECT 1 FROM money_transfers WHERE relation_id = r.id)
-        AND ${between(relationAt, period)}`,
+        AND ${periodCondition(relationAt, period)}`,
     // Seizures: on the line of the person they were taken from, else on the case's line.
     sql`SELECT 'seizure:' || s.id, 'seizure', s.seized_at, 'minute',
         CASE WHEN s.from_entity_id IN (${ids}) THEN s.from_entity_id ELSE ${caseLine} END, NULL,
         s.drug_type, s.quantity_value || ' ' || s.quantity_unit, NULL
       FROM seizures s
-      WHERE s.deleted_at IS NULL AND ${between(seizureAt, period)}
+      WHERE s.deleted_at IS NULL AND ${periodCondition(seizureAt, period)}
         AND (s.from_entity_id IN (${ids}) OR s.case_id = ${caseLine})`,
     // Coercive measures with their dates (刑拘, 逮捕 …), of the case when it is a case timeline.
     sql`SELECT 'measure:' || cm.id, 'measure', ${measureAt}, 'day', cm.entity_id, NULL,
         cm.measure, NULL, NULL
       FROM case_measures cm
       WHERE cm.entity_id IN (${ids}) AND cm.taken_on IS NOT NULL AND cm.measure <> 'none'
-        AND (${caseId === undefined ? 1 : 0} = 1 OR cm.case_id = ${caseLine}) AND ${between(measureAt, period)}`,
+        AND (${caseId === undefined ? 1 : 0} = 1 OR cm.case_id = ${caseLine}) AND ${periodCondition(measureAt, period)}`,
     // 到案/抓获 dates.
     sql`SELECT 'caught:' || ce.id, 'caught', ${caughtAt}, 'day', ce.entity_id, NULL,
         ce.role_in_case, NULL, NULL
       FROM case_entities ce
       WHERE ce.entity_id IN (${ids}) AND ce.caught_on IS NOT NULL
-        AND (${caseId === undefined ? 1 : 0} = 1 OR ce.case_id = ${caseLine}) AND ${between(caughtAt, period)}`,
+        AND (${caseId === undefined ? 1 : 0} = 1 OR ce.case_id = ${caseLine}) AND ${periodCondition(caughtAt, period)}`,
     // Events: on each line they name; a case event naming none of them on the case's line.
     sql`SELECT 'event:' || ev.id || ':' || ee.entity_id, 'event', ${eventAt},
         ${precisionOf(sql`ev.occurred_at`)}, ee.entity_id, NULL, ev.title, ev.kind, NULL
       FROM event_entities ee JOIN events ev ON ev.id = ee.event_id
-      WHERE ee.entity_id IN (${ids}) AND ev.deleted_at IS NULL AND ${between(eventAt, period)}`,
+      WHERE ee.entity_id IN (${ids}) AND ev.deleted_at IS NULL AND ${periodCondition(eventAt, period)}`,
   ];
   if (caseId !== undefined) {
     sources.push(sql`SELECT 'event:' || ev.id, 'event', ${eventAt},
         ${precisionOf(sql`ev.occurred_at`)}, ${caseId}, NULL, ev.title, ev.kind, NULL
       FROM events ev
-      WHERE ev.case_id = ${caseId} AND ev.deleted_at IS NULL AND ${between(eventAt, period)}
+      WHERE ev.case_id = ${caseId} AND ev.deleted_at IS NULL AND ${periodCondition(eventAt, period)}
         AND NOT EXISTS (SELECT 1 FROM event_entities ee
           WHERE ee.event_id = ev.id AND ee.entity_id IN (${ids}))`);
     // Case status dates: 受案, 立案, 破案, 移送起诉, 结案.
@@ -206,7 +201,7 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
       sources.push(sql`SELECT ${`status:${name}`}, 'status', ${instant(on, period)}, 'day', k.id, NULL,
           ${name}, NULL, NULL
         FROM cases k WHERE k.id = ${caseId} AND ${on} IS NOT NULL
-          AND ${between(instant(on, period), period)}`);
+          AND ${periodCondition(instant(on, period), period)}`);
     }
   }
   return sql.join(sources, sql` UNION ALL `);

@@ -11,6 +11,11 @@ export function unixSecondsFrom(iso: string): number {
   return Math.ceil(Date.parse(iso) / 1000);
 }
 
+/** Unix seconds as UTC ISO with milliseconds, as `isoOfUnix` gives them in SQL. */
+export function unixToIso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}
+
 /** SQL: a Unix-seconds column as UTC ISO with milliseconds ("2026-04-01T09:16:47.000Z"). */
 export function isoOfUnix(column: SQL): SQL {
   return sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, 'unixepoch')`;

@@ -18,30 +18,27 @@ export function multiRowInsert(sqlite: Database.Database, table: string, columns
   const width = columns.length;
   const buffer: unknown[] = new Array<unknown>(rowsPerStatement * width);
   let filled = 0;
+  /**
+   * Where the next row's values go in `values` (its first value at the index returned, the
+   * others after it, in the order of `columns`): a million rows written in place, with no
+   * array of arguments made for each. The rows are sent when the statement's rows are full.
+   */
+  const next = (): number => {
+    if (filled === buffer.length) {
+      full.run(buffer);
+      filled = 0;
+    }
+    const at = filled;
+    filled += width;
+    return at;
+  };
   return {
     /** One row's values, in the order of `columns`. */
     add(...values: unknown[]): void {
-      for (let column = 0; column < width; column += 1) buffer[filled + column] = values[column];
-      filled += width;
-      if (filled === buffer.length) {
-        full.run(buffer);
-        filled = 0;
-      }
+      const at = next();
+      for (let column = 0; column < width; column += 1) buffer[at + column] = values[column];
     },
-    /**
-     * Where the next row's values go in `values` (its first value at the index returned, the
-     * others after it, in the order of `columns`): a million rows written in place, with no
-     * array of arguments made for each. The rows are sent when the statement's rows are full.
-     */
-    next(): number {
-      if (filled === buffer.length) {
-        full.run(buffer);
-        filled = 0;
-      }
-      const at = filled;
-      filled += width;
-      return at;
-    },
+    next,
     values: buffer,
     flush(): void {
       if (!filled) return;

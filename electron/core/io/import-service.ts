@@ -3,6 +3,7 @@ import type { importCommitInput, importPreviewInput } from '../../api/schemas/im
 import { AppError } from '../app-error';
 import type { CoreDeps } from '../core-deps';
 import type { Executor } from '../db/database-types';
+import { unixToIso } from '../db/unix-time';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { callRecordAt } from './call-columns';
 import type { ImportPlan } from './import-plan';
@@ -68,9 +69,7 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
           // The start shown as UTC ISO, where the other templates show theirs.
           Object.fromEntries(
             Object.entries(callRecordAt(data.records, index)).map(([key, value]) =>
-              key === 'startedUnix'
-                ? ['startedAt', new Date(Number(value) * 1000).toISOString()]
-                : [key, value],
+              key === 'startedUnix' ? ['startedAt', unixToIso(Number(value))] : [key, value],
             ),
           ),
         )

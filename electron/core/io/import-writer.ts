@@ -5,6 +5,7 @@ import type { ImportSummary } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
 import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
+import { unixToIso } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -14,7 +15,7 @@ import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
-import { callKinds, type CallColumns } from './call-columns';
+import { callKinds, textAt, type CallColumns } from './call-columns';
 import type { ImportPlan, PersonRecord, TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
@@ -64,8 +65,6 @@ interface Sighting {
   first: number;
   last: number;
 }
-
-const isoOfUnix = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 const smsKind = callKinds.indexOf('sms');
 
@@ -451,7 +450,6 @@ export async function commitImport(
       baseStation: cells,
       line: lines,
     } = records;
-    const text = (index: number) => (index ? texts[index - 1]! : null);
     /** Identifiers seen, in the order first seen (the rows are written in that order). */
     const seen: Sighting[] = [];
     /** Per target phone (its text index), per type: value's text index → its sighting. */
@@ -496,8 +494,8 @@ export async function commitImport(
       let found = pairIndex.get(key);
       if (found === undefined) {
         pairs.push({
-          fromId: text(caller)!,
-          toId: text(callee)!,
+          fromId: textAt(records, caller)!,
+          toId: textAt(records, callee)!,
           count: 0,
           messages: 0,
           first: '',
@@ -532,8 +530,8 @@ export async function commitImport(
       pair.count = callsOf[index]!;
       pair.messages = messagesOf[index]!;
       pair.durationSeconds = secondsOf[index]!;
-      pair.first = isoOfUnix(firstOf[index]!);
-      pair.last = isoOfUnix(lastOf[index]!);
+      pair.first = unixToIso(firstOf[index]!);
+      pair.last = unixToIso(lastOf[index]!);
     });
     resolve(
       'phone',
@@ -574,7 +572,7 @@ export async function commitImport(
       values[row + 1] = callKinds[kinds[index]!];
       values[row + 2] = startedUnix[index];
       values[row + 3] = durations[index];
-      values[row + 4] = text(cells[index]!);
+      values[row + 4] = textAt(records, cells[index]!);
       values[row + 5] = !own
         ? null
         : own === callers[index]
@@ -582,8 +580,8 @@ export async function commitImport(
           : own === callees[index]
             ? 2
             : null;
-      values[row + 6] = text(imeis[index]!);
-      values[row + 7] = text(imsis[index]!);
+      values[row + 6] = textAt(records, imeis[index]!);
+      values[row + 7] = textAt(records, imsis[index]!);
       values[row + 8] = importNum;
       values[row + 9] = lines[index];
       if ((done + 1) % chunkRows === 0) await step(done + 1, length);
@@ -608,8 +606,8 @@ export async function commitImport(
         item.type,
         item.value,
         item.count,
-        isoOfUnix(item.first),
-        isoOfUnix(item.last),
+        unixToIso(item.first),
+        unixToIso(item.last),
         options.importId,
       );
     const imeis = [
