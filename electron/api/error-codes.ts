@@ -93,6 +93,7 @@ export const errorCodes = [
   'import.fileUnreadable',
   'import.unknownField',
   'import.unknownHeader',
+  'import.ownNumberInvalid',
   'import.tooLarge',
   'import.tooManyColumns',
   'import.tooManyRows',

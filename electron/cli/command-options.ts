@@ -25,6 +25,7 @@ export interface CommandOptions {
   'skip-invalid'?: boolean;
   rejected?: string;
   'own-account'?: string;
+  'own-number'?: string;
   'area-code'?: string;
   id?: string;
   page?: string;

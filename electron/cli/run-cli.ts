@@ -45,7 +45,7 @@ or --password-stdin (first line, second line). Add --json for machine-readable o
                 or chromium in /usr/bin)
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
                 [--encoding auto|utf8|gb18030|utf16le|utf16be] [--case CASE_NO] [--dry-run]
-                [--map 'HEADER=field,…'] [--own-account ACC] [--area-code 0871]
+                [--map 'HEADER=field,…'] [--own-account ACC] [--own-number NUM] [--area-code 0871]
                 [--skip-invalid [--rejected FILE]]
                 CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
@@ -95,6 +95,7 @@ const optionSpec = {
   'skip-invalid': { type: 'boolean', default: false },
   rejected: { type: 'string' },
   'own-account': { type: 'string' },
+  'own-number': { type: 'string' },
   'area-code': { type: 'string' },
   id: { type: 'string' },
   page: { type: 'string' },

@@ -221,6 +221,96 @@ describe('carrier call records (话单)', () => {
     expect(twice.problems.map((problem) => problem.line)).toEqual([17, 18, 19, 36, 37, 38]);
   });
 
+  it('a 话单 of one number (电信 style): number in the title, 本地主叫/长途被叫, a service column, data sessions set aside', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: '电信详单.csv',
+      contentBase64: base64(fixture('telecom-cdr.csv')),
+      template: 'calls' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    // 通信方式 holds the directions, 业务类型 the service; 通信类型 (本地/长途) is neither.
+    expect(preview.mapping).toEqual({
+      counterpart: 3,
+      callType: 2,
+      service: 6,
+      startedAt: 1,
+      duration: 4,
+      lac: 8,
+      ci: 9,
+      ownArea: 7,
+    });
+    expect(preview.owner).toBe(target);
+    expect([preview.encoding, preview.headerLine, preview.rowCount, preview.rejectedCount]).toEqual(
+      ['gb18030', 3, 8, 1],
+    );
+    expect(preview.problems).toEqual([
+      { line: 10, field: 'service', problem: 'dataSession', value: '上网' },
+    ]);
+    const summary = await c.ok('import.commit', {
+      ...file,
+      importId: 'imp-telecom',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({ rows: 7, rejectedRows: 1 });
+    expect(
+      iconv.decode(Buffer.from(summary.rejectedFile!.contentBase64, 'base64'), 'gb18030'),
+    ).toBe(
+      '序号,通话起始时间,通信方式,对方号码,通信时长,通信类型,业务类型,通信地点,TAC,ECI,原因\r\n' +
+        '7,2026-04-01 14:00:00,,,0,,上网,云南昆明,25301,10231,业务类型：上网/数据流量记录，不是通话或短信\r\n',
+    );
+    const targetId = await entityId(target);
+    expect(await relationsOf(targetId, 'calls')).toEqual(
+      [
+        '087165123456>13987654321: 1 45',
+        '10086>13987654321: 0 0',
+        '13812345678>13987654321: 1 125',
+        '13987654321>+959123456789: 1 30',
+        '13987654321>13812345678: 2 85',
+      ].sort(),
+    );
+    const detail = await c.ok('entities.get', { id: targetId });
+    const toContact = detail.relations.find(
+      (item) => item.type === 'calls' && item.toLabel === '13812345678',
+    )!;
+    const records = await c.ok('import.records', { relationId: toContact.id });
+    expect(
+      records.rows.map((row) => [row.recordKind, row.durationSeconds, row.source.line]),
+    ).toEqual([
+      ['call', 65, 4],
+      ['sms', 0, 6],
+      ['forwarded', 20, 9],
+    ]);
+  });
+
+  it('a call type under a service name is found by its values; the own number typed when the file has none', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: 'calls.csv',
+      contentBase64: base64(
+        '对方号码,业务类型,开始时间,时长\n13812345678,主叫,2026-04-02 08:00:00,10\n13812345678,被叫,2026-04-02 09:00:00,20\n',
+      ),
+      template: 'calls' as const,
+    };
+    expect(await c.call('import.preview', file)).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['ownNumber'] } },
+    });
+    expect(await c.call('import.preview', { ...file, ownNumber: '139 八七' })).toMatchObject({
+      ok: false,
+      error: { code: 'import.ownNumberInvalid', details: { number: '139 八七' } },
+    });
+    const preview = await c.ok('import.preview', { ...file, ownNumber: '+86 139 8765 4321' });
+    expect(preview.mapping).toEqual({ counterpart: 0, callType: 1, startedAt: 2, duration: 3 });
+    await c.ok('import.commit', { ...file, ownNumber: '+86 139 8765 4321', importId: 'imp-typed' });
+    expect(await relationsOf(await entityId(target), 'calls')).toEqual([
+      '13812345678>13987654321: 1 20',
+      '13987654321>13812345678: 1 10',
+    ]);
+  });
+
   it('an IMEI seen with two SIMs links the two phones', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
@@ -419,6 +509,57 @@ describe('bank statements (流水) and payment bills', () => {
         template: 'transactions',
       }),
     ).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+  });
+
+  it('借方/贷方发生额 columns, 帐号 headers, the account only above the header (建行 style)', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: '建行流水.csv',
+      contentBase64: base64(fixture('bank-statement-split.csv')),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect(preview.owner).toBe('6217001540009283746');
+    expect(preview.mapping).toEqual({
+      counterpartAccount: 6,
+      counterpartName: 7,
+      counterpartBank: 8,
+      date: 0,
+      at: 1,
+      debitAmount: 3,
+      creditAmount: 4,
+      summary: 2,
+    });
+    expect([preview.rowCount, preview.rejectedCount]).toEqual([3, 0]);
+    const summary = await c.ok('import.commit', { ...file, importId: 'imp-ccb' });
+    expect(summary).toMatchObject({ rows: 3, entitiesCreated: 2, relationsCreated: 2 });
+    expect(await relationsOf(await entityId('6217001540009283746'), 'finances')).toEqual([
+      '6217001540009283746>6228480398271645312: 1 100000',
+      '6228480398271645312>6217001540009283746: 1 250000',
+    ]);
+  });
+
+  it('compound and neutral debit/credit flags: 支出(已付), 转账-收入, 不计收支 said as such', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: 'flags.csv',
+      contentBase64: base64(
+        '本方账号,对方账号,交易时间,金额,收/支\nA100,B200,2026-04-01 10:00,15.00,支出(已付)\nA100,B200,2026-04-01 11:00,2.00,转账-收入\nA100,C300,2026-04-01 12:00,3.00,不计收支\nA100,C300,2026-04-01 13:00,4.00,/\n',
+      ),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect(preview.problems).toEqual([
+      { line: 4, field: 'debitCredit', problem: 'neutral', value: '不计收支' },
+      { line: 5, field: 'debitCredit', problem: 'neutral', value: '/' },
+    ]);
+    await c.ok('import.commit', { ...file, importId: 'imp-flags', skipInvalid: true });
+    expect(await relationsOf(await entityId('A100'), 'finances')).toEqual([
+      'A100>B200: 1 1500',
+      'B200>A100: 1 200',
+    ]);
   });
 
   it('signed amounts without a debit/credit column', async () => {

@@ -20,6 +20,8 @@ const fileInput = z
     headerMap: z.record(z.string().max(100), z.string().max(40)).optional(),
     /** The bill owner's account when the file has no account column (Alipay/WeChat bills). */
     ownAccount: z.string().trim().max(100).nullish(),
+    /** The 话单's own number when the file has no own-number column (one number's 详单). */
+    ownNumber: z.string().trim().max(30).nullish(),
     /** Area code for landlines printed without one (0871). */
     areaCode: z
       .string()

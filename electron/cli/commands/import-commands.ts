@@ -30,7 +30,7 @@ export function parseHeaderMap(text: string | undefined): Record<string, string>
 
 /**
  * `import --template T --file FILE [--encoding auto] [--case CASE_NO] [--map H=f,…]
- * [--own-account A] [--area-code 0871] (T: persons, calls, transactions, seizures) [--skip-invalid [--rejected FILE]] [--dry-run]`: every
+ * [--own-account A] [--own-number N] [--area-code 0871] (T: persons, calls, transactions, seizures) [--skip-invalid [--rejected FILE]] [--dry-run]`: every
  * row is checked first. Without --skip-invalid a bad row writes nothing (exit 1, lines named);
  * with it the valid rows are imported in one transaction and the others, with the reason, go to
  * the rejected-rows file (exit 0, both counts printed).
@@ -58,6 +58,7 @@ export async function importCommand(
     template,
     headerMap: parseHeaderMap(options.map),
     ownAccount: options['own-account'],
+    ownNumber: options['own-number'],
     areaCode: options['area-code'],
   };
   return withSession(options, secrets, async (client) => {

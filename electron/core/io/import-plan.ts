@@ -1,6 +1,11 @@
 import { parseFarEnd, parsePhone } from '../../api/domain/identifiers';
 import {
-  callTypeAliases,
+  callServiceOf,
+  callTypeOf,
+  type CallService,
+  type CallType,
+} from '../../api/domain/call-types';
+import {
   debitCreditAliases,
   headerKey,
   importFields,
@@ -71,7 +76,11 @@ type ImportRecords =
   | { template: 'persons'; records: PersonRecord[] }
   | { template: 'seizures'; records: SeizureLedgerRecord[] };
 
-/** Alipay and WeChat bill exports name the platform and the owner above the header. */
+/**
+ * What the lines above the header say: Alipay and WeChat bill exports name the platform and the
+ * owner; a bank statement its account (查询卡号：…), a 话单 its number (机主号码：…, or a title
+ * "139…通话详单").
+ */
 interface Preamble {
   platform: 'alipay' | 'wechat' | null;
   owner: string | null;
@@ -113,6 +122,8 @@ export interface PlanOptions {
   headerMap?: Record<string, string>;
   /** The statement's own account when the file has no account column (payment bills). */
   ownAccount?: string | null;
+  /** The 话单's own number when the file has no own-number column. */
+  ownNumber?: string | null;
   /** Area code for landlines printed without one, when the file does not say. */
   areaCode?: string | null;
 }
@@ -136,28 +147,123 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
   return best;
 }
 
-function readPreamble(rows: TableRow[]): Preamble {
+function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   const text = rows.map((row) => row.cells.map(cellText).join(' ')).join('\n');
+  if (template === 'calls') return { platform: null, owner: ownNumberIn(text) };
+  if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
   const owner =
     /支付宝账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
     /微信号[:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
     /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
+    (platform
+      ? null
+      : /(?:卡号|[账帐]号|[账帐]户)[:：]\s*\[?(\d[\d ]{6,30}\d)/
+          .exec(text)?.[1]
+          ?.replace(/ /g, '')) ??
     null;
   return { platform, owner };
 }
 
-/** Field → column by the headers' names; the user may change it in the wizard. */
+/** A 话单's own number as its lines above the header give it, labelled or in its title. */
+function ownNumberIn(text: string): string | null {
+  const labelled =
+    /(?:本机|机主|用户|查询|服务|手机|计费|本端)号码[:：]\s*\[?(\+?\d[\d -]{4,20}\d)/.exec(
+      text,
+    )?.[1] ??
+    /(?:^|\D)(1[3-9]\d{9})(?!\d)[^\n]{0,12}(?:话单|详单|通话记录|通信记录|清单)/.exec(text)?.[1];
+  if (!labelled) return null;
+  const parsed = parsePhone(labelled);
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * A 话单's call type and service columns chosen by what they hold. Carriers name them every way
+ * (通信方式 主叫/被叫 beside 通信类型 本地/长途; 业务类型 语音/短信 beside 呼叫类型), so among
+ * the columns named like either, the one whose first values name most directions is the call
+ * type, and of the others the one whose values name most services (语音/短信/上网) the service.
+ * With no direction in any of them the names decide, as for any other field.
+ */
+function chooseCallColumns(
+  headers: string[],
+  sample: TableRow[],
+  mapping: Record<string, number>,
+): Record<string, number> {
+  const names = new Set(
+    importFields.calls
+      .filter((field) => field.key === 'callType' || field.key === 'service')
+      .flatMap((field) => field.aliases.map(headerKey)),
+  );
+  const usedElsewhere = new Set(
+    Object.entries(mapping)
+      .filter(([field]) => field !== 'callType' && field !== 'service')
+      .map(([, column]) => column),
+  );
+  // The columns the names chose come first, so they win ties.
+  const named = [mapping['callType'], mapping['service']].filter((c) => c !== undefined);
+  const candidates = [
+    ...named,
+    ...headers
+      .map((_, index) => index)
+      .filter((index) => !named.includes(index) && !usedElsewhere.has(index))
+      .filter((index) => names.has(headerKey(headers[index]!))),
+  ];
+  const count = (column: number, says: (value: string) => unknown) =>
+    sample.filter((row) => says(cellText(row.cells[column] ?? null)) !== undefined).length;
+  const best = (columns: number[], says: (value: string) => unknown) => {
+    let found: number | undefined;
+    let most = 0;
+    for (const column of columns) {
+      const n = count(column, says);
+      if (n > most) [found, most] = [column, n];
+    }
+    return found;
+  };
+  const callType = best(candidates, (value) => callTypeOf(value));
+  if (callType === undefined) return mapping;
+  const service = best(
+    candidates.filter((column) => column !== callType),
+    callServiceOf,
+  );
+  const chosen: Record<string, number> = { ...mapping, callType };
+  delete chosen['service'];
+  if (service !== undefined) chosen['service'] = service;
+  return chosen;
+}
+
+/**
+ * The 话单's own number when the file has no column for it: as the user typed it (refused when
+ * it is no phone number), else as the lines above the header give it.
+ */
+function givenOwnNumber(typed: string | null | undefined, preamble: Preamble): string | null {
+  const text = typed?.trim();
+  if (!text) return preamble.owner;
+  const parsed = parsePhone(text);
+  if (!parsed.ok)
+    throw new AppError('import.ownNumberInvalid', 'The own number is not a phone number', {
+      number: text.slice(0, 30),
+    });
+  return parsed.value;
+}
+
+/**
+ * Field → column by the headers' names; the user may change it in the wizard. A field takes the
+ * column of its first alias the file has (a 话单 with both 业务类型 and 呼叫类型 gets its call
+ * type from 呼叫类型 wherever the columns stand), leftmost first among equals.
+ */
 function suggestMapping(template: ImportTemplate, headers: string[]): Record<string, number> {
   const keys = headers.map(headerKey);
   const mapping: Record<string, number> = {};
+  const used = new Set<number>();
   for (const field of importFields[template]) {
-    const column = keys.findIndex(
-      (key, index) =>
-        field.aliases.some((alias) => headerKey(alias) === key) &&
-        !Object.values(mapping).includes(index),
-    );
-    if (column >= 0) mapping[field.key] = column;
+    for (const alias of field.aliases) {
+      const wanted = headerKey(alias);
+      const column = keys.findIndex((key, index) => key === wanted && !used.has(index));
+      if (column < 0) continue;
+      mapping[field.key] = column;
+      used.add(column);
+      break;
+    }
   }
   return mapping;
 }
@@ -264,15 +370,19 @@ function headerPlanner(
   const dataFromLine = part?.dataFromLine ?? 0;
   const headerIndex = findHeader(head, template);
   const headerRow = head[headerIndex];
-  const preamble = readPreamble(head.slice(0, headerIndex));
+  const preamble = readPreamble(head.slice(0, headerIndex), template);
   const headers = headerRow ? headerRow.cells.map(cellText) : [];
   let mapping = options.mapping ?? suggestMapping(template, headers);
+  if (!options.mapping && template === 'calls')
+    mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
   if (options.headerMap && headerRow)
     mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
   const ownAccount = options.ownAccount?.trim() || preamble.owner;
+  const ownNumber = template === 'calls' ? givenOwnNumber(options.ownNumber, preamble) : null;
   const mapped = (key: string) =>
     mapping[key] !== undefined ||
-    (key === 'account' && template === 'transactions' && !!ownAccount);
+    (key === 'account' && template === 'transactions' && !!ownAccount) ||
+    (key === 'ownNumber' && !!ownNumber);
   // Said when the first data row comes (a file without data rows is empty first).
   const unmapped = requiredGroups[template].some((group) => group.every(mapped))
     ? null
@@ -284,8 +394,8 @@ function headerPlanner(
   const kept: TableRow[] = [];
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
-  const calls = template === 'calls' ? callPlanner(mapping, options, problems) : null;
-  const sheets = sheetReader(head, headerRow, headers, preamble.owner);
+  const calls = template === 'calls' ? callPlanner(mapping, options, ownNumber, problems) : null;
+  const sheets = sheetReader(head, headerRow, headers, template, preamble.owner);
   const take = (row: TableRow) => {
     if (row.line < dataFromLine || !sheets.isData(row)) return;
     if (unmapped) throw unmapped;
@@ -343,6 +453,7 @@ function sheetReader(
   head: TableRow[],
   headerRow: TableRow | undefined,
   headers: string[],
+  template: ImportTemplate,
   owner: string | null,
 ) {
   const headerSheet = headerRow ? sheetOfLine(headerRow.line).sheet : 0;
@@ -375,7 +486,7 @@ function sheetReader(
       }
       if (isHeader(row)) {
         if (above && above.length < headerSearchRows) {
-          const sheetOwner = readPreamble(above).owner;
+          const sheetOwner = readPreamble(above, template).owner;
           if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;
@@ -459,14 +570,30 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
 function callPlanner(
   mapping: Record<string, number>,
   options: PlanOptions,
+  ownNumber: string | null,
   problems: RowProblem[],
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf } = rowReader(mapping, problems);
   const records = callColumnsBuilder();
-  const byOwn = mapping['ownNumber'] !== undefined && mapping['counterpart'] !== undefined;
+  const ownColumn = mapping['ownNumber'] !== undefined;
+  const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
   const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
+  // The own number the file gives once, above the header or as the user typed it.
+  const fixedNear = byOwn && !ownColumn ? { value: ownNumber! } : null;
   const hasType = mapping['callType'] !== undefined;
-  const callTypeOf = aliasMatcher(callTypeAliases);
+  const hasService = mapping['service'] !== undefined;
+  // Values repeat a handful of times a million times: each distinct one is read once.
+  const types = new Map<string, CallType | undefined>();
+  const services = new Map<string, CallService | undefined>();
+  const serviceOf = (text: string) => {
+    if (!services.has(text)) services.set(text, callServiceOf(text));
+    return services.get(text);
+  };
+  const typeOf = (text: string, service: CallService | undefined) => {
+    const key = service === 'sms' ? `sms\u0000${text}` : text;
+    if (!types.has(key)) types.set(key, callTypeOf(text, service));
+    return types.get(key);
+  };
   // Numbers repeat (a target's contacts): each distinct text is parsed once.
   const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
   const areas = new Map<string, string | null>();
@@ -490,17 +617,24 @@ function callPlanner(
     return undefined;
   };
   const takeRow = ({ line, cells }: TableRow): boolean => {
+    const service = hasService ? serviceOf(textOf(cells, 'service')) : undefined;
+    // A mobile-data session has no far end and no direction: it is said as what it is.
+    if (service === 'data') {
+      problem(line, cells, 'service', 'dataSession');
+      return false;
+    }
     const before = problems.length;
     const area =
       areaOf(textOf(cells, 'counterpartArea')) ??
       areaOf(textOf(cells, 'ownArea')) ??
       options.areaCode ??
       null;
-    const near = number(line, cells, nearKey, null);
+    const near = fixedNear ?? number(line, cells, nearKey, null);
     const far = number(line, cells, farKey, area);
-    let type: 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn' = 'out';
+    // Without a call-type column 本机号码 is the caller, of a call or of a message.
+    let type: CallType = service === 'sms' ? 'smsOut' : 'out';
     if (hasType) {
-      const found = callTypeOf(textOf(cells, 'callType'));
+      const found = typeOf(textOf(cells, 'callType'), service);
       if (found) type = found;
       else problem(line, cells, 'callType', 'callType');
     }
@@ -543,6 +677,16 @@ function callPlanner(
     return true;
   };
   return { take: takeRow, records: records.columns };
+}
+
+/** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
+const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
+
+/** A compound flag (支出(已付), 转账-收入, 贷方发生) by the one direction its words name. */
+function flagByWords(text: string): 'out' | 'in' | undefined {
+  const out = /支出|转出|付款|借方|出账|汇出/.test(text);
+  const into = /收入|转入|收款|贷方|入账|汇入/.test(text);
+  return out === into ? undefined : out ? 'out' : 'in';
 }
 
 /** Transactions, persons and seizure-ledger rows, all read: records and problems. */
@@ -599,9 +743,16 @@ function planAll(
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
           if (hasFlag) {
-            const flag = flagOf(textOf(cells, 'debitCredit'));
+            const text = textOf(cells, 'debitCredit');
+            const flag = flagOf(text) ?? flagByWords(text);
             if (flag) direction = flag;
-            else problem(line, cells, 'debitCredit', 'debitCredit');
+            else
+              problem(
+                line,
+                cells,
+                'debitCredit',
+                neutralFlag.test(text) ? 'neutral' : 'debitCredit',
+              );
           } else if (signed && parsed > 0) direction = 'in';
           else if (!signed && parsed < 0) problem(line, cells, 'amount', 'amount');
         }

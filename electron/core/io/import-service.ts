@@ -52,6 +52,7 @@ async function readAndPlan(
     mapping: input.mapping,
     headerMap: input.headerMap,
     ownAccount: input.ownAccount,
+    ownNumber: input.ownNumber,
     areaCode: input.areaCode,
   });
   resolveSeizureLedger(db, importPlan, input.caseId ?? null);

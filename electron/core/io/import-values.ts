@@ -15,6 +15,8 @@ export type ValueProblem =
   | 'callType'
   | 'debitCredit'
   | 'notCompleted'
+  | 'neutral'
+  | 'dataSession'
   | 'columns'
   // Seizure ledgers (缴获/扣押物品登记表).
   | 'drug'

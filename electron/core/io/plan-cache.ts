@@ -28,6 +28,7 @@ export function planKey(input: {
   mapping?: Record<string, number>;
   headerMap?: Record<string, string>;
   ownAccount?: string | null;
+  ownNumber?: string | null;
   areaCode?: string | null;
 }): string | null {
   if (input.filePath === undefined) return null;
@@ -47,6 +48,7 @@ export function planKey(input: {
     input.mapping ?? null,
     input.headerMap ?? null,
     input.ownAccount ?? null,
+    input.ownNumber ?? null,
     input.areaCode ?? null,
   ]);
 }

@@ -113,6 +113,18 @@ export function ColumnsStep({
         </Space>
       ) : null}
       {template === 'calls' ? (
+        <Space style={{ marginBottom: 12, marginRight: 24 }}>
+          {t('import.ownNumber')}
+          <Input
+            value={state.ownNumber}
+            placeholder={preview.owner ?? ''}
+            onChange={(event) => choose({ ownNumber: event.target.value })}
+            style={{ width: 180 }}
+            data-testid="import-own-number"
+          />
+        </Space>
+      ) : null}
+      {template === 'calls' ? (
         <Space style={{ marginBottom: 12 }}>
           {t('import.areaCode')}
           <Input

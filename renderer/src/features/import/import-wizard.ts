@@ -32,6 +32,7 @@ export interface WizardState {
   mappingName: string;
   skipInvalid: boolean;
   ownAccount: string;
+  ownNumber: string;
   areaCode: string;
 }
 
@@ -46,6 +47,7 @@ type Choice = Pick<
   | 'mappingName'
   | 'skipInvalid'
   | 'ownAccount'
+  | 'ownNumber'
   | 'areaCode'
 >;
 
@@ -71,6 +73,7 @@ export const initialWizard: WizardState = {
   mappingName: '',
   skipInvalid: false,
   ownAccount: '',
+  ownNumber: '',
   areaCode: '',
 };
 

@@ -1,0 +1,64 @@
+import { aliasMatcher, headerKey } from './import-templates';
+
+/** The direction of a call-list row, from the call-type column. */
+export type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
+
+/** Call-type values as carriers print them, compared like headers (no spaces, lower case). */
+const callTypeAliases: Record<CallType, string[]> = {
+  out: ['主叫', '呼出', 'mo', '主叫通话', '去话', '拨出', '出', '主', 'out', 'outgoing', '语音主叫', 'moc'],
+  in: ['被叫', '呼入', 'mt', '被叫通话', '来话', '接听', '入', '被', 'in', 'incoming', '语音被叫', 'mtc'],
+  forwarded: ['呼转', '前转', '呼叫转移', '转接', '呼转通话', '无条件前转', 'cf', 'cfw', 'forwarded', 'forward'],
+  smsOut: ['短信发', '发短信', '短信发送', '短信主叫', 'sms-mo', 'smsmo', 'sms_mo', '发送短信', '短信(发)', '短信上行', 'sms发', 'smsout', 'mosms'],
+  smsIn: ['短信收', '收短信', '短信接收', '短信被叫', 'sms-mt', 'smsmt', 'sms_mt', '接收短信', '短信(收)', '短信下行', 'sms收', 'smsin', 'mtsms'],
+}; // prettier-ignore
+
+/** What a service column (业务类型) says a row is. */
+export type CallService = 'call' | 'sms' | 'data';
+
+const messageWords = /短信|短消息|彩信|sms|mms/;
+const forwardWords = /呼转|前转|转移|转接|callforward|cfw/;
+const outWords = /主叫|呼出|拨出|去话|moc|^mo(?![a-z])|(?<![a-z])mo$|outgoing/;
+const inWords = /被叫|呼入|来话|接听|mtc|^mt(?![a-z])|(?<![a-z])mt$|incoming/;
+// A message's direction is also said with 发/收 alone (短信发送, 收短信, 上行/下行).
+const messageOut = /发|上行/;
+const messageIn = /收|下行/;
+const dataWords = /数据|上网|流量|gprs|wap|internet|ps域/;
+const callWords = /语音|通话|电话|voice|volte|视频/;
+
+const exactType = aliasMatcher(callTypeAliases);
+
+function oneOf<T>(a: boolean, b: boolean, ifA: T, ifB: T): T | undefined {
+  return a === b ? undefined : a ? ifA : ifB;
+}
+
+/**
+ * A call type from what carriers put in the column: the plain values (主叫, 被叫, 短信发…)
+ * and the compound ones (本地主叫, 国内长途被叫, 漫游主叫, VoLTE主叫, 主叫短信, MOC/MTC,
+ * MO_SMS). `service` is what a separate service column said of the row: a 主叫 row of an SMS
+ * service is a message sent. Undefined when the value names no direction or both.
+ */
+export function callTypeOf(value: string, service?: CallService): CallType | undefined {
+  const exact = exactType(value);
+  const key = headerKey(value);
+  const message = service === 'sms' || messageWords.test(key);
+  if (exact) {
+    if (!message || exact === 'smsOut' || exact === 'smsIn') return exact;
+    return exact === 'out' ? 'smsOut' : exact === 'in' ? 'smsIn' : exact;
+  }
+  if (forwardWords.test(key)) return 'forwarded';
+  const out = outWords.test(key);
+  const into = inWords.test(key);
+  if (message)
+    return oneOf(out || messageOut.test(key), into || messageIn.test(key), 'smsOut', 'smsIn');
+  return oneOf(out, into, 'out', 'in');
+}
+
+/** What a service column's value says the row is; undefined when it says neither. */
+export function callServiceOf(value: string): CallService | undefined {
+  const key = headerKey(value);
+  if (!key) return undefined;
+  if (messageWords.test(key)) return 'sms';
+  if (dataWords.test(key)) return 'data';
+  if (callWords.test(key)) return 'call';
+  return undefined;
+}
