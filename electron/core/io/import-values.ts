@@ -87,13 +87,36 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
       digitsAt(text, 17, 2),
     );
   if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalInstant(Number(text));
-  const match =
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?$/.exec(
-      text,
-    ) ?? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  const compact = /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2}):?(\d{2}):?(\d{2})$/.exec(text);
+  if (compact) {
+    const [year, month, day, hour, minute, second] = compact.slice(1).map(Number);
+    return localInstant(year!, month!, day!, hour!, minute!, second!);
+  }
+  const match = localDateTimePattern.exec(text);
   if (!match) return { ok: false, problem: 'dateTime' };
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
-  return localInstant(year!, month!, day!, hour!, minute!, second!);
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
+    Number(match[at] ?? 0),
+  );
+  const clock = twelveHour(hour!, match[4] ?? match[8]);
+  return clock === undefined
+    ? { ok: false, problem: 'dateTime' }
+    : localInstant(year!, month!, day!, clock, minute!, second!);
+}
+
+/**
+ * A date and an optional time as carriers and banks write them: 2026-03-05 14:23:11,
+ * 2026/3/5 14:23, 2026年3月5日14时23分11秒, 2026-03-05T14:23:11.000, the DB2 timestamps of bank
+ * core systems (2026-03-05-14.23.11.123456), Excel's Chinese 2026/3/5 下午 2:23.
+ */
+const localDateTimePattern =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})[:时.](\d{1,2})(?:[:分.](\d{1,2})(?:\.\d+)?秒?)?\s*(am|pm)?)?$/i;
+
+/** An hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one; undefined past 12. */
+function twelveHour(hour: number, half: string | undefined): number | undefined {
+  if (half === undefined) return hour;
+  if (hour < 1 || hour > 12) return undefined;
+  const afternoon = half === '下午' || half.toLowerCase() === 'pm';
+  return (hour % 12) + (afternoon ? 12 : 0);
 }
 
 /** "YYYY-MM-DD HH:MM:SS" (or with / or . between the date's parts, or T before the time). */
@@ -184,15 +207,20 @@ export function parseDuration(cell: Cell): Parsed<number> {
     return Number.isInteger(cell) && cell >= 0
       ? { ok: true, value: cell }
       : { ok: false, problem: 'duration' };
-  const text = cellText(cell);
+  const text = cellText(cell).replace(/\s+/g, '');
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
+  // Whole seconds written with decimals (83.0, 83.00), as some exports do.
+  if (/^\d+\.0+$/.test(text)) return { ok: true, value: Number.parseInt(text, 10) };
   const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
   if (clock) {
     const [hours, minutes, seconds] = [Number(clock[1] ?? 0), Number(clock[2]), Number(clock[3])];
     if (seconds < 60 && (clock[1] === undefined || minutes < 60))
       return { ok: true, value: hours * 3600 + minutes * 60 + seconds };
   }
-  const words = /^(?:(\d+)(?:小时|时))?(?:(\d+)分(?:钟)?)?(?:(\d+)秒)?$/.exec(text);
+  const words =
+    /^(?:(\d+)(?:小时|时|h))?(?:(\d+)(?:分钟|分|min|m|'))?(?:(\d+)(?:秒钟|秒|sec|s|"))?$/i.exec(
+      text,
+    );
   if (words && text)
     return {
       ok: true,
@@ -218,6 +246,8 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
   if (text.startsWith('-')) [sign, text] = [-sign, text.slice(1)];
   else if (text.startsWith('+')) text = text.slice(1);
+  // Some bank systems print the sign after the amount (1,500.00-).
+  else if (text.endsWith('-')) [sign, text] = [-sign, text.slice(0, -1)];
   if (typeof cell !== 'number' && !/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text))
     return { ok: false, problem: 'amount' };
   const fen = yuanToFen(text);
@@ -246,7 +276,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
   if (
     (timeCell instanceof Date && !timeOnlyDate) ||
     (typeof timeCell === 'number' && timeCell >= 1 && !clockDigits) ||
-    (typeof timeCell === 'string' && (/^\d{14}$/.test(timeText) || /^\d{4}[-/.年]/.test(timeText)))
+    (typeof timeCell === 'string' &&
+      (/^\d{8}[ T-]?\d{2}:?\d{2}:?\d{2}$/.test(timeText) || /^\d{4}[-/.年]/.test(timeText)))
   )
     return parseLocalInstant(timeCell);
   let day: string | undefined;
@@ -276,8 +307,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     const text = cellText(timeCell);
     const match =
       /^(\d{2})(\d{2})(\d{2})$/.exec(text.padStart(6, '0')) ??
-      /^(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})秒?)?$/.exec(text);
-    if (!match || !/^\d{1,6}$|[:时]/.test(text)) return { ok: false, problem: 'dateTime' };
+      /^(\d{1,2})[:时.](\d{1,2})(?:[:分.](\d{1,2})(?:\.\d+)?秒?)?$/.exec(text);
+    if (!match || !/^\d{1,6}$|[:时.]/.test(text)) return { ok: false, problem: 'dateTime' };
     clock = [match[1], match[2], match[3] ?? '0'].map((part) => part!.padStart(2, '0')).join(':');
   }
   return parseLocalInstant(`${day} ${clock}`);

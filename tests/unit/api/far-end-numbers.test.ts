@@ -60,6 +60,8 @@ describe('statement values', () => {
     ['¥2,000.00', 200_000],
     ['５００．００元', 50_000],
     ['(80.00)', -8_000],
+    // The sign after the amount, as some bank core systems print a debit.
+    ['1,500.00-', -150_000],
   ])('amount %s → %d fen', (text, fen) => {
     expect(parseSignedAmount(text)).toEqual({ ok: true, value: fen });
   });
@@ -86,6 +88,14 @@ describe('statement values', () => {
       '2026-04-01T09:16:47.000Z',
     ],
     ['', 20260401171647, '2026-04-01T09:16:47.000Z'],
+    // Bank core systems' DB2 timestamps and dotted clocks; Excel's Chinese 12-hour clock.
+    ['', '2026-04-01-17.16.47.123456', '2026-04-01T09:16:47.000Z'],
+    ['2026-04-01', '17.16.47', '2026-04-01T09:16:47.000Z'],
+    ['', '20260401 171647', '2026-04-01T09:16:47.000Z'],
+    ['', '2026年04月01日17:16:47', '2026-04-01T09:16:47.000Z'],
+    ['', '2026/4/1 下午 5:16', '2026-04-01T09:16:00.000Z'],
+    ['', '2026/4/1 上午 12:05', '2026-03-31T16:05:00.000Z'],
+    ['', '2026/4/1 12:05 PM', '2026-04-01T04:05:00.000Z'],
   ] as const)('date %j + time %j → %s', (date, time, iso) => {
     expect(parseDateAndTime(date, time)).toEqual({ ok: true, value: iso });
   });
@@ -95,6 +105,10 @@ describe('statement values', () => {
     ['00:02:05', 125],
     ['1分30秒', 90],
     ['1小时2分', 3_720],
+    ['1 分 5 秒', 65],
+    ['83.0', 83],
+    ['1m5s', 65],
+    ['1\'05"', 65],
     // A time cell (Excel's day 0 and the time), also past a day ([h]:mm:ss).
     [new Date('1899-12-30T00:02:05Z'), 125],
     [new Date('1899-12-31T01:00:00Z'), 90_000],
@@ -128,6 +142,7 @@ describe('statement values', () => {
     ['2026-01-01 24:00:00', null],
     ['2026-01-01 23:60:00', null],
     ['0025-01-01 00:00:00', null],
+    ['2026-01-01 下午 13:00', null],
   ])('a date and time is checked field by field: %s', (text, iso) => {
     expect(parseLocalDateTime(text)).toEqual(
       iso ? { ok: true, value: iso } : { ok: false, problem: 'dateTime' },
