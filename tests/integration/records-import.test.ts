@@ -618,6 +618,63 @@ describe('bank statements (流水) and payment bills', () => {
     ]);
   });
 
+  it("Alipay's older export, and the totals and notes under a list, are not rows", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const bill = [
+      '支付宝交易记录明细查询',
+      '账号:[lh1983@alipay.com]',
+      '起始日期:[2026-04-01 00:00:00]    终止日期:[2026-04-30 23:59:59]',
+      '---------------------------------交易记录------------------------------------',
+      '交易号,商家订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,金额（元）,收/支,交易状态,服务费（元）,成功退款（元）,备注,资金状态,',
+      '2026040522001400001,,2026-04-05 10:00:00,2026-04-05 10:00:01,2026-04-05 10:00:01,其他,即时到账交易,张某,转账,800.00,支出,交易成功,0.00,0.00,,已支出,',
+      '2026040522001400002,,2026-04-05 11:00:00,2026-04-05 11:00:01,2026-04-05 11:00:01,其他,即时到账交易,张某,转账,200.00,收入,交易成功,0.00,0.00,,已收入,',
+      '------------------------------------------------------------------------------------',
+      '共2笔记录',
+      '已收入:1笔,200.00元',
+      '待收入:0笔,0.00元',
+      '已支出:1笔,800.00元',
+      '待支出:0笔,0.00元',
+      '导出时间:[2026-05-01 10:00:00]    用户:lh1983@alipay.com',
+      '',
+    ].join('\r\n');
+    const file = {
+      fileName: 'alipay_record.csv',
+      contentBase64: base64(iconv.encode(bill, 'gbk')),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect([preview.platform, preview.owner, preview.rowCount, preview.rejectedCount]).toEqual([
+      'alipay',
+      'lh1983@alipay.com',
+      2,
+      0,
+    ]);
+    await c.ok('import.commit', { ...file, importId: 'imp-alipay-old' });
+    expect(await relationsOf(await entityId('lh1983@alipay.com'), 'finances')).toEqual([
+      'lh1983@alipay.com>张某: 1 80000',
+      '张某>lh1983@alipay.com: 1 20000',
+    ]);
+
+    // A statement's page totals and the line that closes a 话单.
+    const statement =
+      '交易卡号,交易时间,交易金额,借贷标志,对手账号\n6222000011112222,2026-04-01 10:00:00,100.00,借,6217000033334444\n合计,,100.00,,\n本页小计：1 笔\n';
+    const totals = await c.ok('import.preview', {
+      fileName: 's.csv',
+      contentBase64: base64(statement),
+      template: 'transactions',
+    });
+    expect([totals.rowCount, totals.rejectedCount]).toEqual([1, 0]);
+    const calls =
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长\n13987654321,13812345678,主叫,2026-04-01 08:00:00,65\n以下空白\n';
+    const closed = await c.ok('import.preview', {
+      fileName: 'c.csv',
+      contentBase64: base64(calls),
+      template: 'calls',
+    });
+    expect([closed.rowCount, closed.rejectedCount]).toEqual([1, 0]);
+  });
+
   it('a WeChat bill (UTF-8, notes above the header), the owner named by the user', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -59,7 +59,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'debitAmount', required: false, aliases: ['支出金额', '借方金额', '借方发生额', '支出', '付款金额', '借方', '出账金额', '转出金额', '支出金额(元)', '借方发生额(元)'] },
     { key: 'creditAmount', required: false, aliases: ['收入金额', '贷方金额', '贷方发生额', '收入', '收款金额', '贷方', '入账金额', '转入金额', '收入金额(元)', '贷方发生额(元)'] },
     { key: 'channel', required: false, aliases: ['交易渠道', '渠道', '交易方式', '支付方式', '收/付款方式', '交易类型', 'channel'] },
-    { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '备注', '附言', '商品说明', '商品', '用途', 'summary'] },
+    { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '备注', '附言', '商品说明', '商品名称', '商品', '用途', 'summary'] },
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', 'reference'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '状态', 'status'] },
   ],

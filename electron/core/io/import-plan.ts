@@ -154,6 +154,8 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
   const owner =
     /支付宝账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
+    // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询.
+    (platform === 'alipay' ? /账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] : undefined) ??
     /微信号[:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
     /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
     (platform
@@ -441,6 +443,36 @@ function headerPlanner(
 }
 
 /**
+ * How lines under a list that are not rows of it begin: rules, counts and totals (----,
+ * 共61笔记录, 合计, 本页小计, 以下空白), the summary an Alipay bill prints under its rows
+ * (已收入:3笔,…), who printed it and when.
+ */
+const trailerStart =
+  /^(?:[-=—_*]{3,}|共\s*\d+\s*[笔条项]|[合总小]\s*计|本页|累计|以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：])/;
+
+/**
+ * A line under the list, not a row of it: its first filled cell begins like a total, a count or
+ * a note, and at most half its cells (or three) are filled. A bill's or statement's own rows
+ * begin with a number, a date or a name.
+ */
+function isTrailer(row: TableRow, width: number): boolean {
+  let first = '';
+  let filled = 0;
+  for (const cell of row.cells) {
+    const text = cellText(cell);
+    if (!text) continue;
+    if (!filled) {
+      // Most rows begin with a digit or a Latin letter: not a trailer, no pattern needed.
+      const code = text.charCodeAt(0);
+      if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) return false;
+      first = text;
+    }
+    filled += 1;
+  }
+  return filled > 0 && filled <= Math.max(3, width >> 1) && trailerStart.test(first);
+}
+
+/**
  * A workbook's later sheets: a list too long for one sheet (an .xls holds 65,536 rows) goes on
  * in the next, under the same header row. A later sheet's rows are data after a row equal to
  * the header, found among its first rows; a sheet without it (notes, another kind of list) is
@@ -497,7 +529,7 @@ function sheetReader(
         if (above.length < headerSearchRows) above.push(row);
         return false;
       }
-      if (!read.has(at)) return false;
+      if (!read.has(at) || isTrailer(row, headers.length)) return false;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return true;
     },
