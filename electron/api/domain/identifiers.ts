@@ -100,6 +100,9 @@ function compactNumber(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s()\-.]/g, '');
 }
 
+/** Carriers' IP call prefixes (移动 17951/12593, 联通 17911, 电信 17901/17909) before a number. */
+const ipDialPrefixed = /^(?:17951|12593|17911|17901|17908|17909)(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
+
 /**
  * A number as people type it in a form: CN mobile (a +86 / 0086 / 86 prefix is dropped),
  * CN landline with area code, an international number (+95 9…, 0095 9…), a 400/800 hotline
@@ -131,6 +134,11 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
       ? result(compact)
       : { ok: false, problem: 'format' };
   }
+  // An IP long-distance prefix dialled before the number (17951 13812345678, 12593 0871…), and a
+  // mobile dialled with the long-distance 0 (013812345678): the number called.
+  const dialled = ipDialPrefixed.exec(compact);
+  if (dialled) compact = dialled[1]!;
+  if (/^01[3-9]\d{9}$/.test(compact)) compact = compact.slice(1);
   // 86 without +: a mobile (13 digits) or a landline whose area code lost its 0.
   if (/^861[3-9]\d{9}$/.test(compact)) compact = compact.slice(2);
   else if (/^86[1-9]\d{8,10}$/.test(compact) && !/^86[2-8]\d{6,7}$/.test(compact))

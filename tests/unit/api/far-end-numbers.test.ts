@@ -29,6 +29,13 @@ describe('far-end numbers as carriers print them', () => {
     ['65123456', '087165123456', 'landline', null],
     ['10690000123456', '10690000123456', 'smsGateway', null],
     ['９８７６５４３２１０１２３', '9876543210123', 'unknown', null],
+    // IP long-distance prefixes and the long-distance 0 before a mobile: the number called.
+    ['1795113812345678', '13812345678', 'mobile', null],
+    ['17951013812345678', '13812345678', 'mobile', null],
+    ['12593087165123456', '087165123456', 'landline', null],
+    ['17909 0755 8888 1234', '075588881234', 'landline', null],
+    ['013812345678', '13812345678', 'mobile', null],
+    ['01012345678', '01012345678', 'landline', null],
   ])('%s → %s (%s)', (raw, value, type, country) => {
     expect(parseFarEnd(raw, '0871')).toEqual({ ok: true, value, type, country });
   });
