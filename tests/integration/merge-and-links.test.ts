@@ -143,6 +143,26 @@ describe('merging duplicates', () => {
     });
   });
 
+  it('leaves a relation between the two that a user had deleted deleted, through merge and unmerge', async () => {
+    const s = await twoCasesWithDuplicates();
+    const deleted = await c.ok('relations.create', {
+      fromEntityId: s.duplicate.id,
+      toEntityId: s.keep.id,
+      type: 'finances',
+    });
+    await c.ok('relations.delete', { id: deleted.id });
+    const { auditSeq } = await c.ok('entities.merge', {
+      keepId: s.keep.id,
+      mergeId: s.duplicate.id,
+    });
+    const audit = (await c.ok('audit.list', { action: 'entities.merged' })).rows[0]!;
+    expect(audit.details).toMatchObject({ selfLoops: [s.between.id] });
+    expect((audit.details as { relationsFrom: string[] }).relationsFrom).not.toContain(deleted.id);
+    await c.ok('entities.unmerge', { auditSeq });
+    const relations = (await c.ok('entities.get', { id: s.keep.id })).relations;
+    expect(relations.map((relation) => relation.id)).toEqual([s.between.id]);
+  });
+
   it('refuses kinds that differ, an entity with itself, and investigators', async () => {
     const s = await twoCasesWithDuplicates();
     expect(

@@ -68,7 +68,10 @@ export function mergeEntities(
     const now = workspace.now();
 
     const between = relationsBetween(tx, keepId, mergeId);
-    const selfLoops = ids(between);
+    const betweenIds = new Set(ids(between));
+    // Relations between the two that a user had deleted stay as they are: hiding them again
+    // would make an unmerge bring them back.
+    const selfLoops = ids(between.filter((relation) => relation.deletedAt === null));
     if (selfLoops.length)
       tx.update(relationsTable)
         .set({ deletedAt: now })
@@ -81,7 +84,7 @@ export function mergeEntities(
         .where(eq(relationsTable.fromEntityId, mergeId))
         .orderBy(relationsTable.id)
         .all(),
-    ).filter((id) => !selfLoops.includes(id));
+    ).filter((id) => !betweenIds.has(id));
     const relationsTo = ids(
       tx
         .select({ id: relationsTable.id })
@@ -89,7 +92,7 @@ export function mergeEntities(
         .where(eq(relationsTable.toEntityId, mergeId))
         .orderBy(relationsTable.id)
         .all(),
-    ).filter((id) => !selfLoops.includes(id));
+    ).filter((id) => !betweenIds.has(id));
     if (relationsFrom.length)
       tx.update(relationsTable)
         .set({ fromEntityId: keepId })
@@ -259,7 +262,7 @@ export function mergeEntities(
 
 function relationsBetween(tx: Executor, a: string, b: string) {
   return tx
-    .select({ id: relationsTable.id })
+    .select({ id: relationsTable.id, deletedAt: relationsTable.deletedAt })
     .from(relationsTable)
     .where(
       sql`(${relationsTable.fromEntityId} = ${a} AND ${relationsTable.toEntityId} = ${b}) OR (${relationsTable.fromEntityId} = ${b} AND ${relationsTable.toEntityId} = ${a})`,
