@@ -304,6 +304,18 @@ describe('carrier call records (话单)', () => {
     });
     const preview = await c.ok('import.preview', { ...file, ownNumber: '+86 139 8765 4321' });
     expect(preview.mapping).toEqual({ counterpart: 0, callType: 1, startedAt: 2, duration: 3 });
+    // Codes no one can read under a service name are named row by row, not taken as 主叫.
+    const coded = await c.ok('import.preview', {
+      ...file,
+      contentBase64: base64(
+        '本机号码,对方号码,业务类型,开始时间,时长\n13987654321,13812345678,0,2026-04-02 08:00:00,10\n13987654321,13812345678,1,2026-04-02 09:00:00,20\n',
+      ),
+    });
+    expect([coded.mapping['callType'], coded.mapping['service'], coded.rejectedCount]).toEqual([
+      2,
+      undefined,
+      2,
+    ]);
     await c.ok('import.commit', { ...file, ownNumber: '+86 139 8765 4321', importId: 'imp-typed' });
     expect(await relationsOf(await entityId(target), 'calls')).toEqual([
       '13812345678>13987654321: 1 20',
@@ -594,6 +606,10 @@ describe('bank statements (流水) and payment bills', () => {
       16,
       1,
     ]);
+    expect(preview.sample.map((row) => [row['summary'], row['channel']])).toEqual([
+      ['转账', '余额宝'],
+      ['转账', undefined],
+    ]);
     const summary = await c.ok('import.commit', {
       ...file,
       importId: 'imp-alipay',
@@ -689,6 +705,12 @@ describe('bank statements (流水) and payment bills', () => {
       '阿龙',
       15,
       1,
+    ]);
+    // What was bought or sent and how: 商品 and 交易类型, not the empty 备注 and 支付方式.
+    expect(preview.sample.map((row) => [row['summary'], row['channel']])).toEqual([
+      [undefined, '转账'],
+      [undefined, '转账'],
+      ['外卖', '商户消费'],
     ]);
     await c.ok('import.commit', {
       ...file,
@@ -808,6 +830,36 @@ describe('spreadsheets as banks and carriers send them', () => {
         { name: '小王', rows: 0, read: false, unread: 'owner' },
       ]);
     }
+  });
+
+  it('statements of two accounts in one workbook, each row naming its account: both sheets read', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const XLSX = await import('@e965/xlsx');
+    const sheetOf = (account: string) =>
+      XLSX.utils.aoa_to_sheet([
+        ['账户明细'],
+        [`账号：${account}`],
+        ['交易卡号', '交易时间', '交易金额', '借贷标志', '对手账号'],
+        [account, '2026-04-01 10:00:00', '100.00', '借', '6217000033334444'],
+      ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheetOf('6222000011112222'), 'A');
+    XLSX.utils.book_append_sheet(book, sheetOf('6222000055556666'), 'B');
+    const preview = await c.ok('import.preview', {
+      fileName: '两个账户.xlsx',
+      contentBase64: base64(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
+      template: 'transactions',
+    });
+    expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual([
+      '6222000011112222',
+      2,
+      0,
+    ]);
+    expect(preview.sheets).toEqual([
+      { name: 'A', rows: 1, read: true },
+      { name: 'B', rows: 1, read: true },
+    ]);
   });
 
   it('a workbook in the 1904 date system: dates as typed, a time and a duration as in any other', async () => {

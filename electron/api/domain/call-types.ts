@@ -17,12 +17,12 @@ export type CallService = 'call' | 'sms' | 'data';
 
 const messageWords = /短信|短消息|彩信|sms|mms/;
 const forwardWords = /呼转|前转|转移|转接|callforward|cfw/;
-const outWords = /主叫|呼出|拨出|去话|moc|^mo(?![a-z])|(?<![a-z])mo$|outgoing/;
-const inWords = /被叫|呼入|来话|接听|mtc|^mt(?![a-z])|(?<![a-z])mt$|incoming/;
+const outWords = /主叫|呼出|拨出|去话|去电|始发|moc|^mo(?![a-z])|(?<![a-z])mo$|outgoing/;
+const inWords = /(?<!主)被叫|呼入|来话|来电|接听|终接|mtc|^mt(?![a-z])|(?<![a-z])mt$|incoming/;
 // A message's direction is also said with 发/收 alone (短信发送, 收短信, 上行/下行).
 const messageOut = /发|上行/;
 const messageIn = /收|下行/;
-const dataWords = /数据|上网|流量|gprs|wap|internet|ps域/;
+const dataWords = /数据|上网|流量|gprs|wap|internet|ps域|^data/;
 const callWords = /语音|通话|电话|voice|volte|视频/;
 
 const exactType = aliasMatcher(callTypeAliases);
@@ -58,7 +58,8 @@ export function callServiceOf(value: string): CallService | undefined {
   const key = headerKey(value);
   if (!key) return undefined;
   if (messageWords.test(key)) return 'sms';
-  if (dataWords.test(key)) return 'data';
+  // A call word first: 语音(流量) is a call (VoLTE), not a data session.
   if (callWords.test(key)) return 'call';
+  if (dataWords.test(key)) return 'data';
   return undefined;
 }

@@ -850,8 +850,13 @@ export const en: Translation<typeof zhCN> = {
     },
     platforms: { alipay: 'Alipay bill', wechat: 'WeChat Pay bill' },
     platformFound: 'Recognised as a {{platform}}, account: {{owner}}',
-    ownAccount: 'Own account (when the file has no account column)',
-    ownNumber: 'Own number (when the file has no own-number column)',
+    ownAccount: 'Own account',
+    ownAccountHint:
+      'When the file has no own-account column and its heading names none (a WeChat ID, an Alipay account)',
+    ownNumber: 'Own number',
+    ownNumberHint:
+      "When one number's itemised list has no own-number column and its heading names none",
+    ownerFound: 'The file heading names {{owner}} (rows without that column go to it)',
     areaCode: 'Local area code (for landlines without one)',
     problemLines: ' (on {{count}} rows)',
     allOrNothing: 'All or nothing (nothing is imported while there are errors)',

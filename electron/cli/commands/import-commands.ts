@@ -69,6 +69,8 @@ export async function importCommand(
       file: filePath,
       format: preview.format,
       encoding: preview.encoding,
+      // The own number or account the file's heading names (rows without the column go to it).
+      owner: preview.owner,
       rows: preview.rowCount,
       valid: preview.validCount,
       rejected: preview.rejectedCount,
@@ -76,6 +78,10 @@ export async function importCommand(
       sheets: preview.sheets,
     };
     // A workbook's sheets, said whether or not anything is written: one left unread is data too.
+    const ownerLines =
+      preview.owner && !options['own-number'] && !options['own-account']
+        ? [`owner from the file's heading: ${preview.owner}`]
+        : [];
     const sheetLines = preview.sheets.length
       ? [
           `sheets: ${preview.sheets
@@ -95,6 +101,7 @@ export async function importCommand(
         { ...report, imported: false },
         [
           `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
+          ...ownerLines,
           ...sheetLines,
           ...preview.problems
             .slice(0, 50)
@@ -128,6 +135,7 @@ export async function importCommand(
           ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
           : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
         ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
+        ...ownerLines,
         ...sheetLines,
       ].join('\n'),
     );

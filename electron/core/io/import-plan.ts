@@ -148,7 +148,9 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
 }
 
 function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
-  const text = rows.map((row) => row.cells.map(cellText).join(' ')).join('\n');
+  // Cells apart by tabs, which no number pattern below crosses (a date in the next cell is
+  // not more digits of an account).
+  const text = rows.map((row) => row.cells.map(cellText).join('\t')).join('\n');
   if (template === 'calls') return { platform: null, owner: ownNumberIn(text) };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
@@ -158,25 +160,44 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     (platform === 'alipay' ? /账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] : undefined) ??
     /微信号[:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
     /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
-    (platform
-      ? null
-      : /(?:卡号|[账帐]号|[账帐]户)[:：]\s*\[?(\d[\d ]{6,30}\d)/
-          .exec(text)?.[1]
-          ?.replace(/ /g, '')) ??
+    (platform ? null : statementAccountIn(text)) ??
     null;
   return { platform, owner };
 }
 
-/** A 话单's own number as its lines above the header give it, labelled or in its title. */
+/**
+ * A bank statement's own account above its header (账号：6217 0015 4000 9283 746, or the
+ * number in the cell after 查询卡号：); never the other party's (对方账号：…).
+ */
+function statementAccountIn(text: string): string | null {
+  const found =
+    /(?<!对方|对手|收款|付款|交易对手)(?:卡号|[账帐]号|[账帐]户)[:：]?[\t ]*\[?(\d{4}(?: \d{4}){2,}(?: \d{1,3})?|\d{8,30})(?!\d)/.exec(
+      text,
+    );
+  return found ? found[1]!.replace(/ /g, '') : null;
+}
+
+/**
+ * A 话单's own number as its lines above the header give it: labelled (机主号码：…, 本机：…,
+ * the number in the cell after the label), or in a title ("中国电信 139… 通话详单"). Never an
+ * officer's or a contact's number (经办人手机号码：…, 联系电话：… 调取清单).
+ */
 function ownNumberIn(text: string): string | null {
   const labelled =
-    /(?:本机|机主|用户|查询|服务|手机|计费|本端)号码[:：]\s*\[?(\+?\d[\d -]{4,20}\d)/.exec(
+    /(?<!经办人|联系人|承办人|民警|办案人|警官|联系)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端)号码[:：]?|(?:本机|机主|用户|手机)[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
-    /(?:^|\D)(1[3-9]\d{9})(?!\d)[^\n]{0,12}(?:话单|详单|通话记录|通信记录|清单)/.exec(text)?.[1];
+    /(?:^|[^\d:：])[\t ]*(1[3-9]\d{9})(?!\d)[^\n:：]{0,12}(?:话单|详单|通话记录|通信记录|清单)/.exec(
+      text,
+    )?.[1];
   if (!labelled) return null;
-  const parsed = parsePhone(labelled);
-  return parsed.ok ? parsed.value : null;
+  // "13987654321 2026年4月": the longest leading part that is a number.
+  const parts = labelled.split(/(?=[ -])/);
+  for (let count = parts.length; count > 0; count -= 1) {
+    const parsed = parsePhone(parts.slice(0, count).join(''));
+    if (parsed.ok) return parsed.value;
+  }
+  return null;
 }
 
 /**
@@ -222,7 +243,17 @@ function chooseCallColumns(
     return found;
   };
   const callType = best(candidates, (value) => callTypeOf(value));
-  if (callType === undefined) return mapping;
+  if (callType === undefined) {
+    // A column named like a service whose values are no services either (去电/来电, 0/1):
+    // read as the call type, so that every row it cannot read is named, not taken as 主叫.
+    const named = mapping['service'];
+    if (named === undefined || mapping['callType'] !== undefined) return mapping;
+    const filled = sample.filter((row) => cellText(row.cells[named] ?? null) !== '').length;
+    if (count(named, callServiceOf) * 2 >= filled) return mapping;
+    const asType: Record<string, number> = { ...mapping, callType: named };
+    delete asType['service'];
+    return asType;
+  }
   const service = best(
     candidates.filter((column) => column !== callType),
     callServiceOf,
@@ -397,7 +428,16 @@ function headerPlanner(
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls = template === 'calls' ? callPlanner(mapping, options, ownNumber, problems) : null;
-  const sheets = sheetReader(head, headerRow, headers, template, preamble.owner);
+  // A later sheet naming another owner above its header is another bill, when that owner
+  // stands for a column the file lacks; with the column, every row names its own.
+  const ownerFills =
+    (template === 'transactions' &&
+      mapping['account'] === undefined &&
+      mapping['fromAccount'] === undefined &&
+      !!ownAccount) ||
+    (template === 'calls' && mapping['ownNumber'] === undefined && !!ownNumber);
+  const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
+  const sheets = sheetReader(head, headerRow, headers, template, sheetOwner);
   const take = (row: TableRow) => {
     if (row.line < dataFromLine || !sheets.isData(row)) return;
     if (unmapped) throw unmapped;
@@ -486,6 +526,7 @@ function sheetReader(
   headerRow: TableRow | undefined,
   headers: string[],
   template: ImportTemplate,
+  /** The owner a later sheet must not contradict; null when every row names its own. */
   owner: string | null,
 ) {
   const headerSheet = headerRow ? sheetOfLine(headerRow.line).sheet : 0;
@@ -518,7 +559,7 @@ function sheetReader(
       }
       if (isHeader(row)) {
         if (above && above.length < headerSearchRows) {
-          const sheetOwner = readPreamble(above, template).owner;
+          const sheetOwner = owner === null ? null : readPreamble(above, template).owner;
           if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;

@@ -26,11 +26,15 @@ describe('call types as carriers print them', () => {
     ['发送短信', 'smsOut'],
     ['接收彩信', 'smsIn'],
     ['点对点短信上行', 'smsOut'],
+    ['去电', 'out'],
+    ['来电', 'in'],
+    ['主叫始发', 'out'],
+    ['被叫终接', 'in'],
   ])('%s → %s', (value, type) => {
     expect(callTypeOf(value)).toBe(type);
   });
 
-  it.each(['视频', '本地通话', '国内长途', '短信', '主叫/被叫', '', '语音'])(
+  it.each(['视频', '本地通话', '国内长途', '短信', '主叫/被叫', '主被叫', '', '语音'])(
     '%s names no direction',
     (value) => {
       expect(callTypeOf(value)).toBeUndefined();
@@ -52,6 +56,8 @@ describe('call types as carriers print them', () => {
     ['上网', 'data'],
     ['GPRS', 'data'],
     ['4G数据流量', 'data'],
+    ['data', 'data'],
+    ['语音(流量)', 'call'],
     ['国内长途', undefined],
     ['', undefined],
   ])('service %s → %s', (value, service) => {

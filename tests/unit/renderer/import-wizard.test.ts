@@ -74,6 +74,24 @@ describe('import wizard state', () => {
     ]).toEqual([0, undefined, undefined, 'persons', 'c1']);
   });
 
+  it('an own number or account typed for one file is not sent with the next', () => {
+    const file = { name: 'a.csv', contentBase64: '' };
+    const typed = play(
+      { type: 'chose', choice: { file } },
+      { type: 'chose', choice: { ownNumber: '13987654321', ownAccount: 'wxid_a' } },
+    );
+    expect([typed.ownNumber, typed.ownAccount]).toEqual(['13987654321', 'wxid_a']);
+    // The same file again (a re-render) keeps them; another file or a restart drops them.
+    expect(wizardReducer(typed, { type: 'chose', choice: { file } }).ownNumber).toBe('13987654321');
+    const next = wizardReducer(typed, {
+      type: 'chose',
+      choice: { file: { name: 'b.csv', contentBase64: '' } },
+    });
+    expect([next.ownNumber, next.ownAccount]).toEqual(['', '']);
+    const restarted = wizardReducer(typed, { type: 'restarted' });
+    expect([restarted.ownNumber, restarted.ownAccount]).toEqual(['', '']);
+  });
+
   it('a saved set of columns finds its headers by name and skips the missing ones', () => {
     expect(
       savedMapping({ callee: '主叫', caller: '被叫', start: '开始' }, preview.headers),

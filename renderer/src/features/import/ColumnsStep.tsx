@@ -100,29 +100,14 @@ export function ColumnsStep({
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      {template === 'transactions' ? (
-        <Space style={{ marginBottom: 12 }}>
-          {t('import.ownAccount')}
-          <Input
-            value={state.ownAccount}
-            placeholder={preview.owner ?? ''}
-            onChange={(event) => choose({ ownAccount: event.target.value })}
-            style={{ width: 280 }}
-            data-testid="import-own-account"
-          />
-        </Space>
-      ) : null}
-      {template === 'calls' ? (
-        <Space style={{ marginBottom: 12, marginRight: 24 }}>
-          {t('import.ownNumber')}
-          <Input
-            value={state.ownNumber}
-            placeholder={preview.owner ?? ''}
-            onChange={(event) => choose({ ownNumber: event.target.value })}
-            style={{ width: 180 }}
-            data-testid="import-own-number"
-          />
-        </Space>
+      {!preview.platform && preview.owner ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-owner"
+          title={t('import.ownerFound', { owner: preview.owner })}
+          style={{ marginBottom: 12 }}
+        />
       ) : null}
       {template === 'calls' ? (
         <Space style={{ marginBottom: 12 }}>

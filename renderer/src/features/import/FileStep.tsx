@@ -1,4 +1,4 @@
-import { Button, Card, Form, Radio, Select } from 'antd';
+import { Button, Card, Form, Input, Radio, Select } from 'antd';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -58,6 +58,26 @@ export function FileStep({
             ]}
           />
         </Form.Item>
+        {state.template === 'calls' ? (
+          <Form.Item label={t('import.ownNumber')} extra={t('import.ownNumberHint')}>
+            <Input
+              value={state.ownNumber}
+              onChange={(event) => choose({ ownNumber: event.target.value })}
+              style={{ width: 240 }}
+              data-testid="import-own-number"
+            />
+          </Form.Item>
+        ) : null}
+        {state.template === 'transactions' ? (
+          <Form.Item label={t('import.ownAccount')} extra={t('import.ownAccountHint')}>
+            <Input
+              value={state.ownAccount}
+              onChange={(event) => choose({ ownAccount: event.target.value })}
+              style={{ width: 320 }}
+              data-testid="import-own-account"
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item label={t('import.case')} extra={t('import.caseHint')}>
           <CasePicker value={state.caseId} onChange={(caseId) => choose({ caseId })} width={480} />
         </Form.Item>

@@ -80,7 +80,10 @@ export const initialWizard: WizardState = {
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'chose':
-      return { ...state, ...action.choice };
+      // A typed own number or account belongs to the file it was typed for.
+      return action.choice.file && action.choice.file !== state.file
+        ? { ...state, ownNumber: '', ownAccount: '', ...action.choice }
+        : { ...state, ...action.choice };
     case 'wentTo':
       return { ...state, step: action.step };
     case 'previewStarted':
@@ -113,7 +116,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'runFailed':
       return { ...state, error: action.error, importId: undefined };
     case 'restarted':
-      return { ...state, step: 0, file: undefined, preview: undefined };
+      return {
+        ...state,
+        step: 0,
+        file: undefined,
+        preview: undefined,
+        ownNumber: '',
+        ownAccount: '',
+      };
   }
 }
 
