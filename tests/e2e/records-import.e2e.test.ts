@@ -79,6 +79,43 @@ describe('a carrier call list with a direction column (1366×768)', () => {
     }, phoneId);
     await page.getByTestId('relation-drill').first().waitFor();
     await h.screenshot('58-records-phone');
+
+    // One number's 详单 (电信 style): the number in its heading, 通信方式 holds the directions
+    // beside 通信类型 (本地/长途), 业务类型 the service.
+    await shell.navigate('导入');
+    // The entity page has an upload of its own (attachments): the import page first.
+    await page.getByTestId('import-next').waitFor();
+    await page.locator('.ant-upload input[type=file]').setInputFiles({
+      name: '电信详单.csv',
+      mimeType: 'text/csv',
+      buffer: fs.readFileSync(
+        path.join(import.meta.dirname, '../fixtures/records/telecom-cdr.csv'),
+      ),
+    });
+    await page.getByText('电信详单.csv').waitFor();
+    await page.getByTestId('import-next').click();
+    expect(await page.getByTestId('import-owner').innerText()).toContain('13987654321');
+    expect(await page.getByTestId('map-callType').innerText()).toContain('通信方式');
+    expect(await page.getByTestId('map-service').innerText()).toContain('业务类型');
+    await h.screenshot('59-records-heading-owner');
+
+    // A list without the own number anywhere: typed on the first step, the columns come.
+    await shell.navigate('案件');
+    await page.getByTestId('import-next').waitFor({ state: 'detached' });
+    await shell.navigate('导入');
+    await page.getByTestId('import-next').waitFor();
+    await page.locator('.ant-upload input[type=file]').setInputFiles({
+      name: 'calls.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '对方号码,呼叫类型,开始时间,时长\n13812345678,主叫,2026-04-02 08:00:00,10\n',
+      ),
+    });
+    await page.getByText('calls.csv').waitFor();
+    await page.getByTestId('import-own-number').fill('13987654321');
+    await h.screenshot('60-records-own-number');
+    await page.getByTestId('import-next').click();
+    expect(await page.getByTestId('map-counterpart').innerText()).toContain('对方号码');
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
 });
