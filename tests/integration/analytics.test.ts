@@ -676,6 +676,27 @@ describe('同基站伴随 — co-location', () => {
     ]); // prettier-ignore
   });
 
+  it('the calls of a relation a user deleted are no sightings', async () => {
+    await seedCells();
+    const onCell = async () =>
+      (
+        await c.ok('analytics.cellPresence', {
+          cell: '100-1',
+          from: '2026-04-01',
+          to: '2026-04-01',
+        })
+      ).rows.map((row) => row.number);
+    expect(await onCell()).toEqual([p, q]);
+    const [phone] = (await c.ok('entities.list', { kinds: ['phone'], text: p })).rows;
+    const pRelations = (await c.ok('relations.list', { entityId: phone!.id })).filter(
+      (row) => row.type === 'calls',
+    );
+    for (const row of pRelations) await c.ok('relations.delete', { id: row.id });
+    expect(await onCell()).toEqual([q]);
+    expect((await c.ok('analytics.colocation', { phones: [p, q] })).pairs).toEqual([]);
+    expect((await c.ok('analytics.colocation', { phones: [q] })).pairs).toEqual([]);
+  });
+
   it("a merged duplicate phone's call list and sightings are the kept phone's, and back on undo", async () => {
     await seedCells();
     // Q's other SIM entity, read in from another list: on cell 400-4 five minutes after P.

@@ -27,6 +27,14 @@ interface Match {
 const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entity_id END`;
 
 /**
+ * A call record's relation stands: live, or hidden by a merge because its two ends became one
+ * phone (that phone's sightings still are). A relation a user deleted is no evidence.
+ */
+const standing = sql`(r.deleted_at IS NULL OR EXISTS (
+  SELECT 1 FROM entities m
+  WHERE m.id IN (r.from_entity_id, r.to_entity_id) AND m.merged_into_id IN (r.from_entity_id, r.to_entity_id)))`;
+
+/**
  * 同基站伴随: pairs of phones seen on the same base station (LAC-CI) within the window, with
  * each occasion. A phone is seen on a cell by the rows of its own call list (`own_end`).
  * The target phones' sightings come through the relation indexes; who else was on each cell
@@ -40,12 +48,12 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
   const sightings = db.all<{ phone: string; cell: string; at: number }>(sql`
     SELECT r.from_entity_id AS phone, c.base_station AS cell, c.started_unix AS at
     FROM relations r JOIN call_records c ON c.relation_num = r.num
-    WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL
+    WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
       AND c.own_end = 1 AND c.base_station IS NOT NULL AND ${when}
     UNION
     SELECT r.to_entity_id, c.base_station, c.started_unix
     FROM relations r JOIN call_records c ON c.relation_num = r.num
-    WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND r.deleted_at IS NULL
+    WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
       AND c.own_end = 2 AND c.base_station IS NOT NULL AND ${when}
     ORDER BY 3`);
   const window = query.windowMinutes * 60_000;
@@ -59,7 +67,8 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station = ${sighting.cell}
         AND c.started_unix >= ${sighting.at - windowSeconds}
-        AND c.started_unix <= ${sighting.at + windowSeconds} AND c.own_end IS NOT NULL`);
+        AND c.started_unix <= ${sighting.at + windowSeconds} AND c.own_end IS NOT NULL
+        AND ${standing}`);
     const sightingAt = unixToIso(sighting.at);
     for (const other of near) {
       if (other.phone === sighting.phone) continue;
@@ -154,6 +163,7 @@ export function cellPresence(
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station = ${query.cell.replace(/\s/g, '')}
         AND ${unixPeriodCondition(sql`c.started_unix`, period)} AND c.own_end IS NOT NULL
+        AND ${standing}
     ) x JOIN phones p ON p.entity_id = x.id
     GROUP BY x.id ORDER BY MIN(x.at), p.number`);
   return { rows: rows.slice(0, query.limit), total: rows.length };
