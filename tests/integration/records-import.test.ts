@@ -862,6 +862,33 @@ describe('spreadsheets as banks and carriers send them', () => {
     ]);
   });
 
+  it('a card number saved as a number cell (cut to 15 digits) is refused, not imported as another card', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['交易卡号', '交易时间', '交易金额', '借贷标志', '对手账号'],
+        // The card as Excel keeps it when typed as a number: its nearest double.
+        ['6222000011112222', '2026-04-01 10:00:00', 100, '借', Number('6228480398271645312')],
+        ['6222000011112222', '2026-04-01 11:00:00', 200, '借', '6228480398271645312'],
+        [6222000011112222, '2026-04-01 12:00:00', 300, '借', '6217000033334444'],
+      ]),
+      '流水',
+    );
+    const preview = await c.ok('import.preview', {
+      fileName: '流水.xlsx',
+      contentBase64: base64(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
+      template: 'transactions',
+    });
+    expect(preview.problems).toEqual([
+      { line: 2, field: 'counterpartAccount', problem: 'truncated', value: '6228480398271646000' },
+      { line: 4, field: 'account', problem: 'truncated', value: '6222000011112222' },
+    ]);
+  });
+
   it('a workbook in the 1904 date system: dates as typed, a time and a duration as in any other', async () => {
     const XLSX = await import('@e965/xlsx');
     const sheet = XLSX.utils.aoa_to_sheet([['日期', '时间', '时长']]);

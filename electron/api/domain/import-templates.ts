@@ -155,6 +155,7 @@ export const importProblemTexts: Record<string, string> = {
   notCompleted: '交易未成功（关闭、失败或已退款）',
   neutral: '不计收支，不是与对方的资金往来',
   dataSession: '上网/数据流量记录，不是通话或短信',
+  truncated: '超过 15 位的数字已被表格截断，请把该列设为文本后重新导出',
   columns: '列数超出上限',
   drug: '物品名称无法识别',
   drugAmbiguous: '物品名称对应多种毒品，请写明',

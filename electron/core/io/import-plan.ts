@@ -636,7 +636,19 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
     );
     return ms === undefined ? undefined : Math.round(ms / 1000);
   };
-  return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf };
+  /**
+   * Numbers that are identifiers (cards, accounts, numbers) must come as text: a spreadsheet's
+   * number cell keeps 15 significant digits, so a 19-digit card typed as a number is already
+   * another card (6228480398271645312 reads back as 6228480398271646000).
+   */
+  const wholeDigits = (line: number, cells: Cell[], keys: readonly string[]) => {
+    for (const key of keys) {
+      const cell = cellOf(cells, key);
+      if (typeof cell === 'number' && Math.abs(cell) >= 1e15)
+        problem(line, cells, key, 'truncated');
+    }
+  };
+  return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf, wholeDigits };
 }
 
 /** A call list's rows, checked one by one into columns; `take` says whether the row was valid. */
@@ -646,7 +658,10 @@ function callPlanner(
   ownNumber: string | null,
   problems: RowProblem[],
 ) {
-  const { cellOf, textOf, problem, take, optional, unixTimeOf } = rowReader(mapping, problems);
+  const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
+    mapping,
+    problems,
+  );
   const records = callColumnsBuilder();
   const ownColumn = mapping['ownNumber'] !== undefined;
   const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
@@ -655,6 +670,7 @@ function callPlanner(
   const fixedNear = byOwn && !ownColumn ? { value: ownNumber! } : null;
   const hasType = mapping['callType'] !== undefined;
   const hasService = mapping['service'] !== undefined;
+  const numberKeys = [nearKey, farKey, 'imei', 'imsi'].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
   const types = new Map<string, CallType | undefined>();
   const services = new Map<string, CallService | undefined>();
@@ -702,6 +718,7 @@ function callPlanner(
       areaOf(textOf(cells, 'ownArea')) ??
       options.areaCode ??
       null;
+    wholeDigits(line, cells, numberKeys);
     const near = fixedNear ?? number(line, cells, nearKey, null);
     const far = number(line, cells, farKey, area);
     // Without a call-type column 本机号码 is the caller, of a call or of a message.
@@ -772,7 +789,10 @@ function planAll(
   ownAccount: string | null | undefined,
   problems: RowProblem[],
 ): ImportRecords {
-  const { cellOf, textOf, problem, take, optional, timeOf } = rowReader(mapping, problems);
+  const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits } = rowReader(
+    mapping,
+    problems,
+  );
   let data: ImportRecords;
   if (template === 'transactions') {
     const records: TransferRecord[] = [];
@@ -788,8 +808,10 @@ function planAll(
       !hasFlag &&
       !split &&
       dataRows.some((row) => /^\s*[-(（]/.test(cellText(cellOf(row.cells, 'amount'))));
+    const accountKeys = ['account', 'counterpartAccount', 'fromAccount', 'toAccount'];
     for (const { line, cells } of dataRows) {
       const before = problems.length;
+      wholeDigits(line, cells, accountKeys);
       const compact = (key: string) => optional(cells, key)?.replace(/\s+/g, '') ?? null;
       const account = byPair ? compact('fromAccount') : (compact('account') ?? ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');

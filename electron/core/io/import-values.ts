@@ -17,6 +17,7 @@ export type ValueProblem =
   | 'notCompleted'
   | 'neutral'
   | 'dataSession'
+  | 'truncated'
   | 'columns'
   // Seizure ledgers (缴获/扣押物品登记表).
   | 'drug'
