@@ -47,9 +47,23 @@ function isRealDate(year: number, month: number, day: number): boolean {
   );
 }
 
-/** Validates a resident ID number and reads birth date and sex from it. */
+/**
+ * A first-generation (15-digit) number in its 18-digit form, as GB 11643-1999 upgrades it: the
+ * century 19 put before the 2-digit birth year and the check character added. Old records and
+ * 吸毒人员 files still carry them; the same person must match the new card.
+ */
+function upgradedFirstGeneration(value: string): string {
+  if (!/^\d{15}$/.test(value)) return value;
+  const first17 = `${value.slice(0, 6)}19${value.slice(6)}`;
+  return first17 + computeCheckCharacter(first17);
+}
+
+/**
+ * Validates a resident ID number and reads birth date and sex from it; a 15-digit
+ * first-generation number is taken in its 18-digit form.
+ */
 export function parseResidentId(raw: string, today: Date = new Date()): ResidentIdResult {
-  const value = normaliseResidentId(raw);
+  const value = upgradedFirstGeneration(normaliseResidentId(raw));
   if (value.length !== 18) return { ok: false, problem: 'length' };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'characters' };
   if (!provinceCodes.has(value.slice(0, 2))) return { ok: false, problem: 'region' };

@@ -44,8 +44,25 @@ describe('GB 11643 resident ID numbers', () => {
     expect(parseResidentId('11010519491231002x', today).ok).toBe(true);
   });
 
+  it('takes a first-generation 15-digit number in its 18-digit form', () => {
+    expect(parseResidentId('110105491231002', today)).toEqual(
+      parseResidentId('11010519491231002X', today),
+    );
+    expect(parseResidentId('440524800101001', today)).toMatchObject({
+      ok: true,
+      value: { normalised: '440524198001010013', birthDate: '1980-01-01', gender: 'male' },
+    });
+    // Its date is checked like any other: 30 February.
+    expect(parseResidentId('110105490230002', today)).toMatchObject({
+      ok: false,
+      problem: 'birthDate',
+    });
+  });
+
   it.each([
     ['1101051949123100', 'length'],
+    ['11010519491231', 'length'],
+    ['11010549123100X', 'length'],
     ['11010519491231002XX', 'length'],
     ['11010519491231002Y', 'characters'],
     ['1101051949123X002X', 'characters'],
