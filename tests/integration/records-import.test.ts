@@ -574,6 +574,37 @@ describe('bank statements (流水) and payment bills', () => {
     ]);
   });
 
+  it('payment states: refunded in full, returned or unpaid set aside; a partial refund kept', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const states = [
+      '支付成功',
+      '已全额退款',
+      '已退款(￥5.00)',
+      '朋友已退还',
+      '退款成功',
+      '等待确认收货',
+      '已退款',
+      '等待付款',
+    ];
+    const csv = [
+      '本方账号,对方账号,交易时间,金额,收/支,当前状态',
+      ...states.map((state, index) => `A100,B200,2026-04-01 1${index}:00,10.00,支出,${state}`),
+    ].join('\n');
+    const preview = await c.ok('import.preview', {
+      fileName: 'states.csv',
+      contentBase64: base64(csv),
+      template: 'transactions',
+    });
+    expect(preview.problems.map((problem) => problem.value)).toEqual([
+      '已全额退款',
+      '朋友已退还',
+      '退款成功',
+      '已退款',
+      '等待付款',
+    ]);
+  });
+
   it('signed amounts without a debit/credit column', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -769,6 +769,14 @@ function callPlanner(
   return { take: takeRow, records: records.columns };
 }
 
+/**
+ * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
+ * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
+ * paid. A partial refund (已退款(￥5.00)) leaves the payment, as does 等待确认收货.
+ */
+const notCompleted =
+  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款/;
+
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
 
@@ -854,8 +862,7 @@ function planAll(
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
       const status = optional(cells, 'status');
-      if (status && /关闭|失败|撤销|冲正|已退款|退款成功|未支付/.test(status))
-        problem(line, cells, 'status', 'notCompleted');
+      if (status && notCompleted.test(status)) problem(line, cells, 'status', 'notCompleted');
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
