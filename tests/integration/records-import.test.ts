@@ -323,6 +323,44 @@ describe('carrier call records (话单)', () => {
     ]);
   });
 
+  it('the rejected-rows file never hands Excel a formula, and reads back as the file was', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const csv = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13987654321,13812345678,主叫,2026-04-01 08:00:00,65',
+      '13987654321,"=HYPERLINK(""http://x"",""点击"")",主叫,2026-04-01 09:00:00,10',
+      '13987654321,@SUM(1),主叫,2026-04-01 10:00:00,-2+3',
+      '13987654321,+959123456789,被叫,2026-04-01 11:00:00,-5',
+    ].join('\n');
+    const summary = await c.ok('import.commit', {
+      fileName: 'x.csv',
+      contentBase64: base64(csv),
+      template: 'calls',
+      importId: 'imp-formulas',
+      skipInvalid: true,
+    });
+    const rejected = Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8');
+    expect(rejected.split('\r\n').slice(1)).toEqual([
+      '13987654321,"\'=HYPERLINK(""http://x"",""点击"")",主叫,2026-04-01 09:00:00,10,对方号码：号码无法识别',
+      "13987654321,'@SUM(1),主叫,2026-04-01 10:00:00,'-2+3,对方号码：号码无法识别；通话时长：时长格式不正确",
+      "13987654321,'+959123456789,被叫,2026-04-01 11:00:00,-5,通话时长：时长格式不正确",
+      '',
+    ]);
+    // Read again, the cells are what the carrier's file held.
+    const again = await c.ok('import.preview', {
+      fileName: 'x.rejected.csv',
+      contentBase64: summary.rejectedFile!.contentBase64,
+      template: 'calls',
+    });
+    expect(again.problems.map((problem) => problem.value)).toEqual([
+      '=HYPERLINK("http://x","点击")',
+      '@SUM(1)',
+      '-2+3',
+      '-5',
+    ]);
+  });
+
   it('an IMEI seen with two SIMs links the two phones', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

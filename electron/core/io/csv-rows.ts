@@ -36,8 +36,9 @@ export function readCsvRows(
 
 /**
  * A cell some exporters write for Excel to keep as text (a card number's digits, a leading
- * zero): ="6222020200000000000" (quotes inside doubled), or '13812345678 before a number; the
- * text itself. Anything else as it is.
+ * zero): ="6222020200000000000" (quotes inside doubled), or '13812345678 before a number (or
+ * before =, -, @, as the rejected-rows file marks a cell Excel would run); the text itself.
+ * Anything else as it is.
  */
 function excelText(value: string): string {
   const first = value.charCodeAt(0);
@@ -45,7 +46,9 @@ function excelText(value: string): string {
     return value.slice(2, -1).replaceAll('""', '"');
   if (first === 39) {
     const next = value.charCodeAt(1);
-    if ((next >= 48 && next <= 57) || next === 43) return value.slice(1);
+    // Digits, + = - @.
+    if ((next >= 48 && next <= 57) || next === 43 || next === 61 || next === 45 || next === 64)
+      return value.slice(1);
   }
   return value;
 }

@@ -11,6 +11,16 @@ function csvField(text: string): string {
 }
 
 /**
+ * A cell as the rejected file gives it back to be opened in Excel: one that Excel would run as
+ * a formula (=, +, @, a tab, or - before anything but a plain number: a file from outside may
+ * carry =HYPERLINK(…) or DDE) is written with Excel's text mark ' before it, which Excel does
+ * not show and this importer drops when the file comes back.
+ */
+function inertCell(text: string): string {
+  return /^[=+@\t\r]|^-(?!$|\d[\d,]*(?:\.\d+)?$)/.test(text) ? `'${text}` : text;
+}
+
+/**
  * A spreadsheet date cell as it was typed: exceljs hands the cell's wall-clock time as if it
  * were UTC, so its UTC fields are what the user saw ("2026-10-01 12:00:00"), not an instant
  * to shift into any zone or print with a misleading "Z". A time cell (on Excel's day 0,
@@ -57,7 +67,9 @@ export function rejectedRowsFile(
   for (const row of plan.rows) {
     const reason = reasons.get(row.line);
     if (!reason) continue;
-    const cells = Array.from({ length: width }, (_, index) => typedText(row.cells[index] ?? null));
+    const cells = Array.from({ length: width }, (_, index) =>
+      inertCell(typedText(row.cells[index] ?? null)),
+    );
     lines.push(line([...cells, reason.join('；')]));
   }
   const text = `${lines.join('\r\n')}\r\n`;
