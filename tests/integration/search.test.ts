@@ -52,6 +52,8 @@ describe('global search', () => {
     expect(await find('QMJ')).toEqual(['person:全某甲:pinyin']);
     expect(await find('11010519491231002X')).toEqual(['person:全某甲:identifier']);
     expect(await find('11010519491231002x')).toEqual(['person:全某甲:identifier']);
+    // The same card's first-generation 15-digit number.
+    expect(await find('110105491231002')).toEqual(['person:全某甲:identifier']);
     expect(await find('甲哥')).toEqual(['person:全某甲:text']);
     expect((await find('quanmou')).sort()).toEqual([
       'person:全某乙:pinyin',

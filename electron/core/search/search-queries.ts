@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { parsePhone, parsePlate } from '../../api/domain/identifiers';
-import { normaliseResidentId } from '../../api/domain/resident-id';
+import { normaliseResidentId, parseResidentId } from '../../api/domain/resident-id';
 import {
   searchGroupTypes,
   type SearchGroupType,
@@ -28,7 +28,9 @@ interface DocumentRow {
 function identifierHits(db: Executor, text: string): SearchHit[] {
   const compact = text.replace(/\s+/g, '');
   const candidates: SQL[] = [];
-  const idNumber = normaliseResidentId(compact);
+  // A first-generation 15-digit number finds the person by the 18-digit form it is stored in.
+  const resident = parseResidentId(compact);
+  const idNumber = resident.ok ? resident.value.normalised : normaliseResidentId(compact);
   if (/^\d{17}[\dX]$/.test(idNumber))
     candidates.push(sql`SELECT entity_id AS id FROM persons WHERE id_number = ${idNumber}`);
   const phone = parsePhone(compact);
