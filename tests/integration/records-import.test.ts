@@ -956,6 +956,26 @@ describe('spreadsheets as banks and carriers send them', () => {
       { line: 2, field: 'counterpartAccount', problem: 'truncated', value: '6228480398271646000' },
       { line: 4, field: 'account', problem: 'truncated', value: '6222000011112222' },
     ]);
+    // An ID number typed into a number cell: 18 digits cut, 15 (first generation) whole.
+    const people = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      people,
+      XLSX.utils.aoa_to_sheet([
+        ['姓名', '身份证号'],
+        ['甲', Number('110105194912310029')],
+        ['乙', 110105491231002],
+      ]),
+      '人员',
+    );
+    const persons = await c.ok('import.preview', {
+      fileName: '人员.xlsx',
+      contentBase64: base64(XLSX.write(people, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
+      template: 'persons',
+    });
+    expect(persons.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [2, 'truncated'],
+    ]);
+    expect(persons.sample.map((row) => row['idNumber'])).toEqual(['11010519491231002X']);
   });
 
   it('a workbook in the 1904 date system: dates as typed, a time and a duration as in any other', async () => {

@@ -921,9 +921,16 @@ function planPersons(
     let valid = name !== undefined;
     if (idText) {
       const parsed = parseResidentId(idText);
-      if (parsed.ok) ({ normalised: idNumber, gender, birthDate } = parsed.value);
+      // An 18-digit number typed into a number cell lost its last digits already.
+      const cut = typeof cellOf(cells, 'idNumber') === 'number' && idText.length > 15;
+      if (parsed.ok && !cut) ({ normalised: idNumber, gender, birthDate } = parsed.value);
       else {
-        problems.push({ line, field: 'idNumber', problem: 'idNumber', value: idText.slice(0, 40) });
+        problems.push({
+          line,
+          field: 'idNumber',
+          problem: cut ? 'truncated' : 'idNumber',
+          value: idText.slice(0, 40),
+        });
         valid = false;
       }
     }
