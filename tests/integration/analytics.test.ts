@@ -757,6 +757,16 @@ describe('同基站伴随 — co-location', () => {
     expect((await c.ok('analytics.colocation', { phones: [a] })).pairs).toEqual([]);
     await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
     expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[a], [b]]);
+
+    // Merged on: B into A, then A into a third phone; both lists are the third phone's.
+    const third = '13600000013';
+    await importCsv('calls', 'imp-c', header, [
+      `${third},13500000001,主叫,2026-05-01 09:00:00,10,700,7`,
+    ]);
+    const thirdId = (await c.ok('analytics.commonContacts', { phones: [third] })).targets[0]!.id;
+    await c.ok('entities.merge', { keepId: ids.get(a)!, mergeId: ids.get(b)! });
+    await c.ok('entities.merge', { keepId: thirdId, mergeId: ids.get(a)! });
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[third], [third]]);
   });
 
   it('the ends of a relation of imported calls cannot be changed; its other fields can', async () => {

@@ -304,6 +304,7 @@ describe('carrier call records (话单)', () => {
     });
     const preview = await c.ok('import.preview', { ...file, ownNumber: '+86 139 8765 4321' });
     expect(preview.mapping).toEqual({ counterpart: 0, callType: 1, startedAt: 2, duration: 3 });
+    expect(preview.owner).toBe('13987654321');
     // Codes no one can read under a service name are named row by row, not taken as 主叫.
     const coded = await c.ok('import.preview', {
       ...file,
@@ -316,6 +317,18 @@ describe('carrier call records (话单)', () => {
       undefined,
       2,
     ]);
+    // Words that are no direction stay a service; 主叫号码/被叫号码 give the direction.
+    const local = await c.ok('import.preview', {
+      ...file,
+      contentBase64: base64(
+        '主叫号码,被叫号码,通信类型,开始时间,时长\n13987654321,13812345678,本地,2026-04-02 08:00:00,10\n13812345678,13987654321,国内长途,2026-04-02 09:00:00,20\n',
+      ),
+    });
+    expect([local.mapping['callType'], local.mapping['service'], local.rejectedCount]).toEqual([
+      undefined,
+      2,
+      0,
+    ]);
     await c.ok('import.commit', { ...file, ownNumber: '+86 139 8765 4321', importId: 'imp-typed' });
     expect(await relationsOf(await entityId(target), 'calls')).toEqual([
       '13812345678>13987654321: 1 20',
@@ -327,11 +340,11 @@ describe('carrier call records (话单)', () => {
     c = makeTestCore();
     await createTestWorkspace(c);
     const csv = [
-      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
-      '13987654321,13812345678,主叫,2026-04-01 08:00:00,65',
-      '13987654321,"=HYPERLINK(""http://x"",""点击"")",主叫,2026-04-01 09:00:00,10',
-      '13987654321,@SUM(1),主叫,2026-04-01 10:00:00,-2+3',
-      '13987654321,+959123456789,被叫,2026-04-01 11:00:00,-5',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,@备注',
+      '13987654321,13812345678,主叫,2026-04-01 08:00:00,65,',
+      '13987654321,"=HYPERLINK(""http://x"",""点击"")",主叫,2026-04-01 09:00:00,10,',
+      '13987654321,@SUM(1),主叫,2026-04-01 10:00:00,-2+3,',
+      '13987654321,+959123456789,被叫,2026-04-01 11:00:00,-5,',
     ].join('\n');
     const summary = await c.ok('import.commit', {
       fileName: 'x.csv',
@@ -341,10 +354,13 @@ describe('carrier call records (话单)', () => {
       skipInvalid: true,
     });
     const rejected = Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8');
+    expect(rejected.split('\r\n')[0]).toBe(
+      "\ufeff本机号码,对方号码,呼叫类型,开始时间,通话时长,'@备注,原因",
+    );
     expect(rejected.split('\r\n').slice(1)).toEqual([
-      '13987654321,"\'=HYPERLINK(""http://x"",""点击"")",主叫,2026-04-01 09:00:00,10,对方号码：号码无法识别',
-      "13987654321,'@SUM(1),主叫,2026-04-01 10:00:00,'-2+3,对方号码：号码无法识别；通话时长：时长格式不正确",
-      "13987654321,'+959123456789,被叫,2026-04-01 11:00:00,-5,通话时长：时长格式不正确",
+      '13987654321,"\'=HYPERLINK(""http://x"",""点击"")",主叫,2026-04-01 09:00:00,10,,对方号码：号码无法识别',
+      "13987654321,'@SUM(1),主叫,2026-04-01 10:00:00,'-2+3,,对方号码：号码无法识别；通话时长：时长格式不正确",
+      "13987654321,'+959123456789,被叫,2026-04-01 11:00:00,-5,,通话时长：时长格式不正确",
       '',
     ]);
     // Read again, the cells are what the carrier's file held.
@@ -658,6 +674,19 @@ describe('bank statements (流水) and payment bills', () => {
       'A100>B200: 1 150000',
       'B200>A100: 1 20050',
     ]);
+    // The sign after the amount, as some bank systems print a debit.
+    await c.ok('import.commit', {
+      fileName: 't.csv',
+      contentBase64: base64(
+        '本方账号,对方账号,交易时间,交易金额\nA300,B400,2026-04-01 10:00,"1,500.00-"\nA300,B400,2026-04-01 11:00,800.00\n',
+      ),
+      template: 'transactions',
+      importId: 'imp-trailing',
+    });
+    expect(await relationsOf(await entityId('A300'), 'finances')).toEqual([
+      'A300>B400: 1 150000',
+      'B400>A300: 1 80000',
+    ]);
   });
 
   it('an Alipay bill (GBK, notes above the header): owner from the notes, closed trades set aside', async () => {
@@ -943,7 +972,10 @@ describe('spreadsheets as banks and carriers send them', () => {
         // The card as Excel keeps it when typed as a number: its nearest double.
         ['6222000011112222', '2026-04-01 10:00:00', 100, '借', Number('6228480398271645312')],
         ['6222000011112222', '2026-04-01 11:00:00', 200, '借', '6228480398271645312'],
-        [6222000011112222, '2026-04-01 12:00:00', 300, '借', '6217000033334444'],
+        // Typed into Excel, a 16-digit card keeps 15 digits and a 0.
+        [6222000011112220, '2026-04-01 12:00:00', 300, '借', '6217000033334444'],
+        // Written exact by a program (a 16-digit number under 2^53 not ending in 0): kept.
+        ['6222000011112222', '2026-04-01 13:00:00', 400, '借', 1069012345678901],
       ]),
       '流水',
     );
@@ -954,7 +986,7 @@ describe('spreadsheets as banks and carriers send them', () => {
     });
     expect(preview.problems).toEqual([
       { line: 2, field: 'counterpartAccount', problem: 'truncated', value: '6228480398271646000' },
-      { line: 4, field: 'account', problem: 'truncated', value: '6222000011112222' },
+      { line: 4, field: 'account', problem: 'truncated', value: '6222000011112220' },
     ]);
     // An ID number typed into a number cell: 18 digits cut, 15 (first generation) whole.
     const people = XLSX.utils.book_new();

@@ -171,7 +171,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
  */
 function statementAccountIn(text: string): string | null {
   const found =
-    /(?<!对方|对手|收款|付款|交易对手)(?:卡号|[账帐]号|[账帐]户)[:：]?[\t ]*\[?(\d{4}(?: \d{4}){2,}(?: \d{1,3})?|\d{8,30})(?!\d)/.exec(
+    /(?<!(?:对方|对手|收款|付款|交易对手)[人方]?)(?:卡号|[账帐]号|[账帐]户)[:：]?[\t ]*\[?(\d{4}(?: \d{4}(?![\d年月./-])){2,}(?: \d{1,3}(?![\d年月./-]))?|\d{8,30})(?!\d)/.exec(
       text,
     );
   return found ? found[1]!.replace(/ /g, '') : null;
@@ -184,10 +184,10 @@ function statementAccountIn(text: string): string | null {
  */
 function ownNumberIn(text: string): string | null {
   const labelled =
-    /(?<!经办人|联系人|承办人|民警|办案人|警官|联系)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端)号码[:：]?|(?:本机|机主|用户|手机)[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
+    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端)号码[:：]?|(?:本机|机主|用户|手机)[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
-    /(?:^|[^\d:：])[\t ]*(1[3-9]\d{9})(?!\d)[^\n:：]{0,12}(?:话单|详单|通话记录|通信记录|清单)/.exec(
+    /(?<![\d:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*)(1[3-9]\d{9})(?!\d)[^\n:：]{0,12}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
       text,
     )?.[1];
   if (!labelled) return null;
@@ -244,12 +244,19 @@ function chooseCallColumns(
   };
   const callType = best(candidates, (value) => callTypeOf(value));
   if (callType === undefined) {
-    // A column named like a service whose values are no services either (去电/来电, 0/1):
-    // read as the call type, so that every row it cannot read is named, not taken as 主叫.
+    // A list of one number whose column named like a service holds short codes (0/1, A/B)
+    // that say no service: they are the direction, read as the call type, so that every row
+    // is named as unread instead of taken as 主叫. Words (本地, 国内长途) are not codes, and a
+    // list of 主叫号码/被叫号码 has its direction in its columns.
     const named = mapping['service'];
     if (named === undefined || mapping['callType'] !== undefined) return mapping;
-    const filled = sample.filter((row) => cellText(row.cells[named] ?? null) !== '').length;
-    if (count(named, callServiceOf) * 2 >= filled) return mapping;
+    if (mapping['caller'] !== undefined || mapping['callee'] !== undefined) return mapping;
+    const values = sample
+      .map((row) => cellText(row.cells[named] ?? null))
+      .filter((value) => value !== '');
+    const codes = values.filter((value) => /^[0-9A-Za-z]{1,2}$/.test(value)).length;
+    if (!values.length || codes * 2 < values.length) return mapping;
+    if (count(named, callServiceOf) * 2 >= values.length) return mapping;
     const asType: Record<string, number> = { ...mapping, callType: named };
     delete asType['service'];
     return asType;
@@ -410,7 +417,8 @@ function headerPlanner(
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
   if (options.headerMap && headerRow)
     mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
-  const ownAccount = options.ownAccount?.trim() || preamble.owner;
+  // Typed with spaces (6217 0015 …), an account is the same entity as in a column without.
+  const ownAccount = options.ownAccount?.replace(/\s+/g, '') || preamble.owner;
   const ownNumber = template === 'calls' ? givenOwnNumber(options.ownNumber, preamble) : null;
   const mapped = (key: string) =>
     mapping[key] !== undefined ||
@@ -435,7 +443,10 @@ function headerPlanner(
       mapping['account'] === undefined &&
       mapping['fromAccount'] === undefined &&
       !!ownAccount) ||
-    (template === 'calls' && mapping['ownNumber'] === undefined && !!ownNumber);
+    (template === 'calls' &&
+      mapping['ownNumber'] === undefined &&
+      mapping['counterpart'] !== undefined &&
+      !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
   const sheets = sheetReader(head, headerRow, headers, template, sheetOwner);
   const take = (row: TableRow) => {
@@ -588,6 +599,16 @@ function sheetReader(
   };
 }
 
+/**
+ * A number cell of more than 15 digits as Excel leaves it when one is typed: the digits past
+ * the 15th are zeros (or, past 2^53, a double holds no exact integer anyway). A 16-digit cell
+ * ending otherwise was written by a program and is exact.
+ */
+function cutByExcel(cell: number): boolean {
+  const value = Math.abs(cell);
+  return value >= 1e15 && (value >= 2 ** 53 || value % 10 === 0);
+}
+
 /** Helpers reading a row's cells through the mapping, and noting problems. */
 function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
   const cellOf = (cells: Cell[], key: string): Cell =>
@@ -644,8 +665,7 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
   const wholeDigits = (line: number, cells: Cell[], keys: readonly string[]) => {
     for (const key of keys) {
       const cell = cellOf(cells, key);
-      if (typeof cell === 'number' && Math.abs(cell) >= 1e15)
-        problem(line, cells, key, 'truncated');
+      if (typeof cell === 'number' && cutByExcel(cell)) problem(line, cells, key, 'truncated');
     }
   };
   return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf, wholeDigits };
@@ -670,7 +690,8 @@ function callPlanner(
   const fixedNear = byOwn && !ownColumn ? { value: ownNumber! } : null;
   const hasType = mapping['callType'] !== undefined;
   const hasService = mapping['service'] !== undefined;
-  const numberKeys = [nearKey, farKey, 'imei', 'imsi'].filter((key) => mapping[key] !== undefined);
+  // Not the IMEI: only its first 14 digits are kept, which a number cell does not lose.
+  const numberKeys = [nearKey, farKey].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
   const types = new Map<string, CallType | undefined>();
   const services = new Map<string, CallService | undefined>();
@@ -815,7 +836,7 @@ function planAll(
     const signed =
       !hasFlag &&
       !split &&
-      dataRows.some((row) => /^\s*[-(（]/.test(cellText(cellOf(row.cells, 'amount'))));
+      dataRows.some((row) => /^\s*[-(（]|-\s*$/.test(cellText(cellOf(row.cells, 'amount'))));
     const accountKeys = ['account', 'counterpartAccount', 'fromAccount', 'toAccount'];
     for (const { line, cells } of dataRows) {
       const before = problems.length;

@@ -62,14 +62,13 @@ export function rejectedRowsFile(
     reasons.set(problem.line, list);
   }
   const width = plan.headers.length;
-  const line = (cells: string[]) => cells.map(csvField).join(',');
+  // Every cell, the header's and the reason's too (a header mapped by hand can be anything).
+  const line = (cells: string[]) => cells.map((cell) => csvField(inertCell(cell))).join(',');
   const lines = [line([...plan.headers, '原因'])];
   for (const row of plan.rows) {
     const reason = reasons.get(row.line);
     if (!reason) continue;
-    const cells = Array.from({ length: width }, (_, index) =>
-      inertCell(typedText(row.cells[index] ?? null)),
-    );
+    const cells = Array.from({ length: width }, (_, index) => typedText(row.cells[index] ?? null));
     lines.push(line([...cells, reason.join('；')]));
   }
   const text = `${lines.join('\r\n')}\r\n`;

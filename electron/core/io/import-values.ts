@@ -98,7 +98,8 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
     Number(match[at] ?? 0),
   );
-  const clock = twelveHour(hour!, match[4] ?? match[8]);
+  // 上午 … PM says two things: refused.
+  const clock = match[4] && match[8] ? undefined : twelveHour(hour!, match[4] ?? match[8]);
   return clock === undefined
     ? { ok: false, problem: 'dateTime' }
     : localInstant(year!, month!, day!, clock, minute!, second!);
@@ -110,7 +111,7 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
  * core systems (2026-03-05-14.23.11.123456), Excel's Chinese 2026/3/5 下午 2:23.
  */
 const localDateTimePattern =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})[:时.](\d{1,2})(?:[:分.](\d{1,2})(?:\.\d+)?秒?)?\s*(am|pm)?)?$/i;
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?)?\s*(am|pm)?)?$/i;
 
 /** An hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one; undefined past 12. */
 function twelveHour(hour: number, half: string | undefined): number | undefined {
@@ -208,7 +209,8 @@ export function parseDuration(cell: Cell): Parsed<number> {
     return Number.isInteger(cell) && cell >= 0
       ? { ok: true, value: cell }
       : { ok: false, problem: 'duration' };
-  const text = cellText(cell).replace(/\s+/g, '');
+  // Spaces next to a unit go (1 分 5 秒); between bare digits they do not (1 5 is no duration).
+  const text = cellText(cell).replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
   // Whole seconds written with decimals (83.0, 83.00), as some exports do.
   if (/^\d+\.0+$/.test(text)) return { ok: true, value: Number.parseInt(text, 10) };
@@ -247,8 +249,8 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
   if (text.startsWith('-')) [sign, text] = [-sign, text.slice(1)];
   else if (text.startsWith('+')) text = text.slice(1);
-  // Some bank systems print the sign after the amount (1,500.00-).
-  else if (text.endsWith('-')) [sign, text] = [-sign, text.slice(0, -1)];
+  // Some bank systems print the sign after the amount (1,500.00-); not also in brackets.
+  else if (text.endsWith('-') && !bracketed) [sign, text] = [-sign, text.slice(0, -1)];
   if (typeof cell !== 'number' && !/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text))
     return { ok: false, problem: 'amount' };
   const fen = yuanToFen(text);
@@ -308,7 +310,9 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     const text = cellText(timeCell);
     const match =
       /^(\d{2})(\d{2})(\d{2})$/.exec(text.padStart(6, '0')) ??
-      /^(\d{1,2})[:时.](\d{1,2})(?:[:分.](\d{1,2})(?:\.\d+)?秒?)?$/.exec(text);
+      /^(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?)?$/.exec(
+        text,
+      );
     if (!match || !/^\d{1,6}$|[:时.]/.test(text)) return { ok: false, problem: 'dateTime' };
     clock = [match[1], match[2], match[3] ?? '0'].map((part) => part!.padStart(2, '0')).join(':');
   }

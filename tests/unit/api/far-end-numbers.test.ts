@@ -73,7 +73,7 @@ describe('statement values', () => {
     expect(parseSignedAmount(text)).toEqual({ ok: true, value: fen });
   });
 
-  it.each(['abc', '0.00', '1,23,4', ''])('refuses amount %j', (text) => {
+  it.each(['abc', '0.00', '1,23,4', '', '(1,500.00-)'])('refuses amount %j', (text) => {
     expect(parseSignedAmount(text)).toEqual({ ok: false, problem: 'amount' });
   });
 
@@ -121,6 +121,22 @@ describe('statement values', () => {
     [new Date('1899-12-31T01:00:00Z'), 90_000],
   ])('duration %s → %d s', (text, seconds) => {
     expect(parseDuration(text)).toEqual({ ok: true, value: seconds });
+  });
+
+  it.each([
+    ['2026-04-01', '0.5'],
+    ['2026-04-01', '8.5'],
+    ['', '2026-04-01 1.5'],
+    ['', '2026/4/1 上午 5:16 PM'],
+  ])(
+    'refuses date %j + time %j (a dotted clock has two-digit minutes; one half of the day)',
+    (date, time) => {
+      expect(parseDateAndTime(date, time)).toEqual({ ok: false, problem: 'dateTime' });
+    },
+  );
+
+  it.each(['1 5', '00 03 25', '83.5'])('refuses duration %j', (text) => {
+    expect(parseDuration(text)).toEqual({ ok: false, problem: 'duration' });
   });
 
   it('refuses a date cell as a duration, and a number that is neither a day nor digits of one', () => {

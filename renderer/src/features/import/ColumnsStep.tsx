@@ -25,6 +25,8 @@ export function ColumnsStep({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { template, mapping } = state;
+  // The heading's owner is said only when the user typed none (what is typed wins).
+  const typedOwner = (template === 'calls' ? state.ownNumber : state.ownAccount).trim() !== '';
   const labels = useImportLabels(template);
   const saveMapping = useProcedureMutation('import.mappings.save');
   const choose = (choice: Extract<WizardAction, { type: 'chose' }>['choice']) =>
@@ -100,7 +102,7 @@ export function ColumnsStep({
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      {!preview.platform && preview.owner ? (
+      {!preview.platform && preview.owner && !typedOwner ? (
         <Alert
           type="success"
           showIcon
