@@ -308,6 +308,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
       .join(':');
   } else if (timeCell !== null && cellText(timeCell) !== '') {
     const text = cellText(timeCell);
+    // A 12-hour clock (下午 5:16, 5:16 PM) is read with the day as one date and time.
+    if (/上午|下午|[ap]m/i.test(text)) return parseLocalInstant(`${day} ${text}`);
     const match =
       /^(\d{2})(\d{2})(\d{2})$/.exec(text.padStart(6, '0')) ??
       /^(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?)?$/.exec(
