@@ -971,7 +971,8 @@ export const en: Translation<typeof zhCN> = {
       neutral:
         'Neither in nor out (不计收支: own-balance moves, repayments); not a transfer with the other party',
       dataSession: 'Mobile data session, not a call or message',
-      truncated: 'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
+      truncated:
+        'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
       columns: 'Too many columns',
       drug: 'Item name not recognised',
       drugAmbiguous: 'The name means more than one drug; name the kind',
