@@ -1008,6 +1008,31 @@ describe('spreadsheets as banks and carriers send them', () => {
       [2, 'truncated'],
     ]);
     expect(persons.sample.map((row) => row['idNumber'])).toEqual(['11010519491231002X']);
+    // The same in a seizure ledger's holder ID column.
+    const ledger = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      ledger,
+      XLSX.utils.aoa_to_sheet([
+        ['物品名称', '数量', '计量单位', '持有人身份证号', '缴获日期'],
+        ['冰毒', 8, '克', Number('110105194912310029'), '2026-10-02'],
+      ]),
+      '登记表',
+    );
+    const seizureCase = await c.ok('cases.create', {
+      caseNo: 'A5301-T01',
+      title: '截断',
+      offenceType: 'trafficking',
+      openedOn: '2026-10-01',
+    });
+    const seized = await c.ok('import.preview', {
+      caseId: seizureCase.id,
+      fileName: '登记表.xlsx',
+      contentBase64: base64(XLSX.write(ledger, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
+      template: 'seizures',
+    });
+    expect(seized.problems).toContainEqual(
+      expect.objectContaining({ line: 2, field: 'holderIdNumber', problem: 'truncated' }),
+    );
   });
 
   it('a workbook in the 1904 date system: dates as typed, a time and a duration as in any other', async () => {

@@ -197,6 +197,11 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       });
       if (reason) refuse('quantity', 'implausible');
     }
+    // An 18-digit ID number typed into a number cell lost its last digits already.
+    for (const field of ['holder', 'holderIdNumber'] as const) {
+      const cell = cellOf(cells, field);
+      if (typeof cell === 'number' && cellText(cell).length > 15) refuse(field, 'truncated');
+    }
     if (!valid || !drugType || !quantity?.ok || !quantityUnit || !seizedAt) continue;
     const holder = optional(cells, 'holder');
     records.push({
