@@ -606,6 +606,59 @@ describe('bank statements (流水) and payment bills', () => {
     ]);
   });
 
+  it('the standard 资金查询反馈 a bank returns to a police query', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const header =
+      '交易卡号,交易账号,交易方户名,交易方证件号码,交易时间,交易金额,交易余额,收付标志,交易对手账卡号,现金标志,对手户名,对手身份证号,对手开户银行,摘要说明,交易币种,交易网点名称,交易场所,交易是否成功,传票号,IP地址,MAC地址,对手交易余额,交易流水号,日志号,凭证种类,凭证号,交易柜员号,备注,查询反馈结果原因';
+    const row = (
+      at: string,
+      amount: string,
+      flag: string,
+      other: string,
+      cash: string,
+      name: string,
+      ok: string,
+      serial: string,
+    ) =>
+      `6222020200112233445,6222020200112233445,王某,530102199001011234,${at},${amount},9000.00,${flag},${other},${cash},${name},,中国农业银行,转账,人民币,昆明分行,网上银行,${ok},,,,,${serial},,,,,,`;
+    const csv = [
+      header,
+      row('20260401101530', '1000.00', '出', '6228480398271645312', '转账', '李某', '成功', 'S1'),
+      row('20260402111530', '2500.00', '进', '6228480398271645312', '转账', '李某', '成功', 'S2'),
+      row('20260403121530', '500.00', '出', '', '现金', '', '成功', 'S3'),
+      row('20260404131530', '50.00', '出', '6228480398271645312', '转账', '李某', '失败', 'S4'),
+    ].join('\n');
+    const file = {
+      fileName: '反馈.csv',
+      contentBase64: base64(csv),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect(preview.mapping).toMatchObject({
+      account: 0,
+      accountName: 2,
+      at: 4,
+      amount: 5,
+      debitCredit: 7,
+      counterpartAccount: 8,
+      counterpartName: 10,
+      counterpartBank: 12,
+      summary: 13,
+      channel: 16,
+      status: 17,
+      reference: 22,
+    });
+    expect(preview.problems).toEqual([
+      { line: 5, field: 'status', problem: 'notCompleted', value: '失败' },
+    ]);
+    await c.ok('import.commit', { ...file, importId: 'imp-feedback', skipInvalid: true });
+    expect(await relationsOf(await entityId('6222020200112233445'), 'finances')).toEqual([
+      '6222020200112233445>6228480398271645312: 1 100000',
+      '6228480398271645312>6222020200112233445: 1 250000',
+    ]);
+  });
+
   it('compound and neutral debit/credit flags: 支出(已付), 转账-收入, 不计收支 said as such', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
