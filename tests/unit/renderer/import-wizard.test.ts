@@ -92,6 +92,29 @@ describe('import wizard state', () => {
     expect([restarted.ownNumber, restarted.ownAccount]).toEqual(['', '']);
   });
 
+  it('columns chosen by hand are kept for the same file, not for another file, template or encoding', () => {
+    const file = { name: 'a.csv', contentBase64: '' };
+    const chosen = play(
+      { type: 'chose', choice: { file } },
+      { type: 'previewLoaded', preview, next: 1 },
+      { type: 'chose', choice: { mapping: { caller: 1, callee: 0 } } },
+    );
+    expect(chosen.columnsChosen).toBe(true);
+    // Back to the first step to type the own number: still the same table.
+    const typed = wizardReducer(wizardReducer(chosen, { type: 'wentTo', step: 0 }), {
+      type: 'chose',
+      choice: { ownNumber: '13987654321' },
+    });
+    expect([typed.columnsChosen, typed.mapping]).toEqual([true, { caller: 1, callee: 0 }]);
+    for (const choice of [
+      { file: { name: 'b.csv', contentBase64: '' } },
+      { template: 'transactions' as const },
+      { encoding: 'gb18030' as const },
+    ])
+      expect(wizardReducer(typed, { type: 'chose', choice }).columnsChosen).toBe(false);
+    expect(wizardReducer(typed, { type: 'restarted' }).columnsChosen).toBe(false);
+  });
+
   it('a saved set of columns finds its headers by name and skips the missing ones', () => {
     expect(
       savedMapping({ callee: '主叫', caller: '被叫', start: '开始' }, preview.headers),

@@ -97,7 +97,11 @@ function TableImport() {
         />
       ) : null}
       {step === 0 ? (
-        <FileStep state={state} dispatch={dispatch} onNext={() => void loadPreview(undefined, 1)} />
+        <FileStep
+          state={state}
+          dispatch={dispatch}
+          onNext={() => void loadPreview(state.columnsChosen ? state.mapping : undefined, 1)}
+        />
       ) : null}
       {step === 1 && preview ? (
         <ColumnsStep

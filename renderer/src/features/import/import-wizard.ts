@@ -34,6 +34,11 @@ export interface WizardState {
   ownAccount: string;
   ownNumber: string;
   areaCode: string;
+  /**
+   * Whether the mapping was chosen by the user for this file, template and encoding: going back
+   * to the first step (to type an own number) keeps it for the next preview.
+   */
+  columnsChosen: boolean;
 }
 
 /** What the user types or picks directly. */
@@ -75,15 +80,27 @@ export const initialWizard: WizardState = {
   ownAccount: '',
   ownNumber: '',
   areaCode: '',
+  columnsChosen: false,
 };
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
-    case 'chose':
-      // A typed own number or account belongs to the file it was typed for.
-      return action.choice.file && action.choice.file !== state.file
-        ? { ...state, ownNumber: '', ownAccount: '', ...action.choice }
-        : { ...state, ...action.choice };
+    case 'chose': {
+      const { choice } = action;
+      const otherFile = choice.file !== undefined && choice.file !== state.file;
+      // Columns chosen by hand belong to the file, template and encoding they were chosen for.
+      const otherTable =
+        otherFile ||
+        (choice.template !== undefined && choice.template !== state.template) ||
+        (choice.encoding !== undefined && choice.encoding !== state.encoding);
+      return {
+        ...state,
+        // A typed own number or account belongs to the file it was typed for.
+        ...(otherFile ? { ownNumber: '', ownAccount: '' } : {}),
+        ...choice,
+        columnsChosen: choice.mapping !== undefined || (state.columnsChosen && !otherTable),
+      };
+    }
     case 'wentTo':
       return { ...state, step: action.step };
     case 'previewStarted':
@@ -123,6 +140,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         preview: undefined,
         ownNumber: '',
         ownAccount: '',
+        columnsChosen: false,
       };
   }
 }
