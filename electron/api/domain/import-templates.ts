@@ -127,10 +127,18 @@ export function aliasMatcher<K extends string>(
   const byKey = new Map<string, K>();
   for (const [name, list] of Object.entries(aliases) as [K, string[]][])
     for (const alias of list) byKey.set(headerKey(alias), name);
-  const seen = new Map<string, K | undefined>();
+  return remembered((value) => byKey.get(headerKey(value)));
+}
+
+/**
+ * `read` with the answers for the first 1,000 distinct values remembered: a column repeats a
+ * handful of values a million times, and one of a million distinct values does not grow memory.
+ */
+export function remembered<V>(read: (value: string) => V): (value: string) => V {
+  const seen = new Map<string, V>();
   return (value) => {
-    if (seen.has(value)) return seen.get(value);
-    const found = byKey.get(headerKey(value));
+    if (seen.has(value)) return seen.get(value)!;
+    const found = read(value);
     if (seen.size < 1_000) seen.set(value, found);
     return found;
   };

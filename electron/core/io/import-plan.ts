@@ -10,6 +10,7 @@ import {
   headerKey,
   importFields,
   aliasMatcher,
+  remembered,
   requiredGroups,
   type ImportTemplate,
 } from '../../api/domain/import-templates';
@@ -20,6 +21,7 @@ import { AppError } from '../app-error';
 import { areaCodeOf } from './area-codes';
 import {
   cellText,
+  idNumberCut,
   parseDate,
   parseDateAndTime,
   parseDateAndTimeInstant,
@@ -100,6 +102,8 @@ export interface ImportPlan {
    */
   rows: TableRow[];
   preamble: Preamble;
+  /** The own number or account rows without that column go to: typed, else the heading's. */
+  owner: string | null;
   /**
    * A workbook's sheets that hold rows, when there are several: the rows read from each, and
    * whether it was read (a later sheet is read under the same header row as the first).
@@ -248,16 +252,16 @@ function chooseCallColumns(
     // that say no service: they are the direction, read as the call type, so that every row
     // is named as unread instead of taken as 主叫. Words (本地, 国内长途) are not codes, and a
     // list of 主叫号码/被叫号码 has its direction in its columns.
-    const named = mapping['service'];
-    if (named === undefined || mapping['callType'] !== undefined) return mapping;
+    const serviceColumn = mapping['service'];
+    if (serviceColumn === undefined || mapping['callType'] !== undefined) return mapping;
     if (mapping['caller'] !== undefined || mapping['callee'] !== undefined) return mapping;
     const values = sample
-      .map((row) => cellText(row.cells[named] ?? null))
+      .map((row) => cellText(row.cells[serviceColumn] ?? null))
       .filter((value) => value !== '');
     const codes = values.filter((value) => /^[0-9A-Za-z]{1,2}$/.test(value)).length;
     if (!values.length || codes * 2 < values.length) return mapping;
-    if (count(named, callServiceOf) * 2 >= values.length) return mapping;
-    const asType: Record<string, number> = { ...mapping, callType: named };
+    if (count(serviceColumn, callServiceOf) * 2 >= values.length) return mapping;
+    const asType: Record<string, number> = { ...mapping, callType: serviceColumn };
     delete asType['service'];
     return asType;
   }
@@ -487,6 +491,7 @@ function headerPlanner(
             ? rows!
             : rows!.filter((row) => rejected.has(row.line)),
         preamble,
+        owner: template === 'calls' ? ownNumber : template === 'transactions' ? ownAccount : null,
         sheets: sheets.uses(),
       };
     },
@@ -693,17 +698,11 @@ function callPlanner(
   // Not the IMEI: only its first 14 digits are kept, which a number cell does not lose.
   const numberKeys = [nearKey, farKey].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
-  const types = new Map<string, CallType | undefined>();
-  const services = new Map<string, CallService | undefined>();
-  const serviceOf = (text: string) => {
-    if (!services.has(text)) services.set(text, callServiceOf(text));
-    return services.get(text);
-  };
-  const typeOf = (text: string, service: CallService | undefined) => {
-    const key = service === 'sms' ? `sms\u0000${text}` : text;
-    if (!types.has(key)) types.set(key, callTypeOf(text, service));
-    return types.get(key);
-  };
+  const serviceOf = remembered(callServiceOf);
+  const callTypeIn = remembered((text) => callTypeOf(text));
+  const messageTypeIn = remembered((text) => callTypeOf(text, 'sms'));
+  const typeOf = (text: string, service: CallService | undefined) =>
+    service === 'sms' ? messageTypeIn(text) : callTypeIn(text);
   // Numbers repeat (a target's contacts): each distinct text is parsed once.
   const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
   const areas = new Map<string, string | null>();
@@ -942,8 +941,7 @@ function planPersons(
     let valid = name !== undefined;
     if (idText) {
       const parsed = parseResidentId(idText);
-      // An 18-digit number typed into a number cell lost its last digits already.
-      const cut = typeof cellOf(cells, 'idNumber') === 'number' && idText.length > 15;
+      const cut = idNumberCut(cellOf(cells, 'idNumber'));
       if (parsed.ok && !cut) ({ normalised: idNumber, gender, birthDate } = parsed.value);
       else {
         problems.push({

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { importCommitInput, importPreviewInput } from '../../api/schemas/import-schemas';
-import { parsePhone } from '../../api/domain/identifiers';
 import { AppError } from '../app-error';
 import type { CoreDeps } from '../core-deps';
 import type { Executor } from '../db/database-types';
@@ -60,21 +59,6 @@ async function readAndPlan(
   return { sha256, file, plan: importPlan };
 }
 
-/** The own number or account the user typed for a file without the column, as the plan takes it. */
-function typedOwner(input: FileInput): string | null {
-  const typed =
-    input.template === 'calls'
-      ? input.ownNumber
-      : input.template === 'transactions'
-        ? input.ownAccount
-        : null;
-  const text = typed?.replace(/\s+/g, '');
-  if (!text) return null;
-  if (input.template !== 'calls') return text;
-  const parsed = parsePhone(text);
-  return parsed.ok ? parsed.value : text;
-}
-
 /** Record fields the preview does not show: line numbers and internal IDs. */
 const hiddenSampleKeys = new Set(['line', 'caseId', 'fromEntityId', 'contentMicrograms']);
 
@@ -119,8 +103,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     problems: importPlan.problems.slice(0, 200),
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
-    // The owner the rows without the column go to: typed, else the heading's.
-    owner: typedOwner(input) ?? importPlan.preamble.owner,
+    owner: importPlan.owner,
     sheets: importPlan.sheets.map((sheet) => ({
       name: file.sheetNames?.[sheet.index] ?? String(sheet.index + 1),
       rows: sheet.rows,

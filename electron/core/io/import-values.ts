@@ -51,6 +51,11 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
+/** An ID number typed into a number cell: 18 digits there have lost their last ones already. */
+export function idNumberCut(cell: Cell): boolean {
+  return typeof cell === 'number' && cellText(cell).length > 15;
+}
+
 /** Milliseconds as UTC ISO, or the problem. */
 const isoOf = (parsed: Parsed<number>): Parsed<string> =>
   parsed.ok ? { ok: true, value: new Date(parsed.value).toISOString() } : parsed;

@@ -9,7 +9,13 @@ import {
 } from '../../api/domain/quantity';
 import { purityToBasisPoints } from '../seizures/seizure-service';
 import { matchDrugName } from './drug-name-match';
-import { cellText, parseDateAndTime, parseLocalDateTime, type ValueProblem } from './import-values';
+import {
+  cellText,
+  idNumberCut,
+  parseDateAndTime,
+  parseLocalDateTime,
+  type ValueProblem,
+} from './import-values';
 import type { Cell, TableRow } from './table-file';
 
 /** One line of a 缴获/扣押物品登记表, read; case and holder are found in the workspace later. */
@@ -197,11 +203,8 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       });
       if (reason) refuse('quantity', 'implausible');
     }
-    // An 18-digit ID number typed into a number cell lost its last digits already.
-    for (const field of ['holder', 'holderIdNumber'] as const) {
-      const cell = cellOf(cells, field);
-      if (typeof cell === 'number' && cellText(cell).length > 15) refuse(field, 'truncated');
-    }
+    for (const field of ['holder', 'holderIdNumber'] as const)
+      if (idNumberCut(cellOf(cells, field))) refuse(field, 'truncated');
     if (!valid || !drugType || !quantity?.ok || !quantityUnit || !seizedAt) continue;
     const holder = optional(cells, 'holder');
     records.push({
