@@ -100,8 +100,9 @@ describe('a carrier call list with a direction column (1366×768)', () => {
     await h.screenshot('59-records-heading-owner');
 
     // A list without the own number anywhere: typed on the first step, the columns come.
+    // The case list first: the import page at step 2 has no import-next to see leave.
     await shell.navigate('案件');
-    await page.getByTestId('import-next').waitFor({ state: 'detached' });
+    await page.getByTestId('case-create').waitFor();
     await shell.navigate('导入');
     await page.getByTestId('import-next').waitFor();
     await page.locator('.ant-upload input[type=file]').setInputFiles({
