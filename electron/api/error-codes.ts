@@ -38,6 +38,7 @@ export const errorCodes = [
   'entities.duplicateIdentifier',
   'entities.invalidPhone',
   'entities.invalidPlate',
+  'entities.invalidCreditCode',
   'entities.kindMismatch',
   'entities.ownerNotPerson',
   'entities.mergeInvalid',

@@ -28,11 +28,11 @@ const samples: [EntityInput, string, string | null][] = [
       kind: 'organisation',
       name: '滨江某化工有限公司',
       orgType: 'company',
-      creditCode: '91330108ma2h7k3q5l',
+      creditCode: '91330108ma2h7k3q51',
       licenceNumbers: ['浙危化经字〔2024〕1号'],
     },
     '滨江某化工有限公司',
-    '91330108MA2H7K3Q5L',
+    '91330108MA2H7K3Q51',
   ],
   [
     {
@@ -145,6 +145,24 @@ describe('entities of every kind', () => {
     ).toMatchObject({
       error: { code: 'entities.duplicateIdentifier' },
     });
+  });
+
+  it('refuses a credit code whose check character does not match; takes one typed full-width or in lower case', async () => {
+    await withCase();
+    const company = (creditCode: string) => ({
+      entity: {
+        kind: 'organisation' as const,
+        name: '某贸易有限公司',
+        orgType: 'company' as const,
+        creditCode,
+      },
+    });
+    expect(await c.call('entities.create', company('91330100716105852G'))).toMatchObject({
+      ok: false,
+      error: { code: 'entities.invalidCreditCode' },
+    });
+    const created = await c.ok('entities.create', company('９１３３０１００716105852f'));
+    expect(created.details).toMatchObject({ creditCode: '91330100716105852F' });
   });
 
   it('updates fields (the kind stays) and deletes softly, hiding the entity', async () => {

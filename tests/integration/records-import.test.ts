@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneNumberType } from '../../electron/api/domain/identifiers';
+import { computeCheckCharacter } from '../../electron/api/domain/resident-id';
 import { readCsvRows } from '../../electron/core/io/csv-rows';
 import { readTableSource } from '../../electron/core/io/table-file';
 import { tableLimits } from '../../electron/core/io/table-parse';
@@ -657,6 +658,111 @@ describe('bank statements (流水) and payment bills', () => {
       '6222020200112233445>6228480398271645312: 1 100000',
       '6228480398271645312>6222020200112233445: 1 250000',
     ]);
+  });
+
+  it('the holders a bank names by document number own their accounts: people and companies, found or added', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A5301-Z01',
+      title: '资金穿透测试案',
+      offenceType: 'trafficking',
+      openedOn: '2026-04-01',
+    });
+    const id = (first17: string) => `${first17}${computeCheckCharacter(first17)}`;
+    const wangId = id('53010219900101123');
+    // 李某 is recorded already, under his 18-digit number; the bank prints the 15-digit one.
+    const li = await c.ok('entities.create', {
+      entity: { kind: 'person', name: '李某', idNumber: id('53290119750607101') },
+    });
+    // A card whose 机主 was recorded by hand keeps that owner.
+    const zhao = await c.ok('entities.create', { entity: { kind: 'person', name: '赵某' } });
+    await c.ok('entities.create', {
+      entity: {
+        kind: 'account',
+        accountType: 'bank',
+        accountNo: '6217000011112222333',
+        ownerEntityId: zhao.id,
+      },
+    });
+    const badCheck = `${wangId.slice(0, 17)}${wangId[17] === '1' ? '2' : '1'}`;
+    const csv = [
+      '交易卡号,交易方户名,交易方证件号码,交易时间,交易金额,收付标志,交易对手账卡号,对手户名,对手身份证号',
+      `6222020200112233445,王某,${wangId},20260401101530,1000.00,出,6228480398271645312,李某,532901750607101`,
+      `6222020200112233445,王某,${wangId},20260401111530,200.00,出,6214830011223344,云南某某贸易有限公司,914403001922038216`,
+      `6222020200112233445,王某,${wangId},20260401121530,300.00,进,6230520011223344556,孙某,${badCheck}`,
+      `6222020200112233445,王某,${wangId},20260401131530,400.00,出,6217000011112222333,钱某,${id('53010119800101001')}`,
+      `6222020200112233445,王某,${wangId},20260401141530,500.00,出,,,`,
+    ].join('\n');
+    const file = {
+      fileName: '反馈.csv',
+      contentBase64: base64(csv),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect(preview.mapping).toMatchObject({ accountIdNumber: 2, counterpartIdNumber: 8 });
+    expect(preview.problems).toEqual([]);
+    const summary = await c.ok('import.commit', {
+      ...file,
+      importId: 'imp-holders',
+      caseId: caseRow.id,
+    });
+    // The card and 3 counterpart accounts, 王某 and the company added; 李某 and the card of
+    // 赵某 found (钱某, whom the bank names as its holder, is not added: it has its 机主);
+    // 4 transfer relations and 3 机主 relations.
+    expect(summary).toMatchObject({ entitiesCreated: 6, entitiesMatched: 2, relationsCreated: 7 });
+    const accounts = [
+      '6222020200112233445',
+      '6228480398271645312',
+      '6214830011223344',
+      '6230520011223344556',
+      '6217000011112222333',
+    ];
+    const owners = async () => {
+      const found: Record<string, string | null> = {};
+      for (const account of accounts)
+        found[account] =
+          (await c.ok('entities.get', { id: await entityId(account) })).owner?.label ?? null;
+      return found;
+    };
+    expect(await owners()).toEqual({
+      '6222020200112233445': '王某',
+      '6228480398271645312': '李某',
+      '6214830011223344': '云南某某贸易有限公司',
+      '6230520011223344556': null,
+      '6217000011112222333': '赵某',
+    });
+    const wang = await c.ok('entities.get', { id: await entityId(wangId) });
+    expect(wang.details).toMatchObject({
+      name: '王某',
+      idNumber: wangId,
+      gender: 'male',
+      birthDate: '1990-01-01',
+      household: '云南省昆明市五华区',
+    });
+    expect(wang.cases.map((link) => link.caseId)).toEqual([caseRow.id]);
+    const company = await c.ok('entities.get', { id: await entityId('云南某某贸易有限公司') });
+    expect(company.details).toMatchObject({ orgType: 'company', creditCode: '914403001922038216' });
+    expect((await c.ok('entities.get', { id: li.id })).relations.map((row) => row.type)).toEqual(
+      expect.arrayContaining(['owns']),
+    );
+    // A second statement naming the same holders adds nothing: found, already owners.
+    const second = await c.ok('import.commit', {
+      ...file,
+      fileName: '反馈2.csv',
+      contentBase64: base64(csv.replace(/20260401/g, '20260402')),
+      importId: 'imp-holders-2',
+    });
+    expect(second).toMatchObject({ entitiesCreated: 0, relationsCreated: 0 });
+    // Taking the imports out takes the people, company and 机主 relations they added with
+    // them; what was recorded by hand stays.
+    await c.ok('import.delete', { importId: 'imp-holders-2' });
+    await c.ok('import.delete', { importId: 'imp-holders' });
+    expect((await c.ok('search.query', { text: '王某' })).groups).toEqual([]);
+    expect((await c.ok('search.query', { text: '云南某某贸易' })).groups).toEqual([]);
+    const card = await c.ok('entities.get', { id: await entityId('6217000011112222333') });
+    expect(card.owner?.label).toBe('赵某');
+    expect((await c.ok('entities.get', { id: li.id })).relations).toEqual([]);
   });
 
   it('compound and neutral debit/credit flags: 支出(已付), 转账-收入, 不计收支 said as such', async () => {

@@ -47,8 +47,10 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
   transactions: [
     { key: 'account', required: false, aliases: ['交易卡号', '交易账号', '本方账号', '本方卡号', '查询账号', '查询卡号', '客户账号', '交易帐号', '本方帐号', '查询帐号', '客户帐号', '本方账户', '交易账户', '查询账户', '卡号', '账号', '帐号', '账号/卡号', '卡号/账号', 'account'] },
     { key: 'accountName', required: false, aliases: ['交易户名', '交易方户名', '本方户名', '户名', '客户名称', '账户名称', '帐户名称', '本方名称', 'accountname'] },
+    { key: 'accountIdNumber', required: false, aliases: ['交易方证件号码', '交易方证件号', '交易证件号码', '本方证件号码', '本方证件号', '本方身份证号', '客户证件号码', '客户证件号', '开户人证件号码', '持卡人证件号码', '户主证件号码', '开户证件号码', '证件号码', '证件号', '身份证号', '身份证号码', '公民身份号码', 'idnumber'] },
     { key: 'counterpartAccount', required: false, aliases: ['对手账号', '对方账号', '对手卡号', '对方卡号', '交易对手账号', '对方账户', '对手账户', '对手帐号', '对方帐号', '对手方账号', '对方账号/卡号', '对方卡号/账号', '对手账号/卡号', '收/付方账号', '交易对手账卡号', 'counterpartaccount'] },
     { key: 'counterpartName', required: false, aliases: ['对手户名', '对方户名', '交易对方', '对方名称', '对手名称', '交易对手', '对手方户名', '对方姓名', '对手姓名', '收/付方名称', '交易对手名称', 'counterpartname'] },
+    { key: 'counterpartIdNumber', required: false, aliases: ['对手身份证号', '对手证件号码', '对手证件号', '对手身份证号码', '对方证件号码', '对方证件号', '对方身份证号', '对方身份证号码', '交易对手证件号码', '交易对手证件号', '交易对手身份证号', '对手方证件号码', '对手方身份证号', '收/付方证件号码', 'counterpartidnumber'] },
     { key: 'counterpartBank', required: false, aliases: ['对手开户行', '对方开户行', '对手行名', '对方银行', '对手开户银行', '对方开户银行', '对方行名', '对手方开户行'] },
     { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', '付款帐号', '转出帐号', '付款人账号', 'from', 'fromaccount'] },
     { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', 'to', 'toaccount'] },

@@ -144,6 +144,8 @@ export const en: Translation<typeof zhCN> = {
         'Invalid phone number: a mobile is 11 digits starting with 1; a landline needs its area code; a foreign number starts with + or 00 and the country code (+95 9…).',
       invalidPlate:
         'Invalid plate: province character + letter + 5 characters (6 for new-energy plates), no I or O.',
+      invalidCreditCode:
+        'Invalid unified social credit code: 18 digits and capitals (no I, O, S, V or Z), the last a check character that must match the first 17.',
       kindMismatch: 'An entity keeps its kind.',
       ownerNotPerson: 'A registered owner or account holder is a recorded person or organisation.',
       mergeInvalid: 'Only two different, live entities of the same kind can be merged.',
@@ -914,9 +916,11 @@ export const en: Translation<typeof zhCN> = {
       transactions: {
         account: 'Own account',
         accountName: 'Own account holder',
+        accountIdNumber: 'Own holder’s ID number',
         counterpartAccount: 'Counterpart account',
         counterpart: 'Counterpart account',
         counterpartName: 'Counterpart name',
+        counterpartIdNumber: 'Counterpart’s ID number',
         counterpartBank: 'Counterpart bank',
         fromAccount: 'From account',
         toAccount: 'To account',

@@ -133,6 +133,8 @@ export const zhCN = {
       invalidPhone:
         '电话号码格式不正确：手机号为 1 开头的 11 位数字，固定电话带区号，境外号码以 + 或 00 加国家码开头（如 +95 9…）。',
       invalidPlate: '车牌号格式不正确：省份简称 + 字母 + 5 位（新能源 6 位），不含 I 和 O。',
+      invalidCreditCode:
+        '统一社会信用代码无效：应为 18 位数字和大写字母（不含 I、O、S、V、Z），末位校验码须与前 17 位相符。',
       kindMismatch: '实体的类别不能更改。',
       ownerNotPerson: '机主/户名只能是已登记的人员或单位。',
       mergeInvalid: '只能合并两个同类别、未删除的不同实体。',
@@ -878,9 +880,11 @@ export const zhCN = {
       transactions: {
         account: '本方账号/卡号',
         accountName: '本方户名',
+        accountIdNumber: '本方证件号码',
         counterpartAccount: '对手账号',
         counterpart: '对手账号',
         counterpartName: '对手户名',
+        counterpartIdNumber: '对手证件号码',
         counterpartBank: '对手开户行',
         fromAccount: '付款账号',
         toAccount: '收款账号',

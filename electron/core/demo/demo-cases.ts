@@ -203,7 +203,7 @@ export const demoThings: DemoThing[] = [
       kind: 'organisation',
       name: '滨江恒泰化工贸易有限公司',
       orgType: 'company',
-      creditCode: '91330108MA2H7K3Q5L',
+      creditCode: '91330108MA2H7K3Q51',
       licenceNumbers: ['浙滨危化经字〔2024〕0318号'],
       address: '滨江市经济开发区恒泰路8号',
     },

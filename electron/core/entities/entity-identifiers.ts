@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { parsePhone, parsePlate } from '../../api/domain/identifiers';
 import { parseIdentityDocument } from '../../api/domain/identity-documents';
+import { isCreditCode } from '../../api/domain/credit-code';
 import { regionName } from './region-names';
 import type { ParsedEntityInput } from '../../api/schemas/entity-schemas';
 import { AppError } from '../app-error';
@@ -181,7 +182,16 @@ export function prepareEntity(
         },
       };
     }
-    case 'organisation':
+    case 'organisation': {
+      const creditCode = input.creditCode?.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+      // A code recorded before codes were checked may stay as it is while other fields change.
+      const unchanged =
+        exceptId !== undefined &&
+        db.get<{ code: string | null }>(
+          sql`SELECT credit_code AS code FROM organisations WHERE entity_id = ${exceptId}`,
+        )?.code === creditCode;
+      if (creditCode && !isCreditCode(creditCode) && !unchanged)
+        throw new AppError('entities.invalidCreditCode', 'The credit code is not valid');
       return {
         notes,
         entity: {
@@ -189,12 +199,13 @@ export function prepareEntity(
           name: input.name,
           orgType: input.orgType,
           venueType: input.venueType ?? null,
-          creditCode: input.creditCode?.toUpperCase() ?? null,
+          creditCode: creditCode || null,
           licenceNumbers: input.licenceNumbers,
           leaderEntityId: input.leaderEntityId ?? null,
           address: input.address ?? null,
         },
       };
+    }
     case 'location':
       return {
         notes,

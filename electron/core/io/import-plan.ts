@@ -30,6 +30,7 @@ import {
   type Parsed,
   type ValueProblem,
 } from './import-values';
+import { holderDocumentOf } from './holder-document';
 import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import type { Cell, TableFile, TableRow } from './table-file';
@@ -39,8 +40,12 @@ export interface TransferRecord {
   line: number;
   account: string;
   accountName: string | null;
+  /** The holder's identity document or credit code (交易方证件号码), when it checks. */
+  accountIdNumber: string | null;
   counterpart: string | null;
   counterpartName: string | null;
+  /** The counterpart holder's (对手身份证号), when it checks. */
+  counterpartIdNumber: string | null;
   counterpartBank: string | null;
   direction: 'out' | 'in';
   at: string;
@@ -837,6 +842,15 @@ function planAll(
       !split &&
       dataRows.some((row) => /^\s*[-(（]|-\s*$/.test(cellText(cellOf(row.cells, 'amount'))));
     const accountKeys = ['account', 'counterpartAccount', 'fromAccount', 'toAccount'];
+    /**
+     * A holder's document when it checks; a number Excel cut or that fails its check is left
+     * out (the transfer is still good, and a wrong number would tie the account to a stranger).
+     */
+    const holderNumber = (cells: Cell[], key: string) => {
+      const text = optional(cells, key);
+      if (!text || idNumberCut(cellOf(cells, key))) return null;
+      return holderDocumentOf(text)?.number ?? null;
+    };
     for (const { line, cells } of dataRows) {
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
@@ -890,8 +904,10 @@ function planAll(
         line,
         account,
         accountName: optional(cells, 'accountName'),
+        accountIdNumber: holderNumber(cells, 'accountIdNumber'),
         counterpart,
         counterpartName,
+        counterpartIdNumber: counterpart ? holderNumber(cells, 'counterpartIdNumber') : null,
         counterpartBank: optional(cells, 'counterpartBank'),
         direction,
         at,

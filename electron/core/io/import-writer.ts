@@ -7,6 +7,7 @@ import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { unixToIso } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
+import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
 import { chinaDate } from './import-values';
@@ -691,6 +692,7 @@ export async function commitImport(
       pair.amountFen = (pair.amountFen ?? 0) + record.amountFen;
     }
     resolve('account', accounts.keys(), (accountNo) => accounts.get(accountNo)!);
+    linkHolders(records);
     for (const pair of pairs.values()) {
       pair.fromId = entityIds.get(`account:${pair.fromId}`)!;
       pair.toId = entityIds.get(`account:${pair.toId}`)!;
@@ -735,6 +737,38 @@ export async function commitImport(
     insert.flush();
     rebuildIndexes();
     options.onProgress(records.length, records.length);
+  }
+
+  /** Each account's holder as the statement names it by document number (first row naming one). */
+  function linkHolders(records: TransferRecord[]) {
+    const holders = new Map<string, NamedHolder>();
+    const name = (account: string, idNumber: string | null, holderName: string | null) => {
+      const accountId = entityIds.get(`account:${account}`)!;
+      if (idNumber && !holders.has(accountId))
+        holders.set(accountId, { idNumber, name: holderName });
+    };
+    for (const record of records) {
+      name(record.account, record.accountIdNumber, record.accountName);
+      if (record.counterpart)
+        name(record.counterpart, record.counterpartIdNumber, record.counterpartName);
+    }
+    linkAccountHolders(db, holders, {
+      actor,
+      now,
+      fileName: options.fileName,
+      caseId: options.caseId,
+      onEntity(id, isNew) {
+        if (isNew) {
+          created.run(options.importId, 'entity', id);
+          summary.entitiesCreated += 1;
+        } else summary.entitiesMatched += 1;
+        ensureInCase(id, 'involved');
+      },
+      onRelation(id) {
+        contribution.run(options.importId, id, 1, 0, 0, 0, 0, null);
+        summary.relationsCreated += 1;
+      },
+    });
   }
 
   /** Ledger rows as seizures of their cases, each naming this import and its line. */
