@@ -629,6 +629,17 @@ describe('bank statements (流水) and payment bills', () => {
       row('20260402111530', '2500.00', '进', '6228480398271645312', '转账', '李某', '成功', 'S2'),
       row('20260403121530', '500.00', '出', '', '现金', '', '成功', 'S3'),
       row('20260404131530', '50.00', '出', '6228480398271645312', '转账', '李某', '失败', 'S4'),
+      // A row in dollars: its amount is not yuan.
+      row(
+        '20260405141530',
+        '70.00',
+        '出',
+        '6228480398271645312',
+        '转账',
+        '李某',
+        '成功',
+        'S5',
+      ).replace(',人民币,', ',美元,'),
     ].join('\n');
     const file = {
       fileName: '反馈.csv',
@@ -649,9 +660,11 @@ describe('bank statements (流水) and payment bills', () => {
       channel: 16,
       status: 17,
       reference: 22,
+      currency: 14,
     });
     expect(preview.problems).toEqual([
       { line: 5, field: 'status', problem: 'notCompleted', value: '失败' },
+      { line: 6, field: 'currency', problem: 'currency', value: '美元' },
     ]);
     await c.ok('import.commit', { ...file, importId: 'imp-feedback', skipInvalid: true });
     expect(await relationsOf(await entityId('6222020200112233445'), 'finances')).toEqual([

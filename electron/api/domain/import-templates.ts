@@ -64,6 +64,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '摘要说明', '商品说明', '商品名称', '商品', '附言', '用途', '备注', 'summary'] },
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', 'reference'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '状态', 'status'] },
+    { key: 'currency', required: false, aliases: ['交易币种', '币种', '币别', '货币', '交易货币', '货币种类', '币种名称', '交易币别', 'currency'] },
   ],
   seizures: [
     { key: 'caseNo', required: false, aliases: ['案件编号', '案件号', '案号', '案件编号/案号', 'caseno'] },
@@ -163,6 +164,7 @@ export const importProblemTexts: Record<string, string> = {
   callType: '呼叫类型无法识别',
   debitCredit: '借贷标志无法识别',
   notCompleted: '交易未成功（关闭、失败或已退款）',
+  currency: '外币交易，金额不是人民币',
   neutral: '不计收支，不是与对方的资金往来',
   dataSession: '上网/数据流量记录，不是通话或短信',
   truncated: '超过 15 位的数字已被表格截断，请把该列设为文本后重新导出',

@@ -936,6 +936,7 @@ export const en: Translation<typeof zhCN> = {
         summary: 'Summary',
         reference: 'Reference',
         status: 'Status',
+        currency: 'Currency',
       },
       seizures: {
         caseNo: 'Case number',
@@ -972,6 +973,7 @@ export const en: Translation<typeof zhCN> = {
       callType: 'Call type not understood (主叫/被叫/呼转/短信发/短信收 …)',
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
       notCompleted: 'Transaction not completed (closed, failed or reversed)',
+      currency: 'Foreign-currency transaction: the amount is not in yuan',
       neutral:
         'Neither in nor out (不计收支: own-balance moves, repayments); not a transfer with the other party',
       dataSession: 'Mobile data session, not a call or message',

@@ -900,6 +900,7 @@ export const zhCN = {
         summary: '摘要',
         reference: '交易单号',
         status: '交易状态',
+        currency: '交易币种',
       },
       seizures: {
         caseNo: '案件编号',
@@ -936,6 +937,7 @@ export const zhCN = {
       callType: '呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）',
       debitCredit: '借贷标志无法识别（应为 借/贷、收/支、进/出 等）',
       notCompleted: '交易未成功（关闭、失败或撤销）',
+      currency: '外币交易（币种不是人民币），金额不能按人民币计入',
       neutral: '不计收支（零钱/余额宝转入转出、还款等），不是与对方的资金往来',
       dataSession: '上网/数据流量记录，不是通话或短信',
       truncated:

@@ -802,6 +802,14 @@ function callPlanner(
 const notCompleted =
   /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款/;
 
+/**
+ * The currency of a row as statements name renminbi: in words (人民币, 人民币现钞), ISO 4217
+ * (CNY, 156), the PBOC's code 01 (001, or 1 where a spreadsheet dropped the zero); a row in
+ * another currency (美元, USD, 14) is set aside, its amount is not in yuan.
+ */
+const renminbi =
+  /^(?:(?:人民币|本币|rmb|cny)元?(?:[(（/]?(?:钞|汇|现钞|现汇)[)）]?)?|156|0{0,2}1)$/i;
+
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
 
@@ -897,6 +905,9 @@ function planAll(
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
       const status = optional(cells, 'status');
       if (status && notCompleted.test(status)) problem(line, cells, 'status', 'notCompleted');
+      const currency = optional(cells, 'currency');
+      if (currency && !renminbi.test(currency.replace(/\s+/g, '')))
+        problem(line, cells, 'currency', 'currency');
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;

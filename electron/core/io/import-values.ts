@@ -15,6 +15,7 @@ export type ValueProblem =
   | 'callType'
   | 'debitCredit'
   | 'notCompleted'
+  | 'currency'
   | 'neutral'
   | 'dataSession'
   | 'truncated'
@@ -98,6 +99,8 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     const [year, month, day, hour, minute, second] = compact.slice(1).map(Number);
     return localInstant(year!, month!, day!, hour!, minute!, second!);
   }
+  const zoned = zonedPattern.exec(text);
+  if (zoned) return zonedInstant(zoned);
   const match = localDateTimePattern.exec(text);
   if (!match) return { ok: false, problem: 'dateTime' };
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
@@ -117,6 +120,28 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
  */
 const localDateTimePattern =
   /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?)?\s*(am|pm)?)?$/i;
+
+/**
+ * ISO 8601 with its offset, as JSON-minded systems and forensic tools export times
+ * (2026-03-05T14:23:11+08:00, 2026-03-05T06:23:11.000Z): the offset given, not China's.
+ */
+const zonedPattern =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
+
+function zonedInstant(match: RegExpExecArray): Parsed<number> {
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((at) =>
+    Number(match[at] ?? 0),
+  );
+  const offsetMinutes = match[7]
+    ? 0
+    : (match[8] === '-' ? -1 : 1) * (Number(match[9]) * 60 + Number(match[10]));
+  if (Math.abs(offsetMinutes) > 14 * 60 || Number(match[10]) > 59)
+    return { ok: false, problem: 'dateTime' };
+  const local = localInstant(year!, month!, day!, hour!, minute!, second!);
+  return local.ok
+    ? { ok: true, value: local.value + chinaOffsetMs - offsetMinutes * 60_000 }
+    : local;
+}
 
 /** An hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one; undefined past 12. */
 function twelveHour(hour: number, half: string | undefined): number | undefined {
@@ -239,7 +264,7 @@ export function parseDuration(cell: Cell): Parsed<number> {
 
 /**
  * An amount in yuan as statements print it → fen, exactly, with its sign: "1,234.50",
- * "-800.00", "+12,500", "¥800", "800元", "（800.00）" in brackets for a debit, full-width
+ * "-800.00", "+12,500", "¥800", "800元", "人民币 800", "800.00 CNY", "（800.00）" in brackets for a debit, full-width
  * digits, a number cell. Zero is refused (nothing moved).
  */
 export function parseSignedAmount(cell: Cell): Parsed<number> {
@@ -248,7 +273,7 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
       ? cell.toFixed(2)
       : cellText(cell)
           .normalize('NFKC')
-          .replace(/[\s¥￥]|元$|^RMB|^CNY/gi, '');
+          .replace(/[\s¥￥]|元$|^(?:RMB|CNY|人民币)|(?:RMB|CNY)$/gi, '');
   let sign = 1;
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) [sign, text] = [-1, bracketed[1]!];

@@ -69,13 +69,20 @@ describe('statement values', () => {
     ['(80.00)', -8_000],
     // The sign after the amount, as some bank core systems print a debit.
     ['1,500.00-', -150_000],
+    // The currency named before or after the amount.
+    ['人民币 1,200.00', 120_000],
+    ['1200.00 CNY', 120_000],
+    ['RMB-12.50', -1_250],
   ])('amount %s → %d fen', (text, fen) => {
     expect(parseSignedAmount(text)).toEqual({ ok: true, value: fen });
   });
 
-  it.each(['abc', '0.00', '1,23,4', '', '(1,500.00-)'])('refuses amount %j', (text) => {
-    expect(parseSignedAmount(text)).toEqual({ ok: false, problem: 'amount' });
-  });
+  it.each(['abc', '0.00', '1,23,4', '', '(1,500.00-)', 'USD 12.00', '12.00 美元'])(
+    'refuses amount %j',
+    (text) => {
+      expect(parseSignedAmount(text)).toEqual({ ok: false, problem: 'amount' });
+    },
+  );
 
   it.each([
     ['20260401', '171647', '2026-04-01T09:16:47.000Z'],
@@ -105,6 +112,11 @@ describe('statement values', () => {
     ['', '2026/4/1 12:05 PM', '2026-04-01T04:05:00.000Z'],
     ['2026-04-01', '下午 5:16', '2026-04-01T09:16:00.000Z'],
     ['20260401', '5:16:47 PM', '2026-04-01T09:16:47.000Z'],
+    // ISO 8601 with its offset: the offset given, not China's.
+    ['', '2026-04-01T17:16:47+08:00', '2026-04-01T09:16:47.000Z'],
+    ['', '2026-04-01T09:16:47.250Z', '2026-04-01T09:16:47.000Z'],
+    ['', '2026-04-01 02:16:47-0700', '2026-04-01T09:16:47.000Z'],
+    ['', '2026-04-01T15:46+0630', '2026-04-01T09:16:00.000Z'],
   ] as const)('date %j + time %j → %s', (date, time, iso) => {
     expect(parseDateAndTime(date, time)).toEqual({ ok: true, value: iso });
   });
@@ -130,6 +142,9 @@ describe('statement values', () => {
     ['2026-04-01', '8.5'],
     ['', '2026-04-01 1.5'],
     ['', '2026/4/1 上午 5:16 PM'],
+    ['', '2026-04-01T17:16:47+15:00'],
+    ['', '2026-04-01T17:16:47+08:60'],
+    ['', '2026-02-30T17:16:47Z'],
   ])(
     'refuses date %j + time %j (a dotted clock has two-digit minutes; one half of the day)',
     (date, time) => {
