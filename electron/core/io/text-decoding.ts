@@ -44,7 +44,26 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   return isUtf8(bytes) ? 'utf8' : 'gb18030';
 }
 
-const decoderLabels = { utf8: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be' } as const;
+const decoderLabels = {
+  utf8: 'utf-8',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  gb18030: 'gb18030',
+} as const;
+
+/**
+ * Whether this runtime's TextDecoder knows GB18030 (Node and Electron with full ICU do). ICU's
+ * decoder is a third faster than iconv-lite's on a carrier's list, follows GB18030-2022 (the
+ * 18 characters the 2005 edition left in the private use area are the standard ones), and
+ * refuses four-byte codes past U+FFFF's range that iconv-lite read as characters.
+ */
+const icuGb18030 = (() => {
+  try {
+    return new TextDecoder('gb18030').decode(Uint8Array.of(0xb1, 0xbe)) === '本';
+  } catch {
+    return false;
+  }
+})();
 
 /**
  * Decodes text in the given encoding, without the BOM a file starts with; `fileStart` false
@@ -52,7 +71,7 @@ const decoderLabels = { utf8: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be' 
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding, fileStart = true): string {
   const text =
-    encoding === 'gb18030'
+    encoding === 'gb18030' && !icuGb18030
       ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', {
           stripBOM: fileStart,
         })

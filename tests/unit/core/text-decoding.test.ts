@@ -25,6 +25,15 @@ describe('decoding a CSV', () => {
     ).toBe(text);
   });
 
+  it('reads GB18030 as its 2022 edition: the characters the 2005 edition left in the private use area are the standard ones', () => {
+    // FE59 is 龴 (U+9FB4) and A6D9 the vertical comma (U+FE10); the 2005 tables gave U+E81E
+    // and U+E78D. A four-byte code past U+FFFF's range is no character.
+    expect(decodeText(Buffer.from([0xfe, 0x59, 0xa6, 0xd9, 0xb1, 0xbe]), 'gb18030')).toBe(
+      '\u9fb4\ufe10本',
+    );
+    expect(decodeText(Buffer.from([0x84, 0x31, 0xa5, 0x30]), 'gb18030')).toBe('\ufffd');
+  });
+
   it('tells UTF-16 by its BOM, or by the zero bytes of its Latin characters without one', () => {
     const text = '本机号码\t对方号码\r\n13987654321\t10086\r\n';
     const le = Buffer.from(`\ufeff${text}`, 'utf16le');
