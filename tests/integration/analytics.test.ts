@@ -769,6 +769,35 @@ describe('同基站伴随 — co-location', () => {
     expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[third], [third]]);
   });
 
+  it('calls between two phones whose relation a user deleted stay no sightings after the two are merged', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const [a, b] = ['13600000031', '13600000032'];
+    const header = '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI';
+    await importCsv('calls', 'imp-a', header, [`${a},${b},主叫,2026-05-03 08:00:00,10,300,3`]);
+    await importCsv('calls', 'imp-b', header, [`${b},${a},被叫,2026-05-03 08:00:00,10,500,5`]);
+    const onCell = async (cell: string) =>
+      (
+        await c.ok('analytics.cellPresence', { cell, from: '2026-05-03', to: '2026-05-03' })
+      ).rows.map((row) => row.number);
+    const ids = new Map(
+      (await c.ok('analytics.commonContacts', { phones: [a, b] })).targets.map((t) => [
+        t.number,
+        t.id,
+      ]),
+    );
+    const between = (await c.ok('relations.list', { entityId: ids.get(a)! })).filter(
+      (row) => row.type === 'calls',
+    );
+    expect(between).toHaveLength(1);
+    await c.ok('relations.delete', { id: between[0]!.id });
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[], []]);
+    const merged = await c.ok('entities.merge', { keepId: ids.get(a)!, mergeId: ids.get(b)! });
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[], []]);
+    await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
+    expect([await onCell('300-3'), await onCell('500-5')]).toEqual([[], []]);
+  });
+
   it('the ends of a relation of imported calls cannot be changed; its other fields can', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -106,6 +106,59 @@ describe('migrations', () => {
     },
   );
 
+  it('0014 marks the relations a merge hid, from the merges’ audit records, and no other deleted one', () => {
+    const file = path.join(makeTempDir(), 'merged.db');
+    const key = crypto.randomBytes(32);
+    const old = new Database(file);
+    applyKey(old, key);
+    const before = journal.entries.findIndex((entry) => entry.tag === '0014_merged_away');
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsUpTo(before) });
+    const at = '2026-05-01T00:00:00.000Z';
+    for (const id of ['a', 'b', 'c'])
+      old
+        .prepare(
+          `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, 'phone', ?, '${at}', '${at}')`,
+        )
+        .run(id, id);
+    const relation = old.prepare(
+      `INSERT INTO relations (id, from_entity_id, to_entity_id, type, deleted_at, created_at, updated_at) VALUES (?, ?, ?, 'calls', ?, '${at}', '${at}')`,
+    );
+    relation.run('hidden', 'a', 'b', at); // hidden by the merge of b into a
+    relation.run('deleted', 'a', 'b', at); // deleted by a user before that merge
+    relation.run('undone', 'a', 'c', null); // hidden by a merge of c into a, brought back
+    relation.run('deletedLater', 'a', 'c', at); // … then deleted by a user
+    relation.run('live', 'b', 'c', null);
+    const audit = old.prepare(
+      `INSERT INTO audit_log (seq, at, action, result, details, prev_hash, hash) VALUES (?, '${at}', ?, 'ok', ?, '', '')`,
+    );
+    audit.run(
+      1,
+      'entities.merged',
+      JSON.stringify({ keepId: 'a', mergeId: 'b', selfLoops: ['hidden'] }),
+    );
+    audit.run(
+      2,
+      'entities.merged',
+      JSON.stringify({ keepId: 'a', mergeId: 'c', selfLoops: ['undone', 'deletedLater'] }),
+    );
+    audit.run(3, 'entities.unmerged', JSON.stringify({ mergeAuditSeq: 2 }));
+    old.close();
+
+    const opened = openDatabase({ file, key, migrationsFolder });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(
+      opened.sqlite.prepare('SELECT id, merged_away FROM relations ORDER BY id').all(),
+    ).toEqual([
+      { id: 'deleted', merged_away: 0 },
+      { id: 'deletedLater', merged_away: 0 },
+      { id: 'hidden', merged_away: 1 },
+      { id: 'live', merged_away: 0 },
+      { id: 'undone', merged_away: 0 },
+    ]);
+    opened.sqlite.close();
+  });
+
   it('refuse a database written by a newer release, changing nothing', () => {
     const file = path.join(makeTempDir(), 'newer.db');
     const key = crypto.randomBytes(32);

@@ -28,17 +28,10 @@ const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entit
 
 /**
  * A call record's relation stands: live, or hidden by a merge because its two ends became one
- * phone (that phone's sightings still are), also after that phone was merged on into another.
- * A relation a user deleted is no evidence.
+ * phone (that phone's sightings still are, also after it was merged on into another). A
+ * relation a user deleted is no evidence, whatever was merged after.
  */
-const standing = sql`(r.deleted_at IS NULL OR EXISTS (
-  WITH RECURSIVE kept(id) AS (
-    SELECT merged_into_id FROM entities
-    WHERE id IN (r.from_entity_id, r.to_entity_id) AND merged_into_id IS NOT NULL
-    UNION
-    SELECT e.merged_into_id FROM entities e JOIN kept ON e.id = kept.id
-    WHERE e.merged_into_id IS NOT NULL)
-  SELECT 1 FROM kept WHERE kept.id IN (r.from_entity_id, r.to_entity_id)))`;
+const standing = sql`(r.deleted_at IS NULL OR r.merged_away = 1)`;
 
 /**
  * 同基站伴随: pairs of phones seen on the same base station (LAC-CI) within the window, with

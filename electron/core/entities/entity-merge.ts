@@ -74,7 +74,7 @@ export function mergeEntities(
     const selfLoops = ids(between.filter((relation) => relation.deletedAt === null));
     if (selfLoops.length)
       tx.update(relationsTable)
-        .set({ deletedAt: now })
+        .set({ deletedAt: now, mergedAway: true })
         .where(inArray(relationsTable.id, selfLoops))
         .run();
     const relationsFrom = ids(
@@ -316,7 +316,7 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
     back(record.selfLoops, (list) =>
       tx
         .update(relationsTable)
-        .set({ deletedAt: null })
+        .set({ deletedAt: null, mergedAway: false })
         .where(inArray(relationsTable.id, list))
         .run(),
     );

@@ -275,6 +275,8 @@ function writePackage(
             fromEntityId: mapEntity(relation.fromEntityId)!,
             toEntityId: mapEntity(relation.toEntityId)!,
             caseId: mapCase(relation.caseId),
+            // No merge of this workspace hid it.
+            mergedAway: false,
           })
           .run();
         relations += 1;

@@ -53,6 +53,12 @@ export const relationsTable = sqliteTable(
     caseId: text().references(() => casesTable.id),
     notes: text(),
     deletedAt: text(),
+    /**
+     * Hidden by a merge (`deletedAt` set with it): its two ends became one entity. Its records
+     * still are that entity's (a phone's sightings on base stations), where a relation a user
+     * deleted is no evidence. Migration 0014 sets it from the merges' audit records.
+     */
+    mergedAway: integer({ mode: 'boolean' }).notNull().default(false),
     ...stampColumns(),
   },
   (table) => [
