@@ -1,4 +1,6 @@
 import { storageError } from '../core/app-error';
+import { errorText } from '../api/i18n/error-text';
+import { translator } from '../api/i18n/translator';
 import type { ApiError } from '../api/result';
 import { cliIo } from './cli-io';
 
@@ -70,14 +72,29 @@ export function makeOutput(json: boolean): Output {
   };
 }
 
-export function describeError(error: unknown): {
+export function describeError(
+  error: unknown,
+  language: 'zh-CN' | 'en' = 'zh-CN',
+): {
   code: string;
   message: string;
   details?: unknown;
+  /** What the window would say, in the language asked for (`--lang en`, else Chinese). */
+  text?: string;
 } {
-  if (error instanceof ProcedureError) return error.error;
+  if (error instanceof ProcedureError) {
+    const { code, details } = error.error;
+    const words =
+      details && typeof details === 'object' ? (details as Record<string, unknown>) : {};
+    return { ...error.error, text: errorText(translator(language), code, words) };
+  }
   if (error instanceof UsageError) return { code: 'usage', message: error.message };
   const storage = storageError(error);
-  if (storage) return { code: storage.code, message: storage.message };
+  if (storage)
+    return {
+      code: storage.code,
+      message: storage.message,
+      text: errorText(translator(language), storage.code),
+    };
   return { code: 'internal', message: error instanceof Error ? error.name : 'Unknown error' };
 }

@@ -12,7 +12,8 @@ const workspaceCommands = () => import('./commands/workspace-commands');
 const usage = `Quanlian command line (npm run cli -- <command> [options])
 
 Passwords: QUANLIAN_PASSWORD (and QUANLIAN_NEW_PASSWORD where a second one is needed),
-or --password-stdin (first line, second line). Add --json for machine-readable output.
+or --password-stdin (first line, second line). Add --json for machine-readable output;
+errors are said in Chinese, or in English with --lang en.
 
   init          --workspace DIR --user NAME [--name NAME] [--unit UNIT] [--display-name NAME]
                 create a workspace; prints the one-time recovery key
@@ -228,9 +229,9 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command: ${command}`);
     }
   } catch (error) {
-    const described = describeError(error);
+    const described = describeError(error, values.lang === 'en' ? 'en' : 'zh-CN');
     if (out.json) cliIo().stdout(`${JSON.stringify({ ok: false, error: described }, null, 2)}\n`);
-    else cliIo().stderr(`error: ${described.code}: ${described.message}\n`);
+    else cliIo().stderr(`error: ${described.code}: ${described.text ?? described.message}\n`);
     if (error instanceof UsageError) {
       cliIo().stderr(`\n${usage}`);
       return 2;

@@ -61,7 +61,12 @@ describe('command line', () => {
     const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
     const wrong = await execCli(['stats', '--workspace', dir], { QUANLIAN_PASSWORD: 'nope' });
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toBe('error: auth.invalidCredentials: The credentials are not valid\n');
+    // Said as the window says it: in Chinese, or in English with --lang en.
+    expect(wrong.stderr).toBe('error: auth.invalidCredentials: 用户名或密码错误。\n');
+    const english = await execCli(['stats', '--workspace', dir, '--lang', 'en'], {
+      QUANLIAN_PASSWORD: 'nope',
+    });
+    expect(english.stderr).toBe('error: auth.invalidCredentials: Wrong user name or password.\n');
     const usage = await execCli(['backup', '--workspace', dir], {
       QUANLIAN_PASSWORD: 'Admin#Pass2026',
     });
@@ -444,6 +449,14 @@ describe('command line', () => {
     expect([refused.status, refused.stdout]).toEqual([
       1,
       '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n  line 3: callee phone "1388"\n',
+    ]);
+    // A file whose columns map to nothing: the columns it lacks named, as the wizard names them.
+    const unknown = path.join(folder, 'unknown.csv');
+    fs.writeFileSync(unknown, '甲,乙,丙\n1,2,3\n');
+    const unmapped = await run(['import', '--template', 'calls', '--file', unknown]);
+    expect([unmapped.status, unmapped.stderr]).toEqual([
+      1,
+      'error: import.missingColumns: 缺少必需的列：本机号码、对方号码、通话时间。请在列对应中指定。\n',
     ]);
     const good = path.join(folder, 'good.csv');
     fs.writeFileSync(

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type ErrorCode } from '../../electron/api/error-codes';
 import { en } from '../../electron/api/i18n/en';
 import { zhCN } from '../../electron/api/i18n/zh-CN';
-import { errorText, type Translate } from '../../renderer/src/app/error-text';
+import { errorText, type Translate } from '../../electron/api/i18n/error-text';
 
 /** Details as the core sends them, one representative set per code that carries any. */
 const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiCallError } from '../api/client';
-import { errorText, type Translate } from './error-text';
+import { errorText, type Translate } from '../../../electron/api/i18n/error-text';
 
 /** Turns any error into a translated sentence; API errors by their stable code. */
 export function useErrorText(): (error: unknown) => string {

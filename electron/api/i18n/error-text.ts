@@ -1,9 +1,6 @@
-import {
-  importTemplates,
-  type ImportTemplate,
-} from '../../../electron/api/domain/import-templates';
-import { caseStatuses } from '../../../electron/api/domain/case-vocabulary';
-import { roles } from '../../../electron/api/domain/roles';
+import { importTemplates, type ImportTemplate } from '../domain/import-templates';
+import { caseStatuses } from '../domain/case-vocabulary';
+import { roles } from '../domain/roles';
 
 /** The translate function this needs: a key and interpolation values. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
