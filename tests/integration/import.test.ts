@@ -322,6 +322,54 @@ describe('import', () => {
   });
 });
 
+describe('a carrier’s 用户资料 (subscriber records)', () => {
+  it('the person is the 机主 of the number registered to them, unless it has one recorded', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const recorded = await c.ok('entities.create', { entity: { kind: 'person', name: '赵某' } });
+    await c.ok('entities.create', {
+      entity: { kind: 'phone', number: '13700001111', ownerEntityId: recorded.id },
+    });
+    const csv = [
+      '用户号码,机主姓名,证件号码,入网时间,装机地址',
+      `13912345678,张某龙,${idNumber('33010219850614285')},2019-03-01,浙江省滨江市某路1号`,
+      `13700001111,钱某,${idNumber('53010219830927137')},2020-05-01,`,
+      '1390000,孙某,,2021-01-01,',
+    ].join('\n');
+    const file = {
+      fileName: '用户资料.csv',
+      contentBase64: base64(csv),
+      template: 'persons' as const,
+    };
+    const preview = await c.ok('import.preview', file);
+    expect(preview.mapping).toMatchObject({ ownedPhone: 0, name: 1, idNumber: 2, address: 4 });
+    expect(preview.problems).toEqual([
+      { line: 4, field: 'ownedPhone', problem: 'phone', value: '1390000' },
+    ]);
+    const summary = await c.ok('import.commit', {
+      ...file,
+      importId: 'imp-owners',
+      skipInvalid: true,
+    });
+    expect(summary).toMatchObject({
+      rows: 2,
+      entitiesCreated: 3,
+      entitiesMatched: 1,
+      relationsCreated: 1,
+    });
+    const owner = async (number: string) => {
+      const [phone] = (await c.ok('entities.list', { kinds: ['phone'], text: number })).rows;
+      return (await c.ok('entities.get', { id: phone!.id })).owner?.label;
+    };
+    expect([await owner('13912345678'), await owner('13700001111')]).toEqual(['张某龙', '赵某']);
+    await c.ok('import.delete', { importId: 'imp-owners' });
+    expect(await owner('13700001111')).toBe('赵某');
+    expect((await c.ok('entities.list', { kinds: ['phone'], text: '13912345678' })).rows).toEqual(
+      [],
+    );
+  });
+});
+
 describe('saved column mappings', () => {
   it('are kept by name, only with the template’s fields, sorted, and replaced by the same name', async () => {
     c = makeTestCore();

@@ -17,13 +17,14 @@ interface ImportField {
  */
 export const importFields: Record<ImportTemplate, ImportField[]> = {
   persons: [
-    { key: 'name', required: true, aliases: ['姓名', '名字', 'name'] },
-    { key: 'idNumber', required: false, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号码', 'idnumber', 'id'] },
+    { key: 'name', required: true, aliases: ['姓名', '名字', '机主姓名', '机主', '用户姓名', '客户姓名', '用户名称', '开户人姓名', '开户人', 'name'] },
+    { key: 'idNumber', required: false, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '机主证件号码', '用户证件号码', '客户证件号码', '开户证件号码', '证件号', 'idnumber', 'id'] },
     { key: 'gender', required: false, aliases: ['性别', 'gender', 'sex'] },
     { key: 'birthDate', required: false, aliases: ['出生日期', '生日', 'birthdate'] },
     { key: 'household', required: false, aliases: ['户籍地', '户籍地址', '户籍', 'household'] },
-    { key: 'address', required: false, aliases: ['现住址', '住址', '居住地', 'address'] },
+    { key: 'address', required: false, aliases: ['现住址', '住址', '居住地', '装机地址', '用户地址', '通信地址', '联系地址', 'address'] },
     { key: 'phone', required: false, aliases: ['手机号', '手机号码', '联系电话', '电话', 'phone'] },
+    { key: 'ownedPhone', required: false, aliases: ['用户号码', '服务号码', '机主号码', '计费号码', '登记号码', '入网号码', 'msisdn'] },
     { key: 'aliases', required: false, aliases: ['绰号', '别名', '化名', 'aliases', 'alias'] },
   ],
   calls: [

@@ -890,6 +890,7 @@ export const en: Translation<typeof zhCN> = {
         address: 'Address',
         phone: 'Mobile',
         aliases: 'Aliases',
+        ownedPhone: 'Number registered to them',
       },
       calls: {
         ownNumber: 'Own number',

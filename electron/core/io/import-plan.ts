@@ -64,6 +64,8 @@ export interface PersonRecord {
   household: string | null;
   address: string | null;
   phone: string | null;
+  /** A number registered in the person's name (机主: a carrier's 用户资料). */
+  ownedPhone: string | null;
   aliases: string[];
 }
 
@@ -994,16 +996,17 @@ function planPersons(
       if (parsed === undefined) valid = false;
       birthDate = parsed ?? null;
     }
-    let phoneNumber: string | null = null;
-    const phoneText = optional(cells, 'phone');
-    if (phoneText) {
-      const parsed = parsePhone(phoneText);
-      if (parsed.ok) phoneNumber = parsed.value;
-      else {
-        problems.push({ line, field: 'phone', problem: 'phone', value: phoneText.slice(0, 40) });
-        valid = false;
-      }
-    }
+    const phoneOf = (field: 'phone' | 'ownedPhone') => {
+      const text = optional(cells, field);
+      if (!text) return null;
+      const parsed = parsePhone(text);
+      if (parsed.ok) return parsed.value;
+      problems.push({ line, field, problem: 'phone', value: text.slice(0, 40) });
+      valid = false;
+      return null;
+    };
+    const phoneNumber = phoneOf('phone');
+    const ownedPhone = phoneOf('ownedPhone');
     if (valid && name)
       records.push({
         line,
@@ -1014,6 +1017,7 @@ function planPersons(
         household: optional(cells, 'household'),
         address: optional(cells, 'address'),
         phone: phoneNumber,
+        ownedPhone,
         aliases: (optional(cells, 'aliases') ?? '')
           .split(/[,，、;；]/)
           .map((alias) => alias.trim())

@@ -7,6 +7,7 @@ import { caseEntitiesTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { unixToIso } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
+import { findOwner } from '../entities/entity-owner';
 import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -846,6 +847,27 @@ export async function commitImport(
               fromEntityId: personId,
               toEntityId: phone,
               type: 'uses',
+              directed: true,
+              source: options.fileName,
+              caseId: options.caseId,
+            },
+            actor,
+            now,
+          );
+          contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
+          summary.relationsCreated += 1;
+        }
+      }
+      // A number in the person's name (用户资料): its 机主, unless it has one recorded.
+      if (record.ownedPhone) {
+        const phone = phoneId(record.ownedPhone);
+        if (!findOwner(db, phone)) {
+          const relationId = insertRelation(
+            db,
+            {
+              fromEntityId: personId,
+              toEntityId: phone,
+              type: 'owns',
               directed: true,
               source: options.fileName,
               caseId: options.caseId,
