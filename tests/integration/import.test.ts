@@ -232,15 +232,23 @@ describe('import', () => {
     sheet.addRow(['账户信息', null, '交易信息']);
     sheet.mergeCells('A2:B2');
     sheet.mergeCells('C2:E2');
-    sheet.addRow(['交易账号', '对手账号', '交易时间', '交易金额', '交易渠道']);
-    sheet.addRow(['6228480398271645312', '6217001540009283746', 46096.5, 12500, '网银转账']);
-    sheet.addRow(['6228480398271645312', '6217001540009283746', 46097.25, '7,500.50', '网银转账']);
+    sheet.addRow(['交易账号', '对手账号', '交易时间', '交易金额', '交易渠道', '借贷标志']);
+    sheet.addRow(['6228480398271645312', '6217001540009283746', 46096.5, 12500, '网银转账', '借']);
+    sheet.addRow([
+      '6228480398271645312',
+      '6217001540009283746',
+      46097.25,
+      '7,500.50',
+      '网银转账',
+      '借',
+    ]);
     sheet.addRow([
       '6228480398271645312',
       'lh1983@alipay',
       new Date(Date.UTC(2026, 2, 16, 9, 30)),
       800,
       '支付宝',
+      '借',
     ]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const file = {
@@ -253,7 +261,7 @@ describe('import', () => {
     expect(preview).toMatchObject({
       format: 'xlsx',
       headerLine: 3,
-      headers: ['交易账号', '对手账号', '交易时间', '交易金额', '交易渠道'],
+      headers: ['交易账号', '对手账号', '交易时间', '交易金额', '交易渠道', '借贷标志'],
       rowCount: 3,
       problemCount: 0,
     });

@@ -894,13 +894,14 @@ describe('bank statements (流水) and payment bills', () => {
       '2026-04-05 12:00:00,日用百货,某超市,/,购物,支出,35.50,花呗,交易关闭,2026040522001400003,,,,交易状态：交易未成功（关闭、失败或已退款）',
     );
     expect(await relationsOf(await entityId('lh1983@alipay.com'), 'finances')).toEqual([
-      'lh1983@alipay.com>zh***@163.com: 1 80000',
-      'zh***@163.com>lh1983@alipay.com: 1 20000',
+      // A masked counterpart account is told apart by the name beside it.
+      'lh1983@alipay.com>张某（zh***@163.com）: 1 80000',
+      '张某（zh***@163.com）>lh1983@alipay.com: 1 20000',
     ]);
     const accounts = await c.ok('entities.list', { kinds: ['account'] });
     expect(accounts.rows.map((row) => row.label).sort()).toEqual([
       'lh1983@alipay.com',
-      'zh***@163.com',
+      '张某（zh***@163.com）',
     ]);
   });
 

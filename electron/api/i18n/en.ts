@@ -918,6 +918,8 @@ export const en: Translation<typeof zhCN> = {
         account: 'Own account',
         accountName: 'Own account holder',
         accountIdNumber: 'Own holder’s ID number',
+        accountOther: 'Own account (when the card is empty)',
+        counterpartInfo: 'Counterpart (account and name)',
         counterpartAccount: 'Counterpart account',
         counterpart: 'Counterpart account',
         counterpartName: 'Counterpart name',

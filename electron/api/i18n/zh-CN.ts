@@ -882,6 +882,8 @@ export const zhCN = {
         account: '本方账号/卡号',
         accountName: '本方户名',
         accountIdNumber: '本方证件号码',
+        accountOther: '本方账号（卡号为空时）',
+        counterpartInfo: '对手信息（账号与户名）',
         counterpartAccount: '对手账号',
         counterpart: '对手账号',
         counterpartName: '对手户名',

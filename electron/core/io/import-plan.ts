@@ -142,14 +142,23 @@ export interface PlanOptions {
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
 export const headerSearchRows = 40;
 
-/** The header row: among the first rows, the one naming most of the template's columns. */
+/** A cell that holds a value, not a column name: a number, an account, a date. */
+const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
+
+/**
+ * The header row: among the first rows, the one naming most of the template's columns, less
+ * the cells that hold values (a line above the header that puts 账号, 户名, 币种 and 日期 each
+ * in a cell before its value names columns too, but it also holds the values).
+ */
 function findHeader(rows: TableRow[], template: ImportTemplate): number {
   let best = 0;
   let bestScore = -1;
   const aliases = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)));
   rows.slice(0, headerSearchRows).forEach((row, index) => {
-    const keys = new Set(row.cells.map((cell) => headerKey(cellText(cell))));
-    const score = [...keys].filter((key) => aliases.has(key)).length;
+    const texts = row.cells.map(cellText);
+    const keys = new Set(texts.map(headerKey));
+    const named = [...keys].filter((key) => aliases.has(key) || aliases.has(unannotated(key)));
+    const score = named.length - texts.filter((text) => valueLike.test(text)).length;
     if (score > bestScore) {
       best = index;
       bestScore = score;
@@ -195,7 +204,7 @@ function statementAccountIn(text: string): string | null {
  */
 function ownNumberIn(text: string): string | null {
   const labelled =
-    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端)号码[:：]?|(?:本机|机主|用户|手机)[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
+    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<![\u3400-\u9fff])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
     /(?<![\d:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*)(1[3-9]\d{9})(?!\d)[^\n:：]{0,20}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
@@ -303,20 +312,30 @@ function givenOwnNumber(typed: string | null | undefined, preamble: Preamble): s
  * type from 呼叫类型 wherever the columns stand), leftmost first among equals.
  */
 function suggestMapping(template: ImportTemplate, headers: string[]): Record<string, number> {
-  const keys = headers.map(headerKey);
   const mapping: Record<string, number> = {};
   const used = new Set<number>();
-  for (const field of importFields[template]) {
-    for (const alias of field.aliases) {
-      const wanted = headerKey(alias);
-      const column = keys.findIndex((key, index) => key === wanted && !used.has(index));
-      if (column < 0) continue;
-      mapping[field.key] = column;
-      used.add(column);
-      break;
+  const pass = (keys: string[]) => {
+    for (const field of importFields[template]) {
+      if (mapping[field.key] !== undefined) continue;
+      for (const alias of field.aliases) {
+        const wanted = headerKey(alias);
+        const column = keys.findIndex((key, index) => key === wanted && !used.has(index));
+        if (column < 0) continue;
+        mapping[field.key] = column;
+        used.add(column);
+        break;
+      }
     }
-  }
+  };
+  pass(headers.map(headerKey));
+  // Then headers with a note in brackets after the name (开始时间(北京时间), 呼叫类型(主叫/被叫)).
+  pass(headers.map((header) => unannotated(headerKey(header))));
   return mapping;
+}
+
+/** A header key without a note in brackets at its end. */
+function unannotated(key: string): string {
+  return key.replace(/\([^()]*\)$/, '');
 }
 
 /** Applies `header text → field` overrides to a mapping. */
@@ -511,11 +530,11 @@ function headerPlanner(
  * (已收入:3笔,…), who printed it and when.
  */
 const trailerStart =
-  /^(?:[-=—_*]{3,}|共\s*\d+\s*[笔条项]|[合总小]\s*计|本页|累计|以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：])/;
+  /^[（(【[]?(?:[-=—_*]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页)/;
 
 /**
- * A line under the list, not a row of it: its first filled cell begins like a total, a count or
- * a note, and at most half its cells (or three) are filled. A bill's or statement's own rows
+ * A line under the list, not a row of it: its first filled cell begins like a total, a count, a
+ * note or a page's title, and at most half its cells (or three) are filled; or no cell is. A bill's or statement's own rows
  * begin with a number, a date or a name.
  */
 function isTrailer(row: TableRow, width: number): boolean {
@@ -532,7 +551,8 @@ function isTrailer(row: TableRow, width: number): boolean {
     }
     filled += 1;
   }
-  return filled > 0 && filled <= Math.max(3, width >> 1) && trailerStart.test(first);
+  // A row of empty cells (a line of commas) is no row either.
+  return !filled || (filled <= Math.max(3, width >> 1) && trailerStart.test(first));
 }
 
 /**
@@ -621,6 +641,14 @@ function cutByExcel(cell: number): boolean {
   return value >= 1e15 && (value >= 2 ** 53 || value % 10 === 0);
 }
 
+/**
+ * A number as Excel writes a long one into a CSV it saves (6.21700154000928E+18): the digits
+ * past the 15th are gone.
+ */
+function scientific(cell: Cell): boolean {
+  return typeof cell === 'string' && /^\s*[+-]?\d(?:\.\d+)?e\+?\d+\s*$/i.test(cell);
+}
+
 /** Helpers reading a row's cells through the mapping, and noting problems. */
 function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
   const cellOf = (cells: Cell[], key: string): Cell =>
@@ -677,7 +705,8 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
   const wholeDigits = (line: number, cells: Cell[], keys: readonly string[]) => {
     for (const key of keys) {
       const cell = cellOf(cells, key);
-      if (typeof cell === 'number' && cutByExcel(cell)) problem(line, cells, key, 'truncated');
+      if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell))
+        problem(line, cells, key, 'truncated');
     }
   };
   return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf, wholeDigits };
@@ -785,7 +814,7 @@ function callPlanner(
       kind,
       startedUnix,
       durationSeconds,
-      baseStation: optional(cells, 'baseStation') ?? (lac && ci ? `${lac}-${ci}` : lac),
+      baseStation: stationOf(lac, ci, optional(cells, 'baseStation')),
       own: byOwn ? near.value : null,
       imei: byOwn ? imeiKey(textOf(cells, 'imei')) : null,
       imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
@@ -797,12 +826,23 @@ function callPlanner(
 }
 
 /**
+ * The base station a row was on, as LAC-CI: from LAC and CI columns; a 基站号 column beside a
+ * 小区号 (CI) one holds the LAC (移动's 调证 lists); a base station column alone as it is.
+ */
+function stationOf(lac: string | null, ci: string | null, station: string | null): string | null {
+  if (lac && ci) return `${lac}-${ci}`;
+  if (station && ci) return `${station}-${ci}`;
+  return station ?? lac;
+}
+
+/**
  * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
  * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
- * paid. A partial refund (已退款(￥5.00)) leaves the payment, as does 等待确认收货.
+ * paid; 交易是否成功 answered N, 否 or F. A partial refund (已退款(￥5.00)) leaves the payment, as
+ * does 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款/;
+  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:n|no|否|f|false|未成功|不成功)$/i;
 
 /**
  * The currency of a row as statements name renminbi: in words (人民币, 人民币现钞), ISO 4217
@@ -814,6 +854,35 @@ const renminbi =
 
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
+
+/**
+ * An account number as a key: without spaces, and without the dashes some systems group its
+ * digits with (6217-0015-4000-9283-746 is 6217001540009283746).
+ */
+function accountNumber(text: string | null): string | null {
+  if (!text) return null;
+  const compact = text.replace(/\s+/g, '');
+  return /^\d[\d-]*\d$/.test(compact) ? compact.replace(/-/g, '') : compact;
+}
+
+/**
+ * A counterpart given in one cell, account and name together (建行's 对方账号与户名
+ * 6222…/李四, 招行's 对手信息 李四 6222…): the longest run of 8 or more digits is the account,
+ * what is left the name.
+ */
+function counterpartInfo(text: string | null): { account: string | null; name: string | null } {
+  if (!text) return { account: null, name: null };
+  const runs = text.match(/\d{8,}/g) ?? [];
+  const account = runs.reduce<string | null>(
+    (longest, run) => (!longest || run.length > longest.length ? run : longest),
+    null,
+  );
+  const rest = (account ? text.replace(account, ' ') : text)
+    .replace(/[/|,，;；:：、]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { account, name: rest || null };
+}
 
 /** A compound flag (支出(已付), 转账-收入, 贷方发生) by the one direction its words name. */
 function flagByWords(text: string): 'out' | 'in' | undefined {
@@ -850,8 +919,26 @@ function planAll(
     const signed =
       !hasFlag &&
       !split &&
-      dataRows.some((row) => /^\s*[-(（]|-\s*$/.test(cellText(cellOf(row.cells, 'amount'))));
-    const accountKeys = ['account', 'counterpartAccount', 'fromAccount', 'toAccount'];
+      dataRows.some((row) => /^\s*[-+(（]|-\s*$/.test(cellText(cellOf(row.cells, 'amount'))));
+    if (!split && mapping['amount'] === undefined)
+      throw new AppError('import.missingColumns', 'No amount column', {
+        template,
+        fields: ['amount'],
+      });
+    // Money between an account and its counterpart goes one way or the other: a statement that
+    // says it nowhere (no flag, no debit/credit columns, no signs) is not guessed at.
+    if (!byPair && !hasFlag && !split && !signed && dataRows.length)
+      throw new AppError('import.missingColumns', 'Nothing says which way the money went', {
+        template,
+        fields: ['debitCredit'],
+      });
+    const accountKeys = [
+      'account',
+      'accountOther',
+      'counterpartAccount',
+      'fromAccount',
+      'toAccount',
+    ];
     /**
      * A holder's document when it checks; a number Excel cut or that fails its check is left
      * out (the transfer is still good, and a wrong number would tie the account to a stranger).
@@ -864,14 +951,25 @@ function planAll(
     for (const { line, cells } of dataRows) {
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
-      const compact = (key: string) => optional(cells, key)?.replace(/\s+/g, '') ?? null;
-      const account = byPair ? compact('fromAccount') : (compact('account') ?? ownAccount);
+      const compact = (key: string) => accountNumber(optional(cells, key));
+      // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
+      // the card (a company account's) goes by the account.
+      const account = byPair
+        ? compact('fromAccount')
+        : (compact('account') ?? compact('accountOther') ?? ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
-      const counterpartName = optional(cells, 'counterpartName');
-      const counterpart = byPair
+      const info = counterpartInfo(optional(cells, 'counterpartInfo'));
+      const counterpartName = optional(cells, 'counterpartName') ?? info.name;
+      const named = byPair
         ? compact('toAccount')
         : (compact('counterpartAccount') ??
-          (preamble.platform ? (counterpartName?.replace(/\s+/g, '') ?? null) : null));
+          info.account ??
+          (preamble.platform || info.name ? (counterpartName?.replace(/\s+/g, '') ?? null) : null));
+      // A masked account (Alipay's 139******21) is many people's: told apart by their names.
+      const counterpart =
+        named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
+          ? `${counterpartName.replace(/\s+/g, '')}（${named}）`
+          : named;
       if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
       const at = timeOf(line, cells, 'at');
       let direction: 'out' | 'in' = 'out';
@@ -898,7 +996,10 @@ function planAll(
                 line,
                 cells,
                 'debitCredit',
-                neutralFlag.test(text) ? 'neutral' : 'debitCredit',
+                // Alipay's older export leaves 收/支 empty on its own transfers (余额宝).
+                neutralFlag.test(text) || (!text && preamble.platform === 'alipay')
+                  ? 'neutral'
+                  : 'debitCredit',
               );
           } else if (signed && parsed > 0) direction = 'in';
           else if (!signed && parsed < 0) problem(line, cells, 'amount', 'amount');

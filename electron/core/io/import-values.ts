@@ -52,9 +52,22 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
-/** An ID number typed into a number cell: 18 digits there have lost their last ones already. */
+/**
+ * An ID number typed into a number cell: 18 digits there have lost their last ones already;
+ * or as Excel writes such a number into a CSV (5.30102199001011E+17).
+ */
 export function idNumberCut(cell: Cell): boolean {
+  if (typeof cell === 'string') return /^\s*\d(?:\.\d+)?e\+?\d+\s*$/i.test(cell);
   return typeof cell === 'number' && cellText(cell).length > 15;
+}
+
+/** Full-width digits and punctuation, as a Chinese input method types them (１７：１６). */
+const fullWidth = /[\uff01-\uff5e\u3000]/;
+
+/** A cell's text with full-width digits and punctuation made half-width. */
+function plainText(cell: Cell): string {
+  const text = cellText(cell);
+  return fullWidth.test(text) ? text.normalize('NFKC') : text;
 }
 
 /** Milliseconds as UTC ISO, or the problem. */
@@ -81,7 +94,7 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     if (cell < 1 || cell > lastExcelSerial) return { ok: false, problem: 'dateTime' };
     return { ok: true, value: Math.round((cell - excelEpochDays) * 86_400_000) - chinaOffsetMs };
   }
-  const text = cellText(cell);
+  let text = cellText(cell);
   // The form carriers and banks write most ("2026-03-05 14:23:11"), read without a regex: the
   // same fields the pattern below would give, checked the same way.
   if (text.length === 19 && isPlainDateTime(text))
@@ -93,6 +106,7 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
       digitsAt(text, 14, 2),
       digitsAt(text, 17, 2),
     );
+  if (fullWidth.test(text)) text = text.normalize('NFKC');
   if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalInstant(Number(text));
   const compact = /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2}):?(\d{2}):?(\d{2})$/.exec(text);
   if (compact) {
@@ -240,11 +254,12 @@ export function parseDuration(cell: Cell): Parsed<number> {
       ? { ok: true, value: cell }
       : { ok: false, problem: 'duration' };
   // Spaces next to a unit go (1 分 5 秒); between bare digits they do not (1 5 is no duration).
-  const text = cellText(cell).replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
+  const text = plainText(cell).replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
   // Whole seconds written with decimals (83.0, 83.00), as some exports do.
   if (/^\d+\.0+$/.test(text)) return { ok: true, value: Number.parseInt(text, 10) };
-  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
+  // Milliseconds after the seconds (00:01:05.000) are no part of a call's whole seconds.
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.0+)?$/.exec(text);
   if (clock) {
     const [hours, minutes, seconds] = [Number(clock[1] ?? 0), Number(clock[2]), Number(clock[3])];
     if (seconds < 60 && (clock[1] === undefined || minutes < 60))
@@ -300,7 +315,7 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
 
 /** As `parseDateAndTime`, as milliseconds since 1970 UTC. */
 export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<number> {
-  const timeText = cellText(timeCell);
+  const timeText = plainText(timeCell);
   // A time-only spreadsheet cell reads as a Date on Excel's day 0 (1899-12-30).
   const timeOnlyDate = timeCell instanceof Date && timeCell.getUTCFullYear() < 1901;
   // A whole number under 240000 in a time cell is a clock typed as digits (171647), not a day.
@@ -322,7 +337,7 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
         .slice(0, 10);
   } else {
     // Text, or 20260401 typed as a number.
-    const text = cellText(dateCell);
+    const text = plainText(dateCell);
     const match =
       /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
       /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
@@ -336,8 +351,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     clock = [seconds / 3600, (seconds % 3600) / 60, seconds % 60]
       .map((part) => String(Math.floor(part)).padStart(2, '0'))
       .join(':');
-  } else if (timeCell !== null && cellText(timeCell) !== '') {
-    const text = cellText(timeCell);
+  } else if (timeCell !== null && timeText !== '') {
+    const text = timeText;
     // A 12-hour clock (下午 5:16, 5:16 PM) is read with the day as one date and time.
     if (/上午|下午|[ap]m/i.test(text)) return parseLocalInstant(`${day} ${text}`);
     const match =

@@ -34,7 +34,8 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
  * write.
  */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';
+  // A UTF-8 BOM before GBK text: a tool wrote the mark and the carrier's text as it came.
+  if (hasUtf8Bom(bytes)) return isUtf8(bytes.subarray(3)) ? 'utf8' : 'gb18030';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
   const utf16 = utf16WithoutBom(bytes);
@@ -65,11 +66,17 @@ const icuGb18030 = (() => {
   }
 })();
 
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
- * Decodes text in the given encoding, without the BOM a file starts with; `fileStart` false
- * for bytes from the middle of a file (a U+FEFF there is text).
+ * Decodes text in the given encoding, without the BOM a file starts with (GB18030 text after a
+ * UTF-8 BOM too); `fileStart` false for bytes from the middle of a file (a U+FEFF there is
+ * text).
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding, fileStart = true): string {
+  if (fileStart && encoding === 'gb18030' && hasUtf8Bom(bytes)) bytes = bytes.subarray(3);
   const text =
     encoding === 'gb18030' && !icuGb18030
       ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', {

@@ -1,0 +1,286 @@
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * More shapes of the files carriers and banks send, as a tester found them misread or refused:
+ * each file here failed before (directions guessed, counterparts lost, cells merged, rows
+ * under the list taken for data, a BOM before GBK text, full-width times).
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+type Template = 'calls' | 'transactions';
+
+async function preview(template: Template, lines: string[]) {
+  const bytes = iconv.encode(lines.join('\r\n'), 'gb18030');
+  return await c.call('import.preview', {
+    fileName: `${template}.csv`,
+    contentBase64: bytes.toString('base64'),
+    template,
+  });
+}
+
+async function planned(template: Template, lines: string[]) {
+  const result = await preview(template, lines);
+  if (!result.ok) throw new Error(`${result.error.code} ${JSON.stringify(result.error.details)}`);
+  return result.value;
+}
+
+const pick = (rows: Record<string, string>[], keys: string[]) =>
+  rows.map((row) => keys.map((key) => row[key] ?? null));
+
+describe('statements: which way the money went', () => {
+  it('amounts that all carry a + are money in (农行), not taken as payments', async () => {
+    const plan = await planned('transactions', [
+      '中国农业银行银行卡交易明细',
+      '账户：6228480398271645312',
+      '交易日期,交易时间,交易金额,本次余额,对方户名,对方账号',
+      '20260401,171647,+5000.00,15000.00,李四,6222020200112233445',
+      '20260402,091000,+3000.00,18000.00,赵六,6217001540009283746',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['in', '500000'],
+      ['in', '300000'],
+    ]);
+  });
+
+  it('a statement that says the direction nowhere is refused, naming the column to map; one without amounts too', async () => {
+    const unsigned = await preview('transactions', [
+      '账号,交易时间,交易金额,对方账号',
+      '6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445',
+    ]);
+    expect(unsigned).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['debitCredit'] } },
+    });
+    const noAmount = await preview('transactions', [
+      '账号,交易时间,余额,对方账号',
+      '6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445',
+    ]);
+    expect(noAmount).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['amount'] } },
+    });
+  });
+
+  it('工行 交易金额(收入)/(支出) and 邮储 存入金额/支取金额 columns', async () => {
+    const icbc = await planned('transactions', [
+      '卡号：6222 0200 0000 1234 567,户名：张三,,,',
+      '交易日期,摘要,交易金额(收入),交易金额(支出),交易币种,记账金额(收入),记账金额(支出),余额,对方户名',
+      '2026-04-01,转账,"5,000.00",,人民币,"5,000.00",,"12,000.00",李四',
+      '2026-04-02,消费,,35.00,人民币,,35.00,"11,965.00",财付通',
+    ]);
+    expect(icbc.mapping).toMatchObject({ creditAmount: 2, debitAmount: 3 });
+    expect(pick(icbc.sample, ['direction', 'amountFen'])).toEqual([
+      ['in', '500000'],
+      ['out', '3500'],
+    ]);
+    const psbc = await planned('transactions', [
+      '账号：6221881234567890123',
+      '交易日期,交易时间,摘要,存入金额,支取金额,余额,对方账号,对方户名',
+      '2026-04-01,17:16:47,转账,5000.00,,12000.00,6222020200112233445,李四',
+      '2026-04-02,09:10:00,取款,,2000.00,10000.00,,',
+      '本页小计,,,5000.00,2000.00,,,',
+      '共2笔,,,,,,,',
+    ]);
+    expect(psbc.problems).toEqual([]);
+    expect(pick(psbc.sample, ['direction', 'amountFen', 'counterpart'])).toEqual([
+      ['in', '500000', '6222020200112233445'],
+      ['out', '200000', null],
+    ]);
+  });
+
+  it('交易是否成功 answered N or 否 is a transfer that did not happen', async () => {
+    const plan = await planned('transactions', [
+      '交易卡号,交易时间,交易金额,收付标志,交易对手账卡号,交易是否成功',
+      '6217001540009283746,20260401171647,5000.00,进,6222020200112233445,Y',
+      '6217001540009283746,20260401171648,5000.00,进,6222020200112233445,N',
+      '6217001540009283746,20260401171649,5000.00,进,6222020200112233445,否',
+      '6217001540009283746,20260401171650,5000.00,进,6222020200112233445,是',
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [3, 'notCompleted'],
+      [4, 'notCompleted'],
+    ]);
+  });
+});
+
+describe('statements: who the money went to', () => {
+  it('中行 对方账户名称/对方账户账号, 建行 对方账号与户名, 招行 对手信息', async () => {
+    const boc = await planned('transactions', [
+      '账号：6216610200001234567',
+      '交易日期,交易时间,币别,交易金额,对方账户名称,对方账户账号,对方开户行',
+      '2026/04/01,17:16:47,人民币元,"5,000.00",李四,6222020200112233445,中国工商银行',
+      '2026/04/02,09:10:00,人民币元,"-2,000.00",赵六,6217001540009283746,中国建设银行',
+    ]);
+    expect(pick(boc.sample, ['counterpart', 'counterpartName', 'direction'])).toEqual([
+      ['6222020200112233445', '李四', 'in'],
+      ['6217001540009283746', '赵六', 'out'],
+    ]);
+    const ccb = await planned('transactions', [
+      '账号：6217 0015 4000 9283 746',
+      '序号,摘要,币别,交易日期,交易金额,对方账号与户名',
+      '1,转账存入,人民币,20260401,5000.00,6222020200112233445/李四',
+      '2,消费,人民币,20260402,-35.00,/',
+    ]);
+    expect(pick(ccb.sample, ['account', 'counterpart', 'counterpartName'])).toEqual([
+      ['6217001540009283746', '6222020200112233445', '李四'],
+      ['6217001540009283746', null, null],
+    ]);
+    const cmb = await planned('transactions', [
+      '账号,6214830000001234,户名,张三,币种,人民币,日期,2026-04',
+      '记账日期,货币,交易金额,联机余额,交易摘要,对手信息',
+      '2026-04-01,人民币,"5,000.00","12,000.00",转账汇款,李四 6222020200112233445',
+      '2026-04-02,人民币,"-2,000.00","10,000.00",快捷支付,财付通-微信转账',
+    ]);
+    // The line above, which names 账号, 户名, 币种 and 日期 beside their values, is not the header.
+    expect(cmb.headerLine).toBe(2);
+    expect(pick(cmb.sample, ['account', 'counterpart', 'counterpartName'])).toEqual([
+      ['6214830000001234', '6222020200112233445', '李四'],
+      // No account in the cell: the name is the counterpart, as a payment platform's is.
+      ['6214830000001234', '财付通-微信转账', '财付通-微信转账'],
+    ]);
+  });
+
+  it('a card row without its card number goes by the account (资金查询反馈 of a company account)', async () => {
+    const plan = await planned('transactions', [
+      '交易卡号,交易账号,交易时间,交易金额,收付标志,交易对手账卡号',
+      '6217001540009283746,53001600000052000001,20260401171647,100.00,出,6222020200112233445',
+      ',53001600000052000001,20260402171647,100.00,出,6222020200112233445',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['account'])).toEqual([
+      ['6217001540009283746'],
+      ['53001600000052000001'],
+    ]);
+  });
+
+  it('masked Alipay counterparts are told apart by their names; dashes in an account are no part of it', async () => {
+    const alipay = await planned('transactions', [
+      '支付宝交易明细',
+      '支付宝账户：zhangsan@example.com',
+      '交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,交易状态',
+      '2024-03-31 20:15:01,转账红包,李*,139******21,转账,支出,500.00,交易成功',
+      '2024-03-30 10:00:00,转账红包,王*,139******21,转账收款,收入,1200.00,交易成功',
+    ]);
+    expect(pick(alipay.sample, ['counterpart'])).toEqual([
+      ['李*（139******21）'],
+      ['王*（139******21）'],
+    ]);
+    const dashed = await planned('transactions', [
+      '交易卡号,交易时间,交易金额,收付标志,交易对手账卡号',
+      '6217-0015-4000-9283-746,2026-04-01 10:00:00,100.00,出,6222 0202 0011 2233 445',
+    ]);
+    expect(pick(dashed.sample, ['account', 'counterpart'])).toEqual([
+      ['6217001540009283746', '6222020200112233445'],
+    ]);
+  });
+
+  it('an account number Excel wrote as 6.2E+18 into a CSV is refused as cut', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易时间,交易金额,借贷标志,对方账号',
+      '6.21700154000928E+18,2026-04-01 10:00:00,100.00,借,6.22202020011223E+18',
+    ]);
+    expect(plan.problems.map((problem) => [problem.field, problem.problem])).toEqual([
+      ['account', 'truncated'],
+      ['counterpartAccount', 'truncated'],
+    ]);
+  });
+});
+
+describe('call lists', () => {
+  it('移动 调证: 基站号 beside 小区号 is the LAC, so each cell stays its own', async () => {
+    const plan = await planned('calls', [
+      '中国移动通信集团云南有限公司',
+      '查询号码：13812345678,,查询时间段：2026-04-01至2026-04-30',
+      '用户号码,对方号码,呼叫类型,通话起始时间,通话时长,基站号,小区号',
+      '13812345678,13987654321,主叫,2026-04-01 17:16:47,00:01:05,22345,23101',
+      '13812345678,+8613987654321,被叫,2026-04-01 18:02:11,65,22345,23102',
+    ]);
+    expect(pick(plan.sample, ['baseStation'])).toEqual([['22345-23101'], ['22345-23102']]);
+    const both = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站号,LAC,CI',
+      '13812345678,13987654321,主叫,2026-04-01 17:16:47,65,E123456,22345,23101',
+    ]);
+    expect(pick(both.sample, ['baseStation'])).toEqual([['22345-23101']]);
+  });
+
+  it('an SMS list: 收发类型 发送/接收 and 发送时间', async () => {
+    const plan = await planned('calls', [
+      '用户号码,对方号码,收发类型,发送时间',
+      '13812345678,13987654321,发送,2026-04-01 17:16:47',
+      '13812345678,13987654321,接收,2026-04-01 17:18:00',
+    ]);
+    expect(pick(plan.sample, ['kind', 'caller', 'callee'])).toEqual([
+      ['sms', '13812345678', '13987654321'],
+      ['sms', '13987654321', '13812345678'],
+    ]);
+  });
+
+  it('the own number above the header as 号码： or 目标号码：', async () => {
+    for (const label of ['号码：13812345678', '目标号码：13812345678'])
+      expect(
+        (
+          await planned('calls', [
+            label,
+            '对方号码,呼叫类型,开始时间,通话时长',
+            '13987654321,主叫,2026-04-01 17:16:47,65',
+          ])
+        ).owner,
+      ).toBe('13812345678');
+  });
+
+  it('full-width times and durations, milliseconds after the seconds, notes in the headers', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型（主叫/被叫）,开始时间（北京时间）,通话时长（秒）',
+      '13812345678,13987654321,主叫,2026-04-01 17：16：47,６５',
+      '13812345678,13987654321,主叫,２０２６－０４－０１　１７:１６:４７,00:01:05.000',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['startedAt', 'durationSeconds'])).toEqual([
+      ['2026-04-01T09:16:47.000Z', '65'],
+      ['2026-04-01T09:16:47.000Z', '65'],
+    ]);
+  });
+
+  it('lines under and between the rows are no rows: notes, who queried, page titles, blank lines', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13812345678,13987654301,主叫,2026-04-01 17:11:00,61',
+      ',,,,',
+      '   ',
+      '通话详单 第2页,,,,',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13812345678,13987654302,主叫,2026-04-01 17:12:00,62',
+      '注：本清单仅供公安机关办案使用,,,,',
+      '查询人：王警官 13900001111,,,,',
+      '（本页以下空白）,,,,',
+      '总笔数：2,,,,',
+      '备注：本对账单仅供参考,,,,',
+    ]);
+    expect([plan.rowCount, plan.problems]).toEqual([2, []]);
+  });
+
+  it('a UTF-8 BOM before GBK text: the text read as GBK', async () => {
+    const body = iconv.encode(
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长\r\n13812345678,13987654301,主叫,2026-04-01 17:11:00,61\r\n',
+      'gb18030',
+    );
+    const plan = await c.ok('import.preview', {
+      fileName: 'bom.csv',
+      contentBase64: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]).toString('base64'),
+      template: 'calls',
+    });
+    expect([plan.encoding, plan.headers[0], plan.rowCount, plan.problems]).toEqual([
+      'gb18030',
+      '本机号码',
+      1,
+      [],
+    ]);
+  });
+});
