@@ -646,7 +646,12 @@ function cutByExcel(cell: number): boolean {
  * past the 15th are gone.
  */
 function scientific(cell: Cell): boolean {
-  return typeof cell === 'string' && /^\s*[+-]?\d(?:\.\d+)?e\+?\d+\s*$/i.test(cell);
+  // The regex only where an E is (two number cells a row, a million rows).
+  return (
+    typeof cell === 'string' &&
+    (cell.includes('E') || cell.includes('e')) &&
+    /^\s*[+-]?\d(?:\.\d+)?e\+?\d+\s*$/i.test(cell)
+  );
 }
 
 /** Helpers reading a row's cells through the mapping, and noting problems. */
