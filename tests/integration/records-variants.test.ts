@@ -210,6 +210,35 @@ describe('call lists', () => {
     expect(pick(both.sample, ['baseStation'])).toEqual([['22345-23101']]);
   });
 
+  it('the same cell written by two carriers in hex and in decimal is one cell: the two phones meet on it', async () => {
+    const commit = async (name: string, lines: string[]) =>
+      await c.ok('import.commit', {
+        fileName: name,
+        contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+        template: 'calls',
+        importId: name,
+      });
+    await commit('unicom.csv', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CELLID',
+      '13812345678,13987654321,主叫,2026-04-01 17:16:47,65,5A3C,0B2F',
+      '13812345678,13987654321,主叫,2026-04-01 18:16:47,65,5A3C,0B30',
+    ]);
+    await commit('telecom.csv', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站信息',
+      '18912345678,13700001111,被叫,2026-04-01 17:20:00,30,LAC:23100 CI:2863',
+    ]);
+    const onCell = async (cell: string) =>
+      (
+        await c.ok('analytics.cellPresence', { cell, from: '2026-04-01', to: '2026-04-01' })
+      ).rows.map((row) => row.number);
+    expect(await onCell('23100-2863')).toEqual(['13812345678', '18912345678']);
+    expect(await onCell('0x5A3C-0x0B2F')).toEqual(['13812345678', '18912345678']);
+    const met = await c.ok('analytics.colocation', { phones: ['13812345678'], minOccasions: 1 });
+    expect(met.pairs.map((pair) => [pair.b.number, pair.occasions.map((o) => o.cell)])).toEqual([
+      ['18912345678', ['23100-2863']],
+    ]);
+  });
+
   it('an SMS list: 收发类型 发送/接收 and 发送时间', async () => {
     const plan = await planned('calls', [
       '用户号码,对方号码,收发类型,发送时间',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { typedCell } from '../../api/domain/cell-ids';
 import type { CellPresenceResult, ColocationResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
 import { isoOfUnix, unixToIso } from '../db/unix-time';
@@ -160,7 +161,7 @@ export function cellPresence(
     FROM (
       SELECT ${ownPhone} AS id, c.started_unix AS at
       FROM call_records c JOIN relations r ON r.num = c.relation_num
-      WHERE c.base_station = ${query.cell.replace(/\s/g, '')}
+      WHERE c.base_station IN (${query.cell.replace(/\s/g, '')}, ${typedCell(query.cell)})
         AND ${unixPeriodCondition(sql`c.started_unix`, period)} AND c.own_end IS NOT NULL
         AND ${standing}
     ) x JOIN phones p ON p.entity_id = x.id

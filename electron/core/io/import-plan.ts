@@ -31,6 +31,7 @@ import {
   type ValueProblem,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
+import { cellKey, hexColumn, splitStation } from '../../api/domain/cell-ids';
 import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import type { Cell, TableFile, TableRow } from './table-file';
@@ -465,7 +466,10 @@ function headerPlanner(
   const kept: TableRow[] = [];
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
-  const calls = template === 'calls' ? callPlanner(mapping, options, ownNumber, problems) : null;
+  const calls =
+    template === 'calls'
+      ? callPlanner(mapping, options, ownNumber, problems, head.slice(headerIndex + 1))
+      : null;
   // A later sheet naming another owner above its header is another bill, when that owner
   // stands for a column the file lacks; with the column, every row names its own.
   const ownerFills =
@@ -723,12 +727,15 @@ function callPlanner(
   options: PlanOptions,
   ownNumber: string | null,
   problems: RowProblem[],
+  /** The first rows under the header: whether LAC and CI are written in hex is read there. */
+  sample: TableRow[],
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
     problems,
   );
   const records = callColumnsBuilder();
+  const stationOf = stationReader(mapping, sample);
   const ownColumn = mapping['ownNumber'] !== undefined;
   const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
   const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
@@ -831,13 +838,40 @@ function callPlanner(
 }
 
 /**
- * The base station a row was on, as LAC-CI: from LAC and CI columns; a 基站号 column beside a
- * 小区号 (CI) one holds the LAC (移动's 调证 lists); a base station column alone as it is.
+ * The base station of a call list's rows as one key, LAC-CI in decimal (cell-ids): from LAC and
+ * CI columns; a 基站号 column beside a 小区号 (CI) one holds the LAC (移动's 调证 lists); a base
+ * station column alone split when it holds both (LAC:22345 CI:23101, a CGI), else as it is.
+ * Whether a column is in hex is read from its first values; each distinct value is worked out
+ * once.
  */
-function stationOf(lac: string | null, ci: string | null, station: string | null): string | null {
-  if (lac && ci) return `${lac}-${ci}`;
-  if (station && ci) return `${station}-${ci}`;
-  return station ?? lac;
+function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
+  const values = (key: string) =>
+    mapping[key] === undefined
+      ? []
+      : sample.map((row) => cellText(row.cells[mapping[key]] ?? null)).filter(Boolean);
+  const stations = values('baseStation');
+  const stationParts = stations.flatMap((text) => splitStation(text) ?? []);
+  const hexPair = hexColumn([...values('lac'), ...values('ci')]);
+  const hexStation = hexColumn([...stations, ...values('ci')]);
+  const hexSplit = hexColumn(stationParts);
+  const pair = remembered((text) => {
+    const [lac, ci] = text.split('\u0000') as [string, string];
+    return cellKey(lac, ci, hexPair);
+  });
+  const stationCi = remembered((text) => {
+    const [station, ci] = text.split('\u0000') as [string, string];
+    return cellKey(station, ci, hexStation);
+  });
+  const whole = remembered((text) => {
+    const parts = splitStation(text);
+    return parts ? cellKey(parts[0], parts[1], hexSplit) : text;
+  });
+  return (lac: string | null, ci: string | null, station: string | null): string | null => {
+    if (lac && ci) return pair(`${lac}\u0000${ci}`);
+    if (station && ci) return stationCi(`${station}\u0000${ci}`);
+    if (station) return whole(station);
+    return lac;
+  };
 }
 
 /**

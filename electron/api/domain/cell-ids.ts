@@ -1,0 +1,65 @@
+/**
+ * Base stations as carriers print them, made one key, "LAC-CI" in decimal: 同基站伴随 and
+ * "who was on this cell" compare the lists of different carriers and tools, which write the
+ * same cell as 22345-23101, 5A3C-5A3D, 0x5A3C/0x5A3D, LAC:22345 CI:23101 or the CGI
+ * 460-00-22345-23101.
+ */
+
+/** A value written in hexadecimal: with 0x, or with a letter A–F among hex digits. */
+const hexLike = /^(?:0x[0-9a-f]+|[0-9a-f]*[a-f][0-9a-f]*)$/i;
+
+/**
+ * Whether a column's values are hexadecimal: some carry a letter A–F or 0x, and every one is
+ * hex digits. A column of digits alone is taken as decimal (the usual way).
+ */
+export function hexColumn(values: string[]): boolean {
+  const filled = values.filter((value) => value !== '');
+  return (
+    filled.some((value) => hexLike.test(value)) &&
+    filled.every((value) => /^(?:0x)?[0-9a-f]+$/i.test(value))
+  );
+}
+
+/** One part of a cell (LAC, TAC, CI or ECI) in decimal; as written when it is no number. */
+function cellPart(value: string, hex: boolean): string {
+  const text = value.trim();
+  if (hex || /^0x/i.test(text)) {
+    const digits = text.replace(/^0x/i, '');
+    return /^[0-9a-f]{1,12}$/i.test(digits) ? String(Number.parseInt(digits, 16)) : text;
+  }
+  return /^\d{1,15}$/.test(text) ? String(Number(text)) : text;
+}
+
+/**
+ * A base station cell given whole, split into its LAC and CI: "22345-23101", "22345/23101",
+ * "LAC:22345 CI:23101", the CGI "460-00-22345-23101" (MCC-MNC-LAC-CI); null when it is none of
+ * these (a name, one number).
+ */
+export function splitStation(text: string): [string, string] | null {
+  const value = text.trim();
+  const cgi = /^4[0-9]{2}[-_ ]\d{2,3}[-_ ]((?:0x)?[0-9a-f]+)[-_ ]((?:0x)?[0-9a-f]+)$/i.exec(value);
+  if (cgi) return [cgi[1]!, cgi[2]!];
+  const labelled =
+    /^(?:lac|tac)[:：=]?\s*((?:0x)?[0-9a-f]+)[\s,，;/_-]*(?:ci|eci|cellid|cid)[:：=]?\s*((?:0x)?[0-9a-f]+)$/i.exec(
+      value,
+    );
+  if (labelled) return [labelled[1]!, labelled[2]!];
+  const pair = /^((?:0x)?[0-9a-f]+)\s*[-_/,，:：]\s*((?:0x)?[0-9a-f]+)$/i.exec(value);
+  return pair ? [pair[1]!, pair[2]!] : null;
+}
+
+/** The key of a cell from its LAC and CI, each in decimal. */
+export function cellKey(lac: string, ci: string, hex: boolean): string {
+  return `${cellPart(lac, hex)}-${cellPart(ci, hex)}`;
+}
+
+/**
+ * A base station as typed in a search (a cell presence query): any of the forms above, its
+ * parts read as hexadecimal only when they say so (a letter A–F, 0x).
+ */
+export function typedCell(text: string): string {
+  const parts = splitStation(text);
+  if (!parts) return text.trim();
+  const hex = parts.some((part) => hexLike.test(part));
+  return cellKey(parts[0], parts[1], hex);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cellKey, hexColumn, splitStation, typedCell } from '../../../electron/api/domain/cell-ids';
+
+describe('base stations as one key', () => {
+  it('a column is hex when some value has a letter A–F or 0x and all are hex digits', () => {
+    expect(hexColumn(['5A3C', '2310', ''])).toBe(true);
+    expect(hexColumn(['0x5a3c'])).toBe(true);
+    expect(hexColumn(['22345', '23101'])).toBe(false);
+    expect(hexColumn(['22345', 'E123456X'])).toBe(false);
+    expect(hexColumn([])).toBe(false);
+  });
+
+  it.each([
+    ['22345-23101', ['22345', '23101']],
+    ['22345/23101', ['22345', '23101']],
+    ['LAC:22345 CI:23101', ['22345', '23101']],
+    ['TAC=22345,ECI=123456789', ['22345', '123456789']],
+    ['460-00-22345-23101', ['22345', '23101']],
+    ['460_01_5A3C_0B2F', ['5A3C', '0B2F']],
+    ['0x5A3C-0x0B2F', ['0x5A3C', '0x0B2F']],
+  ])('%s splits into LAC and CI', (text, parts) => {
+    expect(splitStation(text)).toEqual(parts);
+  });
+
+  it.each(['E123456', '昆明五华区某路基站', '22345'])('%s is no pair', (text) => {
+    expect(splitStation(text)).toBeNull();
+  });
+
+  it('keys are decimal: hex converted, leading zeros dropped, anything else as written', () => {
+    expect(cellKey('5A3C', '0B2F', true)).toBe('23100-2863');
+    expect(cellKey('022345', '23101', false)).toBe('22345-23101');
+    expect(cellKey('0x5A3C', '23101', false)).toBe('23100-23101');
+    expect(cellKey('E12', 'x', false)).toBe('E12-x');
+  });
+
+  it('a cell typed in a search reads as its parts say', () => {
+    expect(typedCell('LAC:22345 CI:23101')).toBe('22345-23101');
+    expect(typedCell('5A3C-0B2F')).toBe('23100-2863');
+    expect(typedCell(' 22345-23101 ')).toBe('22345-23101');
+    expect(typedCell('某基站')).toBe('某基站');
+  });
+});
