@@ -47,10 +47,11 @@ errors are said in Chinese, or in English with --lang en.
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
                 [--encoding auto|utf8|gb18030|utf16le|utf16be] [--case CASE_NO] [--dry-run]
                 [--map 'HEADER=field,…'] [--own-account ACC] [--own-number NUM] [--area-code 0871]
-                [--skip-invalid [--rejected FILE]]
+                [--direction out|in] [--skip-invalid [--rejected FILE]]
                 CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
-                rejected-rows file (default FILE.rejected.csv)
+                rejected-rows file (default FILE.rejected.csv); --direction says which way a
+                statement's money went when the file says it nowhere (no debit/credit, no signs)
   contacts common --workspace DIR --phones P1,P2,… | --case CASE_NO [--min K] [--from D --to D]
                 [--include-service] [--limit N]   话单碰撞: numbers in touch with at least K targets
   contacts top  --workspace DIR --phone P [--limit N] [--from D --to D]

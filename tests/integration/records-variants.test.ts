@@ -58,6 +58,19 @@ describe('statements: which way the money went', () => {
       ok: false,
       error: { code: 'import.missingColumns', details: { fields: ['debitCredit'] } },
     });
+    // Said by the user (a list of a suspect's outgoing transfers), every row goes that way.
+    const said = await c.ok('import.preview', {
+      fileName: 'out.csv',
+      contentBase64: iconv
+        .encode(
+          '账号,交易时间,交易金额,对方账号\r\n6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445',
+          'gb18030',
+        )
+        .toString('base64'),
+      template: 'transactions',
+      direction: 'in',
+    });
+    expect(pick(said.sample, ['direction', 'amountFen'])).toEqual([['in', '10000']]);
     const noAmount = await preview('transactions', [
       '账号,交易时间,余额,对方账号',
       '6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445',

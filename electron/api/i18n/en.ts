@@ -855,6 +855,14 @@ export const en: Translation<typeof zhCN> = {
     ownAccount: 'Own account',
     ownAccountHint:
       'When the file has no own-account column and its heading names none (a WeChat ID, an Alipay account)',
+    direction: 'Direction of the money',
+    directionHint:
+      'When the file has neither a debit/credit column nor signed amounts, say which way every row went',
+    directions: {
+      file: 'As the file says (debit/credit or signs)',
+      out: 'Every row is money out of the account',
+      in: 'Every row is money into the account',
+    },
     ownNumber: 'Own number',
     ownNumberHint:
       "When one number's itemised list has no own-number column and its heading names none",

@@ -820,6 +820,13 @@ export const zhCN = {
     platformFound: '识别为{{platform}}，账户：{{owner}}',
     ownAccount: '本方账户',
     ownAccountHint: '文件中没有本方账号列、抬头也未写明账户时填写（如微信号、支付宝账户）',
+    direction: '资金方向',
+    directionHint: '文件既无借贷标志（收/支）列、金额也不带正负号时，须写明每笔资金的方向',
+    directions: {
+      file: '按文件（借贷标志或正负号）',
+      out: '每笔均为本方支出（转出）',
+      in: '每笔均为本方收入（转入）',
+    },
     ownNumber: '本机号码',
     ownNumberHint: '一个号码的详单没有本机号码列、抬头也未写明时填写',
     ownerFound: '文件抬头写明：{{owner}}（无对应列的行都记在它名下）',

@@ -20,6 +20,11 @@ const fileInput = z
     headerMap: z.record(z.string().max(100), z.string().max(40)).optional(),
     /** The bill owner's account when the file has no account column (Alipay/WeChat bills). */
     ownAccount: z.string().trim().max(100).nullish(),
+    /**
+     * Which way the money of a statement went when the file says it nowhere (no debit/credit
+     * column, no signs): every row out of the account, or into it, as the user knows it.
+     */
+    direction: z.enum(['out', 'in']).nullish(),
     /** The 话单's own number when the file has no own-number column (one number's 详单). */
     ownNumber: z.string().trim().max(30).nullish(),
     /** Area code for landlines printed without one (0871). */

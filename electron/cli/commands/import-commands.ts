@@ -58,6 +58,7 @@ export async function importCommand(
     template,
     headerMap: parseHeaderMap(options.map),
     ownAccount: options['own-account'],
+    direction: importDirection(options.direction),
     ownNumber: options['own-number'],
     areaCode: options['area-code'],
   };
@@ -180,4 +181,11 @@ export async function importsCommand(
     return;
   }
   throw new UsageError('Use: imports list | imports delete --id IMPORT_ID');
+}
+
+/** `--direction out|in`: which way a statement's money went when the file says it nowhere. */
+function importDirection(value: string | undefined): 'out' | 'in' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'out' && value !== 'in') throw new UsageError('--direction must be out or in');
+  return value;
 }

@@ -134,6 +134,8 @@ export interface PlanOptions {
   headerMap?: Record<string, string>;
   /** The statement's own account when the file has no account column (payment bills). */
   ownAccount?: string | null;
+  /** Which way every row's money went, for a statement that says it nowhere. */
+  direction?: 'out' | 'in' | null;
   /** The 话单's own number when the file has no own-number column. */
   ownNumber?: string | null;
   /** Area code for landlines printed without one, when the file does not say. */
@@ -504,6 +506,7 @@ function headerPlanner(
             mapping,
             preamble,
             ownAccount,
+            options.direction ?? null,
             problems,
           );
       const rejected = new Set(problems.map((problem) => problem.line));
@@ -938,6 +941,8 @@ function planAll(
   mapping: Record<string, number>,
   preamble: Preamble,
   ownAccount: string | null | undefined,
+  /** Which way the money went when the file says it nowhere, as the user said. */
+  givenDirection: 'out' | 'in' | null,
   problems: RowProblem[],
 ): ImportRecords {
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits } = rowReader(
@@ -966,7 +971,8 @@ function planAll(
       });
     // Money between an account and its counterpart goes one way or the other: a statement that
     // says it nowhere (no flag, no debit/credit columns, no signs) is not guessed at.
-    if (!byPair && !hasFlag && !split && !signed && dataRows.length)
+    const typedDirection = !byPair && !hasFlag && !split && !signed ? givenDirection : null;
+    if (!byPair && !hasFlag && !split && !signed && !typedDirection && dataRows.length)
       throw new AppError('import.missingColumns', 'Nothing says which way the money went', {
         template,
         fields: ['debitCredit'],
@@ -1011,7 +1017,7 @@ function planAll(
           : named;
       if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
       const at = timeOf(line, cells, 'at');
-      let direction: 'out' | 'in' = 'out';
+      let direction: 'out' | 'in' = typedDirection ?? 'out';
       let amountFen: number | undefined;
       if (split) {
         const debit = optional(cells, 'debitAmount');

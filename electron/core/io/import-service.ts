@@ -52,6 +52,7 @@ async function readAndPlan(
     mapping: input.mapping,
     headerMap: input.headerMap,
     ownAccount: input.ownAccount,
+    direction: input.direction,
     ownNumber: input.ownNumber,
     areaCode: input.areaCode,
   });

@@ -28,6 +28,7 @@ export function planKey(input: {
   mapping?: Record<string, number>;
   headerMap?: Record<string, string>;
   ownAccount?: string | null;
+  direction?: string | null;
   ownNumber?: string | null;
   areaCode?: string | null;
 }): string | null {
@@ -48,6 +49,7 @@ export function planKey(input: {
     input.mapping ?? null,
     input.headerMap ?? null,
     input.ownAccount ?? null,
+    input.direction ?? null,
     input.ownNumber ?? null,
     input.areaCode ?? null,
   ]);

@@ -74,22 +74,29 @@ describe('import wizard state', () => {
     ]).toEqual([0, undefined, undefined, 'persons', 'c1']);
   });
 
-  it('an own number or account typed for one file is not sent with the next', () => {
+  it('an own number, account or direction typed for one file is not sent with the next', () => {
     const file = { name: 'a.csv', contentBase64: '' };
     const typed = play(
       { type: 'chose', choice: { file } },
-      { type: 'chose', choice: { ownNumber: '13987654321', ownAccount: 'wxid_a' } },
+      {
+        type: 'chose',
+        choice: { ownNumber: '13987654321', ownAccount: 'wxid_a', direction: 'out' },
+      },
     );
-    expect([typed.ownNumber, typed.ownAccount]).toEqual(['13987654321', 'wxid_a']);
+    expect([typed.ownNumber, typed.ownAccount, typed.direction]).toEqual([
+      '13987654321',
+      'wxid_a',
+      'out',
+    ]);
     // The same file again (a re-render) keeps them; another file or a restart drops them.
     expect(wizardReducer(typed, { type: 'chose', choice: { file } }).ownNumber).toBe('13987654321');
     const next = wizardReducer(typed, {
       type: 'chose',
       choice: { file: { name: 'b.csv', contentBase64: '' } },
     });
-    expect([next.ownNumber, next.ownAccount]).toEqual(['', '']);
+    expect([next.ownNumber, next.ownAccount, next.direction]).toEqual(['', '', '']);
     const restarted = wizardReducer(typed, { type: 'restarted' });
-    expect([restarted.ownNumber, restarted.ownAccount]).toEqual(['', '']);
+    expect([restarted.ownNumber, restarted.ownAccount, restarted.direction]).toEqual(['', '', '']);
   });
 
   it('columns chosen by hand are kept for the same file, not for another file, template or encoding', () => {

@@ -78,6 +78,21 @@ export function FileStep({
             />
           </Form.Item>
         ) : null}
+        {state.template === 'transactions' ? (
+          <Form.Item label={t('import.direction')} extra={t('import.directionHint')}>
+            <Select<WizardState['direction']>
+              value={state.direction}
+              onChange={(direction) => choose({ direction })}
+              style={{ width: 320 }}
+              data-testid="import-direction"
+              options={[
+                { value: '', label: t('import.directions.file') },
+                { value: 'out', label: t('import.directions.out') },
+                { value: 'in', label: t('import.directions.in') },
+              ]}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item label={t('import.case')} extra={t('import.caseHint')}>
           <CasePicker value={state.caseId} onChange={(caseId) => choose({ caseId })} width={480} />
         </Form.Item>

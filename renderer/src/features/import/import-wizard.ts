@@ -32,6 +32,8 @@ export interface WizardState {
   mappingName: string;
   skipInvalid: boolean;
   ownAccount: string;
+  /** Which way a statement's money went when the file says it nowhere; '' when it does. */
+  direction: '' | 'out' | 'in';
   ownNumber: string;
   areaCode: string;
   /**
@@ -52,6 +54,7 @@ type Choice = Pick<
   | 'mappingName'
   | 'skipInvalid'
   | 'ownAccount'
+  | 'direction'
   | 'ownNumber'
   | 'areaCode'
 >;
@@ -78,6 +81,7 @@ export const initialWizard: WizardState = {
   mappingName: '',
   skipInvalid: false,
   ownAccount: '',
+  direction: '',
   ownNumber: '',
   areaCode: '',
   columnsChosen: false,
@@ -96,7 +100,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         // A typed own number or account belongs to the file it was typed for.
-        ...(otherFile ? { ownNumber: '', ownAccount: '' } : {}),
+        ...(otherFile ? { ownNumber: '', ownAccount: '', direction: '' } : {}),
         ...choice,
         columnsChosen: choice.mapping !== undefined || (state.columnsChosen && !otherTable),
       };
@@ -140,6 +144,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         preview: undefined,
         ownNumber: '',
         ownAccount: '',
+        direction: '',
         columnsChosen: false,
       };
   }
