@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
@@ -120,6 +121,94 @@ describe('statements: which way the money went', () => {
       [3, 'notCompleted'],
       [4, 'notCompleted'],
     ]);
+  });
+});
+
+describe('statements: flags under other names, reversals, fen', () => {
+  it('农信社 存取标志 存/取 with a reversal printed negative: the reversal goes back the other way, the rest as flagged', async () => {
+    const plan = await planned('transactions', [
+      '账号：6224241234567890123   户名：张三',
+      '交易日期,交易时间,存取标志,交易金额,账户余额,对方账号,对方户名,摘要',
+      '2026-04-01,10:15:00,取,2000.00,8000.00,6217001540009283746,李四,转账',
+      '2026-04-01,11:15:00,存,800.00,8800.00,6217001540009283746,李四,转账',
+      '2026-04-01,12:15:00,取,-2000.00,10800.00,6217001540009283746,李四,冲正',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '200000'],
+      ['in', '80000'],
+      ['in', '200000'],
+    ]);
+  });
+
+  it('a flag column under a name no template knows is found by its values', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易时间,资金标识,交易金额,对方账号',
+      '6214620012345678,2026-04-01 10:15:00,付,500.00,6217001540009283746',
+      '6214620012345678,2026-04-01 11:15:00,收,800.00,6217001540009283746',
+      '6214620012345678,2026-04-01 12:15:00,付,-500.00,6217001540009283746',
+    ]);
+    expect(plan.mapping['debitCredit']).toBe(2);
+    expect(pick(plan.sample, ['direction'])).toEqual([['out'], ['in'], ['in']]);
+  });
+
+  it('借记/贷记 and a D/C header; a negative figure in the debit column is money back in', async () => {
+    const plan = await planned('transactions', [
+      '账号：6214620012345678',
+      '交易日期,交易时间,D/C,交易金额,对方账号',
+      '2026-04-01,10:15:00,借记,500.00,6217001540009283746',
+      '2026-04-01,11:15:00,贷记,800.00,6217001540009283746',
+    ]);
+    expect(pick(plan.sample, ['direction'])).toEqual([['out'], ['in']]);
+    const split = await planned('transactions', [
+      '账号：6214620012345678',
+      '交易日期,摘要,支出金额,存入金额,余额,对方户名,对方账号',
+      '2026-04-01,转账,500.00,0.00,9500.00,李四,6217001540009283746',
+      '2026-04-01,冲正,-500.00,0.00,10000.00,李四,6217001540009283746',
+    ]);
+    expect(pick(split.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '50000'],
+      ['in', '50000'],
+    ]);
+  });
+
+  it('财付通 资金流水: amounts in fen, 借贷类型 出/入, 对手方ID and 对手侧账户名称', async () => {
+    const plan = await planned('transactions', [
+      '用户ID,交易单号,用户侧账号名称,借贷类型,交易业务类型,交易用途类型,交易时间,交易金额(分),账户余额(分),对手方ID,对手侧账户名称',
+      'wxid_abc123,1000050101202604011234567890,张三,出,转账,转账,2026-04-01 10:15:00,50000,100000,wxid_def456,李四',
+      'wxid_abc123,1000050101202604011234567891,张三,入,转账,转账,2026-04-01 11:15:00,80050,180050,wxid_def456,李四',
+    ]);
+    expect(
+      pick(plan.sample, ['account', 'direction', 'amountFen', 'counterpart', 'counterpartName']),
+    ).toEqual([
+      ['wxid_abc123', 'out', '50000', 'wxid_def456', '李四'],
+      ['wxid_abc123', 'in', '80050', 'wxid_def456', '李四'],
+    ]);
+  });
+
+  it('支付宝 转账 records as police receive them: 付款方/收款方支付宝账号, 转账金额（元）', async () => {
+    const plan = await planned('transactions', [
+      '交易号,付款方支付宝账号,付款方名称,收款方支付宝账号,收款方名称,转账金额（元）,转账申请时间,转账状态',
+      '20260401200040011100930012345678,2088102123456789,张三,2088102987654321,李四,500.00,2026-04-01 10:15:00,成功',
+    ]);
+    expect(pick(plan.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
+      ['2088102123456789', '2088102987654321', 'out', '50000'],
+    ]);
+  });
+
+  it('a totals row of formulas the file kept no value of is no row, and says its formula', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('流水');
+    sheet.addRow(['账号', '交易时间', '借贷标志', '交易金额', '对方账号']);
+    sheet.addRow(['6214620012345678', '2026-04-01 10:15:00', '借', 500, '6217001540009283746']);
+    sheet.addRow(['6214620012345678', '2026-04-01 11:15:00', '贷', 800, '6217001540009283746']);
+    sheet.addRow([null, null, null, { formula: 'SUM(D2:D3)' }, null]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const plan = await c.ok('import.preview', {
+      fileName: '流水.xlsx',
+      contentBase64: bytes.toString('base64'),
+      template: 'transactions',
+    });
+    expect([plan.rowCount, plan.problems]).toEqual([2, []]);
   });
 });
 
@@ -252,6 +341,19 @@ describe('call lists', () => {
     ]);
   });
 
+  it('#31# before a number, 分:秒 past an hour, English headers; LAC and CI in hex', async () => {
+    const plan = await planned('calls', [
+      'Calling Number,Called Number,Start Time,Duration,LAC,CI',
+      '13812345678,#31#13912345678,2026-04-01 17:16:47,125:30,5749,1023',
+      '13812345678,13912345678,2026-04-01 18:16:47,65,5749,5A3D',
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds', 'baseStation'])).toEqual([
+      // 5A3D among the first rows says the LAC and CI columns are hex.
+      ['13812345678', '13912345678', '7530', '22345-4131'],
+      ['13812345678', '13912345678', '65', '22345-23101'],
+    ]);
+  });
+
   it('an SMS list: 收发类型 发送/接收 and 发送时间', async () => {
     const plan = await planned('calls', [
       '用户号码,对方号码,收发类型,发送时间',
@@ -323,6 +425,35 @@ describe('call lists', () => {
       '本机号码',
       1,
       [],
+    ]);
+  });
+});
+
+describe('person lists', () => {
+  it('a passport under 证件类型, several numbers in one cell, 不详 and 未知 as nothing', async () => {
+    const csv = [
+      '姓名,性别,证件类型,证件号码,联系电话,户籍地址',
+      '岩某,男,护照,MA1234567,13812345678/13987654321,缅甸掸邦',
+      '李某,未知,居民身份证,不详,,云南省昆明市',
+    ].join('\r\n');
+    const file = {
+      fileName: '人员.csv',
+      contentBase64: iconv.encode(csv, 'gb18030').toString('base64'),
+      template: 'persons' as const,
+    };
+    const plan = await c.ok('import.preview', file);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['name', 'idNumber', 'idType', 'phones', 'gender'])).toEqual([
+      ['岩某', 'MA1234567', 'passport', '13812345678、13987654321', 'male'],
+      ['李某', null, null, '', 'unknown'],
+    ]);
+    await c.ok('import.commit', { ...file, importId: 'imp-persons' });
+    const [person] = (await c.ok('entities.list', { kinds: ['person'], text: '岩某' })).rows;
+    const detail = await c.ok('entities.get', { id: person!.id });
+    expect(detail.details).toMatchObject({ idNumber: 'MA1234567', idType: 'passport' });
+    expect(detail.relations.map((relation) => relation.toLabel).sort()).toEqual([
+      '13812345678',
+      '13987654321',
     ]);
   });
 });

@@ -20,10 +20,13 @@ export function hexColumn(values: string[]): boolean {
   );
 }
 
-/** One part of a cell (LAC, TAC, CI or ECI) in decimal; as written when it is no number. */
+/**
+ * One part of a cell (LAC, TAC, CI or ECI) in decimal; as written when it is no number. A part
+ * that says it is hex (0x, a letter A–F) is read so even in a column of digits.
+ */
 function cellPart(value: string, hex: boolean): string {
   const text = value.trim();
-  if (hex || /^0x/i.test(text)) {
+  if (hex || hexLike.test(text)) {
     const digits = text.replace(/^0x/i, '');
     return /^[0-9a-f]{1,12}$/i.test(digits) ? String(Number.parseInt(digits, 16)) : text;
   }

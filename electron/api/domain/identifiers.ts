@@ -122,7 +122,8 @@ export function parsePhone(raw: string): PhoneResult {
  * refused.
  */
 export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult {
-  let compact = compactNumber(raw);
+  // #31# (or *31#) before a number hides the caller's number for that call: the number called.
+  let compact = compactNumber(raw).replace(/^[*#]31#/, '');
   if (!/^\+?\d{3,20}$/.test(compact)) return { ok: false, problem: 'format' };
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
   if (compact.startsWith('+86')) {

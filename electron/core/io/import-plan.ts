@@ -15,7 +15,10 @@ import {
   type ImportTemplate,
 } from '../../api/domain/import-templates';
 import type { Gender } from '../../api/domain/person-vocabulary';
-import { parseResidentId } from '../../api/domain/resident-id';
+import {
+  parseIdentityDocument,
+  type IdentityDocumentType,
+} from '../../api/domain/identity-documents';
 import { sheetOfLine, workbookLine } from '../../api/domain/file-lines';
 import { AppError } from '../app-error';
 import { areaCodeOf } from './area-codes';
@@ -64,7 +67,10 @@ export interface PersonRecord {
   birthDate: string | null;
   household: string | null;
   address: string | null;
-  phone: string | null;
+  /** The numbers the person uses (a list may give several in one cell: 138…/139…). */
+  phones: string[];
+  /** The document type of `idNumber` (a 证件类型 column); null for a 居民身份证. */
+  idType: IdentityDocumentType | null;
   /** A number registered in the person's name (机主: a carrier's 用户资料). */
   ownedPhone: string | null;
   aliases: string[];
@@ -295,6 +301,45 @@ function chooseCallColumns(
 }
 
 /**
+ * A statement's debit/credit column found by its values when no header named one: a column
+ * under a name the templates do not know (存取标志 存/取 …) whose values are nearly all
+ * debit/credit words. Left unmapped, the money of such a file would be guessed at (or, with
+ * one reversal printed negative, every row read backwards).
+ */
+function chooseFlagColumn(
+  headers: string[],
+  sample: TableRow[],
+  mapping: Record<string, number>,
+): Record<string, number> {
+  if (
+    mapping['debitCredit'] !== undefined ||
+    mapping['debitAmount'] !== undefined ||
+    mapping['creditAmount'] !== undefined
+  )
+    return mapping;
+  const flagOf = aliasMatcher(debitCreditAliases);
+  // Columns of words about the row (渠道, 摘要, 状态) may be the flag; identities, amounts and
+  // times are not.
+  const taken = new Set(
+    Object.entries(mapping)
+      .filter(([field]) => !['channel', 'summary', 'status'].includes(field))
+      .map(([, column]) => column),
+  );
+  let found: number | undefined;
+  let most = 0;
+  headers.forEach((_, column) => {
+    if (taken.has(column)) return;
+    const values = sample
+      .map((row) => cellText(row.cells[column] ?? null))
+      .filter((value) => value !== '');
+    const flags = values.filter((value) => (flagOf(value) ?? flagByWords(value)) !== undefined);
+    if (values.length >= 2 && flags.length >= values.length * 0.8 && flags.length > most)
+      [found, most] = [column, flags.length];
+  });
+  return found === undefined ? mapping : { ...mapping, debitCredit: found };
+}
+
+/**
  * The 话单's own number when the file has no column for it: as the user typed it (refused when
  * it is no phone number), else as the lines above the header give it.
  */
@@ -336,9 +381,14 @@ function suggestMapping(template: ImportTemplate, headers: string[]): Record<str
   return mapping;
 }
 
-/** A header key without a note in brackets at its end. */
+/**
+ * A header key without a note in brackets at its end; a unit is no note (交易金额(分) is an
+ * amount in fen, not in yuan).
+ */
 function unannotated(key: string): string {
-  return key.replace(/\([^()]*\)$/, '');
+  return key.replace(/\(([^()]*)\)$/, (note, inside: string) =>
+    /分|万|fen/i.test(inside) ? note : '',
+  );
 }
 
 /** Applies `header text → field` overrides to a mapping. */
@@ -369,14 +419,29 @@ function applyHeaderMap(
 const genders: Record<string, Gender> = {
   男: 'male',
   女: 'female',
+  男性: 'male',
+  女性: 'female',
+  未知: 'unknown',
+  不详: 'unknown',
   m: 'male',
   f: 'female',
   male: 'male',
   female: 'female',
 };
 
-/** Values payment bills print for "nothing here". */
-const emptyMarks = new Set(['', '/', '-', '--', '—', 'null', '无']);
+/** Values payment bills and police lists print for "nothing here". */
+const emptyMarks = new Set(['', '/', '-', '--', '—', 'null', '无', '不详', '未知', '不祥']);
+
+/** A 证件类型 as police lists name it, by its words; undefined for words naming none. */
+function documentTypeOf(text: string): IdentityDocumentType | undefined {
+  if (/居住证/.test(text)) return 'hmt_residence_permit';
+  if (/永久居留|永居/.test(text)) return 'foreign_permanent_residence';
+  if (/身份证/.test(text)) return 'resident_id';
+  if (/护照|passport/i.test(text)) return 'passport';
+  if (/港澳|回乡证/.test(text)) return 'hk_macao_permit';
+  if (/台湾|台胞/.test(text)) return 'taiwan_permit';
+  return undefined;
+}
 
 /** IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more). */
 function imeiKey(text: string): string | null {
@@ -448,6 +513,8 @@ function headerPlanner(
   let mapping = options.mapping ?? suggestMapping(template, headers);
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
+  if (!options.mapping && template === 'transactions')
+    mapping = chooseFlagColumn(headers, head.slice(headerIndex + 1), mapping);
   if (options.headerMap && headerRow)
     mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
   // Typed with spaces (6217 0015 …), an account is the same entity as in a column without.
@@ -537,7 +604,7 @@ function headerPlanner(
  * (已收入:3笔,…), who printed it and when.
  */
 const trailerStart =
-  /^[（(【[]?(?:[-=—_*]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页)/;
+  /^[（(【[]?(?:[-=—_*]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
 
 /**
  * A line under the list, not a row of it: its first filled cell begins like a total, a count, a
@@ -853,10 +920,8 @@ function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
       ? []
       : sample.map((row) => cellText(row.cells[mapping[key]] ?? null)).filter(Boolean);
   const stations = values('baseStation');
-  const stationParts = stations.flatMap((text) => splitStation(text) ?? []);
   const hexPair = hexColumn([...values('lac'), ...values('ci')]);
   const hexStation = hexColumn([...stations, ...values('ci')]);
-  const hexSplit = hexColumn(stationParts);
   const pair = remembered((text) => {
     const [lac, ci] = text.split('\u0000') as [string, string];
     return cellKey(lac, ci, hexPair);
@@ -867,7 +932,8 @@ function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
   });
   const whole = remembered((text) => {
     const parts = splitStation(text);
-    return parts ? cellKey(parts[0], parts[1], hexSplit) : text;
+    // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
+    return parts ? cellKey(parts[0], parts[1], false) : text;
   });
   return (lac: string | null, ci: string | null, station: string | null): string | null => {
     if (lac && ci) return pair(`${lac}\u0000${ci}`);
@@ -896,6 +962,14 @@ const renminbi =
 
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
+
+/** An amount given in fen, read as yuan by parseSignedAmount: back to whole fen, or refused. */
+function fenAmount(parsed: Parsed<number>): Parsed<number> {
+  if (!parsed.ok) return parsed;
+  return parsed.value % 100 === 0
+    ? { ok: true, value: parsed.value / 100 }
+    : { ok: false, problem: 'amount' };
+}
 
 /**
  * An account number as a key: without spaces, and without the dashes some systems group its
@@ -959,12 +1033,15 @@ function planAll(
     const hasFlag = mapping['debitCredit'] !== undefined;
     const flagOf = aliasMatcher(debitCreditAliases);
     const split = mapping['debitAmount'] !== undefined || mapping['creditAmount'] !== undefined;
+    // An amount in fen (财付通's 交易金额(分)) where no amount in yuan is given.
+    const inFen = mapping['amount'] === undefined && mapping['amountInFen'] !== undefined;
+    const amountKey = inFen ? 'amountInFen' : 'amount';
     // Without a debit/credit column, signed amounts say the direction, if the file has any.
     const signed =
       !hasFlag &&
       !split &&
-      dataRows.some((row) => /^\s*[-+(（]|-\s*$/.test(cellText(cellOf(row.cells, 'amount'))));
-    if (!split && mapping['amount'] === undefined)
+      dataRows.some((row) => /^\s*[-+(（]|-\s*$/.test(cellText(cellOf(row.cells, amountKey))));
+    if (!split && mapping[amountKey] === undefined)
       throw new AppError('import.missingColumns', 'No amount column', {
         template,
         fields: ['amount'],
@@ -1023,19 +1100,32 @@ function planAll(
         const debit = optional(cells, 'debitAmount');
         const credit = optional(cells, 'creditAmount');
         const zero = (text: string | null) => !text || /^[0.,\s]*$/.test(text);
-        if (!zero(debit)) amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit));
-        else if (!zero(credit)) {
+        // A negative figure in the debit column is money back in (a reversal, 冲正), and in the
+        // credit column money going out.
+        if (!zero(debit)) {
+          amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit));
+          if (amountFen !== undefined && amountFen < 0) direction = 'in';
+        } else if (!zero(credit)) {
           direction = 'in';
           amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit));
+          if (amountFen !== undefined && amountFen < 0) direction = 'out';
         } else problem(line, cells, 'debitAmount', 'amount');
       } else {
-        const parsed = take(line, cells, 'amount', parseSignedAmount(cellOf(cells, 'amount')));
+        const parsed = take(
+          line,
+          cells,
+          amountKey,
+          inFen
+            ? fenAmount(parseSignedAmount(cellOf(cells, amountKey)))
+            : parseSignedAmount(cellOf(cells, amountKey)),
+        );
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
           if (hasFlag) {
             const text = textOf(cells, 'debitCredit');
             const flag = flagOf(text) ?? flagByWords(text);
-            if (flag) direction = flag;
+            // A negative amount under a flag undoes the flag's way (a reversal, 冲正).
+            if (flag) direction = parsed < 0 ? (flag === 'out' ? 'in' : 'out') : flag;
             else
               problem(
                 line,
@@ -1047,7 +1137,7 @@ function planAll(
                   : 'debitCredit',
               );
           } else if (signed && parsed > 0) direction = 'in';
-          else if (!signed && parsed < 0) problem(line, cells, 'amount', 'amount');
+          else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
@@ -1114,22 +1204,29 @@ function planPersons(
     let gender: Gender = 'unknown';
     let birthDate: string | null = null;
     let valid = name !== undefined;
+    // A 证件类型 column says which document the number is (a foreign suspect's passport).
+    const typeText = optional(cells, 'idType');
+    const idType = typeText ? (documentTypeOf(typeText) ?? null) : 'resident_id';
     if (idText) {
-      const parsed = parseResidentId(idText);
+      const parsed = idType ? parseIdentityDocument(idType, idText) : null;
       const cut = idNumberCut(cellOf(cells, 'idNumber'));
-      if (parsed.ok && !cut) ({ normalised: idNumber, gender, birthDate } = parsed.value);
-      else {
+      if (parsed?.ok && !cut) {
+        idNumber = parsed.value.normalised;
+        gender = parsed.value.gender ?? gender;
+        birthDate = parsed.value.birthDate;
+      } else {
         problems.push({
           line,
-          field: 'idNumber',
+          field: idType ? 'idNumber' : 'idType',
           problem: cut ? 'truncated' : 'idNumber',
-          value: idText.slice(0, 40),
+          value: (idType ? idText : (typeText ?? '')).slice(0, 40),
         });
         valid = false;
       }
     }
     const genderText = optional(cells, 'gender');
-    if (genderText && !idNumber) {
+    // The column where the document gave no sex (a passport, no number at all).
+    if (genderText && (!idNumber || gender === 'unknown')) {
       const known = genders[genderText.toLowerCase()];
       if (known) gender = known;
       else {
@@ -1142,17 +1239,21 @@ function planPersons(
       if (parsed === undefined) valid = false;
       birthDate = parsed ?? null;
     }
-    const phoneOf = (field: 'phone' | 'ownedPhone') => {
-      const text = optional(cells, field);
-      if (!text) return null;
-      const parsed = parsePhone(text);
-      if (parsed.ok) return parsed.value;
-      problems.push({ line, field, problem: 'phone', value: text.slice(0, 40) });
-      valid = false;
-      return null;
+    const phonesOf = (field: 'phone' | 'ownedPhone') => {
+      const found: string[] = [];
+      for (const text of (optional(cells, field) ?? '').split(/[/,，;；、\s]+/)) {
+        if (!text) continue;
+        const parsed = parsePhone(text);
+        if (parsed.ok) found.push(parsed.value);
+        else {
+          problems.push({ line, field, problem: 'phone', value: text.slice(0, 40) });
+          valid = false;
+        }
+      }
+      return found;
     };
-    const phoneNumber = phoneOf('phone');
-    const ownedPhone = phoneOf('ownedPhone');
+    const phones = phonesOf('phone');
+    const ownedPhone = phonesOf('ownedPhone')[0] ?? null;
     if (valid && name)
       records.push({
         line,
@@ -1162,7 +1263,8 @@ function planPersons(
         birthDate,
         household: optional(cells, 'household'),
         address: optional(cells, 'address'),
-        phone: phoneNumber,
+        phones,
+        idType: idNumber && idType !== 'resident_id' ? idType : null,
         ownedPhone,
         aliases: (optional(cells, 'aliases') ?? '')
           .split(/[,，、;；]/)

@@ -265,6 +265,10 @@ export function parseDuration(cell: Cell): Parsed<number> {
     if (seconds < 60 && (clock[1] === undefined || minutes < 60))
       return { ok: true, value: hours * 3600 + minutes * 60 + seconds };
   }
+  // Minutes past an hour written as minutes (分:秒, 125:30).
+  const long = /^(\d{3,}):(\d{2})$/.exec(text);
+  if (long && Number(long[2]) < 60)
+    return { ok: true, value: Number(long[1]) * 60 + Number(long[2]) };
   const words =
     /^(?:(\d+)(?:小时|时|h))?(?:(\d+)(?:分钟|分|min|m|'))?(?:(\d+)(?:秒钟|秒|sec|s|"))?$/i.exec(
       text,

@@ -823,6 +823,7 @@ export async function commitImport(
             gender: record.gender,
             birthDate: record.birthDate,
             idNumber: record.idNumber,
+            idType: record.idNumber ? (record.idType ?? 'resident_id') : null,
             household: record.household,
             address: record.address,
             riskGrade: null,
@@ -835,8 +836,8 @@ export async function commitImport(
         summary.entitiesCreated += 1;
       }
       ensureInCase(personId, 'suspect');
-      if (record.phone) {
-        const phone = phoneId(record.phone);
+      for (const number of record.phones) {
+        const phone = phoneId(number);
         const uses = db.get<{ n: number }>(
           sql`SELECT count(*) AS n FROM relations WHERE from_entity_id = ${personId} AND to_entity_id = ${phone} AND type = 'uses' AND deleted_at IS NULL`,
         );

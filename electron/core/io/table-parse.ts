@@ -269,6 +269,10 @@ function cellValue(value: ExcelJS.CellValue): Cell {
         .join('')
         .trim();
     if ('text' in value) return String(value.text).trim();
+    // A formula whose value the file did not keep (a program wrote it, Excel never opened
+    // it): said as the formula, not "[object Object]".
+    if ('formula' in value || 'sharedFormula' in value)
+      return `=${String('formula' in value ? value.formula : value.sharedFormula)}`;
   }
   return String(value);
 }

@@ -30,7 +30,9 @@ describe('base stations as one key', () => {
     expect(cellKey('5A3C', '0B2F', true)).toBe('23100-2863');
     expect(cellKey('022345', '23101', false)).toBe('22345-23101');
     expect(cellKey('0x5A3C', '23101', false)).toBe('23100-23101');
-    expect(cellKey('E12', 'x', false)).toBe('E12-x');
+    expect(cellKey('G12', 'x', false)).toBe('G12-x');
+    // A part that says it is hex is read so in a column of digits.
+    expect(cellKey('5749', '5A3D', false)).toBe('5749-23101');
   });
 
   it('a cell typed in a search reads as its parts say', () => {
