@@ -354,6 +354,46 @@ describe('call lists', () => {
     ]);
   });
 
+  it('a workbook of a sheet a month, the last with a column more: every month read, its columns by their names', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const header = ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长'];
+    for (const [month, extra] of [
+      ['3', false],
+      ['4', false],
+      ['5', true],
+    ] as const) {
+      const sheet = workbook.addWorksheet(`${month}月`);
+      sheet.addRow([`13812345678 2026年${month}月通话详单`]);
+      sheet.mergeCells('A1:E1');
+      // May's list adds the handset's IMEI, before the time.
+      sheet.addRow(extra ? [...header.slice(0, 3), 'IMEI', ...header.slice(3)] : header);
+      for (const day of ['01', '02'])
+        sheet.addRow(
+          extra
+            ? [
+                '13812345678',
+                '13987654321',
+                '主叫',
+                '861234567890123',
+                `2026-0${month}-${day} 10:00:00`,
+                60,
+              ]
+            : ['13812345678', '13987654321', '被叫', `2026-0${month}-${day} 10:00:00`, 30],
+        );
+    }
+    const plan = await c.ok('import.preview', {
+      fileName: '话单.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'calls',
+    });
+    expect([plan.rowCount, plan.problems]).toEqual([6, []]);
+    expect(plan.sheets.map((sheet) => [sheet.rows, sheet.read])).toEqual([
+      [2, true],
+      [2, true],
+      [2, true],
+    ]);
+  });
+
   it('an SMS list: 收发类型 发送/接收 and 发送时间', async () => {
     const plan = await planned('calls', [
       '用户号码,对方号码,收发类型,发送时间',

@@ -157,22 +157,29 @@ const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
 /**
  * The header row: among the first rows, the one naming most of the template's columns, less
  * the cells that hold values (a line above the header that puts 账号, 户名, 币种 and 日期 each
- * in a cell before its value names columns too, but it also holds the values).
+ * in a cell before its value names columns too, but it also holds the values). In a workbook,
+ * the first sheet's header when it names nearly as many (a month's sheet with one column more
+ * further on does not make the earlier months its preamble).
  */
 function findHeader(rows: TableRow[], template: ImportTemplate): number {
-  let best = 0;
-  let bestScore = -1;
   const aliases = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)));
-  rows.slice(0, headerSearchRows).forEach((row, index) => {
+  const scores = rows.slice(0, headerSearchRows).map((row) => {
     const texts = row.cells.map(cellText);
     const keys = new Set(texts.map(headerKey));
     const named = [...keys].filter((key) => aliases.has(key) || aliases.has(unannotated(key)));
-    const score = named.length - texts.filter((text) => valueLike.test(text)).length;
-    if (score > bestScore) {
-      best = index;
-      bestScore = score;
-    }
+    return named.length - texts.filter((text) => valueLike.test(text)).length;
   });
+  const bestIn = (indexes: number[]) =>
+    indexes.reduce((best, index) => (scores[index]! > scores[best]! ? index : best), indexes[0]!);
+  const all = scores.map((_, index) => index);
+  if (!all.length) return 0;
+  const best = bestIn(all);
+  const sheetOf = (index: number) => sheetOfLine(rows[index]!.line).sheet;
+  for (const sheet of new Set(all.map(sheetOf))) {
+    if (sheet >= sheetOf(best)) break;
+    const first = bestIn(all.filter((index) => sheetOf(index) === sheet));
+    if (scores[first]! >= 2 && scores[first]! >= scores[best]! - 1) return first;
+  }
   return best;
 }
 
@@ -654,7 +661,7 @@ function sheetReader(
     while (texts.length && texts[texts.length - 1] === '') texts.pop();
     return texts.join('\u0000');
   };
-  const headerKey = key(headers);
+  const headerLine = key(headers);
   const taken = new Map<number, number>();
   const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
   const read = new Set([headerSheet]);
@@ -665,7 +672,20 @@ function sheetReader(
   let above: TableRow[] | null = null;
   const firstHeader = headers[0] ?? '';
   const isHeader = (row: TableRow) =>
-    cellText(row.cells[0] ?? null) === firstHeader && key(row.cells) === headerKey;
+    cellText(row.cells[0] ?? null) === firstHeader && key(row.cells) === headerLine;
+  const wanted = headers.map(headerKey);
+  /**
+   * Where a later sheet's header, holding every column of the first's in another order or with
+   * more (a month that added IMEI), has each of the first's columns; null when it lacks one.
+   */
+  const columnsOf = (row: TableRow): number[] | null => {
+    const keys = row.cells.map((cell) => headerKey(cellText(cell)));
+    const at = wanted.map((want) => (want ? keys.indexOf(want) : -1));
+    const named = wanted.filter(Boolean).length;
+    return named >= 2 && at.every((index, column) => index >= 0 || !wanted[column]) ? at : null;
+  };
+  /** The current sheet's columns in the first header's order, when they stand elsewhere. */
+  let reorder: number[] | null = null;
   return {
     isData(row: TableRow): boolean {
       const at = row.line < sheetStart ? 0 : sheetOfLine(row.line).sheet;
@@ -673,8 +693,11 @@ function sheetReader(
         seen.add(at);
         sheet = at;
         above = [];
+        reorder = null;
       }
-      if (isHeader(row)) {
+      const columns = above && !isHeader(row) ? columnsOf(row) : null;
+      if (columns) reorder = columns;
+      if (columns || isHeader(row)) {
         if (above && above.length < headerSearchRows) {
           const sheetOwner = owner === null ? null : readPreamble(above, template).owner;
           if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
@@ -687,7 +710,12 @@ function sheetReader(
         if (above.length < headerSearchRows) above.push(row);
         return false;
       }
-      if (!read.has(at) || isTrailer(row, headers.length)) return false;
+      if (!read.has(at)) return false;
+      if (reorder) {
+        const cells = row.cells;
+        row.cells = reorder.map((index) => (index < 0 ? null : (cells[index] ?? null)));
+      }
+      if (isTrailer(row, headers.length)) return false;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return true;
     },
