@@ -190,9 +190,16 @@ describe('statements: flags under other names, reversals, fen', () => {
       '交易号,付款方支付宝账号,付款方名称,收款方支付宝账号,收款方名称,转账金额（元）,转账申请时间,转账状态',
       '20260401200040011100930012345678,2088102123456789,张三,2088102987654321,李四,500.00,2026-04-01 10:15:00,成功',
     ]);
-    expect(pick(plan.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
-      ['2088102123456789', '2088102987654321', 'out', '50000'],
-    ]);
+    expect(
+      pick(plan.sample, [
+        'account',
+        'accountName',
+        'counterpart',
+        'counterpartName',
+        'direction',
+        'amountFen',
+      ]),
+    ).toEqual([['2088102123456789', '张三', '2088102987654321', '李四', 'out', '50000']]);
   });
 
   it('a totals row of formulas the file kept no value of is no row, and says its formula', async () => {
@@ -391,6 +398,22 @@ describe('call lists', () => {
       [2, true],
       [2, true],
       [2, true],
+    ]);
+  });
+
+  it('call-type codes explained above the header (呼叫类型：1-主叫，2-被叫，3-呼转)', async () => {
+    const plan = await planned('calls', [
+      '通话详单 说明：呼叫类型：1-主叫，2-被叫，3-呼转',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13812345678,13987654321,1,2026-04-01 17:16:47,65',
+      '13812345678,13987654321,2,2026-04-01 18:16:47,30',
+      '13812345678,13987654321,3,2026-04-01 19:16:47,10',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'kind'])).toEqual([
+      ['13812345678', 'call'],
+      ['13987654321', 'call'],
+      ['13812345678', 'forwarded'],
     ]);
   });
 

@@ -237,6 +237,22 @@ function ownNumberIn(text: string): string | null {
 }
 
 /**
+ * Call-type codes a 话单 explains above its header (呼叫类型：1-主叫，2-被叫，3-呼转; 01=主叫
+ * 02=被叫; A：主叫 B：被叫): the code → the call type its word names.
+ */
+function callTypeLegend(rows: TableRow[]): Map<string, CallType> {
+  const legend = new Map<string, CallType>();
+  const text = rows.map((row) => row.cells.map(cellText).join('\t')).join('\n');
+  const entries =
+    /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*[-—=:：.、为]\s*((?:国内|本地|长途|漫游)?(?:主叫|被叫|呼转|呼叫转移|前转)|短信(?:发送|接收|发|收)|发短信|收短信)/g;
+  for (const [, code, word] of text.matchAll(entries)) {
+    const type = callTypeOf(word!);
+    if (type) legend.set(code!, type);
+  }
+  return legend;
+}
+
+/**
  * A 话单's call type and service columns chosen by what they hold. Carriers name them every way
  * (通信方式 主叫/被叫 beside 通信类型 本地/长途; 业务类型 语音/短信 beside 呼叫类型), so among
  * the columns named like either, the one whose first values name most directions is the call
@@ -544,7 +560,14 @@ function headerPlanner(
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls =
     template === 'calls'
-      ? callPlanner(mapping, options, ownNumber, problems, head.slice(headerIndex + 1))
+      ? callPlanner(
+          mapping,
+          options,
+          ownNumber,
+          problems,
+          head.slice(headerIndex + 1),
+          callTypeLegend(head.slice(0, headerIndex)),
+        )
       : null;
   // A later sheet naming another owner above its header is another bill, when that owner
   // stands for a column the file lacks; with the column, every row names its own.
@@ -827,6 +850,8 @@ function callPlanner(
   problems: RowProblem[],
   /** The first rows under the header: whether LAC and CI are written in hex is read there. */
   sample: TableRow[],
+  /** Call-type codes the lines above the header explain (1-主叫 2-被叫). */
+  legend: Map<string, CallType>,
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
@@ -845,8 +870,8 @@ function callPlanner(
   const numberKeys = [nearKey, farKey].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
   const serviceOf = remembered(callServiceOf);
-  const callTypeIn = remembered((text) => callTypeOf(text));
-  const messageTypeIn = remembered((text) => callTypeOf(text, 'sms'));
+  const callTypeIn = remembered((text) => legend.get(text) ?? callTypeOf(text));
+  const messageTypeIn = remembered((text) => legend.get(text) ?? callTypeOf(text, 'sms'));
   const typeOf = (text: string, service: CallService | undefined) =>
     service === 'sms' ? messageTypeIn(text) : callTypeIn(text);
   // Numbers repeat (a target's contacts): each distinct text is parsed once.
