@@ -960,6 +960,17 @@ function callPlanner(
   return { take: takeRow, records: records.columns };
 }
 
+/** Digits only, no leading zero, at most 15: a decimal part of a cell that is its own key. */
+function plainDecimal(text: string): boolean {
+  const length = text.length;
+  if (!length || length > 15 || text.charCodeAt(0) === 48) return false;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /**
  * The base station of a call list's rows as one key, LAC-CI in decimal (cell-ids): from LAC and
  * CI columns; a 基站号 column beside a 小区号 (CI) one holds the LAC (移动's 调证 lists); a base
@@ -989,7 +1000,12 @@ function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
     return parts ? cellKey(parts[0], parts[1], false) : text;
   });
   return (lac: string | null, ci: string | null, station: string | null): string | null => {
-    if (lac && ci) return pair(`${lac}\u0000${ci}`);
+    if (lac && ci)
+      // Most lists write both in decimal without leading zeros: the key as it stands, without
+      // a lookup (a million rows over tens of thousands of cells).
+      return !hexPair && plainDecimal(lac) && plainDecimal(ci)
+        ? `${lac}-${ci}`
+        : pair(`${lac}\u0000${ci}`);
     if (station && ci) return stationCi(`${station}\u0000${ci}`);
     if (station) return whole(station);
     return lac;

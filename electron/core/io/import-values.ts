@@ -64,10 +64,15 @@ export function idNumberCut(cell: Cell): boolean {
 /** Full-width digits and punctuation, as a Chinese input method types them (１７：１６). */
 const fullWidth = /[\uff01-\uff5e\u3000]/;
 
-/** A cell's text with full-width digits and punctuation made half-width. */
+/**
+ * A cell's text with full-width digits and punctuation made half-width. Looked at only when
+ * the text has a character past ASCII (a time or a duration of a million rows has none).
+ */
 function plainText(cell: Cell): string {
   const text = cellText(cell);
-  return fullWidth.test(text) ? text.normalize('NFKC') : text;
+  for (let index = 0; index < text.length; index += 1)
+    if (text.charCodeAt(index) > 127) return fullWidth.test(text) ? text.normalize('NFKC') : text;
+  return text;
 }
 
 /** Milliseconds as UTC ISO, or the problem. */
