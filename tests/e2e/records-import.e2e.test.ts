@@ -117,6 +117,29 @@ describe('a carrier call list with a direction column (1366×768)', () => {
     await h.screenshot('60-records-own-number');
     await page.getByTestId('import-next').click();
     expect(await page.getByTestId('map-counterpart').innerText()).toContain('对方号码');
+
+    // A statement that says nowhere which way its money went: refused naming the column, then
+    // read when the user says every row went out.
+    await shell.navigate('案件');
+    await page.getByTestId('case-create').waitFor();
+    await shell.navigate('导入');
+    await page.getByTestId('import-next').waitFor();
+    await page.getByText('资金流水', { exact: true }).click();
+    await page.locator('.ant-upload input[type=file]').setInputFiles({
+      name: 'transfers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '账号,交易时间,交易金额,对方账号\n6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445\n',
+      ),
+    });
+    await page.getByText('transfers.csv').waitFor();
+    await page.getByTestId('import-next').click();
+    expect(await page.getByTestId('import-error').innerText()).toContain('借贷标志');
+    await page.getByTestId('import-direction').click();
+    await page.getByText('每笔均为本方支出（转出）').click();
+    await h.screenshot('61-records-statement-direction');
+    await page.getByTestId('import-next').click();
+    expect(await page.getByTestId('map-amount').innerText()).toContain('交易金额');
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
 });
