@@ -458,6 +458,46 @@ describe('command line', () => {
       1,
       'error: import.missingColumns: 缺少必需的列：本机号码、对方号码、通话时间。请在列对应中指定。\n',
     ]);
+    // A statement that says nowhere which way its money went: the user says it.
+    const transfers = path.join(folder, 'transfers.csv');
+    fs.writeFileSync(
+      transfers,
+      '账号,交易时间,交易金额,对方账号\n6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445\n',
+    );
+    const undirected = await run(['import', '--template', 'transactions', '--file', transfers]);
+    expect([undirected.status, undirected.stderr]).toEqual([
+      1,
+      expect.stringContaining('import.missingColumns: 缺少必需的列：借贷标志'),
+    ]);
+    const directed = JSON.parse(
+      (
+        await run([
+          'import',
+          '--template',
+          'transactions',
+          '--file',
+          transfers,
+          '--direction',
+          'in',
+          '--dry-run',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect([directed.valid, directed.imported]).toEqual([1, false]);
+    const badDirection = await run([
+      'import',
+      '--template',
+      'transactions',
+      '--file',
+      transfers,
+      '--direction',
+      'up',
+    ]);
+    expect([badDirection.status, badDirection.stderr]).toEqual([
+      2,
+      expect.stringContaining('--direction must be out or in'),
+    ]);
     const good = path.join(folder, 'good.csv');
     fs.writeFileSync(
       good,

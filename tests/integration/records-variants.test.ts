@@ -219,6 +219,98 @@ describe('statements: flags under other names, reversals, fen', () => {
   });
 });
 
+describe('what a reviewer found the heuristics above got wrong', () => {
+  it('a statement that prints every debit negative beside its flag keeps the flag; a placeholder column is no flag', async () => {
+    const flagged = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额,对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,-100.00,6217001540009283746',
+      '6214620012345678,2026-04-01 11:15:00,贷,50.00,6217001540009283746',
+      '6214620012345678,2026-04-01 12:15:00,借,-70.00,6217001540009283746',
+    ]);
+    expect(pick(flagged.sample, ['direction'])).toEqual([['out'], ['in'], ['out']]);
+    const debits = await planned('transactions', [
+      '账号：6214620012345678',
+      '交易日期,摘要,支出金额,存入金额,对方账号',
+      '2026-04-01,转账,-100.00,,6217001540009283746',
+      '2026-04-02,转账,,50.00,6217001540009283746',
+      '2026-04-03,转账,-70.00,,6217001540009283746',
+    ]);
+    expect(pick(debits.sample, ['direction'])).toEqual([['out'], ['in'], ['out']]);
+    const placeholder = await planned('transactions', [
+      '账号,交易时间,交易金额,对方账号,对方行号,摘要',
+      '6214620012345678,2026-04-01 10:15:00,-100.00,6217001540009283746,-,转出',
+      '6214620012345678,2026-04-01 11:15:00,+50.00,6217001540009283746,-,转入',
+      '6214620012345678,2026-04-01 12:15:00,+70.00,6217001540009283746,-,转入',
+    ]);
+    expect(placeholder.mapping['debitCredit']).toBeUndefined();
+    expect(pick(placeholder.sample, ['direction'])).toEqual([['out'], ['in'], ['in']]);
+  });
+
+  it('an account sheet before the detail sheet is not the header; renminbi however written; N under 交易状态 is no failure', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('账户信息').addRows([
+      ['账号', '账户名称', '证件号码', '币种', '开户网点', '余额'],
+      ['6214620012345678', '张三', '', '人民币', '昆明分行', 1000],
+    ]);
+    workbook.addWorksheet('交易明细').addRows([
+      ['交易时间', '交易金额', '借贷标志', '交易币种', '交易状态', '对方账号', '账号'],
+      [
+        '2026-04-01 10:15:00',
+        100,
+        '借',
+        '人民币(RMB)',
+        'N',
+        '6217001540009283746',
+        '6214620012345678',
+      ],
+      [
+        '2026-04-01 11:15:00',
+        50,
+        '贷',
+        'CNY-人民币',
+        'N',
+        '6217001540009283746',
+        '6214620012345678',
+      ],
+      ['2026-04-01 12:15:00', 70, '借', 'USD', 'N', '6217001540009283746', '6214620012345678'],
+    ]);
+    const plan = await c.ok('import.preview', {
+      fileName: '流水.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'transactions',
+    });
+    expect(plan.headers[0]).toBe('交易时间');
+    expect(plan.problems.map((problem) => [problem.field, problem.value])).toEqual([
+      ['currency', 'USD'],
+    ]);
+  });
+
+  it('a counterpart in one cell with its digits grouped; a name alone is no bank account', async () => {
+    const plan = await planned('transactions', [
+      '账号：6214620012345678',
+      '交易日期,交易金额,借贷标志,对方账号与户名',
+      '2026-04-01,100.00,借,张三/6222 0200 1234 5678 901',
+      '2026-04-02,100.00,借,张三',
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName'])).toEqual([
+      ['6222020012345678901', '张三'],
+      [null, '张三'],
+    ]);
+  });
+
+  it('the number of an officer after his name is not the target’s', async () => {
+    const result = await preview('calls', [
+      '经办人：张三 号码：13912345678',
+      '对方号码,呼叫类型,开始时间,通话时长',
+      '13987654321,主叫,2026-04-01 17:16:47,65',
+    ]);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['ownNumber'] } },
+    });
+  });
+});
+
 describe('statements: who the money went to', () => {
   it('中行 对方账户名称/对方账户账号, 建行 对方账号与户名, 招行 对手信息', async () => {
     const boc = await planned('transactions', [
@@ -251,8 +343,8 @@ describe('statements: who the money went to', () => {
     expect(cmb.headerLine).toBe(2);
     expect(pick(cmb.sample, ['account', 'counterpart', 'counterpartName'])).toEqual([
       ['6214830000001234', '6222020200112233445', '李四'],
-      // No account in the cell: the name is the counterpart, as a payment platform's is.
-      ['6214830000001234', '财付通-微信转账', '财付通-微信转账'],
+      // No account in the cell: the name is kept, but no account is made of it.
+      ['6214830000001234', null, '财付通-微信转账'],
     ]);
   });
 
@@ -493,6 +585,25 @@ describe('call lists', () => {
 });
 
 describe('person lists', () => {
+  it('numbers written with spaces are one number each', async () => {
+    const plan = await c.ok('import.preview', {
+      fileName: '人员.csv',
+      contentBase64: iconv
+        .encode(
+          '姓名,联系电话\r\n王某,138 0013 8000\r\n李某,+86 138 0013 8001\r\n赵某,0871 6543 2100',
+          'gb18030',
+        )
+        .toString('base64'),
+      template: 'persons',
+    });
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['phones'])).toEqual([
+      ['13800138000'],
+      ['13800138001'],
+      ['087165432100'],
+    ]);
+  });
+
   it('a passport under 证件类型, several numbers in one cell, 不详 and 未知 as nothing', async () => {
     const csv = [
       '姓名,性别,证件类型,证件号码,联系电话,户籍地址',

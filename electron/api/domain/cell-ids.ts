@@ -20,13 +20,10 @@ export function hexColumn(values: string[]): boolean {
   );
 }
 
-/**
- * One part of a cell (LAC, TAC, CI or ECI) in decimal; as written when it is no number. A part
- * that says it is hex (0x, a letter A–F) is read so even in a column of digits.
- */
+/** One part of a cell (LAC, TAC, CI or ECI) in decimal; as written when it is no number. */
 function cellPart(value: string, hex: boolean): string {
   const text = value.trim();
-  if (hex || hexLike.test(text)) {
+  if (hex || /^0x/i.test(text)) {
     const digits = text.replace(/^0x/i, '');
     return /^[0-9a-f]{1,12}$/i.test(digits) ? String(Number.parseInt(digits, 16)) : text;
   }
@@ -51,9 +48,14 @@ export function splitStation(text: string): [string, string] | null {
   return pair ? [pair[1]!, pair[2]!] : null;
 }
 
-/** The key of a cell from its LAC and CI, each in decimal. */
+/**
+ * The key of a cell from its LAC and CI, each in decimal. A pair that says it is hex (0x, a
+ * letter A–F in either part) is read so as a whole, even in a column taken as decimal: never
+ * one part in each radix.
+ */
 export function cellKey(lac: string, ci: string, hex: boolean): string {
-  return `${cellPart(lac, hex)}-${cellPart(ci, hex)}`;
+  const inHex = hex || hexLike.test(lac.trim()) || hexLike.test(ci.trim());
+  return `${cellPart(lac, inHex)}-${cellPart(ci, inHex)}`;
 }
 
 /**
@@ -63,6 +65,5 @@ export function cellKey(lac: string, ci: string, hex: boolean): string {
 export function typedCell(text: string): string {
   const parts = splitStation(text);
   if (!parts) return text.trim();
-  const hex = parts.some((part) => hexLike.test(part));
-  return cellKey(parts[0], parts[1], hex);
+  return cellKey(parts[0], parts[1], false);
 }

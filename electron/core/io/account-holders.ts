@@ -31,7 +31,8 @@ interface HolderWrite {
  * document number, or the company with that credit code, else a new one under the 户名; then
  * the 机主 relation holder → account, unless the account already has a registered owner (one
  * recorded by hand or by an earlier file stays). A holder recorded and deleted is not revived
- * (its number stays taken) and a holder without a name is not created.
+ * (its number stays taken); a holder without a name, or named by a 15-digit number (no check
+ * digit: an old business registration number passes for one), is found but not created.
  */
 export function linkAccountHolders(
   tx: Executor,
@@ -76,7 +77,7 @@ function holderEntity(tx: Executor, holder: NamedHolder, write: HolderWrite): st
       write.onEntity(found.id, false);
       return found.id;
     }
-    if (!name) return null;
+    if (!name || document.fifteenDigits) return null;
     const id = insertEntity(
       tx,
       {

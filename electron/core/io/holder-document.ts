@@ -19,6 +19,11 @@ type HolderDocument =
       gender: 'male' | 'female' | null;
       /** The 6-digit region of a 居民身份证 (户籍地). */
       regionCode: string | null;
+      /**
+       * Written in the 15 digits of the first generation, which carry no check digit: an old
+       * business registration number can pass for one, so it finds a person, never makes one.
+       */
+      fifteenDigits: boolean;
     }
   | { kind: 'organisation'; number: string };
 
@@ -40,8 +45,16 @@ export function holderDocumentOf(text: string, today: Date = new Date()): Holder
   for (const type of personDocuments) {
     const parsed = parseIdentityDocument(type, value, today);
     if (parsed.ok) {
-      const { normalised, birthDate, gender, regionCode } = parsed.value;
-      return { kind: 'person', type, number: normalised, birthDate, gender, regionCode };
+      const { normalised, birthDate, gender, regionCode, upgradedFrom } = parsed.value;
+      return {
+        kind: 'person',
+        type,
+        number: normalised,
+        birthDate,
+        gender,
+        regionCode,
+        fifteenDigits: upgradedFrom !== null,
+      };
     }
   }
   return isCreditCode(value) ? { kind: 'organisation', number: value } : null;

@@ -175,10 +175,18 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
   if (!all.length) return 0;
   const best = bestIn(all);
   const sheetOf = (index: number) => sheetOfLine(rows[index]!.line).sheet;
+  // A header the template can read from: its columns complete a required group.
+  const completes = (index: number) => {
+    const mapping = suggestMapping(template, rows[index]!.cells.map(cellText));
+    return requiredGroups[template].some((group) =>
+      group.every((field) => mapping[field] !== undefined || field === 'ownNumber'),
+    );
+  };
   for (const sheet of new Set(all.map(sheetOf))) {
     if (sheet >= sheetOf(best)) break;
     const first = bestIn(all.filter((index) => sheetOf(index) === sheet));
-    if (scores[first]! >= 2 && scores[first]! >= scores[best]! - 1) return first;
+    if (scores[first]! >= 2 && scores[first]! >= scores[best]! - 1 && completes(first))
+      return first;
   }
   return best;
 }
@@ -220,7 +228,7 @@ function statementAccountIn(text: string): string | null {
  */
 function ownNumberIn(text: string): string | null {
   const labelled =
-    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<![\u3400-\u9fff])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
+    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<=^|[\t\n])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
     /(?<![\d:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*)(1[3-9]\d{9})(?!\d)[^\n:：]{0,20}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
@@ -325,9 +333,9 @@ function chooseCallColumns(
 
 /**
  * A statement's debit/credit column found by its values when no header named one: a column
- * under a name the templates do not know (存取标志 存/取 …) whose values are nearly all
- * debit/credit words. Left unmapped, the money of such a file would be guessed at (or, with
- * one reversal printed negative, every row read backwards).
+ * under a name the templates do not know (资金标识 收/付 …) whose values are nearly all
+ * debit/credit words, both ways. Left unmapped, the money of such a file would be guessed at
+ * (or, with one reversal printed negative, every row read backwards).
  */
 function chooseFlagColumn(
   headers: string[],
@@ -340,6 +348,14 @@ function chooseFlagColumn(
     mapping['creditAmount'] !== undefined
   )
     return mapping;
+  // Signed amounts say the direction too: then only a column whose name also says it is one
+  // (资金标识, 收付方向), not a 摘要 of 转出/转入 beside the signs.
+  const amountColumn = mapping['amount'] ?? mapping['amountInFen'];
+  const signed =
+    amountColumn !== undefined &&
+    sample.some((row) => /^\s*[-+(（]|-\s*$/.test(cellText(row.cells[amountColumn] ?? null)));
+  const named = (column: number) =>
+    /标志|标识|标记|方向|借贷|收支|收付|存取|进出|出入/.test(headers[column] ?? '');
   const flagOf = aliasMatcher(debitCreditAliases);
   // Columns of words about the row (渠道, 摘要, 状态) may be the flag; identities, amounts and
   // times are not.
@@ -351,13 +367,17 @@ function chooseFlagColumn(
   let found: number | undefined;
   let most = 0;
   headers.forEach((_, column) => {
-    if (taken.has(column)) return;
+    if (taken.has(column) || (signed && !named(column))) return;
+    // Words, not marks: a column of "-" placeholders says nothing.
     const values = sample
       .map((row) => cellText(row.cells[column] ?? null))
-      .filter((value) => value !== '');
-    const flags = values.filter((value) => (flagOf(value) ?? flagByWords(value)) !== undefined);
-    if (values.length >= 2 && flags.length >= values.length * 0.8 && flags.length > most)
-      [found, most] = [column, flags.length];
+      .filter((value) => !emptyMarks.has(value) && value !== '+');
+    const ways = values.map((value) => flagOf(value) ?? flagByWords(value));
+    const flags = ways.filter((way) => way !== undefined).length;
+    // Both ways among them: one word repeated (a 摘要 of 转出 alone) is no flag.
+    const both = ways.includes('out') && ways.includes('in');
+    if (values.length >= 2 && both && flags >= values.length * 0.8 && flags > most)
+      [found, most] = [column, flags];
   });
   return found === undefined ? mapping : { ...mapping, debitCredit: found };
 }
@@ -582,8 +602,9 @@ function headerPlanner(
       !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
   const sheets = sheetReader(head, headerRow, headers, template, sheetOwner);
-  const take = (row: TableRow) => {
-    if (row.line < dataFromLine || !sheets.isData(row)) return;
+  const take = (read: TableRow) => {
+    const row = read.line < dataFromLine ? null : sheets.dataOf(read);
+    if (!row) return;
     if (unmapped) throw unmapped;
     rowCount += 1;
     if (rows) rows.push(row);
@@ -710,7 +731,8 @@ function sheetReader(
   /** The current sheet's columns in the first header's order, when they stand elsewhere. */
   let reorder: number[] | null = null;
   return {
-    isData(row: TableRow): boolean {
+    /** The row as data under the header (its cells in the header's order), or null. */
+    dataOf(row: TableRow): TableRow | null {
       const at = row.line < sheetStart ? 0 : sheetOfLine(row.line).sheet;
       if (at !== sheet) {
         seen.add(at);
@@ -727,20 +749,22 @@ function sheetReader(
           else read.add(at);
           above = null;
         }
-        return false;
+        return null;
       }
       if (above) {
         if (above.length < headerSearchRows) above.push(row);
-        return false;
+        return null;
       }
-      if (!read.has(at)) return false;
-      if (reorder) {
-        const cells = row.cells;
-        row.cells = reorder.map((index) => (index < 0 ? null : (cells[index] ?? null)));
-      }
-      if (isTrailer(row, headers.length)) return false;
+      if (!read.has(at)) return null;
+      const data = reorder
+        ? {
+            line: row.line,
+            cells: reorder.map((index) => (index < 0 ? null : (row.cells[index] ?? null))),
+          }
+        : row;
+      if (isTrailer(data, headers.length)) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
-      return true;
+      return data;
     },
     uses(): SheetUse[] {
       if (seen.size < 2) return [];
@@ -1019,15 +1043,18 @@ function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
  * does 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:n|no|否|f|false|未成功|不成功)$/i;
+  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$/;
+/** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
+const answeredNo = /^(?:n|no|否|f|false)$/i;
 
 /**
- * The currency of a row as statements name renminbi: in words (人民币, 人民币现钞), ISO 4217
- * (CNY, 156), the PBOC's code 01 (001, or 1 where a spreadsheet dropped the zero); a row in
- * another currency (美元, USD, 14) is set aside, its amount is not in yuan.
+ * A row in a currency that is recognisably not renminbi (美元, USD, ISO 840, the PBOC's 14) is set
+ * aside, its amount is not in yuan; anything else (人民币, 人民币(RMB), CNY, 156, 01, a code this
+ * does not know) is taken as renminbi, the currency of every Chinese statement's own rows.
  */
-const renminbi =
-  /^(?:(?:人民币|本币|rmb|cny)元?(?:[(（/]?(?:钞|汇|现钞|现汇)[)）]?)?|156|0{0,2}1)$/i;
+const foreignCurrency =
+  /美元|美金|港币|港元|欧元|日元|英镑|澳元|澳大利亚元|加元|加拿大元|泰铢|缅币|缅元|越南盾|基普|卢比|韩元|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|卢布|令吉|比索|外币|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|^(?:840|344|978|392|826|036|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
+const renminbiNamed = /人民币|rmb|cny|本币/i;
 
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
@@ -1057,12 +1084,13 @@ function accountNumber(text: string | null): string | null {
  */
 function counterpartInfo(text: string | null): { account: string | null; name: string | null } {
   if (!text) return { account: null, name: null };
-  const runs = text.match(/\d{8,}/g) ?? [];
+  // Digits grouped by spaces or dashes (6222 0200 1234 5678 901) are one number.
+  const runs = text.replace(/(\d)[ -]+(?=\d)/g, '$1').match(/\d{8,}/g) ?? [];
   const account = runs.reduce<string | null>(
     (longest, run) => (!longest || run.length > longest.length ? run : longest),
     null,
   );
-  const rest = (account ? text.replace(account, ' ') : text)
+  const rest = (account ? text.replace(/(\d)[ -]+(?=\d)/g, '$1').replace(account, ' ') : text)
     .replace(/[/|,，;；:：、]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -1123,6 +1151,37 @@ function planAll(
         template,
         fields: ['debitCredit'],
       });
+    // A minus sign under a flag or in a debit/credit column: a statement that prints most of
+    // those rows negative only repeats the direction (the sign is its habit); where few are, a
+    // negative row goes back the other way (a reversal, 冲正).
+    const negativeHabit = (rowsOf: (cells: Cell[]) => string | null) => {
+      let rows = 0;
+      let negative = 0;
+      for (const { cells } of dataRows) {
+        const text = rowsOf(cells);
+        if (text === null) continue;
+        rows += 1;
+        if (/^\s*[-(（]|-\s*$/.test(text)) negative += 1;
+      }
+      return negative * 2 > rows;
+    };
+    const flagged = (way: 'out' | 'in') => (cells: Cell[]) => {
+      const text = textOf(cells, 'debitCredit');
+      return (flagOf(text) ?? flagByWords(text)) === way ? textOf(cells, amountKey) : null;
+    };
+    const filled = (key: string) => (cells: Cell[]) => {
+      const text = optional(cells, key);
+      return text && !/^[0.,\s]*$/.test(text) ? text : null;
+    };
+    const signedAs = {
+      out: hasFlag ? negativeHabit(flagged('out')) : false,
+      in: hasFlag ? negativeHabit(flagged('in')) : false,
+      debit: split ? negativeHabit(filled('debitAmount')) : false,
+      credit: split ? negativeHabit(filled('creditAmount')) : false,
+    };
+    const yesNoStatus =
+      mapping['status'] !== undefined &&
+      /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
     const accountKeys = [
       'account',
       'accountOther',
@@ -1155,7 +1214,8 @@ function planAll(
         ? compact('toAccount')
         : (compact('counterpartAccount') ??
           info.account ??
-          (preamble.platform || info.name ? (counterpartName?.replace(/\s+/g, '') ?? null) : null));
+          // A bank's counterpart is its account; a name alone (张三) is many people's.
+          (preamble.platform ? (counterpartName?.replace(/\s+/g, '') ?? null) : null));
       // A masked account (Alipay's 139******21) is many people's: told apart by their names.
       const counterpart =
         named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
@@ -1170,14 +1230,15 @@ function planAll(
         const credit = optional(cells, 'creditAmount');
         const zero = (text: string | null) => !text || /^[0.,\s]*$/.test(text);
         // A negative figure in the debit column is money back in (a reversal, 冲正), and in the
-        // credit column money going out.
+        // credit column money going out; in a column printed negative throughout, the sign is
+        // only the column's.
         if (!zero(debit)) {
           amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit));
-          if (amountFen !== undefined && amountFen < 0) direction = 'in';
+          if (amountFen !== undefined && amountFen < 0 && !signedAs.debit) direction = 'in';
         } else if (!zero(credit)) {
           direction = 'in';
           amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit));
-          if (amountFen !== undefined && amountFen < 0) direction = 'out';
+          if (amountFen !== undefined && amountFen < 0 && !signedAs.credit) direction = 'out';
         } else problem(line, cells, 'debitAmount', 'amount');
       } else {
         const parsed = take(
@@ -1193,8 +1254,10 @@ function planAll(
           if (hasFlag) {
             const text = textOf(cells, 'debitCredit');
             const flag = flagOf(text) ?? flagByWords(text);
-            // A negative amount under a flag undoes the flag's way (a reversal, 冲正).
-            if (flag) direction = parsed < 0 ? (flag === 'out' ? 'in' : 'out') : flag;
+            // A negative amount under a flag undoes the flag's way (a reversal, 冲正), unless
+            // the file signs every such row.
+            if (flag)
+              direction = parsed < 0 && !signedAs[flag] ? (flag === 'out' ? 'in' : 'out') : flag;
             else
               problem(
                 line,
@@ -1211,9 +1274,10 @@ function planAll(
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
       const status = optional(cells, 'status');
-      if (status && notCompleted.test(status)) problem(line, cells, 'status', 'notCompleted');
-      const currency = optional(cells, 'currency');
-      if (currency && !renminbi.test(currency.replace(/\s+/g, '')))
+      if (status && (notCompleted.test(status) || (yesNoStatus && answeredNo.test(status))))
+        problem(line, cells, 'status', 'notCompleted');
+      const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
+      if (currency && foreignCurrency.test(currency) && !renminbiNamed.test(currency))
         problem(line, cells, 'currency', 'currency');
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
@@ -1309,17 +1373,19 @@ function planPersons(
       birthDate = parsed ?? null;
     }
     const phonesOf = (field: 'phone' | 'ownedPhone') => {
-      const found: string[] = [];
-      for (const text of (optional(cells, field) ?? '').split(/[/,，;；、\s]+/)) {
-        if (!text) continue;
-        const parsed = parsePhone(text);
-        if (parsed.ok) found.push(parsed.value);
-        else {
-          problems.push({ line, field, problem: 'phone', value: text.slice(0, 40) });
-          valid = false;
-        }
-      }
-      return found;
+      const text = optional(cells, field);
+      if (!text) return [];
+      // One number, spaces and all (138 0013 8000), else several apart by / , ; 、 or spaces.
+      const whole = parsePhone(text);
+      if (whole.ok) return [whole.value];
+      const split = (separators: RegExp) => text.split(separators).filter(Boolean).map(parsePhone);
+      let parts = split(/[/,，;；、]+/);
+      if (!parts.every((part) => part.ok)) parts = split(/[/,，;；、\s]+/);
+      if (parts.length > 1 && parts.every((part) => part.ok))
+        return parts.map((part) => (part.ok ? part.value : ''));
+      problems.push({ line, field, problem: 'phone', value: text.slice(0, 40) });
+      valid = false;
+      return [];
     };
     const phones = phonesOf('phone');
     const ownedPhone = phonesOf('ownedPhone')[0] ?? null;

@@ -271,8 +271,9 @@ function cellValue(value: ExcelJS.CellValue): Cell {
     if ('text' in value) return String(value.text).trim();
     // A formula whose value the file did not keep (a program wrote it, Excel never opened
     // it): said as the formula, not "[object Object]".
-    if ('formula' in value || 'sharedFormula' in value)
-      return `=${String('formula' in value ? value.formula : value.sharedFormula)}`;
+    if ('formula' in value) return `=${String(value.formula)}`;
+    // A shared formula names only its master cell: nothing to show.
+    if ('sharedFormula' in value) return null;
   }
   return String(value);
 }

@@ -29,10 +29,11 @@ describe('base stations as one key', () => {
   it('keys are decimal: hex converted, leading zeros dropped, anything else as written', () => {
     expect(cellKey('5A3C', '0B2F', true)).toBe('23100-2863');
     expect(cellKey('022345', '23101', false)).toBe('22345-23101');
-    expect(cellKey('0x5A3C', '23101', false)).toBe('23100-23101');
+    expect(cellKey('0x5A3C', '0x0B2F', false)).toBe('23100-2863');
     expect(cellKey('G12', 'x', false)).toBe('G12-x');
-    // A part that says it is hex is read so in a column of digits.
-    expect(cellKey('5749', '5A3D', false)).toBe('5749-23101');
+    // A pair that says it is hex is read so as a whole in a column of digits.
+    expect(cellKey('5749', '5A3D', false)).toBe('22345-23101');
+    expect(cellKey('12AB', '3456', false)).toBe('4779-13398');
   });
 
   it('a cell typed in a search reads as its parts say', () => {

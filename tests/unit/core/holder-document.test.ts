@@ -39,11 +39,13 @@ describe('the document a bank names an account holder by', () => {
       birthDate: '1990-01-01',
       gender: 'male',
       regionCode: '530102',
+      fifteenDigits: false,
     });
     expect(holderDocumentOf('５３２９０１７５０６０７１０２', today)).toMatchObject({
       kind: 'person',
       number: id('53290119750607102'),
       gender: 'female',
+      fifteenDigits: true,
     });
   });
 
