@@ -311,6 +311,28 @@ describe('what a reviewer found the heuristics above got wrong', () => {
   });
 });
 
+describe('amounts in 万元', () => {
+  it('said by the header, by a line above it, or by a 金额单位 column, row by row', async () => {
+    const header = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额(万元),对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,5.2,6217001540009283746',
+    ]);
+    expect(pick(header.sample, ['amountFen'])).toEqual([['5200000']]);
+    const above = await planned('transactions', [
+      '单位：万元',
+      '账号,交易时间,借贷标志,交易金额,对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,5.2,6217001540009283746',
+    ]);
+    expect(pick(above.sample, ['amountFen'])).toEqual([['5200000']]);
+    const column = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额,金额单位,对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,5.2,万元,6217001540009283746',
+      '6214620012345678,2026-04-01 11:15:00,借,5.2,元,6217001540009283746',
+    ]);
+    expect(pick(column.sample, ['amountFen'])).toEqual([['5200000'], ['520']]);
+  });
+});
+
 describe('statements: who the money went to', () => {
   it('中行 对方账户名称/对方账户账号, 建行 对方账号与户名, 招行 对手信息', async () => {
     const boc = await planned('transactions', [

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { computeCheckCharacter } from '../../electron/api/domain/resident-id';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
 
 let c: TestCore;
@@ -177,5 +178,46 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
     ]);
     expect((await c.ok('seizures.list', { caseId: second.id })).total).toBe(0);
     expect((await c.ok('entities.get', { id: zhang.id })).label).toBe('张某');
+  });
+
+  it('ledgers as officers fill them: a unit typed beside the figure against the 单位 column, names and figures with notes, crossed ID numbers, case numbers however typed', async () => {
+    const { zhang, li } = await setUp();
+    const liId = `53011119920202123${computeCheckCharacter('53011119920202123')}`;
+    await c.ok('entities.update', {
+      id: li.id,
+      entity: { kind: 'person', name: '李某', idNumber: liId },
+    });
+    const csv = [
+      '序号,案件编号,毒品种类,物品名称,数量,单位,持有人,身份证号,缴获日期',
+      // 单位 filled in as 克 for every row; this officer typed 1.2kg.
+      '1,A5301-L01,冰毒,白色晶体,1.2kg,克,张某,,2026-10-06',
+      '2,ａ５３０１-ｌ０１,疑似冰毒,白色晶体,约50克,,张某,,2026年10月6日21时30分',
+      '3,A5301-L01,海洛因（四号）,块状物,50克（净重）,,,,2026-10-06',
+      // The two rows' ID numbers crossed.
+      `4,A5301-L01,冰毒,白色晶体,10,克,张某,${liId},2026-10-06`,
+      '5,A5301-L01,冰毒,白色晶体,10,克,李某,530111199001011238,2026-10-06',
+      '6,A5301-L01,冰毒,白色晶体,10,克,张某,530111199001011238,2026-10-06',
+    ].join('\r\n');
+    const preview = await c.ok('import.preview', {
+      fileName: '登记表.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      template: 'seizures',
+    });
+    expect(preview.mapping['drug']).toBe(2);
+    expect(
+      preview.problems.map((problem) => [problem.line, problem.field, problem.problem]),
+    ).toEqual([
+      [2, 'unit', 'unit'],
+      [5, 'holder', 'holderMismatch'],
+      [6, 'holder', 'holderMismatch'],
+    ]);
+    expect(
+      preview.sample.map((row) => [row['quantityValue'], row['quantityUnit'], row['seizedAt']]),
+    ).toEqual([
+      ['50', 'g', '2026-10-06T13:30:00.000Z'],
+      ['50', 'g', '2026-10-05T16:00:00.000Z'],
+      ['10', 'g', '2026-10-05T16:00:00.000Z'],
+    ]);
+    expect(zhang.id).toBeTruthy();
   });
 });

@@ -899,6 +899,7 @@ export const en: Translation<typeof zhCN> = {
         phone: 'Mobile',
         aliases: 'Aliases',
         ownedPhone: 'Number registered to them',
+        idType: 'ID document type',
       },
       calls: {
         ownNumber: 'Own number',
@@ -948,6 +949,8 @@ export const en: Translation<typeof zhCN> = {
         reference: 'Reference',
         status: 'Status',
         currency: 'Currency',
+        amountUnit: 'Amount unit (yuan / 10,000 yuan)',
+        amountInFen: 'Amount (fen)',
       },
       seizures: {
         caseNo: 'Case number',
@@ -1003,6 +1006,8 @@ export const en: Translation<typeof zhCN> = {
       caseNo: 'No case with this number',
       holder: 'The holder is not a person of the case (add them to the case first)',
       holderAmbiguous: 'The case has several people of this name: give the ID number',
+      holderMismatch:
+        'The holder’s name and ID number do not match (the number is another person’s in the case)',
     },
     didYouMean: 'Did you mean: {{names}}?',
     seizuresCreated: '{{count}} seizures recorded.',

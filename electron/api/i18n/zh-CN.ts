@@ -862,6 +862,7 @@ export const zhCN = {
         phone: '手机号',
         aliases: '绰号/别名',
         ownedPhone: '机主号码（登记在本人名下）',
+        idType: '证件类型',
       },
       calls: {
         ownNumber: '本机号码',
@@ -911,6 +912,8 @@ export const zhCN = {
         reference: '交易单号',
         status: '交易状态',
         currency: '交易币种',
+        amountUnit: '金额单位（元/万元）',
+        amountInFen: '交易金额（分）',
       },
       seizures: {
         caseNo: '案件编号',
@@ -964,6 +967,7 @@ export const zhCN = {
       caseNo: '案件编号不存在',
       holder: '持有人不是该案涉案人员（请先把此人加入案件）',
       holderAmbiguous: '该案有多名同名人员，请填写持有人身份证号',
+      holderMismatch: '持有人姓名与身份证号不符（该身份证号登记的是本案另一人）',
     },
     didYouMean: '是否为：{{names}}？',
     seizuresCreated: '登记缴获 {{count}} 条。',

@@ -85,7 +85,14 @@ const suggestionCount = 3;
  */
 export function matchDrugName(text: string): DrugMatch {
   const { exact, forms } = nameIndex();
-  const key = fold(text);
+  // 疑似冰毒, 冰毒(疑似), 海洛因（四号）, 麻古（甲基苯丙胺片剂）: the name without the note, when
+  // the whole is no name of its own.
+  const plain = text
+    .normalize('NFKC')
+    .replace(/^疑似/, '')
+    .replace(/\([^()]*\)$/, '')
+    .trim();
+  const key = exact.has(fold(text)) || !plain ? fold(text) : fold(plain);
   const codes = exact.get(key);
   if (codes?.size === 1) return { ok: true, code: [...codes][0]! };
   if (codes && codes.size > 1)

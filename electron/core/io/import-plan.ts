@@ -100,6 +100,8 @@ type ImportRecords =
 interface Preamble {
   platform: 'alipay' | 'wechat' | null;
   owner: string | null;
+  /** A statement's lines above the header say its amounts are in 万元 (单位：万元). */
+  tenThousands?: boolean;
 }
 
 export interface ImportPlan {
@@ -206,7 +208,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
     (platform ? null : statementAccountIn(text)) ??
     null;
-  return { platform, owner };
+  return { platform, owner, tenThousands: /单位\s*[:：]\s*万元/.test(text) };
 }
 
 /**
@@ -1179,6 +1181,14 @@ function planAll(
       debit: split ? negativeHabit(filled('debitAmount')) : false,
       credit: split ? negativeHabit(filled('creditAmount')) : false,
     };
+    // Amounts in 万元: said by the amount's header (交易金额(万元)), a line above the header
+    // (单位：万元) or a 金额单位 column, row by row.
+    const amountHeader = headers[mapping[amountKey] ?? mapping['debitAmount'] ?? -1] ?? '';
+    const fileScale = /万/.test(amountHeader) || preamble.tenThousands ? 10_000 : 1;
+    const amountScale = (cells: Cell[]) => {
+      const unit = optional(cells, 'amountUnit');
+      return unit && /万/.test(unit) ? 10_000 : fileScale;
+    };
     const yesNoStatus =
       mapping['status'] !== undefined &&
       /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
@@ -1272,7 +1282,7 @@ function planAll(
           else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
         }
       }
-      if (amountFen !== undefined) amountFen = Math.abs(amountFen);
+      if (amountFen !== undefined) amountFen = Math.abs(amountFen) * amountScale(cells);
       const status = optional(cells, 'status');
       if (status && (notCompleted.test(status) || (yesNoStatus && answeredNo.test(status))))
         problem(line, cells, 'status', 'notCompleted');

@@ -31,7 +31,8 @@ export type ValueProblem =
   | 'implausible'
   | 'caseNo'
   | 'holder'
-  | 'holderAmbiguous';
+  | 'holderAmbiguous'
+  | 'holderMismatch';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
@@ -138,7 +139,7 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
  * core systems (2026-03-05-14.23.11.123456), Excel's Chinese 2026/3/5 下午 2:23.
  */
 const localDateTimePattern =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?)?\s*(am|pm)?)?$/i;
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?|分)?\s*(am|pm)?)?$/i;
 
 /**
  * ISO 8601 with its offset, as JSON-minded systems and forensic tools export times

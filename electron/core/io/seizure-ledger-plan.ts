@@ -140,15 +140,30 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       else refuse('drug', found.problem, found.suggestions);
     }
 
-    let quantityText = numberText(cellOf(cells, 'quantity')).normalize('NFKC').replace(/\s+/g, '');
+    // 约50克, 共计50克, 50克（净重）: the figure without the words around it.
+    let quantityText = numberText(cellOf(cells, 'quantity'))
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/^(?:约|共计|合计|共|计|总计)/, '')
+      .replace(/\((?:净重|毛重|约|计)\)$/, '');
     let unitText = optional(cells, 'unit');
-    // "50g", "1.2 千克": the unit written beside the number.
+    const unitOf = (text: string) =>
+      unitWords[text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];
+    // "50g", "1.2 千克": the unit written beside the number. Where the 单位 column says
+    // another (克 filled in for every row, 1.2kg typed), the row is refused, not read as grams.
     const inline = /^([\d.,]+)([^\d.,]+)$/.exec(quantityText);
-    if (inline) [quantityText, unitText] = [inline[1]!, unitText ?? inline[2]!];
+    let unitConflict = false;
+    if (inline) {
+      const column = unitText ? unitOf(unitText) : undefined;
+      const written = unitOf(inline[2]!);
+      unitConflict = !!column && !!written && column !== written;
+      if (unitConflict) refuse('unit', 'unit');
+      [quantityText, unitText] = [inline[1]!, inline[2]!];
+    }
     let quantityUnit: QuantityUnit | undefined;
     if (!unitText) refuse('unit', 'required');
-    else {
-      quantityUnit = unitWords[unitText.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];
+    else if (!unitConflict) {
+      quantityUnit = unitOf(unitText);
       if (!quantityUnit) refuse('unit', 'unit');
     }
     let quantity: ReturnType<typeof normaliseQuantity> | undefined;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { normaliseCaseNo } from '../../api/domain/case-number';
 import { upgradeFifteenDigitId } from '../../api/domain/identity-documents';
 import { normaliseResidentId } from '../../api/domain/resident-id';
 import { AppError } from '../app-error';
@@ -27,7 +28,9 @@ export function resolveSeizureLedger(db: Executor, plan: ImportPlan, caseId: str
       'A seizure ledger needs a case number column or a case',
     );
   const caseIds = new Map<string, string | null>();
-  const caseOf = (caseNo: string) => {
+  const caseOf = (typed: string) => {
+    // As the case form keeps it: full-width digits, lower case, any brackets round the year.
+    const caseNo = normaliseCaseNo(typed);
     if (!caseIds.has(caseNo))
       caseIds.set(
         caseNo,
@@ -54,6 +57,13 @@ export function resolveSeizureLedger(db: Executor, plan: ImportPlan, caseId: str
       .map((row) => row.id);
   };
 
+  const namedAs = (entityId: string, name: string) =>
+    !!db.get(
+      sql`SELECT 1 FROM entities e JOIN persons p ON p.entity_id = e.id WHERE e.id = ${entityId}
+        AND (p.name = ${name} OR e.label = ${name}
+          OR EXISTS (SELECT 1 FROM json_each(p.aliases) WHERE value = ${name}))`,
+    );
+
   const problems: RowProblem[] = [];
   const cellOf = (line: number, field: string) => {
     const row = plan.rows.find((item) => item.line === line);
@@ -75,6 +85,12 @@ export function resolveSeizureLedger(db: Executor, plan: ImportPlan, caseId: str
     const field = record.holderIdNumber ? 'holderIdNumber' : 'holder';
     if (found.length !== 1) {
       refuse(record.line, field, found.length ? 'holderAmbiguous' : 'holder');
+      return false;
+    }
+    // A name beside the ID number must be that person's: a ledger that crossed two rows' numbers
+    // would put each seizure on the other holder's tier.
+    if (record.holder && record.holderIdNumber && !namedAs(found[0]!, record.holder)) {
+      refuse(record.line, 'holder', 'holderMismatch');
       return false;
     }
     record.fromEntityId = found[0]!;
