@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeCheckCharacter } from '../../electron/api/domain/resident-id';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
@@ -219,5 +220,42 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
       ['10', 'g', '2026-10-05T16:00:00.000Z'],
     ]);
     expect(zhang.id).toBeTruthy();
+  });
+
+  it('purity as ledgers write it: 含量 in percent or bare on a weight, a percent-formatted cell; a fraction is not guessed', async () => {
+    await setUp();
+    const csv = [
+      '序号,案件编号,物品名称,数量,单位,含量,纯度,缴获日期',
+      '1,A5301-L01,冰毒,25.619,千克,72.3%,,2026-10-06',
+      '2,A5301-L01,冰毒,356.2,克,68.5,,2026-10-06',
+      '3,A5301-L01,麻古,500,粒,18%,,2026-10-06',
+      '4,A5301-L01,冰毒,10,克,,0.35,2026-10-06',
+    ].join('\r\n');
+    const preview = await c.ok('import.preview', {
+      fileName: '登记表.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      template: 'seizures',
+    });
+    expect(
+      preview.problems.map((problem) => [problem.line, problem.field, problem.problem]),
+    ).toEqual([[5, 'purity', 'purity']]);
+    expect(
+      preview.sample.map((row) => [row['purityBasisPoints'], row['contentMicrograms'] ?? null]),
+    ).toEqual([
+      ['7230', null],
+      ['6850', null],
+      ['1800', null],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('登记表');
+    sheet.addRow(['案件编号', '物品名称', '数量', '单位', '纯度', '缴获日期']);
+    sheet.addRow(['A5301-L01', '冰毒', 10, '克', 0.72, '2026-10-06']);
+    sheet.getCell('E2').numFmt = '0.0%';
+    const fromExcel = await c.ok('import.preview', {
+      fileName: '登记表.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'seizures',
+    });
+    expect(fromExcel.sample.map((row) => row['purityBasisPoints'])).toEqual(['7200']);
   });
 });

@@ -113,6 +113,9 @@ interface LedgerPlanContext {
   ): void;
 }
 
+/** Units of weight, on which a bare 含量 figure can only be a purity. */
+const massUnits = new Set<QuantityUnit>(['g', 'kg', 'mg']);
+
 /** Reads every row of a seizure ledger, naming each problem of each row. */
 export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerRecord[] {
   const { dataRows, cellOf, optional, problem } = context;
@@ -182,17 +185,30 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
     }
 
     let contentMicrograms: number | null = null;
-    const contentText = optional(cells, 'content');
+    let contentText = optional(cells, 'content');
+    let purityText = optional(cells, 'purity');
+    let purityField = 'purity';
+    // 含量 as ledgers write the 鉴定 purity: a percentage, or a bare figure on a weight (68.5 on
+    // 356.2 克 is no content per unit). Read as the purity when no 纯度 is given.
+    if (
+      contentText &&
+      !purityText &&
+      (/%\s*$/.test(contentText) ||
+        (/^\d+(?:\.\d+)?$/.test(contentText) && quantityUnit && massUnits.has(quantityUnit)))
+    ) {
+      [purityText, contentText, purityField] = [contentText, null, 'content'];
+    }
     if (contentText) {
       contentMicrograms = parseContent(contentText);
       if (contentMicrograms === null) refuse('content', 'content');
     }
 
     let purityBasisPoints: number | null = null;
-    const purityText = optional(cells, 'purity');
     if (purityText) {
       purityBasisPoints = purityToBasisPoints(purityText);
-      if (purityBasisPoints === null) refuse('purity', 'purity');
+      // 0.35 without % is 35 % written as a fraction or 0.35 %: not guessed.
+      if (purityBasisPoints === null || /^0?\.\d+$/.test(purityText.trim()))
+        refuse(purityField, 'purity');
     }
 
     // 缴获日期 and 缴获时间 split, or the whole time in either column ("2026-10-04 20:15").

@@ -241,7 +241,12 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
           });
         while (cells.length < column - 1) cells.push(null);
         // A merged header cell: every column under it reads the text of its top-left cell.
-        cells[column - 1] = timeOfDay(cellValue(cell.isMerged ? cell.master.value : cell.value));
+        const value = cellValue(cell.isMerged ? cell.master.value : cell.value);
+        // A number shown as a percentage (0.72 as 72.0%) is read as shown.
+        cells[column - 1] =
+          typeof value === 'number' && /%/.test(cell.numFmt ?? '')
+            ? `${Number((value * 100).toPrecision(12))}%`
+            : timeOfDay(value);
       });
       rows.push({ line, cells });
       if (rows.length > limits.maxRows)
