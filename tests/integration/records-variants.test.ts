@@ -109,6 +109,19 @@ describe('statements: which way the money went', () => {
     ]);
   });
 
+  it('a 交易日期 column that holds the whole time, and 余额 before the amount', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易日期,账户余额,交易金额,对方账号',
+      '6217001540001112223,2026-06-28 21:05:11,150000.00,-50000.00,6222021234567890123',
+      '6217001540001112223,2026-06-28 22:05:11,150800.00,800.00,6222029876543210987',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['at', 'direction', 'amountFen'])).toEqual([
+      ['2026-06-28T13:05:11.000Z', 'out', '5000000'],
+      ['2026-06-28T14:05:11.000Z', 'in', '80000'],
+    ]);
+  });
+
   it('交易是否成功 answered N or 否 is a transfer that did not happen', async () => {
     const plan = await planned('transactions', [
       '交易卡号,交易时间,交易金额,收付标志,交易对手账卡号,交易是否成功',

@@ -353,7 +353,11 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
       /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
     if (match) day = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   }
-  if (!day) return { ok: false, problem: 'dateTime' };
+  if (!day)
+    // A date column that holds the whole time (交易日期 2026-06-28 21:05:11) beside no time.
+    return timeText === '' && dateCell !== null
+      ? parseLocalInstant(dateCell)
+      : { ok: false, problem: 'dateTime' };
   let clock = '00:00:00';
   if (timeCell instanceof Date) clock = timeCell.toISOString().slice(11, 19);
   else if (typeof timeCell === 'number' && timeCell >= 0 && timeCell < 1 && !clockDigits) {
