@@ -805,6 +805,25 @@ export async function commitImport(
     options.onProgress(records.length, records.length);
   }
 
+  /** A relation person → phone the import makes (and takes back out with it). */
+  function addRelation(fromEntityId: string, toEntityId: string, type: 'uses' | 'owns') {
+    const relationId = insertRelation(
+      db,
+      {
+        fromEntityId,
+        toEntityId,
+        type,
+        directed: true,
+        source: options.fileName,
+        caseId: options.caseId,
+      },
+      actor,
+      now,
+    );
+    contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
+    summary.relationsCreated += 1;
+  }
+
   async function writePersons(records: PersonRecord[]) {
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
@@ -841,44 +860,12 @@ export async function commitImport(
         const uses = db.get<{ n: number }>(
           sql`SELECT count(*) AS n FROM relations WHERE from_entity_id = ${personId} AND to_entity_id = ${phone} AND type = 'uses' AND deleted_at IS NULL`,
         );
-        if (!uses?.n) {
-          const relationId = insertRelation(
-            db,
-            {
-              fromEntityId: personId,
-              toEntityId: phone,
-              type: 'uses',
-              directed: true,
-              source: options.fileName,
-              caseId: options.caseId,
-            },
-            actor,
-            now,
-          );
-          contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
-          summary.relationsCreated += 1;
-        }
+        if (!uses?.n) addRelation(personId, phone, 'uses');
       }
       // A number in the person's name (用户资料): its 机主, unless it has one recorded.
       if (record.ownedPhone) {
         const phone = phoneId(record.ownedPhone);
-        if (!findOwner(db, phone)) {
-          const relationId = insertRelation(
-            db,
-            {
-              fromEntityId: personId,
-              toEntityId: phone,
-              type: 'owns',
-              directed: true,
-              source: options.fileName,
-              caseId: options.caseId,
-            },
-            actor,
-            now,
-          );
-          contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
-          summary.relationsCreated += 1;
-        }
+        if (!findOwner(db, phone)) addRelation(personId, phone, 'owns');
       }
       if ((index + 1) % 2_000 === 0) await step(index + 1, records.length);
     }
