@@ -23,7 +23,11 @@ declare const document: {
   body: unknown;
   querySelector(selector: string): { textContent: string | null } | null;
 };
-declare const window: { progressSeen: string[] };
+declare const window: {
+  progressSeen: string[];
+  progressEvents: number[];
+  quanlian: { on(event: string, listener: (payload: { done: number }) => void): () => void };
+};
 declare const location: { hash: string };
 declare class MutationObserver {
   constructor(callback: () => void);
@@ -74,9 +78,13 @@ describe('the import wizard (1366×768)', () => {
     await page.getByTestId('import-check').click();
     expect(await page.getByTestId('import-valid').innerText()).toBe('100000');
     await h.screenshot('51-import-preview');
-    // 100,000 rows go in within a second here: the page records every percentage it shows.
+    // 100,000 rows go in within a second here: the page records every percentage it shows and
+    // every progress event it is told.
     await page.evaluate(() => {
       window.progressSeen = [];
+      // The progress the window is told (the bar may go from 0 % to done between two frames).
+      window.progressEvents = [];
+      window.quanlian.on('import.progressed', (event) => window.progressEvents.push(event.done));
       new MutationObserver(() => {
         const text = document.querySelector('.ant-progress-indicator')?.textContent;
         if (text && window.progressSeen.at(-1) !== text) window.progressSeen.push(text);
@@ -110,7 +118,10 @@ describe('the import wizard (1366×768)', () => {
     await page.keyboard.press('Escape');
     const seen = await page.evaluate(() => window.progressSeen);
     expect(seen[0]).toBe('0%');
-    expect(seen.length).toBeGreaterThanOrEqual(2);
+    const told = await page.evaluate(() => window.progressEvents);
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    expect(told.at(-1)).toBe(100_000);
+    expect(told.every((done, index) => index === 0 || done >= told[index - 1]!)).toBe(true);
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
 });
