@@ -258,4 +258,25 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
     });
     expect(fromExcel.sample.map((row) => row['purityBasisPoints'])).toEqual(['7200']);
   });
+
+  it('a unit in the quantity’s header (净重(kg), 称量日期) is the unit of rows that give none', async () => {
+    await setUp();
+    const csv = [
+      '案件编号,物品名称,净重(kg),称量日期',
+      'A5301-L01,冰毒,1.25,2026-10-06',
+      'A5301-L01,冰毒,300克,2026-10-06',
+    ].join('\r\n');
+    const preview = await c.ok('import.preview', {
+      fileName: '称量记录.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      template: 'seizures',
+    });
+    expect(preview.problems).toEqual([]);
+    expect(
+      preview.sample.map((row) => [row['quantityValue'], row['quantityUnit'], row['weightBasis']]),
+    ).toEqual([
+      ['1.25', 'kg', 'net'],
+      ['300', 'g', 'net'],
+    ]);
+  });
 });

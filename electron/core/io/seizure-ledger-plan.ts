@@ -126,6 +126,13 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
     : quantityHeader.includes('毛重')
       ? 'gross'
       : null;
+  // A unit in the quantity's header (净重(g), 数量（千克）): the unit of rows that give none.
+  const headerUnit =
+    /[(（]([^()（）]+)[)）]$/.exec(
+      context.headers[context.mapping['quantity'] ?? -1]?.normalize('NFKC') ?? '',
+    )?.[1] ?? null;
+  const unitInHeader =
+    headerUnit && unitWords[headerUnit.toLowerCase().replace(/\s+/g, '')] ? headerUnit : null;
   const records: SeizureLedgerRecord[] = [];
   for (const { line, cells } of dataRows) {
     let valid = true;
@@ -149,7 +156,8 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       .replace(/\s+/g, '')
       .replace(/^(?:约|共计|合计|共|计|总计)/, '')
       .replace(/\((?:净重|毛重|约|计)\)$/, '');
-    let unitText = optional(cells, 'unit');
+    const unitColumn = optional(cells, 'unit');
+    let unitText = unitColumn ?? unitInHeader;
     const unitOf = (text: string) =>
       unitWords[text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];
     // "50g", "1.2 千克": the unit written beside the number. Where the 单位 column says
@@ -157,7 +165,8 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
     const inline = /^([\d.,]+)([^\d.,]+)$/.exec(quantityText);
     let unitConflict = false;
     if (inline) {
-      const column = unitText ? unitOf(unitText) : undefined;
+      // The header's unit is a default: a unit written in the cell is the row's own.
+      const column = unitColumn ? unitOf(unitColumn) : undefined;
       const written = unitOf(inline[2]!);
       unitConflict = !!column && !!written && column !== written;
       if (unitConflict) refuse('unit', 'unit');
