@@ -92,7 +92,8 @@ export function matchDrugName(text: string): DrugMatch {
     .replace(/^疑似/, '')
     .replace(/\([^()]*\)$/, '')
     .trim();
-  const key = exact.has(fold(text)) || !plain ? fold(text) : fold(plain);
+  const whole = fold(text);
+  const key = exact.has(whole) || !plain ? whole : fold(plain);
   const codes = exact.get(key);
   if (codes?.size === 1) return { ok: true, code: [...codes][0]! };
   if (codes && codes.size > 1)

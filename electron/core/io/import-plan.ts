@@ -24,6 +24,7 @@ import { AppError } from '../app-error';
 import { areaCodeOf } from './area-codes';
 import {
   cellText,
+  excelScientific,
   idNumberCut,
   parseDate,
   parseDateAndTime,
@@ -152,6 +153,9 @@ export interface PlanOptions {
 
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
 export const headerSearchRows = 40;
+
+/** An amount written with its sign: -800, +12, (800) or 800- (a debit printed after). */
+const signedAmount = /^\s*[-+(（]|-\s*$/;
 
 /** A cell that holds a value, not a column name: a number, an account, a date. */
 const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
@@ -355,7 +359,7 @@ function chooseFlagColumn(
   const amountColumn = mapping['amount'] ?? mapping['amountInFen'];
   const signed =
     amountColumn !== undefined &&
-    sample.some((row) => /^\s*[-+(（]|-\s*$/.test(cellText(row.cells[amountColumn] ?? null)));
+    sample.some((row) => signedAmount.test(cellText(row.cells[amountColumn] ?? null)));
   const named = (column: number) =>
     /标志|标识|标记|方向|借贷|收支|收付|存取|进出|出入/.test(headers[column] ?? '');
   const flagOf = aliasMatcher(debitCreditAliases);
@@ -661,8 +665,8 @@ const trailerStart =
 
 /**
  * A line under the list, not a row of it: its first filled cell begins like a total, a count, a
- * note or a page's title, and at most half its cells (or three) are filled; or no cell is. A bill's or statement's own rows
- * begin with a number, a date or a name.
+ * note or a page's title, and at most half its cells (or three) are filled; or no cell is. A
+ * bill's or statement's own rows begin with a number, a date or a name.
  */
 function isTrailer(row: TableRow, width: number): boolean {
   let first = '';
@@ -742,9 +746,10 @@ function sheetReader(
         above = [];
         reorder = null;
       }
-      const columns = above && !isHeader(row) ? columnsOf(row) : null;
+      const header = isHeader(row);
+      const columns = above && !header ? columnsOf(row) : null;
       if (columns) reorder = columns;
-      if (columns || isHeader(row)) {
+      if (columns || header) {
         if (above && above.length < headerSearchRows) {
           const sheetOwner = owner === null ? null : readPreamble(above, template).owner;
           if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
@@ -799,9 +804,7 @@ function cutByExcel(cell: number): boolean {
 function scientific(cell: Cell): boolean {
   // The regex only where an E is (two number cells a row, a million rows).
   return (
-    typeof cell === 'string' &&
-    (cell.includes('E') || cell.includes('e')) &&
-    /^\s*[+-]?\d(?:\.\d+)?e\+?\d+\s*$/i.test(cell)
+    typeof cell === 'string' && (cell.includes('E') || cell.includes('e')) && excelScientific(cell)
   );
 }
 
@@ -1041,8 +1044,7 @@ function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
 /**
  * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
  * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
- * paid; 交易是否成功 answered N, 否 or F. A partial refund (已退款(￥5.00)) leaves the payment, as
- * does 等待确认收货.
+ * paid. A partial refund (已退款(￥5.00)) leaves the payment, as does 等待确认收货.
  */
 const notCompleted =
   /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$/;
@@ -1087,12 +1089,13 @@ function accountNumber(text: string | null): string | null {
 function counterpartInfo(text: string | null): { account: string | null; name: string | null } {
   if (!text) return { account: null, name: null };
   // Digits grouped by spaces or dashes (6222 0200 1234 5678 901) are one number.
-  const runs = text.replace(/(\d)[ -]+(?=\d)/g, '$1').match(/\d{8,}/g) ?? [];
+  const joined = text.replace(/(\d)[ -]+(?=\d)/g, '$1');
+  const runs = joined.match(/\d{8,}/g) ?? [];
   const account = runs.reduce<string | null>(
     (longest, run) => (!longest || run.length > longest.length ? run : longest),
     null,
   );
-  const rest = (account ? text.replace(/(\d)[ -]+(?=\d)/g, '$1').replace(account, ' ') : text)
+  const rest = (account ? joined.replace(account, ' ') : text)
     .replace(/[/|,，;；:：、]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -1139,7 +1142,7 @@ function planAll(
     const signed =
       !hasFlag &&
       !split &&
-      dataRows.some((row) => /^\s*[-+(（]|-\s*$/.test(cellText(cellOf(row.cells, amountKey))));
+      dataRows.some((row) => signedAmount.test(cellText(cellOf(row.cells, amountKey))));
     if (!split && mapping[amountKey] === undefined)
       throw new AppError('import.missingColumns', 'No amount column', {
         template,
@@ -1147,8 +1150,9 @@ function planAll(
       });
     // Money between an account and its counterpart goes one way or the other: a statement that
     // says it nowhere (no flag, no debit/credit columns, no signs) is not guessed at.
-    const typedDirection = !byPair && !hasFlag && !split && !signed ? givenDirection : null;
-    if (!byPair && !hasFlag && !split && !signed && !typedDirection && dataRows.length)
+    const undirected = !byPair && !hasFlag && !split && !signed;
+    const typedDirection = undirected ? givenDirection : null;
+    if (undirected && !typedDirection && dataRows.length)
       throw new AppError('import.missingColumns', 'Nothing says which way the money went', {
         template,
         fields: ['debitCredit'],
@@ -1251,14 +1255,8 @@ function planAll(
           if (amountFen !== undefined && amountFen < 0 && !signedAs.credit) direction = 'out';
         } else problem(line, cells, 'debitAmount', 'amount');
       } else {
-        const parsed = take(
-          line,
-          cells,
-          amountKey,
-          inFen
-            ? fenAmount(parseSignedAmount(cellOf(cells, amountKey)))
-            : parseSignedAmount(cellOf(cells, amountKey)),
-        );
+        const read = parseSignedAmount(cellOf(cells, amountKey));
+        const parsed = take(line, cells, amountKey, inFen ? fenAmount(read) : read);
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
           if (hasFlag) {

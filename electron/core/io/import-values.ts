@@ -54,11 +54,19 @@ export function cellText(cell: Cell): string {
 }
 
 /**
+ * A long number as Excel writes it into a CSV it saves (6.21700154000928E+18): the digits past
+ * the 15th are gone.
+ */
+export function excelScientific(text: string): boolean {
+  return /^\s*[+-]?\d(?:\.\d+)?e\+?\d+\s*$/i.test(text);
+}
+
+/**
  * An ID number typed into a number cell: 18 digits there have lost their last ones already;
  * or as Excel writes such a number into a CSV (5.30102199001011E+17).
  */
 export function idNumberCut(cell: Cell): boolean {
-  if (typeof cell === 'string') return /^\s*\d(?:\.\d+)?e\+?\d+\s*$/i.test(cell);
+  if (typeof cell === 'string') return excelScientific(cell);
   return typeof cell === 'number' && cellText(cell).length > 15;
 }
 
@@ -289,8 +297,8 @@ export function parseDuration(cell: Cell): Parsed<number> {
 
 /**
  * An amount in yuan as statements print it → fen, exactly, with its sign: "1,234.50",
- * "-800.00", "+12,500", "¥800", "800元", "人民币 800", "800.00 CNY", "（800.00）" in brackets for a debit, full-width
- * digits, a number cell. Zero is refused (nothing moved).
+ * "-800.00", "+12,500", "¥800", "800元", "人民币 800", "800.00 CNY", "（800.00）" in brackets
+ * for a debit, full-width digits, a number cell. Zero is refused (nothing moved).
  */
 export function parseSignedAmount(cell: Cell): Parsed<number> {
   let text =

@@ -58,6 +58,11 @@ const unitWords: Record<string, QuantityUnit> = {
   亩: 'mu', mu: 'mu',
 }; // prettier-ignore
 
+/** A unit as written, or undefined when it is none the ledger knows. */
+function unitOf(text: string): QuantityUnit | undefined {
+  return unitWords[text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];
+}
+
 const basisWords: Record<string, WeightBasis> = {
   净重: 'net',
   净: 'net',
@@ -127,12 +132,8 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       ? 'gross'
       : null;
   // A unit in the quantity's header (净重(g), 数量（千克）): the unit of rows that give none.
-  const headerUnit =
-    /[(（]([^()（）]+)[)）]$/.exec(
-      context.headers[context.mapping['quantity'] ?? -1]?.normalize('NFKC') ?? '',
-    )?.[1] ?? null;
-  const unitInHeader =
-    headerUnit && unitWords[headerUnit.toLowerCase().replace(/\s+/g, '')] ? headerUnit : null;
+  const headerUnit = /\(([^()]+)\)$/.exec(quantityHeader)?.[1] ?? null;
+  const unitInHeader = headerUnit && unitOf(headerUnit) ? headerUnit : null;
   const records: SeizureLedgerRecord[] = [];
   for (const { line, cells } of dataRows) {
     let valid = true;
@@ -158,8 +159,6 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       .replace(/\((?:净重|毛重|约|计)\)$/, '');
     const unitColumn = optional(cells, 'unit');
     let unitText = unitColumn ?? unitInHeader;
-    const unitOf = (text: string) =>
-      unitWords[text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];
     // "50g", "1.2 千克": the unit written beside the number. Where the 单位 column says
     // another (克 filled in for every row, 1.2kg typed), the row is refused, not read as grams.
     const inline = /^([\d.,]+)([^\d.,]+)$/.exec(quantityText);
