@@ -464,36 +464,18 @@ describe('command line', () => {
       transfers,
       '账号,交易时间,交易金额,对方账号\n6228480398271645312,2026-04-01 10:00:00,100.00,6222020200112233445\n',
     );
-    const undirected = await run(['import', '--template', 'transactions', '--file', transfers]);
+    const importTransfers = (...more: string[]) =>
+      run(['import', '--template', 'transactions', '--file', transfers, ...more]);
+    const undirected = await importTransfers();
     expect([undirected.status, undirected.stderr]).toEqual([
       1,
       expect.stringContaining('import.missingColumns: 缺少必需的列：借贷标志'),
     ]);
     const directed = JSON.parse(
-      (
-        await run([
-          'import',
-          '--template',
-          'transactions',
-          '--file',
-          transfers,
-          '--direction',
-          'in',
-          '--dry-run',
-          '--json',
-        ])
-      ).stdout,
+      (await importTransfers('--direction', 'in', '--dry-run', '--json')).stdout,
     );
     expect([directed.valid, directed.imported]).toEqual([1, false]);
-    const badDirection = await run([
-      'import',
-      '--template',
-      'transactions',
-      '--file',
-      transfers,
-      '--direction',
-      'up',
-    ]);
+    const badDirection = await importTransfers('--direction', 'up');
     expect([badDirection.status, badDirection.stderr]).toEqual([
       2,
       expect.stringContaining('--direction must be out or in'),
