@@ -153,6 +153,27 @@ describe('a call list read by two threads', () => {
     }
   });
 
+  it('a list in hex whose first half shows digits only: every cell read in hex, in both threads and one', async () => {
+    // The target stays on cells whose hex shows no letter (2310-5749) until the middle, then
+    // moves to 5A3C-0B2F: both are hex, as the whole file shows. A note across the middle makes
+    // the first thread read on (planned as a half, read whole).
+    for (const noteAcross of [false, true]) {
+      const lines = ['本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,备注'];
+      for (let index = 0; index < 400; index += 1) {
+        const [lac, ci] = index < 250 ? ['2310', '5749'] : ['5A3C', '0B2F'];
+        const note = noteAcross && index === 200 ? `"${'跨\n'.repeat(300)}"` : '';
+        lines.push(`13987650001,13800001111,主叫,2026-03-05 10:00:00,60,${lac},${ci},${note}`);
+      }
+      const bytes = iconv.encode(lines.join('\r\n'), 'gb18030');
+      const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
+      const two = await planned(bytes, 1);
+      expect(two).toEqual(one);
+      const cells = one.plan.records.map((record) => record.baseStation);
+      expect(cells.slice(0, 250)).toEqual(Array(250).fill('8976-22345'));
+      expect(cells.slice(250)).toEqual(Array(150).fill('23100-2863'));
+    }
+  });
+
   it('counts the rows of both halves against the limit', async () => {
     const bytes = Buffer.from(callList(300));
     await expect(planned(bytes, 1, 250)).rejects.toMatchObject({ code: 'import.tooManyRows' });

@@ -8,16 +8,26 @@
 /** A value written in hexadecimal: with 0x, or with a letter A–F among hex digits. */
 const hexLike = /^(?:0x[0-9a-f]+|[0-9a-f]*[a-f][0-9a-f]*)$/i;
 
+const hexDigits = /^(?:0x)?[0-9a-f]+$/i;
+
 /**
- * Whether a column's values are hexadecimal: some carry a letter A–F or 0x, and every one is
- * hex digits. A column of digits alone is taken as decimal (the usual way).
+ * Whether a list's LAC and CI values (each distinct value once) are hexadecimal: every value
+ * that is a number is hex digits, and at least a tenth of them carry a letter A–F or 0x. In
+ * hex, five values in six of four digits or more show a letter; a list in decimal with a
+ * handful of hex pairs among its values (lists of two tools put together) is decimal, its hex
+ * pairs read as such one by one (cellKey). Words for nothing (-, 未知, N/A) are no value.
  */
-export function hexColumn(values: string[]): boolean {
-  const filled = values.filter((value) => value !== '');
-  return (
-    filled.some((value) => hexLike.test(value)) &&
-    filled.every((value) => /^(?:0x)?[0-9a-f]+$/i.test(value))
-  );
+export function hexColumn(values: Iterable<string>): boolean {
+  let numbers = 0;
+  let lettered = 0;
+  for (const value of new Set(values)) {
+    const hex = hexDigits.test(value);
+    if (!hex && !/\d/.test(value)) continue;
+    if (!hex) return false;
+    numbers += 1;
+    if (hexLike.test(value)) lettered += 1;
+  }
+  return lettered > 0 && lettered * 10 >= numbers;
 }
 
 /** One part of a cell (LAC, TAC, CI or ECI) in decimal; as written when it is no number. */

@@ -35,9 +35,10 @@ import {
   type ValueProblem,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
-import { cellKey, hexColumn, splitStation } from '../../api/domain/cell-ids';
+import { cellKey, splitStation } from '../../api/domain/cell-ids';
 import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
+import { settleStations, writtenCell } from './station-keys';
 import type { Cell, TableFile, TableRow } from './table-file';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
@@ -591,7 +592,6 @@ function headerPlanner(
           options,
           ownNumber,
           problems,
-          head.slice(headerIndex + 1),
           callTypeLegend(head.slice(0, headerIndex)),
         )
       : null;
@@ -621,6 +621,8 @@ function headerPlanner(
     take,
     finish(): ImportPlan {
       if (!headerRow || (!rowCount && !part)) throw new AppError('import.empty', 'No data rows');
+      // A part's cells are keyed once the halves are put together (plan-split).
+      if (calls && !part) settleStations(calls.records);
       const data: ImportRecords = calls
         ? { template: 'calls', records: calls.records }
         : planAll(
@@ -877,8 +879,6 @@ function callPlanner(
   options: PlanOptions,
   ownNumber: string | null,
   problems: RowProblem[],
-  /** The first rows under the header: whether LAC and CI are written in hex is read there. */
-  sample: TableRow[],
   /** Call-type codes the lines above the header explain (1-主叫 2-被叫). */
   legend: Map<string, CallType>,
 ) {
@@ -887,7 +887,7 @@ function callPlanner(
     problems,
   );
   const records = callColumnsBuilder();
-  const stationOf = stationReader(mapping, sample);
+  const stationOf = stationReader();
   const ownColumn = mapping['ownNumber'] !== undefined;
   const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
   const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
@@ -989,53 +989,22 @@ function callPlanner(
   return { take: takeRow, records: records.columns };
 }
 
-/** Digits only, no leading zero, at most 15: a decimal part of a cell that is its own key. */
-function plainDecimal(text: string): boolean {
-  const length = text.length;
-  if (!length || length > 15 || text.charCodeAt(0) === 48) return false;
-  for (let index = 0; index < length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
 /**
- * The base station of a call list's rows as one key, LAC-CI in decimal (cell-ids): from LAC and
- * CI columns; a 基站号 column beside a 小区号 (CI) one holds the LAC (移动's 调证 lists); a base
- * station column alone split when it holds both (LAC:22345 CI:23101, a CGI), else as it is.
- * Whether a column is in hex is read from its first values; each distinct value is worked out
- * once.
+ * The base station of a call list's rows: a LAC beside a CI, or a 基站号 column beside a 小区号
+ * (CI) one (移动's 调证 lists), as written, made keys once the whole file is read
+ * (station-keys: whether the file writes them in hex is for all its values to say); a base
+ * station column alone split when it holds both (LAC:22345 CI:23101, a CGI) into its key at
+ * once, each part read as it says, else kept as it is.
  */
-function stationReader(mapping: Record<string, number>, sample: TableRow[]) {
-  const values = (key: string) =>
-    mapping[key] === undefined
-      ? []
-      : sample.map((row) => cellText(row.cells[mapping[key]] ?? null)).filter(Boolean);
-  const stations = values('baseStation');
-  const hexPair = hexColumn([...values('lac'), ...values('ci')]);
-  const hexStation = hexColumn([...stations, ...values('ci')]);
-  const pair = remembered((text) => {
-    const [lac, ci] = text.split('\u0000') as [string, string];
-    return cellKey(lac, ci, hexPair);
-  });
-  const stationCi = remembered((text) => {
-    const [station, ci] = text.split('\u0000') as [string, string];
-    return cellKey(station, ci, hexStation);
-  });
+function stationReader() {
   const whole = remembered((text) => {
     const parts = splitStation(text);
     // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
     return parts ? cellKey(parts[0], parts[1], false) : text;
   });
   return (lac: string | null, ci: string | null, station: string | null): string | null => {
-    if (lac && ci)
-      // Most lists write both in decimal without leading zeros: the key as it stands, without
-      // a lookup (a million rows over tens of thousands of cells).
-      return !hexPair && plainDecimal(lac) && plainDecimal(ci)
-        ? `${lac}-${ci}`
-        : pair(`${lac}\u0000${ci}`);
-    if (station && ci) return stationCi(`${station}\u0000${ci}`);
+    if (lac && ci) return writtenCell(lac, ci);
+    if (station && ci) return writtenCell(station, ci, true);
     if (station) return whole(station);
     return lac;
   };

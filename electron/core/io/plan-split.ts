@@ -4,6 +4,7 @@ import { forEachCsvRow, type CsvStop } from './csv-rows';
 import type { CsvSeparator } from './csv-separator';
 import { headerSearchRows, type ImportPlan } from './import-plan';
 import type { TableLimits } from './table-parse';
+import { settleStations } from './station-keys';
 import { decodeText, isUtf16, type TextEncoding } from './text-decoding';
 
 /**
@@ -90,10 +91,12 @@ export function joinCallPlans(
     });
   const rowCount = first.rowCount + second.rowCount;
   if (!rowCount) throw new AppError('import.empty', 'No data rows');
+  const records = joinColumns(first.data.records, second.data.records);
+  settleStations(records);
   return {
     ...first,
     rowCount,
-    data: { template: 'calls', records: joinColumns(first.data.records, second.data.records) },
+    data: { template: 'calls', records },
     problems: [...first.problems, ...second.problems],
     rows: [...first.rows, ...second.rows],
   };

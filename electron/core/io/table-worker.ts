@@ -7,6 +7,7 @@ import { headerSearchRows, startPlan, type PlanOptions } from './import-plan';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
+import { settleStations } from './station-keys';
 import {
   csvEncoding,
   isDelimitedText,
@@ -142,6 +143,8 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   }
   const plan = planner.finish();
   if (whole && !plan.rowCount) throw new AppError('import.empty', 'No data rows');
+  // Planned as a half, read whole: its cells are keyed here, no join follows.
+  if (split && whole && plan.data.template === 'calls') settleStations(plan.data.records);
   const wire = packPlan({ format: 'csv', encoding }, plan);
   parentPort!.postMessage(
     { ok: true, wire, sha256, split: !!split, whole, rowsRead: read.rows },

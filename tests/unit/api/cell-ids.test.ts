@@ -10,6 +10,26 @@ describe('base stations as one key', () => {
     expect(hexColumn([])).toBe(false);
   });
 
+  it('a whole list is hex when a tenth of its numbers or more show a letter; words for nothing are no value', () => {
+    // Nine digit-only values and one lettered: hex (a target that stayed on a few cells).
+    expect(
+      hexColumn(['2310', '5749', '1023', '4410', '3321', '2210', '1100', '7001', '6120', '5A3C']),
+    ).toBe(true);
+    // Eleven and one: decimal, the lettered pair read as hex by itself (cellKey).
+    expect(hexColumn([...Array.from({ length: 11 }, (_, n) => String(22_300 + n)), '5A3C'])).toBe(
+      false,
+    );
+    expect(hexColumn(['5A3C', '-', '未知', 'N/A', 'null', '0B2F'])).toBe(true);
+    // Each distinct value counted once: a lettered value repeated weighs as one.
+    expect(
+      hexColumn([
+        ...Array(20).fill('5A3C'),
+        ...Array.from({ length: 11 }, (_, n) => String(22_300 + n)),
+      ]),
+    ).toBe(false);
+    expect(hexColumn(['ABCD', 'FACE'])).toBe(true);
+  });
+
   it.each([
     ['22345-23101', ['22345', '23101']],
     ['22345/23101', ['22345', '23101']],
