@@ -644,6 +644,10 @@ describe('person lists', () => {
       '姓名,性别,证件类型,证件号码,联系电话,户籍地址',
       '岩某,男,护照,MA1234567,13812345678/13987654321,缅甸掸邦',
       '李某,未知,居民身份证,不详,,云南省昆明市',
+      // 其他 and 户口簿 over a resident's ID number: that number; 军官证 over another: refused.
+      '王某,,其他,530102199003070016,,',
+      '赵某,,户口簿,530102199003070075,,',
+      '钱某,,军官证,军字第1234567号,,',
     ].join('\r\n');
     const file = {
       fileName: '人员.csv',
@@ -651,12 +655,16 @@ describe('person lists', () => {
       template: 'persons' as const,
     };
     const plan = await c.ok('import.preview', file);
-    expect(plan.problems).toEqual([]);
+    expect(plan.problems).toEqual([
+      { line: 6, field: 'idType', problem: 'idNumber', value: '军官证' },
+    ]);
     expect(pick(plan.sample, ['name', 'idNumber', 'idType', 'phones', 'gender'])).toEqual([
       ['岩某', 'MA1234567', 'passport', '13812345678、13987654321', 'male'],
       ['李某', null, null, '', 'unknown'],
+      ['王某', '530102199003070016', null, '', 'male'],
+      ['赵某', '530102199003070075', null, '', 'male'],
     ]);
-    await c.ok('import.commit', { ...file, importId: 'imp-persons' });
+    await c.ok('import.commit', { ...file, importId: 'imp-persons', skipInvalid: true });
     const [person] = (await c.ok('entities.list', { kinds: ['person'], text: '岩某' })).rows;
     const detail = await c.ok('entities.get', { id: person!.id });
     expect(detail.details).toMatchObject({ idNumber: 'MA1234567', idType: 'passport' });

@@ -486,7 +486,8 @@ const emptyMarks = new Set(['', '/', '-', '--', '—', 'null', '无', '不详', 
 function documentTypeOf(text: string): IdentityDocumentType | undefined {
   if (/居住证/.test(text)) return 'hmt_residence_permit';
   if (/永久居留|永居/.test(text)) return 'foreign_permanent_residence';
-  if (/身份证/.test(text)) return 'resident_id';
+  // A 户口簿 is recorded under the holder's 居民身份证 number.
+  if (/身份证|户口/.test(text)) return 'resident_id';
   if (/护照|passport/i.test(text)) return 'passport';
   if (/港澳|回乡证/.test(text)) return 'hk_macao_permit';
   if (/台湾|台胞/.test(text)) return 'taiwan_permit';
@@ -1316,7 +1317,12 @@ function planPersons(
     let valid = name !== undefined;
     // A 证件类型 column says which document the number is (a foreign suspect's passport).
     const typeText = optional(cells, 'idType');
-    const idType = typeText ? (documentTypeOf(typeText) ?? null) : 'resident_id';
+    // A type this does not know (其他, 军官证) over a number that is a valid 居民身份证 number
+    // is that: lists put 其他 before a resident's ID; any other number under it is refused.
+    const idType = !typeText
+      ? 'resident_id'
+      : (documentTypeOf(typeText) ??
+        (idText && parseIdentityDocument('resident_id', idText).ok ? 'resident_id' : null));
     if (idText) {
       const parsed = idType ? parseIdentityDocument(idType, idText) : null;
       const cut = idNumberCut(cellOf(cells, 'idNumber'));
