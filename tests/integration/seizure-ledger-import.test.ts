@@ -280,3 +280,49 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
     ]);
   });
 });
+
+describe('tablets counted and weighed on one line', () => {
+  it('the weight (what 麻古 is counted by) is the quantity and the count a note; a weight without a unit, or a content per tablet, keeps the count and the weight is noted as written', async () => {
+    await setUp();
+    const csv = [
+      '案件编号,物品名称,数量,单位,净重(克),规格/含量,缴获日期,备注',
+      'A5301-L01,麻古,500,粒,50.2,,2026-10-06,红色',
+      'A5301-L01,麻古,1200,粒,0.12kg,,2026-10-06,',
+      // 曲马多 counted with a content per tablet: the count is what the content is of.
+      'A5301-L01,曲马多,200,片,40,50mg/片,2026-10-06,',
+      // A weight beside a weight: the quantity column's stays.
+      'A5301-L01,冰毒,52,克,50,,2026-10-06,',
+    ].join('\r\n');
+    const preview = await c.ok('import.preview', {
+      fileName: '登记表.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      template: 'seizures',
+    });
+    expect(preview.problems).toEqual([]);
+    expect(
+      preview.sample.map((row) => [
+        row['quantityValue'],
+        row['quantityUnit'],
+        row['weightBasis'] ?? null,
+        row['notes'] ?? null,
+      ]),
+    ).toEqual([
+      ['50.2', 'g', 'net', '数量：500粒；红色'],
+      ['0.12', 'kg', 'net', '数量：1200粒'],
+      ['200', 'tablet', null, '净重(克)：40'],
+      ['52', 'g', null, '净重(克)：50'],
+    ]);
+    const headerless = [
+      '案件编号,物品名称,数量,单位,重量,缴获日期',
+      'A5301-L01,麻古,500,粒,50.2,2026-10-06',
+    ].join('\r\n');
+    const bare = await c.ok('import.preview', {
+      fileName: '登记表2.csv',
+      contentBase64: Buffer.from(headerless).toString('base64'),
+      template: 'seizures',
+    });
+    expect(
+      bare.sample.map((row) => [row['quantityValue'], row['quantityUnit'], row['notes']]),
+    ).toEqual([['500', 'pill', '重量：50.2']]);
+  });
+});

@@ -76,6 +76,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'caseNo', required: false, aliases: ['案件编号', '案件号', '案号', '案件编号/案号', 'caseno'] },
     { key: 'drug', required: true, aliases: ['毒品种类', '毒品名称', '物品名称/毒品种类', '物品名称', '品名', '物品', '名称', 'drug'] },
     { key: 'quantity', required: true, aliases: ['数量', '重量', '数量/重量', '净重', '毛重', '称量', 'quantity'] },
+    { key: 'weight', required: false, aliases: ['重量', '净重', '毛重', '称量', '称重', '称量重量', 'weight'] },
     { key: 'unit', required: false, aliases: ['计量单位', '单位', 'unit'] },
     { key: 'content', required: false, aliases: ['规格/含量', '规格', '含量', '规格含量', '药品含量', 'content'] },
     { key: 'weightBasis', required: false, aliases: ['毛重/净重', '净重/毛重', '称重方式', '重量类型', 'weightbasis'] },

@@ -958,6 +958,7 @@ export const en: Translation<typeof zhCN> = {
         drugType: 'Drug',
         quantity: 'Quantity',
         quantityValue: 'Quantity',
+        weight: 'Weight (beside a count)',
         unit: 'Unit',
         quantityUnit: 'Unit',
         content: 'Content per unit',

@@ -921,6 +921,7 @@ export const zhCN = {
         drugType: '毒品种类',
         quantity: '数量',
         quantityValue: '数量',
+        weight: '重量（与粒数并列时）',
         unit: '计量单位',
         quantityUnit: '计量单位',
         content: '规格/含量',

@@ -88,6 +88,39 @@ function numberText(cell: Cell): string {
   return typeof cell === 'number' ? String(Number(cell.toPrecision(15))) : cellText(cell);
 }
 
+/** 约50克, 共计50克, 50克（净重）: the figure without the words around it. */
+function figureText(cell: Cell): string {
+  return numberText(cell)
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^(?:约|共计|合计|共|计|总计)/, '')
+    .replace(/\((?:净重|毛重|约|计)\)$/, '');
+}
+
+/** The unit a header names in brackets at its end (净重(g), 数量（千克）), when it is one. */
+function headerUnitOf(header: string): string | null {
+  const unit = /\(([^()]+)\)$/.exec(header)?.[1] ?? null;
+  return unit && unitOf(unit) ? unit : null;
+}
+
+/** Units a ledger counts tablets in, beside which a weight column may give their weight. */
+const countedUnits = new Set<QuantityUnit>(['tablet', 'pill']);
+
+/**
+ * A weight column's figure as a quantity in a unit of weight: its unit written in the cell or
+ * the header (a bare figure under 重量 names none and is not guessed); null when it gives none,
+ * or when the line's content is per tablet (10mg/片).
+ */
+function weightOf(text: string, headerUnit: string | null, content: string | null) {
+  if (!text || (content && !/%\s*$|^\d+(?:\.\d+)?$/.test(content.trim()))) return null;
+  const inline = /^([\d.,]+)([^\d.,]+)$/.exec(text);
+  const [figure, unitText] = inline ? [inline[1]!, inline[2]!] : [text, headerUnit];
+  const unit = unitText ? unitOf(unitText) : undefined;
+  if (!unit || !massUnits.has(unit)) return null;
+  const quantity = normaliseQuantity(figure, unit);
+  return quantity.ok ? { text: figure, unit, quantity } : null;
+}
+
 /** "50mg/片", "0.4 g/支", "50毫克", "50" (mg) → micrograms, exactly; null when unreadable. */
 function parseContent(text: string): number | null {
   const match =
@@ -132,8 +165,9 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       ? 'gross'
       : null;
   // A unit in the quantity's header (净重(g), 数量（千克）): the unit of rows that give none.
-  const headerUnit = /\(([^()]+)\)$/.exec(quantityHeader)?.[1] ?? null;
-  const unitInHeader = headerUnit && unitOf(headerUnit) ? headerUnit : null;
+  const unitInHeader = headerUnitOf(quantityHeader);
+  const weightHeader = headerKey(context.headers[context.mapping['weight'] ?? -1] ?? '');
+  const weightUnitInHeader = headerUnitOf(weightHeader);
   const records: SeizureLedgerRecord[] = [];
   for (const { line, cells } of dataRows) {
     let valid = true;
@@ -151,12 +185,7 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       else refuse('drug', found.problem, found.suggestions);
     }
 
-    // 约50克, 共计50克, 50克（净重）: the figure without the words around it.
-    let quantityText = numberText(cellOf(cells, 'quantity'))
-      .normalize('NFKC')
-      .replace(/\s+/g, '')
-      .replace(/^(?:约|共计|合计|共|计|总计)/, '')
-      .replace(/\((?:净重|毛重|约|计)\)$/, '');
+    let quantityText = figureText(cellOf(cells, 'quantity'));
     const unitColumn = optional(cells, 'unit');
     let unitText = unitColumn ?? unitInHeader;
     // "50g", "1.2 千克": the unit written beside the number. Where the 单位 column says
@@ -185,6 +214,27 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
     }
 
     let weightBasis: WeightBasis | null = headerBasis;
+    let notes = optional(cells, 'notes');
+    // Tablets counted (数量 500 粒) and weighed (重量(克) 50.2) on one line: the weight is what
+    // the law counts 麻古 by, so it is the quantity and the count goes to the notes, unless
+    // the line gives a content per tablet (then the count is what that content is of).
+    const weighed = weightOf(
+      figureText(cellOf(cells, 'weight')),
+      weightUnitInHeader,
+      optional(cells, 'content'),
+    );
+    const noted = (label: string, text: string) =>
+      (notes = notes ? `${label}：${text}；${notes}` : `${label}：${text}`);
+    if (weighed && quantity?.ok && quantityUnit && countedUnits.has(quantityUnit)) {
+      noted('数量', `${quantityText.replace(/,/g, '')}${unitText}`);
+      [quantityText, quantityUnit, quantity] = [weighed.text, weighed.unit, weighed.quantity];
+      if (weightHeader.includes('净重')) weightBasis = 'net';
+      else if (weightHeader.includes('毛重')) weightBasis = 'gross';
+    } else {
+      // A weight not taken (no unit, beside a weight, a content per tablet) is kept as written.
+      const weightText = optional(cells, 'weight');
+      if (weightText) noted(context.headers[context.mapping['weight']!]!.trim(), weightText);
+    }
     const basisText = optional(cells, 'weightBasis');
     if (basisText) {
       const basis = basisWords[basisText.toLowerCase()];
@@ -261,7 +311,7 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       place: optional(cells, 'place'),
       evidenceNo: optional(cells, 'evidenceNo'),
       purityBasisPoints,
-      notes: optional(cells, 'notes'),
+      notes,
       caseId: null,
       fromEntityId: null,
     });
