@@ -50,6 +50,45 @@ describe('statements: which way the money went', () => {
     ]);
   });
 
+  it('a minus sign after ¥ or RMB, full-width or U+2212 is a sign: debits printed negative stay debits', async () => {
+    // Each statement prints every debit negative (its habit): none of them is a reversal.
+    for (const minus of ['¥-', 'RMB -', '－', '\u2212', '-¥']) {
+      const plan = await planned('transactions', [
+        '本方账号,交易时间,对方账号,对方户名,借贷标志,交易金额',
+        `6217001540009283746,2026-06-05 07:05:03,6222020200001234567,张三,借,${minus}1200.00`,
+        '6217001540009283746,2026-06-05 08:05:03,6222020200001234568,李四,贷,¥3000.00',
+        `6217001540009283746,2026-06-05 09:05:03,6222020200001234569,王五,借,${minus}450.00`,
+      ]);
+      expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+        ['out', '120000'],
+        ['in', '300000'],
+        ['out', '45000'],
+      ]);
+    }
+    const columns = await planned('transactions', [
+      '账号：6217001540009283746',
+      '交易日期,交易时间,摘要,支出金额,收入金额,余额,对方户名,对方账号',
+      '2026-06-05,07:05:03,转账,¥-1200.00,,8800.00,张三,6222020200001234567',
+      '2026-06-05,08:05:03,转账,,¥3000.00,11800.00,李四,6222020200001234568',
+      '2026-06-05,09:05:03,转账,¥-450.00,,11350.00,王五,6222020200001234569',
+    ]);
+    expect(pick(columns.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '120000'],
+      ['in', '300000'],
+      ['out', '45000'],
+    ]);
+    // Without a flag, ¥-12.00 among ¥30.00 is a signed amount: money out.
+    const signed = await planned('transactions', [
+      '本方账号,交易时间,对方账号,交易金额',
+      '6217001540009283746,2026-06-05 07:05:03,6222020200001234567,¥-12.00',
+      '6217001540009283746,2026-06-05 08:05:03,6222020200001234568,¥30.00',
+    ]);
+    expect(pick(signed.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '1200'],
+      ['in', '3000'],
+    ]);
+  });
+
   it('a statement that says the direction nowhere is refused, naming the column to map; one without amounts too', async () => {
     const unsigned = await preview('transactions', [
       '账号,交易时间,交易金额,对方账号',

@@ -31,6 +31,7 @@ import {
   parseDateAndTimeInstant,
   parseDuration,
   parseSignedAmount,
+  writtenAmount,
   type Parsed,
   type ValueProblem,
 } from './import-values';
@@ -155,8 +156,8 @@ export interface PlanOptions {
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
 export const headerSearchRows = 40;
 
-/** An amount written with its sign: -800, +12, (800) or 800- (a debit printed after). */
-const signedAmount = /^\s*[-+(（]|-\s*$/;
+/** An amount written with its sign: -800, +12, ¥-800, (800) or 800- (a debit printed after). */
+const signedAmount = (cell: Cell) => writtenAmount(cell).sign !== 0;
 
 /** A cell that holds a value, not a column name: a number, an account, a date. */
 const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
@@ -360,7 +361,7 @@ function chooseFlagColumn(
   const amountColumn = mapping['amount'] ?? mapping['amountInFen'];
   const signed =
     amountColumn !== undefined &&
-    sample.some((row) => signedAmount.test(cellText(row.cells[amountColumn] ?? null)));
+    sample.some((row) => signedAmount(row.cells[amountColumn] ?? null));
   const named = (column: number) =>
     /标志|标识|标记|方向|借贷|收支|收付|存取|进出|出入/.test(headers[column] ?? '');
   const flagOf = aliasMatcher(debitCreditAliases);
@@ -1110,9 +1111,7 @@ function planAll(
     const amountKey = inFen ? 'amountInFen' : 'amount';
     // Without a debit/credit column, signed amounts say the direction, if the file has any.
     const signed =
-      !hasFlag &&
-      !split &&
-      dataRows.some((row) => signedAmount.test(cellText(cellOf(row.cells, amountKey))));
+      !hasFlag && !split && dataRows.some((row) => signedAmount(cellOf(row.cells, amountKey)));
     if (!split && mapping[amountKey] === undefined)
       throw new AppError('import.missingColumns', 'No amount column', {
         template,
@@ -1137,7 +1136,7 @@ function planAll(
         const text = rowsOf(cells);
         if (text === null) continue;
         rows += 1;
-        if (/^\s*[-(（]|-\s*$/.test(text)) negative += 1;
+        if (writtenAmount(text).sign < 0) negative += 1;
       }
       return negative * 2 > rows;
     };

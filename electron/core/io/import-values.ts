@@ -301,25 +301,39 @@ export function parseDuration(cell: Cell): Parsed<number> {
  * for a debit, full-width digits, a number cell. Zero is refused (nothing moved).
  */
 export function parseSignedAmount(cell: Cell): Parsed<number> {
-  let text =
-    typeof cell === 'number'
-      ? cell.toFixed(2)
-      : cellText(cell)
-          .normalize('NFKC')
-          .replace(/[\s¥￥]|元$|^(?:RMB|CNY|人民币)|(?:RMB|CNY)$/gi, '');
-  let sign = 1;
-  const bracketed = /^\((.*)\)$/.exec(text);
-  if (bracketed) [sign, text] = [-1, bracketed[1]!];
-  if (text.startsWith('-')) [sign, text] = [-sign, text.slice(1)];
-  else if (text.startsWith('+')) text = text.slice(1);
-  // Some bank systems print the sign after the amount (1,500.00-); not also in brackets.
-  else if (text.endsWith('-') && !bracketed) [sign, text] = [-sign, text.slice(0, -1)];
+  const { sign, text } = writtenAmount(cell);
   if (typeof cell !== 'number' && !/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text))
     return { ok: false, problem: 'amount' };
   const fen = yuanToFen(text);
   return fen === null || fen === 0
     ? { ok: false, problem: 'amount' }
-    : { ok: true, value: sign * fen };
+    : { ok: true, value: (sign || 1) * fen };
+}
+
+/** Minus signs as systems print them: U+2212, dashes, the small and the full-width hyphen-minus. */
+const minusSigns = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g;
+
+/**
+ * An amount's figure without its currency marks (¥, 元, RMB, CNY, 人民币) and the sign it is
+ * written with wherever it stands: -1200, ¥-1,200.00, RMB -1200, －1200, −1200, (1200),
+ * 1200- (a debit printed after), +12; 0 when none is written. A number cell's sign is its own.
+ */
+export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string } {
+  let text =
+    typeof cell === 'number'
+      ? cell.toFixed(2)
+      : cellText(cell)
+          .normalize('NFKC')
+          .replace(minusSigns, '-')
+          .replace(/[\s¥￥]|元$|^(?:RMB|CNY|人民币)|(?:RMB|CNY)$/gi, '');
+  let sign: -1 | 0 | 1 = 0;
+  const bracketed = /^\((.*)\)$/.exec(text);
+  if (bracketed) [sign, text] = [-1, bracketed[1]!];
+  if (text.startsWith('-')) [sign, text] = [sign === -1 ? 1 : -1, text.slice(1)];
+  else if (text.startsWith('+')) [sign, text] = [sign || 1, text.slice(1)];
+  // Some bank systems print the sign after the amount (1,500.00-); not also in brackets.
+  else if (text.endsWith('-') && !bracketed) [sign, text] = [-1, text.slice(0, -1)];
+  return { sign, text };
 }
 
 /**
