@@ -361,6 +361,36 @@ describe('what a reviewer found the heuristics above got wrong', () => {
       error: { code: 'import.missingColumns', details: { fields: ['ownNumber'] } },
     });
   });
+
+  it('a title naming the officer’s number and then the target’s: the target’s, the one right before 话单', async () => {
+    for (const [title, own] of [
+      ['XX市公安局禁毒支队 承办民警：王某（13712345678）调取13800138000通话详单', '13800138000'],
+      ['协查单位：XX县公安局  经办：李某 13712345678  13800138000话单', '13800138000'],
+      ['138 0013 8000 通话详单', '13800138000'],
+      ['调取号码：13800138000', '13800138000'],
+      ['客户号码：13800138000', '13800138000'],
+    ]) {
+      const plan = await planned('calls', [
+        title!,
+        '对方号码,呼叫类型,开始时间,通话时长',
+        '13900139000,主叫,2026-06-05 07:05:03,65',
+      ]);
+      expect([plan.owner, pick(plan.sample, ['caller', 'callee'])]).toEqual([
+        own,
+        [[own, '13900139000']],
+      ]);
+    }
+    // The officer's number alone before 调取通话详单 names no target.
+    const officerOnly = await preview('calls', [
+      '承办民警：王某（13712345678）调取通话详单',
+      '对方号码,呼叫类型,开始时间,通话时长',
+      '13900139000,主叫,2026-06-05 07:05:03,65',
+    ]);
+    expect(officerOnly).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['ownNumber'] } },
+    });
+  });
 });
 
 describe('amounts in 万元', () => {

@@ -231,15 +231,16 @@ function statementAccountIn(text: string): string | null {
 
 /**
  * A 话单's own number as its lines above the header give it: labelled (机主号码：…, 本机：…,
- * the number in the cell after the label), or in a title ("中国电信 139… 通话详单"). Never an
- * officer's or a contact's number (经办人手机号码：…, 联系电话：… 调取清单).
+ * the number in the cell after the label), or in a title ("中国电信 139… 通话详单", the number
+ * right before the words, spaced or not). Never an officer's or a contact's number
+ * (经办人手机号码：…, 联系电话：… 调取清单, 承办民警：王某（137…）调取138…通话详单).
  */
 function ownNumberIn(text: string): string | null {
   const labelled =
-    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<=^|[\t\n])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
+    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证|调取|客户|电话)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<=^|[\t\n])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
-    /(?<![\d:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*)(1[3-9]\d{9})(?!\d)[^\n:：]{0,20}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
+    /(?<!\d|[:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*|(?:经办|承办|民警|警官|办案|经手|调取人|申请人|联系)[^\n\d]{0,10})(1[3-9]\d(?:[ -]?\d{4}){2})(?![\d])[^\n:：\d]{0,20}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
       text,
     )?.[1];
   if (!labelled) return null;
