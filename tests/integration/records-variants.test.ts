@@ -362,6 +362,23 @@ describe('what a reviewer found the heuristics above got wrong', () => {
     });
   });
 
+  it('a duration header naming its unit: 毫秒 and 分钟 are read as such, not as seconds or not at all', async () => {
+    for (const [header, figures, seconds] of [
+      ['通话时长(毫秒)', ['65000', '1500'], ['65', '2']],
+      ['通话时长(分)', ['2', '1.5'], ['120', '90']],
+      ['通话时长(分钟)', ['2', '0:01:05'], ['120', '65']],
+      ['通话时长（单位：分钟）', ['3', '1分5秒'], ['180', '65']],
+      ['通话时长(秒)', ['65', '65.0'], ['65', '65']],
+    ] as const) {
+      const plan = await planned('calls', [
+        `本机号码,对方号码,呼叫类型,开始时间,${header}`,
+        `13800138000,13900139000,主叫,2026-06-05 07:05:03,${figures[0]}`,
+        `13800138000,13900139000,被叫,2026-06-05 08:05:03,${figures[1]}`,
+      ]);
+      expect([header, pick(plan.sample, ['durationSeconds']).flat()]).toEqual([header, seconds]);
+    }
+  });
+
   it('a title naming the officer’s number and then the target’s: the target’s, the one right before 话单', async () => {
     for (const [title, own] of [
       ['XX市公安局禁毒支队 承办民警：王某（13712345678）调取13800138000通话详单', '13800138000'],

@@ -174,7 +174,9 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
   const scores = rows.slice(0, headerSearchRows).map((row) => {
     const texts = row.cells.map(cellText);
     const keys = new Set(texts.map(headerKey));
-    const named = [...keys].filter((key) => aliases.has(key) || aliases.has(unannotated(key)));
+    const named = [...keys].filter(
+      (key) => aliases.has(key) || aliases.has(unannotated(key, template)),
+    );
     return named.length - texts.filter((text) => valueLike.test(text)).length;
   });
   const bestIn = (indexes: number[]) =>
@@ -240,7 +242,7 @@ function ownNumberIn(text: string): string | null {
     /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证|调取|客户|电话)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<=^|[\t\n])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
-    /(?<!\d|[:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*|(?:经办|承办|民警|警官|办案|经手|调取人|申请人|联系)[^\n\d]{0,10})(1[3-9]\d(?:[ -]?\d{4}){2})(?![\d])[^\n:：\d]{0,20}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
+    /(?<!\d|[:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*|(?:经办|承办|民警|警官|办案|经手|调取人|申请人|联系)[^\n\d]{0,10})(1[3-9]\d(?:[ -]?\d{4}){2})(?!\d)(?:(?!1[3-9]\d{9})[^\n:：]){0,24}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
       text,
     )?.[1];
   if (!labelled) return null;
@@ -429,17 +431,18 @@ function suggestMapping(template: ImportTemplate, headers: string[]): Record<str
   };
   pass(headers.map(headerKey));
   // Then headers with a note in brackets after the name (开始时间(北京时间), 呼叫类型(主叫/被叫)).
-  pass(headers.map((header) => unannotated(headerKey(header))));
+  pass(headers.map((header) => unannotated(headerKey(header), template)));
   return mapping;
 }
 
 /**
- * A header key without a note in brackets at its end; a unit is no note (交易金额(分) is an
- * amount in fen, not in yuan).
+ * A header key without a note in brackets at its end. In a statement a unit of money is no note
+ * (交易金额(分) is an amount in fen, not in yuan); elsewhere every note goes (通话时长(分钟), whose
+ * unit the call planner reads off the header).
  */
-function unannotated(key: string): string {
+function unannotated(key: string, template: ImportTemplate): string {
   return key.replace(/\(([^()]*)\)$/, (note, inside: string) =>
-    /分|万|fen/i.test(inside) ? note : '',
+    template === 'transactions' && /分|万|fen/i.test(inside) ? note : '',
   );
 }
 
@@ -596,6 +599,7 @@ function headerPlanner(
           ownNumber,
           problems,
           callTypeLegend(head.slice(0, headerIndex)),
+          headers,
         )
       : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -884,6 +888,7 @@ function callPlanner(
   problems: RowProblem[],
   /** Call-type codes the lines above the header explain (1-主叫 2-被叫). */
   legend: Map<string, CallType>,
+  headers: string[],
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
@@ -891,6 +896,7 @@ function callPlanner(
   );
   const records = callColumnsBuilder();
   const stationOf = stationReader();
+  const durationOf = durationReader(headers[mapping['duration'] ?? -1] ?? '');
   const ownColumn = mapping['ownNumber'] !== undefined;
   const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
   const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
@@ -959,7 +965,7 @@ function callPlanner(
       durationSeconds =
         mapping['duration'] === undefined
           ? 0
-          : take(line, cells, 'duration', parseDuration(cellOf(cells, 'duration')));
+          : take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')));
     }
     if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
     if (
@@ -990,6 +996,28 @@ function callPlanner(
     return true;
   };
   return { take: takeRow, records: records.columns };
+}
+
+/**
+ * A call list's durations in seconds: a bare figure under a header naming another unit
+ * (通话时长(毫秒) 65000, 通话时长(分钟) 1.5, 时长（单位：分）) is in that unit, rounded to the
+ * second; a figure with its own units (1分5秒, 0:01:05) reads as written.
+ */
+function durationReader(header: string) {
+  const key = headerKey(header);
+  const scale = /毫秒|\bms\b/.test(key)
+    ? 0.001
+    : /分钟|[(:：]分\)|\bmin/.test(key)
+      ? 60
+      : /小时|[(:：]时\)|\(h\)/.test(key)
+        ? 3_600
+        : 1;
+  if (scale === 1) return parseDuration;
+  return (cell: Cell): ReturnType<typeof parseDuration> => {
+    const text = typeof cell === 'number' ? String(cell) : cellText(cell).trim();
+    if (!/^\d+(?:\.\d+)?$/.test(text)) return parseDuration(cell);
+    return { ok: true, value: Math.round(Number(text) * scale) };
+  };
 }
 
 /**
