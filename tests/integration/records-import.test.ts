@@ -1021,6 +1021,51 @@ describe('spreadsheets as banks and carriers send them', () => {
     expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
   });
 
+  it('numbers as their cells show them (landlines padded with 0, call types 01/02) and error cells empty, in .xlsx and .xls', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    // Made with exceljs: 对方号码 number cells formatted 000000000000, 呼叫类型 1 and 2 formatted
+    // 00 under a legend 01=主叫，02=被叫, 对方归属地 a VLOOKUP's #N/A and a #REF!; the .xls is
+    // LibreOffice's copy of it.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('话单');
+    sheet.addRow(['呼叫类型：01=主叫，02=被叫']);
+    sheet.addRow(['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长', '对方归属地']);
+    for (const [far, format, type, at, seconds] of [
+      [87165123456, '000000000000', 1, '2026-04-01 10:00:00', 65],
+      [2162345678, '00000000000', 2, '2026-04-01 11:00:00', 30],
+    ] as const) {
+      const row = sheet.addRow([13987654321, far, type, at, seconds, null]);
+      row.getCell(2).numFmt = format;
+      row.getCell(3).numFmt = '00';
+    }
+    sheet.getCell('F3').value = {
+      formula: 'VLOOKUP(B3,X:Y,2,0)',
+      result: { error: '#N/A' },
+    } as ExcelJS.CellValue;
+    sheet.getCell('F4').value = { error: '#REF!' } as ExcelJS.CellValue;
+    for (const [fileName, bytes] of [
+      ['话单.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())],
+      ['话单.xls', fixture('padded-numbers.xls')],
+    ] as const) {
+      const preview = await c.ok('import.preview', {
+        fileName,
+        contentBase64: bytes.toString('base64'),
+        template: 'calls',
+      });
+      expect(preview.problems).toEqual([]);
+      expect(preview.sample.map((row) => [row['caller'], row['callee'], row['farType']])).toEqual([
+        ['13987654321', '087165123456', 'landline'],
+        ['02162345678', '13987654321', 'landline'],
+      ]);
+      const { table } = await readTableSource({ bytes }, 'auto');
+      expect(table.rows.slice(2).map((row) => row.cells.slice(1))).toEqual([
+        ['087165123456', '01', '2026-04-01 10:00:00', 65, null],
+        ['02162345678', '02', '2026-04-01 11:00:00', 30, null],
+      ]);
+    }
+  });
+
   it('a 话单 over several sheets: every sheet under the same header read, notes and other lists said unread', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

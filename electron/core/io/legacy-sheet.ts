@@ -1,6 +1,7 @@
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
 import { AppError } from '../app-error';
 import type { Cell, TableRow } from './table-parse';
+import { shownNumber } from './shown-number';
 
 /**
  * Spreadsheets in the older forms banks and carriers still send: Excel 97–2003 workbooks
@@ -98,7 +99,7 @@ export async function readLegacySheet(
         const serial = cell.v + (date1904 && cell.v >= 1 ? 1_462 : 0);
         return new Date(Math.round((serial - excelEpochDays) * dayMs));
       }
-      return cell.v;
+      return shownNumber(cell.v, typeof cell.z === 'string' ? cell.z : undefined);
     }
     if (cell.t === 'd' && cell.v instanceof Date) return cell.v;
     // Errors (#N/A) and anything else: no value.

@@ -4,6 +4,7 @@ import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows'
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
 import { isOle2, markupTableKind, readLegacySheet, tooManySheets } from './legacy-sheet';
+import { shownNumber } from './shown-number';
 
 /** The end of 1904-01-01, the first day of Excel's 1904 date system. */
 const day1904End = Date.UTC(1904, 0, 2);
@@ -242,11 +243,8 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
         while (cells.length < column - 1) cells.push(null);
         // A merged header cell: every column under it reads the text of its top-left cell.
         const value = cellValue(cell.isMerged ? cell.master.value : cell.value);
-        // A number shown as a percentage (0.72 as 72.0%) is read as shown.
         cells[column - 1] =
-          typeof value === 'number' && /%/.test(cell.numFmt ?? '')
-            ? `${Number((value * 100).toPrecision(12))}%`
-            : timeOfDay(value);
+          typeof value === 'number' ? shownNumber(value, cell.numFmt) : timeOfDay(value);
       });
       rows.push({ line, cells });
       if (rows.length > limits.maxRows)
@@ -279,6 +277,8 @@ function cellValue(value: ExcelJS.CellValue): Cell {
     if ('formula' in value) return `=${String(value.formula)}`;
     // A shared formula names only its master cell: nothing to show.
     if ('sharedFormula' in value) return null;
+    // An error a formula left (#N/A of a VLOOKUP that found nothing, #REF!): no value.
+    if ('error' in value) return null;
   }
   return String(value);
 }
