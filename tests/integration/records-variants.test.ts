@@ -89,6 +89,26 @@ describe('statements: which way the money went', () => {
     ]);
   });
 
+  it('a month’s total dated like the rows (本月合计 under 摘要) is no transfer', async () => {
+    const plan = await planned('transactions', [
+      '账号：6217001540009283746',
+      '交易日期,摘要,支出金额,存入金额,余额,对方户名,对方账号',
+      '2026-01-05,转账,3000.00,,12000.00,李四,6222020200001234567',
+      '2026-01-20,转账,2000.00,,10000.00,李四,6222020200001234567',
+      '2026-01-25,存款,,800.00,10800.00,,',
+      '2026-01-31,本月合计,5000.00,800.00,10800.00,,',
+      '2026-02-10,转账,200.00,,10600.00,王五,6222020200001234568',
+      '2026-02-28,本月小计：,200.00,,10600.00,,',
+    ]);
+    expect(plan.rowCount).toBe(4);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '300000'],
+      ['out', '200000'],
+      ['in', '80000'],
+      ['out', '20000'],
+    ]);
+  });
+
   it('a statement that says the direction nowhere is refused, naming the column to map; one without amounts too', async () => {
     const unsigned = await preview('transactions', [
       '账号,交易时间,交易金额,对方账号',

@@ -695,6 +695,21 @@ function isTrailer(row: TableRow, width: number): boolean {
   return !filled || (filled <= Math.max(3, width >> 1) && trailerStart.test(first));
 }
 
+/** A cell that says its row is a total: 合计, 本月合计, 本日小计, 累计, Total. */
+const totalsWord =
+  /^(?:本|当)?(?:[日月年期页季]度?)?(?:合计|小计|总计|累计)(?:金额)?[:：]?$|^(?:sub)?total[:：]?$/i;
+
+/**
+ * A total among a statement's or ledger's rows, dated like them (本月合计 under 摘要 on the
+ * month's last day, its amounts sums): one of its cells is the word. Its first cell being a
+ * date, it is no trailer; taken as a row it had been a payment of the month's whole outflow.
+ */
+function namesTotal(row: TableRow): boolean {
+  for (const cell of row.cells)
+    if (typeof cell === 'string' && cell.length <= 8 && totalsWord.test(cell.trim())) return true;
+  return false;
+}
+
 /**
  * A workbook's later sheets: a list too long for one sheet (an .xls holds 65,536 rows) goes on
  * in the next, under the same header row. A later sheet's rows are data after a row equal to
@@ -778,7 +793,8 @@ function sheetReader(
             cells: reorder.map((index) => (index < 0 ? null : (row.cells[index] ?? null))),
           }
         : row;
-      if (isTrailer(data, headers.length)) return null;
+      if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data)))
+        return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
     },
