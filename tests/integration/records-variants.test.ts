@@ -109,6 +109,25 @@ describe('statements: which way the money went', () => {
     ]);
   });
 
+  it('an account above the header that Excel kept as a number (its last digits lost) is not read as the owner', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('明细');
+    // Typed as a number, as Excel keeps it: 15 significant digits.
+    sheet.addRow(['账号：', Number('6217001540009283746')]);
+    sheet.addRow(['交易时间', '交易金额', '借贷标志', '对方账号']);
+    sheet.addRow(['2026-04-01 10:00:00', 100, '借', '6222020200001234567']);
+    const result = await c.call('import.preview', {
+      fileName: '明细.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'transactions',
+    });
+    // Nothing names the account: asked for, not booked to 6217001540009284000.
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['account'] } },
+    });
+  });
+
   it('a statement that says the direction nowhere is refused, naming the column to map; one without amounts too', async () => {
     const unsigned = await preview('transactions', [
       '账号,交易时间,交易金额,对方账号',

@@ -203,8 +203,11 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
 
 function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   // Cells apart by tabs, which no number pattern below crosses (a date in the next cell is
-  // not more digits of an account).
-  const text = rows.map((row) => row.cells.map(cellText).join('\t')).join('\n');
+  // not more digits of an account). A number cell past 2^53 lost its last digits in Excel (a
+  // card number typed as a number): no account is read from it.
+  const text = rows
+    .map((row) => row.cells.map((cell) => (cutNumber(cell) ? '(cut)' : cellText(cell))).join('\t'))
+    .join('\n');
   if (template === 'calls') return { platform: null, owner: ownNumberIn(text) };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
@@ -217,6 +220,11 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     (platform ? null : statementAccountIn(text)) ??
     null;
   return { platform, owner, tenThousands: /单位\s*[:：]\s*万元/.test(text) };
+}
+
+/** A number cell too large to hold all its digits (a 19-digit card number in Excel). */
+function cutNumber(cell: Cell): boolean {
+  return typeof cell === 'number' && Math.abs(cell) > Number.MAX_SAFE_INTEGER;
 }
 
 /**
