@@ -401,6 +401,14 @@ describe('what a reviewer found the heuristics above got wrong', () => {
     });
   });
 
+  it('a landline dialled while roaming is of the place the phone was (漫游地), not of its home (本机归属地)', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,本机归属地,漫游地',
+      '13800138000,87654321,主叫,2026-06-05 07:05:03,65,云南昆明,北京',
+    ]);
+    expect(pick(plan.sample, ['callee', 'farType'])).toEqual([['01087654321', 'landline']]);
+  });
+
   it('a duration header naming its unit: 毫秒 and 分钟 are read as such, not as seconds or not at all', async () => {
     for (const [header, figures, seconds] of [
       ['通话时长(毫秒)', ['65000', '1500'], ['65', '2']],
