@@ -477,6 +477,27 @@ describe('amounts in 万元', () => {
     ]);
     expect(pick(column.sample, ['amountFen'])).toEqual([['5200000'], ['520']]);
   });
+
+  it('千元 by the header or a line above it; a header naming a foreign currency sets every row aside', async () => {
+    const thousands = await planned('transactions', [
+      '账号,交易时间,借贷标志,发生额(千元),对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,12.00,6217001540009283746',
+    ]);
+    expect(pick(thousands.sample, ['amountFen'])).toEqual([['1200000']]);
+    const above = await planned('transactions', [
+      '单位：千元',
+      '账号,交易时间,借贷标志,交易金额,对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,1.5,6217001540009283746',
+    ]);
+    expect(pick(above.sample, ['amountFen'])).toEqual([['150000']]);
+    const dollars = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额(美元),对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,1200.00,6217001540009283746',
+    ]);
+    expect(dollars.problems).toEqual([
+      { line: 2, field: 'amount', problem: 'currency', value: '1200.00' },
+    ]);
+  });
 });
 
 describe('statements: who the money went to', () => {

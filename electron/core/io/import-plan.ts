@@ -103,8 +103,8 @@ type ImportRecords =
 interface Preamble {
   platform: 'alipay' | 'wechat' | null;
   owner: string | null;
-  /** A statement's lines above the header say its amounts are in 万元 (单位：万元). */
-  tenThousands?: boolean;
+  /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
+  amountScale?: number;
 }
 
 export interface ImportPlan {
@@ -219,7 +219,8 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
     (platform ? null : statementAccountIn(text)) ??
     null;
-  return { platform, owner, tenThousands: /单位\s*[:：]\s*万元/.test(text) };
+  const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
+  return { platform, owner, amountScale: unit ? yuanIn(unit) : 1 };
 }
 
 /** A number cell too large to hold all its digits (a 19-digit card number in Excel). */
@@ -1075,6 +1076,11 @@ const notCompleted =
 /** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
 const answeredNo = /^(?:n|no|否|f|false)$/i;
 
+/** Yuan in one unit an amount's header or unit names: 10,000 for 万元, 1,000 for 千元, else 1. */
+function yuanIn(unit: string): number {
+  return /万/.test(unit) ? 10_000 : /千/.test(unit) ? 1_000 : 1;
+}
+
 /**
  * A row in a currency that is recognisably not renminbi (美元, USD, ISO 840, the PBOC's 14) is set
  * aside, its amount is not in yuan; anything else (人民币, 人民币(RMB), CNY, 156, 01, a code this
@@ -1207,14 +1213,17 @@ function planAll(
       debit: split ? negativeHabit(filled('debitAmount')) : false,
       credit: split ? negativeHabit(filled('creditAmount')) : false,
     };
-    // Amounts in 万元: said by the amount's header (交易金额(万元)), a line above the header
-    // (单位：万元) or a 金额单位 column, row by row.
+    // Amounts in 万元 or 千元: said by the amount's header (交易金额(万元), 发生额(千元)), a line
+    // above the header (单位：万元) or a 金额单位 column, row by row.
     const amountHeader = headers[mapping[amountKey] ?? mapping['debitAmount'] ?? -1] ?? '';
-    const fileScale = /万/.test(amountHeader) || preamble.tenThousands ? 10_000 : 1;
+    const headerNote = /\(([^()]*)\)$/.exec(headerKey(amountHeader))?.[1] ?? '';
+    const fileScale = yuanIn(headerNote) > 1 ? yuanIn(headerNote) : (preamble.amountScale ?? 1);
     const amountScale = (cells: Cell[]) => {
       const unit = optional(cells, 'amountUnit');
-      return unit && /万/.test(unit) ? 10_000 : fileScale;
+      return unit && yuanIn(unit) > 1 ? yuanIn(unit) : fileScale;
     };
+    // A header naming a foreign currency (交易金额(美元)): no row of it is in yuan.
+    const foreignHeader = foreignCurrency.test(headerNote) && !renminbiNamed.test(headerNote);
     const yesNoStatus =
       mapping['status'] !== undefined &&
       /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
@@ -1309,6 +1318,7 @@ function planAll(
       const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && foreignCurrency.test(currency) && !renminbiNamed.test(currency))
         problem(line, cells, 'currency', 'currency');
+      else if (foreignHeader) problem(line, cells, amountKey, 'currency');
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
