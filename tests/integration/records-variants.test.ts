@@ -828,3 +828,51 @@ describe('person lists', () => {
     ]);
   });
 });
+
+describe('base stations of 4G lists and headers that name the radix', () => {
+  const list = (header: string, cells: string[]) => [
+    `本机号码,对方号码,呼叫类型,开始时间,通话时长,${header}`,
+    ...cells.map(
+      (cell, index) => `13800138000,1390013900${index},主叫,2026-06-05 0${index}:05:03,65,${cell}`,
+    ),
+  ];
+  const cellsOf = async (header: string, cells: string[]) =>
+    pick((await planned('calls', list(header, cells))).sample, ['baseStation']).flat();
+
+  it('TAC and ECI beside LAC and CI; an eNodeB and its local cell made the ECI; each column in its own radix', async () => {
+    expect(await cellsOf('LAC,CI,TAC,ECI', ['22345,23101,,', ',,25612,123456789'])).toEqual([
+      '22345-23101',
+      '25612-123456789',
+    ]);
+    // A TAC in decimal (five digits: no 16-bit hex) beside an ECI its header says is hex.
+    expect(await cellsOf('TAC,ECI(16进制)', ['25612,75BCD15', '25612,75BCD16'])).toEqual([
+      '25612-123456789',
+      '25612-123456790',
+    ]);
+    expect(await cellsOf('TAC,eNodeB ID,小区ID', ['25612,482253,21', '25612,482253,22'])).toEqual([
+      '25612-123456789',
+      `25612-${482253 * 256 + 22}`,
+    ]);
+    expect(await cellsOf('TAC,基站,小区', ['25612,482253,21', '25612,482254,21'])).toEqual([
+      '25612-123456789',
+      `25612-${482254 * 256 + 21}`,
+    ]);
+    // Headers saying hex, over digits only.
+    expect(await cellsOf('LAC(十六进制),CI(十六进制)', ['2234,5678', '2234,5679'])).toEqual([
+      '8756-22136',
+      '8756-22137',
+    ]);
+  });
+
+  it('a whole cell as 46000-…, with | or a space between its parts', async () => {
+    expect(
+      await cellsOf('基站', [
+        '460-00-25612-123456789',
+        '46000-25612-123456789',
+        '25612|123456789',
+        '25612 123456789',
+        '460-00-640C-75BCD15',
+      ]),
+    ).toEqual(Array(5).fill('25612-123456789'));
+  });
+});

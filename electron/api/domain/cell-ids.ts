@@ -47,14 +47,17 @@ function cellPart(value: string, hex: boolean): string {
  */
 export function splitStation(text: string): [string, string] | null {
   const value = text.trim();
-  const cgi = /^4[0-9]{2}[-_ ]\d{2,3}[-_ ]((?:0x)?[0-9a-f]+)[-_ ]((?:0x)?[0-9a-f]+)$/i.exec(value);
+  // MCC and MNC apart (460-00-…) or together (46000-…).
+  const cgi = /^4[0-9]{2}(?:[-_ ]?\d{2,3})[-_ ]((?:0x)?[0-9a-f]+)[-_ ]((?:0x)?[0-9a-f]+)$/i.exec(
+    value,
+  );
   if (cgi) return [cgi[1]!, cgi[2]!];
   const labelled =
     /^(?:lac|tac)[:：=]?\s*((?:0x)?[0-9a-f]+)[\s,，;/_-]*(?:ci|eci|cellid|cid)[:：=]?\s*((?:0x)?[0-9a-f]+)$/i.exec(
       value,
     );
   if (labelled) return [labelled[1]!, labelled[2]!];
-  const pair = /^((?:0x)?[0-9a-f]+)\s*[-_/,，:：]\s*((?:0x)?[0-9a-f]+)$/i.exec(value);
+  const pair = /^((?:0x)?[0-9a-f]+)(?:\s*[-_/,，:：|]\s*|\s+)((?:0x)?[0-9a-f]+)$/i.exec(value);
   return pair ? [pair[1]!, pair[2]!] : null;
 }
 
@@ -64,8 +67,16 @@ export function splitStation(text: string): [string, string] | null {
  * one part in each radix.
  */
 export function cellKey(lac: string, ci: string, hex: boolean): string {
-  const inHex = hex || hexLike.test(lac.trim()) || hexLike.test(ci.trim());
-  return `${cellPart(lac, inHex)}-${cellPart(ci, inHex)}`;
+  return cellKeyIn(lac, ci, hex, hex);
+}
+
+/**
+ * The key of a cell whose LAC and CI columns may differ in radix (a TAC in decimal beside an
+ * ECI in hex). Where neither column is hex, a pair that says it is hex is read so as a whole.
+ */
+export function cellKeyIn(lac: string, ci: string, lacHex: boolean, ciHex: boolean): string {
+  const pairHex = !lacHex && !ciHex && (hexLike.test(lac.trim()) || hexLike.test(ci.trim()));
+  return `${cellPart(lac, lacHex || pairHex)}-${cellPart(ci, ciHex || pairHex)}`;
 }
 
 /**

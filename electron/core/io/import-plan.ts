@@ -39,7 +39,7 @@ import { holderDocumentOf } from './holder-document';
 import { cellKey, splitStation } from '../../api/domain/cell-ids';
 import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
-import { settleStations, writtenCell } from './station-keys';
+import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
 import type { Cell, TableFile, TableRow } from './table-file';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
@@ -920,7 +920,7 @@ function callPlanner(
     problems,
   );
   const records = callColumnsBuilder();
-  const stationOf = stationReader();
+  const stationOf = stationReader(mapping, headers);
   const durationOf = durationReader(headers[mapping['duration'] ?? -1] ?? '');
   const ownColumn = mapping['ownNumber'] !== undefined;
   const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
@@ -1003,8 +1003,6 @@ function callPlanner(
       return false;
     // 本机号码 is the caller unless the row says the call came in.
     const incoming = byOwn && (type === 'in' || type === 'smsIn');
-    const lac = optional(cells, 'lac');
-    const ci = optional(cells, 'ci');
     records.add({
       line,
       caller: incoming ? far.value : near.value,
@@ -1012,7 +1010,7 @@ function callPlanner(
       kind,
       startedUnix,
       durationSeconds,
-      baseStation: stationOf(lac, ci, optional(cells, 'baseStation')),
+      baseStation: stationOf(cells, optional),
       own: byOwn ? near.value : null,
       imei: byOwn ? imeiKey(textOf(cells, 'imei')) : null,
       imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
@@ -1046,23 +1044,46 @@ function durationReader(header: string) {
 }
 
 /**
- * The base station of a call list's rows: a LAC beside a CI, or a 基站号 column beside a 小区号
- * (CI) one (移动's 调证 lists), as written, made keys once the whole file is read
- * (station-keys: whether the file writes them in hex is for all its values to say); a base
- * station column alone split when it holds both (LAC:22345 CI:23101, a CGI) into its key at
- * once, each part read as it says, else kept as it is.
+ * The base station of a call list's rows: a LAC beside a CI, a TAC beside an ECI (4G rows of a
+ * list that has both), a 基站号 beside a 小区号 (CI, 移动's 调证 lists), or a TAC with the eNodeB
+ * and its local cell (ECI = eNodeB × 256 + cell), as written, made keys once the whole file is
+ * read (station-keys: whether the file writes them in hex is for its headers and all its values
+ * to say); a base station column alone split when it holds both (LAC:22345 CI:23101, a CGI)
+ * into its key at once, each part read as it says, else kept as it is.
  */
-function stationReader() {
+function stationReader(mapping: Record<string, number>, headers: string[]) {
+  const radix = (key: string) => headerRadix(headers[mapping[key] ?? -1] ?? '');
+  const marks = {
+    lacCi: cellMark('lacCi', radix('lac'), radix('ci')),
+    tacEci: cellMark('tacEci', radix('tac'), radix('eci')),
+    stationCi: cellMark('stationCi', radix('baseStation'), radix('ci')),
+    // An ECI made from the eNodeB and its cell, in decimal.
+    made: cellMark('tacEci', radix('lac'), 'decimal'),
+  };
+  // A 基站 column beside a TAC and a small 小区 is the eNodeB, the 小区 its local cell.
+  const lacIsTac = /tac|跟踪区/i.test(headers[mapping['lac'] ?? -1] ?? '');
   const whole = remembered((text) => {
     const parts = splitStation(text);
     // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
     return parts ? cellKey(parts[0], parts[1], false) : text;
   });
-  return (lac: string | null, ci: string | null, station: string | null): string | null => {
-    if (lac && ci) return writtenCell(lac, ci);
-    if (station && ci) return writtenCell(station, ci, true);
+  return (
+    cells: Cell[],
+    optional: (cells: Cell[], key: string) => string | null,
+  ): string | null => {
+    const lac = optional(cells, 'lac');
+    const ci = optional(cells, 'ci');
+    const station = optional(cells, 'baseStation');
+    const eNodeB = optional(cells, 'eNodeB') ?? (lacIsTac ? station : null);
+    if (lac && ci && eNodeB && /^\d{1,7}$/.test(eNodeB) && /^\d{1,3}$/.test(ci) && Number(ci) < 256)
+      return writtenCell(lac, String(Number(eNodeB) * 256 + Number(ci)), marks.made);
+    if (lac && ci) return writtenCell(lac, ci, marks.lacCi);
+    const tac = optional(cells, 'tac');
+    const eci = optional(cells, 'eci');
+    if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
+    if (station && ci) return writtenCell(station, ci, marks.stationCi);
     if (station) return whole(station);
-    return lac;
+    return lac ?? tac;
   };
 }
 

@@ -1,4 +1,4 @@
-import { cellKey, hexColumn } from '../../api/domain/cell-ids';
+import { cellKeyIn, hexColumn } from '../../api/domain/cell-ids';
 import type { CallColumns } from './call-columns';
 
 /**
@@ -8,52 +8,99 @@ import type { CallColumns } from './call-columns';
  * So a call list's rows carry their cell as written, `mark LAC NUL CI`, and once the whole file
  * is read (both halves of a split one put together) every distinct pair is made its key with
  * one decision per kind of column.
+ *
+ * The mark is one control character: which columns the pair came from and what their headers
+ * say of the radix (LAC(十六进制), ECI(16进制)). Without a word in the header, a column whose
+ * digits run longer than its field holds in hex (a LAC or TAC is 16 bits, four hex digits; a
+ * CI or ECI at most 28, seven) is decimal; the rest are decided together (hexColumn).
  */
 
-/** A LAC column beside a CI column. */
-const pairMark = '\u0000';
-/** A 基站号 column beside a 小区号 (CI) one. */
-const stationMark = '\u0001';
+/** The columns a cell came from. */
+type CellColumns = 'lacCi' | 'stationCi' | 'tacEci';
+const columnKinds: CellColumns[] = ['lacCi', 'stationCi', 'tacEci'];
+
+/** What a header says of its column's radix: hex, decimal, or nothing. */
+type Radix = 'hex' | 'decimal' | null;
+const radixes: Radix[] = [null, 'hex', 'decimal'];
+
+/** The radix a LAC or CI header names (LAC(十六进制), CI(HEX), ECI（10进制）). */
+export function headerRadix(header: string): Radix {
+  if (/十六进制|16进制|hex|\(16\)|（16）/i.test(header)) return 'hex';
+  if (/十进制|10进制|dec|\(10\)|（10）/i.test(header)) return 'decimal';
+  return null;
+}
+
+/** The mark of cells from these columns with these headers (one character, below a space). */
+export function cellMark(columns: CellColumns, lac: Radix, ci: Radix): string {
+  return String.fromCharCode(
+    1 + columnKinds.indexOf(columns) * 9 + radixes.indexOf(lac) * 3 + radixes.indexOf(ci),
+  );
+}
+
+function markOf(code: number): { lac: Radix; ci: Radix } {
+  const rest = (code - 1) % 9;
+  return { lac: radixes[Math.floor(rest / 3)]!, ci: radixes[rest % 3]! };
+}
 
 /** A cell as the row writes it, to be keyed when the file is read (settleStations). */
-export function writtenCell(lac: string, ci: string, station = false): string {
-  return `${station ? stationMark : pairMark}${lac}\u0000${ci}`;
+export function writtenCell(lac: string, ci: string, mark: string): string {
+  return `${mark}${lac}\u0000${ci}`;
+}
+
+/** Hex digits a LAC/TAC (16 bits) and a CI/ECI (28 bits) take at most. */
+const hexDigitsAtMost = { lac: 4, ci: 7 };
+
+/** A column of digits longer than its field holds in hex: decimal, whatever else says. */
+function beyondHex(values: string[], most: number): boolean {
+  return values.some((value) => /^\d+$/.test(value) && value.replace(/^0+/, '').length > most);
 }
 
 /**
- * The cells of a whole call list made keys, LAC-CI in decimal (cell-ids), in place: each kind
- * of column in hex when its values say so (hexColumn). A list already settled is left as it is.
+ * The cells of a whole call list made keys, LAC-CI in decimal (cell-ids), in place. A list
+ * already settled is left as it is.
  */
 export function settleStations(columns: CallColumns): void {
   const { texts } = columns;
-  const written: { at: number; mark: string; lac: string; ci: string }[] = [];
+  const written = new Map<string, { at: number; lac: string; ci: string }[]>();
   texts.forEach((text, index) => {
-    const mark = text[0];
-    if (mark !== pairMark && mark !== stationMark) return;
+    const code = text.charCodeAt(0);
+    if (!(code >= 1 && code <= 27)) return;
     const cut = text.indexOf('\u0000', 1);
-    written.push({ at: index + 1, mark, lac: text.slice(1, cut), ci: text.slice(cut + 1) });
+    if (cut < 0) return;
+    const cell = { at: index + 1, lac: text.slice(1, cut), ci: text.slice(cut + 1) };
+    const same = written.get(text[0]!);
+    if (same) same.push(cell);
+    else written.set(text[0]!, [cell]);
   });
-  if (!written.length) return;
-  const hexIn = new Map(
-    [pairMark, stationMark].map((mark) => [
-      mark,
-      hexColumn(
-        written.filter((cell) => cell.mark === mark).flatMap((cell) => [cell.lac, cell.ci]),
-      ),
-    ]),
-  );
+  if (!written.size) return;
   const indexOf = new Map(texts.map((text, index) => [text, index + 1]));
   const keyed = new Uint32Array(texts.length + 1);
-  for (const { at, mark, lac, ci } of written) {
-    const key = cellKey(lac, ci, hexIn.get(mark)!);
-    let to = indexOf.get(key);
-    if (to === undefined) {
-      texts.push(key);
-      indexOf.set(key, (to = texts.length));
+  for (const [mark, cells] of written) {
+    const said = markOf(mark.charCodeAt(0));
+    const lacs = cells.map((cell) => cell.lac);
+    const cis = cells.map((cell) => cell.ci);
+    let lacHex = said.lac
+      ? said.lac === 'hex'
+      : beyondHex(lacs, hexDigitsAtMost.lac)
+        ? false
+        : null;
+    let ciHex = said.ci ? said.ci === 'hex' : beyondHex(cis, hexDigitsAtMost.ci) ? false : null;
+    // The columns nothing decided are decided together by their values.
+    const open = [...(lacHex === null ? lacs : []), ...(ciHex === null ? cis : [])];
+    const together = open.length ? hexColumn(open) : false;
+    lacHex ??= together;
+    ciHex ??= together;
+    for (const { at, lac, ci } of cells) {
+      const key = cellKeyIn(lac, ci, lacHex, ciHex);
+      let to = indexOf.get(key);
+      if (to === undefined) {
+        texts.push(key);
+        indexOf.set(key, (to = texts.length));
+      }
+      keyed[at] = to;
+      // Nothing written is left in the table: settling again finds nothing to do.
+      texts[at - 1] = key;
     }
-    keyed[at] = to;
-    // Nothing written is left in the table: settling again finds nothing to do.
-    texts[at - 1] = key;
   }
   const cells = columns.baseStation;
   for (let index = 0; index < columns.length; index += 1) {
