@@ -40,6 +40,7 @@ import { cellKey, splitStation } from '../../api/domain/cell-ids';
 import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
+import { readCallLegend, type CallLegend } from './call-legend';
 import type { Cell, TableFile, TableRow } from './table-file';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
@@ -262,22 +263,6 @@ function ownNumberIn(text: string): string | null {
     if (parsed.ok) return parsed.value;
   }
   return null;
-}
-
-/**
- * Call-type codes a 话单 explains above its header (呼叫类型：1-主叫，2-被叫，3-呼转; 01=主叫
- * 02=被叫; A：主叫 B：被叫): the code → the call type its word names.
- */
-function callTypeLegend(rows: TableRow[]): Map<string, CallType> {
-  const legend = new Map<string, CallType>();
-  const text = rows.map((row) => row.cells.map(cellText).join('\t')).join('\n');
-  const entries =
-    /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*[-—=:：.、为]\s*((?:国内|本地|长途|漫游)?(?:主叫|被叫|呼转|呼叫转移|前转)|短信(?:发送|接收|发|收)|发短信|收短信)/g;
-  for (const [, code, word] of text.matchAll(entries)) {
-    const type = callTypeOf(word!);
-    if (type) legend.set(code!, type);
-  }
-  return legend;
 }
 
 /**
@@ -607,7 +592,14 @@ function headerPlanner(
           options,
           ownNumber,
           problems,
-          callTypeLegend(head.slice(0, headerIndex)),
+          readCallLegend(
+            head
+              .slice(0, headerIndex)
+              .map((row) => row.cells.map(cellText).join('\t'))
+              .join('\n'),
+            headers,
+            { callType: mapping['callType'], service: mapping['service'] },
+          ),
           headers,
         )
       : null;
@@ -912,7 +904,7 @@ function callPlanner(
   ownNumber: string | null,
   problems: RowProblem[],
   /** Call-type codes the lines above the header explain (1-主叫 2-被叫). */
-  legend: Map<string, CallType>,
+  legend: CallLegend,
   headers: string[],
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
@@ -932,9 +924,13 @@ function callPlanner(
   // Not the IMEI: only its first 14 digits are kept, which a number cell does not lose.
   const numberKeys = [nearKey, farKey].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
-  const serviceOf = remembered(callServiceOf);
-  const callTypeIn = remembered((text) => legend.get(text) ?? callTypeOf(text));
-  const messageTypeIn = remembered((text) => legend.get(text) ?? callTypeOf(text, 'sms'));
+  const serviceOf = remembered((text) => legend.service.get(text) ?? callServiceOf(text));
+  const callTypeIn = remembered((text) => legend.callType.get(text) ?? callTypeOf(text));
+  // A code the legend calls 主叫 on a row of a text message is a message sent.
+  const messageTypeIn = remembered((text) => {
+    const type = legend.callType.get(text);
+    return type === 'out' ? 'smsOut' : type === 'in' ? 'smsIn' : (type ?? callTypeOf(text, 'sms'));
+  });
   const typeOf = (text: string, service: CallService | undefined) =>
     service === 'sms' ? messageTypeIn(text) : callTypeIn(text);
   // Numbers repeat (a target's contacts): each distinct text is parsed once.
