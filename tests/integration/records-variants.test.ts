@@ -946,3 +946,55 @@ describe('legends above a 话单’s header, one per column', () => {
     ]);
   });
 });
+
+describe('forwarded calls and their third number', () => {
+  const file = (lines: string[]) => ({
+    fileName: '呼转.csv',
+    contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+    template: 'calls' as const,
+  });
+
+  it('呼转 with a 第三方号码: the caller reached the target, whose phone passed the call to the third number; 原被叫号码 passed its call on to whoever took it', async () => {
+    const forwarded = file([
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,第三方号码',
+      '13800138000,13900139000,呼转,2026-06-05 07:05:03,65,13700137000',
+      '13800138000,13900139001,主叫,2026-06-05 08:05:03,30,',
+      // A 呼转 row without a third number: the 对方 is where it went, as before.
+      '13800138000,13900139002,呼转,2026-06-05 09:05:03,20,',
+    ]);
+    const preview = await c.ok('import.preview', forwarded);
+    expect([preview.rowCount, preview.validCount]).toEqual([3, 3]);
+    expect(pick(preview.sample, ['caller', 'callee', 'kind', 'durationSeconds'])).toEqual([
+      ['13900139000', '13800138000', 'forwarded', '65'],
+      ['13800138000', '13700137000', 'forwarded', '65'],
+      ['13800138000', '13900139001', 'call', '30'],
+      ['13800138000', '13900139002', 'forwarded', '20'],
+    ]);
+    const summary = await c.ok('import.commit', { ...forwarded, importId: 'imp-forwarded' });
+    expect(summary.rows).toBe(3);
+    const [target] = (await c.ok('entities.list', { kinds: ['phone'], text: '13800138000' })).rows;
+    const detail = await c.ok('entities.get', { id: target!.id });
+    expect(
+      detail.relations.map((relation) => `${relation.fromLabel}>${relation.toLabel}`).sort(),
+    ).toEqual([
+      '13800138000>13700137000',
+      '13800138000>13900139001',
+      '13800138000>13900139002',
+      '13900139000>13800138000',
+    ]);
+
+    // The list of the phone the call was passed to: 主叫 139 called 138, 137 took it.
+    const original = await c.ok(
+      'import.preview',
+      file([
+        '主叫号码,被叫号码,开始时间,通话时长,原被叫号码',
+        '13900139000,13700137000,2026-06-05 07:05:03,65,13800138000',
+      ]),
+    );
+    expect(pick(original.sample, ['caller', 'callee', 'kind'])).toEqual([
+      ['13900139000', '13700137000', 'call'],
+      ['13800138000', '13700137000', 'forwarded'],
+    ]);
+    expect(original.validCount).toBe(1);
+  });
+});

@@ -35,6 +35,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'service', required: false, aliases: ['业务类型', '通信类型', '业务', '业务名称', '服务类型', '通信业务', 'service', 'servicetype'] },
     { key: 'caller', required: false, aliases: ['主叫号码', '主叫', 'caller', 'callingnumber', 'calling', 'from'] },
     { key: 'callee', required: false, aliases: ['被叫号码', '被叫', 'callee', 'callednumber', 'called', 'to'] },
+    { key: 'forwardedTo', required: false, aliases: ['呼转号码', '第三方号码', '转接号码', '前转号码', '呼叫转移号码', '转移号码', '呼转后号码', '前转目的号码', '转移目的号码', '呼转目的号码', '第三方', 'thirdparty', 'thirdpartynumber', 'forwardednumber', 'forwardedto'] },
+    { key: 'originalCalled', required: false, aliases: ['原被叫号码', '原始被叫号码', '原被叫', '原始被叫', '原被叫方号码', 'originalcallednumber', 'originalcalled'] },
     { key: 'date', required: false, aliases: ['通话日期', '日期', 'date'] },
     { key: 'startedAt', required: false, aliases: ['开始时间', '通话时间', '通话开始时间', '呼叫时间', '起始时间', '通话起始时间', '开始通话时间', '呼叫开始时间', '通信时间', '通信开始时间', '发生时间', '起呼时间', '发送时间', '接收时间', '收发时间', '短信时间', '时间', 'starttime', 'time'] },
     { key: 'duration', required: false, aliases: ['通话时长', '时长', '通话时长(秒)', '时长(秒)', '通话时长秒', '通信时长', '通话秒数', '通话时长(s)', 'duration'] },

@@ -915,6 +915,8 @@ export const en: Translation<typeof zhCN> = {
         baseStation: 'Base station',
         lac: 'LAC',
         ci: 'CI',
+        forwardedTo: 'Forwarded to (third number)',
+        originalCalled: 'Originally called number',
         tac: 'TAC (4G, beside a LAC)',
         eci: 'ECI (4G, beside a CI)',
         eNodeB: 'eNodeB ID',

@@ -878,6 +878,8 @@ export const zhCN = {
         baseStation: '基站',
         lac: '位置区（LAC）',
         ci: '小区（CI）',
+        forwardedTo: '呼转号码（第三方号码）',
+        originalCalled: '原被叫号码',
         tac: '跟踪区（TAC，与 LAC 并列时）',
         eci: '4G 小区（ECI，与 CI 并列时）',
         eNodeB: 'eNodeB 标识',

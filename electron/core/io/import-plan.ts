@@ -1,4 +1,4 @@
-import { parseFarEnd, parsePhone } from '../../api/domain/identifiers';
+import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/identifiers';
 import {
   callServiceOf,
   callTypeOf,
@@ -499,6 +499,19 @@ function imeiKey(text: string): string | null {
   return digits.length >= 14 && digits.length <= 17 ? digits.slice(0, 14) : null;
 }
 
+/**
+ * The rows of the file a plan imports: a call list's row of a forwarded call may give two
+ * records (its legs), adjacent and of one line.
+ */
+export function validRows(data: ImportRecords): number {
+  if (data.template !== 'calls') return data.records.length;
+  const { line, length } = data.records;
+  let rows = 0;
+  for (let index = 0; index < length; index += 1)
+    if (!index || line[index] !== line[index - 1]) rows += 1;
+  return rows;
+}
+
 /** Reads every data row of the file as records of the template, collecting every problem. */
 export function planImport(
   file: TableFile,
@@ -941,6 +954,16 @@ function callPlanner(
     if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
     return code;
   };
+  const hasForwardedTo = byOwn && mapping['forwardedTo'] !== undefined;
+  const hasOriginalCalled = mapping['originalCalled'] !== undefined;
+  const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
+    const text = textOf(cells, key);
+    if (!text) return null;
+    const cacheKey = areaCode ? `${text}|${areaCode}` : text;
+    let parsed = numbers.get(cacheKey);
+    if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+    return parsed.ok ? parsed : null;
+  };
   // Defined once, not per row (a million rows made a million closures).
   const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
     const text = textOf(cells, key);
@@ -997,12 +1020,22 @@ function callPlanner(
       durationSeconds === undefined
     )
       return false;
+    // A forwarded call's third number: where the target's phone passed it on (呼转号码,
+    // 第三方号码 on a 呼转 row; the 对方 then is who called), or whose call reached the target
+    // (原被叫号码, on any row). Each is a forwarded leg of its own; a number that is no number
+    // is left out.
+    const forwardedTo =
+      hasForwardedTo && type === 'forwarded' ? thirdNumber(cells, 'forwardedTo', area) : null;
+    const originalCalled = hasOriginalCalled ? thirdNumber(cells, 'originalCalled', area) : null;
+    const legTo =
+      forwardedTo && forwardedTo.value !== near.value && forwardedTo.value !== far.value;
     // 本机号码 is the caller unless the row says the call came in.
-    const incoming = byOwn && (type === 'in' || type === 'smsIn');
+    const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!legTo);
+    const callee = incoming ? near.value : far.value;
     records.add({
       line,
       caller: incoming ? far.value : near.value,
-      callee: incoming ? near.value : far.value,
+      callee,
       kind,
       startedUnix,
       durationSeconds,
@@ -1012,6 +1045,25 @@ function callPlanner(
       imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
       farType: far.type,
     });
+    const leg = (caller: string, callee: string, farType: PhoneNumberType) =>
+      records.add({
+        line,
+        caller,
+        callee,
+        kind: 'forwarded',
+        startedUnix,
+        durationSeconds,
+        // The row's cell and handset are counted once, with its own record.
+        baseStation: null,
+        own: byOwn ? near.value : null,
+        imei: null,
+        imsi: null,
+        farType,
+      });
+    if (legTo) leg(near.value, forwardedTo.value, forwardedTo.type);
+    // The number first called passed the call on to whoever took it.
+    if (originalCalled && originalCalled.value !== near.value && originalCalled.value !== far.value)
+      leg(originalCalled.value, callee, originalCalled.type);
     return true;
   };
   return { take: takeRow, records: records.columns };

@@ -6,7 +6,7 @@ import type { Executor } from '../db/database-types';
 import { unixToIso } from '../db/unix-time';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { callRecordAt } from './call-columns';
-import type { ImportPlan } from './import-plan';
+import { validRows, type ImportPlan } from './import-plan';
 import { rejectedRowsFile } from './import-rejected';
 import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
 import { commitImport, rejectedLines } from './import-writer';
@@ -98,7 +98,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     headers: importPlan.headers,
     mapping: importPlan.mapping,
     rowCount: importPlan.rowCount,
-    validCount: importPlan.data.records.length,
+    validCount: validRows(importPlan.data),
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,
     problems: importPlan.problems.slice(0, 200),

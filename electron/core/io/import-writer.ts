@@ -18,7 +18,7 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { callKinds, textAt, type CallColumns } from './call-columns';
-import type { ImportPlan, PersonRecord, TransferRecord } from './import-plan';
+import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -117,7 +117,7 @@ export async function commitImport(
   const summary: ImportSummary = {
     importId: options.importId,
     template,
-    rows: plan.data.records.length,
+    rows: validRows(plan.data),
     rejectedRows,
     entitiesCreated: 0,
     entitiesMatched: 0,
