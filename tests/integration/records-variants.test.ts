@@ -998,3 +998,77 @@ describe('forwarded calls and their third number', () => {
     expect(original.validCount).toBe(1);
   });
 });
+
+describe('headers of two rows', () => {
+  const previewOf = async (template: Template, rows: unknown[][], merges: string[]) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('明细');
+    rows.forEach(
+      (values, index) => (sheet.getRow(index + 1).values = values as ExcelJS.CellValue[]),
+    );
+    for (const range of merges) sheet.mergeCells(range);
+    return await c.ok('import.preview', {
+      fileName: '明细.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template,
+    });
+  };
+
+  it('对方 over 账号/户名/开户行: the other party’s, not the statement’s own account and holder', async () => {
+    const plan = await previewOf(
+      'transactions',
+      [
+        ['查询账号：', '6221881234000012345', null, '户名：', '孙七'],
+        ['序号', '交易时间', '交易金额', '借贷标志', '对方', '对方', '对方', '摘要'],
+        ['序号', '交易时间', '交易金额', '借贷标志', '账号', '户名', '开户行', '摘要'],
+        [
+          1,
+          '2026-05-03 08:00:00',
+          2000,
+          '借',
+          '6222021001122334455',
+          '李四',
+          '工行昆明分行',
+          '转账',
+        ],
+        [
+          2,
+          '2026-05-04 19:45:10',
+          500,
+          '贷',
+          '6217003760001112223',
+          '周八',
+          '建行昆明分行',
+          '转账',
+        ],
+      ],
+      ['E2:G2', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'H2:H3'],
+    );
+    expect(plan.headers.slice(4, 7)).toEqual(['对方账号', '对方户名', '对方开户行']);
+    expect(
+      pick(plan.sample, ['account', 'counterpart', 'counterpartName', 'direction', 'amountFen']),
+    ).toEqual([
+      ['6221881234000012345', '6222021001122334455', '李四', 'out', '200000'],
+      ['6221881234000012345', '6217003760001112223', '周八', 'in', '50000'],
+    ]);
+  });
+
+  it('本机 and 对方 each over 号码/归属地: the row under them is no data row', async () => {
+    const plan = await previewOf(
+      'calls',
+      [
+        ['中国电信 通话清单'],
+        ['本机', '本机', '对方', '对方', '呼叫类型', '开始时间', '通话时长'],
+        ['号码', '归属地', '号码', '归属地', '呼叫类型', '开始时间', '通话时长'],
+        ['13312345678', '云南昆明', '13800001111', '云南昆明', '主叫', '2026-06-01 10:00:00', 120],
+        ['13312345678', '云南昆明', '075588889999', '广东深圳', '被叫', '2026-06-01 11:00:00', 30],
+      ],
+      ['A1:G1', 'A2:B2', 'C2:D2', 'E2:E3', 'F2:F3', 'G2:G3'],
+    );
+    expect([plan.rowCount, plan.problems]).toEqual([2, []]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds'])).toEqual([
+      ['13312345678', '13800001111', '120'],
+      ['075588889999', '13312345678', '30'],
+    ]);
+  });
+});

@@ -403,6 +403,58 @@ function givenOwnNumber(typed: string | null | undefined, preamble: Preamble): s
 }
 
 /**
+ * The header as one row of names, from the row found and the one above or below it when they
+ * are a header of two rows: a group's name over its columns (对方 over 账号/户名/开户行, 本机 over
+ * 号码/归属地), the other names merged down both rows. Read alone, the lower row of 对方's had
+ * named the statement's own account and holder (账号, 户名) and booked every row to the other
+ * party. The two rows are taken together when their names, joined, map more fields.
+ */
+function headerRows(head: TableRow[], found: number, template: ImportTemplate) {
+  const texts = (index: number) => head[index]?.cells.map(cellText) ?? [];
+  const mapped = (headers: string[]) => Object.keys(suggestMapping(template, headers)).length;
+  let best = { index: found, top: found, headers: texts(found) };
+  let score = mapped(best.headers);
+  for (const [top, bottom] of [
+    [found - 1, found],
+    [found, found + 1],
+  ] as const) {
+    if (top < 0 || !head[top] || !head[bottom]) continue;
+    if (sheetOfLine(head[top].line).sheet !== sheetOfLine(head[bottom].line).sheet) continue;
+    const joined = joinedHeader(texts(top), texts(bottom));
+    const joinedScore = joined ? mapped(joined) : 0;
+    if (joined && joinedScore > score) {
+      best = { index: bottom, top, headers: joined };
+      score = joinedScore;
+    }
+  }
+  return best;
+}
+
+/**
+ * Two header rows as one: a name merged down both rows (or on one only) once; a group's name,
+ * spread over the columns under it, before each of theirs. Null when the upper row is no such
+ * group row (a title, or names that differ from those below without spanning columns).
+ */
+function joinedHeader(upper: string[], lower: string[]): string[] | null {
+  const width = Math.max(upper.length, lower.length);
+  const joined: string[] = [];
+  let grouped = false;
+  for (let column = 0; column < width; column += 1) {
+    const above = upper[column] ?? '';
+    const below = lower[column] ?? '';
+    if (!above || !below || above === below) {
+      joined.push(below || above);
+      continue;
+    }
+    const spans = upper[column - 1] === above || upper[column + 1] === above;
+    if (!spans) return null;
+    grouped = true;
+    joined.push(`${above}${below}`);
+  }
+  return grouped ? joined : null;
+}
+
+/**
  * Field → column by the headers' names; the user may change it in the wizard. A field takes the
  * column of its first alias the file has (a 话单 with both 业务类型 and 呼叫类型 gets its call
  * type from 呼叫类型 wherever the columns stand), leftmost first among equals.
@@ -569,10 +621,13 @@ function headerPlanner(
   part: PlanPart | undefined,
 ): RowPlanner {
   const dataFromLine = part?.dataFromLine ?? 0;
-  const headerIndex = findHeader(head, template);
+  const {
+    index: headerIndex,
+    top,
+    headers,
+  } = headerRows(head, findHeader(head, template), template);
   const headerRow = head[headerIndex];
-  const preamble = readPreamble(head.slice(0, headerIndex), template);
-  const headers = headerRow ? headerRow.cells.map(cellText) : [];
+  const preamble = readPreamble(head.slice(0, top), template);
   let mapping = options.mapping ?? suggestMapping(template, headers);
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
