@@ -89,6 +89,18 @@ describe('statements: which way the money went', () => {
     ]);
   });
 
+  it('资金流出 and 资金流入 under a flag column say the direction', async () => {
+    const plan = await planned('transactions', [
+      '本方账号,交易时间,对方账号,资金流向,交易金额',
+      '6217001540009283746,2026-06-05 07:05:03,6222020200001234567,资金流出,1200.00',
+      '6217001540009283746,2026-06-05 08:05:03,6222020200001234568,资金流入,3000.00',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '120000'],
+      ['in', '300000'],
+    ]);
+  });
+
   it('a month’s total dated like the rows (本月合计 under 摘要) is no transfer', async () => {
     const plan = await planned('transactions', [
       '账号：6217001540009283746',

@@ -97,11 +97,21 @@ function result(value: string): PhoneResult {
 
 /** Digits with a leading + kept: spaces, dashes, brackets and full-width forms dropped. */
 function compactNumber(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s()\-.]/g, '');
+  return (
+    raw
+      .normalize('NFKC')
+      // A VoLTE list's URI: tel:+8613900139000, sip:+8613900139000@ims…;user=phone.
+      .replace(/^\s*(?:tel|sips?):([^@;]*)(?:[@;].*)?$/i, '$1')
+      .replace(/[\s()\-.]/g, '')
+  );
 }
 
-/** Carriers' IP call prefixes (移动 17951/12593, 联通 17911, 电信 17901/17909) before a number. */
-const ipDialPrefixed = /^(?:17951|12593|17911|17901|17908|17909)(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
+/**
+ * Carriers' IP call prefixes (移动 17951/12593, 联通 17911, 电信 17901/17909) and 飞信's 12520
+ * before a number.
+ */
+const ipDialPrefixed =
+  /^(?:17951|12593|17911|17901|17908|17909|12520)(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
 
 /**
  * A number as people type it in a form: CN mobile (a +86 / 0086 / 86 prefix is dropped),

@@ -1258,8 +1258,8 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
 
 /** A compound flag (支出(已付), 转账-收入, 贷方发生) by the one direction its words name. */
 function flagByWords(text: string): 'out' | 'in' | undefined {
-  const out = /支出|转出|付款|借方|出账|汇出/.test(text);
-  const into = /收入|转入|收款|贷方|入账|汇入/.test(text);
+  const out = /支出|转出|付款|借方|出账|汇出|流出/.test(text);
+  const into = /收入|转入|收款|贷方|入账|汇入|流入/.test(text);
   return out === into ? undefined : out ? 'out' : 'in';
 }
 

@@ -30,6 +30,13 @@ describe('call types as carriers print them', () => {
     ['来电', 'in'],
     ['主叫始发', 'out'],
     ['被叫终接', 'in'],
+    ['SMO', 'smsOut'],
+    ['SMMT', 'smsIn'],
+    ['Calling', 'out'],
+    ['Called', 'in'],
+    ['拨入', 'in'],
+    ['呼叫等待', 'in'],
+    ['三方通话', 'out'],
   ])('%s → %s', (value, type) => {
     expect(callTypeOf(value)).toBe(type);
   });

@@ -36,6 +36,15 @@ describe('far-end numbers as carriers print them', () => {
     ['17909 0755 8888 1234', '075588881234', 'landline', null],
     ['013812345678', '13812345678', 'mobile', null],
     ['01012345678', '01012345678', 'landline', null],
+    // 飞信's prefix; a VoLTE list's tel: and sip: URIs.
+    ['1252013900139000', '13900139000', 'mobile', null],
+    ['tel:+8613900139000', '13900139000', 'mobile', null],
+    [
+      'sip:+8613900139000@ims.mnc000.mcc460.3gppnetwork.org;user=phone',
+      '13900139000',
+      'mobile',
+      null,
+    ],
   ])('%s → %s (%s)', (raw, value, type, country) => {
     expect(parseFarEnd(raw, '0871')).toEqual({ ok: true, value, type, country });
   });
