@@ -220,12 +220,17 @@ describe('hostile table files', () => {
     const { table } = await readTableSource({
       bytes: Buffer.from('<table><tr><td>主叫</td><td rowspan="1000000">x</td></tr></table>'),
     });
-    expect(table.rows).toEqual([{ line: 1, cells: ['主叫', 'x'] }]);
+    expect(table.rows.map(({ line, cells }) => ({ line, cells }))).toEqual([
+      { line: 1, cells: ['主叫', 'x'] },
+    ]);
     // A long head (styles, an inline logo) before the table: still a table.
     const head = `<html><head><style>${'.x{color:red}'.repeat(8_000)}</style></head>`;
     const styled = await readTableSource({
       bytes: Buffer.from(`${head}<body><table><tr><td>a</td></tr></table></body></html>`),
     });
-    expect([styled.table.format, styled.table.rows]).toEqual(['html', [{ line: 1, cells: ['a'] }]]);
+    expect([styled.table.format, styled.table.rows.map((row) => row.cells)]).toEqual([
+      'html',
+      [['a']],
+    ]);
   });
 });

@@ -1084,3 +1084,74 @@ describe('headers of two rows', () => {
     ]);
   });
 });
+
+describe('a workbook’s sheets: named by their owners, or hidden', () => {
+  const workbookOf = async (
+    template: Template,
+    sheets: { name: string; rows: unknown[][]; state?: 'hidden' | 'veryHidden' }[],
+  ) => {
+    const workbook = new ExcelJS.Workbook();
+    for (const { name, rows, state } of sheets) {
+      const sheet = workbook.addWorksheet(name);
+      if (state) sheet.state = state;
+      for (const row of rows) sheet.addRow(row);
+    }
+    return await c.ok('import.preview', {
+      fileName: '清单.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template,
+    });
+  };
+  const header = ['对方号码', '呼叫类型', '开始时间', '通话时长'];
+
+  it('a sheet per target named by its number: the first sheet’s number is the owner, another number’s sheet is not put on it', async () => {
+    const plan = await workbookOf('calls', [
+      {
+        name: '13988776655',
+        rows: [header, ['13800001111', '主叫', '2026-06-01 10:00:00', 60]],
+      },
+      {
+        name: '13700002222',
+        rows: [header, ['15911112222', '主叫', '2026-06-01 11:00:00', 30]],
+      },
+    ]);
+    expect(plan.owner).toBe('13988776655');
+    expect(pick(plan.sample, ['caller', 'callee'])).toEqual([['13988776655', '13800001111']]);
+    expect(plan.sheets).toEqual([
+      { name: '13988776655', rows: 1, read: true },
+      { name: '13700002222', rows: 0, read: false, unread: 'owner' },
+    ]);
+  });
+
+  it('a hidden sheet (the rows kept aside before the list was cleaned) is not read, and said so', async () => {
+    const statement = ['交易时间', '交易金额', '借贷标志', '对方账号'];
+    for (const state of ['hidden', 'veryHidden'] as const) {
+      const plan = await workbookOf('transactions', [
+        {
+          name: '整理后',
+          rows: [
+            ['账号：6217001540009283746'],
+            statement,
+            ['2026-04-01 10:00:00', 1000, '借', '6222020200001234567'],
+          ],
+        },
+        {
+          name: '原始数据',
+          state,
+          rows: [
+            statement,
+            ['2026-04-01 10:00:00', 1000, '借', '6222020200001234567'],
+            ['2026-04-02 10:00:00', 99999, '借', '6222020200001234567'],
+          ],
+        },
+      ]);
+      expect([plan.rowCount, plan.sheets]).toEqual([
+        1,
+        [
+          { name: '整理后', rows: 1, read: true },
+          { name: '原始数据', rows: 0, read: false, unread: 'hidden' },
+        ],
+      ]);
+    }
+  });
+});

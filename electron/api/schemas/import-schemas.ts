@@ -78,7 +78,7 @@ export const importPreviewOutput = z.object({
       name: z.string(),
       rows: z.number().int(),
       read: z.boolean(),
-      unread: z.enum(['header', 'owner']).optional(),
+      unread: z.enum(['header', 'owner', 'hidden']).optional(),
     }),
   ),
 });

@@ -91,7 +91,9 @@ export async function importCommand(
                 ? `${sheet.name} (${sheet.rows} rows read)`
                 : sheet.unread === 'owner'
                   ? `${sheet.name} (not read: another account's bill; import it on its own)`
-                  : `${sheet.name} (not read: no header row like the first sheet's)`,
+                  : sheet.unread === 'hidden'
+                    ? `${sheet.name} (not read: hidden in Excel; show it to import it)`
+                    : `${sheet.name} (not read: no header row like the first sheet's)`,
             )
             .join('; ')}`,
         ]

@@ -42,6 +42,7 @@ import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-pl
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
 import { readCallLegend, type CallLegend } from './call-legend';
 import type { Cell, TableFile, TableRow } from './table-file';
+import type { SheetFacts } from './table-parse';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -135,8 +136,11 @@ interface SheetUse {
   index: number;
   rows: number;
   read: boolean;
-  /** Why a sheet was not read: no header row like the first sheet's, or another bill owner. */
-  unread?: 'header' | 'owner';
+  /**
+   * Why a sheet was not read: no header row like the first sheet's, another bill owner, or
+   * hidden in Excel (a copy of the rows an analyst kept aside).
+   */
+  unread?: 'header' | 'owner' | 'hidden';
 }
 
 export interface PlanOptions {
@@ -628,6 +632,7 @@ function headerPlanner(
   } = headerRows(head, findHeader(head, template), template);
   const headerRow = head[headerIndex];
   const preamble = readPreamble(head.slice(0, top), template);
+  preamble.owner ??= ownerInSheetName(headerRow?.sheet, template);
   let mapping = options.mapping ?? suggestMapping(template, headers);
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
@@ -780,6 +785,18 @@ function namesTotal(row: TableRow): boolean {
 }
 
 /**
+ * The owner a sheet's name gives (a workbook of a sheet per target, named 13988776655, or per
+ * card): a mobile number for a call list, 12 digits or more for a statement; null otherwise (a
+ * month, 20260501, is no account).
+ */
+function ownerInSheetName(sheet: SheetFacts | undefined, template: ImportTemplate): string | null {
+  const name = sheet?.name.replace(/\s+/g, '') ?? '';
+  if (template === 'calls') return /^1[3-9]\d{9}$/.test(name) ? name : null;
+  if (template === 'transactions') return /^\d{12,30}$/.test(name) ? name : null;
+  return null;
+}
+
+/**
  * A workbook's later sheets: a list too long for one sheet (an .xls holds 65,536 rows) goes on
  * in the next, under the same header row. A later sheet's rows are data after a row equal to
  * the header, found among its first rows; a sheet without it (notes, another kind of list) is
@@ -810,6 +827,8 @@ function sheetReader(
   const read = new Set([headerSheet]);
   /** Later sheets not read because their lines above the header name another owner. */
   const otherOwner = new Set<number>();
+  /** Later sheets not read because Excel hides them. */
+  const hidden = new Set<number>();
   let sheet = headerSheet;
   /** Rows of the current sheet above its header row, while it is looked for; null once found. */
   let above: TableRow[] | null = null;
@@ -838,13 +857,20 @@ function sheetReader(
         sheet = at;
         above = [];
         reorder = null;
+        // A hidden sheet other than the header's: rows an analyst kept aside (the list before
+        // it was cleaned), read with the rest they come twice.
+        if (row.sheet?.hidden && at !== headerSheet) hidden.add(at);
       }
+      if (hidden.has(at)) return null;
       const header = isHeader(row);
       const columns = above && !header ? columnsOf(row) : null;
       if (columns) reorder = columns;
       if (columns || header) {
         if (above && above.length < headerSearchRows) {
-          const sheetOwner = owner === null ? null : readPreamble(above, template).owner;
+          const sheetOwner =
+            owner === null
+              ? null
+              : (readPreamble(above, template).owner ?? ownerInSheetName(row.sheet, template));
           if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;
@@ -875,7 +901,11 @@ function sheetReader(
           index,
           rows: taken.get(index) ?? 0,
           read: read.has(index),
-          ...(read.has(index) ? {} : { unread: otherOwner.has(index) ? 'owner' : 'header' }),
+          ...(read.has(index)
+            ? {}
+            : {
+                unread: hidden.has(index) ? 'hidden' : otherOwner.has(index) ? 'owner' : 'header',
+              }),
         }));
     },
   };

@@ -1,6 +1,6 @@
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
 import { AppError } from '../app-error';
-import type { Cell, TableRow } from './table-parse';
+import type { Cell, SheetFacts, TableRow } from './table-parse';
 import { shownNumber } from './shown-number';
 
 /**
@@ -113,6 +113,11 @@ export async function readLegacySheet(
       { t: string; v?: unknown; z?: unknown }[] | undefined
     )[];
     const grid: Cell[][] = data.map((row) => (row ?? []).map(cellOf));
+    // Hidden = 1, very hidden = 2 (an HTML table has no sheet list).
+    const facts: SheetFacts = {
+      name,
+      hidden: !!workbook.Workbook?.Sheets?.[sheetIndex]?.Hidden,
+    };
     // A merged cell: every cell under it reads the text of its top-left cell, within the rows
     // that hold data (a rowspan of a million is not a million rows).
     for (const merge of sheet['!merges'] ?? []) {
@@ -131,7 +136,7 @@ export async function readLegacySheet(
           limit: limits.maxColumns,
           line,
         });
-      rows.push({ line, cells: filled });
+      rows.push({ line, cells: filled, sheet: facts });
     });
     if (rows.length > limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {

@@ -17,6 +17,13 @@ export type Cell = string | number | Date | null;
 export interface TableRow {
   line: number;
   cells: Cell[];
+  /** A workbook row's sheet (one object per sheet): its name, and whether Excel hides it. */
+  sheet?: SheetFacts;
+}
+
+export interface SheetFacts {
+  name: string;
+  hidden: boolean;
 }
 
 export interface TableFile {
@@ -230,6 +237,7 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
   // Every sheet, in order: a list too long for one sheet goes on in the next (the planner
   // reads a later sheet only under the same header).
   sheets.forEach((sheet, sheetIndex) => {
+    const facts: SheetFacts = { name: sheet.name, hidden: sheet.state !== 'visible' };
     // Only the cells present: one cell in column XFD does not make 16,384 empty ones.
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const line = workbookLine(sheetIndex, row.number);
@@ -246,7 +254,7 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
         cells[column - 1] =
           typeof value === 'number' ? shownNumber(value, cell.numFmt) : timeOfDay(value);
       });
-      rows.push({ line, cells });
+      rows.push({ line, cells, sheet: facts });
       if (rows.length > limits.maxRows)
         throw new AppError('import.tooManyRows', 'The file has too many rows', {
           limit: limits.maxRows,

@@ -61,7 +61,9 @@ export function CheckStep({
                     ? t('import.sheetRead', { name: sheet.name, count: sheet.rows })
                     : sheet.unread === 'owner'
                       ? t('import.sheetOtherOwner', { name: sheet.name })
-                      : t('import.sheetSkipped', { name: sheet.name }),
+                      : sheet.unread === 'hidden'
+                        ? t('import.sheetHidden', { name: sheet.name })
+                        : t('import.sheetSkipped', { name: sheet.name }),
                 )
                 .join(t('import.sheetSeparator'))}
             </span>
