@@ -1155,3 +1155,25 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     }
   });
 });
+
+describe('workbooks that count days from 1904', () => {
+  it('a date its reader leaves a number (a built-in Chinese date format) is counted from 1904, not 4 years early', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet('明细');
+    sheet.addRow(['账号：6217001540009283746']);
+    sheet.addRow(['交易日期', '交易时间', '交易金额', '借贷标志', '对方账号']);
+    // Day 44,624 of 1904's count is 2026-03-05 (of 1900's, 2022-03-04); the time a fraction.
+    sheet.addRow([44_624, 0.5, 100, '借', '6222021001122334455']);
+    sheet.addRow([44_625, '20:30:00', 200, '贷', '6222021001122334455']);
+    const plan = await c.ok('import.preview', {
+      fileName: '明细.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'transactions',
+    });
+    expect(pick(plan.sample, ['at', 'direction'])).toEqual([
+      ['2026-03-05T04:00:00.000Z', 'out'],
+      ['2026-03-06T12:30:00.000Z', 'in'],
+    ]);
+  });
+});

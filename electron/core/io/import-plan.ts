@@ -689,9 +689,14 @@ function headerPlanner(
       !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
   const sheets = sheetReader(head, headerRow, headers, template, sheetOwner);
+  // A time column beside a date column holds times of day (0.5, or 171647 written as a number).
+  const dateColumns = (mapping['date'] === undefined ? dateFields : ['date'])
+    .map((key) => mapping[key])
+    .filter((column): column is number => column !== undefined);
   const take = (read: TableRow) => {
-    const row = read.line < dataFromLine ? null : sheets.dataOf(read);
+    let row = read.line < dataFromLine ? null : sheets.dataOf(read);
     if (!row) return;
+    if (row.sheet?.date1904) row = in1900Days(row, dateColumns);
     if (unmapped) throw unmapped;
     rowCount += 1;
     if (rows) rows.push(row);
@@ -782,6 +787,25 @@ function namesTotal(row: TableRow): boolean {
   for (const cell of row.cells)
     if (typeof cell === 'string' && cell.length <= 8 && totalsWord.test(cell.trim())) return true;
   return false;
+}
+
+/** Fields that hold dates and times, whose number cells are Excel date serials. */
+const dateFields = ['date', 'startedAt', 'at', 'birthDate', 'seizedAt'];
+
+/**
+ * A row of a workbook that counts days from 1904 with its date serials counted from 1900, as
+ * the import reads them: a date the reader left a number (Excel's built-in Chinese date
+ * formats, yyyy"年"m"月"d"日", are unknown to it) had come out 4 years and a day early. A time
+ * of day (under one day) is the same in both.
+ */
+function in1900Days(row: TableRow, columns: number[]): TableRow {
+  const cells = row.cells.slice();
+  for (const column of columns) {
+    const cell = cells[column];
+    // Serials up to the year 2173; 20260401 is a date written as digits.
+    if (typeof cell === 'number' && cell >= 1 && cell < 100_000) cells[column] = cell + 1_462;
+  }
+  return { ...row, cells };
 }
 
 /**
@@ -1049,6 +1073,54 @@ function callPlanner(
     if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
     return parsed.ok ? parsed : null;
   };
+  /** Where a forwarded row says the call went, when that is a third number. */
+  const forwardTarget = (
+    cells: Cell[],
+    area: string | null,
+    near: { value: string },
+    far: { value: string },
+  ) => {
+    const to = thirdNumber(cells, 'forwardedTo', area);
+    return to && to.value !== near.value && to.value !== far.value ? to : null;
+  };
+  /**
+   * A forwarded call's third number as a leg of its own, a record of the row's line: where the
+   * target's phone passed the call (呼转号码, 第三方号码 on a 呼转 row), or whose call reached
+   * whoever took it (原被叫号码, on any row). A number that is no number is left out. The row's
+   * cell and handset are counted once, with its own record.
+   */
+  const thirdLegs = (
+    line: number,
+    cells: Cell[],
+    area: string | null,
+    near: string,
+    far: string,
+    incoming: boolean,
+    passedOn: { value: string; type: PhoneNumberType } | null,
+    startedUnix: number,
+    durationSeconds: number,
+  ) => {
+    const own = byOwn ? near : null;
+    const leg = { line, kind: 'forwarded' as const, startedUnix, durationSeconds, own };
+    const none = { baseStation: null, imei: null, imsi: null };
+    if (passedOn)
+      records.add({
+        ...leg,
+        ...none,
+        caller: near,
+        callee: passedOn.value,
+        farType: passedOn.type,
+      });
+    const original = hasOriginalCalled ? thirdNumber(cells, 'originalCalled', area) : null;
+    if (original && original.value !== near && original.value !== far)
+      records.add({
+        ...leg,
+        ...none,
+        caller: original.value,
+        callee: incoming ? near : far,
+        farType: original.type,
+      });
+  };
   // Defined once, not per row (a million rows made a million closures).
   const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
     const text = textOf(cells, key);
@@ -1105,22 +1177,15 @@ function callPlanner(
       durationSeconds === undefined
     )
       return false;
-    // A forwarded call's third number: where the target's phone passed it on (呼转号码,
-    // 第三方号码 on a 呼转 row; the 对方 then is who called), or whose call reached the target
-    // (原被叫号码, on any row). Each is a forwarded leg of its own; a number that is no number
-    // is left out.
-    const forwardedTo =
-      hasForwardedTo && type === 'forwarded' ? thirdNumber(cells, 'forwardedTo', area) : null;
-    const originalCalled = hasOriginalCalled ? thirdNumber(cells, 'originalCalled', area) : null;
-    const legTo =
-      forwardedTo && forwardedTo.value !== near.value && forwardedTo.value !== far.value;
+    // A forwarded row naming where it went (thirdLegs): the 对方 is then who called.
+    const passedOn =
+      hasForwardedTo && type === 'forwarded' && forwardTarget(cells, area, near, far);
     // 本机号码 is the caller unless the row says the call came in.
-    const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!legTo);
-    const callee = incoming ? near.value : far.value;
+    const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!passedOn);
     records.add({
       line,
       caller: incoming ? far.value : near.value,
-      callee,
+      callee: incoming ? near.value : far.value,
       kind,
       startedUnix,
       durationSeconds,
@@ -1130,25 +1195,18 @@ function callPlanner(
       imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
       farType: far.type,
     });
-    const leg = (caller: string, callee: string, farType: PhoneNumberType) =>
-      records.add({
+    if (passedOn || hasOriginalCalled)
+      thirdLegs(
         line,
-        caller,
-        callee,
-        kind: 'forwarded',
+        cells,
+        area,
+        near.value,
+        far.value,
+        incoming,
+        passedOn || null,
         startedUnix,
         durationSeconds,
-        // The row's cell and handset are counted once, with its own record.
-        baseStation: null,
-        own: byOwn ? near.value : null,
-        imei: null,
-        imsi: null,
-        farType,
-      });
-    if (legTo) leg(near.value, forwardedTo.value, forwardedTo.type);
-    // The number first called passed the call on to whoever took it.
-    if (originalCalled && originalCalled.value !== near.value && originalCalled.value !== far.value)
-      leg(originalCalled.value, callee, originalCalled.type);
+      );
     return true;
   };
   return { take: takeRow, records: records.columns };
@@ -1195,6 +1253,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   };
   // A 基站 column beside a TAC and a small 小区 is the eNodeB, the 小区 its local cell.
   const lacIsTac = /tac|跟踪区/i.test(headers[mapping['lac'] ?? -1] ?? '');
+  let [lastLac, lastCi, lastPair] = ['', '', ''];
   const whole = remembered((text) => {
     const parts = splitStation(text);
     // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
@@ -1210,7 +1269,14 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     const eNodeB = optional(cells, 'eNodeB') ?? (lacIsTac ? station : null);
     if (lac && ci && eNodeB && /^\d{1,7}$/.test(eNodeB) && /^\d{1,3}$/.test(ci) && Number(ci) < 256)
       return writtenCell(lac, String(Number(eNodeB) * 256 + Number(ci)), marks.made);
-    if (lac && ci) return writtenCell(lac, ci, marks.lacCi);
+    if (lac && ci) {
+      // A target stays on a cell for many rows: the same text for the same pair, not built anew.
+      if (lac !== lastLac || ci !== lastCi) {
+        [lastLac, lastCi] = [lac, ci];
+        lastPair = writtenCell(lac, ci, marks.lacCi);
+      }
+      return lastPair;
+    }
     const tac = optional(cells, 'tac');
     const eci = optional(cells, 'eci');
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);

@@ -117,6 +117,7 @@ export async function readLegacySheet(
     const facts: SheetFacts = {
       name,
       hidden: !!workbook.Workbook?.Sheets?.[sheetIndex]?.Hidden,
+      date1904,
     };
     // A merged cell: every cell under it reads the text of its top-left cell, within the rows
     // that hold data (a rowspan of a million is not a million rows).

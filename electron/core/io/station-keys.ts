@@ -47,6 +47,17 @@ export function writtenCell(lac: string, ci: string, mark: string): string {
   return `${mark}${lac}\u0000${ci}`;
 }
 
+/** Digits only, no leading zero, at most 15: a decimal part of a cell that is its own key. */
+function plainDecimal(text: string): boolean {
+  const length = text.length;
+  if (!length || length > 15 || text.charCodeAt(0) === 48) return false;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** Hex digits a LAC/TAC (16 bits) and a CI/ECI (28 bits) take at most. */
 const hexDigitsAtMost = { lac: 4, ci: 7 };
 
@@ -90,13 +101,17 @@ export function settleStations(columns: CallColumns): void {
     const together = open.length ? hexColumn(open) : false;
     lacHex ??= together;
     ciHex ??= together;
+    const decimal = !lacHex && !ciHex;
     for (const { at, lac, ci } of cells) {
-      const key = cellKeyIn(lac, ci, lacHex, ciHex);
+      // Most lists: both parts plain decimal, the key as it stands (a million rows may hold a
+      // hundred thousand cells).
+      const key =
+        decimal && plainDecimal(lac) && plainDecimal(ci)
+          ? `${lac}-${ci}`
+          : cellKeyIn(lac, ci, lacHex, ciHex);
+      // The key takes the written text's place, or the place of the same key before it.
       let to = indexOf.get(key);
-      if (to === undefined) {
-        texts.push(key);
-        indexOf.set(key, (to = texts.length));
-      }
+      if (to === undefined) indexOf.set(key, (to = at));
       keyed[at] = to;
       // Nothing written is left in the table: settling again finds nothing to do.
       texts[at - 1] = key;

@@ -24,6 +24,11 @@ export interface TableRow {
 export interface SheetFacts {
   name: string;
   hidden: boolean;
+  /**
+   * The workbook counts days from 1904 (Excel for Mac's old default): a date serial its reader
+   * left a number (a format it did not know as a date) is 1,462 days later than in 1900's count.
+   */
+  date1904: boolean;
 }
 
 export interface TableFile {
@@ -237,7 +242,7 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
   // Every sheet, in order: a list too long for one sheet goes on in the next (the planner
   // reads a later sheet only under the same header).
   sheets.forEach((sheet, sheetIndex) => {
-    const facts: SheetFacts = { name: sheet.name, hidden: sheet.state !== 'visible' };
+    const facts: SheetFacts = { name: sheet.name, hidden: sheet.state !== 'visible', date1904 };
     // Only the cells present: one cell in column XFD does not make 16,384 empty ones.
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const line = workbookLine(sheetIndex, row.number);
