@@ -421,6 +421,35 @@ describe('what a reviewer found the heuristics above got wrong', () => {
     expect(pick(plan.sample, ['callee', 'farType'])).toEqual([['01087654321', 'landline']]);
   });
 
+  it('a start time under 开始时间(UTC), or written with GMT+8 or UTC after it, is read in that zone', async () => {
+    const utc = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间(UTC),通话时长',
+      '13800138000,13900139000,主叫,2026-06-04 23:05:03,65',
+    ]);
+    const written = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13800138000,13900139000,主叫,2026-06-05 07:05:03 GMT+8,65',
+      '13800138000,13900139000,主叫,2026-06-04 23:05:03 UTC,65',
+      '13800138000,13900139000,主叫,2026-06-05 07:05:03(UTC+08:00),65',
+    ]);
+    const statement = await planned('transactions', [
+      '账号,交易时间(GMT),借贷标志,交易金额,对方账号',
+      '6214620012345678,2026-06-04 23:05:03,借,5.2,6217001540009283746',
+    ]);
+    // 07:05:03 in China is 23:05:03 UTC the day before.
+    expect([
+      ...pick(utc.sample, ['startedAt']).flat(),
+      ...pick(written.sample, ['startedAt']).flat(),
+      ...pick(statement.sample, ['at']).flat(),
+    ]).toEqual([
+      '2026-06-04T23:05:03.000Z',
+      '2026-06-04T23:05:03.000Z',
+      '2026-06-04T23:05:03.000Z',
+      '2026-06-04T23:05:03.000Z',
+      '2026-06-04T23:05:03.000Z',
+    ]);
+  });
+
   it('a duration header naming its unit: 毫秒 and 分钟 are read as such, not as seconds or not at all', async () => {
     for (const [header, figures, seconds] of [
       ['通话时长(毫秒)', ['65000', '1500'], ['65', '2']],

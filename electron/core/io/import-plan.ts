@@ -30,6 +30,7 @@ import {
   parseDateAndTime,
   parseDateAndTimeInstant,
   parseDuration,
+  headerZone,
   parseSignedAmount,
   writtenAmount,
   type Parsed,
@@ -957,7 +958,12 @@ function scientific(cell: Cell): boolean {
 }
 
 /** Helpers reading a row's cells through the mapping, and noting problems. */
-function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
+function rowReader(mapping: Record<string, number>, problems: RowProblem[], headers: string[]) {
+  // Times under a header naming another zone (开始时间(UTC)) are that zone's, not China's.
+  const zoneShiftMs = (key: string) => {
+    const zone = headerZone(headers[mapping[key] ?? -1] ?? '');
+    return zone === null ? 0 : (8 * 60 - zone) * 60_000;
+  };
   const cellOf = (cells: Cell[], key: string): Cell =>
     mapping[key] === undefined ? null : (cells[mapping[key]] ?? null);
   const textOf = (cells: Cell[], key: string) => cellText(cellOf(cells, key));
@@ -984,14 +990,29 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
     const text = textOf(cells, key);
     return emptyMarks.has(text) ? null : text;
   };
+  const shifts = new Map<string, number>();
+  const shiftOf = (field: string) => {
+    let shift = shifts.get(field);
+    if (shift === undefined) shifts.set(field, (shift = zoneShiftMs(field)));
+    return shift;
+  };
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
-    return take(
+    const shift = shiftOf(field);
+    if (!shift)
+      return take(
+        line,
+        cells,
+        field,
+        parseDateAndTime(cellOf(cells, 'date'), cellOf(cells, timeKey)),
+      );
+    const ms = take(
       line,
       cells,
       field,
-      parseDateAndTime(cellOf(cells, 'date'), cellOf(cells, timeKey)),
+      parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
+    return ms === undefined ? undefined : new Date(ms + shift).toISOString();
   };
   /** As `timeOf`, as Unix seconds. */
   const unixTimeOf = (line: number, cells: Cell[], timeKey: string) => {
@@ -1002,7 +1023,7 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[]) {
       field,
       parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
-    return ms === undefined ? undefined : Math.round(ms / 1000);
+    return ms === undefined ? undefined : Math.round((ms + shiftOf(field)) / 1000);
   };
   /**
    * Numbers that are identifiers (cards, accounts, numbers) must come as text: a spreadsheet's
@@ -1032,6 +1053,7 @@ function callPlanner(
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
     problems,
+    headers,
   );
   const records = callColumnsBuilder();
   const stationOf = stationReader(mapping, headers);
@@ -1374,6 +1396,7 @@ function planAll(
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits } = rowReader(
     mapping,
     problems,
+    headers,
   );
   let data: ImportRecords;
   if (template === 'transactions') {

@@ -129,6 +129,14 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
   }
   const zoned = zonedPattern.exec(text);
   if (zoned) return zonedInstant(zoned);
+  // A zone written after the time: 2026-06-05 07:05:03 GMT+8, … UTC, … (UTC+08:00).
+  const named = zoneSuffix.exec(text);
+  if (named) {
+    const offset = zoneOffsetMinutes(named[1], named[2], named[3]);
+    const local = offset === null ? null : parseLocalInstant(text.slice(0, named.index));
+    if (!local?.ok) return { ok: false, problem: 'dateTime' };
+    return { ok: true, value: local.value + chinaOffsetMs - offset! * 60_000 };
+  }
   const match = localDateTimePattern.exec(text);
   if (!match) return { ok: false, problem: 'dateTime' };
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
@@ -169,6 +177,25 @@ function zonedInstant(match: RegExpExecArray): Parsed<number> {
   return local.ok
     ? { ok: true, value: local.value + chinaOffsetMs - offsetMinutes * 60_000 }
     : local;
+}
+
+const zoneSuffix = /\s*[(（]?(?:GMT|UTC)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?[)）]?$/i;
+
+/** Minutes east of UTC of a written offset (+8, -05:30, none for UTC); null past ±14 h. */
+function zoneOffsetMinutes(sign?: string, hours?: string, minutes?: string): number | null {
+  const offset = (sign === '-' ? -1 : 1) * (Number(hours ?? 0) * 60 + Number(minutes ?? 0));
+  return Math.abs(offset) > 14 * 60 || Number(minutes ?? 0) > 59 ? null : offset;
+}
+
+/**
+ * The zone a time column's header names (开始时间(UTC), 交易时间(GMT+8)) as minutes east of UTC;
+ * null when it names none (China time, as every list is read otherwise).
+ */
+export function headerZone(header: string): number | null {
+  const zone = /(?:utc|gmt)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|格林尼治|世界协调时|世界时/i.exec(
+    header.normalize('NFKC'),
+  );
+  return zone ? zoneOffsetMinutes(zone[1], zone[2], zone[3]) : null;
 }
 
 /** An hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one; undefined past 12. */
