@@ -101,6 +101,27 @@ describe('statements: which way the money went', () => {
     ]);
   });
 
+  it('bills of other payment platforms (抖音支付, 云闪付) name their counterparts: the name is the counterpart', async () => {
+    const douyin = await planned('transactions', [
+      '抖音支付账单明细',
+      '账户：zhang@example.com',
+      '交易时间,交易分类,交易对方,商品说明,收/支,金额,支付方式,交易状态,交易单号',
+      '2026-06-05 07:05:03,转账,张三,转账,支出,¥-12.00,零钱,支付成功,DY001',
+      '2026-06-05 08:05:03,转账,李四,转账,收入,¥30.00,零钱,支付成功,DY002',
+    ]);
+    expect(pick(douyin.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
+      ['zhang@example.com', '张三', 'out', '1200'],
+      ['zhang@example.com', '李四', 'in', '3000'],
+    ]);
+    const unionPay = await planned('transactions', [
+      '云闪付交易明细',
+      '账号：6217001540009283746',
+      '交易时间,交易类型,交易金额,商户名称,交易状态',
+      '2026-06-05 07:05:03,转账,-1200.00,李四,交易成功',
+    ]);
+    expect(pick(unionPay.sample, ['counterpart', 'direction'])).toEqual([['李四', 'out']]);
+  });
+
   it('a month’s total dated like the rows (本月合计 under 摘要) is no transfer', async () => {
     const plan = await planned('transactions', [
       '账号：6217001540009283746',

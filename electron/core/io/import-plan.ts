@@ -105,6 +105,11 @@ type ImportRecords =
  */
 interface Preamble {
   platform: 'alipay' | 'wechat' | null;
+  /**
+   * Another payment platform's bill (抖音支付, 京东支付, 云闪付, 美团, 翼支付): its counterparts are
+   * named, not numbered, as in Alipay's and WeChat's.
+   */
+  paymentBill?: boolean;
   owner: string | null;
   /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
   amountScale?: number;
@@ -217,16 +222,21 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   if (template === 'calls') return { platform: null, owner: ownNumberIn(text) };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
+  const paymentBill =
+    /抖音支付|京东支付|京东金融|云闪付|美团支付|美团账单|翼支付|度小满|拼多多/.test(text);
   const owner =
     /支付宝账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
-    // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询.
-    (platform === 'alipay' ? /账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] : undefined) ??
+    // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
+    // platforms' bills name their account so too.
+    (platform === 'alipay' || paymentBill
+      ? /账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1]
+      : undefined) ??
     /微信号[:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
     /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
     (platform ? null : statementAccountIn(text)) ??
     null;
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
-  return { platform, owner, amountScale: unit ? yuanIn(unit) : 1 };
+  return { platform, owner, amountScale: unit ? yuanIn(unit) : 1, paymentBill };
 }
 
 /** A number cell too large to hold all its digits (a 19-digit card number in Excel). */
@@ -1503,7 +1513,9 @@ function planAll(
         : (compact('counterpartAccount') ??
           info.account ??
           // A bank's counterpart is its account; a name alone (张三) is many people's.
-          (preamble.platform ? (counterpartName?.replace(/\s+/g, '') ?? null) : null));
+          (preamble.platform || preamble.paymentBill
+            ? (counterpartName?.replace(/\s+/g, '') ?? null)
+            : null));
       // A masked account (Alipay's 139******21) is many people's: told apart by their names.
       const counterpart =
         named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
