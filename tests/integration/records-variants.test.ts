@@ -1227,3 +1227,57 @@ describe('workbooks that count days from 1904', () => {
     ]);
   });
 });
+
+describe('shapes a person reads and the import had refused', () => {
+  it('24:00:00, a date with the time’s digits, 1′05″ written with two quotes', async () => {
+    const calls = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      "13800138000,13900139000,主叫,2026-06-05 24:00:00,1'05''",
+      '13800138000,13900139001,主叫,2026-06-05 070503,30',
+      '13800138000,13900139002,主叫,20260605 70503,30',
+    ]);
+    expect(calls.problems).toEqual([]);
+    expect(pick(calls.sample, ['startedAt', 'durationSeconds'])).toEqual([
+      ['2026-06-05T16:00:00.000Z', '65'],
+      ['2026-06-04T23:05:03.000Z', '30'],
+      ['2026-06-04T23:05:03.000Z', '30'],
+    ]);
+  });
+
+  it('交易金额（单位：分）, 支付宝用户ID above the header, 收/支/其他, a table drawn with + and - rules', async () => {
+    const fen = await planned('transactions', [
+      '本方账号,交易时间,对方账号,对方户名,借贷标志,交易金额（单位：分）',
+      '6217001540009283746,2026-06-05 07:05:03,6222020200001234567,张三,借,120000',
+    ]);
+    expect(pick(fen.sample, ['amountFen'])).toEqual([['120000']]);
+    const alipay = await planned('transactions', [
+      '支付宝用户ID：2088001234567890',
+      '账务流水号,发生时间,对方账号,收入金额（+元）,支出金额（-元）,账户余额（元）',
+      '20260605001,2026-06-05 07:05:03,li@x.com,,1200.00,8800.00',
+      '20260605002,2026-06-05 08:05:03,wang@x.com,300.00,,9100.00',
+    ]);
+    expect(pick(alipay.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
+      ['2088001234567890', 'li@x.com', 'out', '120000'],
+      ['2088001234567890', 'wang@x.com', 'in', '30000'],
+    ]);
+    const wechat = await planned('transactions', [
+      '微信零钱明细',
+      '微信昵称：[张三]',
+      '交易单号,交易时间,交易类型,收/支/其他,交易方式,金额(元),余额(元),备注',
+      '100001,2026-06-05 07:05:03,转账-转给李四,支出,零钱,1200.00,8800.00,/',
+      '100002,2026-06-05 08:05:03,微信红包-来自王五,收入,零钱,300.00,9100.00,/',
+    ]);
+    expect(pick(wechat.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '120000'],
+      ['in', '30000'],
+    ]);
+    const drawn = await planned('calls', [
+      '+------------+------------+------+---------------------+------+',
+      '|本机号码|对方号码|呼叫类型|开始时间|通话时长|',
+      '+------------+------------+------+---------------------+------+',
+      '|13800138000|13900139000|主叫|2026-06-05 07:05:03|65|',
+      '+------------+------------+------+---------------------+------+',
+    ]);
+    expect([drawn.rowCount, drawn.problems]).toEqual([1, []]);
+  });
+});

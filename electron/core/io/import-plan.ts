@@ -226,6 +226,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     /抖音支付|京东支付|京东金融|云闪付|美团支付|美团账单|翼支付|度小满|拼多多/.test(text);
   const owner =
     /支付宝账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
+    /支付宝用户ID[:：]\s*\[?(2088\d{12})/i.exec(text)?.[1] ??
     // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
     // platforms' bills name their account so too.
     (platform === 'alipay' || paymentBill
@@ -502,9 +503,12 @@ function suggestMapping(template: ImportTemplate, headers: string[]): Record<str
  * unit the call planner reads off the header).
  */
 function unannotated(key: string, template: ImportTemplate): string {
-  return key.replace(/\(([^()]*)\)$/, (note, inside: string) =>
-    template === 'transactions' && /分|万|fen/i.test(inside) ? note : '',
-  );
+  return key.replace(/\(([^()]*)\)$/, (note, inside: string) => {
+    if (template !== 'transactions' || !/分|万|fen/i.test(inside)) return '';
+    // 交易金额(单位:分) is 交易金额(分); (单位:万元) is (万元).
+    const unit = /^单位[:：]?\s*(分|万元|万)$/.exec(inside)?.[1];
+    return unit ? `(${unit})` : note;
+  });
 }
 
 /** Applies `header text → field` overrides to a mapping. */
@@ -760,7 +764,7 @@ function headerPlanner(
  * (已收入:3笔,…), who printed it and when.
  */
 const trailerStart =
-  /^[（(【[]?(?:[-=—_*]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
+  /^[（(【[]?(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
 
 /**
  * A line under the list, not a row of it: its first filled cell begins like a total, a count, a

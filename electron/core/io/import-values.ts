@@ -122,7 +122,10 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     );
   if (fullWidth.test(text)) text = text.normalize('NFKC');
   if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalInstant(Number(text));
-  const compact = /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2}):?(\d{2}):?(\d{2})$/.exec(text);
+  const compact =
+    /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2}):?(\d{2}):?(\d{2})$/.exec(text) ??
+    // A date and the time's digits in one cell: 2026-06-05 070503, 20260605 70503 (its 0 lost).
+    /^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})[ T](\d{1,2})(\d{2})(\d{2})$/.exec(text);
   if (compact) {
     const [year, month, day, hour, minute, second] = compact.slice(1).map(Number);
     return localInstant(year!, month!, day!, hour!, minute!, second!);
@@ -249,7 +252,8 @@ function localInstant(
     month > 12 ||
     day < 1 ||
     day > daysInMonth(year, month) ||
-    hour > 23 ||
+    // 24:00:00 is the next day's midnight, as some systems print the end of a day.
+    (hour > 23 && !(hour === 24 && minute === 0 && second === 0)) ||
     minute > 59 ||
     second > 59
   )
@@ -295,7 +299,10 @@ export function parseDuration(cell: Cell): Parsed<number> {
       ? { ok: true, value: cell }
       : { ok: false, problem: 'duration' };
   // Spaces next to a unit go (1 分 5 秒); between bare digits they do not (1 5 is no duration).
-  const text = plainText(cell).replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
+  // 1'05'' (two single quotes for the seconds' mark).
+  const text = plainText(cell)
+    .replace(/''/g, '"')
+    .replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
   // Whole seconds written with decimals (83.0, 83.00), as some exports do.
   if (/^\d+\.0+$/.test(text)) return { ok: true, value: Number.parseInt(text, 10) };
@@ -384,7 +391,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     (timeCell instanceof Date && !timeOnlyDate) ||
     (typeof timeCell === 'number' && timeCell >= 1 && !clockDigits) ||
     (typeof timeCell === 'string' &&
-      (/^\d{8}[ T-]?\d{2}:?\d{2}:?\d{2}$/.test(timeText) || /^\d{4}[-/.年]/.test(timeText)))
+      (/^\d{8}[ T-]?\d{2}:?\d{2}:?\d{2}$|^\d{8}[ T]\d{5,6}$/.test(timeText) ||
+        /^\d{4}[-/.年]/.test(timeText)))
   )
     return parseLocalInstant(timeCell);
   let day: string | undefined;

@@ -67,7 +67,8 @@ describe('dates in the form carriers write, read without the pattern', () => {
       'dateTime',
       'dateTime',
       'dateTime',
-      'dateTime',
+      // 24:00:00, the next day's midnight.
+      '2026-12-31T16:00:00.000Z',
       'dateTime',
       'dateTime',
       // Date.UTC reads years 0–99 as 1900–1999: refused, as before.
