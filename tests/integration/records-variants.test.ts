@@ -1173,6 +1173,36 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     ]);
   });
 
+  it('a list split over sheets without the header repeated goes on; a month without the 基站 column is read', async () => {
+    const plan = await workbookOf('calls', [
+      {
+        name: '话单',
+        rows: [
+          ['查询号码：13988776655'],
+          [...header, '基站'],
+          ['13800001111', '主叫', '2026-06-01 10:00:00', 60, '22345-23101'],
+        ],
+      },
+      // .xls stops at 65,536 rows: the list goes on in the next sheet, without a header.
+      { name: 'Sheet2', rows: [['13800001112', '被叫', '2026-06-01 11:00:00', 30, '22345-23101']] },
+      // Another month's list without the 基站 column.
+      { name: '7月', rows: [header, ['13800001113', '主叫', '2026-07-01 10:00:00', 20]] },
+      // Notes are still no data.
+      { name: '说明', rows: [['本清单仅供办案使用'], ['调取人：王某']] },
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds', 'baseStation'])).toEqual([
+      ['13988776655', '13800001111', '60', '22345-23101'],
+      ['13800001112', '13988776655', '30', '22345-23101'],
+      ['13988776655', '13800001113', '20', null],
+    ]);
+    expect(plan.sheets.map((sheet) => [sheet.name, sheet.rows, sheet.read])).toEqual([
+      ['话单', 1, true],
+      ['Sheet2', 1, true],
+      ['7月', 1, true],
+      ['说明', 0, false],
+    ]);
+  });
+
   it('a hidden sheet (the rows kept aside before the list was cleaned) is not read, and said so', async () => {
     const statement = ['交易时间', '交易金额', '借贷标志', '对方账号'];
     for (const state of ['hidden', 'veryHidden'] as const) {

@@ -326,3 +326,23 @@ describe('tablets counted and weighed on one line', () => {
     ).toEqual([['500', 'pill', '重量：50.2']]);
   });
 });
+
+describe('a unit in the number format', () => {
+  it('净重 cells formatted 0.00"克" are grams, as the sheet shows them', async () => {
+    await setUp();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('称量');
+    sheet.addRow(['案件编号', '物品名称', '净重', '缴获日期']);
+    sheet.addRow(['A5301-L01', '冰毒', 356.2, '2026-10-06']);
+    sheet.getCell('C2').numFmt = '0.00"克"';
+    const preview = await c.ok('import.preview', {
+      fileName: '称量.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'seizures',
+    });
+    expect(preview.problems).toEqual([]);
+    expect(preview.sample.map((row) => [row['quantityValue'], row['quantityUnit']])).toEqual([
+      ['356.2', 'g'],
+    ]);
+  });
+});

@@ -703,7 +703,7 @@ function headerPlanner(
       mapping['counterpart'] !== undefined &&
       !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
-  const sheets = sheetReader(head, headerRow, headers, template, sheetOwner);
+  const sheets = sheetReader(head, headerRow, headers, template, sheetOwner, mapping);
   // A time column beside a date column holds times of day (0.5, or 171647 written as a number).
   const dateColumns = (mapping['date'] === undefined ? dateFields : ['date'])
     .map((key) => mapping[key])
@@ -835,6 +835,30 @@ function ownerInSheetName(sheet: SheetFacts | undefined, template: ImportTemplat
   return null;
 }
 
+/** Fields that only add to a row: a sheet without their column still has whole rows. */
+const additionalFields = new Set([
+  'baseStation',
+  'lac',
+  'ci',
+  'tac',
+  'eci',
+  'eNodeB',
+  'imei',
+  'imsi',
+  'ownArea',
+  'counterpartArea',
+  'counterpartBank',
+  'summary',
+  'channel',
+  'reference',
+  'notes',
+  'place',
+  'evidenceNo',
+  'address',
+  'household',
+  'aliases',
+]);
+
 /**
  * A workbook's later sheets: a list too long for one sheet (an .xls holds 65,536 rows) goes on
  * in the next, under the same header row. A later sheet's rows are data after a row equal to
@@ -851,7 +875,15 @@ function sheetReader(
   template: ImportTemplate,
   /** The owner a later sheet must not contradict; null when every row names its own. */
   owner: string | null,
+  mapping: Record<string, number>,
 ) {
+  // Columns a later sheet may lack (a month's list without the 基站 column): those no field
+  // reads, and those that only add to a row; never a number, a time, an amount or a direction.
+  const mapped = new Map(Object.entries(mapping).map(([field, column]) => [column, field]));
+  const mayLack = (column: number) => {
+    const field = mapped.get(column);
+    return field === undefined || additionalFields.has(field);
+  };
   const headerSheet = headerRow ? sheetOfLine(headerRow.line).sheet : 0;
   // Lines below this are the first sheet's (or a text file's): no division per row.
   const sheetStart = workbookLine(1, 0);
@@ -883,7 +915,26 @@ function sheetReader(
     const keys = row.cells.map((cell) => headerKey(cellText(cell)));
     const at = wanted.map((want) => (want ? keys.indexOf(want) : -1));
     const named = wanted.filter(Boolean).length;
-    return named >= 2 && at.every((index, column) => index >= 0 || !wanted[column]) ? at : null;
+    return named >= 2 &&
+      at.filter((index) => index >= 0).length >= 2 &&
+      at.every((index, column) => index >= 0 || !wanted[column] || mayLack(column))
+      ? at
+      : null;
+  };
+  const aliasKeys = new Set(
+    importFields[template].flatMap((field) => field.aliases.map(headerKey)),
+  );
+  /** A row of data as wide as the header: values in most cells, no header's names among them. */
+  const continuesList = (row: TableRow) => {
+    const texts = row.cells.map(cellText);
+    while (texts.length && !texts[texts.length - 1]) texts.pop();
+    if (!texts.length || texts.length > headers.length) return false;
+    // Two column names make a header (one may be a value: 被叫 is a call type and a name).
+    if (texts.filter((text) => aliasKeys.has(headerKey(text))).length >= 2) return false;
+    const values = row.cells.filter(
+      (cell) => typeof cell === 'number' || cell instanceof Date || valueLike.test(cellText(cell)),
+    ).length;
+    return values >= Math.min(3, headers.length) && values * 2 >= texts.filter(Boolean).length;
   };
   /** The current sheet's columns in the first header's order, when they stand elsewhere. */
   let reorder: number[] | null = null;
@@ -916,6 +967,12 @@ function sheetReader(
         }
         return null;
       }
+      // A sheet that goes straight on with rows (a list split at .xls's 65,536 rows, the header
+      // not repeated) continues the sheet before it when that one was read.
+      if (above && !above.length && read.has(at - 1) && continuesList(row)) {
+        read.add(at);
+        above = null;
+      }
       if (above) {
         if (above.length < headerSearchRows) above.push(row);
         return null;
@@ -925,6 +982,7 @@ function sheetReader(
         ? {
             line: row.line,
             cells: reorder.map((index) => (index < 0 ? null : (row.cells[index] ?? null))),
+            sheet: row.sheet,
           }
         : row;
       if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data)))

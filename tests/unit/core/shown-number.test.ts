@@ -13,5 +13,8 @@ describe('a number cell as its format shows it (both spreadsheet readers)', () =
     expect(shownNumber(65, '0')).toBe(65);
     expect(shownNumber(1200.5, '#,##0.00')).toBe(1200.5);
     expect(shownNumber(5, undefined)).toBe(5);
+    expect(shownNumber(356.2, '0.00"克"')).toBe('356.2克');
+    expect(shownNumber(1200.5, '#,##0.00"元"')).toBe('1200.5元');
+    expect(shownNumber(65, '0" 秒"')).toBe('65秒');
   });
 });
