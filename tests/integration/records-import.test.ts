@@ -240,7 +240,7 @@ describe('carrier call records (话单)', () => {
       duration: 4,
       lac: 8,
       ci: 9,
-      ownArea: 7,
+      roamingArea: 7,
     });
     expect(preview.owner).toBe(target);
     expect([preview.encoding, preview.headerLine, preview.rowCount, preview.rejectedCount]).toEqual(

@@ -1173,6 +1173,35 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     ]);
   });
 
+  it('a hidden first sheet is not read either; a sheet named by an ID number names no account', async () => {
+    const calls = [header, ['13800001111', '主叫', '2026-06-01 10:00:00', 60]];
+    const hiddenFirst = await workbookOf('calls', [
+      { name: '原始', state: 'hidden', rows: [['查询号码：13988776655'], ...calls] },
+      { name: '整理', rows: [['查询号码：13988776655'], ...calls] },
+    ]);
+    expect([hiddenFirst.rowCount, hiddenFirst.sheets.map((sheet) => sheet.read)]).toEqual([
+      1,
+      [false, true],
+    ]);
+    const byId = await c.call('import.preview', {
+      fileName: '明细.xlsx',
+      contentBase64: Buffer.from(
+        await (async () => {
+          const workbook = new ExcelJS.Workbook();
+          const sheet = workbook.addWorksheet('530102199003070016');
+          sheet.addRow(['交易时间', '交易金额', '借贷标志', '对方账号']);
+          sheet.addRow(['2026-04-01 10:00:00', 100, '借', '6222020200001234567']);
+          return await workbook.xlsx.writeBuffer();
+        })(),
+      ).toString('base64'),
+      template: 'transactions',
+    });
+    expect(byId).toMatchObject({
+      ok: false,
+      error: { code: 'import.missingColumns', details: { fields: ['account'] } },
+    });
+  });
+
   it('a list split over sheets without the header repeated goes on; a month without the 基站 column is read', async () => {
     const plan = await workbookOf('calls', [
       {
@@ -1309,5 +1338,94 @@ describe('shapes a person reads and the import had refused', () => {
       '+------------+------------+------+---------------------+------+',
     ]);
     expect([drawn.rowCount, drawn.problems]).toEqual([1, []]);
+  });
+});
+
+describe('faults a review of the new readings found', () => {
+  it('a time naming its own zone under a header naming one is not shifted twice', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间(UTC),通话时长',
+      '13800138000,13900139000,主叫,2026-06-05T07:05:03Z,65',
+      '13800138000,13900139000,主叫,2026-06-05 07:05:03 UTC,65',
+    ]);
+    expect(pick(plan.sample, ['startedAt']).flat()).toEqual([
+      '2026-06-05T07:05:03.000Z',
+      '2026-06-05T07:05:03.000Z',
+    ]);
+  });
+
+  it('a dash for a cancelled row’s amount makes no statement signed', async () => {
+    const said = await c.ok('import.preview', {
+      fileName: 'out.csv',
+      contentBase64: iconv
+        .encode(
+          [
+            '账号,交易时间,交易金额,对方账号',
+            '6228480398271645312,2026-04-01 10:00:00,1200.00,6222020200112233445',
+            '6228480398271645312,2026-04-02 10:00:00,800.00,6222020200112233445',
+            '6228480398271645312,2026-04-03 10:00:00,—,6222020200112233445',
+          ].join('\r\n'),
+          'gb18030',
+        )
+        .toString('base64'),
+      template: 'transactions',
+      direction: 'out',
+    });
+    expect(pick(said.sample, ['direction']).flat()).toEqual(['out', 'out']);
+  });
+
+  it('an officer’s 电话号码 after his name is not the target’s, the title’s is', async () => {
+    const plan = await planned('calls', [
+      '中国移动 13812345678 通话详单',
+      '承办民警：王某 电话号码：13700001111',
+      '对方号码,呼叫类型,开始时间,通话时长',
+      '13900139000,主叫,2026-06-05 07:05:03,65',
+    ]);
+    expect(plan.owner).toBe('13812345678');
+  });
+
+  it('a local row of a list with 本机归属地 and an empty 漫游地 takes the home area', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,本机归属地,漫游地',
+      '13800138000,65123456,主叫,2026-06-05 07:05:03,65,云南昆明,',
+      '13800138000,87654321,主叫,2026-06-05 08:05:03,65,云南昆明,北京',
+    ]);
+    expect(pick(plan.sample, ['callee']).flat()).toEqual(['087165123456', '01087654321']);
+  });
+
+  it('a legend naming 呼叫类型 is that column’s, though a column 类型 stands before it', async () => {
+    const plan = await planned('calls', [
+      '说明：呼叫类型 1-主叫 2-被叫',
+      '本机号码,类型,对方号码,呼叫类型,开始时间,通话时长',
+      '13800138000,语音,13900139000,1,2026-06-05 07:05:03,65',
+      '13800138000,语音,13900139001,2,2026-06-05 08:05:03,30',
+    ]);
+    expect(pick(plan.sample, ['caller']).flat()).toEqual(['13800138000', '13900139001']);
+  });
+
+  it('a two-row header whose group name is written once (a CSV) is joined', async () => {
+    const plan = await planned('transactions', [
+      '账号：6221881234000012345',
+      '交易时间,交易金额,借贷标志,对方,,,摘要',
+      ',,,账号,户名,开户行,',
+      '2026-05-03 08:00:00,2000.00,借,6222021001122334455,李四,工行昆明分行,转账',
+    ]);
+    expect(pick(plan.sample, ['account', 'counterpart', 'counterpartName', 'direction'])).toEqual([
+      ['6221881234000012345', '6222021001122334455', '李四', 'out'],
+    ]);
+  });
+
+  it('a TAC of four decimal digits beside an ECI in hex stays decimal when it has values enough', async () => {
+    const tacs = ['6254', '9340', '6255', '7012', '8123', '6254'];
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,TAC,ECI',
+      ...tacs.map(
+        (tac, index) =>
+          `13800138000,1390013900${index},主叫,2026-06-05 0${index}:05:03,65,${tac},75BCD1${index}`,
+      ),
+    ]);
+    expect(pick(plan.sample, ['baseStation']).flat()).toEqual(
+      tacs.map((tac, index) => `${tac}-${Number.parseInt(`75BCD1${index}`, 16)}`),
+    );
   });
 });

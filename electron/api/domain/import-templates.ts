@@ -48,7 +48,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'eNodeB', required: false, aliases: ['enodeb', 'enodebid', 'enodeb号', 'enbid', 'enb', 'enb号', 'enodeb标识', 'enb标识'] },
     { key: 'imei', required: false, aliases: ['imei', '串号', '手机串号', '设备号', '设备串号', 'imei号', '终端imei', '本机imei', '本端imei'] },
     { key: 'imsi', required: false, aliases: ['imsi', '用户识别码', 'imsi号', '本机imsi', '本端imsi'] },
-    { key: 'ownArea', required: false, aliases: ['通话地', '通话地点', '通信地点', '漫游地', '本机通话地', '通话所在地', '本机归属地', '本方归属地'] },
+    { key: 'roamingArea', required: false, aliases: ['漫游地', '通话地', '通话地点', '通信地点', '本机通话地', '通话所在地'] },
+    { key: 'ownArea', required: false, aliases: ['本机归属地', '本方归属地'] },
     { key: 'counterpartArea', required: false, aliases: ['对方归属地', '对端归属地', '对方号码归属地', '对端号码归属地', '对方归属', '对端归属'] },
   ],
   transactions: [

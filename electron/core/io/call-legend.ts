@@ -37,7 +37,13 @@ export function readCallLegend(
   const otherColumn = (label: string, column: number | undefined) => {
     const key = headerKey(label);
     if (!key) return false;
-    const named = keys.findIndex((header) => !!header && (key.endsWith(header) || header === key));
+    // The header it names exactly, else the longest it ends with (呼叫类型, not 类型).
+    let named = keys.indexOf(key);
+    if (named < 0)
+      keys.forEach((header, index) => {
+        if (header && key.endsWith(header) && (named < 0 || header.length > keys[named]!.length))
+          named = index;
+      });
     return named >= 0 && named !== column;
   };
   for (const segment of text.split(/[；;\n]/)) {

@@ -31,6 +31,7 @@ import {
   parseDateAndTimeInstant,
   parseDuration,
   headerZone,
+  namesZone,
   parseSignedAmount,
   writtenAmount,
   type Parsed,
@@ -182,7 +183,10 @@ const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
  */
 function findHeader(rows: TableRow[], template: ImportTemplate): number {
   const aliases = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)));
+  // A hidden sheet's header is no header when a sheet that shows has rows among these.
+  const visible = rows.some((row) => row.sheet && !row.sheet.hidden);
   const scores = rows.slice(0, headerSearchRows).map((row) => {
+    if (visible && row.sheet?.hidden) return -Infinity;
     const texts = row.cells.map(cellText);
     const keys = new Set(texts.map(headerKey));
     const named = [...keys].filter(
@@ -265,7 +269,7 @@ function statementAccountIn(text: string): string | null {
  */
 function ownNumberIn(text: string): string | null {
   const labelled =
-    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证|调取|客户|电话)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<=^|[\t\n])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
+    /(?<!(?:经办人|联系人|承办人|民警|办案人|警官|联系|调取人|申请人|经手人|对方|对端)[\t ]*)(?:(?:本机|机主|用户|查询|服务|手机|计费|本端|目标|涉案|被查询|调证|调取|客户)号码[:：]?|(?:本机|机主|用户|手机)[:：]|(?<=^|[\t\n])号码[:：])[\t ]*\[?(\+?\d[\d -]{3,24}\d)/.exec(
       text,
     )?.[1] ??
     /(?<!\d|[:：][\t ]*|(?:电话|手机|联系|民警|人)[\t ]*|(?:经办|承办|民警|警官|办案|经手|调取人|申请人|联系)[^\n\d]{0,10})(1[3-9]\d(?:[ -]?\d{4}){2})(?!\d)(?:(?!1[3-9]\d{9})[^\n:：]){0,24}(?:话单|详单|(?:通话|通信)(?:记录|清单))/.exec(
@@ -455,16 +459,27 @@ function joinedHeader(upper: string[], lower: string[]): string[] | null {
   const width = Math.max(upper.length, lower.length);
   const joined: string[] = [];
   let grouped = false;
+  /** The group whose name, written once (a CSV's, an unmerged sheet's), runs on to the right. */
+  let group = '';
   for (let column = 0; column < width; column += 1) {
     const above = upper[column] ?? '';
     const below = lower[column] ?? '';
+    if (!above && below && group) {
+      joined.push(`${group}${below}`);
+      continue;
+    }
+    group = '';
     if (!above || !below || above === below) {
       joined.push(below || above);
       continue;
     }
-    const spans = upper[column - 1] === above || upper[column + 1] === above;
+    const spans =
+      upper[column - 1] === above ||
+      upper[column + 1] === above ||
+      (!upper[column + 1] && !!lower[column + 1]);
     if (!spans) return null;
     grouped = true;
+    group = above;
     joined.push(`${above}${below}`);
   }
   return grouped ? joined : null;
@@ -704,14 +719,16 @@ function headerPlanner(
       !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
   const sheets = sheetReader(head, headerRow, headers, template, sheetOwner, mapping);
-  // A time column beside a date column holds times of day (0.5, or 171647 written as a number).
-  const dateColumns = (mapping['date'] === undefined ? dateFields : ['date'])
+  // A time column beside a date column holds times of day (0.5, or 91233 written as a number),
+  // or a whole date and time (a serial with a fraction).
+  const dateColumns = dateFields
     .map((key) => mapping[key])
     .filter((column): column is number => column !== undefined);
+  const wholeDays = mapping['date'] === undefined ? dateColumns : [mapping['date']];
   const take = (read: TableRow) => {
     let row = read.line < dataFromLine ? null : sheets.dataOf(read);
     if (!row) return;
-    if (row.sheet?.date1904) row = in1900Days(row, dateColumns);
+    if (row.sheet?.date1904) row = in1900Days(row, dateColumns, wholeDays);
     if (unmapped) throw unmapped;
     rowCount += 1;
     if (rows) rows.push(row);
@@ -813,25 +830,47 @@ const dateFields = ['date', 'startedAt', 'at', 'birthDate', 'seizedAt'];
  * formats, yyyy"年"m"月"d"日", are unknown to it) had come out 4 years and a day early. A time
  * of day (under one day) is the same in both.
  */
-function in1900Days(row: TableRow, columns: number[]): TableRow {
+function in1900Days(row: TableRow, columns: number[], wholeDays: number[]): TableRow {
   const cells = row.cells.slice();
   for (const column of columns) {
     const cell = cells[column];
-    // Serials up to the year 2173; 20260401 is a date written as digits.
-    if (typeof cell === 'number' && cell >= 1 && cell < 100_000) cells[column] = cell + 1_462;
+    // Serials up to the year 2173 (20260401 is a date written as digits); a whole number under
+    // a time beside a date column is a clock's digits.
+    if (
+      typeof cell === 'number' &&
+      cell >= 1 &&
+      cell < 100_000 &&
+      (wholeDays.includes(column) || !Number.isInteger(cell))
+    )
+      cells[column] = cell + 1_462;
   }
   return { ...row, cells };
 }
 
+/** Luhn's check digit, which bank card numbers carry. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    let digit = digits.charCodeAt(digits.length - 1 - index) - 48;
+    if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
 /**
  * The owner a sheet's name gives (a workbook of a sheet per target, named 13988776655, or per
- * card): a mobile number for a call list, 12 digits or more for a statement; null otherwise (a
- * month, 20260501, is no account).
+ * card): a mobile number for a call list, a card number for a statement; null otherwise (a
+ * month, 20260501, or an ID number is no account).
  */
 function ownerInSheetName(sheet: SheetFacts | undefined, template: ImportTemplate): string | null {
   const name = sheet?.name.replace(/\s+/g, '') ?? '';
   if (template === 'calls') return /^1[3-9]\d{9}$/.test(name) ? name : null;
-  if (template === 'transactions') return /^\d{12,30}$/.test(name) ? name : null;
+  // A card number (16–19 digits passing Luhn's check), never an ID number or a timestamp.
+  if (template === 'transactions')
+    return /^\d{16,19}$/.test(name) && luhn(name) && !parseIdentityDocument('resident_id', name).ok
+      ? name
+      : null;
   return null;
 }
 
@@ -846,6 +885,7 @@ const additionalFields = new Set([
   'imei',
   'imsi',
   'ownArea',
+  'roamingArea',
   'counterpartArea',
   'counterpartBank',
   'summary',
@@ -895,11 +935,15 @@ function sheetReader(
   const headerLine = key(headers);
   const taken = new Map<number, number>();
   const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
+  /** Later sheets not read because Excel hides them. */
+  const hidden = new Set(
+    head
+      .filter((row) => row.sheet?.hidden && sheetOfLine(row.line).sheet !== headerSheet)
+      .map((row) => sheetOfLine(row.line).sheet),
+  );
   const read = new Set([headerSheet]);
   /** Later sheets not read because their lines above the header name another owner. */
   const otherOwner = new Set<number>();
-  /** Later sheets not read because Excel hides them. */
-  const hidden = new Set<number>();
   let sheet = headerSheet;
   /** Rows of the current sheet above its header row, while it is looked for; null once found. */
   let above: TableRow[] | null = null;
@@ -1070,7 +1114,7 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[], head
   };
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
-    const shift = shiftOf(field);
+    const shift = namesZone(cellOf(cells, field)) ? 0 : shiftOf(field);
     if (!shift)
       return take(
         line,
@@ -1095,7 +1139,8 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[], head
       field,
       parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
-    return ms === undefined ? undefined : Math.round((ms + shiftOf(field)) / 1000);
+    if (ms === undefined) return undefined;
+    return Math.round((namesZone(cellOf(cells, field)) ? ms : ms + shiftOf(field)) / 1000);
   };
   /**
    * Numbers that are identifiers (cards, accounts, numbers) must come as text: a spreadsheet's
@@ -1239,6 +1284,9 @@ function callPlanner(
     const before = problems.length;
     const area =
       areaOf(textOf(cells, 'counterpartArea')) ??
+      // Where the phone was (漫游地) before its home (本机归属地), row by row: a local row leaves
+      // 漫游地 empty.
+      areaOf(textOf(cells, 'roamingArea')) ??
       areaOf(textOf(cells, 'ownArea')) ??
       options.areaCode ??
       null;
@@ -1402,7 +1450,7 @@ function yuanIn(unit: string): number {
  */
 const foreignCurrency =
   /美元|美金|港币|港元|欧元|日元|英镑|澳元|澳大利亚元|加元|加拿大元|泰铢|缅币|缅元|越南盾|基普|卢比|韩元|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|卢布|令吉|比索|外币|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|^(?:840|344|978|392|826|036|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
-const renminbiNamed = /人民币|rmb|cny|本币/i;
+const renminbiNamed = /人民币|rmb|cny|本币|本外币/i;
 
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;

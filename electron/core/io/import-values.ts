@@ -195,10 +195,19 @@ function zoneOffsetMinutes(sign?: string, hours?: string, minutes?: string): num
  * null when it names none (China time, as every list is read otherwise).
  */
 export function headerZone(header: string): number | null {
-  const zone = /(?:utc|gmt)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|格林尼治|世界协调时|世界时/i.exec(
-    header.normalize('NFKC'),
-  );
+  const note = /\(([^()]*)\)\s*$/.exec(header.normalize('NFKC'))?.[1] ?? '';
+  const zone =
+    /^(?:utc|gmt)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$|^(?:格林尼治|世界协调|世界)时间?$/i.exec(
+      note.trim(),
+    );
   return zone ? zoneOffsetMinutes(zone[1], zone[2], zone[3]) : null;
+}
+
+/** Whether a time as written names its own zone (…Z, +08:00, GMT+8, UTC): no other applies. */
+export function namesZone(cell: Cell): boolean {
+  return (
+    typeof cell === 'string' && /(?:Z|[+-]\d{2}:?\d{2}|GMT[^)）]*|UTC[^)）]*)[)）]?\s*$/i.test(cell)
+  );
 }
 
 /** An hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one; undefined past 12. */
@@ -361,6 +370,8 @@ export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string } {
           .replace(minusSigns, '-')
           .replace(/[\s¥￥]|元$|^(?:RMB|CNY|人民币)|(?:RMB|CNY)$/gi, '');
   let sign: -1 | 0 | 1 = 0;
+  // A dash for nothing (—, -, –) is no sign: only a figure carries one.
+  if (!/\d/.test(text)) return { sign, text };
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
   if (text.startsWith('-')) [sign, text] = [sign === -1 ? 1 : -1, text.slice(1)];

@@ -12,7 +12,8 @@ import type { CallColumns } from './call-columns';
  * The mark is one control character: which columns the pair came from and what their headers
  * say of the radix (LAC(十六进制), ECI(16进制)). Without a word in the header, a column whose
  * digits run longer than its field holds in hex (a LAC or TAC is 16 bits, four hex digits; a
- * CI or ECI at most 28, seven) is decimal; the rest are decided together (hexColumn).
+ * CI or ECI at most 28, seven) is decimal; a column of five values or more is decided by them
+ * (hexColumn), one of fewer together with the other column.
  */
 
 /** The columns a cell came from. */
@@ -58,6 +59,9 @@ function plainDecimal(text: string): boolean {
   return true;
 }
 
+/** Distinct values from which a column's radix is its own to say. */
+const columnSaysAlone = 5;
+
 /** Hex digits a LAC/TAC (16 bits) and a CI/ECI (28 bits) take at most. */
 const hexDigitsAtMost = { lac: 4, ci: 7 };
 
@@ -90,17 +94,15 @@ export function settleStations(columns: CallColumns): void {
     const said = markOf(mark.charCodeAt(0));
     const lacs = cells.map((cell) => cell.lac);
     const cis = cells.map((cell) => cell.ci);
-    let lacHex = said.lac
+    // A column with values enough says by them alone (a decimal TAC beside a hex ECI); one of
+    // a few values (a target that stayed in one LAC) goes with the whole pair's.
+    const together = hexColumn([...lacs, ...cis]);
+    const alone = (values: string[]) =>
+      new Set(values).size >= columnSaysAlone ? hexColumn(values) : together;
+    const lacHex = said.lac
       ? said.lac === 'hex'
-      : beyondHex(lacs, hexDigitsAtMost.lac)
-        ? false
-        : null;
-    let ciHex = said.ci ? said.ci === 'hex' : beyondHex(cis, hexDigitsAtMost.ci) ? false : null;
-    // The columns nothing decided are decided together by their values.
-    const open = [...(lacHex === null ? lacs : []), ...(ciHex === null ? cis : [])];
-    const together = open.length ? hexColumn(open) : false;
-    lacHex ??= together;
-    ciHex ??= together;
+      : !beyondHex(lacs, hexDigitsAtMost.lac) && alone(lacs);
+    const ciHex = said.ci ? said.ci === 'hex' : !beyondHex(cis, hexDigitsAtMost.ci) && alone(cis);
     const decimal = !lacHex && !ciHex;
     for (const { at, lac, ci } of cells) {
       // Most lists: both parts plain decimal, the key as it stands (a million rows may hold a
