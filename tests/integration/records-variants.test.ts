@@ -1429,3 +1429,35 @@ describe('faults a review of the new readings found', () => {
     );
   });
 });
+
+describe('person lists: every name and number a person is known by', () => {
+  it('曾用名 and 别名 written 老三/三哥 are aliases; every number registered to a 机主 is owned', async () => {
+    const file = {
+      fileName: '用户资料.csv',
+      contentBase64: iconv
+        .encode(
+          [
+            '机主姓名,曾用名,别名,机主证件号码,用户号码',
+            '张三,张山,老三/三哥,530102199003070016,13987650001/13987650002/13987650003',
+          ].join('\r\n'),
+          'gb18030',
+        )
+        .toString('base64'),
+      template: 'persons' as const,
+    };
+    const plan = await c.ok('import.preview', file);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['aliases', 'ownedPhones'])).toEqual([
+      ['老三、三哥、张山', '13987650001、13987650002、13987650003'],
+    ]);
+    await c.ok('import.commit', { ...file, importId: 'imp-owners' });
+    const [person] = (await c.ok('entities.list', { kinds: ['person'], text: '张三' })).rows;
+    const detail = await c.ok('entities.get', { id: person!.id });
+    expect(
+      detail.relations
+        .filter((relation) => relation.type === 'owns')
+        .map((relation) => relation.toLabel)
+        .sort(),
+    ).toEqual(['13987650001', '13987650002', '13987650003']);
+  });
+});

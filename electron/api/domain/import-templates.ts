@@ -27,6 +27,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'phone', required: false, aliases: ['手机号', '手机号码', '联系电话', '电话', 'phone'] },
     { key: 'ownedPhone', required: false, aliases: ['用户号码', '服务号码', '机主号码', '计费号码', '登记号码', '入网号码', 'msisdn'] },
     { key: 'aliases', required: false, aliases: ['绰号', '别名', '化名', 'aliases', 'alias'] },
+    { key: 'formerName', required: false, aliases: ['曾用名', '原名', '曾用姓名', 'formername'] },
   ],
   calls: [
     { key: 'ownNumber', required: false, aliases: ['本机号码', '本方号码', '机主号码', '用户号码', '查询号码', '计费号码', '服务号码', '本端号码', '本机', '本方号', '用户号', 'ownnumber', 'msisdn'] },

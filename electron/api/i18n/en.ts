@@ -899,6 +899,7 @@ export const en: Translation<typeof zhCN> = {
         address: 'Address',
         phone: 'Mobile',
         aliases: 'Aliases',
+        formerName: 'Former name',
         ownedPhone: 'Number registered to them',
         idType: 'ID document type',
       },

@@ -862,6 +862,7 @@ export const zhCN = {
         address: '现住址',
         phone: '手机号',
         aliases: '绰号/别名',
+        formerName: '曾用名',
         ownedPhone: '机主号码（登记在本人名下）',
         idType: '证件类型',
       },

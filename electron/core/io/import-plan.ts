@@ -79,7 +79,8 @@ export interface PersonRecord {
   /** The document type of `idNumber` (a 证件类型 column); null for a 居民身份证. */
   idType: IdentityDocumentType | null;
   /** A number registered in the person's name (机主: a carrier's 用户资料). */
-  ownedPhone: string | null;
+  /** The numbers registered in the person's name (a carrier's 用户资料), each to be owned. */
+  ownedPhones: string[];
   aliases: string[];
 }
 
@@ -1798,7 +1799,7 @@ function planPersons(
       return [];
     };
     const phones = phonesOf('phone');
-    const ownedPhone = phonesOf('ownedPhone')[0] ?? null;
+    const ownedPhones = phonesOf('ownedPhone');
     if (valid && name)
       records.push({
         line,
@@ -1810,9 +1811,11 @@ function planPersons(
         address: optional(cells, 'address'),
         phones,
         idType: idNumber && idType !== 'resident_id' ? idType : null,
-        ownedPhone,
-        aliases: (optional(cells, 'aliases') ?? '')
-          .split(/[,，、;；]/)
+        ownedPhones,
+        // 别名 老三/三哥, and a former name (曾用名) is one more name the person is known by.
+        aliases: [optional(cells, 'aliases'), optional(cells, 'formerName')]
+          .join('、')
+          .split(/[,，、;；/／]/)
           .map((alias) => alias.trim())
           .filter(Boolean),
       });

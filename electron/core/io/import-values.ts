@@ -97,6 +97,19 @@ export function parseLocalDateTime(cell: Cell): Parsed<string> {
   return isoOf(parseLocalInstant(cell));
 }
 
+/**
+ * What a number in a date column is: an Excel serial of a day from 1927 to 2100 (a fraction
+ * its time of day), or six digits written yymmdd (260603, 900305: the century the nearer past);
+ * null for anything else (2026 is a year, 199003 a month, 260603 no day of the year 2613).
+ */
+function dayOfNumber(value: number): number | [number, number, number] | null {
+  if (value >= 10_000 && value < 73_416) return value;
+  if (!Number.isInteger(value) || value < 100_000 || value > 999_999) return null;
+  const yy = Math.floor(value / 10_000);
+  const thisYear = new Date().getUTCFullYear() % 100;
+  return [yy <= thisYear + 1 ? 2000 + yy : 1900 + yy, Math.floor(value / 100) % 100, value % 100];
+}
+
 /** As `parseLocalDateTime`, as milliseconds since 1970 UTC (a call list's million times). */
 function parseLocalInstant(cell: Cell): Parsed<number> {
   if (cell instanceof Date) {
@@ -105,8 +118,11 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
   }
   // A whole number past Excel's last day is the digits of 20260305142311 typed into a cell.
   if (typeof cell === 'number' && !(Number.isInteger(cell) && cell > lastExcelSerial)) {
-    if (cell < 1 || cell > lastExcelSerial) return { ok: false, problem: 'dateTime' };
-    return { ok: true, value: Math.round((cell - excelEpochDays) * 86_400_000) - chinaOffsetMs };
+    const day = dayOfNumber(cell);
+    if (day === null) return { ok: false, problem: 'dateTime' };
+    if (typeof day === 'number')
+      return { ok: true, value: Math.round((day - excelEpochDays) * 86_400_000) - chinaOffsetMs };
+    return localInstant(day[0], day[1], day[2], 0, 0, 0);
   }
   let text = cellText(cell);
   // The form carriers and banks write most ("2026-03-05 14:23:11"), read without a regex: the
@@ -279,19 +295,31 @@ function daysInMonth(year: number, month: number): number {
 export function parseDate(cell: Cell): Parsed<string> {
   if (cell instanceof Date) return { ok: true, value: cell.toISOString().slice(0, 10) };
   if (typeof cell === 'number' && cell < lastExcelSerial) {
+    const day = dayOfNumber(cell);
+    if (day === null) return { ok: false, problem: 'date' };
+    if (typeof day !== 'number') {
+      const [year, month, date] = day;
+      return localInstant(year, month, date, 12, 0, 0).ok
+        ? {
+            ok: true,
+            value: `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`,
+          }
+        : { ok: false, problem: 'date' };
+    }
     return {
       ok: true,
-      value: new Date(Math.round((cell - excelEpochDays) * 86_400_000)).toISOString().slice(0, 10),
+      value: new Date(Math.round((day - excelEpochDays) * 86_400_000)).toISOString().slice(0, 10),
     };
   }
   const text = cellText(cell);
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   const parsed = parseLocalDateTime(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : text);
   if (!parsed.ok) return { ok: false, problem: 'date' };
-  return {
-    ok: true,
-    value: chinaDate(parsed.value),
-  };
+  const day = chinaDate(parsed.value);
+  // Nobody is born tomorrow: a date past today is a misread figure.
+  return day > chinaDate(new Date().toISOString())
+    ? { ok: false, problem: 'date' }
+    : { ok: true, value: day };
 }
 
 /** A call's length: seconds ("205"), "00:03:25", "3:25", "3分25秒", or a time cell (00:03:25). */
@@ -409,10 +437,13 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
   let day: string | undefined;
   if (dateCell instanceof Date) day = dateCell.toISOString().slice(0, 10);
   else if (typeof dateCell === 'number' && dateCell < lastExcelSerial) {
-    if (dateCell >= 1)
-      day = new Date(Math.floor(dateCell) * 86_400_000 - excelEpochDays * 86_400_000)
+    const number = dayOfNumber(dateCell);
+    if (typeof number === 'number')
+      day = new Date(Math.floor(number) * 86_400_000 - excelEpochDays * 86_400_000)
         .toISOString()
         .slice(0, 10);
+    else if (number)
+      day = `${number[0]}-${String(number[1]).padStart(2, '0')}-${String(number[2]).padStart(2, '0')}`;
   } else {
     // Text, or 20260401 typed as a number.
     const text = plainText(dateCell);

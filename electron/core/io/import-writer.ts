@@ -862,9 +862,9 @@ export async function commitImport(
         );
         if (!uses?.n) addRelation(personId, phone, 'uses');
       }
-      // A number in the person's name (用户资料): its 机主, unless it has one recorded.
-      if (record.ownedPhone) {
-        const phone = phoneId(record.ownedPhone);
+      // The numbers in the person's name (用户资料): their 机主, unless one is recorded.
+      for (const number of record.ownedPhones) {
+        const phone = phoneId(number);
         if (!findOwner(db, phone)) addRelation(personId, phone, 'owns');
       }
       if ((index + 1) % 2_000 === 0) await step(index + 1, records.length);
