@@ -122,6 +122,28 @@ describe('statements: which way the money went', () => {
     expect(pick(unionPay.sample, ['counterpart', 'direction'])).toEqual([['李四', 'out']]);
   });
 
+  it('a credit card’s statement: spending printed positive is money out, a repayment money in; 币种：美元 above the header sets the rows aside', async () => {
+    const card = await planned('transactions', [
+      '中国建设银行信用卡对账单',
+      '卡号：6259651234567890',
+      '交易日,记账日,交易描述,交易金额,对方户名',
+      '2026-06-01,2026-06-02,消费,58.50,某超市',
+      '2026-06-03,2026-06-04,转账,"12,000.00",某贸易公司',
+      '2026-06-10,2026-06-10,还款,-3000.00,',
+    ]);
+    expect(pick(card.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '5850'],
+      ['out', '1200000'],
+      ['in', '300000'],
+    ]);
+    const dollars = await planned('transactions', [
+      '账号：6216611234567890123,户名：张三,币种：美元,钞汇标志：现汇',
+      '交易时间,交易金额,借贷标志,对方账号',
+      '2026-06-01 10:00:00,5000.00,贷,6222020200001234567',
+    ]);
+    expect(dollars.problems.map((problem) => problem.problem)).toEqual(['currency']);
+  });
+
   it('a month’s total dated like the rows (本月合计 under 摘要) is no transfer', async () => {
     const plan = await planned('transactions', [
       '账号：6217001540009283746',
@@ -1459,5 +1481,28 @@ describe('person lists: every name and number a person is known by', () => {
         .map((relation) => relation.toLabel)
         .sort(),
     ).toEqual(['13987650001', '13987650002', '13987650003']);
+  });
+
+  it('one person’s form written label beside value is no list: each label would have been a person', async () => {
+    const result = await c.ok('import.preview', {
+      fileName: '人员信息表.csv',
+      contentBase64: iconv
+        .encode(
+          [
+            '姓名,张三',
+            '曾用名,张山',
+            '性别,男',
+            '身份证号,530102199003070016',
+            '户籍地址,云南省昆明市',
+          ].join('\r\n'),
+          'gb18030',
+        )
+        .toString('base64'),
+      template: 'persons',
+    });
+    expect([result.validCount, result.problems.map((problem) => problem.problem)]).toEqual([
+      0,
+      ['labelAsName', 'labelAsName', 'labelAsName', 'labelAsName'],
+    ]);
   });
 });

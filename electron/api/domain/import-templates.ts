@@ -66,7 +66,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', '付款帐号', '转出帐号', '付款人账号', '付款方支付宝账号', '付款支付宝账号', 'from', 'fromaccount'] },
     { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', '收款方支付宝账号', '收款支付宝账号', 'to', 'toaccount'] },
     { key: 'debitCredit', required: false, aliases: ['借贷标志', '借贷方向', '借贷', '收/支', '收/支/其他', '收支', '收付标志', '收付', '资金方向', '资金流向', '出入账标志', '交易方向', '收支类型', '借贷标识', '借贷标记', '收付方向', '收支方向', '出入账', '收付款标志', '交易借贷标志', '存取标志', '存取', '存取方式', '收支标志', '进出标志', '出入标志', '借贷类型', '收付类型', 'd/c', 'debitcredit', 'dc'] },
-    { key: 'date', required: false, aliases: ['交易日期', '日期', '记账日期', '入账日期', 'date'] },
+    { key: 'date', required: false, aliases: ['交易日期', '交易日', '日期', '记账日期', '入账日期', 'date'] },
     { key: 'at', required: false, aliases: ['交易时间', '时间', '交易创建时间', '付款时间', '记账时间', '交易日期时间', '入账时间', '发生时间', '转账申请时间', '转账时间', '到账时间', '支付时间', 'time', 'at'] },
     { key: 'amount', required: false, aliases: ['交易金额', '金额', '金额(元)', '发生额', '交易发生额', '交易金额(元)', '发生金额', '交易额', '转账金额(元)', '转账金额', '交易金额(万元)', '金额(万元)', '发生额(万元)', 'amount'] },
     { key: 'amountUnit', required: false, aliases: ['金额单位', '货币单位'] },
@@ -195,4 +195,5 @@ export const importProblemTexts: Record<string, string> = {
   holder: '持有人不是该案涉案人员',
   holderAmbiguous: '该案有多名同名人员，请填身份证号',
   holderMismatch: '持有人姓名与身份证号不符',
+  labelAsName: '姓名是一栏的名称：这是逐项填写的登记表，不是人员名单',
 };

@@ -977,6 +977,8 @@ export const zhCN = {
       holder: '持有人不是该案涉案人员（请先把此人加入案件）',
       holderAmbiguous: '该案有多名同名人员，请填写持有人身份证号',
       holderMismatch: '持有人姓名与身份证号不符（该身份证号登记的是本案另一人）',
+      labelAsName:
+        '姓名是一栏的名称：这是逐项填写的个人登记表，不是人员名单，请按名单格式整理后导入',
     },
     didYouMean: '是否为：{{names}}？',
     seizuresCreated: '登记缴获 {{count}} 条。',

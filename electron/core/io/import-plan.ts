@@ -112,6 +112,10 @@ interface Preamble {
    * named, not numbered, as in Alipay's and WeChat's.
    */
   paymentBill?: boolean;
+  /** A credit card's statement (信用卡): a positive amount is spending, money out of the card. */
+  creditCard?: boolean;
+  /** The lines above the header name a currency that is not renminbi (币种：美元). */
+  foreignCurrency?: boolean;
   owner: string | null;
   /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
   amountScale?: number;
@@ -242,7 +246,15 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     (platform ? null : statementAccountIn(text)) ??
     null;
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
-  return { platform, owner, amountScale: unit ? yuanIn(unit) : 1, paymentBill };
+  const currency = /币\s*种[:：]\s*([^\t\n,，;；]+)/.exec(text)?.[1]?.trim() ?? '';
+  return {
+    platform,
+    owner,
+    amountScale: unit ? yuanIn(unit) : 1,
+    paymentBill,
+    creditCard: /信用卡/.test(text),
+    foreignCurrency: foreignCurrency.test(currency) && !renminbiNamed.test(currency),
+  };
 }
 
 /** A number cell too large to hold all its digits (a 19-digit card number in Excel). */
@@ -1673,7 +1685,9 @@ function planAll(
                   ? 'neutral'
                   : 'debitCredit',
               );
-          } else if (signed && parsed > 0) direction = 'in';
+          } else if (signed)
+            // A card's statement prints spending positive and repayments, refunds negative.
+            direction = parsed > 0 === !preamble.creditCard ? 'in' : 'out';
           else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
         }
       }
@@ -1684,7 +1698,8 @@ function planAll(
       const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && foreignCurrency.test(currency) && !renminbiNamed.test(currency))
         problem(line, cells, 'currency', 'currency');
-      else if (foreignHeader) problem(line, cells, amountKey, 'currency');
+      else if (foreignHeader || (!currency && preamble.foreignCurrency))
+        problem(line, cells, amountKey, 'currency');
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
@@ -1730,13 +1745,20 @@ function planPersons(
   optional: (cells: Cell[], key: string) => string | null,
 ): PersonRecord[] {
   const records: PersonRecord[] = [];
+  // A form of one person written label beside value (姓名 张三 / 性别 男 / 身份证号 …) has its
+  // labels where names would be: each would have become a person called 性别.
+  const labels = new Set(importFields.persons.flatMap((field) => field.aliases.map(headerKey)));
   for (const { line, cells } of dataRows) {
     const nameText = cellText(cellOf(cells, 'name'));
     const name = take(
       line,
       cells,
       'name',
-      nameText ? { ok: true, value: nameText } : { ok: false, problem: 'required' },
+      !nameText
+        ? { ok: false, problem: 'required' }
+        : labels.has(headerKey(nameText))
+          ? { ok: false, problem: 'labelAsName' }
+          : { ok: true, value: nameText },
     );
     const idText = optional(cells, 'idNumber');
     let idNumber: string | null = null;

@@ -20,6 +20,7 @@ export type ValueProblem =
   | 'dataSession'
   | 'truncated'
   | 'columns'
+  | 'labelAsName'
   // Seizure ledgers (缴获/扣押物品登记表).
   | 'drug'
   | 'drugAmbiguous'
