@@ -1505,4 +1505,23 @@ describe('person lists: every name and number a person is known by', () => {
       ['labelAsName', 'labelAsName', 'labelAsName', 'labelAsName'],
     ]);
   });
+
+  it('性别 written as GB/T 2261.1 codes (1, 2); 财付通’s 对手方银行卡号 is the counterpart', async () => {
+    const persons = await c.ok('import.preview', {
+      fileName: '人员.csv',
+      contentBase64: iconv.encode('姓名,性别\r\n王某,1\r\n李某,2', 'gb18030').toString('base64'),
+      template: 'persons',
+    });
+    expect(pick(persons.sample, ['name', 'gender'])).toEqual([
+      ['王某', 'male'],
+      ['李某', 'female'],
+    ]);
+    const tenpay = await planned('transactions', [
+      '用户ID,交易时间,借贷类型,交易金额(分),交易类型,对手方银行卡号',
+      'wx_abc,2026-06-05 07:05:03,出,120000,提现,6222021234567890123',
+    ]);
+    expect(pick(tenpay.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+      ['6222021234567890123', 'out', '120000'],
+    ]);
+  });
 });

@@ -346,3 +346,27 @@ describe('a unit in the number format', () => {
     ]);
   });
 });
+
+describe('names and times as 鉴定 and 称量 records write them', () => {
+  it('甲基苯丙胺（麻古） is 麻古, not 冰毒; 盐酸氯胺酮 and 3,4-亚甲二氧基甲基苯丙胺 are known; 称量时间 is the time', async () => {
+    await setUp();
+    const csv = [
+      '案件编号,物品名称,数量,单位,称量时间',
+      'A5301-L01,甲基苯丙胺（麻古）,12.5,克,2026-10-06 10:00',
+      'A5301-L01,盐酸氯胺酮,3.2,克,2026-10-06 10:05',
+      'A5301-L01,"3,4-亚甲二氧基甲基苯丙胺",1.5,克,2026-10-06 10:10',
+      '#共3笔记录',
+    ].join('\r\n');
+    const preview = await c.ok('import.preview', {
+      fileName: '称量记录.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      template: 'seizures',
+    });
+    expect(preview.problems).toEqual([]);
+    expect(preview.sample.map((row) => row['drugType'])).toEqual([
+      'methamphetamine_tablets',
+      'ketamine',
+      'mdma',
+    ]);
+  });
+});

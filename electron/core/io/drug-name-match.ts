@@ -93,6 +93,15 @@ export function matchDrugName(text: string): DrugMatch {
     .replace(/\([^()]*\)$/, '')
     .trim();
   const whole = fold(text);
+  // 甲基苯丙胺（麻古）: a note naming a form of the substance before it is that form.
+  const note = /\(([^()]*)\)$/.exec(text.normalize('NFKC').trim())?.[1];
+  const noteCodes = note ? exact.get(fold(note)) : undefined;
+  const plainCodes = exact.get(fold(plain));
+  if (noteCodes?.size === 1 && plainCodes?.size === 1) {
+    const form = drugCatalog.find((entry) => entry.code === [...noteCodes][0]);
+    if (form?.substance && form.substance === [...plainCodes][0])
+      return { ok: true, code: form.code };
+  }
   const key = exact.has(whole) || !plain ? whole : fold(plain);
   const codes = exact.get(key);
   if (codes?.size === 1) return { ok: true, code: [...codes][0]! };
