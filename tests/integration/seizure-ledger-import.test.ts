@@ -370,3 +370,47 @@ describe('names and times as 鉴定 and 称量 records write them', () => {
     ]);
   });
 });
+
+describe('a quantity merged over several items', () => {
+  it('is the lot’s: the rows under its first are refused, not counted once each', async () => {
+    await setUp();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('扣押物品清单');
+    sheet.addRow(['案件编号', '物证编号', '物品名称', '数量', '单位', '缴获日期', '备注']);
+    for (const evidence of ['KY-001', 'KY-002', 'KY-003'])
+      sheet.addRow([
+        'A5301-L01',
+        evidence,
+        '甲基苯丙胺',
+        1500.2,
+        '克',
+        '2026-10-06',
+        '三包合并称量',
+      ]);
+    sheet.mergeCells('D2:D4');
+    const preview = await c.ok('import.preview', {
+      fileName: '清单.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      template: 'seizures',
+    });
+    expect(preview.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [3, 'mergedQuantity'],
+      [4, 'mergedQuantity'],
+    ]);
+    expect(preview.sample.map((row) => [row['evidenceNo'], row['quantityValue']])).toEqual([
+      ['KY-001', '1500.2'],
+    ]);
+    // The same sheet as .xls (LibreOffice's copy): the same reading.
+    const xls = await c.ok('import.preview', {
+      fileName: '清单.xls',
+      contentBase64: fs
+        .readFileSync(path.join(import.meta.dirname, '../fixtures/records/merged-quantity.xls'))
+        .toString('base64'),
+      template: 'seizures',
+    });
+    expect(xls.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [3, 'mergedQuantity'],
+      [4, 'mergedQuantity'],
+    ]);
+  });
+});

@@ -196,4 +196,5 @@ export const importProblemTexts: Record<string, string> = {
   holderAmbiguous: '该案有多名同名人员，请填身份证号',
   holderMismatch: '持有人姓名与身份证号不符',
   labelAsName: '姓名是一栏的名称：这是逐项填写的登记表，不是人员名单',
+  mergedQuantity: '数量与上一行合并（合并称量），不能按每行各一份计',
 };

@@ -1017,6 +1017,8 @@ export const en: Translation<typeof zhCN> = {
       holderAmbiguous: 'The case has several people of this name: give the ID number',
       holderMismatch:
         'The holder’s name and ID number do not match (the number is another person’s in the case)',
+      mergedQuantity:
+        'The quantity is one merged cell with the row above (weighed together): it cannot be counted once per row; enter the lot once',
       labelAsName:
         'The name is a column’s label: the file is one person’s form written label beside value, not a list of people',
     },

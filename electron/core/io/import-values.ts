@@ -21,6 +21,7 @@ export type ValueProblem =
   | 'truncated'
   | 'columns'
   | 'labelAsName'
+  | 'mergedQuantity'
   // Seizure ledgers (缴获/扣押物品登记表).
   | 'drug'
   | 'drugAmbiguous'

@@ -121,11 +121,16 @@ export async function readLegacySheet(
     };
     // A merged cell: every cell under it reads the text of its top-left cell, within the rows
     // that hold data (a rowspan of a million is not a million rows).
+    /** Row index → columns whose cell repeats a merged cell begun on a row above. */
+    const mergedDown = new Map<number, number[]>();
     for (const merge of sheet['!merges'] ?? []) {
       const value = grid[merge.s.r]?.[merge.s.c] ?? null;
       for (let r = merge.s.r; r <= Math.min(merge.e.r, grid.length - 1); r += 1) {
         const row = (grid[r] ??= []);
-        for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) row[c] = value;
+        for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) {
+          row[c] = value;
+          if (r > merge.s.r) mergedDown.set(r, [...(mergedDown.get(r) ?? []), c]);
+        }
       }
     }
     grid.forEach((cells, index) => {
@@ -137,7 +142,8 @@ export async function readLegacySheet(
           limit: limits.maxColumns,
           line,
         });
-      rows.push({ line, cells: filled, sheet: facts });
+      const merged = mergedDown.get(index);
+      rows.push({ line, cells: filled, sheet: facts, ...(merged ? { mergedDown: merged } : {}) });
     });
     if (rows.length > limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {

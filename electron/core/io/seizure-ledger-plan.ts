@@ -169,7 +169,8 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
   const weightHeader = headerKey(context.headers[context.mapping['weight'] ?? -1] ?? '');
   const weightUnitInHeader = headerUnitOf(weightHeader);
   const records: SeizureLedgerRecord[] = [];
-  for (const { line, cells } of dataRows) {
+  const quantityColumn = context.mapping['quantity'];
+  for (const { line, cells, mergedDown } of dataRows) {
     let valid = true;
     const refuse = (field: string, kind: ValueProblem, suggestions?: string[]) => {
       problem(line, cells, field, kind, suggestions);
@@ -186,6 +187,10 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
     }
 
     let quantityText = figureText(cellOf(cells, 'quantity'));
+    // One figure merged over several items' rows (三包合并称量) is the lot's, not each item's:
+    // counted per row it had been multiplied by the rows under it.
+    if (quantityColumn !== undefined && mergedDown?.includes(quantityColumn))
+      refuse('quantity', 'mergedQuantity');
     const unitColumn = optional(cells, 'unit');
     let unitText = unitColumn ?? unitInHeader;
     // "50g", "1.2 千克": the unit written beside the number. Where the 单位 column says

@@ -19,6 +19,8 @@ export interface TableRow {
   cells: Cell[];
   /** A workbook row's sheet (one object per sheet): its name, and whether Excel hides it. */
   sheet?: SheetFacts;
+  /** Columns whose cell is part of a merged cell begun on a row above (its value repeated). */
+  mergedDown?: number[];
 }
 
 export interface SheetFacts {
@@ -247,6 +249,7 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const line = workbookLine(sheetIndex, row.number);
       const cells: Cell[] = [];
+      const mergedDown: number[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         if (column > limits.maxColumns)
           throw new AppError('import.tooManyColumns', 'A row has too many columns', {
@@ -256,10 +259,11 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
         while (cells.length < column - 1) cells.push(null);
         // A merged header cell: every column under it reads the text of its top-left cell.
         const value = cellValue(cell.isMerged ? cell.master.value : cell.value);
+        if (cell.isMerged && Number(cell.master.row) < row.number) mergedDown.push(column - 1);
         cells[column - 1] =
           typeof value === 'number' ? shownNumber(value, cell.numFmt) : timeOfDay(value);
       });
-      rows.push({ line, cells, sheet: facts });
+      rows.push({ line, cells, sheet: facts, ...(mergedDown.length ? { mergedDown } : {}) });
       if (rows.length > limits.maxRows)
         throw new AppError('import.tooManyRows', 'The file has too many rows', {
           limit: limits.maxRows,
