@@ -33,35 +33,41 @@ export function readCallLegend(
 ): CallLegend {
   const legend: CallLegend = { callType: new Map(), service: new Map() };
   const keys = headers.map(headerKey);
-  /** Whether a legend's name is another column's than the one it would be read for. */
-  const otherColumn = (label: string, column: number | undefined) => {
+  /**
+   * The column a legend's name names: the header it is exactly, else the longest it ends with
+   * (呼叫类型, not 类型); -1 for none.
+   */
+  const columnNamed = (label: string) => {
     const key = headerKey(label);
-    if (!key) return false;
-    // The header it names exactly, else the longest it ends with (呼叫类型, not 类型).
+    if (!key) return -1;
     let named = keys.indexOf(key);
     if (named < 0)
       keys.forEach((header, index) => {
         if (header && key.endsWith(header) && (named < 0 || header.length > keys[named]!.length))
           named = index;
       });
-    return named >= 0 && named !== column;
+    return named;
   };
   for (const segment of text.split(/[；;\n]/)) {
     const entries = [...segment.matchAll(entryPattern)];
     if (!entries.length) continue;
-    const label = segment
-      .slice(0, entries[0]!.index)
-      .replace(/^.*?(?:说明|注|备注)[:：]?/, '')
-      .replace(/[\s:：,，]+$/, '');
+    const named = columnNamed(
+      segment
+        .slice(0, entries[0]!.index)
+        .replace(/^.*?(?:说明|注|备注)[:：]?/, '')
+        .replace(/[\s:：,，]+$/, ''),
+    );
+    // A legend named for another column than the one it would be read for is not read.
+    const otherColumn = (column: number | undefined) => named >= 0 && named !== column;
     for (const [, code, word] of entries) {
       if (serviceWord.test(word!)) {
         const service = callServiceOf(word!);
-        if (service && !otherColumn(label, columns.service) && !legend.service.has(code!))
+        if (service && !otherColumn(columns.service) && !legend.service.has(code!))
           legend.service.set(code!, service);
         continue;
       }
       const type = callTypeOf(word!);
-      if (type && !otherColumn(label, columns.callType) && !legend.callType.has(code!))
+      if (type && !otherColumn(columns.callType) && !legend.callType.has(code!))
         legend.callType.set(code!, type);
     }
   }

@@ -176,6 +176,19 @@ export const headerSearchRows = 40;
 /** An amount written with its sign: -800, +12, ¥-800, (800) or 800- (a debit printed after). */
 const signedAmount = (cell: Cell) => writtenAmount(cell).sign !== 0;
 
+const aliasKeys = new Map<ImportTemplate, Set<string>>();
+
+/** Every column name a template knows, compared like headers. */
+function aliasKeysOf(template: ImportTemplate): Set<string> {
+  let keys = aliasKeys.get(template);
+  if (!keys)
+    aliasKeys.set(
+      template,
+      (keys = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)))),
+    );
+  return keys;
+}
+
 /** A cell that holds a value, not a column name: a number, an account, a date. */
 const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
 
@@ -187,7 +200,7 @@ const valueLike = /^[+-]?\d[\d,.:/ -]{4,}$/;
  * further on does not make the earlier months its preamble).
  */
 function findHeader(rows: TableRow[], template: ImportTemplate): number {
-  const aliases = new Set(importFields[template].flatMap((field) => field.aliases.map(headerKey)));
+  const aliases = aliasKeysOf(template);
   // A hidden sheet's header is no header when a sheet that shows has rows among these.
   const visible = rows.some((row) => row.sheet && !row.sheet.hidden);
   const scores = rows.slice(0, headerSearchRows).map((row) => {
@@ -223,11 +236,8 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
 
 function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   // Cells apart by tabs, which no number pattern below crosses (a date in the next cell is
-  // not more digits of an account). A number cell past 2^53 lost its last digits in Excel (a
-  // card number typed as a number): no account is read from it.
-  const text = rows
-    .map((row) => row.cells.map((cell) => (cutNumber(cell) ? '(cut)' : cellText(cell))).join('\t'))
-    .join('\n');
+  // not more digits of an account).
+  const text = linesText(rows);
   if (template === 'calls') return { platform: null, owner: ownNumberIn(text) };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
@@ -253,8 +263,18 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     amountScale: unit ? yuanIn(unit) : 1,
     paymentBill,
     creditCard: /信用卡/.test(text),
-    foreignCurrency: foreignCurrency.test(currency) && !renminbiNamed.test(currency),
+    foreignCurrency: namesForeignCurrency(currency),
   };
+}
+
+/**
+ * The lines above a header as text, cells apart by tabs. A number cell past 2^53 lost its last
+ * digits in Excel (a card number typed as a number): it stands as (cut), no account is read.
+ */
+function linesText(rows: TableRow[]): string {
+  return rows
+    .map((row) => row.cells.map((cell) => (cutNumber(cell) ? '(cut)' : cellText(cell))).join('\t'))
+    .join('\n');
 }
 
 /** A number cell too large to hold all its digits (a 19-digit card number in Excel). */
@@ -711,14 +731,10 @@ function headerPlanner(
           options,
           ownNumber,
           problems,
-          readCallLegend(
-            head
-              .slice(0, headerIndex)
-              .map((row) => row.cells.map(cellText).join('\t'))
-              .join('\n'),
-            headers,
-            { callType: mapping['callType'], service: mapping['service'] },
-          ),
+          readCallLegend(linesText(head.slice(0, top)), headers, {
+            callType: mapping['callType'],
+            service: mapping['service'],
+          }),
           headers,
         )
       : null;
@@ -981,9 +997,7 @@ function sheetReader(
       ? at
       : null;
   };
-  const aliasKeys = new Set(
-    importFields[template].flatMap((field) => field.aliases.map(headerKey)),
-  );
+  const aliasKeys = aliasKeysOf(template);
   /** A row of data as wide as the header: values in most cells, no header's names among them. */
   const continuesList = (row: TableRow) => {
     const texts = row.cells.map(cellText);
@@ -1123,14 +1137,18 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[], head
     return emptyMarks.has(text) ? null : text;
   };
   const shifts = new Map<string, number>();
-  const shiftOf = (field: string) => {
+  /**
+   * The header's zone shift for a row's time, none when the time names its own zone; a list
+   * whose header names no zone (nearly every one) looks at no cell for one.
+   */
+  const zoneShift = (cells: Cell[], field: string) => {
     let shift = shifts.get(field);
     if (shift === undefined) shifts.set(field, (shift = zoneShiftMs(field)));
-    return shift;
+    return shift && !namesZone(cellOf(cells, field)) ? shift : 0;
   };
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
-    const shift = namesZone(cellOf(cells, field)) ? 0 : shiftOf(field);
+    const shift = zoneShift(cells, field);
     if (!shift)
       return take(
         line,
@@ -1155,8 +1173,7 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[], head
       field,
       parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
     );
-    if (ms === undefined) return undefined;
-    return Math.round((namesZone(cellOf(cells, field)) ? ms : ms + shiftOf(field)) / 1000);
+    return ms === undefined ? undefined : Math.round((ms + zoneShift(cells, field)) / 1000);
   };
   /**
    * Numbers that are identifiers (cards, accounts, numbers) must come as text: a spreadsheet's
@@ -1212,6 +1229,12 @@ function callPlanner(
     service === 'sms' ? messageTypeIn(text) : callTypeIn(text);
   // Numbers repeat (a target's contacts): each distinct text is parsed once.
   const numbers = new Map<string, ReturnType<typeof parseFarEnd>>();
+  const farEnd = (text: string, areaCode: string | null) => {
+    const cacheKey = areaCode ? `${text}|${areaCode}` : text;
+    let parsed = numbers.get(cacheKey);
+    if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+    return parsed;
+  };
   const areas = new Map<string, string | null>();
   const areaOf = (text: string) => {
     let code = areas.get(text);
@@ -1223,9 +1246,7 @@ function callPlanner(
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
     const text = textOf(cells, key);
     if (!text) return null;
-    const cacheKey = areaCode ? `${text}|${areaCode}` : text;
-    let parsed = numbers.get(cacheKey);
-    if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+    const parsed = farEnd(text, areaCode);
     return parsed.ok ? parsed : null;
   };
   /** Where a forwarded row says the call went, when that is a third number. */
@@ -1283,9 +1304,7 @@ function callPlanner(
       problem(line, cells, key, 'required');
       return undefined;
     }
-    const cacheKey = areaCode ? `${text}|${areaCode}` : text;
-    let parsed = numbers.get(cacheKey);
-    if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+    const parsed = farEnd(text, areaCode);
     if (parsed.ok) return parsed;
     problem(line, cells, key, 'phone');
     return undefined;
@@ -1468,6 +1487,11 @@ const foreignCurrency =
   /美元|美金|港币|港元|欧元|日元|英镑|澳元|澳大利亚元|加元|加拿大元|泰铢|缅币|缅元|越南盾|基普|卢比|韩元|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|卢布|令吉|比索|外币|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|^(?:840|344|978|392|826|036|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
 const renminbiNamed = /人民币|rmb|cny|本币|本外币/i;
 
+/** Whether a currency as written (a column, a header's note, 币种：above it) is not renminbi. */
+function namesForeignCurrency(text: string): boolean {
+  return foreignCurrency.test(text) && !renminbiNamed.test(text);
+}
+
 /** Flags that say the money moved neither in nor out: Alipay's 不计收支, WeChat's "/". */
 const neutralFlag = /^(?:不计收支|\/|其他|中性)$/;
 
@@ -1596,13 +1620,15 @@ function planAll(
     // above the header (单位：万元) or a 金额单位 column, row by row.
     const amountHeader = headers[mapping[amountKey] ?? mapping['debitAmount'] ?? -1] ?? '';
     const headerNote = /\(([^()]*)\)$/.exec(headerKey(amountHeader))?.[1] ?? '';
-    const fileScale = yuanIn(headerNote) > 1 ? yuanIn(headerNote) : (preamble.amountScale ?? 1);
+    const headerScale = yuanIn(headerNote);
+    const fileScale = headerScale > 1 ? headerScale : (preamble.amountScale ?? 1);
     const amountScale = (cells: Cell[]) => {
       const unit = optional(cells, 'amountUnit');
-      return unit && yuanIn(unit) > 1 ? yuanIn(unit) : fileScale;
+      const scale = unit ? yuanIn(unit) : 1;
+      return scale > 1 ? scale : fileScale;
     };
     // A header naming a foreign currency (交易金额(美元)): no row of it is in yuan.
-    const foreignHeader = foreignCurrency.test(headerNote) && !renminbiNamed.test(headerNote);
+    const foreignHeader = namesForeignCurrency(headerNote);
     const yesNoStatus =
       mapping['status'] !== undefined &&
       /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
@@ -1699,8 +1725,7 @@ function planAll(
       if (status && (notCompleted.test(status) || (yesNoStatus && answeredNo.test(status))))
         problem(line, cells, 'status', 'notCompleted');
       const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
-      if (currency && foreignCurrency.test(currency) && !renminbiNamed.test(currency))
-        problem(line, cells, 'currency', 'currency');
+      if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
       else if (foreignHeader || (!currency && preamble.foreignCurrency))
         problem(line, cells, amountKey, 'currency');
       if (account && counterpart && account === counterpart)
@@ -1750,7 +1775,7 @@ function planPersons(
   const records: PersonRecord[] = [];
   // A form of one person written label beside value (姓名 张三 / 性别 男 / 身份证号 …) has its
   // labels where names would be: each would have become a person called 性别.
-  const labels = new Set(importFields.persons.flatMap((field) => field.aliases.map(headerKey)));
+  const labels = aliasKeysOf('persons');
   for (const { line, cells } of dataRows) {
     const nameText = cellText(cellOf(cells, 'name'));
     const name = take(

@@ -112,6 +112,11 @@ function dayOfNumber(value: number): number | [number, number, number] | null {
   return [yy <= thisYear + 1 ? 2000 + yy : 1900 + yy, Math.floor(value / 100) % 100, value % 100];
 }
 
+/** A year, month and day as YYYY-MM-DD. */
+function dayText([year, month, day]: [number, number, number]): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** As `parseLocalDateTime`, as milliseconds since 1970 UTC (a call list's million times). */
 function parseLocalInstant(cell: Cell): Parsed<number> {
   if (cell instanceof Date) {
@@ -300,12 +305,8 @@ export function parseDate(cell: Cell): Parsed<string> {
     const day = dayOfNumber(cell);
     if (day === null) return { ok: false, problem: 'date' };
     if (typeof day !== 'number') {
-      const [year, month, date] = day;
-      return localInstant(year, month, date, 12, 0, 0).ok
-        ? {
-            ok: true,
-            value: `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`,
-          }
+      return localInstant(day[0], day[1], day[2], 12, 0, 0).ok
+        ? { ok: true, value: dayText(day) }
         : { ok: false, problem: 'date' };
     }
     return {
@@ -444,8 +445,7 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
       day = new Date(Math.floor(number) * 86_400_000 - excelEpochDays * 86_400_000)
         .toISOString()
         .slice(0, 10);
-    else if (number)
-      day = `${number[0]}-${String(number[1]).padStart(2, '0')}-${String(number[2]).padStart(2, '0')}`;
+    else if (number) day = dayText(number);
   } else {
     // Text, or 20260401 typed as a number.
     const text = plainText(dateCell);

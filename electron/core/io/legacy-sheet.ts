@@ -129,7 +129,11 @@ export async function readLegacySheet(
         const row = (grid[r] ??= []);
         for (let c = merge.s.c; c <= merge.e.c && c < limits.maxColumns + 1; c += 1) {
           row[c] = value;
-          if (r > merge.s.r) mergedDown.set(r, [...(mergedDown.get(r) ?? []), c]);
+          if (r > merge.s.r) {
+            const columns = mergedDown.get(r);
+            if (columns) columns.push(c);
+            else mergedDown.set(r, [c]);
+          }
         }
       }
     }
