@@ -35,6 +35,45 @@ async function planned(template: Template, lines: string[]) {
 const pick = (rows: Record<string, string>[], keys: string[]) =>
   rows.map((row) => keys.map((key) => row[key] ?? null));
 
+interface SheetOf {
+  name?: string;
+  rows: unknown[][];
+  state?: 'hidden' | 'veryHidden';
+  /** Ranges merged after the rows are written (D2:D4). */
+  merges?: string[];
+}
+
+/** The preview of an .xlsx of these sheets (the first named 明细 when unnamed), ok or not. */
+async function previewWorkbook(
+  template: Template,
+  sheets: SheetOf[],
+  options: { date1904?: boolean } = {},
+) {
+  const workbook = new ExcelJS.Workbook();
+  if (options.date1904) workbook.properties.date1904 = true;
+  for (const { name, rows, state, merges } of sheets) {
+    const sheet = workbook.addWorksheet(name ?? '明细');
+    if (state) sheet.state = state;
+    for (const row of rows) sheet.addRow(row);
+    for (const range of merges ?? []) sheet.mergeCells(range);
+  }
+  return await c.call('import.preview', {
+    fileName: '明细.xlsx',
+    contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+    template,
+  });
+}
+
+async function plannedWorkbook(
+  template: Template,
+  sheets: SheetOf[],
+  options: { date1904?: boolean } = {},
+) {
+  const result = await previewWorkbook(template, sheets, options);
+  if (!result.ok) throw new Error(`${result.error.code} ${JSON.stringify(result.error.details)}`);
+  return result.value;
+}
+
 describe('statements: which way the money went', () => {
   it('amounts that all carry a + are money in (农行), not taken as payments', async () => {
     const plan = await planned('transactions', [
@@ -165,17 +204,16 @@ describe('statements: which way the money went', () => {
   });
 
   it('an account above the header that Excel kept as a number (its last digits lost) is not read as the owner', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('明细');
-    // Typed as a number, as Excel keeps it: 15 significant digits.
-    sheet.addRow(['账号：', Number('6217001540009283746')]);
-    sheet.addRow(['交易时间', '交易金额', '借贷标志', '对方账号']);
-    sheet.addRow(['2026-04-01 10:00:00', 100, '借', '6222020200001234567']);
-    const result = await c.call('import.preview', {
-      fileName: '明细.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template: 'transactions',
-    });
+    const result = await previewWorkbook('transactions', [
+      {
+        rows: [
+          // Typed as a number, as Excel keeps it: 15 significant digits.
+          ['账号：', Number('6217001540009283746')],
+          ['交易时间', '交易金额', '借贷标志', '对方账号'],
+          ['2026-04-01 10:00:00', 100, '借', '6222020200001234567'],
+        ],
+      },
+    ]);
     // Nothing names the account: asked for, not booked to 6217001540009284000.
     expect(result).toMatchObject({
       ok: false,
@@ -1084,19 +1122,8 @@ describe('forwarded calls and their third number', () => {
 });
 
 describe('headers of two rows', () => {
-  const previewOf = async (template: Template, rows: unknown[][], merges: string[]) => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('明细');
-    rows.forEach(
-      (values, index) => (sheet.getRow(index + 1).values = values as ExcelJS.CellValue[]),
-    );
-    for (const range of merges) sheet.mergeCells(range);
-    return await c.ok('import.preview', {
-      fileName: '明细.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template,
-    });
-  };
+  const previewOf = (template: Template, rows: unknown[][], merges: string[]) =>
+    plannedWorkbook(template, [{ rows, merges }]);
 
   it('对方 over 账号/户名/开户行: the other party’s, not the statement’s own account and holder', async () => {
     const plan = await previewOf(
@@ -1158,26 +1185,10 @@ describe('headers of two rows', () => {
 });
 
 describe('a workbook’s sheets: named by their owners, or hidden', () => {
-  const workbookOf = async (
-    template: Template,
-    sheets: { name: string; rows: unknown[][]; state?: 'hidden' | 'veryHidden' }[],
-  ) => {
-    const workbook = new ExcelJS.Workbook();
-    for (const { name, rows, state } of sheets) {
-      const sheet = workbook.addWorksheet(name);
-      if (state) sheet.state = state;
-      for (const row of rows) sheet.addRow(row);
-    }
-    return await c.ok('import.preview', {
-      fileName: '清单.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template,
-    });
-  };
   const header = ['对方号码', '呼叫类型', '开始时间', '通话时长'];
 
   it('a sheet per target named by its number: the first sheet’s number is the owner, another number’s sheet is not put on it', async () => {
-    const plan = await workbookOf('calls', [
+    const plan = await plannedWorkbook('calls', [
       {
         name: '13988776655',
         rows: [header, ['13800001111', '主叫', '2026-06-01 10:00:00', 60]],
@@ -1197,7 +1208,7 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
 
   it('a hidden first sheet is not read either; a sheet named by an ID number names no account', async () => {
     const calls = [header, ['13800001111', '主叫', '2026-06-01 10:00:00', 60]];
-    const hiddenFirst = await workbookOf('calls', [
+    const hiddenFirst = await plannedWorkbook('calls', [
       { name: '原始', state: 'hidden', rows: [['查询号码：13988776655'], ...calls] },
       { name: '整理', rows: [['查询号码：13988776655'], ...calls] },
     ]);
@@ -1205,19 +1216,15 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
       1,
       [false, true],
     ]);
-    const byId = await c.call('import.preview', {
-      fileName: '明细.xlsx',
-      contentBase64: Buffer.from(
-        await (async () => {
-          const workbook = new ExcelJS.Workbook();
-          const sheet = workbook.addWorksheet('530102199003070016');
-          sheet.addRow(['交易时间', '交易金额', '借贷标志', '对方账号']);
-          sheet.addRow(['2026-04-01 10:00:00', 100, '借', '6222020200001234567']);
-          return await workbook.xlsx.writeBuffer();
-        })(),
-      ).toString('base64'),
-      template: 'transactions',
-    });
+    const byId = await previewWorkbook('transactions', [
+      {
+        name: '530102199003070016',
+        rows: [
+          ['交易时间', '交易金额', '借贷标志', '对方账号'],
+          ['2026-04-01 10:00:00', 100, '借', '6222020200001234567'],
+        ],
+      },
+    ]);
     expect(byId).toMatchObject({
       ok: false,
       error: { code: 'import.missingColumns', details: { fields: ['account'] } },
@@ -1225,7 +1232,7 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
   });
 
   it('a list split over sheets without the header repeated goes on; a month without the 基站 column is read', async () => {
-    const plan = await workbookOf('calls', [
+    const plan = await plannedWorkbook('calls', [
       {
         name: '话单',
         rows: [
@@ -1257,7 +1264,7 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
   it('a hidden sheet (the rows kept aside before the list was cleaned) is not read, and said so', async () => {
     const statement = ['交易时间', '交易金额', '借贷标志', '对方账号'];
     for (const state of ['hidden', 'veryHidden'] as const) {
-      const plan = await workbookOf('transactions', [
+      const plan = await plannedWorkbook('transactions', [
         {
           name: '整理后',
           rows: [
@@ -1289,19 +1296,22 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
 
 describe('workbooks that count days from 1904', () => {
   it('a date its reader leaves a number (a built-in Chinese date format) is counted from 1904, not 4 years early', async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.properties.date1904 = true;
-    const sheet = workbook.addWorksheet('明细');
-    sheet.addRow(['账号：6217001540009283746']);
-    sheet.addRow(['交易日期', '交易时间', '交易金额', '借贷标志', '对方账号']);
-    // Day 44,624 of 1904's count is 2026-03-05 (of 1900's, 2022-03-04); the time a fraction.
-    sheet.addRow([44_624, 0.5, 100, '借', '6222021001122334455']);
-    sheet.addRow([44_625, '20:30:00', 200, '贷', '6222021001122334455']);
-    const plan = await c.ok('import.preview', {
-      fileName: '明细.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template: 'transactions',
-    });
+    const plan = await plannedWorkbook(
+      'transactions',
+      [
+        {
+          rows: [
+            ['账号：6217001540009283746'],
+            ['交易日期', '交易时间', '交易金额', '借贷标志', '对方账号'],
+            // Day 44,624 of 1904's count is 2026-03-05 (of 1900's, 2022-03-04); the time a
+            // fraction.
+            [44_624, 0.5, 100, '借', '6222021001122334455'],
+            [44_625, '20:30:00', 200, '贷', '6222021001122334455'],
+          ],
+        },
+      ],
+      { date1904: true },
+    );
     expect(pick(plan.sample, ['at', 'direction'])).toEqual([
       ['2026-03-05T04:00:00.000Z', 'out'],
       ['2026-03-06T12:30:00.000Z', 'in'],

@@ -42,6 +42,17 @@ async function setUp() {
   return { first, second, zhang, li };
 }
 
+/** A ledger's preview: its text (a CSV) or its bytes (a workbook). */
+async function previewLedger(fileName: string, content: string | ArrayBuffer | Uint8Array) {
+  const bytes =
+    typeof content === 'string' ? Buffer.from(content) : Buffer.from(content as ArrayBuffer);
+  return await c.ok('import.preview', {
+    fileName,
+    contentBase64: bytes.toString('base64'),
+    template: 'seizures',
+  });
+}
+
 const rejectedText =
   '\ufeff序号,案件编号,物品名称,数量,计量单位,规格/含量,毛重/净重,持有人,缴获日期,缴获时间,缴获地点,扣押清单号,纯度,原因\r\n' +
   '7,A5301-L01,冰du,5,克,,净重,张某,2026-10-06,10:00,,KY-006,,物品名称：物品名称无法识别（是否为：甲基苯丙胺（冰毒）？）\r\n' +
@@ -199,11 +210,7 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
       '5,A5301-L01,冰毒,白色晶体,10,克,李某,530111199001011238,2026-10-06',
       '6,A5301-L01,冰毒,白色晶体,10,克,张某,530111199001011238,2026-10-06',
     ].join('\r\n');
-    const preview = await c.ok('import.preview', {
-      fileName: '登记表.csv',
-      contentBase64: Buffer.from(csv).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('登记表.csv', csv);
     expect(preview.mapping['drug']).toBe(2);
     expect(
       preview.problems.map((problem) => [problem.line, problem.field, problem.problem]),
@@ -231,11 +238,7 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
       '3,A5301-L01,麻古,500,粒,18%,,2026-10-06',
       '4,A5301-L01,冰毒,10,克,,0.35,2026-10-06',
     ].join('\r\n');
-    const preview = await c.ok('import.preview', {
-      fileName: '登记表.csv',
-      contentBase64: Buffer.from(csv).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('登记表.csv', csv);
     expect(
       preview.problems.map((problem) => [problem.line, problem.field, problem.problem]),
     ).toEqual([[5, 'purity', 'purity']]);
@@ -251,11 +254,7 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
     sheet.addRow(['案件编号', '物品名称', '数量', '单位', '纯度', '缴获日期']);
     sheet.addRow(['A5301-L01', '冰毒', 10, '克', 0.72, '2026-10-06']);
     sheet.getCell('E2').numFmt = '0.0%';
-    const fromExcel = await c.ok('import.preview', {
-      fileName: '登记表.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template: 'seizures',
-    });
+    const fromExcel = await previewLedger('登记表.xlsx', await workbook.xlsx.writeBuffer());
     expect(fromExcel.sample.map((row) => row['purityBasisPoints'])).toEqual(['7200']);
   });
 
@@ -266,11 +265,7 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
       'A5301-L01,冰毒,1.25,2026-10-06',
       'A5301-L01,冰毒,300克,2026-10-06',
     ].join('\r\n');
-    const preview = await c.ok('import.preview', {
-      fileName: '称量记录.csv',
-      contentBase64: Buffer.from(csv).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('称量记录.csv', csv);
     expect(preview.problems).toEqual([]);
     expect(
       preview.sample.map((row) => [row['quantityValue'], row['quantityUnit'], row['weightBasis']]),
@@ -293,11 +288,7 @@ describe('tablets counted and weighed on one line', () => {
       // A weight beside a weight: the quantity column's stays.
       'A5301-L01,冰毒,52,克,50,,2026-10-06,',
     ].join('\r\n');
-    const preview = await c.ok('import.preview', {
-      fileName: '登记表.csv',
-      contentBase64: Buffer.from(csv).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('登记表.csv', csv);
     expect(preview.problems).toEqual([]);
     expect(
       preview.sample.map((row) => [
@@ -316,11 +307,7 @@ describe('tablets counted and weighed on one line', () => {
       '案件编号,物品名称,数量,单位,重量,缴获日期',
       'A5301-L01,麻古,500,粒,50.2,2026-10-06',
     ].join('\r\n');
-    const bare = await c.ok('import.preview', {
-      fileName: '登记表2.csv',
-      contentBase64: Buffer.from(headerless).toString('base64'),
-      template: 'seizures',
-    });
+    const bare = await previewLedger('登记表2.csv', headerless);
     expect(
       bare.sample.map((row) => [row['quantityValue'], row['quantityUnit'], row['notes']]),
     ).toEqual([['500', 'pill', '重量：50.2']]);
@@ -335,11 +322,7 @@ describe('a unit in the number format', () => {
     sheet.addRow(['案件编号', '物品名称', '净重', '缴获日期']);
     sheet.addRow(['A5301-L01', '冰毒', 356.2, '2026-10-06']);
     sheet.getCell('C2').numFmt = '0.00"克"';
-    const preview = await c.ok('import.preview', {
-      fileName: '称量.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('称量.xlsx', await workbook.xlsx.writeBuffer());
     expect(preview.problems).toEqual([]);
     expect(preview.sample.map((row) => [row['quantityValue'], row['quantityUnit']])).toEqual([
       ['356.2', 'g'],
@@ -357,11 +340,7 @@ describe('names and times as 鉴定 and 称量 records write them', () => {
       'A5301-L01,"3,4-亚甲二氧基甲基苯丙胺",1.5,克,2026-10-06 10:10',
       '#共3笔记录',
     ].join('\r\n');
-    const preview = await c.ok('import.preview', {
-      fileName: '称量记录.csv',
-      contentBase64: Buffer.from(csv).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('称量记录.csv', csv);
     expect(preview.problems).toEqual([]);
     expect(preview.sample.map((row) => row['drugType'])).toEqual([
       'methamphetamine_tablets',
@@ -388,11 +367,7 @@ describe('a quantity merged over several items', () => {
         '三包合并称量',
       ]);
     sheet.mergeCells('D2:D4');
-    const preview = await c.ok('import.preview', {
-      fileName: '清单.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-      template: 'seizures',
-    });
+    const preview = await previewLedger('清单.xlsx', await workbook.xlsx.writeBuffer());
     expect(preview.problems.map((problem) => [problem.line, problem.problem])).toEqual([
       [3, 'mergedQuantity'],
       [4, 'mergedQuantity'],
@@ -401,13 +376,10 @@ describe('a quantity merged over several items', () => {
       ['KY-001', '1500.2'],
     ]);
     // The same sheet as .xls (LibreOffice's copy): the same reading.
-    const xls = await c.ok('import.preview', {
-      fileName: '清单.xls',
-      contentBase64: fs
-        .readFileSync(path.join(import.meta.dirname, '../fixtures/records/merged-quantity.xls'))
-        .toString('base64'),
-      template: 'seizures',
-    });
+    const xls = await previewLedger(
+      '清单.xls',
+      fs.readFileSync(path.join(import.meta.dirname, '../fixtures/records/merged-quantity.xls')),
+    );
     expect(xls.problems.map((problem) => [problem.line, problem.problem])).toEqual([
       [3, 'mergedQuantity'],
       [4, 'mergedQuantity'],
