@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick, type PreviewTemplate } from '../helpers/import-preview';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
 
 /**
@@ -15,64 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => c.dispose());
 
-type Template = 'calls' | 'transactions';
-
-async function preview(template: Template, lines: string[]) {
-  const bytes = iconv.encode(lines.join('\r\n'), 'gb18030');
-  return await c.call('import.preview', {
-    fileName: `${template}.csv`,
-    contentBase64: bytes.toString('base64'),
-    template,
-  });
-}
-
-async function planned(template: Template, lines: string[]) {
-  const result = await preview(template, lines);
-  if (!result.ok) throw new Error(`${result.error.code} ${JSON.stringify(result.error.details)}`);
-  return result.value;
-}
-
-const pick = (rows: Record<string, string>[], keys: string[]) =>
-  rows.map((row) => keys.map((key) => row[key] ?? null));
-
-interface SheetOf {
-  name?: string;
-  rows: unknown[][];
-  state?: 'hidden' | 'veryHidden';
-  /** Ranges merged after the rows are written (D2:D4). */
-  merges?: string[];
-}
-
-/** The preview of an .xlsx of these sheets (the first named 明细 when unnamed), ok or not. */
-async function previewWorkbook(
-  template: Template,
-  sheets: SheetOf[],
-  options: { date1904?: boolean } = {},
-) {
-  const workbook = new ExcelJS.Workbook();
-  if (options.date1904) workbook.properties.date1904 = true;
-  for (const { name, rows, state, merges } of sheets) {
-    const sheet = workbook.addWorksheet(name ?? '明细');
-    if (state) sheet.state = state;
-    for (const row of rows) sheet.addRow(row);
-    for (const range of merges ?? []) sheet.mergeCells(range);
-  }
-  return await c.call('import.preview', {
-    fileName: '明细.xlsx',
-    contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-    template,
-  });
-}
-
-async function plannedWorkbook(
-  template: Template,
-  sheets: SheetOf[],
-  options: { date1904?: boolean } = {},
-) {
-  const result = await previewWorkbook(template, sheets, options);
-  if (!result.ok) throw new Error(`${result.error.code} ${JSON.stringify(result.error.details)}`);
-  return result.value;
-}
+const { preview, planned, previewWorkbook, plannedWorkbook } = importPreviews(() => c);
 
 describe('statements: which way the money went', () => {
   it('amounts that all carry a + are money in (农行), not taken as payments', async () => {
@@ -1122,7 +1066,7 @@ describe('forwarded calls and their third number', () => {
 });
 
 describe('headers of two rows', () => {
-  const previewOf = (template: Template, rows: unknown[][], merges: string[]) =>
+  const previewOf = (template: PreviewTemplate, rows: unknown[][], merges: string[]) =>
     plannedWorkbook(template, [{ rows, merges }]);
 
   it('对方 over 账号/户名/开户行: the other party’s, not the statement’s own account and holder', async () => {

@@ -76,7 +76,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'channel', required: false, aliases: ['交易渠道', '渠道', '交易方式', '交易类型', '支付方式', '收/付款方式', '交易场所', '交易业务类型', 'channel'] },
     { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '摘要说明', '商品说明', '商品名称', '商品', '附言', '用途', '交易用途类型', '交易用途', '备注', 'summary'] },
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', 'reference'] },
-    { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '状态', 'status'] },
+    { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '状态', '交易结果', '处理结果', '交易处理结果', '应答码', '响应码', '返回码', '交易应答码', '交易响应码', '交易返回码', 'status'] },
     { key: 'currency', required: false, aliases: ['交易币种', '币种', '币别', '货币', '交易货币', '货币种类', '币种名称', '交易币别', 'currency'] },
   ],
   seizures: [

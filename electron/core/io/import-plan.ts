@@ -1466,10 +1466,22 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
 /**
  * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
  * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
- * paid. A partial refund (已退款(￥5.00)) leaves the payment, as does 等待确认收货.
+ * paid, declined (拒绝, 余额不足). A partial refund (已退款(￥5.00)) leaves the payment, as does
+ * 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$/;
+  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错/;
+/**
+ * A status column of codes (UnionPay's and the acquirers' 应答码/响应码/返回码): 00 is settled, with
+ * or without its words (00-交易成功); any other code (51 余额不足, 55 密码错) was declined.
+ */
+const codeStatusHeader = /应答码|响应码|返回码|代码|code/i;
+const settledCode = /^0+(?![0-9a-z])/i;
+/**
+ * A row of a card's statement that gives money back (a void, a refund, a reversal) goes the
+ * other way from the purchases beside it, when that way is only the one the user said.
+ */
+const givesBack = /撤销|冲正|退货|退款|退回|冲退/;
 /** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
 const answeredNo = /^(?:n|no|否|f|false)$/i;
 
@@ -1632,6 +1644,8 @@ function planAll(
     const yesNoStatus =
       mapping['status'] !== undefined &&
       /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
+    const codeStatus =
+      mapping['status'] !== undefined && codeStatusHeader.test(headers[mapping['status']] ?? '');
     const accountKeys = [
       'account',
       'accountOther',
@@ -1721,8 +1735,18 @@ function planAll(
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen) * amountScale(cells);
+      if (
+        typedDirection &&
+        givesBack.test(`${optional(cells, 'channel') ?? ''} ${optional(cells, 'summary') ?? ''}`)
+      )
+        direction = typedDirection === 'out' ? 'in' : 'out';
       const status = optional(cells, 'status');
-      if (status && (notCompleted.test(status) || (yesNoStatus && answeredNo.test(status))))
+      if (
+        status &&
+        (notCompleted.test(status) ||
+          (yesNoStatus && answeredNo.test(status)) ||
+          (codeStatus && !settledCode.test(status.trim())))
+      )
         problem(line, cells, 'status', 'notCompleted');
       const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');

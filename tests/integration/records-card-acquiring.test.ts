@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Card statements as acquirers and UnionPay print them: a response code per row (00 settled,
+ * anything else declined) and voids and refunds among the purchases, with no debit/credit
+ * column, the way being said by the user. Each of these was misread: a declined purchase
+ * counted as money spent, a void or a refund as a second payment.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { planned } = importPreviews(() => c);
+
+const card = '6228480398271645312';
+const shop = '898530154110001';
+
+describe('card statements: declined, voided and refunded rows', () => {
+  it('a row whose response code is not 00 is declined: set aside, not money spent', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '卡号,交易时间,交易金额,商户编号,交易类型,应答码',
+        `${card},2026-04-01 10:00:00,1200.00,${shop},消费,00`,
+        `${card},2026-04-01 10:01:00,1200.00,${shop},消费,51`,
+        `${card},2026-04-01 10:02:00,1200.00,${shop},消费,55`,
+        `${card},2026-04-01 10:03:00,300.00,${shop},消费,00-交易成功`,
+      ],
+      { direction: 'out' },
+    );
+    expect(plan.validCount).toBe(2);
+    expect(pick(plan.sample, ['amountFen', 'direction'])).toEqual([
+      ['120000', 'out'],
+      ['30000', 'out'],
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [3, 'notCompleted'],
+      [4, 'notCompleted'],
+    ]);
+  });
+
+  it('a void or a refund under a typed way is money back, not a second payment', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '卡号,交易时间,交易金额,商户编号,交易类型',
+        `${card},2026-04-01 10:00:00,1200.00,${shop},消费`,
+        `${card},2026-04-01 10:05:00,1200.00,${shop},消费撤销`,
+        `${card},2026-04-02 11:00:00,800.00,${shop},消费`,
+        `${card},2026-04-03 09:00:00,200.00,${shop},退货`,
+        `${card},2026-04-03 09:30:00,50.00,${shop},冲正`,
+      ],
+      { direction: 'out' },
+    );
+    expect(pick(plan.sample, ['amountFen', 'direction'])).toEqual([
+      ['120000', 'out'],
+      ['120000', 'in'],
+      ['80000', 'out'],
+      ['20000', 'in'],
+      ['5000', 'in'],
+    ]);
+  });
+
+  it('the way typed as in (a merchant’s settlement) turns a refund out', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '商户账号,交易时间,交易金额,卡号,交易类型',
+        `${shop},2026-04-01 10:00:00,1200.00,${card},消费`,
+        `${shop},2026-04-03 09:00:00,200.00,${card},退货`,
+      ],
+      { direction: 'in' },
+    );
+    expect(pick(plan.sample, ['direction'])).toEqual([['in'], ['out']]);
+  });
+
+  it('a 交易结果 in words declines a row as its code would', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '卡号,交易时间,交易金额,交易类型,交易结果',
+        `${card},2026-04-01 10:00:00,1200.00,消费,交易成功`,
+        `${card},2026-04-01 10:01:00,1200.00,消费,余额不足`,
+        `${card},2026-04-01 10:02:00,1200.00,消费,拒绝交易`,
+      ],
+      { direction: 'out' },
+    );
+    expect(plan.validCount).toBe(1);
+  });
+});
