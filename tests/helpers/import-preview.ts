@@ -14,6 +14,19 @@ export interface SheetOf {
 }
 
 /** `core` gives the test's core at call time (a new one per test). */
+/** An .xlsx of these sheets (the first named 明细 when unnamed), in base64. */
+export async function workbookBase64(sheets: SheetOf[], options: { date1904?: boolean } = {}) {
+  const workbook = new ExcelJS.Workbook();
+  if (options.date1904) workbook.properties.date1904 = true;
+  for (const { name, rows, state, merges } of sheets) {
+    const sheet = workbook.addWorksheet(name ?? '明细');
+    if (state) sheet.state = state;
+    for (const row of rows) sheet.addRow(row);
+    for (const range of merges ?? []) sheet.mergeCells(range);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
 /** What else a preview may be told: the way the money went where the file says it nowhere. */
 export interface PreviewOptions {
   direction?: 'out' | 'in';
@@ -43,17 +56,9 @@ export function importPreviews(core: () => TestCore) {
     sheets: SheetOf[],
     options: { date1904?: boolean } = {},
   ) {
-    const workbook = new ExcelJS.Workbook();
-    if (options.date1904) workbook.properties.date1904 = true;
-    for (const { name, rows, state, merges } of sheets) {
-      const sheet = workbook.addWorksheet(name ?? '明细');
-      if (state) sheet.state = state;
-      for (const row of rows) sheet.addRow(row);
-      for (const range of merges ?? []) sheet.mergeCells(range);
-    }
     return await core().call('import.preview', {
       fileName: '明细.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+      contentBase64: await workbookBase64(sheets, options),
       template,
     });
   }

@@ -197,4 +197,5 @@ export const importProblemTexts: Record<string, string> = {
   holderMismatch: '持有人姓名与身份证号不符',
   labelAsName: '姓名是一栏的名称：这是逐项填写的登记表，不是人员名单',
   mergedQuantity: '数量与上一行合并（合并称量），不能按每行各一份计',
+  mergedPerson: '与上一行是同一人（姓名合并），上一行有错，本行一并跳过',
 };

@@ -1019,6 +1019,8 @@ export const en: Translation<typeof zhCN> = {
         'The holder’s name and ID number do not match (the number is another person’s in the case)',
       mergedQuantity:
         'The quantity is one merged cell with the row above (weighed together): it cannot be counted once per row; enter the lot once',
+      mergedPerson:
+        'The same person as the row above (the name is one merged cell), whose row has an error: fix that row and this one is read with it',
       labelAsName:
         'The name is a column’s label: the file is one person’s form written label beside value, not a list of people',
     },

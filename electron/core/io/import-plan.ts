@@ -78,10 +78,11 @@ export interface PersonRecord {
   phones: string[];
   /** The document type of `idNumber` (a 证件类型 column); null for a 居民身份证. */
   idType: IdentityDocumentType | null;
-  /** A number registered in the person's name (机主: a carrier's 用户资料). */
-  /** The numbers registered in the person's name (a carrier's 用户资料), each to be owned. */
+  /** The numbers registered in the person's name (机主: a carrier's 用户资料), each to be owned. */
   ownedPhones: string[];
   aliases: string[];
+  /** Rows below `line` that continue this person (the name merged down over them). */
+  continued?: number[];
 }
 
 export interface RowProblem {
@@ -626,6 +627,8 @@ function imeiKey(text: string): string | null {
  * records (its legs), adjacent and of one line.
  */
 export function validRows(data: ImportRecords): number {
+  if (data.template === 'persons')
+    return data.records.reduce((rows, record) => rows + 1 + (record.continued?.length ?? 0), 0);
   if (data.template !== 'calls') return data.records.length;
   const { line, length } = data.records;
   let rows = 0;
@@ -1784,7 +1787,10 @@ function planAll(
     });
     data = { template, records };
   } else {
-    data = { template, records: planPersons(dataRows, problems, cellOf, take, optional) };
+    data = {
+      template,
+      records: planPersons(dataRows, problems, mapping['name'], cellOf, take, optional),
+    };
   }
   return data;
 }
@@ -1792,6 +1798,7 @@ function planAll(
 function planPersons(
   dataRows: TableRow[],
   problems: RowProblem[],
+  nameColumn: number | undefined,
   cellOf: (cells: Cell[], key: string) => Cell,
   take: <T>(line: number, cells: Cell[], key: string, parsed: Parsed<T>) => T | undefined,
   optional: (cells: Cell[], key: string) => string | null,
@@ -1800,7 +1807,16 @@ function planPersons(
   // A form of one person written label beside value (姓名 张三 / 性别 男 / 身份证号 …) has its
   // labels where names would be: each would have become a person called 性别.
   const labels = aliasKeysOf('persons');
-  for (const { line, cells } of dataRows) {
+  // The person the row before made (null: its row was refused), while rows continue him.
+  let last: PersonRecord | null | undefined;
+  for (const { line, cells, mergedDown } of dataRows) {
+    const before = last;
+    const merged = nameColumn !== undefined && !!mergedDown?.includes(nameColumn);
+    if (merged && before === null) {
+      problems.push({ line, field: 'name', problem: 'mergedPerson', value: '' });
+      last = null;
+      continue;
+    }
     const nameText = cellText(cellOf(cells, 'name'));
     const name = take(
       line,
@@ -1874,25 +1890,47 @@ function planPersons(
     };
     const phones = phonesOf('phone');
     const ownedPhones = phonesOf('ownedPhone');
-    if (valid && name)
-      records.push({
-        line,
-        name,
-        idNumber,
-        gender,
-        birthDate,
-        household: optional(cells, 'household'),
-        address: optional(cells, 'address'),
-        phones,
-        idType: idNumber && idType !== 'resident_id' ? idType : null,
-        ownedPhones,
-        // 别名 老三/三哥, and a former name (曾用名) is one more name the person is known by.
-        aliases: [optional(cells, 'aliases'), optional(cells, 'formerName')]
-          .join('、')
-          .split(/[,，、;；/／]/)
-          .map((alias) => alias.trim())
-          .filter(Boolean),
-      });
+    const aliases = [optional(cells, 'aliases'), optional(cells, 'formerName')]
+      .join('、')
+      .split(/[,，、;；/／]/)
+      .map((alias) => alias.trim())
+      .filter(Boolean);
+    // A name merged down over several rows (one row per phone) is one person, unless the rows
+    // give two different documents.
+    const continues =
+      merged && before && (!idNumber || !before.idNumber || idNumber === before.idNumber);
+    if (valid && continues) {
+      const more = (list: string[], added: string[]) =>
+        list.push(...added.filter((item) => !list.includes(item)));
+      more(before.phones, phones);
+      more(before.ownedPhones, ownedPhones);
+      more(before.aliases, aliases);
+      before.idNumber ??= idNumber;
+      if (before.gender === 'unknown') before.gender = gender;
+      before.birthDate ??= birthDate;
+      before.household ??= optional(cells, 'household');
+      before.address ??= optional(cells, 'address');
+      (before.continued ??= []).push(line);
+      last = before;
+    } else if (valid && name)
+      records.push(
+        (last = {
+          line,
+          name,
+          idNumber,
+          gender,
+          birthDate,
+          household: optional(cells, 'household'),
+          address: optional(cells, 'address'),
+          phones,
+          idType: idNumber && idType !== 'resident_id' ? idType : null,
+          ownedPhones,
+          // 别名 老三/三哥, and a former name (曾用名) is one more name the person is known by.
+          aliases,
+        }),
+      );
+    // A refused row refuses the rows that continue it; a refused continuation, itself alone.
+    else last = merged && before ? before : null;
   }
   return records;
 }

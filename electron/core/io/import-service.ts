@@ -61,7 +61,13 @@ async function readAndPlan(
 }
 
 /** Record fields the preview does not show: line numbers and internal IDs. */
-const hiddenSampleKeys = new Set(['line', 'caseId', 'fromEntityId', 'contentMicrograms']);
+const hiddenSampleKeys = new Set([
+  'line',
+  'caseId',
+  'fromEntityId',
+  'contentMicrograms',
+  'continued',
+]);
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
   const { data } = importPlan;

@@ -22,6 +22,7 @@ export type ValueProblem =
   | 'columns'
   | 'labelAsName'
   | 'mergedQuantity'
+  | 'mergedPerson'
   // Seizure ledgers (缴获/扣押物品登记表).
   | 'drug'
   | 'drugAmbiguous'
