@@ -1,4 +1,5 @@
 import { yuanToFen } from '../../api/domain/quantity';
+import { englishDateTime } from './english-dates';
 import type { Cell } from './table-file';
 
 /** Why a value was refused; the UI translates each. */
@@ -165,7 +166,7 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     return { ok: true, value: local.value + chinaOffsetMs - offset! * 60_000 };
   }
   const match = localDateTimePattern.exec(text);
-  if (!match) return { ok: false, problem: 'dateTime' };
+  if (!match) return englishInstant(text);
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
     Number(match[at] ?? 0),
   );
@@ -174,6 +175,15 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
   return clock === undefined
     ? { ok: false, problem: 'dateTime' }
     : localInstant(year!, month!, day!, clock, minute!, second!);
+}
+
+/** A time with its month in English (Oracle's 01-APR-26 02.30.15 PM, Java's …CST 2026). */
+function englishInstant(text: string): Parsed<number> {
+  const read = englishDateTime(text);
+  if (!read) return { ok: false, problem: 'dateTime' };
+  const local = localInstant(read.year, read.month, read.day, read.hour, read.minute, read.second);
+  if (!local.ok || read.offsetMinutes === null) return local;
+  return { ok: true, value: local.value + chinaOffsetMs - read.offsetMinutes * 60_000 };
 }
 
 /**
@@ -435,7 +445,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     (typeof timeCell === 'number' && timeCell >= 1 && !clockDigits) ||
     (typeof timeCell === 'string' &&
       (/^\d{8}[ T-]?\d{2}:?\d{2}:?\d{2}$|^\d{8}[ T]\d{5,6}$/.test(timeText) ||
-        /^\d{4}[-/.年]/.test(timeText)))
+        /^\d{4}[-/.年]/.test(timeText) ||
+        englishDateTime(timeText)?.timed))
   )
     return parseLocalInstant(timeCell);
   let day: string | undefined;
@@ -454,6 +465,9 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
       /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
       /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
     if (match) day = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+    // Oracle's 01-APR-26, a date alone.
+    const english = match ? null : englishDateTime(text);
+    if (english && !english.timed) day = dayText([english.year, english.month, english.day]);
   }
   if (!day)
     // A date column that holds the whole time (交易日期 2026-06-28 21:05:11) beside no time.
