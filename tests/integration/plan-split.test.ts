@@ -117,6 +117,25 @@ describe('a call list read by two threads', () => {
     }
   });
 
+  it('a report lined up with spaces is read whole, as one thread reads it', async () => {
+    const lines = [
+      `本机号码${' '.repeat(6)}对方号码${' '.repeat(6)}呼叫类型  开始时间${' '.repeat(13)}通话时长`,
+    ];
+    for (let index = 0; index < 300; index += 1) {
+      const number = String(index).padStart(4, '0');
+      const minute = String(index % 60).padStart(2, '0');
+      lines.push(
+        `1398765${number}   1380000${number}   主叫${' '.repeat(6)}2026-03-05 10:${minute}:00  ${index}`,
+      );
+    }
+    const bytes = iconv.encode(lines.join('\r\n'), 'gb18030');
+    const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
+    expect(await planned(bytes, 1)).toEqual(one);
+    expect(one.plan.problems).toEqual([]);
+    expect(one.plan.records.length).toBe(300);
+    expect(one.plan.records[299]).toMatchObject({ caller: '13987650299', durationSeconds: 299 });
+  });
+
   it('cuts at the line after the middle, past the header rows, never after a Chinese character', () => {
     const limits = { ...tableLimits, splitFromBytes: 1 };
     // The header is looked for in the first 40 rows: a file of fewer stays whole.

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
 import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
+import { fixedWidthLayout, readFixedWidthText } from './fixed-width';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
 import { isOle2, markupTableKind, readLegacySheet, tooManySheets } from './legacy-sheet';
 import { shownNumber } from './shown-number';
@@ -174,7 +175,10 @@ export async function readTableRows(
     for (const row of book.rows) visit(row);
     return { format: markup, encoding: used, sheetNames: book.sheetNames };
   }
-  readCsvText(text, limits, visit, undefined, detectSeparator(text));
+  // A report lined up with spaces (fixed-width), else separated cells.
+  const layout = fixedWidthLayout(text);
+  if (layout) readFixedWidthText(text, layout, limits, visit);
+  else readCsvText(text, limits, visit, undefined, detectSeparator(text));
   return { format: 'csv', encoding: used };
 }
 

@@ -5,6 +5,7 @@ import type { ImportTemplate } from '../../api/domain/import-templates';
 import { AppError, isAppError } from '../app-error';
 import { headerSearchRows, startPlan, type PlanOptions } from './import-plan';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
+import { fixedWidthLayout } from './fixed-width';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import { settleStations } from './station-keys';
@@ -83,6 +84,20 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
   });
 }
 
+/** Plans the whole file in this thread. */
+async function planWhole(
+  job: TableJob,
+  bytes: Uint8Array,
+  sha256: string,
+  encoding: TextEncoding | 'auto',
+) {
+  const { template, options } = job.plan!;
+  const planner = startPlan(template, options);
+  const read = await readTableRows(bytes, encoding, job.limits, planner.take);
+  const wire = packPlan(read, planner.finish());
+  parentPort!.postMessage({ ok: true, wire, sha256, whole: true }, planBuffers(wire));
+}
+
 /**
  * Plans the file, each row checked as it is read (import-plan's startPlan); a large call list
  * is split with a second thread (plan-split): the second half's bytes go to it through the
@@ -95,20 +110,21 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   if (!port || template !== 'calls' || !isDelimitedText(bytes)) {
     port?.postMessage(null);
     port?.close();
-    const planner = startPlan(template, options);
-    const read = await readTableRows(bytes, job.encoding, job.limits, planner.take);
-    const wire = packPlan(read, planner.finish());
-    parentPort!.postMessage({ ok: true, wire, sha256, whole: true }, planBuffers(wire));
+    await planWhole(job, bytes, sha256, job.encoding);
     return;
   }
   let split: ReturnType<typeof chooseSplit> = null;
   let encoding: TextEncoding;
   let separator: CsvSeparator;
+  // A report lined up with spaces is read whole, in this thread.
+  let fixedWidth: boolean;
   try {
     encoding = csvEncoding(bytes, job.encoding, job.limits);
     // Found from the first lines (a character cut at the end of them counts for nothing).
-    separator = detectSeparator(decodeText(bytes.subarray(0, separatorSampleBytes), encoding));
-    split = chooseSplit(bytes, encoding, separator, job.limits);
+    const sample = decodeText(bytes.subarray(0, separatorSampleBytes), encoding);
+    separator = detectSeparator(sample);
+    fixedWidth = !!fixedWidthLayout(sample);
+    if (!fixedWidth) split = chooseSplit(bytes, encoding, separator, job.limits);
   } finally {
     // The second thread waits for its half, or for word that there is none.
     if (split) {
@@ -124,6 +140,10 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
       port.postMessage(part, [tail.buffer]);
     } else port.postMessage(null);
     port.close();
+  }
+  if (fixedWidth) {
+    await planWhole(job, bytes, sha256, encoding);
+    return;
   }
   const planner = startPlan(template, options, split ? { dataFromLine: 0 } : undefined);
   const text = decodeText(split ? bytes.subarray(0, split.start) : bytes, encoding);

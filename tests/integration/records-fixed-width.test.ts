@@ -1,0 +1,118 @@
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Reports lined up with spaces instead of separated (a carrier's .txt, a query spooled by
+ * SQL*Plus): refused before as a table of one column.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { planned } = importPreviews(() => c);
+
+/** A cell padded to a width in display columns (a Chinese character two) or in characters. */
+const padded = (text: string, width: number, wide = true) => {
+  const shown = [...text].reduce((sum, ch) => sum + (wide && ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(0, width - shown));
+};
+const line = (cells: string[], widths: number[], wide = true, gap = '  ') =>
+  cells
+    .map((cell, index) => padded(cell, widths[index]!, wide))
+    .join(gap)
+    .trimEnd();
+
+const widths = [12, 12, 8, 19, 8, 6, 5];
+const header = ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长', 'LAC', 'CI'];
+const rows = [
+  ['13800138000', '13900139000', '主叫', '2026-04-01 14:30:15', '65', '25004', '2171'],
+  ['13800138000', '13700137000', '被叫', '2026-04-01 15:00:00', '30', '', '2171'],
+  ['13800138000', '10086', '短信收', '2026-04-01 16:00:00', '', '25004', '2172'],
+];
+const expected = [
+  ['13800138000', '13900139000', '65', '2026-04-01T06:30:15.000Z'],
+  ['13700137000', '13800138000', '30', '2026-04-01T07:00:00.000Z'],
+  ['10086', '13800138000', '0', '2026-04-01T08:00:00.000Z'],
+];
+
+describe('text reports lined up with spaces', () => {
+  it('a carrier’s GBK report: title, header, rows, an empty cell inside, a trailer', async () => {
+    const plan = await planned('calls', [
+      '               中国移动通话详单',
+      '查询号码：13800138000        查询时间：2026-04-02',
+      '',
+      line(header, widths),
+      ...rows.map((row) => line(row, widths)),
+      '共 3 条记录',
+    ]);
+    expect(plan.validCount).toBe(3);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds', 'startedAt'])).toEqual(
+      expected,
+    );
+    expect(plan.problems).toEqual([]);
+  });
+
+  it('a SQL*Plus spool: one blank between columns, dashes under the header', async () => {
+    const spool = [11, 11, 8, 19, 8, 5, 4];
+    const plan = await planned('calls', [
+      line(
+        ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长', 'LAC', 'CI'],
+        spool,
+        true,
+        ' ',
+      ),
+      spool.map((width) => '-'.repeat(width)).join(' '),
+      ...rows.map((row) => line(row, spool, true, ' ')),
+      '',
+      '3 rows selected.',
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds', 'startedAt'])).toEqual(
+      expected,
+    );
+  });
+
+  it('a UTF-8 file padded by characters, not display columns', async () => {
+    const result = await c.ok('import.preview', {
+      fileName: 'calls.txt',
+      contentBase64: Buffer.from(
+        [line(header, widths, false), ...rows.map((row) => line(row, widths, false))].join('\n'),
+      ).toString('base64'),
+      template: 'calls',
+    });
+    expect(pick(result.sample, ['caller', 'callee', 'durationSeconds', 'startedAt'])).toEqual(
+      expected,
+    );
+  });
+
+  it('a CSV under two spaced lines of preamble is still read as a CSV', async () => {
+    const plan = await planned('transactions', [
+      '户名  张三  账号  6228480398271645312',
+      '起止日期  2026-04-01  至  2026-04-30',
+      '交易时间,交易金额,借贷标志,对手账号',
+      '2026-04-01 10:00:00,1200.00,借,6222020200112233445',
+      '2026-04-02 10:00:00,800.00,贷,6222020200112233445',
+    ]);
+    expect(pick(plan.sample, ['account', 'amountFen', 'direction'])).toEqual([
+      ['6228480398271645312', '120000', 'out'],
+      ['6228480398271645312', '80000', 'in'],
+    ]);
+  });
+
+  it('GB18030 bytes of a report are read in display columns', async () => {
+    const bytes = iconv.encode(
+      [line(header, widths), ...rows.map((row) => line(row, widths))].join('\r\n'),
+      'gb18030',
+    );
+    const result = await c.ok('import.preview', {
+      fileName: '详单.txt',
+      contentBase64: bytes.toString('base64'),
+      template: 'calls',
+    });
+    expect(result.validCount).toBe(3);
+  });
+});
