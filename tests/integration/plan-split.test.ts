@@ -136,6 +136,17 @@ describe('a call list read by two threads', () => {
     expect(one.plan.records[299]).toMatchObject({ caller: '13987650299', durationSeconds: 299 });
   });
 
+  it('clocks of four digits are read HHMM over both halves, as one thread reads them', async () => {
+    const lines = ['本机号码,对方号码,呼叫类型,通话日期,通话时间,通话时长'];
+    for (let index = 0; index < 300; index += 1)
+      lines.push(`13800138000,13900139000,主叫,20260401,${(index % 24) * 100 + (index % 60)},5`);
+    const bytes = Buffer.from(lines.join('\n'));
+    const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
+    expect(await planned(bytes, 1)).toEqual(one);
+    // Row 299: 11:59 on 1 April, China time.
+    expect(one.plan.records[299]!.startedUnix).toBe(Date.parse('2026-04-01T03:59:00Z') / 1000);
+  });
+
   it('cuts at the line after the middle, past the header rows, never after a Chinese character', () => {
     const limits = { ...tableLimits, splitFromBytes: 1 };
     // The header is looked for in the first 40 rows: a file of fewer stays whole.

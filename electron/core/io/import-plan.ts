@@ -42,6 +42,7 @@ import { cellKey, splitStation } from '../../api/domain/cell-ids';
 import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
+import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { readCallLegend, type CallLegend } from './call-legend';
 import type { Cell, TableFile, TableRow } from './table-file';
 import type { SheetFacts } from './table-parse';
@@ -95,7 +96,7 @@ export interface RowProblem {
   suggestions?: string[];
 }
 
-type ImportRecords =
+export type ImportRecords =
   | { template: 'calls'; records: CallColumns }
   | { template: 'transactions'; records: TransferRecord[] }
   | { template: 'persons'; records: PersonRecord[] }
@@ -143,6 +144,8 @@ export interface ImportPlan {
    * whether it was read (a later sheet is read under the same header row as the first).
    */
   sheets: SheetUse[];
+  /** How the time column beside a date column writes its clocks (clock-forms). */
+  clocks?: ClockForms;
 }
 
 interface SheetUse {
@@ -725,6 +728,7 @@ function headerPlanner(
       });
   const problems: RowProblem[] = [];
   const kept: TableRow[] = [];
+  const clocks = clockForms();
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls =
@@ -739,6 +743,7 @@ function headerPlanner(
             service: mapping['service'],
           }),
           headers,
+          clocks,
         )
       : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -774,7 +779,7 @@ function headerPlanner(
     take,
     finish(): ImportPlan {
       if (!headerRow || (!rowCount && !part)) throw new AppError('import.empty', 'No data rows');
-      // A part's cells are keyed once the halves are put together (plan-split).
+      // A part's cells are keyed, and its clocks read, once the halves are put together.
       if (calls && !part) settleStations(calls.records);
       const data: ImportRecords = calls
         ? { template: 'calls', records: calls.records }
@@ -787,7 +792,9 @@ function headerPlanner(
             ownAccount,
             options.direction ?? null,
             problems,
+            clocks,
           );
+      if (!part) settleClocks(data, clocks);
       const rejected = new Set(problems.map((problem) => problem.line));
       return {
         headerLine: headerRow.line,
@@ -805,6 +812,7 @@ function headerPlanner(
         preamble,
         owner: template === 'calls' ? ownNumber : template === 'transactions' ? ownAccount : null,
         sheets: sheets.uses(),
+        clocks,
       };
     },
   };
@@ -1107,7 +1115,15 @@ function scientific(cell: Cell): boolean {
 }
 
 /** Helpers reading a row's cells through the mapping, and noting problems. */
-function rowReader(mapping: Record<string, number>, problems: RowProblem[], headers: string[]) {
+function rowReader(
+  mapping: Record<string, number>,
+  problems: RowProblem[],
+  headers: string[],
+  clocks: ClockForms,
+) {
+  // A time column beside a date column: its clocks are counted (HHMM or hhmmss, clock-forms).
+  const dated = mapping['date'] !== undefined;
+  const clockColumn = (timeKey: string) => dated && mapping[timeKey] !== undefined;
   // Times under a header naming another zone (开始时间(UTC)) are that zone's, not China's.
   const zoneShiftMs = (key: string) => {
     const zone = headerZone(headers[mapping[key] ?? -1] ?? '');
@@ -1151,6 +1167,7 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[], head
   };
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
+    if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
     const shift = zoneShift(cells, field);
     if (!shift)
       return take(
@@ -1170,6 +1187,7 @@ function rowReader(mapping: Record<string, number>, problems: RowProblem[], head
   /** As `timeOf`, as Unix seconds. */
   const unixTimeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
+    if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
     const ms = take(
       line,
       cells,
@@ -1202,11 +1220,13 @@ function callPlanner(
   /** Call-type codes the lines above the header explain (1-主叫 2-被叫). */
   legend: CallLegend,
   headers: string[],
+  clocks: ClockForms,
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
     problems,
     headers,
+    clocks,
   );
   const records = callColumnsBuilder();
   const stationOf = stationReader(mapping, headers);
@@ -1567,11 +1587,13 @@ function planAll(
   /** Which way the money went when the file says it nowhere, as the user said. */
   givenDirection: 'out' | 'in' | null,
   problems: RowProblem[],
+  clocks: ClockForms,
 ): ImportRecords {
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits } = rowReader(
     mapping,
     problems,
     headers,
+    clocks,
   );
   let data: ImportRecords;
   if (template === 'transactions') {

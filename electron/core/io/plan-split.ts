@@ -5,6 +5,7 @@ import type { CsvSeparator } from './csv-separator';
 import { headerSearchRows, type ImportPlan } from './import-plan';
 import type { TableLimits } from './table-parse';
 import { settleStations } from './station-keys';
+import { joinClockForms, settleClocks } from './clock-forms';
 import { decodeText, isUtf16, type TextEncoding } from './text-decoding';
 
 /**
@@ -93,9 +94,12 @@ export function joinCallPlans(
   if (!rowCount) throw new AppError('import.empty', 'No data rows');
   const records = joinColumns(first.data.records, second.data.records);
   settleStations(records);
+  const clocks = joinClockForms(first.clocks, second.clocks);
+  settleClocks({ template: 'calls', records }, clocks);
   return {
     ...first,
     rowCount,
+    clocks,
     data: { template: 'calls', records },
     problems: [...first.problems, ...second.problems],
     rows: [...first.rows, ...second.rows],

@@ -9,6 +9,7 @@ import { fixedWidthLayout } from './fixed-width';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import { settleStations } from './station-keys';
+import { settleClocks } from './clock-forms';
 import {
   csvEncoding,
   isDelimitedText,
@@ -164,7 +165,10 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   const plan = planner.finish();
   if (whole && !plan.rowCount) throw new AppError('import.empty', 'No data rows');
   // Planned as a half, read whole: its cells are keyed here, no join follows.
-  if (split && whole && plan.data.template === 'calls') settleStations(plan.data.records);
+  if (split && whole && plan.data.template === 'calls') {
+    settleStations(plan.data.records);
+    settleClocks(plan.data, plan.clocks);
+  }
   const wire = packPlan({ format: 'csv', encoding }, plan);
   parentPort!.postMessage(
     { ok: true, wire, sha256, split: !!split, whole, rowsRead: read.rows },
