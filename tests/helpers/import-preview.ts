@@ -27,9 +27,11 @@ export async function workbookBase64(sheets: SheetOf[], options: { date1904?: bo
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
-/** What else a preview may be told: the way the money went where the file says it nowhere. */
+/** What else a preview may be told: the way the money went where the file says it nowhere, a name. */
 export interface PreviewOptions {
   direction?: 'out' | 'in';
+  /** The file's name (else `<template>.csv`). */
+  fileName?: string;
 }
 
 export function importPreviews(core: () => TestCore) {

@@ -45,7 +45,6 @@ import { cellMark, headerRadix, settleStations, writtenCell } from './station-ke
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { readCallLegend, type CallLegend } from './call-legend';
 import type { Cell, TableFile, TableRow } from './table-file';
-import type { SheetFacts } from './table-parse';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -172,6 +171,8 @@ export interface PlanOptions {
   ownNumber?: string | null;
   /** Area code for landlines printed without one, when the file does not say. */
   areaCode?: string | null;
+  /** The file's name: a carrier's or a bank's export is often named by its number or card. */
+  fileName?: string;
 }
 
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
@@ -704,7 +705,9 @@ function headerPlanner(
   } = headerRows(head, findHeader(head, template), template);
   const headerRow = head[headerIndex];
   const preamble = readPreamble(head.slice(0, top), template);
-  preamble.owner ??= ownerInSheetName(headerRow?.sheet, template);
+  preamble.owner ??=
+    ownerInSheetName(headerRow?.sheet?.name, template) ??
+    ownerInFileName(options.fileName, template);
   let mapping = options.mapping ?? suggestMapping(template, headers);
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
@@ -906,8 +909,8 @@ function luhn(digits: string): boolean {
  * card): a mobile number for a call list, a card number for a statement; null otherwise (a
  * month, 20260501, or an ID number is no account).
  */
-function ownerInSheetName(sheet: SheetFacts | undefined, template: ImportTemplate): string | null {
-  const name = sheet?.name.replace(/\s+/g, '') ?? '';
+function ownerInSheetName(sheetName: string | undefined, template: ImportTemplate): string | null {
+  const name = sheetName?.replace(/\s+/g, '') ?? '';
   if (template === 'calls') return /^1[3-9]\d{9}$/.test(name) ? name : null;
   // A card number (16–19 digits passing Luhn's check), never an ID number or a timestamp.
   if (template === 'transactions')
@@ -915,6 +918,19 @@ function ownerInSheetName(sheet: SheetFacts | undefined, template: ImportTemplat
       ? name
       : null;
   return null;
+}
+
+/**
+ * The owner a file's name gives (13988776655话单.csv, 6228480398271645312交易明细.xls,
+ * 话单_13988776655_20260101-20260331.xlsx): its one run of digits that is a mobile number (call
+ * lists) or a card number (statements); none when it holds two such runs.
+ */
+function ownerInFileName(fileName: string | undefined, template: ImportTemplate): string | null {
+  const stem = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.[a-z0-9]{1,5}$/i, '');
+  const owners = new Set(
+    (stem.match(/\d+/g) ?? []).map((run) => ownerInSheetName(run, template)).filter(Boolean),
+  );
+  return owners.size === 1 ? [...owners][0]! : null;
 }
 
 /** Fields that only add to a row: a sheet without their column still has whole rows. */
@@ -1045,7 +1061,8 @@ function sheetReader(
           const sheetOwner =
             owner === null
               ? null
-              : (readPreamble(above, template).owner ?? ownerInSheetName(row.sheet, template));
+              : (readPreamble(above, template).owner ??
+                ownerInSheetName(row.sheet?.name, template));
           if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;

@@ -55,6 +55,7 @@ async function readAndPlan(
     direction: input.direction,
     ownNumber: input.ownNumber,
     areaCode: input.areaCode,
+    fileName: input.fileName,
   });
   resolveSeizureLedger(db, importPlan, input.caseId ?? null);
   return { sha256, file, plan: importPlan };
