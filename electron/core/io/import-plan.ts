@@ -1510,7 +1510,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
  * 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错/;
+  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|trade_closed|wait_buyer_pay|^closed$|^fail/i;
 /**
  * A status column of codes (UnionPay's and the acquirers' 应答码/响应码/返回码): 00 is settled, with
  * or without its words (00-交易成功); any other code (51 余额不足, 55 密码错) was declined.
