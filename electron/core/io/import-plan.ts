@@ -27,7 +27,6 @@ import {
   excelScientific,
   idNumberCut,
   parseDate,
-  parseDateAndTime,
   parseDateAndTimeInstant,
   parseDuration,
   headerZone,
@@ -43,6 +42,7 @@ import { callColumnsBuilder, type CallColumns, type CallKind } from './call-colu
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
+import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import type { Cell, TableFile, TableRow } from './table-file';
 
@@ -120,6 +120,8 @@ interface Preamble {
   owner: string | null;
   /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
   amountScale?: number;
+  /** The period the lines above the header (or the file's name) give: the year of 04-01 14:30. */
+  period?: Period | null;
 }
 
 export interface ImportPlan {
@@ -243,7 +245,8 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   // Cells apart by tabs, which no number pattern below crosses (a date in the next cell is
   // not more digits of an account).
   const text = linesText(rows);
-  if (template === 'calls') return { platform: null, owner: ownNumberIn(text) };
+  if (template === 'calls')
+    return { platform: null, owner: ownNumberIn(text), period: periodIn(text) };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
   const paymentBill =
@@ -269,6 +272,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     paymentBill,
     creditCard: /信用卡/.test(text),
     foreignCurrency: namesForeignCurrency(currency),
+    period: periodIn(text),
   };
 }
 
@@ -708,6 +712,7 @@ function headerPlanner(
   preamble.owner ??=
     ownerInSheetName(headerRow?.sheet?.name, template) ??
     ownerInFileName(options.fileName, template);
+  preamble.period ??= periodIn(options.fileName ?? '');
   let mapping = options.mapping ?? suggestMapping(template, headers);
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
@@ -747,6 +752,7 @@ function headerPlanner(
           }),
           headers,
           clocks,
+          preamble.period,
         )
       : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -1137,7 +1143,14 @@ function rowReader(
   problems: RowProblem[],
   headers: string[],
   clocks: ClockForms,
+  /** The period that gives a time without a year its year (yearless-dates). */
+  period: Period | null | undefined,
 ) {
+  /** The date and time cells' instant; a month and day without a year read in the period. */
+  const instantOf = (dateCell: Cell, timeCell: Cell) => {
+    const parsed = parseDateAndTimeInstant(dateCell, timeCell);
+    return parsed.ok || !period ? parsed : (yearlessInstant(dateCell, timeCell, period) ?? parsed);
+  };
   // A time column beside a date column: its clocks are counted (HHMM or hhmmss, clock-forms).
   const dated = mapping['date'] !== undefined;
   const clockColumn = (timeKey: string) => dated && mapping[timeKey] !== undefined;
@@ -1186,31 +1199,14 @@ function rowReader(
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
     const shift = zoneShift(cells, field);
-    if (!shift)
-      return take(
-        line,
-        cells,
-        field,
-        parseDateAndTime(cellOf(cells, 'date'), cellOf(cells, timeKey)),
-      );
-    const ms = take(
-      line,
-      cells,
-      field,
-      parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
-    );
+    const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
     return ms === undefined ? undefined : new Date(ms + shift).toISOString();
   };
   /** As `timeOf`, as Unix seconds. */
   const unixTimeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
-    const ms = take(
-      line,
-      cells,
-      field,
-      parseDateAndTimeInstant(cellOf(cells, 'date'), cellOf(cells, timeKey)),
-    );
+    const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
     return ms === undefined ? undefined : Math.round((ms + zoneShift(cells, field)) / 1000);
   };
   /**
@@ -1238,12 +1234,14 @@ function callPlanner(
   legend: CallLegend,
   headers: string[],
   clocks: ClockForms,
+  period: Period | null | undefined,
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
     problems,
     headers,
     clocks,
+    period,
   );
   const records = callColumnsBuilder();
   const stationOf = stationReader(mapping, headers);
@@ -1606,11 +1604,13 @@ function planAll(
   problems: RowProblem[],
   clocks: ClockForms,
 ): ImportRecords {
+  const { period } = preamble;
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits } = rowReader(
     mapping,
     problems,
     headers,
     clocks,
+    period,
   );
   let data: ImportRecords;
   if (template === 'transactions') {

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { periodIn, withYear } from '../../electron/core/io/yearless-dates';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Times printed without their year (04-01 14:30:15) under a period named above the header or
+ * in the file's name: refused before; never given a guessed year.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { planned, preview } = importPreviews(() => c);
+
+describe('times without a year', () => {
+  it('the period named above the header gives the year, across New Year too', async () => {
+    const plan = await planned('calls', [
+      '13800138000 通话详单',
+      '查询时间：2025-12-01 至 2026-02-28',
+      '对方号码,呼叫类型,通话时间,通话时长',
+      '13900139000,主叫,12-31 23:59:00,65',
+      '13900139000,被叫,01-01 00:01:00,30',
+      '13900139000,被叫,2月3日 8:05,30',
+    ]);
+    expect(pick(plan.sample, ['startedAt'])).toEqual([
+      ['2025-12-31T15:59:00.000Z'],
+      ['2025-12-31T16:01:00.000Z'],
+      ['2026-02-03T00:05:00.000Z'],
+    ]);
+  });
+
+  it('a monthly 详单 (2026年04月) and a date column without a year', async () => {
+    const plan = await planned('calls', [
+      '2026年04月 通话详单',
+      '本机号码,对方号码,呼叫类型,日期,时间,通话时长',
+      '13800138000,13900139000,主叫,04-01,14:30:15,65',
+    ]);
+    expect(pick(plan.sample, ['startedAt'])).toEqual([['2026-04-01T06:30:15.000Z']]);
+  });
+
+  it('the period in the file’s name', async () => {
+    const plan = await planned(
+      'calls',
+      ['对方号码,呼叫类型,通话时间,通话时长', '13900139000,主叫,03-05 10:00:00,65'],
+      { fileName: '话单_13800138000_20260101-20260331.csv' },
+    );
+    expect(pick(plan.sample, ['caller', 'startedAt'])).toEqual([
+      ['13800138000', '2026-03-05T02:00:00.000Z'],
+    ]);
+  });
+
+  it('no period, or a day outside it: refused, no year guessed', async () => {
+    const none = await preview('calls', [
+      '本机号码,对方号码,呼叫类型,通话时间,通话时长',
+      '13800138000,13900139000,主叫,04-01 14:30:15,65',
+    ]);
+    expect(none.ok && none.value.problems.map((problem) => problem.problem)).toEqual(['dateTime']);
+    const outside = await preview('calls', [
+      '查询时间：2026-01-01 至 2026-03-31',
+      '本机号码,对方号码,呼叫类型,通话时间,通话时长',
+      '13800138000,13900139000,主叫,04-01 14:30:15,65',
+    ]);
+    expect(outside.ok && outside.value.problems.map((problem) => problem.problem)).toEqual([
+      'dateTime',
+    ]);
+  });
+
+  it('periods as written', () => {
+    expect(periodIn('起止日期：2026年1月1日至2026年3月31日')).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(periodIn('20260101-20260331')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(periodIn('2026-02-01 00:00:00 ~ 2026-02-28 23:59:59')).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    expect(periodIn('2026年2月')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodIn('打印日期 2026年2月5日')).toBeNull();
+    expect(periodIn('2026-03-31 至 2026-01-01')).toBeNull();
+    expect(withYear('02-29 10:00', { from: '2024-01-01', to: '2025-12-31' })).toBe(
+      '2024-02-29 10:00',
+    );
+  });
+});
