@@ -15,7 +15,10 @@ import {
  *   (Taiwan), birth date, GB 11643 check digit;
  * - 港澳居民来往内地通行证: H or M and 8 digits (10 in the older issue);
  * - 台湾居民来往大陆通行证: 8 digits (10 in the older issue);
- * - 护照: Chinese passports E/G + 8 characters; foreign passports 5–17 letters and digits.
+ * - 护照: Chinese passports E/G + 8 characters; foreign passports 5–17 letters and digits;
+ * - 境外身份证件: another country's identity card, as the cross-border upstream carry them
+ *   (缅甸 国民登记证 12/OUKAMA(N)123456, 越南 CCCD of 12 digits, 老挝 and 泰国 cards): 5–30
+ *   letters, digits and the marks they are written with (/ ( ) -), at least four digits.
  */
 export const identityDocumentTypes = [
   'resident_id',
@@ -24,6 +27,7 @@ export const identityDocumentTypes = [
   'hk_macao_permit',
   'taiwan_permit',
   'passport',
+  'foreign_id',
 ] as const;
 export type IdentityDocumentType = (typeof identityDocumentTypes)[number];
 
@@ -112,6 +116,10 @@ export function parseIdentityDocument(
         : { ok: false, problem: 'format' };
     case 'passport':
       return /^[A-Z0-9]{5,17}$/.test(value) && /\d/.test(value)
+        ? { ok: true, value: { ...none, normalised: value } }
+        : { ok: false, problem: 'format' };
+    case 'foreign_id':
+      return /^[A-Z0-9][A-Z0-9/()-]{4,29}$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 4
         ? { ok: true, value: { ...none, normalised: value } }
         : { ok: false, problem: 'format' };
   }

@@ -270,6 +270,7 @@ export const en: Translation<typeof zhCN> = {
     hk_macao_permit: 'Hong Kong / Macao home-return permit',
     taiwan_permit: 'Taiwan compatriot permit',
     passport: 'Passport',
+    foreign_id: 'Foreign identity card',
   },
   idProblems: {
     length: 'must have 18 characters',

@@ -245,6 +245,7 @@ export const zhCN = {
     hk_macao_permit: '港澳居民来往内地通行证',
     taiwan_permit: '台湾居民来往大陆通行证',
     passport: '护照',
+    foreign_id: '境外身份证件',
   },
   idProblems: {
     length: '应为 18 位',

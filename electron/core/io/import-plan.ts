@@ -616,6 +616,12 @@ const emptyMarks = new Set(['', '/', '-', '--', '—', 'null', '无', '不详', 
 function documentTypeOf(text: string): IdentityDocumentType | undefined {
   if (/居住证/.test(text)) return 'hmt_residence_permit';
   if (/永久居留|永居/.test(text)) return 'foreign_permanent_residence';
+  // Another country's card, named by its country or its own name, before 身份证 says China's.
+  if (
+    /缅甸|越南|老挝|柬埔寨|泰国|外国|境外|国民登记|NRC|CCCD|CMND/i.test(text) &&
+    !/护照|passport/i.test(text)
+  )
+    return 'foreign_id';
   // A 户口簿 is recorded under the holder's 居民身份证 number.
   if (/身份证|户口/.test(text)) return 'resident_id';
   if (/护照|passport/i.test(text)) return 'passport';
