@@ -32,6 +32,7 @@ export interface PreviewOptions {
   direction?: 'out' | 'in';
   /** The file's name (else `<template>.csv`). */
   fileName?: string;
+  ownAccount?: string;
 }
 
 export function importPreviews(core: () => TestCore) {
@@ -57,11 +58,13 @@ export function importPreviews(core: () => TestCore) {
     template: PreviewTemplate,
     sheets: SheetOf[],
     options: { date1904?: boolean } = {},
+    more: PreviewOptions = {},
   ) {
     return await core().call('import.preview', {
       fileName: '明细.xlsx',
       contentBase64: await workbookBase64(sheets, options),
       template,
+      ...more,
     });
   }
 
@@ -69,8 +72,9 @@ export function importPreviews(core: () => TestCore) {
     template: PreviewTemplate,
     sheets: SheetOf[],
     options: { date1904?: boolean } = {},
+    more: PreviewOptions = {},
   ) {
-    const result = await previewWorkbook(template, sheets, options);
+    const result = await previewWorkbook(template, sheets, options, more);
     if (!result.ok) throw new Error(`${result.error.code} ${JSON.stringify(result.error.details)}`);
     return result.value;
   }

@@ -484,7 +484,8 @@ function headerRows(head: TableRow[], found: number, template: ImportTemplate) {
     if (sheetOfLine(head[top].line).sheet !== sheetOfLine(head[bottom].line).sheet) continue;
     const joined = joinedHeader(texts(top), texts(bottom));
     const joinedScore = joined ? mapped(joined) : 0;
-    if (joined && joinedScore > score) {
+    // As many fields either way: the groups' names say whose each column is (对方 户名).
+    if (joined && joinedScore >= score) {
       best = { index: bottom, top, headers: joined };
       score = joinedScore;
     }
@@ -521,10 +522,23 @@ function joinedHeader(upper: string[], lower: string[]): string[] | null {
       (!upper[column + 1] && !!lower[column + 1]);
     if (!spans) return null;
     grouped = true;
-    group = above;
-    joined.push(`${above}${below}`);
+    group = groupName(above);
+    joined.push(`${group}${below}`);
   }
   return grouped ? joined : null;
+}
+
+/**
+ * A group's name as the columns' names take it: the other party's (对方信息, 交易对手, 对手账户)
+ * as 对方, the statement's own (本方信息, 客户信息) as 本方, and an amount's (发生额 over 借方/贷方)
+ * as nothing, its columns' own names being enough.
+ */
+function groupName(text: string): string {
+  const name = text.replace(/\s+/g, '');
+  if (/^(?:交易)?(?:对方|对手)(?:方)?(?:信息|账户|账户信息)?$/.test(name)) return '对方';
+  if (/^(?:本方|本人|客户|账户)(?:信息|账户|账户信息)?$/.test(name)) return '本方';
+  if (/^(?:交易)?(?:发生额|金额)(?:\((?:元|人民币)\))?$/.test(name)) return '';
+  return name;
 }
 
 /**
