@@ -115,4 +115,119 @@ describe('text reports lined up with spaces', () => {
     });
     expect(result.validCount).toBe(3);
   });
+
+  it('a wider amount far down a right-aligned column is read whole, not cut at the sample’s edge', async () => {
+    const head = `${padded('交易卡号', 18)}${padded('交易时间', 21)}${padded('借贷', 6)}${padded('对方户名', 14)}${'金额'.padStart(10)}  摘要`;
+    const row = (name: string, amount: string, minute: number) =>
+      `6222020000000001  2026-04-01 14:${String(minute % 60).padStart(2, '0')}:15  借    ${padded(name, 14)}${amount.padStart(12)}  转账`;
+    const lines = [head];
+    for (let index = 0; index < 420; index += 1) lines.push(row('张三', '10.00', index));
+    lines.push(row('王五', '1250000.00', 0));
+    const result = await c.ok('import.preview', {
+      fileName: '流水.txt',
+      contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+      template: 'transactions',
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.validCount).toBe(421);
+    expect(pick(result.sample.slice(0, 1), ['counterpartName', 'amountFen'])).toEqual([
+      ['张三', '1000'],
+    ]);
+    const imported = await c.ok('import.commit', {
+      fileName: '流水.txt',
+      contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+      template: 'transactions',
+      importId: '0195d6f0-0000-7000-8000-000000000421',
+    });
+    expect(imported.rows).toBe(421);
+  });
+
+  it('an ASCII header with dashes over UTF-8 rows padded by characters', async () => {
+    const widths = [16, 19, 2, 20, 10, 10];
+    const cells = (values: string[], right = 4) =>
+      values
+        .map((value, index) =>
+          index === right ? value.padStart(widths[index]!) : value.padEnd(widths[index]!),
+        )
+        .join(' ')
+        .trimEnd();
+    const text = [
+      cells(['ACCOUNT', 'TIME', 'DC', 'COUNTERPARTNAME', 'AMOUNT', 'SUMMARY']),
+      widths.map((width) => '-'.repeat(width)).join(' '),
+      cells(['6222020000000001', '2026-04-01 14:30:15', 'D', '李四', '50000', '转账']),
+      cells(['6222020000000001', '2026-04-01 15:30:15', 'C', '张三丰', '123.45', '工资']),
+    ].join('\n');
+    const result = await c.ok('import.preview', {
+      fileName: 'stmt.txt',
+      contentBase64: Buffer.from(text).toString('base64'),
+      template: 'transactions',
+      headerMap: {
+        ACCOUNT: 'account',
+        TIME: 'at',
+        DC: 'debitCredit',
+        COUNTERPARTNAME: 'counterpartName',
+        AMOUNT: 'amount',
+        SUMMARY: 'summary',
+      },
+    });
+    expect(pick(result.sample, ['counterpartName', 'amountFen', 'summary'])).toEqual([
+      ['李四', '5000000', '转账'],
+      ['张三丰', '12345', '工资'],
+    ]);
+  });
+
+  it('SQL*Plus pages: header and dashes again on each page, a form feed, rows selected', async () => {
+    const spool = [12, 12, 19, 6];
+    const page = (from: number) => [
+      `${from ? '\f' : ''}${line(['本机号码', '对方号码', '开始时间', '通话时长'], spool, true, ' ')}`,
+      spool.map((width) => '-'.repeat(width)).join(' '),
+      ...[0, 1, 2, 3, 4].map((offset) =>
+        line(
+          [
+            '13800138000',
+            `1390013${String(from + offset).padStart(4, '0')}`,
+            `2026-04-01 10:0${offset}:00`,
+            String(from + offset + 1).padStart(6),
+          ],
+          spool,
+          true,
+          ' ',
+        ),
+      ),
+      '',
+    ];
+    const plan = await planned('calls', [...page(0), ...page(5), '10 rows selected.']);
+    expect(plan.problems).toEqual([]);
+    expect(plan.validCount).toBe(10);
+  });
+
+  it('a preamble line of three spaced fields is not taken for the header', async () => {
+    const plan = await planned('calls', [
+      '                 中国移动通信客户通话详单',
+      '查询号码：13800138000    查询时段：2026-04-01 至 2026-04-30    打印时间：2026-05-01',
+      '',
+      line(['对方号码', '呼叫类型', '开始时间', '通话时长'], [12, 8, 19, 8]),
+      line(['13900139000', '主叫', '2026-04-01 10:00:00', '60'], [12, 8, 19, 8]),
+      line(['13700137000', '被叫', '2026-04-01 11:00:00', '75'], [12, 8, 19, 8]),
+    ]);
+    expect(plan.owner).toBe('13800138000');
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds'])).toEqual([
+      ['13800138000', '13900139000', '60'],
+      ['13700137000', '13800138000', '75'],
+    ]);
+  });
+
+  it('tabs among the spaces go to the next stop of eight', async () => {
+    const plan = await planned('calls', [
+      `本机号码${' '.repeat(8)}对方号码${' '.repeat(8)}开始时间${' '.repeat(14)}通话时长`,
+      '13800138000     13900139000     2026-04-01 14:30:15   60',
+      '13800138000\t13900139001     2026-04-01 15:30:15   75',
+      '13800138000     13900139002\t2026-04-01 16:30:15   80',
+    ]);
+    expect(pick(plan.sample, ['callee', 'durationSeconds'])).toEqual([
+      ['13900139000', '60'],
+      ['13900139001', '75'],
+      ['13900139002', '80'],
+    ]);
+  });
 });

@@ -20,12 +20,16 @@ interface FixedWidthLayout {
   headerLine: number;
 }
 
-/** Lines looked at to find the layout. */
+/** Lines looked at to choose the header; the layout itself is checked on every line. */
 const sampleLines = 400;
 const separators = /[,\t;|]/;
 /** A header or row of at least three parts apart by two or more blanks. */
-const spacedParts = (line: string) => line.trim().split(/ {2,}|\u3000+/).length;
-const dashLine = /^[\s=-]*-[\s=-]*$/;
+const spacedParts = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/).length;
+/** A line of dashes under a header (SQL*Plus repeats it with the header on every page). */
+const dashLine = /^[\s\f=-]*-[\s\f=-]*$/;
+/** Lines that close a list or a page and are no rows: 共 20 条, 12 rows selected., 第 2 页. */
+const closingLine =
+  /^\s*(?:共\s*\d|合计|总计|小计|第\s*\d+\s*页|\d+\s+rows?\s+selected|no rows selected|page\s+\d)/i;
 
 function isWide(code: number): boolean {
   return (
@@ -41,27 +45,56 @@ function isWide(code: number): boolean {
   );
 }
 
-/** Which display positions of the line are not blank. */
-function inkOf(line: string, wide: boolean): boolean[] {
-  const ink: boolean[] = [];
+/** The display position after a character at `position` (a tab goes to the next stop of 8). */
+function advance(code: number, position: number, wide: boolean): number {
+  if (code === 9) return (Math.floor(position / 8) + 1) * 8;
+  if (code >= 0xdc00 && code <= 0xdfff) return position;
+  return position + (wide && isWide(code) ? 2 : 1);
+}
+
+const isBlank = (code: number) => code === 32 || code === 9 || code === 0x3000 || code === 12;
+
+/** Marks the display positions of the line that are not blank (room: 8 per character). */
+function markInk(line: string, wide: boolean, ink: Uint8Array): void {
+  let position = 0;
   for (let index = 0; index < line.length; index += 1) {
     const code = line.charCodeAt(index);
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    const width = wide && isWide(code) ? 2 : 1;
-    const blank = code === 32 || code === 0x3000;
-    for (let part = 0; part < width; part += 1) ink.push(!blank);
+    const next = advance(code, position, wide);
+    if (!isBlank(code)) ink.fill(1, position, next);
+    position = next;
   }
+}
+
+/** Room for a line's positions: a tab may take up to eight. */
+const roomFor = (line: string) => line.length * 8 + 8;
+
+function inkOf(line: string, wide: boolean): Uint8Array {
+  const ink = new Uint8Array(roomFor(line));
+  markInk(line, wide, ink);
   return ink;
+}
+
+/** The lines under the header whose ink lays the columns out: no dashes, no closing lines. */
+function tableLines(lines: string[], headerLine: number): string[] {
+  return lines
+    .slice(headerLine + 1)
+    .filter((line) => line.trim() && !dashLine.test(line) && !closingLine.test(line));
 }
 
 /** Column starts where every line leaves the same run of at least two blanks (none: null). */
 function gutterStarts(lines: string[], wide: boolean): number[] | null {
-  const inks = lines.map((line) => inkOf(line, wide));
-  const width = Math.max(...inks.map((ink) => ink.length));
-  const used = Array.from({ length: width }, (_, at) => inks.some((ink) => ink[at]));
+  let used = new Uint8Array(256);
+  for (const line of lines) {
+    if (roomFor(line) > used.length) {
+      const grown = new Uint8Array(roomFor(line) * 2);
+      grown.set(used);
+      used = grown;
+    }
+    markInk(line, wide, used);
+  }
   const starts: number[] = [];
   let blanks = 0;
-  for (let at = 0; at < width; at += 1) {
+  for (let at = 0; at < used.length; at += 1) {
     if (!used[at]) {
       blanks += 1;
       continue;
@@ -78,38 +111,52 @@ function dashStarts(line: string): number[] | null {
   return starts.length >= 3 ? starts : null;
 }
 
-/** The layout of a text table lined up with spaces, or null when the text is not one. */
-export function fixedWidthLayout(text: string): FixedWidthLayout | null {
-  const lines = text.slice(0, 1 << 18).split(/\r\n|\n|\r/, sampleLines + 60);
-  for (let headerLine = 0; headerLine < Math.min(60, lines.length); headerLine += 1) {
-    const header = lines[headerLine]!;
-    if (separators.test(header) || spacedParts(header) < 3) continue;
-    const layout = layoutUnder(lines, headerLine);
-    if (layout) return layout;
+/** Lines with a cell across a column's start (ink on both sides of it): the layout cuts them. */
+function straddling(lines: string[], starts: number[], wide: boolean): number {
+  let count = 0;
+  for (const line of lines) {
+    const ink = inkOf(line, wide);
+    if (starts.some((at) => at > 0 && ink[at] && ink[at - 1])) count += 1;
   }
-  return null;
+  return count;
+}
+
+/**
+ * The layout of a text table lined up with spaces, or null when the text is not one. Of the
+ * lines that could be the header (within the first 60), the one that lays out the most columns
+ * is (a preamble line of three spaced fields is not); the layout is then checked on every line.
+ */
+export function fixedWidthLayout(text: string): FixedWidthLayout | null {
+  const lines = text.split(/\r\n|\n|\r/);
+  const sample = lines.slice(0, sampleLines + 60);
+  let best: FixedWidthLayout | null = null;
+  for (let headerLine = 0; headerLine < Math.min(60, sample.length); headerLine += 1) {
+    const header = sample[headerLine]!;
+    if (separators.test(header) || spacedParts(header) < 3) continue;
+    const layout = layoutUnder(sample, headerLine);
+    if (layout && (!best || layout.starts.length > best.starts.length)) best = layout;
+  }
+  return best && (lines.length <= sample.length ? best : layoutUnder(lines, best.headerLine));
 }
 
 /** The layout of the table under this line, when the line is its header. */
 function layoutUnder(lines: string[], headerLine: number): FixedWidthLayout | null {
-  const header = lines[headerLine]!;
+  const header = lines[headerLine]!.replace(/\f/g, '');
   const parts = spacedParts(header);
+  const rows = tableLines(lines, headerLine);
   const dashes = dashLine.test(lines[headerLine + 1] ?? '') ? lines[headerLine + 1]! : null;
-  const starts = dashes && dashStarts(dashes);
+  const starts = dashes && dashStarts(dashes.replace(/\f/g, ''));
   if (starts) {
-    // The dashes are ASCII: the header's names start at them in the count that lines it up.
-    const named = (wide: boolean) => {
-      const ink = inkOf(header, wide);
-      return starts.filter((at) => ink[at] && !ink[at - 1]).length;
-    };
-    const wide = named(true) >= named(false);
-    return named(wide) >= Math.min(parts, starts.length) - 1 ? { starts, wide, headerLine } : null;
+    // The dashes are ASCII: of the two counts, the one where no row's cell runs across a
+    // column's start (an ASCII header cannot tell them apart, the rows can).
+    const cuts = [true, false].map((wide) => straddling(rows, starts, wide));
+    const wide = cuts[0]! <= cuts[1]!;
+    if (!cuts[wide ? 0 : 1]) return { starts, wide, headerLine };
   }
   // Rows are as many parts as the header, nearly all of them (a trailer, 共 20 条, is not; two
   // such lines may be): a CSV under a spaced preamble line has none.
-  const below = lines.slice(headerLine + 1, headerLine + sampleLines).filter((line) => line.trim());
-  const rows = below.filter((line) => spacedParts(line) >= Math.max(3, parts - 2));
-  if (!rows.length || below.length - rows.length > Math.max(2, below.length * 0.2)) return null;
+  const filled = rows.filter((line) => spacedParts(line) >= Math.max(3, parts - 2));
+  if (!filled.length || rows.length - filled.length > Math.max(2, rows.length * 0.2)) return null;
   for (const wide of [true, false]) {
     const found = gutterStarts([header, ...rows], wide);
     if (!found) continue;
@@ -134,14 +181,16 @@ function cellsOf(line: string, { starts, wide }: FixedWidthLayout): string[] {
     let to = column;
     while (starts[to + 1] !== undefined && position >= starts[to + 1]!) to += 1;
     if (to !== column) {
-      cells[column] = line.slice(from, index).trim();
+      cells[column] = clean(line.slice(from, index));
       [column, from] = [to, index];
     }
-    position += wide && isWide(code) ? 2 : 1;
+    position = advance(code, position, wide);
   }
-  cells[column] = line.slice(from).trim();
+  cells[column] = clean(line.slice(from));
   return cells;
 }
+
+const clean = (text: string) => text.replace(/[\t\f]/g, ' ').trim();
 
 /**
  * Reads the text's lines as rows of the layout: the preamble's lines whole (one cell each), the
@@ -163,7 +212,7 @@ export function readFixedWidthText(
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (!line.trim()) continue;
-    if (index === layout.headerLine + 1 && dashLine.test(line)) continue;
+    if (index > layout.headerLine && (dashLine.test(line) || closingLine.test(line))) continue;
     if ((rows += 1) > limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {
         limit: limits.maxRows,
