@@ -92,4 +92,58 @@ describe('card statements: declined, voided and refunded rows', () => {
     );
     expect(plan.validCount).toBe(1);
   });
+
+  it('a type that names the way (转入, 存款, 取现, 收款) is the file’s word over the one typed', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '交易卡号,交易时间,交易类型,交易金额,摘要',
+        `${card},2026-04-01 10:00:00,转入,100.00,工资`,
+        `${card},2026-04-01 10:01:00,存款,100.00,现金存入`,
+        `${card},2026-04-01 10:02:00,取现,100.00,ATM`,
+        `${card},2026-04-01 10:04:00,收款,100.00,`,
+        `${card},2026-04-01 10:05:00,消费,100.00,`,
+      ],
+      { direction: 'out' },
+    );
+    expect(pick(plan.sample, ['direction']).flat()).toEqual(['in', 'in', 'out', 'in', 'out']);
+  });
+
+  it('a hold (预授权) and its release move nothing; the completion pays; 退货撤销 is money out again', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '交易卡号,交易时间,交易类型,交易金额,应答码,商户名称',
+        `${card},2026-04-01 13:00:00,预授权,500.00,00,某某酒店`,
+        `${card},2026-04-03 12:00:00,预授权完成,480.00,00,某某酒店`,
+        `${card},2026-04-03 12:01:00,预授权撤销,20.00,00,某某酒店`,
+        `${card},2026-04-04 12:00:00,退货,80.00,00,某某酒店`,
+        `${card},2026-04-04 12:05:00,退货撤销,80.00,00,某某酒店`,
+      ],
+      { direction: 'out' },
+    );
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [2, 'preAuthorisation'],
+      [4, 'preAuthorisation'],
+    ]);
+    expect(pick(plan.sample, ['amountFen', 'direction'])).toEqual([
+      ['48000', 'out'],
+      ['8000', 'in'],
+      ['8000', 'out'],
+    ]);
+  });
+
+  it('a payment still processing or timed out is not money moved', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '卡号,交易时间,交易金额,交易类型,交易结果',
+        `${card},2026-04-01 10:00:00,100.00,消费,超时`,
+        `${card},2026-04-01 10:01:00,100.00,消费,处理中`,
+        `${card},2026-04-01 10:02:00,100.00,消费,成功`,
+      ],
+      { direction: 'out' },
+    );
+    expect(plan.validCount).toBe(1);
+  });
 });

@@ -1528,7 +1528,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
  * 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|trade_closed|wait_buyer_pay|^closed$|^fail/i;
+  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
 /**
  * A status column of codes (UnionPay's and the acquirers' 应答码/响应码/返回码): 00 is settled, with
  * or without its words (00-交易成功); any other code (51 余额不足, 55 密码错) was declined.
@@ -1537,9 +1537,19 @@ const codeStatusHeader = /应答码|响应码|返回码|代码|code/i;
 const settledCode = /^0+(?![0-9a-z])/i;
 /**
  * A row of a card's statement that gives money back (a void, a refund, a reversal) goes the
- * other way from the purchases beside it, when that way is only the one the user said.
+ * other way from the purchases beside it, when that way is only the one the user said; a void
+ * of a refund (退货撤销) undoes the undoing.
  */
-const givesBack = /撤销|冲正|退货|退款|退回|冲退/;
+const refundWords = /退货|退款|退回|冲退/;
+const voidWords = /撤销|冲正/;
+/** A hold on a card (预授权, 预授权撤销, 预授权追加) moves no money; its completion does. */
+const holdWords = /预授权(?!完成)/;
+/** Cash in and out of a card named by the type of its row (存款, 取现). */
+function cashWay(text: string): 'out' | 'in' | undefined {
+  if (/存款|存入|现金存|转存/.test(text)) return 'in';
+  if (/取现|取款|支取|提现/.test(text)) return 'out';
+  return undefined;
+}
 /** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
 const answeredNo = /^(?:n|no|否|f|false)$/i;
 
@@ -1797,11 +1807,16 @@ function planAll(
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen) * amountScale(cells);
-      if (
-        typedDirection &&
-        givesBack.test(`${optional(cells, 'channel') ?? ''} ${optional(cells, 'summary') ?? ''}`)
-      )
-        direction = typedDirection === 'out' ? 'in' : 'out';
+      const kindText = `${optional(cells, 'channel') ?? ''} ${optional(cells, 'summary') ?? ''}`;
+      if (holdWords.test(kindText)) problem(line, cells, 'channel', 'preAuthorisation');
+      if (typedDirection) {
+        // The way the row's type names (转入, 存款, 取现) is the file's word, over the one typed.
+        const kind = optional(cells, 'channel') ?? '';
+        const said = kind ? (flagOf(kind) ?? flagByWords(kind) ?? cashWay(kind)) : undefined;
+        direction = said ?? typedDirection;
+        if (refundWords.test(kindText) !== voidWords.test(kindText))
+          direction = direction === 'out' ? 'in' : 'out';
+      }
       const status = optional(cells, 'status');
       if (
         status &&

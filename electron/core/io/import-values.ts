@@ -16,6 +16,7 @@ export type ValueProblem =
   | 'callType'
   | 'debitCredit'
   | 'notCompleted'
+  | 'preAuthorisation'
   | 'currency'
   | 'neutral'
   | 'dataSession'
