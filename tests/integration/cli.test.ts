@@ -492,6 +492,17 @@ describe('command line', () => {
       (await run(['import', '--template', 'calls', '--file', good, '--dry-run', '--json'])).stdout,
     );
     expect([dry.encoding, dry.valid, dry.imported]).toEqual(['gb18030', 2, false]);
+    // A dry run says how the columns were read and shows the rows as they would be imported.
+    expect(dry.columns).toEqual({
+      caller: '主叫号码',
+      callee: '被叫号码',
+      startedAt: '通话时间',
+      duration: '通话时长',
+    });
+    expect(dry.sample.map((row: Record<string, string>) => row['durationSeconds'])).toEqual([
+      '60',
+      '120',
+    ]);
     const done = JSON.parse(
       (
         await run([

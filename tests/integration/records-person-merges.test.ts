@@ -97,4 +97,21 @@ describe('person lists with merged cells', () => {
       ['110105198001010016', '13900139000'],
     ]);
   });
+
+  it('a second address on a continuing row is kept beside the first', async () => {
+    const plan = await plannedWorkbook('persons', [
+      {
+        rows: [
+          ['姓名', '手机号码', '现住址'],
+          ['张三', '13800138000', '昆明市五华区'],
+          ['', '13900139000', '昆明市盘龙区'],
+          ['', '13700137000', '昆明市五华区'],
+        ],
+        merges: ['A2:A4'],
+      },
+    ]);
+    expect(pick(plan.sample, ['name', 'address'])).toEqual([
+      ['张三', '昆明市五华区；昆明市盘龙区'],
+    ]);
+  });
 });

@@ -100,12 +100,38 @@ export async function importCommand(
       : [];
     const refused = preview.problemCount > 0 && !skipInvalid;
     if (refused || options['dry-run']) {
+      // How the columns were read and the first rows as they would be imported: what a user
+      // checks before writing anything.
+      const columns = Object.fromEntries(
+        Object.entries(preview.mapping).map(([field, column]) => [
+          field,
+          preview.headers[column] ?? `#${column + 1}`,
+        ]),
+      );
+      const sampleLines = options['dry-run']
+        ? [
+            `columns: ${Object.entries(columns)
+              .map(([field, header]) => `${header} → ${field}`)
+              .join(', ')}`,
+            ...preview.sample.slice(0, 5).map(
+              (row) =>
+                `  ${Object.entries(row)
+                  .map(([key, value]) => `${key}=${value}`)
+                  .join(' ')}`,
+            ),
+          ]
+        : [];
       out.result(
-        { ...report, imported: false },
+        {
+          ...report,
+          imported: false,
+          ...(options['dry-run'] ? { columns, sample: preview.sample } : {}),
+        },
         [
           `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
           ...ownerLines,
           ...sheetLines,
+          ...sampleLines,
           ...preview.problems
             .slice(0, 50)
             .map(

@@ -27,15 +27,18 @@ const weekdays = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?$/i;
 const chinaZones = /^(?:cst|cct|bjt|hkt|asia\/shanghai|beijing)$/i;
 /** GMT+8, UTC, Z, and a bare +0800 (Apache's). */
 const offsetZone = /^(?:gmt|utc|z)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$|^([+-])(\d{2}):?(\d{2})$/i;
-/** The clock: 14:30, 14:30:15, 02.30.15.000000 (Oracle), with a fraction dropped. */
-const clockPattern = /^(\d{1,2})([:.])(\d{2})(?:\2(\d{2})(?:[.,]\d{1,9})?)?$/;
+/**
+ * The clock: 14:30, 14:30:15, 02.30.15.000000 (Oracle), 2:30:15:123 (SQL Server's
+ * milliseconds), with a fraction dropped; an AM/PM may be written onto it (2:30PM).
+ */
+const clockPattern = /^(\d{1,2})([:.])(\d{2})(?:\2(\d{2})(?:[.,:]\d{1,9})?)?([ap]\.?m\.?)?$/i;
 
 export function englishDateTime(text: string): EnglishDateTime | null {
   if (!/[a-z]/i.test(text) || text.length > 60) return null;
   // Oracle and Apache join the date's parts with - or /; the time may follow a colon (Apache).
   const tokens = text
     .trim()
-    .replace(/^(\d{1,2})[-/ ]([a-z]{3,9})[-/ ](\d{2,4})(?::(?=\d))?/i, '$1 $2 $3 ')
+    .replace(/^(\d{1,2})[-/ ]?([a-z]{3,9})[-/ ]?(\d{2,4})(?::(?=\d))?/i, '$1 $2 $3 ')
     .replace(/^(\d{4})[-/ ]([a-z]{3,9})[-/ ](\d{1,2})\b/i, '$1 $2 $3')
     .split(/[\s,]+/)
     .filter(Boolean);
@@ -51,7 +54,8 @@ export function englishDateTime(text: string): EnglishDateTime | null {
       month = months.indexOf(named[1]!.toLowerCase()) + 1;
       continue;
     }
-    if (weekdays.test(token)) continue;
+    // Weekdays, and the words between a date and its time (April 1st, 2026 at 2:30 PM).
+    if (weekdays.test(token) || /^(?:at|on|the)$/i.test(token)) continue;
     if (/^[ap]\.?m\.?$/i.test(token)) {
       if (half) return null;
       half = token[0]!.toLowerCase() === 'a' ? 'am' : 'pm';
@@ -61,6 +65,10 @@ export function englishDateTime(text: string): EnglishDateTime | null {
     if (time) {
       if (clock) return null;
       clock = time;
+      if (time[5]) {
+        if (half) return null;
+        half = time[5][0]!.toLowerCase() === 'a' ? 'am' : 'pm';
+      }
       continue;
     }
     if (chinaZones.test(token)) {

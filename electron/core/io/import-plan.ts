@@ -1982,8 +1982,11 @@ function planPersons(
       before.idNumber ??= idNumber;
       if (before.gender === 'unknown') before.gender = gender;
       before.birthDate ??= birthDate;
-      before.household ??= optional(cells, 'household');
-      before.address ??= optional(cells, 'address');
+      // A second address on a continuing row is kept beside the first, not dropped.
+      const also = (known: string | null, more: string | null) =>
+        !more || known?.split('；').includes(more) ? known : known ? `${known}；${more}` : more;
+      before.household = also(before.household, optional(cells, 'household'));
+      before.address = also(before.address, optional(cells, 'address'));
       (before.continued ??= []).push(line);
       last = before;
     } else if (valid && name)

@@ -22,6 +22,12 @@ describe('months written in English', () => {
     ['April 1, 2026', '2026-03-31T16:00:00.000Z'],
     ['1 April 2026 14:30', '2026-04-01T06:30:00.000Z'],
     ['2026-Apr-01 14:30:15', '2026-04-01T06:30:15.000Z'],
+    // SQL Server's default, with its milliseconds; SAS's DATETIME; words between.
+    ['Apr  1 2026  2:30PM', '2026-04-01T06:30:00.000Z'],
+    ['Apr 1 2026 12:00AM', '2026-03-31T16:00:00.000Z'],
+    ['Apr 1 2026 2:30:15:123PM', '2026-04-01T06:30:15.000Z'],
+    ['01APR2026:14:30:15', '2026-04-01T06:30:15.000Z'],
+    ['April 1st, 2026 at 2:30 PM', '2026-04-01T06:30:00.000Z'],
     // Apache's log time with its offset.
     ['01/Apr/2026:14:30:15 +0800', '2026-04-01T06:30:15.000Z'],
     // Refused: no day, a day past the month, two months, 13 PM, a zone this cannot place.
