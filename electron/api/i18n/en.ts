@@ -997,6 +997,7 @@ export const en: Translation<typeof zhCN> = {
       callType: 'Call type not understood (主叫/被叫/呼转/短信发/短信收 …)',
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
       notCompleted: 'Transaction not completed (closed, failed or reversed)',
+      noMoney: 'The amount is 0 (a balance inquiry or the like): no money moved',
       preAuthorisation:
         'A pre-authorisation hold (预授权) or its release: no money moved; the completion (预授权完成) is the payment',
       currency: 'Foreign-currency transaction: the amount is not in yuan',

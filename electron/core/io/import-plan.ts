@@ -1777,7 +1777,7 @@ function planAll(
           direction = 'in';
           amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit));
           if (amountFen !== undefined && amountFen < 0 && !signedAs.credit) direction = 'out';
-        } else problem(line, cells, 'debitAmount', 'amount');
+        } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
         const read = parseSignedAmount(cellOf(cells, amountKey));
         const parsed = take(line, cells, amountKey, inFen ? fenAmount(read) : read);

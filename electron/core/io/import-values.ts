@@ -17,6 +17,7 @@ export type ValueProblem =
   | 'debitCredit'
   | 'notCompleted'
   | 'preAuthorisation'
+  | 'noMoney'
   | 'currency'
   | 'neutral'
   | 'dataSession'
@@ -384,7 +385,8 @@ export function parseDuration(cell: Cell): Parsed<number> {
 /**
  * An amount in yuan as statements print it → fen, exactly, with its sign: "1,234.50",
  * "-800.00", "+12,500", "¥800", "800元", "人民币 800", "800.00 CNY", "（800.00）" in brackets
- * for a debit, full-width digits, a number cell. Zero is refused (nothing moved).
+ * for a debit, full-width digits, a number cell. Zero is refused as moving nothing (a balance
+ * inquiry's row, 余额查询), not as unreadable.
  */
 export function parseSignedAmount(cell: Cell): Parsed<number> {
   const { sign, text } = writtenAmount(cell);
@@ -392,7 +394,7 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
     return { ok: false, problem: 'amount' };
   const fen = yuanToFen(text);
   return fen === null || fen === 0
-    ? { ok: false, problem: 'amount' }
+    ? { ok: false, problem: fen === 0 ? 'noMoney' : 'amount' }
     : { ok: true, value: (sign || 1) * fen };
 }
 

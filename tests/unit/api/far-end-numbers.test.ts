@@ -86,12 +86,17 @@ describe('statement values', () => {
     expect(parseSignedAmount(text)).toEqual({ ok: true, value: fen });
   });
 
-  it.each(['abc', '0.00', '1,23,4', '', '(1,500.00-)', 'USD 12.00', '12.00 美元'])(
+  it.each(['abc', '1,23,4', '', '(1,500.00-)', 'USD 12.00', '12.00 美元'])(
     'refuses amount %j',
     (text) => {
       expect(parseSignedAmount(text)).toEqual({ ok: false, problem: 'amount' });
     },
   );
+
+  it('refuses a zero amount as moving nothing, not as unreadable', () => {
+    expect(parseSignedAmount('0.00')).toEqual({ ok: false, problem: 'noMoney' });
+    expect(parseSignedAmount('¥0')).toEqual({ ok: false, problem: 'noMoney' });
+  });
 
   it.each([
     ['20260401', '171647', '2026-04-01T09:16:47.000Z'],
