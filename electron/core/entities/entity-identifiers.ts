@@ -23,6 +23,7 @@ const identifierColumns = {
   vehicle: ['vehicles', 'plate'],
   account: ['accounts', 'account_no'],
   parcel: ['parcels', 'waybill_no'],
+  organisation: ['organisations', 'credit_code'],
 } as const;
 
 /**

@@ -44,6 +44,7 @@ import { cellMark, headerRadix, settleStations, writtenCell } from './station-ke
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
+import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
@@ -83,6 +84,11 @@ export interface PersonRecord {
   aliases: string[];
   /** Rows below `line` that continue this person (the name merged down over them). */
   continued?: number[];
+  /**
+   * A company, not a person (a number registered to a business: 证件类型 营业执照, a 统一社会信用代码):
+   * `idNumber` holds its credit code.
+   */
+  organisation?: boolean;
 }
 
 export interface RowProblem {
@@ -643,6 +649,9 @@ function documentTypeOf(text: string): IdentityDocumentType | undefined {
   if (/台湾|台胞/.test(text)) return 'taiwan_permit';
   return undefined;
 }
+
+/** Documents of a business (a carrier's 机主 that is a company): 营业执照, 统一社会信用代码. */
+const companyDocument = /营业执照|信用代码|组织机构|企业|单位证|公司|社会团体|事业单位/;
 
 /** IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more). */
 function imeiKey(text: string): string | null {
@@ -1909,13 +1918,23 @@ function planPersons(
     let valid = name !== undefined;
     // A 证件类型 column says which document the number is (a foreign suspect's passport).
     const typeText = optional(cells, 'idType');
+    // A number registered to a business (营业执照, 统一社会信用代码): the 机主 is a company.
+    const creditCode = idText?.normalize('NFKC').replace(/\s+/g, '').toUpperCase() ?? '';
+    const organisation = typeText
+      ? companyDocument.test(typeText)
+      : isCreditCode(creditCode) && !parseIdentityDocument('resident_id', creditCode).ok;
     // A type this does not know (其他, 军官证) over a number that is a valid 居民身份证 number
     // is that: lists put 其他 before a resident's ID; any other number under it is refused.
     const idType = !typeText
       ? 'resident_id'
       : (documentTypeOf(typeText) ??
         (idText && parseIdentityDocument('resident_id', idText).ok ? 'resident_id' : null));
-    if (idText) {
+    if (organisation) {
+      if (idText && !isCreditCode(creditCode)) {
+        problems.push({ line, field: 'idNumber', problem: 'idNumber', value: idText.slice(0, 40) });
+        valid = false;
+      } else idNumber = creditCode || null;
+    } else if (idText) {
       const parsed = idType ? parseIdentityDocument(idType, idText) : null;
       const cut = idNumberCut(cellOf(cells, 'idNumber'));
       if (parsed?.ok && !cut) {
@@ -2004,6 +2023,7 @@ function planPersons(
           ownedPhones,
           // 别名 老三/三哥, and a former name (曾用名) is one more name the person is known by.
           aliases,
+          ...(organisation ? { organisation } : {}),
         }),
       );
     // A refused row refuses the rows that continue it; a refused continuation, itself alone.

@@ -827,11 +827,29 @@ export async function commitImport(
   async function writePersons(records: PersonRecord[]) {
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
-      const holder = record.idNumber ? findHolder(db, 'person', record.idNumber) : undefined;
+      const kind = record.organisation ? 'organisation' : 'person';
+      const holder = record.idNumber ? findHolder(db, kind, record.idNumber) : undefined;
       let personId: string;
       if (holder) {
         personId = holder.id;
         summary.entitiesMatched += 1;
+      } else if (record.organisation) {
+        // A number registered to a business: the company, as a 机主 or a user of the phone.
+        personId = insertEntity(
+          db,
+          {
+            kind: 'organisation',
+            name: record.name,
+            orgType: 'company',
+            creditCode: record.idNumber,
+            licenceNumbers: [],
+            address: record.address,
+          },
+          actor,
+          now,
+        );
+        created.run(options.importId, 'entity', personId);
+        summary.entitiesCreated += 1;
       } else {
         personId = insertEntity(
           db,
@@ -854,7 +872,7 @@ export async function commitImport(
         created.run(options.importId, 'entity', personId);
         summary.entitiesCreated += 1;
       }
-      ensureInCase(personId, 'suspect');
+      ensureInCase(personId, record.organisation ? 'involved' : 'suspect');
       for (const number of record.phones) {
         const phone = phoneId(number);
         const uses = db.get<{ n: number }>(

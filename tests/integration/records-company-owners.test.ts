@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * A carrier's 用户资料 whose 机主 is a business (证件类型 营业执照, a 统一社会信用代码): refused
+ * before, every such row, as an ID number that fails its check.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { planned } = importPreviews(() => c);
+
+const lines = [
+  '机主姓名,证件类型,证件号码,手机号码,装机地址',
+  '云南某某贸易有限公司,营业执照,91330108MA2H7K3Q51,13800138000,昆明市官渡区',
+  '李某,居民身份证,530102199003070016,13900139000,昆明市五华区',
+  '某某商行,,91330108MA2H7K3Q51,13700137000,',
+];
+
+describe('a business as 机主', () => {
+  it('a row under 营业执照, or with a credit code alone, is a company', async () => {
+    const plan = await planned('persons', lines);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['name', 'idNumber', 'organisation'])).toEqual([
+      ['云南某某贸易有限公司', '91330108MA2H7K3Q51', 'true'],
+      ['李某', '530102199003070016', ''],
+      ['某某商行', '91330108MA2H7K3Q51', 'true'],
+    ]);
+  });
+
+  it('imported: one company (its code twice) using two numbers, beside the person', async () => {
+    await c.ok('import.commit', {
+      fileName: '用户资料.csv',
+      contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+      template: 'persons',
+      importId: randomUUID(),
+    });
+    const companies = await c.ok('entities.list', { kinds: ['organisation'] });
+    expect(companies.rows.map((row) => [row.label, row.identifier])).toEqual([
+      ['云南某某贸易有限公司', '91330108MA2H7K3Q51'],
+    ]);
+    const detail = await c.ok('entities.get', { id: companies.rows[0]!.id });
+    expect(detail.relations.map((relation) => relation.toLabel).sort()).toEqual([
+      '13700137000',
+      '13800138000',
+    ]);
+  });
+
+  it('a bad credit code under 营业执照 is refused', async () => {
+    const result = await c.call('import.preview', {
+      fileName: 'x.csv',
+      contentBase64: iconv
+        .encode(
+          [
+            '机主姓名,证件类型,证件号码,手机号码',
+            '某公司,营业执照,91330108MA2H7K3Q50,13800138000',
+          ].join('\r\n'),
+          'gb18030',
+        )
+        .toString('base64'),
+      template: 'persons',
+    });
+    expect(result.ok && result.value.problems.map((problem) => problem.problem)).toEqual([
+      'idNumber',
+    ]);
+  });
+});
