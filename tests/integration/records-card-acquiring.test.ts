@@ -146,4 +146,50 @@ describe('card statements: declined, voided and refunded rows', () => {
     );
     expect(plan.validCount).toBe(1);
   });
+
+  it('a type naming its way is not flipped again by a refund word; a note never flips a row', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '交易日期,交易时间,交易类型,摘要,交易金额,对方账号,对方户名',
+        `2026-03-02,11:00:00,转账转入,退款,200.00,${card},李四`,
+        `2026-03-03,12:00:00,退货入账,,88.00,${card},某商户`,
+        `2026-03-04,13:00:00,网银转账,退回押金,1000.00,${card},王五`,
+      ],
+      { direction: 'out', ownAccount: '6222029999888877776' },
+    );
+    expect(pick(plan.sample, ['direction']).flat()).toEqual(['in', 'in', 'out']);
+  });
+
+  it('status codes: success words and codes are success (成功, SUCCESS, 10000, S)', async () => {
+    for (const [header, value] of [
+      ['交易状态(代码)', '成功'],
+      ['返回码', 'SUCCESS'],
+      ['返回码', '10000'],
+      ['状态代码', 'S'],
+    ]) {
+      const plan = await planned(
+        'transactions',
+        [
+          `交易时间,交易金额,收支,对方账号,${header}`,
+          `2026-03-01 10:00:00,500.00,支出,${card},${value}`,
+        ],
+        { ownAccount: '6222029999888877776' },
+      );
+      expect([header, value, plan.validCount]).toEqual([header, value, 1]);
+    }
+  });
+
+  it('a pre-authorisation named in a flagged row or in its summary is the payment it says', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '交易时间,交易金额,收支标志,对方账号,对方户名,摘要',
+        `2026-03-01 10:00:00,480.00,支出,${card},某酒店,预授权转支付`,
+        `2026-03-02 10:00:00,1200.00,支出,${card},某租车,预授权`,
+      ],
+      { ownAccount: '6222029999888877776' },
+    );
+    expect(plan.validCount).toBe(2);
+  });
 });

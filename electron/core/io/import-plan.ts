@@ -1543,7 +1543,10 @@ const notCompleted =
  * or without its words (00-交易成功); any other code (51 余额不足, 55 密码错) was declined.
  */
 const codeStatusHeader = /应答码|响应码|返回码|代码|code/i;
-const settledCode = /^0+(?![0-9a-z])/i;
+/** A value that is a code (51, Y1, A0, 00-交易成功), not words (成功, 交易关闭). */
+const codeValue = /^[0-9a-z]{1,6}(?![0-9a-z])/i;
+/** Codes and words of success: 00 (UnionPay), 10000 (Alipay), SUCCESS (WeChat Pay), S, Y, OK. */
+const settledCode = /^(?:0+(?![0-9a-z])|10000(?!\d)|success|s$|y$|t$|ok$|true$)|成功/i;
 /**
  * A row of a card's statement that gives money back (a void, a refund, a reversal) goes the
  * other way from the purchases beside it, when that way is only the one the user said; a void
@@ -1551,8 +1554,11 @@ const settledCode = /^0+(?![0-9a-z])/i;
  */
 const refundWords = /退货|退款|退回|冲退/;
 const voidWords = /撤销|冲正/;
-/** A hold on a card (预授权, 预授权撤销, 预授权追加) moves no money; its completion does. */
-const holdWords = /预授权(?!完成)/;
+/**
+ * A hold on a card (预授权, 预授权撤销, 预授权追加) moves no money; its completion does (预授权完成,
+ * 预授权扣款, 预授权转支付, 预授权结算).
+ */
+const holdWords = /预授权(?!完成|扣款|转支付|转消费|结算)/;
 /** Cash in and out of a card named by the type of its row (存款, 取现). */
 function cashWay(text: string): 'out' | 'in' | undefined {
   if (/存款|存入|现金存|转存/.test(text)) return 'in';
@@ -1816,14 +1822,15 @@ function planAll(
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen) * amountScale(cells);
-      const kindText = `${optional(cells, 'channel') ?? ''} ${optional(cells, 'summary') ?? ''}`;
-      if (holdWords.test(kindText)) problem(line, cells, 'channel', 'preAuthorisation');
       if (typedDirection) {
-        // The way the row's type names (转入, 存款, 取现) is the file's word, over the one typed.
+        // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
         const kind = optional(cells, 'channel') ?? '';
+        if (holdWords.test(kind)) problem(line, cells, 'channel', 'preAuthorisation');
+        // The way the type names (转入, 存款, 取现) is the file's word, over the one typed; a
+        // type naming none gives money back when it is a void or a refund (not both: 退货撤销).
         const said = kind ? (flagOf(kind) ?? flagByWords(kind) ?? cashWay(kind)) : undefined;
         direction = said ?? typedDirection;
-        if (refundWords.test(kindText) !== voidWords.test(kindText))
+        if (!said && refundWords.test(kind) !== voidWords.test(kind))
           direction = direction === 'out' ? 'in' : 'out';
       }
       const status = optional(cells, 'status');
@@ -1831,7 +1838,7 @@ function planAll(
         status &&
         (notCompleted.test(status) ||
           (yesNoStatus && answeredNo.test(status)) ||
-          (codeStatus && !settledCode.test(status.trim())))
+          (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
       )
         problem(line, cells, 'status', 'notCompleted');
       const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
