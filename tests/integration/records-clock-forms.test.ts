@@ -15,6 +15,12 @@ afterEach(() => c.dispose());
 
 const { planned } = importPreviews(() => c);
 
+/** Ten more calls of four-digit clocks: a list of a dozen is no extract of one hour past midnight. */
+const tenMore = Array.from(
+  { length: 10 },
+  (_, index) => `13800138000,13900139000,被叫,20260402,${1000 + index * 100},30`,
+);
+
 describe('clocks of four digits beside a date', () => {
   it('a call list whose 通话时间 is HHMM', async () => {
     const plan = await planned('calls', [
@@ -22,8 +28,9 @@ describe('clocks of four digits beside a date', () => {
       '13800138000,13900139000,主叫,20260401,1430,65',
       '13800138000,13900139000,被叫,20260401,905,30',
       '13800138000,13900139000,被叫,20260401,2359,30',
+      ...tenMore,
     ]);
-    expect(pick(plan.sample, ['startedAt'])).toEqual([
+    expect(pick(plan.sample.slice(0, 3), ['startedAt'])).toEqual([
       ['2026-04-01T06:30:00.000Z'],
       ['2026-04-01T01:05:00.000Z'],
       ['2026-04-01T15:59:00.000Z'],
@@ -39,6 +46,18 @@ describe('clocks of four digits beside a date', () => {
     expect(pick(plan.sample, ['at'])).toEqual([
       ['2026-04-01T09:16:00.000Z'],
       ['2026-04-02T00:15:00.000Z'],
+    ]);
+  });
+
+  it('a few short clocks alone stay hhmmss (calls just after midnight)', async () => {
+    const plan = await planned('calls', [
+      '本机号码,日期,时间,对方号码,通话时长,呼叫类型',
+      '13800138000,20260401,1530,13900139000,65,主叫',
+      '13800138000,20260401,2210,13900139001,30,被叫',
+    ]);
+    expect(pick(plan.sample, ['startedAt'])).toEqual([
+      ['2026-03-31T16:15:30.000Z'],
+      ['2026-03-31T16:22:10.000Z'],
     ]);
   });
 

@@ -230,4 +230,25 @@ describe('text reports lined up with spaces', () => {
       ['13900139002', '80'],
     ]);
   });
+
+  it('blanks under no name inside a column (SQL Server’s Apr 12 2026  2:30PM) stay in it', async () => {
+    const result = await c.ok('import.preview', {
+      fileName: '流水.txt',
+      contentBase64: Buffer.from(
+        [
+          '交易日期              交易金额      收支    对方账号',
+          'Apr 12 2026  2:30PM   500.00        支出    6222021234567890123',
+          'Apr 15 2026  9:05AM   300.00        收入    6222021234567890124',
+          'Apr 20 2026  8:15PM   12.00         支出    6222021234567890125',
+        ].join('\n'),
+      ).toString('base64'),
+      template: 'transactions',
+      ownAccount: '6222029999888877776',
+    });
+    expect(pick(result.sample, ['at', 'amountFen', 'direction'])).toEqual([
+      ['2026-04-12T06:30:00.000Z', '50000', 'out'],
+      ['2026-04-15T01:05:00.000Z', '30000', 'in'],
+      ['2026-04-20T12:15:00.000Z', '1200', 'out'],
+    ]);
+  });
 });

@@ -16,6 +16,10 @@ afterEach(() => c.dispose());
 const { planned, preview } = importPreviews(() => c);
 
 const calls = ['对方号码,呼叫类型,开始时间,通话时长', '13900139000,主叫,2026-04-01 10:00:00,65'];
+const statement = [
+  '交易时间,交易金额,借贷标志,对手账号',
+  '2026-04-01 10:00:00,1200.00,借,6222020200112233445',
+];
 
 describe('the owner in the file’s name', () => {
   it.each([
@@ -38,9 +42,22 @@ describe('the owner in the file’s name', () => {
   });
 
   it('two numbers in the name, or an ID number, name no owner', async () => {
-    for (const fileName of ['13800138000与13900139000.csv', '530102199001011231.csv']) {
-      const result = await preview('calls', calls, { fileName });
-      expect(result.ok ? null : result.error.code).toBe('import.missingColumns');
+    for (const fileName of [
+      '13800138000与13900139000.csv',
+      '530102199001011231.csv',
+      // An export's stamp that happens to pass a card's check.
+      '交易明细_20260401153012003.csv',
+    ]) {
+      for (const [template, lines] of [
+        ['calls', calls],
+        ['transactions', statement],
+      ] as const) {
+        const result = await preview(template, lines, { fileName });
+        expect([fileName, result.ok ? null : result.error.code]).toEqual([
+          fileName,
+          'import.missingColumns',
+        ]);
+      }
     }
   });
 

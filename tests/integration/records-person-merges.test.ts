@@ -114,4 +114,22 @@ describe('person lists with merged cells', () => {
       ['张三', '昆明市五华区；昆明市盘龙区'],
     ]);
   });
+
+  it('two sexes or two birth dates under one merged name are two people', async () => {
+    const plan = await plannedWorkbook('persons', [
+      {
+        rows: [
+          ['姓名', '性别', '出生日期', '手机号码'],
+          ['张伟', '男', '1985-03-02', '13800138000'],
+          ['', '女', '1999-11-20', '13900139000'],
+          ['', '', '', '13700137000'],
+        ],
+        merges: ['A2:A4'],
+      },
+    ]);
+    expect(pick(plan.sample, ['name', 'gender', 'birthDate', 'phones'])).toEqual([
+      ['张伟', 'male', '1985-03-02', '13800138000'],
+      ['张伟', 'female', '1999-11-20', '13900139000、13700137000'],
+    ]);
+  });
 });

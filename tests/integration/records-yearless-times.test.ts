@@ -82,6 +82,17 @@ describe('times without a year', () => {
     expect(periodIn('2026年2月')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(periodIn('打印日期 2026年2月5日')).toBeNull();
     expect(periodIn('2026-03-31 至 2026-01-01')).toBeNull();
+    // A card's validity is no period; the query's is, wherever it stands.
+    expect(
+      periodIn(
+        '机主姓名：张三\t证件有效期：2016.05.01-2036.05.01\n查询时间：2026-01-01 至 2026-03-31',
+      ),
+    ).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(periodIn('证件有效期：2016.05.01-2036.05.01')).toBeNull();
+    // Two unlabelled ranges: which is the list's is not known.
+    expect(periodIn('2026-01-01至2026-03-31 2025-01-01至2025-12-31')).toBeNull();
+    // A day that falls in two years of a long period gets neither.
+    expect(withYear('03-15 14:30:15', { from: '2025-01-01', to: '2026-06-30' })).toBeNull();
     expect(withYear('02-29 10:00', { from: '2024-01-01', to: '2025-12-31' })).toBe(
       '2024-02-29 10:00',
     );

@@ -17,10 +17,15 @@ export interface ClockForms {
   other: number;
   /** A short clock that is no HHMM (its hour past 23 or its minute past 59). */
   notHhmm: boolean;
+  /**
+   * A clock written as text of four digits with its leading 0 (0915): hhmmss written as text
+   * keeps its six digits (000915), so that is HHMM.
+   */
+  zeroLed: boolean;
 }
 
 export function clockForms(): ClockForms {
-  return { short: 0, other: 0, notHhmm: false };
+  return { short: 0, other: 0, notHhmm: false, zeroLed: false };
 }
 
 /** Counts one time cell read beside a date column. */
@@ -31,6 +36,7 @@ export function countClock(forms: ClockForms, cell: Cell): void {
     forms.short += 1;
     const value = Number(text);
     if (Math.floor(value / 100) > 23 || value % 100 > 59) forms.notHhmm = true;
+    if (typeof cell === 'string' && text.length === 4 && text[0] === '0') forms.zeroLed = true;
   } else forms.other += 1;
 }
 
@@ -41,12 +47,21 @@ export function joinClockForms(first?: ClockForms, second?: ClockForms): ClockFo
     short: first.short + second.short,
     other: first.other + second.other,
     notHhmm: first.notHhmm || second.notHhmm,
+    zeroLed: first.zeroLed || second.zeroLed,
   };
 }
 
+/**
+ * Clocks of four digits or fewer, none longer, that say HHMM: a list of a few calls all in the
+ * hour after midnight is possible (an extract around one night), ten are not.
+ */
+const hhmmFromClocks = 10;
+
 /** Whether the file's clocks are HHMM. */
 function writesHhmm(forms: ClockForms | undefined): boolean {
-  return !!forms && forms.short > 0 && !forms.other && !forms.notHhmm;
+  return (
+    !!forms && (forms.short >= hhmmFromClocks || forms.zeroLed) && !forms.other && !forms.notHhmm
+  );
 }
 
 const chinaOffsetSeconds = 8 * 3600;

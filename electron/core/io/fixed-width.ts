@@ -25,6 +25,12 @@ const sampleLines = 400;
 const separators = /[,\t;|]/;
 /** A header or row of at least three parts apart by two or more blanks. */
 const spacedParts = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/).length;
+/** A header names its columns: most of its parts hold no digit (a row's or a preamble's do). */
+function namesOnly(line: string): boolean {
+  const parts = line.trim().split(/ {2,}|\u3000+|\t+/);
+  return parts.filter((part) => /\d/.test(part)).length * 2 < parts.length;
+}
+
 /** A line of dashes under a header (SQL*Plus repeats it with the header on every page). */
 const dashLine = /^[\s\f=-]*-[\s\f=-]*$/;
 /** Lines that close a list or a page and are no rows: 共 20 条, 12 rows selected., 第 2 页. */
@@ -123,8 +129,8 @@ function straddling(lines: string[], starts: number[], wide: boolean): number {
 
 /**
  * The layout of a text table lined up with spaces, or null when the text is not one. Of the
- * lines that could be the header (within the first 60), the one that lays out the most columns
- * is (a preamble line of three spaced fields is not); the layout is then checked on every line.
+ * lines that could be the header (within the first 60, names more than figures), the one that
+ * lays out the most columns is; the layout is then checked on every line.
  */
 export function fixedWidthLayout(text: string): FixedWidthLayout | null {
   const lines = text.split(/\r\n|\n|\r/);
@@ -132,7 +138,7 @@ export function fixedWidthLayout(text: string): FixedWidthLayout | null {
   let best: FixedWidthLayout | null = null;
   for (let headerLine = 0; headerLine < Math.min(60, sample.length); headerLine += 1) {
     const header = sample[headerLine]!;
-    if (separators.test(header) || spacedParts(header) < 3) continue;
+    if (separators.test(header) || spacedParts(header) < 3 || !namesOnly(header)) continue;
     const layout = layoutUnder(sample, headerLine);
     if (layout && (!best || layout.starts.length > best.starts.length)) best = layout;
   }
@@ -160,10 +166,14 @@ function layoutUnder(lines: string[], headerLine: number): FixedWidthLayout | nu
   for (const wide of [true, false]) {
     const found = gutterStarts([header, ...rows], wide);
     if (!found) continue;
-    const layout = { starts: found, wide, headerLine };
+    // Blanks under no name (two spaces before a one-digit hour: Apr 12 2026  2:30PM) are
+    // inside the column named before them.
+    const names = cellsOf(header, { starts: found, wide, headerLine });
+    const starts = found.filter((_, index) => index === 0 || names[index]);
+    const layout = { starts, wide, headerLine };
     // Each of the header's names in a column of its own.
     const named = cellsOf(header, layout).filter(Boolean).length;
-    if (named === parts && found.length <= parts + 1) return layout;
+    if (named === parts && starts.length === parts) return layout;
   }
   return null;
 }

@@ -963,7 +963,11 @@ function ownerInSheetName(sheetName: string | undefined, template: ImportTemplat
 function ownerInFileName(fileName: string | undefined, template: ImportTemplate): string | null {
   const stem = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.[a-z0-9]{1,5}$/i, '');
   const owners = new Set(
-    (stem.match(/\d+/g) ?? []).map((run) => ownerInSheetName(run, template)).filter(Boolean),
+    (stem.match(/\d+/g) ?? [])
+      // An export's stamp (20260401153012003) may pass a card's check: a date first is no card.
+      .filter((run) => !/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(run))
+      .map((run) => ownerInSheetName(run, template))
+      .filter(Boolean),
   );
   return owners.size === 1 ? [...owners][0]! : null;
 }
@@ -1995,10 +1999,16 @@ function planPersons(
       .split(/[,，、;；/／]/)
       .map((alias) => alias.trim())
       .filter(Boolean);
-    // A name merged down over several rows (one row per phone) is one person, unless the rows
-    // give two different documents.
+    // A name merged down over several rows (one row per phone) is one person.
+    // Two documents, two sexes or two birth dates are two people under one merged name.
+    const differs = <T>(mine: T | null, theirs: T | null, unknown: T | null = null) =>
+      mine !== unknown && theirs !== unknown && mine !== theirs;
     const continues =
-      merged && before && (!idNumber || !before.idNumber || idNumber === before.idNumber);
+      merged &&
+      before &&
+      !differs(idNumber, before.idNumber) &&
+      !differs<Gender>(gender, before.gender, 'unknown') &&
+      !differs(birthDate, before.birthDate);
     if (valid && continues) {
       const more = (list: string[], added: string[]) =>
         list.push(...added.filter((item) => !list.includes(item)));

@@ -6,7 +6,7 @@ import type { Cell } from './table-file';
  * and self-service prints give them: the year is the one of the period the lines above the
  * header (查询时间：2025-12-01 至 2026-02-28, 2026年04月通话详单) or the file's name
  * (话单_20260101-20260331.csv) name, in which the day falls. Without a period, or a day that
- * falls in none of its years, no time is read (no year is guessed).
+ * falls in none or in two of its years, no time is read (no year is guessed).
  */
 export interface Period {
   /** YYYY-MM-DD, both days included. */
@@ -23,13 +23,21 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 const datePattern = String.raw`(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))`;
 const rangePattern = new RegExp(
   String.raw`(?<!\d)${datePattern}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:至|到|~|～|—|--|-|_)\s*${datePattern}(?!\d)`,
+  'g',
 );
+/** What a range is the period of, by the words just before it. */
+const periodLabel =
+  /查询|起止|期间|时段|时间段|区间|账单|详单|话单|清单|明细|统计|交易日期|交易时间|通话时间/;
+const otherLabel = /有效|证件|期限|套餐|合同|协议|签约|开户|入网|生日|出生/;
 const monthPattern = /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/;
 
 /** The period a text names: a range of two dates, else one month (2026年04月); else null. */
 export function periodIn(text: string): Period | null {
-  const range = rangePattern.exec(text);
-  if (range) {
+  // A range labelled as the list's period (查询时间：…) is taken; one labelled as something
+  // else (证件有效期 2016.05.01-2036.05.01) never; of the unlabelled, only a range alone.
+  const labelled: Period[] = [];
+  const plain: Period[] = [];
+  for (const range of text.matchAll(rangePattern)) {
     const [from, to] = [1, 6].map((at) => {
       const year = Number(range[at]);
       const month = Number(range[at + 1] ?? range[at + 3]);
@@ -38,8 +46,17 @@ export function periodIn(text: string): Period | null {
         ? day(year, month, date)
         : null;
     });
-    if (from && to && from <= to) return { from, to };
+    if (!from || !to || from > to) continue;
+    const before = text
+      .slice(Math.max(0, range.index - 12), range.index)
+      .split(/[\t\n,，;；]/)
+      .pop()!;
+    if (otherLabel.test(before)) continue;
+    (periodLabel.test(before) ? labelled : plain).push({ from, to });
   }
+  if (labelled.length) return labelled[0]!;
+  if (plain.length === 1) return plain[0]!;
+  if (plain.length > 1) return null;
   const month = monthPattern.exec(text);
   if (month) {
     const [year, number] = [Number(month[1]), Number(month[2])];
@@ -62,13 +79,16 @@ export function withYear(text: string, period: Period): string | null {
   const [month, date] = [Number(found[1]), Number(found[2])];
   const first = Number(period.from.slice(0, 4));
   const last = Number(period.to.slice(0, 4));
+  // The one year of the period the day falls in; in two (a period of more than a year), none.
+  const days: string[] = [];
   for (let year = first; year <= last; year += 1) {
     if (month < 1 || month > 12 || date > lastDay(year, month)) continue;
     const when = day(year, month, date);
-    if (when >= period.from && when <= period.to)
-      return `${when} ${text.trim().slice(found[0].length).trim()}`.trim();
+    if (when >= period.from && when <= period.to) days.push(when);
   }
-  return null;
+  return days.length === 1
+    ? `${days[0]} ${text.trim().slice(found[0].length).trim()}`.trim()
+    : null;
 }
 
 /**
