@@ -887,9 +887,15 @@ function isTrailer(row: TableRow, width: number): boolean {
   return !filled || (filled <= Math.max(3, width >> 1) && trailerStart.test(first));
 }
 
-/** A cell that says its row is a total: 合计, 本月合计, 本日小计, 累计, Total. */
+/**
+ * A cell that says its row is a total or a carried balance, spaces aside: 合计, 合 计, 本月合计,
+ * 本日小计, 月  计, 本月发生额合计, 本期合计（元）, 合计（2包）, 汇总, 累计发生额, 承前页, 过次页,
+ * 期末余额, 上年结转, Total.
+ */
 const totalsWord =
-  /^(?:本|当)?(?:[日月年期页季]度?)?(?:合计|小计|总计|累计)(?:金额)?[:：]?$|^(?:sub)?total[:：]?$/i;
+  /^(?:本|当|上)?(?:[日月年期页季]度?)?(?:发生额)?(?:合计|小计|总计|累计|共计|汇总|[日月年]计)(?:发生额|金额|数)?(?:[(（][^()（）]{0,8}[)）])?[:：]?$|^(?:承前页|承上页|接上页|过次页|转次页|转下页|期初余额|期末余额|上年结转|结转下年|本期发生额|累计发生额)$|^(?:sub|grand)?total[:：]?$/i;
+/** A figure written as the total (合计65.8, 总计：30克) or a note saying the row sums those above. */
+const totalsFigure = /^(?:合计|总计)[:：]?\d|^以上.{0,8}(?:合计|总计|共计)$/;
 
 /**
  * A total among a statement's or ledger's rows, dated like them (本月合计 under 摘要 on the
@@ -898,7 +904,10 @@ const totalsWord =
  */
 function namesTotal(row: TableRow): boolean {
   for (const cell of row.cells)
-    if (typeof cell === 'string' && cell.length <= 8 && totalsWord.test(cell.trim())) return true;
+    if (typeof cell === 'string' && cell.length <= 16) {
+      const text = cell.replace(/\s+/g, '');
+      if (totalsWord.test(text) || totalsFigure.test(text)) return true;
+    }
   return false;
 }
 
