@@ -276,7 +276,10 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     owner,
     amountScale: unit ? yuanIn(unit) : 1,
     paymentBill,
-    creditCard: /信用卡/.test(text),
+    // 信用卡 named as what the statement is not (借记卡，不含信用卡) makes no card's statement.
+    creditCard:
+      /信用卡|贷记卡/.test(text) &&
+      !/(?:不含|不包括|不包含|除|非)\s*(?:信用卡|贷记卡)|借记卡/.test(text),
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
   };
@@ -1642,6 +1645,14 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
   return { account, name: rest || null };
 }
 
+/**
+ * A counterpart that stands for none (财付通's 对手方ID 0 on a 提现, a dash): no account, where it
+ * had been one account shared by every user's withdrawals.
+ */
+function placeholderFree(account: string | null): string | null {
+  return account && /^(?:0+|-+|—+|无|空|null|none|n\/a)$/i.test(account) ? null : account;
+}
+
 /** A compound flag (支出(已付), 转账-收入, 贷方发生) by the one direction its words name. */
 function flagByWords(text: string): 'out' | 'in' | undefined {
   const out = /支出|转出|付款|借方|出账|汇出|流出/.test(text);
@@ -1772,11 +1783,18 @@ function planAll(
         ? compact('fromAccount')
         : (compact('account') ?? compact('accountOther') ?? ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
-      const info = counterpartInfo(optional(cells, 'counterpartInfo'));
+      // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三) are both.
+      const accountText = optional(cells, 'counterpartAccount');
+      const info = counterpartInfo(
+        optional(cells, 'counterpartInfo') ??
+          (accountText && /^\d[\d\s-]{7,}\D/.test(accountText) ? accountText : null),
+      );
       const counterpartName = optional(cells, 'counterpartName') ?? info.name;
       const named = byPair
         ? compact('toAccount')
-        : (compact('counterpartAccount') ??
+        : ((info.account && accountText
+            ? info.account
+            : placeholderFree(compact('counterpartAccount'))) ??
           info.account ??
           // A bank's counterpart is its account; a name alone (张三) is many people's.
           (preamble.platform || preamble.paymentBill
@@ -1800,11 +1818,11 @@ function planAll(
         // only the column's.
         if (!zero(debit)) {
           amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit));
-          if (amountFen !== undefined && amountFen < 0 && !signedAs.debit) direction = 'in';
+          if (amountFen !== undefined && amountFen < 0 !== signedAs.debit) direction = 'in';
         } else if (!zero(credit)) {
           direction = 'in';
           amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit));
-          if (amountFen !== undefined && amountFen < 0 && !signedAs.credit) direction = 'out';
+          if (amountFen !== undefined && amountFen < 0 !== signedAs.credit) direction = 'out';
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
         const read = parseSignedAmount(cellOf(cells, amountKey));
@@ -1816,8 +1834,14 @@ function planAll(
             const flag = flagOf(text) ?? flagByWords(text);
             // A negative amount under a flag undoes the flag's way (a reversal, 冲正), unless
             // the file signs every such row.
+            // A positive one in a file that prints the flag's rows negative is one too.
             if (flag)
-              direction = parsed < 0 && !signedAs[flag] ? (flag === 'out' ? 'in' : 'out') : flag;
+              direction =
+                (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag])
+                  ? flag === 'out'
+                    ? 'in'
+                    : 'out'
+                  : flag;
             else
               problem(
                 line,

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/** Statements a tester found misread: signs, a card named as what it is not, odd counterparts. */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { planned } = importPreviews(() => c);
+const own = '6217001540009283746';
+
+describe('statements: signs and counterparts', () => {
+  it('“借记卡，不含信用卡” above the header is no credit card’s statement', async () => {
+    const plan = await planned('transactions', [
+      '中国建设银行个人活期账户交易明细（借记卡，不含信用卡）',
+      `账号：${own}`,
+      '交易日期,交易金额,余额,对方账号,对方户名,摘要',
+      '20260401,-1000.00,9000.00,6222021234567890123,张三,转账',
+      '20260402,500.00,9500.00,6222021234567890124,李四,转账',
+    ]);
+    expect(pick(plan.sample, ['direction']).flat()).toEqual(['out', 'in']);
+  });
+
+  it('a 冲正 printed positive under 借, where debits are printed negative, is money back', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易时间,借贷方向,交易金额,对方账号,摘要',
+      `${own},2026-04-01 10:00:00,借,-1000.00,6222021234567890123,转账`,
+      `${own},2026-04-01 10:05:00,借,1000.00,6222021234567890123,冲正`,
+      `${own},2026-04-02 10:00:00,借,-300.00,6222021234567890124,转账`,
+      `${own},2026-04-03 10:00:00,贷,500.00,6222021234567890125,转账`,
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '100000'],
+      ['in', '100000'],
+      ['out', '30000'],
+      ['in', '50000'],
+    ]);
+  });
+
+  it('an account and a name in one 对方账号 cell; a counterpart of 0 is none', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额,对方账号,摘要',
+      `${own},2026-04-01 10:00:00,借,100.00,6222021234567890123 张三,转账`,
+      `${own},2026-04-01 11:00:00,借,200.00,6222021234567890123/张三,转账`,
+      `${own},2026-04-01 12:00:00,借,300.00,0,提现`,
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName'])).toEqual([
+      ['6222021234567890123', '张三'],
+      ['6222021234567890123', '张三'],
+      [null, null],
+    ]);
+  });
+});
