@@ -54,4 +54,21 @@ describe('statements: signs and counterparts', () => {
       [null, null],
     ]);
   });
+
+  it('支付 and − as flags; 提现金额; a 客户名称 in a person list', async () => {
+    const statement = await planned('transactions', [
+      '账号,交易时间,收付标志,交易金额,对方账号',
+      `${own},2026-04-01 10:00:00,支付,100.00,6222021234567890123`,
+      `${own},2026-04-01 11:00:00,−,200.00,6222021234567890123`,
+    ]);
+    expect(pick(statement.sample, ['direction']).flat()).toEqual(['out', 'out']);
+    const withdrawals = await planned(
+      'transactions',
+      ['交易号,提现金额,到账时间', '2026040100001,500.00,2026-04-01 12:00:00'],
+      { direction: 'out', ownAccount: '2088102000000001' },
+    );
+    expect(pick(withdrawals.sample, ['amountFen'])).toEqual([['50000']]);
+    const people = await planned('persons', ['客户名称,手机号码', '张三,13800138000']);
+    expect(pick(people.sample, ['name', 'phones'])).toEqual([['张三', '13800138000']]);
+  });
 });

@@ -17,7 +17,7 @@ interface ImportField {
  */
 export const importFields: Record<ImportTemplate, ImportField[]> = {
   persons: [
-    { key: 'name', required: true, aliases: ['姓名', '名字', '机主姓名', '机主', '用户姓名', '客户姓名', '用户名称', '开户人姓名', '开户人', 'name'] },
+    { key: 'name', required: true, aliases: ['姓名', '名字', '机主姓名', '机主', '用户姓名', '客户姓名', '用户名称', '开户人姓名', '开户人', '客户名称', '机主名称', '用户名', 'name'] },
     { key: 'idNumber', required: false, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '机主证件号码', '用户证件号码', '客户证件号码', '开户证件号码', '证件号', 'idnumber', 'id'] },
     { key: 'idType', required: false, aliases: ['证件类型', '证件种类', '证件名称', 'idtype'] },
     { key: 'gender', required: false, aliases: ['性别', 'gender', 'sex'] },
@@ -64,11 +64,11 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'counterpartInfo', required: false, aliases: ['对方账号与户名', '对方账号及户名', '对方户名与账号', '对方账号户名', '对手信息', '对方信息', '交易对手信息', '对方账户信息', '对手方信息'] },
     { key: 'counterpartBank', required: false, aliases: ['对手开户行', '对方开户行', '对手行名', '对方银行', '对手开户银行', '对方开户银行', '对方行名', '对手方开户行'] },
     { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', '付款帐号', '转出帐号', '付款人账号', '付款方支付宝账号', '付款支付宝账号', '买家用户id', '买家支付宝账号', '买家支付宝用户id', '买家账号', '买家账户', 'from', 'fromaccount'] },
-    { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', '收款方支付宝账号', '收款支付宝账号', '卖家用户id', '卖家支付宝账号', '卖家支付宝用户id', '卖家账号', '卖家账户', 'to', 'toaccount'] },
+    { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', '收款方支付宝账号', '收款支付宝账号', '卖家用户id', '卖家支付宝账号', '卖家支付宝用户id', '卖家账号', '卖家账户', '收款银行卡号', '收款卡号', '收款方银行卡号', 'to', 'toaccount'] },
     { key: 'debitCredit', required: false, aliases: ['借贷标志', '借贷方向', '借贷', '收/支', '收/支/其他', '收支', '收付标志', '收付', '资金方向', '资金流向', '出入账标志', '交易方向', '收支类型', '借贷标识', '借贷标记', '收付方向', '收支方向', '出入账', '收付款标志', '交易借贷标志', '存取标志', '存取', '存取方式', '收支标志', '进出标志', '出入标志', '借贷类型', '收付类型', 'd/c', 'debitcredit', 'dc'] },
     { key: 'date', required: false, aliases: ['交易日期', '交易日', '日期', '记账日期', '入账日期', 'date'] },
     { key: 'at', required: false, aliases: ['交易时间', '时间', '交易创建时间', '付款时间', '记账时间', '交易日期时间', '入账时间', '发生时间', '转账申请时间', '转账时间', '到账时间', '支付时间', '收款时间', '创建时间', 'time', 'at'] },
-    { key: 'amount', required: false, aliases: ['交易金额', '金额', '金额(元)', '发生额', '交易发生额', '交易金额(元)', '发生金额', '交易额', '转账金额(元)', '转账金额', '交易金额(万元)', '金额(万元)', '发生额(万元)', 'amount'] },
+    { key: 'amount', required: false, aliases: ['交易金额', '金额', '金额(元)', '发生额', '交易发生额', '交易金额(元)', '发生金额', '交易额', '转账金额(元)', '转账金额', '提现金额', '提现金额(元)', '交易金额(万元)', '金额(万元)', '发生额(万元)', 'amount'] },
     { key: 'amountUnit', required: false, aliases: ['金额单位', '货币单位'] },
     { key: 'amountInFen', required: false, aliases: ['交易金额(分)', '金额(分)', '转账金额(分)', '发生额(分)', 'amount(fen)'] },
     { key: 'debitAmount', required: false, aliases: ['支出金额', '借方金额', '借方发生额', '支出', '付款金额', '借方', '出账金额', '转出金额', '支出金额(元)', '借方发生额(元)', '交易金额(支出)', '记账金额(支出)', '支取金额', '支取', '付出金额', '转出金额(元)'] },
@@ -124,7 +124,7 @@ export const requiredGroups: Record<ImportTemplate, string[][]> = {
 
 /** Debit/credit values on bank and payment statements: out of the account, or into it. */
 export const debitCreditAliases: Record<'out' | 'in', string[]> = {
-  out: ['借', '借方', '支出', '支', '付', '付款', '出', '转出', 'd', 'dr', 'debit', '-', '出账', '已支出', '取', '取款', '支取', '取出', '借记'],
+  out: ['借', '借方', '支出', '支', '付', '付款', '支付', '出', '转出', 'd', 'dr', 'debit', '-', '−', '出账', '已支出', '取', '取款', '支取', '取出', '借记'],
   in: ['贷', '贷方', '收入', '收', '进', '收款', '转入', 'c', 'cr', 'credit', '+', '入账', '入', '已收入', '存', '存入', '存款', '贷记'],
 }; // prettier-ignore
 

@@ -655,6 +655,7 @@ function documentTypeOf(text: string): IdentityDocumentType | undefined {
 
 /** Documents of a business (a carrier's 机主 that is a company): 营业执照, 统一社会信用代码. */
 const companyDocument = /营业执照|信用代码|组织机构|企业|单位证|公司|社会团体|事业单位/;
+const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|工作室|酒店|宾馆|会所/;
 
 /** IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more). */
 function imeiKey(text: string): string | null {
@@ -1964,9 +1965,13 @@ function planPersons(
     const typeText = optional(cells, 'idType');
     // A number registered to a business (营业执照, 统一社会信用代码): the 机主 is a company.
     const creditCode = idText?.normalize('NFKC').replace(/\s+/g, '').toUpperCase() ?? '';
+    // Without a type, a credit code only with a letter in it or under a business's name: one
+    // in 31 mistyped ID numbers passes the code's check too.
     const organisation = typeText
       ? companyDocument.test(typeText)
-      : isCreditCode(creditCode) && !parseIdentityDocument('resident_id', creditCode).ok;
+      : isCreditCode(creditCode) &&
+        (/[A-Z]/.test(creditCode) || companyName.test(nameText)) &&
+        !parseIdentityDocument('resident_id', creditCode).ok;
     // A type this does not know (其他, 军官证) over a number that is a valid 居民身份证 number
     // is that: lists put 其他 before a resident's ID; any other number under it is refused.
     const idType = !typeText

@@ -157,6 +157,17 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     const [year, month, day, hour, minute, second] = compact.slice(1).map(Number);
     return localInstant(year!, month!, day!, hour!, minute!, second!);
   }
+  // The date's digits and a clock with colons: 20260401 10:10, 20260401 10:10:05.
+  const digitsDay = /^(\d{4})(\d{2})(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (digitsDay) {
+    const [year, month, day, hour, minute, second] = digitsDay
+      .slice(1)
+      .map((part) => Number(part ?? 0));
+    return localInstant(year!, month!, day!, hour!, minute!, second!);
+  }
+  // China Standard Time named (CST, as Java and Linux servers in China print it).
+  if (/\s(?:CST|北京时间)$/i.test(text))
+    return parseLocalInstant(text.replace(/\s+(?:CST|北京时间)$/i, ''));
   const zoned = zonedPattern.exec(text);
   if (zoned) return zonedInstant(zoned);
   // A zone written after the time: 2026-06-05 07:05:03 GMT+8, … UTC, … (UTC+08:00).
@@ -390,9 +401,14 @@ export function parseDuration(cell: Cell): Parsed<number> {
  */
 export function parseSignedAmount(cell: Cell): Parsed<number> {
   const { sign, text } = writtenAmount(cell);
-  if (typeof cell !== 'number' && !/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(text))
+  // Thousands apart by commas, or ten-thousands as some Chinese systems group them (1,0000.00).
+  if (
+    typeof cell !== 'number' &&
+    !/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d{1,4}(,\d{4})+(\.\d+)?$|^\d+(\.\d+)?$/.test(text)
+  )
     return { ok: false, problem: 'amount' };
-  const fen = yuanToFen(text);
+  // Trailing zeros past the fen (1000.000) say nothing more.
+  const fen = yuanToFen(text.replace(/,/g, '').replace(/(\.\d{2})0+$/, '$1'));
   return fen === null || fen === 0
     ? { ok: false, problem: fen === 0 ? 'noMoney' : 'amount' }
     : { ok: true, value: (sign || 1) * fen };
@@ -417,6 +433,11 @@ export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string } {
   let sign: -1 | 0 | 1 = 0;
   // A dash for nothing (—, -, –) is no sign: only a figure carries one.
   if (!/\d/.test(text)) return { sign, text };
+  // Banks' CR and DR after a figure (1,000.00 CR): money in, money out.
+  const crDr = /(CR|DR)$/i.exec(text);
+  if (crDr && /\d/.test(text.slice(0, crDr.index))) {
+    return { sign: crDr[1]!.toUpperCase() === 'DR' ? -1 : 1, text: text.slice(0, crDr.index) };
+  }
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
   if (text.startsWith('-')) [sign, text] = [sign === -1 ? 1 : -1, text.slice(1)];

@@ -82,6 +82,11 @@ describe('statement values', () => {
     ['人民币 1,200.00', 120_000],
     ['1200.00 CNY', 120_000],
     ['RMB-12.50', -1_250],
+    // Banks' CR/DR after the figure, grouping by ten thousands, zeros past the fen.
+    ['1,000.00 CR', 100_000],
+    ['1,000.00DR', -100_000],
+    ['1,0000.00', 1_000_000],
+    ['1000.000', 100_000],
   ])('amount %s → %d fen', (text, fen) => {
     expect(parseSignedAmount(text)).toEqual({ ok: true, value: fen });
   });

@@ -28,6 +28,9 @@ describe('months written in English', () => {
     ['Apr 1 2026 2:30:15:123PM', '2026-04-01T06:30:15.000Z'],
     ['01APR2026:14:30:15', '2026-04-01T06:30:15.000Z'],
     ['April 1st, 2026 at 2:30 PM', '2026-04-01T06:30:00.000Z'],
+    // The date's digits before a clock with colons; China time named CST.
+    ['20260401 10:10', '2026-04-01T02:10:00.000Z'],
+    ['2026/04/01 10:10:10 CST', '2026-04-01T02:10:10.000Z'],
     // Apache's log time with its offset.
     ['01/Apr/2026:14:30:15 +0800', '2026-04-01T06:30:15.000Z'],
     // Refused: no day, a day past the month, two months, 13 PM, a zone this cannot place.
