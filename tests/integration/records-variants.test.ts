@@ -544,6 +544,25 @@ describe('amounts in 万元', () => {
     expect(pick(column.sample, ['amountFen'])).toEqual([['5200000'], ['520']]);
   });
 
+  it('a figure in 万元 to four decimals is yuan and fen exactly, as text or as a number cell', async () => {
+    const text = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额(万元),对方账号',
+      '6214620012345678,2026-04-01 10:15:00,借,1.2345,6217001540009283746',
+      '6214620012345678,2026-04-01 10:16:00,借,0.0000015,6217001540009283746',
+    ]);
+    expect(pick(text.sample, ['amountFen'])).toEqual([['1234500']]);
+    expect(text.problems.map((problem) => problem.problem)).toEqual(['amount']);
+    const cells = await plannedWorkbook('transactions', [
+      {
+        rows: [
+          ['账号', '交易时间', '借贷标志', '交易金额(万元)', '对方账号'],
+          ['6214620012345678', '2026-04-01 10:15:00', '借', 1.2345, '6217001540009283746'],
+        ],
+      },
+    ]);
+    expect(pick(cells.sample, ['amountFen'])).toEqual([['1234500']]);
+  });
+
   it('千元 by the header or a line above it; a header naming a foreign currency sets every row aside', async () => {
     const thousands = await planned('transactions', [
       '账号,交易时间,借贷标志,发生额(千元),对方账号',

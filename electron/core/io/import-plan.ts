@@ -1809,6 +1809,8 @@ function planAll(
       if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
       const at = timeOf(line, cells, 'at');
       let direction: 'out' | 'in' = typedDirection ?? 'out';
+      // Yuan in one unit of the row's amount (万元, 千元), read exactly with the figure.
+      const scale = amountScale(cells);
       let amountFen: number | undefined;
       if (split) {
         const debit = optional(cells, 'debitAmount');
@@ -1818,15 +1820,15 @@ function planAll(
         // credit column money going out; in a column printed negative throughout, the sign is
         // only the column's.
         if (!zero(debit)) {
-          amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit));
+          amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit, scale));
           if (amountFen !== undefined && amountFen < 0 !== signedAs.debit) direction = 'in';
         } else if (!zero(credit)) {
           direction = 'in';
-          amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit));
+          amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit, scale));
           if (amountFen !== undefined && amountFen < 0 !== signedAs.credit) direction = 'out';
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
-        const read = parseSignedAmount(cellOf(cells, amountKey));
+        const read = parseSignedAmount(cellOf(cells, amountKey), inFen ? 1 : scale);
         const parsed = take(line, cells, amountKey, inFen ? fenAmount(read) : read);
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
@@ -1859,7 +1861,7 @@ function planAll(
           else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
         }
       }
-      if (amountFen !== undefined) amountFen = Math.abs(amountFen) * amountScale(cells);
+      if (amountFen !== undefined) amountFen = Math.abs(amountFen);
       if (typedDirection) {
         // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
         const kind = optional(cells, 'channel') ?? '';

@@ -399,7 +399,8 @@ export function parseDuration(cell: Cell): Parsed<number> {
  * for a debit, full-width digits, a number cell. Zero is refused as moving nothing (a balance
  * inquiry's row, 余额查询), not as unreadable.
  */
-export function parseSignedAmount(cell: Cell): Parsed<number> {
+export function parseSignedAmount(cell: Cell, yuanPerUnit = 1): Parsed<number> {
+  if (yuanPerUnit > 1) return scaledAmount(cell, yuanPerUnit);
   const { sign, text } = writtenAmount(cell);
   // Thousands apart by commas, or ten-thousands as some Chinese systems group them (1,0000.00).
   if (
@@ -412,6 +413,26 @@ export function parseSignedAmount(cell: Cell): Parsed<number> {
   return fen === null || fen === 0
     ? { ok: false, problem: fen === 0 ? 'noMoney' : 'amount' }
     : { ok: true, value: (sign || 1) * fen };
+}
+
+/**
+ * An amount in 万元 or 千元 → fen, exactly: 1.2345 万元 is 12,345.00 元 (a number cell's figure
+ * taken whole, not cut to two decimals first); refused where it falls between two fen.
+ */
+function scaledAmount(cell: Cell, yuanPerUnit: number): Parsed<number> {
+  const { sign, text } =
+    typeof cell === 'number'
+      ? { sign: cell < 0 ? -1 : 0, text: String(Number(Math.abs(cell).toPrecision(15))) }
+      : writtenAmount(cell);
+  const figure = /^(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  if (!figure) return { ok: false, problem: 'amount' };
+  const millionths =
+    BigInt(figure[1]!.replace(/,/g, '') + (figure[2] ?? '').padEnd(6, '0')) *
+    BigInt(yuanPerUnit) *
+    100n;
+  if (millionths % 1_000_000n) return { ok: false, problem: 'amount' };
+  const fen = Number(millionths / 1_000_000n);
+  return fen === 0 ? { ok: false, problem: 'noMoney' } : { ok: true, value: (sign || 1) * fen };
 }
 
 /** Minus signs as systems print them: U+2212, dashes, the small and the full-width hyphen-minus. */
