@@ -71,4 +71,20 @@ describe('statements: signs and counterparts', () => {
     const people = await planned('persons', ['客户名称,手机号码', '张三,13800138000']);
     expect(pick(people.sample, ['name', 'phones'])).toEqual([['张三', '13800138000']]);
   });
+
+  it('one 冲正 printed negative does not make signs the direction over a 交易类型 of 转出/转入', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易时间,交易类型,交易金额,对方账号,摘要',
+      `${own},2026-04-01 10:00:00,转出,1000.00,6222021234567890123,网银转账`,
+      `${own},2026-04-02 10:00:00,转出,300.00,6222021234567890124,网银转账`,
+      `${own},2026-04-03 10:00:00,转入,500.00,6222021234567890125,网银转账`,
+      `${own},2026-04-04 10:00:00,转入,-500.00,6222021234567890125,冲正`,
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '100000'],
+      ['out', '30000'],
+      ['in', '50000'],
+      ['out', '50000'],
+    ]);
+  });
 });

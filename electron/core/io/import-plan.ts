@@ -440,10 +440,25 @@ function chooseFlagColumn(
       .filter(([field]) => !['channel', 'summary', 'status'].includes(field))
       .map(([, column]) => column),
   );
+  /**
+   * Under signed amounts, a column of 转出/转入 is still the flag when the rows printed without a
+   * minus go both ways by it: then the signs are reversals (冲正), not the direction.
+   */
+  const bothWaysUnsigned = (column: number) => {
+    const ways = new Set(
+      sample
+        .filter((row) => writtenAmount(row.cells[amountColumn!] ?? null).sign >= 0)
+        .map((row) => {
+          const value = cellText(row.cells[column] ?? null);
+          return flagOf(value) ?? flagByWords(value);
+        }),
+    );
+    return ways.has('out') && ways.has('in');
+  };
   let found: number | undefined;
   let most = 0;
   headers.forEach((_, column) => {
-    if (taken.has(column) || (signed && !named(column))) return;
+    if (taken.has(column) || (signed && !named(column) && !bothWaysUnsigned(column))) return;
     // Words, not marks: a column of "-" placeholders says nothing.
     const values = sample
       .map((row) => cellText(row.cells[column] ?? null))
