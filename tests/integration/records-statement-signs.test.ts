@@ -87,4 +87,18 @@ describe('statements: signs and counterparts', () => {
       ['out', '50000'],
     ]);
   });
+
+  it('本方账号 beside 付款/收款 columns: the other one is the counterpart, names by role', async () => {
+    const plan = await planned('transactions', [
+      '本方账号,交易时间,借贷标志,交易金额,付款人名称,付款账号,收款人名称,收款账号',
+      `${own},2026-04-01 10:00:00,贷,500.00,李四,6222021234567890124,张三,${own}`,
+      `${own},2026-04-01 11:00:00,借,300.00,张三,${own},王五,6222021234567890125`,
+    ]);
+    expect(
+      pick(plan.sample, ['account', 'accountName', 'counterpart', 'counterpartName', 'direction']),
+    ).toEqual([
+      [own, '张三', '6222021234567890124', '李四', 'in'],
+      [own, '张三', '6222021234567890125', '王五', 'out'],
+    ]);
+  });
 });

@@ -1704,6 +1704,13 @@ function planAll(
       mapping['account'] === undefined &&
       mapping['fromAccount'] !== undefined &&
       mapping['toAccount'] !== undefined;
+    const fromTo =
+      !byPair && (mapping['fromAccount'] !== undefined || mapping['toAccount'] !== undefined);
+    // 付款人名称 taken as the holder's, 收款人名称 as the other's: by role, not by side.
+    const nameHeader = (field: string) => headers[mapping[field] ?? -1] ?? '';
+    const namesByRole =
+      /付款|转出/.test(nameHeader('accountName')) &&
+      /收款|转入/.test(nameHeader('counterpartName'));
     const hasFlag = mapping['debitCredit'] !== undefined;
     const flagOf = aliasMatcher(debitCreditAliases);
     const split = mapping['debitAmount'] !== undefined || mapping['creditAmount'] !== undefined;
@@ -1805,7 +1812,15 @@ function planAll(
         optional(cells, 'counterpartInfo') ??
           (accountText && /^\d[\d\s-]{7,}\D/.test(accountText) ? accountText : null),
       );
-      const counterpartName = optional(cells, 'counterpartName') ?? info.name;
+      // A statement of the own account beside 付款账号/收款账号 columns: the other of the two is
+      // the counterpart, and where the own account is the payee the names are the other way.
+      const payer = fromTo ? compact('fromAccount') : null;
+      const payee = fromTo ? compact('toAccount') : null;
+      const ownIsPayee = !!account && payee === account && payer !== account;
+      let accountName = optional(cells, 'accountName');
+      let counterpartName = optional(cells, 'counterpartName') ?? info.name;
+      if (ownIsPayee && namesByRole)
+        [accountName, counterpartName] = [counterpartName, accountName];
       const named = byPair
         ? compact('toAccount')
         : ((info.account && accountText
@@ -1813,6 +1828,7 @@ function planAll(
             : placeholderFree(compact('counterpartAccount'))) ??
           info.account ??
           // A bank's counterpart is its account; a name alone (张三) is many people's.
+          (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
           (preamble.platform || preamble.paymentBill
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
             : null));
@@ -1906,7 +1922,7 @@ function planAll(
       records.push({
         line,
         account,
-        accountName: optional(cells, 'accountName'),
+        accountName,
         accountIdNumber: holderNumber(cells, 'accountIdNumber'),
         counterpart,
         counterpartName,
