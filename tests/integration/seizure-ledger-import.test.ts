@@ -312,6 +312,35 @@ describe('tablets counted and weighed on one line', () => {
       bare.sample.map((row) => [row['quantityValue'], row['quantityUnit'], row['notes']]),
     ).toEqual([['500', 'pill', '重量：50.2']]);
   });
+
+  it('packets, blocks and bags counted beside their weight are that weight; a count in words is refused', async () => {
+    await setUp();
+    const csv = [
+      '案件编号,物品名称,数量,单位,净重,毛重,缴获日期',
+      'A5301-L01,冰毒,3,包,15.6克,18.2克,2026-10-06',
+      'A5301-L01,海洛因,1,块,356.2克,,2026-10-06',
+      'A5301-L01,冰毒,三,包,15.6克,,2026-10-06',
+      'A5301-L01,冰毒,2,袋,,,2026-10-06',
+    ].join('\r\n');
+    const preview = await previewLedger('登记表.csv', csv);
+    expect(
+      preview.problems.map((problem) => [problem.line, problem.field, problem.problem]),
+    ).toEqual([
+      [4, 'quantity', 'quantity'],
+      [5, 'unit', 'unit'],
+    ]);
+    expect(
+      preview.sample.map((row) => [
+        row['quantityValue'],
+        row['quantityUnit'],
+        row['weightBasis'],
+        row['notes'],
+      ]),
+    ).toEqual([
+      ['15.6', 'g', 'net', '数量：3包'],
+      ['356.2', 'g', 'net', '数量：1块'],
+    ]);
+  });
 });
 
 describe('a unit in the number format', () => {

@@ -97,6 +97,9 @@ function figureText(cell: Cell): string {
     .replace(/\((?:净重|毛重|约|计)\)$/, '');
 }
 
+/** Packets, blocks and bags counted: no unit of the law's, their weight beside them is. */
+const packageUnits = /^(?:包|小包|袋|小袋|块|支|盒|瓶|个|份|坨|团)$/;
+
 /** The unit a header names in brackets at its end (净重(g), 数量（千克）), when it is one. */
 function headerUnitOf(header: string): string | null {
   const unit = /\(([^()]+)\)$/.exec(header)?.[1] ?? null;
@@ -205,11 +208,21 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       if (unitConflict) refuse('unit', 'unit');
       [quantityText, unitText] = [inline[1]!, inline[2]!];
     }
+    // Tablets counted (数量 500 粒) and weighed (重量(克) 50.2) on one line: the weight is what
+    // the law counts 麻古 by, so it is the quantity and the count goes to the notes, unless
+    // the line gives a content per tablet (then the count is what that content is of). Packets
+    // counted (3 包, 1 块, 2 袋) beside their weight are that weight too.
+    const weighed = weightOf(
+      figureText(cellOf(cells, 'weight')),
+      weightUnitInHeader,
+      optional(cells, 'content'),
+    );
+    const packed = !!unitText && packageUnits.test(unitText.trim()) && !!weighed;
     let quantityUnit: QuantityUnit | undefined;
     if (!unitText) refuse('unit', 'required');
     else if (!unitConflict) {
       quantityUnit = unitOf(unitText);
-      if (!quantityUnit) refuse('unit', 'unit');
+      if (!quantityUnit && !packed) refuse('unit', 'unit');
     }
     let quantity: ReturnType<typeof normaliseQuantity> | undefined;
     if (!quantityText) refuse('quantity', 'required');
@@ -220,17 +233,13 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
 
     let weightBasis: WeightBasis | null = headerBasis;
     let notes = optional(cells, 'notes');
-    // Tablets counted (数量 500 粒) and weighed (重量(克) 50.2) on one line: the weight is what
-    // the law counts 麻古 by, so it is the quantity and the count goes to the notes, unless
-    // the line gives a content per tablet (then the count is what that content is of).
-    const weighed = weightOf(
-      figureText(cellOf(cells, 'weight')),
-      weightUnitInHeader,
-      optional(cells, 'content'),
-    );
     const noted = (label: string, text: string) =>
       (notes = notes ? `${label}：${text}；${notes}` : `${label}：${text}`);
-    if (weighed && quantity?.ok && quantityUnit && countedUnits.has(quantityUnit)) {
+    if (
+      weighed &&
+      ((quantity?.ok && quantityUnit && countedUnits.has(quantityUnit)) ||
+        (packed && !quantityUnit && /^\d+$/.test(quantityText.replace(/,/g, ''))))
+    ) {
       noted('数量', `${quantityText.replace(/,/g, '')}${unitText}`);
       [quantityText, quantityUnit, quantity] = [weighed.text, weighed.unit, weighed.quantity];
       if (weightHeader.includes('净重')) weightBasis = 'net';
@@ -240,6 +249,8 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       const weightText = optional(cells, 'weight');
       if (weightText) noted(context.headers[context.mapping['weight']!]!.trim(), weightText);
     }
+    // Packets whose count is no figure (三包): neither read, the row is refused, not dropped.
+    if (packed && !quantity?.ok) refuse('quantity', 'quantity');
     const basisText = optional(cells, 'weightBasis');
     if (basisText) {
       const basis = basisWords[basisText.toLowerCase()];
