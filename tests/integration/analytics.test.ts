@@ -267,6 +267,26 @@ async function seedMoney() {
 }
 
 describe('资金穿透 — money trace', () => {
+  it('a transfer on both statements, booked seconds apart by the two banks, counts once', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-a', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accA},${accB},借,2026-04-05 10:00:00,5000.00`,
+      `${accA},${accB},借,2026-04-05 10:30:00,5000.00`,
+    ]);
+    await importCsv('transactions', 'imp-b', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accB},${accA},贷,2026-04-05 10:00:03,5000.00`,
+      `${accB},${accA},贷,2026-04-05 10:31:10,5000.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', { account: accA });
+    expect(
+      trace.accounts.map((row) => [row.accountNo, row.reachedFen, row.inFen, row.outFen]),
+    ).toEqual([
+      [accA, 1_000_000, 0, 1_000_000],
+      [accB, 1_000_000, 1_000_000, 0],
+    ]);
+  });
+
   it('forward: exact amounts per hop, pro rata through mixed accounts, out-of-order not followed', async () => {
     await seedMoney();
     const trace = await c.ok('analytics.moneyTrace', { account: accA });

@@ -99,39 +99,41 @@ const byInstant = (a: LedgerRow, b: LedgerRow) =>
   a[rowAt] < b[rowAt] ? -1 : a[rowAt] > b[rowAt] ? 1 : 0;
 
 /**
+ * How far apart two banks may book one transfer: the payee's bank a few seconds or minutes
+ * after the payer's. Rows of one pair, side and amount within it are the same transfers.
+ */
+const mirrorWindowMs = 120_000;
+
+interface MergedRows {
+  row: LedgerRow;
+  ms: number;
+  out: number;
+  in: number;
+  key: number;
+}
+
+/**
  * One account's rows as its ledger, in time order, inflows first at the same instant (money
  * that arrives in a second may leave in it). A transfer between two accounts whose statements
- * were both imported appears once from each side (out on the payer's, in on the payee's), at
- * the same instant: rows of one instant with the same counterpart, side and amount, seen n
- * times as money out and m times as money in, are max(n, m) transfers.
+ * were both imported appears once from each side (out on the payer's, in on the payee's),
+ * booked at the same instant or up to two minutes apart: rows with the same counterpart, side
+ * and amount within two minutes of the first of them, seen n times as money out and m times as
+ * money in, are max(n, m) transfers at the first one's instant. The grouping depends on the
+ * rows alone, so both accounts' ledgers merge a transfer the same way and give it one key.
  */
 function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
   // Three runs each in time order (the index order): the sort merges them.
   rows.sort(byInstant);
   const events: LedgerEvent[] = [];
-  const outflows: LedgerEvent[] = [];
-  for (let first = 0; first < rows.length;) {
-    const at = rows[first]![rowAt];
-    let end = first + 1;
-    while (end < rows.length && rows[end]![rowAt] === at) end += 1;
-    const merged: { row: LedgerRow; out: number; in: number; key: number }[] = [];
-    for (let index = first; index < end; index += 1) {
-      const row = rows[index]!;
-      const [other, paid, id, shownOut, , amountFen] = row;
-      const same =
-        other === null
-          ? undefined
-          : merged.find(
-              ({ row: seen }) => seen[0] === other && seen[1] === paid && seen[5] === amountFen,
-            );
-      if (same) {
-        if (shownOut) same.out += 1;
-        else same.in += 1;
-        same.key = Math.min(same.key, id);
-      } else merged.push({ row, out: shownOut, in: 1 - shownOut, key: id });
-    }
-    for (const { row, out, in: incoming, key } of merged) {
-      const [other, paid, , , , amountFen] = row;
+  const pending: MergedRows[] = [];
+  /** Emits the groups begun more than the window before `ms`, inflows first at an instant. */
+  const flush = (ms: number) => {
+    let closed = 0;
+    while (closed < pending.length && pending[closed]!.ms < ms - mirrorWindowMs) closed += 1;
+    const outflows: LedgerEvent[] = [];
+    for (let index = 0; index < closed; index += 1) {
+      const { row, out, in: incoming, key } = pending[index]!;
+      const [other, paid, , , at, amountFen] = row;
       const event: LedgerEvent = {
         key: other === null ? null : key,
         at,
@@ -140,11 +142,34 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
         counterpart: other,
       };
       (paid ? outflows : events).push(event);
+      if (pending[index + 1]?.row[rowAt] !== at || index + 1 === closed) {
+        events.push(...outflows);
+        outflows.length = 0;
+      }
     }
-    events.push(...outflows);
-    outflows.length = 0;
-    first = end;
+    pending.splice(0, closed);
+  };
+  for (const row of rows) {
+    const ms = Date.parse(row[rowAt]);
+    flush(ms);
+    const [other, paid, id, shownOut, , amountFen] = row;
+    const same =
+      other === null
+        ? undefined
+        : pending.find(
+            (group) =>
+              group.row[0] === other &&
+              group.row[1] === paid &&
+              group.row[5] === amountFen &&
+              ms - group.ms <= mirrorWindowMs,
+          );
+    if (same) {
+      if (shownOut) same.out += 1;
+      else same.in += 1;
+      same.key = Math.min(same.key, id);
+    } else pending.push({ row, ms, out: shownOut, in: 1 - shownOut, key: id });
   }
+  flush(Infinity);
   return events;
 }
 
