@@ -668,6 +668,20 @@ function documentTypeOf(text: string): IdentityDocumentType | undefined {
   return undefined;
 }
 
+/**
+ * A landline typed into a number cell, its trunk 0 gone (1087654321 for 010-87654321,
+ * 87165123456 for 0871-65123456): given back its 0 where no number of another kind could be
+ * those digits (a mobile, 400/800, a 106 SMS gateway, a service number); else as it is.
+ */
+function landlineOfNumberCell(cell: number): string {
+  const digits = cellText(cell);
+  const landline =
+    /^(?:10|2\d)\d{8}$/.test(digits) || /^[3-9]\d{9,10}$/.test(digits)
+      ? !/^(?:106|400|800)/.test(digits)
+      : false;
+  return landline ? `0${digits}` : digits;
+}
+
 /** Documents of a business (a carrier's 机主 that is a company): 营业执照, 统一社会信用代码. */
 const companyDocument = /营业执照|信用代码|组织机构|企业|单位证|公司|社会团体|事业单位/;
 const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|工作室|酒店|宾馆|会所/;
@@ -1398,7 +1412,8 @@ function callPlanner(
   };
   // Defined once, not per row (a million rows made a million closures).
   const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
-    const text = textOf(cells, key);
+    const cell = cellOf(cells, key);
+    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
     if (!text) {
       problem(line, cells, key, 'required');
       return undefined;

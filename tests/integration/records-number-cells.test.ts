@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Landlines typed into Excel number cells lose their trunk 0 (010-87654321 becomes 1087654321):
+ * read as unknown numbers (or an SMS gateway), they matched no other list's 010… number.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { plannedWorkbook } = importPreviews(() => c);
+
+describe('numbers in number cells', () => {
+  it('a landline whose 0 Excel dropped gets it back; mobiles, 400 and 106 numbers stay', async () => {
+    const plan = await plannedWorkbook('calls', [
+      {
+        rows: [
+          ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长'],
+          ...[1087654321, 2165123456, 87165123456, 13900139000, 4008123456, 1065912345, 10086].map(
+            (other, index) => ['13800138000', other, '主叫', `2026-04-01 10:0${index}:00`, 60],
+          ),
+        ],
+      },
+    ]);
+    expect(pick(plan.sample, ['callee', 'farType'])).toEqual([
+      ['01087654321', 'landline'],
+      ['02165123456', 'landline'],
+      ['087165123456', 'landline'],
+      ['13900139000', 'mobile'],
+      ['4008123456', 'hotline'],
+      ['1065912345', 'smsGateway'],
+      ['10086', 'service'],
+    ]);
+  });
+});
