@@ -55,4 +55,14 @@ describe('Alipay’s 调证 records', () => {
       ['2088102000000001', '2088102000000002', 'out', '50000'],
     ]);
   });
+
+  it('转账记录: a transfer to a bank card has the card as its payee', async () => {
+    const plan = await planned('transactions', [
+      '交易号,付款方支付宝账号,收款方支付宝账号,收款银行卡号,到账时间,转账金额',
+      '20260401200040011100002,2088102000000001,,6228480398271645317,2026-04-01 12:00:00,800.00',
+    ]);
+    expect(pick(plan.sample, ['account', 'counterpart', 'amountFen'])).toEqual([
+      ['2088102000000001', '6228480398271645317', '80000'],
+    ]);
+  });
 });

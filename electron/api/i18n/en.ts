@@ -937,6 +937,7 @@ export const en: Translation<typeof zhCN> = {
         accountName: 'Own account holder',
         accountIdNumber: 'Own holder’s ID number',
         accountOther: 'Own account (when the card is empty)',
+        toCard: 'Payee bank card (when the payee account is empty)',
         counterpartInfo: 'Counterpart (account and name)',
         counterpartAccount: 'Counterpart account',
         counterpart: 'Counterpart account',

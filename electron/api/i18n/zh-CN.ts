@@ -900,6 +900,7 @@ export const zhCN = {
         accountName: '本方户名',
         accountIdNumber: '本方证件号码',
         accountOther: '本方账号（卡号为空时）',
+        toCard: '收款银行卡号（收款账号为空时）',
         counterpartInfo: '对手信息（账号与户名）',
         counterpartAccount: '对手账号',
         counterpart: '对手账号',

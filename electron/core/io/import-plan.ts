@@ -1801,6 +1801,7 @@ function planAll(
       'counterpartAccount',
       'fromAccount',
       'toAccount',
+      'toCard',
     ];
     /**
      * A holder's document when it checks; a number Excel cut or that fails its check is left
@@ -1836,8 +1837,9 @@ function planAll(
       let counterpartName = optional(cells, 'counterpartName') ?? info.name;
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
+      // Alipay's 转账到银行卡: no payee account, the payee's bank card beside it.
       const named = byPair
-        ? compact('toAccount')
+        ? (compact('toAccount') ?? compact('toCard'))
         : ((info.account && accountText
             ? info.account
             : placeholderFree(compact('counterpartAccount'))) ??
