@@ -71,4 +71,18 @@ describe('a business as 机主', () => {
       'idNumber',
     ]);
   });
+
+  it('a person’s name typed with spaces, and an ID number after its label', async () => {
+    const plan = await planned('persons', [
+      '姓名,身份证号,手机号码',
+      '欧阳 娜娜,身份证：530102199003070016,13800138000',
+      '张　三,,13900139000',
+      'Aung San,,13700137000',
+    ]);
+    expect(pick(plan.sample, ['name', 'idNumber'])).toEqual([
+      ['欧阳娜娜', '530102199003070016'],
+      ['张三', null],
+      ['Aung San', null],
+    ]);
+  });
 });

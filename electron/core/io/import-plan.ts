@@ -1995,7 +1995,12 @@ function planPersons(
       last = null;
       continue;
     }
-    const nameText = cellText(cellOf(cells, 'name'));
+    // A Chinese name typed with spaces to line it up (欧阳 娜娜, 张 三 with an ideographic space) is written without them;
+    // a name in Latin letters keeps its own (Aung San).
+    const typedName = cellText(cellOf(cells, 'name'));
+    const nameText = /^[\u3400-\u9fff·\s\u3000]+$/.test(typedName)
+      ? typedName.replace(/[\s\u3000]+/g, '')
+      : typedName;
     const name = take(
       line,
       cells,
@@ -2006,7 +2011,10 @@ function planPersons(
           ? { ok: false, problem: 'labelAsName' }
           : { ok: true, value: nameText },
     );
-    const idText = optional(cells, 'idNumber');
+    // The number with the document's name typed before it (身份证：5301…).
+    const idText =
+      optional(cells, 'idNumber')?.replace(/^(?:居民)?(?:身份证|证件)(?:号码?)?\s*[:：]\s*/, '') ??
+      null;
     let idNumber: string | null = null;
     let gender: Gender = 'unknown';
     let birthDate: string | null = null;
