@@ -1995,8 +1995,8 @@ function planPersons(
       last = null;
       continue;
     }
-    // A Chinese name typed with spaces to line it up (欧阳 娜娜, 张 三 with an ideographic space) is written without them;
-    // a name in Latin letters keeps its own (Aung San).
+    // A Chinese name typed with spaces to line it up (欧阳 娜娜, or an ideographic space) is
+    // written without them; a name in Latin letters keeps its own (Aung San).
     const typedName = cellText(cellOf(cells, 'name'));
     const nameText = /^[\u3400-\u9fff·\s\u3000]+$/.test(typedName)
       ? typedName.replace(/[\s\u3000]+/g, '')
