@@ -101,4 +101,21 @@ describe('statements: signs and counterparts', () => {
       [own, '张三', '6222021234567890125', '王五', 'out'],
     ]);
   });
+
+  it('a second account’s statement under the first’s in one CSV: its rows are not the first’s', async () => {
+    const plan = await planned('transactions', [
+      '户名：张三,账号：6210981000000000001',
+      '交易日期,交易时间,摘要,支出,存入,余额,对方账号,对方户名',
+      '20260401,101010,转账,1000.00,,9000.00,6222021234567890123,李四',
+      '户名：张三,账号：6210981000000000002',
+      '交易日期,交易时间,摘要,支出,存入,余额,对方账号,对方户名',
+      '20260403,101010,转账,2000.00,,1000.00,6222021234567890125,赵六',
+    ]);
+    expect(pick(plan.sample, ['account', 'counterpartName'])).toEqual([
+      ['6210981000000000001', '李四'],
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem, problem.value])).toEqual([
+      [6, 'otherOwner', '6210981000000000002'],
+    ]);
+  });
 });

@@ -999,6 +999,8 @@ export const en: Translation<typeof zhCN> = {
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
       notCompleted: 'Transaction not completed (closed, failed or reversed)',
       noMoney: 'The amount is 0 (a balance inquiry or the like): no money moved',
+      otherOwner:
+        'This row belongs to another account’s or number’s list further down the file (named above it): split the file and import that list on its own',
       preAuthorisation:
         'A pre-authorisation hold (预授权) or its release: no money moved; the completion (预授权完成) is the payment',
       currency: 'Foreign-currency transaction: the amount is not in yuan',

@@ -1120,6 +1120,8 @@ function sheetReader(
   };
   /** The current sheet's columns in the first header's order, when they stand elsewhere. */
   let reorder: number[] | null = null;
+  /** Another owner a line among the rows named (its rows follow), null while the first's. */
+  let sectionOwner: string | null = null;
   return {
     /** The row as data under the header (its cells in the header's order), or null. */
     dataOf(row: TableRow): TableRow | null {
@@ -1161,13 +1163,23 @@ function sheetReader(
         return null;
       }
       if (!read.has(at)) return null;
-      const data = reorder
+      // Lines naming another owner among the rows (a second account's statement under the
+      // first's in one CSV): that list's rows are not the first owner's.
+      if (owner !== null && startsWithWords(row)) {
+        const named = readPreamble([row], template).owner;
+        if (named !== null) {
+          sectionOwner = named === owner ? null : named;
+          return null;
+        }
+      }
+      const data: TableRow = reorder
         ? {
             line: row.line,
             cells: reorder.map((index) => (index < 0 ? null : (row.cells[index] ?? null))),
             sheet: row.sheet,
           }
         : row;
+      if (sectionOwner !== null) return { ...data, otherOwner: sectionOwner };
       if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data)))
         return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
@@ -1189,6 +1201,15 @@ function sheetReader(
         }));
     },
   };
+}
+
+/**
+ * A row like a line of a heading: at most three cells filled, the first beginning with a word
+ * (户名：张三, 账号：6210…), not a row of data (its first cell a date, a summary among figures).
+ */
+function startsWithWords(row: TableRow): boolean {
+  const filled = row.cells.map(cellText).filter(Boolean);
+  return filled.length > 0 && filled.length <= 3 && !/^[\d+\-.]/.test(filled[0]!);
 }
 
 /**
@@ -1423,7 +1444,11 @@ function callPlanner(
     problem(line, cells, key, 'phone');
     return undefined;
   };
-  const takeRow = ({ line, cells }: TableRow): boolean => {
+  const takeRow = ({ line, cells, otherOwner }: TableRow): boolean => {
+    if (otherOwner) {
+      problems.push({ line, field: 'ownNumber', problem: 'otherOwner', value: otherOwner });
+      return false;
+    }
     const service = hasService ? serviceOf(textOf(cells, 'service')) : undefined;
     // A mobile-data session has no far end and no direction: it is said as what it is.
     if (service === 'data') {
@@ -1812,7 +1837,11 @@ function planAll(
       if (!text || idNumberCut(cellOf(cells, key))) return null;
       return holderDocumentOf(text)?.number ?? null;
     };
-    for (const { line, cells } of dataRows) {
+    for (const { line, cells, otherOwner } of dataRows) {
+      if (otherOwner) {
+        problems.push({ line, field: 'account', problem: 'otherOwner', value: otherOwner });
+        continue;
+      }
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
       const compact = (key: string) => accountNumber(optional(cells, key));

@@ -18,6 +18,7 @@ export type ValueProblem =
   | 'notCompleted'
   | 'preAuthorisation'
   | 'noMoney'
+  | 'otherOwner'
   | 'currency'
   | 'neutral'
   | 'dataSession'

@@ -22,6 +22,11 @@ export interface TableRow {
   sheet?: SheetFacts;
   /** Columns whose cell is part of a merged cell begun on a row above (its value repeated). */
   mergedDown?: number[];
+  /**
+   * The owner (account, number) lines above this row in the file name, when it is not the one
+   * the list's heading names: a second account's statement under the first's in one file.
+   */
+  otherOwner?: string;
 }
 
 export interface SheetFacts {
