@@ -278,12 +278,21 @@ describe('资金穿透 — money trace', () => {
       `${accB},${accA},贷,2026-04-05 10:00:03,5000.00`,
       `${accB},${accA},贷,2026-04-05 10:31:10,5000.00`,
     ]);
+    // Two more, 110 s apart on A's statement and each booked 30 s later on B's: two, not three.
+    await importCsv('transactions', 'imp-a2', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accA},${accB},借,2026-04-06 10:00:00,500.00`,
+      `${accA},${accB},借,2026-04-06 10:01:50,500.00`,
+    ]);
+    await importCsv('transactions', 'imp-b2', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accB},${accA},贷,2026-04-06 10:00:30,500.00`,
+      `${accB},${accA},贷,2026-04-06 10:02:20,500.00`,
+    ]);
     const trace = await c.ok('analytics.moneyTrace', { account: accA });
     expect(
       trace.accounts.map((row) => [row.accountNo, row.reachedFen, row.inFen, row.outFen]),
     ).toEqual([
-      [accA, 1_000_000, 0, 1_000_000],
-      [accB, 1_000_000, 1_000_000, 0],
+      [accA, 1_100_000, 0, 1_100_000],
+      [accB, 1_100_000, 1_100_000, 0],
     ]);
   });
 

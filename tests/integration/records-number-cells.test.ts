@@ -16,14 +16,15 @@ afterEach(() => c.dispose());
 const { plannedWorkbook } = importPreviews(() => c);
 
 describe('numbers in number cells', () => {
-  it('a landline whose 0 Excel dropped gets it back; mobiles, 400 and 106 numbers stay', async () => {
+  it('a landline whose 0 Excel dropped gets it back; mobiles, 400 and 106 numbers and foreign ones stay', async () => {
     const plan = await plannedWorkbook('calls', [
       {
         rows: [
           ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长'],
-          ...[1087654321, 2165123456, 87165123456, 13900139000, 4008123456, 1065912345, 10086].map(
-            (other, index) => ['13800138000', other, '主叫', `2026-04-01 10:0${index}:00`, 60],
-          ),
+          ...[
+            1087654321, 2165123456, 87165123456, 13900139000, 4008123456, 1065912345, 85291234567,
+            85366123456, 66812345678, 84912345678,
+          ].map((other, index) => ['13800138000', other, '主叫', `2026-04-01 10:0${index}:00`, 60]),
         ],
       },
     ]);
@@ -34,7 +35,11 @@ describe('numbers in number cells', () => {
       ['13900139000', 'mobile'],
       ['4008123456', 'hotline'],
       ['1065912345', 'smsGateway'],
-      ['10086', 'service'],
+      // Hong Kong, Macau, Thailand, Vietnam with their country codes: not Chinese landlines.
+      ['85291234567', 'unknown'],
+      ['85366123456', 'unknown'],
+      ['66812345678', 'unknown'],
+      ['84912345678', 'unknown'],
     ]);
   });
 });

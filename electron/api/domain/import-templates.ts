@@ -17,7 +17,7 @@ interface ImportField {
  */
 export const importFields: Record<ImportTemplate, ImportField[]> = {
   persons: [
-    { key: 'name', required: true, aliases: ['姓名', '名字', '机主姓名', '机主', '用户姓名', '客户姓名', '用户名称', '开户人姓名', '开户人', '客户名称', '机主名称', '用户名', 'name'] },
+    { key: 'name', required: true, aliases: ['姓名', '名字', '机主姓名', '机主', '用户姓名', '客户姓名', '用户名称', '开户人姓名', '开户人', '客户名称', '机主名称', 'name'] },
     { key: 'idNumber', required: false, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '机主证件号码', '用户证件号码', '客户证件号码', '开户证件号码', '证件号', 'idnumber', 'id'] },
     { key: 'idType', required: false, aliases: ['证件类型', '证件种类', '证件名称', 'idtype'] },
     { key: 'gender', required: false, aliases: ['性别', 'gender', 'sex'] },

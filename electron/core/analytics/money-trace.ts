@@ -95,8 +95,9 @@ function loadLedgers(
   }
 }
 
+/** Time order; at one instant the row's id, so both accounts' ledgers pair rows alike. */
 const byInstant = (a: LedgerRow, b: LedgerRow) =>
-  a[rowAt] < b[rowAt] ? -1 : a[rowAt] > b[rowAt] ? 1 : 0;
+  a[rowAt] < b[rowAt] ? -1 : a[rowAt] > b[rowAt] ? 1 : a[2] - b[2];
 
 /**
  * How far apart two banks may book one transfer: the payee's bank a few seconds or minutes
@@ -116,10 +117,10 @@ interface MergedRows {
  * One account's rows as its ledger, in time order, inflows first at the same instant (money
  * that arrives in a second may leave in it). A transfer between two accounts whose statements
  * were both imported appears once from each side (out on the payer's, in on the payee's),
- * booked at the same instant or up to two minutes apart: rows with the same counterpart, side
- * and amount within two minutes of the first of them, seen n times as money out and m times as
- * money in, are max(n, m) transfers at the first one's instant. The grouping depends on the
- * rows alone, so both accounts' ledgers merge a transfer the same way and give it one key.
+ * booked at the same instant or up to two minutes apart: a row shown as money out and one shown
+ * as money in, with the same counterpart, side and amount, within two minutes, are one transfer
+ * at the first one's instant; rows shown the same way are as many transfers. The pairing
+ * depends on the rows alone, so both accounts' ledgers merge a transfer alike, with one key.
  */
 function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
   // Three runs each in time order (the index order): the sort merges them.
@@ -161,7 +162,9 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
               group.row[0] === other &&
               group.row[1] === paid &&
               group.row[5] === amountFen &&
-              ms - group.ms <= mirrorWindowMs,
+              ms - group.ms <= mirrorWindowMs &&
+              // A row pairs with one the other statement shows: two of one side are two.
+              (shownOut ? group.in > group.out : group.out > group.in),
           );
     if (same) {
       if (shownOut) same.out += 1;

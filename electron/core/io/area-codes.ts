@@ -25,3 +25,10 @@ export function areaCodeOf(text: string): string | null {
   for (const [city, code] of Object.entries(areaCodes)) if (compact.includes(city)) return code;
   return null;
 }
+
+const cityCodes = new Set(Object.values(areaCodes));
+
+/** Whether an area code is one of the cities above (0871 is; 0852, an area too, is not listed). */
+export function isCityAreaCode(code: string): boolean {
+  return cityCodes.has(code);
+}

@@ -21,7 +21,7 @@ import {
 } from '../../api/domain/identity-documents';
 import { sheetOfLine, workbookLine } from '../../api/domain/file-lines';
 import { AppError } from '../app-error';
-import { areaCodeOf } from './area-codes';
+import { areaCodeOf, isCityAreaCode } from './area-codes';
 import {
   cellText,
   excelScientific,
@@ -276,10 +276,10 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     owner,
     amountScale: unit ? yuanIn(unit) : 1,
     paymentBill,
-    // 信用卡 named as what the statement is not (借记卡，不含信用卡) makes no card's statement.
+    // 信用卡 named as what the statement is not (借记卡，不含信用卡) makes no card's statement; a
+    // card's statement naming its repayment 借记卡 stays one.
     creditCard:
-      /信用卡|贷记卡/.test(text) &&
-      !/(?:不含|不包括|不包含|除|非)\s*(?:信用卡|贷记卡)|借记卡/.test(text),
+      /信用卡|贷记卡/.test(text) && !/(?:不含|不包括|不包含|除|非)\s*(?:信用卡|贷记卡)/.test(text),
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
   };
@@ -445,12 +445,18 @@ function chooseFlagColumn(
    * minus go both ways by it: then the signs are reversals (冲正), not the direction.
    */
   const bothWaysUnsigned = (column: number) => {
+    const signs = sample.map((row) => writtenAmount(row.cells[amountColumn!] ?? null).sign);
+    // Signs on a third of the rows or more are the statement's way of saying the direction.
+    if (signs.filter((sign) => sign < 0).length * 3 >= signs.length) return false;
     const ways = new Set(
       sample
-        .filter((row) => writtenAmount(row.cells[amountColumn!] ?? null).sign >= 0)
+        .filter((_, index) => signs[index]! >= 0)
         .map((row) => {
           const value = cellText(row.cells[column] ?? null);
-          return flagOf(value) ?? flagByWords(value);
+          // A word of money coming back (转出退回, 冲正) names no way of its own.
+          return /退回|退款|冲正|撤销|退汇/.test(value)
+            ? undefined
+            : (flagOf(value) ?? flagByWords(value));
         }),
     );
     return ways.has('out') && ways.has('in');
@@ -675,10 +681,14 @@ function documentTypeOf(text: string): IdentityDocumentType | undefined {
  */
 function landlineOfNumberCell(cell: number): string {
   const digits = cellText(cell);
+  // Ten digits: a two-digit area and eight (1087654321), or three and seven. Eleven: a known
+  // city's three-digit area and eight (87165123456), never a country's code and its number
+  // (85291234567 is Hong Kong's, 66812345678 Thailand's: 0852 and 0668 are areas too).
   const landline =
-    /^(?:10|2\d)\d{8}$/.test(digits) || /^[3-9]\d{9,10}$/.test(digits)
-      ? !/^(?:106|400|800)/.test(digits)
-      : false;
+    (/^(?:10|2\d)\d{8}$|^[3-9]\d{9}$/.test(digits) && !/^(?:106|400|800)/.test(digits)) ||
+    (/^[3-9]\d{10}$/.test(digits) &&
+      isCityAreaCode(`0${digits.slice(0, 3)}`) &&
+      !/^(?:85[2356]|886|84|66|95|60|62|63|65|81|82)/.test(digits));
   return landline ? `0${digits}` : digits;
 }
 
@@ -927,20 +937,29 @@ function isTrailer(row: TableRow, width: number): boolean {
  */
 const totalsWord =
   /^(?:本|当|上)?(?:[日月年期页季]度?)?(?:发生额)?(?:合计|小计|总计|累计|共计|汇总|[日月年]计)(?:发生额|金额|数)?(?:[(（][^()（）]{0,8}[)）])?[:：]?$|^(?:承前页|承上页|接上页|过次页|转次页|转下页|期初余额|期末余额|上年结转|结转下年|本期发生额|累计发生额)$|^(?:sub|grand)?total[:：]?$/i;
-/** A figure written as the total (合计65.8, 总计：30克) or a note saying the row sums those above. */
-const totalsFigure = /^(?:合计|总计)[:：]?\d|^以上.{0,8}(?:合计|总计|共计)$/;
+/** A figure written as the total (合计65.8, 总计：30克), in a quantity's or an amount's cell. */
+const totalsFigure = /^(?:合计|总计)[:：]?\d/;
+/** Cells a total's figure is written in; a note or a summary saying 合计2单 is free text. */
+const figureFields = ['quantity', 'weight', 'amount', 'amountInFen', 'debitAmount', 'creditAmount'];
+/** A row naming the other party is a transfer, whatever its note says (附言 汇总). */
+const partyFields = ['counterpartAccount', 'counterpartInfo', 'fromAccount', 'toAccount'];
 
 /**
  * A total among a statement's or ledger's rows, dated like them (本月合计 under 摘要 on the
  * month's last day, its amounts sums): one of its cells is the word. Its first cell being a
  * date, it is no trailer; taken as a row it had been a payment of the month's whole outflow.
  */
-function namesTotal(row: TableRow): boolean {
-  for (const cell of row.cells)
-    if (typeof cell === 'string' && cell.length <= 16) {
-      const text = cell.replace(/\s+/g, '');
-      if (totalsWord.test(text) || totalsFigure.test(text)) return true;
-    }
+function namesTotal(row: TableRow, mapping: Record<string, number>): boolean {
+  const filled = (field: string) =>
+    mapping[field] !== undefined && cellText(row.cells[mapping[field]] ?? null) !== '';
+  if (partyFields.some(filled)) return false;
+  const figures = new Set(figureFields.map((field) => mapping[field]));
+  for (let column = 0; column < row.cells.length; column += 1) {
+    const cell = row.cells[column];
+    if (typeof cell !== 'string' || cell.length > 16) continue;
+    const text = cell.replace(/\s+/g, '');
+    if (totalsWord.test(text) || (figures.has(column) && totalsFigure.test(text))) return true;
+  }
   return false;
 }
 
@@ -1180,7 +1199,7 @@ function sheetReader(
           }
         : row;
       if (sectionOwner !== null) return { ...data, otherOwner: sectionOwner };
-      if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data)))
+      if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data, mapping)))
         return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
@@ -1631,11 +1650,14 @@ const voidWords = /撤销|冲正/;
  * 预授权扣款, 预授权转支付, 预授权结算).
  */
 const holdWords = /预授权(?!完成|扣款|转支付|转消费|结算)/;
-/** Cash in and out of a card named by the type of its row (存款, 取现). */
-function cashWay(text: string): 'out' | 'in' | undefined {
-  if (/存款|存入|现金存|转存/.test(text)) return 'in';
-  if (/取现|取款|支取|提现/.test(text)) return 'out';
-  return undefined;
+/**
+ * The way a row's type names from the account's side (转入, 收款, 存款; 转出, 取现, 支出). 支付
+ * and 付款 are not read: a customer's 支付 is money in on the merchant's own record.
+ */
+function accountWay(text: string): 'out' | 'in' | undefined {
+  const into = /转入|收入|收款|入账|汇入|贷方|存款|存入|现金存|转存|^贷$|^收$|^入$/.test(text);
+  const out = /转出|支出|出账|汇出|借方|取现|取款|支取|提现|^借$|^支$|^出$/.test(text);
+  return into === out ? undefined : into ? 'in' : 'out';
 }
 /** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
 const answeredNo = /^(?:n|no|否|f|false)$/i;
@@ -1855,7 +1877,9 @@ function planAll(
       const accountText = optional(cells, 'counterpartAccount');
       const info = counterpartInfo(
         optional(cells, 'counterpartInfo') ??
-          (accountText && /^\d[\d\s-]{7,}\D/.test(accountText) ? accountText : null),
+          (accountText && /^\d[\d\s-]{7,}[\s/／|,，:：-]*[\u3400-\u9fff·]{2,}$/.test(accountText)
+            ? accountText
+            : null),
       );
       // A statement of the own account beside 付款账号/收款账号 columns: the other of the two is
       // the counterpart, and where the own account is the payee the names are the other way.
@@ -1879,7 +1903,7 @@ function planAll(
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
             : null));
       // A masked account (Alipay's 139******21) is many people's: told apart by their names.
-      const counterpart =
+      let counterpart =
         named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
           ? `${counterpartName.replace(/\s+/g, '')}（${named}）`
           : named;
@@ -1933,8 +1957,14 @@ function planAll(
                   : 'debitCredit',
               );
           } else if (signed)
-            // A card's statement prints spending positive and repayments, refunds negative.
-            direction = parsed > 0 === !preamble.creditCard ? 'in' : 'out';
+            // A card's statement prints spending positive and repayments, refunds negative; CR
+            // and DR say the way outright, on a card's statement too.
+            direction =
+              parsed > 0 ===
+              (!preamble.creditCard ||
+                /(?:CR|DR)$/i.test(textOf(cells, amountKey).replace(/\s+/g, '')))
+                ? 'in'
+                : 'out';
           else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
         }
       }
@@ -1945,7 +1975,7 @@ function planAll(
         if (holdWords.test(kind)) problem(line, cells, 'channel', 'preAuthorisation');
         // The way the type names (转入, 存款, 取现) is the file's word, over the one typed; a
         // type naming none gives money back when it is a void or a refund (not both: 退货撤销).
-        const said = kind ? (flagOf(kind) ?? flagByWords(kind) ?? cashWay(kind)) : undefined;
+        const said = kind ? accountWay(kind) : undefined;
         direction = said ?? typedDirection;
         if (!said && refundWords.test(kind) !== voidWords.test(kind))
           direction = direction === 'out' ? 'in' : 'out';
@@ -1962,6 +1992,21 @@ function planAll(
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
       else if (foreignHeader || (!currency && preamble.foreignCurrency))
         problem(line, cells, amountKey, 'currency');
+      // The own account printed otherwise in 付款/收款账号 than in 本方账号 (its card beside, its
+      // account number in them): neither is it, and the row's way says which is the other party.
+      if (
+        fromTo &&
+        account &&
+        (payer || payee) &&
+        payer !== account &&
+        payee !== account &&
+        !info.account &&
+        !placeholderFree(compact('counterpartAccount'))
+      ) {
+        counterpart = (direction === 'in' ? payer : payee) ?? null;
+        if (namesByRole && direction === 'in')
+          [accountName, counterpartName] = [counterpartName, accountName];
+      }
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
@@ -1996,7 +2041,15 @@ function planAll(
   } else {
     data = {
       template,
-      records: planPersons(dataRows, problems, mapping['name'], cellOf, take, optional),
+      records: planPersons(
+        dataRows,
+        problems,
+        mapping['name'],
+        headers[mapping['idNumber'] ?? -1] ?? '',
+        cellOf,
+        take,
+        optional,
+      ),
     };
   }
   return data;
@@ -2006,6 +2059,8 @@ function planPersons(
   dataRows: TableRow[],
   problems: RowProblem[],
   nameColumn: number | undefined,
+  /** The ID number column's header (身份证号码 never holds a company's code). */
+  idHeader: string,
   cellOf: (cells: Cell[], key: string) => Cell,
   take: <T>(line: number, cells: Cell[], key: string, parsed: Parsed<T>) => T | undefined,
   optional: (cells: Cell[], key: string) => string | null,
@@ -2057,7 +2112,9 @@ function planPersons(
     const organisation = typeText
       ? companyDocument.test(typeText)
       : isCreditCode(creditCode) &&
-        (/[A-Z]/.test(creditCode) || companyName.test(nameText)) &&
+        // A letter other than a resident ID's X, or a business's name; never under 身份证.
+        (/[A-HJ-NP-RTUWY]/.test(creditCode) || companyName.test(nameText)) &&
+        !/身份|公民/.test(idHeader) &&
         !parseIdentityDocument('resident_id', creditCode).ok;
     // A type this does not know (其他, 军官证) over a number that is a valid 居民身份证 number
     // is that: lists put 其他 before a resident's ID; any other number under it is refused.
