@@ -1517,6 +1517,13 @@ function callPlanner(
       hasForwardedTo && type === 'forwarded' && forwardTarget(cells, area, near, far);
     // 本机号码 is the caller unless the row says the call came in.
     const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!passedOn);
+    // The target's end: 本机号码, or in a list of 主叫号码/被叫号码 the one that is the number the
+    // heading (or the user) names; its cell, IMEI and IMSI are the target's.
+    const ownEnd = byOwn
+      ? near.value
+      : ownNumber !== null && (near.value === ownNumber || far.value === ownNumber)
+        ? ownNumber
+        : null;
     records.add({
       line,
       caller: incoming ? far.value : near.value,
@@ -1525,9 +1532,9 @@ function callPlanner(
       startedUnix,
       durationSeconds,
       baseStation: stationOf(cells, optional),
-      own: byOwn ? near.value : null,
-      imei: byOwn ? imeiKey(textOf(cells, 'imei')) : null,
-      imsi: byOwn ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
+      own: ownEnd,
+      imei: ownEnd ? imeiKey(textOf(cells, 'imei')) : null,
+      imsi: ownEnd ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
       farType: far.type,
     });
     if (passedOn || hasOriginalCalled)

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPreviews, pick } from '../helpers/import-preview';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * A list of 主叫号码/被叫号码 under a heading naming the target (用户号码：…): its base stations
+ * and IMEIs are the target's. They had been nobody's: 同基站伴随 and the on-cell search missed
+ * the target, and IMEI links between phones were lost.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const { planned } = importPreviews(() => c);
+
+describe('the target’s end of a 主叫/被叫 list', () => {
+  it('the number the heading names is the own end, whichever side it is on', async () => {
+    const plan = await planned('calls', [
+      '用户号码：13800001111',
+      '主叫号码,被叫号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI',
+      '13900002222,13800001111,被叫,2025-03-01 10:00:00,60,12345,6789,861000000001234',
+      '13800001111,13700003333,主叫,2025-03-01 11:00:00,60,12345,6789,861000000001234',
+      '13900002222,13700003333,主叫,2025-03-01 12:00:00,60,12345,6789,861000000001234',
+    ]);
+    expect(pick(plan.sample, ['own', 'imei'])).toEqual([
+      ['13800001111', '86100000000123'],
+      ['13800001111', '86100000000123'],
+      [null, null],
+    ]);
+  });
+});
