@@ -31,4 +31,20 @@ describe('the target’s end of a 主叫/被叫 list', () => {
       [null, null],
     ]);
   });
+
+  it('a forwarded call named as one that came in was the 对方’s call to the target', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13800001111,13900002222,来话(前转),2025-03-01 10:00:00,60',
+      '13800001111,13900002222,被叫-呼转,2025-03-01 11:00:00,60',
+      '13800001111,13900002222,转接被叫,2025-03-01 12:00:00,60',
+      '13800001111,13900002222,呼转,2025-03-01 13:00:00,60',
+    ]);
+    expect(pick(plan.sample, ['caller', 'kind'])).toEqual([
+      ['13900002222', 'forwarded'],
+      ['13900002222', 'forwarded'],
+      ['13900002222', 'forwarded'],
+      ['13800001111', 'forwarded'],
+    ]);
+  });
 });

@@ -1515,8 +1515,11 @@ function callPlanner(
     // A forwarded row naming where it went (thirdLegs): the 对方 is then who called.
     const passedOn =
       hasForwardedTo && type === 'forwarded' && forwardTarget(cells, area, near, far);
-    // 本机号码 is the caller unless the row says the call came in.
-    const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!passedOn);
+    // 本机号码 is the caller unless the row says the call came in: a forwarded call named as one
+    // that came in (来话(前转), 被叫-呼转, 转接被叫) was the 对方's call to the target.
+    const forwardedIn =
+      type === 'forwarded' && hasType && /被叫|来话|呼入|来电/.test(textOf(cells, 'callType'));
+    const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!passedOn || forwardedIn);
     // The target's end: 本机号码, or in a list of 主叫号码/被叫号码 the one that is the number the
     // heading (or the user) names; its cell, IMEI and IMSI are the target's.
     const ownEnd = byOwn
