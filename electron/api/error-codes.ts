@@ -87,6 +87,7 @@ export const errorCodes = [
   'import.cancelled',
   'import.notFound',
   'import.noValidRows',
+  'import.duplicateFile',
   'import.caseRequired',
   'audit.exportTooLarge',
   'cases.noMeasure',

@@ -135,8 +135,19 @@ describe('import', () => {
       byDigits.groups.flatMap((group) => group.hits.map((hit) => [group.type, hit.title])),
     ).toContainEqual(['phone', callee]);
 
-    // The same file again adds to the same relations, not new ones.
-    const again = await c.ok('import.commit', { ...file, importId: 'imp-calls-2' });
+    // The same bytes again are refused: every call would count twice.
+    const twice = await c.call('import.commit', { ...file, importId: 'imp-calls-dup' });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'import.duplicateFile', details: { fileName: '话单.csv' } },
+    });
+    // Another file of these rows (a list exported again, one more line break) adds to the same
+    // relations, not new ones.
+    const again = await c.ok('import.commit', {
+      ...file,
+      contentBase64: base64(iconv.encode(`${csv}\r\n`, 'gb18030')),
+      importId: 'imp-calls-2',
+    });
     expect([
       again.entitiesCreated,
       again.entitiesMatched,

@@ -199,6 +199,8 @@ export const zhCN = {
       cancelled: '已取消导入，数据未作任何更改。',
       notFound: '找不到该次导入，可能已被删除。',
       noValidRows: '文件中没有一行有效数据，未导入任何数据。',
+      duplicateFile:
+        '该文件已于 {{at}} 以“{{fileName}}”导入过（内容完全相同），再次导入会使通话和资金重复计数，未导入。如需重新导入，请先撤销原导入。',
       caseRequired: '缴获登记表须有“案件编号”列，或在第一步选择归入的案件。',
       pathNotAllowed: '此窗口不能按路径导入文件，请选择文件。',
       fileUnreadable: '无法读取该文件（不存在或无权限）。',

@@ -112,6 +112,17 @@ export async function commitImport(
   const rejectedRows = rejectedLines(plan).size;
   if (!plan.data.records.length)
     throw new AppError('import.noValidRows', 'No row of the file is valid');
+  // The same bytes imported again would count every call and transfer twice.
+  const earlier = options.sha256
+    ? (workspace.sqlite
+        .prepare('SELECT file_name AS fileName, created_at AS at FROM imports WHERE sha256 = ?')
+        .get(options.sha256) as { fileName: string; at: string } | undefined)
+    : undefined;
+  if (earlier)
+    throw new AppError('import.duplicateFile', 'The same file was imported before', {
+      fileName: earlier.fileName,
+      at: earlier.at.slice(0, 16).replace('T', ' '),
+    });
   const started = performance.now();
   const template: ImportTemplate = plan.data.template;
   const summary: ImportSummary = {
