@@ -287,12 +287,19 @@ describe('资金穿透 — money trace', () => {
       `${accB},${accA},贷,2026-04-06 10:00:30,500.00`,
       `${accB},${accA},贷,2026-04-06 10:02:20,500.00`,
     ]);
+    // The payee's bank giving the day alone (交易日期 20260407) against a time on A's.
+    await importCsv('transactions', 'imp-a3', '交易卡号,对手账号,借贷标志,交易时间,交易金额', [
+      `${accA},${accB},借,2026-04-07 10:00:00,300.00`,
+    ]);
+    await importCsv('transactions', 'imp-b3', '交易卡号,对手账号,借贷标志,交易日期,交易金额', [
+      `${accB},${accA},贷,20260407,300.00`,
+    ]);
     const trace = await c.ok('analytics.moneyTrace', { account: accA });
     expect(
       trace.accounts.map((row) => [row.accountNo, row.reachedFen, row.inFen, row.outFen]),
     ).toEqual([
-      [accA, 1_100_000, 0, 1_100_000],
-      [accB, 1_100_000, 1_100_000, 0],
+      [accA, 1_130_000, 0, 1_130_000],
+      [accB, 1_130_000, 1_130_000, 0],
     ]);
   });
 

@@ -104,6 +104,11 @@ const byInstant = (a: LedgerRow, b: LedgerRow) =>
  * after the payer's. Rows of one pair, side and amount within it are the same transfers.
  */
 const mirrorWindowMs = 120_000;
+/**
+ * A row at midnight China time is a statement that gives the day alone (交易日期 20250301): the
+ * other bank's row of that transfer may be at any time of the day.
+ */
+const windowOf = (ms: number) => ((ms + 8 * 3_600_000) % dayMs === 0 ? dayMs - 1 : mirrorWindowMs);
 
 interface MergedRows {
   row: LedgerRow;
@@ -117,7 +122,8 @@ interface MergedRows {
  * One account's rows as its ledger, in time order, inflows first at the same instant (money
  * that arrives in a second may leave in it). A transfer between two accounts whose statements
  * were both imported appears once from each side (out on the payer's, in on the payee's),
- * booked at the same instant or up to two minutes apart: a row shown as money out and one shown
+ * booked at the same instant or up to two minutes apart (the same day, where one statement
+ * gives the day alone): a row shown as money out and one shown
  * as money in, with the same counterpart, side and amount, within two minutes, are one transfer
  * at the first one's instant; rows shown the same way are as many transfers. The pairing
  * depends on the rows alone, so both accounts' ledgers merge a transfer alike, with one key.
@@ -130,7 +136,8 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
   /** Emits the groups begun more than the window before `ms`, inflows first at an instant. */
   const flush = (ms: number) => {
     let closed = 0;
-    while (closed < pending.length && pending[closed]!.ms < ms - mirrorWindowMs) closed += 1;
+    while (closed < pending.length && pending[closed]!.ms + windowOf(pending[closed]!.ms) < ms)
+      closed += 1;
     const outflows: LedgerEvent[] = [];
     for (let index = 0; index < closed; index += 1) {
       const { row, out, in: incoming, key } = pending[index]!;
@@ -162,7 +169,7 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
               group.row[0] === other &&
               group.row[1] === paid &&
               group.row[5] === amountFen &&
-              ms - group.ms <= mirrorWindowMs &&
+              ms - group.ms <= windowOf(group.ms) &&
               // A row pairs with one the other statement shows: two of one side are two.
               (shownOut ? group.in > group.out : group.out > group.in),
           );
