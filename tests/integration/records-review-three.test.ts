@@ -111,4 +111,18 @@ describe('person rules under review', () => {
     ]);
     expect(result.ok ? 'read' : result.error.code).toBe('import.missingColumns');
   });
+
+  it('one ID number under two names is refused on the second, naming the first', async () => {
+    const result = await preview('persons', [
+      '姓名,身份证号,手机号',
+      '张三,530102199001011231,13800001111',
+      '钱七,530102199001011231,13800004444',
+      '张三,530102199001011231,13800005555',
+    ]);
+    expect(
+      result.ok &&
+        result.value.problems.map((problem) => [problem.line, problem.problem, problem.value]),
+    ).toEqual([[3, 'idTwoNames', '530102199001011231 张三']]);
+    expect(result.ok && result.value.validCount).toBe(2);
+  });
 });

@@ -1001,6 +1001,8 @@ export const en: Translation<typeof zhCN> = {
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
       notCompleted: 'Transaction not completed (closed, failed or reversed)',
       noMoney: 'The amount is 0 (a balance inquiry or the like): no money moved',
+      idTwoNames:
+        'The same ID number as a row above under another name (shown): one document is one person; check which is right',
       otherOwner:
         'This row belongs to another account’s or number’s list further down the file (named above it): split the file and import that list on its own',
       preAuthorisation:

@@ -2081,6 +2081,8 @@ function planPersons(
   const labels = aliasKeysOf('persons');
   // The person the row before made (null: its row was refused), while rows continue him.
   let last: PersonRecord | null | undefined;
+  /** Each document's name as first listed: one number under two names is a mistake to see. */
+  const nameOfDocument = new Map<string, string>();
   for (const { line, cells, mergedDown } of dataRows) {
     const before = last;
     const merged = nameColumn !== undefined && !!mergedDown?.includes(nameColumn);
@@ -2217,6 +2219,20 @@ function planPersons(
       before.address = also(before.address, optional(cells, 'address'));
       (before.continued ??= []).push(line);
       last = before;
+    } else if (
+      valid &&
+      name &&
+      idNumber &&
+      nameOfDocument.has(idNumber) &&
+      nameOfDocument.get(idNumber) !== name
+    ) {
+      problems.push({
+        line,
+        field: 'idNumber',
+        problem: 'idTwoNames',
+        value: `${idNumber.slice(0, 20)} ${nameOfDocument.get(idNumber)}`.slice(0, 40),
+      });
+      last = null;
     } else if (valid && name)
       records.push(
         (last = {
@@ -2237,6 +2253,8 @@ function planPersons(
       );
     // A refused row refuses the rows that continue it; a refused continuation, itself alone.
     else last = merged && before ? before : null;
+    if (last && last.idNumber && !nameOfDocument.has(last.idNumber))
+      nameOfDocument.set(last.idNumber, last.name);
   }
   return records;
 }

@@ -19,6 +19,7 @@ export type ValueProblem =
   | 'preAuthorisation'
   | 'noMoney'
   | 'otherOwner'
+  | 'idTwoNames'
   | 'currency'
   | 'neutral'
   | 'dataSession'
