@@ -47,4 +47,14 @@ describe('the target’s end of a 主叫/被叫 list', () => {
       ['13800001111', 'forwarded'],
     ]);
   });
+
+  it('a heading’s number the rows do not use (an own-number column) is not shown as the owner', async () => {
+    const plan = await planned('calls', [
+      '机主号码：13800009999',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13700007777,13900002222,主叫,2025-03-01 10:00:00,60',
+    ]);
+    expect(plan.owner).toBeNull();
+    expect(pick(plan.sample, ['own'])).toEqual([['13700007777']]);
+  });
 });

@@ -891,7 +891,16 @@ function headerPlanner(
             ? rows!
             : rows!.filter((row) => rejected.has(row.line)),
         preamble,
-        owner: template === 'calls' ? ownNumber : template === 'transactions' ? ownAccount : null,
+        // A call list's own-number column names every row's own: no other owner is shown (the
+        // heading's or a typed one would not be the rows').
+        owner:
+          template === 'calls'
+            ? mapping['ownNumber'] === undefined
+              ? ownNumber
+              : null
+            : template === 'transactions'
+              ? ownAccount
+              : null,
         sheets: sheets.uses(),
         clocks,
       };
