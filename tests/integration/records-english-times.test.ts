@@ -37,4 +37,22 @@ describe('times with English months', () => {
       ['2026-04-01T10:00:00.000Z', 'in'],
     ]);
   });
+
+  it('a 时区 column beside roaming rows: the time is that zone’s; none, China’s', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,时区',
+      '13800138000,+959123456789,主叫,2025-03-01 10:00:00,65,+06:30',
+      '13800138000,+8562055512345,被叫,2025-03-01 10:00:00,65,GMT+7',
+      '13800138000,13900139000,主叫,2025-03-01 10:00:00,65,',
+      '13800138000,13900139000,主叫,2025-03-01 10:00:00,65,缅甸',
+    ]);
+    expect(pick(plan.sample, ['startedAt'])).toEqual([
+      ['2025-03-01T03:30:00.000Z'],
+      ['2025-03-01T03:00:00.000Z'],
+      ['2025-03-01T02:00:00.000Z'],
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.field, problem.problem])).toEqual([
+      [5, 'timeZone', 'dateTime'],
+    ]);
+  });
 });

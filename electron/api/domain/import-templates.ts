@@ -40,6 +40,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'originalCalled', required: false, aliases: ['原被叫号码', '原始被叫号码', '原被叫', '原始被叫', '原被叫方号码', 'originalcallednumber', 'originalcalled'] },
     { key: 'date', required: false, aliases: ['通话日期', '日期', 'date'] },
     { key: 'startedAt', required: false, aliases: ['开始时间', '通话时间', '通话开始时间', '呼叫时间', '起始时间', '通话起始时间', '开始通话时间', '呼叫开始时间', '通信时间', '通信开始时间', '发生时间', '起呼时间', '发送时间', '接收时间', '收发时间', '短信时间', '时间', 'starttime', 'time'] },
+    { key: 'timeZone', required: false, aliases: ['时区', '通话时区', '当地时区', '时差', 'timezone'] },
     { key: 'duration', required: false, aliases: ['通话时长', '时长', '通话时长(秒)', '时长(秒)', '通话时长秒', '通信时长', '通话秒数', '通话时长(s)', 'duration'] },
     { key: 'baseStation', required: false, aliases: ['基站', '基站号', '基站编号', '基站代码', '基站信息', '本端基站', 'lac-ci', 'lacci', 'lac/ci', 'tac-eci', 'cgi', 'ecgi', 'cell', 'basestation'] },
     { key: 'lac', required: false, aliases: ['lac', '位置区', '位置区码', '位置区号', '位置区编码', '本端lac', '本端位置区', 'lac号', 'lac码', 'tac', '跟踪区', '跟踪区码'] },

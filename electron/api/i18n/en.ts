@@ -915,6 +915,7 @@ export const en: Translation<typeof zhCN> = {
         callee: 'Callee',
         date: 'Date',
         startedAt: 'Start time',
+        timeZone: 'Time zone (a roaming row’s local time)',
         duration: 'Duration',
         durationSeconds: 'Duration (s)',
         baseStation: 'Base station',

@@ -878,6 +878,7 @@ export const zhCN = {
         callee: '被叫号码',
         date: '通话日期',
         startedAt: '通话时间',
+        timeZone: '时区（漫游地的时间）',
         duration: '通话时长',
         durationSeconds: '通话时长（秒）',
         baseStation: '基站',

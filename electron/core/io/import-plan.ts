@@ -35,6 +35,7 @@ import {
   writtenAmount,
   type Parsed,
   type ValueProblem,
+  zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
 import { cellKey, splitStation } from '../../api/domain/cell-ids';
@@ -1277,6 +1278,7 @@ function rowReader(
   };
   // A time column beside a date column: its clocks are counted (HHMM or hhmmss, clock-forms).
   const dated = mapping['date'] !== undefined;
+  const zoned = mapping['timeZone'] !== undefined;
   const clockColumn = (timeKey: string) => dated && mapping[timeKey] !== undefined;
   // Times under a header naming another zone (开始时间(UTC)) are that zone's, not China's.
   const zoneShiftMs = (key: string) => {
@@ -1331,7 +1333,18 @@ function rowReader(
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
     const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
-    return ms === undefined ? undefined : Math.round((ms + zoneShift(cells, field)) / 1000);
+    if (ms === undefined) return undefined;
+    // A 时区 column beside a roaming row's local time: that zone's, where the time names none.
+    const zoneText = zoned ? textOf(cells, 'timeZone') : '';
+    if (zoneText && !namesZone(cellOf(cells, field))) {
+      const offset = zoneColumnOffset(zoneText);
+      if (offset === null) {
+        problem(line, cells, 'timeZone', 'dateTime');
+        return undefined;
+      }
+      return Math.round((ms + (8 * 60 - offset) * 60_000) / 1000);
+    }
+    return Math.round((ms + zoneShift(cells, field)) / 1000);
   };
   /**
    * Numbers that are identifiers (cards, accounts, numbers) must come as text: a spreadsheet's

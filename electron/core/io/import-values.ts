@@ -252,6 +252,17 @@ export function headerZone(header: string): number | null {
   return zone ? zoneOffsetMinutes(zone[1], zone[2], zone[3]) : null;
 }
 
+/**
+ * A time zone as a 时区 column writes it beside a roaming row's time (+06:30, GMT+8, UTC+7,
+ * +0630, 8) → minutes east of UTC; null when it is none of these.
+ */
+export function zoneColumnOffset(text: string): number | null {
+  const zone = /^(?:gmt|utc)?\s*([+-])?\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(
+    text.normalize('NFKC').trim(),
+  );
+  return zone ? zoneOffsetMinutes(zone[1], zone[2], zone[3]) : null;
+}
+
 /** Whether a time as written names its own zone (…Z, +08:00, GMT+8, UTC): no other applies. */
 export function namesZone(cell: Cell): boolean {
   return (
