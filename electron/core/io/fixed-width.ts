@@ -24,10 +24,11 @@ interface FixedWidthLayout {
 const sampleLines = 400;
 const separators = /[,\t;|]/;
 /** A header or row of at least three parts apart by two or more blanks. */
-const spacedParts = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/).length;
+const spacedCells = (line: string) => line.trim().split(/ {2,}|\u3000+|\t+/);
+const spacedParts = (line: string) => spacedCells(line).length;
 /** A header names its columns: most of its parts hold no digit (a row's or a preamble's do). */
 function namesOnly(line: string): boolean {
-  const parts = line.trim().split(/ {2,}|\u3000+|\t+/);
+  const parts = spacedCells(line);
   return parts.filter((part) => /\d/.test(part)).length * 2 < parts.length;
 }
 

@@ -1993,8 +1993,7 @@ function planAll(
             // and DR say the way outright, on a card's statement too.
             direction =
               parsed > 0 ===
-              (!preamble.creditCard ||
-                /(?:CR|DR)$/i.test(textOf(cells, amountKey).replace(/\s+/g, '')))
+              (!preamble.creditCard || !!writtenAmount(cellOf(cells, amountKey)).stated)
                 ? 'in'
                 : 'out';
           else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');

@@ -455,8 +455,9 @@ const minusSigns = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g;
  * An amount's figure without its currency marks (¥, 元, RMB, CNY, 人民币) and the sign it is
  * written with wherever it stands: -1200, ¥-1,200.00, RMB -1200, －1200, −1200, (1200),
  * 1200- (a debit printed after), +12; 0 when none is written. A number cell's sign is its own.
+ * `stated`: the way is written as CR or DR, not as a sign.
  */
-export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string } {
+export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string; stated?: true } {
   let text =
     typeof cell === 'number'
       ? cell.toFixed(2)
@@ -470,7 +471,11 @@ export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string } {
   // Banks' CR and DR after a figure (1,000.00 CR): money in, money out.
   const crDr = /(CR|DR)$/i.exec(text);
   if (crDr && /\d/.test(text.slice(0, crDr.index))) {
-    return { sign: crDr[1]!.toUpperCase() === 'DR' ? -1 : 1, text: text.slice(0, crDr.index) };
+    return {
+      sign: crDr[1]!.toUpperCase() === 'DR' ? -1 : 1,
+      text: text.slice(0, crDr.index),
+      stated: true,
+    };
   }
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
