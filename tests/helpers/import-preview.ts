@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { TestCore } from './test-core';
+import { afterEach, beforeEach } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from './test-core';
 
 /** The previews the record-variant tests ask for: a GB18030 CSV or an .xlsx, through the router. */
 export type PreviewTemplate = 'calls' | 'transactions' | 'persons';
@@ -85,3 +86,17 @@ export function importPreviews(core: () => TestCore) {
 /** The given keys of each sample row, in order (null where a row lacks one). */
 export const pick = (rows: Record<string, string>[], keys: string[]) =>
   rows.map((row) => keys.map((key) => row[key] ?? null));
+
+/**
+ * A new workspace for each test (created before it, disposed after) and the previews on it:
+ * what the record tests each set up by hand.
+ */
+export function previewsOnNewWorkspace() {
+  let c: TestCore;
+  beforeEach(async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+  });
+  afterEach(() => c.dispose());
+  return { core: () => c, ...importPreviews(() => c) };
+}

@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * Alipay's answer to a police request (调证): its 交易记录 name a buyer and a seller per trade
  * (买家用户ID/买家信息 → 卖家用户ID/卖家信息), its 转账记录 a payer and a payee. Refused before.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 
 describe('Alipay’s 调证 records', () => {
   it('交易记录: the buyer paid the seller; a closed trade moved nothing', async () => {

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * Card statements as acquirers and UnionPay print them: a response code per row (00 settled,
@@ -8,14 +7,8 @@ import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/tes
  * column, the way being said by the user. Each of these was misread: a declined purchase
  * counted as money spent, a void or a refund as a second payment.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 
 const card = '6228480398271645312';
 const shop = '898530154110001';

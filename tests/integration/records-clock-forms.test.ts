@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * A time column beside a date column that writes hours and minutes as four digits (1430): its
  * times were read as 00:14:30, every call and payment put in the first hour after midnight.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 
 /** Ten more calls of four-digit clocks: a list of a dozen is no extract of one hour past midnight. */
 const tenMore = Array.from(

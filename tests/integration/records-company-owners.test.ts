@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * A carrier's 用户资料 whose 机主 is a business (证件类型 营业执照, a 统一社会信用代码): refused
  * before, every such row, as an ID number that fails its check.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { core, planned } = previewsOnNewWorkspace();
 
 const lines = [
   '机主姓名,证件类型,证件号码,手机号码,装机地址',
@@ -36,17 +29,17 @@ describe('a business as 机主', () => {
   });
 
   it('imported: one company (its code twice) using two numbers, beside the person', async () => {
-    await c.ok('import.commit', {
+    await core().ok('import.commit', {
       fileName: '用户资料.csv',
       contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
       template: 'persons',
       importId: randomUUID(),
     });
-    const companies = await c.ok('entities.list', { kinds: ['organisation'] });
+    const companies = await core().ok('entities.list', { kinds: ['organisation'] });
     expect(companies.rows.map((row) => [row.label, row.identifier])).toEqual([
       ['云南某某贸易有限公司', '91330108MA2H7K3Q51'],
     ]);
-    const detail = await c.ok('entities.get', { id: companies.rows[0]!.id });
+    const detail = await core().ok('entities.get', { id: companies.rows[0]!.id });
     expect(detail.relations.map((relation) => relation.toLabel).sort()).toEqual([
       '13700137000',
       '13800138000',
@@ -54,7 +47,7 @@ describe('a business as 机主', () => {
   });
 
   it('a bad credit code under 营业执照 is refused', async () => {
-    const result = await c.call('import.preview', {
+    const result = await core().call('import.preview', {
       fileName: 'x.csv',
       contentBase64: iconv
         .encode(

@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /** Lists dumped from Oracle or a Java system, their times with the month in English: refused before. */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 
 describe('times with English months', () => {
   it('a call list of Oracle timestamps', async () => {

@@ -1,20 +1,13 @@
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * Reports lined up with spaces instead of separated (a carrier's .txt, a query spooled by
  * SQL*Plus): refused before as a table of one column.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { core, planned } = previewsOnNewWorkspace();
 
 /** A cell padded to a width in display columns (a Chinese character two) or in characters. */
 const padded = (text: string, width: number, wide = true) => {
@@ -77,7 +70,7 @@ describe('text reports lined up with spaces', () => {
   });
 
   it('a UTF-8 file padded by characters, not display columns', async () => {
-    const result = await c.ok('import.preview', {
+    const result = await core().ok('import.preview', {
       fileName: 'calls.txt',
       contentBase64: Buffer.from(
         [line(header, widths, false), ...rows.map((row) => line(row, widths, false))].join('\n'),
@@ -108,7 +101,7 @@ describe('text reports lined up with spaces', () => {
       [line(header, widths), ...rows.map((row) => line(row, widths))].join('\r\n'),
       'gb18030',
     );
-    const result = await c.ok('import.preview', {
+    const result = await core().ok('import.preview', {
       fileName: '详单.txt',
       contentBase64: bytes.toString('base64'),
       template: 'calls',
@@ -123,7 +116,7 @@ describe('text reports lined up with spaces', () => {
     const lines = [head];
     for (let index = 0; index < 420; index += 1) lines.push(row('张三', '10.00', index));
     lines.push(row('王五', '1250000.00', 0));
-    const result = await c.ok('import.preview', {
+    const result = await core().ok('import.preview', {
       fileName: '流水.txt',
       contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
       template: 'transactions',
@@ -133,7 +126,7 @@ describe('text reports lined up with spaces', () => {
     expect(pick(result.sample.slice(0, 1), ['counterpartName', 'amountFen'])).toEqual([
       ['张三', '1000'],
     ]);
-    const imported = await c.ok('import.commit', {
+    const imported = await core().ok('import.commit', {
       fileName: '流水.txt',
       contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
       template: 'transactions',
@@ -157,7 +150,7 @@ describe('text reports lined up with spaces', () => {
       cells(['6222020000000001', '2026-04-01 14:30:15', 'D', '李四', '50000', '转账']),
       cells(['6222020000000001', '2026-04-01 15:30:15', 'C', '张三丰', '123.45', '工资']),
     ].join('\n');
-    const result = await c.ok('import.preview', {
+    const result = await core().ok('import.preview', {
       fileName: 'stmt.txt',
       contentBase64: Buffer.from(text).toString('base64'),
       template: 'transactions',
@@ -232,7 +225,7 @@ describe('text reports lined up with spaces', () => {
   });
 
   it('blanks under no name inside a column (SQL Server’s Apr 12 2026  2:30PM) stay in it', async () => {
-    const result = await c.ok('import.preview', {
+    const result = await core().ok('import.preview', {
       fileName: '流水.txt',
       contentBase64: Buffer.from(
         [

@@ -1,20 +1,13 @@
-import { describe, expect, it, afterEach, beforeEach } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIdentityDocument } from '../../electron/api/domain/identity-documents';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * The cross-border upstream's own identity cards (缅甸 国民登记证, 越南 CCCD): refused before
  * for want of a type to record them under.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 
 describe('foreign identity cards', () => {
   it('a person list with a Myanmar NRC and a Vietnamese CCCD under 证件类型', async () => {

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * Two-row headers whose groups are named otherwise than 对方/本方 (对方信息, 交易对手, 发生额 over
  * 借方/贷方): the lower row alone had been read, its 户名/账号 taken for the statement's own, and
  * the other party's account booked as the owner of every row.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { plannedWorkbook } = importPreviews(() => c);
+const { plannedWorkbook } = previewsOnNewWorkspace();
 
 const own = '6222020000000001';
 const other = '6222020000000999';

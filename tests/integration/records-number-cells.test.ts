@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * Landlines typed into Excel number cells lose their trunk 0 (010-87654321 becomes 1087654321):
  * read as unknown numbers (or an SMS gateway), they matched no other list's 010… number.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { plannedWorkbook } = importPreviews(() => c);
+const { plannedWorkbook } = previewsOnNewWorkspace();
 
 describe('numbers in number cells', () => {
   it('a landline whose 0 Excel dropped gets it back; mobiles, 400 and 106 numbers and foreign ones stay', async () => {

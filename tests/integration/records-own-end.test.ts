@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * A list of 主叫号码/被叫号码 under a heading naming the target (用户号码：…): its base stations
  * and IMEIs are the target's. They had been nobody's: 同基站伴随 and the on-cell search missed
  * the target, and IMEI links between phones were lost.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 
 describe('the target’s end of a 主叫/被叫 list', () => {
   it('the number the heading names is the own end, whichever side it is on', async () => {

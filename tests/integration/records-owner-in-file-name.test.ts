@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * A carrier's 详单 of one number and a bank's statement of one card name their owner only in
  * the file's name (13800138000话单.csv): refused before for a missing own-number column.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned, preview } = importPreviews(() => c);
+const { planned, preview } = previewsOnNewWorkspace();
 
 const calls = ['对方号码,呼叫类型,开始时间,通话时长', '13900139000,主叫,2026-04-01 10:00:00,65'];
 const statement = [

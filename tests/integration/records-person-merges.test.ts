@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick, workbookBase64 } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace, workbookBase64 } from '../helpers/import-preview';
 
 /**
  * A person list as units keep it in Excel: one person's name (and ID) merged down over the rows
  * of each of his phones. Each row had become a person of that name.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { plannedWorkbook, previewWorkbook } = importPreviews(() => c);
+const { core, plannedWorkbook, previewWorkbook } = previewsOnNewWorkspace();
 
 const head = ['姓名', '身份证号', '手机号码'];
 
@@ -40,7 +33,7 @@ describe('person lists with merged cells', () => {
   });
 
   it('imported, the merged rows make one person using three phones', async () => {
-    const done = await c.ok('import.commit', {
+    const done = await core().ok('import.commit', {
       fileName: '人员.xlsx',
       contentBase64: await workbookBase64([
         {
@@ -57,7 +50,7 @@ describe('person lists with merged cells', () => {
       importId: randomUUID(),
     });
     expect([done.rows, done.entitiesCreated]).toEqual([3, 4]);
-    const people = await c.ok('entities.list', { kinds: ['person'] });
+    const people = await core().ok('entities.list', { kinds: ['person'] });
     expect(people.rows.map((person) => person.label)).toEqual(['张三']);
   });
 

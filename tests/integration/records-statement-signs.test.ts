@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /** Statements a tester found misread: signs, a card named as what it is not, odd counterparts. */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned } = importPreviews(() => c);
+const { planned } = previewsOnNewWorkspace();
 const own = '6217001540009283746';
 
 describe('statements: signs and counterparts', () => {

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodIn, withYear } from '../../electron/core/io/yearless-dates';
-import { importPreviews, pick } from '../helpers/import-preview';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /**
  * Times printed without their year (04-01 14:30:15) under a period named above the header or
  * in the file's name: refused before; never given a guessed year.
  */
-let c: TestCore;
-beforeEach(async () => {
-  c = makeTestCore();
-  await createTestWorkspace(c);
-});
-afterEach(() => c.dispose());
 
-const { planned, preview } = importPreviews(() => c);
+const { planned, preview } = previewsOnNewWorkspace();
 
 describe('times without a year', () => {
   it('the period named above the header gives the year, across New Year too', async () => {
