@@ -1922,12 +1922,11 @@ function planAll(
       let counterpartName = optional(cells, 'counterpartName') ?? info.name;
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
+      const counterpartColumn = placeholderFree(compact('counterpartAccount'));
       // Alipay's 转账到银行卡: no payee account, the payee's bank card beside it.
       const named = byPair
         ? (compact('toAccount') ?? compact('toCard'))
-        : ((info.account && accountText
-            ? info.account
-            : placeholderFree(compact('counterpartAccount'))) ??
+        : ((info.account && accountText ? info.account : counterpartColumn) ??
           info.account ??
           // A bank's counterpart is its account; a name alone (张三) is many people's.
           (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
@@ -2032,7 +2031,7 @@ function planAll(
         payer !== account &&
         payee !== account &&
         !info.account &&
-        !placeholderFree(compact('counterpartAccount'))
+        !counterpartColumn
       ) {
         counterpart = (direction === 'in' ? payer : payee) ?? null;
         if (namesByRole && direction === 'in')
