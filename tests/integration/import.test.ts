@@ -117,6 +117,7 @@ describe('import', () => {
       durationSeconds: 5,
       amountFen: null,
       detail: 'LAC0',
+      copy: false,
       // Provenance: the import, the file's name and SHA-256, who imported it, and the line.
       source: {
         importId: 'imp-calls-1',

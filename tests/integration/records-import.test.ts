@@ -115,18 +115,18 @@ describe('carrier call records (话单)', () => {
         (item) => item.type === 'calls' && item.fromLabel === from && item.toLabel === to,
       )!;
     const out = await c.ok('import.records', { relationId: relation(target, '13812345678').id });
-    expect(out.counts).toEqual({ calls: 2, messages: 1 });
+    expect(out.counts).toEqual({ calls: 2, messages: 1, copies: 0 });
     expect(out.rows.map((row) => [row.recordKind, row.durationSeconds, row.source.line])).toEqual([
       ['call', 65, 2],
       ['forwarded', 90, 4],
       ['sms', 0, 5],
     ]);
     const back = await c.ok('import.records', { relationId: relation('13812345678', target).id });
-    expect(back.counts).toEqual({ calls: 1, messages: 1 });
+    expect(back.counts).toEqual({ calls: 1, messages: 1, copies: 0 });
     const gateway = await c.ok('import.records', {
       relationId: relation('1069012345678901', target).id,
     });
-    expect(gateway.counts).toEqual({ calls: 0, messages: 1 });
+    expect(gateway.counts).toEqual({ calls: 0, messages: 1, copies: 0 });
 
     // Every far-end number is a phone entity, normalised and typed.
     const phones = await c.ok('entities.list', { kinds: ['phone'] });
@@ -1379,6 +1379,7 @@ describe('deleting an import', () => {
       seizures: 0,
       relationsDeleted: 1,
       relationsUpdated: 2,
+      copiesCounted: 0,
       entitiesDeleted: 1,
     });
     const after = await snapshot();

@@ -107,6 +107,12 @@ export const importSummarySchema = z.object({
   entitiesMatched: z.number().int(),
   relationsCreated: z.number().int(),
   relationsUpdated: z.number().int(),
+  /**
+   * Calls and transfers already counted: the same call in the other party's list, the same
+   * transfer in the other account's statement, or rows of an earlier import of the same list.
+   * Kept as rows of the file; not counted again.
+   */
+  copies: z.number().int(),
   seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),
@@ -143,8 +149,15 @@ const recordSourceSchema = z.object({
 export const relationRecordsOutput = z.object({
   kind: z.enum(['calls', 'transfers']),
   total: z.number().int(),
-  /** Calls (incl. forwarded) and text messages under the relation. */
-  counts: z.object({ calls: z.number().int(), messages: z.number().int() }),
+  /**
+   * Calls (incl. forwarded) and text messages under the relation, each counted once; copies:
+   * rows that are a call counted already (the other party's list, an overlapping export).
+   */
+  counts: z.object({
+    calls: z.number().int(),
+    messages: z.number().int(),
+    copies: z.number().int(),
+  }),
   rows: z.array(
     z.object({
       at: z.string(),
@@ -153,6 +166,8 @@ export const relationRecordsOutput = z.object({
       durationSeconds: z.number().int().nullable(),
       amountFen: z.number().int().nullable(),
       detail: z.string().nullable(),
+      /** The row is a copy of a call counted already (listed, not counted again). */
+      copy: z.boolean(),
       source: recordSourceSchema,
     }),
   ),
@@ -180,6 +195,8 @@ export const importDeleteOutput = z.object({
   seizures: z.number().int(),
   relationsDeleted: z.number().int(),
   relationsUpdated: z.number().int(),
+  /** Rows of other imports that were copies of the deleted import's calls and count again. */
+  copiesCounted: z.number().int(),
   entitiesDeleted: z.number().int(),
 });
 

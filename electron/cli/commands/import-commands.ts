@@ -162,7 +162,7 @@ export async function importCommand(
       [
         template === 'seizures'
           ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
-          : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated (${summary.seconds} s)`,
+          : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated${summary.copies ? `; ${summary.copies} rows were calls already counted, kept and not counted again` : ''} (${summary.seconds} s)`,
         ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
         ...ownerLines,
         ...sheetLines,
@@ -204,7 +204,7 @@ export async function importsCommand(
     );
     out.result(
       result,
-      `Import ${importId} deleted: ${result.callRecords} call records, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.entitiesDeleted} entities removed.`,
+      `Import ${importId} deleted: ${result.callRecords} call records, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed.`,
     );
     return;
   }

@@ -56,7 +56,8 @@ function targetPhones(db: Executor, input: { phones?: string[]; caseId?: string 
  * passed between each of them and each target (calls, messages, seconds, direction, first and
  * last contact). One grouped query over the two traversal indexes of `relations` and
  * `call_records_relation_idx` (covering); ordered by how many targets, then how many contacts.
- * A call in both parties' lists (same direction, second and kind) counts once.
+ * A call in both parties' lists counts once: the copies the import marked are left out, and
+ * rows of one relation at one second and kind (older imports, the parts of a long text) are one.
  */
 export function commonContacts(db: Executor, input: CommonContactsQuery): CommonContactsResult {
   const targets = targetPhones(db, input);
@@ -84,13 +85,13 @@ export function commonContacts(db: Executor, input: CommonContactsQuery): Common
              c.started_unix AS started_at, MAX(c.duration_seconds) AS duration_seconds
       FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.from_entity_id IN (${ids}) AND r.to_entity_id IN (SELECT other FROM candidates)
-        AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+        AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when} AND c.copy_of IS NULL
       GROUP BY c.relation_num, c.started_unix, c.kind
       UNION ALL
       SELECT r.to_entity_id, r.from_entity_id, 0, c.kind, c.started_unix, MAX(c.duration_seconds)
       FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.to_entity_id IN (${ids}) AND r.from_entity_id IN (SELECT other FROM candidates)
-        AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+        AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when} AND c.copy_of IS NULL
       GROUP BY c.relation_num, c.started_unix, c.kind
     )
     SELECT h.target AS target, h.other AS other, p.number AS number,

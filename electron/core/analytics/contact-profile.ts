@@ -31,7 +31,7 @@ interface Hit {
   duration: number;
 }
 
-/** Every call and message of the phone in the period, either way; one in both lists once. */
+/** Every call and message of the phone in the period, either way; one in both lists once (copies left out). */
 function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
   const when = unixPeriodCondition(sql`c.started_unix`, period);
   return db.all<Hit>(sql`
@@ -39,12 +39,12 @@ function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
       SELECT r.to_entity_id AS other, 1 AS outgoing, c.kind AS kind, c.started_unix AS at,
              MAX(c.duration_seconds) AS duration
       FROM relations r JOIN call_records c ON c.relation_num = r.num
-      WHERE r.from_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      WHERE r.from_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when} AND c.copy_of IS NULL
       GROUP BY c.relation_num, c.started_unix, c.kind
       UNION ALL
       SELECT r.from_entity_id, 0, c.kind, c.started_unix, MAX(c.duration_seconds)
       FROM relations r JOIN call_records c ON c.relation_num = r.num
-      WHERE r.to_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when}
+      WHERE r.to_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when} AND c.copy_of IS NULL
       GROUP BY c.relation_num, c.started_unix, c.kind
     )
     SELECT h.other AS other, p.number AS number, h.outgoing AS outgoing, h.kind = 'sms' AS sms,

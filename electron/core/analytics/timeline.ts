@@ -137,7 +137,7 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
         ${otherLine} AS toLineId, ${farLabel} AS label,
         CAST(MAX(c.duration_seconds) AS TEXT) AS detail, NULL AS count
       FROM relations r JOIN call_records c ON c.relation_num = r.num
-      WHERE r.type = 'calls' AND ${touching}
+      WHERE r.type = 'calls' AND ${touching} AND c.copy_of IS NULL
         AND ${unixPeriodCondition(sql`c.started_unix`, period)}
       GROUP BY c.relation_num, c.started_unix, c.kind`,
     // Transfers; the payer's and the payee's statements hold the same one.

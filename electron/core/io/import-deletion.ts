@@ -5,6 +5,7 @@ import type { RelationAggregates } from '../db/schema';
 import { isoOfUnix } from '../db/unix-time';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import { recountOrphanedCopies } from './call-copies-store';
 import { chinaDate } from './import-values';
 
 interface Contribution {
@@ -39,6 +40,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         seizures: 0,
         relationsDeleted: 0,
         relationsUpdated: 0,
+        copiesCounted: 0,
         entitiesDeleted: 0,
       };
       const contributions = tx.all<Contribution>(
@@ -59,8 +61,13 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
       );
       result.seizures = tx.run(sql`DELETE FROM seizures WHERE import_id = ${importId}`).changes;
+      for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
+      result.copiesCounted = recountOrphanedCopies(
+        tx,
+        contributions.map((item) => item.relation_id),
+      );
 
       const created = tx.all<{ target_type: string; target_id: string }>(
         sql`SELECT target_type, target_id FROM import_created WHERE import_id = ${importId}`,
@@ -68,7 +75,10 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const link of created.filter((row) => row.target_type === 'caseEntity'))
         tx.run(sql`DELETE FROM case_entities WHERE id = ${link.target_id}`);
       for (const entity of created.filter((row) => row.target_type === 'entity')) {
-        if (inUse(tx, entity.target_id)) continue;
+        if (inUse(tx, entity.target_id)) {
+          handOnEntity(tx, importId, entity.target_id);
+          continue;
+        }
         tx.run(sql`DELETE FROM case_entities WHERE entity_id = ${entity.target_id}`);
         tx.run(sql`DELETE FROM search_documents WHERE target_id = ${entity.target_id}`);
         tx.run(sql`DELETE FROM entities WHERE id = ${entity.target_id}`);
@@ -86,6 +96,39 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       details: { ...result },
     }),
   );
+}
+
+/**
+ * A relation's state before any import touched it (none, when an import created it) is kept by
+ * its earliest import: when that one goes while later ones stay, the next earliest keeps it, so
+ * the last import to go puts the relation back as it was before all of them (deleted, or its
+ * counts entered by hand), in whatever order the imports are deleted.
+ */
+function handOnCreation(tx: Executor, importId: string, item: Contribution) {
+  const order = (id: string) => sql`(SELECT num FROM imports WHERE id = ${id})`;
+  const next = tx.get<{ import_id: string }>(
+    sql`SELECT x.import_id FROM import_relations x JOIN imports i ON i.id = x.import_id
+      WHERE x.relation_id = ${item.relation_id} AND x.import_id <> ${importId}
+      ORDER BY i.num LIMIT 1`,
+  );
+  if (!next) return;
+  tx.run(sql`UPDATE import_relations SET created = ${item.created}, previous = ${item.previous}
+    WHERE import_id = ${next.import_id} AND relation_id = ${item.relation_id}
+      AND ${order(next.import_id)} > ${order(importId)}`);
+}
+
+/**
+ * An entity the deleted import created that later imports still use becomes theirs: deleting
+ * the last of them removes it, as deleting the one import would have.
+ */
+function handOnEntity(tx: Executor, importId: string, entityId: string) {
+  tx.run(sql`INSERT OR IGNORE INTO import_created (import_id, target_type, target_id)
+    SELECT DISTINCT later_import, 'entity', ${entityId} FROM (
+      SELECT x.import_id AS later_import FROM import_relations x JOIN relations r ON r.id = x.relation_id
+        WHERE r.from_entity_id = ${entityId} OR r.to_entity_id = ${entityId}
+      UNION SELECT import_id FROM phone_identifiers WHERE phone_id = ${entityId}
+      UNION SELECT import_id FROM money_transfers WHERE account_id = ${entityId})
+    WHERE later_import <> ${importId}`);
 }
 
 function reaggregate(

@@ -90,15 +90,25 @@ export function relationRecords(
   const offset = (input.page - 1) * input.pageSize;
   const source = sql`i.file_name, i.sha256, i.template, i.created_at AS imported_at, u.username AS imported_by`;
   const relationNum = sql`(SELECT num FROM relations WHERE id = ${input.relationId})`;
-  const counts = db.get<{ calls: number | null; messages: number | null }>(
-    sql`SELECT sum(kind != 'sms') AS calls, sum(kind = 'sms') AS messages FROM call_records WHERE relation_num = ${relationNum}`,
+  // A copy (the same call in the other party's list) is listed but counted once.
+  const counts = db.get<{
+    calls: number | null;
+    messages: number | null;
+    copies: number | null;
+  }>(
+    sql`SELECT sum(kind != 'sms' AND copy_of IS NULL) AS calls, sum(kind = 'sms' AND copy_of IS NULL) AS messages,
+      sum(copy_of IS NOT NULL) AS copies FROM call_records WHERE relation_num = ${relationNum}`,
   )!;
-  const calls = (counts.calls ?? 0) + (counts.messages ?? 0);
-  if (calls)
+  const rowCount = (counts.calls ?? 0) + (counts.messages ?? 0) + (counts.copies ?? 0);
+  if (rowCount)
     return {
       kind: 'calls' as const,
-      total: calls,
-      counts: { calls: counts.calls ?? 0, messages: counts.messages ?? 0 },
+      total: rowCount,
+      counts: {
+        calls: counts.calls ?? 0,
+        messages: counts.messages ?? 0,
+        copies: counts.copies ?? 0,
+      },
       rows: db
         .all<
           SourceRow & {
@@ -106,10 +116,11 @@ export function relationRecords(
             kind: string;
             duration_seconds: number;
             base_station: string | null;
+            copy: number;
           }
         >(
           sql`SELECT ${isoOfUnix(sql`r.started_unix`)} AS at, r.kind, r.duration_seconds, r.base_station,
-              coalesce(i.id, '') AS import_id, r.line, ${source}
+              r.copy_of IS NOT NULL AS copy, coalesce(i.id, '') AS import_id, r.line, ${source}
             FROM call_records r LEFT JOIN imports i ON i.num = r.import_num LEFT JOIN users u ON u.id = i.created_by
             WHERE r.relation_num = ${relationNum} ORDER BY r.started_unix, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
         )
@@ -119,6 +130,7 @@ export function relationRecords(
           durationSeconds: row.duration_seconds,
           amountFen: null,
           detail: row.base_station,
+          copy: row.copy === 1,
           source: sourceOf(row),
         })),
     };
@@ -128,7 +140,7 @@ export function relationRecords(
   return {
     kind: 'transfers' as const,
     total: transfers,
-    counts: { calls: 0, messages: 0 },
+    counts: { calls: 0, messages: 0, copies: 0 },
     rows: db
       .all<
         SourceRow & { at: string; direction: string; amount_fen: number; channel: string | null }
@@ -143,6 +155,7 @@ export function relationRecords(
         durationSeconds: null,
         amountFen: row.amount_fen,
         detail: row.channel,
+        copy: false,
         source: sourceOf(row),
       })),
   };

@@ -18,6 +18,8 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { callKinds, textAt, type CallColumns } from './call-columns';
+import { markCallCopies } from './call-copies-store';
+import type { CallRow } from './call-copies';
 import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
@@ -69,6 +71,18 @@ interface Sighting {
 }
 
 const smsKind = callKinds.indexOf('sms');
+
+/** A live relation an import adds to, as read before the import writes. */
+interface ExistingRelation {
+  id: string;
+  num: number;
+  event_count: number | null;
+  message_count: number | null;
+  duration_seconds: number | null;
+  amount_fen: number | null;
+  started_on: string | null;
+  ended_on: string | null;
+}
 
 /**
  * The records' indexes ordered by their relation's number, each relation's in file order: a
@@ -134,6 +148,7 @@ export async function commitImport(
     entitiesMatched: 0,
     relationsCreated: 0,
     relationsUpdated: 0,
+    copies: 0,
     seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
@@ -222,19 +237,15 @@ export async function commitImport(
   /**
    * Adds each pair's counts to the live relation of this type between the two entities, or
    * records a new one: existing relations are read in one query, then written with prepared
-   * statements (a call list can hold hundreds of thousands of pairs).
+   * statements (a call list can hold hundreds of thousands of pairs). `beforeWrite` sees which
+   * pairs have a relation already (by index in `pairs`) before their counts are written.
    */
-  const aggregateAll = async (type: 'calls' | 'finances', pairs: PairTotals[]) => {
-    interface Existing {
-      id: string;
-      num: number;
-      event_count: number | null;
-      message_count: number | null;
-      duration_seconds: number | null;
-      amount_fen: number | null;
-      started_on: string | null;
-      ended_on: string | null;
-    }
+  const aggregateAll = async (
+    type: 'calls' | 'finances',
+    pairs: PairTotals[],
+    beforeWrite?: (existingOf: (index: number) => ExistingRelation | undefined) => void,
+  ) => {
+    type Existing = ExistingRelation;
     const existing = new Map<string, Existing>();
     const fromIds = [...new Set(pairs.map((pair) => pair.fromId))];
     for (let offset = 0; offset < fromIds.length; offset += 5_000) {
@@ -245,6 +256,7 @@ export async function commitImport(
       );
       for (const row of rows) existing.set(`${row.from_entity_id}>${row.to_entity_id}`, row);
     }
+    beforeWrite?.((index) => existing.get(`${pairs[index]!.fromId}>${pairs[index]!.toId}`));
     const update = sqlite.prepare(
       'UPDATE relations SET event_count = ?, message_count = ?, duration_seconds = ?, amount_fen = ?, started_on = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?',
     );
@@ -449,6 +461,10 @@ export async function commitImport(
     const callsOf = new Uint32Array(length);
     const messagesOf = new Uint32Array(length);
     const secondsOf = new Float64Array(length);
+    // Each record's target phone as an end of its relation (1 caller, 2 callee, 0 none), and
+    // per pair the ends seen: a pair seen from both ends holds both parties' rows of its calls.
+    const sideOf = new Uint8Array(length);
+    const sidesOf = new Uint8Array(length);
     const width = texts.length + 1;
     // The columns in locals: read a million times each in the two loops below.
     const {
@@ -527,6 +543,9 @@ export async function commitImport(
       else callsOf[found] += 1;
       const own = owns[index]!;
       if (!own) continue;
+      const side = own === caller ? 1 : own === callee ? 2 : 0;
+      sideOf[index] = side;
+      sidesOf[found] |= side;
       if (own !== lastOwn) {
         lastOwn = own;
         ownNumber = texts[own - 1]!;
@@ -554,13 +573,43 @@ export async function commitImport(
       pair.fromId = entityIds.get(`phone:${pair.fromId}`)!;
       pair.toId = entityIds.get(`phone:${pair.toId}`)!;
     }
-    await aggregateAll('calls', pairs);
-    await step(0, length);
-    const rebuildIndexes = deferIndexes(sqlite, 'call_records', length);
     const { num: importNum } = sqlite
       .prepare('SELECT num FROM imports WHERE id = ?')
       .get(options.importId) as { num: number };
+    // Per record, the row that already counts its call: > 0 a stored row's ID, < 0 the index
+    // (less one, negated) of a row of this file; 0 none.
+    const copyOf = new Float64Array(length);
+    await aggregateAll('calls', pairs, (existingOf) => {
+      const rowOf = (index: number): CallRow => ({
+        id: 0,
+        at: startedUnix[index]!,
+        sms: kinds[index] === smsKind,
+        seconds: durations[index]!,
+        ownEnd: sideOf[index]!,
+        importNum,
+      });
+      summary.copies = markCallCopies(
+        sqlite,
+        { pairOf, sidesOf, firstOf, lastOf, pairCount: pairs.length, rowOf },
+        existingOf,
+        copyOf,
+      );
+      if (!summary.copies) return;
+      for (let index = 0; index < length; index += 1) {
+        if (!copyOf[index]) continue;
+        const pair = pairs[pairOf[index]!]!;
+        if (kinds[index] === smsKind) pair.messages -= 1;
+        else pair.count -= 1;
+        pair.durationSeconds! -= durations[index]!;
+      }
+    });
+    await step(0, length);
+    const rebuildIndexes = deferIndexes(sqlite, 'call_records', length);
+    const { next: firstId } = sqlite
+      .prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM call_records')
+      .get() as { next: number };
     const insert = multiRowInsert(sqlite, 'call_records', [
+      'id',
       'relation_num',
       'kind',
       'started_unix',
@@ -571,32 +620,35 @@ export async function commitImport(
       'imsi',
       'import_num',
       'line',
+      'copy_of',
     ]);
     const values = insert.values;
     // The records go in by relation (file order within one): the relation index is then built
     // from rows nearly in its order, which SQLite sorts in a fraction of the time.
     const relationNums = pairs.map((pair) => pair.relationNum!);
     const order = recordsByRelation(pairOf, relationNums);
+    // Rows are numbered in the order written: a copy of a row of this file names its number.
+    let placeOf: Uint32Array | undefined;
+    if (summary.copies) {
+      placeOf = new Uint32Array(length);
+      for (let done = 0; done < length; done += 1) placeOf[order[done]!] = done;
+    }
     for (let done = 0; done < length; done += 1) {
       const index = order[done]!;
-      const own = owns[index]!;
       const row = insert.next();
-      values[row] = relationNums[pairOf[index]!];
-      values[row + 1] = callKinds[kinds[index]!];
-      values[row + 2] = startedUnix[index];
-      values[row + 3] = durations[index];
-      values[row + 4] = textAt(records, cells[index]!);
-      values[row + 5] = !own
-        ? null
-        : own === callers[index]
-          ? 1
-          : own === callees[index]
-            ? 2
-            : null;
-      values[row + 6] = textAt(records, imeis[index]!);
-      values[row + 7] = textAt(records, imsis[index]!);
-      values[row + 8] = importNum;
-      values[row + 9] = lines[index];
+      const copy = copyOf[index]!;
+      values[row] = firstId + done;
+      values[row + 1] = relationNums[pairOf[index]!];
+      values[row + 2] = callKinds[kinds[index]!];
+      values[row + 3] = startedUnix[index];
+      values[row + 4] = durations[index];
+      values[row + 5] = textAt(records, cells[index]!);
+      values[row + 6] = sideOf[index] || null;
+      values[row + 7] = textAt(records, imeis[index]!);
+      values[row + 8] = textAt(records, imsis[index]!);
+      values[row + 9] = importNum;
+      values[row + 10] = lines[index];
+      values[row + 11] = !copy ? null : copy > 0 ? copy : firstId + placeOf![-copy - 1]!;
       if ((done + 1) % chunkRows === 0) await step(done + 1, length);
     }
     insert.flush();

@@ -75,16 +75,24 @@ export const callRecordsTable = sqliteTable(
     importNum: integer().notNull(),
     /** Line (CSV) or row (spreadsheet) of the file. */
     line: integer().notNull().default(0),
+    /**
+     * The row (its ID) that already counts this call: the same call in the other party's list,
+     * or in an earlier import of the same list (`call-copies.ts`). A copy adds nothing to its
+     * relation's counts; null for a row that counts.
+     */
+    copyOf: integer(),
   },
   // No index on the import: deleting an import finds its records through the relations it
   // wrote (import_relations), which spares a million index writes on a large import.
   (table) => [
-    // Covers 话单碰撞 and the contact profile (kind, seconds) without reading the rows.
+    // Covers 话单碰撞 and the contact profile (kind, seconds, copies left out) without reading
+    // the rows.
     index('call_records_relation_idx').on(
       table.relationNum,
       table.startedUnix,
       table.kind,
       table.durationSeconds,
+      table.copyOf,
     ),
     // Who was on a base station when (同基站伴随, "who was on this cell between t1 and t2").
     index('call_records_cell_idx').on(table.baseStation, table.startedUnix),

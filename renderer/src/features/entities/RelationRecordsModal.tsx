@@ -1,4 +1,4 @@
-import { Modal, Table, Tooltip } from 'antd';
+import { Modal, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +65,16 @@ export function RelationRecordsModal({
           {
             key: 'kind',
             title: t('relationRecords.kind'),
-            render: (_, row) => dynamicText(`import.values.${row.recordKind}`),
+            render: (_, row) =>
+              row.copy ? (
+                <Tooltip title={t('relationRecords.copy')}>
+                  <Tag data-testid="record-copy">
+                    {dynamicText(`import.values.${row.recordKind}`)} · {t('relationRecords.copy')}
+                  </Tag>
+                </Tooltip>
+              ) : (
+                dynamicText(`import.values.${row.recordKind}`)
+              ),
           },
           {
             key: 'detail',

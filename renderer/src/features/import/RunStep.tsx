@@ -27,6 +27,11 @@ export function RunStep({
               {summary.template === 'seizures'
                 ? t('import.seizuresCreated', { count: summary.seizuresCreated })
                 : t('import.doneDetail', summary)}
+              {summary.copies ? (
+                <div data-testid="import-copies">
+                  {t('import.copiesDetail', { count: summary.copies })}
+                </div>
+              ) : null}
               {summary.rejectedRows ? (
                 <div data-testid="import-rejected">
                   {t('import.rejectedDetail', { count: summary.rejectedRows })}
