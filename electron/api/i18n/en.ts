@@ -877,7 +877,7 @@ export const en: Translation<typeof zhCN> = {
     validOnly: 'Import the {{valid}} valid rows; save the {{rejected}} rows with errors to a file',
     rejectedDetail: '{{count}} rows with errors were not imported.',
     copiesDetail:
-      "{{count}} rows are calls already counted (the other party's list, an overlapping export): kept as rows, not counted again.",
+      "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     saveRejected: 'Save the rows with errors',
     values: {
       call: 'Call',
@@ -1615,7 +1615,8 @@ export const en: Translation<typeof zhCN> = {
     kind: 'Kind',
     source: 'Source',
     sourceLine: '{{file}}, {{line}}',
-    copy: 'same call, counted once',
+    copyCall: 'same call, counted once',
+    copyTransfer: 'same transfer, counted once',
     sourceDetail: 'SHA-256 {{sha256}}; imported by {{user}} at {{at}}',
   },
   relation: {

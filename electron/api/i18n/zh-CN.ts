@@ -840,7 +840,7 @@ export const zhCN = {
     validOnly: '只导入 {{valid}} 行有效数据，{{rejected}} 行有误的另存为文件',
     rejectedDetail: '另有 {{count}} 行有误，未导入。',
     copiesDetail:
-      '其中 {{count}} 行是已计入的同一通话（对方的话单或重叠导出的话单），原始行已保留，不重复计数。',
+      '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     saveRejected: '保存有误的行',
     values: {
       call: '通话',
@@ -1540,7 +1540,8 @@ export const zhCN = {
     kind: '类别',
     source: '来源',
     sourceLine: '{{file}} {{line}}',
-    copy: '同一通话，不重复计数',
+    copyCall: '同一通话，不重复计数',
+    copyTransfer: '同一笔交易，不重复计数',
     sourceDetail: 'SHA-256 {{sha256}}；{{user}} 于 {{at}} 导入',
   },
   relation: {

@@ -62,7 +62,8 @@ const ledgerChunk = 500;
  * trace reads hundreds of ledgers a hop; a statement each cost more in preparing than in
  * reading). Each account's transfers are two ranges of the covering `money_transfers_payer_idx`
  * and `money_transfers_payee_idx` (payer and payee follow the live `finances` relation); cash
- * rows (no relation) come through `money_transfers_cash_idx`.
+ * rows (no relation) come through `money_transfers_cash_idx`. Copies (a transfer's row on the
+ * other statement, marked at import) are left out.
  */
 function loadLedgers(
   db: Executor,
@@ -77,9 +78,10 @@ function loadLedgers(
     const ledgers = db.values<[string, string, string, string]>(sql`
       SELECT j.value,
         (SELECT json_group_array(json_array(m.payee_id, 1, m.id, m.direction = 'out', m.at, m.amount_fen))
-          FROM money_transfers m WHERE m.payer_id = j.value AND ${when}),
+          FROM money_transfers m WHERE m.payer_id = j.value AND m.copy_of IS NULL AND ${when}),
         (SELECT json_group_array(json_array(m.payer_id, 0, m.id, m.direction = 'out', m.at, m.amount_fen))
-          FROM money_transfers m WHERE m.payee_id = j.value AND m.payer_id <> m.payee_id AND ${when}),
+          FROM money_transfers m WHERE m.payee_id = j.value AND m.payer_id <> m.payee_id
+            AND m.copy_of IS NULL AND ${when}),
         (SELECT json_group_array(json_array(NULL, m.direction = 'out', m.id, m.direction = 'out', m.at, m.amount_fen))
           FROM money_transfers m WHERE m.account_id = j.value AND m.relation_id IS NULL AND ${when})
       FROM json_each(${JSON.stringify(chunk)}) j`);

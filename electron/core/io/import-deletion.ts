@@ -5,7 +5,7 @@ import type { RelationAggregates } from '../db/schema';
 import { isoOfUnix } from '../db/unix-time';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { recountOrphanedCopies } from './call-copies-store';
+import { recountOrphanedCopies } from './record-copies-store';
 import { chinaDate } from './import-values';
 
 interface Contribution {

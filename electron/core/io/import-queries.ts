@@ -134,18 +134,24 @@ export function relationRecords(
           source: sourceOf(row),
         })),
     };
-  const transfers = db.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM money_transfers WHERE relation_id = ${input.relationId}`,
-  )!.n;
+  const transfers = db.get<{ n: number; copies: number | null }>(
+    sql`SELECT count(*) AS n, sum(copy_of IS NOT NULL) AS copies FROM money_transfers WHERE relation_id = ${input.relationId}`,
+  )!;
   return {
     kind: 'transfers' as const,
-    total: transfers,
-    counts: { calls: 0, messages: 0, copies: 0 },
+    total: transfers.n,
+    counts: { calls: 0, messages: 0, copies: transfers.copies ?? 0 },
     rows: db
       .all<
-        SourceRow & { at: string; direction: string; amount_fen: number; channel: string | null }
+        SourceRow & {
+          at: string;
+          direction: string;
+          amount_fen: number;
+          channel: string | null;
+          copy: number;
+        }
       >(
-        sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.import_id, r.line, ${source}
+        sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.copy_of IS NOT NULL AS copy, r.import_id, r.line, ${source}
           FROM money_transfers r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
           WHERE r.relation_id = ${input.relationId} ORDER BY r.at, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
       )
@@ -155,7 +161,7 @@ export function relationRecords(
         durationSeconds: null,
         amountFen: row.amount_fen,
         detail: row.channel,
-        copy: false,
+        copy: row.copy === 1,
         source: sourceOf(row),
       })),
   };

@@ -18,8 +18,8 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { callKinds, textAt, type CallColumns } from './call-columns';
-import { markCallCopies } from './call-copies-store';
-import type { CallRow } from './call-copies';
+import { markCallCopies, markTransferCopies } from './record-copies-store';
+import type { CallRow } from './record-copies';
 import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
@@ -590,7 +590,15 @@ export async function commitImport(
       });
       summary.copies = markCallCopies(
         sqlite,
-        { pairOf, sidesOf, firstOf, lastOf, pairCount: pairs.length, rowOf },
+        {
+          pairOf,
+          sidesOf,
+          firstOf,
+          lastOf,
+          pairCount: pairs.length,
+          rowOf,
+          firstSide: (index) => sideOf[index] === 1,
+        },
         existingOf,
         copyOf,
       );
@@ -715,6 +723,14 @@ export async function commitImport(
   async function writeTransfers(records: TransferRecord[], platform: 'alipay' | 'wechat' | null) {
     const pairs = new Map<string, PairTotals>();
     const keys: (string | null)[] = new Array<string | null>(records.length);
+    // Per record its pair's index in `pairList` (cash rows: none, past the end); per pair the
+    // statements its rows are on (1 the payer's, 2 the payee's) and its first and last time.
+    const pairList: PairTotals[] = [];
+    const pairIndex = new Map<string, number>();
+    const pairOf = new Uint32Array(records.length);
+    const sidesOf = new Uint8Array(records.length);
+    const firstOf = new Float64Array(records.length);
+    const lastOf = new Float64Array(records.length);
     const accounts = new Map<
       string,
       { type: AccountType; holder: string | null; bank: string | null }
@@ -737,6 +753,7 @@ export async function commitImport(
         });
       if (record.counterpart === null) {
         keys[index] = null;
+        pairOf[index] = records.length;
         continue;
       }
       if (!accounts.has(record.counterpart))
@@ -754,6 +771,18 @@ export async function commitImport(
       const pair = totals(pairs, key, from, to, record.at);
       pair.count += 1;
       pair.amountFen = (pair.amountFen ?? 0) + record.amountFen;
+      let found = pairIndex.get(key);
+      const at = Date.parse(record.at) / 1000;
+      if (found === undefined) {
+        pairIndex.set(key, (found = pairList.push(pair) - 1));
+        firstOf[found] = at;
+        lastOf[found] = at;
+      } else {
+        firstOf[found] = Math.min(firstOf[found]!, at);
+        lastOf[found] = Math.max(lastOf[found]!, at);
+      }
+      pairOf[index] = found;
+      sidesOf[found] |= record.direction === 'out' ? 1 : 2;
     }
     resolve('account', accounts.keys(), (accountNo) => accounts.get(accountNo)!);
     linkHolders(records);
@@ -761,10 +790,44 @@ export async function commitImport(
       pair.fromId = entityIds.get(`account:${pair.fromId}`)!;
       pair.toId = entityIds.get(`account:${pair.toId}`)!;
     }
-    await aggregateAll('finances', [...pairs.values()]);
+    // Per record, the row that already counts its transfer: > 0 a stored row's ID, < 0 the
+    // index (less one, negated) of a row of this file; 0 none.
+    const copyOf = new Float64Array(records.length);
+    await aggregateAll('finances', pairList, (existingOf) => {
+      summary.copies = markTransferCopies(
+        sqlite,
+        {
+          pairOf,
+          sidesOf,
+          firstOf,
+          lastOf,
+          pairCount: pairList.length,
+          rowOf: (index) => ({
+            id: 0,
+            at: Date.parse(records[index]!.at) / 1000,
+            amountFen: records[index]!.amountFen,
+            accountId: entityIds.get(`account:${records[index]!.account}`)!,
+            importId: options.importId,
+          }),
+          firstSide: (index) => records[index]!.direction === 'out',
+        },
+        existingOf,
+        copyOf,
+      );
+      copyOf.forEach((copy, index) => {
+        if (!copy) return;
+        const pair = pairList[pairOf[index]!]!;
+        pair.count -= 1;
+        pair.amountFen! -= records[index]!.amountFen;
+      });
+    });
     await step(0, records.length);
     const rebuildIndexes = deferIndexes(sqlite, 'money_transfers', records.length);
+    const { next: firstId } = sqlite
+      .prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM money_transfers')
+      .get() as { next: number };
     const insert = multiRowInsert(sqlite, 'money_transfers', [
+      'id',
       'relation_id',
       'payer_id',
       'payee_id',
@@ -777,12 +840,16 @@ export async function commitImport(
       'reference',
       'import_id',
       'line',
+      'copy_of',
     ]);
+    // Rows are numbered in file order: a copy of a row of this file names its number.
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
       const key = keys[index];
       const pair = key ? pairs.get(key)! : null;
+      const copy = copyOf[index]!;
       insert.add(
+        firstId + index,
         pair?.relationId ?? null,
         pair?.fromId ?? null,
         pair?.toId ?? null,
@@ -795,6 +862,7 @@ export async function commitImport(
         record.reference,
         options.importId,
         record.line,
+        !copy ? null : copy > 0 ? copy : firstId - copy - 1,
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }

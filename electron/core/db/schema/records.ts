@@ -130,18 +130,24 @@ export const moneyTransfersTable = sqliteTable(
      */
     payerId: text(),
     payeeId: text(),
+    /**
+     * The row (its ID) that already counts this transfer: the same transfer on the other
+     * account's statement, or in an earlier import of the same statement (`record-copies.ts`).
+     * A copy adds nothing to its relation's count and amount; null for a row that counts.
+     */
+    copyOf: integer(),
   },
   (table) => [
     // A ledger's read (资金穿透 reads tens of thousands of transfers): covering, per account.
     index('money_transfers_payer_idx')
-      .on(table.payerId, table.at, table.direction, table.amountFen, table.payeeId)
+      .on(table.payerId, table.at, table.direction, table.amountFen, table.payeeId, table.copyOf)
       .where(sql`${table.payerId} IS NOT NULL`),
     index('money_transfers_payee_idx')
-      .on(table.payeeId, table.at, table.direction, table.amountFen, table.payerId)
+      .on(table.payeeId, table.at, table.direction, table.amountFen, table.payerId, table.copyOf)
       .where(sql`${table.payeeId} IS NOT NULL`),
     // Cash and ATM rows (no counterpart) of an account's ledger.
     index('money_transfers_cash_idx')
-      .on(table.accountId, table.at, table.direction, table.amountFen)
+      .on(table.accountId, table.at, table.direction, table.amountFen, table.copyOf)
       .where(sql`${table.relationId} IS NULL`),
     index('money_transfers_relation_idx').on(table.relationId),
     index('money_transfers_account_idx').on(table.accountId, table.at),

@@ -67,9 +67,12 @@ export function RelationRecordsModal({
             title: t('relationRecords.kind'),
             render: (_, row) =>
               row.copy ? (
-                <Tooltip title={t('relationRecords.copy')}>
+                <Tooltip
+                  title={t(calls ? 'relationRecords.copyCall' : 'relationRecords.copyTransfer')}
+                >
                   <Tag data-testid="record-copy">
-                    {dynamicText(`import.values.${row.recordKind}`)} · {t('relationRecords.copy')}
+                    {dynamicText(`import.values.${row.recordKind}`)} ·{' '}
+                    {t(calls ? 'relationRecords.copyCall' : 'relationRecords.copyTransfer')}
                   </Tag>
                 </Tooltip>
               ) : (

@@ -1,0 +1,151 @@
+/**
+ * One event, two rows: a call between two target phones is in both their lists (the caller's
+ * row and the callee's), a transfer between two accounts in both statements (money out on the
+ * payer's, in on the payee's), and a list or statement exported twice over overlapping periods
+ * holds its common rows twice. Every row is kept (each is a line of a file), but an event is
+ * counted once: a row that is another row's event is its copy and adds nothing to the
+ * relation's counts.
+ */
+interface CopyRow {
+  /** The row's ID in its table (0 for a row not written yet). */
+  id: number;
+  /** Unix seconds. */
+  at: number;
+}
+
+/** When two rows of one relation are one event, and how near (smaller is nearer). */
+interface CopyRule<Row extends CopyRow> {
+  /** The farthest apart in time two rows of one event can be, in seconds. */
+  windowSeconds: number;
+  /** Null when `row` cannot be `held`'s event, else how far they are apart. */
+  gap(held: Row, row: Row): number | null;
+}
+
+export interface CallRow extends CopyRow {
+  sms: boolean;
+  seconds: number;
+  /** The list's target phone as an end of the relation: 1 caller, 2 callee, 0 unknown. */
+  ownEnd: number;
+  /** The import's number. */
+  importNum: number;
+}
+
+/**
+ * How far apart two lists may start one call. Two carriers' switches log the same call a few
+ * seconds apart (the caller's and the callee's clocks, set-up time); one carrier's lists agree
+ * to the second.
+ */
+const callWindowSeconds = 5;
+
+/**
+ * Durations of one call in two lists: equal within two seconds (rounding of the two switches),
+ * or one of them the other's billed time, rounded up to whole minutes (计费时长).
+ */
+function durationsAgree(a: number, b: number): boolean {
+  if (Math.abs(a - b) <= 2) return true;
+  const [shorter, longer] = a < b ? [a, b] : [b, a];
+  return longer % 60 === 0 && Math.ceil(shorter / 60) * 60 === longer;
+}
+
+/**
+ * Calls: same kind (call or text), start within `callWindowSeconds`, durations agreeing, and
+ * from another list. Two rows of one import are one call only when they come from the two
+ * parties' lists (a file of both lists merged): two rows of one list are two calls, or two
+ * parts of one long text message, as the carrier counts them.
+ */
+export const callCopyRule: CopyRule<CallRow> = {
+  windowSeconds: callWindowSeconds,
+  gap(held, row) {
+    if (held.sms !== row.sms || !durationsAgree(held.seconds, row.seconds)) return null;
+    const otherList =
+      held.importNum !== row.importNum ||
+      (held.ownEnd !== 0 && row.ownEnd !== 0 && held.ownEnd !== row.ownEnd);
+    if (!otherList) return null;
+    // Nearest start first; at one distance, the closer duration.
+    return Math.abs(held.at - row.at) * 100_000 + Math.abs(held.seconds - row.seconds);
+  },
+};
+
+export interface TransferRow extends CopyRow {
+  amountFen: number;
+  /** Whose statement the row is on (the account's entity ID). */
+  accountId: string;
+  /** The import's ID. */
+  importId: string;
+}
+
+/** How far apart two banks may book one transfer: the payee's bank seconds or minutes later. */
+const transferWindowSeconds = 120;
+const daySeconds = 86_400;
+const chinaOffsetSeconds = 8 * 3_600;
+/** A row at midnight China time is a statement that gives the day alone (交易日期 20250301). */
+const dayAlone = (at: number) => (at + chinaOffsetSeconds) % daySeconds === 0;
+const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySeconds);
+
+/**
+ * Transfers: the same amount, booked within two minutes (or on the same day, where a statement
+ * gives the day alone), on another statement or in another import. Two rows of one statement
+ * in one import are two transfers, however alike.
+ */
+export const transferCopyRule: CopyRule<TransferRow> = {
+  windowSeconds: daySeconds,
+  gap(held, row) {
+    if (held.amountFen !== row.amountFen) return null;
+    if (held.importId === row.importId && held.accountId === row.accountId) return null;
+    const apart = Math.abs(held.at - row.at);
+    const sameDay =
+      (dayAlone(held.at) || dayAlone(row.at)) && chinaDay(held.at) === chinaDay(row.at);
+    return apart <= transferWindowSeconds || sameDay ? apart : null;
+  },
+};
+
+/** Index of the first row at or after `at` in rows sorted by time. */
+function firstFrom(rows: readonly CopyRow[], at: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.at < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Pairs rows of one relation with held rows of the same event, one to one: each row, in time
+ * order, takes the nearest held row (by the rule's gap) not taken yet. `held` must be sorted
+ * by time. Returns, per row of `rows`, the index of its held row, or -1 where it is an event
+ * of its own.
+ */
+export function matchCopies<Row extends CopyRow>(
+  held: readonly Row[],
+  rows: readonly Row[],
+  rule: CopyRule<Row>,
+): Int32Array {
+  const matched = new Int32Array(rows.length).fill(-1);
+  if (!held.length || !rows.length) return matched;
+  const taken = new Uint8Array(held.length);
+  const order = rows.map((_, index) => index).sort((a, b) => rows[a]!.at - rows[b]!.at || a - b);
+  for (const index of order) {
+    const row = rows[index]!;
+    let best = -1;
+    let bestGap = Infinity;
+    for (
+      let at = firstFrom(held, row.at - rule.windowSeconds);
+      at < held.length && held[at]!.at <= row.at + rule.windowSeconds;
+      at += 1
+    ) {
+      if (taken[at]) continue;
+      const gap = rule.gap(held[at]!, row);
+      if (gap !== null && gap < bestGap) {
+        best = at;
+        bestGap = gap;
+      }
+    }
+    if (best >= 0) {
+      taken[best] = 1;
+      matched[index] = best;
+    }
+  }
+  return matched;
+}

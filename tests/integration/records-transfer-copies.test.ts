@@ -1,0 +1,132 @@
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * One transfer on two statements: money out on the payer's, in on the payee's (another bank,
+ * booked a minute later, or on a statement that gives the day alone), and a statement exported
+ * twice. Every row is kept; every transfer is counted once in its relation's count and amount;
+ * deleting the first statement makes the second one's copies count again.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const p = '6228480398271645312';
+const q = '6222020200112233445';
+const header = '交易卡号,交易时间,交易金额,借贷标志,对手账号';
+
+/** P's statement: two equal transfers to Q half a minute apart, one from Q, one more to Q. */
+const statementP = [
+  header,
+  `${p},2026-04-01 10:00:00,5000.00,借,${q}`,
+  `${p},2026-04-01 10:00:30,5000.00,借,${q}`,
+  `${p},2026-04-01 15:00:00,300.00,贷,${q}`,
+  `${p},2026-04-02 09:00:00,800.00,借,${q}`,
+];
+/** Q's statement at another bank, which books a minute later: P's three of 04-01, and one Q paid on 04-03. */
+const statementQ = [
+  header,
+  `${q},2026-04-01 10:01:00,5000.00,贷,${p}`,
+  `${q},2026-04-01 10:01:30,5000.00,贷,${p}`,
+  `${q},2026-04-01 15:00:05,300.00,借,${p}`,
+  `${q},2026-04-03 11:00:00,200.00,借,${p}`,
+];
+
+async function importStatement(importId: string, fileName: string, lines: string[]) {
+  return await c.ok('import.commit', {
+    importId,
+    fileName,
+    contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+    template: 'transactions',
+  });
+}
+
+async function accountId(number: string) {
+  const found = await c.ok('search.query', { text: number });
+  return found.groups.flatMap((group) => group.hits)[0]!.id;
+}
+
+/** P's money relations as `from>to: transfers fen` and the drill-down's rows and copies. */
+async function moneyOfP() {
+  const detail = await c.ok('entities.get', { id: await accountId(p) });
+  const lines: string[] = [];
+  for (const relation of detail.relations.filter((item) => item.type === 'finances')) {
+    const records = await c.ok('import.records', { relationId: relation.id });
+    const from = relation.fromLabel === p ? 'P' : 'Q';
+    const to = relation.toLabel === p ? 'P' : 'Q';
+    lines.push(
+      `${from}>${to}: ${relation.eventCount} ${relation.amountFen} | rows ${records.total}, copies ${records.counts.copies}`,
+    );
+  }
+  return lines.sort();
+}
+
+describe('one transfer on two statements is counted once', () => {
+  it("the payee's statement adds only the transfers the payer's lacks", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    expect(await importStatement('imp-p', `${p}.csv`, statementP)).toMatchObject({ copies: 0 });
+    expect(await importStatement('imp-q', `${q}.csv`, statementQ)).toMatchObject({
+      rows: 4,
+      copies: 3,
+    });
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 3 1080000 | rows 5, copies 2',
+      'Q>P: 2 50000 | rows 3, copies 1',
+    ]);
+  });
+
+  it('deleting the first statement makes the second count alone', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importStatement('imp-p', `${p}.csv`, statementP);
+    await importStatement('imp-q', `${q}.csv`, statementQ);
+    expect(await c.ok('import.delete', { importId: 'imp-p' })).toMatchObject({
+      transfers: 4,
+      copiesCounted: 3,
+    });
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 2 1000000 | rows 2, copies 0',
+      'Q>P: 2 50000 | rows 2, copies 0',
+    ]);
+    await c.ok('import.delete', { importId: 'imp-q' });
+    expect((await c.ok('search.query', { text: p })).groups).toEqual([]);
+  });
+
+  it('a statement giving the day alone: the same amount that day is the same transfer', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importStatement('imp-p', `${p}.csv`, statementP);
+    expect(
+      await importStatement('imp-q', `${q}.csv`, [
+        '交易卡号,交易日期,交易金额,借贷标志,对手账号',
+        `${q},20260401,5000.00,贷,${p}`,
+        `${q},20260401,5000.00,贷,${p}`,
+        `${q},20260401,5000.00,贷,${p}`,
+      ]),
+    ).toMatchObject({ copies: 2 });
+    // Q's third 5,000 that day is not on P's statement: a transfer of its own.
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 4 1580000 | rows 6, copies 2',
+      'Q>P: 1 30000 | rows 1, copies 0',
+    ]);
+  });
+
+  it('both statements in one file; the same statement exported again', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    expect(
+      await importStatement('imp-both', '调证结果.csv', [...statementP, ...statementQ.slice(1)]),
+    ).toMatchObject({ rows: 8, copies: 3 });
+    expect(
+      await importStatement('imp-again', `${p}-重新导出.csv`, [
+        ...statementP,
+        `${p},2026-04-05 09:00:00,100.00,借,${q}`,
+      ]),
+    ).toMatchObject({ rows: 5, copies: 4 });
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 4 1090000 | rows 9, copies 5',
+      'Q>P: 2 50000 | rows 4, copies 2',
+    ]);
+  });
+});
