@@ -184,6 +184,8 @@ export const importProblemTexts: Record<string, string> = {
   noMoney: '金额为 0（余额查询等），没有资金往来',
   otherOwner: '此行以下是另一账户或号码的清单，请拆分后单独导入',
   idTwoNames: '证件号码与上方另一姓名的行相同，请核对',
+  idGender: '性别与身份证号不符',
+  idBirthDate: '出生日期与身份证号不符',
   currency: '外币交易，金额不是人民币',
   neutral: '不计收支，不是与对方的资金往来',
   dataSession: '上网/数据流量记录，不是通话或短信',

@@ -1006,6 +1006,10 @@ export const en: Translation<typeof zhCN> = {
       noMoney: 'The amount is 0 (a balance inquiry or the like): no money moved',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
+      idGender:
+        "The sex does not match the ID number (17th digit odd: male, even: female): the number may be someone else's; check it",
+      idBirthDate:
+        "The date of birth does not match the one in the ID number: the number may be someone else's; check it",
       otherOwner:
         'This row belongs to another account’s or number’s list further down the file (named above it): split the file and import that list on its own',
       preAuthorisation:

@@ -1,3 +1,4 @@
+import { addPersonAliases } from '../entities/person-aliases';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { findHolder } from '../entities/entity-identifiers';
@@ -23,6 +24,8 @@ interface HolderWrite {
   onEntity(id: string, created: boolean): void;
   /** A relation the import created. */
   onRelation(id: string): void;
+  /** A name the import added to a person found by the document number. */
+  onAlias(personId: string, name: string): void;
 }
 
 /**
@@ -75,6 +78,9 @@ function holderEntity(tx: Executor, holder: NamedHolder, write: HolderWrite): st
     if (found) {
       if (found.deleted_at) return null;
       write.onEntity(found.id, false);
+      // Another name under the number is kept as an alias; a masked one (张*三) is no name.
+      if (found.kind === 'person' && name && !/[*＊×]/.test(name))
+        for (const alias of addPersonAliases(tx, found.id, [name])) write.onAlias(found.id, alias);
       return found.id;
     }
     if (!name || document.fifteenDigits) return null;

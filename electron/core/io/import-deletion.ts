@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { RelationAggregates } from '../db/schema';
 import { isoOfUnix } from '../db/unix-time';
+import { removePersonAlias } from '../entities/person-aliases';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { recountOrphanedCopies } from './record-copies-store';
@@ -72,6 +73,10 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       const created = tx.all<{ target_type: string; target_id: string }>(
         sql`SELECT target_type, target_id FROM import_created WHERE import_id = ${importId}`,
       );
+      for (const alias of created.filter((row) => row.target_type === 'alias')) {
+        const [personId, name] = alias.target_id.split('\u0000') as [string, string];
+        removePersonAlias(tx, personId, name);
+      }
       for (const link of created.filter((row) => row.target_type === 'caseEntity'))
         tx.run(sql`DELETE FROM case_entities WHERE id = ${link.target_id}`);
       for (const entity of created.filter((row) => row.target_type === 'entity')) {

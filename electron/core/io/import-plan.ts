@@ -2177,19 +2177,35 @@ function planPersons(
       }
     }
     const genderText = optional(cells, 'gender');
-    // The column where the document gave no sex (a passport, no number at all).
-    if (genderText && (!idNumber || gender === 'unknown')) {
+    // The column where the document gave no sex (a passport, no number at all); where it did,
+    // a column saying otherwise means the number may be another person's.
+    if (genderText) {
       const known = genders[genderText.toLowerCase()];
-      if (known) gender = known;
-      else {
+      if (!known) {
         problems.push({ line, field: 'gender', problem: 'gender', value: genderText.slice(0, 40) });
         valid = false;
-      }
+      } else if (known !== 'unknown' && gender !== 'unknown' && known !== gender) {
+        problems.push({
+          line,
+          field: 'gender',
+          problem: 'idGender',
+          value: genderText.slice(0, 40),
+        });
+        valid = false;
+      } else if (known !== 'unknown') gender = known;
     }
-    if (!birthDate && cellText(cellOf(cells, 'birthDate'))) {
+    if (cellText(cellOf(cells, 'birthDate'))) {
       const parsed = take(line, cells, 'birthDate', parseDate(cellOf(cells, 'birthDate')));
       if (parsed === undefined) valid = false;
-      birthDate = parsed ?? null;
+      else if (birthDate && parsed !== birthDate) {
+        problems.push({
+          line,
+          field: 'birthDate',
+          problem: 'idBirthDate',
+          value: cellText(cellOf(cells, 'birthDate')).slice(0, 40),
+        });
+        valid = false;
+      } else birthDate = parsed;
     }
     const phonesOf = (field: 'phone' | 'ownedPhone') => {
       const text = optional(cells, field);

@@ -20,6 +20,8 @@ export type ValueProblem =
   | 'noMoney'
   | 'otherOwner'
   | 'idTwoNames'
+  | 'idGender'
+  | 'idBirthDate'
   | 'currency'
   | 'neutral'
   | 'dataSession'

@@ -13,6 +13,7 @@ import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
 import { chinaDate } from './import-values';
 import { insertEntity } from '../entities/entity-repository';
+import { addPersonAliases } from '../entities/person-aliases';
 import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
@@ -900,6 +901,9 @@ export async function commitImport(
         contribution.run(options.importId, id, 1, 0, 0, 0, 0, null);
         summary.relationsCreated += 1;
       },
+      onAlias(personId, name) {
+        created.run(options.importId, 'alias', `${personId}\u0000${name}`);
+      },
     });
   }
 
@@ -964,6 +968,11 @@ export async function commitImport(
       if (holder) {
         personId = holder.id;
         summary.entitiesMatched += 1;
+        // The same document under another name (曾用名, a spelling): the name recorded stays,
+        // the file's is kept as an alias, so the person is found by both and the card shows it.
+        if (holder.kind === 'person')
+          for (const alias of addPersonAliases(db, holder.id, [record.name, ...record.aliases]))
+            created.run(options.importId, 'alias', `${holder.id}\u0000${alias}`);
       } else if (record.organisation) {
         // A number registered to a business: the company, as a 机主 or a user of the phone.
         personId = insertEntity(

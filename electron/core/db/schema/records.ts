@@ -212,12 +212,16 @@ export const importRelationsTable = sqliteTable(
   (table) => [primaryKey({ columns: [table.importId, table.relationId] })],
 );
 
-/** Entities and case links an import created: deleting the import removes those still unused. */
+/**
+ * Entities and case links an import created (deleting the import removes those still unused),
+ * and names it added to a person already recorded under the same ID number (`alias`: the
+ * person's ID, a NUL, the name), which deleting the import takes off again.
+ */
 export const importCreatedTable = sqliteTable(
   'import_created',
   {
     importId: text().notNull(),
-    targetType: text({ enum: ['entity', 'caseEntity'] }).notNull(),
+    targetType: text({ enum: ['entity', 'caseEntity', 'alias'] }).notNull(),
     targetId: text().notNull(),
   },
   (table) => [primaryKey({ columns: [table.importId, table.targetType, table.targetId] })],
