@@ -1,6 +1,12 @@
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * One call in two lists: the caller's and the callee's lists (two carriers, clocks seconds
@@ -198,5 +204,48 @@ describe('deleting imports in any order', () => {
     await c.ok('import.delete', { importId: 'imp-2' });
     // The relation came with the first import: nothing of it may stay once both are gone.
     expect((await c.ok('search.query', { text: a })).groups).toEqual([]);
+  });
+});
+
+describe('a workspace imported before copies were marked', () => {
+  it('is marked at the next unlock: the counts are those of the two lists imported today', async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await importList('imp-a', `${a}.csv`, listA);
+    await importList('imp-b', `${b}.csv`, listB);
+    const today = await callsOfA();
+    await c.ok('session.lock', {});
+    // What an earlier version wrote: every row counted, none marked.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE relations SET
+        event_count = event_count + (SELECT count(*) FROM call_records c
+          WHERE c.relation_num = relations.num AND c.copy_of IS NOT NULL AND c.kind <> 'sms'),
+        message_count = message_count + (SELECT count(*) FROM call_records c
+          WHERE c.relation_num = relations.num AND c.copy_of IS NOT NULL AND c.kind = 'sms'),
+        duration_seconds = duration_seconds + (SELECT coalesce(sum(duration_seconds), 0) FROM call_records c
+          WHERE c.relation_num = relations.num AND c.copy_of IS NOT NULL)
+      WHERE type = 'calls';
+      UPDATE import_relations SET
+        event_count = event_count + (SELECT count(*) FROM call_records c JOIN relations r ON r.num = c.relation_num
+          JOIN imports i ON i.num = c.import_num WHERE r.id = import_relations.relation_id
+          AND i.id = import_relations.import_id AND c.copy_of IS NOT NULL AND c.kind <> 'sms'),
+        message_count = message_count + (SELECT count(*) FROM call_records c JOIN relations r ON r.num = c.relation_num
+          JOIN imports i ON i.num = c.import_num WHERE r.id = import_relations.relation_id
+          AND i.id = import_relations.import_id AND c.copy_of IS NOT NULL AND c.kind = 'sms'),
+        duration_seconds = duration_seconds + (SELECT coalesce(sum(c.duration_seconds), 0) FROM call_records c
+          JOIN relations r ON r.num = c.relation_num JOIN imports i ON i.num = c.import_num
+          WHERE r.id = import_relations.relation_id AND i.id = import_relations.import_id AND c.copy_of IS NOT NULL);
+      UPDATE call_records SET copy_of = NULL;
+      DELETE FROM settings WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await callsOfA()).toEqual(today);
+    // And the contributions too: deleting A's list leaves B's as if imported alone.
+    await c.ok('import.delete', { importId: 'imp-a' });
+    expect(await callsOfA()).toEqual([
+      `${a}>${b}: 1 61 | rows 3, calls 1, texts 2, copies 0`,
+      `${b}>${a}: 2 45 | rows 2, calls 2, texts 0, copies 0`,
+    ]);
   });
 });

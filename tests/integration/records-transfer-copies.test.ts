@@ -1,6 +1,12 @@
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * One transfer on two statements: money out on the payer's, in on the payee's (another bank,
@@ -127,6 +133,43 @@ describe('one transfer on two statements is counted once', () => {
     expect(await moneyOfP()).toEqual([
       'P>Q: 4 1090000 | rows 9, copies 5',
       'Q>P: 2 50000 | rows 4, copies 2',
+    ]);
+  });
+});
+
+describe('statements imported before copies were marked', () => {
+  it('are marked at the next unlock, counts and contributions alike', async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await importStatement('imp-p', `${p}.csv`, statementP);
+    await importStatement('imp-q', `${q}.csv`, statementQ);
+    const today = await moneyOfP();
+    await c.ok('session.lock', {});
+    // What an earlier version wrote: every row counted, none marked.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE relations SET
+        event_count = event_count + (SELECT count(*) FROM money_transfers m
+          WHERE m.relation_id = relations.id AND m.copy_of IS NOT NULL),
+        amount_fen = amount_fen + (SELECT coalesce(sum(amount_fen), 0) FROM money_transfers m
+          WHERE m.relation_id = relations.id AND m.copy_of IS NOT NULL)
+      WHERE type = 'finances';
+      UPDATE import_relations SET
+        event_count = event_count + (SELECT count(*) FROM money_transfers m
+          WHERE m.relation_id = import_relations.relation_id AND m.import_id = import_relations.import_id
+            AND m.copy_of IS NOT NULL),
+        amount_fen = amount_fen + (SELECT coalesce(sum(amount_fen), 0) FROM money_transfers m
+          WHERE m.relation_id = import_relations.relation_id AND m.import_id = import_relations.import_id
+            AND m.copy_of IS NOT NULL);
+      UPDATE money_transfers SET copy_of = NULL;
+      DELETE FROM settings WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await moneyOfP()).toEqual(today);
+    await c.ok('import.delete', { importId: 'imp-p' });
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 2 1000000 | rows 2, copies 0',
+      'Q>P: 2 50000 | rows 2, copies 0',
     ]);
   });
 });

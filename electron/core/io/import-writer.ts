@@ -20,7 +20,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { callKinds, textAt, type CallColumns } from './call-columns';
 import { markCallCopies, markTransferCopies } from './record-copies-store';
-import type { CallRow } from './record-copies';
+import type { CallRow } from '../records/record-copies';
 import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 

@@ -9,7 +9,7 @@ import {
   transferCopyRule,
   type CallRow,
   type TransferRow,
-} from './record-copies';
+} from '../records/record-copies';
 
 /** A stored call record as the copy matching reads it. */
 interface StoredCall {

@@ -14,6 +14,10 @@ import {
 import { isoNow } from '../clock';
 import { newId } from '../db/ids';
 import { ensureSearchIndexCurrent } from '../search/search-indexer';
+import {
+  ensureRecordCopiesMarked,
+  markRecordCopiesCurrent,
+} from '../records/record-copies-recount';
 import { openDatabase } from '../db/open-database';
 import { auditLogTable, settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
@@ -147,6 +151,7 @@ export async function createWorkspace(
     if (!opened.ok) throw databaseFailureError(opened.failure);
     const { db } = opened;
     ensureSearchIndexCurrent(db, now);
+    markRecordCopiesCurrent(db, now);
     const admin = {
       id: adminId,
       username,
@@ -380,6 +385,7 @@ function openWith(
     throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
   }
   ensureSearchIndexCurrent(opened.db, isoNow(env.clock));
+  ensureRecordCopiesMarked(opened.db, isoNow(env.clock));
   const problem = auditHeadProblem(opened.db, header, env);
   const workspace = new UnlockedWorkspace({
     dir,
