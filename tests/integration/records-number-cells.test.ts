@@ -35,4 +35,19 @@ describe('numbers in number cells', () => {
       ['84912345678', 'unknown'],
     ]);
   });
+
+  it('a 第三方号码 (呼转) in a number cell gets its 0 back too', async () => {
+    const plan = await plannedWorkbook('calls', [
+      {
+        rows: [
+          ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长', '第三方号码'],
+          ['13800138000', 13900139000, '呼转', '2026-04-01 10:00:00', 65, 87165123456],
+        ],
+      },
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'farType'])).toEqual([
+      ['13900139000', '13800138000', 'mobile'],
+      ['13800138000', '087165123456', 'landline'],
+    ]);
+  });
 });

@@ -1419,7 +1419,9 @@ function callPlanner(
   const hasForwardedTo = byOwn && mapping['forwardedTo'] !== undefined;
   const hasOriginalCalled = mapping['originalCalled'] !== undefined;
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
-    const text = textOf(cells, key);
+    // A spreadsheet's number cell lost a landline's 0, as under 对方号码.
+    const cell = cellOf(cells, key);
+    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
     if (!text) return null;
     const parsed = farEnd(text, areaCode);
     return parsed.ok ? parsed : null;
