@@ -67,6 +67,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', '付款帐号', '转出帐号', '付款人账号', '付款方支付宝账号', '付款支付宝账号', '买家用户id', '买家支付宝账号', '买家支付宝用户id', '买家账号', '买家账户', 'from', 'fromaccount'] },
     { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', '收款方支付宝账号', '收款支付宝账号', '卖家用户id', '卖家支付宝账号', '卖家支付宝用户id', '卖家账号', '卖家账户', 'to', 'toaccount'] },
     { key: 'toCard', required: false, aliases: ['收款银行卡号', '收款卡号', '收款方银行卡号', '收款人银行卡号'] },
+    { key: 'ownCard', required: false, aliases: ['用户银行卡号', '用户侧银行卡号', '用户侧卡号', '用户卡号'] },
     { key: 'debitCredit', required: false, aliases: ['借贷标志', '借贷方向', '借贷', '收/支', '收/支/其他', '收支', '收付标志', '收付', '资金方向', '资金流向', '出入账标志', '交易方向', '收支类型', '借贷标识', '借贷标记', '收付方向', '收支方向', '出入账', '收付款标志', '交易借贷标志', '存取标志', '存取', '存取方式', '收支标志', '进出标志', '出入标志', '借贷类型', '收付类型', 'd/c', 'debitcredit', 'dc'] },
     { key: 'date', required: false, aliases: ['交易日期', '交易日', '日期', '记账日期', '入账日期', 'date'] },
     { key: 'at', required: false, aliases: ['交易时间', '时间', '交易创建时间', '付款时间', '记账时间', '交易日期时间', '入账时间', '发生时间', '转账申请时间', '转账时间', '到账时间', '支付时间', '收款时间', '创建时间', 'time', 'at'] },

@@ -943,6 +943,7 @@ export const en: Translation<typeof zhCN> = {
         accountIdNumber: 'Own holder’s ID number',
         accountOther: 'Own account (when the card is empty)',
         toCard: 'Payee bank card (when the payee account is empty)',
+        ownCard: "User's bank card (the other end of a withdrawal or top-up)",
         counterpartInfo: 'Counterpart (account and name)',
         counterpartAccount: 'Counterpart account',
         counterpart: 'Counterpart account',

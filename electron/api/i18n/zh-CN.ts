@@ -906,6 +906,7 @@ export const zhCN = {
         accountIdNumber: '本方证件号码',
         accountOther: '本方账号（卡号为空时）',
         toCard: '收款银行卡号（收款账号为空时）',
+        ownCard: '用户银行卡号（提现、充值时的对方）',
         counterpartInfo: '对手信息（账号与户名）',
         counterpartAccount: '对手账号',
         counterpart: '对手账号',

@@ -1883,6 +1883,7 @@ function planAll(
       'fromAccount',
       'toAccount',
       'toCard',
+      'ownCard',
     ];
     /**
      * A holder's document when it checks; a number Excel cut or that fails its check is left
@@ -1924,7 +1925,14 @@ function planAll(
       let counterpartName = optional(cells, 'counterpartName') ?? info.name;
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
-      const counterpartColumn = placeholderFree(compact('counterpartAccount'));
+      // 财付通's 提现 and 充值 name no counterpart (对手方ID 0): the money goes to or comes from
+      // the user's own bank card (用户银行卡号), where it can be followed on.
+      let counterpartColumn = placeholderFree(compact('counterpartAccount'));
+      const ownCard = counterpartColumn ? null : compact('ownCard');
+      if (ownCard && ownCard !== account) {
+        counterpartColumn = ownCard;
+        counterpartName ??= accountName;
+      }
       // Alipay's 转账到银行卡: no payee account, the payee's bank card beside it.
       const named = byPair
         ? (compact('toAccount') ?? compact('toCard'))
