@@ -313,6 +313,22 @@ describe('statements: flags under other names, reversals, fen', () => {
     ]);
   });
 
+  it("财付通 提现 and 充值 with 对手方ID 0: the other end is the user's own bank card (用户银行卡号)", async () => {
+    const plan = await planned('transactions', [
+      '用户ID,用户侧账号名称,借贷类型,交易业务类型,交易时间,交易金额(分),用户银行卡号,对手方ID,对手侧账户名称',
+      'wxid_abc123,张三,出,提现,2026-04-01 10:15:00,50000,6222020200112233445,0,',
+      'wxid_abc123,张三,入,充值,2026-04-02 10:15:00,30000,6222020200112233445,0,',
+      'wxid_abc123,张三,出,转账,2026-04-03 10:15:00,20000,,wxid_def456,李四',
+    ]);
+    expect(
+      pick(plan.sample, ['account', 'direction', 'amountFen', 'counterpart', 'counterpartName']),
+    ).toEqual([
+      ['wxid_abc123', 'out', '50000', '6222020200112233445', '张三'],
+      ['wxid_abc123', 'in', '30000', '6222020200112233445', '张三'],
+      ['wxid_abc123', 'out', '20000', 'wxid_def456', '李四'],
+    ]);
+  });
+
   it('支付宝 转账 records as police receive them: 付款方/收款方支付宝账号, 转账金额（元）', async () => {
     const plan = await planned('transactions', [
       '交易号,付款方支付宝账号,付款方名称,收款方支付宝账号,收款方名称,转账金额（元）,转账申请时间,转账状态',
