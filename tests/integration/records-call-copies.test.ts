@@ -182,6 +182,30 @@ describe('one call in two lists is counted once', () => {
     expect(await callsOfA()).toEqual([`${a}>${b}: 3 343 | rows 5, calls 3, texts 0, copies 2`]);
   });
 
+  it("texts six seconds apart, the callee's clock four seconds ahead: two texts, whichever list comes first", async () => {
+    const sent = [
+      header,
+      `${a},${b},短信发,2025-03-01 10:00:00,0`,
+      `${a},${b},短信发,2025-03-01 10:00:06,0`,
+    ];
+    const received = [
+      header,
+      `${b},${a},短信收,2025-03-01 10:00:04,0`,
+      `${b},${a},短信收,2025-03-01 10:00:10,0`,
+    ];
+    for (const [first, second] of [
+      [sent, received],
+      [received, sent],
+    ]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      await importList('imp-1', '1.csv', first!);
+      expect(await importList('imp-2', '2.csv', second!)).toMatchObject({ copies: 2 });
+      expect(await callsOfA()).toEqual([`${a}>${b}: 0 0 | rows 4, calls 0, texts 2, copies 2`]);
+    }
+  });
+
   it('a billed time rounded up to the minute is the same call', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -118,6 +118,51 @@ describe('one transfer on two statements is counted once', () => {
     ]);
   });
 
+  it("a payment split into 500s a minute apart, booked 70 s later by the payee's bank: two transfers in any order or one file", async () => {
+    const paid = [
+      header,
+      `${p},2025-03-01 10:00:00,500.00,借,${q}`,
+      `${p},2025-03-01 10:01:00,500.00,借,${q}`,
+    ];
+    const received = [
+      header,
+      `${q},2025-03-01 10:01:10,500.00,贷,${p}`,
+      `${q},2025-03-01 10:02:10,500.00,贷,${p}`,
+    ];
+    for (const files of [[paid, received], [received, paid], [[...paid, ...received.slice(1)]]]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      for (const [index, lines] of files.entries())
+        await importStatement(`imp-${index}`, `${index}.csv`, lines);
+      expect(await moneyOfP()).toEqual(['P>Q: 2 100000 | rows 4, copies 2']);
+    }
+  });
+
+  it("a payee statement of the day alone is that day's: not the payer's transfer two minutes before midnight", async () => {
+    const paid = [
+      header,
+      `${p},2025-03-01 23:58:30,500.00,借,${q}`,
+      `${p},2025-03-02 15:00:00,500.00,借,${q}`,
+    ];
+    const received = [
+      '交易卡号,交易日期,交易金额,借贷标志,对手账号',
+      `${q},20250301,500.00,贷,${p}`,
+      `${q},20250302,500.00,贷,${p}`,
+    ];
+    for (const files of [
+      [paid, received],
+      [received, paid],
+    ]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      for (const [index, lines] of files.entries())
+        await importStatement(`imp-${index}`, `${index}.csv`, lines);
+      expect(await moneyOfP()).toEqual(['P>Q: 2 100000 | rows 4, copies 2']);
+    }
+  });
+
   it('both statements in one file; the same statement exported again', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -13,12 +13,13 @@ interface CopyRow {
   at: number;
 }
 
-/** When two rows of one relation are one event, and how near (smaller is nearer). */
+/** When two rows of one relation are one event. */
 interface CopyRule<Row extends CopyRow> {
-  /** The farthest apart in time two rows of one event can be, in seconds. */
+  /** The farthest apart in time two timed rows of one event can be, in seconds. */
   windowSeconds: number;
-  /** Null when `row` cannot be `held`'s event, else how far they are apart. */
-  gap(held: Row, row: Row): number | null;
+  /** A row that gives the day alone (a statement's 交易日期): it may be any time that day. */
+  dayAlone?(row: Row): boolean;
+  sameEvent(held: Row, row: Row): boolean;
 }
 
 export interface CallRow extends CopyRow {
@@ -55,14 +56,13 @@ function durationsAgree(a: number, b: number): boolean {
  */
 export const callCopyRule: CopyRule<CallRow> = {
   windowSeconds: callWindowSeconds,
-  gap(held, row) {
-    if (held.sms !== row.sms || !durationsAgree(held.seconds, row.seconds)) return null;
-    const otherList =
+  sameEvent(held, row) {
+    if (held.sms !== row.sms || !durationsAgree(held.seconds, row.seconds)) return false;
+    if (Math.abs(held.at - row.at) > callWindowSeconds) return false;
+    return (
       held.importNum !== row.importNum ||
-      (held.ownEnd !== 0 && row.ownEnd !== 0 && held.ownEnd !== row.ownEnd);
-    if (!otherList) return null;
-    // Nearest start first; at one distance, the closer duration.
-    return Math.abs(held.at - row.at) * 100_000 + Math.abs(held.seconds - row.seconds);
+      (held.ownEnd !== 0 && row.ownEnd !== 0 && held.ownEnd !== row.ownEnd)
+    );
   },
 };
 
@@ -88,14 +88,14 @@ const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySecon
  * in one import are two transfers, however alike.
  */
 export const transferCopyRule: CopyRule<TransferRow> = {
-  windowSeconds: daySeconds,
-  gap(held, row) {
-    if (held.amountFen !== row.amountFen) return null;
-    if (held.importId === row.importId && held.accountId === row.accountId) return null;
-    const apart = Math.abs(held.at - row.at);
-    const sameDay =
-      (dayAlone(held.at) || dayAlone(row.at)) && chinaDay(held.at) === chinaDay(row.at);
-    return apart <= transferWindowSeconds || sameDay ? apart : null;
+  windowSeconds: transferWindowSeconds,
+  dayAlone: (row) => dayAlone(row.at),
+  sameEvent(held, row) {
+    if (held.amountFen !== row.amountFen) return false;
+    if (held.importId === row.importId && held.accountId === row.accountId) return false;
+    // A row of the day alone is that day's, never the next day's first minutes.
+    if (dayAlone(held.at) || dayAlone(row.at)) return chinaDay(held.at) === chinaDay(row.at);
+    return Math.abs(held.at - row.at) <= transferWindowSeconds;
   },
 };
 
@@ -112,10 +112,13 @@ function firstFrom(rows: readonly CopyRow[], at: number): number {
 }
 
 /**
- * Pairs rows of one relation with held rows of the same event, one to one: each row, in time
- * order, takes the nearest held row (by the rule's gap) not taken yet. `held` must be sorted
- * by time. Returns, per row of `rows`, the index of its held row, or -1 where it is an event
- * of its own.
+ * Pairs rows of one relation with held rows of the same event, one to one, as many as can be:
+ * first the timed rows, each in time order taking the earliest held row still free within its
+ * window (with windows of one width, taking the earliest never leaves a later row without the
+ * partner it needed: a nearest-first choice did, when a clock ran ahead); then rows where
+ * either side gives the day alone, the first free one of that day. `held` must be sorted by
+ * time. Returns, per row of `rows`, the index of its held row, or -1 where it is an event of
+ * its own.
  */
 export function matchCopies<Row extends CopyRow>(
   held: readonly Row[],
@@ -126,26 +129,27 @@ export function matchCopies<Row extends CopyRow>(
   if (!held.length || !rows.length) return matched;
   const taken = new Uint8Array(held.length);
   const order = rows.map((_, index) => index).sort((a, b) => rows[a]!.at - rows[b]!.at || a - b);
-  for (const index of order) {
+  const dayAlone = rule.dayAlone ?? (() => false);
+  const take = (index: number, window: number, fits: (candidate: Row) => boolean) => {
     const row = rows[index]!;
-    let best = -1;
-    let bestGap = Infinity;
     for (
-      let at = firstFrom(held, row.at - rule.windowSeconds);
-      at < held.length && held[at]!.at <= row.at + rule.windowSeconds;
+      let at = firstFrom(held, row.at - window);
+      at < held.length && held[at]!.at <= row.at + window;
       at += 1
     ) {
-      if (taken[at]) continue;
-      const gap = rule.gap(held[at]!, row);
-      if (gap !== null && gap < bestGap) {
-        best = at;
-        bestGap = gap;
-      }
+      const candidate = held[at]!;
+      if (taken[at] || !fits(candidate) || !rule.sameEvent(candidate, row)) continue;
+      taken[at] = 1;
+      matched[index] = at;
+      return;
     }
-    if (best >= 0) {
-      taken[best] = 1;
-      matched[index] = best;
-    }
-  }
+  };
+  for (const index of order)
+    if (!dayAlone(rows[index]!))
+      take(index, rule.windowSeconds, (candidate) => !dayAlone(candidate));
+  if (rule.dayAlone)
+    for (const index of order)
+      if (matched[index]! < 0)
+        take(index, daySeconds, (candidate) => dayAlone(candidate) || dayAlone(rows[index]!));
   return matched;
 }
