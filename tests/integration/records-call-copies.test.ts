@@ -206,6 +206,47 @@ describe('one call in two lists is counted once', () => {
     }
   });
 
+  it("talk time is the seconds a list gives, not another list's billed minutes, whichever came first", async () => {
+    const seconds = [
+      header,
+      `${a},${b},主叫,2025-03-01 10:00:00,65`,
+      `${a},${b},主叫,2025-03-01 11:00:00,44`,
+    ];
+    const billed = [
+      header,
+      `${b},${a},被叫,2025-03-01 10:00:02,120`,
+      `${b},${a},被叫,2025-03-01 11:00:01,60`,
+    ];
+    const fresh = async () => {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+    };
+    for (const files of [
+      [seconds, billed],
+      [billed, seconds],
+      [[...billed, ...seconds.slice(1)]],
+    ]) {
+      await fresh();
+      for (const [index, lines] of files.entries())
+        await importList(`imp-${index}`, `${index}.csv`, lines);
+      expect(await callsOfA()).toEqual([`${a}>${b}: 2 109 | rows 4, calls 2, texts 0, copies 2`]);
+    }
+    // Deleting either list leaves the other's figures.
+    await fresh();
+    await importList('imp-billed', 'billed.csv', billed);
+    await importList('imp-seconds', 'seconds.csv', seconds);
+    await c.ok('import.delete', { importId: 'imp-seconds' });
+    expect(await callsOfA()).toEqual([`${a}>${b}: 2 180 | rows 2, calls 2, texts 0, copies 0`]);
+    await fresh();
+    await importList('imp-seconds', 'seconds.csv', seconds);
+    await importList('imp-billed', 'billed.csv', billed);
+    await c.ok('import.delete', { importId: 'imp-seconds' });
+    expect(await callsOfA()).toEqual([`${a}>${b}: 2 180 | rows 2, calls 2, texts 0, copies 0`]);
+    await importList('imp-seconds-again', 'seconds-again.csv', [...seconds, '']);
+    expect(await callsOfA()).toEqual([`${a}>${b}: 2 109 | rows 4, calls 2, texts 0, copies 2`]);
+  });
+
   it('a billed time rounded up to the minute is the same call', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

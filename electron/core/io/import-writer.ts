@@ -19,7 +19,7 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { callKinds, textAt, type CallColumns } from './call-columns';
-import { markCallCopies, markTransferCopies } from './record-copies-store';
+import { demoteStoredCalls, markCallCopies, markTransferCopies } from './record-copies-store';
 import type { CallRow } from '../records/record-copies';
 import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
@@ -580,6 +580,7 @@ export async function commitImport(
     // Per record, the row that already counts its call: > 0 a stored row's ID, < 0 the index
     // (less one, negated) of a row of this file; 0 none.
     const copyOf = new Float64Array(length);
+    let demoted: Parameters<typeof demoteStoredCalls>[1] = [];
     await aggregateAll('calls', pairs, (existingOf) => {
       const rowOf = (index: number): CallRow => ({
         id: 0,
@@ -589,7 +590,7 @@ export async function commitImport(
         ownEnd: sideOf[index]!,
         importNum,
       });
-      summary.copies = markCallCopies(
+      ({ copies: summary.copies, demoted } = markCallCopies(
         sqlite,
         {
           pairOf,
@@ -602,7 +603,7 @@ export async function commitImport(
         },
         existingOf,
         copyOf,
-      );
+      ));
       if (!summary.copies) return;
       for (let index = 0; index < length; index += 1) {
         if (!copyOf[index]) continue;
@@ -661,6 +662,7 @@ export async function commitImport(
       if ((done + 1) % chunkRows === 0) await step(done + 1, length);
     }
     insert.flush();
+    demoteStoredCalls(sqlite, demoted, (index) => firstId + placeOf![index]!);
     rebuildIndexes();
     writeIdentifiers(seen);
     options.onProgress(length, length);

@@ -85,7 +85,8 @@ interface Existing {
  * are rows already stored under the pair's relation. Only pairs that can hold copies are read:
  * seen from both sides in the file, or with a relation whose period meets theirs. Sets
  * `copyOf` (> 0 a stored row's ID, < 0 the negated index + 1 of the file's row) and returns
- * how many.
+ * how many, and the stored rows whose event a truer row of the file now counts (`demoted`:
+ * the writer makes them its copies once the file's rows have their IDs).
  */
 function markCopies<Row extends CallRow | TransferRow>(
   records: PairedRecords<Row>,
@@ -93,7 +94,8 @@ function markCopies<Row extends CallRow | TransferRow>(
   storedOf: (relation: Existing) => Row[],
   rule: Parameters<typeof matchCopies<Row>>[2],
   copyOf: Float64Array,
-): number {
+): { copies: number; demoted: Demoted<Row>[] } {
+  const demoted: Demoted<Row>[] = [];
   const window = rule.windowSeconds;
   const meets = (pair: number, from: string | null, to: string | null) =>
     !from ||
@@ -109,7 +111,7 @@ function markCopies<Row extends CallRow | TransferRow>(
     )
       candidates.push(pair);
   }
-  if (!candidates.length) return 0;
+  if (!candidates.length) return { copies: 0, demoted };
   const recordsOf = recordsByPair(records.pairOf, records.pairCount);
   let copies = 0;
   for (const pair of candidates) {
@@ -124,7 +126,9 @@ function markCopies<Row extends CallRow | TransferRow>(
       const otherRows = other.map((at) => rows[at]!);
       matchCopies(heldRows, otherRows, rule).forEach((found, at) => {
         if (found < 0) return;
-        copyOf[indexes[other[at]!]!] = -(indexes[held[found]!]! + 1);
+        const [first, second] = [indexes[held[found]!]!, indexes[other[at]!]!];
+        if (rule.truer?.(heldRows[found]!, otherRows[at]!)) copyOf[first] = -(second + 1);
+        else copyOf[second] = -(first + 1);
         copies += 1;
       });
     }
@@ -135,11 +139,50 @@ function markCopies<Row extends CallRow | TransferRow>(
     const openRows = open.map((at) => rows[at]!);
     matchCopies(held, openRows, rule).forEach((found, at) => {
       if (found < 0) return;
-      copyOf[indexes[open[at]!]!] = held[found]!.id;
+      if (rule.truer?.(held[found]!, openRows[at]!))
+        demoted.push({ row: held[found]!, index: indexes[open[at]!]!, relationNum: relation.num });
+      else copyOf[indexes[open[at]!]!] = held[found]!.id;
       copies += 1;
     });
   }
-  return copies;
+  return { copies, demoted };
+}
+
+/** A stored row whose event a row of the file being written counts from now on. */
+interface Demoted<Row> {
+  row: Row;
+  /** The file's row (its index) that counts instead. */
+  index: number;
+  relationNum: number;
+}
+
+/**
+ * Makes demoted stored calls copies of the file's rows that count instead, once those are
+ * written (`idOf`: a file row's ID), and takes their figures out of their relation and of
+ * their import's contribution.
+ */
+export function demoteStoredCalls(
+  sqlite: Database.Database,
+  demoted: Demoted<CallRow>[],
+  idOf: (index: number) => number,
+): void {
+  const mark = sqlite.prepare('UPDATE call_records SET copy_of = ? WHERE id = ?');
+  const relation = sqlite.prepare(
+    `UPDATE relations SET event_count = event_count - ?, message_count = message_count - ?,
+      duration_seconds = duration_seconds - ? WHERE num = ?`,
+  );
+  const contribution = sqlite.prepare(
+    `UPDATE import_relations SET event_count = event_count - ?, message_count = message_count - ?,
+      duration_seconds = duration_seconds - ?
+      WHERE relation_id = (SELECT id FROM relations WHERE num = ?)
+        AND import_id = (SELECT id FROM imports WHERE num = ?)`,
+  );
+  for (const { row, index, relationNum } of demoted) {
+    mark.run(idOf(index), row.id);
+    const [calls, messages] = row.sms ? [0, 1] : [1, 0];
+    relation.run(calls, messages, row.seconds, relationNum);
+    contribution.run(calls, messages, row.seconds, relationNum, row.importNum);
+  }
 }
 
 /** The calls of an import already counted: see `markCopies`. */
@@ -148,7 +191,7 @@ export function markCallCopies(
   records: PairedRecords<CallRow>,
   existingOf: (pair: number) => Existing | undefined,
   copyOf: Float64Array,
-): number {
+): { copies: number; demoted: Demoted<CallRow>[] } {
   const stored = sqlite.prepare(countedCalls);
   return markCopies(
     records,
@@ -167,13 +210,14 @@ export function markTransferCopies(
   copyOf: Float64Array,
 ): number {
   const stored = sqlite.prepare(countedTransfers);
+  // Both rows of a transfer give the same amount: none is truer, none is demoted.
   return markCopies(
     records,
     existingOf,
     (relation) => (stored.all(relation.id) as StoredTransfer[]).map(transferOfStored),
     transferCopyRule,
     copyOf,
-  );
+  ).copies;
 }
 
 /** Each pair's record indexes in file order: a counting sort, built once. */
@@ -201,6 +245,8 @@ function recount<Row extends CallRow | TransferRow, Key>(
   rule: Parameters<typeof matchCopies<Row>>[2],
   rename: (row: Row, to: Row) => void,
   promote: (key: Key, rows: Row[]) => void,
+  /** A counted row whose event a truer orphan counts from now on becomes its copy. */
+  demote?: (row: Row, to: Row) => void,
 ): number {
   const byImport = new Map<Key, Row[]>();
   for (const row of orphans) {
@@ -211,10 +257,18 @@ function recount<Row extends CallRow | TransferRow, Key>(
   let counted = 0;
   for (const [key, rows] of byImport) {
     const again: Row[] = [];
+    const replaced: [number, Row][] = [];
     matchCopies(held, rows, rule).forEach((found, at) => {
-      if (found >= 0) rename(rows[at]!, held[found]!);
-      else again.push(rows[at]!);
+      const row = rows[at]!;
+      if (found < 0) again.push(row);
+      else if (demote && rule.truer?.(held[found]!, row)) {
+        demote(held[found]!, row);
+        replaced.push([found, row]);
+        again.push(row);
+      } else rename(row, held[found]!);
     });
+    // The demoted rows leave the rows that count; the truer ones come in with the others.
+    for (const [found] of replaced.sort((a, b) => b[0] - a[0])) held.splice(found, 1);
     if (!again.length) continue;
     promote(key, again);
     counted += again.length;
@@ -278,6 +332,16 @@ function recountCalls(tx: Executor, relationId: string, relationNum: number): nu
       tx.run(sql`UPDATE import_relations SET event_count = event_count + ${calls},
         message_count = message_count + ${messages}, duration_seconds = duration_seconds + ${seconds}
         WHERE relation_id = ${relationId} AND import_id = (SELECT id FROM imports WHERE num = ${importNum})`);
+    },
+    (row, to) => {
+      tx.run(sql`UPDATE call_records SET copy_of = ${to.id} WHERE id = ${row.id}`);
+      const [calls, messages] = row.sms ? [0, 1] : [1, 0];
+      tx.run(sql`UPDATE relations SET event_count = event_count - ${calls},
+        message_count = message_count - ${messages}, duration_seconds = duration_seconds - ${row.seconds}
+        WHERE id = ${relationId}`);
+      tx.run(sql`UPDATE import_relations SET event_count = event_count - ${calls},
+        message_count = message_count - ${messages}, duration_seconds = duration_seconds - ${row.seconds}
+        WHERE relation_id = ${relationId} AND import_id = (SELECT id FROM imports WHERE num = ${row.importNum})`);
     },
   );
 }

@@ -37,15 +37,25 @@ function copiesAmong<Row extends CallRow | TransferRow>(
     const copies = new Set<Row>();
     matchCopies(first, second, rule).forEach((found, at) => {
       if (found < 0) return;
-      marked.push({ row: second[at]!, copyOf: first[found]!.id });
-      copies.add(second[at]!);
+      const truer = rule.truer?.(first[found]!, second[at]!);
+      const held: Row = truer ? second[at]! : first[found]!;
+      const row: Row = truer ? first[found]! : second[at]!;
+      marked.push({ row, copyOf: held.id });
+      copies.add(row);
     });
     const open = sorted.filter((row) => !copies.has(row));
     const counted: Row[] = [];
+    const replaced: number[] = [];
     matchCopies(held, open, rule).forEach((found, at) => {
-      if (found >= 0) marked.push({ row: open[at]!, copyOf: held[found]!.id });
-      else counted.push(open[at]!);
+      if (found < 0) counted.push(open[at]!);
+      else if (rule.truer?.(held[found]!, open[at]!)) {
+        // The earlier import's row becomes the copy of this truer one.
+        marked.push({ row: held[found]!, copyOf: open[at]!.id });
+        replaced.push(found);
+        counted.push(open[at]!);
+      } else marked.push({ row: open[at]!, copyOf: held[found]!.id });
     });
+    for (const found of replaced.sort((a, b) => b - a)) held.splice(found, 1);
     held.push(...counted);
     held.sort(byTime);
   }

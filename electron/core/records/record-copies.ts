@@ -20,6 +20,11 @@ interface CopyRule<Row extends CopyRow> {
   /** A row that gives the day alone (a statement's 交易日期): it may be any time that day. */
   dayAlone?(row: Row): boolean;
   sameEvent(held: Row, row: Row): boolean;
+  /**
+   * Whether the row's figures are truer than the held row's, so the row counts and the held
+   * row becomes its copy (a list's seconds against another's billed minutes).
+   */
+  truer?(held: Row, row: Row): boolean;
 }
 
 export interface CallRow extends CopyRow {
@@ -64,6 +69,11 @@ export const callCopyRule: CopyRule<CallRow> = {
       (held.ownEnd !== 0 && row.ownEnd !== 0 && held.ownEnd !== row.ownEnd)
     );
   },
+  // Talk time is added up from the seconds one list gives, not another's billed minutes:
+  // which list came first must not change it.
+  // (A whole minute within two seconds of the other list's figure is that call's length.)
+  truer: (held, row) =>
+    held.seconds % 60 === 0 && row.seconds % 60 !== 0 && held.seconds - row.seconds > 2,
 };
 
 export interface TransferRow extends CopyRow {
