@@ -82,6 +82,34 @@ describe('text reports lined up with spaces', () => {
     );
   });
 
+  it('a UTF-8 file padded by bytes (printf on a Linux server: 主叫 is six wide), with and without dashes', async () => {
+    const byBytes = (cells: string[], gap = '  ') =>
+      cells
+        .map(
+          (cell, index) =>
+            cell + ' '.repeat(Math.max(0, widths[index]! + 4 - Buffer.byteLength(cell))),
+        )
+        .join(gap)
+        .trimEnd();
+    for (const dashes of [false, true]) {
+      const result = await core().ok('import.preview', {
+        fileName: 'calls.txt',
+        contentBase64: Buffer.from(
+          [
+            byBytes(header),
+            ...(dashes ? [widths.map((width) => '-'.repeat(width + 4)).join('  ')] : []),
+            ...rows.map((row) => byBytes(row)),
+          ].join('\n'),
+        ).toString('base64'),
+        template: 'calls',
+      });
+      expect(result.problems).toEqual([]);
+      expect(pick(result.sample, ['caller', 'callee', 'durationSeconds', 'startedAt'])).toEqual(
+        expected,
+      );
+    }
+  });
+
   it('a CSV under two spaced lines of preamble is still read as a CSV', async () => {
     const plan = await planned('transactions', [
       '户名  张三  账号  6228480398271645312',

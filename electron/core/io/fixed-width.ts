@@ -6,7 +6,9 @@ import type { TableLimits, TableRow } from './table-parse';
  * bank's report printed to a .txt, a query spooled by SQL*Plus (a line of dashes under the
  * header gives each column's width). Columns are found where every row of the table has
  * blanks at the same place, counted in display columns (a Chinese character is two wide, as
- * GBK reports and terminals pad them) or in characters, whichever lines the rows up better.
+ * GBK reports and terminals pad them), in characters, or in UTF-8 bytes (three for a Chinese
+ * character: a report padded by a program that counts bytes, printf's %-20s on a UTF-8
+ * server), whichever lines the rows up.
  *
  * Taken only when the header line has no comma, tab, semicolon or vertical bar: a CSV is never
  * read as one (padded CSV cells keep their separators).
@@ -14,8 +16,8 @@ import type { TableLimits, TableRow } from './table-parse';
 interface FixedWidthLayout {
   /** Where each column starts, from the first; the last runs to the line's end. */
   starts: number[];
-  /** Whether positions count a wide (CJK, full-width) character as two. */
-  wide: boolean;
+  /** How positions are counted: see `advance`. */
+  measure: Measure;
   /** The header's index among the text's lines: lines above it are the preamble, kept whole. */
   headerLine: number;
 }
@@ -52,21 +54,33 @@ function isWide(code: number): boolean {
   );
 }
 
-/** The display position after a character at `position` (a tab goes to the next stop of 8). */
-function advance(code: number, position: number, wide: boolean): number {
+/**
+ * Display columns (a wide character two), characters, or UTF-8 bytes: the ways reports count
+ * their padding, tried in this order.
+ */
+type Measure = 'display' | 'chars' | 'bytes';
+const measures: Measure[] = ['display', 'chars', 'bytes'];
+
+/** The position after a character at `position` (a tab goes to the next stop of 8). */
+function advance(code: number, position: number, measure: Measure): number {
   if (code === 9) return (Math.floor(position / 8) + 1) * 8;
   if (code >= 0xdc00 && code <= 0xdfff) return position;
-  return position + (wide && isWide(code) ? 2 : 1);
+  if (measure === 'bytes')
+    // A surrogate pair is four bytes, counted on its first half.
+    return (
+      position + (code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : 3)
+    );
+  return position + (measure === 'display' && isWide(code) ? 2 : 1);
 }
 
 const isBlank = (code: number) => code === 32 || code === 9 || code === 0x3000 || code === 12;
 
 /** Marks the display positions of the line that are not blank (room: 8 per character). */
-function markInk(line: string, wide: boolean, ink: Uint8Array): void {
+function markInk(line: string, measure: Measure, ink: Uint8Array): void {
   let position = 0;
   for (let index = 0; index < line.length; index += 1) {
     const code = line.charCodeAt(index);
-    const next = advance(code, position, wide);
+    const next = advance(code, position, measure);
     if (!isBlank(code)) ink.fill(1, position, next);
     position = next;
   }
@@ -75,9 +89,9 @@ function markInk(line: string, wide: boolean, ink: Uint8Array): void {
 /** Room for a line's positions: a tab may take up to eight. */
 const roomFor = (line: string) => line.length * 8 + 8;
 
-function inkOf(line: string, wide: boolean): Uint8Array {
+function inkOf(line: string, measure: Measure): Uint8Array {
   const ink = new Uint8Array(roomFor(line));
-  markInk(line, wide, ink);
+  markInk(line, measure, ink);
   return ink;
 }
 
@@ -89,7 +103,7 @@ function tableLines(lines: string[], headerLine: number): string[] {
 }
 
 /** Column starts where every line leaves the same run of at least two blanks (none: null). */
-function gutterStarts(lines: string[], wide: boolean): number[] | null {
+function gutterStarts(lines: string[], measure: Measure): number[] | null {
   let used = new Uint8Array(256);
   for (const line of lines) {
     if (roomFor(line) > used.length) {
@@ -97,7 +111,7 @@ function gutterStarts(lines: string[], wide: boolean): number[] | null {
       grown.set(used);
       used = grown;
     }
-    markInk(line, wide, used);
+    markInk(line, measure, used);
   }
   const starts: number[] = [];
   let blanks = 0;
@@ -119,10 +133,10 @@ function dashStarts(line: string): number[] | null {
 }
 
 /** Lines with a cell across a column's start (ink on both sides of it): the layout cuts them. */
-function straddling(lines: string[], starts: number[], wide: boolean): number {
+function straddling(lines: string[], starts: number[], measure: Measure): number {
   let count = 0;
   for (const line of lines) {
-    const ink = inkOf(line, wide);
+    const ink = inkOf(line, measure);
     if (starts.some((at) => at > 0 && ink[at] && ink[at - 1])) count += 1;
   }
   return count;
@@ -156,22 +170,21 @@ function layoutUnder(lines: string[], headerLine: number): FixedWidthLayout | nu
   if (starts) {
     // The dashes are ASCII: of the two counts, the one where no row's cell runs across a
     // column's start (an ASCII header cannot tell them apart, the rows can).
-    const cuts = [true, false].map((wide) => straddling(rows, starts, wide));
-    const wide = cuts[0]! <= cuts[1]!;
-    if (!cuts[wide ? 0 : 1]) return { starts, wide, headerLine };
+    const measure = measures.find((each) => !straddling(rows, starts, each));
+    if (measure) return { starts, measure, headerLine };
   }
   // Rows are as many parts as the header, nearly all of them (a trailer, 共 20 条, is not; two
   // such lines may be): a CSV under a spaced preamble line has none.
   const filled = rows.filter((line) => spacedParts(line) >= Math.max(3, parts - 2));
   if (!filled.length || rows.length - filled.length > Math.max(2, rows.length * 0.2)) return null;
-  for (const wide of [true, false]) {
-    const found = gutterStarts([header, ...rows], wide);
+  for (const measure of measures) {
+    const found = gutterStarts([header, ...rows], measure);
     if (!found) continue;
     // Blanks under no name (two spaces before a one-digit hour: Apr 12 2026  2:30PM) are
     // inside the column named before them.
-    const names = cellsOf(header, { starts: found, wide, headerLine });
+    const names = cellsOf(header, { starts: found, measure, headerLine });
     const starts = found.filter((_, index) => index === 0 || names[index]);
-    const layout = { starts, wide, headerLine };
+    const layout = { starts, measure, headerLine };
     // Each of the header's names in a column of its own.
     const named = cellsOf(header, layout).filter(Boolean).length;
     if (named === parts && starts.length === parts) return layout;
@@ -180,7 +193,7 @@ function layoutUnder(lines: string[], headerLine: number): FixedWidthLayout | nu
 }
 
 /** A line's cells at the layout's columns, trimmed: each character goes where it starts. */
-function cellsOf(line: string, { starts, wide }: FixedWidthLayout): string[] {
+function cellsOf(line: string, { starts, measure }: FixedWidthLayout): string[] {
   const cells = starts.map(() => '');
   let column = 0;
   let from = 0;
@@ -195,7 +208,7 @@ function cellsOf(line: string, { starts, wide }: FixedWidthLayout): string[] {
       cells[column] = clean(line.slice(from, index));
       [column, from] = [to, index];
     }
-    position = advance(code, position, wide);
+    position = advance(code, position, measure);
   }
   cells[column] = clean(line.slice(from));
   return cells;
