@@ -143,3 +143,69 @@ describe('a carrier call list with a direction column (1366×768)', () => {
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
 });
+
+describe('one call in both lists (1366×768)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("the callee's list after the caller's: the summary counts the copies, the drill-down marks them", async () => {
+    const { page } = h;
+    const shell = await signInToDemo(page);
+    const header = '本机号码,对方号码,呼叫类型,开始时间,通话时长';
+    const importList = async (name: string, lines: string[]) => {
+      await shell.navigate('案件');
+      await page.getByTestId('case-create').waitFor();
+      await shell.navigate('导入');
+      await page.getByTestId('import-next').waitFor();
+      await page.locator('.ant-upload input[type=file]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n')),
+      });
+      await page.getByText(name).waitFor();
+      await page.getByTestId('import-next').click();
+      await page.getByTestId('import-check').click();
+      await page.getByTestId('import-run').click();
+      await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    };
+    await importList('13500000001.csv', [
+      header,
+      '13500000001,13500000002,主叫,2026-05-01 10:00:00,65',
+      '13500000001,13500000002,主叫,2026-05-01 11:00:00,30',
+    ]);
+    // The other carrier's clock is two seconds ahead and it bills whole minutes.
+    await importList('13500000002.csv', [
+      header,
+      '13500000002,13500000001,被叫,2026-05-01 10:00:02,120',
+      '13500000002,13500000001,被叫,2026-05-01 11:00:02,31',
+      '13500000002,13500000001,被叫,2026-05-02 09:00:00,12',
+    ]);
+    expect(await page.getByTestId('import-copies').innerText()).toBe(
+      '其中 2 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
+    );
+    await h.screenshot('62-records-copies-done');
+    const found = await h.host.router.invoke('search.query', { text: '13500000001' });
+    if (!found.ok) throw new Error(found.error.code);
+    const phoneId = (found.value as { groups: { hits: { id: string }[] }[] }).groups[0]!.hits[0]!
+      .id;
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/entities/${id}`;
+    }, phoneId);
+    const drill = page.getByTestId('relation-drill');
+    await drill.first().waitFor();
+    // Three calls, 65 + 30 + 12 seconds: the seconds of the lists, the billed minutes not added.
+    expect(await drill.first().innerText()).toBe('×3 共 107 秒');
+    await h.screenshot('63-records-copies-relations');
+    await drill.first().click();
+    await page.getByTestId('relation-records').waitFor();
+    await page.getByTestId('record-copy').first().waitFor();
+    expect(await page.getByTestId('record-copy').count()).toBe(2);
+    await h.screenshot('64-records-copies-drill');
+    expect(h.pageErrors).toEqual([]);
+  }, 120_000);
+});

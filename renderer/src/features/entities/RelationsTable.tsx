@@ -10,6 +10,13 @@ import { KindTag } from '../../components/KindTag';
 import { RelationRecordsModal } from './RelationRecordsModal';
 import { RowActions } from '../../components/RowActions';
 
+const ellipsis = {
+  display: 'block',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+} as const;
+
 /** Relations with both ends linked to their entity pages; edit and delete when allowed. */
 export function RelationsTable({
   rows,
@@ -24,10 +31,14 @@ export function RelationsTable({
 }) {
   const { t, i18n } = useTranslation();
   const [drilled, setDrilled] = useState<RelationRow>();
+  // A long label is cut with an ellipsis (the full text on hover), never drawn over the next
+  // column.
   const end = (id: string, label: string, kind: RelationRow['fromKind']) => (
-    <Space size={4}>
+    <Space size={4} style={{ maxWidth: '100%' }} styles={{ item: { minWidth: 0 } }}>
       <KindTag kind={kind} />
-      <Link to={`/entities/${id}`}>{label}</Link>
+      <Link to={`/entities/${id}`} title={label} style={ellipsis}>
+        {label}
+      </Link>
     </Space>
   );
   return (
@@ -40,12 +51,13 @@ export function RelationsTable({
         size="small"
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50 } : false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: t('common.noData') }}
         columns={[
           {
             title: t('relation.from'),
             key: 'from',
+            width: 190,
             render: (_v, row) => end(row.fromEntityId, row.fromLabel, row.fromKind),
           },
           {
@@ -62,6 +74,7 @@ export function RelationsTable({
           {
             title: t('relation.to'),
             key: 'to',
+            width: 190,
             render: (_v, row) => end(row.toEntityId, row.toLabel, row.toKind),
           },
           {
