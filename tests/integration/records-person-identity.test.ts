@@ -42,6 +42,23 @@ describe('a person row whose sex or birth date contradicts its ID number', () =>
     ]);
   });
 
+  it('性别 0, 9, 未说明 (GB/T 2261.1) or a full-width Ｍ beside a valid number: the number says', async () => {
+    const plan = await planned('persons', [
+      '姓名,性别,身份证号',
+      `张三,0,${man}`,
+      `李四,9,${men[0]}`,
+      `王五,未说明,${men[1]}`,
+      `赵敏,Ｆ,${woman}`,
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['name', 'gender'])).toEqual([
+      ['张三', 'male'],
+      ['李四', 'male'],
+      ['王五', 'male'],
+      ['赵敏', 'female'],
+    ]);
+  });
+
   it('without an ID number (or under a passport) the columns give the sex and birth date', async () => {
     const plan = await planned('persons', [
       '姓名,性别,出生日期,证件类型,证件号码',

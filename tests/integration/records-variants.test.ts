@@ -319,6 +319,9 @@ describe('statements: flags under other names, reversals, fen', () => {
       'wxid_abc123,张三,出,提现,2026-04-01 10:15:00,50000,6222020200112233445,0,',
       'wxid_abc123,张三,入,充值,2026-04-02 10:15:00,30000,6222020200112233445,0,',
       'wxid_abc123,张三,出,转账,2026-04-03 10:15:00,20000,,wxid_def456,李四',
+      // Paid by the card (the card paid, no money to it); a withdrawal that failed.
+      'wxid_abc123,张三,出,消费,2026-04-04 10:15:00,1000,6222020200112233445,,',
+      'wxid_abc123,张三,入,提现退票,2026-04-05 10:15:00,50000,6222020200112233445,0,',
     ]);
     expect(
       pick(plan.sample, ['account', 'direction', 'amountFen', 'counterpart', 'counterpartName']),
@@ -326,6 +329,8 @@ describe('statements: flags under other names, reversals, fen', () => {
       ['wxid_abc123', 'out', '50000', '6222020200112233445', '张三'],
       ['wxid_abc123', 'in', '30000', '6222020200112233445', '张三'],
       ['wxid_abc123', 'out', '20000', 'wxid_def456', '李四'],
+      ['wxid_abc123', 'out', '1000', null, null],
+      ['wxid_abc123', 'in', '50000', null, null],
     ]);
   });
 

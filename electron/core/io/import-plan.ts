@@ -648,6 +648,12 @@ const genders: Record<string, Gender> = {
   女性: 'female',
   未知: 'unknown',
   不详: 'unknown',
+  // GB/T 2261.1's 0 (未知的性别) and 9 (未说明的性别).
+  0: 'unknown',
+  9: 'unknown',
+  未说明: 'unknown',
+  未知的性别: 'unknown',
+  未说明的性别: 'unknown',
   m: 'male',
   f: 'female',
   male: 'male',
@@ -1926,9 +1932,14 @@ function planAll(
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
       // 财付通's 提现 and 充值 name no counterpart (对手方ID 0): the money goes to or comes from
-      // the user's own bank card (用户银行卡号), where it can be followed on.
+      // the user's own bank card (用户银行卡号), where it can be followed on. On other rows the
+      // card is what paid (a 消费 by card), not where money went; a 提现退票 moved nothing.
       let counterpartColumn = placeholderFree(compact('counterpartAccount'));
-      const ownCard = counterpartColumn ? null : compact('ownCard');
+      const walletMove = /提现|充值/.test(optional(cells, 'channel') ?? '');
+      const ownCard =
+        counterpartColumn || !walletMove || /退|失败/.test(optional(cells, 'channel') ?? '')
+          ? null
+          : compact('ownCard');
       if (ownCard && ownCard !== account) {
         counterpartColumn = ownCard;
         counterpartName ??= accountName;
@@ -2190,7 +2201,7 @@ function planPersons(
     // The column where the document gave no sex (a passport, no number at all); where it did,
     // a column saying otherwise means the number may be another person's.
     if (genderText) {
-      const known = genders[genderText.toLowerCase()];
+      const known = genders[genderText.normalize('NFKC').replace(/\s+/g, '').toLowerCase()];
       if (!known) {
         problems.push({ line, field: 'gender', problem: 'gender', value: genderText.slice(0, 40) });
         valid = false;
