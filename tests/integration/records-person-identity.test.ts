@@ -137,3 +137,52 @@ describe('a person already recorded under the ID number with another name', () =
     });
   });
 });
+
+describe('imports naming one person, deleted in any order', () => {
+  const list = (importId: string, lines: string[]) =>
+    core().ok('import.commit', {
+      importId,
+      fileName: `${importId}.csv`,
+      contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+      template: 'persons',
+    });
+  const head = '姓名,身份证号,手机号码';
+  const person = async () => {
+    const hits = (await core().ok('search.query', { text: man })).groups.flatMap(
+      (group) => group.hits,
+    );
+    if (!hits.length) return null;
+    const detail = await core().ok('entities.get', { id: hits[0]!.id });
+    return {
+      name: detail.details['name'],
+      aliases: detail.details['aliases'],
+      phones: detail.relations
+        .filter((relation) => relation.type === 'uses')
+        .map((relation) => relation.toLabel)
+        .sort(),
+    };
+  };
+
+  it('the list that created the person deleted first: the person stays with the later list', async () => {
+    await list('imp-1', [head, `张三,${man},13900000001`]);
+    await list('imp-2', [head, `张四,${man},13900000001`]);
+    await core().ok('import.delete', { importId: 'imp-1' });
+    expect(await person()).toEqual({ name: '张三', aliases: ['张四'], phones: ['13900000001'] });
+    await core().ok('import.delete', { importId: 'imp-2' });
+    expect(await person()).toBeNull();
+    expect((await core().ok('search.query', { text: '13900000001' })).groups).toEqual([]);
+  });
+
+  it('an alias two lists give stays until both are deleted; masked and spaced names are none', async () => {
+    await list('imp-1', [head, `张三,${man},13900000001`]);
+    await list('imp-2', [head, `张四,${man},13900000001`]);
+    await list('imp-3', [head, `张四,${man},13900000002`]);
+    await list('imp-4', [head, `张*,${man},`]);
+    await list('imp-5', [head, `张 三,${man},`]);
+    expect(await person()).toMatchObject({ aliases: ['张四'] });
+    await core().ok('import.delete', { importId: 'imp-2' });
+    expect(await person()).toMatchObject({ aliases: ['张四'] });
+    await core().ok('import.delete', { importId: 'imp-3' });
+    expect(await person()).toMatchObject({ aliases: [] });
+  });
+});

@@ -78,8 +78,8 @@ function holderEntity(tx: Executor, holder: NamedHolder, write: HolderWrite): st
     if (found) {
       if (found.deleted_at) return null;
       write.onEntity(found.id, false);
-      // Another name under the number is kept as an alias; a masked one (张*三) is no name.
-      if (found.kind === 'person' && name && !/[*＊×]/.test(name))
+      // Another name under the number is kept as an alias (a masked one, 张*三, is no name).
+      if (found.kind === 'person' && name)
         for (const alias of addPersonAliases(tx, found.id, [name])) write.onAlias(found.id, alias);
       return found.id;
     }

@@ -75,12 +75,12 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       );
       for (const alias of created.filter((row) => row.target_type === 'alias')) {
         const [personId, name] = alias.target_id.split('\u0000') as [string, string];
-        removePersonAlias(tx, personId, name);
+        removePersonAlias(tx, importId, personId, name);
       }
       for (const link of created.filter((row) => row.target_type === 'caseEntity'))
         tx.run(sql`DELETE FROM case_entities WHERE id = ${link.target_id}`);
       for (const entity of created.filter((row) => row.target_type === 'entity')) {
-        if (inUse(tx, entity.target_id)) {
+        if (inUse(tx, entity.target_id) || namedElsewhere(tx, importId, entity.target_id)) {
           handOnEntity(tx, importId, entity.target_id);
           continue;
         }
@@ -132,8 +132,17 @@ function handOnEntity(tx: Executor, importId: string, entityId: string) {
       SELECT x.import_id AS later_import FROM import_relations x JOIN relations r ON r.id = x.relation_id
         WHERE r.from_entity_id = ${entityId} OR r.to_entity_id = ${entityId}
       UNION SELECT import_id FROM phone_identifiers WHERE phone_id = ${entityId}
-      UNION SELECT import_id FROM money_transfers WHERE account_id = ${entityId})
+      UNION SELECT import_id FROM money_transfers WHERE account_id = ${entityId}
+      UNION SELECT import_id FROM import_created WHERE target_type = 'named' AND target_id = ${entityId})
     WHERE later_import <> ${importId}`);
+}
+
+/** Whether another import's list names the entity (a person found by the ID number). */
+function namedElsewhere(tx: Executor, importId: string, entityId: string): boolean {
+  return Boolean(
+    tx.get(sql`SELECT 1 FROM import_created WHERE target_type = 'named' AND target_id = ${entityId}
+      AND import_id <> ${importId}`),
+  );
 }
 
 function reaggregate(

@@ -13,7 +13,7 @@ import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
 import { chinaDate } from './import-values';
 import { insertEntity } from '../entities/entity-repository';
-import { addPersonAliases } from '../entities/person-aliases';
+import { addPersonAliases, aliasTarget } from '../entities/person-aliases';
 import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
@@ -904,7 +904,7 @@ export async function commitImport(
         summary.relationsCreated += 1;
       },
       onAlias(personId, name) {
-        created.run(options.importId, 'alias', `${personId}\u0000${name}`);
+        created.run(options.importId, 'alias', aliasTarget(personId, name));
       },
     });
   }
@@ -962,6 +962,10 @@ export async function commitImport(
   }
 
   async function writePersons(records: PersonRecord[]) {
+    const kept = sqlite.prepare(
+      `INSERT OR IGNORE INTO import_relations (import_id, relation_id, created, event_count, message_count, duration_seconds, amount_fen, previous)
+       VALUES (?, ?, 0, 0, 0, 0, 0, NULL)`,
+    );
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
       const kind = record.organisation ? 'organisation' : 'person';
@@ -974,7 +978,9 @@ export async function commitImport(
         // the file's is kept as an alias, so the person is found by both and the card shows it.
         if (holder.kind === 'person')
           for (const alias of addPersonAliases(db, holder.id, [record.name, ...record.aliases]))
-            created.run(options.importId, 'alias', `${holder.id}\u0000${alias}`);
+            created.run(options.importId, 'alias', aliasTarget(holder.id, alias));
+        // The list names the person: deleting the import that created it leaves it to this one.
+        created.run(options.importId, 'named', holder.id);
       } else if (record.organisation) {
         // A number registered to a business: the company, as a 机主 or a user of the phone.
         personId = insertEntity(
@@ -1015,17 +1021,25 @@ export async function commitImport(
         summary.entitiesCreated += 1;
       }
       ensureInCase(personId, record.organisation ? 'involved' : 'suspect');
+      // A relation the list gives that is recorded already is this import's too (a
+      // contribution of nothing): deleting the import that made it leaves it to this one.
+      const recorded = (phone: string, type: 'uses' | 'owns') =>
+        db.get<{ id: string }>(
+          sql`SELECT id FROM relations WHERE from_entity_id = ${personId} AND to_entity_id = ${phone} AND type = ${type} AND deleted_at IS NULL`,
+        )?.id;
+      const keep = (relationId: string) => kept.run(options.importId, relationId);
       for (const number of record.phones) {
         const phone = phoneId(number);
-        const uses = db.get<{ n: number }>(
-          sql`SELECT count(*) AS n FROM relations WHERE from_entity_id = ${personId} AND to_entity_id = ${phone} AND type = 'uses' AND deleted_at IS NULL`,
-        );
-        if (!uses?.n) addRelation(personId, phone, 'uses');
+        const uses = recorded(phone, 'uses');
+        if (uses) keep(uses);
+        else addRelation(personId, phone, 'uses');
       }
       // The numbers in the person's name (用户资料): their 机主, unless one is recorded.
       for (const number of record.ownedPhones) {
         const phone = phoneId(number);
-        if (!findOwner(db, phone)) addRelation(personId, phone, 'owns');
+        const owns = recorded(phone, 'owns');
+        if (owns) keep(owns);
+        else if (!findOwner(db, phone)) addRelation(personId, phone, 'owns');
       }
       if ((index + 1) % 2_000 === 0) await step(index + 1, records.length);
     }

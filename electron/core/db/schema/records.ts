@@ -214,14 +214,16 @@ export const importRelationsTable = sqliteTable(
 
 /**
  * Entities and case links an import created (deleting the import removes those still unused),
- * and names it added to a person already recorded under the same ID number (`alias`: the
- * person's ID, a NUL, the name), which deleting the import takes off again.
+ * names it added to a person already recorded under the same ID number (`alias`: the
+ * person's ID, a NUL, the name), which deleting the import takes off again, and persons its
+ * list named that were recorded already (`named`): one another import created stays while
+ * this import does.
  */
 export const importCreatedTable = sqliteTable(
   'import_created',
   {
     importId: text().notNull(),
-    targetType: text({ enum: ['entity', 'caseEntity', 'alias'] }).notNull(),
+    targetType: text({ enum: ['entity', 'caseEntity', 'alias', 'named'] }).notNull(),
     targetId: text().notNull(),
   },
   (table) => [primaryKey({ columns: [table.importId, table.targetType, table.targetId] })],
