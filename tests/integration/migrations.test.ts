@@ -159,6 +159,46 @@ describe('migrations', () => {
     opened.sqlite.close();
   });
 
+  it('0015 marks the rows of statements that give the day alone (every row of an account at midnight China time)', () => {
+    const file = path.join(makeTempDir(), 'statements.db');
+    const key = crypto.randomBytes(32);
+    const old = new Database(file);
+    applyKey(old, key);
+    const before = journal.entries.findIndex((entry) => entry.tag === '0015_record_copies');
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsUpTo(before) });
+    for (const id of ['p', 'q'])
+      old
+        .prepare(
+          `INSERT INTO entities (id, kind, label, created_at, updated_at) VALUES (?, 'account', ?, '2026-03-01', '2026-03-01')`,
+        )
+        .run(id, id);
+    const transfer = old.prepare(
+      `INSERT INTO money_transfers (id, account_id, direction, at, amount_fen, import_id) VALUES (?, ?, 'out', ?, 100, ?)`,
+    );
+    // Import 1: account p gives days alone; account q has times (one of them at midnight).
+    transfer.run(1, 'p', '2026-02-28T16:00:00.000Z', 'import-1');
+    transfer.run(2, 'p', '2026-03-01T16:00:00.000Z', 'import-1');
+    transfer.run(3, 'q', '2026-02-28T16:00:00.000Z', 'import-1');
+    transfer.run(4, 'q', '2026-03-01T02:30:00.000Z', 'import-1');
+    // Import 2: account p again, with times.
+    transfer.run(5, 'p', '2026-03-02T01:00:00.000Z', 'import-2');
+    old.close();
+
+    const opened = openDatabase({ file, key, migrationsFolder });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(
+      opened.sqlite.prepare('SELECT id, day_only, copy_of FROM money_transfers ORDER BY id').all(),
+    ).toEqual([
+      { id: 1, day_only: 1, copy_of: null },
+      { id: 2, day_only: 1, copy_of: null },
+      { id: 3, day_only: null, copy_of: null },
+      { id: 4, day_only: null, copy_of: null },
+      { id: 5, day_only: null, copy_of: null },
+    ]);
+    opened.sqlite.close();
+  });
+
   it('refuse a database written by a newer release, changing nothing', () => {
     const file = path.join(makeTempDir(), 'newer.db');
     const key = crypto.randomBytes(32);

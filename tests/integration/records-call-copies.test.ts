@@ -247,6 +247,19 @@ describe('one call in two lists is counted once', () => {
     expect(await callsOfA()).toEqual([`${a}>${b}: 2 109 | rows 4, calls 2, texts 0, copies 2`]);
   });
 
+  it("the callee's call in two later lists: deleting the caller's list leaves what the two would give alone", async () => {
+    await (async () => {
+      c = makeTestCore();
+      await createTestWorkspace(c);
+    })();
+    await importList('imp-a', 'a.csv', [header, `${a},${b},主叫,2025-03-01 10:00:00,30`]);
+    await importList('imp-b', 'b.csv', [header, `${b},${a},被叫,2025-03-01 10:00:04,31`]);
+    await importList('imp-b2', 'b2.csv', [header, `${b},${a},被叫,2025-03-01 10:00:07,32`]);
+    await c.ok('import.delete', { importId: 'imp-a' });
+    // b alone, then b2: b's row counts, b2's is its copy.
+    expect(await callsOfA()).toEqual([`${a}>${b}: 1 31 | rows 2, calls 1, texts 0, copies 1`]);
+  });
+
   it('a billed time rounded up to the minute is the same call', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -163,6 +163,26 @@ describe('one transfer on two statements is counted once', () => {
     }
   });
 
+  it('a transfer timed at exactly midnight on a statement with times is at midnight: the payee booked it ten seconds before', async () => {
+    for (const files of [
+      [
+        [
+          header,
+          `${p},2025-03-01 00:00:00,500.00,借,${q}`,
+          `${p},2025-03-01 09:30:00,80.00,借,${q}`,
+        ],
+        [header, `${q},2025-02-28 23:59:50,500.00,贷,${p}`],
+      ],
+    ]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      for (const [index, lines] of files.entries())
+        await importStatement(`imp-${index}`, `${index}.csv`, lines);
+      expect(await moneyOfP()).toEqual(['P>Q: 2 58000 | rows 3, copies 1']);
+    }
+  });
+
   it('both statements in one file; the same statement exported again', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

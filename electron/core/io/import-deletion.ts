@@ -6,7 +6,7 @@ import { isoOfUnix } from '../db/unix-time';
 import { removePersonAlias } from '../entities/person-aliases';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { recountOrphanedCopies } from './record-copies-store';
+import { remarkRelations } from '../records/record-copies-recount';
 import { chinaDate } from './import-values';
 
 interface Contribution {
@@ -65,7 +65,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
-      result.copiesCounted = recountOrphanedCopies(
+      result.copiesCounted = remarkRelations(
         tx,
         contributions.map((item) => item.relation_id),
       );

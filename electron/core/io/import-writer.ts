@@ -796,6 +796,11 @@ export async function commitImport(
     // Per record, the row that already counts its transfer: > 0 a stored row's ID, < 0 the
     // index (less one, negated) of a row of this file; 0 none.
     const copyOf = new Float64Array(records.length);
+    // An account's statement whose every row is at midnight China time gives the day alone.
+    const timed = new Set<string>();
+    for (const record of records)
+      if ((Date.parse(record.at) / 1000 + 8 * 3_600) % 86_400 !== 0) timed.add(record.account);
+    const dayOnly = (index: number) => !timed.has(records[index]!.account);
     await aggregateAll('finances', pairList, (existingOf) => {
       summary.copies = markTransferCopies(
         sqlite,
@@ -811,6 +816,7 @@ export async function commitImport(
             amountFen: records[index]!.amountFen,
             accountId: entityIds.get(`account:${records[index]!.account}`)!,
             importId: options.importId,
+            dayOnly: dayOnly(index),
           }),
           firstSide: (index) => records[index]!.direction === 'out',
         },
@@ -844,6 +850,7 @@ export async function commitImport(
       'import_id',
       'line',
       'copy_of',
+      'day_only',
     ]);
     // Rows are numbered in file order: a copy of a row of this file names its number.
     for (let index = 0; index < records.length; index += 1) {
@@ -866,6 +873,7 @@ export async function commitImport(
         options.importId,
         record.line,
         !copy ? null : copy > 0 ? copy : firstId - copy - 1,
+        dayOnly(index) ? 1 : null,
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }

@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/database-types';
 import { unixToIso } from '../db/unix-time';
 import { chinaDate } from './import-values';
 import {
@@ -37,6 +35,7 @@ interface StoredTransfer {
   amount_fen: number;
   account_id: string | null;
   import_id: string;
+  day_only: number | null;
 }
 
 const transferOfStored = (row: StoredTransfer): TransferRow => ({
@@ -45,12 +44,13 @@ const transferOfStored = (row: StoredTransfer): TransferRow => ({
   amountFen: row.amount_fen,
   accountId: row.account_id ?? '',
   importId: row.import_id,
+  dayOnly: row.day_only === 1,
 });
 
 /** The rows of one relation that count (no copies), in time order. */
 const countedCalls = `SELECT id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num
   FROM call_records WHERE relation_num = ? AND copy_of IS NULL ORDER BY started_unix, id`;
-const countedTransfers = `SELECT id, at, amount_fen, account_id, import_id
+const countedTransfers = `SELECT id, at, amount_fen, account_id, import_id, day_only
   FROM money_transfers WHERE relation_id = ? AND copy_of IS NULL ORDER BY at, id`;
 
 /** What the writer knows of an import's records and their pairs (from → to). */
@@ -231,149 +231,4 @@ function recordsByPair(pairOf: Uint32Array, pairCount: number) {
   for (let index = 0; index < pairOf.length; index += 1)
     records[placed[Math.min(pairOf[index]!, pairCount)]!++] = index;
   return (pair: number) => Array.from(records.subarray(startOf[pair]!, startOf[pair + 1]!));
-}
-
-/**
- * Orphaned copies (their counted row deleted) of one relation, import by import, matched
- * against the rows that count: a matched one names its new row (`rename`), the others count
- * from now on (`promote`) and join the rows that count.
- */
-function recount<Row extends CallRow | TransferRow, Key>(
-  held: Row[],
-  orphans: Row[],
-  importOf: (row: Row) => Key,
-  rule: Parameters<typeof matchCopies<Row>>[2],
-  rename: (row: Row, to: Row) => void,
-  promote: (key: Key, rows: Row[]) => void,
-  /** A counted row whose event a truer orphan counts from now on becomes its copy. */
-  demote?: (row: Row, to: Row) => void,
-): number {
-  const byImport = new Map<Key, Row[]>();
-  for (const row of orphans) {
-    const rows = byImport.get(importOf(row));
-    if (rows) rows.push(row);
-    else byImport.set(importOf(row), [row]);
-  }
-  let counted = 0;
-  for (const [key, rows] of byImport) {
-    const again: Row[] = [];
-    const replaced: [number, Row][] = [];
-    matchCopies(held, rows, rule).forEach((found, at) => {
-      const row = rows[at]!;
-      if (found < 0) again.push(row);
-      else if (demote && rule.truer?.(held[found]!, row)) {
-        demote(held[found]!, row);
-        replaced.push([found, row]);
-        again.push(row);
-      } else rename(row, held[found]!);
-    });
-    // The demoted rows leave the rows that count; the truer ones come in with the others.
-    for (const [found] of replaced.sort((a, b) => b[0] - a[0])) held.splice(found, 1);
-    if (!again.length) continue;
-    promote(key, again);
-    counted += again.length;
-    held.push(...again);
-    held.sort((a, b) => a.at - b.at || a.id - b.id);
-  }
-  return counted;
-}
-
-/**
- * After an import's records are deleted: the copies of its rows left in other imports count
- * again, unless another row still counts their event. Those that count again are added to the
- * relation and to their import's contribution (so deleting that import later takes them out).
- * Returns how many rows count again.
- */
-export function recountOrphanedCopies(tx: Executor, relationIds: string[]): number {
-  let counted = 0;
-  for (const relationId of relationIds) {
-    const relation = tx.get<{ num: number }>(
-      sql`SELECT num FROM relations WHERE id = ${relationId}`,
-    );
-    if (!relation) continue;
-    counted += recountCalls(tx, relationId, relation.num) + recountTransfers(tx, relationId);
-  }
-  return counted;
-}
-
-function recountCalls(tx: Executor, relationId: string, relationNum: number): number {
-  const orphans = tx.all<StoredCall>(
-    sql`SELECT c.id, c.started_unix AS at, c.kind, c.duration_seconds AS seconds, c.own_end, c.import_num
-      FROM call_records c WHERE c.relation_num = ${relationNum} AND c.copy_of IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM call_records o WHERE o.id = c.copy_of)
-      ORDER BY c.import_num, c.started_unix, c.id`,
-  );
-  if (!orphans.length) return 0;
-  const held = tx
-    .all<StoredCall>(
-      sql`SELECT id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num
-        FROM call_records WHERE relation_num = ${relationNum} AND copy_of IS NULL
-        ORDER BY started_unix, id`,
-    )
-    .map(callOfStored);
-  return recount(
-    held,
-    orphans.map(callOfStored),
-    (row) => row.importNum,
-    callCopyRule,
-    (row, to) => tx.run(sql`UPDATE call_records SET copy_of = ${to.id} WHERE id = ${row.id}`),
-    (importNum, rows) => {
-      for (const row of rows)
-        tx.run(sql`UPDATE call_records SET copy_of = NULL WHERE id = ${row.id}`);
-      const calls = rows.filter((row) => !row.sms).length;
-      const messages = rows.length - calls;
-      const seconds = rows.reduce((sum, row) => sum + row.seconds, 0);
-      // A count the relation did not have (null) stays null unless rows add to it.
-      const plus = (column: string, more: number) =>
-        more ? sql.raw(`coalesce(${column}, 0) + ${more}`) : sql.raw(column);
-      tx.run(sql`UPDATE relations SET event_count = ${plus('event_count', calls)},
-        message_count = ${plus('message_count', messages)},
-        duration_seconds = coalesce(duration_seconds, 0) + ${seconds} WHERE id = ${relationId}`);
-      tx.run(sql`UPDATE import_relations SET event_count = event_count + ${calls},
-        message_count = message_count + ${messages}, duration_seconds = duration_seconds + ${seconds}
-        WHERE relation_id = ${relationId} AND import_id = (SELECT id FROM imports WHERE num = ${importNum})`);
-    },
-    (row, to) => {
-      tx.run(sql`UPDATE call_records SET copy_of = ${to.id} WHERE id = ${row.id}`);
-      const [calls, messages] = row.sms ? [0, 1] : [1, 0];
-      tx.run(sql`UPDATE relations SET event_count = event_count - ${calls},
-        message_count = message_count - ${messages}, duration_seconds = duration_seconds - ${row.seconds}
-        WHERE id = ${relationId}`);
-      tx.run(sql`UPDATE import_relations SET event_count = event_count - ${calls},
-        message_count = message_count - ${messages}, duration_seconds = duration_seconds - ${row.seconds}
-        WHERE relation_id = ${relationId} AND import_id = (SELECT id FROM imports WHERE num = ${row.importNum})`);
-    },
-  );
-}
-
-function recountTransfers(tx: Executor, relationId: string): number {
-  const orphans = tx.all<StoredTransfer>(
-    sql`SELECT m.id, m.at, m.amount_fen, m.account_id, m.import_id
-      FROM money_transfers m WHERE m.relation_id = ${relationId} AND m.copy_of IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM money_transfers o WHERE o.id = m.copy_of)
-      ORDER BY (SELECT num FROM imports WHERE id = m.import_id), m.at, m.id`,
-  );
-  if (!orphans.length) return 0;
-  const held = tx
-    .all<StoredTransfer>(
-      sql`SELECT id, at, amount_fen, account_id, import_id FROM money_transfers
-        WHERE relation_id = ${relationId} AND copy_of IS NULL ORDER BY at, id`,
-    )
-    .map(transferOfStored);
-  return recount(
-    held,
-    orphans.map(transferOfStored),
-    (row) => row.importId,
-    transferCopyRule,
-    (row, to) => tx.run(sql`UPDATE money_transfers SET copy_of = ${to.id} WHERE id = ${row.id}`),
-    (importId, rows) => {
-      for (const row of rows)
-        tx.run(sql`UPDATE money_transfers SET copy_of = NULL WHERE id = ${row.id}`);
-      const fen = rows.reduce((sum, row) => sum + row.amountFen, 0);
-      tx.run(sql`UPDATE relations SET event_count = coalesce(event_count, 0) + ${rows.length},
-        amount_fen = coalesce(amount_fen, 0) + ${fen} WHERE id = ${relationId}`);
-      tx.run(sql`UPDATE import_relations SET event_count = event_count + ${rows.length},
-        amount_fen = amount_fen + ${fen} WHERE relation_id = ${relationId} AND import_id = ${importId}`);
-    },
-  );
 }

@@ -9,184 +9,224 @@ import {
 } from './record-copies';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 1;
-
-interface Marked<Row> {
-  row: Row;
-  /** The ID of the row that counts its event. */
-  copyOf: number;
-}
+const recordCopiesVersion = 2;
 
 /**
- * One relation's rows that count, import by import in the order imported, marked as the
- * writer would have: in each import the second end's rows against the first end's, then the
- * rest against the rows earlier imports counted. Returns the rows found to be copies.
+ * One relation's rows, import by import in the order imported, marked as the writer marks an
+ * import's rows: in each import the second end's rows against the first end's, then the rest
+ * against the rows earlier imports count (a truer row counting instead of a held one). Returns
+ * each copy's row and the ID of the row that counts its event.
  */
 function copiesAmong<Row extends CallRow | TransferRow>(
   groups: Row[][],
   firstSide: (row: Row) => boolean,
   rule: Parameters<typeof matchCopies<Row>>[2],
-): Marked<Row>[] {
+): Map<Row, number> {
   const byTime = (a: Row, b: Row) => a.at - b.at || a.id - b.id;
   const held: Row[] = [];
-  const marked: Marked<Row>[] = [];
+  const copyOf = new Map<Row, number>();
   for (const group of groups) {
     const sorted = [...group].sort(byTime);
     const first = sorted.filter(firstSide);
     const second = sorted.filter((row) => !firstSide(row));
-    const copies = new Set<Row>();
     matchCopies(first, second, rule).forEach((found, at) => {
       if (found < 0) return;
       const truer = rule.truer?.(first[found]!, second[at]!);
-      const held: Row = truer ? second[at]! : first[found]!;
-      const row: Row = truer ? first[found]! : second[at]!;
-      marked.push({ row, copyOf: held.id });
-      copies.add(row);
+      copyOf.set(truer ? first[found]! : second[at]!, (truer ? second[at]! : first[found]!).id);
     });
-    const open = sorted.filter((row) => !copies.has(row));
+    const open = sorted.filter((row) => !copyOf.has(row));
     const counted: Row[] = [];
     const replaced: number[] = [];
     matchCopies(held, open, rule).forEach((found, at) => {
       if (found < 0) counted.push(open[at]!);
       else if (rule.truer?.(held[found]!, open[at]!)) {
         // The earlier import's row becomes the copy of this truer one.
-        marked.push({ row: held[found]!, copyOf: open[at]!.id });
+        copyOf.set(held[found]!, open[at]!.id);
         replaced.push(found);
         counted.push(open[at]!);
-      } else marked.push({ row: open[at]!, copyOf: held[found]!.id });
+      } else copyOf.set(open[at]!, held[found]!.id);
     });
     for (const found of replaced.sort((a, b) => b - a)) held.splice(found, 1);
     held.push(...counted);
     held.sort(byTime);
   }
-  return marked;
+  return copyOf;
 }
 
 /** Groups rows (already in import order) by their import. */
-function byImport<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Row[][] {
+function byImport<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
   const groups = new Map<Key, Row[]>();
   for (const row of rows) {
     const group = groups.get(keyOf(row));
     if (group) group.push(row);
     else groups.set(keyOf(row), [row]);
   }
-  return [...groups.values()];
+  return groups;
 }
 
-function recountCalls(tx: Executor): number {
-  const relations = tx.all<{ num: number; id: string }>(
-    sql`SELECT c.relation_num AS num, r.id FROM call_records c JOIN relations r ON r.num = c.relation_num
-      WHERE c.copy_of IS NULL GROUP BY c.relation_num
-      HAVING count(DISTINCT c.import_num) > 1 OR (min(c.own_end) = 1 AND max(c.own_end) = 2)`,
+/** A count the relation did not have (null) stays null unless something is added to it. */
+const plus = (column: string, more: number) =>
+  more ? sql.raw(`coalesce(${column}, 0) + ${more}`) : sql.raw(column);
+
+/**
+ * Marks a calls relation's rows afresh: each row's copy is set as the writer would have set
+ * it had the remaining imports been imported alone, in their order; each import's contribution
+ * becomes what its counted rows add, and the relation changes by as much. Returns the rows
+ * whose mark changed.
+ */
+function remarkCalls(tx: Executor, relationId: string, relationNum: number): number {
+  const stored = tx.all<{
+    id: number;
+    at: number;
+    kind: string;
+    seconds: number;
+    own_end: number | null;
+    import_num: number;
+    copy_of: number | null;
+  }>(
+    sql`SELECT id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num, copy_of
+      FROM call_records WHERE relation_num = ${relationNum} ORDER BY import_num, id`,
   );
-  let copies = 0;
-  for (const relation of relations) {
-    const rows = tx
-      .all<{
-        id: number;
-        at: number;
-        kind: string;
-        seconds: number;
-        own_end: number | null;
-        import_num: number;
-      }>(
-        sql`SELECT id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num
-          FROM call_records WHERE relation_num = ${relation.num} AND copy_of IS NULL
-          ORDER BY import_num, id`,
-      )
-      .map((row): CallRow => ({
-        id: row.id,
-        at: row.at,
-        sms: row.kind === 'sms',
-        seconds: row.seconds,
-        ownEnd: row.own_end ?? 0,
-        importNum: row.import_num,
-      }));
-    const marked = copiesAmong(
-      byImport(rows, (row) => row.importNum),
-      (row) => row.ownEnd === 1,
-      callCopyRule,
-    );
-    for (const group of byImport(
-      marked.map((item) => item.row),
-      (row) => row.importNum,
-    )) {
-      const calls = group.filter((row) => !row.sms).length;
-      const messages = group.length - calls;
-      const seconds = group.reduce((sum, row) => sum + row.seconds, 0);
-      tx.run(sql`UPDATE relations SET event_count = event_count - ${calls},
-        message_count = CASE WHEN ${messages} = 0 THEN message_count ELSE message_count - ${messages} END,
-        duration_seconds = duration_seconds - ${seconds} WHERE id = ${relation.id}`);
-      tx.run(sql`UPDATE import_relations SET event_count = event_count - ${calls},
-        message_count = message_count - ${messages}, duration_seconds = duration_seconds - ${seconds}
-        WHERE relation_id = ${relation.id}
-          AND import_id = (SELECT id FROM imports WHERE num = ${group[0]!.importNum})`);
-    }
-    for (const item of marked)
-      tx.run(sql`UPDATE call_records SET copy_of = ${item.copyOf} WHERE id = ${item.row.id}`);
-    copies += marked.length;
+  const rows = stored.map((row): CallRow & { was: number | null } => ({
+    id: row.id,
+    at: row.at,
+    sms: row.kind === 'sms',
+    seconds: row.seconds,
+    ownEnd: row.own_end ?? 0,
+    importNum: row.import_num,
+    was: row.copy_of,
+  }));
+  const groups = byImport(rows, (row) => row.importNum);
+  const copyOf = copiesAmong([...groups.values()], (row) => row.ownEnd === 1, callCopyRule);
+  let changed = 0;
+  for (const row of rows) {
+    const now = copyOf.get(row) ?? null;
+    if (now === row.was) continue;
+    tx.run(sql`UPDATE call_records SET copy_of = ${now} WHERE id = ${row.id}`);
+    changed += 1;
   }
-  return copies;
+  if (!changed) return 0;
+  const total = { calls: 0, messages: 0, seconds: 0 };
+  for (const [importNum, group] of groups) {
+    const counted = group.filter((row) => !copyOf.has(row));
+    const calls = counted.filter((row) => !row.sms).length;
+    const messages = counted.length - calls;
+    const seconds = counted.reduce((sum, row) => sum + row.seconds, 0);
+    const importId = sql`(SELECT id FROM imports WHERE num = ${importNum})`;
+    const before = tx.get<{ event_count: number; message_count: number; duration_seconds: number }>(
+      sql`SELECT event_count, message_count, duration_seconds FROM import_relations
+        WHERE relation_id = ${relationId} AND import_id = ${importId}`,
+    );
+    if (!before) continue;
+    total.calls += calls - before.event_count;
+    total.messages += messages - before.message_count;
+    total.seconds += seconds - before.duration_seconds;
+    tx.run(sql`UPDATE import_relations SET event_count = ${calls}, message_count = ${messages},
+      duration_seconds = ${seconds} WHERE relation_id = ${relationId} AND import_id = ${importId}`);
+  }
+  tx.run(sql`UPDATE relations SET event_count = ${plus('event_count', total.calls)},
+    message_count = ${plus('message_count', total.messages)},
+    duration_seconds = ${plus('duration_seconds', total.seconds)} WHERE id = ${relationId}`);
+  return changed;
 }
 
-function recountTransfers(tx: Executor): number {
-  const relations = tx.all<{ id: string }>(
-    sql`SELECT relation_id AS id FROM money_transfers WHERE relation_id IS NOT NULL AND copy_of IS NULL
-      GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1`,
+/** `remarkCalls` for a finances relation: transfer counts and amounts. */
+function remarkTransfers(tx: Executor, relationId: string): number {
+  const stored = tx.all<{
+    id: number;
+    at: string;
+    amount_fen: number;
+    account_id: string | null;
+    import_id: string;
+    direction: string;
+    day_only: number | null;
+    copy_of: number | null;
+  }>(
+    sql`SELECT m.id, m.at, m.amount_fen, m.account_id, m.import_id, m.direction, m.day_only, m.copy_of
+      FROM money_transfers m LEFT JOIN imports i ON i.id = m.import_id
+      WHERE m.relation_id = ${relationId} ORDER BY i.num, m.id`,
   );
-  let copies = 0;
-  for (const relation of relations) {
-    const rows = tx.all<{
-      id: number;
-      at: string;
-      amount_fen: number;
-      account_id: string | null;
-      import_id: string;
-      direction: string;
-    }>(
-      sql`SELECT m.id, m.at, m.amount_fen, m.account_id, m.import_id, m.direction
-        FROM money_transfers m LEFT JOIN imports i ON i.id = m.import_id
-        WHERE m.relation_id = ${relation.id} AND m.copy_of IS NULL ORDER BY i.num, m.id`,
-    );
-    const out = new Set(rows.filter((row) => row.direction === 'out').map((row) => row.id));
-    const marked = copiesAmong(
-      byImport(
-        rows.map((row): TransferRow => ({
-          id: row.id,
-          at: Date.parse(row.at) / 1000,
-          amountFen: row.amount_fen,
-          accountId: row.account_id ?? '',
-          importId: row.import_id,
-        })),
-        (row) => row.importId,
-      ),
-      (row) => out.has(row.id),
-      transferCopyRule,
-    );
-    for (const group of byImport(
-      marked.map((item) => item.row),
-      (row) => row.importId,
-    )) {
-      const fen = group.reduce((sum, row) => sum + row.amountFen, 0);
-      tx.run(sql`UPDATE relations SET event_count = event_count - ${group.length},
-        amount_fen = amount_fen - ${fen} WHERE id = ${relation.id}`);
-      tx.run(sql`UPDATE import_relations SET event_count = event_count - ${group.length},
-        amount_fen = amount_fen - ${fen}
-        WHERE relation_id = ${relation.id} AND import_id = ${group[0]!.importId}`);
-    }
-    for (const item of marked)
-      tx.run(sql`UPDATE money_transfers SET copy_of = ${item.copyOf} WHERE id = ${item.row.id}`);
-    copies += marked.length;
+  const rows = stored.map((row): TransferRow & { was: number | null; out: boolean } => ({
+    id: row.id,
+    at: Date.parse(row.at) / 1000,
+    amountFen: row.amount_fen,
+    accountId: row.account_id ?? '',
+    importId: row.import_id,
+    dayOnly: row.day_only === 1,
+    was: row.copy_of,
+    out: row.direction === 'out',
+  }));
+  const groups = byImport(rows, (row) => row.importId);
+  const copyOf = copiesAmong<(typeof rows)[number]>(
+    [...groups.values()],
+    (row) => row.out,
+    transferCopyRule,
+  );
+  let changed = 0;
+  for (const row of rows) {
+    const now = copyOf.get(row) ?? null;
+    if (now === row.was) continue;
+    tx.run(sql`UPDATE money_transfers SET copy_of = ${now} WHERE id = ${row.id}`);
+    changed += 1;
   }
-  return copies;
+  if (!changed) return 0;
+  const total = { count: 0, fen: 0 };
+  for (const [importId, group] of groups) {
+    const counted = group.filter((row) => !copyOf.has(row));
+    const fen = counted.reduce((sum, row) => sum + row.amountFen, 0);
+    const before = tx.get<{ event_count: number; amount_fen: number }>(
+      sql`SELECT event_count, amount_fen FROM import_relations
+        WHERE relation_id = ${relationId} AND import_id = ${importId}`,
+    );
+    if (!before) continue;
+    total.count += counted.length - before.event_count;
+    total.fen += fen - before.amount_fen;
+    tx.run(sql`UPDATE import_relations SET event_count = ${counted.length}, amount_fen = ${fen}
+      WHERE relation_id = ${relationId} AND import_id = ${importId}`);
+  }
+  tx.run(sql`UPDATE relations SET event_count = ${plus('event_count', total.count)},
+    amount_fen = ${plus('amount_fen', total.fen)} WHERE id = ${relationId}`);
+  return changed;
+}
+
+/**
+ * Marks the copies of these relations afresh (after an import's rows left them): the rows of
+ * the imports that remain are marked as if those had been imported alone, in their order, so
+ * deleting imports in any order leaves what importing the others would have. Relations whose
+ * rows come from one import without copies are left as they are. Returns the rows whose mark
+ * changed.
+ */
+export function remarkRelations(tx: Executor, relationIds: string[]): number {
+  let changed = 0;
+  for (const relationId of relationIds) {
+    const relation = tx.get<{ num: number; type: string }>(
+      sql`SELECT num, type FROM relations WHERE id = ${relationId}`,
+    );
+    if (relation?.type === 'calls') {
+      const mixed = tx.get<{ imports: number; copies: number; ends: number }>(
+        sql`SELECT count(DISTINCT import_num) AS imports, count(copy_of) AS copies,
+          count(DISTINCT own_end) AS ends FROM call_records WHERE relation_num = ${relation.num}`,
+      );
+      if (mixed && (mixed.imports > 1 || mixed.copies || mixed.ends > 1))
+        changed += remarkCalls(tx, relationId, relation.num);
+    } else if (relation?.type === 'finances') {
+      const mixed = tx.get<{ imports: number; copies: number; ways: number }>(
+        sql`SELECT count(DISTINCT import_id) AS imports, count(copy_of) AS copies,
+          count(DISTINCT direction) AS ways FROM money_transfers WHERE relation_id = ${relationId}`,
+      );
+      if (mixed && (mixed.imports > 1 || mixed.copies || mixed.ways > 1))
+        changed += remarkTransfers(tx, relationId);
+    }
+  }
+  return changed;
 }
 
 /**
  * Calls and transfers imported before copies were marked (or under an older rule) are marked
  * once, at the first unlock by this version, in one transaction: the same call in both lists,
  * the same transfer on both statements, overlapping exports. The relations' counts and the
- * imports' contributions lose what the copies had added. Returns the copies found, or null
- * when the workspace was marked already.
+ * imports' contributions lose what the copies had added. Returns the rows whose mark changed,
+ * or null when the workspace was marked already.
  */
 export function ensureRecordCopiesMarked(db: Executor, now: string): number | null {
   const stored = db.get<{ value: string }>(
@@ -194,9 +234,19 @@ export function ensureRecordCopiesMarked(db: Executor, now: string): number | nu
   );
   if (stored && JSON.parse(stored.value) === recordCopiesVersion) return null;
   return db.transaction((tx) => {
-    const copies = recountCalls(tx) + recountTransfers(tx);
+    const relations = tx.all<{ id: string }>(
+      sql`SELECT r.id FROM call_records c JOIN relations r ON r.num = c.relation_num
+        GROUP BY c.relation_num
+        HAVING count(DISTINCT c.import_num) > 1 OR count(DISTINCT c.own_end) > 1
+        UNION SELECT relation_id FROM money_transfers WHERE relation_id IS NOT NULL
+        GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1`,
+    );
+    const changed = remarkRelations(
+      tx,
+      relations.map((relation) => relation.id),
+    );
     markRecordCopiesCurrent(tx, now);
-    return copies;
+    return changed;
   });
 }
 

@@ -82,14 +82,17 @@ export interface TransferRow extends CopyRow {
   accountId: string;
   /** The import's ID. */
   importId: string;
+  /**
+   * The row's statement gives the day alone (交易日期, every row of it at midnight): the row
+   * may be any time that day. A row at midnight on a statement with times is at midnight.
+   */
+  dayOnly: boolean;
 }
 
 /** How far apart two banks may book one transfer: the payee's bank seconds or minutes later. */
 const transferWindowSeconds = 120;
 const daySeconds = 86_400;
 const chinaOffsetSeconds = 8 * 3_600;
-/** A row at midnight China time is a statement that gives the day alone (交易日期 20250301). */
-const dayAlone = (at: number) => (at + chinaOffsetSeconds) % daySeconds === 0;
 const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySeconds);
 
 /**
@@ -99,12 +102,12 @@ const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySecon
  */
 export const transferCopyRule: CopyRule<TransferRow> = {
   windowSeconds: transferWindowSeconds,
-  dayAlone: (row) => dayAlone(row.at),
+  dayAlone: (row) => row.dayOnly,
   sameEvent(held, row) {
     if (held.amountFen !== row.amountFen) return false;
     if (held.importId === row.importId && held.accountId === row.accountId) return false;
     // A row of the day alone is that day's, never the next day's first minutes.
-    if (dayAlone(held.at) || dayAlone(row.at)) return chinaDay(held.at) === chinaDay(row.at);
+    if (held.dayOnly || row.dayOnly) return chinaDay(held.at) === chinaDay(row.at);
     return Math.abs(held.at - row.at) <= transferWindowSeconds;
   },
 };

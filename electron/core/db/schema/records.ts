@@ -136,6 +136,12 @@ export const moneyTransfersTable = sqliteTable(
      * A copy adds nothing to its relation's count and amount; null for a row that counts.
      */
     copyOf: integer(),
+    /**
+     * 1 when the row's statement gives the day alone (every row of the account's statement in
+     * the import at midnight China time): the other bank's row of the transfer may be any time
+     * that day.
+     */
+    dayOnly: integer(),
   },
   (table) => [
     // A ledger's read (资金穿透 reads tens of thousands of transfers): covering, per account.
