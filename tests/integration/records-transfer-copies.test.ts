@@ -183,6 +183,45 @@ describe('one transfer on two statements is counted once', () => {
     }
   });
 
+  it('a statement with times where one row gives the date alone: that row is any time of its day', async () => {
+    c?.dispose();
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importStatement('imp-p', 'p.csv', [
+      header,
+      `${p},2024-03-05 10:00:00,100.00,借,${q}`,
+      `${p},2024-03-06,200.00,借,${q}`,
+      `${p},2024-03-07 00:00:00,300.00,借,${q}`,
+    ]);
+    await importStatement('imp-q', 'q.csv', [
+      header,
+      `${q},2024-03-05 10:01:00,100.00,贷,${p}`,
+      `${q},2024-03-06 14:22:10,200.00,贷,${p}`,
+      `${q},2024-03-07 00:00:30,300.00,贷,${p}`,
+    ]);
+    expect(await moneyOfP()).toEqual(['P>Q: 3 60000 | rows 6, copies 3']);
+  });
+
+  it("a transfer made just before midnight that the payee's statement of days books on the next day", async () => {
+    for (const order of [0, 1]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      const files = [
+        [header, `${p},2024-03-05 23:59:30,100.00,借,${q}`],
+        [
+          '交易卡号,交易日期,交易金额,借贷标志,对手账号',
+          `${q},2024-03-06,100.00,贷,${p}`,
+          `${q},2024-03-07,5.00,贷,${p}`,
+        ],
+      ];
+      if (order) files.reverse();
+      for (const [index, lines] of files.entries())
+        await importStatement(`imp-${index}`, `${index}.csv`, lines);
+      expect(await moneyOfP()).toEqual(['P>Q: 2 10500 | rows 3, copies 1']);
+    }
+  });
+
   it('both statements in one file; the same statement exported again', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -1,3 +1,4 @@
+import { givesDayAlone } from './day-alone';
 import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/identifiers';
 import {
   callServiceOf,
@@ -62,6 +63,8 @@ export interface TransferRecord {
   counterpartBank: string | null;
   direction: 'out' | 'in';
   at: string;
+  /** The statement gives the row's day alone (交易日期, no time): it may be any time that day. */
+  dayOnly: boolean;
   amountFen: number;
   channel: string | null;
   summary: string | null;
@@ -1364,7 +1367,12 @@ function rowReader(
         problem(line, cells, key, 'truncated');
     }
   };
-  return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf, wholeDigits };
+  /** Whether the row's time (as `timeOf` reads it) is a day alone, with no time of day. */
+  const dayAloneOf = (cells: Cell[], timeKey: string) =>
+    mapping['date'] !== undefined
+      ? givesDayAlone(cellOf(cells, 'date'), cellOf(cells, timeKey))
+      : givesDayAlone(cellOf(cells, timeKey), null);
+  return { cellOf, textOf, problem, take, optional, timeOf, unixTimeOf, wholeDigits, dayAloneOf };
 }
 
 /** A call list's rows, checked one by one into columns; `take` says whether the row was valid. */
@@ -1792,7 +1800,7 @@ function planAll(
   clocks: ClockForms,
 ): ImportRecords {
   const { period } = preamble;
-  const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits } = rowReader(
+  const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits, dayAloneOf } = rowReader(
     mapping,
     problems,
     headers,
@@ -2072,6 +2080,7 @@ function planAll(
         counterpartBank: optional(cells, 'counterpartBank'),
         direction,
         at,
+        dayOnly: dayAloneOf(cells, 'at'),
         amountFen,
         channel: optional(cells, 'channel'),
         summary: optional(cells, 'summary'),

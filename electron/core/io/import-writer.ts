@@ -796,11 +796,7 @@ export async function commitImport(
     // Per record, the row that already counts its transfer: > 0 a stored row's ID, < 0 the
     // index (less one, negated) of a row of this file; 0 none.
     const copyOf = new Float64Array(records.length);
-    // An account's statement whose every row is at midnight China time gives the day alone.
-    const timed = new Set<string>();
-    for (const record of records)
-      if ((Date.parse(record.at) / 1000 + 8 * 3_600) % 86_400 !== 0) timed.add(record.account);
-    const dayOnly = (index: number) => !timed.has(records[index]!.account);
+    const dayOnly = (index: number) => records[index]!.dayOnly;
     await aggregateAll('finances', pairList, (existingOf) => {
       summary.copies = markTransferCopies(
         sqlite,

@@ -19,7 +19,11 @@ interface CopyRule<Row extends CopyRow> {
   windowSeconds: number;
   /** A row that gives the day alone (a statement's 交易日期): it may be any time that day. */
   dayAlone?(row: Row): boolean;
-  sameEvent(held: Row, row: Row): boolean;
+  /**
+   * `nextDay`: the pass after every same-day pairing, where a row of the day alone may be the
+   * other bank's booking of a transfer made across midnight.
+   */
+  sameEvent(held: Row, row: Row, nextDay?: boolean): boolean;
   /**
    * Whether the row's figures are truer than the held row's, so the row counts and the held
    * row becomes its copy (a list's seconds against another's billed minutes).
@@ -98,17 +102,24 @@ const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySecon
 /**
  * Transfers: the same amount, booked within two minutes (or on the same day, where a statement
  * gives the day alone), on another statement or in another import. Two rows of one statement
- * in one import are two transfers, however alike.
+ * in one import are two transfers, however alike. Once every same-day pairing is made, a row
+ * of the day alone may pair with the day next to it: a transfer made minutes before midnight
+ * that the other bank booked on the next day (or, both days alone, a day later).
  */
 export const transferCopyRule: CopyRule<TransferRow> = {
   windowSeconds: transferWindowSeconds,
   dayAlone: (row) => row.dayOnly,
-  sameEvent(held, row) {
+  sameEvent(held, row, nextDay = false) {
     if (held.amountFen !== row.amountFen) return false;
     if (held.importId === row.importId && held.accountId === row.accountId) return false;
-    // A row of the day alone is that day's, never the next day's first minutes.
-    if (held.dayOnly || row.dayOnly) return chinaDay(held.at) === chinaDay(row.at);
-    return Math.abs(held.at - row.at) <= transferWindowSeconds;
+    if (!held.dayOnly && !row.dayOnly) return Math.abs(held.at - row.at) <= transferWindowSeconds;
+    const [heldDay, rowDay] = [chinaDay(held.at), chinaDay(row.at)];
+    if (!nextDay || Math.abs(heldDay - rowDay) !== 1) return heldDay === rowDay;
+    if (held.dayOnly && row.dayOnly) return true;
+    // The timed row within two minutes of the midnight between the two days.
+    const timed = held.dayOnly ? row : held;
+    const midnight = Math.max(heldDay, rowDay) * daySeconds - chinaOffsetSeconds;
+    return Math.abs(timed.at - midnight) <= transferWindowSeconds;
   },
 };
 
@@ -129,7 +140,8 @@ function firstFrom(rows: readonly CopyRow[], at: number): number {
  * first the timed rows, each in time order taking the earliest held row still free within its
  * window (with windows of one width, taking the earliest never leaves a later row without the
  * partner it needed: a nearest-first choice did, when a clock ran ahead); then rows where
- * either side gives the day alone, the first free one of that day. `held` must be sorted by
+ * either side gives the day alone, the first free one of that day, and last those of the day
+ * next to it the rule allows (a booking across midnight). `held` must be sorted by
  * time. Returns, per row of `rows`, the index of its held row, or -1 where it is an event of
  * its own.
  */
@@ -143,7 +155,12 @@ export function matchCopies<Row extends CopyRow>(
   const taken = new Uint8Array(held.length);
   const order = rows.map((_, index) => index).sort((a, b) => rows[a]!.at - rows[b]!.at || a - b);
   const dayAlone = rule.dayAlone ?? (() => false);
-  const take = (index: number, window: number, fits: (candidate: Row) => boolean) => {
+  const take = (
+    index: number,
+    window: number,
+    fits: (candidate: Row) => boolean,
+    nextDay = false,
+  ) => {
     const row = rows[index]!;
     for (
       let at = firstFrom(held, row.at - window);
@@ -151,7 +168,7 @@ export function matchCopies<Row extends CopyRow>(
       at += 1
     ) {
       const candidate = held[at]!;
-      if (taken[at] || !fits(candidate) || !rule.sameEvent(candidate, row)) continue;
+      if (taken[at] || !fits(candidate) || !rule.sameEvent(candidate, row, nextDay)) continue;
       taken[at] = 1;
       matched[index] = at;
       return;
@@ -161,8 +178,14 @@ export function matchCopies<Row extends CopyRow>(
     if (!dayAlone(rows[index]!))
       take(index, rule.windowSeconds, (candidate) => !dayAlone(candidate));
   if (rule.dayAlone)
-    for (const index of order)
-      if (matched[index]! < 0)
-        take(index, daySeconds, (candidate) => dayAlone(candidate) || dayAlone(rows[index]!));
+    for (const nextDay of [false, true])
+      for (const index of order)
+        if (matched[index]! < 0)
+          take(
+            index,
+            2 * daySeconds,
+            (candidate) => dayAlone(candidate) || dayAlone(rows[index]!),
+            nextDay,
+          );
   return matched;
 }

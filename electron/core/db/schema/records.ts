@@ -137,9 +137,9 @@ export const moneyTransfersTable = sqliteTable(
      */
     copyOf: integer(),
     /**
-     * 1 when the row's statement gives the day alone (every row of the account's statement in
-     * the import at midnight China time): the other bank's row of the transfer may be any time
-     * that day.
+     * 1 when the row gives its day alone (a date without a time; for rows imported before
+     * migration 0015, every row of the account's statement in the import at midnight China
+     * time): the other bank's row of the transfer may be any time that day.
      */
     dayOnly: integer(),
   },
