@@ -222,6 +222,27 @@ describe('one transfer on two statements is counted once', () => {
     }
   });
 
+  it('a statement exported twice: its cash rows (ATM, no counterpart) are copies too, and count again when the first goes', async () => {
+    c?.dispose();
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const first = [
+      header,
+      `${p},2024-03-05 10:00:00,100.00,借,${q}`,
+      `${p},2024-03-05 12:00:00,2000.00,借,`,
+      `${p},2024-03-05 12:01:00,2000.00,借,`,
+    ];
+    await importStatement('imp-1', '1.csv', first);
+    expect(
+      await importStatement('imp-2', '2.csv', [...first, `${p},2024-03-06 09:00:00,500.00,贷,`]),
+    ).toMatchObject({ copies: 3 });
+    expect(await c.ok('import.delete', { importId: 'imp-1' })).toMatchObject({
+      transfers: 3,
+      copiesCounted: 3,
+    });
+    expect(await moneyOfP()).toEqual(['P>Q: 1 10000 | rows 1, copies 0']);
+  });
+
   it('both statements in one file; the same statement exported again', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -83,7 +83,8 @@ function loadLedgers(
           FROM money_transfers m WHERE m.payee_id = j.value AND m.payer_id <> m.payee_id
             AND m.copy_of IS NULL AND ${when}),
         (SELECT json_group_array(json_array(NULL, m.direction = 'out', m.id, m.direction = 'out', m.at, m.amount_fen))
-          FROM money_transfers m WHERE m.account_id = j.value AND m.relation_id IS NULL AND ${when})
+          FROM money_transfers m WHERE m.account_id = j.value AND m.relation_id IS NULL
+            AND m.copy_of IS NULL AND ${when})
       FROM json_each(${JSON.stringify(chunk)}) j`);
     for (const [id, paid, received, cash] of ledgers)
       into.set(

@@ -6,7 +6,7 @@ import { isoOfUnix } from '../db/unix-time';
 import { removePersonAlias } from '../entities/person-aliases';
 import { indexCase } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { remarkRelations } from '../records/record-copies-recount';
+import { remarkCash, remarkRelations } from '../records/record-copies-recount';
 import { chinaDate } from './import-values';
 
 interface Contribution {
@@ -53,6 +53,13 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
           AND relation_num IN (SELECT r.num FROM import_relations x JOIN relations r ON r.id = x.relation_id
             WHERE x.import_id = ${importId})`,
       ).changes;
+      // The accounts whose cash rows (ATM, counter: no relation) the import held.
+      const cashAccounts = tx
+        .all<{ id: string }>(
+          sql`SELECT DISTINCT account_id AS id FROM money_transfers
+            WHERE import_id = ${importId} AND relation_id IS NULL AND account_id IS NOT NULL`,
+        )
+        .map((row) => row.id);
       result.transfers = tx.run(
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
@@ -65,10 +72,11 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
-      result.copiesCounted = remarkRelations(
-        tx,
-        contributions.map((item) => item.relation_id),
-      );
+      result.copiesCounted =
+        remarkRelations(
+          tx,
+          contributions.map((item) => item.relation_id),
+        ) + remarkCash(tx, cashAccounts);
 
       const created = tx.all<{ target_type: string; target_id: string }>(
         sql`SELECT target_type, target_id FROM import_created WHERE import_id = ${importId}`,

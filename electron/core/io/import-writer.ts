@@ -19,7 +19,13 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { callKinds, textAt, type CallColumns } from './call-columns';
-import { demoteStoredCalls, markCallCopies, markTransferCopies } from './record-copies-store';
+import {
+  demoteStoredCalls,
+  markCallCopies,
+  markCashCopies,
+  markTransferCopies,
+  type CashRow,
+} from './record-copies-store';
 import type { CallRow } from '../records/record-copies';
 import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
@@ -826,6 +832,24 @@ export async function commitImport(
         pair.amountFen! -= records[index]!.amountFen;
       });
     });
+    // Cash rows (ATM, counter) have no relation: a statement exported twice holds them twice.
+    const cash: CashRow[] = [];
+    records.forEach((record, index) => {
+      if (record.counterpart === null)
+        cash.push({
+          index,
+          out: record.direction === 'out',
+          row: {
+            id: 0,
+            at: Date.parse(record.at) / 1000,
+            amountFen: record.amountFen,
+            accountId: entityIds.get(`account:${record.account}`)!,
+            importId: options.importId,
+            dayOnly: record.dayOnly,
+          },
+        });
+    });
+    summary.copies += markCashCopies(sqlite, cash, copyOf);
     await step(0, records.length);
     const rebuildIndexes = deferIndexes(sqlite, 'money_transfers', records.length);
     const { next: firstId } = sqlite

@@ -220,6 +220,63 @@ export function markTransferCopies(
   ).copies;
 }
 
+/** A cash row of the file being written (no counterpart, no relation). */
+export interface CashRow {
+  index: number;
+  out: boolean;
+  row: TransferRow;
+}
+
+/**
+ * Marks the file's cash rows that a stored cash row of the same account, way and amount
+ * already counts (the statement exported before over an overlapping period): one to one, as
+ * transfers pair. Sets `copyOf` and returns how many.
+ */
+export function markCashCopies(
+  sqlite: Database.Database,
+  cash: CashRow[],
+  copyOf: Float64Array,
+): number {
+  if (!cash.length) return 0;
+  const stored = sqlite.prepare(
+    `SELECT id, at, amount_fen, account_id, import_id, day_only FROM money_transfers
+     WHERE account_id = ? AND direction = ? AND relation_id IS NULL AND copy_of IS NULL
+       AND at >= ? AND at <= ? ORDER BY at, id`,
+  );
+  const groups = new Map<string, CashRow[]>();
+  for (const item of cash) {
+    const key = `${item.row.accountId}\u0000${item.out ? 'out' : 'in'}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  let copies = 0;
+  for (const group of groups.values()) {
+    let [from, to] = [Infinity, -Infinity];
+    for (const item of group) [from, to] = [Math.min(from, item.row.at), Math.max(to, item.row.at)];
+    [from, to] = [from - 2 * 86_400, to + 2 * 86_400];
+    const held = (
+      stored.all(
+        group[0]!.row.accountId,
+        group[0]!.out ? 'out' : 'in',
+        unixToIso(from),
+        unixToIso(to),
+      ) as StoredTransfer[]
+    ).map(transferOfStored);
+    if (!held.length) continue;
+    matchCopies(
+      held,
+      group.map((item) => item.row),
+      transferCopyRule,
+    ).forEach((found, at) => {
+      if (found < 0) return;
+      copyOf[group[at]!.index] = held[found]!.id;
+      copies += 1;
+    });
+  }
+  return copies;
+}
+
 /** Each pair's record indexes in file order: a counting sort, built once. */
 function recordsByPair(pairOf: Uint32Array, pairCount: number) {
   // A record of no pair (a cash row) names one past the last; it is counted there, not read.

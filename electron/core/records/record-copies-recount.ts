@@ -9,7 +9,7 @@ import {
 } from './record-copies';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 2;
+const recordCopiesVersion = 3;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -190,6 +190,55 @@ function remarkTransfers(tx: Executor, relationId: string): number {
 }
 
 /**
+ * Marks the cash rows of these accounts afresh (no relation, no counts to change): per account
+ * and way, import by import, a row that a row of an earlier import already counts (the
+ * statement exported twice) is its copy. Returns the rows whose mark changed.
+ */
+export function remarkCash(tx: Executor, accountIds: string[]): number {
+  let changed = 0;
+  for (const accountId of accountIds) {
+    const stored = tx.all<{
+      id: number;
+      at: string;
+      amount_fen: number;
+      import_id: string;
+      direction: string;
+      day_only: number | null;
+      copy_of: number | null;
+    }>(
+      sql`SELECT m.id, m.at, m.amount_fen, m.import_id, m.direction, m.day_only, m.copy_of
+        FROM money_transfers m LEFT JOIN imports i ON i.id = m.import_id
+        WHERE m.account_id = ${accountId} AND m.relation_id IS NULL ORDER BY i.num, m.id`,
+    );
+    for (const way of ['out', 'in']) {
+      const rows = stored
+        .filter((row) => row.direction === way)
+        .map((row): TransferRow & { was: number | null } => ({
+          id: row.id,
+          at: Date.parse(row.at) / 1000,
+          amountFen: row.amount_fen,
+          accountId,
+          importId: row.import_id,
+          dayOnly: row.day_only === 1,
+          was: row.copy_of,
+        }));
+      const copyOf = copiesAmong(
+        [...byImport(rows, (row) => row.importId).values()],
+        () => true,
+        transferCopyRule,
+      );
+      for (const row of rows) {
+        const now = copyOf.get(row) ?? null;
+        if (now === row.was) continue;
+        tx.run(sql`UPDATE money_transfers SET copy_of = ${now} WHERE id = ${row.id}`);
+        changed += 1;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
  * Marks the copies of these relations afresh (after an import's rows left them): the rows of
  * the imports that remain are marked as if those had been imported alone, in their order, so
  * deleting imports in any order leaves what importing the others would have. Relations whose
@@ -241,10 +290,19 @@ export function ensureRecordCopiesMarked(db: Executor, now: string): number | nu
         UNION SELECT relation_id FROM money_transfers WHERE relation_id IS NOT NULL
         GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1`,
     );
-    const changed = remarkRelations(
-      tx,
-      relations.map((relation) => relation.id),
+    const accounts = tx.all<{ id: string }>(
+      sql`SELECT account_id AS id FROM money_transfers WHERE relation_id IS NULL AND account_id IS NOT NULL
+        GROUP BY account_id HAVING count(DISTINCT import_id) > 1`,
     );
+    const changed =
+      remarkRelations(
+        tx,
+        relations.map((relation) => relation.id),
+      ) +
+      remarkCash(
+        tx,
+        accounts.map((account) => account.id),
+      );
     markRecordCopiesCurrent(tx, now);
     return changed;
   });
