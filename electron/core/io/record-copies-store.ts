@@ -8,49 +8,19 @@ import {
   type CallRow,
   type TransferRow,
 } from '../records/record-copies';
-
-/** A stored call record as the copy matching reads it. */
-interface StoredCall {
-  id: number;
-  at: number;
-  kind: string;
-  seconds: number;
-  own_end: number | null;
-  import_num: number;
-}
-
-const callOfStored = (row: StoredCall): CallRow => ({
-  id: row.id,
-  at: row.at,
-  sms: row.kind === 'sms',
-  seconds: row.seconds,
-  ownEnd: row.own_end ?? 0,
-  importNum: row.import_num,
-});
-
-/** A stored transfer as the copy matching reads it. */
-interface StoredTransfer {
-  id: number;
-  at: string;
-  amount_fen: number;
-  account_id: string | null;
-  import_id: string;
-  day_only: number | null;
-}
-
-const transferOfStored = (row: StoredTransfer): TransferRow => ({
-  id: row.id,
-  at: Date.parse(row.at) / 1000,
-  amountFen: row.amount_fen,
-  accountId: row.account_id ?? '',
-  importId: row.import_id,
-  dayOnly: row.day_only === 1,
-});
+import {
+  callOfStored,
+  storedCallColumns,
+  storedTransferColumns,
+  transferOfStored,
+  type StoredCall,
+  type StoredTransfer,
+} from '../records/stored-copy-rows';
 
 /** The rows of one relation that count (no copies), in time order. */
-const countedCalls = `SELECT id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num
+const countedCalls = `SELECT ${storedCallColumns}
   FROM call_records WHERE relation_num = ? AND copy_of IS NULL ORDER BY started_unix, id`;
-const countedTransfers = `SELECT id, at, amount_fen, account_id, import_id, day_only
+const countedTransfers = `SELECT ${storedTransferColumns}
   FROM money_transfers WHERE relation_id = ? AND copy_of IS NULL ORDER BY at, id`;
 
 /** What the writer knows of an import's records and their pairs (from → to). */
@@ -239,7 +209,7 @@ export function markCashCopies(
 ): number {
   if (!cash.length) return 0;
   const stored = sqlite.prepare(
-    `SELECT id, at, amount_fen, account_id, import_id, day_only FROM money_transfers
+    `SELECT ${storedTransferColumns} FROM money_transfers
      WHERE account_id = ? AND direction = ? AND relation_id IS NULL AND copy_of IS NULL
        AND at >= ? AND at <= ? ORDER BY at, id`,
   );

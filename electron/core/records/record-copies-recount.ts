@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import {
   callCopyRule,
@@ -7,6 +7,14 @@ import {
   type CallRow,
   type TransferRow,
 } from './record-copies';
+import {
+  callOfStored,
+  storedCallColumns,
+  storedTransferColumns,
+  transferOfStored,
+  type StoredCall,
+  type StoredTransfer,
+} from './stored-copy-rows';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
 const recordCopiesVersion = 3;
@@ -64,6 +72,33 @@ function byImport<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row
   return groups;
 }
 
+/** Transfers as the matching reads them, with their mark and way, in the order imported. */
+function storedTransfers(tx: Executor, where: SQL) {
+  return tx
+    .all<StoredTransfer>(
+      sql`SELECT ${sql.raw(storedTransferColumns)} FROM money_transfers WHERE ${where}
+        ORDER BY (SELECT num FROM imports WHERE imports.id = money_transfers.import_id), id`,
+    )
+    .map((row) => ({ ...transferOfStored(row), was: row.copy_of, out: row.direction === 'out' }));
+}
+
+/** Writes the marks that changed (`was`: the stored one); returns how many. */
+function writeMarks(
+  tx: Executor,
+  table: 'call_records' | 'money_transfers',
+  rows: { id: number; was: number | null }[],
+  copyOf: Map<unknown, number>,
+): number {
+  let changed = 0;
+  for (const row of rows) {
+    const now = copyOf.get(row) ?? null;
+    if (now === row.was) continue;
+    tx.run(sql`UPDATE ${sql.identifier(table)} SET copy_of = ${now} WHERE id = ${row.id}`);
+    changed += 1;
+  }
+  return changed;
+}
+
 /** A count the relation did not have (null) stays null unless something is added to it. */
 const plus = (column: string, more: number) =>
   more ? sql.raw(`coalesce(${column}, 0) + ${more}`) : sql.raw(column);
@@ -75,36 +110,15 @@ const plus = (column: string, more: number) =>
  * whose mark changed.
  */
 function remarkCalls(tx: Executor, relationId: string, relationNum: number): number {
-  const stored = tx.all<{
-    id: number;
-    at: number;
-    kind: string;
-    seconds: number;
-    own_end: number | null;
-    import_num: number;
-    copy_of: number | null;
-  }>(
-    sql`SELECT id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num, copy_of
-      FROM call_records WHERE relation_num = ${relationNum} ORDER BY import_num, id`,
-  );
-  const rows = stored.map((row): CallRow & { was: number | null } => ({
-    id: row.id,
-    at: row.at,
-    sms: row.kind === 'sms',
-    seconds: row.seconds,
-    ownEnd: row.own_end ?? 0,
-    importNum: row.import_num,
-    was: row.copy_of,
-  }));
+  const rows = tx
+    .all<StoredCall>(
+      sql`SELECT ${sql.raw(storedCallColumns)} FROM call_records
+        WHERE relation_num = ${relationNum} ORDER BY import_num, id`,
+    )
+    .map((row) => ({ ...callOfStored(row), was: row.copy_of }));
   const groups = byImport(rows, (row) => row.importNum);
   const copyOf = copiesAmong([...groups.values()], (row) => row.ownEnd === 1, callCopyRule);
-  let changed = 0;
-  for (const row of rows) {
-    const now = copyOf.get(row) ?? null;
-    if (now === row.was) continue;
-    tx.run(sql`UPDATE call_records SET copy_of = ${now} WHERE id = ${row.id}`);
-    changed += 1;
-  }
+  const changed = writeMarks(tx, 'call_records', rows, copyOf);
   if (!changed) return 0;
   const total = { calls: 0, messages: 0, seconds: 0 };
   for (const [importNum, group] of groups) {
@@ -132,43 +146,14 @@ function remarkCalls(tx: Executor, relationId: string, relationNum: number): num
 
 /** `remarkCalls` for a finances relation: transfer counts and amounts. */
 function remarkTransfers(tx: Executor, relationId: string): number {
-  const stored = tx.all<{
-    id: number;
-    at: string;
-    amount_fen: number;
-    account_id: string | null;
-    import_id: string;
-    direction: string;
-    day_only: number | null;
-    copy_of: number | null;
-  }>(
-    sql`SELECT m.id, m.at, m.amount_fen, m.account_id, m.import_id, m.direction, m.day_only, m.copy_of
-      FROM money_transfers m LEFT JOIN imports i ON i.id = m.import_id
-      WHERE m.relation_id = ${relationId} ORDER BY i.num, m.id`,
-  );
-  const rows = stored.map((row): TransferRow & { was: number | null; out: boolean } => ({
-    id: row.id,
-    at: Date.parse(row.at) / 1000,
-    amountFen: row.amount_fen,
-    accountId: row.account_id ?? '',
-    importId: row.import_id,
-    dayOnly: row.day_only === 1,
-    was: row.copy_of,
-    out: row.direction === 'out',
-  }));
+  const rows = storedTransfers(tx, sql`relation_id = ${relationId}`);
   const groups = byImport(rows, (row) => row.importId);
   const copyOf = copiesAmong<(typeof rows)[number]>(
     [...groups.values()],
     (row) => row.out,
     transferCopyRule,
   );
-  let changed = 0;
-  for (const row of rows) {
-    const now = copyOf.get(row) ?? null;
-    if (now === row.was) continue;
-    tx.run(sql`UPDATE money_transfers SET copy_of = ${now} WHERE id = ${row.id}`);
-    changed += 1;
-  }
+  const changed = writeMarks(tx, 'money_transfers', rows, copyOf);
   if (!changed) return 0;
   const total = { count: 0, fen: 0 };
   for (const [importId, group] of groups) {
@@ -197,42 +182,15 @@ function remarkTransfers(tx: Executor, relationId: string): number {
 export function remarkCash(tx: Executor, accountIds: string[]): number {
   let changed = 0;
   for (const accountId of accountIds) {
-    const stored = tx.all<{
-      id: number;
-      at: string;
-      amount_fen: number;
-      import_id: string;
-      direction: string;
-      day_only: number | null;
-      copy_of: number | null;
-    }>(
-      sql`SELECT m.id, m.at, m.amount_fen, m.import_id, m.direction, m.day_only, m.copy_of
-        FROM money_transfers m LEFT JOIN imports i ON i.id = m.import_id
-        WHERE m.account_id = ${accountId} AND m.relation_id IS NULL ORDER BY i.num, m.id`,
-    );
-    for (const way of ['out', 'in']) {
-      const rows = stored
-        .filter((row) => row.direction === way)
-        .map((row): TransferRow & { was: number | null } => ({
-          id: row.id,
-          at: Date.parse(row.at) / 1000,
-          amountFen: row.amount_fen,
-          accountId,
-          importId: row.import_id,
-          dayOnly: row.day_only === 1,
-          was: row.copy_of,
-        }));
+    const stored = storedTransfers(tx, sql`account_id = ${accountId} AND relation_id IS NULL`);
+    for (const out of [true, false]) {
+      const rows = stored.filter((row) => row.out === out);
       const copyOf = copiesAmong(
         [...byImport(rows, (row) => row.importId).values()],
         () => true,
         transferCopyRule,
       );
-      for (const row of rows) {
-        const now = copyOf.get(row) ?? null;
-        if (now === row.was) continue;
-        tx.run(sql`UPDATE money_transfers SET copy_of = ${now} WHERE id = ${row.id}`);
-        changed += 1;
-      }
+      changed += writeMarks(tx, 'money_transfers', rows, copyOf);
     }
   }
   return changed;

@@ -1,0 +1,48 @@
+import type { CallRow, TransferRow } from './record-copies';
+
+/** A stored call record as the copy matching reads it (`storedCallColumns`). */
+export interface StoredCall {
+  id: number;
+  at: number;
+  kind: string;
+  seconds: number;
+  own_end: number | null;
+  import_num: number;
+  copy_of: number | null;
+}
+
+export const storedCallColumns =
+  'id, started_unix AS at, kind, duration_seconds AS seconds, own_end, import_num, copy_of';
+
+export const callOfStored = (row: StoredCall): CallRow => ({
+  id: row.id,
+  at: row.at,
+  sms: row.kind === 'sms',
+  seconds: row.seconds,
+  ownEnd: row.own_end ?? 0,
+  importNum: row.import_num,
+});
+
+/** A stored transfer as the copy matching reads it (`storedTransferColumns`). */
+export interface StoredTransfer {
+  id: number;
+  at: string;
+  amount_fen: number;
+  account_id: string | null;
+  import_id: string;
+  direction: string;
+  day_only: number | null;
+  copy_of: number | null;
+}
+
+export const storedTransferColumns =
+  'id, at, amount_fen, account_id, import_id, direction, day_only, copy_of';
+
+export const transferOfStored = (row: StoredTransfer): TransferRow => ({
+  id: row.id,
+  at: Date.parse(row.at) / 1000,
+  amountFen: row.amount_fen,
+  accountId: row.account_id ?? '',
+  importId: row.import_id,
+  dayOnly: row.day_only === 1,
+});
