@@ -17,6 +17,13 @@ import {
 let c: TestCore;
 afterEach(() => c?.dispose());
 
+/** A new workspace for the test (or for the next round of one), the admin signed in. */
+async function fresh() {
+  c?.dispose();
+  c = makeTestCore();
+  return await createTestWorkspace(c);
+}
+
 const a = '13900000001';
 const b = '13900000002';
 const header = '本机号码,对方号码,呼叫类型,开始时间,通话时长';
@@ -71,8 +78,7 @@ async function callsOfA() {
 
 describe('one call in two lists is counted once', () => {
   it("the callee's list adds only the calls the caller's list lacks", async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     expect(await importList('imp-a', `${a}.csv`, listA)).toMatchObject({ rows: 5, copies: 0 });
     // Two calls and both parts of the text are A's rows again; the call of 04-02 is new.
     expect(await importList('imp-b', `${b}.csv`, listB)).toMatchObject({ rows: 5, copies: 4 });
@@ -98,8 +104,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it('deleting the first list makes its copies in the second count again, and the second then goes cleanly', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importList('imp-a', `${a}.csv`, listA);
     await importList('imp-b', `${b}.csv`, listB);
     expect(await c.ok('import.delete', { importId: 'imp-a' })).toMatchObject({
@@ -121,8 +126,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it('deleting the second list leaves the first as it was', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importList('imp-a', `${a}.csv`, listA);
     const alone = await callsOfA();
     await importList('imp-b', `${b}.csv`, listB);
@@ -134,8 +138,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it('a list exported again over a longer period adds only its new calls', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importList('imp-1', `${a}-0401.csv`, listA);
     const longer = [...listA, `${a},${b},主叫,2026-04-02 08:00:00,90`];
     expect(await importList('imp-2', `${a}-0401-0402.csv`, longer)).toMatchObject({
@@ -150,8 +153,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it('both lists merged in one file: the callee rows of the calls are copies; the two parts of a text stay two', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     expect(
       await importList('imp-both', '两人话单.csv', [...listA, ...listB.slice(1)]),
     ).toMatchObject({ rows: 10, copies: 4 });
@@ -163,8 +165,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it('two calls of one list a few seconds apart are two calls; a longer call is not a copy of a shorter one', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importList('imp-a', `${a}.csv`, [
       header,
       `${a},${b},主叫,2026-04-01 10:00:00,3`,
@@ -197,9 +198,7 @@ describe('one call in two lists is counted once', () => {
       [sent, received],
       [received, sent],
     ]) {
-      c?.dispose();
-      c = makeTestCore();
-      await createTestWorkspace(c);
+      await fresh();
       await importList('imp-1', '1.csv', first!);
       expect(await importList('imp-2', '2.csv', second!)).toMatchObject({ copies: 2 });
       expect(await callsOfA()).toEqual([`${a}>${b}: 0 0 | rows 4, calls 0, texts 2, copies 2`]);
@@ -217,11 +216,6 @@ describe('one call in two lists is counted once', () => {
       `${b},${a},被叫,2025-03-01 10:00:02,120`,
       `${b},${a},被叫,2025-03-01 11:00:01,60`,
     ];
-    const fresh = async () => {
-      c?.dispose();
-      c = makeTestCore();
-      await createTestWorkspace(c);
-    };
     for (const files of [
       [seconds, billed],
       [billed, seconds],
@@ -248,10 +242,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it("the callee's call in two later lists: deleting the caller's list leaves what the two would give alone", async () => {
-    await (async () => {
-      c = makeTestCore();
-      await createTestWorkspace(c);
-    })();
+    await fresh();
     await importList('imp-a', 'a.csv', [header, `${a},${b},主叫,2025-03-01 10:00:00,30`]);
     await importList('imp-b', 'b.csv', [header, `${b},${a},被叫,2025-03-01 10:00:04,31`]);
     await importList('imp-b2', 'b2.csv', [header, `${b},${a},被叫,2025-03-01 10:00:07,32`]);
@@ -261,8 +252,7 @@ describe('one call in two lists is counted once', () => {
   });
 
   it('a billed time rounded up to the minute is the same call', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importList('imp-a', `${a}.csv`, [header, `${a},${b},主叫,2026-04-01 10:00:00,61`]);
     expect(
       await importList('imp-b', `${b}.csv`, [header, `${b},${a},被叫,2026-04-01 10:00:03,120`]),
@@ -273,8 +263,7 @@ describe('one call in two lists is counted once', () => {
 
 describe('deleting imports in any order', () => {
   it('the earlier of two imports that added to one relation deleted first: the later one then takes it away entirely', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importList('imp-1', '0401.csv', [header, `${a},${b},主叫,2026-04-01 10:00:00,60`]);
     await importList('imp-2', '0402.csv', [header, `${a},${b},主叫,2026-04-02 10:00:00,30`]);
     await c.ok('import.delete', { importId: 'imp-1' });
@@ -287,8 +276,7 @@ describe('deleting imports in any order', () => {
 
 describe('a workspace imported before copies were marked', () => {
   it('is marked at the next unlock: the counts are those of the two lists imported today', async () => {
-    c = makeTestCore();
-    const { path: dir } = await createTestWorkspace(c);
+    const { path: dir } = await fresh();
     await importList('imp-a', `${a}.csv`, listA);
     await importList('imp-b', `${b}.csv`, listB);
     const today = await callsOfA();

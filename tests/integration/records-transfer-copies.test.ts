@@ -17,6 +17,13 @@ import {
 let c: TestCore;
 afterEach(() => c?.dispose());
 
+/** A new workspace for the test (or for the next round of one), the admin signed in. */
+async function fresh() {
+  c?.dispose();
+  c = makeTestCore();
+  return await createTestWorkspace(c);
+}
+
 const p = '6228480398271645312';
 const q = '6222020200112233445';
 const header = '交易卡号,交易时间,交易金额,借贷标志,对手账号';
@@ -69,8 +76,7 @@ async function moneyOfP() {
 
 describe('one transfer on two statements is counted once', () => {
   it("the payee's statement adds only the transfers the payer's lacks", async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     expect(await importStatement('imp-p', `${p}.csv`, statementP)).toMatchObject({ copies: 0 });
     expect(await importStatement('imp-q', `${q}.csv`, statementQ)).toMatchObject({
       rows: 4,
@@ -83,8 +89,7 @@ describe('one transfer on two statements is counted once', () => {
   });
 
   it('deleting the first statement makes the second count alone', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importStatement('imp-p', `${p}.csv`, statementP);
     await importStatement('imp-q', `${q}.csv`, statementQ);
     expect(await c.ok('import.delete', { importId: 'imp-p' })).toMatchObject({
@@ -100,8 +105,7 @@ describe('one transfer on two statements is counted once', () => {
   });
 
   it('a statement giving the day alone: the same amount that day is the same transfer', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importStatement('imp-p', `${p}.csv`, statementP);
     expect(
       await importStatement('imp-q', `${q}.csv`, [
@@ -130,9 +134,7 @@ describe('one transfer on two statements is counted once', () => {
       `${q},2025-03-01 10:02:10,500.00,贷,${p}`,
     ];
     for (const files of [[paid, received], [received, paid], [[...paid, ...received.slice(1)]]]) {
-      c?.dispose();
-      c = makeTestCore();
-      await createTestWorkspace(c);
+      await fresh();
       for (const [index, lines] of files.entries())
         await importStatement(`imp-${index}`, `${index}.csv`, lines);
       expect(await moneyOfP()).toEqual(['P>Q: 2 100000 | rows 4, copies 2']);
@@ -154,9 +156,7 @@ describe('one transfer on two statements is counted once', () => {
       [paid, received],
       [received, paid],
     ]) {
-      c?.dispose();
-      c = makeTestCore();
-      await createTestWorkspace(c);
+      await fresh();
       for (const [index, lines] of files.entries())
         await importStatement(`imp-${index}`, `${index}.csv`, lines);
       expect(await moneyOfP()).toEqual(['P>Q: 2 100000 | rows 4, copies 2']);
@@ -174,9 +174,7 @@ describe('one transfer on two statements is counted once', () => {
         [header, `${q},2025-02-28 23:59:50,500.00,贷,${p}`],
       ],
     ]) {
-      c?.dispose();
-      c = makeTestCore();
-      await createTestWorkspace(c);
+      await fresh();
       for (const [index, lines] of files.entries())
         await importStatement(`imp-${index}`, `${index}.csv`, lines);
       expect(await moneyOfP()).toEqual(['P>Q: 2 58000 | rows 3, copies 1']);
@@ -184,9 +182,7 @@ describe('one transfer on two statements is counted once', () => {
   });
 
   it('a statement with times where one row gives the date alone: that row is any time of its day', async () => {
-    c?.dispose();
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     await importStatement('imp-p', 'p.csv', [
       header,
       `${p},2024-03-05 10:00:00,100.00,借,${q}`,
@@ -204,9 +200,7 @@ describe('one transfer on two statements is counted once', () => {
 
   it("a transfer made just before midnight that the payee's statement of days books on the next day", async () => {
     for (const order of [0, 1]) {
-      c?.dispose();
-      c = makeTestCore();
-      await createTestWorkspace(c);
+      await fresh();
       const files = [
         [header, `${p},2024-03-05 23:59:30,100.00,借,${q}`],
         [
@@ -223,9 +217,7 @@ describe('one transfer on two statements is counted once', () => {
   });
 
   it('a statement exported twice: its cash rows (ATM, no counterpart) are copies too, and count again when the first goes', async () => {
-    c?.dispose();
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     const first = [
       header,
       `${p},2024-03-05 10:00:00,100.00,借,${q}`,
@@ -244,8 +236,7 @@ describe('one transfer on two statements is counted once', () => {
   });
 
   it('both statements in one file; the same statement exported again', async () => {
-    c = makeTestCore();
-    await createTestWorkspace(c);
+    await fresh();
     expect(
       await importStatement('imp-both', '调证结果.csv', [...statementP, ...statementQ.slice(1)]),
     ).toMatchObject({ rows: 8, copies: 3 });
@@ -264,8 +255,7 @@ describe('one transfer on two statements is counted once', () => {
 
 describe('statements imported before copies were marked', () => {
   it('are marked at the next unlock, counts and contributions alike', async () => {
-    c = makeTestCore();
-    const { path: dir } = await createTestWorkspace(c);
+    const { path: dir } = await fresh();
     await importStatement('imp-p', `${p}.csv`, statementP);
     await importStatement('imp-q', `${q}.csv`, statementQ);
     const today = await moneyOfP();
