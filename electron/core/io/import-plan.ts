@@ -44,6 +44,7 @@ import { callColumnsBuilder, type CallColumns, type CallKind } from './call-colu
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
+import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import { isCreditCode } from '../../api/domain/credit-code';
@@ -157,6 +158,8 @@ export interface ImportPlan {
   sheets: SheetUse[];
   /** How the time column beside a date column writes its clocks (clock-forms). */
   clocks?: ClockForms;
+  /** Whether the month or the day comes first in dates written with the year last (date-orders). */
+  dates?: DateOrders;
 }
 
 interface SheetUse {
@@ -819,6 +822,7 @@ function headerPlanner(
   const problems: RowProblem[] = [];
   const kept: TableRow[] = [];
   const clocks = clockForms();
+  const dates = dateOrders();
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
   const calls =
@@ -834,6 +838,7 @@ function headerPlanner(
           }),
           headers,
           clocks,
+          dates,
           preamble.period,
         )
       : null;
@@ -884,8 +889,12 @@ function headerPlanner(
             options.direction ?? null,
             problems,
             clocks,
+            dates,
           );
-      if (!part) settleClocks(data, clocks);
+      if (!part) {
+        settleDateOrders(data, dates);
+        settleClocks(data, clocks);
+      }
       const rejected = new Set(problems.map((problem) => problem.line));
       return {
         headerLine: headerRow.line,
@@ -913,6 +922,7 @@ function headerPlanner(
               : null,
         sheets: sheets.uses(),
         clocks,
+        dates,
       };
     },
   };
@@ -1277,6 +1287,7 @@ function rowReader(
   problems: RowProblem[],
   headers: string[],
   clocks: ClockForms,
+  dates: DateOrders,
   /** The period that gives a time without a year its year (yearless-dates). */
   period: Period | null | undefined,
 ) {
@@ -1333,6 +1344,7 @@ function rowReader(
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
+    countDateOrder(dates, cellOf(cells, dated ? 'date' : field));
     const shift = zoneShift(cells, field);
     const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
     return ms === undefined ? undefined : new Date(ms + shift).toISOString();
@@ -1341,6 +1353,7 @@ function rowReader(
   const unixTimeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
+    countDateOrder(dates, cellOf(cells, dated ? 'date' : field));
     const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
     if (ms === undefined) return undefined;
     // A 时区 column beside a roaming row's local time: that zone's, where the time names none.
@@ -1385,6 +1398,7 @@ function callPlanner(
   legend: CallLegend,
   headers: string[],
   clocks: ClockForms,
+  dates: DateOrders,
   period: Period | null | undefined,
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
@@ -1392,6 +1406,7 @@ function callPlanner(
     problems,
     headers,
     clocks,
+    dates,
     period,
   );
   const records = callColumnsBuilder();
@@ -1798,6 +1813,7 @@ function planAll(
   givenDirection: 'out' | 'in' | null,
   problems: RowProblem[],
   clocks: ClockForms,
+  dates: DateOrders,
 ): ImportRecords {
   const { period } = preamble;
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits, dayAloneOf } = rowReader(
@@ -1805,6 +1821,7 @@ function planAll(
     problems,
     headers,
     clocks,
+    dates,
     period,
   );
   let data: ImportRecords;

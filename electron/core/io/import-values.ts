@@ -1,4 +1,5 @@
 import { yuanToFen } from '../../api/domain/quantity';
+import { yearFirst } from './date-orders';
 import { englishDateTime } from './english-dates';
 import type { Cell } from './table-file';
 
@@ -183,7 +184,11 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     return { ok: true, value: local.value + chinaOffsetMs - offset! * 60_000 };
   }
   const match = localDateTimePattern.exec(text);
-  if (!match) return englishInstant(text);
+  if (!match) {
+    // The year last (4/1/2026 17:16): its order is settled over the file (date-orders).
+    const reordered = yearFirst(text);
+    return reordered ? parseLocalInstant(reordered) : englishInstant(text);
+  }
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
     Number(match[at] ?? 0),
   );
@@ -511,6 +516,7 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     (typeof timeCell === 'string' &&
       (/^\d{8}[ T-]?\d{2}:?\d{2}:?\d{2}$|^\d{8}[ T]\d{5,6}$/.test(timeText) ||
         /^\d{4}[-/.年]/.test(timeText) ||
+        /^\d{1,2}([-/.])\d{1,2}\1\d{4}[ T]\d/.test(timeText) ||
         englishDateTime(timeText)?.timed))
   )
     return parseLocalInstant(timeCell);
@@ -525,7 +531,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     else if (number) day = dayText(number);
   } else {
     // Text, or 20260401 typed as a number.
-    const text = plainText(dateCell);
+    const written = plainText(dateCell);
+    const text = yearFirst(written) ?? written;
     const match =
       /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
       /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);

@@ -6,6 +6,7 @@ import { headerSearchRows, type ImportPlan } from './import-plan';
 import type { TableLimits } from './table-parse';
 import { settleStations } from './station-keys';
 import { joinClockForms, settleClocks } from './clock-forms';
+import { joinDateOrders, settleDateOrders } from './date-orders';
 import { decodeText, isUtf16, type TextEncoding } from './text-decoding';
 
 /**
@@ -95,11 +96,14 @@ export function joinCallPlans(
   const records = joinColumns(first.data.records, second.data.records);
   settleStations(records);
   const clocks = joinClockForms(first.clocks, second.clocks);
+  const dates = joinDateOrders(first.dates, second.dates);
+  settleDateOrders({ template: 'calls', records }, dates);
   settleClocks({ template: 'calls', records }, clocks);
   return {
     ...first,
     rowCount,
     clocks,
+    dates,
     data: { template: 'calls', records },
     problems: [...first.problems, ...second.problems],
     rows: [...first.rows, ...second.rows],

@@ -10,6 +10,7 @@ import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import { settleStations } from './station-keys';
 import { settleClocks } from './clock-forms';
+import { settleDateOrders } from './date-orders';
 import {
   csvEncoding,
   isDelimitedText,
@@ -167,6 +168,7 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   // Planned as a half, read whole: its cells are keyed here, no join follows.
   if (split && whole && plan.data.template === 'calls') {
     settleStations(plan.data.records);
+    settleDateOrders(plan.data, plan.dates);
     settleClocks(plan.data, plan.clocks);
   }
   const wire = packPlan({ format: 'csv', encoding }, plan);

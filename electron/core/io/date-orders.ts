@@ -1,0 +1,120 @@
+import type { ImportRecords } from './import-plan';
+import type { Cell } from './table-file';
+
+/**
+ * Dates written with their year last (4/1/2026 17:16, 01.04.2026), as an English-language Excel
+ * or a foreign bank prints them: whether the month or the day comes first is the file's, not the
+ * cell's. A cell alone is read month first after slashes (Excel's en-US m/d/yyyy) and day first
+ * after dots or dashes (dd.mm.yyyy), either way where its first number is past 12. Counted over
+ * the whole file: a first number past 12 somewhere (31/3/2026) says day first, a second one past
+ * 12 (3/31/2026) says month first; where the file says one and its cells were read the other way,
+ * every date that could be read both ways is turned round once the file is read.
+ */
+export interface DateOrders {
+  /** Year-last dates with slashes. */
+  slashes: number;
+  /** Year-last dates with dots or dashes. */
+  dotsOrDashes: number;
+  /** Dates written any other way (2026-04-01, a date cell): the file's order is then not one. */
+  other: number;
+  /** A first number past 12: day first. */
+  dayFirst: boolean;
+  /** A second number past 12: month first. */
+  monthFirst: boolean;
+}
+
+/** A date with its year last, and the rest of the cell (its time) after it. */
+const yearLastPattern = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?=$|[ T])/;
+
+/** The cell's date written year first (2026-4-1 17:16 for 4/1/2026 17:16), or null. */
+export function yearFirst(text: string): string | null {
+  const match = yearLastPattern.exec(text);
+  if (!match) return null;
+  const first = Number(match[1]);
+  const second = Number(match[3]);
+  const dayFirst = first > 12 || (match[2] !== '/' && second <= 12);
+  const [month, day] = dayFirst ? [second, first] : [first, second];
+  return `${match[4]}-${month}-${day}${text.slice(match[0].length)}`;
+}
+
+export function dateOrders(): DateOrders {
+  return { slashes: 0, dotsOrDashes: 0, other: 0, dayFirst: false, monthFirst: false };
+}
+
+const separator = (code: number) => code === 47 || code === 46 || code === 45;
+
+/** Counts the cell a row's date is read from. */
+export function countDateOrder(orders: DateOrders, cell: Cell): void {
+  if (cell === null || cell === '') return;
+  const text = typeof cell === 'string' ? cell.trim() : '';
+  // Most dates begin with their year: no pattern is tried on them.
+  const match =
+    separator(text.charCodeAt(1)) || separator(text.charCodeAt(2))
+      ? yearLastPattern.exec(text)
+      : null;
+  if (!match) {
+    orders.other += 1;
+    return;
+  }
+  if (match[2] === '/') orders.slashes += 1;
+  else orders.dotsOrDashes += 1;
+  if (Number(match[1]) > 12) orders.dayFirst = true;
+  if (Number(match[3]) > 12) orders.monthFirst = true;
+}
+
+/** Two halves' counts as one file's. */
+export function joinDateOrders(first?: DateOrders, second?: DateOrders): DateOrders | undefined {
+  if (!first || !second) return first ?? second;
+  return {
+    slashes: first.slashes + second.slashes,
+    dotsOrDashes: first.dotsOrDashes + second.dotsOrDashes,
+    other: first.other + second.other,
+    dayFirst: first.dayFirst || second.dayFirst,
+    monthFirst: first.monthFirst || second.monthFirst,
+  };
+}
+
+/**
+ * Whether the file's dates were read the other way round from the order it shows: slashes read
+ * month first in a file that shows day first, dots or dashes read day first in one that shows
+ * month first. A file that shows both, or writes its dates more than one way, is left as read.
+ */
+function readTheOtherWay(orders: DateOrders | undefined): boolean {
+  if (!orders || orders.other || orders.dayFirst === orders.monthFirst) return false;
+  if (orders.slashes && !orders.dotsOrDashes) return orders.dayFirst;
+  if (orders.dotsOrDashes && !orders.slashes) return orders.monthFirst;
+  return false;
+}
+
+const chinaOffsetSeconds = 8 * 3600;
+
+/**
+ * A time read with its month and day the wrong way round, turned: only a day of 12 or less was
+ * read that way (a larger first number was read as the day already).
+ */
+function turnedUnix(readUnix: number): number {
+  const local = new Date((readUnix + chinaOffsetSeconds) * 1000);
+  const day = local.getUTCDate();
+  if (day > 12) return readUnix;
+  const turned = Date.UTC(
+    local.getUTCFullYear(),
+    day - 1,
+    local.getUTCMonth() + 1,
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+  );
+  return turned / 1000 - chinaOffsetSeconds;
+}
+
+/** Turns every date of a file read the other way round from its order (after the halves are joined). */
+export function settleDateOrders(data: ImportRecords, orders: DateOrders | undefined): void {
+  if (!readTheOtherWay(orders)) return;
+  if (data.template === 'calls') {
+    const { startedUnix, length } = data.records;
+    for (let index = 0; index < length; index += 1)
+      startedUnix[index] = turnedUnix(startedUnix[index]!);
+  } else if (data.template === 'transactions')
+    for (const record of data.records)
+      record.at = new Date(turnedUnix(Date.parse(record.at) / 1000) * 1000).toISOString();
+}
