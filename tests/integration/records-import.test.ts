@@ -596,6 +596,7 @@ describe('bank statements (流水) and payment bills', () => {
       at: 1,
       debitAmount: 3,
       creditAmount: 4,
+      balance: 5,
       summary: 2,
     });
     expect([preview.rowCount, preview.rejectedCount]).toEqual([3, 0]);

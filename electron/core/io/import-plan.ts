@@ -47,6 +47,7 @@ import { clockForms, countClock, settleClocks, type ClockForms } from './clock-f
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
+import { flagLegend, flagsFromBalances, type Way } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 
@@ -133,6 +134,8 @@ interface Preamble {
   amountScale?: number;
   /** The period the lines above the header (or the file's name) give: the year of 04-01 14:30. */
   period?: Period | null;
+  /** Debit/credit codes a legend above the header explains (借贷标志：1-借 2-贷), code → way. */
+  flagCodes?: [string, Way][];
 }
 
 export interface ImportPlan {
@@ -289,6 +292,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
       /信用卡|贷记卡/.test(text) && !/(?:不含|不包括|不包含|除|非)\s*(?:信用卡|贷记卡)/.test(text),
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
+    flagCodes: [...flagLegend(text, '')],
   };
 }
 
@@ -1839,11 +1843,38 @@ function planAll(
       /付款|转出/.test(nameHeader('accountName')) &&
       /收款|转入/.test(nameHeader('counterpartName'));
     const hasFlag = mapping['debitCredit'] !== undefined;
-    const flagOf = aliasMatcher(debitCreditAliases);
+    const flagWords = aliasMatcher(debitCreditAliases);
     const split = mapping['debitAmount'] !== undefined || mapping['creditAmount'] !== undefined;
     // An amount in fen (财付通's 交易金额(分)) where no amount in yuan is given.
     const inFen = mapping['amount'] === undefined && mapping['amountInFen'] !== undefined;
     const amountKey = inFen ? 'amountInFen' : 'amount';
+    // A flag of codes (借贷标志 0/1): their ways as a legend says, else as the balances show.
+    const codeWays = new Map([
+      ...(preamble.flagCodes ?? []),
+      ...flagLegend('', headers[mapping['debitCredit'] ?? -1] ?? ''),
+    ]);
+    const flagOf = (text: string) =>
+      flagWords(text) ?? flagByWords(text) ?? codeWays.get(headerKey(text));
+    if (hasFlag && mapping['balance'] !== undefined) {
+      const known = new Set<string>();
+      const rows = dataRows.map(({ cells }) => {
+        const code = headerKey(textOf(cells, 'debitCredit'));
+        if (flagOf(code)) known.add(code);
+        const fen = (key: string) => {
+          const read = parseSignedAmount(cellOf(cells, key));
+          return read.ok ? read.value : null;
+        };
+        const amount = fen(amountKey);
+        return {
+          account: optional(cells, 'account') ?? optional(cells, 'accountOther'),
+          code,
+          amountFen: amount === null ? null : Math.abs(amount),
+          balanceFen: fen('balance'),
+        };
+      });
+      if (rows.some((row) => row.code && !known.has(row.code)))
+        for (const [code, way] of flagsFromBalances(rows, known)) codeWays.set(code, way);
+    }
     // Without a debit/credit column, signed amounts say the direction, if the file has any.
     const signed =
       !hasFlag && !split && dataRows.some((row) => signedAmount(cellOf(row.cells, amountKey)));
@@ -1877,7 +1908,7 @@ function planAll(
     };
     const flagged = (way: 'out' | 'in') => (cells: Cell[]) => {
       const text = textOf(cells, 'debitCredit');
-      return (flagOf(text) ?? flagByWords(text)) === way ? textOf(cells, amountKey) : null;
+      return flagOf(text) === way ? textOf(cells, amountKey) : null;
     };
     const filled = (key: string) => (cells: Cell[]) => {
       const text = optional(cells, key);
@@ -2012,7 +2043,7 @@ function planAll(
           amountFen = Math.abs(parsed);
           if (hasFlag) {
             const text = textOf(cells, 'debitCredit');
-            const flag = flagOf(text) ?? flagByWords(text);
+            const flag = flagOf(text);
             // A negative amount under a flag undoes the flag's way (a reversal, 冲正), unless
             // the file signs every such row.
             // A positive one in a file that prints the flag's rows negative is one too.
