@@ -966,6 +966,7 @@ export const en: Translation<typeof zhCN> = {
         status: 'Status',
         currency: 'Currency',
         amountUnit: 'Amount unit (yuan / 10,000 yuan)',
+        refunded: 'Refunded',
         balance: 'Balance after the transaction',
         amountInFen: 'Amount (fen)',
       },

@@ -1697,6 +1697,21 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
 const notCompleted =
   /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
 /**
+ * A payment partly refunded, its refund named in its status (WeChat's 已退款(￥10.00), a red
+ * packet's unclaimed part) or in a column (Alipay's older 成功退款（元）): what stayed paid is the
+ * payment's amount less the refund; the refund's own row (美团-退款, 已退款) is not counted, as
+ * neither row of a payment refunded whole is.
+ */
+const partRefund = /^已?(?:部分)?退款\s*[(（]?\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*元?\s*[)）]?$/;
+
+function refundedFen(status: string): number | null {
+  const figure = partRefund.exec(status.trim())?.[1];
+  if (!figure) return null;
+  const read = parseSignedAmount(figure);
+  return read.ok ? read.value : null;
+}
+
+/**
  * A status column of codes (UnionPay's and the acquirers' 应答码/响应码/返回码): 00 is settled, with
  * or without its words (00-交易成功); any other code (51 余额不足, 55 密码错) was declined.
  */
@@ -1726,6 +1741,36 @@ function accountWay(text: string): 'out' | 'in' | undefined {
   const out = /转出|支出|出账|汇出|借方|取现|取款|支取|提现|^借$|^支$|^出$/.test(text);
   return into === out ? undefined : into ? 'in' : 'out';
 }
+/**
+ * The way a card's row goes as its type says: spending (消费, 缴费) out, the account's words
+ * (取现, 存入, 转入), a refund or a void of a purchase (退货, 撤销) back in.
+ */
+function cardTypeWay(type: string): 'out' | 'in' | undefined {
+  const refund = refundWords.test(type);
+  const undone = voidWords.test(type);
+  if (refund !== undone) return 'in';
+  if (refund) return undefined;
+  return /消费|缴费|扣款/.test(type) ? 'out' : accountWay(type);
+}
+
+/**
+ * Whether a signed statement's positive rows are spending: more of those whose type says which
+ * way say out, and none of its negative rows is spending.
+ */
+function spendsPositive(rows: [amount: string, type: string][]): boolean {
+  let out = 0;
+  let into = 0;
+  for (const [amount, type] of rows) {
+    if (!type || !amount) continue;
+    const way = cardTypeWay(type);
+    if (writtenAmount(amount).sign < 0) {
+      if (way === 'out') return false;
+    } else if (way === 'out') out += 1;
+    else if (way === 'in') into += 1;
+  }
+  return out > into;
+}
+
 /** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
 const answeredNo = /^(?:n|no|否|f|false)$/i;
 
@@ -1885,8 +1930,33 @@ function planAll(
       });
     // Money between an account and its counterpart goes one way or the other: a statement that
     // says it nowhere (no flag, no debit/credit columns, no signs) is not guessed at.
-    const undirected = !byPair && !hasFlag && !split && !signed;
-    const typedDirection = undirected ? givenDirection : null;
+    // A statement of the own account beside 付款账号/收款账号: the side the own account is on says
+    // the way (the way typed goes for a row where it is on neither).
+    const sidesSay = fromTo && !hasFlag && !split && !signed;
+    // A card's statement whose every row's type says its way (消费, 退货, 取现, 存入).
+    const cardStatement = /卡号/.test(headers[mapping['account'] ?? -1] ?? '');
+    const typesSay =
+      cardStatement &&
+      !byPair &&
+      !hasFlag &&
+      !split &&
+      !signed &&
+      !sidesSay &&
+      mapping['channel'] !== undefined &&
+      dataRows.length > 0 &&
+      dataRows.every(({ cells }) => cardTypeWay(textOf(cells, 'channel')) !== undefined);
+    const undirected = !byPair && !hasFlag && !split && !signed && !sidesSay && !typesSay;
+    const typedDirection = undirected || sidesSay ? givenDirection : null;
+    // Signed amounts with the way typed: a positive amount goes the way typed, a negative one back.
+    const typedSign = signed ? givenDirection : null;
+    // A card's statement (交易卡号) whose positive rows are spending (消费, 取现) and negative ones
+    // refunds or voids (退货, 撤销): its sign is a card's, as a credit card's is.
+    const spendingPositive =
+      signed && !preamble.creditCard && cardStatement
+        ? spendsPositive(
+            dataRows.map(({ cells }) => [textOf(cells, amountKey), textOf(cells, 'channel')]),
+          )
+        : false;
     if (undirected && !typedDirection && dataRows.length)
       throw new AppError('import.missingColumns', 'Nothing says which way the money went', {
         template,
@@ -2064,19 +2134,33 @@ function planAll(
                   ? 'neutral'
                   : 'debitCredit',
               );
-          } else if (signed)
+          } else if (signed && typedSign)
+            direction = parsed > 0 ? typedSign : typedSign === 'out' ? 'in' : 'out';
+          else if (signed)
             // A card's statement prints spending positive and repayments, refunds negative; CR
             // and DR say the way outright, on a card's statement too.
             direction =
               parsed > 0 ===
-              (!preamble.creditCard || !!writtenAmount(cellOf(cells, amountKey)).stated)
+              (!(preamble.creditCard || spendingPositive) ||
+                !!writtenAmount(cellOf(cells, amountKey)).stated)
                 ? 'in'
                 : 'out';
           else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
-      if (typedDirection) {
+      const sideWay =
+        sidesSay && account
+          ? payer === account && payee !== account
+            ? 'out'
+            : payee === account && payer !== account
+              ? 'in'
+              : undefined
+          : undefined;
+      if (sideWay) direction = sideWay;
+      else if (sidesSay && !typedDirection) problem(line, cells, 'fromAccount', 'debitCredit');
+      if (typesSay) direction = cardTypeWay(textOf(cells, 'channel'))!;
+      if (typedDirection && !sideWay) {
         // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
         const kind = optional(cells, 'channel') ?? '';
         if (holdWords.test(kind)) problem(line, cells, 'channel', 'preAuthorisation');
@@ -2095,6 +2179,16 @@ function planAll(
           (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
       )
         problem(line, cells, 'status', 'notCompleted');
+      // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
+      const refundColumn = optional(cells, 'refunded');
+      const refundRead = refundColumn ? parseSignedAmount(refundColumn, scale) : null;
+      const refunded =
+        (status ? refundedFen(status) : null) ??
+        (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
+      if (refunded !== null && amountFen !== undefined) {
+        if (refunded >= amountFen) problem(line, cells, 'status', 'notCompleted');
+        else amountFen -= refunded;
+      }
       const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
       else if (foreignHeader || (!currency && preamble.foreignCurrency))

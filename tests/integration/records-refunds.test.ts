@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/**
+ * A payment partly refunded was counted whole: WeChat marks it 已退款(￥10.00) and its refund's own
+ * row 已退款 (set aside, as both rows of a whole refund are), Alipay's older export gives the
+ * refund in a 成功退款（元） column. What stayed paid is the amount less the refund.
+ */
+
+const { planned } = previewsOnNewWorkspace();
+
+describe('partial refunds', () => {
+  it('a WeChat bill: the payment less its refund, the refund row and a whole refund set aside', async () => {
+    const plan = await planned('transactions', [
+      '微信支付账单明细',
+      '微信昵称：[阿龙]',
+      '起始时间：[2026-04-01 00:00:00] 终止时间：[2026-04-30 23:59:59]',
+      '----------------------微信支付账单明细列表--------------------',
+      '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
+      '2026-04-13 09:00:00,商户消费,美团,外卖,支出,¥32.50,零钱,已退款(￥10.00),4200001111202604130001\t,M001\t,/',
+      '2026-04-14 12:31:05,美团-退款,美团,外卖,收入,¥10.00,零钱,已退款,50300001202604140001\t,M001\t,/',
+      '2026-04-15 10:00:00,商户消费,某水果店,水果,支出,¥25.00,零钱,已全额退款,4200001111202604150002\t,M002\t,/',
+      '2026-04-15 11:00:00,某水果店-退款,某水果店,水果,收入,¥25.00,零钱,已全额退款,50300001202604150002\t,M002\t,/',
+      '2026-04-16 20:00:00,微信红包（群红包）,相亲相爱一家人,/,支出,¥100.00,零钱,已退款(￥40.00),1000039901202604160003\t,/\t,/',
+      '2026-04-16 20:05:00,商户消费,某便利店,饮料,支出,¥8.00,零钱,已退款￥8.00,4200001111202604160004\t,M004\t,/',
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+      ['美团', 'out', '2250'],
+      ['相亲相爱一家人', 'out', '6000'],
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [7, 'notCompleted'],
+      [8, 'notCompleted'],
+      [9, 'notCompleted'],
+      [11, 'notCompleted'],
+    ]);
+  });
+
+  it("Alipay's older export: 成功退款（元） taken off the payment, paid at 付款时间", async () => {
+    const plan = await planned('transactions', [
+      '支付宝交易记录明细查询',
+      '账号:[lh1983@alipay.com]',
+      '交易号,商户订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,金额（元）,收/支,交易状态,服务费（元）,成功退款（元）,备注,资金状态,',
+      '2026040222001400011\t,T0001\t,2026-04-02 21:30:00 ,2026-04-02 21:32:14 ,2026-04-04 18:21:04 ,其他,即时到账交易,某商家,商品A,100.00 ,支出,交易成功,0.00 ,30.00 , ,已支出,',
+      '2026040522001400013\t,\t,2026-04-05 10:17:29 ,2026-04-05 10:17:29 ,2026-04-05 10:17:29 ,支付宝网站,即时到账交易,张某,转账,500.00 ,收入,交易成功,0.00 ,0.00 , ,已收入,',
+    ]);
+    // Paid at 付款时间, not when the trade was opened (交易创建时间).
+    expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen', 'at'])).toEqual([
+      ['某商家', 'out', '7000', '2026-04-02T13:32:14.000Z'],
+      ['张某', 'in', '50000', '2026-04-05T02:17:29.000Z'],
+    ]);
+  });
+});
