@@ -259,6 +259,33 @@ describe('one call in two lists is counted once', () => {
     ).toMatchObject({ copies: 1 });
     expect(await callsOfA()).toEqual([`${a}>${b}: 1 61 | rows 2, calls 1, texts 0, copies 1`]);
   });
+
+  it('a list saved through Excel keeps minutes alone: the call is in that minute', async () => {
+    await fresh();
+    await importList('imp-a', `${a}.csv`, [
+      header,
+      `${a},${b},主叫,2026-04-01 08:00:37,65`,
+      `${a},${b},主叫,2026-04-01 09:00:37,65`,
+    ]);
+    // 8:00 holds 08:00:37; 9:01 is another minute, no copy of 09:00:37.
+    expect(
+      await importList('imp-b', `${b}.csv`, [
+        header,
+        `${b},${a},被叫,2026/4/1 8:00,65`,
+        `${b},${a},被叫,2026/4/1 9:01,65`,
+      ]),
+    ).toMatchObject({ copies: 1 });
+    expect(await callsOfA()).toEqual([`${a}>${b}: 3 195 | rows 4, calls 3, texts 0, copies 1`]);
+  });
+
+  it("a text is in the receiver's list when delivered, seconds after it was sent", async () => {
+    await fresh();
+    await importList('imp-a', `${a}.csv`, [header, `${a},${b},短信发,2026-04-01 10:00:00,0`]);
+    expect(
+      await importList('imp-b', `${b}.csv`, [header, `${b},${a},短信收,2026-04-01 10:00:08,0`]),
+    ).toMatchObject({ copies: 1 });
+    expect(await callsOfA()).toEqual([`${a}>${b}: 0 0 | rows 2, calls 0, texts 1, copies 1`]);
+  });
 });
 
 describe('deleting imports in any order', () => {

@@ -919,6 +919,7 @@ export const en: Translation<typeof zhCN> = {
         startedAt: 'Start time',
         timeZone: 'Time zone (a roaming row’s local time)',
         duration: 'Duration',
+        endedAt: 'End time',
         durationSeconds: 'Duration (s)',
         baseStation: 'Base station',
         lac: 'LAC',

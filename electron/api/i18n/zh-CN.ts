@@ -882,6 +882,7 @@ export const zhCN = {
         startedAt: '通话时间',
         timeZone: '时区（漫游地的时间）',
         duration: '通话时长',
+        endedAt: '结束时间',
         durationSeconds: '通话时长（秒）',
         baseStation: '基站',
         lac: '位置区（LAC）',

@@ -348,6 +348,35 @@ function ownNumberIn(text: string): string | null {
 }
 
 /**
+ * A column under a name the templates do not know (主/被叫, 呼叫类别, CALL_TYPE) whose values are
+ * nearly all directions, both ways: left unmapped, every row of the list was taken as 主叫.
+ */
+function directionsByValues(
+  headers: string[],
+  sample: TableRow[],
+  mapping: Record<string, number>,
+  usedElsewhere: Set<number>,
+): number | undefined {
+  if (mapping['caller'] !== undefined || mapping['callee'] !== undefined) return undefined;
+  let found: number | undefined;
+  let most = 0;
+  headers.forEach((_, column) => {
+    if (usedElsewhere.has(column) || column === mapping['service']) return;
+    const values = sample
+      .map((row) => cellText(row.cells[column] ?? null))
+      .filter((value) => value !== '');
+    const types = values.map((value) => callTypeOf(value));
+    const typed = types.filter((type) => type !== undefined).length;
+    const both =
+      types.some((type) => type === 'out' || type === 'smsOut') &&
+      types.some((type) => type === 'in' || type === 'smsIn');
+    if (values.length >= 2 && both && typed >= values.length * 0.8 && typed > most)
+      [found, most] = [column, typed];
+  });
+  return found;
+}
+
+/**
  * A 话单's call type and service columns chosen by what they hold. Carriers name them every way
  * (通信方式 主叫/被叫 beside 通信类型 本地/长途; 业务类型 语音/短信 beside 呼叫类型), so among
  * the columns named like either, the one whose first values name most directions is the call
@@ -389,7 +418,9 @@ function chooseCallColumns(
     }
     return found;
   };
-  const callType = best(candidates, (value) => callTypeOf(value));
+  const callType =
+    best(candidates, (value) => callTypeOf(value)) ??
+    directionsByValues(headers, sample, mapping, usedElsewhere);
   if (callType === undefined) {
     // A list of one number whose column named like a service holds short codes (0/1, A/B)
     // that say no service: they are the direction, read as the call type, so that every row
@@ -713,8 +744,13 @@ function landlineOfNumberCell(cell: number): string {
 const companyDocument = /营业执照|信用代码|组织机构|企业|单位证|公司|社会团体|事业单位/;
 const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|工作室|酒店|宾馆|会所/;
 
-/** IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more). */
+/**
+ * IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more); a
+ * CDMA handset's MEID (China Telecom's 3G phones): 14 hexadecimal digits, A0000012345678.
+ */
 function imeiKey(text: string): string | null {
+  const meid = /^\s*([0-9a-f]{14})[0-9a-f]?\s*$/i.exec(text);
+  if (meid && /[a-f]/i.test(meid[1]!)) return meid[1]!.toUpperCase();
   const digits = text.replace(/\D/g, '');
   return digits.length >= 14 && digits.length <= 17 ? digits.slice(0, 14) : null;
 }
@@ -1413,6 +1449,18 @@ function callPlanner(
     dates,
     period,
   );
+  /** Seconds from the start to the end a row gives (结束时间), or the problem with its end. */
+  const lengthToEnd = (line: number, cells: Cell[], startedUnix: number) => {
+    if (optional(cells, 'endedAt') === null) return 0;
+    const ended = unixTimeOf(line, cells, 'endedAt');
+    if (ended === undefined) return undefined;
+    // An end before the start, or a day after it, is no call's.
+    if (ended < startedUnix || ended - startedUnix > 86_400) {
+      problem(line, cells, 'endedAt', 'duration');
+      return undefined;
+    }
+    return ended - startedUnix;
+  };
   const records = callColumnsBuilder();
   const stationOf = stationReader(mapping, headers);
   const durationOf = durationReader(headers[mapping['duration'] ?? -1] ?? '');
@@ -1555,10 +1603,16 @@ function callPlanner(
     const startedUnix = unixTimeOf(line, cells, 'startedAt');
     let durationSeconds: number | undefined = 0;
     if (kind !== 'sms') {
+      // No length written (empty, -): a call not answered, 0 s. Without a length column, the
+      // end's time less the start's where the list gives its end (结束时间).
       durationSeconds =
-        mapping['duration'] === undefined
-          ? 0
-          : take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')));
+        mapping['duration'] !== undefined
+          ? optional(cells, 'duration') === null
+            ? 0
+            : take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
+          : mapping['endedAt'] !== undefined && startedUnix !== undefined
+            ? lengthToEnd(line, cells, startedUnix)
+            : 0;
     }
     if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
     if (
@@ -1579,10 +1633,13 @@ function callPlanner(
     const incoming = byOwn && (type === 'in' || type === 'smsIn' || !!passedOn || forwardedIn);
     // The target's end: 本机号码, or in a list of 主叫号码/被叫号码 the one that is the number the
     // heading (or the user) names; its cell, IMEI and IMSI are the target's.
+    // A 计费号码 column beside 主叫号码/被叫号码 (电信's lists) names each row's target.
+    const billed = !byOwn && ownColumn ? farEnd(textOf(cells, 'ownNumber'), area) : null;
+    const rowOwn = billed ? (billed.ok ? billed.value : null) : ownNumber;
     const ownEnd = byOwn
       ? near.value
-      : ownNumber !== null && (near.value === ownNumber || far.value === ownNumber)
-        ? ownNumber
+      : rowOwn !== null && (near.value === rowOwn || far.value === rowOwn)
+        ? rowOwn
         : null;
     records.add({
       line,
@@ -1933,10 +1990,14 @@ function planAll(
     // A statement of the own account beside 付款账号/收款账号: the side the own account is on says
     // the way (the way typed goes for a row where it is on neither).
     const sidesSay = fromTo && !hasFlag && !split && !signed;
-    // A card's statement whose every row's type says its way (消费, 退货, 取现, 存入).
-    const cardStatement = /卡号/.test(headers[mapping['account'] ?? -1] ?? '');
+    // A card's statement (not a merchant's list of the cards that paid it) whose every row's
+    // type says its way (消费, 退货, 取现, 存入), where no way was typed.
+    const cardStatement =
+      /卡号/.test(headers[mapping['account'] ?? -1] ?? '') &&
+      !headers.some((header) => /^商户(?:账号|帐号|结算账号)$/.test(headerKey(header)));
     const typesSay =
       cardStatement &&
+      !givenDirection &&
       !byPair &&
       !hasFlag &&
       !split &&

@@ -46,6 +46,22 @@ export interface CallRow extends CopyRow {
  * to the second.
  */
 const callWindowSeconds = 5;
+/**
+ * A text in the sender's list is logged when sent, in the receiver's when delivered: seconds,
+ * at times a minute or two, later.
+ */
+const textWindowSeconds = 120;
+
+/**
+ * Whether two starts can be one: within the window, or, where one is on a whole minute (a list
+ * saved through Excel keeps 2026/4/1 8:00, its seconds dropped), the other within that minute
+ * (and the window around it).
+ */
+function startsAgree(a: number, b: number, window: number): boolean {
+  if (Math.abs(a - b) <= window) return true;
+  const [early, late] = a < b ? [a, b] : [b, a];
+  return early % 60 === 0 && late - early < 60 + window;
+}
 
 /**
  * Durations of one call in two lists: equal within two seconds (rounding of the two switches),
@@ -58,16 +74,17 @@ function durationsAgree(a: number, b: number): boolean {
 }
 
 /**
- * Calls: same kind (call or text), start within `callWindowSeconds`, durations agreeing, and
+ * Calls: same kind (call or text), starts agreeing (a text's within two minutes), durations agreeing, and
  * from another list. Two rows of one import are one call only when they come from the two
  * parties' lists (a file of both lists merged): two rows of one list are two calls, or two
  * parts of one long text message, as the carrier counts them.
  */
 export const callCopyRule: CopyRule<CallRow> = {
-  windowSeconds: callWindowSeconds,
+  windowSeconds: Math.max(textWindowSeconds, 60 + callWindowSeconds),
   sameEvent(held, row) {
     if (held.sms !== row.sms || !durationsAgree(held.seconds, row.seconds)) return false;
-    if (Math.abs(held.at - row.at) > callWindowSeconds) return false;
+    if (!startsAgree(held.at, row.at, held.sms ? textWindowSeconds : callWindowSeconds))
+      return false;
     return (
       held.importNum !== row.importNum ||
       (held.ownEnd !== 0 && row.ownEnd !== 0 && held.ownEnd !== row.ownEnd)

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/**
+ * Call lists under headers the templates did not know, as carriers and their systems name their
+ * columns: a direction column left unmapped made every row 主叫, a length column every call
+ * 0 s, an IMEI column no handset, a CELL_ID column a base station of its LAC alone.
+ */
+
+const { planned } = previewsOnNewWorkspace();
+
+const own = '13987654321';
+const other = '13812345678';
+
+describe('call list headers as carriers name them', () => {
+  it('主/被叫 and CALL_TYPE are the direction; a column of directions under any name is too', async () => {
+    for (const header of ['主/被叫', 'CALL_TYPE', '呼叫类别', '主被叫关系', '往来情况']) {
+      const plan = await planned('calls', [
+        `本机号码,对方号码,${header},开始时间,通话时长`,
+        `${own},${other},主叫,2026-04-01 10:00:00,65`,
+        `${own},${other},被叫,2026-04-01 11:00:00,30`,
+        `${own},${other},短信接收,2026-04-01 12:00:00,`,
+      ]);
+      expect(pick(plan.sample, ['caller', 'callee', 'kind']), header).toEqual([
+        [own, other, 'call'],
+        [other, own, 'call'],
+        [other, own, 'sms'],
+      ]);
+    }
+  });
+
+  it('通话持续时间, CALL_DURATION and 计费时长 are the length; no length written is 0 s', async () => {
+    for (const header of ['通话持续时间', 'CALL_DURATION', '计费时长']) {
+      const plan = await planned('calls', [
+        `本机号码,对方号码,呼叫类型,开始时间,${header}`,
+        `${own},${other},主叫,2026-04-01 10:00:00,65`,
+        `${own},${other},被叫,2026-04-01 11:00:00,00:02:05`,
+        `${own},${other},被叫,2026-04-01 12:00:00,`,
+        `${own},${other},被叫,2026-04-01 13:00:00,-`,
+      ]);
+      expect(plan.problems, header).toEqual([]);
+      expect(pick(plan.sample, ['durationSeconds']), header).toEqual([
+        ['65'],
+        ['125'],
+        ['0'],
+        ['0'],
+      ]);
+    }
+  });
+
+  it('the end time gives the length where no length column is', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,结束时间',
+      `${own},${other},主叫,2026-04-01 10:00:00,2026-04-01 10:01:05`,
+      `${own},${other},主叫,2026-04-01 23:59:30,2026-04-02 00:00:10`,
+      `${own},${other},主叫,2026-04-01 11:00:00,`,
+    ]);
+    expect(pick(plan.sample, ['durationSeconds'])).toEqual([['65'], ['40'], ['0']]);
+  });
+
+  it('IMEI号码, IMSI号码, a MEID, LAC with CELL_ID, 5G TAC with NCI', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CELL_ID,IMEI号码,IMSI号码',
+      `${own},${other},主叫,2026-04-01 10:00:00,65,25301,10231,861234567890123,460001234567890`,
+      `${own},${other},主叫,2026-04-01 11:00:00,65,25301,19999,A0000012345678,460001234567890`,
+    ]);
+    expect(pick(plan.sample, ['baseStation', 'imei', 'imsi'])).toEqual([
+      ['25301-10231', '86123456789012', '460001234567890'],
+      ['25301-19999', 'A0000012345678', '460001234567890'],
+    ]);
+    const fiveG = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,TAC,NCI',
+      `${own},${other},主叫,2026-04-01 10:00:00,65,6301,26193409`,
+    ]);
+    expect(pick(fiveG.sample, ['baseStation'])).toEqual([['6301-26193409']]);
+  });
+
+  it("Unicom's IP prefix 10193 before a number is dialled away", async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      `${own},1019313812345678,主叫,2026-04-01 10:00:00,65`,
+    ]);
+    expect(pick(plan.sample, ['callee'])).toEqual([[other]]);
+  });
+
+  it("电信's 计费号码 beside 主叫号码/被叫号码 names each row's target, its IMEI and IMSI", async () => {
+    const plan = await planned('calls', [
+      '计费号码,主叫号码,被叫号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI',
+      `13387654321,13387654321,${other},主叫,2026-04-01 08:00:00,10,25301,10231,861234567890123,460031234567890`,
+      `13387654321,${other},13387654321,被叫,2026-04-01 09:00:00,20,25301,10231,861234567890123,460031234567890`,
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'own', 'imei', 'imsi'])).toEqual([
+      ['13387654321', other, '13387654321', '86123456789012', '460031234567890'],
+      [other, '13387654321', '13387654321', '86123456789012', '460031234567890'],
+    ]);
+  });
+});
