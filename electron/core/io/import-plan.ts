@@ -1005,9 +1005,12 @@ function isTrailer(row: TableRow, width: number): boolean {
  * 期末余额, 上年结转, Total.
  */
 const totalsWord =
-  /^(?:本|当|上)?(?:[日月年期页季]度?)?(?:发生额)?(?:合计|小计|总计|累计|共计|汇总|[日月年]计)(?:发生额|金额|数)?(?:[(（][^()（）]{0,8}[)）])?[:：]?$|^(?:承前页|承上页|接上页|过次页|转次页|转下页|期初余额|期末余额|上年结转|结转下年|本期发生额|累计发生额)$|^(?:sub|grand)?total[:：]?$/i;
+  /^(?:本|当|上)?(?:[日月年期页季]度?)?(?:借方|贷方|收入|支出)?(?:发生额)?(?:合计|小计|总计|累计|共计|汇总|[日月年]计)(?:发生额|金额|数)?(?:[(（][^()（）]{0,8}[)）])?[:：]?$|^(?:承前页|承上页|接上页|过次页|转次页|转下页|期初余额|期末余额|上年结转|结转下年|本期发生额|累计发生额)$|^(?:sub|grand)?total[:：]?$/i;
 /** A figure written as the total (合计65.8, 总计：30克), in a quantity's or an amount's cell. */
 const totalsFigure = /^(?:合计|总计)[:：]?\d/;
+/** A total and its figure in one cell, wherever it is (借方发生额合计：300.00, 收入合计:5笔). */
+const totalsWithFigure =
+  /^(?:本|当)?(?:[日月年期页]度?)?(?:借方|贷方|收入|支出)?(?:发生额|金额|笔数)?(?:合计|总计|小计|汇总)[:：][-+]?[\d,]+(?:\.\d+)?(?:元|笔)?$/;
 /** Cells a total's figure is written in; a note or a summary saying 合计2单 is free text. */
 const figureFields = ['quantity', 'weight', 'amount', 'amountInFen', 'debitAmount', 'creditAmount'];
 /** A row naming the other party is a transfer, whatever its note says (附言 汇总). */
@@ -1028,6 +1031,7 @@ function namesTotal(row: TableRow, mapping: Record<string, number>): boolean {
     if (typeof cell !== 'string' || cell.length > 16) continue;
     const text = cell.replace(/\s+/g, '');
     if (totalsWord.test(text) || (figures.has(column) && totalsFigure.test(text))) return true;
+    if (totalsWithFigure.test(text)) return true;
   }
   return false;
 }
@@ -1161,6 +1165,18 @@ function sheetReader(
     return texts.join('\u0000');
   };
   const headerLine = key(headers);
+  // The lines of one cell above the header (a bank's title, 中国农业银行 账户交易明细): a printed
+  // statement repeats them at the top of every page.
+  const alone = (cells: Cell[]) => {
+    const filled = cells.map(cellText).filter((text) => text !== '');
+    return filled.length === 1 ? filled[0]!.replace(/\s+/g, '') : null;
+  };
+  const titles = new Set(
+    head
+      .filter((row) => headerRow && row.line < headerRow.line)
+      .map((row) => alone(row.cells))
+      .filter((text): text is string => !!text && !/\d{6}/.test(text)),
+  );
   const taken = new Map<number, number>();
   const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
   /** Later sheets not read because Excel hides them. */
@@ -1270,6 +1286,7 @@ function sheetReader(
       if (sectionOwner !== null) return { ...data, otherOwner: sectionOwner };
       if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data, mapping)))
         return null;
+      if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
     },

@@ -421,7 +421,9 @@ export function parseDuration(cell: Cell): Parsed<number> {
  */
 export function parseSignedAmount(cell: Cell, yuanPerUnit = 1): Parsed<number> {
   if (yuanPerUnit > 1) return scaledAmount(cell, yuanPerUnit);
-  const { sign, text } = writtenAmount(cell);
+  const { sign, text: written } = writtenAmount(cell);
+  // A figure under one yuan without its 0 (.5), as some systems print it.
+  const text = written.startsWith('.') ? `0${written}` : written;
   // Thousands apart by commas, or ten-thousands as some Chinese systems group them (1,0000.00).
   if (
     typeof cell !== 'number' &&
