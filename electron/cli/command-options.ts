@@ -27,6 +27,7 @@ export interface CommandOptions {
   'own-account'?: string;
   'own-number'?: string;
   'area-code'?: string;
+  sheet?: string;
   id?: string;
   page?: string;
   k?: string;

@@ -47,7 +47,7 @@ errors are said in Chinese, or in English with --lang en.
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
                 [--encoding auto|utf8|gb18030|utf16le|utf16be] [--case CASE_NO] [--dry-run]
                 [--map 'HEADER=field,…'] [--own-account ACC] [--own-number NUM] [--area-code 0871]
-                [--direction out|in] [--skip-invalid [--rejected FILE]]
+                [--direction out|in] [--sheet N] [--skip-invalid [--rejected FILE]]
                 CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
                 rejected-rows file (default FILE.rejected.csv); --direction says which way a
@@ -99,6 +99,7 @@ const optionSpec = {
   'own-account': { type: 'string' },
   'own-number': { type: 'string' },
   'area-code': { type: 'string' },
+  sheet: { type: 'string' },
   id: { type: 'string' },
   page: { type: 'string' },
   k: { type: 'string' },

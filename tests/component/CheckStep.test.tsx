@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../electron/api/schemas/import-schemas';
 import { CheckStep } from '../../renderer/src/features/import/CheckStep';
@@ -20,10 +20,10 @@ const preview: ImportPreview = {
   platform: null,
   owner: null,
   sheets: [
-    { name: '说明', rows: 0, read: false, unread: 'header' },
-    { name: '小王', rows: 0, read: false, unread: 'owner' },
-    { name: '话单1', rows: 10, read: true },
-    { name: '话单2', rows: 8, read: true },
+    { name: '说明', number: 1, rows: 0, read: false, unread: 'header' },
+    { name: '小王', number: 2, rows: 0, read: false, unread: 'owner' },
+    { name: '话单1', number: 3, rows: 10, read: true },
+    { name: '话单2', number: 4, rows: 8, read: true },
   ],
 };
 
@@ -44,5 +44,24 @@ describe('the import check of a workbook', () => {
     );
     expect(screen.getByText('第 3 个工作表第 7 行')).toBeTruthy();
     expect(screen.getByText('XLS')).toBeTruthy();
+  });
+
+  it('offers each sheet left unread to be imported alone', () => {
+    const asked: number[] = [];
+    render(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview }}
+          preview={preview}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+          onReadSheet={(sheet) => asked.push(sheet)}
+        />
+      </Providers>,
+    );
+    expect(screen.queryByTestId('import-sheet-alone-3')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-sheet-alone-2'));
+    expect(screen.getByTestId('import-sheet-alone-1').textContent).toBe('单独导入“说明”');
+    expect(asked).toEqual([2]);
   });
 });

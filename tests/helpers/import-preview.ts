@@ -34,6 +34,8 @@ export interface PreviewOptions {
   /** The file's name (else `<template>.csv`). */
   fileName?: string;
   ownAccount?: string;
+  /** A workbook's sheet read alone (1 for the first). */
+  sheet?: number;
 }
 
 export function importPreviews(core: () => TestCore) {

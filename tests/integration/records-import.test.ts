@@ -1094,10 +1094,10 @@ describe('spreadsheets as banks and carriers send them', () => {
       format: 'xlsb',
     });
     expect(xls.sheets).toEqual([
-      { name: '说明', rows: 0, read: false, unread: 'header' },
-      { name: '话单1', rows: 10, read: true },
-      { name: '话单2', rows: 8, read: true },
-      { name: '上网记录', rows: 0, read: false, unread: 'header' },
+      { name: '说明', number: 1, rows: 0, read: false, unread: 'header' },
+      { name: '话单1', number: 2, rows: 10, read: true },
+      { name: '话单2', number: 3, rows: 8, read: true },
+      { name: '上网记录', number: 4, rows: 0, read: false, unread: 'header' },
     ]);
     // The rows of both sheets, checked as the CSV's; lines name the sheet and its row.
     expect([xls.headerLine, xls.rowCount, xls.validCount, xls.rejectedCount]).toEqual([
@@ -1142,9 +1142,9 @@ describe('spreadsheets as banks and carriers send them', () => {
       });
       expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 8, 2]);
       expect(preview.sheets).toEqual([
-        { name: '阿龙', rows: 4, read: true },
-        { name: '阿龙 (2)', rows: 4, read: true },
-        { name: '小王', rows: 0, read: false, unread: 'owner' },
+        { name: '阿龙', number: 1, rows: 4, read: true },
+        { name: '阿龙 (2)', number: 2, rows: 4, read: true },
+        { name: '小王', number: 3, rows: 0, read: false, unread: 'owner' },
       ]);
     }
   });
@@ -1174,8 +1174,8 @@ describe('spreadsheets as banks and carriers send them', () => {
       0,
     ]);
     expect(preview.sheets).toEqual([
-      { name: 'A', rows: 1, read: true },
-      { name: 'B', rows: 1, read: true },
+      { name: 'A', number: 1, rows: 1, read: true },
+      { name: 'B', number: 2, rows: 1, read: true },
     ]);
   });
 

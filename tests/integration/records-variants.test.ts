@@ -1185,8 +1185,8 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     expect(plan.owner).toBe('13988776655');
     expect(pick(plan.sample, ['caller', 'callee'])).toEqual([['13988776655', '13800001111']]);
     expect(plan.sheets).toEqual([
-      { name: '13988776655', rows: 1, read: true },
-      { name: '13700002222', rows: 0, read: false, unread: 'owner' },
+      { name: '13988776655', number: 1, rows: 1, read: true },
+      { name: '13700002222', number: 2, rows: 0, read: false, unread: 'owner' },
     ]);
   });
 
@@ -1270,8 +1270,8 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
       expect([plan.rowCount, plan.sheets]).toEqual([
         1,
         [
-          { name: '整理后', rows: 1, read: true },
-          { name: '原始数据', rows: 0, read: false, unread: 'hidden' },
+          { name: '整理后', number: 1, rows: 1, read: true },
+          { name: '原始数据', number: 2, rows: 0, read: false, unread: 'hidden' },
         ],
       ]);
     }

@@ -813,6 +813,7 @@ export const en: Translation<typeof zhCN> = {
     sheetRead: '{{name}} ({{count}} rows read)',
     sheetSkipped: '{{name}} (not read: no header row like the first sheet’s)',
     sheetOtherOwner: '{{name}} (not read: another account’s bill; import it on its own)',
+    readSheetAlone: 'Import {{name}} alone',
     sheetHidden: '{{name}} (not read: hidden in Excel; show the sheet to import it)',
     sheetSeparator: '; ',
     encodings: { auto: 'Detect' },

@@ -779,6 +779,7 @@ export const zhCN = {
     sheetRead: '{{name}}（读取 {{count}} 行）',
     sheetSkipped: '{{name}}（未读取：没有与第一个工作表相同的表头）',
     sheetOtherOwner: '{{name}}（未读取：是另一账户的账单，请单独导入）',
+    readSheetAlone: '单独导入“{{name}}”',
     sheetHidden: '{{name}}（未读取：该工作表在 Excel 中被隐藏，如需导入请先取消隐藏）',
     sheetSeparator: '；',
     encodings: { auto: '自动识别' },

@@ -33,6 +33,11 @@ const fileInput = z
       .regex(/^0[1-9]\d{1,2}$/)
       .nullish(),
     caseId: idSchema.nullish(),
+    /**
+     * A workbook's sheet read alone (1 for the first): a sheet under another header (短信 beside
+     * 通话, one card's statement per sheet) is imported on its own.
+     */
+    sheet: z.number().int().min(1).max(400).nullish(),
   })
   .refine((input) => (input.contentBase64 === undefined) !== (input.filePath === undefined), {
     message: 'Give the content or a path, one of them',
@@ -76,6 +81,8 @@ export const importPreviewOutput = z.object({
   sheets: z.array(
     z.object({
       name: z.string(),
+      /** The sheet's place in the workbook, 1 for the first: what `sheet` asks for. */
+      number: z.number().int(),
       rows: z.number().int(),
       read: z.boolean(),
       unread: z.enum(['header', 'owner', 'hidden']).optional(),

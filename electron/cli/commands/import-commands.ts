@@ -28,6 +28,15 @@ export function parseHeaderMap(text: string | undefined): Record<string, string>
   return Object.fromEntries(entries);
 }
 
+/** `--sheet N`: a workbook's Nth sheet read alone. */
+function sheetNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const sheet = Number(text);
+  if (!Number.isInteger(sheet) || sheet < 1 || sheet > 400)
+    throw new UsageError(`--sheet takes a sheet's number from 1 to 400, not "${text}"`);
+  return sheet;
+}
+
 /**
  * `import --template T --file FILE [--encoding auto] [--case CASE_NO] [--map H=f,…]
  * [--own-account A] [--own-number N] [--area-code 0871] (T: persons, calls, transactions, seizures) [--skip-invalid [--rejected FILE]] [--dry-run]`: every
@@ -61,6 +70,7 @@ export async function importCommand(
     direction: importDirection(options.direction),
     ownNumber: options['own-number'],
     areaCode: options['area-code'],
+    sheet: sheetNumber(options.sheet),
   };
   return withSession(options, secrets, async (client) => {
     // The case is read before the check: a seizure ledger finds its holders in it.
@@ -90,10 +100,10 @@ export async function importCommand(
               sheet.read
                 ? `${sheet.name} (${sheet.rows} rows read)`
                 : sheet.unread === 'owner'
-                  ? `${sheet.name} (not read: another account's bill; import it on its own)`
+                  ? `${sheet.name} (not read: another account's bill; import it alone with --sheet ${sheet.number})`
                   : sheet.unread === 'hidden'
                     ? `${sheet.name} (not read: hidden in Excel; show it to import it)`
-                    : `${sheet.name} (not read: no header row like the first sheet's)`,
+                    : `${sheet.name} (not read: no header row like the first sheet's; import it alone with --sheet ${sheet.number})`,
             )
             .join('; ')}`,
         ]

@@ -191,6 +191,8 @@ export interface PlanOptions {
   areaCode?: string | null;
   /** The file's name: a carrier's or a bank's export is often named by its number or card. */
   fileName?: string;
+  /** A workbook's sheet read alone, 1 for the first (the others' rows are not looked at). */
+  sheet?: number | null;
 }
 
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
@@ -792,8 +794,10 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
   const head: TableRow[] = [];
   let planner: RowPlanner | null = null;
   const begin = () => (planner = headerPlanner(head, template, options, part));
+  const sheetIndex = options.sheet ? options.sheet - 1 : null;
   return {
     take(row: TableRow): void {
+      if (sheetIndex !== null && sheetOfLine(row.line).sheet !== sheetIndex) return;
       if (planner) planner.take(row);
       else {
         head.push(row);

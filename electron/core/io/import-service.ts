@@ -56,6 +56,7 @@ async function readAndPlan(
     ownNumber: input.ownNumber,
     areaCode: input.areaCode,
     fileName: input.fileName,
+    sheet: input.sheet,
   });
   resolveSeizureLedger(db, importPlan, input.caseId ?? null);
   return { sha256, file, plan: importPlan };
@@ -114,6 +115,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     owner: importPlan.owner,
     sheets: importPlan.sheets.map((sheet) => ({
       name: file.sheetNames?.[sheet.index] ?? String(sheet.index + 1),
+      number: sheet.index + 1,
       rows: sheet.rows,
       read: sheet.read,
       ...(sheet.unread ? { unread: sheet.unread } : {}),

@@ -31,6 +31,7 @@ export function planKey(input: {
   direction?: string | null;
   ownNumber?: string | null;
   areaCode?: string | null;
+  sheet?: number | null;
 }): string | null {
   if (input.filePath === undefined) return null;
   let stat: fs.Stats;
@@ -52,6 +53,7 @@ export function planKey(input: {
     input.direction ?? null,
     input.ownNumber ?? null,
     input.areaCode ?? null,
+    input.sheet ?? null,
   ]);
 }
 

@@ -12,11 +12,14 @@ export function CheckStep({
   preview,
   dispatch,
   onRun,
+  onReadSheet,
 }: {
   state: WizardState;
   preview: ImportPreview;
   dispatch: Dispatch<WizardAction>;
   onRun: () => void;
+  /** Reads one sheet of the workbook alone (a sheet under another header). */
+  onReadSheet?: (sheet: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
@@ -67,6 +70,21 @@ export function CheckStep({
                 )
                 .join(t('import.sheetSeparator'))}
             </span>
+            {onReadSheet
+              ? preview.sheets
+                  .filter((sheet) => !sheet.read && sheet.unread !== 'hidden')
+                  .map((sheet) => (
+                    <Button
+                      key={sheet.number}
+                      type="link"
+                      size="small"
+                      data-testid={`import-sheet-alone-${sheet.number}`}
+                      onClick={() => onReadSheet(sheet.number)}
+                    >
+                      {t('import.readSheetAlone', { name: sheet.name })}
+                    </Button>
+                  ))
+              : null}
           </Descriptions.Item>
         ) : null}
       </Descriptions>

@@ -32,7 +32,7 @@ function TableImport() {
     [],
   );
 
-  const request = (chosen?: Record<string, number>) =>
+  const request = (chosen?: Record<string, number>, sheet = state.sheet) =>
     file && {
       fileName: file.name,
       contentBase64: file.contentBase64,
@@ -46,10 +46,15 @@ function TableImport() {
       areaCode:
         template === 'calls' && /^0[1-9]\d{1,2}$/.test(state.areaCode) ? state.areaCode : null,
       caseId: state.caseId ?? null,
+      sheet,
     };
 
-  const loadPreview = async (chosen: Record<string, number> | undefined, next: WizardStep) => {
-    const input = request(chosen);
+  const loadPreview = async (
+    chosen: Record<string, number> | undefined,
+    next: WizardStep,
+    sheet = state.sheet,
+  ) => {
+    const input = request(chosen, sheet);
     if (!input) return;
     dispatch({ type: 'previewStarted' });
     try {
@@ -114,7 +119,17 @@ function TableImport() {
         />
       ) : null}
       {step === 2 && preview ? (
-        <CheckStep state={state} preview={preview} dispatch={dispatch} onRun={() => void run()} />
+        <CheckStep
+          state={state}
+          preview={preview}
+          dispatch={dispatch}
+          onRun={() => void run()}
+          onReadSheet={(sheet) => {
+            // Another sheet is another table: its columns are suggested afresh.
+            dispatch({ type: 'chose', choice: { sheet } });
+            void loadPreview(undefined, 1, sheet);
+          }}
+        />
       ) : null}
       {step === 3 ? <RunStep state={state} dispatch={dispatch} /> : null}
     </>

@@ -36,6 +36,8 @@ export interface WizardState {
   direction: '' | 'out' | 'in';
   ownNumber: string;
   areaCode: string;
+  /** A workbook's sheet read alone (1 for the first), or null for the sheets under one header. */
+  sheet: number | null;
   /**
    * Whether the mapping was chosen by the user for this file, template and encoding: going back
    * to the first step (to type an own number) keeps it for the next preview.
@@ -57,6 +59,7 @@ type Choice = Pick<
   | 'direction'
   | 'ownNumber'
   | 'areaCode'
+  | 'sheet'
 >;
 
 export type WizardAction =
@@ -84,6 +87,7 @@ export const initialWizard: WizardState = {
   direction: '',
   ownNumber: '',
   areaCode: '',
+  sheet: null,
   columnsChosen: false,
 };
 
@@ -96,11 +100,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const otherTable =
         otherFile ||
         (choice.template !== undefined && choice.template !== state.template) ||
-        (choice.encoding !== undefined && choice.encoding !== state.encoding);
+        (choice.encoding !== undefined && choice.encoding !== state.encoding) ||
+        (choice.sheet !== undefined && choice.sheet !== state.sheet);
       return {
         ...state,
         // A typed own number or account belongs to the file it was typed for.
-        ...(otherFile ? { ownNumber: '', ownAccount: '', direction: '' } : {}),
+        ...(otherFile ? { ownNumber: '', ownAccount: '', direction: '', sheet: null } : {}),
         ...choice,
         columnsChosen: choice.mapping !== undefined || (state.columnsChosen && !otherTable),
       };
@@ -145,6 +150,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         ownNumber: '',
         ownAccount: '',
         direction: '',
+        sheet: null,
         columnsChosen: false,
       };
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/**
+ * A workbook whose sheets are under different headers (a carrier's 通话 and 短信 sheets, one
+ * card's statement per sheet): the first sheet's header is read and the others said unread, with
+ * no way to import them. A sheet is now read alone when asked.
+ */
+
+const { plannedWorkbook } = previewsOnNewWorkspace();
+
+const sheets = [
+  {
+    name: '通话',
+    rows: [
+      ['本机号码', '对方号码', '呼叫类型', '开始时间', '通话时长'],
+      ['13987654321', '13812345678', '主叫', '2026-04-01 10:00:00', '65'],
+    ],
+  },
+  {
+    name: '短信',
+    rows: [
+      ['本机号码', '对方号码', '收发类型', '发送时间', 'LAC', 'CI'],
+      ['13987654321', '13812345678', '发送', '2026-04-01 11:00:00', '25301', '10231'],
+      ['13987654321', '13812345678', '接收', '2026-04-01 11:05:00', '25301', '10231'],
+    ],
+  },
+];
+
+describe('a sheet read alone', () => {
+  it('the texts sheet under its own header, its number given by the preview', async () => {
+    const all = await plannedWorkbook('calls', sheets);
+    expect(all.sheets.map((sheet) => [sheet.name, sheet.number, sheet.read])).toEqual([
+      ['通话', 1, true],
+      ['短信', 2, false],
+    ]);
+    const texts = await plannedWorkbook('calls', sheets, {}, { sheet: 2 });
+    expect(texts.headerLine).toBe(10_000_001);
+    expect(pick(texts.sample, ['caller', 'callee', 'kind', 'baseStation'])).toEqual([
+      ['13987654321', '13812345678', 'sms', '25301-10231'],
+      ['13812345678', '13987654321', 'sms', '25301-10231'],
+    ]);
+  });
+});
