@@ -272,4 +272,23 @@ describe('text reports lined up with spaces', () => {
       ['2026-04-20T12:15:00.000Z', '1200', 'out'],
     ]);
   });
+
+  it('a report padding 起始时间 to its date and time and one space: a column after one blank', async () => {
+    const plan = await planned('calls', [
+      '                    中国移动通信 客户详单',
+      '客户号码: 13987654321          查询月份: 202604',
+      '-'.repeat(80),
+      '起始时间            通信地点  通信方式  对方号码        通信时长  通信类型',
+      '2026-04-01 08:00:00 昆明      主叫      13812345678     1分23秒   本地',
+      '2026-04-01 09:05:03 昆明      被叫      13812345678     2分5秒    本地',
+      '2026-04-01 10:00:00 成都      主叫      02865123456     30秒      漫游',
+      '-'.repeat(80),
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds', 'startedAt'])).toEqual([
+      ['13987654321', '13812345678', '83', '2026-04-01T00:00:00.000Z'],
+      ['13812345678', '13987654321', '125', '2026-04-01T01:05:03.000Z'],
+      ['13987654321', '02865123456', '30', '2026-04-01T02:00:00.000Z'],
+    ]);
+  });
 });

@@ -73,6 +73,12 @@ describe('times without a year', () => {
       to: '2026-02-28',
     });
     expect(periodIn('2026年2月')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodIn('客户号码：13987654321\t查询月份：202604')).toEqual({
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect(periodIn('账期: 2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodIn('客户号码：13987654321')).toBeNull();
     expect(periodIn('打印日期 2026年2月5日')).toBeNull();
     expect(periodIn('2026-03-31 至 2026-01-01')).toBeNull();
     // A card's validity is no period; the query's is, wherever it stands.
@@ -89,5 +95,20 @@ describe('times without a year', () => {
     expect(withYear('02-29 10:00', { from: '2024-01-01', to: '2025-12-31' })).toBe(
       '2024-02-29 10:00',
     );
+  });
+
+  it('a month and day in a date column of their own, the month named as 查询月份：202604', async () => {
+    const plan = await planned('calls', [
+      '中国移动 客户详单',
+      '客户号码：13987654321,查询月份：202604',
+      '日期,起始时间,通信地点,通信方式,对方号码,通信时长,通信类型',
+      '04月01日,08:00:00,昆明,主叫,13812345678,1分23秒,本地',
+      '4月2日,09:00:00,昆明,被叫,13812345678,2分5秒,本地',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['startedAt', 'durationSeconds'])).toEqual([
+      ['2026-04-01T00:00:00.000Z', '83'],
+      ['2026-04-02T01:00:00.000Z', '125'],
+    ]);
   });
 });

@@ -102,8 +102,21 @@ function tableLines(lines: string[], headerLine: number): string[] {
     .filter((line) => line.trim() && !dashLine.test(line) && !closingLine.test(line));
 }
 
-/** Column starts where every line leaves the same run of at least two blanks (none: null). */
-function gutterStarts(lines: string[], measure: Measure): number[] | null {
+/** Where the header's names begin (after a blank, or the line's start). */
+function nameStarts(header: string, measure: Measure): Set<number> {
+  const ink = inkOf(header, measure);
+  const starts = new Set<number>();
+  for (let at = 0; at < ink.length; at += 1)
+    if (ink[at] && (at === 0 || !ink[at - 1])) starts.add(at);
+  return starts;
+}
+
+/**
+ * Column starts where every line leaves the same run of at least two blanks, or one blank
+ * before a header's name (a report that pads 起始时间 to the width of 2026-04-01 08:00:00 and
+ * one space: its date and time hold one blank too, under no name); none: null.
+ */
+function gutterStarts(lines: string[], measure: Measure, named: Set<number>): number[] | null {
   let used = new Uint8Array(256);
   for (const line of lines) {
     if (roomFor(line) > used.length) {
@@ -120,7 +133,7 @@ function gutterStarts(lines: string[], measure: Measure): number[] | null {
       blanks += 1;
       continue;
     }
-    if (!starts.length || blanks >= 2) starts.push(at);
+    if (!starts.length || blanks >= 2 || (blanks === 1 && named.has(at))) starts.push(at);
     blanks = 0;
   }
   return starts.length >= 3 ? starts : null;
@@ -178,7 +191,7 @@ function layoutUnder(lines: string[], headerLine: number): FixedWidthLayout | nu
   const filled = rows.filter((line) => spacedParts(line) >= Math.max(3, parts - 2));
   if (!filled.length || rows.length - filled.length > Math.max(2, rows.length * 0.2)) return null;
   for (const measure of measures) {
-    const found = gutterStarts([header, ...rows], measure);
+    const found = gutterStarts([header, ...rows], measure, nameStarts(header, measure));
     if (!found) continue;
     // Blanks under no name (two spaces before a one-digit hour: Apr 12 2026  2:30PM) are
     // inside the column named before them.

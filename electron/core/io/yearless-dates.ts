@@ -30,6 +30,9 @@ const periodLabel =
   /查询|起止|期间|时段|时间段|区间|账单|详单|话单|清单|明细|统计|交易日期|交易时间|通话时间/;
 const otherLabel = /有效|证件|期限|套餐|合同|协议|签约|开户|入网|生日|出生/;
 const monthPattern = /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/;
+/** A month labelled as the list's, written in digits: 查询月份：202604, 账期: 2026-04. */
+const labelledMonthPattern =
+  /(?:查询月份|查询账期|账期|计费月份?|账单月份?|详单月份?|话单月份?|月份)\s*[:：]?\s*(\d{4})\s*[-/.]?\s*(\d{1,2})(?![\d/.-])/;
 
 /** The period a text names: a range of two dates, else one month (2026年04月); else null. */
 export function periodIn(text: string): Period | null {
@@ -57,7 +60,7 @@ export function periodIn(text: string): Period | null {
   if (labelled.length) return labelled[0]!;
   if (plain.length === 1) return plain[0]!;
   if (plain.length > 1) return null;
-  const month = monthPattern.exec(text);
+  const month = monthPattern.exec(text) ?? labelledMonthPattern.exec(text);
   if (month) {
     const [year, number] = [Number(month[1]), Number(month[2])];
     if (number >= 1 && number <= 12)
