@@ -50,4 +50,25 @@ describe('partial refunds', () => {
       ['张某', 'in', '50000', '2026-04-05T02:17:29.000Z'],
     ]);
   });
+
+  it("Alipay's refund (退款成功, 不计收支) of a payment still paid is money back; of a closed one nothing", async () => {
+    const plan = await planned('transactions', [
+      '支付宝账户：lh1983@alipay.com',
+      '交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,',
+      '2026-04-06 10:17:29 ,转账红包 ,张某 ,zh***@163.com ,转账 ,支出 ,200.00 ,余额 ,交易成功 ,2026040622001400014\t, \t, ,',
+      '2026-04-05 12:00:00 ,退款 ,某小店 ,xd***@163.com ,退款-商品B ,不计收支 ,50.00 ,余额 ,退款成功 ,2026040322001400012_50\t,T0002\t, ,',
+      '2026-04-04 18:21:04 ,退款 ,某商家 ,shop***@163.com ,退款-商品A ,不计收支 ,30.00 ,余额 ,退款成功 ,2026040222001400011_30\t,T0001\t, ,',
+      '2026-04-03 09:00:00 ,日用百货 ,某小店 ,xd***@163.com ,商品B ,支出 ,50.00 ,余额 ,交易关闭 ,2026040322001400012\t,T0002\t, ,',
+      '2026-04-02 21:32:14 ,日用百货 ,某商家 ,shop***@163.com ,商品A ,支出 ,100.00 ,余额 ,交易成功 ,2026040222001400011\t,T0001\t, ,',
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+      ['张某（zh***@163.com）', 'out', '20000'],
+      ['某商家（shop***@163.com）', 'in', '3000'],
+      ['某商家（shop***@163.com）', 'out', '10000'],
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [4, 'notCompleted'],
+      [6, 'notCompleted'],
+    ]);
+  });
 });

@@ -1820,6 +1820,41 @@ function accountWay(text: string): 'out' | 'in' | undefined {
   return into === out ? undefined : into ? 'in' : 'out';
 }
 /**
+ * Alipay's refunds (退款成功) matched to the payments they refund: a payment to the same party,
+ * made before it and still paid (交易成功) for at least the refund; each payment takes refunds up
+ * to its amount. A refund matched is money in from that party; one whose payment is not in the
+ * file, or was closed (a refund before delivery closes it: 交易关闭, set aside) moved nothing
+ * counted here, and is set aside. Records stay in the file's order.
+ */
+function refundsOfPayments(
+  records: TransferRecord[],
+  refunds: TransferRecord[],
+  setAside: (line: number) => void,
+): void {
+  if (!refunds.length) return;
+  const paid = new Map<string, { at: number; left: number }[]>();
+  for (const record of records)
+    if (record.direction === 'out' && record.counterpart) {
+      const payments = paid.get(record.counterpart) ?? [];
+      payments.push({ at: Date.parse(record.at), left: record.amountFen });
+      paid.set(record.counterpart, payments);
+    }
+  for (const refund of [...refunds].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+    const at = Date.parse(refund.at);
+    const payment = paid
+      .get(refund.counterpart ?? '')
+      ?.find((each) => each.at <= at && each.left >= refund.amountFen);
+    if (!payment) {
+      setAside(refund.line);
+      continue;
+    }
+    payment.left -= refund.amountFen;
+    records.push({ ...refund, direction: 'in' });
+  }
+  records.sort((a, b) => a.line - b.line);
+}
+
+/**
  * The way a card's row goes as its type says: spending (消费, 缴费) out, the account's words
  * (取现, 存入, 转入), a refund or a void of a purchase (退货, 撤销) back in.
  */
@@ -2029,6 +2064,14 @@ function planAll(
       dataRows.every(({ cells }) => cardTypeWay(textOf(cells, 'channel')) !== undefined);
     const undirected = !byPair && !hasFlag && !split && !signed && !sidesSay && !typesSay;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
+    // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
+    // the payment it refunds is in the file and stayed paid (refundsOfPayments).
+    const refunds: TransferRecord[] = [];
+    const refundOfPayment = (cells: Cell[]) =>
+      preamble.platform === 'alipay' &&
+      hasFlag &&
+      /^退款成功$/.test((optional(cells, 'status') ?? '').trim()) &&
+      !flagOf(textOf(cells, 'debitCredit'));
     // Signed amounts with the way typed: a positive amount goes the way typed, a negative one back.
     const typedSign = signed ? givenDirection : null;
     // A card's statement (交易卡号) whose positive rows are spending (消费, 取现) and negative ones
@@ -2206,6 +2249,7 @@ function planAll(
                     ? 'in'
                     : 'out'
                   : flag;
+            else if (refundOfPayment(cells)) direction = 'in';
             else
               problem(
                 line,
@@ -2254,8 +2298,10 @@ function planAll(
           direction = direction === 'out' ? 'in' : 'out';
       }
       const status = optional(cells, 'status');
+      const refund = refundOfPayment(cells);
       if (
         status &&
+        !refund &&
         (notCompleted.test(status) ||
           (yesNoStatus && answeredNo.test(status)) ||
           (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
@@ -2293,7 +2339,7 @@ function planAll(
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
-      records.push({
+      (refund ? refunds : records).push({
         line,
         account,
         accountName,
@@ -2311,6 +2357,14 @@ function planAll(
         reference: optional(cells, 'reference'),
       });
     }
+    let setAside = false;
+    refundsOfPayments(records, refunds, (line) => {
+      const row = dataRows.find((each) => each.line === line)!;
+      problem(line, row.cells, 'status', 'notCompleted');
+      setAside = true;
+    });
+    // Problems are listed by line.
+    if (setAside) problems.sort((a, b) => a.line - b.line);
     data = { template, records };
   } else if (template === 'seizures') {
     const records = planSeizureLedger({
