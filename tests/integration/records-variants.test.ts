@@ -1190,6 +1190,38 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     ]);
   });
 
+  it('a statement per company account named by its number: the second account’s rows are not put on the first', async () => {
+    const statement = (counterpart: string) => [
+      ['交易时间', '交易金额', '借贷标志', '对方账号'],
+      ['2026-04-01 10:00:00', '1000.00', '贷', counterpart],
+    ];
+    const plan = await plannedWorkbook('transactions', [
+      { name: '53001611000000012345', rows: statement('6228480398271645312') },
+      { name: '53001611000000067890', rows: statement('6222020200112233445') },
+    ]);
+    expect(plan.owner).toBe('53001611000000012345');
+    expect(pick(plan.sample, ['account', 'counterpart'])).toEqual([
+      ['53001611000000012345', '6228480398271645312'],
+    ]);
+    expect(plan.sheets.map((sheet) => [sheet.name, sheet.read, sheet.unread])).toEqual([
+      ['53001611000000012345', true, undefined],
+      ['53001611000000067890', false, 'owner'],
+    ]);
+    // Read alone, the second sheet is its own account's.
+    const second = await plannedWorkbook(
+      'transactions',
+      [
+        { name: '53001611000000012345', rows: statement('6228480398271645312') },
+        { name: '53001611000000067890', rows: statement('6222020200112233445') },
+      ],
+      {},
+      { sheet: 2 },
+    );
+    expect(pick(second.sample, ['account', 'counterpart'])).toEqual([
+      ['53001611000000067890', '6222020200112233445'],
+    ]);
+  });
+
   it('a hidden first sheet is not read either; a sheet named by an ID number names no account', async () => {
     const calls = [header, ['13800001111', '主叫', '2026-06-01 10:00:00', 60]];
     const hiddenFirst = await plannedWorkbook('calls', [

@@ -1082,16 +1082,23 @@ function luhn(digits: string): boolean {
  * card): a mobile number for a call list, a card number for a statement; null otherwise (a
  * month, 20260501, or an ID number is no account).
  */
-function ownerInSheetName(sheetName: string | undefined, template: ImportTemplate): string | null {
+function ownerInSheetName(
+  sheetName: string | undefined,
+  template: ImportTemplate,
+  /** A sheet's name may be an account number too (a company's 53001611000000012345). */
+  accounts = true,
+): string | null {
   const name = sheetName?.replace(/\s+/g, '') ?? '';
   if (template === 'calls') return /^1[3-9]\d{9}$/.test(name) ? name : null;
+  if (template !== 'transactions' || parseIdentityDocument('resident_id', name).ok) return null;
   // A card number (16–19 digits passing Luhn's check), never an ID number or a timestamp.
-  if (template === 'transactions')
-    return /^\d{16,19}$/.test(name) && luhn(name) && !parseIdentityDocument('resident_id', name).ok
-      ? name
-      : null;
-  return null;
+  if (/^\d{16,19}$/.test(name) && luhn(name)) return name;
+  // A bank account's number (12–25 digits), not a date and time written as digits.
+  return accounts && /^\d{12,25}$/.test(name) && !dateLed.test(name) ? name : null;
 }
+
+/** Digits that begin with a date (20260401…): an export's stamp, not an account. */
+const dateLed = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/;
 
 /**
  * The owner a file's name gives (13988776655话单.csv, 6228480398271645312交易明细.xls,
@@ -1103,8 +1110,8 @@ function ownerInFileName(fileName: string | undefined, template: ImportTemplate)
   const owners = new Set(
     (stem.match(/\d+/g) ?? [])
       // An export's stamp (20260401153012003) may pass a card's check: a date first is no card.
-      .filter((run) => !/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(run))
-      .map((run) => ownerInSheetName(run, template))
+      .filter((run) => !dateLed.test(run))
+      .map((run) => ownerInSheetName(run, template, false))
       .filter(Boolean),
   );
   return owners.size === 1 ? [...owners][0]! : null;
