@@ -94,4 +94,24 @@ describe('call list headers as carriers name them', () => {
       [other, '13387654321', '13387654321', '86123456789012', '460031234567890'],
     ]);
   });
+
+  it('call-type codes a note under the list explains (注：呼叫类型 1-主叫 2-被叫 3-呼转)', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      `${own},${other},1,2026-04-01 08:00:00,10`,
+      `${own},${other},2,2026-04-01 09:00:00,20`,
+      `${own},${other},4,2026-04-01 09:30:00,20`,
+      `${own},${other},3,2026-04-01 10:00:00,30`,
+      '注：呼叫类型 1-主叫 2-被叫 3-呼转,,,,',
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'kind', 'durationSeconds'])).toEqual([
+      [own, other, 'call', '10'],
+      [other, own, 'call', '20'],
+      [own, other, 'forwarded', '30'],
+    ]);
+    // A code it does not explain is still refused.
+    expect(plan.problems.map((problem) => [problem.line, problem.field, problem.value])).toEqual([
+      [4, 'callType', '4'],
+    ]);
+  });
 });

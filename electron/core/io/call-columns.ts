@@ -174,3 +174,50 @@ export function callColumnBuffers(columns: CallColumns): ArrayBuffer[] {
     columns.farType,
   ].map((array) => array.buffer as ArrayBuffer);
 }
+
+/**
+ * Two plans' call records as one, column after column; the second's texts added to the first's
+ * table in order of appearance (a file's halves, rows read again under a legend found below).
+ */
+export function joinCallColumns(first: CallColumns, second: CallColumns): CallColumns {
+  const length = first.length + second.length;
+  const texts = first.texts.slice();
+  const indexOf = new Map(texts.map((text, index) => [text, index + 1]));
+  const renumbered = new Uint32Array(second.texts.length + 1);
+  second.texts.forEach((text, index) => {
+    let at = indexOf.get(text);
+    if (at === undefined) {
+      texts.push(text);
+      indexOf.set(text, (at = texts.length));
+    }
+    renumbered[index + 1] = at;
+  });
+  const values = <T extends Uint8Array | Uint32Array | Float64Array>(a: T, b: T): T => {
+    const joined = new (a.constructor as new (size: number) => T)(length);
+    joined.set(a.subarray(0, first.length));
+    joined.set(b.subarray(0, second.length), first.length);
+    return joined;
+  };
+  const textIndexes = (a: Uint32Array, b: Uint32Array): Uint32Array => {
+    const joined = new Uint32Array(length);
+    joined.set(a.subarray(0, first.length));
+    for (let index = 0; index < second.length; index += 1)
+      joined[first.length + index] = renumbered[b[index]!]!;
+    return joined;
+  };
+  return {
+    length,
+    texts,
+    line: values(first.line, second.line),
+    caller: textIndexes(first.caller, second.caller),
+    callee: textIndexes(first.callee, second.callee),
+    kind: values(first.kind, second.kind),
+    startedUnix: values(first.startedUnix, second.startedUnix),
+    durationSeconds: values(first.durationSeconds, second.durationSeconds),
+    baseStation: textIndexes(first.baseStation, second.baseStation),
+    own: textIndexes(first.own, second.own),
+    imei: textIndexes(first.imei, second.imei),
+    imsi: textIndexes(first.imsi, second.imsi),
+    farType: values(first.farType, second.farType),
+  };
+}

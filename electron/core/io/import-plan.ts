@@ -40,7 +40,12 @@ import {
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
 import { cellKey, splitStation } from '../../api/domain/cell-ids';
-import { callColumnsBuilder, type CallColumns, type CallKind } from './call-columns';
+import {
+  callColumnsBuilder,
+  joinCallColumns,
+  type CallColumns,
+  type CallKind,
+} from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
@@ -864,7 +869,9 @@ function headerPlanner(
         fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
       });
   const problems: RowProblem[] = [];
-  const kept: TableRow[] = [];
+  let kept: TableRow[] = [];
+  const legendColumns = { callType: mapping['callType'], service: mapping['service'] };
+  const aboveLegend = readCallLegend(linesText(head.slice(0, top)), headers, legendColumns);
   const clocks = clockForms();
   const dates = dateOrders();
   let rowCount = 0;
@@ -876,10 +883,7 @@ function headerPlanner(
           options,
           ownNumber,
           problems,
-          readCallLegend(linesText(head.slice(0, top)), headers, {
-            callType: mapping['callType'],
-            service: mapping['service'],
-          }),
+          aboveLegend,
           headers,
           clocks,
           dates,
@@ -920,9 +924,45 @@ function headerPlanner(
     finish(): ImportPlan {
       if (!headerRow || (!rowCount && !part)) throw new AppError('import.empty', 'No data rows');
       // A part's cells are keyed, and its clocks read, once the halves are put together.
-      if (calls && !part) settleStations(calls.records);
-      const data: ImportRecords = calls
-        ? { template: 'calls', records: calls.records }
+      let callRecords = calls?.records;
+      // A legend printed under the list (注：呼叫类型 1-主叫 2-被叫): the rows whose codes only it
+      // explains are read again with it. (A large list read in two halves is not.)
+      if (calls && !part) {
+        const unread = new Set(
+          problems
+            .filter((item) => item.field === 'callType' || item.field === 'service')
+            .map((item) => item.line),
+        );
+        const below = unread.size
+          ? readCallLegend(sheets.trailerText(), headers, legendColumns)
+          : null;
+        if (below && (below.callType.size || below.service.size)) {
+          const again = kept.filter((row) => unread.has(row.line));
+          kept = kept.filter((row) => !unread.has(row.line));
+          for (let at = problems.length - 1; at >= 0; at -= 1)
+            if (unread.has(problems[at]!.line)) problems.splice(at, 1);
+          const legend: CallLegend = {
+            callType: new Map([...aboveLegend.callType, ...below.callType]),
+            service: new Map([...aboveLegend.service, ...below.service]),
+          };
+          const planner = callPlanner(
+            mapping,
+            options,
+            ownNumber,
+            problems,
+            legend,
+            headers,
+            clocks,
+            dates,
+            preamble.period,
+          );
+          for (const row of again) if (!planner.take(row)) kept.push(row);
+          callRecords = joinCallColumns(calls.records, planner.records);
+        }
+        settleStations(callRecords!);
+      }
+      const data: ImportRecords = callRecords
+        ? { template: 'calls', records: callRecords }
         : planAll(
             template as Exclude<ImportTemplate, 'calls'>,
             rows!,
@@ -1189,6 +1229,7 @@ function sheetReader(
       .filter((text): text is string => !!text && !/\d{6}/.test(text)),
   );
   const taken = new Map<number, number>();
+  const trailers: string[] = [];
   const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
   /** Later sheets not read because Excel hides them. */
   const hidden = new Set(
@@ -1295,12 +1336,18 @@ function sheetReader(
           }
         : row;
       if (sectionOwner !== null) return { ...data, otherOwner: sectionOwner };
-      if (isTrailer(data, headers.length) || (template !== 'calls' && namesTotal(data, mapping)))
+      if (isTrailer(data, headers.length)) {
+        // Kept for a legend under the list (a few lines of it).
+        if (trailers.length < 40) trailers.push(data.cells.map(cellText).join('\t'));
         return null;
+      }
+      if (template !== 'calls' && namesTotal(data, mapping)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
     },
+    /** The lines under the list that are no rows of it (notes, legends, totals). */
+    trailerText: () => trailers.join('\n'),
     uses(): SheetUse[] {
       if (seen.size < 2) return [];
       return [...seen]
