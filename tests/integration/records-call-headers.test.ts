@@ -7,7 +7,7 @@ import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
  * 0 s, an IMEI column no handset, a CELL_ID column a base station of its LAC alone.
  */
 
-const { planned } = previewsOnNewWorkspace();
+const { planned, plannedWorkbook } = previewsOnNewWorkspace();
 
 const own = '13987654321';
 const other = '13812345678';
@@ -112,6 +112,64 @@ describe('call list headers as carriers name them', () => {
     // A code it does not explain is still refused.
     expect(plan.problems.map((problem) => [problem.line, problem.field, problem.value])).toEqual([
       [4, 'callType', '4'],
+    ]);
+  });
+
+  it('a list its title, sheet or file calls 短信详单 holds texts, though its way reads 主叫/被叫', async () => {
+    const rows = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      `${own},${other},主叫,2026-04-01 09:00:00,0`,
+      `${own},${other},被叫,2026-04-01 09:01:00,0`,
+    ];
+    const expected = [
+      [own, other, 'sms'],
+      [other, own, 'sms'],
+    ];
+    const titled = await planned('calls', ['中国移动短信详单', ...rows]);
+    expect(pick(titled.sample, ['caller', 'callee', 'kind'])).toEqual(expected);
+    const named = await planned('calls', rows, { fileName: `${own}短信详单.csv` });
+    expect(pick(named.sample, ['caller', 'callee', 'kind'])).toEqual(expected);
+    const sheet = await plannedWorkbook(
+      'calls',
+      [
+        { name: '通话详单', rows: [rows[0]!.split(','), rows[1]!.split(',')] },
+        { name: '短信详单', rows: rows.map((line) => line.split(',')) },
+      ],
+      {},
+      { sheet: 2 },
+    );
+    expect(pick(sheet.sample, ['caller', 'callee', 'kind'])).toEqual(expected);
+  });
+
+  it('the end as a clock alone, past midnight; the end over an empty or billed length', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,通话日期,开始时间,结束时间',
+      `${own},${other},被叫,2026-04-01,23:59:30,00:00:40`,
+      `${own},${other},被叫,2026-04-01,14:00:00,14:02:00`,
+    ]);
+    expect(pick(plan.sample, ['durationSeconds'])).toEqual([['70'], ['120']]);
+    const timed = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,结束时间',
+      `${own},${other},主叫,2026-04-01 23:59:30,00:00:40`,
+    ]);
+    expect(pick(timed.sample, ['durationSeconds'])).toEqual([['70']]);
+    const both = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,结束时间,计费时长',
+      `${own},${other},主叫,2026-04-01 10:00:00,2026-04-01 10:01:05,120`,
+      `${own},${other},主叫,2026-04-01 11:00:00,2026-04-01 11:00:30,`,
+    ]);
+    expect(pick(both.sample, ['durationSeconds'])).toEqual([['65'], ['30']]);
+  });
+
+  it('who hung up (挂机方 主叫/被叫) is no direction beside the one under an unknown name', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,挂机方,开始时间,通话时长,通话标识',
+      `${own},${other},被叫,2026-04-01 10:00:00,65,主叫`,
+      `${own},${other},主叫,2026-04-01 11:00:00,65,被叫`,
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee'])).toEqual([
+      [own, other],
+      [other, own],
     ]);
   });
 });

@@ -98,4 +98,30 @@ describe('dates with the year last', () => {
     ]);
     expect(plan.problems.map((problem) => problem.problem)).toEqual(['dateTime']);
   });
+
+  it('a period named above the list turns dates whose numbers are all 12 or less', async () => {
+    const plan = await planned('transactions', [
+      '账号：6230580000011112222',
+      '查询期间：2026-04-01 至 2026-04-12',
+      '交易时间,交易金额,借贷标志,对方账号',
+      '01/04/2026 10:00:00,100.00,贷,6222020000000000001',
+      '05/04/2026 10:00:00,100.00,贷,6222020000000000001',
+      '12/04/2026 10:00:00,100.00,贷,6222020000000000001',
+    ]);
+    expect(pick(plan.sample, ['at'])).toEqual([
+      ['2026-04-01T02:00:00.000Z'],
+      ['2026-04-05T02:00:00.000Z'],
+      ['2026-04-12T02:00:00.000Z'],
+    ]);
+    const calls = await planned('calls', [
+      '查询月份：202604',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13987654321,13812345678,主叫,01/04/2026 08:05,10',
+      '13987654321,13812345678,主叫,03/04/2026 08:05,10',
+    ]);
+    expect(pick(calls.sample, ['startedAt'])).toEqual([
+      ['2026-04-01T00:05:00.000Z'],
+      ['2026-04-03T00:05:00.000Z'],
+    ]);
+  });
 });

@@ -96,4 +96,32 @@ describe('debit/credit flags of codes', () => {
       'debitCredit',
     ]);
   });
+
+  it('a legend wins over the built-in words (J-借 D-贷: D is no 借); legends as banks write them', async () => {
+    const row = (code: string, amount: string) =>
+      `${account},2026-04-01 10:00:00,${amount},${code},${other}`;
+    const cases: [string[], string, string][] = [
+      [['借贷标志：J-借 D-贷'], 'D', 'J'],
+      [['收付标志：R-入 C-出'], 'R', 'C'],
+      [['借贷标志：1-借；2-贷'], '2', '1'],
+      [['借贷标志说明,1-借,2-贷'], '2', '1'],
+      [['借贷标志：1-借方交易 2-贷方交易'], '2', '1'],
+      [['来往账标志：1-来账 2-往账'], '1', '2'],
+      [['资金流向：1-流入 2-流出'], '1', '2'],
+      [['借贷标志 借:1 贷:2'], '2', '1'],
+      [['借贷标志：01-借 02-贷'], '2', '1'],
+    ];
+    for (const [above, inCode, outCode] of cases) {
+      const plan = await planned('transactions', [
+        ...above,
+        '交易卡号,交易时间,交易金额,借贷标志,对方账号',
+        row(inCode, '1000.00'),
+        row(outCode, '200.00'),
+      ]);
+      expect(pick(plan.sample, ['direction', 'amountFen']), above[0]).toEqual([
+        ['in', '100000'],
+        ['out', '20000'],
+      ]);
+    }
+  });
 });

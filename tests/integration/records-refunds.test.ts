@@ -71,4 +71,37 @@ describe('partial refunds', () => {
       [6, 'notCompleted'],
     ]);
   });
+
+  it("Alipay's refund of a closed order is set aside though an earlier paid order to the same party is in the file", async () => {
+    const plan = await planned('transactions', [
+      '支付宝账户：lh1983@alipay.com',
+      '交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,',
+      '2026-04-02 12:10:00,退款,美团,meituan@alipay.com,退款-美团订单-2222,不计收支,25.00,余额,退款成功,2026040222001400022_25,M2,,',
+      '2026-04-02 12:00:00,餐饮美食,美团,meituan@alipay.com,美团订单-2222,支出,25.00,余额,交易关闭,2026040222001400022,M2,,',
+      '2026-04-01 12:00:00,餐饮美食,美团,meituan@alipay.com,美团订单-1111,支出,30.00,余额,交易成功,2026040122001400011,M1,,',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '3000']]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [3, 'notCompleted'],
+      [4, 'notCompleted'],
+    ]);
+  });
+
+  it('a refund taken off in 成功退款（元） is not counted again from a refund row; 已退款（部分）￥30.00', async () => {
+    const older = await planned('transactions', [
+      '支付宝交易记录明细查询',
+      '账号:[lh1983@alipay.com]',
+      '交易号,交易创建时间,付款时间,类型,交易对方,商品名称,金额（元）,收/支,交易状态,成功退款（元）',
+      '2026040222001400011,2026-04-02 21:30:00,2026-04-02 21:32:14,即时到账交易,某商家,商品A,100.00,支出,交易成功,30.00',
+      '2026040222001400011_30,2026-04-04 18:21:04,2026-04-04 18:21:04,退款,某商家,退款-商品A,30.00,,退款成功,0.00',
+    ]);
+    expect(pick(older.sample, ['direction', 'amountFen'])).toEqual([['out', '7000']]);
+    const wechat = await planned('transactions', [
+      '微信支付账单明细',
+      '微信昵称：[阿龙]',
+      '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
+      '2026-04-13 09:00:00,商户消费,某商城,衣服,支出,¥100.00,零钱,已退款（部分）￥30.00,4200001111202604130009\t,M009\t,/',
+    ]);
+    expect(pick(wechat.sample, ['amountFen'])).toEqual([['7000']]);
+  });
 });

@@ -53,4 +53,15 @@ describe('statement lines', () => {
     ]);
     expect(pick(plan.sample, ['amountFen'])).toEqual([['50']]);
   });
+
+  it('both sides\u2019 totals in one cell, and an amount printed 5.', async () => {
+    const plan = await planned('transactions', [
+      '交易卡号,交易时间,交易金额,借贷标志,对方账号',
+      '6217001540009283746,2026-04-04 10:15:00,5.,贷,6228480398271645312',
+      '借方发生额合计：0.00  贷方发生额合计：5.00,,,,',
+      '借方发生额合计：0.00；贷方发生额合计：5.00,,,,',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['amountFen'])).toEqual([['500']]);
+  });
 });

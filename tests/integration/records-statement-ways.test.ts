@@ -8,7 +8,7 @@ import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
  * made every purchase money in, the way typed ignored).
  */
 
-const { planned } = previewsOnNewWorkspace();
+const { planned, preview } = previewsOnNewWorkspace();
 
 const card = '6217001540009283746';
 const other = '6228480398271645312';
@@ -73,5 +73,72 @@ describe('which way a statement says without a flag', () => {
       ['out', '30000'],
       ['in', '50000'],
     ]);
+  });
+
+  it('a reversal printed as its 消费 with a minus sign does not turn a card statement round', async () => {
+    const plan = await planned('transactions', [
+      '交易卡号,交易时间,交易类型,交易金额,商户名称,摘要',
+      `${other},2026-04-01 10:00:00,消费,300.00,某酒店,`,
+      `${other},2026-04-01 10:05:00,消费,-300.00,某酒店,冲正`,
+      `${other},2026-04-02 10:00:00,消费,50.00,某超市,`,
+      `${other},2026-04-03 10:00:00,取现,1000.00,ATM,`,
+      `${other},2026-04-04 10:00:00,退货,-20.00,某超市,`,
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '30000'],
+      ['in', '30000'],
+      ['out', '5000'],
+      ['out', '100000'],
+      ['in', '2000'],
+    ]);
+  });
+
+  it('the sides of 付款账号/收款账号 with one reversal printed negative', async () => {
+    const own = '6230580000011112222';
+    const plan = await planned('transactions', [
+      '本方账号,交易时间,交易金额,付款账号,付款户名,收款账号,收款户名,摘要',
+      `${own},2026-04-01 10:00:00,1000.00,6222020000000000001,张三,${own},李某,转账`,
+      `${own},2026-04-02 10:00:00,300.00,${own},李某,6222020000000000002,王五,转账`,
+      `${own},2026-04-03 10:00:00,500.00,${own},李某,6222020000000000003,赵六,转账`,
+      `${own},2026-04-04 10:00:00,-500.00,${own},李某,6222020000000000003,赵六,冲正`,
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+      ['6222020000000000001', 'in', '100000'],
+      ['6222020000000000002', 'out', '30000'],
+      ['6222020000000000003', 'out', '50000'],
+      ['6222020000000000003', 'in', '50000'],
+    ]);
+  });
+
+  it('a void undoes the way its type names: 存入冲正 out, 取款冲正 back in, with a way typed too', async () => {
+    const unsigned = await planned('transactions', [
+      '交易卡号,交易时间,交易类型,交易金额',
+      `${other},2026-04-01 10:00:00,存入,5000.00`,
+      `${other},2026-04-01 10:01:00,存入冲正,5000.00`,
+      `${other},2026-04-01 10:02:00,取现,100.00`,
+      `${other},2026-04-01 10:03:00,取现冲正,100.00`,
+    ]);
+    expect(pick(unsigned.sample, ['direction']).flat()).toEqual(['in', 'out', 'out', 'in']);
+    const typed = await planned(
+      'transactions',
+      [
+        '交易卡号,交易时间,交易类型,交易金额',
+        `${other},2026-04-01 10:00:00,快捷支付,80.00`,
+        `${other},2026-04-01 10:01:00,存款冲正,5000.00`,
+        `${other},2026-04-01 10:02:00,取款冲正,100.00`,
+        `${other},2026-04-01 10:03:00,退款转入,30.00`,
+      ],
+      { direction: 'out' },
+    );
+    expect(pick(typed.sample, ['direction']).flat()).toEqual(['out', 'out', 'in', 'in']);
+  });
+
+  it("a merchant's list (卡号 beside 商户号) is not read as the cards' spending", async () => {
+    const result = await preview('transactions', [
+      '商户号,卡号,交易时间,交易类型,交易金额',
+      `898530154110001,${other},2026-04-01 10:00:00,消费,200.00`,
+      `898530154110001,${other},2026-04-02 10:00:00,退货,50.00`,
+    ]);
+    expect(result.ok ? null : result.error.code).toBe('import.missingColumns');
   });
 });

@@ -1,5 +1,6 @@
 import type { ImportRecords } from './import-plan';
 import type { Cell } from './table-file';
+import type { Period } from './yearless-dates';
 
 /**
  * Dates written with their year last (4/1/2026 17:16, 01.04.2026), as an English-language Excel
@@ -107,9 +108,43 @@ function turnedUnix(readUnix: number): number {
   return turned / 1000 - chinaOffsetSeconds;
 }
 
-/** Turns every date of a file read the other way round from its order (after the halves are joined). */
-export function settleDateOrders(data: ImportRecords, orders: DateOrders | undefined): void {
-  if (!readTheOtherWay(orders)) return;
+/** The day in China of a time (YYYY-MM-DD). */
+const chinaDay = (unix: number) =>
+  new Date((unix + chinaOffsetSeconds) * 1000).toISOString().slice(0, 10);
+
+/**
+ * Whether a file whose dates show no order (no number past 12) is turned by the period named
+ * above it (查询月份：202604): every date turned falls in the period, not every date as read.
+ */
+function periodTurns(data: ImportRecords, orders: DateOrders, period: Period): boolean {
+  if (orders.other || orders.dayFirst || orders.monthFirst) return false;
+  if (!!orders.slashes === !!orders.dotsOrDashes) return false;
+  const times =
+    data.template === 'calls'
+      ? Array.from(data.records.startedUnix.subarray(0, data.records.length))
+      : data.template === 'transactions'
+        ? data.records.map((record) => Date.parse(record.at) / 1000)
+        : [];
+  const within = (unix: number) => {
+    const day = chinaDay(unix);
+    return day >= period.from && day <= period.to;
+  };
+  return (
+    times.length > 0 && !times.every(within) && times.every((unix) => within(turnedUnix(unix)))
+  );
+}
+
+/**
+ * Turns every date of a file read the other way round from its order, or from the period named
+ * above it where the dates show none (after the halves are joined).
+ */
+export function settleDateOrders(
+  data: ImportRecords,
+  orders: DateOrders | undefined,
+  period?: Period | null,
+): void {
+  if (!orders) return;
+  if (!readTheOtherWay(orders) && !(period && periodTurns(data, orders, period))) return;
   if (data.template === 'calls') {
     const { startedUnix, length } = data.records;
     for (let index = 0; index < length; index += 1)

@@ -8,31 +8,57 @@
 export type Way = 'out' | 'in';
 
 const wordWays: [RegExp, Way][] = [
-  [/^(?:借方?|借记|支出?|付出?|付款|出账?|转出|取出?|取款|支取|debit|dr?)$/i, 'out'],
-  [/^(?:贷方?|贷记|收入?|收款|进账?|入账?|转入|存入?|存款|credit|cr?)$/i, 'in'],
+  [
+    /^(?:借方?|借记|支出?|付出?|付款|出账?|转出|取出?|取款|支取|往账?|流出|汇出|debit|dr?)$/i,
+    'out',
+  ],
+  [/^(?:贷方?|贷记|收入?|收款|进账?|入账?|转入|存入?|存款|来账?|流入|汇入|credit|cr?)$/i, 'in'],
 ];
 
-const entryPattern =
-  /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:[-—=:：.、]|为|表示|代表)?\s*[(（]?(借方?|借记|贷方?|贷记|支出|收入|付款|收款|付出|进账|出账|入账|转出|转入|存入|取出|存款|取款|支取|[收付支进出入存取])(?![\u4e00-\u9fff]{2})/g;
+/** A legend's word for a way, and what may follow it (借方交易, 贷方发生额). */
+const wayWord = String.raw`(借方?|借记|贷方?|贷记|支出|收入|付款|收款|付出|进账|出账|入账|转出|转入|存入|取出|存款|取款|支取|来账|往账|流入|流出|汇入|汇出|[收付支进出入存取来往])(?:交易|发生额|发生|金额)?(?![\u4e00-\u9fff])`;
+/** 1-借, 01：借方交易, A为收 … */
+const entryPattern = new RegExp(
+  String.raw`(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:[-—=:：.、]|为|表示|代表)?\s*[(（]?` + wayWord,
+  'g',
+);
+/** 借:1, 贷=2 (the word first). */
+const wordFirstPattern = new RegExp(
+  wayWord + String.raw`\s*(?:[-—=:：]|为)\s*(\d{1,2}|[A-Za-z])(?![\dA-Za-z])`,
+  'g',
+);
 
 /** A segment of text that is a legend of this column: it names a flag, or is the header itself. */
-const flagLabel = /借贷|收付|收支|进出|出入|存取|方向|标志|标识/;
+const flagLabel = /借贷|收付|收支|进出|出入|存取|来往|往来|流向|方向|标志|标识/;
+
+/** A code as flag cells and legends compare it: letters in lower case, digits without 0s before. */
+export function flagCode(text: string): string {
+  const key = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return /^\d+$/.test(key) ? String(Number(key)) : key;
+}
 
 /** Code → way, from a legend in the lines above the header or in the flag column's name. */
 export function flagLegend(preambleText: string, flagHeader: string): Map<string, Way> {
   const codes = new Map<string, Way>();
-  const segments = [
-    flagHeader,
-    ...preambleText.split(/[；;\n\t]/).filter((s) => flagLabel.test(s)),
-  ];
+  // A legend is a line: its entries may stand in cells of their own, or apart by ；.
+  const segments = [flagHeader, ...preambleText.split('\n').filter((s) => flagLabel.test(s))];
   for (const segment of segments) {
-    const entries = [...segment.normalize('NFKC').matchAll(entryPattern)];
+    const text = segment.normalize('NFKC');
+    // Words first (借:1 贷:2) where there are two such; else codes first (1-借 2-贷).
+    const wordsFirst = [...text.matchAll(wordFirstPattern)].map((m): [string, string] => [
+      m[2]!,
+      m[1]!,
+    ]);
+    const entries =
+      wordsFirst.length >= 2
+        ? wordsFirst
+        : [...text.matchAll(entryPattern)].map((m): [string, string] => [m[1]!, m[2]!]);
     // One code alone is no legend (借贷标志：借 has no code; "1借" alone could be anything).
     if (entries.length < 2) continue;
     const found = new Map<string, Way>();
-    for (const [, code, word] of entries) {
-      const way = wordWays.find(([pattern]) => pattern.test(word!))?.[1];
-      if (way) found.set(code!.toLowerCase(), way);
+    for (const [code, word] of entries) {
+      const way = wordWays.find(([pattern]) => pattern.test(word))?.[1];
+      if (way) found.set(flagCode(code), way);
     }
     const ways = new Set(found.values());
     if (ways.size === 2) for (const [code, way] of found) codes.set(code, way);

@@ -52,7 +52,7 @@ import { clockForms, countClock, settleClocks, type ClockForms } from './clock-f
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
-import { flagLegend, flagsFromBalances, type Way } from './flag-codes';
+import { flagCode, flagLegend, flagsFromBalances, type Way } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 
@@ -141,6 +141,19 @@ interface Preamble {
   period?: Period | null;
   /** Debit/credit codes a legend above the header explains (借贷标志：1-借 2-贷), code → way. */
   flagCodes?: [string, Way][];
+  /** The lines above a carrier's list call it one of texts (短信详单): its rows are texts. */
+  texts?: boolean;
+}
+
+/**
+ * A title, sheet or file name calling a list one of texts (短信详单, 短信记录): China Mobile's
+ * 短信详单 gives each text's way as 主叫/被叫, only its name says the rows are texts.
+ */
+function namesTexts(text: string): boolean {
+  return (
+    /短信(?:详单|清单|记录|明细|话单|收发)|(?:^|[\s_\-\d(（])短信(?:[\s_\-\d.)）]|$)/.test(text) &&
+    !/通话|语音/.test(text)
+  );
 }
 
 export interface ImportPlan {
@@ -269,7 +282,12 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   // not more digits of an account).
   const text = linesText(rows);
   if (template === 'calls')
-    return { platform: null, owner: ownNumberIn(text), period: periodIn(text) };
+    return {
+      platform: null,
+      owner: ownNumberIn(text),
+      period: periodIn(text),
+      texts: namesTexts(text),
+    };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
   const paymentBill =
@@ -356,7 +374,8 @@ function ownNumberIn(text: string): string | null {
 
 /**
  * A column under a name the templates do not know (主/被叫, 呼叫类别, CALL_TYPE) whose values are
- * nearly all directions, both ways: left unmapped, every row of the list was taken as 主叫.
+ * nearly all directions, both ways: left unmapped, every row of the list was taken as 主叫. Of
+ * two such columns, the one furthest left.
  */
 function directionsByValues(
   headers: string[],
@@ -367,8 +386,11 @@ function directionsByValues(
   if (mapping['caller'] !== undefined || mapping['callee'] !== undefined) return undefined;
   let found: number | undefined;
   let most = 0;
-  headers.forEach((_, column) => {
+  headers.forEach((header, column) => {
     if (usedElsewhere.has(column) || column === mapping['service']) return;
+    // Who hung up (挂机方, 释放方 主叫/被叫) or how the call ended (通话状态 接听/拨出) is no
+    // direction.
+    if (/挂机|释放|拆线|结束方|状态|结果|release|status/i.test(header)) return;
     const values = sample
       .map((row) => cellText(row.cells[column] ?? null))
       .filter((value) => value !== '');
@@ -888,6 +910,7 @@ function headerPlanner(
           clocks,
           dates,
           preamble.period,
+          preamble.texts,
         )
       : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -955,6 +978,7 @@ function headerPlanner(
             clocks,
             dates,
             preamble.period,
+            preamble.texts,
           );
           for (const row of again) if (!planner.take(row)) kept.push(row);
           callRecords = joinCallColumns(calls.records, planner.records);
@@ -976,7 +1000,7 @@ function headerPlanner(
             dates,
           );
       if (!part) {
-        settleDateOrders(data, dates);
+        settleDateOrders(data, dates, preamble.period);
         settleClocks(data, clocks);
       }
       const rejected = new Set(problems.map((problem) => problem.line));
@@ -1054,7 +1078,7 @@ const totalsWord =
 const totalsFigure = /^(?:合计|总计)[:：]?\d/;
 /** A total and its figure in one cell, wherever it is (借方发生额合计：300.00, 收入合计:5笔). */
 const totalsWithFigure =
-  /^(?:本|当)?(?:[日月年期页]度?)?(?:借方|贷方|收入|支出)?(?:发生额|金额|笔数)?(?:合计|总计|小计|汇总)[:：][-+]?[\d,]+(?:\.\d+)?(?:元|笔)?$/;
+  /^(?:(?:本|当)?(?:[日月年期页]度?)?(?:借方|贷方|收入|支出)?(?:发生额|金额|笔数)?(?:合计|总计|小计|汇总)[:：][-+]?[\d,]+(?:\.\d+)?(?:元|笔)?[；;,，]?)+$/;
 /** Cells a total's figure is written in; a note or a summary saying 合计2单 is free text. */
 const figureFields = ['quantity', 'weight', 'amount', 'amountInFen', 'debitAmount', 'creditAmount'];
 /** A row naming the other party is a transfer, whatever its note says (附言 汇总). */
@@ -1072,7 +1096,7 @@ function namesTotal(row: TableRow, mapping: Record<string, number>): boolean {
   const figures = new Set(figureFields.map((field) => mapping[field]));
   for (let column = 0; column < row.cells.length; column += 1) {
     const cell = row.cells[column];
-    if (typeof cell !== 'string' || cell.length > 16) continue;
+    if (typeof cell !== 'string' || cell.length > 48) continue;
     const text = cell.replace(/\s+/g, '');
     if (totalsWord.test(text) || (figures.has(column) && totalsFigure.test(text))) return true;
     if (totalsWithFigure.test(text)) return true;
@@ -1515,6 +1539,8 @@ function callPlanner(
   clocks: ClockForms,
   dates: DateOrders,
   period: Period | null | undefined,
+  /** The lines above the header call the list one of texts (短信详单). */
+  texts?: boolean,
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
     mapping,
@@ -1526,8 +1552,18 @@ function callPlanner(
   );
   /** Seconds from the start to the end a row gives (结束时间), or the problem with its end. */
   const lengthToEnd = (line: number, cells: Cell[], startedUnix: number) => {
-    if (optional(cells, 'endedAt') === null) return 0;
-    const ended = unixTimeOf(line, cells, 'endedAt');
+    const endText = optional(cells, 'endedAt');
+    if (endText === null) return 0;
+    // An end printed as a clock alone (00:00:40) is on the start's day, or the next.
+    const clockAlone = /^\d{1,2}:\d{2}(?::\d{2})?$/.test(endText.trim());
+    let ended: number | undefined;
+    if (clockAlone) {
+      const startDay = new Date((startedUnix + 8 * 3600) * 1000).toISOString().slice(0, 10);
+      const read = parseDateAndTimeInstant(startDay, endText.trim());
+      ended = read.ok ? Math.round(read.value / 1000) : undefined;
+      if (ended === undefined) problem(line, cells, 'endedAt', 'dateTime');
+      else if (ended < startedUnix) ended += 86_400;
+    } else ended = unixTimeOf(line, cells, 'endedAt');
     if (ended === undefined) return undefined;
     // An end before the start, or a day after it, is no call's.
     if (ended < startedUnix || ended - startedUnix > 86_400) {
@@ -1536,6 +1572,8 @@ function callPlanner(
     }
     return ended - startedUnix;
   };
+  // A billed length (计费时长, whole minutes) is not the call's where the list gives its end.
+  const billedLength = /计费/.test(headers[mapping['duration'] ?? -1] ?? '');
   const records = callColumnsBuilder();
   const stationOf = stationReader(mapping, headers);
   const durationOf = durationReader(headers[mapping['duration'] ?? -1] ?? '');
@@ -1643,12 +1681,16 @@ function callPlanner(
     problem(line, cells, key, 'phone');
     return undefined;
   };
-  const takeRow = ({ line, cells, otherOwner }: TableRow): boolean => {
+  // A list its title or file name calls one of texts (短信详单).
+  const textsList = !!texts || namesTexts(options.fileName ?? '');
+  const takeRow = ({ line, cells, otherOwner, sheet }: TableRow): boolean => {
     if (otherOwner) {
       problems.push({ line, field: 'ownNumber', problem: 'otherOwner', value: otherOwner });
       return false;
     }
-    const service = hasService ? serviceOf(textOf(cells, 'service')) : undefined;
+    const service =
+      (hasService ? serviceOf(textOf(cells, 'service')) : undefined) ??
+      (textsList || namesTexts(sheet?.name ?? '') ? 'sms' : undefined);
     // A mobile-data session has no far end and no direction: it is said as what it is.
     if (service === 'data') {
       problem(line, cells, 'service', 'dataSession');
@@ -1678,15 +1720,16 @@ function callPlanner(
     const startedUnix = unixTimeOf(line, cells, 'startedAt');
     let durationSeconds: number | undefined = 0;
     if (kind !== 'sms') {
-      // No length written (empty, -): a call not answered, 0 s. Without a length column, the
-      // end's time less the start's where the list gives its end (结束时间).
+      // The end's time less the start's where the list gives its end (结束时间) and no length
+      // (none written, or only billed minutes); else the length; none written (empty, -): a
+      // call not answered, 0 s.
+      const ends = mapping['endedAt'] !== undefined && optional(cells, 'endedAt') !== null;
+      const written = mapping['duration'] !== undefined && optional(cells, 'duration') !== null;
       durationSeconds =
-        mapping['duration'] !== undefined
-          ? optional(cells, 'duration') === null
-            ? 0
-            : take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
-          : mapping['endedAt'] !== undefined && startedUnix !== undefined
-            ? lengthToEnd(line, cells, startedUnix)
+        ends && (!written || billedLength) && startedUnix !== undefined
+          ? lengthToEnd(line, cells, startedUnix)
+          : written
+            ? take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
             : 0;
     }
     if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
@@ -1834,7 +1877,8 @@ const notCompleted =
  * payment's amount less the refund; the refund's own row (美团-退款, 已退款) is not counted, as
  * neither row of a payment refunded whole is.
  */
-const partRefund = /^已?(?:部分)?退款\s*[(（]?\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*元?\s*[)）]?$/;
+const partRefund =
+  /^已?(?:部分)?退款\s*(?:[(（]部分[)）])?\s*[(（]?\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*元?\s*[)）]?$/;
 
 function refundedFen(status: string): number | null {
   const figure = partRefund.exec(status.trim())?.[1];
@@ -1883,21 +1927,44 @@ function accountWay(text: string): 'out' | 'in' | undefined {
 function refundsOfPayments(
   records: TransferRecord[],
   refunds: TransferRecord[],
+  /** References and party|item keys of the payments set aside as closed (交易关闭). */
+  closed: Set<string>,
   setAside: (line: number) => void,
 ): void {
   if (!refunds.length) return;
-  const paid = new Map<string, { at: number; left: number }[]>();
+  type Payment = { at: number; left: number; reference: string | null; item: string | null };
+  const paid = new Map<string, Payment[]>();
   for (const record of records)
     if (record.direction === 'out' && record.counterpart) {
       const payments = paid.get(record.counterpart) ?? [];
-      payments.push({ at: Date.parse(record.at), left: record.amountFen });
+      payments.push({
+        at: Date.parse(record.at),
+        left: record.amountFen,
+        reference: record.reference,
+        item: record.summary,
+      });
       paid.set(record.counterpart, payments);
     }
   for (const refund of [...refunds].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const at = Date.parse(refund.at);
-    const payment = paid
-      .get(refund.counterpart ?? '')
-      ?.find((each) => each.at <= at && each.left >= refund.amountFen);
+    const payments = paid.get(refund.counterpart ?? '') ?? [];
+    // The payment the refund names: its order number (2026…0022 of 2026…0022_25), or its item
+    // (商品A of 退款-商品A); else the first earlier one still paid for the refund.
+    const base = refund.reference?.replace(/_[^_]+$/, '');
+    const item = refund.summary?.replace(/^退款\s*[-－—:：]\s*/, '');
+    const named =
+      base && base !== refund.reference
+        ? { key: base, of: (payment: Payment) => payment.reference === base }
+        : item && item !== refund.summary
+          ? {
+              key: `${refund.counterpart}|${item}`,
+              of: (payment: Payment) => payment.item === item,
+            }
+          : null;
+    const payment =
+      named && (closed.has(named.key) || payments.some(named.of))
+        ? payments.find((each) => named.of(each) && each.left >= refund.amountFen)
+        : payments.find((each) => each.at <= at && each.left >= refund.amountFen);
     if (!payment) {
       setAside(refund.line);
       continue;
@@ -1915,27 +1982,33 @@ function refundsOfPayments(
 function cardTypeWay(type: string): 'out' | 'in' | undefined {
   const refund = refundWords.test(type);
   const undone = voidWords.test(type);
-  if (refund !== undone) return 'in';
-  if (refund) return undefined;
-  return /消费|缴费|扣款/.test(type) ? 'out' : accountWay(type);
+  if (refund && undone) return undefined;
+  const way = /消费|缴费|扣款/.test(type) ? 'out' : accountWay(type);
+  // A void undoes the way its type names (存入冲正 out, 取现冲正 back in, 消费撤销 in); a refund
+  // goes the way it names (退款转入), else back in (退货).
+  if (undone) return way === 'in' ? 'out' : 'in';
+  if (refund) return way ?? 'in';
+  return way;
 }
 
 /**
- * Whether a signed statement's positive rows are spending: more of those whose type says which
- * way say out, and none of its negative rows is spending.
+ * Whether a signed statement's positive rows are spending: of the rows whose type says which
+ * way, more positive ones say out than say in, and than negative ones say out (a reversal
+ * printed as its original 消费 with a minus sign is one such negative row).
  */
 function spendsPositive(rows: [amount: string, type: string][]): boolean {
   let out = 0;
   let into = 0;
+  let negativeOut = 0;
   for (const [amount, type] of rows) {
     if (!type || !amount) continue;
     const way = cardTypeWay(type);
     if (writtenAmount(amount).sign < 0) {
-      if (way === 'out') return false;
+      if (way === 'out') negativeOut += 1;
     } else if (way === 'out') out += 1;
     else if (way === 'in') into += 1;
   }
-  return out > into;
+  return out > into && out > negativeOut;
 }
 
 /** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
@@ -2066,11 +2139,11 @@ function planAll(
       ...flagLegend('', headers[mapping['debitCredit'] ?? -1] ?? ''),
     ]);
     const flagOf = (text: string) =>
-      flagWords(text) ?? flagByWords(text) ?? codeWays.get(headerKey(text));
+      codeWays.get(flagCode(text)) ?? flagWords(text) ?? flagByWords(text);
     if (hasFlag && mapping['balance'] !== undefined) {
       const known = new Set<string>();
       const rows = dataRows.map(({ cells }) => {
-        const code = headerKey(textOf(cells, 'debitCredit'));
+        const code = flagCode(textOf(cells, 'debitCredit'));
         if (flagOf(code)) known.add(code);
         const fen = (key: string) => {
           const read = parseSignedAmount(cellOf(cells, key));
@@ -2099,12 +2172,35 @@ function planAll(
     // says it nowhere (no flag, no debit/credit columns, no signs) is not guessed at.
     // A statement of the own account beside 付款账号/收款账号: the side the own account is on says
     // the way (the way typed goes for a row where it is on neither).
-    const sidesSay = fromTo && !hasFlag && !split && !signed;
+    const sidesSay = fromTo && !hasFlag && !split;
+    // With signs too, a negative row is a reversal (冲正) back the other way, unless the side
+    // prints most of its rows negative (the sign then only repeats the way).
+    const sideOf = (cells: Cell[]) => {
+      const own = accountNumber(optional(cells, 'account')) ?? ownAccount;
+      const from = accountNumber(optional(cells, 'fromAccount'));
+      const to = accountNumber(optional(cells, 'toAccount'));
+      if (!own) return undefined;
+      return from === own && to !== own ? 'out' : to === own && from !== own ? 'in' : undefined;
+    };
+    const sideSigns = { out: [0, 0], in: [0, 0] };
+    if (sidesSay && signed)
+      for (const { cells } of dataRows) {
+        const way = sideOf(cells);
+        if (!way) continue;
+        sideSigns[way][0] += 1;
+        if (writtenAmount(cellOf(cells, amountKey)).sign < 0) sideSigns[way][1] += 1;
+      }
+    const sideHabit = (way: 'out' | 'in') => sideSigns[way][1] * 2 > sideSigns[way][0];
     // A card's statement (not a merchant's list of the cards that paid it) whose every row's
     // type says its way (消费, 退货, 取现, 存入), where no way was typed.
     const cardStatement =
       /卡号/.test(headers[mapping['account'] ?? -1] ?? '') &&
-      !headers.some((header) => /^商户(?:账号|帐号|结算账号)$/.test(headerKey(header)));
+      !headers.some((header) => /^商户(?:账号|帐号|结算账号)$/.test(headerKey(header))) &&
+      // 卡号 alone beside the merchant's 商户号 is the paying cards' column.
+      !(
+        headerKey(headers[mapping['account'] ?? -1] ?? '') === '卡号' &&
+        headers.some((header) => /^商户(?:号|编号)$/.test(headerKey(header)))
+      );
     const typesSay =
       cardStatement &&
       !givenDirection &&
@@ -2121,9 +2217,12 @@ function planAll(
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
     // the payment it refunds is in the file and stayed paid (refundsOfPayments).
     const refunds: TransferRecord[] = [];
+    const closedPayments = new Set<string>();
+    // (A file that gives refunds in a column, 成功退款（元）, has them taken off its payments.)
     const refundOfPayment = (cells: Cell[]) =>
       preamble.platform === 'alipay' &&
       hasFlag &&
+      mapping['refunded'] === undefined &&
       /^退款成功$/.test((optional(cells, 'status') ?? '').trim()) &&
       !flagOf(textOf(cells, 'debitCredit'));
     // Signed amounts with the way typed: a positive amount goes the way typed, a negative one back.
@@ -2337,7 +2436,13 @@ function planAll(
               ? 'in'
               : undefined
           : undefined;
-      if (sideWay) direction = sideWay;
+      if (sideWay)
+        direction =
+          signed && writtenAmount(cellOf(cells, amountKey)).sign < 0 && !sideHabit(sideWay)
+            ? sideWay === 'out'
+              ? 'in'
+              : 'out'
+            : sideWay;
       else if (sidesSay && !typedDirection) problem(line, cells, 'fromAccount', 'debitCredit');
       if (typesSay) direction = cardTypeWay(textOf(cells, 'channel'))!;
       if (typedDirection && !sideWay) {
@@ -2345,11 +2450,14 @@ function planAll(
         const kind = optional(cells, 'channel') ?? '';
         if (holdWords.test(kind)) problem(line, cells, 'channel', 'preAuthorisation');
         // The way the type names (转入, 存款, 取现) is the file's word, over the one typed; a
-        // type naming none gives money back when it is a void or a refund (not both: 退货撤销).
+        // void or a refund (not both: 退货撤销) goes back the other way.
         const said = kind ? accountWay(kind) : undefined;
         direction = said ?? typedDirection;
-        if (!said && refundWords.test(kind) !== voidWords.test(kind))
-          direction = direction === 'out' ? 'in' : 'out';
+        // A void undoes that way (存款冲正 out, 取款冲正 back in); a refund naming no way goes
+        // back the other way from the one typed.
+        const undone = voidWords.test(kind);
+        const refund = refundWords.test(kind);
+        if (undone !== refund && (undone || !said)) direction = direction === 'out' ? 'in' : 'out';
       }
       const status = optional(cells, 'status');
       const refund = refundOfPayment(cells);
@@ -2359,8 +2467,13 @@ function planAll(
         (notCompleted.test(status) ||
           (yesNoStatus && answeredNo.test(status)) ||
           (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
-      )
+      ) {
         problem(line, cells, 'status', 'notCompleted');
+        const reference = optional(cells, 'reference');
+        const item = optional(cells, 'summary');
+        if (reference) closedPayments.add(reference);
+        if (item) closedPayments.add(`${counterpart}|${item}`);
+      }
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
       const refundRead = refundColumn ? parseSignedAmount(refundColumn, scale) : null;
@@ -2412,7 +2525,7 @@ function planAll(
       });
     }
     let setAside = false;
-    refundsOfPayments(records, refunds, (line) => {
+    refundsOfPayments(records, refunds, closedPayments, (line) => {
       const row = dataRows.find((each) => each.line === line)!;
       problem(line, row.cells, 'status', 'notCompleted');
       setAside = true;

@@ -423,7 +423,7 @@ export function parseSignedAmount(cell: Cell, yuanPerUnit = 1): Parsed<number> {
   if (yuanPerUnit > 1) return scaledAmount(cell, yuanPerUnit);
   const { sign, text: written } = writtenAmount(cell);
   // A figure under one yuan without its 0 (.5), as some systems print it.
-  const text = written.startsWith('.') ? `0${written}` : written;
+  const text = (written.startsWith('.') ? `0${written}` : written).replace(/(\d)\.$/, '$1');
   // Thousands apart by commas, or ten-thousands as some Chinese systems group them (1,0000.00).
   if (
     typeof cell !== 'number' &&

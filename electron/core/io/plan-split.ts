@@ -97,7 +97,7 @@ export function joinCallPlans(
   settleStations(records);
   const clocks = joinClockForms(first.clocks, second.clocks);
   const dates = joinDateOrders(first.dates, second.dates);
-  settleDateOrders({ template: 'calls', records }, dates);
+  settleDateOrders({ template: 'calls', records }, dates, first.preamble.period);
   settleClocks({ template: 'calls', records }, clocks);
   return {
     ...first,

@@ -168,7 +168,7 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   // Planned as a half, read whole: its cells are keyed here, no join follows.
   if (split && whole && plan.data.template === 'calls') {
     settleStations(plan.data.records);
-    settleDateOrders(plan.data, plan.dates);
+    settleDateOrders(plan.data, plan.dates, plan.preamble.period);
     settleClocks(plan.data, plan.clocks);
   }
   const wire = packPlan({ format: 'csv', encoding }, plan);
