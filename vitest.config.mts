@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Integration tests that mock a module: run isolated (see the `integration` project). */
 const mockingFiles = ['tests/integration/cli-package-export.test.ts'];
+/** The run's temporary workspaces in one folder, removed at the end. */
+const tempRoot = 'tests/helpers/temp-root-setup.ts';
 
 export default defineConfig({
   test: {
@@ -20,6 +22,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: [tempRoot],
           isolate: false,
         },
       },
@@ -31,7 +34,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           // The CLI tests run the bundled CLI: built here when missing or stale.
-          globalSetup: ['tests/helpers/cli-bundle-setup.ts'],
+          globalSetup: ['tests/helpers/cli-bundle-setup.ts', tempRoot],
           // The files share one module graph per worker instead of importing core again each
           // (the imports were ~40 % of the project's time). Each test builds its own router
           // and workspace; module state that outlives a call is dropped at lock.
@@ -45,11 +48,16 @@ export default defineConfig({
           include: mockingFiles,
           environment: 'node',
           testTimeout: 60_000,
-          globalSetup: ['tests/helpers/cli-bundle-setup.ts'],
+          globalSetup: ['tests/helpers/cli-bundle-setup.ts', tempRoot],
         },
       },
       {
-        test: { name: 'main', include: ['tests/main/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'main',
+          include: ['tests/main/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: [tempRoot],
+        },
       },
       {
         plugins: [react()],
@@ -58,6 +66,7 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
+          globalSetup: [tempRoot],
           testTimeout: 20_000,
           // One module graph (and one jsdom) per worker: the testing library unmounts after each test.
           isolate: false,
@@ -74,6 +83,7 @@ export default defineConfig({
           globalSetup: [
             'tests/helpers/host-bundle-setup.ts',
             'tests/helpers/chromium-server-setup.ts',
+            tempRoot,
           ],
           // Two files at a time: each spends much of its time waiting on its page (302 → 232–258 s
           // on this 2-core machine; four at a time was slower, 270 s). Each file keeps its own

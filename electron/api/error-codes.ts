@@ -82,6 +82,7 @@ export const errorCodes = [
   'import.encryptedFile',
   'import.tooManySheets',
   'import.empty',
+  'import.noSheet',
   'import.missingColumns',
   'import.invalidRows',
   'import.cancelled',

@@ -12,8 +12,9 @@ import { testKdf } from './test-kdf';
 
 export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
 
+/** A fresh folder, inside the run's own (tests/helpers/temp-root-setup.ts) when there is one. */
 export function makeTempDir(prefix = 'quanlian-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return fs.mkdtempSync(path.join(process.env['QUANLIAN_TEST_TMP'] ?? os.tmpdir(), prefix));
 }
 
 export interface TestCore {

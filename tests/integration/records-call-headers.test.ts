@@ -172,4 +172,12 @@ describe('call list headers as carriers name them', () => {
       [other, own],
     ]);
   });
+
+  it('a cell named alone (CELL_ID without a LAC) is kept as it is written', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,CELL_ID',
+      `${own},${other},主叫,2026-04-01 10:00:00,65,26193409`,
+    ]);
+    expect(pick(plan.sample, ['baseStation'])).toEqual([['26193409']]);
+  });
 });

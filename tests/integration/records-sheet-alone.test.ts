@@ -7,7 +7,7 @@ import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
  * no way to import them. A sheet is now read alone when asked.
  */
 
-const { plannedWorkbook } = previewsOnNewWorkspace();
+const { plannedWorkbook, previewWorkbook } = previewsOnNewWorkspace();
 
 const sheets = [
   {
@@ -39,6 +39,14 @@ describe('a sheet read alone', () => {
     expect(pick(texts.sample, ['caller', 'callee', 'kind', 'baseStation'])).toEqual([
       ['13987654321', '13812345678', 'sms', '25301-10231'],
       ['13812345678', '13987654321', 'sms', '25301-10231'],
+    ]);
+  });
+
+  it('a sheet the workbook does not have is named as missing', async () => {
+    const result = await previewWorkbook('calls', sheets, {}, { sheet: 5 });
+    expect(result.ok ? null : [result.error.code, result.error.details]).toEqual([
+      'import.noSheet',
+      { sheet: 5 },
     ]);
   });
 });

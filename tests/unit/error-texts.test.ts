@@ -51,6 +51,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'import.tooManyColumns': { limit: 200, line: 7 },
   'import.tooManyRows': { limit: 2000000, line: 2000001 },
   'import.tooManySheets': { limit: 400 },
+  'import.noSheet': { sheet: 5 },
   'package.passphraseTooShort': { min: 12 },
   'package.caseExists': { caseNo: '滨公(禁)立字〔2026〕15号' },
   'package.tooLarge': { limitMiB: 512 },

@@ -214,6 +214,7 @@ export const en: Translation<typeof zhCN> = {
       tooManySheets:
         'The workbook has more than {{limit}} sheets with data and cannot be imported at once. Split it and import the parts.',
       empty: 'The file has no data rows.',
+      noSheet: 'The file has no sheet {{sheet}}, or that sheet is empty.',
       missingColumns: 'Required columns missing: {{fields}}. Map them to columns.',
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
       cancelled: 'Import cancelled; nothing was changed.',

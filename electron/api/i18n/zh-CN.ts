@@ -194,6 +194,7 @@ export const zhCN = {
       encryptedFile: '该 Excel 文件设有打开密码，无法读取。请在表格软件中取消密码、另存后再导入。',
       tooManySheets: '工作簿有数据的工作表超过 {{limit}} 个，无法一次导入。请拆分后分别导入。',
       empty: '文件中没有数据行。',
+      noSheet: '文件中没有第 {{sheet}} 个工作表，或该表没有内容。',
       missingColumns: '缺少必需的列：{{fields}}。请在列对应中指定。',
       invalidRows: '有 {{count}} 行数据有误，未导入任何数据。请修正后重试。',
       cancelled: '已取消导入，数据未作任何更改。',

@@ -822,9 +822,11 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
   let planner: RowPlanner | null = null;
   const begin = () => (planner = headerPlanner(head, template, options, part));
   const sheetIndex = options.sheet ? options.sheet - 1 : null;
+  let sheetRows = 0;
   return {
     take(row: TableRow): void {
       if (sheetIndex !== null && sheetOfLine(row.line).sheet !== sheetIndex) return;
+      sheetRows += 1;
       if (planner) planner.take(row);
       else {
         head.push(row);
@@ -832,6 +834,8 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
       }
     },
     finish(): ImportPlan {
+      if (sheetIndex !== null && !sheetRows)
+        throw new AppError('import.noSheet', 'No such sheet', { sheet: options.sheet });
       return (planner ?? begin()).finish();
     },
   };
@@ -1859,7 +1863,8 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
     if (station && ci) return writtenCell(station, ci, marks.stationCi);
     if (station) return whole(station);
-    return lac ?? tac;
+    // A cell named alone (an ECI is one the network over; a CI, one in the carrier's area).
+    return lac ?? tac ?? eci ?? ci;
   };
 }
 
