@@ -141,4 +141,17 @@ describe('which way a statement says without a flag', () => {
     ]);
     expect(result.ok ? null : result.error.code).toBe('import.missingColumns');
   });
+
+  it('signs say the way of a row whose own account is on neither side (its card printed there)', async () => {
+    const plan = await planned('transactions', [
+      '交易账号,交易时间,交易金额,付款账号,收款账号',
+      `53001611000000012345,2026-04-01 10:00:00,-300.00,${card},${other}`,
+      `53001611000000012345,2026-04-02 10:00:00,500.00,${other},${card}`,
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '30000'],
+      ['in', '50000'],
+    ]);
+  });
 });

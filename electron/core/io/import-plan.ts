@@ -2448,7 +2448,9 @@ function planAll(
               ? 'in'
               : 'out'
             : sideWay;
-      else if (sidesSay && !typedDirection) problem(line, cells, 'fromAccount', 'debitCredit');
+      // On neither side (its card printed there, its account here): the sign says, where given.
+      else if (sidesSay && !signed && !typedDirection)
+        problem(line, cells, 'fromAccount', 'debitCredit');
       if (typesSay) direction = cardTypeWay(textOf(cells, 'channel'))!;
       if (typedDirection && !sideWay) {
         // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
