@@ -1046,7 +1046,7 @@ function headerPlanner(
  * (已收入:3笔,…), who printed it and when.
  */
 const trailerStart =
-  /^[（(【[#]?(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
+  /^[（(【[#]?(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人?[:：]?|复核人?[:：]|审核人?[:：]|[^\d,]{0,6}(?:公章|签章|盖章)|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
 
 /**
  * A line under the list, not a row of it: its first filled cell begins like a total, a count, a
@@ -1064,7 +1064,7 @@ function isTrailer(row: TableRow, width: number): boolean {
       const code = text.charCodeAt(0);
       if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) return false;
       first = text;
-    }
+    } else if (text === first) continue; // a merged cell's text repeated (an HTML colspan)
     filled += 1;
   }
   // A row of empty cells (a line of commas) is no row either.
