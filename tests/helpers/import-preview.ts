@@ -36,6 +36,8 @@ export interface PreviewOptions {
   ownAccount?: string;
   /** A workbook's sheet read alone (1 for the first). */
   sheet?: number;
+  /** The 话单's own number where the file has no column for it. */
+  ownNumber?: string;
 }
 
 export function importPreviews(core: () => TestCore) {

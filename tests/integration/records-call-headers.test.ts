@@ -180,4 +180,54 @@ describe('call list headers as carriers name them', () => {
     ]);
     expect(pick(plan.sample, ['baseStation'])).toEqual([['26193409']]);
   });
+
+  it('cell headers as provinces and tools write them; an eNodeB and its cell without a TAC', async () => {
+    for (const [lacHeader, ciHeader] of [
+      ['LAC', '小区码'],
+      ['LAC', 'SAC'],
+      ['本方位置区', '本方小区'],
+      ['LAC/TAC', 'CI/ECI'],
+    ]) {
+      const plan = await planned('calls', [
+        `本机号码,对方号码,呼叫类型,开始时间,通话时长,${lacHeader},${ciHeader}`,
+        `${own},${other},主叫,2026-04-01 08:00:00,10,25301,10231`,
+      ]);
+      expect(pick(plan.sample, ['baseStation']), ciHeader).toEqual([['25301-10231']]);
+    }
+    const eNodeB = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,eNodeB ID,小区标识',
+      `${own},${other},主叫,2026-04-01 08:00:00,10,102318,1`,
+    ]);
+    expect(pick(eNodeB.sample, ['baseStation'])).toEqual([['26193409']]);
+    // A sector number or a 2G CI alone names no base station.
+    const sector = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,CELL_ID',
+      `${own},${other},主叫,2026-04-01 08:00:00,10,10231`,
+    ]);
+    expect(pick(sector.sample, ['baseStation'])).toEqual([[null]]);
+  });
+
+  it('本方 headers of analysis tools, lengths under /秒 headers, codes under 呼叫类型代码, data rows', async () => {
+    const plan = await planned('calls', [
+      '说明：呼叫类型代码 01-主叫 02-被叫',
+      '本方号码,对方号码,呼叫类型代码,开始时间,通话时长/秒,本方IMEI,本方IMSI',
+      `${own},${other},02,2026-04-01 08:00:00,13,861234567890123,460001234567890`,
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds', 'imei', 'imsi'])).toEqual([
+      [other, own, '13', '86123456789012', '460001234567890'],
+    ]);
+    const data = await planned(
+      'calls',
+      [
+        '起始时间,通信地点,通信方式,对方号码,通信时长,通信类型',
+        `2026-04-01 08:00:00,昆明,主叫,${other},1分5秒,本地`,
+        '2026-04-01 08:10:00,昆明,GPRS上网,,10分0秒,4G',
+      ],
+      { ownNumber: own },
+    );
+    expect(plan.problems).toEqual([]);
+    expect(data.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [3, 'dataSession'],
+    ]);
+  });
 });

@@ -1695,9 +1695,13 @@ function callPlanner(
     const service =
       (hasService ? serviceOf(textOf(cells, 'service')) : undefined) ??
       (textsList || namesTexts(sheet?.name ?? '') ? 'sms' : undefined);
-    // A mobile-data session has no far end and no direction: it is said as what it is.
-    if (service === 'data') {
-      problem(line, cells, 'service', 'dataSession');
+    // A mobile-data session has no far end and no direction: it is said as what it is (its
+    // service, or a call type of 上网/GPRS, as a 客户详单's 通信方式 gives it).
+    if (
+      service === 'data' ||
+      (hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType')))
+    ) {
+      problem(line, cells, service === 'data' ? 'service' : 'callType', 'dataSession');
       return false;
     }
     const before = problems.length;
@@ -1863,8 +1867,16 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
     if (station && ci) return writtenCell(station, ci, marks.stationCi);
     if (station) return whole(station);
-    // A cell named alone (an ECI is one the network over; a CI, one in the carrier's area).
-    return lac ?? tac ?? eci ?? ci;
+    // An eNodeB (gNodeB) and its local cell without a TAC: the cell's ECI where the cell is one
+    // (under 256), else the two as written.
+    if (eNodeB && ci)
+      return /^\d{1,7}$/.test(eNodeB) && /^\d{1,3}$/.test(ci) && Number(ci) < 256
+        ? String(Number(eNodeB) * 256 + Number(ci))
+        : `${eNodeB}-${ci}`;
+    // A cell named alone only where its number is one the network over (an ECI or NCI, seven
+    // digits or more); a 2G/3G CI or a sector number alone is shared by many sites.
+    const alone = eci ?? ci;
+    return lac ?? tac ?? (alone && /^\d{7,}$/.test(alone) ? alone : null);
   };
 }
 
