@@ -154,4 +154,25 @@ describe('which way a statement says without a flag', () => {
       ['in', '50000'],
     ]);
   });
+
+  it('the way said only in 摘要, borne out by the balances; a word the balances do not settle is refused', async () => {
+    const plan = await planned('transactions', [
+      '账号：6230520000000000001',
+      '交易日期,交易时间,摘要,交易金额,余额,对方账号,对方户名',
+      '20260401,101500,转账转入,5000.00,15000.00,6228480398271645312,李某',
+      '20260402,101500,转账转出,1000.00,14000.00,6228480398271645312,李某',
+      '20260403,101500,ATM取款,500.00,13500.00,,',
+      '20260404,101500,工资,8000.00,21500.00,,某公司',
+      '20260405,101500,网银,300.00,22000.00,6228480398271645312,李某',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['in', '500000'],
+      ['out', '100000'],
+      ['out', '50000'],
+      ['in', '800000'],
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [7, 'debitCredit'],
+    ]);
+  });
 });

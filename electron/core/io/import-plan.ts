@@ -2229,7 +2229,35 @@ function planAll(
       mapping['channel'] !== undefined &&
       dataRows.length > 0 &&
       dataRows.every(({ cells }) => cardTypeWay(textOf(cells, 'channel')) !== undefined);
-    const undirected = !byPair && !hasFlag && !split && !signed && !sidesSay && !typesSay;
+    // A statement that says the way only in its 摘要 or 交易类型 (转账转入, 转账转出) beside a balance:
+    // each such word's way as the balances bear it out (flag-codes), never a word's alone.
+    const wordKey = mapping['summary'] !== undefined ? 'summary' : 'channel';
+    const wordWays =
+      !byPair &&
+      !hasFlag &&
+      !split &&
+      !signed &&
+      !sidesSay &&
+      !typesSay &&
+      mapping['balance'] !== undefined &&
+      mapping[wordKey] !== undefined
+        ? flagsFromBalances(
+            dataRows.map(({ cells }) => {
+              const amount = parseSignedAmount(cellOf(cells, amountKey));
+              const balance = parseSignedAmount(cellOf(cells, 'balance'));
+              return {
+                account: optional(cells, 'account') ?? optional(cells, 'accountOther'),
+                code: flagCode(textOf(cells, wordKey)),
+                amountFen: amount.ok ? Math.abs(amount.value) : null,
+                balanceFen: balance.ok ? balance.value : null,
+              };
+            }),
+            new Set(),
+          )
+        : new Map<string, Way>();
+    const wordsSay = wordWays.size > 0;
+    const undirected =
+      !byPair && !hasFlag && !split && !signed && !sidesSay && !typesSay && !wordsSay;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
     // the payment it refunds is in the file and stayed paid (refundsOfPayments).
@@ -2464,6 +2492,14 @@ function planAll(
       else if (sidesSay && !signed && !typedDirection)
         problem(line, cells, 'fromAccount', 'debitCredit');
       if (typesSay) direction = cardTypeWay(textOf(cells, 'channel'))!;
+      if (wordsSay) {
+        // A word the balances did not reach (the first row's) is read where it names a way.
+        const text = textOf(cells, wordKey);
+        const way = wordWays.get(flagCode(text)) ?? flagOf(text);
+        if (way) direction = way;
+        else if (givenDirection) direction = givenDirection;
+        else problem(line, cells, wordKey, 'debitCredit');
+      }
       if (typedDirection && !sideWay) {
         // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
         const kind = optional(cells, 'channel') ?? '';
