@@ -2350,10 +2350,9 @@ function planAll(
       return holderDocumentOf(text)?.number ?? null;
     };
     for (const { line, cells, otherOwner } of dataRows) {
-      if (otherOwner) {
-        problems.push({ line, field: 'account', problem: 'otherOwner', value: otherOwner });
-        continue;
-      }
+      // Rows under a later account's title in the same file (查控 feedback of several accounts,
+      // 账号：… above each) are that account's.
+      const sectionAccount = otherOwner ?? null;
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
       const compact = (key: string) => accountNumber(optional(cells, key));
@@ -2361,7 +2360,7 @@ function planAll(
       // the card (a company account's) goes by the account.
       const account = byPair
         ? compact('fromAccount')
-        : (compact('account') ?? compact('accountOther') ?? ownAccount);
+        : (compact('account') ?? compact('accountOther') ?? sectionAccount ?? ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
       // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三) are both.
       const accountText = optional(cells, 'counterpartAccount');
