@@ -130,8 +130,8 @@ export const requiredGroups: Record<ImportTemplate, string[][]> = {
 
 /** Debit/credit values on bank and payment statements: out of the account, or into it. */
 export const debitCreditAliases: Record<'out' | 'in', string[]> = {
-  out: ['借', '借方', '支出', '支', '付', '付款', '支付', '出', '转出', 'd', 'dr', 'debit', '-', '−', '出账', '已支出', '取', '取款', '支取', '取出', '借记', '往账', '往', '汇出', '付出', '转支', '现支', '转取', '现取'],
-  in: ['贷', '贷方', '收入', '收', '进', '收款', '转入', 'c', 'cr', 'credit', '+', '入账', '入', '已收入', '存', '存入', '存款', '贷记', '来账', '来', '进账', '汇入', '转存', '现存'],
+  out: ['借', '借方', '支出', '支', '付', '付款', '支付', '出', '转出', 'd', 'dr', 'debit', '-', '−', '出账', '已支出', '取', '取款', '支取', '取出', '借记', '往账', '往', '汇出', '付出', '转支', '现支', '转取', '现取', '流出'],
+  in: ['贷', '贷方', '收入', '收', '进', '收款', '转入', 'c', 'cr', 'credit', '+', '入账', '入', '已收入', '存', '存入', '存款', '贷记', '来账', '来', '进账', '汇入', '转存', '现存', '流入'],
 }; // prettier-ignore
 
 /** A header as compared with aliases: no spaces, no full-width brackets, lower case. */

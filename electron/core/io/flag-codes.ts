@@ -1,3 +1,5 @@
+import { aliasMatcher, debitCreditAliases } from '../../api/domain/import-templates';
+
 /**
  * A debit/credit column of codes (借贷标志 0/1, 1/2, 收付标志 A/B), as bank core systems and the
  * 查控 platforms' raw extracts give it: which code is money out is said by a legend above the
@@ -7,13 +9,8 @@
  */
 export type Way = 'out' | 'in';
 
-const wordWays: [RegExp, Way][] = [
-  [
-    /^(?:借方?|借记|支出?|付出?|付款|出账?|转出|取出?|取款|支取|往账?|流出|汇出|debit|dr?)$/i,
-    'out',
-  ],
-  [/^(?:贷方?|贷记|收入?|收款|进账?|入账?|转入|存入?|存款|来账?|流入|汇入|credit|cr?)$/i, 'in'],
-];
+/** A legend's word as a flag cell's (借, 贷方, 来账, 流出): the debit/credit aliases. */
+const wayOfWord = aliasMatcher(debitCreditAliases);
 
 /** A legend's word for a way, and what may follow it (借方交易, 贷方发生额). */
 const wayWord = String.raw`(借方?|借记|贷方?|贷记|支出|收入|付款|收款|付出|进账|出账|入账|转出|转入|存入|取出|存款|取款|支取|来账|往账|流入|流出|汇入|汇出|[收付支进出入存取来往])(?:交易|发生额|发生|金额)?(?![\u4e00-\u9fff])`;
@@ -57,7 +54,7 @@ export function flagLegend(preambleText: string, flagHeader: string): Map<string
     if (entries.length < 2) continue;
     const found = new Map<string, Way>();
     for (const [code, word] of entries) {
-      const way = wordWays.find(([pattern]) => pattern.test(word))?.[1];
+      const way = wayOfWord(word);
       if (way) found.set(flagCode(code), way);
     }
     const ways = new Set(found.values());

@@ -902,21 +902,20 @@ function headerPlanner(
   const dates = dateOrders();
   let rowCount = 0;
   const rows: TableRow[] | null = template === 'calls' ? null : [];
-  const calls =
-    template === 'calls'
-      ? callPlanner(
-          mapping,
-          options,
-          ownNumber,
-          problems,
-          aboveLegend,
-          headers,
-          clocks,
-          dates,
-          preamble.period,
-          preamble.texts,
-        )
-      : null;
+  const callPlannerWith = (legend: CallLegend) =>
+    callPlanner(
+      mapping,
+      options,
+      ownNumber,
+      problems,
+      legend,
+      headers,
+      clocks,
+      dates,
+      preamble.period,
+      preamble.texts,
+    );
+  const calls = template === 'calls' ? callPlannerWith(aboveLegend) : null;
   // A later sheet naming another owner above its header is another bill, when that owner
   // stands for a column the file lacks; with the column, every row names its own.
   const ownerFills =
@@ -968,22 +967,10 @@ function headerPlanner(
           kept = kept.filter((row) => !unread.has(row.line));
           for (let at = problems.length - 1; at >= 0; at -= 1)
             if (unread.has(problems[at]!.line)) problems.splice(at, 1);
-          const legend: CallLegend = {
+          const planner = callPlannerWith({
             callType: new Map([...aboveLegend.callType, ...below.callType]),
             service: new Map([...aboveLegend.service, ...below.service]),
-          };
-          const planner = callPlanner(
-            mapping,
-            options,
-            ownNumber,
-            problems,
-            legend,
-            headers,
-            clocks,
-            dates,
-            preamble.period,
-            preamble.texts,
-          );
+          });
           for (const row of again) if (!planner.take(row)) kept.push(row);
           callRecords = joinCallColumns(calls.records, planner.records);
         }
@@ -1992,6 +1979,17 @@ function refundsOfPayments(
   records.sort((a, b) => a.line - b.line);
 }
 
+/** The way a row goes as the side of 付款账号/收款账号 its own account is on, if on one only. */
+function sideOf(
+  own: string | null | undefined,
+  payer: string | null,
+  payee: string | null,
+): 'out' | 'in' | undefined {
+  if (!own) return undefined;
+  if (payer === own && payee !== own) return 'out';
+  return payee === own && payer !== own ? 'in' : undefined;
+}
+
 /**
  * The way a card's row goes as its type says: spending (消费, 缴费) out, the account's words
  * (取现, 存入, 转入), a refund or a void of a purchase (退货, 撤销) back in.
@@ -2157,11 +2155,9 @@ function planAll(
     ]);
     const flagOf = (text: string) =>
       codeWays.get(flagCode(text)) ?? flagWords(text) ?? flagByWords(text);
-    if (hasFlag && mapping['balance'] !== undefined) {
-      const known = new Set<string>();
-      const rows = dataRows.map(({ cells }) => {
-        const code = flagCode(textOf(cells, 'debitCredit'));
-        if (flagOf(code)) known.add(code);
+    /** The rows as the balances are read (flag-codes), each coded by the text under `codeKey`. */
+    const balanceRows = (codeKey: string) =>
+      dataRows.map(({ cells }) => {
         const fen = (key: string) => {
           const read = parseSignedAmount(cellOf(cells, key));
           return read.ok ? read.value : null;
@@ -2169,11 +2165,14 @@ function planAll(
         const amount = fen(amountKey);
         return {
           account: optional(cells, 'account') ?? optional(cells, 'accountOther'),
-          code,
+          code: flagCode(textOf(cells, codeKey)),
           amountFen: amount === null ? null : Math.abs(amount),
           balanceFen: fen('balance'),
         };
       });
+    if (hasFlag && mapping['balance'] !== undefined) {
+      const rows = balanceRows('debitCredit');
+      const known = new Set(rows.map((row) => row.code).filter((code) => flagOf(code)));
       if (rows.some((row) => row.code && !known.has(row.code)))
         for (const [code, way] of flagsFromBalances(rows, known)) codeWays.set(code, way);
     }
@@ -2190,19 +2189,18 @@ function planAll(
     // A statement of the own account beside 付款账号/收款账号: the side the own account is on says
     // the way (the way typed goes for a row where it is on neither).
     const sidesSay = fromTo && !hasFlag && !split;
+    // Nothing said the way so far: no pair of columns, flag, debit/credit columns, signs or sides.
+    const noWayYet = !byPair && !hasFlag && !split && !signed && !sidesSay;
     // With signs too, a negative row is a reversal (冲正) back the other way, unless the side
     // prints most of its rows negative (the sign then only repeats the way).
-    const sideOf = (cells: Cell[]) => {
-      const own = accountNumber(optional(cells, 'account')) ?? ownAccount;
-      const from = accountNumber(optional(cells, 'fromAccount'));
-      const to = accountNumber(optional(cells, 'toAccount'));
-      if (!own) return undefined;
-      return from === own && to !== own ? 'out' : to === own && from !== own ? 'in' : undefined;
-    };
     const sideSigns = { out: [0, 0], in: [0, 0] };
     if (sidesSay && signed)
       for (const { cells } of dataRows) {
-        const way = sideOf(cells);
+        const way = sideOf(
+          accountNumber(optional(cells, 'account')) ?? ownAccount,
+          accountNumber(optional(cells, 'fromAccount')),
+          accountNumber(optional(cells, 'toAccount')),
+        );
         if (!way) continue;
         sideSigns[way][0] += 1;
         if (writtenAmount(cellOf(cells, amountKey)).sign < 0) sideSigns[way][1] += 1;
@@ -2219,13 +2217,9 @@ function planAll(
         headers.some((header) => /^商户(?:号|编号)$/.test(headerKey(header)))
       );
     const typesSay =
+      noWayYet &&
       cardStatement &&
       !givenDirection &&
-      !byPair &&
-      !hasFlag &&
-      !split &&
-      !signed &&
-      !sidesSay &&
       mapping['channel'] !== undefined &&
       dataRows.length > 0 &&
       dataRows.every(({ cells }) => cardTypeWay(textOf(cells, 'channel')) !== undefined);
@@ -2233,31 +2227,11 @@ function planAll(
     // each such word's way as the balances bear it out (flag-codes), never a word's alone.
     const wordKey = mapping['summary'] !== undefined ? 'summary' : 'channel';
     const wordWays =
-      !byPair &&
-      !hasFlag &&
-      !split &&
-      !signed &&
-      !sidesSay &&
-      !typesSay &&
-      mapping['balance'] !== undefined &&
-      mapping[wordKey] !== undefined
-        ? flagsFromBalances(
-            dataRows.map(({ cells }) => {
-              const amount = parseSignedAmount(cellOf(cells, amountKey));
-              const balance = parseSignedAmount(cellOf(cells, 'balance'));
-              return {
-                account: optional(cells, 'account') ?? optional(cells, 'accountOther'),
-                code: flagCode(textOf(cells, wordKey)),
-                amountFen: amount.ok ? Math.abs(amount.value) : null,
-                balanceFen: balance.ok ? balance.value : null,
-              };
-            }),
-            new Set(),
-          )
+      noWayYet && !typesSay && mapping['balance'] !== undefined && mapping[wordKey] !== undefined
+        ? flagsFromBalances(balanceRows(wordKey), new Set())
         : new Map<string, Way>();
     const wordsSay = wordWays.size > 0;
-    const undirected =
-      !byPair && !hasFlag && !split && !signed && !sidesSay && !typesSay && !wordsSay;
+    const undirected = noWayYet && !typesSay && !wordsSay;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
     // the payment it refunds is in the file and stayed paid (refundsOfPayments).
@@ -2353,6 +2327,7 @@ function planAll(
       // Rows under a later account's title in the same file (查控 feedback of several accounts,
       // 账号：… above each) are that account's.
       const sectionAccount = otherOwner ?? null;
+      const refund = refundOfPayment(cells);
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
       const compact = (key: string) => accountNumber(optional(cells, key));
@@ -2446,7 +2421,7 @@ function planAll(
                     ? 'in'
                     : 'out'
                   : flag;
-            else if (refundOfPayment(cells)) direction = 'in';
+            else if (refund) direction = 'in';
             else
               problem(
                 line,
@@ -2472,14 +2447,7 @@ function planAll(
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
-      const sideWay =
-        sidesSay && account
-          ? payer === account && payee !== account
-            ? 'out'
-            : payee === account && payer !== account
-              ? 'in'
-              : undefined
-          : undefined;
+      const sideWay = sidesSay ? sideOf(account, payer, payee) : undefined;
       if (sideWay)
         direction =
           signed && writtenAmount(cellOf(cells, amountKey)).sign < 0 && !sideHabit(sideWay)
@@ -2510,11 +2478,11 @@ function planAll(
         // A void undoes that way (存款冲正 out, 取款冲正 back in); a refund naming no way goes
         // back the other way from the one typed.
         const undone = voidWords.test(kind);
-        const refund = refundWords.test(kind);
-        if (undone !== refund && (undone || !said)) direction = direction === 'out' ? 'in' : 'out';
+        const refundKind = refundWords.test(kind);
+        if (undone !== refundKind && (undone || !said))
+          direction = direction === 'out' ? 'in' : 'out';
       }
       const status = optional(cells, 'status');
-      const refund = refundOfPayment(cells);
       if (
         status &&
         !refund &&
