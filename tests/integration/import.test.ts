@@ -118,6 +118,7 @@ describe('import', () => {
       amountFen: null,
       detail: 'LAC0',
       copy: false,
+      offsetLine: null,
       // Provenance: the import, the file's name and SHA-256, who imported it, and the line.
       source: {
         importId: 'imp-calls-1',

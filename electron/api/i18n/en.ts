@@ -880,6 +880,8 @@ export const en: Translation<typeof zhCN> = {
     rejectedDetail: '{{count}} rows with errors were not imported.',
     copiesDetail:
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
+    reversalsDetail:
+      '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
     saveRejected: 'Save the rows with errors',
     values: {
       call: 'Call',
@@ -1627,6 +1629,7 @@ export const en: Translation<typeof zhCN> = {
     sourceLine: '{{file}}, {{line}}',
     copyCall: 'same call, counted once',
     copyTransfer: 'same transfer, counted once',
+    offsetTransfer: 'reversal: cancels with line {{line}}, neither counted',
     sourceDetail: 'SHA-256 {{sha256}}; imported by {{user}} at {{at}}',
   },
   relation: {

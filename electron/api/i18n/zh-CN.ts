@@ -843,6 +843,8 @@ export const zhCN = {
     rejectedDetail: '另有 {{count}} 行有误，未导入。',
     copiesDetail:
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
+    reversalsDetail:
+      '其中 {{count}} 对是冲正（或撤销、退汇）与被冲正的原交易，两行相抵，原始行已保留，均不计入金额和分析。',
     saveRejected: '保存有误的行',
     values: {
       call: '通话',
@@ -1551,6 +1553,7 @@ export const zhCN = {
     sourceLine: '{{file}} {{line}}',
     copyCall: '同一通话，不重复计数',
     copyTransfer: '同一笔交易，不重复计数',
+    offsetTransfer: '冲正：与第 {{line}} 行相抵，均不计入金额',
     sourceDetail: 'SHA-256 {{sha256}}；{{user}} 于 {{at}} 导入',
   },
   relation: {

@@ -120,6 +120,11 @@ export const importSummarySchema = z.object({
    * Kept as rows of the file; not counted again.
    */
   copies: z.number().int(),
+  /**
+   * Pairs of a reversal (冲正, 撤销, 退汇) and the transfer it undoes on the same statement:
+   * kept as rows, neither counted.
+   */
+  reversals: z.number().int(),
   seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),
@@ -175,6 +180,8 @@ export const relationRecordsOutput = z.object({
       detail: z.string().nullable(),
       /** The row is a copy of a call counted already (listed, not counted again). */
       copy: z.boolean(),
+      /** The line of the row this transfer cancels with (a reversal pair); null: it counts. */
+      offsetLine: z.number().int().nullable(),
       source: recordSourceSchema,
     }),
   ),

@@ -78,13 +78,13 @@ function loadLedgers(
     const ledgers = db.values<[string, string, string, string]>(sql`
       SELECT j.value,
         (SELECT json_group_array(json_array(m.payee_id, 1, m.id, m.direction = 'out', m.at, m.amount_fen))
-          FROM money_transfers m WHERE m.payer_id = j.value AND m.copy_of IS NULL AND ${when}),
+          FROM money_transfers m WHERE m.payer_id = j.value AND m.copy_of IS NULL AND m.offset_of IS NULL AND ${when}),
         (SELECT json_group_array(json_array(m.payer_id, 0, m.id, m.direction = 'out', m.at, m.amount_fen))
           FROM money_transfers m WHERE m.payee_id = j.value AND m.payer_id <> m.payee_id
-            AND m.copy_of IS NULL AND ${when}),
+            AND m.copy_of IS NULL AND m.offset_of IS NULL AND ${when}),
         (SELECT json_group_array(json_array(NULL, m.direction = 'out', m.id, m.direction = 'out', m.at, m.amount_fen))
           FROM money_transfers m WHERE m.account_id = j.value AND m.relation_id IS NULL
-            AND m.copy_of IS NULL AND ${when})
+            AND m.copy_of IS NULL AND m.offset_of IS NULL AND ${when})
       FROM json_each(${JSON.stringify(chunk)}) j`);
     for (const [id, paid, received, cash] of ledgers)
       into.set(

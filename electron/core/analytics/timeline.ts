@@ -144,7 +144,7 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
     sql`SELECT 'transfer:' || MIN(m.id), 'transfer', m.at, 'minute', ${lineEnd}, ${otherLine},
         ${farLabel}, CAST(m.amount_fen AS TEXT), NULL
       FROM relations r JOIN money_transfers m ON m.relation_id = r.id
-      WHERE r.type = 'finances' AND ${touching} AND m.copy_of IS NULL
+      WHERE r.type = 'finances' AND ${touching} AND m.copy_of IS NULL AND m.offset_of IS NULL
         AND ${periodCondition(transferAt, period)}
       GROUP BY m.relation_id, m.at, m.amount_fen`,
     // Calls and payments entered by hand (no detail records): one mark at their start.

@@ -50,6 +50,7 @@ import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-pl
 import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
+import { namesReversal, offsetReversals } from './transfer-reversals';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import { flagCode, flagLegend, flagsFromBalances, type Way } from './flag-codes';
@@ -76,6 +77,10 @@ export interface TransferRecord {
   channel: string | null;
   summary: string | null;
   reference: string | null;
+  /** The row undoes another (冲正, 撤销, a minus sign against the file's habit). */
+  reversal: boolean;
+  /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
+  offsetOf: number | null;
 }
 
 export interface PersonRecord {
@@ -993,6 +998,8 @@ function headerPlanner(
       if (!part) {
         settleDateOrders(data, dates, preamble.period);
         settleClocks(data, clocks);
+        // Times are final now: a reversal is paired with the transfer it undoes.
+        if (data.template === 'transactions') offsetReversals(data.records);
       }
       const rejected = new Set(problems.map((problem) => problem.line));
       return {
@@ -2385,6 +2392,8 @@ function planAll(
       if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
       const at = timeOf(line, cells, 'at');
       let direction: 'out' | 'in' = typedDirection ?? 'out';
+      // The row undoes another, as its sign against the file's habit says (or its words, below).
+      let reversed = false;
       // Yuan in one unit of the row's amount (万元, 千元), read exactly with the figure.
       const scale = amountScale(cells);
       let amountFen: number | undefined;
@@ -2397,11 +2406,13 @@ function planAll(
         // only the column's.
         if (!zero(debit)) {
           amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit, scale));
-          if (amountFen !== undefined && amountFen < 0 !== signedAs.debit) direction = 'in';
+          if (amountFen !== undefined && amountFen < 0 !== signedAs.debit)
+            [direction, reversed] = ['in', true];
         } else if (!zero(credit)) {
           direction = 'in';
           amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit, scale));
-          if (amountFen !== undefined && amountFen < 0 !== signedAs.credit) direction = 'out';
+          if (amountFen !== undefined && amountFen < 0 !== signedAs.credit)
+            [direction, reversed] = ['out', true];
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
         const read = parseSignedAmount(cellOf(cells, amountKey), inFen ? 1 : scale);
@@ -2414,14 +2425,10 @@ function planAll(
             // A negative amount under a flag undoes the flag's way (a reversal, 冲正), unless
             // the file signs every such row.
             // A positive one in a file that prints the flag's rows negative is one too.
-            if (flag)
-              direction =
-                (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag])
-                  ? flag === 'out'
-                    ? 'in'
-                    : 'out'
-                  : flag;
-            else if (refund) direction = 'in';
+            if (flag) {
+              reversed = (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag]);
+              direction = !reversed ? flag : flag === 'out' ? 'in' : 'out';
+            } else if (refund) direction = 'in';
             else
               problem(
                 line,
@@ -2448,13 +2455,11 @@ function planAll(
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
       const sideWay = sidesSay ? sideOf(account, payer, payee) : undefined;
-      if (sideWay)
-        direction =
-          signed && writtenAmount(cellOf(cells, amountKey)).sign < 0 && !sideHabit(sideWay)
-            ? sideWay === 'out'
-              ? 'in'
-              : 'out'
-            : sideWay;
+      if (sideWay) {
+        reversed =
+          signed && writtenAmount(cellOf(cells, amountKey)).sign < 0 && !sideHabit(sideWay);
+        direction = !reversed ? sideWay : sideWay === 'out' ? 'in' : 'out';
+      }
       // On neither side (its card printed there, its account here): the sign says, where given.
       else if (sidesSay && !signed && !typedDirection)
         problem(line, cells, 'fromAccount', 'debitCredit');
@@ -2544,6 +2549,10 @@ function planAll(
         channel: optional(cells, 'channel'),
         summary: optional(cells, 'summary'),
         reference: optional(cells, 'reference'),
+        reversal:
+          !refund &&
+          (reversed || namesReversal(optional(cells, 'channel'), optional(cells, 'summary'))),
+        offsetOf: null,
       });
     }
     let setAside = false;

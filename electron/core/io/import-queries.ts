@@ -131,11 +131,13 @@ export function relationRecords(
           amountFen: null,
           detail: row.base_station,
           copy: row.copy === 1,
+          offsetLine: null,
           source: sourceOf(row),
         })),
     };
   const transfers = db.get<{ n: number; copies: number | null }>(
-    sql`SELECT count(*) AS n, sum(copy_of IS NOT NULL) AS copies FROM money_transfers WHERE relation_id = ${input.relationId}`,
+    sql`SELECT count(*) AS n, sum(copy_of IS NOT NULL) AS copies FROM money_transfers
+      WHERE relation_id = ${input.relationId}`,
   )!;
   return {
     kind: 'transfers' as const,
@@ -149,9 +151,12 @@ export function relationRecords(
           amount_fen: number;
           channel: string | null;
           copy: number;
+          offset_line: number | null;
         }
       >(
-        sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.copy_of IS NOT NULL AS copy, r.import_id, r.line, ${source}
+        sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.copy_of IS NOT NULL AS copy,
+            (SELECT o.line FROM money_transfers o WHERE o.id = r.offset_of) AS offset_line,
+            r.import_id, r.line, ${source}
           FROM money_transfers r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
           WHERE r.relation_id = ${input.relationId} ORDER BY r.at, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
       )
@@ -162,6 +167,7 @@ export function relationRecords(
         amountFen: row.amount_fen,
         detail: row.channel,
         copy: row.copy === 1,
+        offsetLine: row.offset_line,
         source: sourceOf(row),
       })),
   };

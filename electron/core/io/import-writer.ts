@@ -156,6 +156,7 @@ export async function commitImport(
     relationsCreated: 0,
     relationsUpdated: 0,
     copies: 0,
+    reversals: 0,
     seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
@@ -760,7 +761,8 @@ export async function commitImport(
           holder: record.accountName,
           bank: null,
         });
-      if (record.counterpart === null) {
+      // Cash rows, and a reversal with the transfer it undoes: no count on any relation.
+      if (record.counterpart === null || record.offsetOf !== null) {
         keys[index] = null;
         pairOf[index] = records.length;
         continue;
@@ -793,6 +795,23 @@ export async function commitImport(
       pairOf[index] = found;
       sidesOf[found] |= record.direction === 'out' ? 1 : 2;
     }
+    // A reversal and the transfer it undoes are listed under the transfer's relation, where
+    // counted rows made one.
+    const lineIndex = new Map<number, number>();
+    records.forEach((record, index) => {
+      if (record.offsetOf !== null) lineIndex.set(record.line, index);
+    });
+    for (const index of lineIndex.values()) {
+      const record = records[index]!;
+      const undone = record.reversal ? records[lineIndex.get(record.offsetOf!)!]! : record;
+      if (!undone.counterpart) continue;
+      const key =
+        undone.direction === 'out'
+          ? `${undone.account}>${undone.counterpart}`
+          : `${undone.counterpart}>${undone.account}`;
+      if (pairs.has(key)) keys[index] = key;
+    }
+    summary.reversals = lineIndex.size / 2;
     resolve('account', accounts.keys(), (accountNo) => accounts.get(accountNo)!);
     linkHolders(records);
     for (const pair of pairs.values()) {
@@ -835,7 +854,7 @@ export async function commitImport(
     // Cash rows (ATM, counter) have no relation: a statement exported twice holds them twice.
     const cash: CashRow[] = [];
     records.forEach((record, index) => {
-      if (record.counterpart === null)
+      if (record.counterpart === null && record.offsetOf === null)
         cash.push({
           index,
           out: record.direction === 'out',
@@ -870,6 +889,7 @@ export async function commitImport(
       'import_id',
       'line',
       'copy_of',
+      'offset_of',
       'day_only',
     ]);
     // Rows are numbered in file order: a copy of a row of this file names its number.
@@ -893,6 +913,7 @@ export async function commitImport(
         options.importId,
         record.line,
         !copy ? null : copy > 0 ? copy : firstId - copy - 1,
+        record.offsetOf === null ? null : firstId + lineIndex.get(record.offsetOf)!,
         dayOnly(index) ? 1 : null,
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
@@ -912,7 +933,8 @@ export async function commitImport(
     };
     for (const record of records) {
       name(record.account, record.accountIdNumber, record.accountName);
-      if (record.counterpart)
+      // A reversal pair's counterpart is an account only where counted rows name it.
+      if (record.counterpart && record.offsetOf === null)
         name(record.counterpart, record.counterpartIdNumber, record.counterpartName);
     }
     linkAccountHolders(db, holders, {

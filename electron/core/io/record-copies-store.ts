@@ -21,7 +21,8 @@ import {
 const countedCalls = `SELECT ${storedCallColumns}
   FROM call_records WHERE relation_num = ? AND copy_of IS NULL ORDER BY started_unix, id`;
 const countedTransfers = `SELECT ${storedTransferColumns}
-  FROM money_transfers WHERE relation_id = ? AND copy_of IS NULL ORDER BY at, id`;
+  FROM money_transfers WHERE relation_id = ? AND copy_of IS NULL AND offset_of IS NULL
+  ORDER BY at, id`;
 
 /** What the writer knows of an import's records and their pairs (from → to). */
 interface PairedRecords<Row> {
@@ -211,6 +212,7 @@ export function markCashCopies(
   const stored = sqlite.prepare(
     `SELECT ${storedTransferColumns} FROM money_transfers
      WHERE account_id = ? AND direction = ? AND relation_id IS NULL AND copy_of IS NULL
+       AND offset_of IS NULL
        AND at >= ? AND at <= ? ORDER BY at, id`,
   );
   const groups = new Map<string, CashRow[]>();

@@ -76,8 +76,9 @@ function byImport<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row
 function storedTransfers(tx: Executor, where: SQL) {
   return tx
     .all<StoredTransfer>(
-      sql`SELECT ${sql.raw(storedTransferColumns)} FROM money_transfers WHERE ${where}
-        ORDER BY (SELECT num FROM imports WHERE imports.id = money_transfers.import_id), id`,
+      // A reversal pair (offset_of) is neither a copy nor counted: left out of the matching.
+      sql`SELECT ${sql.raw(storedTransferColumns)} FROM money_transfers
+        WHERE (${where}) AND offset_of IS NULL ORDER BY (SELECT num FROM imports WHERE imports.id = money_transfers.import_id), id`,
     )
     .map((row) => ({ ...transferOfStored(row), was: row.copy_of, out: row.direction === 'out' }));
 }

@@ -54,7 +54,7 @@ export function readEvidence(
       ...db.all<{ id: string; type: RelationType; from: string; to: string; n: number }>(sql`
         SELECT r.id, r.type, f.label AS "from", t.label AS "to",
           (SELECT count(*) FROM call_records c WHERE c.relation_num = r.num)
-            + (SELECT count(*) FROM money_transfers m WHERE m.relation_id = r.id) AS n
+            + (SELECT count(*) FROM money_transfers m WHERE m.relation_id = r.id AND m.offset_of IS NULL) AS n
         FROM relations r
         JOIN entities f ON f.id = r.from_entity_id
         JOIN entities t ON t.id = r.to_entity_id
@@ -75,7 +75,8 @@ export function readEvidence(
       SELECT i.id AS import_id, i.file_name, i.sha256, x.line FROM (
         SELECT i.id AS import_id, c.line FROM call_records c JOIN imports i ON i.num = c.import_num
         WHERE c.relation_num = (SELECT num FROM relations WHERE id = ${relation.id})
-        UNION ALL SELECT import_id, line FROM money_transfers WHERE relation_id = ${relation.id}
+        UNION ALL SELECT import_id, line FROM money_transfers
+          WHERE relation_id = ${relation.id} AND offset_of IS NULL
       ) x JOIN imports i ON i.id = x.import_id
       ORDER BY i.created_at, i.id, x.line
       LIMIT ${limits.linesPerRelation}`);

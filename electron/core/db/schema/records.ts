@@ -137,6 +137,13 @@ export const moneyTransfersTable = sqliteTable(
      */
     copyOf: integer(),
     /**
+     * The row (its ID) this one cancels with: a reversal (冲正, 抹账, 撤销, 退汇) and the
+     * transfer it undoes, both on the statement, each naming the other. Neither adds to its
+     * relation's count and amount nor takes part in copies or analyses; null for a row that
+     * counts.
+     */
+    offsetOf: integer(),
+    /**
      * 1 when the row gives its day alone (a date without a time; for rows imported before
      * migration 0015, every row of the account's statement in the import at midnight China
      * time): the other bank's row of the transfer may be any time that day.
@@ -146,14 +153,30 @@ export const moneyTransfersTable = sqliteTable(
   (table) => [
     // A ledger's read (资金穿透 reads tens of thousands of transfers): covering, per account.
     index('money_transfers_payer_idx')
-      .on(table.payerId, table.at, table.direction, table.amountFen, table.payeeId, table.copyOf)
+      .on(
+        table.payerId,
+        table.at,
+        table.direction,
+        table.amountFen,
+        table.payeeId,
+        table.copyOf,
+        table.offsetOf,
+      )
       .where(sql`${table.payerId} IS NOT NULL`),
     index('money_transfers_payee_idx')
-      .on(table.payeeId, table.at, table.direction, table.amountFen, table.payerId, table.copyOf)
+      .on(
+        table.payeeId,
+        table.at,
+        table.direction,
+        table.amountFen,
+        table.payerId,
+        table.copyOf,
+        table.offsetOf,
+      )
       .where(sql`${table.payeeId} IS NOT NULL`),
     // Cash and ATM rows (no counterpart) of an account's ledger.
     index('money_transfers_cash_idx')
-      .on(table.accountId, table.at, table.direction, table.amountFen, table.copyOf)
+      .on(table.accountId, table.at, table.direction, table.amountFen, table.copyOf, table.offsetOf)
       .where(sql`${table.relationId} IS NULL`),
     index('money_transfers_relation_idx').on(table.relationId),
     index('money_transfers_account_idx').on(table.accountId, table.at),

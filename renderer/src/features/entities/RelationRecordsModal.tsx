@@ -66,7 +66,12 @@ export function RelationRecordsModal({
             key: 'kind',
             title: t('relationRecords.kind'),
             render: (_, row) =>
-              row.copy ? (
+              row.offsetLine !== null ? (
+                <Tag data-testid="record-offset">
+                  {dynamicText(`import.values.${row.recordKind}`)} ·{' '}
+                  {t('relationRecords.offsetTransfer', { line: row.offsetLine })}
+                </Tag>
+              ) : row.copy ? (
                 <Tooltip
                   title={t(calls ? 'relationRecords.copyCall' : 'relationRecords.copyTransfer')}
                 >

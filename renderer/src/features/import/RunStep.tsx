@@ -32,6 +32,11 @@ export function RunStep({
                   {t('import.copiesDetail', { count: summary.copies })}
                 </div>
               ) : null}
+              {summary.reversals ? (
+                <div data-testid="import-reversals">
+                  {t('import.reversalsDetail', { count: summary.reversals })}
+                </div>
+              ) : null}
               {summary.rejectedRows ? (
                 <div data-testid="import-rejected">
                   {t('import.rejectedDetail', { count: summary.rejectedRows })}

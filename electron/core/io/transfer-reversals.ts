@@ -1,0 +1,73 @@
+import type { TransferRecord } from './import-plan';
+
+/**
+ * Words of a row that undoes another on the statement: a reversal (冲正, 冲销, 冲回), a
+ * correction (抹账), a void (撤销: 消费撤销), a remittance or cheque bounced back (退汇, 退票,
+ * 转出退回). A refund (退款, 退货) is money that moved back later, not a transfer undone.
+ */
+const reversalWords = /冲正|冲销|冲回|抹账|撤销|退汇|退票|退回/;
+
+/** Whether a row's type or summary names it a reversal of another. */
+export function namesReversal(...texts: (string | null | undefined)[]): boolean {
+  return texts.some((text) => !!text && reversalWords.test(text));
+}
+
+/**
+ * The longest a bank takes to reverse a transfer on the statement (an 抹账 of a posting error
+ * may come weeks later); a reversal further from its transfer is counted as money back.
+ */
+const reversalWindowMs = 90 * 86_400_000;
+
+/**
+ * Pairs each reversal with the transfer it undoes and marks both as cancelling (`offsetOf`:
+ * the other's line): neither moved money, so neither is counted in a relation, a total or an
+ * analysis (a 冲正 read as money back doubled both ways and made a 快进快出 out of a failed
+ * transfer). The transfer undone is on the same account, the other way, for the same amount,
+ * with the same counterpart (or one of the two naming none, as a bank's 冲正 row often does),
+ * at or before the reversal and within the window; of several, the latest. A reversal whose
+ * transfer is not on the statement (before its period) stays money back, as it was printed.
+ * Returns the number of pairs.
+ */
+export function offsetReversals(records: TransferRecord[]): number {
+  const reversals = records
+    .filter((record) => record.reversal)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.line - b.line);
+  if (!reversals.length) return 0;
+  // Candidates by account, way and amount, each list in file order.
+  const keyOf = (record: TransferRecord, direction: string) =>
+    `${record.account}|${direction}|${record.amountFen}`;
+  const candidates = new Map<string, TransferRecord[]>();
+  for (const record of records)
+    if (!record.reversal) {
+      const key = keyOf(record, record.direction);
+      const list = candidates.get(key);
+      if (list) list.push(record);
+      else candidates.set(key, [record]);
+    }
+  let pairs = 0;
+  for (const reversal of reversals) {
+    const undone = reversal.direction === 'out' ? 'in' : 'out';
+    const at = Date.parse(reversal.at);
+    // A row giving its day alone may be any time that day.
+    const latest = at + (reversal.dayOnly ? 86_400_000 : 0);
+    let best: TransferRecord | null = null;
+    for (const record of candidates.get(keyOf(reversal, undone)) ?? []) {
+      if (record.offsetOf !== null) continue;
+      if (record.counterpart && reversal.counterpart && record.counterpart !== reversal.counterpart)
+        continue;
+      const when = Date.parse(record.at);
+      if (when > latest || at - when > reversalWindowMs) continue;
+      if (
+        !best ||
+        when > Date.parse(best.at) ||
+        (when === Date.parse(best.at) && record.line > best.line)
+      )
+        best = record;
+    }
+    if (!best) continue;
+    best.offsetOf = reversal.line;
+    reversal.offsetOf = best.line;
+    pairs += 1;
+  }
+  return pairs;
+}
