@@ -99,10 +99,12 @@ describe('a reversal and the transfer it undoes', () => {
       '交易卡号,交易时间,借贷标志,交易金额,对手账号,摘要',
       `${a},2026-04-01 09:00:00,借,1000.00,${b},转账`,
       `${a},2026-04-01 10:00:00,借,1000.00,${b},转账`,
-      `${a},2026-04-01 10:30:00,贷,1000.00,${b},退汇`,
+      `${a},2026-04-01 10:30:00,贷,1000.00,${b},跨行转账退回`,
       `${a},2026-04-01 11:00:00,借,1000.00,${b},转账`,
+      // Money B gives back (退回借款) is a transfer of its own, not a bounced one.
+      `${a},2026-04-02 11:00:00,贷,1000.00,${b},退回借款`,
     ]);
     expect(summary).toMatchObject({ reversals: 1 });
-    expect(await moneyOfA()).toEqual(['A>B: 2 200000 | 2:- 3:4 4:3 5:-']);
+    expect(await moneyOfA()).toEqual(['A>B: 2 200000 | 2:- 3:4 4:3 5:-', 'B>A: 1 100000 | 6:-']);
   });
 });
