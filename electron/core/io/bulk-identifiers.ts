@@ -20,6 +20,7 @@ export function bulkIdentifiers(sqlite: Database.Database, actorId: string, now:
     'INSERT INTO accounts (entity_id, account_type, account_no, holder_name, institution) VALUES (?, ?, ?, ?, ?)',
   );
   const writeDocument = documentWriter(sqlite);
+  const mergedInto = sqlite.prepare('UPDATE entities SET merged_into_id = ? WHERE id = ?');
 
   /** Identifier → the live entity holding it (following merges), for those already known. */
   function known(kind: 'phone' | 'account', values: string[]): Map<string, string> {
@@ -53,6 +54,18 @@ export function bulkIdentifiers(sqlite: Database.Database, actorId: string, now:
       entity.run(id, 'phone', number, now, now, actorId, actorId);
       phone.run(id, number);
       writeDocument(phoneDocument(id, number, undefined, null));
+      return id;
+    },
+    /**
+     * Another number of an account (its 交易账号 beside the card): an account entity merged into
+     * it, so lookups of the number (following merges) find it; found in search by the account's
+     * own document.
+     */
+    addAccountAlias(accountNo: string, accountType: AccountType, accountId: string): string {
+      const id = newId();
+      entity.run(id, 'account', accountNo, now, now, actorId, actorId);
+      account.run(id, accountType, accountNo, null, null);
+      mergedInto.run(accountId, id);
       return id;
     },
     addAccount(

@@ -4,7 +4,7 @@ import type { Executor } from '../db/database-types';
 import type { RelationAggregates } from '../db/schema';
 import { isoOfUnix } from '../db/unix-time';
 import { removePersonAlias } from '../entities/person-aliases';
-import { indexCase } from '../search/search-indexer';
+import { indexCase, indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { remarkCash, remarkRelations } from '../records/record-copies-recount';
 import { chinaDate } from './import-values';
@@ -78,8 +78,16 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
           contributions.map((item) => item.relation_id),
         ) + remarkCash(tx, cashAccounts);
 
-      const created = tx.all<{ target_type: string; target_id: string }>(
-        sql`SELECT target_type, target_id FROM import_created WHERE import_id = ${importId}`,
+      // Entities merged into others (an account's other number) go first: the entity they
+      // were merged into is in use only through them.
+      const created = tx.all<{
+        target_type: string;
+        target_id: string;
+        merged_into: string | null;
+      }>(
+        sql`SELECT c.target_type, c.target_id, e.merged_into_id AS merged_into FROM import_created c
+          LEFT JOIN entities e ON c.target_type = 'entity' AND e.id = c.target_id
+          WHERE c.import_id = ${importId} ORDER BY e.merged_into_id IS NULL`,
       );
       for (const alias of created.filter((row) => row.target_type === 'alias')) {
         const [personId, name] = alias.target_id.split('\u0000') as [string, string];
@@ -95,6 +103,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         tx.run(sql`DELETE FROM case_entities WHERE entity_id = ${entity.target_id}`);
         tx.run(sql`DELETE FROM search_documents WHERE target_id = ${entity.target_id}`);
         tx.run(sql`DELETE FROM entities WHERE id = ${entity.target_id}`);
+        if (entity.merged_into) indexEntity(tx, entity.merged_into);
         result.entitiesDeleted += 1;
       }
       tx.run(sql`DELETE FROM import_created WHERE import_id = ${importId}`);

@@ -61,6 +61,11 @@ import type { Cell, TableFile, TableRow } from './table-file';
 export interface TransferRecord {
   line: number;
   account: string;
+  /**
+   * The own account's other number on the row (交易账号 beside 交易卡号): the same account, as
+   * other banks' statements may name it.
+   */
+  accountAlias: string | null;
   accountName: string | null;
   /** The holder's identity document or credit code (交易方证件号码), when it checks. */
   accountIdNumber: string | null;
@@ -2344,6 +2349,9 @@ function planAll(
         ? compact('fromAccount')
         : (compact('account') ?? compact('accountOther') ?? sectionAccount ?? ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
+      const otherNumber = byPair ? null : compact('accountOther');
+      const accountAlias =
+        otherNumber && otherNumber !== account && compact('account') ? otherNumber : null;
       // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三) are both.
       const accountText = optional(cells, 'counterpartAccount');
       const info = counterpartInfo(
@@ -2536,6 +2544,7 @@ function planAll(
       (refund ? refunds : records).push({
         line,
         account,
+        accountAlias,
         accountName,
         accountIdNumber: holderNumber(cells, 'accountIdNumber'),
         counterpart,

@@ -8,6 +8,7 @@ import { newId } from '../db/ids';
 import { unixToIso } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
 import { findOwner } from '../entities/entity-owner';
+import { foldAccountAliases } from './account-aliases';
 import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -18,6 +19,7 @@ import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
+import { indexEntity } from '../search/search-indexer';
 import { callKinds, textAt, type CallColumns } from './call-columns';
 import {
   demoteStoredCalls,
@@ -731,6 +733,7 @@ export async function commitImport(
   }
 
   async function writeTransfers(records: TransferRecord[], platform: 'alipay' | 'wechat' | null) {
+    const aliases = foldAccountAliases(records);
     const pairs = new Map<string, PairTotals>();
     const keys: (string | null)[] = new Array<string | null>(records.length);
     // Per record its pair's index in `pairList` (cash rows: none, past the end); per pair the
@@ -812,7 +815,18 @@ export async function commitImport(
       if (pairs.has(key)) keys[index] = key;
     }
     summary.reversals = lineIndex.size / 2;
+    // An account known before by its other number (a counterpart on an earlier statement) is
+    // that entity; one known by both numbers apart is left for the user to merge.
+    for (const [accountNo, others] of aliases) {
+      const holders = new Set(bulk.known('account', [accountNo, ...others]).values());
+      const [holder] = holders;
+      if (holders.size !== 1 || entityIds.has(`account:${accountNo}`)) continue;
+      entityIds.set(`account:${accountNo}`, holder!);
+      summary.entitiesMatched += 1;
+      ensureInCase(holder!, 'involved');
+    }
     resolve('account', accounts.keys(), (accountNo) => accounts.get(accountNo)!);
+    linkAccountAliases(aliases, accounts);
     linkHolders(records);
     for (const pair of pairs.values()) {
       pair.fromId = entityIds.get(`account:${pair.fromId}`)!;
@@ -921,6 +935,25 @@ export async function commitImport(
     insert.flush();
     rebuildIndexes();
     options.onProgress(records.length, records.length);
+  }
+
+  /** Each account's numbers not known yet, kept as aliases merged into it. */
+  function linkAccountAliases(
+    aliases: Map<string, string[]>,
+    accounts: Map<string, { type: AccountType }>,
+  ) {
+    for (const [accountNo, others] of aliases) {
+      const accountId = entityIds.get(`account:${accountNo}`)!;
+      // The statement's own number too, where the account was known by its other one.
+      const numbers = [accountNo, ...others];
+      const known = bulk.known('account', numbers);
+      const added = numbers.filter((other) => !known.has(other));
+      for (const other of added) {
+        const id = bulk.addAccountAlias(other, accounts.get(accountNo)!.type, accountId);
+        created.run(options.importId, 'entity', id);
+      }
+      if (added.length) indexEntity(db, accountId);
+    }
   }
 
   /** Each account's holder as the statement names it by document number (first row naming one). */

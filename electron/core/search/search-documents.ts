@@ -149,7 +149,14 @@ export function entityDocument(db: Executor, entityId: string): SearchDocument |
         db,
         sql`SELECT account_no, institution, holder_name FROM accounts WHERE entity_id = ${entityId}`,
       );
-      return accountDocument(entity.id, entity.label, a, entity.notes);
+      // Found by the numbers merged into it too (a card's 交易账号, a duplicate merged by hand).
+      const others = db.all<{ account_no: string }>(
+        sql`SELECT a.account_no FROM entities e JOIN accounts a ON a.entity_id = e.id
+          WHERE e.merged_into_id = ${entityId} ORDER BY a.account_no`,
+      );
+      const document = accountDocument(entity.id, entity.label, a, entity.notes);
+      if (!others.length) return document;
+      return { ...document, body: join(document.body, ...others.map((other) => other.account_no)) };
     }
     default: {
       const p = row<{
