@@ -1,0 +1,80 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { RelationRow } from '../../electron/api/schemas/entity-schemas';
+import { RelationRecordsModal } from '../../renderer/src/features/entities/RelationRecordsModal';
+import { installFakeBridge, Providers } from './fake-bridge';
+
+const relation: RelationRow = {
+  id: 'rel-1',
+  fromEntityId: 'a',
+  fromLabel: '6217001540009283746',
+  fromKind: 'account',
+  toEntityId: 'b',
+  toLabel: '6222021234567890123',
+  toKind: 'account',
+  type: 'finances',
+  directed: true,
+  startedOn: '2026-04-01',
+  endedOn: '2026-04-02',
+  amountFen: 30_000,
+  eventCount: 1,
+  durationSeconds: null,
+  drugType: null,
+  quantityValue: null,
+  quantityUnit: null,
+  quantityNormalised: null,
+  normalisedUnit: null,
+  source: '流水.csv',
+  reliability: null,
+  credibility: null,
+  caseId: null,
+  caseNo: null,
+  notes: null,
+};
+const source = (line: number) => ({
+  importId: 'imp-1',
+  fileName: '流水.csv',
+  sha256: 'ab',
+  template: 'transactions',
+  importedAt: '2026-04-10T00:00:00.000Z',
+  importedBy: 'admin',
+  line,
+});
+const row = (line: number, recordKind: string, amountFen: number, offsetLine: number | null) => ({
+  at: `2026-04-0${line}T02:00:00.000Z`,
+  recordKind,
+  durationSeconds: null,
+  amountFen,
+  detail: null,
+  copy: false,
+  offsetLine,
+  source: source(line),
+});
+
+describe('the drill-down of a money relation', () => {
+  it('marks a reversal and the transfer it undoes with the line each cancels with', async () => {
+    installFakeBridge({
+      'import.records': () => ({
+        ok: true,
+        value: {
+          kind: 'transfers',
+          total: 3,
+          counts: { calls: 0, messages: 0, copies: 0 },
+          rows: [row(2, 'out', 100_000, 3), row(3, 'in', 100_000, 2), row(4, 'out', 30_000, null)],
+        },
+      }),
+    });
+    render(
+      <Providers>
+        <RelationRecordsModal relation={relation} onClose={() => undefined} />
+      </Providers>,
+    );
+    const marks = await screen.findAllByTestId('record-offset');
+    expect(marks.map((mark) => mark.textContent)).toEqual([
+      '支出 · 冲正：与第 3 行相抵，均不计入金额',
+      '收入 · 冲正：与第 2 行相抵，均不计入金额',
+    ]);
+    const table = screen.getByTestId('relation-records');
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+  });
+});
