@@ -475,6 +475,17 @@ describe('command line', () => {
       (await importTransfers('--direction', 'in', '--dry-run', '--json')).stdout,
     );
     expect([directed.valid, directed.imported]).toEqual([1, false]);
+    // A reversal and the transfer it undoes: said, neither counted.
+    const reversed = path.join(folder, 'reversed.csv');
+    fs.writeFileSync(
+      reversed,
+      '账号,交易时间,借贷标志,交易金额,对方账号,摘要\n6228480398271645312,2026-04-01 10:00:00,借,100.00,6222020200112233445,转账\n6228480398271645312,2026-04-01 10:05:00,贷,100.00,,冲正\n',
+    );
+    const cancelled = await run(['import', '--template', 'transactions', '--file', reversed]);
+    expect([cancelled.status, cancelled.stdout.split('\n')[1]]).toEqual([
+      0,
+      'reversals (冲正) and the transfers they undo: 1 pairs, kept and not counted',
+    ]);
     const badDirection = await importTransfers('--direction', 'up');
     expect([badDirection.status, badDirection.stderr]).toEqual([
       2,
