@@ -94,6 +94,24 @@ describe('a reversal and the transfer it undoes', () => {
     expect(await moneyOfA()).toEqual(['A>B: 1 12000 | 2:3 3:2 4:-', 'B>A: 1 10000 | 5:-']);
   });
 
+  it('a reversal naming no counterpart: within a week, printed a moment before, by the other number', async () => {
+    const summary = await importStatement([
+      '交易卡号,交易账号,交易时间,借贷标志,交易金额,对手账号,摘要',
+      // The transfer undone 50 days before a 退汇 naming no counterpart: not tied by amount alone.
+      `${a},${f},2026-03-01 10:00:00,借,5000.00,${e},转账`,
+      `${a},${f},2026-04-20 10:00:00,贷,5000.00,,退汇`,
+      // A reversal printed a second before its transfer.
+      `${a},${f},2026-04-21 10:00:00,贷,1000.00,,冲正`,
+      `${a},${f},2026-04-21 10:00:01,借,1000.00,${b},网银转账`,
+      // A reversal row giving the account number alone (no card).
+      `${a},${f},2026-04-22 10:00:00,借,700.00,${b},网银转账`,
+      `,${f},2026-04-22 10:05:00,贷,700.00,,冲正`,
+    ]);
+    expect(summary).toMatchObject({ rows: 6, rejectedRows: 0, reversals: 2 });
+    // Both pairs cancel (no A>B relation: no counted row made one); the 退汇 stays money back.
+    expect(await moneyOfA()).toEqual(['A>E: 1 500000 | 2:-']);
+  });
+
   it('a reversal is paired with the latest transfer before it, never one after it', async () => {
     const summary = await importStatement([
       '交易卡号,交易时间,借贷标志,交易金额,对手账号,摘要',

@@ -1,14 +1,12 @@
 import type { TransferRecord } from './import-plan';
 
 /**
- * A statement that names its account by two numbers (交易卡号 and 交易账号; 对公 statements, 查控
- * feedback): other banks' statements name it by either, so both must lead to one account or
- * the money through it is split in two and counted twice. Within the file, a row naming the
- * other number (a counterpart, a section keyed by it) is read as the account's first number.
- * A number given as the other number of two accounts is no alias of either. Returns each
- * account's other numbers.
+ * Each other number of a statement's own account (交易账号 beside 交易卡号) → the account it is
+ * read as, followed to the end of a chain (卡号 X with 账号 Y, Y with Z: all X). A number given as
+ * the other number of two accounts is no alias of either; numbers printed either way round on
+ * different rows keep the first way read.
  */
-export function foldAccountAliases(records: TransferRecord[]): Map<string, string[]> {
+export function accountAliasMap(records: readonly TransferRecord[]): Map<string, string> {
   const accountOf = new Map<string, string>();
   const shared = new Set<string>();
   for (const record of records) {
@@ -19,9 +17,27 @@ export function foldAccountAliases(records: TransferRecord[]): Map<string, strin
     else if (seen !== record.account) shared.add(alias);
   }
   for (const alias of shared) accountOf.delete(alias);
-  // Numbers printed either way round on different rows: the first way read is kept.
+  // The first way read is met first: its reverse goes.
   for (const [alias, account] of accountOf)
-    if (accountOf.get(account) === alias) accountOf.delete(alias);
+    if (accountOf.get(account) === alias) accountOf.delete(account);
+  for (const [alias, account] of accountOf) {
+    let root = account;
+    for (let hops = 0; accountOf.has(root) && hops < 8; hops += 1) root = accountOf.get(root)!;
+    if (accountOf.has(root) || root === alias) accountOf.delete(alias);
+    else accountOf.set(alias, root);
+  }
+  return accountOf;
+}
+
+/**
+ * A statement that names its account by two numbers (交易卡号 and 交易账号; 对公 statements, 查控
+ * feedback): other banks' statements name it by either, so both must lead to one account or
+ * the money through it is split in two and counted twice. Within the file, a row naming the
+ * other number (a counterpart, a section keyed by it) is read as the account's. Returns each
+ * account's other numbers.
+ */
+export function foldAccountAliases(records: TransferRecord[]): Map<string, string[]> {
+  const accountOf = accountAliasMap(records);
   if (!accountOf.size) return new Map();
   for (const record of records) {
     record.account = accountOf.get(record.account) ?? record.account;

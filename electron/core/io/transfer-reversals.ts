@@ -1,3 +1,4 @@
+import { accountAliasMap } from './account-aliases';
 import type { TransferRecord } from './import-plan';
 
 /**
@@ -16,17 +17,22 @@ export function namesReversal(...texts: (string | null | undefined)[]): boolean 
 
 /**
  * The longest a bank takes to reverse a transfer on the statement (an 抹账 of a posting error
- * may come weeks later); a reversal further from its transfer is counted as money back.
+ * may come weeks later); a reversal further from its transfer is counted as money back. Where
+ * either row names no counterpart, only the amount ties them: a week.
  */
 const reversalWindowMs = 90 * 86_400_000;
+const unnamedWindowMs = 7 * 86_400_000;
+/** A reversal printed a moment before its transfer (the same posting, seconds apart). */
+const printedBeforeMs = 60_000;
 
 /**
  * Pairs each reversal with the transfer it undoes and marks both as cancelling (`offsetOf`:
  * the other's line): neither moved money, so neither is counted in a relation, a total or an
  * analysis (a 冲正 read as money back doubled both ways and made a 快进快出 out of a failed
  * transfer). The transfer undone is on the same account, the other way, for the same amount,
- * with the same counterpart (or one of the two naming none, as a bank's 冲正 row often does),
- * at or before the reversal and within the window; of several, the latest. A reversal whose
+ * with the same counterpart (or one of the two naming none, as a bank's 冲正 row often does:
+ * then within a week), at or before the reversal (or a minute after) and within the window; of
+ * several, the latest. A reversal whose
  * transfer is not on the statement (before its period) stays money back, as it was printed.
  * Returns the number of pairs.
  */
@@ -35,9 +41,10 @@ export function offsetReversals(records: TransferRecord[]): number {
     .filter((record) => record.reversal)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.line - b.line);
   if (!reversals.length) return 0;
-  // Candidates by account, way and amount, each list in file order.
+  // Candidates by account (either of its numbers), way and amount, each list in file order.
+  const aliases = accountAliasMap(records);
   const keyOf = (record: TransferRecord, direction: string) =>
-    `${record.account}|${direction}|${record.amountFen}`;
+    `${aliases.get(record.account) ?? record.account}|${direction}|${record.amountFen}`;
   const candidates = new Map<string, TransferRecord[]>();
   for (const record of records)
     if (!record.reversal) {
@@ -50,21 +57,23 @@ export function offsetReversals(records: TransferRecord[]): number {
   for (const reversal of reversals) {
     const undone = reversal.direction === 'out' ? 'in' : 'out';
     const at = Date.parse(reversal.at);
-    // A row giving its day alone may be any time that day.
-    const latest = at + (reversal.dayOnly ? 86_400_000 : 0);
+    // A row giving its day alone may be any time that day; a transfer printed after the
+    // reversal is taken only where none before it matches.
+    const due = at + (reversal.dayOnly ? 86_400_000 : 0);
+    const latest = due + (reversal.dayOnly ? 0 : printedBeforeMs);
     let best: TransferRecord | null = null;
+    let bestRank: [number, number, number] = [-1, 0, 0];
     for (const record of candidates.get(keyOf(reversal, undone)) ?? []) {
       if (record.offsetOf !== null) continue;
       if (record.counterpart && reversal.counterpart && record.counterpart !== reversal.counterpart)
         continue;
       const when = Date.parse(record.at);
-      if (when > latest || at - when > reversalWindowMs) continue;
-      if (
-        !best ||
-        when > Date.parse(best.at) ||
-        (when === Date.parse(best.at) && record.line > best.line)
-      )
-        best = record;
+      const window =
+        record.counterpart && reversal.counterpart ? reversalWindowMs : unnamedWindowMs;
+      if (when > latest || at - when > window) continue;
+      // Before the reversal first, then the latest, then the later line.
+      const rank: [number, number, number] = [when <= due ? 1 : 0, when, record.line];
+      if (ranksAbove(rank, bestRank)) [best, bestRank] = [record, rank];
     }
     if (!best) continue;
     best.offsetOf = reversal.line;
@@ -72,4 +81,9 @@ export function offsetReversals(records: TransferRecord[]): number {
     pairs += 1;
   }
   return pairs;
+}
+
+function ranksAbove(rank: readonly number[], other: readonly number[]): boolean {
+  const at = rank.findIndex((value, index) => value !== other[index]);
+  return at >= 0 && rank[at]! > other[at]!;
 }
