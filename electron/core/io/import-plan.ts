@@ -51,6 +51,7 @@ import { cellMark, headerRadix, settleStations, writtenCell } from './station-ke
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
+import { settleListOwner } from './call-owner';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import { flagCode, flagLegend, flagsFromBalances, type Way } from './flag-codes';
@@ -984,6 +985,7 @@ function headerPlanner(
           for (const row of again) if (!planner.take(row)) kept.push(row);
           callRecords = joinCallColumns(calls.records, planner.records);
         }
+        settleListOwner(callRecords!);
         settleStations(callRecords!);
       }
       const data: ImportRecords = callRecords
@@ -1775,8 +1777,11 @@ function callPlanner(
       durationSeconds,
       baseStation: stationOf(cells, optional),
       own: ownEnd,
-      imei: ownEnd ? imeiKey(textOf(cells, 'imei')) : null,
-      imsi: ownEnd ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
+      // The target's handset; where the list names no target yet, kept for the one its rows
+      // may show (call-owner), linked to no phone otherwise.
+      imei: ownEnd || rowOwn === null ? imeiKey(textOf(cells, 'imei')) : null,
+      imsi:
+        ownEnd || rowOwn === null ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
       farType: far.type,
     });
     if (passedOn || hasOriginalCalled)

@@ -1,5 +1,6 @@
 import { AppError } from '../app-error';
 import { joinCallColumns } from './call-columns';
+import { settleListOwner } from './call-owner';
 import { forEachCsvRow, type CsvStop } from './csv-rows';
 import type { CsvSeparator } from './csv-separator';
 import { headerSearchRows, type ImportPlan } from './import-plan';
@@ -94,6 +95,7 @@ export function joinCallPlans(
   const rowCount = first.rowCount + second.rowCount;
   if (!rowCount) throw new AppError('import.empty', 'No data rows');
   const records = joinCallColumns(first.data.records, second.data.records);
+  settleListOwner(records);
   settleStations(records);
   const clocks = joinClockForms(first.clocks, second.clocks);
   const dates = joinDateOrders(first.dates, second.dates);

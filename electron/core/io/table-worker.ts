@@ -11,6 +11,7 @@ import { packPlan, planBuffers } from './plan-transfer';
 import { settleStations } from './station-keys';
 import { settleClocks } from './clock-forms';
 import { settleDateOrders } from './date-orders';
+import { settleListOwner } from './call-owner';
 import {
   csvEncoding,
   isDelimitedText,
@@ -167,6 +168,7 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   if (whole && !plan.rowCount) throw new AppError('import.empty', 'No data rows');
   // Planned as a half, read whole: its cells are keyed here, no join follows.
   if (split && whole && plan.data.template === 'calls') {
+    settleListOwner(plan.data.records);
     settleStations(plan.data.records);
     settleDateOrders(plan.data, plan.dates, plan.preamble.period);
     settleClocks(plan.data, plan.clocks);

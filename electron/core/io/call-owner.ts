@@ -1,0 +1,24 @@
+import type { CallColumns } from './call-columns';
+
+/**
+ * A list of 主叫号码/被叫号码 that names its target nowhere (no 本机号码, no number above the
+ * header or in the file's name) is still one phone's list when one number is an end of every
+ * record: that number is the target, and each row's IMEI, IMSI and cell are its handset's. A list
+ * of many phones (a tower dump, 基站调单) has no such number and keeps no owner: its IMEIs stay
+ * on the records as printed, linked to no phone.
+ */
+export function settleListOwner(columns: CallColumns): void {
+  const { length, own, caller, callee } = columns;
+  if (length < 2) return;
+  for (let index = 0; index < length; index += 1) if (own[index]) return;
+  let first = caller[0]!;
+  let second = callee[0]!;
+  for (let index = 1; index < length && (first || second); index += 1) {
+    const ends = [caller[index]!, callee[index]!];
+    if (!ends.includes(first)) first = 0;
+    if (!ends.includes(second)) second = 0;
+  }
+  // Every record between the same two numbers names neither as the target.
+  const target = first && second ? 0 : first || second;
+  if (target) own.fill(target, 0, length);
+}
