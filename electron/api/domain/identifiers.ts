@@ -107,11 +107,12 @@ function compactNumber(raw: string): string {
 }
 
 /**
- * Carriers' IP call prefixes (移动 17951/12593, 联通 17911/10193, 电信 17901/17909) and 飞信's 12520
- * before a number, its country code 86 or 0086 between them at times.
+ * Carriers' IP call prefixes (移动 17951/12593, 联通 17911/10193, 电信 17901/17909), 飞信's 12520
+ * and 移动 和多号's 12583 with the secondary number's digit (125831–125833) before a number, its
+ * country code 86 or 0086 between them at times.
  */
 const ipDialPrefixed =
-  /^(?:17951|12593|17911|17901|17908|17909|10193|12520)(?:0086|86)?(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
+  /^(?:17951|12593|17911|17901|17908|17909|10193|12520|12583[1-3])(?:0086|86)?(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
 
 /**
  * A number as people type it in a form: CN mobile (a +86 / 0086 / 86 prefix is dropped),

@@ -40,6 +40,9 @@ describe('far-end numbers as carriers print them', () => {
     ['01012345678', '01012345678', 'landline', null],
     // 飞信's prefix; a VoLTE list's tel: and sip: URIs.
     ['1252013900139000', '13900139000', 'mobile', null],
+    // 和多号: 12583 and the secondary number's digit.
+    ['12583113912345678', '13912345678', 'mobile', null],
+    ['12583313912345678', '13912345678', 'mobile', null],
     ['tel:+8613900139000', '13900139000', 'mobile', null],
     [
       'sip:+8613900139000@ims.mnc000.mcc460.3gppnetwork.org;user=phone',
