@@ -1047,7 +1047,7 @@ function headerPlanner(
  * (已收入:3笔,…), who printed it and when.
  */
 const trailerStart =
-  /^[（(【[#]?(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人?[:：]?|复核人?[:：]|审核人?[:：]|[^\d,]{0,6}(?:公章|签章|盖章)|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
+  /^[（(【[#]?\s*(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|(?:借方|贷方|收入|支出|存入|支取|转入|转出)(?:发生额|金额)?\s*(?:合计|总计|小计|笔数|总额)|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人?[:：]?|复核人?[:：]|审核人?[:：]|[^\d,]{0,6}(?:公章|签章|盖章)|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
 
 /**
  * A line under the list, not a row of it: its first filled cell begins like a total, a count, a
@@ -2101,6 +2101,8 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
     null,
   );
   const rest = (account ? joined.replace(account, ' ') : text)
+    // Brackets the account was in (李四（6222…）) are left empty.
+    .replace(/[(（[【]\s*[)）\]】]/g, ' ')
     .replace(/[/|,，;；:：、]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

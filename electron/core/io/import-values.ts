@@ -548,6 +548,13 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     return timeText === '' && dateCell !== null
       ? parseLocalInstant(dateCell)
       : { ok: false, problem: 'dateTime' };
+  // A spreadsheet's date cell holding its time of day (2026-04-02 11:30) beside an empty time.
+  if (
+    timeText === '' &&
+    (dateCell instanceof Date ||
+      (typeof dateCell === 'number' && !Number.isInteger(dateCell) && dateCell < lastExcelSerial))
+  )
+    return parseLocalInstant(dateCell);
   let clock = '00:00:00';
   if (timeCell instanceof Date) clock = timeCell.toISOString().slice(11, 19);
   else if (typeof timeCell === 'number' && timeCell >= 0 && timeCell < 1 && !clockDigits) {

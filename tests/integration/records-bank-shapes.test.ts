@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/** Bank statements as a tester shaped them from 招行, 工行 对公, 建行, 中行 exports. */
+
+const { planned, plannedWorkbook } = previewsOnNewWorkspace();
+const own = '6214831234567890';
+
+describe('bank statements: shapes', () => {
+  it('招行: 交易备注 is the summary; 收入合计 and 借方笔数 lines under the list are no rows', async () => {
+    const plan = await planned('transactions', [
+      '# 招商银行交易记录',
+      `# 账号: [${own}]`,
+      '交易日期,交易时间,收入,支出,余额,交易类型,交易备注',
+      '20260401,10:00:00,,1234.50,8765.50,转账汇款,李四 6222029876543210',
+      '20260402,11:00:00,2000.00,,10765.50,转账汇款,王五',
+      '# 收入合计: 2000.00  支出合计: 1234.50',
+      '借方笔数:1,贷方笔数:1,,,,,',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen', 'summary'])).toEqual([
+      ['out', '123450', '李四 6222029876543210'],
+      ['in', '200000', '王五'],
+    ]);
+  });
+
+  it('对方单位名称 (工行 对公) and kin name the counterpart', async () => {
+    for (const header of [
+      '对方单位名称',
+      '对方单位',
+      '收付款人名称',
+      '对方户名称',
+      '对方客户名称',
+    ]) {
+      const plan = await planned('transactions', [
+        `账号,交易时间,借方发生额,贷方发生额,${header},对方账号`,
+        `1502020109000012345,2026-04-01 10:00:00,"5,000.00",,李四,6222029876543210`,
+      ]);
+      expect([header, ...pick(plan.sample, ['counterpartName']).flat()]).toEqual([header, '李四']);
+    }
+  });
+
+  it('建行: a name beside its account in brackets is the name alone', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易日期,摘要,借方发生额,贷方发生额,余额,对方账号与户名',
+      '6217000000000010,20260413,转账支出,10.00,,20.00,李四（6222029876543210）',
+      '6217000000000010,20260414,转账支出,10.00,,10.00,李四(6222029876543210)',
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName'])).toEqual([
+      ['6222029876543210', '李四'],
+      ['6222029876543210', '李四'],
+    ]);
+  });
+
+  it('中行: 记账日 with 记账时间; 记账金额 alone is the amount', async () => {
+    const boc = await planned(
+      'transactions',
+      [
+        '记账日,记账时间,币别,金额,余额,借贷标志,交易名称,对方账户名称,对方账号',
+        `2026/4/1,10:00:00,人民币,1234.50,8765.50,借,网上快捷支付,李四,6222029876543210`,
+      ],
+      { ownAccount: own },
+    );
+    expect(pick(boc.sample, ['at', 'direction'])).toEqual([['2026-04-01T02:00:00.000Z', 'out']]);
+    const posted = await planned('transactions', [
+      '账号,交易时间,借贷标志,记账金额,对方账号',
+      `${own},2026-04-01 10:00:00,借,88.00,6222029876543210`,
+    ]);
+    expect(pick(posted.sample, ['amountFen'])).toEqual([['8800']]);
+  });
+
+  it('a workbook date cell holding its time beside an empty 交易时间 keeps the time', async () => {
+    const plan = await plannedWorkbook('transactions', [
+      {
+        rows: [
+          ['账号', '交易日期', '交易时间', '交易金额', '借贷标志', '对方账号'],
+          [own, new Date(Date.UTC(2026, 3, 2, 11, 30)), '', 100, '借', '6222029876543210'],
+          [own, new Date(Date.UTC(2026, 3, 3)), '', 200, '借', '6222029876543210'],
+        ],
+      },
+    ]);
+    expect(pick(plan.sample, ['at', 'dayOnly'])).toEqual([
+      ['2026-04-02T03:30:00.000Z', 'false'],
+      ['2026-04-02T16:00:00.000Z', 'true'],
+    ]);
+  });
+});
