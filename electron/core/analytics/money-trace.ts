@@ -103,10 +103,11 @@ const byInstant = (a: LedgerRow, b: LedgerRow) =>
   a[rowAt] < b[rowAt] ? -1 : a[rowAt] > b[rowAt] ? 1 : a[2] - b[2];
 
 /**
- * How far apart two banks may book one transfer: the payee's bank a few seconds or minutes
- * after the payer's. Rows of one pair, side and amount within it are the same transfers.
+ * How far apart two banks may book one transfer: the payee's bank seconds or minutes after the
+ * payer's (half an hour, as the import's copy matching allows). Rows of one pair, side and
+ * amount within it are the same transfers.
  */
-const mirrorWindowMs = 120_000;
+const mirrorWindowMs = 30 * 60_000;
 /**
  * A row at midnight China time is a statement that gives the day alone (交易日期 20250301): the
  * other bank's row of that transfer may be at any time of the day.
@@ -125,9 +126,9 @@ interface MergedRows {
  * One account's rows as its ledger, in time order, inflows first at the same instant (money
  * that arrives in a second may leave in it). A transfer between two accounts whose statements
  * were both imported appears once from each side (out on the payer's, in on the payee's),
- * booked at the same instant or up to two minutes apart (the same day, where one statement
+ * booked at the same instant or up to half an hour apart (the same day, where one statement
  * gives the day alone): a row shown as money out and one shown
- * as money in, with the same counterpart, side and amount, within two minutes, are one transfer
+ * as money in, with the same counterpart, side and amount, within the window, are one transfer
  * at the first one's instant; rows shown the same way are as many transfers. The pairing
  * depends on the rows alone, so both accounts' ledgers merge a transfer alike, with one key.
  */
@@ -183,7 +184,26 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
     } else pending.push({ row, ms, out: shownOut, in: 1 - shownOut, key: id });
   }
   flush(Infinity);
-  return events;
+  return dayAloneLast(events);
+}
+
+/**
+ * Money out on a day a statement gives alone (its row at midnight China time) may have left at
+ * any time that day: it is read at the day's end, after that day's money in, so a trace follows
+ * money that came in at 10:00 into a payment of that day (read at midnight, it had left before
+ * the money came, and the trace stopped there).
+ */
+function dayAloneLast(events: LedgerEvent[]): LedgerEvent[] {
+  const readAt = (event: LedgerEvent) => {
+    const ms = Date.parse(event.at);
+    return event.flow === 'out' && windowOf(ms) !== mirrorWindowMs ? ms + dayMs - 1 : ms;
+  };
+  if (!events.some((event) => readAt(event) !== Date.parse(event.at))) return events;
+  // A stable sort: events at one instant keep their order (money in first).
+  return events
+    .map((event, index) => ({ event, index, at: readAt(event) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((item) => item.event);
 }
 
 /**

@@ -110,14 +110,19 @@ export interface TransferRow extends CopyRow {
   dayOnly: boolean;
 }
 
-/** How far apart two banks may book one transfer: the payee's bank seconds or minutes later. */
-const transferWindowSeconds = 120;
+/**
+ * How far apart two banks may book one transfer: the payee's bank seconds or minutes later (a
+ * 跨行 transfer through the batch system often 3–10 minutes; two minutes had counted such a
+ * transfer twice). Rows are paired one to one, earliest first, so equal transfers close
+ * together stay as many as the statements show.
+ */
+const transferWindowSeconds = 30 * 60;
 const daySeconds = 86_400;
 const chinaOffsetSeconds = 8 * 3_600;
 const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySeconds);
 
 /**
- * Transfers: the same amount, booked within two minutes (or on the same day, where a statement
+ * Transfers: the same amount, booked within half an hour (or on the same day, where a statement
  * gives the day alone), on another statement or in another import. Two rows of one statement
  * in one import are two transfers, however alike. Once every same-day pairing is made, a row
  * of the day alone may pair with the day next to it: a transfer made minutes before midnight
@@ -133,7 +138,7 @@ export const transferCopyRule: CopyRule<TransferRow> = {
     const [heldDay, rowDay] = [chinaDay(held.at), chinaDay(row.at)];
     if (!nextDay || Math.abs(heldDay - rowDay) !== 1) return heldDay === rowDay;
     if (held.dayOnly && row.dayOnly) return true;
-    // The timed row within two minutes of the midnight between the two days.
+    // The timed row within the window of the midnight between the two days.
     const timed = held.dayOnly ? row : held;
     const midnight = Math.max(heldDay, rowDay) * daySeconds - chinaOffsetSeconds;
     return Math.abs(timed.at - midnight) <= transferWindowSeconds;
