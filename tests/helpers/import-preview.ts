@@ -38,6 +38,8 @@ export interface PreviewOptions {
   sheet?: number;
   /** The 话单's own number where the file has no column for it. */
   ownNumber?: string;
+  /** The area code of landlines printed without one. */
+  areaCode?: string;
 }
 
 export function importPreviews(core: () => TestCore) {

@@ -52,6 +52,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'imei', required: false, aliases: ['imei', '串号', '手机串号', '设备号', '设备串号', 'imei号', '终端imei', '本机imei', '本端imei', 'imei号码', 'imei码', '手机imei', '设备imei', '终端串号', 'imei/meid', 'meid', 'meid号', '本方imei', '手机imei号', 'meid/imei', 'imei号码/meid', '终端imei号'] },
     { key: 'imsi', required: false, aliases: ['imsi', '用户识别码', 'imsi号', '本机imsi', '本端imsi', 'imsi号码', 'imsi码', '用户imsi', '本机imsi号', '本方imsi', 'sim卡imsi', 'imsi/sim'] },
     { key: 'roamingArea', required: false, aliases: ['漫游地', '通话地', '通话地点', '通信地点', '本机通话地', '通话所在地'] },
+    { key: 'roamingType', required: false, aliases: ['漫游类型', '漫游状态', '漫游标志', '漫游类别'] },
     { key: 'ownArea', required: false, aliases: ['本机归属地', '本方归属地'] },
     { key: 'counterpartArea', required: false, aliases: ['对方归属地', '对端归属地', '对方号码归属地', '对端号码归属地', '对方归属', '对端归属'] },
   ],

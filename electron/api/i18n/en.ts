@@ -937,6 +937,7 @@ export const en: Translation<typeof zhCN> = {
         imsi: 'IMSI',
         ownArea: 'Own number’s home area',
         roamingArea: 'Where the phone was (roaming)',
+        roamingType: 'Roaming (local, domestic, international)',
         counterpartArea: 'Other number’s area',
         kind: 'Kind',
         own: 'Own number',

@@ -900,6 +900,7 @@ export const zhCN = {
         imsi: 'IMSI',
         ownArea: '本机归属地',
         roamingArea: '通话地（漫游地）',
+        roamingType: '漫游类型',
         counterpartArea: '对方归属地',
         kind: '类别',
         own: '本机',

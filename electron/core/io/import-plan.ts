@@ -52,6 +52,7 @@ import { clockForms, countClock, settleClocks, type ClockForms } from './clock-f
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleListOwner } from './call-owner';
+import { dialledAbroad, roamingCountryCode } from './roaming-countries';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import { flagCode, flagLegend, flagsFromBalances, type Way } from './flag-codes';
@@ -743,6 +744,10 @@ const genders: Record<string, Gender> = {
 
 /** Values payment bills and police lists print for "nothing here". */
 const emptyMarks = new Set(['', '/', '-', '--', '—', 'null', '无', '不详', '未知', '不祥']);
+/** A 漫游地 that says the phone was at home (or says nothing). */
+const homeMarks = /^(?:本地|非漫游|不漫游|未漫游|无漫游|无|否|[-—/]+|0|null|不详|未知)$/i;
+/** A 漫游类型 that says the phone was abroad. */
+const abroadMarks = /国际|境外|港澳台|海外|international/i;
 
 /** A 证件类型 as police lists name it, by its words; undefined for words naming none. */
 function documentTypeOf(text: string): IdentityDocumentType | undefined {
@@ -1674,14 +1679,26 @@ function callPlanner(
       });
   };
   // Defined once, not per row (a million rows made a million closures).
-  const number = (line: number, cells: Cell[], key: string, areaCode: string | null) => {
+  const number = (
+    line: number,
+    cells: Cell[],
+    key: string,
+    areaCode: string | null,
+    /** The calling code of the country the phone was in (漫游地 缅甸), if abroad. */
+    abroad: string | null = null,
+  ) => {
     const cell = cellOf(cells, key);
     const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
     if (!text) {
       problem(line, cells, key, 'required');
       return undefined;
     }
-    const parsed = farEnd(text, areaCode);
+    const international = abroad ? dialledAbroad(text, abroad) : null;
+    const parsed = international
+      ? farEnd(international, null).ok
+        ? farEnd(international, null)
+        : farEnd(text, areaCode)
+      : farEnd(text, areaCode);
     if (parsed.ok) return parsed;
     problem(line, cells, key, 'phone');
     return undefined;
@@ -1706,17 +1723,31 @@ function callPlanner(
       return false;
     }
     const before = problems.length;
+    // Where the phone was (漫游地) before its home (本机归属地), row by row: a local row leaves
+    // 漫游地 empty. A phone roaming where no area code is known (abroad: 缅甸, 国际漫游) dialled
+    // that place's numbers: none is given the home's code (a Myanmar number had become a
+    // Kunming landline).
+    const roamingPlace = textOf(cells, 'roamingArea');
+    const roamed = !!roamingPlace && !homeMarks.test(roamingPlace);
+    const placeUnknown =
+      (roamed && !areaOf(roamingPlace)) || abroadMarks.test(textOf(cells, 'roamingType'));
     const area =
       areaOf(textOf(cells, 'counterpartArea')) ??
-      // Where the phone was (漫游地) before its home (本机归属地), row by row: a local row leaves
-      // 漫游地 empty.
-      areaOf(textOf(cells, 'roamingArea')) ??
-      areaOf(textOf(cells, 'ownArea')) ??
-      options.areaCode ??
-      null;
+      (placeUnknown
+        ? null
+        : ((roamed ? areaOf(roamingPlace) : null) ??
+          areaOf(textOf(cells, 'ownArea')) ??
+          options.areaCode ??
+          null));
     wholeDigits(line, cells, numberKeys);
     const near = fixedNear ?? number(line, cells, nearKey, null);
-    const far = number(line, cells, farKey, area);
+    const far = number(
+      line,
+      cells,
+      farKey,
+      area,
+      placeUnknown ? roamingCountryCode(roamingPlace) : null,
+    );
     // Without a call-type column 本机号码 is the caller, of a call or of a message.
     let type: CallType = service === 'sms' ? 'smsOut' : 'out';
     if (hasType) {

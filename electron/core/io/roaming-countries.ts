@@ -1,0 +1,32 @@
+/**
+ * Countries a 话单's 漫游地 names in Chinese → their calling codes: China's neighbours on the
+ * trafficking routes first, then where else phones roam. A number dialled there in its local
+ * form (缅甸 09 1234 5678) is that country's (+95 9 1234 5678).
+ */
+const countryCodes: [string, string][] = [
+  ['缅甸', '95'], ['老挝', '856'], ['越南', '84'], ['柬埔寨', '855'], ['泰国', '66'],
+  ['马来西亚', '60'], ['新加坡', '65'], ['印度尼西亚', '62'], ['印尼', '62'], ['菲律宾', '63'],
+  ['印度', '91'], ['巴基斯坦', '92'], ['尼泊尔', '977'], ['孟加拉', '880'], ['阿富汗', '93'],
+  ['香港', '852'], ['澳门', '853'], ['台湾', '886'], ['日本', '81'], ['韩国', '82'], ['蒙古', '976'],
+  ['俄罗斯', '7'], ['哈萨克斯坦', '7'], ['吉尔吉斯', '996'], ['塔吉克', '992'], ['乌兹别克', '998'],
+  ['阿联酋', '971'], ['迪拜', '971'], ['土耳其', '90'], ['美国', '1'], ['加拿大', '1'],
+  ['英国', '44'], ['法国', '33'], ['德国', '49'], ['澳大利亚', '61'],
+]; // prettier-ignore
+
+/** The calling code of the country a place names (缅甸, 缅甸曼德勒), or null. */
+export function roamingCountryCode(place: string): string | null {
+  const compact = place.replace(/\s+/g, '');
+  for (const [name, code] of countryCodes) if (compact.includes(name)) return code;
+  return null;
+}
+
+/**
+ * A number as dialled or shown abroad, in that country's own form (a trunk 0 before it, no
+ * country code), as its international number; a CN mobile, or one already international or
+ * too short to be a subscriber's (a service number), is left as printed (null).
+ */
+export function dialledAbroad(text: string, countryCode: string): string | null {
+  const digits = text.replace(/[\s-]/g, '');
+  if (!/^0?[1-9]\d{6,13}$/.test(digits) || /^0?1[3-9]\d{9}$/.test(digits)) return null;
+  return `+${countryCode}${digits.replace(/^0/, '')}`;
+}
