@@ -51,7 +51,9 @@ errors are said in Chinese, or in English with --lang en.
                 CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
                 rejected-rows file (default FILE.rejected.csv); --direction says which way a
-                statement's money went when the file says it nowhere (no debit/credit, no signs)
+                statement's money went when the file says it nowhere (no debit/credit, no signs),
+                or, for a call list without 呼叫类型, whether the own number placed (out) or
+                received (in) every row
   contacts common --workspace DIR --phones P1,P2,… | --case CASE_NO [--min K] [--from D --to D]
                 [--include-service] [--limit N]   话单碰撞: numbers in touch with at least K targets
   contacts top  --workspace DIR --phone P [--limit N] [--from D --to D]

@@ -175,7 +175,12 @@ describe('import', () => {
       '13912345678,13887654321,2026-03-07 10:00:00,-5',
       '13912345678,13912345678,2026-03-07 10:00:00,5',
     ].join('\n');
-    const file = { fileName: 'bad.csv', contentBase64: base64(csv), template: 'calls' as const };
+    const file = {
+      fileName: 'bad.csv',
+      contentBase64: base64(csv),
+      template: 'calls' as const,
+      direction: 'out' as const,
+    };
     const preview = await c.ok('import.preview', file);
     expect(preview.encoding).toBe('utf8');
     expect([preview.rowCount, preview.validCount, preview.problemCount]).toEqual([6, 2, 4]);

@@ -40,7 +40,7 @@ describe('a preview plan kept for its commit', () => {
   it('is dropped when the session locks (the file’s rows do not outlive the session)', async () => {
     fs.writeFileSync(
       file,
-      '本机号码,对方号码,开始时间,通话时长\n13900000001,13800000001,2026-04-01 10:00:00,60\n',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长\n13900000001,13800000001,主叫,2026-04-01 10:00:00,60\n',
     );
     const c = makeTestCore();
     await createTestWorkspace(c);

@@ -217,7 +217,9 @@ describe('text reports lined up with spaces', () => {
       ),
       '',
     ];
-    const plan = await planned('calls', [...page(0), ...page(5), '10 rows selected.']);
+    const plan = await planned('calls', [...page(0), ...page(5), '10 rows selected.'], {
+      direction: 'out',
+    });
     expect(plan.problems).toEqual([]);
     expect(plan.validCount).toBe(10);
   });
@@ -239,12 +241,16 @@ describe('text reports lined up with spaces', () => {
   });
 
   it('tabs among the spaces go to the next stop of eight', async () => {
-    const plan = await planned('calls', [
-      `本机号码${' '.repeat(8)}对方号码${' '.repeat(8)}开始时间${' '.repeat(14)}通话时长`,
-      '13800138000     13900139000     2026-04-01 14:30:15   60',
-      '13800138000\t13900139001     2026-04-01 15:30:15   75',
-      '13800138000     13900139002\t2026-04-01 16:30:15   80',
-    ]);
+    const plan = await planned(
+      'calls',
+      [
+        `本机号码${' '.repeat(8)}对方号码${' '.repeat(8)}开始时间${' '.repeat(14)}通话时长`,
+        '13800138000     13900139000     2026-04-01 14:30:15   60',
+        '13800138000\t13900139001     2026-04-01 15:30:15   75',
+        '13800138000     13900139002\t2026-04-01 16:30:15   80',
+      ],
+      { direction: 'out' },
+    );
     expect(pick(plan.sample, ['callee', 'durationSeconds'])).toEqual([
       ['13900139000', '60'],
       ['13900139001', '75'],

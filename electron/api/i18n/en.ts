@@ -869,6 +869,14 @@ export const en: Translation<typeof zhCN> = {
       out: 'Every row is money out of the account',
       in: 'Every row is money into the account',
     },
+    callDirection: 'Call direction',
+    callDirectionHint:
+      'When the list has no call-type column (outgoing/incoming), say whether the own number placed or received every row',
+    callDirections: {
+      file: 'As the file says (call-type column)',
+      out: 'The own number placed every call and text',
+      in: 'The own number received every call and text',
+    },
     ownNumber: 'Own number',
     ownNumberHint:
       "When one number's itemised list has no own-number column and its heading names none",

@@ -833,6 +833,13 @@ export const zhCN = {
       out: '每笔均为本方支出（转出）',
       in: '每笔均为本方收入（转入）',
     },
+    callDirection: '通话方向',
+    callDirectionHint: '详单没有呼叫类型（主叫/被叫）列时，须写明本机号码在每一行中是主叫还是被叫',
+    callDirections: {
+      file: '按文件（呼叫类型列）',
+      out: '每行本机均为主叫（呼出、发短信）',
+      in: '每行本机均为被叫（呼入、收短信）',
+    },
     ownNumber: '本机号码',
     ownNumberHint: '一个号码的详单没有本机号码列、抬头也未写明时填写',
     ownerFound: '文件抬头写明：{{owner}}（无对应列的行都记在它名下）',

@@ -226,7 +226,10 @@ export async function importsCommand(
   throw new UsageError('Use: imports list | imports delete --id IMPORT_ID');
 }
 
-/** `--direction out|in`: which way a statement's money went when the file says it nowhere. */
+/**
+ * `--direction out|in`: which way a statement's money went, or whether the own number placed
+ * or received a call list's rows, when the file says it nowhere.
+ */
 function importDirection(value: string | undefined): 'out' | 'in' | undefined {
   if (value === undefined) return undefined;
   if (value !== 'out' && value !== 'in') throw new UsageError('--direction must be out or in');

@@ -815,6 +815,29 @@ export function validRows(data: ImportRecords): number {
   return rows;
 }
 
+/**
+ * A list of the target's calls (本机号码 and 对方号码) that says nowhere which way each went (no
+ * 呼叫类型, none found by its values) is refused until the user says it (本机 the caller of
+ * every row, or the called): read as calls the target made, every call that came in had been
+ * drawn backwards, the chain read the wrong way.
+ */
+function undirectedCalls(
+  template: ImportTemplate,
+  mapping: Record<string, number>,
+  ownNumber: string | null,
+  options: PlanOptions,
+): AppError | null {
+  const byOwn =
+    (mapping['ownNumber'] !== undefined || ownNumber !== null) &&
+    mapping['counterpart'] !== undefined;
+  if (template !== 'calls' || !byOwn || mapping['callType'] !== undefined || options.direction)
+    return null;
+  return new AppError('import.missingColumns', 'Nothing says which way the calls went', {
+    template,
+    fields: ['callType'],
+  });
+}
+
 /** Reads every data row of the file as records of the template, collecting every problem. */
 export function planImport(
   file: TableFile,
@@ -905,7 +928,7 @@ function headerPlanner(
     (key === 'ownNumber' && !!ownNumber);
   // Said when the first data row comes (a file without data rows is empty first).
   const unmapped = requiredGroups[template].some((group) => group.every(mapped))
-    ? null
+    ? undirectedCalls(template, mapping, ownNumber, options)
     : new AppError('import.missingColumns', 'Required columns are not mapped', {
         template,
         fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
@@ -1748,8 +1771,10 @@ function callPlanner(
       area,
       placeUnknown ? roamingCountryCode(roamingPlace) : null,
     );
-    // Without a call-type column 本机号码 is the caller, of a call or of a message.
-    let type: CallType = service === 'sms' ? 'smsOut' : 'out';
+    // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
+    const incomingAll = options.direction === 'in';
+    let type: CallType =
+      service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
     if (hasType) {
       const found = typeOf(textOf(cells, 'callType'), service);
       if (found) type = found;

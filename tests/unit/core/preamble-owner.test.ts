@@ -21,7 +21,8 @@ function ownerOf(template: 'calls' | 'transactions', above: string[][]): string 
           ['对手账号', '交易时间', '交易金额', '借贷标志', '交易卡号'],
           ['6217000033334444', '2026-04-01 08:00:00', '1', '借', '6222000011112222'],
         ];
-  return planImport(file(above, header!, row!), template).preamble.owner;
+  // A list that says no direction is planned as the target's calls out, as the user would say.
+  return planImport(file(above, header!, row!), template, { direction: 'out' }).preamble.owner;
 }
 
 describe('the owner above the header', () => {

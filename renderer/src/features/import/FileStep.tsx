@@ -78,18 +78,24 @@ export function FileStep({
             />
           </Form.Item>
         ) : null}
-        {state.template === 'transactions' ? (
-          <Form.Item label={t('import.direction')} extra={t('import.directionHint')}>
+        {state.template === 'transactions' || state.template === 'calls' ? (
+          <Form.Item
+            label={t(state.template === 'calls' ? 'import.callDirection' : 'import.direction')}
+            extra={t(
+              state.template === 'calls' ? 'import.callDirectionHint' : 'import.directionHint',
+            )}
+          >
             <Select<WizardState['direction']>
               value={state.direction}
               onChange={(direction) => choose({ direction })}
               style={{ width: 320 }}
               data-testid="import-direction"
-              options={[
-                { value: '', label: t('import.directions.file') },
-                { value: 'out', label: t('import.directions.out') },
-                { value: 'in', label: t('import.directions.in') },
-              ]}
+              options={(['', 'out', 'in'] as const).map((value) => ({
+                value,
+                label: t(
+                  `import.${state.template === 'calls' ? 'callDirections' : 'directions'}.${value || 'file'}`,
+                ),
+              }))}
             />
           </Form.Item>
         ) : null}

@@ -41,7 +41,10 @@ function TableImport() {
       mapping: chosen,
       ownAccount:
         template === 'transactions' && state.ownAccount.trim() ? state.ownAccount.trim() : null,
-      direction: template === 'transactions' && state.direction ? state.direction : null,
+      direction:
+        (template === 'transactions' || template === 'calls') && state.direction
+          ? state.direction
+          : null,
       ownNumber: template === 'calls' && state.ownNumber.trim() ? state.ownNumber.trim() : null,
       areaCode:
         template === 'calls' && /^0[1-9]\d{1,2}$/.test(state.areaCode) ? state.areaCode : null,

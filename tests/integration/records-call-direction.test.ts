@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/**
+ * A list of the target's calls that says nowhere which way each went (本机号码, 对方号码, no
+ * 呼叫类型): every call had been read as one the target made, so every call that came in was
+ * drawn backwards, without a word. It is refused until the user says which way (本机 the caller
+ * of every row, or the called).
+ */
+
+const { preview, planned } = previewsOnNewWorkspace();
+const lines = [
+  '本机号码,对方号码,开始时间,通话时长',
+  '13800138000,13900139000,2026-04-01 10:00:00,65',
+];
+
+describe('a call list without its direction', () => {
+  it('is refused, naming 呼叫类型', async () => {
+    const result = await preview('calls', lines);
+    expect(result.ok ? null : [result.error.code, result.error.details]).toEqual([
+      'import.missingColumns',
+      { template: 'calls', fields: ['callType'] },
+    ]);
+  });
+
+  it('goes the way the user says', async () => {
+    const out = await planned('calls', lines, { direction: 'out' });
+    expect(pick(out.sample, ['caller', 'callee'])).toEqual([['13800138000', '13900139000']]);
+    const incoming = await planned('calls', lines, { direction: 'in' });
+    expect(pick(incoming.sample, ['caller', 'callee'])).toEqual([['13900139000', '13800138000']]);
+    const texts = await planned(
+      'calls',
+      ['本机号码,对方号码,发送时间,业务类型', '13800138000,13900139000,2026-04-01 10:00:00,短信'],
+      { direction: 'in' },
+    );
+    expect(pick(texts.sample, ['caller', 'callee', 'kind'])).toEqual([
+      ['13900139000', '13800138000', 'sms'],
+    ]);
+  });
+
+  it('a 主叫/被叫 list and a list with its 呼叫类型 need no word', async () => {
+    const pairs = await planned('calls', [
+      '主叫号码,被叫号码,开始时间,通话时长',
+      '13900139000,13800138000,2026-04-01 10:00:00,65',
+    ]);
+    expect(pick(pairs.sample, ['caller'])).toEqual([['13900139000']]);
+    const typed = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13800138000,13900139000,被叫,2026-04-01 10:00:00,65',
+    ]);
+    expect(pick(typed.sample, ['caller'])).toEqual([['13900139000']]);
+  });
+});
