@@ -51,3 +51,19 @@ describe('a call list without its direction', () => {
     expect(pick(typed.sample, ['caller'])).toEqual([['13900139000']]);
   });
 });
+
+describe('a forwarded call said in 业务类型', () => {
+  it('is forwarded, its way as 呼叫类型 says, with the number it went on to', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,业务类型,开始时间,通话时长,第三方号码',
+      '13800138000,13912345678,被叫,呼转,2026-04-01 09:07:00,10,13711112222',
+      '13800138000,13912345678,主叫,语音,2026-04-01 09:08:00,10,',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'callee', 'kind'])).toEqual([
+      ['13912345678', '13800138000', 'forwarded'],
+      ['13800138000', '13711112222', 'forwarded'],
+      ['13800138000', '13912345678', 'call'],
+    ]);
+  });
+});

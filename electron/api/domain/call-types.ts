@@ -12,8 +12,8 @@ const callTypeAliases: Record<CallType, string[]> = {
   smsIn: ['短信收', '收短信', '短信接收', '短信被叫', 'sms-mt', 'smsmt', 'sms_mt', '接收短信', '短信(收)', '短信下行', 'sms收', 'smsin', 'mtsms', '接收', '收到', '已接收', 'smt', 'smmt', 'sm-mt', 'sm_mt', 'mt_sm'],
 }; // prettier-ignore
 
-/** What a service column (业务类型) says a row is. */
-export type CallService = 'call' | 'sms' | 'data';
+/** What a service column (业务类型) says a row is: a forwarded call (呼转) too. */
+export type CallService = 'call' | 'sms' | 'data' | 'forwarded';
 
 const messageWords = /短信|短消息|彩信|sms|mms/;
 const forwardWords = /呼转|前转|转移|转接|callforward|cfw/;
@@ -58,6 +58,7 @@ export function callServiceOf(value: string): CallService | undefined {
   const key = headerKey(value);
   if (!key) return undefined;
   if (messageWords.test(key)) return 'sms';
+  if (forwardWords.test(key)) return 'forwarded';
   // A call word first: 语音(流量) is a call (VoLTE), not a data session.
   if (callWords.test(key)) return 'call';
   if (dataWords.test(key)) return 'data';

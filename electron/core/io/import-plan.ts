@@ -1780,6 +1780,8 @@ function callPlanner(
       if (found) type = found;
       else problem(line, cells, 'callType', 'callType');
     }
+    // A 业务类型 of 呼转 beside a 呼叫类型 of 被叫 (or 主叫): a forwarded call, its way as the type says.
+    if (service === 'forwarded' && type !== 'smsOut' && type !== 'smsIn') type = 'forwarded';
     const kind: CallKind =
       type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
     const startedUnix = unixTimeOf(line, cells, 'startedAt');
