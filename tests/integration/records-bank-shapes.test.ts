@@ -85,3 +85,27 @@ describe('bank statements: shapes', () => {
     ]);
   });
 });
+
+describe('a statement of several accounts', () => {
+  it('each list under its 户名： and 账号： lines, a blank line between: the title lines are no rows', async () => {
+    const plan = await planned('transactions', [
+      '中国农业银行账户交易明细',
+      '户名：张三',
+      '账号：6228480000001111',
+      '交易时间,支出金额,存入金额,余额,对方账号,对方户名,摘要',
+      '2025-08-01 10:00:00,5000.00,,95000.00,6228480000002222,李四,转账',
+      '',
+      '户名：李四',
+      '账号：6228480000002222',
+      '交易时间,支出金额,存入金额,余额,对方账号,对方户名,摘要',
+      '2025-08-01 10:00:00,,5000.00,5000.00,6228480000001111,张三,转账',
+      '2025-08-01 12:00:00,4000.00,,1000.00,6228480000003333,王五,转账',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['account', 'counterpart', 'direction'])).toEqual([
+      ['6228480000001111', '6228480000002222', 'out'],
+      ['6228480000002222', '6228480000001111', 'in'],
+      ['6228480000002222', '6228480000003333', 'out'],
+    ]);
+  });
+});

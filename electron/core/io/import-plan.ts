@@ -1384,6 +1384,9 @@ function sheetReader(
           sectionOwner = named === owner ? null : named;
           return null;
         }
+        // The next list's title lines (户名：李四, 开户行：…, 币种：人民币) are no rows of it.
+        if (sectionLabel.test(cellText(row.cells.find((cell) => cellText(cell) !== '') ?? null)))
+          return null;
       }
       const data: TableRow = reorder
         ? {
@@ -1427,6 +1430,10 @@ function sheetReader(
  * A row like a line of a heading: at most three cells filled, the first beginning with a word
  * (户名：张三, 账号：6210…), not a row of data (its first cell a date, a summary among figures).
  */
+/** A list's title line: a label and its value (户名：李四), as above a header. */
+const sectionLabel =
+  /^(?:户名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
+
 function startsWithWords(row: TableRow): boolean {
   const filled = row.cells.map(cellText).filter(Boolean);
   return filled.length > 0 && filled.length <= 3 && !/^[\d+\-.]/.test(filled[0]!);
