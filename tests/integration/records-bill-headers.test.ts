@@ -34,3 +34,25 @@ describe('payment bills: headers', () => {
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '4500']]);
   });
 });
+
+describe('payment bills: notes', () => {
+  it('京东: a note after the amount says what became of it; 交易说明 is the summary', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '交易时间,商户名称,交易说明,金额,收/付款方式,收/支,交易订单号',
+        '2026-04-01 09:05:00,京东商城,手机,128.50(已全额退款),京东白条,支出,3001',
+        '2026-04-01 10:05:00,京东商城,耳机,200.00（部分退款50.00）,京东白条,支出,3002',
+        '2026-04-02 10:05:00,张三,转账,500.00,银行卡,支出,3003',
+      ],
+      { ownAccount: 'jd_user_01' },
+    );
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [2, 'notCompleted'],
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'amountFen', 'summary'])).toEqual([
+      ['京东商城', '15000', '耳机'],
+      ['张三', '50000', '转账'],
+    ]);
+  });
+});

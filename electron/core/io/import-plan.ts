@@ -1973,6 +1973,9 @@ function refundedFen(status: string): number | null {
   return read.ok ? read.value : null;
 }
 
+/** An amount with a note in brackets after it, in words: 128.50(已全额退款), 45.00（部分退款10.00）. */
+const notedAmount = /^(.*\d)\s*[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]$/;
+
 /**
  * A status column of codes (UnionPay's and the acquirers' 应答码/响应码/返回码): 00 is settled, with
  * or without its words (00-交易成功); any other code (51 余额不足, 55 密码错) was declined.
@@ -2407,6 +2410,11 @@ function planAll(
       if (!text || idNumberCut(cellOf(cells, key))) return null;
       return holderDocumentOf(text)?.number ?? null;
     };
+    // A platform's bill without a title naming it (京东, 美团 and the like): a 收/支 column and no
+    // counterpart account; its counterparts are named (商户名称, 交易对方), as on Alipay's.
+    const billColumns =
+      mapping['counterpartAccount'] === undefined &&
+      headers.some((header) => /^收\/?[支付]$/.test(header.replace(/\s+/g, '')));
     for (const { line, cells, otherOwner } of dataRows) {
       // Rows under a later account's title in the same file (查控 feedback of several accounts,
       // 账号：… above each) are that account's.
@@ -2461,7 +2469,7 @@ function planAll(
           info.account ??
           // A bank's counterpart is its account; a name alone (张三) is many people's.
           (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
-          (preamble.platform || preamble.paymentBill
+          (preamble.platform || preamble.paymentBill || billColumns
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
             : null));
       // A masked account (Alipay's 139******21) is many people's: told apart by their names.
@@ -2474,6 +2482,7 @@ function planAll(
       let direction: 'out' | 'in' = typedDirection ?? 'out';
       // The row undoes another, as its sign against the file's habit says (or its words, below).
       let reversed = false;
+      let amountNote: string | null = null;
       // Yuan in one unit of the row's amount (万元, 千元), read exactly with the figure.
       const scale = amountScale(cells);
       let amountFen: number | undefined;
@@ -2495,7 +2504,11 @@ function planAll(
             [direction, reversed] = ['out', true];
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
-        const read = parseSignedAmount(cellOf(cells, amountKey), inFen ? 1 : scale);
+        // A note after the figure (京东's 128.50(已全额退款)) says what became of the payment.
+        const cell = cellOf(cells, amountKey);
+        const noted = typeof cell === 'string' ? notedAmount.exec(cell.trim()) : null;
+        if (noted) amountNote = noted[2]!.trim();
+        const read = parseSignedAmount(noted ? noted[1]! : cell, inFen ? 1 : scale);
         const parsed = take(line, cells, amountKey, inFen ? fenAmount(read) : read);
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
@@ -2567,7 +2580,7 @@ function planAll(
         if (undone !== refundKind && (undone || !said))
           direction = direction === 'out' ? 'in' : 'out';
       }
-      const status = optional(cells, 'status');
+      const status = optional(cells, 'status') ?? amountNote;
       if (
         status &&
         !refund &&
