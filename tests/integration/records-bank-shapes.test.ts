@@ -109,3 +109,34 @@ describe('a statement of several accounts', () => {
     ]);
   });
 });
+
+describe('amounts unsigned beside a balance, the way said nowhere else', () => {
+  it('each row goes the way its balance moved, in time order or newest first', async () => {
+    const rows = [
+      '6222020000000007,2026-04-01 09:00:00,100.00,900.00,李四,6222029876543210',
+      '6222020000000007,2026-04-02 09:00:00,50.00,950.00,王五,6222021111222233',
+      '6222020000000007,2026-04-03 09:00:00,300.00,650.00,李四,6222029876543210',
+      '6222020000000007,2026-04-04 09:00:00,20.00,670.00,王五,6222021111222233',
+    ];
+    const header = '账号,交易时间,交易金额,余额,对方户名,对方账号';
+    const inOrder = await planned('transactions', [header, ...rows]);
+    // The first row: no balance before it says its way.
+    expect(inOrder.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [2, 'debitCredit'],
+    ]);
+    expect(pick(inOrder.sample, ['amountFen', 'direction'])).toEqual([
+      ['5000', 'in'],
+      ['30000', 'out'],
+      ['2000', 'in'],
+    ]);
+    const newestFirst = await planned('transactions', [header, ...rows.toReversed()]);
+    expect(newestFirst.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [5, 'debitCredit'],
+    ]);
+    expect(pick(newestFirst.sample, ['amountFen', 'direction'])).toEqual([
+      ['2000', 'in'],
+      ['30000', 'out'],
+      ['5000', 'in'],
+    ]);
+  });
+});

@@ -55,7 +55,7 @@ import { settleListOwner } from './call-owner';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
-import { flagCode, flagLegend, flagsFromBalances, type Way } from './flag-codes';
+import { flagCode, flagLegend, flagsFromBalances, waysFromBalances, type Way } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 
@@ -2318,7 +2318,16 @@ function planAll(
         ? flagsFromBalances(balanceRows(wordKey), new Set())
         : new Map<string, Way>();
     const wordsSay = wordWays.size > 0;
-    const undirected = noWayYet && !typesSay && !wordsSay;
+    // Amounts unsigned beside a balance, the way said nowhere else: each row's way is the move
+    // of the balance it made (flag-codes), where nine in ten rows bear it out.
+    const balanceWays =
+      noWayYet && !typesSay && !wordsSay && !givenDirection && mapping['balance'] !== undefined
+        ? waysFromBalances(balanceRows(amountKey))
+        : null;
+    const wayOfLine = new Map(
+      balanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
+    );
+    const undirected = noWayYet && !typesSay && !wordsSay && !balanceWays;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
     // the payment it refunds is in the file and stayed paid (refundsOfPayments).
@@ -2557,6 +2566,11 @@ function planAll(
       else if (sidesSay && !signed && !typedDirection)
         problem(line, cells, 'fromAccount', 'debitCredit');
       if (typesSay) direction = cardTypeWay(textOf(cells, 'channel'))!;
+      if (balanceWays) {
+        const way = wayOfLine.get(line);
+        if (way) direction = way;
+        else problem(line, cells, 'balance', 'debitCredit');
+      }
       if (wordsSay) {
         // A word the balances did not reach (the first row's) is read where it names a way.
         const text = textOf(cells, wordKey);
