@@ -140,3 +140,27 @@ describe('amounts unsigned beside a balance, the way said nowhere else', () => {
     ]);
   });
 });
+
+describe('a card statement with amounts as made and as posted', () => {
+  it('a purchase abroad is read in yuan as posted (记账金额), not refused for its dollars', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '交易日期,摘要,交易场所,交易国家或地区简称,钞/汇,交易金额(收入),交易金额(支出),交易币种,记账金额(收入),记账金额(支出),记账币种,余额,对方户名',
+        '2026-04-01,消费,财付通-美团,CHN,钞,,50.00,人民币,,50.00,人民币,950.00,',
+        '2026-04-02,转账,网上银行,CHN,钞,200.00,,人民币,,,人民币,1150.00,王五',
+        '2026-04-03,消费,AMAZON,USA,汇,,10.00,美元,,72.30,人民币,1077.70,',
+        '2026-04-04,消费,AMAZON,USA,汇,,10.00,美元,,10.00,美元,1077.70,',
+      ],
+      { ownAccount: own },
+    );
+    expect(plan.problems.map((problem) => [problem.line, problem.field, problem.problem])).toEqual([
+      [5, 'currency', 'currency'],
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '5000'],
+      ['in', '20000'],
+      ['out', '7230'],
+    ]);
+  });
+});

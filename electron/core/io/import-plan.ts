@@ -1973,6 +1973,30 @@ function refundedFen(status: string): number | null {
   return read.ok ? read.value : null;
 }
 
+/**
+ * 工行's card statement: each row in the currency it was made in (交易金额(收入/支出), 交易币种)
+ * and as posted to the account (记账金额(收入/支出), 记账币种). The posted columns, if both are there.
+ */
+function postingColumns(headers: string[]) {
+  const column = (pattern: RegExp) =>
+    headers.findIndex((header) => pattern.test(headerKey(header)));
+  const debit = column(/^记账金额[(（]?(?:支出|借方)[)）]?$/);
+  const credit = column(/^记账金额[(（]?(?:收入|贷方)[)）]?$/);
+  const currency = column(/^记账币种$/);
+  return debit >= 0 && credit >= 0 ? { debit, credit, currency } : null;
+}
+
+/** A row's posted amounts, where they are in yuan (记账币种 人民币, or none said). */
+function postedAmounts(
+  cells: Cell[],
+  posting: { debit: number; credit: number; currency: number },
+): { debit: string | null; credit: string | null } | null {
+  const text = (at: number) => (at < 0 ? '' : cellText(cells[at] ?? null));
+  if (namesForeignCurrency(text(posting.currency).replace(/\s+/g, ''))) return null;
+  const [debit, credit] = [text(posting.debit), text(posting.credit)];
+  return debit || credit ? { debit: debit || null, credit: credit || null } : null;
+}
+
 /** An amount with a note in brackets after it, in words: 128.50(已全额退款), 45.00（部分退款10.00）. */
 const notedAmount = /^(.*\d)\s*[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]$/;
 
@@ -2419,6 +2443,7 @@ function planAll(
       if (!text || idNumberCut(cellOf(cells, key))) return null;
       return holderDocumentOf(text)?.number ?? null;
     };
+    const posting = split ? postingColumns(headers) : null;
     // A platform's bill without a title naming it (京东, 美团 and the like): a 收/支 column and no
     // counterpart account; its counterparts are named (商户名称, 交易对方), as on Alipay's.
     const billColumns =
@@ -2495,9 +2520,14 @@ function planAll(
       // Yuan in one unit of the row's amount (万元, 千元), read exactly with the figure.
       const scale = amountScale(cells);
       let amountFen: number | undefined;
+      // A row abroad in its own currency, posted in yuan beside it (记账金额, 记账币种): the yuan.
+      const postedYuan =
+        posting && namesForeignCurrency(textOf(cells, 'currency').replace(/\s+/g, ''))
+          ? postedAmounts(cells, posting)
+          : null;
       if (split) {
-        const debit = optional(cells, 'debitAmount');
-        const credit = optional(cells, 'creditAmount');
+        const debit = postedYuan ? postedYuan.debit : optional(cells, 'debitAmount');
+        const credit = postedYuan ? postedYuan.credit : optional(cells, 'creditAmount');
         const zero = (text: string | null) => !text || /^[0.,\s]*$/.test(text);
         // A negative figure in the debit column is money back in (a reversal, 冲正), and in the
         // credit column money going out; in a column printed negative throughout, the sign is
@@ -2618,7 +2648,7 @@ function planAll(
         if (refunded >= amountFen) problem(line, cells, 'status', 'notCompleted');
         else amountFen -= refunded;
       }
-      const currency = optional(cells, 'currency')?.replace(/\s+/g, '');
+      const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
       else if (foreignHeader || (!currency && preamble.foreignCurrency))
         problem(line, cells, amountKey, 'currency');
