@@ -164,3 +164,21 @@ describe('a card statement with amounts as made and as posted', () => {
     ]);
   });
 });
+
+describe('rows of no money', () => {
+  it('结息 0 / 0 and a 冲正 of 0.00 are no transfers and refuse nothing', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易日期,交易时间,收入,支出,余额,交易类型,对方户名,对方账号',
+      '6214830000000008,20260401,10:00:00,0.00,100.00,900.00,转账,李四,6222029876543210',
+      '6214830000000008,20260402,10:00:00,50.00,0.00,950.00,转账,王五,6222021111222233',
+      '6214830000000008,20260405,10:00:00,0,0,950.00,结息,,',
+      '6214830000000008,20260406,10:00:00,,0.00,950.00,冲正,周九,6222029999000011',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect([plan.rowCount, plan.validCount]).toEqual([2, 2]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '10000'],
+      ['in', '5000'],
+    ]);
+  });
+});

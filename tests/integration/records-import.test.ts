@@ -972,11 +972,12 @@ describe('bank statements (流水) and payment bills', () => {
       template: 'transactions' as const,
     };
     const preview = await c.ok('import.preview', file);
+    // The line of ¥0.00 and slashes under the rows moved nothing: no row, none refused.
     expect([preview.platform, preview.owner, preview.headerLine, preview.rejectedCount]).toEqual([
       'wechat',
       '阿龙',
       15,
-      1,
+      0,
     ]);
     // What was bought or sent and how: 商品 and 交易类型, not the empty 备注 and 支付方式.
     expect(preview.sample.map((row) => [row['summary'], row['channel']])).toEqual([
@@ -1140,10 +1141,10 @@ describe('spreadsheets as banks and carriers send them', () => {
         contentBase64: base64(XLSX.write(book, { type: 'buffer', bookType }) as Buffer),
         template: 'transactions',
       });
-      expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 8, 2]);
+      expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 6, 0]);
       expect(preview.sheets).toEqual([
-        { name: '阿龙', number: 1, rows: 4, read: true },
-        { name: '阿龙 (2)', number: 2, rows: 4, read: true },
+        { name: '阿龙', number: 1, rows: 3, read: true },
+        { name: '阿龙 (2)', number: 2, rows: 3, read: true },
         { name: '小王', number: 3, rows: 0, read: false, unread: 'owner' },
       ]);
     }

@@ -1137,6 +1137,23 @@ function namesTotal(row: TableRow, mapping: Record<string, number>): boolean {
   return false;
 }
 
+/**
+ * A statement's row of no money: its amounts written as zero (结息 0.00, a 冻结 or 解冻 of the
+ * account, a 冲正 of nothing). It moved nothing, so it is no transfer and no bad row either (it
+ * had refused the whole file).
+ */
+function movesNothing(row: TableRow, mapping: Record<string, number>): boolean {
+  let zero = false;
+  for (const field of ['amount', 'amountInFen', 'debitAmount', 'creditAmount']) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    const text = cellText(row.cells[column] ?? null);
+    if (/^[-+]?[¥￥]?\s*0+(?:\.0+)?(?:元)?$/.test(text)) zero = true;
+    else if (text && !/^[-—/]+$/.test(text)) return false;
+  }
+  return zero;
+}
+
 /** Fields that hold dates and times, whose number cells are Excel date serials. */
 const dateFields = ['date', 'startedAt', 'at', 'birthDate', 'seizedAt'];
 
@@ -1402,6 +1419,7 @@ function sheetReader(
         return null;
       }
       if (template !== 'calls' && namesTotal(data, mapping)) return null;
+      if (template === 'transactions' && movesNothing(data, mapping)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
