@@ -176,6 +176,12 @@ describe('rows of no money', () => {
     ]);
     expect(plan.problems).toEqual([]);
     expect([plan.rowCount, plan.validCount]).toEqual([2, 2]);
+    // A fee of 5.00 beside an amount of 0.00 is money: the row is listed, not dropped.
+    const fee = await planned('transactions', [
+      '账号,交易时间,摘要,借贷标志,交易金额,手续费,余额,对方账号',
+      '6222000011112222,2024-01-02 10:00:00,汇款手续费,借,0.00,5.00,8995.00,',
+    ]);
+    expect([fee.rowCount, fee.problems.length]).toEqual([1, 1]);
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
       ['out', '10000'],
       ['in', '5000'],

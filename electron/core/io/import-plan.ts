@@ -1142,13 +1142,21 @@ function namesTotal(row: TableRow, mapping: Record<string, number>): boolean {
  * account, a 冲正 of nothing). It moved nothing, so it is no transfer and no bad row either (it
  * had refused the whole file).
  */
-function movesNothing(row: TableRow, mapping: Record<string, number>): boolean {
+function movesNothing(row: TableRow, mapping: Record<string, number>, headers: string[]): boolean {
+  const amountColumns = ['amount', 'amountInFen', 'debitAmount', 'creditAmount'].map(
+    (field) => mapping[field],
+  );
   let zero = false;
-  for (const field of ['amount', 'amountInFen', 'debitAmount', 'creditAmount']) {
-    const column = mapping[field];
-    if (column === undefined) continue;
+  for (const [column, header] of headers.entries()) {
+    // The amounts, and any other column of money but the balance (a fee of 5.00 is money).
+    const money =
+      amountColumns.includes(column) ||
+      (/金额|发生额|手续费|费用|服务费|利息|收入|支出|存入|支取|借方|贷方/.test(header) &&
+        !/余额/.test(header));
+    if (!money) continue;
     const text = cellText(row.cells[column] ?? null);
-    if (/^[-+]?[¥￥]?\s*0+(?:\.0+)?(?:元)?$/.test(text)) zero = true;
+    if (/^[-+]?[¥￥]?\s*0+(?:\.0+)?(?:元)?$/.test(text))
+      zero = zero || amountColumns.includes(column);
     else if (text && !/^[-—/]+$/.test(text)) return false;
   }
   return zero;
@@ -1419,7 +1427,7 @@ function sheetReader(
         return null;
       }
       if (template !== 'calls' && namesTotal(data, mapping)) return null;
-      if (template === 'transactions' && movesNothing(data, mapping)) return null;
+      if (template === 'transactions' && movesNothing(data, mapping, headers)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
@@ -2466,6 +2474,10 @@ function planAll(
     // counterpart account; its counterparts are named (商户名称, 交易对方), as on Alipay's.
     const billColumns =
       mapping['counterpartAccount'] === undefined &&
+      // A bank's statement (an account column, a balance) names no counterpart by name alone.
+      mapping['account'] === undefined &&
+      mapping['accountOther'] === undefined &&
+      mapping['balance'] === undefined &&
       headers.some((header) => /^收\/?[支付]$/.test(header.replace(/\s+/g, '')));
     for (const { line, cells, otherOwner } of dataRows) {
       // Rows under a later account's title in the same file (查控 feedback of several accounts,
@@ -2642,13 +2654,16 @@ function planAll(
         if (undone !== refundKind && (undone || !said))
           direction = direction === 'out' ? 'in' : 'out';
       }
-      const status = optional(cells, 'status') ?? amountNote;
+      const status = optional(cells, 'status');
+      // A note after the amount says it too (京东's 已全额退款 beside a 交易状态 of 交易成功).
+      const noteUndone = amountNote !== null && notCompleted.test(amountNote);
       if (
-        status &&
         !refund &&
-        (notCompleted.test(status) ||
-          (yesNoStatus && answeredNo.test(status)) ||
-          (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
+        (noteUndone ||
+          (!!status &&
+            (notCompleted.test(status) ||
+              (yesNoStatus && answeredNo.test(status)) ||
+              (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))))
       ) {
         problem(line, cells, 'status', 'notCompleted');
         const reference = optional(cells, 'reference');
@@ -2660,6 +2675,7 @@ function planAll(
       const refundColumn = optional(cells, 'refunded');
       const refundRead = refundColumn ? parseSignedAmount(refundColumn, scale) : null;
       const refunded =
+        (amountNote ? refundedFen(amountNote) : null) ??
         (status ? refundedFen(status) : null) ??
         (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
       if (refunded !== null && amountFen !== undefined) {
