@@ -40,7 +40,7 @@ export function readCsvRows(
  * before =, -, @, as the rejected-rows file marks a cell Excel would run); the text itself.
  * Anything else as it is.
  */
-function excelText(value: string): string {
+export function excelText(value: string): string {
   const first = value.charCodeAt(0);
   if (first === 61 && value.charCodeAt(1) === 34 && value.length > 2 && value.endsWith('"'))
     return value.slice(2, -1).replaceAll('""', '"');

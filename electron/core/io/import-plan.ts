@@ -633,6 +633,12 @@ function joinedHeader(upper: string[], lower: string[]): string[] | null {
       upper[column - 1] === above ||
       upper[column + 1] === above ||
       (!upper[column + 1] && !!lower[column + 1]);
+    // A unit under a name (支出 over 金额, 收入 over 金额(元)): the name with it.
+    if (!spans && /^(?:金额|发生额)?(?:[(（]?元[)）]?)?$/.test(below.replace(/\s+/g, ''))) {
+      grouped = true;
+      joined.push(`${above}${below}`);
+      continue;
+    }
     if (!spans) return null;
     grouped = true;
     group = groupName(above);
@@ -648,6 +654,9 @@ function joinedHeader(upper: string[], lower: string[]): string[] | null {
  */
 function groupName(text: string): string {
   const name = text.replace(/\s+/g, '');
+  // A group of the row itself (交易信息 over 日期/时间, 通话信息): its columns' own names say.
+  if (/^(?:交易|通话|通信|基本|时间|日期|其他|其它|业务)(?:信息|情况|明细|要素)$/.test(name))
+    return '';
   if (/^(?:交易)?(?:对方|对手)(?:方)?(?:信息|账户|账户信息)?$/.test(name)) return '对方';
   if (/^(?:本方|本人|客户|账户)(?:信息|账户|账户信息)?$/.test(name)) return '本方';
   if (/^(?:交易)?(?:发生额|金额)(?:\((?:元|人民币)\))?$/.test(name)) return '';

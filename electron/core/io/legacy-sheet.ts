@@ -1,4 +1,5 @@
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
+import { excelText } from './csv-rows';
 import { AppError } from '../app-error';
 import type { Cell, SheetFacts, TableRow } from './table-parse';
 import { shownNumber } from './shown-number';
@@ -91,7 +92,7 @@ export async function readLegacySheet(
   const date1904 = !!workbook.Workbook?.WBProps?.date1904;
   const cellOf = (cell: { t: string; v?: unknown; z?: unknown } | undefined): Cell => {
     if (!cell || cell.v === undefined || cell.v === null) return null;
-    if (cell.t === 's') return String(cell.v).trim();
+    if (cell.t === 's') return excelText(String(cell.v).trim());
     if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
     if (cell.t === 'n' && typeof cell.v === 'number') {
       if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../app-error';
-import { CsvError, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
+import { CsvError, excelText, forEachCsvRow, type CsvSpan, type CsvStop } from './csv-rows';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout, readFixedWidthText } from './fixed-width';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
@@ -288,7 +288,8 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'string') return value.trim();
+  // A sheet written by a program as a CSV would be ('6222…, ="6222…"): the text itself.
+  if (typeof value === 'string') return excelText(value.trim());
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'object') {
     if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
