@@ -67,3 +67,20 @@ describe('a forwarded call said in 业务类型', () => {
     ]);
   });
 });
+
+describe('a call list giving the day alone', () => {
+  it('is refused row by row: when the call was is unknown (not midnight)', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13400000001,13900139000,主叫,2024-06-01,65',
+      '13400000001,13900139000,主叫,2024-06-01 00:00:00,65',
+      '13400000001,13900139000,主叫,20240602,65',
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [2, 'dayAlone'],
+      // Digits of a day alone under a start were refused already.
+      [4, 'dateTime'],
+    ]);
+    expect(pick(plan.sample, ['startedAt'])).toEqual([['2024-05-31T16:00:00.000Z']]);
+  });
+});

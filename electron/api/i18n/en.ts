@@ -1035,6 +1035,7 @@ export const en: Translation<typeof zhCN> = {
       neutral:
         'Neither in nor out (不计收支: own-balance moves, repayments); not a transfer with the other party',
       dataSession: 'Mobile data session, not a call or message',
+      dayAlone: 'A date without a time of day: when the call was is unknown',
       truncated:
         'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
       columns: 'Too many columns',

@@ -1617,14 +1617,8 @@ function callPlanner(
   /** The lines above the header call the list one of texts (短信详单). */
   texts?: boolean,
 ) {
-  const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits } = rowReader(
-    mapping,
-    problems,
-    headers,
-    clocks,
-    dates,
-    period,
-  );
+  const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits, dayAloneOf } =
+    rowReader(mapping, problems, headers, clocks, dates, period);
   /** Seconds from the start to the end a row gives (结束时间), or the problem with its end. */
   const lengthToEnd = (line: number, cells: Cell[], startedUnix: number) => {
     const endText = optional(cells, 'endedAt');
@@ -1826,7 +1820,17 @@ function callPlanner(
     if (service === 'forwarded' && type !== 'smsOut' && type !== 'smsIn') type = 'forwarded';
     const kind: CallKind =
       type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
-    const startedUnix = unixTimeOf(line, cells, 'startedAt');
+    let startedUnix = unixTimeOf(line, cells, 'startedAt');
+    // A start at midnight China time that gives the day alone (2024-06-01): no call's time. Read
+    // as midnight it had made night calls and phones together on a cell at 00:00.
+    if (
+      startedUnix !== undefined &&
+      (startedUnix + 8 * 3_600) % 86_400 === 0 &&
+      dayAloneOf(cells, 'startedAt')
+    ) {
+      problem(line, cells, mapping['startedAt'] !== undefined ? 'startedAt' : 'date', 'dayAlone');
+      startedUnix = undefined;
+    }
     let durationSeconds: number | undefined = 0;
     if (kind !== 'sms') {
       // The end's time less the start's where the list gives its end (结束时间) and no length

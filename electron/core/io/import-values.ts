@@ -26,6 +26,7 @@ export type ValueProblem =
   | 'currency'
   | 'neutral'
   | 'dataSession'
+  | 'dayAlone'
   | 'truncated'
   | 'columns'
   | 'labelAsName'
