@@ -342,3 +342,22 @@ describe('a workspace imported before copies were marked', () => {
     ]);
   });
 });
+
+describe('one call in two carriers’ lists, their clocks further apart', () => {
+  it('starts 12 s apart across midnight, or one list timing from the ring (the same end): one call each', async () => {
+    await fresh();
+    await importList('imp-a', `${a}.csv`, [
+      header,
+      `${a},${b},主叫,2026-04-01 23:59:50,100`,
+      `${a},${b},主叫,2026-04-02 13:00:00,95`,
+    ]);
+    expect(
+      await importList('imp-b', `${b}.csv`, [
+        header,
+        `${b},${a},被叫,2026-04-02 00:00:02,98`,
+        `${b},${a},被叫,2026-04-02 13:00:20,75`,
+      ]),
+    ).toMatchObject({ copies: 2 });
+    expect(await callsOfA()).toEqual([`${a}>${b}: 2 195 | rows 4, calls 2, texts 0, copies 2`]);
+  });
+});

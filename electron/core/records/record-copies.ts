@@ -41,11 +41,11 @@ export interface CallRow extends CopyRow {
 }
 
 /**
- * How far apart two lists may start one call. Two carriers' switches log the same call a few
- * seconds apart (the caller's and the callee's clocks, set-up time); one carrier's lists agree
- * to the second.
+ * How far apart two lists may start one call. Two carriers' switches log the same call seconds
+ * apart (the caller's and the callee's clocks, set-up time: up to 20 s between two carriers, where
+ * 5 s had counted such calls twice); one carrier's lists agree to the second.
  */
-const callWindowSeconds = 5;
+const callWindowSeconds = 20;
 /**
  * A text in the sender's list is logged when sent, in the receiver's when delivered: seconds,
  * at times a minute or two, later.
@@ -74,7 +74,15 @@ function durationsAgree(a: number, b: number): boolean {
 }
 
 /**
- * Calls: same kind (call or text), starts agreeing (a text's within two minutes), durations agreeing, and
+ * Whether two rows end together: one list timing the call from the ring, the other from the
+ * answer (13:00:00 for 95 s and 13:00:20 for 75 s are one call).
+ */
+function endsAgree(held: CallRow, row: CallRow): boolean {
+  return Math.abs(held.at + held.seconds - (row.at + row.seconds)) <= 3;
+}
+
+/**
+ * Calls: same kind (call or text), starts agreeing (a text's within two minutes), durations agreeing (or the ends), and
  * from another list. Two rows of one import are one call only when they come from the two
  * parties' lists (a file of both lists merged): two rows of one list are two calls, or two
  * parts of one long text message, as the carrier counts them.
@@ -82,7 +90,9 @@ function durationsAgree(a: number, b: number): boolean {
 export const callCopyRule: CopyRule<CallRow> = {
   windowSeconds: Math.max(textWindowSeconds, 60 + callWindowSeconds),
   sameEvent(held, row) {
-    if (held.sms !== row.sms || !durationsAgree(held.seconds, row.seconds)) return false;
+    if (held.sms !== row.sms) return false;
+    if (!durationsAgree(held.seconds, row.seconds) && (held.sms || !endsAgree(held, row)))
+      return false;
     if (!startsAgree(held.at, row.at, held.sms ? textWindowSeconds : callWindowSeconds))
       return false;
     return (
