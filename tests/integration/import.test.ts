@@ -141,7 +141,10 @@ describe('import', () => {
     const twice = await c.call('import.commit', { ...file, importId: 'imp-calls-dup' });
     expect(twice).toMatchObject({
       ok: false,
-      error: { code: 'import.duplicateFile', details: { fileName: '话单.csv' } },
+      error: {
+        code: 'import.duplicateFile',
+        details: { fileName: '话单.csv', at: '2026-11-23 16:00' },
+      },
     });
     // Another file of these rows (a list exported again, one more line break) adds to the same
     // relations, not new ones.

@@ -144,7 +144,11 @@ export async function commitImport(
   if (earlier)
     throw new AppError('import.duplicateFile', 'The same file was imported before', {
       fileName: earlier.fileName,
-      at: earlier.at.slice(0, 16).replace('T', ' '),
+      // Said in China time, as the imports list shows it (it was said in UTC, 8 hours off).
+      at: new Date(Date.parse(earlier.at) + 8 * 3_600_000)
+        .toISOString()
+        .slice(0, 16)
+        .replace('T', ' '),
     });
   const started = performance.now();
   const template: ImportTemplate = plan.data.template;
