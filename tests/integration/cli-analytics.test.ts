@@ -149,6 +149,18 @@ describe('analytics commands', () => {
     ]);
     const page = await run([...args, '--limit', '1']);
     expect([page.rows.length, page.total]).toEqual([1, 2]);
+    // Typed as people type it: China time.
+    const typed = await run([
+      'contacts',
+      'on-cell',
+      '--cell',
+      '500-5',
+      '--from',
+      '2026-04-10 08:00',
+      '--to',
+      '2026-04-10 08:10:00',
+    ]);
+    expect(typed.total).toBe(2);
     const text = await execCli([...args, '--limit', '1', '--workspace', dir], env);
     expect(text.stdout).toContain('(1 of 2 shown; raise --limit for more)');
   }, 60_000);

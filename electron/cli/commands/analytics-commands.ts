@@ -32,9 +32,18 @@ export function windowMinutes(value: string | undefined): number | undefined {
 /** Dates as typed (YYYY-MM-DD: China days, both inclusive) or ISO instants. */
 function period(options: CommandOptions) {
   return {
-    ...(options.from ? { from: options.from } : {}),
-    ...(options.to ? { to: options.to } : {}),
+    ...(options.from ? { from: typedInstant(options.from) } : {}),
+    ...(options.to ? { to: typedInstant(options.to) } : {}),
   };
+}
+
+/**
+ * A time as people type it (2024-04-01 21:00, 2024-04-01 21:00:30) is China time: given to the
+ * API as an ISO instant with its offset. A day alone or an ISO instant stays as it is.
+ */
+function typedInstant(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  return match ? `${match[1]}T${match[2]}${match[3] ?? ':00'}+08:00` : value;
 }
 
 const yuan = (fen: number) => decimalOf(fen, 2);
@@ -183,8 +192,8 @@ export async function contactsCommand(
         [
           await client.call('analytics.cellPresence', {
             cell: requireOption(options.cell, 'cell'),
-            from: requireOption(options.from, 'from'),
-            to: requireOption(options.to, 'to'),
+            from: typedInstant(requireOption(options.from, 'from')),
+            to: typedInstant(requireOption(options.to, 'to')),
             limit: wholeNumber(options.limit, 'limit', 1, 1000),
           }),
           await workspaceClock(client),
