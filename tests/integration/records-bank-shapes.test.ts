@@ -294,3 +294,18 @@ describe('two header rows in a workbook', () => {
     ]);
   });
 });
+
+describe('amounts and times as some systems write them', () => {
+  it('借1234.50 / 贷2000.00 say the way; 20240901 under 交易时间 is that day', async () => {
+    const plan = await planned('transactions', [
+      '账号,交易时间,交易金额,余额,对方户名,对方账号',
+      '6222020000000002,20240901,借1234.50,8765.50,李四,6222029876543210',
+      '6222020000000002,2024-09-02 09:05:00,贷2000.00,10765.50,王五,6222021111222233',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen', 'at', 'dayOnly'])).toEqual([
+      ['out', '123450', '2024-08-31T16:00:00.000Z', 'true'],
+      ['in', '200000', '2024-09-02T01:05:00.000Z', 'false'],
+    ]);
+  });
+});

@@ -78,8 +78,7 @@ describe('a call list giving the day alone', () => {
     ]);
     expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
       [2, 'dayAlone'],
-      // Digits of a day alone under a start were refused already.
-      [4, 'dateTime'],
+      [4, 'dayAlone'],
     ]);
     expect(pick(plan.sample, ['startedAt'])).toEqual([['2024-05-31T16:00:00.000Z']]);
   });

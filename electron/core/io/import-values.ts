@@ -163,6 +163,12 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     const [year, month, day, hour, minute, second] = compact.slice(1).map(Number);
     return localInstant(year!, month!, day!, hour!, minute!, second!);
   }
+  // The date's digits alone (20240901 under 交易时间): the day, as under 交易日期.
+  const digitsAlone = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (digitsAlone) {
+    const [year, month, day] = digitsAlone.slice(1).map(Number);
+    return localInstant(year!, month!, day!, 0, 0, 0);
+  }
   // The date's digits and a clock with colons: 20260401 10:10, 20260401 10:10:05.
   const digitsDay = /^(\d{4})(\d{2})(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (digitsDay) {
@@ -487,6 +493,9 @@ export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string; sta
       stated: true,
     };
   }
+  // The way written before the figure (借1,234.50, 贷2,000.00): out, in.
+  const flagged = /^(借|贷)(?=[\d.])/.exec(text);
+  if (flagged) return { sign: flagged[1] === '借' ? -1 : 1, text: text.slice(1), stated: true };
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
   if (text.startsWith('-')) [sign, text] = [sign === -1 ? 1 : -1, text.slice(1)];
@@ -518,6 +527,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
     (typeof timeCell === 'number' && timeCell >= 1 && !clockDigits) ||
     (typeof timeCell === 'string' &&
       (/^\d{8}[ T-]?\d{2}:?\d{2}:?\d{2}$|^\d{8}[ T]\d{5,6}$/.test(timeText) ||
+        // The date's digits alone in the only time column (20240901 under 交易时间).
+        (dateCell === null && /^\d{8}$/.test(timeText)) ||
         /^\d{4}[-/.年]/.test(timeText) ||
         /^\d{1,2}([-/.])\d{1,2}\1\d{4}[ T]\d/.test(timeText) ||
         englishDateTime(timeText)?.timed))
