@@ -712,6 +712,33 @@ describe('同基站伴随 — co-location', () => {
     ]); // prettier-ignore
   });
 
+  it("a cell is one network's: 移动 and 联通 phones on the same LAC-CI were in two places", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const [mobile, unicom, telecom, ported] = [
+      '13800000001',
+      '13100000002',
+      '18900000003',
+      '13900000004',
+    ];
+    await importCsv('calls', 'imp-networks', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMSI', [
+      `${mobile},13500000001,主叫,2026-04-01 08:00:00,10,4321,1234,460001234567890`,
+      `${unicom},13500000002,主叫,2026-04-01 08:03:00,10,4321,1234,`,
+      `${telecom},13500000003,主叫,2026-04-01 08:04:00,10,4321,1234,`,
+      // A 移动 segment whose SIM is 联通's (携号转网): its IMSI says.
+      `${ported},13500000004,主叫,2026-04-01 08:05:00,10,4321,1234,460011234567890`,
+    ]); // prettier-ignore
+    const found = await c.ok('analytics.colocation', {
+      phones: [mobile, unicom, telecom, ported],
+      minOccasions: 1,
+    });
+    expect(found.pairs.map((pair) => [pair.a.number, pair.b.number])).toEqual([
+      [unicom, ported],
+      [unicom, telecom],
+      [ported, telecom],
+    ]);
+  });
+
   it('the calls of a relation a user deleted are no sightings', async () => {
     await seedCells();
     const onCell = async () =>

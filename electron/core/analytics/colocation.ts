@@ -5,6 +5,7 @@ import type { Executor } from '../db/database-types';
 import { isoOfUnix, unixToIso } from '../db/unix-time';
 import { inList, periodOf, resolvePhone, unixPeriodCondition } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
+import { mayShareCell, phoneNetworks } from './phone-networks';
 
 interface ColocationQuery {
   phones: string[];
@@ -112,7 +113,15 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
     });
     byPair.set(pairKey, pair);
   }
-  const found = [...byPair.values()].filter((pair) => pair.occasions.length >= query.minOccasions);
+  // A cell is one network's: phones of 移动 and of 联通 on "the same" LAC-CI were in two places.
+  const networks = phoneNetworks(db, [
+    ...new Set([...byPair.values()].flatMap((pair) => [pair.a, pair.b])),
+  ]);
+  const found = [...byPair.values()].filter(
+    (pair) =>
+      pair.occasions.length >= query.minOccasions &&
+      mayShareCell(networks.get(pair.a), networks.get(pair.b)),
+  );
   const numbers = new Map<string, string>();
   const others = [...new Set(found.map((pair) => pair.b))];
   for (let at = 0; at < others.length; at += 500)
