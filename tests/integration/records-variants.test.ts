@@ -714,10 +714,11 @@ describe('call lists', () => {
         template: 'calls',
         importId: name,
       });
+    // A 联通 phone and a 电信 one: the two networks share their sites (共建共享).
     await commit('unicom.csv', [
       '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CELLID',
-      '13812345678,13987654321,主叫,2026-04-01 17:16:47,65,5A3C,0B2F',
-      '13812345678,13987654321,主叫,2026-04-01 18:16:47,65,5A3C,0B30',
+      '13112345678,13987654321,主叫,2026-04-01 17:16:47,65,5A3C,0B2F',
+      '13112345678,13987654321,主叫,2026-04-01 18:16:47,65,5A3C,0B30',
     ]);
     await commit('telecom.csv', [
       '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站信息',
@@ -727,9 +728,9 @@ describe('call lists', () => {
       (
         await c.ok('analytics.cellPresence', { cell, from: '2026-04-01', to: '2026-04-01' })
       ).rows.map((row) => row.number);
-    expect(await onCell('23100-2863')).toEqual(['13812345678', '18912345678']);
-    expect(await onCell('0x5A3C-0x0B2F')).toEqual(['13812345678', '18912345678']);
-    const met = await c.ok('analytics.colocation', { phones: ['13812345678'], minOccasions: 1 });
+    expect(await onCell('23100-2863')).toEqual(['13112345678', '18912345678']);
+    expect(await onCell('0x5A3C-0x0B2F')).toEqual(['13112345678', '18912345678']);
+    const met = await c.ok('analytics.colocation', { phones: ['13112345678'], minOccasions: 1 });
     expect(met.pairs.map((pair) => [pair.b.number, pair.occasions.map((o) => o.cell)])).toEqual([
       ['18912345678', ['23100-2863']],
     ]);
