@@ -12,6 +12,7 @@ import {
   type Period,
 } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
+import { transferWindowSeconds } from '../records/record-copies';
 
 interface MoneyTraceQuery {
   account?: string;
@@ -103,16 +104,16 @@ const byInstant = (a: LedgerRow, b: LedgerRow) =>
   a[rowAt] < b[rowAt] ? -1 : a[rowAt] > b[rowAt] ? 1 : a[2] - b[2];
 
 /**
- * How far apart two banks may book one transfer: the payee's bank seconds or minutes after the
- * payer's (half an hour, as the import's copy matching allows). Rows of one pair, side and
- * amount within it are the same transfers.
+ * How far apart two banks may book one transfer, as the import's copy matching allows. Rows of
+ * one pair, side and amount within it are the same transfers.
  */
-const mirrorWindowMs = 30 * 60_000;
+const mirrorWindowMs = transferWindowSeconds * 1000;
 /**
  * A row at midnight China time is a statement that gives the day alone (交易日期 20250301): the
  * other bank's row of that transfer may be at any time of the day.
  */
-const windowOf = (ms: number) => ((ms + 8 * 3_600_000) % dayMs === 0 ? dayMs - 1 : mirrorWindowMs);
+const chinaMidnight = (ms: number) => (ms + 8 * 3_600_000) % dayMs === 0;
+const windowOf = (ms: number) => (chinaMidnight(ms) ? dayMs - 1 : mirrorWindowMs);
 
 interface MergedRows {
   row: LedgerRow;
@@ -196,7 +197,7 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
 function dayAloneLast(events: LedgerEvent[]): LedgerEvent[] {
   const readAt = (event: LedgerEvent) => {
     const ms = Date.parse(event.at);
-    return event.flow === 'out' && windowOf(ms) !== mirrorWindowMs ? ms + dayMs - 1 : ms;
+    return event.flow === 'out' && chinaMidnight(ms) ? ms + dayMs - 1 : ms;
   };
   if (!events.some((event) => readAt(event) !== Date.parse(event.at))) return events;
   // A stable sort: events at one instant keep their order (money in first).

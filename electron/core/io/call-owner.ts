@@ -14,9 +14,9 @@ export function settleListOwner(columns: CallColumns): void {
   let first = caller[0]!;
   let second = callee[0]!;
   for (let index = 1; index < length && (first || second); index += 1) {
-    const ends = [caller[index]!, callee[index]!];
-    if (!ends.includes(first)) first = 0;
-    if (!ends.includes(second)) second = 0;
+    const [from, to] = [caller[index], callee[index]];
+    if (first !== from && first !== to) first = 0;
+    if (second !== from && second !== to) second = 0;
   }
   // Every record between the same two numbers names neither as the target.
   const target = first && second ? 0 : first || second;

@@ -1151,24 +1151,35 @@ function namesTotal(row: TableRow, mapping: Record<string, number>): boolean {
  * account, a 冲正 of nothing). It moved nothing, so it is no transfer and no bad row either (it
  * had refused the whole file).
  */
-function movesNothing(row: TableRow, mapping: Record<string, number>, headers: string[]): boolean {
-  const amountColumns = ['amount', 'amountInFen', 'debitAmount', 'creditAmount'].map(
-    (field) => mapping[field],
-  );
+function movesNothing(row: TableRow, columns: MoneyColumns): boolean {
   let zero = false;
-  for (const [column, header] of headers.entries()) {
-    // The amounts, and any other column of money but the balance (a fee of 5.00 is money).
-    const money =
-      amountColumns.includes(column) ||
-      (/金额|发生额|手续费|费用|服务费|利息|收入|支出|存入|支取|借方|贷方/.test(header) &&
-        !/余额/.test(header));
-    if (!money) continue;
+  for (const column of columns.money) {
     const text = cellText(row.cells[column] ?? null);
     if (/^[-+]?[¥￥]?\s*0+(?:\.0+)?(?:元)?$/.test(text))
-      zero = zero || amountColumns.includes(column);
+      zero = zero || columns.amounts.includes(column);
     else if (text && !/^[-—/]+$/.test(text)) return false;
   }
   return zero;
+}
+
+/** A statement's amount columns, and every column of money in it but the balance (a fee is money). */
+interface MoneyColumns {
+  amounts: number[];
+  money: number[];
+}
+
+function moneyColumnsOf(mapping: Record<string, number>, headers: string[]): MoneyColumns {
+  const amounts = ['amount', 'amountInFen', 'debitAmount', 'creditAmount']
+    .map((field) => mapping[field])
+    .filter((column): column is number => column !== undefined);
+  const money = headers.flatMap((header, column) =>
+    amounts.includes(column) ||
+    (/金额|发生额|手续费|费用|服务费|利息|收入|支出|存入|支取|借方|贷方/.test(header) &&
+      !/余额/.test(header))
+      ? [column]
+      : [],
+  );
+  return { amounts, money };
 }
 
 /** Fields that hold dates and times, whose number cells are Excel date serials. */
@@ -1294,6 +1305,7 @@ function sheetReader(
   // Columns a later sheet may lack (a month's list without the 基站 column): those no field
   // reads, and those that only add to a row; never a number, a time, an amount or a direction.
   const mapped = new Map(Object.entries(mapping).map(([field, column]) => [column, field]));
+  const moneyColumns = template === 'transactions' ? moneyColumnsOf(mapping, headers) : null;
   const mayLack = (column: number) => {
     const field = mapped.get(column);
     return field === undefined || additionalFields.has(field);
@@ -1436,7 +1448,7 @@ function sheetReader(
         return null;
       }
       if (template !== 'calls' && namesTotal(data, mapping)) return null;
-      if (template === 'transactions' && movesNothing(data, mapping, headers)) return null;
+      if (moneyColumns && movesNothing(data, moneyColumns)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return data;
@@ -1461,14 +1473,14 @@ function sheetReader(
   };
 }
 
-/**
- * A row like a line of a heading: at most three cells filled, the first beginning with a word
- * (户名：张三, 账号：6210…), not a row of data (its first cell a date, a summary among figures).
- */
 /** A list's title line: a label and its value (户名：李四), as above a header. */
 const sectionLabel =
   /^(?:户名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
 
+/**
+ * A row like a line of a heading: at most three cells filled, the first beginning with a word
+ * (户名：张三, 账号：6210…), not a row of data (its first cell a date, a summary among figures).
+ */
 function startsWithWords(row: TableRow): boolean {
   const filled = row.cells.map(cellText).filter(Boolean);
   return filled.length > 0 && filled.length <= 3 && !/^[\d+\-.]/.test(filled[0]!);
@@ -1653,6 +1665,7 @@ function callPlanner(
   const fixedNear = byOwn && !ownColumn ? { value: ownNumber! } : null;
   const hasType = mapping['callType'] !== undefined;
   const hasService = mapping['service'] !== undefined;
+  const incomingAll = options.direction === 'in';
   // Not the IMEI: only its first 14 digits are kept, which a number cell does not lose.
   const numberKeys = [nearKey, farKey].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
@@ -1753,11 +1766,8 @@ function callPlanner(
       return undefined;
     }
     const international = abroad ? dialledAbroad(text, abroad) : null;
-    const parsed = international
-      ? farEnd(international, null).ok
-        ? farEnd(international, null)
-        : farEnd(text, areaCode)
-      : farEnd(text, areaCode);
+    const asAbroad = international ? farEnd(international, null) : null;
+    const parsed = asAbroad?.ok ? asAbroad : farEnd(text, areaCode);
     if (parsed.ok) return parsed;
     problem(line, cells, key, 'phone');
     return undefined;
@@ -1788,16 +1798,13 @@ function callPlanner(
     // Kunming landline).
     const roamingPlace = textOf(cells, 'roamingArea');
     const roamed = !!roamingPlace && !homeMarks.test(roamingPlace);
-    const placeUnknown =
-      (roamed && !areaOf(roamingPlace)) || abroadMarks.test(textOf(cells, 'roamingType'));
+    const roamingArea = roamed ? areaOf(roamingPlace) : null;
+    const placeUnknown = (roamed && !roamingArea) || abroadMarks.test(textOf(cells, 'roamingType'));
     const area =
       areaOf(textOf(cells, 'counterpartArea')) ??
       (placeUnknown
         ? null
-        : ((roamed ? areaOf(roamingPlace) : null) ??
-          areaOf(textOf(cells, 'ownArea')) ??
-          options.areaCode ??
-          null));
+        : (roamingArea ?? areaOf(textOf(cells, 'ownArea')) ?? options.areaCode ?? null));
     wholeDigits(line, cells, numberKeys);
     const near = fixedNear ?? number(line, cells, nearKey, null);
     const far = number(
@@ -1808,7 +1815,6 @@ function callPlanner(
       placeUnknown ? roamingCountryCode(roamingPlace) : null,
     );
     // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
-    const incomingAll = options.direction === 'in';
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
     if (hasType) {
@@ -1872,6 +1878,9 @@ function callPlanner(
       : rowOwn !== null && (near.value === rowOwn || far.value === rowOwn)
         ? rowOwn
         : null;
+    // The target's handset; where the list names no target yet, kept for the one its rows may
+    // show (call-owner), linked to no phone otherwise.
+    const keepHandset = !!ownEnd || rowOwn === null;
     records.add({
       line,
       caller: incoming ? far.value : near.value,
@@ -1881,11 +1890,8 @@ function callPlanner(
       durationSeconds,
       baseStation: stationOf(cells, optional),
       own: ownEnd,
-      // The target's handset; where the list names no target yet, kept for the one its rows
-      // may show (call-owner), linked to no phone otherwise.
-      imei: ownEnd || rowOwn === null ? imeiKey(textOf(cells, 'imei')) : null,
-      imsi:
-        ownEnd || rowOwn === null ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
+      imei: keepHandset ? imeiKey(textOf(cells, 'imei')) : null,
+      imsi: keepHandset ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
       farType: far.type,
     });
     if (passedOn || hasOriginalCalled)
@@ -2016,7 +2022,14 @@ function refundedFen(status: string): number | null {
  * 工行's card statement: each row in the currency it was made in (交易金额(收入/支出), 交易币种)
  * and as posted to the account (记账金额(收入/支出), 记账币种). The posted columns, if both are there.
  */
-function postingColumns(headers: string[]) {
+interface PostingColumns {
+  debit: number;
+  credit: number;
+  /** -1 where the statement has no 记账币种 column. */
+  currency: number;
+}
+
+function postingColumns(headers: string[]): PostingColumns | null {
   const column = (pattern: RegExp) =>
     headers.findIndex((header) => pattern.test(headerKey(header)));
   const debit = column(/^记账金额[(（]?(?:支出|借方)[)）]?$/);
@@ -2028,7 +2041,7 @@ function postingColumns(headers: string[]) {
 /** A row's posted amounts, where they are in yuan (记账币种 人民币, or none said). */
 function postedAmounts(
   cells: Cell[],
-  posting: { debit: number; credit: number; currency: number },
+  posting: PostingColumns,
 ): { debit: string | null; credit: string | null } | null {
   const text = (at: number) => (at < 0 ? '' : cellText(cells[at] ?? null));
   if (namesForeignCurrency(text(posting.currency).replace(/\s+/g, ''))) return null;

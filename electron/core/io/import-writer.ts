@@ -738,6 +738,17 @@ export async function commitImport(
 
   async function writeTransfers(records: TransferRecord[], platform: 'alipay' | 'wechat' | null) {
     const aliases = foldAccountAliases(records);
+    // The rows of each reversal pair, by line: a row whose partner is not among the records
+    // written counts as any other (never a pair of one).
+    const lineIndex = new Map<number, number>();
+    records.forEach((record, index) => {
+      if (record.offsetOf !== null) lineIndex.set(record.line, index);
+    });
+    for (const [line, index] of lineIndex)
+      if (!lineIndex.has(records[index]!.offsetOf!)) {
+        records[index]!.offsetOf = null;
+        lineIndex.delete(line);
+      }
     const pairs = new Map<string, PairTotals>();
     const keys: (string | null)[] = new Array<string | null>(records.length);
     // Per record its pair's index in `pairList` (cash rows: none, past the end); per pair the
@@ -804,10 +815,6 @@ export async function commitImport(
     }
     // A reversal and the transfer it undoes are listed under the transfer's relation, where
     // counted rows made one.
-    const lineIndex = new Map<number, number>();
-    records.forEach((record, index) => {
-      if (record.offsetOf !== null) lineIndex.set(record.line, index);
-    });
     for (const index of lineIndex.values()) {
       const record = records[index]!;
       const undone = record.reversal ? records[lineIndex.get(record.offsetOf!)!]! : record;

@@ -34,13 +34,12 @@ const printedBeforeMs = 60_000;
  * then within a week), at or before the reversal (or a minute after) and within the window; of
  * several, the latest. A reversal whose
  * transfer is not on the statement (before its period) stays money back, as it was printed.
- * Returns the number of pairs.
  */
-export function offsetReversals(records: TransferRecord[]): number {
+export function offsetReversals(records: TransferRecord[]): void {
   const reversals = records
     .filter((record) => record.reversal)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.line - b.line);
-  if (!reversals.length) return 0;
+  if (!reversals.length) return;
   // Candidates by account (either of its numbers), way and amount, each list in file order.
   const aliases = accountAliasMap(records);
   const keyOf = (record: TransferRecord, direction: string) =>
@@ -53,7 +52,6 @@ export function offsetReversals(records: TransferRecord[]): number {
       if (list) list.push(record);
       else candidates.set(key, [record]);
     }
-  let pairs = 0;
   for (const reversal of reversals) {
     const undone = reversal.direction === 'out' ? 'in' : 'out';
     const at = Date.parse(reversal.at);
@@ -78,9 +76,7 @@ export function offsetReversals(records: TransferRecord[]): number {
     if (!best) continue;
     best.offsetOf = reversal.line;
     reversal.offsetOf = best.line;
-    pairs += 1;
   }
-  return pairs;
 }
 
 function ranksAbove(rank: readonly number[], other: readonly number[]): boolean {

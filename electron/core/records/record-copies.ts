@@ -82,10 +82,11 @@ function endsAgree(held: CallRow, row: CallRow): boolean {
 }
 
 /**
- * Calls: same kind (call or text), starts agreeing (a text's within two minutes), durations agreeing (or the ends), and
- * from another list. Two rows of one import are one call only when they come from the two
- * parties' lists (a file of both lists merged): two rows of one list are two calls, or two
- * parts of one long text message, as the carrier counts them.
+ * Calls: same kind (call or text), starts agreeing (a text's within two minutes), durations
+ * agreeing (or the ends: one list timing from the ring), and from another list. Two rows of one
+ * import are one call only when they come from the two parties' lists (a file of both lists
+ * merged): two rows of one list are two calls, or two parts of one long text message, as the
+ * carrier counts them.
  */
 export const callCopyRule: CopyRule<CallRow> = {
   windowSeconds: Math.max(textWindowSeconds, 60 + callWindowSeconds),
@@ -126,7 +127,7 @@ export interface TransferRow extends CopyRow {
  * transfer twice). Rows are paired one to one, earliest first, so equal transfers close
  * together stay as many as the statements show.
  */
-const transferWindowSeconds = 30 * 60;
+export const transferWindowSeconds = 30 * 60;
 const daySeconds = 86_400;
 const chinaOffsetSeconds = 8 * 3_600;
 const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySeconds);

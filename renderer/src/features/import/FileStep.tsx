@@ -10,6 +10,28 @@ import { FileDrop } from './FileDrop';
 import type { Encoding, WizardAction, WizardState } from './import-wizard';
 
 /** Step 1: the template, the file, its encoding and the case the rows belong to. */
+/** The way every row went, where the file says it nowhere: a statement's money, a list's calls. */
+const directionTexts = {
+  transactions: {
+    label: 'import.direction',
+    hint: 'import.directionHint',
+    options: [
+      ['', 'import.directions.file'],
+      ['out', 'import.directions.out'],
+      ['in', 'import.directions.in'],
+    ],
+  },
+  calls: {
+    label: 'import.callDirection',
+    hint: 'import.callDirectionHint',
+    options: [
+      ['', 'import.callDirections.file'],
+      ['out', 'import.callDirections.out'],
+      ['in', 'import.callDirections.in'],
+    ],
+  },
+} as const;
+
 export function FileStep({
   state,
   dispatch,
@@ -80,21 +102,17 @@ export function FileStep({
         ) : null}
         {state.template === 'transactions' || state.template === 'calls' ? (
           <Form.Item
-            label={t(state.template === 'calls' ? 'import.callDirection' : 'import.direction')}
-            extra={t(
-              state.template === 'calls' ? 'import.callDirectionHint' : 'import.directionHint',
-            )}
+            label={t(directionTexts[state.template].label)}
+            extra={t(directionTexts[state.template].hint)}
           >
             <Select<WizardState['direction']>
               value={state.direction}
               onChange={(direction) => choose({ direction })}
               style={{ width: 320 }}
               data-testid="import-direction"
-              options={(['', 'out', 'in'] as const).map((value) => ({
+              options={directionTexts[state.template].options.map(([value, label]) => ({
                 value,
-                label: t(
-                  `import.${state.template === 'calls' ? 'callDirections' : 'directions'}.${value || 'file'}`,
-                ),
+                label: t(label),
               }))}
             />
           </Form.Item>
