@@ -200,63 +200,45 @@ describe('two header rows in a workbook', () => {
     ['6222021234567890123', '张三', 'out', '150000'],
     ['6222029876543210987', '李四', 'in', '200000'],
   ];
+  /** The own account's statement as one sheet of these rows and merged ranges. */
+  const statementSheet = (sheetRows: unknown[][], merges: string[]) =>
+    plannedWorkbook('transactions', [{ rows: sheetRows, merges }], {}, { ownAccount: own });
 
   it('交易信息 over 日期/时间 and 对方信息 over 户名/账号: 户名 and 账号 are the other party’s', async () => {
-    const plan = await plannedWorkbook(
-      'transactions',
+    const plan = await statementSheet(
       [
-        {
-          rows: [
-            ['交易信息', null, '借方金额', '贷方金额', '余额', '对方信息', null],
-            ['交易日期', '交易时间', null, null, null, '户名', '账号'],
-            ...rows,
-          ],
-          merges: ['A1:B1', 'F1:G1', 'C1:C2', 'D1:D2', 'E1:E2'],
-        },
+        ['交易信息', null, '借方金额', '贷方金额', '余额', '对方信息', null],
+        ['交易日期', '交易时间', null, null, null, '户名', '账号'],
+        ...rows,
       ],
-      {},
-      { ownAccount: own },
+      ['A1:B1', 'F1:G1', 'C1:C2', 'D1:D2', 'E1:E2'],
     );
     expect(plan.problems).toEqual([]);
     expect(read(plan)).toEqual(expected);
   });
 
   it('支出/收入 over 金额, the other names merged down: the second row is no data row', async () => {
-    const plan = await plannedWorkbook(
-      'transactions',
+    const plan = await statementSheet(
       [
-        {
-          rows: [
-            ['交易日期', '交易时间', '支出', '收入', '余额', '对方户名', '对方账号'],
-            [null, null, '金额', '金额', null, null, null],
-            ...rows,
-          ],
-          merges: ['A1:A2', 'B1:B2', 'E1:E2', 'F1:F2', 'G1:G2'],
-        },
+        ['交易日期', '交易时间', '支出', '收入', '余额', '对方户名', '对方账号'],
+        [null, null, '金额', '金额', null, null, null],
+        ...rows,
       ],
-      {},
-      { ownAccount: own },
+      ['A1:A2', 'B1:B2', 'E1:E2', 'F1:F2', 'G1:G2'],
     );
     expect(plan.problems).toEqual([]);
     expect(read(plan)).toEqual(expected);
   });
 
   it('借方/贷方 over 金额/笔数', async () => {
-    const plan = await plannedWorkbook(
-      'transactions',
+    const plan = await statementSheet(
       [
-        {
-          rows: [
-            ['交易信息', null, '借方', null, '贷方', null, '余额', '对方户名', '对方账号'],
-            ['日期', '时间', '金额', '笔数', '金额', '笔数', null, null, null],
-            ['2024-03-01', '10:15:00', 1500, 1, null, null, 8500, '张三', '6222021234567890123'],
-            ['2024-03-02', '11:20:00', null, null, 2000, 1, 10500, '李四', '6222029876543210987'],
-          ],
-          merges: ['A1:B1', 'C1:D1', 'E1:F1', 'G1:G2', 'H1:H2', 'I1:I2'],
-        },
+        ['交易信息', null, '借方', null, '贷方', null, '余额', '对方户名', '对方账号'],
+        ['日期', '时间', '金额', '笔数', '金额', '笔数', null, null, null],
+        ['2024-03-01', '10:15:00', 1500, 1, null, null, 8500, '张三', '6222021234567890123'],
+        ['2024-03-02', '11:20:00', null, null, 2000, 1, 10500, '李四', '6222029876543210987'],
       ],
-      {},
-      { ownAccount: own },
+      ['A1:B1', 'C1:D1', 'E1:F1', 'G1:G2', 'H1:H2', 'I1:I2'],
     );
     expect(plan.problems).toEqual([]);
     expect(read(plan)).toEqual(expected);

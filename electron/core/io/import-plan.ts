@@ -47,11 +47,11 @@ import {
   type CallKind,
 } from './call-columns';
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
-import { cellMark, headerRadix, settleStations, writtenCell } from './station-keys';
+import { cellMark, headerRadix, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
-import { settleListOwner } from './call-owner';
+import { settleCallList } from './call-list-settle';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
@@ -1022,8 +1022,6 @@ function headerPlanner(
           for (const row of again) if (!planner.take(row)) kept.push(row);
           callRecords = joinCallColumns(calls.records, planner.records);
         }
-        settleListOwner(callRecords!);
-        settleStations(callRecords!);
       }
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
@@ -1039,7 +1037,9 @@ function headerPlanner(
             clocks,
             dates,
           );
-      if (!part) {
+      if (!part && data.template === 'calls')
+        settleCallList(data.records, dates, clocks, preamble.period);
+      else if (!part) {
         settleDateOrders(data, dates, preamble.period);
         settleClocks(data, clocks);
         // Times are final now: a reversal is paired with the transfer it undoes.

@@ -47,6 +47,11 @@ interface CommitOptions {
   isCancelled(): boolean;
 }
 
+/** A transfer's payer and payee: the statement's account and its counterpart, as it went. */
+function endsOf(record: TransferRecord, counterpart: string): [string, string] {
+  return record.direction === 'out' ? [record.account, counterpart] : [counterpart, record.account];
+}
+
 /** Rows written between two looks at the cancel button and two progress reports. */
 const chunkRows = 20_000;
 
@@ -791,10 +796,7 @@ export async function commitImport(
           holder: record.counterpartName,
           bank: record.counterpartBank,
         });
-      const [from, to] =
-        record.direction === 'out'
-          ? [record.account, record.counterpart]
-          : [record.counterpart, record.account];
+      const [from, to] = endsOf(record, record.counterpart);
       const key = `${from}>${to}`;
       keys[index] = key;
       const pair = totals(pairs, key, from, to, record.at);
@@ -819,10 +821,7 @@ export async function commitImport(
       const record = records[index]!;
       const undone = record.reversal ? records[lineIndex.get(record.offsetOf!)!]! : record;
       if (!undone.counterpart) continue;
-      const key =
-        undone.direction === 'out'
-          ? `${undone.account}>${undone.counterpart}`
-          : `${undone.counterpart}>${undone.account}`;
+      const key = endsOf(undone, undone.counterpart).join('>');
       if (pairs.has(key)) keys[index] = key;
     }
     summary.reversals = lineIndex.size / 2;

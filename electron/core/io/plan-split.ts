@@ -1,13 +1,12 @@
 import { AppError } from '../app-error';
 import { joinCallColumns } from './call-columns';
-import { settleListOwner } from './call-owner';
 import { forEachCsvRow, type CsvStop } from './csv-rows';
 import type { CsvSeparator } from './csv-separator';
 import { headerSearchRows, type ImportPlan } from './import-plan';
 import type { TableLimits } from './table-parse';
-import { settleStations } from './station-keys';
-import { joinClockForms, settleClocks } from './clock-forms';
-import { joinDateOrders, settleDateOrders } from './date-orders';
+import { settleCallList } from './call-list-settle';
+import { joinClockForms } from './clock-forms';
+import { joinDateOrders } from './date-orders';
 import { decodeText, isUtf16, type TextEncoding } from './text-decoding';
 
 /**
@@ -95,12 +94,9 @@ export function joinCallPlans(
   const rowCount = first.rowCount + second.rowCount;
   if (!rowCount) throw new AppError('import.empty', 'No data rows');
   const records = joinCallColumns(first.data.records, second.data.records);
-  settleListOwner(records);
-  settleStations(records);
   const clocks = joinClockForms(first.clocks, second.clocks);
   const dates = joinDateOrders(first.dates, second.dates);
-  settleDateOrders({ template: 'calls', records }, dates, first.preamble.period);
-  settleClocks({ template: 'calls', records }, clocks);
+  settleCallList(records, dates, clocks, first.preamble.period);
   return {
     ...first,
     rowCount,

@@ -8,10 +8,7 @@ import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout } from './fixed-width';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
-import { settleStations } from './station-keys';
-import { settleClocks } from './clock-forms';
-import { settleDateOrders } from './date-orders';
-import { settleListOwner } from './call-owner';
+import { settleCallList } from './call-list-settle';
 import {
   csvEncoding,
   isDelimitedText,
@@ -168,10 +165,7 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
   if (whole && !plan.rowCount) throw new AppError('import.empty', 'No data rows');
   // Planned as a half, read whole: its cells are keyed here, no join follows.
   if (split && whole && plan.data.template === 'calls') {
-    settleListOwner(plan.data.records);
-    settleStations(plan.data.records);
-    settleDateOrders(plan.data, plan.dates, plan.preamble.period);
-    settleClocks(plan.data, plan.clocks);
+    settleCallList(plan.data.records, plan.dates, plan.clocks, plan.preamble.period);
   }
   const wire = packPlan({ format: 'csv', encoding }, plan);
   parentPort!.postMessage(
