@@ -222,7 +222,7 @@ describe('carrier call records (话单)', () => {
     expect(twice.problems.map((problem) => problem.line)).toEqual([17, 18, 19, 36, 37, 38]);
   });
 
-  it('a 话单 of one number (电信 style): number in the title, 本地主叫/长途被叫, a service column, data sessions set aside', async () => {
+  it('a 话单 of one number (电信 style): number in the title, 本地主叫/长途被叫, a service column, its data session kept apart from the calls', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
     const file = {
@@ -244,24 +244,28 @@ describe('carrier call records (话单)', () => {
     });
     expect(preview.owner).toBe(target);
     expect([preview.encoding, preview.headerLine, preview.rowCount, preview.rejectedCount]).toEqual(
-      ['gb18030', 3, 8, 1],
+      ['gb18030', 3, 8, 0],
     );
-    expect(preview.problems).toEqual([
-      { line: 10, field: 'service', problem: 'dataSession', value: '上网' },
-    ]);
-    const summary = await c.ok('import.commit', {
-      ...file,
-      importId: 'imp-telecom',
-      skipInvalid: true,
-    });
-    expect(summary).toMatchObject({ rows: 7, rejectedRows: 1 });
-    expect(
-      iconv.decode(Buffer.from(summary.rejectedFile!.contentBase64, 'base64'), 'gb18030'),
-    ).toBe(
-      '序号,通话起始时间,通信方式,对方号码,通信时长,通信类型,业务类型,通信地点,TAC,ECI,原因\r\n' +
-        '7,2026-04-01 14:00:00,,,0,,上网,云南昆明,25301,10231,业务类型：上网/数据流量记录，不是通话或短信\r\n',
-    );
+    expect(preview.problems).toEqual([]);
+    const summary = await c.ok('import.commit', { ...file, importId: 'imp-telecom' });
+    expect(summary).toMatchObject({ rows: 8, rejectedRows: 0, dataSessions: 1 });
     const targetId = await entityId(target);
+    expect(
+      c.router.sessions
+        .current()!
+        .sqlite.prepare(
+          'SELECT phone_id, started_unix, duration_seconds, base_station, line FROM data_sessions',
+        )
+        .all(),
+    ).toEqual([
+      {
+        phone_id: targetId,
+        started_unix: Date.parse('2026-04-01T06:00:00Z') / 1000,
+        duration_seconds: 0,
+        base_station: '25301-10231',
+        line: 10,
+      },
+    ]);
     expect(await relationsOf(targetId, 'calls')).toEqual(
       [
         '087165123456>13987654321: 1 45',

@@ -193,7 +193,6 @@ export const importProblemTexts: Record<string, string> = {
   idBirthDate: '出生日期与身份证号不符',
   currency: '外币交易，金额不是人民币',
   neutral: '不计收支，不是与对方的资金往来',
-  dataSession: '上网/数据流量记录，不是通话或短信',
   dayAlone: '只有日期，没有时刻：通话时间不明',
   truncated: '超过 15 位的数字已被表格截断，请把该列设为文本后重新导出',
   columns: '列数超出上限',

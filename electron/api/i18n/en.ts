@@ -888,6 +888,8 @@ export const en: Translation<typeof zhCN> = {
     rejectedDetail: '{{count}} rows with errors were not imported.',
     copiesDetail:
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
+    dataSessionsDetail:
+      '{{count}} rows are mobile-data sessions (no other party): not counted as calls, kept as where and when the phone was, for co-location and who was on a cell.',
     reversalsDetail:
       '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
     saveRejected: 'Save the rows with errors',
@@ -895,6 +897,7 @@ export const en: Translation<typeof zhCN> = {
       call: 'Call',
       forwarded: 'Forwarded',
       sms: 'SMS',
+      data: 'Data session',
       out: 'Out',
       in: 'In',
       mobile: 'Mobile',
@@ -1034,7 +1037,6 @@ export const en: Translation<typeof zhCN> = {
       currency: 'Foreign-currency transaction: the amount is not in yuan',
       neutral:
         'Neither in nor out (不计收支: own-balance moves, repayments); not a transfer with the other party',
-      dataSession: 'Mobile data session, not a call or message',
       dayAlone: 'A date without a time of day: when the call was is unknown',
       truncated:
         'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',

@@ -850,6 +850,8 @@ export const zhCN = {
     rejectedDetail: '另有 {{count}} 行有误，未导入。',
     copiesDetail:
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
+    dataSessionsDetail:
+      '其中 {{count}} 行是上网记录（无对方号码）：不计入通话，按本机的基站、时间和手机另存，用于同基站伴随和“谁在这个基站”。',
     reversalsDetail:
       '其中 {{count}} 对是冲正（或撤销、退汇）与被冲正的原交易，两行相抵，原始行已保留，均不计入金额和分析。',
     saveRejected: '保存有误的行',
@@ -857,6 +859,7 @@ export const zhCN = {
       call: '通话',
       forwarded: '呼转',
       sms: '短信',
+      data: '上网',
       out: '支出',
       in: '收入',
       mobile: '手机',
@@ -992,7 +995,6 @@ export const zhCN = {
       preAuthorisation: '预授权冻结或预授权撤销，资金未划转；预授权完成才是付款',
       currency: '外币交易（币种不是人民币），金额不能按人民币计入',
       neutral: '不计收支（零钱/余额宝转入转出、还款等），不是与对方的资金往来',
-      dataSession: '上网/数据流量记录，不是通话或短信',
       dayAlone: '只有日期，没有时刻：通话时间不明',
       truncated:
         '超过 15 位的数字已被表格截断（卡号、账号应以文本保存），请把该列设为文本后重新导出',

@@ -125,6 +125,11 @@ export const importSummarySchema = z.object({
    * kept as rows, neither counted.
    */
   reversals: z.number().int(),
+  /**
+   * A call list's mobile-data sessions (上网, GPRS): no call or message, kept as where and when
+   * the phone was, on its handset.
+   */
+  dataSessions: z.number().int(),
   seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),

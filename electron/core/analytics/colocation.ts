@@ -35,9 +35,13 @@ const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entit
  */
 const standing = sql`(r.deleted_at IS NULL OR r.merged_away = 1)`;
 
+/** A data session's phone is live (a merge moved its sessions to the phone it was merged into). */
+const livePhone = sql`EXISTS (SELECT 1 FROM entities e WHERE e.id = d.phone_id AND e.deleted_at IS NULL)`;
+
 /**
  * 同基站伴随: pairs of phones seen on the same base station (LAC-CI) within the window, with
- * each occasion. A phone is seen on a cell by the rows of its own call list (`own_end`).
+ * each occasion. A phone is seen on a cell by the rows of its own call list (`own_end`) and by
+ * its mobile-data sessions (上网), which place it between its calls.
  * The target phones' sightings come through the relation indexes; who else was on each cell
  * around each sighting through `call_records_cell_idx`. Sightings of one pair on one cell
  * less than a window after the last one count as one occasion.
@@ -45,7 +49,8 @@ const standing = sql`(r.deleted_at IS NULL OR r.merged_away = 1)`;
 export function colocation(db: Executor, query: ColocationQuery): ColocationResult {
   const targets = new Map(query.phones.map((ref) => resolvePhone(db, ref)).map((p) => [p.id, p]));
   const ids = inList([...targets.keys()]);
-  const when = unixPeriodCondition(sql`c.started_unix`, periodOf(query, workspaceTimeZone(db)));
+  const period = periodOf(query, workspaceTimeZone(db));
+  const when = unixPeriodCondition(sql`c.started_unix`, period);
   const sightings = db.all<{ phone: string; cell: string; at: number }>(sql`
     SELECT r.from_entity_id AS phone, c.base_station AS cell, c.started_unix AS at
     FROM relations r JOIN call_records c ON c.relation_num = r.num
@@ -56,6 +61,10 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
     FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
       AND c.own_end = 2 AND c.base_station IS NOT NULL AND ${when}
+    UNION
+    SELECT d.phone_id, d.base_station, d.started_unix FROM data_sessions d
+    WHERE d.phone_id IN (${ids}) AND d.base_station IS NOT NULL
+      AND ${unixPeriodCondition(sql`d.started_unix`, period)} AND ${livePhone}
     ORDER BY 3`);
   const window = query.windowMinutes * 60_000;
   const windowSeconds = query.windowMinutes * 60;
@@ -69,7 +78,12 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       WHERE c.base_station = ${sighting.cell}
         AND c.started_unix >= ${sighting.at - windowSeconds}
         AND c.started_unix <= ${sighting.at + windowSeconds} AND c.own_end IS NOT NULL
-        AND ${standing}`);
+        AND ${standing}
+      UNION
+      SELECT d.phone_id, d.started_unix FROM data_sessions d
+      WHERE d.base_station = ${sighting.cell}
+        AND d.started_unix >= ${sighting.at - windowSeconds}
+        AND d.started_unix <= ${sighting.at + windowSeconds} AND ${livePhone}`);
     const sightingAt = unixToIso(sighting.at);
     for (const other of near) {
       if (other.phone === sighting.phone) continue;
@@ -152,12 +166,16 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
   return { pairs: pairs.slice(0, query.limit), total: pairs.length };
 }
 
-/** Who was on a base station between two instants: each phone with its sightings (cell index). */
+/**
+ * Who was on a base station between two instants: each phone with its sightings (cell index),
+ * by its calls and messages and by its data sessions.
+ */
 export function cellPresence(
   db: Executor,
   query: { cell: string; from: string; to: string; limit: number },
 ): CellPresenceResult {
   const period = periodOf(query, workspaceTimeZone(db));
+  const cells = sql`${query.cell.replace(/\s/g, '')}, ${typedCell(query.cell)}`;
   const rows = db.all<{
     id: string;
     number: string;
@@ -170,9 +188,13 @@ export function cellPresence(
     FROM (
       SELECT ${ownPhone} AS id, c.started_unix AS at
       FROM call_records c JOIN relations r ON r.num = c.relation_num
-      WHERE c.base_station IN (${query.cell.replace(/\s/g, '')}, ${typedCell(query.cell)})
+      WHERE c.base_station IN (${cells})
         AND ${unixPeriodCondition(sql`c.started_unix`, period)} AND c.own_end IS NOT NULL
         AND ${standing}
+      UNION ALL
+      SELECT DISTINCT d.phone_id, d.started_unix FROM data_sessions d
+      WHERE d.base_station IN (${cells})
+        AND ${unixPeriodCondition(sql`d.started_unix`, period)} AND ${livePhone}
     ) x JOIN phones p ON p.entity_id = x.id
     GROUP BY x.id ORDER BY MIN(x.at), p.number`);
   return { rows: rows.slice(0, query.limit), total: rows.length };

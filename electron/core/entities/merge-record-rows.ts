@@ -9,6 +9,7 @@ import type { Executor } from '../db/database-types';
 const recordColumns = [
   { table: 'money_transfers', column: 'account_id' },
   { table: 'phone_identifiers', column: 'phone_id' },
+  { table: 'data_sessions', column: 'phone_id' },
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import { phoneNumberTypes, type PhoneNumberType } from '../../api/domain/identifiers';
 
-export const callKinds = ['call', 'forwarded', 'sms'] as const;
+/** A call list's rows: the first three are call records; a mobile-data session is no call. */
+export const callKinds = ['call', 'forwarded', 'sms', 'data'] as const;
 export type CallKind = (typeof callKinds)[number];
 
 /** A call or text message, from the phone that placed it to the one that received it. */

@@ -18,7 +18,8 @@ export function settleListOwner(columns: CallColumns): void {
     if (first !== from && first !== to) first = 0;
     if (second !== from && second !== to) second = 0;
   }
-  // Every record between the same two numbers names neither as the target.
-  const target = first && second ? 0 : first || second;
+  // Every record between the same two numbers names neither as the target; a list of a
+  // phone's data sessions alone (each row's two ends one number) names it.
+  const target = first && second && first !== second ? 0 : first || second;
   if (target) own.fill(target, 0, length);
 }

@@ -64,6 +64,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
+      tx.run(sql`DELETE FROM data_sessions WHERE import_id = ${importId}`);
       // A ledger's seizures go with their custody steps: exactly the rows the import wrote.
       tx.run(
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
@@ -149,6 +150,7 @@ function handOnEntity(tx: Executor, importId: string, entityId: string) {
       SELECT x.import_id AS later_import FROM import_relations x JOIN relations r ON r.id = x.relation_id
         WHERE r.from_entity_id = ${entityId} OR r.to_entity_id = ${entityId}
       UNION SELECT import_id FROM phone_identifiers WHERE phone_id = ${entityId}
+      UNION SELECT import_id FROM data_sessions WHERE phone_id = ${entityId}
       UNION SELECT import_id FROM money_transfers WHERE account_id = ${entityId}
       UNION SELECT import_id FROM import_created WHERE target_type = 'named' AND target_id = ${entityId})
     WHERE later_import <> ${importId}`);
@@ -218,6 +220,7 @@ function inUse(tx: Executor, entityId: string): boolean {
     tx.get(sql`SELECT 1 FROM relations WHERE from_entity_id = ${entityId} OR to_entity_id = ${entityId}
       UNION ALL SELECT 1 FROM money_transfers WHERE account_id = ${entityId}
       UNION ALL SELECT 1 FROM phone_identifiers WHERE phone_id = ${entityId}
+      UNION ALL SELECT 1 FROM data_sessions WHERE phone_id = ${entityId}
       UNION ALL SELECT 1 FROM attachments WHERE owner_id = ${entityId}
       UNION ALL SELECT 1 FROM entities WHERE merged_into_id = ${entityId}
       UNION ALL SELECT 1 FROM event_entities WHERE entity_id = ${entityId}

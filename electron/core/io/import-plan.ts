@@ -1782,15 +1782,12 @@ function callPlanner(
     const service =
       (hasService ? serviceOf(textOf(cells, 'service')) : undefined) ??
       (textsList || namesTexts(sheet?.name ?? '') ? 'sms' : undefined);
-    // A mobile-data session has no far end and no direction: it is said as what it is (its
-    // service, or a call type of 上网/GPRS, as a 客户详单's 通信方式 gives it).
-    if (
+    // A mobile-data session (its service, or a call type of 上网/GPRS, as a 客户详单's 通信方式
+    // gives it): no far end and no direction, but the phone's cell, time and handset, kept as
+    // such (data_sessions). Carriers' lists hold more of them than calls.
+    const dataSession =
       service === 'data' ||
-      (hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType')))
-    ) {
-      problem(line, cells, service === 'data' ? 'service' : 'callType', 'dataSession');
-      return false;
-    }
+      (hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType')));
     const before = problems.length;
     // Where the phone was (漫游地) before its home (本机归属地), row by row: a local row leaves
     // 漫游地 empty. A phone roaming where no area code is known (abroad: 缅甸, 国际漫游) dialled
@@ -1806,26 +1803,28 @@ function callPlanner(
         ? null
         : (roamingArea ?? areaOf(textOf(cells, 'ownArea')) ?? options.areaCode ?? null));
     wholeDigits(line, cells, numberKeys);
+    // The phone of a data session is the target (本机号码), or a tower dump's 主叫号码.
     const near = fixedNear ?? number(line, cells, nearKey, null);
-    const far = number(
-      line,
-      cells,
-      farKey,
-      area,
-      placeUnknown ? roamingCountryCode(roamingPlace) : null,
-    );
+    const far = dataSession
+      ? near && { value: near.value, type: 'unknown' as const }
+      : number(line, cells, farKey, area, placeUnknown ? roamingCountryCode(roamingPlace) : null);
     // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
-    if (hasType) {
+    if (hasType && !dataSession) {
       const found = typeOf(textOf(cells, 'callType'), service);
       if (found) type = found;
       else problem(line, cells, 'callType', 'callType');
     }
     // A 业务类型 of 呼转 beside a 呼叫类型 of 被叫 (or 主叫): a forwarded call, its way as the type says.
     if (service === 'forwarded' && type !== 'smsOut' && type !== 'smsIn') type = 'forwarded';
-    const kind: CallKind =
-      type === 'smsOut' || type === 'smsIn' ? 'sms' : type === 'forwarded' ? 'forwarded' : 'call';
+    const kind: CallKind = dataSession
+      ? 'data'
+      : type === 'smsOut' || type === 'smsIn'
+        ? 'sms'
+        : type === 'forwarded'
+          ? 'forwarded'
+          : 'call';
     let startedUnix = unixTimeOf(line, cells, 'startedAt');
     // A start at midnight China time that gives the day alone (2024-06-01): no call's time. Read
     // as midnight it had made night calls and phones together on a cell at 00:00.
@@ -1838,7 +1837,11 @@ function callPlanner(
       startedUnix = undefined;
     }
     let durationSeconds: number | undefined = 0;
-    if (kind !== 'sms') {
+    if (kind === 'data') {
+      // A session's length where it reads as one; its volume (流量) is no reason to refuse it.
+      const read = mapping['duration'] !== undefined && durationOf(cellOf(cells, 'duration'));
+      durationSeconds = read && read.ok ? read.value : 0;
+    } else if (kind !== 'sms') {
       // The end's time less the start's where the list gives its end (结束时间) and no length
       // (none written, or only billed minutes); else the length; none written (empty, -): a
       // call not answered, 0 s.
@@ -1851,7 +1854,8 @@ function callPlanner(
             ? take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
             : 0;
     }
-    if (near && far && near.value === far.value) problem(line, cells, farKey, 'sameEnds');
+    if (near && far && near.value === far.value && !dataSession)
+      problem(line, cells, farKey, 'sameEnds');
     if (
       problems.length > before ||
       !near ||
@@ -1894,7 +1898,7 @@ function callPlanner(
       imsi: keepHandset ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
       farType: far.type,
     });
-    if (passedOn || hasOriginalCalled)
+    if ((passedOn || hasOriginalCalled) && !dataSession)
       thirdLegs(
         line,
         cells,

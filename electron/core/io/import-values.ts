@@ -25,7 +25,6 @@ export type ValueProblem =
   | 'idBirthDate'
   | 'currency'
   | 'neutral'
-  | 'dataSession'
   | 'dayAlone'
   | 'truncated'
   | 'columns'

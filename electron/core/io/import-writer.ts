@@ -21,6 +21,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { indexEntity } from '../search/search-indexer';
 import { callKinds, textAt, type CallColumns } from './call-columns';
+import { splitDataSessions } from './data-sessions';
 import {
   demoteStoredCalls,
   markCallCopies,
@@ -168,6 +169,7 @@ export async function commitImport(
     relationsUpdated: 0,
     copies: 0,
     reversals: 0,
+    dataSessions: 0,
     seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
@@ -465,7 +467,8 @@ export async function commitImport(
     return pair;
   }
 
-  async function writeCalls(records: CallColumns) {
+  async function writeCalls(list: CallColumns) {
+    const { calls: records, sessions } = splitDataSessions(list);
     const { length, texts } = records;
     // Caller → callee → pair, keyed by the numbers' indexes in the text table (no key string
     // per row). `pairs` keeps them in the order first seen.
@@ -534,6 +537,20 @@ export async function commitImport(
     let lastOwn = 0;
     let ownNumber = '';
     let ownSightings: Map<number, Sighting>[] = [];
+    /** The handset and cell of a row of the phone `own` (its text index). */
+    const sightAll = (own: number, row: CallColumns, index: number, at: number) => {
+      if (own !== lastOwn) {
+        lastOwn = own;
+        ownNumber = texts[own - 1]!;
+        let sightings = byPhone.get(own);
+        if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
+        ownSightings = sightings;
+        recent.fill(undefined);
+      }
+      sight(0, ownNumber, 'imei', row.imei[index]!, at);
+      sight(1, ownNumber, 'imsi', row.imsi[index]!, at);
+      sight(2, ownNumber, 'cell', row.baseStation[index]!, at);
+    };
     for (let index = 0; index < length; index += 1) {
       const caller = callers[index]!;
       const callee = callees[index]!;
@@ -565,18 +582,11 @@ export async function commitImport(
       const side = own === caller ? 1 : own === callee ? 2 : 0;
       sideOf[index] = side;
       sidesOf[found] |= side;
-      if (own !== lastOwn) {
-        lastOwn = own;
-        ownNumber = texts[own - 1]!;
-        let sightings = byPhone.get(own);
-        if (!sightings) byPhone.set(own, (sightings = [new Map(), new Map(), new Map()]));
-        ownSightings = sightings;
-        recent.fill(undefined);
-      }
-      sight(0, ownNumber, 'imei', imeis[index]!, at);
-      sight(1, ownNumber, 'imsi', imsis[index]!, at);
-      sight(2, ownNumber, 'cell', cells[index]!, at);
+      sightAll(own, records, index, at);
     }
+    // A data session's phone is its row's first number (the target, or a tower dump's 主叫).
+    for (const index of sessions)
+      sightAll(list.caller[index]!, list, index, list.startedUnix[index]!);
     pairs.forEach((pair, index) => {
       pair.count = callsOf[index]!;
       pair.messages = messagesOf[index]!;
@@ -584,10 +594,12 @@ export async function commitImport(
       pair.first = unixToIso(firstOf[index]!);
       pair.last = unixToIso(lastOf[index]!);
     });
-    resolve(
-      'phone',
-      pairs.flatMap((pair) => [pair.fromId, pair.toId]),
-    );
+    resolve('phone', [
+      ...pairs.flatMap((pair) => [pair.fromId, pair.toId]),
+      ...sessions.map((index) => textAt(list, list.caller[index]!)!),
+    ]);
+    summary.dataSessions = sessions.length;
+    writeDataSessions(list, sessions);
     for (const pair of pairs) {
       pair.fromId = entityIds.get(`phone:${pair.fromId}`)!;
       pair.toId = entityIds.get(`phone:${pair.toId}`)!;
@@ -684,6 +696,33 @@ export async function commitImport(
     rebuildIndexes();
     writeIdentifiers(seen);
     options.onProgress(length, length);
+  }
+
+  /** A call list's mobile-data sessions, each on its phone. */
+  function writeDataSessions(list: CallColumns, sessions: number[]) {
+    if (!sessions.length) return;
+    const insert = multiRowInsert(sqlite, 'data_sessions', [
+      'phone_id',
+      'started_unix',
+      'duration_seconds',
+      'base_station',
+      'imei',
+      'imsi',
+      'import_id',
+      'line',
+    ]);
+    for (const index of sessions)
+      insert.add(
+        entityIds.get(`phone:${textAt(list, list.caller[index]!)!}`)!,
+        list.startedUnix[index],
+        list.durationSeconds[index],
+        textAt(list, list.baseStation[index]!),
+        textAt(list, list.imei[index]!),
+        textAt(list, list.imsi[index]!),
+        options.importId,
+        list.line[index],
+      );
+    insert.flush();
   }
 
   /**

@@ -222,6 +222,36 @@ export const phoneIdentifiersTable = sqliteTable(
 );
 
 /**
+ * Mobile-data sessions (上网, GPRS, 流量) of a call list's target phone: no far end and no
+ * direction, so no relation, but where the phone was and when, on which handset. Carriers'
+ * lists hold more of them than calls; they place a phone on a cell between its calls
+ * (同基站伴随, who was on a cell).
+ */
+export const dataSessionsTable = sqliteTable(
+  'data_sessions',
+  {
+    id: integer().primaryKey(),
+    phoneId: text()
+      .notNull()
+      .references(() => entitiesTable.id),
+    /** Start, seconds since 1970-01-01 UTC (Unix time). */
+    startedUnix: integer().notNull(),
+    durationSeconds: integer().notNull(),
+    baseStation: text(),
+    imei: text(),
+    imsi: text(),
+    importId: text().notNull(),
+    /** Line (CSV) or row (spreadsheet) of the file. */
+    line: integer().notNull().default(0),
+  },
+  (table) => [
+    index('data_sessions_cell_idx').on(table.baseStation, table.startedUnix),
+    index('data_sessions_phone_idx').on(table.phoneId, table.startedUnix),
+    index('data_sessions_import_idx').on(table.importId),
+  ],
+);
+
+/**
  * What an import added to each relation it wrote (so deleting the import takes exactly that
  * back out), and whether it created the relation.
  */

@@ -32,6 +32,11 @@ export function RunStep({
                   {t('import.copiesDetail', { count: summary.copies })}
                 </div>
               ) : null}
+              {summary.dataSessions ? (
+                <div data-testid="import-data-sessions">
+                  {t('import.dataSessionsDetail', { count: summary.dataSessions })}
+                </div>
+              ) : null}
               {summary.reversals ? (
                 <div data-testid="import-reversals">
                   {t('import.reversalsDetail', { count: summary.reversals })}

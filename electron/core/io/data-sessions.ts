@@ -1,0 +1,46 @@
+import { callKinds, type CallColumns } from './call-columns';
+
+const dataKind = callKinds.indexOf('data');
+
+/**
+ * A call list's columns parted into its calls and messages (what relations count) and the
+ * indexes of its mobile-data sessions (where the phone was, on no relation). The columns are
+ * returned as they are when the list has no data session.
+ */
+export function splitDataSessions(records: CallColumns): {
+  calls: CallColumns;
+  sessions: number[];
+} {
+  const sessions: number[] = [];
+  for (let index = 0; index < records.length; index += 1)
+    if (records.kind[index] === dataKind) sessions.push(index);
+  if (!sessions.length) return { calls: records, sessions };
+  const length = records.length - sessions.length;
+  const keep = new Uint32Array(length);
+  let kept = 0;
+  for (let index = 0; index < records.length; index += 1)
+    if (records.kind[index] !== dataKind) keep[kept++] = index;
+  const pick = <T extends Uint8Array | Uint32Array | Float64Array>(column: T): T => {
+    const picked = new (column.constructor as new (size: number) => T)(length);
+    for (let at = 0; at < length; at += 1) picked[at] = column[keep[at]!]!;
+    return picked;
+  };
+  return {
+    calls: {
+      length,
+      texts: records.texts,
+      line: pick(records.line),
+      caller: pick(records.caller),
+      callee: pick(records.callee),
+      kind: pick(records.kind),
+      startedUnix: pick(records.startedUnix),
+      durationSeconds: pick(records.durationSeconds),
+      baseStation: pick(records.baseStation),
+      own: pick(records.own),
+      imei: pick(records.imei),
+      imsi: pick(records.imsi),
+      farType: pick(records.farType),
+    },
+    sessions,
+  };
+}

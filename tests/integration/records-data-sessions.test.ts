@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { pick } from '../helpers/import-preview';
+
+/**
+ * A carrier's list holds the target's mobile-data sessions (上网, GPRS) among its calls: rows
+ * with no other party. They had been refused as rows of no call, so a whole list was refused
+ * unless its sessions were set aside, and with them where the phone was between its calls.
+ * Now each is kept as what it is: the phone, its cell, its time and handset, on no relation.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const [target, other, third, companion] = [
+  '13800138000',
+  '13912345678',
+  '13700137000',
+  '13600136000',
+];
+const header = '本机号码,对方号码,呼叫类型,通话起始时间,通话时长,业务类型,LAC,CI,IMEI';
+const list = [
+  `${target},${other},主叫,2026-11-03 08:12:00,65,语音,4123,12345,861234567890123`,
+  `${target},,,2026-11-03 08:15:00,3600,上网,4123,12346,861234567890123`,
+  `${target},${other},被叫,2026-11-03 09:00:01,30,语音,4123,12345,861234567890123`,
+  `${target},,GPRS,2026-11-03 10:15:00,1分0秒,,4123,12347,869999999999999`,
+];
+
+async function commit(importId: string, rows: string[], head = header) {
+  return c.ok('import.commit', {
+    fileName: `${importId}.csv`,
+    contentBase64: base64([head, ...rows].join('\n') + '\n'),
+    template: 'calls',
+    importId,
+  });
+}
+
+const sessions = () =>
+  c.router.sessions
+    .current()!
+    .sqlite.prepare(
+      `SELECT p.number, d.started_unix AS at, d.duration_seconds AS seconds, d.base_station AS cell,
+         d.imei, d.line FROM data_sessions d JOIN phones p ON p.entity_id = d.phone_id ORDER BY d.id`,
+    )
+    .all();
+const unix = (iso: string) => Date.parse(iso) / 1000;
+
+async function phoneId(number: string) {
+  const found = await c.ok('analytics.commonContacts', { phones: [number] });
+  return found.targets[0]!.id;
+}
+
+describe('mobile-data sessions in a call list', () => {
+  it('are kept apart from the calls: the list imports whole, the calls count as before', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const preview = await c.ok('import.preview', {
+      fileName: 'list.csv',
+      contentBase64: base64([header, ...list].join('\n')),
+      template: 'calls',
+    });
+    expect([preview.rowCount, preview.validCount, preview.rejectedCount]).toEqual([4, 4, 0]);
+    expect(pick(preview.sample, ['caller', 'callee', 'kind'])).toEqual([
+      [target, other, 'call'],
+      [target, target, 'data'],
+      [other, target, 'call'],
+      [target, target, 'data'],
+    ]);
+    const summary = await commit('imp-list', list);
+    expect(summary).toMatchObject({
+      rows: 4,
+      rejectedRows: 0,
+      dataSessions: 2,
+      relationsCreated: 2,
+    });
+    expect(sessions()).toEqual([
+      { number: target, at: unix('2026-11-03T00:15:00Z'), seconds: 3600, cell: '4123-12346', imei: '86123456789012', line: 3 },
+      { number: target, at: unix('2026-11-03T02:15:00Z'), seconds: 60, cell: '4123-12347', imei: '86999999999999', line: 5 },
+    ]); // prettier-ignore
+    const profile = await c.ok('analytics.contactProfile', { phone: target });
+    expect([profile.period.calls, profile.period.messages]).toEqual([2, 0]);
+    // The handset and cells the sessions show are the target's, as its calls' are.
+    const identifiers = await c.ok('import.phoneIdentifiers', { phoneId: await phoneId(target) });
+    expect(identifiers.map((row) => [row.type, row.value, row.seenCount])).toEqual([
+      ['cell', '4123-12345', 2],
+      ['cell', '4123-12346', 1],
+      ['cell', '4123-12347', 1],
+      ['imei', '86123456789012', 3],
+      ['imei', '86999999999999', 1],
+    ]);
+  });
+
+  it('place the phone on its cell: who was there, and who was there with it', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-list', list);
+    // Another phone's call on the session's cell, five minutes into it.
+    await commit('imp-companion', [
+      `${companion},${third},主叫,2026-11-03 08:20:00,10,语音,4123,12346,`,
+    ]);
+    const present = await c.ok('analytics.cellPresence', {
+      cell: '4123-12346',
+      from: '2026-11-03T00:00:00Z',
+      to: '2026-11-03T01:00:00Z',
+    });
+    expect(present.rows.map((row) => [row.number, row.sightings, row.firstAt])).toEqual([
+      [target, 1, '2026-11-03T00:15:00.000Z'],
+      [companion, 1, '2026-11-03T00:20:00.000Z'],
+    ]);
+    const together = await c.ok('analytics.colocation', {
+      phones: [target, companion],
+      minOccasions: 1,
+    });
+    expect(
+      together.pairs.map((pair) => [
+        [pair.a.number, pair.b.number].sort(),
+        pair.occasions.map((item) => [item.cell, item.gapSeconds]),
+      ]),
+    ).toEqual([[[companion, target], [['4123-12346', 300]]]]);
+  });
+
+  it('go with their import, and with their phone through a merge and its undo', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-list', list);
+    await commit('imp-other', [`${companion},${third},主叫,2026-11-04 08:00:00,10,语音,1,1,`]);
+    const merged = await c.ok('entities.merge', {
+      keepId: await phoneId(companion),
+      mergeId: await phoneId(target),
+    });
+    expect(sessions().map((row) => (row as { number: string }).number)).toEqual([
+      companion,
+      companion,
+    ]);
+    await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
+    expect(sessions().map((row) => (row as { number: string }).number)).toEqual([target, target]);
+    await c.ok('import.delete', { importId: 'imp-list' });
+    expect(sessions()).toEqual([]);
+    const present = await c.ok('analytics.cellPresence', {
+      cell: '4123-12346',
+      from: '2026-11-03T00:00:00Z',
+      to: '2026-11-03T01:00:00Z',
+    });
+    expect(present.rows).toEqual([]);
+  });
+
+  it("a tower dump's sessions are each its 主叫号码's; a list of one phone's calls and sessions names that phone", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const dump = await c.ok('import.commit', {
+      fileName: '基站调单.csv',
+      contentBase64: base64(
+        [
+          '主叫号码,被叫号码,开始时间,时长,业务类型,LAC,CI',
+          `${target},${other},2026-11-03 08:00:00,10,语音,9,9`,
+          `${companion},,2026-11-03 08:01:00,300,上网,9,9`,
+          `${third},,2026-11-03 08:02:00,0,GPRS,9,9`,
+        ].join('\n'),
+      ),
+      template: 'calls',
+      importId: 'imp-dump',
+    });
+    expect(dump.dataSessions).toBe(2);
+    expect(sessions().map((row) => (row as { number: string }).number)).toEqual([companion, third]);
+    // No 本机号码 and no number in the heading: the number at an end of every row is the target.
+    const one = await c.ok('import.preview', {
+      fileName: 'list.csv',
+      contentBase64: base64(
+        [
+          '主叫号码,被叫号码,开始时间,时长,业务类型,LAC,CI',
+          `${target},${other},2026-11-03 08:00:00,10,语音,9,9`,
+          `${target},,2026-11-03 08:01:00,300,上网,9,8`,
+          `${other},${target},2026-11-03 08:02:00,20,语音,9,9`,
+        ].join('\n'),
+      ),
+      template: 'calls',
+    });
+    expect(pick(one.sample, ['own', 'kind'])).toEqual([
+      [target, 'call'],
+      [target, 'data'],
+      [target, 'call'],
+    ]);
+  });
+});
