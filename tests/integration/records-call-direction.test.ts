@@ -83,3 +83,29 @@ describe('a call list giving the day alone', () => {
     expect(pick(plan.sample, ['startedAt'])).toEqual([['2024-05-31T16:00:00.000Z']]);
   });
 });
+
+describe('a row whose 呼叫类型 is empty', () => {
+  it('goes the way its 业务类型 says (短信接收, 短信发送); one that says no way anywhere is refused', async () => {
+    const result = await preview('calls', [
+      '本机号码,对方号码,呼叫类型,业务类型,开始时间,通话时长',
+      '13800138000,13900139000,主叫,语音,2026-04-01 09:00:00,30',
+      '13800138000,10658888,,短信接收,2026-04-01 09:10:00,0',
+      '13800138000,13900139000,被叫,语音,2026-04-01 09:20:00,40',
+      '13800138000,13900139000,,短信发送,2026-04-01 09:30:00,0',
+      '13800138000,13900139000,主叫,语音,2026-04-01 09:40:00,50',
+      '13800138000,13900139000,,语音,2026-04-01 09:50:00,60',
+    ]);
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.mapping['callType']).toBe(2);
+    expect(pick(result.value.sample, ['caller', 'callee', 'kind'])).toEqual([
+      ['13800138000', '13900139000', 'call'],
+      ['10658888', '13800138000', 'sms'],
+      ['13900139000', '13800138000', 'call'],
+      ['13800138000', '13900139000', 'sms'],
+      ['13800138000', '13900139000', 'call'],
+    ]);
+    expect(result.value.problems.map((item) => [item.line, item.problem])).toEqual([
+      [7, 'callType'],
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
  * read as unknown numbers (or an SMS gateway), they matched no other list's 010… number.
  */
 
-const { plannedWorkbook } = previewsOnNewWorkspace();
+const { planned, plannedWorkbook } = previewsOnNewWorkspace();
 
 describe('numbers in number cells', () => {
   it('a landline whose 0 Excel dropped gets it back; mobiles, 400 and 106 numbers and foreign ones stay', async () => {
@@ -48,6 +48,29 @@ describe('numbers in number cells', () => {
     expect(pick(plan.sample, ['caller', 'callee', 'farType'])).toEqual([
       ['13900139000', '13800138000', 'mobile'],
       ['13800138000', '087165123456', 'landline'],
+    ]);
+  });
+
+  it("a CSV Excel saved lost the 0 in its text: a listed city's landline gets it back, other digits stay", async () => {
+    const others = [
+      '2388886666', '87165123456', '8716512345', '1087654321', '9512345678', '85291234567',
+      '4008123456', '13900139000', '7771234567',
+    ]; // prettier-ignore
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      ...others.map((other, index) => `13800138000,${other},主叫,2026-04-01 10:0${index}:00,60`),
+    ]);
+    expect(pick(plan.sample, ['callee', 'farType'])).toEqual([
+      ['02388886666', 'landline'],
+      ['087165123456', 'landline'],
+      ['08716512345', 'landline'],
+      ['01087654321', 'landline'],
+      // Myanmar's 95 and Hong Kong's 852 are country codes before they are areas; 0777 no city listed.
+      ['9512345678', 'unknown'],
+      ['85291234567', 'unknown'],
+      ['4008123456', 'hotline'],
+      ['13900139000', 'mobile'],
+      ['7771234567', 'unknown'],
     ]);
   });
 });

@@ -794,6 +794,18 @@ function landlineOfNumberCell(cell: number): string {
   return landline ? `0${digits}` : digits;
 }
 
+/**
+ * A landline a text cell lost its 0 in (a list Excel opened and saved as CSV: 2388886666 for
+ * 023-88886666): a listed city's area code without its 0, then the 7 or 8 digits of the
+ * number. Other digits stay as written (a Myanmar 95…, a Hong Kong 852…, a mobile).
+ */
+function landlineLostZero(text: string): string {
+  if (!/^[1-9]\d{9,10}$/.test(text) || /^(?:85[2356]|886|84|66|95|60|62|63|65|81|82)/.test(text))
+    return text;
+  const twoDigitArea = text.length === 10 && isCityAreaCode(`0${text.slice(0, 2)}`);
+  return twoDigitArea || isCityAreaCode(`0${text.slice(0, 3)}`) ? `0${text}` : text;
+}
+
 /** Documents of a business (a carrier's 机主 that is a company): 营业执照, 统一社会信用代码. */
 const companyDocument = /营业执照|信用代码|组织机构|企业|单位证|公司|社会团体|事业单位/;
 const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|工作室|酒店|宾馆|会所/;
@@ -1697,7 +1709,8 @@ function callPlanner(
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
     // A spreadsheet's number cell lost a landline's 0, as under 对方号码.
     const cell = cellOf(cells, key);
-    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
+    const text =
+      typeof cell === 'number' ? landlineOfNumberCell(cell) : landlineLostZero(textOf(cells, key));
     if (!text) return null;
     const parsed = farEnd(text, areaCode);
     return parsed.ok ? parsed : null;
@@ -1760,7 +1773,8 @@ function callPlanner(
     abroad: string | null = null,
   ) => {
     const cell = cellOf(cells, key);
-    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
+    const text =
+      typeof cell === 'number' ? landlineOfNumberCell(cell) : landlineLostZero(textOf(cells, key));
     if (!text) {
       problem(line, cells, key, 'required');
       return undefined;
@@ -1812,7 +1826,10 @@ function callPlanner(
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
     if (hasType && !dataSession) {
-      const found = typeOf(textOf(cells, 'callType'), service);
+      // A row whose 呼叫类型 is empty may say its way in 业务类型 (短信接收, 主叫语音).
+      const found =
+        typeOf(textOf(cells, 'callType'), service) ??
+        (hasService ? typeOf(textOf(cells, 'service'), service) : undefined);
       if (found) type = found;
       else problem(line, cells, 'callType', 'callType');
     }
