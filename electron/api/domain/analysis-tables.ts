@@ -7,6 +7,7 @@ import type {
 } from '../schemas/analytics-schemas';
 import type { BriefingTable } from '../schemas/briefing-item-schemas';
 import { decimalOf } from './quantity';
+import { chinaMinute } from './china-time';
 
 /**
  * Analysis results as briefing tables: the rows the investigator saw on the analysis page, in
@@ -14,14 +15,9 @@ import { decimalOf } from './quantity';
  */
 type Label = (key: string) => string;
 
-const chinaOffsetMs = 8 * 3600_000;
-
 /** An instant as China time to the minute (the documents' zone, whatever the machine's). */
-function chinaMinute(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(Date.parse(iso) + chinaOffsetMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+function minuteOf(iso: string | null): string {
+  return iso ? chinaMinute(iso) : '';
 }
 
 /** Fen as yuan with two decimals and thousands separators, exact. */
@@ -51,8 +47,8 @@ export function commonContactsTable(result: CommonContactsResult, label: Label):
       String(row.calls),
       String(row.messages),
       String(row.durationSeconds),
-      chinaMinute(row.firstAt),
-      chinaMinute(row.lastAt),
+      minuteOf(row.firstAt),
+      minuteOf(row.lastAt),
     ]),
   };
 }
@@ -77,8 +73,8 @@ export function contactProfileTable(result: ContactProfileResult, label: Label):
       String(row.durationSeconds),
       String(row.outgoing),
       String(row.incoming),
-      chinaMinute(row.firstAt),
-      chinaMinute(row.lastAt),
+      minuteOf(row.firstAt),
+      minuteOf(row.lastAt),
     ]),
   };
 }
@@ -99,8 +95,8 @@ export function colocationTable(result: ColocationResult, label: Label): Briefin
         `${pair.a.number} — ${pair.b.number}`,
         String(pair.occasions.length),
         [...new Set(pair.occasions.map((occasion) => occasion.cell))].join('、'),
-        chinaMinute(times[0] ?? null),
-        chinaMinute(times.at(-1) ?? null),
+        minuteOf(times[0] ?? null),
+        minuteOf(times.at(-1) ?? null),
       ];
     }),
   };
@@ -119,8 +115,8 @@ export function cellPresenceTable(result: CellPresenceResult, label: Label): Bri
     rows: result.rows.map((row) => [
       row.number,
       String(row.sightings),
-      chinaMinute(row.firstAt),
-      chinaMinute(row.lastAt),
+      minuteOf(row.firstAt),
+      minuteOf(row.lastAt),
     ]),
   };
 }

@@ -13,6 +13,7 @@ import {
 } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
 import { transferWindowSeconds } from '../records/record-copies';
+import { isChinaMidnight } from '../../api/domain/china-time';
 
 interface MoneyTraceQuery {
   account?: string;
@@ -112,7 +113,7 @@ const mirrorWindowMs = transferWindowSeconds * 1000;
  * A row at midnight China time is a statement that gives the day alone (交易日期 20250301): the
  * other bank's row of that transfer may be at any time of the day.
  */
-const chinaMidnight = (ms: number) => (ms + 8 * 3_600_000) % dayMs === 0;
+const chinaMidnight = (ms: number) => isChinaMidnight(ms / 1_000);
 const windowOf = (ms: number) => (chinaMidnight(ms) ? dayMs - 1 : mirrorWindowMs);
 
 interface MergedRows {

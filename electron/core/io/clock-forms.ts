@@ -1,5 +1,6 @@
 import type { ImportRecords } from './import-plan';
 import type { Cell } from './table-file';
+import { chinaOffsetSeconds } from '../../api/domain/china-time';
 
 /**
  * How a time column beside a date column writes its clocks, counted over the whole file. A
@@ -63,8 +64,6 @@ function writesHhmm(forms: ClockForms | undefined): boolean {
     !!forms && (forms.short >= hhmmFromClocks || forms.zeroLed) && !forms.other && !forms.notHhmm
   );
 }
-
-const chinaOffsetSeconds = 8 * 3600;
 
 /** A time read hhmmss from an HHMM clock (00:14:30 for 1430), as the HHMM time (14:30:00). */
 function hhmmUnix(readUnix: number): number {

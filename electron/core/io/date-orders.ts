@@ -1,6 +1,7 @@
 import type { ImportRecords } from './import-plan';
 import type { Cell } from './table-file';
 import type { Period } from './yearless-dates';
+import { chinaDateOfUnix, chinaOffsetSeconds } from '../../api/domain/china-time';
 
 /**
  * Dates written with their year last (4/1/2026 17:16, 01.04.2026), as an English-language Excel
@@ -87,8 +88,6 @@ function readTheOtherWay(orders: DateOrders | undefined): boolean {
   return false;
 }
 
-const chinaOffsetSeconds = 8 * 3600;
-
 /**
  * A time read with its month and day the wrong way round, turned: only a day of 12 or less was
  * read that way (a larger first number was read as the day already).
@@ -108,10 +107,6 @@ function turnedUnix(readUnix: number): number {
   return turned / 1000 - chinaOffsetSeconds;
 }
 
-/** The day in China of a time (YYYY-MM-DD). */
-const chinaDay = (unix: number) =>
-  new Date((unix + chinaOffsetSeconds) * 1000).toISOString().slice(0, 10);
-
 /**
  * Whether a file whose dates show no order (no number past 12) is turned by the period named
  * above it (查询月份：202604): every date turned falls in the period, not every date as read.
@@ -126,7 +121,7 @@ function periodTurns(data: ImportRecords, orders: DateOrders, period: Period): b
         ? data.records.map((record) => Date.parse(record.at) / 1000)
         : [];
   const within = (unix: number) => {
-    const day = chinaDay(unix);
+    const day = chinaDateOfUnix(unix);
     return day >= period.from && day <= period.to;
   };
   return (

@@ -7,7 +7,7 @@ import { removePersonAlias } from '../entities/person-aliases';
 import { indexCase, indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { remarkCash, remarkRelations } from '../records/record-copies-recount';
-import { chinaDate } from './import-values';
+import { chinaDate } from '../../api/domain/china-time';
 
 interface Contribution {
   relation_id: string;

@@ -58,6 +58,7 @@ import { readCallLegend, type CallLegend } from './call-legend';
 import { flagCode, flagLegend, flagsFromBalances, waysFromBalances, type Way } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
+import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -1651,7 +1652,7 @@ function callPlanner(
     const clockAlone = /^\d{1,2}:\d{2}(?::\d{2})?$/.test(endText.trim());
     let ended: number | undefined;
     if (clockAlone) {
-      const startDay = new Date((startedUnix + 8 * 3600) * 1000).toISOString().slice(0, 10);
+      const startDay = chinaDateOfUnix(startedUnix);
       const read = parseDateAndTimeInstant(startDay, endText.trim());
       ended = read.ok ? Math.round(read.value / 1000) : undefined;
       if (ended === undefined) problem(line, cells, 'endedAt', 'dateTime');
@@ -1847,7 +1848,7 @@ function callPlanner(
     // as midnight it had made night calls and phones together on a cell at 00:00.
     if (
       startedUnix !== undefined &&
-      (startedUnix + 8 * 3_600) % 86_400 === 0 &&
+      isChinaMidnight(startedUnix) &&
       dayAloneOf(cells, 'startedAt')
     ) {
       problem(line, cells, mapping['startedAt'] !== undefined ? 'startedAt' : 'date', 'dayAlone');

@@ -2,6 +2,7 @@ import { yuanToFen } from '../../api/domain/quantity';
 import { yearFirst } from './date-orders';
 import { englishDateTime } from './english-dates';
 import type { Cell } from './table-file';
+import { chinaDate, chinaOffsetMs } from '../../api/domain/china-time';
 
 /** Why a value was refused; the UI translates each. */
 export type ValueProblem =
@@ -47,12 +48,6 @@ export type ValueProblem =
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
-const chinaOffsetMs = 8 * 3_600_000;
-
-/** The calendar day in China time of a UTC instant (relation periods and birth dates are days). */
-export function chinaDate(iso: string): string {
-  return new Date(Date.parse(iso) + chinaOffsetMs).toISOString().slice(0, 10);
-}
 /** Days from Excel's day 0 (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
 const excelEpochDays = 25_569;
 /** 9999-12-31: a larger number in a date cell is not a day. */

@@ -12,7 +12,7 @@ import { foldAccountAliases } from './account-aliases';
 import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
-import { chinaDate } from './import-values';
+import { chinaDate, chinaMinute } from '../../api/domain/china-time';
 import { insertEntity } from '../entities/entity-repository';
 import { addPersonAliases, aliasTarget } from '../entities/person-aliases';
 import { linkEntityToCase } from '../membership/case-link';
@@ -151,10 +151,7 @@ export async function commitImport(
     throw new AppError('import.duplicateFile', 'The same file was imported before', {
       fileName: earlier.fileName,
       // Said in China time, as the imports list shows it (it was said in UTC, 8 hours off).
-      at: new Date(Date.parse(earlier.at) + 8 * 3_600_000)
-        .toISOString()
-        .slice(0, 16)
-        .replace('T', ' '),
+      at: chinaMinute(earlier.at),
     });
   const started = performance.now();
   const template: ImportTemplate = plan.data.template;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { unixToIso } from '../db/unix-time';
-import { chinaDate } from './import-values';
+import { chinaDate } from '../../api/domain/china-time';
 import {
   callCopyRule,
   matchCopies,

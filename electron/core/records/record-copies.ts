@@ -1,3 +1,5 @@
+import { chinaDayNumber, chinaMidnightOfDay } from '../../api/domain/china-time';
+
 /**
  * One event, two rows: a call between two target phones is in both their lists (the caller's
  * row and the callee's), a transfer between two accounts in both statements (money out on the
@@ -129,8 +131,6 @@ export interface TransferRow extends CopyRow {
  */
 export const transferWindowSeconds = 30 * 60;
 const daySeconds = 86_400;
-const chinaOffsetSeconds = 8 * 3_600;
-const chinaDay = (at: number) => Math.floor((at + chinaOffsetSeconds) / daySeconds);
 
 /**
  * Transfers: the same amount, booked within half an hour (or on the same day, where a statement
@@ -146,12 +146,12 @@ export const transferCopyRule: CopyRule<TransferRow> = {
     if (held.amountFen !== row.amountFen) return false;
     if (held.importId === row.importId && held.accountId === row.accountId) return false;
     if (!held.dayOnly && !row.dayOnly) return Math.abs(held.at - row.at) <= transferWindowSeconds;
-    const [heldDay, rowDay] = [chinaDay(held.at), chinaDay(row.at)];
+    const [heldDay, rowDay] = [chinaDayNumber(held.at), chinaDayNumber(row.at)];
     if (!nextDay || Math.abs(heldDay - rowDay) !== 1) return heldDay === rowDay;
     if (held.dayOnly && row.dayOnly) return true;
     // The timed row within the window of the midnight between the two days.
     const timed = held.dayOnly ? row : held;
-    const midnight = Math.max(heldDay, rowDay) * daySeconds - chinaOffsetSeconds;
+    const midnight = chinaMidnightOfDay(Math.max(heldDay, rowDay));
     return Math.abs(timed.at - midnight) <= transferWindowSeconds;
   },
 };

@@ -2,7 +2,8 @@
  * The time axis of the timeline: China time (UTC+8, no daylight saving) whatever the machine's
  * zone, ticks that fit the zoom (years down to minutes), and the zoom arithmetic.
  */
-const chinaOffsetMs = 8 * 3600_000;
+import { chinaOffsetMs } from '../../../../electron/api/domain/china-time';
+
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
