@@ -181,4 +181,54 @@ describe('mobile-data sessions in a call list', () => {
       [target, 'call'],
     ]);
   });
+
+  it('a list of data sessions alone (上网详单) needs no other party: by its title, or by its 流量 and APN columns', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const titled = await c.ok('import.commit', {
+      fileName: 'list.csv',
+      contentBase64: base64(
+        [
+          `中国移动 ${target} 上网详单`,
+          '起始时间,时长(秒),业务类型,LAC,CI',
+          '2026-11-03 08:15:00,3600,4G上网,4123,12346',
+          '2026-11-03 10:15:00,120,4G上网,4123,12347',
+        ].join('\n'),
+      ),
+      template: 'calls',
+      importId: 'imp-titled',
+    });
+    expect(titled).toMatchObject({ rows: 2, dataSessions: 2, relationsCreated: 0 });
+    const columns = await c.ok('import.preview', {
+      fileName: 'export.csv',
+      contentBase64: base64(
+        [
+          '用户号码,开始时间,时长,上行流量(KB),下行流量(KB),APN,LAC,CI',
+          `${companion},2026-11-03 09:00:00,60,12,340,CMNET,4123,12346`,
+        ].join('\n'),
+      ),
+      template: 'calls',
+    });
+    expect(columns.problems).toEqual([]);
+    expect(pick(columns.sample, ['caller', 'kind', 'startedAt', 'baseStation'])).toEqual([
+      [companion, 'data', '2026-11-03T01:00:00.000Z', '4123-12346'],
+    ]);
+    // A call list is still refused without its other party.
+    const calls = await c.call('import.preview', {
+      fileName: 'calls.csv',
+      contentBase64: base64(
+        ['用户号码,开始时间,时长,LAC,CI', `${companion},2026-11-03 09:00:00,60,4123,12346`].join(
+          '\n',
+        ),
+      ),
+      template: 'calls',
+    });
+    expect(calls.ok ? null : [calls.error.code, calls.error.details]).toEqual([
+      'import.missingColumns',
+      {
+        template: 'calls',
+        fields: ['counterpart'],
+      },
+    ]);
+  });
 });

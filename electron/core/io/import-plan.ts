@@ -156,6 +156,20 @@ interface Preamble {
   flagCodes?: [string, Way][];
   /** The lines above a carrier's list call it one of texts (短信详单): its rows are texts. */
   texts?: boolean;
+  /** The lines above a carrier's list call it one of data sessions (上网详单): no other party. */
+  dataSessions?: boolean;
+}
+
+/**
+ * A list of a phone's mobile-data sessions (上网详单, GPRS清单, 流量明细), by its title, file
+ * or sheet name, or by its columns (流量, APN, 上行/下行): it has no other party to require.
+ */
+function namesDataSessions(text: string): boolean {
+  return /(?:上网|流量|gprs|数据业务|数据流量)(?:详单|清单|记录|明细|话单)/i.test(text);
+}
+
+function dataSessionColumns(headers: string[]): boolean {
+  return headers.some((header) => /流量|^apn|接入点|上行|下行|数据量/i.test(header.trim()));
 }
 
 /**
@@ -300,6 +314,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
       owner: ownNumberIn(text),
       period: periodIn(text),
       texts: namesTexts(text),
+      dataSessions: namesDataSessions(text),
     };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
@@ -944,10 +959,18 @@ function headerPlanner(
   // Typed with spaces (6217 0015 …), an account is the same entity as in a column without.
   const ownAccount = options.ownAccount?.replace(/\s+/g, '') || preamble.owner;
   const ownNumber = template === 'calls' ? givenOwnNumber(options.ownNumber, preamble) : null;
+  const dataList =
+    template === 'calls' &&
+    mapping['counterpart'] === undefined &&
+    mapping['callee'] === undefined &&
+    (!!preamble.dataSessions ||
+      namesDataSessions(`${options.fileName ?? ''} ${headerRow?.sheet?.name ?? ''}`) ||
+      dataSessionColumns(headers));
   const mapped = (key: string) =>
     mapping[key] !== undefined ||
     (key === 'account' && template === 'transactions' && !!ownAccount) ||
-    (key === 'ownNumber' && !!ownNumber);
+    (key === 'ownNumber' && !!ownNumber) ||
+    (key === 'counterpart' && dataList);
   // Said when the first data row comes (a file without data rows is empty first).
   const unmapped = requiredGroups[template].some((group) => group.every(mapped))
     ? undirectedCalls(template, mapping, ownNumber, options)
@@ -975,6 +998,7 @@ function headerPlanner(
       dates,
       preamble.period,
       preamble.texts,
+      dataList,
     );
   const calls = template === 'calls' ? callPlannerWith(aboveLegend) : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -1641,6 +1665,8 @@ function callPlanner(
   period: Period | null | undefined,
   /** The lines above the header call the list one of texts (短信详单). */
   texts?: boolean,
+  /** A list of data sessions alone (上网详单): every row is one, none has another party. */
+  dataList = false,
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits, dayAloneOf } =
     rowReader(mapping, problems, headers, clocks, dates, period);
@@ -1672,7 +1698,8 @@ function callPlanner(
   const stationOf = stationReader(mapping, headers);
   const durationOf = durationReader(headers[mapping['duration'] ?? -1] ?? '');
   const ownColumn = mapping['ownNumber'] !== undefined;
-  const byOwn = (ownColumn || ownNumber !== null) && mapping['counterpart'] !== undefined;
+  const byOwn =
+    (ownColumn || ownNumber !== null) && (mapping['counterpart'] !== undefined || dataList);
   const [nearKey, farKey] = byOwn ? ['ownNumber', 'counterpart'] : ['caller', 'callee'];
   // The own number the file gives once, above the header or as the user typed it.
   const fixedNear = byOwn && !ownColumn ? { value: ownNumber! } : null;
@@ -1801,6 +1828,7 @@ function callPlanner(
     // gives it): no far end and no direction, but the phone's cell, time and handset, kept as
     // such (data_sessions). Carriers' lists hold more of them than calls.
     const dataSession =
+      dataList ||
       service === 'data' ||
       (hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType')));
     const before = problems.length;
