@@ -1121,29 +1121,35 @@ function headerPlanner(
  * (已收入:3笔,…), who printed it and when.
  */
 const trailerStart =
-  /^[（(【[#]?\s*(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|(?:借方|贷方|收入|支出|存入|支取|转入|转出)(?:发生额|金额)?\s*(?:合计|总计|小计|笔数|总额)|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人)|经办人?[:：]?|复核人?[:：]|审核人?[:：]|[^\d,]{0,6}(?:公章|签章|盖章)|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\()/;
+  /^[（(【[#]?\s*(?:[-=—_*]{3,}|[+|][-=+|]{3,}|共\s*\d+\s*[笔条项页]|[合总小]\s*计|总笔数|笔数[:：]|(?:借方|贷方|收入|支出|存入|支取|转入|转出)(?:发生额|金额)?\s*(?:合计|总计|小计|笔数|总额)|本页|累计|(?:本页)?以下(?:空白|无)|(?:已|待)(?:收入|支出)[:：]|不计收支[:：]|(?:导出|打印|制表)(?:时间|日期|人|机构|网点|柜员|员)|经办人?[:：]?|复核人?[:：]|审核人?[:：]|[^\d,]{0,6}(?:公章|签章|盖章)|制表[:：]|(?:备注|注|说明|声明|提示)[:：]|(?:查询|调取|审核|复核|打印)人|[^\d,]{0,12}第\s*\d+\s*页|=\s*(?:SUM|SUBTOTAL|COUNT|sum|subtotal|count)\s*\(|以上|本(?:详单|清单|明细|话单|流水|证明|表)|总?记录数|查询(?:结果|无)|数据截止|(?:提取|调取|调证|查询|出具)(?:时间|日期|单号|编号)|[-—=~]{2}\s*结束|此页以下)/;
 
 /**
  * A line under the list, not a row of it: its first filled cell begins like a total, a count, a
- * note or a page's title, and at most half its cells (or three) are filled; or no cell is. A
- * bill's or statement's own rows begin with a number, a date or a name.
+ * note or a page's title, and at most half its cells (or three) are filled; or no cell is; or,
+ * where a row takes two cells at least (a call, a transfer, a seizure: not a person's name), a
+ * line of one cell in a list of three columns or more (以上数据仅供参考, a carrier's name and
+ * seal, 2026年11月6日). A bill's or statement's own rows begin with a number, a date or a name.
  */
-function isTrailer(row: TableRow, width: number): boolean {
+function isTrailer(row: TableRow, width: number, oneCellIsNoRow: boolean): boolean {
   let first = '';
   let filled = 0;
+  let plain = false;
   for (const cell of row.cells) {
     const text = cellText(cell);
     if (!text) continue;
     if (!filled) {
-      // Most rows begin with a digit or a Latin letter: not a trailer, no pattern needed.
-      const code = text.charCodeAt(0);
-      if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) return false;
       first = text;
+      // Most rows begin with a digit or a Latin letter: a row, once a second cell is filled.
+      const code = text.charCodeAt(0);
+      plain = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
     } else if (text === first) continue; // a merged cell's text repeated (an HTML colspan)
+    else if (plain) return false;
     filled += 1;
   }
   // A row of empty cells (a line of commas) is no row either.
-  return !filled || (filled <= Math.max(3, width >> 1) && trailerStart.test(first));
+  if (!filled) return true;
+  if (filled === 1 && oneCellIsNoRow && width >= 3) return true;
+  return !plain && filled <= Math.max(3, width >> 1) && trailerStart.test(first);
 }
 
 /**
@@ -1479,7 +1485,7 @@ function sheetReader(
           }
         : row;
       if (sectionOwner !== null) return { ...data, otherOwner: sectionOwner };
-      if (isTrailer(data, headers.length)) {
+      if (isTrailer(data, headers.length, template !== 'persons')) {
         // Kept for a legend under the list (a few lines of it).
         if (trailers.length < 40) trailers.push(data.cells.map(cellText).join('\t'));
         return null;
