@@ -288,3 +288,46 @@ describe('statements imported before copies were marked', () => {
     ]);
   });
 });
+
+describe("a transfer the payee's bank booked later", () => {
+  it('an hour later, or the next morning, is one transfer; two days later, or before it was sent, another', async () => {
+    await fresh();
+    await importStatement('imp-p', `${p}.csv`, [
+      header,
+      `${p},2026-11-10 11:00:00,4000.00,借,${q}`,
+      `${p},2026-11-10 16:50:00,3000.00,借,${q}`,
+      `${p},2026-11-12 10:00:00,700.00,借,${q}`,
+      `${p},2026-11-13 15:00:00,600.00,借,${q}`,
+    ]);
+    expect(
+      await importStatement('imp-q', `${q}.csv`, [
+        header,
+        // 60 minutes after the debit; 16:50 credited at 09:10 the next morning.
+        `${q},2026-11-10 12:00:00,4000.00,贷,${p}`,
+        `${q},2026-11-11 09:10:00,3000.00,贷,${p}`,
+        // Two days after the 700: no booking of it. An hour before the 600 was sent: not it.
+        `${q},2026-11-14 10:00:00,700.00,贷,${p}`,
+        `${q},2026-11-13 14:00:00,600.00,贷,${p}`,
+      ]),
+    ).toMatchObject({ copies: 2 });
+    expect(await moneyOfP()).toEqual(['P>Q: 6 960000 | rows 8, copies 2']);
+    const trace = await c.ok('analytics.moneyTrace', {
+      account: p,
+      hops: 1,
+      from: '2026-11-10',
+      to: '2026-11-11',
+    });
+    // The 4,000 and the 3,000 once each, on both accounts' ledgers.
+    expect(
+      trace.accounts.map((account) => [
+        account.accountNo,
+        account.hop,
+        account.outFen,
+        account.inFen,
+      ]),
+    ).toEqual([
+      [p, 0, 700000, 0],
+      [q, 1, 0, 700000],
+    ]);
+  });
+});

@@ -897,6 +897,7 @@ export async function commitImport(
             amountFen: records[index]!.amountFen,
             accountId: entityIds.get(`account:${records[index]!.account}`)!,
             importId: options.importId,
+            out: records[index]!.direction === 'out',
             dayOnly: dayOnly(index),
           }),
           firstSide: (index) => records[index]!.direction === 'out',
@@ -924,6 +925,7 @@ export async function commitImport(
             amountFen: record.amountFen,
             accountId: entityIds.get(`account:${record.account}`)!,
             importId: options.importId,
+            out: record.direction === 'out',
             dayOnly: record.dayOnly,
           },
         });

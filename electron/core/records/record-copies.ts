@@ -31,6 +31,12 @@ interface CopyRule<Row extends CopyRow> {
    * row becomes its copy (a list's seconds against another's billed minutes).
    */
   truer?(held: Row, row: Row): boolean;
+  /**
+   * Two timed rows farther apart than the window that may still be one event, paired once
+   * every row within the window has its partner: a transfer the payee's bank booked hours
+   * later, or the next morning. `lateSeconds` bounds how far apart.
+   */
+  late?: { lateSeconds: number; sameEvent(held: Row, row: Row): boolean };
 }
 
 export interface CallRow extends CopyRow {
@@ -116,6 +122,8 @@ export interface TransferRow extends CopyRow {
   accountId: string;
   /** The import's ID. */
   importId: string;
+  /** Money out of the statement's account (the payer's row); false for money in. */
+  out: boolean;
   /**
    * The row's statement gives the day alone (交易日期, every row of it at midnight): the row
    * may be any time that day. A row at midnight on a statement with times is at midnight.
@@ -154,6 +162,21 @@ export const transferCopyRule: CopyRule<TransferRow> = {
     const midnight = chinaMidnightOfDay(Math.max(heldDay, rowDay));
     return Math.abs(timed.at - midnight) <= transferWindowSeconds;
   },
+  // A transfer between two banks is booked by the payee's bank when the interbank system
+  // passes it on: an hour or more later, and one sent after hours the next morning (a
+  // transfer of 16:50 credited at 09:10). The payer's debit and the payee's credit on the
+  // two statements, the credit not before the debit (less the window) and by noon of the
+  // next day.
+  late: {
+    lateSeconds: 36 * 3_600,
+    sameEvent(held, row) {
+      if (held.amountFen !== row.amountFen || held.out === row.out) return false;
+      if (held.accountId === row.accountId || held.dayOnly || row.dayOnly) return false;
+      const [debit, credit] = held.out ? [held, row] : [row, held];
+      const nextNoon = chinaMidnightOfDay(chinaDayNumber(debit.at) + 1) + 12 * 3_600;
+      return credit.at >= debit.at - transferWindowSeconds && credit.at <= nextNoon;
+    },
+  },
 };
 
 /** Index of the first row at or after `at` in rows sorted by time. */
@@ -172,7 +195,9 @@ function firstFrom(rows: readonly CopyRow[], at: number): number {
  * Pairs rows of one relation with held rows of the same event, one to one, as many as can be:
  * first the timed rows, each in time order taking the earliest held row still free within its
  * window (with windows of one width, taking the earliest never leaves a later row without the
- * partner it needed: a nearest-first choice did, when a clock ran ahead); then rows where
+ * partner it needed: a nearest-first choice did, when a clock ran ahead); then timed rows the
+ * rule allows later (a credit booked the next morning), once every row in the window has its
+ * partner; then rows where
  * either side gives the day alone, the first free one of that day, and last those of the day
  * next to it the rule allows (a booking across midnight). `held` must be sorted by
  * time. Returns, per row of `rows`, the index of its held row, or -1 where it is an event of
@@ -193,6 +218,7 @@ export function matchCopies<Row extends CopyRow>(
     window: number,
     fits: (candidate: Row) => boolean,
     nextDay = false,
+    same: (held: Row, row: Row, nextDay: boolean) => boolean = rule.sameEvent,
   ) => {
     const row = rows[index]!;
     for (
@@ -201,7 +227,7 @@ export function matchCopies<Row extends CopyRow>(
       at += 1
     ) {
       const candidate = held[at]!;
-      if (taken[at] || !fits(candidate) || !rule.sameEvent(candidate, row, nextDay)) continue;
+      if (taken[at] || !fits(candidate) || !same(candidate, row, nextDay)) continue;
       taken[at] = 1;
       matched[index] = at;
       return;
@@ -210,6 +236,11 @@ export function matchCopies<Row extends CopyRow>(
   for (const index of order)
     if (!dayAlone(rows[index]!))
       take(index, rule.windowSeconds, (candidate) => !dayAlone(candidate));
+  const late = rule.late;
+  if (late)
+    for (const index of order)
+      if (matched[index]! < 0 && !dayAlone(rows[index]!))
+        take(index, late.lateSeconds, () => true, false, late.sameEvent);
   if (rule.dayAlone)
     for (const nextDay of [false, true])
       for (const index of order)

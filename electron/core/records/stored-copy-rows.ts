@@ -44,5 +44,6 @@ export const transferOfStored = (row: StoredTransfer): TransferRow => ({
   amountFen: row.amount_fen,
   accountId: row.account_id ?? '',
   importId: row.import_id,
+  out: row.direction === 'out',
   dayOnly: row.day_only === 1,
 });
