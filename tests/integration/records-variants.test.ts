@@ -1552,3 +1552,25 @@ describe('person lists: every name and number a person is known by', () => {
     ]);
   });
 });
+
+describe('cells a carrier does not know', () => {
+  it('LAC 0 and CI 0, the reserved 65535, and a LAC without its CI are no cell: two phones met on none of them', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI',
+      '13888001122,13577112233,主叫,2026-11-03 08:00:00,65,34567,',
+      '13888001122,13577112233,主叫,2026-11-03 09:00:00,65,0,0',
+      '13888001122,13577112233,主叫,2026-11-03 10:00:00,65,65535,65535',
+      '13888001122,13577112233,主叫,2026-11-03 11:00:00,65,34567,12345',
+      '13888001122,13577112233,主叫,2026-11-03 12:00:00,65,34567-12346,',
+      '13888001122,13577112233,主叫,2026-11-03 13:00:00,65,,123456789',
+    ]);
+    expect(pick(plan.sample, ['baseStation'])).toEqual([
+      [null],
+      [null],
+      [null],
+      ['34567-12345'],
+      ['34567-12346'],
+      ['123456789'],
+    ]);
+  });
+});

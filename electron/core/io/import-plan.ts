@@ -2014,12 +2014,15 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
     return parts ? cellKey(parts[0], parts[1], false) : text;
   });
+  // What carriers write for a cell they do not know: 0 (0-0), or the reserved 65535 (FFFF).
+  const known = (text: string | null) =>
+    text === null || /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
   return (
     cells: Cell[],
     optional: (cells: Cell[], key: string) => string | null,
   ): string | null => {
-    const lac = optional(cells, 'lac');
-    const ci = optional(cells, 'ci');
+    const lac = known(optional(cells, 'lac'));
+    const ci = known(optional(cells, 'ci'));
     const station = optional(cells, 'baseStation');
     const eNodeB = optional(cells, 'eNodeB') ?? (lacIsTac ? station : null);
     if (lac && ci && eNodeB && /^\d{1,7}$/.test(eNodeB) && /^\d{1,3}$/.test(ci) && Number(ci) < 256)
@@ -2032,8 +2035,8 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
       }
       return lastPair;
     }
-    const tac = optional(cells, 'tac');
-    const eci = optional(cells, 'eci');
+    const tac = known(optional(cells, 'tac'));
+    const eci = known(optional(cells, 'eci'));
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
     if (station && ci) return writtenCell(station, ci, marks.stationCi);
     if (station) return whole(station);
@@ -2044,9 +2047,13 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
         ? String(Number(eNodeB) * 256 + Number(ci))
         : `${eNodeB}-${ci}`;
     // A cell named alone only where its number is one the network over (an ECI or NCI, seven
-    // digits or more); a 2G/3G CI or a sector number alone is shared by many sites.
+    // digits or more); a 2G/3G CI or a sector number alone is shared by many sites. A LAC or
+    // TAC alone is an area of many cells, no place two phones shared: none, unless the column
+    // holds the whole cell (34567-12345).
     const alone = eci ?? ci;
-    return lac ?? tac ?? (alone && /^\d{7,}$/.test(alone) ? alone : null);
+    if (alone) return /^\d{7,}$/.test(alone) ? alone : null;
+    const area = lac ?? tac;
+    return area && splitStation(area) ? whole(area) : null;
   };
 }
 
