@@ -1,3 +1,5 @@
+import { isCityAreaCode } from './area-codes';
+
 /**
  * Countries a 话单's 漫游地 names in Chinese → their calling codes: China's neighbours on the
  * trafficking routes first, then where else phones roam. A number dialled there in its local
@@ -22,11 +24,21 @@ export function roamingCountryCode(place: string): string | null {
 
 /**
  * A number as dialled or shown abroad, in that country's own form (a trunk 0 before it, no
- * country code), as its international number; a CN mobile, or one already international or
- * too short to be a subscriber's (a service number), is left as printed (null).
+ * country code), as its international number (86 0871… as the landline it is). Left as
+ * printed (null), for the home rules: a
+ * CN mobile; a number China's code (86) begins (8613577112233: a call home); a CN landline of a
+ * listed city's three-digit area with its 0 (0871 6312 3456, longer than the neighbours' local
+ * numbers); one too short to be a subscriber's (a service number). One that already begins
+ * with the country's code (959421234567 in 缅甸) is given its +.
  */
 export function dialledAbroad(text: string, countryCode: string): string | null {
   const digits = text.replace(/[\s-]/g, '');
   if (!/^0?[1-9]\d{6,13}$/.test(digits) || /^0?1[3-9]\d{9}$/.test(digits)) return null;
+  // China's code before a landline's trunk 0 (86 0871…): the landline.
+  if (/^860[1-9]\d{8,10}$/.test(digits)) return digits.slice(2);
+  if (/^86(?:1[3-9]\d{9}|[2-9]\d{8,10})$/.test(digits)) return null;
+  if (/^0[1-8]\d{9,10}$/.test(digits) && isCityAreaCode(digits.slice(0, 4))) return null;
+  if (digits.startsWith(countryCode) && digits.length - countryCode.length >= 8)
+    return `+${digits}`;
   return `+${countryCode}${digits.replace(/^0/, '')}`;
 }
