@@ -231,4 +231,49 @@ describe('mobile-data sessions in a call list', () => {
       },
     ]);
   });
+
+  it('a list whose 业务类型 says GPRS on every row is one of sessions, with an empty 对方号码 column or none; a call among its later rows needs its way', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const preview = (lines: string[]) =>
+      c.ok('import.preview', {
+        fileName: 'export.csv',
+        contentBase64: base64(lines.join('\n')),
+        template: 'calls',
+      });
+    const without = await preview([
+      '用户号码,业务类型,开始时间,时长,LAC,CI',
+      `${target},GPRS,2026-11-03 08:00:00,60,1,2`,
+    ]);
+    const empty = await preview([
+      '本机号码,对方号码,业务类型,开始时间,时长,LAC,CI',
+      `${target},,GPRS,2026-11-03 08:00:00,60,1,2`,
+      `${target},,4G上网,2026-11-03 09:00:00,60,1,3`,
+    ]);
+    expect([without.problems, pick(without.sample, ['caller', 'kind'])]).toEqual([
+      [],
+      [[target, 'data']],
+    ]);
+    expect([empty.problems, pick(empty.sample, ['caller', 'kind'])]).toEqual([
+      [],
+      [
+        [target, 'data'],
+        [target, 'data'],
+      ],
+    ]);
+    const later = await preview([
+      '本机号码,对方号码,业务类型,开始时间,时长,LAC,CI',
+      `${target},,GPRS,2026-11-03 08:00:00,60,1,2`,
+      ...Array.from(
+        { length: 45 },
+        (_, index) =>
+          `${target},,GPRS,2026-11-03 08:${String(index + 1).padStart(2, '0')}:00,60,1,2`,
+      ),
+      `${target},${other},语音,2026-11-03 10:00:00,60,1,3`,
+      `${target},${other},短信接收,2026-11-03 10:10:00,0,1,3`,
+    ]);
+    expect(later.problems.map((item) => [item.line, item.field, item.problem])).toEqual([
+      [48, 'callType', 'callType'],
+    ]);
+  });
 });

@@ -168,6 +168,13 @@ function namesDataSessions(text: string): boolean {
   return /(?:上网|流量|gprs|数据业务|数据流量)(?:详单|清单|记录|明细|话单)/i.test(text);
 }
 
+/** Whether the service column says every row it fills of these is a data session (GPRS). */
+function servicesSayData(rows: TableRow[], column: number | undefined): boolean {
+  if (column === undefined) return false;
+  const said = rows.map((row) => cellText(row.cells[column] ?? null)).filter((text) => text);
+  return said.length > 0 && said.every((text) => callServiceOf(text) === 'data');
+}
+
 function dataSessionColumns(headers: string[]): boolean {
   return headers.some((header) => /流量|^apn|接入点|上行|下行|数据量/i.test(header.trim()));
 }
@@ -959,11 +966,15 @@ function headerPlanner(
   // Typed with spaces (6217 0015 …), an account is the same entity as in a column without.
   const ownAccount = options.ownAccount?.replace(/\s+/g, '') || preamble.owner;
   const ownNumber = template === 'calls' ? givenOwnNumber(options.ownNumber, preamble) : null;
+  // The first rows all data sessions by their 业务类型 (GPRS): no direction to ask for.
+  const sessionsFirst =
+    template === 'calls' && servicesSayData(head.slice(headerIndex + 1), mapping['service']);
   const dataList =
     template === 'calls' &&
     mapping['counterpart'] === undefined &&
     mapping['callee'] === undefined &&
     (!!preamble.dataSessions ||
+      sessionsFirst ||
       namesDataSessions(`${options.fileName ?? ''} ${headerRow?.sheet?.name ?? ''}`) ||
       dataSessionColumns(headers));
   const mapped = (key: string) =>
@@ -973,7 +984,9 @@ function headerPlanner(
     (key === 'counterpart' && dataList);
   // Said when the first data row comes (a file without data rows is empty first).
   const unmapped = requiredGroups[template].some((group) => group.every(mapped))
-    ? undirectedCalls(template, mapping, ownNumber, options)
+    ? sessionsFirst
+      ? null
+      : undirectedCalls(template, mapping, ownNumber, options)
     : new AppError('import.missingColumns', 'Required columns are not mapped', {
         template,
         fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
@@ -1142,7 +1155,8 @@ function isTrailer(row: TableRow, width: number, oneCellIsNoRow: boolean): boole
       // Most rows begin with a digit or a Latin letter: a row, once a second cell is filled.
       const code = text.charCodeAt(0);
       plain = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-    } else if (text === first) continue; // a merged cell's text repeated (an HTML colspan)
+    } else if (text === first)
+      continue; // a merged cell's text repeated (an HTML colspan)
     else if (plain) return false;
     filled += 1;
   }
@@ -1865,6 +1879,12 @@ function callPlanner(
       const found =
         typeOf(textOf(cells, 'callType'), service) ??
         (hasService ? typeOf(textOf(cells, 'service'), service) : undefined);
+      if (found) type = found;
+      else problem(line, cells, 'callType', 'callType');
+    } else if (byOwn && !dataSession && !options.direction) {
+      // A list whose first rows are data sessions was asked no direction: a call among its
+      // later rows says its way in 业务类型, or is refused.
+      const found = hasService ? typeOf(textOf(cells, 'service'), service) : undefined;
       if (found) type = found;
       else problem(line, cells, 'callType', 'callType');
     }
