@@ -1573,4 +1573,32 @@ describe('cells a carrier does not know', () => {
       ['123456789'],
     ]);
   });
+
+  it('the cell under the headers carriers print for the start of a call: 起始LAC/起始CI, 起始基站, LAC/TAC码 and CI/ECI码, 4G/5G TAC and ECI/NCI', async () => {
+    const cellOf = async (head: string, cells: string) =>
+      pick(
+        (
+          await planned('calls', [
+            `本机号码,对方号码,呼叫类型,开始时间,通话时长,${head}`,
+            `13888001122,13577112233,主叫,2026-11-03 08:00:00,65,${cells}`,
+          ])
+        ).sample,
+        ['baseStation'],
+      )[0]![0];
+    expect([
+      await cellOf('起始LAC,起始CI', '34567,12345'),
+      await cellOf('起始基站,结束基站', '34567-12345,34567-12399'),
+      await cellOf('起始LAC-CI,终止LAC-CI', '34567-12345,34567-12399'),
+      await cellOf('LAC/TAC码,CI/ECI码', '34567,12345'),
+      await cellOf('LAC_TAC,CI_ECI', '34567,12345'),
+      await cellOf('4G/5G TAC,ECI/NCI', '34567,123456789'),
+    ]).toEqual([
+      '34567-12345',
+      '34567-12345',
+      '34567-12345',
+      '34567-12345',
+      '34567-12345',
+      '34567-123456789',
+    ]);
+  });
 });
