@@ -276,4 +276,37 @@ describe('mobile-data sessions in a call list', () => {
       [48, 'callType', 'callType'],
     ]);
   });
+
+  it("a list with a 流量 column whose other party's header is unknown keeps its calls: refused row by row until the column is mapped", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const lines = [
+      '本机号码,起始时间,通信方式,对方号码/APN,通信时长,流量(KB)',
+      `${target},2026-11-03 08:00:00,主叫,${other},60,0`,
+      `${target},2026-11-03 08:10:00,被叫,${other},60,0`,
+      `${target},2026-11-03 08:20:00,上网,CMNET,600,1024`,
+    ];
+    const file = {
+      fileName: 'list.csv',
+      contentBase64: base64(lines.join('\n')),
+      template: 'calls' as const,
+    };
+    const read = await c.ok('import.preview', file);
+    expect(read.problems.map((item) => [item.line, item.field, item.problem])).toEqual([
+      [2, 'counterpart', 'required'],
+      [3, 'counterpart', 'required'],
+    ]);
+    const mapped = await c.ok('import.preview', {
+      ...file,
+      mapping: { ...read.mapping, counterpart: 3 },
+    });
+    expect([mapped.problems, pick(mapped.sample, ['caller', 'callee', 'kind'])]).toEqual([
+      [],
+      [
+        [target, other, 'call'],
+        [other, target, 'call'],
+        [target, target, 'data'],
+      ],
+    ]);
+  });
 });

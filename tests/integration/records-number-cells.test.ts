@@ -54,7 +54,7 @@ describe('numbers in number cells', () => {
   it("a CSV Excel saved lost the 0 in its text: a listed city's landline gets it back, other digits stay", async () => {
     const others = [
       '2388886666', '87165123456', '8716512345', '1087654321', '9512345678', '85291234567',
-      '4008123456', '13900139000', '7771234567',
+      '4008123456', '1065905588', '79161234567',
     ]; // prettier-ignore
     const plan = await planned('calls', [
       '本机号码,对方号码,呼叫类型,开始时间,通话时长',
@@ -64,13 +64,15 @@ describe('numbers in number cells', () => {
       ['02388886666', 'landline'],
       ['087165123456', 'landline'],
       ['08716512345', 'landline'],
-      ['01087654321', 'landline'],
-      // Myanmar's 95 and Hong Kong's 852 are country codes before they are areas; 0777 no city listed.
+      // 10… is an SMS port (1065…) before it is Beijing without its 0.
+      ['1087654321', 'unknown'],
+      // Myanmar's 95 and Hong Kong's 852 are country codes before they are areas.
       ['9512345678', 'unknown'],
       ['85291234567', 'unknown'],
       ['4008123456', 'hotline'],
-      ['13900139000', 'mobile'],
-      ['7771234567', 'unknown'],
+      ['1065905588', 'smsGateway'],
+      // A Russian mobile, not Nanchang's 0791.
+      ['79161234567', 'unknown'],
     ]);
   });
 });

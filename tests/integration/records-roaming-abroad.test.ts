@@ -53,6 +53,9 @@ describe('numbers dialled abroad', () => {
       '13888001122,959421234567,主叫,2026-11-03 08:05:00,10,缅甸',
       // Laos's mobiles are dialled 020…: not Guangzhou's 020 there.
       '13888001122,02012345678,主叫,2026-11-03 08:06:00,10,老挝',
+      // Urumqi from Kazakhstan; 09… in Myanmar is a Myanmar mobile.
+      '13888001122,099112345678,主叫,2026-11-03 08:07:00,10,哈萨克斯坦',
+      '13888001122,099112345678,主叫,2026-11-03 08:08:00,10,缅甸',
     ]);
     expect(pick(plan.sample, ['caller', 'callee', 'farType'])).toEqual([
       ['13888001122', '13577112233', 'mobile'],
@@ -62,6 +65,8 @@ describe('numbers dialled abroad', () => {
       ['13888001122', '087163123456', 'landline'],
       ['13888001122', '+959421234567', 'international'],
       ['13888001122', '+8562012345678', 'international'],
+      ['13888001122', '099112345678', 'landline'],
+      ['13888001122', '+9599112345678', 'international'],
     ]);
   });
 });

@@ -1572,6 +1572,21 @@ describe('cells a carrier does not know', () => {
       ['34567-12346'],
       ['123456789'],
     ]);
+    const whole = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站',
+      ...['0-0', '65535-65535', 'LAC:0 CI:0', 'FFFF-FFFF', '0', '34567-0', '34567-12345'].map(
+        (cell, index) => `13888001122,13577112233,主叫,2026-11-03 0${index}:00:00,65,${cell}`,
+      ),
+    ]);
+    expect(pick(whole.sample, ['baseStation'])).toEqual([
+      [null],
+      [null],
+      [null],
+      [null],
+      [null],
+      [null],
+      ['34567-12345'],
+    ]);
   });
 
   it('the cell under the headers carriers print for the start of a call: 起始LAC/起始CI, 起始基站, LAC/TAC码 and CI/ECI码, 4G/5G TAC and ECI/NCI', async () => {
@@ -1599,6 +1614,23 @@ describe('cells a carrier does not know', () => {
       '34567-12345',
       '34567-12345',
       '34567-123456789',
+    ]);
+  });
+});
+
+describe('a call list as Excel left it', () => {
+  it('seconds with a thousands separator, a number that went through a float, and 未接 (a missed call in)', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13888001122,13577112233,主叫,2026-11-03 08:00:00,"1,065"',
+      '13888001122,13577112233.0,主叫,2026-11-03 09:00:00,10',
+      '13888001122,13577112233,未接,2026-11-03 10:00:00,0',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'callee', 'durationSeconds'])).toEqual([
+      ['13888001122', '13577112233', '1065'],
+      ['13888001122', '13577112233', '10'],
+      ['13577112233', '13888001122', '0'],
     ]);
   });
 });

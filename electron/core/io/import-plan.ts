@@ -820,10 +820,11 @@ function landlineOfNumberCell(cell: number): string {
 /**
  * A landline a text cell lost its 0 in (a list Excel opened and saved as CSV: 2388886666 for
  * 023-88886666): a listed city's area code without its 0, then the 7 or 8 digits of the
- * number. Other digits stay as written (a Myanmar 95…, a Hong Kong 852…, a mobile).
+ * number. Other digits stay as written: a Myanmar 95…, a Hong Kong 852…, a Russian or Kazakh
+ * 7…, a mobile, and every 10… (Beijing's 010 without its 0 reads as an SMS port 1065…).
  */
 function landlineLostZero(text: string): string {
-  if (!/^[1-9]\d{9,10}$/.test(text) || /^(?:85[2356]|886|84|66|95|60|62|63|65|81|82)/.test(text))
+  if (!/^[2-9]\d{9,10}$/.test(text) || /^(?:85[2356]|886|84|66|95|60|62|63|65|81|82|7)/.test(text))
     return text;
   const twoDigitArea = text.length === 10 && isCityAreaCode(`0${text.slice(0, 2)}`);
   return twoDigitArea || isCityAreaCode(`0${text.slice(0, 3)}`) ? `0${text}` : text;
@@ -1821,8 +1822,11 @@ function callPlanner(
     abroad: string | null = null,
   ) => {
     const cell = cellOf(cells, key);
+    // A number that went through a float on its way to the CSV (13577112233.0).
     const text =
-      typeof cell === 'number' ? landlineOfNumberCell(cell) : landlineLostZero(textOf(cells, key));
+      typeof cell === 'number'
+        ? landlineOfNumberCell(cell)
+        : landlineLostZero(textOf(cells, key).replace(/^(\d{5,})\.0+$/, '$1'));
     if (!text) {
       problem(line, cells, key, 'required');
       return undefined;
@@ -1847,10 +1851,15 @@ function callPlanner(
     // A mobile-data session (its service, or a call type of 上网/GPRS, as a 客户详单's 通信方式
     // gives it): no far end and no direction, but the phone's cell, time and handset, kept as
     // such (data_sessions). Carriers' lists hold more of them than calls.
-    const dataSession =
-      dataList ||
-      service === 'data' ||
-      (hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType')));
+    const typeSaysData =
+      hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType'));
+    // In a list of sessions, a row its 业务类型 or 呼叫类型 calls a call or a text is one: it
+    // needs its other party (a column the list did not have, or one to map).
+    const saysCall =
+      dataList &&
+      ((service !== undefined && service !== 'data') ||
+        (hasType && !typeSaysData && typeOf(textOf(cells, 'callType'), service) !== undefined));
+    const dataSession = (dataList && !saysCall) || service === 'data' || typeSaysData;
     const before = problems.length;
     // Where the phone was (漫游地) before its home (本机归属地), row by row: a local row leaves
     // 漫游地 empty. A phone roaming where no area code is known (abroad: 缅甸, 国际漫游) dialled
@@ -2029,14 +2038,15 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   // A 基站 column beside a TAC and a small 小区 is the eNodeB, the 小区 its local cell.
   const lacIsTac = /tac|跟踪区/i.test(headers[mapping['lac'] ?? -1] ?? '');
   let [lastLac, lastCi, lastPair] = ['', '', ''];
-  const whole = remembered((text) => {
-    const parts = splitStation(text);
-    // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
-    return parts ? cellKey(parts[0], parts[1], false) : text;
-  });
   // What carriers write for a cell they do not know: 0 (0-0), or the reserved 65535 (FFFF).
   const known = (text: string | null) =>
     text === null || /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
+  const whole = remembered((text) => {
+    const parts = splitStation(text);
+    if (!parts) return known(text);
+    // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
+    return known(parts[0]) && known(parts[1]) ? cellKey(parts[0], parts[1], false) : null;
+  });
   return (
     cells: Cell[],
     optional: (cells: Cell[], key: string) => string | null,

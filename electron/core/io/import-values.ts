@@ -389,6 +389,8 @@ export function parseDuration(cell: Cell): Parsed<number> {
     .replace(/''/g, '"')
     .replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
+  // Seconds Excel wrote with its thousands separator (1,065).
+  if (/^\d{1,3}(?:,\d{3})+$/.test(text)) return { ok: true, value: Number(text.replace(/,/g, '')) };
   // Whole seconds written with decimals (83.0, 83.00), as some exports do.
   if (/^\d+\.0+$/.test(text)) return { ok: true, value: Number.parseInt(text, 10) };
   // Milliseconds after the seconds (00:01:05.000) are no part of a call's whole seconds.

@@ -37,7 +37,13 @@ export function dialledAbroad(text: string, countryCode: string): string | null 
   // China's code before a landline's trunk 0 (86 0871…): the landline.
   if (/^860[1-9]\d{8,10}$/.test(digits)) return digits.slice(2);
   if (/^86(?:1[3-9]\d{9}|[2-9]\d{8,10})$/.test(digits)) return null;
-  if (/^0[1-8]\d{9,10}$/.test(digits) && isCityAreaCode(digits.slice(0, 4))) return null;
+  // Not 09… in 缅甸, where it begins the mobiles (0991 is Urumqi's elsewhere).
+  if (
+    /^0[1-9]\d{9,10}$/.test(digits) &&
+    isCityAreaCode(digits.slice(0, 4)) &&
+    !(countryCode === '95' && digits.startsWith('09'))
+  )
+    return null;
   if (digits.startsWith(countryCode) && digits.length - countryCode.length >= 8)
     return `+${digits}`;
   return `+${countryCode}${digits.replace(/^0/, '')}`;
