@@ -330,4 +330,43 @@ describe("a transfer the payee's bank booked later", () => {
       [q, 1, 0, 700000],
     ]);
   });
+
+  it("found when the payee's statement is imported after the payer's, whose relation was only of the day before", async () => {
+    const r = '6217001234567890123';
+    await fresh();
+    await importStatement('imp-p', `${p}.csv`, [
+      header,
+      `${p},2026-11-10 16:50:00,3000.00,借,${q}`,
+      `${p},2026-11-12 10:00:00,100.00,借,${r}`,
+    ]);
+    expect(
+      await importStatement('imp-q', `${q}.csv`, [
+        header,
+        `${q},2026-11-11 09:10:00,3000.00,贷,${p}`,
+      ]),
+    ).toMatchObject({ copies: 1 });
+    // (The 100.00 to the third account is listed as P>Q too: every other end reads Q.)
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 1 10000 | rows 1, copies 0',
+      'P>Q: 1 300000 | rows 2, copies 1',
+    ]);
+  });
+
+  it('a debit that ends one statement and a credit that begins another are two transfers', async () => {
+    await fresh();
+    // One bank's reply: P's statement of 1–10 November, Q's of 11–20 November, in one file.
+    expect(
+      await importStatement('imp-both', 'both.csv', [
+        header,
+        `${p},2026-11-01 09:00:00,50.00,借,6217001234567890123`,
+        `${p},2026-11-10 20:00:00,3000.00,借,${q}`,
+        `${q},2026-11-11 08:00:00,3000.00,贷,${p}`,
+        `${q},2026-11-20 09:00:00,60.00,借,6217001234567890123`,
+      ]),
+    ).toMatchObject({ copies: 0 });
+    expect(await moneyOfP()).toEqual([
+      'P>Q: 1 5000 | rows 1, copies 0',
+      'P>Q: 2 600000 | rows 2, copies 0',
+    ]);
+  });
 });

@@ -882,6 +882,15 @@ export async function commitImport(
     // index (less one, negated) of a row of this file; 0 none.
     const copyOf = new Float64Array(records.length);
     const dayOnly = (index: number) => records[index]!.dayOnly;
+    // Each account's statement in this file: its first and last row (late bookings' pairing).
+    const spans = new Map<string, [number, number]>();
+    for (const record of records) {
+      const accountId = entityIds.get(`account:${record.account}`)!;
+      const at = Date.parse(record.at) / 1000;
+      const span = spans.get(accountId);
+      if (!span) spans.set(accountId, [at, at]);
+      else [span[0], span[1]] = [Math.min(span[0], at), Math.max(span[1], at)];
+    }
     await aggregateAll('finances', pairList, (existingOf) => {
       summary.copies = markTransferCopies(
         sqlite,
@@ -904,6 +913,7 @@ export async function commitImport(
         },
         existingOf,
         copyOf,
+        { importId: options.importId, spans },
       );
       copyOf.forEach((copy, index) => {
         if (!copy) return;

@@ -11,6 +11,8 @@ import {
 import {
   callOfStored,
   storedCallColumns,
+  statementSpanSql,
+  statementSpans,
   storedTransferColumns,
   transferOfStored,
   type StoredCall,
@@ -67,7 +69,8 @@ function markCopies<Row extends CallRow | TransferRow>(
   copyOf: Float64Array,
 ): { copies: number; demoted: Demoted<Row>[] } {
   const demoted: Demoted<Row>[] = [];
-  const window = rule.windowSeconds;
+  // A relation whose rows are farther off than the window may still hold a late booking.
+  const window = Math.max(rule.windowSeconds, rule.late?.lateSeconds ?? 0);
   const meets = (pair: number, from: string | null, to: string | null) =>
     !from ||
     !to ||
@@ -173,20 +176,30 @@ export function markCallCopies(
   );
 }
 
-/** The transfers of an import already counted: see `markCopies`. */
+/**
+ * The transfers of an import already counted: see `markCopies`. `spans`: the first and last
+ * instant of each account's rows in the file (its statements' spans).
+ */
 export function markTransferCopies(
   sqlite: Database.Database,
   records: PairedRecords<TransferRow>,
   existingOf: (pair: number) => Existing | undefined,
   copyOf: Float64Array,
+  own: { importId: string; spans: Map<string, [number, number]> },
 ): number {
   const stored = sqlite.prepare(countedTransfers);
+  const span = sqlite.prepare(statementSpanSql);
+  const spanOf = statementSpans(
+    (importId, accountId) =>
+      span.get(importId, accountId) as { first: string | null; last: string | null } | undefined,
+    own,
+  );
   // Both rows of a transfer give the same amount: none is truer, none is demoted.
   return markCopies(
     records,
     existingOf,
     (relation) => (stored.all(relation.id) as StoredTransfer[]).map(transferOfStored),
-    transferCopyRule,
+    transferCopyRule(spanOf),
     copyOf,
   ).copies;
 }
@@ -239,7 +252,7 @@ export function markCashCopies(
     matchCopies(
       held,
       group.map((item) => item.row),
-      transferCopyRule,
+      transferCopyRule(),
     ).forEach((found, at) => {
       if (found < 0) return;
       copyOf[group[at]!.index] = held[found]!.id;

@@ -10,6 +10,7 @@ import {
 import {
   callOfStored,
   storedCallColumns,
+  statementSpans,
   storedTransferColumns,
   transferOfStored,
   type StoredCall,
@@ -17,7 +18,7 @@ import {
 } from './stored-copy-rows';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 5;
+const recordCopiesVersion = 6;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -149,10 +150,16 @@ function remarkCalls(tx: Executor, relationId: string, relationNum: number): num
 function remarkTransfers(tx: Executor, relationId: string): number {
   const rows = storedTransfers(tx, sql`relation_id = ${relationId}`);
   const groups = byImport(rows, (row) => row.importId);
+  const spanOf = statementSpans((importId, accountId) =>
+    tx.get<{ first: string | null; last: string | null }>(
+      sql`SELECT min(at) AS first, max(at) AS last FROM money_transfers
+        WHERE import_id = ${importId} AND account_id = ${accountId}`,
+    ),
+  );
   const copyOf = copiesAmong<(typeof rows)[number]>(
     [...groups.values()],
     (row) => row.out,
-    transferCopyRule,
+    transferCopyRule(spanOf),
   );
   const changed = writeMarks(tx, 'money_transfers', rows, copyOf);
   if (!changed) return 0;
@@ -189,7 +196,7 @@ export function remarkCash(tx: Executor, accountIds: string[]): number {
       const copyOf = copiesAmong(
         [...byImport(rows, (row) => row.importId).values()],
         () => true,
-        transferCopyRule,
+        transferCopyRule(),
       );
       changed += writeMarks(tx, 'money_transfers', rows, copyOf);
     }

@@ -140,44 +140,58 @@ export interface TransferRow extends CopyRow {
 export const transferWindowSeconds = 30 * 60;
 const daySeconds = 86_400;
 
+/** The first and last instant (Unix seconds) of a statement's rows: one account in one import. */
+export type StatementSpan = (importId: string, accountId: string) => [number, number] | undefined;
+
 /**
  * Transfers: the same amount, booked within half an hour (or on the same day, where a statement
  * gives the day alone), on another statement or in another import. Two rows of one statement
  * in one import are two transfers, however alike. Once every same-day pairing is made, a row
  * of the day alone may pair with the day next to it: a transfer made minutes before midnight
  * that the other bank booked on the next day (or, both days alone, a day later).
+ *
+ * With the statements' spans, a transfer between two banks booked by the payee's bank later is
+ * one too: the interbank system passes it on an hour or more later, one sent after hours the
+ * next morning (16:50 credited at 09:10). The payer's debit and the payee's credit pair when
+ * the credit is not before the debit (less the window) and by noon of the next day, and one
+ * statement runs past the other row's time (the payer's on after the credit, or the payee's
+ * from before the debit): a debit that ends one statement and a credit that begins another
+ * are two transfers as likely as one, each with its other row outside the other statement,
+ * and stay two.
  */
-export const transferCopyRule: CopyRule<TransferRow> = {
-  windowSeconds: transferWindowSeconds,
-  dayAlone: (row) => row.dayOnly,
-  sameEvent(held, row, nextDay = false) {
-    if (held.amountFen !== row.amountFen) return false;
-    if (held.importId === row.importId && held.accountId === row.accountId) return false;
-    if (!held.dayOnly && !row.dayOnly) return Math.abs(held.at - row.at) <= transferWindowSeconds;
-    const [heldDay, rowDay] = [chinaDayNumber(held.at), chinaDayNumber(row.at)];
-    if (!nextDay || Math.abs(heldDay - rowDay) !== 1) return heldDay === rowDay;
-    if (held.dayOnly && row.dayOnly) return true;
-    // The timed row within the window of the midnight between the two days.
-    const timed = held.dayOnly ? row : held;
-    const midnight = chinaMidnightOfDay(Math.max(heldDay, rowDay));
-    return Math.abs(timed.at - midnight) <= transferWindowSeconds;
-  },
-  // A transfer between two banks is booked by the payee's bank when the interbank system
-  // passes it on: an hour or more later, and one sent after hours the next morning (a
-  // transfer of 16:50 credited at 09:10). The payer's debit and the payee's credit on the
-  // two statements, the credit not before the debit (less the window) and by noon of the
-  // next day.
-  late: {
-    lateSeconds: 36 * 3_600,
-    sameEvent(held, row) {
-      if (held.amountFen !== row.amountFen || held.out === row.out) return false;
-      if (held.accountId === row.accountId || held.dayOnly || row.dayOnly) return false;
-      const [debit, credit] = held.out ? [held, row] : [row, held];
-      const nextNoon = chinaMidnightOfDay(chinaDayNumber(debit.at) + 1) + 12 * 3_600;
-      return credit.at >= debit.at - transferWindowSeconds && credit.at <= nextNoon;
+export function transferCopyRule(spanOf?: StatementSpan): CopyRule<TransferRow> {
+  return {
+    windowSeconds: transferWindowSeconds,
+    dayAlone: (row) => row.dayOnly,
+    sameEvent(held, row, nextDay = false) {
+      if (held.amountFen !== row.amountFen) return false;
+      if (held.importId === row.importId && held.accountId === row.accountId) return false;
+      if (!held.dayOnly && !row.dayOnly) return Math.abs(held.at - row.at) <= transferWindowSeconds;
+      const [heldDay, rowDay] = [chinaDayNumber(held.at), chinaDayNumber(row.at)];
+      if (!nextDay || Math.abs(heldDay - rowDay) !== 1) return heldDay === rowDay;
+      if (held.dayOnly && row.dayOnly) return true;
+      // The timed row within the window of the midnight between the two days.
+      const timed = held.dayOnly ? row : held;
+      const midnight = chinaMidnightOfDay(Math.max(heldDay, rowDay));
+      return Math.abs(timed.at - midnight) <= transferWindowSeconds;
     },
-  },
-};
+    ...(spanOf && {
+      late: {
+        lateSeconds: 36 * 3_600,
+        sameEvent(held: TransferRow, row: TransferRow) {
+          if (held.amountFen !== row.amountFen || held.out === row.out) return false;
+          if (held.accountId === row.accountId || held.dayOnly || row.dayOnly) return false;
+          const [debit, credit] = held.out ? [held, row] : [row, held];
+          const nextNoon = chinaMidnightOfDay(chinaDayNumber(debit.at) + 1) + 12 * 3_600;
+          if (credit.at < debit.at - transferWindowSeconds || credit.at > nextNoon) return false;
+          const paying = spanOf(debit.importId, debit.accountId);
+          const paid = spanOf(credit.importId, credit.accountId);
+          return !!paying && !!paid && (paying[1] >= credit.at || paid[0] <= debit.at);
+        },
+      },
+    }),
+  };
+}
 
 /** Index of the first row at or after `at` in rows sorted by time. */
 function firstFrom(rows: readonly CopyRow[], at: number): number {

@@ -1,4 +1,4 @@
-import type { CallRow, TransferRow } from './record-copies';
+import type { CallRow, StatementSpan, TransferRow } from './record-copies';
 
 /** A stored call record as the copy matching reads it (`storedCallColumns`). */
 export interface StoredCall {
@@ -47,3 +47,35 @@ export const transferOfStored = (row: StoredTransfer): TransferRow => ({
   out: row.direction === 'out',
   dayOnly: row.day_only === 1,
 });
+
+/** A statement's first and last row (one account in one import), as `statementSpans` reads it. */
+export const statementSpanSql =
+  'SELECT min(at) AS first, max(at) AS last FROM money_transfers WHERE import_id = ? AND account_id = ?';
+
+/**
+ * The spans of stored statements, each read once (`read` runs `statementSpanSql`); `own` gives
+ * those of an import not written yet.
+ */
+export function statementSpans(
+  read: (
+    importId: string,
+    accountId: string,
+  ) => { first: string | null; last: string | null } | undefined,
+  own?: { importId: string; spans: Map<string, [number, number]> },
+): StatementSpan {
+  const known = new Map<string, [number, number] | undefined>();
+  return (importId, accountId) => {
+    if (own && importId === own.importId) return own.spans.get(accountId);
+    const key = `${importId}\u0000${accountId}`;
+    if (!known.has(key)) {
+      const row = read(importId, accountId);
+      known.set(
+        key,
+        row?.first && row.last
+          ? [Date.parse(row.first) / 1000, Date.parse(row.last) / 1000]
+          : undefined,
+      );
+    }
+    return known.get(key);
+  };
+}
