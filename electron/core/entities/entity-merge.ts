@@ -370,7 +370,7 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
         .where(inArray(organisationsTable.entityId, list))
         .run(),
     );
-    moveRecordRowsBack(tx, record.recordRows ?? [], record.mergeId);
+    moveRecordRowsBack(tx, record.recordRows ?? [], record.mergeId, record.keepId);
     tx.update(entitiesTable)
       .set({ mergedIntoId: null, updatedAt: now, updatedBy: workspace.user.id })
       .where(eq(entitiesTable.id, record.mergeId))

@@ -80,11 +80,26 @@ export function moveRecordRows(
  * Gives the rows a merge moved back to the duplicate (unmerge), after the relations went back:
  * a call record it moved names again the end of its relation that is the duplicate.
  */
-export function moveRecordRowsBack(tx: Executor, moved: MovedRecordRows, toId: string): void {
-  for (const { table, runs } of moved) moveRuns(tx, table, runs, toId);
+export function moveRecordRowsBack(
+  tx: Executor,
+  moved: MovedRecordRows,
+  toId: string,
+  fromId: string,
+): void {
+  for (const { table, runs } of moved) moveRuns(tx, table, runs, toId, fromId);
 }
 
-function moveRuns(tx: Executor, table: RecordTable, runs: [number, number][], toId: string) {
+/**
+ * `fromId`, moving back: only rows still on the kept entity go (a row ID in a run may have been
+ * deleted with its import since, and given to another phone's row).
+ */
+function moveRuns(
+  tx: Executor,
+  table: RecordTable,
+  runs: [number, number][],
+  toId: string,
+  fromId?: string,
+) {
   if (table === 'call_records') {
     for (const [first, last] of runs)
       tx.run(sql`UPDATE call_records SET own_end = (
@@ -95,8 +110,9 @@ function moveRuns(tx: Executor, table: RecordTable, runs: [number, number][], to
     return;
   }
   const { column } = recordColumns.find((entry) => entry.table === table)!;
+  const still = fromId ? sql` AND ${sql.identifier(column)} = ${fromId}` : sql``;
   for (const [first, last] of runs)
     tx.run(
-      sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${toId} WHERE id BETWEEN ${first} AND ${last}`,
+      sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${toId} WHERE id BETWEEN ${first} AND ${last}${still}`,
     );
 }

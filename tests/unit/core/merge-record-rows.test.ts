@@ -19,10 +19,14 @@ it('an unmerge turns the call records its merge moved to the end of their relati
       { table: 'money_transfers', runs: [[7, 9]] },
     ],
     'duplicate',
+    'kept',
   );
   expect(statements).toHaveLength(2);
   expect(statements[0]).toContain('UPDATE call_records SET own_end');
   expect(statements[0]).toContain('duplicate');
   expect(statements[1]).toContain('money_transfers');
   expect(statements[1]).toContain('account_id');
+  // Only rows still on the kept entity go back: an ID of a run deleted since and given to
+  // another account's row stays that account's.
+  expect(statements[1]).toContain('kept');
 });
