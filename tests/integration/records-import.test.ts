@@ -1126,7 +1126,7 @@ describe('spreadsheets as banks and carriers send them', () => {
     expect(records.rows.map((row) => row.source.line)).toEqual([20_000_006]);
   });
 
-  it('two WeChat bills of two owners in one workbook: the second is not put on the first owner', async () => {
+  it("two WeChat bills of two owners in one workbook: each sheet's rows are its owner's", async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
     const XLSX = await import('@e965/xlsx');
@@ -1145,12 +1145,13 @@ describe('spreadsheets as banks and carriers send them', () => {
         contentBase64: base64(XLSX.write(book, { type: 'buffer', bookType }) as Buffer),
         template: 'transactions',
       });
-      expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 6, 0]);
+      expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 9, 0]);
       expect(preview.sheets).toEqual([
         { name: '阿龙', number: 1, rows: 3, read: true },
         { name: '阿龙 (2)', number: 2, rows: 3, read: true },
-        { name: '小王', number: 3, rows: 0, read: false, unread: 'owner' },
+        { name: '小王', number: 3, rows: 3, read: true },
       ]);
+      expect([...new Set(preview.sample.map((row) => row['account']))]).toEqual(['阿龙', '小王']);
     }
   });
 

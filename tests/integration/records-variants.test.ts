@@ -1191,7 +1191,7 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     ]);
   });
 
-  it('a statement per company account named by its number: the second account’s rows are not put on the first', async () => {
+  it('a statement per company account named by its number: each sheet’s rows are its account’s', async () => {
     const statement = (counterpart: string) => [
       ['交易时间', '交易金额', '借贷标志', '对方账号'],
       ['2026-04-01 10:00:00', '1000.00', '贷', counterpart],
@@ -1203,10 +1203,11 @@ describe('a workbook’s sheets: named by their owners, or hidden', () => {
     expect(plan.owner).toBe('53001611000000012345');
     expect(pick(plan.sample, ['account', 'counterpart'])).toEqual([
       ['53001611000000012345', '6228480398271645312'],
+      ['53001611000000067890', '6222020200112233445'],
     ]);
     expect(plan.sheets.map((sheet) => [sheet.name, sheet.read, sheet.unread])).toEqual([
       ['53001611000000012345', true, undefined],
-      ['53001611000000067890', false, 'owner'],
+      ['53001611000000067890', true, undefined],
     ]);
     // Read alone, the second sheet is its own account's.
     const second = await plannedWorkbook(
@@ -1631,6 +1632,65 @@ describe('a call list as Excel left it', () => {
       ['13888001122', '13577112233', '1065'],
       ['13888001122', '13577112233', '10'],
       ['13577112233', '13888001122', '0'],
+    ]);
+  });
+});
+
+describe("a bank's reply of several accounts", () => {
+  it('one sheet per card, the card only in its heading: each sheet read as its card’s', async () => {
+    const sheet = (card: string, row: unknown[]) => ({
+      rows: [
+        ['户名：张三'],
+        [`账号：${card}`],
+        [
+          '交易日期',
+          '交易时间',
+          '借方发生额',
+          '贷方发生额',
+          '余额',
+          '对方户名',
+          '对方账号',
+          '摘要',
+        ],
+        row,
+      ],
+    });
+    const plan = await plannedWorkbook('transactions', [
+      {
+        name: 'Sheet1',
+        ...sheet('6222021402012345678', [
+          '2026-11-10',
+          '10:00:00',
+          '5000.00',
+          '',
+          '100.00',
+          '李四',
+          '6228480012345678901',
+          '转账',
+        ]),
+      },
+      {
+        name: 'Sheet2',
+        ...sheet('6228480099998888777', [
+          '2026-11-11',
+          '10:00:00',
+          '',
+          '2000.00',
+          '2100.00',
+          '张三',
+          '6222021402012345678',
+          '转账',
+        ]),
+      },
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
+      ['6222021402012345678', '6228480012345678901', 'out', '500000'],
+      ['6228480099998888777', '6222021402012345678', 'in', '200000'],
+    ]);
+    expect(plan.sheets.map((item) => [item.name, item.rows, item.read])).toEqual([
+      ['Sheet1', 1, true],
+      ['Sheet2', 1, true],
     ]);
   });
 });

@@ -1448,6 +1448,7 @@ function sheetReader(
         sheet = at;
         above = [];
         reorder = null;
+        sectionOwner = null;
         // A hidden sheet other than the header's: rows an analyst kept aside (the list before
         // it was cleaned), read with the rest they come twice.
         if (row.sheet?.hidden && at !== headerSheet) hidden.add(at);
@@ -1463,7 +1464,12 @@ function sheetReader(
               ? null
               : (readPreamble(above, template).owner ??
                 ownerInSheetName(row.sheet?.name, template));
-          if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
+          // A bank's reply of several accounts, one sheet each under its own 账号: each sheet's
+          // rows are its account's. Another phone's list is left for its own import.
+          if (sheetOwner !== null && sheetOwner !== owner && template === 'transactions') {
+            read.add(at);
+            sectionOwner = sheetOwner;
+          } else if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;
         }
@@ -1499,7 +1505,6 @@ function sheetReader(
             sheet: row.sheet,
           }
         : row;
-      if (sectionOwner !== null) return { ...data, otherOwner: sectionOwner };
       if (isTrailer(data, headers.length, template !== 'persons')) {
         // Kept for a legend under the list (a few lines of it).
         if (trailers.length < 40) trailers.push(data.cells.map(cellText).join('\t'));
@@ -1509,7 +1514,7 @@ function sheetReader(
       if (moneyColumns && movesNothing(data, moneyColumns)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
-      return data;
+      return sectionOwner !== null ? { ...data, otherOwner: sectionOwner } : data;
     },
     /** The lines under the list that are no rows of it (notes, legends, totals). */
     trailerText: () => trailers.join('\n'),
