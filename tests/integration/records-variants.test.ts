@@ -1694,3 +1694,40 @@ describe("a bank's reply of several accounts", () => {
     ]);
   });
 });
+
+describe('statements as a tester found them (2026-12-05)', () => {
+  it("招商银行's 交易备注 naming the other party alone is the counterpart; a note of words stays a note", async () => {
+    const plan = await planned('transactions', [
+      '# 账号: [6214830012341234]',
+      '交易日期,交易时间,收入,支出,余额,交易类型,交易备注',
+      '\t20261103,\t10:00:00,,500.00,1500.00,转账汇款,\t李四 6228480012345678901',
+      '\t20261104,\t11:00:00,2000.00,,3500.00,转账汇款,\t工资 202611',
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName', 'summary'])).toEqual([
+      ['6228480012345678901', '李四', '李四 6228480012345678901'],
+      [null, null, '工资 202611'],
+    ]);
+  });
+
+  it('交易是否成功 answered 0 is a transfer that did not happen; 1 one that did', async () => {
+    const result = await preview('transactions', [
+      '交易卡号,交易时间,交易金额,借贷标志,对手账号,交易是否成功',
+      '6222021402012345678,2026-11-10 10:00:00,100.00,借,6228480012345678901,1',
+      '6222021402012345678,2026-11-10 11:00:00,100.00,借,6228480012345678901,0',
+    ]);
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.problems.map((item) => [item.line, item.problem])).toEqual([
+      [3, 'notCompleted'],
+    ]);
+  });
+
+  it("支付宝 账户明细: the user's ID under 对应的协查数据 is the own account", async () => {
+    const plan = await planned('transactions', [
+      '账务流水号,发生时间,对方账号,收入金额（+元）,支出金额（-元）,账户余额（元）,商品名称,对应的协查数据',
+      '2026110300001,2026-11-03 10:00:01,lis***@163.com,,500.00,1000.00,转账,2088123456789012',
+    ]);
+    expect(pick(plan.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
+      ['2088123456789012', 'lis***@163.com', 'out', '50000'],
+    ]);
+  });
+});

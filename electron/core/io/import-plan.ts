@@ -2285,8 +2285,11 @@ function spendsPositive(rows: [amount: string, type: string][]): boolean {
   return out > into && out > negativeOut;
 }
 
-/** A no under a yes/no column (交易是否成功, 成功标志); elsewhere N may mean 正常. */
-const answeredNo = /^(?:n|no|否|f|false)$/i;
+/** A no under a yes/no column (交易是否成功 N, 否, 0; 成功标志); elsewhere N may mean 正常. */
+const answeredNo = /^(?:n|no|否|f|false|0)$/i;
+
+/** A note that is the other party alone, a name and an account (招商银行's 交易备注: 李四 6228…). */
+const partyNote = /^(?:[\u3400-\u9fff·（）()]{2,30}\s+\d{10,25}|\d{10,25}\s+[\u3400-\u9fff·（）()]{2,30})$/;
 
 /** Yuan in one unit an amount's header or unit names: 10,000 for 万元, 1,000 for 千元, else 1. */
 function yuanIn(unit: string): number {
@@ -2603,6 +2606,18 @@ function planAll(
       mapping['accountOther'] === undefined &&
       mapping['balance'] === undefined &&
       headers.some((header) => /^收\/?[支付]$/.test(header.replace(/\s+/g, '')));
+    // A statement naming its other party in no column of its own may name it in the note.
+    const noPartyColumn = [
+      'counterpartAccount',
+      'counterpartInfo',
+      'counterpartName',
+      'fromAccount',
+      'toAccount',
+    ].every((key) => mapping[key] === undefined);
+    const partyInNote = (cells: Cell[]) => {
+      const note = noPartyColumn ? optional(cells, 'summary') : null;
+      return note && partyNote.test(note.trim()) ? note.trim() : null;
+    };
     for (const { line, cells, otherOwner } of dataRows) {
       // Rows under a later account's title in the same file (查控 feedback of several accounts,
       // 账号：… above each) are that account's.
@@ -2626,7 +2641,8 @@ function planAll(
         optional(cells, 'counterpartInfo') ??
           (accountText && /^\d[\d\s-]{7,}[\s/／|,，:：-]*[\u3400-\u9fff·]{2,}$/.test(accountText)
             ? accountText
-            : null),
+            : null) ??
+          partyInNote(cells),
       );
       // A statement of the own account beside 付款账号/收款账号 columns: the other of the two is
       // the counterpart, and where the own account is the payee the names are the other way.
