@@ -1730,4 +1730,22 @@ describe('statements as a tester found them (2026-12-05)', () => {
       ['2088123456789012', 'lis***@163.com', 'out', '50000'],
     ]);
   });
+
+  it('a statement saying its ways only by its balances: its 期初余额 line tells the first row’s way too', async () => {
+    const plan = await planned('transactions', [
+      '户名：钱七',
+      '账号：6210981234567890123',
+      '交易日期,交易时间,摘要,交易金额,账户余额,对方户名,对方账号',
+      '2026-11-01,,期初余额,,"10,000.00",,',
+      '2026-11-01,10:00:00,转存,"1,000.00","11,000.00",李四,6228480012345678901',
+      '2026-11-02,10:00:00,转取,300.00,"10,700.00",王五,6217001234567890123',
+      '2026-11-03,10:00:00,转取,200.00,"10,500.00",王五,6217001234567890123',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['in', '100000'],
+      ['out', '30000'],
+      ['out', '20000'],
+    ]);
+  });
 });

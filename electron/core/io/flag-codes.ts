@@ -64,7 +64,7 @@ export function flagLegend(preambleText: string, flagHeader: string): Map<string
 }
 
 /** One row of a statement as the balances are read: its account, its flag's code, fen. */
-interface BalanceRow {
+export interface BalanceRow {
   account: string | null;
   code: string;
   amountFen: number | null;

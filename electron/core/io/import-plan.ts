@@ -55,7 +55,14 @@ import { settleCallList } from './call-list-settle';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
-import { flagCode, flagLegend, flagsFromBalances, waysFromBalances, type Way } from './flag-codes';
+import {
+  flagCode,
+  flagLegend,
+  flagsFromBalances,
+  waysFromBalances,
+  type BalanceRow,
+  type Way,
+} from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
@@ -158,7 +165,48 @@ interface Preamble {
   texts?: boolean;
   /** The lines above a carrier's list call it one of data sessions (上网详单): no other party. */
   dataSessions?: boolean;
+  /**
+   * A statement's opening-balance lines (期初余额, 上日余额, 承前页) among its rows: the balance
+   * before the first row, for a statement that says its rows' ways only by its balances.
+   */
+  openings?: TableRow[];
 }
+
+/**
+ * Each data row's way by the balances (`waysFromBalances`), the statement's opening balances
+ * (期初余额) standing where the file has them: before the first row, whose way they tell too.
+ */
+function waysWithOpenings(
+  dataRows: TableRow[],
+  openings: TableRow[],
+  rows: BalanceRow[],
+  balanceOf: (cells: Cell[]) => number | null,
+): (Way | undefined)[] | null {
+  if (!openings.length) return waysFromBalances(rows);
+  const merged = dataRows.map((data, index) => ({ line: data.line, row: rows[index]!, index }));
+  for (const opening of openings)
+    merged.push({
+      line: opening.line,
+      row: { account: null, code: '', amountFen: null, balanceFen: balanceOf(opening.cells) },
+      index: -1,
+    });
+  merged.sort((a, b) => a.line - b.line);
+  // An opening line names no account: it is the next row's (or, last, the one before's).
+  merged.forEach((item, at) => {
+    if (item.index < 0 && item.row.account === null)
+      item.row = { ...item.row, account: (merged[at + 1] ?? merged[at - 1])?.row.account ?? null };
+  });
+  const ways = waysFromBalances(merged.map((item) => item.row));
+  if (!ways) return null;
+  const found = new Array<Way | undefined>(dataRows.length).fill(undefined);
+  merged.forEach((item, at) => {
+    if (item.index >= 0) found[item.index] = ways[at];
+  });
+  return found;
+}
+
+/** An opening balance's line (期初余额 with the balance in its column): no transfer. */
+const openingWord = /^(?:期初余额|期初|上期余额|上日余额|上月余额|承前页|承上页|上页余额)$/;
 
 /**
  * A list of a phone's mobile-data sessions (上网详单, GPRS清单, 流量明细), by its title, file
@@ -1074,6 +1122,7 @@ function headerPlanner(
           callRecords = joinCallColumns(calls.records, planner.records);
         }
       }
+      preamble.openings = sheets.openings();
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
         : planAll(
@@ -1439,6 +1488,7 @@ function sheetReader(
   let reorder: number[] | null = null;
   /** Another owner a line among the rows named (its rows follow), null while the first's. */
   let sectionOwner: string | null = null;
+  const openings: TableRow[] = [];
   return {
     /** The row as data under the header (its cells in the header's order), or null. */
     dataOf(row: TableRow): TableRow | null {
@@ -1510,7 +1560,14 @@ function sheetReader(
         if (trailers.length < 40) trailers.push(data.cells.map(cellText).join('\t'));
         return null;
       }
-      if (template !== 'calls' && namesTotal(data, mapping)) return null;
+      if (template !== 'calls' && namesTotal(data, mapping)) {
+        if (
+          template === 'transactions' &&
+          data.cells.some((cell) => openingWord.test(cellText(cell).replace(/\s+/g, '')))
+        )
+          openings.push(data);
+        return null;
+      }
       if (moneyColumns && movesNothing(data, moneyColumns)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
@@ -1518,6 +1575,8 @@ function sheetReader(
     },
     /** The lines under the list that are no rows of it (notes, legends, totals). */
     trailerText: () => trailers.join('\n'),
+    /** The opening-balance lines among the rows (期初余额). */
+    openings: () => openings,
     uses(): SheetUse[] {
       if (seen.size < 2) return [];
       return [...seen]
@@ -2289,7 +2348,8 @@ function spendsPositive(rows: [amount: string, type: string][]): boolean {
 const answeredNo = /^(?:n|no|否|f|false|0)$/i;
 
 /** A note that is the other party alone, a name and an account (招商银行's 交易备注: 李四 6228…). */
-const partyNote = /^(?:[\u3400-\u9fff·（）()]{2,30}\s+\d{10,25}|\d{10,25}\s+[\u3400-\u9fff·（）()]{2,30})$/;
+const partyNote =
+  /^(?:[\u3400-\u9fff·（）()]{2,30}\s+\d{10,25}|\d{10,25}\s+[\u3400-\u9fff·（）()]{2,30})$/;
 
 /** Yuan in one unit an amount's header or unit names: 10,000 for 万元, 1,000 for 千元, else 1. */
 function yuanIn(unit: string): number {
@@ -2499,7 +2559,10 @@ function planAll(
     // of the balance it made (flag-codes), where nine in ten rows bear it out.
     const balanceWays =
       noWayYet && !typesSay && !wordsSay && !givenDirection && mapping['balance'] !== undefined
-        ? waysFromBalances(balanceRows(amountKey))
+        ? waysWithOpenings(dataRows, preamble.openings ?? [], balanceRows(amountKey), (cells) => {
+            const read = parseSignedAmount(cellOf(cells, 'balance'));
+            return read.ok ? read.value : null;
+          })
         : null;
     const wayOfLine = new Map(
       balanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
