@@ -109,3 +109,23 @@ describe('a row whose 呼叫类型 is empty', () => {
     ]);
   });
 });
+
+describe('a forwarded call in a list of 主叫号码/被叫号码', () => {
+  it('goes on from the called phone to its third number, as in a list of 本机号码/对方号码', async () => {
+    const plan = await planned(
+      'calls',
+      [
+        '主叫号码,被叫号码,第三方号码,呼叫类型,开始时间,通话时长',
+        '13577112233,18987112345,13999998888,呼转,2026-11-03 09:30:00,30',
+        '13577112233,18987112345,,主叫,2026-11-03 09:40:00,30',
+      ],
+      { ownNumber: '18987112345' },
+    );
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'callee', 'kind'])).toEqual([
+      ['13577112233', '18987112345', 'forwarded'],
+      ['18987112345', '13999998888', 'forwarded'],
+      ['13577112233', '18987112345', 'call'],
+    ]);
+  });
+});

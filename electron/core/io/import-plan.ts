@@ -1817,7 +1817,7 @@ function callPlanner(
     if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
     return code;
   };
-  const hasForwardedTo = byOwn && mapping['forwardedTo'] !== undefined;
+  const hasForwardedTo = mapping['forwardedTo'] !== undefined;
   const hasOriginalCalled = mapping['originalCalled'] !== undefined;
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
     // A spreadsheet's number cell lost a landline's 0, as under 对方号码.
@@ -1858,11 +1858,13 @@ function callPlanner(
     const own = byOwn ? near : null;
     const leg = { line, kind: 'forwarded' as const, startedUnix, durationSeconds, own };
     const none = { baseStation: null, imei: null, imsi: null };
+    // The phone that passed the call on: the target (本机号码), or in a list of 主叫/被叫 the
+    // called number.
     if (passedOn)
       records.add({
         ...leg,
         ...none,
-        caller: near,
+        caller: byOwn ? near : far,
         callee: passedOn.value,
         farType: passedOn.type,
       });
