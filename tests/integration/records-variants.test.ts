@@ -1619,6 +1619,24 @@ describe('cells a carrier does not know', () => {
   });
 });
 
+describe("a list giving each end's cell", () => {
+  it('主叫LAC/主叫CI and 被叫LAC/被叫CI: the target’s cell is that of the end it is', async () => {
+    const plan = await planned(
+      'calls',
+      [
+        '主叫号码,被叫号码,呼叫类型,开始时间,通话时长,主叫LAC,主叫CI,被叫LAC,被叫CI',
+        '13888001122,13577112233,主叫,2026-11-03 08:00:00,65,34567,12345,22222,333',
+        '13577112233,13888001122,被叫,2026-11-03 09:00:00,65,22222,333,34567,12399',
+      ],
+      { ownNumber: '13888001122' },
+    );
+    expect(pick(plan.sample, ['caller', 'baseStation'])).toEqual([
+      ['13888001122', '34567-12345'],
+      ['13577112233', '34567-12399'],
+    ]);
+  });
+});
+
 describe('a call list as Excel left it', () => {
   it('seconds with a thousands separator, a number that went through a float, and 未接 (a missed call in)', async () => {
     const plan = await planned('calls', [

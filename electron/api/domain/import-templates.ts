@@ -49,6 +49,11 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'tac', required: false, aliases: ['tac', '跟踪区', '跟踪区码', '跟踪区号', '4g位置区', 'lte位置区', '4g/5gtac', 'tac/ntac', '5g跟踪区'] },
     { key: 'eci', required: false, aliases: ['eci', 'e-ci', '4g小区', 'lte小区', 'e-utran小区', 'ecgi小区', 'eci/nci', 'nci/eci', '5g小区'] },
     { key: 'eNodeB', required: false, aliases: ['enodeb', 'enodebid', 'enodeb号', 'enbid', 'enb', 'enb号', 'enodeb标识', 'enb标识', 'gnodeb', 'gnodebid', 'gnb', 'gnbid', 'enbid号'] },
+    // A list of 主叫号码/被叫号码 that gives each end's cell: the target's is the end it is.
+    { key: 'callerLac', required: false, aliases: ['主叫lac', '主叫位置区', '主叫lac号', '主叫tac', '主叫位置区码', '主叫lac/tac'] },
+    { key: 'callerCi', required: false, aliases: ['主叫ci', '主叫小区', '主叫ci号', '主叫eci', '主叫cellid', '主叫小区号', '主叫ci/eci'] },
+    { key: 'calleeLac', required: false, aliases: ['被叫lac', '被叫位置区', '被叫lac号', '被叫tac', '被叫位置区码', '被叫lac/tac'] },
+    { key: 'calleeCi', required: false, aliases: ['被叫ci', '被叫小区', '被叫ci号', '被叫eci', '被叫cellid', '被叫小区号', '被叫ci/eci'] },
     { key: 'imei', required: false, aliases: ['imei', '串号', '手机串号', '设备号', '设备串号', 'imei号', '终端imei', '本机imei', '本端imei', 'imei号码', 'imei码', '手机imei', '设备imei', '终端串号', 'imei/meid', 'meid', 'meid号', '本方imei', '手机imei号', 'meid/imei', 'imei号码/meid', '终端imei号'] },
     { key: 'imsi', required: false, aliases: ['imsi', '用户识别码', 'imsi号', '本机imsi', '本端imsi', 'imsi号码', 'imsi码', '用户imsi', '本机imsi号', '本方imsi', 'sim卡imsi', 'imsi/sim'] },
     { key: 'roamingArea', required: false, aliases: ['漫游地', '通话地', '通话地点', '通信地点', '本机通话地', '通话所在地'] },

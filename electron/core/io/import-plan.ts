@@ -2039,7 +2039,15 @@ function callPlanner(
       kind,
       startedUnix,
       durationSeconds,
-      baseStation: stationOf(cells, optional),
+      baseStation: stationOf(
+        cells,
+        optional,
+        ownEnd === null
+          ? null
+          : ownEnd === (incoming ? far.value : near.value)
+            ? 'caller'
+            : 'callee',
+      ),
       own: ownEnd,
       imei: keepHandset ? imeiKey(textOf(cells, 'imei')) : null,
       imsi: keepHandset ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
@@ -2098,6 +2106,8 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     lacCi: cellMark('lacCi', radix('lac'), radix('ci')),
     tacEci: cellMark('tacEci', radix('tac'), radix('eci')),
     stationCi: cellMark('stationCi', radix('baseStation'), radix('ci')),
+    caller: cellMark('lacCi', radix('callerLac'), radix('callerCi')),
+    callee: cellMark('lacCi', radix('calleeLac'), radix('calleeCi')),
     // An ECI made from the eNodeB and its cell, in decimal.
     made: cellMark('tacEci', radix('lac'), 'decimal'),
   };
@@ -2113,10 +2123,18 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
     return known(parts[0]) && known(parts[1]) ? cellKey(parts[0], parts[1], false) : null;
   });
+  const sides = mapping['callerCi'] !== undefined || mapping['calleeCi'] !== undefined;
   return (
     cells: Cell[],
     optional: (cells: Cell[], key: string) => string | null,
+    /** Which end of the row the target is, where the list gives each end's cell. */
+    side?: 'caller' | 'callee' | null,
   ): string | null => {
+    if (sides && side) {
+      const sideLac = known(optional(cells, `${side}Lac`));
+      const sideCi = known(optional(cells, `${side}Ci`));
+      if (sideLac && sideCi) return writtenCell(sideLac, sideCi, marks[side]);
+    }
     const lac = known(optional(cells, 'lac'));
     const ci = known(optional(cells, 'ci'));
     const station = optional(cells, 'baseStation');
