@@ -1808,7 +1808,13 @@ function callPlanner(
   const farEnd = (text: string, areaCode: string | null) => {
     const cacheKey = areaCode ? `${text}|${areaCode}` : text;
     let parsed = numbers.get(cacheKey);
-    if (!parsed) numbers.set(cacheKey, (parsed = parseFarEnd(text, areaCode)));
+    // A number that went through a float on its way to the CSV (13577112233.0), a landline a
+    // text cell lost its 0 in: read once per distinct text, as the rest of its parse.
+    if (!parsed)
+      numbers.set(
+        cacheKey,
+        (parsed = parseFarEnd(landlineLostZero(text.replace(/^(\d{5,})\.0+$/, '$1')), areaCode)),
+      );
     return parsed;
   };
   const areas = new Map<string, string | null>();
@@ -1822,8 +1828,7 @@ function callPlanner(
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
     // A spreadsheet's number cell lost a landline's 0, as under 对方号码.
     const cell = cellOf(cells, key);
-    const text =
-      typeof cell === 'number' ? landlineOfNumberCell(cell) : landlineLostZero(textOf(cells, key));
+    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
     if (!text) return null;
     const parsed = farEnd(text, areaCode);
     return parsed.ok ? parsed : null;
@@ -1888,11 +1893,7 @@ function callPlanner(
     abroad: string | null = null,
   ) => {
     const cell = cellOf(cells, key);
-    // A number that went through a float on its way to the CSV (13577112233.0).
-    const text =
-      typeof cell === 'number'
-        ? landlineOfNumberCell(cell)
-        : landlineLostZero(textOf(cells, key).replace(/^(\d{5,})\.0+$/, '$1'));
+    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
     if (!text) {
       problem(line, cells, key, 'required');
       return undefined;
