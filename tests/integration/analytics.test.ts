@@ -911,6 +911,22 @@ describe('同基站伴随 — co-location', () => {
       to: '2026-04-04T12:15:00Z',
     });
     expect(early.rows.map((row) => row.number)).toEqual([p, r]);
+    // The same list exported again over an overlapping period: its calls are sighted once.
+    await importCsv(
+      'calls',
+      'imp-cells-again',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI',
+      [`${p},13500000001,主叫,2026-04-04 20:00:00,10,400,4`],
+    );
+    const again = await c.ok('analytics.cellPresence', {
+      cell: '400-4',
+      from: '2026-04-04T12:00:00Z',
+      to: '2026-04-04T12:15:00Z',
+    });
+    expect(again.rows.map((row) => [row.number, row.sightings])).toEqual([
+      [p, 1],
+      [r, 1],
+    ]);
   });
 });
 

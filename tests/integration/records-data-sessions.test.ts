@@ -103,10 +103,13 @@ describe('mobile-data sessions in a call list', () => {
       from: '2026-11-03T00:00:00Z',
       to: '2026-11-03T01:00:00Z',
     });
-    expect(present.rows.map((row) => [row.number, row.sightings, row.firstAt])).toEqual([
-      [target, 1, '2026-11-03T00:15:00.000Z'],
-      [companion, 1, '2026-11-03T00:20:00.000Z'],
-    ]);
+    // The session lasted the hour: the phone was on the cell until 09:15.
+    expect(present.rows.map((row) => [row.number, row.sightings, row.firstAt, row.lastAt])).toEqual(
+      [
+        [target, 1, '2026-11-03T00:15:00.000Z', '2026-11-03T01:15:00.000Z'],
+        [companion, 1, '2026-11-03T00:20:00.000Z', '2026-11-03T00:20:00.000Z'],
+      ],
+    );
     const together = await c.ok('analytics.colocation', {
       phones: [target, companion],
       minOccasions: 1,
@@ -116,7 +119,20 @@ describe('mobile-data sessions in a call list', () => {
         [pair.a.number, pair.b.number].sort(),
         pair.occasions.map((item) => [item.cell, item.gapSeconds]),
       ]),
-    ).toEqual([[[companion, target], [['4123-12346', 300]]]]);
+    ).toEqual([[[companion, target], [['4123-12346', 0]]]]);
+    // A call an hour and a quarter after the session began, within its hour and ten minutes:
+    // together; the instants named are the call's and the session's end facing it.
+    await commit('imp-late', [`${third},${other},主叫,2026-11-03 09:25:00,10,语音,4123,12346,`]);
+    const late = await c.ok('analytics.colocation', { phones: [target, third], minOccasions: 1 });
+    expect(
+      late.pairs.map((pair) => pair.occasions.map((item) => [item.aAt, item.bAt, item.gapSeconds])),
+    ).toEqual([[[expect.any(String), expect.any(String), 600]]]);
+    const during = await c.ok('analytics.cellPresence', {
+      cell: '4123-12346',
+      from: '2026-11-03T00:40:00Z',
+      to: '2026-11-03T00:50:00Z',
+    });
+    expect(during.rows.map((row) => row.number)).toEqual([target]);
   });
 
   it('go with their import, and with their phone through a merge and its undo', async () => {
@@ -308,5 +324,22 @@ describe('mobile-data sessions in a call list', () => {
         [target, target, 'data'],
       ],
     ]);
+  });
+
+  it('a session with its end and no length lasts to its end', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const plan = await c.ok('import.preview', {
+      fileName: 'list.csv',
+      contentBase64: base64(
+        [
+          `中国移动 ${target} 上网详单`,
+          '起始时间,结束时间,业务类型,LAC,CI',
+          '2026-11-03 08:15:00,2026-11-03 10:15:00,4G上网,4123,12346',
+        ].join('\n'),
+      ),
+      template: 'calls',
+    });
+    expect(pick(plan.sample, ['kind', 'durationSeconds'])).toEqual([['data', '7200']]);
   });
 });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { typedCell } from '../../api/domain/cell-ids';
 import type { CellPresenceResult, ColocationResult } from '../../api/schemas/analytics-schemas';
 import type { Executor } from '../db/database-types';
-import { isoOfUnix, unixToIso } from '../db/unix-time';
+import { isoOfUnix, unixSecondsFrom, unixToIso } from '../db/unix-time';
 import { inList, periodOf, resolvePhone, unixPeriodCondition } from './analytics-scope';
 import { workspaceTimeZone } from '../settings/settings-service';
 import { mayShareCell, phoneNetworks } from './phone-networks';
@@ -35,6 +35,23 @@ const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entit
  */
 const standing = sql`(r.deleted_at IS NULL OR r.merged_away = 1)`;
 
+/**
+ * The longest a data session is taken to last when looking for those that overlap an instant:
+ * bounds the index range read (a carrier closes a session within a day).
+ */
+const longestSession = 86_400;
+
+/**
+ * The instants of two sightings nearest each other: the same instant where their spans meet
+ * (a data session lasts; a call is its start), else the two ends that face each other.
+ */
+function nearestInstants(a: [number, number], b: [number, number]): [number, number] {
+  if (a[1] < b[0]) return [a[1], b[0]];
+  if (b[1] < a[0]) return [a[0], b[1]];
+  const meet = Math.max(a[0], b[0]);
+  return [meet, meet];
+}
+
 /** A data session's phone is live (a merge moved its sessions to the phone it was merged into). */
 const livePhone = sql`EXISTS (SELECT 1 FROM entities e WHERE e.id = d.phone_id AND e.deleted_at IS NULL)`;
 
@@ -51,18 +68,21 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
   const ids = inList([...targets.keys()]);
   const period = periodOf(query, workspaceTimeZone(db));
   const when = unixPeriodCondition(sql`c.started_unix`, period);
-  const sightings = db.all<{ phone: string; cell: string; at: number }>(sql`
-    SELECT r.from_entity_id AS phone, c.base_station AS cell, c.started_unix AS at
+  // A sighting is a span: a call's start, or a data session from its start to its end.
+  const sightings = db.all<{ phone: string; cell: string; at: number; until: number }>(sql`
+    SELECT r.from_entity_id AS phone, c.base_station AS cell, c.started_unix AS at,
+      c.started_unix AS until
     FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
       AND c.own_end = 1 AND c.base_station IS NOT NULL AND ${when}
     UNION
-    SELECT r.to_entity_id, c.base_station, c.started_unix
+    SELECT r.to_entity_id, c.base_station, c.started_unix, c.started_unix
     FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
       AND c.own_end = 2 AND c.base_station IS NOT NULL AND ${when}
     UNION
-    SELECT d.phone_id, d.base_station, d.started_unix FROM data_sessions d
+    SELECT d.phone_id, d.base_station, d.started_unix, d.started_unix + d.duration_seconds
+    FROM data_sessions d
     WHERE d.phone_id IN (${ids}) AND d.base_station IS NOT NULL
       AND ${unixPeriodCondition(sql`d.started_unix`, period)} AND ${livePhone}
     ORDER BY 3`);
@@ -72,19 +92,18 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
   const matches: Match[] = [];
   const seen = new Set<string>();
   for (const sighting of sightings) {
-    const near = db.all<{ phone: string; at: number }>(sql`
-      SELECT DISTINCT ${ownPhone} AS phone, c.started_unix AS at
+    const [from, to] = [sighting.at - windowSeconds, sighting.until + windowSeconds];
+    const near = db.all<{ phone: string; at: number; until: number }>(sql`
+      SELECT DISTINCT ${ownPhone} AS phone, c.started_unix AS at, c.started_unix AS until
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station = ${sighting.cell}
-        AND c.started_unix >= ${sighting.at - windowSeconds}
-        AND c.started_unix <= ${sighting.at + windowSeconds} AND c.own_end IS NOT NULL
+        AND c.started_unix >= ${from} AND c.started_unix <= ${to} AND c.own_end IS NOT NULL
         AND ${standing}
       UNION
-      SELECT d.phone_id, d.started_unix FROM data_sessions d
+      SELECT d.phone_id, d.started_unix, d.started_unix + d.duration_seconds FROM data_sessions d
       WHERE d.base_station = ${sighting.cell}
-        AND d.started_unix >= ${sighting.at - windowSeconds}
-        AND d.started_unix <= ${sighting.at + windowSeconds} AND ${livePhone}`);
-    const sightingAt = unixToIso(sighting.at);
+        AND d.started_unix >= ${from - longestSession} AND d.started_unix <= ${to}
+        AND d.started_unix + d.duration_seconds >= ${from} AND ${livePhone}`);
     for (const other of near) {
       if (other.phone === sighting.phone) continue;
       const isTarget = targets.has(other.phone);
@@ -94,12 +113,13 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       const key = `${sighting.phone}|${other.phone}|${sighting.cell}|${sighting.at}|${other.at}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const [aAt, bAt] = nearestInstants([sighting.at, sighting.until], [other.at, other.until]);
       matches.push({
         a: sighting.phone,
         b: other.phone,
         cell: sighting.cell,
-        aAt: sightingAt,
-        bAt: unixToIso(other.at),
+        aAt: unixToIso(aAt),
+        bAt: unixToIso(bAt),
       });
     }
   }
@@ -176,6 +196,22 @@ export function cellPresence(
 ): CellPresenceResult {
   const period = periodOf(query, workspaceTimeZone(db));
   const cells = sql`${query.cell.replace(/\s/g, '')}, ${typedCell(query.cell)}`;
+  const [fromUnix, toUnix] = [period.from, period.to].map((iso) =>
+    iso === null ? null : unixSecondsFrom(iso),
+  );
+  const sessionOverlaps = sql.join(
+    [
+      sql`1 = 1`,
+      ...(toUnix === null ? [] : [sql`d.started_unix < ${toUnix}`]),
+      ...(fromUnix === null
+        ? []
+        : [
+            sql`d.started_unix >= ${fromUnix - longestSession}`,
+            sql`d.started_unix + d.duration_seconds >= ${fromUnix}`,
+          ]),
+    ],
+    sql` AND `,
+  );
   const rows = db.all<{
     id: string;
     number: string;
@@ -184,17 +220,19 @@ export function cellPresence(
     lastAt: string;
   }>(sql`
     SELECT x.id AS id, p.number AS number, COUNT(*) AS sightings,
-           ${isoOfUnix(sql`MIN(x.at)`)} AS firstAt, ${isoOfUnix(sql`MAX(x.at)`)} AS lastAt
+           ${isoOfUnix(sql`MIN(x.at)`)} AS firstAt, ${isoOfUnix(sql`MAX(x.until)`)} AS lastAt
     FROM (
-      SELECT ${ownPhone} AS id, c.started_unix AS at
+      -- One sighting per phone and instant: the same call in two overlapping exports of a
+      -- list, or in both parties' lists, is one.
+      SELECT DISTINCT ${ownPhone} AS id, c.started_unix AS at, c.started_unix AS until
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station IN (${cells})
         AND ${unixPeriodCondition(sql`c.started_unix`, period)} AND c.own_end IS NOT NULL
         AND ${standing}
-      UNION ALL
-      SELECT DISTINCT d.phone_id, d.started_unix FROM data_sessions d
-      WHERE d.base_station IN (${cells})
-        AND ${unixPeriodCondition(sql`d.started_unix`, period)} AND ${livePhone}
+      UNION
+      -- A data session that was on between the two instants, begun before them or not.
+      SELECT d.phone_id, d.started_unix, d.started_unix + d.duration_seconds FROM data_sessions d
+      WHERE d.base_station IN (${cells}) AND ${sessionOverlaps} AND ${livePhone}
     ) x JOIN phones p ON p.entity_id = x.id
     GROUP BY x.id ORDER BY MIN(x.at), p.number`);
   return { rows: rows.slice(0, query.limit), total: rows.length };

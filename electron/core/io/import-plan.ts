@@ -1986,9 +1986,16 @@ function callPlanner(
     }
     let durationSeconds: number | undefined = 0;
     if (kind === 'data') {
-      // A session's length where it reads as one; its volume (流量) is no reason to refuse it.
+      // A session's length: to its end (结束时间) where the list gives no length, else the
+      // length where it reads as one; its volume (流量) is no reason to refuse it.
+      const ends = mapping['endedAt'] !== undefined && optional(cells, 'endedAt') !== null;
       const read = mapping['duration'] !== undefined && durationOf(cellOf(cells, 'duration'));
-      durationSeconds = read && read.ok ? read.value : 0;
+      durationSeconds =
+        ends && !read && startedUnix !== undefined
+          ? lengthToEnd(line, cells, startedUnix)
+          : read && read.ok
+            ? read.value
+            : 0;
     } else if (kind !== 'sms') {
       // The end's time less the start's where the list gives its end (结束时间) and no length
       // (none written, or only billed minutes); else the length; none written (empty, -): a
