@@ -234,3 +234,43 @@ describe('call list headers as carriers name them', () => {
     ]);
   });
 });
+
+describe('headers and headings a tester found refused (2026-12-05)', () => {
+  it('电信 names its target 设备号码 or 业务号码, in the heading or as a column; MSISDN in the heading', async () => {
+    for (const label of ['设备号码：18987112345', '业务号码：18987112345', 'MSISDN: 18987112345']) {
+      const read = await planned('calls', [
+        label,
+        '对方号码,呼叫类型,开始时间,通话时长',
+        '13577112233,主叫,2026-11-03 08:00:00,30',
+      ]);
+      expect(pick(read.sample, ['caller', 'callee'])).toEqual([['18987112345', '13577112233']]);
+    }
+    const column = await planned('calls', [
+      '业务号码,对方号码,呼叫类型,开始时间,通话时长',
+      '18987112345,13577112233,被叫,2026-11-03 08:00:00,30',
+    ]);
+    expect(pick(column.sample, ['caller', 'callee'])).toEqual([['13577112233', '18987112345']]);
+  });
+
+  it('a list whose rows all go one way, under 方向, 呼入/呼出, 收发方式 or 短信方向', async () => {
+    for (const [header, value, way] of [
+      ['方向', '被叫', 'in'],
+      ['呼入/呼出', '呼入', 'in'],
+      ['MOC/MTC', 'MTC', 'in'],
+      ['收发方式', '接收', 'in'],
+      ['短信方向', '发送', 'out'],
+    ]) {
+      const read = await planned('calls', [
+        '用户号码：18612349999',
+        `序号,对方号码,${header},开始时间,通话时长`,
+        `1,13577112233,${value},2026-11-03 12:00:00,30`,
+        `2,13577112234,${value},2026-11-03 12:05:00,30`,
+      ]);
+      expect([header, read.problems, pick(read.sample, ['caller'])[0]![0]]).toEqual([
+        header,
+        [],
+        way === 'in' ? '13577112233' : '18612349999',
+      ]);
+    }
+  });
+});

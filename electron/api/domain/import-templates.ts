@@ -30,9 +30,9 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'formerName', required: false, aliases: ['曾用名', '原名', '曾用姓名', 'formername'] },
   ],
   calls: [
-    { key: 'ownNumber', required: false, aliases: ['本机号码', '本方号码', '机主号码', '用户号码', '查询号码', '计费号码', '服务号码', '本端号码', '本机', '本方号', '用户号', '目标号码', '被查询号码', '查询手机号', '手机号码', 'ownnumber', 'msisdn', 'own_number', 'user_number'] },
+    { key: 'ownNumber', required: false, aliases: ['本机号码', '本方号码', '机主号码', '用户号码', '查询号码', '计费号码', '服务号码', '本端号码', '本机', '本方号', '用户号', '目标号码', '被查询号码', '查询手机号', '手机号码', 'ownnumber', 'msisdn', 'own_number', 'user_number', '设备号码', '业务号码', '接入号码', '电话号码'] },
     { key: 'counterpart', required: false, aliases: ['对方号码', '对端号码', '对方用户号码', '对端用户号码', '对方手机号码', '对方手机号', '对方号', '对端号', '对方', '对端', '对方电话', '对方电话号码', '对方手机', '通话对方', '对端电话', '对方用户', 'counterpart', 'othernumber', 'othermsisdn', 'other_party', 'other_number', 'opp_number'] },
-    { key: 'callType', required: false, aliases: ['呼叫类型', '呼叫方向', '通话方向', '主被叫', '主被叫类型', '主被叫标识', '主被叫标志', '呼叫标识', '呼叫标志', '通信方式', '通话方式', '通话类型', '话单类型', '收发类型', '收发标志', '短信类型', '收发', '类型', '主/被叫', '主叫/被叫', '被叫/主叫', '呼叫类别', '通话类别', '通信类别', '呼叫方式', '主被叫关系', '主被叫方向', '话单类别', '话单类型标识', '呼叫种类', 'calltype', 'call_type', 'direction', 'calldirection', 'call_direction', '呼叫类型代码', '通话类型代码', '呼叫类型编码', '呼叫类型标识'] },
+    { key: 'callType', required: false, aliases: ['呼叫类型', '呼叫方向', '通话方向', '主被叫', '主被叫类型', '主被叫标识', '主被叫标志', '呼叫标识', '呼叫标志', '通信方式', '通话方式', '通话类型', '话单类型', '收发类型', '收发标志', '短信类型', '收发', '类型', '主/被叫', '主叫/被叫', '被叫/主叫', '呼叫类别', '通话类别', '通信类别', '呼叫方式', '主被叫关系', '主被叫方向', '话单类别', '话单类型标识', '呼叫种类', 'calltype', 'call_type', 'direction', 'calldirection', 'call_direction', '呼叫类型代码', '通话类型代码', '呼叫类型编码', '呼叫类型标识', '方向', '呼入/呼出', '呼出/呼入', '呼出呼入', '呼入呼出', '短信方向', '发送接收', '发送/接收', '接收/发送', '收发方式', '收/发', '发/收', 'cdr类型', 'mo/mt', 'moc/mtc'] },
     { key: 'service', required: false, aliases: ['业务类型', '通信类型', '业务', '业务名称', '服务类型', '通信业务', 'service', 'servicetype'] },
     { key: 'caller', required: false, aliases: ['主叫号码', '主叫', 'caller', 'callingnumber', 'calling', 'from'] },
     { key: 'callee', required: false, aliases: ['被叫号码', '被叫', 'callee', 'callednumber', 'called', 'to'] },
