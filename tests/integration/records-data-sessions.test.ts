@@ -150,7 +150,10 @@ describe('mobile-data sessions in a call list', () => {
     ]);
     await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
     expect(sessions().map((row) => (row as { number: string }).number)).toEqual([target, target]);
-    await c.ok('import.delete', { importId: 'imp-list' });
+    expect(await c.ok('import.delete', { importId: 'imp-list' })).toMatchObject({
+      callRecords: 2,
+      dataSessions: 2,
+    });
     expect(sessions()).toEqual([]);
     const present = await c.ok('analytics.cellPresence', {
       cell: '4123-12346',

@@ -1382,6 +1382,7 @@ describe('deleting an import', () => {
     expect(deleted).toEqual({
       importId: 'imp-second',
       callRecords: 3,
+      dataSessions: 0,
       transfers: 0,
       seizures: 0,
       relationsDeleted: 1,

@@ -210,6 +210,8 @@ export const importDeleteInput = z.object({ importId: idSchema });
 export const importDeleteOutput = z.object({
   importId: z.string(),
   callRecords: z.number().int(),
+  /** Mobile-data sessions (上网) the import held. */
+  dataSessions: z.number().int(),
   transfers: z.number().int(),
   seizures: z.number().int(),
   relationsDeleted: z.number().int(),

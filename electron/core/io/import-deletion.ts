@@ -37,6 +37,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       const result = {
         importId,
         callRecords: 0,
+        dataSessions: 0,
         transfers: 0,
         seizures: 0,
         relationsDeleted: 0,
@@ -64,7 +65,9 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
-      tx.run(sql`DELETE FROM data_sessions WHERE import_id = ${importId}`);
+      result.dataSessions = tx.run(
+        sql`DELETE FROM data_sessions WHERE import_id = ${importId}`,
+      ).changes;
       // A ledger's seizures go with their custody steps: exactly the rows the import wrote.
       tx.run(
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
