@@ -290,7 +290,7 @@ describe('statements imported before copies were marked', () => {
 });
 
 describe("a transfer the payee's bank booked later", () => {
-  it('an hour later, or the next morning, is one transfer; two days later, or before it was sent, another', async () => {
+  it('an hour later, or the next morning, is one transfer; five days later, or before it was sent, another', async () => {
     await fresh();
     await importStatement('imp-p', `${p}.csv`, [
       header,
@@ -305,8 +305,8 @@ describe("a transfer the payee's bank booked later", () => {
         // 60 minutes after the debit; 16:50 credited at 09:10 the next morning.
         `${q},2026-11-10 12:00:00,4000.00,贷,${p}`,
         `${q},2026-11-11 09:10:00,3000.00,贷,${p}`,
-        // Two days after the 700: no booking of it. An hour before the 600 was sent: not it.
-        `${q},2026-11-14 10:00:00,700.00,贷,${p}`,
+        // Five days after the 700: no booking of it. An hour before the 600 was sent: not it.
+        `${q},2026-11-17 10:00:00,700.00,贷,${p}`,
         `${q},2026-11-13 14:00:00,600.00,贷,${p}`,
       ]),
     ).toMatchObject({ copies: 2 });
@@ -368,5 +368,37 @@ describe("a transfer the payee's bank booked later", () => {
       'P>Q: 1 5000 | rows 1, copies 0',
       'P>Q: 2 600000 | rows 2, copies 0',
     ]);
+  });
+
+  it('a Friday evening transfer booked on Monday, one held 24 hours, and a statement of days alone booked the next morning: each once', async () => {
+    const r = '6217001234567890123';
+    await fresh();
+    await importStatement('imp-p', `${p}.csv`, [
+      header,
+      `${p},2026-11-01 08:00:00,1.00,借,${r}`,
+      `${p},2026-11-13 17:40:00,5000.00,借,${q}`,
+      `${p},2026-11-17 15:00:00,2000.00,借,${q}`,
+      `${p},2026-11-30 20:00:00,1.00,借,${r}`,
+    ]);
+    expect(
+      await importStatement('imp-q', `${q}.csv`, [
+        header,
+        `${q},2026-11-16 09:05:00,5000.00,贷,${p}`,
+        `${q},2026-11-18 15:10:00,2000.00,贷,${p}`,
+      ]),
+    ).toMatchObject({ copies: 2 });
+    await fresh();
+    await importStatement('imp-p', `${p}.csv`, [
+      '交易卡号,交易日期,交易金额,借贷标志,对手账号',
+      `${p},20261101,1.00,借,${r}`,
+      `${p},20261110,5000.00,借,${q}`,
+      `${p},20261130,1.00,借,${r}`,
+    ]);
+    expect(
+      await importStatement('imp-q', `${q}.csv`, [
+        header,
+        `${q},2026-11-11 08:00:00,5000.00,贷,${p}`,
+      ]),
+    ).toMatchObject({ copies: 1 });
   });
 });

@@ -18,7 +18,7 @@ import {
 } from './stored-copy-rows';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 6;
+const recordCopiesVersion = 7;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an

@@ -139,6 +139,8 @@ export interface TransferRow extends CopyRow {
  */
 export const transferWindowSeconds = 30 * 60;
 const daySeconds = 86_400;
+/** How many days after the debit the payee's bank may book a transfer (a weekend, a hold). */
+const lateDays = 4;
 
 /** The first and last instant (Unix seconds) of a statement's rows: one account in one import. */
 export type StatementSpan = (importId: string, accountId: string) => [number, number] | undefined;
@@ -152,8 +154,10 @@ export type StatementSpan = (importId: string, accountId: string) => [number, nu
  *
  * With the statements' spans, a transfer between two banks booked by the payee's bank later is
  * one too: the interbank system passes it on an hour or more later, one sent after hours the
- * next morning (16:50 credited at 09:10). The payer's debit and the payee's credit pair when
- * the credit is not before the debit (less the window) and by noon of the next day, and one
+ * next morning (16:50 credited at 09:10), an ATM transfer held 24 hours, a large one sent on a
+ * Friday on Monday. The payer's debit and the payee's credit (timed, or of the day alone) pair,
+ * once every nearer pairing is made, when the credit is not before the debit (less the window)
+ * and by noon of the fourth day after it, and one
  * statement runs past the other row's time (the payer's on after the credit, or the payee's
  * from before the debit): a debit that ends one statement and a credit that begins another
  * are two transfers as likely as one, each with its other row outside the other statement,
@@ -177,13 +181,13 @@ export function transferCopyRule(spanOf?: StatementSpan): CopyRule<TransferRow> 
     },
     ...(spanOf && {
       late: {
-        lateSeconds: 36 * 3_600,
+        lateSeconds: lateDays * daySeconds + 12 * 3_600,
         sameEvent(held: TransferRow, row: TransferRow) {
           if (held.amountFen !== row.amountFen || held.out === row.out) return false;
-          if (held.accountId === row.accountId || held.dayOnly || row.dayOnly) return false;
+          if (held.accountId === row.accountId) return false;
           const [debit, credit] = held.out ? [held, row] : [row, held];
-          const nextNoon = chinaMidnightOfDay(chinaDayNumber(debit.at) + 1) + 12 * 3_600;
-          if (credit.at < debit.at - transferWindowSeconds || credit.at > nextNoon) return false;
+          const lastNoon = chinaMidnightOfDay(chinaDayNumber(debit.at) + lateDays) + 12 * 3_600;
+          if (credit.at < debit.at - transferWindowSeconds || credit.at > lastNoon) return false;
           const paying = spanOf(debit.importId, debit.accountId);
           const paid = spanOf(credit.importId, credit.accountId);
           return !!paying && !!paid && (paying[1] >= credit.at || paid[0] <= debit.at);
@@ -209,11 +213,10 @@ function firstFrom(rows: readonly CopyRow[], at: number): number {
  * Pairs rows of one relation with held rows of the same event, one to one, as many as can be:
  * first the timed rows, each in time order taking the earliest held row still free within its
  * window (with windows of one width, taking the earliest never leaves a later row without the
- * partner it needed: a nearest-first choice did, when a clock ran ahead); then timed rows the
- * rule allows later (a credit booked the next morning), once every row in the window has its
- * partner; then rows where
- * either side gives the day alone, the first free one of that day, and last those of the day
- * next to it the rule allows (a booking across midnight). `held` must be sorted by
+ * partner it needed: a nearest-first choice did, when a clock ran ahead); then rows where
+ * either side gives the day alone, the first free one of that day, then those of the day
+ * next to it the rule allows (a booking across midnight); last, once every nearer pairing is
+ * made, rows the rule allows later (a credit booked days after). `held` must be sorted by
  * time. Returns, per row of `rows`, the index of its held row, or -1 where it is an event of
  * its own.
  */
@@ -250,11 +253,6 @@ export function matchCopies<Row extends CopyRow>(
   for (const index of order)
     if (!dayAlone(rows[index]!))
       take(index, rule.windowSeconds, (candidate) => !dayAlone(candidate));
-  const late = rule.late;
-  if (late)
-    for (const index of order)
-      if (matched[index]! < 0 && !dayAlone(rows[index]!))
-        take(index, late.lateSeconds, () => true, false, late.sameEvent);
   if (rule.dayAlone)
     for (const nextDay of [false, true])
       for (const index of order)
@@ -265,5 +263,9 @@ export function matchCopies<Row extends CopyRow>(
             (candidate) => dayAlone(candidate) || dayAlone(rows[index]!),
             nextDay,
           );
+  const late = rule.late;
+  if (late)
+    for (const index of order)
+      if (matched[index]! < 0) take(index, late.lateSeconds, () => true, false, late.sameEvent);
   return matched;
 }
