@@ -1766,4 +1766,26 @@ describe('statements as a tester found them (2026-12-05)', () => {
       ['out', '20000'],
     ]);
   });
+
+  it('the holder a line above the header names (户名：张三) is the statement account’s, found by name', async () => {
+    const lines = [
+      '户名：张三',
+      '账号：6222021402012345678',
+      '交易日期,交易时间,借方发生额,贷方发生额,对方户名,对方账号,摘要',
+      '2026-11-10,15:00:00,5000.00,,李四,6228480012345678901,转账',
+    ];
+    expect(
+      pick((await planned('transactions', lines)).sample, ['accountName', 'counterpartName']),
+    ).toEqual([['张三', '李四']]);
+    await c.ok('import.commit', {
+      fileName: 'statement.csv',
+      contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+      template: 'transactions',
+      importId: 'imp-holder',
+    });
+    const found = await c.ok('search.query', { text: '张三' });
+    expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.title))).toContain(
+      '6222021402012345678',
+    );
+  });
 });

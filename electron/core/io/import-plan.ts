@@ -165,6 +165,8 @@ interface Preamble {
   texts?: boolean;
   /** The lines above a carrier's list call it one of data sessions (上网详单): no other party. */
   dataSessions?: boolean;
+  /** The statement's holder, as a line above its header names it (户名：张三). */
+  holder?: string | null;
   /**
    * A statement's opening-balance lines (期初余额, 上日余额, 承前页) among its rows: the balance
    * before the first row, for a statement that says its rows' ways only by its balances.
@@ -401,7 +403,20 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
     flagCodes: [...flagLegend(text, '')],
+    holder: platform ? null : holderIn(text),
   };
+}
+
+/**
+ * The statement's holder a line above its header names (户名：张三, 客户名称：…, 开户人姓名：…,
+ * 账户名称 in one cell and the name in the next), not the other party's (对方户名).
+ */
+function holderIn(text: string): string | null {
+  return (
+    /(?<!对方|对手|收款|付款|收款人|付款人)(?:户名|客户名称|客户姓名|账户名称|账户名|开户人姓名|开户人|持卡人姓名|持卡人)[:：]?[\t ]*\[?([\u3400-\u9fff·（）()]{2,40})/.exec(
+      text,
+    )?.[1] ?? null
+  );
 }
 
 /**
@@ -2740,7 +2755,9 @@ function planAll(
       const payer = fromTo ? compact('fromAccount') : null;
       const payee = fromTo ? compact('toAccount') : null;
       const ownIsPayee = !!account && payee === account && payer !== account;
-      let accountName = optional(cells, 'accountName');
+      let accountName =
+        optional(cells, 'accountName') ??
+        (account === ownAccount && !sectionAccount ? (preamble.holder ?? null) : null);
       let counterpartName = optional(cells, 'counterpartName') ?? info.name;
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
