@@ -345,4 +345,31 @@ describe('mobile-data sessions in a call list', () => {
     });
     expect(pick(plan.sample, ['kind', 'durationSeconds'])).toEqual([['data', '7200']]);
   });
+
+  it('sessions as 电信 and others name them: EVDO, CTNET, 无线宽带, 移动数据, 国内数据', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const names = ['EVDO', 'CTNET', '无线宽带', '移动数据', '国内数据'];
+    for (const column of ['业务类型', '呼叫类型']) {
+      const plan = await c.ok('import.preview', {
+        fileName: 'list.csv',
+        contentBase64: base64(
+          [
+            `本机号码,对方号码,${column === '业务类型' ? '呼叫类型,业务类型' : '呼叫类型'},开始时间,时长,LAC,CI`,
+            `${target},${other},主叫,${column === '业务类型' ? '语音,' : ''}2026-11-03 08:00:00,60,1,2`,
+            ...names.map(
+              (name, index) =>
+                `${target},,${column === '业务类型' ? `,${name}` : name},2026-11-03 0${index + 1}:00:00,60,1,2`,
+            ),
+          ].join('\n'),
+        ),
+        template: 'calls',
+      });
+      expect([column, plan.problems, pick(plan.sample, ['kind']).flat()]).toEqual([
+        column,
+        [],
+        ['call', 'data', 'data', 'data', 'data', 'data'],
+      ]);
+    }
+  });
 });

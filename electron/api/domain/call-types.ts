@@ -22,7 +22,7 @@ const inWords = /(?<!主)被叫|呼入|拨入|来话|来电|接听|终接|mtc|^m
 // A message's direction is also said with 发/收 alone (短信发送, 收短信, 上行/下行).
 const messageOut = /发|上行/;
 const messageIn = /收|下行/;
-const dataWords = /数据|上网|流量|gprs|wap|internet|ps域|^data/;
+const dataWords = /数据|上网|流量|gprs|wap|cmnet|ctnet|evdo|无线宽带|internet|ps域|^data/;
 const callWords = /语音|通话|电话|voice|volte|视频/;
 
 const exactType = aliasMatcher(callTypeAliases);

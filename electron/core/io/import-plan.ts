@@ -1934,7 +1934,8 @@ function callPlanner(
     // gives it): no far end and no direction, but the phone's cell, time and handset, kept as
     // such (data_sessions). Carriers' lists hold more of them than calls.
     const typeSaysData =
-      hasType && /上网|gprs|wap|cmnet|流量|wlan|^数据/i.test(textOf(cells, 'callType'));
+      hasType &&
+      /上网|gprs|wap|cmnet|ctnet|evdo|无线宽带|流量|wlan|数据/i.test(textOf(cells, 'callType'));
     // In a list of sessions, a row its 业务类型 or 呼叫类型 calls a call or a text is one: it
     // needs its other party (a column the list did not have, or one to map).
     const saysCall =
