@@ -1788,4 +1788,33 @@ describe('statements as a tester found them (2026-12-05)', () => {
       '6222021402012345678',
     );
   });
+
+  it('the opening balance in the heading (期初余额：10,000.00, unquoted), or on a line at the top of a statement listed newest first', async () => {
+    const rows = [
+      '2026-11-01,10:00:00,转存,"1,000.00","11,000.00",李四,6228480012345678901',
+      '2026-11-02,10:00:00,转取,300.00,"10,700.00",王五,6217001234567890123',
+    ];
+    const head = ['户名：钱七', '账号：6210981234567890123'];
+    const header = '交易日期,交易时间,摘要,交易金额,账户余额,对方户名,对方账号';
+    const heading = await planned('transactions', [
+      ...head,
+      '期初余额：10,000.00   期末余额：10,700.00',
+      header,
+      ...rows,
+    ]);
+    const newestFirst = await planned('transactions', [
+      ...head,
+      header,
+      '2026-11-01,,期初余额,,"10,000.00",,',
+      ...[...rows].reverse(),
+    ]);
+    expect([heading.problems, pick(heading.sample, ['direction'])]).toEqual([
+      [],
+      [['in'], ['out']],
+    ]);
+    expect([newestFirst.problems, pick(newestFirst.sample, ['direction'])]).toEqual([
+      [],
+      [['out'], ['in']],
+    ]);
+  });
 });

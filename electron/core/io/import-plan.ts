@@ -167,6 +167,8 @@ interface Preamble {
   dataSessions?: boolean;
   /** The statement's holder, as a line above its header names it (户名：张三). */
   holder?: string | null;
+  /** The opening balance a line above the header gives (期初余额：10,000.00), in fen. */
+  openingFen?: number | null;
   /**
    * A statement's opening-balance lines (期初余额, 上日余额, 承前页) among its rows: the balance
    * before the first row, for a statement that says its rows' ways only by its balances.
@@ -183,15 +185,34 @@ function waysWithOpenings(
   openings: TableRow[],
   rows: BalanceRow[],
   balanceOf: (cells: Cell[]) => number | null,
+  /** An opening balance the heading gives: before the oldest row, at the top or the bottom. */
+  headingFen: number | null = null,
 ): (Way | undefined)[] | null {
-  if (!openings.length) return waysFromBalances(rows);
+  if (!openings.length && headingFen === null) return waysFromBalances(rows);
   const merged = dataRows.map((data, index) => ({ line: data.line, row: rows[index]!, index }));
+  if (headingFen !== null)
+    for (const line of [-1, Number.MAX_SAFE_INTEGER])
+      merged.push({
+        line,
+        row: { account: null, code: '', amountFen: null, balanceFen: headingFen },
+        index: -1,
+      });
   for (const opening of openings)
     merged.push({
       line: opening.line,
       row: { account: null, code: '', amountFen: null, balanceFen: balanceOf(opening.cells) },
       index: -1,
     });
+  // A statement of one account has its opening before its oldest row, whichever end that is
+  // (a statement listed newest first puts its 期初余额 line at the top all the same).
+  if (new Set(rows.map((row) => row.account)).size <= 1)
+    for (const opening of openings)
+      for (const line of [-1, Number.MAX_SAFE_INTEGER])
+        merged.push({
+          line,
+          row: { account: null, code: '', amountFen: null, balanceFen: balanceOf(opening.cells) },
+          index: -1,
+        });
   merged.sort((a, b) => a.line - b.line);
   // An opening line names no account: it is the next row's (or, last, the one before's).
   merged.forEach((item, at) => {
@@ -404,7 +425,22 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     period: periodIn(text),
     flagCodes: [...flagLegend(text, '')],
     holder: platform ? null : holderIn(text),
+    openingFen: openingIn(text),
   };
+}
+
+/**
+ * The opening balance a line above the header gives (期初余额：10,000.00), in fen; a CSV line
+ * written without quotes has its thousands in the next cell (期初余额：10 | 000.00).
+ */
+function openingIn(text: string): number | null {
+  const figure =
+    /(?:期初余额|上期余额|上日余额)[:：]?[\t ]*([-+]?\d(?:[\d,，]|\t(?=\d{3}\b))*(?:\.\d{1,2})?)/.exec(
+      text,
+    )?.[1];
+  if (!figure) return null;
+  const read = parseSignedAmount(figure.replace(/\t/g, '').replace(/，/g, ','));
+  return read.ok ? read.value : null;
 }
 
 /**
@@ -2603,10 +2639,16 @@ function planAll(
     // of the balance it made (flag-codes), where nine in ten rows bear it out.
     const balanceWays =
       noWayYet && !typesSay && !wordsSay && !givenDirection && mapping['balance'] !== undefined
-        ? waysWithOpenings(dataRows, preamble.openings ?? [], balanceRows(amountKey), (cells) => {
-            const read = parseSignedAmount(cellOf(cells, 'balance'));
-            return read.ok ? read.value : null;
-          })
+        ? waysWithOpenings(
+            dataRows,
+            preamble.openings ?? [],
+            balanceRows(amountKey),
+            (cells) => {
+              const read = parseSignedAmount(cellOf(cells, 'balance'));
+              return read.ok ? read.value : null;
+            },
+            preamble.openingFen ?? null,
+          )
         : null;
     const wayOfLine = new Map(
       balanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
