@@ -190,29 +190,22 @@ function waysWithOpenings(
 ): (Way | undefined)[] | null {
   if (!openings.length && headingFen === null) return waysFromBalances(rows);
   const merged = dataRows.map((data, index) => ({ line: data.line, row: rows[index]!, index }));
-  if (headingFen !== null)
-    for (const line of [-1, Number.MAX_SAFE_INTEGER])
-      merged.push({
-        line,
-        row: { account: null, code: '', amountFen: null, balanceFen: headingFen },
-        index: -1,
-      });
-  for (const opening of openings)
-    merged.push({
-      line: opening.line,
-      row: { account: null, code: '', amountFen: null, balanceFen: balanceOf(opening.cells) },
-      index: -1,
-    });
-  // A statement of one account has its opening before its oldest row, whichever end that is
-  // (a statement listed newest first puts its 期初余额 line at the top all the same).
-  if (new Set(rows.map((row) => row.account)).size <= 1)
-    for (const opening of openings)
-      for (const line of [-1, Number.MAX_SAFE_INTEGER])
-        merged.push({
-          line,
-          row: { account: null, code: '', amountFen: null, balanceFen: balanceOf(opening.cells) },
-          index: -1,
-        });
+  const place = (line: number, balanceFen: number | null) =>
+    merged.push({ line, row: { account: null, code: '', amountFen: null, balanceFen }, index: -1 });
+  // Before the oldest row, whichever end that is: at the top and at the bottom.
+  const atBothEnds = (balanceFen: number | null) => {
+    place(-1, balanceFen);
+    place(Number.MAX_SAFE_INTEGER, balanceFen);
+  };
+  if (headingFen !== null) atBothEnds(headingFen);
+  // A statement of one account has its 期初余额 line's balance before its oldest row too (one
+  // listed newest first puts that line at the top all the same).
+  const oneAccount = new Set(rows.map((row) => row.account)).size <= 1;
+  for (const opening of openings) {
+    const balanceFen = balanceOf(opening.cells);
+    place(opening.line, balanceFen);
+    if (oneAccount) atBothEnds(balanceFen);
+  }
   merged.sort((a, b) => a.line - b.line);
   // An opening line names no account: it is the next row's (or, last, the one before's).
   merged.forEach((item, at) => {
@@ -912,9 +905,15 @@ function landlineOfNumberCell(cell: number): string {
     (/^(?:10|2\d)\d{8}$|^[3-9]\d{9}$/.test(digits) && !/^(?:106|400|800)/.test(digits)) ||
     (/^[3-9]\d{10}$/.test(digits) &&
       isCityAreaCode(`0${digits.slice(0, 3)}`) &&
-      !/^(?:85[2356]|886|84|66|95|60|62|63|65|81|82)/.test(digits));
+      !foreignCodes.test(digits));
   return landline ? `0${digits}` : digits;
 }
+
+/**
+ * Country codes that read as a Chinese area without its 0 (0852, 0668, 0959 are areas too): a
+ * number beginning so is a foreign one with its code, not a landline that lost its 0.
+ */
+const foreignCodes = /^(?:85[2356]|886|84|66|95|60|62|63|65|81|82)/;
 
 /**
  * A landline a text cell lost its 0 in (a list Excel opened and saved as CSV: 2388886666 for
@@ -923,8 +922,7 @@ function landlineOfNumberCell(cell: number): string {
  * 7…, a mobile, and every 10… (Beijing's 010 without its 0 reads as an SMS port 1065…).
  */
 function landlineLostZero(text: string): string {
-  if (!/^[2-9]\d{9,10}$/.test(text) || /^(?:85[2356]|886|84|66|95|60|62|63|65|81|82|7)/.test(text))
-    return text;
+  if (!/^[2-9]\d{9,10}$/.test(text) || foreignCodes.test(text) || text.startsWith('7')) return text;
   const twoDigitArea = text.length === 10 && isCityAreaCode(`0${text.slice(0, 2)}`);
   return twoDigitArea || isCityAreaCode(`0${text.slice(0, 3)}`) ? `0${text}` : text;
 }
