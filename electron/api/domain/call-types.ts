@@ -22,7 +22,7 @@ const inWords = /(?<!主)被叫|呼入|拨入|来话|来电|接听|终接|mtc|^m
 // A message's direction is also said with 发/收 alone (短信发送, 收短信, 上行/下行).
 const messageOut = /发|上行/;
 const messageIn = /收|下行/;
-const dataWords = /数据|上网|流量|gprs|wap|cmnet|ctnet|evdo|无线宽带|internet|ps域|^data/;
+const dataWords = /数据|上网|流量|gprs|wap|cmnet|ctnet|evdo|无线宽带|wlan|internet|ps域|^data/;
 const callWords = /语音|通话|电话|voice|volte|视频/;
 
 const exactType = aliasMatcher(callTypeAliases);
@@ -51,6 +51,21 @@ export function callTypeOf(value: string, service?: CallService): CallType | und
   if (message)
     return oneOf(out || messageOut.test(key), into || messageIn.test(key), 'smsOut', 'smsIn');
   return oneOf(out, into, 'out', 'in');
+}
+
+const saysData = new Map<string, boolean>();
+
+/**
+ * Whether a call-type value (上网, GPRS, CMNET…) says the row is a mobile-data session. Asked
+ * of every row: a column's few values are remembered.
+ */
+export function callTypeSaysData(value: string): boolean {
+  let data = saysData.get(value);
+  if (data === undefined) {
+    data = dataWords.test(headerKey(value));
+    if (saysData.size < 1_000) saysData.set(value, data);
+  }
+  return data;
 }
 
 /** What a service column's value says the row is; undefined when it says neither. */

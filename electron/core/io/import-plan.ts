@@ -2,6 +2,7 @@ import { givesDayAlone } from './day-alone';
 import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/identifiers';
 import {
   callServiceOf,
+  callTypeSaysData,
   callTypeOf,
   type CallService,
   type CallType,
@@ -1967,9 +1968,7 @@ function callPlanner(
     // A mobile-data session (its service, or a call type of 上网/GPRS, as a 客户详单's 通信方式
     // gives it): no far end and no direction, but the phone's cell, time and handset, kept as
     // such (data_sessions). Carriers' lists hold more of them than calls.
-    const typeSaysData =
-      hasType &&
-      /上网|gprs|wap|cmnet|ctnet|evdo|无线宽带|流量|wlan|数据/i.test(textOf(cells, 'callType'));
+    const typeSaysData = hasType && callTypeSaysData(textOf(cells, 'callType'));
     // In a list of sessions, a row its 业务类型 or 呼叫类型 calls a call or a text is one: it
     // needs its other party (a column the list did not have, or one to map).
     const saysCall =
