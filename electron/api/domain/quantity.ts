@@ -125,3 +125,11 @@ export function contentToMicrograms(text: string): number | null {
   const value = Number(match[1]) * 1_000 + Number((match[2] ?? '').padEnd(3, '0'));
   return value > 0 && value <= 100_000_000 ? value : null;
 }
+
+/** Purity as entered ("71.5", "71.5%") → basis points (7150), 0–100 % with at most two decimals. */
+export function purityToBasisPoints(text: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!match) return null;
+  const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return value <= 10_000 ? value : null;
+}

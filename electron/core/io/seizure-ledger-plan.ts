@@ -4,10 +4,10 @@ import {
   contentToMicrograms,
   decimalOf,
   normaliseQuantity,
+  purityToBasisPoints,
   type QuantityUnit,
   type WeightBasis,
 } from '../../api/domain/quantity';
-import { purityToBasisPoints } from '../seizures/seizure-service';
 import { matchDrugName } from './drug-name-match';
 import {
   cellText,

@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { catalogueEntry } from '../../api/domain/drug-catalog';
 import { implausibility } from '../../api/domain/drug-counting';
-import { contentToMicrograms, normaliseQuantity, yuanToFen } from '../../api/domain/quantity';
+import {
+  contentToMicrograms,
+  normaliseQuantity,
+  purityToBasisPoints,
+  yuanToFen,
+} from '../../api/domain/quantity';
 import type { SeizureRow, seizureInputSchema } from '../../api/schemas/seizure-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
@@ -13,14 +18,6 @@ import { findSeizure } from './seizure-queries';
 import { insertSeizure, type SeizureInsert } from './seizure-repository';
 
 type SeizureFields = z.output<typeof seizureInputSchema>;
-
-/** Purity as entered ("71.5", "71.5%") → basis points (7150), 0–100 % with at most two decimals. */
-export function purityToBasisPoints(text: string): number | null {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
-  if (!match) return null;
-  const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return value <= 10_000 ? value : null;
-}
 
 /** Checks quantity, purity, cash, case and people before anything is written. */
 function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
