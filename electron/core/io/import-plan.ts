@@ -2235,7 +2235,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
  * 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|全额退款|退款成功|^已退款$|已退还|已退回|已撤回|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
+  /关闭|失败|撤销|冲正|冲销|抹账|作废|无效|失效|撤单|退票|退汇|全额退款|退款成功|^已退款$|已退还|退回|已撤回|被拒|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
 /**
  * A payment partly refunded, its refund named in its status (WeChat's 已退款(￥10.00), a red
  * packet's unclaimed part) or in a column (Alipay's older 成功退款（元）): what stayed paid is the
@@ -2434,12 +2434,13 @@ function yuanIn(unit: string): number {
 }
 
 /**
- * A row in a currency that is recognisably not renminbi (美元, USD, ISO 840, the PBOC's 14) is set
- * aside, its amount is not in yuan; anything else (人民币, 人民币(RMB), CNY, 156, 01, a code this
- * does not know) is taken as renminbi, the currency of every Chinese statement's own rows.
+ * A row in a currency that is recognisably not renminbi (美元, 缅甸元, 泰国铢, USD, a three-letter
+ * code, ISO 840, the PBOC's 14 also written 014 by 中国银行) is set aside, its amount is not in
+ * yuan; anything else (人民币, 人民币(RMB), CNY, 156, 01, a code this does not know) is taken as
+ * renminbi, the currency of every Chinese statement's own rows.
  */
 const foreignCurrency =
-  /美元|美金|港币|港元|欧元|日元|英镑|澳元|澳大利亚元|加元|加拿大元|泰铢|缅币|缅元|越南盾|基普|卢比|韩元|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|卢布|令吉|比索|外币|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|^(?:840|344|978|392|826|036|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
+  /美元|美金|港币|港幣|港元|欧元|歐元|日元|日圆|日圓|円|英镑|英鎊|澳元|澳大利亚元|加元|加拿大元|泰铢|泰国铢|铢|缅币|缅元|缅甸|越南|老挝|基普|卢比|韩元|韩币|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|澳门币|澳門|卢布|令吉|林吉特|比索|印尼盾|柬埔寨|瑞尔|克朗|新西兰元|纽元|外币|外汇|us\$|hk\$|nt\$|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|idr|khr|nzd|^(?!cny$|rmb$)[a-z]{3}$|^0*(?:840|344|978|392|826|36|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
 const renminbiNamed = /人民币|rmb|cny|本币|本外币/i;
 
 /** Whether a currency as written (a column, a header's note, 币种：above it) is not renminbi. */
@@ -2464,7 +2465,8 @@ function fenAmount(parsed: Parsed<number>): Parsed<number> {
  */
 function accountNumber(text: string | null): string | null {
   if (!text) return null;
-  const compact = text.replace(/\s+/g, '');
+  // A number cell a spreadsheet wrote out as a float (6217…2002.0) is the number.
+  const compact = text.replace(/\s+/g, '').replace(/^(\d{6,})\.0+$/, '$1');
   return /^\d[\d-]*\d$/.test(compact) ? compact.replace(/-/g, '') : compact;
 }
 
