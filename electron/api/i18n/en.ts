@@ -1891,6 +1891,7 @@ export const en: Translation<typeof zhCN> = {
       fastInFastOut: 'Fast in, fast out',
       structuring: 'Structuring',
       roundAmounts: 'Round amounts',
+      paymentInstitution: 'Payment institution: trace stops, ask it for records',
       flows: 'Money flows',
       from: 'Payer',
       to: 'Payee',

@@ -1809,6 +1809,7 @@ export const zhCN = {
       fastInFastOut: '快进快出',
       structuring: '拆分交易',
       roundAmounts: '整数金额',
+      paymentInstitution: '支付机构/清算户：穿透止此，需调取其明细',
       flows: '资金流',
       from: '付款方',
       to: '收款方',

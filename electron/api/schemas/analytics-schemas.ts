@@ -120,8 +120,12 @@ const tracedAccountSchema = z.object({
   lastAt: z.string().nullable(),
   counterparties: z.number().int(),
   flags: accountFlagsSchema,
-  /** Flags over their thresholds: fastInFastOut, structuring, roundAmounts. */
-  alerts: z.array(z.enum(['fastInFastOut', 'structuring', 'roundAmounts'])),
+  /**
+   * Flags over their thresholds: fastInFastOut, structuring, roundAmounts; paymentInstitution: a
+   * payment institution's or clearing account, where the trace stops (its records are asked of
+   * the institution).
+   */
+  alerts: z.array(z.enum(['fastInFastOut', 'structuring', 'roundAmounts', 'paymentInstitution'])),
 });
 export type TracedAccount = z.infer<typeof tracedAccountSchema>;
 

@@ -14,6 +14,7 @@ import {
 import { workspaceTimeZone } from '../settings/settings-service';
 import { transferWindowSeconds } from '../records/record-copies';
 import { isChinaMidnight } from '../../api/domain/china-time';
+import { paymentInstitutions } from './payment-institutions';
 
 interface MoneyTraceQuery {
   account?: string;
@@ -72,6 +73,7 @@ function loadLedgers(
   accountIds: string[],
   period: Period,
   into: Map<string, LedgerEvent[]>,
+  institutions: Set<string>,
 ): void {
   const when = periodCondition(sql`m.at`, period);
   for (let at = 0; at < accountIds.length; at += ledgerChunk) {
@@ -91,11 +93,14 @@ function loadLedgers(
     for (const [id, paid, received, cash] of ledgers)
       into.set(
         id,
-        ledgerEvents([
-          ...(JSON.parse(paid) as LedgerRow[]),
-          ...(JSON.parse(received) as LedgerRow[]),
-          ...(JSON.parse(cash) as LedgerRow[]),
-        ]),
+        withoutInstitutionTwins(
+          ledgerEvents([
+            ...(JSON.parse(paid) as LedgerRow[]),
+            ...(JSON.parse(received) as LedgerRow[]),
+            ...(JSON.parse(cash) as LedgerRow[]),
+          ]),
+          institutions,
+        ),
       );
   }
 }
@@ -187,6 +192,48 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
   }
   flush(Infinity);
   return dayAloneLast(events);
+}
+
+/**
+ * A card's row to or from a payment institution (快捷支付 to 支付宝, 提现 from 财付通) is the bank's
+ * side of a wallet's row that names the card (the wallet's 充值 from it, its 提现 to it): the
+ * same money, the same way, the same amount, within the copy window. Where the wallet's row is
+ * there, the bank's is left out: counted twice, the card had paid out more than it held, and
+ * the money had gone both into the wallet and into the institution's pool.
+ */
+function withoutInstitutionTwins(events: LedgerEvent[], institutions: Set<string>): LedgerEvent[] {
+  const viaInstitution = (event: LedgerEvent) =>
+    event.counterpart !== null && institutions.has(event.counterpart);
+  if (!events.some(viaInstitution)) return events;
+  const twins = new Map<string, number[]>();
+  const twinKey = (event: LedgerEvent) => `${event.flow}|${event.amountFen}`;
+  events.forEach((event, index) => {
+    if (event.counterpart === null || viaInstitution(event)) return;
+    const same = twins.get(twinKey(event)) ?? [];
+    same.push(index);
+    twins.set(twinKey(event), same);
+  });
+  const dropped = new Set<number>();
+  const used = new Set<number>();
+  events.forEach((event, index) => {
+    if (!viaInstitution(event)) return;
+    const ms = Date.parse(event.at);
+    let nearest: number | undefined;
+    let nearestGap = Infinity;
+    for (const other of twins.get(twinKey(event)) ?? []) {
+      if (used.has(other)) continue;
+      const otherMs = Date.parse(events[other]!.at);
+      const gap = Math.abs(otherMs - ms);
+      if (gap <= windowOf(Math.min(ms, otherMs)) && gap < nearestGap) {
+        nearest = other;
+        nearestGap = gap;
+      }
+    }
+    if (nearest === undefined) return;
+    used.add(nearest);
+    dropped.add(index);
+  });
+  return dropped.size ? events.filter((_, index) => !dropped.has(index)) : events;
 }
 
 /**
@@ -334,6 +381,13 @@ function accountStats(events: LedgerEvent[], query: MoneyTraceQuery) {
   };
 }
 
+function withInstitutionAlert<Stats extends { alerts: TracedAccount['alerts'] }>(
+  stats: Stats,
+  institution: boolean,
+): Stats {
+  return institution ? { ...stats, alerts: [...stats.alerts, 'paymentInstitution'] } : stats;
+}
+
 /**
  * 资金穿透: follows money from an account (or a person's accounts) up to `hops` transfers
  * forward (where it went) or backward (where it came from), in time order, splitting it pro
@@ -355,6 +409,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   const period = periodOf(query, workspaceTimeZone(db));
   const startIds = new Set(starts.map((start) => start.id));
   const ledgers = new Map<string, LedgerEvent[]>();
+  const institutions = paymentInstitutions(db);
   /** Reads the ledgers not read yet of the accounts about to be walked or shown, together. */
   const readLedgers = (ids: Iterable<string>) =>
     loadLedgers(
@@ -362,6 +417,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       [...ids].filter((id) => !ledgers.has(id)),
       period,
       ledgers,
+      institutions,
     );
   const ledgerOf = (id: string) => ledgers.get(id)!;
 
@@ -433,8 +489,12 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       }
   for (let hop = 2; hop <= query.hops && layer.size; hop += 1) {
     const next = new Map<string, Map<number, number>>();
-    readLedgers(layer.keys());
-    for (const [account, traced] of layer)
+    // A payment institution's or clearing account pools every customer's money: the trace
+    // shows the money reaching it (the institution's own records say where it went) and
+    // follows it no further.
+    const walked = [...layer].filter(([account]) => !institutions.has(account));
+    readLedgers(walked.map(([account]) => account));
+    for (const [account, traced] of walked)
       for (const { event, tracedFen } of (query.direction === 'out' ? passForward : passBackward)(
         ledgerOf(account),
         traced,
@@ -499,7 +559,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       hop,
       reachedFen,
       path: paths.get(id)!.map(accountNoOf),
-      ...accountStats(ledgerOf(id), query),
+      ...withInstitutionAlert(accountStats(ledgerOf(id), query), institutions.has(id)),
     })),
     flows: [...flows.values()]
       .map((flow) => ({
