@@ -947,22 +947,23 @@ describe('base stations of 4G lists and headers that name the radix', () => {
     pick((await planned('calls', list(header, cells))).sample, ['baseStation']).flat();
 
   it('TAC and ECI beside LAC and CI; an eNodeB and its local cell made the ECI; each column in its own radix', async () => {
+    // A 4G cell is its ECI, unique in the carrier's network, without the TAC beside it.
     expect(await cellsOf('LAC,CI,TAC,ECI', ['22345,23101,,', ',,25612,123456789'])).toEqual([
       '22345-23101',
-      '25612-123456789',
+      '123456789',
     ]);
     // A TAC in decimal (five digits: no 16-bit hex) beside an ECI its header says is hex.
     expect(await cellsOf('TAC,ECI(16进制)', ['25612,75BCD15', '25612,75BCD16'])).toEqual([
-      '25612-123456789',
-      '25612-123456790',
+      '123456789',
+      '123456790',
     ]);
     expect(await cellsOf('TAC,eNodeB ID,小区ID', ['25612,482253,21', '25612,482253,22'])).toEqual([
-      '25612-123456789',
-      `25612-${482253 * 256 + 22}`,
+      '123456789',
+      `${482253 * 256 + 22}`,
     ]);
     expect(await cellsOf('TAC,基站,小区', ['25612,482253,21', '25612,482254,21'])).toEqual([
-      '25612-123456789',
-      `25612-${482254 * 256 + 21}`,
+      '123456789',
+      `${482254 * 256 + 21}`,
     ]);
     // Headers saying hex, over digits only.
     expect(await cellsOf('LAC(十六进制),CI(十六进制)', ['2234,5678', '2234,5679'])).toEqual([
@@ -980,7 +981,7 @@ describe('base stations of 4G lists and headers that name the radix', () => {
         '25612 123456789',
         '460-00-640C-75BCD15',
       ]),
-    ).toEqual(Array(5).fill('25612-123456789'));
+    ).toEqual(Array(5).fill('123456789'));
   });
 });
 
@@ -1465,17 +1466,17 @@ describe('faults a review of the new readings found', () => {
     ]);
   });
 
-  it('a TAC of four decimal digits beside an ECI in hex stays decimal when it has values enough', async () => {
+  it('a LAC of four decimal digits beside a CI in hex stays decimal when it has values enough', async () => {
     const tacs = ['6254', '9340', '6255', '7012', '8123', '6254'];
     const plan = await planned('calls', [
       '本机号码,对方号码,呼叫类型,开始时间,通话时长,TAC,ECI',
       ...tacs.map(
         (tac, index) =>
-          `13800138000,1390013900${index},主叫,2026-06-05 0${index}:05:03,65,${tac},75BCD1${index}`,
+          `13800138000,1390013900${index},主叫,2026-06-05 0${index}:05:03,65,${tac},BCD${index}`,
       ),
     ]);
     expect(pick(plan.sample, ['baseStation']).flat()).toEqual(
-      tacs.map((tac, index) => `${tac}-${Number.parseInt(`75BCD1${index}`, 16)}`),
+      tacs.map((tac, index) => `${tac}-${Number.parseInt(`BCD${index}`, 16)}`),
     );
   });
 });
@@ -1614,7 +1615,7 @@ describe('cells a carrier does not know', () => {
       '34567-12345',
       '34567-12345',
       '34567-12345',
-      '34567-123456789',
+      '123456789',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { aliasMatcher, headerKey } from './import-templates';
+import { aliasMatcher, headerKey, remembered } from './import-templates';
 
 /** The direction of a call-list row, from the call-type column. */
 export type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
@@ -53,20 +53,11 @@ export function callTypeOf(value: string, service?: CallService): CallType | und
   return oneOf(out, into, 'out', 'in');
 }
 
-const saysData = new Map<string, boolean>();
-
 /**
  * Whether a call-type value (上网, GPRS, CMNET…) says the row is a mobile-data session. Asked
  * of every row: a column's few values are remembered.
  */
-export function callTypeSaysData(value: string): boolean {
-  let data = saysData.get(value);
-  if (data === undefined) {
-    data = dataWords.test(headerKey(value));
-    if (saysData.size < 1_000) saysData.set(value, data);
-  }
-  return data;
-}
+export const callTypeSaysData = remembered((value) => dataWords.test(headerKey(value)));
 
 /** What a service column's value says the row is; undefined when it says neither. */
 export function callServiceOf(value: string): CallService | undefined {

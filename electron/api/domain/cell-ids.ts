@@ -37,7 +37,42 @@ function cellPart(value: string, hex: boolean): string {
     const digits = text.replace(/^0x/i, '');
     return /^[0-9a-f]{1,12}$/i.test(digits) ? String(Number.parseInt(digits, 16)) : text;
   }
-  return /^\d{1,15}$/.test(text) ? String(Number(text)) : text;
+  // A number cell a spreadsheet wrote out as a float (9763.0) is the number.
+  const decimal = /^(\d{1,15})(?:\.0+)?$/.exec(text);
+  return decimal ? String(Number(decimal[1])) : text;
+}
+
+/** The largest LAC or 2G/3G cell number (16 bits). */
+const sixteenBits = 0xffff;
+/** The largest eNodeB ID (20 bits). */
+const eNodeBMost = 0xfffff;
+
+/**
+ * One key per cell, whichever of its numbers a list prints. A cell number over 16 bits is an
+ * ECI (4G), an NCI (5G) or a 3G UC-ID, unique in its carrier's network: the key is that number
+ * alone, as lists print it with its TAC, without, or as eNodeB and cell. A first part over 16
+ * bits is no LAC or TAC: beside a cell under 256 it is an eNodeB, and the two are that ECI
+ * (eNodeB × 256 + cell). Otherwise LAC-CI. Parts in decimal; parts that are no number stay as
+ * written.
+ */
+export function canonicalCell(lac: string, ci: string): string {
+  if (!/^\d{1,15}$/.test(lac) || !/^\d{1,15}$/.test(ci)) return `${lac}-${ci}`;
+  const [area, cell] = [Number(lac), Number(ci)];
+  if (cell > sixteenBits) return String(cell);
+  if (area > sixteenBits && area <= eNodeBMost && cell <= 255) return String(area * 256 + cell);
+  return `${area}-${cell}`;
+}
+
+/** The ECGI without its eNodeB split (460-00-123456905, 46000-75BCD89): the ECI. */
+const ecgi = /^4[0-9]{2}[-_ ]?\d{2,3}[-_ ]((?:0x)?[0-9a-f]{6,12})$/i;
+
+/** A cell given as one number or its ECGI: that number in decimal; null when it is neither. */
+export function cellAlone(text: string): string | null {
+  const value = text.trim();
+  const whole = ecgi.exec(value)?.[1];
+  if (whole) return cellPart(whole, hexLike.test(whole));
+  const decimal = /^(\d{1,15})(?:\.0+)?$/.exec(value);
+  return decimal ? String(Number(decimal[1])) : null;
 }
 
 /**
@@ -46,7 +81,8 @@ function cellPart(value: string, hex: boolean): string {
  * these (a name, one number).
  */
 export function splitStation(text: string): [string, string] | null {
-  const value = text.trim();
+  // Dashes as a Chinese input method types them (－, —) are dashes.
+  const value = text.trim().replace(/[－—–‐]/g, '-');
   // MCC and MNC apart (460-00-…) or together (46000-…).
   const cgi = /^4[0-9]{2}(?:[-_ ]?\d{2,3})[-_ ]((?:0x)?[0-9a-f]+)[-_ ]((?:0x)?[0-9a-f]+)$/i.exec(
     value,
@@ -76,7 +112,7 @@ export function cellKey(lac: string, ci: string, hex: boolean): string {
  */
 export function cellKeyIn(lac: string, ci: string, lacHex: boolean, ciHex: boolean): string {
   const pairHex = !lacHex && !ciHex && (hexLike.test(lac.trim()) || hexLike.test(ci.trim()));
-  return `${cellPart(lac, lacHex || pairHex)}-${cellPart(ci, ciHex || pairHex)}`;
+  return canonicalCell(cellPart(lac, lacHex || pairHex), cellPart(ci, ciHex || pairHex));
 }
 
 /**
@@ -85,6 +121,6 @@ export function cellKeyIn(lac: string, ci: string, lacHex: boolean, ciHex: boole
  */
 export function typedCell(text: string): string {
   const parts = splitStation(text);
-  if (!parts) return text.trim();
+  if (!parts) return cellAlone(text) ?? text.trim();
   return cellKey(parts[0], parts[1], false);
 }

@@ -54,7 +54,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'callerCi', required: false, aliases: ['主叫ci', '主叫小区', '主叫ci号', '主叫eci', '主叫cellid', '主叫小区号', '主叫ci/eci'] },
     { key: 'calleeLac', required: false, aliases: ['被叫lac', '被叫位置区', '被叫lac号', '被叫tac', '被叫位置区码', '被叫lac/tac'] },
     { key: 'calleeCi', required: false, aliases: ['被叫ci', '被叫小区', '被叫ci号', '被叫eci', '被叫cellid', '被叫小区号', '被叫ci/eci'] },
-    { key: 'imei', required: false, aliases: ['imei', '串号', '手机串号', '设备号', '设备串号', 'imei号', '终端imei', '本机imei', '本端imei', 'imei号码', 'imei码', '手机imei', '设备imei', '终端串号', 'imei/meid', 'meid', 'meid号', '本方imei', '手机imei号', 'meid/imei', 'imei号码/meid', '终端imei号'] },
+    { key: 'imei', required: false, aliases: ['imei', '串号', '手机串号', '设备号', '设备串号', 'imei号', '终端imei', '本机imei', '本端imei', 'imei号码', 'imei码', '手机imei', '设备imei', '终端串号', 'imei/meid', 'meid', 'meid号', '本方imei', '手机imei号', 'meid/imei', 'imei号码/meid', '终端imei号', 'imeisv', 'imei(sv)', 'imei/imeisv', '终端imeisv'] },
     { key: 'imsi', required: false, aliases: ['imsi', '用户识别码', 'imsi号', '本机imsi', '本端imsi', 'imsi号码', 'imsi码', '用户imsi', '本机imsi号', '本方imsi', 'sim卡imsi', 'imsi/sim'] },
     { key: 'roamingArea', required: false, aliases: ['漫游地', '通话地', '通话地点', '通信地点', '本机通话地', '通话所在地'] },
     { key: 'roamingType', required: false, aliases: ['漫游类型', '漫游状态', '漫游标志', '漫游类别'] },

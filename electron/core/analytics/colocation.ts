@@ -36,6 +36,16 @@ const ownPhone = sql`CASE c.own_end WHEN 1 THEN r.from_entity_id ELSE r.to_entit
 const standing = sql`(r.deleted_at IS NULL OR r.merged_away = 1)`;
 
 /**
+ * A call record that is not a second export of a row already counted on the same phone's list
+ * (marked at import: `copy_of` with the same target end and cell). One export printing minutes
+ * alone had put the phone on the cell twice, 30 s apart; the other party's row of a call (a
+ * copy at the other end, or on another cell) is where that party was, and stays.
+ */
+const notOwnCopy = sql`(c.copy_of IS NULL OR NOT EXISTS (
+  SELECT 1 FROM call_records o WHERE o.id = c.copy_of AND o.own_end = c.own_end
+    AND o.base_station = c.base_station))`;
+
+/**
  * The longest a data session is taken to last when looking for those that overlap an instant:
  * bounds the index range read (a carrier closes a session within a day).
  */
@@ -74,12 +84,12 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       c.started_unix AS until
     FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.from_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
-      AND c.own_end = 1 AND c.base_station IS NOT NULL AND ${when}
+      AND c.own_end = 1 AND c.base_station IS NOT NULL AND ${when} AND ${notOwnCopy}
     UNION
     SELECT r.to_entity_id, c.base_station, c.started_unix, c.started_unix
     FROM relations r JOIN call_records c ON c.relation_num = r.num
     WHERE r.to_entity_id IN (${ids}) AND r.type = 'calls' AND ${standing}
-      AND c.own_end = 2 AND c.base_station IS NOT NULL AND ${when}
+      AND c.own_end = 2 AND c.base_station IS NOT NULL AND ${when} AND ${notOwnCopy}
     UNION
     SELECT d.phone_id, d.base_station, d.started_unix, d.started_unix + d.duration_seconds
     FROM data_sessions d
@@ -98,7 +108,7 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station = ${sighting.cell}
         AND c.started_unix >= ${from} AND c.started_unix <= ${to} AND c.own_end IS NOT NULL
-        AND ${standing}
+        AND ${standing} AND ${notOwnCopy}
       UNION
       SELECT d.phone_id, d.started_unix, d.started_unix + d.duration_seconds FROM data_sessions d
       WHERE d.base_station = ${sighting.cell}
@@ -222,13 +232,13 @@ export function cellPresence(
     SELECT x.id AS id, p.number AS number, COUNT(*) AS sightings,
            ${isoOfUnix(sql`MIN(x.at)`)} AS firstAt, ${isoOfUnix(sql`MAX(x.until)`)} AS lastAt
     FROM (
-      -- One sighting per phone and instant: the same call in two overlapping exports of a
-      -- list, or in both parties' lists, is one.
+      -- One sighting per phone and instant: the same call in both parties' lists is one; in
+      -- two overlapping exports of one list (one printing minutes alone), the row counted.
       SELECT DISTINCT ${ownPhone} AS id, c.started_unix AS at, c.started_unix AS until
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station IN (${cells})
         AND ${unixPeriodCondition(sql`c.started_unix`, period)} AND c.own_end IS NOT NULL
-        AND ${standing}
+        AND ${standing} AND ${notOwnCopy}
       UNION
       -- A data session that was on between the two instants, begun before them or not.
       SELECT d.phone_id, d.started_unix, d.started_unix + d.duration_seconds FROM data_sessions d

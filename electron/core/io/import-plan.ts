@@ -40,7 +40,7 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
-import { cellKey, splitStation } from '../../api/domain/cell-ids';
+import { cellAlone, cellKey, splitStation } from '../../api/domain/cell-ids';
 import {
   callColumnsBuilder,
   joinCallColumns,
@@ -937,10 +937,34 @@ const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|
  * CDMA handset's MEID (China Telecom's 3G phones): 14 hexadecimal digits, A0000012345678.
  */
 function imeiKey(text: string): string | null {
+  // A number Excel wrote in scientific notation (8.612345678901E+13) lost its last digits.
+  if (/\de[+-]?\d/i.test(text)) return null;
   const meid = /^\s*([0-9a-f]{14})[0-9a-f]?\s*$/i.exec(text);
-  if (meid && /[a-f]/i.test(meid[1]!)) return meid[1]!.toUpperCase();
+  if (meid && /[a-f]/i.test(meid[1]!)) return handset(meid[1]!.toUpperCase());
   const digits = text.replace(/\D/g, '');
-  return digits.length >= 14 && digits.length <= 17 ? digits.slice(0, 14) : null;
+  // A MEID in decimal (18 digits: the manufacturer's 10, the serial's 8) is the hex one.
+  if (digits.length === 18)
+    return handset(
+      Number(digits.slice(0, 10)).toString(16).padStart(8, '0').toUpperCase() +
+        Number(digits.slice(10)).toString(16).padStart(6, '0').toUpperCase(),
+    );
+  return digits.length >= 14 && digits.length <= 17 ? handset(digits.slice(0, 14)) : null;
+}
+
+/**
+ * An IMEI or MEID that names no handset: what a carrier or a clone phone writes where it has
+ * none (000000…, FFFFFF…, 123456789012345), and the test range (reporting body 00). Kept, it
+ * had linked every phone showing it as one handset's SIMs.
+ */
+function handset(key: string): string | null {
+  return /^(.)\1+$/.test(key) || /^00/.test(key) || /^(?:0?123456789)/.test(key) ? null : key;
+}
+
+/** An IMSI as lists print it (IMSI:460001234567802, 460 00 1234567803): its 15 digits. */
+function imsiKey(text: string): string | null {
+  if (!text || /\de[+-]?\d/i.test(text)) return null;
+  const digits = /^\d{15}$/.test(text) ? text : text.replace(/\D/g, '');
+  return digits.length === 15 && !/^(.)\1+$/.test(digits) ? digits : null;
 }
 
 /**
@@ -1845,6 +1869,8 @@ function callPlanner(
   const numberKeys = [nearKey, farKey].filter((key) => mapping[key] !== undefined);
   // Values repeat a handful of times a million times: each distinct one is read once.
   const serviceOf = remembered((text) => legend.service.get(text) ?? callServiceOf(text));
+  // A target's IMEI and IMSI repeat on every row.
+  const [imeiOf, imsiOf] = [remembered(imeiKey), remembered(imsiKey)];
   const callTypeIn = remembered((text) => legend.callType.get(text) ?? callTypeOf(text));
   // A code the legend calls 主叫 on a row of a text message is a message sent.
   const messageTypeIn = remembered((text) => {
@@ -2106,8 +2132,8 @@ function callPlanner(
             : 'callee',
       ),
       own: ownEnd,
-      imei: keepHandset ? imeiKey(textOf(cells, 'imei')) : null,
-      imsi: keepHandset ? (/^\d{15}$/.exec(textOf(cells, 'imsi'))?.[0] ?? null) : null,
+      imei: keepHandset ? imeiOf(textOf(cells, 'imei')) : null,
+      imsi: keepHandset ? imsiOf(textOf(cells, 'imsi')) : null,
       farType: far.type,
     });
     if ((passedOn || hasOriginalCalled) && !dataSession)
@@ -2170,13 +2196,30 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   };
   // A 基站 column beside a TAC and a small 小区 is the eNodeB, the 小区 its local cell.
   const lacIsTac = /tac|跟踪区/i.test(headers[mapping['lac'] ?? -1] ?? '');
+  // A gNodeB (5G) and its cell make the NCI: the gNodeB ID of 24 bits the Chinese carriers
+  // give it, the cell 12; an eNodeB (4G, at most 20 bits) and its cell (8) the ECI.
+  const fiveG = /gnb|gnodeb|\bnr\b|5g/i.test(
+    headers[mapping['eNodeB'] ?? (lacIsTac ? (mapping['baseStation'] ?? -1) : -1)] ?? '',
+  );
+  const cellOfNode = (node: string, cell: string): string | null => {
+    if (!/^\d{1,8}$/.test(node) || !/^\d{1,4}$/.test(cell)) return null;
+    const [id, local] = [Number(node), Number(cell)];
+    if (fiveG || id > 0xfffff) return local < 4096 ? String(id * 4096 + local) : null;
+    return local < 256 ? String(id * 256 + local) : null;
+  };
   let [lastLac, lastCi, lastPair] = ['', '', ''];
   // What carriers write for a cell they do not know: 0 (0-0), or the reserved 65535 (FFFF).
   const known = (text: string | null) =>
     text === null || /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
   const whole = remembered((text) => {
     const parts = splitStation(text);
-    if (!parts) return known(text);
+    if (!parts) {
+      // One number: an ECI or NCI (over 16 bits) is a cell; a 2G/3G CI, a sector or a CDMA
+      // BSID alone (4660) is shared by many sites. A name stays a name.
+      const alone = cellAlone(text);
+      if (alone === null) return known(text);
+      return Number(alone) > 0xffff ? alone : null;
+    }
     // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
     return known(parts[0]) && known(parts[1]) ? cellKey(parts[0], parts[1], false) : null;
   });
@@ -2196,8 +2239,8 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     const ci = known(optional(cells, 'ci'));
     const station = optional(cells, 'baseStation');
     const eNodeB = optional(cells, 'eNodeB') ?? (lacIsTac ? station : null);
-    if (lac && ci && eNodeB && /^\d{1,7}$/.test(eNodeB) && /^\d{1,3}$/.test(ci) && Number(ci) < 256)
-      return writtenCell(lac, String(Number(eNodeB) * 256 + Number(ci)), marks.made);
+    const made = lac && ci && eNodeB ? cellOfNode(eNodeB, ci) : null;
+    if (lac && made) return writtenCell(lac, made, marks.made);
     if (lac && ci) {
       // A target stays on a cell for many rows: the same text for the same pair, not built anew.
       if (lac !== lastLac || ci !== lastCi) {
@@ -2211,12 +2254,9 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
     if (station && ci) return writtenCell(station, ci, marks.stationCi);
     if (station) return whole(station);
-    // An eNodeB (gNodeB) and its local cell without a TAC: the cell's ECI where the cell is one
-    // (under 256), else the two as written.
-    if (eNodeB && ci)
-      return /^\d{1,7}$/.test(eNodeB) && /^\d{1,3}$/.test(ci) && Number(ci) < 256
-        ? String(Number(eNodeB) * 256 + Number(ci))
-        : `${eNodeB}-${ci}`;
+    // An eNodeB (gNodeB) and its local cell without a TAC: the cell's ECI (NCI) where the cell
+    // is one, else the two as written.
+    if (eNodeB && ci) return cellOfNode(eNodeB, ci) ?? `${eNodeB}-${ci}`;
     // A cell named alone only where its number is one the network over (an ECI or NCI, seven
     // digits or more); a 2G/3G CI or a sector number alone is shared by many sites. A LAC or
     // TAC alone is an area of many cells, no place two phones shared: none, unless the column

@@ -1,4 +1,4 @@
-import { cellKeyIn, hexColumn } from '../../api/domain/cell-ids';
+import { canonicalCell, cellKeyIn, hexColumn } from '../../api/domain/cell-ids';
 import type { CallColumns } from './call-columns';
 
 /**
@@ -62,8 +62,8 @@ function plainDecimal(text: string): boolean {
 /** Distinct values from which a column's radix is its own to say. */
 const columnSaysAlone = 5;
 
-/** Hex digits a LAC/TAC (16 bits) and a CI/ECI (28 bits) take at most. */
-const hexDigitsAtMost = { lac: 4, ci: 7 };
+/** Hex digits a LAC/TAC (16 bits) and a CI/ECI/NCI (28 and 36 bits) take at most. */
+const hexDigitsAtMost = { lac: 4, ci: 9 };
 
 /** A column of digits longer than its field holds in hex: decimal, whatever else says. */
 function beyondHex(values: string[], most: number): boolean {
@@ -109,7 +109,7 @@ export function settleStations(columns: CallColumns): void {
       // hundred thousand cells).
       const key =
         decimal && plainDecimal(lac) && plainDecimal(ci)
-          ? `${lac}-${ci}`
+          ? canonicalCell(lac, ci)
           : cellKeyIn(lac, ci, lacHex, ciHex);
       // The key takes the written text's place, or the place of the same key before it.
       let to = indexOf.get(key);
