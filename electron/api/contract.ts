@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { legalStatuses } from './domain/person-vocabulary';
 import type { Access } from './domain/roles';
 import { emptyInput, idSchema, okOutput } from './schemas/common';

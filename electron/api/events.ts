@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Events pushed from core to the renderer; names are past tense. */
 export const events = {

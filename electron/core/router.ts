@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { contract, isProcedureName, type ProcedureName } from '../api/contract';
 import { roleAllows } from '../api/domain/roles';
 import type { ApiError, ApiResult } from '../api/result';

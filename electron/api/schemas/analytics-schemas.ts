@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phoneNumberTypes } from '../domain/identifiers';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from './common';
 

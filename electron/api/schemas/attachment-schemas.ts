@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxInlineAttachmentBytes } from '../domain/attachment-limits';
 import { idSchema, optionalText, requiredText } from './common';
 

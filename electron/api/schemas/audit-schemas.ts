@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditActionGroupNames } from '../domain/audit-actions';
 import { idSchema, pageInputSchema, pageOf } from './common';
 

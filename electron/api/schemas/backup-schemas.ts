@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Scheduled backups: into `folder` (empty: off) every `everyHours`, keeping the newest `keep`. */
 export const backupScheduleSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Inputs and outputs of the procedures the command line needs besides the app's own: files

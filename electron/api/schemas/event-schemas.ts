@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
 import { eventKinds } from '../domain/event-kinds';
 import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
 import { caseRoles, chainTiers, legalStatuses } from '../domain/person-vocabulary';
 import { relationTypes, sourceReliabilities } from '../domain/relation-types';

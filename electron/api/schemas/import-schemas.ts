@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { importTemplates } from '../domain/import-templates';
 import { textEncodings } from '../domain/text-encodings';
 import { idSchema } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { classifications } from './briefing-schemas';
 import { idSchema, isoDateSchema } from './common';
 

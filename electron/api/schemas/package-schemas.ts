@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
 import { documentFileSchema } from './briefing-schemas';
 import { idSchema } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseRoles, genders, legalStatuses, sourceStatuses } from '../domain/person-vocabulary';
 import { identityDocumentTypes } from '../domain/identity-documents';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';

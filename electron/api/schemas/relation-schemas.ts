@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { drugCodes } from '../domain/drug-catalog';
 import { quantityUnits } from '../domain/quantity';
 import { relationTypes, sourceReliabilities } from '../domain/relation-types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityKinds } from '../domain/entity-kinds';
 
 export const searchGroupTypes = [...entityKinds, 'case'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { drugCodes } from '../domain/drug-catalog';
 import { countUnits, normalisedUnits, quantityUnits, weightBases } from '../domain/quantity';
 import { statutoryTiers } from '../domain/drug-counting';

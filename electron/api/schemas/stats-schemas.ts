@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { classifications } from './briefing-schemas';
 import { caseStatuses, supervisionLevels } from '../domain/case-vocabulary';
 import { entityKinds } from '../domain/entity-kinds';

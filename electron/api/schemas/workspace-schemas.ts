@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requiredText, text } from './common';
 
 const workspaceSummarySchema = z.object({

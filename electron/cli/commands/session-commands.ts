@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../../api/domain/roles';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { withSession, type CliClient } from '../cli-router';

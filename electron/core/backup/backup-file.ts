@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../app-error';
 import { signedAuditHeadSchema } from '../../api/schemas/audit-schemas';
 import { workspaceHeaderSchema } from '../vault/workspace-header';

@@ -1,8 +1,6 @@
 import { layoutThreadAbove, type GraphData } from '../../api/schemas/graph-schemas';
 import type { AreaHandlers } from '../handler-types';
-import { detectCommunities, keyPlayers } from './graph-analytics';
 import { neighbourhood, subgraph } from './graph-data';
-import { exportGraphFile, recordGraphImageExport } from './graph-file-export';
 import { findPaths } from './graph-paths';
 import { startLayoutAhead, takeLayoutAhead } from './layout-ahead';
 import { layoutInThread, warmLayoutThread } from './layout-thread';
@@ -53,8 +51,11 @@ export const graphHandlers: AreaHandlers<'graph'> = {
   'graph.subgraph': (ctx, input) =>
     asked(input, subgraph(ctx.workspace.db, input.entityIds, input.caseId)),
   'graph.paths': (ctx, input) => findPaths(ctx.workspace.db, input),
-  'graph.communities': (ctx, input) => detectCommunities(scopeGraph(ctx.workspace.db, input)),
-  'graph.keyPlayers': (ctx, input) => keyPlayers(scopeGraph(ctx.workspace.db, input)),
+  // graphology and the chart's documents load when first asked for (see report-handlers).
+  'graph.communities': async (ctx, input) =>
+    (await import('./graph-analytics')).detectCommunities(scopeGraph(ctx.workspace.db, input)),
+  'graph.keyPlayers': async (ctx, input) =>
+    (await import('./graph-analytics')).keyPlayers(scopeGraph(ctx.workspace.db, input)),
   'graph.upstream': (ctx, input) => upstreamTrace(ctx.workspace.db, input),
   'graph.chain': (ctx, input) =>
     checkedCaseChain(ctx.workspace.db, input.caseId, ctx.workspace.sqlite),
@@ -66,8 +67,10 @@ export const graphHandlers: AreaHandlers<'graph'> = {
       }),
     ),
   'graph.layoutAhead': (ctx, input) => ctx.offQueue(() => takeLayoutAhead(input.layoutId)),
-  'graph.export': (ctx, input) => exportGraphFile(ctx.workspace, input, ctx.deps.documents),
-  'graph.recordImageExport': (ctx, input) => recordGraphImageExport(ctx.workspace, input),
+  'graph.export': async (ctx, input) =>
+    (await import('./graph-file-export')).exportGraphFile(ctx.workspace, input, ctx.deps.documents),
+  'graph.recordImageExport': async (ctx, input) =>
+    (await import('./graph-file-export')).recordGraphImageExport(ctx.workspace, input),
   'graph.views.list': (ctx, input) => listGraphViews(ctx.workspace.db, input.caseId),
   'graph.views.get': (ctx, input) => getGraphView(ctx.workspace.db, input.id),
   'graph.views.open': (ctx, input) => openGraphView(ctx.workspace.db, input.id),

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../app-error';
 import { defaultKdf, deriveSlotKey } from '../vault/key-slot';
 import type { KdfCost } from '../vault/vault-env';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxInlineAttachmentBytes } from '../../api/domain/attachment-limits';
 
 /** A package carries attachments inline, in memory: each at most the inline limit (32 MiB). */

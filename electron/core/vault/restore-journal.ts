@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { syncDirectory, writeFileAtomic } from '../durable-file';
 import { workspaceHeaderSchema, writeHeader, type WorkspaceHeader } from './workspace-header';
 import {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../app-error';
 import { writeFileAtomic } from '../durable-file';
 import { headerPath } from './workspace-files';
