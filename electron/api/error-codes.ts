@@ -77,6 +77,7 @@ export const errorCodes = [
   'attachments.pathNotPicked',
   'graph.viewNotFound',
   'graph.pathSearchStopped',
+  'graph.emptyChart',
   'reports.rendererUnavailable',
   'import.malformedFile',
   'import.encryptedFile',

@@ -353,6 +353,49 @@ describe('long paths', () => {
       ).paths.map((path) => path.nodeIds),
     ).toEqual([[p[2], q1, p[5]]]);
   });
+
+  it('k shortest reaches past two hops beyond the shortest, and within a hop cap when given', async () => {
+    const { p, q1, caseRow } = await line();
+    // A direct relation: the shortest is 1 hop, the next ones 7 and 8 (found by a tester: the
+    // search had stopped at 3 hops and listed one path of three asked for).
+    await c.ok('relations.create', {
+      fromEntityId: p[0]!,
+      toEntityId: p[8]!,
+      type: 'calls',
+      caseId: caseRow.id,
+    });
+    const k = await c.ok('graph.paths', { fromId: p[0]!, toId: p[8]!, mode: 'kShortest', k: 3 });
+    expect(k.paths.map((path) => path.nodeIds.length - 1)).toEqual([1, 7, 8]);
+    expect(k.paths[1]!.nodeIds).toEqual([p[0], p[1], p[2], q1, p[5], p[6], p[7], p[8]]);
+    const capped = await c.ok('graph.paths', {
+      fromId: p[0]!,
+      toId: p[8]!,
+      mode: 'kShortest',
+      k: 3,
+      maxHops: 7,
+    });
+    expect(capped.paths.map((path) => path.nodeIds.length - 1)).toEqual([1, 7]);
+  });
+
+  it('two relations between one pair are two paths: a 供货 and a 通话 are evidence of different kinds', async () => {
+    const { p, caseRow } = await line();
+    await c.ok('relations.create', {
+      fromEntityId: p[0]!,
+      toEntityId: p[1]!,
+      type: 'calls',
+      caseId: caseRow.id,
+    });
+    const all = await c.ok('graph.paths', { fromId: p[0]!, toId: p[1]!, mode: 'all', maxHops: 1 });
+    expect(all.paths.map((path) => path.steps.map((step) => step.type)).sort()).toEqual([
+      ['calls'],
+      ['supplies'],
+    ]);
+    const k = await c.ok('graph.paths', { fromId: p[0]!, toId: p[1]!, mode: 'kShortest', k: 2 });
+    expect(k.paths.map((path) => path.steps.map((step) => step.type)).sort()).toEqual([
+      ['calls'],
+      ['supplies'],
+    ]);
+  });
 });
 
 describe('upstream trace', () => {

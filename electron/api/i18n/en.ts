@@ -205,6 +205,7 @@ export const en: Translation<typeof zhCN> = {
       viewNotFound: 'The saved view was not found; it may have been deleted.',
       pathSearchStopped:
         'The path search stopped after {{seconds}} s without an answer. Restrict relation types or the case and try again.',
+      emptyChart: 'The chart has no entities: there is nothing to export.',
     },
     import: {
       malformedFile:

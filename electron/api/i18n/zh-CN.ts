@@ -188,6 +188,7 @@ export const zhCN = {
       viewNotFound: '找不到该视图，可能已被删除。',
       pathSearchStopped:
         '路径搜索在 {{seconds}} 秒后停止，未找到结果。请限定关系类型或案件后重试。',
+      emptyChart: '关系图中没有实体，无可导出的内容。',
     },
     import: {
       malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',

@@ -259,7 +259,8 @@ export const graphViewSaveInput = z.object({
 export const graphExportInput = z.object({
   /** Files for other tools (graphml, gexf, anx, json) or pictures to print (svg, png, pdf). */
   format: z.enum(['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf']),
-  nodeIds: z.array(idSchema).min(1).max(50_000),
+  /** Empty: refused as `graph.emptyChart` (a case with no entities yet), not as a bad input. */
+  nodeIds: z.array(idSchema).max(50_000),
   /** Positions to keep (ANX and the pictures show the chart as laid out; missing ones are laid out). */
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
   caseId: idSchema.optional(),

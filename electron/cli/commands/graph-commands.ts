@@ -92,11 +92,15 @@ export async function pathCommand(
     throw new UsageError('--k must be 1 to 50');
   const types = options.types?.split(',').map((type) => type.trim()) as RelationType[] | undefined;
   const unknownType = types?.find((type) => !relationTypes.includes(type));
-  if (unknownType)
+  if (unknownType !== undefined)
     throw new UsageError(
-      `--types takes relation types (${relationTypes.join(', ')}), not ${unknownType}`,
+      `--types takes relation types (${relationTypes.join(', ')}), not "${unknownType}"`,
     );
+  if (options.all && k !== undefined)
+    throw new UsageError('--all and --k are two searches: give one');
   const mode = options.all ? 'all' : k !== undefined ? 'kShortest' : 'shortest';
+  // Every simple path is looked for up to 4 hops unless told (the search grows fast with them).
+  const searchedHops = maxHops ?? (mode === 'all' ? 4 : undefined);
   const result = await withSession(options, secrets, async (client) => {
     // Unknown IDs are named as such rather than reported as "no path".
     await client.call('entities.get', { id: fromId });
@@ -133,9 +137,9 @@ export async function pathCommand(
             ].join(''),
           )
           .join('\n')
-      : maxHops === undefined
+      : searchedHops === undefined
         ? 'No path.'
-        : `No path within ${maxHops} hops.`,
+        : `No path within ${searchedHops} hops.`,
   );
 }
 

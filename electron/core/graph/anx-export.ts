@@ -67,7 +67,8 @@ export function toAnx(
     lines.push(
       `    <ChartItem Label="${xmlText(node.label)}" DateSet="false" XPosition="${Math.round(position.x)}">`,
       `      <End X="${Math.round(position.x)}" Y="${Math.round(position.y)}" Z="0">`,
-      `        <Entity EntityId="${xmlText(node.id)}" Identity="${xmlText(node.label)}">`,
+      // i2 takes entities of one type and Identity for one: two people named 张伟 stay two.
+      `        <Entity EntityId="${xmlText(node.id)}" Identity="${xmlText(node.identifier ?? node.id)}">`,
       `          <Icon><IconStyle Type="${kindNames[node.kind]}"/></Icon>`,
       '        </Entity>',
       '      </End>',

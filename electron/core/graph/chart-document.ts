@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { relationShortNames } from '../../api/domain/chart-look';
 import type { Classification } from '../../api/schemas/briefing-schemas';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { AppError } from '../app-error';
@@ -26,6 +27,7 @@ const chartLabels = {
     user: '制图',
     date: '日期',
     scale: '实体 {{nodes}} 个，关系 {{edges}} 条',
+    colon: '：',
   },
   en: {
     legend: 'Legend',
@@ -34,6 +36,7 @@ const chartLabels = {
     user: 'Drawn by',
     date: 'Date',
     scale: '{{nodes}} entities, {{edges}} relations',
+    colon: ': ',
   },
 } as const;
 
@@ -43,6 +46,7 @@ export function chartWords(language: DocumentLanguage): ChartWords {
   return {
     kindNames: names.entityKind,
     relationNames: names.relationType,
+    edgeNames: language === 'zh-CN' ? relationShortNames : names.relationType,
     ...chartLabels[language],
   };
 }

@@ -2,7 +2,6 @@ import {
   ellipsise,
   kindGlyphs,
   labelColumns,
-  relationShortNames,
   relationStyles,
   separate,
   textEms,
@@ -36,6 +35,10 @@ interface ChartTitle {
 export interface ChartWords {
   kindNames: Record<EntityKind, string>;
   relationNames: Record<RelationType, string>;
+  /** Names on the relations themselves: short ones in Chinese (供货, 资金往来). */
+  edgeNames: Record<RelationType, string>;
+  /** Between a field's name and its value (：, ": "). */
+  colon: string;
   legend: string;
   caseNo: string;
   unit: string;
@@ -151,23 +154,26 @@ function drawLegend(
 
 function titleBlock(title: ChartTitle, words: ChartWords, width: number, margin: number): string {
   const right = width - margin;
+  const boxWidth = title.classification ? textEms(title.classification) * 18 + 20 : 0;
+  // A long title is cut short before the classification mark (it had run under the mark and
+  // off the page): 20 px a full-width character, columns counted in half ones.
+  const titleColumns = Math.max(4, Math.floor(((right - boxWidth - 16 - margin) / 20) * 2));
   const parts = ['<g class="title-block">'];
   parts.push(
-    `<text x="${margin}" y="${margin + 20}" font-size="20" font-weight="bold" fill="#0f172a">${xmlText(title.caseTitle ?? '')}</text>`,
+    `<text x="${margin}" y="${margin + 20}" font-size="20" font-weight="bold" fill="#0f172a">${xmlText(ellipsise(title.caseTitle ?? '', titleColumns))}</text>`,
     `<text x="${margin}" y="${margin + 44}" font-size="13" fill="#334155">${xmlText(
       [
-        title.caseNo ? `${words.caseNo}：${title.caseNo}` : '',
-        title.unit ? `${words.unit}：${title.unit}` : '',
+        title.caseNo ? `${words.caseNo}${words.colon}${title.caseNo}` : '',
+        title.unit ? `${words.unit}${words.colon}${title.unit}` : '',
       ]
         .filter(Boolean)
         .join('\u3000'),
     )}</text>`,
     `<text x="${right}" y="${margin + 44}" font-size="13" fill="#334155" text-anchor="end">${xmlText(
-      `${words.user}：${title.user}\u3000${words.date}：${title.date}`,
+      `${words.user}${words.colon}${title.user}\u3000${words.date}${words.colon}${title.date}`,
     )}</text>`,
   );
   if (title.classification) {
-    const boxWidth = textEms(title.classification) * 18 + 20;
     parts.push(
       `<rect class="classification" x="${f(right - boxWidth)}" y="${margin}" width="${f(boxWidth)}" height="26" fill="none" stroke="#dc2626" stroke-width="2"/>`,
       `<text x="${f(right - boxWidth / 2)}" y="${margin + 19}" font-size="18" font-weight="bold" fill="#dc2626" text-anchor="middle">${xmlText(title.classification)}</text>`,
@@ -329,7 +335,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
         y: 0.25 * a.y + 0.5 * control.y + 0.25 * b.y,
       };
       edgeLabels.push(
-        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="10" text-anchor="middle" fill="${style.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(relationShortNames[edge.type])}</text>`,
+        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="10" text-anchor="middle" fill="${style.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[edge.type])}</text>`,
       );
     }
   }

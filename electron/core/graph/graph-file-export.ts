@@ -16,6 +16,8 @@ export function exportGraphFile(
   input: z.output<typeof graphExportInput>,
   documents: DocumentRenderer | undefined,
 ) {
+  if (!input.nodeIds.length)
+    throw new AppError('graph.emptyChart', 'The chart has no entities to export');
   const data = subgraph(workspace.db, input.nodeIds, input.caseId);
   if (!data.nodes.length) throw new AppError('entities.notFound', 'None of these entities exist');
   const { format } = input;

@@ -1,6 +1,8 @@
 /**
  * Escapes text for XML content and attribute values. Control characters XML 1.0 forbids are
- * dropped, so a hostile name cannot break the document (or inject markup into it).
+ * dropped, so a hostile name cannot break the document (or inject markup into it). Tabs and
+ * line breaks are written as character references: in an attribute a reader turns them into
+ * spaces otherwise (a name on two lines came back on one in GEXF and ANX).
  */
 export function xmlText(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -18,5 +20,8 @@ export function xmlText(value: string | number | boolean | null | undefined): st
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
