@@ -1528,8 +1528,18 @@ function sheetReader(
   /** Rows of the current sheet above its header row, while it is looked for; null once found. */
   let above: TableRow[] | null = null;
   const firstHeader = headers[0] ?? '';
-  const isHeader = (row: TableRow) =>
-    cellText(row.cells[0] ?? null) === firstHeader && key(row.cells) === headerLine;
+  // A page's header printed again, as it was or as a PDF converter wrote it (a name wrapped
+  // onto two lines, full-width brackets, a space inside): compared as column names are.
+  const firstKey = headerKey(firstHeader);
+  const namesLine = (cells: Cell[]) => key(cells.map((cell) => headerKey(cellText(cell))));
+  const headerNames = namesLine(headers);
+  const isHeader = (row: TableRow) => {
+    const first = cellText(row.cells[0] ?? null);
+    if (first === firstHeader && key(row.cells) === headerLine) return true;
+    // Rows of data begin with a number or a date: only a word is worth normalising.
+    if (!first || /^[\d+\-.]/.test(first) || headerKey(first) !== firstKey) return false;
+    return namesLine(row.cells) === headerNames;
+  };
   const wanted = headers.map(headerKey);
   /**
    * Where a later sheet's header, holding every column of the first's in another order or with
@@ -1562,6 +1572,11 @@ function sheetReader(
   let reorder: number[] | null = null;
   /** Another owner a line among the rows named (its rows follow), null while the first's. */
   let sectionOwner: string | null = null;
+  /**
+   * The owner a line among the rows named, taken once a header follows it (the next list's);
+   * a row of data first makes it a note the list wrapped (附言 账号:6210…), no owner.
+   */
+  let namedOwner: string | null = null;
   const openings: TableRow[] = [];
   return {
     /** The row as data under the header (its cells in the header's order), or null. */
@@ -1581,6 +1596,10 @@ function sheetReader(
       const header = isHeader(row);
       const columns = above && !header ? columnsOf(row) : null;
       if (columns) reorder = columns;
+      if (header && namedOwner !== null) {
+        sectionOwner = namedOwner === owner ? null : namedOwner;
+        namedOwner = null;
+      }
       if (columns || header) {
         if (above && above.length < headerSearchRows) {
           const sheetOwner =
@@ -1611,11 +1630,13 @@ function sheetReader(
       }
       if (!read.has(at)) return null;
       // Lines naming another owner among the rows (a second account's statement under the
-      // first's in one CSV): that list's rows are not the first owner's.
-      if (owner !== null && startsWithWords(row)) {
+      // first's in one CSV, a title 18612345678 通话详单): that list's rows are not the first
+      // owner's. In a list whose rows name their owner (本机号码), such lines are a printed
+      // page's heading again, no rows.
+      if (startsWithWords(row)) {
         const named = readPreamble([row], template).owner;
         if (named !== null) {
-          sectionOwner = named === owner ? null : named;
+          if (owner !== null) namedOwner = named;
           return null;
         }
         // The next list's title lines (户名：李四, 开户行：…, 币种：人民币) are no rows of it.
@@ -1644,6 +1665,7 @@ function sheetReader(
       }
       if (moneyColumns && movesNothing(data, moneyColumns)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
+      namedOwner = null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       return sectionOwner !== null ? { ...data, otherOwner: sectionOwner } : data;
     },
@@ -1673,13 +1695,23 @@ function sheetReader(
 const sectionLabel =
   /^(?:户名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
 
+/** A list's title: what it is a list of (18612345678 通话详单, 6222… 交易明细). */
+const listTitle = /话单|详单|清单|通话记录|通信记录|对账单|流水|交易明细/;
+
 /**
  * A row like a line of a heading: at most three cells filled, the first beginning with a word
- * (户名：张三, 账号：6210…), not a row of data (its first cell a date, a summary among figures).
+ * (户名：张三, 账号：6210…) or the line naming what it lists (18612345678 通话详单), not a row
+ * of data (its first cell a date, a summary among figures).
  */
 function startsWithWords(row: TableRow): boolean {
   const filled = row.cells.map(cellText).filter(Boolean);
-  return filled.length > 0 && filled.length <= 3 && !/^[\d+\-.]/.test(filled[0]!);
+  if (!filled.length) return false;
+  // Labels and their values, in one cell each (账号：6228…, 户名：李四, 币种：人民币) or the
+  // label in one and its value in the next (账号：, 6228…, 户名：, 李四).
+  const labels = filled.filter((text) => /^[\u3400-\u9fffA-Za-z ]{1,8}[:：]/.test(text)).length;
+  if (labels && labels * 2 >= filled.length && /[:：]/.test(filled[0]!)) return true;
+  if (filled.length > 3) return false;
+  return !/^[\d+\-.]/.test(filled[0]!) || listTitle.test(filled.join(''));
 }
 
 /**

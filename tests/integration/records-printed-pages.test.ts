@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/**
+ * Lists and statements as printed to PDF and converted back, from two testers' files: a second
+ * target's list under a title that begins with its number had gone to the first target; a page's
+ * owner line or header printed again (wrapped, full-width) had been refused as a row; an account
+ * line of four cells had not started the next account's rows, and a note wrapped onto its own
+ * line (账号:6210…) had moved every later row to a made-up account.
+ */
+const { planned } = previewsOnNewWorkspace();
+
+describe('call lists as printed', () => {
+  it('a title that begins with another number (18612345678 通话详单) starts that target’s list: its rows are not the first’s', async () => {
+    for (const title of [
+      '18612345678 通话详单（2026年3月）',
+      '18612345678通话详单',
+      '18612345678,通话详单',
+    ]) {
+      const plan = await planned('calls', [
+        '机主号码：13987654321',
+        '对方号码,呼叫类型,开始时间,通话时长',
+        '13800000001,主叫,2026-03-01 10:00:00,5',
+        title,
+        '对方号码,呼叫类型,开始时间,通话时长',
+        '13800000003,主叫,2026-03-02 10:00:00,7',
+      ]);
+      expect([title, plan.problems.map((problem) => [problem.line, problem.problem])]).toEqual([
+        title,
+        [[6, 'otherOwner']],
+      ]);
+      expect(pick(plan.sample, ['caller', 'callee'])).toEqual([['13987654321', '13800000001']]);
+    }
+  });
+
+  it('a page’s heading printed again in a list with 本机号码 (owner line, period) is no row', async () => {
+    const page = [
+      '中国移动通信客户详单',
+      '机主号码：13987654321,,,查询时段：2026-03-01至2026-03-31',
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+    ];
+    const plan = await planned('calls', [
+      ...page,
+      '13987654321,13800000001,主叫,2026-03-01 10:00:00,5',
+      '第 1 页 共 2 页',
+      ...page,
+      '13987654321,13800000002,被叫,2026-03-02 10:00:00,6',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'callee'])).toEqual([
+      ['13987654321', '13800000001'],
+      ['13800000002', '13987654321'],
+    ]);
+  });
+
+  it('a header printed again with a wrapped name, full-width brackets or a space is a header', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长(秒)',
+      '13987654321,13800000001,主叫,2026-03-01 10:00:00,5',
+      '本机号码,对方号码,呼叫类型,开始时间,"通话时长\n(秒)"',
+      '13987654321,13800000002,主叫,2026-03-02 10:00:00,6',
+      '本机号码,对方号码 ,呼叫类型,开始 时间,通话时长（秒）',
+      '13987654321,13800000003,主叫,2026-03-03 10:00:00,7',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['durationSeconds'])).toEqual([['5'], ['6'], ['7']]);
+  });
+});
+
+describe('statements as printed', () => {
+  const header = '交易日期,摘要,交易金额,余额,对方账号,对方户名';
+  const first = [
+    '2026-03-01,转账,-1000.00,9000.00,6222000011112222,张三',
+    '2026-03-02,转账,-2000.00,7000.00,6222000011113333,赵六',
+  ];
+  const second = [
+    '2026-03-01,转账,+1000.00,1000.00,6222000011112222,张三',
+    '2026-03-03,转账,-500.00,500.00,6222000011114444,孙七',
+  ];
+  const expected = [
+    ['6228480398271645312', 'out', '100000'],
+    ['6228480398271645312', 'out', '200000'],
+    ['6228480398271649999', 'in', '100000'],
+    ['6228480398271649999', 'out', '50000'],
+  ];
+
+  it('an account line of four cells, or its labels and values apart, starts the next account’s rows', async () => {
+    for (const line of [
+      '账号：6228480398271649999,户名：李四,币种：人民币,开户行：农行某支行,,',
+      '账号：,6228480398271649999,户名：,李四,,',
+    ]) {
+      const plan = await planned('transactions', [
+        '账号：6228480398271645312,户名：李四,,,,',
+        header,
+        ...first,
+        line,
+        header,
+        ...second,
+      ]);
+      expect([line, plan.problems]).toEqual([line, []]);
+      expect(pick(plan.sample, ['account', 'direction', 'amountFen'])).toEqual(expected);
+    }
+  });
+
+  it('a note wrapped onto its own line (账号:6210…, 转入账户:…) moves no row to another account', async () => {
+    const own = '6210981000012345678';
+    for (const note of [',,,,,,,账号:6210981000099999999', ',,转入账户:6217001540009283746,,,,,']) {
+      const plan = await planned('transactions', [
+        `账号：${own}`,
+        '交易日期,交易时间,摘要,交易金额,余额,对方户名,对方账号,附言',
+        '20260301,101500,跨行汇款,-1000.00,9000.00,张三,6222000011112222,汇款人:李四',
+        note,
+        '20260302,111500,转账,-2000.00,7000.00,王五,6230580000012345678,',
+        '20260303,121500,工资,+8000.00,15000.00,某公司,1202020009000012345,',
+      ]);
+      expect([note, ...pick(plan.sample, ['account']).flat()]).toEqual([note, own, own, own]);
+    }
+  });
+});
