@@ -117,3 +117,71 @@ describe('statements as printed', () => {
     }
   });
 });
+
+describe('cells a printed list cut or merged', () => {
+  it('figures cut at their thousands commas (-1,000.00 unquoted) are joined again; a row still wider than the header is refused', async () => {
+    const plan = await planned('transactions', [
+      '账号：6228480398271645312',
+      '交易日期,摘要,交易金额,余额,对方账号,对方户名',
+      '2026-03-01,转账,-1,000.00,9,000.00,6222000011112222,张三',
+      '2026-03-02,转账,-200.00,8,800.00,6222000011113333,赵六',
+      '2026-03-03,转账,-100.00,8700.00,6222000011114444,孙七',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['counterpart', 'amountFen'])).toEqual([
+      ['6222000011112222', '100000'],
+      ['6222000011113333', '20000'],
+      ['6222000011114444', '10000'],
+    ]);
+    const calls = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站',
+      '13987654321,13800000001,主叫,2026-03-01 10:00:00,1,25,34567-12001',
+      '13987654321,13800000002,被叫,2026-03-01 10:01:00,65,34567,12002',
+      '13987654321,13800000003,被叫,2026-03-01 10:02:00,65,34567-12003',
+      '13987654321,13800000004,被叫,"2026-03-01\n10:05:03",65,34567-12003',
+    ]);
+    expect(calls.problems.map((problem) => [problem.line, problem.problem, problem.value])).toEqual(
+      [
+        [2, 'extraCells', '34567-12001'],
+        [3, 'extraCells', '12002'],
+      ],
+    );
+    expect(pick(calls.sample, ['callee', 'startedAt'])).toEqual([
+      ['13987654321', '2026-03-01T02:02:00.000Z'],
+      ['13987654321', '2026-03-01T02:05:03.000Z'],
+    ]);
+  });
+
+  it('totals as more banks word them (全月合计, 交易合计, 合计笔数：2) are no rows; a row with both a debit and a credit is refused', async () => {
+    const plan = await planned('transactions', [
+      '账号：6228480398271645312',
+      '交易日期,摘要,借方发生额,贷方发生额,余额,对方账号',
+      '2026-03-01,转账,1000.00,,9000.00,6222000011112222',
+      '2026-03-03,工资,,8000.00,17000.00,1202020009000012345',
+      '2026-03-31,全月合计,1000.00,8000.00,17000.00,',
+      '2026-03-31,交易合计,1000.00,8000.00,17000.00,',
+      '2026-03-31,合计笔数：2,1000.00,8000.00,,',
+      '2026-03-31,月末,1000.00,8000.00,,',
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [8, 'twoSides'],
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '100000'],
+      ['in', '800000'],
+    ]);
+  });
+
+  it('a short statement’s clocks of four digits (1430, 1615) are HHMM', async () => {
+    const plan = await planned('transactions', [
+      '账号：6222021001012345678',
+      '交易日期,交易时间,交易金额,对方账号',
+      '20260301,1430,-10.00,6222000011112222',
+      '20260302,1615,-10.00,6222000011112222',
+    ]);
+    expect(pick(plan.sample, ['at'])).toEqual([
+      ['2026-03-01T06:30:00.000Z'],
+      ['2026-03-02T08:15:00.000Z'],
+    ]);
+  });
+});

@@ -192,6 +192,8 @@ export const importProblemTexts: Record<string, string> = {
   notCompleted: '交易未成功（关闭、失败或已退款）',
   preAuthorisation: '预授权冻结或其撤销，不是付款',
   noMoney: '金额为 0（余额查询等），没有资金往来',
+  twoSides: '借方与贷方都有金额，无法判断资金方向（可能是合计行）',
+  extraCells: '本行的单元格比表头多（打印转换时某列被拆开，如金额的千位逗号），各值与列名对不上',
   otherOwner: '此行以下是另一账户或号码的清单，请拆分后单独导入',
   idTwoNames: '证件号码与上方另一姓名的行相同，请核对',
   idGender: '性别与身份证号不符',

@@ -925,6 +925,7 @@ export const en: Translation<typeof zhCN> = {
         idType: 'ID document type',
       },
       calls: {
+        row: 'Whole row',
         ownNumber: 'Own number',
         counterpart: 'Other number',
         callType: 'Call type',
@@ -960,6 +961,7 @@ export const en: Translation<typeof zhCN> = {
         farType: 'Other number type',
       },
       transactions: {
+        row: 'Whole row',
         account: 'Own account',
         accountName: 'Own account holder',
         accountIdNumber: 'Own holder’s ID number',
@@ -1029,6 +1031,10 @@ export const en: Translation<typeof zhCN> = {
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
       notCompleted: 'Transaction not completed (closed, failed or reversed)',
       noMoney: 'The amount is 0 (a balance inquiry or the like): no money moved',
+      extraCells:
+        'The row has more cells than the header (a column split when the list was printed and converted, a thousands comma for instance): its values are not under their names',
+      twoSides:
+        'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
       idGender:

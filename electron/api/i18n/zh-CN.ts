@@ -887,6 +887,7 @@ export const zhCN = {
         idType: '证件类型',
       },
       calls: {
+        row: '整行',
         ownNumber: '本机号码',
         counterpart: '对方号码',
         callType: '呼叫类型',
@@ -922,6 +923,7 @@ export const zhCN = {
         farType: '对方号码类型',
       },
       transactions: {
+        row: '整行',
         account: '本方账号/卡号',
         accountName: '本方户名',
         accountIdNumber: '本方证件号码',
@@ -991,6 +993,9 @@ export const zhCN = {
       debitCredit: '借贷标志无法识别（应为 借/贷、收/支、进/出 等）',
       notCompleted: '交易未成功（关闭、失败或撤销）',
       noMoney: '金额为 0（余额查询、签约等），没有资金往来，不作为交易导入',
+      extraCells:
+        '本行的单元格比表头多（打印转换时某列被拆开，如金额的千位逗号），各值与列名对不上，未导入',
+      twoSides: '借方与贷方都有金额，无法判断资金方向（可能是合计行），未导入',
       idTwoNames:
         '证件号码与上方另一行相同，但姓名不同（见所列姓名）；同一证件只属于一人，请核对后再导入',
       idGender:

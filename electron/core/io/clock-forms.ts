@@ -54,14 +54,19 @@ export function joinClockForms(first?: ClockForms, second?: ClockForms): ClockFo
 
 /**
  * Clocks of four digits or fewer, none longer, that say HHMM: a list of a few calls all in the
- * hour after midnight is possible (an extract around one night), ten are not.
+ * hour after midnight is possible (an extract around one night), ten are not. A statement's
+ * few transfers all between midnight and one are not either (a 协查 reply of four rows at
+ * 1430, 1615, 2010, 1122 had been read as 00:14:30…): two clocks say it there.
  */
-const hhmmFromClocks = 10;
+const hhmmFromClocks = { calls: 10, transactions: 2 } as const;
 
 /** Whether the file's clocks are HHMM. */
-function writesHhmm(forms: ClockForms | undefined): boolean {
+function writesHhmm(forms: ClockForms | undefined, template: 'calls' | 'transactions'): boolean {
   return (
-    !!forms && (forms.short >= hhmmFromClocks || forms.zeroLed) && !forms.other && !forms.notHhmm
+    !!forms &&
+    (forms.short >= hhmmFromClocks[template] || forms.zeroLed) &&
+    !forms.other &&
+    !forms.notHhmm
   );
 }
 
@@ -74,7 +79,8 @@ function hhmmUnix(readUnix: number): number {
 
 /** Moves every time of a file that writes HHMM to the time it says (after the halves are joined). */
 export function settleClocks(data: ImportRecords, forms: ClockForms | undefined): void {
-  if (!writesHhmm(forms)) return;
+  if (data.template !== 'calls' && data.template !== 'transactions') return;
+  if (!writesHhmm(forms, data.template)) return;
   if (data.template === 'calls') {
     const { startedUnix, length } = data.records;
     for (let index = 0; index < length; index += 1)

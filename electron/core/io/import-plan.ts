@@ -1296,12 +1296,12 @@ function isTrailer(row: TableRow, width: number, oneCellIsNoRow: boolean): boole
  * 期末余额, 上年结转, Total.
  */
 const totalsWord =
-  /^(?:本|当|上)?(?:[日月年期页季]度?)?(?:借方|贷方|收入|支出)?(?:发生额)?(?:合计|小计|总计|累计|共计|汇总|[日月年]计)(?:发生额|金额|数)?(?:[(（][^()（）]{0,8}[)）])?[:：]?$|^(?:承前页|承上页|接上页|过次页|转次页|转下页|期初余额|期末余额|上年结转|结转下年|本期发生额|累计发生额)$|^(?:sub|grand)?total[:：]?$/i;
+  /^(?:本|当|上|全)?(?:[日月年期页季]度?)?(?:交易)?(?:借方|贷方|收入|支出)?(?:发生额)?(?:合计|小计|总计|累计|共计|汇总|[日月年]计)(?:发生额|金额|笔?数)?(?:[(（][^()（）]{0,8}[)）])?[:：]?$|^(?:承前页|承上页|接上页|过次页|转次页|转下页|期初余额|期末余额|上年结转|结转下年|本期发生额|累计发生额)$|^(?:sub|grand)?total[:：]?$/i;
 /** A figure written as the total (合计65.8, 总计：30克), in a quantity's or an amount's cell. */
 const totalsFigure = /^(?:合计|总计)[:：]?\d/;
 /** A total and its figure in one cell, wherever it is (借方发生额合计：300.00, 收入合计:5笔). */
 const totalsWithFigure =
-  /^(?:(?:本|当)?(?:[日月年期页]度?)?(?:借方|贷方|收入|支出)?(?:发生额|金额|笔数)?(?:合计|总计|小计|汇总)[:：][-+]?[\d,]+(?:\.\d+)?(?:元|笔)?[；;,，]?)+$/;
+  /^(?:(?:本|当|全)?(?:[日月年期页]度?)?(?:交易)?(?:借方|贷方|收入|支出)?(?:发生额|金额|笔数)?(?:合计|总计|小计|汇总)(?:笔数|金额)?[:：][-+]?[\d,]+(?:\.\d+)?(?:元|笔)?[；;,，]?)+$/;
 /** Cells a total's figure is written in; a note or a summary saying 合计2单 is free text. */
 const figureFields = ['quantity', 'weight', 'amount', 'amountInFen', 'debitAmount', 'creditAmount'];
 /** A row naming the other party is a transfer, whatever its note says (附言 汇总). */
@@ -1514,6 +1514,18 @@ function sheetReader(
   );
   const taken = new Map<number, number>();
   const trailers: string[] = [];
+  // How many cells the rows under the header fill, most of them: a list whose every row has a
+  // value past the named columns (an unnamed last column) is read as it always was. A few rows
+  // say nothing of it (two of three may be the ones cut).
+  const widths = new Map<number, number>();
+  const below = head.filter((row) => headerRow && row.line > headerRow.line);
+  for (const row of below) {
+    const width = filledWidth(row.cells);
+    widths.set(width, (widths.get(width) ?? 0) + 1);
+  }
+  const usualWidth =
+    below.length < 10 ? 0 : ([...widths].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0);
+  const widest = Math.max(filledWidth(headers), usualWidth);
   const seen = new Set(head.map((row) => sheetOfLine(row.line).sheet));
   /** Later sheets not read because Excel hides them. */
   const hidden = new Set(
@@ -1667,7 +1679,9 @@ function sheetReader(
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       namedOwner = null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
-      return sectionOwner !== null ? { ...data, otherOwner: sectionOwner } : data;
+      const fitted =
+        filledWidth(data.cells) > headers.length ? fitToHeader(data, headers.length, widest) : data;
+      return sectionOwner !== null ? { ...fitted, otherOwner: sectionOwner } : fitted;
     },
     /** The lines under the list that are no rows of it (notes, legends, totals). */
     trailerText: () => trailers.join('\n'),
@@ -1688,6 +1702,58 @@ function sheetReader(
               }),
         }));
     },
+  };
+}
+
+/** Cells up to the last one with text. */
+function filledWidth(cells: readonly (Cell | string)[]): number {
+  let width = cells.length;
+  while (width && cellText((cells[width - 1] ?? null) as Cell) === '') width -= 1;
+  return width;
+}
+
+/** A figure's first group and the groups after it, as a comma printed outside quotes cut it. */
+const leadingGroup = /^[-+(（]?[¥￥]?\d{1,3}$/;
+const laterGroup = /^\d{3}(?:\.\d+)?[)）]?(?:元)?$/;
+
+/**
+ * A row wider than the header: where figures cut at their thousands commas (-1,000.00 printed
+ * without quotes: -1 | 000.00) make it so, the figures joined again, when that gives the
+ * header's width; else, if it is wider than the file's rows are, marked (extraCells) to be
+ * refused: its cells are not under their names (an amount of 1.00 for 1,000.00, the balance's
+ * thousands for the counterpart).
+ */
+function fitToHeader(row: TableRow, width: number, widest: number): TableRow {
+  const cells = [...row.cells];
+  for (let at = 0; at + 1 < cells.length && filledWidth(cells) > width; at += 1) {
+    const [first, next] = [cellText(cells[at] ?? null), cellText(cells[at + 1] ?? null)];
+    if (!leadingGroup.test(first) || !laterGroup.test(next)) continue;
+    // 1 | 234 | 567.89: every group of the figure.
+    let end = at + 1;
+    while (
+      end + 1 < cells.length &&
+      /^\d{3}$/.test(cellText(cells[end] ?? null)) &&
+      laterGroup.test(cellText(cells[end + 1] ?? null))
+    )
+      end += 1;
+    cells.splice(
+      at,
+      end - at + 1,
+      cells
+        .slice(at, end + 1)
+        .map((cell) => cellText(cell))
+        .join(','),
+    );
+  }
+  if (filledWidth(cells) <= width) return { ...row, cells };
+  if (filledWidth(row.cells) <= widest) return row;
+  return {
+    ...row,
+    extraCells: row.cells
+      .slice(width)
+      .map((cell) => cellText(cell))
+      .filter(Boolean)
+      .join(','),
   };
 }
 
@@ -2015,9 +2081,13 @@ function callPlanner(
   };
   // A list its title or file name calls one of texts (短信详单).
   const textsList = !!texts || namesTexts(options.fileName ?? '');
-  const takeRow = ({ line, cells, otherOwner, sheet }: TableRow): boolean => {
+  const takeRow = ({ line, cells, otherOwner, sheet, extraCells }: TableRow): boolean => {
     if (otherOwner) {
       problems.push({ line, field: 'ownNumber', problem: 'otherOwner', value: otherOwner });
+      return false;
+    }
+    if (extraCells) {
+      problems.push({ line, field: 'row', problem: 'extraCells', value: extraCells });
       return false;
     }
     const service =
@@ -2838,7 +2908,11 @@ function planAll(
       const note = noPartyColumn ? optional(cells, 'summary') : null;
       return note && partyNote.test(note.trim()) ? note.trim() : null;
     };
-    for (const { line, cells, otherOwner } of dataRows) {
+    for (const { line, cells, otherOwner, extraCells } of dataRows) {
+      if (extraCells) {
+        problems.push({ line, field: 'row', problem: 'extraCells', value: extraCells });
+        continue;
+      }
       // Rows under a later account's title in the same file (查控 feedback of several accounts,
       // 账号：… above each) are that account's.
       const sectionAccount = otherOwner ?? null;
@@ -2924,7 +2998,10 @@ function planAll(
         // A negative figure in the debit column is money back in (a reversal, 冲正), and in the
         // credit column money going out; in a column printed negative throughout, the sign is
         // only the column's.
-        if (!zero(debit)) {
+        // Both sides filled (月末,1000.00,8000.00): a totals line or a row the printing merged,
+        // no transfer either way (the debit had been taken, the credit dropped).
+        if (!zero(debit) && !zero(credit)) problem(line, cells, 'creditAmount', 'twoSides');
+        else if (!zero(debit)) {
           amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit, scale));
           if (amountFen !== undefined && amountFen < 0 !== signedAs.debit)
             [direction, reversed] = ['in', true];

@@ -20,6 +20,8 @@ export type ValueProblem =
   | 'notCompleted'
   | 'preAuthorisation'
   | 'noMoney'
+  | 'twoSides'
+  | 'extraCells'
   | 'otherOwner'
   | 'idTwoNames'
   | 'idGender'
@@ -148,6 +150,8 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
       digitsAt(text, 17, 2),
     );
   if (fullWidth.test(text)) text = text.normalize('NFKC');
+  // A cell wrapped when the list was printed (2026-03-01⏎10:05:03): the break is a space.
+  if (text.includes('\n')) text = text.replace(/\s*\r?\n\s*/g, ' ');
   if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalInstant(Number(text));
   const compact =
     /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2}):?(\d{2}):?(\d{2})$/.exec(text) ??
@@ -391,14 +395,16 @@ export function parseDuration(cell: Cell): Parsed<number> {
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
   // Seconds Excel wrote with its thousands separator (1,065).
   if (/^\d{1,3}(?:,\d{3})+$/.test(text)) return { ok: true, value: Number(text.replace(/,/g, '')) };
-  // Whole seconds written with decimals (83.0, 83.00), as some exports do.
+  // Whole seconds written with decimals (83.0, 83.00), as some exports do. Others (83.5) may be
+  // minutes (通话时长(分)): refused, not guessed.
   if (/^\d+\.0+$/.test(text)) return { ok: true, value: Number.parseInt(text, 10) };
-  // Milliseconds after the seconds (00:01:05.000) are no part of a call's whole seconds.
-  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.0+)?$/.exec(text);
+  // Milliseconds after the seconds (00:01:05.000, 00:01:05.5): the nearest whole second.
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})(\.\d{1,3})?$/.exec(text);
   if (clock) {
-    const [hours, minutes, seconds] = [Number(clock[1] ?? 0), Number(clock[2]), Number(clock[3])];
+    const [hours, minutes] = [Number(clock[1] ?? 0), Number(clock[2])];
+    const seconds = Number(`${clock[3]}${clock[4] ?? ''}`);
     if (seconds < 60 && (clock[1] === undefined || minutes < 60))
-      return { ok: true, value: hours * 3600 + minutes * 60 + seconds };
+      return { ok: true, value: Math.round(hours * 3600 + minutes * 60 + seconds) };
   }
   // Minutes past an hour written as minutes (分:秒, 125:30).
   const long = /^(\d{3,}):(\d{2})$/.exec(text);

@@ -27,6 +27,12 @@ export interface TableRow {
    * the list's heading names: a second account's statement under the first's in one file.
    */
   otherOwner?: string;
+  /**
+   * The row fills more cells than the header names and the file's other rows fill (a column
+   * split in two when the list was printed and converted back): its cells are not where the
+   * header says. The text of the cells past the header.
+   */
+  extraCells?: string;
 }
 
 export interface SheetFacts {

@@ -155,6 +155,8 @@ describe('statement values', () => {
     ['1小时2分', 3_720],
     ['1 分 5 秒', 65],
     ['83.0', 83],
+    ['00:01:05.5', 66],
+    ['00:00:59.4', 59],
     ['1m5s', 65],
     ['1\'05"', 65],
     // A time cell (Excel's day 0 and the time), also past a day ([h]:mm:ss).
