@@ -134,6 +134,19 @@ describe('graph analytics panel', () => {
 
     fireEvent.click(await screen.findByText('李某华', { selector: 'strong' }));
     await waitFor(() => expect(onFocus).toHaveBeenCalledWith('li'));
+
+    // The relation types are found by their names: typing 供 offers 供货 (it had searched the
+    // codes behind them, finding nothing).
+    const types = screen.getByTestId('path-types');
+    fireEvent.mouseDown(types.querySelector('.ant-select-selector') ?? types);
+    fireEvent.change(types.querySelector('input')!, { target: { value: '供' } });
+    await waitFor(() =>
+      expect(
+        [...document.querySelectorAll('.ant-select-item-option-content')].map(
+          (option) => option.textContent,
+        ),
+      ).toEqual(['供货（上下线）']),
+    );
   });
 
   it('reads the chain gaps only once the chart is drawn', async () => {

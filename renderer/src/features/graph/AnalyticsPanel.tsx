@@ -154,6 +154,8 @@ export function AnalyticsPanel(props: Props) {
                 placeholder={t('graph.analytics.pathTypes')}
                 value={pathTypes}
                 onChange={setPathTypes}
+                // Typing 供 finds 供货 (the names, not the codes behind them).
+                optionFilterProp="label"
                 options={relationTypes.map((type) => ({
                   value: type,
                   label: t(`enums.relationType.${type}`),

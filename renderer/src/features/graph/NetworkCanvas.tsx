@@ -235,6 +235,7 @@ type EdgeBodies = {
 
 /** vis-network's event bus (not in its typings), for its own redraw blocking. */
 type Body = { body: { emitter: { emit(event: string): void } } };
+type EdgesBody = { body: { edges: Record<string, { options: { label?: string } }> } };
 
 /**
  * Runs `change` with vis-network's redraws held: without this each DataSet change and option
@@ -327,6 +328,13 @@ function sameData(a: unknown, b: unknown, skip?: ReadonlySet<string>): boolean {
 
 /** What an element looks like apart from where it is and its label (kept apart: the declutter blanks it). */
 const lookSkips = new Set(['x', 'y', 'label']);
+
+/**
+ * A relation's label blanked by the declutter: vis-network keeps a relation's old label when
+ * given an empty one (it copies only a "valid" label), so a drawn label could not be taken
+ * away and labels piled up when zoomed in. A space is a label, drawn as nothing.
+ */
+const blankEdgeLabel = ' ';
 
 /** An element as last given to the DataSet: as it came in props, and the label the set holds. */
 interface Applied<T> {
@@ -530,6 +538,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   const appliedEdges = useRef(new Map<string, Applied<Edge>>());
   /** The relation options (straight or curved) last set: setting them again reparses every relation. */
   const appliedEdgeOptions = useRef('');
+  /** The layout whose options vis-network last got. */
+  const appliedLayout = useRef<ChartLayout | null>(null);
   /**
    * Large charts get their entities' labels only once they come into view at a readable size
    * (vis-network measures every label it holds when it fits or first draws the chart, though
@@ -643,7 +653,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           if (shown.has(key) === !blanked.current.has(key)) continue;
           if (shown.has(key)) blanked.current.delete(key);
           else blanked.current.add(key);
-          const text = shown.has(key) ? source.label : '';
+          const text = shown.has(key) ? source.label : blankEdgeLabel;
           edgeUpdates.push({ id, label: text });
           const applied = appliedEdges.current.get(id);
           if (applied) applied.label = text;
@@ -663,6 +673,11 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           box: [label.left, label.top, label.width, label.height].map(Math.round),
           fontPx: Math.round(label.fontPx * 10) / 10,
         })),
+      );
+      // For tests: the relation labels vis-network holds to draw (as it has them, not as sent).
+      const { edges } = (instance as unknown as EdgesBody).body;
+      element.dataset['edgeLabelsHeld'] = String(
+        Object.values(edges).filter((edge) => (edge.options.label ?? '').trim() !== '').length,
       );
       element.dataset['labelled'] = element.dataset['layouts'] ?? '0';
     };
@@ -748,7 +763,17 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           appliedEdgeOptions.current = edgeKey;
         }
         if (relayout && container.current) container.current.dataset['stable'] = 'false';
-        if (optionsFirst) instance.setOptions(otherOptions);
+        // Leaving the tier layout, vis-network puts back the relation options it kept when the
+        // hierarchy came on; given none with it, it keeps its own default (dynamic curves, each
+        // with a hidden node of its own), and those hidden nodes, without a tier, then broke the
+        // next tier layout (社团环形 → 供应链 had crashed the page). Ours go back after it.
+        const leftChain = relayout && appliedLayout.current === 'chain' && props.layout !== 'chain';
+        const applyLayoutOptions = () => {
+          instance.setOptions(otherOptions);
+          if (leftChain) instance.setOptions({ edges: edgeOptions });
+          if (relayout) appliedLayout.current = props.layout;
+        };
+        if (optionsFirst) applyLayoutOptions();
         openClusters(instance, grouped.current);
         const wanted = new Set(props.nodes.map((node) => String(node.id)));
         const goneNodes = nodeSet.getIds().filter((id) => !wanted.has(String(id)));
@@ -784,7 +809,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
           blanked.current.has(`${kind}:${String(id)}`) ||
           (lazy && kind === 'node' && !revealed.current.has(String(id)))
-            ? ''
+            ? kind === 'edge'
+              ? blankEdgeLabel
+              : ''
             : text;
         // Only what changed goes to vis-network (it parses every option of every element it
         // gets); unchanged entities whose positions were set are moved. Existing nodes keep
@@ -829,7 +856,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         if (!hold) declutter.current();
         grouped.current = makeClusters(instance, handlers.current.clusters);
         if (!relayout) return;
-        if (!optionsFirst) instance.setOptions(otherOptions);
+        if (!optionsFirst) applyLayoutOptions();
         if (hold) {
           // Measures every label now, while the positions are computed (fitting the view and
           // the first draw need the sizes; a node keeps them until its label or font changes).
