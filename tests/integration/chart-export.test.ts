@@ -100,6 +100,30 @@ describe('chart pictures of the demo methamphetamine case', () => {
       'svg',
       'secret',
     ]);
+
+    // No relation label covers another or an entity's name (they had merged: 拥有员).
+    const ems = (text: string) =>
+      [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0xff ? 1 : 0.55), 0);
+    type Box = [number, number, number, number];
+    const boxesOf = (kind: string, size: number, above: number): Box[] =>
+      [
+        ...file.content.matchAll(
+          new RegExp(`<text class="${kind}" x="([\\d.]+)" y="([\\d.]+)"[^>]*>([^<]*)<`, 'g'),
+        ),
+      ].map((match) => {
+        const width = ems(match[3]!) * size;
+        return [Number(match[1]) - width / 2, Number(match[2]) - above, width, size] as Box;
+      });
+    const edgeBoxes = boxesOf('edge-label', 10, 8.5);
+    const nameBoxes = boxesOf('node-label', 11, 9);
+    expect(edgeBoxes.length).toBeGreaterThan(10);
+    const overlap = (a: Box, b: Box) =>
+      a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    const clashes = edgeBoxes.flatMap((box, index) => [
+      ...edgeBoxes.slice(index + 1).filter((other) => overlap(box, other)),
+      ...nameBoxes.filter((other) => overlap(box, other)),
+    ]);
+    expect(clashes).toEqual([]);
   });
 
   it.runIf(documents)(

@@ -13,6 +13,13 @@ import { xmlText } from './xml-text';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/** left, top, width, height */
+type Box = [number, number, number, number];
+
+function overlaps(a: Box, b: Box): boolean {
+  return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
+
 /** Landscape pages at 96 px per inch (CSS pixels), the unit Chromium prints SVG in. */
 export const pageSizes = {
   A4: { width: 1123, height: 794 },
@@ -297,11 +304,48 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     });
   const at = new Map(placedNodes.map((node, index) => [node.id, points[index]!]));
 
+  // What the page already holds where a relation's label would go: each entity's icon and name.
+  // A label that would cover one, or another relation's label, moves along its line or is left
+  // out (the legend and the colours still say the type): they had merged (拥有员) and covered
+  // names.
+  const occupied: Box[] = placedNodes.flatMap((node) => {
+    const { x, y } = at.get(node.id)!;
+    const iconBox: Box = [x - radius, y - radius, icon, icon];
+    if (!showLabels) return [iconBox];
+    const labelWidth = textEms(ellipsise(node.label)) * labelFont;
+    return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, labelFont + 3] as Box];
+  });
+  const edgeLabelFont = 10;
+  const labelAt = (
+    a: { x: number; y: number },
+    control: { x: number; y: number },
+    b: { x: number; y: number },
+    text: string,
+  ): { x: number; y: number } | null => {
+    const width = textEms(text) * edgeLabelFont + 4;
+    for (const t of [0.5, 0.35, 0.65, 0.25, 0.75]) {
+      const point = {
+        x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * control.x + t ** 2 * b.x,
+        y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * control.y + t ** 2 * b.y,
+      };
+      const box: Box = [point.x - width / 2, point.y - 6, width, 12];
+      if (occupied.some((other) => overlaps(box, other))) continue;
+      occupied.push(box);
+      return point;
+    }
+    return null;
+  };
+
   const defs = `<defs>${iconSymbols(placedNodes.map((node) => node.kind).concat(items.flatMap((item) => (item.kind ? [item.kind] : []))))}${arrowMarkers(edges.filter((edge) => edge.directed).map((edge) => edge.type))}</defs>`;
   const edgeParts: string[] = ['<g class="edges">'];
   const edgeLabels: string[] = ['<g class="edge-labels">'];
   const offsets = parallelOffsets(edges);
-  for (const edge of edges) {
+  // Relations of the chain first (供货, 运输, 资金往来…, in the types' order): theirs are the
+  // labels kept where space is short.
+  const ordered = [...edges].sort(
+    (x, y) => relationTypes.indexOf(x.type) - relationTypes.indexOf(y.type),
+  );
+  for (const edge of ordered) {
     const a = at.get(edge.from)!;
     const b = at.get(edge.to)!;
     const dx = b.x - a.x;
@@ -329,15 +373,11 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     edgeParts.push(
       `<path class="edge" data-type="${edge.type}" d="${path}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}${edge.directed ? ` marker-end="url(#arrow-${edge.type})"` : ''}/>`,
     );
-    if (showEdgeLabels) {
-      const mid = {
-        x: 0.25 * a.x + 0.5 * control.x + 0.25 * b.x,
-        y: 0.25 * a.y + 0.5 * control.y + 0.25 * b.y,
-      };
+    const mid = showEdgeLabels ? labelAt(a, control, b, words.edgeNames[edge.type]) : null;
+    if (mid)
       edgeLabels.push(
-        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="10" text-anchor="middle" fill="${style.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[edge.type])}</text>`,
+        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${style.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[edge.type])}</text>`,
       );
-    }
   }
   edgeParts.push('</g>');
   edgeLabels.push('</g>');
