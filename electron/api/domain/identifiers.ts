@@ -11,7 +11,9 @@ type PhoneProblem = 'format';
  * a CN landline printed without its area code (7–8 digits); international: E.164 with a
  * country other than China; service: short numbers (110, 10086, 95555, 12345, 96xxx);
  * hotline: 400/800; smsGateway: 106… long numbers that send bulk SMS; unknown: digits that
- * fit none of these (carriers print hidden or malformed numbers as they come).
+ * fit none of these (carriers print hidden or malformed numbers as they come); iot: the
+ * 13-digit numbers of IoT cards (移动 1440/148/1064x, 联通 146, 电信 1410/149), which SIM
+ * watches and trackers call and text from.
  */
 export const phoneNumberTypes = [
   'mobile',
@@ -22,6 +24,7 @@ export const phoneNumberTypes = [
   'hotline',
   'smsGateway',
   'unknown',
+  'iot',
 ] as const;
 export type PhoneNumberType = (typeof phoneNumberTypes)[number];
 
@@ -56,11 +59,15 @@ function phoneCountry(e164: string): string | null {
   return null;
 }
 
+/** An IoT card's number: 13 digits, 14x or 1064x (106 and 11 digits more is an SMS gateway). */
+const iotNumber = /^(?:14\d{11}|1064\d{9})$/;
+
 /** The type of a number as stored (the output of `parsePhone`/`parseFarEnd`). */
 export function phoneNumberType(value: string): PhoneNumberType {
   if (value.startsWith('+')) return 'international';
   if (/^1[3-9]\d{9}$/.test(value)) return 'mobile';
   if (/^[48]00\d{7}$/.test(value)) return 'hotline';
+  if (iotNumber.test(value)) return 'iot';
   if (/^106\d{5,17}$/.test(value)) return 'smsGateway';
   if (/^(?:1\d{2}|1\d{4}|9[56]\d{3,6}|12\d{3,4})$/.test(value)) return 'service';
   if (/^0[1-9]\d{8,10}$/.test(value)) return 'landline';
@@ -93,6 +100,18 @@ export function isServicePhone(entity: { kind: string; identifier: string | null
 function result(value: string): PhoneResult {
   const type = phoneNumberType(value);
   return { ok: true, value, type, country: type === 'international' ? phoneCountry(value) : null };
+}
+
+/**
+ * A landline with its extension (0871-65123456-8001, 0871-6512 3456 转 8001, 分机 8001, ext. 8001):
+ * the line itself. Its digits run together had made another number (0871651234568001).
+ */
+function withoutExtension(raw: string): string {
+  const text = raw.normalize('NFKC').trim();
+  const named = /^(.*?\d)\s*(?:转|分机|ext\.?|x)\s*\d{1,6}$/i.exec(text);
+  if (named) return named[1]!;
+  const dashed = /^(\(?0\d{2,3}\)?\s*-?\s*\d{3,4}\s?\d{4})\s*-\s*\d{1,6}$/.exec(text);
+  return dashed ? dashed[1]! : text;
 }
 
 /** Digits with a leading + kept: spaces, dashes, brackets and full-width forms dropped. */
@@ -134,7 +153,7 @@ export function parsePhone(raw: string): PhoneResult {
  */
 export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult {
   // #31# (or *31#) before a number hides the caller's number for that call: the number called.
-  let compact = compactNumber(raw).replace(/^[*#]31#/, '');
+  let compact = compactNumber(withoutExtension(raw)).replace(/^[*#]31#/, '');
   if (!/^\+?\d{3,20}$/.test(compact)) return { ok: false, problem: 'format' };
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
   if (compact.startsWith('+86')) {
@@ -159,7 +178,11 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
   if (/^[2-8]\d{6,7}$/.test(compact) && areaCode && /^0[1-9]\d{1,2}$/.test(areaCode))
     compact = `${areaCode}${compact}`;
   // A mobile number with digits missing or added is a typing error, not an unknown number.
-  if (/^1[3-9]\d*$/.test(compact) && ![3, 5, 11].includes(compact.length))
+  if (
+    /^1[3-9]\d*$/.test(compact) &&
+    ![3, 5, 11].includes(compact.length) &&
+    !(compact.length === 13 && iotNumber.test(compact))
+  )
     return { ok: false, problem: 'format' };
   return result(compact);
 }

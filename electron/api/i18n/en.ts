@@ -908,6 +908,7 @@ export const en: Translation<typeof zhCN> = {
       service: 'Service number',
       hotline: '400/800',
       smsGateway: 'SMS gateway',
+      iot: 'IoT card (watch, tracker)',
       unknown: 'Unknown',
     },
     fields: {

@@ -870,6 +870,7 @@ export const zhCN = {
       service: '服务号码',
       hotline: '400/800',
       smsGateway: '短信网关',
+      iot: '物联网卡（手表、定位器）',
       unknown: '未知',
     },
     fields: {

@@ -15,6 +15,7 @@ export type Positions = Record<string, { x: number; y: number }>;
 
 /** left, top, width, height */
 type Box = [number, number, number, number];
+type Point = { x: number; y: number };
 
 function overlaps(a: Box, b: Box): boolean {
   return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
@@ -342,10 +343,13 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const offsets = parallelOffsets(edges);
   // Relations of the chain first (供货, 运输, 资金往来…, in the types' order): theirs are the
   // labels kept where space is short.
-  const ordered = [...edges].sort(
-    (x, y) => relationTypes.indexOf(x.type) - relationTypes.indexOf(y.type),
+  const rank = new Map(
+    [...edges]
+      .sort((x, y) => relationTypes.indexOf(x.type) - relationTypes.indexOf(y.type))
+      .map((edge, index) => [edge.id, index]),
   );
-  for (const edge of ordered) {
+  const labelled: { rank: number; a: Point; control: Point; b: Point; type: RelationType }[] = [];
+  for (const edge of edges) {
     const a = at.get(edge.from)!;
     const b = at.get(edge.to)!;
     const dx = b.x - a.x;
@@ -373,12 +377,19 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     edgeParts.push(
       `<path class="edge" data-type="${edge.type}" d="${path}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}${edge.directed ? ` marker-end="url(#arrow-${edge.type})"` : ''}/>`,
     );
-    const mid = showEdgeLabels ? labelAt(a, control, b, words.edgeNames[edge.type]) : null;
+    if (showEdgeLabels) labelled.push({ rank: rank.get(edge.id)!, a, control, b, type: edge.type });
+  }
+  // Placed in the chain's order, written in the relations' order.
+  const placed = new Map<number, string>();
+  for (const { rank: at, a, control, b, type } of [...labelled].sort((x, y) => x.rank - y.rank)) {
+    const mid = labelAt(a, control, b, words.edgeNames[type]);
     if (mid)
-      edgeLabels.push(
-        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${style.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[edge.type])}</text>`,
+      placed.set(
+        at,
+        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${relationStyles[type].color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[type])}</text>`,
       );
   }
+  for (const { rank: at } of labelled) if (placed.has(at)) edgeLabels.push(placed.get(at)!);
   edgeParts.push('</g>');
   edgeLabels.push('</g>');
 

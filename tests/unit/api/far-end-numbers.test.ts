@@ -11,6 +11,15 @@ import {
 describe('far-end numbers as carriers print them', () => {
   it.each([
     ['13812345678', '13812345678', 'mobile', null],
+    // A landline's extension is no part of the line (it had made 0871651234568001).
+    ['0871-65123456-8001', '087165123456', 'landline', null],
+    ['0871-6512 3456 转 8001', '087165123456', 'landline', null],
+    ['(0871)65123456分机12', '087165123456', 'landline', null],
+    // IoT cards (SIM watches, trackers): 13 digits, 14x or 1064x.
+    ['1440123456789', '1440123456789', 'iot', null],
+    ['1064812345678', '1064812345678', 'iot', null],
+    ['1461234567890', '1461234567890', 'iot', null],
+    ['10690012345678', '10690012345678', 'smsGateway', null],
     ['+86 138 1234 5678', '13812345678', 'mobile', null],
     ['008613812345678', '13812345678', 'mobile', null],
     ['8613812345678', '13812345678', 'mobile', null],
