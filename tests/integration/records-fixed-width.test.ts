@@ -298,3 +298,53 @@ describe('text reports lined up with spaces', () => {
     ]);
   });
 });
+
+describe('a statement printed over pages', () => {
+  const widths = [12, 10, 14, 14, 14, 22, 10];
+  const header = ['交易日期', '交易时间', '摘要', '交易金额', '余额', '对方账号', '对方户名'];
+  const page = (rows: string[][], footer: boolean, number: number) => [
+    '                    中国农村信用社 客户账户交易明细',
+    '账号：6230580000012345678          户名：李四          币种：人民币',
+    '',
+    line(header, widths),
+    ...(footer
+      ? [
+          line(
+            header.map((name) => '-'.repeat(name.length * 2)),
+            widths,
+          ),
+        ]
+      : []),
+    ...rows.map((row) => line(row, widths)),
+    ...(footer
+      ? [`打印时间：2026-04-01 09:30:00      经办柜员：0123      第 ${number} 页 共 2 页`]
+      : []),
+  ];
+  const first = [
+    ['20260301', '10:15:00', '转账', '-1000.00', '9000.00', '6222000011112222', '张三'],
+    ['20260302', '11:15:00', '消费', '-50.00', '8950.00', '', '某超市'],
+    ['20260303', '12:15:00', '工资', '+5000.00', '13950.00', '1202020009000012345', '某公司'],
+  ];
+  const second = [
+    ['20260304', '13:15:00', 'ATM取款', '-2000.00', '11950.00', '', ''],
+    ['20260305', '14:15:00', '跨行转出', '-300.00', '11650.00', '6217001540009283746', '王五'],
+  ];
+
+  it.each([false, true])(
+    'every page is read, its title, account line, header and footer no rows (footers and dashes: %s)',
+    async (footer) => {
+      const plan = await planned('transactions', [
+        ...page(first, footer, 1),
+        ...page(second, footer, 2),
+      ]);
+      expect(plan.problems).toEqual([]);
+      expect(pick(plan.sample, ['account', 'direction', 'amountFen'])).toEqual([
+        ['6230580000012345678', 'out', '100000'],
+        ['6230580000012345678', 'out', '5000'],
+        ['6230580000012345678', 'in', '500000'],
+        ['6230580000012345678', 'out', '200000'],
+        ['6230580000012345678', 'out', '30000'],
+      ]);
+    },
+  );
+});

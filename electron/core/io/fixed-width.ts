@@ -95,11 +95,41 @@ function inkOf(line: string, measure: Measure): Uint8Array {
   return ink;
 }
 
-/** The lines under the header whose ink lays the columns out: no dashes, no closing lines. */
+/**
+ * A page's own lines in a printed report: its footer (打印时间, 经办柜员, 第 1 页 共 3 页) and, on
+ * every page after the first, the title, the account line and the header again.
+ */
+const pageLine =
+  /第\s*\d+\s*页|共\s*\d+\s*页|打印(?:时间|日期|人|机构)|经办(?:人|柜员)?\s*[:：]|柜员(?:号)?\s*[:：]|操作员\s*[:：]|复核\s*[:：]|银行(?:盖章|签章|印章)/;
+
+/** The lines above the header and the header itself, as a later page repeats them. */
+function pageHead(lines: string[], headerLine: number): Set<string> {
+  return new Set(
+    lines
+      .slice(0, headerLine + 1)
+      .map((line) => line.replace(/\f/g, '').trim())
+      .filter(Boolean),
+  );
+}
+
+/** A line under the header that is no row: a page's footer, its heading or header repeated. */
+function pageOwnLine(line: string, head: Set<string>): boolean {
+  return pageLine.test(line) || head.has(line.replace(/\f/g, '').trim());
+}
+
+/**
+ * The lines under the header whose ink lays the columns out: no dashes, no closing lines, no
+ * page's own lines (they run across the columns' gaps: a page's lines had lost the pages
+ * above the last).
+ */
 function tableLines(lines: string[], headerLine: number): string[] {
+  const head = pageHead(lines, headerLine);
   return lines
     .slice(headerLine + 1)
-    .filter((line) => line.trim() && !dashLine.test(line) && !closingLine.test(line));
+    .filter(
+      (line) =>
+        line.trim() && !dashLine.test(line) && !closingLine.test(line) && !pageOwnLine(line, head),
+    );
 }
 
 /** Where the header's names begin (after a blank, or the line's start). */
@@ -245,19 +275,24 @@ export function readFixedWidthText(
       line: layout.headerLine + 1,
     });
   const lines = text.split(/\r\n|\n|\r/);
+  const head = pageHead(lines, layout.headerLine);
   let rows = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (!line.trim()) continue;
     if (index > layout.headerLine && (dashLine.test(line) || closingLine.test(line))) continue;
+    // A later page's title, account line and footer go to the import whole, as the first
+    // page's did (the header repeated is known there as such).
+    const whole =
+      index < layout.headerLine ||
+      (index > layout.headerLine &&
+        pageOwnLine(line, head) &&
+        line.replace(/\f/g, '').trim() !== lines[layout.headerLine]!.replace(/\f/g, '').trim());
     if ((rows += 1) > limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {
         limit: limits.maxRows,
       });
-    visit({
-      line: index + 1,
-      cells: index < layout.headerLine ? [line.trim()] : cellsOf(line, layout),
-    });
+    visit({ line: index + 1, cells: whole ? [line.trim()] : cellsOf(line, layout) });
   }
   return rows;
 }
