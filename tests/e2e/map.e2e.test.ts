@@ -50,6 +50,12 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
     expect(content).toContain('云南');
     // The mark chosen at export (内部 by default) is in the picture, not left on the screen.
     expect(content).toContain('>内部</text>');
+    // The title block stands on a white band drawn over the map and its flows: the mark had
+    // sat on the map (江苏/上海) in the print.
+    const band = content.indexOf('<path d="M0 0l10000 0l0 64l-10000 0Z" fill="#ffffff"');
+    expect(band).toBeGreaterThan(content.lastIndexOf('fill="#dbe9f7"'));
+    expect(band).toBeGreaterThan(content.lastIndexOf('>云南<'));
+    expect(band).toBeLessThan(content.indexOf('>内部</text>'));
     expect(await map.drawnTexts()).not.toContain('内部');
 
     const pdf = await map.export('PDF', '秘密');

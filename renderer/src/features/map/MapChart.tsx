@@ -1,6 +1,7 @@
 import { LinesChart, ScatterChart } from 'echarts/charts';
 import {
   GeoComponent,
+  GraphicComponent,
   LegendComponent,
   TitleComponent,
   TooltipComponent,
@@ -15,6 +16,7 @@ echarts.use([
   LinesChart,
   ScatterChart,
   GeoComponent,
+  GraphicComponent,
   LegendComponent,
   TitleComponent,
   TooltipComponent,

@@ -26,9 +26,18 @@ export function classificationTitle(mark: string) {
     text: mark,
     right: 24,
     top: 12,
+    zlevel: titleLayer,
     textStyle: { fontSize: 20, fontWeight: 'bold' as const, color: '#cf1322' },
   };
 }
+
+/**
+ * The title block's layer: above the map and its flows (their own layer, 2), on a white band,
+ * so a zoomed map passes under it, not through the title and the classification mark (printed,
+ * the mark had sat on the map).
+ */
+const titleLayer = 3;
+const titleBandHeight = 64;
 
 /** Layer names double as legend entries: clicking one hides or shows the layer. */
 type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
@@ -125,15 +134,32 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         subtext: texts.subtitle,
         left: 16,
         top: 12,
+        zlevel: titleLayer,
         textStyle: { fontSize: 16 },
         subtextStyle: { fontSize: 12 },
       },
       classificationTitle(texts.classification ?? ''),
     ],
+    graphic: [
+      {
+        type: 'rect',
+        left: 0,
+        top: 0,
+        zlevel: titleLayer,
+        z: 0,
+        silent: true,
+        shape: { width: 10_000, height: titleBandHeight },
+        style: { fill: '#ffffff' },
+      },
+    ],
+    // At the bottom right, over the sea, on white: at the left it had covered Yunnan.
     legend: {
       orient: 'vertical',
-      left: 16,
+      right: 16,
       bottom: 16,
+      zlevel: titleLayer,
+      backgroundColor: 'rgba(255,255,255,0.92)',
+      padding: 8,
       data: (['flows', 'outflows', 'places', 'seizures', 'households', 'arrests'] as const).map(
         name,
       ),
