@@ -185,3 +185,24 @@ describe('cells a printed list cut or merged', () => {
     ]);
   });
 });
+
+describe('cells a printed statement wrapped onto the next line', () => {
+  it('a name’s end or an account’s last digits on the line below continue the row above', async () => {
+    const plan = await planned('transactions', [
+      '账号：6217001540009283746',
+      '交易日期,摘要,支出,收入,余额,对方户名,对方账号',
+      '20260301,转账,1000.00,,9000.00,北京某某科技有限公,110100012345',
+      ',,,,,司,6789',
+      '20260302,网银转账,3000.00,,6000.00,张三,622200001111',
+      ',,,,,,2222',
+      '20260303,跨行转入,,5000.00,11000.00,李四,6222000099998888',
+      '备注：本流水仅供查询,,,,,,',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName', 'amountFen'])).toEqual([
+      ['1101000123456789', '北京某某科技有限公司', '100000'],
+      ['6222000011112222', '张三', '300000'],
+      ['6222000099998888', '李四', '500000'],
+    ]);
+  });
+});

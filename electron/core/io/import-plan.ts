@@ -1582,6 +1582,25 @@ function sheetReader(
   };
   /** The current sheet's columns in the first header's order, when they stand elsewhere. */
   let reorder: number[] | null = null;
+  /** A statement's last row, which a wrapped cell on the next line continues. */
+  let lastRow: TableRow | null = null;
+  // The cells a wrapped line may hold: names, accounts, notes; never a time or a figure.
+  const wrappable = new Set(
+    ['counterpartName', 'counterpartAccount', 'counterpart', 'summary', 'channel', 'accountName']
+      .map((field) => mapping[field])
+      .filter((column): column is number => column !== undefined),
+  );
+  const continues = (last: TableRow, row: TableRow) => {
+    if (row.line !== last.line + 1) return false;
+    const filled = row.cells.flatMap((cell, index) => (cellText(cell) ? [index] : []));
+    return (
+      filled.length > 0 &&
+      filled.length <= 2 &&
+      filled.every((index) => wrappable.has(index)) &&
+      // A fragment, not a note of its own (备注：…).
+      filled.every((index) => !/[:：]/.test(cellText(row.cells[index] ?? null)))
+    );
+  };
   /** Another owner a line among the rows named (its rows follow), null while the first's. */
   let sectionOwner: string | null = null;
   /**
@@ -1662,6 +1681,17 @@ function sheetReader(
             sheet: row.sheet,
           }
         : row;
+      // A statement's cell the printing wrapped onto the next line (北京某某科技有限公 | 司, an
+      // account's last digits): that line continues the row above (the account had been kept
+      // cut, the name's end dropped or refused as a row).
+      if (lastRow && continues(lastRow, data)) {
+        data.cells.forEach((cell, index) => {
+          const text = cellText(cell);
+          if (text) lastRow!.cells[index] = `${cellText(lastRow!.cells[index] ?? null)}${text}`;
+        });
+        lastRow = { ...lastRow, line: data.line };
+        return null;
+      }
       if (isTrailer(data, headers.length, template !== 'persons')) {
         // Kept for a legend under the list (a few lines of it).
         if (trailers.length < 40) trailers.push(data.cells.map(cellText).join('\t'));
@@ -1681,7 +1711,10 @@ function sheetReader(
       taken.set(at, (taken.get(at) ?? 0) + 1);
       const fitted =
         filledWidth(data.cells) > headers.length ? fitToHeader(data, headers.length, widest) : data;
-      return sectionOwner !== null ? { ...fitted, otherOwner: sectionOwner } : fitted;
+      const out = sectionOwner !== null ? { ...fitted, otherOwner: sectionOwner } : fitted;
+      // Collected before they are read (a call list's rows are read as they come).
+      lastRow = template === 'transactions' ? out : null;
+      return out;
     },
     /** The lines under the list that are no rows of it (notes, legends, totals). */
     trailerText: () => trailers.join('\n'),
