@@ -206,3 +206,23 @@ describe('cells a printed statement wrapped onto the next line', () => {
     ]);
   });
 });
+
+describe('the other party named in a note', () => {
+  it('with words around it (转给王五6217…, 收款人:赵六 账号:6230…) is the counterpart; a note of words stays a note', async () => {
+    const plan = await planned('transactions', [
+      '账号：6228480398271645312',
+      '交易日期,交易时间,交易金额,余额,摘要',
+      '20260301,101500,-1000.00,9000.00,张三 6222000011112222',
+      '20260302,111500,-2000.00,7000.00,转给王五6217001540009283746',
+      '20260303,121500,-500.00,6500.00,收款人:赵六 账号:6230580000012345678',
+      '20260304,131500,-100.00,6400.00,转给房东 三月房租',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName'])).toEqual([
+      ['6222000011112222', '张三'],
+      ['6217001540009283746', '王五'],
+      ['6230580000012345678', '赵六'],
+      [null, null],
+    ]);
+  });
+});

@@ -2603,6 +2603,10 @@ const answeredNo = /^(?:n|no|否|f|false|0)$/i;
 const partyNote =
   /^(?:[\u3400-\u9fff·（）()]{2,30}\s+\d{10,25}|\d{10,25}\s+[\u3400-\u9fff·（）()]{2,30})$/;
 
+/** A note naming the other party with words around it: 转给王五6217…, 收款人:赵六 账号:6230…. */
+const partyLabelled =
+  /^(?:转给|转账给|转至|付给|汇给|汇入|收款人|付款人|收款方|付款方|对方户名|对方|户名)\s*[:：]?\s*([\u3400-\u9fff·]{2,30})[\s,，;；]*(?:账号|卡号|账户)?\s*[:：]?\s*(\d{10,25})$/;
+
 /** Yuan in one unit an amount's header or unit names: 10,000 for 万元, 1,000 for 千元, else 1. */
 function yuanIn(unit: string): number {
   return /万/.test(unit) ? 10_000 : /千/.test(unit) ? 1_000 : 1;
@@ -2938,8 +2942,12 @@ function planAll(
       'toAccount',
     ].every((key) => mapping[key] === undefined);
     const partyInNote = (cells: Cell[]) => {
-      const note = noPartyColumn ? optional(cells, 'summary') : null;
-      return note && partyNote.test(note.trim()) ? note.trim() : null;
+      const note = noPartyColumn ? optional(cells, 'summary')?.trim() : null;
+      if (!note) return null;
+      if (partyNote.test(note)) return note;
+      // The party with the words around it (转给王五6217…, 收款人:赵六 账号:6230…): the two alone.
+      const labelled = partyLabelled.exec(note);
+      return labelled ? `${labelled[1]} ${labelled[2]}` : null;
     };
     for (const { line, cells, otherOwner, extraCells } of dataRows) {
       if (extraCells) {
