@@ -113,7 +113,8 @@ describe('main process start', () => {
   it('registers the app scheme, guards, IPC and one secure window', async () => {
     electron.state.singleInstance = true;
     await import('../../electron/main/index');
-    await vi.waitFor(() => expect(electron.calls.windows).toHaveLength(1), { timeout: 10_000 });
+    // The first import transforms the whole main process: seconds on a busy 2-core machine.
+    await vi.waitFor(() => expect(electron.calls.windows).toHaveLength(1), { timeout: 30_000 });
     expect(electron.calls.errorBoxes).toEqual([]);
 
     expect(electron.calls.schemes).toEqual([
