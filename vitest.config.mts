@@ -56,6 +56,8 @@ export default defineConfig({
           name: 'main',
           include: ['tests/main/**/*.test.ts'],
           environment: 'node',
+          // The main process's first import transforms all of it: seconds under load.
+          testTimeout: 60_000,
           globalSetup: [tempRoot],
         },
       },
