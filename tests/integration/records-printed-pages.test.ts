@@ -226,3 +226,20 @@ describe('the other party named in a note', () => {
     ]);
   });
 });
+
+describe('a header in two languages', () => {
+  it('the English header under the Chinese one (招商银行: Date, Currency, Transaction Amount…) is no row', async () => {
+    const plan = await planned('transactions', [
+      '账号：6214831234567890',
+      '交易日期,币种,交易金额,联机余额,交易摘要,对手信息',
+      'Date,Currency,Transaction Amount,Balance,Transaction Type,Counter Party',
+      '20260301,人民币,-1000.00,9000.00,转账汇款,张三 6222000011112222',
+      '20260302,人民币,2000.00,11000.00,转账汇款,李四 6222000011113333',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '100000'],
+      ['in', '200000'],
+    ]);
+  });
+});

@@ -1681,6 +1681,9 @@ function sheetReader(
             sheet: row.sheet,
           }
         : row;
+      // The header again in English under the Chinese one (招商银行's Date, Currency,
+      // Transaction Amount…): words in every cell, no figure, no date.
+      if (inEnglish(data.cells)) return null;
       // A statement's cell the printing wrapped onto the next line (北京某某科技有限公 | 司, an
       // account's last digits): that line continues the row above (the account had been kept
       // cut, the name's end dropped or refused as a row).
@@ -1793,6 +1796,20 @@ function fitToHeader(row: TableRow, width: number, widest: number): TableRow {
 /** A list's title line: a label and its value (户名：李四), as above a header. */
 const sectionLabel =
   /^(?:户名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
+
+/** A row of column names in English: three cells or more, each of words alone. */
+function inEnglish(cells: Cell[]): boolean {
+  let words = 0;
+  for (const cell of cells) {
+    if (cell === null || cell === '') continue;
+    // A row of data begins with a digit or a Chinese word: one character code says so.
+    const first = typeof cell === 'string' ? cell.charCodeAt(0) | 0x20 : 0;
+    if (first < 0x61 || first > 0x7a) return false;
+    if (!/^[A-Za-z][A-Za-z .,'/&()_-]*$/.test((cell as string).trim())) return false;
+    words += 1;
+  }
+  return words >= 3;
+}
 
 /** A list's title: what it is a list of (18612345678 通话详单, 6222… 交易明细). */
 const listTitle = /话单|详单|清单|通话记录|通信记录|对账单|流水|交易明细/;
