@@ -52,6 +52,10 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
     expect(chain[yan!]!.y).toBeLessThan(chain[li!]!.y);
     expect(chain[li!]!.y).toBeLessThan(chain[zhang!]!.y);
     expect(chain[zhang!]!.y).toBeLessThan(chain[wu!]!.y);
+    // Opened where people's names read (18 px × scale ≥ 11 px), not fitted whole at 0.38 with
+    // every name too small to draw.
+    const view = JSON.parse((await graph.canvas().getAttribute('data-view'))!) as { scale: number };
+    expect(view.scale * 18).toBeGreaterThanOrEqual(10.99);
     await h.screenshot('31-graph-supply-chain');
 
     expect(await graph.findPath('吴某', '岩某')).toEqual([

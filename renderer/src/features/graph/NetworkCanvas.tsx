@@ -218,6 +218,27 @@ function drawLevelLabels(
   context.restore();
 }
 
+/** People's and organisations' names (18 px) drawn at least at the smallest readable size. */
+const readableTierScale = minLabelPx / 18;
+
+/**
+ * The tier layout fitted whole can be too small to read (the demo's 50 entities at 1366×768:
+ * scale 0.38, every name under 11 px and none drawn). Then the view opens at the scale where
+ * people's names read, on the top tiers (the sources first, as the chain is read), centred on
+ * them; the rest is a pan away.
+ */
+function readableTiers(instance: Network, element: HTMLElement) {
+  if (instance.getScale() >= readableTierScale) return;
+  const points = Object.values(instance.getPositions());
+  if (!points.length) return;
+  const top = Math.min(...points.map((point) => point.y));
+  const firstTier = points.filter((point) => point.y <= top + 1);
+  const x = firstTier.reduce((sum, point) => sum + point.x, 0) / firstTier.length;
+  // The top tier a little under the canvas's top edge (its caption and its names).
+  const halfHeight = element.clientHeight / 2 / readableTierScale;
+  instance.moveTo({ position: { x, y: top - 60 + halfHeight }, scale: readableTierScale });
+}
+
 /** What a label is when shown: its full text, font size and the node's radius. */
 interface LabelSource {
   label: string;
@@ -864,6 +885,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           return;
         }
         if (!force && (fitMoved || props.layout === 'chain')) instance.fit({ animation: false });
+        if (props.layout === 'chain' && container.current)
+          readableTiers(instance, container.current);
       },
       !hold,
     );
