@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { GraphNode } from '../../electron/api/schemas/graph-schemas';
 import { AnalyticsPanel } from '../../renderer/src/features/graph/AnalyticsPanel';
 import { FilterPanel } from '../../renderer/src/features/graph/FilterPanel';
-import type { ChartFilters } from '../../renderer/src/features/graph/graph-model';
+import { communityColour, type ChartFilters } from '../../renderer/src/features/graph/graph-model';
 import { edge, node } from '../unit/graph/fixtures';
 import { installFakeBridge, Providers } from './fake-bridge';
 
@@ -181,3 +181,47 @@ describe('graph analytics panel', () => {
     );
   });
 });
+
+describe('graph communities', () => {
+  it('each community in the list wears the ring colour its entities wear on the chart', async () => {
+    installFakeBridge({
+      'graph.chain': () => ({ ok: true, value: { members: [], gaps: [], sourceIds: [] } }),
+      'graph.communities': () => ({
+        ok: true,
+        value: {
+          communities: [
+            { id: 0, nodeIds: ['yan', 'li'] },
+            { id: 1, nodeIds: ['wu', 'phone'] },
+          ],
+        },
+      }),
+    });
+    render(
+      <Providers>
+        <AnalyticsPanel
+          caseId="c1"
+          chartDrawn
+          nodes={nodes}
+          entityIds={nodes.map((item) => item.id)}
+          pathEnds={{}}
+          onPathEnds={() => undefined}
+          communitiesShown
+          onAddGraph={() => undefined}
+          onHighlight={() => undefined}
+          onFocus={() => undefined}
+          onCommunities={() => undefined}
+        />
+      </Providers>,
+    );
+    fireEvent.click(screen.getByText('疑似团伙'));
+    const swatches = await screen.findAllByTestId('community-swatch');
+    expect(swatches.map((swatch) => swatch.style.borderColor)).toEqual(
+      [communityColour(0), communityColour(1)].map((hex) => hexToRgb(hex)),
+    );
+  });
+});
+
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}

@@ -27,6 +27,7 @@ import { useErrorText } from '../../app/useErrorText';
 import { KindTag } from '../../components/KindTag';
 import { LegalStatusTag } from '../../components/StatusTag';
 import { EntitySelect } from './EntitySelect';
+import { communityColour } from './graph-model';
 import type { Highlight } from './useVisElements';
 
 interface Props {
@@ -382,6 +383,18 @@ export function AnalyticsPanel(props: Props) {
                     }
                   >
                     <Typography.Text>
+                      {/* The ring colour its entities wear on the chart: the communities' legend. */}
+                      <span
+                        data-testid="community-swatch"
+                        style={{
+                          display: 'inline-block',
+                          width: 10,
+                          height: 10,
+                          borderRadius: 5,
+                          marginRight: 6,
+                          border: `3px solid ${communityColour(community.id)}`,
+                        }}
+                      />
                       {t('graph.analytics.communityN', {
                         n: community.id + 1,
                         count: community.nodeIds.length,

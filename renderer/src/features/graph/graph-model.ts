@@ -41,6 +41,11 @@ const communityColours = [
   '#6366f1',
 ];
 
+/** The ring colour of a community's entities, as the community list shows it (its legend). */
+export function communityColour(community: number): string {
+  return communityColours[community % communityColours.length]!;
+}
+
 interface NodeLook {
   /** Layer for the hierarchical supply-chain layout. */
   level?: number;
@@ -57,9 +62,7 @@ interface NodeLook {
 export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
   const statusColour = node.legalStatus ? legalStatusColours[node.legalStatus] : undefined;
   const ring =
-    look.community !== undefined
-      ? communityColours[look.community % communityColours.length]!
-      : (statusColour ?? '#cbd5e1');
+    look.community !== undefined ? communityColour(look.community) : (statusColour ?? '#cbd5e1');
   const lines = [
     node.label,
     node.identifier && node.identifier !== node.label ? node.identifier : null,
