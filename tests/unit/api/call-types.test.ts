@@ -36,6 +36,9 @@ describe('call types as carriers print them', () => {
     ['Called', 'in'],
     ['拨入', 'in'],
     ['呼叫等待', 'in'],
+    // A call the target turned down came in.
+    ['拒接', 'in'],
+    ['拒接来电', 'in'],
     ['三方通话', 'out'],
   ])('%s → %s', (value, type) => {
     expect(callTypeOf(value)).toBe(type);
