@@ -119,6 +119,7 @@ describe('map option', () => {
         subtext: '全部时间',
         left: 16,
         top: 12,
+        zlevel: 3,
         textStyle: { fontSize: 16 },
         subtextStyle: { fontSize: 12 },
       },
@@ -126,10 +127,25 @@ describe('map option', () => {
         text: '机密',
         right: 24,
         top: 12,
+        zlevel: 3,
         textStyle: { fontSize: 20, fontWeight: 'bold', color: '#cf1322' },
       },
     ]);
     expect(option.title[1]!.text).toBe('');
+    // On a white band over the map and its flows (layer 2), the legend at the bottom right.
+    expect(buildMapOption(data, texts).graphic).toEqual([
+      {
+        type: 'rect',
+        left: 0,
+        top: 0,
+        zlevel: 3,
+        z: 0,
+        silent: true,
+        shape: { width: 10_000, height: 64 },
+        style: { fill: '#ffffff' },
+      },
+    ]);
+    expect(option.legend).toMatchObject({ right: 16, bottom: 16, zlevel: 3 });
   });
 
   it('shades the provinces of the case and links 户籍地 to the place of arrest', () => {
