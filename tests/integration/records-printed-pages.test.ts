@@ -243,3 +243,23 @@ describe('a header in two languages', () => {
     ]);
   });
 });
+
+describe('a summary table under a statement', () => {
+  it('its column names (借方笔数, 借方金额…) and its row of figures are no transfers', async () => {
+    const plan = await planned('transactions', [
+      '账号：6228480398271645312,,,,,',
+      '交易日期,摘要,借方发生额,贷方发生额,余额,对方账号',
+      '2026-03-01,转账,1000.00,,9000.00,6222000011112222',
+      '2026-03-03,工资,,8000.00,17000.00,1202020009000012345',
+      ',,,,,',
+      '汇总信息,,,,,',
+      '借方笔数,借方金额,贷方笔数,贷方金额,期初余额,期末余额',
+      '1,1000.00,1,8000.00,10000.00,17000.00',
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '100000'],
+      ['in', '800000'],
+    ]);
+  });
+});

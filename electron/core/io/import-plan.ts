@@ -1584,6 +1584,8 @@ function sheetReader(
   let reorder: number[] | null = null;
   /** A statement's last row, which a wrapped cell on the next line continues. */
   let lastRow: TableRow | null = null;
+  /** Under the names of a summary table's columns (借方笔数, 贷方金额…). */
+  let inTotals = false;
   // The cells a wrapped line may hold: names, accounts, notes; never a time or a figure.
   const wrappable = new Set(
     ['counterpartName', 'counterpartAccount', 'counterpart', 'summary', 'channel', 'accountName']
@@ -1684,6 +1686,16 @@ function sheetReader(
       // The header again in English under the Chinese one (招商银行's Date, Currency,
       // Transaction Amount…): words in every cell, no figure, no date.
       if (inEnglish(data.cells)) return null;
+      // A summary table under a statement (借方笔数, 借方金额, 贷方笔数… and a row of figures
+      // under them): no transfers (its two rows had been refused, and with them the file).
+      if (template === 'transactions') {
+        if (namesTotals(data.cells)) {
+          inTotals = true;
+          return null;
+        }
+        if (inTotals && figuresOnly(data.cells)) return null;
+        inTotals = false;
+      }
       // A statement's cell the printing wrapped onto the next line (北京某某科技有限公 | 司, an
       // account's last digits): that line continues the row above (the account had been kept
       // cut, the name's end dropped or refused as a row).
@@ -1796,6 +1808,25 @@ function fitToHeader(row: TableRow, width: number, widest: number): TableRow {
 /** A list's title line: a label and its value (户名：李四), as above a header. */
 const sectionLabel =
   /^(?:户名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
+
+/** A summary table's column names: words only, two or more of them counts or sums. */
+function namesTotals(cells: Cell[]): boolean {
+  const filled = cells.map((cell) => cellText(cell)).filter(Boolean);
+  return (
+    filled.length >= 3 &&
+    filled.every((text) => !/\d/.test(text)) &&
+    filled.filter((text) => /笔数|金额|合计|总计|总额|发生额|期初|期末/.test(text)).length >= 2
+  );
+}
+
+/** A row of counts and sums alone: no date, no word. */
+function figuresOnly(cells: Cell[]): boolean {
+  const filled = cells.map((cell) => cellText(cell)).filter(Boolean);
+  return (
+    filled.length > 0 &&
+    filled.every((text) => /^[-+]?[\d,]+(?:\.\d+)?$/.test(text) && !/^\d{8}$/.test(text))
+  );
+}
 
 /** A row of column names in English: three cells or more, each of words alone. */
 function inEnglish(cells: Cell[]): boolean {
