@@ -146,6 +146,14 @@ describe('map option', () => {
       },
     ]);
     expect(option.legend).toMatchObject({ right: 16, bottom: 16, zlevel: 3 });
+    // The layers drawn only: no seizure has coordinates here, so 缴获 is not in the legend.
+    expect((option.legend as { data: string[] }).data).toEqual([
+      '供货流向',
+      '户籍地→抓获地',
+      '地点',
+      '户籍地',
+      '抓获地',
+    ]);
   });
 
   it('shades the provinces of the case and links 户籍地 to the place of arrest', () => {

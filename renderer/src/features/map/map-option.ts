@@ -101,6 +101,9 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
   const households = byRegion(data.people.map((p) => ({ key: p.householdKey, name: p.name })));
   const arrests = byRegion(data.people.map((p) => ({ key: p.arrestKey, name: p.name })));
   const outflows = new Map<string, { from: string; to: string; names: string[] }>();
+  const placedSeizures = data.seizures.filter(
+    (seizure) => seizure.lng !== null && seizure.lat !== null,
+  );
   for (const person of data.people) {
     if (!person.householdKey || !person.arrestKey || person.householdKey === person.arrestKey)
       continue;
@@ -121,6 +124,14 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       value: [...point(data, key)!, names.length],
       tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
     };
+  };
+  const drawn: Record<MapLayer, boolean> = {
+    flows: data.flows.some((flow) => point(data, flow.fromKey) && point(data, flow.toKey)),
+    outflows: outflows.size > 0,
+    places: data.places.length > 0,
+    seizures: placedSeizures.length > 0,
+    households: households.length > 0,
+    arrests: arrests.length > 0,
   };
 
   return {
@@ -160,9 +171,11 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       zlevel: titleLayer,
       backgroundColor: 'rgba(255,255,255,0.92)',
       padding: 8,
-      data: (['flows', 'outflows', 'places', 'seizures', 'households', 'arrests'] as const).map(
-        name,
-      ),
+      // The layers drawn only: a legend entry with nothing on the map (a seizure without
+      // coordinates) had sent the reader looking for it.
+      data: (['flows', 'outflows', 'places', 'seizures', 'households', 'arrests'] as const)
+        .filter((layer) => drawn[layer])
+        .map(name),
     },
     tooltip: {
       trigger: 'item',
@@ -253,13 +266,11 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         symbol: 'diamond',
         symbolSize: 12,
         itemStyle: { color: colours.seizures },
-        data: data.seizures
-          .filter((seizure) => seizure.lng !== null && seizure.lat !== null)
-          .map((seizure) => ({
-            name: `${seizure.place ?? ''} ${texts.drug(seizure.drugType)}`,
-            value: [seizure.lng!, seizure.lat!],
-            tooltip: `${seizure.seizedAt.slice(0, 10)} ${texts.amount(seizure.amount, seizure.normalisedUnit)}`,
-          })),
+        data: placedSeizures.map((seizure) => ({
+          name: `${seizure.place ?? ''} ${texts.drug(seizure.drugType)}`,
+          value: [seizure.lng!, seizure.lat!],
+          tooltip: `${seizure.seizedAt.slice(0, 10)} ${texts.amount(seizure.amount, seizure.normalisedUnit)}`,
+        })),
       },
       {
         name: name('households'),
