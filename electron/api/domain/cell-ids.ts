@@ -37,9 +37,13 @@ function cellPart(value: string, hex: boolean): string {
     const digits = text.replace(/^0x/i, '');
     return /^[0-9a-f]{1,12}$/i.test(digits) ? String(Number.parseInt(digits, 16)) : text;
   }
-  // A number cell a spreadsheet wrote out as a float (9763.0) is the number.
+  return decimalNumber(text) ?? text;
+}
+
+/** Digits in decimal, without leading zeros; a spreadsheet's float of them (9763.0) too. */
+function decimalNumber(text: string): string | null {
   const decimal = /^(\d{1,15})(?:\.0+)?$/.exec(text);
-  return decimal ? String(Number(decimal[1])) : text;
+  return decimal ? String(Number(decimal[1])) : null;
 }
 
 /** The largest LAC or 2G/3G cell number (16 bits). */
@@ -71,8 +75,7 @@ export function cellAlone(text: string): string | null {
   const value = text.trim();
   const whole = ecgi.exec(value)?.[1];
   if (whole) return cellPart(whole, hexLike.test(whole));
-  const decimal = /^(\d{1,15})(?:\.0+)?$/.exec(value);
-  return decimal ? String(Number(decimal[1])) : null;
+  return decimalNumber(value);
 }
 
 /**

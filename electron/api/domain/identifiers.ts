@@ -181,7 +181,7 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
   if (
     /^1[3-9]\d*$/.test(compact) &&
     ![3, 5, 11].includes(compact.length) &&
-    !(compact.length === 13 && iotNumber.test(compact))
+    !iotNumber.test(compact)
   )
     return { ok: false, problem: 'format' };
   return result(compact);

@@ -317,12 +317,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, labelFont + 3] as Box];
   });
   const edgeLabelFont = 10;
-  const labelAt = (
-    a: { x: number; y: number },
-    control: { x: number; y: number },
-    b: { x: number; y: number },
-    text: string,
-  ): { x: number; y: number } | null => {
+  const labelAt = (a: Point, control: Point, b: Point, text: string): Point | null => {
     const width = textEms(text) * edgeLabelFont + 4;
     for (const t of [0.5, 0.35, 0.65, 0.25, 0.75]) {
       const point = {
@@ -341,14 +336,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const edgeParts: string[] = ['<g class="edges">'];
   const edgeLabels: string[] = ['<g class="edge-labels">'];
   const offsets = parallelOffsets(edges);
-  // Relations of the chain first (供货, 运输, 资金往来…, in the types' order): theirs are the
-  // labels kept where space is short.
-  const rank = new Map(
-    [...edges]
-      .sort((x, y) => relationTypes.indexOf(x.type) - relationTypes.indexOf(y.type))
-      .map((edge, index) => [edge.id, index]),
-  );
-  const labelled: { rank: number; a: Point; control: Point; b: Point; type: RelationType }[] = [];
+  const labelled: { a: Point; control: Point; b: Point; type: RelationType; text?: string }[] = [];
   for (const edge of edges) {
     const a = at.get(edge.from)!;
     const b = at.get(edge.to)!;
@@ -377,19 +365,19 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     edgeParts.push(
       `<path class="edge" data-type="${edge.type}" d="${path}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}${edge.directed ? ` marker-end="url(#arrow-${edge.type})"` : ''}/>`,
     );
-    if (showEdgeLabels) labelled.push({ rank: rank.get(edge.id)!, a, control, b, type: edge.type });
+    if (showEdgeLabels) labelled.push({ a, control, b, type: edge.type });
   }
-  // Placed in the chain's order, written in the relations' order.
-  const placed = new Map<number, string>();
-  for (const { rank: at, a, control, b, type } of [...labelled].sort((x, y) => x.rank - y.rank)) {
-    const mid = labelAt(a, control, b, words.edgeNames[type]);
+  // Placed with the chain's relations first (供货, 运输, 资金往来…, in the types' order: theirs
+  // are the labels kept where space is short), written in the relations' order.
+  const byChain = [...labelled].sort(
+    (x, y) => relationTypes.indexOf(x.type) - relationTypes.indexOf(y.type),
+  );
+  for (const item of byChain) {
+    const mid = labelAt(item.a, item.control, item.b, words.edgeNames[item.type]);
     if (mid)
-      placed.set(
-        at,
-        `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${relationStyles[type].color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[type])}</text>`,
-      );
+      item.text = `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${relationStyles[item.type].color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[item.type])}</text>`;
   }
-  for (const { rank: at } of labelled) if (placed.has(at)) edgeLabels.push(placed.get(at)!);
+  for (const { text } of labelled) if (text) edgeLabels.push(text);
   edgeParts.push('</g>');
   edgeLabels.push('</g>');
 

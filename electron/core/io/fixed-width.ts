@@ -102,19 +102,22 @@ function inkOf(line: string, measure: Measure): Uint8Array {
 const pageLine =
   /第\s*\d+\s*页|共\s*\d+\s*页|打印(?:时间|日期|人|机构)|经办(?:人|柜员)?\s*[:：]|柜员(?:号)?\s*[:：]|操作员\s*[:：]|复核\s*[:：]|银行(?:盖章|签章|印章)/;
 
+/** A line as a page repeats it: without its form feed and its padding. */
+const bare = (line: string) => line.replace(/\f/g, '').trim();
+
 /** The lines above the header and the header itself, as a later page repeats them. */
 function pageHead(lines: string[], headerLine: number): Set<string> {
   return new Set(
     lines
       .slice(0, headerLine + 1)
-      .map((line) => line.replace(/\f/g, '').trim())
+      .map(bare)
       .filter(Boolean),
   );
 }
 
 /** A line under the header that is no row: a page's footer, its heading or header repeated. */
 function pageOwnLine(line: string, head: Set<string>): boolean {
-  return pageLine.test(line) || head.has(line.replace(/\f/g, '').trim());
+  return pageLine.test(line) || head.has(bare(line));
 }
 
 /**
@@ -287,7 +290,7 @@ export function readFixedWidthText(
       index < layout.headerLine ||
       (index > layout.headerLine &&
         pageOwnLine(line, head) &&
-        line.replace(/\f/g, '').trim() !== lines[layout.headerLine]!.replace(/\f/g, '').trim());
+        bare(line) !== bare(lines[layout.headerLine]!));
     if ((rows += 1) > limits.maxRows)
       throw new AppError('import.tooManyRows', 'The file has too many rows', {
         limit: limits.maxRows,

@@ -1503,7 +1503,7 @@ function sheetReader(
   // The lines of one cell above the header (a bank's title, 中国农业银行 账户交易明细): a printed
   // statement repeats them at the top of every page.
   const alone = (cells: Cell[]) => {
-    const filled = cells.map(cellText).filter((text) => text !== '');
+    const filled = filledTexts(cells);
     return filled.length === 1 ? filled[0]!.replace(/\s+/g, '') : null;
   };
   const titles = new Set(
@@ -1753,6 +1753,11 @@ function sheetReader(
   };
 }
 
+/** The texts of the cells that hold one. */
+function filledTexts(cells: Cell[]): string[] {
+  return cells.map(cellText).filter(Boolean);
+}
+
 /** Cells up to the last one with text. */
 function filledWidth(cells: readonly (Cell | string)[]): number {
   let width = cells.length;
@@ -1811,7 +1816,7 @@ const sectionLabel =
 
 /** A summary table's column names: words only, two or more of them counts or sums. */
 function namesTotals(cells: Cell[]): boolean {
-  const filled = cells.map((cell) => cellText(cell)).filter(Boolean);
+  const filled = filledTexts(cells);
   return (
     filled.length >= 3 &&
     filled.every((text) => !/\d/.test(text)) &&
@@ -1821,7 +1826,7 @@ function namesTotals(cells: Cell[]): boolean {
 
 /** A row of counts and sums alone: no date, no word. */
 function figuresOnly(cells: Cell[]): boolean {
-  const filled = cells.map((cell) => cellText(cell)).filter(Boolean);
+  const filled = filledTexts(cells);
   return (
     filled.length > 0 &&
     filled.every((text) => /^[-+]?[\d,]+(?:\.\d+)?$/.test(text) && !/^\d{8}$/.test(text))
@@ -1851,7 +1856,7 @@ const listTitle = /话单|详单|清单|通话记录|通信记录|对账单|流�
  * of data (its first cell a date, a summary among figures).
  */
 function startsWithWords(row: TableRow): boolean {
-  const filled = row.cells.map(cellText).filter(Boolean);
+  const filled = filledTexts(row.cells);
   if (!filled.length) return false;
   // Labels and their values, in one cell each (账号：6228…, 户名：李四, 币种：人民币) or the
   // label in one and its value in the next (账号：, 6228…, 户名：, 李四).

@@ -247,16 +247,21 @@ interface LabelSource {
   priority: number;
 }
 
-/** vis-network's own edge geometry (not in its typings): the label sits at the curve's midpoint. */
+/** vis-network's own edges (not in its typings): their geometry (the label sits at the curve's midpoint) and the label each holds. */
 type EdgeBodies = {
   body?: {
-    edges?: Record<string, { edgeType?: { getPoint(t: number): { x: number; y: number } } }>;
+    edges?: Record<
+      string,
+      {
+        edgeType?: { getPoint(t: number): { x: number; y: number } };
+        options?: { label?: string };
+      }
+    >;
   };
 };
 
 /** vis-network's event bus (not in its typings), for its own redraw blocking. */
 type Body = { body: { emitter: { emit(event: string): void } } };
-type EdgesBody = { body: { edges: Record<string, { options: { label?: string } }> } };
 
 /**
  * Runs `change` with vis-network's redraws held: without this each DataSet change and option
@@ -696,9 +701,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         })),
       );
       // For tests: the relation labels vis-network holds to draw (as it has them, not as sent).
-      const { edges } = (instance as unknown as EdgesBody).body;
+      const edges = (instance as unknown as EdgeBodies).body?.edges ?? {};
       element.dataset['edgeLabelsHeld'] = String(
-        Object.values(edges).filter((edge) => (edge.options.label ?? '').trim() !== '').length,
+        Object.values(edges).filter((edge) => (edge.options?.label ?? '').trim() !== '').length,
       );
       element.dataset['labelled'] = element.dataset['layouts'] ?? '0';
     };
@@ -827,12 +832,11 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         const lazy = props.nodes.length > declutterUpTo && props.layout !== 'chain';
         if (!lazy) revealed.current.clear();
         lazyLabels.current = lazy;
+        const blank = { node: '', edge: blankEdgeLabel };
         const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
           blanked.current.has(`${kind}:${String(id)}`) ||
           (lazy && kind === 'node' && !revealed.current.has(String(id)))
-            ? kind === 'edge'
-              ? blankEdgeLabel
-              : ''
+            ? blank[kind]
             : text;
         // Only what changed goes to vis-network (it parses every option of every element it
         // gets); unchanged entities whose positions were set are moved. Existing nodes keep

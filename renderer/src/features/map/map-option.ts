@@ -125,8 +125,23 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
     };
   };
+  const flowLines = data.flows.flatMap((flow) => {
+    const from = point(data, flow.fromKey);
+    const to = point(data, flow.toKey);
+    if (!from || !to) return [];
+    // A flow between neighbouring points keeps its tooltip but draws no label over them.
+    const short = Math.hypot(to[0] - from[0], to[1] - from[1]) < 3;
+    return [
+      {
+        name: flowLabel(flow),
+        coords: [from, to],
+        lineStyle: { width: Math.min(2 + flow.links, 8) },
+        ...(short ? { label: { show: false } } : {}),
+      },
+    ];
+  });
   const drawn: Record<MapLayer, boolean> = {
-    flows: data.flows.some((flow) => point(data, flow.fromKey) && point(data, flow.toKey)),
+    flows: flowLines.length > 0,
     outflows: outflows.size > 0,
     places: data.places.length > 0,
     seizures: placedSeizures.length > 0,
@@ -215,21 +230,7 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
           color: colours.flows,
           formatter: '{b}',
         },
-        data: data.flows.flatMap((flow) => {
-          const from = point(data, flow.fromKey);
-          const to = point(data, flow.toKey);
-          if (!from || !to) return [];
-          // A flow between neighbouring points keeps its tooltip but draws no label over them.
-          const short = Math.hypot(to[0] - from[0], to[1] - from[1]) < 3;
-          return [
-            {
-              name: flowLabel(flow),
-              coords: [from, to],
-              lineStyle: { width: Math.min(2 + flow.links, 8) },
-              ...(short ? { label: { show: false } } : {}),
-            },
-          ];
-        }),
+        data: flowLines,
       },
       {
         name: name('outflows'),
