@@ -938,7 +938,7 @@ const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|
  */
 function imeiKey(text: string): string | null {
   // A number Excel wrote in scientific notation (8.612345678901E+13) lost its last digits.
-  if (/\de[+-]?\d/i.test(text)) return null;
+  if (excelScientific(text)) return null;
   const meid = /^\s*([0-9a-f]{14})[0-9a-f]?\s*$/i.exec(text);
   if (meid && /[a-f]/i.test(meid[1]!)) return handset(meid[1]!.toUpperCase());
   const digits = text.replace(/\D/g, '');
@@ -962,7 +962,7 @@ function handset(key: string): string | null {
 
 /** An IMSI as lists print it (IMSI:460001234567802, 460 00 1234567803): its 15 digits. */
 function imsiKey(text: string): string | null {
-  if (!text || /\de[+-]?\d/i.test(text)) return null;
+  if (!text || excelScientific(text)) return null;
   const digits = /^\d{15}$/.test(text) ? text : text.replace(/\D/g, '');
   return digits.length === 15 && !/^(.)\1+$/.test(digits) ? digits : null;
 }
