@@ -172,7 +172,7 @@ describe('import', () => {
     const csv = [
       '本机号码,对方号码,开始时间,时长',
       '13912345678,13887654321,2026-03-05 14:23:11,00:03:25',
-      '13912345678,未知号码,2026-03-05 14:30:00,60',
+      '13912345678,1391234567,2026-03-05 14:30:00,60',
       '13912345678,13887654321,2026-02-30 09:00:00,60',
       '13912345678,13887654321,2026/3/6 9:00,3分25秒',
       '13912345678,13887654321,2026-03-07 10:00:00,-5',
@@ -188,7 +188,7 @@ describe('import', () => {
     expect(preview.encoding).toBe('utf8');
     expect([preview.rowCount, preview.validCount, preview.problemCount]).toEqual([6, 2, 4]);
     expect(preview.problems).toEqual([
-      { line: 3, field: 'counterpart', problem: 'phone', value: '未知号码' },
+      { line: 3, field: 'counterpart', problem: 'phone', value: '1391234567' },
       { line: 4, field: 'startedAt', problem: 'dateTime', value: '2026-02-30 09:00:00' },
       { line: 6, field: 'duration', problem: 'duration', value: '-5' },
       { line: 7, field: 'counterpart', problem: 'sameEnds', value: '13912345678' },

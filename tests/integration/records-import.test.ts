@@ -81,9 +81,9 @@ describe('carrier call records (话单)', () => {
       imsi: 9,
       counterpartArea: 10,
     });
-    expect([preview.rowCount, preview.validCount, preview.rejectedCount]).toEqual([18, 15, 3]);
+    expect([preview.rowCount, preview.validCount, preview.rejectedCount]).toEqual([18, 16, 2]);
+    // 未知 is no one's number: its call is kept on the target's phone (withheldNumbers).
     expect(preview.problems).toEqual([
-      { line: 17, field: 'counterpart', problem: 'phone', value: '未知' },
       { line: 18, field: 'callType', problem: 'callType', value: '视频' },
       { line: 19, field: 'startedAt', problem: 'dateTime', value: '2026-13-01 16:00:00' },
     ]);
@@ -91,20 +91,24 @@ describe('carrier call records (话单)', () => {
     // All or nothing still refuses the file…
     expect(await c.call('import.commit', { ...cdr, importId: 'imp-cdr-all' })).toMatchObject({
       ok: false,
-      error: { code: 'import.invalidRows', details: { count: 3 } },
+      error: { code: 'import.invalidRows', details: { count: 2 } },
     });
     // …"import the valid rows" writes them and hands back the others.
     const summary = await c.ok('import.commit', { ...cdr, importId: 'imp-cdr', skipInvalid: true });
-    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(summary).toMatchObject({
+      rows: 16,
+      rejectedRows: 2,
+      entitiesCreated: 11,
+      withheldNumbers: 1,
+    });
     expect(summary.rejectedFile!.fileName).toBe('13987654321话单.rejected.csv');
     expect(Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8')).toBe(
       '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原因\r\n' +
-        '16,13987654321,未知,被叫,2026-04-03 14:00:00,10,25301,10231,861234567890123,460001234567890,,对方号码：号码无法识别\r\n' +
         '17,13987654321,13812345678,视频,2026-04-03 15:00:00,10,25301,10231,861234567890123,460001234567890,广东广州,呼叫类型：呼叫类型无法识别\r\n' +
         '18,13987654321,13812345678,主叫,2026-13-01 16:00:00,60,25301,10231,861234567890123,460001234567890,广东广州,开始时间：时间无法识别或不存在\r\n',
     );
     const audit = await c.ok('audit.list', { action: 'import.completed' });
-    expect(audit.rows[0]!.details).toMatchObject({ rows: 15, rejectedRows: 3 });
+    expect(audit.rows[0]!.details).toMatchObject({ rows: 16, rejectedRows: 2 });
 
     // Calls and their seconds per directed pair: 主叫 and 呼转 out, 被叫 in; texts apart.
     const targetId = await entityId(target);
@@ -197,7 +201,7 @@ describe('carrier call records (话单)', () => {
       importId: 'imp-utf16',
       skipInvalid: true,
     });
-    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(summary).toMatchObject({ rows: 16, rejectedRows: 2, entitiesCreated: 11 });
     // The rows set aside come back as a CSV Excel opens: UTF-8 with a BOM, commas.
     const rejected = Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8');
     expect(summary.rejectedFile!.fileName).toBe('13987654321话单.rejected.csv');
@@ -205,7 +209,7 @@ describe('carrier call records (话单)', () => {
       '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原因',
     );
     expect(rejected.split('\r\n')[1]).toBe(
-      '16,13987654321,未知,被叫,2026-04-03 14:00:00,10,25301,10231,861234567890123,460001234567890,,对方号码：号码无法识别',
+      '17,13987654321,13812345678,视频,2026-04-03 15:00:00,10,25301,10231,861234567890123,460001234567890,广东广州,呼叫类型：呼叫类型无法识别',
     );
     expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
   });
@@ -218,8 +222,8 @@ describe('carrier call records (话单)', () => {
       ...cdr,
       contentBase64: base64(text.endsWith('\n') ? text + text : `${text}\n${text}`),
     });
-    expect([twice.rowCount, twice.validCount, twice.rejectedCount]).toEqual([36, 30, 6]);
-    expect(twice.problems.map((problem) => problem.line)).toEqual([17, 18, 19, 36, 37, 38]);
+    expect([twice.rowCount, twice.validCount, twice.rejectedCount]).toEqual([36, 32, 4]);
+    expect(twice.problems.map((problem) => problem.line)).toEqual([18, 19, 37, 38]);
   });
 
   it('a 话单 of one number (电信 style): number in the title, 本地主叫/长途被叫, a service column, its data session kept apart from the calls', async () => {
@@ -407,17 +411,17 @@ describe('carrier call records (话单)', () => {
       {
         type: 'imei',
         value: '86123456789012',
-        seenCount: 15,
+        seenCount: 16,
         firstSeen: '2026-04-01T00:00:00.000Z',
-        lastSeen: '2026-04-03T05:00:00.000Z',
+        lastSeen: '2026-04-03T06:00:00.000Z',
         sharedWith: [{ id: other, label: '13600001111' }],
       },
       {
         type: 'imsi',
         value: '460001234567890',
-        seenCount: 15,
+        seenCount: 16,
         firstSeen: '2026-04-01T00:00:00.000Z',
-        lastSeen: '2026-04-03T05:00:00.000Z',
+        lastSeen: '2026-04-03T06:00:00.000Z',
         sharedWith: [],
       },
     ]);
@@ -427,7 +431,7 @@ describe('carrier call records (话单)', () => {
         .filter((item) => item.type === 'cell')
         .map((item) => [item.value, item.seenCount]),
     ).toEqual([
-      ['25301-10231', 9],
+      ['25301-10231', 10],
       ['25301-10232', 3],
       ['25302-20001', 3],
     ]);
@@ -1017,10 +1021,9 @@ describe('spreadsheets as banks and carriers send them', () => {
     };
     expect(await c.ok('import.preview', xls)).toEqual({ ...csv, format: 'xls', encoding: null });
     const summary = await c.ok('import.commit', { ...xls, importId: 'imp-xls', skipInvalid: true });
-    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(summary).toMatchObject({ rows: 16, rejectedRows: 2, entitiesCreated: 11 });
     expect(Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8')).toBe(
       '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原因\r\n' +
-        '16,13987654321,未知,被叫,2026-04-03 14:00:00,10,25301,10231,861234567890123,460001234567890,,对方号码：号码无法识别\r\n' +
         '17,13987654321,13812345678,视频,2026-04-03 15:00:00,10,25301,10231,861234567890123,460001234567890,广东广州,呼叫类型：呼叫类型无法识别\r\n' +
         '18,13987654321,13812345678,主叫,2026-13-01 16:00:00,60,25301,10231,861234567890123,460001234567890,广东广州,开始时间：时间无法识别或不存在\r\n',
     );
@@ -1106,10 +1109,10 @@ describe('spreadsheets as banks and carriers send them', () => {
     ]);
     // The rows of both sheets, checked as the CSV's; lines name the sheet and its row.
     expect([xls.headerLine, xls.rowCount, xls.validCount, xls.rejectedCount]).toEqual([
-      10_000_001, 18, 15, 3,
+      10_000_001, 18, 16, 2,
     ]);
     expect(xls.problems).toEqual(
-      csv.problems.map((problem, index) => ({ ...problem, line: 20_000_007 + index })),
+      csv.problems.map((problem, index) => ({ ...problem, line: 20_000_008 + index })),
     );
     expect(xls.sample).toEqual(csv.sample);
     const summary = await c.ok('import.commit', {
@@ -1117,7 +1120,7 @@ describe('spreadsheets as banks and carriers send them', () => {
       importId: 'imp-sheets',
       skipInvalid: true,
     });
-    expect(summary).toMatchObject({ rows: 15, rejectedRows: 3, entitiesCreated: 11 });
+    expect(summary).toMatchObject({ rows: 16, rejectedRows: 2, entitiesCreated: 11 });
     expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
     // A record from the second sheet names it.
     const detail = await c.ok('entities.get', { id: await entityId(target) });
@@ -1376,7 +1379,7 @@ describe('deleting an import', () => {
     expect(await snapshot()).not.toEqual(before);
     expect((await c.ok('import.list', {})).map((row) => [row.id, row.rowCount])).toEqual([
       ['imp-second', 3],
-      ['imp-first', 15],
+      ['imp-first', 16],
     ]);
     const deleted = await c.ok('import.delete', { importId: 'imp-second' });
     expect(deleted).toEqual({

@@ -891,6 +891,8 @@ export const en: Translation<typeof zhCN> = {
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     dataSessionsDetail:
       '{{count}} rows are mobile-data sessions (no other party): not counted as calls, kept as where and when the phone was, for co-location and who was on a cell.',
+    withheldDetail:
+      '{{count}} rows have no other number (hidden, unknown or empty): kept on the phone as calls or texts with their direction, time and cell, linked to no number; see the timeline and the cell analyses.',
     reversalsDetail:
       '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
     saveRejected: 'Save the rows with errors',
@@ -1949,6 +1951,7 @@ export const en: Translation<typeof zhCN> = {
       empty: 'No marks in this range',
       caseLine: 'Case {{caseNo}}',
       seconds: '{{seconds}} s',
+      withheld: 'number not shown',
       handEntered: 'entered by hand, {{count}} times',
       kinds: {
         call: 'Call',

@@ -853,6 +853,8 @@ export const zhCN = {
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     dataSessionsDetail:
       '其中 {{count}} 行是上网记录（无对方号码）：不计入通话，按本机的基站、时间和手机另存，用于同基站伴随和“谁在这个基站”。',
+    withheldDetail:
+      '其中 {{count}} 行的对方号码未显示（隐藏号码、未知、空）：按本机的通话或短信、方向、时间和基站另存，不与任何号码连线，见时间线和同基站分析。',
     reversalsDetail:
       '其中 {{count}} 对是冲正（或撤销、退汇）与被冲正的原交易，两行相抵，原始行已保留，均不计入金额和分析。',
     saveRejected: '保存有误的行',
@@ -1865,6 +1867,7 @@ export const zhCN = {
       empty: '所选范围内没有标记',
       caseLine: '案件 {{caseNo}}',
       seconds: '{{seconds}} 秒',
+      withheld: '号码未显示',
       handEntered: '手工录入，{{count}} 次',
       kinds: {
         call: '通话',

@@ -130,6 +130,11 @@ export const importSummarySchema = z.object({
    * the phone was, on its handset.
    */
   dataSessions: z.number().int(),
+  /**
+   * A call list's calls and texts whose other number the carrier printed as unknown (隐藏号码,
+   * 未知, -, empty): kept on the target's phone with their way, on no relation.
+   */
+  withheldNumbers: z.number().int(),
   seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),

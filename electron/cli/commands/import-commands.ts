@@ -178,6 +178,11 @@ export async function importCommand(
               `mobile-data sessions (上网): ${summary.dataSessions}, kept as where and when the phone was, not counted as calls`,
             ]
           : []),
+        ...(summary.withheldNumbers
+          ? [
+              `calls and texts with the other number unknown (隐藏号码, 未知, empty): ${summary.withheldNumbers}, kept on the phone with their direction, linked to no number`,
+            ]
+          : []),
         ...(summary.reversals
           ? [
               `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,

@@ -140,6 +140,13 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
       WHERE r.type = 'calls' AND ${touching} AND c.copy_of IS NULL
         AND ${unixPeriodCondition(sql`c.started_unix`, period)}
       GROUP BY c.relation_num, c.started_unix, c.kind`,
+    // Calls and messages whose other number the carrier printed as unknown (隐藏号码): on the
+    // phone's line, with no far end (an empty label).
+    sql`SELECT 'alone:' || d.id, d.kind, ${isoOfUnix(sql`d.started_unix`)}, 'minute', d.phone_id,
+        NULL, '', CAST(d.duration_seconds AS TEXT), NULL
+      FROM data_sessions d
+      WHERE d.phone_id IN (${ids}) AND d.kind <> 'data'
+        AND ${unixPeriodCondition(sql`d.started_unix`, period)}`,
     // Transfers; the payer's and the payee's statements hold the same one.
     sql`SELECT 'transfer:' || MIN(m.id), 'transfer', m.at, 'minute', ${lineEnd}, ${otherLine},
         ${farLabel}, CAST(m.amount_fen AS TEXT), NULL

@@ -7,8 +7,9 @@ export type CallKind = (typeof callKinds)[number];
 /** A call or text message, from the phone that placed it to the one that received it. */
 export interface CallRecord {
   line: number;
-  caller: string;
-  callee: string;
+  /** Null where the carrier printed the number as unknown (隐藏号码): no one's phone. */
+  caller: string | null;
+  callee: string | null;
   kind: CallKind;
   /** Start, seconds since 1970 UTC. */
   startedUnix: number;

@@ -3,23 +3,24 @@ import { callKinds, type CallColumns } from './call-columns';
 const dataKind = callKinds.indexOf('data');
 
 /**
- * A call list's columns parted into its calls and messages (what relations count) and the
- * indexes of its mobile-data sessions (where the phone was, on no relation). The columns are
- * returned as they are when the list has no data session.
+ * A call list's columns parted into its calls and messages between two numbers (what relations
+ * count) and the indexes of its events with one phone alone (on no relation): its mobile-data
+ * sessions, and calls and texts whose other number the carrier printed as unknown (text index
+ * 0 for their caller or callee). The columns are returned as they are when the list has none.
  */
 export function splitDataSessions(records: CallColumns): {
   calls: CallColumns;
   sessions: number[];
 } {
   const sessions: number[] = [];
-  for (let index = 0; index < records.length; index += 1)
-    if (records.kind[index] === dataKind) sessions.push(index);
+  const alone = (index: number) =>
+    records.kind[index] === dataKind || !records.caller[index] || !records.callee[index];
+  for (let index = 0; index < records.length; index += 1) if (alone(index)) sessions.push(index);
   if (!sessions.length) return { calls: records, sessions };
   const length = records.length - sessions.length;
   const keep = new Uint32Array(length);
   let kept = 0;
-  for (let index = 0; index < records.length; index += 1)
-    if (records.kind[index] !== dataKind) keep[kept++] = index;
+  for (let index = 0; index < records.length; index += 1) if (!alone(index)) keep[kept++] = index;
   const pick = <T extends Uint8Array | Uint32Array | Float64Array>(column: T): T => {
     const picked = new (column.constructor as new (size: number) => T)(length);
     for (let at = 0; at < length; at += 1) picked[at] = column[keep[at]!]!;

@@ -53,6 +53,7 @@ import { clockForms, countClock, settleClocks, type ClockForms } from './clock-f
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleCallList } from './call-list-settle';
+import { isWithheldNumber } from './withheld-number';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
@@ -2143,6 +2144,7 @@ function callPlanner(
         farType: original.type,
       });
   };
+  const unknownEnd = { value: null, type: 'unknown' as const };
   // Defined once, not per row (a million rows made a million closures).
   const number = (
     line: number,
@@ -2205,11 +2207,19 @@ function callPlanner(
         ? null
         : (roamingArea ?? areaOf(textOf(cells, 'ownArea')) ?? options.areaCode ?? null));
     wholeDigits(line, cells, numberKeys);
+    // An end the carrier printed as unknown (隐藏号码, 未知, -, empty) in a column the list has:
+    // the call or text is still the other end's, kept on its phone with no one at this end.
+    const withheld = (key: string) =>
+      !dataSession && mapping[key] !== undefined && isWithheldNumber(cellOf(cells, key));
+    const nearWithheld = !fixedNear && !byOwn && withheld(nearKey);
     // The phone of a data session is the target (本机号码), or a tower dump's 主叫号码.
-    const near = fixedNear ?? number(line, cells, nearKey, null);
-    const far = dataSession
+    const near: { value: string | null } | undefined =
+      fixedNear ?? (nearWithheld ? unknownEnd : number(line, cells, nearKey, null));
+    const far: { value: string | null; type: PhoneNumberType } | undefined = dataSession
       ? near && { value: near.value, type: 'unknown' as const }
-      : number(line, cells, farKey, area, placeUnknown ? roamingCountryCode(roamingPlace) : null);
+      : !nearWithheld && withheld(farKey)
+        ? unknownEnd
+        : number(line, cells, farKey, area, placeUnknown ? roamingCountryCode(roamingPlace) : null);
     // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
@@ -2283,8 +2293,12 @@ function callPlanner(
     )
       return false;
     // A forwarded row naming where it went (thirdLegs): the 对方 is then who called.
+    const bothKnown = near.value !== null && far.value !== null;
     const passedOn =
-      hasForwardedTo && type === 'forwarded' && forwardTarget(cells, area, near, far);
+      hasForwardedTo &&
+      type === 'forwarded' &&
+      bothKnown &&
+      forwardTarget(cells, area, { value: near.value! }, { value: far.value! });
     // 本机号码 is the caller unless the row says the call came in: a forwarded call named as one
     // that came in (来话(前转), 被叫-呼转, 转接被叫) was the 对方's call to the target.
     const forwardedIn =
@@ -2324,13 +2338,13 @@ function callPlanner(
       imsi: keepHandset ? imsiOf(textOf(cells, 'imsi')) : null,
       farType: far.type,
     });
-    if ((passedOn || hasOriginalCalled) && !dataSession)
+    if ((passedOn || hasOriginalCalled) && !dataSession && bothKnown)
       thirdLegs(
         line,
         cells,
         area,
-        near.value,
-        far.value,
+        near.value!,
+        far.value!,
         incoming,
         passedOn || null,
         startedUnix,

@@ -86,6 +86,7 @@ interface Sighting {
 }
 
 const smsKind = callKinds.indexOf('sms');
+const dataKind = callKinds.indexOf('data');
 
 /** A live relation an import adds to, as read before the import writes. */
 interface ExistingRelation {
@@ -167,6 +168,7 @@ export async function commitImport(
     copies: 0,
     reversals: 0,
     dataSessions: 0,
+    withheldNumbers: 0,
     seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
@@ -581,9 +583,11 @@ export async function commitImport(
       sidesOf[found] |= side;
       sightAll(own, records, index, at);
     }
-    // A data session's phone is its row's first number (the target, or a tower dump's 主叫).
+    // A data session's phone is its row's first number (the target, or a tower dump's 主叫); a
+    // call with an unknown end is its known end's.
+    const phoneAlone = (index: number) => list.caller[index] || list.callee[index]!;
     for (const index of sessions)
-      sightAll(list.caller[index]!, list, index, list.startedUnix[index]!);
+      sightAll(phoneAlone(index), list, index, list.startedUnix[index]!);
     pairs.forEach((pair, index) => {
       pair.count = callsOf[index]!;
       pair.messages = messagesOf[index]!;
@@ -593,10 +597,12 @@ export async function commitImport(
     });
     resolve('phone', [
       ...pairs.flatMap((pair) => [pair.fromId, pair.toId]),
-      ...sessions.map((index) => textAt(list, list.caller[index]!)!),
+      ...sessions.map((index) => textAt(list, phoneAlone(index))!),
     ]);
-    summary.dataSessions = sessions.length;
-    writeDataSessions(list, sessions);
+    const withheld = sessions.filter((index) => list.kind[index] !== dataKind).length;
+    summary.dataSessions = sessions.length - withheld;
+    summary.withheldNumbers = withheld;
+    writeDataSessions(list, sessions, phoneAlone);
     for (const pair of pairs) {
       pair.fromId = entityIds.get(`phone:${pair.fromId}`)!;
       pair.toId = entityIds.get(`phone:${pair.toId}`)!;
@@ -695,8 +701,15 @@ export async function commitImport(
     options.onProgress(length, length);
   }
 
-  /** A call list's mobile-data sessions, each on its phone. */
-  function writeDataSessions(list: CallColumns, sessions: number[]) {
+  /**
+   * A call list's mobile-data sessions, and its calls and texts with an unknown end (their
+   * kind and way), each on its phone.
+   */
+  function writeDataSessions(
+    list: CallColumns,
+    sessions: number[],
+    phoneAlone: (index: number) => number,
+  ) {
     if (!sessions.length) return;
     const insert = multiRowInsert(sqlite, 'data_sessions', [
       'phone_id',
@@ -707,10 +720,13 @@ export async function commitImport(
       'imsi',
       'import_id',
       'line',
+      'kind',
+      'incoming',
     ]);
-    for (const index of sessions)
+    for (const index of sessions) {
+      const kind = list.kind[index];
       insert.add(
-        entityIds.get(`phone:${textAt(list, list.caller[index]!)!}`)!,
+        entityIds.get(`phone:${textAt(list, phoneAlone(index))!}`)!,
         list.startedUnix[index],
         list.durationSeconds[index],
         textAt(list, list.baseStation[index]!),
@@ -718,7 +734,10 @@ export async function commitImport(
         textAt(list, list.imsi[index]!),
         options.importId,
         list.line[index],
+        kind === dataKind ? 'data' : kind === smsKind ? 'sms' : 'call',
+        kind === dataKind ? null : list.caller[index] ? 0 : 1,
       );
+    }
     insert.flush();
   }
 

@@ -41,6 +41,8 @@ export const importsTable = sqliteTable(
 );
 
 export const callRecordKinds = ['call', 'forwarded', 'sms'] as const;
+/** What a phone's event with no far end is (data_sessions). */
+export const phoneEventKinds = ['data', 'call', 'sms'] as const;
 
 /**
  * Imported call detail records (话单), one row per call or message, under the aggregated
@@ -222,10 +224,12 @@ export const phoneIdentifiersTable = sqliteTable(
 );
 
 /**
- * Mobile-data sessions (上网, GPRS, 流量) of a call list's target phone: no far end and no
- * direction, so no relation, but where the phone was and when, on which handset. Carriers'
- * lists hold more of them than calls; they place a phone on a cell between its calls
- * (同基站伴随, who was on a cell).
+ * A phone's events with no far end, so on no relation: mobile-data sessions (上网, GPRS, 流量),
+ * and calls and texts whose other number the carrier printed as unknown (隐藏号码, 未知, -,
+ * empty: `kind` call or sms, with their direction). Where the phone was and when, on which
+ * handset: carriers' lists hold more data sessions than calls; they place a phone on a cell
+ * between its calls (同基站伴随, who was on a cell), and a withheld caller's call is still a
+ * call on the phone's timeline.
  */
 export const dataSessionsTable = sqliteTable(
   'data_sessions',
@@ -243,6 +247,10 @@ export const dataSessionsTable = sqliteTable(
     importId: text().notNull(),
     /** Line (CSV) or row (spreadsheet) of the file. */
     line: integer().notNull().default(0),
+    /** data: a mobile-data session; call, sms: one whose other number is not known. */
+    kind: text({ enum: phoneEventKinds }).notNull().default('data'),
+    /** A call or text that came in (its caller unknown); null for a data session. */
+    incoming: integer({ mode: 'boolean' }),
   },
   (table) => [
     index('data_sessions_cell_idx').on(table.baseStation, table.startedUnix),

@@ -39,7 +39,7 @@ export function useTimelineLabels(lines: TimelineLine[] | undefined) {
       else if (mark.kind === 'transfer')
         what = `→ ${mark.label} ¥${formatYuan(Number(mark.detail ?? 0))}`;
       else
-        what = `↔ ${mark.label} ${t('analytics.timeline.seconds', { seconds: mark.detail ?? 0 })}`;
+        what = `↔ ${mark.label || t('analytics.timeline.withheld')} ${t('analytics.timeline.seconds', { seconds: mark.detail ?? 0 })}`;
       const hand =
         mark.count !== null
           ? `（${t('analytics.timeline.handEntered', { count: mark.count })}）`

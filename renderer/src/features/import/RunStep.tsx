@@ -37,6 +37,11 @@ export function RunStep({
                   {t('import.dataSessionsDetail', { count: summary.dataSessions })}
                 </div>
               ) : null}
+              {summary.withheldNumbers ? (
+                <div data-testid="import-withheld">
+                  {t('import.withheldDetail', { count: summary.withheldNumbers })}
+                </div>
+              ) : null}
               {summary.reversals ? (
                 <div data-testid="import-reversals">
                   {t('import.reversalsDetail', { count: summary.reversals })}
