@@ -75,10 +75,16 @@ export interface BalanceRow {
  * Code → way from the balances: where two rows of one account follow each other, the balance
  * moves by the later row's amount in a list in time order (its way is the move's), by the
  * earlier row's in a list newest first (its way is the move's, back). The order is the one more
- * moves bear out; a code is learned when nine in ten of the moves that name it agree, and the
- * codes learned go both ways on three moves or more.
+ * moves bear out; a code is learned when nine in ten of the moves that name it agree (all of
+ * them for `agreement` 1: a summary's word may name no way, 网银转账 in and out, and learning
+ * its majority had turned a payment out into money in), and the codes learned go both ways on
+ * three moves or more.
  */
-export function flagsFromBalances(rows: BalanceRow[], known: Set<string>): Map<string, Way> {
+export function flagsFromBalances(
+  rows: BalanceRow[],
+  known: Set<string>,
+  agreement = 0.9,
+): Map<string, Way> {
   const moves: { later: BalanceRow; earlier: BalanceRow; moved: number }[] = [];
   let timeOrder = 0;
   let newestFirst = 0;
@@ -108,7 +114,7 @@ export function flagsFromBalances(rows: BalanceRow[], known: Set<string>): Map<s
   for (const [code, count] of votes) {
     const way: Way = count.out > count.in ? 'out' : 'in';
     const agree = Math.max(count.out, count.in);
-    if (agree >= (count.out + count.in) * 0.9) {
+    if (agree >= (count.out + count.in) * agreement) {
       learned.set(code, way);
       borneOut += agree;
     }

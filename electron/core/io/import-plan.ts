@@ -2825,9 +2825,41 @@ function planAll(
       if (rows.some((row) => row.code && !known.has(row.code)))
         for (const [code, way] of flagsFromBalances(rows, known)) codeWays.set(code, way);
     }
-    // Without a debit/credit column, signed amounts say the direction, if the file has any.
+    /** Each row's way as the balance moved (flag-codes), null where the moves do not say. */
+    const waysByBalances = () =>
+      mapping['balance'] === undefined
+        ? null
+        : waysWithOpenings(
+            dataRows,
+            preamble.openings ?? [],
+            balanceRows(amountKey),
+            (cells) => {
+              const read = parseSignedAmount(cellOf(cells, 'balance'));
+              return read.ok ? read.value : null;
+            },
+            preamble.openingFen ?? null,
+          );
+    // Without a debit/credit column, signed amounts say the direction, if the file has any:
+    // unless the balances belie them (a 冲正 of -200.00 among unsigned amounts, where the
+    // balance falls under rows printed unsigned): the minus was no sign convention, and every
+    // unsigned row had become money in.
+    const signsBelied = () => {
+      const ways = preamble.creditCard ? null : waysByBalances();
+      if (!ways) return false;
+      let [decided, belied] = [0, 0];
+      ways.forEach((way, index) => {
+        if (!way) return;
+        decided += 1;
+        const negative = writtenAmount(cellOf(dataRows[index]!.cells, amountKey)).sign < 0;
+        if (negative !== (way === 'out')) belied += 1;
+      });
+      return belied * 10 > decided;
+    };
     const signed =
-      !hasFlag && !split && dataRows.some((row) => signedAmount(cellOf(row.cells, amountKey)));
+      !hasFlag &&
+      !split &&
+      dataRows.some((row) => signedAmount(cellOf(row.cells, amountKey))) &&
+      !signsBelied();
     if (!split && mapping[amountKey] === undefined)
       throw new AppError('import.missingColumns', 'No amount column', {
         template,
@@ -2877,26 +2909,21 @@ function planAll(
     const wordKey = mapping['summary'] !== undefined ? 'summary' : 'channel';
     const wordWays =
       noWayYet && !typesSay && mapping['balance'] !== undefined && mapping[wordKey] !== undefined
-        ? flagsFromBalances(balanceRows(wordKey), new Set())
+        ? flagsFromBalances(balanceRows(wordKey), new Set(), 1)
         : new Map<string, Way>();
     const wordsSay = wordWays.size > 0;
     // Amounts unsigned beside a balance, the way said nowhere else: each row's way is the move
     // of the balance it made (flag-codes), where nine in ten rows bear it out.
     const balanceWays =
-      noWayYet && !typesSay && !wordsSay && !givenDirection && mapping['balance'] !== undefined
-        ? waysWithOpenings(
-            dataRows,
-            preamble.openings ?? [],
-            balanceRows(amountKey),
-            (cells) => {
-              const read = parseSignedAmount(cellOf(cells, 'balance'));
-              return read.ok ? read.value : null;
-            },
-            preamble.openingFen ?? null,
-          )
-        : null;
+      noWayYet && !typesSay && !wordsSay && !givenDirection ? waysByBalances() : null;
     const wayOfLine = new Map(
       balanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
+    );
+    // Under words the balances taught, a row whose word says no way (转账 both ways) goes as
+    // its own balance moved.
+    const wordBalanceWays = wordsSay ? waysByBalances() : null;
+    const balanceWayOfLine = new Map(
+      wordBalanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
     );
     const undirected = noWayYet && !typesSay && !wordsSay && !balanceWays;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
@@ -3159,7 +3186,10 @@ function planAll(
                 !!writtenAmount(cellOf(cells, amountKey)).stated)
                 ? 'in'
                 : 'out';
-          else if (!signed && parsed < 0) problem(line, cells, amountKey, 'amount');
+          // A minus where the balance says the row's way (消费冲正 -200.00, the balance up by
+          // 200.00) only marks the reversal.
+          else if (!signed && parsed < 0 && !wayOfLine.get(line) && !balanceWayOfLine.get(line))
+            problem(line, cells, amountKey, 'amount');
         }
       }
       if (amountFen !== undefined) amountFen = Math.abs(amountFen);
@@ -3181,7 +3211,14 @@ function planAll(
       if (wordsSay) {
         // A word the balances did not reach (the first row's) is read where it names a way.
         const text = textOf(cells, wordKey);
-        const way = wordWays.get(flagCode(text)) ?? flagOf(text);
+        // The type beside a summary where it names a way (交易类型 转出 beside 摘要 转账: the
+        // file's word, where a summary's word is learned from a few moves), else the word,
+        // else the row's balance.
+        const way =
+          (wordKey === 'summary' ? flagOf(textOf(cells, 'channel')) : undefined) ??
+          wordWays.get(flagCode(text)) ??
+          flagOf(text) ??
+          balanceWayOfLine.get(line);
         if (way) direction = way;
         else if (givenDirection) direction = givenDirection;
         else problem(line, cells, wordKey, 'debitCredit');
