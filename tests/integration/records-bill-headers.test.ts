@@ -52,8 +52,8 @@ describe('payment bills: notes', () => {
       [2, 'notCompleted'],
     ]);
     expect(pick(plan.sample, ['counterpart', 'amountFen', 'summary'])).toEqual([
-      ['京东商城', '15000', '耳机'],
-      ['张三', '50000', '转账'],
+      ['京东商城（jd_user_01对方）', '15000', '耳机'],
+      ['张三（jd_user_01对方）', '50000', '转账'],
     ]);
   });
 });

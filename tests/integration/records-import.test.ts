@@ -948,8 +948,9 @@ describe('bank statements (流水) and payment bills', () => {
     ]);
     await c.ok('import.commit', { ...file, importId: 'imp-alipay-old' });
     expect(await relationsOf(await entityId('lh1983@alipay.com'), 'finances')).toEqual([
-      'lh1983@alipay.com>张某: 1 80000',
-      '张某>lh1983@alipay.com: 1 20000',
+      // A name alone is this bill's counterpart, no other bill's.
+      'lh1983@alipay.com>张某（lh1983@alipay.com对方）: 1 80000',
+      '张某（lh1983@alipay.com对方）>lh1983@alipay.com: 1 20000',
     ]);
 
     // A statement's page totals and the line that closes a 话单.
@@ -1000,9 +1001,9 @@ describe('bank statements (流水) and payment bills', () => {
       ownAccount: 'wxid_along',
     });
     expect(await relationsOf(await entityId('wxid_along'), 'finances')).toEqual([
-      'wxid_along>美团: 1 20000',
-      'wxid_along>老周: 1 100000',
-      '老周>wxid_along: 1 500000',
+      'wxid_along>美团（wxid_along对方）: 1 20000',
+      'wxid_along>老周（wxid_along对方）: 1 100000',
+      '老周（wxid_along对方）>wxid_along: 1 500000',
     ]);
   });
 });

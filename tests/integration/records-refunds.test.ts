@@ -25,8 +25,8 @@ describe('partial refunds', () => {
       '2026-04-16 20:05:00,商户消费,某便利店,饮料,支出,¥8.00,零钱,已退款￥8.00,4200001111202604160004\t,M004\t,/',
     ]);
     expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
-      ['美团', 'out', '2250'],
-      ['相亲相爱一家人', 'out', '6000'],
+      ['美团（阿龙对方）', 'out', '2250'],
+      ['相亲相爱一家人（阿龙对方）', 'out', '6000'],
     ]);
     expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
       [7, 'notCompleted'],
@@ -46,8 +46,8 @@ describe('partial refunds', () => {
     ]);
     // Paid at 付款时间, not when the trade was opened (交易创建时间).
     expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen', 'at'])).toEqual([
-      ['某商家', 'out', '7000', '2026-04-02T13:32:14.000Z'],
-      ['张某', 'in', '50000', '2026-04-05T02:17:29.000Z'],
+      ['某商家（lh1983@alipay.com对方）', 'out', '7000', '2026-04-02T13:32:14.000Z'],
+      ['张某（lh1983@alipay.com对方）', 'in', '50000', '2026-04-05T02:17:29.000Z'],
     ]);
   });
 

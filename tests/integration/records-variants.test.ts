@@ -93,8 +93,8 @@ describe('statements: which way the money went', () => {
       '2026-06-05 08:05:03,转账,李四,转账,收入,¥30.00,零钱,支付成功,DY002',
     ]);
     expect(pick(douyin.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
-      ['zhang@example.com', '张三', 'out', '1200'],
-      ['zhang@example.com', '李四', 'in', '3000'],
+      ['zhang@example.com', '张三（zhang@example.com对方）', 'out', '1200'],
+      ['zhang@example.com', '李四（zhang@example.com对方）', 'in', '3000'],
     ]);
     const unionPay = await planned('transactions', [
       '云闪付交易明细',
@@ -102,7 +102,9 @@ describe('statements: which way the money went', () => {
       '交易时间,交易类型,交易金额,商户名称,交易状态',
       '2026-06-05 07:05:03,转账,-1200.00,李四,交易成功',
     ]);
-    expect(pick(unionPay.sample, ['counterpart', 'direction'])).toEqual([['李四', 'out']]);
+    expect(pick(unionPay.sample, ['counterpart', 'direction'])).toEqual([
+      ['李四（6217001540009283746对方）', 'out'],
+    ]);
   });
 
   it('a credit card’s statement: spending printed positive is money out, a repayment money in; 币种：美元 above the header sets the rows aside', async () => {
@@ -1746,7 +1748,8 @@ describe('statements as a tester found them (2026-12-05)', () => {
       '2026110300001,2026-11-03 10:00:01,lis***@163.com,,500.00,1000.00,转账,2088123456789012',
     ]);
     expect(pick(plan.sample, ['account', 'counterpart', 'direction', 'amountFen'])).toEqual([
-      ['2088123456789012', 'lis***@163.com', 'out', '50000'],
+      // A masked number without a name: this statement's counterpart, no other's.
+      ['2088123456789012', 'lis***@163.com（2088123456789012对方）', 'out', '50000'],
     ]);
   });
 

@@ -2717,6 +2717,16 @@ function accountNumber(text: string | null): string | null {
 }
 
 /**
+ * Whether a counterpart key names no one account: a number masked with asterisks (138****5678),
+ * or the counterpart's name standing in for an account (陈*, 老鬼, 美团), where no digits, e-mail
+ * or WeChat ID say whose.
+ */
+function namesNoAccount(key: string, name: string | null): boolean {
+  if (/[*＊]/.test(key)) return true;
+  return key === name?.replace(/\s+/g, '') && !/\d{5,}|@|^wxid_/i.test(key);
+}
+
+/**
  * A counterpart given in one cell, account and name together (建行's 对方账号与户名
  * 6222…/李四, 招行's 对手信息 李四 6222…): the longest run of 8 or more digits is the account,
  * what is left the name.
@@ -3112,6 +3122,11 @@ function planAll(
         named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
           ? `${counterpartName.replace(/\s+/g, '')}（${named}）`
           : named;
+      // A name alone (a bill's 交易对方 陈*, a nickname 老鬼) or a masked number without a name
+      // names no one account: kept as this statement's counterpart, never another's (two bills
+      // paying 陈* had made one 陈* between their holders, a money path between strangers).
+      if (counterpart && account && counterpart === named && namesNoAccount(named, counterpartName))
+        counterpart = `${named}（${account}对方）`;
       if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
       const at = timeOf(line, cells, 'at');
       let direction: 'out' | 'in' = typedDirection ?? 'out';
