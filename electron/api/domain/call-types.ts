@@ -6,8 +6,8 @@ export type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
 /** Call-type values as carriers print them, compared like headers (no spaces, lower case). */
 const callTypeAliases: Record<CallType, string[]> = {
   out: ['主叫', '呼出', 'mo', '主叫通话', '去话', '拨出', '出', '主', 'out', 'outgoing', '语音主叫', 'moc', 'calling', '三方通话', '多方通话'],
-  in: ['被叫', '呼入', 'mt', '被叫通话', '来话', '接听', '入', '被', 'in', 'incoming', '语音被叫', 'mtc', 'called', '拨入', '呼叫等待', '来电', '未接', '未接来电', '未接听', '漏话', '拒接', '拒接来电', '已拒接'],
-  forwarded: ['呼转', '前转', '呼叫转移', '转接', '呼转通话', '无条件前转', 'cf', 'cfw', 'forwarded', 'forward'],
+  in: ['被叫', '呼入', 'mt', '被叫通话', '来话', '接听', '入', '被', 'in', 'incoming', '语音被叫', 'mtc', 'called', '拨入', '呼叫等待', '来电', '未接', '未接来电', '未接听', '漏话', '拒接', '拒接来电', '已拒接', 'roam', 'mtroam'],
+  forwarded: ['呼转', '前转', '呼叫转移', '转接', '呼转通话', '无条件前转', 'cf', 'cfw', 'forwarded', 'forward', 'forw', 'cfu', 'cfb', 'cfnry', 'cfnrc'],
   smsOut: ['短信发', '发短信', '短信发送', '短信主叫', 'sms-mo', 'smsmo', 'sms_mo', '发送短信', '短信(发)', '短信上行', 'sms发', 'smsout', 'mosms', '发送', '发出', '已发送', 'smo', 'smmo', 'sm-mo', 'sm_mo', 'mo_sm'],
   smsIn: ['短信收', '收短信', '短信接收', '短信被叫', 'sms-mt', 'smsmt', 'sms_mt', '接收短信', '短信(收)', '短信下行', 'sms收', 'smsin', 'mtsms', '接收', '收到', '已接收', 'smt', 'smmt', 'sm-mt', 'sm_mt', 'mt_sm'],
 }; // prettier-ignore
@@ -15,7 +15,8 @@ const callTypeAliases: Record<CallType, string[]> = {
 /** What a service column (业务类型) says a row is: a forwarded call (呼转) too. */
 export type CallService = 'call' | 'sms' | 'data' | 'forwarded';
 
-const messageWords = /短信|短消息|彩信|sms|mms/;
+// 5G消息 (RCS, 富媒体消息) is a message, not a call of no length.
+const messageWords = /短信|短消息|彩信|sms|mms|5g消息|rcs|富媒体消息/;
 const forwardWords = /呼转|前转|转移|转接|callforward|cfw/;
 const outWords = /主叫|呼出|拨出|去话|去电|始发|moc|^mo(?![a-z])|(?<![a-z])mo$|outgoing/;
 const inWords = /(?<!主)被叫|呼入|拨入|来话|来电|接听|终接|mtc|^mt(?![a-z])|(?<![a-z])mt$|incoming/;

@@ -165,6 +165,13 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
       ? result(compact)
       : { ok: false, problem: 'format' };
   }
+  // A foreign number printed without + or 00 (8562055512345, 959450123456): no CN number has 12
+  // digits or more from 2–9 (a landline without its 0 has 11 at most), so a known country code
+  // begins it. Read as dialled, it had been one more unknown number, apart from the same one
+  // written +856….
+  const foreign = `+${compact}`;
+  if (/^[2-9]\d{11,14}$/.test(compact) && (phoneCountry(foreign) ?? 'CN') !== 'CN')
+    return result(foreign);
   // An IP long-distance prefix dialled before the number (17951 13812345678, 12593 0871…), and a
   // mobile dialled with the long-distance 0 (013812345678): the number called.
   const dialled = ipDialPrefixed.exec(compact);

@@ -27,6 +27,7 @@ import { areaCodeOf, isCityAreaCode } from './area-codes';
 import {
   cellText,
   excelScientific,
+  wholeOfScientific,
   idNumberCut,
   parseDate,
   parseDateAndTimeInstant,
@@ -1881,10 +1882,13 @@ function cutByExcel(cell: number): boolean {
  * A number as Excel writes a long one into a CSV it saves (6.21700154000928E+18): the digits
  * past the 15th are gone.
  */
-function scientific(cell: Cell): boolean {
+function scientific(cell: Cell, wholeRead: boolean): boolean {
   // The regex only where an E is (two number cells a row, a million rows).
   return (
-    typeof cell === 'string' && (cell.includes('E') || cell.includes('e')) && excelScientific(cell)
+    typeof cell === 'string' &&
+    (cell.includes('E') || cell.includes('e')) &&
+    excelScientific(cell) &&
+    !(wholeRead && wholeOfScientific(cell) !== null)
   );
 }
 
@@ -1980,10 +1984,16 @@ function rowReader(
    * number cell keeps 15 significant digits, so a 19-digit card typed as a number is already
    * another card (6228480398271645312 reads back as 6228480398271646000).
    */
-  const wholeDigits = (line: number, cells: Cell[], keys: readonly string[]) => {
+  const wholeDigits = (
+    line: number,
+    cells: Cell[],
+    keys: readonly string[],
+    /** The keys a figure written out in full is read as its digits (a call's two numbers). */
+    wholeRead: readonly string[] = [],
+  ) => {
     for (const key of keys) {
       const cell = cellOf(cells, key);
-      if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell))
+      if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell, wholeRead.includes(key)))
         problem(line, cells, key, 'truncated');
     }
   };
@@ -2155,7 +2165,9 @@ function callPlanner(
     abroad: string | null = null,
   ) => {
     const cell = cellOf(cells, key);
-    const text = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
+    const written = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
+    // A number Excel wrote out in full as a figure (1.3987654321E+10): its digits.
+    const text = (written.includes('E') && wholeOfScientific(written)) || written;
     if (!text) {
       problem(line, cells, key, 'required');
       return undefined;
@@ -2206,7 +2218,7 @@ function callPlanner(
       (placeUnknown
         ? null
         : (roamingArea ?? areaOf(textOf(cells, 'ownArea')) ?? options.areaCode ?? null));
-    wholeDigits(line, cells, numberKeys);
+    wholeDigits(line, cells, numberKeys, numberKeys);
     // An end the carrier printed as unknown (隐藏号码, 未知, -, empty) in a column the list has:
     // the call or text is still the other end's, kept on its phone with no one at this end.
     const withheld = (key: string) =>

@@ -70,6 +70,17 @@ export function excelScientific(text: string): boolean {
 }
 
 /**
+ * The whole number a scientific figure writes out in full (1.3987654321E+10 is 13987654321: its
+ * mantissa holds every digit, at most 15), else null (1.39877E+10 lost digits).
+ */
+export function wholeOfScientific(text: string): string | null {
+  const found = /^\s*(\d)\.(\d+)e\+?(\d+)\s*$/i.exec(text);
+  if (!found) return null;
+  const [, first, fraction, power] = found;
+  return fraction!.length === Number(power) && fraction!.length < 15 ? first! + fraction! : null;
+}
+
+/**
  * An ID number typed into a number cell: 18 digits there have lost their last ones already;
  * or as Excel writes such a number into a CSV (5.30102199001011E+17).
  */

@@ -14,6 +14,13 @@ describe('call types as carriers print them', () => {
     ['视频被叫', 'in'],
     ['MOC', 'out'],
     ['mtc', 'in'],
+    // The other codes of the MOC/MTC family: a forward, the leg to a roaming target.
+    ['FORW', 'forwarded'],
+    ['CFU', 'forwarded'],
+    ['ROAM', 'in'],
+    // 5G消息 (RCS) is a message.
+    ['5G消息发送', 'smsOut'],
+    ['5G消息接收', 'smsIn'],
     ['MO', 'out'],
     ['呼叫转移', 'forwarded'],
     ['无条件前转', 'forwarded'],
@@ -61,6 +68,7 @@ describe('call types as carriers print them', () => {
     ['VoLTE', 'call'],
     ['本地通话', 'call'],
     ['短信', 'sms'],
+    ['5G消息', 'sms'],
     ['彩信', 'sms'],
     ['SMS', 'sms'],
     ['上网', 'data'],

@@ -37,7 +37,13 @@ describe('far-end numbers as carriers print them', () => {
     ['+86 10 12345678', '01012345678', 'landline', null],
     ['65123456', '087165123456', 'landline', null],
     ['10690000123456', '10690000123456', 'smsGateway', null],
-    ['９８７６５４３２１０１２３', '9876543210123', 'unknown', null],
+    ['２８７６５４３２１０１２３', '2876543210123', 'unknown', null],
+    // A foreign number printed without + or 00: 12 digits or more from 2–9 are no CN number.
+    ['8562055512345', '+8562055512345', 'international', 'LA'],
+    ['959450123456', '+959450123456', 'international', 'MM'],
+    // 11 digits may be a CN landline without its 0 (0871 65123456): left as printed.
+    ['84912345678', '84912345678', 'unknown', null],
+    ['87165123456', '87165123456', 'unknown', null],
     // IP long-distance prefixes and the long-distance 0 before a mobile: the number called.
     ['1795113812345678', '13812345678', 'mobile', null],
     ['17951013812345678', '13812345678', 'mobile', null],
