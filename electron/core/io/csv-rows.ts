@@ -37,11 +37,13 @@ export function readCsvRows(
 /**
  * A cell some exporters write for Excel to keep as text (a card number's digits, a leading
  * zero): ="6222020200000000000" (quotes inside doubled), or '13812345678 before a number (or
- * before =, -, @, as the rejected-rows file marks a cell Excel would run); the text itself.
- * Anything else as it is.
+ * before =, -, @, as the rejected-rows file marks a cell Excel would run), or ` before every
+ * cell (微信支付's merchant bills: `2026-04-01 17:16:47, `1200.00); the text itself. Anything
+ * else as it is.
  */
 export function excelText(value: string): string {
   const first = value.charCodeAt(0);
+  if (first === 96) return value.slice(1);
   if (first === 61 && value.charCodeAt(1) === 34 && value.length > 2 && value.endsWith('"'))
     return value.slice(2, -1).replaceAll('""', '"');
   if (first === 39) {

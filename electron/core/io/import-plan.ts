@@ -420,7 +420,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
     flagCodes: [...flagLegend(text, '')],
-    holder: platform ? null : holderIn(text),
+    holder: holderIn(text),
     openingFen: openingIn(text),
   };
 }
@@ -440,12 +440,13 @@ function openingIn(text: string): number | null {
 }
 
 /**
- * The statement's holder a line above its header names (户名：张三, 客户名称：…, 开户人姓名：…,
- * 账户名称 in one cell and the name in the next), not the other party's (对方户名).
+ * The statement's holder a line above its header names (户名：张三, 户    名：张三 as 招行 spaces
+ * it, 客户名称：…, 开户人姓名：…, 姓名：… above an Alipay bill, 账户名称 in one cell and the name in
+ * the next), not the other party's (对方户名).
  */
 function holderIn(text: string): string | null {
   return (
-    /(?<!对方|对手|收款|付款|收款人|付款人)(?:户名|客户名称|客户姓名|账户名称|账户名|开户人姓名|开户人|持卡人姓名|持卡人)[:：]?[\t ]*\[?([\u3400-\u9fff·（）()]{2,40})/.exec(
+    /(?<!对方|对手|收款|付款|收款人|付款人)(?:户[\t ]*名|客户名称|客户姓名|账户名称|账户名|开户人姓名|开户人|持卡人姓名|持卡人|姓[\t ]*名)[:：]?[\t ]*\[?([\u3400-\u9fff·（）()]{2,40})/.exec(
       text,
     )?.[1] ?? null
   );
@@ -1607,6 +1608,9 @@ function sheetReader(
   };
   /** Another owner a line among the rows named (its rows follow), null while the first's. */
   let sectionOwner: string | null = null;
+  /** Its holder (户名：李四 above it), and the one a line among the rows named. */
+  let sectionHolder: string | null = null;
+  let namedHolder: string | null = null;
   /**
    * The owner a line among the rows named, taken once a header follows it (the next list's);
    * a row of data first makes it a note the list wrapped (附言 账号:6210…), no owner.
@@ -1623,6 +1627,7 @@ function sheetReader(
         above = [];
         reorder = null;
         sectionOwner = null;
+        sectionHolder = null;
         // A hidden sheet other than the header's: rows an analyst kept aside (the list before
         // it was cleaned), read with the rest they come twice.
         if (row.sheet?.hidden && at !== headerSheet) hidden.add(at);
@@ -1633,7 +1638,9 @@ function sheetReader(
       if (columns) reorder = columns;
       if (header && namedOwner !== null) {
         sectionOwner = namedOwner === owner ? null : namedOwner;
+        sectionHolder = sectionOwner === null ? null : namedHolder;
         namedOwner = null;
+        namedHolder = null;
       }
       if (columns || header) {
         if (above && above.length < headerSearchRows) {
@@ -1647,6 +1654,7 @@ function sheetReader(
           if (sheetOwner !== null && sheetOwner !== owner && template === 'transactions') {
             read.add(at);
             sectionOwner = sheetOwner;
+            sectionHolder = readPreamble(above, template).holder ?? null;
           } else if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;
@@ -1675,8 +1683,11 @@ function sheetReader(
           return null;
         }
         // The next list's title lines (户名：李四, 开户行：…, 币种：人民币) are no rows of it.
-        if (sectionLabel.test(cellText(row.cells.find((cell) => cellText(cell) !== '') ?? null)))
+        const label = cellText(row.cells.find((cell) => cellText(cell) !== '') ?? null);
+        if (sectionLabel.test(label)) {
+          namedHolder = holderIn(label) ?? namedHolder;
           return null;
+        }
       }
       const data: TableRow = reorder
         ? {
@@ -1725,10 +1736,18 @@ function sheetReader(
       if (moneyColumns && movesNothing(data, moneyColumns)) return null;
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       namedOwner = null;
+      namedHolder = null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
       const fitted =
         filledWidth(data.cells) > headers.length ? fitToHeader(data, headers.length, widest) : data;
-      const out = sectionOwner !== null ? { ...fitted, otherOwner: sectionOwner } : fitted;
+      const out =
+        sectionOwner !== null
+          ? {
+              ...fitted,
+              otherOwner: sectionOwner,
+              ...(sectionHolder !== null && { otherHolder: sectionHolder }),
+            }
+          : fitted;
       // Collected before they are read (a call list's rows are read as they come).
       lastRow = template === 'transactions' ? out : null;
       return out;
@@ -1814,15 +1833,15 @@ function fitToHeader(row: TableRow, width: number, widest: number): TableRow {
 
 /** A list's title line: a label and its value (户名：李四), as above a header. */
 const sectionLabel =
-  /^(?:户名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
+  /^(?:户\s*名|账户名称|账户名|客户名称|客户姓名|开户行|开户网点|开户机构|开户银行|币种|币别|查询期间|查询时段|起止日期|账户类型|证件号码|机主姓名|机主)\s*[:：]/;
 
 /** A summary table's column names: words only, two or more of them counts or sums. */
 function namesTotals(cells: Cell[]): boolean {
   const filled = filledTexts(cells);
   return (
-    filled.length >= 3 &&
+    filled.length >= 2 &&
     filled.every((text) => !/\d/.test(text)) &&
-    filled.filter((text) => /笔数|金额|合计|总计|总额|发生额|期初|期末/.test(text)).length >= 2
+    filled.filter((text) => /笔数|单数|金额|合计|总计|总额|发生额|期初|期末/.test(text)).length >= 2
   );
 }
 
@@ -3065,7 +3084,7 @@ function planAll(
       const labelled = partyLabelled.exec(note);
       return labelled ? `${labelled[1]} ${labelled[2]}` : null;
     };
-    for (const { line, cells, otherOwner, extraCells } of dataRows) {
+    for (const { line, cells, otherOwner, otherHolder, extraCells } of dataRows) {
       if (extraCells) {
         problems.push({ line, field: 'row', problem: 'extraCells', value: extraCells });
         continue;
@@ -3102,7 +3121,11 @@ function planAll(
       const ownIsPayee = !!account && payee === account && payer !== account;
       let accountName =
         optional(cells, 'accountName') ??
-        (account === ownAccount && !sectionAccount ? (preamble.holder ?? null) : null);
+        (account === ownAccount && !sectionAccount
+          ? (preamble.holder ?? null)
+          : account === sectionAccount
+            ? (otherHolder ?? null)
+            : null);
       let counterpartName = optional(cells, 'counterpartName') ?? info.name;
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];

@@ -27,6 +27,8 @@ export interface TableRow {
    * the list's heading names: a second account's statement under the first's in one file.
    */
   otherOwner?: string;
+  /** That owner's holder, as a line above its rows names it (户名：李四). */
+  otherHolder?: string;
   /**
    * The row fills more cells than the header names and the file's other rows fill (a column
    * split in two when the list was printed and converted back): its cells are not where the

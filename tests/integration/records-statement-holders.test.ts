@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Statements and bills as a tester sent them (2026-12-05, sixth session): the holder a heading
+ * names as 招行 spaces it (户    名：何某) or as an Alipay bill does (姓名：吴甲), the holder of a
+ * second account's section in one file, a merchant bill's ` before every cell, and WeChat's
+ * 转帐退款 of a transfer nobody took. The holders had been lost (a search for the name found
+ * nothing), the bill refused even mapped, and the refund counted as money back from the payee.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function commit(importId: string, lines: string[], extra: Record<string, unknown> = {}) {
+  return c.ok('import.commit', {
+    fileName: `${importId}.csv`,
+    contentBase64: base64(lines.join('\n') + '\n'),
+    template: 'transactions',
+    importId,
+    ...extra,
+  });
+}
+const holders = () =>
+  Object.fromEntries(
+    (
+      c.router.sessions
+        .current()!
+        .sqlite.prepare('SELECT account_no AS no, holder_name AS holder FROM accounts')
+        .all() as { no: string; holder: string | null }[]
+    ).map((row) => [row.no, row.holder]),
+  );
+
+describe('statements as a tester sent them', () => {
+  it('the holder of 户    名：何某, of 姓名：吴甲 and of a second section are their accounts’', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-cmb', [
+      '招商银行交易流水',
+      '户    名：何某,,,,,',
+      '账号：6214830011119999,,,,,',
+      '交易日期,交易时间,交易金额,余额,对方户名,对方账号',
+      '20260401,101010,-300.00,700.00,赵六,6214830000001234',
+    ]);
+    await commit('imp-alipay', [
+      '导出信息：',
+      '姓名：吴甲',
+      '支付宝账户：13911110001',
+      '交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,',
+      '2026-04-10 10:00:00,转账,王五,wang***@163.com,转账,支出,50.00,账户余额,交易成功,T1,,,',
+    ]);
+    await commit('imp-sections', [
+      '中国农业银行账户交易明细',
+      '户名：陈大,,,,,,',
+      '账号：6228480011112222333,,,,,,',
+      '交易日期,交易时间,交易金额,本次余额,对方户名,对方账号,交易用途',
+      '20260401,171647,-1200.00,8800.00,李四,6222021234567890123,货款',
+      '户名：陈小,,,,,,',
+      '账号：6228480099998888777,,,,,,',
+      '交易日期,交易时间,交易金额,本次余额,对方户名,对方账号,交易用途',
+      '20260403,101010,-300.00,700.00,赵六,6214830000001234,转账',
+    ]);
+    expect(holders()).toMatchObject({
+      '6214830011119999': '何某',
+      '13911110001': '吴甲',
+      '6228480011112222333': '陈大',
+      '6228480099998888777': '陈小',
+    });
+    const found = await c.ok('search.query', { text: '何某' });
+    expect(found.groups.flatMap((group) => group.hits.map((hit) => hit.title))).toContain(
+      '6214830011119999',
+    );
+  });
+
+  it('a merchant bill with ` before every cell reads as its cells say', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    // Its columns named in its own words are mapped by hand (--map), the totals under it no row.
+    const preview = await c.ok('import.preview', {
+      fileName: 'merchant.csv',
+      contentBase64: base64(
+        [
+          '交易时间,商户号,用户标识,交易状态,应结订单金额',
+          '`2026-04-01 17:16:47,`1600000001,`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`SUCCESS,`1200.00',
+          '总交易单数,应结订单总金额',
+          '`1,`1200.00',
+        ].join('\n'),
+      ),
+      template: 'transactions',
+      direction: 'in',
+      mapping: { at: 0, account: 1, counterpartAccount: 2, status: 3, amount: 4 },
+    });
+    expect(preview.problems).toEqual([]);
+    expect(preview.sample).toEqual([
+      expect.objectContaining({
+        account: '1600000001',
+        counterpart: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+        amountFen: '120000',
+        at: '2026-04-01T09:16:47.000Z',
+      }),
+    ]);
+  });
+
+  it('WeChat’s 转帐退款 undoes the transfer nobody took: neither counts', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const summary = await commit('imp-tenpay', [
+      '用户ID,交易单号,用户侧账号名称,借贷类型,交易业务类型,交易用途类型,交易时间,交易金额(分),账户余额(分),对手方ID,对手侧账户名称',
+      'wxid_abc123def456,1000050001,刘强,出,转帐,转账,2026-04-01 17:16:47,120000,880000,wxid_zzz999yyy888,陈鬼',
+      'wxid_abc123def456,1000050002,刘强,入,转帐退款,转账,2026-04-02 17:16:48,120000,1000000,wxid_zzz999yyy888,陈鬼',
+      'wxid_abc123def456,1000050003,刘强,出,转帐,转账,2026-04-03 10:00:00,50000,950000,wxid_zzz999yyy888,陈鬼',
+    ]);
+    expect(summary.reversals).toBe(1);
+    const relations = c.router.sessions
+      .current()!
+      .sqlite.prepare(
+        "SELECT event_count AS n, amount_fen AS fen FROM relations WHERE type = 'finances'",
+      )
+      .all();
+    expect(relations).toEqual([{ n: 1, fen: 50000 }]);
+  });
+});
