@@ -12,8 +12,12 @@ const callTypeAliases: Record<CallType, string[]> = {
   smsIn: ['短信收', '收短信', '短信接收', '短信被叫', 'sms-mt', 'smsmt', 'sms_mt', '接收短信', '短信(收)', '短信下行', 'sms收', 'smsin', 'mtsms', '接收', '收到', '已接收', 'smt', 'smmt', 'sm-mt', 'sm_mt', 'mt_sm'],
 }; // prettier-ignore
 
-/** What a service column (业务类型) says a row is: a forwarded call (呼转) too. */
-export type CallService = 'call' | 'sms' | 'data' | 'forwarded';
+/**
+ * What a service column (业务类型) says a row is: a forwarded call (呼转) too, and a phone's
+ * signalling with the network (位置更新, 开机, 切换: a tower dump's rows of phones that placed no
+ * call, each one seen on the cell).
+ */
+export type CallService = 'call' | 'sms' | 'data' | 'forwarded' | 'signal';
 
 // 5G消息 (RCS, 富媒体消息) is a message, not a call of no length.
 const messageWords = /短信|短消息|彩信|sms|mms|5g消息|rcs|富媒体消息/;
@@ -25,6 +29,8 @@ const messageOut = /发|上行/;
 const messageIn = /收|下行/;
 const dataWords = /数据|上网|流量|gprs|wap|cmnet|ctnet|evdo|无线宽带|wlan|internet|ps域|^data/;
 const callWords = /语音|通话|电话|voice|volte|视频/;
+const signalWords =
+  /位置更新|位置登记|周期性?登记|开机|关机|切换|寻呼|附着|去附着|分离|鉴权|locationupdat|handover|paging|imsiattach|imsidetach|^attach$|^detach$|poweron|poweroff/;
 
 const exactType = aliasMatcher(callTypeAliases);
 
@@ -60,6 +66,9 @@ export function callTypeOf(value: string, service?: CallService): CallType | und
  */
 export const callTypeSaysData = remembered((value) => dataWords.test(headerKey(value)));
 
+/** Whether a call-type value (位置更新, 开机, 切换…) says the row is the phone's signalling. */
+export const callTypeSaysSignal = remembered((value) => signalWords.test(headerKey(value)));
+
 /** What a service column's value says the row is; undefined when it says neither. */
 export function callServiceOf(value: string): CallService | undefined {
   const key = headerKey(value);
@@ -68,6 +77,7 @@ export function callServiceOf(value: string): CallService | undefined {
   if (forwardWords.test(key)) return 'forwarded';
   // A call word first: 语音(流量) is a call (VoLTE), not a data session.
   if (callWords.test(key)) return 'call';
+  if (signalWords.test(key)) return 'signal';
   if (dataWords.test(key)) return 'data';
   return undefined;
 }

@@ -893,6 +893,8 @@ export const en: Translation<typeof zhCN> = {
       '{{count}} rows are mobile-data sessions (no other party): not counted as calls, kept as where and when the phone was, for co-location and who was on a cell.',
     withheldDetail:
       '{{count}} rows have no other number (hidden, unknown or empty): kept on the phone as calls or texts with their direction, time and cell, linked to no number; see the timeline and the cell analyses.',
+    signalsDetail:
+      '{{count}} rows are a phone’s signalling (location update, power on, handover: no other party): not counted as calls, kept as where and when the phone was, for co-location and who was on a cell.',
     reversalsDetail:
       '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
     saveRejected: 'Save the rows with errors',

@@ -135,6 +135,11 @@ export const importSummarySchema = z.object({
    * 未知, -, empty): kept on the target's phone with their way, on no relation.
    */
   withheldNumbers: z.number().int(),
+  /**
+   * A call list's (a tower dump's) rows of a phone's signalling (位置更新, 开机, 切换): kept as
+   * where and when the phone was, on its handset.
+   */
+  signals: z.number().int(),
   seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),

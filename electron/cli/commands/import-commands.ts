@@ -183,6 +183,11 @@ export async function importCommand(
               `calls and texts with the other number unknown (隐藏号码, 未知, empty): ${summary.withheldNumbers}, kept on the phone with their direction, linked to no number`,
             ]
           : []),
+        ...(summary.signals
+          ? [
+              `signalling (位置更新, 开机, 切换): ${summary.signals}, kept as where and when each phone was, not counted as calls`,
+            ]
+          : []),
         ...(summary.reversals
           ? [
               `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,

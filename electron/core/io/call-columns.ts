@@ -1,7 +1,10 @@
 import { phoneNumberTypes, type PhoneNumberType } from '../../api/domain/identifiers';
 
-/** A call list's rows: the first three are call records; a mobile-data session is no call. */
-export const callKinds = ['call', 'forwarded', 'sms', 'data'] as const;
+/**
+ * A call list's rows: the first three are call records; a mobile-data session and a phone's
+ * signalling (位置更新, 开机) are no call.
+ */
+export const callKinds = ['call', 'forwarded', 'sms', 'data', 'signal'] as const;
 export type CallKind = (typeof callKinds)[number];
 
 /** A call or text message, from the phone that placed it to the one that received it. */

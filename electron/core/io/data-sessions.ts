@@ -1,6 +1,7 @@
 import { callKinds, type CallColumns } from './call-columns';
 
 const dataKind = callKinds.indexOf('data');
+const signalKind = callKinds.indexOf('signal');
 
 /**
  * A call list's columns parted into its calls and messages between two numbers (what relations
@@ -14,7 +15,10 @@ export function splitDataSessions(records: CallColumns): {
 } {
   const sessions: number[] = [];
   const alone = (index: number) =>
-    records.kind[index] === dataKind || !records.caller[index] || !records.callee[index];
+    records.kind[index] === dataKind ||
+    records.kind[index] === signalKind ||
+    !records.caller[index] ||
+    !records.callee[index];
   for (let index = 0; index < records.length; index += 1) if (alone(index)) sessions.push(index);
   if (!sessions.length) return { calls: records, sessions };
   const length = records.length - sessions.length;

@@ -3,6 +3,7 @@ import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/
 import {
   callServiceOf,
   callTypeSaysData,
+  callTypeSaysSignal,
   callTypeOf,
   type CallService,
   type CallType,
@@ -2216,13 +2217,20 @@ function callPlanner(
     // gives it): no far end and no direction, but the phone's cell, time and handset, kept as
     // such (data_sessions). Carriers' lists hold more of them than calls.
     const typeSaysData = hasType && callTypeSaysData(textOf(cells, 'callType'));
+    // A phone's signalling (位置更新, 开机, 切换, 寻呼), a tower dump's rows of phones that placed
+    // no call: no far end, the phone seen on the cell, kept as a data session is.
+    const signal =
+      service === 'signal' || (hasType && callTypeSaysSignal(textOf(cells, 'callType')));
     // In a list of sessions, a row its 业务类型 or 呼叫类型 calls a call or a text is one: it
     // needs its other party (a column the list did not have, or one to map).
     const saysCall =
       dataList &&
-      ((service !== undefined && service !== 'data') ||
-        (hasType && !typeSaysData && typeOf(textOf(cells, 'callType'), service) !== undefined));
-    const dataSession = (dataList && !saysCall) || service === 'data' || typeSaysData;
+      ((service !== undefined && service !== 'data' && service !== 'signal') ||
+        (hasType &&
+          !typeSaysData &&
+          !signal &&
+          typeOf(textOf(cells, 'callType'), service) !== undefined));
+    const dataSession = (dataList && !saysCall) || service === 'data' || typeSaysData || signal;
     const before = problems.length;
     // Where the phone was (漫游地) before its home (本机归属地), row by row: a local row leaves
     // 漫游地 empty. A phone roaming where no area code is known (abroad: 缅甸, 国际漫游) dialled
@@ -2271,7 +2279,9 @@ function callPlanner(
     // A 业务类型 of 呼转 beside a 呼叫类型 of 被叫 (or 主叫): a forwarded call, its way as the type says.
     if (service === 'forwarded' && type !== 'smsOut' && type !== 'smsIn') type = 'forwarded';
     const kind: CallKind = dataSession
-      ? 'data'
+      ? signal
+        ? 'signal'
+        : 'data'
       : type === 'smsOut' || type === 'smsIn'
         ? 'sms'
         : type === 'forwarded'
@@ -2289,7 +2299,7 @@ function callPlanner(
       startedUnix = undefined;
     }
     let durationSeconds: number | undefined = 0;
-    if (kind === 'data') {
+    if (dataSession) {
       // A session's length: to its end (结束时间) where the list gives no length, else the
       // length where it reads as one; its volume (流量) is no reason to refuse it.
       const ends = mapping['endedAt'] !== undefined && optional(cells, 'endedAt') !== null;

@@ -87,6 +87,7 @@ interface Sighting {
 
 const smsKind = callKinds.indexOf('sms');
 const dataKind = callKinds.indexOf('data');
+const signalKind = callKinds.indexOf('signal');
 
 /** A live relation an import adds to, as read before the import writes. */
 interface ExistingRelation {
@@ -169,6 +170,7 @@ export async function commitImport(
     reversals: 0,
     dataSessions: 0,
     withheldNumbers: 0,
+    signals: 0,
     seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
@@ -599,9 +601,12 @@ export async function commitImport(
       ...pairs.flatMap((pair) => [pair.fromId, pair.toId]),
       ...sessions.map((index) => textAt(list, phoneAlone(index))!),
     ]);
-    const withheld = sessions.filter((index) => list.kind[index] !== dataKind).length;
-    summary.dataSessions = sessions.length - withheld;
-    summary.withheldNumbers = withheld;
+    for (const index of sessions) {
+      const kind = list.kind[index];
+      if (kind === dataKind) summary.dataSessions += 1;
+      else if (kind === signalKind) summary.signals += 1;
+      else summary.withheldNumbers += 1;
+    }
     writeDataSessions(list, sessions, phoneAlone);
     for (const pair of pairs) {
       pair.fromId = entityIds.get(`phone:${pair.fromId}`)!;
@@ -734,8 +739,14 @@ export async function commitImport(
         textAt(list, list.imsi[index]!),
         options.importId,
         list.line[index],
-        kind === dataKind ? 'data' : kind === smsKind ? 'sms' : 'call',
-        kind === dataKind ? null : list.caller[index] ? 0 : 1,
+        kind === dataKind
+          ? 'data'
+          : kind === signalKind
+            ? 'signal'
+            : kind === smsKind
+              ? 'sms'
+              : 'call',
+        kind === dataKind || kind === signalKind ? null : list.caller[index] ? 0 : 1,
       );
     }
     insert.flush();

@@ -42,7 +42,7 @@ export const importsTable = sqliteTable(
 
 export const callRecordKinds = ['call', 'forwarded', 'sms'] as const;
 /** What a phone's event with no far end is (data_sessions). */
-export const phoneEventKinds = ['data', 'call', 'sms'] as const;
+export const phoneEventKinds = ['data', 'call', 'sms', 'signal'] as const;
 
 /**
  * Imported call detail records (话单), one row per call or message, under the aggregated
@@ -247,7 +247,10 @@ export const dataSessionsTable = sqliteTable(
     importId: text().notNull(),
     /** Line (CSV) or row (spreadsheet) of the file. */
     line: integer().notNull().default(0),
-    /** data: a mobile-data session; call, sms: one whose other number is not known. */
+    /**
+     * data: a mobile-data session; call, sms: one whose other number is not known; signal: the
+     * phone's signalling (位置更新, 开机, 切换) a tower dump lists.
+     */
     kind: text({ enum: phoneEventKinds }).notNull().default('data'),
     /** A call or text that came in (its caller unknown); null for a data session. */
     incoming: integer({ mode: 'boolean' }),

@@ -42,6 +42,11 @@ export function RunStep({
                   {t('import.withheldDetail', { count: summary.withheldNumbers })}
                 </div>
               ) : null}
+              {summary.signals ? (
+                <div data-testid="import-signals">
+                  {t('import.signalsDetail', { count: summary.signals })}
+                </div>
+              ) : null}
               {summary.reversals ? (
                 <div data-testid="import-reversals">
                   {t('import.reversalsDetail', { count: summary.reversals })}
