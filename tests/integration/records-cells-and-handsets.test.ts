@@ -179,4 +179,49 @@ describe('handsets', () => {
       [0],
     ]);
   });
+
+  it('a combined 基站 column in hex reads every pair as hex, those without a letter too', async () => {
+    const cells = async (header: string) =>
+      pick(
+        (
+          await planned('calls', [
+            `本机号码,对方号码,呼叫类型,开始时间,通话时长,${header}`,
+            '18687654321,13987654321,主叫,2026-04-01 08:00:01,10,5749-5A3D',
+            '18687654321,13987654321,主叫,2026-04-01 08:10:02,10,5749-5A3E',
+            '18687654321,13987654321,主叫,2026-04-01 08:20:03,10,574A-9C41',
+            '18687654321,13987654321,主叫,2026-04-01 08:30:04,10,5749-2310',
+          ])
+        ).sample,
+        ['baseStation'],
+      ).flat();
+    expect(await cells('基站(LAC-CI)')).toEqual([
+      '22345-23101',
+      '22345-23102',
+      '22346-40001',
+      '22345-8976',
+    ]);
+    expect(await cells('LAC-CI(16进制)')).toEqual([
+      '22345-23101',
+      '22345-23102',
+      '22346-40001',
+      '22345-8976',
+    ]);
+  });
+
+  it('a 基站号 column of eNodeB IDs beside a 小区号 under 256: every pair is the ECI, small eNodeBs too', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,网络类型,基站号,小区号',
+      '13311112222,13987654321,主叫,2026-04-01 08:00:00,10,4G,12345,1',
+      '13311112222,13987654321,主叫,2026-04-01 09:00:00,10,4G,654321,2',
+      '13311112222,13987654321,主叫,2026-04-01 10:00:00,10,4G,54321,3',
+    ]);
+    expect(pick(plan.sample, ['baseStation']).flat()).toEqual(['3160321', '167506178', '13906179']);
+    // A 2G list's 基站号 (a LAC: none past 16 bits) beside its CI stays LAC-CI.
+    const twoG = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站号,小区号',
+      '13311112222,13987654321,主叫,2026-04-01 08:00:00,10,12345,1',
+      '13311112222,13987654321,主叫,2026-04-01 09:00:00,10,54321,3',
+    ]);
+    expect(pick(twoG.sample, ['baseStation']).flat()).toEqual(['12345-1', '54321-3']);
+  });
 });

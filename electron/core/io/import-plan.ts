@@ -42,7 +42,7 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
-import { cellAlone, cellKey, splitStation } from '../../api/domain/cell-ids';
+import { cellAlone, splitStation } from '../../api/domain/cell-ids';
 import {
   callColumnsBuilder,
   joinCallColumns,
@@ -2436,6 +2436,8 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     callee: cellMark('lacCi', radix('calleeLac'), radix('calleeCi')),
     // An ECI made from the eNodeB and its cell, in decimal.
     made: cellMark('tacEci', radix('lac'), 'decimal'),
+    // A base station column holding both parts (基站(LAC-CI) 5749-2310), its header's radix.
+    whole: cellMark('whole', radix('baseStation'), radix('baseStation')),
   };
   // A 基站 column beside a TAC and a small 小区 is the eNodeB, the 小区 its local cell.
   const lacIsTac = /tac|跟踪区/i.test(headers[mapping['lac'] ?? -1] ?? '');
@@ -2463,8 +2465,10 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
       if (alone === null) return known(text);
       return Number(alone) > 0xffff ? alone : null;
     }
-    // Whole cells come in mixed forms (a CGI in hex among decimal pairs): each part by itself.
-    return known(parts[0]) && known(parts[1]) ? cellKey(parts[0], parts[1], false) : null;
+    // Read with the whole file's pairs (settleStations): a hex column whose pair 5749-2310 shows
+    // no letter had made it a decimal cell, another tower. A CGI in hex among decimal pairs
+    // still says so itself.
+    return known(parts[0]) && known(parts[1]) ? writtenCell(parts[0], parts[1], marks.whole) : null;
   });
   const sides = mapping['callerCi'] !== undefined || mapping['calleeCi'] !== undefined;
   return (

@@ -16,9 +16,14 @@ import type { CallColumns } from './call-columns';
  * (hexColumn), one of fewer together with the other column.
  */
 
-/** The columns a cell came from. */
-type CellColumns = 'lacCi' | 'stationCi' | 'tacEci';
+/**
+ * The columns a cell came from: two (LAC and CI…), or one holding both (基站 5749-2310), whose
+ * one header says the radix of both parts.
+ */
+type CellColumns = 'lacCi' | 'stationCi' | 'tacEci' | 'whole';
 const columnKinds: CellColumns[] = ['lacCi', 'stationCi', 'tacEci'];
+/** The first mark of a whole column's cells (after the 27 of the pairs of columns). */
+const wholeMarks = 28;
 
 /** What a header says of its column's radix: hex, decimal, or nothing. */
 type Radix = 'hex' | 'decimal' | null;
@@ -33,14 +38,38 @@ export function headerRadix(header: string): Radix {
 
 /** The mark of cells from these columns with these headers (one character, below a space). */
 export function cellMark(columns: CellColumns, lac: Radix, ci: Radix): string {
+  if (columns === 'whole') return String.fromCharCode(wholeMarks + radixes.indexOf(lac));
   return String.fromCharCode(
     1 + columnKinds.indexOf(columns) * 9 + radixes.indexOf(lac) * 3 + radixes.indexOf(ci),
   );
 }
 
-function markOf(code: number): { lac: Radix; ci: Radix } {
+function markOf(code: number): { columns: CellColumns; lac: Radix; ci: Radix } {
+  if (code >= wholeMarks) {
+    const radix = radixes[code - wholeMarks]!;
+    return { columns: 'whole', lac: radix, ci: radix };
+  }
   const rest = (code - 1) % 9;
-  return { lac: radixes[Math.floor(rest / 3)]!, ci: radixes[rest % 3]! };
+  return {
+    columns: columnKinds[Math.floor((code - 1) / 9)]!,
+    lac: radixes[Math.floor(rest / 3)]!,
+    ci: radixes[rest % 3]!,
+  };
+}
+
+/**
+ * A 基站号 column beside a 小区号 that holds eNodeB IDs (电信's 4G lists): a value past 16 bits
+ * (no LAC is) and every 小区号 a local cell (under 256). Each pair is then the ECI, the small
+ * eNodeBs' too: read pair by pair, 12345-1 had stayed a LAC-CI pair while 654321-2 became an
+ * ECI, one network under two kinds of key.
+ */
+function eNodeBColumn(nodes: string[], cells: string[]): boolean {
+  const number = (text: string) => (/^\d{1,8}$/.test(text) ? Number(text) : Number.NaN);
+  return (
+    nodes.some((node) => number(node) > 0xffff && number(node) <= 0xfffff) &&
+    nodes.every((node) => number(node) <= 0xfffff) &&
+    cells.every((cell) => number(cell) < 256)
+  );
 }
 
 /** A cell as the row writes it, to be keyed when the file is read (settleStations). */
@@ -70,6 +99,14 @@ function beyondHex(values: string[], most: number): boolean {
   return values.some((value) => /^\d+$/.test(value) && value.replace(/^0+/, '').length > most);
 }
 
+/** Distinct pairs with a letter A–F (or 0x) in either part. */
+function letteredPairs(cells: { lac: string; ci: string }[]): number {
+  const lettered = new Set<string>();
+  for (const { lac, ci } of cells)
+    if (/[a-f]|^0x/i.test(lac) || /[a-f]|^0x/i.test(ci)) lettered.add(`${lac}-${ci}`);
+  return lettered.size;
+}
+
 /**
  * The cells of a whole call list made keys, LAC-CI in decimal (cell-ids), in place. A list
  * already settled is left as it is.
@@ -79,7 +116,7 @@ export function settleStations(columns: CallColumns): void {
   const written = new Map<string, { at: number; lac: string; ci: string }[]>();
   texts.forEach((text, index) => {
     const code = text.charCodeAt(0);
-    if (!(code >= 1 && code <= 27)) return;
+    if (!(code >= 1 && code < wholeMarks + 3)) return;
     const cut = text.indexOf('\u0000', 1);
     if (cut < 0) return;
     const cell = { at: index + 1, lac: text.slice(1, cut), ci: text.slice(cut + 1) };
@@ -99,16 +136,33 @@ export function settleStations(columns: CallColumns): void {
     const together = hexColumn([...lacs, ...cis]);
     const alone = (values: string[]) =>
       new Set(values).size >= columnSaysAlone ? hexColumn(values) : together;
+    // A column holding both parts (基站 5749-5A3D) is hex where most of its pairs show a letter
+    // (5749-2310 among them is hex too); a handful of hex pairs (a CGI of another tool among
+    // decimal pairs) are read so one by one.
+    const wholeHex =
+      said.columns === 'whole' &&
+      !said.lac &&
+      !beyondHex(lacs, hexDigitsAtMost.lac) &&
+      !beyondHex(cis, hexDigitsAtMost.ci) &&
+      letteredPairs(cells) * 2 >= new Set(cells.map(({ lac, ci }) => `${lac}-${ci}`)).size;
     const lacHex = said.lac
       ? said.lac === 'hex'
-      : !beyondHex(lacs, hexDigitsAtMost.lac) && alone(lacs);
-    const ciHex = said.ci ? said.ci === 'hex' : !beyondHex(cis, hexDigitsAtMost.ci) && alone(cis);
+      : said.columns === 'whole'
+        ? wholeHex
+        : !beyondHex(lacs, hexDigitsAtMost.lac) && alone(lacs);
+    const ciHex = said.ci
+      ? said.ci === 'hex'
+      : said.columns === 'whole'
+        ? wholeHex
+        : !beyondHex(cis, hexDigitsAtMost.ci) && alone(cis);
     const decimal = !lacHex && !ciHex;
+    const nodes = decimal && said.columns === 'stationCi' && eNodeBColumn(lacs, cis);
     for (const { at, lac, ci } of cells) {
       // Most lists: both parts plain decimal, the key as it stands (a million rows may hold a
       // hundred thousand cells).
-      const key =
-        decimal && plainDecimal(lac) && plainDecimal(ci)
+      const key = nodes
+        ? String(Number(lac) * 256 + Number(ci))
+        : decimal && plainDecimal(lac) && plainDecimal(ci)
           ? canonicalCell(lac, ci)
           : cellKeyIn(lac, ci, lacHex, ciHex);
       // The key takes the written text's place, or the place of the same key before it.
