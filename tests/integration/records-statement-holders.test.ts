@@ -120,4 +120,19 @@ describe('statements as a tester sent them', () => {
       .all();
     expect(relations).toEqual([{ n: 1, fen: 50000 }]);
   });
+
+  it('Alipay’s 买家信息/卖家信息 are the buyer’s and the seller’s names, the holder selling too, without their logins', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-trades', [
+      '交易号,交易状态,买家用户ID,买家信息,卖家用户ID,卖家信息,交易金额（元）,收款时间,交易类型,商品名称,对应的协查数据',
+      '2026040122001,TRADE_SUCCESS,2088001111111111,林某(13900001111),2088002222222222,老鬼(gho***@163.com),1200.00,2026-04-01 17:16:48,即时到账,转账,2088001111111111',
+      '2026040222002,TRADE_SUCCESS,2088003333333333,黄毛(138******78),2088001111111111,林某(13900001111),5000.00,2026-04-02 09:01:03,即时到账,收款,2088001111111111',
+    ]);
+    expect(holders()).toEqual({
+      '2088001111111111': '林某',
+      '2088002222222222': '老鬼',
+      '2088003333333333': '黄毛',
+    });
+  });
 });

@@ -2762,6 +2762,16 @@ function accountNumber(text: string | null): string | null {
 }
 
 /**
+ * A name as Alipay's 买家信息/卖家信息 print it, the login after it (林某(13900001111),
+ * 老鬼(gho***@163.com)): the name alone. The login is the account's, no part of a name.
+ */
+function withoutLogin(name: string | null): string | null {
+  if (!name) return name;
+  const bare = name.replace(/\s*[(（]\s*(?:[\w.*＊-]+@[\w.*＊-]+|[\d*＊]{5,})\s*[)）]$/, '');
+  return bare || name;
+}
+
+/**
  * Whether a counterpart key names no one account: a number masked with asterisks (138****5678),
  * or the counterpart's name standing in for an account (陈*, 老鬼, 美团), where no digits, e-mail
  * or WeChat ID say whose.
@@ -2843,9 +2853,10 @@ function planAll(
       !byPair && (mapping['fromAccount'] !== undefined || mapping['toAccount'] !== undefined);
     // 付款人名称 taken as the holder's, 收款人名称 as the other's: by role, not by side.
     const nameHeader = (field: string) => headers[mapping[field] ?? -1] ?? '';
+    // Names by the party's role (付款户名/收款户名, Alipay's 买家信息/卖家信息), not by whose list.
     const namesByRole =
-      /付款|转出/.test(nameHeader('accountName')) &&
-      /收款|转入/.test(nameHeader('counterpartName'));
+      /付款|转出|买家|买方/.test(nameHeader('accountName')) &&
+      /收款|转入|卖家|卖方/.test(nameHeader('counterpartName'));
     const hasFlag = mapping['debitCredit'] !== undefined;
     const flagWords = aliasMatcher(debitCreditAliases);
     const split = mapping['debitAmount'] !== undefined || mapping['creditAmount'] !== undefined;
@@ -3143,6 +3154,8 @@ function planAll(
       let counterpartName = optional(cells, 'counterpartName') ?? info.name;
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
+      accountName = withoutLogin(accountName);
+      counterpartName = withoutLogin(counterpartName);
       // 财付通's 提现 and 充值 name no counterpart (对手方ID 0): the money goes to or comes from
       // the user's own bank card (用户银行卡号), where it can be followed on. On other rows the
       // card is what paid (a 消费 by card), not where money went; a 提现退票 moved nothing.
