@@ -119,6 +119,15 @@ describe('statements as a tester sent them', () => {
       )
       .all();
     expect(relations).toEqual([{ n: 1, fen: 50000 }]);
+    // WeChat IDs are WeChat accounts, not bank accounts.
+    const types = c.router.sessions
+      .current()!
+      .sqlite.prepare('SELECT account_no AS no, account_type AS type FROM accounts ORDER BY 1')
+      .all();
+    expect(types).toEqual([
+      { no: 'wxid_abc123def456', type: 'wechat' },
+      { no: 'wxid_zzz999yyy888', type: 'wechat' },
+    ]);
   });
 
   it('Alipay’s 买家信息/卖家信息 are the buyer’s and the seller’s names, the holder selling too, without their logins', async () => {

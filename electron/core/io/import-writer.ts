@@ -834,19 +834,25 @@ export async function commitImport(
       string,
       { type: AccountType; holder: string | null; bank: string | null }
     >();
-    const typeOf = (channel: string | null): AccountType =>
-      platform ??
-      (/支付宝|alipay/i.test(channel ?? '')
-        ? 'alipay'
-        : /微信|财付通|wechat|tenpay/i.test(channel ?? '')
-          ? 'wechat'
-          : 'bank');
+    // A WeChat ID (wxid_…) and an Alipay user ID (2088 and 12 digits) say their platform
+    // themselves, in a 财付通 reply or a bank's statement alike.
+    const typeOf = (channel: string | null, number: string): AccountType =>
+      /^wxid_/i.test(number)
+        ? 'wechat'
+        : /^2088\d{12}$/.test(number)
+          ? 'alipay'
+          : (platform ??
+            (/支付宝|alipay/i.test(channel ?? '')
+              ? 'alipay'
+              : /微信|财付通|wechat|tenpay/i.test(channel ?? '')
+                ? 'wechat'
+                : 'bank'));
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
       // An account's type and holder come from its first transaction (支付宝, 微信, else bank).
       if (!accounts.has(record.account))
         accounts.set(record.account, {
-          type: typeOf(record.channel),
+          type: typeOf(record.channel, record.account),
           holder: record.accountName,
           bank: null,
         });
@@ -858,7 +864,7 @@ export async function commitImport(
       }
       if (!accounts.has(record.counterpart))
         accounts.set(record.counterpart, {
-          type: typeOf(record.channel),
+          type: typeOf(record.channel, record.counterpart),
           holder: record.counterpartName,
           bank: record.counterpartBank,
         });
