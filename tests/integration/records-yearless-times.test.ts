@@ -78,6 +78,18 @@ describe('times without a year', () => {
       to: '2026-04-30',
     });
     expect(periodIn('账期: 2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    // Two months: from the first day of one to the last of the other.
+    expect(periodIn('查询月份：2025年12月至2026年01月')).toEqual({
+      from: '2025-12-01',
+      to: '2026-01-31',
+    });
+    expect(periodIn('账期：202512-202601')).toEqual({ from: '2025-12-01', to: '2026-01-31' });
+    expect(periodIn('查询月份：2025-12至2026-02')).toEqual({
+      from: '2025-12-01',
+      to: '2026-02-28',
+    });
+    expect(periodIn('套餐有效期：2025年12月至2026年11月')).toBeNull();
+    expect(periodIn('2026年03月至2026年01月')).toBeNull();
     expect(periodIn('客户号码：13987654321')).toBeNull();
     expect(periodIn('打印日期 2026年2月5日')).toBeNull();
     expect(periodIn('2026-03-31 至 2026-01-01')).toBeNull();

@@ -30,11 +30,17 @@ const periodLabel =
   /查询|起止|期间|时段|时间段|区间|账单|详单|话单|清单|明细|统计|交易日期|交易时间|通话时间/;
 const otherLabel = /有效|证件|期限|套餐|合同|协议|签约|开户|入网|生日|出生/;
 const monthPattern = /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/;
+/** Two months: 2025年12月至2026年01月, 2025-12至2026-01, 账期：202512-202601. */
+const monthRangePattern =
+  /(?<!\d)(\d{4})\s*(?:年\s*|[-/.]\s*)?(\d{1,2})\s*月?\s*(?:至|到|~|～|—|--|-)\s*(\d{4})\s*(?:年\s*|[-/.]\s*)?(\d{1,2})\s*月?(?![\d日])/;
 /** A month labelled as the list's, written in digits: 查询月份：202604, 账期: 2026-04. */
 const labelledMonthPattern =
   /(?:查询月份|查询账期|账期|计费月份?|账单月份?|详单月份?|话单月份?|月份)\s*[:：]?\s*(\d{4})\s*[-/.]?\s*(\d{1,2})(?![\d/.-])/;
 
-/** The period a text names: a range of two dates, else one month (2026年04月); else null. */
+/**
+ * The period a text names: a range of two dates, else of two months, else one month
+ * (2026年04月); else null.
+ */
 export function periodIn(text: string): Period | null {
   // A range labelled as the list's period (查询时间：…) is taken; one labelled as something
   // else (证件有效期 2016.05.01-2036.05.01) never; of the unlabelled, only a range alone.
@@ -60,6 +66,37 @@ export function periodIn(text: string): Period | null {
   if (labelled.length) return labelled[0]!;
   if (plain.length === 1) return plain[0]!;
   if (plain.length > 1) return null;
+  // A range of months (查询月份：2025年12月至2026年01月): from the first day of one to the last
+  // of the other (its January rows had been read in no year and refused).
+  const months = monthRangePattern.exec(text);
+  const monthsLabel = months
+    ? text
+        .slice(Math.max(0, months.index - 12), months.index)
+        .split(/[\t\n,，;；]/)
+        .pop()!
+    : '';
+  if (months) {
+    // A range of a contract's months (套餐有效期), or backwards: no period, nor its first month.
+    if (otherLabel.test(monthsLabel)) return null;
+    const [fromYear, fromMonth, toYear, toMonth] = months.slice(1, 5).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (
+      fromMonth >= 1 &&
+      fromMonth <= 12 &&
+      toMonth >= 1 &&
+      toMonth <= 12 &&
+      fromYear * 12 + fromMonth <= toYear * 12 + toMonth
+    )
+      return {
+        from: day(fromYear, fromMonth, 1),
+        to: day(toYear, toMonth, lastDay(toYear, toMonth)),
+      };
+    return null;
+  }
   const month = monthPattern.exec(text) ?? labelledMonthPattern.exec(text);
   if (month) {
     const [year, number] = [Number(month[1]), Number(month[2])];
