@@ -47,6 +47,11 @@ const withheldTexts = new Set([
   'hidden',
 ]);
 
+/** Zeros alone (0, 000, 00000000000). */
+const zeros = /^\+?0+\s*$/;
+/** A number masked with asterisks (138****5678): no one phone. */
+const masked = /^\+?\d*\*{2,}\d*$/;
+
 /**
  * Whether a far end's cell says its number is unknown: empty, a word for it (隐藏号码, 未知,
  * Unknown, Private), zeros alone, or a number masked with asterisks (138****5678), which names
@@ -55,11 +60,16 @@ const withheldTexts = new Set([
 export function isWithheldNumber(cell: Cell): boolean {
   if (typeof cell === 'number') return cell === 0;
   if (cell === null || cell === undefined) return true;
-  const text = String(cell).normalize('NFKC').trim().toLowerCase();
+  const raw = String(cell);
+  // Most far ends are numbers (a million rows): zeros, masked, or a number.
+  const first = raw.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || first === 43)
+    return zeros.test(raw) || (raw.includes('*') && masked.test(raw.trim()));
+  const text = raw.normalize('NFKC').trim().toLowerCase();
   return (
     withheldTexts.has(text) ||
     /^[(（<[]?(?:号码)?(?:隐藏|未知|unknown|private|withheld)[)）>\]]?$/.test(text) ||
-    /^\+?0+$/.test(text) ||
-    /^\+?\d*\*{2,}\d*$/.test(text)
+    zeros.test(text) ||
+    masked.test(text)
   );
 }
