@@ -38,16 +38,22 @@ describe('map.data on the demo meth case', () => {
         // 25.619 kg from 张某龙 and 381 g from 刘某, the two buyers of 李某华 in 滨江.
         seized: [{ drugType: 'methamphetamine', normalisedUnit: 'mg', amount: 26_000_000 }],
       },
-      { fromKey: '530000/瑞丽市', toKey: '530000/昆明市', links: 1, buyers: 1, seized: [] },
+      {
+        fromKey: '530000/德宏傣族景颇族自治州',
+        toKey: '530000/昆明市',
+        links: 1,
+        buyers: 1,
+        seized: [],
+      },
     ]);
     expect(map.localLinks).toBe(16);
     expect(map.unplacedLinks).toBe(0);
     const regions = Object.fromEntries(map.regions.map((region) => [region.key, region]));
     expect(Object.keys(regions)).toEqual([
       '330000/滨江市',
-      '440000/普宁市',
+      '440000/揭阳市',
+      '530000/德宏傣族景颇族自治州',
       '530000/昆明市',
-      '530000/瑞丽市',
     ]);
     expect(regions['330000/滨江市']).toEqual({
       key: '330000/滨江市',
@@ -58,10 +64,11 @@ describe('map.data on the demo meth case', () => {
       locatedBy: 'places',
     });
     expect(regions['530000/昆明市']).toMatchObject({ ...kunming, locatedBy: 'places' });
-    expect(regions['530000/瑞丽市']).toMatchObject({
-      lng: 102.712251,
-      lat: 25.040609,
-      locatedBy: 'capital',
+    // 瑞丽市 is in 德宏州: at its prefecture's centre, not on Kunming (the province's capital).
+    expect(regions['530000/德宏傣族景颇族自治州']).toMatchObject({
+      lng: 98.1299,
+      lat: 24.5874,
+      locatedBy: 'prefecture',
     });
   });
 
@@ -90,8 +97,8 @@ describe('map.data on the demo meth case', () => {
       arrestLng: binjiang.lng,
     });
     // 外流: a Guangdong native in the Binjiang chain; 岩某 has no ID number, his household text decides.
-    expect(person('赵某飞')).toMatchObject({ householdKey: '440000/普宁市', arrestKey: null });
-    expect(person('岩某').householdKey).toBe('530000/瑞丽市');
+    expect(person('赵某飞')).toMatchObject({ householdKey: '440000/揭阳市', arrestKey: null });
+    expect(person('岩某').householdKey).toBe('530000/德宏傣族景颇族自治州');
   });
 
   it('filters by period: seizures by date, supply relations by the time they ran', async () => {
@@ -103,11 +110,11 @@ describe('map.data on the demo meth case', () => {
     ]);
     expect(after.flows.map((f) => [f.fromKey, f.toKey, f.seized])).toEqual([
       ['530000/昆明市', '330000/滨江市', []],
-      ['530000/瑞丽市', '530000/昆明市', []],
+      ['530000/德宏傣族景颇族自治州', '530000/昆明市', []],
     ]);
     const before = await c.ok('map.data', { caseId, to: '2025-11-30' });
     expect(before.flows.map((f) => [f.fromKey, f.toKey, f.links])).toEqual([
-      ['530000/瑞丽市', '530000/昆明市', 1],
+      ['530000/德宏傣族景颇族自治州', '530000/昆明市', 1],
     ]);
     expect(before.localLinks).toBe(10);
     const bad = await c.call('map.data', { caseId, from: '2026-07-01', to: '2026-06-01' });

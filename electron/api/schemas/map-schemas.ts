@@ -24,8 +24,11 @@ const mapRegionSchema = z.object({
   provinceName: z.string(),
   prefectureName: z.string().nullable(),
   ...coordinate,
-  /** `places`: the mean of the region's located places; `capital`: the provincial capital. */
-  locatedBy: z.enum(['places', 'capital']),
+  /**
+   * `places`: the mean of the region's located places; `prefecture`: the prefecture's centre;
+   * `capital`: the provincial capital.
+   */
+  locatedBy: z.enum(['places', 'prefecture', 'capital']),
 });
 
 const mapProvinceSchema = z.object({

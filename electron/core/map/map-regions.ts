@@ -1,3 +1,4 @@
+import { prefectureOfCountyCity } from './prefecture-points';
 import { provinceOfCode, provinces, type ProvinceInfo } from './province-table';
 
 /**
@@ -28,7 +29,9 @@ export function provinceOfText(text: string | null | undefined): ProvinceInfo | 
 
 /**
  * The prefecture-level name right after the province in an address: 浙江省滨江市拱墅区 → 滨江市,
- * 云南省德宏傣族景颇族自治州… → 德宏傣族景颇族自治州. For a municipality it is the municipality.
+ * 云南省德宏傣族景颇族自治州… → 德宏傣族景颇族自治州; a county-level city's prefecture (云南省瑞丽市
+ * → 德宏傣族景颇族自治州: drawn apart, 瑞丽 had stood on its prefecture's point under another
+ * name). For a municipality it is the municipality.
  */
 export function prefectureOfText(text: string, province: ProvinceInfo): string | null {
   if (municipalities.has(province.code.slice(0, 2))) return province.fullName;
@@ -38,7 +41,8 @@ export function prefectureOfText(text: string, province: ProvinceInfo): string |
       ? text.trim().slice(province.mapName.length)
       : null;
   const match = rest?.match(/^(.{1,12}?(?:自治州|地区|盟|市|州))/u);
-  return match ? match[1] : null;
+  if (!match) return null;
+  return prefectureOfCountyCity(province.code, match[1]!) ?? match[1]!;
 }
 
 function region(province: ProvinceInfo, prefectureName: string | null): MapRegion {

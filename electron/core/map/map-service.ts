@@ -13,6 +13,7 @@ import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { aggregateFlows, type SeizedAmount } from './map-flows';
 import { householdRegion, regionOfText, type MapRegion } from './map-regions';
 import { provinceOfCode, provinces } from './province-table';
+import { prefecturePoint } from './prefecture-points';
 
 type MapQuery = z.output<typeof mapDataInput>;
 
@@ -119,7 +120,11 @@ class RegionResolver {
     return { region, lng: point.lng, lat: point.lat };
   }
 
-  point(region: MapRegion): { lng: number; lat: number; locatedBy: 'places' | 'capital' } {
+  point(region: MapRegion): {
+    lng: number;
+    lat: number;
+    locatedBy: 'places' | 'prefecture' | 'capital';
+  } {
     const inRegion = this.places.filter(
       (place) => this.ofPlace(place.entityId)?.key === region.key,
     );
@@ -132,6 +137,12 @@ class RegionResolver {
         locatedBy: 'places',
       };
     }
+    // A prefecture with no located place: its centre (瑞丽 and 昆明 had both stood on the
+    // province's capital, the flow between them of no length).
+    const prefecture = region.prefectureName
+      ? prefecturePoint(region.provinceCode, region.prefectureName)
+      : null;
+    if (prefecture) return { ...prefecture, locatedBy: 'prefecture' };
     const capital = provinceOfCode(region.provinceCode)!;
     return { lng: capital.lng, lat: capital.lat, locatedBy: 'capital' };
   }

@@ -38,7 +38,8 @@ describe('户籍地 from the ID number and household text', () => {
   });
 
   it('falls back to the household text without an ID number, and gives null when nothing is known', () => {
-    expect(householdRegion(null, '云南省瑞丽市')?.key).toBe('530000/瑞丽市');
+    // A county-level city is its prefecture's.
+    expect(householdRegion(null, '云南省瑞丽市')?.key).toBe('530000/德宏傣族景颇族自治州');
     expect(householdRegion('', '德宏州某地')).toBeNull();
     expect(householdRegion('991234199001010011', null)).toBeNull();
     expect(householdRegion(null, null)).toBeNull();

@@ -177,6 +177,39 @@ describe('map option', () => {
     ]);
   });
 
+  it('names an autonomous prefecture short, and draws seizures over a region’s people, its 户籍地 and 抓获地 apart', () => {
+    const prefecture = buildMapOption(
+      {
+        ...data,
+        regions: [
+          ...data.regions,
+          region('530000/德宏傣族景颇族自治州', 98.13, 24.59, '德宏傣族景颇族自治州'),
+        ],
+        flows: [
+          {
+            fromKey: '530000/德宏傣族景颇族自治州',
+            toKey: '530000/昆明市',
+            links: 1,
+            buyers: 1,
+            seized: [],
+          },
+        ],
+      },
+      texts,
+    );
+    const flows = prefecture.series.find((entry) => entry.name === '供货流向')!;
+    expect((flows.data as { name: string }[]).map((flow) => flow.name)).toEqual([
+      '德宏州 → 昆明市 · 1条',
+    ]);
+    const z = (name: string) => (series(name) as { z?: number }).z ?? 2;
+    expect(z('缴获')).toBeGreaterThan(Math.max(z('户籍地'), z('抓获地')));
+    const offset = (name: string) => (series(name) as { symbolOffset?: number[] }).symbolOffset;
+    expect([offset('户籍地'), offset('抓获地')]).toEqual([
+      [-7, 0],
+      [7, 0],
+    ]);
+  });
+
   it('escapes case data in the HTML tooltip', () => {
     const formatter = option.tooltip.formatter;
     expect(formatter({ name: '<img src=x onerror=alert(1)>', data: { tooltip: 'a&b' } })).toBe(

@@ -63,9 +63,14 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
 }
 
+/** An autonomous prefecture by its usual short name: 德宏傣族景颇族自治州 → 德宏州. */
+const autonomousPrefecture =
+  /^(.+?)(?:(?:傣|景颇|哈尼|彝|壮|苗|白|藏|傈僳|布依|侗|土家|朝鲜|蒙古|回|哈萨克|柯尔克孜|羌|纳西|黎|瑶|土|水|仫佬|拉祜|佤|畲|东乡|京|独龙|怒|普米|阿昌|德昂|布朗|基诺)族)+自治州$/;
+
 function regionLabel(data: MapData, key: string): string {
   const region = data.regions.find((candidate) => candidate.key === key);
-  return region ? (region.prefectureName ?? region.provinceName) : key;
+  if (!region) return key;
+  return region.prefectureName?.replace(autonomousPrefecture, '$1州') ?? region.provinceName;
 }
 
 function point(data: MapData, key: string): [number, number] | null {
@@ -266,7 +271,9 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         coordinateSystem: 'geo',
         symbol: 'diamond',
         symbolSize: 12,
-        itemStyle: { color: colours.seizures },
+        // Over the people's markers at the same place (a seizure in 滨江 had been under them).
+        z: 5,
+        itemStyle: { color: colours.seizures, borderColor: '#fff', borderWidth: 1 },
         data: placedSeizures.map((seizure) => ({
           name: `${seizure.place ?? ''} ${texts.drug(seizure.drugType)}`,
           value: [seizure.lng!, seizure.lat!],
@@ -279,6 +286,8 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         coordinateSystem: 'geo',
         symbol: 'circle',
         symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 4,
+        // 户籍地 left of the point and 抓获地 right of it: one region's two are told apart.
+        symbolOffset: [-7, 0],
         itemStyle: { color: colours.households, opacity: 0.75 },
         label: { show: true, position: 'bottom', fontSize: 11, formatter: '{b}' },
         labelLayout: { hideOverlap: true },
@@ -290,6 +299,7 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         coordinateSystem: 'geo',
         symbol: 'triangle',
         symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 3,
+        symbolOffset: [7, 0],
         itemStyle: { color: colours.arrests, opacity: 0.85 },
         data: arrests.map(([key, names]) => regionPoint(key, names)),
       },
