@@ -300,6 +300,39 @@ describe('long paths', () => {
     );
   });
 
+  it('a path through calls alone reaches the people behind the phones (机主, 使用 go with it)', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const create = async (entity: Record<string, unknown>) =>
+      (await c.ok('entities.create', { entity: entity as never })).id;
+    const [zhang, li] = [
+      await create({ kind: 'person', name: '张某龙' }),
+      await create({ kind: 'person', name: '李某华' }),
+    ];
+    const [own, other] = [
+      await create({ kind: 'phone', number: '13857162094' }),
+      await create({ kind: 'phone', number: '13987120468' }),
+    ];
+    const relate = (from: string, to: string, type: 'uses' | 'owns' | 'calls' | 'supplies') =>
+      c.ok('relations.create', { fromEntityId: from, toEntityId: to, type });
+    await relate(zhang, own, 'uses');
+    await relate(li, other, 'owns');
+    await relate(own, other, 'calls');
+    const byCalls = await c.ok('graph.paths', {
+      fromId: zhang,
+      toId: li,
+      relationTypes: ['calls'],
+    });
+    expect(byCalls.paths[0]!.steps.map((step) => step.type)).toEqual(['uses', 'calls', 'owns']);
+    // Supply alone does not take the phones' links.
+    const bySupply = await c.ok('graph.paths', {
+      fromId: zhang,
+      toId: li,
+      relationTypes: ['supplies'],
+    });
+    expect(bySupply.paths).toEqual([]);
+  });
+
   it('a search that runs out of time stops with a clear error instead of "no path"', async () => {
     const { p } = await line();
     const workspace = await openDirect(c.router.sessions.current()!.dir, 'admin', adminPassword);

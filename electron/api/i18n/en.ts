@@ -677,6 +677,8 @@ export const en: Translation<typeof zhCN> = {
       k: 'Paths',
       pathTypes: 'Only these relation types (empty: all)',
       notConnected: 'The two are not connected',
+      notConnectedByTypes:
+        'The two are not connected through the chosen relation types (with calls or money, owning and using links count too)',
       maxHops: 'Max hops',
       find: 'Find path',
       noPath: 'No path within {{hops}} hops',

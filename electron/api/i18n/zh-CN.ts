@@ -644,6 +644,8 @@ export const zhCN = {
       k: '条数',
       pathTypes: '只走这些关系类型（空为全部）',
       notConnected: '两者之间没有连接',
+      notConnectedByTypes:
+        '只走所选关系类型时两者之间没有连接（选通话或资金往来时，机主和使用关系随之计入）',
       maxHops: '最多层数',
       find: '查找路径',
       noPath: '在 {{hops}} 层内未找到路径',

@@ -278,6 +278,16 @@ function stepsOf(path: NodePath, relations: Map<string, GraphEdge>): PathStep[] 
 }
 
 /**
+ * The types a path search restricted to calls or money follows: with the links of people to
+ * their phones and accounts (机主, 使用), without which no path through calls or transfers
+ * reaches a person (张某龙 → his phone → 李某华's phone → 李某华 had been "not connected").
+ */
+function withHolders(types: RelationType[]): RelationType[] {
+  if (!types.includes('calls') && !types.includes('finances')) return types;
+  return [...new Set<RelationType>([...types, 'owns', 'uses'])];
+}
+
+/**
  * The answer to `graph.paths`: the paths, each step with its relation type and direction,
  * and the nodes and relations they use.
  *  - shortest: one shortest path, no hop cap unless `maxHops` is given;
@@ -299,7 +309,7 @@ export function findPaths(
   now?: () => number,
 ): GraphPaths {
   const check = deadline(input.budgetMs ?? defaultPathBudgetMs, now);
-  const types = input.relationTypes?.length ? input.relationTypes : undefined;
+  const types = input.relationTypes?.length ? withHolders(input.relationTypes) : undefined;
   const result =
     input.mode === 'shortest'
       ? {

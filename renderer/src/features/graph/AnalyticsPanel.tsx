@@ -157,6 +157,8 @@ export function AnalyticsPanel(props: Props) {
                 onChange={setPathTypes}
                 // Typing 供 finds 供货 (the names, not the codes behind them).
                 optionFilterProp="label"
+                // Every type in view at once (使用 had been the eleventh, below the fold).
+                listHeight={relationTypes.length * 32 + 8}
                 options={relationTypes.map((type) => ({
                   value: type,
                   label: t(`enums.relationType.${type}`),
@@ -206,7 +208,9 @@ export function AnalyticsPanel(props: Props) {
                   <Typography.Text type="warning">
                     {mode === 'all'
                       ? t('graph.analytics.noPath', { hops: maxHops })
-                      : t('graph.analytics.notConnected')}
+                      : pathTypes.length
+                        ? t('graph.analytics.notConnectedByTypes')
+                        : t('graph.analytics.notConnected')}
                   </Typography.Text>
                 ) : (
                   <List
