@@ -117,6 +117,7 @@ import {
   graphExportInput,
   graphExportOutput,
   graphImageExportInput,
+  graphImageExportOutput,
   graphLayoutAheadInput,
   graphLayoutAheadOutput,
   graphLayoutInput,
@@ -338,7 +339,7 @@ export const contract = {
   /** The layout `graph.case` started for a large chart, when it is done. */
   'graph.layoutAhead': procedure('viewer', graphLayoutAheadInput, graphLayoutAheadOutput),
   'graph.export': procedure('viewer', graphExportInput, graphExportOutput),
-  'graph.recordImageExport': procedure('viewer', graphImageExportInput, okOutput),
+  'graph.recordImageExport': procedure('viewer', graphImageExportInput, graphImageExportOutput),
   'graph.views.list': procedure(
     'viewer',
     z.object({ caseId: z.string().optional() }),

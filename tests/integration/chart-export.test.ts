@@ -160,3 +160,12 @@ describe('chart pictures of the demo methamphetamine case', () => {
     60_000,
   );
 });
+
+describe('the chart as drawn on screen (PNG)', () => {
+  it('is named as the other chart files, on the workspace’s day', async () => {
+    // 2026-11-23T17:30Z is already 11-24 in China: the window's UTC date had named it the 23rd.
+    c.clock.advance(9.5 * 3_600_000);
+    const named = await c.ok('graph.recordImageExport', { caseId, nodes: nodeIds.length });
+    expect(named).toEqual({ fileName: 'quanlian-graph-A3301052026030015-2026-11-24.png' });
+  });
+});

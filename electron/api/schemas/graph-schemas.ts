@@ -282,3 +282,5 @@ export const graphImageExportInput = z.object({
   nodes: z.number().int(),
   viewName: z.string().max(80).optional(),
 });
+/** The picture's file name: `quanlian-graph-<case no>-<the workspace's day>.png`. */
+export const graphImageExportOutput = z.object({ fileName: z.string() });

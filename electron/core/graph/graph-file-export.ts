@@ -4,7 +4,8 @@ import { AppError } from '../app-error';
 import type { DocumentRenderer } from '../reports/document-renderer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { exportChartDocument } from './chart-document';
-import { exportGraph } from './graph-export';
+import { caseNumber, exportFileName, exportGraph } from './graph-export';
+import { workspaceToday } from '../settings/workspace-time';
 import { subgraph } from './graph-data';
 
 /**
@@ -30,12 +31,20 @@ export function exportGraphFile(
 export function recordGraphImageExport(
   workspace: UnlockedWorkspace,
   input: z.output<typeof graphImageExportInput>,
-): { ok: true } {
+): { fileName: string } {
   workspace.audit({
     action: 'graph.imageExported',
     targetType: input.caseId ? 'case' : 'graph',
     targetId: input.caseId ?? null,
     details: { caseId: input.caseId ?? null, nodes: input.nodes, view: input.viewName ?? null },
   });
-  return { ok: true };
+  // Named as the chart's other files are, on the workspace's day (the window's UTC date had
+  // named a picture made at 01:29 China time after the day before).
+  return {
+    fileName: exportFileName(
+      caseNumber(workspace.db, input.caseId),
+      workspaceToday(workspace),
+      'png',
+    ),
+  };
 }

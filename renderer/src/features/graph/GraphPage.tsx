@@ -90,7 +90,6 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const exporter = useChartExport({
     canvas,
     caseId,
-    caseNo: caseRow.data?.caseNo,
     visibleIds,
     viewName: currentView?.name,
     fail,

@@ -11,14 +11,13 @@ import type { PrintChoices } from './PrintExportModal';
 interface Inputs {
   canvas: RefObject<NetworkHandle | null>;
   caseId: string | undefined;
-  caseNo: string | undefined;
   visibleIds: string[];
   viewName: string | undefined;
   fail(error: unknown): void;
 }
 
 /** Exports of the drawn chart: the titled print (SVG/PNG/PDF), the screen PNG and the data files. */
-export function useChartExport({ canvas, caseId, caseNo, visibleIds, viewName, fail }: Inputs) {
+export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: Inputs) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -50,9 +49,12 @@ export function useChartExport({ canvas, caseId, caseNo, visibleIds, viewName, f
     setBusy(true);
     try {
       if (format === 'png') {
-        await invoke('graph.recordImageExport', { caseId, nodes: visibleIds.length, viewName });
-        const url = await canvas.current.exportPng(2);
-        downloadUrl(url, `${caseNo ?? 'graph'}-${new Date().toISOString().slice(0, 10)}.png`);
+        const { fileName } = await invoke('graph.recordImageExport', {
+          caseId,
+          nodes: visibleIds.length,
+          viewName,
+        });
+        downloadUrl(await canvas.current.exportPng(2), fileName);
       } else {
         const file = await invoke('graph.export', {
           format,
