@@ -259,7 +259,13 @@ export function mapData(db: Executor, query: MapQuery): MapData {
     };
   });
 
-  // Supply relations overlapping the period (undated ones are kept: their period is unknown).
+  // Supply relations overlapping the period (undated ones are kept: their period is unknown). One
+  // with no end ran until either party was caught, or the case was solved or closed: it had been
+  // drawn in any later period too (a flow in 2030 of a ring taken in 2026).
+  const ranUntil = sql`COALESCE(r.ended_on,
+    (SELECT MIN(ce.caught_on) FROM case_entities ce
+      WHERE ce.entity_id IN (r.from_entity_id, r.to_entity_id) AND ce.caught_on IS NOT NULL),
+    (SELECT COALESCE(k.solved_on, k.closed_on) FROM cases k WHERE k.id = r.case_id))`;
   const links = db.all<{
     fromEntityId: string;
     toEntityId: string;
@@ -286,7 +292,7 @@ export function mapData(db: Executor, query: MapQuery): MapData {
       LEFT JOIN locations lt ON lt.entity_id = r.to_entity_id
     WHERE r.deleted_at IS NULL AND r.type = 'supplies' ${caseFilter(sql`r.case_id`)}
       ${query.to ? sql`AND (r.started_on IS NULL OR r.started_on <= ${query.to})` : sql``}
-      ${query.from ? sql`AND (r.ended_on IS NULL OR r.ended_on >= ${query.from})` : sql``}
+      ${query.from ? sql`AND (${ranUntil} IS NULL OR substr(${ranUntil}, 1, 10) >= ${query.from})` : sql``}
     ORDER BY r.id`);
   const regionOf = new Map<string, MapRegion>();
   const note = (
