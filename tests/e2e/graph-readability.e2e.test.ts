@@ -134,6 +134,35 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     const chosenEdges = zoomed.filter((label) => label.kind === 'edge').length;
     expect(Number(await canvas.getAttribute('data-edge-labels-held'))).toBe(chosenEdges);
     await h.screenshot('38-graph-zoomed-in');
+
+    // A found path's entities are named, its ends too (the retailer at its end had been a bold
+    // node with no name beside named phones).
+    const drawnNames = async () =>
+      (JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[])
+        .filter((label) => label.kind === 'node')
+        .map((label) => label.text.split('\n')[0]!);
+    // The whole chart again (the fit button), then the path.
+    await page.getByTestId('graph-toolbar').getByRole('button', { name: '适应窗口' }).click();
+    await page.waitForTimeout(600);
+    const labelled = await canvas.getAttribute('data-labels');
+    await graph.findPath('吴某', '岩某');
+    await page.waitForFunction((before) => {
+      const element = document.querySelector('[data-testid=graph-canvas]');
+      return element?.dataset['labels'] !== before;
+    }, labelled);
+    await page.waitForTimeout(400);
+    expect(await drawnNames()).toEqual(
+      expect.arrayContaining(['吴某', '张某龙', '李某华', '岩某']),
+    );
+    await h.screenshot('38b-graph-path-named');
+
+    // The community ring opens where people's names read (fitted whole it had drawn none).
+    await graph.chooseLayout('社团环形');
+    await page.waitForTimeout(400);
+    const ring = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
+    expect(ring.filter((label) => label.kind === 'node').length).toBeGreaterThanOrEqual(10);
+    for (const label of ring) expect(label.fontPx).toBeGreaterThanOrEqual(11);
+    await h.screenshot('39-graph-ring-readable');
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -124,7 +124,7 @@ describe('graph model', () => {
     );
   });
 
-  it('puts the supply chain on layers without gaps: a source above the source it supplies, phones below their owner', () => {
+  it('puts the supply chain on evenly spaced layers: a source above the source it supplies, phones below their owner', () => {
     const nodes = [
       node('south', { chainTier: 'source' }),
       node('wholesale', { chainTier: 'source' }),
@@ -137,8 +137,10 @@ describe('graph model', () => {
       edge('wholesale', 'phone', 'uses'),
     ];
     const { levels, tiers } = chainLevels(nodes, edges);
-    expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 2, retailer: 3 });
-    expect(tiers).toEqual({ 0: 'source', 3: 'retail' });
+    // Each layer of people keeps the one below it for their things (south's, empty): the tiers
+    // stand evenly apart.
+    expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 2, phone: 3, retailer: 4 });
+    expect(tiers).toEqual({ 0: 'source', 4: 'retail' });
   });
 
   it('lays communities out as circles on a ring, neighbouring circles a gap apart', () => {

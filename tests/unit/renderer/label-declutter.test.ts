@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseLabels,
+  mustShowPriority,
   type LabelCandidate,
 } from '../../../renderer/src/features/graph/label-declutter';
 import { parallelSmooth } from '../../../renderer/src/features/graph/graph-model';
@@ -45,6 +46,19 @@ describe('label declutter', () => {
       icons,
     );
     expect(chosen.map((item) => item.id)).toEqual(['a', 'd']);
+  });
+
+  it('names a highlighted entity (a found path’s end) even over a neighbour’s icon, first of all', () => {
+    const icons = [{ id: 'b', left: 100, top: 20, width: 30, height: 30 }];
+    const chosen = chooseLabels(
+      [
+        label('boss', 90, 32, { priority: 100 }),
+        label('end', 95, 30, { priority: mustShowPriority }),
+      ],
+      { width: 800, height: 600 },
+      icons,
+    );
+    expect(chosen.map((item) => item.id)).toEqual(['end']);
   });
 });
 

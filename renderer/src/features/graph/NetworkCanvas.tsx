@@ -4,7 +4,7 @@ import { Network, type Edge, type IdType, type Node, type Options } from 'vis-ne
 import 'vis-network/styles/vis-network.css';
 import type { ChartLayout, Positions } from './chart-state';
 import { separate, textEms } from '../../../../electron/api/domain/chart-look';
-import { chooseLabels, minLabelPx, type LabelCandidate } from './label-declutter';
+import { chooseLabels, minLabelPx, mustShowPriority, type LabelCandidate } from './label-declutter';
 import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
 export interface NetworkHandle {
@@ -216,6 +216,25 @@ function drawLevelLabels(
     context.fillText(text, 8, y);
   }
   context.restore();
+}
+
+/**
+ * The community ring fitted whole can be too small to read (the demo's 50 entities at
+ * 1366×768: scale 0.42, no name drawn). Then it opens at the scale where people's names read,
+ * on the most connected entity (the middle of the ring is empty); the rest is a pan away.
+ */
+function readableRing(instance: Network, edges: { from?: IdType; to?: IdType }[]) {
+  if (instance.getScale() >= readableTierScale) return;
+  const degree = new Map<string, number>();
+  for (const edge of edges)
+    for (const end of [edge.from, edge.to])
+      if (end !== undefined) degree.set(String(end), (degree.get(String(end)) ?? 0) + 1);
+  const positions = instance.getPositions();
+  let hub: string | null = null;
+  for (const [id, count] of degree)
+    if (positions[id] && (hub === null || count > degree.get(hub)!)) hub = id;
+  if (hub === null) return;
+  instance.moveTo({ position: positions[hub]!, scale: readableTierScale });
 }
 
 /** People's and organisations' names (18 px) drawn at least at the smallest readable size. */
@@ -808,13 +827,17 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         nodeLabels.current = new Map(
           props.nodes.map((node) => {
             const fontSize = (node.font as { size?: number } | undefined)?.size ?? 14;
+            // A highlighted entity (graph-model: the thick border) first, a dimmed one last.
+            const highlighted = (node.borderWidth ?? 0) >= 6;
+            const dimmed = (node.opacity ?? 1) < 1;
+            const named = fontSize >= 18 ? 100 : 10;
             return [
               String(node.id),
               {
                 label: String(node.label ?? ''),
                 fontSize,
                 size: node.size ?? 16,
-                priority: fontSize >= 18 ? 100 : 10,
+                priority: highlighted ? mustShowPriority : dimmed ? named / 10 : named,
               },
             ];
           }),
@@ -891,6 +914,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         if (!force && (fitMoved || props.layout === 'chain')) instance.fit({ animation: false });
         if (props.layout === 'chain' && container.current)
           readableTiers(instance, container.current);
+        if (props.layout === 'circular' && fitMoved) readableRing(instance, props.edges);
       },
       !hold,
     );

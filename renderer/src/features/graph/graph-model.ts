@@ -317,7 +317,10 @@ export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
  * Layers of the supply-chain layout, upstream first. Each tier gets a layer; within a tier,
  * who supplies whom adds layers (a southern source above the wholesaler it supplies, both
  * "source"); each layer's phones, accounts, vehicles and places sit on a layer just below it.
- * Layers are numbered without gaps, since vis-network spaces them evenly.
+ * Layers are numbered without gaps, since vis-network spaces them evenly; each tier's layer
+ * keeps the layer below it for its things, filled or not, so the tiers stand evenly apart (吸毒
+ * and 毒资/保护伞, with no phones between, had been half as far apart as the rest, a node on
+ * the names above it).
  */
 export function chainLevels(
   nodes: GraphNode[],
@@ -348,7 +351,10 @@ export function chainLevels(
     const neighbour = (neighbours.get(member.entityId) ?? []).find((id) => tierOf.get(id));
     keyOf.set(member.entityId, neighbour ? keyOf.get(neighbour)! + 1 : member.level * 100);
   }
-  const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);
+  const tierKeys = [...keyOf.values()].filter((key) => key % 10 === 0);
+  const keys = [...new Set([...keyOf.values(), ...tierKeys.map((key) => key + 1)])].sort(
+    (a, b) => a - b,
+  );
   const layer = new Map(keys.map((key, index) => [key, index]));
   const tiers: Record<number, ChainTier> = {};
   for (const [tier, level] of Object.entries(tierLevel)) {

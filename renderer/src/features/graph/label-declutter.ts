@@ -3,7 +3,10 @@ export interface LabelCandidate {
   id: string;
   /** Icons are obstacles only: labels are placed around them, never returned. */
   kind: 'node' | 'edge' | 'icon';
-  /** Higher first: people and organisations, then relation names, then the rest. */
+  /**
+   * Higher first: what is highlighted (a path's entities), people and organisations, relation
+   * names, then the rest; at `mustShowPriority` and above a label may cover another's icon.
+   */
   priority: number;
   left: number;
   top: number;
@@ -15,6 +18,12 @@ export interface LabelCandidate {
 
 /** Labels are never drawn smaller than this on screen (level of detail by zoom). */
 export const minLabelPx = 11;
+
+/**
+ * The priority of a highlighted entity's label (a found path's): named even over a neighbour's
+ * icon (the end of a path had been a bold node with no name).
+ */
+export const mustShowPriority = 1_000;
 
 const overlaps = (a: LabelCandidate, b: LabelCandidate) =>
   a.left < b.left + b.width &&
@@ -74,8 +83,11 @@ export function chooseLabels(
         .get(key)
         ?.some(
           (other) =>
-            !(other.kind === 'icon' && label.kind === 'node' && other.id === label.id) &&
-            overlaps(label, other),
+            !(
+              other.kind === 'icon' &&
+              label.kind === 'node' &&
+              (other.id === label.id || label.priority >= mustShowPriority)
+            ) && overlaps(label, other),
         ),
     );
     if (blocked) continue;
