@@ -41,6 +41,16 @@ describe('the case timeline (1366×768)', () => {
     await page.getByTestId('open-case-timeline').click();
     const chart = page.getByTestId('timeline-chart');
     await chart.waitFor();
+    // The chart fills its card, whatever the window (it had stayed 1,100 px wide).
+    const widths = await chart.evaluate((svg) => {
+      const element = svg as unknown as {
+        getAttribute(name: string): string | null;
+        parentElement: { clientWidth: number };
+      };
+      return [Number(element.getAttribute('width')), element.parentElement.clientWidth];
+    });
+    expect(widths[0]).toBe(widths[1]);
+    expect(widths[0]).not.toBe(1100);
 
     const caseId = new URLSearchParams(page.url().split('?').at(-1)).get('case')!;
     const whole = await h.host.router.invoke('analytics.timeline', { caseId });
