@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MapData } from '../../../electron/api/schemas/map-schemas';
-import { buildMapOption, type MapTexts } from '../../../renderer/src/features/map/map-option';
+import {
+  buildMapOption,
+  mapView,
+  type MapTexts,
+} from '../../../renderer/src/features/map/map-option';
 import { formatAmount } from '../../../renderer/src/features/map/map-format';
 
 const texts: MapTexts = {
@@ -208,6 +212,21 @@ describe('map option', () => {
       [-7, 0],
       [7, 0],
     ]);
+  });
+
+  it('shows the South China Sea box whole or not at all', () => {
+    // 昆明 to 滨江 reaches the east coast: the view takes in the box beside Taiwan whole.
+    const national = mapView(data);
+    const [lng, lat] = national.center;
+    expect(lng + 31 / national.zoom).toBeGreaterThanOrEqual(131);
+    expect(lat - 20 / national.zoom).toBeLessThanOrEqual(19.5);
+    // A case in Yunnan alone stays close, the box far out of view.
+    const yunnan = mapView({
+      ...data,
+      regions: data.regions.filter((r) => r.key.startsWith('53')),
+    });
+    expect(yunnan.zoom).toBe(6);
+    expect(yunnan.center[0] + 31 / yunnan.zoom).toBeLessThan(125.5);
   });
 
   it('escapes case data in the HTML tooltip', () => {

@@ -209,7 +209,7 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       map: 'china',
       roam: true,
       // Centred on the data's regions when there are any, the whole country otherwise.
-      ...(data.regions.length ? { center: centreOf(data), zoom: zoomFor(data) } : {}),
+      ...(data.regions.length ? mapView(data) : {}),
       label: { show: true, fontSize: 11, color: '#595959' },
       itemStyle: { areaColor: '#f5f7fa', borderColor: '#8c99a6', borderWidth: 0.8 },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#e6f4ff' } },
@@ -307,21 +307,52 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
   };
 }
 
-function centreOf(data: MapData): [number, number] {
-  const lngs = data.regions.map((region) => region.lng);
-  const lats = data.regions.map((region) => region.lat);
-  return [(Math.min(...lngs) + Math.max(...lngs)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+/**
+ * The box ECharts draws the South China Sea islands in (南海诸岛, beside Taiwan): a view that
+ * shows part of it shows all of it (cut at the edge, the printed map is one a case file may not
+ * carry); a regional view that reaches nowhere near it leaves it out.
+ */
+const southSeaInset = { west: 125.5, east: 131, south: 19.5, north: 25.5 };
+
+/** The centre and zoom that show the data's regions (the South China Sea box whole or not at all). */
+export function mapView(data: MapData): { center: [number, number]; zoom: number } {
+  const points = data.regions.map((region) => [region.lng, region.lat] as const);
+  const view = fit(points);
+  const [lng, lat] = view.center;
+  // At zoom 1 the whole map (62° of longitude, about 40° of latitude) fits the view; a window
+  // wider or taller than the map shows more beside it, so the reach is taken generously (a
+  // regional view taking the box in is only a little wider).
+  const halfWidth = 62 / view.zoom;
+  const halfHeight = 30 / view.zoom;
+  const showsInset =
+    lng + halfWidth > southSeaInset.west &&
+    lng - halfWidth < southSeaInset.east &&
+    lat - halfHeight < southSeaInset.north &&
+    lat + halfHeight > southSeaInset.south;
+  return showsInset
+    ? fit([
+        ...points,
+        [southSeaInset.east, southSeaInset.south],
+        [southSeaInset.west, southSeaInset.north],
+      ])
+    : view;
 }
 
-/** Zoom so the data's regions fill the view, never closer than a few provinces. */
-function zoomFor(data: MapData): number {
-  const lngs = data.regions.map((region) => region.lng);
-  const lats = data.regions.map((region) => region.lat);
+/** Zoom so the points fill the view, never closer than a few provinces. */
+function fit(points: (readonly [number, number])[]): { center: [number, number]; zoom: number } {
+  const lngs = points.map(([lng]) => lng);
+  const lats = points.map(([, lat]) => lat);
   const span = Math.max(
     Math.max(...lngs) - Math.min(...lngs),
     (Math.max(...lats) - Math.min(...lats)) * 1.4,
     8,
   );
-  // The whole country spans about 62° of longitude at zoom 1.
-  return Math.max(1, Math.min(6, (62 / span) * 0.8));
+  return {
+    center: [
+      (Math.min(...lngs) + Math.max(...lngs)) / 2,
+      (Math.min(...lats) + Math.max(...lats)) / 2,
+    ],
+    // The whole country spans about 62° of longitude at zoom 1.
+    zoom: Math.max(1, Math.min(6, (62 / span) * 0.8)),
+  };
 }
