@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
@@ -108,6 +109,25 @@ describe('the case timeline (1366×768)', () => {
       .waitFor();
     expect(await drawnMarks(chart)).toBe(inMonth);
     await h.screenshot('82-timeline-filtered-month');
+
+    // Exported as a picture for a report: a title band with the case, the period and the mark.
+    await page.getByTestId('timeline-export').click();
+    await page.getByTestId('print-format').getByText('SVG').click();
+    await page.getByTestId('print-classification').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '秘密' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('print-export-submit').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^quanlian-timeline-A3301052026030015-\d{4}-\d{2}-\d{2}\.svg$/,
+    );
+    const file = `${h.root}/timeline.svg`;
+    await download.saveAs(file);
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg).toContain('>时间线 · A3301052026030015</text>');
+    expect(svg).toMatch(/>2026-06-30 1\d:\d\d – 2026-07-31 1\d:\d\d · 制图日期 /);
+    expect(svg).toContain('fill="#cf1322">秘密</text>');
 
     // The filtered timeline as a figure in the case briefing.
     await page.getByTestId('briefing-add-timeline').click();

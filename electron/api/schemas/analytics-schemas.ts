@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { phoneNumberTypes } from '../domain/identifiers';
+import { classifications } from './briefing-schemas';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from './common';
 
 /**
@@ -346,4 +347,6 @@ export const timelineExportInput = z.object({
   format: z.enum(['svg', 'png']),
   from: periodBound.optional(),
   to: periodBound.optional(),
+  /** The mark printed in the picture's title band. */
+  classification: z.enum(classifications).default('none'),
 });

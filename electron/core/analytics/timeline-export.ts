@@ -24,6 +24,7 @@ export function recordTimelineExport(
       format: input.format,
       from: input.from ?? null,
       to: input.to ?? null,
+      classification: input.classification,
     },
   });
   return { ok: true };

@@ -11,6 +11,7 @@ import { TimelineChart, type TimeWindow, type TimelineChartHandle } from './Time
 import { TimelineLegend } from './TimelineLegend';
 import { TimelineQueryForm } from './TimelineQueryForm';
 import { chinaDay, fitWindow, formatChina, zoomWindow } from './timeline-scale';
+import { PrintExportModal } from '../graph/PrintExportModal';
 import { useElementWidth } from './useElementWidth';
 import { useTimelineExport } from './useTimelineExport';
 import { useTimelineLabels } from './useTimelineLabels';
@@ -79,7 +80,23 @@ export function TimelineTab() {
   const clearFilter = () =>
     query && setQuery({ ...query, from: undefined, to: undefined, offset: 0 });
 
-  const exportAs = useTimelineExport(chart, query);
+  const caseLine = data?.lines.find((line) => line.kind === 'case');
+  const [exporting, setExporting] = useState<'closed' | 'open' | 'busy'>('closed');
+  const exportAs = useTimelineExport(chart, query, {
+    title: `${t('analytics.timeline.tab')} · ${
+      caseLine
+        ? caseLine.label
+        : (data?.lines ?? [])
+            .slice(0, 3)
+            .map((line) => line.label)
+            .join('、')
+    }`,
+    caseNo: caseLine?.label ?? null,
+    period:
+      query?.from && query.to
+        ? `${formatChina(Date.parse(query.from))} – ${formatChina(Date.parse(query.to))}`
+        : t('map.allTime'),
+  });
 
   // Lines with no mark on this page are left out unless asked for (a case's phones without
   // records would otherwise fill the chart); the case's own line always stays.
@@ -134,12 +151,21 @@ export function TimelineTab() {
             >
               {t('analytics.timeline.fit')}
             </Button>
-            <Button size="small" onClick={() => void exportAs('svg')} data-testid="timeline-svg">
-              {t('analytics.timeline.exportSvg')}
+            <Button size="small" onClick={() => setExporting('open')} data-testid="timeline-export">
+              {t('analytics.timeline.export')}
             </Button>
-            <Button size="small" onClick={() => void exportAs('png')} data-testid="timeline-png">
-              {t('analytics.timeline.exportPng')}
-            </Button>
+            {exporting !== 'closed' && (
+              <PrintExportModal
+                busy={exporting === 'busy'}
+                title={t('analytics.timeline.exportTitle')}
+                formats={['png', 'svg']}
+                onExport={(choices) => {
+                  setExporting('busy');
+                  void exportAs(choices).then((done) => setExporting(done ? 'closed' : 'open'));
+                }}
+                onClose={() => setExporting('closed')}
+              />
+            )}
             <AddToBriefingButton
               caseId={query?.caseId}
               source="timeline"

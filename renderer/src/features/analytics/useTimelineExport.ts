@@ -3,25 +3,38 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { invoke } from '../../api/client';
+import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { svgToPng } from '../../components/svg-picture';
 import { downloadText, downloadUrl } from '../graph/downloads';
+import type { PrintChoices } from '../graph/PrintExportModal';
 import type { TimelineChartHandle } from './TimelineChart';
 import { chinaDay } from './timeline-scale';
+import { titledTimelineSvg } from './timeline-title';
+
+/** What the exported picture's title band names: the case (its number) or the entities, the period. */
+interface TimelineHeading {
+  title: string;
+  caseNo: string | null;
+  period: string;
+}
 
 /**
- * Saves the timeline as drawn, as SVG or PNG, once the export is recorded in the audit log
- * (with the query that drew it); success and failure are told in a message.
+ * Saves the timeline as drawn, as SVG or PNG under a title band (case, period, day, unit, user,
+ * the classification chosen), once the export is recorded in the audit log (with the query that
+ * drew it); success and failure are told in a message.
  */
 export function useTimelineExport(
   chart: RefObject<TimelineChartHandle | null>,
   query: ProcedureInput<'analytics.timeline'> | null,
+  heading: TimelineHeading,
 ) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  return async (format: 'svg' | 'png') => {
-    if (!chart.current || !query) return;
+  const session = useSession();
+  return async ({ format, classification }: PrintChoices): Promise<boolean> => {
+    if (!chart.current || !query || format === 'pdf') return false;
     try {
       await invoke('analytics.recordTimelineExport', {
         caseId: query.caseId,
@@ -29,15 +42,33 @@ export function useTimelineExport(
         format,
         from: query.from,
         to: query.to,
+        classification,
       });
-      const svg = chart.current.toSvg();
-      const { width: w, height: h } = chart.current.size();
-      const fileName = `quanlian-timeline-${chinaDay(Date.now())}.${format}`;
+      const day = chinaDay(Date.now());
+      const { svg, width, height } = titledTimelineSvg(
+        chart.current.toSvg(),
+        chart.current.size(),
+        {
+          title: heading.title,
+          subtitle: [
+            heading.period,
+            `${t('map.drawnOn')} ${day}`,
+            session.unitName,
+            session.user.displayName,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          mark: classification === 'none' ? '' : t(`briefings.classifications.${classification}`),
+        },
+      );
+      const fileName = `quanlian-timeline-${heading.caseNo ? `${heading.caseNo}-` : ''}${day}.${format}`;
       if (format === 'svg') downloadText(svg, fileName, 'image/svg+xml');
-      else downloadUrl(await svgToPng(svg, w, h), fileName);
+      else downloadUrl(await svgToPng(svg, width, height), fileName);
       void message.success(t('analytics.timeline.exported'));
+      return true;
     } catch (error) {
       void message.error(errorText(error));
+      return false;
     }
   };
 }

@@ -18,6 +18,8 @@ interface Props {
   /** The dialog's title and the PNG choice's words, where the picture is not the chart's. */
   title?: string;
   pngLabel?: string;
+  /** The formats offered (all three unless said); the page is asked only with PDF. */
+  formats?: PrintChoices['format'][];
   onExport(choices: PrintChoices): void;
   onClose(): void;
 }
@@ -26,10 +28,17 @@ interface Props {
  * The chart as a picture to print or put in a report: format, landscape page and the
  * classification mark printed in the title block are chosen here, at export.
  */
-export function PrintExportModal({ busy, title, pngLabel, onExport, onClose }: Props) {
+export function PrintExportModal({
+  busy,
+  title,
+  pngLabel,
+  formats = ['pdf', 'png', 'svg'],
+  onExport,
+  onClose,
+}: Props) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<PrintChoices>({
-    format: 'pdf',
+    format: formats[0]!,
     page: 'A4',
     classification: 'internal',
   });
@@ -51,12 +60,14 @@ export function PrintExportModal({ busy, title, pngLabel, onExport, onClose }: P
             optionType="button"
             data-testid="print-format"
           >
-            <Radio value="pdf">{t('graph.print.pdf')}</Radio>
-            <Radio value="png">{pngLabel ?? t('graph.print.png')}</Radio>
-            <Radio value="svg">{t('graph.print.svg')}</Radio>
+            {formats.includes('pdf') && <Radio value="pdf">{t('graph.print.pdf')}</Radio>}
+            {formats.includes('png') && (
+              <Radio value="png">{pngLabel ?? t('graph.print.png')}</Radio>
+            )}
+            {formats.includes('svg') && <Radio value="svg">{t('graph.print.svg')}</Radio>}
           </Radio.Group>
         </Form.Item>
-        <Form.Item label={t('graph.print.page')}>
+        <Form.Item label={t('graph.print.page')} hidden={!formats.includes('pdf')}>
           <Radio.Group
             value={choices.page}
             onChange={(event) => setChoices({ ...choices, page: event.target.value })}
