@@ -574,6 +574,7 @@ describe('contact profile of one phone', () => {
       lastAt: '2026-04-05T15:30:00.000Z',
       activeDays: 5,
       nightEvents: 1,
+      withheld: 0,
     });
     expect(topByCount.map((row) => [row.number, row.calls, row.messages, row.outgoing, row.incoming])).toEqual([
       [c1, 2, 1, 2, 1],

@@ -92,6 +92,17 @@ describe('far ends printed as unknown', () => {
       ['call', '2026-11-03T01:10:00.000Z', '', '35'],
     ]);
 
+    // In the phone's profile: counted in its totals and days, listed as no contact.
+    const profile = await c.ok('analytics.contactProfile', { phone: target });
+    expect([
+      profile.period.calls,
+      profile.period.messages,
+      profile.period.withheld,
+      profile.period.contacts,
+      profile.period.activeDays,
+    ]).toEqual([7, 1, 7, 1, 1]);
+    expect(profile.period.topByCount.map((contact) => contact.number)).toEqual([other]);
+
     // Deleting the import takes them out with the rest.
     expect(await c.ok('import.delete', { importId: 'imp-target' })).toMatchObject({
       callRecords: 1,

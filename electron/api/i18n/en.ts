@@ -1862,6 +1862,7 @@ export const en: Translation<typeof zhCN> = {
       contacts: 'Contacts',
       activeDays: 'Active days',
       nightEvents: 'At night (22:00–06:00)',
+      withheld: '{{count}} of them with the other number not shown (counted, listed as no contact)',
       topByCount: 'Most contacts',
       topByDuration: 'Longest calls',
       newContacts: 'New contacts in the period',

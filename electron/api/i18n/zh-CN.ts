@@ -1779,6 +1779,7 @@ export const zhCN = {
       contacts: '联系人数',
       activeDays: '活跃天数',
       nightEvents: '夜间通联（22:00–06:00）',
+      withheld: '其中对方号码未显示 {{count}} 次（已计入总数，不列为联系人）',
       topByCount: '联系次数最多',
       topByDuration: '通话时长最长',
       newContacts: '本时段新出现的联系人',

@@ -184,6 +184,11 @@ const periodProfileSchema = z.object({
   activeDays: z.number().int(),
   /** Calls and messages between 22:00 and 06:00 China time. */
   nightEvents: z.number().int(),
+  /**
+   * Of the calls and messages, those whose other number the carrier printed as unknown (隐藏号码):
+   * counted in the totals, days, night and heat map, with no contact.
+   */
+  withheld: z.number().int(),
   topByCount: z.array(profileContactSchema),
   topByDuration: z.array(profileContactSchema),
   /** Contacts first seen with this phone inside the period (only with a start). */

@@ -127,7 +127,7 @@ export async function contactsCommand(
     out.result(
       result,
       [
-        `${result.phone.number}: ${profile.calls} calls, ${profile.messages} texts, ${profile.durationSeconds} s, ${profile.contacts} contacts, ${profile.activeDays} active days, ${profile.nightEvents} at night (22:00–06:00)`,
+        `${result.phone.number}: ${profile.calls} calls, ${profile.messages} texts, ${profile.durationSeconds} s, ${profile.contacts} contacts, ${profile.activeDays} active days, ${profile.nightEvents} at night (22:00–06:00)${profile.withheld ? `, ${profile.withheld} with the other number not shown` : ''}`,
         'top by count:',
         ...profile.topByCount.map(
           (row) =>

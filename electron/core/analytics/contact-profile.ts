@@ -46,11 +46,17 @@ function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
       FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.to_entity_id = ${phoneId} AND r.type = 'calls' AND r.deleted_at IS NULL AND ${when} AND c.copy_of IS NULL
       GROUP BY c.relation_num, c.started_unix, c.kind
+      UNION ALL
+      -- Calls and texts whose other number is not known (隐藏号码): no contact ('').
+      SELECT '', 1 - d.incoming, d.kind, d.started_unix, d.duration_seconds
+      FROM data_sessions d
+      WHERE d.phone_id = ${phoneId} AND d.kind IN ('call', 'sms')
+        AND ${unixPeriodCondition(sql`d.started_unix`, period)}
     )
-    SELECT h.other AS other, p.number AS number, h.outgoing AS outgoing, h.kind = 'sms' AS sms,
-           ${isoOfUnix(sql`h.at`)} AS at, h.duration AS duration
-    FROM hits h JOIN phones p ON p.entity_id = h.other
-    WHERE h.other <> ${phoneId} ORDER BY h.at`);
+    SELECT h.other AS other, COALESCE(p.number, '') AS number, h.outgoing AS outgoing,
+           h.kind = 'sms' AS sms, ${isoOfUnix(sql`h.at`)} AS at, h.duration AS duration
+    FROM hits h LEFT JOIN phones p ON p.entity_id = h.other
+    WHERE h.other <> ${phoneId} AND (h.other = '' OR p.entity_id IS NOT NULL) ORDER BY h.at`);
 }
 
 /** When each contact was first in touch with the phone, over all records. */
@@ -83,9 +89,11 @@ function profileOf(
   let messages = 0;
   let durationSeconds = 0;
   let nightEvents = 0;
+  let withheld = 0;
   for (const hit of hits) {
-    let contact = contacts.get(hit.other);
-    if (!contact) {
+    let contact = hit.other ? contacts.get(hit.other) : undefined;
+    if (!hit.other) withheld += 1;
+    else if (!contact) {
       contact = {
         id: hit.other,
         number: hit.number,
@@ -100,12 +108,14 @@ function profileOf(
       };
       contacts.set(hit.other, contact);
     }
-    if (hit.sms) contact.messages += 1;
-    else contact.calls += 1;
-    contact.durationSeconds += hit.duration;
-    if (hit.outgoing) contact.outgoing += 1;
-    else contact.incoming += 1;
-    contact.lastAt = hit.at;
+    if (contact) {
+      if (hit.sms) contact.messages += 1;
+      else contact.calls += 1;
+      contact.durationSeconds += hit.duration;
+      if (hit.outgoing) contact.outgoing += 1;
+      else contact.incoming += 1;
+      contact.lastAt = hit.at;
+    }
     if (hit.sms) messages += 1;
     else calls += 1;
     durationSeconds += hit.duration;
@@ -139,6 +149,7 @@ function profileOf(
     lastAt: hits.at(-1)?.at ?? null,
     activeDays: daily.size,
     nightEvents,
+    withheld,
     topByCount: top((contact) => contact.calls + contact.messages),
     topByDuration: top((contact) => contact.durationSeconds),
     newContacts: firstSeen

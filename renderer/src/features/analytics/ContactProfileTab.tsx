@@ -137,6 +137,12 @@ function PeriodView({ profile }: { profile: PeriodProfile }) {
       <p>
         {t('analytics.first')}: {formatDateTime(profile.firstAt)} · {t('analytics.last')}:{' '}
         {formatDateTime(profile.lastAt)}
+        {profile.withheld > 0 && (
+          <span data-testid="profile-withheld">
+            {' · '}
+            {t('analytics.profile.withheld', { count: profile.withheld })}
+          </span>
+        )}
       </p>
       <Row gutter={12}>
         <Col span={12}>
