@@ -149,4 +149,26 @@ describe('case briefing of the demo methamphetamine case', () => {
       ['briefing.previewed', 'html', false],
     ]);
   });
+
+  it('the supply-chain diagram puts only the chain’s tiered entities in its rows, transport dashed, with a legend; the English gang chart is English', async () => {
+    const html = (await c.ok('reports.briefing', { caseId, format: 'html' })).content;
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;
+    const chainSvg = svgs.find((svg) => svg.includes('stroke-dasharray="5 3"'))!;
+    const names = [...chainSvg.matchAll(/<title>([^<]+)<\/title>/g)].map((found) => found[1]);
+    // 黄某 (a relative, no tier) and the gangs are in no row: the dealers are the chain's.
+    const chain = await c.ok('graph.chain', { caseId });
+    const tiered = chain.members.filter((member) => member.tier !== null).map((m) => m.label);
+    expect(names.sort()).toEqual(
+      [...new Set(tiered)].filter((name) => names.includes(name)).sort(),
+    );
+    expect(names).not.toContain('黄某');
+    expect(names).not.toContain('张某龙贩毒团伙');
+    expect(chainSvg).toContain('>供货（上下线）</text>');
+    expect(chainSvg).toContain('>为其运输</text>');
+    const english = (await c.ok('reports.briefing', { caseId, format: 'html', language: 'en' }))
+      .content;
+    const gang = english.match(/<svg[\s\S]*?<\/svg>/g)![0]!;
+    expect(gang).toContain('Supplies');
+    expect(gang).not.toMatch(/供货|图例|实体 \d+ 个|团伙成员/);
+  });
 });

@@ -319,9 +319,9 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
       }))
       .filter((row) => row.count > 0),
     drugTotals,
-    gangChart: { svg: gangChartSvg(gang, positions), note },
+    gangChart: { svg: gangChartSvg(gang, positions, language), note },
     supplyChain: {
-      svg: supplyChainSvg(gang, chain, (level) => levelNames.get(level) ?? ''),
+      svg: supplyChainSvg(gang, chain, (level) => levelNames.get(level) ?? '', language),
     },
     timeline: caseTimeline(db, { caseId: options.caseId }).map((event) => ({
       date: date(event.occurredAt),

@@ -84,21 +84,27 @@ export function gangChartSvg(
 
 /**
  * The supply chain as layers, upstream at the top (source → factory → transport → dealers →
- * retail → users), one row per tier with its name at the left, supply arrows between them.
+ * retail → users), one row per tier with its name at the left, supply arrows between them and
+ * transport dashed, with a legend of the two. Only the entities the chain gives a tier (a
+ * suspect's relative, a gang, a phone had stood in its owner's row: a non-suspect printed as a
+ * dealer).
  */
 export function supplyChainSvg(
   data: GraphData,
   chain: ChainAnalysis,
   tierName: (level: number) => string,
+  language: DocumentLanguage = 'zh-CN',
 ): string {
   const shown = new Set(data.nodes.map((node) => node.id));
   const members = chain.members.filter(
-    (member) => member.level < otherLevel && shown.has(member.entityId),
+    (member) => member.tier !== null && member.level < otherLevel && shown.has(member.entityId),
   );
   const levels = [...new Set(members.map((member) => member.level))].sort((a, b) => a - b);
   const rowHeight = 64;
   const labelWidth = 110;
-  const height = Math.max(levels.length, 1) * rowHeight + 20;
+  const legendHeight = 28;
+  const rowsHeight = Math.max(levels.length, 1) * rowHeight + 20;
+  const height = rowsHeight + legendHeight;
   const parts = [
     svgOpen(chartWidth, height),
     `<defs>${iconSymbols(members.map((member) => member.kind))}</defs>`,
@@ -119,15 +125,28 @@ export function supplyChainSvg(
       at.set(member.entityId, { x, y });
     });
   });
+  const lineStyle = {
+    supplies: 'stroke="#dc2626" stroke-width="1.4"',
+    transports_for: 'stroke="#d97706" stroke-width="1.4" stroke-dasharray="5 3"',
+  };
   for (const edge of data.edges) {
     if (edge.type !== 'supplies' && edge.type !== 'transports_for') continue;
     const from = at.get(edge.from);
     const to = at.get(edge.to);
     if (from && to)
       parts.push(
-        `<line ${rimLine(from, to, 9)} stroke="#dc2626" stroke-width="1.4" marker-end="url(#arrow)"/>`,
+        `<line ${rimLine(from, to, 9)} ${lineStyle[edge.type]} marker-end="url(#arrow)"/>`,
       );
   }
+  const names = chartWords(language).relationNames;
+  const legendY = rowsHeight + legendHeight / 2;
+  (['supplies', 'transports_for'] as const).forEach((type, index) => {
+    const x = labelWidth + index * 200;
+    parts.push(
+      `<line x1="${x}" y1="${legendY}" x2="${x + 36}" y2="${legendY}" ${lineStyle[type]} marker-end="url(#arrow)"/>`,
+      `<text x="${x + 44}" y="${legendY + 4}" font-size="11" fill="#334155">${escapeXml(names[type])}</text>`,
+    );
+  });
   const crowded = members.length > 40;
   for (const member of members) {
     const { x, y } = at.get(member.entityId)!;
