@@ -217,3 +217,52 @@ describe('one call in both lists (1366×768)', () => {
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
 });
+
+describe('a list of headers no template knows (1366×768)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a list whose headers no template knows opens the columns step: mapped by hand, it imports', async () => {
+    const { page } = h;
+    const shell = await signInToDemo(page);
+    await shell.navigate('导入');
+    await page.getByTestId('import-next').waitFor();
+    await page.locator('.ant-upload input[type=file]').setInputFiles({
+      name: '自编话单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        ['主号,客号,类别,时刻,秒数', '13911112222,13833334444,主叫,2026-04-01 08:00:00,60'].join(
+          '\n',
+        ),
+      ),
+    });
+    await page.getByText('自编话单.csv').waitFor();
+    await page.getByTestId('import-next').click();
+    // The missing columns are said, and the columns step is open to choose them.
+    await page
+      .getByTestId('import-error')
+      .getByText(/缺少必需的列/)
+      .waitFor();
+    const map = async (field: string, column: string) => {
+      await page.getByTestId(`map-${field}`).click();
+      await page.keyboard.type(column);
+      await page.locator('.ant-select-item-option').filter({ hasText: column }).first().click();
+    };
+    await map('ownNumber', '主号');
+    await map('counterpart', '客号');
+    await map('callType', '类别');
+    await map('startedAt', '时刻');
+    await map('duration', '秒数');
+    await h.screenshot('58-records-columns-by-hand');
+    await page.getByTestId('import-check').click();
+    expect(await page.getByTestId('import-valid').innerText()).toBe('1');
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -990,7 +990,7 @@ export const en: Translation<typeof zhCN> = {
         amount: 'Amount',
         debitAmount: 'Debit amount',
         creditAmount: 'Credit amount',
-        amountFen: 'Amount (fen)',
+        amountFen: 'Amount (yuan)',
         channel: 'Channel',
         summary: 'Summary',
         reference: 'Reference',

@@ -952,7 +952,7 @@ export const zhCN = {
         amount: '交易金额',
         debitAmount: '支出金额',
         creditAmount: '收入金额',
-        amountFen: '金额（分）',
+        amountFen: '金额（元）',
         channel: '交易渠道',
         summary: '摘要',
         reference: '交易单号',

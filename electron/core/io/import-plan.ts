@@ -1009,6 +1009,22 @@ function undirectedCalls(
   });
 }
 
+/** A control character (below a space, a tab aside): bytes read as text that are no text. */
+const isControl = (char: string) => char.charCodeAt(0) < 32 && char !== '\t';
+
+/**
+ * Whether a header row reads as column names: two or more, most filled, no byte that decoded
+ * to nothing (a picture or a binary file read as text is no table to map).
+ */
+function namesColumns(headers: string[]): boolean {
+  const filled = headers.filter((header) => header.trim() !== '');
+  return (
+    filled.length >= 2 &&
+    filled.length * 2 >= headers.length &&
+    !headers.some((header) => header.includes('\ufffd') || [...header].some(isControl))
+  );
+}
+
 /** Reads every data row of the file as records of the template, collecting every problem. */
 export function planImport(
   file: TableFile,
@@ -1117,6 +1133,11 @@ function headerPlanner(
     : new AppError('import.missingColumns', 'Required columns are not mapped', {
         template,
         fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
+        // The header as read, for the columns to be chosen by hand (a list of headers no
+        // template knows had no way to the mapping screen).
+        ...(headerRow && namesColumns(headers)
+          ? { headers, headerLine: headerRow.line, mapping }
+          : {}),
       });
   const problems: RowProblem[] = [];
   let kept: TableRow[] = [];

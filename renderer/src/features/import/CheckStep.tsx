@@ -6,6 +6,8 @@ import type { ImportPreview } from '../../../../electron/api/schemas/import-sche
 import { useImportLabels } from './import-labels';
 import { fileFormatText, type WizardAction, type WizardState } from './import-wizard';
 
+const internalSampleKeys = new Set(['dayOnly', 'reversal', 'offsetOf']);
+
 /** Step 3: the validation report (counts, each problem by line), a sample, and how to import. */
 export function CheckStep({
   state,
@@ -27,13 +29,16 @@ export function CheckStep({
   const labels = useImportLabels(template);
   const sampleColumns = useMemo(
     () =>
-      Object.keys(preview.sample[0] ?? {}).map((key) => ({
-        key,
-        dataIndex: key,
-        title: labels.field(key),
-        ellipsis: true,
-        render: (value: string) => labels.cell(key, value),
-      })),
+      Object.keys(preview.sample[0] ?? {})
+        // Flags the import reads (a day alone, a reversal) are said in the problems and summary.
+        .filter((key) => !internalSampleKeys.has(key))
+        .map((key) => ({
+          key,
+          dataIndex: key,
+          title: labels.field(key),
+          ellipsis: true,
+          render: (value: string) => labels.cell(key, value),
+        })),
     [preview, labels],
   );
 

@@ -7,6 +7,14 @@ import { useProcedureMutation } from '../../api/hooks';
 import { useImportLabels } from './import-labels';
 import { fileFormatText, savedMapping, type WizardAction, type WizardState } from './import-wizard';
 
+/** A column's letters as a spreadsheet names it: A … Z, AA, AB … (column 27 had been A again). */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
 /** Step 2: which column of the file holds which field; saved sets of columns; file-wide values. */
 export function ColumnsStep({
   state,
@@ -38,7 +46,7 @@ export function ColumnsStep({
   };
   const headerOptions = preview.headers.map((header, index) => ({
     value: index,
-    label: `${String.fromCharCode(65 + (index % 26))} · ${header || t('import.unnamedColumn')}`,
+    label: `${columnLetters(index)} · ${header || t('import.unnamedColumn')}`,
   }));
 
   return (
@@ -148,6 +156,8 @@ export function ColumnsStep({
                 style={{ width: 320 }}
                 value={mapping[field.key]}
                 options={headerOptions}
+                // A wide file's column is found by typing its letters or its name.
+                showSearch={{ optionFilterProp: 'label' }}
                 data-testid={`map-${field.key}`}
                 onChange={(column?: number) => {
                   const next = { ...mapping };

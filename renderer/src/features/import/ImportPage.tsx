@@ -1,15 +1,15 @@
 import { Alert, Steps, Tabs } from 'antd';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../api/bridge';
-import { invoke } from '../../api/client';
+import { ApiCallError, invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckStep } from './CheckStep';
 import { ColumnsStep } from './ColumnsStep';
 import { FileStep } from './FileStep';
-import { initialWizard, wizardReducer, type WizardStep } from './import-wizard';
+import { initialWizard, unmappedPreview, wizardReducer, type WizardStep } from './import-wizard';
 import { PackageImport } from './PackageImport';
 import { RunStep } from './RunStep';
 
@@ -31,6 +31,13 @@ function TableImport() {
       getBridge().on('import.progressed', (event) => dispatch({ type: 'progressed', ...event })),
     [],
   );
+
+  // An error is said above the steps: brought into view, the button pressed far below it had
+  // seemed to do nothing.
+  const errorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
 
   const request = (chosen?: Record<string, number>, sheet = state.sheet) =>
     file && {
@@ -63,7 +70,15 @@ function TableImport() {
     try {
       dispatch({ type: 'previewLoaded', preview: await invoke('import.preview', input), next });
     } catch (caught) {
-      dispatch({ type: 'previewFailed', error: errorText(caught) });
+      const unmapped =
+        caught instanceof ApiCallError && caught.code === 'import.missingColumns'
+          ? unmappedPreview(caught.details, input.fileName, state.encoding)
+          : null;
+      dispatch(
+        unmapped
+          ? { type: 'columnsNeeded', preview: unmapped, error: errorText(caught) }
+          : { type: 'previewFailed', error: errorText(caught) },
+      );
     }
   };
 
@@ -96,15 +111,17 @@ function TableImport() {
           { title: t('import.steps.import') },
         ]}
       />
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 12 }}
-          data-testid="import-error"
-        />
-      ) : null}
+      <div ref={errorBox}>
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            data-testid="import-error"
+          />
+        ) : null}
+      </div>
       {step === 0 ? (
         <FileStep
           state={state}

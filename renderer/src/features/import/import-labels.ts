@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ImportTemplate } from '../../../../electron/api/domain/import-templates';
-import { drugName } from '../../components/format';
+import { drugName, formatYuan } from '../../components/format';
 
 /** Looks a key up in a table of words, falling back to the key itself. */
 function lookUp(words: Readonly<Record<string, string>>, key: string): string {
@@ -38,6 +38,8 @@ function labelsOf(t: TFunction, language: string, template: ImportTemplate) {
               ? lookUp(units, value)
               : key === 'weightBasis'
                 ? lookUp(bases, value)
-                : value,
+                : key === 'amountFen' && /^\d+$/.test(value)
+                  ? formatYuan(Number(value))
+                  : value,
   };
 }

@@ -68,6 +68,7 @@ export type WizardAction =
   | { type: 'previewStarted' }
   | { type: 'previewLoaded'; preview: ImportPreview; next?: WizardStep }
   | { type: 'previewFailed'; error: string }
+  | { type: 'columnsNeeded'; preview: ImportPreview; error: string }
   | { type: 'runStarted'; importId: string }
   | { type: 'progressed'; importId: string; done: number; total: number }
   | { type: 'runDone'; summary: ImportSummary }
@@ -124,6 +125,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       };
     case 'previewFailed':
       return { ...state, busy: false, error: action.error };
+    case 'columnsNeeded':
+      // Required columns no header names: the columns step, to choose them by hand.
+      return {
+        ...state,
+        busy: false,
+        error: action.error,
+        preview: action.preview,
+        mapping: action.preview.mapping,
+        step: 1,
+      };
     case 'runStarted':
       return {
         ...state,
@@ -154,6 +165,39 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         columnsChosen: false,
       };
   }
+}
+
+/**
+ * A preview of a file whose required columns no header names (import.missingColumns with the
+ * header as read): its columns to map, no rows checked yet.
+ */
+export function unmappedPreview(
+  details: Record<string, unknown>,
+  fileName: string,
+  encoding: Encoding,
+): ImportPreview | null {
+  const { headers, headerLine, mapping } = details;
+  if (!Array.isArray(headers) || typeof headerLine !== 'number') return null;
+  const extension = /\.(csv|txt|xlsx|xlsb|ods|xls)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return {
+    format:
+      extension === 'xlsx' || extension === 'xlsb' || extension === 'ods' || extension === 'xls'
+        ? extension
+        : 'csv',
+    encoding: encoding === 'auto' ? null : encoding,
+    headerLine,
+    headers: headers.map(String),
+    mapping: (mapping ?? {}) as Record<string, number>,
+    rowCount: 0,
+    validCount: 0,
+    problemCount: 0,
+    rejectedCount: 0,
+    problems: [],
+    sample: [],
+    platform: null,
+    owner: null,
+    sheets: [],
+  };
 }
 
 /** The mapping of a saved set of columns, by header name, onto this file's columns. */
