@@ -11,7 +11,8 @@ const workspaceCommands = () => import('./commands/workspace-commands');
 
 const usage = `Quanlian command line (npm run cli -- <command> [options])
 
-Passwords: QUANLIAN_PASSWORD (and QUANLIAN_NEW_PASSWORD where a second one is needed),
+Every command signs in as --user NAME (admin unless given; the demo workspace's account is
+demo). Passwords: QUANLIAN_PASSWORD (and QUANLIAN_NEW_PASSWORD where a second one is needed),
 or --password-stdin (first line, second line). Add --json for machine-readable output;
 errors are said in Chinese, or in English with --lang en.
 

@@ -315,8 +315,8 @@ describe('command line', () => {
     ).toBe('No path within 2 hops.\n');
     // Each step with its relation type and direction: the retailer is supplied from upstream.
     expect((await run(['path', '--from', retailer, '--to', source, '--k', '2'])).stdout).toBe(
-      '吴某 ←supplies← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n' +
-        '吴某 →member_of→ 张某龙贩毒团伙 ←leads← 张某龙 ←supplies← 李某华 ←supplies← 岩某\n',
+      '3 跳：吴某 ←供货← 张某龙 ←供货← 李某华 ←供货← 岩某\n' +
+        '4 跳：吴某 →成员→ 张某龙贩毒团伙 ←领导← 张某龙 ←供货← 李某华 ←供货← 岩某\n',
     );
     const svg = path.join(makeTempDir(), 'chart.svg');
     expect(

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { relationTypes, type RelationType } from '../../api/domain/relation-types';
+import { enumText } from '../../api/i18n/document-text';
+import { relationShortNames } from '../../api/domain/chart-look';
 import { classifications, type Classification } from '../../api/schemas/briefing-schemas';
 import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
@@ -115,6 +117,10 @@ export async function pathCommand(
     });
   });
   const label = (id: string) => result.graph.nodes.find((node) => node.id === id)?.label ?? id;
+  // Relation types by name in the command's language (member_of had been printed as a code).
+  const english = options.lang === 'en';
+  const typeName = english ? enumText('en').relationType : relationShortNames;
+  const hops = (count: number) => (english ? `${count} hops: ` : `${count} 跳：`);
   out.result(
     {
       paths: result.paths.map((found) => ({
@@ -129,10 +135,11 @@ export async function pathCommand(
       ? result.paths
           .map((found) =>
             [
+              hops(found.steps.length),
               label(found.nodeIds[0]!),
               ...found.steps.map(
                 (step, at) =>
-                  ` ${arrows[step.direction]}${step.type}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
+                  ` ${arrows[step.direction]}${typeName[step.type]}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
               ),
             ].join(''),
           )
