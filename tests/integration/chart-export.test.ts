@@ -94,6 +94,9 @@ describe('chart pictures of the demo methamphetamine case', () => {
     expect(file.content).toContain('>人员</text>');
     expect(file.content).toContain('>供货（上下线）</text>');
     expect(file.content).toContain(`实体 ${nodeIds.length} 个`);
+    // The red ring round 岩某 (at large) is said in the legend.
+    expect(file.content).toContain('class="legend-ring"');
+    expect(file.content).toContain('>在逃</text>');
     const audit = (await c.ok('cases.auditHistory', { caseId })).rows[0]!;
     expect([audit.action, audit.details?.['format'], audit.details?.['classification']]).toEqual([
       'graph.exported',

@@ -47,6 +47,7 @@ export function chartWords(language: DocumentLanguage): ChartWords {
     kindNames: names.entityKind,
     relationNames: names.relationType,
     edgeNames: language === 'zh-CN' ? relationShortNames : names.relationType,
+    atLarge: names.legalStatus.at_large,
     ...chartLabels[language],
   };
 }

@@ -48,6 +48,8 @@ export interface ChartWords {
   /** Between a field's name and its value (：, ": "). */
   colon: string;
   legend: string;
+  /** The legend's words for the red ring: 在逃 (at large). */
+  atLarge: string;
   caseNo: string;
   unit: string;
   user: string;
@@ -98,6 +100,8 @@ const dashArray = (dashes: boolean | number[]) =>
 interface LegendItem {
   kind?: EntityKind;
   type?: RelationType;
+  /** The red ring round an entity at large (在逃). */
+  ring?: true;
   text: string;
   width: number;
 }
@@ -132,6 +136,10 @@ function legendItems(data: GraphData, words: ChartWords): LegendItem[] {
       text: words.relationNames[type],
       width: 36 + textEms(words.relationNames[type]) * 12,
     })),
+    // The ring is the print's most telling mark: said, where drawn.
+    ...(data.nodes.some((node) => node.legalStatus === 'at_large')
+      ? [{ ring: true as const, text: words.atLarge, width: 22 + textEms(words.atLarge) * 12 }]
+      : []),
   ];
 }
 
@@ -146,6 +154,11 @@ function drawLegend(
     if (item.kind)
       parts.push(
         `<use class="legend-icon" xlink:href="#icon-${item.kind}" href="#icon-${item.kind}" x="${f(left)}" y="${f(middle - 8)}" width="16" height="16"/>`,
+        `<text x="${f(left + 21)}" y="${f(middle + 4)}" font-size="12" fill="#0f172a">${xmlText(item.text)}</text>`,
+      );
+    else if (item.ring)
+      parts.push(
+        `<circle class="legend-ring" cx="${f(left + 8)}" cy="${f(middle)}" r="7" fill="none" stroke="#dc2626" stroke-width="2.5"/>`,
         `<text x="${f(left + 21)}" y="${f(middle + 4)}" font-size="12" fill="#0f172a">${xmlText(item.text)}</text>`,
       );
     else if (item.type) {
