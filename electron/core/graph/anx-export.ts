@@ -1,4 +1,4 @@
-import { relationShortNames } from '../../api/domain/chart-look';
+import { relationShortNames, relationStyles } from '../../api/domain/chart-look';
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { enumText } from '../../api/i18n/document-text';
@@ -19,8 +19,20 @@ export const anxIconTypes: Record<EntityKind, string> = {
   parcel: 'Package',
 };
 
-/** Entity type names as the UI says them (i2 shows them in its legend). */
-const kindNames = enumText('zh-CN').entityKind;
+/** Entity type names as the UI says them (i2 shows them in its legend), and values' names. */
+const names = enumText('zh-CN');
+const kindNames = names.entityKind;
+
+/** A chart colour (#rrggbb) as i2's Colour, a Windows COLORREF (blue, green, red bytes). */
+function colourRef(hex: string): number {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return ((value & 255) << 16) | (value & 0xff00) | ((value >> 16) & 255);
+}
+
+/** A day or an instant as ANX's xsd:dateTime. */
+function dateTime(value: string): string {
+  return value.length === 10 ? `${value}T00:00:00` : value.slice(0, 19);
+}
 
 const relationNames: Record<string, string> = relationShortNames;
 
@@ -41,10 +53,17 @@ export function toAnx(
     '    <AttributeClass Name="法律状态" Type="AttText" ShowValue="true"/>',
     '    <AttributeClass Name="链条层级" Type="AttText" ShowValue="true"/>',
     '    <AttributeClass Name="可靠性" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="本案" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="类别" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="金额（元）" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="次数" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="截止日期" Type="AttText" ShowValue="true"/>',
+    '    <AttributeClass Name="来源" Type="AttText" ShowValue="true"/>',
     '  </AttributeClassCollection>',
     '  <LinkTypeCollection>',
     ...[...new Set(data.edges.map((edge) => edge.type))].map(
-      (type) => `    <LinkType Name="${xmlText(relationNames[type] ?? type)}" Colour="0"/>`,
+      (type) =>
+        `    <LinkType Name="${xmlText(relationNames[type] ?? type)}" Colour="${colourRef(relationStyles[type].color)}"/>`,
     ),
     '  </LinkTypeCollection>',
     '  <EntityTypeCollection>',
@@ -59,10 +78,15 @@ export function toAnx(
       x: (index % 20) * 120,
       y: Math.floor(index / 20) * 120,
     };
+    // Values by their names (取保候审, 零包), not their codes; whether the entity is the case's.
     const attributes = [
       node.identifier ? ['标识', node.identifier] : null,
-      node.legalStatus && node.legalStatus !== 'none' ? ['法律状态', node.legalStatus] : null,
-      node.chainTier ? ['链条层级', node.chainTier] : null,
+      node.legalStatus && node.legalStatus !== 'none'
+        ? ['法律状态', names.legalStatus[node.legalStatus] ?? node.legalStatus]
+        : null,
+      node.chainTier ? ['链条层级', names.chainTier[node.chainTier] ?? node.chainTier] : null,
+      node.subtype ? ['类别', node.subtype] : null,
+      ['本案', node.inCase ? '是' : '否'],
     ].filter((pair): pair is [string, string] => pair !== null);
     lines.push(
       `    <ChartItem Label="${xmlText(node.label)}" DateSet="false" XPosition="${Math.round(position.x)}">`,
@@ -91,15 +115,30 @@ export function toAnx(
       edge.reliability || edge.credibility
         ? `${edge.reliability ?? ''}${edge.credibility ?? ''}`
         : null;
+    // The link's date (when the relation began), its end, amount, count and source as
+    // attributes: the ANX had carried none of them.
+    const attributes = [
+      grading ? ['可靠性', grading] : null,
+      edge.amountFen ? ['金额（元）', (edge.amountFen / 100).toFixed(2)] : null,
+      edge.eventCount ? ['次数', String(edge.eventCount)] : null,
+      edge.endedOn ? ['截止日期', edge.endedOn.slice(0, 10)] : null,
+      edge.source ? ['来源', edge.source] : null,
+    ].filter((pair): pair is [string, string] => pair !== null);
+    const dated = edge.startedOn
+      ? `DateSet="true" DateTime="${dateTime(edge.startedOn)}" TimeSet="${edge.startedOn.length > 10}"`
+      : 'DateSet="false"';
     lines.push(
-      `    <ChartItem Label="${xmlText(name)}" DateSet="false">`,
+      `    <ChartItem Label="${xmlText(name)}" ${dated}>`,
       `      <Link End1Id="${xmlText(edge.from)}" End2Id="${xmlText(edge.to)}">`,
       `        <LinkStyle ArrowStyle="${edge.directed ? 'ArrowOnHead' : 'ArrowNone'}" Type="${xmlText(name)}"/>`,
       '      </Link>',
-      ...(grading
+      ...(attributes.length
         ? [
             '      <AttributeCollection>',
-            `        <Attribute AttributeClass="可靠性" Value="${xmlText(grading)}"/>`,
+            ...attributes.map(
+              ([attribute, value]) =>
+                `        <Attribute AttributeClass="${attribute}" Value="${xmlText(value)}"/>`,
+            ),
             '      </AttributeCollection>',
           ]
         : []),

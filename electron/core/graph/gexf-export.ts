@@ -5,6 +5,9 @@ import { xmlText } from './xml-text';
 
 const nodeAttributes = [
   ['kind', 'string'],
+  // bank/alipay, gang, stash_house…; and whether the entity is the case's or came in beside it.
+  ['subtype', 'string'],
+  ['inCase', 'boolean'],
   ['identifier', 'string'],
   ['legalStatus', 'string'],
   ['roleInCase', 'string'],

@@ -3,6 +3,9 @@ import { xmlText } from './xml-text';
 
 const nodeKeys = [
   ['kind', 'string'],
+  // bank/alipay, gang, stash_house…; and whether the entity is the case's or came in beside it.
+  ['subtype', 'string'],
+  ['inCase', 'boolean'],
   ['label', 'string'],
   ['identifier', 'string'],
   ['legalStatus', 'string'],
@@ -57,6 +60,8 @@ export function toGraphml(
     lines.push(
       `    <node id="${xmlText(node.id)}">`,
       ...data_('n', 'kind', node.kind),
+      ...data_('n', 'subtype', node.subtype),
+      ...data_('n', 'inCase', node.inCase),
       ...data_('n', 'label', node.label),
       ...data_('n', 'identifier', node.identifier),
       ...data_('n', 'legalStatus', node.legalStatus),

@@ -48,6 +48,8 @@ describe('GraphML export', () => {
     expect(parsed.graph.edge).toHaveLength(3);
     expect(attributes(parsed.graph.node[0])).toEqual({
       kind: 'person',
+      // Whether the entity is the case's (one brought in beside it is not).
+      inCase: 'true',
       label: '张某龙',
       identifier: '330105198506142859',
       legalStatus: 'arrested',
@@ -104,6 +106,17 @@ describe('i2 ANX export', () => {
       ['p1', 'p2', '亲属', 'ArrowNone'],
     ]);
     expect(xml).not.toContain('<script>');
+    // Values by their names, the entity's place in the case, the link's amount, colour and date.
+    expect(xml).toContain('<Attribute AttributeClass="法律状态" Value="逮捕"/>');
+    expect(xml).toContain('<Attribute AttributeClass="本案" Value="是"/>');
+    expect(xml).toContain('<Attribute AttributeClass="金额（元）" Value="845000.50"/>');
+    expect(xml).not.toContain('Colour="0"');
+    const dated = toAnx({
+      ...data,
+      edges: [{ ...data.edges[0]!, startedOn: '2026-01-08', endedOn: '2026-06-20' }],
+    });
+    expect(dated).toContain('DateSet="true" DateTime="2026-01-08T00:00:00" TimeSet="false"');
+    expect(dated).toContain('<Attribute AttributeClass="截止日期" Value="2026-06-20"/>');
   });
 });
 
