@@ -144,4 +144,25 @@ describe('statements as a tester sent them', () => {
       '2088003333333333': '黄毛',
     });
   });
+
+  it('an impossible day in a date column of its own is said against that column, with its text', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const preview = await c.ok('import.preview', {
+      fileName: 'icbc.csv',
+      contentBase64: base64(
+        [
+          '交易卡号,交易日期,交易时间,交易金额,借贷标志,对方账号',
+          '6222000011112222,20260331,101010,100.00,借,6217000033334444',
+          '6222000011112222,20260332,101010,100.00,借,6217000033334444',
+          '6222000011112222,20260330,256060,100.00,借,6217000033334444',
+        ].join('\n'),
+      ),
+      template: 'transactions',
+    });
+    expect(preview.problems.map((item) => [item.line, item.field, item.value])).toEqual([
+      [3, 'date', '20260332'],
+      [4, 'at', '256060'],
+    ]);
+  });
 });

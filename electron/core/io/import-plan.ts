@@ -1993,12 +1993,26 @@ function rowReader(
     if (shift === undefined) shifts.set(field, (shift = zoneShiftMs(field)));
     return shift && !namesZone(cellOf(cells, field)) ? shift : 0;
   };
+  /**
+   * The instant of a row's date and time, or its problem: where the date has a column of its
+   * own and is the part that reads as no day (20260332 beside 101010), the date's column is
+   * named with its text (the time's had been, with a time that was right).
+   */
+  const instantIn = (line: number, cells: Cell[], field: string, timeKey: string) => {
+    const read = instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey));
+    const dayWrong =
+      !read.ok &&
+      dated &&
+      field === timeKey &&
+      !parseDateAndTimeInstant(cellOf(cells, 'date'), '12:00:00').ok;
+    return take(line, cells, dayWrong ? 'date' : field, read);
+  };
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
     countDateOrder(dates, cellOf(cells, dated ? 'date' : field));
     const shift = zoneShift(cells, field);
-    const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
+    const ms = instantIn(line, cells, field, timeKey);
     return ms === undefined ? undefined : new Date(ms + shift).toISOString();
   };
   /** As `timeOf`, as Unix seconds. */
@@ -2006,7 +2020,7 @@ function rowReader(
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
     countDateOrder(dates, cellOf(cells, dated ? 'date' : field));
-    const ms = take(line, cells, field, instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey)));
+    const ms = instantIn(line, cells, field, timeKey);
     if (ms === undefined) return undefined;
     // A 时区 column beside a roaming row's local time: that zone's, where the time names none.
     const zoneText = zoned ? textOf(cells, 'timeZone') : '';

@@ -107,6 +107,8 @@ describe('chart SVG renderer', () => {
       '资金往来',
       '机主（登记所有人）',
       '使用',
+      // The red ring round the one at large.
+      '在逃',
     ]);
     expect(text(all(tree, 'text').find((element) => element['class'] === 'scale')!)).toBe(
       '实体 4 个，关系 4 条',
