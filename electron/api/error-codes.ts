@@ -85,6 +85,7 @@ export const errorCodes = [
   'import.empty',
   'import.noSheet',
   'import.missingColumns',
+  'import.notTable',
   'import.invalidRows',
   'import.cancelled',
   'import.notFound',

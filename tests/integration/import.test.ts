@@ -218,6 +218,17 @@ describe('import', () => {
         details: { template: 'calls', fields: ['ownNumber', 'counterpart'] },
       },
     });
+    // A picture's bytes, or a letter of one line: no table, said as such (not as columns to map).
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48,
+    ]);
+    for (const content of [
+      png.toString('base64'),
+      base64('情况说明\n我于四月一日接到电话，对方要求…\n'),
+    ]) {
+      const notTable = await c.call('import.preview', { ...file, contentBase64: content });
+      expect(notTable).toMatchObject({ ok: false, error: { code: 'import.notTable' } });
+    }
   });
 
   it('cancel in the middle of an import leaves the database as it was', async () => {

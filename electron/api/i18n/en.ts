@@ -217,6 +217,8 @@ export const en: Translation<typeof zhCN> = {
       empty: 'The file has no data rows.',
       noSheet: 'The file has no sheet {{sheet}}, or that sheet is empty.',
       missingColumns: 'Required columns missing: {{fields}}. Map them to columns.',
+      notTable:
+        'This is no readable table: a picture, a damaged file or a piece of text, or the chosen encoding reads it as garbage. Check the file, or set the encoding to automatic.',
       invalidRows: '{{count}} rows have errors; nothing was imported. Fix them and try again.',
       cancelled: 'Import cancelled; nothing was changed.',
       notFound: 'That import was not found; it may have been deleted.',

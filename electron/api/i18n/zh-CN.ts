@@ -197,6 +197,8 @@ export const zhCN = {
       empty: '文件中没有数据行。',
       noSheet: '文件中没有第 {{sheet}} 个工作表，或该表没有内容。',
       missingColumns: '缺少必需的列：{{fields}}。请在列对应中指定。',
+      notTable:
+        '这不是一份可读的表格：可能是图片、损坏的文件或一段文字，或按所选编码读出的是乱码。请检查文件，或把编码改为自动识别。',
       invalidRows: '有 {{count}} 行数据有误，未导入任何数据。请修正后重试。',
       cancelled: '已取消导入，数据未作任何更改。',
       notFound: '找不到该次导入，可能已被删除。',

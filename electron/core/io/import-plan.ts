@@ -1130,15 +1130,17 @@ function headerPlanner(
     ? sessionsFirst
       ? null
       : undirectedCalls(template, mapping, ownNumber, options)
-    : new AppError('import.missingColumns', 'Required columns are not mapped', {
-        template,
-        fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
-        // The header as read, for the columns to be chosen by hand (a list of headers no
-        // template knows had no way to the mapping screen).
-        ...(headerRow && namesColumns(headers)
-          ? { headers, headerLine: headerRow.line, mapping }
-          : {}),
-      });
+    : headerRow && !namesColumns(headers)
+      ? // No column names at all (a picture, random bytes, a letter, the wrong encoding): said
+        // as such, not as columns to map.
+        new AppError('import.notTable', 'The file reads as no table')
+      : new AppError('import.missingColumns', 'Required columns are not mapped', {
+          template,
+          fields: requiredGroups[template][0]!.filter((key) => !mapped(key)),
+          // The header as read, for the columns to be chosen by hand (a list of headers no
+          // template knows had no way to the mapping screen).
+          ...(headerRow ? { headers, headerLine: headerRow.line, mapping } : {}),
+        });
   const problems: RowProblem[] = [];
   let kept: TableRow[] = [];
   const legendColumns = { callType: mapping['callType'], service: mapping['service'] };

@@ -66,6 +66,12 @@ function TableImport() {
   ) => {
     const input = request(chosen, sheet);
     if (!input) return;
+    // An empty file is said as one (it had been refused as input of the wrong form).
+    if (!input.contentBase64) {
+      const empty = new ApiCallError({ code: 'import.empty', message: 'No data rows' });
+      dispatch({ type: 'previewFailed', error: errorText(empty) });
+      return;
+    }
     dispatch({ type: 'previewStarted' });
     try {
       dispatch({ type: 'previewLoaded', preview: await invoke('import.preview', input), next });
