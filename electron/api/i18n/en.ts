@@ -847,6 +847,8 @@ export const en: Translation<typeof zhCN> = {
     sample: 'First 10 rows',
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
+    committing:
+      'All {{total}} rows written; building indexes and committing, no longer cancellable…',
     cancel: 'Cancel import',
     done: '{{count}} rows imported',
     doneDetail:

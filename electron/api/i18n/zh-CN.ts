@@ -813,6 +813,7 @@ export const zhCN = {
     sample: '前 10 行预览',
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
+    committing: '{{total}} 行已写入，正在建立索引并提交，已不能取消…',
     cancel: '取消导入',
     done: '已导入 {{count}} 行',
     doneDetail:

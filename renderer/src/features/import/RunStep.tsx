@@ -15,7 +15,14 @@ export function RunStep({
 }) {
   const { t } = useTranslation();
   const { summary, error, importId, progress } = state;
-  const percent = progress.total ? Math.floor((progress.done / progress.total) * 100) : 0;
+  // Every row written, the import still builds its indexes and commits: not done, and past
+  // cancelling (the bar had shown a finished 100 % and a cancel that did nothing).
+  const committing = progress.total > 0 && progress.done >= progress.total;
+  const percent = committing
+    ? 99
+    : progress.total
+      ? Math.floor((progress.done / progress.total) * 100)
+      : 0;
   return (
     <Card>
       {summary ? (
@@ -87,11 +94,13 @@ export function RunStep({
         <Button onClick={() => dispatch({ type: 'wentTo', step: 2 })}>{t('import.back')}</Button>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Progress percent={percent} data-testid="import-progress" />
-          <span>{t('import.progress', progress)}</span>
+          <Progress percent={percent} status="active" data-testid="import-progress" />
+          <span data-testid="import-progress-text">
+            {committing ? t('import.committing', progress) : t('import.progress', progress)}
+          </span>
           <Button
             danger
-            disabled={!importId}
+            disabled={!importId || committing}
             onClick={() => importId && void invoke('import.cancel', { importId })}
             data-testid="import-cancel"
           >
