@@ -12,6 +12,7 @@ const preview: ImportPreview = {
   headers: ['本机号码', '对方号码'],
   mapping: { ownNumber: 0, counterpart: 1 },
   rowCount: 18,
+  nothingMoved: 0,
   validCount: 17,
   problemCount: 1,
   rejectedCount: 1,

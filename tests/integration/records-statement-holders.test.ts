@@ -165,4 +165,22 @@ describe('statements as a tester sent them', () => {
       [4, 'at', '256060'],
     ]);
   });
+
+  it('rows that moved no money (结息 0.00, 冻结) are counted apart, so the file’s rows add up', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const preview = await c.ok('import.preview', {
+      fileName: 'statement.csv',
+      contentBase64: base64(
+        [
+          '交易卡号,交易时间,交易金额,借贷标志,对方账号,摘要',
+          '6222000011112222,2026-03-31 10:10:10,100.00,借,6217000033334444,转账',
+          '6222000011112222,2026-03-31 11:00:00,0.00,借,,结息',
+          '6222000011112222,2026-03-31 12:00:00,0.00,贷,6217001540000000007,冻结',
+        ].join('\n'),
+      ),
+      template: 'transactions',
+    });
+    expect([preview.rowCount, preview.validCount, preview.nothingMoved]).toEqual([1, 1, 2]);
+  });
 });

@@ -847,6 +847,9 @@ export const en: Translation<typeof zhCN> = {
     sample: 'First 10 rows',
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
+    nothingMovedLabel: 'Rows of no money',
+    nothingMoved:
+      '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query): not imported as transfers, not counted among the rows',
     committing:
       'All {{total}} rows written; building indexes and committing, no longer cancellable…',
     cancel: 'Cancel import',

@@ -813,6 +813,9 @@ export const zhCN = {
     sample: '前 10 行预览',
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
+    nothingMovedLabel: '金额为 0 的行',
+    nothingMoved:
+      '另有 {{count}} 行金额为 0（结息、冻结/解冻、余额查询等），不作为交易导入，也不计入数据行',
     committing: '{{total}} 行已写入，正在建立索引并提交，已不能取消…',
     cancel: '取消导入',
     done: '已导入 {{count}} 行',

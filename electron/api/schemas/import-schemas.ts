@@ -62,6 +62,11 @@ export const importPreviewOutput = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.number().int()),
   rowCount: z.number().int(),
+  /**
+   * A statement's rows that moved no money (结息 0.00, a 冻结 or 解冻, a 余额查询): no transfers,
+   * not in the rows counted, said apart so the file's rows add up.
+   */
+  nothingMoved: z.number().int(),
   validCount: z.number().int(),
   /** Problems found, and the lines they are on (a line can have several). */
   problemCount: z.number().int(),

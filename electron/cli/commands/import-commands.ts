@@ -85,6 +85,8 @@ export async function importCommand(
       rows: preview.rowCount,
       valid: preview.validCount,
       rejected: preview.rejectedCount,
+      // A statement's rows of no money (结息 0.00, 冻结): not among the rows.
+      nothingMoved: preview.nothingMoved,
       problems: preview.problems,
       sheets: preview.sheets,
     };
@@ -138,7 +140,7 @@ export async function importCommand(
           ...(options['dry-run'] ? { columns, sample: preview.sample } : {}),
         },
         [
-          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
+          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${preview.nothingMoved ? `, ${preview.nothingMoved} more of no money (interest 0.00, a freeze) not imported` : ''}${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
           ...ownerLines,
           ...sheetLines,
           ...sampleLines,

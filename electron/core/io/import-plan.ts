@@ -279,6 +279,8 @@ export interface ImportPlan {
    * whether it was read (a later sheet is read under the same header row as the first).
    */
   sheets: SheetUse[];
+  /** A statement's rows that moved no money (结息 0.00, 冻结, 查询): no transfers, said apart. */
+  nothingMoved?: number;
   /** How the time column beside a date column writes its clocks (clock-forms). */
   clocks?: ClockForms;
   /** Whether the month or the day comes first in dates written with the year last (date-orders). */
@@ -1272,6 +1274,7 @@ function headerPlanner(
               ? ownAccount
               : null,
         sheets: sheets.uses(),
+        nothingMoved: sheets.nothingMoved(),
         clocks,
         dates,
       };
@@ -1632,6 +1635,7 @@ function sheetReader(
   };
   /** Another owner a line among the rows named (its rows follow), null while the first's. */
   let sectionOwner: string | null = null;
+  let nothingMoved = 0;
   /** Its holder (户名：李四 above it), and the one a line among the rows named. */
   let sectionHolder: string | null = null;
   let namedHolder: string | null = null;
@@ -1757,7 +1761,10 @@ function sheetReader(
           openings.push(data);
         return null;
       }
-      if (moneyColumns && movesNothing(data, moneyColumns)) return null;
+      if (moneyColumns && movesNothing(data, moneyColumns)) {
+        nothingMoved += 1;
+        return null;
+      }
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
       namedOwner = null;
       namedHolder = null;
@@ -1778,6 +1785,8 @@ function sheetReader(
     },
     /** The lines under the list that are no rows of it (notes, legends, totals). */
     trailerText: () => trailers.join('\n'),
+    /** Rows that moved no money (结息 0.00, a 冻结): no transfers, counted to be said. */
+    nothingMoved: () => nothingMoved,
     /** The opening-balance lines among the rows (期初余额). */
     openings: () => openings,
     uses(): SheetUse[] {

@@ -106,6 +106,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     headers: importPlan.headers,
     mapping: importPlan.mapping,
     rowCount: importPlan.rowCount,
+    nothingMoved: importPlan.nothingMoved ?? 0,
     validCount: validRows(importPlan.data),
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,

@@ -60,6 +60,13 @@ export function CheckStep({
         <Descriptions.Item label={t('import.fileFormat')}>
           {fileFormatText(preview)}
         </Descriptions.Item>
+        {preview.nothingMoved ? (
+          <Descriptions.Item label={t('import.nothingMovedLabel')} span={4}>
+            <span data-testid="import-nothing-moved">
+              {t('import.nothingMoved', { count: preview.nothingMoved })}
+            </span>
+          </Descriptions.Item>
+        ) : null}
         {preview.sheets.length ? (
           <Descriptions.Item label={t('import.sheets')} span={4}>
             <span data-testid="import-sheets">

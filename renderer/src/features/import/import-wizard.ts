@@ -189,6 +189,7 @@ export function unmappedPreview(
     headers: headers.map(String),
     mapping: (mapping ?? {}) as Record<string, number>,
     rowCount: 0,
+    nothingMoved: 0,
     validCount: 0,
     problemCount: 0,
     rejectedCount: 0,
