@@ -895,13 +895,20 @@ describe('bank statements (流水) and payment bills', () => {
       skipInvalid: true,
     });
     expect(summary).toMatchObject({ rows: 2, rejectedRows: 1 });
-    expect(
-      iconv
-        .decode(Buffer.from(summary.rejectedFile!.contentBase64, 'base64'), 'gb18030')
-        .split('\r\n')[1],
-    ).toBe(
+    // The owner the notes named heads the rejected file, so the corrected file imports again.
+    const rejected = iconv
+      .decode(Buffer.from(summary.rejectedFile!.contentBase64, 'base64'), 'gb18030')
+      .split('\r\n');
+    expect(rejected[0]).toBe('账号：lh1983@alipay.com');
+    expect(rejected[2]).toBe(
       '2026-04-05 12:00:00,日用百货,某超市,/,购物,支出,35.50,花呗,交易关闭,2026040522001400003,,,,交易状态：交易未成功（关闭、失败或已退款）',
     );
+    const again = await c.ok('import.preview', {
+      fileName: 'rejected.csv',
+      contentBase64: summary.rejectedFile!.contentBase64,
+      template: 'transactions',
+    });
+    expect(again.owner).toBe('lh1983@alipay.com');
     expect(await relationsOf(await entityId('lh1983@alipay.com'), 'finances')).toEqual([
       // A masked counterpart account is told apart by the name beside it.
       'lh1983@alipay.com>张某（zh***@163.com）: 1 80000',

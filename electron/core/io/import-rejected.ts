@@ -36,7 +36,8 @@ function typedText(cell: Cell): string {
 }
 
 /**
- * The rows an import set aside: the header and each rejected row as read, with a last column
+ * The rows an import set aside: the owner the heading named, the header and each rejected row
+ * as read, with a last column
  * naming every problem of the row (column header: reason). Written in the encoding the file
  * came in (GB18030 stays GB18030; UTF-8, UTF-16 and spreadsheets give UTF-8 with a BOM, which
  * Excel needs to read it), comma-separated whatever the file's separator was (it is a .csv).
@@ -64,7 +65,19 @@ export function rejectedRowsFile(
   const width = plan.headers.length;
   // Every cell, the header's and the reason's too (a header mapped by hand can be anything).
   const line = (cells: string[]) => cells.map((cell) => csvField(inertCell(cell))).join(',');
-  const lines = [line([...plan.headers, '原因'])];
+  // The owner the file's heading named (机主号码, 账号 above the header), where no column holds
+  // it, heads the file again: a corrected rejected file had come back without its owner.
+  const template = plan.data?.template;
+  const ownerLabel =
+    template === 'calls' && plan.mapping['ownNumber'] === undefined
+      ? '本机号码'
+      : template === 'transactions' && plan.mapping['account'] === undefined
+        ? '账号'
+        : null;
+  const lines = [
+    ...(plan.owner && ownerLabel ? [line([`${ownerLabel}：${plan.owner}`])] : []),
+    line([...plan.headers, '原因']),
+  ];
   for (const row of plan.rows) {
     const reason = reasons.get(row.line);
     if (!reason) continue;
