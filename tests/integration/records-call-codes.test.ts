@@ -63,4 +63,15 @@ describe('call lists as switches code them', () => {
       ['+959450123456', 'international'],
     ]);
   });
+
+  it('a call lasting more than a day is another column’s figure: refused as no length', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      `${target},${other},主叫,2026-04-01 08:00:01,86400`,
+      `${target},${other},主叫,2026-04-01 09:00:01,867313543801674`,
+    ]);
+    expect(plan.problems.map((item) => [item.line, item.field, item.problem])).toEqual([
+      [3, 'duration', 'duration'],
+    ]);
+  });
 });

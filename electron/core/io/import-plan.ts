@@ -2368,6 +2368,12 @@ function callPlanner(
           : written
             ? take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
             : 0;
+      // No call lasts a day: a longer one is another column's figure (an IMEI mapped by hand
+      // as the length had given calls of millions of years), refused as no length.
+      if (durationSeconds !== undefined && durationSeconds > longestCallSeconds) {
+        problem(line, cells, 'duration', 'duration');
+        durationSeconds = undefined;
+      }
     }
     if (near && far && near.value === far.value && !dataSession)
       problem(line, cells, farKey, 'sameEnds');
@@ -2441,6 +2447,9 @@ function callPlanner(
   };
   return { take: takeRow, records: records.columns };
 }
+
+/** Longer than any call a switch records in one row (they cut long calls into parts). */
+const longestCallSeconds = 86_400;
 
 /**
  * A call list's durations in seconds: a bare figure under a header naming another unit
