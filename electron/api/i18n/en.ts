@@ -847,6 +847,7 @@ export const en: Translation<typeof zhCN> = {
     sample: 'First 10 rows',
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
+    columnTwice: 'One column is chosen for several fields; check: {{columns}}',
     nothingMovedLabel: 'Rows of no money',
     nothingMoved:
       '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query): not imported as transfers, not counted among the rows',

@@ -813,6 +813,7 @@ export const zhCN = {
     sample: '前 10 行预览',
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
+    columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
     nothingMovedLabel: '金额为 0 的行',
     nothingMoved:
       '另有 {{count}} 行金额为 0（结息、冻结/解冻、余额查询等），不作为交易导入，也不计入数据行',

@@ -44,6 +44,11 @@ export function ColumnsStep({
     const saved = savedMappings?.find((item) => item.name === name);
     if (saved) choose({ mapping: savedMapping(saved.columns, preview.headers) });
   };
+  // One column chosen for two fields (the IMEI's column as the length too) is said.
+  const fieldsOf = new Map<number, string[]>();
+  for (const [field, column] of Object.entries(mapping))
+    fieldsOf.set(column, [...(fieldsOf.get(column) ?? []), labels.field(field)]);
+  const twice = [...fieldsOf].filter(([, fields]) => fields.length > 1);
   const headerOptions = preview.headers.map((header, index) => ({
     value: index,
     label: `${columnLetters(index)} · ${header || t('import.unnamedColumn')}`,
@@ -116,6 +121,22 @@ export function ColumnsStep({
           showIcon
           data-testid="import-owner"
           title={t('import.ownerFound', { owner: preview.owner })}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      {twice.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-column-twice"
+          title={t('import.columnTwice', {
+            columns: twice
+              .map(
+                ([column, fields]) =>
+                  `${headerOptions[column]?.label ?? column}（${fields.join('、')}）`,
+              )
+              .join('；'),
+          })}
           style={{ marginBottom: 12 }}
         />
       ) : null}
