@@ -7,6 +7,13 @@ import { phoneNumberTypes, type PhoneNumberType } from '../../api/domain/identif
 export const callKinds = ['call', 'forwarded', 'sms', 'data', 'signal'] as const;
 export type CallKind = (typeof callKinds)[number];
 
+/**
+ * What each kind is as a phone's event of its own (data_sessions), by its index in `callKinds`:
+ * a data session or signalling always, a call or text when its other number is unknown (a
+ * forwarded one is a call).
+ */
+export const phoneEventKindOf = callKinds.map((kind) => (kind === 'forwarded' ? 'call' : kind));
+
 /** A call or text message, from the phone that placed it to the one that received it. */
 export interface CallRecord {
   line: number;

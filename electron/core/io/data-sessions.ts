@@ -1,7 +1,4 @@
-import { callKinds, type CallColumns } from './call-columns';
-
-const dataKind = callKinds.indexOf('data');
-const signalKind = callKinds.indexOf('signal');
+import { phoneEventKindOf, type CallColumns } from './call-columns';
 
 /**
  * A call list's columns parted into its calls and messages between two numbers (what relations
@@ -14,11 +11,10 @@ export function splitDataSessions(records: CallColumns): {
   sessions: number[];
 } {
   const sessions: number[] = [];
-  const alone = (index: number) =>
-    records.kind[index] === dataKind ||
-    records.kind[index] === signalKind ||
-    !records.caller[index] ||
-    !records.callee[index];
+  const alone = (index: number) => {
+    const kind = phoneEventKindOf[records.kind[index]!];
+    return kind === 'data' || kind === 'signal' || !records.caller[index] || !records.callee[index];
+  };
   for (let index = 0; index < records.length; index += 1) if (alone(index)) sessions.push(index);
   if (!sessions.length) return { calls: records, sessions };
   const length = records.length - sessions.length;

@@ -2054,12 +2054,12 @@ function rowReader(
     line: number,
     cells: Cell[],
     keys: readonly string[],
-    /** The keys a figure written out in full is read as its digits (a call's two numbers). */
-    wholeRead: readonly string[] = [],
+    /** Whether a figure written out in full is read as its digits (a call's two numbers). */
+    readsWhole = false,
   ) => {
     for (const key of keys) {
       const cell = cellOf(cells, key);
-      if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell, wholeRead.includes(key)))
+      if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell, readsWhole))
         problem(line, cells, key, 'truncated');
     }
   };
@@ -2291,7 +2291,7 @@ function callPlanner(
       (placeUnknown
         ? null
         : (roamingArea ?? areaOf(textOf(cells, 'ownArea')) ?? options.areaCode ?? null));
-    wholeDigits(line, cells, numberKeys, numberKeys);
+    wholeDigits(line, cells, numberKeys, true);
     // An end the carrier printed as unknown (隐藏号码, 未知, -, empty) in a column the list has:
     // the call or text is still the other end's, kept on its phone with no one at this end.
     const withheld = (key: string) =>
@@ -2946,20 +2946,25 @@ function planAll(
       if (rows.some((row) => row.code && !known.has(row.code)))
         for (const [code, way] of flagsFromBalances(rows, known)) codeWays.set(code, way);
     }
-    /** Each row's way as the balance moved (flag-codes), null where the moves do not say. */
+    /**
+     * Each row's way as the balance moved (flag-codes), null where the moves do not say; worked
+     * out once, when first asked (the signs' check and the rows' ways both read it).
+     */
+    let balanceMoves: ReturnType<typeof waysWithOpenings> | undefined;
     const waysByBalances = () =>
-      mapping['balance'] === undefined
-        ? null
-        : waysWithOpenings(
-            dataRows,
-            preamble.openings ?? [],
-            balanceRows(amountKey),
-            (cells) => {
-              const read = parseSignedAmount(cellOf(cells, 'balance'));
-              return read.ok ? read.value : null;
-            },
-            preamble.openingFen ?? null,
-          );
+      (balanceMoves ??=
+        mapping['balance'] === undefined
+          ? null
+          : waysWithOpenings(
+              dataRows,
+              preamble.openings ?? [],
+              balanceRows(amountKey),
+              (cells) => {
+                const read = parseSignedAmount(cellOf(cells, 'balance'));
+                return read.ok ? read.value : null;
+              },
+              preamble.openingFen ?? null,
+            ));
     // Without a debit/credit column, signed amounts say the direction, if the file has any:
     // unless the balances belie them (a 冲正 of -200.00 among unsigned amounts, where the
     // balance falls under rows printed unsigned): the minus was no sign convention, and every
@@ -3037,14 +3042,12 @@ function planAll(
     // of the balance it made (flag-codes), where nine in ten rows bear it out.
     const balanceWays =
       noWayYet && !typesSay && !wordsSay && !givenDirection ? waysByBalances() : null;
+    // Each row's balance move by line: the rows' ways above, or under words the balances
+    // taught, the way of a row whose word says none (转账 both ways).
     const wayOfLine = new Map(
-      balanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
-    );
-    // Under words the balances taught, a row whose word says no way (转账 both ways) goes as
-    // its own balance moved.
-    const wordBalanceWays = wordsSay ? waysByBalances() : null;
-    const balanceWayOfLine = new Map(
-      wordBalanceWays?.map((way, index) => [dataRows[index]!.line, way] as const) ?? [],
+      (balanceWays ?? (wordsSay ? waysByBalances() : null))?.map(
+        (way, index) => [dataRows[index]!.line, way] as const,
+      ) ?? [],
     );
     const undirected = noWayYet && !typesSay && !wordsSay && !balanceWays;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
@@ -3320,7 +3323,7 @@ function planAll(
                 : 'out';
           // A minus where the balance says the row's way (消费冲正 -200.00, the balance up by
           // 200.00) only marks the reversal.
-          else if (!signed && parsed < 0 && !wayOfLine.get(line) && !balanceWayOfLine.get(line))
+          else if (!signed && parsed < 0 && !wayOfLine.get(line))
             problem(line, cells, amountKey, 'amount');
         }
       }
@@ -3350,7 +3353,7 @@ function planAll(
           (wordKey === 'summary' ? flagOf(textOf(cells, 'channel')) : undefined) ??
           wordWays.get(flagCode(text)) ??
           flagOf(text) ??
-          balanceWayOfLine.get(line);
+          wayOfLine.get(line);
         if (way) direction = way;
         else if (givenDirection) direction = givenDirection;
         else problem(line, cells, wordKey, 'debitCredit');

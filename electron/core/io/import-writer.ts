@@ -20,7 +20,7 @@ import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { insertSeizure } from '../seizures/seizure-repository';
 import { indexEntity } from '../search/search-indexer';
-import { callKinds, textAt, type CallColumns } from './call-columns';
+import { callKinds, phoneEventKindOf, textAt, type CallColumns } from './call-columns';
 import { splitDataSessions } from './data-sessions';
 import {
   demoteStoredCalls,
@@ -86,8 +86,6 @@ interface Sighting {
 }
 
 const smsKind = callKinds.indexOf('sms');
-const dataKind = callKinds.indexOf('data');
-const signalKind = callKinds.indexOf('signal');
 
 /** A live relation an import adds to, as read before the import writes. */
 interface ExistingRelation {
@@ -602,9 +600,9 @@ export async function commitImport(
       ...sessions.map((index) => textAt(list, phoneAlone(index))!),
     ]);
     for (const index of sessions) {
-      const kind = list.kind[index];
-      if (kind === dataKind) summary.dataSessions += 1;
-      else if (kind === signalKind) summary.signals += 1;
+      const kind = phoneEventKindOf[list.kind[index]!];
+      if (kind === 'data') summary.dataSessions += 1;
+      else if (kind === 'signal') summary.signals += 1;
       else summary.withheldNumbers += 1;
     }
     writeDataSessions(list, sessions, phoneAlone);
@@ -729,7 +727,7 @@ export async function commitImport(
       'incoming',
     ]);
     for (const index of sessions) {
-      const kind = list.kind[index];
+      const kind = phoneEventKindOf[list.kind[index]!]!;
       insert.add(
         entityIds.get(`phone:${textAt(list, phoneAlone(index))!}`)!,
         list.startedUnix[index],
@@ -739,14 +737,9 @@ export async function commitImport(
         textAt(list, list.imsi[index]!),
         options.importId,
         list.line[index],
-        kind === dataKind
-          ? 'data'
-          : kind === signalKind
-            ? 'signal'
-            : kind === smsKind
-              ? 'sms'
-              : 'call',
-        kind === dataKind || kind === signalKind ? null : list.caller[index] ? 0 : 1,
+        kind,
+        // The way of a call or text: in when its caller is the unknown end.
+        kind === 'data' || kind === 'signal' ? null : list.caller[index] ? 0 : 1,
       );
     }
     insert.flush();
