@@ -29,6 +29,18 @@ function colourRef(hex: string): number {
   return ((value & 255) << 16) | (value & 0xff00) | ((value >> 16) & 255);
 }
 
+/** A chart item's attributes (class and value), the lines of its AttributeCollection. */
+function attributeCollection(attributes: [string, string][]): string[] {
+  if (!attributes.length) return [];
+  return [
+    '      <AttributeCollection>',
+    ...attributes.map(
+      ([name, value]) => `        <Attribute AttributeClass="${name}" Value="${xmlText(value)}"/>`,
+    ),
+    '      </AttributeCollection>',
+  ];
+}
+
 /** A day or an instant as ANX's xsd:dateTime. */
 function dateTime(value: string): string {
   return value.length === 10 ? `${value}T00:00:00` : value.slice(0, 19);
@@ -96,16 +108,7 @@ export function toAnx(
       `          <Icon><IconStyle Type="${kindNames[node.kind]}"/></Icon>`,
       '        </Entity>',
       '      </End>',
-      ...(attributes.length
-        ? [
-            '      <AttributeCollection>',
-            ...attributes.map(
-              ([name, value]) =>
-                `        <Attribute AttributeClass="${name}" Value="${xmlText(value)}"/>`,
-            ),
-            '      </AttributeCollection>',
-          ]
-        : []),
+      ...attributeCollection(attributes),
       '    </ChartItem>',
     );
   });
@@ -132,16 +135,7 @@ export function toAnx(
       `      <Link End1Id="${xmlText(edge.from)}" End2Id="${xmlText(edge.to)}">`,
       `        <LinkStyle ArrowStyle="${edge.directed ? 'ArrowOnHead' : 'ArrowNone'}" Type="${xmlText(name)}"/>`,
       '      </Link>',
-      ...(attributes.length
-        ? [
-            '      <AttributeCollection>',
-            ...attributes.map(
-              ([attribute, value]) =>
-                `        <Attribute AttributeClass="${attribute}" Value="${xmlText(value)}"/>`,
-            ),
-            '      </AttributeCollection>',
-          ]
-        : []),
+      ...attributeCollection(attributes),
       '    </ChartItem>',
     );
   }
