@@ -20,7 +20,7 @@ describe('an exported timeline’s title band', () => {
     );
     expect([titled.width, titled.height]).toEqual([800, 300 + titleBand]);
     expect(titled.svg.match(/<\?xml/g)).toHaveLength(1);
-    expect(titled.svg).toContain('>时间线 · A3301052026030015 “3·15”案 &#60;甲&#62;</text>');
+    expect(titled.svg).toContain('>时间线 · A3301052026030015 “3·15”案 &lt;甲&gt;</text>');
     expect(titled.svg).toContain('制图日期 2026-12-06 · 滨江市公安局禁毒支队 · 演示管理员</text>');
     expect(titled.svg).toContain('fill="#cf1322">秘密</text>');
     expect(titled.svg).toContain(`<g transform="translate(0 ${titleBand})"><svg`);

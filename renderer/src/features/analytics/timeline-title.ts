@@ -1,3 +1,5 @@
+import { escapeMarkup } from '../../components/markup-text';
+
 /** What the title band of an exported timeline says. */
 interface TimelineTitle {
   /** 时间线 · A3301052026030015 “3·15”…, or the entities' names. */
@@ -10,8 +12,6 @@ interface TimelineTitle {
 
 /** Height of the title band above the chart, in SVG pixels. */
 export const titleBand = 64;
-
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * The timeline as a picture for a report: its SVG under a title band naming the case, the
@@ -30,10 +30,10 @@ export function titledTimelineSvg(
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${height}" viewBox="0 0 ${size.width} ${height}">`,
     `<rect x="0" y="0" width="${size.width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="16" y="26" font-family="${font}" font-size="16" font-weight="bold" fill="#1f1f1f">${escapeXml(title.title)}</text>`,
-    `<text x="16" y="48" font-family="${font}" font-size="12" fill="#595959">${escapeXml(title.subtitle)}</text>`,
+    `<text x="16" y="26" font-family="${font}" font-size="16" font-weight="bold" fill="#1f1f1f">${escapeMarkup(title.title)}</text>`,
+    `<text x="16" y="48" font-family="${font}" font-size="12" fill="#595959">${escapeMarkup(title.subtitle)}</text>`,
     title.mark
-      ? `<text x="${size.width - 16}" y="30" text-anchor="end" font-family="${font}" font-size="18" font-weight="bold" fill="#cf1322">${escapeXml(title.mark)}</text>`
+      ? `<text x="${size.width - 16}" y="30" text-anchor="end" font-family="${font}" font-size="18" font-weight="bold" fill="#cf1322">${escapeMarkup(title.mark)}</text>`
       : '',
     `<line x1="0" y1="${titleBand - 4}" x2="${size.width}" y2="${titleBand - 4}" stroke="#d9d9d9"/>`,
     `<g transform="translate(0 ${titleBand})">${inner}</g>`,

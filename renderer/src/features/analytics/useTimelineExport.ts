@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/SessionContext';
+import { classificationMark, pictureSubtitle } from '../../components/picture-heading';
 import { useErrorText } from '../../app/useErrorText';
 import { svgToPng } from '../../components/svg-picture';
 import { downloadText, downloadUrl } from '../graph/downloads';
@@ -50,15 +51,8 @@ export function useTimelineExport(
         chart.current.size(),
         {
           title: heading.title,
-          subtitle: [
-            heading.period,
-            `${t('map.drawnOn')} ${day}`,
-            session.unitName,
-            session.user.displayName,
-          ]
-            .filter(Boolean)
-            .join(' · '),
-          mark: classification === 'none' ? '' : t(`briefings.classifications.${classification}`),
+          subtitle: pictureSubtitle(t, session, heading.period, day),
+          mark: classificationMark(t, classification),
         },
       );
       const fileName = `quanlian-timeline-${heading.caseNo ? `${heading.caseNo}-` : ''}${day}.${format}`;

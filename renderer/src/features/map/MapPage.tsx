@@ -9,6 +9,7 @@ import { useProcedure } from '../../api/hooks';
 import { useSession } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
+import { classificationMark, pictureSubtitle } from '../../components/picture-heading';
 import { svgToPng } from '../../components/svg-picture';
 import { drugName } from '../../components/format';
 import { downloadDocument } from '../briefings/file-download';
@@ -56,14 +57,12 @@ export function MapPage() {
   const texts: MapTexts = useMemo(
     () => ({
       title: chosenCase ? `${chosenCase.caseNo} ${chosenCase.title}` : t('map.allCases'),
-      subtitle: [
+      subtitle: pictureSubtitle(
+        t,
+        session,
         from || to ? `${from ?? '…'} — ${to ?? '…'}` : t('map.allTime'),
-        `${t('map.drawnOn')} ${dayjs().format('YYYY-MM-DD')}`,
-        session.unitName,
-        session.user.displayName,
-      ]
-        .filter(Boolean)
-        .join(' · '),
+        dayjs().format('YYYY-MM-DD'),
+      ),
       places: t('map.layers.places'),
       seizures: t('map.layers.seizures'),
       households: t('map.layers.households'),
@@ -76,7 +75,7 @@ export function MapPage() {
       drug: (code) => drugName(code, i18n.language),
       amount: formatAmount,
     }),
-    [chosenCase, from, to, session.unitName, session.user.displayName, t, i18n.language],
+    [chosenCase, from, to, session, t, i18n.language],
   );
   const option = useMemo(
     () => (map.data ? buildMapOption(map.data, texts) : null),
@@ -88,8 +87,7 @@ export function MapPage() {
     if (!chart.current) return;
     setExporting('busy');
     try {
-      const mark =
-        classification === 'none' ? '' : t(`briefings.classifications.${classification}`);
+      const mark = classificationMark(t, classification);
       const svg = chart.current.toSvg(mark);
       if (format === 'pdf') {
         downloadDocument(

@@ -1,4 +1,5 @@
 import type { MapData } from '../../../../electron/api/schemas/map-schemas';
+import { escapeMarkup } from '../../components/markup-text';
 
 /** The texts the map draws, already translated (the option builder stays free of i18n). */
 export interface MapTexts {
@@ -50,18 +51,6 @@ const colours: Record<MapLayer, string> = {
   flows: '#c41d7f',
   outflows: '#08979c',
 };
-
-const htmlEntities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => htmlEntities[char]!);
-}
 
 /** An autonomous prefecture by its usual short name: 德宏傣族景颇族自治州 → 德宏州. */
 const autonomousPrefecture =
@@ -202,8 +191,8 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       // ECharts puts a formatter's string in as HTML: names are case data, so they are escaped.
       formatter: (params: { name: string; data?: { tooltip?: string } }) =>
         params.data?.tooltip
-          ? `${escapeHtml(params.name)}<br/>${escapeHtml(params.data.tooltip)}`
-          : escapeHtml(params.name),
+          ? `${escapeMarkup(params.name)}<br/>${escapeMarkup(params.data.tooltip)}`
+          : escapeMarkup(params.name),
     },
     geo: {
       map: 'china',
