@@ -53,10 +53,11 @@ describe('a carrier call list with a direction column (1366×768)', () => {
     const rejectedFile = `${h.root}/rejected.csv`;
     await download.saveAs(rejectedFile);
     const saved = fs.readFileSync(rejectedFile, 'utf8');
-    expect(saved.split('\r\n').map((line) => line.split(',').at(-1))).toEqual([
-      '原因',
-      '呼叫类型：呼叫类型无法识别',
-      '开始时间：时间无法识别或不存在',
+    // Each row set aside names its line in the file and its problem, as the check listed them.
+    expect(saved.split('\r\n').map((line) => line.split(',').slice(-2).join(','))).toEqual([
+      '原行号,原因',
+      '18,呼叫类型：呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）',
+      '19,开始时间：时间无法识别或不存在',
       '',
     ]);
     await h.screenshot('57-records-done');

@@ -54,8 +54,8 @@ describe('CLI import --template seizures', () => {
       rejectedFile: `${file}.rejected.csv`,
     });
     expect(fs.readFileSync(done.rejectedFile, 'utf8')).toBe(
-      '\ufeff物品名称,数量,缴获时间,持有人,扣押清单号,原因\r\n' +
-        '冰du,3g,2026-06-28 22:20,李某华,KY-2026-032,物品名称：物品名称无法识别（是否为：甲基苯丙胺（冰毒）？）\r\n',
+      '\ufeff物品名称,数量,缴获时间,持有人,扣押清单号,原行号,原因\r\n' +
+        '冰du,3g,2026-06-28 22:20,李某华,KY-2026-032,3,物品名称：物品名称无法识别（是否为：甲基苯丙胺（冰毒）？）\r\n',
     );
     const listed = JSON.parse((await run(['imports', 'list', '--json'])).stdout);
     expect(listed[0]).toMatchObject({ template: 'seizures', rowCount: 2, rejectedCount: 1 });

@@ -187,7 +187,7 @@ describe('command line', () => {
     ]);
     expect(fs.statSync(result.rejectedFile).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(result.rejectedFile, 'utf8').split(/\r?\n/).slice(0, 2)).toEqual([
-      '\ufeff目标号码,联系号码,呼叫类型,开始时间,通话时长,原因',
+      '\ufeff目标号码,联系号码,呼叫类型,开始时间,通话时长,原行号,原因',
       expect.stringMatching(/^13800000001,not-a-number,主叫,2026-10-01 12:00:00,30,/),
     ]);
     const listed = JSON.parse(

@@ -1044,7 +1044,7 @@ export const en: Translation<typeof zhCN> = {
       sameEnds: 'Both ends are the same',
       callType: 'Call type not understood (主叫/被叫/呼转/短信发/短信收 …)',
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
-      notCompleted: 'Transaction not completed (closed, failed or reversed)',
+      notCompleted: 'Transaction not completed (closed, failed, reversed or refunded in full)',
       noMoney: 'The amount is 0 (a balance inquiry or the like): no money moved',
       extraCells:
         'The row has more cells than the header (a column split when the list was printed and converted, a thousands comma for instance): its values are not under their names',

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { importProblemTexts } from '../../api/domain/import-templates';
+import { lineLabel } from '../../api/domain/file-lines';
+import { zhCN } from '../../api/i18n/zh-CN';
 import type { ImportPlan } from './import-plan';
 import { cellText } from './import-values';
 import type { PlannedTable } from './plan-transfer';
@@ -36,9 +37,15 @@ function typedText(cell: Cell): string {
 }
 
 /**
+ * Why a row was set aside, in the words the import's check shows on screen (the file goes to
+ * people who fix the source data; it is written in Chinese, like the files it comes from).
+ */
+const problemTexts: Readonly<Record<string, string>> = zhCN.import.problemKinds;
+
+/**
  * The rows an import set aside: the owner the heading named, the header and each rejected row
- * as read, with a last column
- * naming every problem of the row (column header: reason). Written in the encoding the file
+ * as read, with two last columns: the row's line in the original file (so it can be found
+ * there, as the check listed it: a later sheet's row as 第 2 个工作表第 5 行) and every problem of the row (column header: reason). Written in the encoding the file
  * came in (GB18030 stays GB18030; UTF-8, UTF-16 and spreadsheets give UTF-8 with a BOM, which
  * Excel needs to read it), comma-separated whatever the file's separator was (it is a .csv).
  * Null when no row was rejected.
@@ -57,7 +64,7 @@ export function rejectedRowsFile(
     const guess = problem.suggestions?.length
       ? `（是否为：${problem.suggestions.join('、')}？）`
       : '';
-    const text = `${header}：${importProblemTexts[problem.problem] ?? problem.problem}${guess}`;
+    const text = `${header}：${problemTexts[problem.problem] ?? problem.problem}${guess}`;
     const list = reasons.get(problem.line) ?? [];
     if (!list.includes(text)) list.push(text);
     reasons.set(problem.line, list);
@@ -76,13 +83,13 @@ export function rejectedRowsFile(
         : null;
   const lines = [
     ...(plan.owner && ownerLabel ? [line([`${ownerLabel}：${plan.owner}`])] : []),
-    line([...plan.headers, '原因']),
+    line([...plan.headers, '原行号', '原因']),
   ];
   for (const row of plan.rows) {
     const reason = reasons.get(row.line);
     if (!reason) continue;
     const cells = Array.from({ length: width }, (_, index) => typedText(row.cells[index] ?? null));
-    lines.push(line([...cells, reason.join('；')]));
+    lines.push(line([...cells, lineLabel(row.line), reason.join('；')]));
   }
   const text = `${lines.join('\r\n')}\r\n`;
   const bytes =
