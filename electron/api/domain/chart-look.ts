@@ -72,9 +72,18 @@ export function textEms(text: string): number {
 /** Labels longer than this many half-width columns are cut with an ellipsis. */
 export const labelColumns = 16;
 
-/** The label as shown on a chart: at most `columns` half-width columns, an ellipsis where cut. */
+/**
+ * A number that names its entity (a card or account of 19 digits, an IMEI, a waybill, a plate,
+ * a foreign phone): cut, "622848039827…" names nothing on a printed chart.
+ */
+const wholeIdentifier = /^[+]?[0-9A-Za-z][0-9A-Za-z*#./_-]{0,33}$/;
+
+/**
+ * The label as shown on a chart: at most `columns` half-width columns, an ellipsis where cut;
+ * an identifier (digits and letters, up to 35) is never cut.
+ */
 export function ellipsise(text: string, columns = labelColumns): string {
-  if (textEms(text) * 2 <= columns) return text;
+  if (textEms(text) * 2 <= columns || wholeIdentifier.test(text)) return text;
   let out = '';
   for (const char of text) {
     if (textEms(`${out}${char}…`) * 2 > columns) break;

@@ -142,6 +142,17 @@ describe('chart SVG renderer', () => {
   it('cuts long labels by display width', () => {
     expect(ellipsise('张三')).toBe('张三');
     expect(ellipsise('一二三四五六七八九十')).toBe('一二三四五六七…');
-    expect(ellipsise('ABCDEFGHIJKLMNOPQRSTUVWXYZ')).toBe('ABCDEFGHIJKLM…');
+    expect(ellipsise('Golden Triangle Trading Co')).toBe('Golden Triang…');
+  });
+
+  it('never cuts a number that names its entity: a card, an IMEI, a waybill, a foreign phone', () => {
+    for (const id of [
+      '6228480398271645312',
+      '861234567890123',
+      'SF1234567890123456',
+      '+959123456789',
+    ])
+      expect(ellipsise(id)).toBe(id);
+    expect(ellipsise('6228 4803 9827 1645 312')).toBe('6228 4803 982…');
   });
 });
