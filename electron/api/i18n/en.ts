@@ -987,6 +987,7 @@ export const en: Translation<typeof zhCN> = {
         counterpartAccount: 'Counterpart account',
         counterpart: 'Counterpart account',
         counterpartName: 'Counterpart name',
+        thirdPartyName: 'Third-party name (the merchant, where no counterpart is given)',
         counterpartIdNumber: 'Counterpart’s ID number',
         counterpartBank: 'Counterpart bank',
         fromAccount: 'From account',

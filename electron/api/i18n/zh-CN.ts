@@ -948,6 +948,7 @@ export const zhCN = {
         counterpartAccount: '对手账号',
         counterpart: '对手账号',
         counterpartName: '对手户名',
+        thirdPartyName: '第三方账户名称（对方为空时，如商户）',
         counterpartIdNumber: '对手证件号码',
         counterpartBank: '对手开户行',
         fromAccount: '付款账号',

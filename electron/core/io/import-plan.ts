@@ -161,6 +161,8 @@ interface Preamble {
   owner: string | null;
   /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
   amountScale?: number;
+  /** A line above the header gives the amounts in fen (财付通's 金额单位：分). */
+  amountsInFen?: boolean;
   /** The period the lines above the header (or the file's name) give: the year of 04-01 14:30. */
   period?: Period | null;
   /** Debit/credit codes a legend above the header explains (借贷标志：1-借 2-贷), code → way. */
@@ -415,6 +417,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     platform,
     owner,
     amountScale: unit ? yuanIn(unit) : 1,
+    amountsInFen: /单位\s*[:：]\s*(?:人民币)?分(?!钟)/.test(text),
     paymentBill,
     // 信用卡 named as what the statement is not (借记卡，不含信用卡) makes no card's statement; a
     // card's statement naming its repayment 借记卡 stays one.
@@ -2573,11 +2576,12 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
 /**
  * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
  * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
- * paid, declined (拒绝, 余额不足). A partial refund (已退款(￥5.00)) leaves the payment, as does
- * 等待确认收货.
+ * paid or never paid (等待买家付款, 待支付, 未付款, 已取消, 已过期: an order list's), declined (拒绝,
+ * 余额不足), a transfer sent back (退款). A partial refund (已退款(￥5.00)) leaves the payment, as
+ * does 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|冲销|抹账|作废|无效|失效|撤单|退票|退汇|全额退款|退款成功|^已退款$|已退还|退回|已撤回|被拒|未支付|待付款|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
+  /关闭|失败|撤销|冲正|冲销|抹账|作废|无效|失效|撤单|退票|退汇|全额退款|退款成功|^已?退款$|已退还|退回|已撤回|被拒|未支付|待(?:买家)?付款|待支付|未付款|取消|过期|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
 /**
  * A payment partly refunded, its refund named in its status (WeChat's 已退款(￥10.00), a red
  * packet's unclaimed part) or in a column (Alipay's older 成功退款（元）): what stayed paid is the
@@ -2643,6 +2647,8 @@ const settledCode = /^(?:0+(?![0-9a-z])|10000(?!\d)|success|s$|y$|t$|ok$|true$)|
  * of a refund (退货撤销) undoes the undoing.
  */
 const refundWords = /退货|退款|退回|冲退/;
+/** A bill's type of a refund's own row: 退款, 转账-退款, 微信红包-退款, 美团-退款. */
+const refundRowType = /^(?:.*[-－—])?退款$/;
 const voidWords = /撤销|冲正/;
 /**
  * A hold on a card (预授权, 预授权撤销, 预授权追加) moves no money; its completion does (预授权完成,
@@ -2788,6 +2794,9 @@ function yuanIn(unit: string): number {
 const foreignCurrency =
   /美元|美金|港币|港幣|港元|欧元|歐元|日元|日圆|日圓|円|英镑|英鎊|澳元|澳大利亚元|加元|加拿大元|泰铢|泰国铢|铢|缅币|缅元|缅甸|越南|老挝|基普|卢比|韩元|韩币|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|澳门币|澳門|卢布|令吉|林吉特|比索|印尼盾|柬埔寨|瑞尔|克朗|新西兰元|纽元|外币|外汇|us\$|hk\$|nt\$|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|idr|khr|nzd|^(?!cny$|rmb$)[a-z]{3}$|^0*(?:840|344|978|392|826|36|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
 const renminbiNamed = /人民币|rmb|cny|本币|本外币/i;
+/** An amount written with a foreign currency's sign or name before or after the figure. */
+const foreignAmountMark =
+  /^(?:us\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|₩|฿|₫|(?!cny|rmb)[a-z]{3}\s*)[\d.,\s]+$|^[\d.,\s]+\s*(?:(?!cny|rmb)[a-z]{3}|美元|美金|港币|港元|欧元|日元|英镑|泰铢|缅币|越南盾)$/i;
 
 /** Whether a currency as written (a column, a header's note, 币种：above it) is not renminbi. */
 function namesForeignCurrency(text: string): boolean {
@@ -2855,7 +2864,9 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
     .replace(/[(（[【]\s*[)）\]】]/g, ' ')
     .replace(/[/|,，;；:：、]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // …and brackets round the name alone (6222…(张三)) go.
+    .replace(/^[(（[【]\s*([^()（）[\]【】]+?)\s*[)）\]】]$/, '$1');
   return { account, name: rest || null };
 }
 
@@ -3055,13 +3066,22 @@ function planAll(
     // the payment it refunds is in the file and stayed paid (refundsOfPayments).
     const refunds: TransferRecord[] = [];
     const closedPayments = new Set<string>();
+    // So is a refund's own row of any bill, money in under a type that names it (云闪付's 退款
+    // 退款成功, WeChat's 转账-退款 or 微信红包-退款 已存入零钱): counted alone, it was money from the
+    // payee that never paid anything. One whose own status says it did not complete, or that
+    // repeats its payment's 已全额退款, is set aside with that payment.
     // (A file that gives refunds in a column, 成功退款（元）, has them taken off its payments.)
-    const refundOfPayment = (cells: Cell[]) =>
-      preamble.platform === 'alipay' &&
-      hasFlag &&
-      mapping['refunded'] === undefined &&
-      /^退款成功$/.test((optional(cells, 'status') ?? '').trim()) &&
-      !flagOf(textOf(cells, 'debitCredit'));
+    const refundOfPayment = (cells: Cell[]) => {
+      if (!hasFlag || mapping['refunded'] !== undefined) return false;
+      const status = (optional(cells, 'status') ?? '').trim();
+      const flag = flagOf(textOf(cells, 'debitCredit'));
+      if (preamble.platform === 'alipay' && status === '退款成功' && !flag) return true;
+      return (
+        flag === 'in' &&
+        refundRowType.test((optional(cells, 'channel') ?? '').trim()) &&
+        (status === '退款成功' || !notCompleted.test(status))
+      );
+    };
     // Signed amounts with the way typed: a positive amount goes the way typed, a negative one back.
     const typedSign = signed ? givenDirection : null;
     // A card's statement (交易卡号) whose positive rows are spending (消费, 取现) and negative ones
@@ -3115,6 +3135,23 @@ function planAll(
       const unit = optional(cells, 'amountUnit');
       const scale = unit ? yuanIn(unit) : 1;
       return scale > 1 ? scale : fileScale;
+    };
+    // Amounts in fen: said by the header (交易金额(分)), a line above it (金额单位：分) or a 金额单位
+    // column; a figure of 150000 there is 1,500.00 yuan, not 150,000.00.
+    const fenRow = (cells: Cell[]) => {
+      if (inFen) return true;
+      const unit = optional(cells, 'amountUnit');
+      return unit ? /^(?:人民币)?分$/.test(unit.trim()) : !!preamble.amountsInFen;
+    };
+    const amountOf = (text: Cell, cells: Cell[]): Parsed<number> => {
+      const read = fenRow(cells)
+        ? fenAmount(parseSignedAmount(text))
+        : parseSignedAmount(text, amountScale(cells));
+      // A figure marked in another currency (USD1,234.56, HK$100.00, 100美元) is not in yuan: said
+      // as such, so no one "corrects" the figure into yuan.
+      return !read.ok && typeof text === 'string' && foreignAmountMark.test(text.trim())
+        ? { ok: false, problem: 'currency' }
+        : read;
     };
     // A header naming a foreign currency (交易金额(美元)): no row of it is in yuan.
     const foreignHeader = namesForeignCurrency(headerNote);
@@ -3188,11 +3225,12 @@ function planAll(
       const otherNumber = byPair ? null : compact('accountOther');
       const accountAlias =
         otherNumber && otherNumber !== account && compact('account') ? otherNumber : null;
-      // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三) are both.
+      // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三, 6222…(张三)) are both.
       const accountText = optional(cells, 'counterpartAccount');
       const info = counterpartInfo(
         optional(cells, 'counterpartInfo') ??
-          (accountText && /^\d[\d\s-]{7,}[\s/／|,，:：-]*[\u3400-\u9fff·]{2,}$/.test(accountText)
+          (accountText &&
+          /^\d[\d\s-]{7,}[\s/／|,，:：-]*[(（[【]?[\u3400-\u9fff·]{2,}[)）\]】]?$/.test(accountText)
             ? accountText
             : null) ??
           partyInNote(cells),
@@ -3209,7 +3247,8 @@ function planAll(
           : account === sectionAccount
             ? (otherHolder ?? null)
             : null);
-      let counterpartName = optional(cells, 'counterpartName') ?? info.name;
+      let counterpartName =
+        optional(cells, 'counterpartName') ?? info.name ?? optional(cells, 'thirdPartyName');
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
       accountName = withoutLogin(accountName);
@@ -3253,8 +3292,6 @@ function planAll(
       // The row undoes another, as its sign against the file's habit says (or its words, below).
       let reversed = false;
       let amountNote: string | null = null;
-      // Yuan in one unit of the row's amount (万元, 千元), read exactly with the figure.
-      const scale = amountScale(cells);
       let amountFen: number | undefined;
       // A row abroad in its own currency, posted in yuan beside it (记账金额, 记账币种): the yuan.
       const postedYuan =
@@ -3272,12 +3309,12 @@ function planAll(
         // no transfer either way (the debit had been taken, the credit dropped).
         if (!zero(debit) && !zero(credit)) problem(line, cells, 'creditAmount', 'twoSides');
         else if (!zero(debit)) {
-          amountFen = take(line, cells, 'debitAmount', parseSignedAmount(debit, scale));
+          amountFen = take(line, cells, 'debitAmount', amountOf(debit, cells));
           if (amountFen !== undefined && amountFen < 0 !== signedAs.debit)
             [direction, reversed] = ['in', true];
         } else if (!zero(credit)) {
           direction = 'in';
-          amountFen = take(line, cells, 'creditAmount', parseSignedAmount(credit, scale));
+          amountFen = take(line, cells, 'creditAmount', amountOf(credit, cells));
           if (amountFen !== undefined && amountFen < 0 !== signedAs.credit)
             [direction, reversed] = ['out', true];
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
@@ -3286,8 +3323,7 @@ function planAll(
         const cell = cellOf(cells, amountKey);
         const noted = typeof cell === 'string' ? notedAmount.exec(cell.trim()) : null;
         if (noted) amountNote = noted[2]!.trim();
-        const read = parseSignedAmount(noted ? noted[1]! : cell, inFen ? 1 : scale);
-        const parsed = take(line, cells, amountKey, inFen ? fenAmount(read) : read);
+        const parsed = take(line, cells, amountKey, amountOf(noted ? noted[1]! : cell, cells));
         if (parsed !== undefined) {
           amountFen = Math.abs(parsed);
           if (hasFlag) {
@@ -3392,7 +3428,7 @@ function planAll(
       }
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
-      const refundRead = refundColumn ? parseSignedAmount(refundColumn, scale) : null;
+      const refundRead = refundColumn ? amountOf(refundColumn, cells) : null;
       const refunded =
         (amountNote ? refundedFen(amountNote) : null) ??
         (status ? refundedFen(status) : null) ??

@@ -489,7 +489,10 @@ const minusSigns = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g;
 export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string; stated?: true } {
   let text =
     typeof cell === 'number'
-      ? cell.toFixed(2)
+      ? // Its decimals as the cell holds them, float noise (0.30000000000000004) aside: a fraction
+        // of a fen in yuan (1000.005) is refused as the text 1000.005 is, not rounded quietly; in
+        // 万元 (1.23456) it is a whole fen.
+        String(Number(cell.toFixed(6)))
       : cellText(cell)
           .normalize('NFKC')
           .replace(minusSigns, '-')

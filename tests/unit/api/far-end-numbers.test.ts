@@ -118,6 +118,14 @@ describe('statement values', () => {
     },
   );
 
+  it('reads a number cell to the fen it holds: a fraction of a fen is refused, not rounded', () => {
+    expect(parseSignedAmount(1234.5)).toEqual({ ok: true, value: 123_450 });
+    expect(parseSignedAmount(0.1 + 0.2)).toEqual({ ok: true, value: 30 });
+    expect(parseSignedAmount(1000.005)).toEqual({ ok: false, problem: 'amount' });
+    // In 万元 a fen is the fourth decimal's hundredth.
+    expect(parseSignedAmount(1.23456, 10_000)).toEqual({ ok: true, value: 1_234_560 });
+  });
+
   it('refuses a zero amount as moving nothing, not as unreadable', () => {
     expect(parseSignedAmount('0.00')).toEqual({ ok: false, problem: 'noMoney' });
     expect(parseSignedAmount('¥0')).toEqual({ ok: false, problem: 'noMoney' });

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+
+/**
+ * Payment platforms' order lists and bills as a tester shaped them (2026-12-05): orders never
+ * paid, refunds on their own rows, amounts in fen named above the header, figures in another
+ * currency and accounts written with the holder in brackets. Each had been imported as yuan
+ * that moved.
+ */
+
+const { planned } = previewsOnNewWorkspace();
+const problemsOf = (plan: { problems: { line: number; problem: string; value: string }[] }) =>
+  plan.problems.map((problem) => [problem.line, problem.problem, problem.value]);
+
+describe('statements: orders, refunds and units', () => {
+  it('orders never paid (等待买家付款, 待支付, 未付款, 已取消, 订单取消, 已过期) and a transfer sent back (退款) are set aside', async () => {
+    const states = [
+      '交易成功',
+      '等待买家付款',
+      '待支付',
+      '未付款',
+      '已取消',
+      '订单取消',
+      '交易取消',
+      '已过期',
+      '退款',
+      'WAIT_SELLER_SEND_GOODS',
+    ];
+    const plan = await planned('transactions', [
+      '交易号,交易状态,买家用户id,买家信息,卖家用户id,卖家信息,交易金额（元）,创建时间,商品名称',
+      ...states.map(
+        (state, index) =>
+          `202603012200141111000${index},${state},2088102233445566,林某,2088209988776655,某烟酒店,${index + 1}00.00,2026-03-${String(index + 1).padStart(2, '0')} 10:00:00,货款`,
+      ),
+    ]);
+    expect(problemsOf(plan)).toEqual(
+      states.slice(1, -1).map((state, index) => [index + 3, 'notCompleted', state]),
+    );
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '10000'],
+      ['out', '100000'],
+    ]);
+  });
+
+  it('an order list reads its 订单状态, 店铺名称 and 订单编号', async () => {
+    const plan = await planned(
+      'transactions',
+      [
+        '用户ID,订单编号,商品名称,实付金额,支付时间,支付方式,订单状态,店铺名称',
+        '8012345678,260301-1,某商品,100.00,2026-03-01 12:03:05,微信支付,已签收,某店',
+        '8012345678,260302-2,某商品,200.00,2026-03-02 12:03:05,微信支付,已取消,某店',
+        '8012345678,260303-3,某商品,300.00,2026-03-03 12:03:05,微信支付,待付款,某店',
+      ],
+      { direction: 'out' },
+    );
+    expect(plan.mapping).toMatchObject({ status: 6, counterpartName: 7, reference: 1 });
+    expect(problemsOf(plan)).toEqual([
+      [3, 'notCompleted', '已取消'],
+      [4, 'notCompleted', '待付款'],
+    ]);
+    expect(pick(plan.sample, ['amountFen', 'counterpartName', 'reference'])).toEqual([
+      ['10000', '某店', '260301-1'],
+    ]);
+  });
+
+  it("a bill's refund row (云闪付's 退款 退款成功) is money back from the payee, not set aside while its payment counts", async () => {
+    const plan = await planned('transactions', [
+      '云闪付账单明细',
+      '账号：[13900001111]',
+      '交易时间,交易类型,交易金额,收/支,交易对方,付款方式,交易状态,订单号',
+      '2026-03-02 12:03:05,消费,¥35.50,支出,某超市,储蓄卡(1234),交易成功,YSF0002',
+      '2026-03-03 12:03:05,退款,¥35.50,收入,某超市,储蓄卡(1234),退款成功,YSF0003',
+      '2026-03-05 12:03:05,消费,¥99.00,支出,某商城,储蓄卡(1234),已撤销,YSF0005',
+    ]);
+    expect(problemsOf(plan)).toEqual([[6, 'notCompleted', '已撤销']]);
+    expect(pick(plan.sample, ['direction', 'amountFen', 'counterpartName'])).toEqual([
+      ['out', '3550', '某超市'],
+      ['in', '3550', '某超市'],
+    ]);
+  });
+
+  it("WeChat's 转账-退款 of a transfer the friend sent back is no money from the friend", async () => {
+    const plan = await planned('transactions', [
+      '微信支付账单明细',
+      '微信昵称：[阿龙]',
+      '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
+      '2026-04-06 20:00:00,转账,老周,/,支出,"¥1,000.00",零钱,对方已退还,1000050001202604060001,/,/',
+      '2026-04-07 20:00:00,转账-退款,老周,/,收入,"¥1,000.00",零钱,已存入零钱,1000050001202604060001,/,/',
+      '2026-04-08 09:00:00,转账,老周,/,支出,¥50.00,零钱,对方已收钱,1000050001202604080001,/,/',
+    ]);
+    expect(problemsOf(plan)).toEqual([
+      [4, 'notCompleted', '对方已退还'],
+      [5, 'notCompleted', '已存入零钱'],
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '5000']]);
+  });
+
+  it('金额单位：分 above the header gives the amounts in fen', async () => {
+    const plan = await planned('transactions', [
+      '财付通支付科技有限公司 交易明细',
+      '注：金额单位：分',
+      '用户ID,交易单号,借贷类型,交易时间,交易金额,账户余额,对手方ID,对手侧账户名称',
+      'wxid_abc123,1000050001202603010001,出,2026-03-01 12:03:05,150000,850000,wxid_xyz789,李某',
+      'wxid_abc123,1000050001202603020002,入,2026-03-02 09:00:00,20000,870000,wxid_xyz789,李某',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '150000'],
+      ['in', '20000'],
+    ]);
+  });
+
+  it("财付通's merchant (第三方账户名称) names the payee where the 对手方 columns are empty", async () => {
+    const plan = await planned('transactions', [
+      '用户ID,用户侧账号名称,交易单号,借贷类型,交易业务类型,交易时间,交易金额(分),对手方ID,对手侧账户名称,第三方账户名称',
+      'wxid_abc123,王某,4200001234202603040004,出,消费,2026-03-04 09:00:00,3550,,,美团',
+    ]);
+    expect(pick(plan.sample, ['amountFen', 'counterpartName'])).toEqual([['3550', '美团']]);
+  });
+
+  it("a figure in another currency is said to be one; 中国银行's 业务摘要 is the summary; an account with its holder in brackets is the account", async () => {
+    const plan = await planned('transactions', [
+      '交易账号,对方账号,对方户名,借贷标志,交易时间,交易金额,业务摘要',
+      '6222600123456789012,6228480398271645312,李某,借,2026-03-01 12:03:05,1234.56,转账',
+      '6222600123456789012,6228480398271645312,李某,借,2026-03-02 12:03:05,USD1234.56,汇款',
+      '6222600123456789012,6228480398271645312,李某,借,2026-03-03 12:03:05,"HK$100.00",汇款',
+      '6222600123456789012,6228480398271645312(李某),,贷,2026-03-04 12:03:05,10.00,冲正',
+    ]);
+    expect(problemsOf(plan)).toEqual([
+      [3, 'currency', 'USD1234.56'],
+      [4, 'currency', 'HK$100.00'],
+    ]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName', 'summary', 'reversal'])).toEqual([
+      ['6228480398271645312', '李某', '转账', 'false'],
+      ['6228480398271645312', '李某', '冲正', 'true'],
+    ]);
+  });
+});
