@@ -56,7 +56,7 @@ describe('a carrier call list with a direction column (1366×768)', () => {
     // Each row set aside names its line in the file and its problem, as the check listed them.
     expect(saved.split('\r\n').map((line) => line.split(',').slice(-2).join(','))).toEqual([
       '原行号,原因',
-      '18,呼叫类型：呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）',
+      '18,呼叫类型：呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）；代码（01、02）请在表头上方加一行说明，如“呼叫类型：01-主叫，02-被叫”',
       '19,开始时间：时间无法识别或不存在',
       '',
     ]);

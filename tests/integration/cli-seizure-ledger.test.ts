@@ -33,7 +33,7 @@ describe('CLI import --template seizures', () => {
     expect([refused.status, refused.stdout]).toEqual([
       1,
       '3 rows, 2 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n' +
-        '  line 3: drug drug "冰du" (did you mean: 甲基苯丙胺（冰毒）?)\n',
+        '  第 3 行 物品名称：物品名称无法识别：“冰du”（是否为：甲基苯丙胺（冰毒）？）\n',
     ]);
     const done = JSON.parse((await run([...withCase, '--skip-invalid', '--json'])).stdout);
     expect(done).toMatchObject({

@@ -448,7 +448,8 @@ describe('command line', () => {
     const refused = await run(['import', '--template', 'calls', '--file', bad]);
     expect([refused.status, refused.stdout]).toEqual([
       1,
-      '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n  line 3: callee phone "1388"\n',
+      // Each problem as the import page says it: the line, the file's column, what is wrong.
+      '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n  第 3 行 被叫号码：号码格式不正确：“1388”\n',
     ]);
     // A file whose columns map to nothing: the columns it lacks named, as the wizard names them.
     const unknown = path.join(folder, 'unknown.csv');

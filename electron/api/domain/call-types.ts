@@ -5,7 +5,7 @@ export type CallType = 'out' | 'in' | 'forwarded' | 'smsOut' | 'smsIn';
 
 /** Call-type values as carriers print them, compared like headers (no spaces, lower case). */
 const callTypeAliases: Record<CallType, string[]> = {
-  out: ['主叫', '呼出', 'mo', '主叫通话', '去话', '拨出', '出', '主', 'out', 'outgoing', '语音主叫', 'moc', 'calling', '三方通话', '多方通话'],
+  out: ['主叫', '呼出', 'mo', '主叫通话', '去话', '拨出', '出', '主', 'out', 'outgoing', '语音主叫', 'moc', 'calling', '三方通话', '多方通话', '紧急呼叫', '紧急呼叫主叫'],
   in: ['被叫', '呼入', 'mt', '被叫通话', '来话', '接听', '入', '被', 'in', 'incoming', '语音被叫', 'mtc', 'called', '拨入', '呼叫等待', '来电', '未接', '未接来电', '未接听', '漏话', '拒接', '拒接来电', '已拒接', 'roam', 'mtroam'],
   forwarded: ['呼转', '前转', '呼叫转移', '转接', '呼转通话', '无条件前转', 'cf', 'cfw', 'forwarded', 'forward', 'forw', 'cfu', 'cfb', 'cfnry', 'cfnrc'],
   smsOut: ['短信发', '发短信', '短信发送', '短信主叫', 'sms-mo', 'smsmo', 'sms_mo', '发送短信', '短信(发)', '短信上行', 'sms发', 'smsout', 'mosms', '发送', '发出', '已发送', 'smo', 'smmo', 'sm-mo', 'sm_mo', 'mo_sm'],

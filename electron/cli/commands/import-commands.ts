@@ -4,6 +4,8 @@ import path from 'node:path';
 import { linesText } from '../../api/domain/file-lines';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
+import { en } from '../../api/i18n/en';
+import { zhCN } from '../../api/i18n/zh-CN';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
@@ -26,6 +28,37 @@ export function parseHeaderMap(text: string | undefined): Record<string, string>
       return [header, field] as const;
     });
   return Object.fromEntries(entries);
+}
+
+/**
+ * A problem as the import page says it, in the CLI's language: the line, the file's column,
+ * what is wrong and the value ("第 3 行 呼叫类型：呼叫类型无法识别（应为 主叫/被叫…）：语音"), not
+ * the codes (callType callType) a user cannot act on.
+ */
+function problemLine(
+  problem: { line: number; field: string; problem: string; value: string; suggestions?: string[] },
+  preview: { headers: string[]; mapping: Record<string, number> },
+  template: ImportTemplate,
+  lang: string | undefined,
+): string {
+  const english = lang === 'en';
+  const words = english ? en : zhCN;
+  const column = preview.mapping[problem.field];
+  const fields: Record<string, string> = words.import.fields[template];
+  const problems: Record<string, string> = words.import.problemKinds;
+  const where =
+    (column !== undefined ? preview.headers[column] : undefined) ??
+    fields[problem.field] ??
+    problem.field;
+  const what = problems[problem.problem] ?? problem.problem;
+  const guess = problem.suggestions?.length
+    ? english
+      ? ` (did you mean: ${problem.suggestions.join(', ')}?)`
+      : `（是否为：${problem.suggestions.join('、')}？）`
+    : '';
+  return english
+    ? `  ${linesText([problem.line], 'en')}: ${where}: ${what}: "${problem.value}"${guess}`
+    : `  ${linesText([problem.line], 'zh')} ${where}：${what}：“${problem.value}”${guess}`;
 }
 
 /** `--sheet N`: a workbook's Nth sheet read alone. */
@@ -146,10 +179,7 @@ export async function importCommand(
           ...sampleLines,
           ...preview.problems
             .slice(0, 50)
-            .map(
-              (problem) =>
-                `  ${linesText([problem.line], 'en')}: ${problem.field} ${problem.problem} "${problem.value}"${problem.suggestions?.length ? ` (did you mean: ${problem.suggestions.join(', ')}?)` : ''}`,
-            ),
+            .map((problem) => problemLine(problem, preview, template, options.lang)),
         ].join('\n'),
       );
       return !refused;

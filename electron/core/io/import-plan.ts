@@ -946,8 +946,12 @@ const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|
  * CDMA handset's MEID (China Telecom's 3G phones): 14 hexadecimal digits, A0000012345678.
  */
 function imeiKey(text: string): string | null {
-  // A number Excel wrote in scientific notation (8.612345678901E+13) lost its last digits.
-  if (excelScientific(text)) return null;
+  // A number Excel wrote in scientific notation keeps its digits where its mantissa holds them
+  // all (8.61234567890123E+14); one that lost its last digits (8.612345678901E+13) names none.
+  if (excelScientific(text)) {
+    const whole = wholeOfScientific(text);
+    return whole && whole.length >= 14 ? imeiKey(whole) : null;
+  }
   const meid = /^\s*([0-9a-f]{14})[0-9a-f]?\s*$/i.exec(text);
   if (meid && /[a-f]/i.test(meid[1]!)) return handset(meid[1]!.toUpperCase());
   const digits = text.replace(/\D/g, '');
@@ -957,7 +961,8 @@ function imeiKey(text: string): string | null {
       Number(digits.slice(0, 10)).toString(16).padStart(8, '0').toUpperCase() +
         Number(digits.slice(10)).toString(16).padStart(6, '0').toUpperCase(),
     );
-  return digits.length >= 14 && digits.length <= 17 ? handset(digits.slice(0, 14)) : null;
+  // 14 (no check digit), 15 (IMEI) or 16 (IMEISV) digits; 17 are none of them.
+  return digits.length >= 14 && digits.length <= 16 ? handset(digits.slice(0, 14)) : null;
 }
 
 /**
@@ -2230,7 +2235,10 @@ function callPlanner(
     cells: Cell[],
     key: string,
     areaCode: string | null,
-    /** The calling code of the country the phone was in (漫游地 缅甸), if abroad. */
+    /**
+     * The calling code of the country the phone was in (漫游地 缅甸), if abroad; '' abroad in a
+     * country the row does not name (国际漫游 alone).
+     */
     abroad: string | null = null,
   ) => {
     const cell = cellOf(cells, key);
@@ -2244,6 +2252,10 @@ function callPlanner(
     const international = abroad ? dialledAbroad(text, abroad) : null;
     const asAbroad = international ? farEnd(international, null) : null;
     const parsed = asAbroad?.ok ? asAbroad : farEnd(text, areaCode);
+    // Dialled abroad where, the row does not say: a number with a trunk 0 is that country's
+    // own, no Chinese landline (缅北's 09… had become 陕西榆林's 0912).
+    if (parsed.ok && abroad === '' && parsed.type === 'landline' && /^0[1-9]/.test(text.trim()))
+      return { ok: true as const, value: text.replace(/[\s-]/g, ''), type: 'unknown' as const };
     if (parsed.ok) return parsed;
     problem(line, cells, key, 'phone');
     return undefined;
@@ -2307,16 +2319,28 @@ function callPlanner(
       ? near && { value: near.value, type: 'unknown' as const }
       : !nearWithheld && withheld(farKey)
         ? unknownEnd
-        : number(line, cells, farKey, area, placeUnknown ? roamingCountryCode(roamingPlace) : null);
+        : number(
+            line,
+            cells,
+            farKey,
+            area,
+            placeUnknown ? (roamingCountryCode(roamingPlace) ?? '') : null,
+          );
     // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
+    // The way the row's 呼叫类型 names, where it names one.
+    let typed: CallType | undefined;
     if (hasType && !dataSession) {
       // A row whose 呼叫类型 is empty may say its way in 业务类型 (短信接收, 主叫语音).
-      const found =
+      typed =
         typeOf(textOf(cells, 'callType'), service) ??
         (hasService ? typeOf(textOf(cells, 'service'), service) : undefined);
-      if (found) type = found;
+      if (typed) type = typed;
+      // In a list of 主叫号码/被叫号码 the columns give the way: a 呼叫类型 of the service alone
+      // (语音, 短信, 本地通话, a code 01) says at most that it was a text.
+      else if (!byOwn)
+        type = /短信|彩信|信息|sms|mms/i.test(textOf(cells, 'callType')) ? 'smsOut' : 'out';
       else problem(line, cells, 'callType', 'callType');
     } else if (byOwn && !dataSession && !options.direction) {
       // A list whose first rows are data sessions was asked no direction: a call among its
@@ -2410,13 +2434,19 @@ function callPlanner(
       : rowOwn !== null && (near.value === rowOwn || far.value === rowOwn)
         ? rowOwn
         : null;
+    // A list of 主叫号码/被叫号码 that prints the target first whatever the way (some 联通/电信
+    // exports: the billed number under 主叫号码) and says 被叫 of a call that came in: the type
+    // says who called, where the columns had made every incoming call outgoing. (A 主叫 row
+    // with the target under 被叫号码 is a switch's record of the caller's side: the columns.)
+    const swapped =
+      !byOwn && ownEnd !== null && near.value === ownEnd && (typed === 'in' || typed === 'smsIn');
     // The target's handset; where the list names no target yet, kept for the one its rows may
     // show (call-owner), linked to no phone otherwise.
     const keepHandset = !!ownEnd || rowOwn === null;
     records.add({
       line,
-      caller: incoming ? far.value : near.value,
-      callee: incoming ? near.value : far.value,
+      caller: incoming !== swapped ? far.value : near.value,
+      callee: incoming !== swapped ? near.value : far.value,
       kind,
       startedUnix,
       durationSeconds,
@@ -2529,7 +2559,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     return known(parts[0]) && known(parts[1]) ? writtenCell(parts[0], parts[1], marks.whole) : null;
   });
   const sides = mapping['callerCi'] !== undefined || mapping['calleeCi'] !== undefined;
-  return (
+  const cellKey = (
     cells: Cell[],
     optional: (cells: Cell[], key: string) => string | null,
     /** Which end of the row the target is, where the list gives each end's cell. */
@@ -2570,6 +2600,21 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     if (alone) return /^\d{7,}$/.test(alone) ? alone : null;
     const area = lac ?? tac;
     return area && splitStation(area) ? whole(area) : null;
+  };
+  if (mapping['sid'] === undefined) return cellKey;
+  // A CDMA list: the cell within its system and network (13824-1-6699), its BSID where given,
+  // else its 基站号 and 扇区 as written (1A2-B; they are no LAC and CI to read in one radix);
+  // two cities' 基站号 1A2 扇区 B had been one tower.
+  const asWritten = (key: string | null) =>
+    key && key.charCodeAt(0) < 32 ? key.slice(1).replace('\u0000', '-') : key;
+  return (
+    cells: Cell[],
+    optional: (cells: Cell[], key: string) => string | null,
+    side?: 'caller' | 'callee' | null,
+  ): string | null => {
+    const sid = known(optional(cells, 'sid'));
+    const key = known(optional(cells, 'bsid')) ?? asWritten(cellKey(cells, optional, side));
+    return sid && key ? `${sid}-${known(optional(cells, 'nid')) ?? '0'}-${key}` : null;
   };
 }
 

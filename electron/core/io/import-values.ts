@@ -58,8 +58,20 @@ const lastExcelSerial = 2_958_465;
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return cell.toISOString();
-  return String(cell).trim();
+  const text = String(cell).trim();
+  return nullMarkFirsts.includes(text.charCodeAt(0)) && nullMarks.has(text.toLowerCase())
+    ? ''
+    : text;
 }
+
+/**
+ * What database and spreadsheet exports print for an empty cell (Oracle's and Excel's NULL,
+ * MySQL's and Hive's \N, #N/A): nothing. Read as text, every base station a carrier did not know
+ * had become one tower NULL-NULL that every such phone "shared".
+ */
+const nullMarks = new Set(['null', '\\n', '(null)', '<null>', '[null]', '#n/a', 'n/a', '#null!']);
+/** The first characters of those (N, n, \, (, <, [, #), checked before the set. */
+const nullMarkFirsts = [78, 110, 92, 40, 60, 91, 35];
 
 /**
  * A long number as Excel writes it into a CSV it saves (6.21700154000928E+18): the digits past
@@ -227,10 +239,11 @@ function englishInstant(text: string): Parsed<number> {
 /**
  * A date and an optional time as carriers and banks write them: 2026-03-05 14:23:11,
  * 2026/3/5 14:23, 2026年3月5日14时23分11秒, 2026-03-05T14:23:11.000, the DB2 timestamps of bank
- * core systems (2026-03-05-14.23.11.123456), Excel's Chinese 2026/3/5 下午 2:23.
+ * core systems (2026-03-05-14.23.11.123456), Excel's Chinese 2026/3/5 下午 2:23, a weekday after
+ * the date (2026年3月1日星期日 09:05:03) and the parts of the day (凌晨 1:05, 中午 12:05, 晚上 9:05).
  */
 const localDateTimePattern =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]+|-|(?<=日))(上午|下午|am|pm)?\s*(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?|分)?\s*(am|pm)?)?$/i;
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?(?:(?:[ T]+|-|(?<=[日一二三四五六天)）]))(上午|下午|凌晨|早上|早晨|中午|傍晚|晚上|夜里|夜间|am|pm)?\s*(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?|分)?\s*(am|pm)?)?$/i;
 
 /**
  * ISO 8601 with its offset, as JSON-minded systems and forensic tools export times
@@ -293,11 +306,18 @@ export function namesZone(cell: Cell): boolean {
   );
 }
 
-/** An hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one; undefined past 12. */
+/**
+ * An hour of a 12-hour clock (上午/下午, AM/PM, and the parts of a Chinese day: 凌晨 and 早上
+ * before noon, 中午 about it, 傍晚, 晚上 and 夜里 after) on the 24-hour one; undefined past 12,
+ * or where the words leave it open (晚上 12 点: this midnight or the next?).
+ */
 function twelveHour(hour: number, half: string | undefined): number | undefined {
   if (half === undefined) return hour;
   if (hour < 1 || hour > 12) return undefined;
-  const afternoon = half === '下午' || half.toLowerCase() === 'pm';
+  if (half === '中午') return hour >= 11 ? hour : hour + 12;
+  const evening = /^(?:傍晚|晚上|夜里|夜间)$/.test(half);
+  if (evening && hour === 12) return undefined;
+  const afternoon = half === '下午' || evening || half.toLowerCase() === 'pm';
   return (hour % 12) + (afternoon ? 12 : 0);
 }
 
@@ -401,6 +421,9 @@ export function parseDuration(cell: Cell): Parsed<number> {
   // Spaces next to a unit go (1 分 5 秒); between bare digits they do not (1 5 is no duration).
   // 1'05'' (two single quotes for the seconds' mark).
   const text = plainText(cell)
+    // The prime marks (1′02″) and curly quotes (1’02”) a Chinese-locale export prints for them.
+    .replace(/[′’]/g, "'")
+    .replace(/[″”]/g, '"')
     .replace(/''/g, '"')
     .replace(/\s*(小时|时|分钟|分|秒钟|秒|h|min|m|sec|s|'|")\s*/gi, '$1');
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text) };
@@ -593,7 +616,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
   } else if (timeCell !== null && timeText !== '') {
     const text = timeText;
     // A 12-hour clock (下午 5:16, 5:16 PM) is read with the day as one date and time.
-    if (/上午|下午|[ap]m/i.test(text)) return parseLocalInstant(`${day} ${text}`);
+    if (/上午|下午|凌晨|早上|早晨|中午|傍晚|晚上|夜里|夜间|[ap]m/i.test(text))
+      return parseLocalInstant(`${day} ${text}`);
     const match =
       /^(\d{2})(\d{2})(\d{2})$/.exec(text.padStart(6, '0')) ??
       /^(\d{1,2})(?:[:时]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:(?:[:分]|\.(?=\d{2}(?!\d)))(\d{1,2})(?:\.\d+)?秒?)?$/.exec(

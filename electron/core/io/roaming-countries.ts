@@ -13,12 +13,30 @@ const countryCodes: [string, string][] = [
   ['俄罗斯', '7'], ['哈萨克斯坦', '7'], ['吉尔吉斯', '996'], ['塔吉克', '992'], ['乌兹别克', '998'],
   ['阿联酋', '971'], ['迪拜', '971'], ['土耳其', '90'], ['美国', '1'], ['加拿大', '1'],
   ['英国', '44'], ['法国', '33'], ['德国', '49'], ['澳大利亚', '61'],
+  // Places police meet daily on the routes, named without their country.
+  ['缅北', '95'], ['果敢', '95'], ['佤邦', '95'], ['勐拉', '95'], ['木姐', '95'], ['腊戍', '95'],
+  ['大其力', '95'], ['妙瓦底', '95'], ['掸邦', '95'], ['克钦', '95'], ['密支那', '95'],
+  ['仰光', '95'], ['曼德勒', '95'], ['老街', '84'], ['河内', '84'], ['胡志明', '84'],
+  ['芒街', '84'], ['万象', '856'], ['琅勃拉邦', '856'], ['磨丁', '856'], ['金三角', '856'],
+  ['金边', '855'], ['西哈努克', '855'], ['西港', '855'], ['波贝', '855'], ['曼谷', '66'],
+  ['清迈', '66'], ['美塞', '66'],
+  ['myanmar', '95'], ['burma', '95'], ['laos', '856'], ['vietnam', '84'], ['viet nam', '84'],
+  ['cambodia', '855'], ['thailand', '66'], ['malaysia', '60'], ['philippines', '63'],
 ]; // prettier-ignore
+
+/** ISO 3166 codes a switch prints for the visited country (MMR, KHM), alone in the cell. */
+const isoCodes: Record<string, string> = {
+  MMR: '95', MM: '95', LAO: '856', LA: '856', VNM: '84', VN: '84', KHM: '855', KH: '855',
+  THA: '66', TH: '66', MYS: '60', PHL: '63', HKG: '852', MAC: '853', TWN: '886',
+}; // prettier-ignore
 
 /** The calling code of the country a place names (缅甸, 缅甸曼德勒), or null. */
 export function roamingCountryCode(place: string): string | null {
-  const compact = place.replace(/\s+/g, '');
-  for (const [name, code] of countryCodes) if (compact.includes(name)) return code;
+  const iso = isoCodes[place.trim().toUpperCase()];
+  if (iso) return iso;
+  const compact = place.replace(/\s+/g, '').toLowerCase();
+  for (const [name, code] of countryCodes)
+    if (compact.includes(name.replace(/\s+/g, ''))) return code;
   return null;
 }
 

@@ -133,7 +133,12 @@ export function settleStations(columns: CallColumns): void {
     const cis = cells.map((cell) => cell.ci);
     // A column with values enough says by them alone (a decimal TAC beside a hex ECI); one of
     // a few values (a target that stayed in one LAC) goes with the whole pair's.
-    const together = hexColumn([...lacs, ...cis]);
+    // A part longer than hex allows (a LAC of five digits) shows the pair decimal: one hex
+    // pair among a few decimal ones (62D5-27F7 beside 25301-10231) had made every CI hex.
+    const together =
+      !beyondHex(lacs, hexDigitsAtMost.lac) &&
+      !beyondHex(cis, hexDigitsAtMost.ci) &&
+      hexColumn([...lacs, ...cis]);
     const alone = (values: string[]) =>
       new Set(values).size >= columnSaysAlone ? hexColumn(values) : together;
     // A column holding both parts (基站 5749-5A3D) is hex where most of its pairs show a letter
