@@ -91,6 +91,7 @@ export const errorCodes = [
   'import.notFound',
   'import.noValidRows',
   'import.duplicateFile',
+  'import.idUsed',
   'import.caseRequired',
   'audit.exportTooLarge',
   'cases.noMeasure',

@@ -2,20 +2,74 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Durable file writes and file hashing, below every room: the vault, the audit anchor, backups
-// and attachments all use them.
+// Durable, owner-only file writes and file hashing, below every room: the vault, the audit
+// anchor, backups, attachments and every export all use them.
 
-/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
+/** Exactly 0600: open's mode is only narrowed by the umask, and chmod makes it exact. */
+const ownerOnly = 0o600;
+
+/**
+ * Writes a file whole and owner-only: into a new temporary file beside it, created exclusively
+ * with mode 0600, synced, then renamed over `file`. So a crash leaves the old or the new content,
+ * never a mix; the result is 0600 whatever an existing file's mode was (writing into it would have
+ * kept a 0644); and a symlink at `file` is replaced, its target left untouched (rename acts on the
+ * link itself, where an open follows it). Exports and the workspace's small files go through here.
+ */
 export function writeFileAtomic(file: string, content: string | Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
+  writeFileAtomicWith(file, (fd) => fs.writeFileSync(fd, content));
+}
+
+/** `writeFileAtomic` for content written in pieces (a backup's database and attachments). */
+export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
+  const temp = temporaryBeside(file);
+  // 'wx' is O_CREAT|O_EXCL: a file or link already at the temporary name is refused, not used.
+  const fd = fs.openSync(temp, 'wx', ownerOnly);
   try {
-    fs.writeFileSync(fd, content);
+    if (process.platform !== 'win32') fs.fchmodSync(fd, ownerOnly);
+    write(fd);
     fs.fsyncSync(fd);
-  } finally {
+  } catch (error) {
+    // A full disk (or any failure) leaves no half-written file behind, and the old one intact.
     fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
-  fs.renameSync(temp, file);
+  fs.closeSync(fd);
+  renameOver(temp, file);
+}
+
+/** `writeFileAtomic` for content that arrives asynchronously (a decrypted attachment). */
+export async function writeFileAtomicStreamed(
+  file: string,
+  write: (handle: fs.promises.FileHandle) => Promise<void>,
+): Promise<void> {
+  const temp = temporaryBeside(file);
+  const handle = await fs.promises.open(temp, 'wx', ownerOnly);
+  try {
+    if (process.platform !== 'win32') await handle.chmod(ownerOnly);
+    await write(handle);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  renameOver(temp, file);
+}
+
+/** A name no one can have prepared: random, in the same folder so that the rename is atomic. */
+function temporaryBeside(file: string): string {
+  return `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+}
+
+function renameOver(temp: string, file: string): void {
+  try {
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
   syncDirectory(path.dirname(file));
 }
 

@@ -383,6 +383,7 @@ describe('evidence-sized attachments', () => {
     fs.writeFileSync(source, '讯问笔录：第一次');
     const target = path.join(evidence, '导出.txt');
     fs.writeFileSync(target, 'old content the user agreed to replace');
+    fs.chmodSync(target, 0o644);
     const picks: (string | null)[] = [source, target];
     c = makeTestCore(undefined, { host: 'electron', pickFile: async () => picks.shift() ?? null });
     await createTestWorkspace(c);
@@ -412,6 +413,8 @@ describe('evidence-sized attachments', () => {
     });
     await c.ok('attachments.saveTo', { id: added.id, path: target });
     expect(fs.readFileSync(target, 'utf8')).toBe('讯问笔录：第一次');
+    // Replaced, not written into: owner-only whatever the old file's mode was.
+    if (process.platform !== 'win32') expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   });
 
   it('still reads an attachment kept in the database by an earlier version', async () => {

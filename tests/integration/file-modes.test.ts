@@ -3,8 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../electron/core/backup/backup-service';
 import { readHeader } from '../../electron/core/vault/workspace-header';
+import { copiedCliWorkspace, execCli } from '../helpers/run-cli';
 import {
   adminPassword,
+  makeTempDir,
   createTestWorkspace,
   makeTestCore,
   type TestCore,
@@ -88,4 +90,42 @@ describe.skipIf(process.platform === 'win32')('owner-only files (POSIX)', () => 
     expect(modeOf(dir)).toBe(0o700);
     expect(modeOf(path.join(dir, 'quanlian.db'))).toBe(0o600);
   });
+
+  it('a CLI export over an existing 0644 file is 0600; one through a symlink leaves its target alone', async () => {
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
+    const out = makeTempDir();
+    const graph = (file: string) =>
+      execCli(
+        [
+          'graph',
+          '--workspace',
+          dir,
+          '--user',
+          'demo',
+          '--case',
+          'A3301052026030015',
+          '--format',
+          'json',
+          '--out',
+          file,
+        ],
+        { QUANLIAN_PASSWORD: 'Quanlian@2026' },
+      );
+    const existing = path.join(out, 'pre.json');
+    fs.writeFileSync(existing, 'old');
+    fs.chmodSync(existing, 0o644);
+    const victim = path.join(out, 'victim.txt');
+    fs.writeFileSync(victim, 'keep me');
+    fs.chmodSync(victim, 0o644);
+    const link = path.join(out, 'link.json');
+    fs.symlinkSync(victim, link);
+    for (const file of [existing, link]) expect((await graph(file)).status).toBe(0);
+
+    expect(modeOf(existing)).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(existing, 'utf8')).nodes).toHaveLength(50);
+    expect([fs.readFileSync(victim, 'utf8'), modeOf(victim)]).toEqual(['keep me', 0o644]);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(false);
+    expect(modeOf(link)).toBe(0o600);
+    expect(fs.readdirSync(out).sort()).toEqual(['link.json', 'pre.json', 'victim.txt']);
+  }, 120_000);
 });

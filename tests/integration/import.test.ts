@@ -231,6 +231,39 @@ describe('import', () => {
     }
   });
 
+  it('a case that does not exist, or an import ID used already, is refused in words and writes nothing', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const csv = (seconds: number) =>
+      `本机号码,对方号码,开始时间,时长\n13912345678,13887654321,2026-03-05 14:23:11,${seconds}\n`;
+    const file = {
+      fileName: '话单.csv',
+      contentBase64: base64(csv(60)),
+      template: 'calls' as const,
+      direction: 'out' as const,
+    };
+    const before = await counts();
+    expect(
+      await c.call('import.commit', { ...file, importId: 'imp-no-case', caseId: 'no-such-case' }),
+    ).toMatchObject({ ok: false, error: { code: 'cases.notFound' } });
+    expect(await counts()).toEqual(before);
+
+    await c.ok('import.commit', { ...file, importId: 'imp-once' });
+    const imported = await counts();
+    // Other bytes, so that it is the ID that is refused, not the file as imported before.
+    expect(
+      await c.call('import.commit', {
+        ...file,
+        contentBase64: base64(csv(61)),
+        importId: 'imp-once',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'import.idUsed' } });
+    expect(await counts()).toEqual(imported);
+    expect((await c.ok('import.list', {})).map((row) => [row.id, row.rowCount])).toEqual([
+      ['imp-once', 1],
+    ]);
+  });
+
   it('cancel in the middle of an import leaves the database as it was', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -225,6 +225,8 @@ export const en: Translation<typeof zhCN> = {
       noValidRows: 'No row of the file is valid; nothing was imported.',
       duplicateFile:
         'This file was already imported on {{at}} as “{{fileName}}” (the same bytes); importing it again would count its calls and money twice, so nothing was imported. Delete the earlier import first to import it again.',
+      idUsed:
+        'This import’s ID has been used already (one import cannot be committed twice); nothing was imported. Choose the file again to start a new import.',
       caseRequired:
         'A seizure ledger needs a case number column, or a case chosen in the first step.',
       pathNotAllowed: 'This window cannot import a file by its path; choose the file instead.',

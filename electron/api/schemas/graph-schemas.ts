@@ -279,7 +279,7 @@ export const graphExportOutput = z.object({
 
 export const graphImageExportInput = z.object({
   caseId: idSchema.optional(),
-  nodes: z.number().int(),
+  nodes: z.number().int().nonnegative(),
   viewName: z.string().max(80).optional(),
 });
 /** The picture's file name: `quanlian-graph-<case no>-<the workspace's day>.png`. */

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { relationTypes, type RelationType } from '../../api/domain/relation-types';
 import { enumText } from '../../api/i18n/document-text';
@@ -8,6 +7,7 @@ import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
+import { writeFileAtomic } from '../../core/durable-file';
 
 const formats = ['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf'] as const;
 type GraphFormat = (typeof formats)[number];
@@ -62,10 +62,8 @@ export async function graphCommand(
       documents,
     ),
   );
-  // Owner-only: the file holds case data outside the encrypted workspace.
-  fs.writeFileSync(file, Buffer.from(exported.document.content, exported.document.encoding), {
-    mode: 0o600,
-  });
+  // Owner-only (0600 even over an existing file): it holds case data outside the workspace.
+  writeFileAtomic(file, Buffer.from(exported.document.content, exported.document.encoding));
   out.result(
     { file, format, nodes: exported.data.nodes.length, edges: exported.data.edges.length },
     `${exported.data.nodes.length} entities, ${exported.data.edges.length} relations → ${file}`,

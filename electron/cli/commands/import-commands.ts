@@ -9,6 +9,7 @@ import { zhCN } from '../../api/i18n/zh-CN';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
+import { writeFileAtomic } from '../../core/durable-file';
 
 const encodings = ['auto', ...textEncodings] as const;
 type Encoding = (typeof encodings)[number];
@@ -193,9 +194,7 @@ export async function importCommand(
     let rejectedFile: string | null = null;
     if (summary.rejectedFile) {
       // Owner-only like every export: rejected rows are case data too.
-      fs.writeFileSync(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'), {
-        mode: 0o600,
-      });
+      writeFileAtomic(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'));
       rejectedFile = rejectedPath;
     }
     const { rejectedFile: _content, ...counts } = summary;

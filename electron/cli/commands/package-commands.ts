@@ -3,6 +3,7 @@ import path from 'node:path';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
+import { writeFileAtomic } from '../../core/durable-file';
 
 /**
  * `package export --case CASE_NO --out FILE` and `package import --file FILE [--dry-run]`: the
@@ -26,7 +27,7 @@ export async function packageCommand(
       return { bytes: Buffer.from(document.content, 'base64'), counts: document.counts };
     });
     // Owner-only, like every export.
-    fs.writeFileSync(file, sealed.bytes, { mode: 0o600 });
+    writeFileAtomic(file, sealed.bytes);
     const { entities, relations, attachments } = sealed.counts;
     out.result(
       { file, bytes: sealed.bytes.length, entities, relations, attachments },

@@ -12,10 +12,11 @@ import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
 import type { CommandOptions } from '../command-options';
+import { writeFileAtomic } from '../../core/durable-file';
 
 /** Writes a generated document owner-only: it holds case data outside the encrypted workspace. */
 function saveDocument(file: string, document: DocumentFile): void {
-  fs.writeFileSync(file, Buffer.from(document.content, document.encoding), { mode: 0o600 });
+  writeFileAtomic(file, Buffer.from(document.content, document.encoding));
 }
 
 /**

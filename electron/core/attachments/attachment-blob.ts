@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentChunkBytes } from '../../api/domain/attachment-limits';
 import { AppError } from '../app-error';
+import { writeFileAtomicStreamed } from '../durable-file';
 import { attachmentsFolderName } from '../vault/workspace-files';
 
 /**
@@ -335,37 +336,22 @@ async function openBlob(
 }
 
 /**
- * Decrypts an attachment into a new file at `target` (created exclusively unless `overwrite`,
- * owner-only). A corrupt chunk removes what was written and throws: a damaged file is never
- * handed over.
+ * Decrypts an attachment into `target`, owner-only, through a temporary file renamed into place.
+ * A corrupt chunk removes what was written and throws: a damaged file is never handed over, and
+ * a file that was there stays as it was.
  */
 export async function openBlobToFile(
   workspaceDir: string,
   identity: BlobIdentity,
   expected: { sizeBytes: number; sha256: string },
   target: string,
-  overwrite = false,
 ): Promise<void> {
-  let output: fs.promises.FileHandle;
-  try {
-    output = await fs.promises.open(target, overwrite ? 'w' : 'wx', 0o600);
-  } catch (error) {
-    throw (error as NodeJS.ErrnoException).code === 'EEXIST'
-      ? new AppError('attachments.targetExists', 'A file of that name already exists')
-      : new AppError('attachments.targetUnwritable', 'The file cannot be written there');
-  }
-  try {
-    await openBlob(workspaceDir, identity, expected, async (chunk) => {
+  await writeFileAtomicStreamed(target, (output) =>
+    openBlob(workspaceDir, identity, expected, async (chunk) => {
       await output.write(chunk);
       chunk.fill(0);
-    });
-    await output.sync();
-    await output.close();
-  } catch (error) {
-    await output.close().catch(() => undefined);
-    fs.rmSync(target, { force: true });
-    throw error;
-  }
+    }),
+  );
 }
 
 /** Decrypts a small attachment into memory (previews, inline downloads, case packages). */

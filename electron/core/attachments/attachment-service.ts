@@ -11,6 +11,7 @@ import type {
   attachmentListInput,
 } from '../../api/schemas/attachment-schemas';
 import { AppError } from '../app-error';
+import { writeFileAtomic } from '../durable-file';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { attachmentsTable, casesTable, eventsTable, seizuresTable } from '../db/schema';
@@ -270,6 +271,19 @@ export async function readAttachment(
   return { ...row, contentBase64: content.toString('base64') };
 }
 
+/** Anything at the path, a dangling link included (exists() follows links). */
+function pathTaken(file: string): boolean {
+  return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+}
+
+/** A failure to create, write or rename the chosen file (or its temporary twin), as a code the UI words. */
+function unwritableTarget(error: unknown, out: string): unknown {
+  const failedPath = (error as NodeJS.ErrnoException).path;
+  return typeof failedPath === 'string' && failedPath.startsWith(out)
+    ? new AppError('attachments.targetUnwritable', 'The file cannot be written there')
+    : error;
+}
+
 /**
  * Decrypts an attachment, streamed, into a new file the user chose. Every chunk is checked
  * before it is written; on a damaged chunk the partial file is removed and the error names the
@@ -286,23 +300,16 @@ export async function saveAttachmentTo(
   const out = path.resolve(target);
   const details = { caseId: row.caseId, fileName: row.fileName, sha256: row.sha256 };
   try {
-    if (row.storage === 'database') {
-      const content = databaseContent(workspace.db, row);
-      try {
-        fs.writeFileSync(out, content, { flag: overwrite ? 'w' : 'wx', mode: 0o600 });
-      } catch (error) {
-        throw (error as NodeJS.ErrnoException).code === 'EEXIST'
-          ? new AppError('attachments.targetExists', 'A file of that name already exists')
-          : new AppError('attachments.targetUnwritable', 'The file cannot be written there');
-      }
-    } else {
-      await openBlobToFile(
-        workspace.dir,
-        identity(workspace, row.id, row.fileSecret),
-        row,
-        out,
-        overwrite,
-      );
+    // Checked before writing: the write replaces whatever is there (a file, or a link, never
+    // followed), so "do not overwrite" is this check.
+    if (!overwrite && pathTaken(out))
+      throw new AppError('attachments.targetExists', 'A file of that name already exists');
+    try {
+      if (row.storage === 'database') writeFileAtomic(out, databaseContent(workspace.db, row));
+      else
+        await openBlobToFile(workspace.dir, identity(workspace, row.id, row.fileSecret), row, out);
+    } catch (error) {
+      throw unwritableTarget(error, out);
     }
   } catch (error) {
     workspace.audit({

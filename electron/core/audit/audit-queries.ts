@@ -7,6 +7,17 @@ import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
 
 /**
+ * The records of one case: those whose target is the case, or that name it as `details.caseId`.
+ * Matching the target's type too, so that no user's or entity's records answer to their ID.
+ */
+export function aboutCase(caseId: string): SQL {
+  return or(
+    and(eq(auditLogTable.targetType, 'case'), eq(auditLogTable.targetId, caseId)),
+    sql`json_extract(${auditLogTable.details}, '$.caseId') = ${caseId}`,
+  )!;
+}
+
+/**
  * The filter as SQL: exact user, action or kind of action, case (target or named), days. The
  * days are calendar days in the workspace's zone, compared as the UTC instants the log keeps.
  */
@@ -19,13 +30,7 @@ export function auditWhere(input: AuditFilter, zone: string): SQL | undefined {
     );
   if (input.username) conditions.push(eq(auditLogTable.username, input.username));
   if (input.targetId) conditions.push(eq(auditLogTable.targetId, input.targetId));
-  if (input.caseId)
-    conditions.push(
-      or(
-        and(eq(auditLogTable.targetType, 'case'), eq(auditLogTable.targetId, input.caseId)),
-        sql`json_extract(${auditLogTable.details}, '$.caseId') = ${input.caseId}`,
-      )!,
-    );
+  if (input.caseId) conditions.push(aboutCase(input.caseId));
   if (input.from) conditions.push(sql`${auditLogTable.at} >= ${zonedDayStart(input.from, zone)}`);
   if (input.to)
     conditions.push(sql`${auditLogTable.at} < ${zonedDayStart(nextDay(input.to), zone)}`);

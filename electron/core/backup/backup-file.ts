@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { AppError } from '../app-error';
+import { writeFileAtomicWith } from '../durable-file';
 import { signedAuditHeadSchema } from '../../api/schemas/audit-schemas';
 import { workspaceHeaderSchema } from '../vault/workspace-header';
 
@@ -68,23 +69,13 @@ export function writeBackupFile(
   magic.copy(prefix, 0);
   prefix.writeUInt32LE(formatVersion, magic.length);
   prefix.writeUInt32LE(json.length, magic.length + 4);
-  const temp = `${out}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
+  writeFileAtomicWith(out, (fd) => {
     fs.writeSync(fd, prefix);
     fs.writeSync(fd, json);
     appendFile(fd, databaseFile);
     for (const attachment of header.attachments ?? [])
       appendFile(fd, path.join(attachmentsDir!, attachment.name));
-    fs.fsyncSync(fd);
-  } catch (error) {
-    // A full disk (or any write failure) leaves no half-written backup behind.
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  fs.renameSync(temp, out);
+  });
 }
 
 /** Reads and checks a backup's header; the database bytes start at `databaseOffset`. */

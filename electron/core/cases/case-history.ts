@@ -1,17 +1,23 @@
 import { desc, sql } from 'drizzle-orm';
 import type { AuditRow } from '../../api/schemas/audit-schemas';
-import { withNames } from '../audit/audit-queries';
+import { aboutCase, withNames } from '../audit/audit-queries';
 import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
+import { assertCaseExists } from '../membership/case-guards';
 
-/** The audit records of one case: about the case itself, or carrying its id (seizures, relations …). */
+/**
+ * The audit records of one case: about the case itself, or carrying its id (seizures, relations …).
+ * A viewer may read this, so the ID must name a case: any other ID (a user's, an entity's) would
+ * open a trail that only a lead reads through `audit.list`.
+ */
 export function caseAuditHistory(
   db: Executor,
   caseId: string,
   page: number,
   pageSize: number,
 ): { rows: AuditRow[]; total: number } {
-  const where = sql`target_id = ${caseId} OR json_extract(details, '$.caseId') = ${caseId}`;
+  assertCaseExists(db, caseId);
+  const where = aboutCase(caseId);
   const records = db
     .select()
     .from(auditLogTable)

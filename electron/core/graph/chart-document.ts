@@ -15,6 +15,7 @@ import {
   type PageSize,
   type Positions,
 } from './chart-svg-renderer';
+import { exportedEntities } from './exported-entities';
 import { forceLayout } from './force-layout';
 import { caseNumber, exportFileName, exportFormats } from './graph-export';
 import { workspaceToday } from '../settings/workspace-time';
@@ -143,6 +144,7 @@ export async function exportChartDocument(
       edges: data.edges.length,
       classification: input.classification,
       page: input.page,
+      ...exportedEntities(data.nodes.map((node) => node.id)),
     },
   });
   return {

@@ -8,6 +8,7 @@ import { toAnx } from './anx-export';
 import { toGexf } from './gexf-export';
 import { toGraphml } from './graphml-export';
 import { workspaceToday } from '../settings/workspace-time';
+import { exportedEntities } from './exported-entities';
 
 type GraphExportFormat = 'graphml' | 'gexf' | 'anx' | 'json';
 
@@ -93,6 +94,7 @@ export function exportGraph(
       nodes: data.nodes.length,
       edges: data.edges.length,
       unmaskedIds: fullIds,
+      ...exportedEntities(data.nodes.map((node) => node.id)),
     },
   });
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { graphExportInput, graphImageExportInput } from '../../api/schemas/graph-schemas';
 import { AppError } from '../app-error';
+import { assertCaseExists } from '../membership/case-guards';
 import type { DocumentRenderer } from '../reports/document-renderer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { exportChartDocument } from './chart-document';
@@ -17,6 +18,9 @@ export function exportGraphFile(
   input: z.output<typeof graphExportInput>,
   documents: DocumentRenderer | undefined,
 ) {
+  // The case names the file and its title block, and its history records the export: a string
+  // that names no case would file the export under nothing anyone reads.
+  if (input.caseId) assertCaseExists(workspace.db, input.caseId);
   if (!input.nodeIds.length)
     throw new AppError('graph.emptyChart', 'The chart has no entities to export');
   const data = subgraph(workspace.db, input.nodeIds, input.caseId);
@@ -32,6 +36,7 @@ export function recordGraphImageExport(
   workspace: UnlockedWorkspace,
   input: z.output<typeof graphImageExportInput>,
 ): { fileName: string } {
+  if (input.caseId) assertCaseExists(workspace.db, input.caseId);
   workspace.audit({
     action: 'graph.imageExported',
     targetType: input.caseId ? 'case' : 'graph',

@@ -134,6 +134,9 @@ export async function runImport(
   input: z.output<typeof importCommitInput>,
   keepAlive: () => void,
 ) {
+  // The same ID still running is used too; taking it over would make its cancel button stop ours.
+  if (running.has(input.importId))
+    throw new AppError('import.idUsed', 'This import ID is in use already');
   const job = { cancelled: false };
   running.set(input.importId, job);
   try {

@@ -15,6 +15,7 @@ import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert'
 import { chinaDate, chinaMinute } from '../../api/domain/china-time';
 import { insertEntity } from '../entities/entity-repository';
 import { addPersonAliases, aliasTarget } from '../entities/person-aliases';
+import { assertCaseExists } from '../membership/case-guards';
 import { linkEntityToCase } from '../membership/case-link';
 import { insertRelation } from '../relations/relation-repository';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
@@ -131,11 +132,26 @@ export function rejectedLines(plan: ImportPlan): Set<number> {
  * yield to the event loop every 20,000 rows, so progress reaches the window and the cancel
  * button works; cancel (or any failure, or the workspace locking) rolls everything back.
  */
+/**
+ * The request's own mistakes, refused in words before anything is written: a case that does not
+ * exist (the insert failed on its foreign key as `internal`), and an import ID already used (its
+ * primary key, `internal` too).
+ */
+function assertCommitTargets(
+  workspace: UnlockedWorkspace,
+  options: Pick<CommitOptions, 'caseId' | 'importId'>,
+): void {
+  if (options.caseId) assertCaseExists(workspace.db, options.caseId);
+  if (workspace.sqlite.prepare('SELECT 1 FROM imports WHERE id = ?').get(options.importId))
+    throw new AppError('import.idUsed', 'This import ID was used already');
+}
+
 export async function commitImport(
   workspace: UnlockedWorkspace,
   plan: ImportPlan,
   options: CommitOptions,
 ): Promise<ImportSummary> {
+  assertCommitTargets(workspace, options);
   if (plan.problems.length && !options.skipInvalid)
     throw new AppError('import.invalidRows', 'Rows have errors', { count: plan.problems.length });
   const rejectedRows = rejectedLines(plan).size;
