@@ -35,6 +35,7 @@ errors are said in Chinese, or in English with --lang en.
   case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
   graph         --workspace DIR --case CASE_NO --format graphml|gexf|anx|json|svg|png|pdf --out FILE
                 [--page A4|A3] [--classification none|internal|secret|confidential] [--lang en]
+                [--unmask] (ID numbers in full, lead or admin; masked otherwise)
                 the case's chart laid out: for Gephi/networkx/yEd, i2 Analyst's Notebook, or the
                 printed picture with icons, title block and legend (audited)
   path          --workspace DIR --from ID --to ID [--max-hops N] [--all | --k N] [--types T,…]

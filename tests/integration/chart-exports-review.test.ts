@@ -40,11 +40,15 @@ async function twoNamesakes(title = '两个张伟') {
 }
 
 describe('chart exports', () => {
-  it('ANX: two people named 张伟 are two identities (their ID numbers), not one', async () => {
+  it('ANX: two people named 张伟 are two identities (their ID numbers, or their IDs where masked), not one', async () => {
     const { caseId, ids } = await twoNamesakes();
-    const anx = await c.ok('graph.export', { format: 'anx', nodeIds: ids, caseId });
-    const identities = [...anx.content.matchAll(/Identity="([^"]*)"/g)].map((match) => match[1]);
-    expect(identities.sort()).toEqual(['530102199003070016', '530102199003070075']);
+    const identitiesOf = async (unmaskIds: boolean) => {
+      const anx = await c.ok('graph.export', { format: 'anx', nodeIds: ids, caseId, unmaskIds });
+      return [...anx.content.matchAll(/Identity="([^"]*)"/g)].map((match) => match[1]).sort();
+    };
+    expect(await identitiesOf(true)).toEqual(['530102199003070016', '530102199003070075']);
+    // Masked, both would be 5301**********0016-like strings: each entity's own ID stands in.
+    expect(await identitiesOf(false)).toEqual([...ids].sort());
   });
 
   it('SVG in English: relations labelled in English, fields with ": "; a long title cut before the mark', async () => {

@@ -268,6 +268,11 @@ export const graphExportInput = z.object({
   classification: z.enum(classifications).default('internal'),
   page: z.enum(['A4', 'A3']).default('A4'),
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /**
+   * Persons' ID numbers in full (lead and above, audited); masked otherwise (1501**********1234),
+   * whoever exports: the file leaves the workstation for i2, Gephi or another unit.
+   */
+  unmaskIds: z.boolean().default(false),
 });
 export const graphExportOutput = z.object({
   fileName: z.string(),

@@ -56,6 +56,7 @@ export async function graphCommand(
           page,
           classification,
           language: options.lang === 'en' ? 'en' : 'zh-CN',
+          unmaskIds: Boolean(options.unmask),
         });
         return { data, document };
       },

@@ -103,8 +103,9 @@ export function toAnx(
     lines.push(
       `    <ChartItem Label="${xmlText(node.label)}" DateSet="false" XPosition="${Math.round(position.x)}">`,
       `      <End X="${Math.round(position.x)}" Y="${Math.round(position.y)}" Z="0">`,
-      // i2 takes entities of one type and Identity for one: two people named 张伟 stay two.
-      `        <Entity EntityId="${xmlText(node.id)}" Identity="${xmlText(node.identifier ?? node.id)}">`,
+      // i2 takes entities of one type and Identity for one: two people named 张伟 stay two. A
+      // masked number (3301**********1231) is many people's: the entity's ID stands in for it.
+      `        <Entity EntityId="${xmlText(node.id)}" Identity="${xmlText(node.identifier && !node.identifier.includes('*') ? node.identifier : node.id)}">`,
       `          <Icon><IconStyle Type="${kindNames[node.kind]}"/></Icon>`,
       '        </Entity>',
       '      </End>',

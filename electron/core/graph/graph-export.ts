@@ -1,4 +1,3 @@
-import { mayExportFullIds } from '../../api/domain/roles';
 import { maskResidentId } from '../../api/domain/resident-id';
 import { sql } from 'drizzle-orm';
 import type { GraphData } from '../../api/schemas/graph-schemas';
@@ -46,11 +45,7 @@ export function exportFileName(
   return `quanlian-graph-${safeCaseNo ? `${safeCaseNo}-` : ''}${date.slice(0, 10)}.${exportFormats[format].extension}`;
 }
 
-/**
- * A chart as a file for Gephi/networkx (GraphML, GEXF), i2 Analyst's Notebook (ANX) or
- * scripts (JSON), with positions kept. Case data leaves the workspace, so it is audited.
- */
-/** Persons' ID numbers masked (1501**********1234): below lead, files leave without them. */
+/** Persons' ID numbers masked (1501**********1234): files leave without them unless asked. */
 function withMaskedIds(data: GraphData): GraphData {
   return {
     ...data,
@@ -62,14 +57,20 @@ function withMaskedIds(data: GraphData): GraphData {
   };
 }
 
+/**
+ * A chart as a file for Gephi/networkx (GraphML, GEXF), i2 Analyst's Notebook (ANX) or
+ * scripts (JSON), with positions kept. Case data leaves the workspace, so it is audited. ID
+ * numbers go masked unless a lead asked for them in full (`fullIds`, checked by the caller): a
+ * lead's file had carried every person's number, shown under each icon in i2.
+ */
 export function exportGraph(
   workspace: UnlockedWorkspace,
   chart: GraphData,
   format: GraphExportFormat,
   positions: Record<string, { x: number; y: number }>,
   caseId?: string,
+  fullIds = false,
 ): { fileName: string; mimeType: string; encoding: 'utf8'; content: string } {
-  const fullIds = mayExportFullIds(workspace.user.role);
   const data = fullIds ? chart : withMaskedIds(chart);
   const caseNo = caseNumber(workspace.db, caseId);
   const content =

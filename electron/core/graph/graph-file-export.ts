@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { graphExportInput, graphImageExportInput } from '../../api/schemas/graph-schemas';
+import { fullIdNumbersRole, mayExportFullIds } from '../../api/domain/roles';
 import { AppError } from '../app-error';
 import { assertCaseExists } from '../membership/case-guards';
 import type { DocumentRenderer } from '../reports/document-renderer';
@@ -21,6 +22,10 @@ export function exportGraphFile(
   // The case names the file and its title block, and its history records the export: a string
   // that names no case would file the export under nothing anyone reads.
   if (input.caseId) assertCaseExists(workspace.db, input.caseId);
+  if (input.unmaskIds && !mayExportFullIds(workspace.user.role))
+    throw new AppError('auth.forbidden', 'Unmasked ID numbers need a lead or administrator', {
+      needed: fullIdNumbersRole,
+    });
   if (!input.nodeIds.length)
     throw new AppError('graph.emptyChart', 'The chart has no entities to export');
   const data = subgraph(workspace.db, input.nodeIds, input.caseId);
@@ -28,7 +33,7 @@ export function exportGraphFile(
   const { format } = input;
   return format === 'svg' || format === 'png' || format === 'pdf'
     ? exportChartDocument(workspace, data, { ...input, format }, documents)
-    : exportGraph(workspace, data, format, input.positions, input.caseId);
+    : exportGraph(workspace, data, format, input.positions, input.caseId, input.unmaskIds);
 }
 
 /** The view drew and saved the picture itself; the export is recorded here. */
