@@ -1011,6 +1011,7 @@ export const en: Translation<typeof zhCN> = {
         status: 'Status',
         currency: 'Currency',
         amountUnit: 'Amount unit (yuan / 10,000 yuan)',
+        fee: 'Fee',
         refunded: 'Refunded',
         balance: 'Balance after the transaction',
         amountInFen: 'Amount (fen)',

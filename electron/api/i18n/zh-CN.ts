@@ -972,6 +972,7 @@ export const zhCN = {
         status: '交易状态',
         currency: '交易币种',
         amountUnit: '金额单位（元/万元）',
+        fee: '手续费',
         refunded: '成功退款',
         balance: '交易余额',
         amountInFen: '交易金额（分）',

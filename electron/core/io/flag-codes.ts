@@ -63,12 +63,41 @@ export function flagLegend(preambleText: string, flagHeader: string): Map<string
   return codes;
 }
 
+/**
+ * Each row's previous row of the same account (-1 for its account's first): a 查控 return that
+ * merges several cards in time order alternates their rows, and only one account's balance
+ * moves with its own rows (compared with the row above, whatever its account, no move was left).
+ */
+function previousOfAccount(rows: BalanceRow[]): number[] {
+  const last = new Map<string | null, number>();
+  return rows.map((row, index) => {
+    const earlier = last.get(row.account) ?? -1;
+    last.set(row.account, index);
+    return earlier;
+  });
+}
+
 /** One row of a statement as the balances are read: its account, its flag's code, fen. */
 export interface BalanceRow {
   account: string | null;
   code: string;
   amountFen: number | null;
   balanceFen: number | null;
+  /** The bank's fee on the row (手续费), taken from the balance with a payment, 0 for none. */
+  feeFen?: number;
+}
+
+/**
+ * Whether a balance move is the row's: its amount, or a payment with its fee (the balance fell
+ * by both: 1,000.00 and 2.00 of 跨行 fee), or money in less its fee.
+ */
+function movedBy(moved: number, row: BalanceRow): boolean {
+  const amount = row.amountFen;
+  if (amount === null) return false;
+  const fee = row.feeFen ?? 0;
+  return (
+    Math.abs(moved) === amount || (fee > 0 && (moved === -(amount + fee) || moved === amount - fee))
+  );
 }
 
 /**
@@ -88,22 +117,23 @@ export function flagsFromBalances(
   const moves: { later: BalanceRow; earlier: BalanceRow; moved: number }[] = [];
   let timeOrder = 0;
   let newestFirst = 0;
+  const before = previousOfAccount(rows);
   for (let index = 1; index < rows.length; index += 1) {
-    const earlier = rows[index - 1]!;
+    const earlier = rows[before[index]!];
     const later = rows[index]!;
-    if (earlier.account !== later.account || later.balanceFen === null) continue;
+    if (!earlier || later.balanceFen === null) continue;
     if (earlier.balanceFen === null) continue;
     const moved = later.balanceFen - earlier.balanceFen;
     if (!moved) continue;
-    if (Math.abs(moved) === later.amountFen) timeOrder += 1;
-    if (Math.abs(moved) === earlier.amountFen) newestFirst += 1;
+    if (movedBy(moved, later)) timeOrder += 1;
+    if (movedBy(-moved, earlier)) newestFirst += 1;
     moves.push({ later, earlier, moved });
   }
   if (timeOrder === newestFirst) return new Map();
   const votes = new Map<string, { out: number; in: number }>();
   for (const { later, earlier, moved } of moves) {
     const row = timeOrder > newestFirst ? later : earlier;
-    if (Math.abs(moved) !== row.amountFen || known.has(row.code)) continue;
+    if (!movedBy(row === later ? moved : -moved, row) || known.has(row.code)) continue;
     const way: Way = moved > 0 === (row === later) ? 'in' : 'out';
     const count = votes.get(row.code) ?? { out: 0, in: 0 };
     count[way] += 1;
@@ -130,19 +160,24 @@ export function flagsFromBalances(
  * account's first) is undefined.
  */
 export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null {
+  const before = previousOfAccount(rows);
+  const after = new Array<number>(rows.length).fill(-1);
+  before.forEach((earlier, later) => {
+    if (earlier >= 0) after[earlier] = later;
+  });
   const ways = (newestFirst: boolean) => {
     const found: (Way | undefined)[] = new Array<Way | undefined>(rows.length).fill(undefined);
     let moves = 0;
     let borne = 0;
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index]!;
-      const other = rows[newestFirst ? index + 1 : index - 1];
-      if (!other || other.account !== row.account) continue;
+      const other = rows[(newestFirst ? after : before)[index]!];
+      if (!other) continue;
       if (row.balanceFen === null || other.balanceFen === null || !row.amountFen) continue;
       moves += 1;
       // The balance after the row less the one before it (the row before in time order).
       const moved = row.balanceFen - other.balanceFen;
-      if (Math.abs(moved) !== row.amountFen) continue;
+      if (!movedBy(moved, row)) continue;
       borne += 1;
       found[index] = moved > 0 ? 'in' : 'out';
     }

@@ -1648,6 +1648,11 @@ function sheetReader(
   let sectionHolder: string | null = null;
   let namedHolder: string | null = null;
   /**
+   * A line among the rows named a currency not renminbi (中国银行's 币种：美元 over its dollar
+   * section): the rows below it, to the next such line, are not in yuan.
+   */
+  let sectionForeign = false;
+  /**
    * The owner a line among the rows named, taken once a header follows it (the next list's);
    * a row of data first makes it a note the list wrapped (附言 账号:6210…), no owner.
    */
@@ -1664,6 +1669,7 @@ function sheetReader(
         reorder = null;
         sectionOwner = null;
         sectionHolder = null;
+        sectionForeign = false;
         // A hidden sheet other than the header's: rows an analyst kept aside (the list before
         // it was cleaned), read with the rest they come twice.
         if (row.sheet?.hidden && at !== headerSheet) hidden.add(at);
@@ -1722,6 +1728,10 @@ function sheetReader(
         const label = cellText(row.cells.find((cell) => cellText(cell) !== '') ?? null);
         if (sectionLabel.test(label)) {
           namedHolder = holderIn(label) ?? namedHolder;
+          const currency = /(?:币\s*种|币别)\s*[:：]\s*([^\s,，;；/]+)/.exec(
+            row.cells.map(cellText).join(' '),
+          )?.[1];
+          if (currency) sectionForeign = namesForeignCurrency(currency);
           return null;
         }
       }
@@ -1779,7 +1789,7 @@ function sheetReader(
       taken.set(at, (taken.get(at) ?? 0) + 1);
       const fitted =
         filledWidth(data.cells) > headers.length ? fitToHeader(data, headers.length, widest) : data;
-      const out =
+      const sectioned =
         sectionOwner !== null
           ? {
               ...fitted,
@@ -1787,6 +1797,7 @@ function sheetReader(
               ...(sectionHolder !== null && { otherHolder: sectionHolder }),
             }
           : fitted;
+      const out = sectionForeign ? { ...sectioned, foreignSection: true } : sectioned;
       // Collected before they are read (a call list's rows are read as they come).
       lastRow = template === 'transactions' ? out : null;
       return out;
@@ -2983,17 +2994,21 @@ function planAll(
       codeWays.get(flagCode(text)) ?? flagWords(text) ?? flagByWords(text);
     /** The rows as the balances are read (flag-codes), each coded by the text under `codeKey`. */
     const balanceRows = (codeKey: string) =>
-      dataRows.map(({ cells }) => {
+      dataRows.map(({ cells, otherOwner }) => {
         const fen = (key: string) => {
           const read = parseSignedAmount(cellOf(cells, key));
           return read.ok ? read.value : null;
         };
         const amount = fen(amountKey);
         return {
-          account: optional(cells, 'account') ?? optional(cells, 'accountOther'),
+          // A later section's account (账号：… above its rows) is its rows' own: its first row
+          // had been compared with the section above's last balance.
+          account:
+            optional(cells, 'account') ?? optional(cells, 'accountOther') ?? otherOwner ?? null,
           code: flagCode(textOf(cells, codeKey)),
           amountFen: amount === null ? null : Math.abs(amount),
           balanceFen: fen('balance'),
+          feeFen: Math.abs(fen('fee') ?? 0),
         };
       });
     if (hasFlag && mapping['balance'] !== undefined) {
@@ -3249,7 +3264,7 @@ function planAll(
       const labelled = partyLabelled.exec(note);
       return labelled ? `${labelled[1]} ${labelled[2]}` : null;
     };
-    for (const { line, cells, otherOwner, otherHolder, extraCells } of dataRows) {
+    for (const { line, cells, otherOwner, otherHolder, extraCells, foreignSection } of dataRows) {
       if (extraCells) {
         problems.push({ line, field: 'row', problem: 'extraCells', value: extraCells });
         continue;
@@ -3484,7 +3499,7 @@ function planAll(
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
-      else if (foreignHeader || (!currency && preamble.foreignCurrency))
+      else if (foreignHeader || foreignSection || (!currency && preamble.foreignCurrency))
         problem(line, cells, amountKey, 'currency');
       // The own account printed otherwise in 付款/收款账号 than in 本方账号 (its card beside, its
       // account number in them): neither is it, and the row's way says which is the other party.

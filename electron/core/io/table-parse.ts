@@ -29,6 +29,8 @@ export interface TableRow {
   otherOwner?: string;
   /** That owner's holder, as a line above its rows names it (户名：李四). */
   otherHolder?: string;
+  /** A line above its rows among the list's names a currency not renminbi (币种：美元). */
+  foreignSection?: boolean;
   /**
    * The row fills more cells than the header names and the file's other rows fill (a column
    * split in two when the list was printed and converted back): its cells are not where the
