@@ -34,7 +34,7 @@ errors are said in Chinese, or in English with --lang en.
   search        --workspace DIR QUERY        names, pinyin (qmj), ID numbers, phones, plates, case numbers
   case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
   graph         --workspace DIR --case CASE_NO --format graphml|gexf|anx|json|svg|png|pdf --out FILE
-                [--page A4|A3] [--classification none|internal|secret|confidential] [--lang en]
+                [--page A4|A3] [--classification none|internal|confidential|secret] [--lang en]
                 the case's chart laid out: for Gephi/networkx/yEd, i2 Analyst's Notebook, or the
                 printed picture with icons, title block and legend (audited)
   path          --workspace DIR --from ID --to ID [--max-hops N] [--all | --k N] [--types T,…]
@@ -42,7 +42,7 @@ errors are said in Chinese, or in English with --lang en.
                 step's relation type and direction
   chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
-                [--classification none|internal|secret|confidential] [--unmask] [--lang en]
+                [--classification none|internal|confidential|secret] [--unmask] [--lang en]
                 the case briefing (PDF and Word need Chromium: CHROMIUM_PATH, or the headless shell
                 or chromium in /usr/bin)
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE

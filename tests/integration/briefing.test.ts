@@ -87,7 +87,7 @@ describe('case briefing of the demo methamphetamine case', () => {
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       const text = pdfText(pdf);
       expect(text).toContain('A3301052026030015');
-      expect(text).toContain('秘密');
+      expect(text).toContain('机密');
       for (const id of idNumbers) expect(text).toContain(maskResidentId(id));
       expect(text).toContain('合计甲基苯丙胺26.1186千克，达到数量大标准');
       expect(text).toContain('另有1名涉案人员上线未明（陈某辉）');

@@ -88,7 +88,8 @@ describe('chart pictures of the demo methamphetamine case', () => {
     expect(icons.map((match) => match[1]).sort()).toEqual([...kinds].sort());
     expect(nodeIds.length).toBeGreaterThanOrEqual(40);
     expect(file.content).toContain('案件编号：A3301052026030015');
-    expect(file.content).toMatch(/>秘密<\/text>/);
+    // 机密 is Secret (秘密 is Confidential, the lower grade).
+    expect(file.content).toMatch(/>机密<\/text>/);
     expect(file.content).toContain('制图：');
     expect(file.content).toContain('<g class="legend">');
     expect(file.content).toContain('>人员</text>');
@@ -129,6 +130,27 @@ describe('chart pictures of the demo methamphetamine case', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('the mark names the standard grade: secret is 机密 / Secret, confidential is 秘密 / Confidential', async () => {
+    const mark = async (classification: 'secret' | 'confidential', language: 'zh-CN' | 'en') =>
+      /<rect class="classification"[^>]*\/><text[^>]*>([^<]*)</.exec(
+        (
+          await c.ok('graph.export', {
+            format: 'svg',
+            nodeIds: nodeIds.slice(0, 3),
+            caseId,
+            classification,
+            language,
+          })
+        ).content,
+      )?.[1];
+    expect([
+      await mark('secret', 'zh-CN'),
+      await mark('secret', 'en'),
+      await mark('confidential', 'zh-CN'),
+      await mark('confidential', 'en'),
+    ]).toEqual(['机密', 'Secret', '秘密', 'Confidential']);
+  });
+
   it.runIf(documents)(
     'PNG at print resolution (300 dpi A4 landscape) and a vector PDF page with the same text',
     async () => {
@@ -152,7 +174,7 @@ describe('chart pictures of the demo methamphetamine case', () => {
       // A3 landscape: 420 × 297 mm in points.
       expect(info).toMatch(/Page size:\s+119[01]\.\d+ x 841\.\d+ pts \(A3\)/);
       const text = execFileSync('pdftotext', [pdfFile, '-']).toString().replace(/\s+/g, '');
-      expect(text).toContain('机密');
+      expect([text.includes('秘密'), text.includes('机密')]).toEqual([true, false]);
       expect(text).toContain('案件编号：A3301052026030015');
       expect(text).toContain('图例');
       // Vector: the page draws text and paths, no image of the chart.

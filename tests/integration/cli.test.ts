@@ -335,7 +335,7 @@ describe('command line', () => {
       ).status,
     ).toBe(0);
     expect(fs.readFileSync(svg, 'utf8')).toMatch(
-      /A3301052026030015[\s\S]*秘密|秘密[\s\S]*A3301052026030015/,
+      /A3301052026030015[\s\S]*机密|机密[\s\S]*A3301052026030015/,
     );
     // PNG and PDF through Chromium, as the app prints them (they were refused: no renderer).
     const pdf = path.join(makeTempDir(), 'chart.pdf');
@@ -345,7 +345,7 @@ describe('command line', () => {
       /Page size:\s+119[01]\.\d+ x 841\.\d+ pts \(A3\)/,
     );
     const pdfText = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
-    expect([pdfText.includes('机密'), pdfText.includes('案件编号：A3301052026030015')]).toEqual([
+    expect([pdfText.includes('秘密'), pdfText.includes('案件编号：A3301052026030015')]).toEqual([
       true,
       true,
     ]);
@@ -412,7 +412,7 @@ describe('command line', () => {
     });
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     const text = execFileSync('pdftotext', [out, '-']).toString().replace(/\s+/g, '');
-    expect(text).toContain('秘密');
+    expect(text).toContain('机密');
     expect(text).toContain('5301**********1377');
     expect(text).not.toContain('530102198309271377');
 

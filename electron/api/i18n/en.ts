@@ -1112,8 +1112,8 @@ export const en: Translation<typeof zhCN> = {
     classifications: {
       none: 'None',
       internal: 'Internal',
-      secret: 'Secret',
       confidential: 'Confidential',
+      secret: 'Secret',
     },
     graphView: 'Chart',
     graphGenerated: 'Laid out from the case data',

@@ -1062,7 +1062,7 @@ export const zhCN = {
       '选择一个案件，生成案情简报：基本案情、主要战果、团伙关系图、供应链条、嫌疑人、缴获及待查线索。',
     options: '简报选项',
     classification: '密级标识',
-    classifications: { none: '无', internal: '内部', secret: '秘密', confidential: '机密' },
+    classifications: { none: '无', internal: '内部', confidential: '秘密', secret: '机密' },
     graphView: '关系图',
     graphGenerated: '按案件数据自动布局',
     language: '语言',
