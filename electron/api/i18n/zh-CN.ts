@@ -139,6 +139,10 @@ export const zhCN = {
       ownerNotPerson: '机主/户名只能是已登记的人员或单位。',
       mergeInvalid: '只能合并两个同类别、未删除的不同实体。',
       unmergeInvalid: '该记录不能撤销合并（不是合并记录、已撤销，或实体已变化）。',
+      referenceUnknown:
+        '找不到“{{reference}}”：请给出实体编号，或只属于一个实体的电话号码、身份证号、车牌号、账号或名称。',
+      referenceAmbiguous:
+        '“{{reference}}”对应 {{count}} 个实体，请改用其中一个的实体编号：{{candidates}}',
     },
     backup: {
       folderInvalid: '请设置备份文件夹（完整路径）。',
