@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  englishRelationShortNames,
+  relationShortNames,
+} from '../../electron/api/domain/chart-look';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
 import { networkxPython } from '../helpers/networkx-python';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
@@ -149,6 +153,28 @@ describe('chart pictures of the demo methamphetamine case', () => {
       await mark('confidential', 'zh-CN'),
       await mark('confidential', 'en'),
     ]).toEqual(['机密', 'Secret', '秘密', 'Confidential']);
+  });
+
+  it('the English chart labels the same relations as the Chinese one, in words as short', async () => {
+    const labelled = async (language: 'zh-CN' | 'en') => {
+      const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId, language }))
+        .content;
+      // The legend in English words only (it had said "Registered owner (机主)").
+      if (language === 'en') expect(svg).toContain('>Registered owner</text>');
+      const names: Record<string, string> =
+        language === 'en' ? englishRelationShortNames : relationShortNames;
+      const typeOf = Object.fromEntries(Object.entries(names).map(([type, name]) => [name, type]));
+      return [...svg.matchAll(/<text class="edge-label"[^>]*>([^<]*)</g)]
+        .map((match) => typeOf[match[1]!] ?? match[1]!)
+        .sort();
+    };
+    const chinese = await labelled('zh-CN');
+    const english = await labelled('en');
+    expect(chinese.length).toBeGreaterThanOrEqual(20);
+    // Every type labelled in Chinese is labelled in English (uses, owns, leads and transports
+    // had none), and nearly as often: a Latin word is still wider than two characters.
+    expect([...new Set(english)]).toEqual([...new Set(chinese)]);
+    expect(english.length).toBeGreaterThanOrEqual(chinese.length * 0.75);
   });
 
   it.runIf(documents)(

@@ -432,7 +432,7 @@ export const en: Translation<typeof zhCN> = {
       calls: 'Calls',
       kin: 'Kin',
       lives_with: 'Lives with',
-      owns: 'Registered owner (机主)',
+      owns: 'Registered owner',
       uses: 'Uses (actual user)',
       co_offender: 'Co-offender',
       protects: 'Protects',
