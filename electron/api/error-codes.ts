@@ -43,6 +43,9 @@ export const errorCodes = [
   'entities.ownerNotPerson',
   'entities.mergeInvalid',
   'entities.unmergeInvalid',
+  // The command line's --from/--to: a value naming no entity, or more than one.
+  'entities.referenceUnknown',
+  'entities.referenceAmbiguous',
   'cases.invalidTransition',
   'cases.dateBeforeFiling',
   'cases.mergeTargetMissing',

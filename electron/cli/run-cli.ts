@@ -34,16 +34,17 @@ errors are said in Chinese, or in English with --lang en.
   search        --workspace DIR QUERY        names, pinyin (qmj), ID numbers, phones, plates, case numbers
   case show     --workspace DIR CASE_NO      a case with its seizure totals per drug and their tiers
   graph         --workspace DIR --case CASE_NO --format graphml|gexf|anx|json|svg|png|pdf --out FILE
-                [--page A4|A3] [--classification none|internal|secret|confidential] [--lang en]
+                [--page A4|A3] [--classification none|internal|confidential|secret] [--lang en]
                 [--unmask] (ID numbers in full, lead or admin; masked otherwise)
                 the case's chart laid out: for Gephi/networkx/yEd, i2 Analyst's Notebook, or the
                 printed picture with icons, title block and legend (audited)
-  path          --workspace DIR --from ID --to ID [--max-hops N] [--all | --k N] [--types T,…]
+  path          --workspace DIR --from ENTITY --to ENTITY [--max-hops N] [--all | --k N] [--types T,…]
                 shortest path (no hop cap), k shortest, or all paths up to N hops, with each
-                step's relation type and direction
+                step's relation type and direction; ENTITY is an entity ID, or a phone, ID
+                number, plate, account or name that one entity holds; exit code 1 for no path
   chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
-                [--classification none|internal|secret|confidential] [--unmask] [--lang en]
+                [--classification none|internal|confidential|secret] [--unmask] [--lang en]
                 the case briefing (PDF and Word need Chromium: CHROMIUM_PATH, or the headless shell
                 or chromium in /usr/bin)
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
@@ -197,8 +198,7 @@ async function main(argv: string[]): Promise<number> {
         await (await graphCommands()).graphCommand(options, secrets, out);
         return 0;
       case 'path':
-        await (await graphCommands()).pathCommand(options, secrets, out);
-        return 0;
+        return (await (await graphCommands()).pathCommand(options, secrets, out)) ? 0 : 1;
       case 'chain':
         await (await graphCommands()).chainCommand(options, secrets, out);
         return 0;
@@ -237,7 +237,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const described = describeError(error, values.lang === 'en' ? 'en' : 'zh-CN');
     if (out.json) cliIo().stdout(`${JSON.stringify({ ok: false, error: described }, null, 2)}\n`);
-    else cliIo().stderr(`error: ${described.code}: ${described.text ?? described.message}\n`);
+    // The sentence the window would show; the code (entities.notFound) is for --json readers.
+    else cliIo().stderr(`error: ${described.text ?? `${described.code}: ${described.message}`}\n`);
     if (error instanceof UsageError) {
       cliIo().stderr(`\n${usage}`);
       return 2;

@@ -67,6 +67,9 @@ describe('case briefing of the demo methamphetamine case', () => {
     );
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script/i);
+    // A heading is kept with what follows it, a figure never split, when printed.
+    expect(html).toContain('h2, h3 { break-after: avoid; page-break-after: avoid; }');
+    expect(html).toContain('break-inside: avoid; page-break-inside: avoid; }');
   });
 
   it('unmasks ID numbers only when asked, and not for a viewer', async () => {
@@ -87,10 +90,19 @@ describe('case briefing of the demo methamphetamine case', () => {
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       const text = pdfText(pdf);
       expect(text).toContain('A3301052026030015');
-      expect(text).toContain('秘密');
+      expect(text).toContain('机密');
       for (const id of idNumbers) expect(text).toContain(maskResidentId(id));
       expect(text).toContain('合计甲基苯丙胺26.1186千克，达到数量大标准');
       expect(text).toContain('另有1名涉案人员上线未明（陈某辉）');
+      // The heading 四、供应链条 is on the page of its diagram (it had been left alone at the foot
+      // of page 2), the diagram's first row label 毒源/上线 under it.
+      const pages = execFileSync('pdftotext', ['-layout', pdf, '-'])
+        .toString('utf8')
+        .split('\f')
+        .map((page) => page.replace(/\s+/g, ''));
+      expect(pages.find((page) => page.includes('四、供应链条'))).toContain(
+        '四、供应链条（全链条）毒源/上线',
+      );
       const fonts = execFileSync('pdffonts', [pdf]).toString().trim().split('\n').slice(2);
       expect(fonts.length).toBeGreaterThan(0);
       // Columns: name type encoding emb sub uni object ID: every font embedded, with a Unicode map.

@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  englishRelationShortNames,
+  relationShortNames,
+} from '../../electron/api/domain/chart-look';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
 import { networkxPython } from '../helpers/networkx-python';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
@@ -88,7 +92,8 @@ describe('chart pictures of the demo methamphetamine case', () => {
     expect(icons.map((match) => match[1]).sort()).toEqual([...kinds].sort());
     expect(nodeIds.length).toBeGreaterThanOrEqual(40);
     expect(file.content).toContain('案件编号：A3301052026030015');
-    expect(file.content).toMatch(/>秘密<\/text>/);
+    // 机密 is Secret (秘密 is Confidential, the lower grade).
+    expect(file.content).toMatch(/>机密<\/text>/);
     expect(file.content).toContain('制图：');
     expect(file.content).toContain('<g class="legend">');
     expect(file.content).toContain('>人员</text>');
@@ -129,6 +134,49 @@ describe('chart pictures of the demo methamphetamine case', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('the mark names the standard grade: secret is 机密 / Secret, confidential is 秘密 / Confidential', async () => {
+    const mark = async (classification: 'secret' | 'confidential', language: 'zh-CN' | 'en') =>
+      /<rect class="classification"[^>]*\/><text[^>]*>([^<]*)</.exec(
+        (
+          await c.ok('graph.export', {
+            format: 'svg',
+            nodeIds: nodeIds.slice(0, 3),
+            caseId,
+            classification,
+            language,
+          })
+        ).content,
+      )?.[1];
+    expect([
+      await mark('secret', 'zh-CN'),
+      await mark('secret', 'en'),
+      await mark('confidential', 'zh-CN'),
+      await mark('confidential', 'en'),
+    ]).toEqual(['机密', 'Secret', '秘密', 'Confidential']);
+  });
+
+  it('the English chart labels the same relations as the Chinese one, in words as short', async () => {
+    const labelled = async (language: 'zh-CN' | 'en') => {
+      const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId, language }))
+        .content;
+      // The legend in English words only (it had said "Registered owner (机主)").
+      if (language === 'en') expect(svg).toContain('>Registered owner</text>');
+      const names: Record<string, string> =
+        language === 'en' ? englishRelationShortNames : relationShortNames;
+      const typeOf = Object.fromEntries(Object.entries(names).map(([type, name]) => [name, type]));
+      return [...svg.matchAll(/<text class="edge-label"[^>]*>([^<]*)</g)]
+        .map((match) => typeOf[match[1]!] ?? match[1]!)
+        .sort();
+    };
+    const chinese = await labelled('zh-CN');
+    const english = await labelled('en');
+    expect(chinese.length).toBeGreaterThanOrEqual(20);
+    // Every type labelled in Chinese is labelled in English (uses, owns, leads and transports
+    // had none), and nearly as often: a Latin word is still wider than two characters.
+    expect([...new Set(english)]).toEqual([...new Set(chinese)]);
+    expect(english.length).toBeGreaterThanOrEqual(chinese.length * 0.75);
+  });
+
   it.runIf(documents)(
     'PNG at print resolution (300 dpi A4 landscape) and a vector PDF page with the same text',
     async () => {
@@ -152,7 +200,7 @@ describe('chart pictures of the demo methamphetamine case', () => {
       // A3 landscape: 420 × 297 mm in points.
       expect(info).toMatch(/Page size:\s+119[01]\.\d+ x 841\.\d+ pts \(A3\)/);
       const text = execFileSync('pdftotext', [pdfFile, '-']).toString().replace(/\s+/g, '');
-      expect(text).toContain('机密');
+      expect([text.includes('秘密'), text.includes('机密')]).toEqual([true, false]);
       expect(text).toContain('案件编号：A3301052026030015');
       expect(text).toContain('图例');
       // Vector: the page draws text and paths, no image of the chart.

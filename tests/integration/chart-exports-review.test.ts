@@ -63,7 +63,7 @@ describe('chart exports', () => {
       })
     ).content;
     const edgeLabels = [...svg.matchAll(/class="edge-label"[^>]*>([^<]*)</g)].map((m) => m[1]);
-    expect(edgeLabels).toEqual(['Supplies']);
+    expect(edgeLabels).toEqual(['supplies']);
     expect(svg).toContain('Case no.: A-DUP-1');
     const title = /<g class="title-block"><text[^>]*>([^<]*)</.exec(svg)![1]!;
     // A4 is 1,123 px wide: the title stops before the mark's box, ending in an ellipsis.

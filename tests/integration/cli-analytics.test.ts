@@ -219,7 +219,7 @@ describe('analytics commands', () => {
     );
     expect([unknown.status, unknown.stderr]).toEqual([
       1,
-      expect.stringContaining('analytics.accountNotFound'),
+      'error: 工作区中没有账户 6222999999999999999。\n',
     ]);
   }, 60_000);
 });

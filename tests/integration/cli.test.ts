@@ -54,7 +54,9 @@ describe('command line', () => {
       QUANLIAN_PASSWORD: 'Wang#Pass2026',
     });
     expect(forbidden.status).toBe(1);
-    expect(forbidden.stderr).toContain('auth.forbidden');
+    expect(forbidden.stderr).toBe(
+      'error: 当前账号的角色无权执行此操作：需要“管理员”或更高的角色。\n',
+    );
   });
 
   it('explains a wrong password and a missing option', async () => {
@@ -62,11 +64,11 @@ describe('command line', () => {
     const wrong = await execCli(['stats', '--workspace', dir], { QUANLIAN_PASSWORD: 'nope' });
     expect(wrong.status).toBe(1);
     // Said as the window says it: in Chinese, or in English with --lang en.
-    expect(wrong.stderr).toBe('error: auth.invalidCredentials: 用户名或密码错误。\n');
+    expect(wrong.stderr).toBe('error: 用户名或密码错误。\n');
     const english = await execCli(['stats', '--workspace', dir, '--lang', 'en'], {
       QUANLIAN_PASSWORD: 'nope',
     });
-    expect(english.stderr).toBe('error: auth.invalidCredentials: Wrong user name or password.\n');
+    expect(english.stderr).toBe('error: Wrong user name or password.\n');
     const usage = await execCli(['backup', '--workspace', dir], {
       QUANLIAN_PASSWORD: 'Admin#Pass2026',
     });
@@ -258,7 +260,8 @@ describe('command line', () => {
       env,
     );
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('cases.notFound');
+    // The sentence, not the message key (cases.notFound: had been printed before it).
+    expect(missing.stderr).toBe('error: 找不到该案件。\n');
   });
 
   it('graph exports the case chart, path finds the retailer-to-source path, chain lists tiers, sources and the gap', async () => {
@@ -310,9 +313,18 @@ describe('command line', () => {
         ['supplies', 'supplies', 'supplies'],
       ],
     ]);
-    expect(
-      (await run(['path', '--from', retailer, '--to', source, '--max-hops', '2'])).stdout,
-    ).toBe('No path within 2 hops.\n');
+    // No path is not success: exit code 1, so a script can tell.
+    const none = await run(['path', '--from', retailer, '--to', source, '--max-hops', '2']);
+    expect([none.status, none.stdout]).toEqual([1, 'No path within 2 hops.\n']);
+    // An end by what the investigator has: a name, a phone, a plate, an ID number.
+    expect((await run(['path', '--from', '吴某', '--to', '13987120468'])).stdout).toBe(
+      '3 跳：吴某 ←供货← 张某龙 ←供货← 李某华 →使用→ 13987120468\n',
+    );
+    const byIdentifiers = await run(['path', '--from', '云A5K392', '--to', '530102198309271377']);
+    expect([byIdentifiers.status, byIdentifiers.stdout]).toEqual([
+      0,
+      '2 跳：云A5K392 ←使用← 王某强 →运输→ 李某华\n',
+    ]);
     // Each step with its relation type and direction: the retailer is supplied from upstream.
     expect((await run(['path', '--from', retailer, '--to', source, '--k', '2'])).stdout).toBe(
       '3 跳：吴某 ←供货← 张某龙 ←供货← 李某华 ←供货← 岩某\n' +
@@ -335,7 +347,7 @@ describe('command line', () => {
       ).status,
     ).toBe(0);
     expect(fs.readFileSync(svg, 'utf8')).toMatch(
-      /A3301052026030015[\s\S]*秘密|秘密[\s\S]*A3301052026030015/,
+      /A3301052026030015[\s\S]*机密|机密[\s\S]*A3301052026030015/,
     );
     // PNG and PDF through Chromium, as the app prints them (they were refused: no renderer).
     const pdf = path.join(makeTempDir(), 'chart.pdf');
@@ -345,7 +357,7 @@ describe('command line', () => {
       /Page size:\s+119[01]\.\d+ x 841\.\d+ pts \(A3\)/,
     );
     const pdfText = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
-    expect([pdfText.includes('机密'), pdfText.includes('案件编号：A3301052026030015')]).toEqual([
+    expect([pdfText.includes('秘密'), pdfText.includes('案件编号：A3301052026030015')]).toEqual([
       true,
       true,
     ]);
@@ -361,10 +373,21 @@ describe('command line', () => {
       pngBytes.readUInt32BE(20),
     ]).toEqual(['PNG', 3509, 2481]);
     expect(fs.statSync(png).mode & 0o777).toBe(0o600);
-    const unknown = await run(['path', '--from', 'nobody', '--to', source]);
+    const unknown = await run(['path', '--from', '李某', '--to', source]);
     expect([unknown.status, unknown.stderr]).toEqual([
       1,
-      expect.stringContaining('entities.notFound'),
+      'error: 找不到“李某”：请给出实体编号，或只属于一个实体的电话号码、身份证号、车牌号、账号或名称。\n',
+    ]);
+    // A second 岩某: the name no longer says which, and both are listed to choose from.
+    const namesake = path.join(makeTempDir(), 'namesake.csv');
+    fs.writeFileSync(namesake, '姓名,身份证号,性别\n岩某,330106198503121231,男\n');
+    await run(['import', '--template', 'persons', '--file', namesake, '--case', 'A3301062026080021']); // prettier-ignore
+    const namesakeId = JSON.parse((await run(['search', '330106198503121231', '--json'])).stdout)
+      .groups[0].hits[0].id as string;
+    const ambiguous = await run(['path', '--from', '岩某', '--to', retailer, '--lang', 'en']);
+    expect([ambiguous.status, ambiguous.stderr]).toEqual([
+      1,
+      `error: “岩某” names 2 entities; give the entity ID of the one you mean:\n  岩某  岩哥、老岩  ${source}\n  岩某  330106198503121231  ${namesakeId}\n`,
     ]);
 
     const chain = JSON.parse(
@@ -412,7 +435,7 @@ describe('command line', () => {
     });
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     const text = execFileSync('pdftotext', [out, '-']).toString().replace(/\s+/g, '');
-    expect(text).toContain('秘密');
+    expect(text).toContain('机密');
     expect(text).toContain('5301**********1377');
     expect(text).not.toContain('530102198309271377');
 
@@ -457,7 +480,7 @@ describe('command line', () => {
     const unmapped = await run(['import', '--template', 'calls', '--file', unknown]);
     expect([unmapped.status, unmapped.stderr]).toEqual([
       1,
-      'error: import.missingColumns: 缺少必需的列：本机号码、对方号码、通话时间。请在列对应中指定。\n',
+      'error: 缺少必需的列：本机号码、对方号码、通话时间。请在列对应中指定。\n',
     ]);
     // A statement that says nowhere which way its money went: the user says it.
     const transfers = path.join(folder, 'transfers.csv');
@@ -470,7 +493,7 @@ describe('command line', () => {
     const undirected = await importTransfers();
     expect([undirected.status, undirected.stderr]).toEqual([
       1,
-      expect.stringContaining('import.missingColumns: 缺少必需的列：借贷标志'),
+      expect.stringContaining('error: 缺少必需的列：借贷标志'),
     ]);
     const directed = JSON.parse(
       (await importTransfers('--direction', 'in', '--dry-run', '--json')).stdout,

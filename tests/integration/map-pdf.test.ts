@@ -52,7 +52,7 @@ describe('map.exportPdf', () => {
       const file = await c.ok('map.exportPdf', {
         caseId,
         from: '2026-01-01',
-        classification: 'secret',
+        classification: 'confidential',
         page: 'A3',
         svg: mapSvg,
       });
@@ -79,7 +79,7 @@ describe('map.exportPdf', () => {
           format: 'pdf',
           from: '2026-01-01',
           to: null,
-          classification: 'secret',
+          classification: 'confidential',
           page: 'A3',
         },
       });

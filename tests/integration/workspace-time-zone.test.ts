@@ -236,7 +236,7 @@ describe.skipIf(!documents)('document headers (pdftotext / DOCX text)', () => {
       classification: 'secret',
     });
     const text = pdfText(save('stats.pdf', file.content, 'base64'));
-    expect(text.startsWith('秘密禁毒工作统计全部单位·2026年3月1日–2026年3月31日')).toBe(true);
+    expect(text.startsWith('机密禁毒工作统计全部单位·2026年3月1日–2026年3月31日')).toBe(true);
     expect(text).toContain('单位：滨江市公安局禁毒支队一大队制表人：赵敏制表日期：2026年3月24日');
     expect(text).toContain('2026年3月1日至2026年3月31日，破获毒品刑事案件0起');
 

@@ -29,6 +29,14 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'persons.invalidIdNumber': { problem: 'checkDigit', idType: 'resident_id', expectedCheck: 'X' },
   'persons.duplicateIdNumber': { entityId: 'x', name: '刘某军', kind: 'person' },
   'entities.duplicateIdentifier': { entityId: 'x', name: '刘某军', kind: 'person' },
+  'entities.referenceUnknown': { reference: '13800000000' },
+  'entities.referenceAmbiguous': {
+    reference: '李某',
+    count: 2,
+    candidates:
+      '\n  李某  330106198503121231  0190a0b0-0000-7000-8000-000000000001' +
+      '\n  李某  330106199204051231  0190a0b0-0000-7000-8000-000000000002',
+  },
   'entities.invalidPhone': { problem: 'length' },
   'entities.invalidPlate': { problem: 'format' },
   'entities.ownerNotPerson': { kind: 'phone' },

@@ -62,6 +62,28 @@ export const relationShortNames: Record<RelationType, string> = {
   other: '其他',
 };
 
+/**
+ * The same in English, about as short: the chart's label declutter drops a label that has no
+ * room, and the UI's names (Transports for, Member of) left 14 of 59 relations labelled
+ * against 32 in Chinese.
+ */
+export const englishRelationShortNames: Record<RelationType, string> = {
+  supplies: 'supplies',
+  transports_for: 'transports',
+  member_of: 'member',
+  leads: 'leads',
+  employs: 'employs',
+  finances: 'pays',
+  calls: 'calls',
+  kin: 'kin',
+  lives_with: 'lives with',
+  owns: 'owns',
+  uses: 'uses',
+  co_offender: 'co-offender',
+  protects: 'protects',
+  other: 'other',
+};
+
 /** Display width of text in ems: CJK and full-width characters are 1, the rest about 0.56. */
 export function textEms(text: string): number {
   let ems = 0;

@@ -8,7 +8,7 @@ import type { DocumentLanguage } from './chinese-format';
  */
 const zhText = {
   briefingTitle: '案情简报',
-  classification: { none: '', internal: '内部', secret: '秘密', confidential: '机密' },
+  classification: { none: '', internal: '内部', confidential: '秘密', secret: '机密' },
   unit: '单位',
   caseNo: '案件编号',
   date: '日期',
@@ -114,8 +114,8 @@ const enText: typeof zhText = {
   classification: {
     none: '',
     internal: 'Internal',
-    secret: 'Secret',
     confidential: 'Confidential',
+    secret: 'Secret',
   },
   unit: 'Unit',
   caseNo: 'Case no.',

@@ -151,6 +151,10 @@ export const en: Translation<typeof zhCN> = {
       mergeInvalid: 'Only two different, live entities of the same kind can be merged.',
       unmergeInvalid:
         'This record cannot be unmerged (not a merge, already undone, or the entities changed).',
+      referenceUnknown:
+        'Nothing is known as “{{reference}}”: give an entity ID, or a phone number, ID number, plate, account or name that belongs to one entity only.',
+      referenceAmbiguous:
+        '“{{reference}}” names {{count}} entities; give the entity ID of the one you mean:{{candidates}}',
     },
     backup: {
       folderInvalid: 'Set the backup folder (a full path).',
@@ -430,7 +434,7 @@ export const en: Translation<typeof zhCN> = {
       calls: 'Calls',
       kin: 'Kin',
       lives_with: 'Lives with',
-      owns: 'Registered owner (机主)',
+      owns: 'Registered owner',
       uses: 'Uses (actual user)',
       co_offender: 'Co-offender',
       protects: 'Protects',
@@ -1119,8 +1123,8 @@ export const en: Translation<typeof zhCN> = {
     classifications: {
       none: 'None',
       internal: 'Internal',
-      secret: 'Secret',
       confidential: 'Confidential',
+      secret: 'Secret',
     },
     graphView: 'Chart',
     graphGenerated: 'Laid out from the case data',

@@ -139,6 +139,10 @@ export const zhCN = {
       ownerNotPerson: '机主/户名只能是已登记的人员或单位。',
       mergeInvalid: '只能合并两个同类别、未删除的不同实体。',
       unmergeInvalid: '该记录不能撤销合并（不是合并记录、已撤销，或实体已变化）。',
+      referenceUnknown:
+        '找不到“{{reference}}”：请给出实体编号，或只属于一个实体的电话号码、身份证号、车牌号、账号或名称。',
+      referenceAmbiguous:
+        '“{{reference}}”对应 {{count}} 个实体，请改用其中一个的实体编号：{{candidates}}',
     },
     backup: {
       folderInvalid: '请设置备份文件夹（完整路径）。',
@@ -1069,7 +1073,7 @@ export const zhCN = {
       '选择一个案件，生成案情简报：基本案情、主要战果、团伙关系图、供应链条、嫌疑人、缴获及待查线索。',
     options: '简报选项',
     classification: '密级标识',
-    classifications: { none: '无', internal: '内部', secret: '秘密', confidential: '机密' },
+    classifications: { none: '无', internal: '内部', confidential: '秘密', secret: '机密' },
     graphView: '关系图',
     graphGenerated: '按案件数据自动布局',
     language: '语言',

@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { idSchema } from './common';
 
-/** Classification marking printed at the top of every page (密级). */
-export const classifications = ['none', 'internal', 'secret', 'confidential'] as const;
+/**
+ * Classification marking printed at the top of every page (密级), lowest first as the choice
+ * lists show them. The names are the standard English grades: confidential is 秘密, secret is
+ * 机密 (绝密, top secret, is never put on a workstation like this one).
+ */
+export const classifications = ['none', 'internal', 'confidential', 'secret'] as const;
 export type Classification = (typeof classifications)[number];
 
 export const briefingFormats = ['html', 'pdf', 'docx'] as const;

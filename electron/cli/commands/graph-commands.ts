@@ -6,6 +6,7 @@ import { classifications, type Classification } from '../../api/schemas/briefing
 import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
+import { resolveEntityReference } from '../entity-reference';
 import type { CommandOptions } from '../command-options';
 import { writeFileAtomic } from '../../core/durable-file';
 
@@ -74,17 +75,19 @@ export async function graphCommand(
 const arrows = { forward: '→', backward: '←', undirected: '—' } as const;
 
 /**
- * `path --from ID --to ID [--max-hops N] [--all | --k N] [--types supplies,finances]`: the
- * shortest path (no hop cap unless --max-hops), the k shortest, or all simple paths up to N
- * hops, each step with its relation type and direction.
+ * `path --from ENTITY --to ENTITY [--max-hops N] [--all | --k N] [--types supplies,finances]`:
+ * the shortest path (no hop cap unless --max-hops), the k shortest, or all simple paths up to N
+ * hops, each step with its relation type and direction. An end is an entity ID or a phone, ID
+ * number, plate, account or name that one entity holds. False when no path was found, so a
+ * script can tell (exit code 1).
  */
 export async function pathCommand(
   options: CommandOptions,
   secrets: Secrets,
   out: Output,
-): Promise<void> {
-  const fromId = requireOption(options.from, 'from');
-  const toId = requireOption(options.to, 'to');
+): Promise<boolean> {
+  const from = requireOption(options.from, 'from');
+  const to = requireOption(options.to, 'to');
   const maxHops = options['max-hops'] === undefined ? undefined : Number(options['max-hops']);
   if (maxHops !== undefined && (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 12))
     throw new UsageError('--max-hops must be 1 to 12');
@@ -103,9 +106,9 @@ export async function pathCommand(
   // Every simple path is looked for up to 4 hops unless told (the search grows fast with them).
   const searchedHops = maxHops ?? (mode === 'all' ? 4 : undefined);
   const result = await withSession(options, secrets, async (client) => {
-    // Unknown IDs are named as such rather than reported as "no path".
-    await client.call('entities.get', { id: fromId });
-    await client.call('entities.get', { id: toId });
+    // Unknown ends are named as such rather than reported as "no path".
+    const fromId = await resolveEntityReference(client, from);
+    const toId = await resolveEntityReference(client, to);
     return client.call('graph.paths', {
       fromId,
       toId,
@@ -147,6 +150,7 @@ export async function pathCommand(
         ? 'No path.'
         : `No path within ${searchedHops} hops.`,
   );
+  return result.paths.length > 0;
 }
 
 /** `chain --case CASE_NO`: tiers, the sources and the gaps of a case's supply chain. */

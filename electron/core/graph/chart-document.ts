@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { relationShortNames } from '../../api/domain/chart-look';
+import { englishRelationShortNames, relationShortNames } from '../../api/domain/chart-look';
 import type { Classification } from '../../api/schemas/briefing-schemas';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { AppError } from '../app-error';
@@ -47,7 +47,7 @@ export function chartWords(language: DocumentLanguage): ChartWords {
   return {
     kindNames: names.entityKind,
     relationNames: names.relationType,
-    edgeNames: language === 'zh-CN' ? relationShortNames : names.relationType,
+    edgeNames: language === 'zh-CN' ? relationShortNames : englishRelationShortNames,
     atLarge: names.legalStatus.at_large,
     ...chartLabels[language],
   };

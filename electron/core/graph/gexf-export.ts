@@ -1,6 +1,7 @@
 import { relationShortNames, relationStyles } from '../../api/domain/chart-look';
 import { kindColours } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
+import { exchangePosition } from './exchange-position';
 import { xmlText } from './xml-text';
 
 const nodeAttributes = [
@@ -84,7 +85,7 @@ export function toGexf(
       : [];
   };
   for (const node of data.nodes) {
-    const position = positions[node.id];
+    const position = positions[node.id] && exchangePosition(positions[node.id]);
     lines.push(
       `      <node id="${xmlText(node.id)}" label="${xmlText(node.label)}">`,
       ...values(nodeAttributes.map(([name]) => [name, node[name]])),
@@ -92,8 +93,7 @@ export function toGexf(
       `        <viz:size value="${node.kind === 'person' ? 10 : 7}"/>`,
       ...(position
         ? [
-            // Gephi's y axis points up, the chart's down.
-            `        <viz:position x="${position.x.toFixed(2)}" y="${(-position.y).toFixed(2)}" z="0.0"/>`,
+            `        <viz:position x="${position.x.toFixed(2)}" y="${position.y.toFixed(2)}" z="0.0"/>`,
           ]
         : []),
       '      </node>',

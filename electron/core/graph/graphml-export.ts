@@ -1,4 +1,5 @@
 import type { GraphData } from '../../api/schemas/graph-schemas';
+import { exchangePosition } from './exchange-position';
 import { xmlText } from './xml-text';
 
 const nodeKeys = [
@@ -33,6 +34,7 @@ const edgeKeys = [
  * follows that default: an undirected relation (kin, calls, co-offenders) is one edge from
  * its recorded first end with `directed=false` as data. A per-edge `directed` XML attribute
  * would mix defaults, which networkx refuses ("directed=false edge found in directed graph").
+ * Positions have y pointing up, as in the GEXF (exchange-position.ts).
  */
 export function toGraphml(
   data: GraphData,
@@ -56,7 +58,7 @@ export function toGraphml(
       ? []
       : [`      <data key="${prefix}_${name}">${xmlText(value as string)}</data>`];
   for (const node of data.nodes) {
-    const position = positions[node.id];
+    const position = positions[node.id] && exchangePosition(positions[node.id]);
     lines.push(
       `    <node id="${xmlText(node.id)}">`,
       ...data_('n', 'kind', node.kind),

@@ -166,8 +166,11 @@ h1 { text-align: center; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; 
 .masthead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2mm 6mm;
   border-bottom: 2px solid #b91c1c; padding-bottom: 2mm; margin-bottom: 4mm; font-size: 9.5pt; }
 h2 { font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 13pt; margin: 6mm 0 2mm; }
+/* A heading stays with what it heads: 四、供应链条 had been left alone at the foot of a page, its
+   diagram (which is never split) on the next. page-break-after for older print engines. */
+h2, h3 { break-after: avoid; page-break-after: avoid; }
 section { break-inside: auto; }
-figure { margin: 0; text-align: center; break-inside: avoid; }
+figure { margin: 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 figure svg, figure img { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
 h3 { font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; font-size: 11pt; margin: 4mm 0 1mm; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0; }

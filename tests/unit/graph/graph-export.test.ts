@@ -56,7 +56,8 @@ describe('GraphML export', () => {
       roleInCase: 'suspect',
       chainTier: 'distribution',
       x: '10',
-      y: '-20',
+      // y points up, as in the GEXF.
+      y: '20',
     });
     expect(attributes(parsed.graph.node[1]).label).toBe('<script>alert(1)</script> & "引号"');
     const supply = parsed.graph.edge[0];

@@ -57,7 +57,8 @@ describe('networkx reads the exports back', () => {
     const read = readWithNetworkx(toGraphml(data, { src: { x: 1, y: 2 } }), 'graphml');
     expect([read.directed, read.multi]).toEqual([true, true]);
     expect(Object.keys(read.nodes).sort()).toEqual(['dealer', 'ph', 'src']);
-    expect(read.nodes['src']).toEqual({ kind: 'person', label: '上线', x: 1, y: 2 });
+    // y points up in the exchange files (Gephi's way), down on the chart.
+    expect(read.nodes['src']).toEqual({ kind: 'person', label: '上线', x: 1, y: -2 });
     expect(read.edges.map(([u, v, type, directed]) => [u, v, type, directed])).toEqual([
       ['dealer', 'ph', 'uses', true],
       ['dealer', 'src', 'kin', false],
@@ -86,6 +87,24 @@ describe('networkx reads the exports back', () => {
       ['dealer', 'src', 'kin', false, null, null],
       ['src', 'dealer', 'finances', true, null, null],
       ['src', 'dealer', 'supplies', true, '2024-01-05', '2024-03-01'],
+    ]);
+  });
+
+  it('GraphML and GEXF put a node at the same place, y pointing up in both', () => {
+    const positions = { src: { x: 10, y: 20 }, dealer: { x: -5, y: -7.5 } };
+    const graphml = readWithNetworkx(toGraphml(data, positions), 'graphml');
+    const gexf = readWithNetworkx(toGexf(data, positions), 'gexf');
+    const gexfPosition = (id: string) => {
+      const { x, y } = (gexf.nodes[id]['viz'] as { position: { x: number; y: number } }).position;
+      return { x, y };
+    };
+    expect([graphml.nodes['src'], graphml.nodes['dealer']]).toMatchObject([
+      { x: 10, y: -20 },
+      { x: -5, y: 7.5 },
+    ]);
+    expect([gexfPosition('src'), gexfPosition('dealer')]).toEqual([
+      { x: 10, y: -20 },
+      { x: -5, y: 7.5 },
     ]);
   });
 });
