@@ -1355,6 +1355,52 @@ describe('spreadsheets as banks and carriers send them', () => {
 });
 
 describe('deleting an import', () => {
+  it('keeps what users made of its entities since: a phone put in a case by hand, a phone with a note', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A5301-K01',
+      title: '上线号码核查',
+      offenceType: 'trafficking',
+      openedOn: '2026-04-01',
+    });
+    const csv = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13987654321,13846152937,主叫,2026-05-01 08:00:00,100',
+      '13987654321,13846152938,主叫,2026-05-01 09:00:00,100',
+      '13987654321,13846152939,主叫,2026-05-01 10:00:00,100',
+    ].join('\n');
+    await c.ok('import.commit', {
+      fileName: 'calls.csv',
+      contentBase64: base64(csv),
+      template: 'calls',
+      importId: 'imp-curated',
+    });
+    const suspectPhone = await entityId('13846152937');
+    const notedPhone = await entityId('13846152938');
+    await c.ok('cases.addEntity', {
+      caseId: caseRow.id,
+      entityId: suspectPhone,
+      roleInCase: 'suspect',
+    });
+    c.clock.advance(60_000);
+    await c.ok('entities.update', {
+      id: notedPhone,
+      entity: { kind: 'phone', number: '13846152938', notes: '线人提供：此号为上线专用号' },
+    });
+    const deleted = await c.ok('import.delete', { importId: 'imp-curated' });
+    expect(deleted).toMatchObject({ callRecords: 3, entitiesDeleted: 2, entitiesKept: 2 });
+    // The target and the untouched number go; the two numbers users worked on stay, with
+    // their case and their note.
+    const phones = (await c.ok('entities.list', { kinds: ['phone'] })).rows.map((row) => row.label);
+    expect(phones.sort()).toEqual(['13846152937', '13846152938']);
+    const members = await c.ok('cases.get', { id: caseRow.id });
+    expect(members.members.map((item) => item.label)).toEqual(['13846152937']);
+    expect((await c.ok('entities.get', { id: notedPhone })).notes).toBe(
+      '线人提供：此号为上线专用号',
+    );
+  });
+
   it('restores the workspace exactly: relations, counts, search', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
@@ -1400,6 +1446,7 @@ describe('deleting an import', () => {
       relationsUpdated: 2,
       copiesCounted: 0,
       entitiesDeleted: 1,
+      entitiesKept: 0,
     });
     const after = await snapshot();
     expect(after.stats).toEqual(before.stats);

@@ -234,6 +234,11 @@ export const importDeleteOutput = z.object({
   /** Rows of other imports that were copies of the deleted import's calls and count again. */
   copiesCounted: z.number().int(),
   entitiesDeleted: z.number().int(),
+  /**
+   * Entities the import created that a user has since put in a case or edited: kept, theirs
+   * now (the import had taken an informant's note and a case's suspect with it).
+   */
+  entitiesKept: z.number().int(),
 });
 
 export const phoneIdentifiersInput = z.object({ phoneId: idSchema });

@@ -265,7 +265,7 @@ export async function importsCommand(
     );
     out.result(
       result,
-      `Import ${importId} deleted: ${result.callRecords} call records, ${result.dataSessions} data sessions, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed.`,
+      `Import ${importId} deleted: ${result.callRecords} call records, ${result.dataSessions} data sessions, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed${result.entitiesKept ? `, ${result.entitiesKept} kept (put in a case or edited since)` : ''}.`,
     );
     return;
   }

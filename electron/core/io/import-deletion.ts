@@ -44,6 +44,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         relationsUpdated: 0,
         copiesCounted: 0,
         entitiesDeleted: 0,
+        entitiesKept: 0,
       };
       const contributions = tx.all<Contribution>(
         sql`SELECT relation_id, created, event_count, message_count, duration_seconds, amount_fen, previous
@@ -104,6 +105,10 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
           handOnEntity(tx, importId, entity.target_id);
           continue;
         }
+        if (curated(tx, entity.target_id)) {
+          result.entitiesKept += 1;
+          continue;
+        }
         tx.run(sql`DELETE FROM case_entities WHERE entity_id = ${entity.target_id}`);
         tx.run(sql`DELETE FROM search_documents WHERE target_id = ${entity.target_id}`);
         tx.run(sql`DELETE FROM entities WHERE id = ${entity.target_id}`);
@@ -157,6 +162,19 @@ function handOnEntity(tx: Executor, importId: string, entityId: string) {
       UNION SELECT import_id FROM money_transfers WHERE account_id = ${entityId}
       UNION SELECT import_id FROM import_created WHERE target_type = 'named' AND target_id = ${entityId})
     WHERE later_import <> ${importId}`);
+}
+
+/**
+ * Whether a user has made the entity theirs since the import created it: put it in a case by
+ * hand (the import's own case links are gone by now) or edited it (a note, a name). Such work is
+ * not the import's to take away.
+ */
+function curated(tx: Executor, entityId: string): boolean {
+  return Boolean(
+    tx.get(sql`SELECT 1 FROM case_entities WHERE entity_id = ${entityId}
+      UNION ALL SELECT 1 FROM entities WHERE id = ${entityId} AND updated_at <> created_at
+      LIMIT 1`),
+  );
 }
 
 /** Whether another import's list names the entity (a person found by the ID number). */
