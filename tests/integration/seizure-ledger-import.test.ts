@@ -192,6 +192,40 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
     expect((await c.ok('entities.get', { id: zhang.id })).label).toBe('张某');
   });
 
+  it('the same ledger imported again, one byte changed, counts nothing twice: each recorded row is said to be', async () => {
+    const { first } = await setUp();
+    await c.ok('import.commit', { ...ledger, importId: 'imp-ledger', skipInvalid: true });
+    const totals = async () =>
+      (await c.ok('cases.get', { id: first.id })).substanceTotals.map((t) => [
+        t.substance,
+        t.counted,
+      ]);
+    const before = await totals();
+    const again = {
+      ...ledger,
+      fileName: '缴获登记表(1).csv',
+      contentBase64: Buffer.concat([
+        Buffer.from(ledger.contentBase64, 'base64'),
+        Buffer.from('\n'),
+      ]).toString('base64'),
+    };
+    const preview = await c.ok('import.preview', again);
+    expect(
+      preview.problems
+        .filter((problem) => problem.problem === 'seizureRecorded')
+        .map((problem) => [problem.line, problem.value]),
+    ).toEqual([
+      [2, 'KY-001'],
+      [3, 'KY-002'],
+      [4, 'KY-003'],
+      [5, 'KY-004'],
+      [6, 'KY-005'],
+      [7, 'KY-101'],
+    ]);
+    expect(preview.validCount).toBe(0);
+    expect(await totals()).toEqual(before);
+  });
+
   it('ledgers as officers fill them: a unit typed beside the figure against the 单位 column, names and figures with notes, crossed ID numbers, case numbers however typed', async () => {
     const { zhang, li } = await setUp();
     const liId = `53011119920202123${computeCheckCharacter('53011119920202123')}`;

@@ -1095,6 +1095,8 @@ export const en: Translation<typeof zhCN> = {
         'The holder’s name and ID number do not match (the number is another person’s in the case)',
       mergedQuantity:
         'The quantity is one merged cell with the row above (weighed together): it cannot be counted once per row; enter the lot once',
+      seizureRecorded:
+        'This seizure is recorded in the case already (same evidence number or time, drug and quantity): imported again it would be counted twice',
       mergedPerson:
         'The same person as the row above (the name is one merged cell), whose row has an error: fix that row and this one is read with it',
       labelAsName:

@@ -34,6 +34,7 @@ export type ValueProblem =
   | 'labelAsName'
   | 'mergedQuantity'
   | 'mergedPerson'
+  | 'seizureRecorded'
   // Seizure ledgers (缴获/扣押物品登记表).
   | 'drug'
   | 'drugAmbiguous'

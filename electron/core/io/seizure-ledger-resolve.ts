@@ -96,6 +96,22 @@ export function resolveSeizureLedger(db: Executor, plan: ImportPlan, caseId: str
     record.fromEntityId = found[0]!;
     return true;
   });
+  // A row the case records already (the same ledger imported again, one byte changed so its
+  // hash differs): counted again it had doubled the case's kilograms, its tier and the unit's
+  // 成绩单. The same evidence number, drug and quantity; or, without a number, the same time too.
+  plan.data.records = plan.data.records.filter((record) => {
+    const same = db.get(
+      sql`SELECT 1 FROM seizures WHERE case_id = ${record.caseId} AND deleted_at IS NULL
+        AND drug_type = ${record.drugType} AND quantity_value = ${record.quantityValue}
+        AND quantity_unit = ${record.quantityUnit}
+        AND (${record.evidenceNo} IS NOT NULL AND evidence_no = ${record.evidenceNo}
+          OR ${record.evidenceNo} IS NULL AND evidence_no IS NULL AND seized_at = ${record.seizedAt})
+        LIMIT 1`,
+    );
+    if (!same) return true;
+    refuse(record.line, record.evidenceNo ? 'evidenceNo' : 'drug', 'seizureRecorded');
+    return false;
+  });
   plan.problems.push(...problems);
   plan.problems.sort((a, b) => a.line - b.line);
 }
