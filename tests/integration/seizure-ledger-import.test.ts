@@ -193,8 +193,17 @@ describe('seizure ledger import (缴获/扣押物品登记表)', () => {
   });
 
   it('the same ledger imported again, one byte changed, counts nothing twice: each recorded row is said to be', async () => {
-    const { first } = await setUp();
+    const { first, second } = await setUp();
     await c.ok('import.commit', { ...ledger, importId: 'imp-ledger', skipInvalid: true });
+    // Each case the rows named has them in its own history, whichever case the import is under.
+    const imported = async (caseId: string) =>
+      (await c.ok('cases.auditHistory', { caseId })).rows
+        .filter((row) => row.action === 'seizures.imported')
+        .map((row) => row.details as { count: number; seizures: { evidenceNo: string }[] });
+    expect(
+      (await imported(second.id)).map((d) => [d.count, d.seizures.map((s) => s.evidenceNo)]),
+    ).toEqual([[1, ['KY-101']]]);
+    expect((await imported(first.id)).map((d) => d.count)).toEqual([5]);
     const totals = async () =>
       (await c.ok('cases.get', { id: first.id })).substanceTotals.map((t) => [
         t.substance,

@@ -8,7 +8,7 @@ export const auditActionGroups = {
   users: ['users.created', 'users.roleChanged', 'users.disabled', 'users.enabled', 'users.passwordReset'],
   cases: ['cases.created', 'cases.updated', 'cases.statusChanged', 'cases.entityAdded', 'cases.personAdded', 'cases.memberUpdated', 'cases.memberRemoved', 'cases.measureSteppedBack', 'cases.exported', 'briefing.itemAdded', 'briefing.itemRemoved', 'briefing.itemMoved'],
   entities: ['entities.created', 'entities.updated', 'entities.deleted', 'entities.merged', 'entities.unmerged', 'entities.gangBroken', 'entities.placeDestroyed'],
-  records: ['relations.created', 'relations.updated', 'relations.deleted', 'events.created', 'events.updated', 'events.deleted', 'seizures.created', 'seizures.updated', 'seizures.deleted'],
+  records: ['relations.created', 'relations.updated', 'relations.deleted', 'events.created', 'events.updated', 'events.deleted', 'seizures.created', 'seizures.updated', 'seizures.deleted', 'seizures.imported'],
   attachments: ['attachments.added', 'attachments.viewed', 'attachments.saved', 'attachments.saveFailed', 'attachments.deleted'],
   import: ['import.completed', 'import.cancelled', 'import.deleted', 'import.mappingSaved', 'package.imported'],
   export: ['package.exported', 'graph.exported', 'graph.imageExported', 'map.exported', 'stats.exported', 'briefing.exported', 'briefing.previewed', 'analytics.timelineExported', 'audit.exported'],

@@ -1292,6 +1292,7 @@ export const en: Translation<typeof zhCN> = {
         created: 'Seizure recorded',
         updated: 'Seizure edited',
         deleted: 'Seizure deleted',
+        imported: 'Seizures imported',
       },
       attachments: {
         added: 'Attachment added',
@@ -1375,6 +1376,7 @@ export const en: Translation<typeof zhCN> = {
         created: 'Case {{caseNo}}: recorded {{drug}} {{quantity}}',
         updated: 'Case {{caseNo}}: seizure edited to {{drug}} {{quantity}}',
         deleted: 'Case {{caseNo}}: deleted seizure of {{drug}} {{quantity}}',
+        imported: 'Case {{caseNo}}: {{count}} seizures imported from {{fileName}}',
       },
       events: {
         created: 'Case {{caseNo}}: created event “{{title}}”',

@@ -1232,7 +1232,12 @@ export const zhCN = {
       },
       relations: { created: '新建关系', updated: '修改关系', deleted: '删除关系' },
       events: { created: '新建事件', updated: '修改事件', deleted: '删除事件' },
-      seizures: { created: '登记缴获', updated: '修改缴获', deleted: '删除缴获' },
+      seizures: {
+        created: '登记缴获',
+        updated: '修改缴获',
+        deleted: '删除缴获',
+        imported: '导入缴获',
+      },
       attachments: {
         added: '添加附件',
         viewed: '查看附件',
@@ -1315,6 +1320,7 @@ export const zhCN = {
         created: '案件 {{caseNo}} 登记缴获{{drug}} {{quantity}}',
         updated: '修改案件 {{caseNo}} 的缴获：{{drug}} {{quantity}}',
         deleted: '删除案件 {{caseNo}} 的缴获：{{drug}} {{quantity}}',
+        imported: '案件 {{caseNo}} 从 {{fileName}} 导入缴获 {{count}} 条',
       },
       events: {
         created: '案件 {{caseNo}} 新建事件“{{title}}”',

@@ -428,8 +428,33 @@ export async function commitImport(
         actor,
       );
     if (plan.data.template === 'calls') await writeCalls(plan.data.records);
-    else if (plan.data.template === 'seizures') await writeSeizures(plan.data.records);
-    else if (plan.data.template === 'transactions')
+    else if (plan.data.template === 'seizures') {
+      await writeSeizures(plan.data.records);
+      // Each case the ledger's rows named has the seizures it gained in its own history, with
+      // what they were: filed under the case chosen (or none), another case's kilograms had
+      // grown without a word where its lead looks.
+      const byCase = new Map<string, typeof plan.data.records>();
+      for (const record of plan.data.records)
+        byCase.set(record.caseId!, [...(byCase.get(record.caseId!) ?? []), record]);
+      for (const [caseId, records] of byCase)
+        workspace.audit({
+          action: 'seizures.imported',
+          targetType: 'case',
+          targetId: caseId,
+          details: {
+            caseId,
+            importId: options.importId,
+            fileName: options.fileName,
+            count: records.length,
+            seizures: records.slice(0, 200).map((record) => ({
+              line: record.line,
+              drug: record.drugType,
+              quantity: `${record.quantityValue} ${record.quantityUnit}`,
+              evidenceNo: record.evidenceNo,
+            })),
+          },
+        });
+    } else if (plan.data.template === 'transactions')
       await writeTransfers(plan.data.records, plan.preamble.platform);
     else await writePersons(plan.data.records);
     summary.seconds = Math.round(performance.now() - started) / 1000;
