@@ -151,6 +151,17 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
     );
     expect(parsed.graphml.graph.node).toHaveLength(50);
     expect(parsed.graphml.graph.edge).toHaveLength(59);
+    // ID numbers leave masked, even for the demo's administrator, unless asked for in full.
+    const fullIdNumber = /\b\d{17}[\dX]\b/;
+    const masked = fs.readFileSync(graphmlFile, 'utf8');
+    expect([fullIdNumber.test(masked), /\d{4}\*{10}[\dX]{4}/.test(masked)]).toEqual([false, true]);
+    await exportAs(page, '数据文件含完整身份证号（负责人）');
+    const [full] = await Promise.all([
+      page.waitForEvent('download'),
+      exportAs(page, 'GraphML（Gephi / networkx）'),
+    ]);
+    await full.saveAs(`${h.root}/chart-full.graphml`);
+    expect(fullIdNumber.test(fs.readFileSync(`${h.root}/chart-full.graphml`, 'utf8'))).toBe(true);
     expect(h.pageErrors).toEqual([]);
   });
 

@@ -611,6 +611,7 @@ export const en: Translation<typeof zhCN> = {
       gexf: 'GEXF (Gephi timeline)',
       anx: "i2 ANX (Analyst's Notebook)",
       json: 'JSON',
+      fullIds: 'Full ID numbers in data files (lead)',
       expandHops: 'Double click expands',
     },
     print: {

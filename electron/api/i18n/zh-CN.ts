@@ -578,6 +578,7 @@ export const zhCN = {
       gexf: 'GEXF（Gephi 时间轴）',
       anx: "i2 ANX（Analyst's Notebook）",
       json: 'JSON',
+      fullIds: '数据文件含完整身份证号（负责人）',
       expandHops: '双击展开层数',
     },
     print: {

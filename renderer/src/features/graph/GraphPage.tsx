@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useProcedure } from '../../api/hooks';
+import { fullIdNumbersRole } from '../../../../electron/api/domain/roles';
 import { useCan } from '../../app/SessionContext';
 import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -35,6 +36,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const canWrite = useCan('investigator');
+  const mayUnmask = useCan(fullIdNumbersRole);
   const source: ChartSource = useMemo(() => chartSourceOf(params), [params]);
   const chart = useChartHistory();
   const loaded = useChartLoader(source, chart.reset);
@@ -171,6 +173,8 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
           onDrawing: setDrawing,
           onSave: () => setSaving(true),
           onExport: (format) => void exporter.exportAs(format),
+          fullIds: mayUnmask ? exporter.fullIds : null,
+          onFullIds: exporter.setFullIds,
           busy: exporter.busy,
         }}
         expandHops={expandHops}

@@ -1,4 +1,5 @@
 import {
+  CheckOutlined,
   DownloadOutlined,
   ExpandOutlined,
   NodeIndexOutlined,
@@ -30,6 +31,12 @@ interface Props {
   onDrawing(drawing: boolean): void;
   onSave(): void;
   onExport(format: ExportFormat): void;
+  /**
+   * Whether the data files carry persons' ID numbers in full; null where the user may not ask
+   * (below lead): the files go masked.
+   */
+  fullIds: boolean | null;
+  onFullIds(fullIds: boolean): void;
   busy: boolean;
 }
 
@@ -117,11 +124,26 @@ export function GraphToolbar(props: Props) {
       <Dropdown
         trigger={['click']}
         menu={{
-          items: (['print', 'png', 'graphml', 'gexf', 'anx', 'json'] as const).map((format) => ({
-            key: format,
-            label: t(`graph.toolbar.${format}`),
-          })),
-          onClick: ({ key }) => props.onExport(key as ExportFormat),
+          items: [
+            ...(['print', 'png', 'graphml', 'gexf', 'anx', 'json'] as const).map((format) => ({
+              key: format,
+              label: t(`graph.toolbar.${format}`),
+            })),
+            ...(props.fullIds === null
+              ? []
+              : [
+                  { type: 'divider' as const },
+                  {
+                    key: 'fullIds',
+                    label: t('graph.toolbar.fullIds'),
+                    icon: props.fullIds ? <CheckOutlined /> : <span style={{ width: 14 }} />,
+                  },
+                ]),
+          ],
+          onClick: ({ key }) =>
+            key === 'fullIds'
+              ? props.onFullIds(!props.fullIds)
+              : props.onExport(key as ExportFormat),
         }}
       >
         <Button icon={<DownloadOutlined />} loading={props.busy} data-testid="graph-export">

@@ -22,6 +22,8 @@ export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: I
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [printOpen, setPrintOpen] = useState(false);
+  // Data files carry ID numbers masked unless a lead asks for them in full, export by export.
+  const [fullIds, setFullIds] = useState(false);
 
   const exportPrint = async (choices: PrintChoices) => {
     if (!visibleIds.length || !canvas.current) return;
@@ -61,6 +63,7 @@ export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: I
           nodeIds: visibleIds,
           positions: canvas.current.getPositions(),
           caseId,
+          unmaskIds: fullIds,
         });
         downloadText(file.content, file.fileName, file.mimeType);
       }
@@ -72,5 +75,13 @@ export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: I
     }
   };
 
-  return { busy, printOpen, closePrint: () => setPrintOpen(false), exportPrint, exportAs };
+  return {
+    busy,
+    printOpen,
+    closePrint: () => setPrintOpen(false),
+    exportPrint,
+    exportAs,
+    fullIds,
+    setFullIds,
+  };
 }
