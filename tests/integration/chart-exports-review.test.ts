@@ -51,6 +51,26 @@ describe('chart exports', () => {
     expect(await identitiesOf(false)).toEqual([...ids].sort());
   });
 
+  it('ANX and GEXF in English name types, attributes and relations in English; amounts and counts are numbers to i2', async () => {
+    const { caseId, ids } = await twoNamesakes();
+    const file = async (format: 'anx' | 'gexf', language: 'zh-CN' | 'en') =>
+      (await c.ok('graph.export', { format, nodeIds: ids, caseId, language })).content;
+    const english = await file('anx', 'en');
+    expect(english).toContain('<EntityType Name="Person" IconFile="Person"/>');
+    expect(english).toContain('<LinkType Name="supplies"');
+    expect(english).toContain(
+      '<AttributeClass Name="Amount (yuan)" Type="AttNumber" ShowValue="true"/>',
+    );
+    expect(english).toContain('<AttributeClass Name="Count" Type="AttNumber" ShowValue="true"/>');
+    expect(english).not.toMatch(/Name="[^"]*[\u3400-\u9fff]/);
+    const chinese = await file('anx', 'zh-CN');
+    expect(chinese).toContain('<LinkType Name="供货"');
+    expect(chinese).toContain(
+      '<AttributeClass Name="金额（元）" Type="AttNumber" ShowValue="true"/>',
+    );
+    expect(await file('gexf', 'en')).toContain('label="supplies"');
+  });
+
   it('SVG in English: relations labelled in English, fields with ": "; a long title cut before the mark', async () => {
     const { caseId, ids } = await twoNamesakes('跨省贩卖甲基苯丙胺'.repeat(12));
     const svg = (

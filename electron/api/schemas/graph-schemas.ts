@@ -264,7 +264,10 @@ export const graphExportInput = z.object({
   /** Positions to keep (ANX and the pictures show the chart as laid out; missing ones are laid out). */
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
   caseId: idSchema.optional(),
-  /** Pictures only: the mark in the title block, the landscape page, the language of the legend. */
+  /**
+   * Pictures: the mark in the title block, the landscape page, the language of the legend; the
+   * language also names the types, attributes and relations of an ANX and a GEXF.
+   */
   classification: z.enum(classifications).default('internal'),
   page: z.enum(['A4', 'A3']).default('A4'),
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),

@@ -1,4 +1,8 @@
-import { relationShortNames, relationStyles } from '../../api/domain/chart-look';
+import {
+  englishRelationShortNames,
+  relationShortNames,
+  relationStyles,
+} from '../../api/domain/chart-look';
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { enumText } from '../../api/i18n/document-text';
@@ -19,9 +23,39 @@ export const anxIconTypes: Record<EntityKind, string> = {
   parcel: 'Package',
 };
 
-/** Entity type names as the UI says them (i2 shows them in its legend), and values' names. */
-const names = enumText('zh-CN');
-const kindNames = names.entityKind;
+/** The names of the attribute classes, in the chart's language (i2 shows them in full). */
+const attributeNames = {
+  'zh-CN': {
+    identifier: '标识',
+    legalStatus: '法律状态',
+    chainTier: '链条层级',
+    grading: '可靠性',
+    inCase: '本案',
+    subtype: '类别',
+    amount: '金额（元）',
+    count: '次数',
+    endedOn: '截止日期',
+    source: '来源',
+    yes: '是',
+    no: '否',
+  },
+  en: {
+    identifier: 'Identifier',
+    legalStatus: 'Legal status',
+    chainTier: 'Chain tier',
+    grading: 'Grading',
+    inCase: 'In this case',
+    subtype: 'Category',
+    amount: 'Amount (yuan)',
+    count: 'Count',
+    endedOn: 'Until',
+    source: 'Source',
+    yes: 'yes',
+    no: 'no',
+  },
+};
+/** Figures i2 sums, sorts and filters as numbers; the rest are text. */
+const numberClasses = new Set(['amount', 'count']);
 
 /** A chart colour (#rrggbb) as i2's Colour, a Windows COLORREF (blue, green, red bytes). */
 function colourRef(hex: string): number {
@@ -46,8 +80,6 @@ function dateTime(value: string): string {
   return value.length === 10 ? `${value}T00:00:00` : value.slice(0, 19);
 }
 
-const relationNames: Record<string, string> = relationShortNames;
-
 /**
  * i2 Analyst's Notebook exchange (ANX) XML of a chart as laid out: entity and link types,
  * attribute classes for identifiers and legal status, each entity at its position and each
@@ -56,21 +88,41 @@ const relationNames: Record<string, string> = relationShortNames;
 export function toAnx(
   data: GraphData,
   positions: Record<string, { x: number; y: number }> = {},
+  language: 'zh-CN' | 'en' = 'zh-CN',
 ): string {
+  // Entity type names as the UI says them (i2 shows them in its legend), and values' names.
+  const names = enumText(language);
+  const kindNames = names.entityKind;
+  const relationNames: Record<string, string> =
+    language === 'en' ? englishRelationShortNames : relationShortNames;
+  const said = attributeNames[language];
+  // A category by its name (银行账户, 窝点/仓库), not its code (bank, stash_house).
+  const subtypeNames: Partial<Record<string, Record<string, string>>> = {
+    organisation: names.orgType,
+    location: names.locationType,
+    account: names.accountType,
+  };
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<Chart IdReferenceLinking="false" Rigorous="true">',
     '  <AttributeClassCollection>',
-    '    <AttributeClass Name="标识" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="法律状态" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="链条层级" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="可靠性" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="本案" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="类别" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="金额（元）" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="次数" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="截止日期" Type="AttText" ShowValue="true"/>',
-    '    <AttributeClass Name="来源" Type="AttText" ShowValue="true"/>',
+    ...(
+      [
+        'identifier',
+        'legalStatus',
+        'chainTier',
+        'grading',
+        'inCase',
+        'subtype',
+        'amount',
+        'count',
+        'endedOn',
+        'source',
+      ] as const
+    ).map(
+      (key) =>
+        `    <AttributeClass Name="${said[key]}" Type="${numberClasses.has(key) ? 'AttNumber' : 'AttText'}" ShowValue="true"/>`,
+    ),
     '  </AttributeClassCollection>',
     '  <LinkTypeCollection>',
     ...[...new Set(data.edges.map((edge) => edge.type))].map(
@@ -92,13 +144,13 @@ export function toAnx(
     };
     // Values by their names (取保候审, 零包), not their codes; whether the entity is the case's.
     const attributes = [
-      node.identifier ? ['标识', node.identifier] : null,
+      node.identifier ? [said.identifier, node.identifier] : null,
       node.legalStatus && node.legalStatus !== 'none'
-        ? ['法律状态', names.legalStatus[node.legalStatus] ?? node.legalStatus]
+        ? [said.legalStatus, names.legalStatus[node.legalStatus] ?? node.legalStatus]
         : null,
-      node.chainTier ? ['链条层级', names.chainTier[node.chainTier] ?? node.chainTier] : null,
-      node.subtype ? ['类别', node.subtype] : null,
-      ['本案', node.inCase ? '是' : '否'],
+      node.chainTier ? [said.chainTier, names.chainTier[node.chainTier] ?? node.chainTier] : null,
+      node.subtype ? [said.subtype, subtypeNames[node.kind]?.[node.subtype] ?? node.subtype] : null,
+      [said.inCase, node.inCase ? said.yes : said.no],
     ].filter((pair): pair is [string, string] => pair !== null);
     lines.push(
       `    <ChartItem Label="${xmlText(node.label)}" DateSet="false" XPosition="${Math.round(position.x)}">`,
@@ -122,11 +174,11 @@ export function toAnx(
     // The link's date (when the relation began), its end, amount, count and source as
     // attributes: the ANX had carried none of them.
     const attributes = [
-      grading ? ['可靠性', grading] : null,
-      edge.amountFen ? ['金额（元）', (edge.amountFen / 100).toFixed(2)] : null,
-      edge.eventCount ? ['次数', String(edge.eventCount)] : null,
-      edge.endedOn ? ['截止日期', edge.endedOn.slice(0, 10)] : null,
-      edge.source ? ['来源', edge.source] : null,
+      grading ? [said.grading, grading] : null,
+      edge.amountFen ? [said.amount, (edge.amountFen / 100).toFixed(2)] : null,
+      edge.eventCount ? [said.count, String(edge.eventCount)] : null,
+      edge.endedOn ? [said.endedOn, edge.endedOn.slice(0, 10)] : null,
+      edge.source ? [said.source, edge.source] : null,
     ].filter((pair): pair is [string, string] => pair !== null);
     const dated = edge.startedOn
       ? `DateSet="true" DateTime="${dateTime(edge.startedOn)}" TimeSet="${edge.startedOn.length > 10}"`

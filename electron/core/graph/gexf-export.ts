@@ -1,4 +1,8 @@
-import { relationShortNames, relationStyles } from '../../api/domain/chart-look';
+import {
+  englishRelationShortNames,
+  relationShortNames,
+  relationStyles,
+} from '../../api/domain/chart-look';
 import { kindColours } from '../../api/domain/entity-kinds';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { exchangePosition } from './exchange-position';
@@ -49,7 +53,10 @@ export function toGexf(
     description: '',
     lastModified: new Date(0).toISOString(),
   },
+  /** The language of the relations' labels (Gephi shows them on the edges). */
+  language: 'zh-CN' | 'en' = 'zh-CN',
 ): string {
+  const relationNames = language === 'en' ? englishRelationShortNames : relationShortNames;
   const timed = data.edges.some((edge) => edge.startedOn || edge.endedOn);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -105,7 +112,7 @@ export function toGexf(
     const end = day(edge.endedOn);
     const interval = `${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}`;
     lines.push(
-      `      <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}" label="${xmlText(relationShortNames[edge.type])}"${interval}>`,
+      `      <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}" label="${xmlText(relationNames[edge.type])}"${interval}>`,
       ...values(edgeAttributes.map(([name]) => [name, edge[name]])),
       `        <viz:color ${rgb(relationStyles[edge.type].color)}/>`,
       `        <viz:thickness value="${relationStyles[edge.type].width}"/>`,

@@ -70,6 +70,7 @@ export function exportGraph(
   positions: Record<string, { x: number; y: number }>,
   caseId?: string,
   fullIds = false,
+  language: 'zh-CN' | 'en' = 'zh-CN',
 ): { fileName: string; mimeType: string; encoding: 'utf8'; content: string } {
   const data = fullIds ? chart : withMaskedIds(chart);
   const caseNo = caseNumber(workspace.db, caseId);
@@ -77,13 +78,18 @@ export function exportGraph(
     format === 'graphml'
       ? toGraphml(data, positions)
       : format === 'gexf'
-        ? toGexf(data, positions, {
-            creator: 'Quanlian',
-            description: caseNo ?? '',
-            lastModified: workspaceToday(workspace),
-          })
+        ? toGexf(
+            data,
+            positions,
+            {
+              creator: 'Quanlian',
+              description: caseNo ?? '',
+              lastModified: workspaceToday(workspace),
+            },
+            language,
+          )
         : format === 'anx'
-          ? toAnx(data, positions)
+          ? toAnx(data, positions, language)
           : JSON.stringify({ ...data, positions }, null, 2);
   workspace.audit({
     action: 'graph.exported',

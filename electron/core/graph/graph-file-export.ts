@@ -33,7 +33,15 @@ export function exportGraphFile(
   const { format } = input;
   return format === 'svg' || format === 'png' || format === 'pdf'
     ? exportChartDocument(workspace, data, { ...input, format }, documents)
-    : exportGraph(workspace, data, format, input.positions, input.caseId, input.unmaskIds);
+    : exportGraph(
+        workspace,
+        data,
+        format,
+        input.positions,
+        input.caseId,
+        input.unmaskIds,
+        input.language,
+      );
 }
 
 /** The view drew and saved the picture itself; the export is recorded here. */
