@@ -18,7 +18,7 @@ interface Inputs {
 
 /** Exports of the drawn chart: the titled print (SVG/PNG/PDF), the screen PNG and the data files. */
 export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: Inputs) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [printOpen, setPrintOpen] = useState(false);
@@ -64,6 +64,8 @@ export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: I
           positions: canvas.current.getPositions(),
           caseId,
           unmaskIds: fullIds,
+          // An ANX or GEXF names its types in the window's language.
+          language: i18n.language === 'en' ? 'en' : 'zh-CN',
         });
         downloadText(file.content, file.fileName, file.mimeType);
       }
