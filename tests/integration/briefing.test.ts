@@ -183,4 +183,15 @@ describe('case briefing of the demo methamphetamine case', () => {
     expect(gang).toContain('Supplies');
     expect(gang).not.toMatch(/供货|图例|实体 \d+ 个|团伙成员/);
   });
+
+  it('the gang chart leaves the case’s witness out: drawn beside the gang, he read as one of it', async () => {
+    const witnesses = (await c.ok('graph.case', { caseId })).nodes
+      .filter((node) => node.inCase && node.roleInCase === 'witness')
+      .map((node) => node.label);
+    expect(witnesses.length).toBeGreaterThan(0);
+    const html = (await c.ok('reports.briefing', { caseId, format: 'html' })).content;
+    const gang = html.match(/<svg[\s\S]*?<\/svg>/g)![0]!;
+    for (const witness of witnesses) expect(gang).not.toContain(`>${witness}<`);
+    expect(gang).toContain('>张某龙<');
+  });
 });

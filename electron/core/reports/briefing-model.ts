@@ -153,10 +153,17 @@ export function buildBriefingModel(db: Executor, options: BriefingOptions): Brie
   // The chart read once serves the chain analysis, the counts and both diagrams.
   const chain = chainAnalysis(db, options.caseId, chart);
   // The gang chart shows people and organisations and the relations among them; phones,
-  // accounts and places are in the tables and would crowd a printed page.
+  // accounts and places are in the tables and would crowd a printed page. A witness or a victim
+  // is no member: drawn beside the gang, a witness read as one of it.
   const gangIds = new Set(
     chart.nodes
-      .filter((node) => node.inCase && (node.kind === 'person' || node.kind === 'organisation'))
+      .filter(
+        (node) =>
+          node.inCase &&
+          node.roleInCase !== 'witness' &&
+          node.roleInCase !== 'victim' &&
+          (node.kind === 'person' || node.kind === 'organisation'),
+      )
       .map((node) => node.id),
   );
   const gang = {
