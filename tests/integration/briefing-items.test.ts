@@ -105,6 +105,25 @@ describe('analysis results in the briefing', () => {
     ]);
     const audit = await c.ok('audit.list', { page: 1, pageSize: 5 });
     expect(audit.rows.map((row) => row.action)).toContain('briefing.itemAdded');
+    // What the item said stays in the log after it is removed: title, source, every cell.
+    await c.ok('reports.briefingItems.remove', { id: item.id });
+    const log = await c.ok('audit.list', { page: 1, pageSize: 10 });
+    const said = (action: string) =>
+      log.rows.find((row) => row.action === action)!.details as {
+        title: string;
+        source: string;
+        cells: string[][];
+        sha256: string;
+      };
+    for (const action of ['briefing.itemAdded', 'briefing.itemRemoved']) {
+      const details = said(action);
+      expect([details.title, details.source, details.cells[0]![0], details.sha256.length]).toEqual([
+        '话单碰撞（3 个目标）',
+        'commonContacts',
+        c1,
+        64,
+      ]);
+    }
   });
 
   it('keeps the order, moves and removes items; a briefing without items has no such section', async () => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BriefingItem, briefingItemAddInput } from '../../api/schemas/briefing-item-schemas';
@@ -101,15 +102,27 @@ export function addBriefingItem(
       action: 'briefing.itemAdded',
       targetType: 'case',
       targetId: item.caseId,
-      details: {
-        caseId: item.caseId,
-        itemId: item.id,
-        source: item.source,
-        kind: item.content.kind,
-        rows: item.content.kind === 'table' ? item.content.rows.length : null,
-      },
+      details: { caseId: item.caseId, itemId: item.id, ...itemRecord(item) },
     }),
   );
+}
+
+/**
+ * What an item said, as the audit keeps it: its title, source and content (a table's cells, a
+ * figure's size), with the content's SHA-256. A table typed into the briefing as an analysis
+ * result, then removed, had left only its row count: no one could tell later what it said.
+ */
+function itemRecord(item: { title: string; source: string; content: BriefingItemContent }) {
+  const { content } = item;
+  return {
+    title: item.title,
+    source: item.source,
+    kind: content.kind,
+    sha256: crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex'),
+    ...(content.kind === 'table'
+      ? { rows: content.rows.length, columns: content.columns, cells: content.rows.slice(0, 200) }
+      : { rows: null, width: content.width, height: content.height }),
+  };
 }
 
 function existingItem(tx: Executor, id: string) {
@@ -119,18 +132,19 @@ function existingItem(tx: Executor, id: string) {
 }
 
 export function removeBriefingItem(workspace: UnlockedWorkspace, id: string): { ok: true } {
-  let caseId = '';
+  let removed: BriefingItem | null = null;
   return workspace.write(
     (tx) => {
-      caseId = existingItem(tx, id).caseId;
+      removed = toItem(existingItem(tx, id));
       tx.delete(briefingItemsTable).where(eq(briefingItemsTable.id, id)).run();
       return { ok: true as const };
     },
     () => ({
       action: 'briefing.itemRemoved',
       targetType: 'case',
-      targetId: caseId,
-      details: { caseId, itemId: id },
+      targetId: removed!.caseId,
+      // What went, whoever had added it: the item is gone from the workspace, not from the log.
+      details: { caseId: removed!.caseId, itemId: id, ...itemRecord(removed!) },
     }),
   );
 }
