@@ -151,4 +151,21 @@ describe('call lists as carriers and switches send them', () => {
       ['2026-03-01T01:05:03.000Z', '30'],
     ]);
   });
+
+  it('a list of several targets saved from merged 本机号码 cells: a blank number is the row above’s', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,通话起始时间,通话时长',
+      '13987650001,13812345678,主叫,2026-03-01 09:01:00,30',
+      ',18687650002,被叫,2026-03-01 09:02:00,30',
+      '18687650002,13812345678,主叫,2026-03-01 09:04:00,30',
+      ',13912345000,被叫,2026-03-01 09:05:00,30',
+    ]);
+    expect(problemsOf(plan)).toEqual([]);
+    expect(pick(plan.sample, ['caller', 'callee'])).toEqual([
+      ['13987650001', '13812345678'],
+      ['18687650002', '13987650001'],
+      ['18687650002', '13812345678'],
+      ['13912345000', '18687650002'],
+    ]);
+  });
 });

@@ -2273,6 +2273,8 @@ function callPlanner(
   };
   // A list its title or file name calls one of texts (短信详单).
   const textsList = !!texts || namesTexts(options.fileName ?? '');
+  /** The last row's 本机号码, carried down to rows that leave it blank. */
+  let lastOwn: { value: string } | null = null;
   const takeRow = ({ line, cells, otherOwner, sheet, extraCells }: TableRow): boolean => {
     if (otherOwner) {
       problems.push({ line, field: 'ownNumber', problem: 'otherOwner', value: otherOwner });
@@ -2324,8 +2326,13 @@ function callPlanner(
       !dataSession && mapping[key] !== undefined && isWithheldNumber(cellOf(cells, key));
     const nearWithheld = !fixedNear && !byOwn && withheld(nearKey);
     // The phone of a data session is the target (本机号码), or a tower dump's 主叫号码.
+    // A list of several targets saved as CSV from a sheet whose 本机号码 cells were merged gives
+    // the number on a target's first row only: the rows below it, blank there, are its.
+    const ownCarried =
+      byOwn && ownColumn && lastOwn !== null && textOf(cells, 'ownNumber') === '' ? lastOwn : null;
     const near: { value: string | null } | undefined =
-      fixedNear ?? (nearWithheld ? unknownEnd : number(line, cells, nearKey, null));
+      fixedNear ?? ownCarried ?? (nearWithheld ? unknownEnd : number(line, cells, nearKey, null));
+    if (byOwn && ownColumn && near && near.value !== null) lastOwn = { value: near.value };
     const far: { value: string | null; type: PhoneNumberType } | undefined = dataSession
       ? near && { value: near.value, type: 'unknown' as const }
       : !nearWithheld && withheld(farKey)
