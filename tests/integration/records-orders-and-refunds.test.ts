@@ -95,6 +95,22 @@ describe('statements: orders, refunds and units', () => {
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '5000']]);
   });
 
+  it('a WeChat red packet not claimed and its 微信红包-退款 (one 交易单号, no one named) moved nothing: both set aside', async () => {
+    const plan = await planned('transactions', [
+      '微信支付账单明细',
+      '微信昵称：[阿龙]',
+      '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
+      '2026-04-09 09:00:00,微信红包,/,/,支出,¥50.00,零钱,支付成功,1000050001202604090001,/,/',
+      '2026-04-10 09:00:00,微信红包-退款,/,/,收入,¥50.00,零钱,已存入零钱,1000050001202604090001,/,/',
+      '2026-04-11 10:00:00,扫二维码付款,某商户,/,支出,¥88.00,零钱,支付成功,1000050001202604110001,/,/',
+    ]);
+    expect(problemsOf(plan).map(([line, problem]) => [line, problem])).toEqual([
+      [4, 'notCompleted'],
+      [5, 'notCompleted'],
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '8800']]);
+  });
+
   it('金额单位：分 above the header gives the amounts in fen', async () => {
     const plan = await planned('transactions', [
       '财付通支付科技有限公司 交易明细',

@@ -2742,7 +2742,15 @@ function refundsOfPayments(
   setAside: (line: number) => void,
 ): void {
   if (!refunds.length) return;
-  type Payment = { at: number; left: number; reference: string | null; item: string | null };
+  type Payment = {
+    at: number;
+    left: number;
+    reference: string | null;
+    item: string | null;
+    /** Its line, for a payment to no one named that its refund undoes whole. */
+    line?: number;
+  };
+  const unpaid = new Set<number>();
   const paid = new Map<string, Payment[]>();
   for (const record of records)
     if (record.direction === 'out' && record.counterpart) {
@@ -2755,8 +2763,36 @@ function refundsOfPayments(
       });
       paid.set(record.counterpart, payments);
     }
+  // WeChat gives a refund the 交易单号 of its payment (a 微信红包 not claimed and its 微信红包-退款,
+  // no counterpart on either): that payment, whoever it went to.
+  const byReference = new Map<string, Payment>();
+  for (const payments of paid.values())
+    for (const payment of payments)
+      if (payment.reference) byReference.set(payment.reference, payment);
+  for (const record of records)
+    if (record.direction === 'out' && !record.counterpart && record.reference)
+      byReference.set(record.reference, {
+        at: Date.parse(record.at),
+        left: record.amountFen,
+        reference: record.reference,
+        item: record.summary,
+        line: record.line,
+      });
   for (const refund of [...refunds].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const at = Date.parse(refund.at);
+    const sameOrder = refund.reference ? byReference.get(refund.reference) : undefined;
+    if (sameOrder) {
+      if (sameOrder.left >= refund.amountFen) {
+        sameOrder.left -= refund.amountFen;
+        // Refunded whole with no one named: nothing moved, both rows set aside.
+        if (!refund.counterpart && sameOrder.line !== undefined && !sameOrder.left) {
+          setAside(sameOrder.line);
+          setAside(refund.line);
+          unpaid.add(sameOrder.line);
+        } else records.push({ ...refund, direction: 'in' });
+      } else setAside(refund.line);
+      continue;
+    }
     const payments = paid.get(refund.counterpart ?? '') ?? [];
     // The payment the refund names: its order number (2026…0022 of 2026…0022_25), or its item
     // (商品A of 退款-商品A); else the first earlier one still paid for the refund.
@@ -2782,6 +2818,7 @@ function refundsOfPayments(
     payment.left -= refund.amountFen;
     records.push({ ...refund, direction: 'in' });
   }
+  if (unpaid.size) records.splice(0, records.length, ...records.filter((r) => !unpaid.has(r.line)));
   records.sort((a, b) => a.line - b.line);
 }
 

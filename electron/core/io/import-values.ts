@@ -184,6 +184,12 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     const [year, month, day, hour, minute, second] = compact.slice(1).map(Number);
     return localInstant(year!, month!, day!, hour!, minute!, second!);
   }
+  // The date's digits and the minute's, no seconds (202603010932: core systems' minute stamps).
+  const toMinute = /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2})(\d{2})$/.exec(text);
+  if (toMinute) {
+    const [year, month, day, hour, minute] = toMinute.slice(1).map(Number);
+    return localInstant(year!, month!, day!, hour!, minute!, 0);
+  }
   // The date's digits alone (20240901 under 交易时间): the day, as under 交易日期.
   const digitsAlone = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (digitsAlone) {
