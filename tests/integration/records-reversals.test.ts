@@ -81,6 +81,18 @@ describe('a reversal and the transfer it undoes', () => {
     expect((await c.ok('search.query', { text: a })).groups).toEqual([]);
   });
 
+  it('a 冲正标志 column marks the reversal (冲正) of the transfer it undoes (已冲正): neither counted', async () => {
+    const summary = await importStatement([
+      '交易卡号,交易时间,借贷标志,交易金额,对手账号,摘要,流水号,原流水号,冲正标志',
+      `${a},2026-03-01 09:30:15,借,1000.00,${b},网银转账,LS0001,,已冲正`,
+      `${a},2026-03-01 09:31:00,贷,1000.00,${b},网银转账,LS0002,LS0001,冲正`,
+      `${a},2026-03-01 10:00:00,借,2000.00,${b},网银转账,LS0003,,`,
+    ]);
+    expect(summary).toMatchObject({ rows: 3, reversals: 1 });
+    expect(await moneyOfA()).toEqual(['A>B: 1 200000 | 2:3 3:2 4:-']);
+    expect(await traceOfA()).toEqual({ inFen: 0, outFen: 200_000, fast: 0 });
+  });
+
   it('a 消费撤销 in a debit/credit pair of columns cancels the purchase; another amount does not', async () => {
     const summary = await importStatement([
       '交易卡号,交易日期,交易时间,支出金额,存入金额,对方账号,交易类型',

@@ -90,6 +90,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'amountInFen', required: false, aliases: ['交易金额(分)', '金额(分)', '转账金额(分)', '发生额(分)', 'amount(fen)'] },
     { key: 'debitAmount', required: false, aliases: ['支出金额', '借方金额', '借方发生额', '支出', '付款金额', '借方', '出账金额', '转出金额', '支出金额(元)', '借方发生额(元)', '交易金额(支出)', '记账金额(支出)', '支取金额', '支取', '付出金额', '转出金额(元)'] },
     { key: 'creditAmount', required: false, aliases: ['收入金额', '贷方金额', '贷方发生额', '收入', '收款金额', '贷方', '入账金额', '转入金额', '收入金额(元)', '贷方发生额(元)', '交易金额(收入)', '记账金额(收入)', '存入金额', '存入', '进账金额', '转入金额(元)'] },
+    // A bank's mark of the row that reverses another (冲正标志 冲正/是), beside its 原流水号.
+    { key: 'reversalFlag', required: false, aliases: ['冲正标志', '冲正标识', '是否冲正', '冲正标记', '抹账标志', '撤销标志', '冲销标志'] },
     // The bank's fee beside the amount: the balance falls by both.
     { key: 'fee', required: false, aliases: ['手续费', '手续费(元)', '交易手续费', '手续费金额', '费用', '服务费'] },
     { key: 'refunded', required: false, aliases: ['成功退款(元)', '成功退款', '退款金额', '退款金额(元)', '已退款金额', '已退款金额(元)'] },

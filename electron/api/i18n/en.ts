@@ -1016,6 +1016,7 @@ export const en: Translation<typeof zhCN> = {
         status: 'Status',
         currency: 'Currency',
         amountUnit: 'Amount unit (yuan / 10,000 yuan)',
+        reversalFlag: 'Reversal flag',
         fee: 'Fee',
         refunded: 'Refunded',
         balance: 'Balance after the transaction',

@@ -977,6 +977,7 @@ export const zhCN = {
         status: '交易状态',
         currency: '交易币种',
         amountUnit: '金额单位（元/万元）',
+        reversalFlag: '冲正标志',
         fee: '手续费',
         refunded: '成功退款',
         balance: '交易余额',
