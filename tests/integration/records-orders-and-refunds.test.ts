@@ -233,4 +233,19 @@ describe('statements: sections, merged accounts and fees', () => {
       ['out', '200000'],
     ]);
   });
+
+  it('a credit card’s rows with no 信用卡 heading nor 卡号 column: spending positive is money out, a repayment in', async () => {
+    const plan = await planned('transactions', [
+      '账号：4392250012345678  户名：孙某',
+      '交易日期,记账日期,交易类型,交易金额,对方户名',
+      '2026-03-01,2026-03-02,消费,"1,200.00",某商户',
+      '2026-03-03,2026-03-04,还款,"-5,000.00",孙某',
+      '2026-03-05,2026-03-06,消费,688.50,AMAZON',
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '120000'],
+      ['in', '500000'],
+      ['out', '68850'],
+    ]);
+  });
 });

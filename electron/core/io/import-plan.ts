@@ -3195,10 +3195,19 @@ function planAll(
     const typedSign = signed ? givenDirection : null;
     // A card's statement (交易卡号) whose positive rows are spending (消费, 取现) and negative ones
     // refunds or voids (退货, 撤销): its sign is a card's, as a credit card's is.
+    // So is a card's statement that no 卡号 column or 信用卡 heading names (a 调证 export of a
+    // credit card's rows: 交易日, 记账日, 交易摘要 消费/还款), by its rows alone; a merchant's list
+    // of the cards that paid it (商户号) is the other way round, and is not read so.
+    const merchantList = headers.some((header) =>
+      /^商户(?:号|编号|账号|帐号|结算账号)$/.test(headerKey(header)),
+    );
     const spendingPositive =
-      signed && !preamble.creditCard && cardStatement
+      signed && !preamble.creditCard && (cardStatement || !merchantList)
         ? spendsPositive(
-            dataRows.map(({ cells }) => [textOf(cells, amountKey), textOf(cells, 'channel')]),
+            dataRows.map(({ cells }) => [
+              textOf(cells, amountKey),
+              textOf(cells, 'channel') || textOf(cells, 'summary'),
+            ]),
           )
         : false;
     if (undirected && !typedDirection && dataRows.length)
