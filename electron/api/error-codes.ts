@@ -103,6 +103,7 @@ export const errorCodes = [
   'import.unknownField',
   'import.unknownHeader',
   'import.ownNumberInvalid',
+  'import.ownNumberNotInList',
   'import.tooLarge',
   'import.tooManyColumns',
   'import.tooManyRows',

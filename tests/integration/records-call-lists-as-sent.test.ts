@@ -6,7 +6,7 @@ import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
  * row below had been imported wrong without a word, or refused though its columns said enough.
  */
 
-const { planned } = previewsOnNewWorkspace();
+const { preview, planned } = previewsOnNewWorkspace();
 const problemsOf = (plan: { problems: { line: number; problem: string; value: string }[] }) =>
   plan.problems.map((problem) => [problem.line, problem.problem, problem.value]);
 
@@ -167,5 +167,20 @@ describe('call lists as carriers and switches send them', () => {
       ['18687650002', '13812345678'],
       ['13912345000', '18687650002'],
     ]);
+  });
+
+  it('an own number typed that no row holds is refused as mistyped (its IMEIs had been tied to no phone)', async () => {
+    const lines = [
+      '主叫号码,被叫号码,呼叫类型,开始时间,通话时长,IMEI',
+      '13387650004,13812345678,主叫,2026-03-01 08:00:00,30,861234567890123',
+      '13912345678,13387650004,被叫,2026-03-01 09:00:00,30,861234567890123',
+    ];
+    const wrong = await preview('calls', lines, { ownNumber: '13387650009' });
+    expect(wrong.ok ? null : [wrong.error.code, wrong.error.details]).toEqual([
+      'import.ownNumberNotInList',
+      { number: '13387650009' },
+    ]);
+    const right = await planned('calls', lines, { ownNumber: '13387650004' });
+    expect(pick(right.sample, ['imei'])).toEqual([['86123456789012'], ['86123456789012']]);
   });
 });

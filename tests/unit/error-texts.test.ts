@@ -55,6 +55,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'import.unknownField': { field: '通话地点' },
   'import.unknownHeader': { header: '对方号码（新）' },
   'import.ownNumberInvalid': { number: '1380013' },
+  'import.ownNumberNotInList': { number: '13387650009' },
   'import.tooLarge': { limitMiB: 200 },
   'import.tooManyColumns': { limit: 200, line: 7 },
   'import.tooManyRows': { limit: 2000000, line: 2000001 },

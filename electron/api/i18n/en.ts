@@ -238,6 +238,8 @@ export const en: Translation<typeof zhCN> = {
       unknownField: 'The mapping names a field, “{{field}}”, that this import type does not have.',
       unknownHeader: 'The file has no column named “{{header}}”.',
       ownNumberInvalid: 'The own number “{{number}}” is not a phone number; give it in full.',
+      ownNumberNotInList:
+        'The own number “{{number}}” is on no row of the list (mistyped?); nothing imported: the handsets could not be tied to it.',
       tooLarge: 'The file is too large, or inflates to too much (limit {{limitMiB}} MB); refused.',
       tooManyColumns: 'The table has more than {{limit}} columns; refused.',
       tooManyRows: 'The table has more than {{limit}} rows; refused.',

@@ -217,6 +217,8 @@ export const zhCN = {
       unknownField: '列对应中的字段“{{field}}”不属于该导入类型。',
       unknownHeader: '文件中没有名为“{{header}}”的列。',
       ownNumberInvalid: '本机号码“{{number}}”无法识别，请填写完整号码。',
+      ownNumberNotInList:
+        '本机号码“{{number}}”不在清单的任何一行中（是否输错？），未导入：按此号码导入，机身串号等将无法归属。',
       tooLarge: '文件过大或解压后过大（上限 {{limitMiB}} MB），已拒绝读取。',
       tooManyColumns: '表格列数超过 {{limit}} 列，已拒绝读取。',
       tooManyRows: '表格行数超过 {{limit}} 行，已拒绝读取。',

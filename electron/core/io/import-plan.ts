@@ -1233,6 +1233,18 @@ function headerPlanner(
           callRecords = joinCallColumns(calls.records, planner.records);
         }
       }
+      // A number the user typed as the list's own that no row holds (a digit mistyped): every
+      // row would be read as another phone's, its IMEIs tied to none, without a word.
+      if (
+        callRecords?.length &&
+        !part &&
+        options.ownNumber?.trim() &&
+        ownNumber !== null &&
+        !callRecords.texts.includes(ownNumber)
+      )
+        throw new AppError('import.ownNumberNotInList', 'The own number is on no row', {
+          number: ownNumber,
+        });
       preamble.openings = sheets.openings();
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
