@@ -183,4 +183,15 @@ describe('call lists as carriers and switches send them', () => {
     const right = await planned('calls', lines, { ownNumber: '13387650004' });
     expect(pick(right.sample, ['imei'])).toEqual([['86123456789012'], ['86123456789012']]);
   });
+
+  it('an ECGI under a header read as the CI (小区标识(ECGI)) is the cell, as in a 基站 column', async () => {
+    const plan = await planned('calls', [
+      '19287650003 通话详单',
+      '用户号码,对端号码,呼叫方向,开始时间,时长,小区标识(ECGI)',
+      '19287650003,13812345670,主叫,2026-03-01 09:00:03,62,460-00-123456-12',
+      '19287650003,13812345673,主叫,2026-03-01 09:03:03,62,31604748',
+      '19287650003,13812345675,主叫,2026-03-01 09:05:03,62,460-00-31604748',
+    ]);
+    expect(pick(plan.sample, ['baseStation'])).toEqual([['31604748'], ['31604748'], ['31604748']]);
+  });
 });

@@ -2627,7 +2627,15 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     // TAC alone is an area of many cells, no place two phones shared: none, unless the column
     // holds the whole cell (34567-12345).
     const alone = eci ?? ci;
-    if (alone) return /^\d{7,}$/.test(alone) ? alone : null;
+    // An ECGI or a hex ECI under a header read as the CI (小区标识(ECGI): 460-00-123456-12,
+    // 460001E240C, 1E240C) is the whole cell, as it is in a 基站 column: it had been dropped.
+    if (alone)
+      return /^\d{7,}$/.test(alone)
+        ? alone
+        : /^(?:4\d{2}[-_ ]?\d{2,3}[-_ ])|[-_/]|^[0-9a-f]*[a-f][0-9a-f]*$/i.test(alone) &&
+            alone.length >= 6
+          ? whole(alone)
+          : null;
     const area = lac ?? tac;
     return area && splitStation(area) ? whole(area) : null;
   };
