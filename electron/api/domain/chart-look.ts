@@ -98,17 +98,32 @@ export const labelColumns = 16;
  * A number that names its entity (a card or account of 19 digits, an IMEI, a waybill, a plate,
  * a foreign phone): cut, "622848039827…" names nothing on a printed chart.
  */
-const wholeIdentifier = /^[+]?[0-9A-Za-z][0-9A-Za-z*#./_-]{0,33}$/;
+const wholeIdentifier = /^[+]?[0-9A-Za-z][0-9A-Za-z*#./_@-]{0,33}$/;
 
 /**
  * The label as shown on a chart: at most `columns` half-width columns, an ellipsis where cut;
- * an identifier (digits and letters, up to 35) is never cut.
+ * an identifier (digits and letters, up to 35) is never cut, alone or after a name (an account's
+ * 中国农业银行 6228480398271645312, a parcel's 顺丰速运 SF1402…): the name is cut before it,
+ * to two characters at least ("中国农业银行 6…" had named no account).
  */
 export function ellipsise(text: string, columns = labelColumns): string {
   if (textEms(text) * 2 <= columns || wholeIdentifier.test(text)) return text;
+  const named = /^(.+?)\s+(\S+)$/.exec(text);
+  // After a name, a number or an address (6228…, SF1402…, lh1983@alipay.com), not a word.
+  if (named && wholeIdentifier.test(named[2]!) && /\d|@/.test(named[2]!) && named[2]!.length >= 6) {
+    const [, name, identifier] = named;
+    const room = Math.max(columns - textEms(identifier!) * 2 - 1, 0);
+    return `${cut(name!, room, 2)} ${identifier}`;
+  }
+  return cut(text, columns, 0);
+}
+
+/** The text cut to `columns` half-width columns with an ellipsis, keeping `least` characters. */
+function cut(text: string, columns: number, least: number): string {
+  if (textEms(text) * 2 <= columns) return text;
   let out = '';
   for (const char of text) {
-    if (textEms(`${out}${char}…`) * 2 > columns) break;
+    if (out.length >= least && textEms(`${out}${char}…`) * 2 > columns) break;
     out += char;
   }
   return `${out}…`;

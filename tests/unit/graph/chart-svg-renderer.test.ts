@@ -154,5 +154,9 @@ describe('chart SVG renderer', () => {
     ])
       expect(ellipsise(id)).toBe(id);
     expect(ellipsise('6228 4803 9827 1645 312')).toBe('6228 4803 982…');
+    // After a name, the name is cut before it: an account or a waybill is its number.
+    expect(ellipsise('中国农业银行 6228480398271645312')).toBe('中国… 6228480398271645312');
+    expect(ellipsise('支付宝 lh1983@alipay.com')).toBe('支付… lh1983@alipay.com');
+    expect(ellipsise('Golden Triangle Trading Co')).toBe('Golden Triang…');
   });
 });

@@ -34,6 +34,8 @@ export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: I
         nodeIds: visibleIds,
         positions: canvas.current.getPositions(),
         caseId,
+        // The printed chart's title block, legend and labels in the window's language.
+        language: i18n.language === 'en' ? 'en' : 'zh-CN',
       });
       downloadDocument(file);
       setPrintOpen(false);
