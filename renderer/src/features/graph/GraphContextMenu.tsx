@@ -1,5 +1,6 @@
 import { Menu, type MenuProps } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../../../electron/api/schemas/graph-schemas';
 
@@ -27,6 +28,7 @@ export type MenuAction =
   | { type: 'showAll' | 'fit' | 'selectAll' };
 
 interface Props {
+  /** Where it opened, in the window's coordinates. */
   x: number;
   y: number;
   /** The entity right-clicked; null for the background. */
@@ -53,6 +55,17 @@ export function GraphContextMenu({
   onClose,
 }: Props) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  // Opened near the window's bottom or right edge, the menu goes up or left to fit: inside the
+  // chart's box it had been cut off below 只展开资金往来 (上游溯源, 设为路径起点 out of reach).
+  const [place, setPlace] = useState({ left: x, top: y });
+  useLayoutEffect(() => {
+    const { width, height } = box.current!.getBoundingClientRect();
+    setPlace({
+      left: Math.max(8, Math.min(x, window.innerWidth - width - 8)),
+      top: Math.max(8, Math.min(y, window.innerHeight - height - 8)),
+    });
+  }, [x, y]);
   useEffect(() => {
     const close = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', close);
@@ -128,7 +141,7 @@ export function GraphContextMenu({
         { key: 'fit', label: t('graph.toolbar.fit') },
       ];
 
-  return (
+  return createPortal(
     <>
       <div
         style={{ position: 'fixed', inset: 0, zIndex: 1040 }}
@@ -139,10 +152,11 @@ export function GraphContextMenu({
         }}
       />
       <div
+        ref={box}
         style={{
-          position: 'absolute',
-          left: x,
-          top: y,
+          position: 'fixed',
+          left: place.left,
+          top: place.top,
           zIndex: 1050,
           boxShadow: '0 6px 16px rgba(0,0,0,.16)',
           borderRadius: 8,
@@ -156,7 +170,7 @@ export function GraphContextMenu({
           style={{
             borderRadius: 8,
             minWidth: 190,
-            maxHeight: 460,
+            maxHeight: 'min(460px, calc(100vh - 16px))',
             overflowY: 'auto',
             borderInlineEnd: 'none',
           }}
@@ -166,6 +180,7 @@ export function GraphContextMenu({
           }}
         />
       </div>
-    </>
+    </>,
+    document.body,
   );
 }

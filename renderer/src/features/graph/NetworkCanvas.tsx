@@ -639,10 +639,12 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       (event: { pointer: { DOM: { x: number; y: number } }; event: Event }) => {
         event.event.preventDefault();
         const nodeId = instance.getNodeAt(event.pointer.DOM);
+        // In the window's coordinates: the menu floats over the page, not inside the chart.
+        const box = container.current!.getBoundingClientRect();
         handlers.current.onContextMenu({
           nodeId: nodeId === undefined || instance.isCluster(nodeId) ? null : String(nodeId),
-          x: event.pointer.DOM.x,
-          y: event.pointer.DOM.y,
+          x: box.left + event.pointer.DOM.x,
+          y: box.top + event.pointer.DOM.y,
         });
       },
     );
