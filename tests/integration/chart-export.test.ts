@@ -173,7 +173,7 @@ describe('chart pictures of the demo methamphetamine case', () => {
     expect(chinese.length).toBeGreaterThanOrEqual(20);
     // Every type labelled in Chinese is labelled in English (uses, owns, leads and transports
     // had none), and nearly as often: a Latin word is still wider than two characters.
-    expect([...new Set(english)]).toEqual([...new Set(chinese)]);
+    expect([...new Set(chinese)].filter((type) => !english.includes(type))).toEqual([]);
     expect(english.length).toBeGreaterThanOrEqual(chinese.length * 0.75);
   });
 

@@ -49,6 +49,7 @@ export function chartWords(language: DocumentLanguage): ChartWords {
     relationNames: names.relationType,
     edgeNames: language === 'zh-CN' ? relationShortNames : englishRelationShortNames,
     atLarge: names.legalStatus.at_large,
+    statusNames: names.legalStatus,
     ...chartLabels[language],
   };
 }

@@ -50,6 +50,8 @@ export interface ChartWords {
   legend: string;
   /** The legend's words for the red ring: 在逃 (at large). */
   atLarge: string;
+  /** Each legal status's name, printed under a person's name as the screen shows it (逮捕). */
+  statusNames: Record<string, string>;
   caseNo: string;
   unit: string;
   user: string;
@@ -303,12 +305,20 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     x: offsetX + (positions[node.id]!.x - minX) * scaleX,
     y: offsetY + (positions[node.id]!.y - minY) * scaleY,
   }));
+  // A person's legal status under the name, as on screen: the printed chart had kept only the
+  // 在逃 ring, and who was arrested, on bail or detained was lost on paper.
+  const statusOf = (node: GraphData['nodes'][number]) =>
+    showLabels && node.legalStatus && node.legalStatus !== 'none'
+      ? (words.statusNames[node.legalStatus] ?? null)
+      : null;
+  const statusFont = Math.round(labelFont * 0.9);
+  const anyStatus = placedNodes.some((node) => statusOf(node) !== null);
   if (count <= 400)
     separate(points, {
       widths: placedNodes.map(
         (node) => Math.max(icon, showLabels ? textEms(ellipsise(node.label)) * labelFont : 0) + 6,
       ),
-      height: icon + (showLabels ? labelFont + 8 : 4),
+      height: icon + (showLabels ? labelFont + 8 + (anyStatus ? statusFont + 2 : 0) : 4),
       box: {
         left: box.x + padX,
         top: box.y + padTop,
@@ -327,7 +337,8 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     const iconBox: Box = [x - radius, y - radius, icon, icon];
     if (!showLabels) return [iconBox];
     const labelWidth = textEms(ellipsise(node.label)) * labelFont;
-    return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, labelFont + 3] as Box];
+    const lines = labelFont + 3 + (statusOf(node) ? statusFont + 2 : 0);
+    return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, lines] as Box];
   });
   const edgeLabelFont = 10;
   const labelAt = (a: Point, control: Point, b: Point, text: string): Point | null => {
@@ -406,6 +417,9 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
       `<use class="node-icon" xlink:href="#icon-${node.kind}" href="#icon-${node.kind}" x="${f(x - radius)}" y="${f(y - radius)}" width="${f(icon)}" height="${f(icon)}"/>`,
       showLabels
         ? `<text class="node-label" x="${f(x)}" y="${f(y + radius + labelFont + 2)}" font-size="${labelFont}" text-anchor="middle" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(shortLabel)}</text>`
+        : '',
+      statusOf(node)
+        ? `<text class="node-status" x="${f(x)}" y="${f(y + radius + labelFont + statusFont + 4)}" font-size="${statusFont}" text-anchor="middle" fill="${node.legalStatus === 'at_large' ? '#b91c1c' : '#475569'}" stroke="#ffffff" stroke-width="3" paint-order="stroke">(${xmlText(statusOf(node)!)})</text>`
         : '',
       '</g>',
     );

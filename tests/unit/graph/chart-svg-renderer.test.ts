@@ -139,6 +139,25 @@ describe('chart SVG renderer', () => {
     expect(ys[0]).not.toBe(ys[1]);
   });
 
+  it('prints a person’s legal status under the name, as the screen shows it', () => {
+    const svg = chartSvg(
+      graph(
+        [
+          node('a', { label: '李某华', legalStatus: 'arrested' }),
+          node('b', { label: '岩某', legalStatus: 'at_large' }),
+          node('c', { label: '黄某' }),
+        ],
+        [],
+      ),
+      { a: { x: 0, y: 0 }, b: { x: 200, y: 0 }, c: { x: 100, y: 150 } },
+      { width: 800, height: 600, words: chartWords('zh-CN') },
+    );
+    expect([...svg.matchAll(/class="node-status"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual([
+      '(逮捕)',
+      '(在逃)',
+    ]);
+  });
+
   it('cuts long labels by display width', () => {
     expect(ellipsise('张三')).toBe('张三');
     expect(ellipsise('一二三四五六七八九十')).toBe('一二三四五六七…');
