@@ -22,6 +22,9 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
   it('draws the provinces, the flow Yunnan → 滨江 with its quantity, and exports it', async () => {
     const { page } = h;
     await signInToDemo(page);
+    // A workspace in another zone than the window's (Shanghai): exports are dated in its own.
+    const zoned = await h.host.router.invoke('settings.update', { timeZone: 'Pacific/Pago_Pago' });
+    if (!zoned.ok) throw new Error(zoned.error.code);
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-map').click();
     const map = new MapPage(page);
@@ -42,6 +45,15 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
     );
 
     const svg = await map.export('SVG');
+    // Dated in the workspace's zone, as the chart's files are; the computer's own zone had
+    // dated a map a day apart from the chart exported beside it.
+    const workspaceDay = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Pacific/Pago_Pago',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
+    expect(svg.suggestedFilename()).toBe(`quanlian-map-A3301052026030015-${workspaceDay}.svg`);
     const svgFile = path.join(artifactsDir, '40-map-meth-case.svg');
     await svg.saveAs(svgFile);
     const content = fs.readFileSync(svgFile, 'utf8');

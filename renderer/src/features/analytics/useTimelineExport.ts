@@ -7,10 +7,10 @@ import { useSession } from '../../app/SessionContext';
 import { classificationMark, pictureSubtitle } from '../../components/picture-heading';
 import { useErrorText } from '../../app/useErrorText';
 import { svgToPng } from '../../components/svg-picture';
+import { useWorkspaceDay } from '../../components/workspace-day';
 import { downloadText, downloadUrl } from '../graph/downloads';
 import type { PrintChoices } from '../graph/PrintExportModal';
 import type { TimelineChartHandle } from './TimelineChart';
-import { chinaDay } from './timeline-scale';
 import { titledTimelineSvg } from './timeline-title';
 
 /** What the exported picture's title band names: the case (its number) or the entities, the period. */
@@ -34,6 +34,7 @@ export function useTimelineExport(
   const { message } = App.useApp();
   const errorText = useErrorText();
   const session = useSession();
+  const today = useWorkspaceDay();
   return async ({ format, classification }: PrintChoices): Promise<boolean> => {
     if (!chart.current || !query || format === 'pdf') return false;
     try {
@@ -45,7 +46,7 @@ export function useTimelineExport(
         to: query.to,
         classification,
       });
-      const day = chinaDay(Date.now());
+      const day = today();
       const { svg, width, height } = titledTimelineSvg(
         chart.current.toSvg(),
         chart.current.size(),

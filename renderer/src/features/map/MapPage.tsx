@@ -11,6 +11,7 @@ import { useErrorText } from '../../app/useErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { classificationMark, pictureSubtitle } from '../../components/picture-heading';
 import { svgToPng } from '../../components/svg-picture';
+import { useWorkspaceDay } from '../../components/workspace-day';
 import { drugName } from '../../components/format';
 import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
@@ -48,6 +49,7 @@ export function MapPage() {
 
   const cases = useProcedure('cases.list', { pageSize: 500 });
   const map = useProcedure('map.data', { caseId, from, to });
+  const today = useWorkspaceDay();
   const chosenCase = cases.data?.rows.find((row) => row.id === caseId);
   const chart = useRef<MapChartHandle>(null);
   const [picking, setPicking] = useState(false);
@@ -61,7 +63,7 @@ export function MapPage() {
         t,
         session,
         from || to ? `${from ?? '…'} — ${to ?? '…'}` : t('map.allTime'),
-        dayjs().format('YYYY-MM-DD'),
+        today(),
       ),
       places: t('map.layers.places'),
       seizures: t('map.layers.seizures'),
@@ -75,7 +77,7 @@ export function MapPage() {
       drug: (code) => drugName(code, i18n.language),
       amount: formatAmount,
     }),
-    [chosenCase, from, to, session, t, i18n.language],
+    [chosenCase, from, to, session, t, i18n.language, today],
   );
   const option = useMemo(
     () => (map.data ? buildMapOption(map.data, texts) : null),
@@ -96,7 +98,7 @@ export function MapPage() {
       } else {
         await invoke('map.recordExport', { caseId, format, from, to, classification });
         const { width, height } = chart.current.size();
-        const fileName = `quanlian-map-${chosenCase?.caseNo ?? 'all'}-${dayjs().format('YYYY-MM-DD')}.${format}`;
+        const fileName = `quanlian-map-${chosenCase?.caseNo ?? 'all'}-${today()}.${format}`;
         if (format === 'svg') {
           const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
           downloadUrl(url, fileName);
