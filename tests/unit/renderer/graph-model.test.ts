@@ -3,6 +3,7 @@ import {
   applyFilters,
   chainLevels,
   circularPositions,
+  legalStatusColours,
   periodBounds,
   toVisEdge,
   toVisNode,
@@ -185,5 +186,12 @@ describe('graph model', () => {
       ]),
     ).toEqual(['2025-11-03', '2026-05-01']);
     expect(periodBounds([edge('a', 'b')])).toBeNull();
+  });
+});
+
+describe('legal status rings', () => {
+  it('give every status its own colour, 在逃 none of the others', () => {
+    const colours = Object.values(legalStatusColours);
+    expect(new Set(colours).size).toBe(colours.length);
   });
 });

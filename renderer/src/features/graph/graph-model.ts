@@ -18,15 +18,19 @@ import { kindColours, kindIcon } from './node-icons';
 
 export { relationStyles };
 
-/** Border colour of a person by legal status: at large is red and thick. */
+/**
+ * Border colour of a person by legal status: at large is red and thick; every status its own
+ * hue (取保候审 and 监视居住 had shared one yellow, 逮捕 been a darker 在逃 red, 起诉 and 判决 two
+ * purples), so a glance at the rings tells them apart.
+ */
 export const legalStatusColours: Partial<Record<LegalStatus, string>> = {
   at_large: '#dc2626',
   detained: '#f97316',
-  arrested: '#b91c1c',
+  arrested: '#1f2937',
   bail: '#eab308',
-  residential_surveillance: '#eab308',
+  residential_surveillance: '#0d9488',
   prosecuted: '#7c3aed',
-  sentenced: '#6d28d9',
+  sentenced: '#1d4ed8',
 };
 
 /** Colours for suggested gangs (communities), cycled. */
