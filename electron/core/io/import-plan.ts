@@ -2340,11 +2340,16 @@ function callPlanner(
     // The phone of a data session is the target (本机号码), or a tower dump's 主叫号码.
     // A list of several targets saved as CSV from a sheet whose 本机号码 cells were merged gives
     // the number on a target's first row only: the rows below it, blank there, are its.
+    const rawOwn = lastOwn === null || !byOwn ? undefined : cellOf(cells, 'ownNumber');
     const ownCarried =
-      byOwn && ownColumn && lastOwn !== null && textOf(cells, 'ownNumber') === '' ? lastOwn : null;
+      ownColumn &&
+      rawOwn !== undefined &&
+      (rawOwn === null || rawOwn === '' || (typeof rawOwn === 'string' && !rawOwn.trim()))
+        ? lastOwn
+        : null;
     const near: { value: string | null } | undefined =
       fixedNear ?? ownCarried ?? (nearWithheld ? unknownEnd : number(line, cells, nearKey, null));
-    if (byOwn && ownColumn && near && near.value !== null) lastOwn = { value: near.value };
+    if (byOwn && ownColumn && near && near.value !== null) lastOwn = near as { value: string };
     const far: { value: string | null; type: PhoneNumberType } | undefined = dataSession
       ? near && { value: near.value, type: 'unknown' as const }
       : !nearWithheld && withheld(farKey)
