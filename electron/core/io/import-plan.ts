@@ -1731,9 +1731,12 @@ function sheetReader(
       // owner's. In a list whose rows name their owner (本机号码), such lines are a printed
       // page's heading again, no rows.
       if (startsWithWords(row)) {
-        const named = readPreamble([row], template).owner;
+        const line = readPreamble([row], template);
+        const named = line.owner;
         if (named !== null) {
           if (owner !== null) namedOwner = named;
+          // Its holder on the same line (查询账号：6222…，户名：李四): the section's rows had had none.
+          namedHolder = line.holder ?? namedHolder;
           return null;
         }
         // The next list's title lines (户名：李四, 开户行：…, 币种：人民币) are no rows of it.
