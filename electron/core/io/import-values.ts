@@ -541,9 +541,14 @@ export function writtenAmount(cell: Cell): { sign: -1 | 0 | 1; text: string; sta
       stated: true,
     };
   }
-  // The way written before the figure (借1,234.50, 贷2,000.00): out, in.
-  const flagged = /^(借|贷)(?=[\d.])/.exec(text);
-  if (flagged) return { sign: flagged[1] === '借' ? -1 : 1, text: text.slice(1), stated: true };
+  // The way written before the figure (借1,234.50, 贷2,000.00, 借：500.00): out, in.
+  const flagged = /^(借|贷)[:：]?(?=[\d.])/.exec(text);
+  if (flagged)
+    return {
+      sign: flagged[1] === '借' ? -1 : 1,
+      text: text.slice(flagged[0].length),
+      stated: true,
+    };
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) [sign, text] = [-1, bracketed[1]!];
   if (text.startsWith('-')) [sign, text] = [sign === -1 ? 1 : -1, text.slice(1)];

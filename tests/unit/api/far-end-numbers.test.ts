@@ -126,6 +126,12 @@ describe('statement values', () => {
     expect(parseSignedAmount(1.23456, 10_000)).toEqual({ ok: true, value: 1_234_560 });
   });
 
+  it('reads the way written before the figure, with or without a colon', () => {
+    expect(parseSignedAmount('借1,234.50')).toEqual({ ok: true, value: -123_450 });
+    expect(parseSignedAmount('借：500.00')).toEqual({ ok: true, value: -50_000 });
+    expect(parseSignedAmount('贷:20.00')).toEqual({ ok: true, value: 2_000 });
+  });
+
   it('refuses a zero amount as moving nothing, not as unreadable', () => {
     expect(parseSignedAmount('0.00')).toEqual({ ok: false, problem: 'noMoney' });
     expect(parseSignedAmount('¥0')).toEqual({ ok: false, problem: 'noMoney' });
