@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { pick, previewsOnNewWorkspace, workbookBase64 } from '../helpers/import-preview';
 
 /**
  * A workbook whose sheets are under different headers (a carrier's 通话 and 短信 sheets, one
@@ -7,7 +7,7 @@ import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
  * no way to import them. A sheet is now read alone when asked.
  */
 
-const { plannedWorkbook, previewWorkbook } = previewsOnNewWorkspace();
+const { core, plannedWorkbook, previewWorkbook } = previewsOnNewWorkspace();
 
 const sheets = [
   {
@@ -48,5 +48,21 @@ describe('a sheet read alone', () => {
       'import.noSheet',
       { sheet: 5 },
     ]);
+  });
+
+  it('the workbook imported, its unread sheet imports alone after it: no "imported already"', async () => {
+    const file = {
+      fileName: '话单.xlsx',
+      contentBase64: await workbookBase64(sheets),
+      template: 'calls' as const,
+    };
+    await core().ok('import.commit', { ...file, importId: 'imp-calls' });
+    const texts = await core().ok('import.commit', { ...file, importId: 'imp-texts', sheet: 2 });
+    expect(texts).toMatchObject({ rows: 2, rejectedRows: 0 });
+    // The whole file again is still refused: its rows were imported.
+    expect(await core().call('import.commit', { ...file, importId: 'imp-again' })).toMatchObject({
+      ok: false,
+      error: { code: 'import.duplicateFile' },
+    });
   });
 });

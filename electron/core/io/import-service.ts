@@ -147,6 +147,7 @@ export async function runImport(
       fileName: input.fileName,
       sha256,
       caseId: input.caseId ?? null,
+      sheet: input.sheet ?? undefined,
       skipInvalid: input.skipInvalid,
       isCancelled: () => job.cancelled,
       onProgress: (done, total) => {

@@ -42,6 +42,11 @@ interface CommitOptions {
   /** SHA-256 of the file, hex: kept with the import for provenance. */
   sha256?: string;
   caseId: string | null;
+  /**
+   * A workbook's sheet read alone (its number): other rows than an import of the whole file
+   * read, so the same bytes are no second import of them (each row's copies are still found).
+   */
+  sheet?: number;
   /** Write the valid rows and leave the others out (else any problem refuses the file). */
   skipInvalid?: boolean;
   /** Rows written so far, of all. */
@@ -157,12 +162,15 @@ export async function commitImport(
   const rejectedRows = rejectedLines(plan).size;
   if (!plan.data.records.length)
     throw new AppError('import.noValidRows', 'No row of the file is valid');
-  // The same bytes imported again would count every call and transfer twice.
-  const earlier = options.sha256
-    ? (workspace.sqlite
-        .prepare('SELECT file_name AS fileName, created_at AS at FROM imports WHERE sha256 = ?')
-        .get(options.sha256) as { fileName: string; at: string } | undefined)
-    : undefined;
+  // The same bytes imported again would count every call and transfer twice. A sheet read
+  // alone is another list of the workbook (the Alipay 账务明细 beside its 交易记录, which the
+  // import had advised to read with --sheet and then refused as imported already).
+  const earlier =
+    options.sha256 && !options.sheet
+      ? (workspace.sqlite
+          .prepare('SELECT file_name AS fileName, created_at AS at FROM imports WHERE sha256 = ?')
+          .get(options.sha256) as { fileName: string; at: string } | undefined)
+      : undefined;
   if (earlier)
     throw new AppError('import.duplicateFile', 'The same file was imported before', {
       fileName: earlier.fileName,
