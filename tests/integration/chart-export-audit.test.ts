@@ -56,4 +56,16 @@ describe('chart exports name a real case and what left', () => {
       });
     }
   });
+
+  it('an export of another case’s people is in that case’s history too', async () => {
+    const other = (await c.ok('cases.list', {})).rows.find((row) => row.id !== caseId)!;
+    const theirs = (await c.ok('graph.case', { caseId: other.id })).nodes
+      .filter((node) => node.inCase && !nodeIds.includes(node.id))
+      .map((node) => node.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    await c.ok('graph.export', { format: 'json', nodeIds: theirs.slice(0, 2), caseId });
+    const record = (await c.ok('cases.auditHistory', { caseId: other.id })).rows[0]!;
+    expect([record.action, record.details?.['caseId']]).toEqual(['graph.exported', caseId]);
+    expect(record.details?.['caseIds']).toContain(other.id);
+  });
 });

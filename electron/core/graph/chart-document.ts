@@ -145,7 +145,10 @@ export async function exportChartDocument(
       edges: data.edges.length,
       classification: input.classification,
       page: input.page,
-      ...exportedEntities(data.nodes.map((node) => node.id)),
+      ...exportedEntities(
+        workspace.db,
+        data.nodes.map((node) => node.id),
+      ),
     },
   });
   return {

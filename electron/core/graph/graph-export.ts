@@ -101,7 +101,10 @@ export function exportGraph(
       nodes: data.nodes.length,
       edges: data.edges.length,
       unmaskedIds: fullIds,
-      ...exportedEntities(data.nodes.map((node) => node.id)),
+      ...exportedEntities(
+        workspace.db,
+        data.nodes.map((node) => node.id),
+      ),
     },
   });
   return {

@@ -4,15 +4,19 @@ import {
   exportedEntities,
   listedEntityLimit,
 } from '../../../electron/core/graph/exported-entities';
+import type { Executor } from '../../../electron/core/db/database-types';
 
+/** No entity in any case. */
+const noCases = { all: () => [] } as unknown as Executor;
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 describe('exportedEntities', () => {
   it('lists a small chart’s IDs sorted and once each, with count and hash', () => {
-    expect(exportedEntities(['c', 'a', 'b', 'a'])).toEqual({
+    expect(exportedEntities(noCases, ['c', 'a', 'b', 'a'])).toEqual({
       entityCount: 3,
       entityIdsSha256: sha256('a\nb\nc'),
       entityIds: ['a', 'b', 'c'],
+      caseIds: [],
     });
   });
 
@@ -21,9 +25,10 @@ describe('exportedEntities', () => {
       { length: listedEntityLimit + 1 },
       (_, index) => `e${String(index).padStart(4, '0')}`,
     );
-    expect(exportedEntities([...ids].reverse())).toEqual({
+    expect(exportedEntities(noCases, [...ids].reverse())).toEqual({
       entityCount: 501,
       entityIdsSha256: sha256(ids.join('\n')),
+      caseIds: [],
     });
   });
 });
