@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { GraphNode } from '../../electron/api/schemas/graph-schemas';
 import { AnalyticsPanel } from '../../renderer/src/features/graph/AnalyticsPanel';
 import { FilterPanel } from '../../renderer/src/features/graph/FilterPanel';
+import { LegendPanel } from '../../renderer/src/features/graph/LegendPanel';
 import { communityColour, type ChartFilters } from '../../renderer/src/features/graph/graph-model';
 import { edge, node } from '../unit/graph/fixtures';
 import { installFakeBridge, Providers } from './fake-bridge';
@@ -225,3 +226,22 @@ function hexToRgb(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
   return `rgb(${r}, ${g}, ${b})`;
 }
+
+describe('graph legend', () => {
+  it('says what a ring means in the community circles, only there', () => {
+    const { rerender } = render(
+      <Providers>
+        <LegendPanel kinds={['person']} relationTypes={['supplies']} />
+      </Providers>,
+    );
+    expect(screen.queryByTestId('graph-legend-communities')).toBeNull();
+    rerender(
+      <Providers>
+        <LegendPanel kinds={['person']} relationTypes={['supplies']} communities />
+      </Providers>,
+    );
+    expect(screen.getByTestId('graph-legend-communities').textContent).toBe(
+      '社团环形：无法律状态的实体，边框颜色表示其所属社团（疑似团伙）。',
+    );
+  });
+});

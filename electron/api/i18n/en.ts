@@ -719,6 +719,8 @@ export const en: Translation<typeof zhCN> = {
       status: 'Legal status (ring)',
       arrowHint:
         'Arrows show direction: supply from upstream to downstream, money from payer to payee.',
+      communityHint:
+        'Community circles: where an entity has no legal status, its ring is the colour of its community (a suspected gang).',
     },
     views: {
       title: 'Views',

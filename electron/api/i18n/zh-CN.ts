@@ -685,6 +685,7 @@ export const zhCN = {
       relations: '关系',
       status: '法律状态（边框）',
       arrowHint: '箭头表示方向：供货从上线指向下线，资金从付款方指向收款方。',
+      communityHint: '社团环形：无法律状态的实体，边框颜色表示其所属社团（疑似团伙）。',
     },
     views: {
       title: '视图',

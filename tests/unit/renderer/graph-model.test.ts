@@ -31,6 +31,10 @@ describe('graph model', () => {
 
   it('colours by community when communities are shown, and highlights a path', () => {
     expect(toVisNode(node('x'), { community: 1 }).color).toMatchObject({ border: '#06b6d4' });
+    // A legal status keeps its ring there, as the legend says (在逃 red, not the community's).
+    expect(toVisNode(node('y', { legalStatus: 'at_large' }), { community: 1 }).color).toMatchObject(
+      { border: '#dc2626' },
+    );
     expect(toVisNode(node('x'), { highlighted: true })).toMatchObject({
       borderWidth: 6,
       color: { border: '#facc15' },

@@ -86,6 +86,7 @@ export function GraphSidePanel(props: Props) {
               <LegendPanel
                 kinds={nodeKinds(nodes)}
                 relationTypes={[...new Set(edges.map((edge) => edge.type))]}
+                communities={state.layout === 'circular'}
               />
             ),
           },

@@ -31,9 +31,12 @@ const rowStyle = { display: 'flex', alignItems: 'center', gap: 8, fontSize: 13 }
 export function LegendPanel({
   kinds,
   relationTypes,
+  communities = false,
 }: {
   kinds: EntityKind[];
   relationTypes: RelationType[];
+  /** The community circles are drawn: a border without a status is a community's colour. */
+  communities?: boolean;
 }) {
   const { t } = useTranslation();
   const statuses = Object.keys(legalStatusColours) as LegalStatus[];
@@ -74,6 +77,15 @@ export function LegendPanel({
           </span>
         ))}
       </Space>
+      {communities && (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ fontSize: 12, marginTop: 12 }}
+          data-testid="graph-legend-communities"
+        >
+          {t('graph.legend.communityHint')}
+        </Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12 }}>
         {t('graph.legend.arrowHint')}
       </Typography.Paragraph>

@@ -65,8 +65,10 @@ interface NodeLook {
 /** A chart node for vis-network: kind icon, legal status ring, Chinese label, tooltip text. */
 export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
   const statusColour = node.legalStatus ? legalStatusColours[node.legalStatus] : undefined;
+  // A legal status keeps its ring in the community circles too (the legend says borders are
+  // status: 在逃 had turned a community's green); the others take their community's colour.
   const ring =
-    look.community !== undefined ? communityColour(look.community) : (statusColour ?? '#cbd5e1');
+    statusColour ?? (look.community !== undefined ? communityColour(look.community) : '#cbd5e1');
   const lines = [
     node.label,
     node.identifier && node.identifier !== node.label ? node.identifier : null,
