@@ -1,3 +1,4 @@
+import { defaultTimeZone, zonedDay } from '../../../electron/api/domain/time-zone';
 import { useProcedure } from '../api/hooks';
 
 /**
@@ -7,12 +8,6 @@ import { useProcedure } from '../api/hooks';
  */
 export function useWorkspaceDay(): () => string {
   const settings = useProcedure('settings.get', {});
-  const timeZone = settings.data?.timeZone ?? 'Asia/Shanghai';
-  return () =>
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(new Date());
+  const timeZone = settings.data?.timeZone ?? defaultTimeZone;
+  return () => zonedDay(new Date().toISOString(), timeZone);
 }
