@@ -2347,7 +2347,7 @@ function callPlanner(
     const ownCarried =
       ownColumn &&
       rawOwn !== undefined &&
-      (rawOwn === null || rawOwn === '' || (typeof rawOwn === 'string' && !rawOwn.trim()))
+      (rawOwn === null || (typeof rawOwn === 'string' && !rawOwn.trim()))
         ? lastOwn
         : null;
     const near: { value: string | null } | undefined =
@@ -2640,8 +2640,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     if (alone)
       return /^\d{7,}$/.test(alone)
         ? alone
-        : /^(?:4\d{2}[-_ ]?\d{2,3}[-_ ])|[-_/]|^[0-9a-f]*[a-f][0-9a-f]*$/i.test(alone) &&
-            alone.length >= 6
+        : /[-_/ ]|^[0-9a-f]*[a-f][0-9a-f]*$/i.test(alone) && alone.length >= 6
           ? whole(alone)
           : null;
     const area = lac ?? tac;
@@ -2927,9 +2926,17 @@ function yuanIn(unit: string): number {
 const foreignCurrency =
   /美元|美金|港币|港幣|港元|欧元|歐元|日元|日圆|日圓|円|英镑|英鎊|澳元|澳大利亚元|加元|加拿大元|泰铢|泰国铢|铢|缅币|缅元|缅甸|越南|老挝|基普|卢比|韩元|韩币|新加坡元|瑞士法郎|瑞郎|台币|新台币|澳门元|澳门币|澳門|卢布|令吉|林吉特|比索|印尼盾|柬埔寨|瑞尔|克朗|新西兰元|纽元|外币|外汇|us\$|hk\$|nt\$|usd|hkd|eur|jpy|gbp|aud|cad|thb|mmk|vnd|lak|inr|krw|sgd|chf|twd|mop|rub|myr|php|idr|khr|nzd|^(?!cny$|rmb$)[a-z]{3}$|^0*(?:840|344|978|392|826|36|124|764|104|704|418|356|410|702|756|901|446|643|458|608|12|13|14|15|18|21|27|28|29|38)$/i;
 const renminbiNamed = /人民币|rmb|cny|本币|本外币/i;
-/** An amount written with a foreign currency's sign or name before or after the figure. */
-const foreignAmountMark =
-  /^(?:us\$|hk\$|nt\$|a\$|c\$|s\$|\$|€|£|₩|฿|₫|(?!cny|rmb)[a-z]{3}\s*)[\d.,\s]+$|^[\d.,\s]+\s*(?:(?!cny|rmb)[a-z]{3}|美元|美金|港币|港元|欧元|日元|英镑|泰铢|缅币|越南盾)$/i;
+/** A figure with a mark before or after it (USD1234.56, HK$100.00, 100美元): the mark. */
+const markedFigure = /^([^\d.,\s]+)\s*[\d.,\s]*\d[\d.,\s]*$|^[\d.,\s]*\d[\d.,\s]*?\s*([^\d.,\s]+)$/;
+/** Currency signs no currency's name or code spells ($, A$, €). */
+const currencySign = /^(?:[acs]?\$|€|£|₩|฿|₫)$/i;
+
+/** An amount written with a foreign currency's sign, name or code before or after the figure. */
+function foreignAmountMark(text: string): boolean {
+  const found = markedFigure.exec(text);
+  const mark = found?.[1] ?? found?.[2];
+  return !!mark && (currencySign.test(mark) || namesForeignCurrency(mark));
+}
 
 /** Whether a currency as written (a column, a header's note, 币种：above it) is not renminbi. */
 function namesForeignCurrency(text: string): boolean {
@@ -3295,7 +3302,7 @@ function planAll(
         : parseSignedAmount(text, amountScale(cells));
       // A figure marked in another currency (USD1,234.56, HK$100.00, 100美元) is not in yuan: said
       // as such, so no one "corrects" the figure into yuan.
-      return !read.ok && typeof text === 'string' && foreignAmountMark.test(text.trim())
+      return !read.ok && typeof text === 'string' && foreignAmountMark(text.trim())
         ? { ok: false, problem: 'currency' }
         : read;
     };

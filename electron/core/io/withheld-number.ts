@@ -1,3 +1,4 @@
+import { cellText } from './import-values';
 import type { Cell } from './table-parse';
 
 /**
@@ -13,9 +14,6 @@ const withheldTexts = new Set([
   '/',
   '*',
   'null',
-  '\\n',
-  '(null)',
-  '#n/a',
   'none',
   'n/a',
   'na',
@@ -68,7 +66,8 @@ export function isWithheldNumber(cell: Cell): boolean {
   const first = raw.charCodeAt(0);
   if ((first >= 48 && first <= 57) || first === 43)
     return zeros.test(raw) || (raw.includes('*') && masked.test(raw.trim()));
-  const text = raw.normalize('NFKC').trim().toLowerCase();
+  // A database's or a spreadsheet's empty cell (NULL, \N, #N/A) reads as none (cellText).
+  const text = cellText(raw).normalize('NFKC').toLowerCase();
   return (
     withheldTexts.has(text) ||
     /^[(（<[]?(?:号码)?(?:隐藏|未知|unknown|private|withheld)[)）>\]]?$/.test(text) ||
