@@ -4,6 +4,7 @@ import path from 'node:path';
 import { linesText } from '../../api/domain/file-lines';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
+import { fill } from '../../api/i18n/document-text';
 import { en } from '../../api/i18n/en';
 import { zhCN } from '../../api/i18n/zh-CN';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
@@ -52,10 +53,11 @@ function problemLine(
     fields[problem.field] ??
     problem.field;
   const what = problems[problem.problem] ?? problem.problem;
+  // The import page's words for the close matches (import.didYouMean).
   const guess = problem.suggestions?.length
     ? english
-      ? ` (did you mean: ${problem.suggestions.join(', ')}?)`
-      : `（是否为：${problem.suggestions.join('、')}？）`
+      ? ` (${fill(words.import.didYouMean, { names: problem.suggestions.join(', ') })})`
+      : `（${fill(words.import.didYouMean, { names: problem.suggestions.join('、') })}）`
     : '';
   return english
     ? `  ${linesText([problem.line], 'en')}: ${where}: ${what}: "${problem.value}"${guess}`

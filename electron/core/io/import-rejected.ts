@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { lineLabel } from '../../api/domain/file-lines';
+import { fill } from '../../api/i18n/document-text';
 import { zhCN } from '../../api/i18n/zh-CN';
 import type { ImportPlan } from './import-plan';
 import { cellText } from './import-values';
@@ -62,7 +63,7 @@ export function rejectedRowsFile(
     const column = columnOf.get(problem.field);
     const header = (column !== undefined && plan.headers[column]) || problem.field;
     const guess = problem.suggestions?.length
-      ? `（是否为：${problem.suggestions.join('、')}？）`
+      ? `（${fill(zhCN.import.didYouMean, { names: problem.suggestions.join('、') })}）`
       : '';
     const text = `${header}：${problemTexts[problem.problem] ?? problem.problem}${guess}`;
     const list = reasons.get(problem.line) ?? [];
