@@ -412,7 +412,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     (platform ? null : statementAccountIn(text)) ??
     null;
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
-  const currency = /币\s*种[:：]\s*([^\t\n,，;；]+)/.exec(text)?.[1]?.trim() ?? '';
+  const currency = /(?:币\s*种|币别)\s*[:：]\s*([^\t\n,，;；]+)/.exec(text)?.[1]?.trim() ?? '';
   return {
     platform,
     owner,
@@ -1743,10 +1743,9 @@ function sheetReader(
         const label = cellText(row.cells.find((cell) => cellText(cell) !== '') ?? null);
         if (sectionLabel.test(label)) {
           namedHolder = holderIn(label) ?? namedHolder;
-          const currency = /(?:币\s*种|币别)\s*[:：]\s*([^\s,，;；/]+)/.exec(
-            row.cells.map(cellText).join(' '),
-          )?.[1];
-          if (currency) sectionForeign = namesForeignCurrency(currency);
+          // A 币种 line names its section's currency, read as the heading's is (readPreamble).
+          if (/(?:币\s*种|币别)\s*[:：]\s*[^\s,，;；]/.test(linesText([row])))
+            sectionForeign = !!line.foreignCurrency;
           return null;
         }
       }
