@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { graphExportInput, graphImageExportInput } from '../../api/schemas/graph-schemas';
-import { fullIdNumbersRole, mayExportFullIds } from '../../api/domain/roles';
 import { AppError } from '../app-error';
 import { assertCaseExists } from '../membership/case-guards';
 import type { DocumentRenderer } from '../reports/document-renderer';
+import { assertMayUnmask } from '../session/unmask-guard';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { exportChartDocument } from './chart-document';
 import { caseNumber, exportFileName, exportGraph } from './graph-export';
@@ -22,10 +22,7 @@ export function exportGraphFile(
   // The case names the file and its title block, and its history records the export: a string
   // that names no case would file the export under nothing anyone reads.
   if (input.caseId) assertCaseExists(workspace.db, input.caseId);
-  if (input.unmaskIds && !mayExportFullIds(workspace.user.role))
-    throw new AppError('auth.forbidden', 'Unmasked ID numbers need a lead or administrator', {
-      needed: fullIdNumbersRole,
-    });
+  assertMayUnmask(workspace, input.unmaskIds);
   if (!input.nodeIds.length)
     throw new AppError('graph.emptyChart', 'The chart has no entities to export');
   const data = subgraph(workspace.db, input.nodeIds, input.caseId);

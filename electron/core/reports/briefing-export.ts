@@ -1,4 +1,3 @@
-import { fullIdNumbersRole, mayExportFullIds } from '../../api/domain/roles';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import type { z } from 'zod';
@@ -10,6 +9,7 @@ import { briefingDocx } from './briefing-docx';
 import { buildBriefingModel, type BriefingModel } from './briefing-model';
 import { svgSize } from './chart-svg';
 import type { DocumentRenderer } from './document-renderer';
+import { assertMayUnmask } from '../session/unmask-guard';
 
 function briefingHtml(model: BriefingModel): string {
   return `<!DOCTYPE html>${renderToStaticMarkup(createElement(BriefingDocument, { model }))}`;
@@ -35,10 +35,7 @@ export async function exportBriefing(
   input: z.output<typeof briefingInput>,
   renderer: DocumentRenderer | undefined,
 ): Promise<DocumentFile> {
-  if (input.unmaskIds && !mayExportFullIds(workspace.user.role))
-    throw new AppError('auth.forbidden', 'Unmasked ID numbers need a lead or administrator', {
-      needed: fullIdNumbersRole,
-    });
+  assertMayUnmask(workspace, input.unmaskIds);
   if (input.format !== 'html' && !renderer)
     throw new AppError('reports.rendererUnavailable', 'No document renderer in this host');
   const model = buildBriefingModel(workspace.db, {
