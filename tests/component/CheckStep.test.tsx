@@ -41,7 +41,7 @@ describe('the import check of a workbook', () => {
       </Providers>,
     );
     expect(screen.getByTestId('import-sheets').textContent).toBe(
-      '说明（未读取：没有与第一个工作表相同的表头）；小王（未读取：是另一账户的账单，请单独导入）；话单1（读取 10 行）；话单2（读取 8 行）',
+      '说明（未读取：没有与所读工作表相同的表头，如其中有记录请单独导入）；小王（未读取：是另一账户的账单，请单独导入）；话单1（读取 10 行）；话单2（读取 8 行）',
     );
     expect(screen.getByText('第 3 个工作表第 7 行')).toBeTruthy();
     expect(screen.getByText('XLS')).toBeTruthy();

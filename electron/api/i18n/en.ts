@@ -828,7 +828,8 @@ export const en: Translation<typeof zhCN> = {
     fileFormat: 'File',
     sheets: 'Sheets',
     sheetRead: '{{name}} ({{count}} rows read)',
-    sheetSkipped: '{{name}} (not read: no header row like the first sheet’s)',
+    sheetSkipped:
+      '{{name}} (not read: no header row like the sheet read; import it on its own if it holds records)',
     sheetOtherOwner: '{{name}} (not read: another account’s bill; import it on its own)',
     readSheetAlone: 'Import {{name}} alone',
     sheetHidden: '{{name}} (not read: hidden in Excel; show the sheet to import it)',

@@ -793,7 +793,7 @@ export const zhCN = {
     fileFormat: '文件格式',
     sheets: '工作表',
     sheetRead: '{{name}}（读取 {{count}} 行）',
-    sheetSkipped: '{{name}}（未读取：没有与第一个工作表相同的表头）',
+    sheetSkipped: '{{name}}（未读取：没有与所读工作表相同的表头，如其中有记录请单独导入）',
     sheetOtherOwner: '{{name}}（未读取：是另一账户的账单，请单独导入）',
     readSheetAlone: '单独导入“{{name}}”',
     sheetHidden: '{{name}}（未读取：该工作表在 Excel 中被隐藏，如需导入请先取消隐藏）',

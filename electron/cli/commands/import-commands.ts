@@ -141,7 +141,7 @@ export async function importCommand(
                   ? `${sheet.name} (not read: another account's bill; import it alone with --sheet ${sheet.number})`
                   : sheet.unread === 'hidden'
                     ? `${sheet.name} (not read: hidden in Excel; show it to import it)`
-                    : `${sheet.name} (not read: no header row like the first sheet's; import it alone with --sheet ${sheet.number})`,
+                    : `${sheet.name} (not read: no header row like the sheet read; if it holds records, import it alone with --sheet ${sheet.number})`,
             )
             .join('; ')}`,
         ]
