@@ -97,6 +97,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'refunded', required: false, aliases: ['成功退款(元)', '成功退款', '退款金额', '退款金额(元)', '已退款金额', '已退款金额(元)'] },
     { key: 'balance', required: false, aliases: ['交易余额', '余额', '账户余额', '联机余额', '交易后余额', '本次余额', '当前余额', '账面余额', '余额(元)', '交易余额(元)', '账户余额(元)', '联机余额(元)', 'balance'] },
     { key: 'channel', required: false, aliases: ['交易渠道', '渠道', '交易方式', '交易类型', '支付方式', '收/付款方式', '交易场所', '交易业务类型', 'channel'] },
+    // What paid, where 交易类型 took the channel: a WeChat 亲属卡(老周) is the giver's money.
+    { key: 'paidWith', required: false, aliases: ['支付方式', '收/付款方式', '付款方式'] },
     { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '业务摘要', '摘要说明', '交易描述', '商品说明', '商品名称', '商品', '附言', '用途', '交易用途类型', '交易用途', '备注', '交易备注', '交易说明', 'summary'] },
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', '订单号', '订单编号', '商户订单号', 'reference'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '订单状态', '支付状态', '状态', '交易结果', '处理结果', '交易处理结果', '应答码', '响应码', '返回码', '交易应答码', '交易响应码', '交易返回码', 'status'] },

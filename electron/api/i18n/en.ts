@@ -1024,6 +1024,7 @@ export const en: Translation<typeof zhCN> = {
         reversalFlag: 'Reversal flag',
         fee: 'Fee',
         refunded: 'Refunded',
+        paidWith: 'Paid with',
         balance: 'Balance after the transaction',
         amountInFen: 'Amount (fen)',
       },

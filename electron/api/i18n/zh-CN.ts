@@ -983,6 +983,7 @@ export const zhCN = {
         reversalFlag: '冲正标志',
         fee: '手续费',
         refunded: '成功退款',
+        paidWith: '支付方式',
         balance: '交易余额',
         amountInFen: '交易金额（分）',
       },

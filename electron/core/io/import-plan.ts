@@ -3611,12 +3611,17 @@ function planAll(
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
+      // Paid with a 亲属卡(老周) (WeChat) or 亲情卡 (Alipay): the card's giver paid from his own
+      // money, the bill's owner only spent it; the giver is this bill's 老周 of his other rows.
+      const giver = byPair
+        ? null
+        : cardGiver(optional(cells, 'paidWith') ?? optional(cells, 'channel'));
       (refund ? refunds : records).push({
         line,
-        account,
-        accountAlias,
-        accountName,
-        accountIdNumber: holderNumber(cells, 'accountIdNumber'),
+        account: giver ? `${giver}（${account}对方）` : account,
+        accountAlias: giver ? null : accountAlias,
+        accountName: giver ?? accountName,
+        accountIdNumber: giver ? null : holderNumber(cells, 'accountIdNumber'),
         counterpart,
         counterpartName,
         counterpartIdNumber: counterpart ? holderNumber(cells, 'counterpartIdNumber') : null,
@@ -3670,6 +3675,14 @@ function planAll(
     };
   }
   return data;
+}
+
+/** The giver named in a family card's payment: 亲属卡(老周), 亲情卡-老周, 亲密付（老周）. */
+function cardGiver(paidWith: string | null): string | null {
+  const giver = /^(?:亲属卡|亲情卡|亲密付)\s*[(（\-－:：]\s*([^()（）]+?)\s*[)）]?$/.exec(
+    paidWith?.trim() ?? '',
+  )?.[1];
+  return giver ? giver.replace(/\s+/g, '') : null;
 }
 
 function planPersons(
