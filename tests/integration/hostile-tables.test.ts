@@ -1,5 +1,6 @@
 import { createDeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTableSource } from '../../electron/core/io/table-file';
 import { tableLimits } from '../../electron/core/io/table-parse';
@@ -232,5 +233,55 @@ describe('hostile table files', () => {
       'html',
       [['a']],
     ]);
+  });
+
+  it('blank cells past column 500 are no columns; a filled one is refused at its line; a zip of files is said to be one', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    // "另存为 CSV" of a sheet whose used range was stretched: every line ends in 600 commas.
+    const padding = ','.repeat(600);
+    const lines = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13987650001,13812345678,主叫,2026-03-01 09:00:00,60',
+      '13987650001,13612345678,被叫,2026-03-01 10:00:00,30',
+    ];
+    const padded = await c.call('import.preview', {
+      fileName: 'p.csv',
+      contentBase64: base64(lines.map((line) => line + padding).join('\r\n')),
+      template: 'calls',
+    });
+    expect(padded).toMatchObject({ ok: true, value: { rowCount: 2, problemCount: 0 } });
+    // The same list as a workbook with one space typed in column 700.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('话单');
+    for (const line of lines) sheet.addRow(line.split(','));
+    sheet.getCell(3, 700).value = ' ';
+    const wide = await c.call('import.preview', {
+      fileName: 'w.xlsx',
+      contentBase64: base64(Buffer.from(await workbook.xlsx.writeBuffer())),
+      template: 'calls',
+    });
+    expect(wide).toMatchObject({ ok: true, value: { rowCount: 2, problemCount: 0 } });
+    // A cell with text past the cap is refused, the line named.
+    const filled = [...lines, `13987650001,13512345678,主叫,2026-03-01 11:00:00,5${padding}x`];
+    expect(
+      await c.call('import.preview', {
+        fileName: 'f.csv',
+        contentBase64: base64(filled.join('\n')),
+        template: 'calls',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'import.tooManyColumns', details: { limit: 500, line: 4 } },
+    });
+    // 调证 platforms deliver zips of CSVs: not "an unclosed quote".
+    const zip = zipSync({ 'a1.csv': new TextEncoder().encode(lines.join('\n')) });
+    expect(
+      await c.call('import.preview', {
+        fileName: 'calls.zip',
+        contentBase64: base64(zip),
+        template: 'calls',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'import.archive' } });
   });
 });

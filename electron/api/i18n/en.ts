@@ -214,6 +214,8 @@ export const en: Translation<typeof zhCN> = {
     import: {
       malformedFile:
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
+      archive:
+        'This is a zip archive, not a table. Unpack it first, then import the call lists or statements in it one by one.',
       encryptedFile:
         'The Excel file is password-protected and cannot be read. Remove the password in your spreadsheet program, save it again and import that.',
       tooManySheets:
@@ -241,7 +243,8 @@ export const en: Translation<typeof zhCN> = {
       ownNumberNotInList:
         'The own number “{{number}}” is on no row of the list (mistyped?); nothing imported: the handsets could not be tied to it.',
       tooLarge: 'The file is too large, or inflates to too much (limit {{limitMiB}} MB); refused.',
-      tooManyColumns: 'The table has more than {{limit}} columns; refused.',
+      tooManyColumns:
+        'Line {{line}} has more than {{limit}} columns (blank cells at the end of a line do not count); refused.',
       tooManyRows: 'The table has more than {{limit}} rows; refused.',
       timedOut:
         'Reading the file took too long and was stopped. It may be damaged or not a normal table.',

@@ -196,6 +196,7 @@ export const zhCN = {
     },
     import: {
       malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',
+      archive: '这是压缩包，不是表格文件。请先解压，再逐个导入其中的话单或流水文件。',
       encryptedFile: '该 Excel 文件设有打开密码，无法读取。请在表格软件中取消密码、另存后再导入。',
       tooManySheets: '工作簿有数据的工作表超过 {{limit}} 个，无法一次导入。请拆分后分别导入。',
       empty: '文件中没有数据行。',
@@ -220,7 +221,7 @@ export const zhCN = {
       ownNumberNotInList:
         '本机号码“{{number}}”不在清单的任何一行中（是否输错？），未导入：按此号码导入，机身串号等将无法归属。',
       tooLarge: '文件过大或解压后过大（上限 {{limitMiB}} MB），已拒绝读取。',
-      tooManyColumns: '表格列数超过 {{limit}} 列，已拒绝读取。',
+      tooManyColumns: '第 {{line}} 行的列数超过 {{limit}} 列（行尾的空白列不计），已拒绝读取。',
       tooManyRows: '表格行数超过 {{limit}} 行，已拒绝读取。',
       timedOut: '读取文件超时，已停止。文件可能已损坏或不是正常的表格。',
     },

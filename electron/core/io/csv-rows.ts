@@ -154,8 +154,10 @@ export function forEachCsvRow(
         if (end > position) blank = false;
         position = end;
       }
-      cells.push(value);
-      if (cells.length > limits.maxColumns) throw new CsvError('tooManyColumns', rowLine);
+      // An empty cell past the cap is no column (a sheet saved with its used range stretched
+      // ends every line in hundreds of commas); a filled one is refused.
+      if (cells.length < limits.maxColumns) cells.push(value);
+      else if (value !== '') throw new CsvError('tooManyColumns', rowLine);
       const after = text.charCodeAt(position);
       if (after === sep) {
         position += 1;

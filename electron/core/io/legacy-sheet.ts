@@ -142,11 +142,15 @@ export async function readLegacySheet(
       const filled = Array.from(cells, (cell) => cell ?? null);
       if (!filled.some((cell) => cell !== null && cell !== '')) return;
       const line = workbookLine(sheetIndex, index + 1);
-      if (filled.length > limits.maxColumns)
-        throw new AppError('import.tooManyColumns', 'A row has too many columns', {
-          limit: limits.maxColumns,
-          line,
-        });
+      if (filled.length > limits.maxColumns) {
+        // Blank cells far to the right are no columns; a filled one is refused.
+        if (filled.slice(limits.maxColumns).some((cell) => cell !== null && String(cell).trim()))
+          throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+            limit: limits.maxColumns,
+            line: index + 1,
+          });
+        filled.length = limits.maxColumns;
+      }
       const merged = mergedDown.get(index);
       rows.push({ line, cells: filled, sheet: facts, ...(merged ? { mergedDown: merged } : {}) });
     });

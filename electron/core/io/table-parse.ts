@@ -122,6 +122,7 @@ function checkZip(bytes: Uint8Array, limits: TableLimits): 'xlsx' | 'xlsb' | 'od
       limitMiB: mib(limits.maxXlsxInflatedBytes),
     });
   let kind: 'xlsx' | 'xlsb' | 'ods' = 'xlsx';
+  let workbook = false;
   for (let index = 0; index < entries; index += 1) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw malformed();
     const nameLength = view.getUint16(at + 28, true);
@@ -130,6 +131,8 @@ function checkZip(bytes: Uint8Array, limits: TableLimits): 'xlsx' | 'xlsb' | 'od
     );
     if (name === 'xl/workbook.bin') kind = 'xlsb';
     if (name === 'content.xml') kind = 'ods';
+    if (/^(?:xl\/workbook\.(?:xml|bin)|content\.xml|\[Content_Types\]\.xml)$/.test(name))
+      workbook = true;
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     // ZIP64 sizes (0xFFFFFFFF) mean an entry of 4 GB or more.
@@ -140,6 +143,8 @@ function checkZip(bytes: Uint8Array, limits: TableLimits): 'xlsx' | 'xlsb' | 'od
     if (total > limits.maxXlsxInflatedBytes) throw tooLarge();
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
+  // A zip of files (what 调证 platforms deliver), not a workbook: to be unpacked first.
+  if (!workbook) throw new AppError('import.archive', 'A zip archive, not a workbook');
   return kind;
 }
 
@@ -270,14 +275,17 @@ async function parseXlsx(bytes: Uint8Array, limits: TableLimits): Promise<TableF
       const cells: Cell[] = [];
       const mergedDown: number[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        if (column > limits.maxColumns)
-          throw new AppError('import.tooManyColumns', 'A row has too many columns', {
-            limit: limits.maxColumns,
-            line,
-          });
-        while (cells.length < column - 1) cells.push(null);
         // A merged header cell: every column under it reads the text of its top-left cell.
         const value = cellValue(cell.isMerged ? cell.master.value : cell.value);
+        if (column > limits.maxColumns) {
+          // A blank cell far to the right (a space typed in column AAA) is no column.
+          if (value === null || (typeof value === 'string' && !value.trim())) return;
+          throw new AppError('import.tooManyColumns', 'A row has too many columns', {
+            limit: limits.maxColumns,
+            line: row.number,
+          });
+        }
+        while (cells.length < column - 1) cells.push(null);
         if (cell.isMerged && Number(cell.master.row) < row.number) mergedDown.push(column - 1);
         cells[column - 1] =
           typeof value === 'number' ? shownNumber(value, cell.numFmt) : timeOfDay(value);
