@@ -133,6 +133,9 @@ function compactNumber(raw: string): string {
 const ipDialPrefixed =
   /^(?:17951|12593|17911|17901|17908|17909|10193|12520|12583[1-3])(?:0086|86)?(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
 
+/** The same IP prefixes before 00 and a country code (not 和多号's 12583x, no long distance). */
+const ipDialAbroad = /^(?:17951|12593|17911|17901|17908|17909|10193|12520)00([1-9]\d{6,14})$/;
+
 /**
  * A number as people type it in a form: CN mobile (a +86 / 0086 / 86 prefix is dropped),
  * CN landline with area code, an international number (+95 9…, 0095 9…), a 400/800 hotline
@@ -155,6 +158,10 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
   // #31# (or *31#) before a number hides the caller's number for that call: the number called.
   let compact = compactNumber(withoutExtension(raw)).replace(/^[*#]31#/, '');
   if (!/^\+?\d{3,20}$/.test(compact)) return { ok: false, problem: 'format' };
+  // An international call dialled through an IP prefix (12593 00 95 9450123456, the cheap way
+  // to call Myanmar or Laos): the foreign number, as its calls back print it.
+  const abroad = ipDialAbroad.exec(compact);
+  if (abroad) compact = `+${abroad[1]}`;
   if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
   if (compact.startsWith('+86')) {
     compact = compact.slice(3);

@@ -55,6 +55,10 @@ describe('far-end numbers as carriers print them', () => {
     ['01012345678', '01012345678', 'landline', null],
     // 飞信's prefix; a VoLTE list's tel: and sip: URIs.
     ['1252013900139000', '13900139000', 'mobile', null],
+    // An IP prefix before an international call: the foreign number, as its calls back print it.
+    ['1259300959450123456', '+959450123456', 'international', 'MM'],
+    ['17951008562055512345', '+8562055512345', 'international', 'LA'],
+    ['179110095945012345', '+95945012345', 'international', 'MM'],
     // 和多号: 12583 and the secondary number's digit.
     ['12583113912345678', '13912345678', 'mobile', null],
     ['12583313912345678', '13912345678', 'mobile', null],
