@@ -74,6 +74,29 @@ describe('one key per cell', () => {
     ).toEqual(['5289959169', '4886718345', '5021523714']);
   });
 
+  it("a list giving the 4G and the 5G cell apart: a 5G row's cell is its NCI, which had been dropped", async () => {
+    const cellsOf = async (columns: string, cells: string[]) =>
+      pick(
+        (
+          await planned('calls', [
+            `本机号码,对方号码,呼叫类型,开始时间,通话时长,${columns}`,
+            ...cells.map((cell) => `13800000001,13911110000,${row},${cell}`),
+          ])
+        ).sample,
+        ['baseStation'],
+      ).map(([cell]) => cell);
+    // gNodeB 567890, cell 1: NCI 567890 × 4096 + 1 = 2326077441 (a 24-bit 5G TAC beside it).
+    expect(
+      await cellsOf('网络制式,TAC,ECI,NCI', ['4G,25301,123456905,', '5G,6488123,,2326077441']),
+    ).toEqual(['123456905', '2326077441']);
+    expect(await cellsOf('4G小区,5G小区', ['123456905,', ',2326077441'])).toEqual([
+      '123456905',
+      '2326077441',
+    ]);
+    // A 5G-only list's NCI column is its cell, as before.
+    expect(await cellsOf('TAC,NCI', ['6488123,2326077441'])).toEqual(['2326077441']);
+  });
+
   it('a number alone short of 17 bits (a CDMA BSID, a CI) is no cell; 9763.0 and a full-width dash are read', async () => {
     const plan = await planned('calls', [
       '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站',

@@ -48,6 +48,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'ci', required: false, aliases: ['ci', '小区', '小区号', '小区识别码', '小区标识', '小区id', '本端ci', '本端小区', 'cellid', 'cell_id', 'ci号', 'ci码', '基站ci', '基站小区', '小区代码', '小区编号', '扇区', '扇区号', '扇区编号', 'eci', 'nci', 'cid', '小区码', '小区识别号', '小区编码', 'ci号码', 'sac', 'ci/eci', 'eci/ci', '本方ci', '本方小区', '本端小区号', '小区标识号', '起始ci', '开始ci', '首ci', 'ci/eci码', 'ci_eci', 'ci-eci', '起始小区', '开始小区', '起始小区号'] },
     { key: 'tac', required: false, aliases: ['tac', '跟踪区', '跟踪区码', '跟踪区号', '4g位置区', 'lte位置区', '4g/5gtac', 'tac/ntac', '5g跟踪区'] },
     { key: 'eci', required: false, aliases: ['eci', 'e-ci', '4g小区', 'lte小区', 'e-utran小区', 'ecgi小区', 'eci/nci', 'nci/eci', '5g小区'] },
+    // A list that gives the 4G and the 5G cell apart (ECI beside NCI): a 5G row's cell.
+    { key: 'nci', required: false, aliases: ['nci', 'nr小区', '5g小区', 'nrci', 'nr-ci', 'nr小区号', '5g小区号', 'nrcgi', 'nr-cgi', '5g小区标识', 'nr小区标识'] },
     { key: 'eNodeB', required: false, aliases: ['enodeb', 'enodebid', 'enodeb号', 'enbid', 'enb', 'enb号', 'enodeb标识', 'enb标识', 'gnodeb', 'gnodebid', 'gnb', 'gnbid', 'enbid号'] },
     // A CDMA (中国电信 2G/3G) cell is its BSID within its network (NID) within its system (SID):
     // a BSID, or a 基站号 and 扇区, alone is many sites in many cities.

@@ -976,6 +976,7 @@ export const en: Translation<typeof zhCN> = {
         tac: 'TAC (4G, beside a LAC)',
         eci: 'ECI (4G, beside a CI)',
         eNodeB: 'eNodeB ID',
+        nci: '5G cell (NCI)',
         sid: 'SID (CDMA system)',
         nid: 'NID (CDMA network)',
         bsid: 'BSID (CDMA base station)',

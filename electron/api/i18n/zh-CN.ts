@@ -933,6 +933,7 @@ export const zhCN = {
         tac: '跟踪区（TAC，与 LAC 并列时）',
         eci: '4G 小区（ECI，与 CI 并列时）',
         eNodeB: 'eNodeB 标识',
+        nci: '5G 小区（NCI）',
         sid: 'SID（CDMA 系统识别码）',
         nid: 'NID（CDMA 网络识别码）',
         bsid: 'BSID（CDMA 基站识别码）',

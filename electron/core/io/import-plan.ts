@@ -1497,6 +1497,7 @@ const additionalFields = new Set([
   'ci',
   'tac',
   'eci',
+  'nci',
   'eNodeB',
   'imei',
   'imsi',
@@ -2556,6 +2557,7 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   const marks = {
     lacCi: cellMark('lacCi', radix('lac'), radix('ci')),
     tacEci: cellMark('tacEci', radix('tac'), radix('eci')),
+    nci: cellMark('tacEci', radix(mapping['tac'] === undefined ? 'lac' : 'tac'), radix('nci')),
     stationCi: cellMark('stationCi', radix('baseStation'), radix('ci')),
     caller: cellMark('lacCi', radix('callerLac'), radix('callerCi')),
     callee: cellMark('lacCi', radix('calleeLac'), radix('calleeCi')),
@@ -2629,6 +2631,13 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     // An eNodeB (gNodeB) and its local cell without a TAC: the cell's ECI (NCI) where the cell
     // is one, else the two as written.
     if (eNodeB && ci) return cellOfNode(eNodeB, ci) ?? `${eNodeB}-${ci}`;
+    // A 5G row of a list that gives the 4G and the 5G cell apart (ECI, NCI): its NCI, which
+    // had been dropped with the empty ECI.
+    const nci = known(optional(cells, 'nci'));
+    if (nci && !eci && !ci) {
+      const area = tac ?? lac;
+      return area ? writtenCell(area, nci, marks.nci) : /^\d{7,}$/.test(nci) ? nci : whole(nci);
+    }
     // A cell named alone only where its number is one the network over (an ECI or NCI, seven
     // digits or more); a 2G/3G CI or a sector number alone is shared by many sites. A LAC or
     // TAC alone is an area of many cells, no place two phones shared: none, unless the column
