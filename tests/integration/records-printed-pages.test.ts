@@ -33,6 +33,30 @@ describe('call lists as printed', () => {
     }
   });
 
+  it('one header and a line per number above its rows (查询号码：…): the second number’s rows are not the first’s', async () => {
+    const plan = await planned('calls', [
+      '查询号码：13987650001',
+      '对方号码,呼叫类型,开始时间,通话时长',
+      '13812345678,主叫,2026-03-01 09:00:00,60',
+      '13812345679,被叫,2026-03-01 09:10:00,60',
+      '查询号码：13787650002',
+      '13612345678,主叫,2026-03-02 09:00:00,60',
+      '13612345679,被叫,2026-03-02 09:10:00,60',
+      // The first number's line again: its rows again.
+      '查询号码：13987650001',
+      '13512345678,主叫,2026-03-03 09:00:00,30',
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
+      [6, 'otherOwner'],
+      [7, 'otherOwner'],
+    ]);
+    expect(pick(plan.sample, ['caller', 'callee'])).toEqual([
+      ['13987650001', '13812345678'],
+      ['13812345679', '13987650001'],
+      ['13987650001', '13512345678'],
+    ]);
+  });
+
   it('a page’s heading printed again in a list with 本机号码 (owner line, period) is no row', async () => {
     const page = [
       '中国移动通信客户详单',

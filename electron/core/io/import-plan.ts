@@ -1656,6 +1656,8 @@ function sheetReader(
   };
   /** Another owner a line among the rows named (its rows follow), null while the first's. */
   let sectionOwner: string | null = null;
+  /** Rows that do not name their own phone (no 本机号码 or 主叫号码 column). */
+  const ownerlessRows = mapping['ownNumber'] === undefined && mapping['caller'] === undefined;
   let nothingMoved = 0;
   /** Its holder (户名：李四 above it), and the one a line among the rows named. */
   let sectionHolder: string | null = null;
@@ -1799,6 +1801,11 @@ function sheetReader(
         return null;
       }
       if (titles.size && titles.has(alone(data.cells) ?? '')) return null;
+      // A call list printed under one header with a line per number above its rows (查询号码：
+      // 137…): the rows under another number's line are that number's, not the first's (they
+      // had been given to the first phone). In a statement such a line may be a wrapped note.
+      if (namedOwner !== null && template === 'calls' && ownerlessRows)
+        sectionOwner = namedOwner === owner ? null : namedOwner;
       namedOwner = null;
       namedHolder = null;
       taken.set(at, (taken.get(at) ?? 0) + 1);
