@@ -35,10 +35,11 @@ describe('numbers dialled abroad', () => {
       ['13912345678', '13800138000', 'mobile'],
       ['10086', '13800138000', 'service'],
       ['+8562055512345', '13800138000', 'international'],
-      // At home: the home's area code; roaming in 北京: 010; somewhere no code is known: none.
+      // At home: the home's area code; roaming in 北京: 010; somewhere no code is known: none,
+      // the number kept as this target's local one.
       ['087161234567', '13800138000', 'landline'],
       ['01061234567', '13800138000', 'landline'],
-      ['61234567', '13800138000', 'local'],
+      ['61234567（13800138000本地）', '13800138000', 'local'],
     ]);
   });
 

@@ -71,8 +71,16 @@ export function phoneNumberType(value: string): PhoneNumberType {
   if (/^106\d{5,17}$/.test(value)) return 'smsGateway';
   if (/^(?:1\d{2}|1\d{4}|9[56]\d{3,6}|12\d{3,4})$/.test(value)) return 'service';
   if (/^0[1-9]\d{8,10}$/.test(value)) return 'landline';
-  if (/^[2-8]\d{6,7}$/.test(value)) return 'local';
+  if (/^[2-8]\d{6,7}(?:（\d+本地）)?$/.test(value)) return 'local';
   return 'unknown';
+}
+
+/**
+ * A landline without its area code as one target's list gives it (65123456（13987650001本地）):
+ * a number of that target's city, apart from the same digits in another city's list.
+ */
+export function localNumberOf(digits: string, target: string): string {
+  return `${digits}（${target}本地）`;
 }
 
 /**

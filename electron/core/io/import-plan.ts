@@ -1,5 +1,11 @@
 import { givesDayAlone } from './day-alone';
-import { parseFarEnd, parsePhone, type PhoneNumberType } from '../../api/domain/identifiers';
+import {
+  localNumberOf,
+  parseFarEnd,
+  parsePhone,
+  phoneNumberType,
+  type PhoneNumberType,
+} from '../../api/domain/identifiers';
 import {
   callServiceOf,
   callTypeSaysData,
@@ -2488,10 +2494,25 @@ function callPlanner(
     // The target's handset; where the list names no target yet, kept for the one its rows may
     // show (call-owner), linked to no phone otherwise.
     const keepHandset = !!ownEnd || rowOwn === null;
+    // A landline printed without its area code where the file names no area (65123456): one
+    // in the target's city, which the list does not say; kept apart per target. Two cities'
+    // lists had made it one phone, a common contact and a path between strangers' targets.
+    const farValue =
+      far.type === 'local' && ownEnd !== null && far.value !== ownEnd
+        ? localNumberOf(far.value!, ownEnd)
+        : far.value;
+    const nearValue =
+      !byOwn &&
+      ownEnd !== null &&
+      near.value !== null &&
+      near.value !== ownEnd &&
+      phoneNumberType(near.value) === 'local'
+        ? localNumberOf(near.value, ownEnd)
+        : near.value;
     records.add({
       line,
-      caller: incoming !== swapped ? far.value : near.value,
-      callee: incoming !== swapped ? near.value : far.value,
+      caller: incoming !== swapped ? farValue : nearValue,
+      callee: incoming !== swapped ? nearValue : farValue,
       kind,
       startedUnix,
       durationSeconds,
