@@ -148,12 +148,17 @@ describe('handsets', () => {
       'FFFFFFFFFFFFFF',
       '123456789012345',
       '8.61234567890123E+14',
+      // A serial of zeros, a type code of two digits and zeros.
+      '35-000000-000000-0',
+      '350000001234561',
     ];
+    // Each shown by two targets' lists (the whole IMEI Excel wrote as a figure by one).
     for (const [index, imei] of placeholders.entries())
-      await commit(`imp-${index}`, [
-        header,
-        `1370000001${index},13911119999,${row},${imei},46000123456781${index}`,
-      ]);
+      for (const target of imei.includes('E+') ? [1] : [1, 2])
+        await commit(`imp-${index}-${target}`, [
+          header,
+          `137000${target}001${index},13911119999,${row},${imei},4600012345${target}781${index}`,
+        ]);
     const links = c.router.sessions
       .current()!
       .sqlite.prepare("SELECT count(*) FROM relations WHERE type = 'other'")

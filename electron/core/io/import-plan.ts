@@ -977,7 +977,15 @@ function imeiKey(text: string): string | null {
  * had linked every phone showing it as one handset's SIMs.
  */
 function handset(key: string): string | null {
-  return /^(.)\1+$/.test(key) || /^00/.test(key) || /^(?:0?123456789)/.test(key) ? null : key;
+  // A serial of zeros (35-000000-000000-0) or a type code of its body's two digits and zeros
+  // (35000000…) is a placeholder too: two strangers' lists showing it had been one handset.
+  return /^(.)\1+$/.test(key) ||
+    /^00/.test(key) ||
+    /^(?:0?123456789)/.test(key) ||
+    /0{6}$/.test(key) ||
+    /^\d{2}0{6}/.test(key)
+    ? null
+    : key;
 }
 
 /** An IMSI as lists print it (IMSI:460001234567802, 460 00 1234567803): its 15 digits. */
