@@ -1107,6 +1107,28 @@ describe('forwarded calls and their third number', () => {
     ]);
     expect(original.validCount).toBe(1);
   });
+
+  it('呼转 in the target’s list of 主叫/被叫: two legs through the target, named under 原被叫 or in the heading', async () => {
+    const preview = await c.ok(
+      'import.preview',
+      file([
+        '13987650001 通话详单',
+        '主叫号码,被叫号码,呼叫类型,开始时间,通话时长,原被叫号码',
+        '13987650001,13812345678,主叫,2026-03-01 09:00:00,60,',
+        '13812345678,15912345678,呼转,2026-03-01 09:20:00,300,13987650001',
+        // 原被叫 empty: the heading's target passed it on.
+        '13612345678,15912345678,呼转,2026-03-01 09:30:00,200,',
+      ]),
+    );
+    expect(preview.validCount).toBe(3);
+    expect(pick(preview.sample, ['caller', 'callee', 'kind', 'own'])).toEqual([
+      ['13987650001', '13812345678', 'call', '13987650001'],
+      ['13812345678', '13987650001', 'forwarded', '13987650001'],
+      ['13987650001', '15912345678', 'forwarded', '13987650001'],
+      ['13612345678', '13987650001', 'forwarded', '13987650001'],
+      ['13987650001', '15912345678', 'forwarded', '13987650001'],
+    ]);
+  });
 });
 
 describe('headers of two rows', () => {

@@ -2502,6 +2502,34 @@ function callPlanner(
     // The target's handset; where the list names no target yet, kept for the one its rows may
     // show (call-owner), linked to no phone otherwise.
     const keepHandset = !!ownEnd || rowOwn === null;
+    // A forwarded call in the forwarding target's list of 主叫号码/被叫号码: who dialled the
+    // target (主叫) and where the target passed it on (被叫), the target in neither column but
+    // under 原被叫 or in the heading. Two legs through the target, as a list of 本机号码 gives
+    // them; it had been a call from the caller to the forward number, the target left out.
+    if (!byOwn && kind === 'forwarded' && ownEnd === null && bothKnown) {
+      const original = hasOriginalCalled ? thirdNumber(cells, 'originalCalled', area) : null;
+      const through = original?.value ?? rowOwn;
+      if (through !== null && through !== near.value && through !== far.value) {
+        const leg = {
+          line,
+          kind,
+          startedUnix,
+          durationSeconds,
+          own: through,
+          baseStation: stationOf(cells, optional, null),
+          imei: imeiOf(textOf(cells, 'imei')),
+          imsi: imsiOf(textOf(cells, 'imsi')),
+        };
+        records.add({
+          ...leg,
+          caller: near.value,
+          callee: through,
+          farType: phoneNumberType(near.value!),
+        });
+        records.add({ ...leg, caller: through, callee: far.value, farType: far.type });
+        return true;
+      }
+    }
     // A landline printed without its area code where the file names no area (65123456): one
     // in the target's city, which the list does not say; kept apart per target. Two cities'
     // lists had made it one phone, a common contact and a path between strangers' targets.
