@@ -148,7 +148,8 @@ async function fixture() {
   await seize(a, '2026-03-10T03:00:00.000Z', 'methamphetamine_tablets', '3', 'g');
   await seize(b, '2025-12-28T02:00:00.000Z', 'heroin', '50', 'g');
   await seize(b, '2026-01-05T02:00:00.000Z', 'heroin', '20', 'g');
-  await seize(cc, '2026-06-01T02:00:00.000Z', 'nitrous_oxide', '5', 't');
+  // Its money is the illegal business's, no 毒资.
+  await seize(cc, '2026-06-01T02:00:00.000Z', 'nitrous_oxide', '5', 't', '120000');
   await seize(f, '2026-08-20T02:00:00.000Z', 'hydroxylimine', '2.97', 't');
   await seize(f, '2026-08-20T03:00:00.000Z', 'tramadol_tablets', '1000', 'tablet');
   return { a };
