@@ -49,6 +49,20 @@ const callingCodes: Record<string, string> = {
   '998': 'UZ',
 }; // prettier-ignore
 
+/**
+ * Whether a national number begins with 0 after its country code: no country but Italy writes
+ * its trunk 0 there, so digits read so (95013123456789: a 95013 service number with digits
+ * after it) are no foreign number.
+ */
+function trunkZeroAfterCode(e164: string): boolean {
+  const digits = e164.replace(/^\+/, '');
+  for (const length of [3, 2, 1]) {
+    const country = callingCodes[digits.slice(0, length)];
+    if (country) return country !== 'IT' && digits[length] === '0';
+  }
+  return false;
+}
+
 /** The country of an E.164 number (`+95…` → MM), or null when the code is not listed. */
 function phoneCountry(e164: string): string | null {
   const digits = e164.replace(/^\+/, '');
@@ -185,7 +199,11 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
   // begins it. Read as dialled, it had been one more unknown number, apart from the same one
   // written +856….
   const foreign = `+${compact}`;
-  if (/^[2-9]\d{11,14}$/.test(compact) && (phoneCountry(foreign) ?? 'CN') !== 'CN')
+  if (
+    /^[2-9]\d{11,14}$/.test(compact) &&
+    (phoneCountry(foreign) ?? 'CN') !== 'CN' &&
+    !trunkZeroAfterCode(foreign)
+  )
     return result(foreign);
   // An IP long-distance prefix dialled before the number (17951 13812345678, 12593 0871…), and a
   // mobile dialled with the long-distance 0 (013812345678): the number called.

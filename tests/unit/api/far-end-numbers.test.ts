@@ -41,6 +41,8 @@ describe('far-end numbers as carriers print them', () => {
     // A foreign number printed without + or 00: 12 digits or more from 2–9 are no CN number.
     ['8562055512345', '+8562055512345', 'international', 'LA'],
     ['959450123456', '+959450123456', 'international', 'MM'],
+    // A 0 after the code is no country's but Italy's: a 95013 service number with digits after.
+    ['95013123456789', '95013123456789', 'unknown', null],
     // 11 digits may be a CN landline without its 0 (0871 65123456): left as printed.
     ['84912345678', '84912345678', 'unknown', null],
     ['87165123456', '87165123456', 'unknown', null],
