@@ -55,9 +55,12 @@ export function callTypeOf(value: string, service?: CallService): CallType | und
   if (forwardWords.test(key)) return 'forwarded';
   const out = outWords.test(key);
   const into = inWords.test(key);
-  if (message)
-    return oneOf(out || messageOut.test(key), into || messageIn.test(key), 'smsOut', 'smsIn');
-  return oneOf(out, into, 'out', 'in');
+  const found = message
+    ? oneOf(out || messageOut.test(key), into || messageIn.test(key), 'smsOut', 'smsIn')
+    : oneOf(out, into, 'out', 'in');
+  // A type with a note naming the other end (被叫(主叫挂机), 主叫（被叫忙）): the type before it.
+  const noted = found ? null : /^([^(（]+)[(（][^)）]*[)）]$/.exec(value.trim());
+  return noted ? callTypeOf(noted[1]!, service) : found;
 }
 
 /**

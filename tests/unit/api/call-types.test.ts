@@ -10,6 +10,9 @@ describe('call types as carriers print them', () => {
     ['国内长途被叫', 'in'],
     ['漫游主叫', 'out'],
     ['主叫(本地)', 'out'],
+    // A note naming the other end: the type before it.
+    ['被叫(主叫挂机)', 'in'],
+    ['主叫（被叫忙）', 'out'],
     ['VoLTE主叫', 'out'],
     ['视频被叫', 'in'],
     ['MOC', 'out'],
