@@ -45,7 +45,7 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     drugUsersFound: '查获日期在期内的吸毒人员记录（人次，含行政案件）',
     newDrugUsers: '其中此前从未在本系统登记为吸毒人员的人数',
     compulsoryIsolation: '措施记录中强制隔离戒毒日期在期内的人数',
-    drugMoney: '缴获日期在期内的毒资',
+    drugMoney: '缴获日期在期内、毒品犯罪案件及涉毒行政案件中的毒资；涉笑气等替代物案件的资金不计',
   },
   en: {
     casesOpened: 'Criminal cases opened in the period',
@@ -70,7 +70,8 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
       'Drug-user records found in the period (person-times, administrative cases included)',
     newDrugUsers: 'Of whom never recorded as drug users in this workspace before',
     compulsoryIsolation: 'Persons sent to compulsory isolated rehabilitation in the period',
-    drugMoney: 'Drug money seized in the period',
+    drugMoney:
+      'Drug money seized in the period in drug-crime and drug-use cases; money of nitrous oxide or other substitute cases left out',
   },
 };
 

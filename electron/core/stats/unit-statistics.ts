@@ -54,6 +54,8 @@ interface SeizureFact {
   contentMicrograms: number | null;
   weightBasis: 'net' | 'gross' | null;
   cashFen: number | null;
+  /** A drug crime's or a drug-use (administrative) case's: its cash is 毒资. */
+  drugCase: 0 | 1;
 }
 
 /**
@@ -143,7 +145,8 @@ export function unitStatistics(
     .all<Omit<SeizureFact, 'day'> & { seizedAt: string }>(
       sql`SELECT s.seized_at AS seizedAt, s.drug_type AS drugType, s.quantity_normalised AS quantityNormalised,
       s.normalised_unit AS normalisedUnit, s.quantity_unit AS quantityUnit,
-      s.content_micrograms AS contentMicrograms, s.weight_basis AS weightBasis, s.cash_fen AS cashFen
+      s.content_micrograms AS contentMicrograms, s.weight_basis AS weightBasis, s.cash_fen AS cashFen,
+      (c.procedure = 'administrative' OR ${isDrugCrime}) AS drugCase
       FROM seizures s JOIN cases c ON c.id = s.case_id
       WHERE ${live} AND s.deleted_at IS NULL AND s.seized_at >= ${seizedFrom} AND s.seized_at < ${seizedBefore} ${inUnit}`,
     )
@@ -163,7 +166,8 @@ export function unitStatistics(
     return countedQuantity(seizure) ?? 0;
   };
   for (const seizure of seizures) {
-    drugMoneyFen += seizure.cashFen ?? 0;
+    // A 笑气 case's money is 违法所得 of an illegal business, no 毒资 (the case is said apart).
+    if (seizure.drugCase) drugMoneyFen += seizure.cashFen ?? 0;
     const countUnit =
       seizure.normalisedUnit === 'count' ? (seizure.quantityUnit as CountUnit) : null;
     const key = `${seizure.drugType}|${seizure.normalisedUnit}|${countUnit ?? ''}`;
@@ -187,14 +191,9 @@ export function unitStatistics(
     } else if (isPrecursor(seizure.drugType) && seizure.normalisedUnit === 'mg')
       precursorsMilligrams += seizure.quantityNormalised;
   }
-  // 笑气 and precursors are no 毒品: a table of drugs that listed them (2 t of 笑气 above 0.7 kg
-  // of 冰毒) added up to tonnes of "drugs". They are listed apart.
-  const byTotal = (a: UnitStats['drugs'][number], b: UnitStats['drugs'][number]) =>
-    b.total - a.total || a.drugType.localeCompare(b.drugType);
-  const drugs = [...forms.values()].filter((form) => isNarcotic(form.drugType)).sort(byTotal);
-  const otherSeized = [...forms.values()]
-    .filter((form) => !isNarcotic(form.drugType))
-    .sort(byTotal);
+  const drugs = [...forms.values()].sort(
+    (a, b) => b.total - a.total || a.drugType.localeCompare(b.drugType),
+  );
 
   const organisationsOfUnit = (alias: string) =>
     unit
@@ -270,7 +269,6 @@ export function unitStatistics(
     drugsMilligrams,
     precursorsMilligrams,
     drugs,
-    otherSeized,
     gangsBroken,
     factoriesDestroyed,
     densDestroyed,
