@@ -128,12 +128,18 @@ export class UnlockedWorkspace {
 
   /**
    * Runs one user action: the change and its audit record in one synchronous transaction.
-   * `audit` may be computed from the change's result.
+   * `audit` may be computed from the change's result, and be several records (an action that
+   * makes several audited changes at once, as a case package does).
    */
-  write<T>(change: (tx: Executor) => T, audit: AuditEntry | ((result: T) => AuditEntry)): T {
+  write<T>(
+    change: (tx: Executor) => T,
+    audit: AuditEntry | AuditEntry[] | ((result: T) => AuditEntry | AuditEntry[]),
+  ): T {
     const result = this.db.transaction((tx) => {
       const result = change(tx);
-      appendAudit(tx, this.actor, this.now(), typeof audit === 'function' ? audit(result) : audit);
+      const entries = typeof audit === 'function' ? audit(result) : audit;
+      for (const entry of Array.isArray(entries) ? entries : [entries])
+        appendAudit(tx, this.actor, this.now(), entry);
       return result;
     });
     this.anchorOutside();
