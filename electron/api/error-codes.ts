@@ -51,6 +51,7 @@ export const errorCodes = [
   'cases.mergeTargetMissing',
   'cases.reasonRequired',
   'cases.notAnOutcomeEntity',
+  'cases.outcomeWithoutCase',
   'cases.memberNotFound',
   'cases.alreadyMember',
   'seizures.notFound',

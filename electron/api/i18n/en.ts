@@ -128,6 +128,8 @@ export const en: Translation<typeof zhCN> = {
       reasonRequired:
         'A step back needs a reason (returned for supplementary investigation, or correction).',
       notAnOutcomeEntity: 'Only a gang can be marked broken and only a place destroyed.',
+      outcomeWithoutCase:
+        "This gang or place is in no case. Breaking a gang or destroying a place is a case's outcome: add it to its case first.",
       memberNotFound: 'No such member in this case.',
       noMeasure: 'This person has no measure to take back.',
       alreadyMember: 'This entity is already in the case.',

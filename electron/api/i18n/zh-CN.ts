@@ -118,6 +118,8 @@ export const zhCN = {
       mergeTargetMissing: '并案须选择并入的案件。',
       reasonRequired: '退回上一阶段须说明原因（退回补充侦查或更正）。',
       notAnOutcomeEntity: '只有团伙可标记为打掉，只有地点可标记为捣毁。',
+      outcomeWithoutCase:
+        '该团伙或地点不在任何案件中。打掉、捣毁是案件的战果，请先将其加入所属案件。',
       memberNotFound: '该案件中没有此成员。',
       noMeasure: '此人没有可撤回的强制措施。',
       alreadyMember: '该实体已在本案中。',
