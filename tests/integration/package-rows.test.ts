@@ -107,7 +107,52 @@ describe("a package's rows go through the entry rules", () => {
     });
   });
 
+  it("re-derives a supply relation's normalised quantity from its value and unit", async () => {
+    const { target, snapshot } = await packageAndReceiver();
+    const supply = snapshot.relations.find((relation) => relation['type'] === 'supplies')!;
+    const result = await importForged(
+      target,
+      forged(snapshot, (copy) => {
+        Object.assign(
+          copy.relations.find((relation) => relation.id === supply.id)!,
+          {
+            drugType: 'heroin',
+            quantityValue: '2.5',
+            quantityUnit: 'g',
+            quantityNormalised: 9_000_000_000,
+            normalisedUnit: 'mg',
+          },
+        );
+      }),
+    );
+    expect(result.ok).toBe(true);
+    const rows = await target.ok('relations.list', { entityId: supply.fromEntityId });
+    const row = rows.find((relation) => relation.id === supply.id)!;
+    expect([
+      row.quantityValue,
+      row.quantityUnit,
+      row.quantityNormalised,
+      row.normalisedUnit,
+    ]).toEqual(['2.5', 'g', 2500, 'mg']);
+  });
+
   it.each([
+    [
+      'a drug on a relation that is no supply',
+      (copy: CaseSnapshot) =>
+        Object.assign(
+          copy.relations.find((relation) => relation['type'] !== 'supplies')!,
+          {
+            drugType: 'heroin',
+            quantityValue: '1',
+            quantityUnit: 'kg',
+          },
+        ),
+      {
+        code: 'package.invalidRow',
+        details: { list: 'relations', field: 'relations.drugOnlyOnSupply' },
+      },
+    ],
     [
       'a seizure over a tonne',
       (copy: CaseSnapshot) =>

@@ -28,7 +28,7 @@ import { normaliseQuantity } from '../../api/domain/quantity';
 import type { AuditEntry } from '../audit/audit-log';
 import { seizureAuditFacts } from '../seizures/seizure-service';
 import { findSeizure } from '../seizures/seizure-queries';
-import { checkedCase, checkedMember, checkedSeizure } from './package-rows';
+import { checkedCase, checkedMember, checkedRelation, checkedSeizure } from './package-rows';
 
 type PackageEntity = CaseSnapshot['entities'][number];
 
@@ -289,18 +289,21 @@ function writePackage(
         });
       }
       let relations = 0;
-      for (const item of snapshot.relations) {
+      for (const [row, relation] of snapshot.relations.entries()) {
         // The relation is numbered here: a package's numbers are another workspace's (a
-        // package made before numbers were left out of it may carry them).
-        const { num: _num, ...relation } = item as typeof item & { num?: unknown };
+        // package made before numbers were left out of it carries them), and its fields are
+        // the ones manual entry derives.
         if (taken(relationsTable)(relation.id)) continue;
+        const fields = checkedRelation(tx, relation, row, {
+          fromEntityId: mapEntity(relation.fromEntityId)!,
+          toEntityId: mapEntity(relation.toEntityId)!,
+          caseId: mapCase(relation.caseId),
+        });
         tx.insert(relationsTable)
           .values({
-            ...relation,
+            ...fields,
             ...stamp,
-            fromEntityId: mapEntity(relation.fromEntityId)!,
-            toEntityId: mapEntity(relation.toEntityId)!,
-            caseId: mapCase(relation.caseId),
+            id: relation.id,
             // No merge of this workspace hid it.
             mergedAway: false,
           })

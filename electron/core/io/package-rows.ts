@@ -2,11 +2,14 @@ import * as z from 'zod';
 import { caseStatuses, type CaseStatus } from '../../api/domain/case-vocabulary';
 import { chainTiers, sourceStatuses } from '../../api/domain/person-vocabulary';
 import { caseAddEntityInput, caseCreateInput } from '../../api/schemas/case-schemas';
+import { relationInputSchema } from '../../api/schemas/relation-schemas';
 import { seizureInputSchema } from '../../api/schemas/seizure-schemas';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { casesTable } from '../db/schema';
 import { caseColumns } from '../cases/case-service';
+import { prepareRelation } from '../relations/relation-service';
+import type { RelationInsert } from '../relations/relation-repository';
 import { prepareSeizure } from '../seizures/seizure-service';
 import type { SeizureInsert } from '../seizures/seizure-repository';
 import type { CaseSnapshot } from './case-snapshot';
@@ -186,6 +189,51 @@ export function checkedSeizure(
       });
     if (error instanceof AppError && error.code.startsWith('seizures.'))
       throw invalidRow('seizures', row, error.code);
+    throw error;
+  }
+}
+
+/**
+ * A relation as `relations.create` would write it: a supplied drug's quantity normalised here
+ * from its value and unit, the amount converted again, the period and the ends checked.
+ */
+export function checkedRelation(
+  tx: Executor,
+  relation: CaseSnapshot['relations'][number],
+  row: number,
+  ids: { fromEntityId: string; toEntityId: string; caseId: string | null },
+): RelationInsert & { messageCount: number | null } {
+  const fields = relationInputSchema.safeParse({
+    ...ids,
+    type: relation['type'],
+    directed: relation['directed'] ?? undefined,
+    startedOn: relation['startedOn'] ?? undefined,
+    endedOn: relation['endedOn'] ?? undefined,
+    amountYuan: yuanOf(relation['amountFen']),
+    eventCount: relation['eventCount'] ?? undefined,
+    durationSeconds: relation['durationSeconds'] ?? undefined,
+    drugType: relation['drugType'] ?? undefined,
+    quantityValue: text(relation['quantityValue']),
+    quantityUnit: relation['quantityUnit'] ?? undefined,
+    source: text(relation['source']),
+    reliability: relation['reliability'] ?? undefined,
+    credibility: relation['credibility'] ?? undefined,
+    notes: text(relation['notes']),
+  });
+  if (!fields.success) throw invalidRow('relations', row, firstField(fields.error));
+  const messages = z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .nullish()
+    .safeParse(relation['messageCount']);
+  if (!messages.success) throw invalidRow('relations', row, 'messageCount');
+  try {
+    return { ...prepareRelation(tx, fields.data), messageCount: messages.data ?? null };
+  } catch (error) {
+    if (error instanceof AppError && error.code.startsWith('relations.'))
+      throw invalidRow('relations', row, error.code);
     throw error;
   }
 }
