@@ -52,7 +52,7 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     casesOpened: 'Criminal cases opened in the period',
     administrativeCases: 'Administrative cases (drug use …) accepted in the period',
     casesSolved:
-      "Criminal cases of Criminal Law ch. 6 §7 solved in the period; withdrawn and merged cases excluded, and so are other units' cases received in a 协查 package (with their persons and seizures)",
+      "Criminal cases of Criminal Law ch. 6 §7 solved in the period; withdrawn and merged cases excluded, and so are other units' cases received in a case package (with their persons and seizures)",
     substituteCasesSolved:
       'Other criminal cases (e.g. nitrous oxide as illegal business) solved in the period, apart',
     suspectsArrested:
