@@ -158,7 +158,12 @@ export function createRouter(deps: CoreDeps): Router {
         throw new AppError('session.locked', 'The workspace is locked');
       return value;
     };
-    return spec.output.parse(await handler({ ...publicContext, workspace, offQueue }, input));
+    try {
+      return spec.output.parse(await handler({ ...publicContext, workspace, offQueue }, input));
+    } finally {
+      // A service that appends to the chain in its own transaction (a merge) is anchored here.
+      workspace.anchorOutside();
+    }
   }
 
   async function settle(

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   isValidSignedHead,
@@ -8,7 +9,9 @@ import {
 } from '../../electron/core/audit/audit-anchor';
 import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
 import { readBackupHeader } from '../../electron/core/backup/backup-file';
+import { applyKey } from '../../electron/core/db/open-database';
 import type { AuditRecord } from '../../electron/core/db/schema';
+import { openKeySlot } from '../../electron/core/vault/key-slot';
 import { readHeader } from '../../electron/core/vault/workspace-header';
 import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 import {
@@ -17,6 +20,7 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
+import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
@@ -176,5 +180,121 @@ describe('an audit head outside the workspace', () => {
       count: header.workspace.auditAnchor!.count,
       hash: header.workspace.auditAnchor!.hash,
     });
+  });
+});
+
+const liPassword = 'Li#Pass2026x';
+
+/** The investigator's own key, taken with his password alone: no unlock, so no record. */
+async function dataKeyOf(dir: string, userId: string, password: string): Promise<Buffer> {
+  const header = readHeader(dir);
+  const slot = header.slots.find((one) => one.kind === 'user' && one.userId === userId)!;
+  const opened = await openKeySlot(header.workspaceId, slot, password, testKdf);
+  return opened!.dataKey;
+}
+
+/** What a second process of the account holder does: cut every record after `count`. */
+function cutTail(dir: string, key: Buffer, count: number): string[] {
+  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
+  try {
+    applyKey(sqlite, key);
+    const cut = sqlite
+      .prepare('SELECT action FROM audit_log WHERE seq > ? ORDER BY seq')
+      .all(count) as { action: string }[];
+    sqlite.prepare('DELETE FROM audit_log WHERE seq > ?').run(count);
+    return cut.map((row) => row.action);
+  } finally {
+    sqlite.close();
+  }
+}
+
+function lastSeq(): { seq: number; hash: string } {
+  const workspace = c.router.sessions.current()!;
+  return workspace.sqlite
+    .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+    .get() as { seq: number; hash: string };
+}
+
+/** An investigator's session after an export, an edit and a refused call, still open. */
+async function investigatorSession() {
+  c = makeTestCore();
+  const { path: dir } = await createTestWorkspace(c);
+  const li = await c.ok('users.create', {
+    username: 'li',
+    displayName: '李',
+    role: 'investigator',
+    password: liPassword,
+  });
+  const fields = {
+    caseNo: 'A-TAIL-1',
+    title: '尾部',
+    offenceType: 'trafficking',
+    openedOn: '2026-10-01',
+  } as const;
+  const created = await c.ok('cases.create', fields);
+  await c.ok('session.lock', {});
+  await c.ok('session.unlock', { path: dir, username: 'li', password: liPassword });
+  const unlockedAt = readHeader(dir).auditAnchor!.count;
+  await c.ok('cases.export', { id: created.id, format: 'json' });
+  await c.ok('cases.update', { id: created.id, fields: { ...fields, title: '尾部（改）' } });
+  expect(await c.call('users.list', {})).toMatchObject({
+    ok: false,
+    error: { code: 'auth.forbidden' },
+  });
+  const workspaceId = readHeader(dir).workspaceId;
+  return { dir, li, workspaceId, unlockedAt, key: await dataKeyOf(dir, li.id, liPassword) };
+}
+
+describe("a session's records anchored outside as they are written", () => {
+  it('moves the outside head with every audited write, export and refusal; the header at unlock and lock', async () => {
+    const { dir, workspaceId, unlockedAt } = await investigatorSession();
+    const last = lastSeq();
+    expect(last.seq).toBe(unlockedAt + 3);
+    expect(readOutsideHead(c.env.anchorDir!, workspaceId)).toMatchObject({
+      count: last.seq,
+      hash: last.hash,
+    });
+    expect(readHeader(dir).auditAnchor).toMatchObject({ count: unlockedAt });
+  });
+
+  it("a killed session's tail cut with the holder's own key is truncation at the next unlock", async () => {
+    const { dir, key, workspaceId, unlockedAt } = await investigatorSession();
+    const outsideBefore = readOutsideHead(c.env.anchorDir!, workspaceId)!;
+    // The app is killed: nothing is recorded or anchored at the end.
+    c.router.sessions.current()!.discard();
+    c.router.sessions.lock('user');
+    expect(cutTail(dir, key, unlockedAt)).toEqual([
+      'cases.exported',
+      'cases.updated',
+      'users.list',
+    ]);
+    expect((await unlockAsAdmin(dir)).auditIntegrity).toBe('broken');
+    const mismatch = (await c.ok('audit.list', { action: 'audit.anchorMismatch' })).rows;
+    expect(mismatch.map((row) => row.details?.['problem'])).toEqual(['truncated']);
+    expect(await c.ok('audit.verify', {})).toMatchObject({ ok: false, reason: 'truncated' });
+    // The evidence stays: the outside head is not moved back or over.
+    await c.ok('session.lock', {});
+    expect(readOutsideHead(c.env.anchorDir!, workspaceId)).toEqual(outsideBefore);
+  });
+
+  it('a tail cut by a second process while the session runs on and locks normally is a fork at the next unlock', async () => {
+    const { dir, key, workspaceId, unlockedAt, li } = await investigatorSession();
+    const outsideBefore = readOutsideHead(c.env.anchorDir!, workspaceId)!;
+    expect(cutTail(dir, key, unlockedAt)).toHaveLength(3);
+    // The session goes on over the shortened chain, past the outside head's count, and locks.
+    for (let n = 2; n <= 5; n += 1)
+      await c.ok('cases.create', {
+        caseNo: `A-TAIL-${n}`,
+        title: `之后${n}`,
+        offenceType: 'trafficking',
+        openedOn: '2026-10-02',
+      });
+    await c.ok('session.lock', {});
+    expect(readHeader(dir).auditAnchor!.count).toBe(unlockedAt + 5);
+    expect(readOutsideHead(c.env.anchorDir!, workspaceId)).toEqual(outsideBefore);
+    expect((await unlockAsAdmin(dir)).auditIntegrity).toBe('broken');
+    const mismatch = (await c.ok('audit.list', { action: 'audit.anchorMismatch' })).rows;
+    expect(mismatch.map((row) => row.details?.['problem'])).toEqual(['forked']);
+    expect(li.username).toBe('li');
   });
 });

@@ -117,8 +117,44 @@ describe('case workflow', () => {
     ]);
     const audit = await c.ok('audit.list', { action: 'entities.gangBroken' });
     expect(audit.rows.map((row) => row.details)).toEqual([
-      { entityId: gang.id, from: null, to: '2026-10-03' },
+      { entityId: gang.id, from: null, to: '2026-10-03', caseIds: [caseRow.id] },
     ]);
+    // The case's history shows it.
+    const history = await c.ok('audit.list', { caseId: caseRow.id, action: 'entities.gangBroken' });
+    expect(history.rows.map((row) => row.targetId)).toEqual([gang.id]);
+  });
+
+  it('refuses to mark broken a gang in no case, and the 成绩单 counts no such gang', async () => {
+    const caseRow = await withCase();
+    const period = { from: '2026-01-01', to: '2026-12-31' } as const;
+    const inCase = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '己团伙', orgType: 'gang' },
+      caseId: caseRow.id,
+    });
+    await c.ok('cases.markOutcome', { entityId: inCase.id, on: '2026-10-03' });
+    const phantom = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '虚构团伙', orgType: 'gang' },
+    });
+    const den = await c.ok('entities.create', {
+      entity: { kind: 'location', name: '虚构窝点', locationType: 'stash_house' },
+    });
+    for (const entityId of [phantom.id, den.id])
+      expect(await c.call('cases.markOutcome', { entityId, on: '2026-10-04' })).toMatchObject({
+        ok: false,
+        error: { code: 'cases.outcomeWithoutCase' },
+      });
+    // One marked before the rule, or whose case was deleted since: still not counted.
+    const dropped = await c.ok('entities.create', {
+      entity: { kind: 'organisation', name: '庚团伙', orgType: 'gang' },
+      caseId: caseRow.id,
+    });
+    await c.ok('cases.markOutcome', { entityId: dropped.id, on: '2026-10-05' });
+    const member = (await c.ok('cases.get', { id: caseRow.id })).members.find(
+      (one) => one.entityId === dropped.id,
+    )!;
+    await c.ok('cases.removeMember', { caseEntityId: member.caseEntityId });
+    const stats = await c.ok('stats.unit', period);
+    expect([stats.gangsBroken, stats.densDestroyed]).toEqual([1, 0]);
   });
 
   it.each([

@@ -28,7 +28,8 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
   'zh-CN': {
     casesOpened: '立案日期在期内的刑事案件',
     administrativeCases: '受案日期在期内的行政案件（吸毒等）',
-    casesSolved: '案由属刑法第六章第七节、破案日期在期内的刑事案件；撤案、并案不计',
+    casesSolved:
+      '案由属刑法第六章第七节、破案日期在期内的刑事案件；撤案、并案不计；协查包接收的外单位案件（及其人员、缴获）均不计',
     substituteCasesSolved:
       '案由不属第六章第七节（如涉笑气非法经营）、破案日期在期内的刑事案件，单列',
     suspectsArrested: '到案（抓获）日期在期内的犯罪嫌疑人，每人计一次；不按当前强制措施',
@@ -51,7 +52,7 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     casesOpened: 'Criminal cases opened in the period',
     administrativeCases: 'Administrative cases (drug use …) accepted in the period',
     casesSolved:
-      'Criminal cases of Criminal Law ch. 6 §7 solved in the period; withdrawn and merged cases excluded',
+      "Criminal cases of Criminal Law ch. 6 §7 solved in the period; withdrawn and merged cases excluded, and so are other units' cases received in a case package (with their persons and seizures)",
     substituteCasesSolved:
       'Other criminal cases (e.g. nitrous oxide as illegal business) solved in the period, apart',
     suspectsArrested:

@@ -128,6 +128,8 @@ export const en: Translation<typeof zhCN> = {
       reasonRequired:
         'A step back needs a reason (returned for supplementary investigation, or correction).',
       notAnOutcomeEntity: 'Only a gang can be marked broken and only a place destroyed.',
+      outcomeWithoutCase:
+        "This gang or place is in no case. Breaking a gang or destroying a place is a case's outcome: add it to its case first.",
       memberNotFound: 'No such member in this case.',
       noMeasure: 'This person has no measure to take back.',
       alreadyMember: 'This entity is already in the case.',
@@ -265,6 +267,12 @@ export const en: Translation<typeof zhCN> = {
         'The package content is not valid or not consistent (altered, or made by an incompatible version); nothing was imported.',
       conflict:
         'A record in the package clashes with one in this workspace (deleted, merged or of another kind here, or its identifier is held by someone else); nothing was imported.',
+      ownWorkspace:
+        "The package was exported from this workspace and cannot be imported into it (it would record this unit's cases, seizures and persons twice); nothing was imported.",
+      invalidRow:
+        'A record in the package breaks the entry rules (a quantity that does not match its unit, an unknown status or role, dates out of order); nothing was imported.',
+      implausibleQuantity:
+        'Seizure {{row}} in the package ({{quantity}}) is implausibly large; nothing was imported. Check it with the sending unit.',
     },
     reports: {
       rendererUnavailable:

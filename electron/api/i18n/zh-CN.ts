@@ -118,6 +118,8 @@ export const zhCN = {
       mergeTargetMissing: '并案须选择并入的案件。',
       reasonRequired: '退回上一阶段须说明原因（退回补充侦查或更正）。',
       notAnOutcomeEntity: '只有团伙可标记为打掉，只有地点可标记为捣毁。',
+      outcomeWithoutCase:
+        '该团伙或地点不在任何案件中。打掉、捣毁是案件的战果，请先将其加入所属案件。',
       memberNotFound: '该案件中没有此成员。',
       noMeasure: '此人没有可撤回的强制措施。',
       alreadyMember: '该实体已在本案中。',
@@ -239,6 +241,12 @@ export const zhCN = {
         '协查包内容无效或前后不一致（可能被改动或由不兼容的版本生成），未导入任何数据。',
       conflict:
         '协查包中的记录与本工作区已有记录冲突（同一记录在本工作区已删除、已合并或类别不同，或其标识已登记给他人），未导入任何数据。',
+      ownWorkspace:
+        '该协查包由本工作区导出，不能导入本工作区（会重复登记本单位的案件、缴获和人员），未导入任何数据。',
+      invalidRow:
+        '协查包中有记录不符合本系统的录入规则（如数量与单位不符、状态或身份取值无效、日期先后颠倒），未导入任何数据。',
+      implausibleQuantity:
+        '协查包中第 {{row}} 项缴获的数量异常偏大（如超过一吨），未导入任何数据。请与发包单位核对。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',

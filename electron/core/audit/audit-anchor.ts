@@ -66,12 +66,21 @@ function safeJson(raw: string): unknown {
 }
 
 /**
- * Moves the outside copy forward. It never goes back: a head with fewer records than the copy
- * is not written (that is a rolled-back workspace, and the copy is the evidence).
+ * Moves the outside copy forward, and only along the chain it names: `holds` says whether the
+ * chain still has the copy's record (its count, with its hash). A head with fewer records than
+ * the copy (a rolled-back workspace or a cut-off tail), a chain that no longer holds the copy's
+ * record (a tail cut and written over) and an unreadable copy are not written over: the copy is
+ * the evidence, which the next unlock reports.
  */
-export function writeOutsideHead(anchorDir: string, head: AuditHead, now: string): void {
+export function writeOutsideHead(
+  anchorDir: string,
+  head: AuditHead,
+  now: string,
+  holds: (anchor: AuditAnchor) => boolean,
+): void {
   const current = readOutsideHead(anchorDir, head.workspaceId);
-  if (current && current.count > head.count) return;
+  if (current && (current.count < 0 || current.count > head.count)) return;
+  if (current && current.count > 0 && !holds(current)) return;
   fs.mkdirSync(anchorDir, { recursive: true, mode: 0o700 });
   writeFileAtomic(
     outsideFile(anchorDir, head.workspaceId),

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { auditLogTable, type AuditRecord } from '../db/schema';
 import { genesisHash, hashAuditRecord } from './audit-hash';
@@ -56,5 +56,14 @@ export function lastAuditRecord(db: Executor): Pick<AuditRecord, 'seq' | 'hash'>
     .from(auditLogTable)
     .orderBy(desc(auditLogTable.seq))
     .limit(1)
+    .get();
+}
+
+/** The record at `seq`, its hash only: whether an anchor still holds. */
+export function auditRecordAt(db: Executor, seq: number): Pick<AuditRecord, 'hash'> | undefined {
+  return db
+    .select({ hash: auditLogTable.hash })
+    .from(auditLogTable)
+    .where(eq(auditLogTable.seq, seq))
     .get();
 }

@@ -37,7 +37,8 @@ function assertCaseNoFree(tx: Executor, caseNo: string, exceptId?: string): void
     });
 }
 
-function caseColumns(fields: CaseFields) {
+/** The columns `cases.create` writes from its fields (a case package's case is written the same way). */
+export function caseColumns(fields: CaseFields) {
   return {
     caseNo: fields.caseNo.toUpperCase(),
     title: fields.title,

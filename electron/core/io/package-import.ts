@@ -24,8 +24,15 @@ import type { KdfCost } from '../vault/vault-env';
 import { openPackage } from './case-package';
 import type { CaseSnapshot } from './case-snapshot';
 import { normaliseCaseNo } from '../../api/domain/case-number';
+import { normaliseQuantity } from '../../api/domain/quantity';
+import type { AuditEntry } from '../audit/audit-log';
+import { seizureAuditFacts } from '../seizures/seizure-service';
+import { findSeizure } from '../seizures/seizure-queries';
+import { checkedCase, checkedMember, checkedRelation, checkedSeizure } from './package-rows';
 
 type PackageEntity = CaseSnapshot['entities'][number];
+
+const nullableText = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** The identifier other workspaces know an entity by, when its kind has one. */
 function identifierOf(item: PackageEntity): {
@@ -169,6 +176,10 @@ function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
  * their SHA-256.
  */
 function importPackage(workspace: UnlockedWorkspace, snapshot: CaseSnapshot): PackageSummary {
+  // A 协查 package comes from another unit. One of this workspace's own (its case exported and
+  // brought back) would be a second copy of its cases, seizures and suspects.
+  if (snapshot.sourceWorkspaceId === workspace.workspaceId)
+    throw new AppError('package.ownWorkspace', 'The package was made in this workspace');
   const now = workspace.now();
   const actor = workspace.user.id;
   const stamp = { createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor };
@@ -195,6 +206,8 @@ function writePackage(
   snapshot: CaseSnapshot,
   stamp: { createdAt: string; updatedAt: string; createdBy: string; updatedBy: string },
 ): PackageSummary {
+  // Each seizure and member is audited as its manual entry is, with the package's summary.
+  const records: AuditEntry[] = [];
   return workspace.write(
     (tx) => {
       const review = reviewPackage(tx, snapshot);
@@ -225,9 +238,13 @@ function writePackage(
 
       let caseId: string | null = null;
       if (snapshot.case) {
+        // Status and supervision level are the sending unit's, taken as it reports them (after
+        // the workflow's checks): the case is theirs, and this workspace's 成绩单 never counts a
+        // received case (unit-statistics.ts), whatever it says.
+        const row = checkedCase(snapshot.case);
         caseId = fresh(snapshot.case.id, taken(casesTable));
         tx.insert(casesTable)
-          .values({ ...snapshot.case, ...stamp, id: caseId, mergedIntoCaseId: null })
+          .values({ ...row, ...stamp, id: caseId })
           .run();
         indexCase(tx, caseId);
       }
@@ -248,33 +265,45 @@ function writePackage(
         created += 1;
       }
       const mapEntity = (id: string | null) => (id ? (entityId.get(id) ?? null) : null);
-      for (const member of snapshot.caseEntities) {
+      for (const [row, member] of snapshot.caseEntities.entries()) {
         if (!caseId) break;
-        const mapped = mapEntity(member.entityId)!;
-        tx.insert(caseEntitiesTable)
-          .values({
-            ...member,
-            ...stamp,
-            id: fresh(member.id, taken(caseEntitiesTable)),
-            caseId,
-            entityId: mapped,
-          })
+        const fields = checkedMember(member, row, caseId, mapEntity(member.entityId)!);
+        const inserted = tx
+          .insert(caseEntitiesTable)
+          .values({ ...fields, ...stamp, id: fresh(member.id, taken(caseEntitiesTable)) })
           .onConflictDoNothing()
           .run();
+        if (inserted.changes === 0) continue;
+        records.push({
+          action: 'cases.entityAdded',
+          targetType: 'case',
+          targetId: caseId,
+          details: {
+            caseId,
+            entityId: fields.entityId,
+            roleInCase: fields.roleInCase,
+            legalStatus: fields.legalStatus,
+            caughtOn: fields.caughtOn,
+            fromPackage: true,
+          },
+        });
       }
       let relations = 0;
-      for (const item of snapshot.relations) {
+      for (const [row, relation] of snapshot.relations.entries()) {
         // The relation is numbered here: a package's numbers are another workspace's (a
-        // package made before numbers were left out of it may carry them).
-        const { num: _num, ...relation } = item as typeof item & { num?: unknown };
+        // package made before numbers were left out of it carries them), and its fields are
+        // the ones manual entry derives.
         if (taken(relationsTable)(relation.id)) continue;
+        const fields = checkedRelation(tx, relation, row, {
+          fromEntityId: mapEntity(relation.fromEntityId)!,
+          toEntityId: mapEntity(relation.toEntityId)!,
+          caseId: mapCase(relation.caseId),
+        });
         tx.insert(relationsTable)
           .values({
-            ...relation,
+            ...fields,
             ...stamp,
-            fromEntityId: mapEntity(relation.fromEntityId)!,
-            toEntityId: mapEntity(relation.toEntityId)!,
-            caseId: mapCase(relation.caseId),
+            id: relation.id,
             // No merge of this workspace hid it.
             mergedAway: false,
           })
@@ -282,19 +311,31 @@ function writePackage(
         relations += 1;
       }
       const seizureId = new Map<string, string>();
-      for (const seizure of snapshot.seizures) {
+      for (const [row, seizure] of snapshot.seizures.entries()) {
         const id = fresh(seizure.id, taken(seizuresTable));
         seizureId.set(seizure.id, id);
+        const fields = checkedSeizure(tx, seizure, row, {
+          caseId: caseId!,
+          fromEntityId: mapEntity(nullableText(seizure['fromEntityId'])),
+          locationEntityId: mapEntity(nullableText(seizure['locationEntityId'])),
+        });
+        const quantity = normaliseQuantity(fields.quantityValue, fields.quantityUnit);
+        if (!quantity.ok) throw new Error('A checked quantity did not normalise');
         tx.insert(seizuresTable)
           .values({
-            ...seizure,
+            ...fields,
             ...stamp,
             id,
-            caseId: caseId!,
-            fromEntityId: mapEntity(seizure.fromEntityId),
-            locationEntityId: mapEntity(seizure.locationEntityId),
+            quantityNormalised: quantity.value,
+            normalisedUnit: quantity.unit,
           })
           .run();
+        records.push({
+          action: 'seizures.created',
+          targetType: 'seizure',
+          targetId: id,
+          details: { ...seizureAuditFacts(findSeizure(tx, id)!), fromPackage: true },
+        });
       }
       for (const step of snapshot.custodySteps)
         tx.insert(custodyStepsTable)
@@ -357,17 +398,20 @@ function writePackage(
         attachments: snapshot.attachments.length,
       };
     },
-    (summary) => ({
-      action: 'package.imported',
-      targetType: summary.caseId ? 'case' : 'workspace',
-      targetId: summary.caseId,
-      details: {
-        ...summary,
-        caseNo: snapshot.case?.caseNo ?? null,
-        sourceWorkspaceId: snapshot.sourceWorkspaceId,
-        exportedAt: snapshot.exportedAt,
+    (summary) => [
+      {
+        action: 'package.imported',
+        targetType: summary.caseId ? 'case' : 'workspace',
+        targetId: summary.caseId,
+        details: {
+          ...summary,
+          caseNo: snapshot.case?.caseNo ?? null,
+          sourceWorkspaceId: snapshot.sourceWorkspaceId,
+          exportedAt: snapshot.exportedAt,
+        },
       },
-    }),
+      ...records,
+    ],
   );
 }
 

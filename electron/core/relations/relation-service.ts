@@ -13,8 +13,11 @@ import { insertRelation, type RelationInsert } from './relation-repository';
 
 type RelationFields = z.output<typeof relationInputSchema>;
 
-/** Checks a relation's ends, period, amount and case before anything is written. */
-function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
+/**
+ * Checks a relation's ends, period, amount, supplied drug and case before anything is written:
+ * the rules of manual entry, which a case package's relations go through too.
+ */
+export function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
   if (fields.fromEntityId === fields.toEntityId)
     throw new AppError('relations.selfLink', 'A relation needs two different entities');
   assertLiveEntity(tx, fields.fromEntityId);

@@ -19,8 +19,11 @@ import { insertSeizure, type SeizureInsert } from './seizure-repository';
 
 type SeizureFields = z.output<typeof seizureInputSchema>;
 
-/** Checks quantity, purity, cash, case and people before anything is written. */
-function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
+/**
+ * Checks quantity, purity, cash, case and people before anything is written: the rules of manual
+ * entry, which a case package's seizures go through too.
+ */
+export function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
   assertCaseExists(tx, fields.caseId);
   if (fields.fromEntityId) assertLiveEntity(tx, fields.fromEntityId);
   if (fields.locationEntityId) assertLiveEntity(tx, fields.locationEntityId);
@@ -84,7 +87,8 @@ function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
   };
 }
 
-function auditFacts(row: SeizureRow) {
+/** What a seizure's audit record says of it (drug, quantity as entered and normalised). */
+export function seizureAuditFacts(row: SeizureRow) {
   const drug = catalogueEntry(row.drugType);
   return {
     caseId: row.caseId,
@@ -109,7 +113,7 @@ export function createSeizure(workspace: UnlockedWorkspace, fields: SeizureField
       action: 'seizures.created',
       targetType: 'seizure',
       targetId: row.id,
-      details: auditFacts(row),
+      details: seizureAuditFacts(row),
     }),
   );
 }
@@ -151,7 +155,7 @@ export function updateSeizure(
       action: 'seizures.updated',
       targetType: 'seizure',
       targetId: id,
-      details: { ...auditFacts(row), before: before ? auditFacts(before) : null },
+      details: { ...seizureAuditFacts(row), before: before ? seizureAuditFacts(before) : null },
     }),
   );
 }
@@ -174,7 +178,7 @@ export function deleteSeizure(workspace: UnlockedWorkspace, id: string): void {
       action: 'seizures.deleted',
       targetType: 'seizure',
       targetId: id,
-      details: before ? auditFacts(before) : {},
+      details: before ? seizureAuditFacts(before) : {},
     }),
   );
 }

@@ -76,7 +76,11 @@ export function unitStatistics(
   const unit = query.unit?.trim() || null;
   const inUnit: SQL = unit ? sql`AND c.unit = ${unit}` : sql``;
   const count = (statement: SQL) => db.get<{ n: number }>(statement)?.n ?? 0;
-  const live = sql`c.deleted_at IS NULL`;
+  // A case received in a 协查 package is the sending unit's (its 主办单位's) achievement: its
+  // status, suspects and seizures are theirs, and a package is anyone's to seal, so none of it is
+  // counted here. Its import record marks it; removing that record breaks the audit chain.
+  const live = sql`c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM audit_log a
+    WHERE a.target_id = c.id AND a.action = 'package.imported')`;
   const period = (column: SQL) => sql`${column} BETWEEN ${from} AND ${to}`;
   const isDrugCrime = sql`c.offence_type IN (SELECT value FROM json_each(${drugCrimes}))`;
 
@@ -195,11 +199,11 @@ export function unitStatistics(
     (a, b) => b.total - a.total || a.drugType.localeCompare(b.drugType),
   );
 
+  // A gang or place counts through a live case of this workspace's (of the unit, when one is
+  // asked for): one in no case, or only in a received case, is no outcome of this unit's work.
   const organisationsOfUnit = (alias: string) =>
-    unit
-      ? sql`AND EXISTS (SELECT 1 FROM case_entities ce JOIN cases c ON c.id = ce.case_id
-          WHERE ce.entity_id = ${sql.raw(alias)}.entity_id AND ${live} ${inUnit})`
-      : sql``;
+    sql`AND EXISTS (SELECT 1 FROM case_entities ce JOIN cases c ON c.id = ce.case_id
+      WHERE ce.entity_id = ${sql.raw(alias)}.entity_id AND ${live} ${inUnit})`;
   const gangsBroken = count(
     sql`SELECT count(*) AS n FROM organisations o JOIN entities e ON e.id = o.entity_id
       WHERE e.deleted_at IS NULL AND e.merged_into_id IS NULL AND o.org_type = 'gang'

@@ -1,12 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { SessionUser } from '../../api/schemas/session-schemas';
-import { appendAudit, lastAuditRecord, type Actor, type AuditEntry } from '../audit/audit-log';
+import {
+  appendAudit,
+  auditRecordAt,
+  lastAuditRecord,
+  type Actor,
+  type AuditEntry,
+} from '../audit/audit-log';
 import { anchorOf, writeOutsideHead } from '../audit/audit-anchor';
 import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
 import { defaultKdf } from './key-slot';
 import type { KdfCost } from './vault-env';
-import { updateHeader } from './workspace-header';
+import { updateHeader, type AuditAnchor } from './workspace-header';
 
 interface UnlockedWorkspaceInit {
   dir: string;
@@ -45,6 +51,8 @@ export class UnlockedWorkspace {
   private key: Buffer;
   private signing: Buffer | null;
   private closed = false;
+  /** The record the outside head was last moved to by this session. */
+  private anchored: { seq: number; hash: string } | null = null;
 
   constructor(init: UnlockedWorkspaceInit) {
     this.dir = init.dir;
@@ -120,19 +128,66 @@ export class UnlockedWorkspace {
 
   /**
    * Runs one user action: the change and its audit record in one synchronous transaction.
-   * `audit` may be computed from the change's result.
+   * `audit` may be computed from the change's result, and be several records (an action that
+   * makes several audited changes at once, as a case package does).
    */
-  write<T>(change: (tx: Executor) => T, audit: AuditEntry | ((result: T) => AuditEntry)): T {
-    return this.db.transaction((tx) => {
+  write<T>(
+    change: (tx: Executor) => T,
+    audit: AuditEntry | AuditEntry[] | ((result: T) => AuditEntry | AuditEntry[]),
+  ): T {
+    const result = this.db.transaction((tx) => {
       const result = change(tx);
-      appendAudit(tx, this.actor, this.now(), typeof audit === 'function' ? audit(result) : audit);
+      const entries = typeof audit === 'function' ? audit(result) : audit;
+      for (const entry of Array.isArray(entries) ? entries : [entries])
+        appendAudit(tx, this.actor, this.now(), entry);
       return result;
     });
+    this.anchorOutside();
+    return result;
   }
 
   /** Records an action that changes nothing (a view, an export, a denied attempt). */
   audit(entry: AuditEntry): void {
     appendAudit(this.db, this.actor, this.now(), entry);
+    this.anchorOutside();
+  }
+
+  /**
+   * Moves the outside copy of the audit head to the chain's last record, once it is committed.
+   * The account holder has the data key and can cut records from the end of the chain; the
+   * header only moves at unlock and lock, so without this a session's own records (its exports,
+   * edits and refusals) were anchored by nothing until it locked, and a killed session or a
+   * second process could remove them unseen. Each written record is now in the outside head,
+   * and a shorter or different chain at its count is found at the next unlock.
+   *
+   * Called after every `write` and `audit`, and by the router after every call (for a service
+   * that appends in its own transaction). Inside an open transaction it waits for the owner's
+   * commit: an anchor naming a record that is then rolled back would read as tampering. A
+   * failure to write the copy (a full disk) does not undo the committed action; the next
+   * record tries again, and the lock's anchor fails loudly.
+   */
+  anchorOutside(): void {
+    if (!this.anchorDir || this.closed || this.auditIntegrity === 'broken') return;
+    if (this.sqlite.inTransaction) return;
+    const last = lastAuditRecord(this.db);
+    if (!last) return;
+    if (this.anchored && this.anchored.seq === last.seq && this.anchored.hash === last.hash) return;
+    try {
+      this.writeOutside(anchorOf(last));
+      this.anchored = last;
+    } catch {
+      this.anchored = null;
+    }
+  }
+
+  private writeOutside(anchor: AuditAnchor): void {
+    if (!this.anchorDir) return;
+    writeOutsideHead(
+      this.anchorDir,
+      { workspaceId: this.workspaceId, ...anchor },
+      this.now(),
+      (held) => auditRecordAt(this.db, held.count)?.hash === held.hash,
+    );
   }
 
   /**
@@ -146,8 +201,8 @@ export class UnlockedWorkspace {
     if (!last) return;
     const anchor = anchorOf(last);
     updateHeader(this.dir, (header) => ({ ...header, auditAnchor: anchor }));
-    if (this.anchorDir)
-      writeOutsideHead(this.anchorDir, { workspaceId: this.workspaceId, ...anchor }, this.now());
+    this.writeOutside(anchor);
+    this.anchored = last;
   }
 
   /** Records the lock, anchors the chain, closes the database and wipes the key. */

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { checkPasswordStrength } from '../../api/domain/password-policy';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { AppError } from '../app-error';
-import { appendAudit, type AuditEntry } from '../audit/audit-log';
+import { appendAudit, auditRecordAt, lastAuditRecord, type AuditEntry } from '../audit/audit-log';
 import {
   checkAuditHead,
   newAuditSigningKey,
@@ -19,7 +19,7 @@ import {
   markRecordCopiesCurrent,
 } from '../records/record-copies-recount';
 import { openDatabase } from '../db/open-database';
-import { auditLogTable, settingsTable, usersTable } from '../db/schema';
+import { settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
 import {
   createKeySlot,
@@ -54,7 +54,6 @@ import {
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
-import { lastAuditRecord } from '../audit/audit-log';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -419,12 +418,7 @@ function auditHeadProblem(
   const last = lastAuditRecord(db);
   const outside = env.anchorDir ? readOutsideHead(env.anchorDir, header.workspaceId) : null;
   return checkAuditHead(
-    (seq) =>
-      db
-        .select({ hash: auditLogTable.hash })
-        .from(auditLogTable)
-        .where(eq(auditLogTable.seq, seq))
-        .get(),
+    (seq) => auditRecordAt(db, seq),
     last?.seq ?? 0,
     header.auditAnchor,
     outside,
