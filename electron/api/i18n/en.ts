@@ -1072,6 +1072,8 @@ export const en: Translation<typeof zhCN> = {
         'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
+      accountTwoNames:
+        "The same account number as a row above under another person's name (the account and the earlier name shown): one account is one person's; two cards Excel cut to the same digits, or a mistyped number; check it",
       idGender:
         "The sex does not match the ID number (17th digit odd: male, even: female): the number may be someone else's; check it",
       idBirthDate:

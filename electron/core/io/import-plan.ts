@@ -70,6 +70,8 @@ import {
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
+import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
+import { accountNamesSeen } from './account-names-seen';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -3321,6 +3323,12 @@ function planAll(
       'toCard',
       'ownCard',
     ];
+    // Account columns an Excel "Save as CSV" cut to 15 digits and zeros (excel-cut-numbers).
+    const cutColumns = excelCutColumns(dataRows, accountKeys, ({ cells }, key) =>
+      textOf(cells, key),
+    );
+    // Each account's holder as first named: another person's name on it is refused.
+    const holderNames = accountNamesSeen();
     /**
      * A holder's document when it checks; a number Excel cut or that fails its check is left
      * out (the transfer is still good, and a wrong number would tie the account to a stranger).
@@ -3367,6 +3375,12 @@ function planAll(
       const refund = refundOfPayment(cells);
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
+      for (const key of cutColumns)
+        if (
+          typeof cellOf(cells, key) === 'string' &&
+          cutLikeExcel(compactNumber(textOf(cells, key)))
+        )
+          problem(line, cells, key, 'truncated');
       const compact = (key: string) => accountNumber(optional(cells, key));
       // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
       // the card (a company account's) goes by the account.
@@ -3616,11 +3630,29 @@ function planAll(
       const giver = byPair
         ? null
         : cardGiver(optional(cells, 'paidWith') ?? optional(cells, 'channel'));
+      const payingAccount = giver ? `${giver}（${account}对方）` : account;
+      const payingName = giver ?? accountName;
+      const namedBefore = (
+        [
+          [payingAccount, payingName, byPair ? 'fromAccount' : 'account'],
+          [counterpart, counterpartName, byPair ? 'toAccount' : 'counterpartAccount'],
+        ] as const
+      ).flatMap(([number, name, field]) => {
+        const first = holderNames.other(number, name);
+        return first ? [{ field, value: `${number} ${first}`.slice(0, 40) }] : [];
+      });
+      if (namedBefore.length) {
+        for (const { field, value } of namedBefore)
+          problems.push({ line, field, problem: 'accountTwoNames', value });
+        continue;
+      }
+      holderNames.note(payingAccount, payingName);
+      holderNames.note(counterpart, counterpartName);
       (refund ? refunds : records).push({
         line,
-        account: giver ? `${giver}（${account}对方）` : account,
+        account: payingAccount,
         accountAlias: giver ? null : accountAlias,
-        accountName: giver ?? accountName,
+        accountName: payingName,
         accountIdNumber: giver ? null : holderNumber(cells, 'accountIdNumber'),
         counterpart,
         counterpartName,

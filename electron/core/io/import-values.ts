@@ -24,6 +24,7 @@ export type ValueProblem =
   | 'extraCells'
   | 'otherOwner'
   | 'idTwoNames'
+  | 'accountTwoNames'
   | 'idGender'
   | 'idBirthDate'
   | 'currency'
