@@ -833,6 +833,8 @@ export const en: Translation<typeof zhCN> = {
     sheetOtherOwner: '{{name}} (not read: another account’s bill; import it on its own)',
     readSheetAlone: 'Import {{name}} alone',
     sheetHidden: '{{name}} (not read: hidden in Excel; show the sheet to import it)',
+    sheetUsers:
+      '{{name}} (user information: each user’s ID, login e-mail and login phone read as one Alipay account)',
     sheetSeparator: '; ',
     encodings: { auto: 'Detect' },
     case: 'Into case (optional)',

@@ -797,6 +797,8 @@ export const zhCN = {
     sheetOtherOwner: '{{name}}（未读取：是另一账户的账单，请单独导入）',
     readSheetAlone: '单独导入“{{name}}”',
     sheetHidden: '{{name}}（未读取：该工作表在 Excel 中被隐藏，如需导入请先取消隐藏）',
+    sheetUsers:
+      '{{name}}（用户信息：已按其用户 ID 与登录邮箱、登录手机，把同一用户的各个账号合为一个支付宝账户）',
     sheetSeparator: '；',
     encodings: { auto: '自动识别' },
     case: '归入案件（可选）',

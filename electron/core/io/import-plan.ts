@@ -72,6 +72,7 @@ import type { Cell, TableFile, TableRow } from './table-file';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
 import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
 import { accountNamesSeen } from './account-names-seen';
+import { alipayUserSheets, withAlipayUsers } from './alipay-users';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -182,6 +183,8 @@ interface Preamble {
    * before the first row, for a statement that says its rows' ways only by its balances.
    */
   openings?: TableRow[];
+  /** An Alipay reply's logins (登录邮箱, 登录手机) → the user's ID, from its 用户信息 sheet. */
+  logins?: [string, string][];
 }
 
 /**
@@ -299,7 +302,7 @@ interface SheetUse {
    * Why a sheet was not read: no header row like the first sheet's, another bill owner, or
    * hidden in Excel (a copy of the rows an analyst kept aside).
    */
-  unread?: 'header' | 'owner' | 'hidden';
+  unread?: 'header' | 'owner' | 'hidden' | 'users';
 }
 
 export interface PlanOptions {
@@ -1061,9 +1064,13 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
   const begin = () => (planner = headerPlanner(head, template, options, part));
   const sheetIndex = options.sheet ? options.sheet - 1 : null;
   let sheetRows = 0;
+  // An Alipay reply's 用户信息 sheet ties its other sheets' logins to the user (alipay-users).
+  const users = template === 'transactions' && !part ? alipayUserSheets() : null;
   return {
     take(row: TableRow): void {
-      if (sheetIndex !== null && sheetOfLine(row.line).sheet !== sheetIndex) return;
+      const alone = sheetIndex !== null && sheetOfLine(row.line).sheet === sheetIndex;
+      if (users?.take(row) && !alone) return;
+      if (sheetIndex !== null && !alone) return;
       sheetRows += 1;
       if (planner) planner.take(row);
       else {
@@ -1074,7 +1081,8 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
     finish(): ImportPlan {
       if (sheetIndex !== null && !sheetRows)
         throw new AppError('import.noSheet', 'No such sheet', { sheet: options.sheet });
-      return (planner ?? begin()).finish();
+      const plan = (planner ?? begin()).finish();
+      return users ? withAlipayUsers(plan, users.users(), users.sheets()) : plan;
     },
   };
 }
