@@ -119,6 +119,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'place', required: false, aliases: ['缴获地点', '扣押地点', '查获地点', '地点', 'place'] },
     { key: 'evidenceNo', required: false, aliases: ['物证编号', '扣押清单号', '扣押清单编号', '物证编号/扣押清单号', '物证号', '清单号', 'evidenceno'] },
     { key: 'purity', required: false, aliases: ['纯度', '纯度(%)', '纯度（%）', '含量(%)', 'purity'] },
+    // The drug money seized with the drugs: the 成绩单's 缴获毒资.
+    { key: 'cash', required: false, aliases: ['缴获毒资', '缴获毒资(元)', '缴获毒资(万元)', '毒资', '毒资(元)', '毒资(万元)', '毒资金额', '毒资金额(元)', '缴获现金', '缴获现金(元)', '扣押现金', '扣押现金(元)', '现金', '现金(元)', '涉案资金', '涉案资金(元)', '涉案现金', 'cash'] },
     { key: 'notes', required: false, aliases: ['备注', '说明', 'notes'] },
   ],
 }; // prettier-ignore

@@ -1050,6 +1050,7 @@ export const en: Translation<typeof zhCN> = {
         evidenceNo: 'Evidence / seizure list no.',
         purity: 'Purity',
         purityBasisPoints: 'Purity (basis points)',
+        cash: 'Drug money seized (yuan)',
         notes: 'Notes',
       },
     },

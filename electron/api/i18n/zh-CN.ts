@@ -1009,6 +1009,7 @@ export const zhCN = {
         evidenceNo: '物证编号/扣押清单号',
         purity: '纯度',
         purityBasisPoints: '纯度（万分比）',
+        cash: '缴获毒资（元）',
         notes: '备注',
       },
     },

@@ -1153,6 +1153,7 @@ export async function commitImport(
           contentPerUnit: record.contentPerUnit,
           contentMicrograms: record.contentMicrograms,
           purityBasisPoints: record.purityBasisPoints,
+          cashFen: record.cashFen,
           evidenceNo: record.evidenceNo,
           notes: record.notes,
           importId: options.importId,
