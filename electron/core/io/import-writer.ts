@@ -10,6 +10,7 @@ import { findHolder } from '../entities/entity-identifiers';
 import { findOwner } from '../entities/entity-owner';
 import { foldAccountAliases } from './account-aliases';
 import { addLoginAliases } from './alipay-users';
+import { unmaskKnownCounterparts } from './masked-counterparts';
 import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -855,6 +856,8 @@ export async function commitImport(
     platform: 'alipay' | 'wechat' | null,
     logins?: [string, string][],
   ) {
+    // A masked counterpart (6222****0011) the workspace holds already, as its own account.
+    unmaskKnownCounterparts(db, records);
     const aliases = foldAccountAliases(records);
     addLoginAliases(aliases, records, logins);
     // The rows of each reversal pair, by line: a row whose partner is not among the records
