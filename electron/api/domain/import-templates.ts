@@ -92,6 +92,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'creditAmount', required: false, aliases: ['收入金额', '贷方金额', '贷方发生额', '收入', '收款金额', '贷方', '入账金额', '转入金额', '收入金额(元)', '贷方发生额(元)', '交易金额(收入)', '记账金额(收入)', '存入金额', '存入', '进账金额', '转入金额(元)'] },
     // A bank's mark of the row that reverses another (冲正标志 冲正/是), beside its 原流水号.
     { key: 'reversalFlag', required: false, aliases: ['冲正标志', '冲正标识', '是否冲正', '冲正标记', '抹账标志', '撤销标志', '冲销标志'] },
+    // 中国银行's 交易名称 (转账支出, 冲正) beside its 渠道 and 附言: the bank's word for the row.
+    { key: 'transactionName', required: false, aliases: ['交易名称', '业务名称', '交易种类', '业务种类', '交易名'] },
     // The bank's fee beside the amount: the balance falls by both.
     { key: 'fee', required: false, aliases: ['手续费', '手续费(元)', '交易手续费', '手续费金额', '费用', '服务费'] },
     { key: 'refunded', required: false, aliases: ['成功退款(元)', '成功退款', '退款金额', '退款金额(元)', '已退款金额', '已退款金额(元)'] },

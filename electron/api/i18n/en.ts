@@ -1024,6 +1024,7 @@ export const en: Translation<typeof zhCN> = {
         currency: 'Currency',
         amountUnit: 'Amount unit (yuan / 10,000 yuan)',
         reversalFlag: 'Reversal flag',
+        transactionName: 'Transaction name',
         fee: 'Fee',
         refunded: 'Refunded',
         paidWith: 'Paid with',

@@ -983,6 +983,7 @@ export const zhCN = {
         currency: '交易币种',
         amountUnit: '金额单位（元/万元）',
         reversalFlag: '冲正标志',
+        transactionName: '交易名称',
         fee: '手续费',
         refunded: '成功退款',
         paidWith: '支付方式',

@@ -3676,7 +3676,11 @@ function planAll(
         reversal:
           !refund &&
           (reversed ||
-            namesReversal(optional(cells, 'channel'), optional(cells, 'summary')) ||
+            namesReversal(
+              optional(cells, 'channel'),
+              optional(cells, 'summary'),
+              optional(cells, 'transactionName'),
+            ) ||
             reversingFlag.test(optional(cells, 'reversalFlag') ?? '')),
         offsetOf: null,
       });
