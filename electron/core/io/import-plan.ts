@@ -73,6 +73,7 @@ import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
 import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
 import { accountNamesSeen } from './account-names-seen';
 import { alipayUserSheets, withAlipayUsers } from './alipay-users';
+import { isBankOwnAccount } from './bank-own-accounts';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -3632,6 +3633,8 @@ function planAll(
       }
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
+      // Interest and fees: the bank's own account, no party to a transfer (bank-own-accounts).
+      if (!byPair && counterpart && isBankOwnAccount(counterpartName)) counterpart = null;
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
       // Paid with a 亲属卡(老周) (WeChat) or 亲情卡 (Alipay): the card's giver paid from his own
       // money, the bill's owner only spent it; the giver is this bill's 老周 of his other rows.
