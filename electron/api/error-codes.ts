@@ -83,6 +83,7 @@ export const errorCodes = [
   'graph.emptyChart',
   'reports.rendererUnavailable',
   'import.malformedFile',
+  'import.unclosedQuote',
   'import.encryptedFile',
   'import.tooManySheets',
   'import.empty',

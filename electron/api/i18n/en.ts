@@ -214,6 +214,8 @@ export const en: Translation<typeof zhCN> = {
     import: {
       malformedFile:
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
+      unclosedQuote:
+        'Line {{line}} of the file opens a quote that is never closed: everything after it reads as one cell and the file cannot be read. Remove the stray quote on that line and import again.',
       encryptedFile:
         'The Excel file is password-protected and cannot be read. Remove the password in your spreadsheet program, save it again and import that.',
       tooManySheets:
@@ -1076,6 +1078,8 @@ export const en: Translation<typeof zhCN> = {
         'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
+      swallowedRows:
+        'A stray quote in this cell took the rows after it (the lines shown) into the cell; none was imported: remove the quote and import again',
       accountTwoNames:
         "The same account number as a row above under another person's name (the account and the earlier name shown): one account is one person's; two cards Excel cut to the same digits, or a mistyped number; check it",
       idGender:

@@ -74,6 +74,7 @@ import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-number
 import { accountNamesSeen } from './account-names-seen';
 import { alipayUserSheets, withAlipayUsers } from './alipay-users';
 import { isBankOwnAccount } from './bank-own-accounts';
+import { swallowedRows } from './swallowed-rows';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -3376,6 +3377,15 @@ function planAll(
     for (const { line, cells, otherOwner, otherHolder, extraCells, foreignSection } of dataRows) {
       if (extraCells) {
         problems.push({ line, field: 'row', problem: 'extraCells', value: extraCells });
+        continue;
+      }
+      // A stray quote took the rows below into one cell: refused, naming the lines it took.
+      const swallowed = swallowedRows(cells);
+      if (swallowed) {
+        const field =
+          Object.keys(mapping).find((key) => mapping[key] === swallowed.column) ?? 'row';
+        const value = `${line + 1}–${line + swallowed.lines}`;
+        problems.push({ line, field, problem: 'swallowedRows', value });
         continue;
       }
       // Rows under a later account's title in the same file (查控 feedback of several accounts,

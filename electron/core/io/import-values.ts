@@ -25,6 +25,7 @@ export type ValueProblem =
   | 'otherOwner'
   | 'idTwoNames'
   | 'accountTwoNames'
+  | 'swallowedRows'
   | 'idGender'
   | 'idBirthDate'
   | 'currency'
