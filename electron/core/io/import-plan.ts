@@ -2949,6 +2949,15 @@ function foreignAmountMark(text: string): boolean {
   return !!mark && (currencySign.test(mark) || namesForeignCurrency(mark));
 }
 
+/**
+ * A statement's account as its balances are followed: with the currency where a row is in
+ * another one (a card's 美元 rows between its 人民币 ones keep their own 余额).
+ */
+function withCurrency(account: string | null, currency: string | null): string | null {
+  const written = currency?.replace(/\s+/g, '') ?? '';
+  return written && namesForeignCurrency(written) ? `${account ?? ''}|${written}` : account;
+}
+
 /** Whether a currency as written (a column, a header's note, 币种：above it) is not renminbi. */
 function namesForeignCurrency(text: string): boolean {
   return foreignCurrency.test(text) && !renminbiNamed.test(text);
@@ -3098,8 +3107,11 @@ function planAll(
         return {
           // A later section's account (账号：… above its rows) is its rows' own: its first row
           // had been compared with the section above's last balance.
-          account:
+          // Rows in another currency (币种 美元) keep a balance of their own: followed apart.
+          account: withCurrency(
             optional(cells, 'account') ?? optional(cells, 'accountOther') ?? otherOwner ?? null,
+            optional(cells, 'currency'),
+          ),
           code: flagCode(textOf(cells, codeKey)),
           amountFen: amount === null ? null : Math.abs(amount),
           balanceFen: fen('balance'),
