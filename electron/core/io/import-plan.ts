@@ -3081,7 +3081,7 @@ function planAll(
     const nameHeader = (field: string) => headers[mapping[field] ?? -1] ?? '';
     // Names by the party's role (付款户名/收款户名, Alipay's 买家信息/卖家信息), not by whose list.
     const namesByRole =
-      /付款|转出|买家|买方/.test(nameHeader('accountName')) &&
+      /付款|转出|汇款|买家|买方/.test(nameHeader('accountName')) &&
       /收款|转入|卖家|卖方/.test(nameHeader('counterpartName'));
     const hasFlag = mapping['debitCredit'] !== undefined;
     const flagWords = aliasMatcher(debitCreditAliases);
