@@ -85,6 +85,7 @@ export const errorCodes = [
   'reports.rendererUnavailable',
   'import.malformedFile',
   'import.archive',
+  'import.unclosedQuote',
   'import.encryptedFile',
   'import.tooManySheets',
   'import.empty',

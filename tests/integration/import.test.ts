@@ -206,7 +206,11 @@ describe('import', () => {
       ...file,
       contentBase64: base64('主叫号码,被叫号码\n"13912345678,139'),
     });
-    expect(broken).toMatchObject({ ok: false, error: { code: 'import.malformedFile' } });
+    // The line the stray quote opens on is named.
+    expect(broken).toMatchObject({
+      ok: false,
+      error: { code: 'import.unclosedQuote', details: { line: 2 } },
+    });
     const unmapped = await c.call('import.preview', {
       ...file,
       contentBase64: base64('号码,时间\n1,2'),

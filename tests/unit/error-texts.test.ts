@@ -47,6 +47,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'relations.invalidQuantity': { problem: 'tooPrecise' },
   'attachments.corrupt': { chunk: 3 },
   'import.duplicateFile': { fileName: '三月话单', at: '2026-03-01 08:00' },
+  'import.unclosedQuote': { line: 2 },
   'attachments.tooLarge': { limitBytes: 4 * 2 ** 30, limitMiB: 4096, sizeBytes: 5 * 2 ** 30 },
   'attachments.tooLargeToInline': { limitMiB: 64 },
   'graph.pathSearchStopped': { seconds: 10 },

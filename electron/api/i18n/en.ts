@@ -218,6 +218,8 @@ export const en: Translation<typeof zhCN> = {
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
       archive:
         'This is a zip archive, not a table. Unpack it first, then import the call lists or statements in it one by one.',
+      unclosedQuote:
+        'Line {{line}} of the file opens a quote that is never closed: everything after it reads as one cell and the file cannot be read. Remove the stray quote on that line and import again.',
       encryptedFile:
         'The Excel file is password-protected and cannot be read. Remove the password in your spreadsheet program, save it again and import that.',
       tooManySheets:
@@ -844,6 +846,8 @@ export const en: Translation<typeof zhCN> = {
     sheetOtherOwner: '{{name}} (not read: another account’s bill; import it on its own)',
     readSheetAlone: 'Import {{name}} alone',
     sheetHidden: '{{name}} (not read: hidden in Excel; show the sheet to import it)',
+    sheetUsers:
+      '{{name}} (user information: each user’s ID, login e-mail and login phone read as one Alipay account)',
     sheetSeparator: '; ',
     encodings: { auto: 'Detect' },
     case: 'Into case (optional)',
@@ -1034,6 +1038,7 @@ export const en: Translation<typeof zhCN> = {
         currency: 'Currency',
         amountUnit: 'Amount unit (yuan / 10,000 yuan)',
         reversalFlag: 'Reversal flag',
+        transactionName: 'Transaction name',
         fee: 'Fee',
         refunded: 'Refunded',
         paidWith: 'Paid with',
@@ -1060,6 +1065,7 @@ export const en: Translation<typeof zhCN> = {
         evidenceNo: 'Evidence / seizure list no.',
         purity: 'Purity',
         purityBasisPoints: 'Purity (basis points)',
+        cash: 'Drug money seized (yuan)',
         notes: 'Notes',
       },
     },
@@ -1084,6 +1090,10 @@ export const en: Translation<typeof zhCN> = {
         'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
+      swallowedRows:
+        'A stray quote in this cell took the rows after it (the lines shown) into the cell; none was imported: remove the quote and import again',
+      accountTwoNames:
+        "The same account number as a row above under another person's name (the account and the earlier name shown): one account is one person's; two cards Excel cut to the same digits, or a mistyped number; check it",
       idGender:
         "The sex does not match the ID number (17th digit odd: male, even: female): the number may be someone else's; check it",
       idBirthDate:

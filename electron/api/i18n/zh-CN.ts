@@ -199,6 +199,8 @@ export const zhCN = {
     import: {
       malformedFile: '文件无法读取：不是有效的 CSV 或 Excel 文件（如引号未闭合）。',
       archive: '这是压缩包，不是表格文件。请先解压，再逐个导入其中的话单或流水文件。',
+      unclosedQuote:
+        '文件第 {{line}} 行有一个没有闭合的引号，其后的内容都成了一个单元格，文件无法读取：请删去该行多余的引号后重新导入。',
       encryptedFile: '该 Excel 文件设有打开密码，无法读取。请在表格软件中取消密码、另存后再导入。',
       tooManySheets: '工作簿有数据的工作表超过 {{limit}} 个，无法一次导入。请拆分后分别导入。',
       empty: '文件中没有数据行。',
@@ -806,6 +808,8 @@ export const zhCN = {
     sheetOtherOwner: '{{name}}（未读取：是另一账户的账单，请单独导入）',
     readSheetAlone: '单独导入“{{name}}”',
     sheetHidden: '{{name}}（未读取：该工作表在 Excel 中被隐藏，如需导入请先取消隐藏）',
+    sheetUsers:
+      '{{name}}（用户信息：已按其用户 ID 与登录邮箱、登录手机，把同一用户的各个账号合为一个支付宝账户）',
     sheetSeparator: '；',
     encodings: { auto: '自动识别' },
     case: '归入案件（可选）',
@@ -991,6 +995,7 @@ export const zhCN = {
         currency: '交易币种',
         amountUnit: '金额单位（元/万元）',
         reversalFlag: '冲正标志',
+        transactionName: '交易名称',
         fee: '手续费',
         refunded: '成功退款',
         paidWith: '支付方式',
@@ -1017,6 +1022,7 @@ export const zhCN = {
         evidenceNo: '物证编号/扣押清单号',
         purity: '纯度',
         purityBasisPoints: '纯度（万分比）',
+        cash: '缴获毒资（元）',
         notes: '备注',
       },
     },
@@ -1040,6 +1046,10 @@ export const zhCN = {
       twoSides: '借方与贷方都有金额，无法判断资金方向（可能是合计行），未导入',
       idTwoNames:
         '证件号码与上方另一行相同，但姓名不同（见所列姓名）；同一证件只属于一人，请核对后再导入',
+      swallowedRows:
+        '单元格中有多余的引号，其后的行（见所列行号）被并入此单元格，均未导入：请删去多余的引号后重新导入',
+      accountTwoNames:
+        '账号与上方另一行相同，但户名是另一个人（见所列账号和上方户名）；一个账号只属一人，可能是 Excel 截断后相同的两个卡号，或账号录错，请核对后再导入',
       idGender:
         '性别与身份证号不符（第 17 位奇数为男、偶数为女）：身份证号可能是别人的，请核对后再导入',
       idBirthDate: '出生日期与身份证号中的出生日期不符：身份证号可能是别人的，请核对后再导入',

@@ -90,7 +90,8 @@ export const importPreviewOutput = z.object({
       number: z.number().int(),
       rows: z.number().int(),
       read: z.boolean(),
-      unread: z.enum(['header', 'owner', 'hidden']).optional(),
+      /** users: an Alipay reply's 用户信息, read as each user's ID and logins, not as records. */
+      unread: z.enum(['header', 'owner', 'hidden', 'users']).optional(),
     }),
   ),
 });

@@ -141,7 +141,9 @@ export async function importCommand(
                   ? `${sheet.name} (not read: another account's bill; import it alone with --sheet ${sheet.number})`
                   : sheet.unread === 'hidden'
                     ? `${sheet.name} (not read: hidden in Excel; show it to import it)`
-                    : `${sheet.name} (not read: no header row like the sheet read; if it holds records, import it alone with --sheet ${sheet.number})`,
+                    : sheet.unread === 'users'
+                      ? `${sheet.name} (user information: each user's ID, login e-mail and login phone read as one Alipay account)`
+                      : `${sheet.name} (not read: no header row like the sheet read; if it holds records, import it alone with --sheet ${sheet.number})`,
             )
             .join('; ')}`,
         ]

@@ -76,6 +76,11 @@ import {
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
+import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
+import { accountNamesSeen } from './account-names-seen';
+import { alipayUserSheets, withAlipayUsers } from './alipay-users';
+import { isBankOwnAccount } from './bank-own-accounts';
+import { swallowedRows } from './swallowed-rows';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -186,6 +191,8 @@ interface Preamble {
    * before the first row, for a statement that says its rows' ways only by its balances.
    */
   openings?: TableRow[];
+  /** An Alipay reply's logins (登录邮箱, 登录手机) → the user's ID, from its 用户信息 sheet. */
+  logins?: [string, string][];
 }
 
 /**
@@ -303,7 +310,7 @@ interface SheetUse {
    * Why a sheet was not read: no header row like the first sheet's, another bill owner, or
    * hidden in Excel (a copy of the rows an analyst kept aside).
    */
-  unread?: 'header' | 'owner' | 'hidden';
+  unread?: 'header' | 'owner' | 'hidden' | 'users';
 }
 
 export interface PlanOptions {
@@ -1073,9 +1080,13 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
   const begin = () => (planner = headerPlanner(head, template, options, part));
   const sheetIndex = options.sheet ? options.sheet - 1 : null;
   let sheetRows = 0;
+  // An Alipay reply's 用户信息 sheet ties its other sheets' logins to the user (alipay-users).
+  const users = template === 'transactions' && !part ? alipayUserSheets() : null;
   return {
     take(row: TableRow): void {
-      if (sheetIndex !== null && sheetOfLine(row.line).sheet !== sheetIndex) return;
+      const alone = sheetIndex !== null && sheetOfLine(row.line).sheet === sheetIndex;
+      if (users?.take(row) && !alone) return;
+      if (sheetIndex !== null && !alone) return;
       sheetRows += 1;
       if (planner) planner.take(row);
       else {
@@ -1086,7 +1097,8 @@ export function startPlan(template: ImportTemplate, options: PlanOptions = {}, p
     finish(): ImportPlan {
       if (sheetIndex !== null && !sheetRows)
         throw new AppError('import.noSheet', 'No such sheet', { sheet: options.sheet });
-      return (planner ?? begin()).finish();
+      const plan = (planner ?? begin()).finish();
+      return users ? withAlipayUsers(plan, users.users(), users.sheets()) : plan;
     },
   };
 }
@@ -3010,6 +3022,15 @@ function foreignAmountMark(text: string): boolean {
   return !!mark && (currencySign.test(mark) || namesForeignCurrency(mark));
 }
 
+/**
+ * A statement's account as its balances are followed: with the currency where a row is in
+ * another one (a card's 美元 rows between its 人民币 ones keep their own 余额).
+ */
+function withCurrency(account: string | null, currency: string | null): string | null {
+  const written = currency?.replace(/\s+/g, '') ?? '';
+  return written && namesForeignCurrency(written) ? `${account ?? ''}|${written}` : account;
+}
+
 /** Whether a currency as written (a column, a header's note, 币种：above it) is not renminbi. */
 function namesForeignCurrency(text: string): boolean {
   return foreignCurrency.test(text) && !renminbiNamed.test(text);
@@ -3133,7 +3154,7 @@ function planAll(
     const nameHeader = (field: string) => headers[mapping[field] ?? -1] ?? '';
     // Names by the party's role (付款户名/收款户名, Alipay's 买家信息/卖家信息), not by whose list.
     const namesByRole =
-      /付款|转出|买家|买方/.test(nameHeader('accountName')) &&
+      /付款|转出|汇款|买家|买方/.test(nameHeader('accountName')) &&
       /收款|转入|卖家|卖方/.test(nameHeader('counterpartName'));
     const hasFlag = mapping['debitCredit'] !== undefined;
     const flagWords = aliasMatcher(debitCreditAliases);
@@ -3159,8 +3180,11 @@ function planAll(
         return {
           // A later section's account (账号：… above its rows) is its rows' own: its first row
           // had been compared with the section above's last balance.
-          account:
+          // Rows in another currency (币种 美元) keep a balance of their own: followed apart.
+          account: withCurrency(
             optional(cells, 'account') ?? optional(cells, 'accountOther') ?? otherOwner ?? null,
+            optional(cells, 'currency'),
+          ),
           code: flagCode(textOf(cells, codeKey)),
           amountFen: amount === null ? null : Math.abs(amount),
           balanceFen: fen('balance'),
@@ -3394,6 +3418,12 @@ function planAll(
       'toCard',
       'ownCard',
     ];
+    // Account columns an Excel "Save as CSV" cut to 15 digits and zeros (excel-cut-numbers).
+    const cutColumns = excelCutColumns(dataRows, accountKeys, ({ cells }, key) =>
+      textOf(cells, key),
+    );
+    // Each account's holder as first named: another person's name on it is refused.
+    const holderNames = accountNamesSeen();
     /**
      * A holder's document when it checks; a number Excel cut or that fails its check is left
      * out (the transfer is still good, and a wrong number would tie the account to a stranger).
@@ -3434,12 +3464,27 @@ function planAll(
         problems.push({ line, field: 'row', problem: 'extraCells', value: extraCells });
         continue;
       }
+      // A stray quote took the rows below into one cell: refused, naming the lines it took.
+      const swallowed = swallowedRows(cells);
+      if (swallowed) {
+        const field =
+          Object.keys(mapping).find((key) => mapping[key] === swallowed.column) ?? 'row';
+        const value = `${line + 1}–${line + swallowed.lines}`;
+        problems.push({ line, field, problem: 'swallowedRows', value });
+        continue;
+      }
       // Rows under a later account's title in the same file (查控 feedback of several accounts,
       // 账号：… above each) are that account's.
       const sectionAccount = otherOwner ?? null;
       const refund = refundOfPayment(cells);
       const before = problems.length;
       wholeDigits(line, cells, accountKeys);
+      for (const key of cutColumns)
+        if (
+          typeof cellOf(cells, key) === 'string' &&
+          cutLikeExcel(compactNumber(textOf(cells, key)))
+        )
+          problem(line, cells, key, 'truncated');
       const compact = (key: string) => accountNumber(optional(cells, key));
       // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
       // the card (a company account's) goes by the account.
@@ -3683,17 +3728,37 @@ function planAll(
       }
       if (account && counterpart && account === counterpart)
         problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
+      // Interest and fees: the bank's own account, no party to a transfer (bank-own-accounts).
+      if (!byPair && counterpart && isBankOwnAccount(counterpartName)) counterpart = null;
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
       // Paid with a 亲属卡(老周) (WeChat) or 亲情卡 (Alipay): the card's giver paid from his own
       // money, the bill's owner only spent it; the giver is this bill's 老周 of his other rows.
       const giver = byPair
         ? null
         : cardGiver(optional(cells, 'paidWith') ?? optional(cells, 'channel'));
+      const payingAccount = giver ? `${giver}（${account}对方）` : account;
+      const payingName = giver ?? accountName;
+      const namedBefore = (
+        [
+          [payingAccount, payingName, byPair ? 'fromAccount' : 'account'],
+          [counterpart, counterpartName, byPair ? 'toAccount' : 'counterpartAccount'],
+        ] as const
+      ).flatMap(([number, name, field]) => {
+        const first = holderNames.other(number, name);
+        return first ? [{ field, value: `${number} ${first}`.slice(0, 40) }] : [];
+      });
+      if (namedBefore.length) {
+        for (const { field, value } of namedBefore)
+          problems.push({ line, field, problem: 'accountTwoNames', value });
+        continue;
+      }
+      holderNames.note(payingAccount, payingName);
+      holderNames.note(counterpart, counterpartName);
       (refund ? refunds : records).push({
         line,
-        account: giver ? `${giver}（${account}对方）` : account,
+        account: payingAccount,
         accountAlias: giver ? null : accountAlias,
-        accountName: giver ?? accountName,
+        accountName: payingName,
         accountIdNumber: giver ? null : holderNumber(cells, 'accountIdNumber'),
         counterpart,
         counterpartName,
@@ -3709,7 +3774,11 @@ function planAll(
         reversal:
           !refund &&
           (reversed ||
-            namesReversal(optional(cells, 'channel'), optional(cells, 'summary')) ||
+            namesReversal(
+              optional(cells, 'channel'),
+              optional(cells, 'summary'),
+              optional(cells, 'transactionName'),
+            ) ||
             reversingFlag.test(optional(cells, 'reversalFlag') ?? '')),
         offsetOf: null,
       });

@@ -24,6 +24,8 @@ export type ValueProblem =
   | 'extraCells'
   | 'otherOwner'
   | 'idTwoNames'
+  | 'accountTwoNames'
+  | 'swallowedRows'
   | 'idGender'
   | 'idBirthDate'
   | 'currency'

@@ -9,6 +9,8 @@ import { unixToIso } from '../db/unix-time';
 import { findHolder } from '../entities/entity-identifiers';
 import { findOwner } from '../entities/entity-owner';
 import { foldAccountAliases } from './account-aliases';
+import { addLoginAliases } from './alipay-users';
+import { unmaskKnownCounterparts } from './masked-counterparts';
 import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -463,7 +465,7 @@ export async function commitImport(
           },
         });
     } else if (plan.data.template === 'transactions')
-      await writeTransfers(plan.data.records, plan.preamble.platform);
+      await writeTransfers(plan.data.records, plan.preamble.platform, plan.preamble.logins);
     else await writePersons(plan.data.records);
     summary.seconds = Math.round(performance.now() - started) / 1000;
     const { rejectedFile: _file, ...details } = summary;
@@ -849,8 +851,15 @@ export async function commitImport(
     }
   }
 
-  async function writeTransfers(records: TransferRecord[], platform: 'alipay' | 'wechat' | null) {
+  async function writeTransfers(
+    records: TransferRecord[],
+    platform: 'alipay' | 'wechat' | null,
+    logins?: [string, string][],
+  ) {
+    // A masked counterpart (6222****0011) the workspace holds already, as its own account.
+    unmaskKnownCounterparts(db, records);
     const aliases = foldAccountAliases(records);
+    addLoginAliases(aliases, records, logins);
     // The rows of each reversal pair, by line: a row whose partner is not among the records
     // written counts as any other (never a pair of one).
     const lineIndex = new Map<number, number>();
@@ -1147,6 +1156,7 @@ export async function commitImport(
           contentPerUnit: record.contentPerUnit,
           contentMicrograms: record.contentMicrograms,
           purityBasisPoints: record.purityBasisPoints,
+          cashFen: record.cashFen,
           evidenceNo: record.evidenceNo,
           notes: record.notes,
           importId: options.importId,

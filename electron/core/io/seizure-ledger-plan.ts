@@ -14,6 +14,7 @@ import {
   idNumberCut,
   parseDateAndTime,
   parseLocalDateTime,
+  parseSignedAmount,
   type ValueProblem,
 } from './import-values';
 import type { Cell, TableRow } from './table-file';
@@ -36,6 +37,8 @@ export interface SeizureLedgerRecord {
   place: string | null;
   evidenceNo: string | null;
   purityBasisPoints: number | null;
+  /** The drug money seized (缴获毒资), in fen: what the 成绩单's 缴获毒资 adds up. */
+  cashFen: number | null;
   notes: string | null;
   /** Filled in from the workspace before the import is shown or written. */
   caseId: string | null;
@@ -171,6 +174,10 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
   const unitInHeader = headerUnitOf(quantityHeader);
   const weightHeader = headerKey(context.headers[context.mapping['weight'] ?? -1] ?? '');
   const weightUnitInHeader = headerUnitOf(weightHeader);
+  // 缴获毒资(万元): the cash column's figures in 万元.
+  const cashScale = /万元/.test(headerKey(context.headers[context.mapping['cash'] ?? -1] ?? ''))
+    ? 10_000
+    : 1;
   const records: SeizureLedgerRecord[] = [];
   const quantityColumn = context.mapping['quantity'];
   for (const { line, cells, mergedDown } of dataRows) {
@@ -310,6 +317,14 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
     }
     for (const field of ['holder', 'holderIdNumber'] as const)
       if (idNumberCut(cellOf(cells, field))) refuse(field, 'truncated');
+    // 缴获毒资 on the row: cash in yuan (or 万元), none where empty or 0.
+    let cashFen: number | null = null;
+    const cashText = optional(cells, 'cash');
+    if (cashText && !/^[0.,\s]*$/.test(cashText)) {
+      const read = parseSignedAmount(cellOf(cells, 'cash'), cashScale);
+      if (read.ok && read.value > 0) cashFen = read.value;
+      else refuse('cash', 'amount');
+    }
     if (!valid || !drugType || !quantity?.ok || !quantityUnit || !seizedAt) continue;
     const holder = optional(cells, 'holder');
     records.push({
@@ -327,6 +342,7 @@ export function planSeizureLedger(context: LedgerPlanContext): SeizureLedgerReco
       place: optional(cells, 'place'),
       evidenceNo: optional(cells, 'evidenceNo'),
       purityBasisPoints,
+      cashFen,
       notes,
       caseId: null,
       fromEntityId: null,

@@ -237,7 +237,8 @@ export function readCsvText(
       throw new AppError('import.tooManyRows', 'The file has too many rows', {
         limit: limits.maxRows,
       });
-    throw new AppError('import.malformedFile', 'The CSV file cannot be read', {
+    // A quote opened and never closed: the line it opens on, where the quote is to be taken out.
+    throw new AppError('import.unclosedQuote', 'A quoted cell is never closed', {
       line: error.line,
     });
   }

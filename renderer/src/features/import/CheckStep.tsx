@@ -78,13 +78,17 @@ export function CheckStep({
                       ? t('import.sheetOtherOwner', { name: sheet.name })
                       : sheet.unread === 'hidden'
                         ? t('import.sheetHidden', { name: sheet.name })
-                        : t('import.sheetSkipped', { name: sheet.name }),
+                        : sheet.unread === 'users'
+                          ? t('import.sheetUsers', { name: sheet.name })
+                          : t('import.sheetSkipped', { name: sheet.name }),
                 )
                 .join(t('import.sheetSeparator'))}
             </span>
             {onReadSheet
               ? preview.sheets
-                  .filter((sheet) => !sheet.read && sheet.unread !== 'hidden')
+                  .filter(
+                    (sheet) => !sheet.read && sheet.unread !== 'hidden' && sheet.unread !== 'users',
+                  )
                   .map((sheet) => (
                     <Button
                       key={sheet.number}

@@ -1,0 +1,81 @@
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * 张三's statement names 李四's card in full; 李四's (as 网银 exports print it) masks 张三 as
+ * 6222****0011 张*. The two transfers on both statements had been counted twice: 张* was an
+ * account of its own, 李四 in 2,000 and out 2,000 of 1,000 each way.
+ */
+let c: TestCore;
+beforeEach(async () => {
+  c = makeTestCore();
+  await createTestWorkspace(c);
+});
+afterEach(() => c.dispose());
+
+const zhang = '6222600000000000011';
+const li = '6222600000000000022';
+const statementA = [
+  `账号：${zhang},户名：张三`,
+  '交易时间,借贷标志,交易金额,余额,对方账号,对方户名,摘要',
+  `2026-03-01 10:00:00,借,1000.00,9000.00,${li},李四,转账`,
+  `2026-03-01 10:10:00,贷,1000.00,10000.00,${li},李四,转账`,
+];
+const statementB = (name: string) => [
+  `账号：${li},户名：李四`,
+  '交易时间,借贷标志,交易金额,余额,对方账号,对方户名,摘要',
+  `2026-03-01 10:00:05,贷,1000.00,1000.00,6222****0011,${name},转账`,
+  `2026-03-01 10:10:03,借,1000.00,0.00,6222****0011,${name},转账`,
+];
+
+async function importStatement(importId: string, lines: string[]) {
+  return await c.ok('import.commit', {
+    importId,
+    fileName: `${importId}.csv`,
+    contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+    template: 'transactions',
+  });
+}
+
+/** 李四's money relations, `from → to: fen (transfers)`. */
+async function moneyOfLi() {
+  const [hit] = (await c.ok('search.query', { text: li })).groups[0]!.hits;
+  const detail = await c.ok('entities.get', { id: hit!.id });
+  return detail.relations
+    .filter((relation) => relation.type === 'finances')
+    .map(
+      (relation) =>
+        `${relation.fromLabel} → ${relation.toLabel}: ${relation.amountFen} (${relation.eventCount})`,
+    )
+    .sort();
+}
+
+describe('a counterpart masked on the other statement', () => {
+  it('is the account the workspace holds whose number and name the mask fits: the transfers are copies', async () => {
+    await importStatement('imp-a', statementA);
+    expect(await importStatement('imp-b', statementB('张*'))).toMatchObject({ copies: 2 });
+    expect(await moneyOfLi()).toEqual([
+      `${zhang} → ${li}: 100000 (1)`,
+      `${li} → ${zhang}: 100000 (1)`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', { account: li, direction: 'in' });
+    expect(
+      trace.accounts.map((account) => [account.accountNo, account.inFen, account.outFen]),
+    ).toEqual([
+      [li, 100000, 100000],
+      [zhang, 100000, 100000],
+    ]);
+  });
+
+  it('a mask whose name is another’s (王*) stays an account apart', async () => {
+    await importStatement('imp-a', statementA);
+    expect(await importStatement('imp-b', statementB('王*'))).toMatchObject({ copies: 0 });
+    expect(await moneyOfLi()).toEqual([
+      `${zhang} → ${li}: 100000 (1)`,
+      `${li} → ${zhang}: 100000 (1)`,
+      `${li} → 王*（6222****0011）: 100000 (1)`,
+      `王*（6222****0011） → ${li}: 100000 (1)`,
+    ]);
+  });
+});
