@@ -1845,8 +1845,13 @@ export const en: Translation<typeof zhCN> = {
       arrests: 'Place of arrest',
       flows: 'Supply flows',
       outflows: 'Registration → arrest',
+      stations: 'Base stations (call lists)',
     },
     people: 'people: {{count}}',
+    phonesSeen: 'phones seen there: {{count}}',
+    stationsNote:
+      'Base stations the call lists place by their coordinates, where the phones were seen in the period.',
+    stationPhones: '{{count}} phones',
     links: 'supply relations: {{count}}',
     seizedFromBuyers: 'Seized from the buyers:',
     noFlows: 'No supply relations between regions',
