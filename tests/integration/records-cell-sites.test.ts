@@ -85,6 +85,7 @@ describe('base stations a call list places by their coordinates', () => {
       to: '2026-03-02T00:00:00Z',
     });
     expect(present.rows.map((row) => [row.number, row.sightings])).toEqual([[target, 2]]);
+    expect(present.site).toEqual({ address: '昆明市五华区', lng: 102.712251, lat: 25.040609 });
   });
 
   it('are the LAC-CI cell’s where the list gives one: its first row’s position, none for 0/0', async () => {

@@ -1873,6 +1873,7 @@ export const en: Translation<typeof zhCN> = {
   },
   analytics: {
     nav: 'Analysis',
+    presenceSite: 'Where the call lists place this cell: {{address}} ({{lng}}, {{lat}})',
     title: 'Call and money analysis',
     run: 'Analyse',
     period: 'Period',

@@ -1788,6 +1788,7 @@ export const zhCN = {
   },
   analytics: {
     nav: '研判',
+    presenceSite: '话单所载基站位置：{{address}}（{{lng}}, {{lat}}）',
     title: '话单与资金研判',
     run: '分析',
     period: '时间段',
