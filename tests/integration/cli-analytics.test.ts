@@ -165,6 +165,32 @@ describe('analytics commands', () => {
     expect(text.stdout).toContain('(1 of 2 shown; raise --limit for more)');
   }, 60_000);
 
+  it('contacts on-cell names where the call lists place the cell (基站地址, its coordinates)', async () => {
+    const placed = csv('placed.csv', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长,基站经度,基站纬度,基站地址',
+      '13900000009,13700000009,主叫,2026-05-01 08:00:00,60,102.712251,25.040609,昆明市五华区',
+    ]);
+    const imported = await execCli(
+      ['import', '--template', 'calls', '--file', placed, '--workspace', dir],
+      env,
+    );
+    expect(imported.stdout).toContain(
+      'base stations placed by their coordinates (基站经度, 基站纬度): 1, drawn on the map',
+    );
+    const args = ['contacts', 'on-cell', '--cell', '102.712251,25.040609'];
+    const period = ['--from', '2026-05-01 00:00', '--to', '2026-05-02 00:00'];
+    expect((await run([...args, ...period])).site).toEqual({
+      address: '昆明市五华区',
+      lng: 102.712251,
+      lat: 25.040609,
+    });
+    const text = await execCli([...args, ...period, '--workspace', dir], env);
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      '昆明市五华区  (102.712251, 25.040609)',
+      '13900000009  1 sightings  2026-05-01 08:00 – 2026-05-01 08:00',
+    ]);
+  }, 60_000);
+
   it('money trace --structuring-threshold (yuan) and --limit: the flags under it, a page and the total', async () => {
     const plain = await run(['money', 'trace', '--account', '6222000000000000001']);
     expect(plain.accounts[1].flags.structuring).toBe(0);

@@ -1440,6 +1440,7 @@ describe('deleting an import', () => {
       importId: 'imp-second',
       callRecords: 3,
       dataSessions: 0,
+      cellSites: 0,
       transfers: 0,
       seizures: 0,
       relationsDeleted: 1,

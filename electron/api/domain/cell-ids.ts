@@ -123,7 +123,24 @@ export function cellKeyIn(lac: string, ci: string, lacHex: boolean, ciHex: boole
  * parts read as hexadecimal only when they say so (a letter A–F, 0x).
  */
 export function typedCell(text: string): string {
+  const position = typedPosition.exec(text.trim());
+  if (position) return positionCell(Number(position[1]), Number(position[2]));
   const parts = splitStation(text);
   if (!parts) return cellAlone(text) ?? text.trim();
   return cellKey(parts[0], parts[1], false);
+}
+
+/** A position typed as longitude, latitude in decimal degrees (102.7123, 25.0406). */
+const typedPosition = /^(-?\d{1,3}\.\d+)\s*[,，]\s*(-?\d{1,2}\.\d+)$/;
+
+/**
+ * The key of a cell a list places by its coordinates alone (基站经度/基站纬度, no LAC or CI):
+ * "longitude,latitude" to four decimals, about 10 m. Finer than towers stand apart (a site's
+ * sectors share its mast's coordinates, and are one place to the phones on them), coarser than
+ * the digits lists print (102.712251 in one platform's export, 102.71225 in another's, a
+ * spreadsheet's float), so the same tower is one key across rows and files. Never a LAC-CI key:
+ * it has a point in each part.
+ */
+export function positionCell(longitude: number, latitude: number): string {
+  return `${longitude.toFixed(4)},${latitude.toFixed(4)}`;
 }

@@ -61,6 +61,12 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'callerCi', required: false, aliases: ['主叫ci', '主叫小区', '主叫ci号', '主叫eci', '主叫cellid', '主叫小区号', '主叫ci/eci'] },
     { key: 'calleeLac', required: false, aliases: ['被叫lac', '被叫位置区', '被叫lac号', '被叫tac', '被叫位置区码', '被叫lac/tac'] },
     { key: 'calleeCi', required: false, aliases: ['被叫ci', '被叫小区', '被叫ci号', '被叫eci', '被叫cellid', '被叫小区号', '被叫ci/eci'] },
+    // Where the list places the row's cell (基站经度/基站纬度/基站地址: 调证 platforms and most
+    // 移动/联通 lists for police; often the only cell they give), as printed: decimal degrees or
+    // 度分秒, WGS-84 or GCJ-02 alike (a few hundred metres apart, nothing at the map's scale).
+    { key: 'longitude', required: false, aliases: ['基站经度', '经度', '小区经度', '基站经度(度)', 'lng', 'lon', 'longitude', 'cell_lng', 'cell_lon', 'cell_longitude'] },
+    { key: 'latitude', required: false, aliases: ['基站纬度', '纬度', '小区纬度', '基站纬度(度)', 'lat', 'latitude', 'cell_lat', 'cell_latitude'] },
+    { key: 'cellAddress', required: false, aliases: ['基站地址', '基站位置', '位置', '基站所在地', '基站详细地址', '小区地址', '基站地点', 'cell_address', 'celladdress'] },
     { key: 'imei', required: false, aliases: ['imei', 'imei_id', 'imeiid', '串号', '手机串号', '设备号', '设备串号', 'imei号', '终端imei', '本机imei', '本端imei', 'imei号码', 'imei码', '手机imei', '设备imei', '终端串号', 'imei/meid', 'meid', 'meid号', '本方imei', '手机imei号', 'meid/imei', 'imei号码/meid', '终端imei号', 'imeisv', 'imei(sv)', 'imei/imeisv', '终端imeisv'] },
     { key: 'imsi', required: false, aliases: ['imsi', '用户识别码', 'imsi号', '本机imsi', '本端imsi', 'imsi号码', 'imsi码', '用户imsi', '本机imsi号', '本方imsi', 'sim卡imsi', 'imsi/sim'] },
     { key: 'roamingArea', required: false, aliases: ['漫游地', '通话地', '通话地点', '通信地点', '本机通话地', '通话所在地'] },

@@ -932,6 +932,8 @@ export const en: Translation<typeof zhCN> = {
       '{{count}} rows have no other number (hidden, unknown or empty): kept on the phone as calls or texts with their direction, time and cell, linked to no number; see the timeline and the cell analyses.',
     signalsDetail:
       '{{count}} rows are a phone’s signalling (location update, power on, handover: no other party): not counted as calls, kept as where and when the phone was, for co-location and who was on a cell.',
+    cellSitesDetail:
+      '{{count}} base stations are placed by the coordinates in the list (cell longitude and latitude): drawn on the map with their address and the phones seen there.',
     reversalsDetail:
       '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
     saveRejected: 'Save the rows with errors',
@@ -997,6 +999,9 @@ export const en: Translation<typeof zhCN> = {
         calleeLac: 'Callee LAC',
         calleeCi: 'Callee CI',
         imei: 'IMEI',
+        longitude: 'Cell longitude (degrees)',
+        latitude: 'Cell latitude (degrees)',
+        cellAddress: 'Cell address',
         imsi: 'IMSI',
         ownArea: 'Own number’s home area',
         roamingArea: 'Where the phone was (roaming)',
@@ -1079,6 +1084,8 @@ export const en: Translation<typeof zhCN> = {
       idNumber: 'Invalid ID number (length, birth date or check digit)',
       gender: 'Gender should be 男/女',
       sameEnds: 'Both ends are the same',
+      coordinate:
+        'Cell longitude/latitude not understood or out of range (longitude −180 to 180, latitude −90 to 90, in degrees: 102.712251 or 102°42′44.1″), or one given without the other',
       callType:
         'Call type not understood (主叫/被叫/呼转/短信发/短信收 …); for codes (01, 02) add a line above the header explaining them, e.g. “呼叫类型：01-主叫，02-被叫”',
       debitCredit: 'Debit/credit not understood (借/贷, 收/支, 进/出 …)',
@@ -1856,8 +1863,13 @@ export const en: Translation<typeof zhCN> = {
       arrests: 'Place of arrest',
       flows: 'Supply flows',
       outflows: 'Registration → arrest',
+      stations: 'Base stations (call lists)',
     },
     people: 'people: {{count}}',
+    phonesSeen: 'phones seen there: {{count}}',
+    stationsNote:
+      'Base stations the call lists place by their coordinates, where the phones were seen in the period.',
+    stationPhones: '{{count}} phones',
     links: 'supply relations: {{count}}',
     seizedFromBuyers: 'Seized from the buyers:',
     noFlows: 'No supply relations between regions',
@@ -1879,6 +1891,7 @@ export const en: Translation<typeof zhCN> = {
   },
   analytics: {
     nav: 'Analysis',
+    presenceSite: 'Where the call lists place this cell: {{address}} ({{lng}}, {{lat}})',
     title: 'Call and money analysis',
     run: 'Analyse',
     period: 'Period',

@@ -889,6 +889,8 @@ export const zhCN = {
       '其中 {{count}} 行的对方号码未显示（隐藏号码、未知、空）：按本机的通话或短信、方向、时间和基站另存，不与任何号码连线，见时间线和同基站分析。',
     signalsDetail:
       '其中 {{count}} 行是手机的信令（位置更新、开机、切换等，无对方号码）：不计入通话，按号码的基站、时间和手机另存，用于同基站伴随和“谁在这个基站”。',
+    cellSitesDetail:
+      '其中 {{count}} 个基站按名单中的基站经纬度定位：在地图上标出，附基站地址和在该基站出现的号码。',
     reversalsDetail:
       '其中 {{count}} 对是冲正（或撤销、退汇）与被冲正的原交易，两行相抵，原始行已保留，均不计入金额和分析。',
     saveRejected: '保存有误的行',
@@ -954,6 +956,9 @@ export const zhCN = {
         calleeLac: '被叫位置区（LAC）',
         calleeCi: '被叫小区（CI）',
         imei: 'IMEI',
+        longitude: '基站经度',
+        latitude: '基站纬度',
+        cellAddress: '基站地址',
         imsi: 'IMSI',
         ownArea: '本机归属地',
         roamingArea: '通话地（漫游地）',
@@ -1036,6 +1041,8 @@ export const zhCN = {
       idNumber: '身份证号无效（长度、出生日期或校验位）',
       gender: '性别应为 男/女',
       sameEnds: '两端号码/账号相同',
+      coordinate:
+        '基站经纬度无法识别或超出范围（经度 −180～180、纬度 −90～90，以度计：102.712251 或 102°42′44.1″），或只给了经度、纬度之一',
       callType:
         '呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）；代码（01、02）请在表头上方加一行说明，如“呼叫类型：01-主叫，02-被叫”',
       debitCredit: '借贷标志无法识别（应为 借/贷、收/支、进/出 等）',
@@ -1773,8 +1780,12 @@ export const zhCN = {
       arrests: '抓获地',
       flows: '供货流向',
       outflows: '户籍地→抓获地',
+      stations: '基站（话单）',
     },
     people: '{{count}}人',
+    phonesSeen: '在此出现的号码{{count}}个',
+    stationsNote: '话单中带经纬度的基站，即时间段内号码出现的位置。',
+    stationPhones: '{{count}}个号码',
     links: '{{count}}条供货关系',
     seizedFromBuyers: '下线被缴获：',
     noFlows: '无跨地区供货关系',
@@ -1795,6 +1806,7 @@ export const zhCN = {
   },
   analytics: {
     nav: '研判',
+    presenceSite: '话单所载基站位置：{{address}}（{{lng}}, {{lat}}）',
     title: '话单与资金研判',
     run: '分析',
     period: '时间段',

@@ -262,6 +262,8 @@ export const cellPresenceInput = z.object({
 });
 
 export const cellPresenceOutput = z.object({
+  /** Where a call list placed the cell (基站经度, 基站纬度, 基站地址); null when none did. */
+  site: z.object({ address: z.string().nullable(), lng: z.number(), lat: z.number() }).nullable(),
   rows: z.array(
     phoneRefSchema.extend({
       sightings: z.number().int(),

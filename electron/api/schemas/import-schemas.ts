@@ -146,6 +146,8 @@ export const importSummarySchema = z.object({
    * where and when the phone was, on its handset.
    */
   signals: z.number().int(),
+  /** A call list's base stations placed by their coordinates (基站经度, 基站纬度): one per cell. */
+  cellSites: z.number().int(),
   seizuresCreated: z.number().int(),
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),
@@ -228,6 +230,8 @@ export const importDeleteOutput = z.object({
   callRecords: z.number().int(),
   /** Mobile-data sessions (上网) the import held. */
   dataSessions: z.number().int(),
+  /** Cells the import placed (基站经度, 基站纬度). */
+  cellSites: z.number().int(),
   transfers: z.number().int(),
   seizures: z.number().int(),
   relationsDeleted: z.number().int(),

@@ -87,6 +87,22 @@ const mapFlowSchema = z.object({
   seized: z.array(seizedAmountSchema),
 });
 
+/**
+ * A base station a call list placed (基站经度, 基站纬度) and the case's phones were seen on in the
+ * period, with the list's address and the phones.
+ */
+const mapStationSchema = z.object({
+  /** The cell's key, as its records carry it (LAC-CI, ECI, or the coordinates). */
+  cell: z.string(),
+  ...coordinate,
+  address: z.string().nullable(),
+  /** The phones seen there, most sightings first (the first 20). */
+  phones: z.array(z.object({ number: z.string(), sightings: z.number().int() })),
+  phoneCount: z.number().int(),
+  sightings: z.number().int(),
+});
+export type MapStation = z.output<typeof mapStationSchema>;
+
 export const mapDataSchema = z.object({
   caseId: z.string().nullable(),
   regions: z.array(mapRegionSchema),
@@ -95,6 +111,7 @@ export const mapDataSchema = z.object({
   seizures: z.array(mapSeizureSchema),
   people: z.array(mapPersonSchema),
   flows: z.array(mapFlowSchema),
+  stations: z.array(mapStationSchema),
   /** Supply relations inside one region, and those with an end in no known region. */
   localLinks: z.number().int(),
   unplacedLinks: z.number().int(),

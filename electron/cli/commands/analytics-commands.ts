@@ -199,16 +199,21 @@ export async function contactsCommand(
           await workspaceClock(client),
         ] as const,
     );
+    // Where the call lists placed the cell, above who was on it.
+    const site = result.site
+      ? `${result.site.address ?? '(no address)'}  (${result.site.lng}, ${result.site.lat})\n`
+      : '';
     out.result(
       result,
-      result.rows.length
-        ? result.rows
-            .map(
-              (row) =>
-                `${row.number}  ${row.sightings} sightings  ${at(row.firstAt)} – ${at(row.lastAt)}`,
-            )
-            .join('\n') + shownOf(result.rows.length, result.total)
-        : 'Nobody on this base station in the period.',
+      site +
+        (result.rows.length
+          ? result.rows
+              .map(
+                (row) =>
+                  `${row.number}  ${row.sightings} sightings  ${at(row.firstAt)} – ${at(row.lastAt)}`,
+              )
+              .join('\n') + shownOf(result.rows.length, result.total)
+          : 'Nobody on this base station in the period.'),
     );
     return;
   }

@@ -223,6 +223,11 @@ export async function importCommand(
               `signalling (位置更新, 开机, 切换): ${summary.signals}, kept as where and when each phone was, not counted as calls`,
             ]
           : []),
+        ...(summary.cellSites
+          ? [
+              `base stations placed by their coordinates (基站经度, 基站纬度): ${summary.cellSites}, drawn on the map`,
+            ]
+          : []),
         ...(summary.reversals
           ? [
               `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,

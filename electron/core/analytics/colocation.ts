@@ -245,5 +245,11 @@ export function cellPresence(
       WHERE d.base_station IN (${cells}) AND ${sessionOverlaps} AND ${livePhone}
     ) x JOIN phones p ON p.entity_id = x.id
     GROUP BY x.id ORDER BY MIN(x.at), p.number`);
-  return { rows: rows.slice(0, query.limit), total: rows.length };
+  // Where the earliest import that placed the cell put it.
+  const site =
+    db.get<{ address: string | null; lng: number; lat: number }>(sql`
+      SELECT s.address, s.longitude AS lng, s.latitude AS lat
+      FROM cell_sites s JOIN imports i ON i.id = s.import_id
+      WHERE s.cell IN (${cells}) ORDER BY i.num LIMIT 1`) ?? null;
+  return { site, rows: rows.slice(0, query.limit), total: rows.length };
 }

@@ -34,6 +34,19 @@ export interface CallRecord {
 }
 
 /**
+ * Where a list places one of its cells (基站经度, 基站纬度, 基站地址): the first row that gives
+ * it. A list repeats its few cells a million times, so a site is kept once per cell, not per row.
+ */
+interface CellSite {
+  /** The cell's index in the text table (its key once the list is settled, station-keys). */
+  cell: number;
+  line: number;
+  longitude: number;
+  latitude: number;
+  address: string | null;
+}
+
+/**
  * A call list's records column by column, as the planner makes them and the writer reads them:
  * typed arrays and one table of the distinct texts (numbers, base stations, IMEIs, IMSIs),
  * which a call list repeats a million times. They cross from the parser thread as they are
@@ -58,6 +71,8 @@ export interface CallColumns {
   imsi: Uint32Array;
   /** Index in `phoneNumberTypes`. */
   farType: Uint8Array;
+  /** The cells the list places, one each, in the order first seen. */
+  sites: CellSite[];
 }
 
 /** Collects records into columns, growing them as records come. */
@@ -78,6 +93,7 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
     imei: new Uint32Array(capacity),
     imsi: new Uint32Array(capacity),
     farType: new Uint8Array(capacity),
+    sites: [],
   };
   const grow = () => {
     capacity *= 2;
@@ -125,6 +141,8 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
     { length: 6 },
     columnText,
   );
+  const placed = new Set<number>();
+  let lastSite = 0;
   const kindIndex = new Map(callKinds.map((kind, index) => [kind, index]));
   const typeIndex = new Map(phoneNumberTypes.map((type, index) => [type, index]));
   return {
@@ -144,6 +162,23 @@ export function callColumnsBuilder(initialCapacity = 1_024) {
       columns.imsi[at] = imsiText!(record.imsi);
       columns.farType[at] = typeIndex.get(record.farType)!;
       columns.length = at + 1;
+    },
+    /**
+     * The index of a cell not placed yet, to `place` it; 0 for one placed already (the row
+     * before's cell, the usual case, answered without a lookup). A cell is placed by its first
+     * row that gives where it is.
+     */
+    unplaced(cell: string): number {
+      const at = cellText!(cell);
+      if (at === lastSite) return 0;
+      if (!placed.has(at)) return at;
+      lastSite = at;
+      return 0;
+    },
+    place(site: CellSite): void {
+      lastSite = site.cell;
+      placed.add(site.cell);
+      columns.sites.push(site);
     },
   };
 }
@@ -231,5 +266,19 @@ export function joinCallColumns(first: CallColumns, second: CallColumns): CallCo
     imei: textIndexes(first.imei, second.imei),
     imsi: textIndexes(first.imsi, second.imsi),
     farType: values(first.farType, second.farType),
+    sites: joinSites(first.sites, second.sites, renumbered),
   };
+}
+
+/** The second half's sites after the first's, in the joined text table; a cell placed once. */
+function joinSites(first: CellSite[], second: CellSite[], renumbered: Uint32Array): CellSite[] {
+  const placed = new Set(first.map((site) => site.cell));
+  const sites = first.slice();
+  for (const site of second) {
+    const cell = renumbered[site.cell]!;
+    if (placed.has(cell)) continue;
+    placed.add(cell);
+    sites.push({ ...site, cell });
+  }
+  return sites;
 }

@@ -41,6 +41,7 @@ export function splitDataSessions(records: CallColumns): {
       imei: pick(records.imei),
       imsi: pick(records.imsi),
       farType: pick(records.farType),
+      sites: records.sites,
     },
     sessions,
   };

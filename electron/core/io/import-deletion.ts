@@ -22,8 +22,8 @@ interface Contribution {
 const minus = (value: number | null, less: number) => (value === null ? null : value - less);
 
 /**
- * Takes an import back out, in one audited transaction: its call records, transfers and
- * phone identifiers; what it added to each relation (a relation it created goes, one it
+ * Takes an import back out, in one audited transaction: its call records, transfers, phone
+ * identifiers and the cells it placed; what it added to each relation (a relation it created goes, one it
  * added to gets its earlier totals back, or its counts reduced when a later import added to
  * it too); the phones, accounts, persons and case links it created that nothing else uses.
  */
@@ -38,6 +38,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         importId,
         callRecords: 0,
         dataSessions: 0,
+        cellSites: 0,
         transfers: 0,
         seizures: 0,
         relationsDeleted: 0,
@@ -66,6 +67,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
+      result.cellSites = tx.run(sql`DELETE FROM cell_sites WHERE import_id = ${importId}`).changes;
       result.dataSessions = tx.run(
         sql`DELETE FROM data_sessions WHERE import_id = ${importId}`,
       ).changes;

@@ -48,7 +48,8 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
-import { cellAlone, splitStation } from '../../api/domain/cell-ids';
+import { cellAlone, positionCell, splitStation } from '../../api/domain/cell-ids';
+import { readAddress, readDegrees } from './cell-coordinates';
 import {
   callColumnsBuilder,
   joinCallColumns,
@@ -1527,6 +1528,9 @@ const additionalFields = new Set([
   'eNodeB',
   'imei',
   'imsi',
+  'longitude',
+  'latitude',
+  'cellAddress',
   'ownArea',
   'roamingArea',
   'counterpartArea',
@@ -2183,6 +2187,52 @@ function callPlanner(
   const billedLength = /计费/.test(headers[mapping['duration'] ?? -1] ?? '');
   const records = callColumnsBuilder();
   const stationOf = stationReader(mapping, headers);
+  // Where a row's cell is (基站经度, 基站纬度, 基站地址), read into these: no object per row.
+  const placesCells = mapping['longitude'] !== undefined || mapping['latitude'] !== undefined;
+  let [siteLongitude, siteLatitude] = [0, 0];
+  /**
+   * Whether the row places its cell: both coordinates read and in range, or none given (0, 0
+   * included: what a list prints for a cell it cannot place). A bad one, or one without the
+   * other, is the row's problem.
+   */
+  const readSite = (line: number, cells: Cell[]): boolean => {
+    const longitude = readDegrees(cellOf(cells, 'longitude'), 'longitude');
+    const latitude = readDegrees(cellOf(cells, 'latitude'), 'latitude');
+    if (longitude === undefined || (longitude === null && latitude !== null))
+      problem(line, cells, 'longitude', 'coordinate');
+    if (latitude === undefined || (latitude === null && longitude !== null))
+      problem(line, cells, 'latitude', 'coordinate');
+    if (typeof longitude !== 'number' || typeof latitude !== 'number') return false;
+    if (longitude === 0 && latitude === 0) return false;
+    [siteLongitude, siteLatitude] = [longitude, latitude];
+    return true;
+  };
+  // A list of many rows on one cell: its key made once, not per row.
+  let [keyLongitude, keyLatitude, lastPositionKey] = [Number.NaN, Number.NaN, ''];
+  /**
+   * The cell of a row that places it: its key, or where the list gives no cell id, its
+   * coordinates' (positionCell); its site kept at its first row.
+   */
+  const placedCell = (station: string | null, line: number, cells: Cell[]): string => {
+    let cell = station;
+    if (cell === null) {
+      if (siteLongitude !== keyLongitude || siteLatitude !== keyLatitude) {
+        [keyLongitude, keyLatitude] = [siteLongitude, siteLatitude];
+        lastPositionKey = positionCell(siteLongitude, siteLatitude);
+      }
+      cell = lastPositionKey;
+    }
+    const at = records.unplaced(cell);
+    if (at)
+      records.place({
+        cell: at,
+        line,
+        longitude: siteLongitude,
+        latitude: siteLatitude,
+        address: readAddress(cellOf(cells, 'cellAddress')),
+      });
+    return cell;
+  };
   const durationOf = durationReader(headers[mapping['duration'] ?? -1] ?? '');
   const ownColumn = mapping['ownNumber'] !== undefined;
   const byOwn =
@@ -2473,6 +2523,7 @@ function callPlanner(
         durationSeconds = undefined;
       }
     }
+    const placed = placesCells && readSite(line, cells);
     if (near && far && near.value === far.value && !dataSession)
       problem(line, cells, farKey, 'sameEnds');
     if (
@@ -2528,7 +2579,9 @@ function callPlanner(
           startedUnix,
           durationSeconds,
           own: through,
-          baseStation: stationOf(cells, optional, null),
+          baseStation: placed
+            ? placedCell(stationOf(cells, optional, null), line, cells)
+            : stationOf(cells, optional, null),
           imei: imeiOf(textOf(cells, 'imei')),
           imsi: imsiOf(textOf(cells, 'imsi')),
         };
@@ -2557,6 +2610,11 @@ function callPlanner(
       phoneNumberType(near.value) === 'local'
         ? localNumberOf(near.value, ownEnd)
         : near.value;
+    const station = stationOf(
+      cells,
+      optional,
+      ownEnd === null ? null : ownEnd === (incoming ? far.value : near.value) ? 'caller' : 'callee',
+    );
     records.add({
       line,
       caller: incoming !== swapped ? farValue : nearValue,
@@ -2564,15 +2622,7 @@ function callPlanner(
       kind,
       startedUnix,
       durationSeconds,
-      baseStation: stationOf(
-        cells,
-        optional,
-        ownEnd === null
-          ? null
-          : ownEnd === (incoming ? far.value : near.value)
-            ? 'caller'
-            : 'callee',
-      ),
+      baseStation: placed ? placedCell(station, line, cells) : station,
       own: ownEnd,
       imei: keepHandset ? imeiOf(textOf(cells, 'imei')) : null,
       imsi: keepHandset ? imsiOf(textOf(cells, 'imsi')) : null,

@@ -15,6 +15,7 @@ export type ValueProblem =
   | 'idNumber'
   | 'gender'
   | 'sameEnds'
+  | 'coordinate'
   | 'callType'
   | 'debitCredit'
   | 'notCompleted'

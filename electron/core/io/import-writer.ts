@@ -195,6 +195,7 @@ export async function commitImport(
     dataSessions: 0,
     withheldNumbers: 0,
     signals: 0,
+    cellSites: 0,
     seizuresCreated: 0,
     seconds: 0,
     rejectedFile: null,
@@ -752,7 +753,32 @@ export async function commitImport(
     demoteStoredCalls(sqlite, demoted, (index) => firstId + placeOf![index]!);
     rebuildIndexes();
     writeIdentifiers(seen);
+    writeSites(list);
     options.onProgress(length, length);
+  }
+
+  /** Where the list placed its cells (基站经度, 基站纬度, 基站地址): one row per cell, this import's. */
+  function writeSites(list: CallColumns) {
+    if (!list.sites.length) return;
+    const insert = multiRowInsert(sqlite, 'cell_sites', [
+      'cell',
+      'import_id',
+      'longitude',
+      'latitude',
+      'address',
+      'line',
+    ]);
+    for (const site of list.sites)
+      insert.add(
+        textAt(list, site.cell),
+        options.importId,
+        site.longitude,
+        site.latitude,
+        site.address,
+        site.line,
+      );
+    insert.flush();
+    summary.cellSites = list.sites.length;
   }
 
   /**

@@ -183,4 +183,12 @@ export function settleStations(columns: CallColumns): void {
     const to = keyed[cells[index]!]!;
     if (to) cells[index] = to;
   }
+  // A site goes with its cell's key; two written forms of one cell are one site, the first.
+  const placed = new Set<number>();
+  columns.sites = columns.sites.filter((site) => {
+    site.cell = keyed[site.cell] || site.cell;
+    if (placed.has(site.cell)) return false;
+    placed.add(site.cell);
+    return true;
+  });
 }

@@ -14,6 +14,7 @@ import { aggregateFlows, type SeizedAmount } from './map-flows';
 import { householdRegion, regionOfText, type MapRegion } from './map-regions';
 import { provinceOfCode, provinces } from './province-table';
 import { prefecturePoint } from './prefecture-points';
+import { placedStations } from './map-stations';
 
 type MapQuery = z.output<typeof mapDataInput>;
 
@@ -150,7 +151,8 @@ class RegionResolver {
 
 /**
  * The map of a case (or of all cases) in a period: located places, seizures by place, people
- * by 户籍地 and place of arrest, and supply relations as flows between regions.
+ * by 户籍地 and place of arrest, supply relations as flows between regions, and the base stations
+ * call lists placed where the case's phones were.
  */
 export function mapData(db: Executor, query: MapQuery): MapData {
   if (query.caseId) assertCaseExists(db, query.caseId);
@@ -370,6 +372,7 @@ export function mapData(db: Executor, query: MapQuery): MapData {
     seizures: seizures.map(({ locationId: _unused, ...seizure }) => seizure),
     people,
     flows: aggregate.flows,
+    stations: placedStations(db, query),
     localLinks: aggregate.local,
     unplacedLinks: aggregate.unplaced,
   };

@@ -5,6 +5,7 @@ describe('analysis results as briefing tables', () => {
   it('who was on a base station: number, sightings, first and last in China time to the minute', () => {
     const table = cellPresenceTable(
       {
+        site: null,
         rows: [
           { id: 'p1', number: '13900000001', sightings: 3, firstAt: '2026-04-09T16:05:00.000Z', lastAt: '2026-04-10T00:00:59.000Z' },
           { id: 'p2', number: '13900000002', sightings: 1, firstAt: '2026-04-10T00:06:00.000Z', lastAt: '2026-04-10T00:06:00.000Z' },

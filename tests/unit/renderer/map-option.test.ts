@@ -16,6 +16,8 @@ const texts: MapTexts = {
   arrests: '抓获地',
   flows: '供货流向',
   outflows: '户籍地→抓获地',
+  stations: '基站（话单）',
+  phonesSeen: (count) => `在此出现的号码${count}个`,
   atCapital: '按省会标注',
   people: (count) => `${count}人`,
   links: (count) => `${count}条`,
@@ -86,6 +88,7 @@ const data: MapData = {
     },
     { fromKey: '530000/瑞丽市', toKey: '530000/昆明市', links: 1, buyers: 1, seized: [] },
   ],
+  stations: [],
   localLinks: 0,
   unplacedLinks: 0,
 };
@@ -227,6 +230,53 @@ describe('map option', () => {
     });
     expect(yunnan.zoom).toBe(6);
     expect(yunnan.center[0] + 31 / yunnan.zoom).toBeLessThan(125.5);
+  });
+
+  it('places the base stations the call lists give, named by their address, with the phones seen there on hover', () => {
+    const withStations = buildMapOption(
+      {
+        ...data,
+        stations: [
+          {
+            cell: '102.7123,25.0406',
+            lng: 102.712251,
+            lat: 25.040609,
+            address: '昆明市五华区',
+            phones: [
+              { number: '13987650001', sightings: 3 },
+              { number: '13812345678', sightings: 1 },
+            ],
+            phoneCount: 2,
+            sightings: 4,
+          },
+          {
+            cell: '4123-12345',
+            lng: 102.833,
+            lat: 24.88,
+            address: null,
+            phones: [{ number: '13987650001', sightings: 1 }],
+            phoneCount: 1,
+            sightings: 1,
+          },
+        ],
+      },
+      texts,
+    );
+    const stations = withStations.series.find((entry) => entry.name === '基站（话单）')!;
+    expect(stations.data).toEqual([
+      {
+        name: '昆明市五华区',
+        value: [102.712251, 25.040609],
+        tooltip: '102.7123,25.0406 · 在此出现的号码2个：13987650001（3）、13812345678（1）',
+      },
+      {
+        name: '4123-12345',
+        value: [102.833, 24.88],
+        tooltip: '4123-12345 · 在此出现的号码1个：13987650001（1）',
+      },
+    ]);
+    expect(withStations.legend.data).toContain('基站（话单）');
+    expect(option.legend.data).not.toContain('基站（话单）');
   });
 
   it('escapes case data in the HTML tooltip', () => {

@@ -2,6 +2,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -297,4 +298,29 @@ export const importCreatedTable = sqliteTable(
     targetId: text().notNull(),
   },
   (table) => [primaryKey({ columns: [table.importId, table.targetType, table.targetId] })],
+);
+
+/**
+ * Where a call list placed its cells (基站经度, 基站纬度, 基站地址): one row per cell key per import,
+ * from the cell's first row in the file, so deleting the import takes exactly its sites out.
+ * The key is the one the list's records carry (`base_station`); a list with coordinates and no
+ * cell id keys its cells by the coordinates (cell-ids positionCell). Degrees as the list printed
+ * them (WGS-84 or GCJ-02: not converted). A cell placed by two imports has two rows; the map
+ * takes the earlier import's.
+ */
+export const cellSitesTable = sqliteTable(
+  'cell_sites',
+  {
+    cell: text().notNull(),
+    importId: text().notNull(),
+    longitude: real().notNull(),
+    latitude: real().notNull(),
+    address: text(),
+    /** Line (CSV) or row (spreadsheet) of the file that placed the cell. */
+    line: integer().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.cell, table.importId] }),
+    index('cell_sites_import_idx').on(table.importId),
+  ],
 );

@@ -1,4 +1,14 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Switch, Table } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -220,6 +230,15 @@ export function ColocationTab() {
               />
             )}
           </ResultHeader>
+        )}
+        {presence.data?.site && (
+          <Typography.Paragraph data-testid="presence-site">
+            {t('analytics.presenceSite', {
+              address: presence.data.site.address ?? '—',
+              lng: presence.data.site.lng,
+              lat: presence.data.site.lat,
+            })}
+          </Typography.Paragraph>
         )}
         {presence.data && (
           <Table

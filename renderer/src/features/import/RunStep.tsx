@@ -54,6 +54,11 @@ export function RunStep({
                   {t('import.signalsDetail', { count: summary.signals })}
                 </div>
               ) : null}
+              {summary.cellSites ? (
+                <div data-testid="import-cell-sites">
+                  {t('import.cellSitesDetail', { count: summary.cellSites })}
+                </div>
+              ) : null}
               {summary.reversals ? (
                 <div data-testid="import-reversals">
                   {t('import.reversalsDetail', { count: summary.reversals })}

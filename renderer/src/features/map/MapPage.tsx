@@ -71,6 +71,8 @@ export function MapPage() {
       arrests: t('map.layers.arrests'),
       flows: t('map.layers.flows'),
       outflows: t('map.layers.outflows'),
+      stations: t('map.layers.stations'),
+      phonesSeen: (count) => t('map.phonesSeen', { count }),
       atCapital: t('map.atCapital'),
       people: (count) => t('map.people', { count }),
       links: (count) => t('map.links', { count }),

@@ -4,7 +4,10 @@ import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 import { formatAmount } from './map-format';
 import type { MapTexts } from './map-option';
 
-/** Beside the map: the supply flows between regions (with what was seized from buyers) and counts per province. */
+/**
+ * Beside the map: the supply flows between regions (with what was seized from buyers), the base
+ * stations placed with the phones seen there, and counts per province.
+ */
 export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) {
   const { t } = useTranslation();
   const label = (key: string) => {
@@ -39,6 +42,30 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
           </Typography.Text>
         )}
       </Card>
+      {data.stations.length > 0 && (
+        <Card size="small" title={t('map.layers.stations')} data-testid="map-stations">
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 6 }}>
+            {t('map.stationsNote')}
+          </Typography.Paragraph>
+          {data.stations.map((station) => (
+            <Typography.Paragraph key={station.cell} style={{ marginBottom: 6 }}>
+              {station.address ?? station.cell}
+              {station.address && (
+                <Typography.Text type="secondary"> · {station.cell}</Typography.Text>
+              )}
+              <div>
+                <Typography.Text type="secondary">
+                  {t('map.stationPhones', { count: station.phoneCount })}：
+                  {station.phones
+                    .map((phone) => `${phone.number}（${phone.sightings}）`)
+                    .join('、')}
+                  {station.phoneCount > station.phones.length ? '…' : ''}
+                </Typography.Text>
+              </div>
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      )}
       <Card size="small" title={t('map.provinces')}>
         <Table
           size="small"

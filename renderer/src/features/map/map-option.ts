@@ -13,6 +13,10 @@ export interface MapTexts {
   arrests: string;
   flows: string;
   outflows: string;
+  /** Base stations placed by the call lists' coordinates. */
+  stations: string;
+  /** The phones seen on a base station, in its tooltip. */
+  phonesSeen: (count: number) => string;
   /** Said of a region drawn at its provincial capital, for want of a located place in it. */
   atCapital: string;
   people: (count: number) => string;
@@ -41,7 +45,8 @@ const titleLayer = 3;
 const titleBandHeight = 64;
 
 /** Layer names double as legend entries: clicking one hides or shows the layer. */
-type MapLayer = 'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows';
+type MapLayer =
+  'places' | 'seizures' | 'households' | 'arrests' | 'flows' | 'outflows' | 'stations';
 
 const colours: Record<MapLayer, string> = {
   places: '#2f54eb',
@@ -50,7 +55,11 @@ const colours: Record<MapLayer, string> = {
   arrests: '#d46b08',
   flows: '#c41d7f',
   outflows: '#08979c',
+  stations: '#531dab',
 };
+
+/** Stations labelled with their address up to this many; more are named on hover only. */
+const labelledStations = 30;
 
 /** An autonomous prefecture by its usual short name: 德宏傣族景颇族自治州 → 德宏州. */
 const autonomousPrefecture =
@@ -141,6 +150,7 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
     seizures: placedSeizures.length > 0,
     households: households.length > 0,
     arrests: arrests.length > 0,
+    stations: data.stations.length > 0,
   };
 
   return {
@@ -182,7 +192,9 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       padding: 8,
       // The layers drawn only: a legend entry with nothing on the map (a seizure without
       // coordinates) had sent the reader looking for it.
-      data: (['flows', 'outflows', 'places', 'seizures', 'households', 'arrests'] as const)
+      data: (
+        ['flows', 'outflows', 'places', 'seizures', 'households', 'arrests', 'stations'] as const
+      )
         .filter((layer) => drawn[layer])
         .map(name),
     },
@@ -198,7 +210,7 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       map: 'china',
       roam: true,
       // Centred on the data's regions when there are any, the whole country otherwise.
-      ...(data.regions.length ? mapView(data) : {}),
+      ...(data.regions.length || data.stations.length ? mapView(data) : {}),
       label: { show: true, fontSize: 11, color: '#595959' },
       itemStyle: { areaColor: '#f5f7fa', borderColor: '#8c99a6', borderWidth: 0.8 },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#e6f4ff' } },
@@ -292,6 +304,28 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         itemStyle: { color: colours.arrests, opacity: 0.85 },
         data: arrests.map(([key, names]) => regionPoint(key, names)),
       },
+      {
+        name: name('stations'),
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: 'triangle',
+        symbolSize: 10,
+        symbolRotate: 180,
+        itemStyle: { color: colours.stations, borderColor: '#fff', borderWidth: 1 },
+        label: {
+          show: data.stations.length <= labelledStations,
+          position: 'right',
+          fontSize: 11,
+          color: colours.stations,
+          formatter: '{b}',
+        },
+        labelLayout: { hideOverlap: true },
+        data: data.stations.map((station) => ({
+          name: station.address ?? station.cell,
+          value: [station.lng, station.lat],
+          tooltip: stationTooltip(station, texts),
+        })),
+      },
     ],
   };
 }
@@ -303,9 +337,15 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
  */
 const southSeaInset = { west: 125.5, east: 131, south: 19.5, north: 25.5 };
 
-/** The centre and zoom that show the data's regions (the South China Sea box whole or not at all). */
+/**
+ * The centre and zoom that show the data's regions and base stations (the South China Sea box
+ * whole or not at all).
+ */
 export function mapView(data: MapData): { center: [number, number]; zoom: number } {
-  const points = data.regions.map((region) => [region.lng, region.lat] as const);
+  const points = [
+    ...data.regions.map((region) => [region.lng, region.lat] as const),
+    ...data.stations.map((station) => [station.lng, station.lat] as const),
+  ];
   const view = fit(points);
   const [lng, lat] = view.center;
   // At zoom 1 the whole map (62° of longitude, about 40° of latitude) fits the view; a window
@@ -325,6 +365,13 @@ export function mapView(data: MapData): { center: [number, number]; zoom: number
         [southSeaInset.west, southSeaInset.north],
       ])
     : view;
+}
+
+/** A base station's key, then the phones seen there (how often), the rest counted. */
+function stationTooltip(station: MapData['stations'][number], texts: MapTexts): string {
+  const named = station.phones.map((phone) => `${phone.number}（${phone.sightings}）`).join('、');
+  const more = station.phoneCount > station.phones.length ? '…' : '';
+  return `${station.cell} · ${texts.phonesSeen(station.phoneCount)}：${named}${more}`;
 }
 
 /** Zoom so the points fill the view, never closer than a few provinces. */
