@@ -212,8 +212,11 @@ export function unitStatistics(
 
   // 查获吸毒人员: 人次 by the date found; new = never recorded as a drug user before.
   const usersWhere = sql`${live} AND ce.role_in_case = 'drug_user' AND ${period(sql`ce.caught_on`)} ${inUnit}`;
+  // One find is one 人次 however many cases record it (the 容留 case and the user's own 吸毒
+  // case both name the same raid): a person found on one day counts once for that day.
   const drugUsersFound = count(
-    sql`SELECT count(*) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}`,
+    sql`SELECT count(*) AS n FROM (SELECT DISTINCT ce.entity_id, ce.caught_on
+      FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere})`,
   );
   const newDrugUsers = count(
     sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}
