@@ -1679,6 +1679,7 @@ export const en: Translation<typeof zhCN> = {
     place: 'Place',
     notes: 'Notes',
     cashTotal: 'Cash in total',
+    withMerged: 'Totals include the seizures of the cases merged into this one: {{cases}}',
   },
   relationRecords: {
     time: 'Time',

@@ -1602,6 +1602,7 @@ export const zhCN = {
     place: '缴获地点',
     notes: '备注',
     cashTotal: '毒资合计',
+    withMerged: '合计含并入本案的案件 {{cases}} 的缴获',
   },
   relationRecords: {
     time: '时间',
