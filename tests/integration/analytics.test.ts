@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
 import { contract } from '../../electron/api/contract';
+import { moneyPathText } from '../../electron/api/domain/analysis-tables';
 
 /**
  * Investigative analytics over records imported through the router: planted truths among
@@ -409,6 +410,77 @@ describe('资金穿透 — money trace', () => {
       [accE, 2, 400_000],
       [accD, 3, 700_000],
     ]);
+  });
+
+  it('money going round a loop (乙 → 丙 → 乙 → 丙) is counted once, and each path has a step a hop', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-loop', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${accB},2026-03-01 10:00:00,10000.00`,
+      `${accB},${accC},2026-03-01 11:00:00,10000.00`,
+      `${accC},${accB},2026-03-01 12:00:00,10000.00`,
+      `${accB},${accC},2026-03-01 13:00:00,10000.00`,
+      `${accC},${accD},2026-03-01 14:00:00,10000.00`,
+    ]);
+    const forward = await c.ok('analytics.moneyTrace', { account: accA, hops: 5 });
+    // Only 10,000 left A: B and C each held it, twice; D got it at the fifth transfer.
+    expect(forward.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accA, 0, 1_000_000, [accA]],
+      [accB, 1, 1_000_000, [accA, accB]],
+      [accC, 2, 1_000_000, [accA, accB, accC]],
+      [accD, 5, 1_000_000, [accA, accB, accC, accB, accC, accD]],
+    ]); // prettier-ignore
+    const number = new Map(forward.accounts.map((row) => [row.id, row.accountNo]));
+    expect(forward.flows.map((flow) => [number.get(flow.fromId), number.get(flow.toId), flow.hop, flow.tracedFen])).toEqual([
+      [accA, accB, 1, 1_000_000],
+      [accB, accC, 2, 1_000_000],
+      [accC, accB, 3, 1_000_000],
+      [accB, accC, 4, 1_000_000],
+      [accC, accD, 5, 1_000_000],
+    ]); // prettier-ignore
+    // Cut at three hops: the money is back in B once, not twice.
+    const three = await c.ok('analytics.moneyTrace', { account: accA, hops: 3 });
+    expect(three.accounts.map((row) => [row.accountNo, row.reachedFen])).toEqual([
+      [accA, 1_000_000],
+      [accB, 1_000_000],
+      [accC, 1_000_000],
+    ]);
+    const backward = await c.ok('analytics.moneyTrace', {
+      account: accD,
+      hops: 6,
+      direction: 'in',
+    });
+    expect(backward.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accD, 0, 1_000_000, [accD]],
+      [accC, 1, 1_000_000, [accD, accC]],
+      [accB, 2, 1_000_000, [accD, accC, accB]],
+      [accA, 5, 1_000_000, [accD, accC, accB, accC, accB, accA]],
+    ]); // prettier-ignore
+    // Printed, a backward path runs against its arrows, the money's way.
+    expect(moneyPathText(backward.direction, backward.accounts[3]!.path)).toBe(
+      `${accD} ← ${accC} ← ${accB} ← ${accC} ← ${accB} ← ${accA}`,
+    );
+    expect(moneyPathText(forward.direction, forward.accounts[1]!.path)).toBe(`${accA} → ${accB}`);
+  });
+
+  it('part of the money coming back is taken off, fresh money reaching the account at a later hop is not', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-part', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${accE},2026-03-01 09:00:00,3000.00`,
+      `${accA},${accB},2026-03-01 10:00:00,10000.00`,
+      `${accB},${accC},2026-03-01 11:00:00,4000.00`,
+      `${accC},${accB},2026-03-01 12:00:00,4000.00`,
+      `${accE},${accB},2026-03-01 12:30:00,3000.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', { account: accA, hops: 3 });
+    // B: 10,000 from A, 3,000 more of A's through E, and its own 4,000 back from C: 13,000.
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accA, 0, 1_300_000, [accA]],
+      [accB, 1, 1_300_000, [accA, accB]],
+      [accE, 1, 300_000, [accA, accE]],
+      [accC, 2, 400_000, [accA, accB, accC]],
+    ]); // prettier-ignore
   });
 
   it('cash paid in (no counterpart) mixes with the traced money and is on the ledger', async () => {

@@ -110,9 +110,16 @@ const tracedAccountSchema = z.object({
   holderName: z.string().nullable(),
   /** 0 for the start accounts. */
   hop: z.number().int(),
-  /** Traced money that reached the account (out) or came from it (in), in fen. */
+  /**
+   * Traced money that reached the account (out) or came from it (in), in fen: the most of it the
+   * account held at one time, so money going round a loop (回流) is counted once. For a start
+   * account, all that left it (out) or entered it (in).
+   */
   reachedFen: z.number().int(),
-  /** Start account … this account, along the path that carried the most money at its hop. */
+  /**
+   * Start account … this account, one account a hop, each step the sender of the most money at
+   * that hop: a loop shows as an account twice. The money ran along it (out) or against it (in).
+   */
   path: z.array(z.string()),
   inFen: z.number().int(),
   outFen: z.number().int(),

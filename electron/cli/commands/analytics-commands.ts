@@ -1,4 +1,5 @@
 import { decimalOf, yuanToFen } from '../../api/domain/quantity';
+import { moneyPathText } from '../../api/domain/analysis-tables';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
@@ -245,7 +246,7 @@ export async function moneyCommand(
       ? result.accounts
           .map(
             (account) =>
-              `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${account.path.join(' → ')}`,
+              `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${moneyPathText(result.direction, account.path)}`,
           )
           .join('\n') + shownOf(result.accounts.length, result.total)
       : 'No money followed from this account.',

@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
+import { moneyPathText, moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
 import { AddToBriefingButton } from './AddToBriefingButton';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { TracedAccount } from '../../../../electron/api/schemas/analytics-schemas';
@@ -148,7 +148,7 @@ export function MoneyTraceTab() {
               {
                 title: t('analytics.money.path'),
                 dataIndex: 'path',
-                render: (path: string[]) => path.join(' → '),
+                render: (path: string[]) => moneyPathText(result.data.direction, path),
               },
               { title: t('analytics.money.inTotal'), dataIndex: 'inFen', render: formatYuan },
               { title: t('analytics.money.outTotal'), dataIndex: 'outFen', render: formatYuan },
