@@ -14,7 +14,7 @@ import {
 import { workspaceTimeZone } from '../settings/settings-service';
 import { transferWindowSeconds } from '../records/record-copies';
 import { isChinaMidnight } from '../../api/domain/china-time';
-import { paymentInstitutions } from './payment-institutions';
+import { paymentInstitutions, walletAccounts } from './payment-institutions';
 import { returnedFen, type TracedSend } from './money-loops';
 
 interface MoneyTraceQuery {
@@ -75,6 +75,7 @@ function loadLedgers(
   period: Period,
   into: Map<string, LedgerEvent[]>,
   institutions: Set<string>,
+  wallets: Set<string>,
 ): void {
   const when = periodCondition(sql`m.at`, period);
   for (let at = 0; at < accountIds.length; at += ledgerChunk) {
@@ -101,6 +102,7 @@ function loadLedgers(
             ...(JSON.parse(cash) as LedgerRow[]),
           ]),
           institutions,
+          wallets,
         ),
       );
   }
@@ -200,16 +202,24 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
  * side of a wallet's row that names the card (the wallet's 充值 from it, its 提现 to it): the
  * same money, the same way, the same amount, within the copy window. Where the wallet's row is
  * there, the bank's is left out: counted twice, the card had paid out more than it held, and
- * the money had gone both into the wallet and into the institution's pool.
+ * the money had gone both into the wallet and into the institution's pool. The twin is a row
+ * whose other side is a wallet (an Alipay or WeChat account); without one, the bank's row stays.
  */
-function withoutInstitutionTwins(events: LedgerEvent[], institutions: Set<string>): LedgerEvent[] {
+function withoutInstitutionTwins(
+  events: LedgerEvent[],
+  institutions: Set<string>,
+  wallets: Set<string>,
+): LedgerEvent[] {
   const viaInstitution = (event: LedgerEvent) =>
     event.counterpart !== null && institutions.has(event.counterpart);
   if (!events.some(viaInstitution)) return events;
   const twins = new Map<string, number[]>();
   const twinKey = (event: LedgerEvent) => `${event.flow}|${event.amountFen}`;
+  // Only a wallet's row is the bank row's twin: a payment of the same amount to a person is
+  // another payment (the card paid 李四 1,000 and 支付宝 1,000: 2,000 out).
   events.forEach((event, index) => {
-    if (event.counterpart === null || viaInstitution(event)) return;
+    if (event.counterpart === null || !wallets.has(event.counterpart)) return;
+    if (viaInstitution(event)) return;
     const same = twins.get(twinKey(event)) ?? [];
     same.push(index);
     twins.set(twinKey(event), same);
@@ -412,6 +422,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   const startIds = new Set(starts.map((start) => start.id));
   const ledgers = new Map<string, LedgerEvent[]>();
   const institutions = paymentInstitutions(db);
+  const wallets = walletAccounts(db);
   /** Reads the ledgers not read yet of the accounts about to be walked or shown, together. */
   const readLedgers = (ids: Iterable<string>) =>
     loadLedgers(
@@ -420,6 +431,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       period,
       ledgers,
       institutions,
+      wallets,
     );
   const ledgerOf = (id: string) => ledgers.get(id)!;
 
