@@ -95,6 +95,8 @@ describe('money through payment institutions', () => {
       ['243300133', 2, 100_000, 100_000, 0, ['paymentInstitution']],
       ['6222600000000000602', 2, 100_000, 100_000, 0, []],
     ]); // prettier-ignore
+    // The pools start at 0 (a statement's printed 余额 is not kept), and the result says so.
+    expect(trace.openingBalances).toBe('takenAsZero');
   });
 
   it('forward: the trace stops at 支付宝 (flagged), reaches no stranger, and counts a wallet top-up once', async () => {

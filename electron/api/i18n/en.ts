@@ -1944,6 +1944,8 @@ export const en: Translation<typeof zhCN> = {
       from: 'Payer',
       to: 'Payee',
       transfers: 'Transfers',
+      openingZero:
+        'Pro rata, each account is taken to hold nothing before its first row (the balance a statement prints is not used): where an account already held money, the traced money it passes on is overstated and must be checked against the balance.',
       viewName: 'Money trace {{account}}',
     },
     briefing: {

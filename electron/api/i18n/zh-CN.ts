@@ -1863,6 +1863,8 @@ export const zhCN = {
       to: '收款方',
       transfers: '笔数',
       viewName: '资金穿透 {{account}}',
+      openingZero:
+        '按比例穿透时各账户期初余额按 0 计（未采用流水所列余额）：账户在调取期间前已有资金的，经其转出的涉案资金偏高，认定金额时须按余额核减。',
     },
     briefing: {
       add: '加入简报',

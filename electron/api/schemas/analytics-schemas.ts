@@ -150,6 +150,12 @@ const tracedFlowSchema = z.object({
 
 export const moneyTraceOutput = z.object({
   direction: z.enum(['out', 'in']),
+  /**
+   * How much each account held before its first row in the period: taken as 0 (the balance a
+   * statement prints is not kept at import), so an account that already held money passes on
+   * more of the traced money than pro rata gives. Said with every trace.
+   */
+  openingBalances: z.literal('takenAsZero'),
   starts: z.array(z.string()),
   accounts: z.array(tracedAccountSchema),
   flows: z.array(tracedFlowSchema),

@@ -248,7 +248,9 @@ export async function moneyCommand(
             (account) =>
               `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${moneyPathText(result.direction, account.path)}`,
           )
-          .join('\n') + shownOf(result.accounts.length, result.total)
+          .join('\n') +
+          shownOf(result.accounts.length, result.total) +
+          '\nPro rata with opening balances taken as 0 (the balance a statement prints is not used): an account that already held money passes on less traced money than shown.'
       : 'No money followed from this account.',
   );
 }

@@ -590,6 +590,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   readLedgers(page.map((account) => account.id));
   return {
     direction: query.direction,
+    openingBalances: 'takenAsZero',
     starts: starts.map((start) => start.id),
     accounts: page.map(({ id, accountNo, hop, reachedFen }) => ({
       id,

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moneyPathText, moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
@@ -134,6 +134,9 @@ export function MoneyTraceTab() {
               }
             />
           </ResultHeader>
+          <Typography.Paragraph type="secondary" data-testid="money-opening-zero">
+            {t('analytics.money.openingZero')}
+          </Typography.Paragraph>
           <Table<TracedAccount>
             size="small"
             rowKey="id"
