@@ -181,13 +181,16 @@ describe('unit statistics (成绩单) by stated rules', () => {
       ],
       units: ['一大队', '二大队'],
     });
+    // Drugs alone in their table; 笑气 and the precursor apart, not added to drugs.
     expect(stats.drugs.map((drug) => [drug.drugType, drug.total, drug.countUnit])).toEqual([
-      ['nitrous_oxide', 5_000_000_000, null],
-      ['hydroxylimine', 2_970_000_000, null],
       ['heroin', 20_000, null],
       ['methamphetamine', 8_000, null],
       ['methamphetamine_tablets', 3_000, null],
       ['tramadol_tablets', 1_000, 'tablet'],
+    ]);
+    expect(stats.otherSeized.map((form) => [form.drugType, form.total, form.seizures])).toEqual([
+      ['nitrous_oxide', 5_000_000_000, 1],
+      ['hydroxylimine', 2_970_000_000, 1],
     ]);
     expect(
       stats.months.filter(
@@ -353,6 +356,26 @@ describe('unit statistics (成绩单) by stated rules', () => {
       ['缴获毒品（千克）', '0.031', '缴获日期在期内的毒品，按净重（仅有毛重的不计）；标准规格药品按含量；不含易制毒化学品、笑气'],
       ['缴获易制毒化学品（千克）', '2970', '缴获日期在期内的易制毒化学品，与毒品分列'],
     ]); // prettier-ignore
+    const sheetRows = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1));
+    // The sheet of drugs lists drugs only; 笑气 and the precursor are on a sheet of their own.
+    expect(sheetRows('缴获毒品')).toEqual([
+      ['毒品种类', '合计', '千克', '次数'],
+      ['海洛因', '20 克', '0.02', 1],
+      ['甲基苯丙胺（冰毒）', '8 克', '0.008', 1],
+      ['甲基苯丙胺片剂（麻古）', '3 克', '0.003', 1],
+      ['曲马多片（标准规格药品）', '1000 片', '', 1],
+    ]);
+    expect(sheetRows('其他缴获物品')).toEqual([
+      ['易制毒化学品、笑气等（非毒品，不计入缴获毒品）'],
+      ['物品', '合计', '千克', '次数'],
+      ['笑气（一氧化二氮）', '5000 千克', '5000', 1],
+      ['羟亚胺', '2970 千克', '2970', 1],
+    ]);
     const values = summary.getSheetValues().map((row) => (row as unknown[] | undefined)?.[1]);
     expect(values).toContain(stats.paragraph);
     expect(values).toContain('1 名嫌疑人缺少到案日期，未计入');

@@ -1194,6 +1194,7 @@ export const en: Translation<typeof zhCN> = {
     drugMoney: 'Drug money (¥)',
     byMonth: 'By month',
     drugsByType: 'Drugs seized by type',
+    otherSeized: 'Precursors, nitrous oxide and others (not drugs, not in drugs seized)',
     kg: 'kg',
     supervision: 'Supervision level',
     cases: 'Cases',

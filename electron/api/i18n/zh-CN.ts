@@ -1140,6 +1140,7 @@ export const zhCN = {
     drugMoney: '缴获毒资（元）',
     byMonth: '按月',
     drugsByType: '缴获毒品（按种类）',
+    otherSeized: '易制毒化学品、笑气等（非毒品，不计入缴获毒品）',
     kg: '千克',
     supervision: '督办级别',
     cases: '案件总数',

@@ -187,9 +187,14 @@ export function unitStatistics(
     } else if (isPrecursor(seizure.drugType) && seizure.normalisedUnit === 'mg')
       precursorsMilligrams += seizure.quantityNormalised;
   }
-  const drugs = [...forms.values()].sort(
-    (a, b) => b.total - a.total || a.drugType.localeCompare(b.drugType),
-  );
+  // 笑气 and precursors are no 毒品: a table of drugs that listed them (2 t of 笑气 above 0.7 kg
+  // of 冰毒) added up to tonnes of "drugs". They are listed apart.
+  const byTotal = (a: UnitStats['drugs'][number], b: UnitStats['drugs'][number]) =>
+    b.total - a.total || a.drugType.localeCompare(b.drugType);
+  const drugs = [...forms.values()].filter((form) => isNarcotic(form.drugType)).sort(byTotal);
+  const otherSeized = [...forms.values()]
+    .filter((form) => !isNarcotic(form.drugType))
+    .sort(byTotal);
 
   const organisationsOfUnit = (alias: string) =>
     unit
@@ -268,6 +273,7 @@ export function unitStatistics(
     drugsMilligrams,
     precursorsMilligrams,
     drugs,
+    otherSeized,
     gangsBroken,
     factoriesDestroyed,
     densDestroyed,
