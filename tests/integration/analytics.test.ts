@@ -760,7 +760,8 @@ describe('同基站伴随 — co-location', () => {
         a: p,
         b: q,
         occasions: [
-          { cell: '100-1', aAt: '2026-04-01T00:00:00.000Z', bAt: '2026-04-01T00:05:00.000Z', gapSeconds: 300 },
+          // p at 08:00 and 08:03, q at 08:05: one occasion, shown by its closest sightings.
+          { cell: '100-1', aAt: '2026-04-01T00:03:00.000Z', bAt: '2026-04-01T00:05:00.000Z', gapSeconds: 120 },
           { cell: '200-2', aAt: '2026-04-02T04:00:00.000Z', bAt: '2026-04-02T04:09:00.000Z', gapSeconds: 540 },
           { cell: '300-3', aAt: '2026-04-03T10:00:00.000Z', bAt: '2026-04-03T09:58:00.000Z', gapSeconds: 120 },
         ],
@@ -769,7 +770,7 @@ describe('同基站伴随 — co-location', () => {
     expect(found.total).toBe(1);
 
     const wide = await c.ok('analytics.colocation', { phones: [p, q], windowMinutes: 20 });
-    expect(wide.pairs[0]!.occasions.map((item) => item.gapSeconds)).toEqual([300, 540, 120, 1200]);
+    expect(wide.pairs[0]!.occasions.map((item) => item.gapSeconds)).toEqual([120, 540, 120, 1200]);
     const once = await c.ok('analytics.colocation', { phones: [p, q, r], minOccasions: 1 });
     expect(once.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual(
       [
@@ -783,6 +784,37 @@ describe('同基站伴随 — co-location', () => {
     expect(companions.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual([
       [p, q, 3],
     ]); // prettier-ignore
+  });
+
+  it('an occasion is shown by its closest sightings; at a period edge both phones must be in it, whichever ID is lower', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const [t1, t2, t3] = ['13800000001', '13800000002', '13800000003'];
+    await importCsv('calls', 'imp-edge', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI', [
+      `${t1},13900000001,主叫,2026-03-02 09:00:00,120,4001,1001`,
+      `${t2},13900000001,主叫,2026-03-02 09:00:01,120,4001,1001`,
+      `${t2},13900000001,主叫,2026-03-02 09:10:00,45,4001,1001`,
+      `${t3},13900000002,主叫,2026-03-02 09:10:01,25,4001,1001`,
+    ]);
+    const pairs = async (phones: string[], from?: string, to?: string) =>
+      (await c.ok('analytics.colocation', { phones, minOccasions: 1, ...(from ? { from, to } : {}) })).pairs.map(
+        (pair) => [pair.a.number, pair.b.number, pair.occasions.map((item) => [item.aAt, item.bAt, item.gapSeconds])],
+      ); // prettier-ignore
+    // T2 at 09:00:01 and 09:10:00, T3 at 09:10:01: 1 s apart, not 600.
+    expect(await pairs([t2, t3])).toEqual([
+      [t2, t3, [['2026-03-02T01:10:00.000Z', '2026-03-02T01:10:01.000Z', 1]]],
+    ]);
+    // The period ends at 09:00:00 Beijing time (T1 in it, T2 not) or starts at 09:00:01 (T2 in it, T1 not):
+    // neither finds T1 with T2, whichever phone's ID is the lower.
+    expect(await pairs([t1, t2], '2026-03-02T00:30:00.000Z', '2026-03-02T01:00:00.000Z')).toEqual(
+      [],
+    );
+    expect(await pairs([t1, t2], '2026-03-02T01:00:01.000Z', '2026-03-02T01:30:00.000Z')).toEqual(
+      [],
+    );
+    expect(await pairs([t1, t2], '2026-03-02T01:00:00.000Z', '2026-03-02T01:30:00.000Z')).toEqual([
+      [t1, t2, [['2026-03-02T01:00:00.000Z', '2026-03-02T01:00:01.000Z', 1]]],
+    ]);
   });
 
   it("a cell is one network's: 移动 and 联通 phones on the same LAC-CI were in two places", async () => {

@@ -246,6 +246,7 @@ export const colocationInput = z.object({
   limit: z.number().int().min(1).max(1000).default(200),
 });
 
+/** One occasion: the two phones' closest sightings on the cell within it. */
 const colocationOccasionSchema = z.object({
   /** LAC-CI. */
   cell: z.string(),
