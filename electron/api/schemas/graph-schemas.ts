@@ -104,6 +104,8 @@ export const graphPathInput = z.object({
 
 const pathStepSchema = z.object({
   relationId: z.string(),
+  /** The other relations of the same type between the step's two entities (a call each way). */
+  alsoRelationIds: z.array(z.string()),
   type: z.enum(relationTypes),
   fromId: z.string(),
   toId: z.string(),

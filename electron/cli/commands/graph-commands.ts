@@ -141,7 +141,7 @@ export async function pathCommand(
               label(found.nodeIds[0]!),
               ...found.steps.map(
                 (step, at) =>
-                  ` ${arrows[step.direction]}${typeName[step.type]}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
+                  ` ${arrows[step.direction]}${typeName[step.type]}${step.alsoRelationIds.length ? `×${step.alsoRelationIds.length + 1}` : ''}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
               ),
             ].join(''),
           )
