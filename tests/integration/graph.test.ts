@@ -472,6 +472,37 @@ describe('long paths', () => {
   });
 });
 
+describe('call relations on the chart', () => {
+  it('carry their texts and seconds beside their calls (for the GraphML and GEXF files)', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301-G09',
+      title: '话单',
+      offenceType: 'trafficking',
+      openedOn: '2026-03-01',
+    });
+    const lines = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13800000001,13900000001,主叫,2026-03-01 23:50:00,1200',
+      '13800000001,13900000001,短信发,2026-03-03 05:59:59,',
+    ];
+    await c.ok('import.commit', {
+      importId: 'imp-calls',
+      fileName: 'calls.csv',
+      contentBase64: Buffer.from(lines.join('\n') + '\n', 'utf8').toString('base64'),
+      template: 'calls',
+      caseId: caseRow.id,
+    });
+    const chart = await c.ok('graph.case', { caseId: caseRow.id });
+    expect(
+      chart.edges
+        .filter((edge) => edge.type === 'calls')
+        .map((edge) => [edge.eventCount, edge.messageCount, edge.durationSeconds]),
+    ).toEqual([[1, 1, 1200]]);
+  });
+});
+
 describe('upstream trace', () => {
   it('walks supply relations to the sources, the same as a recursive SQL query', async () => {
     const { ids } = await handMadeChain();
