@@ -641,7 +641,8 @@ describe('contact profile of one phone', () => {
       calls: 6,
       messages: 2,
       durationSeconds: 260,
-      contacts: 5,
+      // c1, n1 and c2, as the lists show them: 10086 and the SMS gateway are service numbers.
+      contacts: 3,
       firstAt: '2026-04-01T00:00:00.000Z',
       lastAt: '2026-04-05T15:30:00.000Z',
       activeDays: 5,

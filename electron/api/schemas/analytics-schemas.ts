@@ -190,6 +190,7 @@ const periodProfileSchema = z.object({
   calls: z.number().int(),
   messages: z.number().int(),
   durationSeconds: z.number().int(),
+  /** Numbers in touch, as the lists count them: service numbers only with includeService. */
   contacts: z.number().int(),
   firstAt: z.string().nullable(),
   lastAt: z.string().nullable(),
