@@ -106,7 +106,7 @@ describe('networkx reads the exports back', () => {
       { x: 10, y: -20 },
       { x: -5, y: 7.5 },
     ]);
-  });
+  }, 30_000);
 
   it('a call relation keeps its texts and seconds beside its calls, in both files', () => {
     const contacts = graph(
@@ -136,5 +136,5 @@ print(json.dumps(sorted([v, d.get('eventCount'), d.get('messageCount'), d.get('d
         ['c2', 0, 3, 0],
       ]);
     }
-  });
+  }, 30_000);
 });
