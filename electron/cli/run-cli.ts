@@ -42,7 +42,7 @@ errors are said in Chinese, or in English with --lang en.
                 shortest path (no hop cap), k shortest, or all paths up to N hops, with each
                 step's relation type and direction; ENTITY is an entity ID, or a phone, ID
                 number, plate, account or name that one entity holds; exit code 1 for no path
-  chain         --workspace DIR --case CASE_NO   supply-chain tiers, known sources and gaps
+  chain         --workspace DIR --case CASE_NO [--lang en]   supply-chain tiers upstream to downstream, sources, gaps
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
                 [--classification none|internal|confidential|secret] [--unmask] [--lang en]
                 the case briefing (PDF and Word need Chromium: CHROMIUM_PATH, or the headless shell

@@ -19,6 +19,7 @@ const session: SessionInfo = {
 const flags = { fastInFastOut: 0, structuring: 0, roundAmounts: 0 };
 const trace = {
   direction: 'out',
+  openingBalances: 'takenAsZero',
   starts: ['a'],
   accounts: [
     { id: 'a', accountNo: '6222000000000000001', holderName: '张某', hop: 0, reachedFen: 1_500_000, path: ['6222000000000000001'], inFen: 0, outFen: 1_500_000, netFen: -1_500_000, firstAt: '2026-04-01T02:00:00.000Z', lastAt: '2026-04-01T02:00:00.000Z', counterparties: 1, flags, alerts: [] },
@@ -62,6 +63,10 @@ describe('AnalyticsPage', () => {
     expect(within(row).getByText('8,000.00')).toBeInTheDocument();
     expect(within(row).getByText('6222000000000000001 → 6222000000000000002')).toBeInTheDocument();
     expect(within(row).getByText('快进快出')).toBeInTheDocument();
+    // The pools start at 0: said with the result, and what it means for the amounts.
+    expect(screen.getByTestId('money-opening-zero').textContent).toBe(
+      '按比例穿透时各账户期初余额按 0 计（未采用流水所列余额）：账户在调取期间前已有资金的，经其转出的涉案资金偏高，认定金额时须按余额核减。',
+    );
     expect(calls.find((call) => call.procedure === 'analytics.moneyTrace')!.input).toEqual({
       account: '6222000000000000001',
       hops: 3,

@@ -79,6 +79,7 @@ describe('graph analytics panel', () => {
               steps: [
                 {
                   relationId: 's2',
+                  alsoRelationIds: [],
                   type: 'supplies',
                   fromId: 'wu',
                   toId: 'li',
@@ -86,6 +87,7 @@ describe('graph analytics panel', () => {
                 },
                 {
                   relationId: 's1',
+                  alsoRelationIds: [],
                   type: 'supplies',
                   fromId: 'li',
                   toId: 'yan',

@@ -19,6 +19,7 @@ const stats: UnitStats = {
   drugsMilligrams: 31_000,
   precursorsMilligrams: 2_970_000_000,
   drugs: [],
+  otherSeized: [],
   gangsBroken: 1,
   factoriesDestroyed: 1,
   densDestroyed: 0,

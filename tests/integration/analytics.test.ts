@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
 import { contract } from '../../electron/api/contract';
+import { moneyPathText } from '../../electron/api/domain/analysis-tables';
 
 /**
  * Investigative analytics over records imported through the router: planted truths among
@@ -411,6 +412,77 @@ describe('资金穿透 — money trace', () => {
     ]);
   });
 
+  it('money going round a loop (乙 → 丙 → 乙 → 丙) is counted once, and each path has a step a hop', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-loop', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${accB},2026-03-01 10:00:00,10000.00`,
+      `${accB},${accC},2026-03-01 11:00:00,10000.00`,
+      `${accC},${accB},2026-03-01 12:00:00,10000.00`,
+      `${accB},${accC},2026-03-01 13:00:00,10000.00`,
+      `${accC},${accD},2026-03-01 14:00:00,10000.00`,
+    ]);
+    const forward = await c.ok('analytics.moneyTrace', { account: accA, hops: 5 });
+    // Only 10,000 left A: B and C each held it, twice; D got it at the fifth transfer.
+    expect(forward.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accA, 0, 1_000_000, [accA]],
+      [accB, 1, 1_000_000, [accA, accB]],
+      [accC, 2, 1_000_000, [accA, accB, accC]],
+      [accD, 5, 1_000_000, [accA, accB, accC, accB, accC, accD]],
+    ]); // prettier-ignore
+    const number = new Map(forward.accounts.map((row) => [row.id, row.accountNo]));
+    expect(forward.flows.map((flow) => [number.get(flow.fromId), number.get(flow.toId), flow.hop, flow.tracedFen])).toEqual([
+      [accA, accB, 1, 1_000_000],
+      [accB, accC, 2, 1_000_000],
+      [accC, accB, 3, 1_000_000],
+      [accB, accC, 4, 1_000_000],
+      [accC, accD, 5, 1_000_000],
+    ]); // prettier-ignore
+    // Cut at three hops: the money is back in B once, not twice.
+    const three = await c.ok('analytics.moneyTrace', { account: accA, hops: 3 });
+    expect(three.accounts.map((row) => [row.accountNo, row.reachedFen])).toEqual([
+      [accA, 1_000_000],
+      [accB, 1_000_000],
+      [accC, 1_000_000],
+    ]);
+    const backward = await c.ok('analytics.moneyTrace', {
+      account: accD,
+      hops: 6,
+      direction: 'in',
+    });
+    expect(backward.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accD, 0, 1_000_000, [accD]],
+      [accC, 1, 1_000_000, [accD, accC]],
+      [accB, 2, 1_000_000, [accD, accC, accB]],
+      [accA, 5, 1_000_000, [accD, accC, accB, accC, accB, accA]],
+    ]); // prettier-ignore
+    // Printed, a backward path runs against its arrows, the money's way.
+    expect(moneyPathText(backward.direction, backward.accounts[3]!.path)).toBe(
+      `${accD} ← ${accC} ← ${accB} ← ${accC} ← ${accB} ← ${accA}`,
+    );
+    expect(moneyPathText(forward.direction, forward.accounts[1]!.path)).toBe(`${accA} → ${accB}`);
+  });
+
+  it('part of the money coming back is taken off, fresh money reaching the account at a later hop is not', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await importCsv('transactions', 'imp-part', '付款账号,收款账号,交易时间,交易金额', [
+      `${accA},${accE},2026-03-01 09:00:00,3000.00`,
+      `${accA},${accB},2026-03-01 10:00:00,10000.00`,
+      `${accB},${accC},2026-03-01 11:00:00,4000.00`,
+      `${accC},${accB},2026-03-01 12:00:00,4000.00`,
+      `${accE},${accB},2026-03-01 12:30:00,3000.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', { account: accA, hops: 3 });
+    // B: 10,000 from A, 3,000 more of A's through E, and its own 4,000 back from C: 13,000.
+    expect(trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.path])).toEqual([
+      [accA, 0, 1_300_000, [accA]],
+      [accB, 1, 1_300_000, [accA, accB]],
+      [accE, 1, 300_000, [accA, accE]],
+      [accC, 2, 400_000, [accA, accB, accC]],
+    ]); // prettier-ignore
+  });
+
   it('cash paid in (no counterpart) mixes with the traced money and is on the ledger', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
@@ -569,7 +641,8 @@ describe('contact profile of one phone', () => {
       calls: 6,
       messages: 2,
       durationSeconds: 260,
-      contacts: 5,
+      // c1, n1 and c2, as the lists show them: 10086 and the SMS gateway are service numbers.
+      contacts: 3,
       firstAt: '2026-04-01T00:00:00.000Z',
       lastAt: '2026-04-05T15:30:00.000Z',
       activeDays: 5,
@@ -688,7 +761,8 @@ describe('同基站伴随 — co-location', () => {
         a: p,
         b: q,
         occasions: [
-          { cell: '100-1', aAt: '2026-04-01T00:00:00.000Z', bAt: '2026-04-01T00:05:00.000Z', gapSeconds: 300 },
+          // p at 08:00 and 08:03, q at 08:05: one occasion, shown by its closest sightings.
+          { cell: '100-1', aAt: '2026-04-01T00:03:00.000Z', bAt: '2026-04-01T00:05:00.000Z', gapSeconds: 120 },
           { cell: '200-2', aAt: '2026-04-02T04:00:00.000Z', bAt: '2026-04-02T04:09:00.000Z', gapSeconds: 540 },
           { cell: '300-3', aAt: '2026-04-03T10:00:00.000Z', bAt: '2026-04-03T09:58:00.000Z', gapSeconds: 120 },
         ],
@@ -697,7 +771,7 @@ describe('同基站伴随 — co-location', () => {
     expect(found.total).toBe(1);
 
     const wide = await c.ok('analytics.colocation', { phones: [p, q], windowMinutes: 20 });
-    expect(wide.pairs[0]!.occasions.map((item) => item.gapSeconds)).toEqual([300, 540, 120, 1200]);
+    expect(wide.pairs[0]!.occasions.map((item) => item.gapSeconds)).toEqual([120, 540, 120, 1200]);
     const once = await c.ok('analytics.colocation', { phones: [p, q, r], minOccasions: 1 });
     expect(once.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual(
       [
@@ -711,6 +785,37 @@ describe('同基站伴随 — co-location', () => {
     expect(companions.pairs.map((pair) => [pair.a.number, pair.b.number, pair.occasions.length])).toEqual([
       [p, q, 3],
     ]); // prettier-ignore
+  });
+
+  it('an occasion is shown by its closest sightings; at a period edge both phones must be in it, whichever ID is lower', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const [t1, t2, t3] = ['13800000001', '13800000002', '13800000003'];
+    await importCsv('calls', 'imp-edge', '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI', [
+      `${t1},13900000001,主叫,2026-03-02 09:00:00,120,4001,1001`,
+      `${t2},13900000001,主叫,2026-03-02 09:00:01,120,4001,1001`,
+      `${t2},13900000001,主叫,2026-03-02 09:10:00,45,4001,1001`,
+      `${t3},13900000002,主叫,2026-03-02 09:10:01,25,4001,1001`,
+    ]);
+    const pairs = async (phones: string[], from?: string, to?: string) =>
+      (await c.ok('analytics.colocation', { phones, minOccasions: 1, ...(from ? { from, to } : {}) })).pairs.map(
+        (pair) => [pair.a.number, pair.b.number, pair.occasions.map((item) => [item.aAt, item.bAt, item.gapSeconds])],
+      ); // prettier-ignore
+    // T2 at 09:00:01 and 09:10:00, T3 at 09:10:01: 1 s apart, not 600.
+    expect(await pairs([t2, t3])).toEqual([
+      [t2, t3, [['2026-03-02T01:10:00.000Z', '2026-03-02T01:10:01.000Z', 1]]],
+    ]);
+    // The period ends at 09:00:00 Beijing time (T1 in it, T2 not) or starts at 09:00:01 (T2 in it, T1 not):
+    // neither finds T1 with T2, whichever phone's ID is the lower.
+    expect(await pairs([t1, t2], '2026-03-02T00:30:00.000Z', '2026-03-02T01:00:00.000Z')).toEqual(
+      [],
+    );
+    expect(await pairs([t1, t2], '2026-03-02T01:00:01.000Z', '2026-03-02T01:30:00.000Z')).toEqual(
+      [],
+    );
+    expect(await pairs([t1, t2], '2026-03-02T01:00:00.000Z', '2026-03-02T01:30:00.000Z')).toEqual([
+      [t1, t2, [['2026-03-02T01:00:00.000Z', '2026-03-02T01:00:01.000Z', 1]]],
+    ]);
   });
 
   it("a cell is one network's: 移动 and 联通 phones on the same LAC-CI were in two places", async () => {

@@ -51,7 +51,7 @@ describe('case workflow', () => {
     ]);
   });
 
-  it('steps back only with a reason: 退回补充侦查 clears the 移送起诉 date, and the audit keeps it', async () => {
+  it('steps back only with a reason: 退回补充侦查 keeps the 破案 and 移送起诉 dates, and the audit keeps it', async () => {
     const caseRow = await withCase();
     await c.ok('cases.transition', { id: caseRow.id, to: 'investigating', on: '2026-10-02' });
     await c.ok('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-10-20' });
@@ -70,7 +70,7 @@ describe('case workflow', () => {
     expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
       status: 'solved',
       solvedOn: '2026-10-20',
-      prosecutedOn: null,
+      prosecutedOn: '2026-11-05',
     });
     const history = await c.ok('cases.auditHistory', { caseId: caseRow.id });
     expect(history.rows[0]?.details).toMatchObject({
@@ -80,16 +80,46 @@ describe('case workflow', () => {
       reason: 'returned_for_supplementary_investigation',
       note: '证据不足，退回补充侦查',
     });
-    // 更正: a case marked solved by mistake goes back to 侦查 and loses its 破案 date.
+    // Back to 侦查 for more investigation, solved and sent again: the first dates are the case's.
     await c.ok('cases.transition', {
       id: caseRow.id,
       to: 'investigating',
       on: '2026-11-11',
+      reason: 'returned_for_supplementary_investigation',
+    });
+    expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
+      status: 'investigating',
+      solvedOn: '2026-10-20',
+      prosecutedOn: '2026-11-05',
+    });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-12-01' });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'prosecuted', on: '2026-12-10' });
+    expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
+      status: 'prosecuted',
+      solvedOn: '2026-10-20',
+      prosecutedOn: '2026-11-05',
+    });
+    // October's 成绩单 counts it, and December's does not count it again.
+    const counted = async (from: string, to: string) =>
+      (await c.ok('stats.unit', { from, to })).casesSolved;
+    expect([await counted('2026-10-01', '2026-10-31'), await counted('2026-12-01', '2026-12-31')]).toEqual([1, 0]); // prettier-ignore
+    await c.ok('cases.transition', {
+      id: caseRow.id,
+      to: 'solved',
+      on: '2026-12-11',
+      reason: 'correction',
+    });
+    // 更正: a case marked solved by mistake goes back to 侦查 and loses its 破案 date.
+    await c.ok('cases.transition', {
+      id: caseRow.id,
+      to: 'investigating',
+      on: '2026-12-12',
       reason: 'correction',
     });
     expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
       status: 'investigating',
       solvedOn: null,
+      prosecutedOn: null,
     });
   });
 

@@ -404,8 +404,39 @@ describe('command line', () => {
       '李某华',
     ]);
     const text = (await run(['chain', '--case', 'A3301052026030015'])).stdout;
-    expect(text).toContain(
-      'gaps (nobody known upstream):\n  岩某 (source) supplies 1\n  陈某辉 (distribution) supplies 1',
+    // Upstream to downstream, in Chinese; 源头未查明 and 上线未明 each under its own heading.
+    expect(text).toBe(
+      [
+        'A3301052026030015 供应链（上游 → 下游）',
+        '  毒源/上线：岩某、李某华',
+        '  运输：孙某、王某强、赵某飞',
+        '  分销：刘某、张某龙、陈某辉',
+        '  零包：何某丽、冯某、吴某、周某、许某、郑某',
+        '  吸毒：崔某、朱某、林某、梁某、罗某、胡某、郭某、钱某、马某、高某',
+        '  毒资/保护伞：宋某',
+        '毒源：岩某、李某华',
+        '源头未查明（链条顶端不是已查明的毒源，含在逃）：',
+        '  岩某（毒源/上线）供货 1 人',
+        '上线未明（无已知上线）：',
+        '  陈某辉（分销）供货 1 人',
+        '',
+      ].join('\n'),
+    );
+    const english = (await run(['chain', '--case', 'A3301052026030015', '--lang', 'en'])).stdout;
+    expect(english).toContain(
+      [
+        'A3301052026030015 supply chain, upstream to downstream',
+        '  Source / wholesale: 岩某, 李某华',
+        '  Transport: 孙某, 王某强, 赵某飞',
+      ].join('\n'),
+    );
+    expect(english).toContain(
+      [
+        'source not established (the top of the chain is no established source, or at large):',
+        '  岩某 (Source / wholesale) supplies 1',
+        'upstream unknown (nobody known upstream):',
+        '  陈某辉 (Distribution) supplies 1',
+      ].join('\n'),
     );
   });
 

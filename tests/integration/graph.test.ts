@@ -410,6 +410,47 @@ describe('long paths', () => {
     expect(capped.paths.map((path) => path.nodeIds.length - 1)).toEqual([1, 7]);
   });
 
+  it('two relations of one type between a pair (a call each way) are one route: k counts routes, both relations on the step', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const person = async (name: string) =>
+      (await c.ok('entities.create', { entity: { kind: 'person', name } })).id;
+    const [a, b, x, y] = [await person('甲'), await person('乙'), await person('丙'), await person('丁')]; // prettier-ignore
+    const relate = async (from: string, to: string, type: 'calls' | 'finances') =>
+      (await c.ok('relations.create', { fromEntityId: from, toEntityId: to, type })).id;
+    // 甲 calls 丙 and 丙 calls 甲; 乙 calls 丙; 甲 and 乙 also share a second contact, 丁.
+    const there = await relate(a, x, 'calls');
+    const back = await relate(x, a, 'calls');
+    await relate(b, x, 'calls');
+    await relate(a, y, 'calls');
+    await relate(b, y, 'calls');
+    const k = await c.ok('graph.paths', { fromId: a, toId: b, mode: 'kShortest', k: 2 });
+    expect(k.paths.map((path) => path.nodeIds)).toEqual([
+      [a, x, b],
+      [a, y, b],
+    ]);
+    // The step 甲 → 丙 walks the call along its arrow and names the one the other way.
+    expect(k.paths[0]!.steps.map((step) => [step.relationId, step.alsoRelationIds, step.direction])).toEqual([
+      [there, [back], 'forward'],
+      [k.paths[0]!.steps[1]!.relationId, [], 'backward'],
+    ]); // prettier-ignore
+    expect(k.graph.edges.map((edge) => edge.id)).toContain(back);
+    // Money: 甲 → 乙 → 丙 → 丁 with a transfer 丙 → 乙 back is one route, walked 乙 → 丙.
+    const [m1, m2, m3, m4] = [await person('M1'), await person('M2'), await person('M3'), await person('M4')]; // prettier-ignore
+    await relate(m1, m2, 'finances');
+    const forward = await relate(m2, m3, 'finances');
+    const returned = await relate(m3, m2, 'finances');
+    await relate(m3, m4, 'finances');
+    const money = await c.ok('graph.paths', { fromId: m1, toId: m4, mode: 'kShortest', k: 3 });
+    expect(money.paths.map((path) => path.steps.map((step) => [step.direction, step.alsoRelationIds.length]))).toEqual([
+      [['forward', 0], ['forward', 1], ['forward', 0]],
+    ]); // prettier-ignore
+    expect(money.paths[0]!.steps[1]).toMatchObject({
+      relationId: forward,
+      alsoRelationIds: [returned],
+    });
+  });
+
   it('two relations between one pair are two paths: a 供货 and a 通话 are evidence of different kinds', async () => {
     const { p, caseRow } = await line();
     await c.ok('relations.create', {
@@ -428,6 +469,37 @@ describe('long paths', () => {
       ['calls'],
       ['supplies'],
     ]);
+  });
+});
+
+describe('call relations on the chart', () => {
+  it('carry their texts and seconds beside their calls (for the GraphML and GEXF files)', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const caseRow = await c.ok('cases.create', {
+      caseNo: 'A3301-G09',
+      title: '话单',
+      offenceType: 'trafficking',
+      openedOn: '2026-03-01',
+    });
+    const lines = [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      '13800000001,13900000001,主叫,2026-03-01 23:50:00,1200',
+      '13800000001,13900000001,短信发,2026-03-03 05:59:59,',
+    ];
+    await c.ok('import.commit', {
+      importId: 'imp-calls',
+      fileName: 'calls.csv',
+      contentBase64: Buffer.from(lines.join('\n') + '\n', 'utf8').toString('base64'),
+      template: 'calls',
+      caseId: caseRow.id,
+    });
+    const chart = await c.ok('graph.case', { caseId: caseRow.id });
+    expect(
+      chart.edges
+        .filter((edge) => edge.type === 'calls')
+        .map((edge) => [edge.eventCount, edge.messageCount, edge.durationSeconds]),
+    ).toEqual([[1, 1, 1200]]);
   });
 });
 

@@ -72,6 +72,33 @@ async function importAll() {
 }
 
 describe('money through payment institutions', () => {
+  it('a card paying 李四 1,000 and 支付宝 1,000 half an hour apart paid out 2,000: no wallet row, no twin', async () => {
+    const lines = [
+      '账号：6222600000000000601,户名：张三',
+      '交易时间,借贷标志,交易金额,余额,对方账号,对方户名,摘要',
+      '2026-03-01 09:00:00,贷,5000.00,5000.00,6222600000000000609,上线甲,转账',
+      '2026-03-01 10:00:00,借,1000.00,4000.00,6222600000000000602,李四,转账',
+      '2026-03-01 10:10:00,借,1000.00,3000.00,243300133,支付宝（中国）网络技术有限公司,快捷支付',
+    ];
+    await c.ok('import.commit', {
+      importId: 'imp-twin',
+      fileName: 'twin.csv',
+      contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+      template: 'transactions',
+    });
+    const trace = await c.ok('analytics.moneyTrace', { account: '6222600000000000609', hops: 3 });
+    expect(
+      trace.accounts.map((row) => [row.accountNo, row.hop, row.reachedFen, row.inFen, row.outFen, row.alerts]),
+    ).toEqual([
+      ['6222600000000000609', 0, 500_000, 0, 500_000, []],
+      ['6222600000000000601', 1, 500_000, 500_000, 200_000, ['roundAmounts']],
+      ['243300133', 2, 100_000, 100_000, 0, ['paymentInstitution']],
+      ['6222600000000000602', 2, 100_000, 100_000, 0, []],
+    ]); // prettier-ignore
+    // The pools start at 0 (a statement's printed 余额 is not kept), and the result says so.
+    expect(trace.openingBalances).toBe('takenAsZero');
+  });
+
   it('forward: the trace stops at 支付宝 (flagged), reaches no stranger, and counts a wallet top-up once', async () => {
     await importAll();
     const trace = await c.ok('analytics.moneyTrace', {

@@ -205,6 +205,55 @@ describe('seizures', () => {
     expect(rows.find((row) => row.quantityValue === '8')?.weightBasis).toBe('net');
   });
 
+  it("after 并案 the surviving case counts the merged cases' seizures: 40 g + 15 g is 55 g, 数量大", async () => {
+    const survivor = await withCase();
+    const merged = await c.ok('cases.create', {
+      caseNo: 'A3301-S02',
+      title: '被并案',
+      offenceType: 'trafficking',
+      openedOn: '2026-10-01',
+    });
+    // A third case merged into the merged one: its seizure reaches the survivor too.
+    const mergedEarlier = await c.ok('cases.create', {
+      caseNo: 'A3301-S03',
+      title: '先并入被并案',
+      offenceType: 'trafficking',
+      openedOn: '2026-10-01',
+    });
+    const feng = await c.ok('cases.addPerson', {
+      caseId: survivor.id,
+      person: { name: '冯主' },
+      roleInCase: 'suspect',
+    });
+    await c.ok('cases.addPerson', {
+      caseId: merged.id,
+      entityId: feng.entityId,
+      roleInCase: 'suspect',
+    });
+    const from = { fromEntityId: feng.entityId, weightBasis: 'net' as const };
+    await c.ok('seizures.create', seizure(survivor.id, 'methamphetamine', '40', 'g', { ...from, cashYuan: '100' })); // prettier-ignore
+    await c.ok('seizures.create', seizure(merged.id, 'methamphetamine', '15', 'g', { ...from, cashYuan: '20' })); // prettier-ignore
+    await c.ok('seizures.create', seizure(mergedEarlier.id, 'heroin', '12', 'g'));
+    await c.ok('cases.transition', { id: mergedEarlier.id, to: 'merged', on: '2026-10-05', mergedIntoCaseId: merged.id }); // prettier-ignore
+    await c.ok('cases.transition', { id: merged.id, to: 'merged', on: '2026-10-10', mergedIntoCaseId: survivor.id }); // prettier-ignore
+    const detail = await c.ok('cases.get', { id: survivor.id });
+    expect(detail.mergedCases.map((row) => row.caseNo)).toEqual(['A3301-S02', 'A3301-S03']);
+    expect(detail.substanceTotals.map((t) => [t.substance, t.counted, t.tier])).toEqual([
+      ['heroin', 12_000, 'relativelyLarge'],
+      ['methamphetamine', 55_000, 'large'],
+    ]);
+    expect(detail.personDrugTotals.map((t) => [t.name, t.substance, t.counted, t.tier, t.sources])).toEqual([
+      ['冯主', 'methamphetamine', 55_000, 'large', 2],
+    ]); // prettier-ignore
+    expect(detail.cashTotalFen).toBe(12_000);
+    // The merged case keeps its own figures and names none merged into the survivor.
+    const own = await c.ok('cases.get', { id: merged.id });
+    expect([own.mergedCases.map((row) => row.caseNo), own.substanceTotals.map((t) => [t.substance, t.counted])]).toEqual([
+      ['A3301-S03'],
+      [['heroin', 12_000], ['methamphetamine', 15_000]],
+    ]); // prettier-ignore
+  });
+
   it('counts 1000 片 曲马多 by content: 50 mg/片 = 50 g, no tier; without content 需录入含量', async () => {
     const caseRow = await withCase();
     const tablets = await c.ok(

@@ -123,7 +123,7 @@ async function fixture() {
     caughtOn: '2026-07-10',
   });
   await measure(u1again, 'compulsory_isolation', '2026-07-11');
-  await person(d, 'U2', 'drug_user', 'none', undefined, '2026-07-10');
+  const u2 = await person(d, 'U2', 'drug_user', 'none', undefined, '2026-07-10');
   const s7 = await person(f, 'S7', 'suspect', 'detained', '2026-08-20', '2026-08-20');
   await measure(s7, 'prosecuted', '2026-10-09');
 
@@ -152,7 +152,7 @@ async function fixture() {
   await seize(cc, '2026-06-01T02:00:00.000Z', 'nitrous_oxide', '5', 't', '120000');
   await seize(f, '2026-08-20T02:00:00.000Z', 'hydroxylimine', '2.97', 't');
   await seize(f, '2026-08-20T03:00:00.000Z', 'tramadol_tablets', '1000', 'tablet');
-  return { a };
+  return { a, u1: u1.entityId, u2: u2.entityId };
 }
 
 describe('unit statistics (成绩单) by stated rules', () => {
@@ -182,13 +182,16 @@ describe('unit statistics (成绩单) by stated rules', () => {
       ],
       units: ['一大队', '二大队'],
     });
+    // Drugs alone in their table; 笑气 and the precursor apart, not added to drugs.
     expect(stats.drugs.map((drug) => [drug.drugType, drug.total, drug.countUnit])).toEqual([
-      ['nitrous_oxide', 5_000_000_000, null],
-      ['hydroxylimine', 2_970_000_000, null],
       ['heroin', 20_000, null],
       ['methamphetamine', 8_000, null],
       ['methamphetamine_tablets', 3_000, null],
       ['tramadol_tablets', 1_000, 'tablet'],
+    ]);
+    expect(stats.otherSeized.map((form) => [form.drugType, form.total, form.seizures])).toEqual([
+      ['nitrous_oxide', 5_000_000_000, 1],
+      ['hydroxylimine', 2_970_000_000, 1],
     ]);
     expect(
       stats.months.filter(
@@ -203,6 +206,42 @@ describe('unit statistics (成绩单) by stated rules', () => {
     expect(stats.paragraph).toBe(
       '2026年1月1日至2026年12月31日，破获毒品刑事案件 3 起（另破获涉笑气等替代物案件 1 起），抓获犯罪嫌疑人 4 名（刑事拘留 4 名、逮捕 2 名、移送起诉 1 名），缴获毒品 0.031 千克，缴获易制毒化学品 2.97 吨，破获公安部目标案件 1 起、厅目标案件 1 起，打掉贩毒团伙 1 个，捣毁制毒工厂 1 个，查获吸毒人员 2 人次（新发现 1 名），强制隔离戒毒 1 名，缴获毒资 1.234567 万元。数据不完整：1 名嫌疑人缺少到案日期，未计入；1 条缴获需录入含量，未计入毒品数量。',
     );
+  });
+
+  it('a user found once and recorded in two cases (the 容留 case and his own 吸毒 case) is one 人次', async () => {
+    const { u1, u2 } = await fixture();
+    // The venue's case records the same raid of 07-10 for both users; U2 is found again on 07-20.
+    const venue = await c.ok('cases.create', {
+      caseNo: 'A-5',
+      title: '容留吸毒',
+      offenceType: 'harbouring_use',
+      unit: '一大队',
+      openedOn: '2026-07-10',
+    });
+    for (const entityId of [u1, u2])
+      await c.ok('cases.addPerson', {
+        caseId: venue.id,
+        entityId,
+        roleInCase: 'drug_user',
+        caughtOn: '2026-07-10',
+      });
+    const again = await c.ok('cases.create', {
+      caseNo: 'X-2',
+      title: '吸毒',
+      offenceType: 'admin_drug_use',
+      unit: '一大队',
+      openedOn: '2026-07-20',
+    });
+    await c.ok('cases.addPerson', {
+      caseId: again.id,
+      entityId: u2,
+      roleInCase: 'drug_user',
+      caughtOn: '2026-07-20',
+    });
+    const july = await c.ok('stats.unit', { from: '2026-07-01', to: '2026-07-31' });
+    // U1 on 07-10, U2 on 07-10 and U2 on 07-20; U2 is the one new user.
+    expect([july.drugUsersFound, july.newDrugUsers]).toEqual([3, 1]);
+    expect(july.paragraph).toContain('查获吸毒人员 3 人次（新发现 1 名）');
   });
 
   it('counts the measure by its own date: 刑拘 in December, 逮捕 in January', async () => {
@@ -318,6 +357,26 @@ describe('unit statistics (成绩单) by stated rules', () => {
       ['缴获毒品（千克）', '0.031', '缴获日期在期内的毒品，按净重（仅有毛重的不计）；标准规格药品按含量；不含易制毒化学品、笑气'],
       ['缴获易制毒化学品（千克）', '2970', '缴获日期在期内的易制毒化学品，与毒品分列'],
     ]); // prettier-ignore
+    const sheetRows = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1));
+    // The sheet of drugs lists drugs only; 笑气 and the precursor are on a sheet of their own.
+    expect(sheetRows('缴获毒品')).toEqual([
+      ['毒品种类', '合计', '千克', '次数'],
+      ['海洛因', '20 克', '0.02', 1],
+      ['甲基苯丙胺（冰毒）', '8 克', '0.008', 1],
+      ['甲基苯丙胺片剂（麻古）', '3 克', '0.003', 1],
+      ['曲马多片（标准规格药品）', '1000 片', '', 1],
+    ]);
+    expect(sheetRows('其他缴获物品')).toEqual([
+      ['易制毒化学品、笑气等（非毒品，不计入缴获毒品）'],
+      ['物品', '合计', '千克', '次数'],
+      ['笑气（一氧化二氮）', '5000 千克', '5000', 1],
+      ['羟亚胺', '2970 千克', '2970', 1],
+    ]);
     const values = summary.getSheetValues().map((row) => (row as unknown[] | undefined)?.[1]);
     expect(values).toContain(stats.paragraph);
     expect(values).toContain('1 名嫌疑人缺少到案日期，未计入');

@@ -121,6 +121,15 @@ export function cellPresenceTable(result: CellPresenceResult, label: Label): Bri
   };
 }
 
+/**
+ * A traced account's path with the arrows the money's way: 甲 → 乙 → 丙 where the trace went
+ * forward, 丙 ← 乙 ← 甲 where it went back to where the money came from (a → there had read as
+ * 丙 paying 乙 and 乙 paying 甲, the opposite of what happened).
+ */
+export function moneyPathText(direction: MoneyTraceResult['direction'], path: string[]): string {
+  return path.join(direction === 'out' ? ' → ' : ' ← ');
+}
+
 export function moneyTraceTable(result: MoneyTraceResult, label: Label): BriefingTable {
   return {
     kind: 'table',
@@ -139,7 +148,7 @@ export function moneyTraceTable(result: MoneyTraceResult, label: Label): Briefin
       yuan(account.reachedFen),
       yuan(account.inFen),
       yuan(account.outFen),
-      account.path.join(' → '),
+      moneyPathText(result.direction, account.path),
       account.alerts.map((alert) => label(`analytics.money.${alert}`)).join('、'),
     ]),
   };

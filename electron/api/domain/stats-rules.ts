@@ -43,7 +43,8 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     gangsBroken: '标记为打掉、打掉日期在期内的团伙',
     factoriesDestroyed: '标记为捣毁、捣毁日期在期内的制毒工厂',
     densDestroyed: '标记为捣毁、捣毁日期在期内的窝点',
-    drugUsersFound: '查获日期在期内的吸毒人员记录（人次，含行政案件）',
+    drugUsersFound:
+      '查获日期在期内的吸毒人员（人次，含行政案件）；同一人同一日查获记入多起案件的，计一人次',
     newDrugUsers: '其中此前从未在本系统登记为吸毒人员的人数',
     compulsoryIsolation: '措施记录中强制隔离戒毒日期在期内的人数',
     drugMoney: '缴获日期在期内、毒品犯罪案件及涉毒行政案件中的毒资；涉笑气等替代物案件的资金不计',
@@ -68,7 +69,7 @@ export const statsRules: Record<'zh-CN' | 'en', Record<StatsFigureKey, string>> 
     factoriesDestroyed: 'Factories marked destroyed with a date in the period',
     densDestroyed: 'Stash houses marked destroyed with a date in the period',
     drugUsersFound:
-      'Drug-user records found in the period (person-times, administrative cases included)',
+      'Drug users found in the period (person-times, administrative cases included); one person found on one day counts once however many cases record it',
     newDrugUsers: 'Of whom never recorded as drug users in this workspace before',
     compulsoryIsolation: 'Persons sent to compulsory isolated rehabilitation in the period',
     drugMoney:

@@ -1223,6 +1223,7 @@ export const en: Translation<typeof zhCN> = {
     drugMoney: 'Drug money (¥)',
     byMonth: 'By month',
     drugsByType: 'Drugs seized by type',
+    otherSeized: 'Precursors, nitrous oxide and others (not drugs, not in drugs seized)',
     kg: 'kg',
     supervision: 'Supervision level',
     cases: 'Cases',
@@ -1708,6 +1709,7 @@ export const en: Translation<typeof zhCN> = {
     place: 'Place',
     notes: 'Notes',
     cashTotal: 'Cash in total',
+    withMerged: 'Totals include the seizures of the cases merged into this one: {{cases}}',
   },
   relationRecords: {
     time: 'Time',
@@ -1978,6 +1980,8 @@ export const en: Translation<typeof zhCN> = {
       from: 'Payer',
       to: 'Payee',
       transfers: 'Transfers',
+      openingZero:
+        'Pro rata, each account is taken to hold nothing before its first row (the balance a statement prints is not used): where an account already held money, the traced money it passes on is overstated and must be checked against the balance.',
       viewName: 'Money trace {{account}}',
     },
     briefing: {

@@ -1167,6 +1167,7 @@ export const zhCN = {
     drugMoney: '缴获毒资（元）',
     byMonth: '按月',
     drugsByType: '缴获毒品（按种类）',
+    otherSeized: '易制毒化学品、笑气等（非毒品，不计入缴获毒品）',
     kg: '千克',
     supervision: '督办级别',
     cases: '案件总数',
@@ -1629,6 +1630,7 @@ export const zhCN = {
     place: '缴获地点',
     notes: '备注',
     cashTotal: '毒资合计',
+    withMerged: '合计含并入本案的案件 {{cases}} 的缴获',
   },
   relationRecords: {
     time: '时间',
@@ -1894,6 +1896,8 @@ export const zhCN = {
       to: '收款方',
       transfers: '笔数',
       viewName: '资金穿透 {{account}}',
+      openingZero:
+        '按比例穿透时各账户期初余额按 0 计（未采用流水所列余额）：账户在调取期间前已有资金的，经其转出的涉案资金偏高，认定金额时须按余额核减。',
     },
     briefing: {
       add: '加入简报',

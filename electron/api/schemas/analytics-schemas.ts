@@ -110,9 +110,16 @@ const tracedAccountSchema = z.object({
   holderName: z.string().nullable(),
   /** 0 for the start accounts. */
   hop: z.number().int(),
-  /** Traced money that reached the account (out) or came from it (in), in fen. */
+  /**
+   * Traced money that reached the account (out) or came from it (in), in fen: the most of it the
+   * account held at one time, so money going round a loop (回流) is counted once. For a start
+   * account, all that left it (out) or entered it (in).
+   */
   reachedFen: z.number().int(),
-  /** Start account … this account, along the path that carried the most money at its hop. */
+  /**
+   * Start account … this account, one account a hop, each step the sender of the most money at
+   * that hop: a loop shows as an account twice. The money ran along it (out) or against it (in).
+   */
   path: z.array(z.string()),
   inFen: z.number().int(),
   outFen: z.number().int(),
@@ -143,6 +150,12 @@ const tracedFlowSchema = z.object({
 
 export const moneyTraceOutput = z.object({
   direction: z.enum(['out', 'in']),
+  /**
+   * How much each account held before its first row in the period: taken as 0 (the balance a
+   * statement prints is not kept at import), so an account that already held money passes on
+   * more of the traced money than pro rata gives. Said with every trace.
+   */
+  openingBalances: z.literal('takenAsZero'),
   starts: z.array(z.string()),
   accounts: z.array(tracedAccountSchema),
   flows: z.array(tracedFlowSchema),
@@ -177,6 +190,7 @@ const periodProfileSchema = z.object({
   calls: z.number().int(),
   messages: z.number().int(),
   durationSeconds: z.number().int(),
+  /** Numbers in touch, as the lists count them: service numbers only with includeService. */
   contacts: z.number().int(),
   firstAt: z.string().nullable(),
   lastAt: z.string().nullable(),
@@ -233,6 +247,7 @@ export const colocationInput = z.object({
   limit: z.number().int().min(1).max(1000).default(200),
 });
 
+/** One occasion: the two phones' closest sightings on the cell within it. */
 const colocationOccasionSchema = z.object({
   /** LAC-CI. */
   cell: z.string(),

@@ -135,6 +135,8 @@ export const caseDetailSchema = caseRowSchema.extend({
   persons: z.array(casePersonSchema),
   /** Organisations, locations, phones, vehicles, accounts and parcels in the case. */
   members: z.array(caseMemberSchema),
+  /** Cases merged (并案) into this one; their seizures count in the totals below and in cashTotalFen. */
+  mergedCases: z.array(z.object({ id: z.string(), caseNo: z.string() })),
   drugTotals: z.array(drugTotalSchema),
   substanceTotals: z.array(substanceTotalSchema),
   personDrugTotals: z.array(personDrugTotalSchema),

@@ -29,7 +29,12 @@ export const graphEdgeSchema = z.object({
   startedOn: z.string().nullable(),
   endedOn: z.string().nullable(),
   amountFen: z.number().int().nullable(),
+  /** Calls among imported call records (or events entered by hand). */
   eventCount: z.number().int().nullable(),
+  /** Text messages among imported call records. */
+  messageCount: z.number().int().nullable(),
+  /** Seconds of the calls. */
+  durationSeconds: z.number().int().nullable(),
   reliability: z.enum(sourceReliabilities).nullable(),
   credibility: z.number().int().nullable(),
   source: z.string().nullable(),
@@ -104,6 +109,8 @@ export const graphPathInput = z.object({
 
 const pathStepSchema = z.object({
   relationId: z.string(),
+  /** The other relations of the same type between the step's two entities (a call each way). */
+  alsoRelationIds: z.array(z.string()),
   type: z.enum(relationTypes),
   fromId: z.string(),
   toId: z.string(),

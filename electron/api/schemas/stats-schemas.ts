@@ -29,6 +29,14 @@ export const unitStatsInput = z.object({
 
 const figure = z.number().int();
 
+const seizedForm = z.object({
+  drugType: z.string(),
+  unit: z.enum(normalisedUnits),
+  countUnit: z.enum(countUnits).nullable(),
+  total: figure,
+  seizures: figure,
+});
+
 /** The figures a team lead reports for a period and unit (the "成绩单"), each by a stated rule. */
 export const unitStatsSchema = z.object({
   from: z.string(),
@@ -51,15 +59,13 @@ export const unitStatsSchema = z.object({
   drugsMilligrams: figure,
   /** Milligrams of precursor chemicals, apart from drugs. */
   precursorsMilligrams: figure,
-  drugs: z.array(
-    z.object({
-      drugType: z.string(),
-      unit: z.enum(normalisedUnits),
-      countUnit: z.enum(countUnits).nullable(),
-      total: figure,
-      seizures: figure,
-    }),
-  ),
+  /** Drugs (毒品) seized, per form as recorded. */
+  drugs: z.array(seizedForm),
+  /**
+   * What else was seized, apart from the drugs: precursors (易制毒化学品), 笑气 and other
+   * substitutes, anything not a drug under the Criminal Law.
+   */
+  otherSeized: z.array(seizedForm),
   gangsBroken: figure,
   factoriesDestroyed: figure,
   densDestroyed: figure,

@@ -1,4 +1,5 @@
 import { decimalOf, yuanToFen } from '../../api/domain/quantity';
+import { moneyPathText } from '../../api/domain/analysis-tables';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
@@ -250,9 +251,11 @@ export async function moneyCommand(
       ? result.accounts
           .map(
             (account) =>
-              `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${account.path.join(' → ')}`,
+              `hop ${account.hop}  ${account.accountNo}${account.holderName ? ` (${account.holderName})` : ''}  reached ${yuan(account.reachedFen)} yuan  in ${yuan(account.inFen)} / out ${yuan(account.outFen)}${account.alerts.length ? `  [${account.alerts.join(', ')}]` : ''}\n      ${moneyPathText(result.direction, account.path)}`,
           )
-          .join('\n') + shownOf(result.accounts.length, result.total)
+          .join('\n') +
+          shownOf(result.accounts.length, result.total) +
+          '\nPro rata with opening balances taken as 0 (the balance a statement prints is not used): an account that already held money passes on less traced money than shown.'
       : 'No money followed from this account.',
   );
 }

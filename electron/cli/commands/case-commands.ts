@@ -60,7 +60,9 @@ export async function caseShowCommand(
       `${detail.caseNo}  ${detail.title}`,
       `status: ${detail.status}   supervision: ${detail.supervisionLevel}   opened: ${detail.openedOn ?? ''}   solved: ${detail.solvedOn ?? ''}`,
       `persons: ${detail.persons.length} (suspects ${detail.suspectCount})   other entities: ${detail.members.length}   seizures: ${detail.counts.seizures}`,
-      'seizure totals:',
+      detail.mergedCases.length
+        ? `seizure totals, with the cases merged into this one (${detail.mergedCases.map((merged) => merged.caseNo).join(', ')}):`
+        : 'seizure totals:',
       ...drugs.map(
         (total) =>
           `  ${drugCatalog.find((drug) => drug.code === total.drugType)?.zh ?? total.drugType}: ${total.formatted} (${tierNames[total.tier]})`,

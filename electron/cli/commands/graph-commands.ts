@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { relationTypes, type RelationType } from '../../api/domain/relation-types';
+import { chainTiers } from '../../api/domain/person-vocabulary';
+import type { ChainGap } from '../../api/schemas/graph-schemas';
 import { enumText } from '../../api/i18n/document-text';
 import { relationShortNames } from '../../api/domain/chart-look';
 import { classifications, type Classification } from '../../api/schemas/briefing-schemas';
@@ -141,7 +143,7 @@ export async function pathCommand(
               label(found.nodeIds[0]!),
               ...found.steps.map(
                 (step, at) =>
-                  ` ${arrows[step.direction]}${typeName[step.type]}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
+                  ` ${arrows[step.direction]}${typeName[step.type]}${step.alsoRelationIds.length ? `×${step.alsoRelationIds.length + 1}` : ''}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
               ),
             ].join(''),
           )
@@ -164,27 +166,61 @@ export async function chainCommand(
     client.call('graph.chain', { caseId: await caseIdOf(client, caseNo) }),
   );
   const label = (id: string) => chain.members.find((member) => member.entityId === id)?.label ?? id;
-  const tiers = [
-    ...new Set(chain.members.map((member) => member.tier).filter((tier) => tier !== null)),
-  ];
+  // Upstream to downstream (制毒 → 毒源 → 运输 → 分销 → 零售 → 吸毒, 毒资 last), in the command's
+  // language: the tiers had come in the order members were met, as English codes.
+  const english = options.lang === 'en';
+  const tierName = enumText(english ? 'en' : 'zh-CN').chainTier;
+  const present = new Set(chain.members.map((member) => member.tier));
+  const tiers = chainTiers.filter((tier) => present.has(tier));
+  const list = (labels: string[]) => labels.join(english ? ', ' : '、');
+  // 源头未查明 and 上线未明 are two findings: a chain whose top is no recorded source, and a
+  // person with nobody known upstream.
+  const gapLines = (kind: ChainGap['kind'], heading: string) => {
+    const gaps = chain.gaps.filter((gap) => gap.kind === kind);
+    return gaps.length
+      ? [
+          heading,
+          ...gaps.map((gap) => {
+            const tier = gap.tier ? tierName[gap.tier] : english ? 'no tier' : '未定层级';
+            return english
+              ? `  ${gap.label} (${tier}) supplies ${gap.suppliesTo}`
+              : `  ${gap.label}（${tier}）供货 ${gap.suppliesTo} 人`;
+          }),
+        ]
+      : [];
+  };
   out.result(
     { ...chain, sources: chain.sourceIds.map((id) => ({ entityId: id, label: label(id) })) },
     [
-      `${caseNo.toUpperCase()} supply chain`,
+      english
+        ? `${caseNo.toUpperCase()} supply chain, upstream to downstream`
+        : `${caseNo.toUpperCase()} 供应链（上游 → 下游）`,
       ...tiers.map(
         (tier) =>
-          `  ${tier}: ${chain.members
-            .filter((member) => member.tier === tier)
-            .map((member) => member.label)
-            .join(', ')}`,
+          `  ${tierName[tier]}${english ? ': ' : '：'}${list(
+            chain.members.filter((member) => member.tier === tier).map((member) => member.label),
+          )}`,
       ),
-      `sources: ${chain.sourceIds.map(label).join(', ') || 'none known'}`,
-      chain.gaps.length
-        ? 'gaps (nobody known upstream):'
-        : 'no gaps: every dealer has a known upstream',
-      ...chain.gaps.map(
-        (gap) => `  ${gap.label} (${gap.tier ?? 'no tier'}) supplies ${gap.suppliesTo}`,
+      english
+        ? `sources: ${list(chain.sourceIds.map(label)) || 'none known'}`
+        : `毒源：${list(chain.sourceIds.map(label)) || '未知'}`,
+      ...gapLines(
+        'sourceUnknown',
+        english
+          ? 'source not established (the top of the chain is no established source, or at large):'
+          : '源头未查明（链条顶端不是已查明的毒源，含在逃）：',
       ),
+      ...gapLines(
+        'upstreamUnknown',
+        english ? 'upstream unknown (nobody known upstream):' : '上线未明（无已知上线）：',
+      ),
+      ...(chain.gaps.length
+        ? []
+        : [
+            english
+              ? 'no gaps: every dealer has a known upstream'
+              : '无缺口：每名贩毒人员均有已知上线',
+          ]),
     ].join('\n'),
   );
 }

@@ -71,13 +71,18 @@ const livePhone = sql`EXISTS (SELECT 1 FROM entities e WHERE e.id = d.phone_id A
  * its mobile-data sessions (上网), which place it between its calls.
  * The target phones' sightings come through the relation indexes; who else was on each cell
  * around each sighting through `call_records_cell_idx`. Sightings of one pair on one cell
- * less than a window after the last one count as one occasion.
+ * less than a window after the last one count as one occasion, shown by its closest two
+ * sightings. Both phones' sightings must lie in the period.
  */
 export function colocation(db: Executor, query: ColocationQuery): ColocationResult {
   const targets = new Map(query.phones.map((ref) => resolvePhone(db, ref)).map((p) => [p.id, p]));
   const ids = inList([...targets.keys()]);
   const period = periodOf(query, workspaceTimeZone(db));
+  // One rule for both phones: a sighting counts when it lies in the period, the other phone's as
+  // the target's (the other's had been read unbounded, so a pair of two targets was found or
+  // missed at a period's edge by which of them had the lower ID).
   const when = unixPeriodCondition(sql`c.started_unix`, period);
+  const sessionsWhen = unixPeriodCondition(sql`d.started_unix`, period);
   // A sighting is a span: a call's start, or a data session from its start to its end.
   const sightings = db.all<{ phone: string; cell: string; at: number; until: number }>(sql`
     SELECT r.from_entity_id AS phone, c.base_station AS cell, c.started_unix AS at,
@@ -94,7 +99,7 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
     SELECT d.phone_id, d.base_station, d.started_unix, d.started_unix + d.duration_seconds
     FROM data_sessions d
     WHERE d.phone_id IN (${ids}) AND d.base_station IS NOT NULL
-      AND ${unixPeriodCondition(sql`d.started_unix`, period)} AND ${livePhone}
+      AND ${sessionsWhen} AND ${livePhone}
     ORDER BY 3`);
   const window = query.windowMinutes * 60_000;
   const windowSeconds = query.windowMinutes * 60;
@@ -108,12 +113,12 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
       FROM call_records c JOIN relations r ON r.num = c.relation_num
       WHERE c.base_station = ${sighting.cell}
         AND c.started_unix >= ${from} AND c.started_unix <= ${to} AND c.own_end IS NOT NULL
-        AND ${standing} AND ${notOwnCopy}
+        AND ${when} AND ${standing} AND ${notOwnCopy}
       UNION
       SELECT d.phone_id, d.started_unix, d.started_unix + d.duration_seconds FROM data_sessions d
       WHERE d.base_station = ${sighting.cell}
         AND d.started_unix >= ${from - longestSession} AND d.started_unix <= ${to}
-        AND d.started_unix + d.duration_seconds >= ${from} AND ${livePhone}`);
+        AND d.started_unix + d.duration_seconds >= ${from} AND ${sessionsWhen} AND ${livePhone}`);
     for (const other of near) {
       if (other.phone === sighting.phone) continue;
       const isTarget = targets.has(other.phone);
@@ -139,6 +144,8 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
     { a: string; b: string; occasions: ColocationResult['pairs'][number]['occasions'] }
   >();
   const lastOf = new Map<string, string>();
+  /** Each pair's and cell's occasion under way. */
+  const currentOf = new Map<string, ColocationResult['pairs'][number]['occasions'][number]>();
   matches.sort((x, y) => (x.aAt < y.aAt ? -1 : x.aAt > y.aAt ? 1 : x.bAt < y.bAt ? -1 : 1));
   for (const match of matches) {
     const pairKey = `${match.a}|${match.b}`;
@@ -147,14 +154,19 @@ export function colocation(db: Executor, query: ColocationQuery): ColocationResu
     const end = match.aAt < match.bAt ? match.bAt : match.aAt;
     const last = lastOf.get(cellKey);
     lastOf.set(cellKey, last && last > end ? last : end);
-    if (last && Date.parse(start) - Date.parse(last) <= window) continue;
+    const gapSeconds = Math.round(Math.abs(Date.parse(match.bAt) - Date.parse(match.aAt)) / 1000);
+    const current = currentOf.get(cellKey);
+    if (current && last && Date.parse(start) - Date.parse(last) <= window) {
+      // The occasion shows its closest pair of sightings, not its first (600 s apart where
+      // the two phones were on the cell 1 s apart a little later).
+      if (gapSeconds < current.gapSeconds)
+        Object.assign(current, { aAt: match.aAt, bAt: match.bAt, gapSeconds });
+      continue;
+    }
     const pair = byPair.get(pairKey) ?? { a: match.a, b: match.b, occasions: [] };
-    pair.occasions.push({
-      cell: match.cell,
-      aAt: match.aAt,
-      bAt: match.bAt,
-      gapSeconds: Math.round(Math.abs(Date.parse(match.bAt) - Date.parse(match.aAt)) / 1000),
-    });
+    const occasion = { cell: match.cell, aAt: match.aAt, bAt: match.bAt, gapSeconds };
+    pair.occasions.push(occasion);
+    currentOf.set(cellKey, occasion);
     byPair.set(pairKey, pair);
   }
   // A cell is one network's: phones of 移动 and of 联通 on "the same" LAC-CI were in two places.

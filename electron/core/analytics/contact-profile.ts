@@ -144,7 +144,8 @@ function profileOf(
     calls,
     messages,
     durationSeconds,
-    contacts: contacts.size,
+    // Counted as the lists are: service numbers (10086) left out unless asked for.
+    contacts: people.length,
     firstAt: hits[0]?.at ?? null,
     lastAt: hits.at(-1)?.at ?? null,
     activeDays: daily.size,

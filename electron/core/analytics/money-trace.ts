@@ -14,7 +14,8 @@ import {
 import { workspaceTimeZone } from '../settings/settings-service';
 import { transferWindowSeconds } from '../records/record-copies';
 import { isChinaMidnight } from '../../api/domain/china-time';
-import { paymentInstitutions } from './payment-institutions';
+import { paymentInstitutions, walletAccounts } from './payment-institutions';
+import { returnedFen, type TracedSend } from './money-loops';
 
 interface MoneyTraceQuery {
   account?: string;
@@ -74,6 +75,7 @@ function loadLedgers(
   period: Period,
   into: Map<string, LedgerEvent[]>,
   institutions: Set<string>,
+  wallets: Set<string>,
 ): void {
   const when = periodCondition(sql`m.at`, period);
   for (let at = 0; at < accountIds.length; at += ledgerChunk) {
@@ -100,6 +102,7 @@ function loadLedgers(
             ...(JSON.parse(cash) as LedgerRow[]),
           ]),
           institutions,
+          wallets,
         ),
       );
   }
@@ -199,16 +202,24 @@ function ledgerEvents(rows: LedgerRow[]): LedgerEvent[] {
  * side of a wallet's row that names the card (the wallet's 充值 from it, its 提现 to it): the
  * same money, the same way, the same amount, within the copy window. Where the wallet's row is
  * there, the bank's is left out: counted twice, the card had paid out more than it held, and
- * the money had gone both into the wallet and into the institution's pool.
+ * the money had gone both into the wallet and into the institution's pool. The twin is a row
+ * whose other side is a wallet (an Alipay or WeChat account); without one, the bank's row stays.
  */
-function withoutInstitutionTwins(events: LedgerEvent[], institutions: Set<string>): LedgerEvent[] {
+function withoutInstitutionTwins(
+  events: LedgerEvent[],
+  institutions: Set<string>,
+  wallets: Set<string>,
+): LedgerEvent[] {
   const viaInstitution = (event: LedgerEvent) =>
     event.counterpart !== null && institutions.has(event.counterpart);
   if (!events.some(viaInstitution)) return events;
   const twins = new Map<string, number[]>();
   const twinKey = (event: LedgerEvent) => `${event.flow}|${event.amountFen}`;
+  // Only a wallet's row is the bank row's twin: a payment of the same amount to a person is
+  // another payment (the card paid 李四 1,000 and 支付宝 1,000: 2,000 out).
   events.forEach((event, index) => {
-    if (event.counterpart === null || viaInstitution(event)) return;
+    if (event.counterpart === null || !wallets.has(event.counterpart)) return;
+    if (viaInstitution(event)) return;
     const same = twins.get(twinKey(event)) ?? [];
     same.push(index);
     twins.set(twinKey(event), same);
@@ -392,7 +403,8 @@ function withInstitutionAlert<Stats extends { alerts: TracedAccount['alerts'] }>
  * 资金穿透: follows money from an account (or a person's accounts) up to `hops` transfers
  * forward (where it went) or backward (where it came from), in time order, splitting it pro
  * rata where an account mixes it with other money. Every reached account with its hop, the
- * traced amount, the path that carried the most of it, its own in/out totals and flags; every
+ * traced amount (the most it held at one time: money going round a loop is counted once), the
+ * path that carried the most of it, one step a hop, its own in/out totals and flags; every
  * link with the traced amount per hop. Money coming back to a start account is not followed
  * again.
  */
@@ -410,6 +422,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   const startIds = new Set(starts.map((start) => start.id));
   const ledgers = new Map<string, LedgerEvent[]>();
   const institutions = paymentInstitutions(db);
+  const wallets = walletAccounts(db);
   /** Reads the ledgers not read yet of the accounts about to be walked or shown, together. */
   const readLedgers = (ids: Iterable<string>) =>
     loadLedgers(
@@ -418,10 +431,20 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       period,
       ledgers,
       institutions,
+      wallets,
     );
   const ledgerOf = (id: string) => ledgers.get(id)!;
 
-  const reached = new Map<string, { hop: number; fen: number; via: string | null; best: number }>();
+  /**
+   * Each account's first hop, the traced money that arrived (at every hop), and at each hop it
+   * was reached the account that sent it the most.
+   */
+  const reached = new Map<
+    string,
+    { hop: number; fen: number; via: Map<number, { from: string; fen: number }> }
+  >();
+  /** What each account passed on, by hop, for finding the money that came back to it. */
+  const sentBy = new Map<string, TracedSend[]>();
   const flows = new Map<
     string,
     {
@@ -434,7 +457,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
       last: string;
     }
   >();
-  for (const start of starts) reached.set(start.id, { hop: 0, fen: 0, via: null, best: 0 });
+  for (const start of starts) reached.set(start.id, { hop: 0, fen: 0, via: new Map() });
 
   // Layer by layer: what each account received at this hop, keyed by transfer.
   let layer = new Map<string, Map<number, number>>();
@@ -467,15 +490,17 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
     if (event.at > flow.last) flow.last = event.at;
     flows.set(flowKey, flow);
     let target = reached.get(to);
-    if (!target || target.hop > hop) {
-      target = { hop, fen: target?.fen ?? 0, via: from, best: 0 };
+    if (!target) {
+      target = { hop, fen: 0, via: new Map() };
       reached.set(to, target);
     }
     target.fen += fen;
-    if (target.hop === hop && fen > target.best) {
-      target.best = fen;
-      target.via = from;
-    }
+    const via = target.via.get(hop);
+    if (!via || fen > via.fen) target.via.set(hop, { from, fen });
+    const sent = sentBy.get(from);
+    const item = { hop, to, key: event.key!, fen };
+    if (sent) sent.push(item);
+    else sentBy.set(from, [item]);
   };
 
   // Hop 1: everything that left (or entered) a start account is traced in full.
@@ -502,12 +527,24 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
         if (event.counterpart) send(next, account, event, tracedFen, hop);
     layer = next;
   }
+  // Money that went round a loop arrived again at each pass: what came back is not counted twice.
+  const returned = returnedFen(
+    sentBy,
+    (account, traced) =>
+      (query.direction === 'out' ? passForward : passBackward)(ledgerOf(account), traced),
+    (account) => institutions.has(account),
+    query.hops,
+  );
 
   // Ordered by hop and amount, then cut to the page: account numbers (the last sort key) and
   // statements are read only for the accounts shown and those tied with the page's last one;
   // a wide trace reaches thousands of accounts at its last hop and shows a few hundred.
   const ranked = [...reached.entries()]
-    .map(([id, item]) => ({ id, hop: item.hop, reachedFen: Math.round(item.fen) }))
+    .map(([id, item]) => ({
+      id,
+      hop: item.hop,
+      reachedFen: Math.round(item.fen - (returned.get(id) ?? 0)),
+    }))
     .sort((a, b) => a.hop - b.hop || b.reachedFen - a.reachedFen);
   let end = Math.min(query.limit, ranked.length);
   const boundary = ranked[end - 1];
@@ -529,11 +566,13 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
         labels.set(row.id, row);
   };
   const accountNoOf = (id: string) => labels.get(id)?.accountNo ?? id;
+  // One step a hop, back to a start: the sender at each hop received the money at the hop
+  // before, so a loop shows as the account again (甲 → 乙 → 丙 → 乙 → 丁 at hop 4).
   const viaChain = (id: string): string[] => {
-    const chain: string[] = [];
-    for (let step: string | null = id; step && chain.length <= query.hops;) {
+    const chain = [id];
+    for (let step = id, hop = reached.get(id)!.hop; hop > 0; hop -= 1) {
+      step = reached.get(step)!.via.get(hop)!.from;
       chain.unshift(step);
-      step = reached.get(step)!.via;
     }
     return chain;
   };
@@ -551,6 +590,7 @@ export function moneyTrace(db: Executor, query: MoneyTraceQuery): MoneyTraceResu
   readLedgers(page.map((account) => account.id));
   return {
     direction: query.direction,
+    openingBalances: 'takenAsZero',
     starts: starts.map((start) => start.id),
     accounts: page.map(({ id, accountNo, hop, reachedFen }) => ({
       id,

@@ -89,3 +89,11 @@ export function paymentInstitutions(db: Executor): Set<string> {
       .map(([id]) => id),
   );
 }
+
+/** Alipay and WeChat accounts: a wallet's row naming a card is the twin of the card's row. */
+export function walletAccounts(db: Executor): Set<string> {
+  const rows = db.values<[string]>(sql`
+    SELECT a.entity_id FROM accounts a JOIN entities e ON e.id = a.entity_id
+    WHERE e.deleted_at IS NULL AND a.account_type IN ('alipay', 'wechat')`);
+  return new Set(rows.map(([id]) => id));
+}

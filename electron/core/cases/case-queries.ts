@@ -21,7 +21,7 @@ import {
 } from '../db/schema';
 import { identifier } from '../entities/entity-queries';
 import { listCasePersons } from '../entities/person-queries';
-import { caseDrugFigures } from '../seizures/drug-totals';
+import { caseDrugFigures, casesMergedInto } from '../seizures/drug-totals';
 import { normaliseCaseNo } from '../../api/domain/case-number';
 
 // Correlated subqueries are written out: drizzle leaves the outer column unqualified there.
@@ -198,16 +198,20 @@ export function getCaseDetail(db: Executor, id: string): CaseDetail | undefined 
     .where(and(eq(casesTable.id, id), isNull(casesTable.deletedAt)))
     .get();
   if (!row) return undefined;
+  // The drug figures and the drug money are the merged whole's (并案): see casesMergedInto.
+  const mergedCases = casesMergedInto(db, id);
+  const caseIds = [id, ...mergedCases.map((merged) => merged.id)];
   const cash = db
     .select({ fen: sql<number>`coalesce(sum(${seizuresTable.cashFen}), 0)` })
     .from(seizuresTable)
-    .where(and(eq(seizuresTable.caseId, id), isNull(seizuresTable.deletedAt)))
+    .where(and(inArray(seizuresTable.caseId, caseIds), isNull(seizuresTable.deletedAt)))
     .get();
   return {
     ...row,
     persons: listCasePersons(db, id),
     members: listCaseMembers(db, id),
-    ...caseDrugFigures(db, id),
+    mergedCases,
+    ...caseDrugFigures(db, caseIds),
     cashTotalFen: cash?.fen ?? 0,
     counts: {
       seizures: countWhere(db, seizuresTable, id),

@@ -163,11 +163,18 @@ export function transitionCase(
         });
       }
       const dateField = transitionDateField[input.to];
+      // A 破案 or 移送起诉 again after a 退回补充侦查 keeps the first date (stepBackClears).
+      const dated =
+        dateField && !back && !(dateField !== 'closedOn' && current[dateField] !== null);
       tx.update(casesTable)
         .set({
           status: input.to,
-          ...(dateField && !back ? { [dateField]: input.on } : {}),
-          ...(back ? Object.fromEntries(stepBackClears(current.status).map((f) => [f, null])) : {}),
+          ...(dated ? { [dateField]: input.on } : {}),
+          ...(back
+            ? Object.fromEntries(
+                stepBackClears(current.status, input.reason!).map((f) => [f, null]),
+              )
+            : {}),
           ...(input.to === 'merged' ? { mergedIntoCaseId: input.mergedIntoCaseId } : {}),
           updatedAt: workspace.now(),
           updatedBy: workspace.user.id,

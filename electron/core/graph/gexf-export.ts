@@ -24,6 +24,8 @@ const edgeAttributes = [
   ['directed', 'boolean'],
   ['amountFen', 'long'],
   ['eventCount', 'long'],
+  ['messageCount', 'long'],
+  ['durationSeconds', 'long'],
   ['reliability', 'string'],
   ['credibility', 'integer'],
   ['source', 'string'],

@@ -93,6 +93,8 @@ interface EdgeRow {
   ended_on: string | null;
   amount_fen: number | null;
   event_count: number | null;
+  message_count: number | null;
+  duration_seconds: number | null;
   reliability: GraphEdge['reliability'];
   credibility: number | null;
   source: string | null;
@@ -111,6 +113,8 @@ function toEdge(row: EdgeRow): GraphEdge {
     endedOn: row.ended_on,
     amountFen: row.amount_fen,
     eventCount: row.event_count,
+    messageCount: row.message_count,
+    durationSeconds: row.duration_seconds,
     reliability: row.reliability,
     credibility: row.credibility,
     source: row.source,
@@ -142,7 +146,7 @@ export function edgesAmong(
   const members = JSON.stringify([...new Set(ids)]);
   const rows = db.all<EdgeRow>(sql`
     SELECT r.id, r.from_entity_id, r.to_entity_id, r.type, r.directed, r.started_on, r.ended_on, r.amount_fen,
-      r.event_count, r.reliability, r.credibility, r.source, r.case_id, c.case_no
+      r.event_count, r.message_count, r.duration_seconds, r.reliability, r.credibility, r.source, r.case_id, c.case_no
     FROM relations r LEFT JOIN cases c ON c.id = r.case_id
     WHERE r.from_entity_id IN (SELECT value FROM json_each(${members}))
       AND r.to_entity_id IN (SELECT value FROM json_each(${members}))
@@ -157,7 +161,7 @@ export function relationsById(db: Executor, ids: string[]): GraphEdge[] {
       ...db
         .all<EdgeRow>(
           sql`SELECT r.id, r.from_entity_id, r.to_entity_id, r.type, r.directed, r.started_on, r.ended_on, r.amount_fen,
-          r.event_count, r.reliability, r.credibility, r.source, r.case_id, c.case_no
+          r.event_count, r.message_count, r.duration_seconds, r.reliability, r.credibility, r.source, r.case_id, c.case_no
           FROM relations r LEFT JOIN cases c ON c.id = r.case_id WHERE r.id IN (${list(part)})`,
         )
         .map(toEdge),

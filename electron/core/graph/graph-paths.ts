@@ -16,7 +16,11 @@ interface Step {
   edgeId: string;
 }
 
-type NodePath = { nodeIds: string[]; edgeIds: string[] };
+/**
+ * A route: its entities, the relation walked at each step, and the other relations of the same
+ * type between the step's two entities (the call the other way, a second transfer).
+ */
+type NodePath = { nodeIds: string[]; edgeIds: string[]; also?: string[][] };
 
 /** A clock that throws the stable "search stopped after N s" error once the budget is spent. */
 function deadline(budgetMs: number, now: () => number = Date.now) {
@@ -127,6 +131,27 @@ function adjacency(edges: GraphEdge[]): Map<string, Map<string, string[]>> {
   return out;
 }
 
+/**
+ * The relations between `node` and a neighbour grouped by type (types in order), each group led
+ * by a relation walked along its arrow from `node` (or an undirected one), then by ID.
+ */
+function sameTypeGroups(
+  relationIds: string[],
+  node: string,
+  edgeById: Map<string, GraphEdge>,
+): string[][] {
+  const groups = new Map<string, string[]>();
+  const against = (id: string) => {
+    const edge = edgeById.get(id)!;
+    return edge.directed && edge.from !== node ? 1 : 0;
+  };
+  for (const id of [...relationIds].sort((a, b) => against(a) - against(b) || a.localeCompare(b))) {
+    const type = edgeById.get(id)!.type;
+    groups.set(type, [...(groups.get(type) ?? []), id]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, ids]) => ids);
+}
+
 /** Hops from every node to `target` in memory (breadth first), for pruning the path search. */
 function hopsTo(adjacent: Map<string, Map<string, string[]>>, target: string): Map<string, number> {
   const hops = new Map([[target, 0]]);
@@ -179,6 +204,7 @@ function simplePaths(
     edges = edgesAmong(db, nodeIds, options.types);
   }
   const adjacent = adjacency(edges);
+  const edgeById = new Map(edges.map((edge) => [edge.id, edge]));
   const remaining = hopsTo(adjacent, toId);
   if (!remaining.has(fromId)) return { paths: [], capped: false };
   // Iterative deepening: all paths of length L before any of length L + 1, so the first
@@ -187,11 +213,13 @@ function simplePaths(
   const onPath = new Set<string>([fromId]);
   const nodes = [fromId];
   const via: string[] = [];
+  const also: string[][] = [];
   let visits = 0;
   const walk = (node: string, length: number): boolean => {
     if ((visits += 1) % 1024 === 0) check();
     if (node === toId) {
-      if (nodes.length - 1 === length) found.push({ nodeIds: [...nodes], edgeIds: [...via] });
+      if (nodes.length - 1 === length)
+        found.push({ nodeIds: [...nodes], edgeIds: [...via], also: [...also] });
       return found.length > limit;
     }
     const left = length - (nodes.length - 1);
@@ -202,12 +230,17 @@ function simplePaths(
       if (onPath.has(neighbour) || (remaining.get(neighbour) ?? Infinity) > left - 1) continue;
       onPath.add(neighbour);
       nodes.push(neighbour);
-      // Each relation between the two is a path of its own: a 供货 and a 通话 between the same
-      // pair are evidence of different kinds (the first of them had stood for both).
-      for (const relationId of [...relationIds].sort()) {
-        via.push(relationId);
+      // Each type of relation between the two is a path of its own: a 供货 and a 通话 between the
+      // same pair are evidence of different kinds (the first of them had stood for both). Two of
+      // one type (a call each way, a transfer back) are one route, walked along an arrow where
+      // one points the path's way, the others named on the step: counted as two, the same route
+      // had filled two of k places and a different one was left out.
+      for (const group of sameTypeGroups(relationIds, node, edgeById)) {
+        via.push(group[0]!);
+        also.push(group.slice(1));
         const full = walk(neighbour, length);
         via.pop();
+        also.pop();
         if (full) {
           onPath.delete(neighbour);
           nodes.pop();
@@ -265,6 +298,7 @@ function stepsOf(path: NodePath, relations: Map<string, GraphEdge>): PathStep[] 
     const from = path.nodeIds[index]!;
     return {
       relationId: edgeId,
+      alsoRelationIds: path.also?.[index] ?? [],
       type: relation.type,
       fromId: from,
       toId: path.nodeIds[index + 1]!,
@@ -331,11 +365,17 @@ export function findPaths(
             check,
           });
   const nodeIds = [...new Set(result.paths.flatMap((path) => path.nodeIds))];
-  const edgeIds = [...new Set(result.paths.flatMap((path) => path.edgeIds))];
+  const edgeIds = [
+    ...new Set(result.paths.flatMap((path) => [...path.edgeIds, ...(path.also ?? []).flat()])),
+  ];
   const edges = relationsById(db, edgeIds);
   const byId = new Map(edges.map((edge) => [edge.id, edge]));
   return {
-    paths: result.paths.map((path) => ({ ...path, steps: stepsOf(path, byId) })),
+    paths: result.paths.map(({ nodeIds, edgeIds: pathEdges, ...path }) => ({
+      nodeIds,
+      edgeIds: pathEdges,
+      steps: stepsOf({ nodeIds, edgeIds: pathEdges, ...path }, byId),
+    })),
     capped: result.capped,
     graph: {
       nodes: loadNodes(db, nodeIds, input.caseId),

@@ -23,6 +23,8 @@ const edgeKeys = [
   ['endedOn', 'string'],
   ['amountFen', 'long'],
   ['eventCount', 'long'],
+  ['messageCount', 'long'],
+  ['durationSeconds', 'long'],
   ['reliability', 'string'],
   ['credibility', 'int'],
   ['source', 'string'],

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { substanceOf } from '../../api/domain/drug-catalog';
 import {
   substanceTotals,
@@ -20,7 +20,24 @@ interface CaseSeizure extends CountableSeizure {
   fromName: string | null;
 }
 
-function caseSeizures(db: Executor, caseId: string): CaseSeizure[] {
+/**
+ * The cases merged (并案) into this one, directly or through another merged case. After 并案
+ * the survivor is one case: courts add the merged case's quantities to the survivor's, per
+ * drug and per person.
+ */
+export function casesMergedInto(db: Executor, caseId: string): { id: string; caseNo: string }[] {
+  return db.all<{ id: string; caseNo: string }>(sql`
+    WITH RECURSIVE merged(id) AS (
+      SELECT ${caseId}
+      UNION
+      SELECT c.id FROM cases c JOIN merged m ON c.merged_into_case_id = m.id
+      WHERE c.status = 'merged' AND c.deleted_at IS NULL
+    )
+    SELECT c.id AS id, c.case_no AS caseNo FROM cases c JOIN merged m ON m.id = c.id
+    WHERE c.id != ${caseId} ORDER BY c.case_no`);
+}
+
+function caseSeizures(db: Executor, caseIds: string[]): CaseSeizure[] {
   return db
     .select({
       drugType: seizuresTable.drugType,
@@ -34,13 +51,13 @@ function caseSeizures(db: Executor, caseId: string): CaseSeizure[] {
     })
     .from(seizuresTable)
     .leftJoin(entitiesTable, eq(entitiesTable.id, seizuresTable.fromEntityId))
-    .where(and(eq(seizuresTable.caseId, caseId), isNull(seizuresTable.deletedAt)))
+    .where(and(inArray(seizuresTable.caseId, caseIds), isNull(seizuresTable.deletedAt)))
     .orderBy(asc(seizuresTable.seizedAt), asc(seizuresTable.id))
     .all();
 }
 
 /** The case's supply relations that record a drug and quantity, as countable quantities. */
-function caseSupplies(db: Executor, caseId: string): CaseSeizure[] {
+function caseSupplies(db: Executor, caseIds: string[]): CaseSeizure[] {
   const rows = db
     .select({
       drugType: relationsTable.drugType,
@@ -54,7 +71,7 @@ function caseSupplies(db: Executor, caseId: string): CaseSeizure[] {
     .innerJoin(entitiesTable, eq(entitiesTable.id, relationsTable.fromEntityId))
     .where(
       and(
-        eq(relationsTable.caseId, caseId),
+        inArray(relationsTable.caseId, caseIds),
         eq(relationsTable.type, 'supplies'),
         isNotNull(relationsTable.drugType),
         isNull(relationsTable.deletedAt),
@@ -133,9 +150,10 @@ interface CaseDrugFigures {
  * A case's seizures as courts count them: the exact total of each form as recorded (per
  * normalised unit; counts per 片/支/瓶), each substance's forms added up with its tier, and
  * each person's total from the seizures attributed to them, or from their supply relations.
+ * `caseIds` is the case and the cases merged into it (casesMergedInto).
  */
-export function caseDrugFigures(db: Executor, caseId: string): CaseDrugFigures {
-  const seizures = caseSeizures(db, caseId);
+export function caseDrugFigures(db: Executor, caseIds: string[]): CaseDrugFigures {
+  const seizures = caseSeizures(db, caseIds);
   const bySubstance = substanceTotals(seizures);
   const tierOfSubstance = new Map(bySubstance.map((total) => [total.substance, total.tier]));
   const forms = new Map<string, DrugTotal>();
@@ -161,7 +179,7 @@ export function caseDrugFigures(db: Executor, caseId: string): CaseDrugFigures {
       thresholds: thresholdsOf(substance),
     });
   }
-  const personDrugTotals = personTotals(seizures, caseSupplies(db, caseId));
+  const personDrugTotals = personTotals(seizures, caseSupplies(db, caseIds));
   return {
     drugTotals: [...forms.values()].sort(
       (a, b) =>

@@ -40,6 +40,12 @@ export function StatsDocument({ rows }: { rows: StatsRows }) {
           </table>
           <div>
             <Grid head={rows.drugHead} rows={rows.drugs} />
+            {rows.others.length ? (
+              <>
+                <p className="other-title">{rows.otherTitle}</p>
+                <Grid head={rows.otherHead} rows={rows.others} />
+              </>
+            ) : null}
             <Grid head={rows.monthHead} rows={rows.months} />
           </div>
         </div>
@@ -81,6 +87,7 @@ h1 { text-align: center; color: #b91c1c; font-family: 'Noto Sans CJK SC', 'SimHe
 .paragraph { text-indent: 2em; line-height: 1.7; }
 .rule { color: #64748b; font-size: 7.5pt; }
 .incomplete { color: #b45309; }
+.other-title { margin: 0 0 1mm; font-family: 'Noto Sans CJK SC', 'SimHei', sans-serif; }
 .columns { display: flex; gap: 6mm; align-items: flex-start; }
 .columns > * { flex: 1; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }

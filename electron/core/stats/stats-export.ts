@@ -32,6 +32,15 @@ async function workbookOf(rows: StatsRows): Promise<Uint8Array> {
   drugs.addRow(rows.drugHead).font = { bold: true };
   for (const row of rows.drugs) drugs.addRow(row);
   drugs.getColumn(1).width = 26;
+  if (rows.others.length) {
+    const others = workbook.addWorksheet(
+      rows.language === 'zh-CN' ? '其他缴获物品' : 'Other seized',
+    );
+    others.addRow([rows.otherTitle]).font = { bold: true };
+    others.addRow(rows.otherHead).font = { bold: true };
+    for (const row of rows.others) others.addRow(row);
+    others.getColumn(1).width = 26;
+  }
   const months = workbook.addWorksheet(rows.language === 'zh-CN' ? '按月' : 'By month');
   months.addRow(rows.monthHead).font = { bold: true };
   for (const row of rows.months) months.addRow(row);

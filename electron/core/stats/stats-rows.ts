@@ -28,6 +28,10 @@ export interface StatsRows {
   incomplete: string[];
   drugHead: string[];
   drugs: [string, string, string, number][];
+  /** Precursors, 笑气 and other substitutes: seized, not drugs; their own table. */
+  otherTitle: string;
+  otherHead: string[];
+  others: [string, string, string, number][];
   monthHead: string[];
   months: [string, number, number, string][];
 }
@@ -54,6 +58,12 @@ export function statsRows(
   const text = documentText(language);
   const zh = language === 'zh-CN';
   const rules = statsRules[language];
+  const seizedRow = (form: UnitStats['drugs'][number]): [string, string, string, number] => [
+    drugName(form.drugType, language),
+    formatQuantity(form.total, form.unit, language, form.countUnit),
+    form.unit === 'mg' ? kilograms(form.total) : '',
+    form.seizures,
+  ];
   // The period's ends are calendar days: no zone applies to them.
   const period = `${formatDate(stats.from, language, 'UTC')} – ${formatDate(stats.to, language, 'UTC')}`;
   return {
@@ -128,12 +138,12 @@ export function statsRows(
       fill(incompleteTexts[language][item.kind], { count: item.count }),
     ),
     drugHead: zh ? ['毒品种类', '合计', '千克', '次数'] : ['Drug', 'Total', 'kg', 'Seizures'],
-    drugs: stats.drugs.map((drug) => [
-      drugName(drug.drugType, language),
-      formatQuantity(drug.total, drug.unit, language, drug.countUnit),
-      drug.unit === 'mg' ? kilograms(drug.total) : '',
-      drug.seizures,
-    ]),
+    drugs: stats.drugs.map(seizedRow),
+    otherTitle: zh
+      ? '易制毒化学品、笑气等（非毒品，不计入缴获毒品）'
+      : 'Precursors, nitrous oxide and others (not drugs, not in drugs seized)',
+    otherHead: zh ? ['物品', '合计', '千克', '次数'] : ['Substance', 'Total', 'kg', 'Seizures'],
+    others: stats.otherSeized.map(seizedRow),
     monthHead: zh
       ? ['月份', '破案', '抓获', '缴获毒品（千克）']
       : ['Month', 'Solved', 'Caught', 'Drugs (kg)'],

@@ -195,9 +195,14 @@ export function unitStatistics(
     } else if (isPrecursor(seizure.drugType) && seizure.normalisedUnit === 'mg')
       precursorsMilligrams += seizure.quantityNormalised;
   }
-  const drugs = [...forms.values()].sort(
-    (a, b) => b.total - a.total || a.drugType.localeCompare(b.drugType),
-  );
+  // 笑气 and precursors are no 毒品: a table of drugs that listed them (2 t of 笑气 above 0.7 kg
+  // of 冰毒) added up to tonnes of "drugs". They are listed apart.
+  const byTotal = (a: UnitStats['drugs'][number], b: UnitStats['drugs'][number]) =>
+    b.total - a.total || a.drugType.localeCompare(b.drugType);
+  const drugs = [...forms.values()].filter((form) => isNarcotic(form.drugType)).sort(byTotal);
+  const otherSeized = [...forms.values()]
+    .filter((form) => !isNarcotic(form.drugType))
+    .sort(byTotal);
 
   // A gang or place counts through a live case of this workspace's (of the unit, when one is
   // asked for): one in no case, or only in a received case, is no outcome of this unit's work.
@@ -220,8 +225,11 @@ export function unitStatistics(
 
   // 查获吸毒人员: 人次 by the date found; new = never recorded as a drug user before.
   const usersWhere = sql`${live} AND ce.role_in_case = 'drug_user' AND ${period(sql`ce.caught_on`)} ${inUnit}`;
+  // One find is one 人次 however many cases record it (the 容留 case and the user's own 吸毒
+  // case both name the same raid): a person found on one day counts once for that day.
   const drugUsersFound = count(
-    sql`SELECT count(*) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}`,
+    sql`SELECT count(*) AS n FROM (SELECT DISTINCT ce.entity_id, ce.caught_on
+      FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere})`,
   );
   const newDrugUsers = count(
     sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id WHERE ${usersWhere}
@@ -273,6 +281,7 @@ export function unitStatistics(
     drugsMilligrams,
     precursorsMilligrams,
     drugs,
+    otherSeized,
     gangsBroken,
     factoriesDestroyed,
     densDestroyed,

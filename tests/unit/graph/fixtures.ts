@@ -32,6 +32,8 @@ export function edge(
     endedOn: null,
     amountFen: null,
     eventCount: null,
+    messageCount: null,
+    durationSeconds: null,
     reliability: null,
     credibility: null,
     source: null,

@@ -106,5 +106,35 @@ describe('networkx reads the exports back', () => {
       { x: 10, y: -20 },
       { x: -5, y: 7.5 },
     ]);
-  });
+  }, 30_000);
+
+  it('a call relation keeps its texts and seconds beside its calls, in both files', () => {
+    const contacts = graph(
+      [node('t1', { kind: 'phone' }), node('c1', { kind: 'phone' }), node('c2', { kind: 'phone' })],
+      [
+        edge('t1', 'c1', 'calls', 'call', { eventCount: 1, messageCount: 1, durationSeconds: 1200 }),
+        // Texts only: no call, and no contact at all if the texts were dropped.
+        edge('t1', 'c2', 'calls', 'texts', { eventCount: 0, messageCount: 3, durationSeconds: 0 }),
+      ],
+    ); // prettier-ignore
+    const counts = `
+import json, sys, networkx as nx
+path, kind = sys.argv[1], sys.argv[2]
+g = nx.read_graphml(path) if kind == 'graphml' else nx.read_gexf(path)
+print(json.dumps(sorted([v, d.get('eventCount'), d.get('messageCount'), d.get('durationSeconds')] for u, v, d in g.edges(data=True))))
+`;
+    for (const [kind, content] of [
+      ['graphml', toGraphml(contacts)],
+      ['gexf', toGexf(contacts)],
+    ] as const) {
+      const file = path.join(dir, `counts.${kind}`);
+      fs.writeFileSync(file, content);
+      expect(
+        JSON.parse(execFileSync(networkxPython, ['-c', counts, file, kind], { encoding: 'utf8' })),
+      ).toEqual([
+        ['c1', 1, 1, 1200],
+        ['c2', 0, 3, 0],
+      ]);
+    }
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
-import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Radio, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
+import { moneyPathText, moneyTraceTable } from '../../../../electron/api/domain/analysis-tables';
 import { AddToBriefingButton } from './AddToBriefingButton';
 import type { ProcedureInput } from '../../../../electron/api/contract';
 import type { TracedAccount } from '../../../../electron/api/schemas/analytics-schemas';
@@ -134,6 +134,9 @@ export function MoneyTraceTab() {
               }
             />
           </ResultHeader>
+          <Typography.Paragraph type="secondary" data-testid="money-opening-zero">
+            {t('analytics.money.openingZero')}
+          </Typography.Paragraph>
           <Table<TracedAccount>
             size="small"
             rowKey="id"
@@ -148,7 +151,7 @@ export function MoneyTraceTab() {
               {
                 title: t('analytics.money.path'),
                 dataIndex: 'path',
-                render: (path: string[]) => path.join(' → '),
+                render: (path: string[]) => moneyPathText(result.data.direction, path),
               },
               { title: t('analytics.money.inTotal'), dataIndex: 'inFen', render: formatYuan },
               { title: t('analytics.money.outTotal'), dataIndex: 'outFen', render: formatYuan },

@@ -47,7 +47,10 @@ interface Props {
 }
 
 function pathHighlight(path: GraphPaths['paths'][number]): Highlight {
-  return { nodeIds: new Set(path.nodeIds), edgeIds: new Set(path.edgeIds) };
+  return {
+    nodeIds: new Set(path.nodeIds),
+    edgeIds: new Set([...path.edgeIds, ...path.steps.flatMap((step) => step.alsoRelationIds)]),
+  };
 }
 
 const gapsPerPage = 20;
@@ -230,7 +233,8 @@ export function AnalyticsPanel(props: Props) {
                         <span data-testid="path-steps">
                           {label(path.nodeIds[0]!)}
                           {path.steps.map((step) => {
-                            const type = t(`enums.relationType.${step.type}`);
+                            // Two of a type on one step (a call each way): ×2.
+                            const type = `${t(`enums.relationType.${step.type}`)}${step.alsoRelationIds.length ? `×${step.alsoRelationIds.length + 1}` : ''}`;
                             const link =
                               step.direction === 'forward'
                                 ? ` —${type}→ `

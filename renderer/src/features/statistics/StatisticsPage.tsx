@@ -13,6 +13,7 @@ import {
   Statistic,
   Table,
   Typography,
+  type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
@@ -25,6 +26,7 @@ import {
   classifications,
   type Classification,
 } from '../../../../electron/api/schemas/briefing-schemas';
+import type { UnitStats } from '../../../../electron/api/schemas/stats-schemas';
 import { useQuantityText } from '../../components/QuantityText';
 import { decimalOf } from '../../../../electron/api/domain/quantity';
 import { invoke } from '../../api/client';
@@ -34,6 +36,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { downloadDocument } from '../briefings/file-download';
 import { MonthlyChart } from './MonthlyChart';
 import { WorkspaceOverview } from './WorkspaceOverview';
+
+type SeizedForm = UnitStats['drugs'][number];
 
 const kg = (milligrams: number) => decimalOf(milligrams, 6);
 
@@ -125,6 +129,27 @@ export function StatisticsPage() {
   const incomplete = data
     ? data.incomplete.map((item) => t(`statistics.incomplete.${item.kind}`, { count: item.count }))
     : [];
+
+  const seizedColumns: TableColumnsType<SeizedForm> = [
+    {
+      key: 'drug',
+      title: t('seizures.drugType'),
+      render: (_, row) => drugLabel(row.drugType),
+    },
+    {
+      key: 'total',
+      title: t('statistics.kg'),
+      align: 'right',
+      render: (_, row) =>
+        row.unit === 'mg' ? kg(row.total) : quantityText(row.total, row.unit, row.countUnit),
+    },
+    {
+      key: 'seizures',
+      dataIndex: 'seizures',
+      title: t('statistics.seizures'),
+      align: 'right',
+    },
+  ];
 
   return (
     <>
@@ -233,35 +258,26 @@ export function StatisticsPage() {
             </Col>
             <Col xs={24} xl={10}>
               <Card size="small" title={t('statistics.drugsByType')}>
-                <Table
+                <Table<SeizedForm>
                   size="small"
                   pagination={false}
                   rowKey={(row) => `${row.drugType}-${row.unit}-${row.countUnit ?? ''}`}
                   dataSource={data.drugs}
                   data-testid="stats-drugs"
-                  columns={[
-                    {
-                      key: 'drug',
-                      title: t('seizures.drugType'),
-                      render: (_, row) => drugLabel(row.drugType),
-                    },
-                    {
-                      key: 'total',
-                      title: t('statistics.kg'),
-                      align: 'right',
-                      render: (_, row) =>
-                        row.unit === 'mg'
-                          ? kg(row.total)
-                          : quantityText(row.total, row.unit, row.countUnit),
-                    },
-                    {
-                      key: 'seizures',
-                      dataIndex: 'seizures',
-                      title: t('statistics.seizures'),
-                      align: 'right',
-                    },
-                  ]}
+                  columns={seizedColumns}
                 />
+                {data.otherSeized.length > 0 && (
+                  <Table<SeizedForm>
+                    size="small"
+                    pagination={false}
+                    rowKey={(row) => `${row.drugType}-${row.unit}-${row.countUnit ?? ''}`}
+                    dataSource={data.otherSeized}
+                    data-testid="stats-other-seized"
+                    style={{ marginTop: 12 }}
+                    title={() => t('statistics.otherSeized')}
+                    columns={seizedColumns}
+                  />
+                )}
                 <div data-testid="stats-target-cases">
                   <Table
                     size="small"

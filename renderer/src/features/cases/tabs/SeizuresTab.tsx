@@ -28,6 +28,13 @@ export function SeizuresTab({ detail }: { detail: CaseDetail }) {
 
   return (
     <>
+      {detail.mergedCases.length > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="totals-with-merged">
+          {t('seizure.withMerged', {
+            cases: detail.mergedCases.map((merged) => merged.caseNo).join('、'),
+          })}
+        </Typography.Paragraph>
+      )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {detail.substanceTotals.map((total) => (
           <Col key={total.substance} xs={24} md={12} xl={8}>
