@@ -142,12 +142,11 @@ describe('an audit head outside the workspace', () => {
       header['auditAnchor'] = { count: last['seq'], hash: prevHash };
     });
 
-    const session = await c.ok('session.unlock', {
-      path: dir,
-      username: 'zhao',
-      password: viewerPassword,
-    });
-    expect(session.auditIntegrity).toBe('broken');
+    // The role he gave himself is not sealed: refused (role-of-record.test.ts).
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'zhao', password: viewerPassword }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.roleUnverified' } });
+    expect((await unlockAsAdmin(dir)).auditIntegrity).toBe('broken');
     expect(await c.ok('audit.verify', {})).toMatchObject({ ok: false, reason: 'forked' });
   });
 

@@ -101,8 +101,8 @@ describe('revocation re-keys the workspace', () => {
       newPassword: 'Admin#After2026',
     });
     expect((await c.ok('audit.verify', {})).ok).toBe(true);
-    // The recovered administrator holds a new signing key (the recovery slot has none).
-    expect(readHeader(dir).auditSigningKey.publicKey).not.toBe(signingBefore);
+    // The recovered administrator holds the signing key: the recovery slot holds it too.
+    expect(readHeader(dir).auditSigningKey.publicKey).toBe(signingBefore);
     expect((await c.call('audit.signHead', {})).ok).toBe(true);
     // The printed recovery key still opens after the rotation.
     await c.ok('session.lock', {});
@@ -119,6 +119,7 @@ describe('revocation re-keys the workspace', () => {
     const before = readHeader(dir);
     expect(before.slots.filter((slot) => slot.signingKey).map((slot) => slot.username)).toEqual([
       'admin',
+      null,
       'wang',
     ]);
     await c.ok('users.setRole', { userId: wang.id, role: 'viewer' });
@@ -126,6 +127,7 @@ describe('revocation re-keys the workspace', () => {
     expect(after.auditSigningKey.publicKey).not.toBe(before.auditSigningKey.publicKey);
     expect(after.slots.filter((slot) => slot.signingKey).map((slot) => slot.username)).toEqual([
       'admin',
+      null,
     ]);
     await c.ok('session.lock', {});
     expect(rawOpens(dir, oldKey)).toBe(false);

@@ -92,6 +92,8 @@ export const en: Translation<typeof zhCN> = {
       passwordTooWeak:
         'Password too weak: at least 8 characters from at least three of upper case, lower case, digits and symbols.',
       recoveryKeyInvalid: 'The recovery key is not correct.',
+      roleUnverified:
+        'This account’s role in the database is not confirmed by an administrator’s signature (it may have been altered). The sign-in was refused and recorded in the audit log. Ask an administrator to sign in, check the account and set its role again.',
     },
     workspace: {
       notFound: 'The workspace folder was not found.',
@@ -116,6 +118,8 @@ export const en: Translation<typeof zhCN> = {
       duplicateUsername: 'The user name is taken.',
       notFound: 'User not found.',
       lastAdmin: 'At least one enabled administrator must remain.',
+      signingKeyMissing:
+        'This session holds no audit signing key, so the new role cannot be signed. Sign in as an administrator with their own password and try again.',
     },
     cases: {
       notFound: 'Case not found.',
@@ -1292,6 +1296,7 @@ export const en: Translation<typeof zhCN> = {
         recovered: 'Signed in with the recovery key',
         passwordChanged: 'Password changed',
         passwordChangeFailed: 'Password change failed',
+        roleRefused: 'Sign-in refused: role not confirmed',
       },
       users: {
         created: 'User created',
@@ -1299,6 +1304,7 @@ export const en: Translation<typeof zhCN> = {
         disabled: 'User disabled',
         enabled: 'User enabled',
         passwordReset: 'User password reset',
+        rolesSealed: 'User roles signed',
       },
       cases: {
         created: 'Case created',
@@ -1385,6 +1391,8 @@ export const en: Translation<typeof zhCN> = {
         verified: 'Audit chain verified',
         headSigned: 'Audit head signed',
         anchorMismatch: 'Audit anchor mismatch',
+        signingKeyMismatch: 'Signing key in the header replaced',
+        signingKeyRestored: 'Signing key in the header restored',
         exported: 'Audit log exported',
       },
     },
@@ -1445,6 +1453,8 @@ export const en: Translation<typeof zhCN> = {
       workspace: { created: 'Created the workspace; administrator {{admin}}' },
       audit: {
         verified: 'Verified the audit chain: {{checked}} records',
+        signingKeyMismatch:
+          'The workspace header names another signing key than the administrator’s own (altered header): roles signed with it are not accepted',
         exported: 'Exported {{count}} audit records',
       },
     },

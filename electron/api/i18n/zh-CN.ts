@@ -83,6 +83,8 @@ export const zhCN = {
       invalidCredentials: '用户名或密码错误。',
       lockedOut: '连续失败次数过多，请 {{seconds}} 秒后再试。',
       userDisabled: '该账号已停用或不存在。',
+      roleUnverified:
+        '该账号在数据库中的角色没有管理员签名确认（可能被人改动过），本次登录已被拒绝并记入审计日志。请管理员登录核查该账号，并重新设置其角色。',
       passwordTooWeak:
         '密码强度不足：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类。',
       recoveryKeyInvalid: '恢复密钥不正确。',
@@ -107,6 +109,8 @@ export const zhCN = {
       duplicateUsername: '用户名已存在。',
       notFound: '找不到该用户。',
       lastAdmin: '必须保留至少一名启用的管理员。',
+      signingKeyMissing:
+        '本次会话没有审计签名密钥，无法为新角色签名。请管理员用本人密码登录后再试。',
     },
     cases: {
       notFound: '找不到该案件。',
@@ -1236,6 +1240,7 @@ export const zhCN = {
         recovered: '用恢复密钥登录',
         passwordChanged: '修改密码',
         passwordChangeFailed: '修改密码失败',
+        roleRefused: '角色未经签名确认，拒绝登录',
       },
       users: {
         created: '新建用户',
@@ -1243,6 +1248,7 @@ export const zhCN = {
         disabled: '停用用户',
         enabled: '启用用户',
         passwordReset: '重置用户密码',
+        rolesSealed: '为用户角色签名',
       },
       cases: {
         created: '新建案件',
@@ -1325,6 +1331,8 @@ export const zhCN = {
         verified: '校验审计链',
         headSigned: '签署审计链头',
         anchorMismatch: '审计锚点不符',
+        signingKeyMismatch: '工作区头中的签名公钥被替换',
+        signingKeyRestored: '恢复工作区头中的签名公钥',
         exported: '导出审计日志',
       },
     },
@@ -1383,6 +1391,8 @@ export const zhCN = {
       workspace: { created: '创建工作区，管理员 {{admin}}' },
       audit: {
         verified: '校验审计链：{{checked}} 条记录',
+        signingKeyMismatch:
+          '工作区头中的签名公钥与管理员持有的签名密钥不符（头文件被改动）：用它签的角色不予认可',
         exported: '导出审计日志 {{count}} 条',
       },
     },

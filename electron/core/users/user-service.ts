@@ -7,6 +7,7 @@ import { newId } from '../db/ids';
 import { usersTable, type UserRecord } from '../db/schema';
 import { rotateDataKey } from '../vault/key-rotation';
 import { resealSlot } from '../vault/key-slot';
+import { sealRole } from '../vault/role-seal';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { VaultEnv } from '../vault/vault-env';
 import { updateHeader } from '../vault/workspace-header';
@@ -82,6 +83,7 @@ export async function createUser(
     },
     (tx) => tx.insert(usersTable).values(record).run(),
     input.role === 'admin' ? workspace.signingKey() : null,
+    { role: input.role },
   );
   return toRow(record);
 }
@@ -117,24 +119,29 @@ export async function setUserRole(
   if (roleRank[role] < roleRank[before.role]) {
     await rotateDataKey(workspace, { reason: 'userDemoted', change, audit }, env);
   } else {
+    const signingKey = workspace.signingKey();
+    if (!signingKey)
+      throw new AppError('users.signingKeyMissing', 'This session holds no signing key', {});
     workspace.write((tx) => {
       change(tx);
-      if (role === 'admin' && before.role !== 'admin') {
-        // Inside the transaction: if the header cannot be written, the change rolls back.
-        updateHeader(workspace.dir, (header) => ({
-          ...header,
-          slots: header.slots.map((slot) =>
-            slot.kind === 'user' && slot.userId === userId
+      // Inside the transaction: if the header cannot be written, the change rolls back. The new
+      // role is sealed into the account's slot (and a new administrator's slot gets the key).
+      updateHeader(workspace.dir, (header) => ({
+        ...header,
+        slots: header.slots.map((slot) => {
+          if (slot.kind !== 'user' || slot.userId !== userId) return slot;
+          const resealed =
+            role === 'admin' && before.role !== 'admin'
               ? resealSlot(
                   workspace.workspaceId,
                   slot,
-                  { dataKey: workspace.dataKey(), signingKey: workspace.signingKey() },
+                  { dataKey: workspace.dataKey(), signingKey },
                   workspace.now(),
                 )
-              : slot,
-          ),
-        }));
-      }
+              : slot;
+          return { ...resealed, roleSeal: sealRole(workspace.workspaceId, signingKey, slot, role) };
+        }),
+      }));
     }, audit);
   }
   return toRow(getUser(workspace.db, userId));
@@ -194,6 +201,7 @@ export async function enableUser(
         .where(eq(usersTable.id, userId))
         .run(),
     user.role === 'admin' ? workspace.signingKey() : null,
+    { role: user.role },
   );
   return toRow(getUser(workspace.db, userId));
 }
@@ -214,5 +222,6 @@ export async function resetUserPassword(
     { action: 'users.passwordReset', targetType: 'user', targetId: userId },
     () => {},
     user.role === 'admin' ? workspace.signingKey() : null,
+    { role: user.role },
   );
 }

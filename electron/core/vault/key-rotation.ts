@@ -5,6 +5,7 @@ import type { AuditEntry } from '../audit/audit-log';
 import type { Executor } from '../db/database-types';
 import { usersTable } from '../db/schema';
 import { createKeySlot, openKeySlot, resealSlot } from './key-slot';
+import { sealUserSlots } from './role-seal';
 import { recordFailure, secondsLockedFor } from './lockout';
 import { openDatabase } from '../db/open-database';
 import { databaseFailureError } from './database-failure';
@@ -24,6 +25,8 @@ interface RotationOptions {
   audit: AuditEntry;
   /** The signed-in user's new password, when the rotation comes with a password change. */
   ownNewPassword?: string;
+  /** With it, the user's present key pair: kept, so that the slot's role seal stays valid. */
+  ownPrivateKey?: crypto.KeyObject;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function rotateDataKey(
         { kind: 'user', userId: workspace.user.id, username: workspace.user.username },
         now,
         workspace.kdf,
+        options.ownPrivateKey,
       )
     : null;
 
@@ -87,32 +91,47 @@ export async function rotateDataKey(
   const slots: KeySlot[] = [];
   for (const slot of current.slots) {
     if (slot.kind === 'recovery') {
-      slots.push(resealSlot(workspace.workspaceId, slot, { dataKey, signingKey: null }, now));
+      const resealed = resealSlot(
+        workspace.workspaceId,
+        slot,
+        { dataKey, signingKey: signing?.privateKey ?? null },
+        now,
+      );
+      slots.push(signing ? resealed : { ...resealed, signingKey: slot.signingKey });
       continue;
     }
     const user = users.get(slot.userId ?? '');
     // Disabled or deleted accounts lose their slot.
     if (!user || user.disabled) continue;
     if (ownSlot && slot.userId === workspace.user.id) {
-      slots.push(ownSlot);
+      // The same key pair (`ownPrivateKey`): the seal made for it still holds.
+      slots.push({ ...ownSlot, roleSeal: options.ownPrivateKey ? slot.roleSeal : null });
       continue;
     }
-    const keepsSigning = user.role === 'admin' && signing;
+    if (!signing) {
+      // The signing key stays (a non-administrator's password change): so do the sealed copies
+      // of it, which do not depend on the data key.
+      slots.push({
+        ...resealSlot(workspace.workspaceId, slot, { dataKey, signingKey: null }, now),
+        signingKey: slot.signingKey,
+      });
+      continue;
+    }
     slots.push(
       resealSlot(
         workspace.workspaceId,
         slot,
-        {
-          dataKey,
-          signingKey: keepsSigning ? signing.privateKey : null,
-        },
+        { dataKey, signingKey: user.role === 'admin' ? signing.privateKey : null },
         now,
       ),
     );
   }
+  // A new signing key seals every remaining account's role anew, as the database holds it
+  // after the change (a demotion's new role included).
+  const roles = new Map([...users].map(([id, user]) => [id, user.role] as const));
   const next = {
     ...current,
-    slots,
+    slots: signing ? sealUserSlots(workspace.workspaceId, signing.privateKey, slots, roles) : slots,
     auditSigningKey: signing
       ? { publicKey: signing.publicKey, createdAt: now }
       : current.auditSigningKey,
@@ -189,6 +208,11 @@ export async function changeOwnPassword(
   const matches = opened ? crypto.timingSafeEqual(opened.dataKey, workspace.dataKey()) : false;
   opened?.dataKey.fill(0);
   opened?.signingKey?.fill(0);
+  const keep = {
+    role: workspace.user.role,
+    keepPrivateKey: opened?.privateKey,
+    keepSeal: slot?.roleSeal,
+  };
   if (!matches) {
     const next = updateHeader(workspace.dir, (current) => ({
       ...current,
@@ -219,7 +243,12 @@ export async function changeOwnPassword(
   if (options.rotate && options.env) {
     await rotateDataKey(
       workspace,
-      { reason: 'passwordChanged', audit, ownNewPassword: newPassword },
+      {
+        reason: 'passwordChanged',
+        audit,
+        ownNewPassword: newPassword,
+        ownPrivateKey: opened?.privateKey,
+      },
       options.env,
     );
   } else {
@@ -231,6 +260,7 @@ export async function changeOwnPassword(
       audit,
       () => {},
       workspace.signingKey(),
+      keep,
     );
   }
   updateHeader(workspace.dir, (current) => ({

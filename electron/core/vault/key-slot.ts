@@ -210,10 +210,14 @@ export async function createKeySlot(
   owner: SlotOwner,
   now: string,
   cost: KdfCost = defaultKdf,
+  /** The owner's present key pair, kept by a password change so its role seal stays valid. */
+  keepPrivateKey?: crypto.KeyObject,
 ): Promise<KeySlot> {
   const kdf = newKdfParams(cost);
   const slotKey = await deriveSlotKey(secret, kdf, cost);
-  const pair = crypto.generateKeyPairSync('x25519');
+  const pair = keepPrivateKey
+    ? { privateKey: keepPrivateKey, publicKey: crypto.createPublicKey(keepPrivateKey) }
+    : crypto.generateKeyPairSync('x25519');
   const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   const privateDer = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
   const base = { id: newId(), ...owner, kdf, publicKey, updatedAt: now };

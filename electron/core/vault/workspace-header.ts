@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import * as z from 'zod';
+import { roles } from '../../api/domain/roles';
 import { AppError } from '../app-error';
 import { writeFileAtomic } from '../durable-file';
 import { headerPath } from './workspace-files';
@@ -28,10 +29,14 @@ export type SealedKey = z.infer<typeof sealedKeySchema>;
  * recovery key) through Argon2id, and the workspace secrets sealed to its public key. Sealing
  * needs no password, so rotating the data key re-wraps every remaining slot.
  */
+/** An account's role signed by an administrator (`role-seal.ts`); absent in older headers. */
+const roleSealSchema = z.object({ role: z.enum(roles), signature: base64 });
+export type RoleSeal = z.infer<typeof roleSealSchema>;
+
 const keySlotSchema = z.object({
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
-  /** Set for user slots; the account row in the database holds the role. */
+  /** Set for user slots; the account row in the database holds the role, `roleSeal` proves it. */
   userId: z.string().nullable(),
   username: z.string().nullable(),
   kdf: kdfParamsSchema,
@@ -40,6 +45,7 @@ const keySlotSchema = z.object({
   dataKey: sealedKeySchema,
   /** The audit signing key, in administrators' slots only. */
   signingKey: sealedKeySchema.nullable(),
+  roleSeal: roleSealSchema.nullable().optional(),
   updatedAt: z.string(),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
@@ -79,6 +85,12 @@ export const workspaceHeaderSchema = z.object({
   auditSigningKey: z.object({ publicKey: base64, createdAt: z.string() }),
   /** When the data key was last replaced (disable, demotion, rotate-key), if ever. */
   keyRotatedAt: z.string().nullable(),
+  /**
+   * When an administrator first sealed every role. From then on a role without a valid seal is
+   * not granted; before it (an older workspace) the row's role is taken as it was. Removing it
+   * changes nothing: the `users.rolesSealed` record in the audit chain says the same.
+   */
+  rolesSealedAt: z.string().nullable().optional(),
 });
 export type WorkspaceHeader = z.infer<typeof workspaceHeaderSchema>;
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { checkPasswordStrength } from '../../api/domain/password-policy';
+import type { Role } from '../../api/domain/roles';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { AppError } from '../app-error';
 import { appendAudit, auditRecordAt, lastAuditRecord, type AuditEntry } from '../audit/audit-log';
@@ -30,6 +31,13 @@ import {
 } from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
+import {
+  checkRoleOfRecord,
+  sealRolesAtAdminUnlock,
+  signingKeyMismatchEntry,
+  type RoleCheck,
+} from './role-of-record';
+import { sealRole } from './role-seal';
 import { UnlockedWorkspace } from './unlocked-workspace';
 import type { VaultEnv } from './vault-env';
 import {
@@ -51,6 +59,7 @@ import {
   updateHeader,
   writeHeader,
   type KeySlot,
+  type RoleSeal,
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
@@ -111,7 +120,9 @@ export async function createWorkspace(
     ),
     createKeySlot(
       workspaceId,
-      { dataKey, signingKey: null },
+      // The recovery key can reset any account's password, administrators' too: it holds what
+      // they hold, so that a recovered account's role can be sealed.
+      { dataKey, signingKey: signing.privateKey },
       normaliseRecoveryKey(recoveryKey),
       { kind: 'recovery', userId: null, username: null },
       now,
@@ -127,11 +138,15 @@ export async function createWorkspace(
     isDemo: options.isDemo ?? false,
     createdAt: now,
     cipher: 'sqlcipher4-rawkey',
-    slots: [adminSlot, recoverySlot],
+    slots: [
+      { ...adminSlot, roleSeal: sealRole(workspaceId, signing.privateKey, adminSlot, 'admin') },
+      recoverySlot,
+    ],
     lockout: emptyLockout(),
     auditAnchor: null,
     auditSigningKey: { publicKey: signing.publicKey, createdAt: now },
     keyRotatedAt: null,
+    rolesSealedAt: now,
   };
 
   let opened: ReturnType<typeof openDatabase> | undefined;
@@ -193,6 +208,7 @@ export async function createWorkspace(
           unitName: options.unitName,
           admin: username,
           isDemo: header.isDemo,
+          rolesSealed: true,
         },
       });
     });
@@ -363,7 +379,8 @@ function openWith(
   secrets: SlotSecrets,
   env: VaultEnv,
   findUser: (db: UnlockedWorkspace['db']) => SessionUser | undefined,
-): { workspace: UnlockedWorkspace; problem: AnchorProblem | null } {
+  slot: KeySlot | undefined,
+): { workspace: UnlockedWorkspace; problem: AnchorProblem | null; roles: RoleCheck } {
   // Owner-only, also for files an older version or a copy left readable by others.
   restrictFolder(dir);
   restrictFiles([headerPath(dir), ...databaseFiles(dir)]);
@@ -402,8 +419,24 @@ function openWith(
     kdf: env.kdf,
     anchorDir: env.anchorDir,
   });
+  const roles = checkRoleOfRecord(
+    opened.db,
+    header,
+    slot,
+    user.role,
+    user.role === 'admin' ? secrets.signingKey : null,
+    (entry) => {
+      // The refusal is recorded and anchored, then nothing stays open.
+      try {
+        workspace.audit(entry);
+        workspace.refreshAnchor();
+      } finally {
+        workspace.discard();
+      }
+    },
+  );
   if (user.role !== 'admin') secrets.signingKey?.fill(0);
-  return { workspace, problem };
+  return { workspace, problem, roles };
 }
 
 /**
@@ -442,6 +475,7 @@ function completeUnlock(
   workspace: UnlockedWorkspace,
   header: WorkspaceHeader,
   problem: AnchorProblem | null,
+  roles: RoleCheck,
   action: string,
   notes: AuditEntry[],
   slotChange?: KeySlot,
@@ -462,6 +496,8 @@ function completeUnlock(
         details: { problem, anchorCount: header.auditAnchor?.count ?? null },
       });
     }
+    if (roles.signingKeyMismatch)
+      appendAudit(tx, workspace.actor, workspace.now(), signingKeyMismatchEntry(header));
     appendAudit(tx, workspace.actor, workspace.now(), {
       action,
       targetType: 'user',
@@ -473,6 +509,7 @@ function completeUnlock(
       lockout: emptyLockout(),
     }));
   });
+  sealRolesAtAdminUnlock(workspace, roles);
   workspace.refreshAnchor();
 }
 
@@ -494,13 +531,19 @@ export function openWithDataKey(
   userId: string,
   env: VaultEnv,
   notes: AuditEntry[] = [],
+  slot = header.slots.find((each) => each.kind === 'user' && each.userId === userId),
 ): UnlockedWorkspace {
   const keys = Buffer.isBuffer(secrets) ? { dataKey: secrets, signingKey: null } : secrets;
-  const { workspace, problem } = openWith(dir, header, keys, env, (db) =>
-    activeUser(db, { id: userId }),
+  const { workspace, problem, roles } = openWith(
+    dir,
+    header,
+    keys,
+    env,
+    (db) => activeUser(db, { id: userId }),
+    slot,
   );
   try {
-    completeUnlock(workspace, header, problem, 'session.unlocked', notes);
+    completeUnlock(workspace, header, problem, roles, 'session.unlocked', notes);
   } catch (error) {
     // Nothing half-open is left behind: the connection closes and the key is wiped.
     workspace.discard();
@@ -556,6 +599,7 @@ export async function unlockWorkspace(
     slot.userId!,
     env,
     notes,
+    authenticated.slot,
   );
 }
 
@@ -581,28 +625,42 @@ export async function recoverWorkspace(
       : null;
   if (!authenticated) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
 
-  const { workspace, problem } = openWith(
+  // The recovery slot holds the signing key (since roles are sealed): the new slot gets its
+  // role sealed, and an administrator's the signing key. An older recovery slot has none.
+  const signing = authenticated.secrets.signingKey
+    ? Buffer.from(authenticated.secrets.signingKey)
+    : null;
+  const { workspace, problem, roles } = openWith(
     dir,
     authenticated.header,
-    // The recovery slot holds no signing key; an administrator's own slot gets it back at the
-    // next rotation.
-    { dataKey: authenticated.secrets.dataKey, signingKey: null },
+    authenticated.secrets,
     env,
     (db) => activeUser(db, { username }),
+    findUserSlot(authenticated.header, username),
   );
   try {
-    const slot = await createKeySlot(
+    const created = await createKeySlot(
       header.workspaceId,
-      { dataKey: workspace.dataKey(), signingKey: null },
+      {
+        dataKey: workspace.dataKey(),
+        signingKey: workspace.user.role === 'admin' ? signing : null,
+      },
       newPassword,
       { kind: 'user', userId: workspace.user.id, username },
       workspace.now(),
       workspace.kdf,
     );
+    const slot = signing
+      ? {
+          ...created,
+          roleSeal: sealRole(header.workspaceId, signing, created, workspace.user.role),
+        }
+      : created;
     completeUnlock(
       workspace,
       authenticated.header,
       problem,
+      roles,
       'session.recovered',
       authenticated.notes,
       slot,
@@ -611,6 +669,8 @@ export async function recoverWorkspace(
   } catch (error) {
     workspace.close('error');
     throw error;
+  } finally {
+    signing?.fill(0);
   }
 }
 
@@ -640,15 +700,23 @@ export async function writeUserSlot(
   audit: Parameters<UnlockedWorkspace['write']>[1],
   change: (tx: Parameters<Parameters<UnlockedWorkspace['write']>[0]>[0]) => void = () => {},
   signingKey: Buffer | null = null,
+  seal: { role: Role; keepPrivateKey?: crypto.KeyObject; keepSeal?: RoleSeal | null } | null = null,
 ): Promise<void> {
-  const slot = await createKeySlot(
+  const created = await createKeySlot(
     workspace.workspaceId,
     { dataKey: workspace.dataKey(), signingKey },
     password,
     { kind: 'user', userId, username },
     workspace.now(),
     workspace.kdf,
+    seal?.keepPrivateKey,
   );
+  // An administrator seals the role; a password change keeps the key pair, so its seal holds.
+  const sealer = workspace.signingKey();
+  const slot: KeySlot =
+    seal && sealer
+      ? { ...created, roleSeal: sealRole(workspace.workspaceId, sealer, created, seal.role) }
+      : { ...created, roleSeal: seal?.keepPrivateKey ? (seal.keepSeal ?? null) : null };
   workspace.write((tx) => {
     change(tx);
     // Inside the transaction: if the header cannot be written, the database change rolls back.
