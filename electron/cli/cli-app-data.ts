@@ -1,8 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-
-/** package.json's productName: Electron names its user-data folder after it. */
-const appProductName = '全链 Quanlian';
+import { appProductName } from '../core/vault/owner-app-data';
 
 /**
  * The folder the desktop app keeps its own files in (Electron's `userData`): the list of known

@@ -5,6 +5,7 @@ import { systemClock } from '../core/clock';
 import type { DocumentRenderer } from '../core/reports/document-renderer';
 import { createRouter, type Router } from '../core/router';
 import { cliAppDataDir } from './cli-app-data';
+import { ownerAppDataDir } from '../core/vault/owner-app-data';
 import { ProcedureError, requireOption, type Secrets } from './cli-context';
 import { cliIo } from './cli-io';
 import type { CommandOptions } from './command-options';
@@ -37,6 +38,7 @@ function openRouter(documents?: DocumentRenderer): { router: Router; client: Cli
     version: 'cli',
     host: 'cli',
     appDataDir: cliAppDataDir(cliIo().env),
+    ownerAppDataDir: ownerAppDataDir(),
     defaultWorkspaceDir: process.cwd(),
     migrationsFolder,
     clock: systemClock,

@@ -9,6 +9,11 @@ export interface CoreDeps {
   host: 'electron' | 'browser-host' | 'cli' | 'test';
   /** Where this installation keeps its list of workspaces and the demo workspace. */
   appDataDir: string;
+  /**
+   * The OS account's own app-data folder (`ownerAppDataDir`), where audit heads are kept too
+   * whatever `appDataDir` was set to (the app and the CLI; tests keep to their folder).
+   */
+  ownerAppDataDir?: string;
   /** Where new workspaces go when the user does not choose a folder. */
   defaultWorkspaceDir: string;
   migrationsFolder: string;

@@ -13,6 +13,7 @@ import {
 } from 'electron';
 import { systemClock } from '../core/clock';
 import { createRouter } from '../core/router';
+import { ownerAppDataDir } from '../core/vault/owner-app-data';
 import { appEntryUrl } from './app-origin';
 import { serveRenderer } from './app-protocol';
 import { electronDocuments } from './electron-documents';
@@ -42,6 +43,7 @@ export function startApp({ sqliteBinding, trusted, devServerUrl, mainDir }: Star
     version: app.getVersion(),
     host: 'electron',
     appDataDir: app.getPath('userData'),
+    ownerAppDataDir: ownerAppDataDir(),
     defaultWorkspaceDir: path.join(app.getPath('documents'), 'Quanlian'),
     migrationsFolder: app.isPackaged
       ? path.join(process.resourcesPath, 'drizzle')

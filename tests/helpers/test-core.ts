@@ -40,7 +40,7 @@ export interface TestCore {
  */
 export function makeTestCore(
   root = makeTempDir(),
-  extra: Partial<Pick<CoreDeps, 'documents' | 'host' | 'pickFile'>> & {
+  extra: Partial<Pick<CoreDeps, 'documents' | 'host' | 'pickFile' | 'ownerAppDataDir'>> & {
     kdf?: KdfCost | 'real';
   } = {},
 ): TestCore {
@@ -58,6 +58,7 @@ export function makeTestCore(
     documents: extra.documents,
     host: extra.host ?? 'test',
     pickFile: extra.pickFile,
+    ownerAppDataDir: extra.ownerAppDataDir,
   };
   const router = createRouter(deps);
   const call = <P extends ProcedureName>(procedure: P, input: ProcedureInput<P>) =>

@@ -17,6 +17,7 @@ import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 import {
   adminPassword,
   createTestWorkspace,
+  makeTempDir,
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
@@ -63,9 +64,9 @@ describe('an audit head outside the workspace', () => {
   it('keeps a monotonic copy of the head in the app data, not in the workspace', async () => {
     const dir = await workspaceWithViewer();
     const head = readHeader(dir).auditAnchor!;
-    const outside = readOutsideHead(c.env.anchorDir!, readHeader(dir).workspaceId);
+    const outside = readOutsideHead(c.env.anchorDir as string, readHeader(dir).workspaceId);
     expect(outside).toMatchObject({ count: head.count, hash: head.hash });
-    expect(path.relative(dir, c.env.anchorDir!).startsWith('..')).toBe(true);
+    expect(path.relative(dir, c.env.anchorDir as string).startsWith('..')).toBe(true);
   });
 
   it('a null anchor is tampering: detected at unlock and by verify', async () => {
@@ -215,8 +216,8 @@ function lastSeq(): { seq: number; hash: string } {
 }
 
 /** An investigator's session after an export, an edit and a refused call, still open. */
-async function investigatorSession() {
-  c = makeTestCore();
+async function investigatorSession(ownerAppDataDir?: string) {
+  c = makeTestCore(undefined, { ownerAppDataDir });
   const { path: dir } = await createTestWorkspace(c);
   const li = await c.ok('users.create', {
     username: 'li',
@@ -233,7 +234,8 @@ async function investigatorSession() {
   const created = await c.ok('cases.create', fields);
   await c.ok('session.lock', {});
   await c.ok('session.unlock', { path: dir, username: 'li', password: liPassword });
-  const unlockedAt = readHeader(dir).auditAnchor!.count;
+  const anchorAtUnlock = readHeader(dir).auditAnchor!;
+  const unlockedAt = anchorAtUnlock.count;
   await c.ok('cases.export', { id: created.id, format: 'json' });
   await c.ok('cases.update', { id: created.id, fields: { ...fields, title: '尾部（改）' } });
   expect(await c.call('users.list', {})).toMatchObject({
@@ -241,7 +243,8 @@ async function investigatorSession() {
     error: { code: 'auth.forbidden' },
   });
   const workspaceId = readHeader(dir).workspaceId;
-  return { dir, li, workspaceId, unlockedAt, key: await dataKeyOf(dir, li.id, liPassword) };
+  const key = await dataKeyOf(dir, li.id, liPassword);
+  return { dir, li, workspaceId, unlockedAt, anchorAtUnlock, key };
 }
 
 describe("a session's records anchored outside as they are written", () => {
@@ -249,7 +252,7 @@ describe("a session's records anchored outside as they are written", () => {
     const { dir, workspaceId, unlockedAt } = await investigatorSession();
     const last = lastSeq();
     expect(last.seq).toBe(unlockedAt + 3);
-    expect(readOutsideHead(c.env.anchorDir!, workspaceId)).toMatchObject({
+    expect(readOutsideHead(c.env.anchorDir as string, workspaceId)).toMatchObject({
       count: last.seq,
       hash: last.hash,
     });
@@ -258,7 +261,7 @@ describe("a session's records anchored outside as they are written", () => {
 
   it("a killed session's tail cut with the holder's own key is truncation at the next unlock", async () => {
     const { dir, key, workspaceId, unlockedAt } = await investigatorSession();
-    const outsideBefore = readOutsideHead(c.env.anchorDir!, workspaceId)!;
+    const outsideBefore = readOutsideHead(c.env.anchorDir as string, workspaceId)!;
     // The app is killed: nothing is recorded or anchored at the end.
     c.router.sessions.current()!.discard();
     c.router.sessions.lock('user');
@@ -273,12 +276,37 @@ describe("a session's records anchored outside as they are written", () => {
     expect(await c.ok('audit.verify', {})).toMatchObject({ ok: false, reason: 'truncated' });
     // The evidence stays: the outside head is not moved back or over.
     await c.ok('session.lock', {});
-    expect(readOutsideHead(c.env.anchorDir!, workspaceId)).toEqual(outsideBefore);
+    expect(readOutsideHead(c.env.anchorDir as string, workspaceId)).toEqual(outsideBefore);
+  });
+
+  it("a session run with its app data pointed elsewhere (QUANLIAN_APP_DATA) still leaves its head in the OS account's own folder: its tail cut and the header put back is truncation", async () => {
+    const owner = path.join(makeTempDir(), 'owner-app-data');
+    const { dir, key, workspaceId, unlockedAt, anchorAtUnlock } = await investigatorSession(owner);
+    const told = c.env.anchorDir as readonly string[];
+    expect(told).toEqual([
+      path.join(c.root, 'appdata', 'audit-heads'),
+      path.join(owner, 'audit-heads'),
+    ]);
+    await c.ok('session.lock', {});
+    expect(cutTail(dir, key, unlockedAt)).toEqual([
+      'cases.exported',
+      'cases.updated',
+      'users.list',
+      'session.locked',
+    ]);
+    // The folder the session was told to use was a throwaway; the header is put back.
+    fs.rmSync(path.join(told[0]!, `${workspaceId}.json`));
+    editHeader(dir, (header) => {
+      header['auditAnchor'] = anchorAtUnlock;
+    });
+    expect((await unlockAsAdmin(dir)).auditIntegrity).toBe('broken');
+    const mismatch = (await c.ok('audit.list', { action: 'audit.anchorMismatch' })).rows;
+    expect(mismatch.map((row) => row.details?.['problem'])).toEqual(['truncated']);
   });
 
   it('a tail cut by a second process while the session runs on and locks normally is a fork at the next unlock', async () => {
     const { dir, key, workspaceId, unlockedAt, li } = await investigatorSession();
-    const outsideBefore = readOutsideHead(c.env.anchorDir!, workspaceId)!;
+    const outsideBefore = readOutsideHead(c.env.anchorDir as string, workspaceId)!;
     expect(cutTail(dir, key, unlockedAt)).toHaveLength(3);
     // The session goes on over the shortened chain, past the outside head's count, and locks.
     for (let n = 2; n <= 5; n += 1)
@@ -290,7 +318,7 @@ describe("a session's records anchored outside as they are written", () => {
       });
     await c.ok('session.lock', {});
     expect(readHeader(dir).auditAnchor!.count).toBe(unlockedAt + 5);
-    expect(readOutsideHead(c.env.anchorDir!, workspaceId)).toEqual(outsideBefore);
+    expect(readOutsideHead(c.env.anchorDir as string, workspaceId)).toEqual(outsideBefore);
     expect((await unlockAsAdmin(dir)).auditIntegrity).toBe('broken');
     const mismatch = (await c.ok('audit.list', { action: 'audit.anchorMismatch' })).rows;
     expect(mismatch.map((row) => row.details?.['problem'])).toEqual(['forked']);

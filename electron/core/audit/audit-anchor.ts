@@ -42,7 +42,26 @@ function outsideFile(anchorDir: string, workspaceId: string): string {
  * The copy of a workspace's audit head outside the workspace, or null when this machine has
  * none. An unreadable copy counts as present and broken (count -1): it was there and changed.
  */
-export function readOutsideHead(anchorDir: string, workspaceId: string): OutsideHead | null {
+export function readOutsideHead(anchorDirs: AnchorDirs, workspaceId: string): OutsideHead | null {
+  // Of several copies (the folder the app was told to use and the OS account's own), an
+  // unreadable one first, else the furthest along: each must still be on the chain.
+  let furthest: OutsideHead | null = null;
+  for (const anchorDir of dirsOf(anchorDirs)) {
+    const head = readOneHead(anchorDir, workspaceId);
+    if (head && head.count < 0) return head;
+    if (head && (!furthest || head.count > furthest.count)) furthest = head;
+  }
+  return furthest;
+}
+
+/** One folder, or several that each keep a copy. */
+export type AnchorDirs = string | readonly string[];
+
+function dirsOf(anchorDirs: AnchorDirs): readonly string[] {
+  return typeof anchorDirs === 'string' ? [anchorDirs] : anchorDirs;
+}
+
+function readOneHead(anchorDir: string, workspaceId: string): OutsideHead | null {
   const file = outsideFile(anchorDir, workspaceId);
   let raw: string;
   try {
@@ -73,19 +92,21 @@ function safeJson(raw: string): unknown {
  * the evidence, which the next unlock reports.
  */
 export function writeOutsideHead(
-  anchorDir: string,
+  anchorDirs: AnchorDirs,
   head: AuditHead,
   now: string,
   holds: (anchor: AuditAnchor) => boolean,
 ): void {
-  const current = readOutsideHead(anchorDir, head.workspaceId);
-  if (current && (current.count < 0 || current.count > head.count)) return;
-  if (current && current.count > 0 && !holds(current)) return;
-  fs.mkdirSync(anchorDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(
-    outsideFile(anchorDir, head.workspaceId),
-    `${JSON.stringify({ ...head, updatedAt: now })}\n`,
-  );
+  for (const anchorDir of dirsOf(anchorDirs)) {
+    const current = readOneHead(anchorDir, head.workspaceId);
+    if (current && (current.count < 0 || current.count > head.count)) continue;
+    if (current && current.count > 0 && !holds(current)) continue;
+    fs.mkdirSync(anchorDir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(
+      outsideFile(anchorDir, head.workspaceId),
+      `${JSON.stringify({ ...head, updatedAt: now })}\n`,
+    );
+  }
 }
 
 export type AnchorProblem = 'anchorMissing' | 'truncated' | 'forked';
@@ -170,10 +191,12 @@ export function isValidSignedHead(head: SignedAuditHead, publicKey: string): boo
  * Puts the outside copy back to a restored backup's head. Only a restore does this, after an
  * administrator of the workspace signed in; the restore's own record keeps the replaced head.
  */
-export function resetOutsideHead(anchorDir: string, head: AuditHead, now: string): void {
-  fs.mkdirSync(anchorDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(
-    outsideFile(anchorDir, head.workspaceId),
-    `${JSON.stringify({ ...head, updatedAt: now })}\n`,
-  );
+export function resetOutsideHead(anchorDirs: AnchorDirs, head: AuditHead, now: string): void {
+  for (const anchorDir of dirsOf(anchorDirs)) {
+    fs.mkdirSync(anchorDir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(
+      outsideFile(anchorDir, head.workspaceId),
+      `${JSON.stringify({ ...head, updatedAt: now })}\n`,
+    );
+  }
 }

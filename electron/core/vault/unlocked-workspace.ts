@@ -7,7 +7,7 @@ import {
   type Actor,
   type AuditEntry,
 } from '../audit/audit-log';
-import { anchorOf, writeOutsideHead } from '../audit/audit-anchor';
+import { anchorOf, writeOutsideHead, type AnchorDirs } from '../audit/audit-anchor';
 import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
 import { defaultKdf } from './key-slot';
@@ -30,7 +30,7 @@ interface UnlockedWorkspaceInit {
   /** From the vault environment: the Argon2id cost of slots this session writes. */
   kdf?: KdfCost;
   /** From the vault environment: where the outside copy of the audit head lives. */
-  anchorDir?: string;
+  anchorDir?: AnchorDirs;
 }
 
 /**
@@ -47,7 +47,7 @@ export class UnlockedWorkspace {
   readonly auditIntegrity: 'ok' | 'broken';
   readonly clock: Clock;
   readonly kdf: KdfCost;
-  readonly anchorDir: string | undefined;
+  readonly anchorDir: AnchorDirs | undefined;
   private key: Buffer;
   private signing: Buffer | null;
   private closed = false;

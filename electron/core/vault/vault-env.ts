@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AnchorDirs } from '../audit/audit-anchor';
 import type { Clock } from '../clock';
 
 /** The cost of one Argon2id derivation. */
@@ -24,7 +25,7 @@ export interface VaultEnv {
    * A folder outside every workspace (the OS user's app data) holding each workspace's audit
    * head, so that rewriting the workspace folder alone is detected. Unset: no outside copy.
    */
-  anchorDir?: string;
+  anchorDir?: AnchorDirs;
 }
 
 /** The vault environment of a router, from the process's dependencies. */
@@ -33,13 +34,17 @@ export function vaultEnvFor(deps: {
   migrationsFolder: string;
   nativeBinding?: string;
   appDataDir: string;
+  ownerAppDataDir?: string;
   kdf?: KdfCost;
 }): VaultEnv {
+  const dirs = [deps.appDataDir, deps.ownerAppDataDir ?? deps.appDataDir].map((dir) =>
+    path.join(path.resolve(dir), 'audit-heads'),
+  );
   return {
     clock: deps.clock,
     migrationsFolder: deps.migrationsFolder,
     nativeBinding: deps.nativeBinding,
     kdf: deps.kdf,
-    anchorDir: path.join(deps.appDataDir, 'audit-heads'),
+    anchorDir: dirs[0] === dirs[1] ? dirs[0] : dirs,
   };
 }
