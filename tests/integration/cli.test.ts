@@ -217,6 +217,45 @@ describe('command line', () => {
     });
   }, 120_000);
 
+  it('a viewer’s search and case show give ID numbers masked, as every export does; a lead’s in full', async () => {
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
+    const admin = { QUANLIAN_PASSWORD: 'Quanlian@2026' };
+    for (const [name, role] of [
+      ['kan', 'viewer'],
+      ['lu', 'lead'],
+    ])
+      expect(
+        (
+          await execCli(
+            ['add-user', '--workspace', dir, '--user', 'demo', '--name', name!, '--role', role!],
+            { ...admin, QUANLIAN_NEW_PASSWORD: 'Viewer#Pass2026' },
+          )
+        ).status,
+      ).toBe(0);
+    const idsIn = async (user: string, args: string[]) => {
+      const out = (
+        await execCli([...args, '--workspace', dir, '--user', user, '--json'], {
+          QUANLIAN_PASSWORD: 'Viewer#Pass2026',
+        })
+      ).stdout;
+      return {
+        full: (out.match(/(?<!\d)\d{17}[\dX](?!\d)/g) ?? []).length,
+        masked: (out.match(/(?<!\d)\d{4}\*{10}\d{3}[\dX](?!\d)/g) ?? []).length,
+      };
+    };
+    const caseShow = ['case', 'show', 'A3301052026030015'];
+    const viewerCase = await idsIn('kan', caseShow);
+    const leadCase = await idsIn('lu', caseShow);
+    expect(viewerCase.full).toBe(0);
+    expect(viewerCase.masked).toBe(leadCase.full);
+    expect(leadCase.full).toBeGreaterThan(10);
+    expect(leadCase.masked).toBe(0);
+    const viewerSearch = await idsIn('kan', ['search', '330']);
+    expect(viewerSearch.full).toBe(0);
+    expect(viewerSearch.masked).toBeGreaterThan(0);
+    expect(viewerSearch.masked).toBe((await idsIn('lu', ['search', '330'])).full);
+  }, 120_000);
+
   it('search and case show answer from the demo workspace, as JSON', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const env = { QUANLIAN_PASSWORD: 'Quanlian@2026' };

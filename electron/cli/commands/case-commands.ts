@@ -4,6 +4,7 @@ import { decimalOf, formatNormalised } from '../../api/domain/quantity';
 import type { DrugTotal } from '../../api/schemas/seizure-schemas';
 import { UsageError, type Output, type Secrets } from '../cli-context';
 import { caseIdOf, withSession } from '../cli-router';
+import { idMaskFor } from '../masked-ids';
 import type { CommandOptions } from '../command-options';
 
 /** The tier as the app and the briefing name it (the CLI prints Chinese, like the documents). */
@@ -22,8 +23,10 @@ export async function searchCommand(
   out: Output,
 ): Promise<void> {
   if (!query) throw new UsageError('search needs a query');
-  const result = await withSession(options, secrets, (client) =>
-    client.call('search.query', { text: query, limitPerGroup: 20 }),
+  const result = await withSession(options, secrets, async (client) =>
+    (await idMaskFor(client))(
+      await client.call('search.query', { text: query, limitPerGroup: 20 }),
+    ),
   );
   out.result(
     result,
@@ -51,7 +54,9 @@ export async function caseShowCommand(
 ): Promise<void> {
   if (!caseNo) throw new UsageError('case show needs a case number');
   const detail = await withSession(options, secrets, async (client) =>
-    client.call('cases.get', { id: await caseIdOf(client, caseNo) }),
+    (await idMaskFor(client))(
+      await client.call('cases.get', { id: await caseIdOf(client, caseNo) }),
+    ),
   );
   const drugs = detail.drugTotals.map((total) => ({ ...total, formatted: formatTotal(total) }));
   out.result(
