@@ -152,7 +152,7 @@ async function fixture() {
   await seize(cc, '2026-06-01T02:00:00.000Z', 'nitrous_oxide', '5', 't', '120000');
   await seize(f, '2026-08-20T02:00:00.000Z', 'hydroxylimine', '2.97', 't');
   await seize(f, '2026-08-20T03:00:00.000Z', 'tramadol_tablets', '1000', 'tablet');
-  return { a, u1: u1.entityId, u2: u2.entityId };
+  return { a, s1: s1.entityId, u1: u1.entityId, u2: u2.entityId };
 }
 
 describe('unit statistics (成绩单) by stated rules', () => {
@@ -255,6 +255,22 @@ describe('unit statistics (成绩单) by stated rules', () => {
     const april = await c.ok('stats.unit', { from: '2026-04-01', to: '2026-04-30' });
     expect([march.suspectsArrested, march.measures.detained, march.measures.arrested]).toEqual([2, 2, 0]); // prettier-ignore
     expect([april.suspectsArrested, april.measures.detained, april.measures.arrested]).toEqual([0, 0, 1]); // prettier-ignore
+  });
+
+  it('a person deleted counts in no figure: caught, measures and drug users are the ones the case lists show', async () => {
+    const { s1, u1 } = await fixture();
+    const march = async () => {
+      const stats = await c.ok('stats.unit', { from: '2026-03-01', to: '2026-04-30' });
+      return [stats.suspectsArrested, stats.measures.detained, stats.measures.arrested];
+    };
+    const year = async () =>
+      (await c.ok('stats.unit', { from: '2026-01-01', to: '2026-12-31' })).drugUsersFound;
+    expect(await march()).toEqual([2, 2, 1]);
+    const usersBefore = await year();
+    await c.ok('entities.delete', { id: s1 });
+    await c.ok('entities.delete', { id: u1 });
+    expect(await march()).toEqual([1, 1, 0]);
+    expect(await year()).toBe(usersBefore - 1);
   });
 
   it('one unit: 二大队 holds the precursor case only', async () => {

@@ -104,15 +104,20 @@ export function unitStatistics(
   ) as UnitStats['solvedBySupervision'];
   for (const row of solved) solvedBySupervision[row.level] += 1;
 
+  // A person deleted (hidden from the case, its lists and search) counts in no figure: a figure
+  // must be one a lead can check against the cases' lists.
+  const livePerson = (alias: string) =>
+    sql`EXISTS (SELECT 1 FROM entities pe WHERE pe.id = ${sql.raw(alias)}.entity_id AND pe.deleted_at IS NULL)`;
+
   // 抓获: each suspect once, on the first 到案 date within the period.
   const caught = db.all<{ day: string }>(
     sql`SELECT min(ce.caught_on) AS day FROM case_entities ce JOIN cases c ON c.id = ce.case_id
       WHERE ${live} AND ce.role_in_case = 'suspect' AND ${period(sql`ce.caught_on`)} ${inUnit}
-      GROUP BY ce.entity_id`,
+      AND ${livePerson('ce')} GROUP BY ce.entity_id`,
   );
   const suspectsWithoutCaughtOn = count(
     sql`SELECT count(DISTINCT ce.entity_id) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id
-      WHERE ${live} AND ce.role_in_case = 'suspect' AND ce.caught_on IS NULL
+      WHERE ${live} AND ce.role_in_case = 'suspect' AND ce.caught_on IS NULL AND ${livePerson('ce')}
       AND ce.legal_status NOT IN (SELECT value FROM json_each(${notInHand}))
       AND (c.opened_on IS NULL OR c.opened_on <= ${to}) ${inUnit}
       AND NOT EXISTS (SELECT 1 FROM case_entities e2 WHERE e2.entity_id = ce.entity_id AND e2.caught_on IS NOT NULL)`,
@@ -129,7 +134,7 @@ export function unitStatistics(
     db
       .all<{ measure: string; n: number }>(
         sql`SELECT m.measure AS measure, count(DISTINCT m.entity_id) AS n FROM case_measures m JOIN cases c ON c.id = m.case_id
-          WHERE ${live} AND ${period(sql`m.taken_on`)} ${inUnit} GROUP BY m.measure`,
+          WHERE ${live} AND ${period(sql`m.taken_on`)} ${inUnit} AND ${livePerson('m')} GROUP BY m.measure`,
       )
       .map((row) => [row.measure, row.n]),
   );
@@ -137,7 +142,7 @@ export function unitStatistics(
     measures[key as keyof typeof measures] = byMeasure.get(measure) ?? 0;
   const measuresWithoutDate = count(
     sql`SELECT count(*) AS n FROM case_measures m JOIN cases c ON c.id = m.case_id
-      WHERE ${live} AND m.taken_on IS NULL AND m.measure IN ('detained', 'arrested', 'prosecuted', 'compulsory_isolation')
+      WHERE ${live} AND m.taken_on IS NULL AND ${livePerson('m')} AND m.measure IN ('detained', 'arrested', 'prosecuted', 'compulsory_isolation')
       AND (c.opened_on IS NULL OR c.opened_on <= ${to}) ${inUnit}`,
   );
 
@@ -224,7 +229,8 @@ export function unitStatistics(
   const densDestroyed = placesDestroyed('stash_house');
 
   // 查获吸毒人员: 人次 by the date found; new = never recorded as a drug user before.
-  const usersWhere = sql`${live} AND ce.role_in_case = 'drug_user' AND ${period(sql`ce.caught_on`)} ${inUnit}`;
+  const usersWhere = sql`${live} AND ce.role_in_case = 'drug_user' AND ${period(sql`ce.caught_on`)} ${inUnit}
+    AND ${livePerson('ce')}`;
   // One find is one 人次 however many cases record it (the 容留 case and the user's own 吸毒
   // case both name the same raid): a person found on one day counts once for that day.
   const drugUsersFound = count(
@@ -239,7 +245,7 @@ export function unitStatistics(
   );
   const drugUsersWithoutDate = count(
     sql`SELECT count(*) AS n FROM case_entities ce JOIN cases c ON c.id = ce.case_id
-      WHERE ${live} AND ce.role_in_case = 'drug_user' AND ce.caught_on IS NULL
+      WHERE ${live} AND ce.role_in_case = 'drug_user' AND ce.caught_on IS NULL AND ${livePerson('ce')}
       AND (c.opened_on IS NULL OR c.opened_on <= ${to}) ${inUnit}`,
   );
 
