@@ -5,6 +5,7 @@
 export const errorCodes = [
   'internal',
   'input.invalid',
+  'input.futureDate',
   'procedure.unknown',
   'ipc.senderRejected',
   'session.locked',

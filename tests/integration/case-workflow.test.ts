@@ -92,6 +92,8 @@ describe('case workflow', () => {
       solvedOn: '2026-10-20',
       prosecutedOn: '2026-11-05',
     });
+    // A month on (no date after today is taken).
+    c.clock.advance(31 * 86_400_000);
     await c.ok('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-12-01' });
     await c.ok('cases.transition', { id: caseRow.id, to: 'prosecuted', on: '2026-12-10' });
     expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
@@ -228,6 +230,57 @@ describe('case workflow', () => {
       status: 'merged',
       mergedIntoCaseId: other.id,
       closedOn: '2026-10-05',
+    });
+  });
+
+  it('refuses a date after today (a case solved, a suspect caught, drugs seized next year) and 立案 moved after 破案; nothing changes', async () => {
+    const caseRow = await withCase();
+    const future = { code: 'input.futureDate', details: { today: '2026-11-23' } };
+    // Today is 2026-11-23 (China time); a day's slack for a workstation's clock.
+    await c.ok('cases.transition', { id: caseRow.id, to: 'investigating', on: '2026-11-24' });
+    expect(
+      await c.call('cases.transition', { id: caseRow.id, to: 'solved', on: '2027-06-30' }),
+    ).toMatchObject({ ok: false, error: { ...future, details: { on: '2027-06-30' } } });
+    const person = await c.ok('cases.addPerson', { caseId: caseRow.id, person: { name: '孙某' } });
+    expect(
+      await c.call('cases.updateMember', {
+        caseEntityId: person.caseEntityId,
+        roleInCase: 'suspect',
+        legalStatus: 'detained',
+        legalStatusOn: '2027-01-05',
+        caughtOn: '2026-11-20',
+      }),
+    ).toMatchObject({ ok: false, error: future });
+    expect(
+      await c.call('seizures.create', {
+        caseId: caseRow.id,
+        seizedAt: '2027-03-01T02:00:00.000Z',
+        drugType: 'heroin',
+        quantityValue: '900',
+        quantityUnit: 'g',
+      }),
+    ).toMatchObject({ ok: false, error: future });
+    expect(
+      await c.call('cases.create', { ...fields, caseNo: 'A3301-W03', openedOn: '2027-01-01' }),
+    ).toMatchObject({ ok: false, error: future });
+    await c.ok('cases.transition', { id: caseRow.id, to: 'solved', on: '2026-11-10' });
+    expect(
+      await c.call('cases.update', {
+        id: caseRow.id,
+        fields: { ...fields, openedOn: '2026-11-20' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'cases.dateBeforeFiling',
+        details: { to: 'solved', on: '2026-11-10', openedOn: '2026-11-20' },
+      },
+    });
+    expect(await c.ok('cases.get', { id: caseRow.id })).toMatchObject({
+      status: 'solved',
+      openedOn: '2026-10-01',
+      solvedOn: '2026-11-10',
+      counts: { seizures: 0 },
     });
   });
 

@@ -23,6 +23,8 @@ describe('measure history of a person in a case', () => {
         legalStatus,
         legalStatusOn,
       });
+    // Four months on (no date after today is taken).
+    c.clock.advance(120 * 86_400_000);
     await move('detained', '2026-12-28');
     await move('arrested', '2027-01-05');
     await move('prosecuted', '2027-03-01');

@@ -18,6 +18,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
     title: '刘某军贩卖毒品案',
   },
   'cases.invalidTransition': { from: 'filed', to: 'closed' },
+  'input.futureDate': { on: '2027-06-30', today: '2026-11-23' },
   'cases.dateBeforeFiling': {
     from: 'filed',
     to: 'investigating',

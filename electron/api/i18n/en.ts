@@ -72,6 +72,8 @@ export const en: Translation<typeof zhCN> = {
     internal: 'An internal error occurred; nothing was changed.',
     input: {
       invalid: 'The input is not valid. Check it and try again.',
+      futureDate:
+        'The date {{on}} is after today ({{today}}): what has not happened yet cannot be recorded. Nothing was saved.',
     },
     procedure: {
       unknown: 'Unknown operation.',

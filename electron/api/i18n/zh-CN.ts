@@ -66,6 +66,7 @@ export const zhCN = {
     internal: '发生内部错误，操作未完成。',
     input: {
       invalid: '输入内容不符合要求，请检查后重试。',
+      futureDate: '日期 {{on}} 晚于今天（{{today}}），不能记录尚未发生的事，未保存。',
     },
     procedure: {
       unknown: '未知的操作。',

@@ -6,6 +6,7 @@ import type {
   caseMemberUpdateInput,
 } from '../../api/schemas/case-schemas';
 import { AppError } from '../app-error';
+import { assertNotFuture } from '../settings/future-dates';
 import type { Executor } from '../db/database-types';
 import { caseEntitiesTable, casesTable } from '../db/schema';
 import { linkEntityToCase } from '../membership/case-link';
@@ -30,6 +31,8 @@ export function addEntityToCase(
     (tx) => {
       assertCaseExists(tx, input.caseId);
       assertLiveEntity(tx, input.entityId);
+      assertNotFuture(tx, workspace.now(), input.caughtOn);
+      assertNotFuture(tx, workspace.now(), input.legalStatusOn);
       const member = tx
         .select({ id: caseEntitiesTable.id })
         .from(caseEntitiesTable)
@@ -85,6 +88,8 @@ export function updateCaseMember(
   workspace.write(
     (tx) => {
       before = existingMember(tx, input.caseEntityId);
+      assertNotFuture(tx, workspace.now(), input.caughtOn);
+      assertNotFuture(tx, workspace.now(), input.legalStatusOn);
       tx.update(caseEntitiesTable)
         .set({
           roleInCase: input.roleInCase,

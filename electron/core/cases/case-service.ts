@@ -9,6 +9,7 @@ import {
 import { procedureOf } from '../../api/domain/case-vocabulary';
 import type { CaseRow, caseCreateInput, caseTransitionInput } from '../../api/schemas/case-schemas';
 import { AppError } from '../app-error';
+import { assertNotFuture } from '../settings/future-dates';
 import type { Executor } from '../db/database-types';
 import { newId } from '../db/ids';
 import { casesTable } from '../db/schema';
@@ -82,6 +83,7 @@ export function createCase(workspace: UnlockedWorkspace, fields: CaseFields): Ca
   return workspace.write(
     (tx) => {
       assertCaseNoFree(tx, fields.caseNo.toUpperCase());
+      assertNotFuture(tx, workspace.now(), fields.openedOn);
       return findCaseRow(tx, insertCase(tx, fields, workspace.user.id, workspace.now()))!;
     },
     (row) => ({
@@ -93,6 +95,9 @@ export function createCase(workspace: UnlockedWorkspace, fields: CaseFields): Ca
   );
 }
 
+/** The status each workflow date is recorded by. */
+const stepOfDate = { solvedOn: 'solved', prosecutedOn: 'prosecuted', closedOn: 'closed' } as const;
+
 /** Edits a case's fields; the audit record lists what changed, from and to. */
 export function updateCase(workspace: UnlockedWorkspace, id: string, fields: CaseFields): CaseRow {
   let changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -101,6 +106,23 @@ export function updateCase(workspace: UnlockedWorkspace, id: string, fields: Cas
       const before = existingCase(tx, id);
       const after = caseColumns(fields);
       if (after.caseNo !== before.caseNo) assertCaseNoFree(tx, after.caseNo, id);
+      assertNotFuture(tx, workspace.now(), after.openedOn);
+      // 立案 after a date the workflow recorded (破案, 移送起诉…): refused as a transition dated
+      // before filing is; it had moved the case's 立案 into another period after the fact.
+      const laterStep = (['solvedOn', 'prosecutedOn', 'closedOn'] as const).find(
+        (field) => after.openedOn && before[field] && before[field]! < after.openedOn,
+      );
+      if (laterStep)
+        throw new AppError(
+          'cases.dateBeforeFiling',
+          'A recorded date is before the new filing date',
+          {
+            from: before.status,
+            to: stepOfDate[laterStep],
+            on: before[laterStep]!,
+            openedOn: after.openedOn!,
+          },
+        );
       changes = Object.fromEntries(
         Object.entries(after)
           .filter(([key, value]) => before[key as keyof typeof before] !== value)
@@ -154,6 +176,7 @@ export function transitionCase(
           to: input.to,
         });
       }
+      assertNotFuture(tx, workspace.now(), input.on);
       if (current.openedOn && input.on < current.openedOn) {
         throw new AppError('cases.dateBeforeFiling', 'The date is before the case was opened', {
           from: current.status,

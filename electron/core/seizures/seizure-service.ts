@@ -13,6 +13,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { seizuresTable } from '../db/schema';
 import { assertCaseExists, assertLiveEntity } from '../membership/case-guards';
+import { assertNotFuture } from '../settings/future-dates';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { findSeizure } from './seizure-queries';
 import { insertSeizure, type SeizureInsert } from './seizure-repository';
@@ -23,8 +24,10 @@ type SeizureFields = z.output<typeof seizureInputSchema>;
  * Checks quantity, purity, cash, case and people before anything is written: the rules of manual
  * entry, which a case package's seizures go through too.
  */
-export function prepareSeizure(tx: Executor, fields: SeizureFields): SeizureInsert {
+export function prepareSeizure(tx: Executor, fields: SeizureFields, now?: string): SeizureInsert {
   assertCaseExists(tx, fields.caseId);
+  // Entered by hand (a package's received case counts in no 成绩单): seized by today.
+  if (now) assertNotFuture(tx, now, fields.seizedAt);
   if (fields.fromEntityId) assertLiveEntity(tx, fields.fromEntityId);
   if (fields.locationEntityId) assertLiveEntity(tx, fields.locationEntityId);
   const quantity = normaliseQuantity(fields.quantityValue, fields.quantityUnit);
@@ -107,7 +110,12 @@ export function createSeizure(workspace: UnlockedWorkspace, fields: SeizureField
     (tx) =>
       findSeizure(
         tx,
-        insertSeizure(tx, prepareSeizure(tx, fields), workspace.user.id, workspace.now()),
+        insertSeizure(
+          tx,
+          prepareSeizure(tx, fields, workspace.now()),
+          workspace.user.id,
+          workspace.now(),
+        ),
       )!,
     (row) => ({
       action: 'seizures.created',
@@ -133,7 +141,7 @@ export function updateSeizure(
   return workspace.write(
     (tx) => {
       before = existingSeizure(tx, id);
-      const prepared = prepareSeizure(tx, fields);
+      const prepared = prepareSeizure(tx, fields, workspace.now());
       const quantity = normaliseQuantity(prepared.quantityValue, prepared.quantityUnit);
       if (!quantity.ok)
         throw new AppError('seizures.invalidQuantity', 'The quantity is not valid', {
