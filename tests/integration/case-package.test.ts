@@ -132,7 +132,19 @@ describe('case package (协查)', () => {
       (id) => id,
       new Set([known.id]),
     );
-    expect(after).toEqual(before);
+    // A gang's 打掉 date is the sending unit's outcome: kept in its notes, where this unit's
+    // 成绩单 does not count it (package-details.test.ts).
+    const outcomes = before.entities.map((item) => {
+      const broken = item.details['brokenOn'];
+      if (typeof broken !== 'string') return item;
+      const notes = [item.entity['notes'], `来文单位记录：已于 ${broken} 打掉`].filter(Boolean);
+      return {
+        entity: { ...item.entity, notes: notes.join('\n') },
+        details: { ...item.details, brokenOn: null },
+      };
+    });
+    expect(outcomes.some((item, index) => item !== before.entities[index])).toBe(true);
+    expect(after).toEqual({ ...before, entities: outcomes });
     const copied = await target.ok('cases.get', { id: summary.caseId! });
     expect(copied.drugTotals).toEqual(detail.drugTotals);
     expect(copied.cashTotalFen).toBe(detail.cashTotalFen);

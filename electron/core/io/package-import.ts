@@ -25,6 +25,7 @@ import { openPackage } from './case-package';
 import type { CaseSnapshot } from './case-snapshot';
 import { normaliseCaseNo } from '../../api/domain/case-number';
 import { normaliseQuantity } from '../../api/domain/quantity';
+import { parseResidentId } from '../../api/domain/resident-id';
 import type { AuditEntry } from '../audit/audit-log';
 import { seizureAuditFacts } from '../seizures/seizure-service';
 import { findSeizure } from '../seizures/seizure-queries';
@@ -251,15 +252,17 @@ function writePackage(
       const mapCase = (id: string | null) =>
         id && snapshot.case && id === snapshot.case.id ? caseId : null;
       let created = 0;
-      for (const item of snapshot.entities) {
+      for (const [row, item] of snapshot.entities.entries()) {
         // Matched entities (same ID, or same identifier) are not inserted again.
         if (matched.has(item.entity.id)) continue;
+        const { details, outcome } = checkedDetails(item.details, row);
+        const notes = [item.entity.notes, outcome].filter(Boolean).join('\n') || null;
         tx.insert(entitiesTable)
-          .values({ ...item.entity, ...stamp, mergedIntoId: null, deletedAt: null })
+          .values({ ...item.entity, notes, ...stamp, mergedIntoId: null, deletedAt: null })
           .run();
         const table = kindTables[item.entity.kind as EntityKind];
         tx.insert(table)
-          .values({ ...item.details, entityId: item.entity.id } as never)
+          .values({ ...details, entityId: item.entity.id } as never)
           .run();
         indexEntity(tx, item.entity.id);
         created += 1;
@@ -346,12 +349,24 @@ function writePackage(
           } as never)
           .run();
       const eventId = new Map<string, string>();
-      for (const event of snapshot.events) {
+      for (const [row, event] of snapshot.events.entries()) {
+        if (!isStoredInstant(event.occurredAt))
+          throw new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
+            list: 'events',
+            row: row + 1,
+            field: 'occurredAt',
+          });
         const id = fresh(event.id, taken(eventsTable));
         eventId.set(event.id, id);
         tx.insert(eventsTable)
           .values({ ...event, ...stamp, id, caseId })
           .run();
+        records.push({
+          action: 'events.created',
+          targetType: 'event',
+          targetId: id,
+          details: { caseId, kind: event.kind, title: event.title, fromPackage: true },
+        });
       }
       for (const link of snapshot.eventEntities)
         tx.insert(eventEntitiesTable)
@@ -362,7 +377,14 @@ function writePackage(
           })
           .onConflictDoNothing()
           .run();
-      for (const attachment of snapshot.attachments) {
+      for (const [index, attachment] of snapshot.attachments.entries()) {
+        // A file's name, no path (../../化验报告.pdf had been filed as evidence as it came).
+        if (!plainFileName(attachment.fileName))
+          throw new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
+            list: 'attachments',
+            row: index + 1,
+            field: 'fileName',
+          });
         const content = Buffer.from(attachment.contentBase64 ?? '', 'base64');
         if (crypto.createHash('sha256').update(content).digest('hex') !== attachment.sha256)
           throw new AppError('package.corrupt', 'An attachment does not match its SHA-256');
@@ -387,6 +409,19 @@ function writePackage(
             content,
           })
           .run();
+        records.push({
+          action: 'attachments.added',
+          targetType: 'attachment',
+          targetId: ownerId,
+          details: {
+            caseId: mapCase(row.caseId),
+            ownerType: row.ownerType,
+            ownerId,
+            fileName: row.fileName,
+            sha256: row.sha256,
+            fromPackage: true,
+          },
+        });
       }
       return {
         caseId,
@@ -441,4 +476,64 @@ export async function importSealedPackage(
   kdf: KdfCost | undefined,
 ): Promise<PackageSummary> {
   return importPackage(workspace, await openSealed(sealed, kdf));
+}
+
+/**
+ * A new entity's details as manual entry would take them: a person's resident ID number must
+ * pass its check digit (it takes a unique number a real person may later need), and a gang's
+ * 打掉 or a place's 捣毁 date is the sending unit's outcome, not this one's (it had counted in
+ * the 成绩单 once the entity was put in a case here, with no outcome recorded).
+ */
+function checkedDetails(
+  details: Record<string, unknown>,
+  row: number,
+): { details: Record<string, unknown>; outcome: string | null } {
+  const idNumber = details['idNumber'];
+  if (
+    typeof idNumber === 'string' &&
+    (details['idType'] ?? 'resident_id') === 'resident_id' &&
+    !parseResidentId(idNumber).ok
+  )
+    throw new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
+      list: 'entities',
+      row: row + 1,
+      field: 'idNumber',
+    });
+  // Kept as the sender's word in the entity's notes, where the 成绩单 does not read it.
+  const broken = typeof details['brokenOn'] === 'string' ? details['brokenOn'] : null;
+  const destroyed = typeof details['destroyedOn'] === 'string' ? details['destroyedOn'] : null;
+  return {
+    details: {
+      ...details,
+      ...('brokenOn' in details && { brokenOn: null }),
+      ...('destroyedOn' in details && { destroyedOn: null }),
+    },
+    outcome: broken
+      ? `来文单位记录：已于 ${broken} 打掉`
+      : destroyed
+        ? `来文单位记录：已于 ${destroyed} 捣毁`
+        : null,
+  };
+}
+
+/** A day (2026-11-20) or an ISO instant, as events store them. */
+function isStoredInstant(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(
+      value,
+    ) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
+/** A file's own name: no folder, no parent, no control characters. */
+function plainFileName(name: unknown): boolean {
+  return (
+    typeof name === 'string' &&
+    name.trim() !== '' &&
+    ![...name].some((char) => char === '/' || char === '\\' || char.charCodeAt(0) < 32) &&
+    name !== '.' &&
+    name !== '..'
+  );
 }

@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPackage, sealPackage } from '../../electron/core/io/case-package';
+import type { CaseSnapshot } from '../../electron/core/io/case-snapshot';
+import {
+  createTestWorkspace,
+  makeTestCore,
+  signInToDemo,
+  type TestCore,
+} from '../helpers/test-core';
+import { testKdf } from '../helpers/test-kdf';
+
+// A package's new entities, events and attachments as manual entry takes them: a gang's 打掉
+// date is the sending unit's outcome, a resident ID number must pass its check digit, an event
+// needs a date and an attachment a file name, and each event and attachment is recorded. A
+// forged package had raised 打掉贩毒团伙 here with no outcome recorded, stored an ID number that
+// fails its check, an "arrest" dated yesterday-ish and a "lab report" named ../../….pdf.
+
+const cores: TestCore[] = [];
+afterEach(() => {
+  for (const core of cores.splice(0)) core.dispose();
+});
+
+const passphrase = '协查-2026-滨江-昆明';
+
+async function packageAndReceiver() {
+  const source = makeTestCore();
+  const target = makeTestCore();
+  cores.push(source, target);
+  const caseId = await signInToDemo(source);
+  const file = await source.ok('package.export', { caseId, passphrase });
+  const snapshot = await openPackage(Buffer.from(file.content, 'base64'), passphrase, testKdf);
+  await createTestWorkspace(target, '昆明市公安局禁毒支队');
+  return { target, snapshot };
+}
+
+async function importChanged(
+  target: TestCore,
+  snapshot: CaseSnapshot,
+  change: (copy: CaseSnapshot) => void,
+) {
+  const copy = structuredClone(snapshot);
+  change(copy);
+  const content = (await sealPackage(copy, passphrase, testKdf)).toString('base64');
+  return target.call('package.import', { contentBase64: content, passphrase });
+}
+
+const invalidRow = (list: string, field: string) => ({
+  ok: false,
+  error: { code: 'package.invalidRow', details: { list, field } },
+});
+
+describe("a package's entity details, events and attachments", () => {
+  it('refuse an ID number failing its check, an undated event and a file name with a path; nothing is written', async () => {
+    const { target, snapshot } = await packageAndReceiver();
+    const person = snapshot.entities.find((item) => item.entity.kind === 'person')!;
+    expect(
+      await importChanged(target, snapshot, (copy) => {
+        copy.entities.find((item) => item.entity.id === person.entity.id)!.details['idNumber'] =
+          '11010119900101000X';
+        copy.entities.find((item) => item.entity.id === person.entity.id)!.details['idType'] =
+          'resident_id';
+      }),
+    ).toMatchObject(invalidRow('entities', 'idNumber'));
+    expect(snapshot.events.length).toBeGreaterThan(0);
+    expect(
+      await importChanged(target, snapshot, (copy) => {
+        copy.events[0]!.occurredAt = 'yesterday-ish';
+      }),
+    ).toMatchObject(invalidRow('events', 'occurredAt'));
+    const content = Buffer.from('伪造化验报告');
+    expect(
+      await importChanged(target, snapshot, (copy) => {
+        copy.attachments.push({
+          ...(copy.attachments[0] ?? {}),
+          id: '01a24899-0000-7000-8000-00000000f00d',
+          ownerType: 'case',
+          ownerId: copy.case!.id,
+          caseId: copy.case!.id,
+          kind: 'expertOpinion',
+          fileName: '../../伪造化验报告.pdf',
+          mimeType: 'application/pdf',
+          sizeBytes: content.length,
+          sha256: crypto.createHash('sha256').update(content).digest('hex'),
+          contentBase64: content.toString('base64'),
+        } as CaseSnapshot['attachments'][number]);
+      }),
+    ).toMatchObject(invalidRow('attachments', 'fileName'));
+    expect((await target.ok('cases.list', {})).total).toBe(0);
+    expect((await target.ok('entities.list', {})).total).toBe(0);
+  });
+
+  it("keep no gang's 打掉 date, and record each event", async () => {
+    const { target, snapshot } = await packageAndReceiver();
+    const gang = snapshot.entities.find((item) => item.entity.kind === 'organisation')!;
+    const result = await importChanged(target, snapshot, (copy) => {
+      copy.entities.find((item) => item.entity.id === gang.entity.id)!.details['brokenOn'] =
+        '2026-06-01';
+    });
+    expect(result.ok).toBe(true);
+    const sqlite = target.router.sessions.current()!.sqlite;
+    // Kept as the sender's word in the notes, where the 成绩单 does not read it.
+    expect(
+      sqlite
+        .prepare(
+          'SELECT o.broken_on, e.notes FROM organisations o JOIN entities e ON e.id = o.entity_id WHERE e.id = ?',
+        )
+        .raw()
+        .get(gang.entity.id),
+    ).toEqual([
+      null,
+      gang.entity.notes
+        ? `${gang.entity.notes}\n来文单位记录：已于 2026-06-01 打掉`
+        : '来文单位记录：已于 2026-06-01 打掉',
+    ]);
+    const created = (await target.ok('audit.list', { action: 'events.created', pageSize: 500 }))
+      .rows;
+    expect(created.length).toBe(snapshot.events.length);
+  });
+});
