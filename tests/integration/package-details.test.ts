@@ -117,4 +117,38 @@ describe("a package's entity details, events and attachments", () => {
       .rows;
     expect(created.length).toBe(snapshot.events.length);
   });
+
+  it('record a relation between two people this workspace holds in its cases’ histories', async () => {
+    const { target, snapshot } = await packageAndReceiver();
+    const first = await importChanged(target, snapshot, () => undefined);
+    const caseId = first.ok ? first.value.caseId! : '';
+    const persons = snapshot.entities.filter((item) => item.entity.kind === 'person');
+    const [from, to] = [persons[0]!, persons[1]!];
+    const second = await importChanged(target, snapshot, (copy) => {
+      copy.case = null;
+      copy.entities = [from, to];
+      copy.caseEntities = [];
+      copy.relations = [
+        {
+          ...snapshot.relations[0]!,
+          id: '01a24899-0000-7000-8000-00000000f001',
+          fromEntityId: from.entity.id,
+          toEntityId: to.entity.id,
+          caseId: null,
+        },
+      ];
+      copy.seizures = [];
+      copy.custodySteps = [];
+      copy.events = [];
+      copy.eventEntities = [];
+      copy.attachments = [];
+    });
+    expect(second).toMatchObject({ ok: true, value: { relations: 1, entitiesMatched: 2 } });
+    const history = await target.ok('cases.auditHistory', { caseId, page: 1, pageSize: 500 });
+    expect(
+      history.rows
+        .filter((row) => row.action === 'relations.created')
+        .map((row) => [row.details?.['from'], row.details?.['to'], row.details?.['fromPackage']]),
+    ).toEqual([[from.entity.id, to.entity.id, true]]);
+  });
 });

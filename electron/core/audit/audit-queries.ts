@@ -15,8 +15,9 @@ export function aboutCase(caseId: string): SQL {
     and(eq(auditLogTable.targetType, 'case'), eq(auditLogTable.targetId, caseId)),
     sql`json_extract(${auditLogTable.details}, '$.caseId') = ${caseId}`,
     // An export of the case's entities filed under another case (graph.exported's caseIds), and
-    // a gang broken or a place destroyed, an outcome of every case it is in.
-    sql`(${auditLogTable.action} IN ('graph.exported', 'entities.gangBroken', 'entities.placeDestroyed') AND EXISTS (SELECT 1 FROM json_each(${auditLogTable.details}, '$.caseIds') WHERE value = ${caseId}))`,
+    // a gang broken or a place destroyed, an outcome of every case it is in; a package's
+    // relation between two people of the workspace's cases.
+    sql`(${auditLogTable.action} IN ('graph.exported', 'entities.gangBroken', 'entities.placeDestroyed', 'relations.created') AND EXISTS (SELECT 1 FROM json_each(${auditLogTable.details}, '$.caseIds') WHERE value = ${caseId}))`,
   )!;
 }
 

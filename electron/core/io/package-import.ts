@@ -312,6 +312,27 @@ function writePackage(
           })
           .run();
         relations += 1;
+        // Between two entities this workspace already held (a case's people here): recorded as
+        // a relation entered by hand is, for their cases' reviewers to find.
+        if (matched.has(relation.fromEntityId) && matched.has(relation.toEntityId))
+          records.push({
+            action: 'relations.created',
+            targetType: 'relation',
+            targetId: relation.id,
+            details: {
+              caseId: fields.caseId,
+              type: fields.type,
+              from: fields.fromEntityId,
+              to: fields.toEntityId,
+              caseIds: tx
+                .all<{ caseId: string }>(
+                  sql`SELECT DISTINCT case_id AS caseId FROM case_entities
+                    WHERE entity_id IN (${fields.fromEntityId}, ${fields.toEntityId})`,
+                )
+                .map((one) => one.caseId),
+              fromPackage: true,
+            },
+          });
       }
       const seizureId = new Map<string, string>();
       for (const [row, seizure] of snapshot.seizures.entries()) {
