@@ -72,7 +72,10 @@ describe.skipIf(process.platform === 'win32')('owner-only files (POSIX)', () => 
         'workspace.json': 0o600,
       });
       expect(modeOf(path.join(dir, 'quanlian.db'))).toBe(0o600);
-      const anchorFile = path.join(c.env.anchorDir as string, `${readHeader(dir).workspaceId}.json`);
+      const anchorFile = path.join(
+        c.env.anchorDir as string,
+        `${readHeader(dir).workspaceId}.json`,
+      );
       expect(modeOf(c.env.anchorDir as string)).toBe(0o700);
       expect(modeOf(anchorFile)).toBe(0o600);
     } finally {
