@@ -137,4 +137,15 @@ describe('a reversal and the transfer it undoes', () => {
     expect(summary).toMatchObject({ reversals: 1 });
     expect(await moneyOfA()).toEqual(['A>B: 2 200000 | 2:- 3:4 4:3 5:-', 'B>A: 1 100000 | 6:-']);
   });
+
+  it('a credit under 100 yuan (interest before a fee) is no 快进快出; 5,000 in and 4,900 out the same day is', async () => {
+    await importStatement([
+      '交易卡号,交易时间,借贷标志,交易金额,对手账号,摘要',
+      `${a},2026-04-01 00:01:00,贷,1.23,,结息`,
+      `${a},2026-04-01 00:02:00,借,2.00,,短信服务费`,
+      `${a},2026-04-02 10:00:00,贷,5000.00,${b},转账`,
+      `${a},2026-04-02 11:00:00,借,4900.00,${e},转账`,
+    ]);
+    expect(await traceOfA()).toMatchObject({ fast: 1 });
+  });
 });

@@ -46,6 +46,11 @@ interface LedgerEvent {
 const dayMs = 86_400_000;
 /** At least this share of an inflow leaving within a day is 快进快出. */
 const fastShare = 0.8;
+/**
+ * A credit under 100 yuan (a quarter's interest, a fee refunded) is no 快进快出 however soon the
+ * account pays out: the bank's 1.23 yuan of interest before a 2 yuan fee had raised the alert.
+ */
+const fastInLeastFen = 10_000;
 /** A round amount: whole thousands of yuan. */
 const roundFen = 100_000;
 
@@ -367,7 +372,7 @@ function accountStats(events: LedgerEvent[], query: MoneyTraceQuery) {
     if (event.amountFen >= low && event.amountFen < query.structuringThresholdFen)
       flags.structuring += 1;
     if (event.amountFen > 0 && event.amountFen % roundFen === 0) flags.roundAmounts += 1;
-    if (event.flow === 'in') {
+    if (event.flow === 'in' && event.amountFen >= fastInLeastFen) {
       const until = instant(index) + dayMs;
       let left = 0;
       for (let next = index + 1; next < events.length && instant(next) <= until; next += 1)
