@@ -49,28 +49,29 @@ const callingCodes: Record<string, string> = {
   '998': 'UZ',
 }; // prettier-ignore
 
+/** The calling code an E.164 number begins with (its country and its length), if listed. */
+function callingCodeOf(e164: string): { country: string; length: number } | null {
+  const digits = e164.replace(/^\+/, '');
+  for (const length of [3, 2, 1]) {
+    const country = callingCodes[digits.slice(0, length)];
+    if (country) return { country, length };
+  }
+  return null;
+}
+
 /**
  * Whether a national number begins with 0 after its country code: no country but Italy writes
  * its trunk 0 there, so digits read so (95013123456789: a 95013 service number with digits
  * after it) are no foreign number.
  */
 function trunkZeroAfterCode(e164: string): boolean {
-  const digits = e164.replace(/^\+/, '');
-  for (const length of [3, 2, 1]) {
-    const country = callingCodes[digits.slice(0, length)];
-    if (country) return country !== 'IT' && digits[length] === '0';
-  }
-  return false;
+  const code = callingCodeOf(e164);
+  return !!code && code.country !== 'IT' && e164.replace(/^\+/, '')[code.length] === '0';
 }
 
 /** The country of an E.164 number (`+95…` → MM), or null when the code is not listed. */
 function phoneCountry(e164: string): string | null {
-  const digits = e164.replace(/^\+/, '');
-  for (const length of [3, 2, 1]) {
-    const country = callingCodes[digits.slice(0, length)];
-    if (country) return country;
-  }
-  return null;
+  return callingCodeOf(e164)?.country ?? null;
 }
 
 /** An IoT card's number: 13 digits, 14x or 1064x (106 and 11 digits more is an SMS gateway). */
@@ -147,16 +148,19 @@ function compactNumber(raw: string): string {
   );
 }
 
+/** Carriers' IP call prefixes (移动 17951/12593, 联通 17911/10193, 电信 17901/17909), 飞信's 12520. */
+const ipPrefixes = '17951|12593|17911|17901|17908|17909|10193|12520';
+
 /**
- * Carriers' IP call prefixes (移动 17951/12593, 联通 17911/10193, 电信 17901/17909), 飞信's 12520
- * and 移动 和多号's 12583 with the secondary number's digit (125831–125833) before a number, its
- * country code 86 or 0086 between them at times.
+ * An IP prefix or 移动 和多号's 12583 with the secondary number's digit (125831–125833) before a
+ * number, its country code 86 or 0086 between them at times.
  */
-const ipDialPrefixed =
-  /^(?:17951|12593|17911|17901|17908|17909|10193|12520|12583[1-3])(?:0086|86)?(0?1[3-9]\d{9}|0[1-9]\d{8,10})$/;
+const ipDialPrefixed = new RegExp(
+  `^(?:${ipPrefixes}|12583[1-3])(?:0086|86)?(0?1[3-9]\\d{9}|0[1-9]\\d{8,10})$`,
+);
 
 /** The same IP prefixes before 00 and a country code (not 和多号's 12583x, no long distance). */
-const ipDialAbroad = /^(?:17951|12593|17911|17901|17908|17909|10193|12520)00([1-9]\d{6,14})$/;
+const ipDialAbroad = new RegExp(`^(?:${ipPrefixes})00([1-9]\\d{6,14})$`);
 
 /**
  * A number as people type it in a form: CN mobile (a +86 / 0086 / 86 prefix is dropped),

@@ -29,7 +29,13 @@ import { parseResidentId } from '../../api/domain/resident-id';
 import type { AuditEntry } from '../audit/audit-log';
 import { seizureAuditFacts } from '../seizures/seizure-service';
 import { findSeizure } from '../seizures/seizure-queries';
-import { checkedCase, checkedMember, checkedRelation, checkedSeizure } from './package-rows';
+import {
+  checkedCase,
+  checkedMember,
+  checkedRelation,
+  checkedSeizure,
+  invalidRow,
+} from './package-rows';
 
 type PackageEntity = CaseSnapshot['entities'][number];
 
@@ -371,12 +377,7 @@ function writePackage(
           .run();
       const eventId = new Map<string, string>();
       for (const [row, event] of snapshot.events.entries()) {
-        if (!isStoredInstant(event.occurredAt))
-          throw new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
-            list: 'events',
-            row: row + 1,
-            field: 'occurredAt',
-          });
+        if (!isStoredInstant(event.occurredAt)) throw invalidRow('events', row, 'occurredAt');
         const id = fresh(event.id, taken(eventsTable));
         eventId.set(event.id, id);
         tx.insert(eventsTable)
@@ -400,12 +401,7 @@ function writePackage(
           .run();
       for (const [index, attachment] of snapshot.attachments.entries()) {
         // A file's name, no path (../../化验报告.pdf had been filed as evidence as it came).
-        if (!plainFileName(attachment.fileName))
-          throw new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
-            list: 'attachments',
-            row: index + 1,
-            field: 'fileName',
-          });
+        if (!plainFileName(attachment.fileName)) throw invalidRow('attachments', index, 'fileName');
         const content = Buffer.from(attachment.contentBase64 ?? '', 'base64');
         if (crypto.createHash('sha256').update(content).digest('hex') !== attachment.sha256)
           throw new AppError('package.corrupt', 'An attachment does not match its SHA-256');
@@ -515,11 +511,7 @@ function checkedDetails(
     (details['idType'] ?? 'resident_id') === 'resident_id' &&
     !parseResidentId(idNumber).ok
   )
-    throw new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
-      list: 'entities',
-      row: row + 1,
-      field: 'idNumber',
-    });
+    throw invalidRow('entities', row, 'idNumber');
   // Kept as the sender's word in the entity's notes, where the 成绩单 does not read it.
   const broken = typeof details['brokenOn'] === 'string' ? details['brokenOn'] : null;
   const destroyed = typeof details['destroyedOn'] === 'string' ? details['destroyedOn'] : null;

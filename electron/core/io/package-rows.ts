@@ -19,7 +19,7 @@ import type { CaseSnapshot } from './case-snapshot';
 // and only the fields those rules produce are written, never the package's own derived columns
 // (a normalised quantity, a procedure).
 
-function invalidRow(list: string, row: number, field: string): AppError {
+export function invalidRow(list: string, row: number, field: string): AppError {
   return new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
     list,
     row,

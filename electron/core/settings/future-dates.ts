@@ -1,14 +1,7 @@
-import { zonedDay } from '../../api/domain/time-zone';
+import { nextDay, zonedDay } from '../../api/domain/time-zone';
 import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import { workspaceTimeZone } from './settings-service';
-
-/** The day after a day (YYYY-MM-DD). */
-function nextDay(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
 
 /**
  * Refuses a date of something that has not happened yet: a case solved, a suspect caught, a
