@@ -1,14 +1,8 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPackage, sealPackage } from '../../electron/core/io/case-package';
 import type { CaseSnapshot } from '../../electron/core/io/case-snapshot';
-import {
-  createTestWorkspace,
-  makeTestCore,
-  signInToDemo,
-  type TestCore,
-} from '../helpers/test-core';
-import { testKdf } from '../helpers/test-kdf';
+import { forged, importForged, packageAndReceiver } from '../helpers/forged-package';
+import type { TestCore } from '../helpers/test-core';
 
 // A package's new entities, events and attachments as manual entry takes them: a gang's 打掉
 // date is the sending unit's outcome, a resident ID number must pass its check digit, an event
@@ -21,29 +15,11 @@ afterEach(() => {
   for (const core of cores.splice(0)) core.dispose();
 });
 
-const passphrase = '协查-2026-滨江-昆明';
-
-async function packageAndReceiver() {
-  const source = makeTestCore();
-  const target = makeTestCore();
-  cores.push(source, target);
-  const caseId = await signInToDemo(source);
-  const file = await source.ok('package.export', { caseId, passphrase });
-  const snapshot = await openPackage(Buffer.from(file.content, 'base64'), passphrase, testKdf);
-  await createTestWorkspace(target, '昆明市公安局禁毒支队');
-  return { target, snapshot };
-}
-
-async function importChanged(
+const importChanged = (
   target: TestCore,
   snapshot: CaseSnapshot,
   change: (copy: CaseSnapshot) => void,
-) {
-  const copy = structuredClone(snapshot);
-  change(copy);
-  const content = (await sealPackage(copy, passphrase, testKdf)).toString('base64');
-  return target.call('package.import', { contentBase64: content, passphrase });
-}
+) => importForged(target, forged(snapshot, change));
 
 const invalidRow = (list: string, field: string) => ({
   ok: false,
@@ -52,7 +28,7 @@ const invalidRow = (list: string, field: string) => ({
 
 describe("a package's entity details, events and attachments", () => {
   it('refuse an ID number failing its check, an undated event and a file name with a path; nothing is written', async () => {
-    const { target, snapshot } = await packageAndReceiver();
+    const { target, snapshot } = await packageAndReceiver(cores);
     const person = snapshot.entities.find((item) => item.entity.kind === 'person')!;
     expect(
       await importChanged(target, snapshot, (copy) => {
@@ -91,7 +67,7 @@ describe("a package's entity details, events and attachments", () => {
   });
 
   it("keep no gang's 打掉 date, and record each event", async () => {
-    const { target, snapshot } = await packageAndReceiver();
+    const { target, snapshot } = await packageAndReceiver(cores);
     const gang = snapshot.entities.find((item) => item.entity.kind === 'organisation')!;
     const result = await importChanged(target, snapshot, (copy) => {
       copy.entities.find((item) => item.entity.id === gang.entity.id)!.details['brokenOn'] =
@@ -119,7 +95,7 @@ describe("a package's entity details, events and attachments", () => {
   });
 
   it('record a relation between two people this workspace holds in its cases’ histories', async () => {
-    const { target, snapshot } = await packageAndReceiver();
+    const { target, snapshot } = await packageAndReceiver(cores);
     const first = await importChanged(target, snapshot, () => undefined);
     const caseId = first.ok ? first.value.caseId! : '';
     const persons = snapshot.entities.filter((item) => item.entity.kind === 'person');

@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPackage, sealPackage } from '../../electron/core/io/case-package';
+import { demoCaseNo, type TestCore } from '../helpers/test-core';
 import type { CaseSnapshot } from '../../electron/core/io/case-snapshot';
-import { readHeader } from '../../electron/core/vault/workspace-header';
-import {
-  createTestWorkspace,
-  demoCaseNo,
-  makeTestCore,
-  signInToDemo,
-  type TestCore,
-} from '../helpers/test-core';
-import { testKdf } from '../helpers/test-kdf';
+import { forged, importForged, packageAndReceiver as receiverOf } from '../helpers/forged-package';
 
 // A 协查 package is sealed with a passphrase its maker chooses: anyone with a case export (a
 // viewer's cases.export) can write one. Its rows go through the rules of manual entry, and a
@@ -20,30 +12,7 @@ afterEach(() => {
   for (const core of cores.splice(0)) core.dispose();
 });
 
-const passphrase = '协查-2026-滨江-昆明';
-
-/** The demo case's package, opened; and an empty receiving workspace. */
-async function packageAndReceiver() {
-  const source = makeTestCore();
-  const target = makeTestCore();
-  cores.push(source, target);
-  const caseId = await signInToDemo(source);
-  const file = await source.ok('package.export', { caseId, passphrase });
-  const snapshot = await openPackage(Buffer.from(file.content, 'base64'), passphrase, testKdf);
-  const created = await createTestWorkspace(target, '昆明市公安局禁毒支队');
-  return { source, target, snapshot, targetId: readHeader(created.path).workspaceId };
-}
-
-async function importForged(target: TestCore, snapshot: CaseSnapshot) {
-  const content = (await sealPackage(snapshot, passphrase, testKdf)).toString('base64');
-  return target.call('package.import', { contentBase64: content, passphrase });
-}
-
-const forged = (snapshot: CaseSnapshot, change: (copy: CaseSnapshot) => void): CaseSnapshot => {
-  const copy = structuredClone(snapshot);
-  change(copy);
-  return copy;
-};
+const packageAndReceiver = () => receiverOf(cores);
 
 describe("a package's rows go through the entry rules", () => {
   it("re-derives a seizure's normalised quantity from its value and unit, and audits each seizure and member", async () => {

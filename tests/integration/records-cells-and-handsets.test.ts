@@ -43,6 +43,18 @@ const forms: [string, string][] = [
   ['TAC(16进制),ECI(16进制)', '2623,75BCD89'],
 ];
 
+/** The base station of each row of a call list with these cell columns. */
+const cellsOf = async (columns: string, cells: string[]) =>
+  pick(
+    (
+      await planned('calls', [
+        `本机号码,对方号码,呼叫类型,开始时间,通话时长,${columns}`,
+        ...cells.map((cell) => `13800000001,13911110000,${row},${cell}`),
+      ])
+    ).sample,
+    ['baseStation'],
+  ).map(([cell]) => cell);
+
 describe('one key per cell', () => {
   it('a 4G cell printed as TAC+ECI, ECI, eNodeB and cell, ECGI, in hex: one base station', async () => {
     const keys: string[] = [];
@@ -57,34 +69,14 @@ describe('one key per cell', () => {
   });
 
   it('5G: a gNodeB and its cell are the NCI (24-bit gNodeB), as a hex NCI column reads', async () => {
-    const cellOf = async (columns: string, cells: string[]) =>
-      pick(
-        (
-          await planned('calls', [
-            `本机号码,对方号码,呼叫类型,开始时间,通话时长,${columns}`,
-            ...cells.map((cell) => `13800000001,13911110000,${row},${cell}`),
-          ])
-        ).sample,
-        ['baseStation'],
-      ).map(([cell]) => cell);
-    expect(await cellOf('TAC,gNodeB ID,小区ID', ['9763,1234567,1'])).toEqual(['5056786433']);
+    expect(await cellsOf('TAC,gNodeB ID,小区ID', ['9763,1234567,1'])).toEqual(['5056786433']);
     // Hex NCIs (nine digits), one of them without a letter.
     expect(
-      await cellOf('TAC,NCI', ['00A1B2,13B4E5F01', '00A1B2,123456789', '00A1B2,12B4E5F02']),
+      await cellsOf('TAC,NCI', ['00A1B2,13B4E5F01', '00A1B2,123456789', '00A1B2,12B4E5F02']),
     ).toEqual(['5289959169', '4886718345', '5021523714']);
   });
 
   it("a list giving the 4G and the 5G cell apart: a 5G row's cell is its NCI, which had been dropped", async () => {
-    const cellsOf = async (columns: string, cells: string[]) =>
-      pick(
-        (
-          await planned('calls', [
-            `本机号码,对方号码,呼叫类型,开始时间,通话时长,${columns}`,
-            ...cells.map((cell) => `13800000001,13911110000,${row},${cell}`),
-          ])
-        ).sample,
-        ['baseStation'],
-      ).map(([cell]) => cell);
     // gNodeB 567890, cell 1: NCI 567890 × 4096 + 1 = 2326077441 (a 24-bit 5G TAC beside it).
     expect(
       await cellsOf('网络制式,TAC,ECI,NCI', ['4G,25301,123456905,', '5G,6488123,,2326077441']),
