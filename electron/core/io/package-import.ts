@@ -377,7 +377,7 @@ function writePackage(
           .run();
       const eventId = new Map<string, string>();
       for (const [row, event] of snapshot.events.entries()) {
-        if (!isStoredInstant(event.occurredAt)) throw invalidRow('events', row, 'occurredAt');
+        if (!isStoredInstant(event.occurredAt)) throw invalidRow('events', row + 1, 'occurredAt');
         const id = fresh(event.id, taken(eventsTable));
         eventId.set(event.id, id);
         tx.insert(eventsTable)
@@ -401,7 +401,8 @@ function writePackage(
           .run();
       for (const [index, attachment] of snapshot.attachments.entries()) {
         // A file's name, no path (../../化验报告.pdf had been filed as evidence as it came).
-        if (!plainFileName(attachment.fileName)) throw invalidRow('attachments', index, 'fileName');
+        if (!plainFileName(attachment.fileName))
+          throw invalidRow('attachments', index + 1, 'fileName');
         const content = Buffer.from(attachment.contentBase64 ?? '', 'base64');
         if (crypto.createHash('sha256').update(content).digest('hex') !== attachment.sha256)
           throw new AppError('package.corrupt', 'An attachment does not match its SHA-256');
@@ -511,7 +512,7 @@ function checkedDetails(
     (details['idType'] ?? 'resident_id') === 'resident_id' &&
     !parseResidentId(idNumber).ok
   )
-    throw invalidRow('entities', row, 'idNumber');
+    throw invalidRow('entities', row + 1, 'idNumber');
   // Kept as the sender's word in the entity's notes, where the 成绩单 does not read it.
   const broken = typeof details['brokenOn'] === 'string' ? details['brokenOn'] : null;
   const destroyed = typeof details['destroyedOn'] === 'string' ? details['destroyedOn'] : null;
