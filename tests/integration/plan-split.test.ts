@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,8 @@ describe('a call list read by two threads', () => {
       const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
       const two = await planned(bytes, 1);
       expect(two).toEqual(one);
+      // Hashed after the second thread got its half: still the whole file's SHA-256.
+      expect(two.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       // The separator and encoding were found: the header's six columns, the data rows checked.
       expect(one.plan.headers).toEqual([
         '本机号码',
@@ -198,6 +201,8 @@ describe('a call list read by two threads', () => {
       const one = await planned(bytes, Number.MAX_SAFE_INTEGER);
       const two = await planned(bytes, 1);
       expect(two).toEqual(one);
+      // Hashed after the second thread got its half: still the whole file's SHA-256.
+      expect(two.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       const cells = one.plan.records.map((record) => record.baseStation);
       expect(cells.slice(0, 250)).toEqual(Array(250).fill('8976-22345'));
       expect(cells.slice(250)).toEqual(Array(150).fill('23100-2863'));

@@ -69,13 +69,21 @@ export function chooseSplit(
     return null;
   }
   if (head.cut || head.rows < headerSearchRows) return null;
-  // The reader counts a line at each LF and each CR not followed by an LF, in cells too.
+  return { start, line: linesBefore(bytes, start), head: headText.slice(0, head.position) };
+}
+
+/**
+ * The line the byte at `end` is on, as the reader counts them: one more at each LF and at
+ * each CR not followed by an LF, in cells too.
+ */
+function linesBefore(bytes: Uint8Array, end: number): number {
+  // Buffer's indexOf is memchr; a Uint8Array's walks the bytes in JavaScript.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, end);
   let line = 1;
-  for (let at = 0; at < start; at += 1) {
-    const byte = bytes[at]!;
-    if (byte === 10 || (byte === 13 && bytes[at + 1] !== 10)) line += 1;
-  }
-  return { start, line, head: headText.slice(0, head.position) };
+  for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1)) line += 1;
+  for (let at = buffer.indexOf(13); at >= 0; at = buffer.indexOf(13, at + 1))
+    if (bytes[at + 1] !== 10) line += 1;
+  return line;
 }
 
 /** The two halves' plans as one: the first half's header, rows counted and kept in order. */

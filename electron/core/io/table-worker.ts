@@ -104,13 +104,13 @@ async function planWhole(
  * port before anything else is decoded, and this thread plans the first half (or, when a
  * quoted cell runs across the cut, the whole file).
  */
-async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
+async function planFile(job: TableJob, bytes: Uint8Array) {
   const { template, options } = job.plan!;
   const port = job.split;
   if (!port || template !== 'calls' || !isDelimitedText(bytes)) {
     port?.postMessage(null);
     port?.close();
-    await planWhole(job, bytes, sha256, job.encoding);
+    await planWhole(job, bytes, sha256Of(bytes), job.encoding);
     return;
   }
   let split: ReturnType<typeof chooseSplit> = null;
@@ -141,6 +141,8 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
     } else port.postMessage(null);
     port.close();
   }
+  // Hashed once the second thread has its half: it need not wait for the hash.
+  const sha256 = sha256Of(bytes);
   if (fixedWidth) {
     await planWhole(job, bytes, sha256, encoding);
     return;
@@ -172,6 +174,10 @@ async function planFile(job: TableJob, bytes: Uint8Array, sha256: string) {
     { ok: true, wire, sha256, split: !!split, whole, rowsRead: read.rows },
     planBuffers(wire),
   );
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function refuse(error: unknown) {
@@ -208,11 +214,11 @@ async function run(job: TableJob) {
       }
       bytes = fs.readFileSync(job.path!);
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (job.plan) {
-      await planFile(job, bytes, sha256);
+      await planFile(job, bytes);
       return;
     }
+    const sha256 = sha256Of(bytes);
     const table = await parseTable(bytes, job.encoding, job.limits);
     // A CSV goes back packed (table-transfer): one string and typed arrays, not a row object each.
     const packed = packCsv(table);
