@@ -119,6 +119,7 @@ describe('import', () => {
       detail: 'LAC0',
       copy: false,
       offsetLine: null,
+      trace: null,
       // Provenance: the import, the file's name and SHA-256, who imported it, and the line.
       source: {
         importId: 'imp-calls-1',

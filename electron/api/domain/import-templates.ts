@@ -113,6 +113,16 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', '订单号', '订单编号', '商户订单号', 'reference'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '订单状态', '支付状态', '状态', '交易结果', '处理结果', '交易处理结果', '应答码', '响应码', '返回码', '交易应答码', '交易响应码', '交易返回码', 'status'] },
     { key: 'currency', required: false, aliases: ['交易币种', '币种', '币别', '货币', '交易货币', '货币种类', '币种名称', '交易币别', 'currency'] },
+    // Where the transfer was made from (the 公安 standard bank reply's IP地址, MAC地址, 交易网点名称;
+    // platforms' 设备号) and the bank's numbers for the row (日志号, 凭证号, 传票号): what a
+    // request for the voucher or the counter's video names, and what links one controller's
+    // accounts. A POS's 终端号 is the shop's, not the payer's: not a device here.
+    { key: 'ip', required: false, aliases: ['ip地址', 'ip', '交易ip', '交易ip地址', '登录ip', '登录ip地址', '客户端ip', '客户端ip地址', '终端ip', '终端ip地址', '操作ip', '操作ip地址', '交易终端ip', 'ip地址(交易)', 'ipaddress', 'ip_address', 'clientip'] },
+    { key: 'mac', required: false, aliases: ['mac地址', 'mac', '交易mac', '交易mac地址', '终端mac', '终端mac地址', '设备mac', '设备mac地址', '客户端mac', '客户端mac地址', '网卡地址', '网卡mac', 'macaddress', 'mac_address'] },
+    { key: 'device', required: false, aliases: ['设备号', '设备id', '设备编号', '交易设备号', '设备标识', '设备标识号', '登录设备号', '操作设备号', '设备序列号', '设备唯一标识', '设备指纹', 'deviceid', 'device_id', 'device'] },
+    { key: 'branch', required: false, aliases: ['交易网点名称', '交易网点', '网点名称', '营业网点', '交易机构名称', '交易机构', '交易行名称', '交易发生地', '交易地点', '网点', 'branch'] },
+    { key: 'logNo', required: false, aliases: ['日志号', '交易日志号', '日志编号', '主机日志号', 'logno'] },
+    { key: 'voucherNo', required: false, aliases: ['凭证号', '凭证号码', '凭证编号', '交易凭证号', '传票号', '传票编号', '凭证序号', 'voucherno'] },
   ],
   seizures: [
     { key: 'caseNo', required: false, aliases: ['案件编号', '案件号', '案号', '案件编号/案号', 'caseno'] },

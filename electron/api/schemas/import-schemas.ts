@@ -205,6 +205,20 @@ export const relationRecordsOutput = z.object({
       copy: z.boolean(),
       /** The line of the row this transfer cancels with (a reversal pair); null: it counts. */
       offsetLine: z.number().int().nullable(),
+      /**
+       * Where a transfer was made from (IP, MAC, device ID, branch) and the bank's numbers for it
+       * (日志号, 凭证号), as its statement printed them; null for calls and for statements without.
+       */
+      trace: z
+        .object({
+          ip: z.string().nullable(),
+          mac: z.string().nullable(),
+          device: z.string().nullable(),
+          branch: z.string().nullable(),
+          logNo: z.string().nullable(),
+          voucherNo: z.string().nullable(),
+        })
+        .nullable(),
       source: recordSourceSchema,
     }),
   ),

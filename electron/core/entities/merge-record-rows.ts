@@ -3,12 +3,13 @@ import type { Executor } from '../db/database-types';
 
 /**
  * Imported records that name an entity themselves, not through a relation: the account of a
- * bank statement row (its cash rows are on that account's ledger) and a phone's IMEI/IMSI/cell
- * sightings. A merge moves them to the entity kept, as it moves relations.
+ * bank statement row (its cash rows are on that account's ledger), the IPs, MACs and device IDs
+ * it was operated from, and a phone's IMEI/IMSI/cell sightings. A merge moves them to the entity kept, as it moves relations.
  */
 const recordColumns = [
   { table: 'money_transfers', column: 'account_id' },
   { table: 'phone_identifiers', column: 'phone_id' },
+  { table: 'account_identifiers', column: 'account_id' },
   { table: 'data_sessions', column: 'phone_id' },
 ] as const;
 

@@ -67,6 +67,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
+      tx.run(sql`DELETE FROM account_identifiers WHERE import_id = ${importId}`);
       result.cellSites = tx.run(sql`DELETE FROM cell_sites WHERE import_id = ${importId}`).changes;
       result.dataSessions = tx.run(
         sql`DELETE FROM data_sessions WHERE import_id = ${importId}`,

@@ -77,6 +77,7 @@ import {
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
+import { transferTrace, type TransferTrace } from './transfer-traces';
 import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
 import { accountNamesSeen } from './account-names-seen';
 import { alipayUserSheets, withAlipayUsers } from './alipay-users';
@@ -112,6 +113,8 @@ export interface TransferRecord {
   reversal: boolean;
   /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
   offsetOf: number | null;
+  /** Where it was made from and the bank's numbers for it (transfer-traces). */
+  trace: TransferTrace;
 }
 
 export interface PersonRecord {
@@ -3831,6 +3834,7 @@ function planAll(
             ) ||
             reversingFlag.test(optional(cells, 'reversalFlag') ?? '')),
         offsetOf: null,
+        trace: transferTrace((field) => optional(cells, field)),
       });
     }
     let setAside = false;

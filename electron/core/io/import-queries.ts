@@ -132,6 +132,7 @@ export function relationRecords(
           detail: row.base_station,
           copy: row.copy === 1,
           offsetLine: null,
+          trace: null,
           source: sourceOf(row),
         })),
     };
@@ -152,10 +153,17 @@ export function relationRecords(
           channel: string | null;
           copy: number;
           offset_line: number | null;
+          ip: string | null;
+          mac: string | null;
+          device: string | null;
+          branch: string | null;
+          log_no: string | null;
+          voucher_no: string | null;
         }
       >(
         sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.copy_of IS NOT NULL AS copy,
             (SELECT o.line FROM money_transfers o WHERE o.id = r.offset_of) AS offset_line,
+            r.ip, r.mac, r.device, r.branch, r.log_no, r.voucher_no,
             r.import_id, r.line, ${source}
           FROM money_transfers r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
           WHERE r.relation_id = ${input.relationId} ORDER BY r.at, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
@@ -168,6 +176,17 @@ export function relationRecords(
         detail: row.channel,
         copy: row.copy === 1,
         offsetLine: row.offset_line,
+        trace:
+          (row.ip ?? row.mac ?? row.device ?? row.branch ?? row.log_no ?? row.voucher_no)
+            ? {
+                ip: row.ip,
+                mac: row.mac,
+                device: row.device,
+                branch: row.branch,
+                logNo: row.log_no,
+                voucherNo: row.voucher_no,
+              }
+            : null,
         source: sourceOf(row),
       })),
   };

@@ -34,6 +34,7 @@ import {
 } from './record-copies-store';
 import type { CallRow } from '../records/record-copies';
 import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
+import { accountIdentifiersOf } from './transfer-traces';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -847,33 +848,93 @@ export async function commitImport(
       `SELECT DISTINCT p.phone_id FROM phone_identifiers p JOIN entities e ON e.id = p.phone_id
        WHERE p.type = 'imei' AND p.value = ? AND e.deleted_at IS NULL ORDER BY p.phone_id`,
     );
+    for (const imei of imeis)
+      linkSharing(
+        `IMEI ${imei}`,
+        (phonesOf.all(imei) as { phone_id: string }[]).map((row) => row.phone_id),
+      );
+  }
+
+  /**
+   * Links every two of the entities that share an identifier (a handset's IMEI, a computer's
+   * MAC) with an undirected relation whose source names it, once.
+   */
+  function linkSharing(source: string, ids: string[]) {
     const linked = sqlite.prepare(
       `SELECT id FROM relations WHERE type = 'other' AND source = ? AND deleted_at IS NULL
        AND ((from_entity_id = ? AND to_entity_id = ?) OR (from_entity_id = ? AND to_entity_id = ?))`,
     );
-    for (const imei of imeis) {
-      const phones = (phonesOf.all(imei) as { phone_id: string }[]).map((row) => row.phone_id);
-      for (let a = 0; a < phones.length; a += 1)
-        for (let b = a + 1; b < phones.length; b += 1) {
-          const [from, to] = [phones[a]!, phones[b]!];
-          const source = `IMEI ${imei}`;
-          if (linked.get(source, from, to, to, from)) continue;
-          const relationId = insertRelation(
-            db,
-            {
-              fromEntityId: from,
-              toEntityId: to,
-              type: 'other',
-              directed: false,
-              source,
-              caseId: options.caseId,
-            },
-            actor,
-            now,
-          );
-          contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
-          summary.relationsCreated += 1;
+    for (let a = 0; a < ids.length; a += 1)
+      for (let b = a + 1; b < ids.length; b += 1) {
+        const [from, to] = [ids[a]!, ids[b]!];
+        if (linked.get(source, from, to, to, from)) continue;
+        const relationId = insertRelation(
+          db,
+          {
+            fromEntityId: from,
+            toEntityId: to,
+            type: 'other',
+            directed: false,
+            source,
+            caseId: options.caseId,
+          },
+          actor,
+          now,
+        );
+        contribution.run(options.importId, relationId, 1, 0, 0, 0, 0, null);
+        summary.relationsCreated += 1;
+      }
+  }
+
+  /**
+   * The IPs, MACs and device IDs each statement's account was operated from; a MAC or device
+   * ID seen on two accounts (in this import or an earlier one) links them: one controller's
+   * computer or handset. An IP is kept, not linked (a carrier's NAT shares one among strangers).
+   */
+  function writeAccountIdentifiers(records: readonly TransferRecord[]) {
+    const seen = new Map<
+      string,
+      { accountId: string; type: string; value: string; count: number; first: string; last: string }
+    >();
+    for (const record of records)
+      for (const [type, value] of accountIdentifiersOf(record.trace)) {
+        const accountId = entityIds.get(`account:${record.account}`)!;
+        const key = `${accountId} ${type} ${value}`;
+        const item = seen.get(key);
+        if (!item)
+          seen.set(key, { accountId, type, value, count: 1, first: record.at, last: record.at });
+        else {
+          item.count += 1;
+          if (record.at < item.first) item.first = record.at;
+          if (record.at > item.last) item.last = record.at;
         }
+      }
+    const insert = sqlite.prepare(
+      'INSERT INTO account_identifiers (account_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const item of seen.values())
+      insert.run(
+        item.accountId,
+        item.type,
+        item.value,
+        item.count,
+        item.first,
+        item.last,
+        options.importId,
+      );
+    const accountsOf = sqlite.prepare(
+      `SELECT DISTINCT a.account_id FROM account_identifiers a JOIN entities e ON e.id = a.account_id
+       WHERE a.type = ? AND a.value = ? AND e.deleted_at IS NULL ORDER BY a.account_id`,
+    );
+    const linking = new Set<string>();
+    for (const item of seen.values())
+      if (item.type !== 'ip') linking.add(`${item.type} ${item.value}`);
+    for (const key of linking) {
+      const [type, value] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+      linkSharing(
+        `${type === 'mac' ? 'MAC' : '设备号'} ${value}`,
+        (accountsOf.all(type, value) as { account_id: string }[]).map((row) => row.account_id),
+      );
     }
   }
 
@@ -1076,6 +1137,12 @@ export async function commitImport(
       'copy_of',
       'offset_of',
       'day_only',
+      'ip',
+      'mac',
+      'device',
+      'branch',
+      'log_no',
+      'voucher_no',
     ]);
     // Rows are numbered in file order: a copy of a row of this file names its number.
     for (let index = 0; index < records.length; index += 1) {
@@ -1100,11 +1167,18 @@ export async function commitImport(
         !copy ? null : copy > 0 ? copy : firstId - copy - 1,
         record.offsetOf === null ? null : firstId + lineIndex.get(record.offsetOf)!,
         dayOnly(index) ? 1 : null,
+        record.trace.ip,
+        record.trace.mac,
+        record.trace.device,
+        record.trace.branch,
+        record.trace.logNo,
+        record.trace.voucherNo,
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }
     insert.flush();
     rebuildIndexes();
+    writeAccountIdentifiers(records);
     options.onProgress(records.length, records.length);
   }
 

@@ -52,7 +52,8 @@ const data = graph(
   ],
 );
 
-describe('networkx reads the exports back', () => {
+// Each test starts Python and imports networkx (~1 s idle; over 5 s on two busy cores).
+describe('networkx reads the exports back', { timeout: 30_000 }, () => {
   it('GraphML: one directed multigraph, every relation in its recorded direction, undirected ones marked', () => {
     const read = readWithNetworkx(toGraphml(data, { src: { x: 1, y: 2 } }), 'graphml');
     expect([read.directed, read.multi]).toEqual([true, true]);

@@ -152,6 +152,20 @@ export const moneyTransfersTable = sqliteTable(
      * time): the other bank's row of the transfer may be any time that day.
      */
     dayOnly: integer(),
+    /**
+     * Where the transfer was made from, as the bank or platform printed it: the client's IP
+     * address and MAC address (网银, 手机银行), the device ID (支付宝, 财付通), the branch or
+     * place (交易网点名称, 交易发生地), and the bank's own numbers for the row (日志号, 凭证号
+     * or 传票号) that a request for the voucher or the counter's video names. Null when the
+     * statement has no such column. The IP and MAC are kept normalised when they read as one
+     * (`transfer-traces.ts`), else as printed.
+     */
+    ip: text(),
+    mac: text(),
+    device: text(),
+    branch: text(),
+    logNo: text(),
+    voucherNo: text(),
   },
   (table) => [
     // A ledger's read (资金穿透 reads tens of thousands of transfers): covering, per account.
@@ -195,6 +209,35 @@ export interface RelationAggregates {
   startedOn: string | null;
   endedOn: string | null;
 }
+
+export const accountIdentifierTypes = ['ip', 'mac', 'device'] as const;
+
+/**
+ * The IP addresses, MAC addresses and device IDs an account's statement shows it was operated
+ * from, per import, with how often and when. A MAC or device ID seen on two accounts is one
+ * computer or handset operating both (卡农, 跑分 accounts run by one controller); an IP is
+ * only listed beside them (a carrier's NAT puts thousands of strangers behind one address).
+ */
+export const accountIdentifiersTable = sqliteTable(
+  'account_identifiers',
+  {
+    id: integer().primaryKey(),
+    accountId: text()
+      .notNull()
+      .references(() => entitiesTable.id),
+    type: text({ enum: accountIdentifierTypes }).notNull(),
+    value: text().notNull(),
+    seenCount: integer().notNull(),
+    firstSeen: text().notNull(),
+    lastSeen: text().notNull(),
+    importId: text().notNull(),
+  },
+  (table) => [
+    index('account_identifiers_value_idx').on(table.type, table.value),
+    index('account_identifiers_account_idx').on(table.accountId),
+    index('account_identifiers_import_idx').on(table.importId),
+  ],
+);
 
 export const phoneIdentifierTypes = ['imei', 'imsi', 'cell'] as const;
 

@@ -5,8 +5,36 @@ import { useTranslation } from 'react-i18next';
 import { useDynamicText } from '../../i18n/dynamic-text';
 import { linesText } from '../../../../electron/api/domain/file-lines';
 import type { RelationRow } from '../../../../electron/api/schemas/entity-schemas';
+import type { ProcedureOutput } from '../../../../electron/api/contract';
 import { useProcedure } from '../../api/hooks';
 import { formatYuan } from '../../components/format';
+
+type RecordRow = ProcedureOutput<'import.records'>['rows'][number];
+
+/** A transfer's IP, MAC, device and branch; the bank's log and voucher numbers on hover. */
+function TraceCell({ trace }: { trace: RecordRow['trace'] }) {
+  const { t } = useTranslation();
+  if (!trace) return null;
+  const parts = [
+    trace.branch,
+    trace.ip && `IP ${trace.ip}`,
+    trace.mac && `MAC ${trace.mac}`,
+    trace.device && `${t('import.fields.transactions.device')} ${trace.device}`,
+  ].filter(Boolean);
+  const text = <span data-testid="record-trace">{parts.join(' · ')}</span>;
+  return trace.logNo || trace.voucherNo ? (
+    <Tooltip
+      title={t('relationRecords.traceDetail', {
+        logNo: trace.logNo ?? '—',
+        voucherNo: trace.voucherNo ?? '—',
+      })}
+    >
+      {text}
+    </Tooltip>
+  ) : (
+    text
+  );
+}
 
 /** The calls or transfers behind an aggregated relation, as imported (话单 / 流水 drill-down). */
 export function RelationRecordsModal({
@@ -89,6 +117,16 @@ export function RelationRecordsModal({
             title: calls ? t('relationRecords.baseStation') : t('relationRecords.channel'),
             dataIndex: 'detail',
           },
+          ...(calls
+            ? []
+            : [
+                {
+                  // Where it was made from: what a request for the voucher or video names.
+                  key: 'trace',
+                  title: t('relationRecords.trace'),
+                  render: (_: unknown, row: RecordRow) => <TraceCell trace={row.trace} />,
+                },
+              ]),
           {
             // Provenance: 关系 → 原始记录 → 文件第 N 行.
             key: 'source',
