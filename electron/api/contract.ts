@@ -187,6 +187,8 @@ import {
   importListOutput,
   phoneIdentifiersInput,
   phoneIdentifiersOutput,
+  accountIdentifiersInput,
+  accountIdentifiersOutput,
   importMappingSchema,
   importPreviewInput,
   importPreviewOutput,
@@ -397,6 +399,11 @@ export const contract = {
   'import.records': procedure('viewer', relationRecordsInput, relationRecordsOutput),
   'import.list': procedure('viewer', emptyInput, importListOutput),
   'import.phoneIdentifiers': procedure('viewer', phoneIdentifiersInput, phoneIdentifiersOutput),
+  'import.accountIdentifiers': procedure(
+    'viewer',
+    accountIdentifiersInput,
+    accountIdentifiersOutput,
+  ),
   /** Takes an import's records out and re-aggregates its relations. */
   'import.delete': procedure('lead', importDeleteInput, importDeleteOutput),
 

@@ -48,6 +48,7 @@ const row = (line: number, recordKind: string, amountFen: number, offsetLine: nu
   detail: null,
   copy: false,
   offsetLine,
+  trace: null,
   source: source(line),
 });
 
@@ -76,5 +77,42 @@ describe('the drill-down of a money relation', () => {
     ]);
     const table = screen.getByTestId('relation-records');
     expect(within(table).getAllByRole('row')).toHaveLength(4);
+  });
+});
+
+describe('where a transfer was made from, in the drill-down', () => {
+  it('shows the branch, IP, MAC and device of each transfer that has them', async () => {
+    const trace = {
+      ip: '117.136.1.2',
+      mac: '00:1A:2B:3C:4D:5E',
+      device: null,
+      branch: '手机银行',
+      logNo: 'L0001',
+      voucherNo: 'V9001',
+    };
+    installFakeBridge({
+      'import.records': () => ({
+        ok: true,
+        value: {
+          kind: 'transfers',
+          total: 2,
+          counts: { calls: 0, messages: 0, copies: 0 },
+          rows: [
+            { ...row(2, 'out', 100_000, null), trace },
+            { ...row(3, 'out', 30_000, null), trace: null },
+          ],
+        },
+      }),
+    });
+    render(
+      <Providers>
+        <RelationRecordsModal relation={relation} onClose={() => undefined} />
+      </Providers>,
+    );
+    const traces = await screen.findAllByTestId('record-trace');
+    expect(traces.map((cell) => cell.textContent)).toEqual([
+      '手机银行 · IP 117.136.1.2 · MAC 00:1A:2B:3C:4D:5E',
+    ]);
+    expect(screen.getByRole('columnheader', { name: '交易终端' })).toBeTruthy();
   });
 });

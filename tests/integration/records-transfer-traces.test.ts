@@ -142,6 +142,12 @@ describe('where a transfer was made from', () => {
         .prepare("SELECT value FROM account_identifiers WHERE import_id = 'imp-b' ORDER BY type")
         .all(),
     ).toEqual([{ value: '2408:8000::1' }, { value: '00:1A:2B:3C:4D:5E' }]);
+    // Each account's page lists them with the accounts they were seen on: the MAC links A and B,
+    // the IP only says D was behind it too.
+    expect(await c.ok('import.accountIdentifiers', { accountId: accountId(a)! })).toEqual([
+      { type: 'mac', value: '00:1A:2B:3C:4D:5E', seenCount: 2, firstSeen: '2026-04-01T02:00:00.000Z', lastSeen: '2026-04-02T03:00:00.000Z', sharedWith: [{ id: accountId(b), label: b }] },
+      { type: 'ip', value: '117.136.1.2', seenCount: 2, firstSeen: '2026-04-01T02:00:00.000Z', lastSeen: '2026-04-02T03:00:00.000Z', sharedWith: [{ id: accountId(d), label: d }] },
+    ]); // prettier-ignore
     // B's next statement, the same MAC again: nothing linked twice.
     await importStatement('imp-b2', [
       header,

@@ -1729,6 +1729,22 @@ export const en: Translation<typeof zhCN> = {
     cashTotal: 'Cash in total',
     withMerged: 'Totals include the seizures of the cases merged into this one: {{cases}}',
   },
+  recordIdentifiers: {
+    title: 'Devices and networks in the records',
+    type: 'Type',
+    value: 'Identifier',
+    seen: 'Times',
+    period: 'First – last',
+    sharedWith: 'Other numbers/accounts with it',
+    types: {
+      imei: 'IMEI (handset)',
+      imsi: 'IMSI',
+      cell: 'Base station',
+      ip: 'IP address',
+      mac: 'MAC address',
+      device: 'Device ID',
+    },
+  },
   relationRecords: {
     time: 'Time',
     duration: 'Duration (s)',

@@ -1649,6 +1649,22 @@ export const zhCN = {
     cashTotal: '毒资合计',
     withMerged: '合计含并入本案的案件 {{cases}} 的缴获',
   },
+  recordIdentifiers: {
+    title: '记录中的设备与网络标识',
+    type: '类别',
+    value: '标识',
+    seen: '次数',
+    period: '首次 – 末次',
+    sharedWith: '同一标识的其他号码/账户',
+    types: {
+      imei: 'IMEI（手机串号）',
+      imsi: 'IMSI',
+      cell: '基站',
+      ip: 'IP 地址',
+      mac: 'MAC 地址',
+      device: '设备号',
+    },
+  },
   relationRecords: {
     time: '时间',
     duration: '时长（秒）',

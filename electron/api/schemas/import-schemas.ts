@@ -273,3 +273,20 @@ export const phoneIdentifiersOutput = z.array(
     sharedWith: z.array(z.object({ id: z.string(), label: z.string() })),
   }),
 );
+
+export const accountIdentifiersInput = z.object({ accountId: idSchema });
+/**
+ * IPs, MACs and device IDs an account's statements show it was operated from, over all
+ * imports; with the other accounts the same value was seen on (a MAC or device ID links them,
+ * an IP is only listed: a carrier's NAT shares one among strangers).
+ */
+export const accountIdentifiersOutput = z.array(
+  z.object({
+    type: z.enum(['ip', 'mac', 'device']),
+    value: z.string(),
+    seenCount: z.number().int(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+    sharedWith: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+);

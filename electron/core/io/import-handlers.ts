@@ -1,7 +1,12 @@
 import type { AreaHandlers } from '../handler-types';
 import { deleteImport } from './import-deletion';
 import { savedMappings, saveMapping } from './import-mappings';
-import { listImports, phoneIdentifiers, relationRecords } from './import-queries';
+import {
+  accountIdentifiers,
+  listImports,
+  phoneIdentifiers,
+  relationRecords,
+} from './import-queries';
 import { cancelImport, previewImport, runImport } from './import-service';
 
 export const importHandlers: AreaHandlers<'import'> = {
@@ -14,6 +19,8 @@ export const importHandlers: AreaHandlers<'import'> = {
   'import.records': (ctx, input) => relationRecords(ctx.workspace.db, input),
   'import.list': (ctx) => listImports(ctx.workspace.db),
   'import.phoneIdentifiers': (ctx, input) => phoneIdentifiers(ctx.workspace.db, input.phoneId),
+  'import.accountIdentifiers': (ctx, input) =>
+    accountIdentifiers(ctx.workspace.db, input.accountId),
   'import.delete': (ctx, input) => {
     const {
       fileName: _name,

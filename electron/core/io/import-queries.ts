@@ -62,6 +62,33 @@ export function phoneIdentifiers(db: Executor, phoneId: string) {
   }));
 }
 
+/** An account's IPs, MACs and device IDs as its statements showed them, each with the others seen on it. */
+export function accountIdentifiers(db: Executor, accountId: string) {
+  const rows = db.all<{
+    type: 'ip' | 'mac' | 'device';
+    value: string;
+    seen: number;
+    first: string;
+    last: string;
+  }>(
+    sql`SELECT type, value, sum(seen_count) AS seen, min(first_seen) AS first, max(last_seen) AS last
+        FROM account_identifiers WHERE account_id = ${accountId} GROUP BY type, value
+        ORDER BY CASE type WHEN 'mac' THEN 0 WHEN 'device' THEN 1 ELSE 2 END, seen DESC, value`,
+  );
+  return rows.map((row) => ({
+    type: row.type,
+    value: row.value,
+    seenCount: row.seen,
+    firstSeen: row.first,
+    lastSeen: row.last,
+    sharedWith: db.all<{ id: string; label: string }>(
+      sql`SELECT DISTINCT e.id, e.label FROM account_identifiers a JOIN entities e ON e.id = a.account_id
+          WHERE a.type = ${row.type} AND a.value = ${row.value} AND a.account_id != ${accountId}
+          AND e.deleted_at IS NULL ORDER BY e.label`,
+    ),
+  }));
+}
+
 interface SourceRow {
   import_id: string;
   line: number;

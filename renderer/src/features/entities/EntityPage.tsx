@@ -20,6 +20,7 @@ import { CaseStatusTag, LegalStatusTag } from '../../components/StatusTag';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EntityDetailFields } from './EntityDetailFields';
 import { EntityFormModal } from './EntityFormModal';
+import { RecordIdentifiersCard } from './RecordIdentifiersCard';
 import { RelationsTable } from './RelationsTable';
 import { buttonTestId } from '../../components/button-test-id';
 
@@ -167,6 +168,7 @@ export function EntityPage() {
         <Card title={`${t('entity.relations')} (${entity.relations.length})`} size="small">
           <RelationsTable rows={entity.relations} showCase />
         </Card>
+        <RecordIdentifiersCard entityId={entity.id} kind={entity.kind} />
         <Card title={t('entity.attachments')} size="small">
           <AttachmentsPanel ownerType="entity" ownerId={entity.id} readOnly={!live || !canWrite} />
         </Card>
