@@ -1,6 +1,12 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * 张三's statement names 李四's card in full; 李四's (as 网银 exports print it) masks 张三 as
@@ -8,9 +14,10 @@ import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/tes
  * account of its own, 李四 in 2,000 and out 2,000 of 1,000 each way.
  */
 let c: TestCore;
+let dir: string;
 beforeEach(async () => {
   c = makeTestCore();
-  await createTestWorkspace(c);
+  dir = (await createTestWorkspace(c)).path;
 });
 afterEach(() => c.dispose());
 
@@ -77,5 +84,104 @@ describe('a counterpart masked on the other statement', () => {
       `${li} → 王*（6222****0011）: 100000 (1)`,
       `王*（6222****0011） → ${li}: 100000 (1)`,
     ]);
+  });
+});
+
+/** 资金穿透 from 李四's account in: each account's money in and out (fen). */
+async function traceOfLi() {
+  const trace = await c.ok('analytics.moneyTrace', { account: li, direction: 'in' });
+  return trace.accounts.map((account) => [account.accountNo, account.inFen, account.outFen]);
+}
+
+describe('a masked statement imported before the full one', () => {
+  // 张三's own statement, first sent by the bank with 李四's card masked, then in full.
+  const maskedA = statementA.map((line) => line.replace(`,${li},李四,`, ',6222****0022,李*,'));
+  const counted = [`${zhang} → ${li}: 100000 (1)`, `${li} → ${zhang}: 100000 (1)`];
+  const traced = [
+    [li, 100000, 100000],
+    [zhang, 100000, 100000],
+  ];
+
+  it('counts each transfer once, as the full statement first does (the same account’s two statements)', async () => {
+    await importStatement('imp-masked', maskedA);
+    expect(await importStatement('imp-full', statementA)).toMatchObject({ copies: 2 });
+    expect(await moneyOfLi()).toEqual(counted);
+    expect(await traceOfLi()).toEqual(traced);
+  });
+
+  it('the full one first gives the same figures', async () => {
+    await importStatement('imp-full', statementA);
+    expect(await importStatement('imp-masked', maskedA)).toMatchObject({ copies: 2 });
+    expect(await moneyOfLi()).toEqual(counted);
+    expect(await traceOfLi()).toEqual(traced);
+  });
+
+  it('counts each transfer once when the other party’s masked statement came first', async () => {
+    await importStatement('imp-b', statementB('张*'));
+    expect(await importStatement('imp-a', statementA)).toMatchObject({ copies: 2 });
+    expect(await moneyOfLi()).toEqual([
+      ...counted,
+      `${li} → 张*（6222****0011）: 0 (0)`,
+      `张*（6222****0011） → ${li}: 0 (0)`,
+    ]);
+    expect(await traceOfLi()).toEqual(traced);
+  });
+
+  it('deleting the full statement counts the masked rows again', async () => {
+    await importStatement('imp-b', statementB('张*'));
+    await importStatement('imp-a', statementA);
+    await c.ok('import.delete', { importId: 'imp-a' });
+    expect(await moneyOfLi()).toEqual([
+      `${li} → 张*（6222****0011）: 100000 (1)`,
+      `张*（6222****0011） → ${li}: 100000 (1)`,
+    ]);
+    expect(await traceOfLi()).toEqual([
+      [li, 100000, 100000],
+      ['张*（6222****0011）', 100000, 100000],
+    ]);
+  });
+
+  it('a mask that fits no account of the full statement (王*) stays counted', async () => {
+    await importStatement('imp-b', statementB('王*'));
+    expect(await importStatement('imp-a', statementA)).toMatchObject({ copies: 0 });
+    expect(await moneyOfLi()).toEqual([
+      ...counted,
+      `${li} → 王*（6222****0011）: 100000 (1)`,
+      `王*（6222****0011） → ${li}: 100000 (1)`,
+    ]);
+  });
+
+  it('the masked statement exported again after both is a copy too', async () => {
+    await importStatement('imp-b', statementB('张*'));
+    await importStatement('imp-a', statementA);
+    const again = statementB('张*').map((line) => line.replace('转账', '网银转账'));
+    expect(await importStatement('imp-b-again', again)).toMatchObject({ copies: 2 });
+    expect(await moneyOfLi()).toEqual([
+      ...counted,
+      `${li} → 张*（6222****0011）: 0 (0)`,
+      `张*（6222****0011） → ${li}: 0 (0)`,
+    ]);
+    expect(await traceOfLi()).toEqual(traced);
+  });
+
+  it('a workspace that counted both is marked once at the next unlock', async () => {
+    await importStatement('imp-b', statementB('张*'));
+    await importStatement('imp-a', statementA);
+    await c.ok('session.lock', {});
+    // What the version before wrote: the masked rows counted beside the full ones.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE relations SET event_count = 1, amount_fen = 100000 WHERE type = 'finances';
+      UPDATE import_relations SET event_count = 1, amount_fen = 100000;
+      UPDATE money_transfers SET copy_of = NULL;
+      DELETE FROM settings WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await moneyOfLi()).toEqual([
+      ...counted,
+      `${li} → 张*（6222****0011）: 0 (0)`,
+      `张*（6222****0011） → ${li}: 0 (0)`,
+    ]);
+    expect(await traceOfLi()).toEqual(traced);
   });
 });

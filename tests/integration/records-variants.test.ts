@@ -586,6 +586,58 @@ describe('amounts in 万元', () => {
     expect(pick(cells.sample, ['amountFen'])).toEqual([['1234500']]);
   });
 
+  it('the balance is in the same unit: the ways its moves say (借贷标志 0/1) are read in 万元 too', async () => {
+    // 0 and 1 name no way: the balances teach them. Four decimals of 万元 are whole yuan.
+    const rows = (unit = '') => [
+      `6214620012345678,2026-04-01 10:00:00,1,1.2345,8.7655,${unit}6217001540009283746`,
+      `6214620012345678,2026-04-01 11:00:00,0,0.5000,9.2655,${unit}6217001540009283746`,
+      `6214620012345678,2026-04-01 12:00:00,1,0.1234,9.1421,${unit}6217001540009283746`,
+      `6214620012345678,2026-04-01 13:00:00,0,2.0001,11.1422,${unit}6217001540009283746`,
+    ];
+    const expected = [
+      ['out', '1234500'],
+      ['in', '500000'],
+      ['out', '123400'],
+      ['in', '2000100'],
+    ];
+    const header = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额(万元),余额,对方账号',
+      ...rows(),
+    ]);
+    const above = await planned('transactions', [
+      '单位：万元',
+      '账号,交易时间,借贷标志,交易金额,交易余额,对方账号',
+      ...rows(),
+    ]);
+    const column = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额,账户余额,金额单位,对方账号',
+      ...rows('万元,'),
+    ]);
+    for (const plan of [header, above, column]) {
+      expect(plan.problems).toEqual([]);
+      expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual(expected);
+    }
+    // Unsigned amounts, each row's way its balance's move: from 期初余额 above, in 万元 too.
+    const opening = await planned('transactions', [
+      '单位：万元',
+      '期初余额：10.00',
+      '账号,交易时间,交易金额,余额,对方账号',
+      ...rows().map((line) => line.replace(/,[01],/, ',')),
+    ]);
+    expect(opening.problems).toEqual([]);
+    expect(pick(opening.sample, ['direction', 'amountFen'])).toEqual(expected);
+    // A balance its header says is in yuan stays in yuan.
+    const yuan = await planned('transactions', [
+      '账号,交易时间,借贷标志,交易金额(万元),余额(元),对方账号',
+      '6214620012345678,2026-04-01 10:00:00,1,1.2345,87655.00,6217001540009283746',
+      '6214620012345678,2026-04-01 11:00:00,0,0.5000,92655.00,6217001540009283746',
+      '6214620012345678,2026-04-01 12:00:00,1,0.1234,91421.00,6217001540009283746',
+      '6214620012345678,2026-04-01 13:00:00,0,2.0001,111422.00,6217001540009283746',
+    ]);
+    expect(yuan.problems).toEqual([]);
+    expect(pick(yuan.sample, ['direction', 'amountFen'])).toEqual(expected);
+  });
+
   it('千元 by the header or a line above it; a header naming a foreign currency sets every row aside', async () => {
     const thousands = await planned('transactions', [
       '账号,交易时间,借贷标志,发生额(千元),对方账号',

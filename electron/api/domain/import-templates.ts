@@ -1,3 +1,5 @@
+import { withTraditional } from './traditional-aliases';
+
 /** What an import can bring in, and the columns each needs. */
 export const importTemplates = ['persons', 'calls', 'transactions', 'seizures'] as const;
 export type ImportTemplate = (typeof importTemplates)[number];
@@ -145,6 +147,10 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
   ],
 }; // prettier-ignore
 
+// Hong Kong's, Taiwan's and Macau's files (Big5) name the same columns in traditional characters.
+for (const fields of Object.values(importFields))
+  for (const field of fields) field.aliases = withTraditional(field.aliases);
+
 /**
  * Fields of which at least one group must be mapped completely, per template. The first group
  * listed is the one named when none is complete.
@@ -190,7 +196,7 @@ export function aliasMatcher<K extends string>(
 ): (value: string) => K | undefined {
   const byKey = new Map<string, K>();
   for (const [name, list] of Object.entries(aliases) as [K, string[]][])
-    for (const alias of list) byKey.set(headerKey(alias), name);
+    for (const alias of withTraditional(list)) byKey.set(headerKey(alias), name);
   return remembered((value) => byKey.get(headerKey(value)));
 }
 

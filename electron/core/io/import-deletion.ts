@@ -6,7 +6,12 @@ import { isoOfUnix } from '../db/unix-time';
 import { removePersonAlias } from '../entities/person-aliases';
 import { indexCase, indexEntity } from '../search/search-indexer';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import { remarkCash, remarkRelations } from '../records/record-copies-recount';
+import {
+  maskedRelationsBeside,
+  remarkCash,
+  remarkMasked,
+  remarkRelations,
+} from '../records/record-copies-recount';
 import { chinaDate } from '../../api/domain/china-time';
 
 interface Contribution {
@@ -77,6 +82,11 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
       );
       result.seizures = tx.run(sql`DELETE FROM seizures WHERE import_id = ${importId}`).changes;
+      // Masked accounts' relations beside the import's, found while its relations stand.
+      const masked = maskedRelationsBeside(
+        tx,
+        contributions.map((item) => item.relation_id),
+      );
       for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
@@ -84,7 +94,9 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         remarkRelations(
           tx,
           contributions.map((item) => item.relation_id),
-        ) + remarkCash(tx, cashAccounts);
+        ) +
+        remarkCash(tx, cashAccounts) +
+        remarkMasked(tx, masked);
 
       // Entities merged into others (an account's other number) go first: the entity they
       // were merged into is in use only through them.

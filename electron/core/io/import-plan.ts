@@ -76,6 +76,7 @@ import {
 } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
 import type { Cell, TableFile, TableRow } from './table-file';
+import { headerNoteOf, moneyUnits, yuanIn } from './money-units';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
 import { transferTrace, type TransferTrace } from './transfer-traces';
 import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
@@ -3049,11 +3050,6 @@ const partyNote =
 const partyLabelled =
   /^(?:转给|转账给|转至|付给|汇给|汇入|收款人|付款人|收款方|付款方|对方户名|对方|户名)\s*[:：]?\s*([\u3400-\u9fff·]{2,30})[\s,，;；]*(?:账号|卡号|账户)?\s*[:：]?\s*(\d{10,25})$/;
 
-/** Yuan in one unit an amount's header or unit names: 10,000 for 万元, 1,000 for 千元, else 1. */
-function yuanIn(unit: string): number {
-  return /万/.test(unit) ? 10_000 : /千/.test(unit) ? 1_000 : 1;
-}
-
 /**
  * A row in a currency that is recognisably not renminbi (美元, 缅甸元, 泰国铢, USD, a three-letter
  * code, ISO 840, the PBOC's 14 also written 014 by 中国银行) is set aside, its amount is not in
@@ -3222,11 +3218,15 @@ function planAll(
     ]);
     const flagOf = (text: string) =>
       codeWays.get(flagCode(text)) ?? flagWords(text) ?? flagByWords(text);
+    // Amounts, balances and fees in 万元 or 千元 (money-units), row by row.
+    const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
+      optional(cells, 'amountUnit'),
+    );
     /** The rows as the balances are read (flag-codes), each coded by the text under `codeKey`. */
     const balanceRows = (codeKey: string) =>
       dataRows.map(({ cells, otherOwner }) => {
         const fen = (key: string) => {
-          const read = parseSignedAmount(cellOf(cells, key));
+          const read = parseSignedAmount(cellOf(cells, key), units.of(key)(cells));
           return read.ok ? read.value : null;
         };
         const amount = fen(amountKey);
@@ -3264,10 +3264,14 @@ function planAll(
               preamble.openings ?? [],
               balanceRows(amountKey),
               (cells) => {
-                const read = parseSignedAmount(cellOf(cells, 'balance'));
+                const read = parseSignedAmount(
+                  cellOf(cells, 'balance'),
+                  units.of('balance')(cells),
+                );
                 return read.ok ? read.value : null;
               },
-              preamble.openingFen ?? null,
+              // 期初余额：… above the header is in the file's unit (单位：万元) too.
+              preamble.openingFen == null ? null : preamble.openingFen * units.of('balance')([]),
             ));
     // Without a debit/credit column, signed amounts say the direction, if the file has any:
     // unless the balances belie them (a 冲正 of -200.00 among unsigned amounts, where the
@@ -3427,17 +3431,10 @@ function planAll(
       debit: split ? negativeHabit(filled('debitAmount')) : false,
       credit: split ? negativeHabit(filled('creditAmount')) : false,
     };
-    // Amounts in 万元 or 千元: said by the amount's header (交易金额(万元), 发生额(千元)), a line
-    // above the header (单位：万元) or a 金额单位 column, row by row.
-    const amountHeader = headers[mapping[amountKey] ?? mapping['debitAmount'] ?? -1] ?? '';
-    const headerNote = /\(([^()]*)\)$/.exec(headerKey(amountHeader))?.[1] ?? '';
-    const headerScale = yuanIn(headerNote);
-    const fileScale = headerScale > 1 ? headerScale : (preamble.amountScale ?? 1);
-    const amountScale = (cells: Cell[]) => {
-      const unit = optional(cells, 'amountUnit');
-      const scale = unit ? yuanIn(unit) : 1;
-      return scale > 1 ? scale : fileScale;
-    };
+    const amountScale = units.amount;
+    const headerNote = headerNoteOf(
+      headers[mapping[amountKey] ?? mapping['debitAmount'] ?? -1] ?? '',
+    );
     // Amounts in fen: said by the header (交易金额(分)), a line above it (金额单位：分) or a 金额单位
     // column; a figure of 150000 there is 1,500.00 yuan, not 150,000.00.
     const fenRow = (cells: Cell[]) => {

@@ -1,6 +1,7 @@
 import { yuanToFen } from '../../api/domain/quantity';
 import { yearFirst } from './date-orders';
 import { englishDateTime } from './english-dates';
+import { epochMs, withoutMillis } from './epoch-times';
 import type { Cell } from './table-file';
 import { chinaDate, chinaOffsetMs } from '../../api/domain/china-time';
 
@@ -179,6 +180,10 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
   // A cell wrapped when the list was printed (2026-03-01⏎10:05:03): the break is a space.
   if (text.includes('\n')) text = text.replace(/\s*\r?\n\s*/g, ' ');
   if (/^\d+(\.\d+)?$/.test(text) && text.length < 8) return parseLocalInstant(Number(text));
+  // Unix seconds or milliseconds (a database's dump): an instant, in UTC.
+  const epoch = epochMs(text);
+  if (epoch !== null) return { ok: true, value: epoch };
+  text = withoutMillis(text);
   const compact =
     /^(\d{4})(\d{2})(\d{2})[ T-]?(\d{2}):?(\d{2}):?(\d{2})$/.exec(text) ??
     // A date and the time's digits in one cell: 2026-06-05 070503, 20260605 70503 (its 0 lost).
@@ -311,7 +316,10 @@ export function zoneColumnOffset(text: string): number | null {
 /** Whether a time as written names its own zone (…Z, +08:00, GMT+8, UTC): no other applies. */
 export function namesZone(cell: Cell): boolean {
   return (
-    typeof cell === 'string' && /(?:Z|[+-]\d{2}:?\d{2}|GMT[^)）]*|UTC[^)）]*)[)）]?\s*$/i.test(cell)
+    (typeof cell === 'string' &&
+      /(?:Z|[+-]\d{2}:?\d{2}|GMT[^)）]*|UTC[^)）]*)[)）]?\s*$/i.test(cell)) ||
+    // Unix seconds are UTC's.
+    (typeof cell !== 'object' && epochMs(cellText(cell)) !== null)
   );
 }
 
@@ -587,7 +595,8 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
         (dateCell === null && /^\d{8}$/.test(timeText)) ||
         /^\d{4}[-/.年]/.test(timeText) ||
         /^\d{1,2}([-/.])\d{1,2}\1\d{4}[ T]\d/.test(timeText) ||
-        englishDateTime(timeText)?.timed))
+        englishDateTime(timeText)?.timed ||
+        epochMs(timeText) !== null))
   )
     return parseLocalInstant(timeCell);
   let day: string | undefined;
@@ -631,7 +640,7 @@ export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<
       .map((part) => String(Math.floor(part)).padStart(2, '0'))
       .join(':');
   } else if (timeCell !== null && timeText !== '') {
-    const text = timeText;
+    const text = withoutMillis(timeText);
     // A 12-hour clock (下午 5:16, 5:16 PM) is read with the day as one date and time.
     if (/上午|下午|凌晨|早上|早晨|中午|傍晚|晚上|夜里|夜间|[ap]m/i.test(text))
       return parseLocalInstant(`${day} ${text}`);

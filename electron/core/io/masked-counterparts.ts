@@ -1,21 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import type { TransferRecord } from './import-plan';
-
-/** The digits a masked account shows: 6222****0011 → 6222 and 0011. */
-const maskedNumber = /(\d{3,})[*＊]+(\d{3,})/;
-
-/** Whether a masked name (张*, *三, 张三) may be the holder's name. */
-function nameFits(masked: string | null, holder: string | null): boolean {
-  const shown = masked?.replace(/\s+/g, '') ?? '';
-  const name = holder?.replace(/\s+/g, '') ?? '';
-  if (!shown || !name) return true;
-  if (!/[*＊]/.test(shown)) return shown === name;
-  const [first, last] = [shown[0]!, shown[shown.length - 1]!];
-  return (
-    (/[*＊]/.test(first) || name.startsWith(first)) && (/[*＊]/.test(last) || name.endsWith(last))
-  );
-}
+import { maskFitter } from '../records/account-masks';
 
 /**
  * A statement that masks its counterpart (网银's 6222****0011 张*) names, on a transfer already
@@ -48,18 +34,14 @@ export function unmaskKnownCounterparts(db: Executor, records: TransferRecord[])
     return list;
   };
   for (const record of records) {
-    const mask = record.counterpart ? maskedNumber.exec(record.counterpart) : null;
-    if (!mask) continue;
-    const [, head, tail] = mask as unknown as [string, string, string];
-    const fits = neighboursOf(record.account).filter(
-      ({ accountNo, holder }) =>
-        accountNo.length > head.length + tail.length &&
-        accountNo.startsWith(head) &&
-        accountNo.endsWith(tail) &&
-        nameFits(record.counterpartName, holder),
+    const fits = maskFitter(record.counterpart, record.counterpartName);
+    if (!fits) continue;
+    // Another masked account (this mask, kept apart before the full number was known) is none.
+    const found = neighboursOf(record.account).filter(({ accountNo, holder }) =>
+      fits(accountNo, holder),
     );
-    if (fits.length !== 1) continue;
-    record.counterpart = fits[0]!.accountNo;
-    record.counterpartName = fits[0]!.holder ?? record.counterpartName;
+    if (found.length !== 1) continue;
+    record.counterpart = found[0]!.accountNo;
+    record.counterpartName = found[0]!.holder ?? record.counterpartName;
   }
 }

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from '../../api/domain/text-encodings';
+import { looksBig5 } from './big5-text';
 
 export type { TextEncoding };
 
@@ -29,9 +30,9 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
 
 /**
  * The encoding of a CSV exported by another system: a BOM says UTF-8 or UTF-16; zero bytes in
- * every other place say UTF-16 without one; valid UTF-8 means UTF-8; anything else is taken as
- * GB18030, the superset of GBK and GB2312 that Chinese systems (and Excel on Chinese Windows)
- * write.
+ * every other place say UTF-16 without one; valid UTF-8 means UTF-8; text that reads as Big5
+ * into common characters is Big5; anything else is taken as GB18030, the superset of GBK and
+ * GB2312 that Chinese systems (and Excel on Chinese Windows) write.
  */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
   // A UTF-8 BOM before GBK text: a tool wrote the mark and the carrier's text as it came.
@@ -42,7 +43,9 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (utf16) return utf16;
   // Checked in place: decoding a large UTF-8 file to learn it is UTF-8 made its whole text
   // once more, only to drop it.
-  return isUtf8(bytes) ? 'utf8' : 'gb18030';
+  if (isUtf8(bytes)) return 'utf8';
+  // Hong Kong's, Taiwan's and Macau's systems write Big5 (big5-text).
+  return looksBig5(bytes) ? 'big5' : 'gb18030';
 }
 
 const decoderLabels = {
@@ -50,6 +53,7 @@ const decoderLabels = {
   utf16le: 'utf-16le',
   utf16be: 'utf-16be',
   gb18030: 'gb18030',
+  big5: 'big5',
 } as const;
 
 /**

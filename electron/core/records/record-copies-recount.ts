@@ -16,9 +16,10 @@ import {
   type StoredCall,
   type StoredTransfer,
 } from './stored-copy-rows';
+import { fullTwinOf, maskedRelationsAt } from './masked-twins';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 7;
+const recordCopiesVersion = 8;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -156,11 +157,19 @@ function remarkTransfers(tx: Executor, relationId: string): number {
         WHERE import_id = ${importId} AND account_id = ${accountId}`,
     ),
   );
-  const copyOf = copiesAmong<(typeof rows)[number]>(
-    [...groups.values()],
-    (row) => row.out,
-    transferCopyRule(spanOf),
-  );
+  const rule = transferCopyRule(spanOf);
+  const copyOf = copiesAmong<(typeof rows)[number]>([...groups.values()], (row) => row.out, rule);
+  // A masked counterpart's rows that the full statement counts already (whichever came first).
+  const twin = fullTwinOf(tx, relationId);
+  if (twin) {
+    const held = storedTransfers(tx, sql`relation_id = ${twin} AND copy_of IS NULL`).sort(
+      (a, b) => a.at - b.at || a.id - b.id,
+    );
+    const open = rows.filter((row) => !copyOf.has(row)).sort((a, b) => a.at - b.at || a.id - b.id);
+    matchCopies(held, open, rule).forEach((found, at) => {
+      if (found >= 0) copyOf.set(open[at]!, held[found]!.id);
+    });
+  }
   const changed = writeMarks(tx, 'money_transfers', rows, copyOf);
   if (!changed) return 0;
   const total = { count: 0, fen: 0 };
@@ -205,6 +214,32 @@ export function remarkCash(tx: Executor, accountIds: string[]): number {
 }
 
 /**
+ * The money relations of a masked account (6222****0011) at either end of these relations:
+ * read while the relations stand (deleting an import takes out those it created).
+ */
+export function maskedRelationsBeside(tx: Executor, relationIds: string[]): string[] {
+  if (!relationIds.length) return [];
+  const ends = tx.all<{ from_entity_id: string; to_entity_id: string }>(
+    sql`SELECT from_entity_id, to_entity_id FROM relations WHERE type = 'finances'
+      AND id IN (SELECT value FROM json_each(${JSON.stringify(relationIds)}))`,
+  );
+  return maskedRelationsAt(
+    tx,
+    ends.flatMap((relation) => [relation.from_entity_id, relation.to_entity_id]),
+  );
+}
+
+/**
+ * Marks masked accounts' money relations afresh against the relation each mask is
+ * (`fullTwinOf`): a full statement imported after the masked one makes the masked rows of its
+ * transfers copies, and a full relation that loses its rows lets them count again. Returns the
+ * rows whose mark changed.
+ */
+export function remarkMasked(tx: Executor, maskedIds: string[]): number {
+  return maskedIds.reduce((changed, relationId) => changed + remarkTransfers(tx, relationId), 0);
+}
+
+/**
  * Marks the copies of these relations afresh (after an import's rows left them): the rows of
  * the imports that remain are marked as if those had been imported alone, in their order, so
  * deleting imports in any order leaves what importing the others would have. Relations whose
@@ -233,15 +268,16 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
         changed += remarkTransfers(tx, relationId);
     }
   }
-  return changed;
+  return changed + remarkMasked(tx, maskedRelationsBeside(tx, relationIds));
 }
 
 /**
  * Calls and transfers imported before copies were marked (or under an older rule) are marked
  * once, at the first unlock by this version, in one transaction: the same call in both lists,
- * the same transfer on both statements, overlapping exports. The relations' counts and the
- * imports' contributions lose what the copies had added. Returns the rows whose mark changed,
- * or null when the workspace was marked already.
+ * the same transfer on both statements, overlapping exports, a masked statement's transfers
+ * that the full one counts (version 8). The relations' counts and the imports' contributions
+ * lose what the copies had added. Returns the rows whose mark changed, or null when the
+ * workspace was marked already.
  */
 export function ensureRecordCopiesMarked(db: Executor, now: string): number | null {
   const stored = db.get<{ value: string }>(
@@ -254,7 +290,10 @@ export function ensureRecordCopiesMarked(db: Executor, now: string): number | nu
         GROUP BY c.relation_num
         HAVING count(DISTINCT c.import_num) > 1 OR count(DISTINCT c.own_end) > 1
         UNION SELECT relation_id FROM money_transfers WHERE relation_id IS NOT NULL
-        GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1`,
+        GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1
+        UNION SELECT r.id FROM accounts a JOIN relations r ON r.type = 'finances'
+          AND (r.from_entity_id = a.entity_id OR r.to_entity_id = a.entity_id)
+        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%'`,
     );
     const accounts = tx.all<{ id: string }>(
       sql`SELECT account_id AS id FROM money_transfers WHERE relation_id IS NULL AND account_id IS NOT NULL

@@ -77,6 +77,7 @@ export function FileStep({
               { value: 'gb18030', label: 'GB18030 / GBK' },
               { value: 'utf16le', label: 'UTF-16 LE' },
               { value: 'utf16be', label: 'UTF-16 BE' },
+              { value: 'big5', label: 'Big5' },
             ]}
           />
         </Form.Item>

@@ -219,6 +219,7 @@ const encodingNames: Record<TextEncoding, string> = {
   gb18030: 'GB18030',
   utf16le: 'UTF-16 LE',
   utf16be: 'UTF-16 BE',
+  big5: 'Big5',
 };
 
 /** The file as read: its form, and the encoding of a text one ("CSV · GB18030", "XLS"). */
