@@ -7,8 +7,11 @@ import { AppError, isAppError, storageError } from './app-error';
 import { analyticsHandlers } from './analytics/analytics-handlers';
 import { attachmentHandlers } from './attachments/attachment-handlers';
 import { auditHandlers } from './audit/audit-handlers';
+import type { AuditEntry } from './audit/audit-log';
+import { readAuditOf, readRepeats } from './audit/read-audit';
 import { caseHandlers } from './cases/case-handlers';
 import type { CoreDeps } from './core-deps';
+import type { UnlockedWorkspace } from './vault/unlocked-workspace';
 import { entityHandlers } from './entities/entity-handlers';
 import { eventHandlers } from './events/event-handlers';
 import { graphHandlers } from './graph/graph-handlers';
@@ -128,6 +131,32 @@ export function createRouter(deps: CoreDeps): Router {
   const publicContext: PublicContext = { deps, env, sessions, registry };
   let queue: Promise<unknown> = Promise.resolve();
 
+  // 查询留痕 (read-audit): per open workspace, the reads recorded lately and those waiting for
+  // an import's transaction to end.
+  const reads = new WeakMap<
+    UnlockedWorkspace,
+    { repeats: ReturnType<typeof readRepeats>; waiting: AuditEntry[] }
+  >();
+  function recordRead(
+    workspace: UnlockedWorkspace,
+    name: ProcedureName,
+    input: unknown,
+    result: 'ok' | 'failed',
+  ) {
+    let state = reads.get(workspace);
+    if (!state) {
+      state = { repeats: readRepeats(() => deps.clock.now().getTime()), waiting: [] };
+      reads.set(workspace, state);
+    }
+    const read = readAuditOf(name, input);
+    const entry = read && { ...read, result };
+    if (entry && state.repeats.isNew(workspace.user.id, entry)) state.waiting.push(entry);
+    // A read made while an import holds its transaction open (off the queue) is recorded after
+    // it: inside, a cancelled import would roll the record back with its rows.
+    if (workspace.sqlite.inTransaction) return;
+    for (const waiting of state.waiting.splice(0)) workspace.audit(waiting);
+  }
+
   async function run(
     name: ProcedureName,
     rawInput: unknown,
@@ -159,7 +188,15 @@ export function createRouter(deps: CoreDeps): Router {
       return value;
     };
     try {
-      return spec.output.parse(await handler({ ...publicContext, workspace, offQueue }, input));
+      const output = spec.output.parse(
+        await handler({ ...publicContext, workspace, offQueue }, input),
+      );
+      recordRead(workspace, name, input, 'ok');
+      return output;
+    } catch (error) {
+      // A lookup that finds nothing (a number not in the workspace) is still a lookup.
+      if (isAppError(error)) recordRead(workspace, name, input, 'failed');
+      throw error;
     } finally {
       // A service that appends to the chain in its own transaction (a merge) is anchored here.
       workspace.anchorOutside();

@@ -1295,6 +1295,7 @@ export const en: Translation<typeof zhCN> = {
       backup: 'Backup and restore',
       workspace: 'Workspace and settings',
       audit: 'Audit',
+      reads: 'Views and searches',
     },
     actions: {
       session: {
@@ -1315,6 +1316,7 @@ export const en: Translation<typeof zhCN> = {
         rolesSealed: 'User roles signed',
       },
       cases: {
+        viewed: 'View case',
         created: 'Case created',
         updated: 'Case edited',
         statusChanged: 'Case status changed',
@@ -1326,6 +1328,7 @@ export const en: Translation<typeof zhCN> = {
         exported: 'Case exported',
       },
       entities: {
+        viewed: 'View entity',
         created: 'Entity created',
         updated: 'Entity edited',
         deleted: 'Entity deleted',
@@ -1361,6 +1364,7 @@ export const en: Translation<typeof zhCN> = {
       },
       package: { imported: 'Case package imported', exported: 'Case package exported' },
       graph: {
+        caseViewed: 'View case chart',
         exported: 'Graph exported',
         imageExported: 'Graph image exported',
         viewSaved: 'Graph view saved',
@@ -1375,7 +1379,14 @@ export const en: Translation<typeof zhCN> = {
         itemRemoved: 'Analysis result removed from the briefing',
         itemMoved: 'Briefing analysis results reordered',
       },
-      analytics: { timelineExported: 'Timeline exported' },
+      analytics: {
+        timelineExported: 'Timeline exported',
+        moneyTraced: 'Money trace',
+        profiled: 'Contact profile',
+        contactsCompared: 'Common contacts',
+        colocated: 'Co-location',
+        cellQueried: 'Who was on a cell',
+      },
       backup: {
         created: 'Backup made',
         failed: 'Backup failed',
@@ -1403,6 +1414,12 @@ export const en: Translation<typeof zhCN> = {
         signingKeyRestored: 'Signing key in the header restored',
         exported: 'Audit log exported',
       },
+      search: {
+        queried: 'Search',
+      },
+      records: {
+        viewed: 'View source records',
+      },
     },
     sentences: {
       users: {
@@ -1410,6 +1427,7 @@ export const en: Translation<typeof zhCN> = {
         roleChanged: 'Role changed from {{from}} to {{role}}',
       },
       cases: {
+        viewed: 'Viewed case {{caseNo}}',
         created: 'Created case {{caseNo}} “{{title}}”',
         statusChanged: 'Case {{caseNo}} moved from “{{from}}” to “{{to}}”',
         personAdded: 'Added {{subject}} to case {{caseNo}}',
@@ -1421,6 +1439,7 @@ export const en: Translation<typeof zhCN> = {
         exported: 'Exported case {{caseNo}} ({{format}})',
       },
       entities: {
+        viewed: 'Viewed {{subject}}',
         created: 'Created {{kind}} {{label}}',
         deleted: 'Deleted {{label}}',
         gangBroken: '{{subject}} marked broken ({{to}})',
@@ -1464,6 +1483,22 @@ export const en: Translation<typeof zhCN> = {
         signingKeyMismatch:
           'The workspace header names another signing key than the administrator’s own (altered header): roles signed with it are not accepted',
         exported: 'Exported {{count}} audit records',
+      },
+      search: {
+        queried: 'Searched for “{{text}}”',
+      },
+      records: {
+        viewed: 'Viewed the source records of a relation',
+      },
+      graph: {
+        caseViewed: 'Viewed the chart of case {{caseNo}}',
+      },
+      analytics: {
+        moneyTraced: 'Traced the money of {{account}}',
+        profiled: 'Profiled {{phone}}',
+        contactsCompared: 'Compared the contacts of {{phones}}',
+        colocated: 'Co-location of {{phones}}',
+        cellQueried: 'Numbers on cell {{cell}} from {{from}} to {{to}}',
       },
     },
     denied: 'Refused, not allowed: {{action}} (role: {{role}})',

@@ -1238,6 +1238,7 @@ export const zhCN = {
       backup: '备份与恢复',
       workspace: '工作区与设置',
       audit: '审计',
+      reads: '查阅与检索（查询留痕）',
     },
     actions: {
       session: {
@@ -1258,6 +1259,7 @@ export const zhCN = {
         rolesSealed: '为用户角色签名',
       },
       cases: {
+        viewed: '查看案件',
         created: '新建案件',
         updated: '修改案件',
         statusChanged: '案件流转',
@@ -1269,6 +1271,7 @@ export const zhCN = {
         exported: '导出案件',
       },
       entities: {
+        viewed: '查看人员与实体资料',
         created: '新建实体',
         updated: '修改实体',
         deleted: '删除实体',
@@ -1300,6 +1303,7 @@ export const zhCN = {
       },
       package: { imported: '导入协查包', exported: '导出协查包' },
       graph: {
+        caseViewed: '查看案件关系图',
         exported: '导出关系图',
         imageExported: '导出关系图图片',
         viewSaved: '保存关系图视图',
@@ -1314,7 +1318,14 @@ export const zhCN = {
         itemRemoved: '研判结果移出简报',
         itemMoved: '调整简报研判结果顺序',
       },
-      analytics: { timelineExported: '导出时间轴' },
+      analytics: {
+        timelineExported: '导出时间轴',
+        moneyTraced: '资金穿透',
+        profiled: '话单画像',
+        contactsCompared: '话单碰撞',
+        colocated: '同基站伴随',
+        cellQueried: '基站人员查询',
+      },
       backup: {
         created: '备份',
         failed: '备份失败',
@@ -1342,6 +1353,12 @@ export const zhCN = {
         signingKeyRestored: '恢复工作区头中的签名公钥',
         exported: '导出审计日志',
       },
+      search: {
+        queried: '检索',
+      },
+      records: {
+        viewed: '查看原始话单/流水记录',
+      },
     },
     sentences: {
       users: {
@@ -1349,6 +1366,7 @@ export const zhCN = {
         roleChanged: '用户角色由{{from}}改为{{role}}',
       },
       cases: {
+        viewed: '查看案件 {{caseNo}}',
         created: '新建案件 {{caseNo}}“{{title}}”',
         statusChanged: '案件 {{caseNo}} 由“{{from}}”转为“{{to}}”',
         personAdded: '将 {{subject}} 加入案件 {{caseNo}}',
@@ -1360,6 +1378,7 @@ export const zhCN = {
         exported: '导出案件 {{caseNo}}（{{format}}）',
       },
       entities: {
+        viewed: '查看 {{subject}} 的资料',
         created: '新建{{kind}} {{label}}',
         deleted: '删除 {{label}}',
         gangBroken: '{{subject}} 标记为已打掉（{{to}}）',
@@ -1401,6 +1420,22 @@ export const zhCN = {
         signingKeyMismatch:
           '工作区头中的签名公钥与管理员持有的签名密钥不符（头文件被改动）：用它签的角色不予认可',
         exported: '导出审计日志 {{count}} 条',
+      },
+      search: {
+        queried: '检索“{{text}}”',
+      },
+      records: {
+        viewed: '查看一条关系的原始记录',
+      },
+      graph: {
+        caseViewed: '查看案件 {{caseNo}} 的关系图',
+      },
+      analytics: {
+        moneyTraced: '对 {{account}} 做资金穿透',
+        profiled: '对 {{phone}} 做话单画像',
+        contactsCompared: '对 {{phones}} 做话单碰撞',
+        colocated: '查 {{phones}} 的同基站伴随',
+        cellQueried: '查 {{from}} 至 {{to}} 在基站 {{cell}} 的号码',
       },
     },
     denied: '无权执行的操作被拒绝：{{action}}（角色：{{role}}）',

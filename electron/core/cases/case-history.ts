@@ -1,4 +1,5 @@
-import { desc, sql } from 'drizzle-orm';
+import { and, desc, notInArray, sql } from 'drizzle-orm';
+import { auditActionGroups } from '../../api/domain/audit-actions';
 import type { AuditRow } from '../../api/schemas/audit-schemas';
 import { aboutCase, withNames } from '../audit/audit-queries';
 import type { Executor } from '../db/database-types';
@@ -17,7 +18,12 @@ export function caseAuditHistory(
   pageSize: number,
 ): { rows: AuditRow[]; total: number } {
   assertCaseExists(db, caseId);
-  const where = aboutCase(caseId);
+  // The changes, not who looked: a viewer reads this tab, and who viewed the case is for a
+  // lead's audit log (查询留痕) alone.
+  const where = and(
+    aboutCase(caseId),
+    notInArray(auditLogTable.action, [...auditActionGroups.reads]),
+  )!;
   const records = db
     .select()
     .from(auditLogTable)

@@ -1,0 +1,90 @@
+import type { ProcedureName } from '../../api/contract';
+import type { AuditEntry } from './audit-log';
+
+/**
+ * 查询留痕: who opened which case, person, phone or account, what they searched for, whose
+ * records they read and which analyses they ran. Police data rules ask for every look at a
+ * person's data to leave a trace; without it an insider with a viewer account could read a
+ * whole case (or look up a relative's) and leave nothing but the unlock behind.
+ *
+ * Reads are recorded once answered, found or not (a lookup of a number that is not there is
+ * still a lookup); one the role refuses is recorded by the router as denied.
+ * The same read by the same user within ten minutes is recorded once: a page reads its case
+ * again on every refresh, and the chain would fill with repeats that say nothing new.
+ */
+
+type Input = Record<string, unknown>;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const list = (value: unknown): string | null =>
+  Array.isArray(value) && value.length ? value.map(String).join('、') : null;
+
+/** The audit record of each audited read, from its parsed input. */
+const readEntries: Partial<Record<ProcedureName, (input: Input) => AuditEntry | null>> = {
+  'cases.get': (input) =>
+    ({ action: 'cases.viewed', targetType: 'case', targetId: text(input['id']) }),
+  'entities.get': (input) =>
+    ({ action: 'entities.viewed', targetType: 'entity', targetId: text(input['id']) }),
+  'search.query': (input) =>
+    ({ action: 'search.queried', details: { text: text(input['text']) } }),
+  'import.records': (input) =>
+    ({ action: 'records.viewed', targetType: 'relation', targetId: text(input['relationId']) }),
+  'graph.case': (input) =>
+    ({ action: 'graph.caseViewed', targetType: 'case', targetId: text(input['caseId']) }),
+  'analytics.moneyTrace': (input) =>
+    ({
+      action: 'analytics.moneyTraced',
+      ...(text(input['personId'])
+        ? { targetType: 'entity', targetId: text(input['personId']) }
+        : { details: { account: text(input['account']) } }),
+    }),
+  'analytics.contactProfile': (input) =>
+    ({ action: 'analytics.profiled', details: { phone: text(input['phone']) } }),
+  'analytics.commonContacts': (input) =>
+    ({
+      action: 'analytics.contactsCompared',
+      details: { phones: list(input['phones']), caseId: text(input['caseId']) },
+    }),
+  'analytics.colocation': (input) =>
+    ({ action: 'analytics.colocated', details: { phones: list(input['phones']) } }),
+  'analytics.cellPresence': (input) =>
+    ({
+      action: 'analytics.cellQueried',
+      details: { cell: text(input['cell']), from: text(input['from']), to: text(input['to']) },
+    }),
+}; // prettier-ignore
+
+/** A read counts as new again after this long. */
+const repeatMs = 10 * 60 * 1000;
+
+/** The read's audit record, or null when the procedure is no audited read. */
+export function readAuditOf(name: ProcedureName, input: unknown): AuditEntry | null {
+  return readEntries[name]?.((input ?? {}) as Input) ?? null;
+}
+
+/**
+ * Remembers the reads recorded in one session, to record a repeat once per ten minutes. Keyed
+ * by user, action, target and details (a search for another text is another read).
+ */
+export function readRepeats(now: () => number) {
+  const recorded = new Map<string, number>();
+  return {
+    /** Whether this read is to be recorded now (and notes it as recorded). */
+    isNew(userId: string, entry: AuditEntry): boolean {
+      const key = JSON.stringify([
+        userId,
+        entry.action,
+        entry.targetId ?? null,
+        entry.details ?? null,
+      ]);
+      const at = now();
+      const last = recorded.get(key);
+      if (last !== undefined && at - last < repeatMs) return false;
+      // Dropped from memory once stale: a long session does not grow it without bound.
+      if (recorded.size > 5_000)
+        for (const [other, time] of recorded) if (at - time >= repeatMs) recorded.delete(other);
+      recorded.set(key, at);
+      return true;
+    },
+  };
+}
