@@ -281,6 +281,8 @@ export const en: Translation<typeof zhCN> = {
         'A record in the package breaks the entry rules (a quantity that does not match its unit, an unknown status or role, dates out of order); nothing was imported.',
       implausibleQuantity:
         'Seizure {{row}} in the package ({{quantity}}) is implausibly large; nothing was imported. Check it with the sending unit.',
+      tooManyRows:
+        "The package carries {{count}} {{list}}, more than the {{limit}} one package may carry (a large part of a unit's database, not a case); it was refused and nothing was imported.",
     },
     reports: {
       rendererUnavailable:
@@ -823,6 +825,18 @@ export const en: Translation<typeof zhCN> = {
     new: 'New',
     differences: 'Fields that differ here',
     confirm: 'Import',
+    checking: 'Checking the package: {{done}} of {{total}} records checked',
+    cancel: 'Cancel',
+    lists: {
+      entities: 'entities',
+      caseEntities: 'case members',
+      relations: 'relations',
+      seizures: 'seizures',
+      custodySteps: 'custody steps',
+      events: 'events',
+      eventEntities: 'event links',
+      attachments: 'attachments',
+    },
     done: 'Case package imported',
     doneDetail:
       '{{entitiesCreated}} entities created, {{entitiesMatched}} matched; {{relations}} relations, {{seizures}} seizures, {{events}} events, {{attachments}} attachments.',

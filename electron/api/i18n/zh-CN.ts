@@ -254,6 +254,8 @@ export const zhCN = {
         '协查包中有记录不符合本系统的录入规则（如数量与单位不符、状态或身份取值无效、日期先后颠倒），未导入任何数据。',
       implausibleQuantity:
         '协查包中第 {{row}} 项缴获的数量异常偏大（如超过一吨），未导入任何数据。请与发包单位核对。',
+      tooManyRows:
+        '协查包中的{{list}}有 {{count}} 条，超过一个协查包的上限 {{limit}} 条（已相当于一个单位的大部分数据，而非一起案件），已拒绝，未导入任何数据。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
@@ -785,6 +787,18 @@ export const zhCN = {
     new: '新建',
     differences: '与本库不同的字段',
     confirm: '确认导入',
+    checking: '正在核验协查包：已核对 {{done}} / {{total}} 条记录',
+    cancel: '取消',
+    lists: {
+      entities: '实体',
+      caseEntities: '案件成员',
+      relations: '关系',
+      seizures: '缴获',
+      custodySteps: '保管记录',
+      events: '事件',
+      eventEntities: '事件关联',
+      attachments: '附件',
+    },
     done: '协查包已导入',
     doneDetail:
       '新建实体 {{entitiesCreated}} 个，匹配已有实体 {{entitiesMatched}} 个；关系 {{relations}} 条，缴获 {{seizures}} 条，事件 {{events}} 条，附件 {{attachments}} 个。',

@@ -28,7 +28,11 @@ export const packageExportOutput = documentFileSchema.extend({
 export const packageOpenInput = z.object({
   contentBase64: z.string().min(1).max(700_000_000),
   passphrase,
+  /** Names the call's progress events (import.progressed) and what package.cancel stops. */
+  importId: idSchema.optional(),
 });
+
+export const packageCancelInput = z.object({ importId: idSchema });
 
 export const packageReviewSchema = z.object({
   caseNo: z.string().nullable(),

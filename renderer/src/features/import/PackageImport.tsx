@@ -1,17 +1,32 @@
-import { Alert, Button, Card, Descriptions, Input, Result, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Progress,
+  Result,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   PackageReview,
   PackageSummary,
 } from '../../../../electron/api/schemas/package-schemas';
+import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { useErrorText } from '../../app/useErrorText';
 import { KindTag } from '../../components/KindTag';
 import { FileDrop } from './FileDrop';
 import type { PickedFile } from './import-wizard';
 
-/** 导入协查包: open the package with its passphrase, review matches and differences, then import. */
+/**
+ * 导入协查包: open the package with its passphrase, review matches and differences, then import.
+ * A large package is checked in core's thread: its progress shows, with a cancel button.
+ */
 export function PackageImport() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -21,19 +36,53 @@ export function PackageImport() {
   const [summary, setSummary] = useState<PackageSummary>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<{ id: string; done: number; total: number }>();
 
-  const act = async (task: () => Promise<void>) => {
+  useEffect(
+    () =>
+      getBridge().on('import.progressed', (event) =>
+        setRunning((now) => (now && now.id === event.importId ? { ...now, ...event } : now)),
+      ),
+    [],
+  );
+
+  const act = async (task: (importId: string) => Promise<void>) => {
+    const id = `pkg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     setBusy(true);
     setError(undefined);
+    setRunning({ id, done: 0, total: 0 });
     try {
-      await task();
+      await task(id);
     } catch (caught) {
       setError(errorText(caught));
     } finally {
       setBusy(false);
+      setRunning(undefined);
     }
   };
-  const input = () => ({ contentBase64: file!.contentBase64, passphrase });
+  const input = (importId: string) => ({
+    contentBase64: file!.contentBase64,
+    passphrase,
+    importId,
+  });
+  const progress =
+    busy && running && running.total > 0 ? (
+      <Space style={{ marginTop: 12 }} data-testid="package-progress">
+        <Progress
+          percent={Math.floor((running.done / running.total) * 100)}
+          size="small"
+          style={{ width: 240 }}
+        />
+        <span>{t('packageImport.checking', running)}</span>
+        <Button
+          size="small"
+          onClick={() => void invoke('package.cancel', { importId: running.id })}
+          data-testid="package-cancel"
+        >
+          {t('packageImport.cancel')}
+        </Button>
+      </Space>
+    ) : null;
 
   if (summary)
     return (
@@ -60,11 +109,16 @@ export function PackageImport() {
             type="primary"
             disabled={!file || !passphrase}
             loading={busy}
-            onClick={() => void act(async () => setReview(await invoke('package.review', input())))}
+            onClick={() =>
+              void act(async (importId) => {
+                setReview(await invoke('package.review', input(importId)));
+              })
+            }
             data-testid="package-review"
           >
             {t('packageImport.open')}
           </Button>
+          {progress}
         </Space>
       ) : (
         <>
@@ -130,13 +184,16 @@ export function PackageImport() {
               disabled={review.caseExists}
               loading={busy}
               onClick={() =>
-                void act(async () => setSummary(await invoke('package.import', input())))
+                void act(async (importId) =>
+                  setSummary(await invoke('package.import', input(importId))),
+                )
               }
               data-testid="package-import"
             >
               {t('packageImport.confirm')}
             </Button>
           </Space>
+          {progress}
         </>
       )}
     </Card>
