@@ -31,7 +31,7 @@ export async function sealedForged(snapshot: CaseSnapshot) {
 export async function importForged(
   target: TestCore,
   snapshot: CaseSnapshot,
-  options: { importId?: string } = {},
+  options: { importId?: string; confirmedImplausible?: boolean } = {},
 ) {
   return target.call('package.import', { ...(await sealedForged(snapshot)), ...options });
 }

@@ -69,7 +69,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'package.invalidContent': { path: 'entities.3.kind', code: 'invalid_enum_value' },
   'package.conflict': { entityId: '0190a0b0-0000-7000-8000-000000000001' },
   'package.invalidRow': { list: 'seizures', row: 0, field: 'quantityValue' },
-  'package.implausibleQuantity': { row: 1, quantity: '50000 kg', evidenceNo: null },
+  'package.implausibleQuantity': { row: 1, quantity: '50000 kg', evidenceNo: null, count: 2 },
   'package.tooManyRows': { list: 'relations', count: 250_000, limit: 200_000 },
   'backup.corrupt': { failure: 'SQLITE_NOTADB' },
   'audit.broken': { ok: false, brokenAtSeq: 17, reason: 'hashMismatch' },

@@ -30,6 +30,8 @@ export const packageOpenInput = z.object({
   passphrase,
   /** Names the call's progress events (import.progressed) and what package.cancel stops. */
   importId: idSchema.optional(),
+  /** The user confirmed the package's implausible seizures (review's implausibleSeizures). */
+  confirmedImplausible: z.boolean().optional(),
 });
 
 export const packageCancelInput = z.object({ importId: idSchema });
@@ -57,6 +59,16 @@ export const packageReviewSchema = z.object({
     events: z.number().int(),
     attachments: z.number().int(),
   }),
+  /** Seizures over a plausible quantity, which importing asks the user to confirm. */
+  implausibleSeizures: z.array(
+    z.object({
+      row: z.number().int(),
+      caseNo: z.string().nullable(),
+      drugType: z.string(),
+      quantity: z.string(),
+      evidenceNo: z.string().nullable(),
+    }),
+  ),
 });
 export type PackageReview = z.infer<typeof packageReviewSchema>;
 

@@ -3,6 +3,7 @@ import { parseResidentId } from '../../api/domain/resident-id';
 import { AppError } from '../app-error';
 import type { RelationInsert } from '../relations/relation-repository';
 import type { CaseSnapshot } from './case-snapshot';
+import { implausibleSeizures, type ImplausibleSeizure } from './package-implausible';
 import { checkedCase, checkedMember, checkedRelation, invalidRow } from './package-rows';
 
 /**
@@ -21,6 +22,7 @@ export interface CheckedPackage {
   entities: { details: Record<string, unknown>; notes: string | null; badIdNumber: boolean }[];
   members: ReturnType<typeof checkedMember>[];
   relations: (RelationInsert & { messageCount: number | null })[];
+  implausible: ImplausibleSeizure[];
 }
 
 /** Rows checked between two progress reports. */
@@ -78,6 +80,7 @@ export function checkPackageRows(
     entities,
     members,
     relations,
+    implausible: implausibleSeizures(snapshot.seizures),
   };
 }
 

@@ -168,26 +168,48 @@ function reviewPackage(db: Executor, checked: CheckedPackage): PackageReview {
       events: snapshot.events.length,
       attachments: snapshot.attachments.length,
     },
+    implausibleSeizures: implausibleOf(checked),
   };
+}
+
+/** The package's implausible seizures as the review and the audit name them. */
+function implausibleOf(checked: CheckedPackage) {
+  return checked.implausible.map((one) => ({
+    ...one,
+    caseNo: checked.snapshot.case?.caseNo ?? null,
+  }));
 }
 
 /**
  * Writes a package in one transaction: new entities keep their IDs (IDs are UUIDv7, unique
  * across workstations), known ones are linked instead of duplicated and keep this workspace's
  * fields; rows are stamped as imported by the current user; attachments are checked against
- * their SHA-256.
+ * their SHA-256. A package with an implausible seizure is written only once the user
+ * confirmed it (`confirmedImplausible`), as a seizure entered by hand is.
  */
-function importPackage(workspace: UnlockedWorkspace, checked: CheckedPackage): PackageSummary {
+function importPackage(
+  workspace: UnlockedWorkspace,
+  checked: CheckedPackage,
+  confirmedImplausible: boolean,
+): PackageSummary {
   const { snapshot } = checked;
   // A 协查 package comes from another unit. One of this workspace's own (its case exported and
   // brought back) would be a second copy of its cases, seizures and suspects.
   if (snapshot.sourceWorkspaceId === workspace.workspaceId)
     throw new AppError('package.ownWorkspace', 'The package was made in this workspace');
+  const first = checked.implausible[0];
+  if (first && !confirmedImplausible)
+    throw new AppError('package.implausibleQuantity', 'A seizure in the package needs checking', {
+      row: first.row,
+      quantity: first.quantity,
+      evidenceNo: first.evidenceNo,
+      count: checked.implausible.length,
+    });
   const now = workspace.now();
   const actor = workspace.user.id;
   const stamp = { createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor };
   try {
-    return writePackage(workspace, checked, stamp);
+    return writePackage(workspace, checked, stamp, confirmedImplausible);
   } catch (error) {
     // A row the database's constraints refuse (an identifier already held here under another
     // ID, say) is a clear refusal; the transaction has rolled back.
@@ -210,6 +232,7 @@ function writePackage(
   workspace: UnlockedWorkspace,
   checked: CheckedPackage,
   stamp: Stamp,
+  confirmedImplausible: boolean,
 ): PackageSummary {
   const { snapshot } = checked;
   // Each seizure and member is audited as its manual entry is, with the package's summary.
@@ -331,6 +354,7 @@ function writePackage(
           caseId: caseId!,
           fromEntityId: mapEntity(nullableText(seizure['fromEntityId'])),
           locationEntityId: mapEntity(nullableText(seizure['locationEntityId'])),
+          confirmedImplausible,
         });
         const quantity = normaliseQuantity(fields.quantityValue, fields.quantityUnit);
         if (!quantity.ok) throw new Error('A checked quantity did not normalise');
@@ -343,11 +367,16 @@ function writePackage(
             normalisedUnit: quantity.unit,
           })
           .run();
+        const implausible = checked.implausible.some((one) => one.row === row + 1);
         records.push({
           action: 'seizures.created',
           targetType: 'seizure',
           targetId: id,
-          details: { ...seizureAuditFacts(findSeizure(tx, id)!), fromPackage: true },
+          details: {
+            ...seizureAuditFacts(findSeizure(tx, id)!),
+            fromPackage: true,
+            ...(implausible && { confirmedImplausible: true }),
+          },
         });
       }
       const stepId = freshIds(
@@ -451,6 +480,10 @@ function writePackage(
           caseNo: snapshot.case?.caseNo ?? null,
           sourceWorkspaceId: snapshot.sourceWorkspaceId,
           exportedAt: snapshot.exportedAt,
+          // The seizures the user confirmed as they came, over a plausible quantity.
+          ...(checked.implausible.length > 0 && {
+            implausibleSeizures: implausibleOf(checked),
+          }),
         },
       },
       ...records,
@@ -464,6 +497,7 @@ interface SealedPackage {
   passphrase: string;
   /** Names the call's progress events and what its cancel button stops. */
   importId?: string | undefined;
+  confirmedImplausible?: boolean | undefined;
 }
 
 /**
@@ -503,5 +537,5 @@ export async function importSealedPackage(
   sealed: SealedPackage,
 ): Promise<PackageSummary> {
   const checked = await checkSealed(ctx, sealed);
-  return importPackage(ctx.workspace, checked);
+  return importPackage(ctx.workspace, checked, sealed.confirmedImplausible === true);
 }

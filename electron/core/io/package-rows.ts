@@ -151,7 +151,7 @@ function yuanOf(fen: unknown): string | undefined {
 /**
  * A seizure as `seizures.create` would write it: the quantity normalised here from its value
  * and unit (the package's own normalised figure is not read), an implausible quantity (over a
- * tonne, a million tablets) refused, purity, content and cash checked and converted again.
+ * tonne, a million tablets) refused unless the user confirmed it, purity, content and cash checked and converted again.
  */
 export function checkedSeizure(
   tx: Executor,
@@ -161,6 +161,8 @@ export function checkedSeizure(
     caseId: string;
     fromEntityId: string | null;
     locationEntityId: string | null;
+    /** The user confirmed the package's implausible quantities (package-implausible). */
+    confirmedImplausible: boolean;
   },
 ): SeizureInsert {
   const fields = seizureInputSchema.safeParse({
@@ -180,6 +182,7 @@ export function checkedSeizure(
     tools: text(seizure['tools']),
     evidenceNo: text(seizure['evidenceNo']),
     notes: text(seizure['notes']),
+    confirmedImplausible: ids.confirmedImplausible,
   });
   if (!fields.success) throw invalidRow('seizures', row, firstField(fields.error));
   try {

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Input,
   Progress,
@@ -19,16 +20,18 @@ import type {
 import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { useErrorText } from '../../app/useErrorText';
+import { drugName } from '../../components/format';
 import { KindTag } from '../../components/KindTag';
 import { FileDrop } from './FileDrop';
 import type { PickedFile } from './import-wizard';
 
 /**
  * 导入协查包: open the package with its passphrase, review matches and differences, then import.
- * A large package is checked in core's thread: its progress shows, with a cancel button.
+ * A large package is checked in core's thread: its progress shows, with a cancel button. A
+ * seizure over a plausible quantity is listed and must be confirmed, as in manual entry.
  */
 export function PackageImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [file, setFile] = useState<PickedFile>();
   const [passphrase, setPassphrase] = useState('');
@@ -37,6 +40,7 @@ export function PackageImport() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [running, setRunning] = useState<{ id: string; done: number; total: number }>();
+  const [confirmed, setConfirmed] = useState(false);
 
   useEffect(
     () =>
@@ -65,6 +69,7 @@ export function PackageImport() {
     passphrase,
     importId,
   });
+  const implausible = review?.implausibleSeizures ?? [];
   const progress =
     busy && running && running.total > 0 ? (
       <Space style={{ marginTop: 12 }} data-testid="package-progress">
@@ -111,6 +116,7 @@ export function PackageImport() {
             loading={busy}
             onClick={() =>
               void act(async (importId) => {
+                setConfirmed(false);
                 setReview(await invoke('package.review', input(importId)));
               })
             }
@@ -143,6 +149,38 @@ export function PackageImport() {
               type="error"
               showIcon
               title={t('errors.package.caseExists', { caseNo: review.caseNo ?? '' })}
+            />
+          ) : null}
+          {implausible.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="package-implausible"
+              title={t('packageImport.implausibleTitle', { count: implausible.length })}
+              description={
+                <>
+                  <ul style={{ margin: '4px 0' }}>
+                    {implausible.map((item) => (
+                      <li key={item.row}>
+                        {t('packageImport.implausibleItem', {
+                          row: item.row,
+                          caseNo: item.caseNo ?? '',
+                          drug: drugName(item.drugType, i18n.language),
+                          quantity: item.quantity,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                  <Checkbox
+                    checked={confirmed}
+                    onChange={(event) => setConfirmed(event.target.checked)}
+                    data-testid="package-implausible-confirm"
+                  >
+                    {t('packageImport.implausibleConfirm')}
+                  </Checkbox>
+                </>
+              }
             />
           ) : null}
           <Table
@@ -181,11 +219,16 @@ export function PackageImport() {
             <Button onClick={() => setReview(undefined)}>{t('import.back')}</Button>
             <Button
               type="primary"
-              disabled={review.caseExists}
+              disabled={review.caseExists || (implausible.length > 0 && !confirmed)}
               loading={busy}
               onClick={() =>
                 void act(async (importId) =>
-                  setSummary(await invoke('package.import', input(importId))),
+                  setSummary(
+                    await invoke('package.import', {
+                      ...input(importId),
+                      ...(implausible.length > 0 && { confirmedImplausible: confirmed }),
+                    }),
+                  ),
                 )
               }
               data-testid="package-import"
