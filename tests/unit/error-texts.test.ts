@@ -70,7 +70,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'package.conflict': { entityId: '0190a0b0-0000-7000-8000-000000000001' },
   'package.invalidRow': { list: 'seizures', row: 0, field: 'quantityValue' },
   'package.implausibleQuantity': { row: 1, quantity: '50000 kg', evidenceNo: null, count: 2 },
-  'package.tooManyRows': { list: 'relations', count: 250_000, limit: 200_000 },
+  'package.tooManyRows': { list: 'relations', count: 60_000, limit: 50_000 },
   'backup.corrupt': { failure: 'SQLITE_NOTADB' },
   'audit.broken': { ok: false, brokenAtSeq: 17, reason: 'hashMismatch' },
   'audit.exportTooLarge': { limit: 200_000 },

@@ -2,27 +2,28 @@ import { AppError } from '../app-error';
 
 /**
  * The most rows of each kind one package may carry. A package is one case, or a set of
- * entities chosen for another unit (at most 50,000, as `package.export` takes them). By
- * DOMAIN.md a unit's whole database after ten years is ~100k persons and ~1M relations, and
- * the largest chart an investigator explores a few thousand nodes: a package beyond these
- * limits carries a large part of a unit's database, not a case, and is refused before it is
- * checked or written (it would also hold the receiving workspace for minutes). Relations get
- * the most room: a gang's call and money links run to tens of thousands.
+ * entities chosen for another unit. By DOMAIN.md a unit's whole database after ten years is
+ * ~100k persons and ~1M relations, a regional department's year 2,723 cases, and the largest
+ * chart an investigator explores a few thousand nodes: a case's people and links are in the
+ * thousands, tens of thousands with its call and money links. A package beyond these limits
+ * carries a fifth of a unit's database or more, not a case. It is refused before it is
+ * checked or written, and exporting one is refused too: its write holds the receiving
+ * workspace (20,000 relations ~1 s; 199,000 took 33 s on the bench's loaded machine).
  */
 const packageRowLimits = {
-  entities: 50_000,
-  caseEntities: 50_000,
-  relations: 200_000,
+  entities: 20_000,
+  caseEntities: 20_000,
+  relations: 50_000,
   seizures: 5_000,
   custodySteps: 20_000,
   events: 20_000,
-  eventEntities: 100_000,
+  eventEntities: 50_000,
   attachments: 500,
 } as const;
 
 /**
- * Refuses a parsed package with more rows of a kind than its limit (package.tooManyRows),
- * counting the lists only: nothing else of it has been read yet.
+ * Refuses a package (parsed, or a snapshot about to be sealed) with more rows of a kind than
+ * its limit (package.tooManyRows), counting the lists only: nothing else of it is read.
  */
 export function assertWithinRowLimits(parsed: unknown): void {
   if (typeof parsed !== 'object' || parsed === null) return;
