@@ -32,6 +32,8 @@ export default defineConfig({
           'table-worker': resolve(__dirname, 'electron/core/io/table-worker.ts'),
           // Large charts are laid out in a worker thread, off the call queue.
           'layout-worker': resolve(__dirname, 'electron/core/graph/layout-worker.ts'),
+          // Case packages are opened and checked in a worker thread, off the call queue.
+          'package-worker': resolve(__dirname, 'electron/core/io/package-worker.ts'),
         },
       },
     },

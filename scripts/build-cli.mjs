@@ -19,6 +19,7 @@ await build({
     'run-cli': 'electron/cli/run-cli.ts',
     'table-worker': 'electron/core/io/table-worker.ts',
     'layout-worker': 'electron/core/graph/layout-worker.ts',
+    'package-worker': 'electron/core/io/package-worker.ts',
   },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },

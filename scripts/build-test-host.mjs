@@ -1,6 +1,6 @@
 // Bundles the browser host of the end-to-end tests (tests/e2e/host) into out/test-host: the
 // router and all of core in one CommonJS file that the harness loads with Node's own require,
-// and the two worker threads beside it. Through Vitest's module runner every test file compiled
+// and the worker threads beside it. Through Vitest's module runner every test file compiled
 // and ran the ~400 modules of core again (about 5 s of each file's start on two cores); Node
 // reads one file in a fraction of that. Test-only: nothing here is packaged.
 import { build } from 'esbuild';
@@ -31,6 +31,7 @@ await build({
   entryPoints: {
     'table-worker': 'electron/core/io/table-worker.ts',
     'layout-worker': 'electron/core/graph/layout-worker.ts',
+    'package-worker': 'electron/core/io/package-worker.ts',
   },
   outExtension: { '.js': '.mjs' },
   format: 'esm',

@@ -176,6 +176,7 @@ import {
   packageExportInput,
   packageExportOutput,
   packageOpenInput,
+  packageCancelInput,
   packageReviewSchema,
   packageSummarySchema,
 } from './schemas/package-schemas';
@@ -425,6 +426,7 @@ export const contract = {
   'backup.restoreFrom': procedure('admin', backupRestoreFromInput, backupRestoreFromOutput),
   'package.review': procedure('investigator', packageOpenInput, packageReviewSchema),
   'package.import': procedure('investigator', packageOpenInput, packageSummarySchema),
+  'package.cancel': procedure('investigator', packageCancelInput, okOutput),
 
   'audit.list': procedure('lead', auditListInput, auditListOutput),
   'audit.users': procedure('lead', emptyInput, auditUsersOutput),

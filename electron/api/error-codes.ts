@@ -124,6 +124,7 @@ export const errorCodes = [
   'package.ownWorkspace',
   'package.invalidRow',
   'package.implausibleQuantity',
+  'package.tooManyRows',
   'storage.full',
   'storage.readOnly',
   'backup.folderInvalid',

@@ -219,8 +219,10 @@ export function createRouter(deps: CoreDeps): Router {
   }
 
   function invoke(procedure: unknown, input: unknown): Promise<ApiResult<unknown>> {
-    // Cancelling must reach the import it stops, which holds the queue; it only flips a flag.
-    if (procedure === 'import.cancel') return settle(procedure, input);
+    // Cancelling must reach the import it stops, which holds the queue; it only flips a flag
+    // (or stops a package's checking thread).
+    if (procedure === 'import.cancel' || procedure === 'package.cancel')
+      return settle(procedure, input);
     // The next call starts when this one has settled, or when it moved its long work off the
     // queue (SessionContext.offQueue).
     let release!: () => void;

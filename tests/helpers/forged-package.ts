@@ -21,10 +21,19 @@ export async function packageAndReceiver(cores: TestCore[]) {
   return { source, target, snapshot, targetId: readHeader(created.path).workspaceId };
 }
 
-/** Seals the snapshot and imports it into the target, ok or not. */
-export async function importForged(target: TestCore, snapshot: CaseSnapshot) {
+/** The snapshot sealed, as the receive calls take it. */
+export async function sealedForged(snapshot: CaseSnapshot) {
   const content = (await sealPackage(snapshot, passphrase, testKdf)).toString('base64');
-  return target.call('package.import', { contentBase64: content, passphrase });
+  return { contentBase64: content, passphrase };
+}
+
+/** Seals the snapshot and imports it into the target, ok or not. */
+export async function importForged(
+  target: TestCore,
+  snapshot: CaseSnapshot,
+  options: { importId?: string; confirmedImplausible?: boolean } = {},
+) {
+  return target.call('package.import', { ...(await sealedForged(snapshot)), ...options });
 }
 
 /** A copy of the snapshot, changed. */

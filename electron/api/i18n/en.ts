@@ -280,7 +280,9 @@ export const en: Translation<typeof zhCN> = {
       invalidRow:
         'A record in the package breaks the entry rules (a quantity that does not match its unit, an unknown status or role, dates out of order); nothing was imported.',
       implausibleQuantity:
-        'Seizure {{row}} in the package ({{quantity}}) is implausibly large; nothing was imported. Check it with the sending unit.',
+        '{{count}} seizures in the package are implausibly large (the first: seizure {{row}}, {{quantity}}); nothing was imported. Check them with the sending unit, then confirm the quantities to import.',
+      tooManyRows:
+        "The package carries {{count}} {{list}}, more than the {{limit}} one package may carry (a large part of a unit's database, not a case); it was refused and nothing was imported.",
     },
     reports: {
       rendererUnavailable:
@@ -823,6 +825,22 @@ export const en: Translation<typeof zhCN> = {
     new: 'New',
     differences: 'Fields that differ here',
     confirm: 'Import',
+    checking: 'Checking the package: {{done}} of {{total}} records checked',
+    cancel: 'Cancel',
+    implausibleTitle:
+      '{{count}} seizures below are implausibly large (over a tonne, say): check them with the sending unit',
+    implausibleItem: 'Seizure {{row}}: {{caseNo}} {{drug}} {{quantity}}',
+    implausibleConfirm: 'Checked with the sending unit: the quantities are right',
+    lists: {
+      entities: 'entities',
+      caseEntities: 'case members',
+      relations: 'relations',
+      seizures: 'seizures',
+      custodySteps: 'custody steps',
+      events: 'events',
+      eventEntities: 'event links',
+      attachments: 'attachments',
+    },
     done: 'Case package imported',
     doneDetail:
       '{{entitiesCreated}} entities created, {{entitiesMatched}} matched; {{relations}} relations, {{seizures}} seizures, {{events}} events, {{attachments}} attachments.',

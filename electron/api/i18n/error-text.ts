@@ -33,6 +33,8 @@ function wordsOf(t: Translate, code: string, details: Details): Details {
   }
   if ((roles as readonly unknown[]).includes(details['needed']))
     words['needed'] = t(`enums.role.${String(details['needed'])}`);
+  if (code === 'package.tooManyRows' && typeof details['list'] === 'string')
+    words['list'] = t(`packageImport.lists.${details['list']}`);
   if (code === 'persons.invalidIdNumber') {
     const problem = String(details['problem'] ?? 'characters');
     words['reason'] = t(`idProblems.${problem}`, {

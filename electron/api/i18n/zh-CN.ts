@@ -253,7 +253,9 @@ export const zhCN = {
       invalidRow:
         '协查包中有记录不符合本系统的录入规则（如数量与单位不符、状态或身份取值无效、日期先后颠倒），未导入任何数据。',
       implausibleQuantity:
-        '协查包中第 {{row}} 项缴获的数量异常偏大（如超过一吨），未导入任何数据。请与发包单位核对。',
+        '协查包中有 {{count}} 项缴获的数量异常偏大（如超过一吨），首项为第 {{row}} 项，未导入任何数据。请与发包单位核对，确认无误后勾选“确认数量无误”再导入。',
+      tooManyRows:
+        '协查包中的{{list}}有 {{count}} 条，超过一个协查包的上限 {{limit}} 条（已相当于一个单位的大部分数据，而非一起案件），已拒绝，未导入任何数据。',
     },
     reports: {
       rendererUnavailable: '无法生成 PDF/Word：找不到排版引擎（Chromium）。可先预览并打印。',
@@ -785,6 +787,21 @@ export const zhCN = {
     new: '新建',
     differences: '与本库不同的字段',
     confirm: '确认导入',
+    checking: '正在核验协查包：已核对 {{done}} / {{total}} 条记录',
+    cancel: '取消',
+    implausibleTitle: '以下 {{count}} 项缴获数量异常偏大（如超过一吨），请与发包单位核对',
+    implausibleItem: '第 {{row}} 项：{{caseNo}} {{drug}} {{quantity}}',
+    implausibleConfirm: '已与发包单位核对，确认数量无误',
+    lists: {
+      entities: '实体',
+      caseEntities: '案件成员',
+      relations: '关系',
+      seizures: '缴获',
+      custodySteps: '保管记录',
+      events: '事件',
+      eventEntities: '事件关联',
+      attachments: '附件',
+    },
     done: '协查包已导入',
     doneDetail:
       '新建实体 {{entitiesCreated}} 个，匹配已有实体 {{entitiesMatched}} 个；关系 {{relations}} 条，缴获 {{seizures}} 条，事件 {{events}} 条，附件 {{attachments}} 个。',

@@ -28,7 +28,13 @@ export const packageExportOutput = documentFileSchema.extend({
 export const packageOpenInput = z.object({
   contentBase64: z.string().min(1).max(700_000_000),
   passphrase,
+  /** Names the call's progress events (import.progressed) and what package.cancel stops. */
+  importId: idSchema.optional(),
+  /** The user confirmed the package's implausible seizures (review's implausibleSeizures). */
+  confirmedImplausible: z.boolean().optional(),
 });
+
+export const packageCancelInput = z.object({ importId: idSchema });
 
 export const packageReviewSchema = z.object({
   caseNo: z.string().nullable(),
@@ -53,6 +59,16 @@ export const packageReviewSchema = z.object({
     events: z.number().int(),
     attachments: z.number().int(),
   }),
+  /** Seizures over a plausible quantity, which importing asks the user to confirm. */
+  implausibleSeizures: z.array(
+    z.object({
+      row: z.number().int(),
+      caseNo: z.string().nullable(),
+      drugType: z.string(),
+      quantity: z.string(),
+      evidenceNo: z.string().nullable(),
+    }),
+  ),
 });
 export type PackageReview = z.infer<typeof packageReviewSchema>;
 

@@ -5,6 +5,7 @@ import { AppError } from '../app-error';
 import { defaultKdf, deriveSlotKey } from '../vault/key-slot';
 import type { KdfCost } from '../vault/vault-env';
 import type { CaseSnapshot } from './case-snapshot';
+import { assertWithinRowLimits } from './package-limits';
 import {
   describeSnapshotProblem,
   findInconsistency,
@@ -187,6 +188,7 @@ export async function openPackage(
     } catch {
       throw malformed();
     }
+    assertWithinRowLimits(parsed);
     const checked = packageSnapshotSchema.safeParse(parsed);
     if (!checked.success)
       throw new AppError('package.invalidContent', 'The package content is not valid', {

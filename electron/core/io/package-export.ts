@@ -9,6 +9,7 @@ import type { KdfCost } from '../vault/vault-env';
 import { currentAuditHead } from '../vault/workspace-audit';
 import { sealPackage } from './case-package';
 import { readCaseSnapshot } from './case-snapshot';
+import { assertWithinRowLimits } from './package-limits';
 
 /**
  * A case (or a set of entities) sealed under the passphrase as a case package (协查), with the
@@ -25,6 +26,8 @@ export async function exportCasePackage(
     { now: workspace.now(), workspaceId: workspace.workspaceId },
     true,
   );
+  // A package no workspace would receive is refused here, before the attachments are read.
+  assertWithinRowLimits(snapshot);
   // Files kept outside the database are decrypted (and checked) into the package, which
   // carries them in memory: evidence larger than the inline limit goes by other means.
   const tooLarge = snapshot.attachments.find(

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { EntityKind } from '../../api/domain/entity-kinds';
 import type { PackageReview, PackageSummary } from '../../api/schemas/package-schemas';
@@ -13,29 +12,24 @@ import {
   entitiesTable,
   eventEntitiesTable,
   eventsTable,
-  relationsTable,
   seizuresTable,
 } from '../db/schema';
 import { findHolder } from '../entities/entity-identifiers';
 import { kindTables } from '../entities/entity-repository';
 import { indexCase, indexEntity } from '../search/search-indexer';
+import type { SessionContext } from '../handler-types';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
-import type { KdfCost } from '../vault/vault-env';
-import { openPackage } from './case-package';
 import type { CaseSnapshot } from './case-snapshot';
 import { normaliseCaseNo } from '../../api/domain/case-number';
 import { normaliseQuantity } from '../../api/domain/quantity';
-import { parseResidentId } from '../../api/domain/resident-id';
 import type { AuditEntry } from '../audit/audit-log';
 import { seizureAuditFacts } from '../seizures/seizure-service';
 import { findSeizure } from '../seizures/seizure-queries';
-import {
-  checkedCase,
-  checkedMember,
-  checkedRelation,
-  checkedSeizure,
-  invalidRow,
-} from './package-rows';
+import type { CheckedPackage } from './package-checks';
+import { writeRelations } from './package-relations';
+import { checkPackageInThread } from './package-thread';
+import { checkedSeizure, invalidRow } from './package-rows';
+import { takenIds } from './taken-ids';
 
 type PackageEntity = CaseSnapshot['entities'][number];
 
@@ -114,7 +108,8 @@ function detailsOf(db: Executor, id: string, kind: EntityKind): Record<string, u
 }
 
 /** What importing would do, written nowhere: matches, differences, what is new. */
-function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
+function reviewPackage(db: Executor, checked: CheckedPackage): PackageReview {
+  const { snapshot } = checked;
   const matches = matchEntities(db, snapshot);
   const caseExists = snapshot.case
     ? Boolean(
@@ -173,25 +168,48 @@ function reviewPackage(db: Executor, snapshot: CaseSnapshot): PackageReview {
       events: snapshot.events.length,
       attachments: snapshot.attachments.length,
     },
+    implausibleSeizures: implausibleOf(checked),
   };
+}
+
+/** The package's implausible seizures as the review and the audit name them. */
+function implausibleOf(checked: CheckedPackage) {
+  return checked.implausible.map((one) => ({
+    ...one,
+    caseNo: checked.snapshot.case?.caseNo ?? null,
+  }));
 }
 
 /**
  * Writes a package in one transaction: new entities keep their IDs (IDs are UUIDv7, unique
  * across workstations), known ones are linked instead of duplicated and keep this workspace's
  * fields; rows are stamped as imported by the current user; attachments are checked against
- * their SHA-256.
+ * their SHA-256. A package with an implausible seizure is written only once the user
+ * confirmed it (`confirmedImplausible`), as a seizure entered by hand is.
  */
-function importPackage(workspace: UnlockedWorkspace, snapshot: CaseSnapshot): PackageSummary {
+function importPackage(
+  workspace: UnlockedWorkspace,
+  checked: CheckedPackage,
+  confirmedImplausible: boolean,
+): PackageSummary {
+  const { snapshot } = checked;
   // A 协查 package comes from another unit. One of this workspace's own (its case exported and
   // brought back) would be a second copy of its cases, seizures and suspects.
   if (snapshot.sourceWorkspaceId === workspace.workspaceId)
     throw new AppError('package.ownWorkspace', 'The package was made in this workspace');
+  const first = checked.implausible[0];
+  if (first && !confirmedImplausible)
+    throw new AppError('package.implausibleQuantity', 'A seizure in the package needs checking', {
+      row: first.row,
+      quantity: first.quantity,
+      evidenceNo: first.evidenceNo,
+      count: checked.implausible.length,
+    });
   const now = workspace.now();
   const actor = workspace.user.id;
   const stamp = { createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor };
   try {
-    return writePackage(workspace, snapshot, stamp);
+    return writePackage(workspace, checked, stamp, confirmedImplausible);
   } catch (error) {
     // A row the database's constraints refuse (an identifier already held here under another
     // ID, say) is a clear refusal; the transaction has rolled back.
@@ -208,16 +226,20 @@ function importPackage(workspace: UnlockedWorkspace, snapshot: CaseSnapshot): Pa
   }
 }
 
+type Stamp = { createdAt: string; updatedAt: string; createdBy: string; updatedBy: string };
+
 function writePackage(
   workspace: UnlockedWorkspace,
-  snapshot: CaseSnapshot,
-  stamp: { createdAt: string; updatedAt: string; createdBy: string; updatedBy: string },
+  checked: CheckedPackage,
+  stamp: Stamp,
+  confirmedImplausible: boolean,
 ): PackageSummary {
+  const { snapshot } = checked;
   // Each seizure and member is audited as its manual entry is, with the package's summary.
   const records: AuditEntry[] = [];
   return workspace.write(
     (tx) => {
-      const review = reviewPackage(tx, snapshot);
+      const review = reviewPackage(tx, checked);
       if (review.caseExists)
         throw new AppError('package.caseExists', 'The case number is already in this workspace', {
           caseNo: review.caseNo,
@@ -228,30 +250,21 @@ function writePackage(
         entityId.set(item.id, item.existingId ?? item.id);
         if (item.existingId) matched.add(item.id);
       }
-      const fresh = (id: string, exists: (id: string) => boolean) => (exists(id) ? newId() : id);
-      const taken =
-        (
-          table:
-            | typeof casesTable
-            | typeof relationsTable
-            | typeof seizuresTable
-            | typeof eventsTable
-            | typeof caseEntitiesTable
-            | typeof custodyStepsTable
-            | typeof attachmentsTable,
-        ) =>
-        (id: string) =>
-          Boolean(tx.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
+      // A row whose ID this workspace holds already gets a new one (the IDs are looked up a
+      // list at a time, not a row at a time).
+      const freshIds = (table: string, ids: string[]) => {
+        const held = takenIds(workspace.sqlite, table, ids);
+        return (id: string) => (held.has(id) ? newId() : id);
+      };
 
       let caseId: string | null = null;
-      if (snapshot.case) {
+      if (snapshot.case && checked.caseRow) {
         // Status and supervision level are the sending unit's, taken as it reports them (after
         // the workflow's checks): the case is theirs, and this workspace's 成绩单 never counts a
         // received case (unit-statistics.ts), whatever it says.
-        const row = checkedCase(snapshot.case);
-        caseId = fresh(snapshot.case.id, taken(casesTable));
+        caseId = freshIds('cases', [snapshot.case.id])(snapshot.case.id);
         tx.insert(casesTable)
-          .values({ ...row, ...stamp, id: caseId })
+          .values({ ...checked.caseRow, ...stamp, id: caseId })
           .run();
         indexCase(tx, caseId);
       }
@@ -261,8 +274,8 @@ function writePackage(
       for (const [row, item] of snapshot.entities.entries()) {
         // Matched entities (same ID, or same identifier) are not inserted again.
         if (matched.has(item.entity.id)) continue;
-        const { details, outcome } = checkedDetails(item.details, row);
-        const notes = [item.entity.notes, outcome].filter(Boolean).join('\n') || null;
+        const { details, notes, badIdNumber } = checked.entities[row]!;
+        if (badIdNumber) throw invalidRow('entities', row + 1, 'idNumber');
         tx.insert(entitiesTable)
           .values({ ...item.entity, notes, ...stamp, mergedIntoId: null, deletedAt: null })
           .run();
@@ -274,12 +287,16 @@ function writePackage(
         created += 1;
       }
       const mapEntity = (id: string | null) => (id ? (entityId.get(id) ?? null) : null);
+      const memberId = freshIds(
+        'case_entities',
+        snapshot.caseEntities.map((member) => member.id),
+      );
       for (const [row, member] of snapshot.caseEntities.entries()) {
         if (!caseId) break;
-        const fields = checkedMember(member, row, caseId, mapEntity(member.entityId)!);
+        const fields = { ...checked.members[row]!, caseId, entityId: mapEntity(member.entityId)! };
         const inserted = tx
           .insert(caseEntitiesTable)
-          .values({ ...fields, ...stamp, id: fresh(member.id, taken(caseEntitiesTable)) })
+          .values({ ...fields, ...stamp, id: memberId(member.id) })
           .onConflictDoNothing()
           .run();
         if (inserted.changes === 0) continue;
@@ -297,30 +314,14 @@ function writePackage(
           },
         });
       }
-      let relations = 0;
-      for (const [row, relation] of snapshot.relations.entries()) {
-        // The relation is numbered here: a package's numbers are another workspace's (a
-        // package made before numbers were left out of it carries them), and its fields are
-        // the ones manual entry derives.
-        if (taken(relationsTable)(relation.id)) continue;
-        const fields = checkedRelation(tx, relation, row, {
-          fromEntityId: mapEntity(relation.fromEntityId)!,
-          toEntityId: mapEntity(relation.toEntityId)!,
-          caseId: mapCase(relation.caseId),
-        });
-        tx.insert(relationsTable)
-          .values({
-            ...fields,
-            ...stamp,
-            id: relation.id,
-            // No merge of this workspace hid it.
-            mergedAway: false,
-          })
-          .run();
-        relations += 1;
+      const relations = writeRelations(workspace.sqlite, checked, {
+        stamp,
+        mapEntity: (id) => mapEntity(id)!,
+        mapCase,
         // Between two entities this workspace already held (a case's people here): recorded as
         // a relation entered by hand is, for their cases' reviewers to find.
-        if (matched.has(relation.fromEntityId) && matched.has(relation.toEntityId))
+        onWritten: (relation, fields) => {
+          if (!matched.has(relation.fromEntityId) || !matched.has(relation.toEntityId)) return;
           records.push({
             action: 'relations.created',
             targetType: 'relation',
@@ -339,15 +340,21 @@ function writePackage(
               fromPackage: true,
             },
           });
-      }
+        },
+      });
       const seizureId = new Map<string, string>();
+      const freshSeizure = freshIds(
+        'seizures',
+        snapshot.seizures.map((seizure) => seizure.id),
+      );
       for (const [row, seizure] of snapshot.seizures.entries()) {
-        const id = fresh(seizure.id, taken(seizuresTable));
+        const id = freshSeizure(seizure.id);
         seizureId.set(seizure.id, id);
         const fields = checkedSeizure(tx, seizure, row, {
           caseId: caseId!,
           fromEntityId: mapEntity(nullableText(seizure['fromEntityId'])),
           locationEntityId: mapEntity(nullableText(seizure['locationEntityId'])),
+          confirmedImplausible,
         });
         const quantity = normaliseQuantity(fields.quantityValue, fields.quantityUnit);
         if (!quantity.ok) throw new Error('A checked quantity did not normalise');
@@ -360,25 +367,37 @@ function writePackage(
             normalisedUnit: quantity.unit,
           })
           .run();
+        const implausible = checked.implausible.some((one) => one.row === row + 1);
         records.push({
           action: 'seizures.created',
           targetType: 'seizure',
           targetId: id,
-          details: { ...seizureAuditFacts(findSeizure(tx, id)!), fromPackage: true },
+          details: {
+            ...seizureAuditFacts(findSeizure(tx, id)!),
+            fromPackage: true,
+            ...(implausible && { confirmedImplausible: true }),
+          },
         });
       }
+      const stepId = freshIds(
+        'custody_steps',
+        snapshot.custodySteps.map((step) => step.id),
+      );
       for (const step of snapshot.custodySteps)
         tx.insert(custodyStepsTable)
           .values({
             ...step,
-            id: fresh(step.id, taken(custodyStepsTable)),
+            id: stepId(step.id),
             seizureId: seizureId.get(step.seizureId)!,
           } as never)
           .run();
       const eventId = new Map<string, string>();
-      for (const [row, event] of snapshot.events.entries()) {
-        if (!isStoredInstant(event.occurredAt)) throw invalidRow('events', row + 1, 'occurredAt');
-        const id = fresh(event.id, taken(eventsTable));
+      const freshEvent = freshIds(
+        'events',
+        snapshot.events.map((event) => event.id),
+      );
+      for (const event of snapshot.events) {
+        const id = freshEvent(event.id);
         eventId.set(event.id, id);
         tx.insert(eventsTable)
           .values({ ...event, ...stamp, id, caseId })
@@ -399,13 +418,13 @@ function writePackage(
           })
           .onConflictDoNothing()
           .run();
-      for (const [index, attachment] of snapshot.attachments.entries()) {
-        // A file's name, no path (../../化验报告.pdf had been filed as evidence as it came).
-        if (!plainFileName(attachment.fileName))
-          throw invalidRow('attachments', index + 1, 'fileName');
+      const attachmentId = freshIds(
+        'attachments',
+        snapshot.attachments.map((attachment) => attachment.id),
+      );
+      for (const attachment of snapshot.attachments) {
+        // Its name and SHA-256 were checked in the checking thread (package-checks).
         const content = Buffer.from(attachment.contentBase64 ?? '', 'base64');
-        if (crypto.createHash('sha256').update(content).digest('hex') !== attachment.sha256)
-          throw new AppError('package.corrupt', 'An attachment does not match its SHA-256');
         const ownerId =
           attachment.ownerType === 'case'
             ? caseId!
@@ -419,7 +438,7 @@ function writePackage(
           .values({
             ...row,
             ...stamp,
-            id: fresh(row.id, taken(attachmentsTable)),
+            id: attachmentId(row.id),
             ownerId,
             caseId: mapCase(row.caseId),
             // A package carries the bytes inline; small enough to keep in the database.
@@ -461,6 +480,10 @@ function writePackage(
           caseNo: snapshot.case?.caseNo ?? null,
           sourceWorkspaceId: snapshot.sourceWorkspaceId,
           exportedAt: snapshot.exportedAt,
+          // The seizures the user confirmed as they came, over a plausible quantity.
+          ...(checked.implausible.length > 0 && {
+            implausibleSeizures: implausibleOf(checked),
+          }),
         },
       },
       ...records,
@@ -468,86 +491,51 @@ function writePackage(
   );
 }
 
-/** The package as sent (base64) and its passphrase. */
+/** The package as sent (base64), its passphrase, and how its receive call is followed. */
 interface SealedPackage {
   contentBase64: string;
   passphrase: string;
+  /** Names the call's progress events and what its cancel button stops. */
+  importId?: string | undefined;
+  confirmedImplausible?: boolean | undefined;
 }
 
-function openSealed(sealed: SealedPackage, kdf: KdfCost | undefined): Promise<CaseSnapshot> {
-  return openPackage(Buffer.from(sealed.contentBase64, 'base64'), sealed.passphrase, kdf);
+/**
+ * Opens and checks the package in its thread, off the call queue: the calls behind this one
+ * (every read of the window) go ahead meanwhile. Progress goes out as `import.progressed`.
+ */
+function checkSealed(ctx: SessionContext, sealed: SealedPackage): Promise<CheckedPackage> {
+  const bytes = Buffer.from(sealed.contentBase64, 'base64');
+  return ctx.offQueue(() =>
+    checkPackageInThread(
+      { bytes, passphrase: sealed.passphrase, floor: ctx.env.kdf },
+      sealed.importId,
+      (done, total) => {
+        ctx.sessions.touch();
+        if (sealed.importId)
+          ctx.deps.emit('import.progressed', { importId: sealed.importId, done, total });
+      },
+    ),
+  );
 }
 
 /** Opens a package and reviews it against this workspace; writes nothing. */
 export async function reviewSealedPackage(
-  workspace: UnlockedWorkspace,
+  ctx: SessionContext,
   sealed: SealedPackage,
-  kdf: KdfCost | undefined,
 ): Promise<PackageReview> {
-  return reviewPackage(workspace.db, await openSealed(sealed, kdf));
-}
-
-/** Opens a package and imports it (one audited transaction). */
-export async function importSealedPackage(
-  workspace: UnlockedWorkspace,
-  sealed: SealedPackage,
-  kdf: KdfCost | undefined,
-): Promise<PackageSummary> {
-  return importPackage(workspace, await openSealed(sealed, kdf));
+  const checked = await checkSealed(ctx, sealed);
+  return reviewPackage(ctx.workspace.db, checked);
 }
 
 /**
- * A new entity's details as manual entry would take them: a person's resident ID number must
- * pass its check digit (it takes a unique number a real person may later need), and a gang's
- * 打掉 or a place's 捣毁 date is the sending unit's outcome, not this one's (it had counted in
- * the 成绩单 once the entity was put in a case here, with no outcome recorded).
+ * Opens a package and imports it (one audited transaction). The write runs synchronously as
+ * soon as the check is done, so no other call's change can come between its reads and writes.
  */
-function checkedDetails(
-  details: Record<string, unknown>,
-  row: number,
-): { details: Record<string, unknown>; outcome: string | null } {
-  const idNumber = details['idNumber'];
-  if (
-    typeof idNumber === 'string' &&
-    (details['idType'] ?? 'resident_id') === 'resident_id' &&
-    !parseResidentId(idNumber).ok
-  )
-    throw invalidRow('entities', row + 1, 'idNumber');
-  // Kept as the sender's word in the entity's notes, where the 成绩单 does not read it.
-  const broken = typeof details['brokenOn'] === 'string' ? details['brokenOn'] : null;
-  const destroyed = typeof details['destroyedOn'] === 'string' ? details['destroyedOn'] : null;
-  return {
-    details: {
-      ...details,
-      ...('brokenOn' in details && { brokenOn: null }),
-      ...('destroyedOn' in details && { destroyedOn: null }),
-    },
-    outcome: broken
-      ? `来文单位记录：已于 ${broken} 打掉`
-      : destroyed
-        ? `来文单位记录：已于 ${destroyed} 捣毁`
-        : null,
-  };
-}
-
-/** A day (2026-11-20) or an ISO instant, as events store them. */
-function isStoredInstant(value: unknown): boolean {
-  return (
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(
-      value,
-    ) &&
-    !Number.isNaN(Date.parse(value))
-  );
-}
-
-/** A file's own name: no folder, no parent, no control characters. */
-function plainFileName(name: unknown): boolean {
-  return (
-    typeof name === 'string' &&
-    name.trim() !== '' &&
-    ![...name].some((char) => char === '/' || char === '\\' || char.charCodeAt(0) < 32) &&
-    name !== '.' &&
-    name !== '..'
-  );
+export async function importSealedPackage(
+  ctx: SessionContext,
+  sealed: SealedPackage,
+): Promise<PackageSummary> {
+  const checked = await checkSealed(ctx, sealed);
+  return importPackage(ctx.workspace, checked, sealed.confirmedImplausible === true);
 }

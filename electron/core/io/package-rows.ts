@@ -8,7 +8,7 @@ import { AppError } from '../app-error';
 import type { Executor } from '../db/database-types';
 import type { casesTable } from '../db/schema';
 import { caseColumns } from '../cases/case-service';
-import { prepareRelation } from '../relations/relation-service';
+import { relationColumns } from '../relations/relation-service';
 import type { RelationInsert } from '../relations/relation-repository';
 import { prepareSeizure } from '../seizures/seizure-service';
 import type { SeizureInsert } from '../seizures/seizure-repository';
@@ -151,13 +151,19 @@ function yuanOf(fen: unknown): string | undefined {
 /**
  * A seizure as `seizures.create` would write it: the quantity normalised here from its value
  * and unit (the package's own normalised figure is not read), an implausible quantity (over a
- * tonne, a million tablets) refused, purity, content and cash checked and converted again.
+ * tonne, a million tablets) refused unless the user confirmed it, purity, content and cash checked and converted again.
  */
 export function checkedSeizure(
   tx: Executor,
   seizure: CaseSnapshot['seizures'][number],
   row: number,
-  ids: { caseId: string; fromEntityId: string | null; locationEntityId: string | null },
+  ids: {
+    caseId: string;
+    fromEntityId: string | null;
+    locationEntityId: string | null;
+    /** The user confirmed the package's implausible quantities (package-implausible). */
+    confirmedImplausible: boolean;
+  },
 ): SeizureInsert {
   const fields = seizureInputSchema.safeParse({
     caseId: ids.caseId,
@@ -176,6 +182,7 @@ export function checkedSeizure(
     tools: text(seizure['tools']),
     evidenceNo: text(seizure['evidenceNo']),
     notes: text(seizure['notes']),
+    confirmedImplausible: ids.confirmedImplausible,
   });
   if (!fields.success) throw invalidRow('seizures', row, firstField(fields.error));
   try {
@@ -195,16 +202,18 @@ export function checkedSeizure(
 
 /**
  * A relation as `relations.create` would write it: a supplied drug's quantity normalised here
- * from its value and unit, the amount converted again, the period and the ends checked.
+ * from its value and unit, the amount converted again, the period checked. Reads no database
+ * (it runs in the package's checking thread): its ends are the package's own entities, which
+ * the import creates or finds alive here, and its case is the package's case or none.
  */
 export function checkedRelation(
-  tx: Executor,
   relation: CaseSnapshot['relations'][number],
   row: number,
-  ids: { fromEntityId: string; toEntityId: string; caseId: string | null },
 ): RelationInsert & { messageCount: number | null } {
   const fields = relationInputSchema.safeParse({
-    ...ids,
+    fromEntityId: relation.fromEntityId,
+    toEntityId: relation.toEntityId,
+    caseId: relation.caseId,
     type: relation['type'],
     directed: relation['directed'] ?? undefined,
     startedOn: relation['startedOn'] ?? undefined,
@@ -230,7 +239,7 @@ export function checkedRelation(
     .safeParse(relation['messageCount']);
   if (!messages.success) throw invalidRow('relations', row, 'messageCount');
   try {
-    return { ...prepareRelation(tx, fields.data), messageCount: messages.data ?? null };
+    return { ...relationColumns(fields.data), messageCount: messages.data ?? null };
   } catch (error) {
     if (error instanceof AppError && error.code.startsWith('relations.'))
       throw invalidRow('relations', row, error.code);

@@ -15,14 +15,25 @@ type RelationFields = z.output<typeof relationInputSchema>;
 
 /**
  * Checks a relation's ends, period, amount, supplied drug and case before anything is written:
- * the rules of manual entry, which a case package's relations go through too.
+ * the rules of manual entry (a case package's relations go through `relationColumns`).
  */
-export function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
+function prepareRelation(tx: Executor, fields: RelationFields): RelationInsert {
   if (fields.fromEntityId === fields.toEntityId)
     throw new AppError('relations.selfLink', 'A relation needs two different entities');
   assertLiveEntity(tx, fields.fromEntityId);
   assertLiveEntity(tx, fields.toEntityId);
   if (fields.caseId) assertCaseExists(tx, fields.caseId);
+  return relationColumns(fields);
+}
+
+/**
+ * The rules of `prepareRelation` that read no database (period, amount, supplied drug): a case
+ * package's relations are checked by them in its checking thread, whose ends are the package's
+ * own entities, alive by construction.
+ */
+export function relationColumns(fields: RelationFields): RelationInsert {
+  if (fields.fromEntityId === fields.toEntityId)
+    throw new AppError('relations.selfLink', 'A relation needs two different entities');
   if (fields.startedOn && fields.endedOn && fields.endedOn < fields.startedOn) {
     throw new AppError('relations.invalidPeriod', 'The period ends before it starts');
   }

@@ -1,19 +1,37 @@
-import { Alert, Button, Card, Descriptions, Input, Result, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Input,
+  Progress,
+  Result,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   PackageReview,
   PackageSummary,
 } from '../../../../electron/api/schemas/package-schemas';
+import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { useErrorText } from '../../app/useErrorText';
+import { drugName } from '../../components/format';
 import { KindTag } from '../../components/KindTag';
 import { FileDrop } from './FileDrop';
 import type { PickedFile } from './import-wizard';
 
-/** 导入协查包: open the package with its passphrase, review matches and differences, then import. */
+/**
+ * 导入协查包: open the package with its passphrase, review matches and differences, then import.
+ * A large package is checked in core's thread: its progress shows, with a cancel button. A
+ * seizure over a plausible quantity is listed and must be confirmed, as in manual entry.
+ */
 export function PackageImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [file, setFile] = useState<PickedFile>();
   const [passphrase, setPassphrase] = useState('');
@@ -21,19 +39,55 @@ export function PackageImport() {
   const [summary, setSummary] = useState<PackageSummary>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<{ id: string; done: number; total: number }>();
+  const [confirmed, setConfirmed] = useState(false);
 
-  const act = async (task: () => Promise<void>) => {
+  useEffect(
+    () =>
+      getBridge().on('import.progressed', (event) =>
+        setRunning((now) => (now && now.id === event.importId ? { ...now, ...event } : now)),
+      ),
+    [],
+  );
+
+  const act = async (task: (importId: string) => Promise<void>) => {
+    const id = `pkg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     setBusy(true);
     setError(undefined);
+    setRunning({ id, done: 0, total: 0 });
     try {
-      await task();
+      await task(id);
     } catch (caught) {
       setError(errorText(caught));
     } finally {
       setBusy(false);
+      setRunning(undefined);
     }
   };
-  const input = () => ({ contentBase64: file!.contentBase64, passphrase });
+  const input = (importId: string) => ({
+    contentBase64: file!.contentBase64,
+    passphrase,
+    importId,
+  });
+  const implausible = review?.implausibleSeizures ?? [];
+  const progress =
+    busy && running && running.total > 0 ? (
+      <Space style={{ marginTop: 12 }} data-testid="package-progress">
+        <Progress
+          percent={Math.floor((running.done / running.total) * 100)}
+          size="small"
+          style={{ width: 240 }}
+        />
+        <span>{t('packageImport.checking', running)}</span>
+        <Button
+          size="small"
+          onClick={() => void invoke('package.cancel', { importId: running.id })}
+          data-testid="package-cancel"
+        >
+          {t('packageImport.cancel')}
+        </Button>
+      </Space>
+    ) : null;
 
   if (summary)
     return (
@@ -60,11 +114,17 @@ export function PackageImport() {
             type="primary"
             disabled={!file || !passphrase}
             loading={busy}
-            onClick={() => void act(async () => setReview(await invoke('package.review', input())))}
+            onClick={() =>
+              void act(async (importId) => {
+                setConfirmed(false);
+                setReview(await invoke('package.review', input(importId)));
+              })
+            }
             data-testid="package-review"
           >
             {t('packageImport.open')}
           </Button>
+          {progress}
         </Space>
       ) : (
         <>
@@ -89,6 +149,38 @@ export function PackageImport() {
               type="error"
               showIcon
               title={t('errors.package.caseExists', { caseNo: review.caseNo ?? '' })}
+            />
+          ) : null}
+          {implausible.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="package-implausible"
+              title={t('packageImport.implausibleTitle', { count: implausible.length })}
+              description={
+                <>
+                  <ul style={{ margin: '4px 0' }}>
+                    {implausible.map((item) => (
+                      <li key={item.row}>
+                        {t('packageImport.implausibleItem', {
+                          row: item.row,
+                          caseNo: item.caseNo ?? '',
+                          drug: drugName(item.drugType, i18n.language),
+                          quantity: item.quantity,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                  <Checkbox
+                    checked={confirmed}
+                    onChange={(event) => setConfirmed(event.target.checked)}
+                    data-testid="package-implausible-confirm"
+                  >
+                    {t('packageImport.implausibleConfirm')}
+                  </Checkbox>
+                </>
+              }
             />
           ) : null}
           <Table
@@ -127,16 +219,24 @@ export function PackageImport() {
             <Button onClick={() => setReview(undefined)}>{t('import.back')}</Button>
             <Button
               type="primary"
-              disabled={review.caseExists}
+              disabled={review.caseExists || (implausible.length > 0 && !confirmed)}
               loading={busy}
               onClick={() =>
-                void act(async () => setSummary(await invoke('package.import', input())))
+                void act(async (importId) =>
+                  setSummary(
+                    await invoke('package.import', {
+                      ...input(importId),
+                      ...(implausible.length > 0 && { confirmedImplausible: confirmed }),
+                    }),
+                  ),
+                )
               }
               data-testid="package-import"
             >
               {t('packageImport.confirm')}
             </Button>
           </Space>
+          {progress}
         </>
       )}
     </Card>
