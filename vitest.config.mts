@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A few unit tests start Python or lay out 2,000 entities (1–2 s idle): 5 s was too
+          // close on two cores busy with the other projects.
+          testTimeout: 20_000,
           globalSetup: [tempRoot],
           isolate: false,
         },
