@@ -7,7 +7,9 @@ import {
   relationShortNames,
 } from '../../electron/api/domain/chart-look';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
+import { kindColours, type EntityKind } from '../../electron/api/domain/entity-kinds';
 import { networkxPython } from '../helpers/networkx-python';
+import { colourShare, readPng } from '../helpers/png-pixels';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
 
 const chromium = findChromium();
@@ -186,6 +188,28 @@ describe('chart pictures of the demo methamphetamine case', () => {
       expect(bytes.subarray(1, 4).toString()).toBe('PNG');
       // IHDR: width and height, big-endian, at bytes 16 and 20.
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3509, 2481]);
+      // Each entity is drawn as its kind's icon, where the SVG of the same chart puts it.
+      const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId })).content;
+      const svgWidth = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);
+      const pixels = readPng(pngFile);
+      const scale = pixels.width / svgWidth;
+      const icons = [
+        ...svg.matchAll(
+          /<use class="node-icon" [^>]*href="#icon-(\w+)" x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"/g,
+        ),
+      ].map(([, kind, x, y, width]) => {
+        const half = (Number(width) / 2) * scale;
+        const centre = [Number(x) * scale + half, Number(y) * scale + half];
+        return colourShare(
+          pixels,
+          centre[0]!,
+          centre[1]!,
+          Math.floor(half * 0.9),
+          kindColours[kind as EntityKind],
+        );
+      });
+      expect(icons).toHaveLength(50);
+      expect(icons.filter((share) => share < 0.2)).toEqual([]);
 
       const pdf = await c.ok('graph.export', {
         format: 'pdf',

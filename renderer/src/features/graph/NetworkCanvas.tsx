@@ -557,6 +557,30 @@ function initialView(instance: Network) {
     instance.moveTo({ scale: legible, position: instance.getViewPosition(), animation: false });
 }
 
+/** vis-network's image cache (not in its typings): an icon is drawn once it is initialised. */
+type ImageCache = {
+  images?: { images?: Record<string, { image: HTMLImageElement; initialized(): boolean }> };
+};
+
+/** Resolves when every image the network has asked for has loaded or failed (at most 5 s). */
+function iconsLoaded(instance: Network): Promise<void> {
+  const cached = Object.values((instance as unknown as ImageCache).images?.images ?? {});
+  const waits = cached
+    .filter((entry) => !entry.initialized())
+    .map(
+      (entry) =>
+        new Promise<void>((resolve) => {
+          // vis-network's own load listener came first: it has initialised the image by then.
+          entry.image.addEventListener('load', () => resolve(), { once: true });
+          entry.image.addEventListener('error', () => resolve(), { once: true });
+        }),
+    );
+  return Promise.race([
+    Promise.all(waits).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, 5_000)),
+  ]);
+}
+
 function roundPositions(positions: Record<string, { x: number; y: number }>): Positions {
   return Object.fromEntries(
     Object.entries(positions).map(([id, position]) => [
@@ -999,6 +1023,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           scale: main.getScale() * scale,
           animation: false,
         });
+        // The copy loads its own icon images: drawn before they load, every entity is an
+        // empty ring. Drawn once they have (or failed, or after a few seconds).
+        await iconsLoaded(copy);
         await new Promise<void>((resolve) => {
           copy.once('afterDrawing', () => resolve());
           copy.redraw();
