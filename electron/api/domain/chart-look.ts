@@ -168,12 +168,19 @@ export function separate(
         const overlapY = (heights[order[i]!]! + heights[order[j]!]!) / 2 - Math.abs(dy);
         if (overlapX <= 0 || overlapY <= 0) continue;
         moved = true;
-        if (overlapX * 1.5 < overlapY) {
-          const push = overlapX / 2 + 0.5;
-          p.x -= push;
-          q.x += push;
+        const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
+        // A pair held at the box's top or bottom edge moves sideways: pushed up or down it
+        // was put back each round, and stayed overlapping (the briefing's 陈某辉 over 周某).
+        const pinned =
+          p.y - push < box.top ||
+          p.y - push > box.bottom ||
+          q.y + push < box.top ||
+          q.y + push > box.bottom;
+        if (overlapX * 1.5 < overlapY || pinned) {
+          const sideways = overlapX / 2 + 0.5;
+          p.x -= sideways;
+          q.x += sideways;
         } else {
-          const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
           p.y -= push;
           q.y += push;
         }

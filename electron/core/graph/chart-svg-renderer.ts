@@ -324,8 +324,15 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const anyStatus = placedNodes.some((node) => statusOf(node) !== null);
   if (count <= 400)
     separate(points, {
+      // The name or the status under it, whichever is wider: 周某's (取保候审) had run under
+      // 陈某辉's icon in the briefing.
       widths: placedNodes.map(
-        (node) => Math.max(icon, showLabels ? textEms(ellipsise(node.label)) * labelFont : 0) + 6,
+        (node) =>
+          Math.max(
+            icon,
+            showLabels ? textEms(ellipsise(node.label)) * labelFont : 0,
+            statusOf(node) ? (textEms(statusOf(node)!) + 1) * statusFont : 0,
+          ) + 6,
       ),
       height: icon + (showLabels ? labelFont + 8 + (anyStatus ? statusFont + 2 : 0) : 4),
       box: {
@@ -345,8 +352,12 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     const { x, y } = at.get(node.id)!;
     const iconBox: Box = [x - radius, y - radius, icon, icon];
     if (!showLabels) return [iconBox];
-    const labelWidth = textEms(ellipsise(node.label)) * labelFont;
-    const lines = labelFont + 3 + (statusOf(node) ? statusFont + 2 : 0);
+    const status = statusOf(node);
+    const labelWidth = Math.max(
+      textEms(ellipsise(node.label)) * labelFont,
+      status ? (textEms(status) + 1) * statusFont : 0,
+    );
+    const lines = labelFont + 3 + (status ? statusFont + 2 : 0);
     return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, lines] as Box];
   });
   const edgeLabelFont = 10;
