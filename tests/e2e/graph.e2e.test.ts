@@ -64,6 +64,11 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
       '吴某 ←供货（上下线）— 张某龙 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
     ]);
     await h.screenshot('32-graph-path-retailer-to-source');
+    // 取消高亮 stands clear of the tier names written down the chart's left edge (it had
+    // covered 毒源/上线).
+    const clear = (await page.getByTestId('clear-highlight').boundingBox())!;
+    const chart = (await graph.canvas().boundingBox())!;
+    expect(clear.x).toBeGreaterThan(chart.x + chart.width / 2);
 
     const gaps = page.getByTestId('chain-gaps').locator('.ant-list-item');
     expect(await gaps.allInnerTexts()).toEqual([
