@@ -1041,6 +1041,18 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           appliedNodes.current.set(id, { element: node, label: shownLabel ?? '' });
         }
         if (nodeUpdates.length) nodeSet.update(nodeUpdates);
+        // The tier layout keeps every name under its icon (no declutter runs there): a name
+        // the force layout had put above its icon comes back down.
+        if (props.layout === 'chain' && raised.current.size) {
+          const lowered = [...raised.current.keys()].flatMap((id) => {
+            const font = appliedNodes.current.get(id)?.element.font;
+            return nodeSet.get(id)
+              ? [{ id, font: { ...(typeof font === 'object' ? font : {}), vadjust: 0 } }]
+              : [];
+          });
+          raised.current.clear();
+          if (lowered.length) nodeSet.update(lowered);
+        }
         moveBodies(instance, moves);
         const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
         const goneEdges = edgeSet.getIds().filter((id) => !wantedEdges.has(String(id)));
