@@ -3,6 +3,7 @@ import { startHarness, type Harness } from './harness';
 import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
 import { GraphPage } from './pages/graph-page';
+import { pickOption } from './pages/select-option';
 
 /** The page's document, as far as this test reads it (tests compile without the DOM library). */
 declare const document: {
@@ -78,14 +79,50 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
       { drawn: labels, view, positions, width: box.width, height: box.height },
     );
     const nodeLabels = labels.filter((label) => label.kind === 'node');
-    // At the default zoom people and organisations are named (phones and accounts show on zooming in).
-    expect(nodeLabels.length).toBeGreaterThanOrEqual(20);
+    // At the default zoom people and organisations are named (phones and accounts show on
+    // zooming in): 27 of the 50, none over another's icon.
+    expect(nodeLabels.length).toBeGreaterThanOrEqual(27);
+    // The gangs' leaders (张某龙, the principal, had been unnamed; 李某华, the source's buyer,
+    // too) are named before the rest.
+    const cases = await h.host.router.invoke('cases.list', { text: 'A3301052026030015' });
+    const caseId = (cases.ok && (cases.value as { rows: { id: string }[] }).rows[0]!.id)!;
+    const chart = await h.host.router.invoke('graph.case', { caseId });
+    const { nodes, edges } = (chart.ok ? chart.value : { nodes: [], edges: [] }) as {
+      nodes: { id: string; kind: string; label: string }[];
+      edges: { id: string; from: string; to: string; type: string }[];
+    };
+    const leaders = nodes
+      .filter((node) => edges.some((edge) => edge.type === 'leads' && edge.from === node.id))
+      .map((node) => node.label)
+      .sort();
+    expect(leaders).toEqual(['张某龙', '李某华'].sort());
+    const named = nodeLabels.map((label) => label.text.split('\n')[0]!);
+    expect(leaders.filter((leader) => !named.includes(leader))).toEqual([]);
+    // No name over another entity's icon (郑某's had covered 朱某's): icons of radius 22
+    // (people, organisations) or 16, at the view's scale.
+    const icons = nodes.flatMap((node) => {
+      const p = positions[node.id];
+      if (!p) return [];
+      const radius =
+        (node.kind === 'person' || node.kind === 'organisation' ? 22 : 16) * view.scale;
+      const x = box.width / 2 + (p.x - view.position.x) * view.scale;
+      const y = box.height / 2 + (p.y - view.position.y) * view.scale;
+      return [{ id: node.id, box: [x - radius, y - radius, 2 * radius, 2 * radius] }];
+    });
+    for (const label of labels)
+      for (const icon of icons)
+        if (icon.id !== label.id)
+          expect(
+            overlap(label.box, icon.box),
+            `${label.kind} ${label.text} over the icon of ${icon.id}`,
+          ).toBe(false);
     for (const label of labels) expect(label.fontPx).toBeGreaterThanOrEqual(11);
-    // Each label box hangs under its entity's centre (vis-network's position), centred on it.
+    // Each label box hangs under its entity's centre (vis-network's position), or stands above
+    // it where under it was taken, centred on it.
     for (const [index, label] of nodeLabels.entries()) {
       const at = measured[index]!;
       expect(Math.abs(label.box[0] + label.box[2] / 2 - at.centreX)).toBeLessThanOrEqual(1.5);
-      expect(label.box[1]).toBeGreaterThan(at.centreY);
+      expect(label.box[1] > at.centreY || label.box[1] + label.box[3] < at.centreY).toBe(true);
       expect(label.box[2]).toBeGreaterThanOrEqual(Math.floor(at.textWidth));
       expect(label.box[1] + label.box[3]).toBeLessThanOrEqual(box.height + 1);
     }
@@ -116,9 +153,10 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     await page.mouse.move(box.x + box.width + 150, box.y + 40);
     await tooltip.waitFor({ state: 'hidden' });
 
-    // Zoomed in, the relation labels vis-network draws are those the declutter chose: a label
-    // it had taken away stayed drawn (vis-network keeps an edge's label when given an empty one),
-    // and labels piled up over the names.
+    // Zoomed in, the relation labels drawn are those the declutter chose, drawn by the chart
+    // (level, where they fit along the line), none by vis-network: a label it had been given and
+    // then taken away stayed drawn (it keeps an edge's label when given an empty one), and
+    // labels piled up over the names.
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(centre.x, centre.y);
     for (let notch = 0; notch < 5; notch += 1) {
@@ -132,8 +170,58 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     await page.waitForTimeout(400);
     const zoomed = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
     const chosenEdges = zoomed.filter((label) => label.kind === 'edge').length;
-    expect(Number(await canvas.getAttribute('data-edge-labels-held'))).toBe(chosenEdges);
+    expect(chosenEdges).toBeGreaterThan(0);
+    expect([
+      Number(await canvas.getAttribute('data-edge-labels-held')),
+      Number(await canvas.getAttribute('data-edge-labels-drawn')),
+    ]).toEqual([0, chosenEdges]);
     await h.screenshot('38-graph-zoomed-in');
+
+    // Found on the chart, 黄某 is shown at a zoom where relations are named: the two relations
+    // between him and 张某龙 (亲属 and 同住, drawn apart) each with its label, apart (no relation
+    // label had been drawn, even zoomed in).
+    const [huang, zhang] = ['黄某', '张某龙'].map(
+      (name) => nodes.find((n) => n.label === name)!.id,
+    );
+    const pair = edges.filter(
+      (edge) => [edge.from, edge.to].sort().join() === [huang, zhang].sort().join(),
+    );
+    expect(pair.map((edge) => edge.type).sort()).toEqual(['kin', 'lives_with']);
+    const beforeFind = await canvas.getAttribute('data-labels');
+    await pickOption(page, page.getByTestId('graph-find'), '黄某', true);
+    await page.waitForFunction((before) => {
+      const element = document.querySelector('[data-testid=graph-canvas]');
+      return element?.dataset['labels'] !== before;
+    }, beforeFind);
+    await page.waitForTimeout(600);
+    // Zoomed in on the pair (the wheel over the middle between them).
+    const [from, to] = [await graph.entityPoint(huang), await graph.entityPoint(zhang)];
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2);
+    const beforeZoom = await canvas.getAttribute('data-labels');
+    for (let notch = 0; notch < 5; notch += 1) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForFunction((before) => {
+      const element = document.querySelector('[data-testid=graph-canvas]');
+      return element?.dataset['labels'] !== before;
+    }, beforeZoom);
+    await page.waitForTimeout(400);
+    const found = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
+    await h.screenshot('38a-graph-found-relations-named');
+    const pairLabels = found.filter((label) => pair.some((edge) => edge.id === label.id));
+    await h.screenshot('38a-graph-relations-named');
+    expect(pairLabels.map((label) => label.text).sort()).toEqual(['亲属', '同住'].sort());
+    expect(overlap(pairLabels[0]!.box, pairLabels[1]!.box)).toBe(false);
+    for (const label of found) expect(label.fontPx).toBeGreaterThanOrEqual(11);
+    for (let i = 0; i < found.length; i += 1)
+      for (let j = i + 1; j < found.length; j += 1)
+        expect(overlap(found[i]!.box, found[j]!.box), `${found[i]!.text} / ${found[j]!.text}`).toBe(
+          false,
+        );
+    expect(Number(await canvas.getAttribute('data-edge-labels-drawn'))).toBe(
+      found.filter((label) => label.kind === 'edge').length,
+    );
 
     // A found path's entities are named, its ends too (the retailer at its end had been a bold
     // node with no name beside named phones).

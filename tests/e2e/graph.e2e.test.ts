@@ -7,6 +7,8 @@ import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
 import { GraphPage } from './pages/graph-page';
 import { pickOption } from './pages/select-option';
+import { kindColours, type EntityKind } from '../../electron/api/domain/entity-kinds';
+import { colourShare, readPng } from '../helpers/png-pixels';
 
 /** Width and height of a PNG from its IHDR chunk. */
 function pngSize(file: string): [number, number] {
@@ -62,6 +64,11 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
       '吴某 ←供货（上下线）— 张某龙 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
     ]);
     await h.screenshot('32-graph-path-retailer-to-source');
+    // 取消高亮 stands clear of the tier names written down the chart's left edge (it had
+    // covered 毒源/上线).
+    const clear = (await page.getByTestId('clear-highlight').boundingBox())!;
+    const chart = (await graph.canvas().boundingBox())!;
+    expect(clear.x).toBeGreaterThan(chart.x + chart.width / 2);
 
     const gaps = page.getByTestId('chain-gaps').locator('.ant-list-item');
     expect(await gaps.allInnerTexts()).toEqual([
@@ -143,6 +150,40 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
     const pngFile = `${h.root}/chart.png`;
     await png.saveAs(pngFile);
     expect(pngSize(pngFile)).toEqual([size[0]! * 2, size[1]! * 2]);
+    // Each entity in the picture is its kind's icon, as on screen (the copy drawn for the
+    // export had been read before its icons loaded: every entity an empty white ring).
+    const cases = await h.host.router.invoke('cases.list', { text: 'A3301052026030015' });
+    const caseId = (cases.ok && (cases.value as { rows: { id: string }[] }).rows[0]!.id)!;
+    const chart = await h.host.router.invoke('graph.case', { caseId });
+    const kinds = new Map(
+      (chart.ok ? (chart.value as { nodes: { id: string; kind: EntityKind }[] }).nodes : []).map(
+        (node) => [node.id, node.kind],
+      ),
+    );
+    const view = JSON.parse(
+      (await page.getByTestId('graph-canvas').getAttribute('data-view'))!,
+    ) as {
+      scale: number;
+      position: { x: number; y: number };
+    };
+    const pixels = readPng(pngFile);
+    const shares: Record<string, number> = {};
+    for (const [id, p] of Object.entries(await new GraphPage(page).positions())) {
+      const kind = kinds.get(id)!;
+      // Icons have a radius of 22 (people, organisations) or 16 canvas units; the inner 85 %
+      // of the disc, clear of the status ring. An icon is at least a fifth its colour (a
+      // parcel's white box is most of it); an empty ring none.
+      const radius = Math.floor(
+        (kind === 'person' || kind === 'organisation' ? 22 : 16) * view.scale * 2 * 0.85,
+      );
+      const x = pixels.width / 2 + (p.x - view.position.x) * view.scale * 2;
+      const y = pixels.height / 2 + (p.y - view.position.y) * view.scale * 2;
+      if (x < radius || y < radius || x > pixels.width - radius || y > pixels.height - radius)
+        continue;
+      shares[id] = colourShare(pixels, x, y, radius, kindColours[kind]);
+    }
+    expect(Object.keys(shares).length).toBeGreaterThanOrEqual(40);
+    expect(Object.entries(shares).filter(([, share]) => share < 0.2)).toEqual([]);
 
     const [graphml] = await Promise.all([
       page.waitForEvent('download'),

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textEms } from '../../electron/api/domain/chart-look';
 import { maskResidentId } from '../../electron/api/domain/resident-id';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
@@ -182,6 +183,74 @@ describe('case briefing of the demo methamphetamine case', () => {
     const gang = english.match(/<svg[\s\S]*?<\/svg>/g)![0]!;
     expect(gang).toContain('Supplies');
     expect(gang).not.toMatch(/供货|图例|实体 \d+ 个|团伙成员/);
+  });
+
+  it('the gang chart draws no entity over another’s icon or name; the supply-chain diagram names every relation and ends its arrows on the icons', async () => {
+    const html = (await c.ok('reports.briefing', { caseId, format: 'html' })).content;
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;
+    type Box = { who: string; box: number[] };
+    const overlap = (a: number[], b: number[]) =>
+      a[0]! < b[0]! + b[2]! &&
+      b[0]! < a[0]! + a[2]! &&
+      a[1]! < b[1]! + b[3]! &&
+      b[1]! < a[1]! + a[3]!;
+    // A text's box from its x (middle), baseline y, size and width in ems.
+    const textBox = (x: string, y: string, size: string, text: string) => {
+      const width = textEms(text) * Number(size);
+      return [Number(x) - width / 2, Number(y) - Number(size), width, Number(size) * 1.2];
+    };
+    const gang = svgs.find((svg) => svg.includes('<g class="nodes">'))!;
+    const icons: Box[] = [];
+    const names: Box[] = [];
+    for (const [group, who] of gang.matchAll(
+      /<g class="node"[^>]*><title>([^<]*)<\/title>[\s\S]*?<\/g>/g,
+    )) {
+      const icon = /<use class="node-icon" [^>]*x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"/.exec(
+        group,
+      )!;
+      icons.push({
+        who: who!,
+        box: [Number(icon[1]), Number(icon[2]), Number(icon[3]), Number(icon[3])],
+      });
+      for (const [, x, y, size, text] of group.matchAll(
+        /<text class="node-(?:label|status)" x="([\d.-]+)" y="([\d.-]+)" font-size="([\d.]+)"[^>]*>([^<]*)</g,
+      ))
+        names.push({ who: who!, box: textBox(x!, y!, size!, text!) });
+    }
+    expect(icons).toHaveLength(28);
+    const clashes: string[] = [];
+    for (const icon of icons)
+      for (const other of [...icons, ...names])
+        if (other.who !== icon.who && overlap(icon.box, other.box))
+          clashes.push(`${icon.who} / ${other.who}`);
+    // (陈某辉's icon had covered 周某's (取保候审).)
+    expect([...new Set(clashes)]).toEqual([]);
+
+    const chain = svgs.find((svg) => svg.includes('stroke-dasharray="5 3"'))!;
+    const relations = [
+      ...chain.matchAll(
+        /<line x1="[^"]*" y1="[^"]*" x2="([\d.-]+)" y2="([\d.-]+)"[^>]*marker-end/g,
+      ),
+    ];
+    const labels = [...chain.matchAll(/<text class="edge-label"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    // 19 supply and 3 transport relations between the chain's members (and the legend's two
+    // lines), each named (none was).
+    expect([
+      relations.length,
+      labels.filter((l) => l === '供货').length,
+      labels.filter((l) => l === '运输').length,
+    ]).toEqual([24, 19, 3]);
+    const memberNames = [
+      ...chain.matchAll(
+        /<text x="([\d.-]+)" y="([\d.-]+)" font-size="(11)" text-anchor="middle"[^>]*>([^<]*)</g,
+      ),
+    ].map(([, x, y, size, text]) => textBox(x!, y!, size!, text!));
+    // Arrowheads end on the icons' rims, on no name (they had landed on 李某华).
+    expect(
+      relations.filter(([, x, y]) =>
+        memberNames.some((box) => overlap([Number(x) - 1, Number(y) - 1, 2, 2], box)),
+      ),
+    ).toEqual([]);
   });
 
   it('the gang chart leaves the case’s witness out: drawn beside the gang, he read as one of it', async () => {

@@ -7,7 +7,9 @@ import {
   relationShortNames,
 } from '../../electron/api/domain/chart-look';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
+import { kindColours, type EntityKind } from '../../electron/api/domain/entity-kinds';
 import { networkxPython } from '../helpers/networkx-python';
+import { colourShare, readPng } from '../helpers/png-pixels';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
 
 const chromium = findChromium();
@@ -155,6 +157,44 @@ describe('chart pictures of the demo methamphetamine case', () => {
     ]).toEqual(['机密', 'Secret', '秘密', 'Confidential']);
   });
 
+  it('names on the page every relation there is room for, counts the rest in the legend, and tells each type apart in black and white', async () => {
+    const named = async (page: 'A4' | 'A3') => {
+      const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId, page })).content;
+      const counts: Record<string, number> = {};
+      for (const [, text] of svg.matchAll(/<text class="edge-label"[^>]*>([^<]*)</g))
+        counts[text!] = (counts[text!] ?? 0) + 1;
+      return {
+        svg,
+        edges: [...svg.matchAll(/<path class="edge" /g)].length,
+        counts,
+        note: /<text class="unlabelled"[^>]*>([^<]*)</.exec(svg)?.[1] ?? null,
+      };
+    };
+    // A4: 39 of the 59 (23 before: only on the line, at five spots along it).
+    const a4 = await named('A4');
+    expect([a4.edges, a4.counts, a4.note]).toEqual([
+      59,
+      { 供货: 14, 运输: 3, 使用: 7, 领导: 2, 成员: 5, 资金往来: 2, 通话: 3, 亲属: 1, 拥有: 2 },
+      '另有 20 条关系未标名称',
+    ]);
+    const a3 = await named('A3');
+    expect([
+      a3.edges,
+      Object.values(a3.counts).reduce((sum, count) => sum + count, 0),
+      a3.note,
+    ]).toEqual([59, 53, '另有 6 条关系未标名称']);
+    // The legend's lines: no two types drawn alike by dashes and arrowhead alone (no colour):
+    // 领导 and 团伙成员 had differed by width alone, 机主 and 使用 by a shade of grey.
+    const looks = [...a4.svg.matchAll(/<line class="legend-relation" ([^/]*)\/>/g)].map(
+      ([, attributes]) => {
+        const dashes = /stroke-dasharray="([^"]*)"/.exec(attributes!)?.[1] ?? 'solid';
+        return `${dashes}|${attributes!.includes('marker-end') ? 'arrow' : ''}`;
+      },
+    );
+    expect(looks).toHaveLength(10);
+    expect(new Set(looks).size).toBe(10);
+  });
+
   it('the English chart labels the same relations as the Chinese one, in words as short', async () => {
     const labelled = async (language: 'zh-CN' | 'en') => {
       const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId, language }))
@@ -186,6 +226,28 @@ describe('chart pictures of the demo methamphetamine case', () => {
       expect(bytes.subarray(1, 4).toString()).toBe('PNG');
       // IHDR: width and height, big-endian, at bytes 16 and 20.
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3509, 2481]);
+      // Each entity is drawn as its kind's icon, where the SVG of the same chart puts it.
+      const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId })).content;
+      const svgWidth = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);
+      const pixels = readPng(pngFile);
+      const scale = pixels.width / svgWidth;
+      const icons = [
+        ...svg.matchAll(
+          /<use class="node-icon" [^>]*href="#icon-(\w+)" x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"/g,
+        ),
+      ].map(([, kind, x, y, width]) => {
+        const half = (Number(width) / 2) * scale;
+        const centre = [Number(x) * scale + half, Number(y) * scale + half];
+        return colourShare(
+          pixels,
+          centre[0]!,
+          centre[1]!,
+          Math.floor(half * 0.9),
+          kindColours[kind as EntityKind],
+        );
+      });
+      expect(icons).toHaveLength(50);
+      expect(icons.filter((share) => share < 0.2)).toEqual([]);
 
       const pdf = await c.ok('graph.export', {
         format: 'pdf',

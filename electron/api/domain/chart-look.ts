@@ -23,24 +23,28 @@ export const kindGlyphs: Record<EntityKind, string> = {
     '<path d="M14 24l18-9 18 9v20l-18 9-18-9z"/><path d="M14 24l18 9 18-9M32 33v20" stroke="#000" stroke-opacity=".3" stroke-width="2" fill="none"/>',
 };
 
-/** How each relation type is drawn: supply in red with an arrow downstream, money in gold … */
+/**
+ * How each relation type is drawn: supply in red with an arrow downstream, money in gold …
+ * Each type has its own dash pattern too, so a black-and-white print tells them apart (领导
+ * and 团伙成员 had differed by width alone, 机主 and 使用 by a shade of grey).
+ */
 export const relationStyles: Record<
   RelationType,
   { color: string; dashes: boolean | number[]; width: number }
 > = {
   supplies: { color: '#dc2626', dashes: false, width: 3 },
   transports_for: { color: '#ea580c', dashes: [8, 4], width: 2 },
-  member_of: { color: '#7c3aed', dashes: false, width: 1.5 },
-  leads: { color: '#6d28d9', dashes: false, width: 2.5 },
-  employs: { color: '#8b5cf6', dashes: [4, 4], width: 1.5 },
-  finances: { color: '#ca8a04', dashes: [10, 4], width: 2.5 },
+  member_of: { color: '#7c3aed', dashes: [16, 3, 3, 3], width: 1.5 },
+  leads: { color: '#6d28d9', dashes: [16, 4], width: 2.5 },
+  employs: { color: '#8b5cf6', dashes: [4, 2, 4, 6], width: 1.5 },
+  finances: { color: '#ca8a04', dashes: [10, 3, 2, 3], width: 2.5 },
   calls: { color: '#2563eb', dashes: [2, 4], width: 1.5 },
-  kin: { color: '#16a34a', dashes: false, width: 1.5 },
+  kin: { color: '#16a34a', dashes: [10, 3, 2, 3, 2, 3], width: 1.5 },
   lives_with: { color: '#22c55e', dashes: [6, 3], width: 1.5 },
-  owns: { color: '#64748b', dashes: false, width: 1 },
-  uses: { color: '#94a3b8', dashes: false, width: 1 },
-  co_offender: { color: '#92400e', dashes: false, width: 2 },
-  protects: { color: '#111827', dashes: [2, 2], width: 2.5 },
+  owns: { color: '#64748b', dashes: [5, 2, 1, 2], width: 1 },
+  uses: { color: '#94a3b8', dashes: [1, 2], width: 1 },
+  co_offender: { color: '#92400e', dashes: [3, 2, 3, 6], width: 2 },
+  protects: { color: '#111827', dashes: [18, 3, 2, 3, 2, 3], width: 2.5 },
   other: { color: '#9ca3af', dashes: [3, 3], width: 1 },
 };
 
@@ -164,12 +168,19 @@ export function separate(
         const overlapY = (heights[order[i]!]! + heights[order[j]!]!) / 2 - Math.abs(dy);
         if (overlapX <= 0 || overlapY <= 0) continue;
         moved = true;
-        if (overlapX * 1.5 < overlapY) {
-          const push = overlapX / 2 + 0.5;
-          p.x -= push;
-          q.x += push;
+        const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
+        // A pair held at the box's top or bottom edge moves sideways: pushed up or down it
+        // was put back each round, and stayed overlapping (the briefing's 陈某辉 over 周某).
+        const pinned =
+          p.y - push < box.top ||
+          p.y - push > box.bottom ||
+          q.y + push < box.top ||
+          q.y + push > box.bottom;
+        if (overlapX * 1.5 < overlapY || pinned) {
+          const sideways = overlapX / 2 + 0.5;
+          p.x -= sideways;
+          q.x += sideways;
         } else {
-          const push = (overlapY / 2 + 0.5) * (dy >= 0 ? 1 : -1);
           p.y -= push;
           q.y += push;
         }

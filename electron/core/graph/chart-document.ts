@@ -28,6 +28,7 @@ const chartLabels = {
     user: '制图',
     date: '日期',
     scale: '实体 {{nodes}} 个，关系 {{edges}} 条',
+    unlabelled: '另有 {{count}} 条关系未标名称',
     colon: '：',
   },
   en: {
@@ -37,6 +38,7 @@ const chartLabels = {
     user: 'Drawn by',
     date: 'Date',
     scale: '{{nodes}} entities, {{edges}} relations',
+    unlabelled: '{{count}} relations unnamed',
     colon: ': ',
   },
 } as const;

@@ -58,6 +58,8 @@ export interface ChartWords {
   date: string;
   /** "{{nodes}} entities, {{edges}} relations". */
   scale: string;
+  /** "{{count}} relations unnamed": those whose name found no room on the page. */
+  unlabelled: string;
 }
 
 interface ChartSvgOptions {
@@ -148,6 +150,8 @@ function legendItems(data: GraphData, words: ChartWords): LegendItem[] {
 function drawLegend(
   placed: { item: LegendItem; x: number; y: number }[],
   origin: { x: number; y: number },
+  /** Types drawn with an arrowhead: the legend's line has it too. */
+  directed: ReadonlySet<RelationType>,
 ): string {
   const parts = ['<g class="legend">'];
   for (const { item, x, y } of placed) {
@@ -166,7 +170,7 @@ function drawLegend(
     else if (item.type) {
       const style = relationStyles[item.type];
       parts.push(
-        `<line class="legend-relation" x1="${f(left)}" y1="${f(middle)}" x2="${f(left + 28)}" y2="${f(middle)}" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}/>`,
+        `<line class="legend-relation" x1="${f(left)}" y1="${f(middle)}" x2="${f(left + 28)}" y2="${f(middle)}" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}${directed.has(item.type) ? ` marker-end="url(#arrow-${item.type})"` : ''}/>`,
         `<text x="${f(left + 34)}" y="${f(middle + 4)}" font-size="12" fill="#0f172a">${xmlText(item.text)}</text>`,
       );
     }
@@ -250,15 +254,19 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   }
   const box = { x: margin, y: top, width: width - 2 * margin, height: height - top - margin };
   const items = options.legend ? legendItems(drawn, words) : [];
+  const directed = new Set(edges.filter((edge) => edge.directed).map((edge) => edge.type));
   const scaleText = words.scale
     .replace('{{nodes}}', String(placedNodes.length))
     .replace('{{edges}}', String(edges.length));
+  /** Where the legend says how many relations are unnamed, once the names are placed. */
+  let noteAt: Point | null = null;
   if (options.legend === 'right') {
     const column = 170;
     const flowed = flowLegend(items, column, 22);
+    noteAt = { x: width - margin - column, y: top + 24 + flowed.height + 38 };
     parts.push(
       `<text x="${f(width - margin - column)}" y="${f(top + 14)}" font-size="14" font-weight="bold" fill="#0f172a">${xmlText(words.legend)}</text>`,
-      drawLegend(flowed.placed, { x: width - margin - column, y: top + 24 }),
+      drawLegend(flowed.placed, { x: width - margin - column, y: top + 24 }, directed),
       `<text class="scale" x="${f(width - margin - column)}" y="${f(top + 24 + flowed.height + 20)}" font-size="12" fill="#475569">${xmlText(scaleText)}</text>`,
       `<line x1="${f(width - margin - column - 12)}" y1="${f(top)}" x2="${f(width - margin - column - 12)}" y2="${f(height - margin)}" stroke="#cbd5e1"/>`,
     );
@@ -266,9 +274,10 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   } else if (options.legend === 'bottom') {
     const flowed = flowLegend(items, box.width, 22);
     const legendTop = height - margin - flowed.height - 18;
+    noteAt = { x: margin + textEms(scaleText) * 12 + 24, y: height - margin };
     parts.push(
       `<line x1="${margin}" y1="${f(legendTop - 8)}" x2="${width - margin}" y2="${f(legendTop - 8)}" stroke="#cbd5e1"/>`,
-      drawLegend(flowed.placed, { x: margin, y: legendTop }),
+      drawLegend(flowed.placed, { x: margin, y: legendTop }, directed),
       `<text class="scale" x="${margin}" y="${f(height - margin)}" font-size="12" fill="#475569">${xmlText(scaleText)}</text>`,
     );
     box.height = legendTop - 16 - top;
@@ -315,8 +324,15 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const anyStatus = placedNodes.some((node) => statusOf(node) !== null);
   if (count <= 400)
     separate(points, {
+      // The name or the status under it, whichever is wider: 周某's (取保候审) had run under
+      // 陈某辉's icon in the briefing.
       widths: placedNodes.map(
-        (node) => Math.max(icon, showLabels ? textEms(ellipsise(node.label)) * labelFont : 0) + 6,
+        (node) =>
+          Math.max(
+            icon,
+            showLabels ? textEms(ellipsise(node.label)) * labelFont : 0,
+            statusOf(node) ? (textEms(statusOf(node)!) + 1) * statusFont : 0,
+          ) + 6,
       ),
       height: icon + (showLabels ? labelFont + 8 + (anyStatus ? statusFont + 2 : 0) : 4),
       box: {
@@ -336,21 +352,47 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     const { x, y } = at.get(node.id)!;
     const iconBox: Box = [x - radius, y - radius, icon, icon];
     if (!showLabels) return [iconBox];
-    const labelWidth = textEms(ellipsise(node.label)) * labelFont;
-    const lines = labelFont + 3 + (statusOf(node) ? statusFont + 2 : 0);
+    const status = statusOf(node);
+    const labelWidth = Math.max(
+      textEms(ellipsise(node.label)) * labelFont,
+      status ? (textEms(status) + 1) * statusFont : 0,
+    );
+    const lines = labelFont + 3 + (status ? statusFont + 2 : 0);
     return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, lines] as Box];
   });
   const edgeLabelFont = 10;
+  const inChart = (candidate: Box) =>
+    candidate[0] >= box.x &&
+    candidate[1] >= box.y &&
+    candidate[0] + candidate[2] <= box.x + box.width &&
+    candidate[1] + candidate[3] <= box.y + box.height;
+  // Along the curve from its middle towards either end, on the line; then beside it, touching
+  // it (a short relation between two close entities has no room on its line): 26 of the demo's
+  // 59 relations had been named on A4.
   const labelAt = (a: Point, control: Point, b: Point, text: string): Point | null => {
     const width = textEms(text) * edgeLabelFont + 4;
-    for (const t of [0.5, 0.35, 0.65, 0.25, 0.75]) {
-      const point = {
-        x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * control.x + t ** 2 * b.x,
-        y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * control.y + t ** 2 * b.y,
-      };
-      const box: Box = [point.x - width / 2, point.y - 6, width, 12];
-      if (occupied.some((other) => overlaps(box, other))) continue;
-      occupied.push(box);
+    const height = 12;
+    const along = (t: number) => ({
+      x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * control.x + t ** 2 * b.x,
+      y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * control.y + t ** 2 * b.y,
+    });
+    const spots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+    const on = spots.map(along);
+    const beside = spots.flatMap((t, index) => {
+      const [before, after] = [along(Math.max(0, t - 0.02)), along(Math.min(1, t + 0.02))];
+      const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
+      const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
+      const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
+      const point = on[index]!;
+      return [1, -1].map((side) => ({
+        x: point.x + side * nx * reach,
+        y: point.y + side * ny * reach,
+      }));
+    });
+    for (const point of [...on, ...beside]) {
+      const candidate: Box = [point.x - width / 2, point.y - height / 2, width, height];
+      if (!inChart(candidate) || occupied.some((other) => overlaps(candidate, other))) continue;
+      occupied.push(candidate);
       return point;
     }
     return null;
@@ -402,6 +444,11 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
       item.text = `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${relationStyles[item.type].color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[item.type])}</text>`;
   }
   for (const { text } of labelled) if (text) edgeLabels.push(text);
+  const unnamed = labelled.filter((item) => !item.text).length + edges.length - labelled.length;
+  if (noteAt && unnamed > 0)
+    parts.push(
+      `<text class="unlabelled" x="${f(noteAt.x)}" y="${f(noteAt.y)}" font-size="12" fill="#475569">${xmlText(words.unlabelled.replace('{{count}}', String(unnamed)))}</text>`,
+    );
   edgeParts.push('</g>');
   edgeLabels.push('</g>');
 

@@ -1,11 +1,17 @@
 import { otherLevel } from '../../api/domain/chain-tiers';
 import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
 import { chartWords } from '../graph/chart-document';
+import { textEms } from '../../api/domain/chart-look';
 import { chartSvg, ellipsise, iconSymbols } from '../graph/chart-svg-renderer';
 import { xmlText as escapeXml } from '../graph/xml-text';
 import type { DocumentLanguage } from '../../api/i18n/chinese-format';
 
 type Positions = Record<string, { x: number; y: number }>;
+/** left, top, width, height */
+type Box = [number, number, number, number];
+
+const overlaps = (a: Box, b: Box) =>
+  a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 const chartWidth = 680;
@@ -110,10 +116,33 @@ export function supplyChainSvg(
     `<defs>${iconSymbols(members.map((member) => member.kind))}</defs>`,
   ];
   const at = new Map<string, { x: number; y: number }>();
+  // Each row in the order of where its members' suppliers and customers already stand (the
+  // mean of their places; by name where none): in name order the lines had criss-crossed.
+  const linked = new Map<string, string[]>();
+  for (const edge of data.edges)
+    if (edge.type === 'supplies' || edge.type === 'transports_for') {
+      linked.set(edge.from, [...(linked.get(edge.from) ?? []), edge.to]);
+      linked.set(edge.to, [...(linked.get(edge.to) ?? []), edge.from]);
+    }
+  const placedAbove = (entityId: string) => {
+    const xs = (linked.get(entityId) ?? []).flatMap((other) => {
+      const point = at.get(other);
+      return point ? [point.x] : [];
+    });
+    return xs.length ? xs.reduce((sum, x) => sum + x, 0) / xs.length : null;
+  };
   levels.forEach((level, row) => {
-    const inRow = members
+    const byName = members
       .filter((member) => member.level === level)
       .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+    const keys = new Map(
+      byName.map((member, index) => [
+        member.entityId,
+        placedAbove(member.entityId) ??
+          labelWidth + ((index + 0.5) * (chartWidth - labelWidth - 20)) / byName.length,
+      ]),
+    );
+    const inRow = [...byName].sort((a, b) => keys.get(a.entityId)! - keys.get(b.entityId)!);
     const y = 10 + row * rowHeight + rowHeight / 2;
     parts.push(
       `<rect x="0" y="${10 + row * rowHeight}" width="${chartWidth}" height="${rowHeight}" fill="${row % 2 ? '#ffffff' : '#f1f5f9'}"/>`,
@@ -129,25 +158,52 @@ export function supplyChainSvg(
     supplies: 'stroke="#dc2626" stroke-width="1.4"',
     transports_for: 'stroke="#d97706" stroke-width="1.4" stroke-dasharray="5 3"',
   };
+  const labelColour = { supplies: '#b91c1c', transports_for: '#b45309' };
+  const crowded = members.length > 40;
+  // The icon's centre is 6 above the row's line (its name under it): lines run between icon
+  // centres and stop at the rim, so an arrowhead lands on the icon, not on the name under it.
+  const iconCentre = (point: { x: number; y: number }) => ({ x: point.x, y: point.y - 6 });
+  // What a relation's name may not cover: icons, names, other relations' names.
+  const occupied: Box[] = members.flatMap((member) => {
+    const { x, y } = at.get(member.entityId)!;
+    const icon: Box = [x - 10, y - 16, 20, 20];
+    if (crowded) return [icon];
+    const width = textEms(ellipsise(member.label)) * 11;
+    return [icon, [x - width / 2, y + 5, width, 14] as Box];
+  });
+  const words = chartWords(language);
+  const lines: string[] = [];
+  const names: string[] = [];
   for (const edge of data.edges) {
     if (edge.type !== 'supplies' && edge.type !== 'transports_for') continue;
     const from = at.get(edge.from);
     const to = at.get(edge.to);
-    if (from && to)
-      parts.push(
-        `<line ${rimLine(from, to, 9)} ${lineStyle[edge.type]} marker-end="url(#arrow)"/>`,
+    if (!from || !to) continue;
+    const [a, b] = [iconCentre(from), iconCentre(to)];
+    lines.push(`<line ${rimLine(a, b, 11)} ${lineStyle[edge.type]} marker-end="url(#arrow)"/>`);
+    const text = words.edgeNames[edge.type];
+    const width = textEms(text) * 10 + 4;
+    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const point = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+      const box: Box = [point.x - width / 2, point.y - 6, width, 12];
+      if (occupied.some((other) => overlaps(box, other))) continue;
+      occupied.push(box);
+      names.push(
+        `<text class="edge-label" x="${point.x.toFixed(1)}" y="${(point.y + 3.5).toFixed(1)}" font-size="10" text-anchor="middle" fill="${labelColour[edge.type]}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(text)}</text>`,
       );
+      break;
+    }
   }
-  const names = chartWords(language).relationNames;
+  parts.push(...lines, ...names);
+  const typeNames = words.relationNames;
   const legendY = rowsHeight + legendHeight / 2;
   (['supplies', 'transports_for'] as const).forEach((type, index) => {
     const x = labelWidth + index * 200;
     parts.push(
       `<line x1="${x}" y1="${legendY}" x2="${x + 36}" y2="${legendY}" ${lineStyle[type]} marker-end="url(#arrow)"/>`,
-      `<text x="${x + 44}" y="${legendY + 4}" font-size="11" fill="#334155">${escapeXml(names[type])}</text>`,
+      `<text x="${x + 44}" y="${legendY + 4}" font-size="11" fill="#334155">${escapeXml(typeNames[type])}</text>`,
     );
   });
-  const crowded = members.length > 40;
   for (const member of members) {
     const { x, y } = at.get(member.entityId)!;
     parts.push(
@@ -155,7 +211,7 @@ export function supplyChainSvg(
     );
     if (!crowded)
       parts.push(
-        `<text x="${x.toFixed(1)}" y="${(y + 16).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a">${escapeXml(ellipsise(member.label))}</text>`,
+        `<text x="${x.toFixed(1)}" y="${(y + 16).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(ellipsise(member.label))}</text>`,
       );
   }
   parts.push('</svg>');

@@ -41,7 +41,7 @@ describe('graph model', () => {
     });
   });
 
-  it('draws supply as a thick red arrow with its label, calls as a thin dotted line without arrow when undirected', () => {
+  it('draws supply as a thick red arrow with its label, calls as a thin dotted line without arrow when undirected, named too', () => {
     const supply = toVisEdge(
       { ...edge('a', 'b', 'supplies'), reliability: 'A', credibility: 2, startedOn: '2026-01-01' },
       '供货',
@@ -55,13 +55,14 @@ describe('graph model', () => {
     });
     const call = toVisEdge(
       { ...edge('a', 'b', 'calls'), directed: false, eventCount: 136 },
-      '通话',
+      '通话联系',
+      { shortName: '通话' },
     );
     expect(call).toMatchObject({
       arrows: undefined,
       dashes: [2, 4],
-      label: undefined,
-      title: '通话 ×136',
+      label: '通话',
+      title: '通话联系 ×136',
     });
   });
 

@@ -5,6 +5,8 @@ import {
   type LabelCandidate,
 } from '../../../renderer/src/features/graph/label-declutter';
 import { parallelSmooth } from '../../../renderer/src/features/graph/graph-model';
+import { labelImportance } from '../../../renderer/src/features/graph/label-importance';
+import type { GraphEdge, GraphNode } from '../../../electron/api/schemas/graph-schemas';
 
 const label = (id: string, left: number, top: number, extra: Partial<LabelCandidate> = {}) =>
   ({
@@ -59,6 +61,67 @@ describe('label declutter', () => {
       icons,
     );
     expect(chosen.map((item) => item.id)).toEqual(['end']);
+  });
+
+  it('puts a name above its icon when under it is taken, and says so', () => {
+    const icons = [
+      { id: 'hub', left: 100, top: 100, width: 30, height: 30 },
+      { id: 'below', left: 100, top: 135, width: 30, height: 30 },
+    ];
+    const chosen = chooseLabels(
+      [
+        label('hub', 95, 130, { priority: 150, places: [{ left: 95, top: 86, raised: true }] }),
+        label('x', 400, 400),
+      ],
+      { width: 800, height: 600 },
+      icons,
+    );
+    expect(chosen.map((item) => [item.id, item.top, item.raised ?? false])).toEqual([
+      ['hub', 86, true],
+      ['x', 400, false],
+    ]);
+  });
+});
+
+describe('label importance', () => {
+  const person = (id: string, extra: Partial<GraphNode> = {}): GraphNode => ({
+    id,
+    kind: 'person',
+    label: id,
+    identifier: null,
+    legalStatus: null,
+    roleInCase: null,
+    chainTier: null,
+    subtype: null,
+    inCase: true,
+    ...extra,
+  });
+  const edge = (from: string, to: string, type: GraphEdge['type']) =>
+    ({ id: `${from}-${to}`, from, to, type }) as GraphEdge;
+
+  it('ranks a gang leader, then the source, then a person under a measure, then by relations', () => {
+    const importance = labelImportance(
+      [
+        person('leader', { legalStatus: 'arrested', roleInCase: 'suspect' }),
+        person('source', { chainTier: 'source', legalStatus: 'at_large' }),
+        person('held', { legalStatus: 'detained' }),
+        person('busy'),
+        { ...person('gang'), kind: 'organisation' },
+      ],
+      [
+        edge('leader', 'gang', 'leads'),
+        edge('busy', 'held', 'calls'),
+        edge('busy', 'source', 'calls'),
+        edge('busy', 'leader', 'calls'),
+      ],
+    );
+    expect(Object.fromEntries(importance)).toEqual({
+      leader: 60 + 20 + 10 + 2,
+      source: 40 + 20 + 1,
+      held: 20 + 1,
+      busy: 3,
+      gang: 1,
+    });
   });
 });
 

@@ -75,15 +75,17 @@ export function ChartOverlays({
   return (
     <>
       {loading && <LoadingVeil progress={layoutProgress} />}
+      {/* At the top right: the supply-chain layout writes its tier names down the left edge
+          (取消高亮 had covered 毒源/上线). */}
       <div
         style={{
           position: 'absolute',
-          left: 12,
+          right: 12,
           top: 12,
           display: 'flex',
           flexDirection: 'column',
           gap: 8,
-          alignItems: 'flex-start',
+          alignItems: 'flex-end',
         }}
       >
         {drawing && <Alert type="info" showIcon title={t('graph.toolbar.drawHint')} />}

@@ -33,6 +33,8 @@ interface Props {
   clusters: ClusterSpec[];
   /** Names of the layers of the supply-chain layout, drawn at the left of each layer. */
   levelLabels?: Record<number, string>;
+  /** Whose names are drawn first when not all fit (label-importance), by entity ID. */
+  labelImportance?: Map<string, number>;
   drawing: boolean;
   /**
    * The chart's positions are still being computed: its elements are built now (while the
@@ -51,6 +53,8 @@ interface Props {
 
 const labelFace = 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
 const edgeFontSize = 13;
+/** Relations' names on screen, zoomed in. */
+const edgeLabelPx = 12;
 /** Above this many entities labels are left to vis-network's size threshold alone. */
 const declutterUpTo = 1_000;
 
@@ -402,7 +406,8 @@ function textWidth(text: string, fontPx: number): number {
 function labelCandidates(
   instance: Network,
   nodeLabels: Map<string, LabelSource>,
-  edgeLabels: Map<string, { label: string; from: string; to: string }>,
+  edgeLabels: Map<string, { label: string; from: string; to: string; colour: string }>,
+  selected: ReadonlySet<string>,
 ): LabelCandidate[] {
   const scale = instance.getScale();
   const positions = instance.getPositions();
@@ -414,48 +419,123 @@ function labelCandidates(
     const lines = source.label.split('\n');
     const width = Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4;
     const top = instance.canvasToDOM({ x: position.x, y: position.y + source.size }).y;
-    const centre = instance.canvasToDOM(position).x;
+    const centre = instance.canvasToDOM(position);
+    const height = lines.length * fontPx * 1.2 + 2;
     candidates.push({
       id,
       kind: 'node',
-      priority: source.priority,
-      left: centre - width / 2,
+      // A selected or found entity is named before the rest (not over icons, as a path is).
+      priority: selected.has(id) ? Math.max(source.priority, selectedPriority) : source.priority,
+      left: centre.x - width / 2,
       top,
       width,
-      height: lines.length * fontPx * 1.2 + 2,
+      height,
       fontPx,
+      places: [
+        { left: centre.x - width / 2, top: centre.y - (top - centre.y) - height, raised: true },
+      ],
     });
   }
-  const fontPx = edgeFontSize * scale;
-  if (fontPx >= minLabelPx) {
+  // Relations are named once zoomed in far enough for 13 px at canvas scale, then at 12 px on
+  // screen however far in: zooming in makes room for them between the entities (names and
+  // icons grow with the zoom; at the canvas's scale a name under a third entity stayed there).
+  const fontPx = Math.min(edgeFontSize * scale, edgeLabelPx);
+  if (edgeFontSize * scale >= minLabelPx) {
     const bodies = (instance as unknown as EdgeBodies).body?.edges ?? {};
     for (const [id, edge] of edgeLabels) {
       const from = positions[edge.from];
       const to = positions[edge.to];
       if (!from || !to) continue;
-      const middle = bodies[id]?.edgeType?.getPoint(0.5) ?? {
-        x: (from.x + to.x) / 2,
-        y: (from.y + to.y) / 2,
-      };
-      const point = instance.canvasToDOM(middle);
       const width = textWidth(edge.label, fontPx) + 4;
       const height = fontPx * 1.2 + 2;
+      // The middle of the curve first, then further along it towards either end (the middle of
+      // a relation can sit under a third entity, or on its parallel twin's label), then beside
+      // the line at those spots, touching it.
+      const at = (t: number) =>
+        instance.canvasToDOM(
+          bodies[id]?.edgeType?.getPoint(t) ?? {
+            x: from.x + (to.x - from.x) * t,
+            y: from.y + (to.y - from.y) * t,
+          },
+        );
+      const on = edgeLabelSpots.map((t) => at(t));
+      const beside = edgeLabelSpots.flatMap((t, index) => {
+        const [before, after] = [at(Math.max(0, t - 0.02)), at(Math.min(1, t + 0.02))];
+        const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
+        // The unit normal, and how far along it the box's edge is from its centre.
+        const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
+        const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
+        const point = on[index]!;
+        return [1, -1].map((side) => ({
+          x: point.x + side * nx * reach,
+          y: point.y + side * ny * reach,
+        }));
+      });
+      const [first, ...rest] = [...on, ...beside].map((point) => ({
+        left: point.x - width / 2,
+        top: point.y - height / 2,
+      }));
       candidates.push({
         id,
         kind: 'edge',
         priority: 50,
-        left: point.x - width / 2,
-        top: point.y - height / 2,
+        ...first!,
         width,
         height,
         fontPx,
+        places: rest,
       });
     }
   }
   return candidates;
 }
 
-/** Each entity's icon on screen, a little inset (labels may touch an icon's rim). */
+/** Where along its curve a relation's name may go, in the order tried. */
+const edgeLabelSpots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+
+/** A relation's name as drawn over the chart: where (canvas units, its centre) and what. */
+interface EdgeLabelDrawn {
+  x: number;
+  y: number;
+  /** Font size in canvas units: the chosen screen size at the zoom it was chosen at. */
+  size: number;
+  text: string;
+  colour: string;
+}
+
+/**
+ * Relations' names, drawn by the chart rather than by vis-network, which can only put a name
+ * at the middle of its line (where it had been hidden under another entity) and turns it along
+ * the line: level, at the spot the declutter chose, at the relation's colour, in canvas units
+ * so they follow pan and zoom until the declutter looks again.
+ */
+function drawEdgeLabels(context: CanvasRenderingContext2D, labels: EdgeLabelDrawn[]) {
+  if (!labels.length) return;
+  context.save();
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.lineJoin = 'round';
+  context.strokeStyle = '#ffffff';
+  for (const label of labels) {
+    context.font = `${label.size}px ${labelFace}`;
+    context.lineWidth = label.size / 3;
+    context.strokeText(label.text, label.x, label.y);
+    context.fillStyle = label.colour;
+    context.fillText(label.text, label.x, label.y);
+  }
+  context.restore();
+}
+
+/** A relation's colour as given to vis-network (a colour, or an object with one). */
+function edgeColour(edge: Edge): string {
+  const colour = edge.color as string | { color?: string } | undefined;
+  return (typeof colour === 'string' ? colour : colour?.color) ?? '#475569';
+}
+
+/** A selected entity's label, before all but a highlighted path's. */
+const selectedPriority = 900;
+
+/** Each entity's icon on screen, whole: a name over a neighbour's icon hides whose icon it is. */
 function iconBoxes(instance: Network, nodeLabels: Map<string, LabelSource>) {
   const scale = instance.getScale();
   const positions = instance.getPositions();
@@ -463,7 +543,7 @@ function iconBoxes(instance: Network, nodeLabels: Map<string, LabelSource>) {
     const position = positions[id];
     if (!position) return [];
     const centre = instance.canvasToDOM(position);
-    const half = source.size * scale * 0.8;
+    const half = source.size * scale;
     return [{ id, left: centre.x - half, top: centre.y - half, width: 2 * half, height: 2 * half }];
   });
 }
@@ -557,6 +637,30 @@ function initialView(instance: Network) {
     instance.moveTo({ scale: legible, position: instance.getViewPosition(), animation: false });
 }
 
+/** vis-network's image cache (not in its typings): an icon is drawn once it is initialised. */
+type ImageCache = {
+  images?: { images?: Record<string, { image: HTMLImageElement; initialized(): boolean }> };
+};
+
+/** Resolves when every image the network has asked for has loaded or failed (at most 5 s). */
+function iconsLoaded(instance: Network): Promise<void> {
+  const cached = Object.values((instance as unknown as ImageCache).images?.images ?? {});
+  const waits = cached
+    .filter((entry) => !entry.initialized())
+    .map(
+      (entry) =>
+        new Promise<void>((resolve) => {
+          // vis-network's own load listener came first: it has initialised the image by then.
+          entry.image.addEventListener('load', () => resolve(), { once: true });
+          entry.image.addEventListener('error', () => resolve(), { once: true });
+        }),
+    );
+  return Promise.race([
+    Promise.all(waits).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, 5_000)),
+  ]);
+}
+
 function roundPositions(positions: Record<string, { x: number; y: number }>): Positions {
   return Object.fromEntries(
     Object.entries(positions).map(([id, position]) => [
@@ -602,8 +706,16 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   handlers.current = props;
   /** Full labels as given, and which are blanked because they would overlap or be too small. */
   const nodeLabels = useRef(new Map<string, LabelSource>());
-  const edgeLabels = useRef(new Map<string, { label: string; from: string; to: string }>());
+  const edgeLabels = useRef(
+    new Map<string, { label: string; from: string; to: string; colour: string }>(),
+  );
+  /** Relations' names the declutter chose, drawn after vis-network's own drawing. */
+  const edgeLabelsDrawn = useRef<EdgeLabelDrawn[]>([]);
   const blanked = useRef(new Set<string>());
+  /** Entities whose label the declutter put above the icon: the font's vertical shift given. */
+  const raised = useRef(new Map<string, number>());
+  /** Selected or found entities: named first. */
+  const selected = useRef(new Set<string>());
   const declutter = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -631,9 +743,11 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         handlers.current.onOpenGroup(String(nodeId).slice('cluster:'.length));
       else handlers.current.onDoubleClick(String(nodeId));
     });
-    instance.on('select', (event: { nodes: IdType[] }) =>
-      handlers.current.onSelect(event.nodes.map(String)),
-    );
+    instance.on('select', (event: { nodes: IdType[] }) => {
+      selected.current = new Set(event.nodes.map(String));
+      declutter.current();
+      handlers.current.onSelect(event.nodes.map(String));
+    });
     instance.on(
       'oncontext',
       (event: { pointer: { DOM: { x: number; y: number } }; event: Event }) => {
@@ -677,36 +791,59 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         nodeLabels.current.size > declutterUpTo || handlers.current.layout === 'chain'
           ? null
           : chooseLabels(
-              labelCandidates(instance, nodeLabels.current, edgeLabels.current),
+              labelCandidates(instance, nodeLabels.current, edgeLabels.current, selected.current),
               { width: element.clientWidth, height: element.clientHeight },
               iconBoxes(instance, nodeLabels.current),
             );
       if (chosen) {
         const shown = new Set(chosen.map((label) => `${label.kind}:${label.id}`));
         const nodeUpdates: Node[] = [];
-        const edgeUpdates: Edge[] = [];
+        // A label put above its icon: vis-network draws it under, shifted up by the icon and
+        // the label's box (in canvas units); one put back under loses the shift.
+        const scale = instance.getScale();
+        const shifts = new Map<string, Node['font']>();
+        for (const label of chosen) {
+          if (label.kind !== 'node') continue;
+          const source = nodeLabels.current.get(label.id)!;
+          const shift = label.raised ? -(2 * source.size + label.height / scale) : 0;
+          if (Math.abs((raised.current.get(label.id) ?? 0) - shift) < 0.5) continue;
+          if (shift) raised.current.set(label.id, shift);
+          else raised.current.delete(label.id);
+          // The whole font: the DataSet replaces an item's fields, it does not merge them.
+          const font = appliedNodes.current.get(label.id)?.element.font;
+          shifts.set(label.id, { ...(typeof font === 'object' ? font : {}), vadjust: shift });
+        }
         for (const [id, source] of nodeLabels.current) {
           const key = `node:${id}`;
           if (shown.has(key) === !blanked.current.has(key)) continue;
           if (shown.has(key)) blanked.current.delete(key);
           else blanked.current.add(key);
           const text = shown.has(key) ? source.label : '';
-          nodeUpdates.push({ id, label: text });
+          const font = shifts.get(id);
+          shifts.delete(id);
+          nodeUpdates.push(font ? { id, label: text, font } : { id, label: text });
           const applied = appliedNodes.current.get(id);
           if (applied) applied.label = text;
         }
-        for (const [id, source] of edgeLabels.current) {
-          const key = `edge:${id}`;
-          if (shown.has(key) === !blanked.current.has(key)) continue;
-          if (shown.has(key)) blanked.current.delete(key);
-          else blanked.current.add(key);
-          const text = shown.has(key) ? source.label : blankEdgeLabel;
-          edgeUpdates.push({ id, label: text });
-          const applied = appliedEdges.current.get(id);
-          if (applied) applied.label = text;
+        const drawn = chosen.flatMap((label) => {
+          const source = label.kind === 'edge' ? edgeLabels.current.get(label.id) : undefined;
+          if (!source) return [];
+          const at = instance.DOMtoCanvas({
+            x: label.left + label.width / 2,
+            y: label.top + label.height / 2,
+          });
+          const size = label.fontPx / scale;
+          return [{ x: at.x, y: at.y, size, text: source.label, colour: source.colour }];
+        });
+        if (JSON.stringify(drawn) !== JSON.stringify(edgeLabelsDrawn.current)) {
+          edgeLabelsDrawn.current = drawn;
+          instance.redraw();
         }
+        for (const [id, font] of shifts) nodeUpdates.push({ id, font });
         if (nodeUpdates.length) nodeSet.update(nodeUpdates);
-        if (edgeUpdates.length) edgeSet.update(edgeUpdates);
+      } else if (edgeLabelsDrawn.current.length) {
+        edgeLabelsDrawn.current = [];
+        instance.redraw();
       }
       // For tests: the labels drawn, in screen pixels.
       element.dataset['labels'] = JSON.stringify(
@@ -726,6 +863,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       element.dataset['edgeLabelsHeld'] = String(
         Object.values(edges).filter((edge) => (edge.options?.label ?? '').trim() !== '').length,
       );
+      element.dataset['edgeLabelsDrawn'] = String(edgeLabelsDrawn.current.length);
       element.dataset['labelled'] = element.dataset['layouts'] ?? '0';
     };
     declutter.current = () => {
@@ -754,6 +892,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       declutter.current();
     });
     instance.on('afterDrawing', (context: CanvasRenderingContext2D) => {
+      drawEdgeLabels(context, edgeLabelsDrawn.current);
       const labels = handlers.current.levelLabels;
       if (labels) drawLevelLabels(instance, nodeSet, context, labels);
     });
@@ -832,7 +971,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             // A highlighted entity (graph-model: the thick border) first, a dimmed one last.
             const highlighted = (node.borderWidth ?? 0) >= 6;
             const dimmed = (node.opacity ?? 1) < 1;
-            const named = fontSize >= 18 ? 100 : 10;
+            // People and organisations before objects; among them the leaders, sources and
+            // those under a measure (label-importance) before the rest.
+            const named =
+              (fontSize >= 18 ? 100 : 10) + (props.labelImportance?.get(String(node.id)) ?? 0);
             return [
               String(node.id),
               {
@@ -849,7 +991,12 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             .filter((edge) => edge.label)
             .map((edge) => [
               String(edge.id),
-              { label: String(edge.label), from: String(edge.from), to: String(edge.to) },
+              {
+                label: String(edge.label),
+                from: String(edge.from),
+                to: String(edge.to),
+                colour: edgeColour(edge),
+              },
             ]),
         );
         if (props.layout === 'chain') blanked.current.clear();
@@ -858,7 +1005,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         if (!lazy) revealed.current.clear();
         lazyLabels.current = lazy;
         const blank = { node: '', edge: blankEdgeLabel };
+        // Where the declutter runs the chart draws the relations' names itself (drawEdgeLabels).
+        const ownEdgeLabels = props.nodes.length <= declutterUpTo && props.layout !== 'chain';
         const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
+          (kind === 'edge' && ownEdgeLabels) ||
           blanked.current.has(`${kind}:${String(id)}`) ||
           (lazy && kind === 'node' && !revealed.current.has(String(id)))
             ? blank[kind]
@@ -866,6 +1016,12 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         // Only what changed goes to vis-network (it parses every option of every element it
         // gets); unchanged entities whose positions were set are moved. Existing nodes keep
         // where the user put them unless positions were set on purpose.
+        // A label the declutter put above its icon stays there when the entity's look changes.
+        const shifted = (node: Node): Node => {
+          const shift = raised.current.get(String(node.id));
+          const font = typeof node.font === 'object' ? node.font : {};
+          return shift ? { ...node, font: { ...font, vadjust: shift } } : node;
+        };
         const nodeUpdates: Node[] = [];
         const moves: [string, number, number][] = [];
         for (const node of props.nodes) {
@@ -878,13 +1034,25 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             if (movePositions && place) moves.push([id, place.x, place.y]);
           } else if (applied && !movePositions) {
             // The elements carry no positions: a changed look leaves the entity where it is.
-            nodeUpdates.push({ ...node, label: shownLabel });
+            nodeUpdates.push({ ...shifted(node), label: shownLabel });
           } else {
-            nodeUpdates.push({ ...node, x: place?.x, y: place?.y, label: shownLabel });
+            nodeUpdates.push({ ...shifted(node), x: place?.x, y: place?.y, label: shownLabel });
           }
           appliedNodes.current.set(id, { element: node, label: shownLabel ?? '' });
         }
         if (nodeUpdates.length) nodeSet.update(nodeUpdates);
+        // The tier layout keeps every name under its icon (no declutter runs there): a name
+        // the force layout had put above its icon comes back down.
+        if (props.layout === 'chain' && raised.current.size) {
+          const lowered = [...raised.current.keys()].flatMap((id) => {
+            const font = appliedNodes.current.get(id)?.element.font;
+            return nodeSet.get(id)
+              ? [{ id, font: { ...(typeof font === 'object' ? font : {}), vadjust: 0 } }]
+              : [];
+          });
+          raised.current.clear();
+          if (lowered.length) nodeSet.update(lowered);
+        }
         moveBodies(instance, moves);
         const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
         const goneEdges = edgeSet.getIds().filter((id) => !wantedEdges.has(String(id)));
@@ -934,6 +1102,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   }, [
     props.nodes,
     props.edges,
+    props.labelImportance,
     props.layout,
     props.positions,
     props.positionsVersion,
@@ -968,8 +1137,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         animation: !prefersReducedMotion() && { duration: 400, easingFunction: 'easeInOutQuad' },
       });
       network.current?.selectNodes([nodeId]);
+      // Found on the chart: named first (vis-network fires no select event for this).
+      selected.current = new Set([nodeId]);
+      declutter.current();
     },
-    select: (nodeIds) => network.current?.selectNodes(nodeIds.filter((id) => nodeSet.get(id))),
+    select: (nodeIds) => {
+      selected.current = new Set(nodeIds);
+      declutter.current();
+      network.current?.selectNodes(nodeIds.filter((id) => nodeSet.get(id)));
+    },
     exportPng: async (scale) => {
       const main = network.current!;
       const { clientWidth: width, clientHeight: height } = container.current!;
@@ -999,6 +1175,13 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           scale: main.getScale() * scale,
           animation: false,
         });
+        // The copy loads its own icon images: drawn before they load, every entity is an
+        // empty ring. Drawn once they have (or failed, or after a few seconds).
+        await iconsLoaded(copy);
+        const names = edgeLabelsDrawn.current;
+        copy.on('afterDrawing', (context: CanvasRenderingContext2D) =>
+          drawEdgeLabels(context, names),
+        );
         await new Promise<void>((resolve) => {
           copy.once('afterDrawing', () => resolve());
           copy.redraw();

@@ -125,7 +125,13 @@ function edgeWidth(edge: GraphEdge): number {
 export function toVisEdge(
   edge: GraphEdge,
   typeLabel: string,
-  look: { highlighted?: boolean; dimmed?: boolean; compact?: boolean } = {},
+  look: {
+    highlighted?: boolean;
+    dimmed?: boolean;
+    compact?: boolean;
+    /** The short name drawn on the line (供货, 亲属), the type's full name in the tooltip. */
+    shortName?: string;
+  } = {},
 ): Edge {
   const style = relationStyles[edge.type];
   const grading =
@@ -155,10 +161,9 @@ export function toVisEdge(
             highlight: '#facc15',
           }
         : style.color,
-    label:
-      !look.compact && (edge.type === 'supplies' || edge.type === 'finances')
-        ? typeLabel
-        : undefined,
+    // Every relation named on the line (the declutter draws those that fit at a legible size);
+    // only supply and money had been, so 亲属 and 同住 between the same pair were never told apart.
+    label: look.compact ? undefined : (look.shortName ?? typeLabel),
     title: `${typeLabel}${count}${grading}${period}${recordedIn}${edge.source ? `\n${edge.source}` : ''}`,
   };
 }

@@ -14,6 +14,14 @@ export interface LabelCandidate {
   height: number;
   /** Font size on screen. */
   fontPx: number;
+  /**
+   * Other places for the same label, tried in order when its own is taken: an entity's name
+   * above its icon (`raised`; a hub's name under its icon sits among its neighbours' icons),
+   * a relation's name further along its line.
+   */
+  places?: { left: number; top: number; raised?: boolean }[];
+  /** Chosen: drawn above the icon. */
+  raised?: boolean;
 }
 
 /** Labels are never drawn smaller than this on screen (level of detail by zoom). */
@@ -70,15 +78,17 @@ export function chooseLabels(
       (label) =>
         label.fontPx >= minLabelPx &&
         label.width > 0 &&
-        label.left + label.width > 0 &&
-        label.top + label.height > 0 &&
-        label.left < viewport.width &&
-        label.top < viewport.height,
+        [label, ...(label.places ?? [])].some(
+          (place) => place.left + label.width > 0 && place.left < viewport.width,
+        ),
     )
     .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
-  for (const label of ordered) {
-    const keys = cells(label);
-    const blocked = keys.some((key) =>
+  const blocked = (label: LabelCandidate) =>
+    label.left + label.width <= 0 ||
+    label.left >= viewport.width ||
+    label.top + label.height <= 0 ||
+    label.top >= viewport.height ||
+    cells(label).some((key) =>
       grid
         .get(key)
         ?.some(
@@ -90,9 +100,16 @@ export function chooseLabels(
             ) && overlaps(label, other),
         ),
     );
-    if (blocked) continue;
-    chosen.push(label);
-    for (const key of keys) grid.set(key, [...(grid.get(key) ?? []), label]);
+  for (const label of ordered) {
+    let placed: LabelCandidate | null = blocked(label) ? null : label;
+    for (const place of label.places ?? []) {
+      if (placed) break;
+      const moved = { ...label, ...place };
+      if (!blocked(moved)) placed = moved;
+    }
+    if (!placed) continue;
+    chosen.push(placed);
+    for (const key of cells(placed)) grid.set(key, [...(grid.get(key) ?? []), placed]);
   }
   return chosen;
 }

@@ -2,6 +2,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legalStatuses } from '../../../../electron/api/domain/person-vocabulary';
 import { relationTypes } from '../../../../electron/api/domain/relation-types';
+import {
+  englishRelationShortNames,
+  relationShortNames,
+} from '../../../../electron/api/domain/chart-look';
 import type { ClusterSpec } from './NetworkCanvas';
 import { organisationMembers, type ChartState } from './chart-state';
 import {
@@ -12,6 +16,7 @@ import {
   visibleEdgeIds,
   visibleNodeIds,
 } from './graph-model';
+import { labelImportance } from './label-importance';
 
 /** Above this many entities the chart is drawn with dots and straight lines. */
 const compactAbove = 1_000;
@@ -90,6 +95,10 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     const typeLabels = new Map(
       relationTypes.map((type) => [type, t(`enums.relationType.${type}`)]),
     );
+    // The words the printed chart puts on its lines.
+    const shortNames = i18n.language.startsWith('zh')
+      ? relationShortNames
+      : englishRelationShortNames;
     const visEdges = edges
       .filter((edge) => visible.has(edge.id))
       .map((edge) =>
@@ -97,6 +106,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
           highlighted: highlight?.edgeIds.has(edge.id),
           dimmed: dim && !highlight!.edgeIds.has(edge.id),
           compact,
+          shortName: shortNames[edge.type],
         }),
       );
     if (!compact) {
@@ -114,8 +124,11 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         );
         return { id, memberIds, label: `${nodeMap[id]!.label}（${memberIds.length + 1}）` };
       });
-    return { visNodes, visEdges, clusters: clusterSpecs, levelLabels };
-    // i18n.language: the labels change with the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Whose names are drawn first when not all fit: among the entities and relations shown.
+    const importance = labelImportance(
+      Object.values(nodeMap).filter((node) => shownIds.has(node.id)),
+      edges.filter((edge) => visible.has(edge.id)),
+    );
+    return { visNodes, visEdges, clusters: clusterSpecs, levelLabels, importance };
   }, [entityPart, nodeMap, edgeMap, filters, clusters, highlight, t, i18n.language]);
 }
