@@ -7,6 +7,7 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { registerChinaMap } from './china-map';
@@ -20,6 +21,8 @@ echarts.use([
   LegendComponent,
   TitleComponent,
   TooltipComponent,
+  // Without it ECharts ignores every series' labelLayout: no label gave way to another.
+  LabelLayout,
   SVGRenderer,
 ]);
 

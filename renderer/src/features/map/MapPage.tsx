@@ -16,6 +16,7 @@ import { drugName } from '../../components/format';
 import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
 import { PrintExportModal, type PrintChoices } from '../graph/PrintExportModal';
+import { registerChinaMap } from './china-map';
 import { LocatePlace, type Coordinates } from './LocatePlace';
 import { MapChart, type MapChartHandle } from './MapChart';
 import { MapSummary } from './MapSummary';
@@ -82,7 +83,7 @@ export function MapPage() {
     [chosenCase, from, to, session, t, i18n.language, today],
   );
   const option = useMemo(
-    () => (map.data ? buildMapOption(map.data, texts) : null),
+    () => (map.data ? buildMapOption(map.data, texts, registerChinaMap()) : null),
     [map.data, texts],
   );
 
