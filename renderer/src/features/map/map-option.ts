@@ -29,7 +29,7 @@ export interface MapTexts {
 }
 
 /** The mark as the map's second title: bold red at the top right, as on a printed document. */
-export function classificationTitle(mark: string) {
+function classificationTitle(mark: string) {
   return {
     text: mark,
     right: 24,
@@ -79,14 +79,13 @@ const flowLabelRank = 40;
 const labelMargin = 4;
 
 /**
- * A label that collides gives way (hideOverlap); one the title band would cover (the map
- * panned or zoomed under it) is not drawn: it goes off the picture (a label can only be moved).
- * Printed half covered, 甘肃 had read 日肃.
+ * A label that collides gives way (hideOverlap); one the title band (`band` pixels) would cover
+ * (the map panned or zoomed under it) is not drawn: it goes off the picture (a label can only
+ * be moved). Printed half covered, 甘肃 had read 日肃.
  */
-function declutter(params: { labelRect: { y: number } }) {
-  return params.labelRect.y < titleBandHeight
-    ? { x: offPicture, y: offPicture }
-    : { hideOverlap: true };
+function declutterBelow(band: number) {
+  return (params: { labelRect: { y: number } }) =>
+    params.labelRect.y < band ? { x: offPicture, y: offPicture } : { hideOverlap: true };
 }
 const offPicture = -10_000;
 
@@ -127,8 +126,11 @@ export function buildMapOption(
   data: MapData,
   texts: MapTexts,
   provinceNames: readonly ProvinceLabel[] = [],
+  /** The title band's height over the map; 0 where the title stands above it (the page). */
+  band = titleBandHeight,
 ) {
   const name = (layer: MapLayer) => texts[layer];
+  const declutter = declutterBelow(band);
   const flowLabel = (flow: MapData['flows'][number]) =>
     [
       `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
@@ -361,7 +363,7 @@ export function buildMapOption(
           );
           return {
             ...declutter({ labelRect: { y: centre.y - params.labelRect.height / 2 } }),
-            ...(centre.y - params.labelRect.height / 2 < titleBandHeight ? {} : centre),
+            ...(centre.y - params.labelRect.height / 2 < band ? {} : centre),
             align: 'center',
             verticalAlign: 'middle',
           };
