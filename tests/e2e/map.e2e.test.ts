@@ -7,6 +7,7 @@ import { AppShell } from './pages/app-shell';
 import { CasesPage } from './pages/cases-page';
 import { signInToDemo } from './pages/demo-session';
 import { MapPage } from './pages/map-page';
+import { pickOption } from './pages/select-option';
 
 /** The flow's label, on two lines beside its curve (see map-readable.e2e.test.ts). */
 const flowLabel = ['昆明市 → 滨江市', '2条供货关系 · 甲基苯丙胺（冰毒） 26 kg'];
@@ -83,6 +84,11 @@ describe('the map of the demo methamphetamine case at 1366×768', () => {
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // The page at print resolution: 281 × 189 mm at 300 dots to the inch.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3319, 2232]);
+
+    // A place already placed shows its coordinates in 地点坐标 (the boxes had stayed empty).
+    await pickOption(page, page.getByTestId('locate-place'), '城东物流园仓库', true);
+    await expect.poll(() => page.getByLabel('纬度').inputValue()).toBe('30.3012');
+    expect(await page.getByLabel('经度').inputValue()).toBe('120.2986');
 
     // Every case at once: the heroin case's Guangdong supplier is a second flow into 滨江.
     await map.clearCase();
