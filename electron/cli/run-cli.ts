@@ -39,9 +39,11 @@ errors are said in Chinese, or in English with --lang en.
                 the case's chart laid out: for Gephi/networkx/yEd, i2 Analyst's Notebook, or the
                 printed picture with icons, title block and legend (audited)
   path          --workspace DIR --from ENTITY --to ENTITY [--max-hops N] [--all | --k N] [--types T,…]
-                shortest path (no hop cap), k shortest, or all paths up to N hops, with each
-                step's relation type and direction; ENTITY is an entity ID, or a phone, ID
-                number, plate, account or name that one entity holds; exit code 1 for no path
+                [--lang en]
+                shortest path (no hop cap), k shortest, or all paths up to N hops (--all
+                without --max-hops: up to 4 hops, said in the output), with each step's
+                relation type and direction; ENTITY is an entity ID, or a phone, ID number,
+                plate, account or name that one entity holds; exit code 1 for no path
   chain         --workspace DIR --case CASE_NO [--lang en]   supply-chain tiers upstream to downstream, sources, gaps
   brief         --workspace DIR --case CASE_NO --format pdf|docx|html --out FILE
                 [--classification none|internal|confidential|secret] [--unmask] [--lang en]

@@ -43,11 +43,15 @@ describe('base stations a call list places, on the map of the demo case', () => 
     await new CasesPage(page).caseLink(caseNo).click();
     await page.getByTestId('open-case-map').click();
     const map = new MapPage(page);
-    await map.waitForText('昆明市五华区');
+    await map.waitForText('基站（话单）');
     await h.screenshot('42-map-cell-stations');
     const texts = await map.drawnTexts();
-    expect(texts).toContain('昆明市五华区');
-    expect(texts).toContain('昆明市官渡区');
+    // Both stations stand by 昆明官渡交易点 (五华区 on its spot): at this zoom their names give
+    // way to the place's (五华区's had been printed over it) and are said on hover and in the
+    // summary.
+    expect(texts).toContain('昆明官渡交易点');
+    expect(texts).not.toContain('昆明市五华区');
+    expect(texts).not.toContain('昆明市官渡区');
     expect(texts).toContain('基站（话单）');
     await expect(page.getByTestId('map-stations').textContent()).resolves.toContain(
       '昆明市五华区 · 102.7123,25.0406',
@@ -60,8 +64,7 @@ describe('base stations a call list places, on the map of the demo case', () => 
     const svgFile = path.join(artifactsDir, '42-map-cell-stations.svg');
     await svg.saveAs(svgFile);
     const content = fs.readFileSync(svgFile, 'utf8');
-    for (const words of ['昆明市五华区', '昆明市官渡区', '基站（话单）'])
-      expect(content).toContain(words);
+    for (const words of ['昆明官渡交易点', '基站（话单）']) expect(content).toContain(words);
     expect(h.pageErrors).toEqual([]);
   });
 });

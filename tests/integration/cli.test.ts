@@ -354,7 +354,21 @@ describe('command line', () => {
     ]);
     // No path is not success: exit code 1, so a script can tell.
     const none = await run(['path', '--from', retailer, '--to', source, '--max-hops', '2']);
-    expect([none.status, none.stdout]).toEqual([1, 'No path within 2 hops.\n']);
+    expect([none.status, none.stdout]).toEqual([1, '2 跳以内没有路径。\n']);
+    // --all without --max-hops looks up to 4 hops and says so, in the command's language: a
+    // 9-hop pair had come back as "No path within 4 hops." with the 4 said nowhere.
+    const kinOnly = ['path', '--from', retailer, '--to', source, '--all', '--types', 'kin'];
+    expect(await run(kinOnly)).toMatchObject({
+      status: 1,
+      stdout: '4 跳以内没有路径。（--all 未给 --max-hops 时只找 4 跳以内）\n',
+    });
+    expect(await run([...kinOnly, '--lang', 'en'])).toMatchObject({
+      status: 1,
+      stdout: 'No path within 4 hops. (--all looks up to 4 hops unless --max-hops N is given)\n',
+    });
+    const every = (await run(['path', '--from', retailer, '--to', source, '--all'])).stdout;
+    expect(every.split('\n').slice(-2)).toEqual(['（--all 未给 --max-hops 时只找 4 跳以内）', '']);
+    expect(every.split('\n')[0]).toBe('3 跳：吴某 ←供货← 张某龙 ←供货← 李某华 ←供货← 岩某');
     // An end by what the investigator has: a name, a phone, a plate, an ID number.
     expect((await run(['path', '--from', '吴某', '--to', '13987120468'])).stdout).toBe(
       '3 跳：吴某 ←供货← 张某龙 ←供货← 李某华 →使用→ 13987120468\n',

@@ -76,6 +76,9 @@ export async function graphCommand(
 
 const arrows = { forward: '→', backward: '←', undirected: '—' } as const;
 
+/** How far `path --all` looks without --max-hops (said in --help and in its output). */
+const defaultAllPathsHops = 4;
+
 /**
  * `path --from ENTITY --to ENTITY [--max-hops N] [--all | --k N] [--types supplies,finances]`:
  * the shortest path (no hop cap unless --max-hops), the k shortest, or all simple paths up to N
@@ -105,8 +108,10 @@ export async function pathCommand(
   if (options.all && k !== undefined)
     throw new UsageError('--all and --k are two searches: give one');
   const mode = options.all ? 'all' : k !== undefined ? 'kShortest' : 'shortest';
-  // Every simple path is looked for up to 4 hops unless told (the search grows fast with them).
-  const searchedHops = maxHops ?? (mode === 'all' ? 4 : undefined);
+  // Every simple path is looked for up to 4 hops unless told (the search grows fast with them),
+  // and the output says so: a 9-hop pair had come back as "no path" with nothing said of it.
+  const searchedHops = maxHops ?? (mode === 'all' ? defaultAllPathsHops : undefined);
+  const defaulted = maxHops === undefined && searchedHops !== undefined;
   const result = await withSession(options, secrets, async (client) => {
     // Unknown ends are named as such rather than reported as "no path".
     const fromId = await resolveEntityReference(client, from);
@@ -114,7 +119,7 @@ export async function pathCommand(
     return client.call('graph.paths', {
       fromId,
       toId,
-      maxHops,
+      maxHops: searchedHops,
       mode,
       k,
       relationTypes: types,
@@ -125,6 +130,17 @@ export async function pathCommand(
   const english = options.lang === 'en';
   const typeName = english ? enumText('en').relationType : relationShortNames;
   const hops = (count: number) => (english ? `${count} hops: ` : `${count} 跳：`);
+  const limit = english
+    ? `(--all looks up to ${searchedHops} hops unless --max-hops N is given)`
+    : `（--all 未给 --max-hops 时只找 ${searchedHops} 跳以内）`;
+  const noPath =
+    searchedHops === undefined
+      ? english
+        ? 'No path.'
+        : '没有路径。'
+      : english
+        ? `No path within ${searchedHops} hops.`
+        : `${searchedHops} 跳以内没有路径。`;
   out.result(
     {
       paths: result.paths.map((found) => ({
@@ -134,10 +150,11 @@ export async function pathCommand(
         directions: found.steps.map((step) => step.direction),
       })),
       capped: result.capped,
+      ...(searchedHops === undefined ? {} : { maxHops: searchedHops }),
     },
     result.paths.length
-      ? result.paths
-          .map((found) =>
+      ? [
+          ...result.paths.map((found) =>
             [
               hops(found.steps.length),
               label(found.nodeIds[0]!),
@@ -146,11 +163,12 @@ export async function pathCommand(
                   ` ${arrows[step.direction]}${typeName[step.type]}${step.alsoRelationIds.length ? `×${step.alsoRelationIds.length + 1}` : ''}${arrows[step.direction]} ${label(found.nodeIds[at + 1]!)}`,
               ),
             ].join(''),
-          )
-          .join('\n')
-      : searchedHops === undefined
-        ? 'No path.'
-        : `No path within ${searchedHops} hops.`,
+          ),
+          ...(defaulted ? [limit] : []),
+        ].join('\n')
+      : defaulted
+        ? `${noPath}${english ? ' ' : ''}${limit}`
+        : noPath,
   );
   return result.paths.length > 0;
 }

@@ -24,8 +24,9 @@ export function withViewBox(svg: string): string {
 }
 
 /**
- * The map as drawn in the view (its title block and classification mark included) printed as
- * a vector PDF on an A4/A3 landscape page, like the chart's print. Audited like every export.
+ * The map's page (drawn by the view for the page: title block above the map, the map fitted
+ * to its area; map-page.ts) printed as a vector PDF on an A4/A3 landscape page, like the
+ * chart's print. Audited like every export.
  */
 export async function exportMapPdf(
   workspace: UnlockedWorkspace,

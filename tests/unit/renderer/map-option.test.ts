@@ -114,7 +114,17 @@ describe('map option', () => {
           [102.74, 25.02],
         ],
         lineStyle: { width: 3 },
-        label: { show: false },
+      },
+    ]);
+    // The labels on two lines, at the curves' middles (see flow-label.ts); none for the flow
+    // between neighbouring points.
+    const labels = option.series.filter((entry) => entry.name === '供货流向')[1]!;
+    expect(labels.type).toBe('scatter');
+    expect(labels.data).toEqual([
+      {
+        name: '昆明市 → 滨江市 · 2条 · 冰毒 26 kg',
+        value: [expect.closeTo(110.593333, 6), expect.closeTo(29.286875, 6)],
+        text: '昆明市 → 滨江市\n2条 · 冰毒 26 kg',
       },
     ]);
   });
@@ -179,8 +189,18 @@ describe('map option', () => {
 
   it('groups people by 户籍地 and says when a region is drawn at its provincial capital', () => {
     expect(series('户籍地').data).toEqual([
-      { name: '昆明市：1人', value: [102.74, 25.02, 1], tooltip: '李某' },
-      { name: '瑞丽市：1人', value: [102.71, 25.04, 1], tooltip: '岩某（按省会标注）' },
+      {
+        name: '昆明市：1人',
+        value: [102.74, 25.02, 1],
+        tooltip: '李某',
+        symbolOffset: [10, 0],
+      },
+      {
+        name: '瑞丽市：1人',
+        value: [102.71, 25.04, 1],
+        tooltip: '岩某（按省会标注）',
+        symbolOffset: [-10, 0],
+      },
     ]);
   });
 
@@ -210,11 +230,10 @@ describe('map option', () => {
     ]);
     const z = (name: string) => (series(name) as { z?: number }).z ?? 2;
     expect(z('缴获')).toBeGreaterThan(Math.max(z('户籍地'), z('抓获地')));
-    const offset = (name: string) => (series(name) as { symbolOffset?: number[] }).symbolOffset;
-    expect([offset('户籍地'), offset('抓获地')]).toEqual([
-      [-7, 0],
-      [7, 0],
-    ]);
+    // 滨江's place and 抓获地 go round their spot, the place first (at the right).
+    const offsets = (name: string) =>
+      (series(name).data as { symbolOffset: number[] }[]).map((item) => item.symbolOffset);
+    expect([offsets('地点'), offsets('抓获地')]).toEqual([[[10, 0]], [[-10, 0]]]);
   });
 
   it('shows the South China Sea box whole or not at all', () => {

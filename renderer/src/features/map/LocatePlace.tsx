@@ -2,6 +2,7 @@ import { AimOutlined } from '@ant-design/icons';
 import { App, Button, Card, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client';
 import { useProcedure, useProcedureMutation } from '../../api/hooks';
 import { useErrorText } from '../../app/useErrorText';
 
@@ -30,6 +31,25 @@ export function LocatePlace({
   const [entityId, setEntityId] = useState<string>();
   const { lat, lng } = coords;
   const locate = useProcedureMutation('map.locatePlace', { alsoRefreshes: ['entities'] });
+  // A place already placed shows its coordinates (the boxes had stayed empty), to be checked or
+  // corrected; one not yet placed clears what another place had shown.
+  const choose = async (id: string) => {
+    setEntityId(id);
+    try {
+      const { details } = await invoke('entities.get', { id });
+      const { latitude, longitude } = details as {
+        latitude?: number | null;
+        longitude?: number | null;
+      };
+      onCoords(
+        typeof latitude === 'number' && typeof longitude === 'number'
+          ? { lat: latitude, lng: longitude }
+          : {},
+      );
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
   const save = async () => {
     if (!entityId || lat === undefined || lng === undefined) return;
     try {
@@ -49,12 +69,14 @@ export function LocatePlace({
           style={{ width: '100%' }}
           placeholder={t('map.choosePlace')}
           value={entityId}
-          onChange={setEntityId}
+          onChange={(id: string) => void choose(id)}
+          data-testid="locate-place"
           options={places.data?.rows.map((row) => ({ value: row.id, label: row.label }))}
         />
         <Space>
           <InputNumber
             placeholder={t('map.lat')}
+            aria-label={t('map.lat')}
             min={-90}
             max={90}
             value={lat}
@@ -62,6 +84,7 @@ export function LocatePlace({
           />
           <InputNumber
             placeholder={t('map.lng')}
+            aria-label={t('map.lng')}
             min={-180}
             max={180}
             value={lng}

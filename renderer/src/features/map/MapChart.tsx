@@ -1,52 +1,21 @@
-import { LinesChart, ScatterChart } from 'echarts/charts';
-import {
-  GeoComponent,
-  GraphicComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useRef } from 'react';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { registerChinaMap } from './china-map';
-import { classificationTitle } from './map-option';
-
-echarts.use([
-  LinesChart,
-  ScatterChart,
-  GeoComponent,
-  GraphicComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
-
-export interface MapChartHandle {
-  /**
-   * The map as drawn now (zoom, pan and hidden layers included), as an SVG document, with
-   * `mark` as its classification mark (the screen keeps its own).
-   */
-  toSvg(mark: string): string;
-  size(): { width: number; height: number };
-}
+import { echarts } from './map-echarts';
 
 /**
- * One ECharts instance over the shipped boundary data, drawn as SVG so the export is the
- * picture on screen. With `onPick`, a click on the map reports its longitude and latitude.
+ * One ECharts instance over the shipped boundary data, drawn as SVG. With `onPick`, a click on
+ * the map reports its longitude and latitude. (Exports draw a page of their own: map-page.ts.)
  */
 export function MapChart({
   option,
   onPick,
-  ref,
 }: {
-  option: echarts.EChartsCoreOption;
+  option: EChartsCoreOption;
   onPick?: (lng: number, lat: number) => void;
-  ref?: Ref<MapChartHandle>;
 }) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts>(null);
+  const chart = useRef<ECharts>(null);
   const pick = useRef(onPick);
   useEffect(() => {
     pick.current = onPick;
@@ -75,25 +44,6 @@ export function MapChart({
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
-
-  useImperativeHandle(ref, () => ({
-    toSvg: (mark) => {
-      const instance = chart.current;
-      if (!instance) return '';
-      // Merged, not replaced: only the second title changes, the zoom and hidden layers stay.
-      const shown = (option as { title?: { text?: string }[] }).title?.[1]?.text ?? '';
-      instance.setOption({ title: [{}, classificationTitle(mark)] });
-      try {
-        return instance.renderToSVGString();
-      } finally {
-        instance.setOption({ title: [{}, classificationTitle(shown)] });
-      }
-    },
-    size: () => ({
-      width: chart.current?.getWidth() ?? 0,
-      height: chart.current?.getHeight() ?? 0,
-    }),
-  }));
 
   return (
     <div

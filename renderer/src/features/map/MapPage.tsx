@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Select, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { invoke } from '../../api/client';
@@ -16,8 +16,10 @@ import { drugName } from '../../components/format';
 import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
 import { PrintExportModal, type PrintChoices } from '../graph/PrintExportModal';
+import { registerChinaMap } from './china-map';
 import { LocatePlace, type Coordinates } from './LocatePlace';
-import { MapChart, type MapChartHandle } from './MapChart';
+import { MapChart } from './MapChart';
+import { mapPageLayout, mapPageSvg } from './map-page';
 import { MapSummary } from './MapSummary';
 import { formatAmount } from './map-format';
 import { buildMapOption, type MapTexts } from './map-option';
@@ -27,6 +29,8 @@ import { buildMapOption, type MapTexts } from './map-option';
  * network); places, seizures, people by 户籍地 and by place of arrest, and supply flows between
  * regions, for one case or all, in a period. Coordinates of a place can be typed or picked.
  */
+const printDotsPerMillimetre = 300 / 25.4;
+
 export function MapPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -51,7 +55,6 @@ export function MapPage() {
   const map = useProcedure('map.data', { caseId, from, to });
   const today = useWorkspaceDay();
   const chosenCase = cases.data?.rows.find((row) => row.id === caseId);
-  const chart = useRef<MapChartHandle>(null);
   const [picking, setPicking] = useState(false);
   const [coords, setCoords] = useState<Coordinates>({});
   const [exporting, setExporting] = useState<'closed' | 'open' | 'busy'>('closed');
@@ -82,31 +85,35 @@ export function MapPage() {
     [chosenCase, from, to, session, t, i18n.language, today],
   );
   const option = useMemo(
-    () => (map.data ? buildMapOption(map.data, texts) : null),
+    () => (map.data ? buildMapOption(map.data, texts, registerChinaMap()) : null),
     [map.data, texts],
   );
 
-  /** The picture as drawn, with the mark chosen at export; PDF is printed by the main process. */
+  /**
+   * A page of its own (map-page.ts), with the mark chosen at export; PDF is printed by the main
+   * process.
+   */
   const exportAs = async ({ format, page, classification }: PrintChoices) => {
-    if (!chart.current) return;
+    if (!map.data) return;
     setExporting('busy');
     try {
       const mark = classificationMark(t, classification);
-      const svg = chart.current.toSvg(mark);
+      const svg = mapPageSvg(map.data, texts, registerChinaMap(), page, mark);
       if (format === 'pdf') {
         downloadDocument(
           await invoke('map.exportPdf', { caseId, from, to, classification, page, svg }),
         );
       } else {
         await invoke('map.recordExport', { caseId, format, from, to, classification });
-        const { width, height } = chart.current.size();
+        const { width, height } = mapPageLayout(page);
         const fileName = `quanlian-map-${chosenCase?.caseNo ?? 'all'}-${today()}.${format}`;
         if (format === 'svg') {
           const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
           downloadUrl(url, fileName);
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         } else {
-          downloadUrl(await svgToPng(svg, width, height), fileName);
+          // At print resolution: 300 dots to the inch.
+          downloadUrl(await svgToPng(svg, width, height, printDotsPerMillimetre), fileName);
         }
       }
       setExporting('closed');
@@ -164,7 +171,6 @@ export function MapPage() {
         <div style={{ flex: 1, minWidth: 0, border: '1px solid #f0f0f0', borderRadius: 8 }}>
           {option ? (
             <MapChart
-              ref={chart}
               option={option}
               onPick={picking ? (lng, lat) => setCoords({ lng, lat }) : undefined}
             />

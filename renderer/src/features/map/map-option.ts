@@ -1,5 +1,8 @@
 import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 import { escapeMarkup } from '../../components/markup-text';
+import { besideCurve, flowLabelAnchor } from './flow-label';
+import type { ProvinceLabel } from './province-labels';
+import { spreadMarkers } from './spread-markers';
 
 /** The texts the map draws, already translated (the option builder stays free of i18n). */
 export interface MapTexts {
@@ -26,7 +29,7 @@ export interface MapTexts {
 }
 
 /** The mark as the map's second title: bold red at the top right, as on a printed document. */
-export function classificationTitle(mark: string) {
+function classificationTitle(mark: string) {
   return {
     text: mark,
     right: 24,
@@ -61,6 +64,34 @@ const colours: Record<MapLayer, string> = {
 /** Stations labelled with their address up to this many; more are named on hover only. */
 const labelledStations = 30;
 
+/** The bend of a supply flow's curve (ECharts' curveness). */
+const flowCurveness = 0.25;
+
+/**
+ * Labels that collide are dropped, the smaller marker's first: ECharts ranks a label by the
+ * area of the marker it belongs to. A flow's label stands on an unseen marker this large, so it
+ * outranks every place, person and base station; a province's name stands on none and gives
+ * way to all of them.
+ */
+const flowLabelRank = 40;
+
+/** Room kept around each label, in pixels: names that touched read as one. */
+const labelMargin = 4;
+
+/**
+ * A label that collides gives way (hideOverlap); one the title band (`band` pixels) would cover
+ * (the map panned or zoomed under it) is not drawn: it goes off the picture (a label can only
+ * be moved). Printed half covered, 甘肃 had read 日肃.
+ */
+function declutterBelow(band: number) {
+  return (params: { labelRect: { y: number } }) =>
+    params.labelRect.y < band ? { x: offPicture, y: offPicture } : { hideOverlap: true };
+}
+const offPicture = -10_000;
+
+/** Where the South China Sea box's name is written, inside the box ECharts draws. */
+const southSeaName: ProvinceLabel = { name: '南海诸岛', lng: 129, lat: 19.3 };
+
 /** An autonomous prefecture by its usual short name: 德宏傣族景颇族自治州 → 德宏州. */
 const autonomousPrefecture =
   /^(.+?)(?:(?:傣|景颇|哈尼|彝|壮|苗|白|藏|傈僳|布依|侗|土家|朝鲜|蒙古|回|哈萨克|柯尔克孜|羌|纳西|黎|瑶|土|水|仫佬|拉祜|佤|畲|东乡|京|独龙|怒|普米|阿昌|德昂|布朗|基诺)族)+自治州$/;
@@ -91,8 +122,15 @@ function byRegion(entries: { key: string | null; name: string }[]) {
  * registered by china-map.ts), the provinces the case touches shaded, then one series per layer.
  * Pure, so the picture depends on the data and the texts only.
  */
-export function buildMapOption(data: MapData, texts: MapTexts) {
+export function buildMapOption(
+  data: MapData,
+  texts: MapTexts,
+  provinceNames: readonly ProvinceLabel[] = [],
+  /** The title band's height over the map; 0 where the title stands above it (the page). */
+  band = titleBandHeight,
+) {
   const name = (layer: MapLayer) => texts[layer];
+  const declutter = declutterBelow(band);
   const flowLabel = (flow: MapData['flows'][number]) =>
     [
       `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
@@ -128,21 +166,53 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
     };
   };
-  const flowLines = data.flows.flatMap((flow) => {
+  // Two lines (the regions, then the links and amounts) beside the curve: see flow-label.ts.
+  const flowLabelLines = (flow: MapData['flows'][number]) =>
+    [
+      `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
+      [
+        texts.links(flow.links),
+        ...flow.seized.map(
+          (s) => `${texts.drug(s.drugType)} ${texts.amount(s.amount, s.normalisedUnit)}`,
+        ),
+      ].join(' · '),
+    ].join('\n');
+  const flowLines: { name: string; coords: [number, number][]; lineStyle: object }[] = [];
+  const flowLabels: { name: string; value: [number, number]; text: string }[] = [];
+  const flowNormals: [number, number][] = [];
+  for (const flow of data.flows) {
     const from = point(data, flow.fromKey);
     const to = point(data, flow.toKey);
-    if (!from || !to) return [];
+    if (!from || !to) continue;
+    flowLines.push({
+      name: flowLabel(flow),
+      coords: [from, to],
+      lineStyle: { width: Math.min(2 + flow.links, 8) },
+    });
     // A flow between neighbouring points keeps its tooltip but draws no label over them.
-    const short = Math.hypot(to[0] - from[0], to[1] - from[1]) < 3;
-    return [
-      {
-        name: flowLabel(flow),
-        coords: [from, to],
-        lineStyle: { width: Math.min(2 + flow.links, 8) },
-        ...(short ? { label: { show: false } } : {}),
-      },
-    ];
-  });
+    if (Math.hypot(to[0] - from[0], to[1] - from[1]) < 3) continue;
+    const anchor = flowLabelAnchor(from, to, flowCurveness);
+    flowLabels.push({ name: flowLabel(flow), value: anchor.apex, text: flowLabelLines(flow) });
+    flowNormals.push(anchor.normal);
+  }
+  // The markers of one spot (a city, a place in it) go round it: see spread-markers.ts.
+  const householdPoints = households.map(([key, names]) => regionPoint(key, names));
+  const arrestPoints = arrests.map(([key, names]) => regionPoint(key, names));
+  const markerLists = [
+    data.places.map((place) => [place.lng, place.lat]),
+    placedSeizures.map((seizure) => [seizure.lng!, seizure.lat!]),
+    householdPoints.map((item) => item.value),
+    arrestPoints.map((item) => item.value),
+  ];
+  const offsets = spreadMarkers(
+    markerLists.flat().map((value) => ({ lng: value[0]!, lat: value[1]! })),
+  );
+  const [placeOffsets, seizureOffsets, householdOffsets, arrestOffsets] = markerLists.map(
+    (list, index) => {
+      const start = markerLists.slice(0, index).reduce((sum, each) => sum + each.length, 0);
+      return offsets.slice(start, start + list.length);
+    },
+  ) as [number, number][][];
   const drawn: Record<MapLayer, boolean> = {
     flows: flowLines.length > 0,
     outflows: outflows.size > 0,
@@ -211,7 +281,8 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
       roam: true,
       // Centred on the data's regions when there are any, the whole country otherwise.
       ...(data.regions.length || data.stations.length ? mapView(data) : {}),
-      label: { show: true, fontSize: 11, color: '#595959' },
+      // The provinces' names are a series of their own (below), so they give way to the data's.
+      label: { show: false },
       itemStyle: { areaColor: '#f5f7fa', borderColor: '#8c99a6', borderWidth: 0.8 },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#e6f4ff' } },
       regions: data.provinces.map((province) => ({
@@ -222,21 +293,82 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
     },
     series: [
       {
+        name: 'provinceNames',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        silent: true,
+        symbolSize: 0,
+        label: {
+          show: true,
+          position: 'inside',
+          fontSize: 11,
+          color: '#595959',
+          minMargin: labelMargin,
+          formatter: '{b}',
+        },
+        labelLayout: declutter,
+        data: [...provinceNames, southSeaName].map((province) => ({
+          name: province.name,
+          value: [province.lng, province.lat],
+          ...(data.provinces.some((shaded) => shaded.mapName === province.name)
+            ? { label: { color: '#1f1f1f', fontWeight: 'bold' } }
+            : {}),
+        })),
+      },
+      {
         name: name('flows'),
         type: 'lines',
         coordinateSystem: 'geo',
         zlevel: 2,
         symbol: ['none', 'arrow'],
         symbolSize: 12,
-        lineStyle: { color: colours.flows, curveness: 0.25, opacity: 0.9 },
+        lineStyle: { color: colours.flows, curveness: flowCurveness, opacity: 0.9 },
+        data: flowLines,
+      },
+      {
+        // Named as the flows, so the legend shows and hides the labels with their curves.
+        name: name('flows'),
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        zlevel: 2,
+        silent: true,
+        symbol: 'rect',
+        symbolSize: flowLabelRank,
+        // Unseen by its colour: an opacity would be the label's too.
+        itemStyle: { color: 'transparent' },
         label: {
           show: true,
-          position: 'middle',
+          position: 'inside',
           fontSize: 12,
+          lineHeight: 16,
           color: colours.flows,
-          formatter: '{b}',
+          opacity: 1,
+          backgroundColor: 'rgba(255,255,255,0.88)',
+          padding: [2, 4],
+          borderRadius: 3,
+          minMargin: labelMargin,
+          formatter: (params: { data: { text: string } }) => params.data.text,
         },
-        data: flowLines,
+        labelLayout: (params: {
+          dataIndex: number;
+          rect: { x: number; y: number; width: number; height: number };
+          labelRect: { width: number; height: number };
+        }) => {
+          const centre = besideCurve(
+            { x: params.rect.x + params.rect.width / 2, y: params.rect.y + params.rect.height / 2 },
+            flowNormals[params.dataIndex]!,
+            params.labelRect.width,
+            params.labelRect.height,
+            labelMargin,
+          );
+          return {
+            ...declutter({ labelRect: { y: centre.y - params.labelRect.height / 2 } }),
+            ...(centre.y - params.labelRect.height / 2 < band ? {} : centre),
+            align: 'center',
+            verticalAlign: 'middle',
+          };
+        },
+        data: flowLabels,
       },
       {
         name: name('outflows'),
@@ -258,12 +390,19 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         symbol: 'pin',
         symbolSize: 22,
         itemStyle: { color: colours.places },
-        label: { show: true, position: 'right', fontSize: 11, formatter: '{b}' },
-        labelLayout: { hideOverlap: true },
-        data: data.places.map((place) => ({
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 11,
+          minMargin: labelMargin,
+          formatter: '{b}',
+        },
+        labelLayout: declutter,
+        data: data.places.map((place, index) => ({
           name: place.name,
           value: [place.lng, place.lat],
           entityId: place.entityId,
+          symbolOffset: placeOffsets[index],
         })),
       },
       {
@@ -275,9 +414,10 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         // Over the people's markers at the same place (a seizure in 滨江 had been under them).
         z: 5,
         itemStyle: { color: colours.seizures, borderColor: '#fff', borderWidth: 1 },
-        data: placedSeizures.map((seizure) => ({
+        data: placedSeizures.map((seizure, index) => ({
           name: `${seizure.place ?? ''} ${texts.drug(seizure.drugType)}`,
           value: [seizure.lng!, seizure.lat!],
+          symbolOffset: seizureOffsets[index],
           tooltip: `${seizure.seizedAt.slice(0, 10)} ${texts.amount(seizure.amount, seizure.normalisedUnit)}`,
         })),
       },
@@ -286,13 +426,21 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         type: 'scatter',
         coordinateSystem: 'geo',
         symbol: 'circle',
-        symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 4,
-        // 户籍地 left of the point and 抓获地 right of it: one region's two are told apart.
-        symbolOffset: [-7, 0],
+        // Under the flows' labels' rank (see flowLabelRank) however many people.
+        symbolSize: (value: number[]) => Math.min(8 + Math.sqrt(value[2] ?? 1) * 4, 30),
         itemStyle: { color: colours.households, opacity: 0.75 },
-        label: { show: true, position: 'bottom', fontSize: 11, formatter: '{b}' },
-        labelLayout: { hideOverlap: true },
-        data: households.map(([key, names]) => regionPoint(key, names)),
+        label: {
+          show: true,
+          position: 'bottom',
+          fontSize: 11,
+          minMargin: labelMargin,
+          formatter: '{b}',
+        },
+        labelLayout: declutter,
+        data: householdPoints.map((item, index) => ({
+          ...item,
+          symbolOffset: householdOffsets[index],
+        })),
       },
       {
         name: name('arrests'),
@@ -300,9 +448,8 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
         coordinateSystem: 'geo',
         symbol: 'triangle',
         symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 3,
-        symbolOffset: [7, 0],
         itemStyle: { color: colours.arrests, opacity: 0.85 },
-        data: arrests.map(([key, names]) => regionPoint(key, names)),
+        data: arrestPoints.map((item, index) => ({ ...item, symbolOffset: arrestOffsets[index] })),
       },
       {
         name: name('stations'),
@@ -317,9 +464,10 @@ export function buildMapOption(data: MapData, texts: MapTexts) {
           position: 'right',
           fontSize: 11,
           color: colours.stations,
+          minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: { hideOverlap: true },
+        labelLayout: declutter,
         data: data.stations.map((station) => ({
           name: station.address ?? station.cell,
           value: [station.lng, station.lat],
