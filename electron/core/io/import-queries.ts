@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { Executor } from '../db/database-types';
 import { isoOfUnix } from '../db/unix-time';
@@ -33,17 +33,24 @@ export function listImports(db: Executor) {
     }));
 }
 
-/** A phone's IMEI, IMSI and cells as the records saw them; an IMEI also names the other SIMs. */
-export function phoneIdentifiers(db: Executor, phoneId: string) {
-  const rows = db.all<{
-    type: 'imei' | 'imsi' | 'cell';
-    value: string;
-    seen: number;
-    first: string;
-    last: string;
-  }>(
+/**
+ * The identifiers an entity's records show (a phone's or an account's), over all imports, each
+ * with the other entities seen with the same value when its type links them.
+ */
+function identifiersOf<T extends string>(
+  db: Executor,
+  of: {
+    table: 'phone_identifiers' | 'account_identifiers';
+    owner: 'phone_id' | 'account_id';
+    id: string;
+    order: SQL;
+    shared: (type: T) => boolean;
+  },
+) {
+  const [table, owner] = [sql.raw(of.table), sql.raw(of.owner)];
+  const rows = db.all<{ type: T; value: string; seen: number; first: string; last: string }>(
     sql`SELECT type, value, sum(seen_count) AS seen, min(first_seen) AS first, max(last_seen) AS last
-        FROM phone_identifiers WHERE phone_id = ${phoneId} GROUP BY type, value ORDER BY type, seen DESC, value`,
+        FROM ${table} WHERE ${owner} = ${of.id} GROUP BY type, value ORDER BY ${of.order}, seen DESC, value`,
   );
   return rows.map((row) => ({
     type: row.type,
@@ -51,42 +58,36 @@ export function phoneIdentifiers(db: Executor, phoneId: string) {
     seenCount: row.seen,
     firstSeen: row.first,
     lastSeen: row.last,
-    sharedWith:
-      row.type === 'imei'
-        ? db.all<{ id: string; label: string }>(
-            sql`SELECT DISTINCT e.id, e.label FROM phone_identifiers p JOIN entities e ON e.id = p.phone_id
-                WHERE p.type = 'imei' AND p.value = ${row.value} AND p.phone_id != ${phoneId}
-                AND e.deleted_at IS NULL ORDER BY e.label`,
-          )
-        : [],
+    sharedWith: of.shared(row.type)
+      ? db.all<{ id: string; label: string }>(
+          sql`SELECT DISTINCT e.id, e.label FROM ${table} i JOIN entities e ON e.id = i.${owner}
+              WHERE i.type = ${row.type} AND i.value = ${row.value} AND i.${owner} != ${of.id}
+              AND e.deleted_at IS NULL ORDER BY e.label`,
+        )
+      : [],
   }));
+}
+
+/** A phone's IMEI, IMSI and cells as the records saw them; an IMEI also names the other SIMs. */
+export function phoneIdentifiers(db: Executor, phoneId: string) {
+  return identifiersOf<'imei' | 'imsi' | 'cell'>(db, {
+    table: 'phone_identifiers',
+    owner: 'phone_id',
+    id: phoneId,
+    order: sql`type`,
+    shared: (type) => type === 'imei',
+  });
 }
 
 /** An account's IPs, MACs and device IDs as its statements showed them, each with the others seen on it. */
 export function accountIdentifiers(db: Executor, accountId: string) {
-  const rows = db.all<{
-    type: 'ip' | 'mac' | 'device';
-    value: string;
-    seen: number;
-    first: string;
-    last: string;
-  }>(
-    sql`SELECT type, value, sum(seen_count) AS seen, min(first_seen) AS first, max(last_seen) AS last
-        FROM account_identifiers WHERE account_id = ${accountId} GROUP BY type, value
-        ORDER BY CASE type WHEN 'mac' THEN 0 WHEN 'device' THEN 1 ELSE 2 END, seen DESC, value`,
-  );
-  return rows.map((row) => ({
-    type: row.type,
-    value: row.value,
-    seenCount: row.seen,
-    firstSeen: row.first,
-    lastSeen: row.last,
-    sharedWith: db.all<{ id: string; label: string }>(
-      sql`SELECT DISTINCT e.id, e.label FROM account_identifiers a JOIN entities e ON e.id = a.account_id
-          WHERE a.type = ${row.type} AND a.value = ${row.value} AND a.account_id != ${accountId}
-          AND e.deleted_at IS NULL ORDER BY e.label`,
-    ),
-  }));
+  return identifiersOf<'ip' | 'mac' | 'device'>(db, {
+    table: 'account_identifiers',
+    owner: 'account_id',
+    id: accountId,
+    order: sql`CASE type WHEN 'mac' THEN 0 WHEN 'device' THEN 1 ELSE 2 END`,
+    shared: () => true,
+  });
 }
 
 interface SourceRow {
