@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 import { metaContentSecurityPolicy } from './electron/main/content-security-policy';
 
@@ -17,6 +18,51 @@ function cspMetaTag(): Plugin {
         '<meta charset="UTF-8" />',
         `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`,
       );
+    },
+  };
+}
+
+/**
+ * The window's first script (`renderer/src/main.tsx`) asks for the session, then imports the
+ * application (`renderer/src/app/start.tsx`). That chunk, the chunks it imports and its
+ * stylesheet are named in index.html too, so the browser fetches them from the moment it reads
+ * the page rather than once the first script has run (the import then finds them fetched).
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'quanlian-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        const chunks = new Map<string, OutputChunk>();
+        for (const file of Object.values(bundle))
+          if (file.type === 'chunk') chunks.set(file.fileName, file);
+        const start = [...chunks.values()].find((chunk) =>
+          chunk.facadeModuleId?.replaceAll('\\', '/').endsWith('/renderer/src/app/start.tsx'),
+        );
+        if (!start) throw new Error('preloadApp: no chunk for renderer/src/app/start.tsx');
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (chunk: OutputChunk) => {
+          if (scripts.has(chunk.fileName)) return;
+          scripts.add(chunk.fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const name of chunk.imports) visit(chunks.get(name)!);
+        };
+        visit(start);
+        const links = [
+          ...[...scripts]
+            .filter((file) => !html.includes(`/${file}"`))
+            .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
+          // Fetched, not applied yet: a stylesheet in the page would hold the first script back.
+          ...[...styles].map(
+            (file) => `<link rel="preload" as="style" crossorigin href="./${file}">`,
+          ),
+        ];
+        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
     },
   };
 }
@@ -51,7 +97,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), cspMetaTag()],
+    plugins: [react(), cspMetaTag(), preloadApp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // Minified: the window parses and compiles the bundle on every load (7 MB unminified).

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  answered,
   chartSourceAt,
   forgetChartReads,
   startChartReads,
@@ -36,6 +37,25 @@ describe('a chart read ahead of its page', () => {
     expect(first.kind === 'chart' && (await first.data)).toEqual(chart);
     takeChartReads({ caseId: 'c1' });
     expect(calls).toHaveLength(2);
+  });
+
+  it('asks for a large case chart’s layout as soon as its read names it, and keeps the answer', async () => {
+    const positions = { a: { x: 1, y: 2 } };
+    const calls = installFakeBridge({
+      'graph.case': () => ({ ok: true, value: { ...chart, layoutId: 'layout-ahead-1' } }),
+      'graph.layoutAhead': () => ({ ok: true, value: positions }),
+    });
+    const reads = takeChartReads({ caseId: 'c1' });
+    if (reads.kind !== 'chart') throw new Error('a case chart');
+    expect(answered(reads.laidOut)).toBeUndefined();
+    await reads.data;
+    await reads.laidOut;
+    expect(calls.map((call) => call.input)).toEqual([
+      { caseId: 'c1', layoutAhead: true },
+      { layoutId: 'layout-ahead-1' },
+    ]);
+    // Taken by a page that comes later, the chart is drawn once, with its positions.
+    expect(answered(reads.laidOut)).toEqual({ value: positions });
   });
 
   it('asks a saved view for its entities before its relations', () => {

@@ -54,6 +54,41 @@ describe('lazyPages', () => {
     expect(await screen.findByText('地图')).toBeInTheDocument();
   });
 
+  it('shows a page fetched ahead in its loading place while its chunk comes, without suspending', async () => {
+    const chunk = deferred<() => React.ReactNode>();
+    const loads: string[] = [];
+    const { pages, preloadPage } = lazyPages(
+      { GraphPage: () => (loads.push('GraphPage'), chunk.promise) },
+      <p>页面载入中</p>,
+    );
+    void preloadPage('GraphPage');
+    shown(pages.GraphPage);
+    // Its own loading place, not the boundary's fallback: no suspended boundary for React 19
+    // to hold back up to 300 ms once the chunk comes.
+    expect(screen.getByText('页面载入中')).toBeInTheDocument();
+    expect(screen.queryByText('载入中')).toBeNull();
+    await act(async () => chunk.resolve(() => <p>关系图</p>));
+    expect(screen.getByText('关系图')).toBeInTheDocument();
+    expect(loads).toEqual(['GraphPage']);
+  });
+
+  it('asks again for a chunk fetched ahead that failed, when its page is shown', async () => {
+    let tries = 0;
+    const { pages, preloadPage } = lazyPages(
+      {
+        MapPage: () =>
+          (tries += 1) === 1
+            ? Promise.reject(new Error('network'))
+            : Promise.resolve(() => <p>地图</p>),
+      },
+      <p>页面载入中</p>,
+    );
+    await act(async () => preloadPage('MapPage'));
+    shown(pages.MapPage);
+    expect(await screen.findByText('地图')).toBeInTheDocument();
+    expect(tries).toBe(2);
+  });
+
   it('stops preloading when cancelled and keeps going past a chunk that fails', async () => {
     const loads: string[] = [];
     const { preloadPages } = lazyPages({

@@ -3,7 +3,7 @@ import { Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../api/bridge';
-import { chartSourceAt, forgetChartReads, startChartReads } from '../features/graph/chart-reads';
+import { forgetChartReads } from '../features/graph/chart-reads';
 import { WorkspaceGate } from '../features/workspace/WorkspaceGate';
 import { AppShell } from './AppShell';
 import { setSession, useCurrentSession } from './session-query';
@@ -11,26 +11,17 @@ import { useErrorText } from './useErrorText';
 
 export type LockNotice = 'idle' | 'user' | null;
 
-/** Whether this window has been signed in once (a chart's address is read ahead only then). */
-let signedInOnce = false;
-
-/** Signed in: the application. Otherwise: first run, unlock or recovery. */
+/**
+ * Signed in: the application. Otherwise: first run, unlock or recovery. (A window that opens
+ * signed in on a chart's address has asked for the chart already: `early-reads.ts`. One that
+ * opens locked there has the chart's code by the unlock, and the chart page reads it at once.)
+ */
 export function App() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const session = useCurrentSession();
   const [lockNotice, setLockNotice] = useState<LockNotice>(null);
-  const signedIn = Boolean(session.data?.session);
-
-  // A window that opens signed in on a chart's address reads the chart while the chart's code
-  // loads and the shell renders. Only the first time: the chart page cannot have asked yet.
-  useEffect(() => {
-    if (!signedIn || signedInOnce) return;
-    signedInOnce = true;
-    const source = chartSourceAt(window.location.hash);
-    if (source) startChartReads(source);
-  }, [signedIn]);
 
   useEffect(
     () =>

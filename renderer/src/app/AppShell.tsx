@@ -13,7 +13,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -22,7 +22,7 @@ import { invoke } from '../api/client';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageErrorBoundary } from './PageErrorBoundary';
-import { pages, preloadPages } from './pages';
+import { pageLoading, pages, preloadPages } from './pages';
 import { SessionProvider } from './SessionContext';
 import { setSession } from './session-query';
 import { useActivityHeartbeat } from './useActivityHeartbeat';
@@ -122,7 +122,7 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
             )}
             <Layout.Content style={{ padding: 24, overflow: 'auto', minHeight: 0 }}>
               <PageErrorBoundary>
-                <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+                <Suspense fallback={pageLoading}>
                   <Routes>
                     <Route path="/" element={<Navigate to="/cases" replace />} />
                     <Route path="/cases" element={<pages.CasesPage />} />

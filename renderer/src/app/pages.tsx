@@ -1,11 +1,13 @@
+import { Spin } from 'antd';
 import type { ComponentType } from 'react';
 import { lazyPages } from './lazy-pages';
 
 /**
  * Each page is its own chunk: the window evaluates the shell and the page it opens on, not
  * the whole application (the chart, map, import and documents code is most of the bundle).
- * The rest is fetched once the shell has drawn (`preloadPages`), so later navigation does
- * not wait for a file either (`lazy-pages.tsx`).
+ * A window opening on the chart fetches the chart's code with the app's (`preloadPage`); the
+ * rest is fetched once the shell has drawn (`preloadPages`), so later navigation does not wait
+ * for a file either (`lazy-pages.tsx`).
  */
 const loaders = {
   CasesPage: () => import('../features/cases/CasesPage').then((m) => m.CasesPage),
@@ -26,4 +28,7 @@ const loaders = {
   SettingsPage: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
-export const { pages, preloadPages } = lazyPages(loaders);
+/** Shown in a page's place while its code loads. */
+export const pageLoading = <Spin style={{ display: 'block', marginTop: 64 }} />;
+
+export const { pages, preloadPage, preloadPages } = lazyPages(loaders, pageLoading);

@@ -8,6 +8,8 @@ export interface ChartSource {
   viewId?: string;
 }
 
+type Positions = Record<string, { x: number; y: number }>;
+
 /** The reads that open a chart, asked at once: a saved view in two (its entities, then its relations). */
 type ChartReads =
   | {
@@ -15,7 +17,35 @@ type ChartReads =
       opening: ReturnType<typeof openView>;
       relations: Promise<GraphEdge[]>;
     }
-  | { kind: 'chart'; data: Promise<GraphData & { layoutId?: string }> };
+  | {
+      kind: 'chart';
+      data: Promise<GraphData & { layoutId?: string }>;
+      /**
+       * A large case chart's positions from the layout its read started, asked for as soon as
+       * the read names it; null when it started none or no longer keeps it.
+       */
+      laidOut?: Promise<Positions | null>;
+    };
+
+const answers = new WeakMap<Promise<unknown>, unknown>();
+
+/** Keeps a read's answer once it comes, for `answered`. */
+function noting<T>(read: Promise<T>): Promise<T> {
+  read.then(
+    (value) => answers.set(read, value),
+    () => undefined,
+  );
+  return read;
+}
+
+/**
+ * A read's answer if it has come already (a window opening on a chart reads it while its code
+ * loads: by the time the chart page takes the reads they may all be in, and the chart is then
+ * built and drawn once rather than in steps).
+ */
+export function answered<T>(read: Promise<T> | undefined): { value: T } | undefined {
+  return read && answers.has(read) ? { value: answers.get(read) as T } : undefined;
+}
 
 function openView(id: string) {
   return invoke('graph.views.open', { id });
@@ -23,19 +53,29 @@ function openView(id: string) {
 
 function readChart(source: ChartSource): ChartReads {
   if (source.viewId) {
+    const id = source.viewId;
     // In this order: the router answers the entities first, and the chart builds them
     // (without drawing) while the relations are read.
-    const opening = openView(source.viewId);
-    const relations = invoke('graph.views.relations', { id: source.viewId });
+    const opening = openView(id);
+    const relations = noting(invoke('graph.views.relations', { id }));
     relations.catch(() => undefined); // a missing view is reported by `opening`
     return { kind: 'view', opening, relations };
   }
+  if (source.caseId) {
+    const caseId = source.caseId;
+    // The case chart's read starts a large chart's layout in the layout thread at once.
+    const data = invoke('graph.case', { caseId, layoutAhead: true });
+    const laidOut = noting(
+      data.then((chart) =>
+        chart.layoutId ? invoke('graph.layoutAhead', { layoutId: chart.layoutId }) : null,
+      ),
+    );
+    laidOut.catch(() => undefined); // a refused read is reported by `data`
+    return { kind: 'chart', data, laidOut };
+  }
   return {
     kind: 'chart',
-    data: source.caseId
-      ? // The case chart's read starts a large chart's layout in the layout thread at once.
-        invoke('graph.case', { caseId: source.caseId, layoutAhead: true })
-      : invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 }),
+    data: invoke('graph.neighbourhood', { entityIds: [source.entityId!], hops: 1 }),
   };
 }
 

@@ -6,7 +6,7 @@ import {
 } from '../../../../electron/api/schemas/graph-schemas';
 import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
-import { chartSourceKey, takeChartReads, type ChartSource } from './chart-reads';
+import { answered, chartSourceKey, takeChartReads, type ChartSource } from './chart-reads';
 import { emptyChart, type ChartState } from './chart-state';
 
 function fromData(data: GraphData): ChartState {
@@ -41,11 +41,6 @@ export async function layoutInCore(
   return withProgress(layoutId, onProgress, () =>
     invoke('graph.layout', { nodeIds, edges, iterations: layoutThreadIterations, layoutId }),
   );
-}
-
-/** The layout the case chart's read started, with its progress; null when no longer kept. */
-function layoutStartedAhead(layoutId: string, onProgress: (share: number) => void) {
-  return withProgress(layoutId, onProgress, () => invoke('graph.layoutAhead', { layoutId }));
 }
 
 /** Runs `call` while `onProgress` hears the share done (0–1) of the layout named `layoutId`. */
@@ -85,7 +80,8 @@ async function loadChart(
       filters: view.state.filters,
       clusters: view.state.clusterIds,
     };
-    onEarly(early);
+    // Entities first, drawn once the relations come; at once when they are in already.
+    if (!answered(relations)) onEarly(early);
     const edges = await relations;
     return {
       view: { id: view.id, name: view.name, caseId: view.caseId },
@@ -104,10 +100,15 @@ async function loadChart(
         data.edges.map((edge) => [edge.from, edge.to]),
         onProgress,
       );
-    const laidOut = data.layoutId
-      ? layoutStartedAhead(data.layoutId, onProgress).then((positions) => positions ?? inCore())
-      : inCore();
-    onEarly({ ...state, layout: 'manual' });
+    const { layoutId } = data;
+    const ahead = layoutId ? reads.laidOut : undefined;
+    const laidOut =
+      layoutId && ahead
+        ? withProgress(layoutId, onProgress, () => ahead).then((positions) => positions ?? inCore())
+        : inCore();
+    // Laid out already (a window opening on the chart read it while its code loaded): built
+    // and drawn once, with the positions.
+    if (!answered(ahead)?.value) onEarly({ ...state, layout: 'manual' });
     const positions = await laidOut;
     return {
       truncated: data.truncated,
