@@ -1985,6 +1985,19 @@ const listTitle = /话单|详单|清单|通话记录|通信记录|对账单|流�
  * of data (its first cell a date, a summary among figures).
  */
 function startsWithWords(row: TableRow): boolean {
+  // A row of data (nearly every row: a million of them) says so without a list of its texts:
+  // its first filled cell has no colon (no label) and more than three cells are filled.
+  let first = '';
+  let count = 0;
+  for (const cell of row.cells) {
+    const text = cellText(cell);
+    if (!text) continue;
+    if (!count) first = text;
+    count += 1;
+    if (count > 3) break;
+  }
+  if (!count) return false;
+  if (count > 3 && first.indexOf(':') < 0 && first.indexOf('：') < 0) return false;
   const filled = filledTexts(row.cells);
   if (!filled.length) return false;
   // Labels and their values, in one cell each (账号：6228…, 户名：李四, 币种：人民币) or the
@@ -2043,8 +2056,10 @@ function rowReader(
     const zone = headerZone(headers[mapping[key] ?? -1] ?? '');
     return zone === null ? 0 : (8 * 60 - zone) * 60_000;
   };
-  const cellOf = (cells: Cell[], key: string): Cell =>
-    mapping[key] === undefined ? null : (cells[mapping[key]] ?? null);
+  const cellOf = (cells: Cell[], key: string): Cell => {
+    const at = mapping[key];
+    return at === undefined ? null : (cells[at] ?? null);
+  };
   const textOf = (cells: Cell[], key: string) => cellText(cellOf(cells, key));
   const problem = (
     line: number,

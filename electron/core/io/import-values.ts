@@ -62,11 +62,13 @@ const lastExcelSerial = 2_958_465;
 
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return cell.toISOString();
-  const text = String(cell).trim();
-  // Most cells are figures, or longer than any mark: a million rows read each several times.
+  if (typeof cell !== 'string') return cell instanceof Date ? cell.toISOString() : String(cell);
+  const text = cell.trim();
+  // Most cells are figures, Chinese words or longer than any mark: a million rows read each
+  // several times.
   const first = text.charCodeAt(0);
-  if (text.length < 2 || text.length > 6 || (first >= 48 && first <= 57)) return text;
+  if (text.length < 2 || text.length > 6 || (first >= 48 && first <= 57) || first > 127)
+    return text;
   return nullMarks.has(text.toLowerCase()) ? '' : text;
 }
 
