@@ -2357,6 +2357,14 @@ function callPlanner(
       });
   };
   const unknownEnd = { value: null, type: 'unknown' as const };
+  /**
+   * Each number column's last number read, with what it was read as: a list gives one target's
+   * rows together, its 本机号码 the same row after row (comparing two short texts is cheaper than
+   * the map of every number).
+   */
+  const lastRead = new Map<string, { written: string; area: string | null; read: FarEnd | null }>();
+  type FarEnd = Extract<ReturnType<typeof parseFarEnd>, { ok: true }> | typeof abroadLocal;
+  const abroadLocal = { ok: true as const, value: '' as string, type: 'unknown' as const };
   // Defined once, not per row (a million rows made a million closures).
   const number = (
     line: number,
@@ -2371,6 +2379,8 @@ function callPlanner(
   ) => {
     const cell = cellOf(cells, key);
     const written = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
+    let last = abroad === null ? lastRead.get(key) : undefined;
+    if (last?.read && last.written === written && last.area === areaCode) return last.read;
     // A number Excel wrote out in full as a figure (1.3987654321E+10): its digits.
     const text = (written.includes('E') && wholeOfScientific(written)) || written;
     if (!text) {
@@ -2383,10 +2393,18 @@ function callPlanner(
     // Dialled abroad where, the row does not say: a number with a trunk 0 is that country's
     // own, no Chinese landline (缅北's 09… had become 陕西榆林's 0912).
     if (parsed.ok && abroad === '' && parsed.type === 'landline' && /^0[1-9]/.test(text.trim()))
-      return { ok: true as const, value: text.replace(/[\s-]/g, ''), type: 'unknown' as const };
-    if (parsed.ok) return parsed;
-    problem(line, cells, key, 'phone');
-    return undefined;
+      return { ...abroadLocal, value: text.replace(/[\s-]/g, '') };
+    if (!parsed.ok) {
+      problem(line, cells, key, 'phone');
+      return undefined;
+    }
+    if (abroad === null) {
+      if (!last) lastRead.set(key, (last = { written, area: areaCode, read: parsed }));
+      last.written = written;
+      last.area = areaCode;
+      last.read = parsed;
+    }
+    return parsed;
   };
   // A list its title or file name calls one of texts (短信详单).
   const textsList = !!texts || namesTexts(options.fileName ?? '');
