@@ -48,7 +48,13 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
-import { cellAlone, positionCell, splitStation } from '../../api/domain/cell-ids';
+import {
+  cellAlone,
+  namesFiveG,
+  nrCell,
+  positionCell,
+  splitStation,
+} from '../../api/domain/cell-ids';
 import { readAddress, readDegrees } from './cell-coordinates';
 import {
   callColumnsBuilder,
@@ -2722,7 +2728,13 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   // What carriers write for a cell they do not know: 0 (0-0), or the reserved 65535 (FFFF).
   const known = (text: string | null) =>
     text === null || /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
+  // A 基站 column its header names 5G (5G基站, 基站(gNB)): its pairs are gNodeB and cell.
+  const stationFiveG = namesFiveG(headers[mapping['baseStation'] ?? -1] ?? '');
   const whole = remembered((text) => {
+    // A 5G cell as its notation (gNB:567890 cell:1, NR 567890-1) or the header says: its NCI,
+    // not an eNodeB's ECI or a LAC-CI pair.
+    const nr = nrCell(text, stationFiveG);
+    if (nr !== null) return nr;
     const parts = splitStation(text);
     if (!parts) {
       // One number: an ECI or NCI (over 16 bits) is a cell; a 2G/3G CI, a sector or a CDMA
@@ -2765,7 +2777,11 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     const tac = known(optional(cells, 'tac'));
     const eci = known(optional(cells, 'eci'));
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
-    if (station && ci) return writtenCell(station, ci, marks.stationCi);
+    if (station && ci)
+      return (
+        (stationFiveG ? nrCell(`${station}-${ci}`, true) : null) ??
+        writtenCell(station, ci, marks.stationCi)
+      );
     if (station) return whole(station);
     // An eNodeB (gNodeB) and its local cell without a TAC: the cell's ECI (NCI) where the cell
     // is one, else the two as written.
