@@ -21,6 +21,8 @@ export interface CommandOptions {
   file?: string;
   encoding?: string;
   'dry-run'?: boolean;
+  /** package import: the package's implausible seizures were checked and are confirmed. */
+  'confirm-implausible'?: boolean;
   map?: string;
   'skip-invalid'?: boolean;
   rejected?: string;

@@ -74,8 +74,11 @@ errors are said in Chinese, or in English with --lang en.
   imports list  --workspace DIR            the imports, with file, rows and who made them
   imports delete --workspace DIR --id IMPORT_ID   removes exactly its records (lead or admin)
   package export --workspace DIR --case CASE_NO --out FILE
-  package import --workspace DIR --file FILE [--dry-run]
-                the case package (协查), passphrase in QUANLIAN_PACKAGE_PASSPHRASE or line 2 of stdin
+  package import --workspace DIR --file FILE [--dry-run] [--confirm-implausible]
+                the case package (协查), passphrase in QUANLIAN_PACKAGE_PASSPHRASE or line 2 of stdin;
+                a seizure of implausible quantity (over a tonne) refuses the package (exit 1) until
+                checked with the sending unit and confirmed with --confirm-implausible, as the
+                receive dialog's confirmation does (audited); the review lists each one
 `;
 
 const optionSpec = {
@@ -100,6 +103,7 @@ const optionSpec = {
   file: { type: 'string' },
   encoding: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  'confirm-implausible': { type: 'boolean', default: false },
   map: { type: 'string' },
   'skip-invalid': { type: 'boolean', default: false },
   rejected: { type: 'string' },

@@ -21,9 +21,10 @@ const importChanged = (
   change: (copy: CaseSnapshot) => void,
 ) => importForged(target, forged(snapshot, change));
 
-const invalidRow = (list: string, field: string) => ({
+/** The refusal of a package's row: its list, its row as the user counts it (from 1), its field. */
+const invalidRow = (list: string, row: number, field: string) => ({
   ok: false,
-  error: { code: 'package.invalidRow', details: { list, field } },
+  error: { code: 'package.invalidRow', details: { list, row, field } },
 });
 
 describe("a package's entity details, events and attachments", () => {
@@ -37,13 +38,19 @@ describe("a package's entity details, events and attachments", () => {
         copy.entities.find((item) => item.entity.id === person.entity.id)!.details['idType'] =
           'resident_id';
       }),
-    ).toMatchObject(invalidRow('entities', 'idNumber'));
+    ).toMatchObject(
+      invalidRow(
+        'entities',
+        snapshot.entities.findIndex((item) => item.entity.id === person.entity.id) + 1,
+        'idNumber',
+      ),
+    );
     expect(snapshot.events.length).toBeGreaterThan(0);
     expect(
       await importChanged(target, snapshot, (copy) => {
         copy.events[0]!.occurredAt = 'yesterday-ish';
       }),
-    ).toMatchObject(invalidRow('events', 'occurredAt'));
+    ).toMatchObject(invalidRow('events', 1, 'occurredAt'));
     const content = Buffer.from('伪造化验报告');
     expect(
       await importChanged(target, snapshot, (copy) => {
@@ -61,7 +68,7 @@ describe("a package's entity details, events and attachments", () => {
           contentBase64: content.toString('base64'),
         } as CaseSnapshot['attachments'][number]);
       }),
-    ).toMatchObject(invalidRow('attachments', 'fileName'));
+    ).toMatchObject(invalidRow('attachments', snapshot.attachments.length + 1, 'fileName'));
     expect((await target.ok('cases.list', {})).total).toBe(0);
     expect((await target.ok('entities.list', {})).total).toBe(0);
   });

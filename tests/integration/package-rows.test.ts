@@ -131,25 +131,25 @@ describe("a package's rows go through the entry rules", () => {
     [
       'a quantity that is no number',
       (copy: CaseSnapshot) => Object.assign(copy.seizures[0]!, { quantityValue: '1,2,3g' }),
-      { code: 'package.invalidRow', details: { list: 'seizures', row: 0 } },
+      { code: 'package.invalidRow', details: { list: 'seizures', row: 1 } },
     ],
     [
       'a role no form offers',
       (copy: CaseSnapshot) => Object.assign(copy.caseEntities[0]!, { roleInCase: 'boss' }),
       {
         code: 'package.invalidRow',
-        details: { list: 'caseEntities', row: 0, field: 'roleInCase' },
+        details: { list: 'caseEntities', row: 1, field: 'roleInCase' },
       },
     ],
     [
       'a caught date that is no date',
       (copy: CaseSnapshot) => Object.assign(copy.caseEntities[0]!, { caughtOn: '2026-13-45' }),
-      { code: 'package.invalidRow', details: { list: 'caseEntities', row: 0, field: 'caughtOn' } },
+      { code: 'package.invalidRow', details: { list: 'caseEntities', row: 1, field: 'caughtOn' } },
     ],
     [
       'a solved case without its 破案 date',
       (copy: CaseSnapshot) => Object.assign(copy.case!, { status: 'solved', solvedOn: null }),
-      { code: 'package.invalidRow', details: { list: 'case', field: 'solvedOn' } },
+      { code: 'package.invalidRow', details: { list: 'case', row: 1, field: 'solvedOn' } },
     ],
     [
       'a case solved before it was opened',
@@ -159,12 +159,12 @@ describe("a package's rows go through the entry rules", () => {
           openedOn: '2026-03-15',
           solvedOn: '2026-03-01',
         }),
-      { code: 'package.invalidRow', details: { list: 'case', field: 'solvedOn' } },
+      { code: 'package.invalidRow', details: { list: 'case', row: 1, field: 'solvedOn' } },
     ],
     [
       'an unknown supervision level',
       (copy: CaseSnapshot) => Object.assign(copy.case!, { supervisionLevel: 'un' }),
-      { code: 'package.invalidRow', details: { list: 'case', field: 'supervisionLevel' } },
+      { code: 'package.invalidRow', details: { list: 'case', row: 1, field: 'supervisionLevel' } },
     ],
   ])('refuses %s and writes nothing', async (_what, change, error) => {
     const { target, snapshot } = await packageAndReceiver();

@@ -66,3 +66,58 @@ describe('a statement in Big5', () => {
     ]);
   });
 });
+
+describe('a Big5 statement’s lines above its header', () => {
+  it('帳號：… and 戶名：… name its own account and holder as 账号：/户名： do', async () => {
+    const body = [
+      '交易時間,借貸,交易金額,餘額,對方戶名,對方帳號,摘要',
+      '2026-04-01 17:16:47,借,1200.00,8800.00,許功蓋,023456789012,轉帳',
+    ];
+    const statement = (heading: string[]) =>
+      iconv.encode([...heading, ...body].join('\r\n'), 'big5').toString('base64');
+    await core().ok('import.commit', {
+      fileName: '香港銀行.csv',
+      contentBase64: statement(['香港銀行 戶口交易明細', '帳號：012345678901', '戶名：陳國華']),
+      template: 'transactions',
+      importId: 'imp-big5-heading',
+    });
+    const accounts = core()
+      .router.sessions.current()!
+      .sqlite.prepare('SELECT account_no AS no, holder_name AS holder FROM accounts ORDER BY 1')
+      .all();
+    expect(accounts).toEqual([
+      { no: '012345678901', holder: '陳國華' },
+      { no: '023456789012', holder: '許功蓋' },
+    ]);
+    const flows = core()
+      .router.sessions.current()!
+      .sqlite.prepare(
+        `SELECT f.account_no AS "from", t.account_no AS "to", r.amount_fen AS fen
+           FROM relations r JOIN accounts f ON f.entity_id = r.from_entity_id
+           JOIN accounts t ON t.entity_id = r.to_entity_id WHERE r.type = 'finances'`,
+      )
+      .all();
+    expect(flows).toEqual([{ from: '012345678901', to: '023456789012', fen: 120000 }]);
+  });
+
+  it('a Hong Kong bank’s 戶口號碼：… is its own account', async () => {
+    const preview = await core().ok('import.preview', {
+      fileName: '香港銀行.csv',
+      contentBase64: iconv
+        .encode(
+          [
+            '戶口號碼：012345678901',
+            '交易時間,借貸,交易金額,餘額,對方戶名,對方帳號',
+            '2026-04-01 17:16:47,貸,5000.00,13800.00,黃志強,034567890123',
+          ].join('\r\n'),
+          'big5',
+        )
+        .toString('base64'),
+      template: 'transactions',
+    });
+    expect(preview.problems).toEqual([]);
+    expect(pick(preview.sample, ['account', 'direction', 'amountFen', 'counterpart'])).toEqual([
+      ['012345678901', 'in', '500000', '034567890123'],
+    ]);
+  });
+});

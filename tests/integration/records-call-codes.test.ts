@@ -64,6 +64,25 @@ describe('call lists as switches code them', () => {
     ]);
   });
 
+  it('a neighbour’s 11-digit number without + is foreign; a CN landline with its 0 is not', async () => {
+    const plan = await planned('calls', [
+      '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+      `${target},84912345678,被叫,2026-04-01 08:00:01,10`,
+      `${target},95945012345,被叫,2026-04-01 08:00:02,10`,
+      `${target},85621412345,被叫,2026-04-01 08:00:03,10`,
+      `${target},08565123456,被叫,2026-04-01 08:00:04,10`,
+      `${target},87165123456,被叫,2026-04-01 08:00:05,10`,
+    ]);
+    expect(pick(plan.sample, ['caller', 'farType'])).toEqual([
+      ['+84912345678', 'international'],
+      ['+95945012345', 'international'],
+      ['+85621412345', 'international'],
+      ['08565123456', 'landline'],
+      // Kunming's 0871 without its 0: the landline it is, as before.
+      ['087165123456', 'landline'],
+    ]);
+  });
+
   it('a call lasting more than a day is another column’s figure: refused as no length', async () => {
     const plan = await planned('calls', [
       '本机号码,对方号码,呼叫类型,开始时间,通话时长',

@@ -76,6 +76,56 @@ describe('one key per cell', () => {
     ).toEqual(['5289959169', '4886718345', '5021523714']);
   });
 
+  it('5G in a 基站 column: a gNodeB-cell pair, NR/gNB notation, a 5G header, an NCI past 28 bits are NCIs', async () => {
+    // gNodeB 567890, cell 1: NCI 567890 × 4096 + 1 = 2326077441; gNodeB 1234567 (past an
+    // eNodeB's 20 bits), cell 1: 5056786433; gNodeB 567890, cell 300 (past an eNodeB cell's 8
+    // bits): 2326077740.
+    expect(
+      await cellsOf('基站', [
+        '1234567-1',
+        '567890-300',
+        'gNB:567890 cell:1',
+        'NR 567890-1',
+        '5G:567890-1',
+        'gNB-cell 567890-1',
+        'gNBID=567890;CellID=1',
+      ]),
+    ).toEqual([
+      '5056786433',
+      '2326077740',
+      '2326077441',
+      '2326077441',
+      '2326077441',
+      '2326077441',
+      '2326077441',
+    ]);
+    expect(
+      await cellsOf('基站', [
+        'NCI:2326077441',
+        'NR 6488123-2326077441',
+        '2326077441',
+        'NR:8AA52-1',
+      ]),
+    ).toEqual(['2326077441', '2326077441', '2326077441', '2326077441']);
+    // A column its header names 5G: its pairs are gNodeB and cell, not eNodeB and cell.
+    expect(await cellsOf('5G基站', ['567890-1', '1234567-2'])).toEqual([
+      '2326077441',
+      '5056786434',
+    ]);
+    expect(await cellsOf('基站号(gNB),小区号', ['567890,1', '567890,2'])).toEqual([
+      '2326077441',
+      '2326077442',
+    ]);
+    // gNodeB IDs past 20 bits beside 小区号: each pair the NCI, the smaller IDs' too.
+    expect(await cellsOf('基站号,小区号', ['1234567,1', '567890,1'])).toEqual([
+      '5056786433',
+      '2326077441',
+    ]);
+    // 4G stays 4G: an eNodeB and its cell, and a column of both generations.
+    expect(await cellsOf('基站', ['482253-137'])).toEqual(['123456905']);
+    expect(await cellsOf('基站(4G/5G)', ['482253-137'])).toEqual(['123456905']);
+  });
+
   it("a list giving the 4G and the 5G cell apart: a 5G row's cell is its NCI, which had been dropped", async () => {
     // gNodeB 567890, cell 1: NCI 567890 × 4096 + 1 = 2326077441 (a 24-bit 5G TAC beside it).
     expect(

@@ -87,6 +87,43 @@ describe('a counterpart masked on the other statement', () => {
   });
 });
 
+/**
+ * The masked account 张*（6222****0011）: the account it is merged into (or that there is none),
+ * and what a search for its number finds.
+ */
+async function maskedAccount() {
+  const row = c.router.sessions
+    .current()!
+    .sqlite.prepare(
+      `SELECT kept.account_no AS mergedInto FROM accounts a JOIN entities e ON e.id = a.entity_id
+        LEFT JOIN accounts kept ON kept.entity_id = e.merged_into_id
+        WHERE a.account_no = '张*（6222****0011）'`,
+    )
+    .get() as { mergedInto: string | null } | undefined;
+  const found = (await c.ok('search.query', { text: '6222****0011' })).groups.flatMap((group) =>
+    group.hits.map((hit) => hit.title),
+  );
+  return { mergedInto: row ? row.mergedInto : 'no such account', found };
+}
+
+/** Every entity and relation as stored, to compare a workspace before and after. */
+function stored() {
+  const sqlite = c.router.sessions.current()!.sqlite;
+  return {
+    entities: sqlite
+      .prepare(
+        'SELECT id, label, merged_into_id, deleted_at, created_at, updated_at FROM entities ORDER BY id',
+      )
+      .all(),
+    relations: sqlite
+      .prepare(
+        'SELECT id, from_entity_id, to_entity_id, event_count, amount_fen, started_on, ended_on, deleted_at FROM relations ORDER BY id',
+      )
+      .all(),
+    transfers: sqlite.prepare('SELECT id, copy_of FROM money_transfers ORDER BY id').all(),
+  };
+}
+
 /** 资金穿透 from 李四's account in: each account's money in and out (fen). */
 async function traceOfLi() {
   const trace = await c.ok('analytics.moneyTrace', { account: li, direction: 'in' });
@@ -119,18 +156,21 @@ describe('a masked statement imported before the full one', () => {
   it('counts each transfer once when the other party’s masked statement came first', async () => {
     await importStatement('imp-b', statementB('张*'));
     expect(await importStatement('imp-a', statementA)).toMatchObject({ copies: 2 });
-    expect(await moneyOfLi()).toEqual([
-      ...counted,
-      `${li} → 张*（6222****0011）: 0 (0)`,
-      `张*（6222****0011） → ${li}: 0 (0)`,
-    ]);
+    expect(await moneyOfLi()).toEqual(counted);
+    expect(await maskedAccount()).toEqual({ mergedInto: zhang, found: [zhang] });
     expect(await traceOfLi()).toEqual(traced);
   });
 
   it('deleting the full statement counts the masked rows again', async () => {
     await importStatement('imp-b', statementB('张*'));
+    const before = stored();
     await importStatement('imp-a', statementA);
     await c.ok('import.delete', { importId: 'imp-a' });
+    expect(stored()).toEqual(before);
+    expect(await maskedAccount()).toEqual({
+      mergedInto: null,
+      found: ['张*（6222****0011）'],
+    });
     expect(await moneyOfLi()).toEqual([
       `${li} → 张*（6222****0011）: 100000 (1)`,
       `张*（6222****0011） → ${li}: 100000 (1)`,
@@ -139,6 +179,29 @@ describe('a masked statement imported before the full one', () => {
       [li, 100000, 100000],
       ['张*（6222****0011）', 100000, 100000],
     ]);
+  });
+
+  it('deleting the masked statement after both leaves the full one alone', async () => {
+    await importStatement('imp-a', statementA);
+    const before = stored();
+    await importStatement('imp-b', statementB('张*'));
+    expect(await maskedAccount()).toEqual({ mergedInto: 'no such account', found: [] });
+    await c.ok('import.delete', { importId: 'imp-b' });
+    expect(stored()).toEqual(before);
+  });
+
+  it('the masked account first, then the full one, then the full one deleted: as before', async () => {
+    await importStatement('imp-b', statementB('张*'));
+    await importStatement('imp-a', statementA);
+    expect(await maskedAccount()).toEqual({ mergedInto: zhang, found: [zhang] });
+    await c.ok('import.delete', { importId: 'imp-b' });
+    expect(await moneyOfLi()).toEqual(counted);
+    expect(
+      c.router.sessions
+        .current()!
+        .sqlite.prepare("SELECT count(*) AS n FROM accounts WHERE account_no LIKE '%*%'")
+        .get(),
+    ).toEqual({ n: 0 });
   });
 
   it('a mask that fits no account of the full statement (王*) stays counted', async () => {
@@ -156,11 +219,8 @@ describe('a masked statement imported before the full one', () => {
     await importStatement('imp-a', statementA);
     const again = statementB('张*').map((line) => line.replace('转账', '网银转账'));
     expect(await importStatement('imp-b-again', again)).toMatchObject({ copies: 2 });
-    expect(await moneyOfLi()).toEqual([
-      ...counted,
-      `${li} → 张*（6222****0011）: 0 (0)`,
-      `张*（6222****0011） → ${li}: 0 (0)`,
-    ]);
+    expect(await moneyOfLi()).toEqual(counted);
+    expect(await maskedAccount()).toEqual({ mergedInto: zhang, found: [zhang] });
     expect(await traceOfLi()).toEqual(traced);
   });
 
@@ -177,11 +237,8 @@ describe('a masked statement imported before the full one', () => {
       DELETE FROM settings WHERE key = 'recordCopiesVersion';`);
     workspace.close('user');
     await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
-    expect(await moneyOfLi()).toEqual([
-      ...counted,
-      `${li} → 张*（6222****0011）: 0 (0)`,
-      `张*（6222****0011） → ${li}: 0 (0)`,
-    ]);
+    expect(await moneyOfLi()).toEqual(counted);
+    expect(await maskedAccount()).toEqual({ mergedInto: zhang, found: [zhang] });
     expect(await traceOfLi()).toEqual(traced);
   });
 });

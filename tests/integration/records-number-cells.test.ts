@@ -28,11 +28,12 @@ describe('numbers in number cells', () => {
       ['13900139000', 'mobile'],
       ['4008123456', 'hotline'],
       ['1065912345', 'smsGateway'],
-      // Hong Kong, Macau, Thailand, Vietnam with their country codes: not Chinese landlines.
+      // Hong Kong, Macau, Thailand, Vietnam with their country codes: not Chinese landlines;
+      // Vietnam's mobile numbering (84 9…) no CN number has, so that one is foreign.
       ['85291234567', 'unknown'],
       ['85366123456', 'unknown'],
       ['66812345678', 'unknown'],
-      ['84912345678', 'unknown'],
+      ['+84912345678', 'international'],
     ]);
   });
 

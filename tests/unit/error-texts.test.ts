@@ -68,7 +68,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'package.tooLarge': { limitMiB: 512 },
   'package.invalidContent': { path: 'entities.3.kind', code: 'invalid_enum_value' },
   'package.conflict': { entityId: '0190a0b0-0000-7000-8000-000000000001' },
-  'package.invalidRow': { list: 'seizures', row: 0, field: 'quantityValue' },
+  'package.invalidRow': { list: 'seizures', row: 1, field: 'quantityValue' },
   'package.implausibleQuantity': { row: 1, quantity: '50000 kg', evidenceNo: null, count: 2 },
   'package.tooManyRows': { list: 'relations', count: 60_000, limit: 50_000 },
   'backup.corrupt': { failure: 'SQLITE_NOTADB' },
@@ -151,6 +151,18 @@ describe('refusals in the words of the domain', () => {
     );
     expect(errorText(translators['zh-CN'], 'auth.forbidden')).toBe(
       '当前账号的角色无权执行此操作。',
+    );
+  });
+
+  it('a package row refused is named by its list and its row, counted from 1', () => {
+    const details = sentDetails['package.invalidRow'];
+    expect(errorText(translators['zh-CN'], 'package.invalidRow', details)).toBe(
+      '协查包中缴获第 1 条记录不符合本系统的录入规则（如数量与单位不符、状态或身份取值无效、日期先后颠倒），未导入任何数据。',
+    );
+    expect(
+      errorText(translators.en, 'package.invalidRow', { list: 'case', row: 1, field: 'solvedOn' }),
+    ).toBe(
+      'Record 1 of the package’s case details breaks the entry rules (a quantity that does not match its unit, an unknown status or role, dates out of order); nothing was imported.',
     );
   });
 

@@ -50,13 +50,17 @@ function decimalNumber(text: string): string | null {
 const sixteenBits = 0xffff;
 /** The largest eNodeB ID (20 bits). */
 const eNodeBMost = 0xfffff;
+/** The largest gNodeB ID as the Chinese carriers give it (24 bits), and its cells (12 bits). */
+const gNodeBMost = 0xffffff;
+const nrCellsPerNode = 4096;
 
 /**
  * One key per cell, whichever of its numbers a list prints. A cell number over 16 bits is an
  * ECI (4G), an NCI (5G) or a 3G UC-ID, unique in its carrier's network: the key is that number
  * alone, as lists print it with its TAC, without, or as eNodeB and cell. A first part over 16
  * bits is no LAC or TAC: beside a cell under 256 it is an eNodeB, and the two are that ECI
- * (eNodeB × 256 + cell). Otherwise LAC-CI. Parts in decimal; parts that are no number stay as
+ * (eNodeB × 256 + cell); past 20 bits, or beside a cell of 256 to 4095, a gNodeB, and the two
+ * the NCI (gNodeB × 4096 + cell). Otherwise LAC-CI. Parts in decimal; parts that are no number stay as
  * written.
  */
 export function canonicalCell(lac: string, ci: string): string {
@@ -64,7 +68,50 @@ export function canonicalCell(lac: string, ci: string): string {
   const [area, cell] = [Number(lac), Number(ci)];
   if (cell > sixteenBits) return String(cell);
   if (area > sixteenBits && area <= eNodeBMost && cell <= 255) return String(area * 256 + cell);
+  // Past an eNodeB's 20 bits, or a cell past its 8: a gNodeB (5G) and its cell, the NCI.
+  const nci = nciOf(area, cell);
+  if (area > sixteenBits && nci !== null) return nci;
   return `${area}-${cell}`;
+}
+
+/** The NCI of a gNodeB (24 bits) and its cell (12 bits); null past those. */
+function nciOf(node: number, cell: number): string | null {
+  return node <= gNodeBMost && cell < nrCellsPerNode ? String(node * nrCellsPerNode + cell) : null;
+}
+
+/** Words that name a 5G cell (gNB, gNodeB, NR, 5G), and none that names a 4G one beside them. */
+export function namesFiveG(text: string): boolean {
+  return /gnb|gnodeb|\bnr|nr\b|5g|nci/i.test(text) && !/4g|lte|enb|enodeb|eci|e-utran/i.test(text);
+}
+
+/** A 5G cell's notation: a word for it before its numbers (gNB:567890 cell:1, NR 567890-1). */
+const nrNotation = /^\s*(?:gnodeb|gnb|nr|5g|nci)/i;
+/** The words of that notation, apart from the numbers (none of them hex digits alone). */
+const nrWords = /gnodeb|gnb|nrcgi|ncgi|nci|nr|5g|cellid|cell|ci|id|[:：=;；]/gi;
+
+/**
+ * A 5G cell in a base station column, as its notation (gNB:567890 cell:1, NR 567890-1, 5G:…,
+ * gNB-cell 567890-1, NCI:2326077441) or its column's header (5G基站) says: the NCI in decimal,
+ * a gNodeB and its cell made one (gNodeB × 4096 + cell), a TAC before an NCI left out. Null
+ * where nothing says 5G or the numbers are no 5G cell (then read as any other cell is).
+ */
+export function nrCell(text: string, headerSaysFiveG: boolean): string | null {
+  if (!headerSaysFiveG && !nrNotation.test(text)) return null;
+  const numbers = text
+    .replace(nrWords, ' ')
+    .replace(/[－—–‐]/g, '-')
+    .replace(/^[\s\-_/,，|]+|[\s\-_/,，|]+$/g, '');
+  const parts = splitStation(numbers);
+  if (!parts) {
+    const alone = /^\d{8,12}$/.test(numbers) ? numbers : null;
+    return alone && Number(alone) > eNodeBMost ? String(Number(alone)) : null;
+  }
+  const hex = hexLike.test(parts[0]) || hexLike.test(parts[1]);
+  const [node, cell] = [Number(cellPart(parts[0], hex)), Number(cellPart(parts[1], hex))];
+  if (!Number.isSafeInteger(node) || !Number.isSafeInteger(cell)) return null;
+  // A TAC before the NCI (NR 6488123-2326077441): the NCI alone.
+  if (cell > sixteenBits) return String(cell);
+  return node > 0 ? nciOf(node, cell) : null;
 }
 
 /** The ECGI without its eNodeB split (460-00-123456905, 46000-75BCD89): the ECI. */
@@ -125,6 +172,8 @@ export function cellKeyIn(lac: string, ci: string, lacHex: boolean, ciHex: boole
 export function typedCell(text: string): string {
   const position = typedPosition.exec(text.trim());
   if (position) return positionCell(Number(position[1]), Number(position[2]));
+  const nr = nrCell(text, false);
+  if (nr !== null) return nr;
   const parts = splitStation(text);
   if (!parts) return cellAlone(text) ?? text.trim();
   return cellKey(parts[0], parts[1], false);

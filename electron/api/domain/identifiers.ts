@@ -74,6 +74,17 @@ function phoneCountry(e164: string): string | null {
   return callingCodeOf(e164)?.country ?? null;
 }
 
+/**
+ * Foreign numbers of 11 digits printed without + or 00, as the neighbours on the trafficking
+ * routes number them: Vietnam's mobiles (84 and nine digits, 3x/5x/7x/8x/9x), Myanmar's (95 9
+ * and eight), Laos's eight-digit numbers (856 20…, 856 21… Vientiane). No CN number is read so:
+ * a mobile begins with 1, a landline with its 0, and no CN area code is 084x or 095x; 0856
+ * (Tongren) has seven-digit numbers, ten digits without its 0. Other codes stay unknown at 11
+ * digits: 0931 65123456 without its 0 begins with Afghanistan's 93.
+ */
+const elevenDigitForeign =
+  /^(?:84(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9\d)\d{7}|959\d{8}|856[2-9]\d{7})$/;
+
 /** An IoT card's number: 13 digits, 14x or 1064x (106 and 11 digits more is an SMS gateway). */
 const iotNumber = /^(?:14\d{11}|1064\d{9})$/;
 
@@ -209,6 +220,7 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
     !trunkZeroAfterCode(foreign)
   )
     return result(foreign);
+  if (elevenDigitForeign.test(compact)) return result(foreign);
   // An IP long-distance prefix dialled before the number (17951 13812345678, 12593 0871…), and a
   // mobile dialled with the long-distance 0 (013812345678): the number called.
   const dialled = ipDialPrefixed.exec(compact);

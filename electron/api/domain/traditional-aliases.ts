@@ -16,6 +16,11 @@ const traditionalOf: Record<string, string> = Object.fromEntries(
     .map((pair) => [pair[0]!, pair[1]!]),
 );
 
+/** Each traditional character of the aliases back to its simplified form (帳 and 賬 to 账). */
+const simplifiedOf: Record<string, string> = { 賬: '账' };
+for (const [simplified, traditional] of Object.entries(traditionalOf))
+  simplifiedOf[traditional] ??= simplified;
+
 /** The forms 帳 and 賬 both take in traditional text (帳號 in Taiwan, 賬戶 in Hong Kong too). */
 const otherForms: Record<string, string> = { 帳: '賬' };
 
@@ -28,4 +33,16 @@ export function withTraditional(aliases: readonly string[]): string[] {
     all.add(traditional.map((character) => otherForms[character] ?? character).join(''));
   }
   return [...all];
+}
+
+/**
+ * Text with the aliases' traditional characters in their simplified forms (帳號：… as 账号：…), so
+ * the words a simplified pattern looks for are found in a Big5 file's lines too. One character
+ * for one: an index in the result is the same character's in the text, so a value found (a
+ * holder's name, 陳國華) is taken from the text as written.
+ */
+export function simplifiedText(text: string): string {
+  let result = '';
+  for (const character of text) result += simplifiedOf[character] ?? character;
+  return result;
 }

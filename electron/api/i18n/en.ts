@@ -278,7 +278,7 @@ export const en: Translation<typeof zhCN> = {
       ownWorkspace:
         "The package was exported from this workspace and cannot be imported into it (it would record this unit's cases, seizures and persons twice); nothing was imported.",
       invalidRow:
-        'A record in the package breaks the entry rules (a quantity that does not match its unit, an unknown status or role, dates out of order); nothing was imported.',
+        'Record {{row}} of the package’s {{list}} breaks the entry rules (a quantity that does not match its unit, an unknown status or role, dates out of order); nothing was imported.',
       implausibleQuantity:
         '{{count}} seizures in the package are implausibly large (the first: seizure {{row}}, {{quantity}}); nothing was imported. Check them with the sending unit, then confirm the quantities to import.',
       tooManyRows:
@@ -832,6 +832,7 @@ export const en: Translation<typeof zhCN> = {
     implausibleItem: 'Seizure {{row}}: {{caseNo}} {{drug}} {{quantity}}',
     implausibleConfirm: 'Checked with the sending unit: the quantities are right',
     lists: {
+      case: 'case details',
       entities: 'entities',
       caseEntities: 'case members',
       relations: 'relations',

@@ -33,7 +33,10 @@ function wordsOf(t: Translate, code: string, details: Details): Details {
   }
   if ((roles as readonly unknown[]).includes(details['needed']))
     words['needed'] = t(`enums.role.${String(details['needed'])}`);
-  if (code === 'package.tooManyRows' && typeof details['list'] === 'string')
+  if (
+    (code === 'package.tooManyRows' || code === 'package.invalidRow') &&
+    typeof details['list'] === 'string'
+  )
     words['list'] = t(`packageImport.lists.${details['list']}`);
   if (code === 'persons.invalidIdNumber') {
     const problem = String(details['problem'] ?? 'characters');

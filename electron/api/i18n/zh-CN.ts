@@ -251,7 +251,7 @@ export const zhCN = {
       ownWorkspace:
         '该协查包由本工作区导出，不能导入本工作区（会重复登记本单位的案件、缴获和人员），未导入任何数据。',
       invalidRow:
-        '协查包中有记录不符合本系统的录入规则（如数量与单位不符、状态或身份取值无效、日期先后颠倒），未导入任何数据。',
+        '协查包中{{list}}第 {{row}} 条记录不符合本系统的录入规则（如数量与单位不符、状态或身份取值无效、日期先后颠倒），未导入任何数据。',
       implausibleQuantity:
         '协查包中有 {{count}} 项缴获的数量异常偏大（如超过一吨），首项为第 {{row}} 项，未导入任何数据。请与发包单位核对，确认无误后勾选“确认数量无误”再导入。',
       tooManyRows:
@@ -793,6 +793,7 @@ export const zhCN = {
     implausibleItem: '第 {{row}} 项：{{caseNo}} {{drug}} {{quantity}}',
     implausibleConfirm: '已与发包单位核对，确认数量无误',
     lists: {
+      case: '案件信息',
       entities: '实体',
       caseEntities: '案件成员',
       relations: '关系',

@@ -6,9 +6,11 @@ import type { CommandOptions } from '../command-options';
 import { writeFileAtomic } from '../../core/durable-file';
 
 /**
- * `package export --case CASE_NO --out FILE` and `package import --file FILE [--dry-run]`: the
- * case package (协查) sealed with QUANLIAN_PACKAGE_PASSPHRASE (or the second line of stdin).
- * A dry run prints the review (matches, differences) and writes nothing.
+ * `package export --case CASE_NO --out FILE` and `package import --file FILE [--dry-run]
+ * [--confirm-implausible]`: the case package (协查) sealed with QUANLIAN_PACKAGE_PASSPHRASE (or
+ * the second line of stdin). A dry run prints the review (matches, differences, implausible
+ * seizures) and writes nothing. A package with an implausible seizure is imported only with
+ * --confirm-implausible, the receive dialog's confirmation (confirmedImplausible).
  */
 export async function packageCommand(
   action: string | undefined,
@@ -42,13 +44,18 @@ export async function packageCommand(
         .toString('base64'),
       passphrase: secrets.passphrase(),
     };
+    const confirmedImplausible = options['confirm-implausible'] === true;
     const result = await withSession(options, secrets, async (client) => {
       const review = await client.call('package.review', content);
       return options['dry-run']
         ? { review, summary: null }
-        : { review, summary: await client.call('package.import', content) };
+        : {
+            review,
+            summary: await client.call('package.import', { ...content, confirmedImplausible }),
+          };
     });
     const matched = result.review.entities.filter((item) => item.status === 'matched');
+    const implausible = result.review.implausibleSeizures;
     out.result(
       result,
       [
@@ -56,6 +63,10 @@ export async function packageCommand(
         ...matched.map(
           (item) =>
             `  ${item.label} = ${item.existingLabel}${item.differences.length ? ` (differs: ${item.differences.join(', ')})` : ''}`,
+        ),
+        ...implausible.map(
+          (item) =>
+            `  implausible seizure ${item.row}: ${item.drugType} ${item.quantity}${item.evidenceNo ? ` (${item.evidenceNo})` : ''}${confirmedImplausible ? ', confirmed' : ', needs --confirm-implausible'}`,
         ),
         result.summary
           ? `imported: ${result.summary.entitiesCreated} entities created, ${result.summary.relations} relations`
@@ -65,6 +76,6 @@ export async function packageCommand(
     return;
   }
   throw new UsageError(
-    'Use: package export --case CASE_NO --out FILE | package import --file FILE',
+    'Use: package export --case CASE_NO --out FILE | package import --file FILE [--dry-run] [--confirm-implausible]',
   );
 }

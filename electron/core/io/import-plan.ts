@@ -48,7 +48,13 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
-import { cellAlone, positionCell, splitStation } from '../../api/domain/cell-ids';
+import {
+  cellAlone,
+  namesFiveG,
+  nrCell,
+  positionCell,
+  splitStation,
+} from '../../api/domain/cell-ids';
 import { readAddress, readDegrees } from './cell-coordinates';
 import {
   callColumnsBuilder,
@@ -75,6 +81,7 @@ import {
   type Way,
 } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
+import { simplifiedText } from '../../api/domain/traditional-aliases';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { headerNoteOf, moneyUnits, yuanIn } from './money-units';
 import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
@@ -403,8 +410,14 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
 
 function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   // Cells apart by tabs, which no number pattern below crosses (a date in the next cell is
-  // not more digits of an account).
-  const text = linesText(rows);
+  // not more digits of an account). Labels looked for in simplified characters, a Big5 file's
+  // (帳號：…, 戶名：…) too; values taken as written.
+  const written = linesText(rows);
+  const text = simplifiedText(written);
+  const asWritten = (found: RegExpExecArray | null) => {
+    const at = found?.indices?.[1];
+    return at ? written.slice(at[0], at[1]) : undefined;
+  };
   if (template === 'calls')
     return {
       platform: null,
@@ -418,15 +431,15 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   const paymentBill =
     /抖音支付|京东支付|京东金融|云闪付|美团支付|美团账单|翼支付|度小满|拼多多/.test(text);
   const owner =
-    /支付宝账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
+    asWritten(/支付宝账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
     /支付宝用户ID[:：]\s*\[?(2088\d{12})/i.exec(text)?.[1] ??
     // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
     // platforms' bills name their account so too.
     (platform === 'alipay' || paymentBill
-      ? /账[户号][:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1]
+      ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
       : undefined) ??
-    /微信号[:：]\s*\[?([^\]\s,]+)/.exec(text)?.[1] ??
-    /微信昵称[:：]\s*\[([^\]]+)\]/.exec(text)?.[1] ??
+    asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+    asWritten(/微信昵称[:：]\s*\[([^\]]+)\]/d.exec(text)) ??
     (platform ? null : statementAccountIn(text)) ??
     null;
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
@@ -444,7 +457,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
     flagCodes: [...flagLegend(text, '')],
-    holder: holderIn(text),
+    holder: holderIn(written),
     openingFen: openingIn(text),
   };
 }
@@ -466,14 +479,15 @@ function openingIn(text: string): number | null {
 /**
  * The statement's holder a line above its header names (户名：张三, 户    名：张三 as 招行 spaces
  * it, 客户名称：…, 开户人姓名：…, 姓名：… above an Alipay bill, 账户名称 in one cell and the name in
- * the next), not the other party's (对方户名).
+ * the next), not the other party's (对方户名); in traditional characters too (戶名：陳國華), the
+ * name as written.
  */
-function holderIn(text: string): string | null {
-  return (
-    /(?<!对方|对手|收款|付款|收款人|付款人)(?:户[\t ]*名|客户名称|客户姓名|账户名称|账户名|开户人姓名|开户人|持卡人姓名|持卡人|姓[\t ]*名)[:：]?[\t ]*\[?([\u3400-\u9fff·（）()]{2,40})/.exec(
-      text,
-    )?.[1] ?? null
-  );
+function holderIn(written: string): string | null {
+  const at =
+    /(?<!对方|对手|收款|付款|收款人|付款人)(?:户[\t ]*名|客户名称|客户姓名|账户名称|账户名|开户人姓名|开户人|持卡人姓名|持卡人|姓[\t ]*名)[:：]?[\t ]*\[?([\u3400-\u9fff·（）()]{2,40})/d.exec(
+      simplifiedText(written),
+    )?.indices?.[1];
+  return at ? written.slice(at[0], at[1]) : null;
 }
 
 /**
@@ -492,12 +506,13 @@ function cutNumber(cell: Cell): boolean {
 }
 
 /**
- * A bank statement's own account above its header (账号：6217 0015 4000 9283 746, or the
- * number in the cell after 查询卡号：); never the other party's (对方账号：…).
+ * A bank statement's own account above its header (账号：6217 0015 4000 9283 746, a Hong Kong
+ * bank's 戶口號碼：…, or the number in the cell after 查询卡号：); never the other party's
+ * (对方账号：…).
  */
 function statementAccountIn(text: string): string | null {
   const found =
-    /(?<!(?:对方|对手|收款|付款|交易对手)[人方]?)(?:卡号|[账帐]号|[账帐]户)[:：]?[\t ]*\[?(\d{4}(?: \d{4}(?![\d年月./-])){2,}(?: \d{1,3}(?![\d年月./-]))?|\d{8,30})(?!\d)/.exec(
+    /(?<!(?:对方|对手|收款|付款|交易对手)[人方]?)(?:卡号|[账帐]号|[账帐]户|户口号码|户口号)[:：]?[\t ]*\[?(\d{4}(?: \d{4}(?![\d年月./-])){2,}(?: \d{1,3}(?![\d年月./-]))?|\d{8,30})(?!\d)/.exec(
       text,
     );
   return found ? found[1]!.replace(/ /g, '') : null;
@@ -1778,10 +1793,10 @@ function sheetReader(
         }
         // The next list's title lines (户名：李四, 开户行：…, 币种：人民币) are no rows of it.
         const label = cellText(row.cells.find((cell) => cellText(cell) !== '') ?? null);
-        if (sectionLabel.test(label)) {
+        if (sectionLabel.test(simplifiedText(label))) {
           namedHolder = holderIn(label) ?? namedHolder;
           // A 币种 line names its section's currency, read as the heading's is (readPreamble).
-          if (/(?:币\s*种|币别)\s*[:：]\s*[^\s,，;；]/.test(linesText([row])))
+          if (/(?:币\s*种|币别)\s*[:：]\s*[^\s,，;；]/.test(simplifiedText(linesText([row]))))
             sectionForeign = !!line.foreignCurrency;
           return null;
         }
@@ -2746,7 +2761,13 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   // What carriers write for a cell they do not know: 0 (0-0), or the reserved 65535 (FFFF).
   const known = (text: string | null) =>
     text === null || /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
+  // A 基站 column its header names 5G (5G基站, 基站(gNB)): its pairs are gNodeB and cell.
+  const stationFiveG = namesFiveG(headers[mapping['baseStation'] ?? -1] ?? '');
   const whole = remembered((text) => {
+    // A 5G cell as its notation (gNB:567890 cell:1, NR 567890-1) or the header says: its NCI,
+    // not an eNodeB's ECI or a LAC-CI pair.
+    const nr = nrCell(text, stationFiveG);
+    if (nr !== null) return nr;
     const parts = splitStation(text);
     if (!parts) {
       // One number: an ECI or NCI (over 16 bits) is a cell; a 2G/3G CI, a sector or a CDMA
@@ -2789,7 +2810,11 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
     const tac = known(optional(cells, 'tac'));
     const eci = known(optional(cells, 'eci'));
     if (tac && eci) return writtenCell(tac, eci, marks.tacEci);
-    if (station && ci) return writtenCell(station, ci, marks.stationCi);
+    if (station && ci)
+      return (
+        (stationFiveG ? nrCell(`${station}-${ci}`, true) : null) ??
+        writtenCell(station, ci, marks.stationCi)
+      );
     if (station) return whole(station);
     // An eNodeB (gNodeB) and its local cell without a TAC: the cell's ECI (NCI) where the cell
     // is one, else the two as written.

@@ -63,12 +63,12 @@ export function checkPackageRows(
   });
   for (const [row, event] of snapshot.events.entries()) {
     step();
-    if (!isStoredInstant(event.occurredAt)) throw invalidRow('events', row + 1, 'occurredAt');
+    if (!isStoredInstant(event.occurredAt)) throw invalidRow('events', row, 'occurredAt');
   }
   for (const [row, attachment] of snapshot.attachments.entries()) {
     step();
     // A file's name, no path (../../化验报告.pdf had been filed as evidence as it came).
-    if (!plainFileName(attachment.fileName)) throw invalidRow('attachments', row + 1, 'fileName');
+    if (!plainFileName(attachment.fileName)) throw invalidRow('attachments', row, 'fileName');
     const content = Buffer.from(attachment.contentBase64 ?? '', 'base64');
     if (crypto.createHash('sha256').update(content).digest('hex') !== attachment.sha256)
       throw new AppError('package.corrupt', 'An attachment does not match its SHA-256');

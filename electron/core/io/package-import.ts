@@ -275,7 +275,7 @@ function writePackage(
         // Matched entities (same ID, or same identifier) are not inserted again.
         if (matched.has(item.entity.id)) continue;
         const { details, notes, badIdNumber } = checked.entities[row]!;
-        if (badIdNumber) throw invalidRow('entities', row + 1, 'idNumber');
+        if (badIdNumber) throw invalidRow('entities', row, 'idNumber');
         tx.insert(entitiesTable)
           .values({ ...item.entity, notes, ...stamp, mergedIntoId: null, deletedAt: null })
           .run();

@@ -19,10 +19,15 @@ import type { CaseSnapshot } from './case-snapshot';
 // and only the fields those rules produce are written, never the package's own derived columns
 // (a normalised quantity, a procedure).
 
-export function invalidRow(list: string, row: number, field: string): AppError {
+/**
+ * The refusal of a package's row: its list, and its place in that list as the user counts it,
+ * from 1 (`index` is the list's array index; the case, a list of one, is its row 1). Some
+ * callers had given the index and others the row, so one list's first row was 0 and another's 1.
+ */
+export function invalidRow(list: string, index: number, field: string): AppError {
   return new AppError('package.invalidRow', 'A row of the package breaks the entry rules', {
     list,
-    row,
+    row: index + 1,
     field,
   });
 }

@@ -72,6 +72,21 @@ function eNodeBColumn(nodes: string[], cells: string[]): boolean {
   );
 }
 
+/**
+ * A 基站号 column beside a 小区号 that holds gNodeB IDs (5G): a value past an eNodeB's 20 bits
+ * (at most the 24 the Chinese carriers give a gNodeB) or a 小区号 past an eNodeB cell's 8, and
+ * every 小区号 under 4096. Each pair is then the NCI (gNodeB × 4096 + cell), the smaller IDs'
+ * too: one network under one kind of key.
+ */
+function gNodeBColumn(nodes: string[], cells: string[]): boolean {
+  const number = (text: string) => (/^\d{1,8}$/.test(text) ? Number(text) : Number.NaN);
+  return (
+    nodes.every((node) => number(node) > 0xffff && number(node) <= 0xffffff) &&
+    cells.every((cell) => number(cell) < 4096) &&
+    (nodes.some((node) => number(node) > 0xfffff) || cells.some((cell) => number(cell) > 255))
+  );
+}
+
 /** A cell as the row writes it, to be keyed when the file is read (settleStations). */
 export function writtenCell(lac: string, ci: string, mark: string): string {
   return `${mark}${lac}\u0000${ci}`;
@@ -162,14 +177,17 @@ export function settleStations(columns: CallColumns): void {
         : !beyondHex(cis, hexDigitsAtMost.ci) && alone(cis);
     const decimal = !lacHex && !ciHex;
     const nodes = decimal && said.columns === 'stationCi' && eNodeBColumn(lacs, cis);
+    const gNodeBs = decimal && said.columns === 'stationCi' && gNodeBColumn(lacs, cis);
     for (const { at, lac, ci } of cells) {
       // Most lists: both parts plain decimal, the key as it stands (a million rows may hold a
       // hundred thousand cells).
       const key = nodes
         ? String(Number(lac) * 256 + Number(ci))
-        : decimal && plainDecimal(lac) && plainDecimal(ci)
-          ? canonicalCell(lac, ci)
-          : cellKeyIn(lac, ci, lacHex, ciHex);
+        : gNodeBs
+          ? String(Number(lac) * 4096 + Number(ci))
+          : decimal && plainDecimal(lac) && plainDecimal(ci)
+            ? canonicalCell(lac, ci)
+            : cellKeyIn(lac, ci, lacHex, ciHex);
       // The key takes the written text's place, or the place of the same key before it.
       let to = indexOf.get(key);
       if (to === undefined) indexOf.set(key, (to = at));

@@ -26,6 +26,14 @@ function endOf(tx: Executor, entityId: string): End | undefined {
  * account.
  */
 export function fullTwinOf(tx: Executor, relationId: string): string | null {
+  return twinOf(tx, relationId)?.relationId ?? null;
+}
+
+/** `fullTwinOf`'s relation, with the masked account and the full account it is. */
+function twinOf(
+  tx: Executor,
+  relationId: string,
+): { relationId: string; maskedId: string; fullId: string } | null {
   const relation = tx.get<{ from_entity_id: string; to_entity_id: string }>(
     sql`SELECT from_entity_id, to_entity_id FROM relations
       WHERE id = ${relationId} AND type = 'finances' AND deleted_at IS NULL`,
@@ -50,13 +58,79 @@ export function fullTwinOf(tx: Executor, relationId: string): string | null {
     )
     .filter((account) => fits(account.account_no, account.holder_name));
   if (found.length !== 1) return null;
-  const [payer, payee] = fromMasked ? [found[0]!.id, known.id] : [known.id, found[0]!.id];
-  return (
-    tx.get<{ id: string }>(
-      sql`SELECT id FROM relations WHERE type = 'finances' AND deleted_at IS NULL
+  const fullId = found[0]!.id;
+  const [payer, payee] = fromMasked ? [fullId, known.id] : [known.id, fullId];
+  const twin = tx.get<{ id: string }>(
+    sql`SELECT id FROM relations WHERE type = 'finances' AND deleted_at IS NULL
         AND from_entity_id = ${payer} AND to_entity_id = ${payee}`,
-    )?.id ?? null
   );
+  return twin ? { relationId: twin.id, maskedId: masked.id, fullId } : null;
+}
+
+/**
+ * The full account a masked one (张*（6222****0011）) is, where all it holds are copies of that
+ * account's transfers: every money relation of it has its twin (`twinOf`) at that one account,
+ * and every transfer on them is a copy. Null where any transfer still counts, a relation has no
+ * twin or another, or the account holds anything else (a relation of another type, its own
+ * rows, a user's note, an attachment, a seizure, an event, an entity merged into it).
+ */
+function fullAccountOf(tx: Executor, maskedId: string): string | null {
+  const relations = tx.all<{ id: string; type: string }>(
+    sql`SELECT id, type FROM relations WHERE deleted_at IS NULL
+      AND (from_entity_id = ${maskedId} OR to_entity_id = ${maskedId})`,
+  );
+  if (!relations.length || relations.some((relation) => relation.type !== 'finances')) return null;
+  const held = tx.get<{ n: number }>(
+    sql`SELECT 1 AS n FROM entities WHERE id = ${maskedId} AND updated_at <> created_at
+      UNION ALL SELECT 1 FROM money_transfers WHERE account_id = ${maskedId}
+      UNION ALL SELECT 1 FROM attachments WHERE owner_id = ${maskedId}
+      UNION ALL SELECT 1 FROM entities WHERE merged_into_id = ${maskedId}
+      UNION ALL SELECT 1 FROM event_entities WHERE entity_id = ${maskedId}
+      UNION ALL SELECT 1 FROM seizures WHERE location_entity_id = ${maskedId} OR from_entity_id = ${maskedId}
+      LIMIT 1`,
+  );
+  if (held) return null;
+  let fullId: string | null = null;
+  for (const relation of relations) {
+    const twin = twinOf(tx, relation.id);
+    if (!twin || twin.maskedId !== maskedId || (fullId && twin.fullId !== fullId)) return null;
+    fullId = twin.fullId;
+    const rows = tx.get<{ n: number; counted: number }>(
+      sql`SELECT count(*) AS n, count(*) - count(copy_of) AS counted FROM money_transfers
+        WHERE relation_id = ${relation.id}`,
+    )!;
+    if (!rows.n || rows.counted) return null;
+  }
+  return fullId;
+}
+
+/**
+ * Merges each masked account at an end of these relations into the full account it is once all
+ * its transfers are copies of that account's (`fullAccountOf`): it is that account, found by
+ * its number, not an account of its own with 0 transfers beside it. It goes back apart when its
+ * transfers count again (the full statement deleted). Only what this merged is undone: an
+ * account merged by hand has no relations left here. Returns the accounts whose merge changed,
+ * with the accounts they were or are merged into, for the search index.
+ */
+export function settleMaskedAccounts(tx: Executor, relationIds: string[]): string[] {
+  if (!relationIds.length) return [];
+  const masked = tx.all<{ id: string; merged_into_id: string | null }>(
+    sql`SELECT DISTINCT e.id, e.merged_into_id FROM relations r
+      JOIN entities e ON e.id IN (r.from_entity_id, r.to_entity_id) AND e.deleted_at IS NULL
+      JOIN accounts a ON a.entity_id = e.id
+      WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(relationIds)}))
+        AND (a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%')
+      ORDER BY e.id`,
+  );
+  const changed: string[] = [];
+  for (const account of masked) {
+    const fullId = fullAccountOf(tx, account.id);
+    if (fullId === account.merged_into_id) continue;
+    // Its updated_at stays: the merge is the import's, not a user's edit.
+    tx.run(sql`UPDATE entities SET merged_into_id = ${fullId} WHERE id = ${account.id}`);
+    changed.push(account.id, ...[account.merged_into_id, fullId].filter((id) => id !== null));
+  }
+  return changed;
 }
 
 /** The live money relations between these entities and a masked account (6222****0011). */

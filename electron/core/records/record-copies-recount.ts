@@ -16,10 +16,11 @@ import {
   type StoredCall,
   type StoredTransfer,
 } from './stored-copy-rows';
-import { fullTwinOf, maskedRelationsAt } from './masked-twins';
+import { fullTwinOf, maskedRelationsAt, settleMaskedAccounts } from './masked-twins';
+import { indexEntity } from '../search/search-indexer';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 8;
+const recordCopiesVersion = 9;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -233,10 +234,16 @@ export function maskedRelationsBeside(tx: Executor, relationIds: string[]): stri
  * Marks masked accounts' money relations afresh against the relation each mask is
  * (`fullTwinOf`): a full statement imported after the masked one makes the masked rows of its
  * transfers copies, and a full relation that loses its rows lets them count again. Returns the
- * rows whose mark changed.
+ * rows whose mark changed. A masked account all of whose transfers are copies is merged into
+ * the full account it is, and goes back apart when they count again (`settleMaskedAccounts`).
  */
 export function remarkMasked(tx: Executor, maskedIds: string[]): number {
-  return maskedIds.reduce((changed, relationId) => changed + remarkTransfers(tx, relationId), 0);
+  const changed = maskedIds.reduce(
+    (count, relationId) => count + remarkTransfers(tx, relationId),
+    0,
+  );
+  for (const entityId of new Set(settleMaskedAccounts(tx, maskedIds))) indexEntity(tx, entityId);
+  return changed;
 }
 
 /**
@@ -275,7 +282,8 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
  * Calls and transfers imported before copies were marked (or under an older rule) are marked
  * once, at the first unlock by this version, in one transaction: the same call in both lists,
  * the same transfer on both statements, overlapping exports, a masked statement's transfers
- * that the full one counts (version 8). The relations' counts and the imports' contributions
+ * that the full one counts (version 8), a masked account whose transfers all are copies merged
+ * into the full one (version 9). The relations' counts and the imports' contributions
  * lose what the copies had added. Returns the rows whose mark changed, or null when the
  * workspace was marked already.
  */

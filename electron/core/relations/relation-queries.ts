@@ -7,7 +7,10 @@ import { casesTable, entitiesTable, relationsTable } from '../db/schema';
 const fromEntity = alias(entitiesTable, 'from_entity');
 const toEntity = alias(entitiesTable, 'to_entity');
 
-/** Relations of a case or of an entity, with both ends named; hidden when an end was deleted. */
+/**
+ * Relations of a case or of an entity, with both ends named; hidden when an end was deleted or
+ * merged into another.
+ */
 export function listRelations(
   db: Executor,
   filter: { caseId?: string; entityId?: string; id?: string },
@@ -58,6 +61,9 @@ export function listRelations(
         isNull(relationsTable.deletedAt),
         isNull(fromEntity.deletedAt),
         isNull(toEntity.deletedAt),
+        // A masked account merged into the full one it is keeps its relations of copies.
+        isNull(fromEntity.mergedIntoId),
+        isNull(toEntity.mergedIntoId),
       ),
     )
     .orderBy(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, hexColumn, splitStation, typedCell } from '../../../electron/api/domain/cell-ids';
+import {
+  canonicalCell,
+  cellKey,
+  hexColumn,
+  nrCell,
+  splitStation,
+  typedCell,
+} from '../../../electron/api/domain/cell-ids';
 
 describe('base stations as one key', () => {
   it('a column is hex when some value has a letter A–F or 0x and all are hex digits', () => {
@@ -61,5 +68,19 @@ describe('base stations as one key', () => {
     expect(typedCell('5A3C-0B2F')).toBe('23100-2863');
     expect(typedCell(' 22345-23101 ')).toBe('22345-23101');
     expect(typedCell('某基站')).toBe('某基站');
+  });
+
+  it('5G: a gNodeB and its cell are the NCI where the numbers, the notation or the header say so', () => {
+    // An eNodeB (20 bits) and its cell (8): the ECI; past either, a gNodeB and its cell.
+    expect(canonicalCell('482253', '137')).toBe('123456905');
+    expect(canonicalCell('1234567', '1')).toBe('5056786433');
+    expect(canonicalCell('567890', '300')).toBe('2326077740');
+    expect(canonicalCell('22345', '300')).toBe('22345-300');
+    expect(nrCell('gNB:567890 cell:1', false)).toBe('2326077441');
+    expect(nrCell('NR 567890-1', false)).toBe('2326077441');
+    expect(nrCell('567890-1', true)).toBe('2326077441');
+    expect(nrCell('567890-1', false)).toBeNull();
+    expect(nrCell('NR 567890-5000', false)).toBeNull();
+    expect(typedCell('NR 567890-1')).toBe('2326077441');
   });
 });

@@ -43,9 +43,20 @@ describe('far-end numbers as carriers print them', () => {
     ['959450123456', '+959450123456', 'international', 'MM'],
     // A 0 after the code is no country's but Italy's: a 95013 service number with digits after.
     ['95013123456789', '95013123456789', 'unknown', null],
-    // 11 digits may be a CN landline without its 0 (0871 65123456): left as printed.
-    ['84912345678', '84912345678', 'unknown', null],
+    // 11 digits may be a CN landline without its 0 (0871 65123456, 0931 87654321 beginning
+    // with Afghanistan's 93): left as printed.
     ['87165123456', '87165123456', 'unknown', null],
+    ['93187654321', '93187654321', 'unknown', null],
+    // 11 digits of a neighbour's numbering that no CN number has (no CN mobile begins with 8 or
+    // 9, no area code is 084x or 095x): Vietnam's, Myanmar's and Laos's numbers, foreign.
+    ['84912345678', '+84912345678', 'international', 'VN'],
+    ['84 38 123 4567', '+84381234567', 'international', 'VN'],
+    ['95945012345', '+95945012345', 'international', 'MM'],
+    ['85621412345', '+85621412345', 'international', 'LA'],
+    // A CN landline with its area code (0xx…) is one still.
+    ['08491234567', '08491234567', 'landline', null],
+    ['09591234567', '09591234567', 'landline', null],
+    ['08565123456', '08565123456', 'landline', null],
     // IP long-distance prefixes and the long-distance 0 before a mobile: the number called.
     ['1795113812345678', '13812345678', 'mobile', null],
     ['17951013812345678', '13812345678', 'mobile', null],
@@ -91,6 +102,7 @@ describe('far-end numbers as carriers print them', () => {
   it('the phone form takes a foreign supplier number but not a local fragment', () => {
     expect(parsePhone('+95 9 123 456 789')).toMatchObject({ ok: true, value: '+959123456789' });
     expect(parsePhone('65123456')).toEqual({ ok: false, problem: 'format' });
+    expect(parsePhone('84912345678')).toMatchObject({ ok: true, value: '+84912345678' });
   });
 });
 
