@@ -2759,8 +2759,13 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
   };
   let [lastLac, lastCi, lastPair] = ['', '', ''];
   // What carriers write for a cell they do not know: 0 (0-0), or the reserved 65535 (FFFF).
-  const known = (text: string | null) =>
-    text === null || /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
+  const known = (text: string | null) => {
+    if (text === null) return null;
+    // Nearly every cell: a figure from 1 to 9 that is no 65535, told without the pattern.
+    const first = text.charCodeAt(0);
+    if (first >= 49 && first <= 57 && !text.startsWith('65535')) return text;
+    return /^(?:0+|65535|(?:0x)?ffff)$/i.test(text.trim()) ? null : text;
+  };
   // A 基站 column its header names 5G (5G基站, 基站(gNB)): its pairs are gNodeB and cell.
   const stationFiveG = namesFiveG(headers[mapping['baseStation'] ?? -1] ?? '');
   const whole = remembered((text) => {

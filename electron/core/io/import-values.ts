@@ -582,6 +582,12 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
 
 /** As `parseDateAndTime`, as milliseconds since 1970 UTC. */
 export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<number> {
+  // The whole time in the time column as most lists write it (2026-03-05 14:23:11): read as
+  // the patterns below would send it on, without them (a million rows).
+  if (typeof timeCell === 'string' && timeCell.length >= 19) {
+    const text = cellText(timeCell);
+    if (text.length === 19 && isPlainDateTime(text)) return parseLocalInstant(text);
+  }
   const timeText = plainText(timeCell);
   // A time-only spreadsheet cell reads as a Date on Excel's day 0 (1899-12-30).
   const timeOnlyDate = timeCell instanceof Date && timeCell.getUTCFullYear() < 1901;
