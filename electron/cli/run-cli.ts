@@ -244,7 +244,12 @@ async function main(argv: string[]): Promise<number> {
     const described = describeError(error, values.lang === 'en' ? 'en' : 'zh-CN');
     if (out.json) cliIo().stdout(`${JSON.stringify({ ok: false, error: described }, null, 2)}\n`);
     // The sentence the window would show; the code (entities.notFound) is for --json readers.
-    else cliIo().stderr(`error: ${described.text ?? `${described.code}: ${described.message}`}\n`);
+    else {
+      cliIo().stderr(`error: ${described.text ?? `${described.code}: ${described.message}`}\n`);
+      // The window's sentence names its own controls; on the command line, the flag.
+      const hint = cliHints[described.code]?.[values.lang === 'en' ? 'en' : 'zh'];
+      if (hint) cliIo().stderr(`${hint}\n`);
+    }
     if (error instanceof UsageError) {
       cliIo().stderr(`\n${usage}`);
       return 2;
@@ -252,6 +257,14 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+/** What to do on the command line where the window's sentence names a control of its own. */
+const cliHints: Record<string, { zh: string; en: string }> = {
+  'package.implausibleQuantity': {
+    zh: '与发送单位核实数量无误后，加 --confirm-implausible 再导入；--dry-run 可先列出这些缴获。',
+    en: 'Once the sending unit has confirmed the quantities, import again with --confirm-implausible; --dry-run lists those seizures first.',
+  },
+};
 
 /**
  * One run of the command line (`quanlian …`): its exit code. The bin (index.ts) runs it on the

@@ -51,6 +51,12 @@ describe('CLI package import of a package with an implausible seizure', () => {
       1,
       'package.implausibleQuantity',
     ]);
+    // Without --json the refusal says what to do here: the window's sentence names its tick box.
+    const told = await importInto([]);
+    expect(told.status).toBe(1);
+    expect(told.stderr.split('\n').slice(1, 2)).toEqual([
+      '与发送单位核实数量无误后，加 --confirm-implausible 再导入；--dry-run 可先列出这些缴获。',
+    ]);
     const dry = await importInto(['--dry-run']);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain(
