@@ -4,7 +4,14 @@ import { Network, type Edge, type IdType, type Node, type Options } from 'vis-ne
 import 'vis-network/styles/vis-network.css';
 import type { ChartLayout, Positions } from './chart-state';
 import { separate, textEms } from '../../../../electron/api/domain/chart-look';
-import { chooseLabels, minLabelPx, mustShowPriority, type LabelCandidate } from './label-declutter';
+import {
+  chooseLabels,
+  makeRoomForNames,
+  minLabelPx,
+  mustShowPriority,
+  type LabelCandidate,
+} from './label-declutter';
+import { measureImportance } from './label-importance';
 import { chainPositions, type ChainPlacement } from './chain-layout';
 import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
@@ -634,6 +641,36 @@ function compactToReadable(
 }
 
 /**
+ * Clears the room under each principal's icon (a person under a measure: label-importance) that
+ * its name needs, moving the lesser entities there aside (makeRoomForNames): the force layout
+ * spaces icons, and a phone just under 刘某, 周某 or 许某 had left each unnamed at the default view.
+ */
+function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSource>) {
+  if (labels.size > declutterUpTo) return;
+  const positions = instance.getPositions();
+  const items = [...labels].flatMap(([id, source]) => {
+    const position = positions[id];
+    if (!position) return [];
+    const lines = source.label.split('\n');
+    return [
+      {
+        id,
+        x: position.x,
+        y: position.y,
+        radius: source.size,
+        labelWidth: Math.max(0, ...lines.map((line) => textEms(line))) * source.fontSize + 4,
+        labelHeight: lines.length * source.fontSize * 1.2 + 2,
+        principal: source.priority >= principalPriority,
+      },
+    ];
+  });
+  for (const [id, x, y] of makeRoomForNames(items)) instance.moveNode(id, x, y);
+}
+
+/** A person's or organisation's label priority with a legal measure (label-importance). */
+const principalPriority = 100 + measureImportance;
+
+/**
  * The first view: the whole chart fitted, unless that would put people's names under the
  * legible size; then the middle of the chart at the smallest legible zoom (the fit button
  * still shows everything, names on hover).
@@ -894,6 +931,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       stretchToCanvas(instance, element);
       compactToReadable(instance, element, nodeLabels.current);
       stretchToCanvas(instance, element);
+      roomForPrincipalNames(instance, nodeLabels.current);
       initialView(instance);
       markStable(instance, element, handlers.current.onStable);
       declutter.current();
