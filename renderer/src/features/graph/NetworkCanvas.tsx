@@ -3,7 +3,7 @@ import { DataSet } from 'vis-data/peer';
 import { Network, type Edge, type IdType, type Node, type Options } from 'vis-network/peer';
 import 'vis-network/styles/vis-network.css';
 import type { ChartLayout, Positions } from './chart-state';
-import { separate, textEms } from '../../../../electron/api/domain/chart-look';
+import { edgeLabelPlaces, separate, textEms } from '../../../../electron/api/domain/chart-look';
 import {
   chooseLabels,
   makeRoomForNames,
@@ -463,9 +463,7 @@ function labelCandidates(
       if (!from || !to) continue;
       const width = textWidth(edge.label, fontPx) + 4;
       const height = fontPx * 1.2 + 2;
-      // The middle of the curve first, then further along it towards either end (the middle of
-      // a relation can sit under a third entity, or on its parallel twin's label), then beside
-      // the line at those spots, touching it.
+      // Along the curve and beside it (edgeLabelPlaces: the printed chart's rule too).
       const at = (t: number) =>
         instance.canvasToDOM(
           bodies[id]?.edgeType?.getPoint(t) ?? {
@@ -473,20 +471,7 @@ function labelCandidates(
             y: from.y + (to.y - from.y) * t,
           },
         );
-      const on = edgeLabelSpots.map((t) => at(t));
-      const beside = edgeLabelSpots.flatMap((t, index) => {
-        const [before, after] = [at(Math.max(0, t - 0.02)), at(Math.min(1, t + 0.02))];
-        const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
-        // The unit normal, and how far along it the box's edge is from its centre.
-        const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
-        const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
-        const point = on[index]!;
-        return [1, -1].map((side) => ({
-          x: point.x + side * nx * reach,
-          y: point.y + side * ny * reach,
-        }));
-      });
-      const [first, ...rest] = [...on, ...beside].map((point) => ({
+      const [first, ...rest] = edgeLabelPlaces(at, width, height).map((point) => ({
         left: point.x - width / 2,
         top: point.y - height / 2,
       }));
@@ -504,9 +489,6 @@ function labelCandidates(
   }
   return candidates;
 }
-
-/** Where along its curve a relation's name may go, in the order tried. */
-const edgeLabelSpots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
 
 /** A relation's name as drawn over the chart: where (canvas units, its centre) and what. */
 interface EdgeLabelDrawn {
