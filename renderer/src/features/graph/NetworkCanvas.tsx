@@ -243,7 +243,7 @@ function fitChain(
   const roomX = Math.max(element.clientWidth - reserve - margin, 1);
   const roomY = Math.max(element.clientHeight - 2 * margin, 1);
   const scale = Math.min(roomX / width, roomY / height, 1);
-  // The box's centre at the middle of the room left of the tier names.
+  // The box's centre at the middle of the room right of the tier names.
   const screenX = reserve + roomX / 2;
   instance.moveTo({
     position: {
