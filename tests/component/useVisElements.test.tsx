@@ -65,7 +65,7 @@ describe('useVisElements', () => {
     const chainFirst = result.current.visNodes;
     rerender({ state: { ...early, layout: 'chain' } });
     expect(result.current.visNodes).not.toBe(chainFirst);
-    // Each layer of people keeps the one below it for their things: tiers evenly apart.
-    expect(result.current.visNodes.map((visNode) => visNode.level)).toEqual([0, 2, 4]);
+    // A layer per tier, no rows kept for things (they stand beside their owners).
+    expect(result.current.visNodes.map((visNode) => visNode.level)).toEqual([0, 1, 2]);
   });
 });

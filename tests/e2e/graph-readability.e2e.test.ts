@@ -88,7 +88,7 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     const caseId = (cases.ok && (cases.value as { rows: { id: string }[] }).rows[0]!.id)!;
     const chart = await h.host.router.invoke('graph.case', { caseId });
     const { nodes, edges } = (chart.ok ? chart.value : { nodes: [], edges: [] }) as {
-      nodes: { id: string; kind: string; label: string }[];
+      nodes: { id: string; kind: string; label: string; legalStatus: string | null }[];
       edges: { id: string; from: string; to: string; type: string }[];
     };
     const leaders = nodes
@@ -98,6 +98,13 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     expect(leaders).toEqual(['张某龙', '李某华'].sort());
     const named = nodeLabels.map((label) => label.text.split('\n')[0]!);
     expect(leaders.filter((leader) => !named.includes(leader))).toEqual([]);
+    // Every person under a measure is named too (刘某, 周某 and 许某 had not been: a phone just
+    // under each took the room its name needs, and 许某 was off the canvas).
+    const underMeasure = nodes
+      .filter((node) => node.kind === 'person' && node.legalStatus && node.legalStatus !== 'none')
+      .map((node) => node.label);
+    expect(underMeasure.length).toBe(15);
+    expect(underMeasure.filter((name) => !named.includes(name))).toEqual([]);
     // No name over another entity's icon (郑某's had covered 朱某's): icons of radius 22
     // (people, organisations) or 16, at the view's scale.
     const icons = nodes.flatMap((node) => {

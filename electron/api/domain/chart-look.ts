@@ -88,6 +88,38 @@ export const englishRelationShortNames: Record<RelationType, string> = {
   other: 'other',
 };
 
+/** Where along its curve a relation's name may go (0 one end, 1 the other), in the order tried. */
+const edgeLabelSpots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+
+/**
+ * The centres a relation's name (a `width` × `height` box) may take, in the order tried: on
+ * its curve at the middle, then further along it towards either end (the middle can sit under
+ * a third entity, or on its parallel twin's name), then beside the curve at those spots,
+ * touching it (a short relation between close entities has no room on its line). `along` is
+ * the curve, t from 0 to 1, in the units of the box. One rule for the chart on screen and the
+ * printed one (chart-svg-renderer).
+ */
+export function edgeLabelPlaces(
+  along: (t: number) => { x: number; y: number },
+  width: number,
+  height: number,
+): { x: number; y: number }[] {
+  const on = edgeLabelSpots.map(along);
+  const beside = edgeLabelSpots.flatMap((t, index) => {
+    const [before, after] = [along(Math.max(0, t - 0.02)), along(Math.min(1, t + 0.02))];
+    const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
+    // The unit normal, and how far along it the box's edge is from its centre.
+    const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
+    const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
+    const point = on[index]!;
+    return [1, -1].map((side) => ({
+      x: point.x + side * nx * reach,
+      y: point.y + side * ny * reach,
+    }));
+  });
+  return [...on, ...beside];
+}
+
 /** Display width of text in ems: CJK and full-width characters are 1, the rest about 0.56. */
 export function textEms(text: string): number {
   let ems = 0;

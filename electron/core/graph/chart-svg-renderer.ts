@@ -1,4 +1,5 @@
 import {
+  edgeLabelPlaces,
   ellipsise,
   kindGlyphs,
   labelColumns,
@@ -376,20 +377,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
       x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * control.x + t ** 2 * b.x,
       y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * control.y + t ** 2 * b.y,
     });
-    const spots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
-    const on = spots.map(along);
-    const beside = spots.flatMap((t, index) => {
-      const [before, after] = [along(Math.max(0, t - 0.02)), along(Math.min(1, t + 0.02))];
-      const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
-      const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
-      const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
-      const point = on[index]!;
-      return [1, -1].map((side) => ({
-        x: point.x + side * nx * reach,
-        y: point.y + side * ny * reach,
-      }));
-    });
-    for (const point of [...on, ...beside]) {
+    for (const point of edgeLabelPlaces(along, width, height)) {
       const candidate: Box = [point.x - width / 2, point.y - height / 2, width, height];
       if (!inChart(candidate) || occupied.some((other) => overlaps(candidate, other))) continue;
       occupied.push(candidate);

@@ -130,7 +130,7 @@ describe('graph model', () => {
     );
   });
 
-  it('puts the supply chain on evenly spaced layers: a source above the source it supplies, phones below their owner', () => {
+  it("puts the supply chain on layers: a source above the source it supplies, phones on their owner's layer", () => {
     const nodes = [
       node('south', { chainTier: 'source' }),
       node('wholesale', { chainTier: 'source' }),
@@ -142,11 +142,12 @@ describe('graph model', () => {
       edge('wholesale', 'retailer', 'supplies'),
       edge('wholesale', 'phone', 'uses'),
     ];
-    const { levels, tiers } = chainLevels(nodes, edges);
-    // Each layer of people keeps the one below it for their things (south's, empty): the tiers
-    // stand evenly apart.
-    expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 2, phone: 3, retailer: 4 });
-    expect(tiers).toEqual({ 0: 'source', 4: 'retail' });
+    const { levels, tiers, owners } = chainLevels(nodes, edges);
+    // Things beside their owner, no row of their own (the rows of things had pushed 吸毒 and
+    // 毒资/保护伞 off a laptop's canvas).
+    expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 1, retailer: 2 });
+    expect(Object.fromEntries(owners)).toEqual({ phone: 'wholesale' });
+    expect(tiers).toEqual({ 0: 'source', 2: 'retail' });
   });
 
   it('lays communities out as circles on a ring, neighbouring circles a gap apart', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseLabels,
+  makeRoomForNames,
   mustShowPriority,
   type LabelCandidate,
 } from '../../../renderer/src/features/graph/label-declutter';
@@ -145,5 +146,40 @@ describe('parallel relations', () => {
       { enabled: false, type: 'continuous', roundness: 0 },
       { enabled: true, type: 'curvedCCW', roundness: 0.4 },
     ]);
+  });
+});
+
+describe("room for principals' names", () => {
+  const entity = (id: string, x: number, y: number, principal = false) => ({
+    id,
+    x,
+    y,
+    radius: principal ? 22 : 16,
+    labelWidth: 60,
+    labelHeight: 45,
+    principal,
+  });
+  it("moves a phone out from under a principal's icon, the shortest way clear of other icons", () => {
+    // 刘某's name would hang from y 22 to 69, x -32 to 32: the phone at (10, 50) sits in it.
+    const moves = makeRoomForNames([entity('liu', 0, 0, true), entity('phone', 10, 50)]);
+    // Below the name (y 69 + 16 + 4 = 89), a shorter move than to its right (x 52).
+    expect(moves).toEqual([['phone', 10, 89]]);
+    // With below taken by another icon, to the right of the name.
+    expect(
+      makeRoomForNames([
+        entity('liu', 0, 0, true),
+        entity('phone', 10, 50),
+        entity('car', 10, 110),
+      ]),
+    ).toEqual([['phone', 52, 50]]);
+  });
+  it('leaves a principal and entities clear of names where they are', () => {
+    expect(
+      makeRoomForNames([
+        entity('liu', 0, 0, true),
+        entity('zhou', 10, 50, true),
+        entity('car', 100, 0),
+      ]),
+    ).toEqual([]);
   });
 });

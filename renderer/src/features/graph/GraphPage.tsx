@@ -70,7 +70,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
   // drawn: they read it through this ref, filled once the elements are computed.
   const drawnRef = useRef<DrawnChart>({ ids: [], pairs: [] });
   const actions = useGraphActions({ chart, canvas, caseId, drawn: drawnRef, fail });
-  const { visNodes, visEdges, clusters, levelLabels, importance } = useVisElements(
+  const { visNodes, visEdges, clusters, levelLabels, chainOwners, importance } = useVisElements(
     chart.state,
     actions.highlight,
   );
@@ -222,6 +222,7 @@ export function GraphPage({ toolbarExtra }: { toolbarExtra?: ReactNode } = {}) {
             positionsVersion={chart.state.positionsVersion}
             clusters={clusters}
             levelLabels={levelLabels}
+            chainOwners={chainOwners}
             labelImportance={importance}
             drawing={drawing}
             waiting={loaded.loading}

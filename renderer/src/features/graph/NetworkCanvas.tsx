@@ -3,8 +3,16 @@ import { DataSet } from 'vis-data/peer';
 import { Network, type Edge, type IdType, type Node, type Options } from 'vis-network/peer';
 import 'vis-network/styles/vis-network.css';
 import type { ChartLayout, Positions } from './chart-state';
-import { separate, textEms } from '../../../../electron/api/domain/chart-look';
-import { chooseLabels, minLabelPx, mustShowPriority, type LabelCandidate } from './label-declutter';
+import { edgeLabelPlaces, separate, textEms } from '../../../../electron/api/domain/chart-look';
+import {
+  chooseLabels,
+  makeRoomForNames,
+  minLabelPx,
+  mustShowPriority,
+  type LabelCandidate,
+} from './label-declutter';
+import { measureImportance } from './label-importance';
+import { chainPositions, type ChainPlacement } from './chain-layout';
 import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
 export interface NetworkHandle {
@@ -33,6 +41,8 @@ interface Props {
   clusters: ClusterSpec[];
   /** Names of the layers of the supply-chain layout, drawn at the left of each layer. */
   levelLabels?: Record<number, string>;
+  /** The supply-chain layout's things (phones, accounts, vehicles) by ID: whom each is drawn beside. */
+  chainOwners?: Map<string, string>;
   /** Whose names are drawn first when not all fit (label-importance), by entity ID. */
   labelImportance?: Map<string, number>;
   drawing: boolean;
@@ -114,26 +124,9 @@ function layoutOptions(layout: ChartLayout, nodeCount: number): Options {
   const interaction = { hideEdgesOnDrag: big, hideEdgesOnZoom: big };
   // Straight lines on large charts: a curve costs a Bézier per relation per frame.
   const edges = { smooth: big ? false : { enabled: true, type: 'continuous', roundness: 0.3 } };
-  if (layout === 'chain') {
-    return {
-      interaction,
-      edges,
-      physics: { enabled: false },
-      layout: {
-        hierarchical: {
-          enabled: true,
-          direction: 'UD',
-          sortMethod: 'directed',
-          levelSeparation: 85,
-          nodeSpacing: 115,
-          treeSpacing: 160,
-          blockShifting: true,
-          edgeMinimization: true,
-          parentCentralization: true,
-        },
-      },
-    };
-  }
+  // The supply chain is placed by the chart itself (chain-layout), not by vis-network's
+  // hierarchy: that gave things rows of their own and laid out again on any label change, so
+  // its labels could not be decluttered.
   return {
     interaction,
     edges,
@@ -190,36 +183,76 @@ function makeClusters(instance: Network, clusters: ClusterSpec[]): string[] {
   });
 }
 
+const tierFont = '600 13px PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+
+/** Each tier's name at the left edge of its first layer, in screen pixels (the chart's top-left). */
+function tierLabelBoxes(
+  instance: Network,
+  rows: Map<number, number>,
+  labels: Record<number, string>,
+): { text: string; left: number; top: number; width: number; height: number }[] {
+  return Object.entries(labels).flatMap(([level, text]) => {
+    const y = rows.get(Number(level));
+    if (y === undefined) return [];
+    const centre = instance.canvasToDOM({ x: 0, y }).y;
+    return [{ text, left: 0, top: centre - 12, width: tierLabelWidth(text), height: 24 }];
+  });
+}
+
+function tierLabelWidth(text: string): number {
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return text.length * 13 + 16;
+  measure.font = tierFont;
+  return Math.ceil(measure.measureText(text).width) + 16;
+}
+
 /** Writes the tier name at the left edge of each layer, at screen size whatever the zoom. */
 function drawLevelLabels(
-  instance: Network,
-  nodeSet: DataSet<Node>,
   context: CanvasRenderingContext2D,
-  labels: Record<number, string>,
+  boxes: ReturnType<typeof tierLabelBoxes>,
 ) {
-  const firstOfLevel = new Map<number, string>();
-  for (const node of nodeSet.get()) {
-    if (typeof node.level === 'number' && labels[node.level] && !firstOfLevel.has(node.level))
-      firstOfLevel.set(node.level, String(node.id));
-  }
-  if (!firstOfLevel.size) return;
-  const positions = instance.getPositions([...firstOfLevel.values()]);
   context.save();
   context.setTransform(window.devicePixelRatio, 0, 0, window.devicePixelRatio, 0, 0);
-  context.font = '600 13px PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+  context.font = tierFont;
   context.textBaseline = 'middle';
-  for (const [level, id] of firstOfLevel) {
-    const position = positions[id];
-    if (!position) continue;
-    const y = instance.canvasToDOM(position).y;
-    const text = labels[level]!;
-    const width = context.measureText(text).width + 16;
+  for (const box of boxes) {
     context.fillStyle = 'rgba(241, 245, 249, 0.92)';
-    context.fillRect(0, y - 12, width, 24);
+    context.fillRect(box.left, box.top, box.width, box.height);
     context.fillStyle = '#334155';
-    context.fillText(text, 8, y);
+    context.fillText(box.text, box.left + 8, box.top + box.height / 2);
   }
   context.restore();
+}
+
+/**
+ * The supply chain fitted whole, every tier in view, beside the column of tier names (they
+ * had been drawn over the leftmost entities): at most the zoom of 1.
+ */
+function fitChain(
+  instance: Network,
+  element: HTMLElement,
+  placement: ChainPlacement,
+  labels: Record<number, string> | undefined,
+) {
+  const names = Object.values(labels ?? {});
+  const reserve = names.length ? Math.max(...names.map(tierLabelWidth)) + 8 : 12;
+  const margin = 8;
+  const { left, top, right, bottom } = placement.bounds;
+  const width = Math.max(right - left, 1);
+  const height = Math.max(bottom - top, 1);
+  const roomX = Math.max(element.clientWidth - reserve - margin, 1);
+  const roomY = Math.max(element.clientHeight - 2 * margin, 1);
+  const scale = Math.min(roomX / width, roomY / height, 1);
+  // The box's centre at the middle of the room right of the tier names.
+  const screenX = reserve + roomX / 2;
+  instance.moveTo({
+    position: {
+      x: (left + right) / 2 - (screenX - element.clientWidth / 2) / scale,
+      y: (top + bottom) / 2,
+    },
+    scale,
+    animation: false,
+  });
 }
 
 /**
@@ -243,24 +276,6 @@ function readableRing(instance: Network, edges: { from?: IdType; to?: IdType }[]
 
 /** People's and organisations' names (18 px) drawn at least at the smallest readable size. */
 const readableTierScale = minLabelPx / 18;
-
-/**
- * The tier layout fitted whole can be too small to read (the demo's 50 entities at 1366×768:
- * scale 0.38, every name under 11 px and none drawn). Then the view opens at the scale where
- * people's names read, on the top tiers (the sources first, as the chain is read), centred on
- * them; the rest is a pan away.
- */
-function readableTiers(instance: Network, element: HTMLElement) {
-  if (instance.getScale() >= readableTierScale) return;
-  const points = Object.values(instance.getPositions());
-  if (!points.length) return;
-  const top = Math.min(...points.map((point) => point.y));
-  const firstTier = points.filter((point) => point.y <= top + 1);
-  const x = firstTier.reduce((sum, point) => sum + point.x, 0) / firstTier.length;
-  // The top tier a little under the canvas's top edge (its caption and its names).
-  const halfHeight = element.clientHeight / 2 / readableTierScale;
-  instance.moveTo({ position: { x, y: top - 60 + halfHeight }, scale: readableTierScale });
-}
 
 /** What a label is when shown: its full text, font size and the node's radius. */
 interface LabelSource {
@@ -448,9 +463,7 @@ function labelCandidates(
       if (!from || !to) continue;
       const width = textWidth(edge.label, fontPx) + 4;
       const height = fontPx * 1.2 + 2;
-      // The middle of the curve first, then further along it towards either end (the middle of
-      // a relation can sit under a third entity, or on its parallel twin's label), then beside
-      // the line at those spots, touching it.
+      // Along the curve and beside it (edgeLabelPlaces: the printed chart's rule too).
       const at = (t: number) =>
         instance.canvasToDOM(
           bodies[id]?.edgeType?.getPoint(t) ?? {
@@ -458,20 +471,7 @@ function labelCandidates(
             y: from.y + (to.y - from.y) * t,
           },
         );
-      const on = edgeLabelSpots.map((t) => at(t));
-      const beside = edgeLabelSpots.flatMap((t, index) => {
-        const [before, after] = [at(Math.max(0, t - 0.02)), at(Math.min(1, t + 0.02))];
-        const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
-        // The unit normal, and how far along it the box's edge is from its centre.
-        const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
-        const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
-        const point = on[index]!;
-        return [1, -1].map((side) => ({
-          x: point.x + side * nx * reach,
-          y: point.y + side * ny * reach,
-        }));
-      });
-      const [first, ...rest] = [...on, ...beside].map((point) => ({
+      const [first, ...rest] = edgeLabelPlaces(at, width, height).map((point) => ({
         left: point.x - width / 2,
         top: point.y - height / 2,
       }));
@@ -489,9 +489,6 @@ function labelCandidates(
   }
   return candidates;
 }
-
-/** Where along its curve a relation's name may go, in the order tried. */
-const edgeLabelSpots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
 
 /** A relation's name as drawn over the chart: where (canvas units, its centre) and what. */
 interface EdgeLabelDrawn {
@@ -626,6 +623,36 @@ function compactToReadable(
 }
 
 /**
+ * Clears the room under each principal's icon (a person under a measure: label-importance) that
+ * its name needs, moving the lesser entities there aside (makeRoomForNames): the force layout
+ * spaces icons, and a phone just under 刘某, 周某 or 许某 had left each unnamed at the default view.
+ */
+function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSource>) {
+  if (labels.size > declutterUpTo) return;
+  const positions = instance.getPositions();
+  const items = [...labels].flatMap(([id, source]) => {
+    const position = positions[id];
+    if (!position) return [];
+    const lines = source.label.split('\n');
+    return [
+      {
+        id,
+        x: position.x,
+        y: position.y,
+        radius: source.size,
+        labelWidth: Math.max(0, ...lines.map((line) => textEms(line))) * source.fontSize + 4,
+        labelHeight: lines.length * source.fontSize * 1.2 + 2,
+        principal: source.priority >= principalPriority,
+      },
+    ];
+  });
+  for (const [id, x, y] of makeRoomForNames(items)) instance.moveNode(id, x, y);
+}
+
+/** A person's or organisation's label priority with a legal measure (label-importance). */
+const principalPriority = 100 + measureImportance;
+
+/**
  * The first view: the whole chart fitted, unless that would put people's names under the
  * legible size; then the middle of the chart at the smallest legible zoom (the fit button
  * still shows everything, names on hover).
@@ -687,8 +714,6 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   const appliedEdges = useRef(new Map<string, Applied<Edge>>());
   /** The relation options (straight or curved) last set: setting them again reparses every relation. */
   const appliedEdgeOptions = useRef('');
-  /** The layout whose options vis-network last got. */
-  const appliedLayout = useRef<ChartLayout | null>(null);
   /**
    * Large charts get their entities' labels only once they come into view at a readable size
    * (vis-network measures every label it holds when it fits or first draws the chart, though
@@ -717,6 +742,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   /** Selected or found entities: named first. */
   const selected = useRef(new Set<string>());
   const declutter = useRef<() => void>(() => undefined);
+  /** The supply-chain layout last placed: its rows carry the tier names, its bounds the fit. */
+  const chainPlaced = useRef<ChainPlacement | null>(null);
 
   useEffect(() => {
     const instance = new Network(
@@ -763,6 +790,14 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       },
     );
     const element = container.current!;
+    /** The tier names drawn now (none outside the supply-chain layout). */
+    const tierBoxes = () => {
+      const labels = handlers.current.levelLabels;
+      const placed = chainPlaced.current;
+      return labels && placed && handlers.current.layout === 'chain'
+        ? tierLabelBoxes(instance, placed.rows, labels)
+        : [];
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Labels: none under the minimum size, none overlapping another; the rest on hover
     // (tooltip) or when zoomed in. Runs when the view settles, not every frame.
@@ -785,15 +820,18 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         }
         if (updates.length) nodeSet.update(updates);
       }
-      // The hierarchical layout lays out again on any change to a node: it keeps its labels
-      // (its rows are spaced for them) rather than move under the user's eyes.
+      // The tier names down the left edge are obstacles too: no label is drawn under one.
+      const tiers = tierBoxes();
       const chosen =
-        nodeLabels.current.size > declutterUpTo || handlers.current.layout === 'chain'
+        nodeLabels.current.size > declutterUpTo
           ? null
           : chooseLabels(
               labelCandidates(instance, nodeLabels.current, edgeLabels.current, selected.current),
               { width: element.clientWidth, height: element.clientHeight },
-              iconBoxes(instance, nodeLabels.current),
+              [
+                ...iconBoxes(instance, nodeLabels.current),
+                ...tiers.map((tier) => ({ ...tier, id: `tier:${tier.text}` })),
+              ],
             );
       if (chosen) {
         const shown = new Set(chosen.map((label) => `${label.kind}:${label.id}`));
@@ -875,6 +913,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       stretchToCanvas(instance, element);
       compactToReadable(instance, element, nodeLabels.current);
       stretchToCanvas(instance, element);
+      roomForPrincipalNames(instance, nodeLabels.current);
       initialView(instance);
       markStable(instance, element, handlers.current.onStable);
       declutter.current();
@@ -893,8 +932,16 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     });
     instance.on('afterDrawing', (context: CanvasRenderingContext2D) => {
       drawEdgeLabels(context, edgeLabelsDrawn.current);
-      const labels = handlers.current.levelLabels;
-      if (labels) drawLevelLabels(instance, nodeSet, context, labels);
+      const tiers = tierBoxes();
+      if (tiers.length) drawLevelLabels(context, tiers);
+      // For tests: the tier names drawn, in screen pixels.
+      const published = JSON.stringify(
+        tiers.map((tier) => ({
+          text: tier.text,
+          box: [tier.left, tier.top, tier.width, tier.height].map(Math.round),
+        })),
+      );
+      if (element.dataset['tiers'] !== published) element.dataset['tiers'] = published;
     });
     // vis-network leaves its tooltip up when the pointer leaves the canvas from a node.
     const hideTooltip = () =>
@@ -936,9 +983,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     const hold = waiting && heldRelayout.current;
     const force = props.layout === 'force' && props.nodes.length <= 3_000;
     const { edges: edgeOptions, ...otherOptions } = layoutOptions(props.layout, props.nodes.length);
-    // Without physics or hierarchy the options go before the data: physics left on from the
-    // last layout would otherwise start on the new elements.
-    const optionsFirst = relayout && !force && props.layout !== 'chain';
+    // Without physics the options go before the data: physics left on from the last layout
+    // would otherwise start on the new elements.
+    const optionsFirst = relayout && !force;
+    const chain = props.layout === 'chain';
     batched(
       instance,
       () => {
@@ -949,16 +997,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           appliedEdgeOptions.current = edgeKey;
         }
         if (relayout && container.current) container.current.dataset['stable'] = 'false';
-        // Leaving the tier layout, vis-network puts back the relation options it kept when the
-        // hierarchy came on; given none with it, it keeps its own default (dynamic curves, each
-        // with a hidden node of its own), and those hidden nodes, without a tier, then broke the
-        // next tier layout (社团环形 → 供应链 had crashed the page). Ours go back after it.
-        const leftChain = relayout && appliedLayout.current === 'chain' && props.layout !== 'chain';
-        const applyLayoutOptions = () => {
-          instance.setOptions(otherOptions);
-          if (leftChain) instance.setOptions({ edges: edgeOptions });
-          if (relayout) appliedLayout.current = props.layout;
-        };
+        const applyLayoutOptions = () => instance.setOptions(otherOptions);
         if (optionsFirst) applyLayoutOptions();
         openClusters(instance, grouped.current);
         const wanted = new Set(props.nodes.map((node) => String(node.id)));
@@ -999,14 +1038,42 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
               },
             ]),
         );
-        if (props.layout === 'chain') blanked.current.clear();
+        // The supply chain is placed here, on each relayout: from scratch, or where a saved
+        // view put every entity (positions set on purpose).
+        let placed: Positions | null = null;
+        if (chain && relayout && !hold) {
+          const placement = chainPositions(
+            props.nodes.map((node) => {
+              const id = String(node.id);
+              const source = nodeLabels.current.get(id)!;
+              const lines = source.label.split('\n');
+              return {
+                id,
+                level: typeof node.level === 'number' ? node.level : Number.MAX_SAFE_INTEGER,
+                owner: props.chainOwners?.get(id),
+                radius: source.size,
+                labelWidth: source.label
+                  ? Math.max(...lines.map((line) => textEms(line))) * source.fontSize + 4
+                  : 0,
+                labelHeight: source.label ? lines.length * source.fontSize * 1.2 + 4 : 0,
+              };
+            }),
+            props.edges.map((edge) => ({ from: String(edge.from), to: String(edge.to) })),
+          );
+          chainPlaced.current = placement;
+          const saved =
+            movePositions && props.nodes.every((node) => props.positions[String(node.id)]);
+          if (!saved) placed = placement.positions;
+        }
+        const moving = movePositions || placed !== null;
+        const places = placed ?? props.positions;
         // Labels blanked by the declutter stay blank until it looks again (no flash).
-        const lazy = props.nodes.length > declutterUpTo && props.layout !== 'chain';
+        const lazy = props.nodes.length > declutterUpTo;
         if (!lazy) revealed.current.clear();
         lazyLabels.current = lazy;
         const blank = { node: '', edge: blankEdgeLabel };
         // Where the declutter runs the chart draws the relations' names itself (drawEdgeLabels).
-        const ownEdgeLabels = props.nodes.length <= declutterUpTo && props.layout !== 'chain';
+        const ownEdgeLabels = props.nodes.length <= declutterUpTo;
         const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
           (kind === 'edge' && ownEdgeLabels) ||
           blanked.current.has(`${kind}:${String(id)}`) ||
@@ -1028,11 +1095,11 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           const id = String(node.id);
           const shownLabel = label('node', node.id, node.label);
           const applied = appliedNodes.current.get(id);
-          const place = props.positions[id];
+          const place = places[id];
           if (applied && sameData(applied.element, node, lookSkips)) {
             if (applied.label !== shownLabel) nodeUpdates.push({ id, label: shownLabel ?? '' });
-            if (movePositions && place) moves.push([id, place.x, place.y]);
-          } else if (applied && !movePositions) {
+            if (moving && place) moves.push([id, place.x, place.y]);
+          } else if (applied && !moving) {
             // The elements carry no positions: a changed look leaves the entity where it is.
             nodeUpdates.push({ ...shifted(node), label: shownLabel });
           } else {
@@ -1041,18 +1108,6 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           appliedNodes.current.set(id, { element: node, label: shownLabel ?? '' });
         }
         if (nodeUpdates.length) nodeSet.update(nodeUpdates);
-        // The tier layout keeps every name under its icon (no declutter runs there): a name
-        // the force layout had put above its icon comes back down.
-        if (props.layout === 'chain' && raised.current.size) {
-          const lowered = [...raised.current.keys()].flatMap((id) => {
-            const font = appliedNodes.current.get(id)?.element.font;
-            return nodeSet.get(id)
-              ? [{ id, font: { ...(typeof font === 'object' ? font : {}), vadjust: 0 } }]
-              : [];
-          });
-          raised.current.clear();
-          if (lowered.length) nodeSet.update(lowered);
-        }
         moveBodies(instance, moves);
         const wantedEdges = new Set(props.edges.map((edge) => String(edge.id)));
         const goneEdges = edgeSet.getIds().filter((id) => !wantedEdges.has(String(id)));
@@ -1081,9 +1136,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           (instance as unknown as Body).body.emitter.emit('_resizeNodes');
           return;
         }
-        if (!force && (fitMoved || props.layout === 'chain')) instance.fit({ animation: false });
-        if (props.layout === 'chain' && container.current)
-          readableTiers(instance, container.current);
+        if (chain && chainPlaced.current && container.current)
+          fitChain(instance, container.current, chainPlaced.current, props.levelLabels);
+        else if (!force && fitMoved) instance.fit({ animation: false });
         if (props.layout === 'circular' && fitMoved) readableRing(instance, props.edges);
       },
       !hold,
@@ -1107,6 +1162,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     props.positions,
     props.positionsVersion,
     props.waiting,
+    props.chainOwners,
+    props.levelLabels,
     nodeSet,
     edgeSet,
   ]);
@@ -1127,10 +1184,18 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
 
   useImperativeHandle(ref, () => ({
     getPositions: () => roundPositions(network.current?.getPositions() ?? {}),
-    fit: () =>
-      network.current?.fit({
+    fit: () => {
+      const instance = network.current;
+      if (!instance) return;
+      if (handlers.current.layout === 'chain' && chainPlaced.current && container.current) {
+        fitChain(instance, container.current, chainPlaced.current, handlers.current.levelLabels);
+        declutter.current();
+        return;
+      }
+      instance.fit({
         animation: !prefersReducedMotion() && { duration: 300, easingFunction: 'easeInOutQuad' },
-      }),
+      });
+    },
     focus: (nodeId) => {
       network.current?.focus(nodeId, {
         scale: 1.2,

@@ -327,16 +327,15 @@ export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
 /**
  * Layers of the supply-chain layout, upstream first. Each tier gets a layer; within a tier,
  * who supplies whom adds layers (a southern source above the wholesaler it supplies, both
- * "source"); each layer's phones, accounts, vehicles and places sit on a layer just below it.
- * Layers are numbered without gaps, since vis-network spaces them evenly; each tier's layer
- * keeps the layer below it for its things, filled or not, so the tiers stand evenly apart (吸毒
- * and 毒资/保护伞, with no phones between, had been half as far apart as the rest, a node on
- * the names above it).
+ * "source"). Phones, accounts, vehicles, places and untiered organisations sit on their
+ * owner's layer, beside it (`owners`: the first tiered entity linked to them): each on a layer
+ * of its own below its owner had doubled the rows, and the demo chain fitted whole had lost
+ * 吸毒 and 毒资/保护伞 off the canvas's foot. Layers are numbered without gaps.
  */
 export function chainLevels(
   nodes: GraphNode[],
   edges: GraphEdge[],
-): { levels: Map<string, number>; tiers: Record<number, ChainTier> } {
+): { levels: Map<string, number>; tiers: Record<number, ChainTier>; owners: Map<string, string> } {
   const members = assignTiers({ nodes, edges, truncated: false });
   const tierOf = new Map(members.map((member) => [member.entityId, member.tier]));
   const depth = new Map(members.map((member) => [member.entityId, 0]));
@@ -357,20 +356,23 @@ export function chainLevels(
       keyOf.set(member.entityId, member.level * 100 + depth.get(member.entityId)! * 10);
   }
   const neighbours = neighbourLists(edges);
+  const owners = new Map<string, string>();
   for (const member of members) {
     if (member.tier) continue;
-    const neighbour = (neighbours.get(member.entityId) ?? []).find((id) => tierOf.get(id));
-    keyOf.set(member.entityId, neighbour ? keyOf.get(neighbour)! + 1 : member.level * 100);
+    const owner = (neighbours.get(member.entityId) ?? []).find((id) => tierOf.get(id));
+    if (owner) owners.set(member.entityId, owner);
+    keyOf.set(member.entityId, owner ? keyOf.get(owner)! : member.level * 100);
   }
-  const tierKeys = [...keyOf.values()].filter((key) => key % 10 === 0);
-  const keys = [...new Set([...keyOf.values(), ...tierKeys.map((key) => key + 1)])].sort(
-    (a, b) => a - b,
-  );
+  const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);
   const layer = new Map(keys.map((key, index) => [key, index]));
   const tiers: Record<number, ChainTier> = {};
   for (const [tier, level] of Object.entries(tierLevel)) {
     const first = keys.find((key) => Math.floor(key / 100) === level && key % 10 === 0);
     if (first !== undefined) tiers[layer.get(first)!] = tier as ChainTier;
   }
-  return { levels: new Map([...keyOf].map(([id, key]) => [id, layer.get(key)!])), tiers };
+  return {
+    levels: new Map([...keyOf].map(([id, key]) => [id, layer.get(key)!])),
+    tiers,
+    owners,
+  };
 }

@@ -113,3 +113,70 @@ export function chooseLabels(
   }
   return chosen;
 }
+
+/** An entity where the layout put it (canvas units), for `makeRoomForNames`. */
+interface PlacedEntity {
+  id: string;
+  x: number;
+  y: number;
+  radius: number;
+  labelWidth: number;
+  labelHeight: number;
+  /** Its name must be drawn at the default view (a person under a measure). */
+  principal: boolean;
+}
+
+/**
+ * Moves lesser entities (phones, accounts, people without a measure) out of the room under a
+ * principal's icon where its name goes: down below the name, or to its left or right, whichever
+ * is the shortest move that lands clear of every other icon and of the names already cleared.
+ * An entity with nowhere to go stays. Returns the moves.
+ */
+export function makeRoomForNames(entities: PlacedEntity[]): [string, number, number][] {
+  const gap = 4;
+  const at = new Map(entities.map((entity) => [entity.id, { x: entity.x, y: entity.y }]));
+  const cleared: { left: number; top: number; right: number; bottom: number }[] = [];
+  const hits = (
+    box: { left: number; top: number; right: number; bottom: number },
+    x: number,
+    y: number,
+    radius: number,
+  ) =>
+    x + radius > box.left &&
+    x - radius < box.right &&
+    y + radius > box.top &&
+    y - radius < box.bottom;
+  const free = (mover: PlacedEntity, x: number, y: number) =>
+    entities.every((other) => {
+      if (other.id === mover.id) return true;
+      const o = at.get(other.id)!;
+      const reach = other.radius + mover.radius + gap;
+      return Math.abs(o.x - x) >= reach || Math.abs(o.y - y) >= reach;
+    }) && cleared.every((box) => !hits(box, x, y, mover.radius));
+  const moves = new Map<string, [number, number]>();
+  for (const principal of entities.filter((entity) => entity.principal)) {
+    const p = at.get(principal.id)!;
+    const box = {
+      left: p.x - principal.labelWidth / 2 - 2,
+      right: p.x + principal.labelWidth / 2 + 2,
+      top: p.y + principal.radius,
+      bottom: p.y + principal.radius + principal.labelHeight + 2,
+    };
+    for (const other of entities) {
+      if (other.principal || other.id === principal.id) continue;
+      const o = at.get(other.id)!;
+      if (!hits(box, o.x, o.y, other.radius)) continue;
+      const options = [
+        { x: o.x, y: box.bottom + other.radius + gap },
+        { x: box.left - other.radius - gap, y: o.y },
+        { x: box.right + other.radius + gap, y: o.y },
+      ].sort((a, b) => Math.hypot(a.x - o.x, a.y - o.y) - Math.hypot(b.x - o.x, b.y - o.y));
+      const to = options.find((option) => free(other, option.x, option.y));
+      if (!to) continue;
+      at.set(other.id, to);
+      moves.set(other.id, [to.x, to.y]);
+    }
+    cleared.push(box);
+  }
+  return [...moves].map(([id, [x, y]]) => [id, x, y]);
+}

@@ -1,5 +1,8 @@
 import type { GraphEdge, GraphNode } from '../../../../electron/api/schemas/graph-schemas';
 
+/** What a legal measure (detained, arrested, on bail…) adds to a name's importance. */
+export const measureImportance = 20;
+
 /** Tiers at the head of the chain: the source and who makes the drug. */
 const headTiers = new Set(['precursor', 'manufacture', 'source']);
 
@@ -22,7 +25,7 @@ export function labelImportance(nodes: GraphNode[], edges: GraphEdge[]): Map<str
       node.id,
       (leaders.has(node.id) ? 60 : 0) +
         (node.chainTier && headTiers.has(node.chainTier) ? 40 : 0) +
-        (node.legalStatus && node.legalStatus !== 'none' ? 20 : 0) +
+        (node.legalStatus && node.legalStatus !== 'none' ? measureImportance : 0) +
         (node.roleInCase === 'suspect' ? 10 : 0) +
         Math.min(degree.get(node.id) ?? 0, 20),
     ]),

@@ -81,13 +81,13 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
           Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]),
         )
       : undefined;
-    return { visNodes, shownIds, compact, levelLabels };
+    return { visNodes, shownIds, compact, levelLabels, chainOwners: chain?.owners };
     // i18n.language: the labels change with the language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodeMap, chainEdges, filters, hidden, pinned, communities, highlight, t, i18n.language]);
 
   return useMemo(() => {
-    const { visNodes, shownIds, compact, levelLabels } = entityPart;
+    const { visNodes, shownIds, compact, levelLabels, chainOwners } = entityPart;
     const edges = Object.values(edgeMap);
     // Among the entities shown: the filters' entities less the hidden ones.
     const visible = visibleEdgeIds(edges, shownIds, filters);
@@ -129,6 +129,6 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
       Object.values(nodeMap).filter((node) => shownIds.has(node.id)),
       edges.filter((edge) => visible.has(edge.id)),
     );
-    return { visNodes, visEdges, clusters: clusterSpecs, levelLabels, importance };
+    return { visNodes, visEdges, clusters: clusterSpecs, levelLabels, chainOwners, importance };
   }, [entityPart, nodeMap, edgeMap, filters, clusters, highlight, t, i18n.language]);
 }

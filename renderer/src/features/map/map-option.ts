@@ -2,6 +2,13 @@ import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 import { escapeMarkup } from '../../components/markup-text';
 import { besideCurve, flowLabelAnchor } from './flow-label';
 import type { ProvinceLabel } from './province-labels';
+import {
+  aroundPoint,
+  besideMarker,
+  markerRoom,
+  type LabelSpots,
+  type ScreenRect,
+} from './marker-room';
 import { spreadMarkers } from './spread-markers';
 
 /** The texts the map draws, already translated (the option builder stays free of i18n). */
@@ -131,6 +138,26 @@ export function buildMapOption(
 ) {
   const name = (layer: MapLayer) => texts[layer];
   const declutter = declutterBelow(band);
+  // Labels clear of every marker but their own (marker-room.ts): the first free spot. Where
+  // each would cover one, a province's name is not drawn; the data's stays where ECharts puts
+  // it, giving way to any label it overlaps (a base station's name on a place's spot to the
+  // place's). None under the title band.
+  const room = markerRoom();
+  const clearOfMarkers =
+    (spots: LabelSpots, crowded: 'hide' | 'stay') =>
+    (params: { rect: ScreenRect; labelRect: ScreenRect }) => {
+      const spot = room.spot(params.rect, params.labelRect, spots(params.rect, params.labelRect));
+      if (!spot && crowded === 'stay') return declutter({ labelRect: params.labelRect });
+      if (!spot) return { x: offPicture, y: offPicture };
+      if (spot.y < band) return { x: offPicture, y: offPicture };
+      return {
+        x: spot.x,
+        y: spot.y,
+        align: 'left' as const,
+        verticalAlign: 'top' as const,
+        hideOverlap: true,
+      };
+    };
   const flowLabel = (flow: MapData['flows'][number]) =>
     [
       `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
@@ -213,6 +240,43 @@ export function buildMapOption(
       return offsets.slice(start, start + list.length);
     },
   ) as [number, number][][];
+  const householdSize = (count: number) => Math.min(8 + Math.sqrt(count) * 4, 30);
+  const arrestSize = (count: number) => 8 + Math.sqrt(count) * 3;
+  // The first guard starts each layout (marker-room.ts): one stands off the map, unseen, so
+  // there is a first one whatever the data.
+  const guards = [
+    { value: [0, 0], symbol: 'rect', symbolSize: 0 },
+    ...data.places.map((place, index) => ({
+      value: [place.lng, place.lat],
+      symbol: 'pin',
+      symbolSize: 22,
+      symbolOffset: placeOffsets[index],
+    })),
+    ...placedSeizures.map((seizure, index) => ({
+      value: [seizure.lng!, seizure.lat!],
+      symbol: 'diamond',
+      symbolSize: 12,
+      symbolOffset: seizureOffsets[index],
+    })),
+    ...householdPoints.map((item, index) => ({
+      value: item.value.slice(0, 2),
+      symbol: 'circle',
+      symbolSize: householdSize(item.value[2]!),
+      symbolOffset: householdOffsets[index],
+    })),
+    ...arrestPoints.map((item, index) => ({
+      value: item.value.slice(0, 2),
+      symbol: 'triangle',
+      symbolSize: arrestSize(item.value[2]!),
+      symbolOffset: arrestOffsets[index],
+    })),
+    ...data.stations.map((station) => ({
+      value: [station.lng, station.lat],
+      symbol: 'triangle',
+      symbolSize: 10,
+      symbolRotate: 180,
+    })),
+  ];
   const drawn: Record<MapLayer, boolean> = {
     flows: flowLines.length > 0,
     outflows: outflows.size > 0,
@@ -293,27 +357,17 @@ export function buildMapOption(
     },
     series: [
       {
-        name: 'provinceNames',
+        // Unseen guards, one per marker (its shape, size and offset), laid out before every
+        // label: they report where the markers are (marker-room.ts). First, so their layout
+        // comes first.
+        name: 'markerGuards',
         type: 'scatter',
         coordinateSystem: 'geo',
         silent: true,
-        symbolSize: 0,
-        label: {
-          show: true,
-          position: 'inside',
-          fontSize: 11,
-          color: '#595959',
-          minMargin: labelMargin,
-          formatter: '{b}',
-        },
-        labelLayout: declutter,
-        data: [...provinceNames, southSeaName].map((province) => ({
-          name: province.name,
-          value: [province.lng, province.lat],
-          ...(data.provinces.some((shaded) => shaded.mapName === province.name)
-            ? { label: { color: '#1f1f1f', fontWeight: 'bold' } }
-            : {}),
-        })),
+        itemStyle: { color: 'transparent' },
+        label: { show: true, formatter: ' ', fontSize: 1 },
+        labelLayout: (params: { dataIndex: number; rect: ScreenRect }) => room.record(params),
+        data: guards,
       },
       {
         name: name('flows'),
@@ -354,13 +408,23 @@ export function buildMapOption(
           rect: { x: number; y: number; width: number; height: number };
           labelRect: { width: number; height: number };
         }) => {
-          const centre = besideCurve(
-            { x: params.rect.x + params.rect.width / 2, y: params.rect.y + params.rect.height / 2 },
-            flowNormals[params.dataIndex]!,
-            params.labelRect.width,
-            params.labelRect.height,
-            labelMargin,
+          // Beside the curve, further out where that would cover a marker.
+          const apex = {
+            x: params.rect.x + params.rect.width / 2,
+            y: params.rect.y + params.rect.height / 2,
+          };
+          const { width, height } = params.labelRect;
+          const centres = [0, 8, 16, 24, 32, 48].map((further) =>
+            besideCurve(apex, flowNormals[params.dataIndex]!, width, height, labelMargin + further),
           );
+          const corner = room.spot(
+            params.rect,
+            params.labelRect,
+            centres.map((at) => ({ x: at.x - width / 2, y: at.y - height / 2 })),
+          );
+          const centre = corner
+            ? { x: corner.x + width / 2, y: corner.y + height / 2 }
+            : centres[0]!;
           return {
             ...declutter({ labelRect: { y: centre.y - params.labelRect.height / 2 } }),
             ...(centre.y - params.labelRect.height / 2 < band ? {} : centre),
@@ -397,7 +461,7 @@ export function buildMapOption(
           minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: declutter,
+        labelLayout: clearOfMarkers(besideMarker(5, 'right'), 'stay'),
         data: data.places.map((place, index) => ({
           name: place.name,
           value: [place.lng, place.lat],
@@ -427,7 +491,7 @@ export function buildMapOption(
         coordinateSystem: 'geo',
         symbol: 'circle',
         // Under the flows' labels' rank (see flowLabelRank) however many people.
-        symbolSize: (value: number[]) => Math.min(8 + Math.sqrt(value[2] ?? 1) * 4, 30),
+        symbolSize: (value: number[]) => householdSize(value[2] ?? 1),
         itemStyle: { color: colours.households, opacity: 0.75 },
         label: {
           show: true,
@@ -436,7 +500,7 @@ export function buildMapOption(
           minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: declutter,
+        labelLayout: clearOfMarkers(besideMarker(5, 'below'), 'stay'),
         data: householdPoints.map((item, index) => ({
           ...item,
           symbolOffset: householdOffsets[index],
@@ -447,7 +511,7 @@ export function buildMapOption(
         type: 'scatter',
         coordinateSystem: 'geo',
         symbol: 'triangle',
-        symbolSize: (value: number[]) => 8 + Math.sqrt(value[2] ?? 1) * 3,
+        symbolSize: (value: number[]) => arrestSize(value[2] ?? 1),
         itemStyle: { color: colours.arrests, opacity: 0.85 },
         data: arrestPoints.map((item, index) => ({ ...item, symbolOffset: arrestOffsets[index] })),
       },
@@ -467,11 +531,35 @@ export function buildMapOption(
           minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: declutter,
+        labelLayout: clearOfMarkers(besideMarker(5, 'right'), 'stay'),
         data: data.stations.map((station) => ({
           name: station.address ?? station.cell,
           value: [station.lng, station.lat],
           tooltip: stationTooltip(station, texts),
+        })),
+      },
+      // Last: the provinces' names take the room the data's labels leave (marker-room.ts).
+      {
+        name: 'provinceNames',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        silent: true,
+        symbolSize: 0,
+        label: {
+          show: true,
+          position: 'inside',
+          fontSize: 11,
+          color: '#595959',
+          minMargin: labelMargin,
+          formatter: '{b}',
+        },
+        labelLayout: clearOfMarkers(aroundPoint, 'hide'),
+        data: [...provinceNames, southSeaName].map((province) => ({
+          name: province.name,
+          value: [province.lng, province.lat],
+          ...(data.provinces.some((shaded) => shaded.mapName === province.name)
+            ? { label: { color: '#1f1f1f', fontWeight: 'bold' } }
+            : {}),
         })),
       },
     ],
