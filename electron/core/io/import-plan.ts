@@ -2344,6 +2344,7 @@ function callPlanner(
     near: string,
     far: string,
     incoming: boolean,
+    swapped: boolean,
     passedOn: { value: string; type: PhoneNumberType } | null,
     startedUnix: number,
     durationSeconds: number,
@@ -2352,12 +2353,12 @@ function callPlanner(
     const leg = { line, kind: 'forwarded' as const, startedUnix, durationSeconds, own };
     const none = { baseStation: null, imei: null, imsi: null };
     // The phone that passed the call on: the target (本机号码), or in a list of 主叫/被叫 the
-    // called number.
+    // called number (the target under 主叫号码 of a row its type says came in).
     if (passedOn)
       records.add({
         ...leg,
         ...none,
-        caller: byOwn ? near : far,
+        caller: byOwn || swapped ? near : far,
         callee: passedOn.value,
         farType: passedOn.type,
       });
@@ -2586,11 +2587,14 @@ function callPlanner(
       durationSeconds === undefined
     )
       return false;
-    // A forwarded row naming where it went (thirdLegs): the 对方 is then who called.
+    // A forwarded row naming where it went (thirdLegs): the 对方 is then who called. A list of
+    // 主叫号码/被叫号码 (or a 被叫 row of 本机号码) whose 呼转号码 is filled names a forward
+    // whatever its 呼叫类型 (empty, 主叫): the called phone passed the call on. The number had
+    // been read and stored nowhere.
     const bothKnown = near.value !== null && far.value !== null;
     const passedOn =
       hasForwardedTo &&
-      type === 'forwarded' &&
+      (type === 'forwarded' || (kind === 'call' && (!byOwn || type === 'in'))) &&
       bothKnown &&
       forwardTarget(cells, area, { value: near.value! }, { value: far.value! });
     // 本机号码 is the caller unless the row says the call came in: a forwarded call named as one
@@ -2671,7 +2675,7 @@ function callPlanner(
       line,
       caller: incoming !== swapped ? farValue : nearValue,
       callee: incoming !== swapped ? nearValue : farValue,
-      kind,
+      kind: passedOn ? 'forwarded' : kind,
       startedUnix,
       durationSeconds,
       baseStation: placed ? placedCell(station, line, cells) : station,
@@ -2688,6 +2692,7 @@ function callPlanner(
         near.value!,
         far.value!,
         incoming,
+        swapped,
         passedOn || null,
         startedUnix,
         durationSeconds,
