@@ -400,12 +400,28 @@ describe('carrier call records (话单)', () => {
     expect(second).toMatchObject({ rows: 2, rejectedRows: 0, rejectedFile: null });
     const first = await entityId(target);
     const other = await entityId('13600001111');
+    // 同一手机: its own type, not 其他 (other), so the chart and the drill-down name it.
     const links = (await c.ok('entities.get', { id: first })).relations.filter(
-      (relation) => relation.type === 'other',
+      (relation) => relation.type === 'same_handset' || relation.type === 'other',
     );
-    expect(links.map((link) => [link.fromEntityId, link.toEntityId, link.source].sort())).toEqual([
-      [first, other, 'IMEI 86123456789012'].sort(),
-    ]);
+    expect(
+      links.map((link) => [link.type, ...[link.fromEntityId, link.toEntityId].sort(), link.source]),
+    ).toEqual([['same_handset', ...[first, other].sort(), 'IMEI 86123456789012']]);
+    // The IMEI in any of its forms (14 digits, 15 with its check digit, 16 of an IMEISV) finds
+    // both phones; the IMSI the one whose lists show it.
+    const found = async (text: string) =>
+      (await c.ok('search.query', { text })).groups
+        .flatMap((group) => group.hits)
+        .map((hit) => [hit.id, hit.matchedBy].join(' '))
+        .sort();
+    for (const imei of [
+      '86123456789012',
+      '861234567890123',
+      '8612345678901234',
+      '86-123456-789012-3',
+    ])
+      expect(await found(imei)).toEqual([`${first} identifier`, `${other} identifier`].sort());
+    expect(await found('460001234567890')).toEqual([`${first} identifier`]);
     const identifiers = await c.ok('import.phoneIdentifiers', { phoneId: first });
     expect(identifiers.filter((item) => item.type !== 'cell')).toEqual([
       {

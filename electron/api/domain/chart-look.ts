@@ -45,6 +45,7 @@ export const relationStyles: Record<
   uses: { color: '#94a3b8', dashes: [1, 2], width: 1 },
   co_offender: { color: '#92400e', dashes: [3, 2, 3, 6], width: 2 },
   protects: { color: '#111827', dashes: [18, 3, 2, 3, 2, 3], width: 2.5 },
+  same_handset: { color: '#0891b2', dashes: [1, 3, 6, 3], width: 1.5 },
   other: { color: '#9ca3af', dashes: [3, 3], width: 1 },
 };
 
@@ -63,6 +64,7 @@ export const relationShortNames: Record<RelationType, string> = {
   uses: '使用',
   co_offender: '同案',
   protects: '保护伞',
+  same_handset: '同机',
   other: '其他',
 };
 
@@ -85,6 +87,7 @@ export const englishRelationShortNames: Record<RelationType, string> = {
   uses: 'uses',
   co_offender: 'co-offender',
   protects: 'protects',
+  same_handset: 'same handset',
   other: 'other',
 };
 

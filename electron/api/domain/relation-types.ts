@@ -16,6 +16,7 @@ export const relationTypes = [
   'uses',
   'co_offender',
   'protects',
+  'same_handset',
   'other',
 ] as const;
 export type RelationType = (typeof relationTypes)[number];

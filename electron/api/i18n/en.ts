@@ -461,6 +461,7 @@ export const en: Translation<typeof zhCN> = {
       uses: 'Uses (actual user)',
       co_offender: 'Co-offender',
       protects: 'Protects',
+      same_handset: 'Same handset (shared IMEI)',
       other: 'Other',
     },
     eventKind: {

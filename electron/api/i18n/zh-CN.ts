@@ -428,6 +428,7 @@ export const zhCN = {
       uses: '使用',
       co_offender: '同案',
       protects: '保护伞',
+      same_handset: '同一手机（同机 IMEI）',
       other: '其他',
     },
     eventKind: {

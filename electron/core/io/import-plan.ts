@@ -29,6 +29,7 @@ import {
   type IdentityDocumentType,
 } from '../../api/domain/identity-documents';
 import { sheetOfLine, workbookLine } from '../../api/domain/file-lines';
+import { handsetKey, imsiOf } from '../../api/domain/handset-ids';
 import { AppError } from '../app-error';
 import { areaCodeOf, isCityAreaCode } from './area-codes';
 import {
@@ -975,51 +976,22 @@ const companyDocument = /营业执照|信用代码|组织机构|企业|单位证
 const companyName = /公司|集团|厂$|店$|商行|经营部|合作社|中心$|工作室|酒店|宾馆|会所/;
 
 /**
- * IMEI: the 14 digits naming the handset (the 15th is a check digit, IMEISV adds two more); a
- * CDMA handset's MEID (China Telecom's 3G phones): 14 hexadecimal digits, A0000012345678.
+ * IMEI or MEID as a list prints it (handset-ids), also where Excel wrote it in scientific
+ * notation and its mantissa kept every digit (8.61234567890123E+14); one that lost its last
+ * digits (8.612345678901E+13) names none.
  */
 function imeiKey(text: string): string | null {
-  // A number Excel wrote in scientific notation keeps its digits where its mantissa holds them
-  // all (8.61234567890123E+14); one that lost its last digits (8.612345678901E+13) names none.
   if (excelScientific(text)) {
     const whole = wholeOfScientific(text);
-    return whole && whole.length >= 14 ? imeiKey(whole) : null;
+    return whole && whole.length >= 14 ? handsetKey(whole) : null;
   }
-  const meid = /^\s*([0-9a-f]{14})[0-9a-f]?\s*$/i.exec(text);
-  if (meid && /[a-f]/i.test(meid[1]!)) return handset(meid[1]!.toUpperCase());
-  const digits = text.replace(/\D/g, '');
-  // A MEID in decimal (18 digits: the manufacturer's 10, the serial's 8) is the hex one.
-  if (digits.length === 18)
-    return handset(
-      Number(digits.slice(0, 10)).toString(16).padStart(8, '0').toUpperCase() +
-        Number(digits.slice(10)).toString(16).padStart(6, '0').toUpperCase(),
-    );
-  // 14 (no check digit), 15 (IMEI) or 16 (IMEISV) digits; 17 are none of them.
-  return digits.length >= 14 && digits.length <= 16 ? handset(digits.slice(0, 14)) : null;
+  return handsetKey(text);
 }
 
-/**
- * An IMEI or MEID that names no handset: what a carrier or a clone phone writes where it has
- * none (000000…, FFFFFF…, 123456789012345), and the test range (reporting body 00). Kept, it
- * had linked every phone showing it as one handset's SIMs.
- */
-function handset(key: string): string | null {
-  // A serial of zeros (35-000000-000000-0) or a type code of its body's two digits and zeros
-  // (35000000…) is a placeholder too: two strangers' lists showing it had been one handset.
-  return /^(.)\1+$/.test(key) ||
-    /^00/.test(key) ||
-    /^(?:0?123456789)/.test(key) ||
-    /0{6}$/.test(key) ||
-    /^\d{2}0{6}/.test(key)
-    ? null
-    : key;
-}
-
-/** An IMSI as lists print it (IMSI:460001234567802, 460 00 1234567803): its 15 digits. */
+/** An IMSI as lists print it; none in scientific notation (its last digits are lost). */
 function imsiKey(text: string): string | null {
   if (!text || excelScientific(text)) return null;
-  const digits = /^\d{15}$/.test(text) ? text : text.replace(/\D/g, '');
-  return digits.length === 15 && !/^(.)\1+$/.test(digits) ? digits : null;
+  return imsiOf(text);
 }
 
 /**

@@ -851,30 +851,31 @@ export async function commitImport(
     );
     for (const imei of imeis)
       linkSharing(
+        'same_handset',
         `IMEI ${imei}`,
         (phonesOf.all(imei) as { phone_id: string }[]).map((row) => row.phone_id),
       );
   }
 
   /**
-   * Links every two of the entities that share an identifier (a handset's IMEI, a computer's
-   * MAC) with an undirected relation whose source names it, once.
+   * Links every two of the entities that share an identifier (a handset's IMEI: 同一手机, two
+   * SIMs; a computer's MAC) with an undirected relation whose source names it, once.
    */
-  function linkSharing(source: string, ids: string[]) {
+  function linkSharing(type: 'same_handset' | 'other', source: string, ids: string[]) {
     const linked = sqlite.prepare(
-      `SELECT id FROM relations WHERE type = 'other' AND source = ? AND deleted_at IS NULL
+      `SELECT id FROM relations WHERE type = ? AND source = ? AND deleted_at IS NULL
        AND ((from_entity_id = ? AND to_entity_id = ?) OR (from_entity_id = ? AND to_entity_id = ?))`,
     );
     for (let a = 0; a < ids.length; a += 1)
       for (let b = a + 1; b < ids.length; b += 1) {
         const [from, to] = [ids[a]!, ids[b]!];
-        if (linked.get(source, from, to, to, from)) continue;
+        if (linked.get(type, source, from, to, to, from)) continue;
         const relationId = insertRelation(
           db,
           {
             fromEntityId: from,
             toEntityId: to,
-            type: 'other',
+            type,
             directed: false,
             source,
             caseId: options.caseId,
@@ -933,6 +934,7 @@ export async function commitImport(
     for (const key of linking) {
       const [type, value] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
       linkSharing(
+        'other',
         `${type === 'mac' ? 'MAC' : '设备号'} ${value}`,
         (accountsOf.all(type, value) as { account_id: string }[]).map((row) => row.account_id),
       );

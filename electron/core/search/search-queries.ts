@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { handsetKey, imsiOf } from '../../api/domain/handset-ids';
 import { parsePhone, parsePlate } from '../../api/domain/identifiers';
 import { normaliseResidentId, parseResidentId } from '../../api/domain/resident-id';
 import {
@@ -39,6 +40,18 @@ function identifierHits(db: Executor, text: string): SearchHit[] {
   const plate = parsePlate(compact);
   if (plate.ok)
     candidates.push(sql`SELECT entity_id AS id FROM vehicles WHERE plate = ${plate.value}`);
+  // An IMEI (14, 15 or 16 digits, a MEID) or an IMSI finds the phones its records show it
+  // with: the handset a second SIM went into, the SIM a target's lists name.
+  const imei = /^[\dA-Fa-f-]{14,18}$/.test(compact) ? handsetKey(compact) : null;
+  if (imei)
+    candidates.push(
+      sql`SELECT phone_id AS id FROM phone_identifiers WHERE type = 'imei' AND value = ${imei}`,
+    );
+  const imsi = /^\d{15}$/.test(compact) ? imsiOf(compact) : null;
+  if (imsi)
+    candidates.push(
+      sql`SELECT phone_id AS id FROM phone_identifiers WHERE type = 'imsi' AND value = ${imsi}`,
+    );
   candidates.push(sql`SELECT entity_id AS id FROM accounts WHERE account_no = ${compact}`);
   candidates.push(
     sql`SELECT entity_id AS id FROM parcels WHERE waybill_no = ${compact.toUpperCase()}`,
@@ -107,8 +120,8 @@ function textCandidates(
 }
 
 /**
- * The global search: exact identifiers first (ID number, phone, plate, account, waybill, case
- * number), then text and pinyin matches; grouped by entity kind and cases.
+ * The global search: exact identifiers first (ID number, phone, IMEI, IMSI, plate, account,
+ * waybill, case number), then text and pinyin matches; grouped by entity kind and cases.
  */
 export function searchWorkspace(db: Executor, text: string, limitPerGroup: number): SearchResult {
   const query = text.normalize('NFKC').trim();
