@@ -3,7 +3,8 @@ import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/tes
 
 /**
  * Identifiers a tester's files carried that were read and then lost: the number a call was
- * forwarded to in a list of 主叫号码/被叫号码 (呼转号码 filled on a row of no 呼叫类型).
+ * forwarded to in a list of 主叫号码/被叫号码 (呼转号码 filled on a row of no 呼叫类型); an Alipay
+ * 转账明细's user IDs (2088…), the one key of a user its logins print apart.
  */
 let c: TestCore;
 beforeEach(async () => {
@@ -64,5 +65,55 @@ describe('the number a call was forwarded to', () => {
     expect(kinds).toEqual(['call', 'forwarded', 'forwarded']);
     const found = await c.ok('search.query', { text: '13500003333' });
     expect(JSON.stringify(found)).toContain('13500003333');
+  });
+});
+
+describe('an Alipay 转账明细 with user IDs beside the logins', () => {
+  it('a user is one account by its 2088 ID on either side, found by the ID and by a full login', async () => {
+    await commit('alipay-transfers.csv', 'transactions', [
+      '交易号,付款支付宝账号,付款支付宝用户ID,付款方名称,收款支付宝账号,收款支付宝用户ID,收款方名称,交易金额（元）,交易时间,交易状态,转账类型',
+      '20260401200040011100000001,lh1983@alipay.com,2088012345678901,李某,138****5678,2088098765432109,张某,"2,000.00",2026-04-01 10:00:00,成功,转账到支付宝账户',
+      '20260402200040011100000002,138****5678,2088098765432109,张某,lh1983@alipay.com,2088012345678901,李某,500.00,2026-04-02 11:00:00,成功,转账到支付宝账户',
+      '20260403200040011100000003,lh1983@alipay.com,2088012345678901,李某,6228480398271645312,,王某,"1,000.00",2026-04-03 12:00:00,成功,转账到银行卡',
+    ]);
+    const accounts = sqlite()
+      .prepare(
+        `SELECT a.account_type AS type, a.account_no AS no, a.holder_name AS holder,
+                m.account_no AS mergedInto
+           FROM accounts a JOIN entities e ON e.id = a.entity_id
+           LEFT JOIN accounts m ON m.entity_id = e.merged_into_id
+          ORDER BY a.account_no`,
+      )
+      .all();
+    expect(accounts).toEqual([
+      { type: 'alipay', no: '2088012345678901', holder: '李某', mergedInto: null },
+      { type: 'alipay', no: '2088098765432109', holder: '张某', mergedInto: null },
+      { type: 'alipay', no: '6228480398271645312', holder: '王某', mergedInto: null },
+      { type: 'alipay', no: 'lh1983@alipay.com', holder: null, mergedInto: '2088012345678901' },
+    ]);
+    const money = (
+      sqlite()
+        .prepare(
+          `SELECT f.account_no AS fromNo, t.account_no AS toNo, r.event_count AS n,
+                  r.amount_fen AS fen
+             FROM relations r JOIN accounts f ON f.entity_id = r.from_entity_id
+             JOIN accounts t ON t.entity_id = r.to_entity_id
+            WHERE r.type = 'finances' AND r.deleted_at IS NULL`,
+        )
+        .all() as { fromNo: string; toNo: string; n: number; fen: number }[]
+    )
+      .map((row) => `${row.fromNo} → ${row.toNo} ${row.n} ${row.fen}`)
+      .sort();
+    expect(money).toEqual([
+      '2088012345678901 → 2088098765432109 1 200000',
+      '2088012345678901 → 6228480398271645312 1 100000',
+      '2088098765432109 → 2088012345678901 1 50000',
+    ]);
+    const found = async (text: string) =>
+      (await c.ok('search.query', { text })).groups
+        .flatMap((group) => group.hits)
+        .map((hit) => `${hit.title} ${hit.subtitle ?? ''}`);
+    expect(await found('2088098765432109')).toEqual(['2088098765432109 张某']);
+    expect(await found('lh1983@alipay.com')).toEqual(['2088012345678901 李某']);
   });
 });

@@ -90,6 +90,9 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'counterpartBank', required: false, aliases: ['对手开户行', '对方开户行', '对手行名', '对方银行', '对手开户银行', '对方开户银行', '对方行名', '对手方开户行', '交易对手开户行', '交易对手行名', '交易对手开户银行'] },
     { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', '付款帐号', '转出帐号', '付款人账号', '汇款人账号', '汇款账号', '出账账号', '转出方账号', '付款方支付宝账号', '付款支付宝账号', '买家用户id', '买家支付宝账号', '买家支付宝用户id', '买家账号', '买家账户', 'from', 'fromaccount'] },
     { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', '入账账号', '转入方账号', '收款方支付宝账号', '收款支付宝账号', '卖家用户id', '卖家支付宝账号', '卖家支付宝用户id', '卖家账号', '卖家账户', 'to', 'toaccount'] },
+    // An Alipay 转账明细's user IDs (2088…) beside the logins: the user's stable key.
+    { key: 'fromUserId', required: false, aliases: ['付款支付宝用户id', '付款方支付宝用户id', '付款用户id', '付款方用户id', '付款人用户id', '转出方用户id'] },
+    { key: 'toUserId', required: false, aliases: ['收款支付宝用户id', '收款方支付宝用户id', '收款用户id', '收款方用户id', '收款人用户id', '转入方用户id'] },
     { key: 'toCard', required: false, aliases: ['收款银行卡号', '收款卡号', '收款方银行卡号', '收款人银行卡号'] },
     { key: 'ownCard', required: false, aliases: ['用户银行卡号', '用户侧银行卡号', '用户侧卡号', '用户卡号'] },
     { key: 'debitCredit', required: false, aliases: ['借贷标志', '借贷方向', '借贷', '收/支', '收/支/其他', '收支', '收付标志', '收付', '资金方向', '资金流向', '出入账标志', '交易方向', '收支类型', '借贷标识', '借贷标记', '收付方向', '收支方向', '出入账', '收付款标志', '交易借贷标志', '来往账标志', '来往账', '往来账标志', '来账往账', '存取标志', '存取', '存取方式', '收支标志', '进出标志', '出入标志', '借贷类型', '收付类型', 'd/c', 'debitcredit', 'dc'] },

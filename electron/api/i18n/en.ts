@@ -1043,6 +1043,8 @@ export const en: Translation<typeof zhCN> = {
         accountName: 'Own account holder',
         accountIdNumber: 'Own holder’s ID number',
         accountOther: 'Own account (when the card is empty)',
+        fromUserId: 'Payer Alipay user ID (2088…)',
+        toUserId: 'Payee Alipay user ID (2088…)',
         toCard: 'Payee bank card (when the payee account is empty)',
         ownCard: "User's bank card (the other end of a withdrawal or top-up)",
         counterpartInfo: 'Counterpart (account and name)',

@@ -998,6 +998,8 @@ export const zhCN = {
         accountName: '本方户名',
         accountIdNumber: '本方证件号码',
         accountOther: '本方账号（卡号为空时）',
+        fromUserId: '付款方支付宝用户ID（2088…）',
+        toUserId: '收款方支付宝用户ID（2088…）',
         toCard: '收款银行卡号（收款账号为空时）',
         ownCard: '用户银行卡号（提现、充值时的对方）',
         counterpartInfo: '对手信息（账号与户名）',

@@ -138,9 +138,12 @@ export function withAlipayUsers(
     }
   }
   const preamble = { ...plan.preamble, platform: plan.preamble.platform ?? ('alipay' as const) };
-  preamble.logins = users.flatMap((user) =>
-    user.logins.map((login) => [login, user.userId] as [string, string]),
-  );
+  preamble.logins = [
+    ...(plan.preamble.logins ?? []),
+    ...users.flatMap((user) =>
+      user.logins.map((login) => [login, user.userId] as [string, string]),
+    ),
+  ];
   const used = new Map(sheets);
   const uses = plan.sheets.filter((use) => !used.has(use.index));
   for (const [index, rows] of used) uses.push({ index, rows, read: false, unread: 'users' });

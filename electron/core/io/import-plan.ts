@@ -3258,6 +3258,7 @@ function planAll(
     ]);
     const flagOf = (text: string) =>
       codeWays.get(flagCode(text)) ?? flagWords(text) ?? flagByWords(text);
+    const userLogins = alipayLogins();
     // Amounts, balances and fees in 万元 or 千元 (money-units), row by row.
     const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
       optional(cells, 'amountUnit'),
@@ -3576,10 +3577,18 @@ function planAll(
         )
           problem(line, cells, key, 'truncated');
       const compact = (key: string) => accountNumber(optional(cells, key));
+      // An Alipay 转账明细 names each party by its login and its user ID (2088…): the ID is the
+      // account, whichever side the user is on (as payer by 138****5678, as payee by
+      // 张某（138****5678）, one user had been two accounts); a login naming one user is kept as
+      // the account's other number.
+      const payerId = byPair ? alipayUserIdOf(optional(cells, 'fromUserId')) : null;
+      const payeeId = byPair ? alipayUserIdOf(optional(cells, 'toUserId')) : null;
+      if (payerId) userLogins.note(compact('fromAccount'), payerId);
+      if (payeeId) userLogins.note(compact('toAccount'), payeeId);
       // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
       // the card (a company account's) goes by the account.
       const account = byPair
-        ? compact('fromAccount')
+        ? (payerId ?? compact('fromAccount'))
         : (compact('account') ?? compact('accountOther') ?? sectionAccount ?? ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
       const otherNumber = byPair ? null : compact('accountOther');
@@ -3628,7 +3637,7 @@ function planAll(
       }
       // Alipay's 转账到银行卡: no payee account, the payee's bank card beside it.
       const named = byPair
-        ? (compact('toAccount') ?? compact('toCard'))
+        ? (payeeId ?? compact('toAccount') ?? compact('toCard'))
         : ((info.account && accountText ? info.account : counterpartColumn) ??
           info.account ??
           // A bank's counterpart is its account; a name alone (张三) is many people's.
@@ -3874,6 +3883,8 @@ function planAll(
         trace: transferTrace((field) => optional(cells, field)),
       });
     }
+    const logins = userLogins.logins();
+    if (logins.length) preamble.logins = [...(preamble.logins ?? []), ...logins];
     let setAside = false;
     refundsOfPayments(records, refunds, closedPayments, (line) => {
       const row = dataRows.find((each) => each.line === line)!;
@@ -3908,6 +3919,34 @@ function planAll(
     };
   }
   return data;
+}
+
+/** An Alipay user ID (2088 and 12 digits) as a cell gives it, or null. */
+function alipayUserIdOf(text: string | null): string | null {
+  const id = text?.replace(/\s+/g, '') ?? '';
+  return /^2088\d{12}$/.test(id) ? id : null;
+}
+
+/**
+ * The logins an Alipay 转账明细 shows beside each user ID (付款支付宝账号 beside 付款支付宝用户ID),
+ * as [login, user ID]: a login that names one user, in full. A masked one (138****5678) is many
+ * people's: kept as the other number of an account, a later file's stranger printed the same
+ * way would be read as this user.
+ */
+function alipayLogins() {
+  const usersOf = new Map<string, Set<string>>();
+  return {
+    note(login: string | null, userId: string) {
+      if (!login || login === userId || /[*＊]/.test(login)) return;
+      let users = usersOf.get(login);
+      if (!users) usersOf.set(login, (users = new Set()));
+      users.add(userId);
+    },
+    logins: (): [string, string][] =>
+      [...usersOf].flatMap(([login, users]) =>
+        users.size === 1 ? [[login, [...users][0]!] as [string, string]] : [],
+      ),
+  };
 }
 
 /** The giver named in a family card's payment: 亲属卡(老周), 亲情卡-老周, 亲密付（老周）. */
