@@ -115,5 +115,19 @@ describe('an Alipay 转账明细 with user IDs beside the logins', () => {
         .map((hit) => `${hit.title} ${hit.subtitle ?? ''}`);
     expect(await found('2088098765432109')).toEqual(['2088098765432109 张某']);
     expect(await found('lh1983@alipay.com')).toEqual(['2088012345678901 李某']);
+    // The masked login is what the user was shown by, not another number of the account: a
+    // stranger printed 138****5678 in a later file stays apart.
+    expect(await found('138****5678')).toEqual(['2088098765432109 张某']);
+    const zhang = (await c.ok('search.query', { text: '2088098765432109' })).groups[0]!.hits[0]!;
+    expect(await c.ok('import.accountIdentifiers', { accountId: zhang.id })).toEqual([
+      {
+        type: 'login',
+        value: '138****5678',
+        seenCount: 2,
+        firstSeen: '2026-04-01T02:00:00.000Z',
+        lastSeen: '2026-04-02T03:00:00.000Z',
+        sharedWith: [],
+      },
+    ]);
   });
 });

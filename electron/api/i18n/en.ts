@@ -1800,6 +1800,7 @@ export const en: Translation<typeof zhCN> = {
       ip: 'IP address',
       mac: 'MAC address',
       device: 'Device ID',
+      login: 'Login (Alipay, masked)',
     },
   },
   relationRecords: {

@@ -1719,6 +1719,7 @@ export const zhCN = {
       ip: 'IP 地址',
       mac: 'MAC 地址',
       device: '设备号',
+      login: '登录名（支付宝，打码）',
     },
   },
   relationRecords: {

@@ -282,7 +282,7 @@ export const accountIdentifiersInput = z.object({ accountId: idSchema });
  */
 export const accountIdentifiersOutput = z.array(
   z.object({
-    type: z.enum(['ip', 'mac', 'device']),
+    type: z.enum(['ip', 'mac', 'device', 'login']),
     value: z.string(),
     seenCount: z.number().int(),
     firstSeen: z.string(),

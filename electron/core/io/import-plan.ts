@@ -206,6 +206,19 @@ interface Preamble {
   openings?: TableRow[];
   /** An Alipay reply's logins (登录邮箱, 登录手机) → the user's ID, from its 用户信息 sheet. */
   logins?: [string, string][];
+  /**
+   * The masked logins (138****5678) an Alipay 转账明细 printed beside each user ID, with how
+   * often and when: kept on the account as what it was shown by, never as its other number.
+   */
+  maskedLogins?: MaskedLogin[];
+}
+
+export interface MaskedLogin {
+  login: string;
+  userId: string;
+  count: number;
+  first: string;
+  last: string;
 }
 
 /**
@@ -3583,8 +3596,6 @@ function planAll(
       // the account's other number.
       const payerId = byPair ? alipayUserIdOf(optional(cells, 'fromUserId')) : null;
       const payeeId = byPair ? alipayUserIdOf(optional(cells, 'toUserId')) : null;
-      if (payerId) userLogins.note(compact('fromAccount'), payerId);
-      if (payeeId) userLogins.note(compact('toAccount'), payeeId);
       // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
       // the card (a company account's) goes by the account.
       const account = byPair
@@ -3853,6 +3864,8 @@ function planAll(
       }
       holderNames.note(payingAccount, payingName);
       holderNames.note(counterpart, counterpartName);
+      if (payerId) userLogins.note(compact('fromAccount'), payerId, at);
+      if (payeeId) userLogins.note(compact('toAccount'), payeeId, at);
       (refund ? refunds : records).push({
         line,
         account: payingAccount,
@@ -3885,6 +3898,8 @@ function planAll(
     }
     const logins = userLogins.logins();
     if (logins.length) preamble.logins = [...(preamble.logins ?? []), ...logins];
+    const masked = userLogins.masked();
+    if (masked.length) preamble.maskedLogins = masked;
     let setAside = false;
     refundsOfPayments(records, refunds, closedPayments, (line) => {
       const row = dataRows.find((each) => each.line === line)!;
@@ -3928,16 +3943,29 @@ function alipayUserIdOf(text: string | null): string | null {
 }
 
 /**
- * The logins an Alipay 转账明细 shows beside each user ID (付款支付宝账号 beside 付款支付宝用户ID),
- * as [login, user ID]: a login that names one user, in full. A masked one (138****5678) is many
- * people's: kept as the other number of an account, a later file's stranger printed the same
- * way would be read as this user.
+ * The logins an Alipay 转账明细 shows beside each user ID (付款支付宝账号 beside 付款支付宝用户ID):
+ * `logins` as [login, user ID], each that names one user in full (the account's other number);
+ * `masked` the masked ones (138****5678), per user. A masked login is many people's: as the
+ * other number of an account, a later file's stranger printed the same way would be read as
+ * this user; it is only what the user was shown by.
  */
 function alipayLogins() {
   const usersOf = new Map<string, Set<string>>();
+  const masked = new Map<string, MaskedLogin>();
   return {
-    note(login: string | null, userId: string) {
-      if (!login || login === userId || /[*＊]/.test(login)) return;
+    note(login: string | null, userId: string, at: string) {
+      if (!login || login === userId) return;
+      if (/[*＊]/.test(login)) {
+        const key = `${userId} ${login}`;
+        const seen = masked.get(key);
+        if (!seen) masked.set(key, { login, userId, count: 1, first: at, last: at });
+        else {
+          seen.count += 1;
+          if (at < seen.first) seen.first = at;
+          if (at > seen.last) seen.last = at;
+        }
+        return;
+      }
       let users = usersOf.get(login);
       if (!users) usersOf.set(login, (users = new Set()));
       users.add(userId);
@@ -3946,6 +3974,7 @@ function alipayLogins() {
       [...usersOf].flatMap(([login, users]) =>
         users.size === 1 ? [[login, [...users][0]!] as [string, string]] : [],
       ),
+    masked: () => [...masked.values()],
   };
 }
 

@@ -79,13 +79,16 @@ export function phoneIdentifiers(db: Executor, phoneId: string) {
   });
 }
 
-/** An account's IPs, MACs and device IDs as its statements showed them, each with the others seen on it. */
+/**
+ * An account's IPs, MACs and device IDs as its statements showed them, and the masked logins an
+ * Alipay user was printed by (138****5678), each with the others seen on it.
+ */
 export function accountIdentifiers(db: Executor, accountId: string) {
-  return identifiersOf<'ip' | 'mac' | 'device'>(db, {
+  return identifiersOf<'ip' | 'mac' | 'device' | 'login'>(db, {
     table: 'account_identifiers',
     owner: 'account_id',
     id: accountId,
-    order: sql`CASE type WHEN 'mac' THEN 0 WHEN 'device' THEN 1 ELSE 2 END`,
+    order: sql`CASE type WHEN 'login' THEN 0 WHEN 'mac' THEN 1 WHEN 'device' THEN 2 ELSE 3 END`,
     shared: () => true,
   });
 }

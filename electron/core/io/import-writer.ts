@@ -34,7 +34,13 @@ import {
 } from './record-copies-store';
 import type { CallRow } from '../records/record-copies';
 import { maskedRelationsBeside, remarkMasked } from '../records/record-copies-recount';
-import { validRows, type ImportPlan, type PersonRecord, type TransferRecord } from './import-plan';
+import {
+  validRows,
+  type ImportPlan,
+  type MaskedLogin,
+  type PersonRecord,
+  type TransferRecord,
+} from './import-plan';
 import { accountIdentifiersOf } from './transfer-traces';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
@@ -468,7 +474,12 @@ export async function commitImport(
           },
         });
     } else if (plan.data.template === 'transactions')
-      await writeTransfers(plan.data.records, plan.preamble.platform, plan.preamble.logins);
+      await writeTransfers(
+        plan.data.records,
+        plan.preamble.platform,
+        plan.preamble.logins,
+        plan.preamble.maskedLogins,
+      );
     else await writePersons(plan.data.records);
     summary.seconds = Math.round(performance.now() - started) / 1000;
     const { rejectedFile: _file, ...details } = summary;
@@ -941,10 +952,26 @@ export async function commitImport(
     }
   }
 
+  /**
+   * The masked logins an Alipay user was printed by (138****5678), on the user's account: found
+   * by them, and listed beside the others shown with the same mask, never one account by them.
+   */
+  function writeMaskedLogins(logins: readonly MaskedLogin[]) {
+    const insert = sqlite.prepare(
+      "INSERT INTO account_identifiers (account_id, type, value, seen_count, first_seen, last_seen, import_id) VALUES (?, 'login', ?, ?, ?, ?, ?)",
+    );
+    for (const item of logins) {
+      const accountId = entityIds.get(`account:${item.userId}`);
+      if (accountId)
+        insert.run(accountId, item.login, item.count, item.first, item.last, options.importId);
+    }
+  }
+
   async function writeTransfers(
     records: TransferRecord[],
     platform: 'alipay' | 'wechat' | null,
     logins?: [string, string][],
+    maskedLogins?: readonly MaskedLogin[],
   ) {
     // A masked counterpart (6222****0011) the workspace holds already, as its own account.
     unmaskKnownCounterparts(db, records);
@@ -1182,6 +1209,7 @@ export async function commitImport(
     insert.flush();
     rebuildIndexes();
     writeAccountIdentifiers(records);
+    writeMaskedLogins(maskedLogins ?? []);
     // Rows counted before under a masked counterpart that this file names in full.
     summary.copies += remarkMasked(
       db,

@@ -210,7 +210,7 @@ export interface RelationAggregates {
   endedOn: string | null;
 }
 
-export const accountIdentifierTypes = ['ip', 'mac', 'device'] as const;
+export const accountIdentifierTypes = ['ip', 'mac', 'device', 'login'] as const;
 
 /**
  * The IP addresses, MAC addresses and device IDs an account's statement shows it was operated

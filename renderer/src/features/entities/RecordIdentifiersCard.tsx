@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useProcedure } from '../../api/hooks';
 
-type IdentifierType = 'imei' | 'imsi' | 'cell' | 'ip' | 'mac' | 'device';
+type IdentifierType = 'imei' | 'imsi' | 'cell' | 'ip' | 'mac' | 'device' | 'login';
 
 interface IdentifierRow {
   type: IdentifierType;
