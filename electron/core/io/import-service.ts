@@ -141,6 +141,11 @@ export async function runImport(
   running.set(input.importId, job);
   try {
     const { sha256, file, plan: importPlan } = await plan(deps, workspace.db, input, 'commit');
+    // Made before the commit: a failure making it must leave nothing written, not an import
+    // that is in while the caller is told it failed.
+    const rejectedFile = input.skipInvalid
+      ? rejectedRowsFile(file, importPlan, input.fileName)
+      : null;
     let lastReport = 0;
     const summary = await commitImport(workspace, importPlan, {
       importId: input.importId,
@@ -158,7 +163,7 @@ export async function runImport(
         deps.emit('import.progressed', { importId: input.importId, done, total });
       },
     });
-    return { ...summary, rejectedFile: rejectedRowsFile(file, importPlan, input.fileName) };
+    return { ...summary, rejectedFile };
   } finally {
     running.delete(input.importId);
   }
