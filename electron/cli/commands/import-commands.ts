@@ -102,7 +102,10 @@ export async function importCommand(
   const filePath = path.resolve(requireOption(options.file, 'file'));
   if (!fs.existsSync(filePath)) throw new UsageError(`No file at ${filePath}`);
   const skipInvalid = Boolean(options['skip-invalid']);
-  const rejectedPath = path.resolve(options.rejected ?? `${filePath}.rejected.csv`);
+  // By default beside the file: FILE.rejected.csv, or .txt as the core names a tab-separated
+  // file's (its folder, checked before the import, is the same either way).
+  const rejectedAt = (extension = 'csv') =>
+    path.resolve(options.rejected ?? `${filePath}.rejected.${extension}`);
   const file = {
     fileName: path.basename(filePath),
     // Core reads the file itself (the CLI's router may read paths): no 2 GB base64 string.
@@ -199,7 +202,7 @@ export async function importCommand(
     }
     // Rows will be set aside: their file's place is checked before anything is written, so a
     // missing folder refuses the import rather than failing after it is in.
-    if (preview.problemCount > 0) checkRejectedDestination(rejectedPath);
+    if (preview.problemCount > 0) checkRejectedDestination(rejectedAt());
     const summary = await client.call('import.commit', {
       ...file,
       importId: randomUUID(),
@@ -209,6 +212,7 @@ export async function importCommand(
     let rejectedFile: string | null = null;
     let notSaved: ReturnType<typeof describeError> | null = null;
     if (summary.rejectedFile) {
+      const rejectedPath = rejectedAt(path.extname(summary.rejectedFile.fileName).slice(1));
       try {
         // Owner-only like every export: rejected rows are case data too.
         writeFileAtomic(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'));
