@@ -1443,6 +1443,8 @@ describe('deleting an import', () => {
       importId: 'imp-second',
       callRecords: 3,
       dataSessions: 0,
+      withheldNumbers: 0,
+      signals: 0,
       cellSites: 0,
       transfers: 0,
       seizures: 0,

@@ -335,7 +335,7 @@ export async function importsCommand(
     );
     out.result(
       result,
-      `Import ${importId} deleted: ${result.callRecords} call records, ${result.dataSessions} data sessions, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed${result.entitiesKept ? `, ${result.entitiesKept} kept (put in a case or edited since)` : ''}.`,
+      `Import ${importId} deleted: ${result.callRecords} call records, ${result.dataSessions} data sessions, ${result.withheldNumbers ? `${result.withheldNumbers} calls and texts with the other number unknown, ` : ''}${result.signals ? `${result.signals} signalling rows, ` : ''}${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed${result.entitiesKept ? `, ${result.entitiesKept} kept (put in a case or edited since)` : ''}.`,
     );
     return;
   }
