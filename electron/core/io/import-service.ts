@@ -87,6 +87,16 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
   return first.map((record) =>
     Object.fromEntries(
       Object.entries(record)
+        // A group of fields (a transfer's trace: IP, MAC, device…) shown as its own fields,
+        // each under its column's name, not as one "[object Object]".
+        .flatMap(([key, value]) =>
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          !(value instanceof Date)
+            ? Object.entries(value as Record<string, unknown>)
+            : [[key, value] as const],
+        )
         .filter(([key, value]) => !hiddenSampleKeys.has(key) && value !== null)
         .map(([key, value]) => [
           key,
