@@ -1,4 +1,4 @@
-import { storageError } from '../core/app-error';
+import { isAppError, storageError } from '../core/app-error';
 import { errorText } from '../api/i18n/error-text';
 import { translator } from '../api/i18n/translator';
 import type { ApiError } from '../api/result';
@@ -89,6 +89,12 @@ export function describeError(
     return { ...error.error, text: errorText(translator(language), code, words) };
   }
   if (error instanceof UsageError) return { code: 'usage', message: error.message };
+  // Refused by the command itself before any procedure ran (a destination it cannot write).
+  if (isAppError(error))
+    return {
+      ...error.toApiError(),
+      text: errorText(translator(language), error.code, error.details),
+    };
   const storage = storageError(error);
   if (storage)
     return {

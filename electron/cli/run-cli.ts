@@ -55,7 +55,8 @@ errors are said in Chinese, or in English with --lang en.
                 [--direction out|in] [--sheet N] [--skip-invalid [--rejected FILE]]
                 CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
-                rejected-rows file (default FILE.rejected.csv); --direction says which way a
+                rejected-rows file in the file's encoding and separator (default
+                FILE.rejected.csv, .txt for a tab-separated one); --direction says which way a
                 statement's money went when the file says it nowhere (no debit/credit, no signs),
                 or, for a call list without 呼叫类型, whether the own number placed (out) or
                 received (in) every row

@@ -217,6 +217,94 @@ describe('command line', () => {
     });
   }, 120_000);
 
+  it('import --skip-invalid checks the rejected file’s folder before writing anything, and says so when the file fails after the import is in', async () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
+    const folder = makeTempDir();
+    const file = path.join(folder, 'ragged.csv');
+    fs.writeFileSync(
+      file,
+      [
+        '本机号码,对方号码,呼叫类型,开始时间,通话时长',
+        '13987654321,13812345678,主叫,2026-04-01 08:00:00,60',
+        '13987654321,13812345678',
+        '13987654321,13812345678,被叫,2026-04-01 10:00:00,30',
+      ].join('\n'),
+    );
+    const run = async (rejected: string, lang: string[] = []) =>
+      await execCli(
+        [
+          'import',
+          '--workspace',
+          dir,
+          '--template',
+          'calls',
+          '--file',
+          file,
+          '--skip-invalid',
+          '--rejected',
+          rejected,
+          ...lang,
+          '--json',
+        ],
+        env,
+      );
+    const imports = async () =>
+      JSON.parse((await execCli(['imports', 'list', '--workspace', dir, '--json'], env)).stdout);
+    const missing = path.join(folder, 'no-such-folder');
+    const refused = await run(path.join(missing, 'r.csv'));
+    expect([refused.status, JSON.parse(refused.stdout)]).toEqual([
+      1,
+      {
+        ok: false,
+        error: {
+          code: 'import.rejectedFolderMissing',
+          message: 'The rejected file’s folder is missing',
+          details: { folder: missing },
+          text: `被拒行文件要保存到的文件夹不存在：${missing}。未导入任何数据。请先建好该文件夹，或另选保存位置。`,
+        },
+      },
+    ]);
+    const english = await run(path.join(missing, 'r.csv'), ['--lang', 'en']);
+    expect(JSON.parse(english.stdout).error.text).toBe(
+      `The folder for the rejected-rows file does not exist: ${missing}. Nothing was imported. Create the folder or choose another place.`,
+    );
+    // A folder where the file should go, or a name longer than the file system takes: refused.
+    for (const place of [folder, path.join(folder, `${'x'.repeat(260)}.csv`)]) {
+      const refusedPlace = await run(place);
+      expect([refusedPlace.status, JSON.parse(refusedPlace.stdout).error]).toEqual([
+        1,
+        {
+          code: 'import.rejectedNotWritable',
+          message: 'The rejected file cannot be written',
+          details: { path: place },
+          text: `被拒行文件不能保存为 ${place}：该位置不可写入，或已是一个文件夹。未导入任何数据。请另选保存位置。`,
+        },
+      ]);
+    }
+    expect(await imports()).toEqual([]);
+    // A name that fits the file system but whose temporary file beside it does not passes the
+    // check and fails after the commit: the import is in, and the user is told so with its ID
+    // and where no file was written.
+    const tooLong = path.join(folder, `${'x'.repeat(250)}.csv`);
+    const failed = await run(tooLong);
+    const result = JSON.parse(failed.stdout);
+    const [listed] = await imports();
+    expect([failed.status, result.imported, result.rejectedFile, result.summary.rows]).toEqual([
+      1,
+      true,
+      null,
+      2,
+    ]);
+    expect(result.error).toEqual({
+      code: 'import.rejectedNotSaved',
+      message: 'The rejected-rows file could not be written',
+      details: { importId: listed.id, rows: 2, rejected: 1, path: tooLong, reason: 'ENAMETOOLONG' },
+      text: `导入已完成（导入编号 ${listed.id}，2 行已导入，1 行被拒），但被拒行文件未能写入 ${tooLong}。请勿再次导入同一文件。`,
+    });
+    expect(fs.readdirSync(folder)).toEqual(['ragged.csv']);
+  }, 120_000);
+
   it('a viewer’s search and case show give ID numbers masked, as every export does; a lead’s in full', async () => {
     const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
     const admin = { QUANLIAN_PASSWORD: 'Quanlian@2026' };

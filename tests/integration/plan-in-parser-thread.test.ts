@@ -28,7 +28,13 @@ describe('an import planned in the parser thread', () => {
     const { here, there, sha256, table } = await bothPlans(bytes, template);
     const rejected = new Set(here.problems.map((problem) => problem.line));
     expect(there.sha256).toBe(sha256);
-    expect(there.file).toEqual({ format: table.format, encoding: table.encoding });
+    // The separator too: the rejected-rows file is written with it.
+    expect(there.file).toEqual({
+      format: table.format,
+      encoding: table.encoding,
+      separator: table.separator,
+    });
+    expect(table.separator).toBe(',');
     expect(there.plan).toEqual(here);
     expect(here.rows.map((row) => row.line)).toEqual([...rejected].sort((a, b) => a - b));
     expect(there.plan.data.records.length).toBe(here.data.records.length);

@@ -202,14 +202,17 @@ describe('carrier call records (话单)', () => {
       skipInvalid: true,
     });
     expect(summary).toMatchObject({ rows: 16, rejectedRows: 2, entitiesCreated: 11 });
-    // The rows set aside come back as a CSV Excel opens: UTF-8 with a BOM, commas.
-    const rejected = Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8');
-    expect(summary.rejectedFile!.fileName).toBe('13987654321话单.rejected.csv');
+    // The rows set aside come back in the file's own shape: Unicode text (UTF-16LE with its
+    // mark), tab-separated, as Excel opens it.
+    const rejectedBytes = Buffer.from(summary.rejectedFile!.contentBase64, 'base64');
+    const rejected = rejectedBytes.toString('utf16le');
+    expect(summary.rejectedFile!.fileName).toBe('13987654321话单.rejected.txt');
+    expect([...rejectedBytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(rejected.split('\r\n')[0]).toBe(
-      '\ufeff序号,本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI,IMEI,IMSI,对方归属地,原行号,原因',
+      '\ufeff序号\t本机号码\t对方号码\t呼叫类型\t开始时间\t通话时长\tLAC\tCI\tIMEI\tIMSI\t对方归属地\t原行号\t原因',
     );
     expect(rejected.split('\r\n')[1]).toBe(
-      '17,13987654321,13812345678,视频,2026-04-03 15:00:00,10,25301,10231,861234567890123,460001234567890,广东广州,18,呼叫类型：呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）；代码（01、02）请在表头上方加一行说明，如“呼叫类型：01-主叫，02-被叫”',
+      '17\t13987654321\t13812345678\t视频\t2026-04-03 15:00:00\t10\t25301\t10231\t861234567890123\t460001234567890\t广东广州\t18\t呼叫类型：呼叫类型无法识别（应为 主叫/被叫/呼转/短信发/短信收 等）；代码（01、02）请在表头上方加一行说明，如“呼叫类型：01-主叫，02-被叫”',
     );
     expect(await relationsOf(await entityId(target), 'calls')).toEqual(cdrCalls);
   });
@@ -1456,6 +1459,8 @@ describe('deleting an import', () => {
       importId: 'imp-second',
       callRecords: 3,
       dataSessions: 0,
+      withheldNumbers: 0,
+      signals: 0,
       cellSites: 0,
       transfers: 0,
       seizures: 0,

@@ -104,9 +104,12 @@ describe('far ends printed as unknown', () => {
     expect(profile.period.topByCount.map((contact) => contact.number)).toEqual([other]);
 
     // Deleting the import takes them out with the rest.
+    // Counted as the import's summary counted them: withheld numbers, no data session.
     expect(await c.ok('import.delete', { importId: 'imp-target' })).toMatchObject({
       callRecords: 1,
-      dataSessions: 7,
+      dataSessions: 0,
+      withheldNumbers: 7,
+      signals: 0,
     });
     expect(alone()).toEqual([]);
   });

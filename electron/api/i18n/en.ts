@@ -258,6 +258,12 @@ export const en: Translation<typeof zhCN> = {
       tooManyRows: 'The table has more than {{limit}} rows; refused.',
       timedOut:
         'Reading the file took too long and was stopped. It may be damaged or not a normal table.',
+      rejectedFolderMissing:
+        'The folder for the rejected-rows file does not exist: {{folder}}. Nothing was imported. Create the folder or choose another place.',
+      rejectedNotWritable:
+        'The rejected-rows file cannot be saved as {{path}}: the place cannot be written to, or is a folder. Nothing was imported. Choose another place.',
+      rejectedNotSaved:
+        'The import is done (import {{importId}}: {{rows}} rows imported, {{rejected}} rejected), but the rejected-rows file could not be written to {{path}}. Do not import the same file again.',
     },
     storage: {
       full: 'The disk is full; nothing was changed. Free some space and try again.',

@@ -233,6 +233,12 @@ export const zhCN = {
       tooManyColumns: '第 {{line}} 行的列数超过 {{limit}} 列（行尾的空白列不计），已拒绝读取。',
       tooManyRows: '表格行数超过 {{limit}} 行，已拒绝读取。',
       timedOut: '读取文件超时，已停止。文件可能已损坏或不是正常的表格。',
+      rejectedFolderMissing:
+        '被拒行文件要保存到的文件夹不存在：{{folder}}。未导入任何数据。请先建好该文件夹，或另选保存位置。',
+      rejectedNotWritable:
+        '被拒行文件不能保存为 {{path}}：该位置不可写入，或已是一个文件夹。未导入任何数据。请另选保存位置。',
+      rejectedNotSaved:
+        '导入已完成（导入编号 {{importId}}，{{rows}} 行已导入，{{rejected}} 行被拒），但被拒行文件未能写入 {{path}}。请勿再次导入同一文件。',
     },
     storage: {
       full: '磁盘空间已满，操作未执行，数据未作任何更改。请清理磁盘后重试。',

@@ -244,6 +244,10 @@ export const importDeleteOutput = z.object({
   callRecords: z.number().int(),
   /** Mobile-data sessions (上网) the import held. */
   dataSessions: z.number().int(),
+  /** Calls and texts with the other number unknown the import held (as its summary counted). */
+  withheldNumbers: z.number().int(),
+  /** A phone's signalling rows (位置更新, 开机, 切换) the import held. */
+  signals: z.number().int(),
   /** Cells the import placed (基站经度, 基站纬度). */
   cellSites: z.number().int(),
   transfers: z.number().int(),

@@ -7,7 +7,15 @@ import { textEncodings } from '../../api/domain/text-encodings';
 import { fill } from '../../api/i18n/document-text';
 import { en } from '../../api/i18n/en';
 import { zhCN } from '../../api/i18n/zh-CN';
-import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
+import {
+  describeError,
+  requireOption,
+  UsageError,
+  type Output,
+  type Secrets,
+} from '../cli-context';
+import { cliIo } from '../cli-io';
+import { AppError } from '../../core/app-error';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 import { writeFileAtomic } from '../../core/durable-file';
@@ -94,7 +102,10 @@ export async function importCommand(
   const filePath = path.resolve(requireOption(options.file, 'file'));
   if (!fs.existsSync(filePath)) throw new UsageError(`No file at ${filePath}`);
   const skipInvalid = Boolean(options['skip-invalid']);
-  const rejectedPath = path.resolve(options.rejected ?? `${filePath}.rejected.csv`);
+  // By default beside the file: FILE.rejected.csv, or .txt as the core names a tab-separated
+  // file's (its folder, checked before the import, is the same either way).
+  const rejectedAt = (extension = 'csv') =>
+    path.resolve(options.rejected ?? `${filePath}.rejected.${extension}`);
   const file = {
     fileName: path.basename(filePath),
     // Core reads the file itself (the CLI's router may read paths): no 2 GB base64 string.
@@ -189,6 +200,9 @@ export async function importCommand(
       );
       return !refused;
     }
+    // Rows will be set aside: their file's place is checked before anything is written, so a
+    // missing folder refuses the import rather than failing after it is in.
+    if (preview.problemCount > 0) checkRejectedDestination(rejectedAt());
     const summary = await client.call('import.commit', {
       ...file,
       importId: randomUUID(),
@@ -196,14 +210,37 @@ export async function importCommand(
       caseId,
     });
     let rejectedFile: string | null = null;
+    let notSaved: ReturnType<typeof describeError> | null = null;
     if (summary.rejectedFile) {
-      // Owner-only like every export: rejected rows are case data too.
-      writeFileAtomic(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'));
-      rejectedFile = rejectedPath;
+      const rejectedPath = rejectedAt(path.extname(summary.rejectedFile.fileName).slice(1));
+      try {
+        // Owner-only like every export: rejected rows are case data too.
+        writeFileAtomic(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'));
+        rejectedFile = rejectedPath;
+      } catch (error) {
+        // The import is in (committed): said as that, with where the file was not written.
+        notSaved = describeError(
+          new AppError('import.rejectedNotSaved', 'The rejected-rows file could not be written', {
+            importId: summary.importId,
+            rows: summary.rows,
+            rejected: summary.rejectedRows,
+            path: rejectedPath,
+            reason: (error as { code?: unknown }).code ?? 'unknown',
+          }),
+          options.lang === 'en' ? 'en' : 'zh-CN',
+        );
+      }
     }
     const { rejectedFile: _content, ...counts } = summary;
+    if (notSaved && !out.json) cliIo().stderr(`error: ${notSaved.text}\n`);
     out.result(
-      { ...report, imported: true, summary: counts, rejectedFile },
+      {
+        ...report,
+        imported: true,
+        summary: counts,
+        rejectedFile,
+        ...(notSaved ? { error: notSaved } : {}),
+      },
       [
         template === 'seizures'
           ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
@@ -238,8 +275,32 @@ export async function importCommand(
         ...sheetLines,
       ].join('\n'),
     );
-    return true;
+    return !notSaved;
   });
+}
+
+/**
+ * The rejected-rows file's place, before the import: its folder exists and can be written to,
+ * and the name is not a folder. Refused with the place named, nothing written.
+ */
+function checkRejectedDestination(file: string): void {
+  const folder = path.dirname(file);
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new AppError('import.rejectedFolderMissing', 'The rejected file’s folder is missing', {
+      folder,
+    });
+  let writable: boolean;
+  try {
+    // A name the file system refuses (too long) fails here too, as a place not writable.
+    writable = !fs.statSync(file, { throwIfNoEntry: false })?.isDirectory();
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (!writable)
+    throw new AppError('import.rejectedNotWritable', 'The rejected file cannot be written', {
+      path: file,
+    });
 }
 
 /** `imports list` and `imports delete --id ID` (lead or admin): the imports and their undoing. */
@@ -274,7 +335,7 @@ export async function importsCommand(
     );
     out.result(
       result,
-      `Import ${importId} deleted: ${result.callRecords} call records, ${result.dataSessions} data sessions, ${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed${result.entitiesKept ? `, ${result.entitiesKept} kept (put in a case or edited since)` : ''}.`,
+      `Import ${importId} deleted: ${result.callRecords} call records, ${result.dataSessions} data sessions, ${result.withheldNumbers ? `${result.withheldNumbers} calls and texts with the other number unknown, ` : ''}${result.signals ? `${result.signals} signalling rows, ` : ''}${result.transfers} transfers, ${result.relationsDeleted} relations removed, ${result.relationsUpdated} re-aggregated, ${result.copiesCounted} copies in other imports counted again, ${result.entitiesDeleted} entities removed${result.entitiesKept ? `, ${result.entitiesKept} kept (put in a case or edited since)` : ''}.`,
     );
     return;
   }

@@ -43,6 +43,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         importId,
         callRecords: 0,
         dataSessions: 0,
+        withheldNumbers: 0,
+        signals: 0,
         cellSites: 0,
         transfers: 0,
         seizures: 0,
@@ -74,9 +76,16 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
       tx.run(sql`DELETE FROM account_identifiers WHERE import_id = ${importId}`);
       result.cellSites = tx.run(sql`DELETE FROM cell_sites WHERE import_id = ${importId}`).changes;
-      result.dataSessions = tx.run(
-        sql`DELETE FROM data_sessions WHERE import_id = ${importId}`,
-      ).changes;
+      // Counted by the import summary's categories: a call or text with its other number
+      // unknown, or a phone's signalling, is no data session (the same table holds them all).
+      for (const { kind, n } of tx.all<{ kind: string; n: number }>(
+        sql`SELECT kind, count(*) AS n FROM data_sessions WHERE import_id = ${importId} GROUP BY kind`,
+      )) {
+        if (kind === 'data') result.dataSessions += n;
+        else if (kind === 'signal') result.signals += n;
+        else result.withheldNumbers += n;
+      }
+      tx.run(sql`DELETE FROM data_sessions WHERE import_id = ${importId}`);
       // A ledger's seizures go with their custody steps: exactly the rows the import wrote.
       tx.run(
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,

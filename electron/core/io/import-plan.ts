@@ -1360,8 +1360,8 @@ function isTrailer(row: TableRow, width: number, oneCellIsNoRow: boolean): boole
       // Most rows begin with a digit or a Latin letter: a row, once a second cell is filled.
       const code = text.charCodeAt(0);
       plain = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-    } else if (text === first)
-      continue; // a merged cell's text repeated (an HTML colspan)
+    } else if (text === first && !(plain && text.length <= 2))
+      continue; // a merged cell's text repeated (an HTML colspan); a letter or two is no title
     else if (plain) return false;
     filled += 1;
   }
@@ -1964,16 +1964,18 @@ function figuresOnly(cells: Cell[]): boolean {
 
 /** A row of column names in English: three cells or more, each of words alone. */
 function inEnglish(cells: Cell[]): boolean {
-  let words = 0;
+  const words = new Set<string>();
   for (const cell of cells) {
     if (cell === null || cell === '') continue;
     // A row of data begins with a digit or a Chinese word: one character code says so.
     const first = typeof cell === 'string' ? cell.charCodeAt(0) | 0x20 : 0;
     if (first < 0x61 || first > 0x7a) return false;
-    if (!/^[A-Za-z][A-Za-z .,'/&()_-]*$/.test((cell as string).trim())) return false;
-    words += 1;
+    // Column names are words, not single letters (a row of y, y, y… is junk to be shown).
+    if (!/^[A-Za-z][A-Za-z .,'/&()_-]+$/.test((cell as string).trim())) return false;
+    words.add(cell as string);
   }
-  return words >= 3;
+  // Each column's own name: one word repeated over the row names no columns.
+  return words.size >= 3;
 }
 
 /** A list's title: what it is a list of (18612345678 通话详单, 6222… 交易明细). */

@@ -7,9 +7,21 @@ import { cellText } from './import-values';
 import type { PlannedTable } from './plan-transfer';
 import type { Cell } from './table-file';
 
-/** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A field, quoted when it holds the separator, a quote or a line break (RFC 4180). */
+function csvField(text: string, separator: string): string {
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The text in the encoding the file came in: GB18030 stays GB18030; UTF-16 stays UTF-16 in its
+ * byte order, with the mark Excel's "Unicode text" starts with; UTF-8, Big5 (which has no
+ * simplified characters for the reasons) and spreadsheets give UTF-8 with the mark Excel needs.
+ */
+function encoded(text: string, encoding: PlannedTable['encoding']): Buffer {
+  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  if (encoding === 'utf16le') return Buffer.from(`\ufeff${text}`, 'utf16le');
+  if (encoding === 'utf16be') return Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
 /**
@@ -46,9 +58,10 @@ const problemTexts: Readonly<Record<string, string>> = zhCN.import.problemKinds;
 /**
  * The rows an import set aside: the owner the heading named, the header and each rejected row
  * as read, with two last columns: the row's line in the original file (so it can be found
- * there, as the check listed it: a later sheet's row as 第 2 个工作表第 5 行) and every problem of the row (column header: reason). Written in the encoding the file
- * came in (GB18030 stays GB18030; UTF-8, UTF-16 and spreadsheets give UTF-8 with a BOM, which
- * Excel needs to read it), comma-separated whatever the file's separator was (it is a .csv).
+ * there, as the check listed it: a later sheet's row as 第 2 个工作表第 5 行) and every problem
+ * of the row (column header: reason). Written in the encoding the file came in (`encoded`) and
+ * with its separator: a tab-separated file gives a tab-separated .txt (Excel’s "Unicode text"),
+ * the others a .csv.
  * Null when no row was rejected.
  */
 export function rejectedRowsFile(
@@ -72,7 +85,9 @@ export function rejectedRowsFile(
   }
   const width = plan.headers.length;
   // Every cell, the header's and the reason's too (a header mapped by hand can be anything).
-  const line = (cells: string[]) => cells.map((cell) => csvField(inertCell(cell))).join(',');
+  const separator = file.separator ?? ',';
+  const line = (cells: string[]) =>
+    cells.map((cell) => csvField(inertCell(cell), separator)).join(separator);
   // The owner the file's heading named (机主号码, 账号 above the header), where no column holds
   // it, heads the file again: a corrected rejected file had come back without its owner.
   const template = plan.data?.template;
@@ -93,10 +108,8 @@ export function rejectedRowsFile(
     lines.push(line([...cells, lineLabel(row.line), reason.join('；')]));
   }
   const text = `${lines.join('\r\n')}\r\n`;
-  const bytes =
-    file.encoding === 'gb18030'
-      ? iconv.encode(text, 'gb18030')
-      : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  const bytes = encoded(text, file.encoding);
   const base = fileName.replace(/\.[^.]+$/, '');
-  return { fileName: `${base}.rejected.csv`, contentBase64: bytes.toString('base64') };
+  const extension = separator === '\t' ? 'txt' : 'csv';
+  return { fileName: `${base}.rejected.${extension}`, contentBase64: bytes.toString('base64') };
 }

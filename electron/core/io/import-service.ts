@@ -87,6 +87,16 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
   return first.map((record) =>
     Object.fromEntries(
       Object.entries(record)
+        // A group of fields (a transfer's trace: IP, MAC, device…) shown as its own fields,
+        // each under its column's name, not as one "[object Object]".
+        .flatMap(([key, value]) =>
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          !(value instanceof Date)
+            ? Object.entries(value as Record<string, unknown>)
+            : [[key, value] as const],
+        )
         .filter(([key, value]) => !hiddenSampleKeys.has(key) && value !== null)
         .map(([key, value]) => [
           key,
@@ -141,6 +151,11 @@ export async function runImport(
   running.set(input.importId, job);
   try {
     const { sha256, file, plan: importPlan } = await plan(deps, workspace.db, input, 'commit');
+    // Made before the commit: a failure making it must leave nothing written, not an import
+    // that is in while the caller is told it failed.
+    const rejectedFile = input.skipInvalid
+      ? rejectedRowsFile(file, importPlan, input.fileName)
+      : null;
     let lastReport = 0;
     const summary = await commitImport(workspace, importPlan, {
       importId: input.importId,
@@ -158,7 +173,7 @@ export async function runImport(
         deps.emit('import.progressed', { importId: input.importId, done, total });
       },
     });
-    return { ...summary, rejectedFile: rejectedRowsFile(file, importPlan, input.fileName) };
+    return { ...summary, rejectedFile };
   } finally {
     running.delete(input.importId);
   }

@@ -16,6 +16,7 @@ import type { TableFile } from './table-parse';
 export interface PlanOnTheWire {
   format: TableFile['format'];
   encoding: TableFile['encoding'];
+  separator?: TableFile['separator'];
   sheetNames?: string[];
   plan: Omit<ImportPlan, 'data'> & {
     data:
@@ -24,13 +25,17 @@ export interface PlanOnTheWire {
   };
 }
 
-/** What the main thread keeps of the file once it is planned: its format, encoding, sheets. */
-export type PlannedTable = Pick<TableFile, 'format' | 'encoding' | 'sheetNames'>;
+/**
+ * What the main thread keeps of the file once it is planned: its format, encoding, separator,
+ * sheets.
+ */
+export type PlannedTable = Pick<TableFile, 'format' | 'encoding' | 'separator' | 'sheetNames'>;
 
 export function packPlan(file: PlannedTable, plan: ImportPlan): PlanOnTheWire {
   return {
     format: file.format,
     encoding: file.encoding,
+    ...(file.separator ? { separator: file.separator } : {}),
     sheetNames: file.sheetNames,
     plan: {
       ...plan,
@@ -50,7 +55,12 @@ export function planBuffers(wire: PlanOnTheWire): ArrayBuffer[] {
 export function unpackPlan(wire: PlanOnTheWire): { file: PlannedTable; plan: ImportPlan } {
   const { data, ...rest } = wire.plan;
   return {
-    file: { format: wire.format, encoding: wire.encoding, sheetNames: wire.sheetNames },
+    file: {
+      format: wire.format,
+      encoding: wire.encoding,
+      ...(wire.separator ? { separator: wire.separator } : {}),
+      sheetNames: wire.sheetNames,
+    },
     plan: {
       ...rest,
       data:

@@ -56,6 +56,8 @@ export interface TableFile {
    */
   format: 'csv' | 'xlsx' | 'xlsb' | 'ods' | 'xls' | 'html' | 'xml';
   encoding: TextEncoding | null;
+  /** Delimited text's separator (a rejected-rows file keeps it); none for a sheet or a report. */
+  separator?: CsvSeparator;
   /** A workbook's sheets, in order; their rows' lines say which (file-lines). */
   sheetNames?: string[];
   rows: TableRow[];
@@ -171,7 +173,7 @@ export async function readTableRows(
   encoding: TextEncoding | 'auto',
   limits: TableLimits,
   visit: (row: TableRow) => void,
-): Promise<Pick<TableFile, 'format' | 'encoding' | 'sheetNames'>> {
+): Promise<Pick<TableFile, 'format' | 'encoding' | 'separator' | 'sheetNames'>> {
   if (isZip(bytes)) {
     checkSpreadsheetSize(bytes, limits);
     const kind = checkZip(bytes, limits);
@@ -197,9 +199,13 @@ export async function readTableRows(
   }
   // A report lined up with spaces (fixed-width), else separated cells.
   const layout = fixedWidthLayout(text);
-  if (layout) readFixedWidthText(text, layout, limits, visit);
-  else readCsvText(text, limits, visit, undefined, detectSeparator(text));
-  return { format: 'csv', encoding: used };
+  if (layout) {
+    readFixedWidthText(text, layout, limits, visit);
+    return { format: 'csv', encoding: used };
+  }
+  const separator = detectSeparator(text);
+  readCsvText(text, limits, visit, undefined, separator);
+  return { format: 'csv', encoding: used, separator };
 }
 
 /** The encoding of a CSV (given, or found), once its size is checked. */

@@ -10,6 +10,7 @@ import type { TableFile, TableRow } from './table-parse';
 export interface PackedCsv {
   format: 'csv';
   encoding: TableFile['encoding'];
+  separator?: TableFile['separator'];
   text: string;
   /** End of each cell in `text`, cell after cell, row after row. */
   ends: Uint32Array;
@@ -42,7 +43,15 @@ export function packCsv(table: TableFile): PackedCsv | null {
       cell += 1;
     }
   }
-  return { format: 'csv', encoding: table.encoding, text: parts.join(''), ends, widths, lines };
+  return {
+    format: 'csv',
+    encoding: table.encoding,
+    ...(table.separator ? { separator: table.separator } : {}),
+    text: parts.join(''),
+    ends,
+    widths,
+    lines,
+  };
 }
 
 /** The buffers of a packed CSV, to move to the other thread instead of copying them. */
@@ -67,5 +76,10 @@ export function unpackCsv(packed: PackedCsv): TableFile {
     }
     rows[index] = { line: lines[index]!, cells };
   }
-  return { format: 'csv', encoding: packed.encoding, rows };
+  return {
+    format: 'csv',
+    encoding: packed.encoding,
+    ...(packed.separator ? { separator: packed.separator } : {}),
+    rows,
+  };
 }

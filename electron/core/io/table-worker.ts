@@ -169,7 +169,7 @@ async function planFile(job: TableJob, bytes: Uint8Array) {
   if (split && whole && plan.data.template === 'calls') {
     settleCallList(plan.data.records, plan.dates, plan.clocks, plan.preamble.period);
   }
-  const wire = packPlan({ format: 'csv', encoding }, plan);
+  const wire = packPlan({ format: 'csv', encoding, separator }, plan);
   parentPort!.postMessage(
     { ok: true, wire, sha256, split: !!split, whole, rowsRead: read.rows },
     planBuffers(wire),
