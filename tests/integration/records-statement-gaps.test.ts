@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 
 /** Bank and payment statements a tester imported as banks send them, and found misread. */
 
-const { planned } = previewsOnNewWorkspace();
+const { core, planned } = previewsOnNewWorkspace();
+
+/** Imports these lines (GB18030) with no --skip-invalid: a row to fix fails the whole file. */
+async function imported(lines: string[], fileName = 'statement.csv') {
+  const file = {
+    fileName,
+    contentBase64: iconv.encode(lines.join('\r\n'), 'gb18030').toString('base64'),
+    template: 'transactions' as const,
+  };
+  const preview = await core().ok('import.preview', file);
+  const summary = await core().ok('import.commit', { ...file, importId: `imp-${fileName}` });
+  return { preview, summary };
+}
 const own = '6216612345678901234';
 const other = '6228480398271645312';
 
@@ -31,5 +44,62 @@ describe('statements as sent: amount headers', () => {
     ]);
     expect(plan.validCount).toBe(1);
     expect(pick(plan.sample, ['startedAt'])).toEqual([['2026-04-01T02:00:00.000Z']]);
+  });
+});
+
+describe('statements as sent: rows that moved no money', () => {
+  it('a failed transfer (交易是否成功 失败) is set aside, and the statement imports whole', async () => {
+    const { preview, summary } = await imported([
+      '交易卡号,交易时间,交易金额,交易余额,收付标志,交易对手账卡号,交易对手户名,交易是否成功',
+      `${other},20260401171647,12500.00,12600.00,出,6217001540009283746,张某,成功`,
+      `${other},20260402090501,3000.00,15600.00,进,6217001540009283746,张某,成功`,
+      `${other},20260402100000,50000.00,15600.00,出,6230520012345678901,赵某,失败`,
+    ]);
+    expect(preview.problems).toEqual([]);
+    expect(preview.setAside).toEqual([4]);
+    expect([preview.rowCount, preview.validCount, preview.nothingMoved]).toEqual([2, 2, 1]);
+    expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, relationsCreated: 2 });
+  });
+
+  it("Alipay's older bill: a purchase refunded whole and a 提现 (资金转移, no 收/支) set aside", async () => {
+    const { preview, summary } = await imported(
+      [
+        '支付宝交易记录明细查询',
+        '账号:[20880123456789012345]',
+        '交易号,商家订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,金额（元）,收/支,交易状态,服务费（元）,成功退款（元）,备注,资金状态,',
+        '2026040122001400001\t,\t,2026-04-01 10:00:00 ,2026-04-01 10:00:01 ,2026-04-01 10:00:01 ,其他,即时到账交易,张某,转账,1500.00 ,支出 ,交易成功 ,0.00 ,0.00 , ,已支出 ,',
+        '2026040322001400003\t,T200P123\t,2026-04-03 12:00:00 ,2026-04-03 12:00:01 ,2026-04-03 12:05:00 ,淘宝,交易,某店铺,商品,99.00 ,支出 ,交易成功 ,0.00 ,99.00 , ,已支出 ,',
+        '2026040422001400004\t,\t,2026-04-04 13:00:00 ,2026-04-04 13:00:01 ,2026-04-04 13:00:01 ,其他,提现,李某,提现-实时提现,1000.00 , ,交易成功 ,0.00 ,0.00 , ,资金转移 ,',
+      ],
+      'alipay.csv',
+    );
+    expect(preview.problems).toEqual([]);
+    expect(preview.setAside).toEqual([5, 6]);
+    expect(pick(preview.sample, ['direction', 'amountFen'])).toEqual([['out', '150000']]);
+    expect(summary).toMatchObject({ rows: 1, rejectedRows: 0 });
+  });
+
+  it('a WeChat bill: 零钱提现 ("/") to the own card and a refunded purchase set aside', async () => {
+    const { preview, summary } = await imported(
+      [
+        '微信支付账单明细',
+        '微信昵称：[阿龙]',
+        '----------------------微信支付账单明细列表--------------------',
+        '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
+        '2026-04-06 20:00:00,转账,老周,/,收入,"¥5,000.00",/,已收钱,1000050001202604060001,/,/',
+        '2026-04-06 21:00:00,微信红包,老周,/,支出,¥200.00,零钱,支付成功,1000050001202604060002,/,/',
+        '2026-04-07 09:00:00,零钱提现,招商银行(1234),/,/,"¥3,000.00",招商银行(1234),提现已到账,1000050001202604070003,/,服务费¥3.00',
+        '2026-04-07 10:00:00,商户消费,美团,外卖,支出,¥50.00,零钱,已全额退款,4200001234202604070004,M0004,/',
+        '2026-04-07 11:00:00,转账-退款,老周,/,收入,¥100.00,零钱,已退款,1000050001202604070005,/,/',
+      ],
+      'wechat.csv',
+    );
+    expect(preview.problems).toEqual([]);
+    expect(preview.setAside).toEqual([7, 8, 9]);
+    expect(pick(preview.sample, ['direction', 'amountFen'])).toEqual([
+      ['in', '500000'],
+      ['out', '20000'],
+    ]);
+    expect(summary).toMatchObject({ rows: 2, rejectedRows: 0 });
   });
 });

@@ -900,9 +900,9 @@ export const en: Translation<typeof zhCN> = {
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
     columnTwice: 'One column is chosen for several fields; check: {{columns}}',
-    nothingMovedLabel: 'Rows of no money',
+    nothingMovedLabel: 'Rows that moved no money',
     nothingMoved:
-      '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query): not imported as transfers, not counted among the rows',
+      '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query; a payment failed, closed or refunded in full; a withdrawal or top-up between the holder’s own accounts): not imported as transfers, not counted among the rows',
     committing:
       'All {{total}} rows written; building indexes and committing, no longer cancellable…',
     cancel: 'Cancel import',

@@ -308,6 +308,8 @@ export interface ImportPlan {
   sheets: SheetUse[];
   /** A statement's rows that moved no money (结息 0.00, 冻结, 查询): no transfers, said apart. */
   nothingMoved?: number;
+  /** The lines of those among them that read as transfers (failed, refunded whole, own). */
+  setAside?: number[];
   /** How the time column beside a date column writes its clocks (clock-forms). */
   clocks?: ClockForms;
   /** Whether the month or the day comes first in dates written with the year last (date-orders). */
@@ -1292,6 +1294,7 @@ function headerPlanner(
           number: ownNumber,
         });
       preamble.openings = sheets.openings();
+      const still: StillRows = { rows: 0, lines: [] };
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
         : planAll(
@@ -1305,6 +1308,7 @@ function headerPlanner(
             problems,
             clocks,
             dates,
+            still,
           );
       if (!part && data.template === 'calls')
         settleCallList(data.records, dates, clocks, preamble.period);
@@ -1319,7 +1323,8 @@ function headerPlanner(
         headerLine: headerRow.line,
         headers,
         mapping,
-        rowCount,
+        // Rows that moved nothing are said apart, as the ones the reader set aside are.
+        rowCount: rowCount - still.rows,
         data,
         problems,
         // A ledger's rows are all kept: its holders are matched later, and refused by line.
@@ -1340,7 +1345,8 @@ function headerPlanner(
               ? ownAccount
               : null,
         sheets: sheets.uses(),
-        nothingMoved: sheets.nothingMoved(),
+        nothingMoved: sheets.nothingMoved() + still.rows,
+        setAside: still.lines,
         clocks,
         dates,
       };
@@ -3231,6 +3237,12 @@ function flagByWords(text: string): 'out' | 'in' | undefined {
 }
 
 /** Transactions, persons and seizure-ledger rows, all read: records and problems. */
+/** Rows the statement planner set aside as moving no money, and their lines. */
+interface StillRows {
+  rows: number;
+  lines: number[];
+}
+
 function planAll(
   template: Exclude<ImportTemplate, 'calls'>,
   dataRows: TableRow[],
@@ -3243,6 +3255,8 @@ function planAll(
   problems: RowProblem[],
   clocks: ClockForms,
   dates: DateOrders,
+  /** Rows that moved no money (failed, refunded whole, between the holder's own accounts). */
+  still: StillRows,
 ): ImportRecords {
   const { period } = preamble;
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits, dayAloneOf } = rowReader(
@@ -3591,6 +3605,7 @@ function planAll(
       const sectionAccount = otherOwner ?? null;
       const refund = refundOfPayment(cells);
       const before = problems.length;
+      let movedNothing = false;
       wholeDigits(line, cells, accountKeys);
       for (const key of cutColumns)
         if (
@@ -3719,16 +3734,12 @@ function planAll(
               reversed = (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag]);
               direction = !reversed ? flag : flag === 'out' ? 'in' : 'out';
             } else if (refund) direction = 'in';
-            else
-              problem(
-                line,
-                cells,
-                'debitCredit',
-                // Alipay's older export leaves 收/支 empty on its own transfers (余额宝).
-                neutralFlag.test(text) || (!text && preamble.platform === 'alipay')
-                  ? 'neutral'
-                  : 'debitCredit',
-              );
+            // Money between the holder's own accounts (不计收支, WeChat's "/": 零钱提现 to the
+            // holder's card, 充值, 余额宝; Alipay's older export leaves 收/支 empty on them):
+            // no one else's money, set aside as moving none, with nothing to fix.
+            else if (neutralFlag.test(text) || (!text && preamble.platform === 'alipay'))
+              movedNothing = true;
+            else problem(line, cells, 'debitCredit', 'debitCredit');
           } else if (signed && typedSign)
             direction = parsed > 0 ? typedSign : typedSign === 'out' ? 'in' : 'out';
           else if (signed)
@@ -3803,11 +3814,11 @@ function planAll(
               (yesNoStatus && answeredNo.test(status)) ||
               (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))))
       ) {
-        problem(line, cells, 'status', 'notCompleted');
         const reference = optional(cells, 'reference');
         const item = optional(cells, 'summary');
         if (reference) closedPayments.add(reference);
         if (item) closedPayments.add(`${counterpart}|${item}`);
+        movedNothing = true;
       }
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
@@ -3817,8 +3828,17 @@ function planAll(
         (status ? refundedFen(status) : null) ??
         (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
       if (refunded !== null && amountFen !== undefined) {
-        if (refunded >= amountFen) problem(line, cells, 'status', 'notCompleted');
+        if (refunded >= amountFen) movedNothing = true;
         else amountFen -= refunded;
+      }
+      // A payment that failed, was closed or refunded whole moved no money (a failed 50,000
+      // had been a row to fix, and a plain import of the bill refused): set aside, whatever
+      // else its cells say.
+      if (movedNothing) {
+        problems.length = before;
+        still.rows += 1;
+        still.lines.push(line);
+        continue;
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
@@ -3897,14 +3917,12 @@ function planAll(
         trace: transferTrace((field) => optional(cells, field)),
       });
     }
-    let setAside = false;
+    // A refund and the payment it undoes whole: no money moved.
     refundsOfPayments(records, refunds, closedPayments, (line) => {
-      const row = dataRows.find((each) => each.line === line)!;
-      problem(line, row.cells, 'status', 'notCompleted');
-      setAside = true;
+      still.rows += 1;
+      still.lines.push(line);
     });
-    // Problems are listed by line.
-    if (setAside) problems.sort((a, b) => a.line - b.line);
+    still.lines.sort((a, b) => a - b);
     data = { template, records };
   } else if (template === 'seizures') {
     const records = planSeizureLedger({
