@@ -103,3 +103,76 @@ describe('statements as sent: rows that moved no money', () => {
     expect(summary).toMatchObject({ rows: 2, rejectedRows: 0 });
   });
 });
+
+describe('statements as sent: a sign against the flag and the balance', () => {
+  const head = '账号,户名,交易日期,交易时间,摘要,借方发生额,贷方发生额,余额,对方账号,对方户名';
+  const row = (day: string, summary: string, debit: string, credit: string, balance: string) =>
+    `${own},王某,2026-04-0${day},09:00:00,${summary},${debit},${credit},"${balance}",${other},李某`;
+
+  it('-300.00 under 借方 with the balance down by 300 is a debit, not a reversal', async () => {
+    const plan = await planned('transactions', [
+      head,
+      row('1', '转账', '', '"10,000.00"', '10,100.00'),
+      row('2', '转账', '200.00', '', '9,900.00'),
+      row('3', '转账', '-300.00', '', '9,600.00'),
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen', 'reversal'])).toEqual([
+      ['in', '1000000', 'false'],
+      ['out', '20000', 'false'],
+      ['out', '30000', 'false'],
+    ]);
+  });
+
+  it('a plain 200.00 debit where most debits are bracketed stays a debit; a 冲正 the balance bears is one', async () => {
+    const plan = await planned('transactions', [
+      head,
+      row('1', '转账', '', '"10,000.00"', '10,100.00'),
+      row('2', '转账', '200.00', '', '9,900.00'),
+      row('3', '转账', '(5000.00)', '', '4,900.00'),
+      row('4', '冲正', '-200.00', '', '5,100.00'),
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen', 'reversal'])).toEqual([
+      ['in', '1000000', 'false'],
+      ['out', '20000', 'false'],
+      ['out', '500000', 'false'],
+      ['in', '20000', 'true'],
+    ]);
+  });
+
+  it('10.00DR under 借贷标志 借 with the balance down is money out', async () => {
+    const plan = await planned('transactions', [
+      '交易卡号,交易户名,交易时间,借贷标志,交易金额,交易余额,对手账号,对手户名,摘要',
+      `${own},王某,2026-04-01 17:16:47,贷,100.00,200.00,${other},李某,转账`,
+      `${own},王某,2026-04-02 09:05:01,借,50.00,150.00,${other},李某,转账`,
+      `${own},王某,2026-04-04 09:05:01,借,10.00DR,140.00,${other},李某,消费`,
+      `${own},王某,2026-04-05 09:05:01,借,20.00,120.00,${other},李某,消费`,
+    ]);
+    expect(plan.problems).toEqual([]);
+    expect(pick(plan.sample, ['direction', 'amountFen', 'reversal'])).toEqual([
+      ['in', '10000', 'false'],
+      ['out', '5000', 'false'],
+      ['out', '1000', 'false'],
+      ['out', '2000', 'false'],
+    ]);
+  });
+
+  it('a flag the balance contradicts, with no sign or word of a reversal, is listed to check', async () => {
+    const plan = await planned('transactions', [
+      '交易卡号,交易时间,借贷标志,交易金额,交易余额,对手账号,摘要',
+      `${own},2026-04-01 10:00:00,贷,100.00,200.00,${other},转账`,
+      `${own},2026-04-02 10:00:00,借,50.00,150.00,${other},转账`,
+      `${own},2026-04-03 10:00:00,借,30.00,180.00,${other},转账`,
+      `${own},2026-04-04 10:00:00,借,20.00,160.00,${other},转账`,
+    ]);
+    expect(plan.problems.map((problem) => [problem.line, problem.field, problem.problem])).toEqual([
+      [4, 'balance', 'flagBelied'],
+    ]);
+    expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
+      ['in', '10000'],
+      ['out', '5000'],
+      ['out', '2000'],
+    ]);
+  });
+});

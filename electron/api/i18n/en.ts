@@ -1126,6 +1126,8 @@ export const en: Translation<typeof zhCN> = {
         'The row has more cells than the header (a column split when the list was printed and converted, a thousands comma for instance): its values are not under their names',
       twoSides:
         'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
+      flagBelied:
+        'The debit/credit flag and the balance disagree (a debit, yet the balance rose by its amount), and nothing marks the row a reversal: check it before importing',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
       swallowedRows:

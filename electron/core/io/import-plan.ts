@@ -3434,6 +3434,64 @@ function planAll(
         (way, index) => [dataRows[index]!.line, way] as const,
       ) ?? [],
     );
+    // A flag (借贷标志, or the 借方/贷方 column an amount is in) beside a balance: each row's
+    // balance move, which the flag's way must bear out. A sign is then no reversal where the
+    // balance moved the flag's way (10.00DR or -300.00 under 借 with the balance down by it),
+    // and a row the balance moved against its flag is a reversal only where its sign or its
+    // words say so; else the two disagree and the row is the user's to check.
+    const flagMoves = new Map<number, Way>();
+    if ((hasFlag || split) && mapping['balance'] !== undefined) {
+      const rows = balanceRows(amountKey);
+      if (split)
+        dataRows.forEach(({ cells }, index) => {
+          const debit = parseSignedAmount(
+            cellOf(cells, 'debitAmount'),
+            units.of('debitAmount')(cells),
+          );
+          const credit = parseSignedAmount(
+            cellOf(cells, 'creditAmount'),
+            units.of('creditAmount')(cells),
+          );
+          const fen = (debit.ok && debit.value) || (credit.ok && credit.value) || null;
+          rows[index] = { ...rows[index]!, amountFen: fen === null ? null : Math.abs(fen) };
+        });
+      const moves = waysWithOpenings(
+        dataRows,
+        preamble.openings ?? [],
+        rows,
+        (cells) => {
+          const read = parseSignedAmount(cellOf(cells, 'balance'), units.of('balance')(cells));
+          return read.ok ? read.value : null;
+        },
+        preamble.openingFen == null ? null : preamble.openingFen * units.of('balance')([]),
+      );
+      moves?.forEach((way, index) => {
+        if (way) flagMoves.set(dataRows[index]!.line, way);
+      });
+    }
+    /**
+     * The way of a row under a flag, and whether it is a reversal: the flag's, unless the balance
+     * moved the other way and the sign (`signSays`) or the row's words call it a reversal; a
+     * balance against the flag with nothing to say why is a problem (undefined).
+     */
+    const flagWay = (
+      line: number,
+      cells: Cell[],
+      flag: Way,
+      signSays: boolean,
+    ): { direction: Way; reversed: boolean } | undefined => {
+      const moved = flagMoves.get(line);
+      const back: Way = flag === 'out' ? 'in' : 'out';
+      if (!moved) return { direction: signSays ? back : flag, reversed: signSays };
+      if (moved === flag) return { direction: flag, reversed: false };
+      const named =
+        namesReversal(
+          optional(cells, 'channel'),
+          optional(cells, 'summary'),
+          optional(cells, 'transactionName'),
+        ) || reversingFlag.test(optional(cells, 'reversalFlag') ?? '');
+      return signSays || named ? { direction: back, reversed: true } : undefined;
+    };
     const undirected = noWayYet && !typesSay && !wordsSay && !balanceWays;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
@@ -3706,15 +3764,20 @@ function planAll(
         // Both sides filled (月末,1000.00,8000.00): a totals line or a row the printing merged,
         // no transfer either way (the debit had been taken, the credit dropped).
         if (!zero(debit) && !zero(credit)) problem(line, cells, 'creditAmount', 'twoSides');
-        else if (!zero(debit)) {
-          amountFen = take(line, cells, 'debitAmount', amountOf(debit, cells));
-          if (amountFen !== undefined && amountFen < 0 !== signedAs.debit)
-            [direction, reversed] = ['in', true];
-        } else if (!zero(credit)) {
-          direction = 'in';
-          amountFen = take(line, cells, 'creditAmount', amountOf(credit, cells));
-          if (amountFen !== undefined && amountFen < 0 !== signedAs.credit)
-            [direction, reversed] = ['out', true];
+        else if (!zero(debit) || !zero(credit)) {
+          const flag: Way = !zero(debit) ? 'out' : 'in';
+          const key = flag === 'out' ? 'debitAmount' : 'creditAmount';
+          amountFen = take(line, cells, key, amountOf(flag === 'out' ? debit : credit, cells));
+          if (amountFen !== undefined) {
+            const way = flagWay(
+              line,
+              cells,
+              flag,
+              amountFen < 0 !== signedAs[flag === 'out' ? 'debit' : 'credit'],
+            );
+            if (way) ({ direction, reversed } = way);
+            else problem(line, cells, 'balance', 'flagBelied');
+          }
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
         // A note after the figure (京东's 128.50(已全额退款)) says what became of the payment.
@@ -3731,8 +3794,14 @@ function planAll(
             // the file signs every such row.
             // A positive one in a file that prints the flag's rows negative is one too.
             if (flag) {
-              reversed = (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag]);
-              direction = !reversed ? flag : flag === 'out' ? 'in' : 'out';
+              const way = flagWay(
+                line,
+                cells,
+                flag,
+                (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag]),
+              );
+              if (way) ({ direction, reversed } = way);
+              else problem(line, cells, 'balance', 'flagBelied');
             } else if (refund) direction = 'in';
             // Money between the holder's own accounts (不计收支, WeChat's "/": 零钱提现 to the
             // holder's card, 充值, 余额宝; Alipay's older export leaves 收/支 empty on them):
