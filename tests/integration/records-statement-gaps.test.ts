@@ -176,3 +176,48 @@ describe('statements as sent: a sign against the flag and the balance', () => {
     ]);
   });
 });
+
+describe('statements as sent: a counterpart named without an account', () => {
+  /** Each money relation of the entities a search for `text` finds, as `from>to: count fen`. */
+  async function moneyOf(text: string) {
+    const found = await core().ok('search.query', { text });
+    const lines = new Set<string>();
+    for (const hit of found.groups.flatMap((group) => group.hits)) {
+      const detail = await core().ok('entities.get', { id: hit.id });
+      for (const relation of detail.relations.filter((item) => item.type === 'finances'))
+        lines.add(
+          `${relation.fromLabel}>${relation.toLabel}: ${relation.eventCount} ${relation.amountFen}`,
+        );
+    }
+    return [...lines].sort();
+  }
+
+  const icbc = (card: string, name: string) => [
+    '明细查询结果',
+    `卡号: ${card}`,
+    '起始日期: 2026-04-01,截止日期: 2026-04-30',
+    '',
+    '交易日期,摘要,交易场所,交易国家或地区简称,钞/汇,交易金额(收入),交易金额(支出),交易币种,记账金额(收入),记账金额(支出),记账币种,余额,对方户名',
+    `2026-04-01,跨行汇款,网上银行,CHN,钞,"12,500.00",,人民币,"12,500.00",,人民币,"12,600.00",${name}`,
+    `2026-04-02,转账,手机银行,CHN,钞,,"3,000.00",人民币,,"3,000.00",人民币,"9,600.00",${name}`,
+    '2026-04-04,ATM取款,昆明五华ATM,CHN,钞,,500.00,人民币,,500.00,人民币,"9,100.00",',
+    '2026-04-05,现金存入,柜面,CHN,钞,200.00,,人民币,200.00,,人民币,"9,300.00",现金',
+  ];
+
+  it('gets an entity and money relations of its own, told apart from another statement’s 李某', async () => {
+    const first = await imported(icbc('6222021001112223334', '李某'), 'icbc-1.csv');
+    expect(pick(first.preview.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+      ['李某（6222021001112223334对方）', 'in', '1250000'],
+      ['李某（6222021001112223334对方）', 'out', '300000'],
+      [null, 'out', '50000'],
+      [null, 'in', '20000'],
+    ]);
+    await imported(icbc('6222021001112229999', '李某'), 'icbc-2.csv');
+    expect(await moneyOf('李某')).toEqual([
+      '6222021001112223334>李某（6222021001112223334对方）: 1 300000',
+      '6222021001112229999>李某（6222021001112229999对方）: 1 300000',
+      '李某（6222021001112223334对方）>6222021001112223334: 1 1250000',
+      '李某（6222021001112229999对方）>6222021001112229999: 1 1250000',
+    ]);
+  });
+});

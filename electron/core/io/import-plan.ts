@@ -3225,6 +3225,13 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
  * A counterpart that stands for none (财付通's 对手方ID 0 on a 提现, a dash): no account, where it
  * had been one account shared by every user's withdrawals.
  */
+/**
+ * A counterpart name that names no party: cash over the counter or at an ATM, the holder
+ * himself (本人), a placeholder. A bank row under such a name is a record on the account alone.
+ */
+const noPartyName =
+  /^(?:现金|现金存入|现金支取|现金存款|现金取款|取现|存现|atm|atm取款|atm存款|自助设备|自助终端|柜台|柜面|本人|个人|无|空|null|none|n\/a|-+|—+|\/|\*+)$/i;
+
 function placeholderFree(account: string | null): string | null {
   return account && /^(?:0+|-+|—+|无|空|null|none|n\/a)$/i.test(account) ? null : account;
 }
@@ -3236,13 +3243,13 @@ function flagByWords(text: string): 'out' | 'in' | undefined {
   return out === into ? undefined : out ? 'out' : 'in';
 }
 
-/** Transactions, persons and seizure-ledger rows, all read: records and problems. */
 /** Rows the statement planner set aside as moving no money, and their lines. */
 interface StillRows {
   rows: number;
   lines: number[];
 }
 
+/** Transactions, persons and seizure-ledger rows, all read: records and problems. */
 function planAll(
   template: Exclude<ImportTemplate, 'calls'>,
   dataRows: TableRow[],
@@ -3722,16 +3729,30 @@ function planAll(
         counterpartColumn = ownCard;
         counterpartName ??= accountName;
       }
+      // A bank's 对方户名 with no 对方账号 (工行's 明细 of 对方户名 alone): the party is named, and
+      // kept as this statement's counterpart of that name (below), as a bill's is. A name taken
+      // from a cell of account and name (财付通-微信转账 in 对手信息) or from a note is not.
+      const namedColumn = optional(cells, 'counterpartName')
+        ? (counterpartName?.replace(/\s+/g, '') ?? null)
+        : null;
+      // Digits or an @ in it would make it an account of its own, shared with other statements.
+      const nameAlone =
+        namedColumn &&
+        !noPartyName.test(namedColumn) &&
+        namesNoAccount(namedColumn, counterpartName)
+          ? namedColumn
+          : null;
       // Alipay's 转账到银行卡: no payee account, the payee's bank card beside it.
       const named = byPair
         ? (compact('toAccount') ?? compact('toCard'))
         : ((info.account && accountText ? info.account : counterpartColumn) ??
           info.account ??
-          // A bank's counterpart is its account; a name alone (张三) is many people's.
+          // A bank's counterpart is its account; a name alone (张三) is many people's, so it is
+          // this statement's 张三 only (below).
           (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
           (preamble.platform || preamble.paymentBill || billColumns
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
-            : null));
+            : nameAlone));
       // A masked account (Alipay's 139******21) is many people's: told apart by their names.
       let counterpart =
         named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
