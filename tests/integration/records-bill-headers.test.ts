@@ -48,9 +48,7 @@ describe('payment bills: notes', () => {
       ],
       { ownAccount: 'jd_user_01' },
     );
-    expect(plan.problems.map((problem) => [problem.line, problem.problem])).toEqual([
-      [2, 'notCompleted'],
-    ]);
+    expect([plan.problems, plan.setAside]).toEqual([[], [2]]);
     expect(pick(plan.sample, ['counterpart', 'amountFen', 'summary'])).toEqual([
       ['京东商城（jd_user_01对方）', '15000', '耳机'],
       ['张三（jd_user_01对方）', '50000', '转账'],
@@ -59,11 +57,13 @@ describe('payment bills: notes', () => {
 });
 
 describe('a bank statement with a 收支 column', () => {
-  it('names no counterpart by a name alone', async () => {
+  it('names a counterpart by a name alone as this statement’s only, never as an account of its own', async () => {
     const plan = await planned('transactions', [
       '账号,户名,交易时间,收支,交易金额,余额,对方户名,摘要',
       '6222000011112222,张三,2024-01-01 10:00:00,支,1000.00,9000.00,李四,转账',
     ]);
-    expect(pick(plan.sample, ['counterpart', 'counterpartName'])).toEqual([[null, '李四']]);
+    expect(pick(plan.sample, ['counterpart', 'counterpartName'])).toEqual([
+      ['李四（6222000011112222对方）', '李四'],
+    ]);
   });
 });

@@ -907,9 +907,9 @@ export const en: Translation<typeof zhCN> = {
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
     columnTwice: 'One column is chosen for several fields; check: {{columns}}',
-    nothingMovedLabel: 'Rows of no money',
+    nothingMovedLabel: 'Rows that moved no money',
     nothingMoved:
-      '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query): not imported as transfers, not counted among the rows',
+      '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query; a payment failed, closed or refunded in full; a withdrawal or top-up between the holder’s own accounts): not imported as transfers, not counted among the rows',
     committing:
       'All {{total}} rows written; building indexes and committing, no longer cancellable…',
     cancel: 'Cancel import',
@@ -1135,6 +1135,8 @@ export const en: Translation<typeof zhCN> = {
         'The row has more cells than the header (a column split when the list was printed and converted, a thousands comma for instance): its values are not under their names',
       twoSides:
         'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
+      flagBelied:
+        'The debit/credit flag and the balance disagree (a debit, yet the balance rose by its amount), and nothing marks the row a reversal: check it before importing',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
       swallowedRows:

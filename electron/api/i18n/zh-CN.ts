@@ -867,9 +867,9 @@ export const zhCN = {
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
     columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
-    nothingMovedLabel: '金额为 0 的行',
+    nothingMovedLabel: '未动资金的行',
     nothingMoved:
-      '另有 {{count}} 行金额为 0（结息、冻结/解冻、余额查询等），不作为交易导入，也不计入数据行',
+      '另有 {{count}} 行未动资金（金额为 0 的结息、冻结/解冻、余额查询，交易失败、关闭或全额退款，本人账户之间的提现、充值等），不作为交易导入，也不计入数据行',
     committing: '{{total}} 行已写入，正在建立索引并提交，已不能取消…',
     cancel: '取消导入',
     done: '已导入 {{count}} 行',
@@ -1089,6 +1089,8 @@ export const zhCN = {
       extraCells:
         '本行的单元格比表头多（打印转换时某列被拆开，如金额的千位逗号），各值与列名对不上，未导入',
       twoSides: '借方与贷方都有金额，无法判断资金方向（可能是合计行），未导入',
+      flagBelied:
+        '借贷方向与余额变动相反（如标为借方支出，余额却增加了同样的金额），又未注明冲正：请核对后再导入',
       idTwoNames:
         '证件号码与上方另一行相同，但姓名不同（见所列姓名）；同一证件只属于一人，请核对后再导入',
       swallowedRows:

@@ -67,6 +67,11 @@ export const importPreviewOutput = z.object({
    * not in the rows counted, said apart so the file's rows add up.
    */
   nothingMoved: z.number().int(),
+  /**
+   * The first 200 lines among them of rows that read as transfers but moved nothing: failed,
+   * closed or refunded whole, or between the holder's own accounts (零钱提现, 不计收支).
+   */
+  setAside: z.array(z.number().int()).optional(),
   validCount: z.number().int(),
   /** Problems found, and the lines they are on (a line can have several). */
   problemCount: z.number().int(),

@@ -322,6 +322,8 @@ export interface ImportPlan {
   sheets: SheetUse[];
   /** A statement's rows that moved no money (结息 0.00, 冻结, 查询): no transfers, said apart. */
   nothingMoved?: number;
+  /** The lines of those among them that read as transfers (failed, refunded whole, own). */
+  setAside?: number[];
   /** How the time column beside a date column writes its clocks (clock-forms). */
   clocks?: ClockForms;
   /** Whether the month or the day comes first in dates written with the year last (date-orders). */
@@ -1277,6 +1279,7 @@ function headerPlanner(
           number: ownNumber,
         });
       preamble.openings = sheets.openings();
+      const still: StillRows = { rows: 0, lines: [] };
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
         : planAll(
@@ -1290,6 +1293,7 @@ function headerPlanner(
             problems,
             clocks,
             dates,
+            still,
           );
       if (!part && data.template === 'calls')
         settleCallList(data.records, dates, clocks, preamble.period);
@@ -1304,7 +1308,8 @@ function headerPlanner(
         headerLine: headerRow.line,
         headers,
         mapping,
-        rowCount,
+        // Rows that moved nothing are said apart, as the ones the reader set aside are.
+        rowCount: rowCount - still.rows,
         data,
         problems,
         // A ledger's rows are all kept: its holders are matched later, and refused by line.
@@ -1325,7 +1330,8 @@ function headerPlanner(
               ? ownAccount
               : null,
         sheets: sheets.uses(),
-        nothingMoved: sheets.nothingMoved(),
+        nothingMoved: sheets.nothingMoved() + still.rows,
+        setAside: still.lines,
         clocks,
         dates,
       };
@@ -3211,6 +3217,13 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
  * A counterpart that stands for none (财付通's 对手方ID 0 on a 提现, a dash): no account, where it
  * had been one account shared by every user's withdrawals.
  */
+/**
+ * A counterpart name that names no party: cash over the counter or at an ATM, the holder
+ * himself (本人), a placeholder. A bank row under such a name is a record on the account alone.
+ */
+const noPartyName =
+  /^(?:现金|现金存入|现金支取|现金存款|现金取款|取现|存现|atm|atm取款|atm存款|自助设备|自助终端|柜台|柜面|本人|个人|无|空|null|none|n\/a|-+|—+|\/|\*+)$/i;
+
 function placeholderFree(account: string | null): string | null {
   return account && /^(?:0+|-+|—+|无|空|null|none|n\/a)$/i.test(account) ? null : account;
 }
@@ -3220,6 +3233,12 @@ function flagByWords(text: string): 'out' | 'in' | undefined {
   const out = /支出|转出|付款|借方|出账|汇出|流出/.test(text);
   const into = /收入|转入|收款|贷方|入账|汇入|流入/.test(text);
   return out === into ? undefined : out ? 'out' : 'in';
+}
+
+/** Rows the statement planner set aside as moving no money, and their lines. */
+interface StillRows {
+  rows: number;
+  lines: number[];
 }
 
 /** Transactions, persons and seizure-ledger rows, all read: records and problems. */
@@ -3235,6 +3254,8 @@ function planAll(
   problems: RowProblem[],
   clocks: ClockForms,
   dates: DateOrders,
+  /** Rows that moved no money (failed, refunded whole, between the holder's own accounts). */
+  still: StillRows,
 ): ImportRecords {
   const { period } = preamble;
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits, dayAloneOf } = rowReader(
@@ -3413,6 +3434,64 @@ function planAll(
         (way, index) => [dataRows[index]!.line, way] as const,
       ) ?? [],
     );
+    // A flag (借贷标志, or the 借方/贷方 column an amount is in) beside a balance: each row's
+    // balance move, which the flag's way must bear out. A sign is then no reversal where the
+    // balance moved the flag's way (10.00DR or -300.00 under 借 with the balance down by it),
+    // and a row the balance moved against its flag is a reversal only where its sign or its
+    // words say so; else the two disagree and the row is the user's to check.
+    const flagMoves = new Map<number, Way>();
+    if ((hasFlag || split) && mapping['balance'] !== undefined) {
+      const rows = balanceRows(amountKey);
+      if (split)
+        dataRows.forEach(({ cells }, index) => {
+          const debit = parseSignedAmount(
+            cellOf(cells, 'debitAmount'),
+            units.of('debitAmount')(cells),
+          );
+          const credit = parseSignedAmount(
+            cellOf(cells, 'creditAmount'),
+            units.of('creditAmount')(cells),
+          );
+          const fen = (debit.ok && debit.value) || (credit.ok && credit.value) || null;
+          rows[index] = { ...rows[index]!, amountFen: fen === null ? null : Math.abs(fen) };
+        });
+      const moves = waysWithOpenings(
+        dataRows,
+        preamble.openings ?? [],
+        rows,
+        (cells) => {
+          const read = parseSignedAmount(cellOf(cells, 'balance'), units.of('balance')(cells));
+          return read.ok ? read.value : null;
+        },
+        preamble.openingFen == null ? null : preamble.openingFen * units.of('balance')([]),
+      );
+      moves?.forEach((way, index) => {
+        if (way) flagMoves.set(dataRows[index]!.line, way);
+      });
+    }
+    /**
+     * The way of a row under a flag, and whether it is a reversal: the flag's, unless the balance
+     * moved the other way and the sign (`signSays`) or the row's words call it a reversal; a
+     * balance against the flag with nothing to say why is a problem (undefined).
+     */
+    const flagWay = (
+      line: number,
+      cells: Cell[],
+      flag: Way,
+      signSays: boolean,
+    ): { direction: Way; reversed: boolean } | undefined => {
+      const moved = flagMoves.get(line);
+      const back: Way = flag === 'out' ? 'in' : 'out';
+      if (!moved) return { direction: signSays ? back : flag, reversed: signSays };
+      if (moved === flag) return { direction: flag, reversed: false };
+      const named =
+        namesReversal(
+          optional(cells, 'channel'),
+          optional(cells, 'summary'),
+          optional(cells, 'transactionName'),
+        ) || reversingFlag.test(optional(cells, 'reversalFlag') ?? '');
+      return signSays || named ? { direction: back, reversed: true } : undefined;
+    };
     const undirected = noWayYet && !typesSay && !wordsSay && !balanceWays;
     const typedDirection = undirected || sidesSay ? givenDirection : null;
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
@@ -3584,6 +3663,7 @@ function planAll(
       const sectionAccount = otherOwner ?? null;
       const refund = refundOfPayment(cells);
       const before = problems.length;
+      let movedNothing = false;
       wholeDigits(line, cells, accountKeys);
       for (const key of cutColumns)
         if (
@@ -3648,16 +3728,30 @@ function planAll(
         counterpartColumn = ownCard;
         counterpartName ??= accountName;
       }
+      // A bank's 对方户名 with no 对方账号 (工行's 明细 of 对方户名 alone): the party is named, and
+      // kept as this statement's counterpart of that name (below), as a bill's is. A name taken
+      // from a cell of account and name (财付通-微信转账 in 对手信息) or from a note is not.
+      const namedColumn = optional(cells, 'counterpartName')
+        ? (counterpartName?.replace(/\s+/g, '') ?? null)
+        : null;
+      // Digits or an @ in it would make it an account of its own, shared with other statements.
+      const nameAlone =
+        namedColumn &&
+        !noPartyName.test(namedColumn) &&
+        namesNoAccount(namedColumn, counterpartName)
+          ? namedColumn
+          : null;
       // Alipay's 转账到银行卡: no payee account, the payee's bank card beside it.
       const named = byPair
         ? (payeeId ?? compact('toAccount') ?? compact('toCard'))
         : ((info.account && accountText ? info.account : counterpartColumn) ??
           info.account ??
-          // A bank's counterpart is its account; a name alone (张三) is many people's.
+          // A bank's counterpart is its account; a name alone (张三) is many people's, so it is
+          // this statement's 张三 only (below).
           (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
           (preamble.platform || preamble.paymentBill || billColumns
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
-            : null));
+            : nameAlone));
       // A masked account (Alipay's 139******21) is many people's: told apart by their names.
       let counterpart =
         named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
@@ -3690,15 +3784,20 @@ function planAll(
         // Both sides filled (月末,1000.00,8000.00): a totals line or a row the printing merged,
         // no transfer either way (the debit had been taken, the credit dropped).
         if (!zero(debit) && !zero(credit)) problem(line, cells, 'creditAmount', 'twoSides');
-        else if (!zero(debit)) {
-          amountFen = take(line, cells, 'debitAmount', amountOf(debit, cells));
-          if (amountFen !== undefined && amountFen < 0 !== signedAs.debit)
-            [direction, reversed] = ['in', true];
-        } else if (!zero(credit)) {
-          direction = 'in';
-          amountFen = take(line, cells, 'creditAmount', amountOf(credit, cells));
-          if (amountFen !== undefined && amountFen < 0 !== signedAs.credit)
-            [direction, reversed] = ['out', true];
+        else if (!zero(debit) || !zero(credit)) {
+          const flag: Way = !zero(debit) ? 'out' : 'in';
+          const key = flag === 'out' ? 'debitAmount' : 'creditAmount';
+          amountFen = take(line, cells, key, amountOf(flag === 'out' ? debit : credit, cells));
+          if (amountFen !== undefined) {
+            const way = flagWay(
+              line,
+              cells,
+              flag,
+              amountFen < 0 !== signedAs[flag === 'out' ? 'debit' : 'credit'],
+            );
+            if (way) ({ direction, reversed } = way);
+            else problem(line, cells, 'balance', 'flagBelied');
+          }
         } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
       } else {
         // A note after the figure (京东's 128.50(已全额退款)) says what became of the payment.
@@ -3715,19 +3814,21 @@ function planAll(
             // the file signs every such row.
             // A positive one in a file that prints the flag's rows negative is one too.
             if (flag) {
-              reversed = (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag]);
-              direction = !reversed ? flag : flag === 'out' ? 'in' : 'out';
-            } else if (refund) direction = 'in';
-            else
-              problem(
+              const way = flagWay(
                 line,
                 cells,
-                'debitCredit',
-                // Alipay's older export leaves 收/支 empty on its own transfers (余额宝).
-                neutralFlag.test(text) || (!text && preamble.platform === 'alipay')
-                  ? 'neutral'
-                  : 'debitCredit',
+                flag,
+                (parsed < 0 && !signedAs[flag]) || (parsed > 0 && signedAs[flag]),
               );
+              if (way) ({ direction, reversed } = way);
+              else problem(line, cells, 'balance', 'flagBelied');
+            } else if (refund) direction = 'in';
+            // Money between the holder's own accounts (不计收支, WeChat's "/": 零钱提现 to the
+            // holder's card, 充值, 余额宝; Alipay's older export leaves 收/支 empty on them):
+            // no one else's money, set aside as moving none, with nothing to fix.
+            else if (neutralFlag.test(text) || (!text && preamble.platform === 'alipay'))
+              movedNothing = true;
+            else problem(line, cells, 'debitCredit', 'debitCredit');
           } else if (signed && typedSign)
             direction = parsed > 0 ? typedSign : typedSign === 'out' ? 'in' : 'out';
           else if (signed)
@@ -3802,11 +3903,11 @@ function planAll(
               (yesNoStatus && answeredNo.test(status)) ||
               (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))))
       ) {
-        problem(line, cells, 'status', 'notCompleted');
         const reference = optional(cells, 'reference');
         const item = optional(cells, 'summary');
         if (reference) closedPayments.add(reference);
         if (item) closedPayments.add(`${counterpart}|${item}`);
+        movedNothing = true;
       }
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
@@ -3816,8 +3917,17 @@ function planAll(
         (status ? refundedFen(status) : null) ??
         (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
       if (refunded !== null && amountFen !== undefined) {
-        if (refunded >= amountFen) problem(line, cells, 'status', 'notCompleted');
+        if (refunded >= amountFen) movedNothing = true;
         else amountFen -= refunded;
+      }
+      // A payment that failed, was closed or refunded whole moved no money (a failed 50,000
+      // had been a row to fix, and a plain import of the bill refused): set aside, whatever
+      // else its cells say.
+      if (movedNothing) {
+        problems.length = before;
+        still.rows += 1;
+        still.lines.push(line);
+        continue;
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
@@ -3902,14 +4012,12 @@ function planAll(
     if (logins.length) preamble.logins = [...(preamble.logins ?? []), ...logins];
     const masked = userLogins.masked();
     if (masked.length) preamble.maskedLogins = masked;
-    let setAside = false;
+    // A refund and the payment it undoes whole: no money moved.
     refundsOfPayments(records, refunds, closedPayments, (line) => {
-      const row = dataRows.find((each) => each.line === line)!;
-      problem(line, row.cells, 'status', 'notCompleted');
-      setAside = true;
+      still.rows += 1;
+      still.lines.push(line);
     });
-    // Problems are listed by line.
-    if (setAside) problems.sort((a, b) => a.line - b.line);
+    still.lines.sort((a, b) => a - b);
     data = { template, records };
   } else if (template === 'seizures') {
     const records = planSeizureLedger({

@@ -117,6 +117,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     mapping: importPlan.mapping,
     rowCount: importPlan.rowCount,
     nothingMoved: importPlan.nothingMoved ?? 0,
+    setAside: (importPlan.setAside ?? []).slice(0, 200),
     validCount: validRows(importPlan.data),
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,

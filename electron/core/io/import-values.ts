@@ -23,6 +23,7 @@ export type ValueProblem =
   | 'preAuthorisation'
   | 'noMoney'
   | 'twoSides'
+  | 'flagBelied'
   | 'extraCells'
   | 'otherOwner'
   | 'idTwoNames'
