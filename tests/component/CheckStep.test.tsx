@@ -65,4 +65,30 @@ describe('the import check of a workbook', () => {
     expect(screen.getByTestId('import-sheet-alone-1').textContent).toBe('单独导入“说明”');
     expect(asked).toEqual([2]);
   });
+
+  it('names the lines of a statement that read as transfers but moved nothing', () => {
+    const statement: ImportPreview = {
+      ...preview,
+      format: 'csv',
+      encoding: 'gb18030',
+      sheets: [],
+      nothingMoved: 23,
+      setAside: Array.from({ length: 22 }, (_, index) => index + 4),
+    };
+    render(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview: statement }}
+          preview={statement}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+        />
+      </Providers>,
+    );
+    expect(screen.getByTestId('import-set-aside').textContent).toBe(
+      '其中看似交易、实未动资金的行号：' +
+        Array.from({ length: 20 }, (_, index) => index + 4).join('、') +
+        '…',
+    );
+  });
 });

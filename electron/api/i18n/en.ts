@@ -907,6 +907,8 @@ export const en: Translation<typeof zhCN> = {
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
     columnTwice: 'One column is chosen for several fields; check: {{columns}}',
+    setAsideLines:
+      'Of these, the lines that read as transfers but moved nothing: {{lines}}{{more}}',
     nothingMovedLabel: 'Rows that moved no money',
     nothingMoved:
       '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query; a payment failed, closed or refunded in full; a withdrawal or top-up between the holder’s own accounts): not imported as transfers, not counted among the rows',

@@ -867,6 +867,7 @@ export const zhCN = {
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
     columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
+    setAsideLines: '其中看似交易、实未动资金的行号：{{lines}}{{more}}',
     nothingMovedLabel: '未动资金的行',
     nothingMoved:
       '另有 {{count}} 行未动资金（金额为 0 的结息、冻结/解冻、余额查询，交易失败、关闭或全额退款，本人账户之间的提现、充值等），不作为交易导入，也不计入数据行',

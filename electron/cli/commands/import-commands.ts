@@ -189,7 +189,7 @@ export async function importCommand(
           ...(options['dry-run'] ? { columns, sample: preview.sample } : {}),
         },
         [
-          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${preview.nothingMoved ? `, ${preview.nothingMoved} more of no money (interest 0.00, a freeze) not imported` : ''}${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
+          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${preview.nothingMoved ? `, ${preview.nothingMoved} more that moved no money (interest 0.00, a freeze; a failed, closed or refunded payment; a move between the holder's own accounts) not imported` : ''}${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
           ...ownerLines,
           ...sheetLines,
           ...sampleLines,

@@ -6,6 +6,9 @@ import type { ImportPreview } from '../../../../electron/api/schemas/import-sche
 import { useImportLabels } from './import-labels';
 import { fileFormatText, type WizardAction, type WizardState } from './import-wizard';
 
+/** Set-aside lines named before the list is cut short. */
+const setAsideShown = 20;
+
 const internalSampleKeys = new Set(['dayOnly', 'reversal', 'offsetOf']);
 
 /** Step 3: the validation report (counts, each problem by line), a sample, and how to import. */
@@ -65,6 +68,19 @@ export function CheckStep({
             <span data-testid="import-nothing-moved">
               {t('import.nothingMoved', { count: preview.nothingMoved })}
             </span>
+            {preview.setAside?.length ? (
+              // The rows that read as transfers but moved nothing (a failed payment, 零钱提现):
+              // named, so the user can find them in the file.
+              <div data-testid="import-set-aside">
+                {t('import.setAsideLines', {
+                  lines: preview.setAside
+                    .slice(0, setAsideShown)
+                    .map((line) => lineLabel(line, language))
+                    .join(language === 'en' ? ', ' : '、'),
+                  more: preview.setAside.length > setAsideShown ? '…' : '',
+                })}
+              </div>
+            ) : null}
           </Descriptions.Item>
         ) : null}
         {preview.sheets.length ? (

@@ -80,7 +80,10 @@ export function RunStep({
                   summary.rejectedFile &&
                   downloadDocument({
                     fileName: summary.rejectedFile.fileName,
-                    mimeType: 'text/csv',
+                    // A tab-separated source's rows set aside come back as .txt, in its shape.
+                    mimeType: summary.rejectedFile.fileName.endsWith('.txt')
+                      ? 'text/plain'
+                      : 'text/csv',
                     encoding: 'base64',
                     content: summary.rejectedFile.contentBase64,
                   })
