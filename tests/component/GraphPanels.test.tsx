@@ -122,7 +122,7 @@ describe('graph analytics panel', () => {
     );
     fireEvent.click(screen.getByTestId('path-find'));
     expect((await screen.findByTestId('path-steps')).textContent).toBe(
-      '吴某 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
+      '2 跳： 吴某 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
     );
     // No hop cap on the shortest path.
     expect(calls.find((call) => call.procedure === 'graph.paths')?.input).toEqual({

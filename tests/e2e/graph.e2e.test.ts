@@ -61,7 +61,7 @@ describe('the link chart of the demo methamphetamine case (1366×768)', () => {
     await h.screenshot('31-graph-supply-chain');
 
     expect(await graph.findPath('吴某', '岩某')).toEqual([
-      '吴某 ←供货（上下线）— 张某龙 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
+      '3 跳： 吴某 ←供货（上下线）— 张某龙 ←供货（上下线）— 李某华 ←供货（上下线）— 岩某',
     ]);
     await h.screenshot('32-graph-path-retailer-to-source');
     // 取消高亮 stands clear of the tier names written down the chart's left edge (it had

@@ -613,6 +613,7 @@ export const en: Translation<typeof zhCN> = {
     cash: 'Cash (yuan)',
   },
   graph: {
+    chainUntiered: 'No tier',
     title: 'Graph',
     empty:
       'The graph opens from a case or an entity: pick a case to see its people, phones, accounts and how they connect.',
@@ -721,6 +722,7 @@ export const en: Translation<typeof zhCN> = {
       maxHops: 'Max hops',
       find: 'Find path',
       noPath: 'No path within {{hops}} hops',
+      pathHops: '{{count}} hop(s):',
       pathsFound: '{{count}} path(s) found',
       keyPlayers: 'Key players',
       degree: 'Degree',

@@ -578,6 +578,7 @@ export const zhCN = {
     cash: '毒资（元）',
   },
   graph: {
+    chainUntiered: '未分层',
     title: '关系图',
     empty: '关系图从案件或实体打开：选择一个案件，查看其人员、电话、账户及相互关系。',
     openCases: '前往案件列表',
@@ -685,6 +686,7 @@ export const zhCN = {
       maxHops: '最多层数',
       find: '查找路径',
       noPath: '在 {{hops}} 层内未找到路径',
+      pathHops: '{{count}} 跳：',
       pathsFound: '找到 {{count}} 条路径',
       keyPlayers: '关键人物',
       degree: '关联',

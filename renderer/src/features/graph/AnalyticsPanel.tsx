@@ -231,6 +231,9 @@ export function AnalyticsPanel(props: Props) {
                         onClick={() => props.onHighlight(pathHighlight(path))}
                       >
                         <span data-testid="path-steps">
+                          <Typography.Text strong data-testid="path-hops">
+                            {t('graph.analytics.pathHops', { count: path.steps.length })}
+                          </Typography.Text>{' '}
                           {label(path.nodeIds[0]!)}
                           {path.steps.map((step) => {
                             // Two of a type on one step (a call each way): ×2.

@@ -335,7 +335,13 @@ export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
 export function chainLevels(
   nodes: GraphNode[],
   edges: GraphEdge[],
-): { levels: Map<string, number>; tiers: Record<number, ChainTier>; owners: Map<string, string> } {
+): {
+  levels: Map<string, number>;
+  tiers: Record<number, ChainTier>;
+  owners: Map<string, string>;
+  /** Layers of people in no tier and linked to none (a row that is no tier's, named apart). */
+  untiered: number[];
+} {
   const members = assignTiers({ nodes, edges, truncated: false });
   const tierOf = new Map(members.map((member) => [member.entityId, member.tier]));
   const depth = new Map(members.map((member) => [member.entityId, 0]));
@@ -357,10 +363,13 @@ export function chainLevels(
   }
   const neighbours = neighbourLists(edges);
   const owners = new Map<string, string>();
+  const tieredKeys = new Set(keyOf.values());
+  const looseKeys = new Set<number>();
   for (const member of members) {
     if (member.tier) continue;
     const owner = (neighbours.get(member.entityId) ?? []).find((id) => tierOf.get(id));
     if (owner) owners.set(member.entityId, owner);
+    else looseKeys.add(member.level * 100);
     keyOf.set(member.entityId, owner ? keyOf.get(owner)! : member.level * 100);
   }
   const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);
@@ -374,5 +383,6 @@ export function chainLevels(
     levels: new Map([...keyOf].map(([id, key]) => [id, layer.get(key)!])),
     tiers,
     owners,
+    untiered: [...looseKeys].filter((key) => !tieredKeys.has(key)).map((key) => layer.get(key)!),
   };
 }

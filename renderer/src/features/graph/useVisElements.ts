@@ -77,9 +77,14 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
       }),
     );
     const levelLabels = chain
-      ? Object.fromEntries(
-          Object.entries(chain.tiers).map(([level, tier]) => [level, t(`enums.chainTier.${tier}`)]),
-        )
+      ? Object.fromEntries([
+          ...Object.entries(chain.tiers).map(([level, tier]) => [
+            level,
+            t(`enums.chainTier.${tier}`),
+          ]),
+          // People in no tier get a row named so: under 毒资/保护伞 unnamed, they read as its.
+          ...chain.untiered.map((level) => [String(level), t('graph.chainUntiered')]),
+        ])
       : undefined;
     return { visNodes, shownIds, compact, levelLabels, chainOwners: chain?.owners };
     // i18n.language: the labels change with the language.
