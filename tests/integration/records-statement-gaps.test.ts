@@ -79,6 +79,34 @@ describe('statements as sent: rows that moved no money', () => {
     expect(summary).toMatchObject({ rows: 1, rejectedRows: 0 });
   });
 
+  it('an Alipay transfer not yet taken (等待对方收款) is set aside, as a closed one is', async () => {
+    const { preview, summary } = await imported(
+      [
+        '交易号,付款支付宝账号,付款支付宝用户ID,付款方名称,收款支付宝账号,收款支付宝用户ID,收款方名称,交易金额（元）,交易时间,交易状态,转账类型',
+        '20260401200040011100000001,lh1983@alipay.com,2088012345678901,李某,138****5678,2088098765432109,张某,"2,000.00",2026-04-01 10:00:00,成功,转账到支付宝账户',
+        '20260402200040011100000002,138****5678,2088098765432109,张某,lh1983@alipay.com,2088012345678901,李某,500.00,2026-04-02 11:00:00,交易关闭,转账到支付宝账户',
+        '20260403200040011100000003,lh1983@alipay.com,2088012345678901,李某,138****5678,2088098765432109,张某,800.00,2026-04-03 11:00:00,等待对方收款,转账到支付宝账户',
+      ],
+      'alipay-transfers.csv',
+    );
+    expect(preview.problems).toEqual([]);
+    expect(preview.setAside).toEqual([3, 4]);
+    expect(pick(preview.sample, ['direction', 'amountFen'])).toEqual([['out', '200000']]);
+    expect(summary).toMatchObject({ rows: 1, rejectedRows: 0 });
+  });
+
+  it("a move inside the holder's own card (its number as the counterpart: 定活互转) is set aside", async () => {
+    const { preview, summary } = await imported([
+      '交易卡号,交易户名,交易时间,借贷标志,交易金额,交易余额,对手账号,对手户名,交易状态,摘要',
+      `${own},王某,2026-04-01 09:00:00,贷,"1,000.00","2,000.00",${other},李某,成功,转账`,
+      `${own},王某,2026-04-01 11:00:00,借,200.00,"1,800.00",6230520012345678901,赵某,交易成功,转账`,
+      `${own},王某,2026-04-01 12:00:00,借,300.00,"1,500.00",${own},王某,成功,本人账户互转`,
+    ]);
+    expect(preview.problems).toEqual([]);
+    expect(preview.setAside).toEqual([4]);
+    expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, relationsCreated: 2 });
+  });
+
   it('a WeChat bill: 零钱提现 ("/") to the own card and a refunded purchase set aside', async () => {
     const { preview, summary } = await imported(
       [

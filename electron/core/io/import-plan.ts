@@ -2866,11 +2866,12 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
  * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
  * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
  * paid or never paid (等待买家付款, 待支付, 未付款, 已取消, 已过期: an order list's), declined (拒绝,
- * 余额不足), a transfer sent back (退款). A partial refund (已退款(￥5.00)) leaves the payment, as
+ * 余额不足), a transfer sent back (退款) or not yet taken (等待对方收款, 待接收: the payee may never
+ * accept it, and it comes back). A partial refund (已退款(￥5.00)) leaves the payment, as
  * does 等待确认收货.
  */
 const notCompleted =
-  /关闭|失败|撤销|冲正|冲销|抹账|作废|无效|失效|撤单|退票|退汇|全额退款|退款成功|^已?退款$|已退还|退回|已撤回|被拒|未支付|待(?:买家)?付款|待支付|未付款|取消|过期|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
+  /关闭|失败|撤销|冲正|冲销|抹账|作废|无效|失效|撤单|退票|退汇|全额退款|退款成功|^已?退款$|已退还|退回|已撤回|被拒|未支付|待(?:买家)?付款|待支付|未付款|取消|过期|^(?:未成功|不成功)$|拒绝|拒付|余额不足|密码错|超时|处理中|待处理|未完成|等待对方收款|待(?:对方)?收款|待接收|未接收|未入账|挂起|trade_closed|wait_buyer_pay|^closed$|^fail|^pending$|^processing$/i;
 /**
  * A payment partly refunded, its refund named in its status (WeChat's 已退款(￥10.00), a red
  * packet's unclaimed part) or in a column (Alipay's older 成功退款（元）): what stayed paid is the
@@ -3948,8 +3949,14 @@ function planAll(
         if (namesByRole && direction === 'in')
           [accountName, counterpartName] = [counterpartName, accountName];
       }
-      if (account && counterpart && account === counterpart)
-        problem(line, cells, byPair ? 'toAccount' : 'counterpartAccount', 'sameEnds');
+      // The holder's own card on both ends (定活互转, 本人账户互转 inside one card): no one
+      // else's money, set aside as moving none (it had been a row to fix, failing the file).
+      if (account && counterpart && account === counterpart) {
+        problems.length = before;
+        still.rows += 1;
+        still.lines.push(line);
+        continue;
+      }
       // Interest and fees: the bank's own account, no party to a transfer (bank-own-accounts).
       if (!byPair && counterpart && isBankOwnAccount(counterpartName)) counterpart = null;
       if (problems.length > before || !account || !at || amountFen === undefined) continue;
