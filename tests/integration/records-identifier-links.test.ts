@@ -130,4 +130,31 @@ describe('an Alipay 转账明细 with user IDs beside the logins', () => {
       },
     ]);
   });
+
+  it('a row giving the full login without its ID is the user the other rows tie that login to', async () => {
+    await commit('alipay-login-alone.csv', 'transactions', [
+      '交易号,付款支付宝账号,付款支付宝用户ID,付款方名称,收款支付宝账号,收款支付宝用户ID,收款方名称,交易金额（元）,交易时间,交易状态,转账类型',
+      '20260401200040011100000001,lh1983@alipay.com,2088012345678901,李某,138****5678,2088098765432109,张某,"2,000.00",2026-04-01 10:00:00,成功,转账到支付宝账户',
+      '20260402200040011100000002,lh1983@alipay.com,,李某,138****5678,2088098765432109,张某,500.00,2026-04-02 11:00:00,成功,转账到支付宝账户',
+      '20260403200040011100000003,,2088012345678901,李某,139****1111,2088011111111111,钱某,300.00,2026-04-03 11:00:00,成功,转账到支付宝账户',
+    ]);
+    const live = sqlite()
+      .prepare(
+        `SELECT a.account_no AS no FROM accounts a JOIN entities e ON e.id = a.entity_id
+          WHERE e.merged_into_id IS NULL AND e.deleted_at IS NULL ORDER BY a.account_no`,
+      )
+      .all();
+    expect(live).toEqual([
+      { no: '2088011111111111' },
+      { no: '2088012345678901' },
+      { no: '2088098765432109' },
+    ]);
+    const paid = sqlite()
+      .prepare(
+        `SELECT sum(r.amount_fen) AS fen FROM relations r JOIN accounts f ON f.entity_id = r.from_entity_id
+          WHERE r.type = 'finances' AND r.deleted_at IS NULL AND f.account_no = '2088012345678901'`,
+      )
+      .get();
+    expect(paid).toEqual({ fen: 280000 });
+  });
 });

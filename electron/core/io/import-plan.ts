@@ -3296,6 +3296,24 @@ function planAll(
     const flagOf = (text: string) =>
       codeWays.get(flagCode(text)) ?? flagWords(text) ?? flagByWords(text);
     const userLogins = alipayLogins();
+    // An Alipay 转账明细's full login (lh1983@alipay.com) beside its user ID on some rows and
+    // alone on others (the ID column left empty): the ID those rows name, where they name one
+    // (the login alone had been a second account of the same user). A masked login
+    // (138****5678) is many users' and ties nothing.
+    const idOfLogin = new Map<string, string | null>();
+    if (byPair)
+      for (const { cells } of dataRows)
+        for (const [loginKey, idKey] of [
+          ['fromAccount', 'fromUserId'],
+          ['toAccount', 'toUserId'],
+        ] as const) {
+          const login = accountNumber(optional(cells, loginKey));
+          const id = alipayUserIdOf(optional(cells, idKey));
+          if (!login || !id || login.includes('*')) continue;
+          const known = idOfLogin.get(login);
+          idOfLogin.set(login, known === undefined || known === id ? id : null);
+        }
+    const idByLogin = (login: string | null) => (login ? (idOfLogin.get(login) ?? null) : null);
     // Amounts, balances and fees in 万元 or 千元 (money-units), row by row.
     const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
       optional(cells, 'amountUnit'),
@@ -3677,8 +3695,12 @@ function planAll(
       // account, whichever side the user is on (as payer by 138****5678, as payee by
       // 张某（138****5678）, one user had been two accounts); a login naming one user is kept as
       // the account's other number.
-      const payerId = byPair ? alipayUserIdOf(optional(cells, 'fromUserId')) : null;
-      const payeeId = byPair ? alipayUserIdOf(optional(cells, 'toUserId')) : null;
+      const payerId = byPair
+        ? (alipayUserIdOf(optional(cells, 'fromUserId')) ?? idByLogin(compact('fromAccount')))
+        : null;
+      const payeeId = byPair
+        ? (alipayUserIdOf(optional(cells, 'toUserId')) ?? idByLogin(compact('toAccount')))
+        : null;
       // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
       // the card (a company account's) goes by the account.
       const account = byPair
