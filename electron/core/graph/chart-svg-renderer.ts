@@ -289,7 +289,11 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     box.height = legendTop - 16 - top;
   }
 
-  const tiers = options.tiers ?? [];
+  // Only rows within the entities' extent (a row named past it would be printed off the page).
+  const rowsSpan = placedNodes.map((node) => positions[node.id]!.y);
+  const tiers = (options.tiers ?? []).filter(
+    (tier) => tier.y >= Math.min(...rowsSpan) && tier.y <= Math.max(...rowsSpan),
+  );
   const chain = tiers.length > 0;
   // The column of tier names at the chart's left, as on screen: the entities right of it.
   const tierColumn = chain ? Math.max(...tiers.map((tier) => textEms(tier.name))) * 13 + 16 : 0;
