@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { artifactsDir, startHarness, type Harness } from './harness';
 import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
 import { GraphPage } from './pages/graph-page';
@@ -148,6 +149,47 @@ describe('the demo methamphetamine supply chain is readable whole', () => {
       .filter((node) => node.kind === 'person' && node.legalStatus && node.legalStatus !== 'none')
       .map((node) => node.label);
     expect(underMeasure.filter((name) => !named.some((text) => text.startsWith(name)))).toEqual([]);
+
+    // Printed (导出 → 打印版 → SVG): the same rows, each tier named at its left, every person
+    // on the row of its tier (the print had no tier names and 岩某 and 李某华 on two levels).
+    const { tiers: onScreen, box: screen } = await checkChainView(graph, chart);
+    const view = JSON.parse((await graph.canvas().getAttribute('data-view'))!) as {
+      scale: number;
+      position: { x: number; y: number };
+    };
+    const positions = await graph.positions();
+    await page.getByTestId('graph-export').click();
+    await page.getByRole('menuitem', { name: /打印版/ }).click();
+    await page.getByTestId('print-format').getByText('SVG').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('print-export-submit').click(),
+    ]);
+    const file = `${artifactsDir}/31e-graph-chain-print.svg`;
+    await download.saveAs(file);
+    const svg = fs.readFileSync(file, 'utf8');
+    const printedRows = new Map(
+      [...svg.matchAll(/<g class="tier" data-y="([\d.]+)">.*?>([^<>]+)<\/text><\/g>/g)].map(
+        (match) => [match[2]!, Number(match[1])],
+      ),
+    );
+    expect([...printedRows.keys()]).toEqual(onScreen.map((tier) => tier.text));
+    const printedY = new Map(
+      [
+        ...svg.matchAll(
+          /<title>([^<]*)<\/title>(?:<circle[^>]*>)?<use class="node-icon"[^>]*? y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g,
+        ),
+      ].map((match) => [match[1]!, Number(match[2]) + Number(match[3]) / 2]),
+    );
+    const rowOf = (id: string) => {
+      const y = screen.height / 2 + (positions[id]!.y - view.position.y) * view.scale;
+      return onScreen.find((tier) => Math.abs(tier.box[1] + 12 - y) <= 1.5)?.text;
+    };
+    const tiered = chart.nodes.filter((node) => node.kind === 'person' && rowOf(node.id));
+    expect(tiered.length).toBeGreaterThanOrEqual(15);
+    expect(tiered.map((node) => [node.label, printedY.get(node.label)])).toEqual(
+      tiered.map((node) => [node.label, printedRows.get(rowOf(node.id)!)]),
+    );
 
     // A found path: 取消高亮 covers no tier name.
     await graph.findPath('吴某', '岩某');

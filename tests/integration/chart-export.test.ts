@@ -8,6 +8,10 @@ import {
 } from '../../electron/api/domain/chart-look';
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
 import { kindColours, type EntityKind } from '../../electron/api/domain/entity-kinds';
+import { enumText } from '../../electron/api/i18n/document-text';
+import { textEms } from '../../electron/api/domain/chart-look';
+import { chainPositions } from '../../renderer/src/features/graph/chain-layout';
+import { chainLevels } from '../../renderer/src/features/graph/graph-model';
 import { networkxPython } from '../helpers/networkx-python';
 import { colourShare, readPng } from '../helpers/png-pixels';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
@@ -134,6 +138,62 @@ describe('chart pictures of the demo methamphetamine case', () => {
       ...nameBoxes.filter((other) => overlap(box, other)),
     ]);
     expect(clashes).toEqual([]);
+  });
+
+  it('the supply chain prints as on screen: its rows, each tier named at its left, every person on the row of its tier', async () => {
+    const chart = await c.ok('graph.case', { caseId });
+    // The chart page's supply-chain layout: its levels, rows and tier names (NetworkCanvas).
+    const chain = chainLevels(chart.nodes, chart.edges);
+    const principal = (kind: string) => kind === 'person' || kind === 'organisation';
+    const { positions, rows } = chainPositions(
+      chart.nodes.map((node) => ({
+        id: node.id,
+        level: chain.levels.get(node.id) ?? Number.MAX_SAFE_INTEGER,
+        owner: chain.owners.get(node.id),
+        radius: principal(node.kind) ? 22 : 16,
+        labelWidth: textEms(node.label) * 14 + 4,
+        labelHeight: 21,
+      })),
+      chart.edges,
+    );
+    const tierNames = enumText('zh-CN').chainTier;
+    const tiers = Object.entries(chain.tiers).map(([level, tier]) => ({
+      y: rows.get(Number(level))!,
+      name: tierNames[tier],
+    }));
+    const file = await c.ok('graph.export', { format: 'svg', nodeIds, caseId, positions, tiers });
+    save('chart-meth-case-chain.svg', file.content, 'utf8');
+    const printed = [
+      ...file.content.matchAll(/<g class="tier" data-y="([\d.]+)">.*?>([^<>]+)<\/text><\/g>/g),
+    ].map((match) => ({ y: Number(match[1]), name: match[2]! }));
+    expect(printed.map((tier) => tier.name)).toEqual([
+      '毒源/上线',
+      '运输',
+      '分销',
+      '零包',
+      '吸毒',
+      '毒资/保护伞',
+    ]);
+    // Each person's icon centred on the row of its tier, exactly (岩某 and 李某华 had been
+    // printed on different levels), and no two rows at one height.
+    const rowOf = new Map(tiers.map((tier, index) => [tier.y, printed[index]!.y]));
+    expect(new Set(rowOf.values()).size).toBe(tiers.length);
+    const iconY = new Map(
+      [
+        ...file.content.matchAll(
+          /<title>([^<]*)<\/title>(?:<circle[^>]*>)?<use class="node-icon"[^>]*? y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g,
+        ),
+      ].map((match) => [match[1]!, Number(match[2]) + Number(match[3]) / 2]),
+    );
+    const people = chart.nodes.filter(
+      (node) => node.kind === 'person' && rowOf.has(positions[node.id]!.y),
+    );
+    expect(people.length).toBeGreaterThanOrEqual(15);
+    expect(people.map((node) => [node.label, iconY.get(node.label)])).toEqual(
+      people.map((node) => [node.label, rowOf.get(positions[node.id]!.y)]),
+    );
+    // Every person's name printed, none over another name or a tier name.
+    for (const node of people) expect(file.content).toContain(`>${node.label}</text>`);
   });
 
   it('the mark names the standard grade: secret is 机密 / Secret, confidential is 秘密 / Confidential', async () => {

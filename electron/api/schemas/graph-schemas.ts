@@ -270,6 +270,14 @@ export const graphExportInput = z.object({
   nodeIds: z.array(idSchema).max(50_000),
   /** Positions to keep (ANX and the pictures show the chart as laid out; missing ones are laid out). */
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
+  /**
+   * Pictures of the supply-chain layout: its rows (y as in `positions`) and the tier name drawn
+   * at the left of each, as on screen. Entities stay on their rows and the names are printed.
+   */
+  tiers: z
+    .array(z.object({ y: z.number(), name: z.string().min(1).max(40) }))
+    .max(40)
+    .default([]),
   caseId: idSchema.optional(),
   /**
    * Pictures: the mark in the title block, the landscape page, the language of the legend; the

@@ -89,6 +89,8 @@ export async function exportChartDocument(
   input: {
     format: 'svg' | 'png' | 'pdf';
     positions: Positions;
+    /** The supply-chain layout's rows and tier names, as on screen (none for other layouts). */
+    tiers?: { y: number; name: string }[];
     caseId?: string;
     classification: Classification;
     page: PageSize;
@@ -108,6 +110,7 @@ export async function exportChartDocument(
     ...pageSizes[input.page],
     words: chartWords(input.language),
     legend: 'right',
+    tiers: input.tiers,
     title: {
       caseNo: caseRow?.case_no ?? null,
       caseTitle: caseRow?.title ?? null,

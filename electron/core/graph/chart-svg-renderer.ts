@@ -72,6 +72,11 @@ interface ChartSvgOptions {
   legend?: 'right' | 'bottom' | null;
   /** Icon diameter; by default it shrinks as the chart grows. */
   iconSize?: number;
+  /**
+   * The supply-chain layout's rows (y as in the positions) and the tier name of each: the
+   * entities stay on their rows, as on screen, and each name is printed at the left of its row.
+   */
+  tiers?: { y: number; name: string }[];
 }
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
@@ -284,9 +289,20 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     box.height = legendTop - 16 - top;
   }
 
+  // Only rows within the entities' extent (a row named past it would be printed off the page).
+  const rowsSpan = placedNodes.map((node) => positions[node.id]!.y);
+  const tiers = (options.tiers ?? []).filter(
+    (tier) => tier.y >= Math.min(...rowsSpan) && tier.y <= Math.max(...rowsSpan),
+  );
+  const chain = tiers.length > 0;
+  // The column of tier names at the chart's left, as on screen: the entities right of it.
+  const tierColumn = chain ? Math.max(...tiers.map((tier) => textEms(tier.name))) * 13 + 16 : 0;
+  if (chain) {
+    box.x += tierColumn + 8;
+    box.width -= tierColumn + 8;
+  }
   const count = placedNodes.length;
-  const icon = options.iconSize ?? (count <= 60 ? 34 : count <= 150 ? 26 : count <= 400 ? 18 : 10);
-  const radius = icon / 2;
+  let icon = options.iconSize ?? (count <= 60 ? 34 : count <= 150 ? 26 : count <= 400 ? 18 : 10);
   const showLabels = count <= 400;
   const showEdgeLabels = edges.length <= 300;
   // Fit the layout into the box, leaving room for the labels under the icons.
@@ -296,9 +312,10 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const minY = Math.min(...ys);
   const spanX = Math.max(...xs) - minX;
   const spanY = Math.max(...ys) - minY;
-  const padX = showLabels ? Math.max(radius, labelColumns * labelFont * 0.3) : radius;
-  const padTop = radius + 2;
-  const padBottom = radius + (showLabels ? labelFont + 6 : 2);
+  const padRadius = icon / 2;
+  const padX = showLabels ? Math.max(padRadius, labelColumns * labelFont * 0.3) : padRadius;
+  const padTop = padRadius + 2;
+  const padBottom = padRadius + (showLabels ? labelFont + 6 : 2);
   const innerWidth = Math.max(box.width - 2 * padX, 1);
   const innerHeight = Math.max(box.height - padTop - padBottom, 1);
   // Each axis is stretched to the box, but never more than 1.6 times the other, so the
@@ -311,10 +328,27 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const scaleY = Number.isFinite(fitY) ? Math.min(fitY, usedScale * 1.6) : usedScale;
   const offsetX = box.x + padX + (innerWidth - Math.max(spanX, 0) * scaleX) / 2;
   const offsetY = box.y + padTop + (innerHeight - Math.max(spanY, 0) * scaleY) / 2;
+  // A row's y on the page, in whole pixels: every entity of a row and its tier name at one y.
+  const pageY = (y: number) => {
+    const onPage = offsetY + (y - minY) * scaleY;
+    return chain ? Math.round(onPage) : onPage;
+  };
   const points = placedNodes.map((node) => ({
     x: offsetX + (positions[node.id]!.x - minX) * scaleX,
-    y: offsetY + (positions[node.id]!.y - minY) * scaleY,
+    y: pageY(positions[node.id]!.y),
   }));
+  if (chain) {
+    // The chain's things sit close beside their owners (screen units: 44 apart at the nearest);
+    // their icons shrink with the page's scale rather than cover one another.
+    const nearest = Math.min(
+      Infinity,
+      ...points.flatMap((p, i) =>
+        points.slice(i + 1).flatMap((q) => (q.y === p.y ? [Math.abs(q.x - p.x)] : [])),
+      ),
+    );
+    if (Number.isFinite(nearest)) icon = Math.max(10, Math.min(icon, Math.floor(nearest - 2)));
+  }
+  const radius = icon / 2;
   // A person's legal status under the name, as on screen: the printed chart had kept only the
   // 在逃 ring, and who was arrested, on bail or detained was lost on paper.
   const statusOf = (node: GraphData['nodes'][number]) =>
@@ -323,7 +357,9 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
       : null;
   const statusFont = Math.round(labelFont * 0.9);
   const anyStatus = placedNodes.some((node) => statusOf(node) !== null);
-  if (count <= 400)
+  // Entities pushed apart where names would collide; the supply chain keeps its rows (its names
+  // are decluttered instead, below).
+  if (count <= 400 && !chain)
     separate(points, {
       // The name or the status under it, whichever is wider: 周某's (取保候审) had run under
       // 陈某辉's icon in the briefing.
@@ -349,18 +385,56 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   // A label that would cover one, or another relation's label, moves along its line or is left
   // out (the legend and the colours still say the type): they had merged (拥有员) and covered
   // names.
-  const occupied: Box[] = placedNodes.flatMap((node) => {
+  const iconBoxes = new Map(
+    placedNodes.map((node) => {
+      const { x, y } = at.get(node.id)!;
+      return [node.id, [x - radius, y - radius, icon, icon] as Box];
+    }),
+  );
+  const nameBox = (node: GraphData['nodes'][number]): Box => {
     const { x, y } = at.get(node.id)!;
-    const iconBox: Box = [x - radius, y - radius, icon, icon];
-    if (!showLabels) return [iconBox];
     const status = statusOf(node);
     const labelWidth = Math.max(
       textEms(ellipsise(node.label)) * labelFont,
       status ? (textEms(status) + 1) * statusFont : 0,
     );
     const lines = labelFont + 3 + (status ? statusFont + 2 : 0);
-    return [iconBox, [x - labelWidth / 2, y + radius + 2, labelWidth, lines] as Box];
+    return [x - labelWidth / 2, y + radius + 2, labelWidth, lines];
+  };
+  // The tier names, each at the left of its row, at the height of its entities.
+  const tierBoxes = tiers.map((tier) => {
+    const width = textEms(tier.name) * 13 + 16;
+    return {
+      name: tier.name,
+      y: pageY(tier.y),
+      box: [margin, pageY(tier.y) - 12, width, 24] as Box,
+    };
   });
+  // Names the page has room for. Elsewhere the entities were pushed apart for theirs; on the
+  // supply chain's rows a name that would cover another name, an icon or a tier name is left
+  // out (it stays as the icon's tooltip), people and organisations named first, their phones,
+  // accounts and cars after, as the screen names them only when zoomed in.
+  const named = new Set<string>();
+  const occupied: Box[] = [...iconBoxes.values(), ...tierBoxes.map((tier) => tier.box)];
+  if (showLabels) {
+    const principal = (node: GraphData['nodes'][number]) =>
+      node.kind === 'person' || node.kind === 'organisation' ? 0 : 1;
+    const order = chain
+      ? [...placedNodes].sort((a, b) => principal(a) - principal(b))
+      : placedNodes;
+    for (const node of order) {
+      // Three pixels clear each side on the chain's rows: names had run into one another.
+      const [left, top, width, height] = nameBox(node);
+      const label: Box = chain ? [left - 3, top, width + 6, height] : [left, top, width, height];
+      if (
+        chain &&
+        occupied.some((other) => other !== iconBoxes.get(node.id) && overlaps(label, other))
+      )
+        continue;
+      named.add(node.id);
+      occupied.push(label);
+    }
+  }
   const edgeLabelFont = 10;
   const inChart = (candidate: Box) =>
     candidate[0] >= box.x &&
@@ -450,10 +524,10 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
         ? `<circle cx="${f(x)}" cy="${f(y)}" r="${f(radius + 2.5)}" fill="none" stroke="#dc2626" stroke-width="2.5"/>`
         : '',
       `<use class="node-icon" xlink:href="#icon-${node.kind}" href="#icon-${node.kind}" x="${f(x - radius)}" y="${f(y - radius)}" width="${f(icon)}" height="${f(icon)}"/>`,
-      showLabels
+      named.has(node.id)
         ? `<text class="node-label" x="${f(x)}" y="${f(y + radius + labelFont + 2)}" font-size="${labelFont}" text-anchor="middle" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(shortLabel)}</text>`
         : '',
-      statusOf(node)
+      named.has(node.id) && statusOf(node)
         ? `<text class="node-status" x="${f(x)}" y="${f(y + radius + labelFont + statusFont + 4)}" font-size="${statusFont}" text-anchor="middle" fill="${node.legalStatus === 'at_large' ? '#b91c1c' : '#475569'}" stroke="#ffffff" stroke-width="3" paint-order="stroke">(${xmlText(statusOf(node)!)})</text>`
         : '',
       '</g>',
@@ -466,6 +540,10 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     defs,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...parts,
+    ...tierBoxes.map(
+      (tier) =>
+        `<g class="tier" data-y="${tier.y}"><rect x="${f(tier.box[0])}" y="${f(tier.box[1])}" width="${f(tier.box[2])}" height="${tier.box[3]}" fill="#f1f5f9"/><text x="${f(tier.box[0] + 8)}" y="${tier.y + 4.5}" font-size="13" font-weight="600" fill="#334155">${xmlText(tier.name)}</text></g>`,
+    ),
     ...edgeParts,
     ...edgeLabels,
     ...nodeParts,

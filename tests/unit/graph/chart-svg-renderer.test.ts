@@ -179,3 +179,61 @@ describe('chart SVG renderer', () => {
     expect(ellipsise('Golden Triangle Trading Co')).toBe('Golden Triang…');
   });
 });
+
+describe('the supply chain printed', () => {
+  // Two rows, wide; the boss's phone and car close beside him, as the chain layout puts them.
+  const chain = graph(
+    [
+      node('boss', { label: '岩某' }),
+      node('phone', { kind: 'phone', label: '13908829731' }),
+      node('car', { kind: 'vehicle', label: '云A5K392' }),
+      node('dealer', { label: '李某华' }),
+      node('user', { label: '林某' }),
+    ],
+    [edge('boss', 'dealer', 'supplies', 's1'), edge('dealer', 'user', 'supplies', 's2')],
+  );
+  const rows = { boss: 0, phone: 0, car: 0, dealer: 70, user: 70 };
+  const xs = { boss: 0, phone: 44, car: 82, dealer: 0, user: 1500 };
+  const at = Object.fromEntries(
+    Object.entries(rows).map(([id, y]) => [id, { x: xs[id as keyof typeof xs], y }]),
+  );
+  const svg = chartSvg(chain, at, {
+    ...pageSizes.A4,
+    words: chartWords('zh-CN'),
+    tiers: [
+      { y: 0, name: '毒源/上线' },
+      { y: 70, name: '分销' },
+      // Past the entities: not printed off the page.
+      { y: 500, name: '吸毒' },
+    ],
+  });
+
+  it('keeps each row at one height and names its tier at the left, at that height', () => {
+    const tiers = [...svg.matchAll(/<g class="tier" data-y="([\d.]+)">.*?>([^<>]+)<\/text>/g)];
+    expect(tiers.map((match) => match[2])).toEqual(['毒源/上线', '分销']);
+    const centres = new Map(
+      [
+        ...svg.matchAll(
+          /<title>([^<]*)<\/title><use class="node-icon"[^>]*? y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g,
+        ),
+      ].map((match) => [match[1], Number(match[2]) + Number(match[3]) / 2]),
+    );
+    const [top, next] = tiers.map((match) => Number(match[1]));
+    expect(['岩某', '13908829731', '云A5K392'].map((name) => centres.get(name))).toEqual([
+      top,
+      top,
+      top,
+    ]);
+    expect(['李某华', '林某'].map((name) => centres.get(name))).toEqual([next, next]);
+  });
+
+  it('names the people; a thing whose name would run into its neighbour’s keeps it as a tooltip', () => {
+    const names = [...svg.matchAll(/<text class="node-label"[^>]*>([^<]*)</g)].map(
+      (match) => match[1],
+    );
+    expect(names).toEqual(expect.arrayContaining(['岩某', '李某华', '林某']));
+    // The phone's and the car's names would overlap side by side: one of them is left out.
+    expect(names.filter((name) => name === '13908829731' || name === '云A5K392').length).toBe(1);
+    expect(svg).toContain('<title>云A5K392</title>');
+  });
+});

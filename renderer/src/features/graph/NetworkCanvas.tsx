@@ -17,6 +17,8 @@ import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
 export interface NetworkHandle {
   getPositions(): Positions;
+  /** The supply-chain layout's named rows (canvas y, the name drawn at its left); none in other layouts. */
+  getTierRows(): { y: number; name: string }[];
   fit(): void;
   focus(nodeId: string): void;
   select(nodeIds: string[]): void;
@@ -1184,6 +1186,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
 
   useImperativeHandle(ref, () => ({
     getPositions: () => roundPositions(network.current?.getPositions() ?? {}),
+    getTierRows: () => {
+      const labels = handlers.current.levelLabels;
+      const placed = chainPlaced.current;
+      if (handlers.current.layout !== 'chain' || !labels || !placed) return [];
+      return Object.entries(labels).flatMap(([level, name]) => {
+        const y = placed.rows.get(Number(level));
+        return y === undefined ? [] : [{ y: Math.round(y), name }];
+      });
+    },
     fit: () => {
       const instance = network.current;
       if (!instance) return;

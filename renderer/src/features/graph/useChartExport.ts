@@ -33,6 +33,8 @@ export function useChartExport({ canvas, caseId, visibleIds, viewName, fail }: I
         ...choices,
         nodeIds: visibleIds,
         positions: canvas.current.getPositions(),
+        // The supply chain printed in its rows, each named at its left as on screen.
+        tiers: canvas.current.getTierRows(),
         caseId,
         // The printed chart's title block, legend and labels in the window's language.
         language: i18n.language === 'en' ? 'en' : 'zh-CN',
