@@ -1279,7 +1279,7 @@ function headerPlanner(
           number: ownNumber,
         });
       preamble.openings = sheets.openings();
-      const still: StillRows = { rows: 0, lines: [] };
+      const still: number[] = [];
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
         : planAll(
@@ -1309,7 +1309,7 @@ function headerPlanner(
         headers,
         mapping,
         // Rows that moved nothing are said apart, as the ones the reader set aside are.
-        rowCount: rowCount - still.rows,
+        rowCount: rowCount - still.length,
         data,
         problems,
         // A ledger's rows are all kept: its holders are matched later, and refused by line.
@@ -1330,8 +1330,8 @@ function headerPlanner(
               ? ownAccount
               : null,
         sheets: sheets.uses(),
-        nothingMoved: sheets.nothingMoved() + still.rows,
-        setAside: still.lines,
+        nothingMoved: sheets.nothingMoved() + still.length,
+        setAside: still,
         clocks,
         dates,
       };
@@ -2371,9 +2371,14 @@ function callPlanner(
    * rows together, its 本机号码 the same row after row (comparing two short texts is cheaper than
    * the map of every number).
    */
-  const lastRead = new Map<string, { written: string; area: string | null; read: FarEnd | null }>();
-  type FarEnd = Extract<ReturnType<typeof parseFarEnd>, { ok: true }> | typeof abroadLocal;
-  const abroadLocal = { ok: true as const, value: '' as string, type: 'unknown' as const };
+  const lastRead = new Map<
+    string,
+    {
+      written: string;
+      area: string | null;
+      read: Extract<ReturnType<typeof parseFarEnd>, { ok: true }>;
+    }
+  >();
   // Defined once, not per row (a million rows made a million closures).
   const number = (
     line: number,
@@ -2389,7 +2394,7 @@ function callPlanner(
     const cell = cellOf(cells, key);
     const written = typeof cell === 'number' ? landlineOfNumberCell(cell) : textOf(cells, key);
     let last = abroad === null ? lastRead.get(key) : undefined;
-    if (last?.read && last.written === written && last.area === areaCode) return last.read;
+    if (last && last.written === written && last.area === areaCode) return last.read;
     // A number Excel wrote out in full as a figure (1.3987654321E+10): its digits.
     const text = (written.includes('E') && wholeOfScientific(written)) || written;
     if (!text) {
@@ -2402,7 +2407,7 @@ function callPlanner(
     // Dialled abroad where, the row does not say: a number with a trunk 0 is that country's
     // own, no Chinese landline (缅北's 09… had become 陕西榆林's 0912).
     if (parsed.ok && abroad === '' && parsed.type === 'landline' && /^0[1-9]/.test(text.trim()))
-      return { ...abroadLocal, value: text.replace(/[\s-]/g, '') };
+      return { ok: true as const, value: text.replace(/[\s-]/g, ''), type: 'unknown' as const };
     if (!parsed.ok) {
       problem(line, cells, key, 'phone');
       return undefined;
@@ -3236,12 +3241,6 @@ function flagByWords(text: string): 'out' | 'in' | undefined {
   return out === into ? undefined : out ? 'out' : 'in';
 }
 
-/** Rows the statement planner set aside as moving no money, and their lines. */
-interface StillRows {
-  rows: number;
-  lines: number[];
-}
-
 /** Transactions, persons and seizure-ledger rows, all read: records and problems. */
 function planAll(
   template: Exclude<ImportTemplate, 'calls'>,
@@ -3255,8 +3254,8 @@ function planAll(
   problems: RowProblem[],
   clocks: ClockForms,
   dates: DateOrders,
-  /** Rows that moved no money (failed, refunded whole, between the holder's own accounts). */
-  still: StillRows,
+  /** Lines of rows that moved no money (failed, refunded whole, between the holder's own accounts). */
+  still: number[],
 ): ImportRecords {
   const { period } = preamble;
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits, dayAloneOf } = rowReader(
@@ -3300,19 +3299,17 @@ function planAll(
     // alone on others (the ID column left empty): the ID those rows name, where they name one
     // (the login alone had been a second account of the same user). A masked login
     // (138****5678) is many users' and ties nothing.
-    const idOfLogin = new Map<string, string | null>();
+    const tiedLogins = alipayLogins();
     if (byPair)
       for (const { cells } of dataRows)
         for (const [loginKey, idKey] of [
           ['fromAccount', 'fromUserId'],
           ['toAccount', 'toUserId'],
         ] as const) {
-          const login = accountNumber(optional(cells, loginKey));
           const id = alipayUserIdOf(optional(cells, idKey));
-          if (!login || !id || login.includes('*')) continue;
-          const known = idOfLogin.get(login);
-          idOfLogin.set(login, known === undefined || known === id ? id : null);
+          if (id) tiedLogins.note(accountNumber(optional(cells, loginKey)), id, '');
         }
+    const idOfLogin = new Map(tiedLogins.logins());
     const idByLogin = (login: string | null) => (login ? (idOfLogin.get(login) ?? null) : null);
     // Amounts, balances and fees in 万元 or 千元 (money-units), row by row.
     const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
@@ -3948,8 +3945,7 @@ function planAll(
       // else its cells say.
       if (movedNothing) {
         problems.length = before;
-        still.rows += 1;
-        still.lines.push(line);
+        still.push(line);
         continue;
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
@@ -3975,8 +3971,7 @@ function planAll(
       // else's money, set aside as moving none (it had been a row to fix, failing the file).
       if (account && counterpart && account === counterpart) {
         problems.length = before;
-        still.rows += 1;
-        still.lines.push(line);
+        still.push(line);
         continue;
       }
       // Interest and fees: the bank's own account, no party to a transfer (bank-own-accounts).
@@ -4043,10 +4038,9 @@ function planAll(
     if (masked.length) preamble.maskedLogins = masked;
     // A refund and the payment it undoes whole: no money moved.
     refundsOfPayments(records, refunds, closedPayments, (line) => {
-      still.rows += 1;
-      still.lines.push(line);
+      still.push(line);
     });
-    still.lines.sort((a, b) => a - b);
+    still.sort((a, b) => a - b);
     data = { template, records };
   } else if (template === 'seizures') {
     const records = planSeizureLedger({
