@@ -51,7 +51,7 @@ export function communityColour(community: number): string {
 }
 
 interface NodeLook {
-  /** Layer for the hierarchical supply-chain layout. */
+  /** Row of the supply-chain layout (chain-layout), upstream first. */
   level?: number;
   community?: number;
   highlighted?: boolean;
