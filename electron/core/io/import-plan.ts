@@ -2424,6 +2424,11 @@ function callPlanner(
   const textsList = !!texts || namesTexts(options.fileName ?? '');
   /** The last row's 本机号码, carried down to rows that leave it blank. */
   let lastOwn: { value: string } | null = null;
+  // An end the carrier printed as unknown (隐藏号码, 未知, -, empty) in a column the list has:
+  // the call or text is still the other end's, kept on its phone with no one at this end. (Made
+  // once, not per row: a million rows made a million closures.)
+  const withheld = (cells: Cell[], key: string) =>
+    mapping[key] !== undefined && isWithheldNumber(cellOf(cells, key));
   const takeRow = ({ line, cells, otherOwner, sheet, extraCells }: TableRow): boolean => {
     if (otherOwner) {
       problems.push({ line, field: 'ownNumber', problem: 'otherOwner', value: otherOwner });
@@ -2469,11 +2474,7 @@ function callPlanner(
         ? null
         : (roamingArea ?? areaOf(textOf(cells, 'ownArea')) ?? options.areaCode ?? null));
     wholeDigits(line, cells, numberKeys, true);
-    // An end the carrier printed as unknown (隐藏号码, 未知, -, empty) in a column the list has:
-    // the call or text is still the other end's, kept on its phone with no one at this end.
-    const withheld = (key: string) =>
-      !dataSession && mapping[key] !== undefined && isWithheldNumber(cellOf(cells, key));
-    const nearWithheld = !fixedNear && !byOwn && withheld(nearKey);
+    const nearWithheld = !fixedNear && !byOwn && !dataSession && withheld(cells, nearKey);
     // The phone of a data session is the target (本机号码), or a tower dump's 主叫号码.
     // A list of several targets saved as CSV from a sheet whose 本机号码 cells were merged gives
     // the number on a target's first row only: the rows below it, blank there, are its.
@@ -2489,7 +2490,7 @@ function callPlanner(
     if (byOwn && ownColumn && near && near.value !== null) lastOwn = near as { value: string };
     const far: { value: string | null; type: PhoneNumberType } | undefined = dataSession
       ? near && { value: near.value, type: 'unknown' as const }
-      : !nearWithheld && withheld(farKey)
+      : !nearWithheld && withheld(cells, farKey)
         ? unknownEnd
         : number(
             line,
