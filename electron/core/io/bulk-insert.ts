@@ -8,11 +8,23 @@ const rowsPerStatement = 64;
  * once: a million single-row `run` calls spend as much time crossing into SQLite and binding
  * as SQLite spends storing. Call `flush` before reading the table or committing.
  */
-export function multiRowInsert(sqlite: Database.Database, table: string, columns: string[]) {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+export function multiRowInsert(
+  sqlite: Database.Database,
+  table: string,
+  columns: string[],
+  /**
+   * Columns with one integer for every row, written into the statement rather than bound a
+   * million times (an import's number on each of its records).
+   */
+  fixed: Record<string, number> = {},
+) {
+  const fixedColumns = Object.keys(fixed);
+  for (const column of fixedColumns)
+    if (!Number.isSafeInteger(fixed[column])) throw new TypeError(`${column} is not an integer`);
+  const tuple = `(${[...columns.map(() => '?'), ...fixedColumns.map((column) => String(fixed[column]))].join(', ')})`;
   const statementFor = (rows: number) =>
     sqlite.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
+      `INSERT INTO ${table} (${[...columns, ...fixedColumns].join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
     );
   const full = statementFor(rowsPerStatement);
   const width = columns.length;

@@ -716,23 +716,28 @@ export async function commitImport(
     });
     await step(0, length);
     const rebuildIndexes = deferIndexes(sqlite, 'call_records', length);
+    // The rows are numbered by SQLite as they go in: one past the largest ID (no AUTOINCREMENT),
+    // so the n-th row written is firstId + n, which the copies below name.
     const { next: firstId } = sqlite
       .prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM call_records')
       .get() as { next: number };
-    const insert = multiRowInsert(sqlite, 'call_records', [
-      'id',
-      'relation_num',
-      'kind',
-      'started_unix',
-      'duration_seconds',
-      'base_station',
-      'own_end',
-      'imei',
-      'imsi',
-      'import_num',
-      'line',
-      'copy_of',
-    ]);
+    const insert = multiRowInsert(
+      sqlite,
+      'call_records',
+      [
+        'relation_num',
+        'kind',
+        'started_unix',
+        'duration_seconds',
+        'base_station',
+        'own_end',
+        'imei',
+        'imsi',
+        'line',
+        'copy_of',
+      ],
+      { import_num: importNum },
+    );
     const values = insert.values;
     // The records go in by relation (file order within one): the relation index is then built
     // from rows nearly in its order, which SQLite sorts in a fraction of the time.
@@ -748,21 +753,25 @@ export async function commitImport(
       const index = order[done]!;
       const row = insert.next();
       const copy = copyOf[index]!;
-      values[row] = firstId + done;
-      values[row + 1] = relationNums[pairOf[index]!];
-      values[row + 2] = callKinds[kinds[index]!];
-      values[row + 3] = startedUnix[index];
-      values[row + 4] = durations[index];
-      values[row + 5] = textAt(records, cells[index]!);
-      values[row + 6] = sideOf[index] || null;
-      values[row + 7] = textAt(records, imeis[index]!);
-      values[row + 8] = textAt(records, imsis[index]!);
-      values[row + 9] = importNum;
-      values[row + 10] = lines[index];
-      values[row + 11] = !copy ? null : copy > 0 ? copy : firstId + placeOf![-copy - 1]!;
+      values[row] = relationNums[pairOf[index]!];
+      values[row + 1] = callKinds[kinds[index]!];
+      values[row + 2] = startedUnix[index];
+      values[row + 3] = durations[index];
+      values[row + 4] = textAt(records, cells[index]!);
+      values[row + 5] = sideOf[index] || null;
+      values[row + 6] = textAt(records, imeis[index]!);
+      values[row + 7] = textAt(records, imsis[index]!);
+      values[row + 8] = lines[index];
+      values[row + 9] = !copy ? null : copy > 0 ? copy : firstId + placeOf![-copy - 1]!;
       if ((done + 1) % chunkRows === 0) await step(done + 1, length);
     }
     insert.flush();
+    // The numbering the copies were given is the one SQLite gave (rolled back otherwise).
+    const { last } = sqlite.prepare('SELECT max(id) AS last FROM call_records').get() as {
+      last: number | null;
+    };
+    if (length && last !== firstId + length - 1)
+      throw new Error('call records were not numbered in the order written');
     demoteStoredCalls(sqlite, demoted, (index) => firstId + placeOf![index]!);
     rebuildIndexes();
     writeIdentifiers(seen);
