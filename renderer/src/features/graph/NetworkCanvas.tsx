@@ -12,7 +12,11 @@ import {
   type LabelCandidate,
 } from './label-declutter';
 import { measureImportance } from './label-importance';
-import { chainPositions, type ChainPlacement } from './chain-layout';
+import {
+  chainLabelBox,
+  chainPositions,
+  type ChainPlacement,
+} from '../../../../electron/api/domain/chain-layout';
 import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
 export interface NetworkHandle {
@@ -1048,16 +1052,12 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             props.nodes.map((node) => {
               const id = String(node.id);
               const source = nodeLabels.current.get(id)!;
-              const lines = source.label.split('\n');
               return {
                 id,
                 level: typeof node.level === 'number' ? node.level : Number.MAX_SAFE_INTEGER,
                 owner: props.chainOwners?.get(id),
                 radius: source.size,
-                labelWidth: source.label
-                  ? Math.max(...lines.map((line) => textEms(line))) * source.fontSize + 4
-                  : 0,
-                labelHeight: source.label ? lines.length * source.fontSize * 1.2 + 4 : 0,
+                ...chainLabelBox(source.label, source.fontSize),
               };
             }),
             props.edges.map((edge) => ({ from: String(edge.from), to: String(edge.to) })),
