@@ -33,6 +33,15 @@ export const legalStatusColours: Partial<Record<LegalStatus, string>> = {
   sentenced: '#1d4ed8',
 };
 
+/** A highlighted (found) path's rings and lines, and a selected entity's ring. */
+export const highlightColour = '#facc15';
+
+/** A found path's relation names: the highlight's hue dark enough to read on white. */
+export const pathLabelColour = '#854d0e';
+
+/** Entities' names on the chart. */
+export const nodeLabelColour = '#1f2937';
+
 /** Colours for suggested gangs (communities), cycled. */
 const communityColours = [
   '#f97316',
@@ -89,17 +98,17 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
         }),
     borderWidth: look.highlighted ? 6 : statusColour || look.community !== undefined ? 4 : 2,
     color: {
-      border: look.highlighted ? '#facc15' : ring,
+      border: look.highlighted ? highlightColour : ring,
       background: look.compact ? kindColours[node.kind] : '#ffffff',
       highlight: {
-        border: '#facc15',
+        border: highlightColour,
         background: look.compact ? kindColours[node.kind] : '#ffffff',
       },
     },
     // Face and halo are chart-wide options (NetworkCanvas); per entity only what differs.
     font: {
       size: chartLabelSize(node.kind),
-      color: look.dimmed ? '#cbd5e1' : '#1f2937',
+      color: look.dimmed ? '#cbd5e1' : nodeLabelColour,
     },
     opacity: look.dimmed ? 0.25 : 1,
     level: look.level,
@@ -154,9 +163,9 @@ export function toVisEdge(
     color:
       look.highlighted || look.dimmed
         ? {
-            color: look.highlighted ? '#facc15' : style.color,
+            color: look.highlighted ? highlightColour : style.color,
             opacity: look.dimmed ? 0.15 : 0.9,
-            highlight: '#facc15',
+            highlight: highlightColour,
           }
         : style.color,
     // Every relation named on the line (the declutter draws those that fit at a legible size);
