@@ -2,17 +2,13 @@ import { otherLevel } from '../../api/domain/chain-tiers';
 import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
 import { chartWords } from '../graph/chart-document';
 import { textEms } from '../../api/domain/chart-look';
+import { boxesOverlap, type Box } from '../../api/domain/box-overlap';
 import { chartSvg, ellipsise, iconSymbols } from '../graph/chart-svg-renderer';
 import { xmlText as escapeXml } from '../graph/xml-text';
 import type { DocumentLanguage } from '../../api/i18n/chinese-format';
 import { documentText } from '../../api/i18n/document-text';
 
 type Positions = Record<string, { x: number; y: number }>;
-/** left, top, width, height */
-type Box = [number, number, number, number];
-
-const overlaps = (a: Box, b: Box) =>
-  a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 const chartWidth = 680;
@@ -212,7 +208,7 @@ export function supplyChainSvg(
     for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
       const point = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
       const box: Box = [point.x - width / 2, point.y - 6, width, 12];
-      if (occupied.some((other) => overlaps(box, other))) continue;
+      if (occupied.some((other) => boxesOverlap(box, other))) continue;
       occupied.push(box);
       names.push(
         `<text class="edge-label" x="${point.x.toFixed(1)}" y="${(point.y + 3.5).toFixed(1)}" font-size="10" text-anchor="middle" fill="${labelColour[edge.type]}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(text)}</text>`,
