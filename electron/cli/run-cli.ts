@@ -37,7 +37,8 @@ errors are said in Chinese, or in English with --lang en.
                 [--page A4|A3] [--classification none|internal|confidential|secret] [--lang en]
                 [--unmask] (ID numbers in full, lead or admin; masked otherwise)
                 the case's chart laid out: for Gephi/networkx/yEd, i2 Analyst's Notebook, or the
-                printed picture with icons, title block and legend (audited)
+                printed picture of its supply chain (a row per tier, as the app's chart lays it
+                out) with icons, title block and legend (audited)
   path          --workspace DIR --from ENTITY --to ENTITY [--max-hops N] [--all | --k N] [--types T,…]
                 [--lang en]
                 shortest path (no hop cap), k shortest, or all paths up to N hops (--all

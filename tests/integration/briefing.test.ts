@@ -185,6 +185,51 @@ describe('case briefing of the demo methamphetamine case', () => {
     expect(gang).not.toMatch(/供货|图例|实体 \d+ 个|团伙成员/);
   });
 
+  it('the supply-chain diagram writes each person’s legal status, short, under the name: at large in red, said in the legend', async () => {
+    const statuses = async (language: 'zh-CN' | 'en') => {
+      const html = (await c.ok('reports.briefing', { caseId, format: 'html', language })).content;
+      const chainSvg = html
+        .match(/<svg[\s\S]*?<\/svg>/g)!
+        .find((svg) => svg.includes('stroke-dasharray="5 3"'))!;
+      const people = [
+        ...chainSvg.matchAll(
+          /<title>([^<]+)<\/title><\/use><text [^>]*>[^<]*<\/text>(?:<text class="node-status" [^>]*fill="([^"]+)"[^>]*>([^<]*)<\/text>)?/g,
+        ),
+      ].map(([, name, colour, status]) => [name, status ?? null, colour ?? null]);
+      // Kept to look at (tests/e2e/artifacts, as the chart's pictures are).
+      fs.mkdirSync('tests/e2e/artifacts', { recursive: true });
+      fs.writeFileSync(`tests/e2e/artifacts/briefing-supply-chain-${language}.svg`, chainSvg);
+      const legend = /<text class="status-legend"[^>]*>([^<]*)</.exec(chainSvg)?.[1];
+      return { people: people.filter(([, status]) => status !== null), legend };
+    };
+    const red = '#b91c1c';
+    const grey = '#475569';
+    const chinese = await statuses('zh-CN');
+    // Every tiered person under a measure (the demo's 15), as the case records it.
+    expect(chinese.people.sort()).toEqual([
+      ['何某丽', '(取保)', grey],
+      ['冯某', '(监居)', grey],
+      ['刘某', '(逮捕)', grey],
+      ['吴某', '(逮捕)', grey],
+      ['周某', '(取保)', grey],
+      ['孙某', '(刑拘)', grey],
+      ['宋某', '(取保)', grey],
+      ['岩某', '(在逃)', red],
+      ['张某龙', '(逮捕)', grey],
+      ['李某华', '(逮捕)', grey],
+      ['王某强', '(逮捕)', grey],
+      ['许某', '(在逃)', red],
+      ['赵某飞', '(逮捕)', grey],
+      ['郑某', '(刑拘)', grey],
+      ['陈某辉', '(逮捕)', grey],
+    ]);
+    expect(chinese.legend).toBe('（ ）内为强制措施，红色为在逃');
+    const english = await statuses('en');
+    expect(english.legend).toBe('( ) legal status; red: at large');
+    expect(english.people.find(([name]) => name === '岩某')).toEqual(['岩某', '(at large)', red]);
+    expect(english.people.find(([name]) => name === '孙某')).toEqual(['孙某', '(detained)', grey]);
+  });
+
   it('the gang chart draws no entity over another’s icon or name; the supply-chain diagram names every relation and ends its arrows on the icons', async () => {
     const html = (await c.ok('reports.briefing', { caseId, format: 'html' })).content;
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;

@@ -9,9 +9,7 @@ import {
 import { chromiumDocuments, findChromium } from '../../electron/cli/chromium-documents';
 import { kindColours, type EntityKind } from '../../electron/api/domain/entity-kinds';
 import { enumText } from '../../electron/api/i18n/document-text';
-import { textEms } from '../../electron/api/domain/chart-look';
-import { chainPositions } from '../../renderer/src/features/graph/chain-layout';
-import { chainLevels } from '../../renderer/src/features/graph/graph-model';
+import { caseChainLayout } from '../../electron/api/domain/case-chain-layout';
 import { networkxPython } from '../helpers/networkx-python';
 import { colourShare, readPng } from '../helpers/png-pixels';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
@@ -143,24 +141,12 @@ describe('chart pictures of the demo methamphetamine case', () => {
   it('the supply chain prints as on screen: its rows, each tier named at its left, every person on the row of its tier', async () => {
     const chart = await c.ok('graph.case', { caseId });
     // The chart page's supply-chain layout: its levels, rows and tier names (NetworkCanvas).
-    const chain = chainLevels(chart.nodes, chart.edges);
-    const principal = (kind: string) => kind === 'person' || kind === 'organisation';
-    const { positions, rows } = chainPositions(
-      chart.nodes.map((node) => ({
-        id: node.id,
-        level: chain.levels.get(node.id) ?? Number.MAX_SAFE_INTEGER,
-        owner: chain.owners.get(node.id),
-        radius: principal(node.kind) ? 22 : 16,
-        labelWidth: textEms(node.label) * 14 + 4,
-        labelHeight: 21,
-      })),
-      chart.edges,
-    );
-    const tierNames = enumText('zh-CN').chainTier;
-    const tiers = Object.entries(chain.tiers).map(([level, tier]) => ({
-      y: rows.get(Number(level))!,
-      name: tierNames[tier],
-    }));
+    const enums = enumText('zh-CN');
+    const { positions, tiers } = caseChainLayout(chart, {
+      tierName: enums.chainTier,
+      untieredName: '未分层',
+      legalStatusName: enums.legalStatus,
+    });
     const file = await c.ok('graph.export', { format: 'svg', nodeIds, caseId, positions, tiers });
     save('chart-meth-case-chain.svg', file.content, 'utf8');
     const printed = [
@@ -173,6 +159,8 @@ describe('chart pictures of the demo methamphetamine case', () => {
       '零包',
       '吸毒',
       '毒资/保护伞',
+      // The row of people in no tier, named as the page names it (the test had left it out).
+      '未分层',
     ]);
     // Each person's icon centred on the row of its tier, exactly (岩某 and 李某华 had been
     // printed on different levels), and no two rows at one height.

@@ -130,6 +130,28 @@ export function textEms(text: string): number {
   return ems;
 }
 
+/** Above this many entities the chart is drawn with dots and straight lines, so thousands draw quickly. */
+export const compactChartAbove = 1_000;
+
+const principalKinds = new Set<EntityKind>(['person', 'organisation']);
+
+/** Icon radius of an entity on the chart: people and organisations larger; dots when compact. */
+export function chartNodeRadius(kind: EntityKind, compact: boolean): number {
+  const principal = principalKinds.has(kind);
+  if (compact) return principal ? 10 : 7;
+  return principal ? 22 : 16;
+}
+
+/** Font size of an entity's name on the chart: people's and organisations' larger. */
+export function chartLabelSize(kind: EntityKind): number {
+  return principalKinds.has(kind) ? 18 : 14;
+}
+
+/** The name under an entity on the chart: cut (ellipsise), its legal status on a second line. */
+export function chartNodeLabel(label: string, statusLabel?: string): string {
+  return statusLabel ? `${ellipsise(label)}\n(${statusLabel})` : ellipsise(label);
+}
+
 /** Labels longer than this many half-width columns are cut with an ellipsis. */
 export const labelColumns = 16;
 

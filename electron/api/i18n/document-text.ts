@@ -1,6 +1,7 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import type { DocumentLanguage } from './chinese-format';
+import type { LegalStatus } from '../domain/person-vocabulary';
 
 /**
  * The words of generated documents (briefings, statistics sheets). Names of statuses, roles,
@@ -106,6 +107,28 @@ const zhText = {
     noLeads: '。涉案人员上线均已查明。',
     listSeparator: '、',
     partSeparator: '；',
+  },
+  /** The supply-chain diagram: each person's legal status, short, under the name. */
+  chainDiagram: {
+    statusLegend: '（ ）内为强制措施，红色为在逃',
+    statusShort: {
+      none: '',
+      at_large: '在逃',
+      summoned: '拘传',
+      detained: '刑拘',
+      arrested: '逮捕',
+      bail: '取保',
+      residential_surveillance: '监居',
+      prosecuted: '起诉',
+      sentenced: '判决',
+      released: '释放',
+      designated_residence: '指居',
+      wanted_online: '网逃',
+      administrative_detention: '行拘',
+      compulsory_isolation: '强戒',
+      community_treatment: '社戒',
+      community_rehabilitation: '社康',
+    } satisfies Record<LegalStatus, string>,
   },
 };
 
@@ -216,6 +239,27 @@ const enText: typeof zhText = {
     noLeads: '. Every person in the case has a known supplier.',
     listSeparator: ', ',
     partSeparator: '; ',
+  },
+  chainDiagram: {
+    statusLegend: '( ) legal status; red: at large',
+    statusShort: {
+      none: '',
+      at_large: 'at large',
+      summoned: 'summoned',
+      detained: 'detained',
+      arrested: 'arrested',
+      bail: 'bail',
+      residential_surveillance: 'res. surv.',
+      prosecuted: 'prosecuted',
+      sentenced: 'sentenced',
+      released: 'released',
+      designated_residence: 'RSDL',
+      wanted_online: 'wanted',
+      administrative_detention: 'admin. det.',
+      compulsory_isolation: 'isolation',
+      community_treatment: 'comm. treat.',
+      community_rehabilitation: 'comm. rehab.',
+    },
   },
 };
 

@@ -4,6 +4,8 @@ import { chainTiers } from '../../api/domain/person-vocabulary';
 import type { ChainGap } from '../../api/schemas/graph-schemas';
 import { enumText } from '../../api/i18n/document-text';
 import { relationShortNames } from '../../api/domain/chart-look';
+import { caseChainLayout, type ChainWords } from '../../api/domain/case-chain-layout';
+import { translator } from '../../api/i18n/translator';
 import { classifications, type Classification } from '../../api/schemas/briefing-schemas';
 import { withChromiumDocuments } from '../chromium-documents';
 import { requireOption, UsageError, type Output, type Secrets } from '../cli-context';
@@ -15,11 +17,24 @@ import { writeFileAtomic } from '../../core/durable-file';
 const formats = ['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf'] as const;
 type GraphFormat = (typeof formats)[number];
 const pages = ['A4', 'A3'] as const;
+/** The formats that are the printed picture of the chart. */
+const drawn: readonly GraphFormat[] = ['svg', 'png', 'pdf'];
+
+/** The chain's words in the command's language, as the chart page names its rows and statuses. */
+function chainWords(language: 'zh-CN' | 'en'): ChainWords {
+  const enums = enumText(language);
+  return {
+    tierName: enums.chainTier,
+    untieredName: translator(language)('graph.chainUntiered'),
+    legalStatusName: enums.legalStatus,
+  };
+}
 
 /**
  * `graph --case CASE_NO --format graphml|gexf|anx|json|svg|png|pdf --out FILE [--page A4|A3]
- * [--classification C]`: a case's chart laid out (ForceAtlas2), as a file for Gephi, networkx
- * or i2, or as the picture the app prints (icons, labels, title block, legend).
+ * [--classification C]`: a case's chart as a file for Gephi, networkx or i2 (laid out by
+ * ForceAtlas2), or as the picture the app prints of its supply-chain layout (a row per tier,
+ * named at its left; icons, labels, title block, legend).
  */
 export async function graphCommand(
   options: CommandOptions,
@@ -36,6 +51,7 @@ export async function graphCommand(
   if (!classifications.includes(classification))
     throw new UsageError(`--classification must be one of ${classifications.join(', ')}`);
   const file = path.resolve(requireOption(options.out, 'out'));
+  const language = options.lang === 'en' ? 'en' : 'zh-CN';
   // PNG and PDF are drawn by Chromium, as the app prints them.
   const pictured = format === 'png' || format === 'pdf';
   const exported = await withChromiumDocuments(pictured, (documents) =>
@@ -46,19 +62,27 @@ export async function graphCommand(
         const caseId = await caseIdOf(client, caseNo);
         const data = await client.call('graph.case', { caseId });
         const nodeIds = data.nodes.map((node) => node.id);
-        const positions = await client.call('graph.layout', {
-          nodeIds,
-          edges: data.edges.map((edge) => [edge.from, edge.to]),
-          iterations: 200,
-        });
+        // A picture is the chart page's supply chain, rows named; files for other tools keep
+        // ForceAtlas2, as the page's own files of a case opened in its default force layout.
+        const { positions, tiers } = drawn.includes(format)
+          ? caseChainLayout(data, chainWords(language))
+          : {
+              positions: await client.call('graph.layout', {
+                nodeIds,
+                edges: data.edges.map((edge) => [edge.from, edge.to]),
+                iterations: 200,
+              }),
+              tiers: [],
+            };
         const document = await client.call('graph.export', {
           format,
           nodeIds,
           positions,
+          tiers,
           caseId,
           page,
           classification,
-          language: options.lang === 'en' ? 'en' : 'zh-CN',
+          language,
           unmaskIds: Boolean(options.unmask),
         });
         return { data, document };

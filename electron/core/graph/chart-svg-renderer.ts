@@ -11,16 +11,11 @@ import { entityKinds, kindColours, type EntityKind } from '../../api/domain/enti
 import { relationTypes, type RelationType } from '../../api/domain/relation-types';
 import type { GraphData, GraphEdge } from '../../api/schemas/graph-schemas';
 import { xmlText } from './xml-text';
+import { boxesOverlap, type Box } from '../../api/domain/box-overlap';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
-/** left, top, width, height */
-type Box = [number, number, number, number];
 type Point = { x: number; y: number };
-
-function overlaps(a: Box, b: Box): boolean {
-  return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
-}
 
 /** Landscape pages at 96 px per inch (CSS pixels), the unit Chromium prints SVG in. */
 export const pageSizes = {
@@ -428,7 +423,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
       const label: Box = chain ? [left - 3, top, width + 6, height] : [left, top, width, height];
       if (
         chain &&
-        occupied.some((other) => other !== iconBoxes.get(node.id) && overlaps(label, other))
+        occupied.some((other) => other !== iconBoxes.get(node.id) && boxesOverlap(label, other))
       )
         continue;
       named.add(node.id);
@@ -453,7 +448,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     });
     for (const point of edgeLabelPlaces(along, width, height)) {
       const candidate: Box = [point.x - width / 2, point.y - height / 2, width, height];
-      if (!inChart(candidate) || occupied.some((other) => overlaps(candidate, other))) continue;
+      if (!inChart(candidate) || occupied.some((other) => boxesOverlap(candidate, other))) continue;
       occupied.push(candidate);
       return point;
     }

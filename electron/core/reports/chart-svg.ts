@@ -2,16 +2,13 @@ import { otherLevel } from '../../api/domain/chain-tiers';
 import type { ChainAnalysis, GraphData } from '../../api/schemas/graph-schemas';
 import { chartWords } from '../graph/chart-document';
 import { textEms } from '../../api/domain/chart-look';
+import { boxesOverlap, type Box } from '../../api/domain/box-overlap';
 import { chartSvg, ellipsise, iconSymbols } from '../graph/chart-svg-renderer';
 import { xmlText as escapeXml } from '../graph/xml-text';
 import type { DocumentLanguage } from '../../api/i18n/chinese-format';
+import { documentText } from '../../api/i18n/document-text';
 
 type Positions = Record<string, { x: number; y: number }>;
-/** left, top, width, height */
-type Box = [number, number, number, number];
-
-const overlaps = (a: Box, b: Box) =>
-  a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 const chartWidth = 680;
@@ -106,7 +103,27 @@ export function supplyChainSvg(
     (member) => member.tier !== null && member.level < otherLevel && shown.has(member.entityId),
   );
   const levels = [...new Set(members.map((member) => member.level))].sort((a, b) => a - b);
-  const rowHeight = 64;
+  const crowded = members.length > 40;
+  // Each person's legal status, short, under the name (刑拘, 逮捕, 在逃): what a chain's reader
+  // asks of every link. At large in red, as the chart rings it.
+  const { chainDiagram } = documentText(language);
+  const statusOf = new Map(
+    data.nodes.flatMap((node) =>
+      !crowded && node.legalStatus && node.legalStatus !== 'none'
+        ? [
+            [
+              node.id,
+              {
+                text: chainDiagram.statusShort[node.legalStatus],
+                atLarge: node.legalStatus === 'at_large',
+              },
+            ],
+          ]
+        : [],
+    ),
+  );
+  const anyStatus = members.some((member) => statusOf.has(member.entityId));
+  const rowHeight = anyStatus ? 72 : 64;
   const labelWidth = 110;
   const legendHeight = 28;
   const rowsHeight = Math.max(levels.length, 1) * rowHeight + 20;
@@ -159,7 +176,6 @@ export function supplyChainSvg(
     transports_for: 'stroke="#d97706" stroke-width="1.4" stroke-dasharray="5 3"',
   };
   const labelColour = { supplies: '#b91c1c', transports_for: '#b45309' };
-  const crowded = members.length > 40;
   // The icon's centre is 6 above the row's line (its name under it): lines run between icon
   // centres and stop at the rim, so an arrowhead lands on the icon, not on the name under it.
   const iconCentre = (point: { x: number; y: number }) => ({ x: point.x, y: point.y - 6 });
@@ -169,7 +185,13 @@ export function supplyChainSvg(
     const icon: Box = [x - 10, y - 16, 20, 20];
     if (crowded) return [icon];
     const width = textEms(ellipsise(member.label)) * 11;
-    return [icon, [x - width / 2, y + 5, width, 14] as Box];
+    const status = statusOf.get(member.entityId);
+    const statusWidth = status ? (textEms(status.text) + 1) * 10 : 0;
+    return [
+      icon,
+      [x - width / 2, y + 5, width, 14] as Box,
+      ...(status ? [[x - statusWidth / 2, y + 19, statusWidth, 12] as Box] : []),
+    ];
   });
   const words = chartWords(language);
   const lines: string[] = [];
@@ -186,7 +208,7 @@ export function supplyChainSvg(
     for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
       const point = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
       const box: Box = [point.x - width / 2, point.y - 6, width, 12];
-      if (occupied.some((other) => overlaps(box, other))) continue;
+      if (occupied.some((other) => boxesOverlap(box, other))) continue;
       occupied.push(box);
       names.push(
         `<text class="edge-label" x="${point.x.toFixed(1)}" y="${(point.y + 3.5).toFixed(1)}" font-size="10" text-anchor="middle" fill="${labelColour[edge.type]}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(text)}</text>`,
@@ -204,6 +226,10 @@ export function supplyChainSvg(
       `<text x="${x + 44}" y="${legendY + 4}" font-size="11" fill="#334155">${escapeXml(typeNames[type])}</text>`,
     );
   });
+  if (anyStatus)
+    parts.push(
+      `<text class="status-legend" x="${labelWidth + 340}" y="${legendY + 4}" font-size="11" fill="#334155">${escapeXml(chainDiagram.statusLegend)}</text>`,
+    );
   for (const member of members) {
     const { x, y } = at.get(member.entityId)!;
     parts.push(
@@ -212,6 +238,11 @@ export function supplyChainSvg(
     if (!crowded)
       parts.push(
         `<text x="${x.toFixed(1)}" y="${(y + 16).toFixed(1)}" font-size="11" text-anchor="middle" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(ellipsise(member.label))}</text>`,
+      );
+    const status = statusOf.get(member.entityId);
+    if (status)
+      parts.push(
+        `<text class="node-status" x="${x.toFixed(1)}" y="${(y + 28).toFixed(1)}" font-size="10" text-anchor="middle" fill="${status.atLarge ? '#b91c1c' : '#475569'}" stroke="#ffffff" stroke-width="3" paint-order="stroke">(${escapeXml(status.text)})</text>`,
       );
   }
   parts.push('</svg>');

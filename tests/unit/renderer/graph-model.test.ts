@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyFilters,
-  chainLevels,
   circularPositions,
   legalStatusColours,
   periodBounds,
@@ -128,41 +127,6 @@ describe('graph model', () => {
     expect(applyFilters(nodes, edges, { caseIds: [] }).edgeIds).toEqual(
       new Set(['c1', 'c3', 'none']),
     );
-  });
-
-  it("puts the supply chain on layers: a source above the source it supplies, phones on their owner's layer", () => {
-    const nodes = [
-      node('south', { chainTier: 'source' }),
-      node('wholesale', { chainTier: 'source' }),
-      node('retailer', { chainTier: 'retail' }),
-      node('phone', { kind: 'phone' }),
-    ];
-    const edges = [
-      edge('south', 'wholesale', 'supplies'),
-      edge('wholesale', 'retailer', 'supplies'),
-      edge('wholesale', 'phone', 'uses'),
-    ];
-    const { levels, tiers, owners, untiered } = chainLevels(nodes, edges);
-    // Things beside their owner, no row of their own (the rows of things had pushed 吸毒 and
-    // 毒资/保护伞 off a laptop's canvas).
-    expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 1, retailer: 2 });
-    expect(Object.fromEntries(owners)).toEqual({ phone: 'wholesale' });
-    expect(tiers).toEqual({ 0: 'source', 2: 'retail' });
-    expect(untiered).toEqual([]);
-  });
-
-  it('names the row of people in no tier and linked to none apart (under 毒资/保护伞 they read as its)', () => {
-    const nodes = [
-      node('source', { chainTier: 'source' }),
-      node('payer', { chainTier: 'finance' }),
-      node('stranger'),
-      node('phone', { kind: 'phone' }),
-    ];
-    const edges = [edge('source', 'payer', 'finances'), edge('source', 'phone', 'uses')];
-    const { levels, tiers, untiered } = chainLevels(nodes, edges);
-    expect(Object.fromEntries(levels)).toEqual({ source: 0, phone: 0, payer: 1, stranger: 2 });
-    expect(tiers).toEqual({ 0: 'source', 1: 'finance' });
-    expect(untiered).toEqual([2]);
   });
 
   it('lays communities out as circles on a ring, neighbouring circles a gap apart', () => {

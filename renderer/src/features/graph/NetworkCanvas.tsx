@@ -12,7 +12,12 @@ import {
   type LabelCandidate,
 } from './label-declutter';
 import { measureImportance } from './label-importance';
-import { chainPositions, type ChainPlacement } from './chain-layout';
+import { highlightColour, nodeLabelColour, pathLabelColour } from './graph-model';
+import {
+  chainLabelBox,
+  chainPositions,
+  type ChainPlacement,
+} from '../../../../electron/api/domain/chain-layout';
 import { prefersReducedMotion } from '../../components/usePrefersReducedMotion';
 
 export interface NetworkHandle {
@@ -287,6 +292,15 @@ interface LabelSource {
   priority: number;
 }
 
+/** A relation's name to place: its text, ends and colour; on a found path, named at any zoom. */
+interface EdgeLabelSource {
+  label: string;
+  from: string;
+  to: string;
+  colour: string;
+  highlighted: boolean;
+}
+
 /** vis-network's own edges (not in its typings): their geometry (the label sits at the curve's midpoint) and the label each holds. */
 type EdgeBodies = {
   body?: {
@@ -423,7 +437,7 @@ function textWidth(text: string, fontPx: number): number {
 function labelCandidates(
   instance: Network,
   nodeLabels: Map<string, LabelSource>,
-  edgeLabels: Map<string, { label: string; from: string; to: string; colour: string }>,
+  edgeLabels: Map<string, EdgeLabelSource>,
   selected: ReadonlySet<string>,
 ): LabelCandidate[] {
   const scale = instance.getScale();
@@ -431,7 +445,12 @@ function labelCandidates(
   const candidates: LabelCandidate[] = [];
   for (const [id, source] of nodeLabels) {
     const position = positions[id];
-    const fontPx = source.fontSize * scale;
+    // A found path's names at the legible size however far out (the chart draws them itself
+    // where vis-network would not: ownDrawnNames).
+    const fontPx = Math.max(
+      source.fontSize * scale,
+      source.priority >= mustShowPriority ? minLabelPx : 0,
+    );
     if (!position || !source.label || fontPx < minLabelPx) continue;
     const lines = source.label.split('\n');
     const width = Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4;
@@ -456,13 +475,17 @@ function labelCandidates(
   // Relations are named once zoomed in far enough for 13 px at canvas scale, then at 12 px on
   // screen however far in: zooming in makes room for them between the entities (names and
   // icons grow with the zoom; at the canvas's scale a name under a third entity stayed there).
-  const fontPx = Math.min(edgeFontSize * scale, edgeLabelPx);
-  if (edgeFontSize * scale >= minLabelPx) {
+  // A found path's relations are named at the legible size at any zoom, before the rest: the
+  // path's steps read along it (its phones and accounts had been linked by unnamed lines).
+  const legible = edgeFontSize * scale >= minLabelPx;
+  const zoomedPx = Math.min(edgeFontSize * scale, edgeLabelPx);
+  {
     const bodies = (instance as unknown as EdgeBodies).body?.edges ?? {};
     for (const [id, edge] of edgeLabels) {
       const from = positions[edge.from];
       const to = positions[edge.to];
-      if (!from || !to) continue;
+      if (!from || !to || (!legible && !edge.highlighted)) continue;
+      const fontPx = legible ? zoomedPx : minLabelPx;
       const width = textWidth(edge.label, fontPx) + 4;
       const height = fontPx * 1.2 + 2;
       // Along the curve and beside it (edgeLabelPlaces: the printed chart's rule too).
@@ -480,7 +503,7 @@ function labelCandidates(
       candidates.push({
         id,
         kind: 'edge',
-        priority: 50,
+        priority: edge.highlighted ? mustShowPriority : 50,
         ...first!,
         width,
         height,
@@ -492,8 +515,12 @@ function labelCandidates(
   return candidates;
 }
 
-/** A relation's name as drawn over the chart: where (canvas units, its centre) and what. */
-interface EdgeLabelDrawn {
+/**
+ * A name drawn over the chart by the chart itself: a relation's, or a found path's entity's
+ * below vis-network's size threshold. Where (canvas units, its centre) and what.
+ */
+interface OverlayLabel {
+  kind: 'node' | 'edge';
   x: number;
   y: number;
   /** Font size in canvas units: the chosen screen size at the zoom it was chosen at. */
@@ -506,9 +533,11 @@ interface EdgeLabelDrawn {
  * Relations' names, drawn by the chart rather than by vis-network, which can only put a name
  * at the middle of its line (where it had been hidden under another entity) and turns it along
  * the line: level, at the spot the declutter chose, at the relation's colour, in canvas units
- * so they follow pan and zoom until the declutter looks again.
+ * so they follow pan and zoom until the declutter looks again. A found path's entities' names
+ * too, where the zoom is below vis-network's threshold (it would not draw them); a name's lines
+ * one under the other.
  */
-function drawEdgeLabels(context: CanvasRenderingContext2D, labels: EdgeLabelDrawn[]) {
+function drawOverlayLabels(context: CanvasRenderingContext2D, labels: OverlayLabel[]) {
   if (!labels.length) return;
   context.save();
   context.textAlign = 'center';
@@ -518,9 +547,13 @@ function drawEdgeLabels(context: CanvasRenderingContext2D, labels: EdgeLabelDraw
   for (const label of labels) {
     context.font = `${label.size}px ${labelFace}`;
     context.lineWidth = label.size / 3;
-    context.strokeText(label.text, label.x, label.y);
     context.fillStyle = label.colour;
-    context.fillText(label.text, label.x, label.y);
+    const lines = label.text.split('\n');
+    lines.forEach((line, index) => {
+      const y = label.y + (index - (lines.length - 1) / 2) * label.size * 1.2;
+      context.strokeText(line, label.x, y);
+      context.fillText(line, label.x, y);
+    });
   }
   context.restore();
 }
@@ -733,11 +766,12 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
   handlers.current = props;
   /** Full labels as given, and which are blanked because they would overlap or be too small. */
   const nodeLabels = useRef(new Map<string, LabelSource>());
-  const edgeLabels = useRef(
-    new Map<string, { label: string; from: string; to: string; colour: string }>(),
-  );
-  /** Relations' names the declutter chose, drawn after vis-network's own drawing. */
-  const edgeLabelsDrawn = useRef<EdgeLabelDrawn[]>([]);
+  const edgeLabels = useRef(new Map<string, EdgeLabelSource>());
+  /**
+   * Relations' names the declutter chose, and a found path's names too small for vis-network,
+   * drawn after vis-network's own drawing.
+   */
+  const overlayLabels = useRef<OverlayLabel[]>([]);
   const blanked = useRef(new Set<string>());
   /** Entities whose label the declutter put above the icon: the font's vertical shift given. */
   const raised = useRef(new Map<string, number>());
@@ -836,14 +870,29 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
               ],
             );
       if (chosen) {
-        const shown = new Set(chosen.map((label) => `${label.kind}:${label.id}`));
+        const scale = instance.getScale();
+        // Names chosen where vis-network draws none (a found path's, zoomed out): drawn by the
+        // chart, their entities' own labels left blank.
+        const ownDrawn = new Set(
+          chosen
+            .filter(
+              (label) =>
+                label.kind === 'node' &&
+                nodeLabels.current.get(label.id)!.fontSize * scale < minLabelPx,
+            )
+            .map((label) => label.id),
+        );
+        const shown = new Set(
+          chosen
+            .filter((label) => !(label.kind === 'node' && ownDrawn.has(label.id)))
+            .map((label) => `${label.kind}:${label.id}`),
+        );
         const nodeUpdates: Node[] = [];
         // A label put above its icon: vis-network draws it under, shifted up by the icon and
         // the label's box (in canvas units); one put back under loses the shift.
-        const scale = instance.getScale();
         const shifts = new Map<string, Node['font']>();
         for (const label of chosen) {
-          if (label.kind !== 'node') continue;
+          if (label.kind !== 'node' || ownDrawn.has(label.id)) continue;
           const source = nodeLabels.current.get(label.id)!;
           const shift = label.raised ? -(2 * source.size + label.height / scale) : 0;
           if (Math.abs((raised.current.get(label.id) ?? 0) - shift) < 0.5) continue;
@@ -865,24 +914,30 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
           const applied = appliedNodes.current.get(id);
           if (applied) applied.label = text;
         }
-        const drawn = chosen.flatMap((label) => {
-          const source = label.kind === 'edge' ? edgeLabels.current.get(label.id) : undefined;
+        const drawn = chosen.flatMap((label): OverlayLabel[] => {
+          const source =
+            label.kind === 'edge'
+              ? edgeLabels.current.get(label.id)
+              : ownDrawn.has(label.id)
+                ? { ...nodeLabels.current.get(label.id)!, colour: nodeLabelColour }
+                : undefined;
           if (!source) return [];
           const at = instance.DOMtoCanvas({
             x: label.left + label.width / 2,
             y: label.top + label.height / 2,
           });
           const size = label.fontPx / scale;
-          return [{ x: at.x, y: at.y, size, text: source.label, colour: source.colour }];
+          const kind = label.kind === 'edge' ? 'edge' : 'node';
+          return [{ kind, x: at.x, y: at.y, size, text: source.label, colour: source.colour }];
         });
-        if (JSON.stringify(drawn) !== JSON.stringify(edgeLabelsDrawn.current)) {
-          edgeLabelsDrawn.current = drawn;
+        if (JSON.stringify(drawn) !== JSON.stringify(overlayLabels.current)) {
+          overlayLabels.current = drawn;
           instance.redraw();
         }
         for (const [id, font] of shifts) nodeUpdates.push({ id, font });
         if (nodeUpdates.length) nodeSet.update(nodeUpdates);
-      } else if (edgeLabelsDrawn.current.length) {
-        edgeLabelsDrawn.current = [];
+      } else if (overlayLabels.current.length) {
+        overlayLabels.current = [];
         instance.redraw();
       }
       // For tests: the labels drawn, in screen pixels.
@@ -903,7 +958,13 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       element.dataset['edgeLabelsHeld'] = String(
         Object.values(edges).filter((edge) => (edge.options?.label ?? '').trim() !== '').length,
       );
-      element.dataset['edgeLabelsDrawn'] = String(edgeLabelsDrawn.current.length);
+      element.dataset['edgeLabelsDrawn'] = String(
+        overlayLabels.current.filter((label) => label.kind === 'edge').length,
+      );
+      // For tests: the entities' names the chart drew itself (a found path's, zoomed out).
+      element.dataset['namesDrawn'] = JSON.stringify(
+        overlayLabels.current.filter((label) => label.kind === 'node').map((label) => label.text),
+      );
       element.dataset['labelled'] = element.dataset['layouts'] ?? '0';
     };
     declutter.current = () => {
@@ -933,7 +994,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       declutter.current();
     });
     instance.on('afterDrawing', (context: CanvasRenderingContext2D) => {
-      drawEdgeLabels(context, edgeLabelsDrawn.current);
+      drawOverlayLabels(context, overlayLabels.current);
       const tiers = tierBoxes();
       if (tiers.length) drawLevelLabels(context, tiers);
       // For tests: the tier names drawn, in screen pixels.
@@ -1036,7 +1097,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
                 label: String(edge.label),
                 from: String(edge.from),
                 to: String(edge.to),
-                colour: edgeColour(edge),
+                ...(edgeColour(edge) === highlightColour
+                  ? { colour: pathLabelColour, highlighted: true }
+                  : { colour: edgeColour(edge), highlighted: false }),
               },
             ]),
         );
@@ -1048,16 +1111,12 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             props.nodes.map((node) => {
               const id = String(node.id);
               const source = nodeLabels.current.get(id)!;
-              const lines = source.label.split('\n');
               return {
                 id,
                 level: typeof node.level === 'number' ? node.level : Number.MAX_SAFE_INTEGER,
                 owner: props.chainOwners?.get(id),
                 radius: source.size,
-                labelWidth: source.label
-                  ? Math.max(...lines.map((line) => textEms(line))) * source.fontSize + 4
-                  : 0,
-                labelHeight: source.label ? lines.length * source.fontSize * 1.2 + 4 : 0,
+                ...chainLabelBox(source.label, source.fontSize),
               };
             }),
             props.edges.map((edge) => ({ from: String(edge.from), to: String(edge.to) })),
@@ -1074,7 +1133,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         if (!lazy) revealed.current.clear();
         lazyLabels.current = lazy;
         const blank = { node: '', edge: blankEdgeLabel };
-        // Where the declutter runs the chart draws the relations' names itself (drawEdgeLabels).
+        // Where the declutter runs the chart draws the relations' names itself (drawOverlayLabels).
         const ownEdgeLabels = props.nodes.length <= declutterUpTo;
         const label = (kind: 'node' | 'edge', id: IdType | undefined, text: string | undefined) =>
           (kind === 'edge' && ownEdgeLabels) ||
@@ -1254,9 +1313,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         // The copy loads its own icon images: drawn before they load, every entity is an
         // empty ring. Drawn once they have (or failed, or after a few seconds).
         await iconsLoaded(copy);
-        const names = edgeLabelsDrawn.current;
+        const names = overlayLabels.current;
         copy.on('afterDrawing', (context: CanvasRenderingContext2D) =>
-          drawEdgeLabels(context, names),
+          drawOverlayLabels(context, names),
         );
         await new Promise<void>((resolve) => {
           copy.once('afterDrawing', () => resolve());

@@ -1,6 +1,6 @@
 import type { Edge, Node } from 'vis-network/peer';
 import type { EntityKind } from '../../../../electron/api/domain/entity-kinds';
-import type { ChainTier, LegalStatus } from '../../../../electron/api/domain/person-vocabulary';
+import type { LegalStatus } from '../../../../electron/api/domain/person-vocabulary';
 import { isServicePhone } from '../../../../electron/api/domain/identifiers';
 import { sourceReliabilities } from '../../../../electron/api/domain/relation-types';
 import type {
@@ -9,11 +9,11 @@ import type {
   GraphViewState,
 } from '../../../../electron/api/schemas/graph-schemas';
 import {
-  assignTiers,
-  neighbourLists,
-  tierLevel,
-} from '../../../../electron/api/domain/chain-tiers';
-import { ellipsise, relationStyles } from '../../../../electron/api/domain/chart-look';
+  chartLabelSize,
+  chartNodeLabel,
+  chartNodeRadius,
+  relationStyles,
+} from '../../../../electron/api/domain/chart-look';
 import { kindColours, kindIcon } from './node-icons';
 
 export { relationStyles };
@@ -32,6 +32,15 @@ export const legalStatusColours: Partial<Record<LegalStatus, string>> = {
   prosecuted: '#7c3aed',
   sentenced: '#1d4ed8',
 };
+
+/** A highlighted (found) path's rings and lines, and a selected entity's ring. */
+export const highlightColour = '#facc15';
+
+/** A found path's relation names: the highlight's hue dark enough to read on white. */
+export const pathLabelColour = '#854d0e';
+
+/** Entities' names on the chart. */
+export const nodeLabelColour = '#1f2937';
 
 /** Colours for suggested gangs (communities), cycled. */
 const communityColours = [
@@ -77,31 +86,29 @@ export function toVisNode(node: GraphNode, look: NodeLook = {}): Node {
   return {
     id: node.id,
     // Long names are cut with an ellipsis; the tooltip carries the full text.
-    label: look.statusLabel
-      ? `${ellipsise(node.label)}\n(${look.statusLabel})`
-      : ellipsise(node.label),
+    label: chartNodeLabel(node.label, look.statusLabel),
     // A string title is shown as text by vis-network, never as HTML.
     title: lines.join('\n'),
     ...(look.compact
-      ? { shape: 'dot', size: node.kind === 'person' || node.kind === 'organisation' ? 10 : 7 }
+      ? { shape: 'dot', size: chartNodeRadius(node.kind, true) }
       : {
           shape: 'circularImage',
           image: kindIcon(node.kind),
-          size: node.kind === 'person' || node.kind === 'organisation' ? 22 : 16,
+          size: chartNodeRadius(node.kind, false),
         }),
     borderWidth: look.highlighted ? 6 : statusColour || look.community !== undefined ? 4 : 2,
     color: {
-      border: look.highlighted ? '#facc15' : ring,
+      border: look.highlighted ? highlightColour : ring,
       background: look.compact ? kindColours[node.kind] : '#ffffff',
       highlight: {
-        border: '#facc15',
+        border: highlightColour,
         background: look.compact ? kindColours[node.kind] : '#ffffff',
       },
     },
     // Face and halo are chart-wide options (NetworkCanvas); per entity only what differs.
     font: {
-      size: node.kind === 'person' || node.kind === 'organisation' ? 18 : 14,
-      color: look.dimmed ? '#cbd5e1' : '#1f2937',
+      size: chartLabelSize(node.kind),
+      color: look.dimmed ? '#cbd5e1' : nodeLabelColour,
     },
     opacity: look.dimmed ? 0.25 : 1,
     level: look.level,
@@ -156,9 +163,9 @@ export function toVisEdge(
     color:
       look.highlighted || look.dimmed
         ? {
-            color: look.highlighted ? '#facc15' : style.color,
+            color: look.highlighted ? highlightColour : style.color,
             opacity: look.dimmed ? 0.15 : 0.9,
-            highlight: '#facc15',
+            highlight: highlightColour,
           }
         : style.color,
     // Every relation named on the line (the declutter draws those that fit at a legible size);
@@ -322,67 +329,4 @@ export function periodBounds(edges: GraphEdge[]): [string, string] | null {
 
 export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
   return [...new Set(nodes.map((node) => node.kind))];
-}
-
-/**
- * Layers of the supply-chain layout, upstream first. Each tier gets a layer; within a tier,
- * who supplies whom adds layers (a southern source above the wholesaler it supplies, both
- * "source"). Phones, accounts, vehicles, places and untiered organisations sit on their
- * owner's layer, beside it (`owners`: the first tiered entity linked to them): each on a layer
- * of its own below its owner had doubled the rows, and the demo chain fitted whole had lost
- * 吸毒 and 毒资/保护伞 off the canvas's foot. Layers are numbered without gaps.
- */
-export function chainLevels(
-  nodes: GraphNode[],
-  edges: GraphEdge[],
-): {
-  levels: Map<string, number>;
-  tiers: Record<number, ChainTier>;
-  owners: Map<string, string>;
-  /** Layers of people in no tier and linked to none (a row that is no tier's, named apart). */
-  untiered: number[];
-} {
-  const members = assignTiers({ nodes, edges, truncated: false });
-  const tierOf = new Map(members.map((member) => [member.entityId, member.tier]));
-  const depth = new Map(members.map((member) => [member.entityId, 0]));
-  const sameTierSupplies = edges.filter(
-    (edge) =>
-      edge.type === 'supplies' &&
-      tierOf.get(edge.from) &&
-      tierOf.get(edge.from) === tierOf.get(edge.to),
-  );
-  // Longest supply run inside a tier, capped so a cycle cannot loop.
-  for (let round = 0; round < 3; round += 1) {
-    for (const edge of sameTierSupplies)
-      depth.set(edge.to, Math.max(depth.get(edge.to)!, Math.min(depth.get(edge.from)! + 1, 3)));
-  }
-  const keyOf = new Map<string, number>();
-  for (const member of members) {
-    if (member.tier)
-      keyOf.set(member.entityId, member.level * 100 + depth.get(member.entityId)! * 10);
-  }
-  const neighbours = neighbourLists(edges);
-  const owners = new Map<string, string>();
-  const tieredKeys = new Set(keyOf.values());
-  const looseKeys = new Set<number>();
-  for (const member of members) {
-    if (member.tier) continue;
-    const owner = (neighbours.get(member.entityId) ?? []).find((id) => tierOf.get(id));
-    if (owner) owners.set(member.entityId, owner);
-    else looseKeys.add(member.level * 100);
-    keyOf.set(member.entityId, owner ? keyOf.get(owner)! : member.level * 100);
-  }
-  const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);
-  const layer = new Map(keys.map((key, index) => [key, index]));
-  const tiers: Record<number, ChainTier> = {};
-  for (const [tier, level] of Object.entries(tierLevel)) {
-    const first = keys.find((key) => Math.floor(key / 100) === level && key % 10 === 0);
-    if (first !== undefined) tiers[layer.get(first)!] = tier as ChainTier;
-  }
-  return {
-    levels: new Map([...keyOf].map(([id, key]) => [id, layer.get(key)!])),
-    tiers,
-    owners,
-    untiered: [...looseKeys].filter((key) => !tieredKeys.has(key)).map((key) => layer.get(key)!),
-  };
 }

@@ -1,15 +1,20 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legalStatuses } from '../../../../electron/api/domain/person-vocabulary';
+import {
+  chainTiers,
+  legalStatuses,
+  type ChainTier,
+} from '../../../../electron/api/domain/person-vocabulary';
+import { chainLevels, chainRowNames } from '../../../../electron/api/domain/chain-levels';
 import { relationTypes } from '../../../../electron/api/domain/relation-types';
 import {
+  compactChartAbove,
   englishRelationShortNames,
   relationShortNames,
 } from '../../../../electron/api/domain/chart-look';
 import type { ClusterSpec } from './NetworkCanvas';
 import { organisationMembers, type ChartState } from './chart-state';
 import {
-  chainLevels,
   parallelSmooth,
   toVisEdge,
   toVisNode,
@@ -17,9 +22,6 @@ import {
   visibleNodeIds,
 } from './graph-model';
 import { labelImportance } from './label-importance';
-
-/** Above this many entities the chart is drawn with dots and straight lines. */
-const compactAbove = 1_000;
 
 export interface Highlight {
   nodeIds: Set<string>;
@@ -57,7 +59,7 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     const dim = highlight !== null && highlight.nodeIds.size > 0;
     // The supply-chain layout puts each entity on the layer of its tier (recorded, or derived from supply relations).
     const chain = chainEdges ? chainLevels(nodes, Object.values(chainEdges)) : null;
-    const compact = shownNodes.length > compactAbove;
+    const compact = shownNodes.length > compactChartAbove;
     // Translated once per chart, not once per entity.
     const statusLabels = new Map(
       legalStatuses.map((status) => [status, t(`enums.legalStatus.${status}`)]),
@@ -77,14 +79,13 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
       }),
     );
     const levelLabels = chain
-      ? Object.fromEntries([
-          ...Object.entries(chain.tiers).map(([level, tier]) => [
-            level,
-            t(`enums.chainTier.${tier}`),
-          ]),
-          // People in no tier get a row named so: under 毒资/保护伞 unnamed, they read as its.
-          ...chain.untiered.map((level) => [String(level), t('graph.chainUntiered')]),
-        ])
+      ? chainRowNames(
+          chain,
+          Object.fromEntries(
+            chainTiers.map((tier) => [tier, t(`enums.chainTier.${tier}`)]),
+          ) as Record<ChainTier, string>,
+          t('graph.chainUntiered'),
+        )
       : undefined;
     return { visNodes, shownIds, compact, levelLabels, chainOwners: chain?.owners };
     // i18n.language: the labels change with the language.

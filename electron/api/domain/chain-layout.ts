@@ -1,3 +1,5 @@
+import { textEms } from './chart-look';
+
 /** An entity of the supply-chain layout: its layer, its owner (things) and the room it needs. */
 export interface ChainItem {
   id: string;
@@ -18,6 +20,23 @@ export interface ChainPlacement {
   rows: Map<number, number>;
   /** What the layout covers, principals' names included (things' names show zoomed in). */
   bounds: { left: number; top: number; right: number; bottom: number };
+}
+
+/**
+ * The room an entity's name takes under its icon, at `fontSize`: its widest line by the text-width
+ * estimate (textEms; the chart's face draws CJK a full em), a line and a fifth per line. The chart
+ * page and the command line measure names this way, so both lay a chain out alike.
+ */
+export function chainLabelBox(
+  label: string,
+  fontSize: number,
+): Pick<ChainItem, 'labelWidth' | 'labelHeight'> {
+  if (!label) return { labelWidth: 0, labelHeight: 0 };
+  const lines = label.split('\n');
+  return {
+    labelWidth: Math.max(...lines.map((line) => textEms(line))) * fontSize + 4,
+    labelHeight: lines.length * fontSize * 1.2 + 4,
+  };
 }
 
 /** Between two columns of a layer, and between one layer's names and the next layer's icons. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainPositions, type ChainItem } from '../../../renderer/src/features/graph/chain-layout';
+import { chainPositions, type ChainItem } from '../../../electron/api/domain/chain-layout';
 
 const person = (id: string, level: number, labelWidth = 60): ChainItem => ({
   id,
