@@ -21,11 +21,14 @@ export interface ChainWords {
 export function caseChainLayout(
   chart: Pick<GraphData, 'nodes' | 'edges'>,
   words: ChainWords,
+  /** The room's shape beside the row names, given their column's width (chainPositions). */
+  aspectBeside?: (rowNames: string[]) => number,
 ): {
   positions: Record<string, { x: number; y: number }>;
   tiers: { y: number; name: string }[];
 } {
   const chain = chainLevels(chart.nodes, chart.edges);
+  const names = chainRowNames(chain, words.tierName, words.untieredName);
   const compact = chart.nodes.length > compactChartAbove;
   const placement = chainPositions(
     chart.nodes.map((node) => {
@@ -42,8 +45,8 @@ export function caseChainLayout(
       };
     }),
     chart.edges,
+    aspectBeside?.(Object.values(names)),
   );
-  const names = chainRowNames(chain, words.tierName, words.untieredName);
   const tiers = Object.entries(names).flatMap(([level, name]) => {
     const y = placement.rows.get(Number(level));
     return y === undefined ? [] : [{ y: Math.round(y), name }];

@@ -44,6 +44,8 @@ const columnGap = 18;
 const rowGap = 8;
 /** Between an owner's icon and its things, and between things. */
 const thingGap = 6;
+/** The most a chain's columns are spread apart to fill a wide room. */
+const maxSpread = 2;
 
 /**
  * The supply-chain layout: a row per layer, upstream at the top; on each row the principals
@@ -56,6 +58,13 @@ const thingGap = 6;
 export function chainPositions(
   items: ChainItem[],
   edges: { from: string; to: string }[],
+  /**
+   * Width over height of the room the chain is fitted into (a canvas, a printed page). A chain
+   * of many tiers is taller than the room is: fitted by its height, it had used less than half a
+   * laptop canvas's width, its names crowded in the middle. Its columns then spread apart to the
+   * room's shape (up to `maxSpread` times), which costs no zoom.
+   */
+  aspect?: number,
 ): ChainPlacement {
   const byId = new Map(items.map((item) => [item.id, item]));
   const thingsOf = new Map<string, ChainItem[]>();
@@ -187,6 +196,28 @@ export function chainPositions(
       ]),
     );
   });
+  if (aspect !== undefined && principals.length > 1) {
+    // From the first row's icons (its y is 0) to the last row's names.
+    const height = y + below + Math.max(...rows[0]!.map((item) => item.radius));
+    // The chain's width with its centres `spread` times as far apart (every gap grows).
+    const widthAt = (spread: number) =>
+      Math.max(...principals.map((item) => spread * x.get(item.id)! + extent.get(item.id)!.right)) -
+      Math.min(...principals.map((item) => spread * x.get(item.id)! - extent.get(item.id)!.left));
+    const wanted = aspect * height;
+    let spread = 1;
+    if (widthAt(1) < wanted) {
+      // The largest spread, up to the most, at which the chain is no wider than the room's shape.
+      let [low, high] = [1, maxSpread];
+      if (widthAt(high) <= wanted) low = high;
+      for (let step = 0; step < 30 && high - low > 1e-4; step += 1) {
+        const middle = (low + high) / 2;
+        if (widthAt(middle) <= wanted) low = middle;
+        else high = middle;
+      }
+      spread = low;
+    }
+    if (spread > 1) for (const item of principals) x.set(item.id, x.get(item.id)! * spread);
+  }
   const positions: Record<string, { x: number; y: number }> = {};
   const bounds = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
   for (const item of principals) {

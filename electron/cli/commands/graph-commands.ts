@@ -13,6 +13,7 @@ import { caseIdOf, withSession } from '../cli-router';
 import { resolveEntityReference } from '../entity-reference';
 import type { CommandOptions } from '../command-options';
 import { writeFileAtomic } from '../../core/durable-file';
+import { tierColumnWidth, titledChartAspect } from '../../core/graph/chart-svg-renderer';
 
 const formats = ['graphml', 'gexf', 'anx', 'json', 'svg', 'png', 'pdf'] as const;
 type GraphFormat = (typeof formats)[number];
@@ -65,7 +66,9 @@ export async function graphCommand(
         // A picture is the chart page's supply chain, rows named; files for other tools keep
         // ForceAtlas2, as the page's own files of a case opened in its default force layout.
         const { positions, tiers } = drawn.includes(format)
-          ? caseChainLayout(data, chainWords(language))
+          ? caseChainLayout(data, chainWords(language), (rowNames) =>
+              titledChartAspect(page, tierColumnWidth(rowNames)),
+            )
           : {
               positions: await client.call('graph.layout', {
                 nodeIds,

@@ -239,9 +239,30 @@ function parallelOffsets(edges: GraphEdge[]): Map<string, number> {
  * date, classification mark) and a legend of the kinds and relation types present. The one
  * renderer behind chart exports (SVG, PNG, PDF), the briefing's gang chart and the CLI.
  */
+/** Around the page's content; the title block's height; the legend's column on the right. */
+const pageMargin = 24;
+const titleHeight = 68;
+const legendColumn = 170;
+
+/** The column of tier names at a printed chain's left. */
+export function tierColumnWidth(names: string[]): number {
+  return names.length ? Math.max(...names.map((name) => textEms(name))) * 13 + 16 : 0;
+}
+
+/**
+ * Width over height of the room a titled page with its legend on the right leaves the chart,
+ * right of a column of tier names `tierNames` wide: the shape a supply chain is laid out to.
+ */
+export function titledChartAspect(page: PageSize, tierNames: number): number {
+  const { width, height } = pageSizes[page];
+  const roomX = width - 2 * pageMargin - (legendColumn + 24) - (tierNames + 8);
+  const roomY = height - 2 * pageMargin - titleHeight;
+  return roomX / roomY;
+}
+
 export function chartSvg(data: GraphData, positions: Positions, options: ChartSvgOptions): string {
   const { width, height, words } = options;
-  const margin = 24;
+  const margin = pageMargin;
   const placedNodes = data.nodes.filter((node) => positions[node.id]);
   const shown = new Set(placedNodes.map((node) => node.id));
   const edges = data.edges.filter((edge) => shown.has(edge.from) && shown.has(edge.to));
@@ -251,7 +272,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const parts: string[] = [];
   if (options.title) {
     parts.push(titleBlock(options.title, words, width, margin));
-    top += 68;
+    top += titleHeight;
   }
   const box = { x: margin, y: top, width: width - 2 * margin, height: height - top - margin };
   const items = options.legend ? legendItems(drawn, words) : [];
@@ -262,7 +283,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   /** Where the legend says how many relations are unnamed, once the names are placed. */
   let noteAt: Point | null = null;
   if (options.legend === 'right') {
-    const column = 170;
+    const column = legendColumn;
     const flowed = flowLegend(items, column, 22);
     noteAt = { x: width - margin - column, y: top + 24 + flowed.height + 38 };
     parts.push(
@@ -291,7 +312,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   );
   const chain = tiers.length > 0;
   // The column of tier names at the chart's left, as on screen: the entities right of it.
-  const tierColumn = chain ? Math.max(...tiers.map((tier) => textEms(tier.name))) * 13 + 16 : 0;
+  const tierColumn = chain ? tierColumnWidth(tiers.map((tier) => tier.name)) : 0;
   if (chain) {
     box.x += tierColumn + 8;
     box.width -= tierColumn + 8;

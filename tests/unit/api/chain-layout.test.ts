@@ -55,4 +55,40 @@ describe('the supply-chain layout', () => {
     // Columns never closer than their names' widths and the gap.
     expect(positions['buysRight']!.x - positions['buysLeft']!.x).toBeGreaterThanOrEqual(60 + 18);
   });
+
+  it('spreads a tall chain’s columns to the shape of a wide room, at most twice, things kept by their owners', () => {
+    // Four rows of two: narrower than tall.
+    const items = [0, 1, 2, 3].flatMap((level) => [
+      person(`a${level}`, level),
+      person(`b${level}`, level),
+    ]);
+    items.push(thing('phone', 0, 'a0'));
+    const edges = [0, 1, 2].flatMap((level) => [
+      { from: `a${level}`, to: `a${level + 1}` },
+      { from: `b${level}`, to: `b${level + 1}` },
+    ]);
+    const tight = chainPositions(items, edges);
+    const width = (placement: typeof tight) => placement.bounds.right - placement.bounds.left;
+    const height = (placement: typeof tight) => placement.bounds.bottom - placement.bounds.top;
+    // a0's column reaches past its phone (22 + 6 + 32), then the gap of 18, then half b0's name.
+    expect(tight.positions['b0']!.x - tight.positions['a0']!.x).toBe(60 + 18 + 30);
+    expect(height(tight)).toBe(3 * 99 + 22 + 22 + 47);
+    // Tight, the chain is 168 wide (30 + 108 + 30) and 388 high. In a room 0.7 times as wide as high the
+    // centres spread until the chain has the room's shape (272 wide).
+    expect([width(tight), height(tight)]).toEqual([168, 388]);
+    const wide = chainPositions(items, edges, 0.7);
+    expect(wide.positions['b0']!.x - wide.positions['a0']!.x).toBeGreaterThan(108);
+    expect(height(wide)).toBe(height(tight));
+    expect(Math.abs(width(wide) - 0.7 * 388)).toBeLessThanOrEqual(2);
+    // The phone stays 6 right of its owner's icon; rows keep their y.
+    expect(wide.positions['phone']!.x - wide.positions['a0']!.x).toBe(22 + 6 + 16);
+    expect([...wide.rows]).toEqual([...tight.rows]);
+    // A very wide room spreads the columns twice as far apart, no more.
+    const widest = chainPositions(items, edges, 10);
+    expect(widest.positions['b0']!.x - widest.positions['a0']!.x).toBe(
+      2 * (tight.positions['b0']!.x - tight.positions['a0']!.x),
+    );
+    // A room narrower than the chain changes nothing.
+    expect(chainPositions(items, edges, 0.1).positions).toEqual(tight.positions);
+  });
 });

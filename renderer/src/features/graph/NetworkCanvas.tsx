@@ -231,6 +231,24 @@ function drawLevelLabels(
   context.restore();
 }
 
+/** The room right of the tier names where the chain is fitted, in screen pixels. */
+function chainRoomOf(element: HTMLElement, labels: Record<number, string> | undefined) {
+  const names = Object.values(labels ?? {});
+  const reserve = names.length ? Math.max(...names.map(tierLabelWidth)) + 8 : 12;
+  const margin = 8;
+  return {
+    reserve,
+    roomX: Math.max(element.clientWidth - reserve - margin, 1),
+    roomY: Math.max(element.clientHeight - 2 * margin, 1),
+  };
+}
+
+/** The shape of that room (width over height), which the chain's columns spread to fill. */
+function chainRoom(element: HTMLElement, labels: Record<number, string> | undefined) {
+  const { roomX, roomY } = chainRoomOf(element, labels);
+  return element.clientHeight > 0 ? roomX / roomY : undefined;
+}
+
 /**
  * The supply chain fitted whole, every tier in view, beside the column of tier names (they
  * had been drawn over the leftmost entities): at most the zoom of 1.
@@ -241,14 +259,10 @@ function fitChain(
   placement: ChainPlacement,
   labels: Record<number, string> | undefined,
 ) {
-  const names = Object.values(labels ?? {});
-  const reserve = names.length ? Math.max(...names.map(tierLabelWidth)) + 8 : 12;
-  const margin = 8;
+  const { reserve, roomX, roomY } = chainRoomOf(element, labels);
   const { left, top, right, bottom } = placement.bounds;
   const width = Math.max(right - left, 1);
   const height = Math.max(bottom - top, 1);
-  const roomX = Math.max(element.clientWidth - reserve - margin, 1);
-  const roomY = Math.max(element.clientHeight - 2 * margin, 1);
   const scale = Math.min(roomX / width, roomY / height, 1);
   // The box's centre at the middle of the room right of the tier names.
   const screenX = reserve + roomX / 2;
@@ -1120,6 +1134,7 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
               };
             }),
             props.edges.map((edge) => ({ from: String(edge.from), to: String(edge.to) })),
+            container.current ? chainRoom(container.current, props.levelLabels) : undefined,
           );
           chainPlaced.current = placement;
           const saved =
