@@ -17,6 +17,7 @@ const preview: ImportPreview = {
   problemCount: 1,
   rejectedCount: 1,
   problems: [{ line: 20_000_007, field: 'counterpart', problem: 'phone', value: '未知' }],
+  rejectedFileName: '话单.rejected.csv',
   sample: [],
   platform: null,
   owner: null,

@@ -237,6 +237,8 @@ export const zhCN = {
         '被拒行文件要保存到的文件夹不存在：{{folder}}。未导入任何数据。请先建好该文件夹，或另选保存位置。',
       rejectedNotWritable:
         '被拒行文件不能保存为 {{path}}：该位置不可写入，或已是一个文件夹。未导入任何数据。请另选保存位置。',
+      rejectedExists:
+        '被拒行文件 {{path}} 已存在，未导入任何数据，以免覆盖该文件。请另选保存位置，或先移走该文件。',
       rejectedNotSaved:
         '导入已完成（导入编号 {{importId}}，{{rows}} 行已导入，{{rejected}} 行被拒），但被拒行文件未能写入 {{path}}。请勿再次导入同一文件。',
     },

@@ -78,6 +78,11 @@ export const importPreviewOutput = z.object({
   rejectedCount: z.number().int(),
   /** The first 200 problems, in file order. */
   problems: z.array(importProblemSchema),
+  /**
+   * The name the rejected-rows file would take (.txt for a tab-separated file, else .csv): the
+   * CLI checks its place before anything is imported.
+   */
+  rejectedFileName: z.string(),
   /** The first rows as they will be read, field → text. */
   sample: z.array(z.record(z.string(), z.string())),
   /** Alipay/WeChat bill, and its owner, as read from the lines above the header. */

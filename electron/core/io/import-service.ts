@@ -7,7 +7,7 @@ import { unixToIso } from '../db/unix-time';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { callRecordAt } from './call-columns';
 import { validRows, type ImportPlan } from './import-plan';
-import { rejectedRowsFile } from './import-rejected';
+import { rejectedFileName, rejectedRowsFile } from './import-rejected';
 import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
 import { commitImport, rejectedLines } from './import-writer';
 import { resolveSeizureLedger } from './seizure-ledger-resolve';
@@ -122,6 +122,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,
     problems: importPlan.problems.slice(0, 200),
+    rejectedFileName: rejectedFileName(input.fileName, file),
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
     owner: importPlan.owner,
