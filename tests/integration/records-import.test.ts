@@ -160,21 +160,26 @@ describe('carrier call records (话单)', () => {
         fileName: '13987654321话单.txt',
         bytes: iconv.encode(tabbed, 'gb18030'),
         encoding: 'gb18030',
+        // Its rejected rows go back with its separator: a tab-separated file's as .txt.
+        rejectedAs: 'txt',
       },
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(`\ufeff${tabbed}`, 'utf16le'),
         encoding: 'utf16le',
+        rejectedAs: 'txt',
       },
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(tabbed, 'utf16le').swap16(),
         encoding: 'utf16be',
+        rejectedAs: 'txt',
       },
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(tabbed.replaceAll('\t', '|')),
         encoding: 'utf8',
+        rejectedAs: 'csv',
       },
       {
         fileName: '13987654321话单.csv',
@@ -185,11 +190,16 @@ describe('carrier call records (话单)', () => {
             .replace(/^(\d+),13987654321,/gm, '$1,="13987654321",'),
         ),
         encoding: 'utf8',
+        rejectedAs: 'csv',
       },
     ];
     for (const variant of variants) {
       const input = { ...cdr, fileName: variant.fileName, contentBase64: base64(variant.bytes) };
-      expect(await c.ok('import.preview', input)).toEqual({ ...csv, encoding: variant.encoding });
+      expect(await c.ok('import.preview', input)).toEqual({
+        ...csv,
+        encoding: variant.encoding,
+        rejectedFileName: `13987654321话单.rejected.${variant.rejectedAs}`,
+      });
     }
     const input = {
       ...cdr,
@@ -1351,6 +1361,7 @@ describe('spreadsheets as banks and carriers send them', () => {
       ...xls,
       format: 'html',
       encoding: 'gb18030',
+      rejectedFileName: 'bank-statement-web.rejected.csv',
     });
     expect([xls.format, xls.encoding, xls.headerLine, xls.rowCount, xls.rejectedCount]).toEqual([
       'xls',
