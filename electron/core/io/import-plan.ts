@@ -92,6 +92,7 @@ import { accountNamesSeen } from './account-names-seen';
 import { alipayUserSheets, withAlipayUsers } from './alipay-users';
 import { isBankOwnAccount } from './bank-own-accounts';
 import { swallowedRows } from './swallowed-rows';
+import { cardByItsEnd, namesBankCard } from './bank-card-text';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -110,6 +111,8 @@ export interface TransferRecord {
   /** The counterpart holder's (对手身份证号), when it checks. */
   counterpartIdNumber: string | null;
   counterpartBank: string | null;
+  /** The counterpart is a bank card, which a payment platform's file names among its own. */
+  counterpartCard: boolean;
   direction: 'out' | 'in';
   at: string;
   /** The statement gives the row's day alone (交易日期, no time): it may be any time that day. */
@@ -3186,11 +3189,11 @@ function withoutLogin(name: string | null): string | null {
 
 /**
  * Whether a counterpart key names no one account: a number masked with asterisks (138****5678),
- * or the counterpart's name standing in for an account (陈*, 老鬼, 美团), where no digits, e-mail
- * or WeChat ID say whose.
+ * a card named by its end alone (储蓄卡(尾号1234)), or the counterpart's name standing in for an
+ * account (陈*, 老鬼, 美团), where no digits, e-mail or WeChat ID say whose.
  */
 function namesNoAccount(key: string, name: string | null): boolean {
-  if (/[*＊]/.test(key)) return true;
+  if (/[*＊]/.test(key) || cardByItsEnd(key)) return true;
   return key === name?.replace(/\s+/g, '') && !/\d{5,}|@|^wxid_/i.test(key);
 }
 
@@ -3772,9 +3775,18 @@ function planAll(
           (preamble.platform || preamble.paymentBill || billColumns
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
             : nameAlone));
-      // A masked account (Alipay's 139******21) is many people's: told apart by their names.
+      // A bank card among a platform's counterparts (a 转账到银行卡's 收款银行卡号, a bill's
+      // 储蓄卡(尾号1234)) is a bank account, not one of the platform's.
+      const counterpartCard =
+        namesBankCard(named) ||
+        (byPair && !payeeId && !compact('toAccount') && !!compact('toCard'));
+      // A masked account (Alipay's 139******21, a card's 储蓄卡(尾号1234)) is many people's: told
+      // apart by their names.
       let counterpart =
-        named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
+        named &&
+        (/[*＊]/.test(named) || cardByItsEnd(named)) &&
+        counterpartName &&
+        counterpartName !== named
           ? `${counterpartName.replace(/\s+/g, '')}（${named}）`
           : named;
       // A name alone (a bill's 交易对方 陈*, a nickname 老鬼) or a masked number without a name
@@ -4012,6 +4024,7 @@ function planAll(
         counterpartName,
         counterpartIdNumber: counterpart ? holderNumber(cells, 'counterpartIdNumber') : null,
         counterpartBank: optional(cells, 'counterpartBank'),
+        counterpartCard,
         direction,
         at,
         dayOnly: dayAloneOf(cells, 'at'),

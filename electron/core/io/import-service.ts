@@ -69,6 +69,8 @@ const hiddenSampleKeys = new Set([
   'fromEntityId',
   'contentMicrograms',
   'continued',
+  // Said by the account's type once imported.
+  'counterpartCard',
 ]);
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
