@@ -871,7 +871,14 @@ export const zhCN = {
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
     columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
-    setAsideLines: '其中看似交易、实未动资金的行号：{{lines}}{{more}}',
+    setAsideTitle: '看似交易、实未动资金的行（{{count}} 行，未导入，无需修正）',
+    setAsideFirst: '（仅列出前 {{count}} 行）',
+    setAsideReasons: {
+      notCompleted: '交易未成功（失败、关闭、撤销或未支付），资金未动',
+      refunded: '已退款或退回（全额退回的付款，或已从其付款中扣除的退款）',
+      ownAccounts: '本人账户之间的资金往来（不计收支，如提现到本人银行卡、充值、余额宝）',
+      refundUnpaired: '退款所对应的付款不在本文件中，或该付款已关闭',
+    },
     nothingMovedLabel: '未动资金的行',
     nothingMoved:
       '另有 {{count}} 行未动资金（金额为 0 的结息、冻结/解冻、余额查询，交易失败、关闭或全额退款，本人账户之间的提现、充值等），不作为交易导入，也不计入数据行',
