@@ -116,6 +116,7 @@ export const errorCodes = [
   'import.timedOut',
   'import.rejectedFolderMissing',
   'import.rejectedNotWritable',
+  'import.rejectedExists',
   'import.rejectedNotSaved',
   'package.corrupt',
   'package.wrongPassphrase',

@@ -26,6 +26,8 @@ export interface CommandOptions {
   map?: string;
   'skip-invalid'?: boolean;
   rejected?: string;
+  /** import --skip-invalid: the rejected-rows file may replace a file already there. */
+  'overwrite-rejected'?: boolean;
   'own-account'?: string;
   'own-number'?: string;
   'area-code'?: string;

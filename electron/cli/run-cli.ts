@@ -53,11 +53,13 @@ errors are said in Chinese, or in English with --lang en.
   import        --workspace DIR --template persons|calls|transactions|seizures --file FILE
                 [--encoding auto|utf8|gb18030|utf16le|utf16be] [--case CASE_NO] [--dry-run]
                 [--map 'HEADER=field,…'] [--own-account ACC] [--own-number NUM] [--area-code 0871]
-                [--direction out|in] [--sheet N] [--skip-invalid [--rejected FILE]]
+                [--direction out|in] [--sheet N]
+                [--skip-invalid [--rejected FILE] [--overwrite-rejected]]
                 CSV, TXT (tab, ; or | separated), XLSX or XLS (话单, 流水, Alipay/WeChat bills); every row checked first, then all
                 or nothing (exit 1 on bad rows), or with --skip-invalid the valid rows and a
                 rejected-rows file in the file's encoding and separator (default
-                FILE.rejected.csv, .txt for a tab-separated one); --direction says which way a
+                FILE.rejected.csv, .txt for a tab-separated one; a file already there refuses
+                the import, nothing written, unless --overwrite-rejected); --direction says which way a
                 statement's money went when the file says it nowhere (no debit/credit, no signs),
                 or, for a call list without 呼叫类型, whether the own number placed (out) or
                 received (in) every row
@@ -109,6 +111,7 @@ const optionSpec = {
   map: { type: 'string' },
   'skip-invalid': { type: 'boolean', default: false },
   rejected: { type: 'string' },
+  'overwrite-rejected': { type: 'boolean', default: false },
   'own-account': { type: 'string' },
   'own-number': { type: 'string' },
   'area-code': { type: 'string' },
@@ -262,6 +265,10 @@ async function main(argv: string[]): Promise<number> {
 
 /** What to do on the command line where the window's sentence names a control of its own. */
 const cliHints: Record<string, { zh: string; en: string }> = {
+  'import.rejectedExists': {
+    zh: '如确要覆盖该文件，加 --overwrite-rejected 再导入；或用 --rejected 另选文件。',
+    en: 'To replace that file, import again with --overwrite-rejected; or choose another file with --rejected.',
+  },
   'package.implausibleQuantity': {
     zh: '与发送单位核实数量无误后，加 --confirm-implausible 再导入；--dry-run 可先列出这些缴获。',
     en: 'Once the sending unit has confirmed the quantities, import again with --confirm-implausible; --dry-run lists those seizures first.',

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import i18n from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../electron/api/schemas/import-schemas';
 import { CheckStep } from '../../renderer/src/features/import/CheckStep';
 import { initialWizard } from '../../renderer/src/features/import/import-wizard';
@@ -17,6 +18,7 @@ const preview: ImportPreview = {
   problemCount: 1,
   rejectedCount: 1,
   problems: [{ line: 20_000_007, field: 'counterpart', problem: 'phone', value: '未知' }],
+  rejectedFileName: '话单.rejected.csv',
   sample: [],
   platform: null,
   owner: null,
@@ -27,6 +29,10 @@ const preview: ImportPreview = {
     { name: '话单2', number: 4, rows: 8, read: true },
   ],
 };
+
+afterEach(async () => {
+  await act(() => i18n.changeLanguage('zh-CN'));
+});
 
 describe('the import check of a workbook', () => {
   it('names each sheet read or left unread, and each problem by its sheet and row', () => {
@@ -66,16 +72,25 @@ describe('the import check of a workbook', () => {
     expect(asked).toEqual([2]);
   });
 
-  it('names the lines of a statement that read as transfers but moved nothing', () => {
+  it('lists the rows of a statement that read as transfers but moved nothing, by line and why', async () => {
     const statement: ImportPreview = {
       ...preview,
       format: 'csv',
       encoding: 'gb18030',
       sheets: [],
-      nothingMoved: 23,
-      setAside: Array.from({ length: 22 }, (_, index) => index + 4),
+      nothingMoved: 5,
+      setAside: [
+        { line: 4, reason: 'notCompleted' },
+        { line: 7, reason: 'refunded' },
+        { line: 9, reason: 'ownAccounts' },
+        { line: 10_000_012, reason: 'refundUnpaired' },
+      ],
     };
-    render(
+    const shown = () =>
+      [...screen.getByTestId('import-set-aside-table').querySelectorAll('tbody tr')].map((row) =>
+        [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+      );
+    const view = render(
       <Providers>
         <CheckStep
           state={{ ...initialWizard, step: 2, preview: statement }}
@@ -85,10 +100,51 @@ describe('the import check of a workbook', () => {
         />
       </Providers>,
     );
-    expect(screen.getByTestId('import-set-aside').textContent).toBe(
-      '其中看似交易、实未动资金的行号：' +
-        Array.from({ length: 20 }, (_, index) => index + 4).join('、') +
-        '…',
+    expect(screen.getByText('看似交易、实未动资金的行（4 行，未导入，无需修正）')).toBeTruthy();
+    expect(shown()).toEqual([
+      ['4', '交易未成功（失败、关闭、撤销或未支付），资金未动'],
+      ['7', '已退款或退回（全额退回的付款，或已从其付款中扣除的退款）'],
+      ['9', '本人账户之间的资金往来（不计收支，如提现到本人银行卡、充值、余额宝）'],
+      ['第 2 个工作表第 12 行', '退款所对应的付款不在本文件中，或该付款已关闭'],
+    ]);
+    // The problems stay in their own table: the set-aside rows are none of them.
+    expect(screen.getByTestId('import-problem-table').querySelectorAll('tbody tr').length).toBe(1);
+    await act(() => i18n.changeLanguage('en'));
+    view.rerender(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview: statement }}
+          preview={statement}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+        />
+      </Providers>,
     );
+    expect(shown()).toEqual([
+      ['4', 'Not completed (failed, closed, cancelled or unpaid): no money moved'],
+      [
+        '7',
+        'Refunded or sent back (a payment returned in full, or a refund already taken off its payment)',
+      ],
+      [
+        '9',
+        'Between the holder’s own accounts (not income or spending: a withdrawal to the holder’s card, a top-up, a money-market fund)',
+      ],
+      ['sheet 2, row 12', 'A refund whose payment is not in this file, or was closed'],
+    ]);
+  });
+
+  it('lists no set-aside rows where there are none', () => {
+    render(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview }}
+          preview={preview}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+        />
+      </Providers>,
+    );
+    expect(screen.queryByTestId('import-set-aside-table')).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ const preview: ImportPreview = {
   problemCount: 0,
   rejectedCount: 0,
   problems: [],
+  rejectedFileName: '话单.rejected.csv',
   sample: [],
   platform: null,
   owner: null,

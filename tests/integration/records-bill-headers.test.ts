@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /** Payment bills a tester shaped: 云闪付's 收付款方 and 订单号 were left out, 美团's 实付金额 refused. */
 
@@ -48,7 +49,7 @@ describe('payment bills: notes', () => {
       ],
       { ownAccount: 'jd_user_01' },
     );
-    expect([plan.problems, plan.setAside]).toEqual([[], [2]]);
+    expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([[], ['2 refunded']]);
     expect(pick(plan.sample, ['counterpart', 'amountFen', 'summary'])).toEqual([
       ['京东商城（jd_user_01对方）', '15000', '耳机'],
       ['张三（jd_user_01对方）', '50000', '转账'],

@@ -88,7 +88,7 @@ describe('an Alipay 转账明细 with user IDs beside the logins', () => {
     expect(accounts).toEqual([
       { type: 'alipay', no: '2088012345678901', holder: '李某', mergedInto: null },
       { type: 'alipay', no: '2088098765432109', holder: '张某', mergedInto: null },
-      { type: 'alipay', no: '6228480398271645312', holder: '王某', mergedInto: null },
+      { type: 'bank', no: '6228480398271645312', holder: '王某', mergedInto: null },
       { type: 'alipay', no: 'lh1983@alipay.com', holder: null, mergedInto: '2088012345678901' },
     ]);
     const money = (

@@ -10,6 +10,7 @@ import { readCsvRows } from '../../electron/core/io/csv-rows';
 import { readTableSource } from '../../electron/core/io/table-file';
 import { tableLimits } from '../../electron/core/io/table-parse';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
  * Call and bank records in the shapes carriers, banks, Alipay and WeChat send them
@@ -160,21 +161,26 @@ describe('carrier call records (话单)', () => {
         fileName: '13987654321话单.txt',
         bytes: iconv.encode(tabbed, 'gb18030'),
         encoding: 'gb18030',
+        // Its rejected rows go back with its separator: a tab-separated file's as .txt.
+        rejectedAs: 'txt',
       },
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(`\ufeff${tabbed}`, 'utf16le'),
         encoding: 'utf16le',
+        rejectedAs: 'txt',
       },
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(tabbed, 'utf16le').swap16(),
         encoding: 'utf16be',
+        rejectedAs: 'txt',
       },
       {
         fileName: '13987654321话单.txt',
         bytes: Buffer.from(tabbed.replaceAll('\t', '|')),
         encoding: 'utf8',
+        rejectedAs: 'csv',
       },
       {
         fileName: '13987654321话单.csv',
@@ -185,11 +191,16 @@ describe('carrier call records (话单)', () => {
             .replace(/^(\d+),13987654321,/gm, '$1,="13987654321",'),
         ),
         encoding: 'utf8',
+        rejectedAs: 'csv',
       },
     ];
     for (const variant of variants) {
       const input = { ...cdr, fileName: variant.fileName, contentBase64: base64(variant.bytes) };
-      expect(await c.ok('import.preview', input)).toEqual({ ...csv, encoding: variant.encoding });
+      expect(await c.ok('import.preview', input)).toEqual({
+        ...csv,
+        encoding: variant.encoding,
+        rejectedFileName: `13987654321话单.rejected.${variant.rejectedAs}`,
+      });
     }
     const input = {
       ...cdr,
@@ -694,7 +705,7 @@ describe('bank statements (流水) and payment bills', () => {
     expect(preview.problems).toEqual([
       { line: 6, field: 'currency', problem: 'currency', value: '美元' },
     ]);
-    expect(preview.setAside).toEqual([5]);
+    expect(setAsideRows(preview.setAside)).toEqual(['5 notCompleted']);
     await c.ok('import.commit', { ...file, importId: 'imp-feedback', skipInvalid: true });
     expect(await relationsOf(await entityId('6222020200112233445'), 'finances')).toEqual([
       '6222020200112233445>6228480398271645312: 1 100000',
@@ -820,7 +831,10 @@ describe('bank statements (流水) and payment bills', () => {
     const preview = await c.ok('import.preview', file);
     // 不计收支 and "/": between the holder's own accounts, set aside as moving nothing.
     expect(preview.problems).toEqual([]);
-    expect([preview.nothingMoved, preview.setAside]).toEqual([2, [4, 5]]);
+    expect([preview.nothingMoved, setAsideRows(preview.setAside)]).toEqual([
+      2,
+      ['4 ownAccounts', '5 ownAccounts'],
+    ]);
     await c.ok('import.commit', { ...file, importId: 'imp-flags' });
     expect(await relationsOf(await entityId('A100'), 'finances')).toEqual([
       'A100>B200: 1 1500',
@@ -853,7 +867,13 @@ describe('bank statements (流水) and payment bills', () => {
     // 已全额退款, 朋友已退还, 退款成功, 已退款, 等待付款: no money moved, nothing to fix.
     expect(preview.problems).toEqual([]);
     expect([preview.rowCount, preview.validCount, preview.nothingMoved]).toEqual([3, 3, 5]);
-    expect(preview.setAside).toEqual([3, 5, 6, 8, 9]);
+    expect(setAsideRows(preview.setAside)).toEqual([
+      '3 refunded',
+      '5 refunded',
+      '6 refunded',
+      '8 refunded',
+      '9 notCompleted',
+    ]);
   });
 
   it('signed amounts without a debit/credit column', async () => {
@@ -901,8 +921,8 @@ describe('bank statements (流水) and payment bills', () => {
       preview.headerLine,
       preview.rejectedCount,
       preview.nothingMoved,
-      preview.setAside,
-    ]).toEqual(['alipay', 'lh1983@alipay.com', 16, 0, 1, [19]]);
+      setAsideRows(preview.setAside),
+    ]).toEqual(['alipay', 'lh1983@alipay.com', 16, 0, 1, ['19 notCompleted']]);
     expect(preview.sample.map((row) => [row['summary'], row['channel']])).toEqual([
       ['转账', '余额宝'],
       ['转账', undefined],
@@ -1351,6 +1371,7 @@ describe('spreadsheets as banks and carriers send them', () => {
       ...xls,
       format: 'html',
       encoding: 'gb18030',
+      rejectedFileName: 'bank-statement-web.rejected.csv',
     });
     expect([xls.format, xls.encoding, xls.headerLine, xls.rowCount, xls.rejectedCount]).toEqual([
       'xls',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
  * Statement rows whose money is not renminbi, or did not move, as banks write them (a tester's
@@ -67,7 +68,20 @@ describe('statements: currencies and states', () => {
       ),
       `${own},2025-08-20 10:00:00,借,1000.00,6217000000000009999,某人,交易成功`,
     ]);
-    expect([plan.problems, plan.setAside]).toEqual([[], states.map((_, index) => index + 2)]);
+    expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+      [],
+      [
+        '2 refunded',
+        '3 refunded',
+        '4 notCompleted',
+        '5 notCompleted',
+        '6 refunded',
+        '7 notCompleted',
+        '8 notCompleted',
+        '9 notCompleted',
+        '10 refunded',
+      ],
+    ]);
     expect(pick(plan.sample, ['amountFen', 'counterpart'])).toEqual([
       ['100000', '6217000000000009999'],
     ]);

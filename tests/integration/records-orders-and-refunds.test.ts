@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
  * Payment platforms' order lists and bills as a tester shaped them (2026-12-05): orders never
@@ -33,9 +34,18 @@ describe('statements: orders, refunds and units', () => {
           `202603012200141111000${index},${state},2088102233445566,林某,2088209988776655,某烟酒店,${index + 1}00.00,2026-03-${String(index + 1).padStart(2, '0')} 10:00:00,货款`,
       ),
     ]);
-    expect([problemsOf(plan), plan.setAside]).toEqual([
+    expect([problemsOf(plan), setAsideRows(plan.setAside)]).toEqual([
       [],
-      states.slice(1, -1).map((_, index) => index + 3),
+      [
+        '3 notCompleted',
+        '4 notCompleted',
+        '5 notCompleted',
+        '6 notCompleted',
+        '7 notCompleted',
+        '8 notCompleted',
+        '9 notCompleted',
+        '10 refunded',
+      ],
     ]);
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([
       ['out', '10000'],
@@ -55,7 +65,10 @@ describe('statements: orders, refunds and units', () => {
       { direction: 'out' },
     );
     expect(plan.mapping).toMatchObject({ status: 6, counterpartName: 7, reference: 1 });
-    expect([problemsOf(plan), plan.setAside]).toEqual([[], [3, 4]]);
+    expect([problemsOf(plan), setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['3 notCompleted', '4 notCompleted'],
+    ]);
     expect(pick(plan.sample, ['amountFen', 'counterpartName', 'reference'])).toEqual([
       ['10000', '某店', '260301-1'],
     ]);
@@ -70,7 +83,7 @@ describe('statements: orders, refunds and units', () => {
       '2026-03-03 12:03:05,退款,¥35.50,收入,某超市,储蓄卡(1234),退款成功,YSF0003',
       '2026-03-05 12:03:05,消费,¥99.00,支出,某商城,储蓄卡(1234),已撤销,YSF0005',
     ]);
-    expect([problemsOf(plan), plan.setAside]).toEqual([[], [6]]);
+    expect([problemsOf(plan), setAsideRows(plan.setAside)]).toEqual([[], ['6 notCompleted']]);
     expect(pick(plan.sample, ['direction', 'amountFen', 'counterpartName'])).toEqual([
       ['out', '3550', '某超市'],
       ['in', '3550', '某超市'],
@@ -86,7 +99,10 @@ describe('statements: orders, refunds and units', () => {
       '2026-04-07 20:00:00,转账-退款,老周,/,收入,"¥1,000.00",零钱,已存入零钱,1000050001202604060001,/,/',
       '2026-04-08 09:00:00,转账,老周,/,支出,¥50.00,零钱,对方已收钱,1000050001202604080001,/,/',
     ]);
-    expect([problemsOf(plan), plan.setAside]).toEqual([[], [4, 5]]);
+    expect([problemsOf(plan), setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['4 refunded', '5 refundUnpaired'],
+    ]);
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '5000']]);
   });
 
@@ -99,7 +115,10 @@ describe('statements: orders, refunds and units', () => {
       '2026-04-10 09:00:00,微信红包-退款,/,/,收入,¥50.00,零钱,已存入零钱,1000050001202604090001,/,/',
       '2026-04-11 10:00:00,扫二维码付款,某商户,/,支出,¥88.00,零钱,支付成功,1000050001202604110001,/,/',
     ]);
-    expect([problemsOf(plan), plan.setAside]).toEqual([[], [4, 5]]);
+    expect([problemsOf(plan), setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['4 refunded', '5 refunded'],
+    ]);
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '8800']]);
   });
 

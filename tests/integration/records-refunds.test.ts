@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
  * A payment partly refunded was counted whole: WeChat marks it 已退款(￥10.00) and its refund's own
@@ -28,7 +29,10 @@ describe('partial refunds', () => {
       ['美团（阿龙对方）', 'out', '2250'],
       ['相亲相爱一家人（阿龙对方）', 'out', '6000'],
     ]);
-    expect([plan.problems, plan.setAside]).toEqual([[], [7, 8, 9, 11]]);
+    expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['7 refunded', '8 refunded', '9 refunded', '11 refunded'],
+    ]);
   });
 
   it("Alipay's older export: 成功退款（元） taken off the payment, paid at 付款时间", async () => {
@@ -61,7 +65,10 @@ describe('partial refunds', () => {
       ['某商家（shop***@163.com）', 'in', '3000'],
       ['某商家（shop***@163.com）', 'out', '10000'],
     ]);
-    expect([plan.problems, plan.setAside]).toEqual([[], [4, 6]]);
+    expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['4 refundUnpaired', '6 notCompleted'],
+    ]);
   });
 
   it("Alipay's refund of a closed order is set aside though an earlier paid order to the same party is in the file", async () => {
@@ -73,7 +80,10 @@ describe('partial refunds', () => {
       '2026-04-01 12:00:00,餐饮美食,美团,meituan@alipay.com,美团订单-1111,支出,30.00,余额,交易成功,2026040122001400011,M1,,',
     ]);
     expect(pick(plan.sample, ['direction', 'amountFen'])).toEqual([['out', '3000']]);
-    expect([plan.problems, plan.setAside]).toEqual([[], [3, 4]]);
+    expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['3 refundUnpaired', '4 notCompleted'],
+    ]);
   });
 
   it('a refund taken off in 成功退款（元） is not counted again from a refund row; 已退款（部分）￥30.00', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /** Bank and payment statements a tester imported as banks send them, and found misread. */
 
@@ -56,7 +57,7 @@ describe('statements as sent: rows that moved no money', () => {
       `${other},20260402100000,50000.00,15600.00,出,6230520012345678901,赵某,失败`,
     ]);
     expect(preview.problems).toEqual([]);
-    expect(preview.setAside).toEqual([4]);
+    expect(setAsideRows(preview.setAside)).toEqual(['4 notCompleted']);
     expect([preview.rowCount, preview.validCount, preview.nothingMoved]).toEqual([2, 2, 1]);
     expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, relationsCreated: 2 });
   });
@@ -74,7 +75,7 @@ describe('statements as sent: rows that moved no money', () => {
       'alipay.csv',
     );
     expect(preview.problems).toEqual([]);
-    expect(preview.setAside).toEqual([5, 6]);
+    expect(setAsideRows(preview.setAside)).toEqual(['5 refunded', '6 ownAccounts']);
     expect(pick(preview.sample, ['direction', 'amountFen'])).toEqual([['out', '150000']]);
     expect(summary).toMatchObject({ rows: 1, rejectedRows: 0 });
   });
@@ -90,7 +91,7 @@ describe('statements as sent: rows that moved no money', () => {
       'alipay-transfers.csv',
     );
     expect(preview.problems).toEqual([]);
-    expect(preview.setAside).toEqual([3, 4]);
+    expect(setAsideRows(preview.setAside)).toEqual(['3 notCompleted', '4 notCompleted']);
     expect(pick(preview.sample, ['direction', 'amountFen'])).toEqual([['out', '200000']]);
     expect(summary).toMatchObject({ rows: 1, rejectedRows: 0 });
   });
@@ -103,7 +104,7 @@ describe('statements as sent: rows that moved no money', () => {
       `${own},王某,2026-04-01 12:00:00,借,300.00,"1,500.00",${own},王某,成功,本人账户互转`,
     ]);
     expect(preview.problems).toEqual([]);
-    expect(preview.setAside).toEqual([4]);
+    expect(setAsideRows(preview.setAside)).toEqual(['4 ownAccounts']);
     expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, relationsCreated: 2 });
   });
 
@@ -123,7 +124,7 @@ describe('statements as sent: rows that moved no money', () => {
       'wechat.csv',
     );
     expect(preview.problems).toEqual([]);
-    expect(preview.setAside).toEqual([7, 8, 9]);
+    expect(setAsideRows(preview.setAside)).toEqual(['7 ownAccounts', '8 refunded', '9 refunded']);
     expect(pick(preview.sample, ['direction', 'amountFen'])).toEqual([
       ['in', '500000'],
       ['out', '20000'],

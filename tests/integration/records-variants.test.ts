@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPreviews, pick, type PreviewTemplate } from '../helpers/import-preview';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
  * More shapes of the files carriers and banks send, as a tester found them misread or refused:
@@ -247,7 +248,10 @@ describe('statements: which way the money went', () => {
       '6217001540009283746,20260401171649,5000.00,进,6222020200112233445,否',
       '6217001540009283746,20260401171650,5000.00,进,6222020200112233445,是',
     ]);
-    expect([plan.problems, plan.setAside]).toEqual([[], [3, 4]]);
+    expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+      [],
+      ['3 notCompleted', '4 notCompleted'],
+    ]);
   });
 });
 
@@ -1808,7 +1812,10 @@ describe('statements as a tester found them (2026-12-05)', () => {
       '6222021402012345678,2026-11-10 11:00:00,100.00,借,6228480012345678901,0',
     ]);
     if (!result.ok) throw new Error(result.error.code);
-    expect([result.value.problems, result.value.setAside]).toEqual([[], [3]]);
+    expect([result.value.problems, setAsideRows(result.value.setAside)]).toEqual([
+      [],
+      ['3 notCompleted'],
+    ]);
   });
 
   it("支付宝 账户明细: the user's ID under 对应的协查数据 is the own account", async () => {

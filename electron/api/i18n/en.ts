@@ -262,6 +262,8 @@ export const en: Translation<typeof zhCN> = {
         'The folder for the rejected-rows file does not exist: {{folder}}. Nothing was imported. Create the folder or choose another place.',
       rejectedNotWritable:
         'The rejected-rows file cannot be saved as {{path}}: the place cannot be written to, or is a folder. Nothing was imported. Choose another place.',
+      rejectedExists:
+        'The rejected-rows file {{path}} exists already. Nothing was imported, so that file is not overwritten. Choose another place, or move that file away first.',
       rejectedNotSaved:
         'The import is done (import {{importId}}: {{rows}} rows imported, {{rejected}} rejected), but the rejected-rows file could not be written to {{path}}. Do not import the same file again.',
     },
@@ -909,8 +911,17 @@ export const en: Translation<typeof zhCN> = {
     run: 'Import {{count}} rows',
     progress: '{{done}} of {{total}} rows written',
     columnTwice: 'One column is chosen for several fields; check: {{columns}}',
-    setAsideLines:
-      'Of these, the lines that read as transfers but moved nothing: {{lines}}{{more}}',
+    setAsideTitle:
+      'Rows that read as transfers but moved no money ({{count}}; not imported, nothing to fix)',
+    setAsideFirst: ' (the first {{count}} only)',
+    setAsideReasons: {
+      notCompleted: 'Not completed (failed, closed, cancelled or unpaid): no money moved',
+      refunded:
+        'Refunded or sent back (a payment returned in full, or a refund already taken off its payment)',
+      ownAccounts:
+        'Between the holder’s own accounts (not income or spending: a withdrawal to the holder’s card, a top-up, a money-market fund)',
+      refundUnpaired: 'A refund whose payment is not in this file, or was closed',
+    },
     nothingMovedLabel: 'Rows that moved no money',
     nothingMoved:
       '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query; a payment failed, closed or refunded in full; a withdrawal or top-up between the holder’s own accounts): not imported as transfers, not counted among the rows',

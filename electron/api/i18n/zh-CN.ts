@@ -237,6 +237,8 @@ export const zhCN = {
         '被拒行文件要保存到的文件夹不存在：{{folder}}。未导入任何数据。请先建好该文件夹，或另选保存位置。',
       rejectedNotWritable:
         '被拒行文件不能保存为 {{path}}：该位置不可写入，或已是一个文件夹。未导入任何数据。请另选保存位置。',
+      rejectedExists:
+        '被拒行文件 {{path}} 已存在，未导入任何数据，以免覆盖该文件。请另选保存位置，或先移走该文件。',
       rejectedNotSaved:
         '导入已完成（导入编号 {{importId}}，{{rows}} 行已导入，{{rejected}} 行被拒），但被拒行文件未能写入 {{path}}。请勿再次导入同一文件。',
     },
@@ -869,7 +871,14 @@ export const zhCN = {
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
     columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
-    setAsideLines: '其中看似交易、实未动资金的行号：{{lines}}{{more}}',
+    setAsideTitle: '看似交易、实未动资金的行（{{count}} 行，未导入，无需修正）',
+    setAsideFirst: '（仅列出前 {{count}} 行）',
+    setAsideReasons: {
+      notCompleted: '交易未成功（失败、关闭、撤销或未支付），资金未动',
+      refunded: '已退款或退回（全额退回的付款，或已从其付款中扣除的退款）',
+      ownAccounts: '本人账户之间的资金往来（不计收支，如提现到本人银行卡、充值、余额宝）',
+      refundUnpaired: '退款所对应的付款不在本文件中，或该付款已关闭',
+    },
     nothingMovedLabel: '未动资金的行',
     nothingMoved:
       '另有 {{count}} 行未动资金（金额为 0 的结息、冻结/解冻、余额查询，交易失败、关闭或全额退款，本人账户之间的提现、充值等），不作为交易导入，也不计入数据行',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { importTemplates } from '../domain/import-templates';
+import { setAsideReasons } from '../domain/set-aside-reasons';
 import { textEncodings } from '../domain/text-encodings';
 import { idSchema } from './common';
 
@@ -68,16 +69,24 @@ export const importPreviewOutput = z.object({
    */
   nothingMoved: z.number().int(),
   /**
-   * The first 200 lines among them of rows that read as transfers but moved nothing: failed,
-   * closed or refunded whole, or between the holder's own accounts (零钱提现, 不计收支).
+   * The first 200 among them of rows that read as transfers but moved nothing, by line, and why:
+   * failed or closed, refunded whole, between the holder's own accounts (零钱提现, 不计收支), or a
+   * refund whose payment is not in the file.
    */
-  setAside: z.array(z.number().int()).optional(),
+  setAside: z
+    .array(z.object({ line: z.number().int(), reason: z.enum(setAsideReasons) }))
+    .optional(),
   validCount: z.number().int(),
   /** Problems found, and the lines they are on (a line can have several). */
   problemCount: z.number().int(),
   rejectedCount: z.number().int(),
   /** The first 200 problems, in file order. */
   problems: z.array(importProblemSchema),
+  /**
+   * The name the rejected-rows file would take (.txt for a tab-separated file, else .csv): the
+   * CLI checks its place before anything is imported.
+   */
+  rejectedFileName: z.string(),
   /** The first rows as they will be read, field → text. */
   sample: z.array(z.record(z.string(), z.string())),
   /** Alipay/WeChat bill, and its owner, as read from the lines above the header. */

@@ -83,10 +83,11 @@ function sheetNumber(text: string | undefined): number | undefined {
 
 /**
  * `import --template T --file FILE [--encoding auto] [--case CASE_NO] [--map H=f,…]
- * [--own-account A] [--own-number N] [--area-code 0871] (T: persons, calls, transactions, seizures) [--skip-invalid [--rejected FILE]] [--dry-run]`: every
- * row is checked first. Without --skip-invalid a bad row writes nothing (exit 1, lines named);
- * with it the valid rows are imported in one transaction and the others, with the reason, go to
- * the rejected-rows file (exit 0, both counts printed).
+ * [--own-account A] [--own-number N] [--area-code 0871] (T: persons, calls, transactions, seizures) [--skip-invalid [--rejected FILE] [--overwrite-rejected]] [--dry-run]`:
+ * every row is checked first. Without --skip-invalid a bad row writes nothing (exit 1, lines
+ * named); with it the valid rows are imported in one transaction and the others, with the
+ * reason, go to the rejected-rows file (exit 0, both counts printed), which must not exist yet
+ * unless --overwrite-rejected is given.
  */
 export async function importCommand(
   options: CommandOptions,
@@ -103,9 +104,11 @@ export async function importCommand(
   if (!fs.existsSync(filePath)) throw new UsageError(`No file at ${filePath}`);
   const skipInvalid = Boolean(options['skip-invalid']);
   // By default beside the file: FILE.rejected.csv, or .txt as the core names a tab-separated
-  // file's (its folder, checked before the import, is the same either way).
-  const rejectedAt = (extension = 'csv') =>
-    path.resolve(options.rejected ?? `${filePath}.rejected.${extension}`);
+  // file's (the preview gives the name it will take).
+  const rejectedAt = (rejectedFileName: string) =>
+    path.resolve(
+      options.rejected ?? `${filePath}.rejected${path.extname(rejectedFileName) || '.csv'}`,
+    );
   const file = {
     fileName: path.basename(filePath),
     // Core reads the file itself (the CLI's router may read paths): no 2 GB base64 string.
@@ -201,8 +204,11 @@ export async function importCommand(
       return !refused;
     }
     // Rows will be set aside: their file's place is checked before anything is written, so a
-    // missing folder refuses the import rather than failing after it is in.
-    if (preview.problemCount > 0) checkRejectedDestination(rejectedAt());
+    // missing folder, or a file already there (a user's earlier rejected rows), refuses the
+    // import rather than failing, or overwriting that file, after it is in.
+    const rejectedPath = rejectedAt(preview.rejectedFileName);
+    if (preview.problemCount > 0)
+      checkRejectedDestination(rejectedPath, Boolean(options['overwrite-rejected']));
     const summary = await client.call('import.commit', {
       ...file,
       importId: randomUUID(),
@@ -212,7 +218,6 @@ export async function importCommand(
     let rejectedFile: string | null = null;
     let notSaved: ReturnType<typeof describeError> | null = null;
     if (summary.rejectedFile) {
-      const rejectedPath = rejectedAt(path.extname(summary.rejectedFile.fileName).slice(1));
       try {
         // Owner-only like every export: rejected rows are case data too.
         writeFileAtomic(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'));
@@ -281,9 +286,10 @@ export async function importCommand(
 
 /**
  * The rejected-rows file's place, before the import: its folder exists and can be written to,
- * and the name is not a folder. Refused with the place named, nothing written.
+ * the name is not a folder, and no file is there unless `overwrite` (--overwrite-rejected) says
+ * it may be replaced. Refused with the place named, nothing written.
  */
-function checkRejectedDestination(file: string): void {
+function checkRejectedDestination(file: string, overwrite: boolean): void {
   const folder = path.dirname(file);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new AppError('import.rejectedFolderMissing', 'The rejected file’s folder is missing', {
@@ -299,6 +305,11 @@ function checkRejectedDestination(file: string): void {
   }
   if (!writable)
     throw new AppError('import.rejectedNotWritable', 'The rejected file cannot be written', {
+      path: file,
+    });
+  // lstat: a link there, even one to nothing, is someone's too.
+  if (!overwrite && fs.lstatSync(file, { throwIfNoEntry: false }))
+    throw new AppError('import.rejectedExists', 'The rejected file exists already', {
       path: file,
     });
 }

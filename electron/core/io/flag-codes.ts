@@ -1,4 +1,5 @@
 import { aliasMatcher, debitCreditAliases } from '../../api/domain/import-templates';
+import { maxBlankBalances, waysClosingGap } from './balance-gap';
 
 /**
  * A debit/credit column of codes (借贷标志 0/1, 1/2, 收付标志 A/B), as bank core systems and the
@@ -156,7 +157,10 @@ export function flagsFromBalances(
  * Each row's way from the balances alone, for a statement that prints its amounts unsigned and
  * says the way nowhere else (no flag, no words): a row's way is the move of the balance it
  * made (from the row before it in a list in time order, to the row after it in one newest
- * first). Null unless nine in ten of the moves bear the rows out; a row no move reaches (each
+ * first). A row printed without its balance, and the row after it, are decided together where
+ * exactly one choice of their ways closes the gap between the known balances around them (up
+ * to `maxBlankBalances` blank ones; balance-gap). Null unless nine in ten of the moves (a gap
+ * is one, borne out when any choice closes it) bear the rows out; a row no move reaches (each
  * account's first) is undefined.
  */
 export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null {
@@ -166,20 +170,33 @@ export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null
     if (earlier >= 0) after[earlier] = later;
   });
   const ways = (newestFirst: boolean) => {
+    // Each row's previous balance: the row before it in time order, after it newest first.
+    const older = newestFirst ? after : before;
     const found: (Way | undefined)[] = new Array<Way | undefined>(rows.length).fill(undefined);
     let moves = 0;
     let borne = 0;
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index]!;
-      const other = rows[(newestFirst ? after : before)[index]!];
-      if (!other) continue;
-      if (row.balanceFen === null || other.balanceFen === null || !row.amountFen) continue;
+      if (row.balanceFen === null) continue;
+      // This row and the blank-balance rows back to the last known balance, newest first.
+      const gap = [index];
+      let at = older[index]!;
+      while (at >= 0 && rows[at]!.balanceFen === null && gap.length <= maxBlankBalances) {
+        gap.push(at);
+        at = older[at]!;
+      }
+      const known = rows[at];
+      if (!known || known.balanceFen === null) continue;
+      const amounts = gap.map((place) => rows[place]!);
+      if (amounts.some((gapRow) => !gapRow.amountFen)) continue;
       moves += 1;
-      // The balance after the row less the one before it (the row before in time order).
-      const moved = row.balanceFen - other.balanceFen;
-      if (!movedBy(moved, row)) continue;
-      borne += 1;
-      found[index] = moved > 0 ? 'in' : 'out';
+      // The balance after the rows less the one before them.
+      const closing = waysClosingGap(
+        amounts.map((gapRow) => ({ amountFen: gapRow.amountFen!, feeFen: gapRow.feeFen })),
+        row.balanceFen - known.balanceFen,
+      );
+      if (closing.length) borne += 1;
+      if (closing.length === 1) gap.forEach((place, order) => (found[place] = closing[0]![order]));
     }
     return { found, moves, borne };
   };

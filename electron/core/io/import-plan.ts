@@ -24,6 +24,7 @@ import {
   type ImportTemplate,
 } from '../../api/domain/import-templates';
 import type { Gender } from '../../api/domain/person-vocabulary';
+import type { SetAsideReason, SetAsideRow } from '../../api/domain/set-aside-reasons';
 import {
   parseIdentityDocument,
   type IdentityDocumentType,
@@ -92,6 +93,7 @@ import { accountNamesSeen } from './account-names-seen';
 import { alipayUserSheets, withAlipayUsers } from './alipay-users';
 import { isBankOwnAccount } from './bank-own-accounts';
 import { swallowedRows } from './swallowed-rows';
+import { cardByItsEnd, namesBankCard } from './bank-card-text';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -110,6 +112,8 @@ export interface TransferRecord {
   /** The counterpart holder's (对手身份证号), when it checks. */
   counterpartIdNumber: string | null;
   counterpartBank: string | null;
+  /** The counterpart is a bank card, which a payment platform's file names among its own. */
+  counterpartCard: boolean;
   direction: 'out' | 'in';
   at: string;
   /** The statement gives the row's day alone (交易日期, no time): it may be any time that day. */
@@ -322,8 +326,8 @@ export interface ImportPlan {
   sheets: SheetUse[];
   /** A statement's rows that moved no money (结息 0.00, 冻结, 查询): no transfers, said apart. */
   nothingMoved?: number;
-  /** The lines of those among them that read as transfers (failed, refunded whole, own). */
-  setAside?: number[];
+  /** Those among them that read as transfers, by line, and why (failed, refunded whole, own). */
+  setAside?: SetAsideRow[];
   /** How the time column beside a date column writes its clocks (clock-forms). */
   clocks?: ClockForms;
   /** Whether the month or the day comes first in dates written with the year last (date-orders). */
@@ -1279,7 +1283,7 @@ function headerPlanner(
           number: ownNumber,
         });
       preamble.openings = sheets.openings();
-      const still: number[] = [];
+      const still: SetAsideRow[] = [];
       const data: ImportRecords = callRecords
         ? { template: 'calls', records: callRecords }
         : planAll(
@@ -2869,6 +2873,12 @@ function stationReader(mapping: Record<string, number>, headers: string[]) {
 }
 
 /**
+ * A payment state (or a note beside the amount) of money that went and came back whole (退款成功,
+ * 已退还, 退汇), not of a payment that never went through (失败, 关闭, 未支付).
+ */
+const sentBack = /退款|退还|退回|退票|退汇|已撤回/;
+
+/**
  * Payment states of money that did not move, or moved back whole: closed, failed, reversed,
  * refunded in full (Alipay 退款成功, WeChat 已全额退款, a transfer 已退还 by the friend), not
  * paid or never paid (等待买家付款, 待支付, 未付款, 已取消, 已过期: an order list's), declined (拒绝,
@@ -2977,7 +2987,7 @@ function refundsOfPayments(
   refunds: TransferRecord[],
   /** References and party|item keys of the payments set aside as closed (交易关闭). */
   closed: Set<string>,
-  setAside: (line: number) => void,
+  setAside: (line: number, reason: SetAsideReason) => void,
 ): void {
   if (!refunds.length) return;
   type Payment = {
@@ -3024,11 +3034,11 @@ function refundsOfPayments(
         sameOrder.left -= refund.amountFen;
         // Refunded whole with no one named: nothing moved, both rows set aside.
         if (!refund.counterpart && sameOrder.line !== undefined && !sameOrder.left) {
-          setAside(sameOrder.line);
-          setAside(refund.line);
+          setAside(sameOrder.line, 'refunded');
+          setAside(refund.line, 'refunded');
           unpaid.add(sameOrder.line);
         } else records.push({ ...refund, direction: 'in' });
-      } else setAside(refund.line);
+      } else setAside(refund.line, 'refundUnpaired');
       continue;
     }
     const payments = paid.get(refund.counterpart ?? '') ?? [];
@@ -3050,7 +3060,7 @@ function refundsOfPayments(
         ? payments.find((each) => named.of(each) && each.left >= refund.amountFen)
         : payments.find((each) => each.at <= at && each.left >= refund.amountFen);
     if (!payment) {
-      setAside(refund.line);
+      setAside(refund.line, 'refundUnpaired');
       continue;
     }
     payment.left -= refund.amountFen;
@@ -3187,11 +3197,11 @@ function withoutLogin(name: string | null): string | null {
 
 /**
  * Whether a counterpart key names no one account: a number masked with asterisks (138****5678),
- * or the counterpart's name standing in for an account (陈*, 老鬼, 美团), where no digits, e-mail
- * or WeChat ID say whose.
+ * a card named by its end alone (储蓄卡(尾号1234)), or the counterpart's name standing in for an
+ * account (陈*, 老鬼, 美团), where no digits, e-mail or WeChat ID say whose.
  */
 function namesNoAccount(key: string, name: string | null): boolean {
-  if (/[*＊]/.test(key)) return true;
+  if (/[*＊]/.test(key) || cardByItsEnd(key)) return true;
   return key === name?.replace(/\s+/g, '') && !/\d{5,}|@|^wxid_/i.test(key);
 }
 
@@ -3255,8 +3265,8 @@ function planAll(
   problems: RowProblem[],
   clocks: ClockForms,
   dates: DateOrders,
-  /** Lines of rows that moved no money (failed, refunded whole, between the holder's own accounts). */
-  still: number[],
+  /** Rows that moved no money (failed, refunded whole, between the holder's own accounts). */
+  still: SetAsideRow[],
 ): ImportRecords {
   const { period } = preamble;
   const { cellOf, textOf, problem, take, optional, timeOf, wholeDigits, dayAloneOf } = rowReader(
@@ -3680,7 +3690,8 @@ function planAll(
       const sectionAccount = otherOwner ?? null;
       const refund = refundOfPayment(cells);
       const before = problems.length;
-      let movedNothing = false;
+      // Why the row moved no money, once something says it did not.
+      let movedNothing: SetAsideReason | null = null;
       wholeDigits(line, cells, accountKeys);
       for (const key of cutColumns)
         if (
@@ -3773,9 +3784,18 @@ function planAll(
           (preamble.platform || preamble.paymentBill || billColumns
             ? (counterpartName?.replace(/\s+/g, '') ?? null)
             : nameAlone));
-      // A masked account (Alipay's 139******21) is many people's: told apart by their names.
+      // A bank card among a platform's counterparts (a 转账到银行卡's 收款银行卡号, a bill's
+      // 储蓄卡(尾号1234)) is a bank account, not one of the platform's.
+      const counterpartCard =
+        namesBankCard(named) ||
+        (byPair && !payeeId && !compact('toAccount') && !!compact('toCard'));
+      // A masked account (Alipay's 139******21, a card's 储蓄卡(尾号1234)) is many people's: told
+      // apart by their names.
       let counterpart =
-        named && /[*＊]/.test(named) && counterpartName && counterpartName !== named
+        named &&
+        (/[*＊]/.test(named) || cardByItsEnd(named)) &&
+        counterpartName &&
+        counterpartName !== named
           ? `${counterpartName.replace(/\s+/g, '')}（${named}）`
           : named;
       // A name alone (a bill's 交易对方 陈*, a nickname 老鬼) or a masked number without a name
@@ -3848,7 +3868,7 @@ function planAll(
             // holder's card, 充值, 余额宝; Alipay's older export leaves 收/支 empty on them):
             // no one else's money, set aside as moving none, with nothing to fix.
             else if (neutralFlag.test(text) || (!text && preamble.platform === 'alipay'))
-              movedNothing = true;
+              movedNothing = 'ownAccounts';
             else problem(line, cells, 'debitCredit', 'debitCredit');
           } else if (signed && typedSign)
             direction = parsed > 0 ? typedSign : typedSign === 'out' ? 'in' : 'out';
@@ -3928,7 +3948,9 @@ function planAll(
         const item = optional(cells, 'summary');
         if (reference) closedPayments.add(reference);
         if (item) closedPayments.add(`${counterpart}|${item}`);
-        movedNothing = true;
+        movedNothing ??= sentBack.test(`${noteUndone ? amountNote : ''}${status ?? ''}`)
+          ? 'refunded'
+          : 'notCompleted';
       }
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
@@ -3938,7 +3960,7 @@ function planAll(
         (status ? refundedFen(status) : null) ??
         (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
       if (refunded !== null && amountFen !== undefined) {
-        if (refunded >= amountFen) movedNothing = true;
+        if (refunded >= amountFen) movedNothing ??= 'refunded';
         else amountFen -= refunded;
       }
       // A payment that failed, was closed or refunded whole moved no money (a failed 50,000
@@ -3946,7 +3968,7 @@ function planAll(
       // else its cells say.
       if (movedNothing) {
         problems.length = before;
-        still.push(line);
+        still.push({ line, reason: movedNothing });
         continue;
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
@@ -3972,7 +3994,7 @@ function planAll(
       // else's money, set aside as moving none (it had been a row to fix, failing the file).
       if (account && counterpart && account === counterpart) {
         problems.length = before;
-        still.push(line);
+        still.push({ line, reason: 'ownAccounts' });
         continue;
       }
       // Interest and fees: the bank's own account, no party to a transfer (bank-own-accounts).
@@ -4013,6 +4035,7 @@ function planAll(
         counterpartName,
         counterpartIdNumber: counterpart ? holderNumber(cells, 'counterpartIdNumber') : null,
         counterpartBank: optional(cells, 'counterpartBank'),
+        counterpartCard,
         direction,
         at,
         dayOnly: dayAloneOf(cells, 'at'),
@@ -4038,10 +4061,10 @@ function planAll(
     const masked = userLogins.masked();
     if (masked.length) preamble.maskedLogins = masked;
     // A refund and the payment it undoes whole: no money moved.
-    refundsOfPayments(records, refunds, closedPayments, (line) => {
-      still.push(line);
+    refundsOfPayments(records, refunds, closedPayments, (line, reason) => {
+      still.push({ line, reason });
     });
-    still.sort((a, b) => a - b);
+    still.sort((a, b) => a.line - b.line);
     data = { template, records };
   } else if (template === 'seizures') {
     const records = planSeizureLedger({

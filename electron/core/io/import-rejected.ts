@@ -109,7 +109,17 @@ export function rejectedRowsFile(
   }
   const text = `${lines.join('\r\n')}\r\n`;
   const bytes = encoded(text, file.encoding);
+  return {
+    fileName: rejectedFileName(fileName, file),
+    contentBase64: bytes.toString('base64'),
+  };
+}
+
+/**
+ * The rejected-rows file's name, known before the import (the CLI checks its place first): the
+ * file's name with .rejected.txt for a tab-separated file (Excel's "Unicode text"), else .csv.
+ */
+export function rejectedFileName(fileName: string, file: Pick<PlannedTable, 'separator'>): string {
   const base = fileName.replace(/\.[^.]+$/, '');
-  const extension = separator === '\t' ? 'txt' : 'csv';
-  return { fileName: `${base}.rejected.${extension}`, contentBase64: bytes.toString('base64') };
+  return `${base}.rejected.${file.separator === '\t' ? 'txt' : 'csv'}`;
 }

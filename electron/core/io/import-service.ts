@@ -7,7 +7,7 @@ import { unixToIso } from '../db/unix-time';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import { callRecordAt } from './call-columns';
 import { validRows, type ImportPlan } from './import-plan';
-import { rejectedRowsFile } from './import-rejected';
+import { rejectedFileName, rejectedRowsFile } from './import-rejected';
 import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
 import { commitImport, rejectedLines } from './import-writer';
 import { resolveSeizureLedger } from './seizure-ledger-resolve';
@@ -69,6 +69,8 @@ const hiddenSampleKeys = new Set([
   'fromEntityId',
   'contentMicrograms',
   'continued',
+  // Said by the account's type once imported.
+  'counterpartCard',
 ]);
 
 function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
@@ -122,6 +124,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,
     problems: importPlan.problems.slice(0, 200),
+    rejectedFileName: rejectedFileName(input.fileName, file),
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
     owner: importPlan.owner,

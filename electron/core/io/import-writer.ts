@@ -1041,7 +1041,7 @@ export async function commitImport(
       }
       if (!accounts.has(record.counterpart))
         accounts.set(record.counterpart, {
-          type: typeOf(record.channel, record.counterpart),
+          type: record.counterpartCard ? 'bank' : typeOf(record.channel, record.counterpart),
           holder: record.counterpartName,
           bank: record.counterpartBank,
         });

@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { lineLabel } from '../../../../electron/api/domain/file-lines';
 import type { ImportPreview } from '../../../../electron/api/schemas/import-schemas';
 import { useImportLabels } from './import-labels';
+import { SetAsideTable } from './SetAsideTable';
 import { fileFormatText, type WizardAction, type WizardState } from './import-wizard';
-
-/** Set-aside lines named before the list is cut short. */
-const setAsideShown = 20;
 
 const internalSampleKeys = new Set(['dayOnly', 'reversal', 'offsetOf']);
 
@@ -68,19 +66,6 @@ export function CheckStep({
             <span data-testid="import-nothing-moved">
               {t('import.nothingMoved', { count: preview.nothingMoved })}
             </span>
-            {preview.setAside?.length ? (
-              // The rows that read as transfers but moved nothing (a failed payment, 零钱提现):
-              // named, so the user can find them in the file.
-              <div data-testid="import-set-aside">
-                {t('import.setAsideLines', {
-                  lines: preview.setAside
-                    .slice(0, setAsideShown)
-                    .map((line) => lineLabel(line, language))
-                    .join(language === 'en' ? ', ' : '、'),
-                  more: preview.setAside.length > setAsideShown ? '…' : '',
-                })}
-              </div>
-            ) : null}
           </Descriptions.Item>
         ) : null}
         {preview.sheets.length ? (
@@ -186,6 +171,9 @@ export function CheckStep({
             ]}
           />
         </>
+      ) : null}
+      {preview.setAside?.length ? (
+        <SetAsideTable rows={preview.setAside} language={language} />
       ) : null}
       <Table
         size="small"

@@ -194,6 +194,8 @@ export function unmappedPreview(
     problemCount: 0,
     rejectedCount: 0,
     problems: [],
+    // No row is checked yet, so no row can be rejected: no file's name either.
+    rejectedFileName: '',
     sample: [],
     platform: null,
     owner: null,

@@ -1,0 +1,19 @@
+/**
+ * Why a statement's row that reads as a transfer is set aside as moving no money: the payment
+ * did not go through (失败, 关闭, 撤销, 未支付); it was refunded or sent back whole; the money
+ * stayed between the holder's own accounts (不计收支, 零钱提现, one card on both ends); or it is
+ * a refund whose payment is not in the file, or was closed.
+ */
+export const setAsideReasons = [
+  'notCompleted',
+  'refunded',
+  'ownAccounts',
+  'refundUnpaired',
+] as const;
+export type SetAsideReason = (typeof setAsideReasons)[number];
+
+/** A row set aside, by its line in the file, and why. */
+export interface SetAsideRow {
+  line: number;
+  reason: SetAsideReason;
+}
