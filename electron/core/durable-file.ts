@@ -19,8 +19,21 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
   writeFileAtomicWith(file, (fd) => fs.writeFileSync(fd, content));
 }
 
+/**
+ * `writeFileAtomic` that never replaces: the whole file appears at `file` only if nothing is
+ * there (a hard link is made without replacing, atomically), else EEXIST is thrown and nothing
+ * at `file` changes, even when another process put a file there after a check for it.
+ */
+export function writeNewFileAtomic(file: string, content: string | Buffer): void {
+  writeFileAtomicWith(file, (fd) => fs.writeFileSync(fd, content), linkNew);
+}
+
 /** `writeFileAtomic` for content written in pieces (a backup's database and attachments). */
-export function writeFileAtomicWith(file: string, write: (fd: number) => void): void {
+export function writeFileAtomicWith(
+  file: string,
+  write: (fd: number) => void,
+  place: (temp: string, file: string) => void = renameOver,
+): void {
   const temp = temporaryBeside(file);
   // 'wx' is O_CREAT|O_EXCL: a file or link already at the temporary name is refused, not used.
   const fd = fs.openSync(temp, 'wx', ownerOnly);
@@ -35,7 +48,7 @@ export function writeFileAtomicWith(file: string, write: (fd: number) => void): 
     throw error;
   }
   fs.closeSync(fd);
-  renameOver(temp, file);
+  place(temp, file);
 }
 
 /** `writeFileAtomic` for content that arrives asynchronously (a decrypted attachment). */
@@ -69,6 +82,15 @@ function renameOver(temp: string, file: string): void {
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
+  }
+  syncDirectory(path.dirname(file));
+}
+
+function linkNew(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
   }
   syncDirectory(path.dirname(file));
 }

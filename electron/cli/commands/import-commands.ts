@@ -18,7 +18,7 @@ import { cliIo } from '../cli-io';
 import { AppError } from '../../core/app-error';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
-import { writeFileAtomic } from '../../core/durable-file';
+import { writeFileAtomic, writeNewFileAtomic } from '../../core/durable-file';
 
 const encodings = ['auto', ...textEncodings] as const;
 type Encoding = (typeof encodings)[number];
@@ -219,8 +219,11 @@ export async function importCommand(
     let notSaved: ReturnType<typeof describeError> | null = null;
     if (summary.rejectedFile) {
       try {
-        // Owner-only like every export: rejected rows are case data too.
-        writeFileAtomic(rejectedPath, Buffer.from(summary.rejectedFile.contentBase64, 'base64'));
+        // Owner-only like every export: rejected rows are case data too. Without
+        // --overwrite-rejected a file put there since the check is not replaced either.
+        const content = Buffer.from(summary.rejectedFile.contentBase64, 'base64');
+        if (options['overwrite-rejected']) writeFileAtomic(rejectedPath, content);
+        else writeNewFileAtomic(rejectedPath, content);
         rejectedFile = rejectedPath;
       } catch (error) {
         // The import is in (committed): said as that, with where the file was not written.

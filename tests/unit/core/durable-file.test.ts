@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeFileAtomicWith } from '../../../electron/core/durable-file';
+import {
+  writeFileAtomic,
+  writeFileAtomicWith,
+  writeNewFileAtomic,
+} from '../../../electron/core/durable-file';
 import { makeTempDir } from '../../helpers/test-core';
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
@@ -53,5 +57,34 @@ describe.skipIf(process.platform === 'win32')('writeFileAtomic (POSIX)', () => {
     ).toThrow('disk full');
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['backup.qlbak']);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('writeNewFileAtomic (POSIX)', () => {
+  it('writes a new file 0600 and leaves no temporary file', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'calls.csv.rejected.csv');
+    writeNewFileAtomic(file, 'line,reason\n');
+    expect([fs.readFileSync(file, 'utf8'), modeOf(file)]).toEqual(['line,reason\n', 0o600]);
+    expect(fs.readdirSync(dir)).toEqual(['calls.csv.rejected.csv']);
+  });
+
+  it('never replaces a file that is there (one put there after a check), nor what a link points to', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'earlier.rejected.csv');
+    fs.writeFileSync(file, 'an earlier file');
+    expect(() => writeNewFileAtomic(file, 'new rows')).toThrow(
+      expect.objectContaining({ code: 'EEXIST' }),
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe('an earlier file');
+    const victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, 'keep me');
+    const link = path.join(dir, 'link.csv');
+    fs.symlinkSync(victim, link);
+    expect(() => writeNewFileAtomic(link, 'new rows')).toThrow(
+      expect.objectContaining({ code: 'EEXIST' }),
+    );
+    expect(fs.readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(fs.readdirSync(dir).sort()).toEqual(['earlier.rejected.csv', 'link.csv', 'victim.txt']);
   });
 });
