@@ -134,6 +134,31 @@ describe('the import check of a workbook', () => {
     ]);
   });
 
+  it('counts every row set aside when the list holds only the first 200', () => {
+    const many: ImportPreview = {
+      ...preview,
+      sheets: [],
+      setAside: Array.from({ length: 200 }, (_, index) => ({
+        line: index + 2,
+        reason: 'notCompleted' as const,
+      })),
+      setAsideCount: 250,
+    };
+    render(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview: many }}
+          preview={many}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+        />
+      </Providers>,
+    );
+    expect(
+      screen.getByTestId('import-set-aside-table').querySelector('.ant-table-title')?.textContent,
+    ).toBe('看似交易、实未动资金的行（250 行，未导入，无需修正）（仅列出前 200 行）');
+  });
+
   it('lists no set-aside rows where there are none', () => {
     render(
       <Providers>

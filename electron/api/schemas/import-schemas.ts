@@ -76,6 +76,8 @@ export const importPreviewOutput = z.object({
   setAside: z
     .array(z.object({ line: z.number().int(), reason: z.enum(setAsideReasons) }))
     .optional(),
+  /** How many rows were set aside, all of them (`setAside` lists the first 200). */
+  setAsideCount: z.number().int().optional(),
   validCount: z.number().int(),
   /** Problems found, and the lines they are on (a line can have several). */
   problemCount: z.number().int(),

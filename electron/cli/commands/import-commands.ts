@@ -4,6 +4,7 @@ import path from 'node:path';
 import { linesText } from '../../api/domain/file-lines';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
+import type { SetAsideRow } from '../../api/domain/set-aside-reasons';
 import { fill } from '../../api/i18n/document-text';
 import { en } from '../../api/i18n/en';
 import { zhCN } from '../../api/i18n/zh-CN';
@@ -45,6 +46,28 @@ export function parseHeaderMap(text: string | undefined): Record<string, string>
  * what is wrong and the value ("第 3 行 呼叫类型：呼叫类型无法识别（应为 主叫/被叫…）：语音"), not
  * the codes (callType callType) a user cannot act on.
  */
+/** The rows set aside as moving no money, by line with why (the check step's table), 50 at most. */
+function setAsideLines(
+  rows: SetAsideRow[] | undefined,
+  count: number | undefined,
+  lang: string | undefined,
+): string[] {
+  if (!rows?.length) return [];
+  const english = lang === 'en';
+  const words = (english ? en : zhCN).import;
+  const shown = rows.slice(0, 50);
+  const all = count ?? rows.length;
+  return [
+    fill(words.setAsideTitle, { count: String(all) }) +
+      (shown.length < all ? fill(words.setAsideFirst, { count: String(shown.length) }) : ''),
+    ...shown.map((row) =>
+      english
+        ? `  ${linesText([row.line], 'en')}: ${words.setAsideReasons[row.reason]}`
+        : `  ${linesText([row.line], 'zh')} ${words.setAsideReasons[row.reason]}`,
+    ),
+  ];
+}
+
 function problemLine(
   problem: { line: number; field: string; problem: string; value: string; suggestions?: string[] },
   preview: { headers: string[]; mapping: Record<string, number> },
@@ -137,6 +160,8 @@ export async function importCommand(
       rejected: preview.rejectedCount,
       // A statement's rows of no money (结息 0.00, 冻结): not among the rows.
       nothingMoved: preview.nothingMoved,
+      // Rows that read as transfers but moved none (failed, refunded, own accounts), each with why.
+      setAside: preview.setAside,
       problems: preview.problems,
       sheets: preview.sheets,
     };
@@ -196,6 +221,7 @@ export async function importCommand(
           ...ownerLines,
           ...sheetLines,
           ...sampleLines,
+          ...setAsideLines(preview.setAside, preview.setAsideCount, options.lang),
           ...preview.problems
             .slice(0, 50)
             .map((problem) => problemLine(problem, preview, template, options.lang)),
@@ -281,6 +307,7 @@ export async function importCommand(
         ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
         ...ownerLines,
         ...sheetLines,
+        ...setAsideLines(preview.setAside, preview.setAsideCount, options.lang),
       ].join('\n'),
     );
     return !notSaved;

@@ -120,6 +120,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     rowCount: importPlan.rowCount,
     nothingMoved: importPlan.nothingMoved ?? 0,
     setAside: (importPlan.setAside ?? []).slice(0, 200),
+    setAsideCount: importPlan.setAside?.length ?? 0,
     validCount: validRows(importPlan.data),
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,

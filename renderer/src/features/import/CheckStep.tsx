@@ -173,7 +173,7 @@ export function CheckStep({
         </>
       ) : null}
       {preview.setAside?.length ? (
-        <SetAsideTable rows={preview.setAside} language={language} />
+        <SetAsideTable rows={preview.setAside} count={preview.setAsideCount} language={language} />
       ) : null}
       <Table
         size="small"

@@ -3,15 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { lineLabel } from '../../../../electron/api/domain/file-lines';
 import type { SetAsideRow } from '../../../../electron/api/domain/set-aside-reasons';
 
-/** The preview lists this many set-aside rows at most (the core's cut). */
-const listedAtMost = 200;
-
 /**
  * The rows of a statement that read as transfers but moved no money (a failed or refunded
  * payment, 零钱提现 to the holder's own card), each by its line and why: not imported, and not
  * problems to fix, but the user must be able to find them in the file and check them.
  */
-export function SetAsideTable({ rows, language }: { rows: SetAsideRow[]; language: 'zh' | 'en' }) {
+export function SetAsideTable({
+  rows,
+  count = rows.length,
+  language,
+}: {
+  rows: SetAsideRow[];
+  /** All the rows set aside (the list holds the first 200). */
+  count?: number;
+  language: 'zh' | 'en';
+}) {
   const { t } = useTranslation();
   return (
     <Table
@@ -20,10 +26,10 @@ export function SetAsideTable({ rows, language }: { rows: SetAsideRow[]; languag
       data-testid="import-set-aside-table"
       title={() => (
         <>
-          {t('import.setAsideTitle', { count: rows.length })}
-          {rows.length >= listedAtMost ? (
+          {t('import.setAsideTitle', { count })}
+          {count > rows.length ? (
             <Typography.Text type="secondary">
-              {t('import.setAsideFirst', { count: listedAtMost })}
+              {t('import.setAsideFirst', { count: rows.length })}
             </Typography.Text>
           ) : null}
         </>
