@@ -13,6 +13,7 @@ import {
   remarkRelations,
 } from '../records/record-copies-recount';
 import { chinaDate } from '../../api/domain/china-time';
+import { dropUnsupportedSharing, sharedValuesOf } from './sharing-evidence';
 
 interface Contribution {
   relation_id: string;
@@ -73,6 +74,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       result.transfers = tx.run(
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
+      // The IMEIs, MACs and device IDs that linked entities, before their rows go.
+      const shared = sharedValuesOf(tx, importId);
       tx.run(sql`DELETE FROM phone_identifiers WHERE import_id = ${importId}`);
       tx.run(sql`DELETE FROM account_identifiers WHERE import_id = ${importId}`);
       result.cellSites = tx.run(sql`DELETE FROM cell_sites WHERE import_id = ${importId}`).changes;
@@ -99,6 +102,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
+      // Links of one handset or computer that later imports made to this import's entities.
+      result.relationsDeleted += dropUnsupportedSharing(tx, shared);
       result.copiesCounted =
         remarkRelations(
           tx,
