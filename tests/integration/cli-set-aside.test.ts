@@ -68,4 +68,21 @@ describe('import: rows set aside as moving no money, said by line with why', () 
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('\n  第 3 行 交易未成功');
   });
+
+  it('a file that is not there is said as the app says it, with no usage text, nothing written', async () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const missing = path.join(makeTempDir(), '不存在.csv');
+    const args = ['import', '--workspace', dir, '--template', 'calls', '--file', missing];
+    const said = await execCli(args, env);
+    expect([said.status, said.stdout, said.stderr]).toEqual([
+      1,
+      '',
+      'error: 无法读取该文件（不存在或无权限）。\n',
+    ]);
+    const json = await execCli([...args, '--json'], env);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      code: 'import.fileUnreadable',
+      details: { path: missing },
+    });
+  });
 });

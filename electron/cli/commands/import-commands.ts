@@ -124,7 +124,9 @@ export async function importCommand(
   if (!encodings.includes(encoding))
     throw new UsageError(`--encoding must be one of ${encodings.join(', ')}`);
   const filePath = path.resolve(requireOption(options.file, 'file'));
-  if (!fs.existsSync(filePath)) throw new UsageError(`No file at ${filePath}`);
+  // A file that is not there is no misuse of the command: said as the app says it, no usage.
+  if (!fs.existsSync(filePath))
+    throw new AppError('import.fileUnreadable', 'The file cannot be read', { path: filePath });
   const skipInvalid = Boolean(options['skip-invalid']);
   // By default beside the file: FILE.rejected.csv, or .txt as the core names a tab-separated
   // file's (the preview gives the name it will take).
