@@ -3828,7 +3828,12 @@ function planAll(
         else if (!zero(debit) || !zero(credit)) {
           const flag: Way = !zero(debit) ? 'out' : 'in';
           const key = flag === 'out' ? 'debitAmount' : 'creditAmount';
-          amountFen = take(line, cells, key, amountOf(flag === 'out' ? debit : credit, cells));
+          // A number cell is read as the one amount column reads it, float noise aside
+          // (0.30000000000000004 is 0.30), not as the text it prints.
+          const cell = cellOf(cells, key);
+          const figure =
+            postedYuan || typeof cell !== 'number' ? (flag === 'out' ? debit : credit) : cell;
+          amountFen = take(line, cells, key, amountOf(figure, cells));
           if (amountFen !== undefined) {
             const way = flagWay(
               line,

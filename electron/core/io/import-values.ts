@@ -497,7 +497,14 @@ export function parseSignedAmount(cell: Cell, yuanPerUnit = 1): Parsed<number> {
   )
     return { ok: false, problem: 'amount' };
   // Trailing zeros past the fen (1000.000) say nothing more.
-  const fen = yuanToFen(text.replace(/,/g, '').replace(/(\.\d{2})0+$/, '$1'));
+  const figure = text.replace(/,/g, '').replace(/(\.\d{2})0+$/, '$1');
+  let fen = yuanToFen(figure);
+  // A double a program summed and printed whole (0.30000000000000004): looked at only where the
+  // figure is no amount as written.
+  if (fen === null) {
+    const clean = withoutFloatNoise(figure);
+    if (clean !== null) fen = yuanToFen(clean);
+  }
   return fen === null || fen === 0
     ? { ok: false, problem: fen === 0 ? 'noMoney' : 'amount' }
     : { ok: true, value: (sign || 1) * fen };
@@ -512,7 +519,10 @@ function scaledAmount(cell: Cell, yuanPerUnit: number): Parsed<number> {
     typeof cell === 'number'
       ? { sign: cell < 0 ? -1 : 0, text: String(Number(Math.abs(cell).toPrecision(15))) }
       : writtenAmount(cell);
-  const figure = /^(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  const figureForm = /^(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,6}))?$/;
+  const figure =
+    figureForm.exec(text) ??
+    (typeof cell === 'number' ? null : figureForm.exec(withoutFloatNoise(text) ?? ''));
   if (!figure) return { ok: false, problem: 'amount' };
   const millionths =
     BigInt(figure[1]!.replace(/,/g, '') + (figure[2] ?? '').padEnd(6, '0')) *
@@ -521,6 +531,23 @@ function scaledAmount(cell: Cell, yuanPerUnit: number): Parsed<number> {
   if (millionths % 1_000_000n) return { ok: false, problem: 'amount' };
   const fen = Number(millionths / 1_000_000n);
   return fen === 0 ? { ok: false, problem: 'noMoney' } : { ok: true, value: (sign || 1) * fen };
+}
+
+/**
+ * A decimal as a program prints the double it summed (0.1 + 0.2 written 0.30000000000000004,
+ * 1000.3000000000001, 0.7999999999999999: 16 or 17 significant digits, a double's whole print)
+ * → the figure the double stands for at 15 significant digits (0.3, 1000.3), where the two are
+ * a few units of the double's last place apart; null for any other text. Digits that say
+ * something (0.3050000000000001 is 0.305; 1234567890123.456 is no print of 1234567890123.46)
+ * are not made a figure they are not.
+ */
+function withoutFloatNoise(text: string): string | null {
+  if (text.length < 17 || !/^\d+\.\d+$/.test(text)) return null;
+  const significant = text.replace('.', '').replace(/^0+/, '').length;
+  if (significant < 16 || significant > 17) return null;
+  const value = Number(text);
+  const clean = Number(value.toPrecision(15));
+  return Math.abs(value - clean) <= 4 * Number.EPSILON * clean ? String(clean) : null;
 }
 
 /** Minus signs as systems print them: U+2212, dashes, the small and the full-width hyphen-minus. */
