@@ -610,6 +610,52 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
 
 /** As `parseDateAndTime`, as milliseconds since 1970 UTC. */
 export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<number> {
+  const read = readDateAndTime(dateCell, timeCell);
+  return read.ok ? read : (serialsRead(dateCell, timeCell) ?? read);
+}
+
+/** 1990-01-01 and 2100-01-01 as Excel serials: the days a record written as one is in. */
+const firstSerialDay = 32_874;
+const lastSerialDay = 73_051;
+
+/**
+ * A day as an Excel serial in a cell, its fraction the time of day: a number cell, or a
+ * CSV's text of one (46082, 46082.54167) from a sheet whose cells were not formatted as dates.
+ * Five digits before the point, so 20260401 (yyyymmdd), 260401 (yymmdd), 171647 (hhmmss) and
+ * Unix times are none.
+ */
+function serialDay(cell: Cell): number | null {
+  const value =
+    typeof cell === 'number'
+      ? cell
+      : typeof cell === 'string' && /^\s*\d{5}(?:\.\d+)?\s*$/.test(cell)
+        ? Number(cell)
+        : Number.NaN;
+  return value >= firstSerialDay && value < lastSerialDay ? value : null;
+}
+
+/**
+ * The date and time cells read as Excel serials where they are written as text (46082.54167
+ * under 开始时间; 46082 under 交易日期 beside 0.54167 or 13:00:00 under 交易时间), or a whole
+ * serial alone in the only time column (46082, the day): the instant to the nearest second (a
+ * CSV prints the fraction to 5 decimals, 0.864 s apart); null where no cell is one. Looked at
+ * only where the cells read as nothing else.
+ */
+function serialsRead(dateCell: Cell, timeCell: Cell): Parsed<number> | null {
+  let read: Parsed<number> | null = null;
+  if (dateCell === null) {
+    const day = serialDay(timeCell);
+    if (day !== null) read = parseLocalInstant(day);
+  } else {
+    const day = typeof dateCell === 'string' ? serialDay(dateCell) : null;
+    const timeText = typeof timeCell === 'string' ? timeCell.trim() : '';
+    const time = /^0?\.\d+$/.test(timeText) ? Number(timeText) : serialDay(timeText || null);
+    if (day !== null || time !== null) read = readDateAndTime(day ?? dateCell, time ?? timeCell);
+  }
+  return read?.ok ? { ok: true, value: Math.round(read.value / 1000) * 1000 } : null;
+}
+
+function readDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<number> {
   // The whole time in the time column as most lists write it (2026-03-05 14:23:11): read as
   // the patterns below would send it on, without them (a million rows).
   if (typeof timeCell === 'string' && timeCell.length >= 19) {
