@@ -1172,6 +1172,8 @@ export const en: Translation<typeof zhCN> = {
       dayAlone: 'A date without a time of day: when the call was is unknown',
       truncated:
         'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
+      scientific:
+        'The spreadsheet showed this number in scientific notation and saved only its first digits: the number cannot be recovered from this file; set the column to text and export it again from the source',
       columns: 'Too many columns',
       drug: 'Item name not recognised',
       drugAmbiguous: 'The name means more than one drug; name the kind',

@@ -2044,6 +2044,15 @@ function scientific(cell: Cell, wholeRead: boolean): boolean {
   );
 }
 
+/**
+ * The digits of the whole number a scientific figure stands for (1.39877E+10: 11). Past 15 the
+ * number was too long for the spreadsheet; at most 15, only its display in scientific notation
+ * cut the digits when the CSV was saved.
+ */
+function figureDigits(text: string): number {
+  return Number(/e\+?(\d+)/i.exec(text)?.[1] ?? 0) + 1;
+}
+
 /** Helpers reading a row's cells through the mapping, and noting problems. */
 function rowReader(
   mapping: Record<string, number>,
@@ -2162,7 +2171,12 @@ function rowReader(
     for (const key of keys) {
       const cell = cellOf(cells, key);
       if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell, readsWhole))
-        problem(line, cells, key, 'truncated');
+        problem(
+          line,
+          cells,
+          key,
+          typeof cell === 'string' && figureDigits(cell) <= 15 ? 'scientific' : 'truncated',
+        );
     }
   };
   /** Whether the row's time (as `timeOf` reads it) is a day alone, with no time of day. */
@@ -2413,7 +2427,8 @@ function callPlanner(
     if (parsed.ok && abroad === '' && parsed.type === 'landline' && /^0[1-9]/.test(text.trim()))
       return { ok: true as const, value: text.replace(/[\s-]/g, ''), type: 'unknown' as const };
     if (!parsed.ok) {
-      problem(line, cells, key, 'phone');
+      // A figure Excel cut (1.39877E+10) is refused once, as such (wholeDigits).
+      if (!/e/i.test(text) || !excelScientific(text)) problem(line, cells, key, 'phone');
       return undefined;
     }
     if (abroad === null) {

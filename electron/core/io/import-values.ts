@@ -35,6 +35,7 @@ export type ValueProblem =
   | 'neutral'
   | 'dayAlone'
   | 'truncated'
+  | 'scientific'
   | 'columns'
   | 'labelAsName'
   | 'mergedQuantity'
