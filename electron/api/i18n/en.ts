@@ -222,6 +222,8 @@ export const en: Translation<typeof zhCN> = {
     import: {
       malformedFile:
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
+      notSpreadsheet:
+        'The file is named as an Excel workbook but is not a valid one: it is damaged or cut short, or another kind of file was renamed. Open it in your spreadsheet program, save it again as a workbook and import that.',
       archive:
         'This is a zip archive, not a table. Unpack it first, then import the call lists or statements in it one by one.',
       unclosedQuote:
