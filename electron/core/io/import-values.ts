@@ -637,7 +637,8 @@ function serialDay(cell: Cell): number | null {
 
 /**
  * The date and time cells read as Excel serials where they are written as text (46082.54167
- * under 开始时间; 46082 under 交易日期 beside 0.54167 or 13:00:00 under 交易时间), or a whole
+ * under 开始时间; 46082 under 交易日期 beside 0.54167 or 13:00:00 under 交易时间; 0.5 beside a
+ * serial day in a number cell), or a whole
  * serial alone in the only time column (46082, the day): the instant to the nearest second (a
  * CSV prints the fraction to 5 decimals, 0.864 s apart); null where no cell is one. Looked at
  * only where the cells read as nothing else.
@@ -650,7 +651,10 @@ function serialsRead(dateCell: Cell, timeCell: Cell): Parsed<number> | null {
   } else {
     const day = typeof dateCell === 'string' ? serialDay(dateCell) : null;
     const timeText = typeof timeCell === 'string' ? timeCell.trim() : '';
-    const time = /^0?\.\d+$/.test(timeText) ? Number(timeText) : serialDay(timeText || null);
+    // A fraction of a day beside a serial's day (46082, 0.5); beside 2026-04-01, 0.5 may as
+    // well be a dotted clock short of a digit (0.05): refused.
+    const fraction = /^0?\.\d+$/.test(timeText) && serialDay(day ?? dateCell) !== null;
+    const time = fraction ? Number(timeText) : serialDay(timeText || null);
     if (day !== null || time !== null) read = readDateAndTime(day ?? dateCell, time ?? timeCell);
   }
   return read?.ok ? { ok: true, value: Math.round(read.value / 1000) * 1000 } : null;

@@ -37,6 +37,8 @@ describe('Excel serials written as text in a CSV', () => {
     // A clock of five digits beside a date is none (04:60:82), nor a fraction past a day.
     ['46082', '46082'],
     ['46082', '1.5'],
+    // A fraction beside a date written out: a dotted clock short of a digit as well (0.05).
+    ['2026-03-01', '0.5'],
   ] as const)('%s + %s is refused', (date, time) => {
     expect(parseDateAndTime(date, time)).toEqual({ ok: false, problem: 'dateTime' });
   });
