@@ -2689,6 +2689,12 @@ function callPlanner(
       optional,
       ownEnd === null ? null : ownEnd === (incoming ? far.value : near.value) ? 'caller' : 'callee',
     );
+    // The other party's type: in a list of 主叫号码/被叫号码, the caller's where the target was
+    // called (a landline calling in had been shown as the target's mobile).
+    const otherType =
+      !byOwn && ownEnd !== null && near.value !== ownEnd && near.value !== null
+        ? ((near as { type?: PhoneNumberType }).type ?? phoneNumberType(near.value))
+        : far.type;
     records.add({
       line,
       caller: incoming !== swapped ? farValue : nearValue,
@@ -2700,7 +2706,7 @@ function callPlanner(
       own: ownEnd,
       imei: keepHandset ? imeiOf(textOf(cells, 'imei')) : null,
       imsi: keepHandset ? imsiOf(textOf(cells, 'imsi')) : null,
-      farType: far.type,
+      farType: otherType,
     });
     if ((passedOn || hasOriginalCalled) && !dataSession && bothKnown)
       thirdLegs(
