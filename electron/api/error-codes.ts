@@ -88,6 +88,7 @@ export const errorCodes = [
   'reports.rendererUnavailable',
   'import.malformedFile',
   'import.archive',
+  'import.notSpreadsheet',
   'import.unclosedQuote',
   'import.encryptedFile',
   'import.tooManySheets',

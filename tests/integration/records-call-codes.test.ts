@@ -42,10 +42,14 @@ describe('call lists as switches code them', () => {
       '本机号码,对方号码,呼叫类型,开始时间,通话时长',
       `${target},1.3987654321E+10,主叫,2026-04-01 08:00:01,10`,
       `${target},1.39877E+10,主叫,2026-04-01 08:00:02,10`,
+      '1.38001E+10,1.38002e+10,被叫,2026-04-01 08:00:03,10',
     ]);
-    expect(plan.problems.map((item) => [item.line, item.problem])).toEqual([
-      [3, 'truncated'],
-      [3, 'phone'],
+    // Once per field, as cut by the display in scientific notation: 11 digits are no number
+    // too long for the sheet.
+    expect(plan.problems).toEqual([
+      { line: 3, field: 'counterpart', problem: 'scientific', value: '1.39877E+10' },
+      { line: 4, field: 'ownNumber', problem: 'scientific', value: '1.38001E+10' },
+      { line: 4, field: 'counterpart', problem: 'scientific', value: '1.38002e+10' },
     ]);
     expect(pick(plan.sample, ['callee', 'farType'])).toEqual([[other, 'mobile']]);
   });

@@ -228,6 +228,10 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
   if (/^01[3-9]\d{9}$/.test(compact)) compact = compact.slice(1);
   // 86 without +: a mobile (13 digits) or a landline whose area code lost its 0.
   if (/^861[3-9]\d{9}$/.test(compact)) compact = compact.slice(2);
+  // 86 before a landline with its trunk 0 (86 0871 65123456, as +86 0871… is printed without
+  // its +): the landline, where the rest is one's length (010 and 02x with eight digits, 0xxx
+  // with seven or eight).
+  else if (/^860(?:(?:10|2\d)\d{8}|[3-9]\d{9,10})$/.test(compact)) compact = compact.slice(2);
   else if (/^86[1-9]\d{8,10}$/.test(compact) && !/^86[2-8]\d{6,7}$/.test(compact))
     compact = `0${compact.slice(2)}`;
   // A CN landline printed with its area code but without the trunk 0 (10 12345678) stays as is.

@@ -222,6 +222,8 @@ export const en: Translation<typeof zhCN> = {
     import: {
       malformedFile:
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
+      notSpreadsheet:
+        'The file is named as an Excel workbook but is not a valid one: it is damaged or cut short, or another kind of file was renamed. Open it in your spreadsheet program, save it again as a workbook and import that.',
       archive:
         'This is a zip archive, not a table. Unpack it first, then import the call lists or statements in it one by one.',
       unclosedQuote:
@@ -1172,6 +1174,8 @@ export const en: Translation<typeof zhCN> = {
       dayAlone: 'A date without a time of day: when the call was is unknown',
       truncated:
         'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
+      scientific:
+        'The spreadsheet showed this number in scientific notation and saved only its first digits: the number cannot be recovered from this file; set the column to text and export it again from the source',
       columns: 'Too many columns',
       drug: 'Item name not recognised',
       drugAmbiguous: 'The name means more than one drug; name the kind',

@@ -32,5 +32,8 @@ export function givesDayAlone(dateCell: Cell, timeCell: Cell): boolean {
     );
   if (typeof dateCell !== 'string') return false;
   const text = dateCell.normalize('NFKC').trim();
+  // An Excel serial of a whole day as a CSV saved from a sheet has it (46082); no form above is
+  // five characters long.
+  if (text.length === 5) return /^\d{5}$/.test(text);
   return dateForms.some((form) => form.test(text));
 }

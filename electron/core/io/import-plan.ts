@@ -2044,6 +2044,15 @@ function scientific(cell: Cell, wholeRead: boolean): boolean {
   );
 }
 
+/**
+ * The digits of the whole number a scientific figure stands for (1.39877E+10: 11). Past 15 the
+ * number was too long for the spreadsheet; at most 15, only its display in scientific notation
+ * cut the digits when the CSV was saved.
+ */
+function figureDigits(text: string): number {
+  return Number(/e\+?(\d+)/i.exec(text)?.[1] ?? 0) + 1;
+}
+
 /** Helpers reading a row's cells through the mapping, and noting problems. */
 function rowReader(
   mapping: Record<string, number>,
@@ -2162,7 +2171,12 @@ function rowReader(
     for (const key of keys) {
       const cell = cellOf(cells, key);
       if (typeof cell === 'number' ? cutByExcel(cell) : scientific(cell, readsWhole))
-        problem(line, cells, key, 'truncated');
+        problem(
+          line,
+          cells,
+          key,
+          typeof cell === 'string' && figureDigits(cell) <= 15 ? 'scientific' : 'truncated',
+        );
     }
   };
   /** Whether the row's time (as `timeOf` reads it) is a day alone, with no time of day. */
@@ -2413,7 +2427,8 @@ function callPlanner(
     if (parsed.ok && abroad === '' && parsed.type === 'landline' && /^0[1-9]/.test(text.trim()))
       return { ok: true as const, value: text.replace(/[\s-]/g, ''), type: 'unknown' as const };
     if (!parsed.ok) {
-      problem(line, cells, key, 'phone');
+      // A figure Excel cut (1.39877E+10) is refused once, as such (wholeDigits).
+      if (!/e/i.test(text) || !excelScientific(text)) problem(line, cells, key, 'phone');
       return undefined;
     }
     if (abroad === null) {
@@ -2674,6 +2689,12 @@ function callPlanner(
       optional,
       ownEnd === null ? null : ownEnd === (incoming ? far.value : near.value) ? 'caller' : 'callee',
     );
+    // The other party's type: in a list of 主叫号码/被叫号码, the caller's where the target was
+    // called (a landline calling in had been shown as the target's mobile).
+    const otherType =
+      !byOwn && ownEnd !== null && near.value !== ownEnd && near.value !== null
+        ? ((near as { type?: PhoneNumberType }).type ?? phoneNumberType(near.value))
+        : far.type;
     records.add({
       line,
       caller: incoming !== swapped ? farValue : nearValue,
@@ -2685,7 +2706,7 @@ function callPlanner(
       own: ownEnd,
       imei: keepHandset ? imeiOf(textOf(cells, 'imei')) : null,
       imsi: keepHandset ? imsiOf(textOf(cells, 'imsi')) : null,
-      farType: far.type,
+      farType: otherType,
     });
     if ((passedOn || hasOriginalCalled) && !dataSession && bothKnown)
       thirdLegs(
@@ -3828,7 +3849,12 @@ function planAll(
         else if (!zero(debit) || !zero(credit)) {
           const flag: Way = !zero(debit) ? 'out' : 'in';
           const key = flag === 'out' ? 'debitAmount' : 'creditAmount';
-          amountFen = take(line, cells, key, amountOf(flag === 'out' ? debit : credit, cells));
+          // A number cell is read as the one amount column reads it, float noise aside
+          // (0.30000000000000004 is 0.30), not as the text it prints.
+          const cell = cellOf(cells, key);
+          const figure =
+            postedYuan || typeof cell !== 'number' ? (flag === 'out' ? debit : credit) : cell;
+          amountFen = take(line, cells, key, amountOf(figure, cells));
           if (amountFen !== undefined) {
             const way = flagWay(
               line,

@@ -35,6 +35,7 @@ export type ValueProblem =
   | 'neutral'
   | 'dayAlone'
   | 'truncated'
+  | 'scientific'
   | 'columns'
   | 'labelAsName'
   | 'mergedQuantity'
@@ -497,7 +498,14 @@ export function parseSignedAmount(cell: Cell, yuanPerUnit = 1): Parsed<number> {
   )
     return { ok: false, problem: 'amount' };
   // Trailing zeros past the fen (1000.000) say nothing more.
-  const fen = yuanToFen(text.replace(/,/g, '').replace(/(\.\d{2})0+$/, '$1'));
+  const figure = text.replace(/,/g, '').replace(/(\.\d{2})0+$/, '$1');
+  let fen = yuanToFen(figure);
+  // A double a program summed and printed whole (0.30000000000000004): looked at only where the
+  // figure is no amount as written.
+  if (fen === null) {
+    const clean = withoutFloatNoise(figure);
+    if (clean !== null) fen = yuanToFen(clean);
+  }
   return fen === null || fen === 0
     ? { ok: false, problem: fen === 0 ? 'noMoney' : 'amount' }
     : { ok: true, value: (sign || 1) * fen };
@@ -512,7 +520,10 @@ function scaledAmount(cell: Cell, yuanPerUnit: number): Parsed<number> {
     typeof cell === 'number'
       ? { sign: cell < 0 ? -1 : 0, text: String(Number(Math.abs(cell).toPrecision(15))) }
       : writtenAmount(cell);
-  const figure = /^(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  const figureForm = /^(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,6}))?$/;
+  const figure =
+    figureForm.exec(text) ??
+    (typeof cell === 'number' ? null : figureForm.exec(withoutFloatNoise(text) ?? ''));
   if (!figure) return { ok: false, problem: 'amount' };
   const millionths =
     BigInt(figure[1]!.replace(/,/g, '') + (figure[2] ?? '').padEnd(6, '0')) *
@@ -521,6 +532,23 @@ function scaledAmount(cell: Cell, yuanPerUnit: number): Parsed<number> {
   if (millionths % 1_000_000n) return { ok: false, problem: 'amount' };
   const fen = Number(millionths / 1_000_000n);
   return fen === 0 ? { ok: false, problem: 'noMoney' } : { ok: true, value: (sign || 1) * fen };
+}
+
+/**
+ * A decimal as a program prints the double it summed (0.1 + 0.2 written 0.30000000000000004,
+ * 1000.3000000000001, 0.7999999999999999: 16 or 17 significant digits, a double's whole print)
+ * → the figure the double stands for at 15 significant digits (0.3, 1000.3), where the two are
+ * a few units of the double's last place apart; null for any other text. Digits that say
+ * something (0.3050000000000001 is 0.305; 1234567890123.456 is no print of 1234567890123.46)
+ * are not made a figure they are not.
+ */
+function withoutFloatNoise(text: string): string | null {
+  if (text.length < 17 || !/^\d+\.\d+$/.test(text)) return null;
+  const significant = text.replace('.', '').replace(/^0+/, '').length;
+  if (significant < 16 || significant > 17) return null;
+  const value = Number(text);
+  const clean = Number(value.toPrecision(15));
+  return Math.abs(value - clean) <= 4 * Number.EPSILON * clean ? String(clean) : null;
 }
 
 /** Minus signs as systems print them: U+2212, dashes, the small and the full-width hyphen-minus. */
@@ -583,6 +611,56 @@ export function parseDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<string>
 
 /** As `parseDateAndTime`, as milliseconds since 1970 UTC. */
 export function parseDateAndTimeInstant(dateCell: Cell, timeCell: Cell): Parsed<number> {
+  const read = readDateAndTime(dateCell, timeCell);
+  return read.ok ? read : (serialsRead(dateCell, timeCell) ?? read);
+}
+
+/** 1990-01-01 and 2100-01-01 as Excel serials: the days a record written as one is in. */
+const firstSerialDay = 32_874;
+const lastSerialDay = 73_051;
+
+/**
+ * A day as an Excel serial in a cell, its fraction the time of day: a number cell, or a
+ * CSV's text of one (46082, 46082.54167) from a sheet whose cells were not formatted as dates.
+ * Five digits before the point, so 20260401 (yyyymmdd), 260401 (yymmdd), 171647 (hhmmss) and
+ * Unix times are none.
+ */
+function serialDay(cell: Cell): number | null {
+  const value =
+    typeof cell === 'number'
+      ? cell
+      : typeof cell === 'string' && /^\s*\d{5}(?:\.\d+)?\s*$/.test(cell)
+        ? Number(cell)
+        : Number.NaN;
+  return value >= firstSerialDay && value < lastSerialDay ? value : null;
+}
+
+/**
+ * The date and time cells read as Excel serials where they are written as text (46082.54167
+ * under 开始时间; 46082 under 交易日期 beside 0.54167 or 13:00:00 under 交易时间; 0.5 beside a
+ * serial day in a number cell), or a whole
+ * serial alone in the only time column (46082, the day): the instant to the nearest second (a
+ * CSV prints the fraction to 5 decimals, 0.864 s apart); null where no cell is one. Looked at
+ * only where the cells read as nothing else.
+ */
+function serialsRead(dateCell: Cell, timeCell: Cell): Parsed<number> | null {
+  let read: Parsed<number> | null = null;
+  if (dateCell === null) {
+    const day = serialDay(timeCell);
+    if (day !== null) read = parseLocalInstant(day);
+  } else {
+    const day = typeof dateCell === 'string' ? serialDay(dateCell) : null;
+    const timeText = typeof timeCell === 'string' ? timeCell.trim() : '';
+    // A fraction of a day beside a serial's day (46082, 0.5); beside 2026-04-01, 0.5 may as
+    // well be a dotted clock short of a digit (0.05): refused.
+    const fraction = /^0?\.\d+$/.test(timeText) && serialDay(day ?? dateCell) !== null;
+    const time = fraction ? Number(timeText) : serialDay(timeText || null);
+    if (day !== null || time !== null) read = readDateAndTime(day ?? dateCell, time ?? timeCell);
+  }
+  return read?.ok ? { ok: true, value: Math.round(read.value / 1000) * 1000 } : null;
+}
+
+function readDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<number> {
   // The whole time in the time column as most lists write it (2026-03-05 14:23:11): read as
   // the patterns below would send it on, without them (a million rows).
   if (typeof timeCell === 'string' && timeCell.length >= 19) {

@@ -84,6 +84,18 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
   });
 }
 
+/** The names of workbooks that are zip files (Excel 2007+, OpenDocument). */
+const workbookName = /\.(?:xlsx|xlsm|xltx|xltm|xlsb|ods)$/i;
+/** Why a text is no table: a workbook's name on it then says what it is. */
+const unreadCodes = new Set([
+  'import.empty',
+  'import.unclosedQuote',
+  'import.notTable',
+  'import.malformedFile',
+  'import.missingColumns',
+  'import.tooManyColumns',
+]);
+
 /** Plans the whole file in this thread. */
 async function planWhole(
   job: TableJob,
@@ -107,10 +119,20 @@ async function planWhole(
 async function planFile(job: TableJob, bytes: Uint8Array) {
   const { template, options } = job.plan!;
   const port = job.split;
-  if (!port || template !== 'calls' || !isDelimitedText(bytes)) {
+  // Named as a workbook (.xlsx), its bytes no workbook: read whole here, as the text it may be.
+  const namedBook = isDelimitedText(bytes) && workbookName.test(options.fileName ?? '');
+  if (!port || template !== 'calls' || !isDelimitedText(bytes) || namedBook) {
     port?.postMessage(null);
     port?.close();
-    await planWhole(job, bytes, sha256Of(bytes), job.encoding);
+    try {
+      await planWhole(job, bytes, sha256Of(bytes), job.encoding);
+    } catch (error) {
+      // Read as text it is no table either (a damaged or cut-short workbook, another file
+      // renamed): said as no workbook, not as a CSV's empty table or stray quote.
+      if (namedBook && (!isAppError(error) || unreadCodes.has(error.code)))
+        throw new AppError('import.notSpreadsheet', 'Named as a workbook, and not one');
+      throw error;
+    }
     return;
   }
   let split: ReturnType<typeof chooseSplit> = null;

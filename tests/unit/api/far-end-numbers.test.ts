@@ -35,6 +35,18 @@ describe('far-end numbers as carriers print them', () => {
     ['800-810-8888', '8008108888', 'hotline', null],
     ['0871-65123456', '087165123456', 'landline', null],
     ['+86 10 12345678', '01012345678', 'landline', null],
+    // 86 before a landline with its 0, the + left out, as with it.
+    ['+86 0871 65123456', '087165123456', 'landline', null],
+    ['86 0871 65123456', '087165123456', 'landline', null],
+    ['8608716512345', '08716512345', 'landline', null],
+    ['86-010-12345678', '01012345678', 'landline', null],
+    ['860755 88881234', '075588881234', 'landline', null],
+    // The rest no landline's length, or a number of 86… that is no prefix: as printed.
+    ['86010123456789', '86010123456789', 'unknown', null],
+    ['860871651234', '860871651234', 'unknown', null],
+    // A Kunming number of 8601 2345, its area put in front as for any local number.
+    ['86012345', '087186012345', 'landline', null],
+    ['8613812345678', '13812345678', 'mobile', null],
     ['65123456', '087165123456', 'landline', null],
     ['10690000123456', '10690000123456', 'smsGateway', null],
     ['２８７６５４３２１０１２３', '2876543210123', 'unknown', null],

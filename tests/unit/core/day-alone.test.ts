@@ -11,6 +11,8 @@ describe('a date cell that gives the day alone', () => {
       '20240306',
       20240306,
       45357,
+      // An Excel serial a CSV saved as text.
+      '45357',
       '06/03/2024',
       '06-MAR-24',
       'Mar 6 2024',
@@ -28,6 +30,7 @@ describe('a date cell that gives the day alone', () => {
       '2024-03-06T00:00',
       '01-APR-26 02.30.15.000000 PM',
       45357.5,
+      '45357.5',
       new Date(Date.UTC(2024, 2, 6, 14, 22)),
       null,
     ])
