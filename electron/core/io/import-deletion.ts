@@ -13,6 +13,7 @@ import {
   remarkRelations,
 } from '../records/record-copies-recount';
 import { chinaDate } from '../../api/domain/china-time';
+import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
 
 interface Contribution {
   relation_id: string;
@@ -85,7 +86,10 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         else if (kind === 'signal') result.signals += n;
         else result.withheldNumbers += n;
       }
+      // The phones' events that copies in other imports may now count instead.
+      const sessionSpans = sessionSpansOf(tx, importId);
       tx.run(sql`DELETE FROM data_sessions WHERE import_id = ${importId}`);
+      result.copiesCounted += remarkSessionCopies(tx, sessionSpans);
       // A ledger's seizures go with their custody steps: exactly the rows the import wrote.
       tx.run(
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
@@ -99,7 +103,7 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
-      result.copiesCounted =
+      result.copiesCounted +=
         remarkRelations(
           tx,
           contributions.map((item) => item.relation_id),

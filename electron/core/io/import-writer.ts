@@ -34,6 +34,7 @@ import {
 } from './record-copies-store';
 import type { CallRow } from '../records/record-copies';
 import { maskedRelationsBeside, remarkMasked } from '../records/record-copies-recount';
+import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
 import {
   validRows,
   type ImportPlan,
@@ -773,6 +774,11 @@ export async function commitImport(
     if (length && last !== firstId + length - 1)
       throw new Error('call records were not numbered in the order written');
     demoteStoredCalls(sqlite, demoted, (index) => firstId + placeOf![index]!);
+    // Its calls with an unknown end and data sessions that an earlier import holds already.
+    if (sessions.length)
+      summary.copies += remarkSessionCopies(db, sessionSpansOf(db, options.importId), {
+        newImport: options.importId,
+      });
     rebuildIndexes();
     writeIdentifiers(seen);
     writeSites(list);

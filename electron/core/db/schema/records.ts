@@ -298,6 +298,13 @@ export const dataSessionsTable = sqliteTable(
     kind: text({ enum: phoneEventKinds }).notNull().default('data'),
     /** A call or text that came in (its caller unknown); null for a data session. */
     incoming: integer({ mode: 'boolean' }),
+    /**
+     * The row (its ID) of an earlier import that holds this event already: the same list
+     * exported twice, or two exports that overlap (same phone, start, duration, kind and way;
+     * `session-copies.ts`). A copy is kept with its line and counted nowhere; null for a row
+     * that counts.
+     */
+    copyOf: integer(),
   },
   (table) => [
     index('data_sessions_cell_idx').on(table.baseStation, table.startedUnix),
