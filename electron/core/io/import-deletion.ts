@@ -14,6 +14,7 @@ import {
 } from '../records/record-copies-recount';
 import { chinaDate } from '../../api/domain/china-time';
 import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
+import { pairStoredReversals, unpairStoredReversals } from './stored-reversals';
 
 interface Contribution {
   relation_id: string;
@@ -71,6 +72,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
             WHERE import_id = ${importId} AND relation_id IS NULL AND account_id IS NOT NULL`,
         )
         .map((row) => row.id);
+      // Reversals and transfers of other imports paired with the import's come apart.
+      const unpaired = unpairStoredReversals(tx, importId);
       result.transfers = tx.run(
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
@@ -103,6 +106,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const item of contributions) handOnCreation(tx, importId, item);
       tx.run(sql`DELETE FROM import_relations WHERE import_id = ${importId}`);
       for (const item of contributions) reaggregate(tx, item, result);
+      // A reversal left alone may undo a transfer of another import that remains.
+      pairStoredReversals(tx, unpaired);
       result.copiesCounted +=
         remarkRelations(
           tx,
