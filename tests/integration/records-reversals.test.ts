@@ -250,6 +250,26 @@ describe('a reversal and the transfer it undoes on statements imported apart', (
     expect(await traceOfT()).toEqual([0, 570_000]);
   });
 
+  it("the other party's row of the transfer undone stays a copy when the relation's copies are marked afresh", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-mar', 'mar.csv', mar);
+    // 蒋某's statement holds the 5,000 from T: a copy of T's row.
+    expect(
+      await commit('imp-j', 'j.csv', [header, `${j},20260331,235000,贷,"5,000.00",${t},某,转账`]),
+    ).toMatchObject({ copies: 1 });
+    await commit('imp-apr', 'apr.csv', apr);
+    expect(await traceOfT()).toEqual([0, 100_000]);
+    // Another statement on the relation, deleted: its copies are marked afresh.
+    await commit('imp-extra', 'extra.csv', [
+      header,
+      `${t},20260403,080000,借,"100.00",${j},蒋某,转账`,
+    ]);
+    await c.ok('import.delete', { importId: 'imp-extra' });
+    expect((await moneyOfA(t))[0]).toMatch(/^T>J: 2 100000 \|/);
+    expect(await traceOfT()).toEqual([0, 100_000]);
+  });
+
   it('a 冲正 is not paired across imports with a transfer to another counterpart, after it, or over 90 days before', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

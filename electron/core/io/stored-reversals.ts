@@ -104,12 +104,20 @@ export function pairStoredReversals(
  * contribution. Returns the accounts of the rows left, to pair afresh once the rows are gone.
  */
 export function unpairStoredReversals(tx: Executor, importId: string): string[] {
-  const left = tx.all<StoredTransfer & { reversal: number | null }>(
-    sql`SELECT ${sql.raw(
-      'l.id, l.import_id, l.account_id, l.direction, l.at, l.amount_fen, l.relation_id, l.reversal',
-    )} FROM money_transfers l JOIN money_transfers d ON d.id = l.offset_of
-      WHERE d.import_id = ${importId} AND l.import_id <> ${importId}`,
-  );
+  // Found by the reversal of each pair (one side of it is one): the reversals among the
+  // import's rows, and the few flagged rows of the others, never a scan of every transfer.
+  type Left = StoredTransfer & { reversal: number | null };
+  const left = [
+    ...tx.all<Left>(
+      sql`SELECT ${columns}, reversal FROM money_transfers WHERE id IN (SELECT offset_of FROM money_transfers
+          WHERE import_id = ${importId} AND reversal = 1 AND offset_of <> id) AND import_id <> ${importId}`,
+    ),
+    ...tx.all<Left>(
+      sql`SELECT ${columns}, reversal FROM money_transfers l
+        WHERE reversal = 1 AND offset_of <> id AND import_id <> ${importId}
+          AND EXISTS (SELECT 1 FROM money_transfers d WHERE d.id = l.offset_of AND d.import_id = ${importId})`,
+    ),
+  ];
   for (const row of left) {
     if (row.reversal) {
       tx.run(sql`UPDATE money_transfers SET offset_of = id WHERE id = ${row.id}`);
