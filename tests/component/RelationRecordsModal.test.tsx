@@ -48,6 +48,8 @@ const row = (line: number, recordKind: string, amountFen: number, offsetLine: nu
   detail: null,
   copy: false,
   offsetLine,
+  offsetFile: null,
+  unmatchedReversal: false,
   trace: null,
   source: source(line),
 });
@@ -77,6 +79,36 @@ describe('the drill-down of a money relation', () => {
     ]);
     const table = screen.getByTestId('relation-records');
     expect(within(table).getAllByRole('row')).toHaveLength(4);
+  });
+
+  it("names the other statement's file where the pair is of two imports, and a reversal alone as no money", async () => {
+    installFakeBridge({
+      'import.records': () => ({
+        ok: true,
+        value: {
+          kind: 'transfers',
+          total: 3,
+          counts: { calls: 0, messages: 0, copies: 0 },
+          rows: [
+            { ...row(2, 'out', 500_000, 2), offsetFile: 'apr.csv' },
+            { ...row(3, 'in', 70_000, null), unmatchedReversal: true },
+            row(4, 'out', 30_000, null),
+          ],
+        },
+      }),
+    });
+    render(
+      <Providers>
+        <RelationRecordsModal relation={relation} onClose={() => undefined} />
+      </Providers>,
+    );
+    const marks = await screen.findAllByTestId('record-offset');
+    expect(marks.map((mark) => mark.textContent)).toEqual([
+      '支出 · 冲正：与 apr.csv 第 2 行相抵，均不计入金额',
+    ]);
+    expect(screen.getByTestId('record-reversal-alone').textContent).toBe(
+      '收入 · 冲正：原交易不在已导入的流水中，不计入金额',
+    );
   });
 });
 

@@ -119,6 +119,8 @@ describe('import', () => {
       detail: 'LAC0',
       copy: false,
       offsetLine: null,
+      offsetFile: null,
+      unmatchedReversal: false,
       trace: null,
       // Provenance: the import, the file's name and SHA-256, who imported it, and the line.
       source: {

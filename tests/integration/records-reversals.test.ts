@@ -15,6 +15,8 @@ const a = '6217001540009283746';
 const b = '6222021234567890123';
 const e = '6222021234567890125';
 const f = '6222021234567890126';
+const t = '6230000000000000055';
+const j = '6222020200112230030';
 
 async function importStatement(lines: string[]) {
   c?.dispose();
@@ -28,12 +30,17 @@ async function importStatement(lines: string[]) {
   });
 }
 
-/** Each money relation as `from>to: count fen | line:offsetLine …` (A, B, E, F for accounts). */
-async function moneyOfA() {
-  const found = await c.ok('search.query', { text: a });
+/**
+ * Each money relation of an account as `from>to: count fen | line:offsetLine …` (A, B, E, F for
+ * accounts; `alone` a reversal whose transfer no import holds; `file:line` one of another file).
+ */
+async function moneyOfA(account = a) {
+  const found = await c.ok('search.query', { text: account });
   const detail = await c.ok('entities.get', { id: found.groups[0]!.hits[0]!.id });
   const short = new Map([
     [a, 'A'],
+    [t, 'T'],
+    [j, 'J'],
     [b, 'B'],
     [e, 'E'],
     [f, 'F'],
@@ -41,7 +48,10 @@ async function moneyOfA() {
   const lines: string[] = [];
   for (const relation of detail.relations.filter((item) => item.type === 'finances')) {
     const records = await c.ok('import.records', { relationId: relation.id });
-    const rows = records.rows.map((row) => `${row.source.line}:${row.offsetLine ?? '-'}`);
+    const rows = records.rows.map(
+      (row) =>
+        `${row.source.line}:${row.offsetFile ? `${row.offsetFile}:` : ''}${row.offsetLine ?? (row.unmatchedReversal ? 'alone' : '-')}`,
+    );
     lines.push(
       `${short.get(relation.fromLabel)}>${short.get(relation.toLabel)}: ${relation.eventCount} ${relation.amountFen} | ${rows.join(' ')}`,
     );
@@ -65,17 +75,25 @@ describe('a reversal and the transfer it undoes', () => {
       // A credit the bank took back two minutes later, with a minus sign under 贷.
       `${a},2026-04-03 10:00:00,贷,2000.00,${e},转账`,
       `${a},2026-04-03 10:02:00,贷,-2000.00,${e},转账`,
-      // A reversal whose transfer is before the statement's period: money back, as printed.
+      // A reversal whose transfer is before the statement's period (in no import): kept, and
+      // no money of its own (it had been counted as 800 from F).
       `${a},2026-04-04 10:00:00,贷,800.00,${f},冲正`,
       // ATM cash taken and its 取款冲正: no relation either way, and not counted as cash.
       `${a},2026-04-05 10:00:00,借,500.00,,ATM取款`,
       `${a},2026-04-05 10:00:40,贷,500.00,,ATM取款冲正`,
     ]);
-    expect(summary).toMatchObject({ rows: 8, rejectedRows: 0, reversals: 3, copies: 0 });
+    expect(summary).toMatchObject({
+      rows: 8,
+      rejectedRows: 0,
+      reversals: 3,
+      unmatchedReversals: 1,
+      copies: 0,
+    });
     // A>B lists the transfer undone and its reversal (the reversal named no counterpart), and
-    // counts the 300 alone; E sent A nothing that stayed, so there is no E>A relation.
-    expect(await moneyOfA()).toEqual(['A>B: 1 30000 | 2:3 3:2 4:-', 'F>A: 1 80000 | 7:-']);
-    expect(await traceOfA()).toEqual({ inFen: 80_000, outFen: 30_000, fast: 0 });
+    // counts the 300 alone; E sent A nothing that stayed, so there is no E>A relation, and the
+    // 冲正 from F makes no F>A relation either.
+    expect(await moneyOfA()).toEqual(['A>B: 1 30000 | 2:3 3:2 4:-']);
+    expect(await traceOfA()).toEqual({ inFen: 0, outFen: 30_000, fast: 0 });
     // Deleting the import leaves nothing behind.
     expect(await c.ok('import.delete', { importId: 'imp-a' })).toMatchObject({ transfers: 8 });
     expect((await c.ok('search.query', { text: a })).groups).toEqual([]);
@@ -99,11 +117,11 @@ describe('a reversal and the transfer it undoes', () => {
       `${a},20260401,101010,260.00,,${b},消费`,
       `${a},20260401,101530,,260.00,${b},消费撤销`,
       `${a},20260402,090000,120.00,,${b},消费`,
-      // A void of 100 matches no purchase of 100: money back, as printed.
+      // A void of 100 matches no purchase of 100: kept under A>B, no money of its own.
       `${a},20260402,093000,,100.00,${b},消费撤销`,
     ]);
-    expect(summary).toMatchObject({ rows: 4, reversals: 1 });
-    expect(await moneyOfA()).toEqual(['A>B: 1 12000 | 2:3 3:2 4:-', 'B>A: 1 10000 | 5:-']);
+    expect(summary).toMatchObject({ rows: 4, reversals: 1, unmatchedReversals: 1 });
+    expect(await moneyOfA()).toEqual(['A>B: 1 12000 | 2:3 3:2 4:- 5:alone']);
   });
 
   it('a reversal naming no counterpart: within a week, printed a moment before, by the other number', async () => {
@@ -119,8 +137,14 @@ describe('a reversal and the transfer it undoes', () => {
       `${a},${f},2026-04-22 10:00:00,借,700.00,${b},网银转账`,
       `,${f},2026-04-22 10:05:00,贷,700.00,,冲正`,
     ]);
-    expect(summary).toMatchObject({ rows: 6, rejectedRows: 0, reversals: 2 });
-    // Both pairs cancel (no A>B relation: no counted row made one); the 退汇 stays money back.
+    expect(summary).toMatchObject({
+      rows: 6,
+      rejectedRows: 0,
+      reversals: 2,
+      unmatchedReversals: 1,
+    });
+    // Both pairs cancel (no A>B relation: no counted row made one); the 退汇 is of no transfer
+    // here and names no counterpart: on no relation, counted nowhere.
     expect(await moneyOfA()).toEqual(['A>E: 1 500000 | 2:-']);
   });
 
@@ -147,5 +171,118 @@ describe('a reversal and the transfer it undoes', () => {
       `${a},2026-04-02 11:00:00,借,4900.00,${e},转账`,
     ]);
     expect(await traceOfA()).toMatchObject({ fast: 1 });
+  });
+});
+
+describe('a reversal and the transfer it undoes on statements imported apart', () => {
+  // The tester's files: 31 Mar T paid 蒋某 (J) 5,000 and 700; 1 Apr a 冲正 of the 5,000; 2 Apr
+  // T paid J 300.
+  const header = '交易卡号,交易日期,交易时间,借贷标志,交易金额,对方账号,对方户名,摘要';
+  const mar = [
+    header,
+    `${t},20260331,235000,借,"5,000.00",${j},蒋某,转账`,
+    `${t},20260331,120000,借,"700.00",${j},蒋某,转账`,
+  ];
+  const apr = [
+    header,
+    `${t},20260401,080000,贷,"5,000.00",${j},蒋某,冲正`,
+    `${t},20260402,080000,借,"300.00",${j},蒋某,转账`,
+  ];
+  const commit = (importId: string, fileName: string, lines: string[]) =>
+    c.ok('import.commit', {
+      importId,
+      fileName,
+      contentBase64: Buffer.from(lines.join('\r\n'), 'utf8').toString('base64'),
+      template: 'transactions',
+    });
+  const traceOfT = async () => {
+    const trace = await c.ok('analytics.moneyTrace', { account: t });
+    const row = trace.accounts.find((account) => account.accountNo === t)!;
+    return [row.inFen, row.outFen];
+  };
+
+  it('the 冲正 in the later statement undoes the transfer of the earlier one; deleting either import puts the other back', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-mar', 'mar.csv', mar);
+    expect(await commit('imp-apr', 'apr.csv', apr)).toMatchObject({
+      rows: 2,
+      reversals: 1,
+      unmatchedReversals: 0,
+    });
+    // T>J: 700 and 300; the 5,000 and its 冲正 listed, counted nowhere; no J>T.
+    expect(await moneyOfA(t)).toEqual(['T>J: 2 100000 | 3:- 2:apr.csv:2 2:mar.csv:2 3:-']);
+    expect(await traceOfT()).toEqual([0, 100_000]);
+    // The 冲正's statement deleted: the 5,000 counts again.
+    expect(await c.ok('import.delete', { importId: 'imp-apr' })).toMatchObject({ transfers: 2 });
+    expect(await moneyOfA(t)).toEqual(['T>J: 2 570000 | 3:- 2:-']);
+    // Imported again, then the transfer's statement deleted: the 冲正 is alone, no money.
+    await commit('imp-apr2', 'apr.csv', apr);
+    expect(await moneyOfA(t)).toEqual(['T>J: 2 100000 | 3:- 2:apr.csv:2 2:mar.csv:2 3:-']);
+    await c.ok('import.delete', { importId: 'imp-mar' });
+    expect(await moneyOfA(t)).toEqual(['T>J: 1 30000 | 2:alone 3:-']);
+    expect(await traceOfT()).toEqual([0, 30_000]);
+  });
+
+  it('the statement with the 冲正 imported first: alone it is no money; the earlier statement imported after finds its transfer undone', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    expect(await commit('imp-apr', 'apr.csv', apr)).toMatchObject({
+      rows: 2,
+      reversals: 0,
+      unmatchedReversals: 1,
+    });
+    expect(await moneyOfA(t)).toEqual(['T>J: 1 30000 | 2:alone 3:-']);
+    expect(await traceOfT()).toEqual([0, 30_000]);
+    expect(await commit('imp-mar', 'mar.csv', mar)).toMatchObject({
+      rows: 2,
+      reversals: 1,
+      unmatchedReversals: 0,
+    });
+    expect(await moneyOfA(t)).toEqual(['T>J: 2 100000 | 3:- 2:apr.csv:2 2:mar.csv:2 3:-']);
+    expect(await traceOfT()).toEqual([0, 100_000]);
+    await c.ok('import.delete', { importId: 'imp-mar' });
+    expect(await moneyOfA(t)).toEqual(['T>J: 1 30000 | 2:alone 3:-']);
+    // And the other way round: the 冲正 deleted, the transfer counts.
+    await commit('imp-mar2', 'mar.csv', mar);
+    await c.ok('import.delete', { importId: 'imp-apr' });
+    expect(await moneyOfA(t)).toEqual(['T>J: 2 570000 | 3:- 2:-']);
+    expect(await traceOfT()).toEqual([0, 570_000]);
+  });
+
+  it("the other party's row of the transfer undone stays a copy when the relation's copies are marked afresh", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-mar', 'mar.csv', mar);
+    // 蒋某's statement holds the 5,000 from T: a copy of T's row.
+    expect(
+      await commit('imp-j', 'j.csv', [header, `${j},20260331,235000,贷,"5,000.00",${t},某,转账`]),
+    ).toMatchObject({ copies: 1 });
+    await commit('imp-apr', 'apr.csv', apr);
+    expect(await traceOfT()).toEqual([0, 100_000]);
+    // Another statement on the relation, deleted: its copies are marked afresh.
+    await commit('imp-extra', 'extra.csv', [
+      header,
+      `${t},20260403,080000,借,"100.00",${j},蒋某,转账`,
+    ]);
+    await c.ok('import.delete', { importId: 'imp-extra' });
+    expect((await moneyOfA(t))[0]).toMatch(/^T>J: 2 100000 \|/);
+    expect(await traceOfT()).toEqual([0, 100_000]);
+  });
+
+  it('a 冲正 is not paired across imports with a transfer to another counterpart, after it, or over 90 days before', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-old', 'old.csv', [
+      header,
+      `${t},20251201,100000,借,"5,000.00",${j},蒋某,转账`,
+      `${t},20260331,100000,借,"5,000.00",${e},王某,转账`,
+      `${t},20260402,100000,借,"5,000.00",${j},蒋某,转账`,
+    ]);
+    expect(await commit('imp-apr', 'apr.csv', apr)).toMatchObject({
+      reversals: 0,
+      unmatchedReversals: 1,
+    });
+    expect(await traceOfT()).toEqual([0, 1_530_000]);
   });
 });

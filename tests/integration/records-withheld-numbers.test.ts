@@ -114,6 +114,63 @@ describe('far ends printed as unknown', () => {
     expect(alone()).toEqual([]);
   });
 
+  it('two exports that overlap: their rows with an unknown end are counted once, in either order of deletion', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const header = '本机号码,对方号码,呼叫类型,开始时间,通话时长,LAC,CI';
+    const first = [
+      `${target},隐藏号码,被叫,2026-03-05 10:00:00,50,100,200`,
+      `${target},,主叫,2026-03-05 11:00:00,60,100,200`,
+      `${target},${other},主叫,2026-03-05 12:00:00,70,100,200`,
+      `${target},,上网,2026-03-05 13:00:00,600,100,200`,
+    ];
+    const later = [
+      ...first,
+      `${target},${other},主叫,2026-03-06 12:00:00,30,100,200`,
+      // A withheld call the first export lacks, and one it holds printed for another second.
+      `${target},隐藏号码,被叫,2026-03-06 10:00:00,50,100,200`,
+      `${target},隐藏号码,被叫,2026-03-05 10:00:01,50,100,200`,
+    ];
+    await commit('imp-a', [header, ...first]);
+    expect(await commit('imp-b', [header, ...later])).toMatchObject({
+      rows: 7,
+      withheldNumbers: 4,
+      dataSessions: 1,
+      // The known call, two calls with a withheld number and the data session.
+      copies: 4,
+    });
+    const totals = async () => {
+      const { period } = await c.ok('analytics.contactProfile', { phone: target });
+      return [period.calls, period.durationSeconds, period.withheld];
+    };
+    const counted = () => count('SELECT count(*) AS n FROM data_sessions WHERE copy_of IS NULL');
+    // 50 + 60 + 70 (both lists) + 30 + 50 + 50 (the second alone); the 上网 once.
+    expect(await totals()).toEqual([6, 310, 4]);
+    expect(counted()).toBe(5);
+    const phone = (await c.ok('analytics.commonContacts', { phones: [target] })).targets[0]!.id;
+    const timeline = await c.ok('analytics.timeline', { entityIds: [phone] });
+    expect(timeline.marks.filter((mark) => mark.label === '').map((mark) => mark.at)).toEqual([
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T02:00:01.000Z',
+      '2026-03-05T03:00:00.000Z',
+      '2026-03-06T02:00:00.000Z',
+    ]);
+    // The first export deleted: the second's rows count in its place.
+    expect(await c.ok('import.delete', { importId: 'imp-a' })).toMatchObject({
+      withheldNumbers: 2,
+      dataSessions: 1,
+      copiesCounted: 4,
+    });
+    expect(await totals()).toEqual([6, 310, 4]);
+    expect(counted()).toBe(5);
+    // Imported again after the second, then the second deleted: the first export alone.
+    await commit('imp-a2', [header, ...first]);
+    expect(counted()).toBe(5);
+    await c.ok('import.delete', { importId: 'imp-b' });
+    expect(await totals()).toEqual([3, 180, 2]);
+    expect(counted()).toBe(3);
+  });
+
   it('two targets called from hidden numbers are not joined through them', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);

@@ -985,6 +985,8 @@ export const en: Translation<typeof zhCN> = {
       '{{count}} base stations are placed by the coordinates in the list (cell longitude and latitude): drawn on the map with their address and the phones seen there.',
     reversalsDetail:
       '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
+    unmatchedReversalsDetail:
+      '{{count}} reversals (冲正, void, bounced remittance) undo a transfer that no imported statement holds: they are kept as rows and counted as no money; importing the statement that holds the transfer pairs them.',
     saveRejected: 'Save the rows with errors',
     values: {
       call: 'Call',
@@ -1842,6 +1844,8 @@ export const en: Translation<typeof zhCN> = {
     copyCall: 'same call, counted once',
     copyTransfer: 'same transfer, counted once',
     offsetTransfer: 'reversal: cancels with line {{line}}, neither counted',
+    offsetTransferElsewhere: 'reversal: cancels with line {{line}} of {{file}}, neither counted',
+    unmatchedReversal: 'reversal of a transfer no imported statement holds: not counted',
     trace: 'Made from',
     traceDetail: 'Log no. {{logNo}}; voucher no. {{voucherNo}}',
     sourceDetail: 'SHA-256 {{sha256}}; imported by {{user}} at {{at}}',

@@ -937,6 +937,8 @@ export const zhCN = {
       '其中 {{count}} 个基站按名单中的基站经纬度定位：在地图上标出，附基站地址和在该基站出现的号码。',
     reversalsDetail:
       '其中 {{count}} 对是冲正（或撤销、退汇）与被冲正的原交易，两行相抵，原始行已保留，均不计入金额和分析。',
+    unmatchedReversalsDetail:
+      '其中 {{count}} 行冲正（或撤销、退汇）的原交易不在已导入的流水中：原始行已保留，不计为资金往来；导入含原交易的流水后自动配对。',
     saveRejected: '保存有误的行',
     values: {
       call: '通话',
@@ -1758,6 +1760,8 @@ export const zhCN = {
     copyCall: '同一通话，不重复计数',
     copyTransfer: '同一笔交易，不重复计数',
     offsetTransfer: '冲正：与第 {{line}} 行相抵，均不计入金额',
+    offsetTransferElsewhere: '冲正：与 {{file}} 第 {{line}} 行相抵，均不计入金额',
+    unmatchedReversal: '冲正：原交易不在已导入的流水中，不计入金额',
     trace: '交易终端',
     traceDetail: '日志号 {{logNo}}；凭证号 {{voucherNo}}',
     sourceDetail: 'SHA-256 {{sha256}}；{{user}} 于 {{at}} 导入',

@@ -143,10 +143,16 @@ export const importSummarySchema = z.object({
    */
   copies: z.number().int(),
   /**
-   * Pairs of a reversal (冲正, 撤销, 退汇) and the transfer it undoes on the same statement:
-   * kept as rows, neither counted.
+   * Pairs of a reversal (冲正, 撤销, 退汇) and the transfer it undoes, on the same statement or
+   * one imported before (either of the two in this import): kept as rows, neither counted.
    */
   reversals: z.number().int(),
+  /**
+   * Reversals whose transfer is in no import (before the statement's period): kept as rows,
+   * never counted as money of their own; a statement imported later that holds the transfer
+   * pairs them.
+   */
+  unmatchedReversals: z.number().int(),
   /**
    * A call list's mobile-data sessions (上网, GPRS): no call or message, kept as where and when
    * the phone was, on its handset.
@@ -221,6 +227,10 @@ export const relationRecordsOutput = z.object({
       copy: z.boolean(),
       /** The line of the row this transfer cancels with (a reversal pair); null: it counts. */
       offsetLine: z.number().int().nullable(),
+      /** The file of the row it cancels with, where that is another import's; else null. */
+      offsetFile: z.string().nullable(),
+      /** A reversal whose transfer no import holds: kept, counted as no money. */
+      unmatchedReversal: z.boolean(),
       /**
        * Where a transfer was made from (IP, MAC, device ID, branch) and the bank's numbers for it
        * (日志号, 凭证号), as its statement printed them; null for calls and for statements without.

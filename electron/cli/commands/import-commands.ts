@@ -306,6 +306,11 @@ export async function importCommand(
               `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,
             ]
           : []),
+        ...(summary.unmatchedReversals
+          ? [
+              `reversals (冲正) whose transfer no imported statement holds: ${summary.unmatchedReversals}, kept and counted as no money (paired when that statement is imported)`,
+            ]
+          : []),
         ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
         ...ownerLines,
         ...sheetLines,

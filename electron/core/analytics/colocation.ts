@@ -62,8 +62,11 @@ function nearestInstants(a: [number, number], b: [number, number]): [number, num
   return [meet, meet];
 }
 
-/** A data session's phone is live (a merge moved its sessions to the phone it was merged into). */
-const livePhone = sql`EXISTS (SELECT 1 FROM entities e WHERE e.id = d.phone_id AND e.deleted_at IS NULL)`;
+/**
+ * A data session's phone is live (a merge moved its sessions to the phone it was merged into), and
+ * the row is no copy of one an earlier import holds.
+ */
+const livePhone = sql`d.copy_of IS NULL AND EXISTS (SELECT 1 FROM entities e WHERE e.id = d.phone_id AND e.deleted_at IS NULL)`;
 
 /**
  * 同基站伴随: pairs of phones seen on the same base station (LAC-CI) within the window, with

@@ -50,7 +50,7 @@ function hitsOf(db: Executor, phoneId: string, period: Period): Hit[] {
       -- Calls and texts whose other number is not known (隐藏号码): no contact ('').
       SELECT '', 1 - d.incoming, d.kind, d.started_unix, d.duration_seconds
       FROM data_sessions d
-      WHERE d.phone_id = ${phoneId} AND d.kind IN ('call', 'sms')
+      WHERE d.phone_id = ${phoneId} AND d.kind IN ('call', 'sms') AND d.copy_of IS NULL
         AND ${unixPeriodCondition(sql`d.started_unix`, period)}
     )
     SELECT h.other AS other, COALESCE(p.number, '') AS number, h.outgoing AS outgoing,

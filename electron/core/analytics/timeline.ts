@@ -145,7 +145,7 @@ function markSources(lineIds: string[], caseId: string | undefined, period: Peri
     sql`SELECT 'alone:' || d.id, d.kind, ${isoOfUnix(sql`d.started_unix`)}, 'minute', d.phone_id,
         NULL, '', CAST(d.duration_seconds AS TEXT), NULL
       FROM data_sessions d
-      WHERE d.phone_id IN (${ids}) AND d.kind IN ('call', 'sms')
+      WHERE d.phone_id IN (${ids}) AND d.kind IN ('call', 'sms') AND d.copy_of IS NULL
         AND ${unixPeriodCondition(sql`d.started_unix`, period)}`,
     // Transfers; the payer's and the payee's statements hold the same one.
     sql`SELECT 'transfer:' || MIN(m.id), 'transfer', m.at, 'minute', ${lineEnd}, ${otherLine},

@@ -14,6 +14,8 @@ import {
 } from '../records/record-copies-recount';
 import { chinaDate } from '../../api/domain/china-time';
 import { dropUnsupportedSharing, sharedValuesOf } from './sharing-evidence';
+import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
+import { pairStoredReversals, unpairStoredReversals } from './stored-reversals';
 
 interface Contribution {
   relation_id: string;
@@ -71,6 +73,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
             WHERE import_id = ${importId} AND relation_id IS NULL AND account_id IS NOT NULL`,
         )
         .map((row) => row.id);
+      // Reversals and transfers of other imports paired with the import's come apart.
+      const unpaired = unpairStoredReversals(tx, importId);
       result.transfers = tx.run(
         sql`DELETE FROM money_transfers WHERE import_id = ${importId}`,
       ).changes;
@@ -88,7 +92,10 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         else if (kind === 'signal') result.signals += n;
         else result.withheldNumbers += n;
       }
+      // The phones' events that copies in other imports may now count instead.
+      const sessionSpans = sessionSpansOf(tx, importId);
       tx.run(sql`DELETE FROM data_sessions WHERE import_id = ${importId}`);
+      result.copiesCounted += remarkSessionCopies(tx, sessionSpans);
       // A ledger's seizures go with their custody steps: exactly the rows the import wrote.
       tx.run(
         sql`DELETE FROM custody_steps WHERE seizure_id IN (SELECT id FROM seizures WHERE import_id = ${importId})`,
@@ -104,7 +111,9 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       for (const item of contributions) reaggregate(tx, item, result);
       // Links of one handset or computer that later imports made to this import's entities.
       result.relationsDeleted += dropUnsupportedSharing(tx, shared);
-      result.copiesCounted =
+      // A reversal left alone may undo a transfer of another import that remains.
+      pairStoredReversals(tx, unpaired);
+      result.copiesCounted +=
         remarkRelations(
           tx,
           contributions.map((item) => item.relation_id),

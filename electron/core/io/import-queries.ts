@@ -163,6 +163,8 @@ export function relationRecords(
           detail: row.base_station,
           copy: row.copy === 1,
           offsetLine: null,
+          offsetFile: null,
+          unmatchedReversal: false,
           trace: null,
           source: sourceOf(row),
         })),
@@ -184,6 +186,8 @@ export function relationRecords(
           channel: string | null;
           copy: number;
           offset_line: number | null;
+          offset_file: string | null;
+          alone: number;
           ip: string | null;
           mac: string | null;
           device: string | null;
@@ -193,7 +197,10 @@ export function relationRecords(
         }
       >(
         sql`SELECT r.at, r.direction, r.amount_fen, r.channel, r.copy_of IS NOT NULL AS copy,
-            (SELECT o.line FROM money_transfers o WHERE o.id = r.offset_of) AS offset_line,
+            (SELECT o.line FROM money_transfers o WHERE o.id = r.offset_of AND o.id <> r.id) AS offset_line,
+            (SELECT oi.file_name FROM money_transfers o JOIN imports oi ON oi.id = o.import_id
+              WHERE o.id = r.offset_of AND o.import_id <> r.import_id) AS offset_file,
+            r.offset_of IS NOT NULL AND r.offset_of = r.id AS alone,
             r.ip, r.mac, r.device, r.branch, r.log_no, r.voucher_no,
             r.import_id, r.line, ${source}
           FROM money_transfers r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
@@ -207,6 +214,8 @@ export function relationRecords(
         detail: row.channel,
         copy: row.copy === 1,
         offsetLine: row.offset_line,
+        offsetFile: row.offset_file,
+        unmatchedReversal: row.alone === 1,
         trace:
           (row.ip ?? row.mac ?? row.device ?? row.branch ?? row.log_no ?? row.voucher_no)
             ? {

@@ -34,6 +34,7 @@ import {
 } from './record-copies-store';
 import type { CallRow } from '../records/record-copies';
 import { maskedRelationsBeside, remarkMasked } from '../records/record-copies-recount';
+import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
 import {
   validRows,
   type ImportPlan,
@@ -42,6 +43,7 @@ import {
   type TransferRecord,
 } from './import-plan';
 import { accountIdentifiersOf } from './transfer-traces';
+import { pairStoredReversals } from './stored-reversals';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -200,6 +202,7 @@ export async function commitImport(
     relationsUpdated: 0,
     copies: 0,
     reversals: 0,
+    unmatchedReversals: 0,
     dataSessions: 0,
     withheldNumbers: 0,
     signals: 0,
@@ -773,6 +776,11 @@ export async function commitImport(
     if (length && last !== firstId + length - 1)
       throw new Error('call records were not numbered in the order written');
     demoteStoredCalls(sqlite, demoted, (index) => firstId + placeOf![index]!);
+    // Its calls with an unknown end and data sessions that an earlier import holds already.
+    if (sessions.length)
+      summary.copies += remarkSessionCopies(db, sessionSpansOf(db, options.importId), {
+        newImport: options.importId,
+      });
     rebuildIndexes();
     writeIdentifiers(seen);
     writeSites(list);
@@ -1033,8 +1041,10 @@ export async function commitImport(
           holder: record.accountName,
           bank: null,
         });
-      // Cash rows, and a reversal with the transfer it undoes: no count on any relation.
-      if (record.counterpart === null || record.offsetOf !== null) {
+      // Cash rows, a reversal with the transfer it undoes, and a reversal whose transfer is not
+      // in the file (paired below with one an earlier import holds, else money of no one's):
+      // no count on any relation.
+      if (record.counterpart === null || record.offsetOf !== null || record.reversal) {
         keys[index] = null;
         pairOf[index] = records.length;
         continue;
@@ -1065,14 +1075,22 @@ export async function commitImport(
       sidesOf[found] |= record.direction === 'out' ? 1 : 2;
     }
     // A reversal and the transfer it undoes are listed under the transfer's relation, where
-    // counted rows made one.
-    for (const index of lineIndex.values()) {
-      const record = records[index]!;
-      const undone = record.reversal ? records[lineIndex.get(record.offsetOf!)!]! : record;
-      if (!undone.counterpart) continue;
-      const key = endsOf(undone, undone.counterpart).join('>');
-      if (pairs.has(key)) keys[index] = key;
-    }
+    // counted rows made one; a reversal alone under the relation of the way it undoes.
+    records.forEach((record, index) => {
+      if (!record.reversal && record.offsetOf === null) return;
+      const undone =
+        record.offsetOf === null
+          ? null
+          : record.reversal
+            ? records[lineIndex.get(record.offsetOf)!]!
+            : record;
+      const ends = undone?.counterpart
+        ? endsOf(undone, undone.counterpart)
+        : !undone && record.counterpart
+          ? endsOf(record, record.counterpart).reverse()
+          : null;
+      if (ends && pairs.has(ends.join('>'))) keys[index] = ends.join('>');
+    });
     summary.reversals = lineIndex.size / 2;
     // An account known before by its other number (a counterpart on an earlier statement) is
     // that entity; one known by both numbers apart is left for the user to merge.
@@ -1138,7 +1156,7 @@ export async function commitImport(
     // Cash rows (ATM, counter) have no relation: a statement exported twice holds them twice.
     const cash: CashRow[] = [];
     records.forEach((record, index) => {
-      if (record.counterpart === null && record.offsetOf === null)
+      if (record.counterpart === null && record.offsetOf === null && !record.reversal)
         cash.push({
           index,
           out: record.direction === 'out',
@@ -1175,6 +1193,8 @@ export async function commitImport(
       'line',
       'copy_of',
       'offset_of',
+      'reversal',
+      'counterpart_no',
       'day_only',
       'ip',
       'mac',
@@ -1204,7 +1224,14 @@ export async function commitImport(
         options.importId,
         record.line,
         !copy ? null : copy > 0 ? copy : firstId - copy - 1,
-        record.offsetOf === null ? null : firstId + lineIndex.get(record.offsetOf)!,
+        // A reversal alone names itself: it cancels, with nothing on the statement.
+        record.offsetOf !== null
+          ? firstId + lineIndex.get(record.offsetOf)!
+          : record.reversal
+            ? firstId + index
+            : null,
+        record.reversal ? 1 : null,
+        record.reversal ? record.counterpart : null,
         dayOnly(index) ? 1 : null,
         record.trace.ip,
         record.trace.mac,
@@ -1217,6 +1244,15 @@ export async function commitImport(
     }
     insert.flush();
     rebuildIndexes();
+    // Reversals and transfers of this file that undo or are undone by one an import holds.
+    summary.reversals += pairStoredReversals(db, [...spans.keys()], options.importId);
+    summary.unmatchedReversals = (
+      sqlite
+        .prepare(
+          'SELECT count(*) AS n FROM money_transfers WHERE import_id = ? AND reversal = 1 AND offset_of = id',
+        )
+        .get(options.importId) as { n: number }
+    ).n;
     writeAccountIdentifiers(records);
     writeMaskedLogins(maskedLogins ?? []);
     // Rows counted before under a masked counterpart that this file names in full.
@@ -1260,7 +1296,7 @@ export async function commitImport(
     for (const record of records) {
       name(record.account, record.accountIdNumber, record.accountName);
       // A reversal pair's counterpart is an account only where counted rows name it.
-      if (record.counterpart && record.offsetOf === null)
+      if (record.counterpart && record.offsetOf === null && !record.reversal)
         name(record.counterpart, record.counterpartIdNumber, record.counterpartName);
     }
     linkAccountHolders(db, holders, {

@@ -18,13 +18,14 @@ export function namesReversal(...texts: (string | null | undefined)[]): boolean 
 
 /**
  * The longest a bank takes to reverse a transfer on the statement (an 抹账 of a posting error
- * may come weeks later); a reversal further from its transfer is counted as money back. Where
- * either row names no counterpart, only the amount ties them: a week.
+ * may come weeks later), in one file or across two imports alike (a statement split by month
+ * must not count what one file would not). Where either row names no counterpart, only the
+ * amount ties them: a week.
  */
-const reversalWindowMs = 90 * 86_400_000;
-const unnamedWindowMs = 7 * 86_400_000;
+export const reversalWindowMs = 90 * 86_400_000;
+export const unnamedWindowMs = 7 * 86_400_000;
 /** A reversal printed a moment before its transfer (the same posting, seconds apart). */
-const printedBeforeMs = 60_000;
+export const printedBeforeMs = 60_000;
 
 /**
  * Pairs each reversal with the transfer it undoes and marks both as cancelling (`offsetOf`:
@@ -34,7 +35,9 @@ const printedBeforeMs = 60_000;
  * with the same counterpart (or one of the two naming none, as a bank's 冲正 row often does:
  * then within a week), at or before the reversal (or a minute after) and within the window; of
  * several, the latest. A reversal whose
- * transfer is not on the statement (before its period) stays money back, as it was printed.
+ * transfer is not on the statement (before its period) is looked for in the statements imported
+ * before (`stored-reversals.ts`), and is money of no one's where none holds it: the transfer it
+ * undoes moved none either.
  */
 export function offsetReversals(records: TransferRecord[]): void {
   const reversals = records

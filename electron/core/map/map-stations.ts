@@ -42,7 +42,8 @@ export function placedStations(
           WHERE o.id = c.copy_of AND o.own_end = c.own_end AND o.base_station = c.base_station))
       UNION ALL
       SELECT d.base_station, d.phone_id FROM data_sessions d
-      WHERE d.base_station IN ${placed} AND ${unixPeriodCondition(sql`d.started_unix`, period)}
+      WHERE d.base_station IN ${placed} AND d.copy_of IS NULL
+        AND ${unixPeriodCondition(sql`d.started_unix`, period)}
     ) x JOIN entities e ON e.id = x.id AND e.deleted_at IS NULL AND e.merged_into_id IS NULL
       JOIN phones p ON p.entity_id = x.id
     WHERE 1 = 1 ${inCase}

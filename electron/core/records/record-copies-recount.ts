@@ -79,9 +79,13 @@ function byImport<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row
 function storedTransfers(tx: Executor, where: SQL) {
   return tx
     .all<StoredTransfer>(
-      // A reversal pair (offset_of) is neither a copy nor counted: left out of the matching.
+      // A reversal pair (offset_of) is neither a copy nor counted: left out of the matching, and
+      // so is a copy of a transfer a reversal undid (the other party's row of it, or a second
+      // export of the statement holding it: the reversal may be in another import).
       sql`SELECT ${sql.raw(storedTransferColumns)} FROM money_transfers
-        WHERE (${where}) AND offset_of IS NULL ORDER BY (SELECT num FROM imports WHERE imports.id = money_transfers.import_id), id`,
+        WHERE (${where}) AND offset_of IS NULL AND (copy_of IS NULL OR NOT EXISTS (SELECT 1
+          FROM money_transfers undone WHERE undone.id = money_transfers.copy_of AND undone.offset_of IS NOT NULL))
+        ORDER BY (SELECT num FROM imports WHERE imports.id = money_transfers.import_id), id`,
     )
     .map((row) => ({ ...transferOfStored(row), was: row.copy_of, out: row.direction === 'out' }));
 }

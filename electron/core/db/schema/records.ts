@@ -147,6 +147,18 @@ export const moneyTransfersTable = sqliteTable(
      */
     offsetOf: integer(),
     /**
+     * 1 for a row that undoes another as the statement names it (冲正, 撤销, 退汇, a flag or
+     * sign): with `offsetOf` its own ID while the transfer it undoes is in no import (kept,
+     * counted nowhere), which a later import holding that transfer finds; null for any other.
+     */
+    reversal: integer(),
+    /**
+     * A reversal's counterpart account as the statement printed it (null for other rows, whose
+     * counterpart is an end of their relation): how the transfer it undoes is found in another
+     * import, where the reversal itself is on no relation.
+     */
+    counterpartNo: text(),
+    /**
      * 1 when the row gives its day alone (a date without a time; for rows imported before
      * migration 0015, every row of the account's statement in the import at midnight China
      * time): the other bank's row of the transfer may be any time that day.
@@ -197,6 +209,10 @@ export const moneyTransfersTable = sqliteTable(
       .where(sql`${table.relationId} IS NULL`),
     index('money_transfers_relation_idx').on(table.relationId),
     index('money_transfers_account_idx').on(table.accountId, table.at),
+    // Reversals whose transfer no import holds yet, found by a later import on the account.
+    index('money_transfers_reversal_idx')
+      .on(table.accountId, table.at)
+      .where(sql`${table.reversal} = 1`),
     index('money_transfers_import_idx').on(table.importId),
   ],
 );
@@ -298,6 +314,13 @@ export const dataSessionsTable = sqliteTable(
     kind: text({ enum: phoneEventKinds }).notNull().default('data'),
     /** A call or text that came in (its caller unknown); null for a data session. */
     incoming: integer({ mode: 'boolean' }),
+    /**
+     * The row (its ID) of an earlier import that holds this event already: the same list
+     * exported twice, or two exports that overlap (same phone, start, duration, kind and way;
+     * `session-copies.ts`). A copy is kept with its line and counted nowhere; null for a row
+     * that counts.
+     */
+    copyOf: integer(),
   },
   (table) => [
     index('data_sessions_cell_idx').on(table.baseStation, table.startedUnix),

@@ -97,7 +97,17 @@ export function RelationRecordsModal({
               row.offsetLine !== null ? (
                 <Tag data-testid="record-offset">
                   {dynamicText(`import.values.${row.recordKind}`)} ·{' '}
-                  {t('relationRecords.offsetTransfer', { line: row.offsetLine })}
+                  {row.offsetFile === null
+                    ? t('relationRecords.offsetTransfer', { line: row.offsetLine })
+                    : t('relationRecords.offsetTransferElsewhere', {
+                        line: row.offsetLine,
+                        file: row.offsetFile,
+                      })}
+                </Tag>
+              ) : row.unmatchedReversal ? (
+                <Tag data-testid="record-reversal-alone">
+                  {dynamicText(`import.values.${row.recordKind}`)} ·{' '}
+                  {t('relationRecords.unmatchedReversal')}
                 </Tag>
               ) : row.copy ? (
                 <Tooltip

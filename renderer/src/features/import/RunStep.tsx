@@ -64,6 +64,11 @@ export function RunStep({
                   {t('import.reversalsDetail', { count: summary.reversals })}
                 </div>
               ) : null}
+              {summary.unmatchedReversals ? (
+                <div data-testid="import-unmatched-reversals">
+                  {t('import.unmatchedReversalsDetail', { count: summary.unmatchedReversals })}
+                </div>
+              ) : null}
               {summary.rejectedRows ? (
                 <div data-testid="import-rejected">
                   {t('import.rejectedDetail', { count: summary.rejectedRows })}
