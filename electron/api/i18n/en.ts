@@ -966,6 +966,15 @@ export const en: Translation<typeof zhCN> = {
     ownNumberHint:
       "When one number's itemised list has no own-number column and its heading names none",
     ownerFound: 'The file heading names {{owner}} (rows without that column go to it)',
+    ownerNameOnly: {
+      nickname:
+        'The owner is known by a WeChat nickname only, which identifies no one: kept as an account of this file alone, "{{owner}}", never matched to another file\'s.',
+      name: 'The owner is known by a name only, which identifies no one: kept as an account of this file alone, "{{owner}}", never matched to another file\'s.',
+    },
+    ownerNameOnlyCli:
+      '--own-account with the real account number or WeChat ID ties it to that account.',
+    ownerNameOnlyApp:
+      'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     areaCode: 'Local area code (for landlines without one)',
     problemLines: ' (on {{count}} rows)',
     allOrNothing: 'All or nothing (nothing is imported while there are errors)',

@@ -918,6 +918,13 @@ export const zhCN = {
     ownNumber: '本机号码',
     ownNumberHint: '一个号码的详单没有本机号码列、抬头也未写明时填写',
     ownerFound: '文件抬头写明：{{owner}}（无对应列的行都记在它名下）',
+    ownerNameOnly: {
+      nickname:
+        '本方仅以微信昵称标识：昵称不是身份标识，记为本文件单独的账户“{{owner}}”，不与其他文件的账户合并。',
+      name: '本方仅以姓名标识：姓名不是身份标识，记为本文件单独的账户“{{owner}}”，不与其他文件的账户合并。',
+    },
+    ownerNameOnlyCli: '用 --own-account 写明真实账号或微信号，即可关联到该账户。',
+    ownerNameOnlyApp: '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
     areaCode: '本地区号（无区号的固话用）',
     problemLines: '（涉及 {{count}} 行）',
     allOrNothing: '全部导入或全不导入（有错误时不导入）',

@@ -95,6 +95,12 @@ export const importPreviewOutput = z.object({
   platform: z.enum(['alipay', 'wechat']).nullable(),
   owner: z.string().nullable(),
   /**
+   * The heading names the owner by a nickname (微信昵称) or a name (姓名) alone: `owner` is then
+   * an account of this file only, never matched to another file's, until an own account (an
+   * account number, a WeChat ID) is given.
+   */
+  ownerKnownBy: z.enum(['nickname', 'name']).nullable(),
+  /**
    * A workbook's sheets holding rows, when there are several: data rows read from each, and
    * whether it was read (under the same header row as the first) or why not (no such header
    * row; its lines above the header name another bill owner).

@@ -68,6 +68,21 @@ function setAsideLines(
   ];
 }
 
+/**
+ * A bill's owner known by a nickname or a name alone: said as an account of this file only, and
+ * how to tie it to a real one (two people of one nickname had been one account, without a word).
+ */
+function nameOnlyLines(
+  owner: string,
+  knownBy: 'nickname' | 'name' | null,
+  lang: string | undefined,
+): string[] {
+  if (!knownBy) return [];
+  const words = (lang === 'en' ? en : zhCN).import;
+  const said = fill(words.ownerNameOnly[knownBy], { owner });
+  return [lang === 'en' ? `${said} ${words.ownerNameOnlyCli}` : `${said}${words.ownerNameOnlyCli}`];
+}
+
 function problemLine(
   problem: { line: number; field: string; problem: string; value: string; suggestions?: string[] },
   preview: { headers: string[]; mapping: Record<string, number> },
@@ -155,6 +170,8 @@ export async function importCommand(
       encoding: preview.encoding,
       // The own number or account the file's heading names (rows without the column go to it).
       owner: preview.owner,
+      // 'nickname' or 'name': the owner is this file's account alone (no identifier above it).
+      ownerKnownBy: preview.ownerKnownBy,
       rows: preview.rowCount,
       valid: preview.validCount,
       rejected: preview.rejectedCount,
@@ -168,7 +185,10 @@ export async function importCommand(
     // A workbook's sheets, said whether or not anything is written: one left unread is data too.
     const ownerLines =
       preview.owner && !options['own-number'] && !options['own-account']
-        ? [`owner from the file's heading: ${preview.owner}`]
+        ? [
+            `owner from the file's heading: ${preview.owner}`,
+            ...nameOnlyLines(preview.owner, preview.ownerKnownBy, options.lang),
+          ]
         : [];
     const sheetLines = preview.sheets.length
       ? [

@@ -129,6 +129,7 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
     owner: importPlan.owner,
+    ownerKnownBy: importPlan.ownerKnownBy ?? null,
     sheets: importPlan.sheets.map((sheet) => ({
       name: file.sheetNames?.[sheet.index] ?? String(sheet.index + 1),
       number: sheet.index + 1,
