@@ -266,6 +266,8 @@ export const en: Translation<typeof zhCN> = {
         'The rejected-rows file {{path}} exists already. Nothing was imported, so that file is not overwritten. Choose another place, or move that file away first.',
       rejectedNotSaved:
         'The import is done (import {{importId}}: {{rows}} rows imported, {{rejected}} rejected), but the rejected-rows file could not be written to {{path}}. Do not import the same file again.',
+      rejectedWriteFailed:
+        'The rejected-rows file could not be written to {{path}}. Nothing was imported. If that file is open in Excel or another program, close it and import again; otherwise choose another place.',
     },
     storage: {
       full: 'The disk is full; nothing was changed. Free some space and try again.',

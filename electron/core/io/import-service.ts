@@ -126,6 +126,10 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     rejectedCount: rejectedLines(importPlan).size,
     problems: importPlan.problems.slice(0, 200),
     rejectedFileName: rejectedFileName(input.fileName, file),
+    // The commit that follows takes this plan (plan-cache) and gives the same file.
+    ...(input.withRejectedFile
+      ? { rejectedFile: rejectedRowsFile(file, importPlan, input.fileName) }
+      : {}),
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
     owner: importPlan.owner,
