@@ -982,6 +982,9 @@ export const en: Translation<typeof zhCN> = {
     allOrNothing: 'All or nothing (nothing is imported while there are errors)',
     validOnly: 'Import the {{valid}} valid rows; save the {{rejected}} rows with errors to a file',
     rejectedDetail: '{{count}} rows with errors were not imported.',
+    rejectedUnsaved:
+      'The {{count}} rejected rows have not been saved to a file; once a new import starts they cannot be saved. Start a new import anyway?',
+    keepRejected: 'Save the rejected rows first',
     copiesDetail:
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     dataSessionsDetail:

@@ -932,6 +932,9 @@ export const zhCN = {
     allOrNothing: '全部导入或全不导入（有错误时不导入）',
     validOnly: '只导入 {{valid}} 行有效数据，{{rejected}} 行有误的另存为文件',
     rejectedDetail: '另有 {{count}} 行有误，未导入。',
+    rejectedUnsaved:
+      '{{count}} 行被拒数据尚未保存为文件，开始新的导入后将无法再保存。仍要开始新的导入吗？',
+    keepRejected: '先保存被拒行',
     copiesDetail:
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     dataSessionsDetail:
