@@ -139,4 +139,32 @@ describe('a bill whose owner is known by a nickname or a name alone', () => {
     expect(await commit(byAccount, 'alipay3.csv')).toEqual([2, 0]);
     expect(await commit(byAccountToo, 'alipay4.csv')).toEqual([0, 2]);
   });
+
+  it('its rejected rows, corrected and imported again, go to the same account and parties', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const lines = [
+      ...first,
+      '2026-04-31 10:00:00,转账,小李,/,支出,¥100.00,零钱,对方已收钱,1000003,/,/',
+    ];
+    const summary = await c.ok('import.commit', {
+      ...file(lines, 'wechat.csv'),
+      importId: 'imp-1',
+      skipInvalid: true,
+    });
+    const key = fileKeyOfLines(lines);
+    const text = iconv.decode(
+      Buffer.from(summary.rejectedFile!.contentBase64, 'base64'),
+      'gb18030',
+    );
+    expect(text.split('\r\n')[0]).toBe(`账号：老王（微信昵称，文件${key}）`);
+    const corrected = text.replace('2026-04-31', '2026-04-30').split('\r\n');
+    const preview = await c.ok('import.preview', file(corrected, 'wechat.rejected.csv'));
+    expect([preview.owner, preview.ownerKnownBy, preview.sample[0]?.['counterpart']]).toEqual([
+      `老王（微信昵称，文件${key}）`,
+      'nickname',
+      `小李（老王对方，文件${key}）`,
+    ]);
+    expect(await commit(corrected, 'wechat.rejected.csv')).toEqual([0, 2]);
+  });
 });

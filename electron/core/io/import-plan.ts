@@ -97,6 +97,7 @@ import { cardByItsEnd, namesBankCard } from './bank-card-text';
 import {
   fileKeyOf,
   nameOnlyOwner,
+  nameOnlyOwnerIn,
   nameOnlyParty,
   type NameOnlyOwner,
   type OwnerKnownBy,
@@ -473,34 +474,39 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
   const paymentBill =
     /抖音支付|京东支付|京东金融|云闪付|美团支付|美团账单|翼支付|度小满|拼多多/.test(text);
-  const owner =
-    asWritten(/支付宝账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
-    /支付宝用户ID[:：]\s*\[?(2088\d{12})/i.exec(text)?.[1] ??
-    // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
-    // platforms' bills name their account so too.
-    (platform === 'alipay' || paymentBill
-      ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
-      : undefined) ??
-    asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
-    (platform ? null : statementAccountIn(text)) ??
-    null;
+  // The heading of a rejected-rows file of such a bill names its account as it was made.
+  const again = nameOnlyOwnerIn(text);
+  const owner = again
+    ? null
+    : (asWritten(/支付宝账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+      /支付宝用户ID[:：]\s*\[?(2088\d{12})/i.exec(text)?.[1] ??
+      // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
+      // platforms' bills name their account so too.
+      (platform === 'alipay' || paymentBill
+        ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
+        : undefined) ??
+      asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+      (platform ? null : statementAccountIn(text)) ??
+      null);
   const holder = holderIn(written);
   // A bill that names its owner by a nickname (微信昵称：[老王]) or a name (姓名：张三 above an
   // Alipay bill) alone: many people's, so this file's own account, never another file's.
   const nickname = owner ? null : asWritten(/微信昵称[:：]\s*\[([^\]]+)\]/d.exec(text));
-  const knownBy: OwnerKnownBy | null = owner
-    ? null
-    : nickname
-      ? 'nickname'
-      : platform && holder
-        ? 'name'
-        : null;
+  const nameOnly: NameOnlyOwner | null =
+    again ??
+    (owner || !platform
+      ? null
+      : nickname
+        ? { by: 'nickname', name: nickname, platform, fileKey }
+        : holder
+          ? { by: 'name', name: holder, platform, fileKey }
+          : null);
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
   const currency = /(?:币\s*种|币别)\s*[:：]\s*([^\t\n,，;；]+)/.exec(text)?.[1]?.trim() ?? '';
   return {
     platform,
-    owner: knownBy ? nameOnlyOwner(nickname ?? holder!, knownBy, platform!, fileKey) : owner,
-    ...(knownBy ? { nameOnly: { by: knownBy, name: nickname ?? holder!, fileKey } } : {}),
+    owner: nameOnly ? nameOnlyOwner(nameOnly) : owner,
+    ...(nameOnly ? { nameOnly } : {}),
     amountScale: unit ? yuanIn(unit) : 1,
     amountsInFen: /单位\s*[:：]\s*(?:人民币)?分(?!钟)/.test(text),
     paymentBill,
