@@ -119,6 +119,7 @@ export const errorCodes = [
   'import.rejectedNotWritable',
   'import.rejectedExists',
   'import.rejectedNotSaved',
+  'import.rejectedWriteFailed',
   'package.corrupt',
   'package.wrongPassphrase',
   'package.passphraseTooShort',

@@ -22,6 +22,7 @@ const preview: ImportPreview = {
   sample: [],
   platform: null,
   owner: null,
+  ownerKnownBy: null,
   sheets: [
     { name: '说明', number: 1, rows: 0, read: false, unread: 'header' },
     { name: '小王', number: 2, rows: 0, read: false, unread: 'owner' },

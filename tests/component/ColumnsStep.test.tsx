@@ -21,6 +21,7 @@ const preview: ImportPreview = {
   sample: [],
   platform: null,
   owner: null,
+  ownerKnownBy: null,
   sheets: [],
 };
 
@@ -40,5 +41,45 @@ describe('the columns of a call list', () => {
     expect(screen.getByTestId('import-column-twice').textContent).toContain(
       'D · IMEI（通话时长、IMEI）',
     );
+  });
+});
+
+describe('the columns of a WeChat bill whose owner is known by a nickname alone', () => {
+  const bill: ImportPreview = {
+    ...preview,
+    headers: ['交易时间', '交易对方', '收/支', '金额(元)'],
+    mapping: { at: 0, counterpartName: 1, debitCredit: 2, amount: 3 },
+    platform: 'wechat',
+    owner: '老王（微信昵称，文件bb44b00daa04）',
+    ownerKnownBy: 'nickname',
+  };
+  const step = (ownAccount: string) => (
+    <Providers>
+      <ColumnsStep
+        state={{
+          ...initialWizard,
+          step: 1,
+          template: 'transactions',
+          ownAccount,
+          preview: bill,
+          mapping: bill.mapping,
+        }}
+        preview={bill}
+        savedMappings={[]}
+        dispatch={() => undefined}
+        onCheck={() => undefined}
+      />
+    </Providers>
+  );
+
+  it('says the owner is an account of this file alone, and how to tie it to a real one', () => {
+    const { rerender } = render(step(''));
+    expect(screen.getByTestId('import-owner-name-only').textContent).toBe(
+      '本方仅以微信昵称标识：昵称不是身份标识，记为本文件单独的账户“老王（微信昵称，文件bb44b00daa04）”，不与其他文件的账户合并。' +
+        '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
+    );
+    // An own account typed: the bill's rows go to it, nothing to warn of.
+    rerender(step('wxid_laowang'));
+    expect(screen.queryByTestId('import-owner-name-only')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { initialWizard } from '../../renderer/src/features/import/import-wizard';
 import { RunStep } from '../../renderer/src/features/import/RunStep';
 import type { ImportSummary } from '../../electron/api/schemas/import-schemas';
@@ -62,5 +62,90 @@ describe('an import done', () => {
     expect(screen.getByTestId('import-unmatched-reversals').textContent).toBe(
       '其中 1 行冲正（或撤销、退汇）的原交易不在已导入的流水中：原始行已保留，不计为资金往来；导入含原交易的流水后自动配对。',
     );
+  });
+});
+
+const fileBytes = new TextEncoder().encode('\ufeff本机号码,原行号,原因\r\n');
+const summary = {
+  importId: 'imp-1',
+  template: 'calls' as const,
+  rows: 15,
+  rejectedRows: 2,
+  entitiesCreated: 3,
+  entitiesMatched: 0,
+  relationsCreated: 2,
+  relationsUpdated: 0,
+  copies: 0,
+  reversals: 0,
+  unmatchedReversals: 0,
+  dataSessions: 0,
+  withheldNumbers: 0,
+  signals: 0,
+  cellSites: 0,
+  seizuresCreated: 0,
+  seconds: 0.1,
+  rejectedFile: {
+    fileName: '话单.rejected.csv',
+    contentBase64: btoa(String.fromCharCode(...fileBytes)),
+  },
+};
+
+const done = (dispatch: (action: unknown) => void) => (
+  <Providers>
+    <RunStep state={{ ...initialWizard, step: 3, summary }} dispatch={dispatch} />
+  </Providers>
+);
+
+describe('an import done with rows rejected', () => {
+  it('keeps the rejected-rows file to save again: a save that failed (the file open in Excel) can be retried', async () => {
+    const saved: { name: string; bytes: string }[] = [];
+    const created = vi
+      .spyOn(URL, 'createObjectURL')
+      .mockImplementation(() => `blob:${saved.length}`);
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ name: this.download, bytes: this.href });
+    });
+    render(done(() => undefined));
+    fireEvent.click(screen.getByTestId('import-rejected-download'));
+    fireEvent.click(screen.getByTestId('import-rejected-download'));
+    expect(saved).toEqual([
+      { name: '话单.rejected.csv', bytes: 'blob:0' },
+      { name: '话单.rejected.csv', bytes: 'blob:1' },
+    ]);
+    // Each time the whole file, as the commit gave it.
+    const blobs = created.mock.calls.map(([blob]) => blob as Blob);
+    const bytesOf = (blob: Blob) =>
+      new Promise<number[]>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve([...new Uint8Array(reader.result as ArrayBuffer)]);
+        reader.readAsArrayBuffer(blob);
+      });
+    expect(await Promise.all(blobs.map(bytesOf))).toEqual([[...fileBytes], [...fileBytes]]);
+    for (const spy of [created, revoked, click]) spy.mockRestore();
+  });
+
+  it('asks before a new import drops the rejected rows unsaved', async () => {
+    const dispatched: unknown[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:0');
+    const click = vi
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
+    render(done((action) => dispatched.push(action)));
+    fireEvent.click(screen.getByTestId('import-another'));
+    await waitFor(() =>
+      expect(document.querySelector('.ant-modal-confirm-title')?.textContent).toBe(
+        '2 行被拒数据尚未保存为文件，开始新的导入后将无法再保存。仍要开始新的导入吗？',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '先保存被拒行' }));
+    expect(dispatched).toEqual([]);
+    // Saved once: a new import starts without asking.
+    fireEvent.click(screen.getByTestId('import-rejected-download'));
+    fireEvent.click(screen.getByTestId('import-another'));
+    expect(dispatched).toEqual([{ type: 'restarted' }]);
+    for (const spy of [created, click]) spy.mockRestore();
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach } from 'vitest';
@@ -26,6 +27,15 @@ export async function workbookBase64(sheets: SheetOf[], options: { date1904?: bo
     for (const range of merges ?? []) sheet.mergeCells(range);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
+/**
+ * The key an owner known by a name alone is given in a file of these lines, as `preview` sends
+ * them (GB18030, CRLF): its SHA-256's first 12 hex digits (name-only-owner).
+ */
+export function fileKeyOfLines(lines: string[]): string {
+  const bytes = iconv.encode(lines.join('\r\n'), 'gb18030');
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 }
 
 /** What else a preview may be told: the way the money went where the file says it nowhere, a name. */

@@ -217,7 +217,7 @@ describe('command line', () => {
     });
   }, 120_000);
 
-  it('import --skip-invalid checks the rejected file’s folder before writing anything, and says so when the file fails after the import is in', async () => {
+  it('import --skip-invalid checks the rejected file’s folder before writing anything, and writes the file before the import commits', async () => {
     const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
     const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
     const folder = makeTempDir();
@@ -284,24 +284,23 @@ describe('command line', () => {
     }
     expect(await imports()).toEqual([]);
     // A name that fits the file system but whose temporary file beside it does not passes the
-    // check and fails after the commit: the import is in, and the user is told so with its ID
-    // and where no file was written.
+    // check and fails when written, before the commit: refused as the places above are, nothing
+    // imported (the import had gone in, its rejected rows saved nowhere).
     const tooLong = path.join(folder, `${'x'.repeat(250)}.csv`);
     const failed = await run(tooLong);
-    const result = JSON.parse(failed.stdout);
-    const [listed] = await imports();
-    expect([failed.status, result.imported, result.rejectedFile, result.summary.rows]).toEqual([
+    expect([failed.status, JSON.parse(failed.stdout)]).toEqual([
       1,
-      true,
-      null,
-      2,
+      {
+        ok: false,
+        error: {
+          code: 'import.rejectedWriteFailed',
+          message: 'The rejected-rows file could not be written',
+          details: { path: tooLong, reason: 'ENAMETOOLONG' },
+          text: `被拒行文件未能写入 ${tooLong}，未导入任何数据。该文件若正在 Excel 等程序中打开，请先关闭后再导入；否则请另选保存位置。`,
+        },
+      },
     ]);
-    expect(result.error).toEqual({
-      code: 'import.rejectedNotSaved',
-      message: 'The rejected-rows file could not be written',
-      details: { importId: listed.id, rows: 2, rejected: 1, path: tooLong, reason: 'ENAMETOOLONG' },
-      text: `导入已完成（导入编号 ${listed.id}，2 行已导入，1 行被拒），但被拒行文件未能写入 ${tooLong}。请勿再次导入同一文件。`,
-    });
+    expect(await imports()).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual(['ragged.csv']);
   }, 120_000);
 

@@ -73,3 +73,35 @@ describe('the rejected-rows file keeps the source’s encoding and separator', (
     );
   });
 });
+
+describe('the rejected-rows file asked of the check', () => {
+  it('is the file the commit gives (the CLI writes it before the commit); only when asked', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: '详单.txt',
+      contentBase64: Buffer.from(`\ufeff${text}`, 'utf16le').toString('base64'),
+      template: 'calls' as const,
+    };
+    const plain = await c.ok('import.preview', file);
+    expect(plain.rejectedFile).toBeUndefined();
+    const asked = await c.ok('import.preview', { ...file, withRejectedFile: true });
+    expect(asked.rejectedFile).toEqual({
+      fileName: '详单.rejected.txt',
+      contentBase64: Buffer.from(`\ufeff${rejectedText}`, 'utf16le').toString('base64'),
+    });
+    const summary = await c.ok('import.commit', { ...file, importId: 'imp-1', skipInvalid: true });
+    expect(summary.rejectedFile).toEqual(asked.rejectedFile);
+    // A file without a rejected row gives none.
+    const clean = await c.ok('import.preview', {
+      ...file,
+      fileName: '详单2.txt',
+      contentBase64: Buffer.from(
+        `\ufeff${text.replace('2026-04-31', '2026-04-03')}`,
+        'utf16le',
+      ).toString('base64'),
+      withRejectedFile: true,
+    });
+    expect(clean.rejectedFile).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { fileKeyOfLines } from '../helpers/import-preview';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
 
@@ -50,12 +51,15 @@ describe('a payment made with a 亲属卡', () => {
       template: 'transactions',
     });
     expect(summary).toMatchObject({ rows: 4, rejectedRows: 0 });
+    // The owner is known by a nickname alone: an account of this file, its parties this file's.
+    const key = fileKeyOfLines(bill);
+    const along = `阿龙（微信昵称，文件${key}）`;
     expect(await moneyRelations()).toEqual([
-      '老周（阿龙对方）>某商店（阿龙对方）: 2 13000',
-      '阿龙>某商店（阿龙对方）: 1 3000',
+      `老周（阿龙对方，文件${key}）>某商店（阿龙对方，文件${key}）: 2 13000`,
+      `${along}>某商店（阿龙对方，文件${key}）: 1 3000`,
     ]);
-    const trace = await c.ok('analytics.moneyTrace', { account: '阿龙' });
-    const owner = trace.accounts.find((account) => account.accountNo === '阿龙')!;
+    const trace = await c.ok('analytics.moneyTrace', { account: along });
+    const owner = trace.accounts.find((account) => account.accountNo === along)!;
     expect({ inFen: owner.inFen, outFen: owner.outFen }).toEqual({ inFen: 100_000, outFen: 3_000 });
   });
 });

@@ -1037,13 +1037,16 @@ describe('bank statements (流水) and payment bills', () => {
       template: 'transactions' as const,
     };
     const preview = await c.ok('import.preview', file);
-    // The line of ¥0.00 and slashes under the rows moved nothing: no row, none refused.
-    expect([preview.platform, preview.owner, preview.headerLine, preview.rejectedCount]).toEqual([
-      'wechat',
-      '阿龙',
-      15,
-      0,
-    ]);
+    // The line of ¥0.00 and slashes under the rows moved nothing: no row, none refused. The
+    // owner, known by a nickname alone, is this file's account (its SHA-256's first digits).
+    const key = createHash('sha256').update(fixture('wechat-bill.csv')).digest('hex').slice(0, 12);
+    expect([
+      preview.platform,
+      preview.owner,
+      preview.ownerKnownBy,
+      preview.headerLine,
+      preview.rejectedCount,
+    ]).toEqual(['wechat', `阿龙（微信昵称，文件${key}）`, 'nickname', 15, 0]);
     // What was bought or sent and how: 商品 and 交易类型, not the empty 备注 and 支付方式.
     expect(preview.sample.map((row) => [row['summary'], row['channel']])).toEqual([
       [undefined, '转账'],
@@ -1205,13 +1208,18 @@ describe('spreadsheets as banks and carriers send them', () => {
         contentBase64: base64(XLSX.write(book, { type: 'buffer', bookType }) as Buffer),
         template: 'transactions',
       });
-      expect([preview.owner, preview.rowCount, preview.rejectedCount]).toEqual(['阿龙', 9, 0]);
+      // Known by nicknames alone, the owners are the workbook's: 阿龙 of its first two sheets one.
+      const key = /^阿龙（微信昵称，文件([0-9a-f]{12})）$/.exec(preview.owner ?? '')?.[1];
+      expect([key?.length, preview.rowCount, preview.rejectedCount]).toEqual([12, 9, 0]);
       expect(preview.sheets).toEqual([
         { name: '阿龙', number: 1, rows: 3, read: true },
         { name: '阿龙 (2)', number: 2, rows: 3, read: true },
         { name: '小王', number: 3, rows: 3, read: true },
       ]);
-      expect([...new Set(preview.sample.map((row) => row['account']))]).toEqual(['阿龙', '小王']);
+      expect([...new Set(preview.sample.map((row) => row['account']))]).toEqual([
+        `阿龙（微信昵称，文件${key}）`,
+        `小王（微信昵称，文件${key}）`,
+      ]);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick, previewsOnNewWorkspace } from '../helpers/import-preview';
+import { fileKeyOfLines, pick, previewsOnNewWorkspace } from '../helpers/import-preview';
 import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
@@ -12,7 +12,7 @@ const { planned } = previewsOnNewWorkspace();
 
 describe('partial refunds', () => {
   it('a WeChat bill: the payment less its refund, the refund row and a whole refund set aside', async () => {
-    const plan = await planned('transactions', [
+    const lines = [
       '微信支付账单明细',
       '微信昵称：[阿龙]',
       '起始时间：[2026-04-01 00:00:00] 终止时间：[2026-04-30 23:59:59]',
@@ -24,10 +24,13 @@ describe('partial refunds', () => {
       '2026-04-15 11:00:00,某水果店-退款,某水果店,水果,收入,¥25.00,零钱,已全额退款,50300001202604150002\t,M002\t,/',
       '2026-04-16 20:00:00,微信红包（群红包）,相亲相爱一家人,/,支出,¥100.00,零钱,已退款(￥40.00),1000039901202604160003\t,/\t,/',
       '2026-04-16 20:05:00,商户消费,某便利店,饮料,支出,¥8.00,零钱,已退款￥8.00,4200001111202604160004\t,M004\t,/',
-    ]);
+    ];
+    const plan = await planned('transactions', lines);
+    // The owner is known by a nickname alone: its parties are this file's.
+    const key = fileKeyOfLines(lines);
     expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
-      ['美团（阿龙对方）', 'out', '2250'],
-      ['相亲相爱一家人（阿龙对方）', 'out', '6000'],
+      [`美团（阿龙对方，文件${key}）`, 'out', '2250'],
+      [`相亲相爱一家人（阿龙对方，文件${key}）`, 'out', '6000'],
     ]);
     expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
       [],

@@ -72,6 +72,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
     rejected: 2,
     path: 'D:\\案件材料\\被拒行.CSV',
   },
+  'import.rejectedWriteFailed': { path: 'D:\\案件材料\\被拒行.CSV', reason: 'EBUSY' },
   'package.passphraseTooShort': { min: 12 },
   'package.caseExists': { caseNo: '滨公(禁)立字〔2026〕15号' },
   'package.tooLarge': { limitMiB: 512 },

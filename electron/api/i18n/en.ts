@@ -268,6 +268,8 @@ export const en: Translation<typeof zhCN> = {
         'The rejected-rows file {{path}} exists already. Nothing was imported, so that file is not overwritten. Choose another place, or move that file away first.',
       rejectedNotSaved:
         'The import is done (import {{importId}}: {{rows}} rows imported, {{rejected}} rejected), but the rejected-rows file could not be written to {{path}}. Do not import the same file again.',
+      rejectedWriteFailed:
+        'The rejected-rows file could not be written to {{path}}. Nothing was imported. If that file is open in Excel or another program, close it and import again; otherwise choose another place.',
     },
     storage: {
       full: 'The disk is full; nothing was changed. Free some space and try again.',
@@ -968,11 +970,23 @@ export const en: Translation<typeof zhCN> = {
     ownNumberHint:
       "When one number's itemised list has no own-number column and its heading names none",
     ownerFound: 'The file heading names {{owner}} (rows without that column go to it)',
+    ownerNameOnly: {
+      nickname:
+        'The owner is known by a WeChat nickname only, which identifies no one: kept as an account of this file alone, "{{owner}}", never matched to another file\'s.',
+      name: 'The owner is known by a name only, which identifies no one: kept as an account of this file alone, "{{owner}}", never matched to another file\'s.',
+    },
+    ownerNameOnlyCli:
+      '--own-account with the real account number or WeChat ID ties it to that account.',
+    ownerNameOnlyApp:
+      'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     areaCode: 'Local area code (for landlines without one)',
     problemLines: ' (on {{count}} rows)',
     allOrNothing: 'All or nothing (nothing is imported while there are errors)',
     validOnly: 'Import the {{valid}} valid rows; save the {{rejected}} rows with errors to a file',
     rejectedDetail: '{{count}} rows with errors were not imported.',
+    rejectedUnsaved:
+      'The {{count}} rejected rows have not been saved to a file; once a new import starts they cannot be saved. Start a new import anyway?',
+    keepRejected: 'Save the rejected rows first',
     copiesDetail:
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     dataSessionsDetail:

@@ -243,6 +243,8 @@ export const zhCN = {
         '被拒行文件 {{path}} 已存在，未导入任何数据，以免覆盖该文件。请另选保存位置，或先移走该文件。',
       rejectedNotSaved:
         '导入已完成（导入编号 {{importId}}，{{rows}} 行已导入，{{rejected}} 行被拒），但被拒行文件未能写入 {{path}}。请勿再次导入同一文件。',
+      rejectedWriteFailed:
+        '被拒行文件未能写入 {{path}}，未导入任何数据。该文件若正在 Excel 等程序中打开，请先关闭后再导入；否则请另选保存位置。',
     },
     storage: {
       full: '磁盘空间已满，操作未执行，数据未作任何更改。请清理磁盘后重试。',
@@ -920,11 +922,21 @@ export const zhCN = {
     ownNumber: '本机号码',
     ownNumberHint: '一个号码的详单没有本机号码列、抬头也未写明时填写',
     ownerFound: '文件抬头写明：{{owner}}（无对应列的行都记在它名下）',
+    ownerNameOnly: {
+      nickname:
+        '本方仅以微信昵称标识：昵称不是身份标识，记为本文件单独的账户“{{owner}}”，不与其他文件的账户合并。',
+      name: '本方仅以姓名标识：姓名不是身份标识，记为本文件单独的账户“{{owner}}”，不与其他文件的账户合并。',
+    },
+    ownerNameOnlyCli: '用 --own-account 写明真实账号或微信号，即可关联到该账户。',
+    ownerNameOnlyApp: '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
     areaCode: '本地区号（无区号的固话用）',
     problemLines: '（涉及 {{count}} 行）',
     allOrNothing: '全部导入或全不导入（有错误时不导入）',
     validOnly: '只导入 {{valid}} 行有效数据，{{rejected}} 行有误的另存为文件',
     rejectedDetail: '另有 {{count}} 行有误，未导入。',
+    rejectedUnsaved:
+      '{{count}} 行被拒数据尚未保存为文件，开始新的导入后将无法再保存。仍要开始新的导入吗？',
+    keepRejected: '先保存被拒行',
     copiesDetail:
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     dataSessionsDetail:

@@ -45,7 +45,22 @@ const fileInput = z
     path: ['contentBase64'],
   });
 
-export const importPreviewInput = fileInput;
+export const importPreviewInput = fileInput.and(
+  z.object({
+    /**
+     * Give the rejected-rows file the commit would give, made from the same plan: the CLI
+     * writes it before the import commits (a file that cannot be written then refuses the
+     * import, nothing written to the workspace).
+     */
+    withRejectedFile: z.boolean().optional(),
+  }),
+);
+
+/** Rejected rows: the file's columns as read plus a reason column, in the file's encoding. */
+const rejectedFileSchema = z.object({
+  fileName: z.string(),
+  contentBase64: z.string(),
+});
 
 const importProblemSchema = z.object({
   line: z.number().int(),
@@ -89,11 +104,19 @@ export const importPreviewOutput = z.object({
    * CLI checks its place before anything is imported.
    */
   rejectedFileName: z.string(),
+  /** The rejected-rows file, when asked for (`withRejectedFile`); null when no row is rejected. */
+  rejectedFile: rejectedFileSchema.nullable().optional(),
   /** The first rows as they will be read, field → text. */
   sample: z.array(z.record(z.string(), z.string())),
   /** Alipay/WeChat bill, and its owner, as read from the lines above the header. */
   platform: z.enum(['alipay', 'wechat']).nullable(),
   owner: z.string().nullable(),
+  /**
+   * The heading names the owner by a nickname (微信昵称) or a name (姓名) alone: `owner` is then
+   * an account of this file only, never matched to another file's, until an own account (an
+   * account number, a WeChat ID) is given.
+   */
+  ownerKnownBy: z.enum(['nickname', 'name']).nullable(),
   /**
    * A workbook's sheets holding rows, when there are several: data rows read from each, and
    * whether it was read (under the same header row as the first) or why not (no such header
@@ -120,12 +143,6 @@ export const importCommitInput = fileInput.and(
     skipInvalid: z.boolean().default(false),
   }),
 );
-
-/** Rejected rows: the file's columns as read plus a reason column, in the file's encoding. */
-const rejectedFileSchema = z.object({
-  fileName: z.string(),
-  contentBase64: z.string(),
-});
 
 export const importSummarySchema = z.object({
   importId: z.string(),

@@ -5,6 +5,7 @@ import { linesText } from '../../api/domain/file-lines';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
 import type { SetAsideRow } from '../../api/domain/set-aside-reasons';
+import type { ImportSummary } from '../../api/schemas/import-schemas';
 import { fill } from '../../api/i18n/document-text';
 import { en } from '../../api/i18n/en';
 import { zhCN } from '../../api/i18n/zh-CN';
@@ -66,6 +67,21 @@ function setAsideLines(
         : `  ${linesText([row.line], 'zh')} ${words.setAsideReasons[row.reason]}`,
     ),
   ];
+}
+
+/**
+ * A bill's owner known by a nickname or a name alone: said as an account of this file only, and
+ * how to tie it to a real one (two people of one nickname had been one account, without a word).
+ */
+function nameOnlyLines(
+  owner: string,
+  knownBy: 'nickname' | 'name' | null,
+  lang: string | undefined,
+): string[] {
+  if (!knownBy) return [];
+  const words = (lang === 'en' ? en : zhCN).import;
+  const said = fill(words.ownerNameOnly[knownBy], { owner });
+  return [lang === 'en' ? `${said} ${words.ownerNameOnlyCli}` : `${said}${words.ownerNameOnlyCli}`];
 }
 
 function problemLine(
@@ -150,13 +166,21 @@ export async function importCommand(
   return withSession(options, secrets, async (client) => {
     // The case is read before the check: a seizure ledger finds its holders in it.
     const caseId = options.case ? await caseIdOf(client, options.case) : null;
-    const preview = await client.call('import.preview', { ...file, caseId });
+    // The rejected-rows file comes with the check, from the plan the commit takes: it is
+    // written before the import commits.
+    const preview = await client.call('import.preview', {
+      ...file,
+      caseId,
+      withRejectedFile: skipInvalid && !options['dry-run'],
+    });
     const report = {
       file: filePath,
       format: preview.format,
       encoding: preview.encoding,
       // The own number or account the file's heading names (rows without the column go to it).
       owner: preview.owner,
+      // 'nickname' or 'name': the owner is this file's account alone (no identifier above it).
+      ownerKnownBy: preview.ownerKnownBy,
       rows: preview.rowCount,
       valid: preview.validCount,
       rejected: preview.rejectedCount,
@@ -170,7 +194,10 @@ export async function importCommand(
     // A workbook's sheets, said whether or not anything is written: one left unread is data too.
     const ownerLines =
       preview.owner && !options['own-number'] && !options['own-account']
-        ? [`owner from the file's heading: ${preview.owner}`]
+        ? [
+            `owner from the file's heading: ${preview.owner}`,
+            ...nameOnlyLines(preview.owner, preview.ownerKnownBy, options.lang),
+          ]
         : [];
     const sheetLines = preview.sheets.length
       ? [
@@ -235,24 +262,42 @@ export async function importCommand(
     // missing folder, or a file already there (a user's earlier rejected rows), refuses the
     // import rather than failing, or overwriting that file, after it is in.
     const rejectedPath = rejectedAt(preview.rejectedFileName);
-    if (preview.problemCount > 0)
-      checkRejectedDestination(rejectedPath, Boolean(options['overwrite-rejected']));
-    const summary = await client.call('import.commit', {
-      ...file,
-      importId: randomUUID(),
-      skipInvalid,
-      caseId,
-    });
-    let rejectedFile: string | null = null;
-    let notSaved: ReturnType<typeof describeError> | null = null;
-    if (summary.rejectedFile) {
+    const overwrite = Boolean(options['overwrite-rejected']);
+    if (preview.problemCount > 0) checkRejectedDestination(rejectedPath, overwrite);
+    // Written before the commit: a file that cannot be written (open in Excel, a place the
+    // system refuses) refuses the import, nothing written; a commit that fails takes it back.
+    const written = preview.rejectedFile
+      ? placeRejectedFile(rejectedPath, preview.rejectedFile.contentBase64, overwrite)
+      : null;
+    let summary: ImportSummary;
+    try {
+      summary = await client.call('import.commit', {
+        ...file,
+        importId: randomUUID(),
+        skipInvalid,
+        caseId,
+      });
+    } catch (error) {
       try {
-        // Owner-only like every export: rejected rows are case data too. Without
-        // --overwrite-rejected a file put there since the check is not replaced either.
-        const content = Buffer.from(summary.rejectedFile.contentBase64, 'base64');
-        if (options['overwrite-rejected']) writeFileAtomic(rejectedPath, content);
-        else writeNewFileAtomic(rejectedPath, content);
-        rejectedFile = rejectedPath;
+        written?.undo();
+      } catch {
+        // The commit's refusal is what the user must read; a file left behind names no import.
+      }
+      throw error;
+    }
+    let rejectedFile: string | null = written ? rejectedPath : null;
+    let notSaved: ReturnType<typeof describeError> | null = null;
+    // The file changed between the check and the commit (read again, other rows rejected): the
+    // rejected rows are the commit's.
+    if (summary.rejectedFile?.contentBase64 !== preview.rejectedFile?.contentBase64) {
+      rejectedFile = null;
+      try {
+        if (summary.rejectedFile) {
+          const content = Buffer.from(summary.rejectedFile.contentBase64, 'base64');
+          if (written || overwrite) writeFileAtomic(rejectedPath, content);
+          else writeNewFileAtomic(rejectedPath, content);
+          rejectedFile = rejectedPath;
+        } else if (written) fs.rmSync(rejectedPath, { force: true });
       } catch (error) {
         // The import is in (committed): said as that, with where the file was not written.
         notSaved = describeError(
@@ -319,6 +364,46 @@ export async function importCommand(
     );
     return !notSaved;
   });
+}
+
+/**
+ * Writes the rejected-rows file before the import commits, owner-only like every export
+ * (rejected rows are case data too); without --overwrite-rejected a file put there since the
+ * check is not replaced either. A failure refuses the import, nothing written to the workspace.
+ * `undo` takes the file back (and what it replaced) when the commit then fails.
+ */
+function placeRejectedFile(file: string, contentBase64: string, overwrite: boolean) {
+  const content = Buffer.from(contentBase64, 'base64');
+  let before: { content: Buffer; mode: number } | null = null;
+  try {
+    const there = overwrite ? fs.lstatSync(file, { throwIfNoEntry: false }) : undefined;
+    if (there?.isFile()) before = { content: fs.readFileSync(file), mode: there.mode & 0o777 };
+    if (overwrite) writeFileAtomic(file, content);
+    else writeNewFileAtomic(file, content);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST')
+      throw new AppError('import.rejectedExists', 'The rejected file exists already', {
+        path: file,
+      });
+    throw new AppError(
+      'import.rejectedWriteFailed',
+      'The rejected-rows file could not be written',
+      {
+        path: file,
+        reason: typeof code === 'string' ? code : 'unknown',
+      },
+    );
+  }
+  return {
+    undo(): void {
+      if (!before) fs.rmSync(file, { force: true });
+      else {
+        writeFileAtomic(file, before.content);
+        fs.chmodSync(file, before.mode);
+      }
+    },
+  };
 }
 
 /**

@@ -94,6 +94,14 @@ import { alipayUserSheets, withAlipayUsers } from './alipay-users';
 import { isBankOwnAccount } from './bank-own-accounts';
 import { swallowedRows } from './swallowed-rows';
 import { cardByItsEnd, namesBankCard } from './bank-card-text';
+import {
+  fileKeyOf,
+  nameOnlyOwner,
+  nameOnlyOwnerIn,
+  nameOnlyParty,
+  type NameOnlyOwner,
+  type OwnerKnownBy,
+} from './name-only-owner';
 
 /** A transaction seen from the statement's account; no counterpart for cash and ATM. */
 export interface TransferRecord {
@@ -187,6 +195,11 @@ interface Preamble {
   /** The lines above the header name a currency that is not renminbi (币种：美元). */
   foreignCurrency?: boolean;
   owner: string | null;
+  /**
+   * The owner is known only by a nickname or a name (a WeChat bill's 微信昵称, an Alipay bill's
+   * 姓名): `owner` is then this file's own account, named by it (nameOnlyOwner).
+   */
+  nameOnly?: NameOnlyOwner;
   /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
   amountScale?: number;
   /** A line above the header gives the amounts in fen (财付通's 金额单位：分). */
@@ -319,6 +332,8 @@ export interface ImportPlan {
   preamble: Preamble;
   /** The own number or account rows without that column go to: typed, else the heading's. */
   owner: string | null;
+  /** The heading's owner, used as `owner`, is known by a nickname or a name alone. */
+  ownerKnownBy?: OwnerKnownBy | null;
   /**
    * A workbook's sheets that hold rows, when there are several: the rows read from each, and
    * whether it was read (a later sheet is read under the same header row as the first).
@@ -362,6 +377,11 @@ export interface PlanOptions {
   fileName?: string;
   /** A workbook's sheet read alone, 1 for the first (the others' rows are not looked at). */
   sheet?: number | null;
+  /**
+   * The file's SHA-256 (hex), as the parser thread hashed it: keys an owner known by a name
+   * alone to this file. Without it, the lines the header is looked for in stand for the file.
+   */
+  fileSha256?: string;
 }
 
 /** Rows looked at for the header: payment bills put up to ~25 lines of notes above it. */
@@ -428,7 +448,11 @@ function findHeader(rows: TableRow[], template: ImportTemplate): number {
   return best;
 }
 
-function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
+/**
+ * What the lines above a header say of the file: its platform, owner, holder, units, period.
+ * `fileKey` tells this file's name-only owner from another file's (see nameOnlyOwner).
+ */
+function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: string): Preamble {
   // Cells apart by tabs, which no number pattern below crosses (a date in the next cell is
   // not more digits of an account). Labels looked for in simplified characters, a Big5 file's
   // (帳號：…, 戶名：…) too; values taken as written.
@@ -450,23 +474,39 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
   const paymentBill =
     /抖音支付|京东支付|京东金融|云闪付|美团支付|美团账单|翼支付|度小满|拼多多/.test(text);
-  const owner =
-    asWritten(/支付宝账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
-    /支付宝用户ID[:：]\s*\[?(2088\d{12})/i.exec(text)?.[1] ??
-    // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
-    // platforms' bills name their account so too.
-    (platform === 'alipay' || paymentBill
-      ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
-      : undefined) ??
-    asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
-    asWritten(/微信昵称[:：]\s*\[([^\]]+)\]/d.exec(text)) ??
-    (platform ? null : statementAccountIn(text)) ??
-    null;
+  // The heading of a rejected-rows file of such a bill names its account as it was made.
+  const again = nameOnlyOwnerIn(text);
+  const owner = again
+    ? null
+    : (asWritten(/支付宝账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+      /支付宝用户ID[:：]\s*\[?(2088\d{12})/i.exec(text)?.[1] ??
+      // Alipay's older export: 账号:[lh1983@alipay.com] under 支付宝交易记录明细查询; the other
+      // platforms' bills name their account so too.
+      (platform === 'alipay' || paymentBill
+        ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
+        : undefined) ??
+      asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+      (platform ? null : statementAccountIn(text)) ??
+      null);
+  const holder = holderIn(written);
+  // A bill that names its owner by a nickname (微信昵称：[老王]) or a name (姓名：张三 above an
+  // Alipay bill) alone: many people's, so this file's own account, never another file's.
+  const nickname = owner ? null : asWritten(/微信昵称[:：]\s*\[([^\]]+)\]/d.exec(text));
+  const nameOnly: NameOnlyOwner | null =
+    again ??
+    (owner || !platform
+      ? null
+      : nickname
+        ? { by: 'nickname', name: nickname, platform, fileKey }
+        : holder
+          ? { by: 'name', name: holder, platform, fileKey }
+          : null);
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
   const currency = /(?:币\s*种|币别)\s*[:：]\s*([^\t\n,，;；]+)/.exec(text)?.[1]?.trim() ?? '';
   return {
     platform,
-    owner,
+    owner: nameOnly ? nameOnlyOwner(nameOnly) : owner,
+    ...(nameOnly ? { nameOnly } : {}),
     amountScale: unit ? yuanIn(unit) : 1,
     amountsInFen: /单位\s*[:：]\s*(?:人民币)?分(?!钟)/.test(text),
     paymentBill,
@@ -477,7 +517,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate): Preamble {
     foreignCurrency: namesForeignCurrency(currency),
     period: periodIn(text),
     flagCodes: [...flagLegend(text, '')],
-    holder: holderIn(written),
+    holder,
     openingFen: openingIn(text),
   };
 }
@@ -1141,7 +1181,8 @@ function headerPlanner(
     headers,
   } = headerRows(head, findHeader(head, template), template);
   const headerRow = head[headerIndex];
-  const preamble = readPreamble(head.slice(0, top), template);
+  const fileKey = fileKeyOf(options.fileSha256, linesText(head));
+  const preamble = readPreamble(head.slice(0, top), template, fileKey);
   preamble.owner ??=
     ownerInSheetName(headerRow?.sheet?.name, template) ??
     ownerInFileName(options.fileName, template);
@@ -1223,7 +1264,7 @@ function headerPlanner(
       mapping['counterpart'] !== undefined &&
       !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
-  const sheets = sheetReader(head, headerRow, headers, template, sheetOwner, mapping);
+  const sheets = sheetReader(head, headerRow, headers, template, sheetOwner, mapping, fileKey);
   // A time column beside a date column holds times of day (0.5, or 91233 written as a number),
   // or a whole date and time (a serial with a fraction).
   const dateColumns = dateFields
@@ -1333,6 +1374,10 @@ function headerPlanner(
             : template === 'transactions'
               ? ownAccount
               : null,
+        ownerKnownBy:
+          template === 'transactions' && !options.ownAccount?.trim()
+            ? (preamble.nameOnly?.by ?? null)
+            : null,
         sheets: sheets.uses(),
         nothingMoved: sheets.nothingMoved() + still.length,
         setAside: still,
@@ -1577,6 +1622,8 @@ function sheetReader(
   /** The owner a later sheet must not contradict; null when every row names its own. */
   owner: string | null,
   mapping: Record<string, number>,
+  /** This file's key, for a later sheet's name-only owner (readPreamble). */
+  fileKey: string,
 ) {
   // Columns a later sheet may lack (a month's list without the 基站 column): those no field
   // reads, and those that only add to a row; never a number, a time, an amount or a direction.
@@ -1748,14 +1795,14 @@ function sheetReader(
           const sheetOwner =
             owner === null
               ? null
-              : (readPreamble(above, template).owner ??
+              : (readPreamble(above, template, fileKey).owner ??
                 ownerInSheetName(row.sheet?.name, template));
           // A bank's reply of several accounts, one sheet each under its own 账号: each sheet's
           // rows are its account's. Another phone's list is left for its own import.
           if (sheetOwner !== null && sheetOwner !== owner && template === 'transactions') {
             read.add(at);
             sectionOwner = sheetOwner;
-            sectionHolder = readPreamble(above, template).holder ?? null;
+            sectionHolder = readPreamble(above, template, fileKey).holder ?? null;
           } else if (sheetOwner !== null && sheetOwner !== owner) otherOwner.add(at);
           else read.add(at);
           above = null;
@@ -1778,7 +1825,7 @@ function sheetReader(
       // owner's. In a list whose rows name their owner (本机号码), such lines are a printed
       // page's heading again, no rows.
       if (startsWithWords(row)) {
-        const line = readPreamble([row], template);
+        const line = readPreamble([row], template, fileKey);
         const named = line.owner;
         if (named !== null) {
           if (owner !== null) namedOwner = named;
@@ -3684,6 +3731,12 @@ function planAll(
       'fromAccount',
       'toAccount',
     ].every((key) => mapping[key] === undefined);
+    // A party known by a name alone is this statement's: 陈* of 6222…'s (6222…对方), or, on a
+    // bill whose owner is known by a nickname alone, of that nickname in this file.
+    const partyOf = (name: string, account: string) =>
+      preamble.nameOnly && account === preamble.owner
+        ? nameOnlyParty(name, preamble.nameOnly)
+        : `${name}（${account}对方）`;
     const partyInNote = (cells: Cell[]) => {
       const note = noPartyColumn ? optional(cells, 'summary')?.trim() : null;
       if (!note) return null;
@@ -3823,7 +3876,7 @@ function planAll(
       // names no one account: kept as this statement's counterpart, never another's (two bills
       // paying 陈* had made one 陈* between their holders, a money path between strangers).
       if (counterpart && account && counterpart === named && namesNoAccount(named, counterpartName))
-        counterpart = `${named}（${account}对方）`;
+        counterpart = partyOf(named, account);
       if (byPair && !counterpart) problem(line, cells, 'toAccount', 'required');
       const at = timeOf(line, cells, 'at');
       let direction: 'out' | 'in' = typedDirection ?? 'out';
@@ -4031,7 +4084,7 @@ function planAll(
       const giver = byPair
         ? null
         : cardGiver(optional(cells, 'paidWith') ?? optional(cells, 'channel'));
-      const payingAccount = giver ? `${giver}（${account}对方）` : account;
+      const payingAccount = giver ? partyOf(giver, account) : account;
       const payingName = giver ?? accountName;
       const namedBefore = (
         [

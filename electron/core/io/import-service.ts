@@ -126,9 +126,14 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     rejectedCount: rejectedLines(importPlan).size,
     problems: importPlan.problems.slice(0, 200),
     rejectedFileName: rejectedFileName(input.fileName, file),
+    // The commit that follows takes this plan (plan-cache) and gives the same file.
+    ...(input.withRejectedFile
+      ? { rejectedFile: rejectedRowsFile(file, importPlan, input.fileName) }
+      : {}),
     sample: sampleOf(importPlan),
     platform: importPlan.preamble.platform,
     owner: importPlan.owner,
+    ownerKnownBy: importPlan.ownerKnownBy ?? null,
     sheets: importPlan.sheets.map((sheet) => ({
       name: file.sheetNames?.[sheet.index] ?? String(sheet.index + 1),
       number: sheet.index + 1,

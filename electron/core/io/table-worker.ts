@@ -104,7 +104,8 @@ async function planWhole(
   encoding: TextEncoding | 'auto',
 ) {
   const { template, options } = job.plan!;
-  const planner = startPlan(template, options);
+  // The hash keys a bill's owner known only by a nickname to this file (name-only-owner).
+  const planner = startPlan(template, { ...options, fileSha256: sha256 });
   const read = await readTableRows(bytes, encoding, job.limits, planner.take);
   const wire = packPlan(read, planner.finish());
   parentPort!.postMessage({ ok: true, wire, sha256, whole: true }, planBuffers(wire));
@@ -169,7 +170,11 @@ async function planFile(job: TableJob, bytes: Uint8Array) {
     await planWhole(job, bytes, sha256, encoding);
     return;
   }
-  const planner = startPlan(template, options, split ? { dataFromLine: 0 } : undefined);
+  const planner = startPlan(
+    template,
+    { ...options, fileSha256: sha256 },
+    split ? { dataFromLine: 0 } : undefined,
+  );
   const text = decodeText(split ? bytes.subarray(0, split.start) : bytes, encoding);
   let read = readCsvText(text, job.limits, planner.take, { openEnd: !!split }, separator);
   const whole = !split || !!read.cut;

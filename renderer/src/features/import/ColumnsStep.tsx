@@ -115,6 +115,16 @@ export function ColumnsStep({
           style={{ marginBottom: 12 }}
         />
       ) : null}
+      {preview.ownerKnownBy && preview.owner && !typedOwner ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-owner-name-only"
+          title={t(`import.ownerNameOnly.${preview.ownerKnownBy}`, { owner: preview.owner })}
+          description={t('import.ownerNameOnlyApp')}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       {!preview.platform && preview.owner && !typedOwner ? (
         <Alert
           type="success"

@@ -1,5 +1,5 @@
-import { Button, Card, Progress, Result, Space } from 'antd';
-import type { Dispatch } from 'react';
+import { App, Button, Card, Progress, Result, Space } from 'antd';
+import { useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { downloadDocument } from '../briefings/file-download';
@@ -14,7 +14,23 @@ export function RunStep({
   dispatch: Dispatch<WizardAction>;
 }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const { summary, error, importId, progress } = state;
+  // The rejected rows live only here once the import is in: a new import unasked would drop
+  // them unsaved (a save that failed, the earlier file open in Excel, is retried with the button).
+  const [rejectedSaved, setRejectedSaved] = useState(false);
+  const another = () => {
+    if (!summary?.rejectedFile || rejectedSaved) {
+      dispatch({ type: 'restarted' });
+      return;
+    }
+    void modal.confirm({
+      title: t('import.rejectedUnsaved', { count: summary.rejectedRows }),
+      okText: t('import.another'),
+      cancelText: t('import.keepRejected'),
+      onOk: () => dispatch({ type: 'restarted' }),
+    });
+  };
   // Every row written, the import still builds its indexes and commits: not done, and past
   // cancelling (the bar had shown a finished 100 % and a cancel that did nothing).
   const committing = progress.total > 0 && progress.done >= progress.total;
@@ -81,8 +97,8 @@ export function RunStep({
             summary.rejectedFile ? (
               <Button
                 key="rejected"
-                onClick={() =>
-                  summary.rejectedFile &&
+                onClick={() => {
+                  if (!summary.rejectedFile) return;
                   downloadDocument({
                     fileName: summary.rejectedFile.fileName,
                     // A tab-separated source's rows set aside come back as .txt, in its shape.
@@ -91,14 +107,15 @@ export function RunStep({
                       : 'text/csv',
                     encoding: 'base64',
                     content: summary.rejectedFile.contentBase64,
-                  })
-                }
+                  });
+                  setRejectedSaved(true);
+                }}
                 data-testid="import-rejected-download"
               >
                 {t('import.saveRejected')}
               </Button>
             ) : null,
-            <Button key="another" onClick={() => dispatch({ type: 'restarted' })}>
+            <Button key="another" onClick={another} data-testid="import-another">
               {t('import.another')}
             </Button>,
           ]}

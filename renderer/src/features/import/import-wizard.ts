@@ -199,6 +199,7 @@ export function unmappedPreview(
     sample: [],
     platform: null,
     owner: null,
+    ownerKnownBy: null,
     sheets: [],
   };
 }

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copiedCliWorkspace, execCli } from '../helpers/run-cli';
+import { makeTempDir } from '../helpers/test-core';
+
+const env = { QUANLIAN_PASSWORD: 'Admin#Pass2026' };
+
+/** A WeChat bill of one transfer to 小李, its owner named by the nickname 老王 alone. */
+function bill(file: string, reference: string): string {
+  const text = [
+    '微信支付账单明细',
+    '微信昵称：[老王]',
+    '----------------------微信支付账单明细列表--------------------',
+    '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
+    `2026-04-12 10:00:00,转账,小李,/,支出,¥2000.00,零钱,对方已收钱,${reference},/,/`,
+  ].join('\n');
+  fs.writeFileSync(file, text);
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+describe('import of a bill whose owner is known by a WeChat nickname alone', () => {
+  it('says so and how --own-account ties it to a real account; two such bills match nothing', async () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const folder = makeTempDir();
+    const [one, two] = [path.join(folder, 'wechat.csv'), path.join(folder, 'wechat2.csv')];
+    const [keyOne, keyTwo] = [bill(one, '1000001'), bill(two, '1000002')];
+    const run = async (file: string, extra: string[] = []) =>
+      await execCli(
+        ['import', '--workspace', dir, '--template', 'transactions', '--file', file, ...extra],
+        env,
+      );
+    const first = await run(one);
+    // The time it took said as "(… s)".
+    const lines = first.stdout.replace(/\(\d+(?:\.\d+)? s\)/, '(… s)').split('\n');
+    expect([first.status, lines.slice(0, 3)]).toEqual([
+      0,
+      [
+        '1 rows imported: 2 entities created, 0 matched, 1 relations created, 0 updated (… s)',
+        `owner from the file's heading: 老王（微信昵称，文件${keyOne}）`,
+        `本方仅以微信昵称标识：昵称不是身份标识，记为本文件单独的账户“老王（微信昵称，文件${keyOne}）”，不与其他文件的账户合并。用 --own-account 写明真实账号或微信号，即可关联到该账户。`,
+      ],
+    ]);
+    // The second person's bill: nothing matched (the one account had held both people's money).
+    const second = await run(two, ['--json', '--lang', 'en']);
+    const report = JSON.parse(second.stdout);
+    expect([
+      second.status,
+      report.owner,
+      report.ownerKnownBy,
+      report.summary.entitiesCreated,
+      report.summary.entitiesMatched,
+    ]).toEqual([0, `老王（微信昵称，文件${keyTwo}）`, 'nickname', 2, 0]);
+    // Tied to a real WeChat ID, the owner is said no more.
+    const third = path.join(folder, 'wechat3.csv');
+    bill(third, '1000003');
+    const tied = await run(third, ['--own-account', 'wxid_laowang', '--dry-run', '--lang', 'en']);
+    expect([tied.status, tied.stdout.includes('nickname'), tied.stdout.includes('昵称')]).toEqual([
+      0,
+      false,
+      false,
+    ]);
+  });
+});
