@@ -11,7 +11,7 @@ import { kindColours, type EntityKind } from '../../electron/api/domain/entity-k
 import { enumText } from '../../electron/api/i18n/document-text';
 import { caseChainLayout } from '../../electron/api/domain/case-chain-layout';
 import { networkxPython } from '../helpers/networkx-python';
-import { colourShare, readPng } from '../helpers/png-pixels';
+import { colourShare, pngDensity, readPng } from '../helpers/png-pixels';
 import { makeTempDir, makeTestCore, signInToDemo, type TestCore } from '../helpers/test-core';
 
 const chromium = findChromium();
@@ -274,6 +274,9 @@ describe('chart pictures of the demo methamphetamine case', () => {
       expect(bytes.subarray(1, 4).toString()).toBe('PNG');
       // IHDR: width and height, big-endian, at bytes 16 and 20.
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3509, 2481]);
+      // Its resolution written in the file (pHYs right after IHDR): 300 dpi = 11811 px/m, so
+      // Word places it at A4 size; Chromium's capture had none.
+      expect(pngDensity(bytes)).toEqual({ x: 11811, y: 11811, unit: 1 });
       // Each entity is drawn as its kind's icon, where the SVG of the same chart puts it.
       const svg = (await c.ok('graph.export', { format: 'svg', nodeIds, caseId })).content;
       const svgWidth = Number(/<svg [^>]*width="([\d.]+)"/.exec(svg)![1]);

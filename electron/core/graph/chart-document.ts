@@ -17,6 +17,7 @@ import {
 } from './chart-svg-renderer';
 import { exportedEntities } from './exported-entities';
 import { forceLayout } from './force-layout';
+import { withPngDensity } from './png-density';
 import { caseNumber, exportFileName, exportFormats } from './graph-export';
 import { workspaceToday } from '../settings/workspace-time';
 
@@ -68,7 +69,8 @@ function completePositions(data: GraphData, positions: Positions): Positions {
 }
 
 /** Print resolution: 300 dots per inch from SVG's 96 CSS pixels per inch. */
-const printScale = 300 / 96;
+const printDpi = 300;
+const printScale = printDpi / 96;
 
 /** Page box in millimetres (landscape) less the margins; the footer sits in the bottom one. */
 const pageMillimetres = { A4: [297, 210], A3: [420, 297] } as const;
@@ -126,9 +128,10 @@ export async function exportChartDocument(
   else if (input.format === 'png')
     file = {
       encoding: 'base64',
-      content: Buffer.from(await renderer!.png(svg, pageSizes[input.page], printScale)).toString(
-        'base64',
-      ),
+      content: withPngDensity(
+        await renderer!.png(svg, pageSizes[input.page], printScale),
+        printDpi,
+      ).toString('base64'),
     };
   else
     file = {
