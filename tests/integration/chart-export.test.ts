@@ -218,19 +218,31 @@ describe('chart pictures of the demo methamphetamine case', () => {
         note: /<text class="unlabelled"[^>]*>([^<]*)</.exec(svg)?.[1] ?? null,
       };
     };
-    // A4: 39 of the 59 (23 before: only on the line, at five spots along it).
+    // A4: 46 of the 59 (23 before: only on the line, at five spots along it; 39 before
+    // relations were routed round the entities in their way and names placed round their icons).
     const a4 = await named('A4');
     expect([a4.edges, a4.counts, a4.note]).toEqual([
       59,
-      { 供货: 14, 运输: 3, 使用: 7, 领导: 2, 成员: 5, 资金往来: 2, 通话: 3, 亲属: 1, 拥有: 2 },
-      '另有 20 条关系未标名称',
+      {
+        供货: 12,
+        运输: 3,
+        使用: 15,
+        领导: 2,
+        成员: 5,
+        资金往来: 1,
+        通话: 2,
+        亲属: 1,
+        同住: 1,
+        拥有: 4,
+      },
+      '另有 13 条关系未标名称',
     ]);
     const a3 = await named('A3');
     expect([
       a3.edges,
       Object.values(a3.counts).reduce((sum, count) => sum + count, 0),
       a3.note,
-    ]).toEqual([59, 53, '另有 6 条关系未标名称']);
+    ]).toEqual([59, 54, '另有 5 条关系未标名称']);
     // The legend's lines: no two types drawn alike by dashes and arrowhead alone (no colour):
     // 领导 and 团伙成员 had differed by width alone, 机主 and 使用 by a shade of grey.
     const looks = [...a4.svg.matchAll(/<line class="legend-relation" ([^/]*)\/>/g)].map(
@@ -260,8 +272,10 @@ describe('chart pictures of the demo methamphetamine case', () => {
     const english = await labelled('en');
     expect(chinese.length).toBeGreaterThanOrEqual(20);
     // Every type labelled in Chinese is labelled in English (uses, owns, leads and transports
-    // had none), and nearly as often: a Latin word is still wider than two characters.
-    expect([...new Set(chinese)].filter((type) => !english.includes(type))).toEqual([]);
+    // had none), and nearly as often: a Latin word is still wider than two characters. But for
+    // "lives with": the one such relation (张某龙–黄某, beside its kin twin between two close
+    // icons) has room for 同住 and not for a word three times as wide.
+    expect([...new Set(chinese)].filter((type) => !english.includes(type))).toEqual(['lives_with']);
     expect(english.length).toBeGreaterThanOrEqual(chinese.length * 0.75);
   });
 

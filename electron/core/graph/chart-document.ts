@@ -30,6 +30,7 @@ const chartLabels = {
     date: '日期',
     scale: '实体 {{nodes}} 个，关系 {{edges}} 条',
     unlabelled: '另有 {{count}} 条关系未标名称',
+    unnamedEntities: '另有 {{count}} 个实体未标名称',
     colon: '：',
   },
   en: {
@@ -40,6 +41,7 @@ const chartLabels = {
     date: 'Date',
     scale: '{{nodes}} entities, {{edges}} relations',
     unlabelled: '{{count}} relations unnamed',
+    unnamedEntities: '{{count}} entities unnamed',
     colon: ': ',
   },
 } as const;
