@@ -110,6 +110,29 @@ describe('graph --format svg', () => {
         (relation) => relation.from === '17757103386' && relation.to === '13857162094',
       );
       expect(call?.kind).toBe('C');
+      // Round what is in the way, not round the page: no relation more than 80 px longer than
+      // the straight line between its ends (English names, twice as wide, had sent three
+      // supplies round in loops half the page long).
+      const detours = chartRelations(svg)
+        .map((relation) => {
+          const { points } = relation;
+          let drawn = 0;
+          for (let index = 1; index < points.length; index++)
+            drawn += Math.hypot(
+              points[index]!.x - points[index - 1]!.x,
+              points[index]!.y - points[index - 1]!.y,
+            );
+          const chord = Math.hypot(
+            points.at(-1)!.x - points[0]!.x,
+            points.at(-1)!.y - points[0]!.y,
+          );
+          return {
+            relation: `${relation.type}: ${relation.from} → ${relation.to}`,
+            extra: drawn - chord,
+          };
+        })
+        .filter(({ extra }) => extra > 80);
+      expect(detours).toEqual([]);
       const icons = chartIcons(svg);
       expect(icons).toHaveLength(50);
       const names = textBoxes(svg, 'node-label');

@@ -143,8 +143,10 @@ function extent(points: Point[]): Box {
  * The way a relation from `a` to `b` runs: its usual shape (`bend`, the parallel offset, 0 for
  * a straight line) where that clears every third entity's icon and name; otherwise the least
  * bent of the quadratic bends and cubic arcs on either side that does (arcs leave the icons
- * steeply, so a link along a row clears the entities beside its ends). Icons weigh more than
- * names; `taken` (the routes of relations between the same pair) is kept apart from; `frame`
+ * steeply, so a link along a row clears the entities beside its ends). An icon is never
+ * crossed where a way round is found; a name only by a small bend (its halo keeps it legible
+ * under a line, and wide English names had sent supplies round in loops across the page);
+ * `taken` (the routes of relations between the same pair) is kept apart from; `frame`
  * keeps it on the chart.
  */
 export function routeRelation(
@@ -215,7 +217,7 @@ export function routeRelation(
           labels.add(other.id);
       }
     }
-    total += icons.size * 1000 + labels.size * 20;
+    total += icons.size * 1000 + labels.size * 2.5;
     const [left, top, width, height] = options.frame;
     if (points.some((p) => p.x < left || p.y < top || p.x > left + width || p.y > top + height))
       total += 1000;
