@@ -406,3 +406,40 @@ describe('a printed chart shows no link that is not there', () => {
     expect(chartRelations(svg).map((relation) => relation.kind)).toEqual(['Q', 'L']);
   });
 });
+
+describe('a page too small for every name', () => {
+  // 47 phones and their owner packed on four rows of a narrow page: not all can be named.
+  const crowd = graph(
+    [
+      node('boss', { label: '岩某' }),
+      ...Array.from({ length: 47 }, (_, index) =>
+        node(`p${index}`, { kind: 'phone', label: `1390882${9700 + index}` }),
+      ),
+    ],
+    [],
+  );
+  const at = Object.fromEntries(
+    crowd.nodes.map((entity, index) => [
+      entity.id,
+      { x: (index % 12) * 44, y: Math.floor(index / 12) * 44 },
+    ]),
+  );
+  const svg = chartSvg(crowd, at, {
+    width: 640,
+    height: 300,
+    words: chartWords('zh-CN'),
+    legend: 'right',
+    tiers: [0, 44, 88, 132].map((y) => ({ y, name: `第${y / 44 + 1}层` })),
+  });
+
+  it('names the person, and each thing it names or counts: none goes unsaid', () => {
+    const names = textBoxes(svg, 'node-label');
+    expect(names.map((name) => name.text)).toContain('岩某');
+    const counted = /<text class="unlabelled"[^>]*>另有 (\d+) 个实体未标名称</.exec(svg);
+    expect(counted).not.toBeNull();
+    expect(names.length + Number(counted![1])).toBe(48);
+    expect(overlaps(names, chartIcons(svg))).toEqual([]);
+    // Set apart from its icon, a name has a leader line to it.
+    expect(svg).toContain('class="name-leader"');
+  });
+});
