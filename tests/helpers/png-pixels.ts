@@ -100,3 +100,25 @@ export function colourShare(
     }
   return coloured / inside;
 }
+
+/**
+ * A PNG's pHYs chunk (pixels per unit, unit 1 = the metre), checked against its CRC; null when
+ * the file has none before its image data.
+ */
+export function pngDensity(bytes: Buffer): { x: number; y: number; unit: number } | null {
+  let offset = 8;
+  while (offset < bytes.length) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    if (type === 'IDAT') return null;
+    if (type === 'pHYs') {
+      const crc = bytes.readUInt32BE(offset + 8 + length);
+      if (zlib.crc32(bytes.subarray(offset + 4, offset + 8 + length)) >>> 0 !== crc)
+        throw new Error('pHYs CRC mismatch');
+      const body = bytes.subarray(offset + 8, offset + 8 + length);
+      return { x: body.readUInt32BE(0), y: body.readUInt32BE(4), unit: body[8]! };
+    }
+    offset += 12 + length;
+  }
+  return null;
+}

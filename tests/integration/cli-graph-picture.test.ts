@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  boxesMeet,
+  chartIcons,
+  chartRelations,
+  relationsThroughIcons,
+  textBoxes,
+} from '../helpers/chart-geometry';
 import { copiedCliWorkspace, execCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/test-core';
 
@@ -82,5 +89,66 @@ describe('graph --format svg', () => {
     );
     const sourceRow = rows[0]!.y;
     expect([iconY.get('岩某'), iconY.get('李某华')! > sourceRow]).toEqual([sourceRow, true]);
+  });
+
+  it('prints no link that is not there and names all 50 entities, in Chinese and in English', async () => {
+    const dir = copiedCliWorkspace('demo', path.join(makeTempDir(), 'demo'));
+    const picture = async (lang: string[]) => {
+      const svg = path.join(makeTempDir(), 'chart.svg');
+      const drawn = await execCli(
+        ['graph', '--case', 'A3301052026030015', '--format', 'svg', '--out', svg, ...lang, '--workspace', dir, '--user', 'demo'],
+        { QUANLIAN_PASSWORD: 'Quanlian@2026' },
+      ); // prettier-ignore
+      expect([drawn.status, drawn.stderr]).toEqual([0, '']);
+      return fs.readFileSync(svg, 'utf8');
+    };
+    for (const svg of [await picture([]), await picture(['--lang', 'en'])]) {
+      // The tester's: 17757103386 → 13857162094 通话 had run along the 分销 row through 刘某 and
+      // 陈某辉, 刘某's 成员 through 黄某 and a phone; 17 entities had been printed nameless.
+      expect(relationsThroughIcons(svg)).toEqual([]);
+      const call = chartRelations(svg).find(
+        (relation) => relation.from === '17757103386' && relation.to === '13857162094',
+      );
+      expect(call?.kind).toBe('C');
+      // Round what is in the way, not round the page: no relation more than 80 px longer than
+      // the straight line between its ends (English names, twice as wide, had sent three
+      // supplies round in loops half the page long).
+      const detours = chartRelations(svg)
+        .map((relation) => {
+          const { points } = relation;
+          let drawn = 0;
+          for (let index = 1; index < points.length; index++)
+            drawn += Math.hypot(
+              points[index]!.x - points[index - 1]!.x,
+              points[index]!.y - points[index - 1]!.y,
+            );
+          const chord = Math.hypot(
+            points.at(-1)!.x - points[0]!.x,
+            points.at(-1)!.y - points[0]!.y,
+          );
+          return {
+            relation: `${relation.type}: ${relation.from} → ${relation.to}`,
+            extra: drawn - chord,
+          };
+        })
+        .filter(({ extra }) => extra > 80);
+      expect(detours).toEqual([]);
+      const icons = chartIcons(svg);
+      expect(icons).toHaveLength(50);
+      const names = textBoxes(svg, 'node-label');
+      expect(names).toHaveLength(50);
+      expect(svg).not.toMatch(/entities unnamed|个实体未标名称/);
+      // No name on another, no relation's label on a name or a status ("supplies" had sat
+      // under "(At large)").
+      const written = [...names, ...textBoxes(svg, 'node-status')];
+      const meeting = (boxes: typeof written, others: typeof written) =>
+        boxes.flatMap((box, index) =>
+          others
+            .filter((other, at) => (boxes === others ? at > index : true) && boxesMeet(box, other))
+            .map((other) => `${box.text} / ${other.text}`),
+        );
+      expect(meeting(written, written)).toEqual([]);
+      expect(meeting(textBoxes(svg, 'edge-label'), written)).toEqual([]);
+    }
   });
 });

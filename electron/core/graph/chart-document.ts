@@ -17,6 +17,7 @@ import {
 } from './chart-svg-renderer';
 import { exportedEntities } from './exported-entities';
 import { forceLayout } from './force-layout';
+import { withPngDensity } from './png-density';
 import { caseNumber, exportFileName, exportFormats } from './graph-export';
 import { workspaceToday } from '../settings/workspace-time';
 
@@ -29,6 +30,7 @@ const chartLabels = {
     date: '日期',
     scale: '实体 {{nodes}} 个，关系 {{edges}} 条',
     unlabelled: '另有 {{count}} 条关系未标名称',
+    unnamedEntities: '另有 {{count}} 个实体未标名称',
     colon: '：',
   },
   en: {
@@ -39,6 +41,7 @@ const chartLabels = {
     date: 'Date',
     scale: '{{nodes}} entities, {{edges}} relations',
     unlabelled: '{{count}} relations unnamed',
+    unnamedEntities: '{{count}} entities unnamed',
     colon: ': ',
   },
 } as const;
@@ -68,7 +71,8 @@ function completePositions(data: GraphData, positions: Positions): Positions {
 }
 
 /** Print resolution: 300 dots per inch from SVG's 96 CSS pixels per inch. */
-const printScale = 300 / 96;
+const printDpi = 300;
+const printScale = printDpi / 96;
 
 /** Page box in millimetres (landscape) less the margins; the footer sits in the bottom one. */
 const pageMillimetres = { A4: [297, 210], A3: [420, 297] } as const;
@@ -126,9 +130,10 @@ export async function exportChartDocument(
   else if (input.format === 'png')
     file = {
       encoding: 'base64',
-      content: Buffer.from(await renderer!.png(svg, pageSizes[input.page], printScale)).toString(
-        'base64',
-      ),
+      content: withPngDensity(
+        await renderer!.png(svg, pageSizes[input.page], printScale),
+        printDpi,
+      ).toString('base64'),
     };
   else
     file = {

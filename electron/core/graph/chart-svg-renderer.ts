@@ -12,10 +12,19 @@ import { relationTypes, type RelationType } from '../../api/domain/relation-type
 import type { GraphData, GraphEdge } from '../../api/schemas/graph-schemas';
 import { xmlText } from './xml-text';
 import { boxesOverlap, type Box } from '../../api/domain/box-overlap';
+import {
+  curveAt,
+  curvePoints,
+  placeNames,
+  placedIndex,
+  routeRelation,
+  trimCurve,
+  type Curve,
+  type PlacedName,
+  type Point,
+} from './chart-routing';
 
 export type Positions = Record<string, { x: number; y: number }>;
-
-type Point = { x: number; y: number };
 
 /** Landscape pages at 96 px per inch (CSS pixels), the unit Chromium prints SVG in. */
 export const pageSizes = {
@@ -56,6 +65,8 @@ export interface ChartWords {
   scale: string;
   /** "{{count}} relations unnamed": those whose name found no room on the page. */
   unlabelled: string;
+  /** "{{count}} entities unnamed": things whose name found no room (people never go unnamed). */
+  unnamedEntities: string;
 }
 
 interface ChartSvgOptions {
@@ -76,6 +87,10 @@ interface ChartSvgOptions {
 
 const fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimHei',sans-serif";
 const labelFont = 11;
+/** The smallest name printed: 10 px is about 7 pt on an A4 or A3 page. */
+const labelFloor = 10;
+/** A white edge round printed text, so the lines under a name or a label do not cross it. */
+const halo = ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"';
 export { ellipsise };
 
 const f = (value: number) => (Math.round(value * 10) / 10).toString();
@@ -397,25 +412,32 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     });
   const at = new Map(placedNodes.map((node, index) => [node.id, points[index]!]));
 
-  // What the page already holds where a relation's label would go: each entity's icon and name.
-  // A label that would cover one, or another relation's label, moves along its line or is left
-  // out (the legend and the colours still say the type): they had merged (拥有员) and covered
-  // names.
+  // What the page already holds: each entity's icon (its ring too) and, until the names are
+  // placed, its name where it usually goes, under the icon.
   const iconBoxes = new Map(
     placedNodes.map((node) => {
       const { x, y } = at.get(node.id)!;
       return [node.id, [x - radius, y - radius, icon, icon] as Box];
     }),
   );
-  const nameBox = (node: GraphData['nodes'][number]): Box => {
-    const { x, y } = at.get(node.id)!;
+  const statusFontOf = (font: number) => Math.round(font * 0.9);
+  // The name and the status under it, at a font size: the wider line and both lines' height.
+  const nameSize = (node: GraphData['nodes'][number], font: number) => {
     const status = statusOf(node);
-    const labelWidth = Math.max(
-      textEms(ellipsise(node.label)) * labelFont,
-      status ? (textEms(status) + 1) * statusFont : 0,
-    );
-    const lines = labelFont + 3 + (status ? statusFont + 2 : 0);
-    return [x - labelWidth / 2, y + radius + 2, labelWidth, lines];
+    return {
+      width: Math.max(
+        textEms(ellipsise(node.label)) * font,
+        status ? (textEms(status) + 1) * statusFontOf(font) : 0,
+      ),
+      height: font + 3 + (status ? statusFontOf(font) + 2 : 0),
+    };
+  };
+  const ringOf = (node: GraphData['nodes'][number]) =>
+    radius + (node.legalStatus === 'at_large' ? 3.75 : 0);
+  const usualName = (node: GraphData['nodes'][number]): Box => {
+    const { x, y } = at.get(node.id)!;
+    const { width, height } = nameSize(node, labelFont);
+    return [x - width / 2, y + radius + 2, width, height];
   };
   // The tier names, each at the left of its row, at the height of its entities.
   const tierBoxes = tiers.map((tier) => {
@@ -426,31 +448,66 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
       box: [margin, pageY(tier.y) - 12, width, 24] as Box,
     };
   });
-  // Names the page has room for. Elsewhere the entities were pushed apart for theirs; on the
-  // supply chain's rows a name that would cover another name, an icon or a tier name is left
-  // out (it stays as the icon's tooltip), people and organisations named first, their phones,
-  // accounts and cars after, as the screen names them only when zoomed in.
-  const named = new Set<string>();
-  const occupied: Box[] = [...iconBoxes.values(), ...tierBoxes.map((tier) => tier.box)];
-  if (showLabels) {
-    const principal = (node: GraphData['nodes'][number]) =>
-      node.kind === 'person' || node.kind === 'organisation' ? 0 : 1;
-    const order = chain
-      ? [...placedNodes].sort((a, b) => principal(a) - principal(b))
-      : placedNodes;
-    for (const node of order) {
-      // Three pixels clear each side on the chain's rows: names had run into one another.
-      const [left, top, width, height] = nameBox(node);
-      const label: Box = chain ? [left - 3, top, width + 6, height] : [left, top, width, height];
-      if (
-        chain &&
-        occupied.some((other) => other !== iconBoxes.get(node.id) && boxesOverlap(label, other))
+
+  // Each relation's way: straight (or bent apart from its parallels) unless that runs through
+  // a third entity's icon or name; then round them. On the supply chain's rows a call between
+  // two phones had run straight through 刘某 and 陈某辉, as if they had made it.
+  const placedAt = placedNodes.map((node) => {
+    const { x, y } = at.get(node.id)!;
+    return { id: node.id, x, y, r: ringOf(node), name: showLabels ? usualName(node) : undefined };
+  });
+  const placedById = new Map(placedAt.map((placed) => [placed.id, placed]));
+  const offsets = parallelOffsets(edges);
+  const pairKey = (edge: GraphEdge) =>
+    edge.from < edge.to ? `${edge.from}\u0000${edge.to}` : `${edge.to}\u0000${edge.from}`;
+  const routesOfPair = new Map<string, Curve[]>();
+  const others = placedIndex(placedAt);
+  const routes = edges.map((edge) => {
+    const taken = routesOfPair.get(pairKey(edge)) ?? [];
+    const curve = routeRelation(placedById.get(edge.from)!, placedById.get(edge.to)!, {
+      bend: offsets.get(edge.id) ?? 0,
+      step: Math.max(radius, 12),
+      others,
+      // Hundreds of entities: fewer bends tried; over 400 (dots, no names) straight lines.
+      tries: count > 400 ? 0 : count > 150 ? 4 : 10,
+      taken,
+      frame: [box.x, box.y, box.width, box.height],
+    });
+    routesOfPair.set(pairKey(edge), [...taken, curve]);
+    return curve;
+  });
+
+  // Every entity named, where its name covers nothing (paper cannot be hovered): 17 of the
+  // demo's 50 had been printed nameless, a person and 11 of 12 phones among them. People and
+  // organisations first; a smaller font down to the print's floor (10 px, about 7 pt on an A4
+  // or A3 page); then set apart with a leader line.
+  const names = showLabels
+    ? placeNames(
+        placedNodes.map((node) => ({
+          id: node.id,
+          ...at.get(node.id)!,
+          r: ringOf(node),
+          principal: node.kind === 'person' || node.kind === 'organisation',
+          size: (font: number) => nameSize(node, font),
+        })),
+        {
+          fonts: [labelFont, labelFloor],
+          icons: iconBoxes,
+          blocked: tierBoxes.map((tier) => tier.box),
+          frame: [box.x, box.y, box.width, box.height],
+          relations: routes.map((curve) => curvePoints(curve, 24)),
+        },
       )
-        continue;
-      named.add(node.id);
-      occupied.push(label);
-    }
-  }
+    : { placed: new Map<string, PlacedName>(), unplaced: [] as string[] };
+  // A relation's name covers no icon, tier name, entity's name (with a little room: "supplies"
+  // had sat right under "(At large)") or another relation's name.
+  const occupied: Box[] = [
+    ...iconBoxes.values(),
+    ...tierBoxes.map((tier) => tier.box),
+    ...[...names.placed.values()].map(
+      ({ box: [left, top, width, height] }) => [left - 2, top - 2, width + 4, height + 4] as Box,
+    ),
+  ];
   const edgeLabelFont = 10;
   const inChart = (candidate: Box) =>
     candidate[0] >= box.x &&
@@ -460,14 +517,10 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   // Along the curve from its middle towards either end, on the line; then beside it, touching
   // it (a short relation between two close entities has no room on its line): 26 of the demo's
   // 59 relations had been named on A4.
-  const labelAt = (a: Point, control: Point, b: Point, text: string): Point | null => {
+  const labelAt = (curve: Curve, text: string): Point | null => {
     const width = textEms(text) * edgeLabelFont + 4;
     const height = 12;
-    const along = (t: number) => ({
-      x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * control.x + t ** 2 * b.x,
-      y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * control.y + t ** 2 * b.y,
-    });
-    for (const point of edgeLabelPlaces(along, width, height)) {
+    for (const point of edgeLabelPlaces((t) => curveAt(curve, t), width, height)) {
       const candidate: Box = [point.x - width / 2, point.y - height / 2, width, height];
       if (!inChart(candidate) || occupied.some((other) => boxesOverlap(candidate, other))) continue;
       occupied.push(candidate);
@@ -479,73 +532,75 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const defs = `<defs>${iconSymbols(placedNodes.map((node) => node.kind).concat(items.flatMap((item) => (item.kind ? [item.kind] : []))))}${arrowMarkers(edges.filter((edge) => edge.directed).map((edge) => edge.type))}</defs>`;
   const edgeParts: string[] = ['<g class="edges">'];
   const edgeLabels: string[] = ['<g class="edge-labels">'];
-  const offsets = parallelOffsets(edges);
-  const labelled: { a: Point; control: Point; b: Point; type: RelationType; text?: string }[] = [];
-  for (const edge of edges) {
-    const a = at.get(edge.from)!;
-    const b = at.get(edge.to)!;
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const length = Math.hypot(dx, dy) || 1;
-    // Bend: the control point sits off the midpoint, to the left of from → to.
-    const bend = (offsets.get(edge.id) ?? 0) * Math.min(28, length / 3);
-    const control = {
-      x: (a.x + b.x) / 2 - (dy / length) * bend * 2,
-      y: (a.y + b.y) / 2 + (dx / length) * bend * 2,
-    };
-    const towards = (p: { x: number; y: number }, q: { x: number; y: number }, r: number) => {
-      const ux = q.x - p.x;
-      const uy = q.y - p.y;
-      const d = Math.hypot(ux, uy) || 1;
-      return { x: p.x + (ux / d) * r, y: p.y + (uy / d) * r };
-    };
-    const start = towards(a, control, radius + 1);
-    const end = towards(b, control, radius + (edge.directed ? 2 : 1));
+  const labelled: { curve: Curve; type: RelationType; text?: string }[] = [];
+  edges.forEach((edge, index) => {
+    const curve = routes[index]!;
+    // From icon rim to icon rim, on the route's own course.
+    const drawn = trimCurve(curve, radius + 1, radius + (edge.directed ? 2 : 1));
+    const { from: start, controls, to: end } = drawn;
     const style = relationStyles[edge.type];
     const path =
-      bend === 0
+      controls.length === 0
         ? `M${f(start.x)} ${f(start.y)}L${f(end.x)} ${f(end.y)}`
-        : `M${f(start.x)} ${f(start.y)}Q${f(control.x)} ${f(control.y)} ${f(end.x)} ${f(end.y)}`;
+        : `M${f(start.x)} ${f(start.y)}${controls.length === 1 ? 'Q' : 'C'}${controls.map((c) => `${f(c.x)} ${f(c.y)} `).join('')}${f(end.x)} ${f(end.y)}`;
     edgeParts.push(
       `<path class="edge" data-type="${edge.type}" d="${path}" fill="none" stroke="${style.color}" stroke-width="${style.width}"${dashArray(style.dashes)}${edge.directed ? ` marker-end="url(#arrow-${edge.type})"` : ''}/>`,
     );
-    if (showEdgeLabels) labelled.push({ a, control, b, type: edge.type });
-  }
+    if (showEdgeLabels) labelled.push({ curve, type: edge.type });
+  });
   // Placed with the chain's relations first (供货, 运输, 资金往来…, in the types' order: theirs
   // are the labels kept where space is short), written in the relations' order.
   const byChain = [...labelled].sort(
     (x, y) => relationTypes.indexOf(x.type) - relationTypes.indexOf(y.type),
   );
   for (const item of byChain) {
-    const mid = labelAt(item.a, item.control, item.b, words.edgeNames[item.type]);
+    const mid = labelAt(item.curve, words.edgeNames[item.type]);
     if (mid)
-      item.text = `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${relationStyles[item.type].color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(words.edgeNames[item.type])}</text>`;
+      item.text = `<text class="edge-label" x="${f(mid.x)}" y="${f(mid.y + 3.5)}" font-size="${edgeLabelFont}" text-anchor="middle" fill="${relationStyles[item.type].color}"${halo}>${xmlText(words.edgeNames[item.type])}</text>`;
   }
   for (const { text } of labelled) if (text) edgeLabels.push(text);
   const unnamed = labelled.filter((item) => !item.text).length + edges.length - labelled.length;
-  if (noteAt && unnamed > 0)
-    parts.push(
-      `<text class="unlabelled" x="${f(noteAt.x)}" y="${f(noteAt.y)}" font-size="12" fill="#475569">${xmlText(words.unlabelled.replace('{{count}}', String(unnamed)))}</text>`,
+  // What the page could not name is said (the full names are in the SVG's tooltips).
+  const unnamedEntities = showLabels ? names.unplaced.length : placedNodes.length;
+  const notes = [
+    unnamedEntities > 0 ? words.unnamedEntities.replace('{{count}}', String(unnamedEntities)) : '',
+    unnamed > 0 ? words.unlabelled.replace('{{count}}', String(unnamed)) : '',
+  ].filter(Boolean);
+  if (noteAt)
+    notes.forEach((note, index) =>
+      parts.push(
+        `<text class="unlabelled" x="${f(noteAt!.x)}" y="${f(noteAt!.y + index * 16)}" font-size="12" fill="#475569">${xmlText(note)}</text>`,
+      ),
     );
   edgeParts.push('</g>');
   edgeLabels.push('</g>');
 
+  const nameParts = (node: GraphData['nodes'][number]) => {
+    const place = names.placed.get(node.id);
+    if (!place) return '';
+    const [left, top, width] = place.box;
+    const status = statusOf(node);
+    const centre = left + width / 2;
+    return [
+      place.leader
+        ? `<line class="name-leader" x1="${f(place.leader[0].x)}" y1="${f(place.leader[0].y)}" x2="${f(place.leader[1].x)}" y2="${f(place.leader[1].y)}" stroke="#64748b" stroke-width="0.75"/>`
+        : '',
+      `<text class="node-label" x="${f(centre)}" y="${f(top + place.font)}" font-size="${place.font}" text-anchor="middle" fill="#0f172a"${halo}>${xmlText(ellipsise(node.label))}</text>`,
+      status
+        ? `<text class="node-status" x="${f(centre)}" y="${f(top + place.font + statusFontOf(place.font) + 2)}" font-size="${statusFontOf(place.font)}" text-anchor="middle" fill="${node.legalStatus === 'at_large' ? '#b91c1c' : '#475569'}"${halo}>(${xmlText(status)})</text>`
+        : '',
+    ].join('');
+  };
   const nodeParts: string[] = ['<g class="nodes">'];
   for (const node of placedNodes) {
     const { x, y } = at.get(node.id)!;
-    const shortLabel = ellipsise(node.label);
     nodeParts.push(
       `<g class="node" data-kind="${node.kind}"><title>${xmlText(node.label)}</title>`,
       node.legalStatus === 'at_large'
         ? `<circle cx="${f(x)}" cy="${f(y)}" r="${f(radius + 2.5)}" fill="none" stroke="#dc2626" stroke-width="2.5"/>`
         : '',
       `<use class="node-icon" xlink:href="#icon-${node.kind}" href="#icon-${node.kind}" x="${f(x - radius)}" y="${f(y - radius)}" width="${f(icon)}" height="${f(icon)}"/>`,
-      named.has(node.id)
-        ? `<text class="node-label" x="${f(x)}" y="${f(y + radius + labelFont + 2)}" font-size="${labelFont}" text-anchor="middle" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlText(shortLabel)}</text>`
-        : '',
-      named.has(node.id) && statusOf(node)
-        ? `<text class="node-status" x="${f(x)}" y="${f(y + radius + labelFont + statusFont + 4)}" font-size="${statusFont}" text-anchor="middle" fill="${node.legalStatus === 'at_large' ? '#b91c1c' : '#475569'}" stroke="#ffffff" stroke-width="3" paint-order="stroke">(${xmlText(statusOf(node)!)})</text>`
-        : '',
+      nameParts(node),
       '</g>',
     );
   }

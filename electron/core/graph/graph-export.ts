@@ -76,7 +76,7 @@ export function exportGraph(
   const caseNo = caseNumber(workspace.db, caseId);
   const content =
     format === 'graphml'
-      ? toGraphml(data, positions)
+      ? toGraphml(data, positions, language)
       : format === 'gexf'
         ? toGexf(
             data,

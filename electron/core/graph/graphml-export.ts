@@ -1,3 +1,4 @@
+import { englishRelationShortNames, relationShortNames } from '../../api/domain/chart-look';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { exchangePosition } from './exchange-position';
 import { xmlText } from './xml-text';
@@ -18,6 +19,9 @@ const nodeKeys = [
 
 const edgeKeys = [
   ['type', 'string'],
+  // The type's name in the export's language (供货, supplies): yEd and Gephi show it on the
+  // edge; the type code alone had said nothing to a reader who does not know the codes.
+  ['label', 'string'],
   ['directed', 'boolean'],
   ['startedOn', 'string'],
   ['endedOn', 'string'],
@@ -41,7 +45,10 @@ const edgeKeys = [
 export function toGraphml(
   data: GraphData,
   positions: Record<string, { x: number; y: number }> = {},
+  /** The language of the relations' labels. */
+  language: 'zh-CN' | 'en' = 'zh-CN',
 ): string {
+  const relationNames = language === 'en' ? englishRelationShortNames : relationShortNames;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -79,7 +86,9 @@ export function toGraphml(
   for (const edge of data.edges) {
     lines.push(
       `    <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}">`,
-      ...edgeKeys.flatMap(([name]) => data_('e', name, edge[name])),
+      ...edgeKeys.flatMap(([name]) =>
+        data_('e', name, name === 'label' ? relationNames[edge.type] : edge[name]),
+      ),
       '    </edge>',
     );
   }

@@ -2,6 +2,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { chartWords } from '../../../electron/core/graph/chart-document';
 import { chartSvg, ellipsise, pageSizes } from '../../../electron/core/graph/chart-svg-renderer';
+import {
+  boxesMeet,
+  chartIcons,
+  chartRelations,
+  relationsThroughIcons,
+  textBoxes,
+} from '../../helpers/chart-geometry';
 import { edge, graph, node } from './fixtures';
 
 const data = graph(
@@ -227,13 +234,212 @@ describe('the supply chain printed', () => {
     expect(['李某华', '林某'].map((name) => centres.get(name))).toEqual([next, next]);
   });
 
-  it('names the people; a thing whose name would run into its neighbour’s keeps it as a tooltip', () => {
-    const names = [...svg.matchAll(/<text class="node-label"[^>]*>([^<]*)</g)].map(
-      (match) => match[1],
+  it('names every entity, people and things, where no name covers another or an icon', () => {
+    const names = textBoxes(svg, 'node-label');
+    expect(names.map((name) => name.text).sort()).toEqual(
+      ['13908829731', '云A5K392', '岩某', '李某华', '林某'].sort(),
     );
-    expect(names).toEqual(expect.arrayContaining(['岩某', '李某华', '林某']));
-    // The phone's and the car's names would overlap side by side: one of them is left out.
-    expect(names.filter((name) => name === '13908829731' || name === '云A5K392').length).toBe(1);
-    expect(svg).toContain('<title>云A5K392</title>');
+    expect(overlaps(names, chartIcons(svg))).toEqual([]);
+    expect(svg).not.toContain('class="unlabelled"');
+  });
+});
+
+/** Pairs of names that overlap, and names over an icon (their box meets its circle). */
+function overlaps(names: ReturnType<typeof textBoxes>, icons: ReturnType<typeof chartIcons>) {
+  const found: string[] = [];
+  names.forEach((name, index) => {
+    for (const other of names.slice(index + 1))
+      if (boxesMeet(name, other)) found.push(`${name.text} / ${other.text}`);
+    for (const icon of icons) {
+      const x = Math.max(name.left, Math.min(icon.x, name.right));
+      const y = Math.max(name.top, Math.min(icon.y, name.bottom));
+      if (Math.hypot(x - icon.x, y - icon.y) < icon.r) found.push(`${name.text} on ${icon.name}`);
+    }
+  });
+  return found;
+}
+
+// The demo's 分销 row as the chain lays it out: 张某龙 with his account, stash and gang close
+// beside him, 黄某 and a phone, then 刘某 and 陈某辉 each with a phone; 李某华 a row above.
+const row = graph(
+  [
+    node('lmh', { label: '李某华', legalStatus: 'arrested' }),
+    node('zml', { label: '张某龙', legalStatus: 'arrested' }),
+    node('acct', { kind: 'account', label: '中国农业银行 6228480398271645312' }),
+    node('stash', { kind: 'location', label: '城东物流园仓库' }),
+    node('gang', { kind: 'organisation', label: '张某龙贩毒团伙' }),
+    node('hm', { label: '黄某' }),
+    node('ph1', { kind: 'phone', label: '13857162094' }),
+    node('lm', { label: '刘某', legalStatus: 'arrested' }),
+    node('ph2', { kind: 'phone', label: '13600579312' }),
+    node('cmh', { label: '陈某辉', legalStatus: 'arrested' }),
+    node('ph3', { kind: 'phone', label: '17757103386' }),
+    node('xm', { label: '许某', legalStatus: 'at_large' }),
+  ],
+  [
+    edge('lmh', 'zml', 'supplies', 's1'),
+    edge('lmh', 'lm', 'supplies', 's2'),
+    edge('lm', 'xm', 'supplies', 's3'),
+    edge('ph3', 'ph1', 'calls', 'call'),
+    edge('lm', 'gang', 'member_of', 'member'),
+    edge('zml', 'hm', 'kin', 'kin', { directed: false }),
+    edge('zml', 'hm', 'lives_with', 'home', { directed: false }),
+    edge('zml', 'ph1', 'uses', 'uses'),
+    edge('zml', 'acct', 'owns', 'owns'),
+    edge('lm', 'ph2', 'uses', 'uses2'),
+    edge('cmh', 'ph3', 'uses', 'uses3'),
+  ],
+);
+const rowAt = {
+  lmh: { x: 300, y: 0 },
+  zml: { x: 0, y: 140 },
+  acct: { x: 44, y: 140 },
+  stash: { x: 88, y: 140 },
+  gang: { x: 132, y: 140 },
+  hm: { x: 176, y: 140 },
+  ph1: { x: 220, y: 140 },
+  lm: { x: 420, y: 140 },
+  ph2: { x: 464, y: 140 },
+  cmh: { x: 600, y: 140 },
+  ph3: { x: 644, y: 140 },
+  xm: { x: 520, y: 280 },
+};
+const rowTiers = [
+  { y: 0, name: '毒源/上线' },
+  { y: 140, name: '分销' },
+  { y: 280, name: '零包' },
+];
+
+describe('a printed chart shows no link that is not there', () => {
+  const svg = chartSvg(row, rowAt, {
+    ...pageSizes.A4,
+    words: chartWords('zh-CN'),
+    legend: 'right',
+    tiers: rowTiers,
+  });
+  const relations = chartRelations(svg);
+  const icons = chartIcons(svg);
+
+  it('no relation runs over a third entity’s icon, on the rows or between them', () => {
+    expect(relations).toHaveLength(11);
+    expect(relationsThroughIcons(svg)).toEqual([]);
+  });
+
+  it('a call between two phones on one row arcs over the people between them, its name on the arc', () => {
+    const call = relations.find((relation) => relation.type === 'calls')!;
+    expect([call.from, call.to]).toEqual(['17757103386', '13857162094']);
+    expect(call.kind).not.toBe('L');
+    const rowY = icons.find((icon) => icon.name === '刘某')!.y;
+    const r = icons[0]!.r;
+    // Over 刘某 and 陈某辉 the arc is clear of their icons, above the row (names hang below).
+    const over = (name: string) => {
+      const x = icons.find((icon) => icon.name === name)!.x;
+      return call.points.reduce((best, p) => (Math.abs(p.x - x) < Math.abs(best.x - x) ? p : best));
+    };
+    for (const name of ['刘某', '陈某辉', '13600579312'])
+      expect(over(name).y).toBeLessThan(rowY - r);
+    const label = textBoxes(svg, 'edge-label').find((box) => box.text === '通话')!;
+    const centre = { x: (label.left + label.right) / 2, y: (label.top + label.bottom) / 2 };
+    const fromCurve = Math.min(
+      ...call.points.map((p) => Math.hypot(p.x - centre.x, p.y - centre.y)),
+    );
+    expect(fromCurve).toBeLessThan(12);
+  });
+
+  it('kin and living together, both rerouted past the account, stash and gang, stay apart', () => {
+    const [kin, home] = ['kin', 'lives_with'].map((type) =>
+      relations.find((relation) => relation.type === type)!,
+    );
+    expect([kin!.kind, home!.kind].every((kind) => kind !== 'L')).toBe(true);
+    const [a, b] = [kin!.points[100]!, home!.points[100]!];
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('names every entity, no name on another or on an icon, none below the print’s floor', () => {
+    const names = textBoxes(svg, 'node-label');
+    expect(names.map((name) => name.text).sort()).toEqual(
+      row.nodes.map((entity) => ellipsise(entity.label)).sort(),
+    );
+    expect(overlaps([...names, ...textBoxes(svg, 'node-status')], icons)).toEqual([]);
+    const sizes = [...svg.matchAll(/class="node-label"[^>]*font-size="([\d.]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('in English too: relation labels keep off names and statuses, names carry a white halo', () => {
+    const english = chartSvg(row, rowAt, {
+      ...pageSizes.A4,
+      words: chartWords('en'),
+      legend: 'right',
+      tiers: rowTiers,
+    });
+    expect(relationsThroughIcons(english)).toEqual([]);
+    const names = [...textBoxes(english, 'node-label'), ...textBoxes(english, 'node-status')];
+    expect(textBoxes(english, 'node-label')).toHaveLength(row.nodes.length);
+    const labels = textBoxes(english, 'edge-label');
+    expect(labels.length).toBeGreaterThan(0);
+    expect(
+      labels.flatMap((label) =>
+        names
+          .filter((name) => boxesMeet(label, name))
+          .map((name) => `${label.text} / ${name.text}`),
+      ),
+    ).toEqual([]);
+    expect(english).toMatch(/class="node-label"[^>]*stroke="#ffffff" stroke-width="4"/);
+  });
+
+  it('off the rows: a supply whose line would cross a gang’s icon bends round it', () => {
+    const svg = chartSvg(
+      graph(
+        [
+          node('lmh', { label: '李某华' }),
+          node('gang', { kind: 'organisation', label: '张某龙贩毒团伙' }),
+          node('zml', { label: '张某龙' }),
+        ],
+        [edge('lmh', 'zml', 'supplies', 's1'), edge('gang', 'zml', 'member_of', 'm1')],
+      ),
+      { lmh: { x: 0, y: 0 }, gang: { x: 150, y: 40 }, zml: { x: 300, y: 80 } },
+      { ...pageSizes.A4, words: chartWords('zh-CN') },
+    );
+    expect(relationsThroughIcons(svg)).toEqual([]);
+    expect(chartRelations(svg).map((relation) => relation.kind)).toEqual(['Q', 'L']);
+  });
+});
+
+describe('a page too small for every name', () => {
+  // 47 phones and their owner packed on four rows of a narrow page: not all can be named.
+  const crowd = graph(
+    [
+      node('boss', { label: '岩某' }),
+      ...Array.from({ length: 47 }, (_, index) =>
+        node(`p${index}`, { kind: 'phone', label: `1390882${9700 + index}` }),
+      ),
+    ],
+    [],
+  );
+  const at = Object.fromEntries(
+    crowd.nodes.map((entity, index) => [
+      entity.id,
+      { x: (index % 12) * 44, y: Math.floor(index / 12) * 44 },
+    ]),
+  );
+  const svg = chartSvg(crowd, at, {
+    width: 640,
+    height: 300,
+    words: chartWords('zh-CN'),
+    legend: 'right',
+    tiers: [0, 44, 88, 132].map((y) => ({ y, name: `第${y / 44 + 1}层` })),
+  });
+
+  it('names the person, and each thing it names or counts: none goes unsaid', () => {
+    const names = textBoxes(svg, 'node-label');
+    expect(names.map((name) => name.text)).toContain('岩某');
+    const counted = /<text class="unlabelled"[^>]*>另有 (\d+) 个实体未标名称</.exec(svg);
+    expect(counted).not.toBeNull();
+    expect(names.length + Number(counted![1])).toBe(48);
+    expect(overlaps(names, chartIcons(svg))).toEqual([]);
+    // Set apart from its icon, a name has a leader line to it.
+    expect(svg).toContain('class="name-leader"');
   });
 });

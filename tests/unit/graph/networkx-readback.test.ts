@@ -19,7 +19,7 @@ const script = `
 import json, sys, networkx as nx
 path, kind = sys.argv[1], sys.argv[2]
 g = nx.read_graphml(path) if kind == 'graphml' else nx.read_gexf(path)
-edges = sorted([u, v, d.get('type'), d.get('directed'), d.get('start'), d.get('end')] for u, v, d in g.edges(data=True))
+edges = sorted([u, v, d.get('type'), d.get('directed'), d.get('start'), d.get('end'), d.get('label')] for u, v, d in g.edges(data=True))
 nodes = {n: {k: d[k] for k in ('kind', 'label', 'x', 'y', 'viz') if k in d} for n, d in g.nodes(data=True)}
 print(json.dumps({'directed': g.is_directed(), 'multi': g.is_multigraph(), 'nodes': nodes, 'edges': edges}, ensure_ascii=False))
 `;
@@ -33,7 +33,7 @@ function readWithNetworkx(content: string, kind: 'graphml' | 'gexf') {
     directed: boolean;
     multi: boolean;
     nodes: Record<string, Record<string, unknown>>;
-    edges: [string, string, string, boolean | null, string | null, string | null][];
+    edges: [string, string, string, boolean | null, string | null, string | null, string | null][];
   };
 }
 
@@ -72,6 +72,20 @@ describe('networkx reads the exports back', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('GraphML: each relation carries its name in the chosen language, not only its type code', () => {
+    const labels = (language: 'zh-CN' | 'en') =>
+      readWithNetworkx(toGraphml(data, {}, language), 'graphml').edges.map(
+        ([, , type, , , , label]) => [type, label],
+      );
+    expect(labels('zh-CN')).toEqual([
+      ['uses', '使用'],
+      ['kin', '亲属'],
+      ['finances', '资金往来'],
+      ['supplies', '供货'],
+    ]);
+    expect(labels('en').map(([, label]) => label)).toEqual(['uses', 'kin', 'pays', 'supplies']);
+  });
+
   it('GEXF: directed, positions and colours on nodes, relation periods as time intervals', () => {
     const read = readWithNetworkx(
       toGexf(data, { src: { x: 10, y: 20 }, dealer: { x: -5, y: 0 }, ph: { x: 0, y: 7.5 } }),
@@ -88,10 +102,10 @@ describe('networkx reads the exports back', { timeout: 30_000 }, () => {
       viz: { color: { r: 8, g: 145, b: 178 } },
     });
     expect(read.edges).toEqual([
-      ['dealer', 'ph', 'uses', true, '2024-02-01', null],
-      ['dealer', 'src', 'kin', false, null, null],
-      ['src', 'dealer', 'finances', true, null, null],
-      ['src', 'dealer', 'supplies', true, '2024-01-05', '2024-03-01'],
+      ['dealer', 'ph', 'uses', true, '2024-02-01', null, '使用'],
+      ['dealer', 'src', 'kin', false, null, null, '亲属'],
+      ['src', 'dealer', 'finances', true, null, null, '资金往来'],
+      ['src', 'dealer', 'supplies', true, '2024-01-05', '2024-03-01', '供货'],
     ]);
   });
 
