@@ -1984,7 +1984,12 @@ export const en: Translation<typeof zhCN> = {
       outflows: 'Registration → arrest',
       stations: 'Base stations (call lists)',
     },
-    people: 'people: {{count}}',
+    people: '{{count}} people',
+    person: '1 person',
+    named: '{{name}}: {{what}}',
+    seizureCount: '{{count}} seizures',
+    seizureCase: 'case {{caseNo}}',
+    placeGroup: '{{first}} and {{more}} more',
     phonesSeen: 'phones seen there: {{count}}',
     stationsNote:
       'Base stations the call lists place by their coordinates, where the phones were seen in the period.',

@@ -13,7 +13,7 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
   const label = (key: string) => {
     const region = data.regions.find((candidate) => candidate.key === key);
     return region
-      ? `${region.provinceName}${region.prefectureName ? ` ${region.prefectureName}` : ''}`
+      ? `${texts.province(region.provinceName)}${region.prefectureName ? ` ${region.prefectureName}` : ''}`
       : key;
   };
   return (
@@ -66,14 +66,18 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
           ))}
         </Card>
       )}
-      <Card size="small" title={t('map.provinces')}>
+      <Card size="small" title={t('map.provinces')} data-testid="map-provinces">
         <Table
           size="small"
           pagination={false}
           rowKey="code"
           dataSource={data.provinces}
           columns={[
-            { title: t('map.province'), dataIndex: 'mapName' },
+            {
+              title: t('map.province'),
+              dataIndex: 'mapName',
+              render: (mapName: string) => texts.province(mapName),
+            },
             { title: t('map.layers.households'), dataIndex: 'households' },
             { title: t('map.layers.arrests'), dataIndex: 'arrests' },
             { title: t('map.layers.seizures'), dataIndex: 'seizures' },
