@@ -78,6 +78,66 @@ async function drawnMarkers(page: Page) {
   }, fills);
 }
 
+/** Pixels in the chart of a longitude and latitude, as MapChart measured the view last. */
+async function projection(page: Page) {
+  const attribute = await page.getByTestId('map-chart').getAttribute('data-projection');
+  const { origin, scale } = JSON.parse(attribute!) as {
+    origin: [number, number];
+    scale: { x: number; y: number };
+  };
+  return Object.assign(
+    (lng: number, lat: number): [number, number] => [
+      origin[0] + (lng - 100) * scale.x,
+      origin[1] - (lat - 30) * scale.y,
+    ],
+    { scale },
+  );
+}
+
+/**
+ * Texts the chart draws over one another (a label's lines apart), or over the legend: pairs of
+ * texts, by their words, with a pixel of tolerance.
+ */
+async function labelClashes(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (legendNames) => {
+      const root = document.querySelector('[data-testid="map-chart"]')!;
+      const chart = root.getBoundingClientRect();
+      const texts = [...root.querySelectorAll('svg text')]
+        .map((text) => ({ words: text.textContent ?? '', box: text.getBoundingClientRect() }))
+        .filter(
+          ({ words, box }) =>
+            words.trim() && box.width > 0 && box.left + box.width > chart.left && box.top > 0,
+        );
+      const legend = texts.filter(({ words }) => legendNames.includes(words));
+      const left = Math.min(...legend.map(({ box }) => box.left)) - 40;
+      const top = Math.min(...legend.map(({ box }) => box.top)) - 8;
+      const frame = {
+        left,
+        top,
+        width: Math.max(...legend.map(({ box }) => box.left + box.width)) + 8 - left,
+        height: Math.max(...legend.map(({ box }) => box.top + box.height)) + 8 - top,
+      };
+      const over = (
+        a: { left: number; top: number; width: number; height: number },
+        b: { left: number; top: number; width: number; height: number },
+      ) =>
+        a.left + 1 < b.left + b.width &&
+        b.left + 1 < a.left + a.width &&
+        a.top + 1 < b.top + b.height &&
+        b.top + 1 < a.top + a.height;
+      const clashes: string[] = [];
+      texts.forEach((a, index) => {
+        if (!legend.includes(a) && over(a.box, frame)) clashes.push(`${a.words} × legend`);
+        for (const b of texts.slice(index + 1))
+          if (over(a.box, b.box)) clashes.push(`${a.words} × ${b.words}`);
+      });
+      return clashes;
+    },
+    ['供货流向', '地点', '缴获', '户籍地', '抓获地'],
+  );
+}
+
 describe.each([
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -99,46 +159,50 @@ describe.each([
     await expect.poll(() => chart.getAttribute('data-projection')).toBeTruthy();
     await page.waitForTimeout(300);
     await h.screenshot(`46-map-all-markers-${viewport.width}`);
-    const { origin, scale } = JSON.parse((await chart.getAttribute('data-projection'))!) as {
-      origin: [number, number];
-      scale: { x: number; y: number };
-    };
-    const project = (lng: number, lat: number): [number, number] => [
-      origin[0] + (lng - 100) * scale.x,
-      origin[1] - (lat - 30) * scale.y,
-    ];
     const result = await h.host.router.invoke('map.data', {});
     if (!result.ok) throw new Error(result.error.code);
     const data = result.value as MapData;
-    const regionPoint = (key: string | null) => {
-      const region = data.regions.find((candidate) => candidate.key === key);
-      return region ? [project(region.lng, region.lat)] : [];
-    };
-    const places: Record<Layer, [number, number][]> = {
-      places: data.places.map((place) => project(place.lng, place.lat)),
-      seizures: data.seizures.flatMap((s) =>
-        s.lng === null || s.lat === null ? [] : [project(s.lng, s.lat)],
-      ),
-      households: data.people.flatMap((person) => regionPoint(person.householdKey)),
-      arrests: data.people.flatMap((person) => regionPoint(person.arrestKey)),
-    };
-    const drawn = await drawnMarkers(page);
+    let project = await projection(page);
     const distance = (a: [number, number], b: [number, number]) =>
       Math.hypot(a[0] - b[0], a[1] - b[1]);
-    for (const layer of Object.keys(fills) as Layer[]) {
-      expect(drawn[layer]!.length).toBeGreaterThan(0);
-      // Each marker stands within 7 px (fanned out) of one of its layer's places: they had
-      // stood in 安徽, 江西, 江苏 and the sea, 55 px off.
-      const off = drawn[layer]!.map((centre) =>
-        Math.min(...places[layer].map((place) => distance(centre, place))),
-      );
-      expect(Math.max(...off), layer).toBeLessThan(7.6);
-      // And every place has its marker: its own, or its group's within 12 px, fanned 7 px.
-      const unmarked = places[layer].filter((place) =>
-        drawn[layer]!.every((centre) => distance(centre, place) > 19.6),
-      );
-      expect(unmarked, layer).toEqual([]);
-    }
+    /** Each layer's markers on its places, as drawn now. */
+    const checkMarkers = async () => {
+      const regionPoint = (key: string | null) => {
+        const region = data.regions.find((candidate) => candidate.key === key);
+        return region ? [project(region.lng, region.lat)] : [];
+      };
+      const places: Record<Layer, [number, number][]> = {
+        places: data.places.map((place) => project(place.lng, place.lat)),
+        seizures: data.seizures.flatMap((s) =>
+          s.lng === null || s.lat === null ? [] : [project(s.lng, s.lat)],
+        ),
+        households: data.people.flatMap((person) => regionPoint(person.householdKey)),
+        arrests: data.people.flatMap((person) => regionPoint(person.arrestKey)),
+      };
+      const drawn = await drawnMarkers(page);
+      for (const layer of Object.keys(fills) as Layer[]) {
+        expect(drawn[layer]!.length).toBeGreaterThan(0);
+        // Each marker stands within 7 px (fanned out) of one of its layer's places: they had
+        // stood in 安徽, 江西, 江苏 and the sea, 55 px off.
+        const off = drawn[layer]!.map((centre) =>
+          Math.min(...places[layer].map((place) => distance(centre, place))),
+        );
+        expect(Math.max(...off), layer).toBeLessThan(7.6);
+        // And every place on the chart has its marker: its own, or its group's within 12 px,
+        // fanned 7 px.
+        const unmarked = places[layer].filter(
+          ([x, y]) =>
+            x > 0 &&
+            y > 64 &&
+            x < viewport.width &&
+            y < viewport.height &&
+            drawn[layer]!.every((centre) => distance(centre, [x, y]) > 19.6),
+        );
+        expect(unmarked, layer).toEqual([]);
+      }
+      return drawn;
+    };
+    const drawn = await checkMarkers();
 
     // A seizure's tooltip: the drug, its quantity as the app writes it, where, when, the case.
     const box = (await chart.boundingBox())!;
@@ -154,8 +218,28 @@ describe.each([
       '笑气（一氧化二氮） 28 吨 · 恒泰公司仓库 · 2026-07-02 · 案件编号 A3301082026050003',
     );
 
-    // In English: the provinces and the words round the data; a city as recorded.
+    // Zoomed in on 滨江, step by step: markers on their places, no label over another (城西污水
+    // 处理厂 had been written over 城东物流园仓库) or under the legend (南海诸岛's box had been
+    // drawn over it, its name half under it).
     await page.mouse.move(0, 0);
+    for (const scale of [22, 40, 90, 200]) {
+      for (let step = 0; step < 40 && (await projection(page)).scale.x < scale; step++) {
+        const [x, y] = (await projection(page))(120.2, 30.28);
+        await page.mouse.move(box.x + x, box.y + y);
+        await page.mouse.wheel(0, -120);
+        await page.waitForTimeout(120);
+      }
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(400);
+      project = await projection(page);
+      await h.screenshot(`48-map-zoom-${scale}-${viewport.width}`);
+      await checkMarkers();
+      expect(await labelClashes(page), `at ${scale} px a degree`).toEqual([]);
+    }
+
+    // In English: the provinces and the words round the data; a city as recorded.
+    await page.reload();
+    await map.waitForText('揭阳市 → 滨江市');
     await page.getByTestId('language-switch').click();
     await page.getByTitle('English').click();
     await map.waitForText('Zhejiang');
