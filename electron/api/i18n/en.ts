@@ -1987,6 +1987,8 @@ export const en: Translation<typeof zhCN> = {
     people: '{{count}} people',
     person: '1 person',
     named: '{{name}}: {{what}}',
+    listSeparator: ', ',
+    aside: '{{text}} ({{aside}})',
     seizureCount: '{{count}} seizures',
     seizureCase: 'case {{caseNo}}',
     placeGroup: '{{first}} and {{more}} more',

@@ -1899,6 +1899,8 @@ export const zhCN = {
     people: '{{count}}人',
     person: '1人',
     named: '{{name}}：{{what}}',
+    listSeparator: '、',
+    aside: '{{text}}（{{aside}}）',
     seizureCount: '{{count}}起缴获',
     seizureCase: '案件编号 {{caseNo}}',
     placeGroup: '{{first}}等{{count}}处',

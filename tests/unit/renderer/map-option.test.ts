@@ -30,6 +30,8 @@ const texts: MapTexts = {
   seizureCount: (count) => `${count}起缴获`,
   placeGroup: (first, more) => `${first}等${more + 1}处`,
   named: (name, what) => `${name}：${what}`,
+  list: (items) => items.join('、'),
+  aside: (text, aside) => `${text}（${aside}）`,
   province: (mapName) => mapName,
 };
 
@@ -434,6 +436,9 @@ describe('map option', () => {
         ...texts,
         people: (count) => (count === 1 ? '1 person' : `${count} people`),
         named: (name, what) => `${name}: ${what}`,
+        list: (items) => items.join(', '),
+        aside: (text, aside) => `${text} (${aside})`,
+        atCapital: 'no located place: shown at the provincial capital',
         province: (mapName) => provinceName(mapName, 'en'),
       },
       [
@@ -452,6 +457,14 @@ describe('map option', () => {
     ]);
     // The city as recorded, the words round it in English (it had read 滨江市：people: 23).
     expect(names('户籍地')).toEqual(['昆明市: 1 person', '瑞丽市: 1 person']);
+    // Brackets and commas of the language too (they had been Chinese: 岩某（…）、).
+    const households = english.series.find((entry) => entry.name === '户籍地')!.data as {
+      tooltip: string;
+    }[];
+    expect(households.map((item) => item.tooltip)).toEqual([
+      '李某',
+      '岩某 (no located place: shown at the provincial capital)',
+    ]);
   });
 
   it('names the 34 provincial-level divisions in English, Pinyin', () => {

@@ -36,6 +36,8 @@ const texts: MapTexts = {
   seizureCount: (count) => `${count}起缴获`,
   placeGroup: (first, more) => `${first}等${more + 1}处`,
   named: (name, what) => `${name}：${what}`,
+  list: (items) => items.join('、'),
+  aside: (text, aside) => `${text}（${aside}）`,
   province: (mapName) => mapName,
 };
 

@@ -102,6 +102,8 @@ export function MapPage() {
       seizureCount: (count) => t('map.seizureCount', { count }),
       placeGroup: (first, more) => t('map.placeGroup', { first, more, count: more + 1 }),
       named: (name, what) => t('map.named', { name, what }),
+      list: (items) => items.join(t('map.listSeparator')),
+      aside: (text, aside) => t('map.aside', { text, aside }),
       province: (mapName) => provinceName(mapName, i18n.language),
     }),
     [chosenCase, from, to, session, t, i18n.language, today],

@@ -55,10 +55,14 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
               )}
               <div>
                 <Typography.Text type="secondary">
-                  {t('map.stationPhones', { count: station.phoneCount })}：
-                  {station.phones
-                    .map((phone) => `${phone.number}（${phone.sightings}）`)
-                    .join('、')}
+                  {texts.named(
+                    t('map.stationPhones', { count: station.phoneCount }),
+                    texts.list(
+                      station.phones.map((phone) =>
+                        texts.aside(phone.number, String(phone.sightings)),
+                      ),
+                    ),
+                  )}
                   {station.phoneCount > station.phones.length ? '…' : ''}
                 </Typography.Text>
               </div>

@@ -45,6 +45,10 @@ export interface MapTexts {
   placeGroup: (first: string, more: number) => string;
   /** A name and what is said of it (滨江市：23人 / 滨江市: 23 people). */
   named: (name: string, what: string) => string;
+  /** Names in a row (李某、王某 / 李某, 王某). */
+  list: (items: readonly string[]) => string;
+  /** A text and a word on it in brackets (13987650001（3） / 13987650001 (3)). */
+  aside: (text: string, aside: string) => string;
   /** A province's name as the UI's language writes it, from the map's Chinese one. */
   province: (mapName: string) => string;
 }
@@ -253,7 +257,7 @@ export function buildMapOption(
     return {
       name: texts.named(regionLabel(data, key, texts), texts.people(names.length)),
       value: [...point(data, key)!, names.length],
-      tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
+      tooltip: approximate ? texts.aside(texts.list(names), texts.atCapital) : texts.list(names),
     };
   };
   // Two lines (the regions, then the links and amounts) beside the curve: see flow-label.ts.
@@ -569,7 +573,7 @@ export function buildMapOption(
             texts.people(entry.names.length),
           ),
           coords: [point(data, entry.from)!, point(data, entry.to)!],
-          tooltip: entry.names.join('、'),
+          tooltip: texts.list(entry.names),
         })),
       },
       {
@@ -761,9 +765,11 @@ export function mapView(data: MapData): { center: [number, number]; zoom: number
 
 /** A base station's key, then the phones seen there (how often), the rest counted. */
 function stationTooltip(station: MapData['stations'][number], texts: MapTexts): string {
-  const named = station.phones.map((phone) => `${phone.number}（${phone.sightings}）`).join('、');
+  const named = texts.list(
+    station.phones.map((phone) => texts.aside(phone.number, String(phone.sightings))),
+  );
   const more = station.phoneCount > station.phones.length ? '…' : '';
-  return `${station.cell} · ${texts.phonesSeen(station.phoneCount)}：${named}${more}`;
+  return `${station.cell} · ${texts.named(texts.phonesSeen(station.phoneCount), named)}${more}`;
 }
 
 /** Where the map is centred, how far zoomed, and its scale on screen then. */
