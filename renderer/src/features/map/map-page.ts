@@ -119,7 +119,13 @@ export function pageMapOption(
   // The page's scale, for grouping the markers as they will be printed (centre and zoom are
   // the page's own, below).
   const scale = { x: width / (east - west), y: width / aspect / (north - south) };
-  const option = buildMapOption(data, texts, provinces, 0, { center: [0, 0], zoom: 1, scale });
+  const option = buildMapOption(data, texts, provinces, 0, {
+    center: [0, 0],
+    zoom: 1,
+    scale,
+    // The chart's size: labels keep off the legend and the page's edges as on screen.
+    size: area,
+  });
   const {
     center: _center,
     zoom: _zoom,
