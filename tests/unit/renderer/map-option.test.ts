@@ -398,6 +398,20 @@ describe('map option', () => {
     );
   });
 
+  it('keeps labels off the flows’ curves through a bounded number of points', () => {
+    const guards = (flows: MapData['flows']) =>
+      (
+        buildMapOption({ ...data, flows }, texts).series.find(
+          (entry) => entry.name === 'markerGuards',
+        )!.data as unknown[]
+      ).length;
+    const flow = data.flows[0]!;
+    // One flow 昆明 → 滨江: points along it (a count had been written across the flow).
+    expect(guards([flow]) - guards([])).toBeGreaterThan(30);
+    // Three hundred flows: 2,000 points at most, whatever their number.
+    expect(guards(Array.from({ length: 300 }, () => flow)) - guards([])).toBeLessThanOrEqual(2_000);
+  });
+
   it("says in a seizure's tooltip what was seized, how much, where, when and in which case", () => {
     const seized = buildMapOption(
       {

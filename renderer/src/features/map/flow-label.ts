@@ -62,8 +62,8 @@ export function besideCurve(
  * city's count had been written across the flow into it).
  */
 export function flowCurvePoints(
-  from: [number, number],
-  to: [number, number],
+  from: readonly [number, number],
+  to: readonly [number, number],
   curveness: number,
   pixelsPerDegree: number,
   spacing = 8,

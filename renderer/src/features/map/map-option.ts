@@ -93,6 +93,24 @@ const labelledStations = 30;
 const flowCurveness = 0.25;
 const outflowCurveness = -0.2;
 
+/**
+ * Points along the curves, at most `curvePointBudget` in all (every label is weighed against
+ * each: a workspace's hundreds of flows would have slowed every drawing), as unseen guards.
+ */
+function curveGuards(
+  curves: (readonly [readonly (readonly [number, number])[], number])[],
+  pixelsPerDegree: number,
+) {
+  const points = curves.flatMap(([[from, to], curveness]) =>
+    flowCurvePoints(from!, to!, curveness, pixelsPerDegree),
+  );
+  const every = Math.ceil(points.length / curvePointBudget);
+  return points
+    .filter((_, index) => index % every === 0)
+    .map((value) => ({ value, symbol: 'rect', symbolSize: 4 }));
+}
+const curvePointBudget = 2_000;
+
 /** Pixels per degree of latitude where the view is not measured yet (all China at 1366×768). */
 const defaultScale = 20;
 
@@ -364,17 +382,15 @@ export function buildMapOption(
       symbolRotate: 180,
     })),
     // The curves of the flows and of 户籍地 → 抓获地, as points labels keep off.
-    ...[
-      ...flowLines.map((line) => [line.coords, flowCurveness] as const),
-      ...[...outflows.values()].map(
-        (entry) => [[point(data, entry.from)!, point(data, entry.to)!], outflowCurveness] as const,
-      ),
-    ].flatMap(([[from, to], curveness]) =>
-      flowCurvePoints(from!, to!, curveness, scale?.y ?? defaultScale).map((value) => ({
-        value,
-        symbol: 'rect',
-        symbolSize: 4,
-      })),
+    ...curveGuards(
+      [
+        ...flowLines.map((line) => [line.coords, flowCurveness] as const),
+        ...[...outflows.values()].map(
+          (entry) =>
+            [[point(data, entry.from)!, point(data, entry.to)!], outflowCurveness] as const,
+        ),
+      ],
+      scale?.y ?? defaultScale,
     ),
   ];
   const drawn: Record<MapLayer, boolean> = {
