@@ -237,6 +237,20 @@ describe.each([
       expect(await labelClashes(page), `at ${scale} px a degree`).toEqual([]);
     }
 
+    // Another case is fitted to its own places, not drawn at the zoom left on 滨江 (昆明 would
+    // be off the chart).
+    await map.chooseCase('A3301052026030015');
+    await map.waitForText('A3301052026030015 “3·15”跨省贩卖、运输甲基苯丙胺案');
+    await page.waitForTimeout(400);
+    project = await projection(page);
+    const [kx, ky] = project(102.7431, 25.0199);
+    expect(kx).toBeGreaterThan(0);
+    expect(kx).toBeLessThan(box.width);
+    expect(ky).toBeGreaterThan(64);
+    expect(ky).toBeLessThan(box.height);
+    expect(await map.drawnTexts()).toContain('昆明官渡交易点');
+    await map.clearCase();
+
     // In English: the provinces and the words round the data; a city as recorded.
     await page.reload();
     await map.waitForText('揭阳市 → 滨江市');

@@ -34,21 +34,26 @@ const quantised = (view: MapView) =>
 export function MapChart({
   option,
   onPick,
+  view,
   onView,
 }: {
   option: EChartsCoreOption;
   onPick?: (lng: number, lat: number) => void;
-  /** The view after a drawing or a zoom that changed the scale by a tenth or more. */
+  /** The view the option was made for (none: the option's own fit). */
+  view?: MapView;
+  /** The view drawn, when its scale or size is not the one the option was made for. */
   onView?: (view: MapView) => void;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts>(null);
   const pick = useRef(onPick);
   const viewed = useRef(onView);
+  const madeFor = useRef(view);
   useEffect(() => {
     pick.current = onPick;
     viewed.current = onView;
-  }, [onPick, onView]);
+    madeFor.current = view;
+  }, [onPick, onView, view]);
 
   useEffect(() => {
     if (!element.current) return;
@@ -62,14 +67,13 @@ export function MapChart({
         pick.current(Math.round(lngLat[0]! * 1e6) / 1e6, Math.round(lngLat[1]! * 1e6) / 1e6);
     });
     // Measured once the picture is drawn; a roam ends in a drawing too. Told only when the
-    // scale moved by a step: panning, and the re-draw this asks for, change nothing.
-    let reported: string | null = null;
+    // scale moved by a step from the one the option was made for: panning, and the re-draw
+    // this asks for, change nothing; another case's map, made for no view, is told again.
     instance.on('finished', () => {
       if (!element.current) return;
-      const view = measureView(instance, element.current);
-      if (!view || quantised(view) === reported) return;
-      reported = quantised(view);
-      viewed.current?.(view);
+      const drawn = measureView(instance, element.current);
+      if (!drawn || (madeFor.current && quantised(drawn) === quantised(madeFor.current))) return;
+      viewed.current?.(drawn);
     });
     const resize = () => instance.resize();
     window.addEventListener('resize', resize);

@@ -30,6 +30,7 @@ import { mapPageLayout, mapPageSvg } from './map-page';
 import { MapSummary } from './MapSummary';
 import { formatAmount } from './map-format';
 import { buildMapOption, type MapTexts, type MapView } from './map-option';
+import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 
 /**
  * 地图: where the chain runs. Provinces from boundary data shipped with the app (no tiles, no
@@ -108,8 +109,10 @@ export function MapPage() {
     }),
     [chosenCase, from, to, session, t, i18n.language, today],
   );
-  // The view as drawn: markers are grouped anew when the zoom changes their spacing.
-  const [view, setView] = useState<MapView>();
+  // The view as drawn: markers are grouped anew when the zoom changes their spacing. Kept with
+  // the data it was drawn for: another case's or period's map is fitted to its own data first.
+  const [drawn, setDrawn] = useState<{ data: MapData; view: MapView }>();
+  const view = drawn && drawn.data === map.data ? drawn.view : undefined;
   const option = useMemo(
     () => (map.data ? buildMapOption(map.data, texts, registerChinaMap(), undefined, view) : null),
     [map.data, texts, view],
@@ -199,7 +202,8 @@ export function MapPage() {
             <MapChart
               option={option}
               onPick={picking ? (lng, lat) => setCoords({ lng, lat }) : undefined}
-              onView={setView}
+              view={view}
+              onView={(next) => map.data && setDrawn({ data: map.data, view: next })}
             />
           ) : (
             <Spin style={{ margin: 48 }} />
