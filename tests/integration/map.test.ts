@@ -78,10 +78,13 @@ describe('map.data on the demo meth case', () => {
       ['城东物流园仓库', '330000/滨江市', 1],
       ['昆明官渡交易点', '530000/昆明市', 0],
     ]);
-    expect(map.seizures.map((s) => [s.place, s.amount, s.lng, s.lat])).toEqual([
-      ['城东物流园仓库', 25_619_000, 120.2986, 30.3012],
-      ['滨江市江干区刘某住处', 381_000, binjiang.lng, binjiang.lat],
-      ['滨江市余杭区吴某租住处', 118_600, binjiang.lng, binjiang.lat],
+    // With the unit as entered and the case, for the tooltip (it had given a date and kg only).
+    expect(
+      map.seizures.map((s) => [s.place, s.amount, s.quantityUnit, s.caseNo, s.lng, s.lat]),
+    ).toEqual([
+      ['城东物流园仓库', 25_619_000, 'kg', 'A3301052026030015', 120.2986, 30.3012],
+      ['滨江市江干区刘某住处', 381_000, 'g', 'A3301052026030015', binjiang.lng, binjiang.lat],
+      ['滨江市余杭区吴某租住处', 118_600, 'g', 'A3301052026030015', binjiang.lng, binjiang.lat],
     ]);
     const person = (name: string) => map.people.find((p) => p.name === name)!;
     expect(person('李某华')).toMatchObject({

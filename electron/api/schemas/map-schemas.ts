@@ -61,6 +61,10 @@ const mapSeizureSchema = z.object({
   drugType: z.string(),
   amount: z.number().int(),
   normalisedUnit: z.string(),
+  /** The unit as entered: a count's kind (片, 粒…) is written with its number. */
+  quantityUnit: z.string(),
+  /** The seizure's case, named in its tooltip (a map of all cases mixes them). */
+  caseNo: z.string(),
   place: z.string().nullable(),
   lng: z.number().nullable(),
   lat: z.number().nullable(),

@@ -182,14 +182,17 @@ export function mapData(db: Executor, query: MapQuery): MapData {
     drugType: string;
     amount: number;
     normalisedUnit: string;
+    quantityUnit: string;
+    caseNo: string;
     place: string | null;
     locationId: string | null;
     fromEntityId: string | null;
   }>(sql`
     SELECT s.id, s.seized_at AS seizedAt, s.drug_type AS drugType,
-      s.quantity_normalised AS amount, s.normalised_unit AS normalisedUnit, s.place,
+      s.quantity_normalised AS amount, s.normalised_unit AS normalisedUnit,
+      s.quantity_unit AS quantityUnit, c.case_no AS caseNo, s.place,
       s.location_entity_id AS locationId, s.from_entity_id AS fromEntityId
-    FROM seizures s
+    FROM seizures s JOIN cases c ON c.id = s.case_id
     WHERE s.deleted_at IS NULL ${caseFilter(sql`s.case_id`)} ${inPeriod(sql`s.seized_at`, query)}
     ORDER BY s.seized_at, s.id`);
   const placeById = new Map(allPlaces.map((place) => [place.entityId, place]));
@@ -204,6 +207,8 @@ export function mapData(db: Executor, query: MapQuery): MapData {
       drugType: row.drugType,
       amount: row.amount,
       normalisedUnit: row.normalisedUnit,
+      quantityUnit: row.quantityUnit,
+      caseNo: row.caseNo,
       place: place?.name ?? row.place,
       lng: located.lng,
       lat: located.lat,

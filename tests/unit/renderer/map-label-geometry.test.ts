@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { besideCurve, flowLabelAnchor } from '../../../renderer/src/features/map/flow-label';
 import { provinceLabels } from '../../../renderer/src/features/map/province-labels';
-import { spreadMarkers } from '../../../renderer/src/features/map/spread-markers';
+import { fanOut, groupNear } from '../../../renderer/src/features/map/marker-groups';
 
 /** A point on screen as ECharts draws a geoJSON map at scale k (0.75 across, y down). */
 const screen = ([lng, lat]: [number, number], k: number) => ({ x: 0.75 * k * lng, y: -k * lat });
@@ -66,22 +66,38 @@ describe('a flow label beside its curve', () => {
 });
 
 describe('markers of one spot', () => {
-  it('go round a ring from the right, clockwise; markers alone stay', () => {
+  // About the scale of the map of all cases at 1366×768: 1° of longitude 17 px, of latitude 22.
+  const allChina = { x: 17, y: 22 };
+  // 滨江 (杭州)'s places, the city's point and 昆明.
+  const hangzhou = [
+    { lng: 120.2986, lat: 30.3012 }, // 城东物流园仓库
+    { lng: 120.0512, lat: 30.2488 }, // 城西污水处理厂
+    { lng: 102.7431, lat: 25.0199 }, // 昆明官渡交易点, alone
+    { lng: 120.3561, lat: 30.3147 }, // 恒泰公司仓库
+    { lng: 120.1033, lat: 30.2714 }, // 西苑新村
+    { lng: 120.2023, lat: 30.284 }, // 滨江市
+  ];
+
+  it('are one group where they would overlap, standing on its first member', () => {
     expect(
-      spreadMarkers([
-        { lng: 120.3, lat: 30.3 }, // a place in 滨江
-        { lng: 102.74, lat: 25.02 }, // 昆明, alone
-        { lng: 120.2, lat: 30.28 }, // 滨江's 户籍地
-        { lng: 120.21, lat: 30.29 }, // 滨江's 抓获地
-        { lng: 120.2, lat: 30.28 }, // a seizure there
-      ]),
+      groupNear(hangzhou, allChina).map((group) => [group.lng, group.lat, group.members.length]),
     ).toEqual([
-      [20, 0],
-      [0, 0],
-      [0, 20],
-      [-20, 0],
-      [0, -20],
+      [120.2986, 30.3012, 5],
+      [102.7431, 25.0199, 1],
     ]);
+    // Zoomed in (1° 400 px), each place is its own; without a scale, only equal coordinates.
+    expect(groupNear(hangzhou, { x: 400, y: 520 })).toHaveLength(6);
+    expect(groupNear([...hangzhou, hangzhou[0]!], null)).toHaveLength(6);
+  });
+
+  it('go round their spot a few pixels out however many they are; markers alone stay', () => {
+    // Eleven markers at 滨江 had gone round a ring of 55 px, into 安徽 and the sea.
+    const offsets = fanOut(hangzhou, allChina);
+    expect(offsets[2]).toEqual([0, 0]);
+    for (const [index, [x, y]] of offsets.entries())
+      if (index !== 2) expect(Math.hypot(x, y)).toBeCloseTo(7, 0);
+    expect(offsets[0]).toEqual([7, 0]);
+    expect(fanOut(hangzhou, { x: 400, y: 520 })).toEqual(hangzhou.map(() => [0, 0]));
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type MapTexts,
 } from '../../../renderer/src/features/map/map-option';
 import { formatAmount } from '../../../renderer/src/features/map/map-format';
+import { provinceName } from '../../../electron/api/domain/province-names';
 
 const texts: MapTexts = {
   title: 'A1 案',
@@ -23,6 +24,15 @@ const texts: MapTexts = {
   links: (count) => `${count}条`,
   drug: (code) => (code === 'methamphetamine' ? '冰毒' : code),
   amount: formatAmount,
+  quantity: (amount, unit) => `${formatAmount(amount, unit)}`,
+  date: (iso) => iso.slice(0, 10),
+  caseNo: (caseNo) => `案件编号 ${caseNo}`,
+  seizureCount: (count) => `${count}起缴获`,
+  placeGroup: (first, more) => `${first}等${more + 1}处`,
+  named: (name, what) => `${name}：${what}`,
+  list: (items) => items.join('、'),
+  aside: (text, aside) => `${text}（${aside}）`,
+  province: (mapName) => mapName,
 };
 
 const region = (key: string, lng: number, lat: number, prefectureName: string | null) => ({
@@ -93,8 +103,11 @@ const data: MapData = {
   unplacedLinks: 0,
 };
 
+/** The view of all China at about 1366×768: 1° of longitude 17 px on screen, of latitude 22. */
+const allChinaView = { center: [110, 32] as [number, number], zoom: 1, scale: { x: 17, y: 22 } };
+
 describe('map option', () => {
-  const option = buildMapOption(data, texts);
+  const option = buildMapOption(data, texts, [], undefined, allChinaView);
   const series = (name: string) => option.series.find((entry) => entry.name === name)!;
 
   it('draws each flow from the supplier region to the buyer region, labelled with links and quantity', () => {
@@ -193,13 +206,13 @@ describe('map option', () => {
         name: '昆明市：1人',
         value: [102.74, 25.02, 1],
         tooltip: '李某',
-        symbolOffset: [10, 0],
+        symbolOffset: [7, 0],
       },
       {
         name: '瑞丽市：1人',
         value: [102.71, 25.04, 1],
         tooltip: '岩某（按省会标注）',
-        symbolOffset: [-10, 0],
+        symbolOffset: [-7, 0],
       },
     ]);
   });
@@ -233,7 +246,7 @@ describe('map option', () => {
     // 滨江's place and 抓获地 go round their spot, the place first (at the right).
     const offsets = (name: string) =>
       (series(name).data as { symbolOffset: number[] }[]).map((item) => item.symbolOffset);
-    expect([offsets('地点'), offsets('抓获地')]).toEqual([[[10, 0]], [[-10, 0]]]);
+    expect([offsets('地点'), offsets('抓获地')]).toEqual([[[7, 0]], [[-7, 0]]]);
   });
 
   it('shows the South China Sea box whole or not at all', () => {
@@ -303,6 +316,245 @@ describe('map option', () => {
     expect(formatter({ name: '<img src=x onerror=alert(1)>', data: { tooltip: 'a&b' } })).toBe(
       '&lt;img src=x onerror=alert(1)&gt;<br/>a&amp;b',
     );
+  });
+
+  it('keeps every marker on its place: grouped with a count, or a few pixels round it', () => {
+    // The demo's seizures and places in 滨江 (杭州), its 户籍地 and 抓获地: drawn on a ring of
+    // 55 px they had stood in 安徽, 江西, 江苏 and the sea.
+    const place = (name: string, lng: number, lat: number) => ({
+      entityId: name,
+      name,
+      locationType: 'stash_house',
+      region: '330000/滨江市',
+      lng,
+      lat,
+      seizures: 0,
+    });
+    const seizure = (id: string, place: string, lng: number, lat: number) => ({
+      id,
+      seizedAt: '2026-06-28T02:40:00.000Z',
+      drugType: 'methamphetamine',
+      amount: 25_619_000,
+      normalisedUnit: 'mg',
+      quantityUnit: 'kg',
+      caseNo: 'A3301052026030015',
+      place,
+      lng,
+      lat,
+      provinceCode: '330000',
+    });
+    const hangzhou: MapData = {
+      ...data,
+      places: [
+        place('城东物流园仓库', 120.2986, 30.3012),
+        place('城西污水处理厂', 120.0512, 30.2488),
+        place('恒泰公司仓库', 120.3561, 30.3147),
+        place('西苑新村', 120.1033, 30.2714),
+      ],
+      seizures: [
+        seizure('s1', '城东物流园仓库', 120.2986, 30.3012),
+        seizure('s2', '滨江市江干区刘某住处', 120.2, 30.28),
+        seizure('s3', '滨江市余杭区吴某租住处', 120.2, 30.28),
+        seizure('s4', '恒泰公司仓库', 120.3561, 30.3147),
+        seizure('s5', '西苑新村', 120.1033, 30.2714),
+      ],
+    };
+    const drawn = buildMapOption(hangzhou, texts, [], undefined, allChinaView);
+    const layer = (name: string) =>
+      drawn.series.find((entry) => entry.name === name)!.data as {
+        name: string;
+        value: number[];
+        symbolOffset: [number, number];
+        tooltip?: string | string[];
+      }[];
+    // One pin for the four places, one diamond for the five seizures, each standing on its
+    // first member's coordinates; then the people's markers of 滨江 and 昆明.
+    expect(layer('地点').map((item) => [item.name, item.value, item.tooltip])).toEqual([
+      [
+        '城东物流园仓库等4处',
+        [120.2986, 30.3012],
+        ['城东物流园仓库', '城西污水处理厂', '恒泰公司仓库', '西苑新村'],
+      ],
+    ]);
+    expect(layer('缴获').map((item) => [item.name, item.value])).toEqual([
+      ['5起缴获', [120.2986, 30.3012, 5]],
+    ]);
+    // No marker further than 7 px from its place on screen (offsets to a tenth of a pixel).
+    const markers = ['地点', '缴获', '户籍地', '抓获地'].flatMap(layer);
+    expect(markers).toHaveLength(5);
+    for (const marker of markers)
+      expect(Math.hypot(...marker.symbolOffset)).toBeLessThanOrEqual(7.05);
+    // And where the data is seen closer, each place is its own marker, on its coordinates.
+    const zoomed = buildMapOption(hangzhou, texts, [], undefined, {
+      ...allChinaView,
+      scale: { x: 400, y: 520 },
+    });
+    const pins = zoomed.series.find((entry) => entry.name === '地点')!.data as {
+      name: string;
+      value: number[];
+    }[];
+    expect(pins.map((pin) => [pin.name, pin.value])).toEqual(
+      hangzhou.places.map((each) => [each.name, [each.lng, each.lat]]),
+    );
+  });
+
+  it('keeps labels off the flows’ curves through a bounded number of points', () => {
+    const guards = (flows: MapData['flows']) =>
+      (
+        buildMapOption({ ...data, flows }, texts).series.find(
+          (entry) => entry.name === 'markerGuards',
+        )!.data as unknown[]
+      ).length;
+    const flow = data.flows[0]!;
+    // One flow 昆明 → 滨江: points along it (a count had been written across the flow).
+    expect(guards([flow]) - guards([])).toBeGreaterThan(30);
+    // Three hundred flows: 2,000 points at most, whatever their number.
+    expect(guards(Array.from({ length: 300 }, () => flow)) - guards([])).toBeLessThanOrEqual(2_000);
+  });
+
+  it("says in a seizure's tooltip what was seized, how much, where, when and in which case", () => {
+    const seized = buildMapOption(
+      {
+        ...data,
+        seizures: [
+          {
+            id: 's1',
+            seizedAt: '2026-07-02T06:30:00.000Z',
+            drugType: 'methamphetamine',
+            amount: 28_000_000_000,
+            normalisedUnit: 'mg',
+            quantityUnit: 't',
+            caseNo: 'A3301052026070031',
+            place: '恒泰公司仓库',
+            lng: 120.3561,
+            lat: 30.3147,
+            provinceCode: '330000',
+          },
+        ],
+      },
+      { ...texts, quantity: () => '28 吨' },
+    );
+    const [item] = seized.series.find((entry) => entry.name === '缴获')!.data as {
+      name: string;
+      tooltip: string;
+    }[];
+    expect(seized.tooltip.formatter({ name: item!.name, data: item })).toBe(
+      '冰毒 28 吨<br/>恒泰公司仓库 · 2026-07-02 · 案件编号 A3301052026070031',
+    );
+  });
+
+  it('writes the provinces and the words round the data in the UI’s language', () => {
+    const english = buildMapOption(
+      data,
+      {
+        ...texts,
+        people: (count) => (count === 1 ? '1 person' : `${count} people`),
+        named: (name, what) => `${name}: ${what}`,
+        list: (items) => items.join(', '),
+        aside: (text, aside) => `${text} (${aside})`,
+        atCapital: 'no located place: shown at the provincial capital',
+        province: (mapName) => provinceName(mapName, 'en'),
+      },
+      [
+        { name: '浙江', lng: 120.1, lat: 29.2 },
+        { name: '内蒙古', lng: 111, lat: 43 },
+      ],
+    );
+    const names = (name: string) =>
+      (english.series.find((entry) => entry.name === name)!.data as { name: string }[]).map(
+        (item) => item.name,
+      );
+    expect(names('provinceNames')).toEqual([
+      'Zhejiang',
+      'Inner Mongolia',
+      'South China Sea Islands',
+    ]);
+    // The city as recorded, the words round it in English (it had read 滨江市：people: 23).
+    expect(names('户籍地')).toEqual(['昆明市: 1 person', '瑞丽市: 1 person']);
+    // Brackets and commas of the language too (they had been Chinese: 岩某（…）、).
+    const households = english.series.find((entry) => entry.name === '户籍地')!.data as {
+      tooltip: string;
+    }[];
+    expect(households.map((item) => item.tooltip)).toEqual([
+      '李某',
+      '岩某 (no located place: shown at the provincial capital)',
+    ]);
+  });
+
+  it('names the 34 provincial-level divisions in English, Pinyin', () => {
+    const features = [
+      '北京',
+      '天津',
+      '河北',
+      '山西',
+      '内蒙古',
+      '辽宁',
+      '吉林',
+      '黑龙江',
+      '上海',
+      '江苏',
+      '浙江',
+      '安徽',
+      '福建',
+      '江西',
+      '山东',
+      '河南',
+      '湖北',
+      '湖南',
+      '广东',
+      '广西',
+      '海南',
+      '重庆',
+      '四川',
+      '贵州',
+      '云南',
+      '西藏',
+      '陕西',
+      '甘肃',
+      '青海',
+      '宁夏',
+      '新疆',
+      '台湾',
+      '香港',
+      '澳门',
+    ];
+    expect(features.map((name) => provinceName(name, 'en'))).toEqual([
+      'Beijing',
+      'Tianjin',
+      'Hebei',
+      'Shanxi',
+      'Inner Mongolia',
+      'Liaoning',
+      'Jilin',
+      'Heilongjiang',
+      'Shanghai',
+      'Jiangsu',
+      'Zhejiang',
+      'Anhui',
+      'Fujian',
+      'Jiangxi',
+      'Shandong',
+      'Henan',
+      'Hubei',
+      'Hunan',
+      'Guangdong',
+      'Guangxi',
+      'Hainan',
+      'Chongqing',
+      'Sichuan',
+      'Guizhou',
+      'Yunnan',
+      'Xizang',
+      'Shaanxi',
+      'Gansu',
+      'Qinghai',
+      'Ningxia',
+      'Xinjiang',
+      'Taiwan',
+      'Hong Kong',
+      'Macao',
+    ]);
+    expect(provinceName('云南', 'zh-CN')).toBe('云南');
   });
 
   it('writes amounts exactly in kg, g and L', () => {

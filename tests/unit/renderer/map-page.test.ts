@@ -30,6 +30,15 @@ const texts: MapTexts = {
   links: (count) => `${count}条供货关系`,
   drug: (code) => code,
   amount: formatAmount,
+  quantity: (amount, unit) => `${formatAmount(amount, unit)}`,
+  date: (iso) => iso.slice(0, 10),
+  caseNo: (caseNo) => `案件编号 ${caseNo}`,
+  seizureCount: (count) => `${count}起缴获`,
+  placeGroup: (first, more) => `${first}等${more + 1}处`,
+  named: (name, what) => `${name}：${what}`,
+  list: (items) => items.join('、'),
+  aside: (text, aside) => `${text}（${aside}）`,
+  province: (mapName) => mapName,
 };
 
 const region = (key: string, lng: number, lat: number, prefectureName: string) => ({

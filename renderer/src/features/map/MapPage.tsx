@@ -12,7 +12,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { classificationMark, pictureSubtitle } from '../../components/picture-heading';
 import { svgToPng } from '../../components/svg-picture';
 import { useWorkspaceDay } from '../../components/workspace-day';
-import { drugName } from '../../components/format';
+import { drugName, formatDate } from '../../components/format';
+import {
+  countUnits,
+  formatNormalised,
+  type CountUnit,
+  type NormalisedUnit,
+} from '../../../../electron/api/domain/quantity';
+import { provinceName } from '../../../../electron/api/domain/province-names';
 import { downloadDocument } from '../briefings/file-download';
 import { downloadUrl } from '../graph/downloads';
 import { PrintExportModal, type PrintChoices } from '../graph/PrintExportModal';
@@ -22,7 +29,8 @@ import { MapChart } from './MapChart';
 import { mapPageLayout, mapPageSvg } from './map-page';
 import { MapSummary } from './MapSummary';
 import { formatAmount } from './map-format';
-import { buildMapOption, type MapTexts } from './map-option';
+import { buildMapOption, type MapTexts, type MapView } from './map-option';
+import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 
 /**
  * 地图: where the chain runs. Provinces from boundary data shipped with the app (no tiles, no
@@ -77,16 +85,37 @@ export function MapPage() {
       stations: t('map.layers.stations'),
       phonesSeen: (count) => t('map.phonesSeen', { count }),
       atCapital: t('map.atCapital'),
-      people: (count) => t('map.people', { count }),
+      people: (count) => (count === 1 ? t('map.person') : t('map.people', { count })),
       links: (count) => t('map.links', { count }),
       drug: (code) => drugName(code, i18n.language),
       amount: formatAmount,
+      // As useQuantityText writes it (the seizures' lists), the unit in the UI's language.
+      quantity: (amount, unit, entered) => {
+        const written = formatNormalised(
+          amount,
+          unit as NormalisedUnit,
+          (countUnits as readonly string[]).includes(entered) ? (entered as CountUnit) : null,
+        );
+        return `${written.value} ${t(`enums.quantityUnit.${written.unit}`)}`;
+      },
+      date: formatDate,
+      caseNo: (no) => t('map.seizureCase', { caseNo: no }),
+      seizureCount: (count) => t('map.seizureCount', { count }),
+      placeGroup: (first, more) => t('map.placeGroup', { first, more, count: more + 1 }),
+      named: (name, what) => t('map.named', { name, what }),
+      list: (items) => items.join(t('map.listSeparator')),
+      aside: (text, aside) => t('map.aside', { text, aside }),
+      province: (mapName) => provinceName(mapName, i18n.language),
     }),
     [chosenCase, from, to, session, t, i18n.language, today],
   );
+  // The view as drawn: markers are grouped anew when the zoom changes their spacing. Kept with
+  // the data it was drawn for: another case's or period's map is fitted to its own data first.
+  const [drawn, setDrawn] = useState<{ data: MapData; view: MapView }>();
+  const view = drawn && drawn.data === map.data ? drawn.view : undefined;
   const option = useMemo(
-    () => (map.data ? buildMapOption(map.data, texts, registerChinaMap()) : null),
-    [map.data, texts],
+    () => (map.data ? buildMapOption(map.data, texts, registerChinaMap(), undefined, view) : null),
+    [map.data, texts, view],
   );
 
   /**
@@ -173,6 +202,8 @@ export function MapPage() {
             <MapChart
               option={option}
               onPick={picking ? (lng, lat) => setCoords({ lng, lat }) : undefined}
+              view={view}
+              onView={(next) => map.data && setDrawn({ data: map.data, view: next })}
             />
           ) : (
             <Spin style={{ margin: 48 }} />

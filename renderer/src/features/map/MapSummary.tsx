@@ -13,7 +13,7 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
   const label = (key: string) => {
     const region = data.regions.find((candidate) => candidate.key === key);
     return region
-      ? `${region.provinceName}${region.prefectureName ? ` ${region.prefectureName}` : ''}`
+      ? `${texts.province(region.provinceName)}${region.prefectureName ? ` ${region.prefectureName}` : ''}`
       : key;
   };
   return (
@@ -55,10 +55,14 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
               )}
               <div>
                 <Typography.Text type="secondary">
-                  {t('map.stationPhones', { count: station.phoneCount })}：
-                  {station.phones
-                    .map((phone) => `${phone.number}（${phone.sightings}）`)
-                    .join('、')}
+                  {texts.named(
+                    t('map.stationPhones', { count: station.phoneCount }),
+                    texts.list(
+                      station.phones.map((phone) =>
+                        texts.aside(phone.number, String(phone.sightings)),
+                      ),
+                    ),
+                  )}
                   {station.phoneCount > station.phones.length ? '…' : ''}
                 </Typography.Text>
               </div>
@@ -66,14 +70,18 @@ export function MapSummary({ data, texts }: { data: MapData; texts: MapTexts }) 
           ))}
         </Card>
       )}
-      <Card size="small" title={t('map.provinces')}>
+      <Card size="small" title={t('map.provinces')} data-testid="map-provinces">
         <Table
           size="small"
           pagination={false}
           rowKey="code"
           dataSource={data.provinces}
           columns={[
-            { title: t('map.province'), dataIndex: 'mapName' },
+            {
+              title: t('map.province'),
+              dataIndex: 'mapName',
+              render: (mapName: string) => texts.province(mapName),
+            },
             { title: t('map.layers.households'), dataIndex: 'households' },
             { title: t('map.layers.arrests'), dataIndex: 'arrests' },
             { title: t('map.layers.seizures'), dataIndex: 'seizures' },

@@ -55,3 +55,34 @@ export function besideCurve(
   const reach = (Math.abs(normal[0]) * width) / 2 + (Math.abs(normal[1]) * height) / 2 + gap;
   return { x: apex.x + normal[0] * reach, y: apex.y + normal[1] * reach };
 }
+
+/**
+ * Points along the curve from `from` to `to` (longitude, latitude), the ends left out, about
+ * `spacing` pixels apart at `pixelsPerDegree` (of latitude): labels are kept off them (a
+ * city's count had been written across the flow into it).
+ */
+export function flowCurvePoints(
+  from: readonly [number, number],
+  to: readonly [number, number],
+  curveness: number,
+  pixelsPerDegree: number,
+  spacing = 8,
+): [number, number][] {
+  const dLng = to[0] - from[0];
+  const dLat = to[1] - from[1];
+  // The control point: twice the apex's offset from the chord's middle (see flowLabelAnchor).
+  const control: [number, number] = [
+    (from[0] + to[0]) / 2 - curveness * (dLat / aspectScale),
+    (from[1] + to[1]) / 2 + curveness * aspectScale * dLng,
+  ];
+  const length = Math.hypot(dLng * aspectScale, dLat) * pixelsPerDegree * 1.1;
+  const count = Math.min(Math.max(Math.ceil(length / spacing), 8), 600);
+  const points: [number, number][] = [];
+  for (let step = 1; step < count; step++) {
+    const t = step / count;
+    const along = (a: number, c: number, b: number) =>
+      (1 - t) * (1 - t) * a + 2 * (1 - t) * t * c + t * t * b;
+    points.push([along(from[0], control[0], to[0]), along(from[1], control[1], to[1])]);
+  }
+  return points;
+}

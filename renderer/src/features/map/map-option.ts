@@ -1,6 +1,6 @@
 import type { MapData } from '../../../../electron/api/schemas/map-schemas';
 import { escapeMarkup } from '../../components/markup-text';
-import { besideCurve, flowLabelAnchor } from './flow-label';
+import { besideCurve, flowCurvePoints, flowLabelAnchor } from './flow-label';
 import type { ProvinceLabel } from './province-labels';
 import {
   aroundPoint,
@@ -9,7 +9,7 @@ import {
   type LabelSpots,
   type ScreenRect,
 } from './marker-room';
-import { spreadMarkers } from './spread-markers';
+import { fanOut, groupNear, type MapScale } from './marker-groups';
 
 /** The texts the map draws, already translated (the option builder stays free of i18n). */
 export interface MapTexts {
@@ -33,6 +33,24 @@ export interface MapTexts {
   links: (count: number) => string;
   drug: (code: string) => string;
   amount: (amount: number, unit: string) => string;
+  /** A seizure's quantity as the app writes it elsewhere (25.619 千克, 300 片). */
+  quantity: (amount: number, normalisedUnit: string, enteredUnit: string) => string;
+  /** A stored instant as its local day. */
+  date: (iso: string) => string;
+  /** A seizure's case, in its tooltip. */
+  caseNo: (caseNo: string) => string;
+  /** A marker standing for several seizures, in its tooltip's first line. */
+  seizureCount: (count: number) => string;
+  /** A marker standing for several places: the first one's name and how many more. */
+  placeGroup: (first: string, more: number) => string;
+  /** A name and what is said of it (滨江市：23人 / 滨江市: 23 people). */
+  named: (name: string, what: string) => string;
+  /** Names in a row (李某、王某 / 李某, 王某). */
+  list: (items: readonly string[]) => string;
+  /** A text and a word on it in brackets (13987650001（3） / 13987650001 (3)). */
+  aside: (text: string, aside: string) => string;
+  /** A province's name as the UI's language writes it, from the map's Chinese one. */
+  province: (mapName: string) => string;
 }
 
 /** The mark as the map's second title: bold red at the top right, as on a printed document. */
@@ -71,8 +89,30 @@ const colours: Record<MapLayer, string> = {
 /** Stations labelled with their address up to this many; more are named on hover only. */
 const labelledStations = 30;
 
-/** The bend of a supply flow's curve (ECharts' curveness). */
+/** The bend of a supply flow's curve (ECharts' curveness), and of a 户籍地 → 抓获地 line. */
 const flowCurveness = 0.25;
+const outflowCurveness = -0.2;
+
+/**
+ * Points along the curves, at most `curvePointBudget` in all (every label is weighed against
+ * each: a workspace's hundreds of flows would have slowed every drawing), as unseen guards.
+ */
+function curveGuards(
+  curves: (readonly [readonly (readonly [number, number])[], number])[],
+  pixelsPerDegree: number,
+) {
+  const points = curves.flatMap(([[from, to], curveness]) =>
+    flowCurvePoints(from!, to!, curveness, pixelsPerDegree),
+  );
+  const every = Math.ceil(points.length / curvePointBudget);
+  return points
+    .filter((_, index) => index % every === 0)
+    .map((value) => ({ value, symbol: 'rect', symbolSize: 4 }));
+}
+const curvePointBudget = 2_000;
+
+/** Pixels per degree of latitude where the view is not measured yet (all China at 1366×768). */
+const defaultScale = 20;
 
 /**
  * Labels that collide are dropped, the smaller marker's first: ECharts ranks a label by the
@@ -84,6 +124,40 @@ const flowLabelRank = 40;
 
 /** Room kept around each label, in pixels: names that touched read as one. */
 const labelMargin = 4;
+
+/**
+ * A label moved off its marker (no room beside it) is tied to it by a thin line: labels move,
+ * markers stay on their places.
+ */
+const leaderLine = { show: true, lineStyle: { color: '#8c8c8c', width: 1 } };
+
+/**
+ * The leader line from a marker to its label: none (a line of no length) for a label beside
+ * it, else from the marker's edge to the label's nearest point.
+ */
+function leaderPoints(marker: ScreenRect, label: ScreenRect): [number, number][] {
+  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+  const centre = { x: marker.x + marker.width / 2, y: marker.y + marker.height / 2 };
+  const end: [number, number] = [
+    clamp(centre.x, label.x, label.x + label.width),
+    clamp(centre.y, label.y, label.y + label.height),
+  ];
+  const start: [number, number] = [
+    clamp(end[0], marker.x, marker.x + marker.width),
+    clamp(end[1], marker.y, marker.y + marker.height),
+  ];
+  const far = Math.hypot(end[0] - start[0], end[1] - start[1]) > farLabel;
+  return far ? [start, start, end] : [start, start, start];
+}
+
+/** A label further than this from its marker (pixels) is tied to it by a leader line. */
+const farLabel = 10;
+
+/** Beside the marker, then further out where that covers another marker. */
+function besideOrFurther(first: 'right' | 'below'): LabelSpots {
+  const rings = [5, 18, 34, 52].map((gap) => besideMarker(gap, first));
+  return (own, label) => rings.flatMap((ring) => ring(own, label));
+}
 
 /**
  * A label that collides gives way (hideOverlap); one the title band (`band` pixels) would cover
@@ -103,10 +177,13 @@ const southSeaName: ProvinceLabel = { name: '南海诸岛', lng: 129, lat: 19.3 
 const autonomousPrefecture =
   /^(.+?)(?:(?:傣|景颇|哈尼|彝|壮|苗|白|藏|傈僳|布依|侗|土家|朝鲜|蒙古|回|哈萨克|柯尔克孜|羌|纳西|黎|瑶|土|水|仫佬|拉祜|佤|畲|东乡|京|独龙|怒|普米|阿昌|德昂|布朗|基诺)族)+自治州$/;
 
-function regionLabel(data: MapData, key: string): string {
+function regionLabel(data: MapData, key: string, texts: MapTexts): string {
   const region = data.regions.find((candidate) => candidate.key === key);
   if (!region) return key;
-  return region.prefectureName?.replace(autonomousPrefecture, '$1州') ?? region.provinceName;
+  return (
+    region.prefectureName?.replace(autonomousPrefecture, '$1州') ??
+    texts.province(region.provinceName)
+  );
 }
 
 function point(data: MapData, key: string): [number, number] | null {
@@ -135,6 +212,8 @@ export function buildMapOption(
   provinceNames: readonly ProvinceLabel[] = [],
   /** The title band's height over the map; 0 where the title stands above it (the page). */
   band = titleBandHeight,
+  /** The view as drawn now (MapChart measures it): markers are grouped at its scale. */
+  view?: MapView,
 ) {
   const name = (layer: MapLayer) => texts[layer];
   const declutter = declutterBelow(band);
@@ -142,7 +221,9 @@ export function buildMapOption(
   // each would cover one, a province's name is not drawn; the data's stays where ECharts puts
   // it, giving way to any label it overlaps (a base station's name on a place's spot to the
   // place's). None under the title band.
-  const room = markerRoom();
+  // The legend's box too, once the layers drawn are known (below).
+  const blocked: ScreenRect[] = [];
+  const room = markerRoom(blocked);
   const clearOfMarkers =
     (spots: LabelSpots, crowded: 'hide' | 'stay') =>
     (params: { rect: ScreenRect; labelRect: ScreenRect }) => {
@@ -150,17 +231,21 @@ export function buildMapOption(
       if (!spot && crowded === 'stay') return declutter({ labelRect: params.labelRect });
       if (!spot) return { x: offPicture, y: offPicture };
       if (spot.y < band) return { x: offPicture, y: offPicture };
+      // Clear of every marker and of the labels placed before it (the room keeps them): the
+      // data's labels need not give way (ECharts' own check had also weighed the leader lines
+      // and hidden 滨江市's count for its line); a province's name still gives way to any.
       return {
         x: spot.x,
         y: spot.y,
         align: 'left' as const,
         verticalAlign: 'top' as const,
-        hideOverlap: true,
+        hideOverlap: crowded === 'hide',
+        labelLinePoints: leaderPoints(params.rect, { ...params.labelRect, ...spot }),
       };
     };
   const flowLabel = (flow: MapData['flows'][number]) =>
     [
-      `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
+      `${regionLabel(data, flow.fromKey, texts)} → ${regionLabel(data, flow.toKey, texts)}`,
       texts.links(flow.links),
       ...flow.seized.map(
         (s) => `${texts.drug(s.drugType)} ${texts.amount(s.amount, s.normalisedUnit)}`,
@@ -188,15 +273,15 @@ export function buildMapOption(
     const region = data.regions.find((candidate) => candidate.key === key);
     const approximate = region?.locatedBy === 'capital' && region.prefectureName;
     return {
-      name: `${regionLabel(data, key)}：${texts.people(names.length)}`,
+      name: texts.named(regionLabel(data, key, texts), texts.people(names.length)),
       value: [...point(data, key)!, names.length],
-      tooltip: `${names.join('、')}${approximate ? `（${texts.atCapital}）` : ''}`,
+      tooltip: approximate ? texts.aside(texts.list(names), texts.atCapital) : texts.list(names),
     };
   };
   // Two lines (the regions, then the links and amounts) beside the curve: see flow-label.ts.
   const flowLabelLines = (flow: MapData['flows'][number]) =>
     [
-      `${regionLabel(data, flow.fromKey)} → ${regionLabel(data, flow.toKey)}`,
+      `${regionLabel(data, flow.fromKey, texts)} → ${regionLabel(data, flow.toKey, texts)}`,
       [
         texts.links(flow.links),
         ...flow.seized.map(
@@ -222,17 +307,26 @@ export function buildMapOption(
     flowLabels.push({ name: flowLabel(flow), value: anchor.apex, text: flowLabelLines(flow) });
     flowNormals.push(anchor.normal);
   }
-  // The markers of one spot (a city, a place in it) go round it: see spread-markers.ts.
+  // Markers stay on their places (marker-groups.ts): a layer's markers that would overlap are
+  // one marker with a count, listed on hover; the layers' markers at one spot are fanned out a
+  // few pixels round it. Only the labels move further.
+  const scale = view?.scale ?? null;
+  const placeGroups = groupNear(data.places, scale);
+  const seizureGroups = groupNear(
+    placedSeizures.map((seizure) => ({ ...seizure, lng: seizure.lng!, lat: seizure.lat! })),
+    scale,
+  );
   const householdPoints = households.map(([key, names]) => regionPoint(key, names));
   const arrestPoints = arrests.map(([key, names]) => regionPoint(key, names));
   const markerLists = [
-    data.places.map((place) => [place.lng, place.lat]),
-    placedSeizures.map((seizure) => [seizure.lng!, seizure.lat!]),
+    placeGroups.map((group) => [group.lng, group.lat]),
+    seizureGroups.map((group) => [group.lng, group.lat]),
     householdPoints.map((item) => item.value),
     arrestPoints.map((item) => item.value),
   ];
-  const offsets = spreadMarkers(
+  const offsets = fanOut(
     markerLists.flat().map((value) => ({ lng: value[0]!, lat: value[1]! })),
+    scale,
   );
   const [placeOffsets, seizureOffsets, householdOffsets, arrestOffsets] = markerLists.map(
     (list, index) => {
@@ -242,20 +336,31 @@ export function buildMapOption(
   ) as [number, number][][];
   const householdSize = (count: number) => Math.min(8 + Math.sqrt(count) * 4, 30);
   const arrestSize = (count: number) => 8 + Math.sqrt(count) * 3;
+  // A diamond standing for several seizures is larger, its count written in it.
+  const seizureSize = (count: number) => (count > 1 ? 20 : 12);
+  const seizureLine = (seizure: (typeof placedSeizures)[number]) =>
+    [
+      `${texts.drug(seizure.drugType)} ${texts.quantity(seizure.amount, seizure.normalisedUnit, seizure.quantityUnit)}`,
+      seizure.place,
+      texts.date(seizure.seizedAt),
+      texts.caseNo(seizure.caseNo),
+    ]
+      .filter(Boolean)
+      .join(' · ');
   // The first guard starts each layout (marker-room.ts): one stands off the map, unseen, so
   // there is a first one whatever the data.
   const guards = [
     { value: [0, 0], symbol: 'rect', symbolSize: 0 },
-    ...data.places.map((place, index) => ({
-      value: [place.lng, place.lat],
+    ...placeGroups.map((group, index) => ({
+      value: [group.lng, group.lat],
       symbol: 'pin',
       symbolSize: 22,
       symbolOffset: placeOffsets[index],
     })),
-    ...placedSeizures.map((seizure, index) => ({
-      value: [seizure.lng!, seizure.lat!],
+    ...seizureGroups.map((group, index) => ({
+      value: [group.lng, group.lat],
       symbol: 'diamond',
-      symbolSize: 12,
+      symbolSize: seizureSize(group.members.length),
       symbolOffset: seizureOffsets[index],
     })),
     ...householdPoints.map((item, index) => ({
@@ -276,6 +381,17 @@ export function buildMapOption(
       symbolSize: 10,
       symbolRotate: 180,
     })),
+    // The curves of the flows and of 户籍地 → 抓获地, as points labels keep off.
+    ...curveGuards(
+      [
+        ...flowLines.map((line) => [line.coords, flowCurveness] as const),
+        ...[...outflows.values()].map(
+          (entry) =>
+            [[point(data, entry.from)!, point(data, entry.to)!], outflowCurveness] as const,
+        ),
+      ],
+      scale?.y ?? defaultScale,
+    ),
   ];
   const drawn: Record<MapLayer, boolean> = {
     flows: flowLines.length > 0,
@@ -286,6 +402,22 @@ export function buildMapOption(
     arrests: arrests.length > 0,
     stations: data.stations.length > 0,
   };
+  const legendEntries = (
+    ['flows', 'outflows', 'places', 'seizures', 'households', 'arrests', 'stations'] as const
+  )
+    .filter((layer) => drawn[layer])
+    .map(name);
+  if (view?.size) {
+    // And beyond the chart's edges: a name cut by the edge had read 南海 for 南海诸岛.
+    const { width, height } = view.size;
+    const far = 100_000;
+    blocked.push(
+      legendBox(legendEntries, view.size),
+      { x: -far, y: height, width: 2 * far, height: far },
+      { x: width, y: -far, width: far, height: 2 * far },
+      { x: -far, y: -far, width: far, height: 2 * far },
+    );
+  }
 
   return {
     animation: false,
@@ -322,33 +454,38 @@ export function buildMapOption(
       right: 16,
       bottom: 16,
       zlevel: titleLayer,
-      backgroundColor: 'rgba(255,255,255,0.92)',
+      // Opaque, framed: the South China Sea box zoomed under it had shown through.
+      backgroundColor: '#ffffff',
+      borderColor: '#d9d9d9',
+      borderWidth: 1,
       padding: 8,
       // The layers drawn only: a legend entry with nothing on the map (a seizure without
       // coordinates) had sent the reader looking for it.
-      data: (
-        ['flows', 'outflows', 'places', 'seizures', 'households', 'arrests', 'stations'] as const
-      )
-        .filter((layer) => drawn[layer])
-        .map(name),
+      data: legendEntries,
     },
     tooltip: {
       trigger: 'item',
       // ECharts puts a formatter's string in as HTML: names are case data, so they are escaped.
-      formatter: (params: { name: string; data?: { tooltip?: string } }) =>
-        params.data?.tooltip
-          ? `${escapeMarkup(params.name)}<br/>${escapeMarkup(params.data.tooltip)}`
-          : escapeMarkup(params.name),
+      // A tooltip of several lines (a group's members) is one line each.
+      formatter: (params: { name: string; data?: { tooltip?: string | string[] } }) =>
+        [params.name, ...[params.data?.tooltip ?? []].flat()].map(escapeMarkup).join('<br/>'),
     },
     geo: {
       map: 'china',
       roam: true,
       // Centred on the data's regions when there are any, the whole country otherwise.
-      ...(data.regions.length || data.stations.length ? mapView(data) : {}),
+      ...(view
+        ? { center: view.center, zoom: view.zoom }
+        : data.regions.length || data.stations.length
+          ? mapView(data)
+          : {}),
       // The provinces' names are a series of their own (below), so they give way to the data's.
       label: { show: false },
       itemStyle: { areaColor: '#f5f7fa', borderColor: '#8c99a6', borderWidth: 0.8 },
-      emphasis: { label: { show: true }, itemStyle: { areaColor: '#e6f4ff' } },
+      emphasis: {
+        label: { show: true, formatter: (params: { name: string }) => texts.province(params.name) },
+        itemStyle: { areaColor: '#e6f4ff' },
+      },
       regions: data.provinces.map((province) => ({
         name: province.mapName,
         itemStyle: { areaColor: '#dbe9f7', borderColor: '#5b7fa6' },
@@ -440,11 +577,19 @@ export function buildMapOption(
         coordinateSystem: 'geo',
         symbol: ['none', 'arrow'],
         symbolSize: 8,
-        lineStyle: { color: colours.outflows, type: 'dashed', curveness: -0.2, width: 1.5 },
+        lineStyle: {
+          color: colours.outflows,
+          type: 'dashed',
+          curveness: outflowCurveness,
+          width: 1.5,
+        },
         data: [...outflows.values()].map((entry) => ({
-          name: `${regionLabel(data, entry.from)} → ${regionLabel(data, entry.to)}：${texts.people(entry.names.length)}`,
+          name: texts.named(
+            `${regionLabel(data, entry.from, texts)} → ${regionLabel(data, entry.to, texts)}`,
+            texts.people(entry.names.length),
+          ),
           coords: [point(data, entry.from)!, point(data, entry.to)!],
-          tooltip: entry.names.join('、'),
+          tooltip: texts.list(entry.names),
         })),
       },
       {
@@ -461,12 +606,19 @@ export function buildMapOption(
           minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: clearOfMarkers(besideMarker(5, 'right'), 'stay'),
-        data: data.places.map((place, index) => ({
-          name: place.name,
-          value: [place.lng, place.lat],
-          entityId: place.entityId,
+        labelLayout: clearOfMarkers(besideOrFurther('right'), 'stay'),
+        labelLine: leaderLine,
+        data: placeGroups.map((group, index) => ({
+          name:
+            group.members.length > 1
+              ? texts.placeGroup(group.members[0]!.name, group.members.length - 1)
+              : group.members[0]!.name,
+          value: [group.lng, group.lat],
+          entityId: group.members[0]!.entityId,
           symbolOffset: placeOffsets[index],
+          ...(group.members.length > 1
+            ? { tooltip: group.members.map((place) => place.name) }
+            : {}),
         })),
       },
       {
@@ -474,16 +626,38 @@ export function buildMapOption(
         type: 'scatter',
         coordinateSystem: 'geo',
         symbol: 'diamond',
-        symbolSize: 12,
         // Over the people's markers at the same place (a seizure in 滨江 had been under them).
         z: 5,
         itemStyle: { color: colours.seizures, borderColor: '#fff', borderWidth: 1 },
-        data: placedSeizures.map((seizure, index) => ({
-          name: `${seizure.place ?? ''} ${texts.drug(seizure.drugType)}`,
-          value: [seizure.lng!, seizure.lat!],
-          symbolOffset: seizureOffsets[index],
-          tooltip: `${seizure.seizedAt.slice(0, 10)} ${texts.amount(seizure.amount, seizure.normalisedUnit)}`,
-        })),
+        // A group's count, in its diamond (shown by the group's own label option).
+        label: {
+          show: false,
+          position: 'inside',
+          fontSize: 11,
+          fontWeight: 'bold',
+          color: '#ffffff',
+          formatter: (params: { value: number[] }) => String(params.value[2]),
+        },
+        // One seizure: its drug and quantity, then where, when and in which case; several at
+        // one spot: how many, then each on a line.
+        data: seizureGroups.map((group, index) => {
+          const [first] = group.members;
+          const single = group.members.length === 1;
+          return {
+            name: single
+              ? `${texts.drug(first!.drugType)} ${texts.quantity(first!.amount, first!.normalisedUnit, first!.quantityUnit)}`
+              : texts.seizureCount(group.members.length),
+            value: [group.lng, group.lat, group.members.length],
+            symbolSize: seizureSize(group.members.length),
+            symbolOffset: seizureOffsets[index],
+            tooltip: single
+              ? [first!.place, texts.date(first!.seizedAt), texts.caseNo(first!.caseNo)]
+                  .filter(Boolean)
+                  .join(' · ')
+              : group.members.map(seizureLine),
+            label: { show: !single },
+          };
+        }),
       },
       {
         name: name('households'),
@@ -500,7 +674,8 @@ export function buildMapOption(
           minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: clearOfMarkers(besideMarker(5, 'below'), 'stay'),
+        labelLayout: clearOfMarkers(besideOrFurther('below'), 'stay'),
+        labelLine: leaderLine,
         data: householdPoints.map((item, index) => ({
           ...item,
           symbolOffset: householdOffsets[index],
@@ -531,7 +706,8 @@ export function buildMapOption(
           minMargin: labelMargin,
           formatter: '{b}',
         },
-        labelLayout: clearOfMarkers(besideMarker(5, 'right'), 'stay'),
+        labelLayout: clearOfMarkers(besideOrFurther('right'), 'stay'),
+        labelLine: leaderLine,
         data: data.stations.map((station) => ({
           name: station.address ?? station.cell,
           value: [station.lng, station.lat],
@@ -555,7 +731,7 @@ export function buildMapOption(
         },
         labelLayout: clearOfMarkers(aroundPoint, 'hide'),
         data: [...provinceNames, southSeaName].map((province) => ({
-          name: province.name,
+          name: texts.province(province.name),
           value: [province.lng, province.lat],
           ...(data.provinces.some((shaded) => shaded.mapName === province.name)
             ? { label: { color: '#1f1f1f', fontWeight: 'bold' } }
@@ -605,9 +781,33 @@ export function mapView(data: MapData): { center: [number, number]; zoom: number
 
 /** A base station's key, then the phones seen there (how often), the rest counted. */
 function stationTooltip(station: MapData['stations'][number], texts: MapTexts): string {
-  const named = station.phones.map((phone) => `${phone.number}（${phone.sightings}）`).join('、');
+  const named = texts.list(
+    station.phones.map((phone) => texts.aside(phone.number, String(phone.sightings))),
+  );
   const more = station.phoneCount > station.phones.length ? '…' : '';
-  return `${station.cell} · ${texts.phonesSeen(station.phoneCount)}：${named}${more}`;
+  return `${station.cell} · ${texts.named(texts.phonesSeen(station.phoneCount), named)}${more}`;
+}
+
+/** Where the map is centred, how far zoomed, and its scale on screen then. */
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+  scale: MapScale;
+  /** The chart's size in pixels, where known: the legend's box is kept clear of labels. */
+  size?: { width: number; height: number };
+}
+
+/**
+ * The legend's box at the bottom right (ECharts' defaults: 25 × 14 px marks 10 px apart, 12 px
+ * text 5 px after them, 8 px padding), a few pixels wider: the South China Sea box's name had
+ * been half under it (南海).
+ */
+function legendBox(entries: string[], size: { width: number; height: number }): ScreenRect {
+  const textWidth = (text: string) =>
+    [...text].reduce((sum, char) => sum + (char.charCodeAt(0) < 0x100 ? 7 : 12), 0);
+  const width = 16 + 25 + 5 + Math.max(0, ...entries.map(textWidth)) + 8;
+  const height = 16 + entries.length * 14 + Math.max(0, entries.length - 1) * 10 + 8;
+  return { x: size.width - 16 - width + 4, y: size.height - 16 - height + 4, width, height };
 }
 
 /** Zoom so the points fill the view, never closer than a few provinces. */

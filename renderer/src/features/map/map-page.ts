@@ -110,13 +110,22 @@ export function pageMapOption(
   provinces: readonly ProvinceLabel[],
   page: PageSize,
 ) {
-  const option = buildMapOption(data, texts, provinces, 0);
   const bounds = pageBounds(data);
   const [[west, north], [east, south]] = bounds;
   // Width over height as drawn (a degree of longitude 0.75 of one of latitude).
   const aspect = ((east - west) * 0.75) / (north - south);
   const area = mapPixels(page);
   const width = Math.min(area.width, area.height * aspect);
+  // The page's scale, for grouping the markers as they will be printed (centre and zoom are
+  // the page's own, below).
+  const scale = { x: width / (east - west), y: width / aspect / (north - south) };
+  const option = buildMapOption(data, texts, provinces, 0, {
+    center: [0, 0],
+    zoom: 1,
+    scale,
+    // The chart's size: labels keep off the legend and the page's edges as on screen.
+    size: area,
+  });
   const {
     center: _center,
     zoom: _zoom,

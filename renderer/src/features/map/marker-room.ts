@@ -17,6 +17,9 @@ export interface ScreenRect {
 /** Room kept between a label and a marker, in pixels. */
 const clearance = 2;
 
+/** Room kept between two labels, in pixels, over the clearance. */
+const labelGap = 2;
+
 const intersects = (a: ScreenRect, b: ScreenRect) =>
   a.x < b.x + b.width + clearance &&
   b.x < a.x + a.width + clearance &&
@@ -67,7 +70,10 @@ export function besideMarker(gap: number, first: 'right' | 'below'): LabelSpots 
   };
 }
 
-/** A name written at a point (a province's): on it, then above, below, left or right of it. */
+/**
+ * A name written at a point (a province's): on it, then above, below, left or right of it, then
+ * a little further (a label of the data beside its spot had taken 广西's room).
+ */
 export const aroundPoint: LabelSpots = (own, { width, height }) => {
   const x = own.x + own.width / 2 - width / 2;
   const y = own.y + own.height / 2 - height / 2;
@@ -77,6 +83,10 @@ export const aroundPoint: LabelSpots = (own, { width, height }) => {
     { x, y: y + height },
     { x: x - width / 2 - 4, y },
     { x: x + width / 2 + 4, y },
+    { x, y: y - 2 * height },
+    { x, y: y + 2 * height },
+    { x: x - width - 8, y },
+    { x: x + width + 8, y },
   ];
 };
 
@@ -85,12 +95,15 @@ export const aroundPoint: LabelSpots = (own, { width, height }) => {
  * the order ECharts lays them out (series order), each clear of the markers and of the labels
  * placed before it (the flows' first).
  */
-export function markerRoom() {
-  const markers: ScreenRect[] = [];
+export function markerRoom(
+  /** Boxes no label may cover in any layout (the legend, drawn over the map). */
+  blocked: readonly ScreenRect[] = [],
+) {
+  const markers: ScreenRect[] = [...blocked];
   return {
     /** The guards' layout callback: records its marker (the first guard starts a new layout). */
     record(params: { dataIndex: number; rect: ScreenRect }) {
-      if (params.dataIndex === 0) markers.length = 0;
+      if (params.dataIndex === 0) markers.splice(0, markers.length, ...blocked);
       markers.push({ ...params.rect });
       return {};
     },
@@ -114,7 +127,14 @@ export function markerRoom() {
               ),
           ),
         ) ?? null;
-      if (found) markers.push({ ...found, width: label.width, height: label.height });
+      // Kept with a margin: two names that touched read as one (香港揭阳市：2人).
+      if (found)
+        markers.push({
+          x: found.x - labelGap,
+          y: found.y - labelGap,
+          width: label.width + 2 * labelGap,
+          height: label.height + 2 * labelGap,
+        });
       return found;
     },
   };
