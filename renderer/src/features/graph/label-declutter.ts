@@ -127,8 +127,8 @@ interface PlacedEntity {
 }
 
 /**
- * Moves lesser entities (phones, accounts, people without a measure) out of the room under a
- * principal's icon where its name goes: down below the name, or to its left or right, whichever
+ * Moves lesser entities (phones, accounts, people without a measure), and principals not yet
+ * cleared for, out of the room under a principal's icon where its name goes: down below the name, or to its left or right, whichever
  * is the shortest move that lands clear of every other icon and of the names already cleared.
  * An entity with nowhere to go stays. Returns the moves.
  */
@@ -154,7 +154,10 @@ export function makeRoomForNames(entities: PlacedEntity[]): [string, number, num
       return Math.abs(o.x - x) >= reach || Math.abs(o.y - y) >= reach;
     }) && cleared.every((box) => !hits(box, x, y, mover.radius));
   const moves = new Map<string, [number, number]>();
+  /** Principals whose names' room is cleared: they stay where they are from then on. */
+  const settled = new Set<string>();
   for (const principal of entities.filter((entity) => entity.principal)) {
+    settled.add(principal.id);
     const p = at.get(principal.id)!;
     const box = {
       left: p.x - principal.labelWidth / 2 - 2,
@@ -163,7 +166,8 @@ export function makeRoomForNames(entities: PlacedEntity[]): [string, number, num
       bottom: p.y + principal.radius + principal.labelHeight + 2,
     };
     for (const other of entities) {
-      if (other.principal || other.id === principal.id) continue;
+      // A principal not yet settled moves too (冯某's icon had sat where 张某龙's name goes).
+      if (settled.has(other.id)) continue;
       const o = at.get(other.id)!;
       if (!hits(box, o.x, o.y, other.radius)) continue;
       const options = [
@@ -179,4 +183,43 @@ export function makeRoomForNames(entities: PlacedEntity[]): [string, number, num
     cleared.push(box);
   }
   return [...moves].map(([id, [x, y]]) => [id, x, y]);
+}
+
+/** An entity's name as vis-network draws it under the icon, for `nodeLabelBox`. */
+interface DrawnName {
+  /** The icon's centre on screen. */
+  x: number;
+  y: number;
+  scale: number;
+  /** The icon's radius and the name's font size and white halo (stroke width), in canvas units. */
+  radius: number;
+  fontSize: number;
+  halo: number;
+  lines: number;
+  /** The widest line on screen. */
+  width: number;
+  /** The glyphs' extent above and below the hanging baseline, at `fontSize` (measureText). */
+  ascent: number;
+  descent: number;
+}
+
+/**
+ * The box on screen that an entity's name covers as vis-network draws it under a circular icon:
+ * the first line's hanging baseline half a font size and 4 units below the icon's edge, each
+ * further line a font size lower, the glyphs and their halo around it. The declutter had checked
+ * a box from the icon's edge down, the text drawn 3–4 px lower: "(逮捕)" went under a
+ * neighbour's icon and 成员 over 朱某 while the check passed.
+ */
+export function nodeLabelBox(name: DrawnName): {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+} {
+  const baseline = name.y + (name.radius + name.fontSize / 2 + 4) * name.scale;
+  const top = baseline - (name.ascent + name.halo / 2) * name.scale;
+  const bottom =
+    baseline + ((name.lines - 1) * name.fontSize + name.descent + name.halo / 2) * name.scale;
+  const width = name.width + name.halo * name.scale;
+  return { left: name.x - width / 2, top, width, height: bottom - top };
 }
