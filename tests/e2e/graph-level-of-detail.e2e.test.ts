@@ -63,11 +63,19 @@ async function drawn(page: Page) {
 
 /** Waits until the chart has chosen its labels again (after a zoom or a fit). */
 async function relabelled(page: Page, before: string | null) {
+  const labels = () =>
+    page.evaluate(() => document.querySelector('[data-testid=graph-canvas]')?.dataset['labels']);
   await page.waitForFunction((last) => {
     const canvas = document.querySelector('[data-testid=graph-canvas]');
     return canvas?.dataset['labels'] !== last;
   }, before);
-  await page.waitForTimeout(300);
+  // Settled: a wheel's notches each choose again; the last choice is the one to read.
+  for (let last = await labels(), tries = 0; tries < 20; tries += 1) {
+    await page.waitForTimeout(400);
+    const now = await labels();
+    if (now === last) break;
+    last = now;
+  }
 }
 
 describe('level of detail: the key people named at any zoom, at a legible size', () => {
@@ -278,6 +286,19 @@ describe('level of detail: the key people named at any zoom, at a legible size',
     expect(Math.abs((Math.min(...xs) + Math.max(...xs)) / 2 - box.width / 2)).toBeLessThan(40);
     expect(namesOf(ring.labels).filter((name) => key.has(name)).length).toBeGreaterThanOrEqual(8);
     checkReadable(ring.labels, ring.view, ring.positions);
+
+    // In English the double-click depth reads whole ("Expand 1…" at a fixed 110 px).
+    await page.getByTestId('language-switch').click();
+    await page.getByTitle('English').click();
+    const hops = page.getByTestId('graph-expand-hops').locator('.ant-select-content');
+    await page.getByText('Expand 1 hop(s)').waitFor();
+    expect(
+      await hops.evaluate((element: { scrollWidth: number; clientWidth: number }) => [
+        element.scrollWidth <= element.clientWidth,
+        element.scrollWidth,
+      ]),
+    ).toEqual([true, expect.any(Number)]);
+    await h.screenshot('40b-graph-english-toolbar');
     expect(h.pageErrors).toEqual([]);
   });
 });
