@@ -200,6 +200,13 @@ describe("room for principals' names", () => {
       ]),
     ).toEqual([['phone', 52, 50]]);
   });
+  it("moves a principal sideways when an earlier principal's icon sits in the room its name needs", () => {
+    // 周某's name would hang from y -38 to 9 over 刘某's icon: 周某 goes right, clear of it.
+    expect(makeRoomForNames([entity('liu', 0, 0, true), entity('zhou', 10, -60, true)])).toEqual([
+      ['zhou', 58, -60],
+    ]);
+  });
+
   it('leaves entities clear of names where they are', () => {
     expect(makeRoomForNames([entity('liu', 0, 0, true), entity('car', 100, 0)])).toEqual([]);
   });

@@ -494,14 +494,24 @@ function labelCandidates(
           width: Math.max(...lines.map((line) => textWidth(line, fontPx))),
           ...glyphExtent(lines, source.fontSize),
         });
-    // Zoomed out, the chart's own names may also stand right or left of the icon.
+    // Zoomed out, and for principals' names where neither under nor above the icon is free,
+    // right or left of the icon, drawn by the chart (a neighbour's icon 2 px into the room under
+    // 何某丽 had left her unnamed).
     const side = (source.size + source.border / 2) * scale + 3;
-    const beside = own
-      ? [
-          { left: centre.x + side, top: centre.y - height / 2 },
-          { left: centre.x - side - width, top: centre.y - height / 2 },
-        ]
-      : [];
+    const besideWidth = Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4;
+    const besideHeight = lines.length * fontPx * 1.2 + 2;
+    const beside =
+      own || source.priority >= principalPriority
+        ? [
+            { left: centre.x + side, top: centre.y - besideHeight / 2 },
+            { left: centre.x - side - besideWidth, top: centre.y - besideHeight / 2 },
+          ].map((place) => ({
+            ...place,
+            width: besideWidth,
+            height: besideHeight,
+            beside: true,
+          }))
+        : [];
     candidates.push({
       id,
       kind: 'node',
@@ -546,7 +556,10 @@ function labelCandidates(
       candidates.push({
         id,
         kind: 'edge',
-        priority: edge.highlighted ? mustShowPriority : 50,
+        // After every entity's name, phones' and accounts' too: relations are named from a zoom
+        // on (13 px at canvas scale), and ranked above the things they took the room of the
+        // numbers shown a notch before (zooming in hid 13726459018 and 13908829731).
+        priority: edge.highlighted ? mustShowPriority : relationPriority,
         ...first!,
         width,
         height,
@@ -607,6 +620,9 @@ function edgeColour(edge: Edge): string {
   return (typeof colour === 'string' ? colour : colour?.color) ?? '#475569';
 }
 
+/** A relation's name: after the entities' (a dimmed one's too), before nothing. */
+const relationPriority = 1;
+
 /** A selected entity's label, before all but a highlighted path's. */
 const selectedPriority = 900;
 
@@ -661,21 +677,28 @@ function compactToReadable(
 ) {
   const entries = Object.entries(instance.getPositions());
   if (entries.length < 3 || entries.length > declutterUpTo) return;
-  const points = entries.map(([, p]) => ({ ...p }));
   const sources = entries.map(([id]) => labels.get(id));
-  const widths = sources.map(
-    (source) =>
-      Math.max(
-        2 * (source?.size ?? 16),
-        source ? textEms(source.label.split('\n')[0] ?? '') * source.fontSize : 0,
-      ) + 8,
-  );
-  const heights = sources.map(
-    (source) =>
-      2 * (source?.size ?? 16) +
-      (source?.label.split('\n').length ?? 1) * (source?.fontSize ?? 14) * 1.25 +
-      8,
-  );
+  // Each entity's icon and name as drawn: the name under the icon, its widest line (the legal
+  // status under a name is often wider than it), down to the glyphs' foot (nodeLabelBox). The
+  // box is separated about its own middle, below the icon's centre by half the name's height.
+  const names = sources.map((source) => {
+    const lines = source?.label ? source.label.split('\n') : [];
+    const fontSize = source?.fontSize ?? 14;
+    return {
+      width: Math.max(0, ...lines.map((line) => textWidth(line, fontSize))) + nodeHalo,
+      height: lines.length
+        ? fontSize / 2 +
+          4 +
+          (lines.length - 1) * fontSize +
+          glyphExtent(lines, fontSize).descent +
+          nodeHalo / 2
+        : 0,
+    };
+  });
+  const radii = sources.map((source) => (source?.size ?? 16) + (source?.border ?? 1) / 2);
+  const points = entries.map(([, p], index) => ({ x: p.x, y: p.y + names[index]!.height / 2 }));
+  const widths = names.map((name, index) => Math.max(2 * radii[index]!, name.width) + 8);
+  const heights = names.map((name, index) => 2 * radii[index]! + name.height + 2);
   // Separating grows the layout again: a few rounds of shrink and separate converge.
   for (let round = 0; round < 4; round += 1) {
     const xs = points.map((p) => p.x);
@@ -697,7 +720,9 @@ function compactToReadable(
       box: { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity },
     });
   }
-  entries.forEach(([id], index) => instance.moveNode(id, points[index]!.x, points[index]!.y));
+  entries.forEach(([id], index) =>
+    instance.moveNode(id, points[index]!.x, points[index]!.y - names[index]!.height / 2),
+  );
 }
 
 /**
@@ -708,7 +733,12 @@ function compactToReadable(
 function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSource>) {
   if (labels.size > declutterUpTo) return;
   const positions = instance.getPositions();
-  const items = [...labels].flatMap(([id, source]) => {
+  // The most important names get their room first (a leader's before a phone-holder's): a
+  // principal cleared for stays, the rest move out of its way.
+  const ranked = [...labels].sort(
+    ([a, left], [b, right]) => right.priority - left.priority || a.localeCompare(b),
+  );
+  const items = ranked.flatMap(([id, source]) => {
     const position = positions[id];
     if (!position) return [];
     const lines = source.label.split('\n');
@@ -717,8 +747,17 @@ function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSourc
         id,
         x: position.x,
         y: position.y,
-        radius: source.size,
-        labelWidth: Math.max(0, ...lines.map((line) => textEms(line))) * source.fontSize + 4,
+        // The icon with its border, and the name as wide as drawn: as the declutter checks them.
+        radius: source.size + source.border / 2,
+        labelWidth:
+          Math.max(
+            0,
+            ...lines.map((line) =>
+              Math.max(textEms(line) * source.fontSize, textWidth(line, source.fontSize)),
+            ),
+          ) +
+          nodeHalo +
+          2,
         // Down to the glyphs' foot as vis-network draws them (nodeLabelBox).
         labelHeight:
           source.fontSize / 2 +
@@ -888,6 +927,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     // (tooltip) or when zoomed in. Runs when the view settles, not every frame.
     const runDeclutter = () => {
       if (network.current !== instance) return;
+      // Not while the layout runs (it declutters once done): labels given to vis-network in the
+      // middle of its physics changed the layout with the machine's speed, two layouts of one
+      // chart, one of them leaving 何某丽 and 冯某 unnamed.
+      if (element.dataset['stable'] === 'false') return;
       if (lazyLabels.current) {
         const coming = labelsComingIntoView(
           instance,
@@ -921,14 +964,15 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       if (chosen) {
         const scale = instance.getScale();
         const positions = instance.getPositions();
-        // Names chosen where vis-network draws none (a found path's, zoomed out): drawn by the
-        // chart, their entities' own labels left blank.
+        // Names chosen where vis-network draws none (a found path's or a key person's, zoomed
+        // out; one beside its icon): drawn by the chart, their entities' own labels left blank.
         const ownDrawn = new Set(
           chosen
             .filter(
               (label) =>
                 label.kind === 'node' &&
-                nodeLabels.current.get(label.id)!.fontSize * scale < minLabelPx,
+                (label.beside === true ||
+                  nodeLabels.current.get(label.id)!.fontSize * scale < minLabelPx),
             )
             .map((label) => label.id),
         );

@@ -4,8 +4,9 @@ export interface LabelCandidate {
   /** Icons are obstacles only: labels are placed around them, never returned. */
   kind: 'node' | 'edge' | 'icon';
   /**
-   * Higher first: what is highlighted (a path's entities), people and organisations, relation
-   * names, then the rest; at `mustShowPriority` and above a label may cover another's icon.
+   * Higher first: what is highlighted (a path's entities), people and organisations, then
+   * phones, accounts and the other things, relation names last; at `mustShowPriority` and
+   * above a label may cover another's icon.
    */
   priority: number;
   left: number;
@@ -19,9 +20,19 @@ export interface LabelCandidate {
    * above its icon (`raised`; a hub's name under its icon sits among its neighbours' icons),
    * a relation's name further along its line.
    */
-  places?: { left: number; top: number; raised?: boolean }[];
+  places?: {
+    left: number;
+    top: number;
+    /** Its own size there (a name beside the icon is drawn by the chart, not by vis-network). */
+    width?: number;
+    height?: number;
+    raised?: boolean;
+    beside?: boolean;
+  }[];
   /** Chosen: drawn above the icon. */
   raised?: boolean;
+  /** Chosen: drawn right or left of the icon (by the chart: vis-network draws names under). */
+  beside?: boolean;
 }
 
 /** Labels are never drawn smaller than this on screen (level of detail by zoom). */
@@ -156,15 +167,48 @@ export function makeRoomForNames(entities: PlacedEntity[]): [string, number, num
   const moves = new Map<string, [number, number]>();
   /** Principals whose names' room is cleared: they stay where they are from then on. */
   const settled = new Set<string>();
+  const boxAt = (principal: PlacedEntity, p: { x: number; y: number }) => ({
+    left: p.x - principal.labelWidth / 2 - 2,
+    right: p.x + principal.labelWidth / 2 + 2,
+    top: p.y + principal.radius,
+    bottom: p.y + principal.radius + principal.labelHeight + 2,
+  });
   for (const principal of entities.filter((entity) => entity.principal)) {
+    let p = at.get(principal.id)!;
+    // A settled principal's icon in the room under this one's name: this one moves sideways
+    // clear of it, where it lands free (张某龙's icon 2 px into the room under 何某丽).
+    for (const other of entities) {
+      if (!settled.has(other.id)) continue;
+      const o = at.get(other.id)!;
+      const box = boxAt(principal, p);
+      if (!hits(box, o.x, o.y, other.radius)) continue;
+      const half = principal.labelWidth / 2 + 2;
+      const to = [
+        { x: o.x - other.radius - gap - half, y: p.y },
+        { x: o.x + other.radius + gap + half, y: p.y },
+      ]
+        .sort((a, b) => Math.abs(a.x - p.x) - Math.abs(b.x - p.x))
+        .find(
+          (option) =>
+            free(principal, option.x, option.y) &&
+            entities.every(
+              (third) =>
+                !settled.has(third.id) ||
+                !hits(
+                  boxAt(principal, option),
+                  at.get(third.id)!.x,
+                  at.get(third.id)!.y,
+                  third.radius,
+                ),
+            ),
+        );
+      if (!to) continue;
+      at.set(principal.id, to);
+      moves.set(principal.id, [to.x, to.y]);
+      p = to;
+    }
     settled.add(principal.id);
-    const p = at.get(principal.id)!;
-    const box = {
-      left: p.x - principal.labelWidth / 2 - 2,
-      right: p.x + principal.labelWidth / 2 + 2,
-      top: p.y + principal.radius,
-      bottom: p.y + principal.radius + principal.labelHeight + 2,
-    };
+    const box = boxAt(principal, p);
     for (const other of entities) {
       // A principal not yet settled moves too (冯某's icon had sat where 张某龙's name goes).
       if (settled.has(other.id)) continue;
