@@ -31,6 +31,8 @@ describe('graph --format svg', () => {
     ].map((match) => ({ y: Number(match[1]), name: match[2]! }));
     expect(rows.map((row) => row.name)).toEqual([
       '毒源/上线',
+      // 李某华's row, under 岩某 who supplies him: of the same tier, named too (it had had no name).
+      '毒源/上线',
       '运输',
       '分销',
       '零包',

@@ -52,10 +52,13 @@ export function chainLevels(
   }
   const keys = [...new Set(keyOf.values())].sort((a, b) => a - b);
   const layer = new Map(keys.map((key, index) => [key, index]));
+  // Every row of a tier is named, a row under another of the same tier too (李某华, supplied
+  // by 岩某 and of his tier, had sat on a row with no name).
+  const tierAt = new Map(Object.entries(tierLevel).map(([tier, level]) => [level, tier]));
   const tiers: Record<number, ChainTier> = {};
-  for (const [tier, level] of Object.entries(tierLevel)) {
-    const first = keys.find((key) => Math.floor(key / 100) === level && key % 10 === 0);
-    if (first !== undefined) tiers[layer.get(first)!] = tier as ChainTier;
+  for (const key of keys) {
+    const tier = tierAt.get(Math.floor(key / 100));
+    if (tier && tieredKeys.has(key)) tiers[layer.get(key)!] = tier as ChainTier;
   }
   return {
     levels: new Map([...keyOf].map(([id, key]) => [id, layer.get(key)!])),

@@ -21,8 +21,15 @@ describe('supply-chain levels', () => {
     // 毒资/保护伞 off a laptop's canvas).
     expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 1, retailer: 2 });
     expect(Object.fromEntries(owners)).toEqual({ phone: 'wholesale' });
-    expect(tiers).toEqual({ 0: 'source', 2: 'retail' });
+    // Every row named: the wholesaler's row under the southern source is of its tier too (李某华's
+    // row under 岩某 had had no name).
+    expect(tiers).toEqual({ 0: 'source', 1: 'source', 2: 'retail' });
     expect(untiered).toEqual([]);
+    expect(chainRowNames({ tiers, untiered }, enumText('zh-CN').chainTier, '未分层')).toEqual({
+      0: '毒源/上线',
+      1: '毒源/上线',
+      2: '零包',
+    });
   });
 
   it('names the row of people in no tier and linked to none apart (under 毒资/保护伞 they read as its)', () => {

@@ -11,6 +11,7 @@ import {
   removeNodes,
   setLayout,
   showAll,
+  showCommunities,
   unpinNodes,
   type ChartState,
 } from '../../../renderer/src/features/graph/chart-state';
@@ -58,6 +59,20 @@ describe('chart commands', () => {
       positionsVersion: 1,
       positions: { a: { x: 1, y: 2 } },
     });
+  });
+
+  it('leaving the community ring takes its gang colours off the borders', () => {
+    const ring = combine(
+      'graph.commands.layout',
+      setLayout('circular', { a: { x: 1, y: 2 } }),
+      showCommunities({ a: 0, b: 1 }),
+    ).run(chart());
+    expect(ring.communities).toEqual({ a: 0, b: 1 });
+    expect(setLayout('force').run(ring)).toMatchObject({ layout: 'force', communities: null });
+    expect(setLayout('chain').run(ring).communities).toBeNull();
+    // Communities shown over the force layout (the analytics panel) stay with it.
+    const shown = showCommunities({ a: 0 }).run(chart());
+    expect(setLayout('chain').run(shown).communities).toEqual({ a: 0 });
   });
 
   it('finds the members of an organisation from member_of and leads relations', () => {

@@ -3,10 +3,14 @@ import {
   chooseLabels,
   makeRoomForNames,
   mustShowPriority,
+  nodeLabelBox,
   type LabelCandidate,
 } from '../../../renderer/src/features/graph/label-declutter';
 import { parallelSmooth } from '../../../renderer/src/features/graph/graph-model';
-import { labelImportance } from '../../../renderer/src/features/graph/label-importance';
+import {
+  keyImportance,
+  labelImportance,
+} from '../../../renderer/src/features/graph/label-importance';
 import type { GraphEdge, GraphNode } from '../../../electron/api/schemas/graph-schemas';
 
 const label = (id: string, left: number, top: number, extra: Partial<LabelCandidate> = {}) =>
@@ -116,13 +120,36 @@ describe('label importance', () => {
         edge('busy', 'leader', 'calls'),
       ],
     );
+    // The leader, the source and whoever is under a measure are key (keyImportance): named at
+    // the legible size however far out, before anyone else.
     expect(Object.fromEntries(importance)).toEqual({
-      leader: 60 + 20 + 10 + 2,
-      source: 40 + 20 + 1,
-      held: 20 + 1,
+      leader: keyImportance + 60 + 20 + 10 + 2,
+      source: keyImportance + 40 + 20 + 1,
+      held: keyImportance + 20 + 1,
       busy: 3,
       gang: 1,
     });
+  });
+});
+
+describe("an entity's name as vis-network draws it", () => {
+  it("covers from the glyphs' top under the hanging baseline to the foot of the last line, with the halo", () => {
+    // 王某强 / (逮捕) at 18 px, zoomed to 0.5: the first line's hanging baseline 22 + 9 + 4
+    // units under the centre; the glyphs reach 0.8 below it and 20.8 under it (the brackets).
+    expect(
+      nodeLabelBox({
+        x: 100,
+        y: 100,
+        scale: 0.5,
+        radius: 22,
+        fontSize: 18,
+        halo: 4,
+        lines: 2,
+        width: 30,
+        ascent: -0.8,
+        descent: 20.8,
+      }),
+    ).toEqual({ left: 84, top: 116.9, width: 32, height: 21 });
   });
 });
 
@@ -173,13 +200,25 @@ describe("room for principals' names", () => {
       ]),
     ).toEqual([['phone', 52, 50]]);
   });
-  it('leaves a principal and entities clear of names where they are', () => {
+  it("moves a principal sideways when an earlier principal's icon sits in the room its name needs", () => {
+    // 周某's name would hang from y -38 to 9 over 刘某's icon: 周某 goes right, clear of it.
+    expect(makeRoomForNames([entity('liu', 0, 0, true), entity('zhou', 10, -60, true)])).toEqual([
+      ['zhou', 58, -60],
+    ]);
+  });
+
+  it('leaves entities clear of names where they are', () => {
+    expect(makeRoomForNames([entity('liu', 0, 0, true), entity('car', 100, 0)])).toEqual([]);
+  });
+
+  it("moves a principal out of the room of an earlier principal's name, the earlier one staying", () => {
+    // 冯某's icon had sat where 张某龙's name goes: neither was named at the default view.
     expect(
       makeRoomForNames([
         entity('liu', 0, 0, true),
         entity('zhou', 10, 50, true),
         entity('car', 100, 0),
       ]),
-    ).toEqual([]);
+    ).toEqual([['zhou', 10, 95]]);
   });
 });

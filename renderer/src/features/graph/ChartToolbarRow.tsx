@@ -33,13 +33,16 @@ export function ChartToolbarRow({ toolbar, expandHops, onExpandHops, stats, extr
         <Tooltip title={t('graph.toolbar.expandHops')}>
           <Select
             size="small"
+            data-testid="graph-expand-hops"
             value={expandHops}
             onChange={onExpandHops}
             options={[1, 2, 3].map((hops) => ({
               value: hops,
               label: t('graph.menu.expand', { hops }),
             }))}
-            style={{ width: 110 }}
+            // As wide as its text: a fixed 110 px cut "Expand 1 hop(s)" to "Expand 1…".
+            popupMatchSelectWidth={false}
+            style={{ minWidth: 96 }}
           />
         </Tooltip>
         <Typography.Text type="secondary" data-testid="graph-stats">

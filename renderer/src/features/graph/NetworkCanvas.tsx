@@ -9,9 +9,10 @@ import {
   makeRoomForNames,
   minLabelPx,
   mustShowPriority,
+  nodeLabelBox,
   type LabelCandidate,
 } from './label-declutter';
-import { measureImportance } from './label-importance';
+import { keyImportance, measureImportance } from './label-importance';
 import { highlightColour, nodeLabelColour, pathLabelColour } from './graph-model';
 import {
   chainLabelBox,
@@ -276,33 +277,15 @@ function fitChain(
   });
 }
 
-/**
- * The community ring fitted whole can be too small to read (the demo's 50 entities at
- * 1366×768: scale 0.42, no name drawn). Then it opens at the scale where people's names read,
- * on the most connected entity (the middle of the ring is empty); the rest is a pan away.
- */
-function readableRing(instance: Network, edges: { from?: IdType; to?: IdType }[]) {
-  if (instance.getScale() >= readableTierScale) return;
-  const degree = new Map<string, number>();
-  for (const edge of edges)
-    for (const end of [edge.from, edge.to])
-      if (end !== undefined) degree.set(String(end), (degree.get(String(end)) ?? 0) + 1);
-  const positions = instance.getPositions();
-  let hub: string | null = null;
-  for (const [id, count] of degree)
-    if (positions[id] && (hub === null || count > degree.get(hub)!)) hub = id;
-  if (hub === null) return;
-  instance.moveTo({ position: positions[hub]!, scale: readableTierScale });
-}
-
-/** People's and organisations' names (18 px) drawn at least at the smallest readable size. */
-const readableTierScale = minLabelPx / 18;
-
 /** What a label is when shown: its full text, font size and the node's radius. */
 interface LabelSource {
   label: string;
   fontSize: number;
   size: number;
+  /** The icon's border width (it is drawn over the icon's edge, half outside). */
+  border: number;
+  /** A key person's or organisation's (label-importance): named at the legible size at any zoom, dimmed or not. */
+  key: boolean;
   priority: number;
 }
 
@@ -436,6 +419,28 @@ interface Applied<T> {
   label: string | undefined;
 }
 
+/** Entities' names' white halo (the font's stroke width), in canvas units. */
+const nodeHalo = 4;
+
+const centred = (x: number, width: number) => ({ left: x - width / 2, width });
+
+/** How far the glyphs of these lines reach above and below vis-network's hanging baseline, in canvas units at `fontSize`. */
+function glyphExtent(lines: string[], fontSize: number): { ascent: number; descent: number } {
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return { ascent: fontSize * 0.1, descent: fontSize };
+  measure.font = `${fontSize}px ${labelFace}`;
+  measure.textBaseline = 'hanging';
+  let ascent = 0;
+  let descent = 0;
+  for (const line of lines) {
+    const metrics = measure.measureText(line);
+    ascent = Math.max(ascent, metrics.actualBoundingBoxAscent);
+    descent = Math.max(descent, metrics.actualBoundingBoxDescent);
+  }
+  measure.textBaseline = 'alphabetic';
+  return { ascent, descent };
+}
+
 let measure: CanvasRenderingContext2D | null = null;
 function textWidth(text: string, fontPx: number): number {
   measure ??= document.createElement('canvas').getContext('2d');
@@ -459,31 +464,65 @@ function labelCandidates(
   const candidates: LabelCandidate[] = [];
   for (const [id, source] of nodeLabels) {
     const position = positions[id];
-    // A found path's names at the legible size however far out (the chart draws them itself
-    // where vis-network would not: ownDrawnNames).
+    // A found path's names, and the key people's and organisations' (leaders, sources, those
+    // under a measure or at large: label-importance), at the legible size however far out: the
+    // chart draws them itself where vis-network would not (ownDrawn). Fitted or zoomed out, the
+    // chart had named no one.
     const fontPx = Math.max(
       source.fontSize * scale,
-      source.priority >= mustShowPriority ? minLabelPx : 0,
+      source.priority >= mustShowPriority || source.key ? minLabelPx : 0,
     );
     if (!position || !source.label || fontPx < minLabelPx) continue;
     const lines = source.label.split('\n');
-    const width = Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4;
-    const top = instance.canvasToDOM({ x: position.x, y: position.y + source.size }).y;
     const centre = instance.canvasToDOM(position);
-    const height = lines.length * fontPx * 1.2 + 2;
+    // Drawn by vis-network: the box its glyphs cover. Drawn by the chart (below vis-network's
+    // size): centred in its box, the box just under the icon and its border.
+    const own = source.fontSize * scale < minLabelPx;
+    const { left, top, width, height } = own
+      ? {
+          ...centred(centre.x, Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4),
+          top: centre.y + (source.size + source.border / 2) * scale + 2,
+          height: lines.length * fontPx * 1.2 + 2,
+        }
+      : nodeLabelBox({
+          ...centre,
+          scale,
+          radius: source.size,
+          fontSize: source.fontSize,
+          halo: nodeHalo,
+          lines: lines.length,
+          width: Math.max(...lines.map((line) => textWidth(line, fontPx))),
+          ...glyphExtent(lines, source.fontSize),
+        });
+    // Zoomed out, and for principals' names where neither under nor above the icon is free,
+    // right or left of the icon, drawn by the chart (a neighbour's icon 2 px into the room under
+    // 何某丽 had left her unnamed).
+    const side = (source.size + source.border / 2) * scale + 3;
+    const besideWidth = Math.max(...lines.map((line) => textWidth(line, fontPx))) + 4;
+    const besideHeight = lines.length * fontPx * 1.2 + 2;
+    const beside =
+      own || source.priority >= principalPriority
+        ? [
+            { left: centre.x + side, top: centre.y - besideHeight / 2 },
+            { left: centre.x - side - besideWidth, top: centre.y - besideHeight / 2 },
+          ].map((place) => ({
+            ...place,
+            width: besideWidth,
+            height: besideHeight,
+            beside: true,
+          }))
+        : [];
     candidates.push({
       id,
       kind: 'node',
       // A selected or found entity is named before the rest (not over icons, as a path is).
       priority: selected.has(id) ? Math.max(source.priority, selectedPriority) : source.priority,
-      left: centre.x - width / 2,
+      left,
       top,
       width,
       height,
       fontPx,
-      places: [
-        { left: centre.x - width / 2, top: centre.y - (top - centre.y) - height, raised: true },
-      ],
+      places: [{ left, top: centre.y - (top - centre.y) - height, raised: true }, ...beside],
     });
   }
   // Relations are named once zoomed in far enough for 13 px at canvas scale, then at 12 px on
@@ -517,7 +556,10 @@ function labelCandidates(
       candidates.push({
         id,
         kind: 'edge',
-        priority: edge.highlighted ? mustShowPriority : 50,
+        // After every entity's name, phones' and accounts' too: relations are named from a zoom
+        // on (13 px at canvas scale), and ranked above the things they took the room of the
+        // numbers shown a notch before (zooming in hid 13726459018 and 13908829731).
+        priority: edge.highlighted ? mustShowPriority : relationPriority,
         ...first!,
         width,
         height,
@@ -578,6 +620,9 @@ function edgeColour(edge: Edge): string {
   return (typeof colour === 'string' ? colour : colour?.color) ?? '#475569';
 }
 
+/** A relation's name: after the entities' (a dimmed one's too), before nothing. */
+const relationPriority = 1;
+
 /** A selected entity's label, before all but a highlighted path's. */
 const selectedPriority = 900;
 
@@ -589,7 +634,7 @@ function iconBoxes(instance: Network, nodeLabels: Map<string, LabelSource>) {
     const position = positions[id];
     if (!position) return [];
     const centre = instance.canvasToDOM(position);
-    const half = source.size * scale;
+    const half = (source.size + source.border / 2) * scale;
     return [{ id, left: centre.x - half, top: centre.y - half, width: 2 * half, height: 2 * half }];
   });
 }
@@ -632,21 +677,28 @@ function compactToReadable(
 ) {
   const entries = Object.entries(instance.getPositions());
   if (entries.length < 3 || entries.length > declutterUpTo) return;
-  const points = entries.map(([, p]) => ({ ...p }));
   const sources = entries.map(([id]) => labels.get(id));
-  const widths = sources.map(
-    (source) =>
-      Math.max(
-        2 * (source?.size ?? 16),
-        source ? textEms(source.label.split('\n')[0] ?? '') * source.fontSize : 0,
-      ) + 8,
-  );
-  const heights = sources.map(
-    (source) =>
-      2 * (source?.size ?? 16) +
-      (source?.label.split('\n').length ?? 1) * (source?.fontSize ?? 14) * 1.25 +
-      8,
-  );
+  // Each entity's icon and name as drawn: the name under the icon, its widest line (the legal
+  // status under a name is often wider than it), down to the glyphs' foot (nodeLabelBox). The
+  // box is separated about its own middle, below the icon's centre by half the name's height.
+  const names = sources.map((source) => {
+    const lines = source?.label ? source.label.split('\n') : [];
+    const fontSize = source?.fontSize ?? 14;
+    return {
+      width: Math.max(0, ...lines.map((line) => textWidth(line, fontSize))) + nodeHalo,
+      height: lines.length
+        ? fontSize / 2 +
+          4 +
+          (lines.length - 1) * fontSize +
+          glyphExtent(lines, fontSize).descent +
+          nodeHalo / 2
+        : 0,
+    };
+  });
+  const radii = sources.map((source) => (source?.size ?? 16) + (source?.border ?? 1) / 2);
+  const points = entries.map(([, p], index) => ({ x: p.x, y: p.y + names[index]!.height / 2 }));
+  const widths = names.map((name, index) => Math.max(2 * radii[index]!, name.width) + 8);
+  const heights = names.map((name, index) => 2 * radii[index]! + name.height + 2);
   // Separating grows the layout again: a few rounds of shrink and separate converge.
   for (let round = 0; round < 4; round += 1) {
     const xs = points.map((p) => p.x);
@@ -668,7 +720,9 @@ function compactToReadable(
       box: { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity },
     });
   }
-  entries.forEach(([id], index) => instance.moveNode(id, points[index]!.x, points[index]!.y));
+  entries.forEach(([id], index) =>
+    instance.moveNode(id, points[index]!.x, points[index]!.y - names[index]!.height / 2),
+  );
 }
 
 /**
@@ -679,7 +733,12 @@ function compactToReadable(
 function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSource>) {
   if (labels.size > declutterUpTo) return;
   const positions = instance.getPositions();
-  const items = [...labels].flatMap(([id, source]) => {
+  // The most important names get their room first (a leader's before a phone-holder's): a
+  // principal cleared for stays, the rest move out of its way.
+  const ranked = [...labels].sort(
+    ([a, left], [b, right]) => right.priority - left.priority || a.localeCompare(b),
+  );
+  const items = ranked.flatMap(([id, source]) => {
     const position = positions[id];
     if (!position) return [];
     const lines = source.label.split('\n');
@@ -688,9 +747,24 @@ function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSourc
         id,
         x: position.x,
         y: position.y,
-        radius: source.size,
-        labelWidth: Math.max(0, ...lines.map((line) => textEms(line))) * source.fontSize + 4,
-        labelHeight: lines.length * source.fontSize * 1.2 + 2,
+        // The icon with its border, and the name as wide as drawn: as the declutter checks them.
+        radius: source.size + source.border / 2,
+        labelWidth:
+          Math.max(
+            0,
+            ...lines.map((line) =>
+              Math.max(textEms(line) * source.fontSize, textWidth(line, source.fontSize)),
+            ),
+          ) +
+          nodeHalo +
+          2,
+        // Down to the glyphs' foot as vis-network draws them (nodeLabelBox).
+        labelHeight:
+          source.fontSize / 2 +
+          4 +
+          (lines.length - 1) * source.fontSize +
+          glyphExtent(lines, source.fontSize).descent +
+          nodeHalo / 2,
         principal: source.priority >= principalPriority,
       },
     ];
@@ -853,6 +927,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
     // (tooltip) or when zoomed in. Runs when the view settles, not every frame.
     const runDeclutter = () => {
       if (network.current !== instance) return;
+      // Not while the layout runs (it declutters once done): labels given to vis-network in the
+      // middle of its physics changed the layout with the machine's speed, two layouts of one
+      // chart, one of them leaving 何某丽 and 冯某 unnamed.
+      if (element.dataset['stable'] === 'false') return;
       if (lazyLabels.current) {
         const coming = labelsComingIntoView(
           instance,
@@ -885,14 +963,16 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             );
       if (chosen) {
         const scale = instance.getScale();
-        // Names chosen where vis-network draws none (a found path's, zoomed out): drawn by the
-        // chart, their entities' own labels left blank.
+        const positions = instance.getPositions();
+        // Names chosen where vis-network draws none (a found path's or a key person's, zoomed
+        // out; one beside its icon): drawn by the chart, their entities' own labels left blank.
         const ownDrawn = new Set(
           chosen
             .filter(
               (label) =>
                 label.kind === 'node' &&
-                nodeLabels.current.get(label.id)!.fontSize * scale < minLabelPx,
+                (label.beside === true ||
+                  nodeLabels.current.get(label.id)!.fontSize * scale < minLabelPx),
             )
             .map((label) => label.id),
         );
@@ -907,8 +987,10 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         const shifts = new Map<string, Node['font']>();
         for (const label of chosen) {
           if (label.kind !== 'node' || ownDrawn.has(label.id)) continue;
-          const source = nodeLabels.current.get(label.id)!;
-          const shift = label.raised ? -(2 * source.size + label.height / scale) : 0;
+          // From under the icon to above it: the box's offset below the centre twice, and its height.
+          const centreY = instance.canvasToDOM(positions[label.id] ?? { x: 0, y: 0 }).y;
+          const under = centreY + (centreY - label.top - label.height);
+          const shift = label.raised ? (label.top - under) / scale : 0;
           if (Math.abs((raised.current.get(label.id) ?? 0) - shift) < 0.5) continue;
           if (shift) raised.current.set(label.id, shift);
           else raised.current.delete(label.id);
@@ -1089,14 +1171,16 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
             const dimmed = (node.opacity ?? 1) < 1;
             // People and organisations before objects; among them the leaders, sources and
             // those under a measure (label-importance) before the rest.
-            const named =
-              (fontSize >= 18 ? 100 : 10) + (props.labelImportance?.get(String(node.id)) ?? 0);
+            const importance = props.labelImportance?.get(String(node.id)) ?? 0;
+            const named = (fontSize >= 18 ? 100 : 10) + importance;
             return [
               String(node.id),
               {
                 label: String(node.label ?? ''),
                 fontSize,
                 size: node.size ?? 16,
+                border: node.borderWidth ?? 1,
+                key: fontSize >= 18 && importance >= keyImportance,
                 priority: highlighted ? mustShowPriority : dimmed ? named / 10 : named,
               },
             ];
@@ -1214,8 +1298,9 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         }
         if (chain && chainPlaced.current && container.current)
           fitChain(instance, container.current, chainPlaced.current, props.levelLabels);
+        // The community ring too opens fitted, centred (on its busiest entity at the legible
+        // zoom it had shown a corner of the ring): its key people are named at any zoom.
         else if (!force && fitMoved) instance.fit({ animation: false });
-        if (props.layout === 'circular' && fitMoved) readableRing(instance, props.edges);
       },
       !hold,
     );
@@ -1274,12 +1359,20 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
       if (!instance) return;
       if (handlers.current.layout === 'chain' && chainPlaced.current && container.current) {
         fitChain(instance, container.current, chainPlaced.current, handlers.current.levelLabels);
+        publishView(instance, container.current);
         declutter.current();
         return;
       }
+      const animated = !prefersReducedMotion();
       instance.fit({
-        animation: !prefersReducedMotion() && { duration: 300, easingFunction: 'easeInOutQuad' },
+        animation: animated && { duration: 300, easingFunction: 'easeInOutQuad' },
       });
+      // Without animation vis-network fires neither 'zoom' nor 'animationFinished': the view
+      // published and the labels chosen stayed those of the zoom before (names drawn tiny).
+      if (!animated && container.current) {
+        publishView(instance, container.current);
+        declutter.current();
+      }
     },
     focus: (nodeId) => {
       network.current?.focus(nodeId, {
@@ -1287,6 +1380,8 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         animation: !prefersReducedMotion() && { duration: 400, easingFunction: 'easeInOutQuad' },
       });
       network.current?.selectNodes([nodeId]);
+      // Without animation no event publishes the new view (with it, its end does again).
+      if (network.current && container.current) publishView(network.current, container.current);
       // Found on the chart: named first (vis-network fires no select event for this).
       selected.current = new Set([nodeId]);
       declutter.current();

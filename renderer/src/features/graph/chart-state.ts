@@ -104,6 +104,9 @@ export const setLayout = (layout: ChartLayout, positions?: Positions): ChartComm
   label: 'graph.commands.layout',
   run: (state) => ({
     ...state,
+    // The community ring colours borders by gang; leaving it restores the other layouts' look
+    // (borders by legal status, as their legend says), which had kept the gang colours.
+    communities: state.layout === 'circular' && layout !== 'circular' ? null : state.communities,
     layout,
     positions: positions ?? state.positions,
     positionsVersion: positions ? state.positionsVersion + 1 : state.positionsVersion,

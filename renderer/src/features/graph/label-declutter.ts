@@ -4,8 +4,9 @@ export interface LabelCandidate {
   /** Icons are obstacles only: labels are placed around them, never returned. */
   kind: 'node' | 'edge' | 'icon';
   /**
-   * Higher first: what is highlighted (a path's entities), people and organisations, relation
-   * names, then the rest; at `mustShowPriority` and above a label may cover another's icon.
+   * Higher first: what is highlighted (a path's entities), people and organisations, then
+   * phones, accounts and the other things, relation names last; at `mustShowPriority` and
+   * above a label may cover another's icon.
    */
   priority: number;
   left: number;
@@ -19,9 +20,19 @@ export interface LabelCandidate {
    * above its icon (`raised`; a hub's name under its icon sits among its neighbours' icons),
    * a relation's name further along its line.
    */
-  places?: { left: number; top: number; raised?: boolean }[];
+  places?: {
+    left: number;
+    top: number;
+    /** Its own size there (a name beside the icon is drawn by the chart, not by vis-network). */
+    width?: number;
+    height?: number;
+    raised?: boolean;
+    beside?: boolean;
+  }[];
   /** Chosen: drawn above the icon. */
   raised?: boolean;
+  /** Chosen: drawn right or left of the icon (by the chart: vis-network draws names under). */
+  beside?: boolean;
 }
 
 /** Labels are never drawn smaller than this on screen (level of detail by zoom). */
@@ -127,8 +138,8 @@ interface PlacedEntity {
 }
 
 /**
- * Moves lesser entities (phones, accounts, people without a measure) out of the room under a
- * principal's icon where its name goes: down below the name, or to its left or right, whichever
+ * Moves lesser entities (phones, accounts, people without a measure), and principals not yet
+ * cleared for, out of the room under a principal's icon where its name goes: down below the name, or to its left or right, whichever
  * is the shortest move that lands clear of every other icon and of the names already cleared.
  * An entity with nowhere to go stays. Returns the moves.
  */
@@ -154,16 +165,53 @@ export function makeRoomForNames(entities: PlacedEntity[]): [string, number, num
       return Math.abs(o.x - x) >= reach || Math.abs(o.y - y) >= reach;
     }) && cleared.every((box) => !hits(box, x, y, mover.radius));
   const moves = new Map<string, [number, number]>();
+  /** Principals whose names' room is cleared: they stay where they are from then on. */
+  const settled = new Set<string>();
+  const boxAt = (principal: PlacedEntity, p: { x: number; y: number }) => ({
+    left: p.x - principal.labelWidth / 2 - 2,
+    right: p.x + principal.labelWidth / 2 + 2,
+    top: p.y + principal.radius,
+    bottom: p.y + principal.radius + principal.labelHeight + 2,
+  });
   for (const principal of entities.filter((entity) => entity.principal)) {
-    const p = at.get(principal.id)!;
-    const box = {
-      left: p.x - principal.labelWidth / 2 - 2,
-      right: p.x + principal.labelWidth / 2 + 2,
-      top: p.y + principal.radius,
-      bottom: p.y + principal.radius + principal.labelHeight + 2,
-    };
+    let p = at.get(principal.id)!;
+    // A settled principal's icon in the room under this one's name: this one moves sideways
+    // clear of it, where it lands free (张某龙's icon 2 px into the room under 何某丽).
     for (const other of entities) {
-      if (other.principal || other.id === principal.id) continue;
+      if (!settled.has(other.id)) continue;
+      const o = at.get(other.id)!;
+      const box = boxAt(principal, p);
+      if (!hits(box, o.x, o.y, other.radius)) continue;
+      const half = principal.labelWidth / 2 + 2;
+      const to = [
+        { x: o.x - other.radius - gap - half, y: p.y },
+        { x: o.x + other.radius + gap + half, y: p.y },
+      ]
+        .sort((a, b) => Math.abs(a.x - p.x) - Math.abs(b.x - p.x))
+        .find(
+          (option) =>
+            free(principal, option.x, option.y) &&
+            entities.every(
+              (third) =>
+                !settled.has(third.id) ||
+                !hits(
+                  boxAt(principal, option),
+                  at.get(third.id)!.x,
+                  at.get(third.id)!.y,
+                  third.radius,
+                ),
+            ),
+        );
+      if (!to) continue;
+      at.set(principal.id, to);
+      moves.set(principal.id, [to.x, to.y]);
+      p = to;
+    }
+    settled.add(principal.id);
+    const box = boxAt(principal, p);
+    for (const other of entities) {
+      // A principal not yet settled moves too (冯某's icon had sat where 张某龙's name goes).
+      if (settled.has(other.id)) continue;
       const o = at.get(other.id)!;
       if (!hits(box, o.x, o.y, other.radius)) continue;
       const options = [
@@ -179,4 +227,43 @@ export function makeRoomForNames(entities: PlacedEntity[]): [string, number, num
     cleared.push(box);
   }
   return [...moves].map(([id, [x, y]]) => [id, x, y]);
+}
+
+/** An entity's name as vis-network draws it under the icon, for `nodeLabelBox`. */
+interface DrawnName {
+  /** The icon's centre on screen. */
+  x: number;
+  y: number;
+  scale: number;
+  /** The icon's radius and the name's font size and white halo (stroke width), in canvas units. */
+  radius: number;
+  fontSize: number;
+  halo: number;
+  lines: number;
+  /** The widest line on screen. */
+  width: number;
+  /** The glyphs' extent above and below the hanging baseline, at `fontSize` (measureText). */
+  ascent: number;
+  descent: number;
+}
+
+/**
+ * The box on screen that an entity's name covers as vis-network draws it under a circular icon:
+ * the first line's hanging baseline half a font size and 4 units below the icon's edge, each
+ * further line a font size lower, the glyphs and their halo around it. The declutter had checked
+ * a box from the icon's edge down, the text drawn 3–4 px lower: "(逮捕)" went under a
+ * neighbour's icon and 成员 over 朱某 while the check passed.
+ */
+export function nodeLabelBox(name: DrawnName): {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+} {
+  const baseline = name.y + (name.radius + name.fontSize / 2 + 4) * name.scale;
+  const top = baseline - (name.ascent + name.halo / 2) * name.scale;
+  const bottom =
+    baseline + ((name.lines - 1) * name.fontSize + name.descent + name.halo / 2) * name.scale;
+  const width = name.width + name.halo * name.scale;
+  return { left: name.x - width / 2, top, width, height: bottom - top };
 }

@@ -3,6 +3,14 @@ import type { GraphEdge, GraphNode } from '../../../../electron/api/schemas/grap
 /** What a legal measure (detained, arrested, on bail…) adds to a name's importance. */
 export const measureImportance = 20;
 
+/**
+ * What being a key entity adds: a gang's leader, the chain's source or maker, a person under a
+ * legal measure or at large. Their names are drawn at the smallest legible size when the zoom
+ * would make them smaller (level of detail: a fitted or zoomed-out chart had named no one),
+ * and before every other name.
+ */
+export const keyImportance = 100;
+
 /** Tiers at the head of the chain: the source and who makes the drug. */
 const headTiers = new Set(['precursor', 'manufacture', 'source']);
 
@@ -23,7 +31,12 @@ export function labelImportance(nodes: GraphNode[], edges: GraphEdge[]): Map<str
   return new Map(
     nodes.map((node) => [
       node.id,
-      (leaders.has(node.id) ? 60 : 0) +
+      (leaders.has(node.id) ||
+      (node.chainTier && headTiers.has(node.chainTier)) ||
+      (node.legalStatus && node.legalStatus !== 'none')
+        ? keyImportance
+        : 0) +
+        (leaders.has(node.id) ? 60 : 0) +
         (node.chainTier && headTiers.has(node.chainTier) ? 40 : 0) +
         (node.legalStatus && node.legalStatus !== 'none' ? measureImportance : 0) +
         (node.roleInCase === 'suspect' ? 10 : 0) +
