@@ -3025,7 +3025,7 @@ const refundWords = /退货|退款|退回|冲退/;
  * A 冲正标志 that marks the row reversing another (冲正, 是, 1, Y); the row it reversed says
  * 已冲正 or 被冲正, and stays the transfer it was (the pair is found as any reversal's is).
  */
-const reversingFlag = /^(?:冲正|冲销|抹账|撤销|冲正交易|是|y|yes|true|1)$/i;
+const reversingFlag = /^(?:冲正|冲销|冲[账帐]|抹[账帐]|撤销|反交易|冲正交易|是|y|yes|true|1)$/i;
 /** A bill's type of a refund's own row: 退款, 转账-退款, 微信红包-退款, 美团-退款. */
 const refundRowType = /^(?:.*[-－—])?退款$/;
 const voidWords = /撤销|冲正/;

@@ -2,14 +2,14 @@ import { accountAliasMap } from './account-aliases';
 import type { TransferRecord } from './import-plan';
 
 /**
- * Words of a row that undoes another on the statement: a reversal (冲正, 冲销, 冲回), a
+ * Words of a row that undoes another on the statement: a reversal (冲正, 冲销, 冲回, 冲账, 反交易), a
  * correction (抹账), a void (撤销: 消费撤销), a remittance or cheque bounced back (退汇, 退票,
  * 转账退回, 来账退回), a WeChat transfer or red packet nobody took (转帐退款, 红包退款). A refund
  * (退款, 退货) is money that moved back later, and money a person gives back (退回借款) is a
  * transfer of its own: neither undoes one.
  */
 const reversalWords =
-  /冲正|冲销|冲回|抹账|撤销|退汇|退票|(?:转账|转帐|汇款|汇兑|来账|往账|转出|汇出|划款|代付|付款)退回|(?:转账|转帐|红包)(?:退款|退还)/;
+  /冲正|冲销|冲回|冲[账帐]|抹[账帐]|撤销|反交易|退汇|退票|(?:转账|转帐|汇款|汇兑|来账|往账|转出|汇出|划款|代付|付款)退回|(?:转账|转帐|红包)(?:退款|退还)/;
 
 /** Whether a row's type or summary names it a reversal of another. */
 export function namesReversal(...texts: (string | null | undefined)[]): boolean {
