@@ -118,6 +118,7 @@ export const errorCodes = [
   'import.rejectedFolderMissing',
   'import.rejectedNotWritable',
   'import.rejectedExists',
+  'import.rejectedIsSource',
   'import.rejectedNotSaved',
   'import.rejectedWriteFailed',
   'package.corrupt',

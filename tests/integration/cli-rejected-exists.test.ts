@@ -104,6 +104,48 @@ describe('import --skip-invalid and a rejected-rows file already there', () => {
     expect((await imports()).length).toBe(1);
   }, 120_000);
 
+  it('refuses the file being imported as its rejected-rows file, by its name or a link, even with --overwrite-rejected', async () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const folder = makeTempDir();
+    const file = path.join(folder, 'ragged.csv');
+    raggedList(file, ',');
+    const original = fs.readFileSync(file);
+    const link = path.join(folder, 'same.csv');
+    fs.linkSync(file, link);
+    for (const place of [file, link]) {
+      const refused = await execCli(
+        [
+          'import',
+          '--workspace',
+          dir,
+          '--template',
+          'calls',
+          '--file',
+          file,
+          '--skip-invalid',
+          '--rejected',
+          place,
+          '--overwrite-rejected',
+          '--json',
+        ],
+        env,
+      );
+      expect([refused.status, JSON.parse(refused.stdout).error]).toEqual([
+        1,
+        {
+          code: 'import.rejectedIsSource',
+          message: 'The rejected file is the file imported',
+          details: { path: place },
+          text: `被拒行文件不能保存为 ${place}：这正是要导入的文件，保存会把它换成被拒行。未导入任何数据。请另选保存位置。`,
+        },
+      ]);
+    }
+    expect(fs.readFileSync(file)).toEqual(original);
+    expect(
+      JSON.parse((await execCli(['imports', 'list', '--workspace', dir, '--json'], env)).stdout),
+    ).toEqual([]);
+  }, 120_000);
+
   it('a tab-separated list’s default is FILE.rejected.txt: that name is checked, not the .csv', async () => {
     const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
     const folder = makeTempDir();

@@ -66,6 +66,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'import.rejectedFolderMissing': { folder: 'D:\\案件材料\\被拒行' },
   'import.rejectedNotWritable': { path: 'D:\\案件材料\\被拒行.CSV' },
   'import.rejectedExists': { path: 'D:\\案件材料\\被拒行.CSV' },
+  'import.rejectedIsSource': { path: 'D:\\案件材料\\话单.CSV' },
   'import.rejectedNotSaved': {
     importId: '0190a0b0-0000-7000-8000-000000000001',
     rows: 4,

@@ -264,6 +264,8 @@ export const en: Translation<typeof zhCN> = {
         'The folder for the rejected-rows file does not exist: {{folder}}. Nothing was imported. Create the folder or choose another place.',
       rejectedNotWritable:
         'The rejected-rows file cannot be saved as {{path}}: the place cannot be written to, or is a folder. Nothing was imported. Choose another place.',
+      rejectedIsSource:
+        'The rejected-rows file cannot be saved as {{path}}: that is the file being imported, which it would replace with the rejected rows. Nothing was imported. Choose another place.',
       rejectedExists:
         'The rejected-rows file {{path}} exists already. Nothing was imported, so that file is not overwritten. Choose another place, or move that file away first.',
       rejectedNotSaved:

@@ -263,7 +263,7 @@ export async function importCommand(
     // import rather than failing, or overwriting that file, after it is in.
     const rejectedPath = rejectedAt(preview.rejectedFileName);
     const overwrite = Boolean(options['overwrite-rejected']);
-    if (preview.problemCount > 0) checkRejectedDestination(rejectedPath, overwrite);
+    if (preview.problemCount > 0) checkRejectedDestination(rejectedPath, overwrite, filePath);
     // Written before the commit: a file that cannot be written (open in Excel, a place the
     // system refuses) refuses the import, nothing written; a commit that fails takes it back.
     const written = preview.rejectedFile
@@ -411,7 +411,15 @@ function placeRejectedFile(file: string, contentBase64: string, overwrite: boole
  * the name is not a folder, and no file is there unless `overwrite` (--overwrite-rejected) says
  * it may be replaced. Refused with the place named, nothing written.
  */
-function checkRejectedDestination(file: string, overwrite: boolean): void {
+function checkRejectedDestination(file: string, overwrite: boolean, source: string): void {
+  // The file being imported, by any name (a link, another path to it): --overwrite-rejected
+  // would have replaced the evidence with its own rejected rows.
+  const at = fs.statSync(file, { throwIfNoEntry: false });
+  const imported = fs.statSync(source, { throwIfNoEntry: false });
+  if (at && imported && at.dev === imported.dev && at.ino === imported.ino)
+    throw new AppError('import.rejectedIsSource', 'The rejected file is the file imported', {
+      path: file,
+    });
   const folder = path.dirname(file);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new AppError('import.rejectedFolderMissing', 'The rejected file’s folder is missing', {
