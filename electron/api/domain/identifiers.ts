@@ -204,6 +204,8 @@ export function parseFarEnd(raw: string, areaCode?: string | null): PhoneResult 
     compact = compact.slice(3);
     // +86 10 12345678: the area code's trunk 0 is dropped after the country code.
     if (!/^1[3-9]\d{9}$/.test(compact) && /^[1-9]\d{8,10}$/.test(compact)) compact = `0${compact}`;
+    // The country code alone (0086, 86 with its 00): no number, as +86 alone is none.
+    if (compact.length < 3) return { ok: false, problem: 'format' };
   } else if (compact.startsWith('+')) {
     return compact.length >= 8 && compact.length <= 16 && phoneCountry(compact)
       ? result(compact)

@@ -107,9 +107,13 @@ describe('far-end numbers as carriers print them', () => {
     });
   });
 
-  it.each(['', '-1', '未知', '1388', '138123456789', '+999 123'])('refuses %j', (raw) => {
-    expect(parseFarEnd(raw)).toEqual({ ok: false, problem: 'format' });
-  });
+  it.each(['', '-1', '未知', '1388', '138123456789', '+999 123', '0086', '+86', '0086 ', '00 86'])(
+    'refuses %j',
+    (raw) => {
+      // The country code alone (0086) had been read as a phone with no number.
+      expect(parseFarEnd(raw)).toEqual({ ok: false, problem: 'format' });
+    },
+  );
 
   it('the phone form takes a foreign supplier number but not a local fragment', () => {
     expect(parsePhone('+95 9 123 456 789')).toMatchObject({ ok: true, value: '+959123456789' });
