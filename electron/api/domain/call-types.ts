@@ -58,9 +58,14 @@ export function callTypeOf(value: string, service?: CallService): CallType | und
   const found = message
     ? oneOf(out || messageOut.test(key), into || messageIn.test(key), 'smsOut', 'smsIn')
     : oneOf(out, into, 'out', 'in');
-  // A type with a note naming the other end (被叫(主叫挂机), 主叫（被叫忙）): the type before it.
-  const noted = found ? null : /^([^(（]+)[(（][^)）]*[)）]$/.exec(value.trim());
-  return noted ? callTypeOf(noted[1]!, service) : found;
+  // A type with a note naming the other end (被叫(主叫挂机), 主叫（被叫忙）): the type before it;
+  // a message whose note gives its way (短信(MO), 短信（MT）): the note's, as a message.
+  const noted = found ? null : /^([^(（]+)[(（]([^)）]*)[)）]$/.exec(value.trim());
+  if (!noted) return found;
+  return (
+    callTypeOf(noted[1]!, service) ??
+    (messageWords.test(headerKey(noted[1]!)) ? callTypeOf(noted[2]!, 'sms') : undefined)
+  );
 }
 
 /**

@@ -13,6 +13,11 @@ describe('call types as carriers print them', () => {
     // A note naming the other end: the type before it.
     ['被叫(主叫挂机)', 'in'],
     ['主叫（被叫忙）', 'out'],
+    // A message whose note gives its way (a tester's 联通 list had them refused).
+    ['短信(MO)', 'smsOut'],
+    ['短信（MT）', 'smsIn'],
+    ['SMS(MO)', 'smsOut'],
+    ['彩信(MT)', 'smsIn'],
     ['VoLTE主叫', 'out'],
     ['视频被叫', 'in'],
     ['MOC', 'out'],
