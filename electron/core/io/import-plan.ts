@@ -3025,6 +3025,8 @@ const refundWords = /退货|退款|退回|冲退/;
  * A 冲正标志 that marks the row reversing another (冲正, 是, 1, Y); the row it reversed says
  * 已冲正 or 被冲正, and stays the transfer it was (the pair is found as any reversal's is).
  */
+/** A platform's own-money row: its balance paid out to, or topped up from, the holder's card. */
+const platformOwnMove = /^(?:余额|零钱)?(?:提现|充值)$/;
 const reversingFlag = /^(?:冲正|冲销|冲[账帐]|抹[账帐]|撤销|反交易|冲正交易|是|y|yes|true|1)$/i;
 /** A bill's type of a refund's own row: 退款, 转账-退款, 微信红包-退款, 美团-退款. */
 const refundRowType = /^(?:.*[-－—])?退款$/;
@@ -4042,6 +4044,17 @@ function planAll(
         if (refunded >= amountFen) movedNothing ??= 'refunded';
         else amountFen -= refunded;
       }
+      // A platform's 提现 (its balance paid out: Alipay and WeChat pay only to the holder's own
+      // cards) or 充值 (topped up from one), the card named by its end alone (招商银行(1234)):
+      // the holder's money between his own accounts, as WeChat's 零钱提现 is; a 提现 to a
+      // card given in full stays a transfer to that card, for 资金穿透 to follow.
+      if (
+        !movedNothing &&
+        preamble.platform &&
+        platformOwnMove.test(textOf(cells, 'summary').replace(/\s+/g, '')) &&
+        (!named || cardByItsEnd(named) || /[*＊]/.test(named))
+      )
+        movedNothing = 'ownAccounts';
       // A payment that failed, was closed or refunded whole moved no money (a failed 50,000
       // had been a row to fix, and a plain import of the bill refused): set aside, whatever
       // else its cells say.
