@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyFilters,
   circularPositions,
+  communityColour,
   legalStatusColours,
   periodBounds,
   toVisEdge,
@@ -29,7 +30,11 @@ describe('graph model', () => {
   });
 
   it('colours by community when communities are shown, and highlights a path', () => {
-    expect(toVisNode(node('x'), { community: 1 }).color).toMatchObject({ border: '#06b6d4' });
+    expect(toVisNode(node('x'), { community: 1 }).color).toMatchObject({ border: '#84cc16' });
+    // No community takes a legal status's colour (orange had read as 刑事拘留 on plain members).
+    const statusHues = new Set(Object.values(legalStatusColours));
+    for (let community = 0; community < 12; community += 1)
+      expect(statusHues.has(communityColour(community))).toBe(false);
     // A legal status keeps its ring there, as the legend says (在逃 red, not the community's).
     expect(toVisNode(node('y', { legalStatus: 'at_large' }), { community: 1 }).color).toMatchObject(
       { border: '#dc2626' },

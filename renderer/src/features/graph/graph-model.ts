@@ -42,17 +42,11 @@ export const pathLabelColour = '#854d0e';
 /** Entities' names on the chart. */
 export const nodeLabelColour = '#1f2937';
 
-/** Colours for suggested gangs (communities), cycled. */
-const communityColours = [
-  '#f97316',
-  '#06b6d4',
-  '#a855f7',
-  '#84cc16',
-  '#ec4899',
-  '#14b8a6',
-  '#eab308',
-  '#6366f1',
-];
+/**
+ * Colours for suggested gangs (communities), cycled: none a legal status's or near one (the
+ * ring's orange had read as 刑事拘留 on plain members, its yellow as 取保候审 on a witness).
+ */
+const communityColours = ['#06b6d4', '#84cc16', '#ec4899', '#92400e', '#16a34a', '#64748b'];
 
 /** The ring colour of a community's entities, as the community list shows it (its legend). */
 export function communityColour(community: number): string {
