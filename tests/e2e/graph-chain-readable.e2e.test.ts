@@ -110,6 +110,14 @@ async function checkChainView(graph: GraphPage, chart: ChartData) {
         );
     for (const tier of tiers)
       expect(overlap(label.box, tier.box), `${label.text} over ${tier.text}`).toBe(false);
+    // A name under its icon or beside it, never above: there it stood just under the row
+    // above's icons and read as theirs (刘某(逮捕) under 赵某飞).
+    const own = icons.find((icon) => icon.id === label.id);
+    if (label.kind === 'node' && own)
+      expect(
+        label.box[1] + label.box[3] / 2 >= own.box[1] + own.box[3] / 2 - 1,
+        `${label.text} above its icon`,
+      ).toBe(true);
   }
   for (let i = 0; i < labels.length; i += 1)
     for (let j = i + 1; j < labels.length; j += 1)

@@ -458,6 +458,11 @@ function labelCandidates(
   nodeLabels: Map<string, LabelSource>,
   edgeLabels: Map<string, EdgeLabelSource>,
   selected: ReadonlySet<string>,
+  /**
+   * Whether a name may stand above its icon. Not in the supply chain: there it stands just
+   * under the row above's icons and reads as theirs (刘某(逮捕) under 赵某飞).
+   */
+  above = true,
 ): LabelCandidate[] {
   const scale = instance.getScale();
   const positions = instance.getPositions();
@@ -522,7 +527,10 @@ function labelCandidates(
       width,
       height,
       fontPx,
-      places: [{ left, top: centre.y - (top - centre.y) - height, raised: true }, ...beside],
+      places: [
+        ...(above ? [{ left, top: centre.y - (top - centre.y) - height, raised: true }] : []),
+        ...beside,
+      ],
     });
   }
   // Relations are named once zoomed in far enough for 13 px at canvas scale, then at 12 px on
@@ -954,7 +962,13 @@ export const NetworkCanvas = forwardRef<NetworkHandle, Props>(function NetworkCa
         nodeLabels.current.size > declutterUpTo
           ? null
           : chooseLabels(
-              labelCandidates(instance, nodeLabels.current, edgeLabels.current, selected.current),
+              labelCandidates(
+                instance,
+                nodeLabels.current,
+                edgeLabels.current,
+                selected.current,
+                handlers.current.layout !== 'chain',
+              ),
               { width: element.clientWidth, height: element.clientHeight },
               [
                 ...iconBoxes(instance, nodeLabels.current),
