@@ -174,9 +174,44 @@ export function ellipsise(text: string, columns = labelColumns): string {
   if (named && wholeIdentifier.test(named[2]!) && /\d|@/.test(named[2]!) && named[2]!.length >= 6) {
     const [, name, identifier] = named;
     const room = Math.max(columns - textEms(identifier!) * 2 - 1, 0);
-    return `${cut(name!, room, 2)} ${identifier}`;
+    // A bank, platform or courier by the short name people use (建行, 农行, 支付宝, 顺丰); any
+    // other name cut after its 中国 (中国建设银行 and 中国农业银行 had both printed as "中国…").
+    if (textEms(name!) * 2 <= room) return `${name} ${identifier}`;
+    const short = shortNameOf(name!);
+    return `${short ?? cut(name!.replace(/^中国(?=.{3})/, ''), room, 2)} ${identifier}`;
   }
   return cut(text, columns, 0);
+}
+
+/** Short names of the banks, platforms and couriers an account or parcel is named by. */
+const shortNames: [RegExp, string][] = [
+  [/^中国工商银行/, '工行'],
+  [/^中国建设银行/, '建行'],
+  [/^中国农业银行/, '农行'],
+  [/^中国银行/, '中行'],
+  [/^中国邮政储蓄银行|^邮政储蓄银行|^邮储银行/, '邮储'],
+  [/^交通银行/, '交行'],
+  [/^招商银行/, '招行'],
+  [/^中信银行/, '中信'],
+  [/^中国光大银行|^光大银行/, '光大'],
+  [/^中国民生银行|^民生银行/, '民生'],
+  [/^兴业银行/, '兴业'],
+  [/^浦发银行|^上海浦东发展银行/, '浦发'],
+  [/^平安银行/, '平安'],
+  [/^华夏银行/, '华夏'],
+  [/^广发银行/, '广发'],
+  [/^农村信用|^农村商业银行|^农商银行/, '农商'],
+  [/^支付宝/, '支付宝'],
+  [/^财付通|^微信/, '微信'],
+  [/^顺丰/, '顺丰'],
+  [/^中国邮政|^邮政/, '邮政'],
+  [/^京东/, '京东'],
+];
+
+/** The short name of a well-known bank, platform or courier; null for any other name. */
+function shortNameOf(name: string): string | null {
+  for (const [pattern, short] of shortNames) if (pattern.test(name)) return short;
+  return null;
 }
 
 /** The text cut to `columns` half-width columns with an ellipsis, keeping `least` characters. */

@@ -181,8 +181,14 @@ describe('chart SVG renderer', () => {
       expect(ellipsise(id)).toBe(id);
     expect(ellipsise('6228 4803 9827 1645 312')).toBe('6228 4803 982…');
     // After a name, the name is cut before it: an account or a waybill is its number.
-    expect(ellipsise('中国农业银行 6228480398271645312')).toBe('中国… 6228480398271645312');
-    expect(ellipsise('支付宝 lh1983@alipay.com')).toBe('支付… lh1983@alipay.com');
+    // A bank, platform or courier by its short name (中国农业银行 and 中国建设银行 had both been
+    // "中国…": two accounts no reader could tell apart on paper).
+    expect(ellipsise('中国农业银行 6228480398271645312')).toBe('农行 6228480398271645312');
+    expect(ellipsise('中国建设银行 6217001540009283746')).toBe('建行 6217001540009283746');
+    expect(ellipsise('支付宝 lh1983@alipay.com')).toBe('支付宝 lh1983@alipay.com');
+    expect(ellipsise('顺丰速运 SF1402938475621')).toBe('顺丰 SF1402938475621');
+    expect(ellipsise('顺丰速运 SF14029384756219999')).toBe('顺丰 SF14029384756219999');
+    expect(ellipsise('某某市小额贷款公司 6228480398271645312')).toBe('某某… 6228480398271645312');
     expect(ellipsise('Golden Triangle Trading Co')).toBe('Golden Triang…');
   });
 });
