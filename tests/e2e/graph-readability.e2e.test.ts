@@ -261,3 +261,89 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+describe('in English the demo chart uses the canvas at 1366×768', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('every entity is on the canvas at the default view and the key people are named', async () => {
+    const { page } = h;
+    const graph = new GraphPage(page);
+    await signInToDemo(page);
+    // English names are wider ("(Arrested)", "(Released on bail)"): the layout had come out a
+    // tall strip, 18 of the 50 off the canvas, the gang leader unnamed.
+    await page.getByTestId('language-switch').click();
+    await page.getByTitle('English').click();
+    await page.getByRole('menuitem', { name: 'Cases' }).waitFor();
+    await new CasesPage(page).caseLink('A3301052026030015').click();
+    await page.getByTestId('open-case-graph').click();
+    await graph.waitStable();
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('[data-testid=graph-canvas]');
+      return (
+        canvas?.dataset['labelled'] !== undefined &&
+        canvas.dataset['labelled'] === canvas.dataset['layouts']
+      );
+    });
+    await h.screenshot('37e-graph-english-default-view');
+    const canvas = graph.canvas();
+    const labels = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
+    const view = JSON.parse((await canvas.getAttribute('data-view'))!) as {
+      scale: number;
+      position: { x: number; y: number };
+    };
+    const positions = await graph.positions();
+    const box = (await canvas.boundingBox())!;
+    const cases = await h.host.router.invoke('cases.list', { text: 'A3301052026030015' });
+    const caseId = (cases.ok && (cases.value as { rows: { id: string }[] }).rows[0]!.id)!;
+    const chart = await h.host.router.invoke('graph.case', { caseId });
+    const { nodes, edges } = (chart.ok ? chart.value : { nodes: [], edges: [] }) as {
+      nodes: { id: string; kind: string; label: string; legalStatus: string | null }[];
+      edges: { id: string; from: string; to: string; type: string }[];
+    };
+    expect(Object.keys(positions).length).toBe(50);
+    // Each entity's icon whole inside the canvas (radius 22 for people and organisations, else 16).
+    const outside = nodes.filter((node) => {
+      const p = positions[node.id]!;
+      const radius =
+        (node.kind === 'person' || node.kind === 'organisation' ? 22 : 16) * view.scale;
+      const x = box.width / 2 + (p.x - view.position.x) * view.scale;
+      const y = box.height / 2 + (p.y - view.position.y) * view.scale;
+      return x - radius < 0 || y - radius < 0 || x + radius > box.width || y + radius > box.height;
+    });
+    expect(outside.map((node) => node.label)).toEqual([]);
+    // Spread over the canvas as in Chinese, not a strip down its middle.
+    const xs = Object.values(positions).map(
+      (p) => box.width / 2 + (p.x - view.position.x) * view.scale,
+    );
+    expect((Math.max(...xs) - Math.min(...xs)) / box.width).toBeGreaterThan(0.6);
+    for (const label of labels) expect(label.fontPx).toBeGreaterThanOrEqual(11);
+    // The key people named: the gangs' leaders and everyone under a legal measure.
+    const named = labels
+      .filter((label) => label.kind === 'node')
+      .map((label) => label.text.split('\n')[0]!);
+    const leaders = nodes
+      .filter((node) => edges.some((edge) => edge.type === 'leads' && edge.from === node.id))
+      .map((node) => node.label);
+    expect(leaders.length).toBe(2);
+    const underMeasure = nodes
+      .filter((node) => node.kind === 'person' && node.legalStatus && node.legalStatus !== 'none')
+      .map((node) => node.label);
+    expect(underMeasure.length).toBe(15);
+    expect([...new Set([...leaders, ...underMeasure])].filter((n) => !named.includes(n))).toEqual(
+      [],
+    );
+    for (let i = 0; i < labels.length; i += 1)
+      for (let j = i + 1; j < labels.length; j += 1)
+        expect(
+          overlap(labels[i]!.box, labels[j]!.box),
+          `${labels[i]!.text} overlaps ${labels[j]!.text}`,
+        ).toBe(false);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -722,10 +722,17 @@ function compactToReadable(
       point.x = cx + (point.x - cx) * shrink;
       point.y = cy + (point.y - cy) * shrink;
     }
+    // Separating pushes a pair up and down unless their boxes overlap far less across than
+    // down: English names ("(Released on bail)") are wide, so every push was vertical and the
+    // layout came out a tall strip (18 of the 50 off a 1366×768 canvas). No taller than the
+    // canvas at the readable zoom, then (or than the layout is now): a pair at that edge moves
+    // sideways, where the wide canvas has room.
+    const span = (Math.max(...ys) - Math.min(...ys)) * shrink;
+    const half = Math.max(span, element.clientHeight / readableScale - 120) / 2;
     separate(points, {
       widths,
       height: heights,
-      box: { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity },
+      box: { left: -Infinity, top: cy - half, right: Infinity, bottom: cy + half },
     });
   }
   entries.forEach(([id], index) =>
