@@ -275,11 +275,65 @@ describe('a reversal and the transfer it undoes on statements imported apart', (
     expect(await traceOfT()).toEqual([0, 100_000]);
   });
 
+  const payer = [header, `${p601},20260331,100000,借,"5,000.00",${q602},乙,转账`];
+  const payee = [
+    header,
+    `${q602},20260331,100000,贷,"5,000.00",${p601},甲,转账`,
+    `${q602},20260401,090000,借,"5,000.00",${p601},甲,冲正`,
+  ];
   const traceOf = async (account: string) => {
     const trace = await c.ok('analytics.moneyTrace', { account });
     const row = trace.accounts.find((item) => item.accountNo === account)!;
     return [row.inFen, row.outFen];
   };
+
+  it("a 冲正 on the other party's statement uncounts the payer's row too, in either order; deleting either import puts it back", async () => {
+    for (const order of [
+      ['payer', 'payee'],
+      ['payee', 'payer'],
+    ]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      for (const name of order)
+        await commit(`imp-${name}`, `${name}.csv`, name === 'payer' ? payer : payee);
+      expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+      expect(await traceOf(p601)).toEqual([0, 0]);
+      // The 冲正's statement deleted: the payer's row counts again.
+      await c.ok('import.delete', { importId: 'imp-payee' });
+      expect(await moneyOfA(p601)).toEqual(['P>Q: 1 500000 | 2:-']);
+      expect(await traceOf(p601)).toEqual([0, 500_000]);
+      // Imported again, then the payer's statement deleted: nothing counts.
+      await commit('imp-payee2', 'payee.csv', payee);
+      expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+      await c.ok('import.delete', { importId: 'imp-payer' });
+      expect((await moneyOfA(q602))[0]).toMatch(/^P>Q: 0 0 \|/);
+      expect(await traceOf(q602)).toEqual([0, 0]);
+      // The payer's statement imported twice: neither export counts the transfer undone.
+      await commit('imp-payer2', 'payer.csv', payer);
+      await commit('imp-payer3', 'payer-again.csv', [...payer, '']);
+      expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+      expect(await traceOf(p601)).toEqual([0, 0]);
+    }
+  });
+
+  it("a 冲正 in a later statement undoes the other party's copy of a transfer: the payer's row counts no more", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-payer', 'payer.csv', payer);
+    // The payee's March statement holds the credit: a copy of the payer's row.
+    expect(await commit('imp-mar', 'q-mar.csv', payee.slice(0, 2))).toMatchObject({ copies: 1 });
+    expect(await commit('imp-apr', 'q-apr.csv', [header, payee[2]!])).toMatchObject({
+      reversals: 1,
+      unmatchedReversals: 0,
+    });
+    expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+    expect(await traceOf(p601)).toEqual([0, 0]);
+    // The 冲正's statement deleted: the transfer counts once again.
+    await c.ok('import.delete', { importId: 'imp-apr' });
+    expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 1 500000 \|/);
+    expect(await traceOf(p601)).toEqual([0, 500_000]);
+  });
 
   it('a statement holding a transfer and its 冲正 records the counterpart account, findable, its rows uncounted', async () => {
     c = makeTestCore();

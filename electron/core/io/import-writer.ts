@@ -43,7 +43,7 @@ import {
   type TransferRecord,
 } from './import-plan';
 import { accountIdentifiersOf } from './transfer-traces';
-import { pairStoredReversals } from './stored-reversals';
+import { pairStoredReversals, uncountUndoneTwins } from './stored-reversals';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -1261,6 +1261,17 @@ export async function commitImport(
     rebuildIndexes();
     // Reversals and transfers of this file that undo or are undone by one an import holds.
     summary.reversals += pairStoredReversals(db, [...spans.keys()], options.importId);
+    // The other party's rows of the transfers undone, in any import, count no more.
+    summary.copies += uncountUndoneTwins(
+      db,
+      (
+        sqlite
+          .prepare(
+            'SELECT DISTINCT relation_id AS id FROM money_transfers WHERE import_id = ? AND relation_id IS NOT NULL',
+          )
+          .all(options.importId) as { id: string }[]
+      ).map((row) => row.id),
+    );
     summary.unmatchedReversals = (
       sqlite
         .prepare(
