@@ -17,6 +17,8 @@ const e = '6222021234567890125';
 const f = '6222021234567890126';
 const t = '6230000000000000055';
 const j = '6222020200112230030';
+const p601 = '6230000000000000601';
+const q602 = '6230000000000000602';
 
 async function importStatement(lines: string[]) {
   c?.dispose();
@@ -44,6 +46,8 @@ async function moneyOfA(account = a) {
     [b, 'B'],
     [e, 'E'],
     [f, 'F'],
+    [p601, 'P'],
+    [q602, 'Q'],
   ]);
   const lines: string[] = [];
   for (const relation of detail.relations.filter((item) => item.type === 'finances')) {
@@ -90,9 +94,10 @@ describe('a reversal and the transfer it undoes', () => {
       copies: 0,
     });
     // A>B lists the transfer undone and its reversal (the reversal named no counterpart), and
-    // counts the 300 alone; E sent A nothing that stayed, so there is no E>A relation, and the
-    // 冲正 from F makes no F>A relation either.
-    expect(await moneyOfA()).toEqual(['A>B: 1 30000 | 2:3 3:2 4:-']);
+    // counts the 300 alone; E sent A nothing that stayed: E is recorded, its E>A relation lists
+    // the pair and counts nothing (as where the 冲正 is in another import). The 冲正 from F
+    // makes no F>A relation.
+    expect(await moneyOfA()).toEqual(['A>B: 1 30000 | 2:3 3:2 4:-', 'E>A: 0 0 | 5:6 6:5']);
     expect(await traceOfA()).toEqual({ inFen: 0, outFen: 30_000, fast: 0 });
     // Deleting the import leaves nothing behind.
     expect(await c.ok('import.delete', { importId: 'imp-a' })).toMatchObject({ transfers: 8 });
@@ -143,9 +148,9 @@ describe('a reversal and the transfer it undoes', () => {
       reversals: 2,
       unmatchedReversals: 1,
     });
-    // Both pairs cancel (no A>B relation: no counted row made one); the 退汇 is of no transfer
+    // Both pairs cancel (listed under A>B, nothing counted); the 退汇 is of no transfer
     // here and names no counterpart: on no relation, counted nowhere.
-    expect(await moneyOfA()).toEqual(['A>E: 1 500000 | 2:-']);
+    expect(await moneyOfA()).toEqual(['A>B: 0 0 | 4:5 5:4 6:7 7:6', 'A>E: 1 500000 | 2:-']);
   });
 
   it('a reversal is paired with the latest transfer before it, never one after it', async () => {
@@ -268,6 +273,80 @@ describe('a reversal and the transfer it undoes on statements imported apart', (
     await c.ok('import.delete', { importId: 'imp-extra' });
     expect((await moneyOfA(t))[0]).toMatch(/^T>J: 2 100000 \|/);
     expect(await traceOfT()).toEqual([0, 100_000]);
+  });
+
+  const payer = [header, `${p601},20260331,100000,借,"5,000.00",${q602},乙,转账`];
+  const payee = [
+    header,
+    `${q602},20260331,100000,贷,"5,000.00",${p601},甲,转账`,
+    `${q602},20260401,090000,借,"5,000.00",${p601},甲,冲正`,
+  ];
+  const traceOf = async (account: string) => {
+    const trace = await c.ok('analytics.moneyTrace', { account });
+    const row = trace.accounts.find((item) => item.accountNo === account)!;
+    return [row.inFen, row.outFen];
+  };
+
+  it("a 冲正 on the other party's statement uncounts the payer's row too, in either order; deleting either import puts it back", async () => {
+    for (const order of [
+      ['payer', 'payee'],
+      ['payee', 'payer'],
+    ]) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      for (const name of order)
+        await commit(`imp-${name}`, `${name}.csv`, name === 'payer' ? payer : payee);
+      expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+      expect(await traceOf(p601)).toEqual([0, 0]);
+      // The 冲正's statement deleted: the payer's row counts again.
+      await c.ok('import.delete', { importId: 'imp-payee' });
+      expect(await moneyOfA(p601)).toEqual(['P>Q: 1 500000 | 2:-']);
+      expect(await traceOf(p601)).toEqual([0, 500_000]);
+      // Imported again, then the payer's statement deleted: nothing counts.
+      await commit('imp-payee2', 'payee.csv', payee);
+      expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+      await c.ok('import.delete', { importId: 'imp-payer' });
+      expect((await moneyOfA(q602))[0]).toMatch(/^P>Q: 0 0 \|/);
+      expect(await traceOf(q602)).toEqual([0, 0]);
+      // The payer's statement imported twice: neither export counts the transfer undone.
+      await commit('imp-payer2', 'payer.csv', payer);
+      await commit('imp-payer3', 'payer-again.csv', [...payer, '']);
+      expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+      expect(await traceOf(p601)).toEqual([0, 0]);
+    }
+  });
+
+  it("a 冲正 in a later statement undoes the other party's copy of a transfer: the payer's row counts no more", async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-payer', 'payer.csv', payer);
+    // The payee's March statement holds the credit: a copy of the payer's row.
+    expect(await commit('imp-mar', 'q-mar.csv', payee.slice(0, 2))).toMatchObject({ copies: 1 });
+    expect(await commit('imp-apr', 'q-apr.csv', [header, payee[2]!])).toMatchObject({
+      reversals: 1,
+      unmatchedReversals: 0,
+    });
+    expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 0 0 \|/);
+    expect(await traceOf(p601)).toEqual([0, 0]);
+    // The 冲正's statement deleted: the transfer counts once again.
+    await c.ok('import.delete', { importId: 'imp-apr' });
+    expect((await moneyOfA(p601))[0]).toMatch(/^P>Q: 1 500000 \|/);
+    expect(await traceOf(p601)).toEqual([0, 500_000]);
+  });
+
+  it('a statement holding a transfer and its 冲正 records the counterpart account, findable, its rows uncounted', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    await commit('imp-a2', 'a2.csv', [
+      header,
+      `${p601},20260331,100000,借,"5,000.00",${q602},乙,转账`,
+      `${p601},20260401,090000,贷,"5,000.00",${q602},乙,冲正`,
+    ]);
+    const found = await c.ok('search.query', { text: q602 });
+    expect(found.groups.flatMap((group) => group.hits).length).toBeGreaterThan(0);
+    expect(await moneyOfA(p601)).toEqual(['P>Q: 0 0 | 2:3 3:2']);
+    expect(await traceOf(p601)).toEqual([0, 0]);
   });
 
   it('a 冲正 is not paired across imports with a transfer to another counterpart, after it, or over 90 days before', async () => {

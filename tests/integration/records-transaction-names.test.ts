@@ -53,6 +53,10 @@ describe("a statement's 交易名称", () => {
       detail.relations
         .filter((relation) => relation.type === 'finances')
         .map((relation) => `${relation.fromLabel} → ${relation.toLabel}: ${relation.amountFen}`),
-    ).toEqual([`6222600000000001702 → ${own}: 500000`]);
+    ).toEqual([
+      // 王五's account is recorded, its relation listing the pair with no money.
+      `${own} → 6222600000000001703: 0`,
+      `6222600000000001702 → ${own}: 500000`,
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { chinaDate } from '../../api/domain/china-time';
 import { dropUnsupportedSharing, sharedValuesOf } from './sharing-evidence';
 import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
-import { pairStoredReversals, unpairStoredReversals } from './stored-reversals';
+import { pairStoredReversals, uncountUndoneTwins, unpairStoredReversals } from './stored-reversals';
 
 interface Contribution {
   relation_id: string;
@@ -120,6 +120,11 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         ) +
         remarkCash(tx, cashAccounts) +
         remarkMasked(tx, masked);
+      // A transfer undone afresh: the other party's row of it counts no more.
+      uncountUndoneTwins(
+        tx,
+        contributions.map((item) => item.relation_id),
+      );
 
       // Entities merged into others (an account's other number) go first: the entity they
       // were merged into is in use only through them.

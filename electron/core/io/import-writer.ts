@@ -43,7 +43,7 @@ import {
   type TransferRecord,
 } from './import-plan';
 import { accountIdentifiersOf } from './transfer-traces';
-import { pairStoredReversals } from './stored-reversals';
+import { pairStoredReversals, uncountUndoneTwins } from './stored-reversals';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -1041,10 +1041,13 @@ export async function commitImport(
           holder: record.accountName,
           bank: null,
         });
+      // The counterpart of a transfer a reversal of the file undoes is an account, as where
+      // the reversal is in another import: its relation is made, with nothing counted.
+      const undone = record.offsetOf !== null && !record.reversal;
       // Cash rows, a reversal with the transfer it undoes, and a reversal whose transfer is not
       // in the file (paired below with one an earlier import holds, else money of no one's):
       // no count on any relation.
-      if (record.counterpart === null || record.offsetOf !== null || record.reversal) {
+      if (record.counterpart === null || (record.offsetOf !== null && !undone) || record.reversal) {
         keys[index] = null;
         pairOf[index] = records.length;
         continue;
@@ -1057,11 +1060,23 @@ export async function commitImport(
         });
       const [from, to] = endsOf(record, record.counterpart);
       const key = `${from}>${to}`;
-      keys[index] = key;
       const pair = totals(pairs, key, from, to, record.at);
-      pair.count += 1;
-      pair.amountFen = (pair.amountFen ?? 0) + record.amountFen;
+      pair.amountFen ??= 0;
       let found = pairIndex.get(key);
+      if (undone) {
+        // Listed under the relation below; no count, and none of the file's copies.
+        if (found === undefined) {
+          pairIndex.set(key, (found = pairList.push(pair) - 1));
+          firstOf[found] = Date.parse(record.at) / 1000;
+          lastOf[found] = firstOf[found];
+        }
+        keys[index] = null;
+        pairOf[index] = records.length;
+        continue;
+      }
+      keys[index] = key;
+      pair.count += 1;
+      pair.amountFen += record.amountFen;
       const at = Date.parse(record.at) / 1000;
       if (found === undefined) {
         pairIndex.set(key, (found = pairList.push(pair) - 1));
@@ -1246,6 +1261,17 @@ export async function commitImport(
     rebuildIndexes();
     // Reversals and transfers of this file that undo or are undone by one an import holds.
     summary.reversals += pairStoredReversals(db, [...spans.keys()], options.importId);
+    // The other party's rows of the transfers undone, in any import, count no more.
+    summary.copies += uncountUndoneTwins(
+      db,
+      (
+        sqlite
+          .prepare(
+            'SELECT DISTINCT relation_id AS id FROM money_transfers WHERE import_id = ? AND relation_id IS NOT NULL',
+          )
+          .all(options.importId) as { id: string }[]
+      ).map((row) => row.id),
+    );
     summary.unmatchedReversals = (
       sqlite
         .prepare(
@@ -1295,8 +1321,8 @@ export async function commitImport(
     };
     for (const record of records) {
       name(record.account, record.accountIdNumber, record.accountName);
-      // A reversal pair's counterpart is an account only where counted rows name it.
-      if (record.counterpart && record.offsetOf === null && !record.reversal)
+      // A reversal's counterpart is an account where a transfer names it.
+      if (record.counterpart && !record.reversal)
         name(record.counterpart, record.counterpartIdNumber, record.counterpartName);
     }
     linkAccountHolders(db, holders, {

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { printedBeforeMs, reversalWindowMs, unnamedWindowMs } from './transfer-reversals';
+import { matchCopies, transferCopyRule } from '../records/record-copies';
+import {
+  statementSpans,
+  storedTransferColumns,
+  transferOfStored,
+  type StoredTransfer as StoredCopyRow,
+} from '../records/stored-copy-rows';
 
 interface StoredTransfer {
   id: number;
@@ -14,10 +21,11 @@ interface StoredTransfer {
   payee_id: string | null;
   day_only: number | null;
   counterpart_no: string | null;
+  copy_of: number | null;
 }
 
 const columns = sql.raw(
-  'id, import_id, account_id, direction, at, amount_fen, relation_id, payer_id, payee_id, day_only, counterpart_no',
+  'id, import_id, account_id, direction, at, amount_fen, relation_id, payer_id, payee_id, day_only, counterpart_no, copy_of',
 );
 
 const dayMs = 86_400_000;
@@ -40,7 +48,8 @@ function accountsNumbered(tx: Executor, accountNo: string): Set<string> {
  * account, the other way, the same amount, the same counterpart (or one of the two naming none:
  * within a week), at or before the reversal (or a minute after) and within the window; of
  * several, the latest. The transfer found stops counting: its relation and its import's
- * contribution lose it, in the caller's transaction; a reversal on no relation is listed under
+ * contribution lose it, in the caller's transaction (where it was a copy, the row it copied
+ * becomes its copy and loses its count instead); a reversal on no relation is listed under
  * the transfer's. With `importId`, one of the two is that import's (the statement with the
  * reversal imported after the one with the transfer, or before it); without, any two of
  * different imports on these accounts (after an import is deleted). Returns the pairs made.
@@ -66,7 +75,7 @@ export function pairStoredReversals(
     const candidates = tx.all<StoredTransfer>(
       sql`SELECT ${columns} FROM money_transfers
         WHERE account_id = ${reversal.account_id} AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
-          AND amount_fen = ${reversal.amount_fen} AND offset_of IS NULL AND copy_of IS NULL
+          AND amount_fen = ${reversal.amount_fen} AND offset_of IS NULL
           AND reversal IS NULL AND import_id <> ${reversal.import_id}
           AND at >= ${new Date(at - reversalWindowMs - dayMs).toISOString()}
           AND at <= ${new Date(latest + dayMs).toISOString()}
@@ -84,14 +93,27 @@ export function pairStoredReversals(
       if (ranksAbove(rank, bestRank)) [best, bestRank] = [transfer, rank];
     }
     if (!best) continue;
-    tx.run(sql`UPDATE money_transfers SET offset_of = ${reversal.id} WHERE id = ${best.id}`);
+    tx.run(
+      sql`UPDATE money_transfers SET offset_of = ${reversal.id}, copy_of = NULL WHERE id = ${best.id}`,
+    );
     tx.run(sql`UPDATE money_transfers SET offset_of = ${best.id} WHERE id = ${reversal.id}`);
-    if (best.relation_id) {
-      recount(tx, best, -1);
+    if (best.copy_of !== null) {
+      // The transfer undone was a copy (the other party's row of it, counted on the other
+      // statement): that row is now its copy, and stops counting where it counted.
+      const twin = tx.get<StoredTransfer>(
+        sql`SELECT ${columns} FROM money_transfers WHERE id = ${best.copy_of}
+          AND offset_of IS NULL AND copy_of IS NULL`,
+      );
+      if (twin) {
+        tx.run(sql`UPDATE money_transfers SET copy_of = ${best.id}
+          WHERE (id = ${twin.id} OR copy_of = ${twin.id}) AND id <> ${best.id}`);
+        if (twin.relation_id) recount(tx, twin, -1);
+      }
+    } else if (best.relation_id) recount(tx, best, -1);
+    if (best.relation_id)
       tx.run(sql`UPDATE money_transfers SET relation_id = ${best.relation_id},
         payer_id = ${best.payer_id}, payee_id = ${best.payee_id}
         WHERE id = ${reversal.id} AND relation_id IS NULL`);
-    }
     paired += 1;
   }
   return paired;
@@ -130,6 +152,79 @@ export function unpairStoredReversals(tx: Executor, importId: string): string[] 
     }
   }
   return [...new Set(left.map((row) => row.account_id))];
+}
+
+/**
+ * A transfer a reversal undid is one event with the other party's row of it (or a second
+ * export's): that row moved no money either. In these relations, each undone transfer takes,
+ * by the copies' rule, a counted row of each other statement (an account in an import) that
+ * holds no row of it yet as its copy: the row stops counting in its relation and its import's contribution (a 冲正 on
+ * the payee's statement had left the payer's row counted). Deleting the undone row's import
+ * leaves the copy naming no row, which the relation's marking afresh counts again. Returns the
+ * rows made copies.
+ */
+export function uncountUndoneTwins(tx: Executor, relationIds: readonly string[]): number {
+  let uncounted = 0;
+  const withUndone = tx.all<{ id: string }>(
+    sql`SELECT DISTINCT relation_id AS id FROM money_transfers
+      WHERE relation_id IN (SELECT value FROM json_each(${JSON.stringify(relationIds)}))
+        AND offset_of IS NOT NULL AND reversal IS NULL`,
+  );
+  for (const { id: relationId } of withUndone) {
+    type Row = StoredCopyRow & { relation_id: string };
+    // The transfers undone (a reversal's pair, counting nowhere) and the rows already their
+    // copies: each event's statements, so that no statement gives an event two rows.
+    const undone = tx.all<Row>(
+      sql`SELECT ${sql.raw(storedTransferColumns)}, relation_id FROM money_transfers
+        WHERE relation_id = ${relationId} AND reversal IS NULL AND copy_of IS NULL
+          AND offset_of IS NOT NULL ORDER BY at, id`,
+    );
+    if (!undone.length) continue;
+    const statementOf = (row: StoredCopyRow) => `${row.import_id}\u0000${row.account_id}`;
+    const statements = new Map(undone.map((row) => [row.id, new Set([statementOf(row)])]));
+    for (const copy of tx.all<StoredCopyRow>(
+      sql`SELECT ${sql.raw(storedTransferColumns)} FROM money_transfers
+        WHERE relation_id = ${relationId} AND copy_of IN (SELECT id FROM money_transfers
+          WHERE relation_id = ${relationId} AND offset_of IS NOT NULL AND reversal IS NULL)`,
+    ))
+      statements.get(copy.copy_of!)?.add(statementOf(copy));
+    const counted = tx.all<Row>(
+      sql`SELECT ${sql.raw(storedTransferColumns)}, relation_id FROM money_transfers
+        WHERE relation_id = ${relationId} AND reversal IS NULL AND copy_of IS NULL
+          AND offset_of IS NULL ORDER BY at, id`,
+    );
+    if (!counted.length) continue;
+    const spanOf = statementSpans((importId, accountId) =>
+      tx.get<{ first: string | null; last: string | null }>(
+        sql`SELECT min(at) AS first, max(at) AS last FROM money_transfers
+          WHERE import_id = ${importId} AND account_id = ${accountId}`,
+      ),
+    );
+    const rule = transferCopyRule(spanOf);
+    // Statement by statement, its counted rows against the events it has no row of yet.
+    const byStatement = new Map<string, Row[]>();
+    for (const row of counted) {
+      const list = byStatement.get(statementOf(row));
+      if (list) list.push(row);
+      else byStatement.set(statementOf(row), [row]);
+    }
+    for (const [statement, rows] of byStatement) {
+      const held = undone.filter((row) => !statements.get(row.id)!.has(statement));
+      matchCopies(held.map(transferOfStored), rows.map(transferOfStored), rule).forEach(
+        (found, at) => {
+          if (found < 0) return;
+          const event = held[found]!;
+          const twin = rows[at]!;
+          tx.run(sql`UPDATE money_transfers SET copy_of = ${event.id}
+            WHERE id = ${twin.id} OR copy_of = ${twin.id}`);
+          statements.get(event.id)!.add(statement);
+          recount(tx, twin, -1);
+          uncounted += 1;
+        },
+      );
+    }
+  }
+  return uncounted;
 }
 
 /** A transfer's count and amount taken out of (-1) or put back in (1) its relation and import. */
