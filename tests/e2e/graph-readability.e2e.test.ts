@@ -225,9 +225,10 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
       await page.mouse.wheel(0, -120);
       await page
         .waitForFunction(
-          (previous) =>
-            document.querySelector<HTMLElement>('[data-testid=graph-canvas]')?.dataset['labels'] !==
-            previous,
+          (previous) => {
+            const element = document.querySelector('[data-testid=graph-canvas]');
+            return element?.dataset['labels'] !== previous;
+          },
           before,
           { timeout: 5_000 },
         )
