@@ -414,8 +414,16 @@ function placeRejectedFile(file: string, contentBase64: string, overwrite: boole
 function checkRejectedDestination(file: string, overwrite: boolean, source: string): void {
   // The file being imported, by any name (a link, another path to it): --overwrite-rejected
   // would have replaced the evidence with its own rejected rows.
-  const at = fs.statSync(file, { throwIfNoEntry: false });
-  const imported = fs.statSync(source, { throwIfNoEntry: false });
+  // A name the file system refuses (too long) is no file at all: said below, as not writable.
+  const statOf = (place: string) => {
+    try {
+      return fs.statSync(place, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+  };
+  const at = statOf(file);
+  const imported = statOf(source);
   if (at && imported && at.dev === imported.dev && at.ino === imported.ino)
     throw new AppError('import.rejectedIsSource', 'The rejected file is the file imported', {
       path: file,
