@@ -557,7 +557,19 @@ function labelCandidates(
             y: from.y + (to.y - from.y) * t,
           },
         );
-      const [first, ...rest] = edgeLabelPlaces(at, width, height).map((point) => ({
+      const places = edgeLabelPlaces(at, width, height);
+      // A found path's short relation (a phone beside its owner): no spot on or by its line may
+      // be free, so further out beside its middle too, as the path must be named along its length.
+      if (edge.highlighted) {
+        const [a, b] = [at(0.45), at(0.55)];
+        const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+        const [nx, ny] = [-(b.y - a.y) / length, (b.x - a.x) / length];
+        const middle = at(0.5);
+        for (const reach of [height * 1.5, height * 2.5, width])
+          for (const side of [1, -1])
+            places.push({ x: middle.x + side * nx * reach, y: middle.y + side * ny * reach });
+      }
+      const [first, ...rest] = places.map((point) => ({
         left: point.x - width / 2,
         top: point.y - height / 2,
       }));
