@@ -42,11 +42,6 @@ export function parseHeaderMap(text: string | undefined): Record<string, string>
   return Object.fromEntries(entries);
 }
 
-/**
- * A problem as the import page says it, in the CLI's language: the line, the file's column,
- * what is wrong and the value ("第 3 行 呼叫类型：呼叫类型无法识别（应为 主叫/被叫…）：语音"), not
- * the codes (callType callType) a user cannot act on.
- */
 /** The rows set aside as moving no money, by line with why (the check step's table), 50 at most. */
 function setAsideLines(
   rows: SetAsideRow[] | undefined,
@@ -84,6 +79,11 @@ function nameOnlyLines(
   return [lang === 'en' ? `${said} ${words.ownerNameOnlyCli}` : `${said}${words.ownerNameOnlyCli}`];
 }
 
+/**
+ * A problem as the import page says it, in the CLI's language: the line, the file's column,
+ * what is wrong and the value ("第 3 行 呼叫类型：呼叫类型无法识别（应为 主叫/被叫…）：语音"), not
+ * the codes (callType callType) a user cannot act on.
+ */
 function problemLine(
   problem: { line: number; field: string; problem: string; value: string; suggestions?: string[] },
   preview: { headers: string[]; mapping: Record<string, number> },
@@ -412,8 +412,6 @@ function placeRejectedFile(file: string, contentBase64: string, overwrite: boole
  * it may be replaced. Refused with the place named, nothing written.
  */
 function checkRejectedDestination(file: string, overwrite: boolean, source: string): void {
-  // The file being imported, by any name (a link, another path to it): --overwrite-rejected
-  // would have replaced the evidence with its own rejected rows.
   // A name the file system refuses (too long) is no file at all: said below, as not writable.
   const statOf = (place: string) => {
     try {
@@ -422,6 +420,8 @@ function checkRejectedDestination(file: string, overwrite: boolean, source: stri
       return undefined;
     }
   };
+  // The file being imported, by any name (a link, another path to it): --overwrite-rejected
+  // would have replaced the evidence with its own rejected rows.
   const at = statOf(file);
   const imported = statOf(source);
   if (at && imported && at.dev === imported.dev && at.ino === imported.ino)

@@ -247,13 +247,6 @@ function parallelOffsets(edges: GraphEdge[]): Map<string, number> {
   return offsets;
 }
 
-/**
- * A chart as a standalone SVG: the same icons, colours, dashes and arrows as on screen, names
- * under the entities (cut with an ellipsis, the full text as a tooltip), each relation's short
- * name on it, parallel relations bent apart, and optionally a title block (case, unit, user,
- * date, classification mark) and a legend of the kinds and relation types present. The one
- * renderer behind chart exports (SVG, PNG, PDF), the briefing's gang chart and the CLI.
- */
 /** Around the page's content; the title block's height; the legend's column on the right. */
 const pageMargin = 24;
 const titleHeight = 68;
@@ -275,6 +268,13 @@ export function titledChartAspect(page: PageSize, tierNames: number): number {
   return roomX / roomY;
 }
 
+/**
+ * A chart as a standalone SVG: the same icons, colours, dashes and arrows as on screen, names
+ * under the entities (cut with an ellipsis, the full text as a tooltip), each relation's short
+ * name on it, parallel relations bent apart, and optionally a title block (case, unit, user,
+ * date, classification mark) and a legend of the kinds and relation types present. The one
+ * renderer behind chart exports (SVG, PNG, PDF), the briefing's gang chart and the CLI.
+ */
 export function chartSvg(data: GraphData, positions: Positions, options: ChartSvgOptions): string {
   const { width, height, words } = options;
   const margin = pageMargin;

@@ -3021,12 +3021,12 @@ const settledCode = /^(?:0+(?![0-9a-z])|10000(?!\d)|success|s$|y$|t$|ok$|true$)|
  * of a refund (退货撤销) undoes the undoing.
  */
 const refundWords = /退货|退款|退回|冲退/;
+/** A platform's own-money row: its balance paid out to, or topped up from, the holder's card. */
+const platformOwnMove = /^(?:余额|零钱)?(?:提现|充值)$/;
 /**
  * A 冲正标志 that marks the row reversing another (冲正, 是, 1, Y); the row it reversed says
  * 已冲正 or 被冲正, and stays the transfer it was (the pair is found as any reversal's is).
  */
-/** A platform's own-money row: its balance paid out to, or topped up from, the holder's card. */
-const platformOwnMove = /^(?:余额|零钱)?(?:提现|充值)$/;
 const reversingFlag = /^(?:冲正|冲销|冲[账帐]|抹[账帐]|撤销|反交易|冲正交易|是|y|yes|true|1)$/i;
 /** A bill's type of a refund's own row: 退款, 转账-退款, 微信红包-退款, 美团-退款. */
 const refundRowType = /^(?:.*[-－—])?退款$/;
@@ -3301,16 +3301,16 @@ function counterpartInfo(text: string | null): { account: string | null; name: s
 }
 
 /**
- * A counterpart that stands for none (财付通's 对手方ID 0 on a 提现, a dash): no account, where it
- * had been one account shared by every user's withdrawals.
- */
-/**
  * A counterpart name that names no party: cash over the counter or at an ATM, the holder
  * himself (本人), a placeholder. A bank row under such a name is a record on the account alone.
  */
 const noPartyName =
   /^(?:现金|现金存入|现金支取|现金存款|现金取款|取现|存现|atm|atm取款|atm存款|自助设备|自助终端|柜台|柜面|本人|个人|无|空|null|none|n\/a|-+|—+|\/|\*+)$/i;
 
+/**
+ * A counterpart that stands for none (财付通's 对手方ID 0 on a 提现, a dash): no account, where it
+ * had been one account shared by every user's withdrawals.
+ */
 function placeholderFree(account: string | null): string | null {
   return account && /^(?:0+|-+|—+|无|空|null|none|n\/a)$/i.test(account) ? null : account;
 }
