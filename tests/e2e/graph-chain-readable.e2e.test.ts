@@ -1,15 +1,9 @@
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir, startHarness, type Harness } from './harness';
 import { signInToDemo } from './pages/demo-session';
 import { CasesPage } from './pages/cases-page';
 import { GraphPage } from './pages/graph-page';
-
-/** The page's document, as far as this test reads it (tests compile without the DOM library). */
-declare const document: {
-  querySelector(selector: string): { dataset: Record<string, string | undefined> } | null;
-};
 
 interface DrawnLabel {
   id: string;
@@ -30,15 +24,6 @@ interface ChartData {
 }
 
 /** Waits until the labels were chosen for the latest layout. */
-async function waitLabelled(page: Page) {
-  await page.waitForFunction(() => {
-    const canvas = document.querySelector('[data-testid=graph-canvas]');
-    return (
-      canvas?.dataset['labelled'] !== undefined &&
-      canvas.dataset['labelled'] === canvas.dataset['layouts']
-    );
-  });
-}
 
 /**
  * What the supply-chain view shows now, checked: every entity's icon inside the canvas, every
@@ -145,7 +130,7 @@ describe('the demo methamphetamine supply chain is readable whole', () => {
     await page.getByTestId('open-case-graph').click();
     await graph.waitStable();
     await graph.chooseLayout('供应链');
-    await waitLabelled(page);
+    await graph.waitLabelled();
     await h.screenshot('31b-graph-chain-1366');
 
     const cases = await h.host.router.invoke('cases.list', { text: 'A3301052026030015' });
@@ -222,7 +207,7 @@ describe('the demo methamphetamine supply chain is readable whole', () => {
     await page.waitForTimeout(300);
     await graph.chooseLayout('力导向');
     await graph.chooseLayout('供应链');
-    await waitLabelled(page);
+    await graph.waitLabelled();
     await h.screenshot('31d-graph-chain-1920');
     const large = await checkChainView(graph, chart);
     expect(large.labels.filter((label) => label.kind === 'node').length).toBeGreaterThanOrEqual(

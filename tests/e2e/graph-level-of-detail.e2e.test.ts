@@ -94,10 +94,7 @@ describe('level of detail: the key people named at any zoom, at a legible size',
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-graph').click();
     await graph.waitStable();
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('[data-testid=graph-canvas]');
-      return canvas?.dataset['labelled'] === canvas?.dataset['layouts'];
-    });
+    await graph.waitLabelled();
     await page.waitForTimeout(300);
     const canvas = graph.canvas();
     const box = (await canvas.boundingBox())!;

@@ -32,13 +32,7 @@ describe('a found path on the demo chart at 1366×768', () => {
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-graph').click();
     await graph.waitStable();
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('[data-testid=graph-canvas]');
-      return (
-        canvas?.dataset['labelled'] !== undefined &&
-        canvas.dataset['labelled'] === canvas.dataset['layouts']
-      );
-    });
+    await graph.waitLabelled();
     const canvas = graph.canvas();
     const drawn = async () =>
       JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];

@@ -40,13 +40,7 @@ describe('the demo methamphetamine chart is readable at 1366×768', () => {
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-graph').click();
     await graph.waitStable();
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('[data-testid=graph-canvas]');
-      return (
-        canvas?.dataset['labelled'] !== undefined &&
-        canvas.dataset['labelled'] === canvas.dataset['layouts']
-      );
-    });
+    await graph.waitLabelled();
     await h.screenshot('37-graph-readable-default-view');
     const canvas = graph.canvas();
     const labels = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
@@ -304,13 +298,7 @@ describe('in English the demo chart uses the canvas at 1366×768', () => {
     await new CasesPage(page).caseLink('A3301052026030015').click();
     await page.getByTestId('open-case-graph').click();
     await graph.waitStable();
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('[data-testid=graph-canvas]');
-      return (
-        canvas?.dataset['labelled'] !== undefined &&
-        canvas.dataset['labelled'] === canvas.dataset['layouts']
-      );
-    });
+    await graph.waitLabelled();
     await h.screenshot('37e-graph-english-default-view');
     const canvas = graph.canvas();
     const labels = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];

@@ -34,6 +34,17 @@ export class GraphPage {
     );
   }
 
+  /** Waits until the labels of the last layout are chosen (the declutter has looked at it). */
+  async waitLabelled(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const canvas = document.querySelector('[data-testid=graph-canvas]');
+      return (
+        canvas?.dataset['labelled'] !== undefined &&
+        canvas.dataset['labelled'] === canvas.dataset['layouts']
+      );
+    });
+  }
+
   async positions(): Promise<Positions> {
     return JSON.parse((await this.canvas().getAttribute('data-positions')) ?? '{}') as Positions;
   }
