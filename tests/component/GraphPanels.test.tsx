@@ -4,7 +4,11 @@ import type { GraphNode } from '../../electron/api/schemas/graph-schemas';
 import { AnalyticsPanel } from '../../renderer/src/features/graph/AnalyticsPanel';
 import { FilterPanel } from '../../renderer/src/features/graph/FilterPanel';
 import { LegendPanel } from '../../renderer/src/features/graph/LegendPanel';
-import { communityColour, type ChartFilters } from '../../renderer/src/features/graph/graph-model';
+import {
+  communityColour,
+  nodeStatuses,
+  type ChartFilters,
+} from '../../renderer/src/features/graph/graph-model';
 import { edge, node } from '../unit/graph/fixtures';
 import { installFakeBridge, Providers } from './fake-bridge';
 
@@ -233,17 +237,49 @@ describe('graph legend', () => {
   it('says what a ring means in the community circles, only there', () => {
     const { rerender } = render(
       <Providers>
-        <LegendPanel kinds={['person']} relationTypes={['supplies']} />
+        <LegendPanel kinds={['person']} relationTypes={['supplies']} statuses={[]} />
       </Providers>,
     );
     expect(screen.queryByTestId('graph-legend-communities')).toBeNull();
     rerender(
       <Providers>
-        <LegendPanel kinds={['person']} relationTypes={['supplies']} communities />
+        <LegendPanel kinds={['person']} relationTypes={['supplies']} statuses={[]} communities />
       </Providers>,
     );
     expect(screen.getByTestId('graph-legend-communities').textContent).toBe(
       '社团环形：无法律状态的实体，边框颜色表示其所属社团（疑似团伙）。',
     );
+  });
+});
+
+describe('graph legend statuses', () => {
+  it('explains only the rings the chart draws, in the legend order', () => {
+    const onChart = [
+      node('a', { legalStatus: 'sentenced' }),
+      node('b', { legalStatus: 'at_large' }),
+      node('c', { legalStatus: 'none' }),
+      node('d', { legalStatus: 'at_large' }),
+      node('e', { legalStatus: null }),
+    ];
+    expect(nodeStatuses(onChart)).toEqual(['at_large', 'sentenced']);
+    render(
+      <Providers>
+        <LegendPanel kinds={['person']} relationTypes={[]} statuses={nodeStatuses(onChart)} />
+      </Providers>,
+    );
+    const legend = screen.getByTestId('graph-legend');
+    expect(legend.textContent).toContain('在逃');
+    expect(legend.textContent).toContain('判决');
+    for (const absent of ['刑事拘留', '逮捕', '取保候审', '监视居住', '起诉'])
+      expect(legend.textContent).not.toContain(absent);
+  });
+
+  it('leaves out the status heading when no entity has a status', () => {
+    render(
+      <Providers>
+        <LegendPanel kinds={['phone']} relationTypes={[]} statuses={nodeStatuses([node('p')])} />
+      </Providers>,
+    );
+    expect(screen.getByTestId('graph-legend').textContent).not.toContain('法律状态');
   });
 });

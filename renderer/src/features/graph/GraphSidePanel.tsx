@@ -5,7 +5,7 @@ import type { GraphEdge, GraphNode } from '../../../../electron/api/schemas/grap
 import { AnalyticsPanel } from './AnalyticsPanel';
 import { setFilters, showCommunities, type ChartState } from './chart-state';
 import { FilterPanel } from './FilterPanel';
-import { nodeKinds } from './graph-model';
+import { nodeKinds, nodeStatuses } from './graph-model';
 import { LegendPanel } from './LegendPanel';
 import type { NetworkHandle } from './NetworkCanvas';
 import type { ChartHistoryHandle, GraphActions } from './useGraphActions';
@@ -86,6 +86,7 @@ export function GraphSidePanel(props: Props) {
               <LegendPanel
                 kinds={nodeKinds(nodes)}
                 relationTypes={[...new Set(edges.map((edge) => edge.type))]}
+                statuses={nodeStatuses(nodes)}
                 communities={state.layout === 'circular'}
               />
             ),

@@ -31,15 +31,17 @@ const rowStyle = { display: 'flex', alignItems: 'center', gap: 8, fontSize: 13 }
 export function LegendPanel({
   kinds,
   relationTypes,
+  statuses,
   communities = false,
 }: {
   kinds: EntityKind[];
   relationTypes: RelationType[];
+  /** The legal statuses on the chart: a ring the chart does not draw is not explained. */
+  statuses: LegalStatus[];
   /** The community circles are drawn: a border without a status is a community's colour. */
   communities?: boolean;
 }) {
   const { t } = useTranslation();
-  const statuses = Object.keys(legalStatusColours) as LegalStatus[];
   return (
     <div data-testid="graph-legend">
       <Typography.Text strong>{t('graph.legend.kinds')}</Typography.Text>
@@ -60,7 +62,7 @@ export function LegendPanel({
           </span>
         ))}
       </Space>
-      <Typography.Text strong>{t('graph.legend.status')}</Typography.Text>
+      {statuses.length > 0 && <Typography.Text strong>{t('graph.legend.status')}</Typography.Text>}
       <Space orientation="vertical" size={4} style={{ display: 'flex', marginTop: 6 }}>
         {statuses.map((status) => (
           <span key={status} style={rowStyle}>

@@ -324,3 +324,9 @@ export function periodBounds(edges: GraphEdge[]): [string, string] | null {
 export function nodeKinds(nodes: GraphNode[]): EntityKind[] {
   return [...new Set(nodes.map((node) => node.kind))];
 }
+
+/** The legal statuses drawn as rings on these entities, in the legend's order. */
+export function nodeStatuses(nodes: GraphNode[]): LegalStatus[] {
+  const present = new Set(nodes.map((node) => node.legalStatus));
+  return (Object.keys(legalStatusColours) as LegalStatus[]).filter((status) => present.has(status));
+}
