@@ -66,9 +66,10 @@ async function checkChainView(graph: GraphPage, chart: ChartData) {
     box: Box;
   }[];
   expect(tiers.map((tier) => tier.text)).toEqual([
-    '毒源/上线',
+    '毒源/上线 ①',
     // 李某华's row, under 岩某 who supplies him: of the same tier, named too (it had had no name).
-    '毒源/上线',
+    // Numbered: two rows of one name had read as a mistake.
+    '毒源/上线 ②',
     '运输',
     '分销',
     '零包',

@@ -154,9 +154,10 @@ describe('chart pictures of the demo methamphetamine case', () => {
       ...file.content.matchAll(/<g class="tier" data-y="([\d.]+)">.*?>([^<>]+)<\/text><\/g>/g),
     ].map((match) => ({ y: Number(match[1]), name: match[2]! }));
     expect(printed.map((tier) => tier.name)).toEqual([
-      '毒源/上线',
+      '毒源/上线 ①',
       // 李某华's row, under 岩某 who supplies him: of the same tier, named too (it had had no name).
-      '毒源/上线',
+      // Numbered: two rows of one name had read as a mistake.
+      '毒源/上线 ②',
       '运输',
       '分销',
       '零包',

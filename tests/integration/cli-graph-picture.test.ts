@@ -30,9 +30,10 @@ describe('graph --format svg', () => {
       ...picture.matchAll(/<g class="tier" data-y="([\d.]+)">.*?>([^<>]+)<\/text><\/g>/g),
     ].map((match) => ({ y: Number(match[1]), name: match[2]! }));
     expect(rows.map((row) => row.name)).toEqual([
-      '毒源/上线',
+      '毒源/上线 ①',
       // 李某华's row, under 岩某 who supplies him: of the same tier, named too (it had had no name).
-      '毒源/上线',
+      // Numbered: two rows of one name had read as a mistake.
+      '毒源/上线 ②',
       '运输',
       '分销',
       '零包',
@@ -55,7 +56,12 @@ describe('graph --format svg', () => {
     // A tier's block: its named row and the rows under it before the next name (a source
     // supplied by another source sits one row under it, as on screen).
     const blockOf = (y: number | undefined) =>
-      y === undefined ? undefined : rows.filter((row) => row.y <= y).at(-1)?.name;
+      y === undefined
+        ? undefined
+        : rows
+            .filter((row) => row.y <= y)
+            .at(-1)
+            ?.name.replace(/ [①②③]$/, '');
     const chain = JSON.parse(
       (await run(['chain', '--case', 'A3301052026030015', '--json'])).stdout,
     ) as {

@@ -68,18 +68,32 @@ export function chainLevels(
   };
 }
 
+/** Row numbers within a tier: short, and the same in Chinese and English. */
+const circledNumbers = '①②③④⑤⑥⑦⑧⑨⑩';
+
 /**
  * The name of each row of the supply-chain layout, by level: its tier's, or `untieredName` for
- * the row of people in no tier (under 毒资/保护伞 unnamed, they read as its). The chart page
- * draws them at the left of the rows; the printed chart, the CLI's included, prints them there.
+ * the row of people in no tier (under 毒资/保护伞 unnamed, they read as its). A tier over several
+ * rows (a source supplied by another source) numbers them upstream first, 毒源/上线 ① above
+ * 毒源/上线 ②: two rows of one name had read as a mistake. The chart page draws them at the left
+ * of the rows; the printed chart, the CLI's included, prints them there.
  */
 export function chainRowNames(
   chain: Pick<ReturnType<typeof chainLevels>, 'tiers' | 'untiered'>,
   tierName: Record<ChainTier, string>,
   untieredName: string,
 ): Record<number, string> {
+  const rows = Object.entries(chain.tiers).sort(([a], [b]) => Number(a) - Number(b));
+  const rowsOf = new Map<ChainTier, number>();
+  for (const [, tier] of rows) rowsOf.set(tier, (rowsOf.get(tier) ?? 0) + 1);
+  const seen = new Map<ChainTier, number>();
   return Object.fromEntries([
-    ...Object.entries(chain.tiers).map(([level, tier]) => [level, tierName[tier]]),
+    ...rows.map(([level, tier]) => {
+      const nth = (seen.get(tier) ?? 0) + 1;
+      seen.set(tier, nth);
+      const number = circledNumbers[nth - 1] ?? `(${nth})`;
+      return [level, rowsOf.get(tier)! > 1 ? `${tierName[tier]} ${number}` : tierName[tier]];
+    }),
     ...chain.untiered.map((level) => [String(level), untieredName]),
   ]);
 }

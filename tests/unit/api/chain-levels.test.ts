@@ -22,12 +22,12 @@ describe('supply-chain levels', () => {
     expect(Object.fromEntries(levels)).toEqual({ south: 0, wholesale: 1, phone: 1, retailer: 2 });
     expect(Object.fromEntries(owners)).toEqual({ phone: 'wholesale' });
     // Every row named: the wholesaler's row under the southern source is of its tier too (李某华's
-    // row under 岩某 had had no name).
+    // row under 岩某 had had no name), numbered so that two rows of one name read as a sequence.
     expect(tiers).toEqual({ 0: 'source', 1: 'source', 2: 'retail' });
     expect(untiered).toEqual([]);
     expect(chainRowNames({ tiers, untiered }, enumText('zh-CN').chainTier, '未分层')).toEqual({
-      0: '毒源/上线',
-      1: '毒源/上线',
+      0: '毒源/上线 ①',
+      1: '毒源/上线 ②',
       2: '零包',
     });
   });
