@@ -88,6 +88,46 @@ describe('label declutter', () => {
   });
 });
 
+describe('label declutter at the canvas edge', () => {
+  const icon = { id: 'zhou', left: 760, top: 100, width: 30, height: 30 };
+  it('names an entity in view where its whole name fits, not cut at the edge', () => {
+    const chosen = chooseLabels(
+      [
+        label('zhou', 795, 108, {
+          width: 110,
+          places: [
+            { left: 645, top: 108, beside: true },
+            { left: 720, top: 135 },
+          ],
+        }),
+      ],
+      { width: 800, height: 600 },
+      [icon],
+    );
+    expect(chosen.map((item) => [item.id, item.left, item.beside ?? false])).toEqual([
+      ['zhou', 645, true],
+    ]);
+  });
+
+  it('leaves an entity in view unnamed rather than cut when no place fits whole', () => {
+    const chosen = chooseLabels(
+      [label('zhou', 795, 108, { width: 110, places: [{ left: 745, top: 135 }] })],
+      { width: 800, height: 600 },
+      [icon],
+    );
+    expect(chosen).toEqual([]);
+  });
+
+  it('still names an entity itself cut at the edge (panning), its name cut too', () => {
+    const chosen = chooseLabels(
+      [label('zhou', 780, 135, { width: 110 })],
+      { width: 800, height: 600 },
+      [{ ...icon, left: 785 }],
+    );
+    expect(chosen.map((item) => item.id)).toEqual(['zhou']);
+  });
+});
+
 describe('label importance', () => {
   const person = (id: string, extra: Partial<GraphNode> = {}): GraphNode => ({
     id,

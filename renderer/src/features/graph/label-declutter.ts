@@ -111,13 +111,22 @@ export function chooseLabels(
             ) && overlaps(label, other),
         ),
     );
+  const inView = (box: { left: number; top: number; width: number; height: number }) =>
+    box.left >= 0 &&
+    box.top >= 0 &&
+    box.left + box.width <= viewport.width &&
+    box.top + box.height <= viewport.height;
+  const iconOf = new Map(icons.map((icon) => [icon.id, icon]));
   for (const label of ordered) {
-    let placed: LabelCandidate | null = blocked(label) ? null : label;
-    for (const place of label.places ?? []) {
-      if (placed) break;
-      const moved = { ...label, ...place };
-      if (!blocked(moved)) placed = moved;
-    }
+    const places = [label, ...(label.places ?? []).map((place) => ({ ...label, ...place }))];
+    // Whole in view first: a name cut at the canvas edge (周某 "(Release…" at the right) reads
+    // as a broken name while another of its places fits. Cut only beside an icon itself cut,
+    // as when panning.
+    const icon = iconOf.get(label.id);
+    const cutAllowed = !icon || !inView(icon);
+    const placed =
+      places.find((place) => inView(place) && !blocked(place)) ??
+      (cutAllowed ? places.find((place) => !blocked(place)) : undefined);
     if (!placed) continue;
     chosen.push(placed);
     for (const key of cells(placed)) grid.set(key, [...(grid.get(key) ?? []), placed]);
