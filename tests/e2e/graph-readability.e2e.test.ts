@@ -353,6 +353,25 @@ describe('in English the demo chart uses the canvas at 1366×768', () => {
           overlap(labels[i]!.box, labels[j]!.box),
           `${labels[i]!.text} overlaps ${labels[j]!.text}`,
         ).toBe(false);
+
+    // The supply chain in English: the UI's measure names ("Residential surveillance") had
+    // spread its columns, the chart shrank and 8 of 50 were named (28 in Chinese), one of them
+    // cut at the canvas edge.
+    await graph.chooseLayout('Supply chain');
+    await graph.waitLabelled();
+    await h.screenshot('37f-graph-english-chain-1366');
+    const chain = JSON.parse((await canvas.getAttribute('data-labels'))!) as DrawnLabel[];
+    const chainNames = chain.filter((label) => label.kind === 'node');
+    expect(chainNames.length).toBeGreaterThanOrEqual(20);
+    expect(underMeasure.filter((n) => !chainNames.some((l) => l.text.startsWith(n)))).toEqual([]);
+    expect(chainNames.find((l) => l.text.startsWith('冯某'))?.text).toBe(
+      '冯某\n(Res. surveillance)',
+    );
+    const cut = chain.filter(
+      ({ box: [left, top, width, height] }) =>
+        left < 0 || top < 0 || left + width > box.width || top + height > box.height,
+    );
+    expect(cut.map((label) => label.text)).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });
 });

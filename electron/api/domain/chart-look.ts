@@ -1,4 +1,5 @@
 import type { EntityKind } from './entity-kinds';
+import type { LegalStatus } from './person-vocabulary';
 import type { RelationType } from './relation-types';
 
 /**
@@ -89,6 +90,30 @@ export const englishRelationShortNames: Record<RelationType, string> = {
   protects: 'protects',
   same_handset: 'same handset',
   other: 'other',
+};
+
+/**
+ * A person's measure under the name on a chart, in English: as short as the Chinese (逮捕,
+ * 取保候审), where the UI's full names ("Residential surveillance at a designated place") made
+ * each name two to four times as wide. On the English supply chain at 1366 the wide names
+ * spread the columns, the chart shrank, and 8 of 50 entities were named against 28 in Chinese.
+ */
+export const englishChartStatusNames: Record<Exclude<LegalStatus, 'none'>, string> = {
+  at_large: 'At large',
+  summoned: 'Summoned',
+  detained: 'Detained',
+  arrested: 'Arrested',
+  bail: 'On bail',
+  residential_surveillance: 'Res. surveillance',
+  prosecuted: 'Prosecuted',
+  sentenced: 'Sentenced',
+  released: 'Released',
+  designated_residence: 'Desig. residence',
+  wanted_online: 'Wanted',
+  administrative_detention: 'Admin. detention',
+  compulsory_isolation: 'Compulsory rehab',
+  community_treatment: 'Community treatment',
+  community_rehabilitation: 'Community rehab',
 };
 
 /** Where along its curve a relation's name may go (0 one end, 1 the other), in the order tried. */

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { englishRelationShortNames, relationShortNames } from '../../api/domain/chart-look';
+import {
+  englishChartStatusNames,
+  englishRelationShortNames,
+  relationShortNames,
+} from '../../api/domain/chart-look';
 import type { Classification } from '../../api/schemas/briefing-schemas';
 import type { GraphData } from '../../api/schemas/graph-schemas';
 import { AppError } from '../app-error';
@@ -54,7 +58,10 @@ export function chartWords(language: DocumentLanguage): ChartWords {
     relationNames: names.relationType,
     edgeNames: language === 'zh-CN' ? relationShortNames : englishRelationShortNames,
     atLarge: names.legalStatus.at_large,
-    statusNames: names.legalStatus,
+    statusNames:
+      language === 'zh-CN'
+        ? names.legalStatus
+        : { ...names.legalStatus, ...englishChartStatusNames },
     ...chartLabels[language],
   };
 }

@@ -88,6 +88,27 @@ describe('label declutter', () => {
   });
 });
 
+describe('label declutter beside a ring', () => {
+  it('places a name whose box touches the next icon by under a pixel, not one that covers it', () => {
+    const icons = [
+      { id: 'chen', left: 665, top: 198, width: 31, height: 31 },
+      { id: 'xu', left: 648, top: 261.2, width: 31, height: 31 },
+    ];
+    const touching = chooseLabels(
+      [label('chen', 652, 234.3, { width: 55, height: 27.4 })],
+      { width: 800, height: 600 },
+      icons,
+    );
+    expect(touching.map((item) => item.id)).toEqual(['chen']);
+    const covering = chooseLabels(
+      [label('chen', 652, 236, { width: 55, height: 27.4 })],
+      { width: 800, height: 600 },
+      icons,
+    );
+    expect(covering).toEqual([]);
+  });
+});
+
 describe('label declutter at the canvas edge', () => {
   const icon = { id: 'zhou', left: 760, top: 100, width: 30, height: 30 };
   it('names an entity in view where its whole name fits, not cut at the edge', () => {

@@ -35,6 +35,9 @@ export interface LabelCandidate {
   beside?: boolean;
 }
 
+/** How far into an icon's box a name's box may reach, in screen pixels. */
+const iconTolerancePx = 1;
+
 /** Labels are never drawn smaller than this on screen (level of detail by zoom). */
 export const minLabelPx = 11;
 
@@ -81,7 +84,18 @@ export function chooseLabels(
   };
   const chosen: LabelCandidate[] = [];
   for (const icon of icons) {
-    const obstacle: LabelCandidate = { ...icon, kind: 'icon', priority: 0, fontPx: 0 };
+    // A name's box that touches an icon's ring by under a pixel (its halo's padding, not its
+    // glyphs) is not over it: 陈某辉's name half a pixel on 许某's ring had left him unnamed.
+    const obstacle: LabelCandidate = {
+      id: icon.id,
+      kind: 'icon',
+      priority: 0,
+      fontPx: 0,
+      left: icon.left + iconTolerancePx,
+      top: icon.top + iconTolerancePx,
+      width: icon.width - 2 * iconTolerancePx,
+      height: icon.height - 2 * iconTolerancePx,
+    };
     for (const key of cells(obstacle)) grid.set(key, [...(grid.get(key) ?? []), obstacle]);
   }
   const ordered = candidates

@@ -9,6 +9,7 @@ import { chainLevels, chainRowNames } from '../../../../electron/api/domain/chai
 import { relationTypes } from '../../../../electron/api/domain/relation-types';
 import {
   compactChartAbove,
+  englishChartStatusNames,
   englishRelationShortNames,
   relationShortNames,
 } from '../../../../electron/api/domain/chart-look';
@@ -61,8 +62,15 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
     const chain = chainEdges ? chainLevels(nodes, Object.values(chainEdges)) : null;
     const compact = shownNodes.length > compactChartAbove;
     // Translated once per chart, not once per entity.
+    // In English the chart's own short names (the UI's are up to four times as wide).
+    const english = !i18n.language.startsWith('zh');
     const statusLabels = new Map(
-      legalStatuses.map((status) => [status, t(`enums.legalStatus.${status}`)]),
+      legalStatuses.map((status) => [
+        status,
+        english && status !== 'none'
+          ? englishChartStatusNames[status]
+          : t(`enums.legalStatus.${status}`),
+      ]),
     );
     const visNodes = shownNodes.map((node) =>
       toVisNode(node, {
