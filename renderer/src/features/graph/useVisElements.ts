@@ -96,8 +96,6 @@ export function useVisElements(state: ChartState, highlight: Highlight | null) {
         )
       : undefined;
     return { visNodes, shownIds, compact, levelLabels, chainOwners: chain?.owners };
-    // i18n.language: the labels change with the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodeMap, chainEdges, filters, hidden, pinned, communities, highlight, t, i18n.language]);
 
   return useMemo(() => {
