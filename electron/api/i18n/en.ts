@@ -989,6 +989,11 @@ export const en: Translation<typeof zhCN> = {
     rejectedUnsaved:
       'The {{count}} rejected rows have not been saved to a file; once a new import starts they cannot be saved. Start a new import anyway?',
     keepRejected: 'Save the rejected rows first',
+    rejectedUnsavedLeave:
+      'The {{count}} rejected rows have not been saved to a file; once you leave the import page they cannot be saved. Leave anyway?',
+    leaveImport: 'Leave',
+    rejectedSaveFailed:
+      'The rows with errors could not be saved as "{{fileName}}": the disk may be full, or the place chosen cannot be written to. Save them again to another place.',
     copiesDetail:
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     dataSessionsDetail:

@@ -939,6 +939,11 @@ export const zhCN = {
     rejectedUnsaved:
       '{{count}} 行被拒数据尚未保存为文件，开始新的导入后将无法再保存。仍要开始新的导入吗？',
     keepRejected: '先保存被拒行',
+    rejectedUnsavedLeave:
+      '{{count}} 行被拒数据尚未保存为文件，离开导入页后将无法再保存。仍要离开吗？',
+    leaveImport: '离开',
+    rejectedSaveFailed:
+      '有误的行未能保存为“{{fileName}}”：磁盘可能已满，或所选位置不能写入。请换一个位置再保存。',
     copiesDetail:
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     dataSessionsDetail:
