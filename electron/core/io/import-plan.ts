@@ -83,6 +83,7 @@ import {
   type Way,
 } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
+import { isWeChatId } from '../../api/domain/wechat-ids';
 import { simplifiedText } from '../../api/domain/traditional-aliases';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { headerNoteOf, moneyUnits, yuanIn } from './money-units';
@@ -1228,7 +1229,15 @@ function headerPlanner(
     preamble.owner = nameOnlyOwner(preamble.nameOnly);
   }
   // Typed with spaces (6217 0015 …), an account is the same entity as in a column without.
-  const ownAccount = options.ownAccount?.replace(/\s+/g, '') || preamble.owner;
+  const typedAccount = options.ownAccount?.replace(/\s+/g, '') || null;
+  // A WeChat bill's own account is a WeChat ID (laowang_1988, wxid_…, a QQ or mobile number):
+  // a nickname or a name typed there would be an account no other bill could be tied to.
+  if (typedAccount && template === 'transactions' && preamble.platform === 'wechat')
+    if (!isWeChatId(typedAccount))
+      throw new AppError('import.ownAccountNotWeChatId', 'The own account is not a WeChat ID', {
+        account: typedAccount.slice(0, 30),
+      });
+  const ownAccount = typedAccount || preamble.owner;
   const ownNumber = template === 'calls' ? givenOwnNumber(options.ownNumber, preamble) : null;
   // The first rows all data sessions by their 业务类型 (GPRS): no direction to ask for.
   const sessionsFirst =
