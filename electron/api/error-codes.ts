@@ -110,6 +110,7 @@ export const errorCodes = [
   'import.unknownField',
   'import.unknownHeader',
   'import.ownNumberInvalid',
+  'import.ownAccountNotWeChatId',
   'import.ownNumberNotInList',
   'import.tooLarge',
   'import.tooManyColumns',

@@ -14,6 +14,15 @@ export const events = {
     done: z.number().int(),
     total: z.number().int(),
   }),
+  /**
+   * A file the window saved through the browser's download (a rejected-rows file, an export)
+   * ended: written, cancelled in the save dialog, or interrupted (disk full, no permission).
+   * Electron only; the name is the one the page offered, not the path chosen.
+   */
+  'download.finished': z.object({
+    fileName: z.string(),
+    state: z.enum(['completed', 'cancelled', 'interrupted']),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

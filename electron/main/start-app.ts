@@ -17,6 +17,7 @@ import { ownerAppDataDir } from '../core/vault/owner-app-data';
 import { appEntryUrl } from './app-origin';
 import { serveRenderer } from './app-protocol';
 import { electronDocuments } from './electron-documents';
+import { watchDownloads } from './download-watch';
 import { denyAllPermissions } from './harden';
 import { bindInvokeChannel, broadcast } from './ipc-bridge';
 import { createMainWindow } from './main-window';
@@ -80,6 +81,9 @@ export function startApp({ sqliteBinding, trusted, devServerUrl, mainDir }: Star
   router.sessions.startIdleTimer();
 
   denyAllPermissions(session.defaultSession);
+  watchDownloads(session.defaultSession, (payload) =>
+    broadcast(() => BrowserWindow.getAllWindows(), 'download.finished', payload),
+  );
   serveRenderer(protocol, net, path.join(mainDir, '../renderer'));
   bindInvokeChannel(ipcMain, router, trusted);
 

@@ -1,16 +1,21 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialWizard } from '../../renderer/src/features/import/import-wizard';
 import { RunStep } from '../../renderer/src/features/import/RunStep';
 import type { ImportSummary } from '../../electron/api/schemas/import-schemas';
-import { Providers } from './fake-bridge';
+import { emitFakeEvent, installFakeBridge, Providers } from './fake-bridge';
+import { Routed } from './routed';
+
+beforeEach(() => installFakeBridge({}));
 
 const running = (done: number) => (
   <Providers>
-    <RunStep
-      state={{ ...initialWizard, step: 3, importId: 'imp-1', progress: { done, total: 100_000 } }}
-      dispatch={() => undefined}
-    />
+    <Routed>
+      <RunStep
+        state={{ ...initialWizard, step: 3, importId: 'imp-1', progress: { done, total: 100_000 } }}
+        dispatch={() => undefined}
+      />
+    </Routed>
   </Providers>
 );
 
@@ -53,7 +58,9 @@ describe('an import done', () => {
     };
     render(
       <Providers>
-        <RunStep state={{ ...initialWizard, step: 3, summary }} dispatch={() => undefined} />
+        <Routed>
+          <RunStep state={{ ...initialWizard, step: 3, summary }} dispatch={() => undefined} />
+        </Routed>
       </Providers>,
     );
     expect(screen.getByTestId('import-reversals').textContent).toBe(
@@ -92,7 +99,9 @@ const summary = {
 
 const done = (dispatch: (action: unknown) => void) => (
   <Providers>
-    <RunStep state={{ ...initialWizard, step: 3, summary }} dispatch={dispatch} />
+    <Routed>
+      <RunStep state={{ ...initialWizard, step: 3, summary }} dispatch={dispatch} />
+    </Routed>
   </Providers>
 );
 
@@ -144,6 +153,86 @@ describe('an import done with rows rejected', () => {
     expect(dispatched).toEqual([]);
     // Saved once: a new import starts without asking.
     fireEvent.click(screen.getByTestId('import-rejected-download'));
+    fireEvent.click(screen.getByTestId('import-another'));
+    expect(dispatched).toEqual([{ type: 'restarted' }]);
+    for (const spy of [created, click]) spy.mockRestore();
+  });
+});
+
+describe('leaving the import page with rows rejected', () => {
+  const question = '2 行被拒数据尚未保存为文件，离开导入页后将无法再保存。仍要离开吗？';
+  const asked = () =>
+    [...document.querySelectorAll('.ant-modal-confirm-title')].map((title) => title.textContent);
+
+  it('asks first: cancelling keeps the user on the page, with the rows still to save', async () => {
+    render(done(() => undefined));
+    fireEvent.click(screen.getByTestId('menu-cases'));
+    await waitFor(() => expect(asked()).toEqual([question]));
+    fireEvent.click(screen.getByRole('button', { name: '先保存被拒行' }));
+    await waitFor(() => expect(asked()).toEqual([]));
+    expect(screen.queryByTestId('cases-page')).toBeNull();
+    expect(screen.getByTestId('import-rejected-download')).toBeInTheDocument();
+    // Asked again on the next try; leaving goes on only when the user says so.
+    fireEvent.click(screen.getByTestId('menu-cases'));
+    await waitFor(() => expect(asked()).toEqual([question]));
+    // antd spaces a button's two characters (离 开).
+    fireEvent.click(screen.getByRole('button', { name: /^离\s?开$/ }));
+    await waitFor(() => expect(screen.getByTestId('cases-page')).toBeInTheDocument());
+    expect(screen.queryByTestId('import-done')).toBeNull();
+  });
+
+  it('leaves without asking once the rows are saved', async () => {
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:0');
+    const click = vi
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
+    render(done(() => undefined));
+    fireEvent.click(screen.getByTestId('import-rejected-download'));
+    fireEvent.click(screen.getByTestId('menu-cases'));
+    await waitFor(() => expect(screen.getByTestId('cases-page')).toBeInTheDocument());
+    expect(asked()).toEqual([]);
+    for (const spy of [created, click]) spy.mockRestore();
+  });
+});
+
+describe('saving the rejected rows in the desktop app', () => {
+  it('says so when the file could not be written, and still asks before the rows are dropped', async () => {
+    const dispatched: unknown[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:0');
+    const click = vi
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => undefined);
+    const calls = installFakeBridge({
+      'app.info': () => ({
+        ok: true,
+        value: { version: '1.0.0', host: 'electron', canPickDirectory: true, canPickFile: true },
+      }),
+    });
+    render(done((action) => dispatched.push(action)));
+    // The host known (Electron) before the button is pressed.
+    await waitFor(() => expect(calls.map((call) => call.procedure)).toContain('app.info'));
+    await act(async () => await Promise.resolve());
+    fireEvent.click(screen.getByTestId('import-rejected-download'));
+    act(() =>
+      emitFakeEvent('download.finished', { fileName: '话单.rejected.csv', state: 'interrupted' }),
+    );
+    expect(screen.getByTestId('import-rejected-save-failed').textContent).toBe(
+      '有误的行未能保存为“话单.rejected.csv”：磁盘可能已满，或所选位置不能写入。请换一个位置再保存。',
+    );
+    fireEvent.click(screen.getByTestId('import-another'));
+    await waitFor(() =>
+      expect(document.querySelector('.ant-modal-confirm-title')?.textContent).toBe(
+        '2 行被拒数据尚未保存为文件，开始新的导入后将无法再保存。仍要开始新的导入吗？',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '先保存被拒行' }));
+    expect(dispatched).toEqual([]);
+    // Saved again, to a place that takes it: the message goes, and a new import asks no more.
+    fireEvent.click(screen.getByTestId('import-rejected-download'));
+    act(() =>
+      emitFakeEvent('download.finished', { fileName: '话单.rejected.csv', state: 'completed' }),
+    );
+    expect(screen.queryByTestId('import-rejected-save-failed')).toBeNull();
     fireEvent.click(screen.getByTestId('import-another'));
     expect(dispatched).toEqual([{ type: 'restarted' }]);
     for (const spy of [created, click]) spy.mockRestore();

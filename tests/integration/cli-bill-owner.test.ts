@@ -63,3 +63,29 @@ describe('import of a bill whose owner is known by a WeChat nickname alone', () 
     ]);
   });
 });
+
+describe('--own-account for a WeChat bill', () => {
+  it('takes a WeChat ID the user chose, and refuses a nickname as one, in either language', async () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const file = path.join(makeTempDir(), 'wechat.csv');
+    bill(file, '1000001');
+    const run = async (...extra: string[]) =>
+      await execCli(
+        ['import', '--workspace', dir, '--template', 'transactions', '--file', file, ...extra],
+        env,
+      );
+    const nickname = await run('--own-account', '老王');
+    expect([nickname.status, nickname.stdout, nickname.stderr.trim()]).toEqual([
+      1,
+      '',
+      'error: 本方账户“老王”不是微信号，未导入：微信账单的本方账户应填微信号（6–20 位，字母开头，可含字母、数字、下划线和减号；或 wxid_ 开头），老账号也可以是 QQ 号或手机号。昵称和姓名不是微信号，不知道微信号时请留空。',
+    ]);
+    const english = await run('--own-account', 'lao', '--lang', 'en');
+    expect([english.status, english.stderr.trim()]).toEqual([
+      1,
+      'error: The own account “lao” is not a WeChat ID; nothing imported. On a WeChat bill it must be one: 6–20 characters starting with a letter, then letters, digits, _ or - (or starting with wxid_); an older account’s may be its QQ or mobile number. A nickname or a name is no WeChat ID: leave the field empty when the ID is not known.',
+    ]);
+    const chosen = await run('--own-account', 'laowang_1988', '--json');
+    expect([chosen.status, JSON.parse(chosen.stdout).owner]).toEqual([0, 'laowang_1988']);
+  });
+});

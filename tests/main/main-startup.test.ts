@@ -18,6 +18,7 @@ const electron = vi.hoisted(() => {
     permissionHandlers: 0,
     quit: 0,
     errorBoxes: [] as { title: string; message: string }[],
+    sessionEvents: [] as string[],
   };
   class BrowserWindow {
     static instances: BrowserWindow[] = [];
@@ -67,6 +68,7 @@ const electron = vi.hoisted(() => {
           setPermissionRequestHandler: () => (calls.permissionHandlers += 1),
           setPermissionCheckHandler: () => (calls.permissionHandlers += 1),
           setDevicePermissionHandler: () => (calls.permissionHandlers += 1),
+          on: (event: string) => calls.sessionEvents.push(event),
         },
       },
       powerMonitor: { on: () => undefined },
@@ -125,6 +127,8 @@ describe('main process start', () => {
     expect(electron.calls.partitionSchemes).toEqual(['quanlian-documents:app']);
     expect(electron.calls.ipcChannels).toEqual(['quanlian:invoke']);
     expect(electron.calls.permissionHandlers).toBe(3);
+    // How each file saved through the save dialog ended is told to the window (download-watch).
+    expect(electron.calls.sessionEvents).toEqual(['will-download']);
     expect(electron.calls.appEvents).toEqual(
       expect.arrayContaining([
         'second-instance',

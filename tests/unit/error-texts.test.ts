@@ -57,6 +57,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'import.unknownField': { field: '通话地点' },
   'import.unknownHeader': { header: '对方号码（新）' },
   'import.ownNumberInvalid': { number: '1380013' },
+  'import.ownAccountNotWeChatId': { account: '老王' },
   'import.ownNumberNotInList': { number: '13387650009' },
   'import.tooLarge': { limitMiB: 200 },
   'import.tooManyColumns': { limit: 200, line: 7 },
@@ -91,8 +92,20 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
 };
 
 /** Latin words a Chinese user reads as they are: formats, programs, units, file names. */
-const latinWordsAllowed = new Set(['MB', 'CSV', 'Excel', 'PDF', 'PNG', 'Word', 'Chromium', 'IMEI']);
-const latinWordsAllowedText = ['workspace.json'];
+const latinWordsAllowed = new Set([
+  'MB',
+  'CSV',
+  'Excel',
+  'PDF',
+  'PNG',
+  'Word',
+  'Chromium',
+  'IMEI',
+  // A WeChat ID may be an older account's QQ number.
+  'QQ',
+]);
+// The start of the WeChat IDs WeChat gives, as users see them.
+const latinWordsAllowedText = ['workspace.json', 'wxid_'];
 
 const translators: Record<'zh-CN' | 'en', Translate> = {} as never;
 

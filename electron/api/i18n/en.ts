@@ -252,6 +252,8 @@ export const en: Translation<typeof zhCN> = {
       unknownField: 'The mapping names a field, “{{field}}”, that this import type does not have.',
       unknownHeader: 'The file has no column named “{{header}}”.',
       ownNumberInvalid: 'The own number “{{number}}” is not a phone number; give it in full.',
+      ownAccountNotWeChatId:
+        'The own account “{{account}}” is not a WeChat ID; nothing imported. On a WeChat bill it must be one: 6–20 characters starting with a letter, then letters, digits, _ or - (or starting with wxid_); an older account’s may be its QQ or mobile number. A nickname or a name is no WeChat ID: leave the field empty when the ID is not known.',
       ownNumberNotInList:
         'The own number “{{number}}” is on no row of the list (mistyped?); nothing imported: the handsets could not be tied to it.',
       tooLarge: 'The file is too large, or inflates to too much (limit {{limitMiB}} MB); refused.',
@@ -951,7 +953,7 @@ export const en: Translation<typeof zhCN> = {
     platformFound: 'Recognised as a {{platform}}, account: {{owner}}',
     ownAccount: 'Own account',
     ownAccountHint:
-      'When the file has no own-account column and its heading names none (a WeChat ID, an Alipay account)',
+      'When the file has no own-account column and its heading names none: on a WeChat bill its WeChat ID (laowang_1988, wxid_…, or an older account’s QQ or mobile number), on an Alipay bill its Alipay account',
     direction: 'Direction of the money',
     directionHint:
       'When the file has neither a debit/credit column nor signed amounts, say which way every row went',
@@ -989,6 +991,11 @@ export const en: Translation<typeof zhCN> = {
     rejectedUnsaved:
       'The {{count}} rejected rows have not been saved to a file; once a new import starts they cannot be saved. Start a new import anyway?',
     keepRejected: 'Save the rejected rows first',
+    rejectedUnsavedLeave:
+      'The {{count}} rejected rows have not been saved to a file; once you leave the import page they cannot be saved. Leave anyway?',
+    leaveImport: 'Leave',
+    rejectedSaveFailed:
+      'The rows with errors could not be saved as "{{fileName}}": the disk may be full, or the place chosen cannot be written to. Save them again to another place.',
     copiesDetail:
       "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     dataSessionsDetail:

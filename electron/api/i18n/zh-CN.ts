@@ -229,6 +229,8 @@ export const zhCN = {
       unknownField: '列对应中的字段“{{field}}”不属于该导入类型。',
       unknownHeader: '文件中没有名为“{{header}}”的列。',
       ownNumberInvalid: '本机号码“{{number}}”无法识别，请填写完整号码。',
+      ownAccountNotWeChatId:
+        '本方账户“{{account}}”不是微信号，未导入：微信账单的本方账户应填微信号（6–20 位，字母开头，可含字母、数字、下划线和减号；或 wxid_ 开头），老账号也可以是 QQ 号或手机号。昵称和姓名不是微信号，不知道微信号时请留空。',
       ownNumberNotInList:
         '本机号码“{{number}}”不在清单的任何一行中（是否输错？），未导入：按此号码导入，机身串号等将无法归属。',
       tooLarge: '文件过大或解压后过大（上限 {{limitMiB}} MB），已拒绝读取。',
@@ -906,7 +908,8 @@ export const zhCN = {
     platforms: { alipay: '支付宝账单', wechat: '微信支付账单' },
     platformFound: '识别为{{platform}}，账户：{{owner}}',
     ownAccount: '本方账户',
-    ownAccountHint: '文件中没有本方账号列、抬头也未写明账户时填写（如微信号、支付宝账户）',
+    ownAccountHint:
+      '文件中没有本方账号列、抬头也未写明账户时填写：微信账单填微信号（如 laowang_1988、wxid_…，老账号也可以是 QQ 号或手机号），支付宝账单填支付宝账户',
     direction: '资金方向',
     directionHint: '文件既无借贷标志（收/支）列、金额也不带正负号时，须写明每笔资金的方向',
     directions: {
@@ -939,6 +942,11 @@ export const zhCN = {
     rejectedUnsaved:
       '{{count}} 行被拒数据尚未保存为文件，开始新的导入后将无法再保存。仍要开始新的导入吗？',
     keepRejected: '先保存被拒行',
+    rejectedUnsavedLeave:
+      '{{count}} 行被拒数据尚未保存为文件，离开导入页后将无法再保存。仍要离开吗？',
+    leaveImport: '离开',
+    rejectedSaveFailed:
+      '有误的行未能保存为“{{fileName}}”：磁盘可能已满，或所选位置不能写入。请换一个位置再保存。',
     copiesDetail:
       '其中 {{count}} 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     dataSessionsDetail:

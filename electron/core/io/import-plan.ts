@@ -83,6 +83,7 @@ import {
   type Way,
 } from './flag-codes';
 import { isCreditCode } from '../../api/domain/credit-code';
+import { isWeChatId } from '../../api/domain/wechat-ids';
 import { simplifiedText } from '../../api/domain/traditional-aliases';
 import type { Cell, TableFile, TableRow } from './table-file';
 import { headerNoteOf, moneyUnits, yuanIn } from './money-units';
@@ -100,6 +101,7 @@ import {
   nameOnlyOwnerIn,
   nameOnlyParty,
   type NameOnlyOwner,
+  type NameOnlyPlatform,
   type OwnerKnownBy,
 } from './name-only-owner';
 
@@ -196,8 +198,9 @@ interface Preamble {
   foreignCurrency?: boolean;
   owner: string | null;
   /**
-   * The owner is known only by a nickname or a name (a WeChat bill's 微信昵称, an Alipay bill's
-   * 姓名): `owner` is then this file's own account, named by it (nameOnlyOwner).
+   * The owner is known only by a nickname or a name (a WeChat bill's 微信昵称, an Alipay or 京东
+   * bill's 姓名, a bank statement's 户名): `owner` is then this file's own account, named by it
+   * (nameOnlyOwner).
    */
   nameOnly?: NameOnlyOwner;
   /** Yuan in one unit of a statement's amounts, as its lines above the header say (单位：万元). */
@@ -472,8 +475,8 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
     };
   if (template !== 'transactions') return { platform: null, owner: null };
   const platform = /支付宝|alipay/i.test(text) ? 'alipay' : /微信/.test(text) ? 'wechat' : null;
-  const paymentBill =
-    /抖音支付|京东支付|京东金融|云闪付|美团支付|美团账单|翼支付|度小满|拼多多/.test(text);
+  const otherPlatform = otherPaymentPlatformIn(text);
+  const paymentBill = otherPlatform !== null;
   // The heading of a rejected-rows file of such a bill names its account as it was made.
   const again = nameOnlyOwnerIn(text);
   const owner = again
@@ -490,16 +493,18 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
       null);
   const holder = holderIn(written);
   // A bill that names its owner by a nickname (微信昵称：[老王]) or a name (姓名：张三 above an
-  // Alipay bill) alone: many people's, so this file's own account, never another file's.
+  // Alipay, 京东 or 美团 bill) alone: many people's, so this file's own account, never another
+  // file's. A bank statement's 户名 alone is made so where its owner is looked for last.
+  const billPlatform = platform ?? otherPlatform;
   const nickname = owner ? null : asWritten(/微信昵称[:：]\s*\[([^\]]+)\]/d.exec(text));
   const nameOnly: NameOnlyOwner | null =
     again ??
-    (owner || !platform
+    (owner || !billPlatform
       ? null
       : nickname
-        ? { by: 'nickname', name: nickname, platform, fileKey }
+        ? { by: 'nickname', name: nickname, platform: billPlatform, fileKey }
         : holder
-          ? { by: 'name', name: holder, platform, fileKey }
+          ? { by: 'name', name: holder, platform: billPlatform, fileKey }
           : null);
   const unit = /单位\s*[:：]\s*([万千])元/.exec(text)?.[1];
   const currency = /(?:币\s*种|币别)\s*[:：]\s*([^\t\n,，;；]+)/.exec(text)?.[1]?.trim() ?? '';
@@ -520,6 +525,23 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
     holder,
     openingFen: openingIn(text),
   };
+}
+
+/**
+ * The payment platform other than Alipay and WeChat whose bill the lines above a header head
+ * (抖音支付, 京东支付, 云闪付, 美团, 翼支付): its counterparts are named, not numbered.
+ */
+function otherPaymentPlatformIn(text: string): NameOnlyPlatform | null {
+  const platforms: [RegExp, NameOnlyPlatform][] = [
+    [/抖音支付/, 'douyin'],
+    [/京东支付|京东金融/, 'jd'],
+    [/云闪付/, 'unionpay'],
+    [/美团支付|美团账单/, 'meituan'],
+    [/翼支付/, 'bestpay'],
+    [/度小满/, 'duxiaoman'],
+    [/拼多多/, 'pinduoduo'],
+  ];
+  return platforms.find(([words]) => words.test(text))?.[1] ?? null;
 }
 
 /**
@@ -1194,8 +1216,28 @@ function headerPlanner(
     mapping = chooseFlagColumn(headers, head.slice(headerIndex + 1), mapping);
   if (options.headerMap && headerRow)
     mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
+  // A statement whose heading names its holder alone (户名：王芳), no account in it, its sheet's
+  // or its file's name, nor in a column: that name's account of this file, never another
+  // statement's 王芳 (the name alone had made the two holders one account).
+  if (
+    template === 'transactions' &&
+    preamble.owner === null &&
+    preamble.holder &&
+    ['account', 'accountOther', 'fromAccount'].every((key) => mapping[key] === undefined)
+  ) {
+    preamble.nameOnly = { by: 'name', name: preamble.holder, platform: 'bank', fileKey };
+    preamble.owner = nameOnlyOwner(preamble.nameOnly);
+  }
   // Typed with spaces (6217 0015 …), an account is the same entity as in a column without.
-  const ownAccount = options.ownAccount?.replace(/\s+/g, '') || preamble.owner;
+  const typedAccount = options.ownAccount?.replace(/\s+/g, '') || null;
+  // A WeChat bill's own account is a WeChat ID (laowang_1988, wxid_…, a QQ or mobile number):
+  // a nickname or a name typed there would be an account no other bill could be tied to.
+  if (typedAccount && template === 'transactions' && preamble.platform === 'wechat')
+    if (!isWeChatId(typedAccount))
+      throw new AppError('import.ownAccountNotWeChatId', 'The own account is not a WeChat ID', {
+        account: typedAccount.slice(0, 30),
+      });
+  const ownAccount = typedAccount || preamble.owner;
   const ownNumber = template === 'calls' ? givenOwnNumber(options.ownNumber, preamble) : null;
   // The first rows all data sessions by their 业务类型 (GPRS): no direction to ask for.
   const sessionsFirst =

@@ -5,6 +5,7 @@ import {
   importTemplates,
   type ImportTemplate,
 } from '../../../../electron/api/domain/import-templates';
+import { isWeChatId } from '../../../../electron/api/domain/wechat-ids';
 import { CasePicker } from '../graph/CasePicker';
 import { FileDrop } from './FileDrop';
 import type { Encoding, WizardAction, WizardState } from './import-wizard';
@@ -44,6 +45,14 @@ export function FileStep({
   const { t } = useTranslation();
   const choose = (choice: Extract<WizardAction, { type: 'chose' }>['choice']) =>
     dispatch({ type: 'chose', choice });
+  // Once the file is known as a WeChat bill, its own account is checked as a WeChat ID here as
+  // core checks it (before, core's refusal says it above the steps).
+  const typedAccount = state.ownAccount.replace(/\s+/g, '');
+  const notWeChatId =
+    state.template === 'transactions' &&
+    state.preview?.platform === 'wechat' &&
+    typedAccount !== '' &&
+    !isWeChatId(typedAccount);
   return (
     <Card>
       <Form layout="vertical" style={{ maxWidth: 640 }}>
@@ -92,7 +101,16 @@ export function FileStep({
           </Form.Item>
         ) : null}
         {state.template === 'transactions' ? (
-          <Form.Item label={t('import.ownAccount')} extra={t('import.ownAccountHint')}>
+          <Form.Item
+            label={t('import.ownAccount')}
+            extra={t('import.ownAccountHint')}
+            validateStatus={notWeChatId ? 'error' : undefined}
+            help={
+              notWeChatId
+                ? t('errors.import.ownAccountNotWeChatId', { account: typedAccount })
+                : undefined
+            }
+          >
             <Input
               value={state.ownAccount}
               onChange={(event) => choose({ ownAccount: event.target.value })}
@@ -123,7 +141,7 @@ export function FileStep({
         </Form.Item>
         <Button
           type="primary"
-          disabled={!state.file}
+          disabled={!state.file || notWeChatId}
           loading={state.busy}
           onClick={onNext}
           data-testid="import-next"

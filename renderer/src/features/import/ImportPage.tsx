@@ -1,6 +1,7 @@
 import { Alert, Steps, Tabs } from 'antd';
 import { useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { getBridge } from '../../api/bridge';
 import { ApiCallError, invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
@@ -162,14 +163,22 @@ function TableImport() {
   );
 }
 
-/** 数据导入: tables from other systems (persons, call records, bank records) or a case package. */
+/**
+ * 数据导入: tables from other systems (persons, call records, bank records) or a case package.
+ * The tab is in the address (?tab=package): leaving the table's tab closes its wizard, and a
+ * wizard holding unsaved rejected rows asks first, as before any other way out (RunStep).
+ */
 export function ImportPage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'package' ? 'package' : 'table';
   return (
     <>
       <PageHeader title={t('import.title')} />
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'package' ? { tab: key } : {})}
         items={[
           { key: 'table', label: t('import.tabTable'), children: <TableImport /> },
           { key: 'package', label: t('import.tabPackage'), children: <PackageImport /> },

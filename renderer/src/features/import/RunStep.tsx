@@ -1,7 +1,10 @@
-import { App, Button, Card, Progress, Result, Space } from 'antd';
-import { useState, type Dispatch } from 'react';
+import { Alert, App, Button, Card, Progress, Result, Space } from 'antd';
+import { useEffect, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
+import { useProcedure } from '../../api/hooks';
+import { useLeaveConfirm } from '../../app/useLeaveConfirm';
 import { downloadDocument } from '../briefings/file-download';
 import type { WizardAction, WizardState } from './import-wizard';
 
@@ -19,6 +22,30 @@ export function RunStep({
   // The rejected rows live only here once the import is in: a new import unasked would drop
   // them unsaved (a save that failed, the earlier file open in Excel, is retried with the button).
   const [rejectedSaved, setRejectedSaved] = useState(false);
+  const [saveFailed, setSaveFailed] = useState<string | null>(null);
+  // In Electron the save dialog writes the file and says how it ended: saved only once written,
+  // a failed write said (it had said nothing). Other hosts say nothing: saved once offered.
+  const host = useProcedure('app.info', {}).data?.host;
+  const rejectedName = summary?.rejectedFile?.fileName;
+  useEffect(
+    () =>
+      getBridge().on('download.finished', ({ fileName, state }) => {
+        if (fileName !== rejectedName) return;
+        if (state === 'completed') setRejectedSaved(true);
+        setSaveFailed(state === 'interrupted' ? fileName : null);
+      }),
+    [rejectedName],
+  );
+  // Leaving the page any other way (the menu, the other tab) asks as a new import does.
+  useLeaveConfirm(
+    summary?.rejectedFile && !rejectedSaved
+      ? {
+          title: t('import.rejectedUnsavedLeave', { count: summary.rejectedRows }),
+          okText: t('import.leaveImport'),
+          cancelText: t('import.keepRejected'),
+        }
+      : null,
+  );
   const another = () => {
     if (!summary?.rejectedFile || rejectedSaved) {
       dispatch({ type: 'restarted' });
@@ -94,6 +121,16 @@ export function RunStep({
           }
           data-testid="import-done"
           extra={[
+            saveFailed ? (
+              <Alert
+                key="save-failed"
+                type="error"
+                showIcon
+                title={t('import.rejectedSaveFailed', { fileName: saveFailed })}
+                style={{ marginBottom: 12, textAlign: 'left' }}
+                data-testid="import-rejected-save-failed"
+              />
+            ) : null,
             summary.rejectedFile ? (
               <Button
                 key="rejected"
@@ -108,7 +145,8 @@ export function RunStep({
                     encoding: 'base64',
                     content: summary.rejectedFile.contentBase64,
                   });
-                  setRejectedSaved(true);
+                  setSaveFailed(null);
+                  if (host !== 'electron') setRejectedSaved(true);
                 }}
                 data-testid="import-rejected-download"
               >

@@ -105,8 +105,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         (choice.sheet !== undefined && choice.sheet !== state.sheet);
       return {
         ...state,
-        // A typed own number or account belongs to the file it was typed for.
-        ...(otherFile ? { ownNumber: '', ownAccount: '', direction: '', sheet: null } : {}),
+        // A typed own number or account belongs to the file it was typed for, and so does what
+        // the preview said of it (a WeChat bill's own account is checked as a WeChat ID).
+        ...(otherFile
+          ? { ownNumber: '', ownAccount: '', direction: '', sheet: null, preview: undefined }
+          : {}),
         ...choice,
         columnsChosen: choice.mapping !== undefined || (state.columnsChosen && !otherTable),
       };
