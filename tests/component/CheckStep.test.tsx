@@ -174,3 +174,28 @@ describe('the import check of a workbook', () => {
     expect(screen.queryByTestId('import-set-aside-table')).toBeNull();
   });
 });
+
+describe('the import check of a statement', () => {
+  it('adds up the valid rows to hold against the file’s totals line', () => {
+    const statement: ImportPreview = {
+      ...preview,
+      format: 'csv',
+      sheets: [],
+      moneyTotals: { inRows: 3, inFen: 1_400_000, outRows: 2, outFen: 500_012, cancellingRows: 2 },
+      callTotals: null,
+    };
+    render(
+      <Providers>
+        <CheckStep
+          state={{ ...initialWizard, step: 2, preview: statement }}
+          preview={statement}
+          dispatch={() => undefined}
+          onRun={() => undefined}
+        />
+      </Providers>,
+    );
+    expect(screen.getByTestId('import-totals').textContent).toBe(
+      '有效行合计（可与文件的合计行核对）：收入 3 笔 14,000.00 元，支出 2 笔 5,000.12 元；其中相互抵销的冲正 2 笔，不计金额',
+    );
+  });
+});

@@ -921,6 +921,10 @@ export const en: Translation<typeof zhCN> = {
     columnTwice: 'One column is chosen for several fields; check: {{columns}}',
     setAsideTitle:
       'Rows that read as transfers but moved no money ({{count}}; not imported, nothing to fix)',
+    moneyTotals:
+      "Valid rows (to check against the file's totals line): in {{inRows}}, ¥{{inYuan}}; out {{outRows}}, ¥{{outYuan}}; of which {{cancelling}} cancel each other (冲正 pairs, no money)",
+    callTotals:
+      "Valid rows (to check against the file's totals line): calls out {{callsOut}}, in {{callsIn}}, forwarded {{forwarded}}; texts sent {{messagesOut}}, received {{messagesIn}}; data and signalling {{other}}; call time {{duration}}",
     setAsideFirst: ' (the first {{count}} only)',
     setAsideReasons: {
       notCompleted: 'Not completed (failed, closed, cancelled or unpaid): no money moved',
@@ -931,6 +935,7 @@ export const en: Translation<typeof zhCN> = {
       refundUnpaired: 'A refund whose payment is not in this file, or was closed',
     },
     nothingMovedLabel: 'Rows that moved no money',
+    totalsLabel: 'Totals',
     nothingMoved:
       '{{count}} more rows moved no money (interest 0.00, a freeze or release, a balance query; a payment failed, closed or refunded in full; a withdrawal or top-up between the holder’s own accounts): not imported as transfers, not counted among the rows',
     committing:

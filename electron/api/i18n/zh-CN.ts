@@ -880,6 +880,10 @@ export const zhCN = {
     progress: '已写入 {{done}} / {{total}} 行',
     columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
     setAsideTitle: '看似交易、实未动资金的行（{{count}} 行，未导入，无需修正）',
+    moneyTotals:
+      '有效行合计（可与文件的合计行核对）：收入 {{inRows}} 笔 {{inYuan}} 元，支出 {{outRows}} 笔 {{outYuan}} 元；其中相互抵销的冲正 {{cancelling}} 笔，不计金额',
+    callTotals:
+      '有效行合计（可与文件的合计行核对）：主叫 {{callsOut}}，被叫 {{callsIn}}，呼转 {{forwarded}}，短信发 {{messagesOut}}，短信收 {{messagesIn}}，上网及信令 {{other}}；通话总时长 {{duration}}',
     setAsideFirst: '（仅列出前 {{count}} 行）',
     setAsideReasons: {
       notCompleted: '交易未成功（失败、关闭、撤销或未支付），资金未动',
@@ -888,6 +892,7 @@ export const zhCN = {
       refundUnpaired: '退款所对应的付款不在本文件中，或该付款已关闭',
     },
     nothingMovedLabel: '未动资金的行',
+    totalsLabel: '合计',
     nothingMoved:
       '另有 {{count}} 行未动资金（金额为 0 的结息、冻结/解冻、余额查询，交易失败、关闭或全额退款，本人账户之间的提现、充值等），不作为交易导入，也不计入数据行',
     committing: '{{total}} 行已写入，正在建立索引并提交，已不能取消…',

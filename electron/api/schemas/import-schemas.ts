@@ -94,6 +94,33 @@ export const importPreviewOutput = z.object({
   /** How many rows were set aside, all of them (`setAside` lists the first 200). */
   setAsideCount: z.number().int().optional(),
   validCount: z.number().int(),
+  /**
+   * A statement's valid rows by direction as the file books them, with the rows that cancel
+   * (冲正 pairs): to hold against the file's own 借方/贷方合计 before importing.
+   */
+  moneyTotals: z
+    .object({
+      inRows: z.number().int(),
+      inFen: z.number().int(),
+      outRows: z.number().int(),
+      outFen: z.number().int(),
+      cancellingRows: z.number().int(),
+    })
+    .nullable()
+    .optional(),
+  /** A call list's valid rows by kind and way, and the calls' seconds. */
+  callTotals: z
+    .object({
+      callsOut: z.number().int(),
+      callsIn: z.number().int(),
+      forwarded: z.number().int(),
+      messagesOut: z.number().int(),
+      messagesIn: z.number().int(),
+      other: z.number().int(),
+      callSeconds: z.number().int(),
+    })
+    .nullable()
+    .optional(),
   /** Problems found, and the lines they are on (a line can have several). */
   problemCount: z.number().int(),
   rejectedCount: z.number().int(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { linesText } from '../../api/domain/file-lines';
+import { planTotalsTexts } from '../../api/domain/plan-totals-text';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
 import type { SetAsideRow } from '../../api/domain/set-aside-reasons';
@@ -186,6 +187,9 @@ export async function importCommand(
       rejected: preview.rejectedCount,
       // A statement's rows of no money (结息 0.00, 冻结): not among the rows.
       nothingMoved: preview.nothingMoved,
+      // The valid rows' totals (by direction; by kind and way), to hold against the file's 合计.
+      moneyTotals: preview.moneyTotals ?? null,
+      callTotals: preview.callTotals ?? null,
       // Rows that read as transfers but moved none (failed, refunded, own accounts), each with why.
       setAside: preview.setAside,
       problems: preview.problems,
@@ -247,6 +251,9 @@ export async function importCommand(
         },
         [
           `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${preview.nothingMoved ? `, ${preview.nothingMoved} more that moved no money (interest 0.00, a freeze; a failed, closed or refunded payment; a move between the holder's own accounts) not imported` : ''}${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
+          ...planTotalsTexts(preview, (line) =>
+            fill((options.lang === 'en' ? en : zhCN).import[line.key], line.values),
+          ),
           ...ownerLines,
           ...sheetLines,
           ...sampleLines,

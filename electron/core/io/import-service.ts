@@ -9,6 +9,7 @@ import { callRecordAt } from './call-columns';
 import { validRows, type ImportPlan } from './import-plan';
 import { rejectedFileName, rejectedRowsFile } from './import-rejected';
 import { keepPlan, planKey, takePlan, type PlannedFile } from './plan-cache';
+import { callTotalsOf, moneyTotalsOf } from './plan-totals';
 import { commitImport, rejectedLines } from './import-writer';
 import { resolveSeizureLedger } from './seizure-ledger-resolve';
 import { readAndPlanSource } from './table-file';
@@ -122,6 +123,8 @@ export async function previewImport(deps: CoreDeps, db: Executor, input: FileInp
     setAside: (importPlan.setAside ?? []).slice(0, 200),
     setAsideCount: importPlan.setAside?.length ?? 0,
     validCount: validRows(importPlan.data),
+    moneyTotals: moneyTotalsOf(importPlan.data),
+    callTotals: callTotalsOf(importPlan.data),
     problemCount: importPlan.problems.length,
     rejectedCount: rejectedLines(importPlan).size,
     problems: importPlan.problems.slice(0, 200),

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { drugCatalog } from '../../../electron/api/domain/drug-catalog';
-import { decimalOf } from '../../../electron/api/domain/quantity';
+import { yuanText } from '../../../electron/api/domain/yuan-text';
 
 /** An ISO instant in local time, to the minute. */
 export function formatDateTime(iso: string | null | undefined): string {
@@ -15,9 +15,7 @@ export function formatDate(value: string | null | undefined): string {
 
 /** Fen → yuan with two decimals and thousands separators, exact. */
 export function formatYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  const [whole, fraction = ''] = decimalOf(fen, 2).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;
+  return fen === null || fen === undefined ? '' : yuanText(fen);
 }
 
 export function drugName(code: string, language: string): string {

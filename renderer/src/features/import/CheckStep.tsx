@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Radio, Space, Table } from 'antd';
+import { planTotalsTexts } from '../../../../electron/api/domain/plan-totals-text';
 import { useMemo, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lineLabel } from '../../../../electron/api/domain/file-lines';
@@ -61,6 +62,15 @@ export function CheckStep({
         <Descriptions.Item label={t('import.fileFormat')}>
           {fileFormatText(preview)}
         </Descriptions.Item>
+        {planTotalsTexts(preview, (line) =>
+          line.key === 'moneyTotals'
+            ? t('import.moneyTotals', line.values)
+            : t('import.callTotals', line.values),
+        ).map((text) => (
+          <Descriptions.Item key={text} label={t('import.totalsLabel')} span={4}>
+            <span data-testid="import-totals">{text}</span>
+          </Descriptions.Item>
+        ))}
         {preview.nothingMoved ? (
           <Descriptions.Item label={t('import.nothingMovedLabel')} span={4}>
             <span data-testid="import-nothing-moved">
