@@ -1190,6 +1190,8 @@ export const en: Translation<typeof zhCN> = {
       neutral:
         'Neither in nor out (不计收支: own-balance moves, repayments); not a transfer with the other party',
       dayAlone: 'A date without a time of day: when the call was is unknown',
+      dayFraction:
+        'The time is written as a fraction of a day (Excel’s way: 0.5 is 12:00:00) outside 0 to 1: no time of day; check the cell',
       truncated:
         'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
       scientific:

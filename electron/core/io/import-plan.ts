@@ -67,6 +67,7 @@ import {
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
+import { dayFraction, writesDayFractions } from './day-fractions';
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleCallList } from './call-list-settle';
@@ -1250,6 +1251,7 @@ function headerPlanner(
       preamble.period,
       preamble.texts,
       dataList,
+      head.slice(headerIndex + 1),
     );
   const calls = template === 'calls' ? callPlannerWith(aboveLegend) : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -2109,6 +2111,8 @@ function rowReader(
   dates: DateOrders,
   /** The period that gives a time without a year its year (yearless-dates). */
   period: Period | null | undefined,
+  /** The data rows read before any is planned (all, or a call list's first): day-fractions. */
+  firstRows: readonly TableRow[] = [],
 ) {
   /** The date and time cells' instant; a month and day without a year read in the period. */
   const instantOf = (dateCell: Cell, timeCell: Cell) => {
@@ -2119,6 +2123,16 @@ function rowReader(
   const dated = mapping['date'] !== undefined;
   const zoned = mapping['timeZone'] !== undefined;
   const clockColumn = (timeKey: string) => dated && mapping[timeKey] !== undefined;
+  /** Whether a time column writes Excel's fractions of a day, as its first rows show. */
+  const fractionColumns = new Map<string, boolean>();
+  const writesFractions = (timeKey: string) => {
+    let writes = fractionColumns.get(timeKey);
+    if (writes === undefined) {
+      writes = writesDayFractions(firstRows.map((row) => cellOf(row.cells, timeKey)));
+      fractionColumns.set(timeKey, writes);
+    }
+    return writes;
+  };
   // Times under a header naming another zone (开始时间(UTC)) are that zone's, not China's.
   const zoneShiftMs = (key: string) => {
     const zone = headerZone(headers[mapping[key] ?? -1] ?? '');
@@ -2168,7 +2182,16 @@ function rowReader(
    * named with its text (the time's had been, with a time that was right).
    */
   const instantIn = (line: number, cells: Cell[], field: string, timeKey: string) => {
-    const read = instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey));
+    let timeCell = cellOf(cells, timeKey);
+    if (clockColumn(timeKey)) {
+      const fraction = dayFraction(timeCell, writesFractions(timeKey));
+      if (fraction === 'outside') {
+        problem(line, cells, timeKey, 'dayFraction');
+        return undefined;
+      }
+      if (fraction !== null) timeCell = fraction;
+    }
+    const read = instantOf(cellOf(cells, 'date'), timeCell);
     const dayWrong =
       !read.ok &&
       dated &&
@@ -2250,9 +2273,11 @@ function callPlanner(
   texts?: boolean,
   /** A list of data sessions alone (上网详单): every row is one, none has another party. */
   dataList = false,
+  /** The list's first data rows (those read with the header). */
+  firstRows: readonly TableRow[] = [],
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits, dayAloneOf } =
-    rowReader(mapping, problems, headers, clocks, dates, period);
+    rowReader(mapping, problems, headers, clocks, dates, period, firstRows);
   /** Seconds from the start to the end a row gives (结束时间), or the problem with its end. */
   const lengthToEnd = (line: number, cells: Cell[], startedUnix: number) => {
     const endText = optional(cells, 'endedAt');
@@ -3346,6 +3371,7 @@ function planAll(
     clocks,
     dates,
     period,
+    dataRows,
   );
   let data: ImportRecords;
   if (template === 'transactions') {
