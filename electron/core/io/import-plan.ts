@@ -68,6 +68,7 @@ import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-pl
 import { cellMark, headerRadix, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
 import { dayFraction, writesDayFractions } from './day-fractions';
+import type { GapDoubt } from './balance-gap';
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleCallList } from './call-list-settle';
@@ -250,8 +251,10 @@ function waysWithOpenings(
   balanceOf: (cells: Cell[]) => number | null,
   /** An opening balance the heading gives: before the oldest row, at the top or the bottom. */
   headingFen: number | null = null,
+  /** Told why a data row (by index) of a gap is left undecided (balance-gap). */
+  doubts?: Map<number, GapDoubt>,
 ): (Way | undefined)[] | null {
-  if (!openings.length && headingFen === null) return waysFromBalances(rows);
+  if (!openings.length && headingFen === null) return waysFromBalances(rows, doubts);
   const merged = dataRows.map((data, index) => ({ line: data.line, row: rows[index]!, index }));
   const place = (line: number, balanceFen: number | null) =>
     merged.push({ line, row: { account: null, code: '', amountFen: null, balanceFen }, index: -1 });
@@ -275,14 +278,28 @@ function waysWithOpenings(
     if (item.index < 0 && item.row.account === null)
       item.row = { ...item.row, account: (merged[at + 1] ?? merged[at - 1])?.row.account ?? null };
   });
-  const ways = waysFromBalances(merged.map((item) => item.row));
+  const mergedDoubts = new Map<number, GapDoubt>();
+  const ways = waysFromBalances(
+    merged.map((item) => item.row),
+    mergedDoubts,
+  );
   if (!ways) return null;
   const found = new Array<Way | undefined>(dataRows.length).fill(undefined);
   merged.forEach((item, at) => {
     if (item.index >= 0) found[item.index] = ways[at];
   });
+  for (const [at, doubt] of mergedDoubts) {
+    const { index } = merged[at]!;
+    if (index >= 0) doubts?.set(index, doubt);
+  }
   return found;
 }
+
+/** What a row is told where the balances around its gap leave its way open (balance-gap). */
+const gapProblems: Record<GapDoubt, ValueProblem> = {
+  ambiguous: 'balanceGapAmbiguous',
+  tooLong: 'balanceGapTooLong',
+};
 
 /** An opening balance's line (期初余额 with the balance in its column): no transfer. */
 const openingWord = /^(?:期初余额|期初|上期余额|上日余额|上月余额|承前页|承上页|上页余额)$/;
@@ -3455,6 +3472,8 @@ function planAll(
      * out once, when first asked (the signs' check and the rows' ways both read it).
      */
     let balanceMoves: ReturnType<typeof waysWithOpenings> | undefined;
+    /** Why a row of a gap between balances is left undecided, by the row's index. */
+    const gapDoubts = new Map<number, GapDoubt>();
     const waysByBalances = () =>
       (balanceMoves ??=
         mapping['balance'] === undefined
@@ -3472,6 +3491,7 @@ function planAll(
               },
               // 期初余额：… above the header is in the file's unit (单位：万元) too.
               preamble.openingFen == null ? null : preamble.openingFen * units.of('balance')([]),
+              gapDoubts,
             ));
     // Without a debit/credit column, signed amounts say the direction, if the file has any:
     // unless the balances belie them (a 冲正 of -200.00 among unsigned amounts, where the
@@ -3556,6 +3576,10 @@ function planAll(
       (balanceWays ?? (wordsSay ? waysByBalances() : null))?.map(
         (way, index) => [dataRows[index]!.line, way] as const,
       ) ?? [],
+    );
+    /** The problem of a row the balances leave undecided: why, where a gap says. */
+    const doubtOfLine = new Map(
+      [...gapDoubts].map(([index, doubt]) => [dataRows[index]!.line, gapProblems[doubt]] as const),
     );
     // A flag (借贷标志, or the 借方/贷方 column an amount is in) beside a balance: each row's
     // balance move, which the flag's way must bear out. A sign is then no reversal where the
@@ -4008,7 +4032,7 @@ function planAll(
       if (balanceWays) {
         const way = wayOfLine.get(line);
         if (way) direction = way;
-        else problem(line, cells, 'balance', 'debitCredit');
+        else problem(line, cells, 'balance', doubtOfLine.get(line) ?? 'debitCredit');
       }
       if (wordsSay) {
         // A word the balances did not reach (the first row's) is read where it names a way.

@@ -35,6 +35,8 @@ export type ValueProblem =
   | 'neutral'
   | 'dayAlone'
   | 'dayFraction'
+  | 'balanceGapAmbiguous'
+  | 'balanceGapTooLong'
   | 'truncated'
   | 'scientific'
   | 'columns'
