@@ -27,7 +27,7 @@ const statement = [
   '20260402,090000,100.00,,买家03,6228480012340000006,转账',
   '20260402,100000,100.00,900.00,上线04,6228480012340000007,转账',
   '20260402,110000,50.00,950.00,买家04,6228480012340000008,转账',
-  // Four blank balances in a row: past the gap a balance chain decides (three), all undecided.
+  // Four blank balances in a row: 950 − 10 − 20 − 40 − 80 − 160 = 640, the one choice.
   '20260403,090000,10.00,,上线05,6228480012340000009,转账',
   '20260403,100000,20.00,,上线06,6228480012340000010,转账',
   '20260403,110000,40.00,,上线07,6228480012340000011,转账',
@@ -41,7 +41,7 @@ const statement = [
 ];
 
 describe('a statement whose balance is blank on a few rows', () => {
-  it('decides the rows of a gap one choice of ways closes; the others stay problems', async () => {
+  it('decides the rows of a gap one choice of ways closes; the others are said to be open', async () => {
     c = makeTestCore();
     await createTestWorkspace(c);
     const file = {
@@ -51,11 +51,11 @@ describe('a statement whose balance is blank on a few rows', () => {
     };
     const preview = await c.ok('import.preview', file);
     expect(preview.problems).toEqual(
-      [10, 11, 13, 14, 15, 16, 17].map((line) => ({
+      [10, 11].map((line) => ({
         line,
         field: 'balance',
-        problem: 'debitCredit',
-        value: line === 17 ? '640.00' : line === 11 ? '900.00' : '',
+        problem: 'balanceGapAmbiguous',
+        value: line === 11 ? '900.00' : '',
       })),
     );
     const summary = await c.ok('import.commit', {
@@ -63,7 +63,7 @@ describe('a statement whose balance is blank on a few rows', () => {
       importId: 'imp-gaps',
       skipInvalid: true,
     });
-    expect([summary.rows, summary.rejectedRows]).toEqual([10, 7]);
+    expect([summary.rows, summary.rejectedRows]).toEqual([15, 2]);
     const rows = c.router.sessions
       .current()!
       .sqlite.prepare(
@@ -77,6 +77,11 @@ describe('a statement whose balance is blank on a few rows', () => {
       '8 out 20000',
       '9 in 30000',
       '12 in 5000',
+      '13 out 1000',
+      '14 out 2000',
+      '15 out 4000',
+      '16 out 8000',
+      '17 out 16000',
       '18 in 100',
       '19 out 200',
       '20 in 400',

@@ -1202,6 +1202,12 @@ export const en: Translation<typeof zhCN> = {
       neutral:
         'Neither in nor out (不计收支: own-balance moves, repayments); not a transfer with the other party',
       dayAlone: 'A date without a time of day: when the call was is unknown',
+      balanceGapAmbiguous:
+        'The balance is blank on this row or on rows beside it, and more than one choice of in and out for those rows fits the balances before and after them: which way the money went cannot be told from the balances',
+      balanceGapTooLong:
+        'The balance is blank on too many rows in a row (this one among them) to tell from the balances before and after them which way each went',
+      dayFraction:
+        'The time is written as a fraction of a day (Excel’s way: 0.5 is 12:00:00) outside 0 to 1: no time of day; check the cell',
       truncated:
         'A number of more than 15 digits, already cut short by the spreadsheet (card and account numbers must be text): export the column as text',
       scientific:

@@ -1,5 +1,5 @@
 import { aliasMatcher, debitCreditAliases } from '../../api/domain/import-templates';
-import { maxBlankBalances, waysClosingGap } from './balance-gap';
+import { statementSearchChoices, waysClosingGap, type GapDoubt } from './balance-gap';
 
 /**
  * A debit/credit column of codes (借贷标志 0/1, 1/2, 收付标志 A/B), as bank core systems and the
@@ -157,13 +157,16 @@ export function flagsFromBalances(
  * Each row's way from the balances alone, for a statement that prints its amounts unsigned and
  * says the way nowhere else (no flag, no words): a row's way is the move of the balance it
  * made (from the row before it in a list in time order, to the row after it in one newest
- * first). A row printed without its balance, and the row after it, are decided together where
- * exactly one choice of their ways closes the gap between the known balances around them (up
- * to `maxBlankBalances` blank ones; balance-gap). Null unless nine in ten of the moves (a gap
- * is one, borne out when any choice closes it) bear the rows out; a row no move reaches (each
- * account's first) is undefined.
+ * first). Rows printed without their balance, and the row after them, are decided together
+ * where exactly one choice of their ways closes the gap between the known balances around them
+ * (balance-gap); where several do, or the gap is too long to search, `doubts` is told why, by
+ * row. Null unless nine in ten of the moves (a gap is one, borne out when any choice closes it)
+ * bear the rows out; a row no move reaches (each account's first) is undefined.
  */
-export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null {
+export function waysFromBalances(
+  rows: BalanceRow[],
+  doubts?: Map<number, GapDoubt>,
+): (Way | undefined)[] | null {
   const before = previousOfAccount(rows);
   const after = new Array<number>(rows.length).fill(-1);
   before.forEach((earlier, later) => {
@@ -173,6 +176,8 @@ export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null
     // Each row's previous balance: the row before it in time order, after it newest first.
     const older = newestFirst ? after : before;
     const found: (Way | undefined)[] = new Array<Way | undefined>(rows.length).fill(undefined);
+    const doubted = new Map<number, GapDoubt>();
+    const budget = { choices: statementSearchChoices };
     let moves = 0;
     let borne = 0;
     for (let index = 0; index < rows.length; index += 1) {
@@ -181,7 +186,7 @@ export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null
       // This row and the blank-balance rows back to the last known balance, newest first.
       const gap = [index];
       let at = older[index]!;
-      while (at >= 0 && rows[at]!.balanceFen === null && gap.length <= maxBlankBalances) {
+      while (at >= 0 && rows[at]!.balanceFen === null) {
         gap.push(at);
         at = older[at]!;
       }
@@ -189,19 +194,27 @@ export function waysFromBalances(rows: BalanceRow[]): (Way | undefined)[] | null
       if (!known || known.balanceFen === null) continue;
       const amounts = gap.map((place) => rows[place]!);
       if (amounts.some((gapRow) => !gapRow.amountFen)) continue;
-      moves += 1;
       // The balance after the rows less the one before them.
       const closing = waysClosingGap(
         amounts.map((gapRow) => ({ amountFen: gapRow.amountFen!, feeFen: gapRow.feeFen })),
         row.balanceFen - known.balanceFen,
+        budget,
       );
+      if (!closing) {
+        for (const place of gap) doubted.set(place, 'tooLong');
+        continue;
+      }
+      moves += 1;
       if (closing.length) borne += 1;
       if (closing.length === 1) gap.forEach((place, order) => (found[place] = closing[0]![order]));
+      else if (closing.length > 1) for (const place of gap) doubted.set(place, 'ambiguous');
     }
-    return { found, moves, borne };
+    return { found, moves, borne, doubted };
   };
   const timeOrder = ways(false);
   const newestFirst = ways(true);
   const best = newestFirst.borne > timeOrder.borne ? newestFirst : timeOrder;
-  return best.moves > 0 && best.borne >= best.moves * 0.9 ? best.found : null;
+  if (!(best.moves > 0 && best.borne >= best.moves * 0.9)) return null;
+  for (const [place, doubt] of best.doubted) doubts?.set(place, doubt);
+  return best.found;
 }

@@ -67,6 +67,8 @@ import {
 import { planSeizureLedger, type SeizureLedgerRecord } from './seizure-ledger-plan';
 import { cellMark, headerRadix, writtenCell } from './station-keys';
 import { clockForms, countClock, settleClocks, type ClockForms } from './clock-forms';
+import { dayFraction, writesDayFractions } from './day-fractions';
+import type { GapDoubt } from './balance-gap';
 import { countDateOrder, dateOrders, settleDateOrders, type DateOrders } from './date-orders';
 import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleCallList } from './call-list-settle';
@@ -252,8 +254,10 @@ function waysWithOpenings(
   balanceOf: (cells: Cell[]) => number | null,
   /** An opening balance the heading gives: before the oldest row, at the top or the bottom. */
   headingFen: number | null = null,
+  /** Told why a data row (by index) of a gap is left undecided (balance-gap). */
+  doubts?: Map<number, GapDoubt>,
 ): (Way | undefined)[] | null {
-  if (!openings.length && headingFen === null) return waysFromBalances(rows);
+  if (!openings.length && headingFen === null) return waysFromBalances(rows, doubts);
   const merged = dataRows.map((data, index) => ({ line: data.line, row: rows[index]!, index }));
   const place = (line: number, balanceFen: number | null) =>
     merged.push({ line, row: { account: null, code: '', amountFen: null, balanceFen }, index: -1 });
@@ -277,14 +281,28 @@ function waysWithOpenings(
     if (item.index < 0 && item.row.account === null)
       item.row = { ...item.row, account: (merged[at + 1] ?? merged[at - 1])?.row.account ?? null };
   });
-  const ways = waysFromBalances(merged.map((item) => item.row));
+  const mergedDoubts = new Map<number, GapDoubt>();
+  const ways = waysFromBalances(
+    merged.map((item) => item.row),
+    mergedDoubts,
+  );
   if (!ways) return null;
   const found = new Array<Way | undefined>(dataRows.length).fill(undefined);
   merged.forEach((item, at) => {
     if (item.index >= 0) found[item.index] = ways[at];
   });
+  for (const [at, doubt] of mergedDoubts) {
+    const { index } = merged[at]!;
+    if (index >= 0) doubts?.set(index, doubt);
+  }
   return found;
 }
+
+/** What a row is told where the balances around its gap leave its way open (balance-gap). */
+const gapProblems: Record<GapDoubt, ValueProblem> = {
+  ambiguous: 'balanceGapAmbiguous',
+  tooLong: 'balanceGapTooLong',
+};
 
 /** An opening balance's line (期初余额 with the balance in its column): no transfer. */
 const openingWord = /^(?:期初余额|期初|上期余额|上日余额|上月余额|承前页|承上页|上页余额)$/;
@@ -1292,6 +1310,7 @@ function headerPlanner(
       preamble.period,
       preamble.texts,
       dataList,
+      head.slice(headerIndex + 1),
     );
   const calls = template === 'calls' ? callPlannerWith(aboveLegend) : null;
   // A later sheet naming another owner above its header is another bill, when that owner
@@ -2151,6 +2170,8 @@ function rowReader(
   dates: DateOrders,
   /** The period that gives a time without a year its year (yearless-dates). */
   period: Period | null | undefined,
+  /** The data rows read before any is planned (all, or a call list's first): day-fractions. */
+  firstRows: readonly TableRow[] = [],
 ) {
   /** The date and time cells' instant; a month and day without a year read in the period. */
   const instantOf = (dateCell: Cell, timeCell: Cell) => {
@@ -2161,6 +2182,16 @@ function rowReader(
   const dated = mapping['date'] !== undefined;
   const zoned = mapping['timeZone'] !== undefined;
   const clockColumn = (timeKey: string) => dated && mapping[timeKey] !== undefined;
+  /** Whether a time column writes Excel's fractions of a day, as its first rows show. */
+  const fractionColumns = new Map<string, boolean>();
+  const writesFractions = (timeKey: string) => {
+    let writes = fractionColumns.get(timeKey);
+    if (writes === undefined) {
+      writes = writesDayFractions(firstRows.map((row) => cellOf(row.cells, timeKey)));
+      fractionColumns.set(timeKey, writes);
+    }
+    return writes;
+  };
   // Times under a header naming another zone (开始时间(UTC)) are that zone's, not China's.
   const zoneShiftMs = (key: string) => {
     const zone = headerZone(headers[mapping[key] ?? -1] ?? '');
@@ -2210,7 +2241,16 @@ function rowReader(
    * named with its text (the time's had been, with a time that was right).
    */
   const instantIn = (line: number, cells: Cell[], field: string, timeKey: string) => {
-    const read = instantOf(cellOf(cells, 'date'), cellOf(cells, timeKey));
+    let timeCell = cellOf(cells, timeKey);
+    if (clockColumn(timeKey)) {
+      const fraction = dayFraction(timeCell, writesFractions(timeKey));
+      if (fraction === 'outside') {
+        problem(line, cells, timeKey, 'dayFraction');
+        return undefined;
+      }
+      if (fraction !== null) timeCell = fraction;
+    }
+    const read = instantOf(cellOf(cells, 'date'), timeCell);
     const dayWrong =
       !read.ok &&
       dated &&
@@ -2292,9 +2332,11 @@ function callPlanner(
   texts?: boolean,
   /** A list of data sessions alone (上网详单): every row is one, none has another party. */
   dataList = false,
+  /** The list's first data rows (those read with the header). */
+  firstRows: readonly TableRow[] = [],
 ) {
   const { cellOf, textOf, problem, take, optional, unixTimeOf, wholeDigits, dayAloneOf } =
-    rowReader(mapping, problems, headers, clocks, dates, period);
+    rowReader(mapping, problems, headers, clocks, dates, period, firstRows);
   /** Seconds from the start to the end a row gives (结束时间), or the problem with its end. */
   const lengthToEnd = (line: number, cells: Cell[], startedUnix: number) => {
     const endText = optional(cells, 'endedAt');
@@ -3388,6 +3430,7 @@ function planAll(
     clocks,
     dates,
     period,
+    dataRows,
   );
   let data: ImportRecords;
   if (template === 'transactions') {
@@ -3471,6 +3514,8 @@ function planAll(
      * out once, when first asked (the signs' check and the rows' ways both read it).
      */
     let balanceMoves: ReturnType<typeof waysWithOpenings> | undefined;
+    /** Why a row of a gap between balances is left undecided, by the row's index. */
+    const gapDoubts = new Map<number, GapDoubt>();
     const waysByBalances = () =>
       (balanceMoves ??=
         mapping['balance'] === undefined
@@ -3488,6 +3533,7 @@ function planAll(
               },
               // 期初余额：… above the header is in the file's unit (单位：万元) too.
               preamble.openingFen == null ? null : preamble.openingFen * units.of('balance')([]),
+              gapDoubts,
             ));
     // Without a debit/credit column, signed amounts say the direction, if the file has any:
     // unless the balances belie them (a 冲正 of -200.00 among unsigned amounts, where the
@@ -3572,6 +3618,10 @@ function planAll(
       (balanceWays ?? (wordsSay ? waysByBalances() : null))?.map(
         (way, index) => [dataRows[index]!.line, way] as const,
       ) ?? [],
+    );
+    /** The problem of a row the balances leave undecided: why, where a gap says. */
+    const doubtOfLine = new Map(
+      [...gapDoubts].map(([index, doubt]) => [dataRows[index]!.line, gapProblems[doubt]] as const),
     );
     // A flag (借贷标志, or the 借方/贷方 column an amount is in) beside a balance: each row's
     // balance move, which the flag's way must bear out. A sign is then no reversal where the
@@ -4024,7 +4074,7 @@ function planAll(
       if (balanceWays) {
         const way = wayOfLine.get(line);
         if (way) direction = way;
-        else problem(line, cells, 'balance', 'debitCredit');
+        else problem(line, cells, 'balance', doubtOfLine.get(line) ?? 'debitCredit');
       }
       if (wordsSay) {
         // A word the balances did not reach (the first row's) is read where it names a way.

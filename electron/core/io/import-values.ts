@@ -34,6 +34,9 @@ export type ValueProblem =
   | 'currency'
   | 'neutral'
   | 'dayAlone'
+  | 'dayFraction'
+  | 'balanceGapAmbiguous'
+  | 'balanceGapTooLong'
   | 'truncated'
   | 'scientific'
   | 'columns'
@@ -651,8 +654,8 @@ function serialsRead(dateCell: Cell, timeCell: Cell): Parsed<number> | null {
   } else {
     const day = typeof dateCell === 'string' ? serialDay(dateCell) : null;
     const timeText = typeof timeCell === 'string' ? timeCell.trim() : '';
-    // A fraction of a day beside a serial's day (46082, 0.5); beside 2026-04-01, 0.5 may as
-    // well be a dotted clock short of a digit (0.05): refused.
+    // A fraction of a day beside a serial's day (46082, 0.05); beside 2026-04-01, 0.05 may as
+    // well be a dotted clock short of a digit: the planner tells by the column (day-fractions).
     const fraction = /^0?\.\d+$/.test(timeText) && serialDay(day ?? dateCell) !== null;
     const time = fraction ? Number(timeText) : serialDay(timeText || null);
     if (day !== null || time !== null) read = readDateAndTime(day ?? dateCell, time ?? timeCell);

@@ -26,6 +26,29 @@ export function isOle2(bytes: Uint8Array): boolean {
   return ole2Magic.every((byte, index) => bytes[index] === byte);
 }
 
+/** The streams of an OLE2 file that make it a workbook (BIFF8, BIFF5) or one under a password. */
+const workbookStreams = new Set(['workbook', 'book', 'encryptedpackage', 'encryptioninfo']);
+
+/**
+ * An OLE2 file of another program (a Word .doc, an Outlook message, a PowerPoint deck): its
+ * container holds no workbook stream, nor a password-protected workbook's package. False for
+ * a container that cannot be read at all (a damaged .xls, said as such).
+ */
+export async function isOle2OfAnotherProgram(bytes: Uint8Array): Promise<boolean> {
+  const { CFB } = await import('@e965/xlsx');
+  let paths: string[];
+  try {
+    paths = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      type: 'buffer',
+    }).FullPaths;
+  } catch {
+    return false;
+  }
+  return !paths.some((path) =>
+    workbookStreams.has(path.replace(/\/$/, '').split('/').pop()!.toLowerCase()),
+  );
+}
+
 /**
  * An HTML table or an Excel 2003 XML workbook (SpreadsheetML): the file's first character,
  * after a BOM and blanks (in any of the encodings read: the zero bytes of UTF-16 left out), is

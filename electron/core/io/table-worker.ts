@@ -4,6 +4,8 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { ImportTemplate } from '../../api/domain/import-templates';
 import { AppError, isAppError } from '../app-error';
 import { headerSearchRows, startPlan, type PlanOptions } from './import-plan';
+import { isBinaryContent } from './binary-content';
+import { isOle2, isOle2OfAnotherProgram } from './legacy-sheet';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout } from './fixed-width';
 import { chooseSplit } from './plan-split';
@@ -12,6 +14,7 @@ import { settleCallList } from './call-list-settle';
 import {
   csvEncoding,
   isDelimitedText,
+  isOtherOfficePackage,
   parseTable,
   readCsvText,
   readTableRows,
@@ -86,6 +89,10 @@ function planSecondHalf(job: TableJob, port: MessagePort) {
 
 /** The names of workbooks that are zip files (Excel 2007+, OpenDocument). */
 const workbookName = /\.(?:xlsx|xlsm|xltx|xltm|xlsb|ods)$/i;
+/** Those and Excel 97–2003's, whose name banks also give HTML tables and tab-separated text. */
+const anyWorkbookName = /\.(?:xlsx|xlsm|xltx|xltm|xlsb|ods|xls|xlt)$/i;
+const notSpreadsheet = () =>
+  new AppError('import.notSpreadsheet', 'Named as a workbook, and not one');
 /** Why a text is no table: a workbook's name on it then says what it is. */
 const unreadCodes = new Set([
   'import.empty',
@@ -120,18 +127,30 @@ async function planWhole(
 async function planFile(job: TableJob, bytes: Uint8Array) {
   const { template, options } = job.plan!;
   const port = job.split;
+  const fileName = options.fileName ?? '';
+  const delimited = isDelimitedText(bytes);
   // Named as a workbook (.xlsx), its bytes no workbook: read whole here, as the text it may be.
-  const namedBook = isDelimitedText(bytes) && workbookName.test(options.fileName ?? '');
-  if (!port || template !== 'calls' || !isDelimitedText(bytes) || namedBook) {
+  const namedBook = delimited && workbookName.test(fileName);
+  // Named as any workbook (.xls too), its bytes not even text (a PDF, a picture, random bytes).
+  const namedBinary = delimited && anyWorkbookName.test(fileName) && isBinaryContent(bytes);
+  if (!port || template !== 'calls' || !delimited || namedBook || namedBinary) {
     port?.postMessage(null);
     port?.close();
+    if (namedBinary) throw notSpreadsheet();
     try {
       await planWhole(job, bytes, sha256Of(bytes), job.encoding);
     } catch (error) {
       // Read as text it is no table either (a damaged or cut-short workbook, another file
       // renamed): said as no workbook, not as a CSV's empty table or stray quote.
-      if (namedBook && (!isAppError(error) || unreadCodes.has(error.code)))
-        throw new AppError('import.notSpreadsheet', 'Named as a workbook, and not one');
+      if (namedBook && (!isAppError(error) || unreadCodes.has(error.code))) throw notSpreadsheet();
+      // A Word document renamed .xls (or .xlsx): no workbook, not a damaged one.
+      if (
+        isAppError(error) &&
+        error.code === 'import.malformedFile' &&
+        anyWorkbookName.test(fileName) &&
+        (isOtherOfficePackage(bytes) || (isOle2(bytes) && (await isOle2OfAnotherProgram(bytes))))
+      )
+        throw notSpreadsheet();
       throw error;
     }
     return;

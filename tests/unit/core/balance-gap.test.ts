@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waysClosingGap } from '../../../electron/core/io/balance-gap';
+import { waysClosingGap, type GapDoubt } from '../../../electron/core/io/balance-gap';
 import { waysFromBalances, type BalanceRow } from '../../../electron/core/io/flag-codes';
 
 /** A statement's rows of one account: [amount, balance] in yuan, null for a blank balance. */
@@ -25,6 +25,22 @@ describe('the ways that close a balance gap', () => {
     ]);
     // No choice: the gap is not these rows' moves.
     expect(waysClosingGap([{ amountFen: 10000 }, { amountFen: 20000 }], -5000)).toEqual([]);
+    // Twelve rows, one choice of 4,096: 2 rows of 1 each way and the rest of distinct powers.
+    const twelve = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048].map((yuan) => ({
+      amountFen: yuan * 100,
+    }));
+    expect(
+      waysClosingGap(twelve, (1 - 2 + 4 + 8 - 16 + 32 + 64 - 128 + 256 - 512 + 1024 + 2048) * 100),
+    ).toEqual([['in', 'out', 'in', 'in', 'out', 'in', 'in', 'out', 'in', 'out', 'in', 'in']]);
+    // Two choices at most are listed (two say the gap is open): 0 over 1, 1, 1, 1 closes six ways.
+    const open = waysClosingGap(Array(4).fill({ amountFen: 100 }), 0)!;
+    expect([
+      open.length,
+      open.map((ways) => ways.filter((way) => way === 'in').length),
+      open[0]!.join() !== open[1]!.join(),
+    ]).toEqual([2, [2, 2], true]);
+    // 25 rows: not searched.
+    expect(waysClosingGap(Array(25).fill({ amountFen: 100 }), 100)).toBeNull();
     // A payment with its fee (100.00 and 2.00 taken), then 50.00 in.
     expect(
       waysClosingGap([{ amountFen: 10000, feeFen: 200 }, { amountFen: 5000 }], -10200 + 5000),
@@ -61,7 +77,7 @@ describe("a statement's ways by its balance, blanks among them", () => {
     ).toEqual([undefined, 'in', undefined, undefined, 'out']);
   });
 
-  it('spans three blank balances, not four', () => {
+  it('spans three blank balances, and four', () => {
     const three = statement([
       [50, 1000],
       [1, null],
@@ -70,6 +86,7 @@ describe("a statement's ways by its balance, blanks among them", () => {
       [8, 1011],
     ]);
     expect(waysFromBalances(three)).toEqual([undefined, 'in', 'out', 'in', 'in']);
+    // 1000 → 1027 over 1, 2, 4, 8, 16: only +1 −2 +4 +8 +16 (had been past the gap's reach).
     const four = statement([
       [50, 1000],
       [1, null],
@@ -79,14 +96,32 @@ describe("a statement's ways by its balance, blanks among them", () => {
       [16, 1027],
       [5, 1022],
     ]);
-    expect(waysFromBalances(four)).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      'out',
+    expect(waysFromBalances(four)).toEqual([undefined, 'in', 'out', 'in', 'in', 'in', 'out']);
+  });
+
+  it('says why a gap’s rows are left undecided: two choices close it, or it is too long to search', () => {
+    const doubts = new Map<number, GapDoubt>();
+    const rows = statement([
+      [50, 1000],
+      [500, null],
+      [200, null],
+      [300, 1000],
+      [10, 1010],
+      ...Array.from({ length: 24 }, (): [number, null] => [1, null]),
+      [1, 1034],
+      [6, 1040],
+    ]);
+    const ways = waysFromBalances(rows, doubts);
+    expect([ways?.slice(0, 5), ways?.slice(30), [...doubts.values()].slice(0, 4)]).toEqual([
+      [undefined, undefined, undefined, undefined, 'in'],
+      ['in'],
+      ['ambiguous', 'ambiguous', 'ambiguous', 'tooLong'],
+    ]);
+    expect([...doubts.keys()].sort((a, b) => a - b)).toEqual([
+      1,
+      2,
+      3,
+      ...Array.from({ length: 25 }, (_, at) => 5 + at),
     ]);
   });
 
