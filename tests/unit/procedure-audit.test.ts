@@ -59,6 +59,19 @@ describe('every procedure has its audit classification', () => {
     expect(leaking).toEqual([]);
   });
 
+  it("keeps a viewer's procedures out of the classes a read could hide in", () => {
+    // A viewer changes nothing but their own session; the audit log is read by leads and up.
+    const viewers = procedureNames.filter((name) => contract[name].access === 'viewer');
+    expect(viewers.filter((name) => classOf(name) === 'change')).toEqual([
+      'session.lock',
+      'session.changePassword',
+    ]);
+    expect(viewers.filter((name) => classOf(name) === 'auditLog')).toEqual([]);
+    expect(
+      procedureNames.filter((name) => classOf(name) === 'auditLog' && !name.startsWith('audit.')),
+    ).toEqual([]);
+  });
+
   it('records each read as a read, and names what a case-data read read in both languages', () => {
     const reads = auditActionGroups.reads as readonly string[];
     for (const name of procedureNames) {
