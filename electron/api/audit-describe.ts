@@ -45,6 +45,23 @@ function fill(template: string, values: Record<string, string | null>): string |
   return complete ? text : null;
 }
 
+/** What a `data.read` record read ("缴获物品（案件 A0001）"), by its procedure, case and subject. */
+function readWhat(
+  row: DescribableAudit,
+  values: Record<string, string | null>,
+  language: DocumentLanguage,
+): string {
+  const words = wordsOf(language).auditLog;
+  const procedure = String(row.details?.['procedure'] ?? '');
+  const what = (words.readWhat as Record<string, string>)[procedure] ?? procedure;
+  const where = row.caseNo
+    ? fill(words.inCase, values)
+    : row.subject
+      ? fill(words.aboutSubject, values)
+      : null;
+  return `${what}${where ?? ''}`;
+}
+
 /**
  * The words a detail value is shown in: template, role, case status and entity kind names,
  * drug names, units, and numbers with thousands separators ("1,203").
@@ -94,6 +111,7 @@ function valuesOf(
     if (language === 'zh-CN') values['quantity'] = values['quantity'].replace(' ', '');
   }
   if (typeof details['format'] === 'string') values['format'] = details['format'].toUpperCase();
+  if (row.action === 'data.read') values['what'] = readWhat(row, values, language);
   return values;
 }
 

@@ -89,4 +89,53 @@ describe('reads leave a trace', () => {
     // The chain still verifies with the reads in it.
     expect((await c.ok('audit.verify', {})).ok).toBe(true);
   });
+
+  it('records a viewer who reads a whole case through its lists, chart, timeline and map, once per procedure and case', async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    const theCase = await c.ok('cases.create', {
+      caseNo: 'A0001',
+      title: '案件一',
+      offenceType: 'trafficking',
+      openedOn: '2026-11-01',
+    });
+    await c.ok('entities.create', { entity: { kind: 'person', name: '李某' }, caseId: theCase.id });
+    await c.ok('users.create', {
+      username: 'guest',
+      displayName: '查看员',
+      role: 'viewer',
+      password: 'Role#Pass2026',
+    });
+    await c.ok('session.lock', {});
+    await c.ok('session.unlock', { path: dir, username: 'guest', password: 'Role#Pass2026' });
+    const caseId = (await c.ok('cases.findByNumber', { caseNo: 'A0001' })).id;
+    await c.ok('cases.row', { id: caseId });
+    await c.ok('relations.list', { caseId });
+    await c.ok('seizures.list', { caseId, pageSize: 200 });
+    // The next page of the same list is the same read.
+    await c.ok('seizures.list', { caseId, page: 2, pageSize: 200 });
+    await c.ok('events.timeline', { caseId });
+    await c.ok('graph.chain', { caseId });
+    const people = await c.ok('entities.list', { pageSize: 200, kinds: ['person'] });
+    await c.ok('graph.subgraph', { entityIds: people.rows.map((row) => row.id), caseId });
+    await c.ok('analytics.timeline', { caseId });
+    await c.ok('map.data', { caseId });
+    await c.ok('session.lock', {});
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await reads()).toEqual(
+      [
+        '查阅按编号查找的案件（案件 A0001）',
+        '查阅案件基本信息（案件 A0001）',
+        '查阅关系列表（案件 A0001）',
+        '查阅缴获物品（案件 A0001）',
+        '查阅事件时间线（案件 A0001）',
+        '查阅供应链（案件 A0001）',
+        '查阅人员与实体列表',
+        '查阅关系图（选定实体）（案件 A0001）',
+        '查阅时间线分析（案件 A0001）',
+        '查阅地图数据（案件 A0001）',
+      ].map((text) => ({ user: 'guest', action: 'data.read', result: 'ok', text })),
+    );
+    expect((await c.ok('audit.verify', {})).ok).toBe(true);
+  });
 });

@@ -15,7 +15,7 @@ export const auditActionGroups = {
   graph: ['graph.viewSaved', 'graph.viewDeleted', 'map.placeLocated'],
   backup: ['backup.created', 'backup.failed', 'backup.scheduled', 'backup.oldReplaced', 'backup.restore', 'backup.restoreStarted', 'backup.restored'],
   workspace: ['workspace.created', 'workspace.keyExported', 'workspace.keyRotated', 'workspace.keyRotationFinished', 'workspace.keyRotationAbandoned', 'workspace.journalIgnored', 'settings.updated', 'demo.seeded'],
-  reads: ['cases.viewed', 'entities.viewed', 'search.queried', 'records.viewed', 'graph.caseViewed', 'analytics.moneyTraced', 'analytics.profiled', 'analytics.contactsCompared', 'analytics.colocated', 'analytics.cellQueried'],
+  reads: ['cases.viewed', 'data.read', 'entities.viewed', 'search.queried', 'records.viewed', 'graph.caseViewed', 'analytics.moneyTraced', 'analytics.profiled', 'analytics.contactsCompared', 'analytics.colocated', 'analytics.cellQueried'],
   audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored'],
 } as const; // prettier-ignore
 

@@ -1,9 +1,11 @@
 import type { ProcedureName } from '../../api/contract';
 import type { AuditEntry } from './audit-log';
+import { procedureAudit, type ProcedureAudit } from './procedure-audit';
 
 /**
  * 查询留痕: who opened which case, person, phone or account, what they searched for, whose
- * records they read and which analyses they ran. Police data rules ask for every look at a
+ * records they read and which analyses they ran: every procedure that returns case data
+ * (procedure-audit.ts classifies each one). Police data rules ask for every look at a
  * person's data to leave a trace; without it an insider with a viewer account could read a
  * whole case (or look up a relative's) and leave nothing but the unlock behind.
  *
@@ -13,53 +15,15 @@ import type { AuditEntry } from './audit-log';
  * again on every refresh, and the chain would fill with repeats that say nothing new.
  */
 
-type Input = Record<string, unknown>;
-
-const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
-const list = (value: unknown): string | null =>
-  Array.isArray(value) && value.length ? value.map(String).join('、') : null;
-
-/** The audit record of each audited read, from its parsed input. */
-const readEntries: Partial<Record<ProcedureName, (input: Input) => AuditEntry | null>> = {
-  'cases.get': (input) =>
-    ({ action: 'cases.viewed', targetType: 'case', targetId: text(input['id']) }),
-  'entities.get': (input) =>
-    ({ action: 'entities.viewed', targetType: 'entity', targetId: text(input['id']) }),
-  'search.query': (input) =>
-    ({ action: 'search.queried', details: { text: text(input['text']) } }),
-  'import.records': (input) =>
-    ({ action: 'records.viewed', targetType: 'relation', targetId: text(input['relationId']) }),
-  'graph.case': (input) =>
-    ({ action: 'graph.caseViewed', targetType: 'case', targetId: text(input['caseId']) }),
-  'analytics.moneyTrace': (input) =>
-    ({
-      action: 'analytics.moneyTraced',
-      ...(text(input['personId'])
-        ? { targetType: 'entity', targetId: text(input['personId']) }
-        : { details: { account: text(input['account']) } }),
-    }),
-  'analytics.contactProfile': (input) =>
-    ({ action: 'analytics.profiled', details: { phone: text(input['phone']) } }),
-  'analytics.commonContacts': (input) =>
-    ({
-      action: 'analytics.contactsCompared',
-      details: { phones: list(input['phones']), caseId: text(input['caseId']) },
-    }),
-  'analytics.colocation': (input) =>
-    ({ action: 'analytics.colocated', details: { phones: list(input['phones']) } }),
-  'analytics.cellPresence': (input) =>
-    ({
-      action: 'analytics.cellQueried',
-      details: { cell: text(input['cell']), from: text(input['from']), to: text(input['to']) },
-    }),
-}; // prettier-ignore
-
 /** A read counts as new again after this long. */
 const repeatMs = 10 * 60 * 1000;
 
-/** The read's audit record, or null when the procedure is no audited read. */
+/** The read's audit record, or null when the procedure reads no case data (procedure-audit.ts). */
 export function readAuditOf(name: ProcedureName, input: unknown): AuditEntry | null {
-  return readEntries[name]?.((input ?? {}) as Input) ?? null;
+  const audit: ProcedureAudit = procedureAudit[name];
+  return typeof audit === 'object'
+    ? audit.reads((input ?? {}) as Record<string, unknown>, name)
+    : null;
 }
 
 /**

@@ -22,7 +22,7 @@ export function exportGraphFile(
   // The case names the file and its title block, and its history records the export: a string
   // that names no case would file the export under nothing anyone reads.
   if (input.caseId) assertCaseExists(workspace.db, input.caseId);
-  assertMayUnmask(workspace, input.unmaskIds);
+  assertMayUnmask(workspace, input.unmaskIds, 'graph.export');
   if (!input.nodeIds.length)
     throw new AppError('graph.emptyChart', 'The chart has no entities to export');
   const data = subgraph(workspace.db, input.nodeIds, input.caseId);

@@ -12,6 +12,7 @@ import {
   entitiesTable,
   eventEntitiesTable,
   eventsTable,
+  receivedCasesTable,
   seizuresTable,
 } from '../db/schema';
 import { findHolder } from '../entities/entity-identifiers';
@@ -265,6 +266,15 @@ function writePackage(
         caseId = freshIds('cases', [snapshot.case.id])(snapshot.case.id);
         tx.insert(casesTable)
           .values({ ...checked.caseRow, ...stamp, id: caseId })
+          .run();
+        // What marks it received for the 成绩单: written with the case, not read from the log.
+        tx.insert(receivedCasesTable)
+          .values({
+            caseId,
+            receivedAt: stamp.createdAt,
+            receivedBy: stamp.createdBy,
+            sourceWorkspaceId: snapshot.sourceWorkspaceId,
+          })
           .run();
         indexCase(tx, caseId);
       }

@@ -35,7 +35,7 @@ export async function exportBriefing(
   input: z.output<typeof briefingInput>,
   renderer: DocumentRenderer | undefined,
 ): Promise<DocumentFile> {
-  assertMayUnmask(workspace, input.unmaskIds);
+  assertMayUnmask(workspace, input.unmaskIds, 'reports.briefing');
   if (input.format !== 'html' && !renderer)
     throw new AppError('reports.rendererUnavailable', 'No document renderer in this host');
   const model = buildBriefingModel(workspace.db, {

@@ -78,9 +78,10 @@ export function unitStatistics(
   const count = (statement: SQL) => db.get<{ n: number }>(statement)?.n ?? 0;
   // A case received in a 协查 package is the sending unit's (its 主办单位's) achievement: its
   // status, suspects and seizures are theirs, and a package is anyone's to seal, so none of it is
-  // counted here. Its import record marks it; removing that record breaks the audit chain.
-  const live = sql`c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM audit_log a
-    WHERE a.target_id = c.id AND a.action = 'package.imported')`;
+  // counted here. The package import marks it in received_cases with the case: not an audit
+  // record, which any account holder can append naming any case.
+  const live = sql`c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM received_cases r
+    WHERE r.case_id = c.id)`;
   const period = (column: SQL) => sql`${column} BETWEEN ${from} AND ${to}`;
   const isDrugCrime = sql`c.offence_type IN (SELECT value FROM json_each(${drugCrimes}))`;
 

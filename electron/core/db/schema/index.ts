@@ -10,3 +10,4 @@ export * from './graph-views';
 export * from './audit-log';
 export * from './records';
 export * from './briefing-items';
+export * from './received-cases';
