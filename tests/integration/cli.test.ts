@@ -643,7 +643,7 @@ describe('command line', () => {
     expect([refused.status, refused.stdout]).toEqual([
       1,
       // Each problem as the import page says it: the line, the file's column, what is wrong.
-      '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n  第 3 行 被叫号码：号码格式不正确：“1388”\n',
+      '2 rows, 1 valid, 1 with errors (nothing written; --skip-invalid imports the valid rows)\n有效行合计（可与文件的合计行核对）：主叫 1，被叫 0，呼转 0，短信发 0，短信收 0，上网及信令 0；通话总时长 0:01:00\n  第 3 行 被叫号码：号码格式不正确：“1388”\n',
     ]);
     // A file whose columns map to nothing: the columns it lacks named, as the wizard names them.
     const unknown = path.join(folder, 'unknown.csv');

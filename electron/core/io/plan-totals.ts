@@ -61,7 +61,8 @@ export function callTotalsOf(data: ImportRecords): CallTotals | null {
   };
   for (let index = 0; index < length; index += 1) {
     if (index && line[index] === line[index - 1]) continue;
-    const outgoing = own[index] !== 0 && own[index] === caller[index];
+    // A list of both parties (主叫号码, 被叫号码: no own number) is each caller's: placed.
+    const outgoing = own[index] === 0 || own[index] === caller[index];
     switch (callKinds[kind[index]!]) {
       case 'call':
         if (outgoing) totals.callsOut += 1;
