@@ -18,6 +18,14 @@ import {
   type StoredCall,
   type StoredTransfer,
 } from '../records/stored-copy-rows';
+import {
+  heldOfStored,
+  heldReferencesSql,
+  matchReferences,
+  referenceVariants,
+  type ReferenceRow,
+  type StoredReference,
+} from '../records/reference-copies';
 
 /** The rows of one relation that count (no copies), in time order. */
 const countedCalls = `SELECT ${storedCallColumns}
@@ -202,6 +210,38 @@ export function markTransferCopies(
     transferCopyRule(spanOf),
     copyOf,
   ).copies;
+}
+
+/**
+ * Marks the file's rows (`rows`, per record: null for one that is no candidate) that a row of
+ * an earlier import holds by its platform number (`reference-copies.ts`), where no rule of their
+ * relation found one. Sets `copyOf` and returns how many.
+ */
+export function markReferenceCopies(
+  sqlite: Database.Database,
+  rows: (ReferenceRow | null)[],
+  copyOf: Float64Array,
+): number {
+  const open = rows.map((row, index) => (row && !copyOf[index] ? row : null));
+  const references = new Set(open.flatMap((row) => (row ? [row.reference] : [])));
+  if (!references.size) return 0;
+  const read = sqlite.prepare(heldReferencesSql);
+  const held = [];
+  const list = [...references];
+  for (let offset = 0; offset < list.length; offset += 5_000)
+    held.push(
+      ...(read.all(referenceVariants(list.slice(offset, offset + 5_000))) as StoredReference[]).map(
+        heldOfStored,
+      ),
+    );
+  if (!held.length) return 0;
+  let copies = 0;
+  matchReferences(open, held).forEach((heldId, index) => {
+    if (!heldId) return;
+    copyOf[index] = heldId;
+    copies += 1;
+  });
+  return copies;
 }
 
 /** A cash row of the file being written (no counterpart, no relation). */

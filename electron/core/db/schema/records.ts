@@ -214,6 +214,10 @@ export const moneyTransfersTable = sqliteTable(
       .on(table.accountId, table.at)
       .where(sql`${table.reversal} = 1`),
     index('money_transfers_import_idx').on(table.importId),
+    // One payment in two files that name its accounts differently, found by its 交易单号.
+    index('money_transfers_reference_idx')
+      .on(table.reference)
+      .where(sql`${table.reference} IS NOT NULL`),
   ],
 );
 
