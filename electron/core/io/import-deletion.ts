@@ -119,12 +119,13 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       // Links of one handset or computer that later imports made to this import's entities.
       result.relationsDeleted += dropUnsupportedSharing(tx, shared);
       // A reversal left alone may undo a transfer of another import that remains.
-      pairStoredReversals(tx, unpaired);
+      pairStoredReversals(tx, unpaired.accountIds);
       result.copiesCounted +=
         remarkRelations(tx, [
           ...new Set([
             ...contributions.map((item) => item.relation_id),
             ...copiesElsewhere.flatMap((row) => (row.relation_id ? [row.relation_id] : [])),
+            ...unpaired.relationIds,
           ]),
         ]) +
         remarkCash(tx, [

@@ -1284,8 +1284,18 @@ export async function commitImport(
     }
     insert.flush();
     rebuildIndexes();
-    // Reversals and transfers of this file that undo or are undone by one an import holds.
-    summary.reversals += pairStoredReversals(db, [...spans.keys()], options.importId);
+    // Reversals and transfers of this file that undo or are undone by one an import holds: on
+    // its accounts, and a reversal on a counterpart's account undoing a transfer of this file.
+    summary.reversals += pairStoredReversals(
+      db,
+      [
+        ...new Set([
+          ...spans.keys(),
+          ...[...pairs.values()].flatMap((pair) => [pair.fromId, pair.toId]),
+        ]),
+      ],
+      options.importId,
+    );
     // The other party's rows of the transfers undone, in any import, count no more.
     summary.copies += uncountUndoneTwins(
       db,
