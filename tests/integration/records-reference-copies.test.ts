@@ -71,6 +71,7 @@ const tenpayAlone = [
 const owners = [
   ['nickname', undefined, '阿龙（微信昵称）'],
   ['WeChat 号 typed at import', 'along_88', 'along_88'],
+  ["the 调证's 用户ID typed at import", 'wxid_along01', 'wxid_along01'],
 ] as const;
 
 describe('a WeChat bill and the 财付通 调证 of the same payments', () => {
