@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * One WeChat payment in two files: the owner's own bill export (微信支付账单明细, the owner known
@@ -145,4 +151,35 @@ describe('a WeChat bill and the 财付通 调证 of the same payments', () => {
         );
       }
     });
+
+  it("imported before such copies were marked (the 调证's numbers kept with their apostrophe): marked at the next unlock", async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await importFile('bill');
+    await importFile('tenpay');
+    const today = await money();
+    await c.ok('session.lock', {});
+    // What an earlier version wrote: every row counted, none marked, the number as printed.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE relations SET
+        event_count = event_count + (SELECT count(*) FROM money_transfers m
+          WHERE m.relation_id = relations.id AND m.copy_of IS NOT NULL),
+        amount_fen = amount_fen + (SELECT coalesce(sum(amount_fen), 0) FROM money_transfers m
+          WHERE m.relation_id = relations.id AND m.copy_of IS NOT NULL);
+      UPDATE import_relations SET
+        event_count = event_count + (SELECT count(*) FROM money_transfers m
+          WHERE m.relation_id = import_relations.relation_id AND m.import_id = import_relations.import_id
+            AND m.copy_of IS NOT NULL),
+        amount_fen = amount_fen + (SELECT coalesce(sum(amount_fen), 0) FROM money_transfers m
+          WHERE m.relation_id = import_relations.relation_id AND m.import_id = import_relations.import_id
+            AND m.copy_of IS NOT NULL);
+      UPDATE money_transfers SET copy_of = NULL;
+      UPDATE money_transfers SET reference = '''' || reference WHERE import_id = 'tenpay';
+      DELETE FROM settings WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await money()).toEqual(today);
+    expect(today.at(-1)).toBe('owner: in 500000 out 408800');
+  });
 });
