@@ -117,19 +117,22 @@ describe('a WeChat bill and the 财付通 调证 of the same payments', () => {
                 ],
           ),
         );
-        // 老周's own 调证 adds a row to wxid_along01>wxid_laozhou; deleting it marks that
-        // relation's rows afresh, the copies of the bill's payments still copies.
+        // 老周's own 调证 holds two of the payments to him (one the bill holds too): their
+        // credits are copies; deleting it marks that relation's rows afresh, the copies of the
+        // bill's payments still copies.
         await c.ok('import.commit', {
           importId: 'laozhou',
           fileName: 'laozhou.csv',
           contentBase64: Buffer.from(
             [
               '用户ID,交易单号,用户侧账号名称,借贷类型,交易业务类型,交易时间,交易金额(分),对手方ID,对手侧账户名称',
+              'wxid_laozhou,1000050001202604060002,周某,入,转账,2026-04-06 21:00:00,100000,wxid_along01,陈某龙',
               'wxid_laozhou,1000050001202604110006,周某,入,转账,2026-04-11 10:00:00,250000,wxid_along01,陈某龙',
             ].join('\r\n'),
           ).toString('base64'),
           template: 'transactions',
         });
+        expect(await money()).toEqual(both);
         await c.ok('import.delete', { importId: 'laozhou' });
         expect(await money()).toEqual(both);
       }

@@ -27,11 +27,18 @@ import {
   type StoredReference,
 } from '../records/reference-copies';
 
-/** The rows of one relation that count (no copies), in time order. */
+/**
+ * The rows of one relation that count (no copies), in time order. A transfer that is the copy
+ * of a row of another relation (one payment named by other accounts, `reference-copies.ts`)
+ * is its relation's row of that payment: the other party's row of it is its copy, as when it
+ * counted.
+ */
 const countedCalls = `SELECT ${storedCallColumns}
   FROM call_records WHERE relation_num = ? AND copy_of IS NULL ORDER BY started_unix, id`;
 const countedTransfers = `SELECT ${storedTransferColumns}
-  FROM money_transfers WHERE relation_id = ? AND copy_of IS NULL AND offset_of IS NULL
+  FROM money_transfers t WHERE relation_id = ? AND offset_of IS NULL
+    AND (copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM money_transfers h
+      WHERE h.id = t.copy_of AND h.relation_id IS t.relation_id))
   ORDER BY at, id`;
 
 /** What the writer knows of an import's records and their pairs (from → to). */
