@@ -20,7 +20,9 @@ const payeeApr = [
   `${q},20260401,090000,借,"5,000.00",${p},甲,冲正`,
   `${q},20260402,090000,借,"300.00",${p},甲,转账`,
 ];
-const files = { payer, payeeMar, payeeApr };
+/** The payer's own 冲正 of the debit, on the payer's April statement. */
+const payerApr = [header, `${p},20260401,080000,贷,"5,000.00",${q},乙,冲正`];
+const files = { payer, payeeMar, payeeApr, payerApr };
 
 const commit = (name: keyof typeof files) =>
   c.ok('import.commit', {
@@ -117,5 +119,9 @@ describe("a 冲正 on the payee's statement whose credit no remaining import hol
       'Q: in 500000 out 0',
     ]);
     expect(await workspace(['payer', 'payeeMar', 'payeeApr'], 'payeeApr')).toEqual(fresh);
+  });
+
+  it("pairs with the payer's debit once the payer's own 冲正 of it is deleted", async () => {
+    expect(await workspace(['payer', 'payerApr', 'payeeApr'], 'payerApr')).toEqual(payerAndApril);
   });
 });

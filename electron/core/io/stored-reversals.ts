@@ -146,9 +146,9 @@ export function pairStoredReversals(
  * Before an import's rows go: the pairs it made with rows of other imports come apart. A
  * reversal left is again one whose transfer no import holds (off a relation only its import's
  * statement did not give it); a transfer left counts again in its relation and its import's
- * contribution. Returns the accounts of the rows left, to pair afresh once the rows are gone,
- * and their relations, whose copies are then marked afresh (a transfer that counts again may
- * hold a copy of it, or be one).
+ * contribution. Returns the accounts of the rows left (and a transfer's other party), to pair
+ * afresh once the rows are gone, and their relations, whose copies are then marked afresh (a
+ * transfer that counts again may hold a copy of it, or be one).
  */
 export function unpairStoredReversals(
   tx: Executor,
@@ -180,7 +180,16 @@ export function unpairStoredReversals(
     }
   }
   return {
-    accountIds: [...new Set(left.map((row) => row.account_id))],
+    // A transfer left may be undone by a reversal on the other party's account.
+    accountIds: [
+      ...new Set(
+        left.flatMap((row) =>
+          row.reversal
+            ? [row.account_id]
+            : [row.account_id, row.payer_id, row.payee_id].filter((id) => id !== null),
+        ),
+      ),
+    ],
     relationIds: [...new Set(left.flatMap((row) => (row.relation_id ? [row.relation_id] : [])))],
   };
 }
