@@ -19,6 +19,16 @@ const list = (ids: string[]) =>
     sql`, `,
   );
 
+/**
+ * A relation `r` that counts something, or that someone entered: one an import made whose
+ * every record counts nothing (a transfer and the 冲正 that undid it, rows another relation
+ * counts as one payment) stays listed on its entities with its rows, but is no line on the
+ * chart, where it stood as 0 笔 beside the money that moved; once its records count again
+ * (the 冲正's import deleted) it is drawn again.
+ */
+const countsSomething = sql`NOT (r.event_count = 0 AND coalesce(r.message_count, 0) = 0
+  AND EXISTS (SELECT 1 FROM import_relations x WHERE x.relation_id = r.id AND x.created = 1))`;
+
 function typeFilter(types: readonly RelationType[] | undefined, column: SQL = sql`r.type`): SQL {
   return types?.length
     ? sql`AND ${column} IN (${sql.join(
@@ -150,7 +160,7 @@ export function edgesAmong(
     FROM relations r LEFT JOIN cases c ON c.id = r.case_id
     WHERE r.from_entity_id IN (SELECT value FROM json_each(${members}))
       AND r.to_entity_id IN (SELECT value FROM json_each(${members}))
-      AND r.deleted_at IS NULL ${typeFilter(types)}`);
+      AND r.deleted_at IS NULL AND ${countsSomething} ${typeFilter(types)}`);
   return rows.map(toEdge).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -162,7 +172,8 @@ export function relationsById(db: Executor, ids: string[]): GraphEdge[] {
         .all<EdgeRow>(
           sql`SELECT r.id, r.from_entity_id, r.to_entity_id, r.type, r.directed, r.started_on, r.ended_on, r.amount_fen,
           r.event_count, r.message_count, r.duration_seconds, r.reliability, r.credibility, r.source, r.case_id, c.case_no
-          FROM relations r LEFT JOIN cases c ON c.id = r.case_id WHERE r.id IN (${list(part)})`,
+          FROM relations r LEFT JOIN cases c ON c.id = r.case_id WHERE r.id IN (${list(part)})
+            AND ${countsSomething}`,
         )
         .map(toEdge),
     );
@@ -182,11 +193,13 @@ export function neighbourSteps(
       ...db.all<{ from: string; to: string; edgeId: string }>(sql`
         SELECT r.from_entity_id AS "from", r.to_entity_id AS "to", r.id AS "edgeId" FROM relations r
         JOIN entities e ON e.id = r.to_entity_id AND e.deleted_at IS NULL AND e.merged_into_id IS NULL
-        WHERE r.from_entity_id IN (${list(part)}) AND r.deleted_at IS NULL ${typeFilter(types)}
+        WHERE r.from_entity_id IN (${list(part)}) AND r.deleted_at IS NULL AND ${countsSomething}
+          ${typeFilter(types)}
         UNION ALL
         SELECT r.to_entity_id, r.from_entity_id, r.id FROM relations r
         JOIN entities e ON e.id = r.from_entity_id AND e.deleted_at IS NULL AND e.merged_into_id IS NULL
-        WHERE r.to_entity_id IN (${list(part)}) AND r.deleted_at IS NULL ${typeFilter(types)}`),
+        WHERE r.to_entity_id IN (${list(part)}) AND r.deleted_at IS NULL AND ${countsSomething}
+          ${typeFilter(types)}`),
     );
   }
   return steps;
@@ -198,8 +211,10 @@ export function caseGraph(db: Executor, caseId: string): GraphData {
     .all<{ id: string }>(
       sql`
       SELECT entity_id AS id FROM case_entities WHERE case_id = ${caseId}
-      UNION SELECT from_entity_id FROM relations WHERE case_id = ${caseId} AND deleted_at IS NULL
-      UNION SELECT to_entity_id FROM relations WHERE case_id = ${caseId} AND deleted_at IS NULL`,
+      UNION SELECT r.from_entity_id FROM relations r WHERE r.case_id = ${caseId}
+        AND r.deleted_at IS NULL AND ${countsSomething}
+      UNION SELECT r.to_entity_id FROM relations r WHERE r.case_id = ${caseId}
+        AND r.deleted_at IS NULL AND ${countsSomething}`,
     )
     .map((row) => row.id);
   return subgraph(db, ids, caseId);

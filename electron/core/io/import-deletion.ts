@@ -73,6 +73,13 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
             WHERE import_id = ${importId} AND relation_id IS NULL AND account_id IS NOT NULL`,
         )
         .map((row) => row.id);
+      // Rows of other imports that are copies of the import's under other relations (one
+      // payment named by other accounts, `reference-copies.ts`): counted again once those go.
+      const copiesElsewhere = tx.all<{ relation_id: string | null; account_id: string | null }>(
+        sql`SELECT DISTINCT relation_id, account_id FROM money_transfers
+          WHERE import_id <> ${importId}
+            AND copy_of IN (SELECT id FROM money_transfers WHERE import_id = ${importId})`,
+      );
       // Reversals and transfers of other imports paired with the import's come apart.
       const unpaired = unpairStoredReversals(tx, importId);
       result.transfers = tx.run(
@@ -112,13 +119,23 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
       // Links of one handset or computer that later imports made to this import's entities.
       result.relationsDeleted += dropUnsupportedSharing(tx, shared);
       // A reversal left alone may undo a transfer of another import that remains.
-      pairStoredReversals(tx, unpaired);
+      pairStoredReversals(tx, unpaired.accountIds);
       result.copiesCounted +=
-        remarkRelations(
-          tx,
-          contributions.map((item) => item.relation_id),
-        ) +
-        remarkCash(tx, cashAccounts) +
+        remarkRelations(tx, [
+          ...new Set([
+            ...contributions.map((item) => item.relation_id),
+            ...copiesElsewhere.flatMap((row) => (row.relation_id ? [row.relation_id] : [])),
+            ...unpaired.relationIds,
+          ]),
+        ]) +
+        remarkCash(tx, [
+          ...new Set([
+            ...cashAccounts,
+            ...copiesElsewhere.flatMap((row) =>
+              !row.relation_id && row.account_id ? [row.account_id] : [],
+            ),
+          ]),
+        ]) +
         remarkMasked(tx, masked);
       // A transfer undone afresh: the other party's row of it counts no more.
       uncountUndoneTwins(

@@ -29,6 +29,7 @@ import {
   demoteStoredCalls,
   markCallCopies,
   markCashCopies,
+  markReferenceCopies,
   markTransferCopies,
   type CashRow,
 } from './record-copies-store';
@@ -44,6 +45,7 @@ import {
 } from './import-plan';
 import { accountIdentifiersOf } from './transfer-traces';
 import { pairStoredReversals, uncountUndoneTwins } from './stored-reversals';
+import { platformReference, referenceText } from '../records/reference-copies';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 
 type AccountType = (typeof accountTypes)[number];
@@ -1161,8 +1163,26 @@ export async function commitImport(
         copyOf,
         { importId: options.importId, spans },
       );
+      // The payment an earlier file names by other accounts (a bill's nickname, the 调证's
+      // wxid), cash rows too: a counted reversal pair is no candidate.
+      summary.copies += markReferenceCopies(
+        sqlite,
+        records.map((record) => {
+          const reference = platformReference(record.reference);
+          return reference && record.offsetOf === null && !record.reversal
+            ? {
+                reference,
+                out: record.direction === 'out',
+                amountFen: record.amountFen,
+                at: Date.parse(record.at) / 1000,
+                importNum: Infinity,
+              }
+            : null;
+        }),
+        copyOf,
+      );
       copyOf.forEach((copy, index) => {
-        if (!copy) return;
+        if (!copy || pairOf[index]! >= pairList.length) return;
         const pair = pairList[pairOf[index]!]!;
         pair.count -= 1;
         pair.amountFen! -= records[index]!.amountFen;
@@ -1171,7 +1191,12 @@ export async function commitImport(
     // Cash rows (ATM, counter) have no relation: a statement exported twice holds them twice.
     const cash: CashRow[] = [];
     records.forEach((record, index) => {
-      if (record.counterpart === null && record.offsetOf === null && !record.reversal)
+      if (
+        record.counterpart === null &&
+        record.offsetOf === null &&
+        !record.reversal &&
+        !copyOf[index]
+      )
         cash.push({
           index,
           out: record.direction === 'out',
@@ -1235,7 +1260,7 @@ export async function commitImport(
         record.amountFen,
         record.channel,
         record.summary,
-        record.reference,
+        referenceText(record.reference),
         options.importId,
         record.line,
         !copy ? null : copy > 0 ? copy : firstId - copy - 1,
@@ -1259,8 +1284,18 @@ export async function commitImport(
     }
     insert.flush();
     rebuildIndexes();
-    // Reversals and transfers of this file that undo or are undone by one an import holds.
-    summary.reversals += pairStoredReversals(db, [...spans.keys()], options.importId);
+    // Reversals and transfers of this file that undo or are undone by one an import holds: on
+    // its accounts, and a reversal on a counterpart's account undoing a transfer of this file.
+    summary.reversals += pairStoredReversals(
+      db,
+      [
+        ...new Set([
+          ...spans.keys(),
+          ...[...pairs.values()].flatMap((pair) => [pair.fromId, pair.toId]),
+        ]),
+      ],
+      options.importId,
+    );
     // The other party's rows of the transfers undone, in any import, count no more.
     summary.copies += uncountUndoneTwins(
       db,

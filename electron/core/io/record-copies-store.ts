@@ -18,12 +18,27 @@ import {
   type StoredCall,
   type StoredTransfer,
 } from '../records/stored-copy-rows';
+import {
+  heldOfStored,
+  heldReferencesSql,
+  matchReferences,
+  referenceVariants,
+  type ReferenceRow,
+  type StoredReference,
+} from '../records/reference-copies';
 
-/** The rows of one relation that count (no copies), in time order. */
+/**
+ * The rows of one relation that count (no copies), in time order. A transfer that is the copy
+ * of a row of another relation (one payment named by other accounts, `reference-copies.ts`)
+ * is its relation's row of that payment: the other party's row of it is its copy, as when it
+ * counted.
+ */
 const countedCalls = `SELECT ${storedCallColumns}
   FROM call_records WHERE relation_num = ? AND copy_of IS NULL ORDER BY started_unix, id`;
 const countedTransfers = `SELECT ${storedTransferColumns}
-  FROM money_transfers WHERE relation_id = ? AND copy_of IS NULL AND offset_of IS NULL
+  FROM money_transfers t WHERE relation_id = ? AND offset_of IS NULL
+    AND (copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM money_transfers h
+      WHERE h.id = t.copy_of AND h.relation_id IS t.relation_id))
   ORDER BY at, id`;
 
 /** What the writer knows of an import's records and their pairs (from → to). */
@@ -202,6 +217,38 @@ export function markTransferCopies(
     transferCopyRule(spanOf),
     copyOf,
   ).copies;
+}
+
+/**
+ * Marks the file's rows (`rows`, per record: null for one that is no candidate) that a row of
+ * an earlier import holds by its platform number (`reference-copies.ts`), where no rule of their
+ * relation found one. Sets `copyOf` and returns how many.
+ */
+export function markReferenceCopies(
+  sqlite: Database.Database,
+  rows: (ReferenceRow | null)[],
+  copyOf: Float64Array,
+): number {
+  const open = rows.map((row, index) => (row && !copyOf[index] ? row : null));
+  const references = new Set(open.flatMap((row) => (row ? [row.reference] : [])));
+  if (!references.size) return 0;
+  const read = sqlite.prepare(heldReferencesSql);
+  const held = [];
+  const list = [...references];
+  for (let offset = 0; offset < list.length; offset += 5_000)
+    held.push(
+      ...(read.all(referenceVariants(list.slice(offset, offset + 5_000))) as StoredReference[]).map(
+        heldOfStored,
+      ),
+    );
+  if (!held.length) return 0;
+  let copies = 0;
+  matchReferences(open, held).forEach((heldId, index) => {
+    if (!heldId) return;
+    copyOf[index] = heldId;
+    copies += 1;
+  });
+  return copies;
 }
 
 /** A cash row of the file being written (no counterpart, no relation). */

@@ -47,7 +47,10 @@ function accountsNumbered(tx: Executor, accountNo: string): Set<string> {
  * their own ID) with that transfer in another import, by the rule of `offsetReversals`: the same
  * account, the other way, the same amount, the same counterpart (or one of the two naming none:
  * within a week), at or before the reversal (or a minute after) and within the window; of
- * several, the latest. The transfer found stops counting: its relation and its import's
+ * several, the latest. Where no import holds that row, the other party's row of the transfer
+ * (on the account the reversal names, the reversal's way, to or from its account) is paired
+ * instead, so a payee's 冲正 undoes the payer's debit whether or not the payee's statement of
+ * the credit was imported, or was deleted since. The transfer found stops counting: its relation and its import's
  * contribution lose it, in the caller's transaction (where it was a copy, the row it copied
  * becomes its copy and loses its count instead); a reversal on no relation is listed under
  * the transfer's. With `importId`, one of the two is that import's (the statement with the
@@ -72,24 +75,44 @@ export function pairStoredReversals(
     const latest = due + (reversal.day_only ? 0 : printedBeforeMs);
     const ofImport = importId === undefined || reversal.import_id === importId;
     const named = reversal.counterpart_no ? accountsNumbered(tx, reversal.counterpart_no) : null;
-    const candidates = tx.all<StoredTransfer>(
-      sql`SELECT ${columns} FROM money_transfers
-        WHERE account_id = ${reversal.account_id} AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
-          AND amount_fen = ${reversal.amount_fen} AND offset_of IS NULL
+    const around = sql`amount_fen = ${reversal.amount_fen} AND offset_of IS NULL
           AND reversal IS NULL AND import_id <> ${reversal.import_id}
           AND at >= ${new Date(at - reversalWindowMs - dayMs).toISOString()}
           AND at <= ${new Date(latest + dayMs).toISOString()}
-          ${ofImport ? sql`` : sql`AND import_id = ${importId}`}`,
+          ${ofImport ? sql`` : sql`AND import_id = ${importId}`}`;
+    const candidates = tx.all<StoredTransfer>(
+      sql`SELECT ${columns} FROM money_transfers
+        WHERE account_id = ${reversal.account_id} AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
+          AND ${around}`,
     );
+    // The other party's row of the transfer, where no import holds the reversal's own (the
+    // payee's 冲正 with the payer's debit: the payee's statement of the credit deleted, or never
+    // imported): on the account the reversal names, the reversal's way, to or from its account.
+    const others = named?.size
+      ? tx.all<StoredTransfer>(
+          sql`SELECT ${columns} FROM money_transfers
+            WHERE account_id IN (SELECT value FROM json_each(${JSON.stringify([...named])}))
+              AND direction = ${reversal.direction}
+              AND ${sql.raw(reversal.direction === 'out' ? 'payee_id' : 'payer_id')} = ${reversal.account_id}
+              AND ${around}`,
+        )
+      : [];
     let best: StoredTransfer | null = null;
-    let bestRank: [number, number, number] = [-1, 0, 0];
-    for (const transfer of candidates) {
+    let bestRank: [number, number, number, number] = [-1, 0, 0, 0];
+    for (const transfer of [...candidates, ...others]) {
+      const own = transfer.account_id === reversal.account_id;
       const counterpart = transfer.direction === 'out' ? transfer.payee_id : transfer.payer_id;
-      if (named && counterpart && !named.has(counterpart)) continue;
+      if (own && named && counterpart && !named.has(counterpart)) continue;
       const when = Date.parse(transfer.at);
       const window = named && counterpart ? reversalWindowMs : unnamedWindowMs;
       if (when > latest || at - when > window) continue;
-      const rank: [number, number, number] = [when <= due ? 1 : 0, when, transfer.id];
+      // The reversal's own statement's row first: the other party's is its copy.
+      const rank: [number, number, number, number] = [
+        own ? 1 : 0,
+        when <= due ? 1 : 0,
+        when,
+        transfer.id,
+      ];
       if (ranksAbove(rank, bestRank)) [best, bestRank] = [transfer, rank];
     }
     if (!best) continue;
@@ -123,9 +146,14 @@ export function pairStoredReversals(
  * Before an import's rows go: the pairs it made with rows of other imports come apart. A
  * reversal left is again one whose transfer no import holds (off a relation only its import's
  * statement did not give it); a transfer left counts again in its relation and its import's
- * contribution. Returns the accounts of the rows left, to pair afresh once the rows are gone.
+ * contribution. Returns the accounts of the rows left (and a transfer's other party), to pair
+ * afresh once the rows are gone, and their relations, whose copies are then marked afresh (a
+ * transfer that counts again may hold a copy of it, or be one).
  */
-export function unpairStoredReversals(tx: Executor, importId: string): string[] {
+export function unpairStoredReversals(
+  tx: Executor,
+  importId: string,
+): { accountIds: string[]; relationIds: string[] } {
   // Found by the reversal of each pair (one side of it is one): the reversals among the
   // import's rows, and the few flagged rows of the others, never a scan of every transfer.
   type Left = StoredTransfer & { reversal: number | null };
@@ -151,7 +179,19 @@ export function unpairStoredReversals(tx: Executor, importId: string): string[] 
       if (row.relation_id) recount(tx, row, 1);
     }
   }
-  return [...new Set(left.map((row) => row.account_id))];
+  return {
+    // A transfer left may be undone by a reversal on the other party's account.
+    accountIds: [
+      ...new Set(
+        left.flatMap((row) =>
+          row.reversal
+            ? [row.account_id]
+            : [row.account_id, row.payer_id, row.payee_id].filter((id) => id !== null),
+        ),
+      ),
+    ],
+    relationIds: [...new Set(left.flatMap((row) => (row.relation_id ? [row.relation_id] : [])))],
+  };
 }
 
 /**

@@ -17,10 +17,11 @@ import {
   type StoredTransfer,
 } from './stored-copy-rows';
 import { fullTwinOf, maskedRelationsAt, settleMaskedAccounts } from './masked-twins';
+import { sharedReferenceSql, sharesReference, storedReferenceCopies } from './reference-copies';
 import { indexEntity } from '../search/search-indexer';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 9;
+const recordCopiesVersion = 10;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -175,6 +176,7 @@ function remarkTransfers(tx: Executor, relationId: string): number {
       if (found >= 0) copyOf.set(open[at]!, held[found]!.id);
     });
   }
+  markReferenceCopies(tx, rows, copyOf);
   const changed = writeMarks(tx, 'money_transfers', rows, copyOf);
   if (!changed) return 0;
   const total = { count: 0, fen: 0 };
@@ -197,6 +199,20 @@ function remarkTransfers(tx: Executor, relationId: string): number {
 }
 
 /**
+ * Of rows no rule of their relation made copies, those an earlier import holds by their platform
+ * number under other accounts' names (`reference-copies.ts`), as the writer marks them.
+ */
+function markReferenceCopies<Row extends { id: number }>(
+  tx: Executor,
+  rows: Row[],
+  copyOf: Map<Row, number>,
+): void {
+  const open = new Map(rows.filter((row) => !copyOf.has(row)).map((row) => [row.id, row]));
+  for (const [id, heldId] of storedReferenceCopies(tx, [...open.keys()]))
+    copyOf.set(open.get(id)!, heldId);
+}
+
+/**
  * Marks the cash rows of these accounts afresh (no relation, no counts to change): per account
  * and way, import by import, a row that a row of an earlier import already counts (the
  * statement exported twice) is its copy. Returns the rows whose mark changed.
@@ -212,6 +228,7 @@ export function remarkCash(tx: Executor, accountIds: string[]): number {
         () => true,
         transferCopyRule(),
       );
+      markReferenceCopies(tx, rows, copyOf);
       changed += writeMarks(tx, 'money_transfers', rows, copyOf);
     }
   }
@@ -275,7 +292,10 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
         sql`SELECT count(DISTINCT import_id) AS imports, count(copy_of) AS copies,
           count(DISTINCT direction) AS ways FROM money_transfers WHERE relation_id = ${relationId}`,
       );
-      if (mixed && (mixed.imports > 1 || mixed.copies || mixed.ways > 1))
+      if (
+        mixed &&
+        (mixed.imports > 1 || mixed.copies || mixed.ways > 1 || sharesReference(tx, relationId))
+      )
         changed += remarkTransfers(tx, relationId);
     }
   }
@@ -287,7 +307,8 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
  * once, at the first unlock by this version, in one transaction: the same call in both lists,
  * the same transfer on both statements, overlapping exports, a masked statement's transfers
  * that the full one counts (version 8), a masked account whose transfers all are copies merged
- * into the full one (version 9). The relations' counts and the imports' contributions
+ * into the full one (version 9), one payment in two files that name its accounts differently,
+ * found by its platform number (version 10). The relations' counts and the imports' contributions
  * lose what the copies had added. Returns the rows whose mark changed, or null when the
  * workspace was marked already.
  */
@@ -305,11 +326,15 @@ export function ensureRecordCopiesMarked(db: Executor, now: string): number | nu
         GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1
         UNION SELECT r.id FROM accounts a JOIN relations r ON r.type = 'finances'
           AND (r.from_entity_id = a.entity_id OR r.to_entity_id = a.entity_id)
-        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%'`,
+        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%'
+        UNION SELECT t.relation_id FROM money_transfers t
+        WHERE t.relation_id IS NOT NULL AND ${sharedReferenceSql}`,
     );
     const accounts = tx.all<{ id: string }>(
       sql`SELECT account_id AS id FROM money_transfers WHERE relation_id IS NULL AND account_id IS NOT NULL
-        GROUP BY account_id HAVING count(DISTINCT import_id) > 1`,
+        GROUP BY account_id HAVING count(DISTINCT import_id) > 1
+        UNION SELECT t.account_id FROM money_transfers t
+        WHERE t.relation_id IS NULL AND t.account_id IS NOT NULL AND ${sharedReferenceSql}`,
     );
     const changed =
       remarkRelations(

@@ -214,6 +214,10 @@ export const moneyTransfersTable = sqliteTable(
       .on(table.accountId, table.at)
       .where(sql`${table.reversal} = 1`),
     index('money_transfers_import_idx').on(table.importId),
+    // One payment in two files that name its accounts differently, found by its 交易单号.
+    index('money_transfers_reference_idx')
+      .on(table.reference)
+      .where(sql`${table.reference} IS NOT NULL`),
   ],
 );
 
@@ -346,7 +350,12 @@ export const importRelationsTable = sqliteTable(
     /** The relation's aggregates before this import added to it (JSON; null when created). */
     previous: text({ mode: 'json' }).$type<RelationAggregates>(),
   },
-  (table) => [primaryKey({ columns: [table.importId, table.relationId] })],
+  (table) => [
+    primaryKey({ columns: [table.importId, table.relationId] }),
+    // Whether an import made a relation (the chart leaves out one of no count it made), and
+    // the imports of a relation when one is deleted.
+    index('import_relations_relation_idx').on(table.relationId, table.created),
+  ],
 );
 
 /**
