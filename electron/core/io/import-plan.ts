@@ -58,6 +58,7 @@ import {
   splitStation,
 } from '../../api/domain/cell-ids';
 import { readAddress, readDegrees } from './cell-coordinates';
+import { completeSplitAmounts } from './split-amount-pair';
 import {
   callColumnsBuilder,
   joinCallColumns,
@@ -1231,7 +1232,11 @@ function headerPlanner(
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
   if (!options.mapping && template === 'transactions')
-    mapping = chooseFlagColumn(headers, head.slice(headerIndex + 1), mapping);
+    mapping = chooseFlagColumn(
+      headers,
+      head.slice(headerIndex + 1),
+      completeSplitAmounts(headers, mapping),
+    );
   if (options.headerMap && headerRow)
     mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
   // A statement whose heading names its holder alone (户名：王芳), no account in it, its sheet's
@@ -4012,7 +4017,11 @@ function planAll(
             if (way) ({ direction, reversed } = way);
             else problem(line, cells, 'balance', 'flagBelied');
           }
-        } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
+        } else {
+          // Named by a money column the file has (one side alone mapped by hand is the other).
+          const field = mapping['debitAmount'] !== undefined ? 'debitAmount' : 'creditAmount';
+          problem(line, cells, field, debit || credit ? 'noMoney' : 'amount');
+        }
       } else {
         // A note after the figure (京东's 128.50(已全额退款)) says what became of the payment.
         const cell = cellOf(cells, amountKey);
