@@ -75,6 +75,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'roamingType', required: false, aliases: ['漫游类型', '漫游状态', '漫游标志', '漫游类别'] },
     { key: 'ownArea', required: false, aliases: ['本机归属地', '本方归属地'] },
     { key: 'counterpartArea', required: false, aliases: ['对方归属地', '对端归属地', '对方号码归属地', '对端号码归属地', '对方归属', '对端归属'] },
+    // The far end's area code in a column of its own (对方区号 020 beside 对方号码 87654321).
+    { key: 'counterpartAreaCode', required: false, aliases: ['对方区号', '对端区号', '对方号码区号', '对端号码区号', '对方长途区号', '对端长途区号', '对方地区号', '对方区号码'] },
   ],
   transactions: [
     { key: 'account', required: false, aliases: ['交易卡号', '交易账号', '本方账号', '本方卡号', '查询账号', '查询卡号', '客户账号', '交易帐号', '本方帐号', '查询帐号', '客户帐号', '本方账户', '交易账户', '查询账户', '卡号', '账号', '帐号', '账号/卡号', '卡号/账号', '用户id', '财付通账号', '微信支付账号', 'account', '交易主体账号', '交易主体卡号', '交易主体账卡号', '主体账号', '主体卡号', '支付宝账户', '支付宝账号', '支付宝用户id', '对应的协查数据'] },

@@ -1086,6 +1086,7 @@ export const en: Translation<typeof zhCN> = {
         roamingArea: 'Where the phone was (roaming)',
         roamingType: 'Roaming (local, domestic, international)',
         counterpartArea: 'Other number’s area',
+        counterpartAreaCode: 'Other number’s area code',
         kind: 'Kind',
         own: 'Own number',
         farType: 'Other number type',

@@ -1037,6 +1037,7 @@ export const zhCN = {
         roamingArea: '通话地（漫游地）',
         roamingType: '漫游类型',
         counterpartArea: '对方归属地',
+        counterpartAreaCode: '对方区号',
         kind: '类别',
         own: '本机',
         farType: '对方号码类型',

@@ -32,7 +32,7 @@ import {
 import { sheetOfLine, workbookLine } from '../../api/domain/file-lines';
 import { handsetKey, imsiOf } from '../../api/domain/handset-ids';
 import { AppError } from '../app-error';
-import { areaCodeOf, isCityAreaCode } from './area-codes';
+import { areaCodeOf, isCityAreaCode, printedAreaCode } from './area-codes';
 import {
   cellText,
   excelScientific,
@@ -1659,6 +1659,7 @@ const additionalFields = new Set([
   'ownArea',
   'roamingArea',
   'counterpartArea',
+  'counterpartAreaCode',
   'counterpartBank',
   'summary',
   'channel',
@@ -2624,6 +2625,7 @@ function callPlanner(
     const roamingArea = roamed ? areaOf(roamingPlace) : null;
     const placeUnknown = (roamed && !roamingArea) || abroadMarks.test(textOf(cells, 'roamingType'));
     const area =
+      printedAreaCode(textOf(cells, 'counterpartAreaCode')) ??
       areaOf(textOf(cells, 'counterpartArea')) ??
       (placeUnknown
         ? null
