@@ -75,6 +75,7 @@ import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleCallList } from './call-list-settle';
 import { isWithheldNumber } from './withheld-number';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
+import { numberOfNamedCountry } from './far-end-country';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import {
@@ -2459,6 +2460,8 @@ function callPlanner(
     if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
     return code;
   };
+  const hasFarArea = mapping['counterpartArea'] !== undefined;
+  const farCountryOf = remembered(roamingCountryCode);
   const hasForwardedTo = mapping['forwardedTo'] !== undefined;
   const hasOriginalCalled = mapping['originalCalled'] !== undefined;
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
@@ -2645,7 +2648,7 @@ function callPlanner(
     const near: { value: string | null } | undefined =
       fixedNear ?? ownCarried ?? (nearWithheld ? unknownEnd : number(line, cells, nearKey, null));
     if (byOwn && ownColumn && near && near.value !== null) lastOwn = near as { value: string };
-    const far: { value: string | null; type: PhoneNumberType } | undefined = dataSession
+    const farRead: { value: string | null; type: PhoneNumberType } | undefined = dataSession
       ? near && { value: near.value, type: 'unknown' as const }
       : !nearWithheld && withheld(cells, farKey)
         ? unknownEnd
@@ -2656,6 +2659,13 @@ function callPlanner(
             area,
             placeUnknown ? (roamingCountryCode(roamingPlace) ?? '') : null,
           );
+    // Digits no CN number has, which 对方归属地 places abroad (66812345678, 泰国): that country's.
+    const farCountry =
+      farRead?.type === 'unknown' && farRead.value && hasFarArea
+        ? farCountryOf(textOf(cells, 'counterpartArea'))
+        : null;
+    const farAbroad = farCountry ? numberOfNamedCountry(farRead!.value!, farCountry) : null;
+    const far = farAbroad ? { value: farAbroad, type: 'international' as const } : farRead;
     // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
