@@ -3366,6 +3366,9 @@ function withoutLogin(name: string | null): string | null {
   return bare || name;
 }
 
+/** A name, then a card masked in its middle (周某 6222****1111): the name and the card. */
+const maskedCardAfterName = /^([^\d*＊]*[^\d\s*＊])\s*(\d{4,6}[*＊]{2,}\d{4})$/;
+
 /**
  * Whether a counterpart key names no one account: a number masked with asterisks (138****5678),
  * a card named by its end alone (储蓄卡(尾号1234)), or the counterpart's name standing in for an
@@ -3932,6 +3935,10 @@ function planAll(
         [accountName, counterpartName] = [counterpartName, accountName];
       accountName = withoutLogin(accountName);
       counterpartName = withoutLogin(counterpartName);
+      // 云闪付's 收款方 names the payee with its card masked after the name (周某 6222****1111):
+      // the name, and the masked card, told apart by that name as a masked account column's.
+      const cardAfterName = maskedCardAfterName.exec(counterpartName?.trim() ?? '');
+      if (cardAfterName) counterpartName = cardAfterName[1]!;
       // 财付通's 提现 and 充值 name no counterpart (对手方ID 0): the money goes to or comes from
       // the user's own bank card (用户银行卡号), where it can be followed on. On other rows the
       // card is what paid (a 消费 by card), not where money went; a 提现退票 moved nothing.
@@ -3963,6 +3970,7 @@ function planAll(
         ? (payeeId ?? compact('toAccount') ?? compact('toCard'))
         : ((info.account && accountText ? info.account : counterpartColumn) ??
           info.account ??
+          cardAfterName?.[2] ??
           // A bank's counterpart is its account; a name alone (张三) is many people's, so it is
           // this statement's 张三 only (below).
           (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
