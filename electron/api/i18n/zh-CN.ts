@@ -1037,6 +1037,7 @@ export const zhCN = {
         roamingArea: '通话地（漫游地）',
         roamingType: '漫游类型',
         counterpartArea: '对方归属地',
+        counterpartAreaCode: '对方区号',
         kind: '类别',
         own: '本机',
         farType: '对方号码类型',
@@ -1134,6 +1135,8 @@ export const zhCN = {
       twoSides: '借方与贷方都有金额，无法判断资金方向（可能是合计行），未导入',
       flagBelied:
         '借贷方向与余额变动相反（如标为借方支出，余额却增加了同样的金额），又未注明冲正：请核对后再导入',
+      lengthBelied:
+        '通话时长与开始、结束时间不符（如 12:00 至 12:10 却记为 30 秒），通话时长或时间有误：请核对后再导入',
       idTwoNames:
         '证件号码与上方另一行相同，但姓名不同（见所列姓名）；同一证件只属于一人，请核对后再导入',
       swallowedRows:

@@ -32,3 +32,12 @@ const cityCodes = new Set(Object.values(areaCodes));
 export function isCityAreaCode(code: string): boolean {
   return cityCodes.has(code);
 }
+
+/**
+ * A 对方区号 cell as an area code: "020", "0871", or without the trunk 0 a number cell loses
+ * ("20", "871"); null for anything else (empty, 00 abroad, a city's name).
+ */
+export function printedAreaCode(text: string): string | null {
+  const digits = /^0?([1-9]\d{1,2})(?:\.0+)?$/.exec(text.replace(/\s+/g, ''))?.[1];
+  return digits ? `0${digits}` : null;
+}

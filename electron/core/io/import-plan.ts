@@ -32,7 +32,7 @@ import {
 import { sheetOfLine, workbookLine } from '../../api/domain/file-lines';
 import { handsetKey, imsiOf } from '../../api/domain/handset-ids';
 import { AppError } from '../app-error';
-import { areaCodeOf, isCityAreaCode } from './area-codes';
+import { areaCodeOf, isCityAreaCode, printedAreaCode } from './area-codes';
 import {
   cellText,
   excelScientific,
@@ -58,6 +58,7 @@ import {
   splitStation,
 } from '../../api/domain/cell-ids';
 import { readAddress, readDegrees } from './cell-coordinates';
+import { completeSplitAmounts } from './split-amount-pair';
 import {
   callColumnsBuilder,
   joinCallColumns,
@@ -74,6 +75,7 @@ import { namesReversal, offsetReversals } from './transfer-reversals';
 import { settleCallList } from './call-list-settle';
 import { isWithheldNumber } from './withheld-number';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
+import { numberOfNamedCountry } from './far-end-country';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
 import { readCallLegend, type CallLegend } from './call-legend';
 import {
@@ -1231,7 +1233,11 @@ function headerPlanner(
   if (!options.mapping && template === 'calls')
     mapping = chooseCallColumns(headers, head.slice(headerIndex + 1), mapping);
   if (!options.mapping && template === 'transactions')
-    mapping = chooseFlagColumn(headers, head.slice(headerIndex + 1), mapping);
+    mapping = chooseFlagColumn(
+      headers,
+      head.slice(headerIndex + 1),
+      completeSplitAmounts(headers, mapping),
+    );
   if (options.headerMap && headerRow)
     mapping = applyHeaderMap(template, headers, mapping, options.headerMap);
   // A statement whose heading names its holder alone (户名：王芳), no account in it, its sheet's
@@ -1654,6 +1660,7 @@ const additionalFields = new Set([
   'ownArea',
   'roamingArea',
   'counterpartArea',
+  'counterpartAreaCode',
   'counterpartBank',
   'summary',
   'channel',
@@ -2453,6 +2460,8 @@ function callPlanner(
     if (code === undefined) areas.set(text, (code = areaCodeOf(text)));
     return code;
   };
+  const hasFarArea = mapping['counterpartArea'] !== undefined;
+  const farCountryOf = remembered(roamingCountryCode);
   const hasForwardedTo = mapping['forwardedTo'] !== undefined;
   const hasOriginalCalled = mapping['originalCalled'] !== undefined;
   const thirdNumber = (cells: Cell[], key: string, areaCode: string | null) => {
@@ -2619,6 +2628,7 @@ function callPlanner(
     const roamingArea = roamed ? areaOf(roamingPlace) : null;
     const placeUnknown = (roamed && !roamingArea) || abroadMarks.test(textOf(cells, 'roamingType'));
     const area =
+      printedAreaCode(textOf(cells, 'counterpartAreaCode')) ??
       areaOf(textOf(cells, 'counterpartArea')) ??
       (placeUnknown
         ? null
@@ -2638,7 +2648,7 @@ function callPlanner(
     const near: { value: string | null } | undefined =
       fixedNear ?? ownCarried ?? (nearWithheld ? unknownEnd : number(line, cells, nearKey, null));
     if (byOwn && ownColumn && near && near.value !== null) lastOwn = near as { value: string };
-    const far: { value: string | null; type: PhoneNumberType } | undefined = dataSession
+    const farRead: { value: string | null; type: PhoneNumberType } | undefined = dataSession
       ? near && { value: near.value, type: 'unknown' as const }
       : !nearWithheld && withheld(cells, farKey)
         ? unknownEnd
@@ -2649,6 +2659,13 @@ function callPlanner(
             area,
             placeUnknown ? (roamingCountryCode(roamingPlace) ?? '') : null,
           );
+    // Digits no CN number has, which 对方归属地 places abroad (66812345678, 泰国): that country's.
+    const farCountry =
+      farRead?.type === 'unknown' && farRead.value && hasFarArea
+        ? farCountryOf(textOf(cells, 'counterpartArea'))
+        : null;
+    const farAbroad = farCountry ? numberOfNamedCountry(farRead!.value!, farCountry) : null;
+    const far = farAbroad ? { value: farAbroad, type: 'international' as const } : farRead;
     // Without a call-type column, 本机号码 is the caller (or the called) as the user said.
     let type: CallType =
       service === 'sms' ? (incomingAll ? 'smsIn' : 'smsOut') : incomingAll ? 'in' : 'out';
@@ -2718,6 +2735,19 @@ function callPlanner(
           : written
             ? take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
             : 0;
+      // A length its start and end belie (12:00 to 12:10, 时长 30): one of them is wrong, and
+      // which the list does not say. Ringing before the answer makes the span the longer, by a
+      // minute or two at most; an end that cannot be read is not held against the length.
+      if (ends && written && !billedLength && startedUnix !== undefined && durationSeconds) {
+        const counted = problems.length;
+        const span = lengthToEnd(line, cells, startedUnix);
+        problems.length = counted;
+        if (
+          span !== undefined &&
+          (durationSeconds > span + lengthSlackSeconds || span > durationSeconds + ringingSeconds)
+        )
+          problem(line, cells, 'duration', 'lengthBelied');
+      }
       // No call lasts a day: a longer one is another column's figure (an IMEI mapped by hand
       // as the length had given calls of millions of years), refused as no length.
       if (durationSeconds !== undefined && durationSeconds > longestCallSeconds) {
@@ -2859,6 +2889,11 @@ function callPlanner(
 
 /** Longer than any call a switch records in one row (they cut long calls into parts). */
 const longestCallSeconds = 86_400;
+
+/** Seconds a length may pass its start-to-end span by: the two clocks' rounding. */
+const lengthSlackSeconds = 2;
+/** Seconds the span may pass the length by: the ringing before an answer, and more. */
+const ringingSeconds = 120;
 
 /**
  * A call list's durations in seconds: a bare figure under a header naming another unit
@@ -3334,8 +3369,14 @@ function fenAmount(parsed: Parsed<number>): Parsed<number> {
  */
 function accountNumber(text: string | null): string | null {
   if (!text) return null;
-  // A number cell a spreadsheet wrote out as a float (6217…2002.0) is the number.
-  const compact = text.replace(/\s+/g, '').replace(/^(\d{6,})\.0+$/, '$1');
+  // A number cell a spreadsheet wrote out as a float (6217…2002.0) is the number; full-width
+  // digits (６２１７…, typed in a Chinese input method) are the same digits, and so is the
+  // number after a NO. some systems print before it.
+  const compact = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^no[.:]?(?=\d{8,}$)/i, '')
+    .replace(/^(\d{6,})\.0+$/, '$1');
   return /^\d[\d-]*\d$/.test(compact) ? compact.replace(/-/g, '') : compact;
 }
 
@@ -3348,6 +3389,9 @@ function withoutLogin(name: string | null): string | null {
   const bare = name.replace(/\s*[(（]\s*(?:[\w.*＊-]+@[\w.*＊-]+|[\d*＊]{5,})\s*[)）]$/, '');
   return bare || name;
 }
+
+/** A name, then a card masked in its middle (周某 6222****1111): the name and the card. */
+const maskedCardAfterName = /^([^\d*＊]*[^\d\s*＊])\s*(\d{4,6}[*＊]{2,}\d{4})$/;
 
 /**
  * Whether a counterpart key names no one account: a number masked with asterisks (138****5678),
@@ -3915,6 +3959,10 @@ function planAll(
         [accountName, counterpartName] = [counterpartName, accountName];
       accountName = withoutLogin(accountName);
       counterpartName = withoutLogin(counterpartName);
+      // 云闪付's 收款方 names the payee with its card masked after the name (周某 6222****1111):
+      // the name, and the masked card, told apart by that name as a masked account column's.
+      const cardAfterName = maskedCardAfterName.exec(counterpartName?.trim() ?? '');
+      if (cardAfterName) counterpartName = cardAfterName[1]!;
       // 财付通's 提现 and 充值 name no counterpart (对手方ID 0): the money goes to or comes from
       // the user's own bank card (用户银行卡号), where it can be followed on. On other rows the
       // card is what paid (a 消费 by card), not where money went; a 提现退票 moved nothing.
@@ -3946,6 +3994,7 @@ function planAll(
         ? (payeeId ?? compact('toAccount') ?? compact('toCard'))
         : ((info.account && accountText ? info.account : counterpartColumn) ??
           info.account ??
+          cardAfterName?.[2] ??
           // A bank's counterpart is its account; a name alone (张三) is many people's, so it is
           // this statement's 张三 only (below).
           (fromTo ? (ownIsPayee ? payer : payee !== account ? payee : payer) : null) ??
@@ -4012,7 +4061,11 @@ function planAll(
             if (way) ({ direction, reversed } = way);
             else problem(line, cells, 'balance', 'flagBelied');
           }
-        } else problem(line, cells, 'debitAmount', debit || credit ? 'noMoney' : 'amount');
+        } else {
+          // Named by a money column the file has (one side alone mapped by hand is the other).
+          const field = mapping['debitAmount'] !== undefined ? 'debitAmount' : 'creditAmount';
+          problem(line, cells, field, debit || credit ? 'noMoney' : 'amount');
+        }
       } else {
         // A note after the figure (京东's 128.50(已全额退款)) says what became of the payment.
         const cell = cellOf(cells, amountKey);

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { lineLabel } from '../../api/domain/file-lines';
 import { fill } from '../../api/i18n/document-text';
 import { zhCN } from '../../api/i18n/zh-CN';
+import type { ImportTemplate } from '../../api/domain/import-templates';
 import type { ImportPlan } from './import-plan';
 import { cellText } from './import-values';
 import type { PlannedTable } from './plan-transfer';
@@ -49,6 +50,14 @@ function typedText(cell: Cell): string {
     : `${text.slice(0, 10)} ${text.slice(11, 19)}`;
 }
 
+/** A field's name as the import page shows it (支出金额), its key where no name is known. */
+function fieldNameOf(field: string, template: ImportTemplate | undefined): string {
+  const names: Record<string, string> | undefined = template
+    ? zhCN.import.fields[template]
+    : undefined;
+  return names?.[field] ?? field;
+}
+
 /**
  * Why a row was set aside, in the words the import's check shows on screen (the file goes to
  * people who fix the source data; it is written in Chinese, like the files it comes from).
@@ -71,10 +80,13 @@ export function rejectedRowsFile(
 ): { fileName: string; contentBase64: string } | null {
   if (!plan.problems.length) return null;
   const reasons = new Map<number, string[]>();
+  const template = plan.data?.template;
   const columnOf = new Map(Object.entries(plan.mapping).map(([field, index]) => [field, index]));
   for (const problem of plan.problems) {
     const column = columnOf.get(problem.field);
-    const header = (column !== undefined && plan.headers[column]) || problem.field;
+    // A field no column holds by its name on the import page, never its internal key.
+    const header =
+      (column !== undefined && plan.headers[column]) || fieldNameOf(problem.field, template);
     const guess = problem.suggestions?.length
       ? `（${fill(zhCN.import.didYouMean, { names: problem.suggestions.join('、') })}）`
       : '';
@@ -90,7 +102,6 @@ export function rejectedRowsFile(
     cells.map((cell) => csvField(inertCell(cell), separator)).join(separator);
   // The owner the file's heading named (机主号码, 账号 above the header), where no column holds
   // it, heads the file again: a corrected rejected file had come back without its owner.
-  const template = plan.data?.template;
   const ownerLabel =
     template === 'calls' && plan.mapping['ownNumber'] === undefined
       ? '本机号码'

@@ -24,6 +24,7 @@ export type ValueProblem =
   | 'noMoney'
   | 'twoSides'
   | 'flagBelied'
+  | 'lengthBelied'
   | 'extraCells'
   | 'otherOwner'
   | 'idTwoNames'
@@ -467,6 +468,13 @@ export function parseDuration(cell: Cell): Parsed<number> {
     if (seconds < 60 && (clock[1] === undefined || minutes < 60))
       return { ok: true, value: Math.round(hours * 3600 + minutes * 60 + seconds) };
   }
+  // Hours, minutes and seconds unpadded (0:1:5, as 联通's lists print some): 65 s.
+  const unpadded = /^(\d+):(\d{1,2}):(\d{1,2})$/.exec(text);
+  if (unpadded && Number(unpadded[2]) < 60 && Number(unpadded[3]) < 60)
+    return {
+      ok: true,
+      value: Number(unpadded[1]) * 3600 + Number(unpadded[2]) * 60 + Number(unpadded[3]),
+    };
   // Minutes past an hour written as minutes (分:秒, 125:30).
   const long = /^(\d{3,}):(\d{2})$/.exec(text);
   if (long && Number(long[2]) < 60)
