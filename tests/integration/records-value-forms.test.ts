@@ -70,14 +70,4 @@ describe('values as files print them', () => {
     expect([summary.rows, summary.rejectedRows]).toEqual([2, 0]);
     expect(stored(calls)).toEqual(['2 075512345678 65', '3 075512345678 3723']);
   });
-
-  it('a length its start and end belie is set aside, named', async () => {
-    const summary = await commit('calls', 'carrier-cdr-start-end-length.csv');
-    expect([summary.rows, summary.rejectedRows]).toEqual([2, 1]);
-    expect(stored(calls)).toEqual(['2 13800200031 65', '3 13800200032 60']);
-    const rejected = Buffer.from(summary.rejectedFile!.contentBase64, 'base64').toString('utf8');
-    expect(rejected.split('\r\n')[1]).toBe(
-      '13987661001,13800200033,主叫,2026-04-14 12:00:00,2026-04-14 12:10:00,30,4,通话时长：通话时长与开始、结束时间不符（如 12:00 至 12:10 却记为 30 秒），通话时长或时间有误：请核对后再导入',
-    );
-  });
 });

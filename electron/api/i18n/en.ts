@@ -1185,8 +1185,6 @@ export const en: Translation<typeof zhCN> = {
         'Both the debit and the credit column hold an amount: which way the money went cannot be told (a totals line?)',
       flagBelied:
         'The debit/credit flag and the balance disagree (a debit, yet the balance rose by its amount), and nothing marks the row a reversal: check it before importing',
-      lengthBelied:
-        'The call’s length and its start and end disagree (12:00 to 12:10, yet 30 seconds): the length or a time is wrong; check it before importing',
       idTwoNames:
         'The same ID number as a row above under another name (shown): one document is one person; check which is right',
       swallowedRows:

@@ -2735,19 +2735,6 @@ function callPlanner(
           : written
             ? take(line, cells, 'duration', durationOf(cellOf(cells, 'duration')))
             : 0;
-      // A length its start and end belie (12:00 to 12:10, 时长 30): one of them is wrong, and
-      // which the list does not say. Ringing before the answer makes the span the longer, by a
-      // minute or two at most; an end that cannot be read is not held against the length.
-      if (ends && written && !billedLength && startedUnix !== undefined && durationSeconds) {
-        const counted = problems.length;
-        const span = lengthToEnd(line, cells, startedUnix);
-        problems.length = counted;
-        if (
-          span !== undefined &&
-          (durationSeconds > span + lengthSlackSeconds || span > durationSeconds + ringingSeconds)
-        )
-          problem(line, cells, 'duration', 'lengthBelied');
-      }
       // No call lasts a day: a longer one is another column's figure (an IMEI mapped by hand
       // as the length had given calls of millions of years), refused as no length.
       if (durationSeconds !== undefined && durationSeconds > longestCallSeconds) {
@@ -2889,11 +2876,6 @@ function callPlanner(
 
 /** Longer than any call a switch records in one row (they cut long calls into parts). */
 const longestCallSeconds = 86_400;
-
-/** Seconds a length may pass its start-to-end span by: the two clocks' rounding. */
-const lengthSlackSeconds = 2;
-/** Seconds the span may pass the length by: the ringing before an answer, and more. */
-const ringingSeconds = 120;
 
 /**
  * A call list's durations in seconds: a bare figure under a header naming another unit

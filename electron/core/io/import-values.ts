@@ -24,7 +24,6 @@ export type ValueProblem =
   | 'noMoney'
   | 'twoSides'
   | 'flagBelied'
-  | 'lengthBelied'
   | 'extraCells'
   | 'otherOwner'
   | 'idTwoNames'
