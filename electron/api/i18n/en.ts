@@ -1373,6 +1373,7 @@ export const en: Translation<typeof zhCN> = {
         passwordChanged: 'Password changed',
         passwordChangeFailed: 'Password change failed',
         roleRefused: 'Sign-in refused: role not confirmed',
+        recoveryRefused: 'Recovery refused: recovery slot not made by the workspace',
       },
       users: {
         created: 'User created',

@@ -1310,6 +1310,7 @@ export const zhCN = {
         passwordChanged: '修改密码',
         passwordChangeFailed: '修改密码失败',
         roleRefused: '角色未经签名确认，拒绝登录',
+        recoveryRefused: '恢复密钥槽非工作区所建，拒绝恢复',
       },
       users: {
         created: '新建用户',

@@ -37,7 +37,7 @@ import {
   signingKeyMismatchEntry,
   type RoleCheck,
 } from './role-of-record';
-import { sealRole } from './role-seal';
+import { sealRole, signingPublicKey } from './role-seal';
 import { UnlockedWorkspace } from './unlocked-workspace';
 import type { VaultEnv } from './vault-env';
 import {
@@ -603,9 +603,51 @@ export async function unlockWorkspace(
   );
 }
 
+/** More recovery slots than this are not tried: each costs an Argon2id run. */
+const maximumRecoverySlots = 4;
+
+/**
+ * Whether an opened recovery slot is one the workspace made: it yields the signing key the
+ * header names. Any account holder can add a recovery slot of their own (the data key is all it
+ * takes), but not one holding the administrators' signing key.
+ */
+function yieldsHeaderSigningKey(opened: Authenticated): boolean {
+  const key = opened.secrets.signingKey;
+  return key !== null && signingPublicKey(key) === opened.header.auditSigningKey.publicKey;
+}
+
+/**
+ * Tries the recovery key against every recovery slot (a planted one may stand first): the first
+ * that yields the header's signing key wins; failing that, the first that opens at all, which is
+ * accepted only on a workspace whose roles are not sealed yet (`recoverWorkspace`).
+ */
+async function openRecoverySlot(
+  dir: string,
+  header: WorkspaceHeader,
+  recoveryKey: string,
+  env: VaultEnv,
+): Promise<{ opened: Authenticated; proven: boolean } | null> {
+  if (!isWellFormedRecoveryKey(recoveryKey)) return null;
+  let fallback: Authenticated | null = null;
+  const slots = header.slots.filter((slot) => slot.kind === 'recovery');
+  for (const slot of slots.slice(0, maximumRecoverySlots)) {
+    const opened = await authenticate(dir, header, slot, normaliseRecoveryKey(recoveryKey), env);
+    if (!opened) continue;
+    if (yieldsHeaderSigningKey(opened)) {
+      wipe(fallback?.secrets);
+      return { opened, proven: true };
+    }
+    if (fallback) wipe(opened.secrets);
+    else fallback = opened;
+  }
+  return fallback ? { opened: fallback, proven: false } : null;
+}
+
 /**
  * Opens with the recovery key and sets a new password for one account, which is then signed in.
- * For the day a password is forgotten; the recovery slot itself stays as it is.
+ * For the day a password is forgotten; the recovery slot itself stays as it is. Once roles are
+ * sealed only a recovery slot holding the header's signing key is accepted: one an account
+ * holder added is refused, and the refusal recorded.
  */
 export async function recoverWorkspace(
   dir: string,
@@ -618,18 +660,16 @@ export async function recoverWorkspace(
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
-  const recoverySlot = header.slots.find((slot) => slot.kind === 'recovery');
-  const authenticated =
-    recoverySlot && isWellFormedRecoveryKey(recoveryKey)
-      ? await authenticate(dir, header, recoverySlot, normaliseRecoveryKey(recoveryKey), env)
-      : null;
-  if (!authenticated) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  const recovered = await openRecoverySlot(dir, header, recoveryKey, env);
+  if (!recovered) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  const authenticated = recovered.opened;
 
   // The recovery slot holds the signing key (since roles are sealed): the new slot gets its
   // role sealed, and an administrator's the signing key. An older recovery slot has none.
-  const signing = authenticated.secrets.signingKey
-    ? Buffer.from(authenticated.secrets.signingKey)
-    : null;
+  const signing =
+    recovered.proven && authenticated.secrets.signingKey
+      ? Buffer.from(authenticated.secrets.signingKey)
+      : null;
   const { workspace, problem, roles } = openWith(
     dir,
     authenticated.header,
@@ -638,6 +678,11 @@ export async function recoverWorkspace(
     (db) => activeUser(db, { username }),
     findUserSlot(authenticated.header, username),
   );
+  if (!recovered.proven && roles.sealed) {
+    signing?.fill(0);
+    refuseUnprovenRecovery(workspace, username);
+    failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  }
   try {
     const created = await createKeySlot(
       header.workspaceId,
@@ -671,6 +716,22 @@ export async function recoverWorkspace(
     throw error;
   } finally {
     signing?.fill(0);
+  }
+}
+
+/** Records a recovery through a slot the workspace did not make, then closes. */
+function refuseUnprovenRecovery(workspace: UnlockedWorkspace, username: string): void {
+  try {
+    workspace.audit({
+      action: 'session.recoveryRefused',
+      result: 'failed',
+      targetType: 'user',
+      targetId: workspace.user.id,
+      details: { username, reason: 'recoverySlotUnproven' },
+    });
+    workspace.refreshAnchor();
+  } finally {
+    workspace.discard();
   }
 }
 
