@@ -1,8 +1,21 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKeySlot, openKeySlot } from '../../electron/core/vault/key-slot';
+import crypto from 'node:crypto';
+import { newAuditSigningKey, resetOutsideHead } from '../../electron/core/audit/audit-anchor';
+import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
+import type { AuditRecord } from '../../electron/core/db/schema';
+import { applyKey } from '../../electron/core/db/open-database';
+import { createKeySlot, openKeySlot, resealSlot } from '../../electron/core/vault/key-slot';
+import { sealRole } from '../../electron/core/vault/role-seal';
 import { generateRecoveryKey, normaliseRecoveryKey } from '../../electron/core/vault/recovery-key';
-import { readHeader, updateHeader } from '../../electron/core/vault/workspace-header';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { readHeader, updateHeader, type KeySlot } from '../../electron/core/vault/workspace-header';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -29,6 +42,25 @@ async function openAs(dir: string, userId: string, password: string) {
   const header = readHeader(dir);
   const slot = header.slots.find((one) => one.kind === 'user' && one.userId === userId)!;
   return (await openKeySlot(header.workspaceId, slot, password, testKdf))!;
+}
+
+/** SQL on the database with the investigator's own data key, as he can do offline. */
+async function sqlAs(dir: string, userId: string, password: string, sql: string): Promise<void> {
+  const opened = await openAs(dir, userId, password);
+  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
+  try {
+    applyKey(sqlite, opened.dataKey);
+    sqlite.prepare(sql).run();
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function auditSince(dir: string, count: number) {
+  await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+  const rows = (await c.ok('audit.list', { pageSize: count })).rows;
+  await c.ok('session.lock', {});
+  return rows.map((row) => [row.action, row.username, row.result, row.details]);
 }
 
 describe('an account holder cannot take over the administrator', () => {
@@ -89,4 +121,215 @@ describe('an account holder cannot take over the administrator', () => {
     ]);
     expect(rows[5]!.details).toEqual({ username: 'admin', reason: 'recoverySlotUnproven' });
   });
+
+  it('administrators marked disabled in the table still sign in; the flag is reported and cleared', async () => {
+    const { dir, invId } = await workspaceWithInvestigator();
+    await sqlAs(dir, invId, invPassword, "UPDATE users SET disabled = 1 WHERE role = 'admin'");
+
+    const session = await c.ok('session.unlock', {
+      path: dir,
+      username: 'admin',
+      password: adminPassword,
+    });
+    expect([session.user.role, session.auditIntegrity]).toEqual(['admin', 'ok']);
+    const users = (await c.ok('users.list', {})).map((user) => [user.username, user.disabled]);
+    expect(users).toEqual([
+      ['admin', false],
+      ['inv', false],
+    ]);
+    await c.ok('session.lock', {});
+    expect(readHeader(dir).slots.map((slot) => slot.username)).toEqual(['admin', null, 'inv']);
+    const rows = await auditSince(dir, 6);
+    expect(rows.slice(2)).toEqual([
+      ['users.disabledRestored', 'admin', 'failed', { users: ['admin'] }],
+      ['session.unlocked', 'admin', 'ok', null],
+      ['users.tamperingFound', 'admin', 'failed', { username: 'admin', disabled: true }],
+      ['session.locked', 'admin', 'ok', { reason: 'user' }],
+    ]);
+  });
+
+  it('a swapped signing key with every role re-sealed by it and the admins marked disabled: the investigator is refused, the genuine recovery key recovers the admin and the key is put back', async () => {
+    const { dir, recoveryKey, invId } = await workspaceWithInvestigator();
+    const roleRefused = { recordedRole: 'admin', sealedRole: null, reason: 'sealInvalid' };
+    const genuine = readHeader(dir).auditSigningKey.publicKey;
+    // What /tmp/t4/attack-escalate-admin.ts does with his own password and file access.
+    await sqlAs(dir, invId, invPassword, "UPDATE users SET disabled = 1 WHERE role = 'admin'");
+    await sqlAs(dir, invId, invPassword, `UPDATE users SET role = 'admin' WHERE id = '${invId}'`);
+    const opened = await openAs(dir, invId, invPassword);
+    const forged = newAuditSigningKey();
+    updateHeader(dir, (header) => ({
+      ...header,
+      auditSigningKey: { ...header.auditSigningKey, publicKey: forged.publicKey },
+      slots: header.slots.map((slot) => {
+        const own =
+          slot.userId === invId
+            ? resealSlot(
+                header.workspaceId,
+                slot,
+                { dataKey: opened.dataKey, signingKey: forged.privateKey },
+                '2026-03-01T00:00:00.000Z',
+              )
+            : slot;
+        return slot.kind === 'user'
+          ? { ...own, roleSeal: sealRole(header.workspaceId, forged.privateKey, own, 'admin') }
+          : own;
+      }),
+    }));
+
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'inv', password: invPassword }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'auth.roleUnverified', details: { role: 'admin', reason: 'sealInvalid' } },
+    });
+    expect(readHeader(dir).slots.map((slot) => slot.username)).toEqual(['admin', null, 'inv']);
+
+    const recovered = await c.ok('session.recover', {
+      path: dir,
+      recoveryKey,
+      username: 'admin',
+      newPassword: 'Back#Admin2026x',
+    });
+    expect(recovered.user.role).toBe('admin');
+    await c.ok('session.lock', {});
+    expect(readHeader(dir).auditSigningKey.publicKey).toBe(genuine);
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'inv', password: invPassword }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.roleUnverified' } });
+
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: 'Back#Admin2026x' });
+    const rows = (await c.ok('audit.list', { pageSize: 11 })).rows.map((row) => [
+      row.action,
+      row.username,
+      row.result,
+      row.details,
+    ]);
+    await c.ok('session.lock', {});
+    expect(rows.slice(1)).toEqual([
+      ['session.roleRefused', 'inv', 'failed', roleRefused],
+      ['session.locked', 'admin', 'ok', { reason: 'user' }],
+      ['users.disabledRestored', 'admin', 'failed', { users: ['admin'] }],
+      ['audit.signingKeyRestored', 'admin', 'ok', null],
+      ['session.recovered', 'admin', 'ok', null],
+      [
+        'audit.signingKeyMismatch',
+        'admin',
+        'failed',
+        { headerPublicKey: forged.publicKey.slice(-16) },
+      ],
+      ['users.tamperingFound', 'admin', 'failed', { username: 'admin', roleSeal: 'sealInvalid' }],
+      ['users.tamperingFound', 'admin', 'failed', { username: 'admin', disabled: true }],
+      ['session.roleRefused', 'inv', 'failed', roleRefused],
+      ['session.locked', 'admin', 'ok', { reason: 'user' }],
+    ]);
+  });
+
+  it('a workspace sealed by the version before (role-only seals, no pinned key) is upgraded at the admin’s sign-in, with nobody locked out', async () => {
+    const { dir, invId } = await workspaceWithInvestigator();
+    await makeOlderVersion(dir);
+    const inv = await c.ok('session.unlock', { path: dir, username: 'inv', password: invPassword });
+    expect([inv.user.role, inv.auditIntegrity]).toEqual(['investigator', 'ok']);
+    await c.ok('session.lock', {});
+
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    const rows = (await c.ok('audit.list', { pageSize: 3 })).rows;
+    await c.ok('session.lock', {});
+    const publicKey = readHeader(dir).auditSigningKey.publicKey;
+    expect(rows.map((row) => [row.action, row.details])).toEqual([
+      ['users.sealsRenewed', { users: ['admin', 'inv'] }],
+      ['audit.signingKeyPinned', { publicKey }],
+      ['session.unlocked', null],
+    ]);
+    expect(readHeader(dir).slots.map((slot) => [slot.username, slot.roleSeal?.covers])).toEqual([
+      ['admin', 'active'],
+      [null, undefined],
+      ['inv', 'active'],
+    ]);
+    const again = await c.ok('session.unlock', {
+      path: dir,
+      username: 'inv',
+      password: invPassword,
+    });
+    expect(again.user.role).toBe('investigator');
+    await c.ok('session.lock', {});
+
+    // Upgraded: the admins' flag set in the table no longer keeps them out.
+    await sqlAs(dir, invId, invPassword, "UPDATE users SET disabled = 1 WHERE role = 'admin'");
+    const admin = await c.ok('session.unlock', {
+      path: dir,
+      username: 'admin',
+      password: adminPassword,
+    });
+    expect(admin.user.role).toBe('admin');
+    await c.ok('session.lock', {});
+  });
 });
+
+/** Role-only seals as the version before made them (`quanlian-role-v1`). */
+function olderSeal(workspaceId: string, signingKey: Buffer, slot: KeySlot) {
+  const role = slot.roleSeal!.role;
+  const text = `quanlian-role-v1|${workspaceId}|${slot.userId ?? ''}|${slot.username ?? ''}|${role}|${slot.publicKey}`;
+  const key = crypto.createPrivateKey({ key: signingKey, format: 'der', type: 'pkcs8' });
+  return { role, signature: crypto.sign(null, Buffer.from(text), key).toString('base64') };
+}
+
+/**
+ * Puts the workspace back as the version before this one left it: seals over the role only, no
+ * signing key named in the first record (the chain hashed again, both anchors moved to it).
+ */
+async function makeOlderVersion(dir: string) {
+  const before = readHeader(dir);
+  const adminSlot = before.slots.find((one) => one.username === 'admin')!;
+  const opened = (await openKeySlot(before.workspaceId, adminSlot, adminPassword, testKdf))!;
+  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
+  let last = { seq: 0, hash: '' };
+  try {
+    applyKey(sqlite, opened.dataKey);
+    const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
+      string,
+      unknown
+    >[];
+    const update = sqlite.prepare(
+      'UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+    );
+    let prevHash = rows[0]!['prev_hash'] as string;
+    for (const row of rows) {
+      const details =
+        row['seq'] === 1
+          ? JSON.stringify({ ...JSON.parse(row['details'] as string), signingKey: undefined })
+          : (row['details'] as string | null);
+      const record = {
+        seq: row['seq'] as number,
+        at: row['at'] as string,
+        userId: row['user_id'] as string | null,
+        username: row['username'] as string | null,
+        action: row['action'] as string,
+        targetType: row['target_type'] as string | null,
+        targetId: row['target_id'] as string | null,
+        result: row['result'] as AuditRecord['result'],
+        details,
+        prevHash,
+      };
+      const hash = hashAuditRecord(record);
+      update.run(details, prevHash, hash, record.seq);
+      prevHash = hash;
+      last = { seq: record.seq, hash };
+    }
+  } finally {
+    sqlite.close();
+  }
+  updateHeader(dir, (header) => ({
+    ...header,
+    auditAnchor: { count: last.seq, hash: last.hash },
+    slots: header.slots.map((one) =>
+      one.roleSeal
+        ? { ...one, roleSeal: olderSeal(header.workspaceId, opened.signingKey!, one) }
+        : one,
+    ),
+  }));
+  resetOutsideHead(
+    c.env.anchorDir!,
+    { workspaceId: before.workspaceId, count: last.seq, hash: last.hash },
+    '2026-01-01T00:00:00.000Z',
+  );
+}

@@ -1382,6 +1382,9 @@ export const en: Translation<typeof zhCN> = {
         enabled: 'User enabled',
         passwordReset: 'User password reset',
         rolesSealed: 'User roles signed',
+        sealsRenewed: 'Role seals renewed to cover the enabled state',
+        tamperingFound: 'Account record altered outside the app',
+        disabledRestored: 'Unsigned “disabled” flag cleared',
       },
       cases: {
         viewed: 'View case',
@@ -1480,6 +1483,7 @@ export const en: Translation<typeof zhCN> = {
         anchorMismatch: 'Audit anchor mismatch',
         signingKeyMismatch: 'Signing key in the header replaced',
         signingKeyRestored: 'Signing key in the header restored',
+        signingKeyPinned: 'Signing key pinned in the audit chain',
         exported: 'Audit log exported',
       },
       search: {

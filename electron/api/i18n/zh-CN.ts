@@ -1319,6 +1319,9 @@ export const zhCN = {
         enabled: '启用用户',
         passwordReset: '重置用户密码',
         rolesSealed: '为用户角色签名',
+        sealsRenewed: '更新角色签名（含启用状态）',
+        tamperingFound: '账户记录在应用外被改动',
+        disabledRestored: '清除未经签名的“停用”标记',
       },
       cases: {
         viewed: '查看案件',
@@ -1413,6 +1416,7 @@ export const zhCN = {
         anchorMismatch: '审计锚点不符',
         signingKeyMismatch: '工作区头中的签名公钥被替换',
         signingKeyRestored: '恢复工作区头中的签名公钥',
+        signingKeyPinned: '在审计链中固定签名公钥',
         exported: '导出审计日志',
       },
       search: {

@@ -33,6 +33,8 @@ import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import {
   checkRoleOfRecord,
+  trustedKeysOf,
+  type AccountRow,
   sealRolesAtAdminUnlock,
   signingKeyMismatchEntry,
   type RoleCheck,
@@ -209,6 +211,8 @@ export async function createWorkspace(
           admin: username,
           isDemo: header.isDemo,
           rolesSealed: true,
+          // The signing key's pin (`signing-key-pin.ts`): what every later key must lead from.
+          signingKey: signing.publicKey,
         },
       });
     });
@@ -221,6 +225,7 @@ export async function createWorkspace(
       sqlite: opened.sqlite,
       dataKey,
       signingKey: signing.privateKey,
+      signingPublicKey: signing.publicKey,
       user: admin,
       auditIntegrity: 'ok',
       clock: env.clock,
@@ -372,14 +377,19 @@ async function authenticate(
   };
 }
 
-/** Opens the database with a key from a slot and reads who is unlocking. */
+/**
+ * Opens the database with a key from a slot and reads who is unlocking; the role, the signing
+ * key and the `disabled` flag are granted only as `checkRoleOfRecord` proves them; `via` says
+ * whose slot the secrets came from.
+ */
 function openWith(
   dir: string,
   header: WorkspaceHeader,
   secrets: SlotSecrets,
   env: VaultEnv,
-  findUser: (db: UnlockedWorkspace['db']) => SessionUser | undefined,
+  where: { id?: string; username?: string },
   slot: KeySlot | undefined,
+  via: 'own slot' | 'recovery',
 ): { workspace: UnlockedWorkspace; problem: AnchorProblem | null; roles: RoleCheck } {
   // Owner-only, also for files an older version or a copy left readable by others.
   restrictFolder(dir);
@@ -394,15 +404,40 @@ function openWith(
     wipe(secrets);
     throw databaseFailureError(opened.failure);
   }
-  const user = findUser(opened.db);
-  if (!user) {
-    opened.sqlite.close();
-    wipe(secrets);
-    throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+  const row = accountRow(opened.db, where);
+  let refusal: AuditEntry | null = null;
+  let roles: RoleCheck;
+  try {
+    if (!row) throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+    roles = checkRoleOfRecord(
+      opened.db,
+      header,
+      slot,
+      row,
+      secrets.signingKey,
+      via,
+      (entry) => (refusal = entry),
+    );
+  } catch (error) {
+    if (!refusal || !row) {
+      opened.sqlite.close();
+      wipe(secrets);
+      throw error;
+    }
+    // The refusal is recorded and anchored, then nothing stays open.
+    const refusing = sessionOver(dir, header, opened, secrets, env, { ...row });
+    try {
+      refusing.audit(refusal);
+      refusing.refreshAnchor();
+    } finally {
+      refusing.discard();
+    }
+    throw error;
   }
   ensureSearchIndexCurrent(opened.db, isoNow(env.clock));
   ensureRecordCopiesMarked(opened.db, isoNow(env.clock));
   const problem = auditHeadProblem(opened.db, header, env);
+  if (!roles.signingKeyTrusted) secrets.signingKey?.fill(0);
   const workspace = new UnlockedWorkspace({
     dir,
     workspaceId: header.workspaceId,
@@ -411,32 +446,41 @@ function openWith(
     db: opened.db,
     sqlite: opened.sqlite,
     dataKey: secrets.dataKey,
-    // The signing key is for administrators only, whatever a slot holds.
-    signingKey: user.role === 'admin' ? secrets.signingKey : null,
-    user,
+    // The signing key for administrators only, and only the one the workspace trusts.
+    signingKey: roles.signingKeyTrusted ? secrets.signingKey : null,
+    signingPublicKey: roles.publicKey,
+    user: { id: row.id, username: row.username, displayName: row.displayName, role: roles.role },
     auditIntegrity: problem ? 'broken' : 'ok',
     clock: env.clock,
     kdf: env.kdf,
     anchorDir: env.anchorDir,
   });
-  const roles = checkRoleOfRecord(
-    opened.db,
-    header,
-    slot,
-    user.role,
-    user.role === 'admin' ? secrets.signingKey : null,
-    (entry) => {
-      // The refusal is recorded and anchored, then nothing stays open.
-      try {
-        workspace.audit(entry);
-        workspace.refreshAnchor();
-      } finally {
-        workspace.discard();
-      }
-    },
-  );
-  if (user.role !== 'admin') secrets.signingKey?.fill(0);
   return { workspace, problem, roles };
+}
+
+/** A session only to record a refused unlock, with no signing key. */
+function sessionOver(
+  dir: string,
+  header: WorkspaceHeader,
+  opened: { db: UnlockedWorkspace['db']; sqlite: UnlockedWorkspace['sqlite'] },
+  secrets: SlotSecrets,
+  env: VaultEnv,
+  user: SessionUser,
+): UnlockedWorkspace {
+  return new UnlockedWorkspace({
+    dir,
+    workspaceId: header.workspaceId,
+    name: header.name,
+    isDemo: header.isDemo,
+    db: opened.db,
+    sqlite: opened.sqlite,
+    dataKey: secrets.dataKey,
+    user,
+    auditIntegrity: 'ok',
+    clock: env.clock,
+    kdf: env.kdf,
+    anchorDir: env.anchorDir,
+  });
 }
 
 /**
@@ -458,16 +502,22 @@ function auditHeadProblem(
   );
 }
 
-function activeUser(
+function accountRow(
   db: UnlockedWorkspace['db'],
   where: { id?: string; username?: string },
-): SessionUser | undefined {
+): (AccountRow & { displayName: string }) | undefined {
   const condition = where.id
     ? eq(usersTable.id, where.id)
     : eq(usersTable.username, where.username ?? '');
   const row = db.select().from(usersTable).where(condition).get();
-  if (!row || row.disabled) return undefined;
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    disabled: row.disabled,
+  };
 }
 
 /** After a successful unlock: failed attempts and journal outcomes go into the log. */
@@ -488,7 +538,8 @@ function completeUnlock(
         details: { recordedAt: workspace.now() },
       });
     }
-    for (const note of notes) appendAudit(tx, workspace.actor, workspace.now(), note);
+    for (const note of [...notes, ...roles.tampering])
+      appendAudit(tx, workspace.actor, workspace.now(), note);
     if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
         action: 'audit.anchorMismatch',
@@ -539,8 +590,9 @@ export function openWithDataKey(
     header,
     keys,
     env,
-    (db) => activeUser(db, { id: userId }),
+    { id: userId },
     slot,
+    'own slot',
   );
   try {
     completeUnlock(workspace, header, problem, roles, 'session.unlocked', notes);
@@ -607,19 +659,37 @@ export async function unlockWorkspace(
 const maximumRecoverySlots = 4;
 
 /**
- * Whether an opened recovery slot is one the workspace made: it yields the signing key the
- * header names. Any account holder can add a recovery slot of their own (the data key is all it
- * takes), but not one holding the administrators' signing key.
+ * The signing key the workspace trusts: pinned in the chain and followed through the header's
+ * links; the header's own for a workspace not pinned yet. Read before anyone is signed in, to
+ * tell the workspace's recovery slot from one an account holder added.
  */
-function yieldsHeaderSigningKey(opened: Authenticated): boolean {
-  const key = opened.secrets.signingKey;
-  return key !== null && signingPublicKey(key) === opened.header.auditSigningKey.publicKey;
+function trustedSigningKeyOf(
+  dir: string,
+  header: WorkspaceHeader,
+  dataKey: Buffer,
+  env: VaultEnv,
+): string {
+  const opened = openDatabase({
+    file: databasePath(dir),
+    key: dataKey,
+    migrationsFolder: env.migrationsFolder,
+    nativeBinding: env.nativeBinding,
+  });
+  // One that does not open fails again, with its own error, where the session opens it.
+  if (!opened.ok) return header.auditSigningKey.publicKey;
+  try {
+    return trustedKeysOf(opened.db, header, header.auditSigningKey.publicKey).at(-1)!;
+  } finally {
+    opened.sqlite.close();
+  }
 }
 
 /**
  * Tries the recovery key against every recovery slot (a planted one may stand first): the first
- * that yields the header's signing key wins; failing that, the first that opens at all, which is
- * accepted only on a workspace whose roles are not sealed yet (`recoverWorkspace`).
+ * that yields the signing key the workspace trusts wins; failing that, the first that opens at
+ * all, which is accepted only on a workspace whose roles are not sealed yet (`recoverWorkspace`).
+ * Any account holder can add a recovery slot of their own (the data key is all it takes), but
+ * not one holding the administrators' signing key.
  */
 async function openRecoverySlot(
   dir: string,
@@ -628,25 +698,29 @@ async function openRecoverySlot(
   env: VaultEnv,
 ): Promise<{ opened: Authenticated; proven: boolean } | null> {
   if (!isWellFormedRecoveryKey(recoveryKey)) return null;
-  let fallback: Authenticated | null = null;
+  const candidates: Authenticated[] = [];
   const slots = header.slots.filter((slot) => slot.kind === 'recovery');
   for (const slot of slots.slice(0, maximumRecoverySlots)) {
     const opened = await authenticate(dir, header, slot, normaliseRecoveryKey(recoveryKey), env);
-    if (!opened) continue;
-    if (yieldsHeaderSigningKey(opened)) {
-      wipe(fallback?.secrets);
-      return { opened, proven: true };
-    }
-    if (fallback) wipe(opened.secrets);
-    else fallback = opened;
+    if (opened) candidates.push(opened);
   }
-  return fallback ? { opened: fallback, proven: false } : null;
+  const first = candidates[0];
+  if (!first) return null;
+  const trusted = trustedSigningKeyOf(dir, first.header, first.secrets.dataKey, env);
+  const proven = candidates.find(
+    (candidate) =>
+      candidate.secrets.signingKey !== null &&
+      signingPublicKey(candidate.secrets.signingKey) === trusted,
+  );
+  const chosen = proven ?? first;
+  for (const candidate of candidates) if (candidate !== chosen) wipe(candidate.secrets);
+  return { opened: chosen, proven: proven !== undefined };
 }
 
 /**
  * Opens with the recovery key and sets a new password for one account, which is then signed in.
  * For the day a password is forgotten; the recovery slot itself stays as it is. Once roles are
- * sealed only a recovery slot holding the header's signing key is accepted: one an account
+ * sealed only a recovery slot holding the signing key the workspace trusts is accepted: one an account
  * holder added is refused, and the refusal recorded.
  */
 export async function recoverWorkspace(
@@ -675,8 +749,9 @@ export async function recoverWorkspace(
     authenticated.header,
     authenticated.secrets,
     env,
-    (db) => activeUser(db, { username }),
+    { username },
     findUserSlot(authenticated.header, username),
+    'recovery',
   );
   if (!recovered.proven && roles.sealed) {
     signing?.fill(0);
