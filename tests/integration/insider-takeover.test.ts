@@ -263,6 +263,114 @@ describe('an account holder cannot take over the administrator', () => {
     expect(admin.user.role).toBe('admin');
     await c.ok('session.lock', {});
   });
+
+  it('a slot planted with the admin’s ID and a name of his own is dropped by the next rotation, not sealed as admin; a row changed to admin is not sealed either', async () => {
+    const { dir, invId } = await workspaceWithInvestigator();
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    const lead = await c.ok('users.create', {
+      username: 'lead',
+      displayName: '主办',
+      role: 'lead',
+      password: 'Lead#Pass2026x',
+    });
+    const viewer = await c.ok('users.create', {
+      username: 'viewer',
+      displayName: '查看',
+      role: 'viewer',
+      password: 'View#Pass2026x',
+    });
+    const adminId = (await c.ok('users.list', {})).find((user) => user.username === 'admin')!.id;
+    await c.ok('session.lock', {});
+    const opened = await openAs(dir, invId, invPassword);
+    const header = readHeader(dir);
+    const ghost = await createKeySlot(
+      header.workspaceId,
+      { dataKey: opened.dataKey, signingKey: null },
+      'Ghost#Pass2026x',
+      { kind: 'user', userId: adminId, username: 'ghost' },
+      '2026-03-01T00:00:00.000Z',
+      testKdf,
+    );
+    updateHeader(dir, (current) => ({ ...current, slots: [...current.slots, ghost] }));
+    // With his own key he also makes the viewer's row say admin before the admin's next rotation.
+    await sqlAs(
+      dir,
+      invId,
+      invPassword,
+      `UPDATE users SET role = 'admin' WHERE id = '${viewer.id}'`,
+    );
+
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    await c.ok('users.disable', { userId: invId });
+    const disabled = (await c.ok('audit.list', { action: 'users.disabled' })).rows[0]!;
+    expect(disabled.details).toEqual({
+      keyRotated: 'userDisabled',
+      revocation: expect.any(String),
+      droppedSlots: [{ username: 'ghost', userId: adminId }],
+    });
+    await c.ok('session.lock', {});
+    expect(
+      readHeader(dir).slots.map((slot) => [slot.username, slot.roleSeal?.role ?? null]),
+    ).toEqual([
+      ['admin', 'admin'],
+      [null, null],
+      ['lead', 'lead'],
+      ['viewer', 'viewer'],
+    ]);
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'ghost', password: 'Ghost#Pass2026x' }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.invalidCredentials' } });
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'viewer', password: 'View#Pass2026x' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'auth.roleUnverified', details: { role: 'admin', reason: 'roleDiffers' } },
+    });
+    // Through the new key's link from the pinned one, the others sign in as before.
+    const asLead = await c.ok('session.unlock', {
+      path: dir,
+      username: 'lead',
+      password: 'Lead#Pass2026x',
+    });
+    expect([asLead.user.id, asLead.user.role]).toEqual([lead.id, 'lead']);
+    await c.ok('session.lock', {});
+    const asAdmin = await c.ok('session.unlock', {
+      path: dir,
+      username: 'admin',
+      password: adminPassword,
+    });
+    expect(asAdmin.user.role).toBe('admin');
+    await c.ok('session.lock', {});
+  });
+
+  it('a slot planted in front under the admin’s own name does not make the admin’s password fail, and his own password gets a refusal', async () => {
+    const { dir, invId } = await workspaceWithInvestigator();
+    const opened = await openAs(dir, invId, invPassword);
+    const header = readHeader(dir);
+    const admin = header.slots.find((slot) => slot.username === 'admin')!;
+    const planted = await createKeySlot(
+      header.workspaceId,
+      { dataKey: opened.dataKey, signingKey: null },
+      'Mole#Pass2026x',
+      { kind: 'user', userId: admin.userId, username: 'admin' },
+      '2026-03-01T00:00:00.000Z',
+      testKdf,
+    );
+    updateHeader(dir, (current) => ({ ...current, slots: [planted, ...current.slots] }));
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'admin', password: 'Mole#Pass2026x' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'auth.roleUnverified', details: { role: 'admin', reason: 'unsealed' } },
+    });
+    const session = await c.ok('session.unlock', {
+      path: dir,
+      username: 'admin',
+      password: adminPassword,
+    });
+    expect(session.user.role).toBe('admin');
+    await c.ok('session.lock', {});
+  });
 });
 
 /** Role-only seals as the version before made them (`quanlian-role-v1`). */

@@ -7,8 +7,8 @@ import type { Executor } from '../db/database-types';
 import { usersTable } from '../db/schema';
 import { createKeySlot, openKeySlot, resealSlot } from './key-slot';
 import { revocationProven } from './revocation-proof';
-import { trustedKeysOf } from './role-of-record';
-import { sealUserSlots } from './role-seal';
+import { rolesAreSealed, trustedKeysOf, unprovenSlots } from './role-of-record';
+import { sealedRole, sealUserSlots } from './role-seal';
 import { linkSigningKey } from './signing-key-pin';
 import { recordFailure, secondsLockedFor } from './lockout';
 import { openDatabase } from '../db/open-database';
@@ -75,26 +75,62 @@ export async function rotateDataKey(
       )
     : null;
 
-  // One user action, one record: the change's record says the key was rotated and why.
+  const before = readHeader(workspace.dir);
+  const presentKey = workspace.signingPublicKey ?? before.auditSigningKey.publicKey;
+  const trustedKeys = trustedKeysOf(workspace.db, before, presentKey);
+  const unproven = unprovenSlots(workspace.db, before, trustedKeys.at(-1)!);
+  const dropped = new Set(unproven.map((slot) => slot.id));
+  // Roles as the seals prove them (a row an account holder changed is not sealed), except the
+  // account this rotation changes; an older workspace without seals: as the table holds them.
+  const provenRoles = rolesAreSealed(workspace.db, before)
+    ? new Map(
+        before.slots
+          .filter((slot) => slot.kind === 'user' && !dropped.has(slot.id))
+          .map((slot) => [
+            slot.userId ?? '',
+            sealedRole(before.workspaceId, trustedKeys.at(-1)!, slot),
+          ]),
+      )
+    : null;
+  const changed = options.audit.targetType === 'user' ? options.audit.targetId : null;
+  // One user action, one record: the change's record says the key was rotated and why, and
+  // which slots were dropped as not their account's own.
   workspace.write(
     (tx) => {
       options.change?.(tx);
     },
     {
       ...options.audit,
-      details: { ...options.audit.details, keyRotated: options.reason },
+      details: {
+        ...options.audit.details,
+        keyRotated: options.reason,
+        ...(unproven.length
+          ? {
+              droppedSlots: unproven.map((slot) => ({
+                username: slot.username,
+                userId: slot.userId,
+              })),
+            }
+          : {}),
+      },
     },
   );
   const current = readHeader(workspace.dir);
   const users = new Map(
     workspace.db
-      .select({ id: usersTable.id, role: usersTable.role, disabled: usersTable.disabled })
+      .select({
+        id: usersTable.id,
+        username: usersTable.username,
+        role: usersTable.role,
+        disabled: usersTable.disabled,
+      })
       .from(usersTable)
       .all()
-      .map((user) => [user.id, user]),
+      .map((user) => {
+        const proven = user.id === changed ? null : provenRoles?.get(user.id);
+        return [user.id, { ...user, role: proven ?? user.role }] as const;
+      }),
   );
-  const presentKey = workspace.signingPublicKey ?? current.auditSigningKey.publicKey;
-  const trustedKeys = trustedKeysOf(workspace.db, current, presentKey);
   const slots: KeySlot[] = [];
   for (const slot of current.slots) {
     if (slot.kind === 'recovery') {
@@ -108,6 +144,7 @@ export async function rotateDataKey(
       continue;
     }
     const user = users.get(slot.userId ?? '');
+    if (dropped.has(slot.id)) continue;
     // Deleted accounts lose their slot, and disabled ones, where an administrator signed the
     // revocation: a flag set in the table by an account holder drops no one.
     if (!user) continue;
@@ -136,9 +173,8 @@ export async function rotateDataKey(
       ),
     );
   }
-  // A new signing key seals every remaining account's role anew, as the database holds it
-  // after the change (a demotion's new role included).
-  const roles = new Map([...users].map(([id, user]) => [id, user.role] as const));
+  // A new signing key seals every remaining account's role anew, as its seal proved it (the
+  // changed account's as the database holds it after the change: a demotion's new role).
   // The new key is reached from the pinned one through a link the old key signs.
   const link =
     signing && signingKey
@@ -146,7 +182,7 @@ export async function rotateDataKey(
       : null;
   const next = {
     ...current,
-    slots: signing ? sealUserSlots(workspace.workspaceId, signing.privateKey, slots, roles) : slots,
+    slots: signing ? sealUserSlots(workspace.workspaceId, signing.privateKey, slots, users) : slots,
     signingKeyLinks: link ? [...(current.signingKeyLinks ?? []), link] : current.signingKeyLinks,
     auditSigningKey: signing
       ? { publicKey: signing.publicKey, createdAt: now }

@@ -17,7 +17,7 @@ import { readHeader, updateHeader, type KeySlot, type WorkspaceHeader } from './
  * The chain is the one an account holder cannot rewrite undetected, so stripping the header's
  * mark does not bring back the older, unsealed way.
  */
-function rolesAreSealed(db: Executor, header: WorkspaceHeader): boolean {
+export function rolesAreSealed(db: Executor, header: WorkspaceHeader): boolean {
   if (header.rolesSealedAt) return true;
   const record = db
     .select({ seq: auditLogTable.seq })
@@ -133,6 +133,10 @@ export function checkRoleOfRecord(
       details: { username: row.username, ...details },
     });
   const sealProblem = () => (slot?.roleSeal ? 'sealInvalid' : 'unsealed');
+  // A slot is its account's only with the account's ID and user name (one made with another
+  // account's ID and a name of one's own is someone else's way in).
+  if (slot && (slot.userId !== row.id || slot.username !== row.username))
+    refuse(refused, slot, row.role, null, 'slotMismatch');
   if (row.disabled) {
     const revoked = !slot || revocationProven(db, workspaceId, trustedKeys, slot);
     const vouched = holdsKey || recoveryProven || (sealed && proven !== null);
@@ -227,7 +231,7 @@ export function sealRolesAtAdminUnlock(workspace: UnlockedWorkspace, check: Role
   const restore = unprovenDisables(workspace, before, check);
   if (check.sealed && !check.signingKeyMismatch && check.pinned && !renew.length && !restore.length)
     return;
-  const roles = new Map(users.map((user) => [user.id, user.role] as const));
+  const accounts = new Map(users.map((user) => [user.id, user] as const));
   const renewed = new Set(renew.map((slot) => slot.id));
   const entries: AuditEntry[] = [];
   const ws = { targetType: 'workspace', targetId: workspace.workspaceId };
@@ -273,7 +277,7 @@ export function sealRolesAtAdminUnlock(workspace: UnlockedWorkspace, check: Role
                 }
               : slot,
           )
-        : sealUserSlots(header.workspaceId, signingKey, header.slots, roles);
+        : sealUserSlots(header.workspaceId, signingKey, header.slots, accounts);
       return {
         ...header,
         slots: slots.map((slot) =>
@@ -304,4 +308,33 @@ export function signingKeyMismatchEntry(header: WorkspaceHeader): AuditEntry {
     targetId: header.workspaceId,
     details: { headerPublicKey: header.auditSigningKey.publicKey.slice(-16) },
   };
+}
+
+/**
+ * The user slots a key rotation must not carry over: those not proven to be their account's own
+ * (sealed by the trusted key, on a sealed workspace), those whose user name is not the account's
+ * (or whose account is gone), and any second slot of one account. A slot an account holder made
+ * with another account's ID would otherwise be re-wrapped with the new key and sealed as that
+ * account.
+ */
+export function unprovenSlots(db: Executor, header: WorkspaceHeader, publicKey: string): KeySlot[] {
+  const usernames = new Map(
+    db
+      .select({ id: usersTable.id, username: usersTable.username })
+      .from(usersTable)
+      .all()
+      .map((user) => [user.id, user.username] as const),
+  );
+  const sealed = rolesAreSealed(db, header);
+  const kept = new Set<string>();
+  return header.slots.filter((slot) => {
+    if (slot.kind !== 'user') return false;
+    const proven =
+      slot.userId !== null &&
+      !kept.has(slot.userId) &&
+      usernames.get(slot.userId) === slot.username &&
+      (!sealed || sealedRole(header.workspaceId, publicKey, slot) !== null);
+    if (proven) kept.add(slot.userId!);
+    return !proven;
+  });
 }

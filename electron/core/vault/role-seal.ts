@@ -71,15 +71,21 @@ export function signingPublicKey(signingKey: Buffer): string | null {
   }
 }
 
-/** Every user slot sealed anew with `roles` (by user ID); slots of unknown users are left. */
+/**
+ * Every user slot sealed anew with its account's role (by user ID), where the slot's user name is
+ * the account's: a slot someone made with another account's ID and a name of their own is not
+ * sealed as that account. Other slots are left as they are.
+ */
 export function sealUserSlots(
   workspaceId: string,
   signingKey: Buffer,
   slots: KeySlot[],
-  roles: Map<string, Role>,
+  accounts: Map<string, { role: Role; username: string }>,
 ): KeySlot[] {
   return slots.map((slot) => {
-    const role = slot.kind === 'user' ? roles.get(slot.userId ?? '') : undefined;
-    return role ? { ...slot, roleSeal: sealRole(workspaceId, signingKey, slot, role) } : slot;
+    const account = slot.kind === 'user' ? accounts.get(slot.userId ?? '') : undefined;
+    return account && account.username === slot.username
+      ? { ...slot, roleSeal: sealRole(workspaceId, signingKey, slot, account.role) }
+      : slot;
   });
 }

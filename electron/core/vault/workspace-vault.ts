@@ -288,8 +288,13 @@ function failAttempt(
   });
 }
 
-function findUserSlot(header: WorkspaceHeader, username: string): KeySlot | undefined {
-  return header.slots.find((slot) => slot.kind === 'user' && slot.username === username);
+/** More slots of one user name than this are not tried: each costs an Argon2id run. */
+const maximumSlotsPerName = 4;
+
+function userSlotsNamed(header: WorkspaceHeader, username: string): KeySlot[] {
+  return header.slots
+    .filter((slot) => slot.kind === 'user' && slot.username === username)
+    .slice(0, maximumSlotsPerName);
 }
 
 function wipe(secrets: SlotSecrets | null | undefined): void {
@@ -388,7 +393,7 @@ function openWith(
   secrets: SlotSecrets,
   env: VaultEnv,
   where: { id?: string; username?: string },
-  slot: KeySlot | undefined,
+  slotOf: KeySlot | undefined | ((row: AccountRow) => KeySlot | undefined),
   via: 'own slot' | 'recovery',
 ): { workspace: UnlockedWorkspace; problem: AnchorProblem | null; roles: RoleCheck } {
   // Owner-only, also for files an older version or a copy left readable by others.
@@ -409,6 +414,7 @@ function openWith(
   let roles: RoleCheck;
   try {
     if (!row) throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+    const slot = typeof slotOf === 'function' ? slotOf(row) : slotOf;
     roles = checkRoleOfRecord(
       opened.db,
       header,
@@ -618,15 +624,25 @@ export async function unlockWorkspace(
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
-  const slot = findUserSlot(header, username);
-  // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
-  const authenticated = await authenticate(
-    dir,
-    header,
-    slot ?? header.slots[0]!,
-    slot ? password : `\u0000${password}`,
-    env,
-  );
+  // Every slot of that name is tried: one an account holder put in front of the owner's (their
+  // password, the owner's name) must not make the owner's password fail. An unknown user costs
+  // the same Argon2 run as a wrong password, so timing reveals nothing.
+  const named = userSlotsNamed(header, username);
+  let authenticated: Authenticated | null = null;
+  let slot: KeySlot | undefined;
+  for (const candidate of named.length ? named : [header.slots[0]!]) {
+    authenticated = await authenticate(
+      dir,
+      header,
+      candidate,
+      named.length ? password : `\u0000${password}`,
+      env,
+    );
+    if (authenticated) {
+      slot = named.length ? candidate : undefined;
+      break;
+    }
+  }
   if (!authenticated || !slot) {
     wipe(authenticated?.secrets);
     failAttempt(dir, username, env, 'auth.invalidCredentials');
@@ -750,7 +766,11 @@ export async function recoverWorkspace(
     authenticated.secrets,
     env,
     { username },
-    findUserSlot(authenticated.header, username),
+    // The account's own slot: its ID and name (a slot planted with the name is not its own).
+    (row) =>
+      authenticated.header.slots.find(
+        (slot) => slot.kind === 'user' && slot.userId === row.id && slot.username === username,
+      ),
     'recovery',
   );
   if (!recovered.proven && roles.sealed) {
