@@ -371,6 +371,36 @@ describe('an account holder cannot take over the administrator', () => {
     expect(session.user.role).toBe('admin');
     await c.ok('session.lock', {});
   });
+
+  it('failed guesses wiped from workspace.json keep their delay and reach the audit log from the copy outside the workspace', async () => {
+    const { dir } = await workspaceWithInvestigator();
+    for (const guess of ['Guess#1aaaa', 'Guess#2aaaa', 'Guess#3aaaa', 'Guess#4aaaa', 'Guess#5aaaa'])
+      await c.call('session.unlock', { path: dir, username: 'admin', password: guess });
+    expect(readHeader(dir).lockout.failures).toBe(5);
+    updateHeader(dir, (header) => ({
+      ...header,
+      lockout: { failures: 0, lockedUntil: null, pending: [] },
+    }));
+
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'admin', password: adminPassword }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.lockedOut', details: { seconds: 30 } } });
+    c.clock.advance(31_000);
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    const failed = (await c.ok('audit.list', { action: 'session.unlockFailed' })).rows;
+    const hidden = (await c.ok('audit.list', { action: 'session.unlockFailuresHidden' })).rows;
+    await c.ok('session.lock', {});
+    expect(failed.map((row) => [row.username, row.result])).toEqual(
+      Array.from({ length: 5 }, () => ['admin', 'failed']),
+    );
+    expect(hidden.map((row) => row.details)).toEqual([
+      { headerFailures: 0, outsideFailures: 5, hiddenAttempts: 5 },
+    ]);
+    // Recorded once: the next unlock finds both counters empty.
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect((await c.ok('audit.list', { action: 'session.unlockFailed' })).rows).toHaveLength(5);
+    await c.ok('session.lock', {});
+  });
 });
 
 /** Role-only seals as the version before made them (`quanlian-role-v1`). */

@@ -1374,6 +1374,7 @@ export const en: Translation<typeof zhCN> = {
         passwordChangeFailed: 'Password change failed',
         roleRefused: 'Sign-in refused: role not confirmed',
         recoveryRefused: 'Recovery refused: recovery slot not made by the workspace',
+        unlockFailuresHidden: 'Failed sign-ins removed from the workspace file',
       },
       users: {
         created: 'User created',

@@ -1311,6 +1311,7 @@ export const zhCN = {
         passwordChangeFailed: '修改密码失败',
         roleRefused: '角色未经签名确认，拒绝登录',
         recoveryRefused: '恢复密钥槽非工作区所建，拒绝恢复',
+        unlockFailuresHidden: '登录失败记录被从工作区文件中删除',
       },
       users: {
         created: '新建用户',

@@ -30,6 +30,12 @@ import {
   type SlotSecrets,
 } from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
+import {
+  clearOutsideLockout,
+  mergeLockout,
+  readOutsideLockout,
+  recordOutsideFailure,
+} from './outside-lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import {
   checkRoleOfRecord,
@@ -61,6 +67,7 @@ import {
   updateHeader,
   writeHeader,
   type KeySlot,
+  type LockoutState,
   type RoleSeal,
   type WorkspaceHeader,
 } from './workspace-header';
@@ -263,8 +270,13 @@ export function readHeaderOf(dir: string): WorkspaceHeader {
   }
 }
 
+/** The header's counter, or the copy outside the workspace where that is further along. */
+function lockoutOf(header: WorkspaceHeader, anchorDir: VaultEnv['anchorDir']): LockoutState {
+  return mergeLockout(header.lockout, readOutsideLockout(anchorDir, header.workspaceId));
+}
+
 function assertNotLockedOut(header: WorkspaceHeader, env: VaultEnv): void {
-  const seconds = secondsLockedFor(header.lockout, env.clock.now());
+  const seconds = secondsLockedFor(lockoutOf(header, env.anchorDir), env.clock.now());
   if (seconds > 0) {
     throw new AppError('auth.lockedOut', 'Too many failed attempts; wait before trying again', {
       seconds,
@@ -282,9 +294,11 @@ function failAttempt(
     ...header,
     lockout: recordFailure(header.lockout, username, env.clock.now()),
   }));
+  recordOutsideFailure(env.anchorDir, next.workspaceId, username, env.clock.now());
+  const lockout = lockoutOf(next, env.anchorDir);
   throw new AppError(code, 'The credentials are not valid', {
-    failures: next.lockout.failures,
-    lockedForSeconds: secondsLockedFor(next.lockout, env.clock.now()),
+    failures: lockout.failures,
+    lockedForSeconds: secondsLockedFor(lockout, env.clock.now()),
   });
 }
 
@@ -536,8 +550,10 @@ function completeUnlock(
   notes: AuditEntry[],
   slotChange?: KeySlot,
 ): void {
+  const lockout = lockoutOf(header, workspace.anchorDir);
+  const hidden = lockout.pending.length - header.lockout.pending.length;
   workspace.db.transaction((tx) => {
-    for (const attempt of header.lockout.pending) {
+    for (const attempt of lockout.pending) {
       appendAudit(tx, { userId: null, username: attempt.username }, attempt.at, {
         action: 'session.unlockFailed',
         result: 'failed',
@@ -553,6 +569,17 @@ function completeUnlock(
         details: { problem, anchorCount: header.auditAnchor?.count ?? null },
       });
     }
+    if (hidden > 0 || lockout.failures > header.lockout.failures)
+      // The header's counter was emptied or cut back: the outside copy says by how much.
+      appendAudit(tx, workspace.actor, workspace.now(), {
+        action: 'session.unlockFailuresHidden',
+        result: 'failed',
+        details: {
+          headerFailures: header.lockout.failures,
+          outsideFailures: lockout.failures,
+          hiddenAttempts: hidden,
+        },
+      });
     if (roles.signingKeyMismatch)
       appendAudit(tx, workspace.actor, workspace.now(), signingKeyMismatchEntry(header));
     appendAudit(tx, workspace.actor, workspace.now(), {
@@ -565,6 +592,7 @@ function completeUnlock(
       slots: slotChange ? replaceUserSlot(current.slots, slotChange) : current.slots,
       lockout: emptyLockout(),
     }));
+    clearOutsideLockout(workspace.anchorDir, workspace.workspaceId);
   });
   sealRolesAtAdminUnlock(workspace, roles);
   workspace.refreshAnchor();
