@@ -1554,7 +1554,7 @@ export const en: Translation<typeof zhCN> = {
       audit: {
         verified: 'Verified the audit chain: {{checked}} records',
         signingKeyMismatch:
-          'The workspace header names another signing key than the administrator’s own (altered header): roles signed with it are not accepted',
+          'The workspace header names another signing key than the one pinned in the audit chain (altered header): roles signed with it are not accepted',
         exported: 'Exported {{count}} audit records',
       },
       search: {

@@ -1485,7 +1485,7 @@ export const zhCN = {
       audit: {
         verified: '校验审计链：{{checked}} 条记录',
         signingKeyMismatch:
-          '工作区头中的签名公钥与管理员持有的签名密钥不符（头文件被改动）：用它签的角色不予认可',
+          '工作区头中的签名公钥不是审计链中固定的签名密钥（头文件被改动）：用它签的角色不予认可',
         exported: '导出审计日志 {{count}} 条',
       },
       search: {
