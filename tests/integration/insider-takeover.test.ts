@@ -401,6 +401,27 @@ describe('an account holder cannot take over the administrator', () => {
     expect((await c.ok('audit.list', { action: 'session.unlockFailed' })).rows).toHaveLength(5);
     await c.ok('session.lock', {});
   });
+
+  it('on a workspace sealed by the version before, a disabled flag is kept: its role-only seal does not say the account is enabled', async () => {
+    const { dir, invId } = await workspaceWithInvestigator();
+    await makeOlderVersion(dir);
+    // As a disable of that version left it when a crash stopped its re-key: flag set, slot kept.
+    await sqlAs(dir, invId, invPassword, `UPDATE users SET disabled = 1 WHERE id = '${invId}'`);
+    expect(
+      await c.call('session.unlock', { path: dir, username: 'inv', password: invPassword }),
+    ).toMatchObject({ ok: false, error: { code: 'auth.userDisabled' } });
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    const users = (await c.ok('users.list', {})).map((user) => [user.username, user.disabled]);
+    const restored = (await c.ok('audit.list', { action: 'users.disabledRestored' })).rows;
+    await c.ok('session.lock', {});
+    expect([users, restored.length]).toEqual([
+      [
+        ['admin', false],
+        ['inv', true],
+      ],
+      0,
+    ]);
+  });
 });
 
 /** Role-only seals as the version before made them (`quanlian-role-v1`). */

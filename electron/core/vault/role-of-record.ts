@@ -139,7 +139,9 @@ export function checkRoleOfRecord(
     refuse(refused, slot, row.role, null, 'slotMismatch');
   if (row.disabled) {
     const revoked = !slot || revocationProven(db, workspaceId, trustedKeys, slot);
-    const vouched = holdsKey || recoveryProven || (sealed && proven !== null);
+    // Only a seal that says the account is enabled contradicts the flag (an older one does not).
+    const vouched =
+      holdsKey || recoveryProven || (proven !== null && slot?.roleSeal?.covers === 'active');
     if (revoked || !vouched)
       throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
     found({ disabled: true });
@@ -201,7 +203,7 @@ function unprovenDisables(
       (one) => one.kind === 'user' && one.userId === user.id && one.username === user.username,
     );
     return (
-      slot !== undefined &&
+      slot?.roleSeal?.covers === 'active' &&
       sealedRole(header.workspaceId, check.publicKey, slot) !== null &&
       !revocationProven(workspace.db, header.workspaceId, check.trustedKeys, slot)
     );
