@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyKey } from '../../electron/core/db/open-database';
+import { usersTable } from '../../electron/core/db/schema';
+import { signRevocation } from '../../electron/core/vault/revocation-proof';
 import { readHeader } from '../../electron/core/vault/workspace-header';
 import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
 import {
@@ -74,7 +77,7 @@ describe('revocation re-keys the workspace', () => {
     // The session goes on with the new key.
     expect((await c.ok('cases.list', {})).rows.map((row) => row.caseNo)).toEqual(['A3301-REV']);
     const record = (await c.ok('audit.list', { action: 'users.disabled' })).rows[0]!;
-    expect(record.details).toEqual({ keyRotated: 'userDisabled' });
+    expect(record.details).toEqual({ keyRotated: 'userDisabled', revocation: expect.any(String) });
     await c.ok('session.lock', {});
 
     // A standard SQLCipher open with the copied key fails.
@@ -210,9 +213,19 @@ describe('revocation re-keys the workspace', () => {
   it('a disable whose re-key a crash prevented is finished at the next administrator sign-in', async () => {
     const { dir, wang, oldKey } = await workspaceWithInsider();
     await c.ok('session.lock', {});
-    // As after a kill between the committed change and the re-key: disabled, slot still there.
+    // As after a kill between the committed change and the re-key: disabled with the signed
+    // revocation in its record, slot still there.
     const direct = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
-    direct.sqlite.prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(wang.id);
+    const slot = readHeader(dir).slots.find((one) => one.userId === wang.id)!;
+    direct.write(
+      (tx) => tx.update(usersTable).set({ disabled: true }).where(eq(usersTable.id, wang.id)).run(),
+      {
+        action: 'users.disabled',
+        targetType: 'user',
+        targetId: wang.id,
+        details: { revocation: signRevocation(direct.workspaceId, direct.signingKey()!, slot) },
+      },
+    );
     direct.close('user');
     expect(readHeader(dir).slots.map((slot) => slot.username)).toContain('wang');
 

@@ -4,8 +4,8 @@
  * A unit test finds the actions written in core and checks each is listed here.
  */
 export const auditActionGroups = {
-  session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed', 'session.roleRefused'],
-  users: ['users.created', 'users.roleChanged', 'users.disabled', 'users.enabled', 'users.passwordReset', 'users.rolesSealed'],
+  session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed', 'session.roleRefused', 'session.recoveryRefused', 'session.unlockFailuresHidden'],
+  users: ['users.created', 'users.roleChanged', 'users.disabled', 'users.enabled', 'users.passwordReset', 'users.rolesSealed', 'users.sealsRenewed', 'users.tamperingFound', 'users.disabledRestored'],
   cases: ['cases.created', 'cases.updated', 'cases.statusChanged', 'cases.entityAdded', 'cases.personAdded', 'cases.memberUpdated', 'cases.memberRemoved', 'cases.measureSteppedBack', 'cases.exported', 'briefing.itemAdded', 'briefing.itemRemoved', 'briefing.itemMoved'],
   entities: ['entities.created', 'entities.updated', 'entities.deleted', 'entities.merged', 'entities.unmerged', 'entities.gangBroken', 'entities.placeDestroyed'],
   records: ['relations.created', 'relations.updated', 'relations.deleted', 'events.created', 'events.updated', 'events.deleted', 'seizures.created', 'seizures.updated', 'seizures.deleted', 'seizures.imported'],
@@ -16,7 +16,7 @@ export const auditActionGroups = {
   backup: ['backup.created', 'backup.failed', 'backup.scheduled', 'backup.oldReplaced', 'backup.restore', 'backup.restoreStarted', 'backup.restored'],
   workspace: ['workspace.created', 'workspace.keyExported', 'workspace.keyRotated', 'workspace.keyRotationFinished', 'workspace.keyRotationAbandoned', 'workspace.journalIgnored', 'settings.updated', 'demo.seeded'],
   reads: ['cases.viewed', 'data.read', 'entities.viewed', 'search.queried', 'records.viewed', 'graph.caseViewed', 'analytics.moneyTraced', 'analytics.profiled', 'analytics.contactsCompared', 'analytics.colocated', 'analytics.cellQueried'],
-  audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored'],
+  audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored', 'audit.signingKeyPinned'],
 } as const; // prettier-ignore
 
 export type AuditActionGroup = keyof typeof auditActionGroups;

@@ -1393,6 +1393,8 @@ export const en: Translation<typeof zhCN> = {
         passwordChanged: 'Password changed',
         passwordChangeFailed: 'Password change failed',
         roleRefused: 'Sign-in refused: role not confirmed',
+        recoveryRefused: 'Recovery refused: recovery slot not made by the workspace',
+        unlockFailuresHidden: 'Failed sign-ins removed from the workspace file',
       },
       users: {
         created: 'User created',
@@ -1401,6 +1403,9 @@ export const en: Translation<typeof zhCN> = {
         enabled: 'User enabled',
         passwordReset: 'User password reset',
         rolesSealed: 'User roles signed',
+        sealsRenewed: 'Role seals renewed to cover the enabled state',
+        tamperingFound: 'Account record altered outside the app',
+        disabledRestored: 'Unsigned “disabled” flag cleared',
       },
       cases: {
         viewed: 'View case',
@@ -1499,6 +1504,7 @@ export const en: Translation<typeof zhCN> = {
         anchorMismatch: 'Audit anchor mismatch',
         signingKeyMismatch: 'Signing key in the header replaced',
         signingKeyRestored: 'Signing key in the header restored',
+        signingKeyPinned: 'Signing key pinned in the audit chain',
         exported: 'Audit log exported',
       },
       search: {
@@ -1569,7 +1575,7 @@ export const en: Translation<typeof zhCN> = {
       audit: {
         verified: 'Verified the audit chain: {{checked}} records',
         signingKeyMismatch:
-          'The workspace header names another signing key than the administrator’s own (altered header): roles signed with it are not accepted',
+          'The workspace header names another signing key than the one pinned in the audit chain (altered header): roles signed with it are not accepted',
         exported: 'Exported {{count}} audit records',
       },
       search: {

@@ -1330,6 +1330,8 @@ export const zhCN = {
         passwordChanged: '修改密码',
         passwordChangeFailed: '修改密码失败',
         roleRefused: '角色未经签名确认，拒绝登录',
+        recoveryRefused: '恢复密钥槽非工作区所建，拒绝恢复',
+        unlockFailuresHidden: '登录失败记录被从工作区文件中删除',
       },
       users: {
         created: '新建用户',
@@ -1338,6 +1340,9 @@ export const zhCN = {
         enabled: '启用用户',
         passwordReset: '重置用户密码',
         rolesSealed: '为用户角色签名',
+        sealsRenewed: '更新角色签名（含启用状态）',
+        tamperingFound: '账户记录在应用外被改动',
+        disabledRestored: '清除未经签名的“停用”标记',
       },
       cases: {
         viewed: '查看案件',
@@ -1432,6 +1437,7 @@ export const zhCN = {
         anchorMismatch: '审计锚点不符',
         signingKeyMismatch: '工作区头中的签名公钥被替换',
         signingKeyRestored: '恢复工作区头中的签名公钥',
+        signingKeyPinned: '在审计链中固定签名公钥',
         exported: '导出审计日志',
       },
       search: {
@@ -1500,7 +1506,7 @@ export const zhCN = {
       audit: {
         verified: '校验审计链：{{checked}} 条记录',
         signingKeyMismatch:
-          '工作区头中的签名公钥与管理员持有的签名密钥不符（头文件被改动）：用它签的角色不予认可',
+          '工作区头中的签名公钥不是审计链中固定的签名密钥（头文件被改动）：用它签的角色不予认可',
         exported: '导出审计日志 {{count}} 条',
       },
       search: {

@@ -28,8 +28,9 @@ export const sessionHandlers: AreaHandlers<'session'> = {
       ctx.env,
     );
     try {
-      // The recovery slot holds no signing key: an administrator who recovers gets a new one,
-      // with a new data key (a forgotten password may be a disclosed one).
+      // Only an older workspace, whose roles are not sealed yet, is recovered through a slot
+      // without the signing key: its administrator gets a new one, with a new data key (a
+      // forgotten password may be a disclosed one). A sealed workspace never mints one here.
       if (workspace.user.role === 'admin' && !workspace.signingKey())
         await rotateKey(workspace, ctx.env);
     } catch (error) {

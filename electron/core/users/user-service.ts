@@ -10,7 +10,8 @@ import { resealSlot } from '../vault/key-slot';
 import { sealRole } from '../vault/role-seal';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
 import type { VaultEnv } from '../vault/vault-env';
-import { updateHeader } from '../vault/workspace-header';
+import { signRevocation } from '../vault/revocation-proof';
+import { readHeader, updateHeader } from '../vault/workspace-header';
 import { assertStrongPassword, normaliseUsername, writeUserSlot } from '../vault/workspace-vault';
 
 function toRow(record: UserRecord): UserRow {
@@ -158,6 +159,14 @@ export async function disableUser(
 ): Promise<UserRow> {
   getUser(workspace.db, userId);
   assertOtherAdminRemainsIfAdmin(workspace.db, userId);
+  const signingKey = workspace.signingKey();
+  if (!signingKey)
+    throw new AppError('users.signingKeyMissing', 'This session holds no signing key', {});
+  // Signed, so that the flag alone (which any account holder can set) revokes no one.
+  const slot = readHeader(workspace.dir).slots.find(
+    (one) => one.kind === 'user' && one.userId === userId,
+  );
+  const revocation = slot ? signRevocation(workspace.workspaceId, signingKey, slot) : null;
   await rotateDataKey(
     workspace,
     {
@@ -169,7 +178,12 @@ export async function disableUser(
           .where(eq(usersTable.id, userId))
           .run();
       },
-      audit: { action: 'users.disabled', targetType: 'user', targetId: userId },
+      audit: {
+        action: 'users.disabled',
+        targetType: 'user',
+        targetId: userId,
+        details: revocation ? { revocation } : undefined,
+      },
     },
     env,
   );

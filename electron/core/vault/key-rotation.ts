@@ -1,11 +1,15 @@
 import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../app-error';
 import { newAuditSigningKey } from '../audit/audit-anchor';
 import type { AuditEntry } from '../audit/audit-log';
 import type { Executor } from '../db/database-types';
 import { usersTable } from '../db/schema';
 import { createKeySlot, openKeySlot, resealSlot } from './key-slot';
-import { sealUserSlots } from './role-seal';
+import { revocationProven } from './revocation-proof';
+import { rolesAreSealed, trustedKeysOf, unprovenSlots } from './role-of-record';
+import { sealedRole, sealUserSlots } from './role-seal';
+import { linkSigningKey } from './signing-key-pin';
 import { recordFailure, secondsLockedFor } from './lockout';
 import { openDatabase } from '../db/open-database';
 import { databaseFailureError } from './database-failure';
@@ -31,9 +35,10 @@ interface RotationOptions {
 
 /**
  * Replaces the data key and the audit signing key, and re-wraps every remaining slot: slots of
- * disabled or deleted accounts are dropped, the recovery slot and every other account's slot
- * are re-sealed to their public keys (no password needed), the signing key goes to
- * administrators' slots only. Afterwards the old slots, an old copy of `workspace.json` and the
+ * deleted accounts and of disabled ones whose revocation an administrator signed are dropped,
+ * the recovery slot and every other account's slot are re-sealed to their public keys (no
+ * password needed), the signing key goes to administrators' slots only, and a link signed by the
+ * old key leads to the new. Afterwards the old slots, an old copy of `workspace.json` and the
  * old data key open nothing: the database is re-encrypted (`PRAGMA rekey`). Backups made
  * before still open with the key they were made with.
  *
@@ -70,23 +75,61 @@ export async function rotateDataKey(
       )
     : null;
 
-  // One user action, one record: the change's record says the key was rotated and why.
+  const before = readHeader(workspace.dir);
+  const presentKey = workspace.signingPublicKey ?? before.auditSigningKey.publicKey;
+  const trustedKeys = trustedKeysOf(workspace.db, before, presentKey);
+  const unproven = unprovenSlots(workspace.db, before, trustedKeys.at(-1)!);
+  const dropped = new Set(unproven.map((slot) => slot.id));
+  // Roles as the seals prove them (a row an account holder changed is not sealed), except the
+  // account this rotation changes; an older workspace without seals: as the table holds them.
+  const provenRoles = rolesAreSealed(workspace.db, before)
+    ? new Map(
+        before.slots
+          .filter((slot) => slot.kind === 'user' && !dropped.has(slot.id))
+          .map((slot) => [
+            slot.userId ?? '',
+            sealedRole(before.workspaceId, trustedKeys.at(-1)!, slot),
+          ]),
+      )
+    : null;
+  const changed = options.audit.targetType === 'user' ? options.audit.targetId : null;
+  // One user action, one record: the change's record says the key was rotated and why, and
+  // which slots were dropped as not their account's own.
   workspace.write(
     (tx) => {
       options.change?.(tx);
     },
     {
       ...options.audit,
-      details: { ...options.audit.details, keyRotated: options.reason },
+      details: {
+        ...options.audit.details,
+        keyRotated: options.reason,
+        ...(unproven.length
+          ? {
+              droppedSlots: unproven.map((slot) => ({
+                username: slot.username,
+                userId: slot.userId,
+              })),
+            }
+          : {}),
+      },
     },
   );
   const current = readHeader(workspace.dir);
   const users = new Map(
     workspace.db
-      .select({ id: usersTable.id, role: usersTable.role, disabled: usersTable.disabled })
+      .select({
+        id: usersTable.id,
+        username: usersTable.username,
+        role: usersTable.role,
+        disabled: usersTable.disabled,
+      })
       .from(usersTable)
       .all()
-      .map((user) => [user.id, user]),
+      .map((user) => {
+        const proven = user.id === changed ? null : provenRoles?.get(user.id);
+        return [user.id, { ...user, role: proven ?? user.role }] as const;
+      }),
   );
   const slots: KeySlot[] = [];
   for (const slot of current.slots) {
@@ -101,8 +144,12 @@ export async function rotateDataKey(
       continue;
     }
     const user = users.get(slot.userId ?? '');
-    // Disabled or deleted accounts lose their slot.
-    if (!user || user.disabled) continue;
+    if (dropped.has(slot.id)) continue;
+    // Deleted accounts lose their slot, and disabled ones, where an administrator signed the
+    // revocation: a flag set in the table by an account holder drops no one.
+    if (!user) continue;
+    if (user.disabled && revocationProven(workspace.db, workspace.workspaceId, trustedKeys, slot))
+      continue;
     if (ownSlot && slot.userId === workspace.user.id) {
       // The same key pair (`ownPrivateKey`): the seal made for it still holds.
       slots.push({ ...ownSlot, roleSeal: options.ownPrivateKey ? slot.roleSeal : null });
@@ -126,12 +173,17 @@ export async function rotateDataKey(
       ),
     );
   }
-  // A new signing key seals every remaining account's role anew, as the database holds it
-  // after the change (a demotion's new role included).
-  const roles = new Map([...users].map(([id, user]) => [id, user.role] as const));
+  // A new signing key seals every remaining account's role anew, as its seal proved it (the
+  // changed account's as the database holds it after the change: a demotion's new role).
+  // The new key is reached from the pinned one through a link the old key signs.
+  const link =
+    signing && signingKey
+      ? linkSigningKey(workspace.workspaceId, signingKey, signing.publicKey)
+      : null;
   const next = {
     ...current,
-    slots: signing ? sealUserSlots(workspace.workspaceId, signing.privateKey, slots, roles) : slots,
+    slots: signing ? sealUserSlots(workspace.workspaceId, signing.privateKey, slots, users) : slots,
+    signingKeyLinks: link ? [...(current.signingKeyLinks ?? []), link] : current.signingKeyLinks,
     auditSigningKey: signing
       ? { publicKey: signing.publicKey, createdAt: now }
       : current.auditSigningKey,
@@ -161,6 +213,7 @@ export async function rotateDataKey(
       return opened;
     },
   );
+  if (signing) workspace.signingPublicKey = signing.publicKey;
   if (signing && workspace.user.role !== 'admin') signing.privateKey.fill(0);
   workspace.refreshAnchor();
 }
@@ -271,24 +324,34 @@ export async function changeOwnPassword(
 
 /**
  * A rotation whose database change committed but whose re-key a crash prevented leaves a slot
- * for an account that is disabled (or gone). When an administrator signs in, it is finished.
- * Returns whether it rotated.
+ * for an account that is disabled. When an administrator signs in, it is finished, but only for
+ * a revocation an administrator signed (`revocation-proof.ts`): a `disabled` flag an account
+ * holder set in the table drops no one. Returns whether it rotated.
  */
 export async function finishInterruptedRevocation(
   workspace: UnlockedWorkspace,
   env: VaultEnv,
 ): Promise<boolean> {
-  if (workspace.user.role !== 'admin') return false;
-  const active = new Set(
+  if (workspace.user.role !== 'admin' || !workspace.signingKey()) return false;
+  const disabled = new Set(
     workspace.db
-      .select({ id: usersTable.id, disabled: usersTable.disabled })
+      .select({ id: usersTable.id })
       .from(usersTable)
+      .where(eq(usersTable.disabled, true))
       .all()
-      .filter((user) => !user.disabled)
       .map((user) => user.id),
   );
-  const stale = readHeader(workspace.dir).slots.filter(
-    (slot) => slot.kind === 'user' && !active.has(slot.userId ?? ''),
+  const header = readHeader(workspace.dir);
+  const trustedKeys = trustedKeysOf(
+    workspace.db,
+    header,
+    workspace.signingPublicKey ?? header.auditSigningKey.publicKey,
+  );
+  const stale = header.slots.filter(
+    (slot) =>
+      slot.kind === 'user' &&
+      disabled.has(slot.userId ?? '') &&
+      revocationProven(workspace.db, workspace.workspaceId, trustedKeys, slot),
   );
   if (!stale.length) return false;
   await rotateDataKey(

@@ -24,6 +24,8 @@ interface UnlockedWorkspaceInit {
   dataKey: Buffer;
   /** The audit signing key (Ed25519 PKCS#8), for administrators only. */
   signingKey?: Buffer | null;
+  /** The signing public key this session trusts (pinned in the chain; see `signing-key-pin.ts`). */
+  signingPublicKey?: string | null;
   user: SessionUser;
   auditIntegrity: 'ok' | 'broken';
   clock: Clock;
@@ -50,6 +52,8 @@ export class UnlockedWorkspace {
   readonly anchorDir: AnchorDirs | undefined;
   private key: Buffer;
   private signing: Buffer | null;
+  /** The signing public key this session trusts; a rotation moves it to the new key. */
+  signingPublicKey: string | null;
   private closed = false;
   /** The record the outside head was last moved to by this session. */
   private anchored: { seq: number; hash: string } | null = null;
@@ -62,6 +66,7 @@ export class UnlockedWorkspace {
     this.connection = { db: init.db, sqlite: init.sqlite };
     this.key = init.dataKey;
     this.signing = init.signingKey ?? null;
+    this.signingPublicKey = init.signingPublicKey ?? null;
     this.user = init.user;
     this.auditIntegrity = init.auditIntegrity;
     this.clock = init.clock;

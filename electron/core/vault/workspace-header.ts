@@ -30,7 +30,12 @@ export type SealedKey = z.infer<typeof sealedKeySchema>;
  * needs no password, so rotating the data key re-wraps every remaining slot.
  */
 /** An account's role signed by an administrator (`role-seal.ts`); absent in older headers. */
-const roleSealSchema = z.object({ role: z.enum(roles), signature: base64 });
+const roleSealSchema = z.object({
+  role: z.enum(roles),
+  /** 'active': the seal also says the account is enabled; absent in seals made before. */
+  covers: z.literal('active').optional(),
+  signature: base64,
+});
 export type RoleSeal = z.infer<typeof roleSealSchema>;
 
 const keySlotSchema = z.object({
@@ -70,6 +75,9 @@ const auditAnchorSchema = z.object({
 });
 export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
 
+const signingKeyLinkSchema = z.object({ from: base64, to: base64, signature: base64 });
+export type SigningKeyLink = z.infer<typeof signingKeyLinkSchema>;
+
 export const workspaceHeaderSchema = z.object({
   format: z.literal('quanlian-workspace'),
   version: z.literal(2),
@@ -91,6 +99,11 @@ export const workspaceHeaderSchema = z.object({
    * changes nothing: the `users.rolesSealed` record in the audit chain says the same.
    */
   rolesSealedAt: z.string().nullable().optional(),
+  /**
+   * Each replacement of the signing key, signed by the key it replaced (`signing-key-pin.ts`):
+   * how a key pinned in the audit chain leads to the header's. Absent in older headers.
+   */
+  signingKeyLinks: z.array(signingKeyLinkSchema).max(4096).optional(),
 });
 export type WorkspaceHeader = z.infer<typeof workspaceHeaderSchema>;
 

@@ -30,14 +30,22 @@ import {
   type SlotSecrets,
 } from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
+import {
+  clearOutsideLockout,
+  mergeLockout,
+  readOutsideLockout,
+  recordOutsideFailure,
+} from './outside-lockout';
 import { generateRecoveryKey, isWellFormedRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import {
   checkRoleOfRecord,
+  trustedKeysOf,
+  type AccountRow,
   sealRolesAtAdminUnlock,
   signingKeyMismatchEntry,
   type RoleCheck,
 } from './role-of-record';
-import { sealRole } from './role-seal';
+import { sealRole, signingPublicKey } from './role-seal';
 import { UnlockedWorkspace } from './unlocked-workspace';
 import type { VaultEnv } from './vault-env';
 import {
@@ -59,6 +67,7 @@ import {
   updateHeader,
   writeHeader,
   type KeySlot,
+  type LockoutState,
   type RoleSeal,
   type WorkspaceHeader,
 } from './workspace-header';
@@ -209,6 +218,8 @@ export async function createWorkspace(
           admin: username,
           isDemo: header.isDemo,
           rolesSealed: true,
+          // The signing key's pin (`signing-key-pin.ts`): what every later key must lead from.
+          signingKey: signing.publicKey,
         },
       });
     });
@@ -221,6 +232,7 @@ export async function createWorkspace(
       sqlite: opened.sqlite,
       dataKey,
       signingKey: signing.privateKey,
+      signingPublicKey: signing.publicKey,
       user: admin,
       auditIntegrity: 'ok',
       clock: env.clock,
@@ -258,8 +270,13 @@ export function readHeaderOf(dir: string): WorkspaceHeader {
   }
 }
 
+/** The header's counter, or the copy outside the workspace where that is further along. */
+function lockoutOf(header: WorkspaceHeader, anchorDir: VaultEnv['anchorDir']): LockoutState {
+  return mergeLockout(header.lockout, readOutsideLockout(anchorDir, header.workspaceId));
+}
+
 function assertNotLockedOut(header: WorkspaceHeader, env: VaultEnv): void {
-  const seconds = secondsLockedFor(header.lockout, env.clock.now());
+  const seconds = secondsLockedFor(lockoutOf(header, env.anchorDir), env.clock.now());
   if (seconds > 0) {
     throw new AppError('auth.lockedOut', 'Too many failed attempts; wait before trying again', {
       seconds,
@@ -277,14 +294,21 @@ function failAttempt(
     ...header,
     lockout: recordFailure(header.lockout, username, env.clock.now()),
   }));
+  recordOutsideFailure(env.anchorDir, next.workspaceId, username, env.clock.now());
+  const lockout = lockoutOf(next, env.anchorDir);
   throw new AppError(code, 'The credentials are not valid', {
-    failures: next.lockout.failures,
-    lockedForSeconds: secondsLockedFor(next.lockout, env.clock.now()),
+    failures: lockout.failures,
+    lockedForSeconds: secondsLockedFor(lockout, env.clock.now()),
   });
 }
 
-function findUserSlot(header: WorkspaceHeader, username: string): KeySlot | undefined {
-  return header.slots.find((slot) => slot.kind === 'user' && slot.username === username);
+/** More slots of one user name than this are not tried: each costs an Argon2id run. */
+const maximumSlotsPerName = 4;
+
+function userSlotsNamed(header: WorkspaceHeader, username: string): KeySlot[] {
+  return header.slots
+    .filter((slot) => slot.kind === 'user' && slot.username === username)
+    .slice(0, maximumSlotsPerName);
 }
 
 function wipe(secrets: SlotSecrets | null | undefined): void {
@@ -372,14 +396,19 @@ async function authenticate(
   };
 }
 
-/** Opens the database with a key from a slot and reads who is unlocking. */
+/**
+ * Opens the database with a key from a slot and reads who is unlocking; the role, the signing
+ * key and the `disabled` flag are granted only as `checkRoleOfRecord` proves them; `via` says
+ * whose slot the secrets came from.
+ */
 function openWith(
   dir: string,
   header: WorkspaceHeader,
   secrets: SlotSecrets,
   env: VaultEnv,
-  findUser: (db: UnlockedWorkspace['db']) => SessionUser | undefined,
-  slot: KeySlot | undefined,
+  where: { id?: string; username?: string },
+  slotOf: KeySlot | undefined | ((row: AccountRow) => KeySlot | undefined),
+  via: 'own slot' | 'recovery',
 ): { workspace: UnlockedWorkspace; problem: AnchorProblem | null; roles: RoleCheck } {
   // Owner-only, also for files an older version or a copy left readable by others.
   restrictFolder(dir);
@@ -394,15 +423,41 @@ function openWith(
     wipe(secrets);
     throw databaseFailureError(opened.failure);
   }
-  const user = findUser(opened.db);
-  if (!user) {
-    opened.sqlite.close();
-    wipe(secrets);
-    throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+  const row = accountRow(opened.db, where);
+  let refusal: AuditEntry | null = null;
+  let roles: RoleCheck;
+  try {
+    if (!row) throw new AppError('auth.userDisabled', 'The account is disabled or unknown');
+    const slot = typeof slotOf === 'function' ? slotOf(row) : slotOf;
+    roles = checkRoleOfRecord(
+      opened.db,
+      header,
+      slot,
+      row,
+      secrets.signingKey,
+      via,
+      (entry) => (refusal = entry),
+    );
+  } catch (error) {
+    if (!refusal || !row) {
+      opened.sqlite.close();
+      wipe(secrets);
+      throw error;
+    }
+    // The refusal is recorded and anchored, then nothing stays open.
+    const refusing = sessionOver(dir, header, opened, secrets, env, { ...row });
+    try {
+      refusing.audit(refusal);
+      refusing.refreshAnchor();
+    } finally {
+      refusing.discard();
+    }
+    throw error;
   }
   ensureSearchIndexCurrent(opened.db, isoNow(env.clock));
   ensureRecordCopiesMarked(opened.db, isoNow(env.clock));
   const problem = auditHeadProblem(opened.db, header, env);
+  if (!roles.signingKeyTrusted) secrets.signingKey?.fill(0);
   const workspace = new UnlockedWorkspace({
     dir,
     workspaceId: header.workspaceId,
@@ -411,32 +466,41 @@ function openWith(
     db: opened.db,
     sqlite: opened.sqlite,
     dataKey: secrets.dataKey,
-    // The signing key is for administrators only, whatever a slot holds.
-    signingKey: user.role === 'admin' ? secrets.signingKey : null,
-    user,
+    // The signing key for administrators only, and only the one the workspace trusts.
+    signingKey: roles.signingKeyTrusted ? secrets.signingKey : null,
+    signingPublicKey: roles.publicKey,
+    user: { id: row.id, username: row.username, displayName: row.displayName, role: roles.role },
     auditIntegrity: problem ? 'broken' : 'ok',
     clock: env.clock,
     kdf: env.kdf,
     anchorDir: env.anchorDir,
   });
-  const roles = checkRoleOfRecord(
-    opened.db,
-    header,
-    slot,
-    user.role,
-    user.role === 'admin' ? secrets.signingKey : null,
-    (entry) => {
-      // The refusal is recorded and anchored, then nothing stays open.
-      try {
-        workspace.audit(entry);
-        workspace.refreshAnchor();
-      } finally {
-        workspace.discard();
-      }
-    },
-  );
-  if (user.role !== 'admin') secrets.signingKey?.fill(0);
   return { workspace, problem, roles };
+}
+
+/** A session only to record a refused unlock, with no signing key. */
+function sessionOver(
+  dir: string,
+  header: WorkspaceHeader,
+  opened: { db: UnlockedWorkspace['db']; sqlite: UnlockedWorkspace['sqlite'] },
+  secrets: SlotSecrets,
+  env: VaultEnv,
+  user: SessionUser,
+): UnlockedWorkspace {
+  return new UnlockedWorkspace({
+    dir,
+    workspaceId: header.workspaceId,
+    name: header.name,
+    isDemo: header.isDemo,
+    db: opened.db,
+    sqlite: opened.sqlite,
+    dataKey: secrets.dataKey,
+    user,
+    auditIntegrity: 'ok',
+    clock: env.clock,
+    kdf: env.kdf,
+    anchorDir: env.anchorDir,
+  });
 }
 
 /**
@@ -458,16 +522,22 @@ function auditHeadProblem(
   );
 }
 
-function activeUser(
+function accountRow(
   db: UnlockedWorkspace['db'],
   where: { id?: string; username?: string },
-): SessionUser | undefined {
+): (AccountRow & { displayName: string }) | undefined {
   const condition = where.id
     ? eq(usersTable.id, where.id)
     : eq(usersTable.username, where.username ?? '');
   const row = db.select().from(usersTable).where(condition).get();
-  if (!row || row.disabled) return undefined;
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    disabled: row.disabled,
+  };
 }
 
 /** After a successful unlock: failed attempts and journal outcomes go into the log. */
@@ -480,15 +550,18 @@ function completeUnlock(
   notes: AuditEntry[],
   slotChange?: KeySlot,
 ): void {
+  const lockout = lockoutOf(header, workspace.anchorDir);
+  const hidden = lockout.pending.length - header.lockout.pending.length;
   workspace.db.transaction((tx) => {
-    for (const attempt of header.lockout.pending) {
+    for (const attempt of lockout.pending) {
       appendAudit(tx, { userId: null, username: attempt.username }, attempt.at, {
         action: 'session.unlockFailed',
         result: 'failed',
         details: { recordedAt: workspace.now() },
       });
     }
-    for (const note of notes) appendAudit(tx, workspace.actor, workspace.now(), note);
+    for (const note of [...notes, ...roles.tampering])
+      appendAudit(tx, workspace.actor, workspace.now(), note);
     if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
         action: 'audit.anchorMismatch',
@@ -496,6 +569,17 @@ function completeUnlock(
         details: { problem, anchorCount: header.auditAnchor?.count ?? null },
       });
     }
+    if (hidden > 0 || lockout.failures > header.lockout.failures)
+      // The header's counter was emptied or cut back: the outside copy says by how much.
+      appendAudit(tx, workspace.actor, workspace.now(), {
+        action: 'session.unlockFailuresHidden',
+        result: 'failed',
+        details: {
+          headerFailures: header.lockout.failures,
+          outsideFailures: lockout.failures,
+          hiddenAttempts: hidden,
+        },
+      });
     if (roles.signingKeyMismatch)
       appendAudit(tx, workspace.actor, workspace.now(), signingKeyMismatchEntry(header));
     appendAudit(tx, workspace.actor, workspace.now(), {
@@ -508,6 +592,7 @@ function completeUnlock(
       slots: slotChange ? replaceUserSlot(current.slots, slotChange) : current.slots,
       lockout: emptyLockout(),
     }));
+    clearOutsideLockout(workspace.anchorDir, workspace.workspaceId);
   });
   sealRolesAtAdminUnlock(workspace, roles);
   workspace.refreshAnchor();
@@ -539,8 +624,9 @@ export function openWithDataKey(
     header,
     keys,
     env,
-    (db) => activeUser(db, { id: userId }),
+    { id: userId },
     slot,
+    'own slot',
   );
   try {
     completeUnlock(workspace, header, problem, roles, 'session.unlocked', notes);
@@ -566,15 +652,25 @@ export async function unlockWorkspace(
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
-  const slot = findUserSlot(header, username);
-  // An unknown user costs the same Argon2 run as a wrong password, so timing reveals nothing.
-  const authenticated = await authenticate(
-    dir,
-    header,
-    slot ?? header.slots[0]!,
-    slot ? password : `\u0000${password}`,
-    env,
-  );
+  // Every slot of that name is tried: one an account holder put in front of the owner's (their
+  // password, the owner's name) must not make the owner's password fail. An unknown user costs
+  // the same Argon2 run as a wrong password, so timing reveals nothing.
+  const named = userSlotsNamed(header, username);
+  let authenticated: Authenticated | null = null;
+  let slot: KeySlot | undefined;
+  for (const candidate of named.length ? named : [header.slots[0]!]) {
+    authenticated = await authenticate(
+      dir,
+      header,
+      candidate,
+      named.length ? password : `\u0000${password}`,
+      env,
+    );
+    if (authenticated) {
+      slot = named.length ? candidate : undefined;
+      break;
+    }
+  }
   if (!authenticated || !slot) {
     wipe(authenticated?.secrets);
     failAttempt(dir, username, env, 'auth.invalidCredentials');
@@ -603,9 +699,73 @@ export async function unlockWorkspace(
   );
 }
 
+/** More recovery slots than this are not tried: each costs an Argon2id run. */
+const maximumRecoverySlots = 4;
+
+/**
+ * The signing key the workspace trusts: pinned in the chain and followed through the header's
+ * links; the header's own for a workspace not pinned yet. Read before anyone is signed in, to
+ * tell the workspace's recovery slot from one an account holder added.
+ */
+function trustedSigningKeyOf(
+  dir: string,
+  header: WorkspaceHeader,
+  dataKey: Buffer,
+  env: VaultEnv,
+): string {
+  const opened = openDatabase({
+    file: databasePath(dir),
+    key: dataKey,
+    migrationsFolder: env.migrationsFolder,
+    nativeBinding: env.nativeBinding,
+  });
+  // One that does not open fails again, with its own error, where the session opens it.
+  if (!opened.ok) return header.auditSigningKey.publicKey;
+  try {
+    return trustedKeysOf(opened.db, header, header.auditSigningKey.publicKey).at(-1)!;
+  } finally {
+    opened.sqlite.close();
+  }
+}
+
+/**
+ * Tries the recovery key against every recovery slot (a planted one may stand first): the first
+ * that yields the signing key the workspace trusts wins; failing that, the first that opens at
+ * all, which is accepted only on a workspace whose roles are not sealed yet (`recoverWorkspace`).
+ * Any account holder can add a recovery slot of their own (the data key is all it takes), but
+ * not one holding the administrators' signing key.
+ */
+async function openRecoverySlot(
+  dir: string,
+  header: WorkspaceHeader,
+  recoveryKey: string,
+  env: VaultEnv,
+): Promise<{ opened: Authenticated; proven: boolean } | null> {
+  if (!isWellFormedRecoveryKey(recoveryKey)) return null;
+  const candidates: Authenticated[] = [];
+  const slots = header.slots.filter((slot) => slot.kind === 'recovery');
+  for (const slot of slots.slice(0, maximumRecoverySlots)) {
+    const opened = await authenticate(dir, header, slot, normaliseRecoveryKey(recoveryKey), env);
+    if (opened) candidates.push(opened);
+  }
+  const first = candidates[0];
+  if (!first) return null;
+  const trusted = trustedSigningKeyOf(dir, first.header, first.secrets.dataKey, env);
+  const proven = candidates.find(
+    (candidate) =>
+      candidate.secrets.signingKey !== null &&
+      signingPublicKey(candidate.secrets.signingKey) === trusted,
+  );
+  const chosen = proven ?? first;
+  for (const candidate of candidates) if (candidate !== chosen) wipe(candidate.secrets);
+  return { opened: chosen, proven: proven !== undefined };
+}
+
 /**
  * Opens with the recovery key and sets a new password for one account, which is then signed in.
- * For the day a password is forgotten; the recovery slot itself stays as it is.
+ * For the day a password is forgotten; the recovery slot itself stays as it is. Once roles are
+ * sealed only a recovery slot holding the signing key the workspace trusts is accepted: one an account
+ * holder added is refused, and the refusal recorded.
  */
 export async function recoverWorkspace(
   dir: string,
@@ -618,26 +778,34 @@ export async function recoverWorkspace(
   const header = readHeaderOf(dir);
   assertNotLockedOut(header, env);
   const username = normaliseUsername(rawUsername);
-  const recoverySlot = header.slots.find((slot) => slot.kind === 'recovery');
-  const authenticated =
-    recoverySlot && isWellFormedRecoveryKey(recoveryKey)
-      ? await authenticate(dir, header, recoverySlot, normaliseRecoveryKey(recoveryKey), env)
-      : null;
-  if (!authenticated) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  const recovered = await openRecoverySlot(dir, header, recoveryKey, env);
+  if (!recovered) failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  const authenticated = recovered.opened;
 
   // The recovery slot holds the signing key (since roles are sealed): the new slot gets its
   // role sealed, and an administrator's the signing key. An older recovery slot has none.
-  const signing = authenticated.secrets.signingKey
-    ? Buffer.from(authenticated.secrets.signingKey)
-    : null;
+  const signing =
+    recovered.proven && authenticated.secrets.signingKey
+      ? Buffer.from(authenticated.secrets.signingKey)
+      : null;
   const { workspace, problem, roles } = openWith(
     dir,
     authenticated.header,
     authenticated.secrets,
     env,
-    (db) => activeUser(db, { username }),
-    findUserSlot(authenticated.header, username),
+    { username },
+    // The account's own slot: its ID and name (a slot planted with the name is not its own).
+    (row) =>
+      authenticated.header.slots.find(
+        (slot) => slot.kind === 'user' && slot.userId === row.id && slot.username === username,
+      ),
+    'recovery',
   );
+  if (!recovered.proven && roles.sealed) {
+    signing?.fill(0);
+    refuseUnprovenRecovery(workspace, username);
+    failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
+  }
   try {
     const created = await createKeySlot(
       header.workspaceId,
@@ -671,6 +839,22 @@ export async function recoverWorkspace(
     throw error;
   } finally {
     signing?.fill(0);
+  }
+}
+
+/** Records a recovery through a slot the workspace did not make, then closes. */
+function refuseUnprovenRecovery(workspace: UnlockedWorkspace, username: string): void {
+  try {
+    workspace.audit({
+      action: 'session.recoveryRefused',
+      result: 'failed',
+      targetType: 'user',
+      targetId: workspace.user.id,
+      details: { username, reason: 'recoverySlotUnproven' },
+    });
+    workspace.refreshAnchor();
+  } finally {
+    workspace.discard();
   }
 }
 
