@@ -55,11 +55,11 @@ describe('import: rows set aside as moving no money, said by line with why', () 
     const dry = await execCli([...args, '--dry-run'], env);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain(
-      '看似交易、实未动资金的行（1 行，未导入，无需修正）\n  第 3 行 交易未成功（失败、关闭、撤销或未支付），资金未动',
+      '看似交易、实未动资金的行（1 行，不计入金额，无需修正）\n  第 3 行 交易未成功（失败、关闭、撤销或未支付），资金未动',
     );
     const english = await execCli([...args, '--dry-run', '--lang', 'en'], env);
     expect(english.stdout).toContain(
-      'Rows that read as transfers but moved no money (1; not imported, nothing to fix)\n  line 3: Not completed (failed, closed, cancelled or unpaid): no money moved',
+      'Rows that read as transfers but moved no money (1; not counted, nothing to fix)\n  line 3: Not completed (failed, closed, cancelled or unpaid): no money moved',
     );
     const json = JSON.parse((await execCli([...args, '--dry-run', '--json'], env)).stdout);
     expect(json.setAside).toEqual([{ line: 3, reason: 'notCompleted' }]);
