@@ -140,3 +140,28 @@ describe("an attempt beside the payee's statement", () => {
     }
   });
 });
+
+describe('a statement whose balances say the ways, with a failed row', () => {
+  it('leaves the failed row (its balance unchanged) out of the ways: the statement imports', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const file = {
+      fileName: 'balance-statement-failed.csv',
+      contentBase64: fs
+        .readFileSync(path.join(fixtures, 'balance-statement-failed.csv'))
+        .toString('base64'),
+      template: 'transactions' as const,
+    };
+    // It had been refused whole: 缺少必需的列：借贷标志 (the 失败 row's balance moved by 0).
+    const preview = await c.ok('import.preview', file);
+    expect(preview.setAside).toEqual([{ line: 5, reason: 'notCompleted' }]);
+    // The first row's way (no balance before it) is another matter: only the rows after it here.
+    expect(preview.problems.filter((problem) => problem.line !== 3)).toEqual([]);
+    await c.ok('import.commit', { ...file, importId: 'imp-balance', skipInvalid: true });
+    // The failed row's way is said nowhere (its balance did not move): set aside, not guessed.
+    expect(storedRows().filter((row) => !row.startsWith('3 '))).toEqual([
+      '4 out 300000',
+      '6 in 300000',
+    ]);
+  });
+});

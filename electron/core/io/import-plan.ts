@@ -3405,6 +3405,21 @@ function planAll(
     const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
       optional(cells, 'amountUnit'),
     );
+    const yesNoStatus =
+      mapping['status'] !== undefined &&
+      /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
+    const codeStatus =
+      mapping['status'] !== undefined && codeStatusHeader.test(headers[mapping['status']] ?? '');
+    /** Whether the row's status says a transfer tried and refused (失败, N, 应答码 51). */
+    const failedStatus = (cells: Cell[]) => {
+      const status = optional(cells, 'status');
+      return (
+        !!status &&
+        (declinedWords.test(status) ||
+          (yesNoStatus && answeredNo.test(status)) ||
+          (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
+      );
+    };
     /** The rows as the balances are read (flag-codes), each coded by the text under `codeKey`. */
     const balanceRows = (codeKey: string) =>
       dataRows.map(({ cells, otherOwner }) => {
@@ -3412,7 +3427,9 @@ function planAll(
           const read = parseSignedAmount(cellOf(cells, key), units.of(key)(cells));
           return read.ok ? read.value : null;
         };
-        const amount = fen(amountKey);
+        // A failed transfer moved nothing: no move of the balance to weigh, its balance only
+        // carried on (one 失败 row had belied the balances and the statement been refused).
+        const amount = failedStatus(cells) ? null : fen(amountKey);
         return {
           // A later section's account (账号：… above its rows) is its rows' own: its first row
           // had been compared with the section above's last balance.
@@ -3697,11 +3714,6 @@ function planAll(
     };
     // A header naming a foreign currency (交易金额(美元)): no row of it is in yuan.
     const foreignHeader = namesForeignCurrency(headerNote);
-    const yesNoStatus =
-      mapping['status'] !== undefined &&
-      /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
-    const codeStatus =
-      mapping['status'] !== undefined && codeStatusHeader.test(headers[mapping['status']] ?? '');
     const accountKeys = [
       'account',
       'accountOther',
@@ -4031,11 +4043,7 @@ function planAll(
       const noteUndone = amountNote !== null && notCompleted.test(amountNote);
       // Tried and refused (失败, N, a response code other than success): an attempt to keep. A
       // bill's closed or unpaid order (交易关闭, 待付款) was never sent: set aside only.
-      const failed =
-        !!status &&
-        (declinedWords.test(status) ||
-          (yesNoStatus && answeredNo.test(status)) ||
-          (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())));
+      const failed = failedStatus(cells);
       if (!refund && (noteUndone || (!!status && (notCompleted.test(status) || failed)))) {
         const reference = optional(cells, 'reference');
         const item = optional(cells, 'summary');
@@ -4074,16 +4082,17 @@ function planAll(
       // is evidence of who tried to pay whom (a 失败 row had left no trace of the payee).
       let attempt = false;
       if (movedNothing) {
+        // Only where it reads whole (account, time, amount, way): an attempt's way is not guessed.
+        const whole =
+          movedNothing === 'notCompleted' &&
+          failed &&
+          problems.length === before &&
+          !!account &&
+          !!at &&
+          amountFen !== undefined;
         problems.length = before;
         still.push({ line, reason: movedNothing });
-        if (
-          movedNothing !== 'notCompleted' ||
-          !failed ||
-          !account ||
-          !at ||
-          amountFen === undefined
-        )
-          continue;
+        if (!whole) continue;
         attempt = true;
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
