@@ -4077,12 +4077,11 @@ function planAll(
         movedNothing = 'ownAccounts';
       // A payment that failed, was closed or refunded whole moved no money (a failed 50,000
       // had been a row to fix, and a plain import of the bill refused): set aside, whatever
-      // else its cells say.
-      // A transfer that failed or was declined is kept too where it reads whole: the attempt
-      // is evidence of who tried to pay whom (a 失败 row had left no trace of the payee).
+      // else its cells say. One that failed or was declined is kept as well, as an attempt,
+      // where it reads whole (account, time, amount, way: never guessed): who tried to pay whom
+      // is evidence (a 失败 row had left no trace of its payee).
       let attempt = false;
       if (movedNothing) {
-        // Only where it reads whole (account, time, amount, way): an attempt's way is not guessed.
         const whole =
           movedNothing === 'notCompleted' &&
           failed &&
