@@ -101,7 +101,7 @@ describe('the import check of a workbook', () => {
         />
       </Providers>,
     );
-    expect(screen.getByText('看似交易、实未动资金的行（4 行，未导入，无需修正）')).toBeTruthy();
+    expect(screen.getByText('看似交易、实未动资金的行（4 行，不计入金额，无需修正）')).toBeTruthy();
     expect(shown()).toEqual([
       ['4', '交易未成功（失败、关闭、撤销或未支付），资金未动'],
       ['7', '已退款或退回（全额退回的付款，或已从其付款中扣除的退款）'],
@@ -157,7 +157,7 @@ describe('the import check of a workbook', () => {
     );
     expect(
       screen.getByTestId('import-set-aside-table').querySelector('.ant-table-title')?.textContent,
-    ).toBe('看似交易、实未动资金的行（250 行，未导入，无需修正）（仅列出前 200 行）');
+    ).toBe('看似交易、实未动资金的行（250 行，不计入金额，无需修正）（仅列出前 200 行）');
   });
 
   it('lists no set-aside rows where there are none', () => {

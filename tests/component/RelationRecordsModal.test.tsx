@@ -50,6 +50,7 @@ const row = (line: number, recordKind: string, amountFen: number, offsetLine: nu
   offsetLine,
   offsetFile: null,
   unmatchedReversal: false,
+  attempt: false,
   trace: null,
   source: source(line),
 });
@@ -81,18 +82,19 @@ describe('the drill-down of a money relation', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
   });
 
-  it("names the other statement's file where the pair is of two imports, and a reversal alone as no money", async () => {
+  it("names the other statement's file where the pair is of two imports, a reversal alone and an attempt as no money", async () => {
     installFakeBridge({
       'import.records': () => ({
         ok: true,
         value: {
           kind: 'transfers',
-          total: 3,
+          total: 4,
           counts: { calls: 0, messages: 0, copies: 0 },
           rows: [
             { ...row(2, 'out', 500_000, 2), offsetFile: 'apr.csv' },
             { ...row(3, 'in', 70_000, null), unmatchedReversal: true },
             row(4, 'out', 30_000, null),
+            { ...row(5, 'out', 80_000, null), attempt: true },
           ],
         },
       }),
@@ -108,6 +110,10 @@ describe('the drill-down of a money relation', () => {
     ]);
     expect(screen.getByTestId('record-reversal-alone').textContent).toBe(
       '收入 · 冲正：原交易不在已导入的流水中，不计入金额',
+    );
+    // A failed transfer kept as the attempt: said as one, not as a payment.
+    expect(screen.getByTestId('record-attempt').textContent).toBe(
+      '支出 · 未成功（失败或被拒），不计入金额',
     );
   });
 });

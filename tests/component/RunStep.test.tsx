@@ -35,7 +35,7 @@ describe('an import running', () => {
 });
 
 describe('an import done', () => {
-  it('says how many reversals cancel with their transfers and how many undo one no statement holds', () => {
+  it('says how many reversals cancel with their transfers, how many undo one no statement holds, and how many transfers were attempts', () => {
     const summary: ImportSummary = {
       importId: 'imp-1',
       template: 'transactions',
@@ -48,6 +48,7 @@ describe('an import done', () => {
       copies: 0,
       reversals: 1,
       unmatchedReversals: 1,
+      attempts: 2,
       dataSessions: 0,
       withheldNumbers: 0,
       signals: 0,
@@ -69,6 +70,9 @@ describe('an import done', () => {
     expect(screen.getByTestId('import-unmatched-reversals').textContent).toBe(
       '其中 1 行冲正（或撤销、退汇）的原交易不在已导入的流水中：原始行已保留，不计为资金往来；导入含原交易的流水后自动配对。',
     );
+    expect(screen.getByTestId('import-attempts').textContent).toBe(
+      '其中 2 笔交易未成功（失败或被拒）：作为未完成的交易保留，对方账户已记录，不计为资金往来。',
+    );
   });
 });
 
@@ -85,6 +89,7 @@ const summary = {
   copies: 0,
   reversals: 0,
   unmatchedReversals: 0,
+  attempts: 0,
   dataSessions: 0,
   withheldNumbers: 0,
   signals: 0,

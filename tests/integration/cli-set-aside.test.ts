@@ -55,11 +55,11 @@ describe('import: rows set aside as moving no money, said by line with why', () 
     const dry = await execCli([...args, '--dry-run'], env);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain(
-      '看似交易、实未动资金的行（1 行，未导入，无需修正）\n  第 3 行 交易未成功（失败、关闭、撤销或未支付），资金未动',
+      '看似交易、实未动资金的行（1 行，不计入金额，无需修正）\n  第 3 行 交易未成功（失败、关闭、撤销或未支付），资金未动',
     );
     const english = await execCli([...args, '--dry-run', '--lang', 'en'], env);
     expect(english.stdout).toContain(
-      'Rows that read as transfers but moved no money (1; not imported, nothing to fix)\n  line 3: Not completed (failed, closed, cancelled or unpaid): no money moved',
+      'Rows that read as transfers but moved no money (1; not counted, nothing to fix)\n  line 3: Not completed (failed, closed, cancelled or unpaid): no money moved',
     );
     const json = JSON.parse((await execCli([...args, '--dry-run', '--json'], env)).stdout);
     expect(json.setAside).toEqual([{ line: 3, reason: 'notCompleted' }]);
@@ -67,6 +67,31 @@ describe('import: rows set aside as moving no money, said by line with why', () 
     const imported = await execCli(args, env);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('\n  第 3 行 交易未成功');
+  });
+
+  it("a card's pre-authorisation hold is no error (exit 0) and no rejected row; its declined row is an attempt", async () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const file = path.join(import.meta.dirname, '../fixtures/records/card-acquiring-declined.csv');
+    const rejected = path.join(makeTempDir(), 'rejected.csv');
+    const args = ['import', '--workspace', dir, '--template', 'transactions', '--file', file];
+    const dry = await execCli([...args, '--direction', 'out', '--dry-run'], env);
+    // It had been "1 with errors", exit 1, the hold written to the rejected-rows file.
+    expect([dry.status, dry.stdout.split('\n')[0]]).toEqual([
+      0,
+      "4 rows, 4 valid, 0 with errors, 2 more that moved no money (interest 0.00, a freeze; a failed, closed or refunded payment; a move between the holder's own accounts) not imported (dry run: nothing written)",
+    ]);
+    const imported = await execCli(
+      [...args, '--direction', 'out', '--skip-invalid', '--rejected', rejected],
+      env,
+    );
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain(
+      '\n1 attempted, not completed (失败, declined): kept with their counterpart account, not counted\n',
+    );
+    expect(imported.stdout).toContain(
+      '\n  第 4 行 预授权冻结或预授权撤销，资金未划转；预授权完成才是付款',
+    );
+    expect(fs.existsSync(rejected)).toBe(false);
   });
 
   it('a file that is not there is said as the app says it, with no usage text, nothing written', async () => {

@@ -121,6 +121,7 @@ describe('import', () => {
       offsetLine: null,
       offsetFile: null,
       unmatchedReversal: false,
+      attempt: false,
       trace: null,
       // Provenance: the import, the file's name and SHA-256, who imported it, and the line.
       source: {

@@ -947,7 +947,7 @@ describe('bank statements (流水) and payment bills', () => {
     const rejected = iconv
       .decode(Buffer.from(partly.rejectedFile!.contentBase64, 'base64'), 'gb18030')
       .split('\r\n');
-    expect(rejected[0]).toBe('账号：lh1983@alipay.com');
+    expect(rejected[0]).toBe('账号：lh1983@alipay.com 户名：李某');
     expect(rejected[2]).toMatch(
       /^2026-04-05 12:00:00,日用百货,某超市,\/,购物,支出,3x\.50,花呗,交易成功,2026040522001400003,,,,19,/,
     );

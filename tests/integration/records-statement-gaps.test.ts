@@ -49,7 +49,7 @@ describe('statements as sent: amount headers', () => {
 });
 
 describe('statements as sent: rows that moved no money', () => {
-  it('a failed transfer (交易是否成功 失败) is set aside, and the statement imports whole', async () => {
+  it('a failed transfer (交易是否成功 失败) is set aside from the money, kept as an attempt, and the statement imports whole', async () => {
     const { preview, summary } = await imported([
       '交易卡号,交易时间,交易金额,交易余额,收付标志,交易对手账卡号,交易对手户名,交易是否成功',
       `${other},20260401171647,12500.00,12600.00,出,6217001540009283746,张某,成功`,
@@ -59,7 +59,8 @@ describe('statements as sent: rows that moved no money', () => {
     expect(preview.problems).toEqual([]);
     expect(setAsideRows(preview.setAside)).toEqual(['4 notCompleted']);
     expect([preview.rowCount, preview.validCount, preview.nothingMoved]).toEqual([2, 2, 1]);
-    expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, relationsCreated: 2 });
+    // The attempt on 赵某 is kept: his account and a relation counting nothing.
+    expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, relationsCreated: 3, attempts: 1 });
   });
 
   it("Alipay's older bill: a purchase refunded whole and a 提现 (资金转移, no 收/支) set aside", async () => {

@@ -1,14 +1,16 @@
 /**
  * Why a statement's row that reads as a transfer is set aside as moving no money: the payment
  * did not go through (失败, 关闭, 撤销, 未支付); it was refunded or sent back whole; the money
- * stayed between the holder's own accounts (不计收支, 零钱提现, one card on both ends); or it is
- * a refund whose payment is not in the file, or was closed.
+ * stayed between the holder's own accounts (不计收支, 零钱提现, one card on both ends); it is
+ * a refund whose payment is not in the file, or was closed; or it is a card's pre-authorisation
+ * hold or its release (预授权, 预授权撤销), the completion being the payment.
  */
 export const setAsideReasons = [
   'notCompleted',
   'refunded',
   'ownAccounts',
   'refundUnpaired',
+  'preAuthorisation',
 ] as const;
 export type SetAsideReason = (typeof setAsideReasons)[number];
 

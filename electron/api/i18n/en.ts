@@ -920,7 +920,7 @@ export const en: Translation<typeof zhCN> = {
     progress: '{{done}} of {{total}} rows written',
     columnTwice: 'One column is chosen for several fields; check: {{columns}}',
     setAsideTitle:
-      'Rows that read as transfers but moved no money ({{count}}; not imported, nothing to fix)',
+      'Rows that read as transfers but moved no money ({{count}}; not counted, nothing to fix)',
     moneyTotals:
       "Valid rows (to check against the file's totals line): in {{inRows}}, ¥{{inYuan}}; out {{outRows}}, ¥{{outYuan}}; of which {{cancelling}} cancel each other (冲正 pairs, no money)",
     callTotals:
@@ -933,6 +933,8 @@ export const en: Translation<typeof zhCN> = {
       ownAccounts:
         'Between the holder’s own accounts (not income or spending: a withdrawal to the holder’s card, a top-up, a money-market fund)',
       refundUnpaired: 'A refund whose payment is not in this file, or was closed',
+      preAuthorisation:
+        'A pre-authorisation hold (预授权) or its release: no money moved; the completion (预授权完成) is the payment',
     },
     nothingMovedLabel: 'Rows that moved no money',
     totalsLabel: 'Totals',
@@ -1013,6 +1015,8 @@ export const en: Translation<typeof zhCN> = {
       '{{count}} base stations are placed by the coordinates in the list (cell longitude and latitude): drawn on the map with their address and the phones seen there.',
     reversalsDetail:
       '{{count}} pairs are a reversal (冲正, void, bounced remittance) and the transfer it undoes: they cancel out, are kept as rows and are counted in no amount or analysis.',
+    attemptsDetail:
+      '{{count}} attempted transfers did not complete (failed or declined): kept as attempts with their counterpart account, counted as no money.',
     unmatchedReversalsDetail:
       '{{count}} reversals (冲正, void, bounced remittance) undo a transfer that no imported statement holds: they are kept as rows and counted as no money; importing the statement that holds the transfer pairs them.',
     saveRejected: 'Save the rows with errors',
@@ -1925,6 +1929,7 @@ export const en: Translation<typeof zhCN> = {
     offsetTransfer: 'reversal: cancels with line {{line}}, neither counted',
     offsetTransferElsewhere: 'reversal: cancels with line {{line}} of {{file}}, neither counted',
     unmatchedReversal: 'reversal of a transfer no imported statement holds: not counted',
+    attempt: 'attempted, not completed (failed or declined): not counted',
     trace: 'Made from',
     traceDetail: 'Log no. {{logNo}}; voucher no. {{voucherNo}}',
     sourceDetail: 'SHA-256 {{sha256}}; imported by {{user}} at {{at}}',

@@ -879,7 +879,7 @@ export const zhCN = {
     run: '导入 {{count}} 行',
     progress: '已写入 {{done}} / {{total}} 行',
     columnTwice: '同一列被指定给了多个字段，请检查：{{columns}}',
-    setAsideTitle: '看似交易、实未动资金的行（{{count}} 行，未导入，无需修正）',
+    setAsideTitle: '看似交易、实未动资金的行（{{count}} 行，不计入金额，无需修正）',
     moneyTotals:
       '有效行合计（可与文件的合计行核对）：收入 {{inRows}} 笔 {{inYuan}} 元，支出 {{outRows}} 笔 {{outYuan}} 元；其中相互抵销的冲正 {{cancelling}} 笔，不计金额',
     callTotals:
@@ -890,6 +890,7 @@ export const zhCN = {
       refunded: '已退款或退回（全额退回的付款，或已从其付款中扣除的退款）',
       ownAccounts: '本人账户之间的资金往来（不计收支，如提现到本人银行卡、充值、余额宝）',
       refundUnpaired: '退款所对应的付款不在本文件中，或该付款已关闭',
+      preAuthorisation: '预授权冻结或预授权撤销，资金未划转；预授权完成才是付款',
     },
     nothingMovedLabel: '未动资金的行',
     totalsLabel: '合计',
@@ -964,6 +965,8 @@ export const zhCN = {
       '其中 {{count}} 个基站按名单中的基站经纬度定位：在地图上标出，附基站地址和在该基站出现的号码。',
     reversalsDetail:
       '其中 {{count}} 对是冲正（或撤销、退汇）与被冲正的原交易，两行相抵，原始行已保留，均不计入金额和分析。',
+    attemptsDetail:
+      '其中 {{count}} 笔交易未成功（失败或被拒）：作为未完成的交易保留，对方账户已记录，不计为资金往来。',
     unmatchedReversalsDetail:
       '其中 {{count}} 行冲正（或撤销、退汇）的原交易不在已导入的流水中：原始行已保留，不计为资金往来；导入含原交易的流水后自动配对。',
     saveRejected: '保存有误的行',
@@ -1839,6 +1842,7 @@ export const zhCN = {
     offsetTransfer: '冲正：与第 {{line}} 行相抵，均不计入金额',
     offsetTransferElsewhere: '冲正：与 {{file}} 第 {{line}} 行相抵，均不计入金额',
     unmatchedReversal: '冲正：原交易不在已导入的流水中，不计入金额',
+    attempt: '未成功（失败或被拒），不计入金额',
     trace: '交易终端',
     traceDetail: '日志号 {{logNo}}；凭证号 {{voucherNo}}',
     sourceDetail: 'SHA-256 {{sha256}}；{{user}} 于 {{at}} 导入',

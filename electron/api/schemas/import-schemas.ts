@@ -198,6 +198,11 @@ export const importSummarySchema = z.object({
    */
   unmatchedReversals: z.number().int(),
   /**
+   * Transfers the statement says failed or were declined (失败, 应答码 51): kept as attempts, with
+   * their counterpart's account, never counted as money.
+   */
+  attempts: z.number().int(),
+  /**
    * A call list's mobile-data sessions (上网, GPRS): no call or message, kept as where and when
    * the phone was, on its handset.
    */
@@ -275,6 +280,8 @@ export const relationRecordsOutput = z.object({
       offsetFile: z.string().nullable(),
       /** A reversal whose transfer no import holds: kept, counted as no money. */
       unmatchedReversal: z.boolean(),
+      /** A transfer that failed or was declined: kept as the attempt, counted as no money. */
+      attempt: z.boolean(),
       /**
        * Where a transfer was made from (IP, MAC, device ID, branch) and the bank's numbers for it
        * (日志号, 凭证号), as its statement printed them; null for calls and for statements without.

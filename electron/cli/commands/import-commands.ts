@@ -358,6 +358,11 @@ export async function importCommand(
               `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,
             ]
           : []),
+        ...(summary.attempts
+          ? [
+              `${summary.attempts} attempted, not completed (失败, declined): kept with their counterpart account, not counted`,
+            ]
+          : []),
         ...(summary.unmatchedReversals
           ? [
               `reversals (冲正) whose transfer no imported statement holds: ${summary.unmatchedReversals}, kept and counted as no money (paired when that statement is imported)`,

@@ -140,6 +140,11 @@ export interface TransferRecord {
   reversal: boolean;
   /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
   offsetOf: number | null;
+  /**
+   * A transfer the statement says failed or was declined: set aside from the money (its own
+   * line in `offsetOf`, so nothing pairs or counts it) and kept as the attempt it was.
+   */
+  attempt: boolean;
   /** Where it was made from and the bank's numbers for it (transfer-traces). */
   trace: TransferTrace;
 }
@@ -1102,6 +1107,8 @@ function imsiKey(text: string): string | null {
 export function validRows(data: ImportRecords): number {
   if (data.template === 'persons')
     return data.records.reduce((rows, record) => rows + 1 + (record.continued?.length ?? 0), 0);
+  if (data.template === 'transactions')
+    return data.records.reduce((rows, record) => rows + (record.attempt ? 0 : 1), 0);
   if (data.template !== 'calls') return data.records.length;
   const { line, length } = data.records;
   let rows = 0;
@@ -3290,6 +3297,8 @@ function spendsPositive(rows: [amount: string, type: string][]): boolean {
 
 /** A no under a yes/no column (交易是否成功 N, 否, 0; 成功标志); elsewhere N may mean 正常. */
 const answeredNo = /^(?:n|no|否|f|false|0)$/i;
+/** A status of a transfer tried and refused: failed, declined, short of money, a wrong PIN. */
+const declinedWords = /失败|被拒|拒绝|拒付|余额不足|密码错|^(?:未成功|不成功)$|^fail/i;
 
 /** A note that is the other party alone, a name and an account (招商银行's 交易备注: 李四 6228…). */
 const partyNote =
@@ -3507,6 +3516,21 @@ function planAll(
     const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
       optional(cells, 'amountUnit'),
     );
+    const yesNoStatus =
+      mapping['status'] !== undefined &&
+      /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
+    const codeStatus =
+      mapping['status'] !== undefined && codeStatusHeader.test(headers[mapping['status']] ?? '');
+    /** Whether the row's status says a transfer tried and refused (失败, N, 应答码 51). */
+    const failedStatus = (cells: Cell[]) => {
+      const status = optional(cells, 'status');
+      return (
+        !!status &&
+        (declinedWords.test(status) ||
+          (yesNoStatus && answeredNo.test(status)) ||
+          (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
+      );
+    };
     /** The rows as the balances are read (flag-codes), each coded by the text under `codeKey`. */
     const balanceRows = (codeKey: string) =>
       dataRows.map(({ cells, otherOwner }) => {
@@ -3514,7 +3538,9 @@ function planAll(
           const read = parseSignedAmount(cellOf(cells, key), units.of(key)(cells));
           return read.ok ? read.value : null;
         };
-        const amount = fen(amountKey);
+        // A failed transfer moved nothing: no move of the balance to weigh, its balance only
+        // carried on (one 失败 row had belied the balances and the statement been refused).
+        const amount = failedStatus(cells) ? null : fen(amountKey);
         return {
           // A later section's account (账号：… above its rows) is its rows' own: its first row
           // had been compared with the section above's last balance.
@@ -3712,6 +3738,8 @@ function planAll(
     // Alipay's refund of a payment (退款成功, 不计收支 or no way): money back from the payee, when
     // the payment it refunds is in the file and stayed paid (refundsOfPayments).
     const refunds: TransferRecord[] = [];
+    // Failed and declined transfers, kept apart until the refunds are paired (none pays for one).
+    const attempts: TransferRecord[] = [];
     const closedPayments = new Set<string>();
     // So is a refund's own row of any bill, money in under a type that names it (云闪付's 退款
     // 退款成功, WeChat's 转账-退款 or 微信红包-退款 已存入零钱): counted alone, it was money from the
@@ -3804,11 +3832,6 @@ function planAll(
     };
     // A header naming a foreign currency (交易金额(美元)): no row of it is in yuan.
     const foreignHeader = namesForeignCurrency(headerNote);
-    const yesNoStatus =
-      mapping['status'] !== undefined &&
-      /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
-    const codeStatus =
-      mapping['status'] !== undefined && codeStatusHeader.test(headers[mapping['status']] ?? '');
     const accountKeys = [
       'account',
       'accountOther',
@@ -4129,7 +4152,8 @@ function planAll(
       if (typedDirection && !sideWay) {
         // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
         const kind = optional(cells, 'channel') ?? '';
-        if (holdWords.test(kind)) problem(line, cells, 'channel', 'preAuthorisation');
+        // A hold moved no money: set aside, nothing to fix (it had failed the whole file).
+        if (holdWords.test(kind)) movedNothing = 'preAuthorisation';
         // The way the type names (转入, 存款, 取现) is the file's word, over the one typed; a
         // void or a refund (not both: 退货撤销) goes back the other way.
         const said = kind ? accountWay(kind) : undefined;
@@ -4144,14 +4168,10 @@ function planAll(
       const status = optional(cells, 'status');
       // A note after the amount says it too (京东's 已全额退款 beside a 交易状态 of 交易成功).
       const noteUndone = amountNote !== null && notCompleted.test(amountNote);
-      if (
-        !refund &&
-        (noteUndone ||
-          (!!status &&
-            (notCompleted.test(status) ||
-              (yesNoStatus && answeredNo.test(status)) ||
-              (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))))
-      ) {
+      // Tried and refused (失败, N, a response code other than success): an attempt to keep. A
+      // bill's closed or unpaid order (交易关闭, 待付款) was never sent: set aside only.
+      const failed = failedStatus(cells);
+      if (!refund && (noteUndone || (!!status && (notCompleted.test(status) || failed)))) {
         const reference = optional(cells, 'reference');
         const item = optional(cells, 'summary');
         if (reference) closedPayments.add(reference);
@@ -4184,11 +4204,22 @@ function planAll(
         movedNothing = 'ownAccounts';
       // A payment that failed, was closed or refunded whole moved no money (a failed 50,000
       // had been a row to fix, and a plain import of the bill refused): set aside, whatever
-      // else its cells say.
+      // else its cells say. One that failed or was declined is kept as well, as an attempt,
+      // where it reads whole (account, time, amount, way: never guessed): who tried to pay whom
+      // is evidence (a 失败 row had left no trace of its payee).
+      let attempt = false;
       if (movedNothing) {
+        const whole =
+          movedNothing === 'notCompleted' &&
+          failed &&
+          problems.length === before &&
+          !!account &&
+          !!at &&
+          amountFen !== undefined;
         problems.length = before;
         still.push({ line, reason: movedNothing });
-        continue;
+        if (!whole) continue;
+        attempt = true;
       }
       const currency = postedYuan ? null : optional(cells, 'currency')?.replace(/\s+/g, '');
       if (currency && namesForeignCurrency(currency)) problem(line, cells, 'currency', 'currency');
@@ -4213,12 +4244,16 @@ function planAll(
       // else's money, set aside as moving none (it had been a row to fix, failing the file).
       if (account && counterpart && account === counterpart) {
         problems.length = before;
-        still.push({ line, reason: 'ownAccounts' });
+        if (!attempt) still.push({ line, reason: 'ownAccounts' });
         continue;
       }
       // Interest and fees: the bank's own account, no party to a transfer (bank-own-accounts).
       if (!byPair && counterpart && isBankOwnAccount(counterpartName)) counterpart = null;
-      if (problems.length > before || !account || !at || amountFen === undefined) continue;
+      if (problems.length > before || !account || !at || amountFen === undefined) {
+        // An attempt is only set aside, never a row to fix.
+        if (attempt) problems.length = before;
+        continue;
+      }
       // Paid with a 亲属卡(老周) (WeChat) or 亲情卡 (Alipay): the card's giver paid from his own
       // money, the bill's owner only spent it; the giver is this bill's 老周 of his other rows.
       const giver = byPair
@@ -4236,6 +4271,7 @@ function planAll(
         return first ? [{ field, value: `${number} ${first}`.slice(0, 40) }] : [];
       });
       if (namedBefore.length) {
+        if (attempt) continue;
         for (const { field, value } of namedBefore)
           problems.push({ line, field, problem: 'accountTwoNames', value });
         continue;
@@ -4244,7 +4280,7 @@ function planAll(
       holderNames.note(counterpart, counterpartName);
       if (payerId) userLogins.note(compact('fromAccount'), payerId, at);
       if (payeeId) userLogins.note(compact('toAccount'), payeeId, at);
-      (refund ? refunds : records).push({
+      (refund ? refunds : attempt ? attempts : records).push({
         line,
         account: payingAccount,
         accountAlias: giver ? null : accountAlias,
@@ -4264,6 +4300,7 @@ function planAll(
         reference: optional(cells, 'reference'),
         reversal:
           !refund &&
+          !attempt &&
           (reversed ||
             namesReversal(
               optional(cells, 'channel'),
@@ -4271,7 +4308,8 @@ function planAll(
               optional(cells, 'transactionName'),
             ) ||
             reversingFlag.test(optional(cells, 'reversalFlag') ?? '')),
-        offsetOf: null,
+        offsetOf: attempt ? line : null,
+        attempt,
         trace: transferTrace((field) => optional(cells, field)),
       });
     }
@@ -4283,6 +4321,7 @@ function planAll(
     refundsOfPayments(records, refunds, closedPayments, (line, reason) => {
       still.push({ line, reason });
     });
+    records.push(...attempts);
     still.sort((a, b) => a.line - b.line);
     data = { template, records };
   } else if (template === 'seizures') {

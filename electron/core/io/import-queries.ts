@@ -165,6 +165,7 @@ export function relationRecords(
           offsetLine: null,
           offsetFile: null,
           unmatchedReversal: false,
+          attempt: false,
           trace: null,
           source: sourceOf(row),
         })),
@@ -188,6 +189,7 @@ export function relationRecords(
           offset_line: number | null;
           offset_file: string | null;
           alone: number;
+          attempt: number;
           ip: string | null;
           mac: string | null;
           device: string | null;
@@ -200,7 +202,8 @@ export function relationRecords(
             (SELECT o.line FROM money_transfers o WHERE o.id = r.offset_of AND o.id <> r.id) AS offset_line,
             (SELECT oi.file_name FROM money_transfers o JOIN imports oi ON oi.id = o.import_id
               WHERE o.id = r.offset_of AND o.import_id <> r.import_id) AS offset_file,
-            r.offset_of IS NOT NULL AND r.offset_of = r.id AS alone,
+            r.offset_of IS NOT NULL AND r.offset_of = r.id AND r.attempt IS NULL AS alone,
+            r.attempt IS NOT NULL AS attempt,
             r.ip, r.mac, r.device, r.branch, r.log_no, r.voucher_no,
             r.import_id, r.line, ${source}
           FROM money_transfers r LEFT JOIN imports i ON i.id = r.import_id LEFT JOIN users u ON u.id = i.created_by
@@ -216,6 +219,7 @@ export function relationRecords(
         offsetLine: row.offset_line,
         offsetFile: row.offset_file,
         unmatchedReversal: row.alone === 1,
+        attempt: row.attempt === 1,
         trace:
           (row.ip ?? row.mac ?? row.device ?? row.branch ?? row.log_no ?? row.voucher_no)
             ? {

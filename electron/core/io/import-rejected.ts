@@ -7,6 +7,7 @@ import type { ImportPlan } from './import-plan';
 import { cellText } from './import-values';
 import type { PlannedTable } from './plan-transfer';
 import type { Cell } from './table-file';
+import type { TableRow } from './table-parse';
 
 /** A field, quoted when it holds the separator, a quote or a line break (RFC 4180). */
 function csvField(text: string, separator: string): string {
@@ -65,8 +66,10 @@ function fieldNameOf(field: string, template: ImportTemplate | undefined): strin
 const problemTexts: Readonly<Record<string, string>> = zhCN.import.problemKinds;
 
 /**
- * The rows an import set aside: the owner the heading named, the header and each rejected row
- * as read, with two last columns: the row's line in the original file (so it can be found
+ * The rows an import set aside: the owner they belong to (the heading's, or a later sheet's or
+ * section's 账号：… above its rows) heading the file, or in leading columns of each row (本方账号,
+ * 本方户名) where they are of several owners; the header and each rejected row as read, with two
+ * last columns: the row's line in the original file (so it can be found
  * there, as the check listed it: a later sheet's row as 第 2 个工作表第 5 行) and every problem
  * of the row (column header: reason). Written in the encoding the file came in (`encoded`) and
  * with its separator: a tab-separated file gives a tab-separated .txt (Excel’s "Unicode text"),
@@ -108,15 +111,35 @@ export function rejectedRowsFile(
       : template === 'transactions' && plan.mapping['account'] === undefined
         ? '账号'
         : null;
+  // Each row's own owner and holder: a later sheet's or section's (账号：… 户名：… above its rows)
+  // where it has one. The heading's alone had booked a fixed row of the second account to the
+  // first when the file came back.
+  const rows = plan.rows.filter((row) => reasons.has(row.line));
+  const ownerOf = (row: TableRow) => row.otherOwner ?? plan.owner;
+  const holderOf = (row: TableRow) =>
+    (row.otherOwner ? row.otherHolder : plan.ownerKnownBy ? null : plan.preamble.holder) ?? null;
+  const owners = new Set(rows.map(ownerOf));
+  const [owner] = owners;
+  const perRow = ownerLabel !== null && owners.size > 1;
+  const ownerHeaders = !perRow
+    ? []
+    : template === 'calls'
+      ? [ownerLabel]
+      : ['本方账号', ...(plan.mapping['accountName'] === undefined ? ['本方户名'] : [])];
+  const ownerCells = (row: TableRow) =>
+    perRow ? [ownerOf(row) ?? '', holderOf(row) ?? ''].slice(0, ownerHeaders.length) : [];
+  const holder = rows[0] && template === 'transactions' ? holderOf(rows[0]) : null;
   const lines = [
-    ...(plan.owner && ownerLabel ? [line([`${ownerLabel}：${plan.owner}`])] : []),
-    line([...plan.headers, '原行号', '原因']),
+    ...(owner && ownerLabel && !perRow
+      ? [line([`${ownerLabel}：${owner}${holder ? ` 户名：${holder}` : ''}`])]
+      : []),
+    line([...ownerHeaders, ...plan.headers, '原行号', '原因']),
   ];
-  for (const row of plan.rows) {
-    const reason = reasons.get(row.line);
-    if (!reason) continue;
+  for (const row of rows) {
     const cells = Array.from({ length: width }, (_, index) => typedText(row.cells[index] ?? null));
-    lines.push(line([...cells, lineLabel(row.line), reason.join('；')]));
+    lines.push(
+      line([...ownerCells(row), ...cells, lineLabel(row.line), reasons.get(row.line)!.join('；')]),
+    );
   }
   const text = `${lines.join('\r\n')}\r\n`;
   const bytes = encoded(text, file.encoding);

@@ -86,7 +86,10 @@ function sampleOf(importPlan: ImportPlan): Record<string, string>[] {
             ),
           ),
         )
-      : data.records.slice(0, 10);
+      : data.template === 'transactions'
+        ? // An attempt (a failed transfer) is listed with the rows set aside, not as one imported.
+          data.records.filter((record) => !record.attempt).slice(0, 10)
+        : data.records.slice(0, 10);
   return first.map((record) =>
     Object.fromEntries(
       Object.entries(record)

@@ -205,6 +205,7 @@ export async function commitImport(
     copies: 0,
     reversals: 0,
     unmatchedReversals: 0,
+    attempts: 0,
     dataSessions: 0,
     withheldNumbers: 0,
     signals: 0,
@@ -1108,7 +1109,9 @@ export async function commitImport(
           : null;
       if (ends && pairs.has(ends.join('>'))) keys[index] = ends.join('>');
     });
-    summary.reversals = lineIndex.size / 2;
+    // An attempt (a failed transfer) names its own line: a pair of one, no reversal.
+    summary.attempts = records.filter((record) => record.attempt).length;
+    summary.reversals = (lineIndex.size - summary.attempts) / 2;
     // An account known before by its other number (a counterpart on an earlier statement) is
     // that entity; one known by both numbers apart is left for the user to merge.
     for (const [accountNo, others] of aliases) {
@@ -1235,6 +1238,7 @@ export async function commitImport(
       'offset_of',
       'reversal',
       'counterpart_no',
+      'attempt',
       'day_only',
       'ip',
       'mac',
@@ -1272,6 +1276,7 @@ export async function commitImport(
             : null,
         record.reversal ? 1 : null,
         record.reversal ? record.counterpart : null,
+        record.attempt ? 1 : null,
         dayOnly(index) ? 1 : null,
         record.trace.ip,
         record.trace.mac,

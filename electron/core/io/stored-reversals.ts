@@ -208,7 +208,7 @@ export function uncountUndoneTwins(tx: Executor, relationIds: readonly string[])
   const withUndone = tx.all<{ id: string }>(
     sql`SELECT DISTINCT relation_id AS id FROM money_transfers
       WHERE relation_id IN (SELECT value FROM json_each(${JSON.stringify(relationIds)}))
-        AND offset_of IS NOT NULL AND reversal IS NULL`,
+        AND offset_of IS NOT NULL AND reversal IS NULL AND attempt IS NULL`,
   );
   for (const { id: relationId } of withUndone) {
     type Row = StoredCopyRow & { relation_id: string };
@@ -217,7 +217,7 @@ export function uncountUndoneTwins(tx: Executor, relationIds: readonly string[])
     const undone = tx.all<Row>(
       sql`SELECT ${sql.raw(storedTransferColumns)}, relation_id FROM money_transfers
         WHERE relation_id = ${relationId} AND reversal IS NULL AND copy_of IS NULL
-          AND offset_of IS NOT NULL ORDER BY at, id`,
+          AND offset_of IS NOT NULL AND attempt IS NULL ORDER BY at, id`,
     );
     if (!undone.length) continue;
     const statementOf = (row: StoredCopyRow) => `${row.import_id}\u0000${row.account_id}`;

@@ -159,6 +159,12 @@ export const moneyTransfersTable = sqliteTable(
      */
     counterpartNo: text(),
     /**
+     * 1 for a transfer the statement says did not go through (失败, declined 应答码 51, 交易是否成功
+     * N): kept as evidence of the attempt, with its counterpart's account and relation, and
+     * `offsetOf` its own ID so that no count, total or analysis takes it; null for any other.
+     */
+    attempt: integer(),
+    /**
      * 1 when the row gives its day alone (a date without a time; for rows imported before
      * migration 0015, every row of the account's statement in the import at midnight China
      * time): the other bank's row of the transfer may be any time that day.

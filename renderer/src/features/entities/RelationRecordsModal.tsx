@@ -104,6 +104,10 @@ export function RelationRecordsModal({
                         file: row.offsetFile,
                       })}
                 </Tag>
+              ) : row.attempt ? (
+                <Tag data-testid="record-attempt">
+                  {dynamicText(`import.values.${row.recordKind}`)} · {t('relationRecords.attempt')}
+                </Tag>
               ) : row.unmatchedReversal ? (
                 <Tag data-testid="record-reversal-alone">
                   {dynamicText(`import.values.${row.recordKind}`)} ·{' '}

@@ -107,6 +107,11 @@ export function RunStep({
                   {t('import.reversalsDetail', { count: summary.reversals })}
                 </div>
               ) : null}
+              {summary.attempts ? (
+                <div data-testid="import-attempts">
+                  {t('import.attemptsDetail', { count: summary.attempts })}
+                </div>
+              ) : null}
               {summary.unmatchedReversals ? (
                 <div data-testid="import-unmatched-reversals">
                   {t('import.unmatchedReversalsDetail', { count: summary.unmatchedReversals })}
