@@ -51,17 +51,25 @@ function forwardedLegsInto(db: Executor, calleeId: string): Leg[] {
 }
 
 /**
- * The callee's rows of calls into the phone that count, or that are copies of a row of
- * another relation (a leg, or a leg now gone).
+ * The callee's rows of calls into the phone from these callers that count, and those from any
+ * caller that are copies of a row of another relation (a leg, or a leg now gone): a target's
+ * list of a million rows is not read where no forwarding reached it.
  */
-function answersTo(db: Executor, calleeId: string): Answer[] {
+function answersTo(db: Executor, calleeId: string, callers: string[]): Answer[] {
+  const fromCallers = callers.length
+    ? sql`c.copy_of IS NOT NULL OR r.from_entity_id IN (${sql.join(
+        callers.map((caller) => sql`${caller}`),
+        sql`, `,
+      )})`
+    : sql`c.copy_of IS NOT NULL`;
   return db.all<Answer>(
     sql`SELECT c.id, c.started_unix AS at, c.kind, c.duration_seconds AS seconds, c.own_end,
         c.import_num, c.copy_of, r.num AS relation_num, r.id AS relation_id,
         r.from_entity_id AS caller
       FROM relations r JOIN call_records c ON c.relation_num = r.num
       WHERE r.to_entity_id = ${calleeId} AND r.type = 'calls' AND c.kind = 'call'
-        AND c.own_end = 2 AND (c.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM call_records held
+        AND c.own_end = 2 AND (${fromCallers})
+        AND (c.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM call_records held
           WHERE held.id = c.copy_of AND held.relation_num = c.relation_num))
       ORDER BY c.started_unix, c.id`,
   );
@@ -91,9 +99,7 @@ export function remarkForwardedAnswers(
   const result = { copies: 0, counted: 0 };
   for (const calleeId of new Set(calleeIds)) {
     const legsOf = groupBy(forwardedLegsInto(db, calleeId), (leg) => leg.via_caller);
-    const answers = answersTo(db, calleeId).filter(
-      (row) => row.copy_of !== null || legsOf.has(row.caller),
-    );
+    const answers = answersTo(db, calleeId, [...legsOf.keys()]);
     for (const rows of groupBy(answers, (row) => row.relation_num).values()) {
       const legs = legsOf.get(rows[0]!.caller) ?? [];
       const matched = matchCopies(legs.map(callOfStored), rows.map(callOfStored), callCopyRule);
