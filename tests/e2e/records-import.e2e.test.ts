@@ -192,7 +192,7 @@ describe('one call in both lists (1366×768)', () => {
       '13500000002,,上网,2026-05-02 10:00:00,600',
     ]);
     expect(await page.getByTestId('import-copies').innerText()).toBe(
-      '其中 2 行是已计入的同一通话或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
+      '其中 2 行是已计入的同一通话、同一条短信或同一笔交易（对方的话单或流水、重叠导出的文件），原始行已保留，不重复计数。',
     );
     expect(await page.getByTestId('import-data-sessions').innerText()).toBe(
       '其中 1 行是上网记录（无对方号码）：不计入通话，按本机的基站、时间和手机另存，用于同基站伴随和“谁在这个基站”。',

@@ -1004,7 +1004,7 @@ export const en: Translation<typeof zhCN> = {
     rejectedSaveFailed:
       'The rows with errors could not be saved as "{{fileName}}": the disk may be full, or the place chosen cannot be written to. Save them again to another place.',
     copiesDetail:
-      "{{count}} rows are calls or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
+      "{{count}} rows are calls, texts or transfers already counted (the other party's list or statement, an overlapping export): kept as rows, not counted again.",
     dataSessionsDetail:
       '{{count}} rows are mobile-data sessions (no other party): not counted as calls, kept as where and when the phone was, for co-location and who was on a cell.',
     withheldDetail:

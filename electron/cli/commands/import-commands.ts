@@ -332,7 +332,7 @@ export async function importCommand(
       [
         template === 'seizures'
           ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
-          : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated${summary.copies ? `; ${summary.copies} rows were ${template === 'calls' ? 'calls' : 'transfers'} already counted, kept and not counted again` : ''} (${summary.seconds} s)`,
+          : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated${summary.copies ? `; ${summary.copies} rows were ${template === 'calls' ? 'calls or texts' : 'transfers'} already counted, kept and not counted again` : ''} (${summary.seconds} s)`,
         ...(summary.dataSessions
           ? [
               `mobile-data sessions (上网): ${summary.dataSessions}, kept as where and when the phone was, not counted as calls`,

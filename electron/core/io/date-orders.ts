@@ -23,6 +23,11 @@ export interface DateOrders {
   dayFirst: boolean;
   /** A second number past 12: month first. */
   monthFirst: boolean;
+  /**
+   * The lines (of a call list) whose date is year-last and could be read either way (01/04/2026):
+   * a file with dates written more than one way reads each by the dates around it.
+   */
+  ambiguousLines: number[];
 }
 
 /** A date with its year last, and the rest of the cell (its time) after it. */
@@ -40,13 +45,20 @@ export function yearFirst(text: string): string | null {
 }
 
 export function dateOrders(): DateOrders {
-  return { slashes: 0, dotsOrDashes: 0, other: 0, dayFirst: false, monthFirst: false };
+  return {
+    slashes: 0,
+    dotsOrDashes: 0,
+    other: 0,
+    dayFirst: false,
+    monthFirst: false,
+    ambiguousLines: [],
+  };
 }
 
 const separator = (code: number) => code === 47 || code === 46 || code === 45;
 
-/** Counts the cell a row's date is read from. */
-export function countDateOrder(orders: DateOrders, cell: Cell): void {
+/** Counts the cell a row's date is read from (`line`: the row's, in a call list). */
+export function countDateOrder(orders: DateOrders, cell: Cell, line?: number): void {
   if (cell === null || cell === '') return;
   const text = typeof cell === 'string' ? cell.trim() : '';
   // Most dates begin with their year: no pattern is tried on them.
@@ -60,8 +72,11 @@ export function countDateOrder(orders: DateOrders, cell: Cell): void {
   }
   if (match[2] === '/') orders.slashes += 1;
   else orders.dotsOrDashes += 1;
-  if (Number(match[1]) > 12) orders.dayFirst = true;
-  if (Number(match[3]) > 12) orders.monthFirst = true;
+  const [first, second] = [Number(match[1]), Number(match[3])];
+  if (first > 12) orders.dayFirst = true;
+  if (second > 12) orders.monthFirst = true;
+  if (line !== undefined && first <= 12 && second <= 12 && first !== second)
+    orders.ambiguousLines.push(line);
 }
 
 /** Two halves' counts as one file's. */
@@ -73,6 +88,7 @@ export function joinDateOrders(first?: DateOrders, second?: DateOrders): DateOrd
     other: first.other + second.other,
     dayFirst: first.dayFirst || second.dayFirst,
     monthFirst: first.monthFirst || second.monthFirst,
+    ambiguousLines: first.ambiguousLines.concat(second.ambiguousLines),
   };
 }
 
@@ -130,8 +146,39 @@ function periodTurns(data: ImportRecords, orders: DateOrders, period: Period): b
 }
 
 /**
+ * A call list's rows whose date could be read either way (01/04/2026), in a file whose other
+ * dates leave no doubt (2026-04-01, 2026年4月1日, 13/04/2026): a row read outside the days those
+ * dates span, and inside them turned round, is turned. The file's own dates show its order
+ * where the year-last ones alone show none; 01/04/2026 among rows of 2026-04-01 had been read
+ * as 4 January, a row three months off in a list of one morning. A row inside the span, or
+ * outside it either way, is left as read. Run once the whole file is read: rows read before
+ * its order was known (a streamed list, the halves of a parser thread) are re-dated here.
+ */
+function turnAmbiguousRows(data: ImportRecords, orders: DateOrders): void {
+  if (data.template !== 'calls' || !orders.ambiguousLines.length) return;
+  const { startedUnix, line, length } = data.records;
+  const ambiguous = new Set(orders.ambiguousLines);
+  const dayOf = (unix: number) => chinaDateOfUnix(unix);
+  let [from, to] = ['', ''];
+  for (let index = 0; index < length; index += 1) {
+    if (ambiguous.has(line[index]!)) continue;
+    const day = dayOf(startedUnix[index]!);
+    if (!from || day < from) from = day;
+    if (!to || day > to) to = day;
+  }
+  if (!from) return;
+  const within = (unix: number) => dayOf(unix) >= from && dayOf(unix) <= to;
+  for (let index = 0; index < length; index += 1) {
+    if (!ambiguous.has(line[index]!) || within(startedUnix[index]!)) continue;
+    const turned = turnedUnix(startedUnix[index]!);
+    if (within(turned)) startedUnix[index] = turned;
+  }
+}
+
+/**
  * Turns every date of a file read the other way round from its order, or from the period named
- * above it where the dates show none (after the halves are joined).
+ * above it where the dates show none (after the halves are joined); where neither says, a call
+ * list's dates that could be read either way by the file's other dates (`turnAmbiguousRows`).
  */
 export function settleDateOrders(
   data: ImportRecords,
@@ -139,7 +186,10 @@ export function settleDateOrders(
   period?: Period | null,
 ): void {
   if (!orders) return;
-  if (!readTheOtherWay(orders) && !(period && periodTurns(data, orders, period))) return;
+  if (!readTheOtherWay(orders) && !(period && periodTurns(data, orders, period))) {
+    turnAmbiguousRows(data, orders);
+    return;
+  }
   if (data.template === 'calls') {
     const { startedUnix, length } = data.records;
     for (let index = 0; index < length; index += 1)

@@ -15,6 +15,7 @@ import {
 import { chinaDate } from '../../api/domain/china-time';
 import { dropUnsupportedSharing, sharedValuesOf } from './sharing-evidence';
 import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
+import { remarkForwardedAnswers } from '../records/forwarded-answers';
 import { pairStoredReversals, uncountUndoneTwins, unpairStoredReversals } from './stored-reversals';
 
 interface Contribution {
@@ -61,6 +62,17 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
         sql`SELECT relation_id, created, event_count, message_count, duration_seconds, amount_fen, previous
           FROM import_relations WHERE import_id = ${importId}`,
       );
+      // The phones the import's forwarded legs went to: their own lists' rows of those calls
+      // count again once the legs go (`forwarded-answers.ts`).
+      const forwardedCallees = tx
+        .all<{ id: string }>(
+          sql`SELECT DISTINCT r.to_entity_id AS id FROM import_relations x
+            JOIN relations r ON r.id = x.relation_id
+            JOIN call_records c ON c.relation_num = r.num AND c.kind = 'forwarded'
+            WHERE x.import_id = ${importId}
+              AND c.import_num = (SELECT num FROM imports WHERE id = ${importId})`,
+        )
+        .map((row) => row.id);
       result.callRecords = tx.run(
         sql`DELETE FROM call_records WHERE import_num = (SELECT num FROM imports WHERE id = ${importId})
           AND relation_num IN (SELECT r.num FROM import_relations x JOIN relations r ON r.id = x.relation_id
@@ -136,7 +148,8 @@ export function deleteImport(workspace: UnlockedWorkspace, importId: string) {
             ),
           ]),
         ]) +
-        remarkMasked(tx, masked);
+        remarkMasked(tx, masked) +
+        remarkForwardedAnswers(tx, forwardedCallees).counted;
       // A transfer undone afresh: the other party's row of it counts no more.
       uncountUndoneTwins(
         tx,

@@ -2284,7 +2284,7 @@ function rowReader(
   const unixTimeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
-    countDateOrder(dates, cellOf(cells, dated ? 'date' : field));
+    countDateOrder(dates, cellOf(cells, dated ? 'date' : field), line);
     const ms = instantIn(line, cells, field, timeKey);
     if (ms === undefined) return undefined;
     // A 时区 column beside a roaming row's local time: that zone's, where the time names none.

@@ -236,7 +236,12 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
   if (!match) {
     // The year last (4/1/2026 17:16): its order is settled over the file (date-orders).
     const reordered = yearFirst(text);
-    return reordered ? parseLocalInstant(reordered) : englishInstant(text);
+    if (reordered) return parseLocalInstant(reordered);
+    // Two digits of the year, first, as Chinese systems print it (26-04-01 08:35:00): 2026.
+    const shortYear = shortYearPattern.exec(text);
+    return shortYear
+      ? parseLocalInstant(`20${shortYear[1]}-${shortYear[2]}-${shortYear[3]}${text.slice(8)}`)
+      : englishInstant(text);
   }
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
     Number(match[at] ?? 0),
@@ -247,6 +252,12 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     ? { ok: false, problem: 'dateTime' }
     : localInstant(year!, month!, day!, clock, minute!, second!);
 }
+
+/**
+ * A date of two digits each with dashes, its year first (26-04-01), and what follows it: with
+ * slashes (01/04/26) it is as often an English day or month first, and left alone.
+ */
+const shortYearPattern = /^(\d{2})-(\d{2})-(\d{2})(?=$|[ T])/;
 
 /** A time with its month in English (Oracle's 01-APR-26 02.30.15 PM, Java's …CST 2026). */
 function englishInstant(text: string): Parsed<number> {
@@ -692,6 +703,7 @@ function readDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<number> {
         (dateCell === null && /^\d{8}$/.test(timeText)) ||
         /^\d{4}[-/.年]/.test(timeText) ||
         /^\d{1,2}([-/.])\d{1,2}\1\d{4}[ T]\d/.test(timeText) ||
+        /^\d{2}-\d{2}-\d{2}[ T]\d/.test(timeText) ||
         englishDateTime(timeText)?.timed ||
         epochMs(timeText) !== null))
   )

@@ -36,6 +36,7 @@ import {
 import type { CallRow } from '../records/record-copies';
 import { maskedRelationsBeside, remarkMasked } from '../records/record-copies-recount';
 import { remarkSessionCopies, sessionSpansOf } from '../records/session-copies';
+import { remarkForwardedAnswers } from '../records/forwarded-answers';
 import {
   validRows,
   type ImportPlan,
@@ -106,6 +107,7 @@ interface Sighting {
 }
 
 const smsKind = callKinds.indexOf('sms');
+const forwardedKind = callKinds.indexOf('forwarded');
 
 /** A live relation an import adds to, as read before the import writes. */
 interface ExistingRelation {
@@ -779,6 +781,13 @@ export async function commitImport(
     if (length && last !== firstId + length - 1)
       throw new Error('call records were not numbered in the order written');
     demoteStoredCalls(sqlite, demoted, (index) => firstId + placeOf![index]!);
+    // A forwarded call's leg and the answering phone's row of it, in two relations: the phones
+    // the file's callee rows and forwarded legs go to.
+    const forwardedCallees = new Set<string>();
+    for (let index = 0; index < length; index += 1)
+      if (sideOf[index] === 2 || kinds[index] === forwardedKind)
+        forwardedCallees.add(pairs[pairOf[index]!]!.toId);
+    summary.copies += remarkForwardedAnswers(db, forwardedCallees).copies;
     // Its calls with an unknown end and data sessions that an earlier import holds already.
     if (sessions.length)
       summary.copies += remarkSessionCopies(db, sessionSpansOf(db, options.importId), {

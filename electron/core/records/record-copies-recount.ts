@@ -121,8 +121,12 @@ const plus = (column: string, more: number) =>
 function remarkCalls(tx: Executor, relationId: string, relationNum: number): number {
   const rows = tx
     .all<StoredCall>(
+      // A row that is a forwarded leg's copy (its held row in another relation) is marked by
+      // `forwarded-answers.ts`.
       sql`SELECT ${sql.raw(storedCallColumns)} FROM call_records
-        WHERE relation_num = ${relationNum} ORDER BY import_num, id`,
+        WHERE relation_num = ${relationNum} AND NOT EXISTS (SELECT 1 FROM call_records held
+          WHERE held.id = call_records.copy_of AND held.relation_num <> ${relationNum})
+        ORDER BY import_num, id`,
     )
     .map((row) => ({ ...callOfStored(row), was: row.copy_of }));
   const groups = byImport(rows, (row) => row.importNum);

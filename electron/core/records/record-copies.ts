@@ -59,6 +59,12 @@ const callWindowSeconds = 20;
  * at times a minute or two, later.
  */
 const textWindowSeconds = 120;
+/**
+ * How long after it was sent a text may reach the receiver's list: an SMS centre holds a text
+ * for a phone out of reach or busy and delivers it minutes later (5 minutes had counted one text
+ * twice).
+ */
+const textLateSeconds = 30 * 60;
 
 /**
  * Whether two starts can be one: within the window, or, where one is on a whole minute (a list
@@ -90,8 +96,9 @@ function endsAgree(held: CallRow, row: CallRow): boolean {
 }
 
 /**
- * Calls: same kind (call or text), starts agreeing (a text's within two minutes), durations
- * agreeing (or the ends: one list timing from the ring), and from another list. Two rows of one
+ * Calls: same kind (call or text), starts agreeing (a text's within two minutes, or, once those
+ * are paired, delivered up to half an hour after it was sent), durations agreeing (or the
+ * ends: one list timing from the ring), and from another list. Two rows of one
  * import are one call only when they come from the two parties' lists (a file of both lists
  * merged): two rows of one list are two calls, or two parts of one long text message, as the
  * carrier counts them.
@@ -114,6 +121,20 @@ export const callCopyRule: CopyRule<CallRow> = {
   // (A whole minute within two seconds of the other list's figure is that call's length.)
   truer: (held, row) =>
     held.seconds % 60 === 0 && row.seconds % 60 !== 0 && held.seconds - row.seconds > 2,
+  // Once every text within the window has its twin: the sender's row and the receiver's, the
+  // delivery after the sending, as late as an SMS centre holds a text. Rows are paired one to
+  // one, earliest first, so two texts both lists show stay two however close together.
+  late: {
+    lateSeconds: textLateSeconds,
+    sameEvent(held, row) {
+      if (!held.sms || !row.sms || !durationsAgree(held.seconds, row.seconds)) return false;
+      if (held.ownEnd === 0 || row.ownEnd === 0 || held.ownEnd === row.ownEnd) return false;
+      const [sent, delivered] = held.ownEnd === 1 ? [held, row] : [row, held];
+      return (
+        delivered.at >= sent.at - textWindowSeconds && delivered.at - sent.at <= textLateSeconds
+      );
+    },
+  },
 };
 
 export interface TransferRow extends CopyRow {
