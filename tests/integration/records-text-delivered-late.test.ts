@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * A text is in the sender's list when sent and in the receiver's when delivered: an SMS centre
@@ -120,5 +126,26 @@ describe('a text delivered minutes after it was sent', () => {
       ),
     ).toMatchObject({ copies: 2 });
     expect((await texts())[0]).toBe(`${sender}>${receiver}: 2 texts, 0 calls | rows 4, copies 2`);
+  });
+
+  it('a workspace imported before (the late texts counted twice) is marked at the next unlock', async () => {
+    c = makeTestCore();
+    const { path: dir } = await createTestWorkspace(c);
+    await commitFixture('imp-a', 'carrier-sms-sender.csv');
+    await commitFixture('imp-b', 'carrier-sms-receiver-late.csv');
+    const today = await texts();
+    await c.ok('session.lock', {});
+    // What the version before wrote: the texts delivered over two minutes late counted again.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE relations SET message_count = message_count + 2 WHERE type = 'calls';
+      UPDATE import_relations SET message_count = message_count + 2
+        WHERE import_id = 'imp-b' AND relation_id IN (SELECT id FROM relations WHERE type = 'calls');
+      UPDATE call_records SET copy_of = NULL WHERE started_unix IN (
+        strftime('%s', '2026-04-19T03:01:00Z'), strftime('%s', '2026-04-19T04:05:00Z'));
+      UPDATE settings SET value = '10' WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await texts()).toEqual(today);
   });
 });

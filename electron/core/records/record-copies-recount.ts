@@ -21,7 +21,7 @@ import { sharedReferenceSql, sharesReference, storedReferenceCopies } from './re
 import { indexEntity } from '../search/search-indexer';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 10;
+const recordCopiesVersion = 11;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -312,7 +312,8 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
  * the same transfer on both statements, overlapping exports, a masked statement's transfers
  * that the full one counts (version 8), a masked account whose transfers all are copies merged
  * into the full one (version 9), one payment in two files that name its accounts differently,
- * found by its platform number (version 10). The relations' counts and the imports' contributions
+ * found by its platform number (version 10), a text the receiver's list shows delivered minutes
+ * after the sender's (version 11). The relations' counts and the imports' contributions
  * lose what the copies had added. Returns the rows whose mark changed, or null when the
  * workspace was marked already.
  */
