@@ -48,6 +48,7 @@ import { accountIdentifiersOf } from './transfer-traces';
 import { pairStoredReversals, uncountUndoneTwins } from './stored-reversals';
 import { platformReference, referenceText } from '../records/reference-copies';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
+import { statementSpan } from '../records/statement-periods';
 
 type AccountType = (typeof accountTypes)[number];
 
@@ -435,13 +436,16 @@ export async function commitImport(
     contributions.flush();
   };
 
+  // A statement's heading's 起止日期: what it covers, beyond its first and last rows.
+  const statementPeriod = plan.data.template === 'transactions' ? plan.preamble.period : null;
   const restoreJournal = rollbackJournalFor(sqlite, plan.data.records.length);
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     sqlite
       .prepare(
-        `INSERT INTO imports (id, file_name, sha256, template, row_count, rejected_count, case_id, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO imports (id, file_name, sha256, template, row_count, rejected_count, case_id, created_at, created_by,
+           period_from, period_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         options.importId,
@@ -453,6 +457,8 @@ export async function commitImport(
         importCaseId,
         now,
         actor,
+        statementPeriod?.from ?? null,
+        statementPeriod?.to ?? null,
       );
     if (plan.data.template === 'calls') await writeCalls(plan.data.records);
     else if (plan.data.template === 'seizures') {
@@ -1142,7 +1148,8 @@ export async function commitImport(
     // index (less one, negated) of a row of this file; 0 none.
     const copyOf = new Float64Array(records.length);
     const dayOnly = (index: number) => records[index]!.dayOnly;
-    // Each account's statement in this file: its first and last row (late bookings' pairing).
+    // Each account's statement in this file: its first and last row, or the period its heading
+    // gives where that is wider (late bookings' pairing).
     const spans = new Map<string, [number, number]>();
     for (const record of records) {
       const accountId = entityIds.get(`account:${record.account}`)!;
@@ -1151,6 +1158,8 @@ export async function commitImport(
       if (!span) spans.set(accountId, [at, at]);
       else [span[0], span[1]] = [Math.min(span[0], at), Math.max(span[1], at)];
     }
+    for (const [accountId, span] of spans)
+      spans.set(accountId, statementSpan(span, statementPeriod?.from, statementPeriod?.to)!);
     await aggregateAll('finances', pairList, (existingOf) => {
       summary.copies = markTransferCopies(
         sqlite,

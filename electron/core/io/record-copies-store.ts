@@ -16,6 +16,7 @@ import {
   storedTransferColumns,
   transferOfStored,
   type StoredCall,
+  type StoredSpan,
   type StoredTransfer,
 } from '../records/stored-copy-rows';
 import {
@@ -205,8 +206,7 @@ export function markTransferCopies(
   const stored = sqlite.prepare(countedTransfers);
   const span = sqlite.prepare(statementSpanSql);
   const spanOf = statementSpans(
-    (importId, accountId) =>
-      span.get(importId, accountId) as { first: string | null; last: string | null } | undefined,
+    (importId, accountId) => span.get(importId, accountId) as StoredSpan | undefined,
     own,
   );
   // Both rows of a transfer give the same amount: none is truer, none is demoted.

@@ -3,11 +3,11 @@ import type { Executor } from '../db/database-types';
 import { printedBeforeMs, reversalWindowMs, unnamedWindowMs } from './transfer-reversals';
 import { matchCopies, transferCopyRule } from '../records/record-copies';
 import {
-  statementSpans,
   storedTransferColumns,
   transferOfStored,
   type StoredTransfer as StoredCopyRow,
 } from '../records/stored-copy-rows';
+import { storedStatementSpans } from '../records/stored-statement-spans';
 
 interface StoredTransfer {
   id: number;
@@ -234,12 +234,7 @@ export function uncountUndoneTwins(tx: Executor, relationIds: readonly string[])
           AND offset_of IS NULL ORDER BY at, id`,
     );
     if (!counted.length) continue;
-    const spanOf = statementSpans((importId, accountId) =>
-      tx.get<{ first: string | null; last: string | null }>(
-        sql`SELECT min(at) AS first, max(at) AS last FROM money_transfers
-          WHERE import_id = ${importId} AND account_id = ${accountId}`,
-      ),
-    );
+    const spanOf = storedStatementSpans(tx);
     const rule = transferCopyRule(spanOf);
     // Statement by statement, its counted rows against the events it has no row of yet.
     const byStatement = new Map<string, Row[]>();

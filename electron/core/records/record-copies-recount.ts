@@ -10,7 +10,6 @@ import {
 import {
   callOfStored,
   storedCallColumns,
-  statementSpans,
   storedTransferColumns,
   transferOfStored,
   type StoredCall,
@@ -19,6 +18,7 @@ import {
 import { fullTwinOf, maskedRelationsAt, settleMaskedAccounts } from './masked-twins';
 import { sharedReferenceSql, sharesReference, storedReferenceCopies } from './reference-copies';
 import { indexEntity } from '../search/search-indexer';
+import { storedStatementSpans } from './stored-statement-spans';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
 const recordCopiesVersion = 11;
@@ -161,12 +161,7 @@ function remarkCalls(tx: Executor, relationId: string, relationNum: number): num
 function remarkTransfers(tx: Executor, relationId: string): number {
   const rows = storedTransfers(tx, sql`relation_id = ${relationId}`);
   const groups = byImport(rows, (row) => row.importId);
-  const spanOf = statementSpans((importId, accountId) =>
-    tx.get<{ first: string | null; last: string | null }>(
-      sql`SELECT min(at) AS first, max(at) AS last FROM money_transfers
-        WHERE import_id = ${importId} AND account_id = ${accountId}`,
-    ),
-  );
+  const spanOf = storedStatementSpans(tx);
   const rule = transferCopyRule(spanOf);
   const copyOf = copiesAmong<(typeof rows)[number]>([...groups.values()], (row) => row.out, rule);
   // A masked counterpart's rows that the full statement counts already (whichever came first).

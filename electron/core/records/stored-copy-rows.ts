@@ -1,4 +1,5 @@
 import type { CallRow, StatementSpan, TransferRow } from './record-copies';
+import { statementSpan } from './statement-periods';
 
 /** A stored call record as the copy matching reads it (`storedCallColumns`). */
 export interface StoredCall {
@@ -48,19 +49,29 @@ export const transferOfStored = (row: StoredTransfer): TransferRow => ({
   dayOnly: row.day_only === 1,
 });
 
-/** A statement's first and last row (one account in one import), as `statementSpans` reads it. */
-export const statementSpanSql =
-  'SELECT min(at) AS first, max(at) AS last FROM money_transfers WHERE import_id = ? AND account_id = ?';
+/**
+ * A statement's first and last row (one account in one import) and the period its heading
+ * gives, as `statementSpans` reads it.
+ */
+export const statementSpanSql = `SELECT min(m.at) AS first, max(m.at) AS last,
+    i.period_from AS periodFrom, i.period_to AS periodTo
+  FROM money_transfers m JOIN imports i ON i.id = m.import_id
+  WHERE m.import_id = ? AND m.account_id = ?`;
+
+/** A stored statement's rows' first and last time, and its heading's period. */
+export interface StoredSpan {
+  first: string | null;
+  last: string | null;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+}
 
 /**
  * The spans of stored statements, each read once (`read` runs `statementSpanSql`); `own` gives
  * those of an import not written yet.
  */
 export function statementSpans(
-  read: (
-    importId: string,
-    accountId: string,
-  ) => { first: string | null; last: string | null } | undefined,
+  read: (importId: string, accountId: string) => StoredSpan | undefined,
   own?: { importId: string; spans: Map<string, [number, number]> },
 ): StatementSpan {
   const known = new Map<string, [number, number] | undefined>();
@@ -72,7 +83,11 @@ export function statementSpans(
       known.set(
         key,
         row?.first && row.last
-          ? [Date.parse(row.first) / 1000, Date.parse(row.last) / 1000]
+          ? statementSpan(
+              [Date.parse(row.first) / 1000, Date.parse(row.last) / 1000],
+              row.periodFrom,
+              row.periodTo,
+            )
           : undefined,
       );
     }

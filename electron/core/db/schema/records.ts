@@ -37,6 +37,13 @@ export const importsTable = sqliteTable(
     caseId: text(),
     createdAt: text().notNull(),
     createdBy: text().notNull(),
+    /**
+     * The period a statement's heading says it covers (起止日期, 查询期间: YYYY-MM-DD, both days
+     * included), or null: what the other party's statement is checked against when a transfer's
+     * two rows are days apart (a debit after hours may be the statement's last row).
+     */
+    periodFrom: text(),
+    periodTo: text(),
   },
   (table) => [uniqueIndex('imports_num_idx').on(table.num)],
 );

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+
+/**
+ * Both parties' statements of one transfer, as a tester's real-shaped files give them
+ * (tests/fixtures/records): each transfer counted once whichever statement is imported first,
+ * and deleting either import leaves the other's figures as it alone gives them.
+ */
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const fixtures = path.join(import.meta.dirname, '../fixtures/records');
+
+async function fresh() {
+  c?.dispose();
+  c = makeTestCore();
+  await createTestWorkspace(c);
+}
+
+async function importFile(fileName: string) {
+  return await c.ok('import.commit', {
+    importId: fileName,
+    fileName,
+    contentBase64: fs.readFileSync(path.join(fixtures, fileName)).toString('base64'),
+    template: 'transactions',
+  });
+}
+
+/**
+ * The payee account's money relations (`from>to: transfers fen`) and what the money trace says
+ * came in to it.
+ */
+async function moneyOf(payee: string) {
+  const found = await c.ok('search.query', { text: payee });
+  const detail = await c.ok('entities.get', { id: found.groups[0]!.hits[0]!.id });
+  const relations = detail.relations
+    .filter((relation) => relation.type === 'finances')
+    .map(
+      (relation) =>
+        `${relation.fromLabel}>${relation.toLabel}: ${relation.eventCount} ${relation.amountFen}`,
+    )
+    .sort();
+  const trace = await c.ok('analytics.moneyTrace', { account: payee, direction: 'in', hops: 1 });
+  const inFen = trace.accounts.find((account) => account.accountNo === payee)?.inFen ?? 0;
+  return { relations, inFen };
+}
+
+/**
+ * The two statements in both orders, then each deleted: the figures of both together, of the
+ * payer's alone and of the payee's alone.
+ */
+async function bothOrders(
+  payer: string,
+  payee: string,
+  payeeNo: string,
+  expected: {
+    both: Awaited<ReturnType<typeof moneyOf>>;
+    payerAlone: Awaited<ReturnType<typeof moneyOf>>;
+    payeeAlone: Awaited<ReturnType<typeof moneyOf>>;
+  },
+) {
+  for (const [first, second] of [
+    [payer, payee],
+    [payee, payer],
+  ] as const) {
+    for (const deleted of [payer, payee]) {
+      await fresh();
+      await importFile(first);
+      await importFile(second);
+      expect({ order: first, ...(await moneyOf(payeeNo)) }).toEqual({
+        order: first,
+        ...expected.both,
+      });
+      await c.ok('import.delete', { importId: deleted });
+      expect({ order: first, deleted, ...(await moneyOf(payeeNo)) }).toEqual({
+        order: first,
+        deleted,
+        ...(deleted === payer ? expected.payeeAlone : expected.payerAlone),
+      });
+    }
+  }
+}
+
+describe("a transfer on both parties' statements", () => {
+  it("made after hours and booked by the payee's bank next morning: once, the headings' 起止日期 covering both", async () => {
+    const [a, b] = ['6217000000000570001', '6217000000000570002'];
+    const once = { relations: [`${a}>${b}: 1 100000`], inFen: 100_000 };
+    await bothOrders('after-hours-payer.csv', 'after-hours-payee.csv', b, {
+      both: once,
+      payerAlone: once,
+      payeeAlone: once,
+    });
+  });
+
+  it('two transfers, the first after hours, the second next morning: two, not three', async () => {
+    const [a, b] = ['6217000000000560001', '6217000000000560002'];
+    const twice = { relations: [`${a}>${b}: 2 200000`], inFen: 200_000 };
+    await bothOrders('after-hours-two-payer.csv', 'after-hours-two-payee.csv', b, {
+      both: twice,
+      payerAlone: twice,
+      payeeAlone: twice,
+    });
+  });
+});
