@@ -104,3 +104,16 @@ describe("a transfer on both parties' statements", () => {
     });
   });
 });
+
+describe('a transfer sent again after its 冲正', () => {
+  it("the payee's credit is the re-sent transfer's twin, not the reversed one's, in either order", async () => {
+    const [a, b] = ['6217000000000350001', '6217000000000350002'];
+    // 1,000 sent, reversed, sent again (the payee has the second); 2,000 sent and 退汇'd back.
+    const once = { relations: [`${a}>${b}: 1 100000`], inFen: 100_000 };
+    await bothOrders('resent-after-reversal-payer.csv', 'resent-after-reversal-payee.csv', b, {
+      both: once,
+      payerAlone: once,
+      payeeAlone: once,
+    });
+  });
+});

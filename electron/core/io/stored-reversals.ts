@@ -8,6 +8,7 @@ import {
   type StoredTransfer as StoredCopyRow,
 } from '../records/stored-copy-rows';
 import { storedStatementSpans } from '../records/stored-statement-spans';
+import { sparingTwinnedRows } from './twinned-rows';
 
 interface StoredTransfer {
   id: number;
@@ -235,7 +236,7 @@ export function uncountUndoneTwins(tx: Executor, relationIds: readonly string[])
     );
     if (!counted.length) continue;
     const spanOf = storedStatementSpans(tx);
-    const rule = transferCopyRule(spanOf);
+    const rule = sparingTwinnedRows(tx, relationId, transferCopyRule(spanOf));
     // Statement by statement, its counted rows against the events it has no row of yet.
     const byStatement = new Map<string, Row[]>();
     for (const row of counted) {
