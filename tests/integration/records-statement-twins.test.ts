@@ -19,11 +19,15 @@ async function fresh() {
   await createTestWorkspace(c);
 }
 
-async function importFile(fileName: string) {
+async function importFile(fileName: string, extraLines: string[] = []) {
+  const content = Buffer.concat([
+    fs.readFileSync(path.join(fixtures, fileName)),
+    Buffer.from(extraLines.map((line) => `${line}\r\n`).join('')),
+  ]);
   return await c.ok('import.commit', {
     importId: fileName,
     fileName,
-    contentBase64: fs.readFileSync(path.join(fixtures, fileName)).toString('base64'),
+    contentBase64: content.toString('base64'),
     template: 'transactions',
   });
 }
@@ -115,5 +119,38 @@ describe('a transfer sent again after its 冲正', () => {
       payerAlone: once,
       payeeAlone: once,
     });
+  });
+});
+
+describe("the payee's bank prints the payer's name alone", () => {
+  it("a credit from the payer account's holder by name, no number, is the payer's debit's twin", async () => {
+    const [a, b] = ['6217000000000340001', '6217000000000340002'];
+    const once = { relations: [`${a}>${b}: 1 500000`], inFen: 500_000 };
+    await bothOrders('name-only-payer.csv', 'name-only-payee.csv', b, {
+      both: once,
+      payerAlone: once,
+      // Alone, the payee's statement knows the payer by the name it prints.
+      payeeAlone: { relations: [`欧阳一（${b}对方）>${b}: 1 500000`], inFen: 500_000 },
+    });
+  });
+
+  it('another name, or an amount the payer did not send, is a transfer of its own', async () => {
+    const b = '6217000000000340002';
+    for (const order of [0, 1]) {
+      await fresh();
+      const files: [string, string[]][] = [
+        ['name-only-payer.csv', []],
+        [
+          'name-only-payee.csv',
+          [
+            '2026-04-20,10:00:09,贷,"5,000.00","10,000.00",,欧阳三',
+            '2026-04-20,10:00:30,贷,"300.00","10,300.00",,欧阳一',
+          ],
+        ],
+      ];
+      if (order) files.reverse();
+      for (const [file, extra] of files) await importFile(file, extra);
+      expect((await moneyOf(b)).inFen).toBe(5_000_00 + 5_000_00 + 300_00);
+    }
   });
 });

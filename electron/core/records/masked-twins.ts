@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
-import { isMasked, maskFitter } from './account-masks';
+import { maskFitter } from './account-masks';
+import { nameOnlyFitter, standsIn } from './name-only-parties';
 
 interface End {
   id: string;
@@ -41,10 +42,12 @@ function twinOf(
   if (!relation) return null;
   const [from, to] = [endOf(tx, relation.from_entity_id), endOf(tx, relation.to_entity_id)];
   if (!from?.account_no || !to?.account_no) return null;
-  const fromMasked = isMasked(from.account_no);
-  if (fromMasked === isMasked(to.account_no)) return null;
+  // A counterpart named alone (欧阳一, no number) is found as a masked one is: by its name.
+  const fromMasked = standsIn(from.account_no);
+  if (fromMasked === standsIn(to.account_no)) return null;
   const [masked, known] = fromMasked ? [from, to] : [to, from];
-  const fits = maskFitter(masked.account_no, masked.holder_name);
+  const fits =
+    maskFitter(masked.account_no, masked.holder_name) ?? nameOnlyFitter(masked.account_no ?? '');
   if (!fits) return null;
   const found = tx
     .all<{ id: string; account_no: string; holder_name: string | null }>(
@@ -119,7 +122,7 @@ export function settleMaskedAccounts(tx: Executor, relationIds: string[]): strin
       JOIN entities e ON e.id IN (r.from_entity_id, r.to_entity_id) AND e.deleted_at IS NULL
       JOIN accounts a ON a.entity_id = e.id
       WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(relationIds)}))
-        AND (a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%')
+        AND (a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%' OR a.account_no LIKE '%对方）')
       ORDER BY e.id`,
   );
   const changed: string[] = [];
@@ -144,7 +147,7 @@ export function maskedRelationsAt(tx: Executor, entityIds: Iterable<string>): st
         FROM accounts a
         JOIN relations r ON r.type = 'finances' AND r.deleted_at IS NULL
           AND (r.from_entity_id = a.entity_id OR r.to_entity_id = a.entity_id)
-        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%'`,
+        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%' OR a.account_no LIKE '%对方）'`,
     )
     .filter(
       (row) =>
