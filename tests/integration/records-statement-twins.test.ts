@@ -154,3 +154,27 @@ describe("the payee's bank prints the payer's name alone", () => {
     }
   });
 });
+
+describe("a heading's account over rows of its cards", () => {
+  it('the cards are the heading account: the payee naming it counts the transfer once', async () => {
+    const [heading, b] = ['44010000000000420001', '6217000000000420002'];
+    // 100 on 04-01 from card …0001 (the payee's statement names the account 4401…), 200 on
+    // 04-02 from card …0009.
+    const both = { relations: [`${heading}>${b}: 2 30000`], inFen: 30_000 };
+    await bothOrders('heading-account-card-rows.csv', 'heading-account-card-rows-payee.csv', b, {
+      both,
+      payerAlone: both,
+      payeeAlone: { relations: [`${heading}>${b}: 1 10000`], inFen: 10_000 },
+    });
+    // Each card is found as the heading's account, its holder 夏侯一.
+    await fresh();
+    await importFile('heading-account-card-rows.csv');
+    const idOf = async (text: string) =>
+      (await c.ok('search.query', { text })).groups.flatMap((group) => group.hits)[0]?.id;
+    const accountId = await idOf(heading);
+    expect(accountId).toBeTruthy();
+    for (const card of ['6217000000000420001', '6217000000000420009'])
+      expect(await idOf(card)).toBe(accountId);
+    expect((await c.ok('entities.get', { id: accountId! })).label).toBe(heading);
+  });
+});

@@ -77,6 +77,7 @@ import { isWithheldNumber } from './withheld-number';
 import { dialledAbroad, roamingCountryCode } from './roaming-countries';
 import { numberOfNamedCountry } from './far-end-country';
 import { periodIn, yearlessInstant, type Period } from './yearless-dates';
+import { cardUnderHeading } from './heading-cards';
 import { readCallLegend, type CallLegend } from './call-legend';
 import {
   flagCode,
@@ -206,6 +207,8 @@ interface Preamble {
   /** The lines above the header name a currency that is not renminbi (币种：美元). */
   foreignCurrency?: boolean;
   owner: string | null;
+  /** The account the lines above the header name (账号：…), not one read from a file's name. */
+  headingOwner?: string | null;
   /**
    * The owner is known only by a nickname or a name (a WeChat bill's 微信昵称, an Alipay or 京东
    * bill's 姓名, a bank statement's 户名): `owner` is then this file's own account, named by it
@@ -1232,6 +1235,7 @@ function headerPlanner(
   const headerRow = head[headerIndex];
   const fileKey = fileKeyOf(options.fileSha256, linesText(head));
   const preamble = readPreamble(head.slice(0, top), template, fileKey);
+  preamble.headingOwner = preamble.nameOnly ? null : preamble.owner;
   preamble.owner ??=
     ownerInSheetName(headerRow?.sheet?.name, template) ??
     ownerInFileName(options.fileName, template);
@@ -3929,13 +3933,27 @@ function planAll(
         : null;
       // A card's statement names the account behind it too (交易卡号, 交易账号): a row without
       // the card (a company account's) goes by the account.
+      const otherNumber = byPair ? null : compact('accountOther');
+      // A card under a heading naming the account it is drawn on: that account's.
+      const underHeading =
+        byPair || otherNumber || sectionAccount
+          ? null
+          : cardUnderHeading(
+              compact('account'),
+              { account: preamble.headingOwner, holder: preamble.holder },
+              optional(cells, 'accountName'),
+            );
       const account = byPair
         ? (payerId ?? compact('fromAccount'))
-        : (compact('account') ?? compact('accountOther') ?? sectionAccount ?? ownAccount);
+        : (underHeading?.account ??
+          compact('account') ??
+          compact('accountOther') ??
+          sectionAccount ??
+          ownAccount);
       if (!account) problem(line, cells, byPair ? 'fromAccount' : 'account', 'required');
-      const otherNumber = byPair ? null : compact('accountOther');
       const accountAlias =
-        otherNumber && otherNumber !== account && compact('account') ? otherNumber : null;
+        underHeading?.alias ??
+        (otherNumber && otherNumber !== account && compact('account') ? otherNumber : null);
       // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三, 6222…(张三)) are both.
       const accountText = optional(cells, 'counterpartAccount');
       const info = counterpartInfo(
