@@ -178,3 +178,22 @@ describe("a heading's account over rows of its cards", () => {
     expect((await c.ok('entities.get', { id: accountId! })).label).toBe(heading);
   });
 });
+
+describe('a reversal naming the serial of its transfer (原交易流水号)', () => {
+  it('undoes that transfer, not the latest one alike', async () => {
+    await fresh();
+    expect(await importFile('reversal-original-serial.csv')).toMatchObject({
+      rows: 3,
+      reversals: 1,
+    });
+    const found = await c.ok('search.query', { text: '6217000000000510001' });
+    const detail = await c.ok('entities.get', { id: found.groups[0]!.hits[0]!.id });
+    const [relation] = detail.relations.filter((item) => item.type === 'finances');
+    expect([relation!.eventCount, relation!.amountFen]).toEqual([1, 100_000]);
+    // S1 (line 3) and its 冲正 S3 (line 5) cancel; S2 (line 4) counts.
+    const records = await c.ok('import.records', { relationId: relation!.id });
+    expect(records.rows.map((row) => `${row.source.line}:${row.offsetLine ?? '-'}`).sort()).toEqual(
+      ['3:5', '4:-', '5:3'],
+    );
+  });
+});

@@ -107,6 +107,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'creditAmount', required: false, aliases: ['收入金额', '贷方金额', '贷方发生额', '收入', '收款金额', '贷方', '入账金额', '转入金额', '收入金额(元)', '贷方发生额(元)', '交易金额(收入)', '记账金额(收入)', '存入金额', '存入', '进账金额', '转入金额(元)', '收入额', '存入额', '存款', '存款金额', '存款额', '入金', '入金金额', '转入额', '入账额', '收款额', '进账额'] },
     // A bank's mark of the row that reverses another (冲正标志 冲正/是), beside its 原流水号.
     { key: 'reversalFlag', required: false, aliases: ['冲正标志', '冲正标识', '是否冲正', '冲正标记', '抹账标志', '撤销标志', '冲销标志'] },
+    // The serial of the row a reversal undoes (原交易流水号): that row, of several alike.
+    { key: 'originalReference', required: false, aliases: ['原交易流水号', '原流水号', '原交易单号', '原交易号', '原始流水号', '原交易序号', '被冲正流水号', '原业务流水号'] },
     // 中国银行's 交易名称 (转账支出, 冲正) beside its 渠道 and 附言: the bank's word for the row.
     { key: 'transactionName', required: false, aliases: ['交易名称', '业务名称', '交易种类', '业务种类', '交易名'] },
     // The bank's fee beside the amount: the balance falls by both.

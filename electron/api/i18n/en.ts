@@ -1135,6 +1135,7 @@ export const en: Translation<typeof zhCN> = {
         voucherNo: 'Voucher no.',
         amountUnit: 'Amount unit (yuan / 10,000 yuan)',
         reversalFlag: 'Reversal flag',
+        originalReference: 'Original serial no. (of the row reversed)',
         transactionName: 'Transaction name',
         fee: 'Fee',
         refunded: 'Refunded',

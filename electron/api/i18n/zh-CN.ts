@@ -1085,6 +1085,7 @@ export const zhCN = {
         voucherNo: '凭证号',
         amountUnit: '金额单位（元/万元）',
         reversalFlag: '冲正标志',
+        originalReference: '原交易流水号',
         transactionName: '交易名称',
         fee: '手续费',
         refunded: '成功退款',

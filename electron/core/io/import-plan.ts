@@ -137,6 +137,8 @@ export interface TransferRecord {
   channel: string | null;
   summary: string | null;
   reference: string | null;
+  /** A reversal's 原交易流水号: the `reference` of the row it undoes. */
+  originalReference?: string | null;
   /** The row undoes another (冲正, 撤销, a minus sign against the file's habit). */
   reversal: boolean;
   /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
@@ -1676,6 +1678,7 @@ const additionalFields = new Set([
   'summary',
   'channel',
   'reference',
+  'originalReference',
   'notes',
   'place',
   'evidenceNo',
@@ -4316,6 +4319,7 @@ function planAll(
         channel: optional(cells, 'channel'),
         summary: optional(cells, 'summary'),
         reference: optional(cells, 'reference'),
+        originalReference: optional(cells, 'originalReference'),
         reversal:
           !refund &&
           !attempt &&

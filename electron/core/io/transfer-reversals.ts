@@ -56,8 +56,16 @@ export function offsetReversals(records: TransferRecord[]): void {
       if (list) list.push(record);
       else candidates.set(key, [record]);
     }
+  // A reversal naming its transfer's serial (原交易流水号) takes that one first.
   for (const reversal of reversals) {
-    const undone = reversal.direction === 'out' ? 'in' : 'out';
+    const named = namedTransfer(reversal, candidates.get(keyOf(reversal, undoneWay(reversal))));
+    if (!named) continue;
+    named.offsetOf = reversal.line;
+    reversal.offsetOf = named.line;
+  }
+  for (const reversal of reversals) {
+    if (reversal.offsetOf !== null) continue;
+    const undone = undoneWay(reversal);
     const at = Date.parse(reversal.at);
     // A row giving its day alone may be any time that day; a transfer printed after the
     // reversal is taken only where none before it matches.
@@ -81,6 +89,30 @@ export function offsetReversals(records: TransferRecord[]): void {
     best.offsetOf = reversal.line;
     reversal.offsetOf = best.line;
   }
+}
+
+const undoneWay = (reversal: TransferRecord) => (reversal.direction === 'out' ? 'in' : 'out');
+
+/**
+ * The transfer a reversal names by its serial (原交易流水号 S1: the row whose 交易流水号 is S1),
+ * on the same account, the other way, for the same amount, not paired yet, at or before it;
+ * of two transfers alike the latest had been taken, though the bank said which.
+ */
+function namedTransfer(
+  reversal: TransferRecord,
+  candidates: readonly TransferRecord[] | undefined,
+): TransferRecord | null {
+  const serial = reversal.originalReference?.trim();
+  if (!serial) return null;
+  const latest = Date.parse(reversal.at) + (reversal.dayOnly ? 86_400_000 : 0) + printedBeforeMs;
+  return (
+    candidates?.find(
+      (record) =>
+        record.offsetOf === null &&
+        record.reference?.trim() === serial &&
+        Date.parse(record.at) <= latest,
+    ) ?? null
+  );
 }
 
 function ranksAbove(rank: readonly number[], other: readonly number[]): boolean {
