@@ -50,6 +50,7 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
+import { movesBetweenOwnAccounts } from './own-account-moves';
 import {
   cellAlone,
   namesFiveG,
@@ -4211,7 +4212,21 @@ function planAll(
       }
       // The holder's own card on both ends (定活互转, 本人账户互转 inside one card): no one
       // else's money, set aside as moving none (it had been a row to fix, failing the file).
-      if (account && counterpart && account === counterpart) {
+      // A 定期 or 理财 sub-account, or a bank product bought or redeemed (own-account-moves).
+      if (
+        account &&
+        ((counterpart && account === counterpart) ||
+          (!preamble.platform &&
+            !preamble.paymentBill &&
+            !billColumns &&
+            movesBetweenOwnAccounts({
+              account,
+              accountName,
+              counterpart,
+              counterpartName,
+              words: `${optional(cells, 'summary') ?? ''} ${optional(cells, 'channel') ?? ''}`,
+            })))
+      ) {
         problems.length = before;
         still.push({ line, reason: 'ownAccounts' });
         continue;
