@@ -4,6 +4,7 @@ import { CsvError, excelText, forEachCsvRow, type CsvSpan, type CsvStop } from '
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout, readFixedWidthText } from './fixed-width';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
+import { withReferencesDecoded } from './html-references';
 import { isOle2, markupTableKind, readLegacySheet, tooManySheets } from './legacy-sheet';
 import { shownNumber } from './shown-number';
 
@@ -207,7 +208,10 @@ export async function readTableRows(
   const used = csvEncoding(bytes, encoding, limits);
   const text = decodeText(bytes, used);
   if (markup) {
-    const book = await readLegacySheet({ markup: text }, limits);
+    const book = await readLegacySheet(
+      { markup: markup === 'html' ? withReferencesDecoded(text) : text },
+      limits,
+    );
     for (const row of book.rows) visit(row);
     return { format: markup, encoding: used, sheetNames: book.sheetNames };
   }
