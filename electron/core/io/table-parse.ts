@@ -84,22 +84,8 @@ export type TableLimits = typeof tableLimits;
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-function isZip(bytes: Uint8Array): boolean {
+export function isZip(bytes: Uint8Array): boolean {
   return zipMagic.every((byte, index) => bytes[index] === byte);
-}
-
-/**
- * A Word document or a PowerPoint deck (.docx, .pptx: zip packages of Office parts, as an .xlsx
- * is) with no workbook in it. Told by its parts' names, which a zip keeps as plain bytes in each
- * part's header; looked at only once the file failed to read as a workbook.
- */
-export function isOtherOfficePackage(bytes: Uint8Array): boolean {
-  if (!isZip(bytes)) return false;
-  const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return (
-    !names.includes('xl/workbook.') &&
-    (names.includes('word/document.xml') || names.includes('ppt/presentation.xml'))
-  );
 }
 
 /** Delimited text (CSV, TXT): not a spreadsheet, nor a table in HTML or XML. */
