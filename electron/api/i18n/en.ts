@@ -224,6 +224,8 @@ export const en: Translation<typeof zhCN> = {
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
       notSpreadsheet:
         'The file is named as an Excel workbook but is not a valid one: it is damaged or cut short, or another kind of file was renamed. Open it in your spreadsheet program, save it again as a workbook and import that.',
+      webPage:
+        'This is a web page, not a statement or call list: it holds no table, and may be a page or message from the bank’s or platform’s system (“{{text}}”). Query or export again as it says, then import that.',
       archive:
         'This is a zip archive, not a table. Unpack it first, then import the call lists or statements in it one by one.',
       unclosedQuote:

@@ -4,6 +4,7 @@ import { CsvError, excelText, forEachCsvRow, type CsvSpan, type CsvStop } from '
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout, readFixedWidthText } from './fixed-width';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
+import { webPageWords } from './html-page';
 import { withReferencesDecoded } from './html-references';
 import { isOle2, markupTableKind, readLegacySheet, tooManySheets } from './legacy-sheet';
 import { shownNumber } from './shown-number';
@@ -201,6 +202,10 @@ export async function readTableRows(
     for (const row of book.rows) visit(row);
     return { format: markup, encoding: used, sheetNames: book.sheetNames };
   }
+  // A web page without a table (a bank system's error page) is no CSV to look for rows in.
+  const pageWords = webPageWords(text);
+  if (pageWords !== null)
+    throw new AppError('import.webPage', 'A web page without a table', { text: pageWords });
   // A report lined up with spaces (fixed-width), else separated cells.
   const layout = fixedWidthLayout(text);
   if (layout) {
