@@ -1209,6 +1209,8 @@ export const en: Translation<typeof zhCN> = {
         'The balance is blank on this row or on rows beside it, and more than one choice of in and out for those rows fits the balances before and after them: which way the money went cannot be told from the balances',
       balanceGapTooLong:
         'The balance is blank on too many rows in a row (this one among them) to tell from the balances before and after them which way each went',
+      balanceOldestRow:
+        'This is the account’s oldest row and no balance comes before it (the file gives no opening balance, 期初余额), so which way the money went cannot be told from the balances: add a line “期初余额：…” above the header, or state the row’s way',
       dayFraction:
         'The time is written as a fraction of a day (Excel’s way: 0.5 is 12:00:00) outside 0 to 1: no time of day; check the cell',
       truncated:

@@ -305,6 +305,7 @@ function waysWithOpenings(
 const gapProblems: Record<GapDoubt, ValueProblem> = {
   ambiguous: 'balanceGapAmbiguous',
   tooLong: 'balanceGapTooLong',
+  oldest: 'balanceOldestRow',
 };
 
 /** An opening balance's line (期初余额 with the balance in its column): no transfer. */
