@@ -511,6 +511,8 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
         ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
         : undefined) ??
       asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+      // 京东's 账号名 (its login, jd_abc123): the bill's account, not a person's name.
+      asWritten(/京东账[号户]名[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
       (platform ? null : statementAccountIn(text)) ??
       null);
   const holder = holderIn(written);
@@ -556,7 +558,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
 function otherPaymentPlatformIn(text: string): NameOnlyPlatform | null {
   const platforms: [RegExp, NameOnlyPlatform][] = [
     [/抖音支付/, 'douyin'],
-    [/京东支付|京东金融/, 'jd'],
+    [/京东支付|京东金融|京东账[号户]/, 'jd'],
     [/云闪付/, 'unionpay'],
     [/美团支付|美团账单/, 'meituan'],
     [/翼支付/, 'bestpay'],
