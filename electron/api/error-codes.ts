@@ -89,6 +89,7 @@ export const errorCodes = [
   'import.malformedFile',
   'import.archive',
   'import.notSpreadsheet',
+  'import.webPage',
   'import.unclosedQuote',
   'import.encryptedFile',
   'import.tooManySheets',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewsOnNewWorkspace } from '../helpers/import-preview';
 
@@ -37,6 +39,18 @@ describe('a file named as a workbook that is none', () => {
           template,
           { ok: false, error: { code: 'import.notSpreadsheet' } },
         ]);
+  });
+
+  it('a workbook cut short (its zip directory lost) is refused as no workbook, not a stray quote', async () => {
+    // A tester's trunc.xlsx: the first 3,734 bytes of a bank's .xlsx, had said 如引号未闭合.
+    const cut = fs.readFileSync(
+      path.join(import.meta.dirname, '../fixtures/records/bank-statement-cut-short.xlsx'),
+    );
+    for (const template of ['calls', 'transactions'] as const)
+      expect(await preview('流水.xlsx', cut, template)).toMatchObject({
+        ok: false,
+        error: { code: 'import.notSpreadsheet' },
+      });
   });
 
   it('the same bytes named .csv are refused as a CSV; a CSV named .xlsx that reads is read', async () => {

@@ -122,7 +122,7 @@ describe('amounts unsigned beside a balance, the way said nowhere else', () => {
     const inOrder = await planned('transactions', [header, ...rows]);
     // The first row: no balance before it says its way.
     expect(inOrder.problems.map((problem) => [problem.line, problem.problem])).toEqual([
-      [2, 'debitCredit'],
+      [2, 'balanceOldestRow'],
     ]);
     expect(pick(inOrder.sample, ['amountFen', 'direction'])).toEqual([
       ['5000', 'in'],
@@ -131,7 +131,7 @@ describe('amounts unsigned beside a balance, the way said nowhere else', () => {
     ]);
     const newestFirst = await planned('transactions', [header, ...rows.toReversed()]);
     expect(newestFirst.problems.map((problem) => [problem.line, problem.problem])).toEqual([
-      [5, 'debitCredit'],
+      [5, 'balanceOldestRow'],
     ]);
     expect(pick(newestFirst.sample, ['amountFen', 'direction'])).toEqual([
       ['2000', 'in'],

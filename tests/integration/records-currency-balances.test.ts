@@ -26,8 +26,8 @@ describe('balances in two currencies', () => {
         : result.error.code,
     ).toEqual([
       // The first row of each currency: no balance before it says its way.
-      [3, 'balance', 'debitCredit'],
-      [4, 'balance', 'debitCredit'],
+      [3, 'balance', 'balanceOldestRow'],
+      [4, 'balance', 'balanceOldestRow'],
       [4, 'currency', 'currency'],
       [6, 'currency', 'currency'],
     ]);

@@ -195,8 +195,8 @@ describe('statements: sections, merged accounts and fees', () => {
       '2026-03-03 11:00:00,200.00,1120.00,6228480398271645312,李某,转账',
     ]);
     expect(problemsOf(plan)).toEqual([
-      [3, 'debitCredit', '1000.00'],
-      [9, 'debitCredit', '950.00'],
+      [3, 'balanceOldestRow', '1000.00'],
+      [9, 'balanceOldestRow', '950.00'],
     ]);
     // Each section's holder too (户名：李四 on its account's line had been dropped).
     expect(pick(plan.sample, ['account', 'accountName', 'direction', 'amountFen'])).toEqual([
@@ -219,8 +219,8 @@ describe('statements: sections, merged accounts and fees', () => {
       '6222600000000000002,2026-03-02 10:05:00,49.00,2160.00,6228480398271645312,李某,转账',
     ]);
     expect(problemsOf(plan)).toEqual([
-      [2, 'debitCredit', '931.00'],
-      [3, 'debitCredit', '1869.00'],
+      [2, 'balanceOldestRow', '931.00'],
+      [3, 'balanceOldestRow', '1869.00'],
     ]);
     expect(pick(plan.sample, ['account', 'direction', 'amountFen'])).toEqual([
       ['6222600000000000001', 'in', '25400'],

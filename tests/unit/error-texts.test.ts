@@ -56,6 +56,7 @@ const sentDetails: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   'import.invalidRows': { count: 12 },
   'import.unknownField': { field: '通话地点' },
   'import.unknownHeader': { header: '对方号码（新）' },
+  'import.webPage': { text: '系统错误：查询超时' },
   'import.ownNumberInvalid': { number: '1380013' },
   'import.ownAccountNotWeChatId': { account: '老王' },
   'import.ownNumberNotInList': { number: '13387650009' },

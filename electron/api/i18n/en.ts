@@ -224,6 +224,8 @@ export const en: Translation<typeof zhCN> = {
         'The file cannot be read: not a valid CSV or Excel file (an unclosed quote, for example).',
       notSpreadsheet:
         'The file is named as an Excel workbook but is not a valid one: it is damaged or cut short, or another kind of file was renamed. Open it in your spreadsheet program, save it again as a workbook and import that.',
+      webPage:
+        'This is a web page, not a statement or call list: it holds no table, and may be a page or message from the bank’s or platform’s system (“{{text}}”). Query or export again as it says, then import that.',
       archive:
         'This is a zip archive, not a table. Unpack it first, then import the call lists or statements in it one by one.',
       unclosedQuote:
@@ -1212,6 +1214,8 @@ export const en: Translation<typeof zhCN> = {
         'The balance is blank on this row or on rows beside it, and more than one choice of in and out for those rows fits the balances before and after them: which way the money went cannot be told from the balances',
       balanceGapTooLong:
         'The balance is blank on too many rows in a row (this one among them) to tell from the balances before and after them which way each went',
+      balanceOldestRow:
+        'This is the account’s oldest row and no balance comes before it (the file gives no opening balance, 期初余额), so which way the money went cannot be told from the balances: add a line “期初余额：…” above the header, or state the row’s way',
       dayFraction:
         'The time is written as a fraction of a day (Excel’s way: 0.5 is 12:00:00) outside 0 to 1: no time of day; check the cell',
       truncated:

@@ -15,9 +15,9 @@ const maxHalfChoices = 1 << 16;
 
 /**
  * Why a gap's rows are left undecided: more than one choice of ways closes it, or it is too
- * long to search.
+ * long to search; or the account's oldest row, with no balance before it (no 期初余额).
  */
-export type GapDoubt = 'ambiguous' | 'tooLong';
+export type GapDoubt = 'ambiguous' | 'tooLong' | 'oldest';
 
 /**
  * The choices all the gaps of one reading of a statement may list together: a million rows

@@ -191,6 +191,8 @@ export function waysFromBalances(
         at = older[at]!;
       }
       const known = rows[at];
+      // The account's oldest row: no balance before it to tell its way by.
+      if (!known) for (const place of gap) doubted.set(place, 'oldest');
       if (!known || known.balanceFen === null) continue;
       const amounts = gap.map((place) => rows[place]!);
       if (amounts.some((gapRow) => !gapRow.amountFen)) continue;

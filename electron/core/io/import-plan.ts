@@ -50,6 +50,7 @@ import {
   zoneColumnOffset,
 } from './import-values';
 import { holderDocumentOf } from './holder-document';
+import { movesBetweenOwnAccounts } from './own-account-moves';
 import {
   cellAlone,
   namesFiveG,
@@ -314,6 +315,7 @@ function waysWithOpenings(
 const gapProblems: Record<GapDoubt, ValueProblem> = {
   ambiguous: 'balanceGapAmbiguous',
   tooLong: 'balanceGapTooLong',
+  oldest: 'balanceOldestRow',
 };
 
 /** An opening balance's line (期初余额 with the balance in its column): no transfer. */
@@ -519,6 +521,8 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
         ? asWritten(/账[户号][:：]\s*\[?([^\]\s,]+)/d.exec(text))
         : undefined) ??
       asWritten(/微信号[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
+      // 京东's 账号名 (its login, jd_abc123): the bill's account, not a person's name.
+      asWritten(/京东账[号户]名[:：]\s*\[?([^\]\s,]+)/d.exec(text)) ??
       (platform ? null : statementAccountIn(text)) ??
       null);
   const holder = holderIn(written);
@@ -564,7 +568,7 @@ function readPreamble(rows: TableRow[], template: ImportTemplate, fileKey: strin
 function otherPaymentPlatformIn(text: string): NameOnlyPlatform | null {
   const platforms: [RegExp, NameOnlyPlatform][] = [
     [/抖音支付/, 'douyin'],
-    [/京东支付|京东金融/, 'jd'],
+    [/京东支付|京东金融|京东账[号户]/, 'jd'],
     [/云闪付/, 'unionpay'],
     [/美团支付|美团账单/, 'meituan'],
     [/翼支付/, 'bestpay'],
@@ -4263,7 +4267,21 @@ function planAll(
       }
       // The holder's own card on both ends (定活互转, 本人账户互转 inside one card): no one
       // else's money, set aside as moving none (it had been a row to fix, failing the file).
-      if (account && counterpart && account === counterpart) {
+      // A 定期 or 理财 sub-account, or a bank product bought or redeemed (own-account-moves).
+      if (
+        account &&
+        ((counterpart && account === counterpart) ||
+          (!preamble.platform &&
+            !preamble.paymentBill &&
+            !billColumns &&
+            movesBetweenOwnAccounts({
+              account,
+              accountName,
+              counterpart,
+              counterpartName,
+              words: `${optional(cells, 'summary') ?? ''} ${optional(cells, 'channel') ?? ''}`,
+            })))
+      ) {
         problems.length = before;
         if (!attempt) still.push({ line, reason: 'ownAccounts' });
         continue;

@@ -37,6 +37,7 @@ export type ValueProblem =
   | 'dayFraction'
   | 'balanceGapAmbiguous'
   | 'balanceGapTooLong'
+  | 'balanceOldestRow'
   | 'truncated'
   | 'scientific'
   | 'columns'

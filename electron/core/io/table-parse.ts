@@ -4,6 +4,8 @@ import { CsvError, excelText, forEachCsvRow, type CsvSpan, type CsvStop } from '
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout, readFixedWidthText } from './fixed-width';
 import { maxSheets, workbookLine } from '../../api/domain/file-lines';
+import { webPageWords } from './html-page';
+import { withReferencesDecoded } from './html-references';
 import { isOle2, markupTableKind, readLegacySheet, tooManySheets } from './legacy-sheet';
 import { shownNumber } from './shown-number';
 
@@ -83,22 +85,8 @@ export type TableLimits = typeof tableLimits;
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-function isZip(bytes: Uint8Array): boolean {
+export function isZip(bytes: Uint8Array): boolean {
   return zipMagic.every((byte, index) => bytes[index] === byte);
-}
-
-/**
- * A Word document or a PowerPoint deck (.docx, .pptx: zip packages of Office parts, as an .xlsx
- * is) with no workbook in it. Told by its parts' names, which a zip keeps as plain bytes in each
- * part's header; looked at only once the file failed to read as a workbook.
- */
-export function isOtherOfficePackage(bytes: Uint8Array): boolean {
-  if (!isZip(bytes)) return false;
-  const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return (
-    !names.includes('xl/workbook.') &&
-    (names.includes('word/document.xml') || names.includes('ppt/presentation.xml'))
-  );
 }
 
 /** Delimited text (CSV, TXT): not a spreadsheet, nor a table in HTML or XML. */
@@ -207,10 +195,17 @@ export async function readTableRows(
   const used = csvEncoding(bytes, encoding, limits);
   const text = decodeText(bytes, used);
   if (markup) {
-    const book = await readLegacySheet({ markup: text }, limits);
+    const book = await readLegacySheet(
+      { markup: markup === 'html' ? withReferencesDecoded(text) : text },
+      limits,
+    );
     for (const row of book.rows) visit(row);
     return { format: markup, encoding: used, sheetNames: book.sheetNames };
   }
+  // A web page without a table (a bank system's error page) is no CSV to look for rows in.
+  const pageWords = webPageWords(text);
+  if (pageWords !== null)
+    throw new AppError('import.webPage', 'A web page without a table', { text: pageWords });
   // A report lined up with spaces (fixed-width), else separated cells.
   const layout = fixedWidthLayout(text);
   if (layout) {

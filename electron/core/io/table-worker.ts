@@ -14,7 +14,7 @@ import { settleCallList } from './call-list-settle';
 import {
   csvEncoding,
   isDelimitedText,
-  isOtherOfficePackage,
+  isZip,
   parseTable,
   readCsvText,
   readTableRows,
@@ -143,12 +143,13 @@ async function planFile(job: TableJob, bytes: Uint8Array) {
       // Read as text it is no table either (a damaged or cut-short workbook, another file
       // renamed): said as no workbook, not as a CSV's empty table or stray quote.
       if (namedBook && (!isAppError(error) || unreadCodes.has(error.code))) throw notSpreadsheet();
-      // A Word document renamed .xls (or .xlsx): no workbook, not a damaged one.
+      // A zip under a workbook's name that is none (a Word .docx renamed .xlsx) or is cut short
+      // or damaged, or a Word .doc renamed .xls: no workbook, not a CSV's stray quote.
       if (
         isAppError(error) &&
         error.code === 'import.malformedFile' &&
         anyWorkbookName.test(fileName) &&
-        (isOtherOfficePackage(bytes) || (isOle2(bytes) && (await isOle2OfAnotherProgram(bytes))))
+        (isZip(bytes) || (isOle2(bytes) && (await isOle2OfAnotherProgram(bytes))))
       )
         throw notSpreadsheet();
       throw error;
