@@ -33,6 +33,9 @@ describe('the case package from the case page to the import page (1366×768)', (
 
     await shell.navigate('导入');
     await page.getByRole('tab', { name: '协查包' }).click();
+    // The tab is in the address now: its switch lands after a navigation, and the table tab's
+    // upload input, still there until then, had taken the package.
+    await page.getByRole('tab', { name: '协查包', selected: true }).waitFor();
     await page.locator('.ant-upload input[type=file]').setInputFiles(file);
     await page.getByText('case.qlpkg').waitFor();
     await page.getByTestId('package-open-passphrase').fill('wrong passphrase');
