@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * Both parties' statements of one transfer, as a tester's real-shaped files give them
@@ -16,7 +22,7 @@ const fixtures = path.join(import.meta.dirname, '../fixtures/records');
 async function fresh() {
   c?.dispose();
   c = makeTestCore();
-  await createTestWorkspace(c);
+  return await createTestWorkspace(c);
 }
 
 async function importFile(fileName: string, extraLines: string[] = []) {
@@ -152,6 +158,30 @@ describe("the payee's bank prints the payer's name alone", () => {
       for (const [file, extra] of files) await importFile(file, extra);
       expect((await moneyOf(b)).inFen).toBe(5_000_00 + 5_000_00 + 300_00);
     }
+  });
+  it('a workspace that counted it twice (imported before) is marked at the next unlock', async () => {
+    const [a, b] = ['6217000000000340001', '6217000000000340002'];
+    const { path: dir } = await fresh();
+    await importFile('name-only-payer.csv');
+    await importFile('name-only-payee.csv');
+    const today = await moneyOf(b);
+    expect(today).toEqual({ relations: [`${a}>${b}: 1 500000`], inFen: 500_000 });
+    await c.ok('session.lock', {});
+    // What the version before wrote: the credit from 欧阳一 counted beside the payer's debit,
+    // under an account of its own.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE entities SET merged_into_id = NULL WHERE id IN (SELECT entity_id FROM accounts
+        WHERE account_no LIKE '%对方）');
+      UPDATE relations SET event_count = event_count + 1, amount_fen = amount_fen + 500000
+        WHERE id IN (SELECT relation_id FROM money_transfers WHERE copy_of IS NOT NULL);
+      UPDATE import_relations SET event_count = event_count + 1, amount_fen = amount_fen + 500000
+        WHERE relation_id IN (SELECT relation_id FROM money_transfers WHERE copy_of IS NOT NULL);
+      UPDATE money_transfers SET copy_of = NULL;
+      UPDATE settings SET value = '11' WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await moneyOf(b)).toEqual(today);
   });
 });
 
