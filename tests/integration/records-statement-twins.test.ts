@@ -115,6 +115,52 @@ describe("a transfer on both parties' statements", () => {
   });
 });
 
+describe('statements whose heading gives no 起止日期 (or imported before it was kept)', () => {
+  /** A fixture with its heading's period taken out: the import stores none (NULL). */
+  async function importWithoutPeriod(fileName: string, extraLines: string[] = []) {
+    const text = fs
+      .readFileSync(path.join(fixtures, fileName), 'utf8')
+      .replace(/ 起止日期：\S+/, '');
+    return await c.ok('import.commit', {
+      importId: fileName,
+      fileName,
+      contentBase64: Buffer.from(text + extraLines.map((line) => `${line}\r\n`).join('')).toString(
+        'base64',
+      ),
+      template: 'transactions',
+    });
+  }
+
+  it("span by their rows alone: a credit next morning pairs only where the payer's rows run past it, also after the re-mark at unlock", async () => {
+    const [a, b] = ['6217000000000570001', '6217000000000570002'];
+    const later = '2026-04-05,10:00:00,转账,借,"200.00","8,800.00",6217000000000579999,某人';
+    for (const [payerRows, expected] of [
+      // The debit ends the payer's rows, the credit begins the payee's: two, as before periods.
+      [[], { relations: [`${a}>${b}: 2 200000`], inFen: 200_000 }],
+      // The payer's rows run on past the credit: one.
+      [[later], { relations: [`${a}>${b}: 1 100000`], inFen: 100_000 }],
+    ] as const) {
+      const { path: dir } = await fresh();
+      await importWithoutPeriod('after-hours-payer.csv', [...payerRows]);
+      await importWithoutPeriod('after-hours-payee.csv');
+      expect(await moneyOf(b)).toEqual(expected);
+      await c.ok('session.lock', {});
+      const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+      expect(
+        workspace.sqlite
+          .prepare(
+            'SELECT count(*) AS n FROM imports WHERE period_from IS NULL AND period_to IS NULL',
+          )
+          .get(),
+      ).toEqual({ n: 2 });
+      workspace.sqlite.exec(`UPDATE settings SET value = '11' WHERE key = 'recordCopiesVersion'`);
+      workspace.close('user');
+      await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+      expect(await moneyOf(b)).toEqual(expected);
+    }
+  });
+});
+
 describe('a transfer sent again after its 冲正', () => {
   it("the payee's credit is the re-sent transfer's twin, not the reversed one's, in either order", async () => {
     const [a, b] = ['6217000000000350001', '6217000000000350002'];
