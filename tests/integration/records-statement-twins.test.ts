@@ -273,3 +273,115 @@ describe('a reversal naming the serial of its transfer (原交易流水号)', ()
     );
   });
 });
+
+describe('a 冲正 in a later statement naming the serial of a transfer in an earlier one', () => {
+  const account = '6217000000000510001';
+  const heading = [
+    '账号：6217000000000510001 户名：闻人二',
+    '交易日期,交易时间,摘要,借贷标志,交易金额,余额,对方账号,对方户名,交易流水号,原交易流水号',
+  ];
+  const files = {
+    'transfers.csv': [
+      '2026-04-01,09:00:00,转账,借,"1,000.00","9,000.00",6217000000000510002,闻人X,S1,',
+      '2026-04-01,09:30:00,转账,借,"1,000.00","8,000.00",6217000000000510002,闻人X,S2,',
+    ],
+    // The same statement exported again.
+    'transfers-again.csv': [
+      '2026-04-01,09:00:00,转账,借,"1,000.00","9,000.00",6217000000000510002,闻人X,S1,',
+      '2026-04-01,09:30:00,转账,借,"1,000.00","8,000.00",6217000000000510002,闻人X,S2,',
+    ],
+    'reversal.csv': [
+      '2026-04-01,10:00:00,冲正,贷,"1,000.00","9,000.00",6217000000000510002,闻人X,S3,S1',
+    ],
+  };
+
+  async function importRows(fileName: keyof typeof files) {
+    return await c.ok('import.commit', {
+      importId: fileName,
+      fileName,
+      contentBase64: Buffer.from(
+        // The second export, otherwise the same, has other line ends: not the same file.
+        [...heading, ...files[fileName], ''].join(
+          fileName === 'transfers-again.csv' ? '\n' : '\r\n',
+        ),
+      ).toString('base64'),
+      template: 'transactions',
+    });
+  }
+
+  /** The relation's count and amount, and each row as `file:line > the file:line undoing it`. */
+  async function pairs() {
+    const found = await c.ok('search.query', { text: account });
+    const detail = await c.ok('entities.get', { id: found.groups[0]!.hits[0]!.id });
+    const [relation] = detail.relations.filter((item) => item.type === 'finances');
+    const records = await c.ok('import.records', { relationId: relation!.id });
+    return {
+      counted: [relation!.eventCount, relation!.amountFen],
+      rows: records.rows
+        .map(
+          (row) =>
+            `${row.source.fileName}:${row.source.line} > ${row.offsetFile ?? row.source.fileName}:${row.offsetLine ?? '-'}`,
+        )
+        .sort(),
+    };
+  }
+
+  it('undoes that transfer (S1), not the latest alike (S2), in either order and after deleting either', async () => {
+    const undone = {
+      counted: [1, 100_000],
+      rows: [
+        'reversal.csv:3 > transfers.csv:3',
+        'transfers.csv:3 > reversal.csv:3',
+        'transfers.csv:4 > transfers.csv:-',
+      ],
+    };
+    for (const order of [
+      ['transfers.csv', 'reversal.csv'],
+      ['reversal.csv', 'transfers.csv'],
+    ] as const) {
+      for (const deleted of order) {
+        await fresh();
+        await importRows(order[0]);
+        await importRows(order[1]);
+        expect({ order, ...(await pairs()) }).toEqual({ order, ...undone });
+        await c.ok('import.delete', { importId: deleted });
+        if (deleted === 'reversal.csv')
+          expect({ order, ...(await pairs()) }).toEqual({
+            order,
+            counted: [2, 200_000],
+            rows: ['transfers.csv:3 > transfers.csv:-', 'transfers.csv:4 > transfers.csv:-'],
+          });
+        // Imported again, the reversal finds S1 among the stored rows.
+        await importRows(deleted);
+        expect({ order, deleted, ...(await pairs()) }).toEqual({ order, deleted, ...undone });
+      }
+    }
+  });
+
+  it('paired with S1 of one export, deleting it pairs the reversal with S1 of the other', async () => {
+    await fresh();
+    await importRows('transfers.csv');
+    await importRows('transfers-again.csv');
+    await importRows('reversal.csv');
+    // The latest S1 alike is undone, the other export's its copy (as pairing by time takes it).
+    expect(await pairs()).toEqual({
+      counted: [1, 100_000],
+      rows: [
+        'reversal.csv:3 > transfers-again.csv:3',
+        'transfers-again.csv:3 > reversal.csv:3',
+        'transfers-again.csv:4 > transfers-again.csv:-',
+        'transfers.csv:3 > transfers.csv:-',
+        'transfers.csv:4 > transfers.csv:-',
+      ],
+    });
+    await c.ok('import.delete', { importId: 'transfers-again.csv' });
+    expect(await pairs()).toEqual({
+      counted: [1, 100_000],
+      rows: [
+        'reversal.csv:3 > transfers.csv:3',
+        'transfers.csv:3 > reversal.csv:3',
+        'transfers.csv:4 > transfers.csv:-',
+      ],
+    });
+  });
+});
