@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 
 /**
  * Both parties' statements of one transfer, as a tester's real-shaped files give them
@@ -16,7 +22,7 @@ const fixtures = path.join(import.meta.dirname, '../fixtures/records');
 async function fresh() {
   c?.dispose();
   c = makeTestCore();
-  await createTestWorkspace(c);
+  return await createTestWorkspace(c);
 }
 
 async function importFile(fileName: string, extraLines: string[] = []) {
@@ -109,6 +115,52 @@ describe("a transfer on both parties' statements", () => {
   });
 });
 
+describe('statements whose heading gives no 起止日期 (or imported before it was kept)', () => {
+  /** A fixture with its heading's period taken out: the import stores none (NULL). */
+  async function importWithoutPeriod(fileName: string, extraLines: string[] = []) {
+    const text = fs
+      .readFileSync(path.join(fixtures, fileName), 'utf8')
+      .replace(/ 起止日期：\S+/, '');
+    return await c.ok('import.commit', {
+      importId: fileName,
+      fileName,
+      contentBase64: Buffer.from(text + extraLines.map((line) => `${line}\r\n`).join('')).toString(
+        'base64',
+      ),
+      template: 'transactions',
+    });
+  }
+
+  it("span by their rows alone: a credit next morning pairs only where the payer's rows run past it, also after the re-mark at unlock", async () => {
+    const [a, b] = ['6217000000000570001', '6217000000000570002'];
+    const later = '2026-04-05,10:00:00,转账,借,"200.00","8,800.00",6217000000000579999,某人';
+    for (const [payerRows, expected] of [
+      // The debit ends the payer's rows, the credit begins the payee's: two, as before periods.
+      [[], { relations: [`${a}>${b}: 2 200000`], inFen: 200_000 }],
+      // The payer's rows run on past the credit: one.
+      [[later], { relations: [`${a}>${b}: 1 100000`], inFen: 100_000 }],
+    ] as const) {
+      const { path: dir } = await fresh();
+      await importWithoutPeriod('after-hours-payer.csv', [...payerRows]);
+      await importWithoutPeriod('after-hours-payee.csv');
+      expect(await moneyOf(b)).toEqual(expected);
+      await c.ok('session.lock', {});
+      const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+      expect(
+        workspace.sqlite
+          .prepare(
+            'SELECT count(*) AS n FROM imports WHERE period_from IS NULL AND period_to IS NULL',
+          )
+          .get(),
+      ).toEqual({ n: 2 });
+      workspace.sqlite.exec(`UPDATE settings SET value = '11' WHERE key = 'recordCopiesVersion'`);
+      workspace.close('user');
+      await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+      expect(await moneyOf(b)).toEqual(expected);
+    }
+  });
+});
+
 describe('a transfer sent again after its 冲正', () => {
   it("the payee's credit is the re-sent transfer's twin, not the reversed one's, in either order", async () => {
     const [a, b] = ['6217000000000350001', '6217000000000350002'];
@@ -153,6 +205,30 @@ describe("the payee's bank prints the payer's name alone", () => {
       expect((await moneyOf(b)).inFen).toBe(5_000_00 + 5_000_00 + 300_00);
     }
   });
+  it('a workspace that counted it twice (imported before) is marked at the next unlock', async () => {
+    const [a, b] = ['6217000000000340001', '6217000000000340002'];
+    const { path: dir } = await fresh();
+    await importFile('name-only-payer.csv');
+    await importFile('name-only-payee.csv');
+    const today = await moneyOf(b);
+    expect(today).toEqual({ relations: [`${a}>${b}: 1 500000`], inFen: 500_000 });
+    await c.ok('session.lock', {});
+    // What the version before wrote: the credit from 欧阳一 counted beside the payer's debit,
+    // under an account of its own.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE entities SET merged_into_id = NULL WHERE id IN (SELECT entity_id FROM accounts
+        WHERE account_no LIKE '%对方）');
+      UPDATE relations SET event_count = event_count + 1, amount_fen = amount_fen + 500000
+        WHERE id IN (SELECT relation_id FROM money_transfers WHERE copy_of IS NOT NULL);
+      UPDATE import_relations SET event_count = event_count + 1, amount_fen = amount_fen + 500000
+        WHERE relation_id IN (SELECT relation_id FROM money_transfers WHERE copy_of IS NOT NULL);
+      UPDATE money_transfers SET copy_of = NULL;
+      UPDATE settings SET value = '11' WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await moneyOf(b)).toEqual(today);
+  });
 });
 
 describe("a heading's account over rows of its cards", () => {
@@ -195,5 +271,117 @@ describe('a reversal naming the serial of its transfer (原交易流水号)', ()
     expect(records.rows.map((row) => `${row.source.line}:${row.offsetLine ?? '-'}`).sort()).toEqual(
       ['3:5', '4:-', '5:3'],
     );
+  });
+});
+
+describe('a 冲正 in a later statement naming the serial of a transfer in an earlier one', () => {
+  const account = '6217000000000510001';
+  const heading = [
+    '账号：6217000000000510001 户名：闻人二',
+    '交易日期,交易时间,摘要,借贷标志,交易金额,余额,对方账号,对方户名,交易流水号,原交易流水号',
+  ];
+  const files = {
+    'transfers.csv': [
+      '2026-04-01,09:00:00,转账,借,"1,000.00","9,000.00",6217000000000510002,闻人X,S1,',
+      '2026-04-01,09:30:00,转账,借,"1,000.00","8,000.00",6217000000000510002,闻人X,S2,',
+    ],
+    // The same statement exported again.
+    'transfers-again.csv': [
+      '2026-04-01,09:00:00,转账,借,"1,000.00","9,000.00",6217000000000510002,闻人X,S1,',
+      '2026-04-01,09:30:00,转账,借,"1,000.00","8,000.00",6217000000000510002,闻人X,S2,',
+    ],
+    'reversal.csv': [
+      '2026-04-01,10:00:00,冲正,贷,"1,000.00","9,000.00",6217000000000510002,闻人X,S3,S1',
+    ],
+  };
+
+  async function importRows(fileName: keyof typeof files) {
+    return await c.ok('import.commit', {
+      importId: fileName,
+      fileName,
+      contentBase64: Buffer.from(
+        // The second export, otherwise the same, has other line ends: not the same file.
+        [...heading, ...files[fileName], ''].join(
+          fileName === 'transfers-again.csv' ? '\n' : '\r\n',
+        ),
+      ).toString('base64'),
+      template: 'transactions',
+    });
+  }
+
+  /** The relation's count and amount, and each row as `file:line > the file:line undoing it`. */
+  async function pairs() {
+    const found = await c.ok('search.query', { text: account });
+    const detail = await c.ok('entities.get', { id: found.groups[0]!.hits[0]!.id });
+    const [relation] = detail.relations.filter((item) => item.type === 'finances');
+    const records = await c.ok('import.records', { relationId: relation!.id });
+    return {
+      counted: [relation!.eventCount, relation!.amountFen],
+      rows: records.rows
+        .map(
+          (row) =>
+            `${row.source.fileName}:${row.source.line} > ${row.offsetFile ?? row.source.fileName}:${row.offsetLine ?? '-'}`,
+        )
+        .sort(),
+    };
+  }
+
+  it('undoes that transfer (S1), not the latest alike (S2), in either order and after deleting either', async () => {
+    const undone = {
+      counted: [1, 100_000],
+      rows: [
+        'reversal.csv:3 > transfers.csv:3',
+        'transfers.csv:3 > reversal.csv:3',
+        'transfers.csv:4 > transfers.csv:-',
+      ],
+    };
+    for (const order of [
+      ['transfers.csv', 'reversal.csv'],
+      ['reversal.csv', 'transfers.csv'],
+    ] as const) {
+      for (const deleted of order) {
+        await fresh();
+        await importRows(order[0]);
+        await importRows(order[1]);
+        expect({ order, ...(await pairs()) }).toEqual({ order, ...undone });
+        await c.ok('import.delete', { importId: deleted });
+        if (deleted === 'reversal.csv')
+          expect({ order, ...(await pairs()) }).toEqual({
+            order,
+            counted: [2, 200_000],
+            rows: ['transfers.csv:3 > transfers.csv:-', 'transfers.csv:4 > transfers.csv:-'],
+          });
+        // Imported again, the reversal finds S1 among the stored rows.
+        await importRows(deleted);
+        expect({ order, deleted, ...(await pairs()) }).toEqual({ order, deleted, ...undone });
+      }
+    }
+  });
+
+  it('paired with S1 of one export, deleting it pairs the reversal with S1 of the other', async () => {
+    await fresh();
+    await importRows('transfers.csv');
+    await importRows('transfers-again.csv');
+    await importRows('reversal.csv');
+    // The latest S1 alike is undone, the other export's its copy (as pairing by time takes it).
+    expect(await pairs()).toEqual({
+      counted: [1, 100_000],
+      rows: [
+        'reversal.csv:3 > transfers-again.csv:3',
+        'transfers-again.csv:3 > reversal.csv:3',
+        'transfers-again.csv:4 > transfers-again.csv:-',
+        'transfers.csv:3 > transfers.csv:-',
+        'transfers.csv:4 > transfers.csv:-',
+      ],
+    });
+    await c.ok('import.delete', { importId: 'transfers-again.csv' });
+    expect(await pairs()).toEqual({
+      counted: [1, 100_000],
+      rows: [
+        'reversal.csv:3 > transfers.csv:3',
+        'transfers.csv:3 > reversal.csv:3',
+        'transfers.csv:4 > transfers.csv:-',
+      ],
+    });
   });
 });

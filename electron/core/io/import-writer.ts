@@ -1264,6 +1264,7 @@ export async function commitImport(
       'branch',
       'log_no',
       'voucher_no',
+      'original_reference',
     ]);
     // Rows are numbered in file order: a copy of a row of this file names its number.
     for (let index = 0; index < records.length; index += 1) {
@@ -1302,6 +1303,8 @@ export async function commitImport(
         record.trace.branch,
         record.trace.logNo,
         record.trace.voucherNo,
+        // Kept so a transfer imported later, or before, is found by its serial.
+        record.reversal ? referenceText(record.originalReference ?? null) : null,
       );
       if ((index + 1) % chunkRows === 0) await step(index + 1, records.length);
     }

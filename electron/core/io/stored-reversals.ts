@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { printedBeforeMs, reversalWindowMs, unnamedWindowMs } from './transfer-reversals';
 import { matchCopies, transferCopyRule } from '../records/record-copies';
@@ -23,10 +23,11 @@ interface StoredTransfer {
   day_only: number | null;
   counterpart_no: string | null;
   copy_of: number | null;
+  original_reference: string | null;
 }
 
 const columns = sql.raw(
-  'id, import_id, account_id, direction, at, amount_fen, relation_id, payer_id, payee_id, day_only, counterpart_no, copy_of',
+  'id, import_id, account_id, direction, at, amount_fen, relation_id, payer_id, payee_id, day_only, counterpart_no, copy_of, original_reference',
 );
 
 const dayMs = 86_400_000;
@@ -44,11 +45,88 @@ function accountsNumbered(tx: Executor, accountNo: string): Set<string> {
 }
 
 /**
+ * The transfer a reversal names by its serial (原交易流水号 S1: the row of another import whose
+ * 交易流水号 is S1), on its account, the other way, for the same amount, not paired yet, at or
+ * before it (`latest`); with `importId`, of that import. Null where it names none or none is
+ * stored: the transfer is then found by amount and time (`latestAlike`).
+ */
+function serialNamed(
+  tx: Executor,
+  reversal: StoredTransfer,
+  latest: number,
+  importId: string | undefined,
+): StoredTransfer | null {
+  const serial = reversal.original_reference;
+  if (!serial) return null;
+  return (
+    tx.get<StoredTransfer>(
+      sql`SELECT ${columns} FROM money_transfers
+        WHERE account_id = ${reversal.account_id} AND reference = ${serial}
+          AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
+          AND amount_fen = ${reversal.amount_fen} AND offset_of IS NULL AND reversal IS NULL
+          AND import_id <> ${reversal.import_id} AND at <= ${new Date(latest).toISOString()}
+          ${importId === undefined ? sql`` : sql`AND import_id = ${importId}`}
+        ORDER BY at DESC, id DESC LIMIT 1`,
+    ) ?? null
+  );
+}
+
+/**
+ * The transfer a reversal undoes found by amount and time (`pairStoredReversals`'s rule) among
+ * the rows `around` it: its own statement's first, then one due by then, then the latest.
+ */
+function latestAlike(
+  tx: Executor,
+  reversal: StoredTransfer,
+  around: SQL,
+  { at, due, latest }: { at: number; due: number; latest: number },
+): StoredTransfer | null {
+  const named = reversal.counterpart_no ? accountsNumbered(tx, reversal.counterpart_no) : null;
+  const candidates = tx.all<StoredTransfer>(
+    sql`SELECT ${columns} FROM money_transfers
+      WHERE account_id = ${reversal.account_id} AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
+        AND ${around}`,
+  );
+  // The other party's row of the transfer, where no import holds the reversal's own (the
+  // payee's 冲正 with the payer's debit: the payee's statement of the credit deleted, or never
+  // imported): on the account the reversal names, the reversal's way, to or from its account.
+  const others = named?.size
+    ? tx.all<StoredTransfer>(
+        sql`SELECT ${columns} FROM money_transfers
+          WHERE account_id IN (SELECT value FROM json_each(${JSON.stringify([...named])}))
+            AND direction = ${reversal.direction}
+            AND ${sql.raw(reversal.direction === 'out' ? 'payee_id' : 'payer_id')} = ${reversal.account_id}
+            AND ${around}`,
+      )
+    : [];
+  let best: StoredTransfer | null = null;
+  let bestRank: [number, number, number, number] = [-1, 0, 0, 0];
+  for (const transfer of [...candidates, ...others]) {
+    const own = transfer.account_id === reversal.account_id;
+    const counterpart = transfer.direction === 'out' ? transfer.payee_id : transfer.payer_id;
+    if (own && named && counterpart && !named.has(counterpart)) continue;
+    const when = Date.parse(transfer.at);
+    const window = named && counterpart ? reversalWindowMs : unnamedWindowMs;
+    if (when > latest || at - when > window) continue;
+    // The reversal's own statement's row first: the other party's is its copy.
+    const rank: [number, number, number, number] = [
+      own ? 1 : 0,
+      when <= due ? 1 : 0,
+      when,
+      transfer.id,
+    ];
+    if (ranksAbove(rank, bestRank)) [best, bestRank] = [transfer, rank];
+  }
+  return best;
+}
+
+/**
  * Pairs reversals whose transfer was not on their statement (kept counted nowhere: `offset_of`
  * their own ID) with that transfer in another import, by the rule of `offsetReversals`: the same
  * account, the other way, the same amount, the same counterpart (or one of the two naming none:
  * within a week), at or before the reversal (or a minute after) and within the window; of
- * several, the latest. Where no import holds that row, the other party's row of the transfer
+ * several, the latest; a reversal naming its transfer's serial (原交易流水号) takes that one
+ * first (`serialNamed`). Where no import holds that row, the other party's row of the transfer
  * (on the account the reversal names, the reversal's way, to or from its account) is paired
  * instead, so a payee's 冲正 undoes the payer's debit whether or not the payee's statement of
  * the credit was imported, or was deleted since. The transfer found stops counting: its relation and its import's
@@ -75,47 +153,14 @@ export function pairStoredReversals(
     const due = at + (reversal.day_only ? dayMs : 0);
     const latest = due + (reversal.day_only ? 0 : printedBeforeMs);
     const ofImport = importId === undefined || reversal.import_id === importId;
-    const named = reversal.counterpart_no ? accountsNumbered(tx, reversal.counterpart_no) : null;
     const around = sql`amount_fen = ${reversal.amount_fen} AND offset_of IS NULL
           AND reversal IS NULL AND import_id <> ${reversal.import_id}
           AND at >= ${new Date(at - reversalWindowMs - dayMs).toISOString()}
           AND at <= ${new Date(latest + dayMs).toISOString()}
           ${ofImport ? sql`` : sql`AND import_id = ${importId}`}`;
-    const candidates = tx.all<StoredTransfer>(
-      sql`SELECT ${columns} FROM money_transfers
-        WHERE account_id = ${reversal.account_id} AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
-          AND ${around}`,
-    );
-    // The other party's row of the transfer, where no import holds the reversal's own (the
-    // payee's 冲正 with the payer's debit: the payee's statement of the credit deleted, or never
-    // imported): on the account the reversal names, the reversal's way, to or from its account.
-    const others = named?.size
-      ? tx.all<StoredTransfer>(
-          sql`SELECT ${columns} FROM money_transfers
-            WHERE account_id IN (SELECT value FROM json_each(${JSON.stringify([...named])}))
-              AND direction = ${reversal.direction}
-              AND ${sql.raw(reversal.direction === 'out' ? 'payee_id' : 'payer_id')} = ${reversal.account_id}
-              AND ${around}`,
-        )
-      : [];
-    let best: StoredTransfer | null = null;
-    let bestRank: [number, number, number, number] = [-1, 0, 0, 0];
-    for (const transfer of [...candidates, ...others]) {
-      const own = transfer.account_id === reversal.account_id;
-      const counterpart = transfer.direction === 'out' ? transfer.payee_id : transfer.payer_id;
-      if (own && named && counterpart && !named.has(counterpart)) continue;
-      const when = Date.parse(transfer.at);
-      const window = named && counterpart ? reversalWindowMs : unnamedWindowMs;
-      if (when > latest || at - when > window) continue;
-      // The reversal's own statement's row first: the other party's is its copy.
-      const rank: [number, number, number, number] = [
-        own ? 1 : 0,
-        when <= due ? 1 : 0,
-        when,
-        transfer.id,
-      ];
-      if (ranksAbove(rank, bestRank)) [best, bestRank] = [transfer, rank];
-    }
+    const best =
+      serialNamed(tx, reversal, latest, ofImport ? undefined : importId) ??
+      latestAlike(tx, reversal, around, { at, due, latest });
     if (!best) continue;
     tx.run(
       sql`UPDATE money_transfers SET offset_of = ${reversal.id}, copy_of = NULL WHERE id = ${best.id}`,

@@ -21,7 +21,7 @@ import { indexEntity } from '../search/search-indexer';
 import { storedStatementSpans } from './stored-statement-spans';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 11;
+const recordCopiesVersion = 12;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -308,7 +308,8 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
  * that the full one counts (version 8), a masked account whose transfers all are copies merged
  * into the full one (version 9), one payment in two files that name its accounts differently,
  * found by its platform number (version 10), a text the receiver's list shows delivered minutes
- * after the sender's (version 11). The relations' counts and the imports' contributions
+ * after the sender's (version 11), a payee's credit from the payer named alone (欧阳一, no number)
+ * that the payer's debit counts (version 12). The relations' counts and the imports' contributions
  * lose what the copies had added. Returns the rows whose mark changed, or null when the
  * workspace was marked already.
  */
@@ -326,7 +327,7 @@ export function ensureRecordCopiesMarked(db: Executor, now: string): number | nu
         GROUP BY relation_id HAVING count(DISTINCT import_id) > 1 OR count(DISTINCT direction) > 1
         UNION SELECT r.id FROM accounts a JOIN relations r ON r.type = 'finances'
           AND (r.from_entity_id = a.entity_id OR r.to_entity_id = a.entity_id)
-        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%'
+        WHERE a.account_no LIKE '%*%' OR a.account_no LIKE '%＊%' OR a.account_no LIKE '%对方）'
         UNION SELECT t.relation_id FROM money_transfers t
         WHERE t.relation_id IS NOT NULL AND ${sharedReferenceSql}`,
     );

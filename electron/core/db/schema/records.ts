@@ -130,6 +130,8 @@ export const moneyTransfersTable = sqliteTable(
     channel: text(),
     summary: text(),
     reference: text(),
+    /** A reversal's 原交易流水号: the serial (`reference`) of the transfer it undoes. */
+    originalReference: text(),
     importId: text().notNull(),
     line: integer().notNull().default(0),
     /**
