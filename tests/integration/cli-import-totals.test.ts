@@ -70,6 +70,27 @@ describe('import dry run: the valid rows added up', () => {
     });
   });
 
+  it('a failed transfer (kept as an attempt) is neither money out nor a cancelling row', async () => {
+    const file = path.join(makeTempDir(), 'failed.csv');
+    fs.writeFileSync(
+      file,
+      [
+        '交易卡号,交易户名,交易时间,交易金额,借贷标志,对手账号,对手户名,摘要,交易状态',
+        '6228480398271645312,李某,2026-04-01 10:00:00,1000.00,借,6217001540009283746,王某,转账,成功',
+        '6228480398271645312,李某,2026-04-01 10:05:00,3000.00,借,6217001540009283746,王某,转账,失败',
+        '6228480398271645312,李某,2026-04-01 11:00:00,500.00,贷,6217001540009283746,王某,转账,成功',
+      ].join('\n'),
+    );
+    const json = await execCliJson('transactions', file);
+    expect(json.moneyTotals).toEqual({
+      inRows: 1,
+      inFen: 50_000,
+      outRows: 1,
+      outFen: 100_000,
+      cancellingRows: 0,
+    });
+  });
+
   it('a call list: calls by way, forwarded, texts, the rest, and the call time', async () => {
     // Out: 主叫 ×6 and MO; in: 被叫 ×5 (one from a number printed 未知); 呼转 1; 短信发 1;
     // SMS-MT and 短信收 2; 65+125+90+300+120+40+30+45+15+60+20+10+10 = 930 s.

@@ -31,6 +31,8 @@ export function moneyTotalsOf(data: ImportRecords): MoneyTotals | null {
   if (data.template !== 'transactions') return null;
   const totals: MoneyTotals = { inRows: 0, inFen: 0, outRows: 0, outFen: 0, cancellingRows: 0 };
   for (const record of data.records) {
+    // A failed or declined transfer (kept as an attempt) is no booking the 合计 adds.
+    if (record.attempt) continue;
     if (record.direction === 'in') {
       totals.inRows += 1;
       totals.inFen += record.amountFen;
