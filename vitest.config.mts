@@ -36,6 +36,9 @@ export default defineConfig({
           exclude: mockingFiles,
           environment: 'node',
           testTimeout: 60_000,
+          // A fresh workspace per test (Argon2, migrations) took over vitest's 10 s for hooks
+          // under load.
+          hookTimeout: 60_000,
           // The CLI tests run the bundled CLI: built here when missing or stale.
           globalSetup: ['tests/helpers/cli-bundle-setup.ts', tempRoot],
           // The files share one module graph per worker instead of importing core again each
@@ -51,6 +54,7 @@ export default defineConfig({
           include: mockingFiles,
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: 60_000,
           globalSetup: ['tests/helpers/cli-bundle-setup.ts', tempRoot],
         },
       },
