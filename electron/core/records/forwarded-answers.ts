@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { groupRows } from './group-rows';
 import type { Executor } from '../db/database-types';
 import { callCopyRule, matchCopies } from './record-copies';
 import { callOfStored, type StoredCall } from './stored-copy-rows';
@@ -133,17 +134,6 @@ function calleesReached(db: Executor): Set<string> {
   return new Set(rows.map((row) => row.id));
 }
 
-/** Groups rows by a key, keeping their order. */
-function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(keyOf(row));
-    if (group) group.push(row);
-    else groups.set(keyOf(row), [row]);
-  }
-  return groups;
-}
-
 /**
  * Marks afresh the callee's rows of calls into these phones (entity IDs) that are forwarded
  * legs counted under another relation (see above): a row whose leg is gone counts again. Each
@@ -160,9 +150,9 @@ export function remarkForwardedAnswers(
   const reached = calleesReached(db);
   for (const calleeId of new Set(calleeIds)) {
     if (!reached.has(calleeId)) continue;
-    const legsOf = groupBy(forwardedLegsInto(db, calleeId, callersOf), (leg) => leg.via_caller);
+    const legsOf = groupRows(forwardedLegsInto(db, calleeId, callersOf), (leg) => leg.via_caller);
     const answers = answersTo(db, calleeId, [...legsOf.keys()]);
-    for (const rows of groupBy(answers, (row) => row.relation_num).values()) {
+    for (const rows of groupRows(answers, (row) => row.relation_num).values()) {
       const legs = legsOf.get(rows[0]!.caller) ?? [];
       const matched = matchCopies(legs.map(callOfStored), rows.map(callOfStored), callCopyRule);
       rows.forEach((row, at) => {

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { groupRows } from './group-rows';
 import type { Executor } from '../db/database-types';
 import {
   callCopyRule,
@@ -65,17 +66,6 @@ function copiesAmong<Row extends CallRow | TransferRow>(
   return copyOf;
 }
 
-/** Groups rows (already in import order) by their import. */
-function byImport<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(keyOf(row));
-    if (group) group.push(row);
-    else groups.set(keyOf(row), [row]);
-  }
-  return groups;
-}
-
 /** Transfers as the matching reads them, with their mark and way, in the order imported. */
 function storedTransfers(tx: Executor, where: SQL) {
   return tx
@@ -129,7 +119,7 @@ function remarkCalls(tx: Executor, relationId: string, relationNum: number): num
         ORDER BY import_num, id`,
     )
     .map((row) => ({ ...callOfStored(row), was: row.copy_of }));
-  const groups = byImport(rows, (row) => row.importNum);
+  const groups = groupRows(rows, (row) => row.importNum);
   const copyOf = copiesAmong([...groups.values()], (row) => row.ownEnd === 1, callCopyRule);
   const changed = writeMarks(tx, 'call_records', rows, copyOf);
   if (!changed) return 0;
@@ -160,7 +150,7 @@ function remarkCalls(tx: Executor, relationId: string, relationNum: number): num
 /** `remarkCalls` for a finances relation: transfer counts and amounts. */
 function remarkTransfers(tx: Executor, relationId: string): number {
   const rows = storedTransfers(tx, sql`relation_id = ${relationId}`);
-  const groups = byImport(rows, (row) => row.importId);
+  const groups = groupRows(rows, (row) => row.importId);
   const spanOf = storedStatementSpans(tx);
   const rule = transferCopyRule(spanOf);
   const copyOf = copiesAmong<(typeof rows)[number]>([...groups.values()], (row) => row.out, rule);
@@ -223,7 +213,7 @@ export function remarkCash(tx: Executor, accountIds: string[]): number {
     for (const out of [true, false]) {
       const rows = stored.filter((row) => row.out === out);
       const copyOf = copiesAmong(
-        [...byImport(rows, (row) => row.importId).values()],
+        [...groupRows(rows, (row) => row.importId).values()],
         () => true,
         transferCopyRule(),
       );
