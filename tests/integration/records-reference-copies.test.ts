@@ -186,3 +186,52 @@ describe('a WeChat bill and the 财付通 调证 of the same payments', () => {
     expect(today.at(-1)).toBe('owner: in 500000 out 408800');
   });
 });
+
+describe("the payee's own WeChat bill and the payer's 调证 of the same payments", () => {
+  const payeeBill = fs
+    .readFileSync(path.join(fixtures, 'wechat-bill-laozhou.csv'))
+    .toString('base64');
+  const importPayee = async () =>
+    await c.ok('import.commit', {
+      importId: 'payee',
+      fileName: 'laozhou.csv',
+      contentBase64: payeeBill,
+      template: 'transactions',
+      ownAccount: 'wxid_laozhou',
+    });
+  /** What the money trace counts in and out on 老周's account. */
+  async function laozhou() {
+    const found = await c.ok('search.query', { text: 'wxid_laozhou' });
+    const id = found.groups
+      .flatMap((group) => group.hits)
+      .find((hit) => hit.title === 'wxid_laozhou')!.id;
+    const trace = await c.ok('analytics.moneyTrace', { account: id });
+    const row = trace.accounts.find((item) => item.id === id)!;
+    return `in ${row.inFen} out ${row.outFen}`;
+  }
+
+  it('counts each payment once though the two files print its 交易单号 on opposite sides, in either order', async () => {
+    // 老周's bill: 5,000 out to 阿龙, 1,000, 88 and 2,500 in; the 调证 of wxid_along01 holds the
+    // 5,000, the 1,000 and the 2,500 from its side. Each had been counted twice (in 7,088, out
+    // 10,000).
+    for (const first of ['tenpay', 'payee'] as const) {
+      c?.dispose();
+      c = makeTestCore();
+      await createTestWorkspace(c);
+      if (first === 'tenpay') {
+        await importFile('tenpay');
+        expect(await importPayee()).toMatchObject({ copies: 3 });
+      } else {
+        await importPayee();
+        expect(await importFile('tenpay')).toMatchObject({ copies: 3 });
+      }
+      expect(await laozhou()).toBe('in 358800 out 500000');
+    }
+    // Either file deleted, the other counts alone: the 调证 has no 88.
+    await c.ok('import.delete', { importId: 'payee' });
+    expect(await laozhou()).toBe('in 350000 out 500000');
+    await importPayee();
+    await c.ok('import.delete', { importId: 'tenpay' });
+    expect(await laozhou()).toBe('in 358800 out 500000');
+  });
+});

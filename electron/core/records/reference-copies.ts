@@ -7,7 +7,8 @@ import type { Executor } from '../db/database-types';
  * and the platform's 调证 reply (用户ID, 对手方ID). No relation holds both rows, so the copy
  * rules of one relation (`record-copies.ts`) never meet them; the 交易单号 both print does. A
  * row of a later import with the platform number, way and amount of a row an earlier import
- * holds is that row's copy, whichever file came first.
+ * holds is that row's copy, whichever file came first; so is the other party's row of it (the
+ * payee's bill printing the payer's 交易单号 as money in).
  */
 
 /**
@@ -55,7 +56,7 @@ export const referenceVariants = (references: Iterable<string>) =>
 
 /**
  * Per row, the held row (its ID) of the same payment in an earlier import, or 0: the same
- * platform number, way and amount, within a day. One held row is the copy of one row at most;
+ * platform number and amount, within a day, the same way first, else the other way. One held row is the copy of one row at most;
  * a counted held row is taken before a copy, an earlier import before a later.
  */
 export function matchReferences(
@@ -73,16 +74,18 @@ export function matchReferences(
   const taken = new Set<number>();
   return rows.map((row) => {
     if (!row) return 0;
-    const found = byReference
-      .get(row.reference)
-      ?.find(
-        (candidate) =>
-          !taken.has(candidate.id) &&
-          candidate.importNum < row.importNum &&
-          candidate.out === row.out &&
-          candidate.amountFen === row.amountFen &&
-          Math.abs(candidate.at - row.at) <= referenceWindowSeconds,
-      );
+    const candidates = (byReference.get(row.reference) ?? []).filter(
+      (candidate) =>
+        !taken.has(candidate.id) &&
+        candidate.importNum < row.importNum &&
+        candidate.amountFen === row.amountFen &&
+        Math.abs(candidate.at - row.at) <= referenceWindowSeconds,
+    );
+    // The same side first (the owner's bill and his 调证), then the other side's file (the
+    // payee's own bill prints the payer's 交易单号 as money in): one payment either way.
+    const found =
+      candidates.find((candidate) => candidate.out === row.out) ??
+      candidates.find((candidate) => candidate.out !== row.out);
     if (!found) return 0;
     taken.add(found.id);
     return found.id;
