@@ -55,6 +55,8 @@ export function createElectronStandIn(options: StandInOptions) {
     partitionProtocols: [] as string[],
     ipcHandlers: new Map<string, Handler>(),
     appEvents: new Map<string, Handler[]>(),
+    /** The default session's events (will-download: how each saved file ended). */
+    sessionEvents: new Map<string, Handler[]>(),
     windows: [] as StandInWindow[],
     errorBoxes: [] as { title: string; message: string }[],
     permissionHandlers: [] as string[],
@@ -174,7 +176,10 @@ export function createElectronStandIn(options: StandInOptions) {
         record.protocolHandlers.set(scheme, handler),
     }),
     session: strict('session', {
-      defaultSession: strict('defaultSession', permissionSession('default')),
+      defaultSession: strict('defaultSession', {
+        ...permissionSession('default'),
+        on: on(record.sessionEvents),
+      }),
       fromPartition: (partition: string) =>
         strict(`session(${partition})`, {
           ...permissionSession(partition),
