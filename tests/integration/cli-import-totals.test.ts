@@ -12,28 +12,22 @@ const fixtures = path.resolve(__dirname, '../fixtures/records');
  * line: the dry run says them (it had given row counts alone).
  */
 describe('import dry run: the valid rows added up', () => {
-  const dryRun = async (template: string, file: string, lang: string) => {
+  /** A dry run of the file (a fixture's name, or a path) in a fresh workspace: `extra` its output form. */
+  const dryRun = async (template: string, file: string, extra: string[]) => {
     const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
-    return await execCli(
-      [
-        'import',
-        '--workspace',
-        dir,
-        '--template',
-        template,
-        '--file',
-        path.join(fixtures, file),
-        '--dry-run',
-        '--lang',
-        lang,
-      ],
-      env,
-    );
+    const args = ['import', '--workspace', dir, '--template', template, '--file'];
+    const where = path.isAbsolute(file) ? file : path.join(fixtures, file);
+    return await execCli([...args, where, '--dry-run', ...extra], env);
   };
+  const execCliJson = async (template: string, file: string) =>
+    JSON.parse((await dryRun(template, file, ['--json'])).stdout) as {
+      moneyTotals: unknown;
+      callTotals: unknown;
+    };
 
   it('a statement: rows and yuan in and out, the cancelling 冲正 rows apart', async () => {
     // Valid: 贷 12,500.00, 收 ５００．００元, 转入 1000 in; 借 3,000.00 and the ATM's ¥2,000.00 out.
-    const zh = await dryRun('transactions', 'bank-statement.csv', 'zh');
+    const zh = await dryRun('transactions', 'bank-statement.csv', ['--lang', 'zh']);
     expect(zh.stdout.split('\n').slice(0, 2)).toEqual([
       '7 rows, 5 valid, 2 with errors (dry run: nothing written)',
       '有效行合计（可与文件的合计行核对）：收入 3 笔 14,000.00 元，支出 2 笔 5,000.00 元；其中相互抵销的冲正 0 笔，不计金额',
@@ -94,7 +88,7 @@ describe('import dry run: the valid rows added up', () => {
   it('a call list: calls by way, forwarded, texts, the rest, and the call time', async () => {
     // Out: 主叫 ×6 and MO; in: 被叫 ×5 (one from a number printed 未知); 呼转 1; 短信发 1;
     // SMS-MT and 短信收 2; 65+125+90+300+120+40+30+45+15+60+20+10+10 = 930 s.
-    const en = await dryRun('calls', 'carrier-cdr.csv', 'en');
+    const en = await dryRun('calls', 'carrier-cdr.csv', ['--lang', 'en']);
     expect(en.stdout.split('\n').slice(0, 2)).toEqual([
       '18 rows, 16 valid, 2 with errors (dry run: nothing written)',
       "Valid rows (to check against the file's totals line): calls out 7, in 5, forwarded 1; texts sent 1, received 2; data and signalling 0; call time 0:15:30",
@@ -110,23 +104,4 @@ describe('import dry run: the valid rows added up', () => {
       callSeconds: 930,
     });
   });
-
-  async function execCliJson(template: string, file: string) {
-    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
-    const result = await execCli(
-      [
-        'import',
-        '--workspace',
-        dir,
-        '--template',
-        template,
-        '--file',
-        path.isAbsolute(file) ? file : path.join(fixtures, file),
-        '--dry-run',
-        '--json',
-      ],
-      env,
-    );
-    return JSON.parse(result.stdout) as { moneyTotals: unknown; callTotals: unknown };
-  }
 });
