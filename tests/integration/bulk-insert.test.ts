@@ -83,6 +83,38 @@ describe('indexes deferred for a bulk insert', () => {
     deferIndexes(sqlite, 'calls', 599, 500);
     expect(indexSql()).toHaveLength(2);
   });
+
+  it('keeps a unique index: it checks the rows, and a foreign key may stand on it', () => {
+    // Call records name their relation by its unique number: with that index dropped, every
+    // insert into the relations failed ("foreign key mismatch").
+    sqlite.exec(`PRAGMA foreign_keys = ON;
+      CREATE TABLE relations (id TEXT PRIMARY KEY, num INTEGER, kind TEXT);
+      CREATE UNIQUE INDEX relations_num_idx ON relations (num);
+      CREATE INDEX relations_kind_idx ON relations (kind);
+      CREATE TABLE records (relation_num INTEGER REFERENCES relations (num));
+      BEGIN`);
+    const rebuild = deferIndexes(sqlite, 'relations', 1_000, 500);
+    const insert = multiRowInsert(sqlite, 'relations', ['id', 'num', 'kind']);
+    for (let num = 1; num <= 1_000; num += 1) insert.add(`r${num}`, num, 'calls');
+    insert.flush();
+    expect(() =>
+      sqlite.prepare('INSERT INTO relations (id, num) VALUES (?, ?)').run('x', 7),
+    ).toThrow(/UNIQUE constraint failed: relations.num/);
+    sqlite.prepare('INSERT INTO records (relation_num) VALUES (?)').run(7);
+    rebuild();
+    sqlite.exec('COMMIT');
+    expect(
+      sqlite
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'relations' ORDER BY name`,
+        )
+        .all(),
+    ).toEqual([
+      { name: 'relations_kind_idx' },
+      { name: 'relations_num_idx' },
+      { name: 'sqlite_autoindex_relations_1' },
+    ]);
+  });
 });
 
 describe('a rollback journal for a bulk import', () => {

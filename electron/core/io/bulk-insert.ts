@@ -64,7 +64,7 @@ export function multiRowInsert(
 const deferFromRows = 50_000;
 
 /**
- * Drops a table's indexes for a bulk insert and gives back the function that builds them
+ * Drops a table's indexes (all but the unique ones) for a bulk insert and gives back the function that builds them
  * again, when the import brings at least as many rows as the table holds. Inserting a million
  * rows into an index in random order touches a random page per row and leaves pages half
  * full (each one encrypted at commit); `CREATE INDEX` sorts once and writes full pages. Run
@@ -85,7 +85,10 @@ export function deferIndexes(
   if (held > incomingRows) return () => undefined;
   const indexes = sqlite
     .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+      // A unique index stays: it checks the rows as they come, and a foreign key may need it
+      // (call records name their relation by its unique number).
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL
+         AND sql NOT LIKE 'CREATE UNIQUE%'`,
     )
     .all(table) as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);

@@ -77,6 +77,13 @@ function endsOf(record: TransferRecord, counterpart: string): [string, string] {
 
 /** Rows written between two looks at the cancel button and two progress reports. */
 const chunkRows = 20_000;
+/**
+ * New pairs from which the relations' indexes (but the unique ones) and the contributions' are
+ * dropped and built again after the rows: 44,750 new pairs with their contributions (a
+ * 200,000-row call list of 100 targets) wrote in 0.80–0.92 s with the indexes kept, 0.57–0.78 s
+ * with them built after (measured alone, encrypted, one transaction, 2026-12-06).
+ */
+const deferRelationsFrom = 10_000;
 
 class Cancelled extends Error {}
 
@@ -321,6 +328,16 @@ export async function commitImport(
       for (const row of rows) existing.set(`${row.from_entity_id}>${row.to_entity_id}`, row);
     }
     beforeWrite?.((index) => existing.get(`${pairs[index]!.fromId}>${pairs[index]!.toId}`));
+    // A call list of tens of thousands of new pairs into a workspace holding fewer: the relations'
+    // and contributions' indexes are built once after the rows (sorted), not row by row.
+    const newPairs = pairs.length - existing.size;
+    const rebuildRelationIndexes = deferIndexes(sqlite, 'relations', newPairs, deferRelationsFrom);
+    const rebuildContributionIndexes = deferIndexes(
+      sqlite,
+      'import_relations',
+      pairs.length,
+      deferRelationsFrom,
+    );
     const update = sqlite.prepare(
       'UPDATE relations SET event_count = ?, message_count = ?, duration_seconds = ?, amount_fen = ?, started_on = ?, ended_on = ?, updated_at = ?, updated_by = ? WHERE id = ?',
     );
@@ -434,6 +451,8 @@ export async function commitImport(
     }
     insert.flush();
     contributions.flush();
+    rebuildRelationIndexes();
+    rebuildContributionIndexes();
   };
 
   // A statement's heading's 起止日期: what it covers, beyond its first and last rows.
