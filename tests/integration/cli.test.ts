@@ -76,6 +76,26 @@ describe('command line', () => {
     expect(usage.stderr).toContain('--out is required');
   });
 
+  it('import with a wrong password: the sign-in is refused first, the file read ahead is dropped and the process ends', () => {
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    // Large enough for both parser threads, and with a bad row: the password is still what
+    // is said, as before the file was read during the sign-in.
+    const file = path.join(makeTempDir(), 'calls.csv');
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, row) => `13900000001,138${String(row).padStart(8, '0')},主叫,2026-04-01 10:00:00,60`,
+    );
+    rows[7] = '13900000001,13800000007,主叫,2026-13-45 10:00:00,60';
+    fs.writeFileSync(file, ['本机号码,对方号码,呼叫类型,开始时间,通话时长', ...rows].join('\n'));
+    const result = execCliProcess(
+      ['import', '--workspace', dir, '--template', 'calls', '--file', file],
+      { QUANLIAN_PASSWORD: 'nope' },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('error: 用户名或密码错误。\n');
+    expect(result.stdout).toBe('');
+  });
+
   // As its own process: the bin's exit code, and nothing that escapes runCli to Node's printer.
   it('an unknown option or command prints the usage and exits 2, never a stack trace', () => {
     for (const args of [['stats', '--no-such-option'], ['frobnicate'], ['stats', '--workspace']]) {

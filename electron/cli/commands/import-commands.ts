@@ -22,6 +22,7 @@ import { AppError } from '../../core/app-error';
 import { caseIdOf, withSession, workspaceClock } from '../cli-router';
 import type { CommandOptions } from '../command-options';
 import { writeFileAtomic, writeNewFileAtomic } from '../../core/durable-file';
+import { planAhead } from '../../core/io/import-service';
 
 const encodings = ['auto', ...textEncodings] as const;
 type Encoding = (typeof encodings)[number];
@@ -164,218 +165,225 @@ export async function importCommand(
     areaCode: options['area-code'],
     sheet: sheetNumber(options.sheet),
   };
-  return withSession(options, secrets, async (client) => {
-    // The case is read before the check: a seizure ledger finds its holders in it.
-    const caseId = options.case ? await caseIdOf(client, options.case) : null;
-    // The rejected-rows file comes with the check, from the plan the commit takes: it is
-    // written before the import commits.
-    const preview = await client.call('import.preview', {
-      ...file,
-      caseId,
-      withRejectedFile: skipInvalid && !options['dry-run'],
-    });
-    const report = {
-      file: filePath,
-      format: preview.format,
-      encoding: preview.encoding,
-      // The own number or account the file's heading names (rows without the column go to it).
-      owner: preview.owner,
-      // 'nickname' or 'name': the owner is this file's account alone (no identifier above it).
-      ownerKnownBy: preview.ownerKnownBy,
-      rows: preview.rowCount,
-      valid: preview.validCount,
-      rejected: preview.rejectedCount,
-      // A statement's rows of no money (结息 0.00, 冻结): not among the rows.
-      nothingMoved: preview.nothingMoved,
-      // The valid rows' totals (by direction; by kind and way), to hold against the file's 合计.
-      moneyTotals: preview.moneyTotals ?? null,
-      callTotals: preview.callTotals ?? null,
-      // Rows that read as transfers but moved none (failed, refunded, own accounts), each with why.
-      setAside: preview.setAside,
-      problems: preview.problems,
-      sheets: preview.sheets,
-    };
-    // A workbook's sheets, said whether or not anything is written: one left unread is data too.
-    const ownerLines =
-      preview.owner && !options['own-number'] && !options['own-account']
+  // The file is read and checked while the password is proved; only the preview asked below,
+  // through the router, takes the plan. Stopped if the sign-in fails.
+  const dropPlanAhead = planAhead(file);
+  try {
+    return await withSession(options, secrets, async (client) => {
+      // The case is read before the check: a seizure ledger finds its holders in it.
+      const caseId = options.case ? await caseIdOf(client, options.case) : null;
+      // The rejected-rows file comes with the check, from the plan the commit takes: it is
+      // written before the import commits.
+      const preview = await client.call('import.preview', {
+        ...file,
+        caseId,
+        withRejectedFile: skipInvalid && !options['dry-run'],
+      });
+      const report = {
+        file: filePath,
+        format: preview.format,
+        encoding: preview.encoding,
+        // The own number or account the file's heading names (rows without the column go to it).
+        owner: preview.owner,
+        // 'nickname' or 'name': the owner is this file's account alone (no identifier above it).
+        ownerKnownBy: preview.ownerKnownBy,
+        rows: preview.rowCount,
+        valid: preview.validCount,
+        rejected: preview.rejectedCount,
+        // A statement's rows of no money (结息 0.00, 冻结): not among the rows.
+        nothingMoved: preview.nothingMoved,
+        // The valid rows' totals (by direction; by kind and way), to hold against the file's 合计.
+        moneyTotals: preview.moneyTotals ?? null,
+        callTotals: preview.callTotals ?? null,
+        // Rows that read as transfers but moved none (failed, refunded, own accounts), each with why.
+        setAside: preview.setAside,
+        problems: preview.problems,
+        sheets: preview.sheets,
+      };
+      // A workbook's sheets, said whether or not anything is written: one left unread is data too.
+      const ownerLines =
+        preview.owner && !options['own-number'] && !options['own-account']
+          ? [
+              `owner from the file's heading: ${preview.owner}`,
+              ...nameOnlyLines(preview.owner, preview.ownerKnownBy, options.lang),
+            ]
+          : [];
+      const sheetLines = preview.sheets.length
         ? [
-            `owner from the file's heading: ${preview.owner}`,
-            ...nameOnlyLines(preview.owner, preview.ownerKnownBy, options.lang),
+            `sheets: ${preview.sheets
+              .map((sheet) =>
+                sheet.read
+                  ? `${sheet.name} (${sheet.rows} rows read)`
+                  : sheet.unread === 'owner'
+                    ? `${sheet.name} (not read: another account's bill; import it alone with --sheet ${sheet.number})`
+                    : sheet.unread === 'hidden'
+                      ? `${sheet.name} (not read: hidden in Excel; show it to import it)`
+                      : sheet.unread === 'users'
+                        ? `${sheet.name} (user information: each user's ID, login e-mail and login phone read as one Alipay account)`
+                        : `${sheet.name} (not read: no header row like the sheet read; if it holds records, import it alone with --sheet ${sheet.number})`,
+              )
+              .join('; ')}`,
           ]
         : [];
-    const sheetLines = preview.sheets.length
-      ? [
-          `sheets: ${preview.sheets
-            .map((sheet) =>
-              sheet.read
-                ? `${sheet.name} (${sheet.rows} rows read)`
-                : sheet.unread === 'owner'
-                  ? `${sheet.name} (not read: another account's bill; import it alone with --sheet ${sheet.number})`
-                  : sheet.unread === 'hidden'
-                    ? `${sheet.name} (not read: hidden in Excel; show it to import it)`
-                    : sheet.unread === 'users'
-                      ? `${sheet.name} (user information: each user's ID, login e-mail and login phone read as one Alipay account)`
-                      : `${sheet.name} (not read: no header row like the sheet read; if it holds records, import it alone with --sheet ${sheet.number})`,
-            )
-            .join('; ')}`,
-        ]
-      : [];
-    const refused = preview.problemCount > 0 && !skipInvalid;
-    if (refused || options['dry-run']) {
-      // How the columns were read and the first rows as they would be imported: what a user
-      // checks before writing anything.
-      const columns = Object.fromEntries(
-        Object.entries(preview.mapping).map(([field, column]) => [
-          field,
-          preview.headers[column] ?? `#${column + 1}`,
-        ]),
-      );
-      const sampleLines = options['dry-run']
-        ? [
-            `columns: ${Object.entries(columns)
-              .map(([field, header]) => `${header} → ${field}`)
-              .join(', ')}`,
-            ...preview.sample.slice(0, 5).map(
-              (row) =>
-                `  ${Object.entries(row)
-                  .map(([key, value]) => `${key}=${value}`)
-                  .join(' ')}`,
+      const refused = preview.problemCount > 0 && !skipInvalid;
+      if (refused || options['dry-run']) {
+        // How the columns were read and the first rows as they would be imported: what a user
+        // checks before writing anything.
+        const columns = Object.fromEntries(
+          Object.entries(preview.mapping).map(([field, column]) => [
+            field,
+            preview.headers[column] ?? `#${column + 1}`,
+          ]),
+        );
+        const sampleLines = options['dry-run']
+          ? [
+              `columns: ${Object.entries(columns)
+                .map(([field, header]) => `${header} → ${field}`)
+                .join(', ')}`,
+              ...preview.sample.slice(0, 5).map(
+                (row) =>
+                  `  ${Object.entries(row)
+                    .map(([key, value]) => `${key}=${value}`)
+                    .join(' ')}`,
+              ),
+            ]
+          : [];
+        out.result(
+          {
+            ...report,
+            imported: false,
+            ...(options['dry-run'] ? { columns, sample: preview.sample } : {}),
+          },
+          [
+            `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${preview.nothingMoved ? `, ${preview.nothingMoved} more that moved no money (interest 0.00, a freeze; a failed, closed or refunded payment; a move between the holder's own accounts) not imported` : ''}${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
+            ...planTotalsTexts(preview, (line) =>
+              fill((options.lang === 'en' ? en : zhCN).import[line.key], line.values),
             ),
-          ]
-        : [];
+            ...ownerLines,
+            ...sheetLines,
+            ...sampleLines,
+            ...setAsideLines(preview.setAside, preview.setAsideCount, options.lang),
+            ...preview.problems
+              .slice(0, 50)
+              .map((problem) => problemLine(problem, preview, template, options.lang)),
+          ].join('\n'),
+        );
+        return !refused;
+      }
+      // Rows will be set aside: their file's place is checked before anything is written, so a
+      // missing folder, or a file already there (a user's earlier rejected rows), refuses the
+      // import rather than failing, or overwriting that file, after it is in.
+      const rejectedPath = rejectedAt(preview.rejectedFileName);
+      const overwrite = Boolean(options['overwrite-rejected']);
+      if (preview.problemCount > 0) checkRejectedDestination(rejectedPath, overwrite, filePath);
+      // Written before the commit: a file that cannot be written (open in Excel, a place the
+      // system refuses) refuses the import, nothing written; a commit that fails takes it back.
+      const written = preview.rejectedFile
+        ? placeRejectedFile(rejectedPath, preview.rejectedFile.contentBase64, overwrite)
+        : null;
+      let summary: ImportSummary;
+      try {
+        summary = await client.call('import.commit', {
+          ...file,
+          importId: randomUUID(),
+          skipInvalid,
+          caseId,
+        });
+      } catch (error) {
+        try {
+          written?.undo();
+        } catch {
+          // The commit's refusal is what the user must read; a file left behind names no import.
+        }
+        throw error;
+      }
+      let rejectedFile: string | null = written ? rejectedPath : null;
+      let notSaved: ReturnType<typeof describeError> | null = null;
+      // The file changed between the check and the commit (read again, other rows rejected): the
+      // rejected rows are the commit's.
+      if (summary.rejectedFile?.contentBase64 !== preview.rejectedFile?.contentBase64) {
+        rejectedFile = null;
+        try {
+          if (summary.rejectedFile) {
+            const content = Buffer.from(summary.rejectedFile.contentBase64, 'base64');
+            if (written || overwrite) writeFileAtomic(rejectedPath, content);
+            else writeNewFileAtomic(rejectedPath, content);
+            rejectedFile = rejectedPath;
+          } else if (written) fs.rmSync(rejectedPath, { force: true });
+        } catch (error) {
+          // The import is in (committed): said as that, with where the file was not written.
+          notSaved = describeError(
+            new AppError('import.rejectedNotSaved', 'The rejected-rows file could not be written', {
+              importId: summary.importId,
+              rows: summary.rows,
+              rejected: summary.rejectedRows,
+              path: rejectedPath,
+              reason: (error as { code?: unknown }).code ?? 'unknown',
+            }),
+            options.lang === 'en' ? 'en' : 'zh-CN',
+          );
+        }
+      }
+      const { rejectedFile: _content, ...counts } = summary;
+      if (notSaved && !out.json) cliIo().stderr(`error: ${notSaved.text}\n`);
       out.result(
         {
           ...report,
-          imported: false,
-          ...(options['dry-run'] ? { columns, sample: preview.sample } : {}),
+          imported: true,
+          summary: counts,
+          rejectedFile,
+          ...(notSaved ? { error: notSaved } : {}),
         },
         [
-          `${preview.rowCount} rows, ${preview.validCount} valid, ${preview.rejectedCount} with errors${preview.nothingMoved ? `, ${preview.nothingMoved} more that moved no money (interest 0.00, a freeze; a failed, closed or refunded payment; a move between the holder's own accounts) not imported` : ''}${options['dry-run'] ? ' (dry run: nothing written)' : ' (nothing written; --skip-invalid imports the valid rows)'}`,
-          ...planTotalsTexts(preview, (line) =>
-            fill((options.lang === 'en' ? en : zhCN).import[line.key], line.values),
-          ),
+          template === 'seizures'
+            ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
+            : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated${summary.copies ? `; ${summary.copies} rows were ${template === 'calls' ? 'calls or texts' : 'transfers'} already counted, kept and not counted again` : ''} (${summary.seconds} s)`,
+          ...(summary.dataSessions
+            ? [
+                `mobile-data sessions (上网): ${summary.dataSessions}, kept as where and when the phone was, not counted as calls`,
+              ]
+            : []),
+          ...(summary.withheldNumbers
+            ? [
+                `calls and texts with the other number unknown (隐藏号码, 未知, empty): ${summary.withheldNumbers}, kept on the phone with their direction, linked to no number`,
+              ]
+            : []),
+          ...(summary.signals
+            ? [
+                `signalling (位置更新, 开机, 切换): ${summary.signals}, kept as where and when each phone was, not counted as calls`,
+              ]
+            : []),
+          ...(summary.cellSites
+            ? [
+                `base stations placed by their coordinates (基站经度, 基站纬度): ${summary.cellSites}, drawn on the map`,
+              ]
+            : []),
+          ...(summary.reversals
+            ? [
+                `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,
+              ]
+            : []),
+          ...(summary.attempts
+            ? [
+                `${summary.attempts} attempted, not completed (失败, declined): kept with their counterpart account, not counted`,
+              ]
+            : []),
+          ...(summary.unmatchedReversals
+            ? [
+                `reversals (冲正) whose transfer no imported statement holds: ${summary.unmatchedReversals}, kept and counted as no money (paired when that statement is imported)`,
+              ]
+            : []),
+          ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
           ...ownerLines,
           ...sheetLines,
-          ...sampleLines,
           ...setAsideLines(preview.setAside, preview.setAsideCount, options.lang),
-          ...preview.problems
-            .slice(0, 50)
-            .map((problem) => problemLine(problem, preview, template, options.lang)),
         ].join('\n'),
       );
-      return !refused;
-    }
-    // Rows will be set aside: their file's place is checked before anything is written, so a
-    // missing folder, or a file already there (a user's earlier rejected rows), refuses the
-    // import rather than failing, or overwriting that file, after it is in.
-    const rejectedPath = rejectedAt(preview.rejectedFileName);
-    const overwrite = Boolean(options['overwrite-rejected']);
-    if (preview.problemCount > 0) checkRejectedDestination(rejectedPath, overwrite, filePath);
-    // Written before the commit: a file that cannot be written (open in Excel, a place the
-    // system refuses) refuses the import, nothing written; a commit that fails takes it back.
-    const written = preview.rejectedFile
-      ? placeRejectedFile(rejectedPath, preview.rejectedFile.contentBase64, overwrite)
-      : null;
-    let summary: ImportSummary;
-    try {
-      summary = await client.call('import.commit', {
-        ...file,
-        importId: randomUUID(),
-        skipInvalid,
-        caseId,
-      });
-    } catch (error) {
-      try {
-        written?.undo();
-      } catch {
-        // The commit's refusal is what the user must read; a file left behind names no import.
-      }
-      throw error;
-    }
-    let rejectedFile: string | null = written ? rejectedPath : null;
-    let notSaved: ReturnType<typeof describeError> | null = null;
-    // The file changed between the check and the commit (read again, other rows rejected): the
-    // rejected rows are the commit's.
-    if (summary.rejectedFile?.contentBase64 !== preview.rejectedFile?.contentBase64) {
-      rejectedFile = null;
-      try {
-        if (summary.rejectedFile) {
-          const content = Buffer.from(summary.rejectedFile.contentBase64, 'base64');
-          if (written || overwrite) writeFileAtomic(rejectedPath, content);
-          else writeNewFileAtomic(rejectedPath, content);
-          rejectedFile = rejectedPath;
-        } else if (written) fs.rmSync(rejectedPath, { force: true });
-      } catch (error) {
-        // The import is in (committed): said as that, with where the file was not written.
-        notSaved = describeError(
-          new AppError('import.rejectedNotSaved', 'The rejected-rows file could not be written', {
-            importId: summary.importId,
-            rows: summary.rows,
-            rejected: summary.rejectedRows,
-            path: rejectedPath,
-            reason: (error as { code?: unknown }).code ?? 'unknown',
-          }),
-          options.lang === 'en' ? 'en' : 'zh-CN',
-        );
-      }
-    }
-    const { rejectedFile: _content, ...counts } = summary;
-    if (notSaved && !out.json) cliIo().stderr(`error: ${notSaved.text}\n`);
-    out.result(
-      {
-        ...report,
-        imported: true,
-        summary: counts,
-        rejectedFile,
-        ...(notSaved ? { error: notSaved } : {}),
-      },
-      [
-        template === 'seizures'
-          ? `${summary.rows} rows imported: ${summary.seizuresCreated} seizures recorded (${summary.seconds} s)`
-          : `${summary.rows} rows imported: ${summary.entitiesCreated} entities created, ${summary.entitiesMatched} matched, ${summary.relationsCreated} relations created, ${summary.relationsUpdated} updated${summary.copies ? `; ${summary.copies} rows were ${template === 'calls' ? 'calls or texts' : 'transfers'} already counted, kept and not counted again` : ''} (${summary.seconds} s)`,
-        ...(summary.dataSessions
-          ? [
-              `mobile-data sessions (上网): ${summary.dataSessions}, kept as where and when the phone was, not counted as calls`,
-            ]
-          : []),
-        ...(summary.withheldNumbers
-          ? [
-              `calls and texts with the other number unknown (隐藏号码, 未知, empty): ${summary.withheldNumbers}, kept on the phone with their direction, linked to no number`,
-            ]
-          : []),
-        ...(summary.signals
-          ? [
-              `signalling (位置更新, 开机, 切换): ${summary.signals}, kept as where and when each phone was, not counted as calls`,
-            ]
-          : []),
-        ...(summary.cellSites
-          ? [
-              `base stations placed by their coordinates (基站经度, 基站纬度): ${summary.cellSites}, drawn on the map`,
-            ]
-          : []),
-        ...(summary.reversals
-          ? [
-              `reversals (冲正) and the transfers they undo: ${summary.reversals} pairs, kept and not counted`,
-            ]
-          : []),
-        ...(summary.attempts
-          ? [
-              `${summary.attempts} attempted, not completed (失败, declined): kept with their counterpart account, not counted`,
-            ]
-          : []),
-        ...(summary.unmatchedReversals
-          ? [
-              `reversals (冲正) whose transfer no imported statement holds: ${summary.unmatchedReversals}, kept and counted as no money (paired when that statement is imported)`,
-            ]
-          : []),
-        ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
-        ...ownerLines,
-        ...sheetLines,
-        ...setAsideLines(preview.setAside, preview.setAsideCount, options.lang),
-      ].join('\n'),
-    );
-    return !notSaved;
-  });
+      return !notSaved;
+    });
+  } finally {
+    dropPlanAhead();
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { importCommitInput, importPreviewInput } from '../../api/schemas/import-schemas';
+import { importPreviewInput, type importCommitInput } from '../../api/schemas/import-schemas';
 import { AppError } from '../app-error';
 import type { CoreDeps } from '../core-deps';
 import type { Executor } from '../db/database-types';
@@ -35,31 +35,74 @@ async function plan(deps: CoreDeps, db: Executor, input: FileInput, use: 'previe
     const kept = takePlan(key);
     if (kept) return kept;
   }
-  const planned = await readAndPlan(db, source, input);
+  const early = use === 'preview' && cacheable ? takeAhead(key) : null;
+  const planned = early ? await early : await readAndPlan(db, source, input);
   if (use === 'preview' && cacheable) keepPlan(key, planned);
   return planned;
 }
 
+/** A file's plan begun before sign-in (`planAhead`), for the preview of the same file. */
+let ahead: { key: string; planned: Promise<PlannedFile>; stop: AbortController } | null = null;
+
+function takeAhead(key: string | null): Promise<PlannedFile> | null {
+  if (key === null || ahead?.key !== key) return null;
+  const { planned } = ahead;
+  ahead = null;
+  return planned;
+}
+
+/**
+ * Begins reading and checking a file named on the command line while the workspace is being
+ * unlocked (Argon2id takes a quarter of a second of the CLI's start): the plan is only handed to
+ * an `import.preview` of the same file and options, asked through the router by a signed-in
+ * user, and the read is the one the preview would make (same file, size, time, options).
+ * Returns what stops the parser threads when no preview takes it (the sign-in failed). A
+ * seizure ledger is matched against its case, so it is read when asked.
+ */
+export function planAhead(input: z.input<typeof importPreviewInput>): () => void {
+  const parsed = importPreviewInput.safeParse(input);
+  if (!parsed.success || parsed.data.template === 'seizures' || !parsed.data.filePath)
+    return () => undefined;
+  const key = planKey(parsed.data);
+  if (key === null) return () => undefined;
+  const stop = new AbortController();
+  const planned = readAndPlan(null, { path: parsed.data.filePath }, parsed.data, stop.signal);
+  // A failure is the preview's to report, after sign-in; unread, it is dropped.
+  planned.catch(() => undefined);
+  ahead = { key, planned, stop };
+  return () => {
+    if (ahead?.planned === planned) ahead = null;
+    stop.abort();
+  };
+}
+
 async function readAndPlan(
-  db: Executor,
+  db: Executor | null,
   source: { bytes: Uint8Array } | { path: string },
   input: FileInput,
+  signal?: AbortSignal,
 ): Promise<PlannedFile> {
   const {
     file,
     plan: importPlan,
     sha256,
-  } = await readAndPlanSource(source, input.encoding, input.template, {
-    mapping: input.mapping,
-    headerMap: input.headerMap,
-    ownAccount: input.ownAccount,
-    direction: input.direction,
-    ownNumber: input.ownNumber,
-    areaCode: input.areaCode,
-    fileName: input.fileName,
-    sheet: input.sheet,
-  });
-  resolveSeizureLedger(db, importPlan, input.caseId ?? null);
+  } = await readAndPlanSource(
+    source,
+    input.encoding,
+    input.template,
+    {
+      mapping: input.mapping,
+      headerMap: input.headerMap,
+      ownAccount: input.ownAccount,
+      direction: input.direction,
+      ownNumber: input.ownNumber,
+      areaCode: input.areaCode,
+      fileName: input.fileName,
+      sheet: input.sheet,
+    },
+    { signal },
+  );
+  if (db) resolveSeizureLedger(db, importPlan, input.caseId ?? null);
   return { sha256, file, plan: importPlan };
 }
 

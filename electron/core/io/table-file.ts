@@ -20,6 +20,8 @@ interface TableReadOptions {
   timeoutMs?: number;
   /** Heap for the parser thread, MB. */
   maxHeapMb?: number;
+  /** Stops the parser threads: their read is no longer wanted (a CLI sign-in that failed). */
+  signal?: AbortSignal;
 }
 
 const defaultTimeoutMs = 180_000;
@@ -121,6 +123,8 @@ function runJob(
     const onExit = () =>
       settle(false, () => reject(new AppError('import.malformedFile', 'The file cannot be read')));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    if (options.signal?.aborted) return stop();
+    options.signal?.addEventListener('abort', () => stop(), { once: true });
     const moved: TransferListItem[] = job.bytes ? [job.bytes.buffer as ArrayBuffer] : [];
     for (const port of [job.split, job.secondHalf]) if (port) moved.push(port);
     worker.postMessage(job, moved);
