@@ -871,6 +871,14 @@ export const en: Translation<typeof zhCN> = {
     title: 'Import',
     tabTable: 'Tables (persons, calls, bank records, seizure ledgers)',
     tabPackage: 'Case package',
+    tabHistory: 'Imports done',
+    history: {
+      createdAt: 'Imported at',
+      rows: 'Rows imported',
+      rejected: 'Rows with errors',
+      attempts: 'Failed or declined transfers (no money)',
+      createdBy: 'Imported by',
+    },
     steps: { file: 'File', columns: 'Columns', check: 'Check', import: 'Import' },
     template: 'What to import',
     templates: {
@@ -990,6 +998,7 @@ export const en: Translation<typeof zhCN> = {
     },
     ownerNameOnlyCli:
       '--own-account with the real account number or WeChat ID ties it to that account.',
+    listAttempts: '{{count}} attempts',
     ownerNameOnlyApp:
       'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     areaCode: 'Local area code (for landlines without one)',
