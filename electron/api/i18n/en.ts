@@ -14,6 +14,10 @@ export const en: Translation<typeof zhCN> = {
     pageFailed:
       'This page could not be shown. Other pages are not affected: open another page, or reload.',
     reload: 'Reload',
+    closeUnsaved:
+      'The import page holds rejected rows not yet saved to a file; once the window is closed they cannot be saved. Close anyway?',
+    closeAnyway: 'Close',
+    stayOpen: 'Save the rejected rows first',
   },
   nav: {
     cases: 'Cases',

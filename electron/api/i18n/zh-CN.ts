@@ -8,6 +8,9 @@ export const zhCN = {
     auditBroken: '审计日志锚点与记录不一致，可能有记录被截断或篡改。请管理员在“审计”页执行校验。',
     pageFailed: '此页面未能显示。其他页面不受影响：可打开其他页面，或重新加载。',
     reload: '重新加载',
+    closeUnsaved: '导入页有被拒的行尚未保存为文件，关闭窗口后将无法再保存。仍要关闭吗？',
+    closeAnyway: '关闭',
+    stayOpen: '先保存被拒行',
   },
   nav: {
     cases: '案件',
