@@ -86,6 +86,21 @@ describe('a two-digit year written last', () => {
     ]);
   });
 
+  it('a statement’s year-last date that could be read either way is read by its other dates, as a call list’s', async () => {
+    await commit('transactions', [
+      '交易卡号,交易日期,交易时间,交易金额,借贷标志,对手账号',
+      '6228480398271645312,2026-04-01,17:16:47,1200.00,借,6222020200112233445',
+      // Slashes alone read month first: 4 March, a month before the rest of the statement.
+      '6228480398271645312,03/04/2026,08:15:00,50.00,贷,6222020200112233445',
+      '6228480398271645312,2026-04-05,09:00:00,80.00,借,6222020200112233445',
+    ]);
+    expect(transferTimes()).toEqual([
+      '2 2026-04-01T09:16:47.000Z',
+      '3 2026-04-03T00:15:00.000Z',
+      '4 2026-04-05T01:00:00.000Z',
+    ]);
+  });
+
   it('in a bank statement, with a year-last date that could be read either way beside it', async () => {
     const summary = await commit('transactions', [
       '交易卡号,交易日期,交易时间,交易金额,借贷标志,对手账号',
