@@ -16,6 +16,7 @@ import { createRouter } from '../core/router';
 import { ownerAppDataDir } from '../core/vault/owner-app-data';
 import { appEntryUrl } from './app-origin';
 import { serveRenderer } from './app-protocol';
+import { askBeforeClosing } from './close-guard';
 import { electronDocuments } from './electron-documents';
 import { watchDownloads } from './download-watch';
 import { denyAllPermissions } from './harden';
@@ -92,11 +93,14 @@ export function startApp({ sqliteBinding, trusted, devServerUrl, mainDir }: Star
   powerMonitor.on('suspend', () => router.sessions.lock('idle'));
 
   const open = () =>
-    createMainWindow({
-      preloadPath: path.join(mainDir, '../preload/index.cjs'),
-      url: devServerUrl ?? appEntryUrl,
-      devTools: !app.isPackaged,
-    });
+    askBeforeClosing(
+      createMainWindow({
+        preloadPath: path.join(mainDir, '../preload/index.cjs'),
+        url: devServerUrl ?? appEntryUrl,
+        devTools: !app.isPackaged,
+      }),
+      dialog,
+    );
   open();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();

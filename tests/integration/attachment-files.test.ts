@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentChunkBytes } from '../../electron/api/domain/attachment-limits';
 import { createBackup, restoreBackup } from '../../electron/core/backup/backup-service';
 import { openDirect, testEnv } from '../helpers/direct-workspace';
+import { filesWithPlaintext } from '../helpers/plaintext-scan';
 import {
   adminPassword,
   createTestWorkspace,
@@ -66,61 +67,6 @@ function samplesOf(file: string, count: number): Buffer[] {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** Files under `dir` (recursively) changed since `since` that contain any of the samples. */
-function filesWithPlaintext(
-  dir: string,
-  samples: Buffer[],
-  since: number,
-  except: Set<string>,
-): string[] {
-  const found: string[] = [];
-  const buffer = Buffer.alloc(8 * mib + 64);
-  const visit = (folder: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        visit(file);
-        continue;
-      }
-      if (!entry.isFile() || except.has(file)) continue;
-      let fd: number;
-      try {
-        if (fs.statSync(file).mtimeMs < since) continue;
-        fd = fs.openSync(file, 'r');
-      } catch {
-        continue;
-      }
-      try {
-        // Read in windows that overlap by 64 bytes, so a sample across a boundary is seen.
-        let position = 0;
-        let carried = 0;
-        for (;;) {
-          const read = fs.readSync(fd, buffer, carried, 8 * mib, position);
-          if (read === 0) break;
-          const window = buffer.subarray(0, carried + read);
-          if (samples.some((sample) => window.includes(sample))) {
-            found.push(file);
-            break;
-          }
-          position += read;
-          carried = Math.min(64, window.length);
-          window.copy(buffer, 0, window.length - carried);
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-  };
-  visit(dir);
-  return found;
 }
 
 /** Samples the process's resident memory every 10 ms while `work` runs; the peak growth. */
@@ -216,7 +162,11 @@ describe('evidence-sized attachments', () => {
       [out, source].sort(),
     );
     expect(filesWithPlaintext(dir, samples, started, except)).toEqual([]);
-    expect(filesWithPlaintext(os.tmpdir(), samples.slice(0, 24), started, except)).toEqual([]);
+    // The temp folder, less other test runs' roots (their own copies of this evidence).
+    const runRoot = process.env['QUANLIAN_TEST_TMP'];
+    expect(filesWithPlaintext(os.tmpdir(), samples.slice(0, 24), started, except, runRoot)).toEqual(
+      [],
+    );
 
     // A flipped byte in one chunk: refused, the chunk named, nothing handed over.
     const fd = fs.openSync(blob, 'r+');

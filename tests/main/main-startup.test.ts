@@ -24,7 +24,7 @@ const electron = vi.hoisted(() => {
     static instances: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.instances;
     static getFocusedWindow = () => null;
-    webContents = { send: () => undefined };
+    webContents = { send: () => undefined, on: () => undefined };
     constructor(readonly options: Record<string, unknown>) {
       BrowserWindow.instances.push(this);
     }

@@ -79,8 +79,11 @@ export function createElectronStandIn(options: StandInOptions) {
           (listener as (...a: unknown[]) => void)({ sender: 'main' }, ...args);
         }
       },
+      // Main's close guard listens for a page that holds its close (will-prevent-unload).
+      on: (event: string, handler: Handler) => on(this.contentsEvents)(event, handler),
     });
     private readonly events = new Map<string, Handler[]>();
+    private readonly contentsEvents = new Map<string, Handler[]>();
     constructor(windowOptions: Record<string, unknown>) {
       this.state = { options: windowOptions, url: undefined, shown: false };
       record.windows.push(this.state);

@@ -14,6 +14,10 @@ export const en: Translation<typeof zhCN> = {
     pageFailed:
       'This page could not be shown. Other pages are not affected: open another page, or reload.',
     reload: 'Reload',
+    closeUnsaved:
+      'The import page holds rejected rows not yet saved to a file; once the window is closed they cannot be saved. Close anyway?',
+    closeAnyway: 'Close',
+    stayOpen: 'Save the rejected rows first',
   },
   nav: {
     cases: 'Cases',
@@ -871,6 +875,14 @@ export const en: Translation<typeof zhCN> = {
     title: 'Import',
     tabTable: 'Tables (persons, calls, bank records, seizure ledgers)',
     tabPackage: 'Case package',
+    tabHistory: 'Imports done',
+    history: {
+      createdAt: 'Imported at',
+      rows: 'Rows imported',
+      rejected: 'Rows with errors',
+      attempts: 'Failed or declined transfers (no money)',
+      createdBy: 'Imported by',
+    },
     steps: { file: 'File', columns: 'Columns', check: 'Check', import: 'Import' },
     template: 'What to import',
     templates: {
@@ -990,6 +1002,7 @@ export const en: Translation<typeof zhCN> = {
     },
     ownerNameOnlyCli:
       '--own-account with the real account number or WeChat ID ties it to that account.',
+    listAttempts: '{{count}} attempts',
     ownerNameOnlyApp:
       'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     areaCode: 'Local area code (for landlines without one)',

@@ -8,6 +8,9 @@ export const zhCN = {
     auditBroken: '审计日志锚点与记录不一致，可能有记录被截断或篡改。请管理员在“审计”页执行校验。',
     pageFailed: '此页面未能显示。其他页面不受影响：可打开其他页面，或重新加载。',
     reload: '重新加载',
+    closeUnsaved: '导入页有被拒的行尚未保存为文件，关闭窗口后将无法再保存。仍要关闭吗？',
+    closeAnyway: '关闭',
+    stayOpen: '先保存被拒行',
   },
   nav: {
     cases: '案件',
@@ -832,6 +835,14 @@ export const zhCN = {
     title: '数据导入',
     tabTable: '表格数据（人员、话单、资金流水、缴获登记表）',
     tabPackage: '协查包',
+    tabHistory: '导入记录',
+    history: {
+      createdAt: '导入时间',
+      rows: '导入行数',
+      rejected: '有误行',
+      attempts: '未成功交易（不计金额）',
+      createdBy: '导入人',
+    },
     steps: { file: '选择文件', columns: '列对应', check: '预览与校验', import: '导入' },
     template: '导入类型',
     templates: {
@@ -941,6 +952,7 @@ export const zhCN = {
       name: '本方仅以姓名标识：姓名不是身份标识，记为本文件单独的账户“{{owner}}”，不与其他文件的账户合并。',
     },
     ownerNameOnlyCli: '用 --own-account 写明真实账号或微信号，即可关联到该账户。',
+    listAttempts: '未成功 {{count}} 笔',
     ownerNameOnlyApp: '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
     areaCode: '本地区号（无区号的固话用）',
     problemLines: '（涉及 {{count}} 行）',

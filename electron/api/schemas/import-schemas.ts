@@ -309,6 +309,8 @@ export const importListOutput = z.array(
     template: z.enum(importTemplates),
     rowCount: z.number().int(),
     rejectedCount: z.number().int(),
+    /** A statement's failed or declined transfers, kept as attempts beside its rows (0 for other imports). */
+    attemptCount: z.number().int(),
     caseId: z.string().nullable(),
     createdAt: z.string(),
     createdBy: z.string().nullable(),

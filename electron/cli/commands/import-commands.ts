@@ -480,6 +480,7 @@ export async function importsCommand(
   out: Output,
 ): Promise<void> {
   if (action === 'list') {
+    const words = (options.lang === 'en' ? en : zhCN).import;
     const { imports, at } = await withSession(options, secrets, async (client) => ({
       imports: await client.call('import.list', {}),
       at: await workspaceClock(client),
@@ -490,7 +491,7 @@ export async function importsCommand(
         ? imports
             .map(
               (item) =>
-                `${item.id}  ${at(item.createdAt)}  ${item.template}  ${item.rowCount} rows (${item.rejectedCount} rejected)  ${item.fileName}`,
+                `${item.id}  ${at(item.createdAt)}  ${item.template}  ${item.rowCount} rows (${item.rejectedCount} rejected${item.template === 'transactions' ? `, ${fill(words.listAttempts, { count: String(item.attemptCount) })}` : ''})  ${item.fileName}`,
             )
             .join('\n')
         : 'No imports.',

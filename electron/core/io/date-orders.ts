@@ -28,10 +28,29 @@ export interface DateOrders {
    * a file with dates written more than one way reads each by the dates around it.
    */
   ambiguousLines: number[];
+  /**
+   * The lines (of a call list or a statement) whose date is two digits each with dashes
+   * (26-04-01, 01-04-26): read year first, and turned where the file's other dates say the
+   * year is last (`turnShortYearRows`).
+   */
+  shortYearLines: number[];
 }
 
 /** A date with its year last, and the rest of the cell (its time) after it. */
 const yearLastPattern = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?=$|[ T])/;
+
+/**
+ * A date of two digits each with dashes, and what follows it: read year first (26-04-01), as
+ * Chinese systems print it, until the file's other dates say otherwise. With slashes (01/04/26)
+ * it is as often an English day or month first, and left alone.
+ */
+const shortYearPattern = /^(\d{2})-(\d{2})-(\d{2})(?=$|[ T])/;
+
+/** The cell's two-digit date with its year first and in full (2026-04-01 for 26-04-01), or null. */
+export function shortYearFirst(text: string): string | null {
+  const match = shortYearPattern.exec(text);
+  return match ? `20${match[1]}-${match[2]}-${match[3]}${text.slice(match[0].length)}` : null;
+}
 
 /** The cell's date written year first (2026-4-1 17:16 for 4/1/2026 17:16), or null. */
 export function yearFirst(text: string): string | null {
@@ -52,12 +71,13 @@ export function dateOrders(): DateOrders {
     dayFirst: false,
     monthFirst: false,
     ambiguousLines: [],
+    shortYearLines: [],
   };
 }
 
 const separator = (code: number) => code === 47 || code === 46 || code === 45;
 
-/** Counts the cell a row's date is read from (`line`: the row's, in a call list). */
+/** Counts the cell a row's date is read from (`line`: the row's, in a call list or a statement). */
 export function countDateOrder(orders: DateOrders, cell: Cell, line?: number): void {
   if (cell === null || cell === '') return;
   const text = typeof cell === 'string' ? cell.trim() : '';
@@ -68,6 +88,7 @@ export function countDateOrder(orders: DateOrders, cell: Cell, line?: number): v
       : null;
   if (!match) {
     orders.other += 1;
+    if (line !== undefined && shortYearPattern.test(text)) orders.shortYearLines.push(line);
     return;
   }
   if (match[2] === '/') orders.slashes += 1;
@@ -89,6 +110,7 @@ export function joinDateOrders(first?: DateOrders, second?: DateOrders): DateOrd
     dayFirst: first.dayFirst || second.dayFirst,
     monthFirst: first.monthFirst || second.monthFirst,
     ambiguousLines: first.ambiguousLines.concat(second.ambiguousLines),
+    shortYearLines: first.shortYearLines.concat(second.shortYearLines),
   };
 }
 
@@ -145,40 +167,135 @@ function periodTurns(data: ImportRecords, orders: DateOrders, period: Period): b
   );
 }
 
+/** A call list's or a statement's rows: each one's line and time (Unix seconds). */
+interface DatedRows {
+  length: number;
+  line(index: number): number;
+  unix(index: number): number;
+  setUnix(index: number, unix: number): void;
+}
+
+function datedRows(data: ImportRecords): DatedRows | null {
+  if (data.template === 'calls') {
+    const { startedUnix, line, length } = data.records;
+    return {
+      length,
+      line: (index) => line[index]!,
+      unix: (index) => startedUnix[index]!,
+      setUnix: (index, unix) => {
+        startedUnix[index] = unix;
+      },
+    };
+  }
+  if (data.template === 'transactions') {
+    const records = data.records;
+    return {
+      length: records.length,
+      line: (index) => records[index]!.line,
+      unix: (index) => Date.parse(records[index]!.at) / 1000,
+      setUnix: (index, unix) => {
+        records[index]!.at = new Date(unix * 1000).toISOString();
+      },
+    };
+  }
+  return null;
+}
+
+/** The instant of a day in China and a second of that day; null where there is no such day. */
+function chinaInstant(year: number, month: number, day: number, second: number): number | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.getTime() / 1000 + second - chinaOffsetSeconds;
+}
+
 /**
- * A call list's rows whose date could be read either way (01/04/2026), in a file whose other
- * dates leave no doubt (2026-04-01, 2026年4月1日, 13/04/2026): a row read outside the days those
- * dates span, and inside them turned round, is turned. The file's own dates show its order
- * where the year-last ones alone show none; 01/04/2026 among rows of 2026-04-01 had been read
- * as 4 January, a row three months off in a list of one morning. A row inside the span, or
- * outside it either way, is left as read. Run once the whole file is read: rows read before
- * its order was known (a streamed list, the halves of a parser thread) are re-dated here.
+ * Rows whose date is two digits each with dashes (01-04-26), read year first (2001-04-26), in a
+ * file whose other dates are in the year of its last two digits (2026): read with the year last.
+ * Day first, as dashes are read, where the file's dates say so (a first number past 12:
+ * 13-04-26) or say nothing and the day-first date falls within the other rows' days; month
+ * first where the file says so (4/13/2026) or only that date falls within them (the rule of
+ * `turnAmbiguousRows`). 01-04-26 in a list of April 2026 had been stored as 26 April 2001.
+ */
+function turnShortYearRows(
+  rows: DatedRows,
+  orders: DateOrders,
+  within: (unix: number) => boolean,
+  years: [number, number],
+): void {
+  const lines = new Set(orders.shortYearLines);
+  const ofTheFile = (year: number) => year >= years[0] && year <= years[1];
+  const found: { index: number; parts: [number, number, number]; second: number }[] = [];
+  let dayFirstSaid = orders.dayFirst;
+  for (let index = 0; index < rows.length; index += 1) {
+    if (!lines.has(rows.line(index))) continue;
+    const local = new Date((rows.unix(index) + chinaOffsetSeconds) * 1000);
+    const first = local.getUTCFullYear() - 2000;
+    const [second, last] = [local.getUTCMonth() + 1, local.getUTCDate()];
+    if (ofTheFile(2000 + first) || !ofTheFile(2000 + last)) continue;
+    if (first > 12) dayFirstSaid = true;
+    const secondOfDay = Math.round(rows.unix(index) + chinaOffsetSeconds) % 86_400;
+    found.push({ index, parts: [first, second, last], second: secondOfDay });
+  }
+  const said = dayFirstSaid === orders.monthFirst ? null : dayFirstSaid ? 'day' : 'month';
+  for (const { index, parts, second } of found) {
+    const [first, middle, year] = [parts[0], parts[1], 2000 + parts[2]];
+    const dayFirst = chinaInstant(year, middle, first, second);
+    const monthFirst = chinaInstant(year, first, middle, second);
+    const chosen =
+      said === 'day'
+        ? dayFirst
+        : said === 'month'
+          ? monthFirst
+          : dayFirst !== null && (within(dayFirst) || monthFirst === null || !within(monthFirst))
+            ? dayFirst
+            : monthFirst;
+    if (chosen !== null) rows.setUnix(index, chosen);
+  }
+}
+
+/**
+ * A call list's or a statement's rows whose date could be read either way (01/04/2026), in a
+ * file whose other dates leave no doubt (2026-04-01, 2026年4月1日, 13/04/2026): a row read outside
+ * the days those dates span, and inside them turned round, is turned. The file's own dates show
+ * its order where the year-last ones alone show none; 01/04/2026 among rows of 2026-04-01 had
+ * been read as 4 January, a row three months off in a list of one morning (and a statement's,
+ * until the rule was theirs too). A row inside the span, or outside it either way, is left as
+ * read. Run once the whole file is read: rows read before its order was known (a streamed
+ * list, the halves of a parser thread) are re-dated here. Two-digit dates with the year last
+ * are read first, by the same span (`turnShortYearRows`).
  */
 function turnAmbiguousRows(data: ImportRecords, orders: DateOrders): void {
-  if (data.template !== 'calls' || !orders.ambiguousLines.length) return;
-  const { startedUnix, line, length } = data.records;
+  if (!orders.ambiguousLines.length && !orders.shortYearLines.length) return;
+  const rows = datedRows(data);
+  if (!rows) return;
   const ambiguous = new Set(orders.ambiguousLines);
+  const shortYear = new Set(orders.shortYearLines);
   const dayOf = (unix: number) => chinaDateOfUnix(unix);
   let [from, to] = ['', ''];
-  for (let index = 0; index < length; index += 1) {
-    if (ambiguous.has(line[index]!)) continue;
-    const day = dayOf(startedUnix[index]!);
+  for (let index = 0; index < rows.length; index += 1) {
+    const line = rows.line(index);
+    if (ambiguous.has(line) || shortYear.has(line)) continue;
+    const day = dayOf(rows.unix(index));
     if (!from || day < from) from = day;
     if (!to || day > to) to = day;
   }
   if (!from) return;
   const within = (unix: number) => dayOf(unix) >= from && dayOf(unix) <= to;
-  for (let index = 0; index < length; index += 1) {
-    if (!ambiguous.has(line[index]!) || within(startedUnix[index]!)) continue;
-    const turned = turnedUnix(startedUnix[index]!);
-    if (within(turned)) startedUnix[index] = turned;
+  if (shortYear.size)
+    turnShortYearRows(rows, orders, within, [Number(from.slice(0, 4)), Number(to.slice(0, 4))]);
+  for (let index = 0; index < rows.length; index += 1) {
+    const unix = rows.unix(index);
+    if (!ambiguous.has(rows.line(index)) || within(unix)) continue;
+    const turned = turnedUnix(unix);
+    if (within(turned)) rows.setUnix(index, turned);
   }
 }
 
 /**
  * Turns every date of a file read the other way round from its order, or from the period named
  * above it where the dates show none (after the halves are joined); where neither says, a call
- * list's dates that could be read either way by the file's other dates (`turnAmbiguousRows`).
+ * list's or a statement's dates that could be read either way by the file's other dates
+ * (`turnAmbiguousRows`).
  */
 export function settleDateOrders(
   data: ImportRecords,

@@ -2286,7 +2286,7 @@ function rowReader(
   const timeOf = (line: number, cells: Cell[], timeKey: string) => {
     const field = mapping[timeKey] !== undefined ? timeKey : 'date';
     if (clockColumn(timeKey)) countClock(clocks, cellOf(cells, timeKey));
-    countDateOrder(dates, cellOf(cells, dated ? 'date' : field));
+    countDateOrder(dates, cellOf(cells, dated ? 'date' : field), line);
     const shift = zoneShift(cells, field);
     const ms = instantIn(line, cells, field, timeKey);
     return ms === undefined ? undefined : new Date(ms + shift).toISOString();

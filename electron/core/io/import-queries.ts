@@ -13,11 +13,16 @@ export function listImports(db: Executor) {
       template: ImportTemplate;
       row_count: number;
       rejected_count: number;
+      attempt_count: number;
       case_id: string | null;
       created_at: string;
       created_by: string | null;
     }>(
+      // Attempts are a statement's alone: other imports are not looked up in money_transfers.
       sql`SELECT i.id, i.file_name, i.sha256, i.template, i.row_count, i.rejected_count, i.case_id, i.created_at,
+          CASE WHEN i.template = 'transactions' THEN
+            (SELECT count(*) FROM money_transfers t WHERE t.import_id = i.id AND t.attempt = 1)
+          ELSE 0 END AS attempt_count,
           u.username AS created_by FROM imports i LEFT JOIN users u ON u.id = i.created_by ORDER BY i.created_at DESC, i.rowid DESC`,
     )
     .map((row) => ({
@@ -27,6 +32,7 @@ export function listImports(db: Executor) {
       template: row.template,
       rowCount: row.row_count,
       rejectedCount: row.rejected_count,
+      attemptCount: row.attempt_count,
       caseId: row.case_id,
       createdAt: row.created_at,
       createdBy: row.created_by,

@@ -1,5 +1,5 @@
 import { yuanToFen } from '../../api/domain/quantity';
-import { yearFirst } from './date-orders';
+import { shortYearFirst, yearFirst } from './date-orders';
 import { englishDateTime } from './english-dates';
 import { epochMs, withoutMillis } from './epoch-times';
 import type { Cell } from './table-file';
@@ -239,10 +239,9 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     const reordered = yearFirst(text);
     if (reordered) return parseLocalInstant(reordered);
     // Two digits of the year, first, as Chinese systems print it (26-04-01 08:35:00): 2026.
-    const shortYear = shortYearPattern.exec(text);
-    return shortYear
-      ? parseLocalInstant(`20${shortYear[1]}-${shortYear[2]}-${shortYear[3]}${text.slice(8)}`)
-      : englishInstant(text);
+    // Where they are last (01-04-26) the file's other dates say so (date-orders).
+    const shortYear = shortYearFirst(text);
+    return shortYear ? parseLocalInstant(shortYear) : englishInstant(text);
   }
   const [year, month, day, hour, minute, second] = [1, 2, 3, 5, 6, 7].map((at) =>
     Number(match[at] ?? 0),
@@ -253,12 +252,6 @@ function parseLocalInstant(cell: Cell): Parsed<number> {
     ? { ok: false, problem: 'dateTime' }
     : localInstant(year!, month!, day!, clock, minute!, second!);
 }
-
-/**
- * A date of two digits each with dashes, its year first (26-04-01), and what follows it: with
- * slashes (01/04/26) it is as often an English day or month first, and left alone.
- */
-const shortYearPattern = /^(\d{2})-(\d{2})-(\d{2})(?=$|[ T])/;
 
 /** A time with its month in English (Oracle's 01-APR-26 02.30.15 PM, Java's …CST 2026). */
 function englishInstant(text: string): Parsed<number> {
@@ -721,7 +714,7 @@ function readDateAndTime(dateCell: Cell, timeCell: Cell): Parsed<number> {
   } else {
     // Text, or 20260401 typed as a number.
     const written = plainText(dateCell);
-    const text = yearFirst(written) ?? written;
+    const text = yearFirst(written) ?? shortYearFirst(written) ?? written;
     const match =
       /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
       /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);

@@ -7,13 +7,11 @@ import {
   ImportOutlined,
   FolderOpenOutlined,
   GlobalOutlined,
-  LockOutlined,
   RadarChartOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { Alert, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -26,13 +24,13 @@ import {
   useNavigate,
 } from 'react-router';
 import type { SessionInfo } from '../../../electron/api/schemas/session-schemas';
-import { invoke } from '../api/client';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LeaveQuestionProvider } from './LeaveQuestionProvider';
+import { LockButton } from './LockButton';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { pageLoading, pages, preloadPages } from './pages';
 import { SessionProvider, useSession } from './SessionContext';
-import { setSession } from './session-query';
 import { useActivityHeartbeat } from './useActivityHeartbeat';
 
 const navItems = [
@@ -95,84 +93,76 @@ export function AppShell({ session, onLocked }: { session: SessionInfo; onLocked
 /** The menu, the header and the page of the address. */
 function ShellFrame({ onLocked }: { onLocked: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const session = useSession();
 
-  const lock = async () => {
-    await invoke('session.lock', {}).catch(() => undefined);
-    setSession(queryClient, null);
-    onLocked();
-  };
-
+  // The question the page asks before it is left (useLeaveConfirm): locking asks it too.
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={180} breakpoint="lg" collapsedWidth={64}>
-        <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600 }}>
-          {t('app.name')}
-        </div>
-        <Navigation />
-      </Layout.Sider>
-      {/* The page scrolls inside the content area, so the header stays and the graph can fill the height. */}
-      <Layout style={{ height: '100vh' }}>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            borderBottom: '1px solid #e5e7eb',
-          }}
-        >
-          <Typography.Text strong ellipsis style={{ maxWidth: 520 }}>
-            {session.workspaceName}
-            {session.unitName ? ` · ${session.unitName}` : ''}
-          </Typography.Text>
-          <Space size="middle">
-            <GlobalSearch />
-            <Typography.Text type="secondary" data-testid="signed-in-user">
-              {t('common.signedInAs', {
-                name: session.user.displayName,
-                role: t(`enums.role.${session.user.role}`),
-              })}
+    <LeaveQuestionProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider width={180} breakpoint="lg" collapsedWidth={64}>
+          <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600 }}>
+            {t('app.name')}
+          </div>
+          <Navigation />
+        </Layout.Sider>
+        {/* The page scrolls inside the content area, so the header stays and the graph can fill the height. */}
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: '0 24px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              borderBottom: '1px solid #e5e7eb',
+            }}
+          >
+            <Typography.Text strong ellipsis style={{ maxWidth: 520 }}>
+              {session.workspaceName}
+              {session.unitName ? ` · ${session.unitName}` : ''}
             </Typography.Text>
-            <LanguageSwitch />
-            <Tooltip title={t('common.lock')}>
-              <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-button">
-                {t('common.lock')}
-              </Button>
-            </Tooltip>
-          </Space>
-        </Layout.Header>
-        {session.isDemo && <Alert type="info" banner title={t('app.demoBanner')} />}
-        {session.auditIntegrity === 'broken' && (
-          <Alert type="error" banner title={t('app.auditBroken')} />
-        )}
-        <Layout.Content style={{ padding: 24, overflow: 'auto', minHeight: 0 }}>
-          <PageErrorBoundary>
-            <Suspense fallback={pageLoading}>
-              <Routes>
-                <Route path="/" element={<Navigate to="/cases" replace />} />
-                <Route path="/cases" element={<pages.CasesPage />} />
-                <Route path="/cases/:caseId" element={<pages.CaseDetailPage />} />
-                <Route path="/entities" element={<pages.EntitiesPage />} />
-                <Route path="/entities/:entityId" element={<pages.EntityPage />} />
-                <Route path="/reports/linked-cases" element={<pages.LinkedCasesReportPage />} />
-                <Route path="/graph" element={<pages.GraphPage />} />
-                <Route path="/map" element={<pages.MapPage />} />
-                <Route path="/seizures" element={<pages.SeizuresPage />} />
-                <Route path="/briefings" element={<pages.BriefingsPage />} />
-                <Route path="/import" element={<pages.ImportPage />} />
-                <Route path="/statistics" element={<pages.StatisticsPage />} />
-                <Route path="/analytics" element={<pages.AnalyticsPage />} />
-                <Route path="/audit" element={<pages.AuditPage />} />
-                <Route path="/settings" element={<pages.SettingsPage />} />
-                <Route path="*" element={<Navigate to="/cases" replace />} />
-              </Routes>
-            </Suspense>
-          </PageErrorBoundary>
-        </Layout.Content>
+            <Space size="middle">
+              <GlobalSearch />
+              <Typography.Text type="secondary" data-testid="signed-in-user">
+                {t('common.signedInAs', {
+                  name: session.user.displayName,
+                  role: t(`enums.role.${session.user.role}`),
+                })}
+              </Typography.Text>
+              <LanguageSwitch />
+              <LockButton onLocked={onLocked} />
+            </Space>
+          </Layout.Header>
+          {session.isDemo && <Alert type="info" banner title={t('app.demoBanner')} />}
+          {session.auditIntegrity === 'broken' && (
+            <Alert type="error" banner title={t('app.auditBroken')} />
+          )}
+          <Layout.Content style={{ padding: 24, overflow: 'auto', minHeight: 0 }}>
+            <PageErrorBoundary>
+              <Suspense fallback={pageLoading}>
+                <Routes>
+                  <Route path="/" element={<Navigate to="/cases" replace />} />
+                  <Route path="/cases" element={<pages.CasesPage />} />
+                  <Route path="/cases/:caseId" element={<pages.CaseDetailPage />} />
+                  <Route path="/entities" element={<pages.EntitiesPage />} />
+                  <Route path="/entities/:entityId" element={<pages.EntityPage />} />
+                  <Route path="/reports/linked-cases" element={<pages.LinkedCasesReportPage />} />
+                  <Route path="/graph" element={<pages.GraphPage />} />
+                  <Route path="/map" element={<pages.MapPage />} />
+                  <Route path="/seizures" element={<pages.SeizuresPage />} />
+                  <Route path="/briefings" element={<pages.BriefingsPage />} />
+                  <Route path="/import" element={<pages.ImportPage />} />
+                  <Route path="/statistics" element={<pages.StatisticsPage />} />
+                  <Route path="/analytics" element={<pages.AnalyticsPage />} />
+                  <Route path="/audit" element={<pages.AuditPage />} />
+                  <Route path="/settings" element={<pages.SettingsPage />} />
+                  <Route path="*" element={<Navigate to="/cases" replace />} />
+                </Routes>
+              </Suspense>
+            </PageErrorBoundary>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </LeaveQuestionProvider>
   );
 }

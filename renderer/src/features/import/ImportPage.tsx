@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CheckStep } from './CheckStep';
 import { ColumnsStep } from './ColumnsStep';
 import { FileStep } from './FileStep';
+import { ImportHistory } from './ImportHistory';
 import { initialWizard, unmappedPreview, wizardReducer, type WizardStep } from './import-wizard';
 import { PackageImport } from './PackageImport';
 import { RunStep } from './RunStep';
@@ -164,24 +165,26 @@ function TableImport() {
 }
 
 /**
- * 数据导入: tables from other systems (persons, call records, bank records) or a case package.
- * The tab is in the address (?tab=package): leaving the table's tab closes its wizard, and a
+ * 数据导入: tables from other systems (persons, call records, bank records) or a case package,
+ * and the imports done (导入记录). The tab is in the address (?tab=package, ?tab=history): leaving the table's tab closes its wizard, and a
  * wizard holding unsaved rejected rows asks first, as before any other way out (RunStep).
  */
 export function ImportPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'package' ? 'package' : 'table';
+  const asked = params.get('tab');
+  const tab = asked === 'package' || asked === 'history' ? asked : 'table';
   return (
     <>
       <PageHeader title={t('import.title')} />
       <Tabs
         destroyOnHidden
         activeKey={tab}
-        onChange={(key) => setParams(key === 'package' ? { tab: key } : {})}
+        onChange={(key) => setParams(key === 'table' ? {} : { tab: key })}
         items={[
           { key: 'table', label: t('import.tabTable'), children: <TableImport /> },
           { key: 'package', label: t('import.tabPackage'), children: <PackageImport /> },
+          { key: 'history', label: t('import.tabHistory'), children: <ImportHistory /> },
         ]}
       />
     </>
