@@ -19,11 +19,11 @@ function endOf(tx: Executor, entityId: string): End | undefined {
 
 /**
  * The relations, in the same way, between the same payer or payee and the accounts a masked
- * counterpart may be (`unmaskKnownCounterparts`'s test: the accounts with money relations to the
- * other end whose number and holder the mask fits), for a relation with a masked end
- * (张*（6222****0011） → 李四). A statement that masks its counterpart, imported before the one
- * that names it in full, had left its transfers under the masked account, counted again beside
- * the full statement's. A payer with two cards (诸葛一's …620001 and …620009) has two: the
+ * counterpart may be (the accounts with money relations to the other end whose number and
+ * holder the mask fits), for a relation with a masked end (张*（6222****0011） → 李四). A
+ * statement that masks its counterpart keeps its transfers under the masked account (in
+ * either order of import, so that deleting the full statement leaves them as they were):
+ * they had been counted again beside the full statement's. A payer with two cards (诸葛一's …620001 and …620009) has two: the
  * credit naming him alone is a row of either card's debits. Empty where the relation has no
  * masked end or the mask fits no account.
  */
