@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { maskFitter } from './account-masks';
-import { nameOnlyFitter, standsIn } from './name-only-parties';
+import { nameOnlyFitter, namesPlatform, standsIn } from './name-only-parties';
 
 interface End {
   id: string;
@@ -23,19 +23,28 @@ function endOf(tx: Executor, entityId: string): End | undefined {
  * holder the mask fits), for a relation with a masked end (张*（6222****0011） → 李四). A
  * statement that masks its counterpart keeps its transfers under the masked account (in
  * either order of import, so that deleting the full statement leaves them as they were):
- * they had been counted again beside the full statement's. A payer with two cards (诸葛一's …620001 and …620009) has two: the
- * credit naming him alone is a row of either card's debits. Empty where the relation has no
- * masked end or the mask fits no account.
+ * they had been counted again beside the full statement's. A payer with two cards (诸葛一's
+ * …620001 and …620009) has two: the credit naming him alone is a row of either card's debits.
+ * A card's 微信零钱提现 from 财付通支付科技有限公司 is the holder's own withdrawal, the 调证's
+ * 提现 to that card: `walletMoves` says that only such rows of the twins (提现, 充值) are its
+ * events. No relations where the relation has no masked end or the mask fits no account.
  */
-export function fullTwinsOf(tx: Executor, relationId: string): string[] {
-  return twinsOf(tx, relationId).map((twin) => twin.relationId);
+export function fullTwinsOf(
+  tx: Executor,
+  relationId: string,
+): { relationIds: string[]; walletMoves: boolean } {
+  const twins = twinsOf(tx, relationId);
+  return {
+    relationIds: twins.map((twin) => twin.relationId),
+    walletMoves: twins.some((twin) => twin.walletMoves),
+  };
 }
 
 /** `fullTwinsOf`'s relations, each with the masked account and the full account it may be. */
 function twinsOf(
   tx: Executor,
   relationId: string,
-): { relationId: string; maskedId: string; fullId: string }[] {
+): { relationId: string; maskedId: string; fullId: string; walletMoves: boolean }[] {
   const relation = tx.get<{ from_entity_id: string; to_entity_id: string }>(
     sql`SELECT from_entity_id, to_entity_id FROM relations
       WHERE id = ${relationId} AND type = 'finances' AND deleted_at IS NULL`,
@@ -48,8 +57,10 @@ function twinsOf(
   if (fromMasked === standsIn(to.account_no)) return [];
   const [masked, known] = fromMasked ? [from, to] : [to, from];
   const fits =
-    maskFitter(masked.account_no, masked.holder_name) ?? nameOnlyFitter(masked.account_no ?? '');
+    maskFitter(masked.account_no, masked.holder_name) ??
+    nameOnlyFitter(masked.account_no ?? '', known.holder_name);
   if (!fits) return [];
+  const walletMoves = namesPlatform(masked.account_no ?? '');
   return tx
     .all<{ id: string; account_no: string; holder_name: string | null }>(
       sql`SELECT DISTINCT other.entity_id AS id, other.account_no, other.holder_name
@@ -68,7 +79,9 @@ function twinsOf(
         sql`SELECT id FROM relations WHERE type = 'finances' AND deleted_at IS NULL
           AND from_entity_id = ${payer} AND to_entity_id = ${payee}`,
       );
-      return twin ? [{ relationId: twin.id, maskedId: masked.id, fullId: account.id }] : [];
+      return twin
+        ? [{ relationId: twin.id, maskedId: masked.id, fullId: account.id, walletMoves }]
+        : [];
     });
 }
 
