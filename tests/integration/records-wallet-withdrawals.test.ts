@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
 import { importStatementFixture, moneyRelations, tracedInOut } from '../helpers/money-relations';
 
 /**
@@ -30,7 +36,7 @@ const tenpayAlone = [
 async function fresh() {
   c?.dispose();
   c = makeTestCore();
-  await createTestWorkspace(c);
+  return await createTestWorkspace(c);
 }
 
 describe('a 财付通 提现 and the card statement’s 微信零钱提现', () => {
@@ -57,5 +63,28 @@ describe('a 财付通 提现 and the card statement’s 微信零钱提现', () 
     await fresh();
     await importStatementFixture(c, card);
     expect(await moneyRelations(c)).toEqual([`${stand}>${cardNo}: 1 100000`]);
+  });
+
+  it('a workspace that counted it twice (imported before) is marked at the next unlock', async () => {
+    const { path: dir } = await fresh();
+    await importStatementFixture(c, tenpay);
+    await importStatementFixture(c, card);
+    await c.ok('session.lock', {});
+    // What the version before wrote: the card's credit counted beside the 调证's 提现, from an
+    // account of its own.
+    const workspace = await unlockWorkspace(dir, 'admin', adminPassword, c.env);
+    workspace.sqlite.exec(`
+      UPDATE entities SET merged_into_id = NULL WHERE id IN (SELECT entity_id FROM accounts
+        WHERE account_no LIKE '%对方）');
+      UPDATE relations SET event_count = event_count + 1, amount_fen = amount_fen + 100000
+        WHERE id IN (SELECT relation_id FROM money_transfers WHERE copy_of IS NOT NULL);
+      UPDATE import_relations SET event_count = event_count + 1, amount_fen = amount_fen + 100000
+        WHERE relation_id IN (SELECT relation_id FROM money_transfers WHERE copy_of IS NOT NULL);
+      UPDATE money_transfers SET copy_of = NULL;
+      UPDATE settings SET value = '13' WHERE key = 'recordCopiesVersion';`);
+    workspace.close('user');
+    await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
+    expect(await moneyRelations(c)).toEqual(tenpayAlone);
+    expect(await tracedInOut(c, cardNo)).toEqual({ inFen: 100000, outFen: 0 });
   });
 });
