@@ -10,7 +10,6 @@ import { findHolder } from '../entities/entity-identifiers';
 import { findOwner } from '../entities/entity-owner';
 import { foldAccountAliases } from './account-aliases';
 import { addLoginAliases } from './alipay-users';
-import { unmaskKnownCounterparts } from './masked-counterparts';
 import { linkAccountHolders, type NamedHolder } from './account-holders';
 import { bulkIdentifiers } from './bulk-identifiers';
 import { deferIndexes, multiRowInsert, rollbackJournalFor } from './bulk-insert';
@@ -1030,8 +1029,9 @@ export async function commitImport(
     logins?: [string, string][],
     maskedLogins?: readonly MaskedLogin[],
   ) {
-    // A masked counterpart (6222****0011) the workspace holds already, as its own account.
-    unmaskKnownCounterparts(db, records);
+    // A masked counterpart (6222****0011) stays the account the file names, whatever the
+    // workspace holds: its rows become copies of the full account's (`remarkMasked`, below), so
+    // deleting that account's statement leaves them as the file alone gives them.
     const aliases = foldAccountAliases(records);
     addLoginAliases(aliases, records, logins);
     // The rows of each reversal pair, by line: a row whose partner is not among the records

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { maskFitter } from './account-masks';
-import { nameOnlyFitter, standsIn } from './name-only-parties';
+import { nameOnlyFitter, namesPlatform, standsIn } from './name-only-parties';
 
 interface End {
   id: string;
@@ -18,38 +18,50 @@ function endOf(tx: Executor, entityId: string): End | undefined {
 }
 
 /**
- * The relation, in the same way, between the same payer or payee and the account a masked
- * counterpart is (`unmaskKnownCounterparts`'s test: the one account with money relations to the
- * other end whose number and holder the mask fits), for a relation with a masked end
- * (张*（6222****0011） → 李四). A statement that masks its counterpart, imported before the one
- * that names it in full, had left its transfers under the masked account, counted again beside
- * the full statement's. Null where the relation has no masked end or the mask fits no one
- * account.
+ * The relations, in the same way, between the same payer or payee and the accounts a masked
+ * counterpart may be (the accounts with money relations to the other end whose number and
+ * holder the mask fits), for a relation with a masked end (张*（6222****0011） → 李四). A
+ * statement that masks its counterpart keeps its transfers under the masked account (in
+ * either order of import, so that deleting the full statement leaves them as they were):
+ * they had been counted again beside the full statement's. A payer with two cards (诸葛一's
+ * …620001 and …620009) has two: the credit naming him alone is a row of either card's debits.
+ * A card's 微信零钱提现 from 财付通支付科技有限公司 is the holder's own withdrawal, the 调证's
+ * 提现 to that card: `walletMoves` says that only such rows of the twins (提现, 充值) are its
+ * events. No relations where the relation has no masked end or the mask fits no account.
  */
-export function fullTwinOf(tx: Executor, relationId: string): string | null {
-  return twinOf(tx, relationId)?.relationId ?? null;
-}
-
-/** `fullTwinOf`'s relation, with the masked account and the full account it is. */
-function twinOf(
+export function fullTwinsOf(
   tx: Executor,
   relationId: string,
-): { relationId: string; maskedId: string; fullId: string } | null {
+): { relationIds: string[]; walletMoves: boolean } {
+  const twins = twinsOf(tx, relationId);
+  return {
+    relationIds: twins.map((twin) => twin.relationId),
+    walletMoves: twins.some((twin) => twin.walletMoves),
+  };
+}
+
+/** `fullTwinsOf`'s relations, each with the masked account and the full account it may be. */
+function twinsOf(
+  tx: Executor,
+  relationId: string,
+): { relationId: string; maskedId: string; fullId: string; walletMoves: boolean }[] {
   const relation = tx.get<{ from_entity_id: string; to_entity_id: string }>(
     sql`SELECT from_entity_id, to_entity_id FROM relations
       WHERE id = ${relationId} AND type = 'finances' AND deleted_at IS NULL`,
   );
-  if (!relation) return null;
+  if (!relation) return [];
   const [from, to] = [endOf(tx, relation.from_entity_id), endOf(tx, relation.to_entity_id)];
-  if (!from?.account_no || !to?.account_no) return null;
+  if (!from?.account_no || !to?.account_no) return [];
   // A counterpart named alone (欧阳一, no number) is found as a masked one is: by its name.
   const fromMasked = standsIn(from.account_no);
-  if (fromMasked === standsIn(to.account_no)) return null;
+  if (fromMasked === standsIn(to.account_no)) return [];
   const [masked, known] = fromMasked ? [from, to] : [to, from];
   const fits =
-    maskFitter(masked.account_no, masked.holder_name) ?? nameOnlyFitter(masked.account_no ?? '');
-  if (!fits) return null;
-  const found = tx
+    maskFitter(masked.account_no, masked.holder_name) ??
+    nameOnlyFitter(masked.account_no ?? '', known.holder_name);
+  if (!fits) return [];
+  const walletMoves = namesPlatform(masked.account_no ?? '');
+  return tx
     .all<{ id: string; account_no: string; holder_name: string | null }>(
       sql`SELECT DISTINCT other.entity_id AS id, other.account_no, other.holder_name
         FROM relations r
@@ -57,24 +69,28 @@ function twinOf(
           CASE WHEN r.from_entity_id = ${known.id} THEN r.to_entity_id ELSE r.from_entity_id END
         JOIN entities e ON e.id = other.entity_id AND e.deleted_at IS NULL
         WHERE r.type = 'finances' AND r.deleted_at IS NULL
-          AND (r.from_entity_id = ${known.id} OR r.to_entity_id = ${known.id})`,
+          AND (r.from_entity_id = ${known.id} OR r.to_entity_id = ${known.id})
+        ORDER BY other.entity_id`,
     )
-    .filter((account) => fits(account.account_no, account.holder_name));
-  if (found.length !== 1) return null;
-  const fullId = found[0]!.id;
-  const [payer, payee] = fromMasked ? [fullId, known.id] : [known.id, fullId];
-  const twin = tx.get<{ id: string }>(
-    sql`SELECT id FROM relations WHERE type = 'finances' AND deleted_at IS NULL
-        AND from_entity_id = ${payer} AND to_entity_id = ${payee}`,
-  );
-  return twin ? { relationId: twin.id, maskedId: masked.id, fullId } : null;
+    .filter((account) => fits(account.account_no, account.holder_name))
+    .flatMap((account) => {
+      const [payer, payee] = fromMasked ? [account.id, known.id] : [known.id, account.id];
+      const twin = tx.get<{ id: string }>(
+        sql`SELECT id FROM relations WHERE type = 'finances' AND deleted_at IS NULL
+          AND from_entity_id = ${payer} AND to_entity_id = ${payee}`,
+      );
+      return twin
+        ? [{ relationId: twin.id, maskedId: masked.id, fullId: account.id, walletMoves }]
+        : [];
+    });
 }
 
 /**
  * The full account a masked one (张*（6222****0011）) is, where all it holds are copies of that
- * account's transfers: every money relation of it has its twin (`twinOf`) at that one account,
- * and every transfer on them is a copy. Null where any transfer still counts, a relation has no
- * twin or another, or the account holds anything else (a relation of another type, its own
+ * account's transfers: every money relation of it has its one twin (`twinsOf`) at that one
+ * account, and every transfer on them is a copy. Null where any transfer still counts, a
+ * relation has no twin, two (copies of two cards' transfers: it is neither alone) or another
+ * account's, or the account holds anything else (a relation of another type, its own
  * rows, a user's note, an attachment, a seizure, an event, an entity merged into it).
  */
 function fullAccountOf(tx: Executor, maskedId: string): string | null {
@@ -95,7 +111,8 @@ function fullAccountOf(tx: Executor, maskedId: string): string | null {
   if (held) return null;
   let fullId: string | null = null;
   for (const relation of relations) {
-    const twin = twinOf(tx, relation.id);
+    const twins = twinsOf(tx, relation.id);
+    const twin = twins.length === 1 ? twins[0]! : null;
     if (!twin || twin.maskedId !== maskedId || (fullId && twin.fullId !== fullId)) return null;
     fullId = twin.fullId;
     const rows = tx.get<{ n: number; counted: number }>(

@@ -16,13 +16,13 @@ import {
   type StoredCall,
   type StoredTransfer,
 } from './stored-copy-rows';
-import { fullTwinOf, maskedRelationsAt, settleMaskedAccounts } from './masked-twins';
+import { fullTwinsOf, maskedRelationsAt, settleMaskedAccounts } from './masked-twins';
 import { sharedReferenceSql, sharesReference, storedReferenceCopies } from './reference-copies';
 import { indexEntity } from '../search/search-indexer';
 import { storedStatementSpans } from './stored-statement-spans';
 
 /** Raised when the way copies are marked changes, so workspaces are marked again once. */
-const recordCopiesVersion = 12;
+const recordCopiesVersion = 14;
 
 /**
  * One relation's rows, import by import in the order imported, marked as the writer marks an
@@ -147,6 +147,10 @@ function remarkCalls(tx: Executor, relationId: string, relationNum: number): num
   return changed;
 }
 
+/** A platform's 提现 or 充值, by its type or summary (财付通's 交易业务类型 提现). */
+const walletMoveSql = sql`AND (channel LIKE '%提现%' OR channel LIKE '%充值%'
+  OR summary LIKE '%提现%' OR summary LIKE '%充值%')`;
+
 /** `remarkCalls` for a finances relation: transfer counts and amounts. */
 function remarkTransfers(tx: Executor, relationId: string): number {
   const rows = storedTransfers(tx, sql`relation_id = ${relationId}`);
@@ -155,11 +159,13 @@ function remarkTransfers(tx: Executor, relationId: string): number {
   const rule = transferCopyRule(spanOf);
   const copyOf = copiesAmong<(typeof rows)[number]>([...groups.values()], (row) => row.out, rule);
   // A masked counterpart's rows that the full statement counts already (whichever came first).
-  const twin = fullTwinOf(tx, relationId);
-  if (twin) {
-    const held = storedTransfers(tx, sql`relation_id = ${twin} AND copy_of IS NULL`).sort(
-      (a, b) => a.at - b.at || a.id - b.id,
-    );
+  const twins = fullTwinsOf(tx, relationId);
+  if (twins.relationIds.length) {
+    const held = storedTransfers(
+      tx,
+      sql`relation_id IN (SELECT value FROM json_each(${JSON.stringify(twins.relationIds)}))
+        AND copy_of IS NULL ${twins.walletMoves ? walletMoveSql : sql``}`,
+    ).sort((a, b) => a.at - b.at || a.id - b.id);
     const open = rows.filter((row) => !copyOf.has(row)).sort((a, b) => a.at - b.at || a.id - b.id);
     matchCopies(held, open, rule).forEach((found, at) => {
       if (found >= 0) copyOf.set(open[at]!, held[found]!.id);
@@ -242,7 +248,7 @@ export function maskedRelationsBeside(tx: Executor, relationIds: string[]): stri
 
 /**
  * Marks masked accounts' money relations afresh against the relation each mask is
- * (`fullTwinOf`): a full statement imported after the masked one makes the masked rows of its
+ * (`fullTwinsOf`): a full statement imported after the masked one makes the masked rows of its
  * transfers copies, and a full relation that loses its rows lets them count again. Returns the
  * rows whose mark changed. A masked account all of whose transfers are copies is merged into
  * the full account it is, and goes back apart when they count again (`settleMaskedAccounts`).
@@ -299,7 +305,9 @@ export function remarkRelations(tx: Executor, relationIds: string[]): number {
  * into the full one (version 9), one payment in two files that name its accounts differently,
  * found by its platform number (version 10), a text the receiver's list shows delivered minutes
  * after the sender's (version 11), a payee's credit from the payer named alone (欧阳一, no number)
- * that the payer's debit counts (version 12). The relations' counts and the imports' contributions
+ * that the payer's debit counts (version 12), one that the debit of either of the payer's two
+ * cards counts (version 13), a card's 微信零钱提现 from 财付通 that the 调证's 提现 to it counts
+ * (version 14). The relations' counts and the imports' contributions
  * lose what the copies had added. Returns the rows whose mark changed, or null when the
  * workspace was marked already.
  */
