@@ -24,7 +24,7 @@ errors are said in Chinese, or in English with --lang en.
                 the data key is replaced, so the account's old key slot opens nothing
   rotate-key    --workspace DIR [--user ADMIN]   a fresh data key, every slot re-sealed
   audit-head    --workspace DIR [--user ADMIN]   the audit chain's head, signed, to file away
-  verify-audit  --workspace DIR [--user NAME]   exit code 1 when the chain is broken
+  verify-audit  --workspace DIR [--user NAME]   exit 1: chain broken, or an author not proven
   backup        --workspace DIR --out FILE [--user NAME]
   restore       --backup FILE --workspace DIR [--user NAME]   verifies before replacing anything
   export-key    --workspace DIR [--user ADMIN]   the raw SQLCipher key, audited

@@ -131,6 +131,14 @@ describe('backup drill', () => {
         path.join(migrationsFolder, `${entry.tag}.sql`),
         path.join(older, `${entry.tag}.sql`),
       );
+    // This release writes the author columns (0030) when it makes the workspace and records
+    // the backup: the older schema has them only for that, and loses them again below.
+    const lastOlder = path.join(older, `${entries.at(-1)!.tag}.sql`);
+    fs.appendFileSync(
+      lastOlder,
+      '\n--> statement-breakpoint\nALTER TABLE `users` ADD `author_key` text;' +
+        '--> statement-breakpoint\nALTER TABLE `audit_log` ADD `author_signature` text;',
+    );
 
     const dir = path.join(makeTempDir(), 'old-workspace');
     const created = await createWorkspace(
@@ -149,9 +157,16 @@ describe('backup drill', () => {
         }[]
       ).map((row) => row.name);
     expect(tables(created.workspace.sqlite)).not.toContain('call_records');
+    // As that release left it: the author columns go, and so does what this release would
+    // write through them (the backup's own record, the lock's).
+    created.workspace.sqlite.exec(
+      'ALTER TABLE users DROP COLUMN author_key; ALTER TABLE audit_log DROP COLUMN author_signature;',
+    );
+    const { vi } = await import('vitest');
+    vi.spyOn(created.workspace, 'audit').mockImplementation(() => {});
     const file = path.join(makeTempDir(), 'old.qlbak');
     createBackup(created.workspace, file);
-    created.workspace.close('user');
+    created.workspace.discard();
 
     const target = path.join(makeTempDir(), 'restored');
     await restoreBackup(file, target, 'admin', adminPassword, {

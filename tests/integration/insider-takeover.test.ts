@@ -210,7 +210,13 @@ describe('an account holder cannot take over the administrator', () => {
       ['session.locked', 'admin', 'ok', { reason: 'user' }],
       ['users.disabledRestored', 'admin', 'failed', { users: ['admin'] }],
       ['audit.signingKeyRestored', 'admin', 'ok', null],
-      ['session.recovered', 'admin', 'ok', null],
+      // The recovered account's new author key, sealed by the genuine signing key.
+      [
+        'session.recovered',
+        'admin',
+        'ok',
+        { authorKey: expect.any(String), authorSeal: expect.any(String) },
+      ],
       [
         'audit.signingKeyMismatch',
         'admin',

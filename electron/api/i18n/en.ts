@@ -1361,6 +1361,10 @@ export const en: Translation<typeof zhCN> = {
     verify: 'Verify the chain',
     verifyOk: 'The audit chain is intact: {{count}} records checked.',
     verifyBroken: 'The audit chain breaks at record {{seq}} ({{reason}}).',
+    verifyAuthorsNotProven:
+      'Author not proven for {{count}} records (signature missing or not the named user’s): No. {{seqs}}.',
+    verifyKeysNotProven:
+      'Author key in the users table not the one the audit chain proves: {{users}}.',
     reasons: {
       hash: 'content altered',
       link: 'link mismatch',
@@ -1380,6 +1384,13 @@ export const en: Translation<typeof zhCN> = {
     filterAction: 'Filter by action',
     case: 'Case',
     summary: 'What',
+    author: 'Author',
+    authors: {
+      proven: 'Signed by the author',
+      notProven: 'Author not proven',
+      beforeSigning: 'Written before authors were signed',
+      system: 'System record',
+    },
     filterUser: 'User',
     filterGroup: 'Kind of action',
     filterCase: 'Case',
@@ -1527,6 +1538,7 @@ export const en: Translation<typeof zhCN> = {
         signingKeyMismatch: 'Signing key in the header replaced',
         signingKeyRestored: 'Signing key in the header restored',
         signingKeyPinned: 'Signing key pinned in the audit chain',
+        authorsNotProven: 'Records whose author is not proven found at sign-in',
         exported: 'Audit log exported',
       },
       search: {

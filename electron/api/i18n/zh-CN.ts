@@ -1296,6 +1296,9 @@ export const zhCN = {
     verify: '校验审计链',
     verifyOk: '审计链完整：已校验 {{count}} 条记录。',
     verifyBroken: '审计链在第 {{seq}} 条记录处断开（{{reason}}）。',
+    verifyAuthorsNotProven:
+      '{{count}} 条记录的作者未经证实（缺少签名或签名不属于所记用户）：第 {{seqs}} 条。',
+    verifyKeysNotProven: '用户表中的作者公钥与审计链证实的不符：{{users}}。',
     reasons: {
       hash: '内容被修改',
       link: '链接不符',
@@ -1315,6 +1318,13 @@ export const zhCN = {
     filterAction: '按操作筛选',
     case: '案件',
     summary: '内容',
+    author: '作者',
+    authors: {
+      proven: '作者签名有效',
+      notProven: '作者未经证实',
+      beforeSigning: '作者签名启用前写入',
+      system: '系统记录',
+    },
     filterUser: '用户',
     filterGroup: '操作类别',
     filterCase: '案件',
@@ -1458,6 +1468,7 @@ export const zhCN = {
         signingKeyMismatch: '工作区头中的签名公钥被替换',
         signingKeyRestored: '恢复工作区头中的签名公钥',
         signingKeyPinned: '在审计链中固定签名公钥',
+        authorsNotProven: '登录时发现作者未经证实的记录',
         exported: '导出审计日志',
       },
       search: {

@@ -18,6 +18,12 @@ const auditRowSchema = z.object({
   caseNo: z.string().nullable(),
   /** The person or other entity it concerned, by name. */
   subject: z.string().nullable(),
+  /**
+   * Whether its author is proven by their signature (`audit-author.ts`): 'beforeSigning' for a
+   * record written before its author had a key, 'system' for a failed sign-in; null where not
+   * checked (a case's history tab).
+   */
+  author: z.enum(['proven', 'notProven', 'beforeSigning', 'system']).nullable(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 
@@ -44,14 +50,28 @@ export const auditExportInput = auditFilter.extend({
 export const auditUsersOutput = z.array(z.string());
 export const auditListOutput = pageOf(auditRowSchema);
 
-export const auditVerifyOutput = z.object({
+const chainVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   /** The first record whose hash or link does not match, when the chain is broken. */
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.enum(['hash', 'link', 'gap', 'truncated', 'anchorMissing', 'forked']).nullable(),
 });
-export type AuditVerification = z.infer<typeof auditVerifyOutput>;
+export type AuditVerification = z.infer<typeof chainVerification>;
+
+/** Who wrote each record, proven by its author's signature (`audit-author.ts`). */
+const authorVerification = z.object({
+  /** Records whose author is not proven: their numbers (the first 200). */
+  notProven: z.array(z.number().int()),
+  notProvenCount: z.number().int(),
+  /** Records written before their author had a key (older workspaces): not flagged. */
+  beforeSigning: z.number().int(),
+  /** Accounts whose author key in the users table is not the one the chain proves. */
+  keysNotProven: z.array(z.string()),
+});
+export type AuthorVerification = z.infer<typeof authorVerification>;
+
+export const auditVerifyOutput = chainVerification.extend({ authors: authorVerification });
 
 /** The audit head signed with the administrators' key, to print or keep for a later audit. */
 export const signedAuditHeadSchema = z.object({

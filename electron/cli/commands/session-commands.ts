@@ -95,13 +95,24 @@ export async function verifyAuditCommand(
   out: Output,
 ): Promise<boolean> {
   const result = await withSession(options, secrets, (client) => client.call('audit.verify', {}));
-  out.result(
-    result,
+  const { authors } = result;
+  const more = authors.notProvenCount > authors.notProven.length ? ', …' : '';
+  const lines = [
     result.ok
       ? `Audit chain intact: ${result.checked} records verified.`
       : `Audit chain BROKEN at record ${result.firstBrokenSeq} (${result.reason}); ${result.checked} records before it verified.`,
-  );
-  return result.ok;
+    authors.notProvenCount
+      ? `Author NOT PROVEN for ${authors.notProvenCount} records: ${authors.notProven.join(', ')}${more}.`
+      : 'Every signed author verified.',
+    ...(authors.keysNotProven.length
+      ? [`Author key NOT PROVEN in the users table for: ${authors.keysNotProven.join(', ')}.`]
+      : []),
+    ...(authors.beforeSigning
+      ? [`${authors.beforeSigning} records written before authors were signed.`]
+      : []),
+  ];
+  out.result(result, lines.join('\n'));
+  return result.ok && authors.notProvenCount === 0 && authors.keysNotProven.length === 0;
 }
 
 export async function backupCommand(

@@ -9,6 +9,7 @@ import type { DocumentFile } from '../../api/schemas/briefing-schemas';
 import { AppError } from '../app-error';
 import { auditLogTable } from '../db/schema';
 import type { UnlockedWorkspace } from '../vault/unlocked-workspace';
+import type { AuthorKeys } from './audit-author';
 import { auditWhere, withNames } from './audit-queries';
 
 /** More rows than any unit's year of work; a wider export is narrowed by the filter first. */
@@ -29,6 +30,7 @@ export async function exportAudit(
   workspace: UnlockedWorkspace,
   input: z.output<typeof auditExportInput>,
   zone: string,
+  keys: AuthorKeys,
 ): Promise<DocumentFile> {
   const where = auditWhere(input, zone);
   const records = workspace.db
@@ -55,8 +57,9 @@ export async function exportAudit(
     words.audit.details,
     words.audit.result,
     words.audit.case,
+    words.audit.author,
   ]).font = { bold: true };
-  for (const row of withNames(workspace.db, records)) {
+  for (const row of withNames(workspace.db, records, keys)) {
     const text = describeAudit(row, input.language);
     sheet.addRow([
       row.seq,
@@ -66,9 +69,10 @@ export async function exportAudit(
       text.summary,
       words.audit.results[row.result],
       row.caseNo ?? '',
+      row.author ? words.audit.authors[row.author] : '',
     ]);
   }
-  for (const [column, width] of [8, 20, 14, 22, 70, 8, 22].entries())
+  for (const [column, width] of [8, 20, 14, 22, 70, 8, 22, 22].entries())
     sheet.getColumn(column + 1).width = width;
   const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
   const { language, ...filter } = input;

@@ -4,8 +4,11 @@ import type { AuditRecord } from '../db/schema';
 /** The previous-hash of the first record. */
 export const genesisHash = '0'.repeat(64);
 
-/** SHA-256 over every field of a record but its own hash, in a fixed order. */
-export function hashAuditRecord(record: Omit<AuditRecord, 'hash'>): string {
+/**
+ * SHA-256 over every field of a record but its own hash and its author's signature (made over
+ * this hash), in a fixed order.
+ */
+export function hashAuditRecord(record: Omit<AuditRecord, 'hash' | 'authorSignature'>): string {
   const canonical = JSON.stringify([
     record.prevHash,
     record.seq,

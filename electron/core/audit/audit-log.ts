@@ -1,11 +1,15 @@
+import type crypto from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { auditLogTable, type AuditRecord } from '../db/schema';
+import { signRecordHash } from './audit-author';
 import { genesisHash, hashAuditRecord } from './audit-hash';
 
 export interface Actor {
   userId: string | null;
   username: string | null;
+  /** The signed-in author's key: signs each record's hash. Absent for system records. */
+  authorKey?: crypto.KeyObject | null;
 }
 
 export interface AuditEntry {
@@ -45,7 +49,9 @@ export function appendAudit(
     details: entry.details ? JSON.stringify(entry.details) : null,
     prevHash: last?.hash ?? genesisHash,
   };
-  const record = { ...unhashed, hash: hashAuditRecord(unhashed) };
+  const hash = hashAuditRecord(unhashed);
+  const authorSignature = actor.authorKey ? signRecordHash(actor.authorKey, hash) : null;
+  const record = { ...unhashed, hash, authorSignature };
   db.insert(auditLogTable).values(record).run();
   return record;
 }

@@ -5,6 +5,7 @@ import type { AuditFilter, AuditRow, auditListInput } from '../../api/schemas/au
 import { nextDay, zonedDayStart } from '../../api/domain/time-zone';
 import type { Executor } from '../db/database-types';
 import { auditLogTable } from '../db/schema';
+import { authorStatuses, type AuthorKeys } from './audit-author';
 
 /**
  * The records of one case: those whose target is the case, or that name it as `details.caseId`.
@@ -43,8 +44,12 @@ export function auditWhere(input: AuditFilter, zone: string): SQL | undefined {
 
 type StoredRow = typeof auditLogTable.$inferSelect;
 
-/** Rows with the case number and the subject's name looked up (one query each per page). */
-export function withNames(db: Executor, records: StoredRow[]): AuditRow[] {
+/**
+ * Rows with the case number and the subject's name looked up (one query each per page), and,
+ * given the author keys, whether each record's author is proven.
+ */
+export function withNames(db: Executor, records: StoredRow[], keys?: AuthorKeys): AuditRow[] {
+  const authors = keys ? authorStatuses(keys, records) : null;
   const parsed = records.map((record) => ({
     record,
     details: record.details ? (JSON.parse(record.details) as Record<string, unknown>) : null,
@@ -95,6 +100,7 @@ export function withNames(db: Executor, records: StoredRow[]): AuditRow[] {
         (caseId ? caseNos.get(caseId) : undefined) ??
         (typeof details?.['caseNo'] === 'string' ? details['caseNo'] : null),
       subject: (entityId ? labels.get(entityId) : undefined) ?? null,
+      author: authors?.get(record.seq) ?? null,
     };
   });
 }
@@ -104,6 +110,7 @@ export function listAudit(
   db: Executor,
   input: z.output<typeof auditListInput>,
   zone: string,
+  keys?: AuthorKeys,
 ): { rows: AuditRow[]; total: number } {
   const where = auditWhere(input, zone);
   const records = db
@@ -120,7 +127,7 @@ export function listAudit(
       .from(auditLogTable)
       .where(where)
       .get()?.n ?? 0;
-  return { rows: withNames(db, records), total };
+  return { rows: withNames(db, records, keys), total };
 }
 
 /** The user names the log holds, for the filter. */

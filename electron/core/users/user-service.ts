@@ -65,6 +65,8 @@ export async function createUser(
     username,
     displayName: input.displayName,
     role: input.role,
+    // Set with the record that introduces it (`author-key.ts`).
+    authorKey: null,
     disabled: false,
     createdAt: now,
     updatedAt: now,

@@ -72,6 +72,7 @@ export async function rotateDataKey(
         now,
         workspace.kdf,
         options.ownPrivateKey,
+        workspace.authorKey(),
       )
     : null;
 

@@ -169,6 +169,83 @@ export interface SlotSecrets {
   dataKey: Buffer;
   /** Ed25519 private key (PKCS#8 DER) that signs audit heads; only administrators' slots. */
   signingKey: Buffer | null;
+  /** The owner's author key (Ed25519), which signs their audit records; user slots only. */
+  authorKey?: crypto.KeyObject | null;
+}
+
+/** The key that wraps a slot's author key: from the slot's private key, so from its password. */
+function authorWrapKey(slotPrivateKey: crypto.KeyObject, slotPublicKey: string): Buffer {
+  const der = slotPrivateKey.export({ format: 'der', type: 'pkcs8' });
+  try {
+    return Buffer.from(
+      crypto.hkdfSync(
+        'sha256',
+        der,
+        Buffer.from(slotPublicKey, 'base64'),
+        'quanlian-author-key-v1',
+        32,
+      ),
+    );
+  } finally {
+    der.fill(0);
+  }
+}
+
+function authorAad(
+  workspaceId: string,
+  slot: Pick<KeySlot, 'userId' | 'publicKey'>,
+  authorPublic: string,
+) {
+  return Buffer.from(
+    `quanlian-author-key-v1|${workspaceId}|${slot.userId ?? ''}|${slot.publicKey}|${authorPublic}`,
+  );
+}
+
+/** The author key wrapped for a slot whose private key is `slotPrivateKey`. */
+export function wrapAuthorKey(
+  workspaceId: string,
+  slot: Pick<KeySlot, 'userId' | 'publicKey'>,
+  slotPrivateKey: crypto.KeyObject,
+  authorKey: crypto.KeyObject,
+): NonNullable<KeySlot['authorKey']> {
+  const publicKey = crypto
+    .createPublicKey(authorKey)
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
+  const key = authorWrapKey(slotPrivateKey, slot.publicKey);
+  const der = authorKey.export({ format: 'der', type: 'pkcs8' });
+  try {
+    return {
+      publicKey,
+      privateKey: wrapDataKey(der, key, authorAad(workspaceId, slot, publicKey)),
+    };
+  } finally {
+    key.fill(0);
+    der.fill(0);
+  }
+}
+
+function unwrapAuthorKey(
+  workspaceId: string,
+  slot: KeySlot,
+  slotPrivateKey: crypto.KeyObject,
+): crypto.KeyObject | null {
+  if (!slot.authorKey) return null;
+  const key = authorWrapKey(slotPrivateKey, slot.publicKey);
+  const der = unwrapDataKey(
+    slot.authorKey.privateKey,
+    key,
+    authorAad(workspaceId, slot, slot.authorKey.publicKey),
+  );
+  key.fill(0);
+  if (!der) return null;
+  try {
+    return crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } catch {
+    return null;
+  } finally {
+    der.fill(0);
+  }
 }
 
 /**
@@ -212,6 +289,8 @@ export async function createKeySlot(
   cost: KdfCost = defaultKdf,
   /** The owner's present key pair, kept by a password change so its role seal stays valid. */
   keepPrivateKey?: crypto.KeyObject,
+  /** The owner's author key, wrapped into the slot (`wrapAuthorKey`). */
+  authorKey?: crypto.KeyObject | null,
 ): Promise<KeySlot> {
   const kdf = newKdfParams(cost);
   const slotKey = await deriveSlotKey(secret, kdf, cost);
@@ -223,9 +302,16 @@ export async function createKeySlot(
   const base = { id: newId(), ...owner, kdf, publicKey, updatedAt: now };
   try {
     const privateKey = wrapDataKey(privateDer, slotKey, slotAad(workspaceId, base, 'private-key'));
+    const author = authorKey ? wrapAuthorKey(workspaceId, base, pair.privateKey, authorKey) : null;
     return resealSlot(
       workspaceId,
-      { ...base, privateKey, dataKey: privateKey, signingKey: null } as KeySlot,
+      {
+        ...base,
+        privateKey,
+        dataKey: privateKey,
+        signingKey: null,
+        ...(author ? { authorKey: author } : {}),
+      } as KeySlot,
       secrets,
       now,
     );
@@ -258,7 +344,7 @@ export async function openKeySlot(
   }
 }
 
-interface OpenedSlot extends SlotSecrets {
+export interface OpenedSlot extends SlotSecrets {
   /** The slot's private key: opens the same slot re-sealed by a rotation, without Argon2id. */
   privateKey: crypto.KeyObject;
 }
@@ -274,5 +360,6 @@ export function openResealedSlot(
   const signingKey = slot.signingKey
     ? openSealed(slot.signingKey, privateKey, slotAad(workspaceId, slot, 'signing-key'))
     : null;
-  return { dataKey, signingKey, privateKey };
+  const authorKey = unwrapAuthorKey(workspaceId, slot, privateKey);
+  return { dataKey, signingKey, privateKey, authorKey };
 }

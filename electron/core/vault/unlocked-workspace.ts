@@ -1,3 +1,4 @@
+import type crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import {
@@ -27,6 +28,8 @@ interface UnlockedWorkspaceInit {
   /** The signing public key this session trusts (pinned in the chain; see `signing-key-pin.ts`). */
   signingPublicKey?: string | null;
   user: SessionUser;
+  /** The user's author key, from their own slot: signs every record the session writes. */
+  authorKey?: crypto.KeyObject | null;
   auditIntegrity: 'ok' | 'broken';
   clock: Clock;
   /** From the vault environment: the Argon2id cost of slots this session writes. */
@@ -52,6 +55,7 @@ export class UnlockedWorkspace {
   readonly anchorDir: AnchorDirs | undefined;
   private key: Buffer;
   private signing: Buffer | null;
+  private author: crypto.KeyObject | null;
   /** The signing public key this session trusts; a rotation moves it to the new key. */
   signingPublicKey: string | null;
   private closed = false;
@@ -66,6 +70,7 @@ export class UnlockedWorkspace {
     this.connection = { db: init.db, sqlite: init.sqlite };
     this.key = init.dataKey;
     this.signing = init.signingKey ?? null;
+    this.author = init.authorKey ?? null;
     this.signingPublicKey = init.signingPublicKey ?? null;
     this.user = init.user;
     this.auditIntegrity = init.auditIntegrity;
@@ -83,7 +88,23 @@ export class UnlockedWorkspace {
   }
 
   get actor(): Actor {
-    return { userId: this.user.id, username: this.user.username };
+    return { userId: this.user.id, username: this.user.username, authorKey: this.author };
+  }
+
+  /** Whether this session signs its records (false: an account from before authors signed). */
+  get signsRecords(): boolean {
+    return this.author !== null;
+  }
+
+  /** The author key, once made for an account that had none (at its first sign-in). */
+  takeAuthorKey(key: crypto.KeyObject | null): void {
+    this.author = key;
+  }
+
+  /** The author key, to wrap into the user's own new slot (a password change keeps it). */
+  authorKey(): crypto.KeyObject | null {
+    if (this.closed) throw new Error('Workspace is closed');
+    return this.author;
   }
 
   get isClosed(): boolean {

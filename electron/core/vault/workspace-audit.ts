@@ -1,4 +1,4 @@
-import type { AuditVerification } from '../../api/schemas/audit-schemas';
+import type { AuditVerification, AuthorVerification } from '../../api/schemas/audit-schemas';
 import { AppError } from '../app-error';
 import {
   readOutsideHead,
@@ -7,20 +7,50 @@ import {
   type SignedAuditHead,
 } from '../audit/audit-anchor';
 import { lastAuditRecord } from '../audit/audit-log';
+import { AuthorKeys, checkAuthors } from '../audit/audit-author';
 import { verifyAuditChain } from '../audit/audit-verify';
+import { trustedKeysOf } from './role-of-record';
 import type { UnlockedWorkspace } from './unlocked-workspace';
-import { readHeader } from './workspace-header';
+import { readHeader, type WorkspaceHeader } from './workspace-header';
 
 // The audit chain of an open workspace, checked and signed against its header (the chain
 // itself, below the vault, knows nothing of headers or sessions).
 
-/** The full check of an open workspace: its chain against the header and the outside copy. */
-export function verifyWorkspaceAudit(workspace: UnlockedWorkspace): AuditVerification {
+/** The author keys of an open workspace, under the signing keys it trusts. */
+export function authorKeysOf(workspace: UnlockedWorkspace): AuthorKeys {
+  const header = readHeader(workspace.dir);
+  const trusted = trustedKeysOf(workspace.db, header, header.auditSigningKey.publicKey);
+  return new AuthorKeys(workspace.db, header.workspaceId, trusted);
+}
+
+/**
+ * Who wrote the records from `fromSeq` on, proven under the keys the workspace trusts (the
+ * administrators' signing keys seal each account's author key).
+ */
+export function verifyAuthors(
+  db: UnlockedWorkspace['db'],
+  header: WorkspaceHeader,
+  fromSeq = 1,
+): AuthorVerification {
+  const trusted = trustedKeysOf(db, header, header.auditSigningKey.publicKey);
+  return checkAuthors(db, header.workspaceId, trusted, fromSeq);
+}
+
+/**
+ * The full check of an open workspace: its chain against the header and the outside copy, and
+ * every record's author.
+ */
+export function verifyWorkspaceAudit(
+  workspace: UnlockedWorkspace,
+): AuditVerification & { authors: AuthorVerification } {
   const header = readHeader(workspace.dir);
   const outside = workspace.anchorDir
     ? readOutsideHead(workspace.anchorDir, workspace.workspaceId)
     : null;
-  return verifyAuditChain(workspace.db, header.auditAnchor, outside);
+  return {
+    ...verifyAuditChain(workspace.db, header.auditAnchor, outside),
+    authors: verifyAuthors(workspace.db, header),
+  };
 }
 
 /**

@@ -51,6 +51,12 @@ const keySlotSchema = z.object({
   /** The audit signing key, in administrators' slots only. */
   signingKey: sealedKeySchema.nullable(),
   roleSeal: roleSealSchema.nullable().optional(),
+  /**
+   * The account's author key (`audit-author.ts`): its public half, and its private half wrapped
+   * under the slot's own private key, so only the slot's password opens it (and no one can
+   * plant one: the wrap cannot be made without that key). Absent in older headers.
+   */
+  authorKey: z.object({ publicKey: base64, privateKey: wrappedKeySchema }).nullable().optional(),
   updatedAt: z.string(),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;

@@ -22,11 +22,14 @@ import {
 import { openDatabase } from '../db/open-database';
 import { settingsTable, usersTable } from '../db/schema';
 import { databaseFailureError } from './database-failure';
+import { authorKeyDetails, newAuthorKey, recordAuthorKey } from './author-key';
 import {
   createKeySlot,
   kdfCost,
   openKeySlot,
   openResealedSlot,
+  wrapAuthorKey,
+  type OpenedSlot,
   type SlotSecrets,
 } from './key-slot';
 import { emptyLockout, recordFailure, secondsLockedFor } from './lockout';
@@ -72,6 +75,7 @@ import {
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
+import { verifyAuthors } from './workspace-audit';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -117,6 +121,8 @@ export async function createWorkspace(
   const username = normaliseUsername(options.admin.username);
   const dataKey = crypto.randomBytes(32);
   const signing = newAuditSigningKey();
+  const adminAuthorKey = newAuthorKey();
+  const adminAuthor = authorKeyDetails(workspaceId, adminId, adminAuthorKey, signing.privateKey);
   const recoveryKey = generateRecoveryKey();
   const [adminSlot, recoverySlot] = await Promise.all([
     createKeySlot(
@@ -126,6 +132,8 @@ export async function createWorkspace(
       { kind: 'user', userId: adminId, username },
       now,
       kdfCost(env),
+      undefined,
+      adminAuthorKey,
     ),
     createKeySlot(
       workspaceId,
@@ -185,6 +193,7 @@ export async function createWorkspace(
       tx.insert(usersTable)
         .values({
           ...admin,
+          authorKey: adminAuthor.authorKey,
           disabled: false,
           createdAt: now,
           updatedAt: now,
@@ -208,7 +217,7 @@ export async function createWorkspace(
           },
         ])
         .run();
-      appendAudit(tx, { userId: adminId, username }, now, {
+      appendAudit(tx, { userId: adminId, username, authorKey: adminAuthorKey }, now, {
         action: 'workspace.created',
         targetType: 'workspace',
         targetId: workspaceId,
@@ -220,6 +229,8 @@ export async function createWorkspace(
           rolesSealed: true,
           // The signing key's pin (`signing-key-pin.ts`): what every later key must lead from.
           signingKey: signing.publicKey,
+          // The first administrator's author key (`audit-author.ts`), sealed by that key.
+          ...adminAuthor,
         },
       });
     });
@@ -234,6 +245,7 @@ export async function createWorkspace(
       signingKey: signing.privateKey,
       signingPublicKey: signing.publicKey,
       user: admin,
+      authorKey: adminAuthorKey,
       auditIntegrity: 'ok',
       clock: env.clock,
       kdf: env.kdf,
@@ -319,7 +331,7 @@ function wipe(secrets: SlotSecrets | null | undefined): void {
 interface Authenticated {
   header: WorkspaceHeader;
   slot: KeySlot;
-  secrets: SlotSecrets;
+  secrets: OpenedSlot;
   /** What happened to journals left by a crash, for the audit log. */
   notes: AuditEntry[];
 }
@@ -446,6 +458,7 @@ function openWith(
     }
     // The refusal is recorded and anchored, then nothing stays open.
     const refusing = sessionOver(dir, header, opened, secrets, env, { ...row });
+    refusing.takeAuthorKey(secrets.authorKey ?? null);
     try {
       refusing.audit(refusal);
       refusing.refreshAnchor();
@@ -470,6 +483,7 @@ function openWith(
     signingKey: roles.signingKeyTrusted ? secrets.signingKey : null,
     signingPublicKey: roles.publicKey,
     user: { id: row.id, username: row.username, displayName: row.displayName, role: roles.role },
+    authorKey: secrets.authorKey ?? null,
     auditIntegrity: problem ? 'broken' : 'ok',
     clock: env.clock,
     kdf: env.kdf,
@@ -549,9 +563,14 @@ function completeUnlock(
   action: string,
   notes: AuditEntry[],
   slotChange?: KeySlot,
+  /** A new author key (in `slotChange`), sealed with `sealer` where the session has one. */
+  newAuthor?: { key: crypto.KeyObject; sealer: Buffer | null },
 ): void {
   const lockout = lockoutOf(header, workspace.anchorDir);
   const hidden = lockout.pending.length - header.lockout.pending.length;
+  // The records written since the last lock (no session of the app wrote them but a killed
+  // one): whose author is not proven (the full walk is `verify-audit`).
+  const authors = verifyAuthors(workspace.db, header, (header.auditAnchor?.count ?? 0) + 1);
   workspace.db.transaction((tx) => {
     for (const attempt of lockout.pending) {
       appendAudit(tx, { userId: null, username: attempt.username }, attempt.at, {
@@ -562,6 +581,16 @@ function completeUnlock(
     }
     for (const note of [...notes, ...roles.tampering])
       appendAudit(tx, workspace.actor, workspace.now(), note);
+    if (authors.notProvenCount || authors.keysNotProven.length)
+      appendAudit(tx, workspace.actor, workspace.now(), {
+        action: 'audit.authorsNotProven',
+        result: 'failed',
+        details: {
+          records: authors.notProven,
+          count: authors.notProvenCount,
+          keysNotProven: authors.keysNotProven,
+        },
+      });
     if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
         action: 'audit.anchorMismatch',
@@ -582,10 +611,20 @@ function completeUnlock(
       });
     if (roles.signingKeyMismatch)
       appendAudit(tx, workspace.actor, workspace.now(), signingKeyMismatchEntry(header));
+    // A new author key is introduced by the sign-in's own record, signed with it, and signs
+    // every record after (the ones above, of an account that had none, are not signed).
+    const author =
+      newAuthor &&
+      authorKeyDetails(workspace.workspaceId, workspace.user.id, newAuthor.key, newAuthor.sealer);
+    if (newAuthor && author) {
+      recordAuthorKey(tx, workspace.user.id, author.authorKey);
+      workspace.takeAuthorKey(newAuthor.key);
+    }
     appendAudit(tx, workspace.actor, workspace.now(), {
       action,
       targetType: 'user',
       targetId: workspace.user.id,
+      ...(author ? { details: author } : {}),
     });
     updateHeader(workspace.dir, (current) => ({
       ...current,
@@ -612,7 +651,7 @@ function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
 export function openWithDataKey(
   dir: string,
   header: WorkspaceHeader,
-  secrets: SlotSecrets | Buffer,
+  secrets: SlotSecrets | OpenedSlot | Buffer,
   userId: string,
   env: VaultEnv,
   notes: AuditEntry[] = [],
@@ -629,7 +668,26 @@ export function openWithDataKey(
     'own slot',
   );
   try {
-    completeUnlock(workspace, header, problem, roles, 'session.unlocked', notes);
+    // An account from before authors signed gets its key now, wrapped under its own slot.
+    const slotKey =
+      !Buffer.isBuffer(secrets) && 'privateKey' in secrets
+        ? (secrets as OpenedSlot).privateKey
+        : null;
+    const newAuthor = !workspace.signsRecords && slot && slotKey ? newAuthorKey() : undefined;
+    const slotChange =
+      newAuthor && slot && slotKey
+        ? { ...slot, authorKey: wrapAuthorKey(header.workspaceId, slot, slotKey, newAuthor) }
+        : undefined;
+    completeUnlock(
+      workspace,
+      header,
+      problem,
+      roles,
+      'session.unlocked',
+      notes,
+      slotChange,
+      newAuthor && { key: newAuthor, sealer: workspace.signingKey() },
+    );
   } catch (error) {
     // Nothing half-open is left behind: the connection closes and the key is wiped.
     workspace.discard();
@@ -807,6 +865,8 @@ export async function recoverWorkspace(
     failAttempt(dir, username, env, 'auth.recoveryKeyInvalid');
   }
   try {
+    // A new slot, a new author key (the old one is wrapped under the forgotten password).
+    const newAuthor = newAuthorKey();
     const created = await createKeySlot(
       header.workspaceId,
       {
@@ -817,6 +877,8 @@ export async function recoverWorkspace(
       { kind: 'user', userId: workspace.user.id, username },
       workspace.now(),
       workspace.kdf,
+      undefined,
+      newAuthor,
     );
     const slot = signing
       ? {
@@ -832,6 +894,7 @@ export async function recoverWorkspace(
       'session.recovered',
       authenticated.notes,
       slot,
+      { key: newAuthor, sealer: signing },
     );
     return workspace;
   } catch (error) {
@@ -881,11 +944,15 @@ export async function writeUserSlot(
   userId: string,
   username: string,
   password: string,
-  audit: Parameters<UnlockedWorkspace['write']>[1],
+  audit: AuditEntry,
   change: (tx: Parameters<Parameters<UnlockedWorkspace['write']>[0]>[0]) => void = () => {},
   signingKey: Buffer | null = null,
   seal: { role: Role; keepPrivateKey?: crypto.KeyObject; keepSeal?: RoleSeal | null } | null = null,
 ): Promise<void> {
+  // The user's own slot keeps their author key; a slot an administrator makes for an account
+  // (new, re-enabled, password reset) gets a new one: the old one opens only with the old slot.
+  const own = userId === workspace.user.id ? workspace.authorKey() : null;
+  const newAuthor = own ? null : newAuthorKey();
   const created = await createKeySlot(
     workspace.workspaceId,
     { dataKey: workspace.dataKey(), signingKey },
@@ -894,19 +961,26 @@ export async function writeUserSlot(
     workspace.now(),
     workspace.kdf,
     seal?.keepPrivateKey,
+    own ?? newAuthor,
   );
   // An administrator seals the role; a password change keeps the key pair, so its seal holds.
   const sealer = workspace.signingKey();
+  const author = newAuthor && authorKeyDetails(workspace.workspaceId, userId, newAuthor, sealer);
   const slot: KeySlot =
     seal && sealer
       ? { ...created, roleSeal: sealRole(workspace.workspaceId, sealer, created, seal.role) }
       : { ...created, roleSeal: seal?.keepPrivateKey ? (seal.keepSeal ?? null) : null };
-  workspace.write((tx) => {
-    change(tx);
-    // Inside the transaction: if the header cannot be written, the database change rolls back.
-    updateHeader(workspace.dir, (header) => ({
-      ...header,
-      slots: replaceUserSlot(header.slots, slot),
-    }));
-  }, audit);
+  workspace.write(
+    (tx) => {
+      change(tx);
+      // Inside the transaction: if the header cannot be written, the database change rolls back.
+      updateHeader(workspace.dir, (header) => ({
+        ...header,
+        slots: replaceUserSlot(header.slots, slot),
+      }));
+      if (author) recordAuthorKey(tx, userId, author.authorKey);
+    },
+    // The action's own record introduces the account's new key (`audit-author.ts`).
+    author ? { ...audit, details: { ...audit.details, ...author } } : audit,
+  );
 }

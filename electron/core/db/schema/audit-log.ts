@@ -19,6 +19,12 @@ export const auditLogTable = sqliteTable(
     details: text(),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /**
+     * The author's Ed25519 signature over `hash` (`audit-author.ts`); null for system records
+     * and records written before authors were signed. Not part of the hash, so older chains,
+     * backups and packages stay valid.
+     */
+    authorSignature: text(),
   },
   (table) => [
     index('audit_log_target_idx').on(table.targetId),

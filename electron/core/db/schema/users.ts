@@ -11,6 +11,8 @@ export const usersTable = sqliteTable(
     displayName: text().notNull(),
     role: text({ enum: roles }).notNull(),
     disabled: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The account's author key (Ed25519 SPKI, base64) as the audit chain introduced it. */
+    authorKey: text(),
     ...stampColumns(),
   },
   (table) => [uniqueIndex('users_username_unique').on(table.username)],

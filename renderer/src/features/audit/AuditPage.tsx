@@ -17,6 +17,8 @@ import { downloadDocument } from '../briefings/file-download';
 import { CasePicker } from '../graph/CasePicker';
 
 const resultColours = { ok: 'green', denied: 'orange', failed: 'red' } as const;
+/** A proven author is the rule and goes unmarked; the others are marked. */
+const authorColours = { notProven: 'red', beforeSigning: 'default', system: 'blue' } as const;
 
 interface Filter {
   username?: string;
@@ -141,6 +143,29 @@ export function AuditPage() {
           }
         />
       )}
+      {verify.data &&
+        (verify.data.authors.notProvenCount > 0 ||
+          verify.data.authors.keysNotProven.length > 0) && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            showIcon
+            type="error"
+            data-testid="audit-verify-authors"
+            title={[
+              verify.data.authors.notProvenCount > 0 &&
+                t('audit.verifyAuthorsNotProven', {
+                  count: verify.data.authors.notProvenCount,
+                  seqs: verify.data.authors.notProven.join(', '),
+                }),
+              verify.data.authors.keysNotProven.length > 0 &&
+                t('audit.verifyKeysNotProven', {
+                  users: verify.data.authors.keysNotProven.join(', '),
+                }),
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          />
+        )}
       {(audit.isError || verify.isError || exportError) && (
         <Alert
           type="error"
@@ -181,6 +206,15 @@ export function AuditPage() {
             ),
           },
           { title: t('audit.case'), dataIndex: 'caseNo', width: 160 },
+          {
+            title: t('audit.author'),
+            dataIndex: 'author',
+            width: 150,
+            render: (author: AuditRow['author']) =>
+              author && author !== 'proven' ? (
+                <Tag color={authorColours[author]}>{t(`audit.authors.${author}`)}</Tag>
+              ) : null,
+          },
         ]}
       />
     </>

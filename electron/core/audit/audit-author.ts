@@ -1,0 +1,255 @@
+import crypto from 'node:crypto';
+import { and, asc, gte, inArray, like } from 'drizzle-orm';
+import type { Executor } from '../db/database-types';
+import { auditLogTable, usersTable, type AuditRecord } from '../db/schema';
+
+/**
+ * Who wrote an audit record, proven. Every account holder has the data key, so the chain's hash
+ * proves order, not authorship: each record written in a signed-in session also carries its
+ * author's Ed25519 signature over the record's hash (`authorSignature`), made with a key that
+ * only the author's own slot opens. An account's key is introduced by the record of the action
+ * that made it (`details.authorKey`, with `details.authorSeal`: the administrators' signing key
+ * over it, so no one else can introduce a key for another account). The one exception is the
+ * first key of an account of an older workspace, made at that user's own sign-in: taken
+ * unsealed where the account has none yet.
+ */
+const keyActions = [
+  'workspace.created',
+  'users.created',
+  'users.enabled',
+  'users.passwordReset',
+  'session.unlocked',
+  'session.recovered',
+];
+
+/** The actions written with no signed-in user: failed sign-ins, queued until the next unlock. */
+const systemActions: ReadonlySet<string> = new Set(['session.unlockFailed']);
+
+type AuthorStatus = 'proven' | 'notProven' | 'beforeSigning' | 'system';
+
+function sealText(workspaceId: string, userId: string, publicKey: string) {
+  return Buffer.from(`quanlian-author-v1|${workspaceId}|${userId}|${publicKey}`);
+}
+
+/** The administrators' seal over an account's author key (signing key: Ed25519 PKCS#8 DER). */
+export function sealAuthorKey(
+  workspaceId: string,
+  signingKey: Buffer,
+  userId: string,
+  publicKey: string,
+): string {
+  const key = crypto.createPrivateKey({ key: signingKey, format: 'der', type: 'pkcs8' });
+  return crypto.sign(null, sealText(workspaceId, userId, publicKey), key).toString('base64');
+}
+
+export function authorPublicKey(privateKey: crypto.KeyObject): string {
+  return crypto
+    .createPublicKey(privateKey)
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
+}
+
+/** The author's signature over a record's hash (~0.1 ms). */
+export function signRecordHash(privateKey: crypto.KeyObject, hash: string): string {
+  return crypto.sign(null, Buffer.from(hash, 'hex'), privateKey).toString('base64');
+}
+
+/** Parsed public keys: a walk of the whole chain meets the same few keys again and again. */
+const parsedKeys = new Map<string, crypto.KeyObject>();
+
+function parsedKey(publicKey: string): crypto.KeyObject {
+  const known = parsedKeys.get(publicKey);
+  if (known) return known;
+  const key = crypto.createPublicKey({
+    key: Buffer.from(publicKey, 'base64'),
+    format: 'der',
+    type: 'spki',
+  });
+  if (parsedKeys.size >= 1_000) parsedKeys.clear();
+  parsedKeys.set(publicKey, key);
+  return key;
+}
+
+function verifies(publicKey: string, text: Buffer, signature: string | null): boolean {
+  if (!signature) return false;
+  try {
+    return crypto.verify(null, text, parsedKey(publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+function detailsOf(details: string | null): Record<string, unknown> {
+  try {
+    const value = JSON.parse(details ?? 'null') as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+type KeyRecord = Pick<AuditRecord, 'seq' | 'userId' | 'targetType' | 'targetId' | 'details'>;
+
+/** The account a key record is for: the user it concerns, or (sign-in, creation) its actor. */
+function accountOf(record: KeyRecord): string | null {
+  return record.targetType === 'user' ? record.targetId : record.userId;
+}
+
+/**
+ * The key a record introduces: sealed by a key the workspace trusts, or an account's own first
+ * key, introduced by its own record (an older workspace's account at its first sign-in).
+ */
+function keyAccepted(
+  record: KeyRecord,
+  workspaceId: string,
+  trustedKeys: readonly string[],
+  hasKey: boolean,
+): string | null {
+  const { authorKey: publicKey, authorSeal: seal } = detailsOf(record.details);
+  const userId = accountOf(record);
+  if (typeof publicKey !== 'string' || !userId) return null;
+  const text = sealText(workspaceId, userId, publicKey);
+  const sealed = typeof seal === 'string' && trustedKeys.some((key) => verifies(key, text, seal));
+  return sealed || (!hasKey && record.userId === userId) ? publicKey : null;
+}
+
+/** Each account's author keys as the chain introduces them, in order. */
+export class AuthorKeys {
+  private readonly records: KeyRecord[];
+  private readonly inForce = new Map<string, string>();
+  private applied = 0;
+
+  constructor(
+    db: Executor,
+    private readonly workspaceId: string,
+    private readonly trustedKeys: readonly string[],
+  ) {
+    this.records = db
+      .select({
+        seq: auditLogTable.seq,
+        userId: auditLogTable.userId,
+        targetType: auditLogTable.targetType,
+        targetId: auditLogTable.targetId,
+        details: auditLogTable.details,
+      })
+      .from(auditLogTable)
+      .where(
+        and(
+          inArray(auditLogTable.action, keyActions),
+          like(auditLogTable.details, '%"authorKey":%'),
+        ),
+      )
+      .orderBy(asc(auditLogTable.seq))
+      .all();
+  }
+
+  /** Moves the keys in force up to (not including) record `seq`; calls must go up. */
+  private advanceTo(seq: number): void {
+    while (this.applied < this.records.length && this.records[this.applied]!.seq < seq) {
+      const record = this.records[this.applied]!;
+      const userId = accountOf(record) ?? '';
+      const key = keyAccepted(record, this.workspaceId, this.trustedKeys, this.inForce.has(userId));
+      if (key) this.inForce.set(userId, key);
+      this.applied += 1;
+    }
+  }
+
+  /** What a record proves of its author; records must be given in ascending order. */
+  statusOf(
+    record: Pick<AuditRecord, 'seq' | 'userId' | 'action' | 'hash' | 'authorSignature'>,
+  ): AuthorStatus {
+    // A record that introduces its own author's key is signed with it.
+    this.advanceTo(record.seq + 1);
+    if (record.userId === null) {
+      return systemActions.has(record.action) && !record.authorSignature ? 'system' : 'notProven';
+    }
+    const key = this.inForce.get(record.userId);
+    if (!key) return record.authorSignature ? 'notProven' : 'beforeSigning';
+    return verifies(key, Buffer.from(record.hash, 'hex'), record.authorSignature)
+      ? 'proven'
+      : 'notProven';
+  }
+
+  /** The key in force for each account after the whole chain. */
+  finalKeys(): Map<string, string> {
+    this.advanceTo(Number.MAX_SAFE_INTEGER);
+    return this.inForce;
+  }
+}
+
+/** What each of `records` (any order) proves of its author, by record number. */
+export function authorStatuses(
+  keys: AuthorKeys,
+  records: Pick<AuditRecord, 'seq' | 'userId' | 'action' | 'hash' | 'authorSignature'>[],
+): Map<number, AuthorStatus> {
+  const ascending = [...records].sort((a, b) => a.seq - b.seq);
+  return new Map(ascending.map((record) => [record.seq, keys.statusOf(record)] as const));
+}
+
+/** At most this many record numbers are named; the count says how many there are. */
+const namedAtMost = 200;
+
+interface AuthorCheck {
+  /** Records whose author is not proven (their numbers; at most `namedAtMost`). */
+  notProven: number[];
+  notProvenCount: number;
+  /** Records written before their author had a key (older workspaces): shown, not flagged. */
+  beforeSigning: number;
+  /** Accounts whose key in the users table is not the one the chain proves. */
+  keysNotProven: string[];
+}
+
+const batchSize = 5_000;
+
+/**
+ * Checks every record from `fromSeq` on against its author's key in force at the time, and
+ * every account's key in the users table against the chain.
+ */
+export function checkAuthors(
+  db: Executor,
+  workspaceId: string,
+  trustedKeys: readonly string[],
+  fromSeq = 1,
+): AuthorCheck {
+  const keys = new AuthorKeys(db, workspaceId, trustedKeys);
+  const check: AuthorCheck = {
+    notProven: [],
+    notProvenCount: 0,
+    beforeSigning: 0,
+    keysNotProven: [],
+  };
+  for (let after = fromSeq - 1; ;) {
+    const rows = db
+      .select({
+        seq: auditLogTable.seq,
+        userId: auditLogTable.userId,
+        action: auditLogTable.action,
+        hash: auditLogTable.hash,
+        authorSignature: auditLogTable.authorSignature,
+      })
+      .from(auditLogTable)
+      .where(gte(auditLogTable.seq, after + 1))
+      .orderBy(asc(auditLogTable.seq))
+      .limit(batchSize)
+      .all();
+    for (const row of rows) {
+      const status = keys.statusOf(row);
+      if (status === 'beforeSigning') check.beforeSigning += 1;
+      if (status !== 'notProven') continue;
+      check.notProvenCount += 1;
+      if (check.notProven.length < namedAtMost) check.notProven.push(row.seq);
+    }
+    if (rows.length < batchSize) break;
+    after = rows[rows.length - 1]!.seq;
+  }
+  const proven = keys.finalKeys();
+  for (const user of db
+    .select({ id: usersTable.id, username: usersTable.username, key: usersTable.authorKey })
+    .from(usersTable)
+    .orderBy(asc(usersTable.username))
+    .all()) {
+    if (user.key !== null && proven.get(user.id) !== user.key)
+      check.keysNotProven.push(user.username);
+  }
+  return check;
+}

@@ -1,0 +1,411 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetOutsideHead } from '../../electron/core/audit/audit-anchor';
+import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
+import type { AuditRecord } from '../../electron/core/db/schema';
+import { applyKey } from '../../electron/core/db/open-database';
+import { openKeySlot } from '../../electron/core/vault/key-slot';
+import { readHeader, updateHeader } from '../../electron/core/vault/workspace-header';
+import {
+  adminPassword,
+  createTestWorkspace,
+  makeTestCore,
+  type TestCore,
+} from '../helpers/test-core';
+import { execCli } from '../helpers/run-cli';
+import { testKdf } from '../helpers/test-kdf';
+
+let c: TestCore;
+afterEach(() => c?.dispose());
+
+const leadPassword = 'Lead#Pass2026x';
+const invPassword = 'Inv#Pass2026x';
+
+/** A workspace with a lead and an investigator; the lead has opened a case. Locked. */
+async function workspaceWithLeadAndInvestigator(kdf?: 'real') {
+  c = makeTestCore(undefined, { kdf });
+  const created = await createTestWorkspace(c);
+  workspaceDir = created.path;
+  const lead = await c.ok('users.create', {
+    username: 'lead',
+    displayName: '大队长',
+    role: 'lead',
+    password: leadPassword,
+  });
+  const inv = await c.ok('users.create', {
+    username: 'inv',
+    displayName: '调查员',
+    role: 'investigator',
+    password: invPassword,
+  });
+  await c.ok('session.lock', {});
+  await signIn('lead', leadPassword);
+  const opened = await c.ok('cases.create', {
+    caseNo: 'A3301-AU01',
+    title: '作者签名测试案',
+    offenceType: 'trafficking',
+    openedOn: '2026-10-01',
+  });
+  await c.ok('session.lock', {});
+  return { dir: created.path, leadId: lead.id, invId: inv.id, caseId: opened.id };
+}
+
+/** The workspace of the test running. */
+let workspaceDir = '';
+
+async function signIn(username: string, password: string) {
+  await c.ok('session.unlock', { path: workspaceDir, username, password });
+}
+
+/** The investigator's own secrets (data key, author key), as he gets them offline. */
+async function openAs(dir: string, userId: string, password: string) {
+  const header = readHeader(dir);
+  const slot = header.slots.find((one) => one.kind === 'user' && one.userId === userId)!;
+  return (await openKeySlot(header.workspaceId, slot, password, testKdf))!;
+}
+
+interface Forged {
+  userId: string | null;
+  username: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+  signWith?: crypto.KeyObject;
+}
+
+/**
+ * Appends a correctly chained record with the investigator's own data key, as he can offline:
+ * the next number, the last hash, a hash over its fields (and a signature, when given a key).
+ * Returns its number.
+ */
+async function appendAs(dir: string, userId: string, password: string, forged: Forged) {
+  const opened = await openAs(dir, userId, password);
+  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
+  try {
+    applyKey(sqlite, opened.dataKey);
+    const last = sqlite
+      .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get() as { seq: number; hash: string };
+    const record = {
+      seq: last.seq + 1,
+      at: '2026-10-03T02:00:00.000Z',
+      userId: forged.userId,
+      username: forged.username,
+      action: forged.action,
+      targetType: forged.targetType ?? null,
+      targetId: forged.targetId ?? null,
+      result: 'ok' as AuditRecord['result'],
+      details: forged.details ? JSON.stringify(forged.details) : null,
+      prevHash: last.hash,
+    };
+    const hash = hashAuditRecord(record);
+    const values = [
+      record.seq,
+      record.at,
+      record.userId,
+      record.username,
+      record.action,
+      record.targetType,
+      record.targetId,
+      record.result,
+      record.details,
+      record.prevHash,
+      hash,
+    ];
+    if (forged.signWith) {
+      const signature = crypto.sign(null, Buffer.from(hash, 'hex'), forged.signWith);
+      sqlite
+        .prepare(
+          `INSERT INTO audit_log (seq, at, user_id, username, action, target_type, target_id,
+            result, details, prev_hash, hash, author_signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+        )
+        .run(...values, signature.toString('base64'));
+    } else {
+      sqlite
+        .prepare(
+          `INSERT INTO audit_log (seq, at, user_id, username, action, target_type, target_id,
+            result, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+        )
+        .run(...values);
+    }
+    return record.seq;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** `audit.verify` as the administrator sees it. */
+async function verifyAsAdmin() {
+  await signIn('admin', adminPassword);
+  const result = await c.ok('audit.verify', {});
+  await c.ok('session.lock', {});
+  return result;
+}
+
+const clean = { notProven: [], notProvenCount: 0, beforeSigning: 0, keysNotProven: [] };
+
+describe('each audit record is signed by its author', () => {
+  it('a lead who signs in and acts: every record of the workspace verifies', async () => {
+    await workspaceWithLeadAndInvestigator();
+    const result = await verifyAsAdmin();
+    expect(result.ok).toBe(true);
+    expect(result.authors).toEqual(clean);
+  });
+
+  it('a record the investigator appends in the lead name is named as author not proven, signed or not', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const deleted = {
+      userId: ws.leadId,
+      username: 'lead',
+      action: 'seizures.deleted',
+      targetType: 'seizure',
+      targetId: 'seizure-1',
+      details: { caseId: ws.caseId },
+    };
+    const unsigned = await appendAs(ws.dir, ws.invId, invPassword, deleted);
+    const ownKey = (await openAs(ws.dir, ws.invId, invPassword)).authorKey!;
+    const signedWithHisKey = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      signWith: ownKey,
+    });
+    // A key of his own, introduced by a sign-in in the lead's name: sealed by no one.
+    const planted = crypto.generateKeyPairSync('ed25519').privateKey;
+    const plantedPublic = crypto
+      .createPublicKey(planted)
+      .export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    const keyRecord = await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ws.leadId,
+      username: 'lead',
+      action: 'session.unlocked',
+      targetType: 'user',
+      targetId: ws.leadId,
+      details: { authorKey: plantedPublic, authorSeal: null },
+      signWith: planted,
+    });
+    const underPlanted = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      signWith: planted,
+    });
+    // A record with no user is a system record only for the actions that have none.
+    const noUser = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: null,
+      username: null,
+    });
+    const result = await verifyAsAdmin();
+    expect(result.ok).toBe(true);
+    expect(result.authors).toEqual({
+      ...clean,
+      notProven: [unsigned, signedWithHisKey, keyRecord, underPlanted, noUser],
+      notProvenCount: 5,
+    });
+    // The list marks them too.
+    await signIn('admin', adminPassword);
+    const rows = (await c.ok('audit.list', { pageSize: 200 })).rows;
+    const marks = new Map(rows.map((row) => [row.seq, row.author]));
+    expect(
+      [unsigned, signedWithHisKey, keyRecord, underPlanted, noUser].map((seq) => marks.get(seq)),
+    ).toEqual(['notProven', 'notProven', 'notProven', 'notProven', 'notProven']);
+    expect(rows.filter((row) => row.author === 'proven').length).toBe(rows.length - 5);
+  });
+
+  it('the next sign-in records the records appended since the last lock whose author is not proven, once', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const forged = await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ws.leadId,
+      username: 'lead',
+      action: 'seizures.deleted',
+    });
+    await signIn('inv', invPassword);
+    await c.ok('session.lock', {});
+    await signIn('admin', adminPassword);
+    const found = await c.ok('audit.list', { action: 'audit.authorsNotProven' });
+    expect(found.rows.map((row) => [row.username, row.result, row.details])).toEqual([
+      ['inv', 'failed', { records: [forged], count: 1, keysNotProven: [] }],
+    ]);
+  });
+
+  it('verify-audit names the record and exits 1', async () => {
+    const ws = await workspaceWithLeadAndInvestigator('real');
+    const forged = await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ws.leadId,
+      username: 'lead',
+      action: 'seizures.deleted',
+    });
+    const result = await execCli(['verify-audit', '--workspace', ws.dir], {
+      QUANLIAN_PASSWORD: adminPassword,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`Author NOT PROVEN for 1 records: ${forged}.`);
+    expect(result.stdout).toContain('Audit chain intact');
+  });
+
+  it('the investigator appending in his own name with his own key verifies: that is the limit', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const ownKey = (await openAs(ws.dir, ws.invId, invPassword)).authorKey!;
+    await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ws.invId,
+      username: 'inv',
+      action: 'cases.viewed',
+      targetType: 'case',
+      targetId: ws.caseId,
+      signWith: ownKey,
+    });
+    expect((await verifyAsAdmin()).authors).toEqual(clean);
+  });
+
+  it('an author key swapped in the users table is found', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const ownKey = (await openAs(ws.dir, ws.invId, invPassword)).authorKey!;
+    const invPublic = crypto
+      .createPublicKey(ownKey)
+      .export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    const opened = await openAs(ws.dir, ws.invId, invPassword);
+    const sqlite = new Database(path.join(ws.dir, 'quanlian.db'), { fileMustExist: true });
+    try {
+      applyKey(sqlite, opened.dataKey);
+      sqlite.prepare('UPDATE users SET author_key = ? WHERE id = ?').run(invPublic, ws.leadId);
+    } finally {
+      sqlite.close();
+    }
+    // And a record in the lead's name signed with that key: the chain's key is still the lead's.
+    const forged = await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ws.leadId,
+      username: 'lead',
+      action: 'seizures.deleted',
+      signWith: ownKey,
+    });
+    expect((await verifyAsAdmin()).authors).toEqual({
+      ...clean,
+      notProven: [forged],
+      notProvenCount: 1,
+      keysNotProven: ['lead'],
+    });
+  });
+
+  it('password change, password reset, key rotation and disabling an account keep every record proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    await signIn('lead', leadPassword);
+    await c.ok('session.changePassword', {
+      currentPassword: leadPassword,
+      newPassword: 'Lead#Pass2027y',
+    });
+    await c.ok('session.changePassword', {
+      currentPassword: 'Lead#Pass2027y',
+      newPassword: 'Lead#Pass2028z',
+      rotateKey: true,
+    });
+    await c.ok('session.lock', {});
+    await signIn('lead', 'Lead#Pass2028z');
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    await signIn('admin', adminPassword);
+    await c.ok('users.resetPassword', { userId: ws.invId, password: 'Inv#Reset2026q' });
+    await c.ok('users.rotateKey', {});
+    await c.ok('users.disable', { userId: ws.leadId });
+    await c.ok('session.lock', {});
+    await signIn('inv', 'Inv#Reset2026q');
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    const result = await verifyAsAdmin();
+    expect(result.ok).toBe(true);
+    expect(result.authors).toEqual(clean);
+  });
+});
+
+/**
+ * Makes the workspace look as one from before authors were signed: no signatures, no author
+ * keys in the users table, the slots or the chain (taken out of the records' details, the chain
+ * re-hashed and re-anchored, as the older version would have left it).
+ */
+async function asBeforeAuthorsSigned(dir: string) {
+  const header = readHeader(dir);
+  const adminSlot = header.slots.find((one) => one.username === 'admin')!;
+  const opened = (await openKeySlot(header.workspaceId, adminSlot, adminPassword, testKdf))!;
+  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
+  let last = { seq: 0, hash: '' };
+  try {
+    applyKey(sqlite, opened.dataKey);
+    const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
+      string,
+      unknown
+    >[];
+    sqlite.prepare('DELETE FROM audit_log').run();
+    sqlite.prepare('UPDATE users SET author_key = NULL').run();
+    const insert = sqlite.prepare(
+      `INSERT INTO audit_log (seq, at, user_id, username, action, target_type, target_id, result,
+        details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    let prevHash = '0'.repeat(64);
+    rows.forEach((row, index) => {
+      const {
+        authorKey: _key,
+        authorSeal: _seal,
+        ...rest
+      } = JSON.parse((row['details'] as string | null) ?? '{}') as Record<string, unknown>;
+      const details = Object.keys(rest).length ? JSON.stringify(rest) : null;
+      const record = {
+        seq: index + 1,
+        at: row['at'] as string,
+        userId: row['user_id'] as string | null,
+        username: row['username'] as string | null,
+        action: row['action'] as string,
+        targetType: row['target_type'] as string | null,
+        targetId: row['target_id'] as string | null,
+        result: row['result'] as AuditRecord['result'],
+        details,
+        prevHash,
+      };
+      const hash = hashAuditRecord(record);
+      insert.run(...Object.values(record), hash);
+      prevHash = hash;
+      last = { seq: record.seq, hash };
+    });
+  } finally {
+    sqlite.close();
+  }
+  updateHeader(dir, (current) => ({
+    ...current,
+    auditAnchor: { count: last.seq, hash: last.hash },
+    slots: current.slots.map(({ authorKey: _dropped, ...slot }) => slot),
+  }));
+  resetOutsideHead(
+    c.env.anchorDir!,
+    { workspaceId: header.workspaceId, count: last.seq, hash: last.hash },
+    '2026-01-01T00:00:00.000Z',
+  );
+  return last.seq;
+}
+
+describe('an older workspace', () => {
+  it('keeps its records, marked as written before authors were signed; each user gets a key at the next sign-in and signs from then on', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const older = await asBeforeAuthorsSigned(ws.dir);
+    await signIn('inv', invPassword);
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    const result = await verifyAsAdmin();
+    expect(result.ok).toBe(true);
+    expect(result.authors).toEqual({ ...clean, beforeSigning: older });
+    await signIn('admin', adminPassword);
+    const rows = (await c.ok('audit.list', { pageSize: 200 })).rows;
+    expect(rows.filter((row) => row.author === 'beforeSigning').map((row) => row.seq)).toEqual(
+      Array.from({ length: older }, (_, index) => older - index),
+    );
+    // The investigator's and the administrator's keys were introduced by their sign-ins (the
+    // administrator's sealed, the investigator's his own first key).
+    expect(
+      rows
+        .filter((row) => row.details?.['authorKey'])
+        .map((row) => [row.action, row.username, row.author, row.details?.['authorSeal'] === null]),
+    ).toEqual([
+      ['session.unlocked', 'admin', 'proven', false],
+      ['session.unlocked', 'inv', 'proven', true],
+    ]);
+  });
+});
