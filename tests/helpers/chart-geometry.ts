@@ -119,3 +119,63 @@ export function textBoxes(svg: string, cls: string): Box[] {
 
 export const boxesMeet = (a: Box, b: Box) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** An entity's icon with the red ring drawn round it (at large), as paper shows it. */
+export interface RingedIcon extends Icon {
+  /** The outer edge of what is drawn round the centre: the ring's stroke, or the icon's rim. */
+  edge: number;
+}
+
+export function chartRingedIcons(svg: string): RingedIcon[] {
+  return [
+    ...svg.matchAll(
+      /<title>([^<]*)<\/title>(?:<circle [^>]*?r="([\d.]+)"[^>]*?stroke-width="([\d.]+)"[^>]*>)?<use class="node-icon"[^>]*? x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"/g,
+    ),
+  ].map(([, name, ring, stroke, x, y, width]) => ({
+    name: name!,
+    x: Number(x) + Number(width) / 2,
+    y: Number(y) + Number(width) / 2,
+    r: Number(width) / 2,
+    edge: ring ? Number(ring) + Number(stroke) / 2 : Number(width) / 2,
+  }));
+}
+
+export interface Arrowhead {
+  type: string;
+  from: string;
+  to: string;
+  /** The arrow's point, and the triangle's three corners (point first). */
+  tip: Point;
+  corners: [Point, Point, Point];
+}
+
+/**
+ * The arrowhead of each directed relation as the renderer's marker draws it: a 10-unit
+ * triangle shown 9 px long and wide (refX 9), pointing along the path's last direction.
+ */
+export function chartArrowheads(svg: string): Arrowhead[] {
+  const relations = chartRelations(svg);
+  const paths = [...svg.matchAll(/<path class="edge" data-type="\w+" d="([^"]+)"[^>]*?\/>/g)];
+  return paths.flatMap((match, index) => {
+    if (!match[0].includes('marker-end')) return [];
+    const numbers = (match[1]!.match(/-?[\d.]+/g) ?? []).map(Number);
+    const end = { x: numbers.at(-2)!, y: numbers.at(-1)! };
+    const before = { x: numbers.at(-4)!, y: numbers.at(-3)! };
+    const length = Math.hypot(end.x - before.x, end.y - before.y) || 1;
+    const [ux, uy] = [(end.x - before.x) / length, (end.y - before.y) / length];
+    const at = (along: number, across: number): Point => ({
+      x: end.x + ux * along - uy * across,
+      y: end.y + uy * along + ux * across,
+    });
+    const relation = relations[index]!;
+    return [
+      {
+        type: relation.type,
+        from: relation.from,
+        to: relation.to,
+        tip: at(0.9, 0),
+        corners: [at(0.9, 0), at(-8.1, 4.5), at(-8.1, -4.5)],
+      },
+    ];
+  });
+}

@@ -120,6 +120,30 @@ export const englishChartStatusNames: Record<Exclude<LegalStatus, 'none'>, strin
 const edgeLabelSpots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
 
 /**
+ * Centres beside a relation's curve at the spots along it, the name's box `clearance` px off
+ * the curve (1: touching it; the printed chart also tries clear of an arrowhead's half width).
+ */
+export function edgeLabelBeside(
+  along: (t: number) => { x: number; y: number },
+  width: number,
+  height: number,
+  clearance: number,
+): { x: number; y: number }[] {
+  return edgeLabelSpots.flatMap((t) => {
+    const [before, after] = [along(Math.max(0, t - 0.02)), along(Math.min(1, t + 0.02))];
+    const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
+    // The unit normal, and how far along it the box's edge is from its centre.
+    const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
+    const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + clearance;
+    const point = along(t);
+    return [1, -1].map((side) => ({
+      x: point.x + side * nx * reach,
+      y: point.y + side * ny * reach,
+    }));
+  });
+}
+
+/**
  * The centres a relation's name (a `width` × `height` box) may take, in the order tried: on
  * its curve at the middle, then further along it towards either end (the middle can sit under
  * a third entity, or on its parallel twin's name), then beside the curve at those spots,
@@ -132,20 +156,7 @@ export function edgeLabelPlaces(
   width: number,
   height: number,
 ): { x: number; y: number }[] {
-  const on = edgeLabelSpots.map(along);
-  const beside = edgeLabelSpots.flatMap((t, index) => {
-    const [before, after] = [along(Math.max(0, t - 0.02)), along(Math.min(1, t + 0.02))];
-    const length = Math.hypot(after.x - before.x, after.y - before.y) || 1;
-    // The unit normal, and how far along it the box's edge is from its centre.
-    const [nx, ny] = [-(after.y - before.y) / length, (after.x - before.x) / length];
-    const reach = Math.abs(nx) * (width / 2) + Math.abs(ny) * (height / 2) + 1;
-    const point = on[index]!;
-    return [1, -1].map((side) => ({
-      x: point.x + side * nx * reach,
-      y: point.y + side * ny * reach,
-    }));
-  });
-  return [...on, ...beside];
+  return [...edgeLabelSpots.map(along), ...edgeLabelBeside(along, width, height, 1)];
 }
 
 /** Display width of text in ems: CJK and full-width characters are 1, the rest about 0.56. */

@@ -71,6 +71,26 @@ function segmentInBox(a: Point, b: Point, [left, top, width, height]: Box): bool
   return true;
 }
 
+/** Whether a closed polygon (an arrowhead) and a box share any area or edge. */
+export function polygonMeetsBox(corners: Point[], box: Box): boolean {
+  const [left, top, width, height] = box;
+  const centre = { x: left + width / 2, y: top + height / 2 };
+  // The box's centre inside the polygon (the polygon round the box): by the crossing rule.
+  let inside = false;
+  corners.forEach((p, index) => {
+    const q = corners[(index + 1) % corners.length]!;
+    if (
+      p.y > centre.y !== q.y > centre.y &&
+      centre.x < p.x + ((centre.y - p.y) * (q.x - p.x)) / (q.y - p.y)
+    )
+      inside = !inside;
+  });
+  return (
+    inside ||
+    corners.some((p, index) => segmentInBox(p, corners[(index + 1) % corners.length]!, box))
+  );
+}
+
 /** Whether the polyline crosses the box. */
 function pointsCross(points: Point[], box: Box): boolean {
   for (let index = 1; index < points.length; index++)

@@ -1,4 +1,5 @@
 import {
+  edgeLabelBeside,
   edgeLabelPlaces,
   ellipsise,
   kindGlyphs,
@@ -17,6 +18,7 @@ import {
   curvePoints,
   placeNames,
   placedIndex,
+  polygonMeetsBox,
   routeRelation,
   trimCurve,
   type Curve,
@@ -103,6 +105,38 @@ export function iconSymbols(kinds: Iterable<EntityKind>): string {
         `<symbol id="icon-${kind}" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="${kindColours[kind]}"/><g fill="#ffffff">${kindGlyphs[kind]}</g></symbol>`,
     )
     .join('');
+}
+
+/**
+ * The arrowhead marker: a 10-unit triangle drawn 9 px long and wide, placed at refX 9, so its
+ * point lies this far past the end of its relation's path.
+ */
+const arrowOverhang = 0.9;
+const arrowLength = 9;
+
+/** An arrowhead at the end of its drawn relation, along the curve's last course: its corners. */
+function arrowhead(drawn: Curve): Point[] {
+  const end = drawn.to;
+  const before = drawn.controls.at(-1) ?? drawn.from;
+  const length = Math.hypot(end.x - before.x, end.y - before.y) || 1;
+  const [ux, uy] = [(end.x - before.x) / length, (end.y - before.y) / length];
+  const corners = [
+    [arrowOverhang, 0],
+    [arrowOverhang - arrowLength, arrowLength / 2],
+    [arrowOverhang - arrowLength, -arrowLength / 2],
+  ].map(([along, across]) => ({
+    x: end.x + ux * along! - uy * across!,
+    y: end.y + uy * along! + ux * across!,
+  }));
+  return corners;
+}
+
+/** The box round an arrowhead's corners. */
+function arrowheadBox(corners: Point[]): Box {
+  const xs = corners.map((corner) => corner.x);
+  const ys = corners.map((corner) => corner.y);
+  const [left, top] = [Math.min(...xs), Math.min(...ys)];
+  return [left, top, Math.max(...xs) - left, Math.max(...ys) - top];
 }
 
 function arrowMarkers(types: Iterable<RelationType>): string {
@@ -476,6 +510,20 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
     routesOfPair.set(pairKey(edge), [...taken, curve]);
     return curve;
   });
+  // Each relation as drawn: from the rim of its start (or the ring round it) to the rim of its
+  // end, where an arrow's point touches it; the arrowhead's box is kept clear of every name
+  // (in the ring layout 许某→梁某's point had ended under 梁某's name, 1.1 px short of his icon).
+  const drawnRoutes = edges.map((edge, index) =>
+    trimCurve(
+      routes[index]!,
+      placedById.get(edge.from)!.r + 1,
+      placedById.get(edge.to)!.r + (edge.directed ? arrowOverhang : 1),
+    ),
+  );
+  const arrowheads = edges.flatMap((edge, index) =>
+    edge.directed ? [arrowhead(drawnRoutes[index]!)] : [],
+  );
+  const arrowBoxes = arrowheads.map(arrowheadBox);
 
   // Every entity named, where its name covers nothing (paper cannot be hovered): 17 of the
   // demo's 50 had been printed nameless, a person and 11 of 12 phones among them. People and
@@ -493,7 +541,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
         {
           fonts: [labelFont, labelFloor],
           icons: iconBoxes,
-          blocked: tierBoxes.map((tier) => tier.box),
+          blocked: [...tierBoxes.map((tier) => tier.box), ...arrowBoxes],
           frame: [box.x, box.y, box.width, box.height],
           relations: routes.map((curve) => curvePoints(curve, 24)),
         },
@@ -520,9 +568,19 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const labelAt = (curve: Curve, text: string): Point | null => {
     const width = textEms(text) * edgeLabelFont + 4;
     const height = 12;
-    for (const point of edgeLabelPlaces((t) => curveAt(curve, t), width, height)) {
+    const along = (t: number) => curveAt(curve, t);
+    const places = [
+      ...edgeLabelPlaces(along, width, height),
+      // Then a little further off the line: clear of an arrowhead beside it (a short relation's
+      // name had nowhere else to go once names kept off the arrowheads).
+      ...edgeLabelBeside(along, width, height, arrowLength / 2 + 1),
+    ];
+    for (const point of places) {
       const candidate: Box = [point.x - width / 2, point.y - height / 2, width, height];
       if (!inChart(candidate) || occupied.some((other) => boxesOverlap(candidate, other))) continue;
+      // Nor an arrowhead: its white halo would hide the point (the triangle itself, not its
+      // box, which had cost six relations their names on A4).
+      if (arrowheads.some((corners) => polygonMeetsBox(corners, candidate))) continue;
       occupied.push(candidate);
       return point;
     }
@@ -535,9 +593,7 @@ export function chartSvg(data: GraphData, positions: Positions, options: ChartSv
   const labelled: { curve: Curve; type: RelationType; text?: string }[] = [];
   edges.forEach((edge, index) => {
     const curve = routes[index]!;
-    // From icon rim to icon rim, on the route's own course.
-    const drawn = trimCurve(curve, radius + 1, radius + (edge.directed ? 2 : 1));
-    const { from: start, controls, to: end } = drawn;
+    const { from: start, controls, to: end } = drawnRoutes[index]!;
     const style = relationStyles[edge.type];
     const path =
       controls.length === 0

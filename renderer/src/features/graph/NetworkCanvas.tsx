@@ -803,15 +803,12 @@ function roomForPrincipalNames(instance: Network, labels: Map<string, LabelSourc
 const principalPriority = 100 + measureImportance;
 
 /**
- * The first view: the whole chart fitted, unless that would put people's names under the
- * legible size; then the middle of the chart at the smallest legible zoom (the fit button
- * still shows everything, names on hover).
+ * The first view, and the force layout's after another: the whole chart fitted. Zoomed in
+ * further to keep names legible it had cut the chart's edges off (梁某 above the canvas of a
+ * 1366×768 laptop until fitted by hand); the names too small there show on zooming in.
  */
 function initialView(instance: Network) {
   instance.fit({ animation: false });
-  const legible = (minLabelPx + 0.5) / 18;
-  if (instance.getScale() < legible)
-    instance.moveTo({ scale: legible, position: instance.getViewPosition(), animation: false });
 }
 
 /** vis-network's image cache (not in its typings): an icon is drawn once it is initialised. */

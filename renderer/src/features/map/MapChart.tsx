@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { registerChinaMap } from './china-map';
 import { echarts } from './map-echarts';
+import { southSeaRect } from './map-legend';
 import type { MapView } from './map-option';
 
 /**
@@ -16,16 +17,33 @@ function measureView(instance: ECharts, element: HTMLElement): MapView | null {
   if (!geo?.center || !geo.zoom || !Array.isArray(a) || !Array.isArray(b)) return null;
   const scale = { x: (b[0]! - a[0]!) / 10, y: (a[1]! - b[1]!) / 10 };
   element.dataset['projection'] = JSON.stringify({ origin: a, scale });
+  const [x0, y0] = [a[0]!, a[1]!];
   return {
     center: [geo.center[0]!, geo.center[1]!],
     zoom: geo.zoom,
     scale,
     size: { width: instance.getWidth(), height: instance.getHeight() },
+    project: (lng, lat) => [x0 + (lng - 100) * scale.x, y0 - (lat - 30) * scale.y],
   };
 }
 
+/**
+ * Where the South China Sea box is, in steps of 24 px, while it is in the picture: panned or
+ * zoomed under the legend, the legend moves (map-legend.ts).
+ */
+function islandsKey(view: MapView): string {
+  if (!view.project || !view.size) return '';
+  const box = southSeaRect(view.project);
+  const seen =
+    box.x < view.size.width &&
+    box.y < view.size.height &&
+    box.x + box.width > 0 &&
+    box.y + box.height > 0;
+  return seen ? `${Math.round(box.x / 24)},${Math.round(box.y / 24)}` : 'off';
+}
+
 const quantised = (view: MapView) =>
-  `${Math.round(Math.log(view.scale.x) / Math.log(1.1))} ${view.size?.width}×${view.size?.height}`;
+  `${Math.round(Math.log(view.scale.x) / Math.log(1.1))} ${view.size?.width}×${view.size?.height} ${islandsKey(view)}`;
 
 /**
  * One ECharts instance over the shipped boundary data, drawn as SVG. With `onPick`, a click on

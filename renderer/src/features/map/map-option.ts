@@ -10,6 +10,7 @@ import {
   type ScreenRect,
 } from './marker-room';
 import { fanOut, groupNear, type MapScale } from './marker-groups';
+import { legendBoxStyle, legendPlace, legendTextStyle, type Projection } from './map-legend';
 
 /** The texts the map draws, already translated (the option builder stays free of i18n). */
 export interface MapTexts {
@@ -148,6 +149,22 @@ function leaderPoints(marker: ScreenRect, label: ScreenRect): [number, number][]
   ];
   const far = Math.hypot(end[0] - start[0], end[1] - start[1]) > farLabel;
   return far ? [start, start, end] : [start, start, start];
+}
+
+/** A label's centre moved so its box (`width` × `height`) lies inside the chart, where sized. */
+function insideChart(
+  centre: { x: number; y: number },
+  width: number,
+  height: number,
+  size: { width: number; height: number } | undefined,
+) {
+  if (!size) return centre;
+  const within = (at: number, half: number, span: number) =>
+    Math.min(Math.max(at, half), Math.max(half, span - half));
+  return {
+    x: within(centre.x, width / 2, size.width),
+    y: within(centre.y, height / 2, size.height),
+  };
 }
 
 /** A label further than this from its marker (pixels) is tied to it by a leader line. */
@@ -407,12 +424,13 @@ export function buildMapOption(
   )
     .filter((layer) => drawn[layer])
     .map(name);
-  if (view?.size) {
+  const legend = view?.size ? legendPlace(legendEntries, view.size, band, view.project) : null;
+  if (view?.size && legend) {
     // And beyond the chart's edges: a name cut by the edge had read 南海 for 南海诸岛.
     const { width, height } = view.size;
     const far = 100_000;
     blocked.push(
-      legendBox(legendEntries, view.size),
+      legend.box,
       { x: -far, y: height, width: 2 * far, height: far },
       { x: width, y: -far, width: far, height: 2 * far },
       { x: -far, y: -far, width: far, height: 2 * far },
@@ -451,14 +469,15 @@ export function buildMapOption(
     // At the bottom right, over the sea, on white: at the left it had covered Yunnan.
     legend: {
       orient: 'vertical',
-      right: 16,
-      bottom: 16,
+      ...(legend?.position ?? { right: 16, bottom: 16 }),
       zlevel: titleLayer,
+      // Its box from the entries' text as measured here, not ECharts' guess at it.
+      ...legendBoxStyle,
+      textStyle: legendTextStyle(legendEntries),
       // Opaque, framed: the South China Sea box zoomed under it had shown through.
       backgroundColor: '#ffffff',
       borderColor: '#d9d9d9',
       borderWidth: 1,
-      padding: 8,
       // The layers drawn only: a legend entry with nothing on the map (a seizure without
       // coordinates) had sent the reader looking for it.
       data: legendEntries,
@@ -559,9 +578,11 @@ export function buildMapOption(
             params.labelRect,
             centres.map((at) => ({ x: at.x - width / 2, y: at.y - height / 2 })),
           );
+          // With no free spot, the nearest one, kept inside the chart: a label cut at the
+          // edge had lost its quantity.
           const centre = corner
             ? { x: corner.x + width / 2, y: corner.y + height / 2 }
-            : centres[0]!;
+            : insideChart(centres[0]!, width, height, view?.size);
           return {
             ...declutter({ labelRect: { y: centre.y - params.labelRect.height / 2 } }),
             ...(centre.y - params.labelRect.height / 2 < band ? {} : centre),
@@ -795,19 +816,8 @@ export interface MapView {
   scale: MapScale;
   /** The chart's size in pixels, where known: the legend's box is kept clear of labels. */
   size?: { width: number; height: number };
-}
-
-/**
- * The legend's box at the bottom right (ECharts' defaults: 25 × 14 px marks 10 px apart, 12 px
- * text 5 px after them, 8 px padding), a few pixels wider: the South China Sea box's name had
- * been half under it (南海).
- */
-function legendBox(entries: string[], size: { width: number; height: number }): ScreenRect {
-  const textWidth = (text: string) =>
-    [...text].reduce((sum, char) => sum + (char.charCodeAt(0) < 0x100 ? 7 : 12), 0);
-  const width = 16 + 25 + 5 + Math.max(0, ...entries.map(textWidth)) + 8;
-  const height = 16 + entries.length * 14 + Math.max(0, entries.length - 1) * 10 + 8;
-  return { x: size.width - 16 - width + 4, y: size.height - 16 - height + 4, width, height };
+  /** Where a longitude and latitude are drawn, where known: the legend keeps off 南海诸岛. */
+  project?: Projection;
 }
 
 /** Zoom so the points fill the view, never closer than a few provinces. */

@@ -119,12 +119,15 @@ export function pageMapOption(
   // The page's scale, for grouping the markers as they will be printed (centre and zoom are
   // the page's own, below).
   const scale = { x: width / (east - west), y: width / aspect / (north - south) };
+  // The area of interest centred in the map area (layoutCenter), as ECharts draws it.
+  const [left, top] = [(area.width - width) / 2, (area.height - width / aspect) / 2];
   const option = buildMapOption(data, texts, provinces, 0, {
     center: [0, 0],
     zoom: 1,
     scale,
     // The chart's size: labels keep off the legend and the page's edges as on screen.
     size: area,
+    project: (lng, lat) => [left + (lng - west) * scale.x, top + (north - lat) * scale.y],
   });
   const {
     center: _center,
