@@ -59,9 +59,18 @@ describe('audit log for auditors (1366×768)', () => {
       .getSheetValues()
       .slice(1)
       .map((row) => (row as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['序号', '时间', '用户', '操作', '详情', '结果', '案件']);
+    expect(rows[0]).toEqual(['序号', '时间', '用户', '操作', '详情', '结果', '案件', '作者']);
     expect(rows.length - 1).toBe(listed.total);
     expect(rows.slice(1).every((row) => sessionWords.includes(String(row[3])))).toBe(true);
+    // Every record of this workspace's sessions carries its author's signature; a failed
+    // sign-in has no author to sign it.
+    expect(
+      rows
+        .slice(1)
+        .every((row) =>
+          String(row[3]) === '登录失败' ? row[7] === '系统记录' : row[7] === '作者签名有效',
+        ),
+    ).toBe(true);
     expect(h.pageErrors).toEqual([]);
   });
 });
