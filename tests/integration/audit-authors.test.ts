@@ -15,6 +15,7 @@ import {
   type TestCore,
 } from '../helpers/test-core';
 import { execCli } from '../helpers/run-cli';
+import { openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -59,13 +60,6 @@ async function signIn(username: string, password: string) {
   await c.ok('session.unlock', { path: workspaceDir, username, password });
 }
 
-/** The investigator's own secrets (data key, author key), as he gets them offline. */
-async function openAs(dir: string, userId: string, password: string) {
-  const header = readHeader(dir);
-  const slot = header.slots.find((one) => one.kind === 'user' && one.userId === userId)!;
-  return (await openKeySlot(header.workspaceId, slot, password, testKdf))!;
-}
-
 interface Forged {
   userId: string | null;
   username: string | null;
@@ -82,10 +76,7 @@ interface Forged {
  * Returns its number.
  */
 async function appendAs(dir: string, userId: string, password: string, forged: Forged) {
-  const opened = await openAs(dir, userId, password);
-  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
-  try {
-    applyKey(sqlite, opened.dataKey);
+  return withOwnDataKey(dir, userId, password, (sqlite) => {
     const last = sqlite
       .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
       .get() as { seq: number; hash: string };
@@ -132,9 +123,7 @@ async function appendAs(dir: string, userId: string, password: string, forged: F
         .run(...values);
     }
     return record.seq;
-  } finally {
-    sqlite.close();
-  }
+  });
 }
 
 /** `audit.verify` as the administrator sees it. */
@@ -166,7 +155,7 @@ describe('each audit record is signed by its author', () => {
       details: { caseId: ws.caseId },
     };
     const unsigned = await appendAs(ws.dir, ws.invId, invPassword, deleted);
-    const ownKey = (await openAs(ws.dir, ws.invId, invPassword)).authorKey!;
+    const ownKey = (await openOwnSlot(ws.dir, ws.invId, invPassword)).authorKey!;
     const signedWithHisKey = await appendAs(ws.dir, ws.invId, invPassword, {
       ...deleted,
       signWith: ownKey,
@@ -246,7 +235,7 @@ describe('each audit record is signed by its author', () => {
 
   it('the investigator appending in his own name with his own key verifies: that is the limit', async () => {
     const ws = await workspaceWithLeadAndInvestigator();
-    const ownKey = (await openAs(ws.dir, ws.invId, invPassword)).authorKey!;
+    const ownKey = (await openOwnSlot(ws.dir, ws.invId, invPassword)).authorKey!;
     await appendAs(ws.dir, ws.invId, invPassword, {
       userId: ws.invId,
       username: 'inv',
@@ -260,19 +249,14 @@ describe('each audit record is signed by its author', () => {
 
   it('an author key swapped in the users table is found', async () => {
     const ws = await workspaceWithLeadAndInvestigator();
-    const ownKey = (await openAs(ws.dir, ws.invId, invPassword)).authorKey!;
+    const ownKey = (await openOwnSlot(ws.dir, ws.invId, invPassword)).authorKey!;
     const invPublic = crypto
       .createPublicKey(ownKey)
       .export({ format: 'der', type: 'spki' })
       .toString('base64');
-    const opened = await openAs(ws.dir, ws.invId, invPassword);
-    const sqlite = new Database(path.join(ws.dir, 'quanlian.db'), { fileMustExist: true });
-    try {
-      applyKey(sqlite, opened.dataKey);
-      sqlite.prepare('UPDATE users SET author_key = ? WHERE id = ?').run(invPublic, ws.leadId);
-    } finally {
-      sqlite.close();
-    }
+    await withOwnDataKey(ws.dir, ws.invId, invPassword, (sqlite) =>
+      sqlite.prepare('UPDATE users SET author_key = ? WHERE id = ?').run(invPublic, ws.leadId),
+    );
     // And a record in the lead's name signed with that key: the chain's key is still the lead's.
     const forged = await appendAs(ws.dir, ws.invId, invPassword, {
       userId: ws.leadId,

@@ -16,6 +16,7 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
+import { openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -37,23 +38,9 @@ async function workspaceWithInvestigator() {
   return { dir: created.path, recoveryKey: created.recoveryKey, invId: inv.id };
 }
 
-/** The investigator's own secrets, as he gets them offline with his password. */
-async function openAs(dir: string, userId: string, password: string) {
-  const header = readHeader(dir);
-  const slot = header.slots.find((one) => one.kind === 'user' && one.userId === userId)!;
-  return (await openKeySlot(header.workspaceId, slot, password, testKdf))!;
-}
-
 /** SQL on the database with the investigator's own data key, as he can do offline. */
 async function sqlAs(dir: string, userId: string, password: string, sql: string): Promise<void> {
-  const opened = await openAs(dir, userId, password);
-  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
-  try {
-    applyKey(sqlite, opened.dataKey);
-    sqlite.prepare(sql).run();
-  } finally {
-    sqlite.close();
-  }
+  await withOwnDataKey(dir, userId, password, (sqlite) => sqlite.prepare(sql).run());
 }
 
 async function auditSince(dir: string, count: number) {
@@ -66,7 +53,7 @@ async function auditSince(dir: string, count: number) {
 describe('an account holder cannot take over the administrator', () => {
   it('a recovery slot planted first with his own key is refused for the admin and recorded; the genuine key still recovers', async () => {
     const { dir, recoveryKey, invId } = await workspaceWithInvestigator();
-    const opened = await openAs(dir, invId, invPassword);
+    const opened = await openOwnSlot(dir, invId, invPassword);
     const planted = generateRecoveryKey();
     const header = readHeader(dir);
     const slot = await createKeySlot(
@@ -155,7 +142,7 @@ describe('an account holder cannot take over the administrator', () => {
     // What /tmp/t4/attack-escalate-admin.ts does with his own password and file access.
     await sqlAs(dir, invId, invPassword, "UPDATE users SET disabled = 1 WHERE role = 'admin'");
     await sqlAs(dir, invId, invPassword, `UPDATE users SET role = 'admin' WHERE id = '${invId}'`);
-    const opened = await openAs(dir, invId, invPassword);
+    const opened = await openOwnSlot(dir, invId, invPassword);
     const forged = newAuditSigningKey();
     updateHeader(dir, (header) => ({
       ...header,
@@ -287,7 +274,7 @@ describe('an account holder cannot take over the administrator', () => {
     });
     const adminId = (await c.ok('users.list', {})).find((user) => user.username === 'admin')!.id;
     await c.ok('session.lock', {});
-    const opened = await openAs(dir, invId, invPassword);
+    const opened = await openOwnSlot(dir, invId, invPassword);
     const header = readHeader(dir);
     const ghost = await createKeySlot(
       header.workspaceId,
@@ -351,7 +338,7 @@ describe('an account holder cannot take over the administrator', () => {
 
   it('a slot planted in front under the admin’s own name does not make the admin’s password fail, and his own password gets a refusal', async () => {
     const { dir, invId } = await workspaceWithInvestigator();
-    const opened = await openAs(dir, invId, invPassword);
+    const opened = await openOwnSlot(dir, invId, invPassword);
     const header = readHeader(dir);
     const admin = header.slots.find((slot) => slot.username === 'admin')!;
     const planted = await createKeySlot(

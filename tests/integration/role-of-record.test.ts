@@ -14,6 +14,7 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
+import { withOwnDataKey } from '../helpers/account-holder';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -37,16 +38,7 @@ async function workspaceWithInvestigator() {
 
 /** What the insider does offline with his own password: SQL on the users table. */
 async function asAccountHolder(dir: string, userId: string, password: string, sql: string) {
-  const header = readHeader(dir);
-  const slot = header.slots.find((one) => one.kind === 'user' && one.userId === userId)!;
-  const opened = await openKeySlot(header.workspaceId, slot, password, testKdf);
-  const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
-  try {
-    applyKey(sqlite, opened!.dataKey);
-    sqlite.prepare(sql).run();
-  } finally {
-    sqlite.close();
-  }
+  await withOwnDataKey(dir, userId, password, (sqlite) => sqlite.prepare(sql).run());
 }
 
 async function auditActions(dir: string) {
