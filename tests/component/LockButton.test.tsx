@@ -27,6 +27,7 @@ const summary: ImportSummary = {
   signals: 0,
   cellSites: 0,
   seizuresCreated: 0,
+  sameAccounts: { ties: [], unsettled: [] },
   seconds: 0.1,
   rejectedFile: {
     fileName: '话单.rejected.csv',

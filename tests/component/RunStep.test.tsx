@@ -54,6 +54,7 @@ describe('an import done', () => {
       signals: 0,
       cellSites: 0,
       seizuresCreated: 0,
+      sameAccounts: { ties: [], unsettled: [] },
       seconds: 0.1,
       rejectedFile: null,
     };
@@ -95,6 +96,7 @@ const summary = {
   signals: 0,
   cellSites: 0,
   seizuresCreated: 0,
+  sameAccounts: { ties: [], unsettled: [] },
   seconds: 0.1,
   rejectedFile: {
     fileName: '话单.rejected.csv',
@@ -243,5 +245,46 @@ describe('saving the rejected rows in the desktop app', () => {
     fireEvent.click(screen.getByTestId('import-another'));
     expect(dispatched).toEqual([{ type: 'restarted' }]);
     for (const spy of [created, click]) spy.mockRestore();
+  });
+});
+
+describe("an import's summary of nickname bills and 财付通 accounts", () => {
+  it('says the account a bill is, with a link to it for the merge, and a bill left unsettled', () => {
+    const holder = (accountNo: string, shared: number, opposite: number) => ({
+      nicknameAccountId: `nick-${accountNo}`,
+      nickname: '阿龙',
+      accountId: `acc-${accountNo}`,
+      accountNo,
+      shared,
+      opposite,
+    });
+    render(
+      <Providers>
+        <Routed>
+          <RunStep
+            state={{
+              ...initialWizard,
+              step: 3,
+              summary: {
+                ...summary,
+                rejectedRows: 0,
+                rejectedFile: null,
+                sameAccounts: {
+                  ties: [holder('wxid_along01', 4, 0)],
+                  unsettled: [[holder('wxid_a', 3, 1), holder('wxid_b', 1, 0)]],
+                },
+              },
+            }}
+            dispatch={() => undefined}
+          />
+        </Routed>
+      </Providers>,
+    );
+    const said = screen.getAllByTestId('import-same-account');
+    expect(said.map((line) => line.textContent)).toEqual([
+      '昵称 阿龙 的账单即 财付通账户 wxid_along01：共同交易单号 4 笔。建议合并：组长可在该账户页一键合并（记入审计，可撤销）。 打开',
+      '昵称 阿龙 的账单无法判定属于哪个财付通账户：wxid_a 同向 3 笔、反向 1 笔；wxid_b 同向 1 笔（同向：交易单号在账单本方一侧；反向：该账户是交易对方）。不建议合并。',
+    ]);
+    expect(said[0]!.querySelector('a')?.getAttribute('href')).toBe('/entities/acc-wxid_along01');
   });
 });

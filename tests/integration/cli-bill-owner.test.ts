@@ -89,3 +89,45 @@ describe('--own-account for a WeChat bill', () => {
     expect([chosen.status, JSON.parse(chosen.stdout).owner]).toEqual([0, 'laowang_1988']);
   });
 });
+
+describe("a nickname bill and the 财付通 调证 of the owner's account, by the CLI", () => {
+  it('says the bill is that account, with the 交易单号 in common, in either order and language', async () => {
+    const fixtures = path.resolve(__dirname, '../fixtures/records');
+    const files = {
+      bill: path.join(fixtures, 'wechat-bill-along.csv'),
+      tenpay: path.join(fixtures, 'tenpay-along.csv'),
+    };
+    const zh =
+      '昵称 阿龙 的账单即 财付通账户 wxid_along01：共同交易单号 4 笔。建议合并：组长可在该账户页一键合并（记入审计，可撤销）。';
+    const english =
+      "The bill of nickname 阿龙 is 财付通 (Tenpay) account wxid_along01: 4 transaction numbers (交易单号) in common. Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).";
+    for (const [first, second, lang, line] of [
+      ['bill', 'tenpay', 'zh', zh],
+      ['tenpay', 'bill', 'en', english],
+    ] as const) {
+      const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+      const run = async (file: string) =>
+        await execCli(
+          [
+            'import',
+            '--workspace',
+            dir,
+            '--template',
+            'transactions',
+            '--file',
+            file,
+            ...(lang === 'en' ? ['--lang', 'en'] : []),
+          ],
+          env,
+        );
+      const before = await run(files[first]);
+      expect([
+        before.status,
+        before.stdout.includes('wxid_along01：'),
+        before.stdout.includes('Tenpay'),
+      ]).toEqual([0, false, false]);
+      const after = await run(files[second]);
+      expect([after.status, after.stdout.trim().split('\n').at(-1)]).toEqual([0, line]);
+    }
+  });
+});

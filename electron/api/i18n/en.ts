@@ -1005,6 +1005,14 @@ export const en: Translation<typeof zhCN> = {
     listAttempts: '{{count}} attempts',
     ownerNameOnlyApp:
       'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
+    sameAccountTie:
+      'The bill of nickname {{nickname}} is 财付通 (Tenpay) account {{account}}: {{shared}} transaction numbers (交易单号) in common.',
+    sameAccountMerge:
+      "Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).",
+    sameAccountUnsettled:
+      "The bill of nickname {{nickname}} cannot be told to be one 财付通 (Tenpay) account: {{accounts}} (the same way: the number on the bill owner's side; the other way: that account was the counterpart). No merge is suggested.",
+    sameAccountHolder: '{{account}} {{shared}} the same way',
+    sameAccountOpposite: ', {{opposite}} the other way',
     areaCode: 'Local area code (for landlines without one)',
     problemLines: ' (on {{count}} rows)',
     allOrNothing: 'All or nothing (nothing is imported while there are errors)',
@@ -1823,6 +1831,8 @@ export const en: Translation<typeof zhCN> = {
     unmerged: 'Merge undone',
     deleted: 'This entity was deleted',
     mergedNotice: 'This entity was merged into another.',
+    sameAccountMerge: 'Merge the two accounts',
+    sameAccountLead: 'A lead confirms and merges them.',
     useExisting: 'Use the recorded “{{name}}” instead',
     pickEntity: 'Search and pick an entity',
     fields: {

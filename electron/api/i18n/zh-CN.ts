@@ -954,6 +954,13 @@ export const zhCN = {
     ownerNameOnlyCli: '用 --own-account 写明真实账号或微信号，即可关联到该账户。',
     listAttempts: '未成功 {{count}} 笔',
     ownerNameOnlyApp: '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
+    sameAccountTie:
+      '昵称 {{nickname}} 的账单即 财付通账户 {{account}}：共同交易单号 {{shared}} 笔。',
+    sameAccountMerge: '建议合并：组长可在该账户页一键合并（记入审计，可撤销）。',
+    sameAccountUnsettled:
+      '昵称 {{nickname}} 的账单无法判定属于哪个财付通账户：{{accounts}}（同向：交易单号在账单本方一侧；反向：该账户是交易对方）。不建议合并。',
+    sameAccountHolder: '{{account}} 同向 {{shared}} 笔',
+    sameAccountOpposite: '、反向 {{opposite}} 笔',
     areaCode: '本地区号（无区号的固话用）',
     problemLines: '（涉及 {{count}} 行）',
     allOrNothing: '全部导入或全不导入（有错误时不导入）',
@@ -1737,6 +1744,8 @@ export const zhCN = {
     unmerged: '已撤销合并',
     deleted: '该实体已删除',
     mergedNotice: '该实体已合并到另一实体。',
+    sameAccountMerge: '合并这两个账户',
+    sameAccountLead: '由组长确认后合并。',
     useExisting: '改为使用已登记的“{{name}}”',
     pickEntity: '搜索并选择实体',
     fields: {

@@ -23,6 +23,7 @@ import {
   requiredText,
 } from './common';
 import { personInputSchema } from './person-schemas';
+import { sameAccountsSchema } from './same-account-schemas';
 
 const entityRowSchema = z.object({
   id: z.string(),
@@ -183,6 +184,11 @@ export const entityDetailSchema = z.object({
   relations: z.array(relationRowSchema),
   /** The registered owner (机主/户名) of a phone, vehicle or account, when recorded. */
   owner: z.object({ id: z.string(), kind: z.enum(entityKinds), label: z.string() }).nullable(),
+  /**
+   * An account's: a nickname bill's own account and the 财付通 account its 交易单号 show it is,
+   * a merge for a lead to make (either end), or the accounts that leave it unsettled.
+   */
+  sameAccounts: sameAccountsSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -3,6 +3,7 @@ import { importTemplates } from '../domain/import-templates';
 import { setAsideReasons } from '../domain/set-aside-reasons';
 import { textEncodings } from '../domain/text-encodings';
 import { idSchema } from './common';
+import { sameAccountsSchema } from './same-account-schemas';
 
 /**
  * A file as the user picked it: name and bytes (base64, at most 200 MB), or a path on disk
@@ -220,6 +221,8 @@ export const importSummarySchema = z.object({
   /** A call list's base stations placed by their coordinates (基站经度, 基站纬度): one per cell. */
   cellSites: z.number().int(),
   seizuresCreated: z.number().int(),
+  /** Nickname bills and the 财付通 accounts their 交易单号 show they are (`sameAccountsSchema`). */
+  sameAccounts: sameAccountsSchema,
   seconds: z.number(),
   rejectedFile: rejectedFileSchema.nullable(),
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { linesText } from '../../api/domain/file-lines';
 import { planTotalsTexts } from '../../api/domain/plan-totals-text';
+import { sameAccountTexts } from '../../api/domain/same-account-text';
 import { importTemplates, type ImportTemplate } from '../../api/domain/import-templates';
 import { textEncodings } from '../../api/domain/text-encodings';
 import type { SetAsideRow } from '../../api/domain/set-aside-reasons';
@@ -375,6 +376,11 @@ export async function importCommand(
             : []),
           ...(rejectedFile ? [`${summary.rejectedRows} rows rejected → ${rejectedFile}`] : []),
           ...ownerLines,
+          ...sameAccountTexts(
+            summary.sameAccounts,
+            (line) => fill((options.lang === 'en' ? en : zhCN).import[line.key], line.values),
+            options.lang === 'en' ? 'en' : 'zh',
+          ),
           ...sheetLines,
           ...setAsideLines(preview.setAside, preview.setAsideCount, options.lang),
         ].join('\n'),

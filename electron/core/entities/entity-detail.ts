@@ -6,6 +6,7 @@ import { listRelations } from '../relations/relation-queries';
 import { kindTables } from './entity-repository';
 import { identifier } from './entity-queries';
 import { findOwner, ownedKinds } from './entity-owner';
+import { sameAccountsOfAccount } from '../records/nickname-ties';
 
 /** An entity with the fields of its kind, every case it is in, and its relations. */
 export function getEntityDetail(db: Executor, id: string): EntityDetail | undefined {
@@ -62,5 +63,9 @@ export function getEntityDetail(db: Executor, id: string): EntityDetail | undefi
     deleted: deletedAt !== null,
     cases,
     relations: listRelations(db, { entityId: id }),
+    sameAccounts:
+      entity.kind === 'account' && !deletedAt && !entity.mergedIntoId
+        ? sameAccountsOfAccount(db, id)
+        : { ties: [], unsettled: [] },
   };
 }

@@ -48,6 +48,7 @@ import { pairStoredReversals, uncountUndoneTwins } from './stored-reversals';
 import { platformReference, referenceText } from '../records/reference-copies';
 import type { SeizureLedgerRecord } from './seizure-ledger-plan';
 import { statementSpan } from '../records/statement-periods';
+import { nicknameAccountsTouched, sameAccountsOf } from '../records/nickname-ties';
 
 type AccountType = (typeof accountTypes)[number];
 
@@ -220,6 +221,7 @@ export async function commitImport(
     signals: 0,
     cellSites: 0,
     seizuresCreated: 0,
+    sameAccounts: { ties: [], unsettled: [] },
     seconds: 0,
     rejectedFile: null,
   };
@@ -513,6 +515,11 @@ export async function commitImport(
         plan.preamble.maskedLogins,
       );
     else await writePersons(plan.data.records);
+    if (plan.data.template === 'transactions') {
+      // A nickname bill and the 调证 of its account, in either order: said, for a lead to merge.
+      const touched = nicknameAccountsTouched(db, options.importId);
+      if (touched.length) summary.sameAccounts = sameAccountsOf(db, touched);
+    }
     summary.seconds = Math.round(performance.now() - started) / 1000;
     const { rejectedFile: _file, ...details } = summary;
     workspace.audit({

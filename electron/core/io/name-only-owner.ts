@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nicknameWord, ownerNameWords } from '../../api/domain/owner-account-words';
 
 /**
  * How a bill or statement names an owner it gives no account or ID for: by a WeChat nickname
@@ -40,21 +41,8 @@ export function fileKeyOf(sha256: string | undefined, headText: string): string 
   return (sha256 || createHash('sha256').update(headText).digest('hex')).slice(0, 12);
 }
 
-const nicknameWord = '微信昵称';
-
 /** What a name alone is said to be in the account's name, by whose export gave it. */
-const nameWords: Record<NameOnlyPlatform, string> = {
-  alipay: '支付宝姓名',
-  wechat: '微信姓名',
-  jd: '京东姓名',
-  meituan: '美团姓名',
-  douyin: '抖音支付姓名',
-  unionpay: '云闪付姓名',
-  bestpay: '翼支付姓名',
-  duxiaoman: '度小满姓名',
-  pinduoduo: '拼多多姓名',
-  bank: '户名',
-};
+const nameWords: Record<NameOnlyPlatform, string> = ownerNameWords;
 
 /**
  * The own account of a bill whose owner is known only by a nickname or a name: named by it and

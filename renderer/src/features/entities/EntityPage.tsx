@@ -22,6 +22,7 @@ import { EntityDetailFields } from './EntityDetailFields';
 import { EntityFormModal } from './EntityFormModal';
 import { RecordIdentifiersCard } from './RecordIdentifiersCard';
 import { RelationsTable } from './RelationsTable';
+import { useSameAccountTexts } from './useSameAccountTexts';
 import { buttonTestId } from '../../components/button-test-id';
 
 export function EntityPage() {
@@ -36,6 +37,7 @@ export function EntityPage() {
   const [merging, setMerging] = useState(false);
   const [duplicateId, setDuplicateId] = useState<string>();
   const detail = useProcedure('entities.get', { id: entityId });
+  const sameAccountLines = useSameAccountTexts(detail.data?.sameAccounts, false);
   const remove = useProcedureMutation('entities.delete', { alsoRefreshes: ['cases', 'search'] });
   const merge = useProcedureMutation('entities.merge', {
     alsoRefreshes: ['cases', 'search', 'relations', 'events', 'attachments'],
@@ -122,6 +124,36 @@ export function EntityPage() {
           action={<Link to={`/entities/${entity.mergedIntoId}`}>{t('common.open')}</Link>}
         />
       )}
+      {sameAccountLines.map((text, at) => {
+        const tie = entity.sameAccounts.ties[at];
+        return (
+          <Alert
+            key={text}
+            type={tie ? 'info' : 'warning'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={text}
+            description={tie && !canMerge ? t('entity.sameAccountLead') : undefined}
+            data-testid="entity-same-account"
+            action={
+              tie &&
+              canMerge && (
+                <Button
+                  size="small"
+                  icon={<MergeCellsOutlined />}
+                  loading={merge.isPending}
+                  onClick={() =>
+                    merge.mutate({ keepId: tie.accountId, mergeId: tie.nicknameAccountId })
+                  }
+                  data-testid="entity-same-account-merge"
+                >
+                  {t('entity.sameAccountMerge')}
+                </Button>
+              )
+            }
+          />
+        );
+      })}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card title={t('entity.details')} size="small">
           <EntityDetailFields detail={entity} />

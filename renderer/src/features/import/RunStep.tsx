@@ -1,12 +1,14 @@
 import { Alert, App, Button, Card, Progress, Result, Space } from 'antd';
 import { useEffect, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { getBridge } from '../../api/bridge';
 import { invoke } from '../../api/client';
 import { useProcedure } from '../../api/hooks';
 import { useLeaveConfirm } from '../../app/useLeaveConfirm';
 import { downloadDocument } from '../briefings/file-download';
 import type { WizardAction, WizardState } from './import-wizard';
+import { useSameAccountTexts } from '../entities/useSameAccountTexts';
 
 /** Step 4: the progress bar and cancel while rows are written; then the summary. */
 export function RunStep({
@@ -19,6 +21,7 @@ export function RunStep({
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const { summary, error, importId, progress } = state;
+  const sameAccountLines = useSameAccountTexts(summary?.sameAccounts, true);
   // The rejected rows live only here once the import is in: a new import unasked would drop
   // them unsaved (a save that failed, the earlier file open in Excel, is retried with the button).
   const [rejectedSaved, setRejectedSaved] = useState(false);
@@ -117,6 +120,20 @@ export function RunStep({
                   {t('import.unmatchedReversalsDetail', { count: summary.unmatchedReversals })}
                 </div>
               ) : null}
+              {sameAccountLines.map((text, at) => {
+                const tie = summary.sameAccounts.ties[at];
+                return (
+                  <div key={text} data-testid="import-same-account">
+                    {text}
+                    {tie && (
+                      <>
+                        {' '}
+                        <Link to={`/entities/${tie.accountId}`}>{t('common.open')}</Link>
+                      </>
+                    )}
+                  </div>
+                );
+              })}
               {summary.rejectedRows ? (
                 <div data-testid="import-rejected">
                   {t('import.rejectedDetail', { count: summary.rejectedRows })}
