@@ -88,4 +88,34 @@ describe('a failed row of a statement whose ways are read from its balances', ()
       `6228480000000000005>${own}: 0 0`,
     ]);
   });
+
+  it('under ways its 摘要 words teach (转账转入, 转账转出), is kept the way its sign says', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    const rows = [
+      '期初余额：9,000.00',
+      '账号,交易日期,交易时间,摘要,交易金额,余额,对方账号,对方户名,交易状态',
+      `${own},20260401,090000,转账转入,"1,000.00","10,000.00",6228480000000000001,李某,成功`,
+      `${own},20260401,100000,转账转出,500.00,"9,500.00",6228480000000000002,赵某,成功`,
+      `${own},20260401,110000,转账,-300.00,"9,500.00",6228480000000000003,王某,失败`,
+      `${own},20260401,130000,转账,700.00,"9,500.00",6228480000000000006,周某,失败`,
+      `${own},20260402,090000,转账转出,"1,500.00","8,000.00",6228480000000000002,赵某,成功`,
+    ];
+    const input = {
+      fileName: 'words.csv',
+      contentBase64: Buffer.from(rows.join('\r\n')).toString('base64'),
+      template: 'transactions' as const,
+    };
+    const preview = await c.ok('import.preview', input);
+    expect(preview.problems).toEqual([]);
+    expect(setAsideRows(preview.setAside)).toEqual(['5 notCompleted', '6 failedWayUnknown']);
+    const summary = await c.ok('import.commit', { ...input, importId: 'imp-words' });
+    expect(storedRows()).toEqual([
+      '3 in 100000',
+      '4 out 50000',
+      '5 out 30000 attempt',
+      '7 out 150000',
+    ]);
+    expect(summary).toMatchObject({ rows: 3, rejectedRows: 0, attempts: 1 });
+  });
 });
