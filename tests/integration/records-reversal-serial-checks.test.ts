@@ -62,6 +62,18 @@ describe('a 冲正 in a later import naming the serial of a transfer in an earli
     expect(await relationsOf()).toEqual(counted);
   });
 
+  it('imported before that transfer, or after its import is deleted and made again, leaves it counted', async () => {
+    await fresh();
+    await importRows('reversal.csv', [reversal('2026-04-01', '6217000000000510003', '闻人Y')]);
+    expect(await importRows('transfers.csv', [transfer('2026-04-01')])).toMatchObject({
+      reversals: 0,
+    });
+    expect(await relationsOf()).toEqual(counted);
+    await c.ok('import.delete', { importId: 'transfers.csv' });
+    await importRows('transfers.csv', [transfer('2026-04-01')]);
+    expect(await relationsOf()).toEqual(counted);
+  });
+
   it('leaves a transfer five months before counted, the reversal unmatched', async () => {
     await fresh();
     await importRows('january.csv', [transfer('2026-01-05')]);
