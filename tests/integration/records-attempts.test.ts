@@ -154,7 +154,8 @@ describe('a statement whose balances say the ways, with a failed row', () => {
     };
     // It had been refused whole: 缺少必需的列：借贷标志 (the 失败 row's balance moved by 0).
     const preview = await c.ok('import.preview', file);
-    expect(preview.setAside).toEqual([{ line: 5, reason: 'notCompleted' }]);
+    // Set aside as a failed row of unknown way (转账 names none), not as an attempt.
+    expect(preview.setAside).toEqual([{ line: 5, reason: 'failedWayUnknown' }]);
     // The first row's way (no balance before it) is another matter: only the rows after it here.
     expect(preview.problems.filter((problem) => problem.line !== 3)).toEqual([]);
     await c.ok('import.commit', { ...file, importId: 'imp-balance', skipInvalid: true });

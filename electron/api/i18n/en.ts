@@ -949,6 +949,8 @@ export const en: Translation<typeof zhCN> = {
       refundUnpaired: 'A refund whose payment is not in this file, or was closed',
       preAuthorisation:
         'A pre-authorisation hold (预授权) or its release: no money moved; the completion (预授权完成) is the payment',
+      failedWayUnknown:
+        'Failed, no money moved; not kept as an attempt: the statement gives each row’s direction by its balance, which a failed row does not move, and neither its sign nor its summary says whether it was in or out',
     },
     nothingMovedLabel: 'Rows that moved no money',
     totalsLabel: 'Totals',

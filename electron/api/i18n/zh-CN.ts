@@ -904,6 +904,8 @@ export const zhCN = {
       ownAccounts: '本人账户之间的资金往来（不计收支，如提现到本人银行卡、充值、余额宝）',
       refundUnpaired: '退款所对应的付款不在本文件中，或该付款已关闭',
       preAuthorisation: '预授权冻结或预授权撤销，资金未划转；预授权完成才是付款',
+      failedWayUnknown:
+        '交易失败，资金未动；未作为尝试交易保留：本流水按余额变动判断收支方向，失败的交易不改变余额，其金额符号和摘要也未说明是转入还是转出',
     },
     nothingMovedLabel: '未动资金的行',
     totalsLabel: '合计',

@@ -8,9 +8,12 @@ import { decodeHTML } from 'entities';
 const pageStart = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
 const quotedLength = 60;
 
+/** Whether a text (or its start) is a web page: read whole, never as delimited text. */
+export const startsWebPage = (text: string): boolean => pageStart.test(text);
+
 /** The page's first words (tags, scripts and styles left out), or null if it is no web page. */
 export function webPageWords(text: string): string | null {
-  if (!pageStart.test(text)) return null;
+  if (!startsWebPage(text)) return null;
   const words = decodeHTML(
     text
       .replace(/<(script|style|title)[\s>][\s\S]*?<\/\1\s*>/gi, ' ')

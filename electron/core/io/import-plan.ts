@@ -3165,6 +3165,20 @@ function accountWay(text: string): 'out' | 'in' | undefined {
   return into === out ? undefined : into ? 'in' : 'out';
 }
 /**
+ * The way of a failed row (失败) on a statement whose ways are read from its balances: it moved
+ * no balance, so the balance says none. Its sign (-300.00, 300.00DR) and its 摘要 or type
+ * (网银转出, 跨行汇入) say it where they agree; undefined where none does, or they differ.
+ */
+function failedRowWay(amount: Cell, words: (string | null)[]): Way | undefined {
+  const sign = writtenAmount(amount).sign;
+  const said = [
+    sign < 0 ? ('out' as const) : sign > 0 ? ('in' as const) : undefined,
+    ...words.map((text) => (text ? accountWay(text) : undefined)),
+  ].filter((way) => way !== undefined);
+  return said.length && said.every((way) => way === said[0]) ? said[0] : undefined;
+}
+
+/**
  * Alipay's refunds (退款成功) matched to the payments they refund: a payment to the same party,
  * made before it and still paid (交易成功) for at least the refund; each payment takes refunds up
  * to its amount. A refund matched is money in from that party; one whose payment is not in the
@@ -3920,6 +3934,8 @@ function planAll(
       const before = problems.length;
       // Why the row moved no money, once something says it did not.
       let movedNothing: SetAsideReason | null = null;
+      // A failed row whose way nothing says (its balance did not move): not kept as an attempt.
+      let wayUnknown = false;
       wholeDigits(line, cells, accountKeys);
       for (const key of cutColumns)
         if (
@@ -4138,8 +4154,13 @@ function planAll(
                 ? 'in'
                 : 'out';
           // A minus where the balance says the row's way (消费冲正 -200.00, the balance up by
-          // 200.00) only marks the reversal.
-          else if (!signed && parsed < 0 && !wayOfLine.get(line))
+          // 200.00) only marks the reversal; on a failed row, which moved no balance, its way.
+          else if (
+            !signed &&
+            parsed < 0 &&
+            !wayOfLine.get(line) &&
+            !((balanceWays || wordsSay) && failedStatus(cells))
+          )
             problem(line, cells, amountKey, 'amount');
         }
       }
@@ -4154,10 +4175,20 @@ function planAll(
       else if (sidesSay && !signed && !typedDirection)
         problem(line, cells, 'fromAccount', 'debitCredit');
       if (typesSay) direction = cardTypeWay(textOf(cells, 'channel'))!;
+      // A failed row moved no balance: its way as the row itself says (set aside either way).
+      const failedWay = () => {
+        const way = failedRowWay(cellOf(cells, amountKey), [
+          optional(cells, 'summary'),
+          optional(cells, 'channel'),
+        ]);
+        wayUnknown = !way;
+        return way;
+      };
       if (balanceWays) {
-        const way = wayOfLine.get(line);
+        const way = wayOfLine.get(line) ?? (failedStatus(cells) ? failedWay() : undefined);
         if (way) direction = way;
-        else problem(line, cells, 'balance', doubtOfLine.get(line) ?? 'debitCredit');
+        else if (!wayUnknown)
+          problem(line, cells, 'balance', doubtOfLine.get(line) ?? 'debitCredit');
       }
       if (wordsSay) {
         // A word the balances did not reach (the first row's) is read where it names a way.
@@ -4172,7 +4203,11 @@ function planAll(
           wayOfLine.get(line);
         if (way) direction = way;
         else if (givenDirection) direction = givenDirection;
-        else problem(line, cells, wordKey, 'debitCredit');
+        else {
+          const said = failedStatus(cells) ? failedWay() : undefined;
+          if (said) direction = said;
+          else if (!wayUnknown) problem(line, cells, wordKey, 'debitCredit');
+        }
       }
       if (typedDirection && !sideWay) {
         // Only the row's type (交易类型) is read, never a note or a summary a person wrote.
@@ -4233,16 +4268,22 @@ function planAll(
       // where it reads whole (account, time, amount, way: never guessed): who tried to pay whom
       // is evidence (a 失败 row had left no trace of its payee).
       let attempt = false;
+      // A failed row not set aside (a refund's own row) is a row to fix where no way is said.
+      if (wayUnknown && !movedNothing) problem(line, cells, 'balance', 'debitCredit');
       if (movedNothing) {
         const whole =
           movedNothing === 'notCompleted' &&
           failed &&
+          !wayUnknown &&
           problems.length === before &&
           !!account &&
           !!at &&
           amountFen !== undefined;
         problems.length = before;
-        still.push({ line, reason: movedNothing });
+        still.push({
+          line,
+          reason: wayUnknown && movedNothing === 'notCompleted' ? 'failedWayUnknown' : movedNothing,
+        });
         if (!whole) continue;
         attempt = true;
       }

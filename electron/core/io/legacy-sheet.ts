@@ -49,10 +49,26 @@ export async function isOle2OfAnotherProgram(bytes: Uint8Array): Promise<boolean
   );
 }
 
+/** Bytes of a page read at a time for its table: a 4 MiB string, whatever the page's size. */
+const markupWindow = 1 << 22;
+/** Bytes each window reads past its end, so that a tag across two windows is seen whole. */
+const markupOverlap = 64;
+
+/** A window of the file's bytes as text (latin1: one character a byte; UTF-16's zeros out). */
+function markupText(bytes: Uint8Array, from: number): string {
+  const length = Math.min(bytes.length - from, markupWindow + markupOverlap);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, length)
+    .toString('latin1')
+    .replaceAll('\0', '');
+}
+
 /**
  * An HTML table or an Excel 2003 XML workbook (SpreadsheetML): the file's first character,
  * after a BOM and blanks (in any of the encodings read: the zero bytes of UTF-16 left out), is
- * `<`, and its start names a table or that workbook's namespace. Null for anything else.
+ * `<`, and its start names that workbook's namespace, or the page holds a table anywhere. The
+ * head can be long (styles, an inline logo) before the table starts: the page is read window
+ * by window to its end (only its first 4 MiB had been, and a call list's page whose table
+ * began later was read as delimited text). Null for anything else.
  */
 export function markupTableKind(bytes: Uint8Array): 'html' | 'xml' | null {
   let first = '';
@@ -61,12 +77,11 @@ export function markupTableKind(bytes: Uint8Array): 'html' | 'xml' | null {
     if (byte !== 0 && byte < 0x80) first += String.fromCharCode(byte);
   }
   if (!first.trimStart().startsWith('<')) return null;
-  // The head can be long (styles, an inline logo) before the table starts.
-  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 22))
-    .toString('latin1')
-    .replaceAll('\0', '');
+  const start = markupText(bytes, 0);
   if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(start)) return 'xml';
-  return /<table[\s>]/i.test(start) ? 'html' : null;
+  for (let from = 0; from < bytes.length; from += markupWindow)
+    if (/<table[\s>]/i.test(from ? markupText(bytes, from) : start)) return 'html';
+  return null;
 }
 
 /** Days from Excel's day 0 (1899-12-30) to 1970-01-01; the 1904 date system adds 1,462. */

@@ -9,6 +9,7 @@ import {
 } from '../records/stored-copy-rows';
 import { storedStatementSpans } from '../records/stored-statement-spans';
 import { sparingTwinnedRows } from './twinned-rows';
+import { reversalCounterpartFits } from './reversal-counterparts';
 
 interface StoredTransfer {
   id: number;
@@ -47,27 +48,40 @@ function accountsNumbered(tx: Executor, accountNo: string): Set<string> {
 /**
  * The transfer a reversal names by its serial (原交易流水号 S1: the row of another import whose
  * 交易流水号 is S1), on its account, the other way, for the same amount, not paired yet, at or
- * before it (`latest`); with `importId`, of that import. Null where it names none or none is
- * stored: the transfer is then found by amount and time (`latestAlike`).
+ * before it (`latest`) and within the window the pairing by amount gives (`at`: a quarter
+ * where both name a counterpart, else a week), to the same counterpart where both name one
+ * (`reversalCounterpartFits`); with `importId`, of that import. Null where it names none or
+ * none is stored: the transfer is then found by amount and time (`latestAlike`).
  */
 function serialNamed(
   tx: Executor,
   reversal: StoredTransfer,
-  latest: number,
+  { at, latest }: { at: number; latest: number },
   importId: string | undefined,
 ): StoredTransfer | null {
   const serial = reversal.original_reference;
   if (!serial) return null;
+  const named = tx.all<StoredTransfer>(
+    sql`SELECT ${columns} FROM money_transfers
+      WHERE account_id = ${reversal.account_id} AND reference = ${serial}
+        AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
+        AND amount_fen = ${reversal.amount_fen} AND offset_of IS NULL AND reversal IS NULL
+        AND import_id <> ${reversal.import_id} AND at <= ${new Date(latest).toISOString()}
+        AND at >= ${new Date(at - reversalWindowMs).toISOString()}
+        ${importId === undefined ? sql`` : sql`AND import_id = ${importId}`}
+      ORDER BY at DESC, id DESC`,
+  );
   return (
-    tx.get<StoredTransfer>(
-      sql`SELECT ${columns} FROM money_transfers
-        WHERE account_id = ${reversal.account_id} AND reference = ${serial}
-          AND direction = ${reversal.direction === 'out' ? 'in' : 'out'}
-          AND amount_fen = ${reversal.amount_fen} AND offset_of IS NULL AND reversal IS NULL
-          AND import_id <> ${reversal.import_id} AND at <= ${new Date(latest).toISOString()}
-          ${importId === undefined ? sql`` : sql`AND import_id = ${importId}`}
-        ORDER BY at DESC, id DESC LIMIT 1`,
-    ) ?? null
+    named.find((transfer) => {
+      const counterpart = transfer.direction === 'out' ? transfer.payee_id : transfer.payer_id;
+      const bothNamed = !!reversal.counterpart_no && !!counterpart;
+      if (at - Date.parse(transfer.at) > (bothNamed ? reversalWindowMs : unnamedWindowMs))
+        return false;
+      return (
+        !bothNamed ||
+        reversalCounterpartFits(tx, reversal.counterpart_no!, counterpart!, reversal.account_id)
+      );
+    }) ?? null
   );
 }
 
@@ -126,7 +140,7 @@ function latestAlike(
  * account, the other way, the same amount, the same counterpart (or one of the two naming none:
  * within a week), at or before the reversal (or a minute after) and within the window; of
  * several, the latest; a reversal naming its transfer's serial (原交易流水号) takes that one
- * first (`serialNamed`). Where no import holds that row, the other party's row of the transfer
+ * first where it holds to the same counterpart and window (`serialNamed`). Where no import holds that row, the other party's row of the transfer
  * (on the account the reversal names, the reversal's way, to or from its account) is paired
  * instead, so a payee's 冲正 undoes the payer's debit whether or not the payee's statement of
  * the credit was imported, or was deleted since. The transfer found stops counting: its relation and its import's
@@ -159,7 +173,7 @@ export function pairStoredReversals(
           AND at <= ${new Date(latest + dayMs).toISOString()}
           ${ofImport ? sql`` : sql`AND import_id = ${importId}`}`;
     const best =
-      serialNamed(tx, reversal, latest, ofImport ? undefined : importId) ??
+      serialNamed(tx, reversal, { at, latest }, ofImport ? undefined : importId) ??
       latestAlike(tx, reversal, around, { at, due, latest });
     if (!best) continue;
     tx.run(

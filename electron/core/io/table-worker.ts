@@ -8,6 +8,7 @@ import { isBinaryContent } from './binary-content';
 import { isOle2, isOle2OfAnotherProgram } from './legacy-sheet';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 import { fixedWidthLayout } from './fixed-width';
+import { startsWebPage } from './html-page';
 import { chooseSplit } from './plan-split';
 import { packPlan, planBuffers } from './plan-transfer';
 import { settleCallList } from './call-list-settle';
@@ -159,15 +160,18 @@ async function planFile(job: TableJob, bytes: Uint8Array) {
   let split: ReturnType<typeof chooseSplit> = null;
   let encoding: TextEncoding;
   let separator: CsvSeparator;
-  // A report lined up with spaces is read whole, in this thread.
+  // A report lined up with spaces is read whole, in this thread; so is a web page with no
+  // table (a system's error page), which is said to be one (html-page), never split as text.
   let fixedWidth: boolean;
+  let page: boolean;
   try {
     encoding = csvEncoding(bytes, job.encoding, job.limits);
     // Found from the first lines (a character cut at the end of them counts for nothing).
     const sample = decodeText(bytes.subarray(0, separatorSampleBytes), encoding);
     separator = detectSeparator(sample);
     fixedWidth = !!fixedWidthLayout(sample);
-    if (!fixedWidth) split = chooseSplit(bytes, encoding, separator, job.limits);
+    page = startsWebPage(sample);
+    if (!fixedWidth && !page) split = chooseSplit(bytes, encoding, separator, job.limits);
   } finally {
     // The second thread waits for its half, or for word that there is none.
     if (split) {
@@ -186,7 +190,7 @@ async function planFile(job: TableJob, bytes: Uint8Array) {
   }
   // Hashed once the second thread has its half: it need not wait for the hash.
   const sha256 = sha256Of(bytes);
-  if (fixedWidth) {
+  if (fixedWidth || page) {
     await planWhole(job, bytes, sha256, encoding);
     return;
   }

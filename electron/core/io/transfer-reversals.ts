@@ -74,13 +74,9 @@ export function offsetReversals(records: TransferRecord[]): void {
     let best: TransferRecord | null = null;
     let bestRank: [number, number, number] = [-1, 0, 0];
     for (const record of candidates.get(keyOf(reversal, undone)) ?? []) {
-      if (record.offsetOf !== null) continue;
-      if (record.counterpart && reversal.counterpart && record.counterpart !== reversal.counterpart)
-        continue;
+      if (record.offsetOf !== null || !mayUndo(reversal, record)) continue;
       const when = Date.parse(record.at);
-      const window =
-        record.counterpart && reversal.counterpart ? reversalWindowMs : unnamedWindowMs;
-      if (when > latest || at - when > window) continue;
+      if (when > latest) continue;
       // Before the reversal first, then the latest, then the later line.
       const rank: [number, number, number] = [when <= due ? 1 : 0, when, record.line];
       if (ranksAbove(rank, bestRank)) [best, bestRank] = [record, rank];
@@ -94,9 +90,21 @@ export function offsetReversals(records: TransferRecord[]): void {
 const undoneWay = (reversal: TransferRecord) => (reversal.direction === 'out' ? 'in' : 'out');
 
 /**
+ * Whether a reversal may undo a transfer by its counterpart and time: the same counterpart (or
+ * one of the two naming none), and not before the window (a quarter, or a week where only the
+ * amount ties them). A serial (原交易流水号) is held to it too: serials repeat across systems.
+ */
+function mayUndo(reversal: TransferRecord, record: TransferRecord): boolean {
+  const named = !!record.counterpart && !!reversal.counterpart;
+  if (named && record.counterpart !== reversal.counterpart) return false;
+  const window = named ? reversalWindowMs : unnamedWindowMs;
+  return Date.parse(reversal.at) - Date.parse(record.at) <= window;
+}
+
+/**
  * The transfer a reversal names by its serial (原交易流水号 S1: the row whose 交易流水号 is S1),
- * on the same account, the other way, for the same amount, not paired yet, at or before it;
- * of two transfers alike the latest had been taken, though the bank said which.
+ * on the same account, the other way, for the same amount, not paired yet, at or before it,
+ * to the same counterpart within the window (`mayUndo`); of two transfers alike the latest had been taken, though the bank said which.
  */
 function namedTransfer(
   reversal: TransferRecord,
@@ -110,7 +118,8 @@ function namedTransfer(
       (record) =>
         record.offsetOf === null &&
         record.reference?.trim() === serial &&
-        Date.parse(record.at) <= latest,
+        Date.parse(record.at) <= latest &&
+        mayUndo(reversal, record),
     ) ?? null
   );
 }
