@@ -1,3 +1,4 @@
+import { accountAndNameHeaders } from './account-and-name-headers';
 import { withTraditional } from './traditional-aliases';
 
 /** What an import can bring in, and the columns each needs. */
@@ -88,7 +89,7 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     // 财付通's merchant of a 消费 whose 对手方 columns are empty.
     { key: 'thirdPartyName', required: false, aliases: ['第三方账户名称', '第三方名称', '第三方户名'] },
     { key: 'counterpartIdNumber', required: false, aliases: ['对手身份证号', '对手证件号码', '对手证件号', '对手身份证号码', '对方证件号码', '对方证件号', '对方身份证号', '对方身份证号码', '交易对手证件号码', '交易对手证件号', '交易对手身份证号', '对手方证件号码', '对手方身份证号', '收/付方证件号码', 'counterpartidnumber'] },
-    { key: 'counterpartInfo', required: false, aliases: ['对方账号与户名', '对方账号及户名', '对方户名与账号', '对方账号户名', '对手信息', '对方信息', '交易对手信息', '对方账户信息', '对手方信息'] },
+    { key: 'counterpartInfo', required: false, aliases: ['对手信息', '对方信息', '交易对手信息', '对方账户信息', '对手方信息', ...accountAndNameHeaders()] },
     { key: 'counterpartBank', required: false, aliases: ['对手开户行', '对方开户行', '对手行名', '对方银行', '对手开户银行', '对方开户银行', '对方行名', '对手方开户行', '交易对手开户行', '交易对手行名', '交易对手开户银行'] },
     { key: 'fromAccount', required: false, aliases: ['付款账号', '转出账号', '付款方账号', '付款帐号', '转出帐号', '付款人账号', '汇款人账号', '汇款账号', '出账账号', '转出方账号', '付款方支付宝账号', '付款支付宝账号', '买家用户id', '买家支付宝账号', '买家支付宝用户id', '买家账号', '买家账户', 'from', 'fromaccount'] },
     { key: 'toAccount', required: false, aliases: ['收款账号', '转入账号', '收款方账号', '收款帐号', '转入帐号', '收款人账号', '入账账号', '转入方账号', '收款方支付宝账号', '收款支付宝账号', '卖家用户id', '卖家支付宝账号', '卖家支付宝用户id', '卖家账号', '卖家账户', 'to', 'toaccount'] },

@@ -97,6 +97,7 @@ import { chinaDateOfUnix, isChinaMidnight } from '../../api/domain/china-time';
 import { transferTrace, type TransferTrace } from './transfer-traces';
 import { compactNumber, cutLikeExcel, excelCutColumns } from './excel-cut-numbers';
 import { accountNamesSeen } from './account-names-seen';
+import { accountWithName } from './account-with-name';
 import { alipayUserSheets, withAlipayUsers } from './alipay-users';
 import { isBankOwnAccount } from './bank-own-accounts';
 import { swallowedRows } from './swallowed-rows';
@@ -3977,14 +3978,27 @@ function planAll(
       const accountAlias =
         underHeading?.alias ??
         (otherNumber && otherNumber !== account && compact('account') ? otherNumber : null);
-      // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三, 6222…(张三)) are both.
+      // An account and a name in one 对方账号 cell (6222…张三, 6222…/张三, 张三(6222…)) are both.
       const accountText = optional(cells, 'counterpartAccount');
+      // So in a bank's 对方户名 or 交易对方 with no account beside it (6217…/韩某, 韩某(6217…)):
+      // the number had been lost, or the whole cell taken for a name. A mobile number there is a
+      // platform's login, not an account.
+      const nameText = optional(cells, 'counterpartName');
+      const inName =
+        nameText &&
+        !accountText &&
+        !byPair &&
+        !fromTo &&
+        !preamble.platform &&
+        !preamble.paymentBill &&
+        !billColumns
+          ? accountWithName(nameText)
+          : null;
+      const nameWithAccount = inName && !/^1[3-9]\d{9}$/.test(inName.account) ? nameText : null;
       const info = counterpartInfo(
         optional(cells, 'counterpartInfo') ??
-          (accountText &&
-          /^\d[\d\s-]{7,}[\s/／|,，:：-]*[(（[【]?[\u3400-\u9fff·]{2,}[)）\]】]?$/.test(accountText)
-            ? accountText
-            : null) ??
+          (accountText && accountWithName(accountText) ? accountText : null) ??
+          nameWithAccount ??
           partyInNote(cells),
       );
       // A statement of the own account beside 付款账号/收款账号 columns: the other of the two is
@@ -4000,7 +4014,7 @@ function planAll(
             ? (otherHolder ?? null)
             : null);
       let counterpartName =
-        optional(cells, 'counterpartName') ?? info.name ?? optional(cells, 'thirdPartyName');
+        (nameWithAccount ? info.name : nameText) ?? info.name ?? optional(cells, 'thirdPartyName');
       if (ownIsPayee && namesByRole)
         [accountName, counterpartName] = [counterpartName, accountName];
       accountName = withoutLogin(accountName);
@@ -4025,9 +4039,7 @@ function planAll(
       // A bank's 对方户名 with no 对方账号 (工行's 明细 of 对方户名 alone): the party is named, and
       // kept as this statement's counterpart of that name (below), as a bill's is. A name taken
       // from a cell of account and name (财付通-微信转账 in 对手信息) or from a note is not.
-      const namedColumn = optional(cells, 'counterpartName')
-        ? (counterpartName?.replace(/\s+/g, '') ?? null)
-        : null;
+      const namedColumn = nameText ? (counterpartName?.replace(/\s+/g, '') ?? null) : null;
       // Digits or an @ in it would make it an account of its own, shared with other statements.
       const nameAlone =
         namedColumn &&
