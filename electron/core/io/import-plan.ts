@@ -1349,7 +1349,16 @@ function headerPlanner(
       mapping['counterpart'] !== undefined &&
       !!ownNumber);
   const sheetOwner = ownerFills ? (preamble.owner ?? ownAccount ?? ownNumber) : null;
-  const sheets = sheetReader(head, headerRow, headers, template, sheetOwner, mapping, fileKey);
+  const sheets = sheetReader(
+    head,
+    headerRow,
+    headers,
+    template,
+    sheetOwner,
+    mapping,
+    fileKey,
+    top < headerIndex ? head[top] : undefined,
+  );
   // A time column beside a date column holds times of day (0.5, or 91233 written as a number),
   // or a whole date and time (a serial with a fraction).
   const dateColumns = dateFields
@@ -1711,6 +1720,8 @@ function sheetReader(
   mapping: Record<string, number>,
   /** This file's key, for a later sheet's name-only owner (readPreamble). */
   fileKey: string,
+  /** The upper row of a header of two rows (交易金额 over 收入/支出), the header row the lower. */
+  headerTop?: TableRow,
 ) {
   // Columns a later sheet may lack (a month's list without the 基站 column): those no field
   // reads, and those that only add to a row; never a number, a time, an amount or a direction.
@@ -1774,7 +1785,15 @@ function sheetReader(
   const firstKey = headerKey(firstHeader);
   const namesLine = (cells: Cell[]) => key(cells.map((cell) => headerKey(cellText(cell))));
   const headerNames = namesLine(headers);
+  // A header of two rows printed again on every page (交易金额 merged over 收入/支出, 对方信息
+  // over 户名/账号): each of its rows as the file has it, the joined names being neither. Its
+  // rows had been read as data, and the file refused.
+  const twoRowHeader =
+    headerTop && headerRow
+      ? new Set([namesLine(headerTop.cells), namesLine(headerRow.cells)])
+      : null;
   const isHeader = (row: TableRow) => {
+    if (twoRowHeader?.has(namesLine(row.cells))) return true;
     const first = cellText(row.cells[0] ?? null);
     if (first === firstHeader && key(row.cells) === headerLine) return true;
     // Rows of data begin with a number or a date: only a word is worth normalising.
