@@ -1149,6 +1149,7 @@ export const en: Translation<typeof zhCN> = {
         amountFen: 'Amount (yuan)',
         channel: 'Channel',
         summary: 'Summary',
+        note: 'Remark (read for a failure where no status column is given)',
         reference: 'Reference',
         status: 'Status',
         currency: 'Currency',

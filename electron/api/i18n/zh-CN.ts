@@ -1097,6 +1097,7 @@ export const zhCN = {
         amountFen: '金额（元）',
         channel: '交易渠道',
         summary: '摘要',
+        note: '备注/附言（无交易状态列时读出失败）',
         reference: '交易单号',
         status: '交易状态',
         currency: '交易币种',
