@@ -1009,6 +1009,8 @@ export const en: Translation<typeof zhCN> = {
       'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     sameAccountTie:
       'The bill of nickname {{nickname}} is 财付通 (Tenpay) account {{account}}: {{shared}} transaction numbers (交易单号) in common.',
+    sameAccountPartyTie:
+      'The counterpart {{party}} (named alone) in the bill of nickname {{nickname}} is 财付通 (Tenpay) account {{account}}: {{shared}} transaction numbers (交易单号) in common, all with that account.',
     sameAccountMerge:
       "Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).",
     sameAccountUnsettled:
