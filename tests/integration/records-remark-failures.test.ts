@@ -69,6 +69,20 @@ describe('a failure written only in the remark (备注) of a statement with no s
     ]);
   });
 
+  it('set aside as of unknown way where nothing says its way, not a refused statement', async () => {
+    const { preview, summary } = await importRows('unknown-way', [
+      '期初余额：9,000.00',
+      '账号,交易日期,交易时间,摘要,交易金额,余额,对方账号,对方户名,备注',
+      `${own},20260401,090000,转账,"1,000.00","10,000.00",6228480000000000001,李某,货款`,
+      `${own},20260401,100000,转账,700.00,"10,000.00",6228480000000000006,周某,交易失败`,
+      `${own},20260401,110000,转账,500.00,"9,500.00",6228480000000000002,赵某,`,
+    ]);
+    expect(preview.problems).toEqual([]);
+    expect(setAsideRows(preview.setAside)).toEqual(['4 failedWayUnknown']);
+    expect(summary).toMatchObject({ rows: 2, rejectedRows: 0, attempts: 0 });
+    expect(storedRows()).toEqual(['3 in 100000', '5 out 50000']);
+  });
+
   it('is an attempt, not money moved, under a debit/credit flag; 已退票 moved nothing', async () => {
     const { preview, summary } = await importRows('flagged', [
       '账号,交易日期,交易时间,摘要,借贷标志,交易金额,余额,对方账号,对方户名,备注',
