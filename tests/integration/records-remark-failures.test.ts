@@ -7,7 +7,8 @@ import { setAsideRows } from '../helpers/set-aside-rows';
  * 交易失败, 余额不足): such a row had been counted as money moved, or, where the ways are read
  * from the balances, belied them and the whole statement been refused (import.missingColumns).
  * It is an attempt as a 交易状态 of 失败 makes it; a remark that tells of a failure around a
- * payment that went through (还款失败后补款), or of nothing about the status, is just a remark.
+ * payment that went through (还款失败后补款), or of the money coming back (汇款退回), or of
+ * nothing about the status, is just a remark.
  */
 let c: TestCore;
 afterEach(() => c?.dispose());
@@ -92,6 +93,7 @@ describe('a failure written only in the remark (备注) of a statement with no s
       `${own},20260401,120000,转账,借,400.00,"10,000.00",6228480000000000005,钱某,已退票`,
       `${own},20260401,130000,转账,借,100.00,"9,900.00",6228480000000000005,钱某,上次未成功重新转账`,
       `${own},20260401,140000,转账,贷,"2,000.00","11,900.00",6228480000000000001,李某,还款失败后补款`,
+      `${own},20260401,150000,转账,贷,100.00,"12,000.00",6228480000000000005,钱某,汇款退回`,
     ]);
     expect(preview.problems).toEqual([]);
     expect(setAsideRows(preview.setAside)).toEqual([
@@ -99,19 +101,21 @@ describe('a failure written only in the remark (备注) of a statement with no s
       '4 notCompleted',
       '5 refunded',
     ]);
+    // The money coming back (汇款退回) moved: counted.
     expect(preview.moneyTotals).toMatchObject({
-      inRows: 2,
-      inFen: 300000,
+      inRows: 3,
+      inFen: 310000,
       outRows: 1,
       outFen: 10000,
     });
-    expect(summary).toMatchObject({ rows: 3, rejectedRows: 0, attempts: 2 });
+    expect(summary).toMatchObject({ rows: 4, rejectedRows: 0, attempts: 2 });
     expect(storedRows()).toEqual([
       '2 in 100000',
       '3 out 30000 attempt',
       '4 out 20000 attempt',
       '6 out 10000',
       '7 in 200000',
+      '8 in 10000',
     ]);
   });
 

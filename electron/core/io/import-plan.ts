@@ -3327,12 +3327,14 @@ const declinedWords = /失败|被拒|拒绝|拒付|余额不足|密码错|^(?:�
 
 /**
  * A remark (备注, 附言) that says the transfer did not go through: a failure word at its start,
- * after at most the action it names (交易失败, 转账未成功, 失败, 余额不足, 已退票, 退回：户名不符),
- * and nothing after but its reason. A remark that tells of a failure around a payment that went
- * through (还款失败后补款, 上次失败重新转账) is just a remark.
+ * after at most the action it names (交易失败, 转账未成功, 失败, 余额不足, 退回：户名不符), or a
+ * return of the row itself (已退票, 交易退回), and nothing after but its reason. A remark that
+ * tells of a failure around a payment that went through (还款失败后补款, 上次失败重新转账) is just
+ * a remark, and so is a return naming its transfer (汇款退回, 原路退回): the row of the money
+ * coming back, which moved.
  */
 const failureRemark =
-  /^(?:交易|转账|汇款|支付|付款|扣款|代付|代扣|划款|划转|提现|充值|还款|入账|汇划)?(?:失败|未成功|不成功|被拒绝?|拒绝|拒付|余额不足|密码错误?|(?:已|被)?退回|(?:已|被)?退票|(?:已|被)?退汇)(?=$|[:：,，;；。、.\s(（【[\-—_]|原因)/;
+  /^(?:(?:交易|转账|汇款|支付|付款|扣款|代付|代扣|划款|划转|提现|充值|还款|入账|汇划)?(?:失败|未成功|不成功|被拒绝?|拒绝|拒付|余额不足|密码错误?)|(?:交易)?(?:已|被)?(?:退回|退票|退汇))(?=$|[:：,，;；。、.\s(（【[\-—_]|原因)/;
 
 /** The headers of a remark column (备注, 附言), as a 摘要 column's header may be one. */
 const remarkHeaders = new Set(
