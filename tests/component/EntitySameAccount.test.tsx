@@ -19,14 +19,25 @@ const session = (role: 'investigator' | 'lead'): SessionInfo => ({
 const tie = {
   nicknameAccountId: 'acc-nick',
   nickname: '阿龙',
+  party: null as string | null,
   accountId: 'acc-wxid',
   accountNo: 'wxid_along01',
   shared: 4,
   opposite: 0,
 };
 
+/** The bill's 老周, named alone, and the 调证's counterpart account its 交易单号 all name. */
+const partyTie = {
+  ...tie,
+  nicknameAccountId: 'acc-party',
+  party: '老周',
+  accountId: 'acc-laozhou',
+  accountNo: 'wxid_laozhou',
+  shared: 2,
+};
+
 /** 阿龙's nickname account's page, as `entities.get` gives it with the 调证 account it is. */
-function renderPage(role: 'investigator' | 'lead') {
+function renderPage(role: 'investigator' | 'lead', found = tie) {
   const calls = installFakeBridge({
     'entities.get': () => ({
       ok: true,
@@ -42,7 +53,7 @@ function renderPage(role: 'investigator' | 'lead') {
         cases: [],
         relations: [],
         owner: null,
-        sameAccounts: { ties: [tie], unsettled: [] },
+        sameAccounts: { ties: [found], unsettled: [] },
         createdAt: '2026-05-02T01:00:00.000Z',
         updatedAt: '2026-05-02T01:00:00.000Z',
       },
@@ -83,5 +94,19 @@ describe("a nickname bill's account and the 财付通 account its 交易单号 s
     const alert = await screen.findByTestId('entity-same-account');
     expect(alert.textContent).toContain('共同交易单号 4 笔。由组长确认后合并。');
     expect(screen.queryByTestId('entity-same-account-merge')).toBeNull();
+  });
+
+  it("a lead merges a bill's counterpart named alone into the 调证 account it is", async () => {
+    const calls = renderPage('lead', partyTie);
+    const alert = await screen.findByTestId('entity-same-account');
+    expect(alert.textContent).toContain(
+      '昵称 阿龙 的账单中的交易对方 老周（仅有名称）即 财付通账户 wxid_laozhou：共同交易单号 2 笔，均与该账户往来。',
+    );
+    fireEvent.click(screen.getByTestId('entity-same-account-merge'));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.procedure === 'entities.merge')).toEqual([
+        { procedure: 'entities.merge', input: { keepId: 'acc-laozhou', mergeId: 'acc-party' } },
+      ]),
+    );
   });
 });

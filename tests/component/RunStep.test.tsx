@@ -253,6 +253,7 @@ describe("an import's summary of nickname bills and 财付通 accounts", () => {
     const holder = (accountNo: string, shared: number, opposite: number) => ({
       nicknameAccountId: `nick-${accountNo}`,
       nickname: '阿龙',
+      party: null as string | null,
       accountId: `acc-${accountNo}`,
       accountNo,
       shared,
@@ -270,7 +271,10 @@ describe("an import's summary of nickname bills and 财付通 accounts", () => {
                 rejectedRows: 0,
                 rejectedFile: null,
                 sameAccounts: {
-                  ties: [holder('wxid_along01', 4, 0)],
+                  ties: [
+                    holder('wxid_along01', 4, 0),
+                    { ...holder('wxid_laozhou01', 2, 0), party: '老周' },
+                  ],
                   unsettled: [[holder('wxid_a', 3, 1), holder('wxid_b', 1, 0)]],
                 },
               },
@@ -283,8 +287,11 @@ describe("an import's summary of nickname bills and 财付通 accounts", () => {
     const said = screen.getAllByTestId('import-same-account');
     expect(said.map((line) => line.textContent)).toEqual([
       '昵称 阿龙 的账单即 财付通账户 wxid_along01：共同交易单号 4 笔。建议合并：组长可在该账户页一键合并（记入审计，可撤销）。 打开',
+      '昵称 阿龙 的账单中的交易对方 老周（仅有名称）即 财付通账户 wxid_laozhou01：共同交易单号 2 笔，均与该账户往来。建议合并：组长可在该账户页一键合并（记入审计，可撤销）。 打开',
       '昵称 阿龙 的账单无法判定属于哪个财付通账户：wxid_a 同向 3 笔、反向 1 笔；wxid_b 同向 1 笔（同向：交易单号在账单本方一侧；反向：该账户是交易对方）。不建议合并。',
     ]);
     expect(said[0]!.querySelector('a')?.getAttribute('href')).toBe('/entities/acc-wxid_along01');
+    expect(said[1]!.querySelector('a')?.getAttribute('href')).toBe('/entities/acc-wxid_laozhou01');
+    expect(said[2]!.querySelector('a')).toBeNull();
   });
 });

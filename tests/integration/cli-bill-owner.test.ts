@@ -97,10 +97,20 @@ describe("a nickname bill and the 财付通 调证 of the owner's account, by th
       bill: path.join(fixtures, 'wechat-bill-along.csv'),
       tenpay: path.join(fixtures, 'tenpay-along.csv'),
     };
-    const zh =
-      '昵称 阿龙 的账单即 财付通账户 wxid_along01：共同交易单号 4 笔。建议合并：组长可在该账户页一键合并（记入审计，可撤销）。';
-    const english =
-      "The bill of nickname 阿龙 is 财付通 (Tenpay) account wxid_along01: 4 transaction numbers (交易单号) in common. Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).";
+    // The bill's own account, then its counterparts named alone (老周, 小李): the 调证's accounts.
+    const merge = '建议合并：组长可在该账户页一键合并（记入审计，可撤销）。';
+    const zh = [
+      `昵称 阿龙 的账单即 财付通账户 wxid_along01：共同交易单号 4 笔。${merge}`,
+      `昵称 阿龙 的账单中的交易对方 老周（仅有名称）即 财付通账户 wxid_laozhou：共同交易单号 2 笔，均与该账户往来。${merge}`,
+      `昵称 阿龙 的账单中的交易对方 小李（仅有名称）即 财付通账户 wxid_xiaoli：共同交易单号 1 笔，均与该账户往来。${merge}`,
+    ];
+    const suggest =
+      "Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).";
+    const english = [
+      `The bill of nickname 阿龙 is 财付通 (Tenpay) account wxid_along01: 4 transaction numbers (交易单号) in common. ${suggest}`,
+      `The counterpart 老周 (named alone) in the bill of nickname 阿龙 is 财付通 (Tenpay) account wxid_laozhou: 2 transaction numbers (交易单号) in common, all with that account. ${suggest}`,
+      `The counterpart 小李 (named alone) in the bill of nickname 阿龙 is 财付通 (Tenpay) account wxid_xiaoli: 1 transaction numbers (交易单号) in common, all with that account. ${suggest}`,
+    ];
     for (const [first, second, lang, line] of [
       ['bill', 'tenpay', 'zh', zh],
       ['tenpay', 'bill', 'en', english],
@@ -127,7 +137,7 @@ describe("a nickname bill and the 财付通 调证 of the owner's account, by th
         before.stdout.includes('Tenpay'),
       ]).toEqual([0, false, false]);
       const after = await run(files[second]);
-      expect([after.status, after.stdout.trim().split('\n').at(-1)]).toEqual([0, line]);
+      expect([after.status, after.stdout.trim().split('\n').slice(-3)]).toEqual([0, line]);
     }
   });
 });

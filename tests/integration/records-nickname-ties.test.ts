@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestWorkspace, makeTestCore, type TestCore } from '../helpers/test-core';
+import { sameAccountTexts } from '../../electron/api/domain/same-account-text';
+import { fill } from '../../electron/api/i18n/document-text';
+import { en } from '../../electron/api/i18n/en';
+import { zhCN } from '../../electron/api/i18n/zh-CN';
 
 /**
  * 阿龙's own WeChat bill names him by his nickname alone (微信昵称：[阿龙]); the 财付通 调证 of
@@ -24,16 +28,28 @@ const files = {
 } as const;
 type File = keyof typeof files;
 
-async function importFile(importId: File) {
+/**
+ * A 调证 of wxid_along03 holding the bill's 88 to 老周 (…0005) on 阿龙's side, paid to another
+ * account than the 调证 of wxid_along01 names for 老周's other two payments.
+ */
+const contrary = [
+  '用户ID,交易单号,大单号,用户侧账号名称,借贷类型,交易业务类型,交易用途类型,交易时间,交易金额(分),账户余额(分),用户银行卡号,用户侧网银联单号,网联/银联,第三方账户名称,对手方ID,对手侧账户名称,对手方银行卡银行,对手侧银行卡名称,对手侧银行卡号,对手侧网银联单号,基金公司信息,间联/直联,备注1,备注2',
+  'wxid_along03,\t1000050001202604090005,,吴某,出,转帐,转账,2026-04-09 18:00:00,8800,41200,,,,,wxid_laozhou02,周某,,,,,,,,',
+].join('\r\n');
+
+async function importFile(importId: File | 'contrary') {
   return await c.ok('import.commit', {
     importId,
-    fileName: files[importId],
-    contentBase64: fs.readFileSync(path.join(fixtures, files[importId])).toString('base64'),
+    fileName: importId === 'contrary' ? 'tenpay-contrary.csv' : files[importId],
+    contentBase64:
+      importId === 'contrary'
+        ? Buffer.from(contrary).toString('base64')
+        : fs.readFileSync(path.join(fixtures, files[importId])).toString('base64'),
     template: 'transactions',
   });
 }
 
-async function fresh(...imports: File[]) {
+async function fresh(...imports: (File | 'contrary')[]) {
   c?.dispose();
   c = makeTestCore();
   await createTestWorkspace(c);
@@ -48,12 +64,24 @@ async function accountId(start: string) {
   return accounts.rows.find((row) => row.label.startsWith(start))!.id;
 }
 
-/** What the 交易单号 say, without the entities' IDs (another workspace gives others). */
+/**
+ * What the 交易单号 say, without the entities' IDs (another workspace gives others): a bill's
+ * counterpart named alone as `bill:party=account`.
+ */
 const said = (found: {
-  ties: { nickname: string; accountNo: string; shared: number; opposite: number }[];
+  ties: {
+    nickname: string;
+    party: string | null;
+    accountNo: string;
+    shared: number;
+    opposite: number;
+  }[];
   unsettled: { nickname: string; accountNo: string; shared: number; opposite: number }[][];
 }) => ({
-  ties: found.ties.map((tie) => `${tie.nickname}=${tie.accountNo} ${tie.shared}/${tie.opposite}`),
+  ties: found.ties.map(
+    (tie) =>
+      `${tie.nickname}${tie.party === null ? '' : `:${tie.party}`}=${tie.accountNo} ${tie.shared}/${tie.opposite}`,
+  ),
   unsettled: found.unsettled.map((list) =>
     list.map((item) => `${item.nickname}?${item.accountNo} ${item.shared}/${item.opposite}`),
   ),
@@ -78,6 +106,8 @@ async function workspaceView() {
 }
 
 const tie = { ties: ['阿龙=wxid_along01 4/0'], unsettled: [] };
+/** The bill's counterparts named alone: 老周 and 小李, each the 调证's counterpart account. */
+const parties = ['阿龙:老周=wxid_laozhou 2/0', '阿龙:小李=wxid_xiaoli 1/0'];
 const nothing = { ties: [], unsettled: [] };
 
 describe("a nickname WeChat bill and the 财付通 调证 of the bill owner's account", () => {
@@ -88,17 +118,24 @@ describe("a nickname WeChat bill and the 财付通 调证 of the bill owner's ac
     it(`says the two are one account, and offers the merge on both accounts' pages (${order.join(' then ')})`, async () => {
       const [first, second] = await fresh(...order);
       expect(said(first!.sameAccounts)).toEqual(nothing);
-      expect(said(second!.sameAccounts)).toEqual(tie);
+      expect(said(second!.sameAccounts)).toEqual({
+        ties: [...tie.ties, ...parties],
+        unsettled: [],
+      });
       const nickname = await accountId('阿龙（微信昵称');
       const wxid = await accountId('wxid_along01');
-      expect(second!.sameAccounts.ties).toMatchObject([
-        { nicknameAccountId: nickname, accountId: wxid },
-      ]);
+      expect(second!.sameAccounts.ties[0]).toMatchObject({
+        nicknameAccountId: nickname,
+        accountId: wxid,
+      });
       expect(said((await c.ok('entities.get', { id: nickname })).sameAccounts)).toEqual(tie);
       expect(said((await c.ok('entities.get', { id: wxid })).sameAccounts)).toEqual(tie);
-      // The counterpart's accounts say nothing.
+      // The counterpart's account says only what its own 交易单号 say: the bill's 老周 is it.
       const laozhou = await accountId('wxid_laozhou');
-      expect(said((await c.ok('entities.get', { id: laozhou })).sameAccounts)).toEqual(nothing);
+      expect(said((await c.ok('entities.get', { id: laozhou })).sameAccounts)).toEqual({
+        ties: [parties[0]],
+        unsettled: [],
+      });
 
       // The lead's one action: the existing merge, audited, which can be undone.
       const merged = await c.ok('entities.merge', { keepId: wxid, mergeId: nickname });
@@ -128,16 +165,21 @@ describe("a nickname WeChat bill and the 财付通 调证 of the bill owner's ac
       }
   });
 
-  it("says nothing of the payee's nickname bill, which holds the 调证's payments the other way", async () => {
+  it("says nothing of the payee's own account from its nickname bill, which holds the 调证's payments the other way; its 阿龙 is the 调证's account", async () => {
     for (const order of [
       ['payee', 'tenpay'],
       ['tenpay', 'payee'],
     ] as const) {
       const [, second] = await fresh(...order);
-      expect(said(second!.sameAccounts)).toEqual(nothing);
+      // 老周's bill names 阿龙 by name alone; the 调证 of wxid_along01 holds those three payments.
+      const party = { ties: ['老周:阿龙=wxid_along01 3/0'], unsettled: [] };
+      expect(said(second!.sameAccounts)).toEqual(party);
       expect(
         said((await c.ok('entities.get', { id: await accountId('老周（微信昵称') })).sameAccounts),
       ).toEqual(nothing);
+      expect(
+        said((await c.ok('entities.get', { id: await accountId('阿龙（老周对方') })).sameAccounts),
+      ).toEqual(party);
     }
   });
 
@@ -152,7 +194,11 @@ describe("a nickname WeChat bill and the 财付通 调证 of the bill owner's ac
       ['tenpay', 'second', 'bill'],
     ] as const) {
       const summaries = await fresh(...order);
-      expect(said(summaries[2]!.sameAccounts)).toEqual(unsettled);
+      // The bill's 老周 is wxid_laozhou all the same: the second 调证 pays 88 to it too.
+      expect(said(summaries[2]!.sameAccounts)).toEqual({
+        ties: ['阿龙:老周=wxid_laozhou 3/0', parties[1]],
+        unsettled: unsettled.unsettled,
+      });
       expect(
         said((await c.ok('entities.get', { id: await accountId('阿龙（微信昵称') })).sameAccounts),
       ).toEqual(unsettled);
@@ -162,5 +208,112 @@ describe("a nickname WeChat bill and the 财付通 调证 of the bill owner's ac
     expect(
       said((await c.ok('entities.get', { id: await accountId('wxid_along01') })).sameAccounts),
     ).toEqual(tie);
+  });
+});
+
+describe("a nickname bill's counterparts named alone and the 调证's counterpart accounts", () => {
+  /** What an account's page says, by its label's start. */
+  const pageOf = async (start: string) =>
+    said((await c.ok('entities.get', { id: await accountId(start) })).sameAccounts);
+  /** An account's money by way, over its finances relations: `from>to: count fen`. */
+  const moneyOf = async (start: string) => {
+    const totals = new Map<string, [number, number]>();
+    for (const relation of (await c.ok('entities.get', { id: await accountId(start) })).relations)
+      if (relation.type === 'finances') {
+        const way = `${relation.fromLabel.replace(/（.*/, '')}>${relation.toLabel.replace(/（.*/, '')}`;
+        const [count, fen] = totals.get(way) ?? [0, 0];
+        totals.set(way, [count + (relation.eventCount ?? 0), fen + (relation.amountFen ?? 0)]);
+      }
+    return [...totals].map(([way, [count, fen]]) => `${way}: ${count} ${fen}`).sort();
+  };
+
+  for (const order of [
+    ['bill', 'tenpay'],
+    ['tenpay', 'bill'],
+  ] as const)
+    it(`ties 老周 and 小李 to wxid_laozhou and wxid_xiaoli, merged by a lead in one action (${order.join(' then ')})`, async () => {
+      const [, second] = await fresh(...order);
+      expect(said(second!.sameAccounts).ties).toEqual([...tie.ties, ...parties]);
+      const party = await accountId('老周（阿龙对方');
+      const laozhou = await accountId('wxid_laozhou');
+      expect(second!.sameAccounts.ties[1]).toMatchObject({
+        nicknameAccountId: party,
+        accountId: laozhou,
+        party: '老周',
+      });
+      // Both accounts' pages offer it; the bill's own page and 阿龙's 调证 say their own tie only.
+      expect(await pageOf('老周（阿龙对方')).toEqual({ ties: [parties[0]], unsettled: [] });
+      expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
+      expect(await pageOf('小李（阿龙对方')).toEqual({ ties: [parties[1]], unsettled: [] });
+      expect(await pageOf('阿龙（微信昵称')).toEqual(tie);
+      expect(await pageOf('wxid_along01')).toEqual(tie);
+      // 美团 is no 调证 account (the 调证 names the merchant alone): nothing offered.
+      expect(await pageOf('美团')).toEqual(nothing);
+      // The lines, in both languages, as the CLI and the window put them.
+      const lines = (lang: 'zh' | 'en') =>
+        sameAccountTexts(
+          second!.sameAccounts,
+          (line) => fill((lang === 'en' ? en : zhCN).import[line.key], line.values),
+          lang,
+        );
+      expect(lines('zh')[1]).toBe(
+        '昵称 阿龙 的账单中的交易对方 老周（仅有名称）即 财付通账户 wxid_laozhou：共同交易单号 2 笔，均与该账户往来。建议合并：组长可在该账户页一键合并（记入审计，可撤销）。',
+      );
+      expect(lines('en')[1]).toBe(
+        "The counterpart 老周 (named alone) in the bill of nickname 阿龙 is 财付通 (Tenpay) account wxid_laozhou: 2 transaction numbers (交易单号) in common, all with that account. Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).",
+      );
+
+      // The bill's owner merged first, its counterparts are still offered.
+      const owner = await c.ok('entities.merge', {
+        keepId: await accountId('wxid_along01'),
+        mergeId: await accountId('阿龙（微信昵称'),
+      });
+      expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
+      // The lead's one action: the existing merge, audited, which can be undone.
+      const merged = await c.ok('entities.merge', { keepId: laozhou, mergeId: party });
+      expect(await pageOf('wxid_laozhou')).toEqual(nothing);
+      expect(await pageOf('小李（阿龙对方')).toEqual({ ties: [parties[1]], unsettled: [] });
+      // 阿龙 and 老周 each one account now: the 调证's 2,500 and the bill's 1,000 and 88 out, the
+      // 5,000 in counted once (the other file's copy of it counts nothing).
+      expect(await moneyOf('wxid_laozhou')).toEqual([
+        'wxid_along01>wxid_laozhou: 3 358800',
+        'wxid_laozhou>wxid_along01: 1 500000',
+      ]);
+      const audit = await c.ok('audit.list', { page: 1, pageSize: 50 });
+      expect(
+        audit.rows.filter((row) => row.action === 'entities.merged' && row.seq === merged.auditSeq),
+      ).toHaveLength(1);
+      await c.ok('entities.unmerge', { auditSeq: merged.auditSeq });
+      expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
+      expect(await pageOf('老周（阿龙对方')).toEqual({ ties: [parties[0]], unsettled: [] });
+      await c.ok('entities.unmerge', { auditSeq: owner.auditSeq });
+      expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
+    });
+
+  it('offers nothing for a party one shared payment puts with another account', async () => {
+    for (const order of [
+      ['bill', 'tenpay', 'contrary'],
+      ['contrary', 'tenpay', 'bill'],
+    ] as const) {
+      const summaries = await fresh(...order);
+      // 小李 stays tied; 老周's …0005 went to wxid_laozhou02, his others to wxid_laozhou.
+      expect(said(summaries[2]!.sameAccounts).ties).toEqual([parties[1]]);
+      expect(await pageOf('老周（阿龙对方')).toEqual(nothing);
+      expect(await pageOf('wxid_laozhou')).toEqual(nothing);
+      expect(await pageOf('wxid_laozhou02')).toEqual(nothing);
+      // The contrary 调证 deleted, the tie is offered again.
+      await c.ok('import.delete', { importId: 'contrary' });
+      expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
+    }
+  });
+
+  it('deleting either import takes the suggestion away', async () => {
+    for (const deleted of ['bill', 'tenpay'] as const) {
+      await fresh('bill', 'tenpay');
+      expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
+      await c.ok('import.delete', { importId: deleted });
+      const left = deleted === 'bill' ? 'wxid_laozhou' : '老周（阿龙对方';
+      expect(await pageOf(left)).toEqual(nothing);
+    }
   });
 });

@@ -1009,6 +1009,8 @@ export const en: Translation<typeof zhCN> = {
       'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     sameAccountTie:
       'The bill of nickname {{nickname}} is 财付通 (Tenpay) account {{account}}: {{shared}} transaction numbers (交易单号) in common.',
+    sameAccountPartyTie:
+      'The counterpart {{party}} (named alone) in the bill of nickname {{nickname}} is 财付通 (Tenpay) account {{account}}: {{shared}} transaction numbers (交易单号) in common, all with that account.',
     sameAccountMerge:
       "Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).",
     sameAccountUnsettled:
@@ -1149,6 +1151,7 @@ export const en: Translation<typeof zhCN> = {
         amountFen: 'Amount (yuan)',
         channel: 'Channel',
         summary: 'Summary',
+        note: 'Remark (read for a failure where no status column is given)',
         reference: 'Reference',
         status: 'Status',
         currency: 'Currency',

@@ -958,6 +958,8 @@ export const zhCN = {
     ownerNameOnlyApp: '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
     sameAccountTie:
       '昵称 {{nickname}} 的账单即 财付通账户 {{account}}：共同交易单号 {{shared}} 笔。',
+    sameAccountPartyTie:
+      '昵称 {{nickname}} 的账单中的交易对方 {{party}}（仅有名称）即 财付通账户 {{account}}：共同交易单号 {{shared}} 笔，均与该账户往来。',
     sameAccountMerge: '建议合并：组长可在该账户页一键合并（记入审计，可撤销）。',
     sameAccountUnsettled:
       '昵称 {{nickname}} 的账单无法判定属于哪个财付通账户：{{accounts}}（同向：交易单号在账单本方一侧；反向：该账户是交易对方）。不建议合并。',
@@ -1097,6 +1099,7 @@ export const zhCN = {
         amountFen: '金额（元）',
         channel: '交易渠道',
         summary: '摘要',
+        note: '备注/附言（无交易状态列时读出失败）',
         reference: '交易单号',
         status: '交易状态',
         currency: '交易币种',

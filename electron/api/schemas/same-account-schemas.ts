@@ -3,11 +3,14 @@ import * as z from 'zod';
 /**
  * A WeChat bill whose owner it names by a nickname alone and a 财付通 account (a 调证's 用户ID)
  * holding the same payments: the 交易单号 both hold with the money going the same way, and
- * those the account holds the other way only (there it was the owner's counterpart).
+ * those the account holds the other way only (there it was the owner's counterpart). Or, with
+ * `party`, a counterpart such a bill names by name alone (老周) and the 调证 account its shared
+ * 交易单号 all name; `nicknameAccountId` is then that party's account, the one to merge.
  */
 const sameAccountSchema = z.object({
   nicknameAccountId: z.string(),
   nickname: z.string(),
+  party: z.string().nullable(),
   accountId: z.string(),
   accountNo: z.string(),
   shared: z.number().int(),

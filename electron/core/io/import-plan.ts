@@ -3345,6 +3345,22 @@ const answeredNo = /^(?:n|no|否|f|false|0)$/i;
 /** A status of a transfer tried and refused: failed, declined, short of money, a wrong PIN. */
 const declinedWords = /失败|被拒|拒绝|拒付|余额不足|密码错|^(?:未成功|不成功)$|^fail/i;
 
+/**
+ * A remark (备注, 附言) that says the transfer did not go through: a failure word at its start,
+ * after at most the action it names (交易失败, 转账未成功, 失败, 余额不足, 退回：户名不符), or a
+ * return of the row itself (已退票, 交易退回), and nothing after but its reason. A remark that
+ * tells of a failure around a payment that went through (还款失败后补款, 上次失败重新转账) is just
+ * a remark, and so is a return naming its transfer (汇款退回, 原路退回): the row of the money
+ * coming back, which moved.
+ */
+const failureRemark =
+  /^(?:(?:交易|转账|汇款|支付|付款|扣款|代付|代扣|划款|划转|提现|充值|还款|入账|汇划)?(?:失败|未成功|不成功|被拒绝?|拒绝|拒付|余额不足|密码错误?)|(?:交易)?(?:已|被)?(?:退回|退票|退汇))(?=$|[:：,，;；。、.\s(（【[\-—_]|原因)/;
+
+/** The headers of a remark column (备注, 附言), as a 摘要 column's header may be one. */
+const remarkHeaders = new Set(
+  importFields.transactions.find((field) => field.key === 'note')!.aliases.map(headerKey),
+);
+
 /** A note that is the other party alone, a name and an account (招商银行's 交易备注: 李四 6228…). */
 const partyNote =
   /^(?:[\u3400-\u9fff·（）()]{2,30}\s+\d{10,25}|\d{10,25}\s+[\u3400-\u9fff·（）()]{2,30})$/;
@@ -3561,6 +3577,29 @@ function planAll(
     const units = moneyUnits(headers, mapping, amountKey, preamble.amountScale ?? 1, (cells) =>
       optional(cells, 'amountUnit'),
     );
+    // With no status column a remark (备注, 附言) is the row's status where it says the transfer
+    // failed (交易失败): one such row had been counted as money moved, or belied the balances
+    // and the statement been refused. The 摘要's own column counts where it is the remark.
+    const remarkKey =
+      mapping['status'] !== undefined
+        ? undefined
+        : mapping['note'] !== undefined
+          ? 'note'
+          : mapping['summary'] !== undefined &&
+              remarkHeaders.has(headerKey(headers[mapping['summary']] ?? ''))
+            ? 'summary'
+            : undefined;
+    /** The row's status: its status column's, else its remark where it says the row failed. */
+    const statusOf = (cells: Cell[]) => {
+      if (remarkKey === undefined) return optional(cells, 'status');
+      const remark = (optional(cells, remarkKey) ?? '').replace(/\s+/g, '');
+      return failureRemark.test(remark) ? remark : null;
+    };
+    /** Whether the row's remark, with no status column, says it failed (read as 失败). */
+    const remarkFailed = (cells: Cell[]) => {
+      const status = remarkKey === undefined ? null : statusOf(cells);
+      return !!status && !sentBack.test(status);
+    };
     const yesNoStatus =
       mapping['status'] !== undefined &&
       /是否|成功标志|成功与否/.test(headers[mapping['status']] ?? '');
@@ -3568,10 +3607,11 @@ function planAll(
       mapping['status'] !== undefined && codeStatusHeader.test(headers[mapping['status']] ?? '');
     /** Whether the row's status says a transfer tried and refused (失败, N, 应答码 51). */
     const failedStatus = (cells: Cell[]) => {
-      const status = optional(cells, 'status');
+      const status = statusOf(cells);
       return (
         !!status &&
         (declinedWords.test(status) ||
+          remarkFailed(cells) ||
           (yesNoStatus && answeredNo.test(status)) ||
           (codeStatus && codeValue.test(status.trim()) && !settledCode.test(status.trim())))
       );
@@ -4256,7 +4296,7 @@ function planAll(
         if (undone !== refundKind && (undone || !said))
           direction = direction === 'out' ? 'in' : 'out';
       }
-      const status = optional(cells, 'status');
+      const status = statusOf(cells);
       // A note after the amount says it too (京东's 已全额退款 beside a 交易状态 of 交易成功).
       const noteUndone = amountNote !== null && notCompleted.test(amountNote);
       // Tried and refused (失败, N, a response code other than success): an attempt to keep. A

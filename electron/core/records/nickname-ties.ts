@@ -8,6 +8,7 @@ import {
 } from '../../api/domain/owner-account-words';
 import { standsIn } from './name-only-parties';
 import { platformReference, referenceVariants } from './reference-copies';
+import { billsOfParties, partyTiesOf, type NicknameBill } from './nickname-party-ties';
 
 /**
  * A WeChat bill its owner exported names him by a nickname alone (阿龙（微信昵称，文件…）); the
@@ -22,25 +23,30 @@ import { platformReference, referenceVariants } from './reference-copies';
 /** A nickname bill's own account, as SQL's LIKE finds it (`nicknameOfOwner` then reads it). */
 const nicknameLike = `%（${nicknameWord}，文件%`;
 
-/** The live account nickname bills are known by: 阿龙（微信昵称，文件…） → 阿龙. */
-interface NicknameAccount {
-  id: string;
-  nickname: string;
-}
+/** The account a nickname bill is known by: 阿龙（微信昵称，文件…） → 阿龙. */
+type NicknameAccount = NicknameBill;
 
-/** The live nickname accounts among these entities. */
-function nicknameAccounts(tx: Executor, entityIds: string[]): NicknameAccount[] {
+/**
+ * The nickname accounts among these entities, not deleted: live, or merged into the account
+ * they were found to be (its bill's counterparts named alone are still to be tied then).
+ */
+function nicknameAccounts(
+  tx: Executor,
+  entityIds: string[],
+): (NicknameAccount & { merged: boolean })[] {
   return tx
-    .all<{ id: string; account_no: string }>(
-      sql`SELECT a.entity_id AS id, a.account_no FROM accounts a
-        JOIN entities e ON e.id = a.entity_id AND e.deleted_at IS NULL AND e.merged_into_id IS NULL
+    .all<{ id: string; account_no: string; merged: 0 | 1 }>(
+      sql`SELECT a.entity_id AS id, a.account_no, e.merged_into_id IS NOT NULL AS merged
+        FROM accounts a JOIN entities e ON e.id = a.entity_id AND e.deleted_at IS NULL
         WHERE a.account_no LIKE ${nicknameLike}
           AND a.entity_id IN (SELECT value FROM json_each(${JSON.stringify(entityIds)}))
         ORDER BY a.entity_id`,
     )
     .flatMap((row) => {
       const nickname = nicknameOfOwner(row.account_no);
-      return nickname ? [{ id: row.id, nickname }] : [];
+      return nickname
+        ? [{ id: row.id, nickname, accountNo: row.account_no, merged: row.merged === 1 }]
+        : [];
     });
 }
 
@@ -100,6 +106,7 @@ function holdersOf(tx: Executor, nickname: NicknameAccount): SameAccount[] {
       return {
         nicknameAccountId: nickname.id,
         nickname: nickname.nickname,
+        party: null,
         accountId,
         accountNo: account.accountNo,
         shared: ways.filter(Boolean).length,
@@ -115,15 +122,23 @@ function holdersOf(tx: Executor, nickname: NicknameAccount): SameAccount[] {
  * account holds the bill's payments the same way and none the other way; unsettled where two
  * accounts hold them the same way (which one is his?) or one holds some the other way (there
  * it paid, or was paid by, the owner). An account holding them the other way alone is the
- * owner's counterpart, nothing to say.
+ * owner's counterpart, nothing to say. Each bill's counterparts named alone are tied as well,
+ * where their shared 交易单号 all name one account (`partyTiesOf`).
  */
 export function sameAccountsOf(tx: Executor, entityIds: string[]): SameAccounts {
   const result: SameAccounts = { ties: [], unsettled: [] };
   for (const nickname of nicknameAccounts(tx, entityIds)) {
+    // The bill's counterparts named alone, each the 调证 account its 交易单号 name.
+    const parties = partyTiesOf(tx, nickname);
+    if (nickname.merged) {
+      result.ties.push(...parties);
+      continue;
+    }
     const holders = holdersOf(tx, nickname);
     const sameWay = holders.filter((holder) => holder.shared > 0);
     if (sameWay.length === 1 && sameWay[0]!.opposite === 0) result.ties.push(sameWay[0]!);
     else if (sameWay.length) result.unsettled.push(sameWay);
+    result.ties.push(...parties);
   }
   return result;
 }
@@ -154,8 +169,9 @@ export function nicknameAccountsTouched(tx: Executor, importId: string): string[
 
 /**
  * What the 交易单号 say of one account, as its page shows it: a nickname account's own tie or
- * unsettled holders, or, for a 调证's account, the nickname bills it is (or may be). Empty for
- * any other entity.
+ * unsettled holders; for a 调证's account, the nickname bills it is (or may be) and the bills'
+ * counterparts named alone it is; for such a counterpart, the account it is. Empty for any
+ * other entity.
  */
 export function sameAccountsOfAccount(tx: Executor, entityId: string): SameAccounts {
   const none: SameAccounts = { ties: [], unsettled: [] };
@@ -163,28 +179,38 @@ export function sameAccountsOfAccount(tx: Executor, entityId: string): SameAccou
     sql`SELECT account_no FROM accounts WHERE entity_id = ${entityId}`,
   );
   if (!account) return none;
-  if (nicknameOfOwner(account.account_no)) return sameAccountsOf(tx, [entityId]);
+  if (nicknameOfOwner(account.account_no)) {
+    const found = sameAccountsOf(tx, [entityId]);
+    return { ...found, ties: found.ties.filter((tie) => tie.nicknameAccountId === entityId) };
+  }
   if (standsIn(account.account_no) || namedAloneOwner(account.account_no)) return none;
   const any = tx.get(sql`SELECT 1 FROM accounts WHERE account_no LIKE ${nicknameLike} LIMIT 1`);
   if (!any) return none;
+  // Its own rows, and those naming it the counterpart (a bill's party, a 调证's counterpart).
   const references = new Set(
     tx
       .all<{ reference: string }>(
-        sql`SELECT reference FROM money_transfers WHERE account_id = ${entityId} AND reference IS NOT NULL`,
+        sql`SELECT reference FROM money_transfers WHERE account_id = ${entityId} AND reference IS NOT NULL
+          UNION SELECT reference FROM money_transfers WHERE payer_id = ${entityId} AND reference IS NOT NULL
+          UNION SELECT reference FROM money_transfers WHERE payee_id = ${entityId} AND reference IS NOT NULL`,
       )
       .flatMap((row) => platformReference(row.reference) ?? []),
   );
   if (!references.size) return none;
+  const variants = referenceVariants(references);
   const nicknames = tx
     .all<{ id: string }>(
       sql`SELECT DISTINCT t.account_id AS id FROM money_transfers t
         JOIN accounts a ON a.entity_id = t.account_id AND a.account_no LIKE ${nicknameLike}
-        WHERE t.reference IN (SELECT value FROM json_each(${referenceVariants(references)}))`,
+        WHERE t.reference IN (SELECT value FROM json_each(${variants}))`,
     )
     .map((row) => row.id);
-  const found = sameAccountsOf(tx, nicknames);
+  // A bill whose own account a lead merged: found by its counterparts named alone.
+  const found = sameAccountsOf(tx, [...new Set([...nicknames, ...billsOfParties(tx, variants)])]);
   return {
-    ties: found.ties.filter((tie) => tie.accountId === entityId),
+    ties: found.ties.filter(
+      (tie) => tie.accountId === entityId || tie.nicknameAccountId === entityId,
+    ),
     unsettled: found.unsettled.filter((list) => list.some((item) => item.accountId === entityId)),
   };
 }

@@ -16,6 +16,8 @@ export function useSameAccountTexts(found: SameAccounts | undefined, withMerge: 
       switch (line.key) {
         case 'sameAccountTie':
           return t('import.sameAccountTie', line.values);
+        case 'sameAccountPartyTie':
+          return t('import.sameAccountPartyTie', line.values);
         case 'sameAccountMerge':
           return t('import.sameAccountMerge');
         case 'sameAccountUnsettled':
