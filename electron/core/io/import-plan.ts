@@ -4243,12 +4243,17 @@ function planAll(
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
       const refundRead = refundColumn ? amountOf(refundColumn, cells) : null;
+      const refundNamed =
+        (amountNote ? refundedFen(amountNote) : null) ?? (status ? refundedFen(status) : null);
       const refunded =
-        (amountNote ? refundedFen(amountNote) : null) ??
-        (status ? refundedFen(status) : null) ??
-        (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
+        refundNamed ?? (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
+      // A part refunded as a column says (Alipay's 交易明细: 交易金额 800, 退款金额 200) is the
+      // payment whole and a refund of it, as the 账务明细 prints them (its +800 and its 200 back
+      // under the same 交易号): netted to 600, the payment was no row of the other file's.
+      let refundOfRow = 0;
       if (refunded !== null && amountFen !== undefined) {
         if (refunded >= amountFen) movedNothing ??= 'refunded';
+        else if (refundNamed === null && !refund) refundOfRow = refunded;
         else amountFen -= refunded;
       }
       // A platform's 提现 (its balance paid out: Alipay and WeChat pay only to the holder's own
@@ -4393,6 +4398,15 @@ function planAll(
         attempt,
         trace: transferTrace((field) => optional(cells, field)),
       });
+      // Its refund, the other way, on its row and at its time (the file gives no other).
+      if (refundOfRow && !attempt) {
+        const payment = records.at(-1)!;
+        records.push({
+          ...payment,
+          direction: payment.direction === 'out' ? 'in' : 'out',
+          amountFen: refundOfRow,
+        });
+      }
     }
     const logins = userLogins.logins();
     if (logins.length) preamble.logins = [...(preamble.logins ?? []), ...logins];
