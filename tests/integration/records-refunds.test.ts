@@ -39,6 +39,28 @@ describe('partial refunds', () => {
     ]);
   });
 
+  it('a 财付通 调证: an unclaimed red packet and its 红包退款 under another 交易单号, the same 大单号, set aside', async () => {
+    // The refund had been set aside alone (its payment not found by 交易单号), the 100.00 counted
+    // as paid to no one.
+    for (const refundNumber of ['1000039901202604110002', '1000039901202604100001']) {
+      const plan = await planned('transactions', [
+        '用户ID,交易单号,大单号,用户侧账号名称,借贷类型,交易业务类型,交易用途类型,交易时间,交易金额(分),账户余额(分),对手方ID,对手侧账户名称',
+        'wxid_user0005,1000039901202604100001,10000399012026041000000001,鼠某,出,红包,发红包,2026-04-10 12:00:00,10000,90000,,',
+        `wxid_user0005,${refundNumber},10000399012026041000000001,鼠某,入,退款,红包退款,2026-04-11 12:00:01,10000,100000,,`,
+        'wxid_user0005,1000039901202604100003,10000399012026041000000003,鼠某,出,红包,发红包,2026-04-10 13:00:00,6600,93400,wxid_peer0006,牛某',
+        // Another packet's 大单号: this refund is of no payment in the file.
+        'wxid_user0005,1000039901202604120004,10000399012026041000000009,鼠某,入,退款,红包退款,2026-04-12 12:00:01,500,93900,,',
+      ]);
+      expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+        ['wxid_peer0006', 'out', '6600'],
+      ]);
+      expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+        [],
+        ['2 refunded', '3 refunded', '5 refundUnpaired'],
+      ]);
+    }
+  });
+
   it("Alipay's older export: 成功退款（元） back from the payment, paid at 付款时间", async () => {
     const plan = await planned('transactions', [
       '支付宝交易记录明细查询',

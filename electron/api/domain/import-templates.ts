@@ -120,6 +120,8 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     { key: 'paidWith', required: false, aliases: ['支付方式', '收/付款方式', '付款方式'] },
     { key: 'summary', required: false, aliases: ['摘要', '交易摘要', '业务摘要', '摘要说明', '交易描述', '商品说明', '商品名称', '商品', '附言', '用途', '交易用途类型', '交易用途', '备注', '交易备注', '交易说明', 'summary'] },
     { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', '订单号', '订单编号', '业务流水号', '商户订单号', 'reference'] },
+    // WeChat's 大单号: one red packet's order, its 发红包 and its 红包退款 under two 交易单号.
+    { key: 'orderGroup', required: false, aliases: ['大单号'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '订单状态', '支付状态', '状态', '交易结果', '处理结果', '交易处理结果', '应答码', '响应码', '返回码', '交易应答码', '交易响应码', '交易返回码', 'status'] },
     { key: 'currency', required: false, aliases: ['交易币种', '币种', '币别', '货币', '交易货币', '货币种类', '币种名称', '交易币别', 'currency'] },
     // Where the transfer was made from (the 公安 standard bank reply's IP地址, MAC地址, 交易网点名称;

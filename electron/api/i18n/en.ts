@@ -1164,6 +1164,7 @@ export const en: Translation<typeof zhCN> = {
         transactionName: 'Transaction name',
         fee: 'Fee',
         refunded: 'Refunded',
+        orderGroup: 'Bulk order no. (大单号)',
         paidWith: 'Paid with',
         balance: 'Balance after the transaction',
         amountInFen: 'Amount (fen)',

@@ -1112,6 +1112,7 @@ export const zhCN = {
         transactionName: '交易名称',
         fee: '手续费',
         refunded: '成功退款',
+        orderGroup: '大单号',
         paidWith: '支付方式',
         balance: '交易余额',
         amountInFen: '交易金额（分）',

@@ -140,6 +140,8 @@ export interface TransferRecord {
   reference: string | null;
   /** A reversal's 原交易流水号: the `reference` of the row it undoes. */
   originalReference?: string | null;
+  /** WeChat's 大单号: the order of a red packet, shared by its refund under another 交易单号. */
+  orderGroup?: string | null;
   /** The row undoes another (冲正, 撤销, a minus sign against the file's habit). */
   reversal: boolean;
   /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
@@ -1683,6 +1685,7 @@ const additionalFields = new Set([
   'channel',
   'reference',
   'originalReference',
+  'orderGroup',
   'notes',
   'place',
   'evidenceNo',
@@ -3203,26 +3206,35 @@ function refundsOfPayments(
   };
   const unpaid = new Set<number>();
   const paid = new Map<string, Payment[]>();
+  // WeChat gives a refund the 交易单号 of its payment (a 微信红包 not claimed and its 微信红包-退款,
+  // no counterpart on either), or its own 交易单号 and the payment's 大单号 (the 调证's 红包退款):
+  // that payment, whoever it went to.
+  const byReference = new Map<string, Payment>();
+  const byOrderGroup = new Map<string, Payment>();
+  const note = (record: TransferRecord, payment: Payment) => {
+    if (record.reference) byReference.set(record.reference, payment);
+    if (record.orderGroup) byOrderGroup.set(record.orderGroup, payment);
+  };
   for (const record of records)
     if (record.direction === 'out' && record.counterpart) {
       const payments = paid.get(record.counterpart) ?? [];
-      payments.push({
+      const payment = {
         at: Date.parse(record.at),
         left: record.amountFen,
         reference: record.reference,
         item: record.summary,
-      });
+      };
+      payments.push(payment);
       paid.set(record.counterpart, payments);
+      note(record, payment);
     }
-  // WeChat gives a refund the 交易单号 of its payment (a 微信红包 not claimed and its 微信红包-退款,
-  // no counterpart on either): that payment, whoever it went to.
-  const byReference = new Map<string, Payment>();
-  for (const payments of paid.values())
-    for (const payment of payments)
-      if (payment.reference) byReference.set(payment.reference, payment);
   for (const record of records)
-    if (record.direction === 'out' && !record.counterpart && record.reference)
-      byReference.set(record.reference, {
+    if (
+      record.direction === 'out' &&
+      !record.counterpart &&
+      (record.reference || record.orderGroup)
+    )
+      note(record, {
         at: Date.parse(record.at),
         left: record.amountFen,
         reference: record.reference,
@@ -3231,7 +3243,9 @@ function refundsOfPayments(
       });
   for (const refund of [...refunds].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const at = Date.parse(refund.at);
-    const sameOrder = refund.reference ? byReference.get(refund.reference) : undefined;
+    const sameOrder =
+      (refund.reference ? byReference.get(refund.reference) : undefined) ??
+      (refund.orderGroup ? byOrderGroup.get(refund.orderGroup) : undefined);
     if (sameOrder) {
       if (sameOrder.left >= refund.amountFen) {
         sameOrder.left -= refund.amountFen;
@@ -4384,6 +4398,7 @@ function planAll(
         summary: optional(cells, 'summary'),
         reference: optional(cells, 'reference'),
         originalReference: optional(cells, 'originalReference'),
+        orderGroup: optional(cells, 'orderGroup'),
         reversal:
           !refund &&
           !attempt &&
