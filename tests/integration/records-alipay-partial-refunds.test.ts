@@ -72,6 +72,11 @@ const ledgerAlone = [
 describe('an Alipay payment partly refunded, in the 交易明细 and a 账务明细', () => {
   it('each file alone: the payment whole and its refund', async () => {
     expect(await fresh('trades')).toEqual(tradesAlone);
+    // Three rows of the file imported (two closed trades set aside), its refund no row of its own.
+    c.dispose();
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    expect(await importFile('trades')).toMatchObject({ rows: 3 });
     expect(await fresh('ledger')).toEqual(ledgerAlone);
     expect(await fresh('payee')).toEqual(['001>003: 1 80000', '003>001: 1 20000']);
   });

@@ -142,6 +142,8 @@ export interface TransferRecord {
   originalReference?: string | null;
   /** WeChat's 大单号: the order of a red packet, shared by its refund under another 交易单号. */
   orderGroup?: string | null;
+  /** The refund a 交易明细 prints on its payment's row (退款金额): no row of the file's own. */
+  refundOnRow: boolean;
   /** The row undoes another (冲正, 撤销, a minus sign against the file's habit). */
   reversal: boolean;
   /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
@@ -1119,7 +1121,10 @@ export function validRows(data: ImportRecords): number {
   if (data.template === 'persons')
     return data.records.reduce((rows, record) => rows + 1 + (record.continued?.length ?? 0), 0);
   if (data.template === 'transactions')
-    return data.records.reduce((rows, record) => rows + (record.attempt ? 0 : 1), 0);
+    return data.records.reduce(
+      (rows, record) => rows + (record.attempt || record.refundOnRow ? 0 : 1),
+      0,
+    );
   if (data.template !== 'calls') return data.records.length;
   const { line, length } = data.records;
   let rows = 0;
@@ -4411,6 +4416,7 @@ function planAll(
             reversingFlag.test(optional(cells, 'reversalFlag') ?? '')),
         offsetOf: attempt ? line : null,
         attempt,
+        refundOnRow: false,
         trace: transferTrace((field) => optional(cells, field)),
       });
       // Its refund, the other way, on its row and at its time (the file gives no other).
@@ -4420,6 +4426,7 @@ function planAll(
           ...payment,
           direction: payment.direction === 'out' ? 'in' : 'out',
           amountFen: refundOfRow,
+          refundOnRow: true,
         });
       }
     }
