@@ -68,10 +68,28 @@ describe('imports list: the attempts each import keeps', () => {
         .map((line) => line.split('  ').slice(2).join('  '));
     expect(await lines('zh')).toEqual([
       'calls  1 rows (0 rejected)  calls.csv',
-      'transactions  2 rows (0 rejected, 未成功 2 笔)  failed.csv',
+      'transactions  2 rows (0 rejected, 失败或被拒 2 笔（保留）)  failed.csv',
     ]);
     expect((await lines('en'))[1]).toBe(
-      'transactions  2 rows (0 rejected, 2 attempts)  failed.csv',
+      'transactions  2 rows (0 rejected, 2 failed or declined, kept)  failed.csv',
+    );
+  });
+
+  it('an Alipay 交易明细’s closed trades are set aside, as the import says, and no attempts', async () => {
+    // The list had said 未成功 0 笔 beside an import that said its 2 closed trades 交易未成功.
+    const dir = copiedCliWorkspace('admin', path.join(makeTempDir(), 'ws'));
+    const bill = path.resolve(__dirname, '../fixtures/records/alipay-trades-refunded.csv');
+    const imported = await execCli(
+      ['import', '--workspace', dir, '--template', 'transactions', '--file', bill, '--lang', 'zh'],
+      env,
+    );
+    expect(imported.stdout).toContain('看似交易、实未动资金的行（2 行，不计入金额，无需修正）');
+    expect(imported.stdout).not.toContain('失败或被拒');
+    const listed = (
+      await execCli(['imports', 'list', '--workspace', dir, '--lang', 'zh'], env)
+    ).stdout.trim();
+    expect(listed.split('  ').slice(2).join('  ')).toBe(
+      'transactions  3 rows (0 rejected, 失败或被拒 0 笔（保留）)  alipay-trades-refunded.csv',
     );
   });
 });

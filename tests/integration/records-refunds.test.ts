@@ -4,8 +4,9 @@ import { setAsideRows } from '../helpers/set-aside-rows';
 
 /**
  * A payment partly refunded was counted whole: WeChat marks it 已退款(￥10.00) and its refund's own
- * row 已退款 (set aside, as both rows of a whole refund are), Alipay's older export gives the
- * refund in a 成功退款（元） column. What stayed paid is the amount less the refund.
+ * row 已退款 (set aside, as both rows of a whole refund are): what stayed paid is the amount less
+ * the refund. Alipay's older export gives the refund in a 成功退款（元） column: the payment whole
+ * and its refund back, as the 账务明细 prints them (records-alipay-partial-refunds.test.ts).
  */
 
 const { planned } = previewsOnNewWorkspace();
@@ -38,7 +39,29 @@ describe('partial refunds', () => {
     ]);
   });
 
-  it("Alipay's older export: 成功退款（元） taken off the payment, paid at 付款时间", async () => {
+  it('a 财付通 调证: an unclaimed red packet and its 红包退款 under another 交易单号, the same 大单号, set aside', async () => {
+    // The refund had been set aside alone (its payment not found by 交易单号), the 100.00 counted
+    // as paid to no one.
+    for (const refundNumber of ['1000039901202604110002', '1000039901202604100001']) {
+      const plan = await planned('transactions', [
+        '用户ID,交易单号,大单号,用户侧账号名称,借贷类型,交易业务类型,交易用途类型,交易时间,交易金额(分),账户余额(分),对手方ID,对手侧账户名称',
+        'wxid_user0005,1000039901202604100001,10000399012026041000000001,鼠某,出,红包,发红包,2026-04-10 12:00:00,10000,90000,,',
+        `wxid_user0005,${refundNumber},10000399012026041000000001,鼠某,入,退款,红包退款,2026-04-11 12:00:01,10000,100000,,`,
+        'wxid_user0005,1000039901202604100003,10000399012026041000000003,鼠某,出,红包,发红包,2026-04-10 13:00:00,6600,93400,wxid_peer0006,牛某',
+        // Another packet's 大单号: this refund is of no payment in the file.
+        'wxid_user0005,1000039901202604120004,10000399012026041000000009,鼠某,入,退款,红包退款,2026-04-12 12:00:01,500,93900,,',
+      ]);
+      expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen'])).toEqual([
+        ['wxid_peer0006', 'out', '6600'],
+      ]);
+      expect([plan.problems, setAsideRows(plan.setAside)]).toEqual([
+        [],
+        ['2 refunded', '3 refunded', '5 refundUnpaired'],
+      ]);
+    }
+  });
+
+  it("Alipay's older export: 成功退款（元） back from the payment, paid at 付款时间", async () => {
     const plan = await planned('transactions', [
       '支付宝交易记录明细查询',
       '账号:[lh1983@alipay.com]',
@@ -46,9 +69,10 @@ describe('partial refunds', () => {
       '2026040222001400011\t,T0001\t,2026-04-02 21:30:00 ,2026-04-02 21:32:14 ,2026-04-04 18:21:04 ,其他,即时到账交易,某商家,商品A,100.00 ,支出,交易成功,0.00 ,30.00 , ,已支出,',
       '2026040522001400013\t,\t,2026-04-05 10:17:29 ,2026-04-05 10:17:29 ,2026-04-05 10:17:29 ,支付宝网站,即时到账交易,张某,转账,500.00 ,收入,交易成功,0.00 ,0.00 , ,已收入,',
     ]);
-    // Paid at 付款时间, not when the trade was opened (交易创建时间).
+    // Paid at 付款时间, not when the trade was opened (交易创建时间); its refund on its row.
     expect(pick(plan.sample, ['counterpart', 'direction', 'amountFen', 'at'])).toEqual([
-      ['某商家（lh1983@alipay.com对方）', 'out', '7000', '2026-04-02T13:32:14.000Z'],
+      ['某商家（lh1983@alipay.com对方）', 'out', '10000', '2026-04-02T13:32:14.000Z'],
+      ['某商家（lh1983@alipay.com对方）', 'in', '3000', '2026-04-02T13:32:14.000Z'],
       ['张某（lh1983@alipay.com对方）', 'in', '50000', '2026-04-05T02:17:29.000Z'],
     ]);
   });
@@ -89,7 +113,7 @@ describe('partial refunds', () => {
     ]);
   });
 
-  it('a refund taken off in 成功退款（元） is not counted again from a refund row; 已退款（部分）￥30.00', async () => {
+  it('a refund given in 成功退款（元） is not counted again from a refund row; 已退款（部分）￥30.00', async () => {
     const older = await planned('transactions', [
       '支付宝交易记录明细查询',
       '账号:[lh1983@alipay.com]',
@@ -97,7 +121,10 @@ describe('partial refunds', () => {
       '2026040222001400011,2026-04-02 21:30:00,2026-04-02 21:32:14,即时到账交易,某商家,商品A,100.00,支出,交易成功,30.00',
       '2026040222001400011_30,2026-04-04 18:21:04,2026-04-04 18:21:04,退款,某商家,退款-商品A,30.00,,退款成功,0.00',
     ]);
-    expect(pick(older.sample, ['direction', 'amountFen'])).toEqual([['out', '7000']]);
+    expect(pick(older.sample, ['direction', 'amountFen'])).toEqual([
+      ['out', '10000'],
+      ['in', '3000'],
+    ]);
     const wechat = await planned('transactions', [
       '微信支付账单明细',
       '微信昵称：[阿龙]',

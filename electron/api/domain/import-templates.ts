@@ -123,7 +123,9 @@ export const importFields: Record<ImportTemplate, ImportField[]> = {
     // A remark beside the 摘要 (备注, 附言): where no status column is given, the one place a
     // statement says a transfer failed (交易失败, 余额不足); any other remark is just a remark.
     { key: 'note', required: false, aliases: ['备注', '交易备注', '附言', '备注说明', '备注信息', '交易附言', '附加信息', 'remark', 'remarks', 'memo', 'note'] },
-    { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', '订单号', '订单编号', '商户订单号', 'reference'] },
+    { key: 'reference', required: false, aliases: ['交易单号', '交易流水号', '流水号', '交易订单号', '交易号', '交易序号', '订单号', '订单编号', '业务流水号', '商户订单号', 'reference'] },
+    // WeChat's 大单号: one red packet's order, its 发红包 and its 红包退款 under two 交易单号.
+    { key: 'orderGroup', required: false, aliases: ['大单号'] },
     { key: 'status', required: false, aliases: ['交易状态', '当前状态', '交易是否成功', '订单状态', '支付状态', '状态', '交易结果', '处理结果', '交易处理结果', '应答码', '响应码', '返回码', '交易应答码', '交易响应码', '交易返回码', 'status'] },
     { key: 'currency', required: false, aliases: ['交易币种', '币种', '币别', '货币', '交易货币', '货币种类', '币种名称', '交易币别', 'currency'] },
     // Where the transfer was made from (the 公安 standard bank reply's IP地址, MAC地址, 交易网点名称;

@@ -1004,7 +1004,8 @@ export const en: Translation<typeof zhCN> = {
     },
     ownerNameOnlyCli:
       '--own-account with the real account number or WeChat ID ties it to that account.',
-    listAttempts: '{{count}} attempts',
+    // Attempts alone (failed, declined): a closed or unpaid order is set aside, never one.
+    listAttempts: '{{count}} failed or declined, kept',
     ownerNameOnlyApp:
       'Type the real account number or WeChat ID as the own account in the first step to tie it to that account.',
     sameAccountTie:
@@ -1167,6 +1168,7 @@ export const en: Translation<typeof zhCN> = {
         transactionName: 'Transaction name',
         fee: 'Fee',
         refunded: 'Refunded',
+        orderGroup: 'Bulk order no. (大单号)',
         paidWith: 'Paid with',
         balance: 'Balance after the transaction',
         amountInFen: 'Amount (fen)',

@@ -954,7 +954,7 @@ export const zhCN = {
       name: '本方仅以姓名标识：姓名不是身份标识，记为本文件单独的账户“{{owner}}”，不与其他文件的账户合并。',
     },
     ownerNameOnlyCli: '用 --own-account 写明真实账号或微信号，即可关联到该账户。',
-    listAttempts: '未成功 {{count}} 笔',
+    listAttempts: '失败或被拒 {{count}} 笔（保留）',
     ownerNameOnlyApp: '在第一步的“本方账户”中填写真实账号或微信号，即可关联到该账户。',
     sameAccountTie:
       '昵称 {{nickname}} 的账单即 财付通账户 {{account}}：共同交易单号 {{shared}} 笔。',
@@ -1115,6 +1115,7 @@ export const zhCN = {
         transactionName: '交易名称',
         fee: '手续费',
         refunded: '成功退款',
+        orderGroup: '大单号',
         paidWith: '支付方式',
         balance: '交易余额',
         amountInFen: '交易金额（分）',

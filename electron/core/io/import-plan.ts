@@ -141,6 +141,10 @@ export interface TransferRecord {
   reference: string | null;
   /** A reversal's 原交易流水号: the `reference` of the row it undoes. */
   originalReference?: string | null;
+  /** WeChat's 大单号: the order of a red packet, shared by its refund under another 交易单号. */
+  orderGroup?: string | null;
+  /** The refund a 交易明细 prints on its payment's row (退款金额): no row of the file's own. */
+  refundOnRow: boolean;
   /** The row undoes another (冲正, 撤销, a minus sign against the file's habit). */
   reversal: boolean;
   /** The line of the row this one cancels with (transfer-reversals); null: it counts. */
@@ -1118,7 +1122,10 @@ export function validRows(data: ImportRecords): number {
   if (data.template === 'persons')
     return data.records.reduce((rows, record) => rows + 1 + (record.continued?.length ?? 0), 0);
   if (data.template === 'transactions')
-    return data.records.reduce((rows, record) => rows + (record.attempt ? 0 : 1), 0);
+    return data.records.reduce(
+      (rows, record) => rows + (record.attempt || record.refundOnRow ? 0 : 1),
+      0,
+    );
   if (data.template !== 'calls') return data.records.length;
   const { line, length } = data.records;
   let rows = 0;
@@ -1693,6 +1700,7 @@ const additionalFields = new Set([
   'channel',
   'reference',
   'originalReference',
+  'orderGroup',
   'notes',
   'place',
   'evidenceNo',
@@ -3223,26 +3231,35 @@ function refundsOfPayments(
   };
   const unpaid = new Set<number>();
   const paid = new Map<string, Payment[]>();
+  // WeChat gives a refund the 交易单号 of its payment (a 微信红包 not claimed and its 微信红包-退款,
+  // no counterpart on either), or its own 交易单号 and the payment's 大单号 (the 调证's 红包退款):
+  // that payment, whoever it went to.
+  const byReference = new Map<string, Payment>();
+  const byOrderGroup = new Map<string, Payment>();
+  const note = (record: TransferRecord, payment: Payment) => {
+    if (record.reference) byReference.set(record.reference, payment);
+    if (record.orderGroup) byOrderGroup.set(record.orderGroup, payment);
+  };
   for (const record of records)
     if (record.direction === 'out' && record.counterpart) {
       const payments = paid.get(record.counterpart) ?? [];
-      payments.push({
+      const payment = {
         at: Date.parse(record.at),
         left: record.amountFen,
         reference: record.reference,
         item: record.summary,
-      });
+      };
+      payments.push(payment);
       paid.set(record.counterpart, payments);
+      note(record, payment);
     }
-  // WeChat gives a refund the 交易单号 of its payment (a 微信红包 not claimed and its 微信红包-退款,
-  // no counterpart on either): that payment, whoever it went to.
-  const byReference = new Map<string, Payment>();
-  for (const payments of paid.values())
-    for (const payment of payments)
-      if (payment.reference) byReference.set(payment.reference, payment);
   for (const record of records)
-    if (record.direction === 'out' && !record.counterpart && record.reference)
-      byReference.set(record.reference, {
+    if (
+      record.direction === 'out' &&
+      !record.counterpart &&
+      (record.reference || record.orderGroup)
+    )
+      note(record, {
         at: Date.parse(record.at),
         left: record.amountFen,
         reference: record.reference,
@@ -3251,7 +3268,9 @@ function refundsOfPayments(
       });
   for (const refund of [...refunds].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const at = Date.parse(refund.at);
-    const sameOrder = refund.reference ? byReference.get(refund.reference) : undefined;
+    const sameOrder =
+      (refund.reference ? byReference.get(refund.reference) : undefined) ??
+      (refund.orderGroup ? byOrderGroup.get(refund.orderGroup) : undefined);
     if (sameOrder) {
       if (sameOrder.left >= refund.amountFen) {
         sameOrder.left -= refund.amountFen;
@@ -4314,12 +4333,17 @@ function planAll(
       // Refunded as the status says, or as a column does (Alipay's older 成功退款（元）).
       const refundColumn = optional(cells, 'refunded');
       const refundRead = refundColumn ? amountOf(refundColumn, cells) : null;
+      const refundNamed =
+        (amountNote ? refundedFen(amountNote) : null) ?? (status ? refundedFen(status) : null);
       const refunded =
-        (amountNote ? refundedFen(amountNote) : null) ??
-        (status ? refundedFen(status) : null) ??
-        (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
+        refundNamed ?? (refundRead?.ok && refundRead.value > 0 ? refundRead.value : null);
+      // A part refunded as a column says (Alipay's 交易明细: 交易金额 800, 退款金额 200) is the
+      // payment whole and a refund of it, as the 账务明细 prints them (its +800 and its 200 back
+      // under the same 交易号): netted to 600, the payment was no row of the other file's.
+      let refundOfRow = 0;
       if (refunded !== null && amountFen !== undefined) {
         if (refunded >= amountFen) movedNothing ??= 'refunded';
+        else if (refundNamed === null && !refund) refundOfRow = refunded;
         else amountFen -= refunded;
       }
       // A platform's 提现 (its balance paid out: Alipay and WeChat pay only to the holder's own
@@ -4450,6 +4474,7 @@ function planAll(
         summary: optional(cells, 'summary'),
         reference: optional(cells, 'reference'),
         originalReference: optional(cells, 'originalReference'),
+        orderGroup: optional(cells, 'orderGroup'),
         reversal:
           !refund &&
           !attempt &&
@@ -4462,8 +4487,19 @@ function planAll(
             reversingFlag.test(optional(cells, 'reversalFlag') ?? '')),
         offsetOf: attempt ? line : null,
         attempt,
+        refundOnRow: false,
         trace: transferTrace((field) => optional(cells, field)),
       });
+      // Its refund, the other way, on its row and at its time (the file gives no other).
+      if (refundOfRow && !attempt) {
+        const payment = records.at(-1)!;
+        records.push({
+          ...payment,
+          direction: payment.direction === 'out' ? 'in' : 'out',
+          amountFen: refundOfRow,
+          refundOnRow: true,
+        });
+      }
     }
     const logins = userLogins.logins();
     if (logins.length) preamble.logins = [...(preamble.logins ?? []), ...logins];

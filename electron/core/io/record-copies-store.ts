@@ -22,7 +22,10 @@ import {
 import {
   heldOfStored,
   heldReferencesSql,
+  heldRefundsSql,
   matchReferences,
+  refundBounds,
+  refundedReferences,
   referenceVariants,
   type ReferenceRow,
   type StoredReference,
@@ -241,9 +244,19 @@ export function markReferenceCopies(
         heldOfStored,
       ),
     );
+  // The held refunds of the refunds among them, and of their payments.
+  const siblings = rows.filter((row) => row !== null);
+  const refundsRead = sqlite.prepare(heldRefundsSql);
+  const ids = new Set(held.map((row) => row.id));
+  for (const base of refundedReferences(open, [...siblings, ...held]))
+    for (const row of refundsRead.all(...refundBounds(base)) as StoredReference[])
+      if (!ids.has(row.id)) {
+        ids.add(row.id);
+        held.push(heldOfStored(row));
+      }
   if (!held.length) return 0;
   let copies = 0;
-  matchReferences(open, held).forEach((heldId, index) => {
+  matchReferences(open, held, siblings).forEach((heldId, index) => {
     if (!heldId) return;
     copyOf[index] = heldId;
     copies += 1;
