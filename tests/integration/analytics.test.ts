@@ -373,6 +373,29 @@ describe('资金穿透 — money trace', () => {
     expect(one.accounts.map((row) => row.accountNo)).toEqual([accA, accB]);
   });
 
+  it('快进快出 is money passed on to others: paid back to the party it came from, it went nowhere', async () => {
+    c = makeTestCore();
+    await createTestWorkspace(c);
+    // E gets 8,000 from C and within the hour sends 7,000 back to C (a refund, a loan repaid):
+    // no alert. D gets 8,000 from C and sends 7,000 to F: passed on.
+    await importCsv('transactions', 'imp-back', '付款账号,收款账号,交易时间,交易金额', [
+      `${accC},${accE},2026-04-01 10:00:00,8000.00`,
+      `${accE},${accC},2026-04-01 10:30:00,7000.00`,
+      `${accC},${accD},2026-04-01 11:00:00,8000.00`,
+      `${accD},${accF},2026-04-01 11:30:00,7000.00`,
+    ]);
+    const trace = await c.ok('analytics.moneyTrace', { account: accC });
+    expect(
+      [accE, accD].map((accountNo) => {
+        const account = trace.accounts.find((row) => row.accountNo === accountNo)!;
+        return [account.inFen, account.outFen, account.flags.fastInFastOut];
+      }),
+    ).toEqual([
+      [800_000, 700_000, 0],
+      [800_000, 700_000, 1],
+    ]);
+  });
+
   it('backward: where D’s money came from, pro rata, the early transfer traced to nothing', async () => {
     await seedMoney();
     const trace = await c.ok('analytics.moneyTrace', { account: accD, direction: 'in' });

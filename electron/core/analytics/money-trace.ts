@@ -375,8 +375,14 @@ function accountStats(events: LedgerEvent[], query: MoneyTraceQuery) {
     if (event.flow === 'in' && event.amountFen >= fastInLeastFen) {
       const until = instant(index) + dayMs;
       let left = 0;
-      for (let next = index + 1; next < events.length && instant(next) <= until; next += 1)
-        if (events[next]!.flow === 'out') left += events[next]!.amountFen;
+      // Money passed on goes to others: paid back to the party it came from (a refund given at
+      // the payment's time, a loan repaid the same day) it went nowhere. An Alipay refund dated
+      // at its payment had marked the payer 快进快出 with its own 800 paid beside its 200 back.
+      for (let next = index + 1; next < events.length && instant(next) <= until; next += 1) {
+        const later = events[next]!;
+        if (later.flow === 'out' && (!event.counterpart || later.counterpart !== event.counterpart))
+          left += later.amountFen;
+      }
       if (left >= fastShare * event.amountFen) flags.fastInFastOut += 1;
     }
   }
