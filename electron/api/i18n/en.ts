@@ -1548,6 +1548,7 @@ export const en: Translation<typeof zhCN> = {
         signingKeyMismatch: 'Signing key in the header replaced',
         signingKeyRestored: 'Signing key in the header restored',
         signingKeyPinned: 'Signing key pinned in the audit chain',
+        signingKeyPinIgnored: 'Forged signing key pin ignored',
         authorsNotProven: 'Records whose author is not proven found at sign-in',
         exported: 'Audit log exported',
       },

@@ -1477,6 +1477,7 @@ export const zhCN = {
         signingKeyMismatch: '工作区头中的签名公钥被替换',
         signingKeyRestored: '恢复工作区头中的签名公钥',
         signingKeyPinned: '在审计链中固定签名公钥',
+        signingKeyPinIgnored: '忽略伪造的签名公钥固定记录',
         authorsNotProven: '登录时发现作者未经证实的记录',
         exported: '导出审计日志',
       },
