@@ -302,6 +302,64 @@ describe('each audit record is signed by its author', () => {
   });
 });
 
+describe('a record counts as an account’s only under its ID and its user name', () => {
+  it('records in the lead’s name under made-up IDs, his own ID or a look-alike ID are not proven, not “before signing”', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const deleted = {
+      username: 'lead',
+      action: 'seizures.deleted',
+      targetType: 'seizure',
+      targetId: 'seizure-1',
+      details: { caseId: ws.caseId },
+    };
+    // A made-up account given a first key, unsealed, by a sign-in record in its own name.
+    const ghost = crypto.randomUUID();
+    const ghostKey = crypto.generateKeyPairSync('ed25519').privateKey;
+    const ghostPublic = crypto
+      .createPublicKey(ghostKey)
+      .export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    const ghostKeyRecord = await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ghost,
+      username: 'lead',
+      action: 'session.unlocked',
+      targetType: 'user',
+      targetId: ghost,
+      details: { authorKey: ghostPublic, authorSeal: null },
+      signWith: ghostKey,
+    });
+    const underGhost = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: ghost,
+      signWith: ghostKey,
+    });
+    const unsignedMadeUp = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: crypto.randomUUID(),
+    });
+    const ownKey = (await openOwnSlot(ws.dir, ws.invId, invPassword)).authorKey!;
+    const ownIdLeadName = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: ws.invId,
+      signWith: ownKey,
+    });
+    const lookAlike = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: `${ws.leadId} `,
+    });
+    const forged = [ghostKeyRecord, underGhost, unsignedMadeUp, ownIdLeadName, lookAlike];
+
+    const result = await verifyAsAdmin();
+    expect(result.authors).toEqual({ ...clean, notProven: forged, notProvenCount: 5 });
+    await signIn('admin', adminPassword);
+    const rows = (await c.ok('audit.list', { pageSize: 200 })).rows;
+    await c.ok('session.lock', {});
+    const marks = new Map(rows.map((row) => [row.seq, row.author]));
+    expect(forged.map((seq) => marks.get(seq))).toEqual(Array(5).fill('notProven'));
+    expect(rows.filter((row) => row.author === 'beforeSigning')).toEqual([]);
+  });
+});
+
 /**
  * Makes the workspace look as one from before authors were signed: no signatures, no author
  * keys in the users table, the slots or the chain (taken out of the records' details, the chain
@@ -367,6 +425,33 @@ async function asBeforeAuthorsSigned(dir: string) {
 }
 
 describe('an older workspace', () => {
+  it('after its upgrade, unsigned records in the name of an account not signed in since, or of a made-up one, are not proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    await asBeforeAuthorsSigned(ws.dir);
+    await signIn('admin', adminPassword);
+    await c.ok('session.lock', {});
+    const deleted = {
+      username: 'lead',
+      action: 'seizures.deleted',
+      targetType: 'seizure',
+      targetId: 'seizure-1',
+      details: { caseId: ws.caseId },
+    };
+    const leadUnsigned = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: ws.leadId,
+    });
+    const madeUp = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: crypto.randomUUID(),
+    });
+    const result = await verifyAsAdmin();
+    expect([result.authors.notProven, result.authors.notProvenCount]).toEqual([
+      [leadUnsigned, madeUp],
+      2,
+    ]);
+  });
+
   it('keeps its records, marked as written before authors were signed; each user gets a key at the next sign-in and signs from then on', async () => {
     const ws = await workspaceWithLeadAndInvestigator();
     const older = await asBeforeAuthorsSigned(ws.dir);
