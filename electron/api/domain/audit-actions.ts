@@ -16,7 +16,7 @@ export const auditActionGroups = {
   backup: ['backup.created', 'backup.failed', 'backup.scheduled', 'backup.oldReplaced', 'backup.restore', 'backup.restoreStarted', 'backup.restored'],
   workspace: ['workspace.created', 'workspace.keyExported', 'workspace.keyRotated', 'workspace.keyRotationFinished', 'workspace.keyRotationAbandoned', 'workspace.journalIgnored', 'settings.updated', 'demo.seeded'],
   reads: ['cases.viewed', 'data.read', 'entities.viewed', 'search.queried', 'records.viewed', 'graph.caseViewed', 'analytics.moneyTraced', 'analytics.profiled', 'analytics.contactsCompared', 'analytics.colocated', 'analytics.cellQueried'],
-  audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored', 'audit.signingKeyPinned', 'audit.signingKeyPinIgnored', 'audit.authorsNotProven'],
+  audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored', 'audit.signingKeyPinned', 'audit.signingKeyPinIgnored', 'audit.authorsNotProven', 'audit.indexesMissing'],
 } as const; // prettier-ignore
 
 export type AuditActionGroup = keyof typeof auditActionGroups;

@@ -1549,6 +1549,7 @@ export const en: Translation<typeof zhCN> = {
         signingKeyRestored: 'Signing key in the header restored',
         signingKeyPinned: 'Signing key pinned in the audit chain',
         signingKeyPinIgnored: 'Forged signing key pin ignored',
+        indexesMissing: 'Audit log index dropped outside the app',
         authorsNotProven: 'Records whose author is not proven found at sign-in',
         exported: 'Audit log exported',
       },
@@ -1642,6 +1643,7 @@ export const en: Translation<typeof zhCN> = {
     },
     denied: 'Refused, not allowed: {{action}} (role: {{role}})',
     inCase: ' (case {{caseNo}})',
+    detailsMalformed: 'Details not well-formed (written outside the app): {{raw}}',
     aboutSubject: ' ({{subject}})',
     /** What a `data.read` record read, by procedure. */
     readWhat: {

@@ -1478,6 +1478,7 @@ export const zhCN = {
         signingKeyRestored: '恢复工作区头中的签名公钥',
         signingKeyPinned: '在审计链中固定签名公钥',
         signingKeyPinIgnored: '忽略伪造的签名公钥固定记录',
+        indexesMissing: '审计日志索引在本软件之外被删除',
         authorsNotProven: '登录时发现作者未经证实的记录',
         exported: '导出审计日志',
       },
@@ -1569,6 +1570,7 @@ export const zhCN = {
     },
     denied: '无权执行的操作被拒绝：{{action}}（角色：{{role}}）',
     inCase: '（案件 {{caseNo}}）',
+    detailsMalformed: '详情格式不正确（在本软件之外写入）：{{raw}}',
     aboutSubject: '（{{subject}}）',
     /** What a `data.read` record read, by procedure. */
     readWhat: {

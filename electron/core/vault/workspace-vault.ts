@@ -6,6 +6,7 @@ import type { Role } from '../../api/domain/roles';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { AppError } from '../app-error';
 import { appendAudit, auditRecordAt, lastAuditRecord, type AuditEntry } from '../audit/audit-log';
+import { ensureAuditIndexes } from '../audit/audit-indexes';
 import {
   checkAuditHead,
   newAuditSigningKey,
@@ -571,6 +572,8 @@ function completeUnlock(
   // The records written since the last lock (no session of the app wrote them but a killed
   // one): whose author is not proven (the full walk is `verify-audit`).
   const authors = verifyAuthors(workspace.db, header, (header.auditAnchor?.count ?? 0) + 1);
+  // An audit index dropped outside the app is made again, or (it cannot be) reported.
+  const indexes = ensureAuditIndexes(workspace.db);
   workspace.db.transaction((tx) => {
     for (const attempt of lockout.pending) {
       appendAudit(tx, { userId: null, username: attempt.username }, attempt.at, {
@@ -590,6 +593,12 @@ function completeUnlock(
           count: authors.notProvenCount,
           keysNotProven: authors.keysNotProven,
         },
+      });
+    if (indexes.recreated.length || indexes.missing.length)
+      appendAudit(tx, workspace.actor, workspace.now(), {
+        action: 'audit.indexesMissing',
+        result: 'failed',
+        details: { ...indexes },
       });
     if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
