@@ -302,6 +302,37 @@ describe('each audit record is signed by its author', () => {
   });
 });
 
+describe('an author key taken out of an account’s slot', () => {
+  it('refuses that account’s sign-in and records it; an administrator’s reset gives a new sealed key, and every record stays proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    updateHeader(ws.dir, (header) => ({
+      ...header,
+      slots: header.slots.map(({ authorKey, ...slot }) =>
+        slot.userId === ws.leadId ? slot : { ...slot, authorKey },
+      ),
+    }));
+    const refused = await c.call('session.unlock', {
+      path: ws.dir,
+      username: 'lead',
+      password: leadPassword,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'auth.authorKeyMissing' } });
+
+    await signIn('admin', adminPassword);
+    const recorded = (await c.ok('audit.list', { action: 'session.authorKeyMissing' })).rows;
+    await c.ok('users.resetPassword', { userId: ws.leadId, password: 'Lead#NewPass2026x' });
+    await c.ok('session.lock', {});
+    expect(recorded.map((row) => [row.userId, row.username, row.result, row.author])).toEqual([
+      [null, 'lead', 'failed', 'system'],
+    ]);
+    await signIn('lead', 'Lead#NewPass2026x');
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    const result = await verifyAsAdmin();
+    expect(result.authors).toEqual(clean);
+  });
+});
+
 describe('a record counts as an account’s only under its ID and its user name', () => {
   it('records in the lead’s name under made-up IDs, his own ID or a look-alike ID are not proven, not “before signing”', async () => {
     const ws = await workspaceWithLeadAndInvestigator();

@@ -4,7 +4,7 @@
  * A unit test finds the actions written in core and checks each is listed here.
  */
 export const auditActionGroups = {
-  session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed', 'session.roleRefused', 'session.recoveryRefused', 'session.unlockFailuresHidden'],
+  session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed', 'session.roleRefused', 'session.recoveryRefused', 'session.authorKeyMissing', 'session.unlockFailuresHidden'],
   users: ['users.created', 'users.roleChanged', 'users.disabled', 'users.enabled', 'users.passwordReset', 'users.rolesSealed', 'users.sealsRenewed', 'users.tamperingFound', 'users.disabledRestored'],
   cases: ['cases.created', 'cases.updated', 'cases.statusChanged', 'cases.entityAdded', 'cases.personAdded', 'cases.memberUpdated', 'cases.memberRemoved', 'cases.measureSteppedBack', 'cases.exported', 'briefing.itemAdded', 'briefing.itemRemoved', 'briefing.itemMoved'],
   entities: ['entities.created', 'entities.updated', 'entities.deleted', 'entities.merged', 'entities.unmerged', 'entities.gangBroken', 'entities.placeDestroyed'],

@@ -98,6 +98,8 @@ export const en: Translation<typeof zhCN> = {
       passwordTooWeak:
         'Password too weak: at least 8 characters from at least three of upper case, lower case, digits and symbols.',
       recoveryKeyInvalid: 'The recovery key is not correct.',
+      authorKeyMissing:
+        'The key this account signs its audit records with is missing from workspace.json or does not open: the file was changed outside the app. The sign-in was refused and recorded in the audit log. Ask an administrator to reset this account’s password.',
       roleUnverified:
         'This account’s role in the database is not confirmed by an administrator’s signature (it may have been altered). The sign-in was refused and recorded in the audit log. Ask an administrator to sign in, check the account and set its role again.',
     },
@@ -1436,6 +1438,7 @@ export const en: Translation<typeof zhCN> = {
         passwordChanged: 'Password changed',
         passwordChangeFailed: 'Password change failed',
         roleRefused: 'Sign-in refused: role not confirmed',
+        authorKeyMissing: 'Sign-in refused: author key missing from the account’s slot',
         recoveryRefused: 'Recovery refused: recovery slot not made by the workspace',
         unlockFailuresHidden: 'Failed sign-ins removed from the workspace file',
       },

@@ -92,6 +92,8 @@ export const zhCN = {
       passwordTooWeak:
         '密码强度不足：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类。',
       recoveryKeyInvalid: '恢复密钥不正确。',
+      authorKeyMissing:
+        '该账号用于签名审计记录的密钥在 workspace.json 中缺失或无法解开：该文件在本软件之外被改动过。本次登录已被拒绝并记入审计日志。请管理员为该账号重置密码。',
     },
     workspace: {
       notFound: '找不到工作区文件夹。',
@@ -1369,6 +1371,7 @@ export const zhCN = {
         passwordChanged: '修改密码',
         passwordChangeFailed: '修改密码失败',
         roleRefused: '角色未经签名确认，拒绝登录',
+        authorKeyMissing: '账号密钥槽中的作者密钥缺失，拒绝登录',
         recoveryRefused: '恢复密钥槽非工作区所建，拒绝恢复',
         unlockFailuresHidden: '登录失败记录被从工作区文件中删除',
       },

@@ -27,8 +27,14 @@ const keyActions = [
 /** The sign-ins that may introduce an account's own first key (older workspaces). */
 const signInActions: ReadonlySet<string> = new Set(['session.unlocked', 'session.recovered']);
 
-/** The actions written with no signed-in user: failed sign-ins, queued until the next unlock. */
-const systemActions: ReadonlySet<string> = new Set(['session.unlockFailed']);
+/**
+ * The actions written with no signed-in user: failed sign-ins, queued until the next unlock, and
+ * a sign-in refused because the account's slot lost its author key.
+ */
+const systemActions: ReadonlySet<string> = new Set([
+  'session.unlockFailed',
+  'session.authorKeyMissing',
+]);
 
 type AuthorStatus = 'proven' | 'notProven' | 'beforeSigning' | 'system';
 

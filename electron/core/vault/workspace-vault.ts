@@ -76,7 +76,7 @@ import {
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
-import { verifyAuthors } from './workspace-audit';
+import { authorKeysOf, verifyAuthors } from './workspace-audit';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -682,6 +682,8 @@ export function openWithDataKey(
       !Buffer.isBuffer(secrets) && 'privateKey' in secrets
         ? (secrets as OpenedSlot).privateKey
         : null;
+    if (!workspace.signsRecords && authorKeysOf(workspace).finalKeys().has(workspace.user.id))
+      refuseMissingAuthorKey(workspace);
     const newAuthor = !workspace.signsRecords && slot && slotKey ? newAuthorKey() : undefined;
     const slotChange =
       newAuthor && slot && slotKey
@@ -703,6 +705,29 @@ export function openWithDataKey(
     throw error;
   }
   return workspace;
+}
+
+/**
+ * The chain holds a key for this account but its slot yields none: someone took it out of
+ * workspace.json (or spoilt it). A new key would make every genuine record of the account look
+ * forged, so the sign-in is refused and recorded; an administrator's password reset gives the
+ * account a new, sealed key.
+ */
+function refuseMissingAuthorKey(workspace: UnlockedWorkspace): never {
+  // A system record, as a failed sign-in: unsigned in the account's name it would look forged.
+  workspace.db.transaction((tx) =>
+    appendAudit(tx, { userId: null, username: workspace.user.username }, workspace.now(), {
+      action: 'session.authorKeyMissing',
+      result: 'failed',
+      targetType: 'user',
+      targetId: workspace.user.id,
+    }),
+  );
+  workspace.refreshAnchor();
+  throw new AppError(
+    'auth.authorKeyMissing',
+    'The account’s author key is missing from its slot or does not open',
+  );
 }
 
 /**
