@@ -333,6 +333,58 @@ describe('an author key taken out of an account’s slot', () => {
   });
 });
 
+describe('a key record counts only from its account or a proven administrator, and never brings back an old key', () => {
+  it('the lead’s first key and its seal, copied into new records after a reset, do not come back: his records after stay proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    await signIn('admin', adminPassword);
+    const adminId = (await c.ok('session.current', {})).session!.user.id;
+    await c.ok('users.resetPassword', { userId: ws.leadId, password: 'Lead#NewPass2026x' });
+    await c.ok('session.lock', {});
+    const first = await withOwnDataKey(ws.dir, ws.invId, invPassword, (sqlite) =>
+      sqlite
+        .prepare(
+          "SELECT details FROM audit_log WHERE action = 'users.created' AND target_id = ? ORDER BY seq LIMIT 1",
+        )
+        .get(ws.leadId),
+    );
+    const { authorKey, authorSeal } = JSON.parse((first as { details: string }).details) as {
+      authorKey: string;
+      authorSeal: string;
+    };
+    const replay = {
+      action: 'users.passwordReset',
+      targetType: 'user',
+      targetId: ws.leadId,
+      details: { username: 'lead', authorKey, authorSeal },
+    };
+    const underMadeUp = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...replay,
+      userId: crypto.randomUUID(),
+      username: 'admin',
+    });
+    const underAdmin = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...replay,
+      userId: adminId,
+      username: 'admin',
+    });
+    const asLeadSignIn = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...replay,
+      action: 'session.unlocked',
+      userId: ws.leadId,
+      username: 'lead',
+    });
+    await signIn('lead', 'Lead#NewPass2026x');
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    const result = await verifyAsAdmin();
+    expect(result.authors).toEqual({
+      ...clean,
+      notProven: [underMadeUp, underAdmin, asLeadSignIn],
+      notProvenCount: 3,
+    });
+  });
+});
+
 describe('a record counts as an account’s only under its ID and its user name', () => {
   it('records in the lead’s name under made-up IDs, his own ID or a look-alike ID are not proven, not “before signing”', async () => {
     const ws = await workspaceWithLeadAndInvestigator();

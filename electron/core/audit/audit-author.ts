@@ -101,8 +101,19 @@ function detailsOf(details: string | null): Record<string, unknown> {
 
 type KeyRecord = Pick<
   AuditRecord,
-  'seq' | 'userId' | 'action' | 'targetType' | 'targetId' | 'details'
+  | 'seq'
+  | 'userId'
+  | 'username'
+  | 'action'
+  | 'targetType'
+  | 'targetId'
+  | 'details'
+  | 'hash'
+  | 'authorSignature'
 >;
+
+/** The records that make an account an administrator or not. */
+const roleActions = ['users.created', 'users.roleChanged'];
 
 type AuthoredRecord = Pick<
   AuditRecord,
@@ -179,6 +190,13 @@ export class AuthorKeys {
   private readonly inForce = new Map<string, string>();
   private applied = 0;
   private readonly accounts: Map<string, Account>;
+  /** Records that set an account's role, applied in order with the key records. */
+  private readonly roleRecords: KeyRecord[];
+  private rolesApplied = 0;
+  /** The accounts that are administrators, as proven role records have it so far. */
+  private readonly admins = new Set<string>();
+  /** Every key each account has had: one it had before is never taken again. */
+  private readonly seen = new Map<string, Set<string>>();
   /** Made by a version that signed authors: no record of it is from before signing. */
   private readonly createdWithSigning: boolean;
   /** The first record introducing an author key: the upgrade (Infinity: not upgraded yet). */
@@ -189,15 +207,19 @@ export class AuthorKeys {
     private readonly workspaceId: string,
     private readonly trustedKeys: readonly string[],
   ) {
+    const columns = {
+      seq: auditLogTable.seq,
+      userId: auditLogTable.userId,
+      username: auditLogTable.username,
+      action: auditLogTable.action,
+      targetType: auditLogTable.targetType,
+      targetId: auditLogTable.targetId,
+      details: auditLogTable.details,
+      hash: auditLogTable.hash,
+      authorSignature: auditLogTable.authorSignature,
+    };
     this.records = db
-      .select({
-        seq: auditLogTable.seq,
-        userId: auditLogTable.userId,
-        action: auditLogTable.action,
-        targetType: auditLogTable.targetType,
-        targetId: auditLogTable.targetId,
-        details: auditLogTable.details,
-      })
+      .select(columns)
       .from(auditLogTable)
       .where(
         and(
@@ -207,7 +229,15 @@ export class AuthorKeys {
       )
       .orderBy(asc(auditLogTable.seq))
       .all();
+    this.roleRecords = db
+      .select(columns)
+      .from(auditLogTable)
+      .where(and(inArray(auditLogTable.action, roleActions), eq(auditLogTable.targetType, 'user')))
+      .orderBy(asc(auditLogTable.seq))
+      .all();
     this.accounts = accountsOf(db);
+    const creator = [...this.accounts].find(([, account]) => account.createdSeq === 1)?.[0];
+    if (creator) this.admins.add(creator);
     const first = this.records[0];
     this.createdWithSigning = first?.seq === 1 && first.action === 'workspace.created';
     this.upgradeSeq = first?.seq ?? Number.POSITIVE_INFINITY;
@@ -250,15 +280,59 @@ export class AuthorKeys {
     return others === undefined;
   }
 
+  /** Whether a record is written, and signed, by an account that is an administrator then. */
+  private byProvenAdministrator(record: KeyRecord): boolean {
+    const author = record.userId;
+    if (!author || !this.admins.has(author)) return false;
+    if (this.accounts.get(author)?.username !== record.username) return false;
+    const key = this.inForce.get(author);
+    return (
+      key !== undefined && verifies(key, Buffer.from(record.hash, 'hex'), record.authorSignature)
+    );
+  }
+
+  /** A role record counts before the upgrade (nothing was signed), else from an administrator. */
+  private applyRole(record: KeyRecord): void {
+    if (record.seq >= this.upgradeSeq && !this.byProvenAdministrator(record)) return;
+    const role = detailsOf(record.details)['role'];
+    if (!record.targetId || typeof role !== 'string') return;
+    if (role === 'admin') this.admins.add(record.targetId);
+    else this.admins.delete(record.targetId);
+  }
+
+  /**
+   * A key record counts when its author is the account itself (its own sign-in or recovery) or
+   * an administrator proven by their signature, and it names a key the account never had before.
+   */
+  private applyKey(record: KeyRecord): void {
+    const userId = accountOf(record) ?? '';
+    const firstKeyAllowed = !this.inForce.has(userId) && this.fromBeforeUpgrade(userId);
+    const key = keyAccepted(record, this.workspaceId, this.trustedKeys, firstKeyAllowed);
+    if (!key) return;
+    const own = record.userId === userId;
+    if (!own && !this.byProvenAdministrator(record)) return;
+    const had = this.seen.get(userId) ?? new Set<string>();
+    if (had.has(key) && this.inForce.get(userId) !== key) return;
+    had.add(key);
+    this.seen.set(userId, had);
+    this.inForce.set(userId, key);
+  }
+
   /** Moves the keys in force up to (not including) record `seq`; calls must go up. */
   private advanceTo(seq: number): void {
-    while (this.applied < this.records.length && this.records[this.applied]!.seq < seq) {
-      const record = this.records[this.applied]!;
-      const userId = accountOf(record) ?? '';
-      const firstKeyAllowed = !this.inForce.has(userId) && this.fromBeforeUpgrade(userId);
-      const key = keyAccepted(record, this.workspaceId, this.trustedKeys, firstKeyAllowed);
-      if (key) this.inForce.set(userId, key);
-      this.applied += 1;
+    for (;;) {
+      const role = this.roleRecords[this.rolesApplied];
+      const key = this.records[this.applied];
+      const next = Math.min(role?.seq ?? Infinity, key?.seq ?? Infinity);
+      if (next >= seq) return;
+      // The role first: a users.created record makes the account and introduces its key.
+      if (role?.seq === next) {
+        this.applyRole(role);
+        this.rolesApplied += 1;
+      } else {
+        this.applyKey(key!);
+        this.applied += 1;
+      }
     }
   }
 
