@@ -252,6 +252,7 @@ export async function createWorkspace(
       kdf: env.kdf,
       anchorDir: env.anchorDir,
     });
+    workspace.markAuthorsChecked();
     workspace.refreshAnchor();
     return { workspace, recoveryKey };
   } catch (error) {
@@ -569,9 +570,10 @@ function completeUnlock(
 ): void {
   const lockout = lockoutOf(header, workspace.anchorDir);
   const hidden = lockout.pending.length - header.lockout.pending.length;
-  // The records written since the last lock (no session of the app wrote them but a killed
-  // one): whose author is not proven (the full walk is `verify-audit`).
-  const authors = verifyAuthors(workspace.db, header, (header.auditAnchor?.count ?? 0) + 1);
+  // The records written since the last check (at an unlock or a lock), as the copy outside the
+  // workspace says, not the header anyone can move: whose author is not proven (the full walk
+  // is `verify-audit`). No copy: every record.
+  const authors = verifyAuthors(workspace.db, header, authorsCheckedFrom(workspace));
   // An audit index dropped outside the app is made again, or (it cannot be) reported.
   const indexes = ensureAuditIndexes(workspace.db);
   workspace.db.transaction((tx) => {
@@ -642,8 +644,19 @@ function completeUnlock(
     }));
     clearOutsideLockout(workspace.anchorDir, workspace.workspaceId);
   });
+  workspace.markAuthorsChecked();
   sealRolesAtAdminUnlock(workspace, roles);
   workspace.refreshAnchor();
+}
+
+/** Where the unlock's check of authors starts: after the outside copy's checked point. */
+function authorsCheckedFrom(workspace: UnlockedWorkspace): number {
+  const outside = workspace.anchorDir
+    ? readOutsideHead(workspace.anchorDir, workspace.workspaceId)
+    : null;
+  return outside && outside.count >= 0 && outside.checkedUpTo !== undefined
+    ? Math.min(outside.checkedUpTo, outside.count) + 1
+    : 1;
 }
 
 function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
