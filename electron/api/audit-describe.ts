@@ -11,6 +11,7 @@ interface DescribableAudit {
   caseNo: string | null;
   /** The entity the action was about (person, gang, place), by name. */
   subject: string | null;
+  detailsMalformed?: true;
 }
 
 type Words = typeof zhCN;
@@ -134,6 +135,14 @@ export function describeAudit(
         fill(words.auditLog.denied, {
           action: name ?? row.action,
           role: (words.enums.role as Record<string, string>)[String(row.details?.['role'])] ?? '—',
+        }) ?? '',
+    };
+  if (row.detailsMalformed)
+    return {
+      action: name ?? row.action,
+      summary:
+        fill(words.auditLog.detailsMalformed, {
+          raw: String(row.details?.['raw'] ?? '').slice(0, 200),
         }) ?? '',
     };
   const sentence = auditSentence(row.action, language);

@@ -17,6 +17,7 @@ export const errorCodes = [
   'auth.passwordTooWeak',
   'auth.recoveryKeyInvalid',
   'auth.roleUnverified',
+  'auth.authorKeyMissing',
   'workspace.notFound',
   'workspace.exists',
   'workspace.headerMissing',

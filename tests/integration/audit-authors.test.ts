@@ -302,6 +302,147 @@ describe('each audit record is signed by its author', () => {
   });
 });
 
+describe('an author key taken out of an account’s slot', () => {
+  it('refuses that account’s sign-in and records it; an administrator’s reset gives a new sealed key, and every record stays proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    updateHeader(ws.dir, (header) => ({
+      ...header,
+      slots: header.slots.map(({ authorKey, ...slot }) =>
+        slot.userId === ws.leadId ? slot : { ...slot, authorKey },
+      ),
+    }));
+    const refused = await c.call('session.unlock', {
+      path: ws.dir,
+      username: 'lead',
+      password: leadPassword,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'auth.authorKeyMissing' } });
+
+    await signIn('admin', adminPassword);
+    const recorded = (await c.ok('audit.list', { action: 'session.authorKeyMissing' })).rows;
+    await c.ok('users.resetPassword', { userId: ws.leadId, password: 'Lead#NewPass2026x' });
+    await c.ok('session.lock', {});
+    expect(recorded.map((row) => [row.userId, row.username, row.result, row.author])).toEqual([
+      [null, 'lead', 'failed', 'system'],
+    ]);
+    await signIn('lead', 'Lead#NewPass2026x');
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    const result = await verifyAsAdmin();
+    expect(result.authors).toEqual(clean);
+  });
+});
+
+describe('a key record counts only from its account or a proven administrator, and never brings back an old key', () => {
+  it('the lead’s first key and its seal, copied into new records after a reset, do not come back: his records after stay proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    await signIn('admin', adminPassword);
+    const adminId = (await c.ok('session.current', {})).session!.user.id;
+    await c.ok('users.resetPassword', { userId: ws.leadId, password: 'Lead#NewPass2026x' });
+    await c.ok('session.lock', {});
+    const first = await withOwnDataKey(ws.dir, ws.invId, invPassword, (sqlite) =>
+      sqlite
+        .prepare(
+          "SELECT details FROM audit_log WHERE action = 'users.created' AND target_id = ? ORDER BY seq LIMIT 1",
+        )
+        .get(ws.leadId),
+    );
+    const { authorKey, authorSeal } = JSON.parse((first as { details: string }).details) as {
+      authorKey: string;
+      authorSeal: string;
+    };
+    const replay = {
+      action: 'users.passwordReset',
+      targetType: 'user',
+      targetId: ws.leadId,
+      details: { username: 'lead', authorKey, authorSeal },
+    };
+    const underMadeUp = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...replay,
+      userId: crypto.randomUUID(),
+      username: 'admin',
+    });
+    const underAdmin = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...replay,
+      userId: adminId,
+      username: 'admin',
+    });
+    const asLeadSignIn = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...replay,
+      action: 'session.unlocked',
+      userId: ws.leadId,
+      username: 'lead',
+    });
+    await signIn('lead', 'Lead#NewPass2026x');
+    await c.ok('cases.list', {});
+    await c.ok('session.lock', {});
+    const result = await verifyAsAdmin();
+    expect(result.authors).toEqual({
+      ...clean,
+      notProven: [underMadeUp, underAdmin, asLeadSignIn],
+      notProvenCount: 3,
+    });
+  });
+});
+
+describe('a record counts as an account’s only under its ID and its user name', () => {
+  it('records in the lead’s name under made-up IDs, his own ID or a look-alike ID are not proven, not “before signing”', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    const deleted = {
+      username: 'lead',
+      action: 'seizures.deleted',
+      targetType: 'seizure',
+      targetId: 'seizure-1',
+      details: { caseId: ws.caseId },
+    };
+    // A made-up account given a first key, unsealed, by a sign-in record in its own name.
+    const ghost = crypto.randomUUID();
+    const ghostKey = crypto.generateKeyPairSync('ed25519').privateKey;
+    const ghostPublic = crypto
+      .createPublicKey(ghostKey)
+      .export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    const ghostKeyRecord = await appendAs(ws.dir, ws.invId, invPassword, {
+      userId: ghost,
+      username: 'lead',
+      action: 'session.unlocked',
+      targetType: 'user',
+      targetId: ghost,
+      details: { authorKey: ghostPublic, authorSeal: null },
+      signWith: ghostKey,
+    });
+    const underGhost = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: ghost,
+      signWith: ghostKey,
+    });
+    const unsignedMadeUp = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: crypto.randomUUID(),
+    });
+    const ownKey = (await openOwnSlot(ws.dir, ws.invId, invPassword)).authorKey!;
+    const ownIdLeadName = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: ws.invId,
+      signWith: ownKey,
+    });
+    const lookAlike = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: `${ws.leadId} `,
+    });
+    const forged = [ghostKeyRecord, underGhost, unsignedMadeUp, ownIdLeadName, lookAlike];
+
+    const result = await verifyAsAdmin();
+    expect(result.authors).toEqual({ ...clean, notProven: forged, notProvenCount: 5 });
+    await signIn('admin', adminPassword);
+    const rows = (await c.ok('audit.list', { pageSize: 200 })).rows;
+    await c.ok('session.lock', {});
+    const marks = new Map(rows.map((row) => [row.seq, row.author]));
+    expect(forged.map((seq) => marks.get(seq))).toEqual(Array(5).fill('notProven'));
+    expect(rows.filter((row) => row.author === 'beforeSigning')).toEqual([]);
+  });
+});
+
 /**
  * Makes the workspace look as one from before authors were signed: no signatures, no author
  * keys in the users table, the slots or the chain (taken out of the records' details, the chain
@@ -367,6 +508,33 @@ async function asBeforeAuthorsSigned(dir: string) {
 }
 
 describe('an older workspace', () => {
+  it('after its upgrade, unsigned records in the name of an account not signed in since, or of a made-up one, are not proven', async () => {
+    const ws = await workspaceWithLeadAndInvestigator();
+    await asBeforeAuthorsSigned(ws.dir);
+    await signIn('admin', adminPassword);
+    await c.ok('session.lock', {});
+    const deleted = {
+      username: 'lead',
+      action: 'seizures.deleted',
+      targetType: 'seizure',
+      targetId: 'seizure-1',
+      details: { caseId: ws.caseId },
+    };
+    const leadUnsigned = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: ws.leadId,
+    });
+    const madeUp = await appendAs(ws.dir, ws.invId, invPassword, {
+      ...deleted,
+      userId: crypto.randomUUID(),
+    });
+    const result = await verifyAsAdmin();
+    expect([result.authors.notProven, result.authors.notProvenCount]).toEqual([
+      [leadUnsigned, madeUp],
+      2,
+    ]);
+  });
+
   it('keeps its records, marked as written before authors were signed; each user gets a key at the next sign-in and signs from then on', async () => {
     const ws = await workspaceWithLeadAndInvestigator();
     const older = await asBeforeAuthorsSigned(ws.dir);

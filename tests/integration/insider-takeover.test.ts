@@ -17,6 +17,7 @@ import {
   type TestCore,
 } from '../helpers/test-core';
 import { openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
+import { appendChained } from '../helpers/forge-audit';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -100,13 +101,16 @@ describe('an account holder cannot take over the administrator', () => {
       ['session.unlocked', 'admin', 'ok'],
       ['session.locked', 'admin', 'ok'],
       ['session.recovered', 'admin', 'ok'],
+      // The refusal was written by no signed-in session (unsigned): the recovery's check, which
+      // starts where the last check ended, names it.
+      ['audit.authorsNotProven', 'admin', 'failed'],
       ['session.unlockFailed', 'admin', 'failed'],
       ['session.unlockFailed', 'admin', 'failed'],
       ['session.recoveryRefused', 'admin', 'failed'],
       ['session.locked', 'admin', 'ok'],
-      ['users.created', 'admin', 'ok'],
     ]);
-    expect(rows[5]!.details).toEqual({ username: 'admin', reason: 'recoverySlotUnproven' });
+    expect(rows[3]!.details).toMatchObject({ records: [rows[6]!.seq], count: 1 });
+    expect(rows[6]!.details).toEqual({ username: 'admin', reason: 'recoverySlotUnproven' });
   });
 
   it('administrators marked disabled in the table still sign in; the flag is reported and cleared', async () => {
@@ -230,7 +234,7 @@ describe('an account holder cannot take over the administrator', () => {
     const publicKey = readHeader(dir).auditSigningKey.publicKey;
     expect(rows.map((row) => [row.action, row.details])).toEqual([
       ['users.sealsRenewed', { users: ['admin', 'inv'] }],
-      ['audit.signingKeyPinned', { publicKey }],
+      ['audit.signingKeyPinned', { publicKey, signature: expect.any(String) }],
       ['session.unlocked', null],
     ]);
     expect(readHeader(dir).slots.map((slot) => [slot.username, slot.roleSeal?.covers])).toEqual([
@@ -392,6 +396,71 @@ describe('an account holder cannot take over the administrator', () => {
     // Recorded once: the next unlock finds both counters empty.
     await c.ok('session.unlock', { path: dir, username: 'admin', password: adminPassword });
     expect((await c.ok('audit.list', { action: 'session.unlockFailed' })).rows).toHaveLength(5);
+    await c.ok('session.lock', {});
+  });
+
+  it('on a workspace not pinned yet, a pin he writes naming (and signed by) a key of his own, sealed into his slot, is ignored and reported: he stays an investigator, the admin signs in and pins the real key', async () => {
+    const { dir, invId } = await workspaceWithInvestigator();
+    await makeOlderVersion(dir);
+    const header = readHeader(dir);
+    const own = crypto.generateKeyPairSync('ed25519');
+    const ownPublic = own.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const pinText = `quanlian-signing-key-pin-v1|${header.workspaceId}|${ownPublic}`;
+    const forged = await withOwnDataKey(dir, invId, invPassword, (sqlite) =>
+      appendChained(sqlite, {
+        userId: crypto.randomUUID(),
+        username: 'admin',
+        action: 'audit.signingKeyPinned',
+        targetType: 'workspace',
+        targetId: header.workspaceId,
+        details: {
+          publicKey: ownPublic,
+          signature: crypto.sign(null, Buffer.from(pinText), own.privateKey).toString('base64'),
+        },
+      }),
+    );
+    const secrets = await openOwnSlot(dir, invId, invPassword);
+    const ownDer = own.privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;
+    updateHeader(dir, (current) => ({
+      ...current,
+      slots: current.slots.map((slot) =>
+        slot.userId === invId
+          ? resealSlot(
+              current.workspaceId,
+              slot,
+              { dataKey: secrets.dataKey, signingKey: ownDer },
+              '2026-10-03T02:00:00.000Z',
+            )
+          : slot,
+      ),
+    }));
+
+    const inv = await c.ok('session.unlock', { path: dir, username: 'inv', password: invPassword });
+    expect(inv.user.role).toBe('investigator');
+    await c.ok('session.lock', {});
+    const admin = await c.call('session.unlock', {
+      path: dir,
+      username: 'admin',
+      password: adminPassword,
+    });
+    expect(admin).toMatchObject({ ok: true, value: { user: { role: 'admin' } } });
+    const ignored = (await c.ok('audit.list', { action: 'audit.signingKeyPinIgnored' })).rows;
+    const pins = (await c.ok('audit.list', { action: 'audit.signingKeyPinned' })).rows;
+    await c.ok('session.lock', {});
+    expect(ignored.map((row) => [row.username, row.result, row.details])).toEqual([
+      ['inv', 'failed', { records: [forged.seq] }],
+    ]);
+    expect(pins.map((row) => [row.seq, (row.details as { publicKey: string }).publicKey])).toEqual([
+      [pins[0]!.seq, header.auditSigningKey.publicKey],
+      [forged.seq, ownPublic],
+    ]);
+    // The admin's pin counts from now on: the investigator's own key gives him nothing.
+    const again = await c.ok('session.unlock', {
+      path: dir,
+      username: 'inv',
+      password: invPassword,
+    });
+    expect(again.user.role).toBe('investigator');
     await c.ok('session.lock', {});
   });
 

@@ -4,7 +4,7 @@
  * A unit test finds the actions written in core and checks each is listed here.
  */
 export const auditActionGroups = {
-  session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed', 'session.roleRefused', 'session.recoveryRefused', 'session.unlockFailuresHidden'],
+  session: ['session.unlocked', 'session.unlockFailed', 'session.locked', 'session.recovered', 'session.passwordChanged', 'session.passwordChangeFailed', 'session.roleRefused', 'session.recoveryRefused', 'session.authorKeyMissing', 'session.unlockFailuresHidden'],
   users: ['users.created', 'users.roleChanged', 'users.disabled', 'users.enabled', 'users.passwordReset', 'users.rolesSealed', 'users.sealsRenewed', 'users.tamperingFound', 'users.disabledRestored'],
   cases: ['cases.created', 'cases.updated', 'cases.statusChanged', 'cases.entityAdded', 'cases.personAdded', 'cases.memberUpdated', 'cases.memberRemoved', 'cases.measureSteppedBack', 'cases.exported', 'briefing.itemAdded', 'briefing.itemRemoved', 'briefing.itemMoved'],
   entities: ['entities.created', 'entities.updated', 'entities.deleted', 'entities.merged', 'entities.unmerged', 'entities.gangBroken', 'entities.placeDestroyed'],
@@ -16,7 +16,7 @@ export const auditActionGroups = {
   backup: ['backup.created', 'backup.failed', 'backup.scheduled', 'backup.oldReplaced', 'backup.restore', 'backup.restoreStarted', 'backup.restored'],
   workspace: ['workspace.created', 'workspace.keyExported', 'workspace.keyRotated', 'workspace.keyRotationFinished', 'workspace.keyRotationAbandoned', 'workspace.journalIgnored', 'settings.updated', 'demo.seeded'],
   reads: ['cases.viewed', 'data.read', 'entities.viewed', 'search.queried', 'records.viewed', 'graph.caseViewed', 'analytics.moneyTraced', 'analytics.profiled', 'analytics.contactsCompared', 'analytics.colocated', 'analytics.cellQueried'],
-  audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored', 'audit.signingKeyPinned', 'audit.authorsNotProven'],
+  audit: ['audit.verified', 'audit.headSigned', 'audit.anchorMismatch', 'audit.signingKeyMismatch', 'audit.signingKeyRestored', 'audit.signingKeyPinned', 'audit.signingKeyPinIgnored', 'audit.authorsNotProven', 'audit.indexesMissing'],
 } as const; // prettier-ignore
 
 export type AuditActionGroup = keyof typeof auditActionGroups;

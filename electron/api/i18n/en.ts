@@ -98,6 +98,8 @@ export const en: Translation<typeof zhCN> = {
       passwordTooWeak:
         'Password too weak: at least 8 characters from at least three of upper case, lower case, digits and symbols.',
       recoveryKeyInvalid: 'The recovery key is not correct.',
+      authorKeyMissing:
+        'The key this account signs its audit records with is missing from workspace.json or does not open: the file was changed outside the app. The sign-in was refused and recorded in the audit log. Ask an administrator to reset this account’s password.',
       roleUnverified:
         'This account’s role in the database is not confirmed by an administrator’s signature (it may have been altered). The sign-in was refused and recorded in the audit log. Ask an administrator to sign in, check the account and set its role again.',
     },
@@ -1441,6 +1443,7 @@ export const en: Translation<typeof zhCN> = {
         passwordChanged: 'Password changed',
         passwordChangeFailed: 'Password change failed',
         roleRefused: 'Sign-in refused: role not confirmed',
+        authorKeyMissing: 'Sign-in refused: author key missing from the account’s slot',
         recoveryRefused: 'Recovery refused: recovery slot not made by the workspace',
         unlockFailuresHidden: 'Failed sign-ins removed from the workspace file',
       },
@@ -1553,6 +1556,8 @@ export const en: Translation<typeof zhCN> = {
         signingKeyMismatch: 'Signing key in the header replaced',
         signingKeyRestored: 'Signing key in the header restored',
         signingKeyPinned: 'Signing key pinned in the audit chain',
+        signingKeyPinIgnored: 'Forged signing key pin ignored',
+        indexesMissing: 'Audit log index dropped outside the app',
         authorsNotProven: 'Records whose author is not proven found at sign-in',
         exported: 'Audit log exported',
       },
@@ -1646,6 +1651,7 @@ export const en: Translation<typeof zhCN> = {
     },
     denied: 'Refused, not allowed: {{action}} (role: {{role}})',
     inCase: ' (case {{caseNo}})',
+    detailsMalformed: 'Details not well-formed (written outside the app): {{raw}}',
     aboutSubject: ' ({{subject}})',
     /** What a `data.read` record read, by procedure. */
     readWhat: {

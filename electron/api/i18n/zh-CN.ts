@@ -92,6 +92,8 @@ export const zhCN = {
       passwordTooWeak:
         '密码强度不足：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少三类。',
       recoveryKeyInvalid: '恢复密钥不正确。',
+      authorKeyMissing:
+        '该账号用于签名审计记录的密钥在 workspace.json 中缺失或无法解开：该文件在本软件之外被改动过。本次登录已被拒绝并记入审计日志。请管理员为该账号重置密码。',
     },
     workspace: {
       notFound: '找不到工作区文件夹。',
@@ -1373,6 +1375,7 @@ export const zhCN = {
         passwordChanged: '修改密码',
         passwordChangeFailed: '修改密码失败',
         roleRefused: '角色未经签名确认，拒绝登录',
+        authorKeyMissing: '账号密钥槽中的作者密钥缺失，拒绝登录',
         recoveryRefused: '恢复密钥槽非工作区所建，拒绝恢复',
         unlockFailuresHidden: '登录失败记录被从工作区文件中删除',
       },
@@ -1481,6 +1484,8 @@ export const zhCN = {
         signingKeyMismatch: '工作区头中的签名公钥被替换',
         signingKeyRestored: '恢复工作区头中的签名公钥',
         signingKeyPinned: '在审计链中固定签名公钥',
+        signingKeyPinIgnored: '忽略伪造的签名公钥固定记录',
+        indexesMissing: '审计日志索引在本软件之外被删除',
         authorsNotProven: '登录时发现作者未经证实的记录',
         exported: '导出审计日志',
       },
@@ -1572,6 +1577,7 @@ export const zhCN = {
     },
     denied: '无权执行的操作被拒绝：{{action}}（角色：{{role}}）',
     inCase: '（案件 {{caseNo}}）',
+    detailsMalformed: '详情格式不正确（在本软件之外写入）：{{raw}}',
     aboutSubject: '（{{subject}}）',
     /** What a `data.read` record read, by procedure. */
     readWhat: {

@@ -24,6 +24,8 @@ const auditRowSchema = z.object({
    * checked (a case's history tab).
    */
   author: z.enum(['proven', 'notProven', 'beforeSigning', 'system']).nullable(),
+  /** Its details are not a JSON object (written outside the app): shown raw as `details.raw`. */
+  detailsMalformed: z.literal(true).optional(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 

@@ -27,6 +27,11 @@ const outsideHeadSchema = z.object({
   count: z.number().int().min(0),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   updatedAt: z.string(),
+  /**
+   * The records up to this number have had their authors checked (at an unlock, or at a lock
+   * for the records a session did not write itself): the next unlock's check starts after it.
+   */
+  checkedUpTo: z.number().int().min(0).optional(),
 });
 export type OutsideHead = z.infer<typeof outsideHeadSchema>;
 
@@ -93,7 +98,7 @@ function safeJson(raw: string): unknown {
  */
 export function writeOutsideHead(
   anchorDirs: AnchorDirs,
-  head: AuditHead,
+  head: AuditHead & { checkedUpTo?: number },
   now: string,
   holds: (anchor: AuditAnchor) => boolean,
 ): void {
@@ -102,9 +107,11 @@ export function writeOutsideHead(
     if (current && (current.count < 0 || current.count > head.count)) continue;
     if (current && current.count > 0 && !holds(current)) continue;
     fs.mkdirSync(anchorDir, { recursive: true, mode: 0o700 });
+    // Where the authors were checked up to stays as it was unless this head says.
+    const checkedUpTo = head.checkedUpTo ?? current?.checkedUpTo;
     writeFileAtomic(
       outsideFile(anchorDir, head.workspaceId),
-      `${JSON.stringify({ ...head, updatedAt: now })}\n`,
+      `${JSON.stringify({ ...head, checkedUpTo, updatedAt: now })}\n`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, gte, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, like, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../db/database-types';
 import { auditLogTable, usersTable, type AuditRecord } from '../db/schema';
 
@@ -11,7 +11,9 @@ import { auditLogTable, usersTable, type AuditRecord } from '../db/schema';
  * that made it (`details.authorKey`, with `details.authorSeal`: the administrators' signing key
  * over it, so no one else can introduce a key for another account). The one exception is the
  * first key of an account of an older workspace, made at that user's own sign-in: taken
- * unsealed where the account has none yet.
+ * unsealed where the account has none yet and existed before the upgrade. A record counts as
+ * an account's only under an ID the chain created (its `users.created`, or the first record's
+ * administrator) and that account's user name.
  */
 const keyActions = [
   'workspace.created',
@@ -22,8 +24,17 @@ const keyActions = [
   'session.recovered',
 ];
 
-/** The actions written with no signed-in user: failed sign-ins, queued until the next unlock. */
-const systemActions: ReadonlySet<string> = new Set(['session.unlockFailed']);
+/** The sign-ins that may introduce an account's own first key (older workspaces). */
+const signInActions: ReadonlySet<string> = new Set(['session.unlocked', 'session.recovered']);
+
+/**
+ * The actions written with no signed-in user: failed sign-ins, queued until the next unlock, and
+ * a sign-in refused because the account's slot lost its author key.
+ */
+const systemActions: ReadonlySet<string> = new Set([
+  'session.unlockFailed',
+  'session.authorKeyMissing',
+]);
 
 type AuthorStatus = 'proven' | 'notProven' | 'beforeSigning' | 'system';
 
@@ -88,7 +99,67 @@ function detailsOf(details: string | null): Record<string, unknown> {
   }
 }
 
-type KeyRecord = Pick<AuditRecord, 'seq' | 'userId' | 'targetType' | 'targetId' | 'details'>;
+type KeyRecord = Pick<
+  AuditRecord,
+  | 'seq'
+  | 'userId'
+  | 'username'
+  | 'action'
+  | 'targetType'
+  | 'targetId'
+  | 'details'
+  | 'hash'
+  | 'authorSignature'
+>;
+
+/** The records that make an account an administrator or not. */
+const roleActions = ['users.created', 'users.roleChanged'];
+
+type AuthoredRecord = Pick<
+  AuditRecord,
+  'seq' | 'userId' | 'username' | 'action' | 'hash' | 'authorSignature'
+>;
+
+/** An account the chain created: its user name and the record that created it. */
+interface Account {
+  username: string | null;
+  createdSeq: number;
+}
+
+/** The accounts the chain created: the first record's administrator and each `users.created`. */
+function accountsOf(db: Executor): Map<string, Account> {
+  const accounts = new Map<string, Account>();
+  const rows = db
+    .select({
+      seq: auditLogTable.seq,
+      userId: auditLogTable.userId,
+      username: auditLogTable.username,
+      action: auditLogTable.action,
+      targetId: auditLogTable.targetId,
+      details: auditLogTable.details,
+    })
+    .from(auditLogTable)
+    .where(
+      or(
+        and(eq(auditLogTable.seq, 1), eq(auditLogTable.action, 'workspace.created')),
+        and(eq(auditLogTable.action, 'users.created'), eq(auditLogTable.targetType, 'user')),
+      ),
+    )
+    .orderBy(asc(auditLogTable.seq))
+    .all();
+  for (const row of rows) {
+    const id = row.action === 'workspace.created' ? row.userId : row.targetId;
+    const username =
+      row.action === 'workspace.created' ? row.username : detailsOf(row.details)['username'];
+    // The first record creating an ID is the account's: a later one cannot rename it.
+    if (id && !accounts.has(id))
+      accounts.set(id, {
+        username: typeof username === 'string' ? username : null,
+        createdSeq: row.seq,
+      });
+  }
+  return accounts;
+}
 
 /** The account a key record is for: the user it concerns, or (sign-in, creation) its actor. */
 function accountOf(record: KeyRecord): string | null {
@@ -103,14 +174,14 @@ function keyAccepted(
   record: KeyRecord,
   workspaceId: string,
   trustedKeys: readonly string[],
-  hasKey: boolean,
+  firstKeyAllowed: boolean,
 ): string | null {
   const { authorKey: publicKey, authorSeal: seal } = detailsOf(record.details);
   const userId = accountOf(record);
   if (typeof publicKey !== 'string' || !userId) return null;
   const text = sealText(workspaceId, userId, publicKey);
   const sealed = typeof seal === 'string' && trustedKeys.some((key) => verifies(key, text, seal));
-  return sealed || (!hasKey && record.userId === userId) ? publicKey : null;
+  return sealed || (firstKeyAllowed && record.userId === userId) ? publicKey : null;
 }
 
 /** Each account's author keys as the chain introduces them, in order. */
@@ -118,20 +189,37 @@ export class AuthorKeys {
   private readonly records: KeyRecord[];
   private readonly inForce = new Map<string, string>();
   private applied = 0;
+  private readonly accounts: Map<string, Account>;
+  /** Records that set an account's role, applied in order with the key records. */
+  private readonly roleRecords: KeyRecord[];
+  private rolesApplied = 0;
+  /** The accounts that are administrators, as proven role records have it so far. */
+  private readonly admins = new Set<string>();
+  /** Every key each account has had: one it had before is never taken again. */
+  private readonly seen = new Map<string, Set<string>>();
+  /** Made by a version that signed authors: no record of it is from before signing. */
+  private readonly createdWithSigning: boolean;
+  /** The first record introducing an author key: the upgrade (Infinity: not upgraded yet). */
+  private readonly upgradeSeq: number;
 
   constructor(
-    db: Executor,
+    private readonly db: Executor,
     private readonly workspaceId: string,
     private readonly trustedKeys: readonly string[],
   ) {
+    const columns = {
+      seq: auditLogTable.seq,
+      userId: auditLogTable.userId,
+      username: auditLogTable.username,
+      action: auditLogTable.action,
+      targetType: auditLogTable.targetType,
+      targetId: auditLogTable.targetId,
+      details: auditLogTable.details,
+      hash: auditLogTable.hash,
+      authorSignature: auditLogTable.authorSignature,
+    };
     this.records = db
-      .select({
-        seq: auditLogTable.seq,
-        userId: auditLogTable.userId,
-        targetType: auditLogTable.targetType,
-        targetId: auditLogTable.targetId,
-        details: auditLogTable.details,
-      })
+      .select(columns)
       .from(auditLogTable)
       .where(
         and(
@@ -141,30 +229,124 @@ export class AuthorKeys {
       )
       .orderBy(asc(auditLogTable.seq))
       .all();
+    this.roleRecords = db
+      .select(columns)
+      .from(auditLogTable)
+      .where(and(inArray(auditLogTable.action, roleActions), eq(auditLogTable.targetType, 'user')))
+      .orderBy(asc(auditLogTable.seq))
+      .all();
+    this.accounts = accountsOf(db);
+    const creator = [...this.accounts].find(([, account]) => account.createdSeq === 1)?.[0];
+    if (creator) this.admins.add(creator);
+    const first = this.records[0];
+    this.createdWithSigning = first?.seq === 1 && first.action === 'workspace.created';
+    this.upgradeSeq = first?.seq ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** An older workspace's account from before the upgrade: may start signing unsealed. */
+  private fromBeforeUpgrade(userId: string): boolean {
+    const account = this.accounts.get(userId);
+    return (
+      !this.createdWithSigning && account !== undefined && account.createdSeq < this.upgradeSeq
+    );
+  }
+
+  /**
+   * Whether an unsigned record of an account with no key yet is from before signing: before the
+   * upgrade, or one written at that account's first sign-in since, just before its own record
+   * introducing its key (only its own and system records between).
+   */
+  private beforeSigning(record: AuthoredRecord): boolean {
+    const userId = record.userId!;
+    if (record.authorSignature || !this.fromBeforeUpgrade(userId)) return false;
+    if (record.seq < this.upgradeSeq) return true;
+    const next = this.records
+      .slice(this.applied)
+      .find((one) => one.seq > record.seq && accountOf(one) === userId);
+    if (!next || next.userId !== userId || !signInActions.has(next.action)) return false;
+    const others = this.db
+      .select({ seq: auditLogTable.seq })
+      .from(auditLogTable)
+      .where(
+        and(
+          gt(auditLogTable.seq, record.seq),
+          lt(auditLogTable.seq, next.seq),
+          isNotNull(auditLogTable.userId),
+          ne(auditLogTable.userId, userId),
+        ),
+      )
+      .limit(1)
+      .get();
+    return others === undefined;
+  }
+
+  /** Whether a record is written, and signed, by an account that is an administrator then. */
+  private byProvenAdministrator(record: KeyRecord): boolean {
+    const author = record.userId;
+    if (!author || !this.admins.has(author)) return false;
+    if (this.accounts.get(author)?.username !== record.username) return false;
+    const key = this.inForce.get(author);
+    return (
+      key !== undefined && verifies(key, Buffer.from(record.hash, 'hex'), record.authorSignature)
+    );
+  }
+
+  /** A role record counts before the upgrade (nothing was signed), else from an administrator. */
+  private applyRole(record: KeyRecord): void {
+    if (record.seq >= this.upgradeSeq && !this.byProvenAdministrator(record)) return;
+    const role = detailsOf(record.details)['role'];
+    if (!record.targetId || typeof role !== 'string') return;
+    if (role === 'admin') this.admins.add(record.targetId);
+    else this.admins.delete(record.targetId);
+  }
+
+  /**
+   * A key record counts when its author is the account itself (its own sign-in or recovery) or
+   * an administrator proven by their signature, and it names a key the account never had before.
+   */
+  private applyKey(record: KeyRecord): void {
+    const userId = accountOf(record) ?? '';
+    const firstKeyAllowed = !this.inForce.has(userId) && this.fromBeforeUpgrade(userId);
+    const key = keyAccepted(record, this.workspaceId, this.trustedKeys, firstKeyAllowed);
+    if (!key) return;
+    const own = record.userId === userId;
+    if (!own && !this.byProvenAdministrator(record)) return;
+    const had = this.seen.get(userId) ?? new Set<string>();
+    if (had.has(key) && this.inForce.get(userId) !== key) return;
+    had.add(key);
+    this.seen.set(userId, had);
+    this.inForce.set(userId, key);
   }
 
   /** Moves the keys in force up to (not including) record `seq`; calls must go up. */
   private advanceTo(seq: number): void {
-    while (this.applied < this.records.length && this.records[this.applied]!.seq < seq) {
-      const record = this.records[this.applied]!;
-      const userId = accountOf(record) ?? '';
-      const key = keyAccepted(record, this.workspaceId, this.trustedKeys, this.inForce.has(userId));
-      if (key) this.inForce.set(userId, key);
-      this.applied += 1;
+    for (;;) {
+      const role = this.roleRecords[this.rolesApplied];
+      const key = this.records[this.applied];
+      const next = Math.min(role?.seq ?? Infinity, key?.seq ?? Infinity);
+      if (next >= seq) return;
+      // The role first: a users.created record makes the account and introduces its key.
+      if (role?.seq === next) {
+        this.applyRole(role);
+        this.rolesApplied += 1;
+      } else {
+        this.applyKey(key!);
+        this.applied += 1;
+      }
     }
   }
 
   /** What a record proves of its author; records must be given in ascending order. */
-  statusOf(
-    record: Pick<AuditRecord, 'seq' | 'userId' | 'action' | 'hash' | 'authorSignature'>,
-  ): AuthorStatus {
+  statusOf(record: AuthoredRecord): AuthorStatus {
     // A record that introduces its own author's key is signed with it.
     this.advanceTo(record.seq + 1);
     if (record.userId === null) {
       return systemActions.has(record.action) && !record.authorSignature ? 'system' : 'notProven';
     }
+    // Another account's user name on a record, or an ID no account has, proves nothing.
+    if (this.accounts.get(record.userId)?.username !== record.username) return 'notProven';
     const key = this.inForce.get(record.userId);
-    if (!key) return record.authorSignature ? 'notProven' : 'beforeSigning';
+    if (!key) return this.beforeSigning(record) ? 'beforeSigning' : 'notProven';
     return verifies(key, Buffer.from(record.hash, 'hex'), record.authorSignature)
       ? 'proven'
       : 'notProven';
@@ -180,7 +362,7 @@ export class AuthorKeys {
 /** What each of `records` (any order) proves of its author, by record number. */
 export function authorStatuses(
   keys: AuthorKeys,
-  records: Pick<AuditRecord, 'seq' | 'userId' | 'action' | 'hash' | 'authorSignature'>[],
+  records: AuthoredRecord[],
 ): Map<number, AuthorStatus> {
   const ascending = [...records].sort((a, b) => a.seq - b.seq);
   return new Map(ascending.map((record) => [record.seq, keys.statusOf(record)] as const));
@@ -223,6 +405,7 @@ export function checkAuthors(
       .select({
         seq: auditLogTable.seq,
         userId: auditLogTable.userId,
+        username: auditLogTable.username,
         action: auditLogTable.action,
         hash: auditLogTable.hash,
         authorSignature: auditLogTable.authorSignature,

@@ -14,11 +14,12 @@ import { authorStatuses, type AuthorKeys } from './audit-author';
 export function aboutCase(caseId: string): SQL {
   return or(
     and(eq(auditLogTable.targetType, 'case'), eq(auditLogTable.targetId, caseId)),
-    sql`json_extract(${auditLogTable.details}, '$.caseId') = ${caseId}`,
+    // Guarded by json_valid: details written outside the app need not be JSON.
+    sql`(json_valid(${auditLogTable.details}) AND json_extract(${auditLogTable.details}, '$.caseId') = ${caseId})`,
     // An export of the case's entities filed under another case (graph.exported's caseIds), and
     // a gang broken or a place destroyed, an outcome of every case it is in; a package's
     // relation between two people of the workspace's cases.
-    sql`(${auditLogTable.action} IN ('graph.exported', 'entities.gangBroken', 'entities.placeDestroyed', 'relations.created') AND EXISTS (SELECT 1 FROM json_each(${auditLogTable.details}, '$.caseIds') WHERE value = ${caseId}))`,
+    sql`(${auditLogTable.action} IN ('graph.exported', 'entities.gangBroken', 'entities.placeDestroyed', 'relations.created') AND json_valid(${auditLogTable.details}) AND EXISTS (SELECT 1 FROM json_each(${auditLogTable.details}, '$.caseIds') WHERE value = ${caseId}))`,
   )!;
 }
 
@@ -44,16 +45,29 @@ export function auditWhere(input: AuditFilter, zone: string): SQL | undefined {
 
 type StoredRow = typeof auditLogTable.$inferSelect;
 
+/** A record's details: a JSON object, or (written outside the app) the text as it stands. */
+function parseDetails(text: string | null): {
+  details: Record<string, unknown> | null;
+  malformed: boolean;
+} {
+  if (text === null) return { details: null, malformed: false };
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return { details: value as Record<string, unknown>, malformed: false };
+  } catch {
+    // Not JSON: shown raw below.
+  }
+  return { details: { raw: text }, malformed: true };
+}
+
 /**
  * Rows with the case number and the subject's name looked up (one query each per page), and,
  * given the author keys, whether each record's author is proven.
  */
 export function withNames(db: Executor, records: StoredRow[], keys?: AuthorKeys): AuditRow[] {
   const authors = keys ? authorStatuses(keys, records) : null;
-  const parsed = records.map((record) => ({
-    record,
-    details: record.details ? (JSON.parse(record.details) as Record<string, unknown>) : null,
-  }));
+  const parsed = records.map((record) => ({ record, ...parseDetails(record.details) }));
   const caseIdOf = ({ record, details }: (typeof parsed)[number]) =>
     record.targetType === 'case'
       ? record.targetId
@@ -83,7 +97,7 @@ export function withNames(db: Executor, records: StoredRow[], keys?: AuthorKeys)
       .map((row) => [row.id, row.label]),
   );
   return parsed.map((item) => {
-    const { record, details } = item;
+    const { record, details, malformed } = item;
     const caseId = caseIdOf(item);
     const entityId = entityIdOf(item);
     return {
@@ -101,6 +115,7 @@ export function withNames(db: Executor, records: StoredRow[], keys?: AuthorKeys)
         (typeof details?.['caseNo'] === 'string' ? details['caseNo'] : null),
       subject: (entityId ? labels.get(entityId) : undefined) ?? null,
       author: authors?.get(record.seq) ?? null,
+      ...(malformed ? { detailsMalformed: true as const } : {}),
     };
   });
 }

@@ -282,7 +282,7 @@ export function unmergeEntities(workspace: UnlockedWorkspace, auditSeq: number):
       throw new AppError('entities.unmergeInvalid', 'The record is not a merge');
     }
     const undone = tx.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM audit_log WHERE action = 'entities.unmerged' AND json_extract(details, '$.mergeAuditSeq') = ${auditSeq}`,
+      sql`SELECT count(*) AS n FROM audit_log WHERE action = 'entities.unmerged' AND json_valid(details) AND json_extract(details, '$.mergeAuditSeq') = ${auditSeq}`,
     );
     if (undone && undone.n > 0)
       throw new AppError('entities.unmergeInvalid', 'This merge was already undone');

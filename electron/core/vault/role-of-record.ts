@@ -7,7 +7,13 @@ import { auditLogTable, usersTable } from '../db/schema';
 import { resealSlot } from './key-slot';
 import { revocationProven } from './revocation-proof';
 import { sealedRole, sealRole, sealUserSlots, signingPublicKey } from './role-seal';
-import { pinnedSigningKey, signingKeyPinnedAction, trustedSigningKeys } from './signing-key-pin';
+import {
+  pinDetails,
+  pinnedSigningKey,
+  signingKeyPin,
+  signingKeyPinnedAction,
+  trustedSigningKeys,
+} from './signing-key-pin';
 import type { UnlockedWorkspace } from './unlocked-workspace';
 import { readHeader, updateHeader, type KeySlot, type WorkspaceHeader } from './workspace-header';
 
@@ -65,7 +71,7 @@ export interface RoleCheck {
 
 /** The keys a workspace trusts: from the chain's pin, or (not pinned yet) `fallback`. */
 export function trustedKeysOf(db: Executor, header: WorkspaceHeader, fallback: string): string[] {
-  const pin = pinnedSigningKey(db);
+  const pin = pinnedSigningKey(db, header);
   return pin ? trustedSigningKeys(header, pin) : [fallback];
 }
 
@@ -90,6 +96,25 @@ function refuse(
   );
 }
 
+/** Pin records already reported as ignored (each is reported once). */
+function reportedPins(db: Executor): Set<number> {
+  const reports = db
+    .select({ details: auditLogTable.details })
+    .from(auditLogTable)
+    .where(eq(auditLogTable.action, 'audit.signingKeyPinIgnored'))
+    .all();
+  const seqs = reports.flatMap((report) => {
+    try {
+      const records = (JSON.parse(report.details ?? 'null') as { records?: unknown } | null)
+        ?.records;
+      return Array.isArray(records) ? records.filter((seq) => typeof seq === 'number') : [];
+    } catch {
+      return [];
+    }
+  });
+  return new Set(seqs);
+}
+
 /**
  * Checks the account signing in against its slot, under the signing key the chain pins (an
  * older workspace: the header's, or an administrator's own). An own slot that yields the trusted
@@ -112,7 +137,7 @@ export function checkRoleOfRecord(
 ): RoleCheck {
   const workspaceId = header.workspaceId;
   const sealed = rolesAreSealed(db, header);
-  const pin = pinnedSigningKey(db);
+  const { publicKey: pin, ignored: ignoredPins } = signingKeyPin(db, header);
   const own = slotSigningKey ? signingPublicKey(slotSigningKey) : null;
   const trustedKeys = pin
     ? trustedSigningKeys(header, pin)
@@ -131,6 +156,15 @@ export function checkRoleOfRecord(
       targetType: 'user',
       targetId: row.id,
       details: { username: row.username, ...details },
+    });
+  const unreported = ignoredPins.filter((seq) => !reportedPins(db).has(seq));
+  if (unreported.length)
+    tampering.push({
+      action: 'audit.signingKeyPinIgnored',
+      result: 'failed',
+      targetType: 'workspace',
+      targetId: workspaceId,
+      details: { records: unreported },
     });
   const sealProblem = () => (slot?.roleSeal ? 'sealInvalid' : 'unsealed');
   // A slot is its account's only with the account's ID and user name (one made with another
@@ -238,12 +272,9 @@ export function sealRolesAtAdminUnlock(workspace: UnlockedWorkspace, check: Role
   const entries: AuditEntry[] = [];
   const ws = { targetType: 'workspace', targetId: workspace.workspaceId };
   if (check.signingKeyMismatch) entries.push({ action: 'audit.signingKeyRestored', ...ws });
-  if (!check.pinned)
-    entries.push({
-      action: signingKeyPinnedAction,
-      ...ws,
-      details: { publicKey: check.publicKey },
-    });
+  // The pin is signed by the key it names (`signing-key-pin.ts`).
+  const pin = check.pinned ? null : pinDetails(workspace.workspaceId, signingKey);
+  if (pin) entries.push({ action: signingKeyPinnedAction, ...ws, details: pin });
   if (restore.length)
     entries.push({
       action: 'users.disabledRestored',

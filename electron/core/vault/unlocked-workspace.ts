@@ -13,7 +13,8 @@ import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
 import { defaultKdf } from './key-slot';
 import type { KdfCost } from './vault-env';
-import { updateHeader, type AuditAnchor } from './workspace-header';
+import { verifyAuthors } from './workspace-audit';
+import { readHeader, updateHeader, type AuditAnchor } from './workspace-header';
 
 interface UnlockedWorkspaceInit {
   dir: string;
@@ -61,6 +62,8 @@ export class UnlockedWorkspace {
   private closed = false;
   /** The record the outside head was last moved to by this session. */
   private anchored: { seq: number; hash: string } | null = null;
+  /** The records up to this one have had their authors checked (kept in the outside head). */
+  private authorsCheckedUpTo: number | undefined = undefined;
 
   constructor(init: UnlockedWorkspaceInit) {
     this.dir = init.dir;
@@ -210,7 +213,7 @@ export class UnlockedWorkspace {
     if (!this.anchorDir) return;
     writeOutsideHead(
       this.anchorDir,
-      { workspaceId: this.workspaceId, ...anchor },
+      { workspaceId: this.workspaceId, ...anchor, checkedUpTo: this.authorsCheckedUpTo },
       this.now(),
       (held) => auditRecordAt(this.db, held.count)?.hash === held.hash,
     );
@@ -231,11 +234,39 @@ export class UnlockedWorkspace {
     this.anchored = last;
   }
 
+  /** Every record so far has had its author checked (the unlock's check, or the lock's). */
+  markAuthorsChecked(): void {
+    this.authorsCheckedUpTo = lastAuditRecord(this.db)?.seq ?? 0;
+  }
+
+  /**
+   * At the lock, the records written since the last check that this session did not sign (a
+   * second connection's, while it was open) are checked: the next unlock starts after the lock.
+   */
+  private checkAuthorsAtLock(): void {
+    if (this.authorsCheckedUpTo === undefined || this.auditIntegrity === 'broken') return;
+    const header = readHeader(this.dir);
+    const authors = verifyAuthors(this.db, header, this.authorsCheckedUpTo + 1);
+    if (authors.notProvenCount)
+      this.audit({
+        action: 'audit.authorsNotProven',
+        result: 'failed',
+        details: {
+          records: authors.notProven,
+          count: authors.notProvenCount,
+          keysNotProven: authors.keysNotProven,
+        },
+      });
+    this.markAuthorsChecked();
+  }
+
   /** Records the lock, anchors the chain, closes the database and wipes the key. */
   close(reason: string): void {
     if (this.closed) return;
     try {
+      this.checkAuthorsAtLock();
       this.audit({ action: 'session.locked', details: { reason } });
+      this.markAuthorsChecked();
       this.refreshAnchor();
     } finally {
       this.closed = true;

@@ -6,6 +6,7 @@ import type { Role } from '../../api/domain/roles';
 import type { SessionUser } from '../../api/schemas/session-schemas';
 import { AppError } from '../app-error';
 import { appendAudit, auditRecordAt, lastAuditRecord, type AuditEntry } from '../audit/audit-log';
+import { ensureAuditIndexes } from '../audit/audit-indexes';
 import {
   checkAuditHead,
   newAuditSigningKey,
@@ -75,7 +76,7 @@ import {
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
-import { verifyAuthors } from './workspace-audit';
+import { authorKeysOf, verifyAuthors } from './workspace-audit';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -251,6 +252,7 @@ export async function createWorkspace(
       kdf: env.kdf,
       anchorDir: env.anchorDir,
     });
+    workspace.markAuthorsChecked();
     workspace.refreshAnchor();
     return { workspace, recoveryKey };
   } catch (error) {
@@ -568,9 +570,12 @@ function completeUnlock(
 ): void {
   const lockout = lockoutOf(header, workspace.anchorDir);
   const hidden = lockout.pending.length - header.lockout.pending.length;
-  // The records written since the last lock (no session of the app wrote them but a killed
-  // one): whose author is not proven (the full walk is `verify-audit`).
-  const authors = verifyAuthors(workspace.db, header, (header.auditAnchor?.count ?? 0) + 1);
+  // The records written since the last check (at an unlock or a lock), as the copy outside the
+  // workspace says, not the header anyone can move: whose author is not proven (the full walk
+  // is `verify-audit`). No copy: every record.
+  const authors = verifyAuthors(workspace.db, header, authorsCheckedFrom(workspace));
+  // An audit index dropped outside the app is made again, or (it cannot be) reported.
+  const indexes = ensureAuditIndexes(workspace.db);
   workspace.db.transaction((tx) => {
     for (const attempt of lockout.pending) {
       appendAudit(tx, { userId: null, username: attempt.username }, attempt.at, {
@@ -590,6 +595,12 @@ function completeUnlock(
           count: authors.notProvenCount,
           keysNotProven: authors.keysNotProven,
         },
+      });
+    if (indexes.recreated.length || indexes.missing.length)
+      appendAudit(tx, workspace.actor, workspace.now(), {
+        action: 'audit.indexesMissing',
+        result: 'failed',
+        details: { ...indexes },
       });
     if (problem) {
       appendAudit(tx, workspace.actor, workspace.now(), {
@@ -633,8 +644,19 @@ function completeUnlock(
     }));
     clearOutsideLockout(workspace.anchorDir, workspace.workspaceId);
   });
+  workspace.markAuthorsChecked();
   sealRolesAtAdminUnlock(workspace, roles);
   workspace.refreshAnchor();
+}
+
+/** Where the unlock's check of authors starts: after the outside copy's checked point. */
+function authorsCheckedFrom(workspace: UnlockedWorkspace): number {
+  const outside = workspace.anchorDir
+    ? readOutsideHead(workspace.anchorDir, workspace.workspaceId)
+    : null;
+  return outside && outside.count >= 0 && outside.checkedUpTo !== undefined
+    ? Math.min(outside.checkedUpTo, outside.count) + 1
+    : 1;
 }
 
 function replaceUserSlot(slots: KeySlot[], slot: KeySlot): KeySlot[] {
@@ -673,6 +695,8 @@ export function openWithDataKey(
       !Buffer.isBuffer(secrets) && 'privateKey' in secrets
         ? (secrets as OpenedSlot).privateKey
         : null;
+    if (!workspace.signsRecords && authorKeysOf(workspace).finalKeys().has(workspace.user.id))
+      refuseMissingAuthorKey(workspace);
     const newAuthor = !workspace.signsRecords && slot && slotKey ? newAuthorKey() : undefined;
     const slotChange =
       newAuthor && slot && slotKey
@@ -694,6 +718,29 @@ export function openWithDataKey(
     throw error;
   }
   return workspace;
+}
+
+/**
+ * The chain holds a key for this account but its slot yields none: someone took it out of
+ * workspace.json (or spoilt it). A new key would make every genuine record of the account look
+ * forged, so the sign-in is refused and recorded; an administrator's password reset gives the
+ * account a new, sealed key.
+ */
+function refuseMissingAuthorKey(workspace: UnlockedWorkspace): never {
+  // A system record, as a failed sign-in: unsigned in the account's name it would look forged.
+  workspace.db.transaction((tx) =>
+    appendAudit(tx, { userId: null, username: workspace.user.username }, workspace.now(), {
+      action: 'session.authorKeyMissing',
+      result: 'failed',
+      targetType: 'user',
+      targetId: workspace.user.id,
+    }),
+  );
+  workspace.refreshAnchor();
+  throw new AppError(
+    'auth.authorKeyMissing',
+    'The account’s author key is missing from its slot or does not open',
+  );
 }
 
 /**
