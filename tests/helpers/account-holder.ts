@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { applyKey } from '../../electron/core/db/open-database';
 import { openKeySlot } from '../../electron/core/vault/key-slot';
 import { readHeader } from '../../electron/core/vault/workspace-header';
+import type { TestCore } from './test-core';
 import { testKdf } from './test-kdf';
 
 /**
@@ -30,4 +31,34 @@ export async function withOwnDataKey<T>(
   } finally {
     sqlite.close();
   }
+}
+
+export const invPassword = 'Inv#Pass2026x';
+export const leadPassword = 'Lead#Pass2026x';
+
+/**
+ * The accounts the insider tests act as, added by the signed-in administrator: an
+ * investigator `inv` and, when asked, a lead `lead`. Their IDs.
+ */
+export async function addInsiders(
+  c: TestCore,
+  { lead = false }: { lead?: boolean } = {},
+): Promise<{ invId: string; leadId: string }> {
+  const leadId = lead
+    ? (
+        await c.ok('users.create', {
+          username: 'lead',
+          displayName: '大队长',
+          role: 'lead',
+          password: leadPassword,
+        })
+      ).id
+    : '';
+  const inv = await c.ok('users.create', {
+    username: 'inv',
+    displayName: '调查员',
+    role: 'investigator',
+    password: invPassword,
+  });
+  return { invId: inv.id, leadId };
 }

@@ -15,32 +15,25 @@ import {
   type TestCore,
 } from '../helpers/test-core';
 import { execCli } from '../helpers/run-cli';
-import { openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
+import {
+  addInsiders,
+  invPassword,
+  leadPassword,
+  openOwnSlot,
+  withOwnDataKey,
+} from '../helpers/account-holder';
+import { appendChained, type ForgedRecord } from '../helpers/forge-audit';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
-
-const leadPassword = 'Lead#Pass2026x';
-const invPassword = 'Inv#Pass2026x';
 
 /** A workspace with a lead and an investigator; the lead has opened a case. Locked. */
 async function workspaceWithLeadAndInvestigator(kdf?: 'real') {
   c = makeTestCore(undefined, { kdf });
   const created = await createTestWorkspace(c);
   workspaceDir = created.path;
-  const lead = await c.ok('users.create', {
-    username: 'lead',
-    displayName: '大队长',
-    role: 'lead',
-    password: leadPassword,
-  });
-  const inv = await c.ok('users.create', {
-    username: 'inv',
-    displayName: '调查员',
-    role: 'investigator',
-    password: invPassword,
-  });
+  const { invId, leadId } = await addInsiders(c, { lead: true });
   await c.ok('session.lock', {});
   await signIn('lead', leadPassword);
   const opened = await c.ok('cases.create', {
@@ -50,7 +43,7 @@ async function workspaceWithLeadAndInvestigator(kdf?: 'real') {
     openedOn: '2026-10-01',
   });
   await c.ok('session.lock', {});
-  return { dir: created.path, leadId: lead.id, invId: inv.id, caseId: opened.id };
+  return { dir: created.path, leadId, invId, caseId: opened.id };
 }
 
 /** The workspace of the test running. */
@@ -60,70 +53,9 @@ async function signIn(username: string, password: string) {
   await c.ok('session.unlock', { path: workspaceDir, username, password });
 }
 
-interface Forged {
-  userId: string | null;
-  username: string | null;
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  details?: Record<string, unknown>;
-  signWith?: crypto.KeyObject;
-}
-
-/**
- * Appends a correctly chained record with the investigator's own data key, as he can offline:
- * the next number, the last hash, a hash over its fields (and a signature, when given a key).
- * Returns its number.
- */
-async function appendAs(dir: string, userId: string, password: string, forged: Forged) {
-  return withOwnDataKey(dir, userId, password, (sqlite) => {
-    const last = sqlite
-      .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; hash: string };
-    const record = {
-      seq: last.seq + 1,
-      at: '2026-10-03T02:00:00.000Z',
-      userId: forged.userId,
-      username: forged.username,
-      action: forged.action,
-      targetType: forged.targetType ?? null,
-      targetId: forged.targetId ?? null,
-      result: 'ok' as AuditRecord['result'],
-      details: forged.details ? JSON.stringify(forged.details) : null,
-      prevHash: last.hash,
-    };
-    const hash = hashAuditRecord(record);
-    const values = [
-      record.seq,
-      record.at,
-      record.userId,
-      record.username,
-      record.action,
-      record.targetType,
-      record.targetId,
-      record.result,
-      record.details,
-      record.prevHash,
-      hash,
-    ];
-    if (forged.signWith) {
-      const signature = crypto.sign(null, Buffer.from(hash, 'hex'), forged.signWith);
-      sqlite
-        .prepare(
-          `INSERT INTO audit_log (seq, at, user_id, username, action, target_type, target_id,
-            result, details, prev_hash, hash, author_signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-        )
-        .run(...values, signature.toString('base64'));
-    } else {
-      sqlite
-        .prepare(
-          `INSERT INTO audit_log (seq, at, user_id, username, action, target_type, target_id,
-            result, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-        )
-        .run(...values);
-    }
-    return record.seq;
-  });
+/** Appends a correctly chained record with the investigator's own data key; its number. */
+async function appendAs(dir: string, userId: string, password: string, forged: ForgedRecord) {
+  return withOwnDataKey(dir, userId, password, (sqlite) => appendChained(sqlite, forged).seq);
 }
 
 /** `audit.verify` as the administrator sees it. */

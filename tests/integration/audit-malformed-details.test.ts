@@ -5,13 +5,11 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
-import { openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
+import { addInsiders, invPassword, openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
 import { appendChained } from '../helpers/forge-audit';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
-
-const invPassword = 'Inv#Pass2026x';
 
 /**
  * An investigator drops the audit log's case index offline (it is what refuses details that
@@ -20,12 +18,7 @@ const invPassword = 'Inv#Pass2026x';
 async function workspaceWithMalformedRecord() {
   c = makeTestCore();
   const created = await createTestWorkspace(c);
-  const inv = await c.ok('users.create', {
-    username: 'inv',
-    displayName: '调查员',
-    role: 'investigator',
-    password: invPassword,
-  });
+  const { invId } = await addInsiders(c);
   const opened = await c.ok('cases.create', {
     caseNo: 'A3301-MF01',
     title: '格式测试案',
@@ -33,11 +26,11 @@ async function workspaceWithMalformedRecord() {
     openedOn: '2026-10-01',
   });
   await c.ok('session.lock', {});
-  const ownKey = (await openOwnSlot(created.path, inv.id, invPassword)).authorKey!;
-  const malformed = await withOwnDataKey(created.path, inv.id, invPassword, (sqlite) => {
+  const ownKey = (await openOwnSlot(created.path, invId, invPassword)).authorKey!;
+  const malformed = await withOwnDataKey(created.path, invId, invPassword, (sqlite) => {
     sqlite.exec('DROP INDEX audit_log_case_idx');
     return appendChained(sqlite, {
-      userId: inv.id,
+      userId: invId,
       username: 'inv',
       action: 'cases.updated',
       targetType: 'note',

@@ -7,33 +7,19 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
-import { withOwnDataKey } from '../helpers/account-holder';
+import { addInsiders, invPassword, withOwnDataKey } from '../helpers/account-holder';
 import { appendChained } from '../helpers/forge-audit';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
 
-const leadPassword = 'Lead#Pass2026x';
-const invPassword = 'Inv#Pass2026x';
-
 /** A workspace with a lead and an investigator, locked. */
 async function workspaceWithLeadAndInvestigator() {
   c = makeTestCore();
   const created = await createTestWorkspace(c);
-  const lead = await c.ok('users.create', {
-    username: 'lead',
-    displayName: '大队长',
-    role: 'lead',
-    password: leadPassword,
-  });
-  const inv = await c.ok('users.create', {
-    username: 'inv',
-    displayName: '调查员',
-    role: 'investigator',
-    password: invPassword,
-  });
+  const { invId, leadId } = await addInsiders(c, { lead: true });
   await c.ok('session.lock', {});
-  return { dir: created.path, leadId: lead.id, invId: inv.id };
+  return { dir: created.path, leadId, invId };
 }
 
 /** A record in the lead's real name, unsigned, appended with the investigator's data key. */

@@ -16,27 +16,20 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
-import { openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
+import { addInsiders, invPassword, openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
 import { appendChained } from '../helpers/forge-audit';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
 
-const invPassword = 'Inv#Pass2026x';
-
 /** A workspace with an investigator `inv`, locked; its genuine recovery key. */
 async function workspaceWithInvestigator() {
   c = makeTestCore();
   const created = await createTestWorkspace(c);
-  const inv = await c.ok('users.create', {
-    username: 'inv',
-    displayName: '调查员',
-    role: 'investigator',
-    password: invPassword,
-  });
+  const { invId } = await addInsiders(c);
   await c.ok('session.lock', {});
-  return { dir: created.path, recoveryKey: created.recoveryKey, invId: inv.id };
+  return { dir: created.path, recoveryKey: created.recoveryKey, invId };
 }
 
 /** SQL on the database with the investigator's own data key, as he can do offline. */

@@ -14,26 +14,19 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
-import { withOwnDataKey } from '../helpers/account-holder';
+import { addInsiders, invPassword, withOwnDataKey } from '../helpers/account-holder';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
 afterEach(() => c?.dispose());
 
-const invPassword = 'Inv#Pass2026x';
-
 /** A workspace with an investigator `inv`, locked. */
 async function workspaceWithInvestigator() {
   c = makeTestCore();
   const { path: dir } = await createTestWorkspace(c);
-  const inv = await c.ok('users.create', {
-    username: 'inv',
-    displayName: '调查员',
-    role: 'investigator',
-    password: invPassword,
-  });
+  const { invId } = await addInsiders(c);
   await c.ok('session.lock', {});
-  return { dir, invId: inv.id };
+  return { dir, invId };
 }
 
 /** What the insider does offline with his own password: SQL on the users table. */
