@@ -4,6 +4,7 @@ import { initialWizard } from '../../renderer/src/features/import/import-wizard'
 import { RunStep } from '../../renderer/src/features/import/RunStep';
 import type { ImportSummary } from '../../electron/api/schemas/import-schemas';
 import { emitFakeEvent, installFakeBridge, Providers } from './fake-bridge';
+import { callListImported, rejectedFileBytes } from './import-summaries';
 import { Routed } from './routed';
 
 beforeEach(() => installFakeBridge({}));
@@ -77,32 +78,8 @@ describe('an import done', () => {
   });
 });
 
-const fileBytes = new TextEncoder().encode('\ufeff本机号码,原行号,原因\r\n');
-const summary = {
-  importId: 'imp-1',
-  template: 'calls' as const,
-  rows: 15,
-  rejectedRows: 2,
-  entitiesCreated: 3,
-  entitiesMatched: 0,
-  relationsCreated: 2,
-  relationsUpdated: 0,
-  copies: 0,
-  reversals: 0,
-  unmatchedReversals: 0,
-  attempts: 0,
-  dataSessions: 0,
-  withheldNumbers: 0,
-  signals: 0,
-  cellSites: 0,
-  seizuresCreated: 0,
-  sameAccounts: { ties: [], unsettled: [] },
-  seconds: 0.1,
-  rejectedFile: {
-    fileName: '话单.rejected.csv',
-    contentBase64: btoa(String.fromCharCode(...fileBytes)),
-  },
-};
+const summary = callListImported;
+const fileBytes = rejectedFileBytes;
 
 const done = (dispatch: (action: unknown) => void) => (
   <Providers>
