@@ -44,6 +44,16 @@ describe('audit log for auditors (1366×768)', () => {
     const shown = await table.locator('tbody tr.ant-table-row').count();
     expect(shown).toBe(Math.min(listed.total, 50));
     expect(listed.total).toBeGreaterThan(0);
+    // Each record the session signed carries the green seal, named for screen readers; a failed
+    // sign-in (no author) is said to be a system record.
+    const actions = await actionCells.allInnerTexts();
+    const authors = await table.locator('tbody tr.ant-table-row td:nth-child(8)').allInnerTexts();
+    const seals = table.locator('[data-testid=audit-author-proven]');
+    expect(await seals.count()).toBe(actions.filter((action) => action !== '登录失败').length);
+    expect(await seals.first().getAttribute('aria-label')).toBe('作者签名有效');
+    expect(
+      authors.filter((_, at) => actions[at] === '登录失败').every((cell) => cell === '系统记录'),
+    ).toBe(true);
     await h.screenshot('70-audit-1366');
 
     const [download] = await Promise.all([

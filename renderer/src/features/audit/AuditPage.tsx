@@ -17,7 +17,7 @@ import { downloadDocument } from '../briefings/file-download';
 import { CasePicker } from '../graph/CasePicker';
 
 const resultColours = { ok: 'green', denied: 'orange', failed: 'red' } as const;
-/** A proven author is the rule and goes unmarked; the others are marked. */
+/** A proven author is the rule: a small green seal; the others are said in words. */
 const authorColours = { notProven: 'red', beforeSigning: 'default', system: 'blue' } as const;
 
 interface Filter {
@@ -211,7 +211,15 @@ export function AuditPage() {
             dataIndex: 'author',
             width: 150,
             render: (author: AuditRow['author']) =>
-              author && author !== 'proven' ? (
+              author === 'proven' ? (
+                <SafetyCertificateOutlined
+                  className="audit-author-proven"
+                  data-testid="audit-author-proven"
+                  style={{ color: '#389e0d' }}
+                  title={t('audit.authors.proven')}
+                  aria-label={t('audit.authors.proven')}
+                />
+              ) : author ? (
                 <Tag color={authorColours[author]}>{t(`audit.authors.${author}`)}</Tag>
               ) : null,
           },
