@@ -76,14 +76,23 @@ const said = (found: {
     shared: number;
     opposite: number;
   }[];
-  unsettled: { nickname: string; accountNo: string; shared: number; opposite: number }[][];
+  unsettled: {
+    nickname: string;
+    party: string | null;
+    accountNo: string;
+    shared: number;
+    opposite: number;
+  }[][];
 }) => ({
   ties: found.ties.map(
     (tie) =>
       `${tie.nickname}${tie.party === null ? '' : `:${tie.party}`}=${tie.accountNo} ${tie.shared}/${tie.opposite}`,
   ),
   unsettled: found.unsettled.map((list) =>
-    list.map((item) => `${item.nickname}?${item.accountNo} ${item.shared}/${item.opposite}`),
+    list.map(
+      (item) =>
+        `${item.nickname}${item.party === null ? '' : `:${item.party}`}?${item.accountNo} ${item.shared}/${item.opposite}`,
+    ),
   ),
 });
 
@@ -290,17 +299,41 @@ describe("a nickname bill's counterparts named alone and the 调证's counterpar
       expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });
     });
 
-  it('offers nothing for a party one shared payment puts with another account', async () => {
+  it('a party whose shared payments go to two accounts: unsettled, said on its pages, no merge offered', async () => {
+    // 老周's …0005 went to wxid_laozhou02, his others to wxid_laozhou: which one is he?
+    const unsettled = {
+      ties: [],
+      unsettled: [['阿龙:老周?wxid_laozhou 2/0', '阿龙:老周?wxid_laozhou02 1/0']],
+    };
     for (const order of [
       ['bill', 'tenpay', 'contrary'],
       ['contrary', 'tenpay', 'bill'],
     ] as const) {
       const summaries = await fresh(...order);
-      // 小李 stays tied; 老周's …0005 went to wxid_laozhou02, his others to wxid_laozhou.
-      expect(said(summaries[2]!.sameAccounts).ties).toEqual([parties[1]]);
-      expect(await pageOf('老周（阿龙对方')).toEqual(nothing);
-      expect(await pageOf('wxid_laozhou')).toEqual(nothing);
-      expect(await pageOf('wxid_laozhou02')).toEqual(nothing);
+      // 小李 stays tied; the contrary 调证 holds …0005 on the bill owner's side as well.
+      const owner = ['阿龙?wxid_along01 4/0', '阿龙?wxid_along03 1/0'];
+      expect(said(summaries[2]!.sameAccounts)).toEqual({
+        ties: [parties[1]],
+        unsettled: [owner, ...unsettled.unsettled],
+      });
+      expect(await pageOf('老周（阿龙对方')).toEqual(unsettled);
+      expect(await pageOf('wxid_laozhou')).toEqual(unsettled);
+      expect(await pageOf('wxid_laozhou02')).toEqual(unsettled);
+      // Said in both languages, as the CLI and the window put it.
+      const lines = (lang: 'zh' | 'en') =>
+        sameAccountTexts(
+          summaries[2]!.sameAccounts,
+          (line) => fill((lang === 'en' ? en : zhCN).import[line.key], line.values),
+          lang,
+        );
+      expect(lines('zh')[2]).toBe(
+        '昵称 阿龙 的账单中的交易对方 老周（仅有名称）无法判定是哪个财付通账户：wxid_laozhou 同向 2 笔；wxid_laozhou02 同向 1 笔（共同交易单号分属多个账户）。不建议合并。',
+      );
+      expect(lines('en')[2]).toBe(
+        'The counterpart 老周 (named alone) in the bill of nickname 阿龙 cannot be told to be one 财付通 (Tenpay) account: wxid_laozhou 2 the same way; wxid_laozhou02 1 the same way (its shared transaction numbers are with more than one). No merge is suggested.',
+      );
+      // The bill's owner's own page speaks of its own account only.
+      expect(await pageOf('阿龙（微信昵称')).toEqual({ ties: [], unsettled: [owner] });
       // The contrary 调证 deleted, the tie is offered again.
       await c.ok('import.delete', { importId: 'contrary' });
       expect(await pageOf('wxid_laozhou')).toEqual({ ties: [parties[0]], unsettled: [] });

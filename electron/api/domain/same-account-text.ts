@@ -9,6 +9,10 @@ type SameAccountLine =
     }
   | { key: 'sameAccountMerge'; values: Record<string, never> }
   | { key: 'sameAccountUnsettled'; values: { nickname: string; accounts: string } }
+  | {
+      key: 'sameAccountPartyUnsettled';
+      values: { nickname: string; party: string; accounts: string };
+    }
   | { key: 'sameAccountHolder'; values: { account: string; shared: string } }
   | { key: 'sameAccountOpposite'; values: { opposite: string } };
 
@@ -50,28 +54,28 @@ export function sameAccountTexts(
               },
         ) + (withMerge ? gap + say({ key: 'sameAccountMerge', values: {} }) : ''),
     ),
-    ...found.unsettled.map((holders) =>
-      say({
-        key: 'sameAccountUnsettled',
-        values: {
-          nickname: holders[0]!.nickname,
-          accounts: holders
-            .map(
-              (holder) =>
-                say({
-                  key: 'sameAccountHolder',
-                  values: { account: holder.accountNo, shared: String(holder.shared) },
-                }) +
-                (holder.opposite
-                  ? say({
-                      key: 'sameAccountOpposite',
-                      values: { opposite: String(holder.opposite) },
-                    })
-                  : ''),
-            )
-            .join(join),
-        },
-      }),
-    ),
+    ...found.unsettled.map((holders) => {
+      const accounts = holders
+        .map(
+          (holder) =>
+            say({
+              key: 'sameAccountHolder',
+              values: { account: holder.accountNo, shared: String(holder.shared) },
+            }) +
+            (holder.opposite
+              ? say({
+                  key: 'sameAccountOpposite',
+                  values: { opposite: String(holder.opposite) },
+                })
+              : ''),
+        )
+        .join(join);
+      const { nickname, party } = holders[0]!;
+      return say(
+        party === null
+          ? { key: 'sameAccountUnsettled', values: { nickname, accounts } }
+          : { key: 'sameAccountPartyUnsettled', values: { nickname, party, accounts } },
+      );
+    }),
   ];
 }

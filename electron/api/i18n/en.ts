@@ -1018,6 +1018,8 @@ export const en: Translation<typeof zhCN> = {
       "Suggested merge: a lead can merge them with one action on the account's page (audited, can be undone).",
     sameAccountUnsettled:
       "The bill of nickname {{nickname}} cannot be told to be one 财付通 (Tenpay) account: {{accounts}} (the same way: the number on the bill owner's side; the other way: that account was the counterpart). No merge is suggested.",
+    sameAccountPartyUnsettled:
+      'The counterpart {{party}} (named alone) in the bill of nickname {{nickname}} cannot be told to be one 财付通 (Tenpay) account: {{accounts}} (its shared transaction numbers are with more than one). No merge is suggested.',
     sameAccountHolder: '{{account}} {{shared}} the same way',
     sameAccountOpposite: ', {{opposite}} the other way',
     areaCode: 'Local area code (for landlines without one)',

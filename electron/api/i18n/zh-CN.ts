@@ -965,6 +965,8 @@ export const zhCN = {
     sameAccountMerge: '建议合并：组长可在该账户页一键合并（记入审计，可撤销）。',
     sameAccountUnsettled:
       '昵称 {{nickname}} 的账单无法判定属于哪个财付通账户：{{accounts}}（同向：交易单号在账单本方一侧；反向：该账户是交易对方）。不建议合并。',
+    sameAccountPartyUnsettled:
+      '昵称 {{nickname}} 的账单中的交易对方 {{party}}（仅有名称）无法判定是哪个财付通账户：{{accounts}}（共同交易单号分属多个账户）。不建议合并。',
     sameAccountHolder: '{{account}} 同向 {{shared}} 笔',
     sameAccountOpposite: '、反向 {{opposite}} 笔',
     areaCode: '本地区号（无区号的固话用）',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SameAccount } from '../../api/schemas/same-account-schemas';
+import type { SameAccount, SameAccounts } from '../../api/schemas/same-account-schemas';
 import type { Executor } from '../db/database-types';
 import { namedAloneOwner, nicknameWord } from '../../api/domain/owner-account-words';
 import { standsIn } from './name-only-parties';
@@ -34,11 +34,13 @@ const fullAccount = (accountNo: string) =>
  * every 交易单号 the party's bill rows share with another import's rows names that account as
  * the other side (the counterpart of a row going the bill's way, or the holder of a row going
  * the other way: the party's own 调证), and none names another or none. `nicknameAccountId` is
- * the party's account (the one to merge), `party` its name.
+ * the party's account (the one to merge), `party` its name. Unsettled: a party whose shared
+ * 交易单号 name two accounts or more (which one is he?), each with its count; no merge offered.
  */
-export function partyTiesOf(tx: Executor, bill: NicknameBill): SameAccount[] {
+export function partyTiesOf(tx: Executor, bill: NicknameBill): SameAccounts {
+  const none: SameAccounts = { ties: [], unsettled: [] };
   const fileKey = fileKeyOfOwner.exec(bill.accountNo)?.[1];
-  if (!fileKey) return [];
+  if (!fileKey) return none;
   const partySuffix = `（${bill.nickname}对方，文件${fileKey}）`;
   // The bill's rows with a party of its own named alone (its own account, or the account it
   // was merged into, holds them): 交易单号 → that party and the way.
@@ -52,7 +54,7 @@ export function partyTiesOf(tx: Executor, bill: NicknameBill): SameAccount[] {
       .filter((row) => row.account_no.endsWith(partySuffix))
       .map((row) => [row.id, row.account_no.slice(0, -partySuffix.length)]),
   );
-  if (!parties.size) return [];
+  if (!parties.size) return none;
   const partyIds = JSON.stringify([...parties.keys()]);
   const rows = tx.all<{ id: number; reference: string; direction: string; party_id: string }>(
     sql`SELECT id, reference, direction, payee_id AS party_id FROM money_transfers
@@ -73,7 +75,7 @@ export function partyTiesOf(tx: Executor, bill: NicknameBill): SameAccount[] {
       direction: row.direction,
     });
   }
-  if (!billRows.size) return [];
+  if (!billRows.size) return none;
   const held = tx.all<{
     reference: string;
     direction: string;
@@ -95,11 +97,9 @@ export function partyTiesOf(tx: Executor, bill: NicknameBill): SameAccount[] {
         AND t.id NOT IN (SELECT value FROM json_each(${JSON.stringify(rows.map((row) => row.id))}))
         AND t.offset_of IS NULL`,
   );
-  // Per party: the accounts its shared 交易单号 name (null: a row naming no full account).
-  const named = new Map<
-    string,
-    { party: string; shared: Set<string>; accounts: Set<string | null> }
-  >();
+  // Per party: the accounts its shared 交易单号 name, each with those numbers (null: a row
+  // naming no full account).
+  const named = new Map<string, { party: string; accounts: Map<string | null, Set<string>> }>();
   const accountNos = new Map<string, string>();
   for (const row of held) {
     // Another bill known by a name (老周's own nickname bill) says nothing of 用户IDs.
@@ -113,30 +113,35 @@ export function partyTiesOf(tx: Executor, bill: NicknameBill): SameAccount[] {
         : [row.holder_id, row.holder_no];
     const account = id && no && fullAccount(no) ? id : null;
     if (account && no) accountNos.set(account, no);
-    const party = named.get(billRow.partyId) ?? {
-      party: billRow.party,
-      shared: new Set<string>(),
-      accounts: new Set<string | null>(),
-    };
+    const party = named.get(billRow.partyId) ?? { party: billRow.party, accounts: new Map() };
     named.set(billRow.partyId, party);
-    party.shared.add(reference);
-    party.accounts.add(account);
+    const shared = party.accounts.get(account) ?? new Set<string>();
+    party.accounts.set(account, shared.add(reference));
   }
-  const ties: SameAccount[] = [];
+  const found: SameAccounts = { ties: [], unsettled: [] };
   for (const [partyId, party] of named) {
-    const [account, ...others] = [...party.accounts];
-    if (!account || others.length) continue;
-    ties.push({
-      nicknameAccountId: partyId,
-      nickname: bill.nickname,
-      party: party.party,
-      accountId: account,
-      accountNo: accountNos.get(account)!,
-      shared: party.shared.size,
-      opposite: 0,
-    });
+    const holders: SameAccount[] = [...party.accounts]
+      .flatMap(([account, shared]) =>
+        account
+          ? [
+              {
+                nicknameAccountId: partyId,
+                nickname: bill.nickname,
+                party: party.party,
+                accountId: account,
+                accountNo: accountNos.get(account)!,
+                shared: shared.size,
+                opposite: 0,
+              },
+            ]
+          : [],
+      )
+      .sort((a, b) => b.shared - a.shared || a.accountNo.localeCompare(b.accountNo));
+    if (holders.length === 1 && party.accounts.size === 1) found.ties.push(holders[0]!);
+    else if (holders.length > 1) found.unsettled.push(holders);
   }
-  return ties.sort((a, b) => a.accountNo.localeCompare(b.accountNo));
+  found.ties.sort((a, b) => a.accountNo.localeCompare(b.accountNo));
+  return found;
 }
 
 /** A bill's counterpart named alone, its bill's nickname and file key: 老周（阿龙对方，文件…）. */

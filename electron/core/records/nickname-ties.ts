@@ -123,22 +123,22 @@ function holdersOf(tx: Executor, nickname: NicknameAccount): SameAccount[] {
  * accounts hold them the same way (which one is his?) or one holds some the other way (there
  * it paid, or was paid by, the owner). An account holding them the other way alone is the
  * owner's counterpart, nothing to say. Each bill's counterparts named alone are tied as well,
- * where their shared 交易单号 all name one account (`partyTiesOf`).
+ * where their shared 交易单号 all name one account, or said unsettled where they name two or more
+ * (`partyTiesOf`).
  */
 export function sameAccountsOf(tx: Executor, entityIds: string[]): SameAccounts {
   const result: SameAccounts = { ties: [], unsettled: [] };
   for (const nickname of nicknameAccounts(tx, entityIds)) {
     // The bill's counterparts named alone, each the 调证 account its 交易单号 name.
     const parties = partyTiesOf(tx, nickname);
-    if (nickname.merged) {
-      result.ties.push(...parties);
-      continue;
+    if (!nickname.merged) {
+      const holders = holdersOf(tx, nickname);
+      const sameWay = holders.filter((holder) => holder.shared > 0);
+      if (sameWay.length === 1 && sameWay[0]!.opposite === 0) result.ties.push(sameWay[0]!);
+      else if (sameWay.length) result.unsettled.push(sameWay);
     }
-    const holders = holdersOf(tx, nickname);
-    const sameWay = holders.filter((holder) => holder.shared > 0);
-    if (sameWay.length === 1 && sameWay[0]!.opposite === 0) result.ties.push(sameWay[0]!);
-    else if (sameWay.length) result.unsettled.push(sameWay);
-    result.ties.push(...parties);
+    result.ties.push(...parties.ties);
+    result.unsettled.push(...parties.unsettled);
   }
   return result;
 }
@@ -180,8 +180,12 @@ export function sameAccountsOfAccount(tx: Executor, entityId: string): SameAccou
   );
   if (!account) return none;
   if (nicknameOfOwner(account.account_no)) {
+    // Its own: the bill's counterparts have pages of their own.
     const found = sameAccountsOf(tx, [entityId]);
-    return { ...found, ties: found.ties.filter((tie) => tie.nicknameAccountId === entityId) };
+    return {
+      ties: found.ties.filter((tie) => tie.nicknameAccountId === entityId),
+      unsettled: found.unsettled.filter((list) => list[0]!.nicknameAccountId === entityId),
+    };
   }
   if (standsIn(account.account_no) || namedAloneOwner(account.account_no)) return none;
   const any = tx.get(sql`SELECT 1 FROM accounts WHERE account_no LIKE ${nicknameLike} LIMIT 1`);
@@ -211,6 +215,8 @@ export function sameAccountsOfAccount(tx: Executor, entityId: string): SameAccou
     ties: found.ties.filter(
       (tie) => tie.accountId === entityId || tie.nicknameAccountId === entityId,
     ),
-    unsettled: found.unsettled.filter((list) => list.some((item) => item.accountId === entityId)),
+    unsettled: found.unsettled.filter((list) =>
+      list.some((item) => item.accountId === entityId || item.nicknameAccountId === entityId),
+    ),
   };
 }

@@ -22,6 +22,8 @@ export function useSameAccountTexts(found: SameAccounts | undefined, withMerge: 
           return t('import.sameAccountMerge');
         case 'sameAccountUnsettled':
           return t('import.sameAccountUnsettled', line.values);
+        case 'sameAccountPartyUnsettled':
+          return t('import.sameAccountPartyUnsettled', line.values);
         case 'sameAccountHolder':
           return t('import.sameAccountHolder', line.values);
         case 'sameAccountOpposite':
