@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
+import { genesisHash, hashAuditRecord } from '../../electron/core/audit/audit-hash';
 import type { AuditRecord } from '../../electron/core/db/schema';
 
 export interface ForgedRecord {
@@ -71,4 +71,44 @@ export function appendChained(
       signature,
     );
   return { seq: record.seq, hash };
+}
+
+/** An audit record as `SELECT *` reads it. */
+type StoredRecord = Record<string, unknown>;
+
+/**
+ * Hashes the whole chain again from its first record, after an account holder's edit (or to
+ * make an older version's chain), each record's details as `detailsOf` gives them; signatures
+ * are taken out where `dropSignatures` (a chain from before authors signed). Returns its new
+ * head, to anchor.
+ */
+export function rehashChain(
+  sqlite: Database.Database,
+  detailsOf: (row: StoredRecord) => string | null = (row) => row['details'] as string | null,
+  { dropSignatures = false } = {},
+): { seq: number; hash: string } {
+  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as StoredRecord[];
+  const update = sqlite.prepare(
+    `UPDATE audit_log SET details = ?, prev_hash = ?, hash = ?${dropSignatures ? ', author_signature = NULL' : ''}
+      WHERE seq = ?`,
+  );
+  let last = { seq: 0, hash: genesisHash };
+  for (const row of rows) {
+    const record = {
+      seq: row['seq'] as number,
+      at: row['at'] as string,
+      userId: row['user_id'] as string | null,
+      username: row['username'] as string | null,
+      action: row['action'] as string,
+      targetType: row['target_type'] as string | null,
+      targetId: row['target_id'] as string | null,
+      result: row['result'] as AuditRecord['result'],
+      details: detailsOf(row),
+      prevHash: last.hash,
+    };
+    const hash = hashAuditRecord(record);
+    update.run(record.details, record.prevHash, hash, record.seq);
+    last = { seq: record.seq, hash };
+  }
+  return last;
 }

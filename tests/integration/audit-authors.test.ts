@@ -3,8 +3,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetOutsideHead } from '../../electron/core/audit/audit-anchor';
-import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
-import type { AuditRecord } from '../../electron/core/db/schema';
 import { applyKey } from '../../electron/core/db/open-database';
 import { openKeySlot } from '../../electron/core/vault/key-slot';
 import { readHeader, updateHeader } from '../../electron/core/vault/workspace-header';
@@ -22,7 +20,7 @@ import {
   openOwnSlot,
   withOwnDataKey,
 } from '../helpers/account-holder';
-import { appendChained, type ForgedRecord } from '../helpers/forge-audit';
+import { appendChained, rehashChain, type ForgedRecord } from '../helpers/forge-audit';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -385,44 +383,22 @@ async function asBeforeAuthorsSigned(dir: string) {
   const adminSlot = header.slots.find((one) => one.username === 'admin')!;
   const opened = (await openKeySlot(header.workspaceId, adminSlot, adminPassword, testKdf))!;
   const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
-  let last = { seq: 0, hash: '' };
+  let last: { seq: number; hash: string };
   try {
     applyKey(sqlite, opened.dataKey);
-    const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
-      string,
-      unknown
-    >[];
-    sqlite.prepare('DELETE FROM audit_log').run();
     sqlite.prepare('UPDATE users SET author_key = NULL').run();
-    const insert = sqlite.prepare(
-      `INSERT INTO audit_log (seq, at, user_id, username, action, target_type, target_id, result,
-        details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    last = rehashChain(
+      sqlite,
+      (row) => {
+        const {
+          authorKey: _key,
+          authorSeal: _seal,
+          ...rest
+        } = JSON.parse((row['details'] as string | null) ?? '{}') as Record<string, unknown>;
+        return Object.keys(rest).length ? JSON.stringify(rest) : null;
+      },
+      { dropSignatures: true },
     );
-    let prevHash = '0'.repeat(64);
-    rows.forEach((row, index) => {
-      const {
-        authorKey: _key,
-        authorSeal: _seal,
-        ...rest
-      } = JSON.parse((row['details'] as string | null) ?? '{}') as Record<string, unknown>;
-      const details = Object.keys(rest).length ? JSON.stringify(rest) : null;
-      const record = {
-        seq: index + 1,
-        at: row['at'] as string,
-        userId: row['user_id'] as string | null,
-        username: row['username'] as string | null,
-        action: row['action'] as string,
-        targetType: row['target_type'] as string | null,
-        targetId: row['target_id'] as string | null,
-        result: row['result'] as AuditRecord['result'],
-        details,
-        prevHash,
-      };
-      const hash = hashAuditRecord(record);
-      insert.run(...Object.values(record), hash);
-      prevHash = hash;
-      last = { seq: record.seq, hash };
-    });
   } finally {
     sqlite.close();
   }

@@ -7,10 +7,8 @@ import {
   readOutsideHead,
   type SignedAuditHead,
 } from '../../electron/core/audit/audit-anchor';
-import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
 import { readBackupHeader } from '../../electron/core/backup/backup-file';
 import { applyKey } from '../../electron/core/db/open-database';
-import type { AuditRecord } from '../../electron/core/db/schema';
 import { openKeySlot } from '../../electron/core/vault/key-slot';
 import { readHeader } from '../../electron/core/vault/workspace-header';
 import { unlockWorkspace } from '../../electron/core/vault/workspace-vault';
@@ -21,6 +19,7 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
+import { rehashChain } from '../helpers/forge-audit';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -112,35 +111,10 @@ describe('an audit head outside the workspace', () => {
     const viewer = await unlockWorkspace(dir, 'zhao', viewerPassword, c.env);
     viewer.sqlite.prepare(`UPDATE users SET role = 'admin' WHERE username = 'zhao'`).run();
     viewer.sqlite.prepare(`UPDATE audit_log SET details = '{"forged":true}' WHERE seq = 3`).run();
-    const rows = viewer.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
-      string,
-      unknown
-    >[];
-    let prevHash = '0'.repeat(64);
-    const update = viewer.sqlite.prepare(
-      'UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?',
-    );
-    for (const row of rows) {
-      const record = {
-        seq: row['seq'],
-        at: row['at'],
-        userId: row['user_id'],
-        username: row['username'],
-        action: row['action'],
-        targetType: row['target_type'],
-        targetId: row['target_id'],
-        result: row['result'],
-        details: row['details'],
-        prevHash,
-      } as Omit<AuditRecord, 'hash'>;
-      const hash = hashAuditRecord(record);
-      update.run(prevHash, hash, record.seq);
-      prevHash = hash;
-    }
-    const last = rows.at(-1)!;
+    const last = rehashChain(viewer.sqlite);
     viewer.sqlite.close();
     editHeader(dir, (header) => {
-      header['auditAnchor'] = { count: last['seq'], hash: prevHash };
+      header['auditAnchor'] = { count: last.seq, hash: last.hash };
     });
 
     // The role he gave himself is not sealed: refused (role-of-record.test.ts).

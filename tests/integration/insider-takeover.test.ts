@@ -3,8 +3,6 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { newAuditSigningKey, resetOutsideHead } from '../../electron/core/audit/audit-anchor';
-import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
-import type { AuditRecord } from '../../electron/core/db/schema';
 import { applyKey } from '../../electron/core/db/open-database';
 import { createKeySlot, openKeySlot, resealSlot } from '../../electron/core/vault/key-slot';
 import { sealRole } from '../../electron/core/vault/role-seal';
@@ -17,7 +15,7 @@ import {
   type TestCore,
 } from '../helpers/test-core';
 import { addInsiders, invPassword, openOwnSlot, withOwnDataKey } from '../helpers/account-holder';
-import { appendChained } from '../helpers/forge-audit';
+import { appendChained, rehashChain } from '../helpers/forge-audit';
 import { testKdf } from '../helpers/test-kdf';
 
 let c: TestCore;
@@ -496,39 +494,14 @@ async function makeOlderVersion(dir: string) {
   const adminSlot = before.slots.find((one) => one.username === 'admin')!;
   const opened = (await openKeySlot(before.workspaceId, adminSlot, adminPassword, testKdf))!;
   const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
-  let last = { seq: 0, hash: '' };
+  let last: { seq: number; hash: string };
   try {
     applyKey(sqlite, opened.dataKey);
-    const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
-      string,
-      unknown
-    >[];
-    const update = sqlite.prepare(
-      'UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+    last = rehashChain(sqlite, (row) =>
+      row['seq'] === 1
+        ? JSON.stringify({ ...JSON.parse(row['details'] as string), signingKey: undefined })
+        : (row['details'] as string | null),
     );
-    let prevHash = rows[0]!['prev_hash'] as string;
-    for (const row of rows) {
-      const details =
-        row['seq'] === 1
-          ? JSON.stringify({ ...JSON.parse(row['details'] as string), signingKey: undefined })
-          : (row['details'] as string | null);
-      const record = {
-        seq: row['seq'] as number,
-        at: row['at'] as string,
-        userId: row['user_id'] as string | null,
-        username: row['username'] as string | null,
-        action: row['action'] as string,
-        targetType: row['target_type'] as string | null,
-        targetId: row['target_id'] as string | null,
-        result: row['result'] as AuditRecord['result'],
-        details,
-        prevHash,
-      };
-      const hash = hashAuditRecord(record);
-      update.run(details, prevHash, hash, record.seq);
-      prevHash = hash;
-      last = { seq: record.seq, hash };
-    }
   } finally {
     sqlite.close();
   }

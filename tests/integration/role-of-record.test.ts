@@ -5,8 +5,6 @@ import { applyKey } from '../../electron/core/db/open-database';
 import { openKeySlot } from '../../electron/core/vault/key-slot';
 import { readHeader, updateHeader } from '../../electron/core/vault/workspace-header';
 import { newAuditSigningKey, resetOutsideHead } from '../../electron/core/audit/audit-anchor';
-import { hashAuditRecord } from '../../electron/core/audit/audit-hash';
-import type { AuditRecord } from '../../electron/core/db/schema';
 import { sealRole } from '../../electron/core/vault/role-seal';
 import {
   adminPassword,
@@ -14,6 +12,7 @@ import {
   makeTestCore,
   type TestCore,
 } from '../helpers/test-core';
+import { rehashChain } from '../helpers/forge-audit';
 import { addInsiders, invPassword, withOwnDataKey } from '../helpers/account-holder';
 import { testKdf } from '../helpers/test-kdf';
 
@@ -196,39 +195,14 @@ async function makeLegacy(dir: string, invId: string) {
   const slot = before.slots.find((one) => one.userId === invId)!;
   const opened = await openKeySlot(before.workspaceId, slot, invPassword, testKdf);
   const sqlite = new Database(path.join(dir, 'quanlian.db'), { fileMustExist: true });
-  let last = { seq: 0, hash: '' };
+  let last: { seq: number; hash: string };
   try {
     applyKey(sqlite, opened!.dataKey);
-    const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
-      string,
-      unknown
-    >[];
-    const update = sqlite.prepare(
-      'UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+    last = rehashChain(sqlite, (row) =>
+      row['seq'] === 1
+        ? JSON.stringify({ ...JSON.parse(row['details'] as string), rolesSealed: undefined })
+        : (row['details'] as string | null),
     );
-    let prevHash = rows[0]!['prev_hash'] as string;
-    for (const row of rows) {
-      const details =
-        row['seq'] === 1
-          ? JSON.stringify({ ...JSON.parse(row['details'] as string), rolesSealed: undefined })
-          : (row['details'] as string | null);
-      const record = {
-        seq: row['seq'] as number,
-        at: row['at'] as string,
-        userId: row['user_id'] as string | null,
-        username: row['username'] as string | null,
-        action: row['action'] as string,
-        targetType: row['target_type'] as string | null,
-        targetId: row['target_id'] as string | null,
-        result: row['result'] as AuditRecord['result'],
-        details,
-        prevHash,
-      };
-      const hash = hashAuditRecord(record);
-      update.run(details, prevHash, hash, record.seq);
-      prevHash = hash;
-      last = { seq: record.seq, hash };
-    }
   } finally {
     sqlite.close();
   }
