@@ -13,7 +13,7 @@ import { isoNow, type Clock } from '../clock';
 import type { AppDatabase, Executor } from '../db/database-types';
 import { defaultKdf } from './key-slot';
 import type { KdfCost } from './vault-env';
-import { verifyAuthors } from './workspace-audit';
+import { authorsNotProvenEntry, verifyAuthors } from './workspace-audit';
 import { readHeader, updateHeader, type AuditAnchor } from './workspace-header';
 
 interface UnlockedWorkspaceInit {
@@ -247,16 +247,7 @@ export class UnlockedWorkspace {
     if (this.authorsCheckedUpTo === undefined || this.auditIntegrity === 'broken') return;
     const header = readHeader(this.dir);
     const authors = verifyAuthors(this.db, header, this.authorsCheckedUpTo + 1);
-    if (authors.notProvenCount)
-      this.audit({
-        action: 'audit.authorsNotProven',
-        result: 'failed',
-        details: {
-          records: authors.notProven,
-          count: authors.notProvenCount,
-          keysNotProven: authors.keysNotProven,
-        },
-      });
+    if (authors.notProvenCount) this.audit(authorsNotProvenEntry(authors));
     this.markAuthorsChecked();
   }
 

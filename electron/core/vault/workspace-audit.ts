@@ -6,7 +6,7 @@ import {
   type AuditHead,
   type SignedAuditHead,
 } from '../audit/audit-anchor';
-import { lastAuditRecord } from '../audit/audit-log';
+import { lastAuditRecord, type AuditEntry } from '../audit/audit-log';
 import { AuthorKeys, checkAuthors } from '../audit/audit-author';
 import { verifyAuditChain } from '../audit/audit-verify';
 import { trustedKeysOf } from './role-of-record';
@@ -34,6 +34,19 @@ export function verifyAuthors(
 ): AuthorVerification {
   const trusted = trustedKeysOf(db, header, header.auditSigningKey.publicKey);
   return checkAuthors(db, header.workspaceId, trusted, fromSeq);
+}
+
+/** The record a check at unlock or lock leaves of records whose author is not proven. */
+export function authorsNotProvenEntry(authors: AuthorVerification): AuditEntry {
+  return {
+    action: 'audit.authorsNotProven',
+    result: 'failed',
+    details: {
+      records: authors.notProven,
+      count: authors.notProvenCount,
+      keysNotProven: authors.keysNotProven,
+    },
+  };
 }
 
 /**

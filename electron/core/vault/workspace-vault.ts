@@ -76,7 +76,7 @@ import {
   type WorkspaceHeader,
 } from './workspace-header';
 import { finishPendingRestore, headerDuringRestore } from './restore-journal';
-import { authorKeysOf, verifyAuthors } from './workspace-audit';
+import { authorKeysOf, authorsNotProvenEntry, verifyAuthors } from './workspace-audit';
 
 export const defaultIdleLockMinutes = 10;
 
@@ -474,6 +474,26 @@ function openWith(
   const problem = auditHeadProblem(opened.db, header, env);
   if (!roles.signingKeyTrusted) secrets.signingKey?.fill(0);
   const workspace = new UnlockedWorkspace({
+    ...sessionBase(dir, header, opened, secrets, env),
+    // The signing key for administrators only, and only the one the workspace trusts.
+    signingKey: roles.signingKeyTrusted ? secrets.signingKey : null,
+    signingPublicKey: roles.publicKey,
+    user: { id: row.id, username: row.username, displayName: row.displayName, role: roles.role },
+    authorKey: secrets.authorKey ?? null,
+    auditIntegrity: problem ? 'broken' : 'ok',
+  });
+  return { workspace, problem, roles };
+}
+
+/** What every session over an opened workspace holds, whoever it is for. */
+function sessionBase(
+  dir: string,
+  header: WorkspaceHeader,
+  opened: { db: UnlockedWorkspace['db']; sqlite: UnlockedWorkspace['sqlite'] },
+  secrets: SlotSecrets,
+  env: VaultEnv,
+) {
+  return {
     dir,
     workspaceId: header.workspaceId,
     name: header.name,
@@ -481,17 +501,10 @@ function openWith(
     db: opened.db,
     sqlite: opened.sqlite,
     dataKey: secrets.dataKey,
-    // The signing key for administrators only, and only the one the workspace trusts.
-    signingKey: roles.signingKeyTrusted ? secrets.signingKey : null,
-    signingPublicKey: roles.publicKey,
-    user: { id: row.id, username: row.username, displayName: row.displayName, role: roles.role },
-    authorKey: secrets.authorKey ?? null,
-    auditIntegrity: problem ? 'broken' : 'ok',
     clock: env.clock,
     kdf: env.kdf,
     anchorDir: env.anchorDir,
-  });
-  return { workspace, problem, roles };
+  };
 }
 
 /** A session only to record a refused unlock, with no signing key. */
@@ -504,18 +517,9 @@ function sessionOver(
   user: SessionUser,
 ): UnlockedWorkspace {
   return new UnlockedWorkspace({
-    dir,
-    workspaceId: header.workspaceId,
-    name: header.name,
-    isDemo: header.isDemo,
-    db: opened.db,
-    sqlite: opened.sqlite,
-    dataKey: secrets.dataKey,
+    ...sessionBase(dir, header, opened, secrets, env),
     user,
     auditIntegrity: 'ok',
-    clock: env.clock,
-    kdf: env.kdf,
-    anchorDir: env.anchorDir,
   });
 }
 
@@ -587,15 +591,7 @@ function completeUnlock(
     for (const note of [...notes, ...roles.tampering])
       appendAudit(tx, workspace.actor, workspace.now(), note);
     if (authors.notProvenCount || authors.keysNotProven.length)
-      appendAudit(tx, workspace.actor, workspace.now(), {
-        action: 'audit.authorsNotProven',
-        result: 'failed',
-        details: {
-          records: authors.notProven,
-          count: authors.notProvenCount,
-          keysNotProven: authors.keysNotProven,
-        },
-      });
+      appendAudit(tx, workspace.actor, workspace.now(), authorsNotProvenEntry(authors));
     if (indexes.recreated.length || indexes.missing.length)
       appendAudit(tx, workspace.actor, workspace.now(), {
         action: 'audit.indexesMissing',
